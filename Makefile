@@ -1,0 +1,47 @@
+# Two commands on a fresh Debian/Ubuntu machine: `make run` and `make test`.
+# Each installs what is missing (system packages, .venv, the package with dev extras) first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+UD ?= ../shared/data/ud
+
+.PHONY: setup system venv run test lint format bench evaluate clean
+
+setup: system venv
+
+system:
+	@dpkg -s libvoikko1 voikko-fi >/dev/null 2>&1 || { \
+		echo "Installing libvoikko1 and voikko-fi"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libvoikko1 voikko-fi; }
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: setup
+	$(BIN)/vastausanalyysi run --out results
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+lint: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: setup
+	$(BIN)/python benchmarks/bench_lemmatizer.py $(UD)/UD_Finnish-TDT/fi_tdt-ud-test.conllu
+
+evaluate: setup
+	$(BIN)/python -m vastausanalyysi.evaluate lemmas $(UD)/UD_Finnish-TDT/fi_tdt-ud-test.conllu
+
+clean:
+	rm -rf $(VENV) results .pytest_cache .ruff_cache

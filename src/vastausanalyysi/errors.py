@@ -1,0 +1,51 @@
+"""The one exception hierarchy of vastausanalyysi.
+
+Every error the library raises on purpose derives from :class:`VastausanalyysiError`, and its
+message names the bad value, row, column or file, so that a user can find and fix it.
+"""
+
+from __future__ import annotations
+
+
+class VastausanalyysiError(Exception):
+    """Base class of all errors raised by vastausanalyysi."""
+
+
+class VoikkoUnavailableError(VastausanalyysiError, OSError):
+    """The native libvoikko library or its Finnish dictionary cannot be loaded."""
+
+
+class InputTextError(VastausanalyysiError, TypeError):
+    """A value given as text is not text (e.g. bytes or a dict)."""
+
+
+class LexiconError(VastausanalyysiError, ValueError):
+    """A lexicon file is malformed; the message names the file and line."""
+
+
+class SurveyError(VastausanalyysiError, ValueError):
+    """A survey file cannot be read or has bad rows; the message names the row and column."""
+
+
+class CodebookError(VastausanalyysiError, ValueError):
+    """A codebook file is malformed; the message names the code and field."""
+
+
+class ModelError(VastausanalyysiError, ValueError):
+    """A model cannot be trained, saved or loaded; the message says why."""
+
+
+class RegionError(VastausanalyysiError, ValueError):
+    """A region or respondent table is malformed."""
+
+
+__all__ = [
+    "CodebookError",
+    "InputTextError",
+    "LexiconError",
+    "ModelError",
+    "RegionError",
+    "SurveyError",
+    "VastausanalyysiError",
+    "VoikkoUnavailableError",
+]

@@ -1,0 +1,1 @@
+"""The Finnish language layer: the only package that touches Voikko and spaCy."""

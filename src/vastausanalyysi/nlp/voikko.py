@@ -1,0 +1,219 @@
+"""Voikko handles and morphological analyses.
+
+A libvoikko handle must never be shared between threads (measured: it corrupts results and then
+crashes the process) and cannot be pickled. :class:`VoikkoAnalyzer` therefore keeps one handle per
+process and thread, creates it lazily, drops it when pickled, and caches analyses by word form.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from vastausanalyysi.errors import VoikkoUnavailableError
+
+INSTALL_HINT = (
+    "install the native library and the Finnish dictionary: "
+    "'apt-get install libvoikko1 voikko-fi' on Debian/Ubuntu, 'brew install libvoikko' on macOS; "
+    "set VOIKKO_DICTIONARY_PATH if the dictionary lives elsewhere"
+)
+
+_TAG = re.compile(r"\[[^\]]*\]")
+_BASE = re.compile(r"\[Xp\](.*?)\[X\]")
+_ANY_BASE = re.compile(r"\[X[a-z]\].*?\[X\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One Voikko reading of a word form, with the fields the library uses."""
+
+    baseform: str
+    word_class: str
+    fields: Mapping[str, str] = field(repr=False, compare=False)
+
+    @classmethod
+    def from_voikko(cls, raw: Mapping[str, str]) -> Analysis:
+        return cls(raw.get("BASEFORM", ""), raw.get("CLASS", ""), dict(raw))
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """A raw Voikko field such as ``SIJAMUOTO`` or ``PARTICIPLE``."""
+        return self.fields.get(key, default)
+
+    @property
+    def case(self) -> str | None:
+        return self.fields.get("SIJAMUOTO")
+
+    @property
+    def is_proper(self) -> bool:
+        return self.word_class in {"etunimi", "sukunimi", "paikannimi", "nimi"}
+
+    @property
+    def segments(self) -> list[tuple[str, str, bool]]:
+        """Compound segments as ``(surface, base, derived)``, split at Voikko's ``[Bc]`` marks.
+
+        A prefix-like segment without a base of its own (``yhteis`` in *yhteistyö*) has base ``""``.
+        """
+        return _segments(self.fields.get("FSTOUTPUT", ""))
+
+    def compound_parts(self) -> list[str]:
+        """Lemmas of the compound's parts, ``[]`` for a simple word.
+
+        Derivational pieces stay inside their part (*opiskeluhuolto* → opiskelu, huolto) and a
+        bound prefix joins the part after it (*perhekeskusyhteistyö* → perhe, keskus, yhteistyö).
+        """
+        return compound_parts(self.baseform, self.segments)
+
+    def marked_lemma(self) -> str:
+        """The base form with compound boundaries marked by '#', as in UD Finnish."""
+        return mark_boundaries(self.baseform, self.segments)
+
+
+def _segments(fst: str) -> list[tuple[str, str, bool]]:
+    out: list[tuple[str, str, bool]] = []
+    for chunk in fst.split("[Bc]"):
+        bases = _BASE.findall(chunk)
+        derived = "[Xj]" in chunk
+        surface = _TAG.sub("", _ANY_BASE.sub("", chunk))
+        base = bases[0].replace("=", "") if bases else ""
+        if surface or base:
+            out.append((surface, base, derived))
+    return out
+
+
+def compound_parts(baseform: str, segments: list[tuple[str, str, bool]]) -> list[str]:
+    """Part lemmas for a base form from its segments (see :meth:`Analysis.compound_parts`)."""
+    if len(segments) < 2:
+        return []
+    parts: list[str] = []
+    prefix = ""
+    consumed = 0
+    for surface, base, derived in segments[:-1]:
+        consumed += len(surface)
+        if not base:  # bound prefix: glue to the next part
+            prefix += surface
+            continue
+        piece = surface if derived else base
+        parts.append((prefix + piece).strip("-").lower())
+        prefix = ""
+    tail = baseform[consumed:] if len(baseform) > consumed else segments[-1][1]
+    parts.append((prefix + tail).strip("-").lower())
+    parts = [p for p in parts if p]
+    return parts if len(parts) > 1 else []
+
+
+def mark_boundaries(baseform: str, segments: list[tuple[str, str, bool]]) -> str:
+    """Insert '#' into ``baseform`` where its compound segments meet."""
+    if len(segments) < 2:
+        return baseform
+    cuts: list[int] = []
+    pos = 0
+    for surface, _base, _derived in segments[:-1]:
+        pos += len(surface)
+        cuts.append(pos)
+    if pos >= len(baseform):
+        return baseform
+    out, last = [], 0
+    for cut in cuts:
+        piece = baseform[last:cut]
+        if piece.endswith("-"):  # a hyphen is a boundary already
+            out.append(piece)
+        else:
+            out.append(piece + "#")
+        last = cut
+    out.append(baseform[last:])
+    return "".join(out).replace("-#", "-")
+
+
+class VoikkoAnalyzer:
+    """Lazy, thread-safe, picklable access to Voikko with a cache by word form.
+
+    Each thread gets its own libvoikko handle; a pickled analyzer carries only its settings.
+    """
+
+    def __init__(self, language: str = "fi", path: str | None = None, cache_size: int = 500_000):
+        self.language = language
+        self.path = path or os.environ.get("VOIKKO_DICTIONARY_PATH")
+        self.cache_size = cache_size
+        self._local = threading.local()
+        self._cache: dict[str, tuple[Analysis, ...]] = {}
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"language": self.language, "path": self.path, "cache_size": self.cache_size}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    @property
+    def handle(self) -> Any:
+        """This thread's libvoikko handle (created on first use)."""
+        handle = getattr(self._local, "handle", None)
+        if handle is None or getattr(self._local, "pid", None) != os.getpid():
+            handle = open_voikko(self.language, self.path)
+            self._local.handle = handle
+            self._local.pid = os.getpid()
+        return handle
+
+    def analyze(self, word: str) -> tuple[Analysis, ...]:
+        """All of Voikko's readings of ``word`` (cached by form)."""
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        result = tuple(Analysis.from_voikko(a) for a in self.handle.analyze(word))
+        if len(self._cache) < self.cache_size:
+            with self._lock:
+                self._cache[word] = result
+        return result
+
+    def spell(self, word: str) -> bool:
+        return bool(self.handle.spell(word))
+
+    def suggest(self, word: str) -> list[str]:
+        return list(self.handle.suggest(word))
+
+    @cached_property
+    def dictionary_info(self) -> str:
+        dicts = open_voikko_module().Voikko.listDicts(self.path)
+        return ", ".join(f"{d.language} {d.description}" for d in dicts)
+
+
+def open_voikko_module() -> Any:
+    try:
+        import libvoikko
+    except ImportError as exc:  # pragma: no cover - dependency of the package
+        raise VoikkoUnavailableError(
+            f"the Python package 'libvoikko' is missing; {INSTALL_HINT}"
+        ) from exc
+    return libvoikko
+
+
+def open_voikko(language: str = "fi", path: str | None = None) -> Any:
+    """Open a raw libvoikko handle, or raise :class:`VoikkoUnavailableError` saying what to install."""
+    libvoikko = open_voikko_module()
+    try:
+        return libvoikko.Voikko(language, path) if path else libvoikko.Voikko(language)
+    except OSError as exc:
+        raise VoikkoUnavailableError(
+            f"the native libvoikko library cannot be loaded ({exc}); {INSTALL_HINT}"
+        ) from exc
+    except libvoikko.VoikkoException as exc:
+        where = f" at {path!r}" if path else ""
+        raise VoikkoUnavailableError(
+            f"no Finnish Voikko dictionary for language {language!r}{where} ({exc}); {INSTALL_HINT}"
+        ) from exc
+
+
+_SHARED: dict[tuple[str, str | None], VoikkoAnalyzer] = {}
+
+
+def get_analyzer(language: str = "fi", path: str | None = None) -> VoikkoAnalyzer:
+    """The process-wide analyzer for ``language`` (one cache, one handle per thread)."""
+    key = (language, path)
+    if key not in _SHARED:
+        _SHARED[key] = VoikkoAnalyzer(language, path)
+    return _SHARED[key]
