@@ -1,26 +1,224 @@
-"""Choosing one lemma among Voikko's analyses of a word, by form and context.
+"""Choosing one lemma for a word form among its candidates, by form and context.
 
-This first version ranks analyses by simple preferences (common classes before proper nouns,
-fewer compound parts first). It is the module to replace with a learned chooser.
+:func:`vastausanalyysi.nlp.conventions.generate` lists the candidates (Voikko's base forms and the
+UD conventions built from them); a linear ranker scores each with features of the analysis, of a
+form → lemma memory learned from annotated text, of the lemma's frequency and of the neighbouring
+words, and the best one wins. Context-free scores are cached per form, so the per-token cost is a
+few dictionary look-ups. The learned parameters live in ``vastausanalyysi/data/lemma_model.json``
+(see ``models/lemma_model.md`` and ``scripts/train_lemma_model.py``).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
-from vastausanalyysi.nlp.voikko import Analysis
+from vastausanalyysi.nlp import conventions
+from vastausanalyysi.nlp.conventions import Candidate
+from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer
+
+MODEL_RESOURCE = "lemma_model.json"
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """The chosen lemma and the analysis it comes from (None for a lemma made by a rule)."""
+    """The chosen lemma, the analysis it comes from (None for a rule's lemma) and its marking."""
 
     lemma: str
     analysis: Analysis | None
+    marked: str = ""
+    source: str = "voikko"
+
+
+@dataclass(slots=True)
+class _Scored:
+    candidates: list[Candidate]
+    base: list[float]
+    context_keys: list[str]
+    top: int
+    margin: float
+    choices: dict[tuple[int, bool], Choice]
+
+
+def _bucket(value: float) -> str:
+    if value <= 0:
+        return "0"
+    if value < 0.25:
+        return "lt25"
+    if value < 0.5:
+        return "lt50"
+    if value < 0.75:
+        return "lt75"
+    return "ge75"
+
+
+_COUNT_BUCKETS = [str(i) for i in range(9)]
+
+
+def _count_bucket(count: int) -> str:
+    return _COUNT_BUCKETS[min((count + 1).bit_length() - 1, 8)]
+
+
+def word_shape(word: str | None, vocab: frozenset[str] | set[str]) -> str:
+    """A neighbour word as a context key: itself when frequent, else its shape."""
+    if word is None:
+        return "<s>"
+    low = word.lower()
+    if low in vocab:
+        return low
+    if not conventions.is_wordlike(word):
+        return "<num>" if any(ch.isdigit() for ch in word) else "<punct>"
+    return "<cap>" if word[:1].isupper() else "<low>"
 
 
 class Disambiguator:
-    """Picks the lemma of a word form from its analyses and its neighbours."""
+    """Picks the lemma of a word form from its analyses and its neighbours.
+
+    ``model`` is the parsed JSON model (default: the one shipped with the package); pass
+    ``model={}`` for an untrained chooser that only knows the conventions' default preferences.
+    """
+
+    def __init__(
+        self, model: dict[str, Any] | None = None, analyzer: VoikkoAnalyzer | None = None
+    ) -> None:
+        if model is None:
+            model = load_model()
+        self.model = model
+        self.analyzer = analyzer
+        self.weights: dict[str, float] = model.get("weights", {})
+        self.memory: dict[str, dict[str, int]] = model.get("memory", {})
+        self.lemma_freq: dict[str, int] = model.get("lemma_freq", {})
+        self.vocab: frozenset[str] = frozenset(model.get("context_vocab", []))
+        self.compound_memory: dict[str, str] = model.get("compound_memory", {})
+        self.left_pieces: dict[str, list[int]] = model.get("left_pieces", {})
+        self.kind_rates: dict[str, float] = model.get("kind_rates", {"c": 1.0, "m": 1.0, "h": 1.0})
+        self.context_margin: float = float(model.get("context_margin", 1e9))
+        self._forms: dict[str, _Scored] = {}
+        self._neighbours: dict[str | None, tuple[str, str]] = {}
+
+    # -- features ----------------------------------------------------------------------------
+
+    def candidates(self, form: str, analyses: tuple[Analysis, ...]) -> list[Candidate]:
+        """Candidates with their context-free features complete."""
+        cands = conventions.generate(form, analyses, self.memory)
+        low = form.lower()
+        seen = self._memory_lower(low)
+        if seen:
+            total = sum(seen.values())
+            top = max(seen.values())
+            n_bucket = _count_bucket(total)
+        cap = "cap" if form[:1].isupper() else "low"
+        freq = self.lemma_freq
+        for c in cands:
+            f = c.features
+            key = c.key
+            src = c.source
+            if seen:
+                n = seen.get(key, 0)
+                b = _bucket(n / total)
+                f.add("mem=" + b)
+                f.add(f"mem={b}|n={n_bucket}")
+                if n and n == top:
+                    f.add("memtop")
+            else:
+                f.add("mem=none")
+            lf = _count_bucket(freq.get(key, 0))
+            f.add("lf=" + lf)
+            f.add(f"{src}|lf={lf}")
+            f.add(f"{src}|{cap}")
+            if key == low:
+                f.add("same")
+            if c.analysis is not None and c.analysis.is_proper:
+                f.add("proper|" + cap)
+            f.add(f"nan={min(c.n_analyses, 3)}")
+        return cands
+
+    def _memory_lower(self, low: str) -> dict[str, int] | None:
+        seen = self.memory.get(low)
+        if not seen:
+            return None
+        out: dict[str, int] = {}
+        for lemma, n in seen.items():
+            k = lemma.lower()
+            out[k] = out.get(k, 0) + n
+        return out
+
+    @staticmethod
+    def coarse(c: Candidate) -> str:
+        """The candidate's class for context features."""
+        if c.analysis is not None and c.source in {"v", "pron_sg"}:
+            return f"{c.source}:{c.analysis.word_class}"
+        return c.source
+
+    def _neighbour(self, word: str | None) -> tuple[str, str]:
+        hit = self._neighbours.get(word)
+        if hit is None:
+            hit = self._neighbours[word] = (
+                word_shape(word, self.vocab),
+                self._neighbour_class(word),
+            )
+        return hit
+
+    def _neighbour_class(self, word: str | None) -> str:
+        if word is None or self.analyzer is None or not conventions.is_wordlike(word):
+            return "-"
+        analyses = self.analyzer.analyze(word)
+        if not analyses:
+            return "unk"
+        a = analyses[0]
+        return f"{a.word_class}|{a.case or '-'}"
+
+    def context_features(
+        self, form: str, c: Candidate, left: str | None, right: str | None
+    ) -> list[str]:
+        """Features of ``c`` in its context (the same strings at training and run time)."""
+        k = self.coarse(c)
+        lk = word_shape(left, self.vocab)
+        rk = word_shape(right, self.vocab)
+        return [
+            f"L={lk}|{k}",
+            f"R={rk}|{k}",
+            f"LC={self._neighbour_class(left)}|{k}",
+            f"RC={self._neighbour_class(right)}|{k}",
+            f"initial={left is None}|{k}|{form[:1].isupper()}",
+        ]
+
+    def featurize(
+        self,
+        form: str,
+        analyses: tuple[Analysis, ...],
+        left: str | None = None,
+        right: str | None = None,
+    ) -> list[tuple[Candidate, list[str]]]:
+        """Every candidate with its full feature list (used by the training script)."""
+        cands = self.candidates(form, analyses)
+        return [(c, [*c.features, *self.context_features(form, c, left, right)]) for c in cands]
+
+    # -- choosing ----------------------------------------------------------------------------
+
+    def _score(self, feats: Any) -> float:
+        w = self.weights
+        return sum(w.get(f, 0.0) for f in feats)
+
+    def _scored(self, form: str, analyses: tuple[Analysis, ...]) -> _Scored:
+        hit = self._forms.get(form)
+        if hit is None:
+            cands = self.candidates(form, analyses)
+            if not self.weights:  # untrained: prefer Voikko's readings, then fewer segments
+                base = [_default_score(form, c) for c in cands]
+            else:
+                base = [self._score(c.features) for c in cands]
+            order = sorted(range(len(cands)), key=lambda i: -base[i])
+            margin = base[order[0]] - base[order[1]] if len(cands) > 1 else 1e9
+            top = order[0] if cands else 0
+            keys = [self.coarse(c) for c in cands]
+            hit = _Scored(cands, base, keys, top, margin, {})
+            self._forms[form] = hit
+        return hit
 
     def choose(
         self,
@@ -29,17 +227,142 @@ class Disambiguator:
         left: str | None = None,
         right: str | None = None,
     ) -> Choice:
-        best = min(analyses, key=lambda a: _rank(form, a))
-        return Choice(_cased(form, best), best)
+        """The best lemma of ``form`` between ``left`` and ``right``."""
+        scored = self._scored(form, analyses)
+        cands = scored.candidates
+        if not cands:
+            return Choice(form, None, form, "literal")
+        best = scored.top
+        if scored.margin < self.context_margin and self.weights:
+            w = self.weights
+            lk, lc = self._neighbour(left)
+            rk, rc = self._neighbour(right)
+            tail = f"|{form[:1].isupper()}"
+            initial = f"initial={left is None}|"
+            best_score = -1e18
+            for i, k in enumerate(scored.context_keys):
+                score = (
+                    scored.base[i]
+                    + w.get(f"L={lk}|{k}", 0.0)
+                    + w.get(f"R={rk}|{k}", 0.0)
+                    + w.get(f"LC={lc}|{k}", 0.0)
+                    + w.get(f"RC={rc}|{k}", 0.0)
+                    + w.get(f"{initial}{k}{tail}", 0.0)
+                )
+                if score > best_score:
+                    best, best_score = i, score
+        key = (best, left is None)
+        choice = scored.choices.get(key)
+        if choice is None:
+            c = cands[best]
+            lemma = self.display(form, c, left is None)
+            choice = scored.choices[key] = Choice(lemma, c.analysis, self.mark(lemma, c), c.source)
+        return choice
+
+    @staticmethod
+    def display(form: str, c: Candidate, initial: bool) -> str:
+        """The user-facing spelling of the candidate's lemma (case kept for names only)."""
+        a = c.analysis
+        if c.source == "v" and a is not None:
+            return a.baseform if a.is_proper else c.lemma.lower()
+        if c.source in {"surface", "colon", "strip"}:
+            if form[:1].isupper() and (not initial or a is None) and not form.isupper():
+                return c.lemma
+            if form.isupper() and len(form) <= 5:  # acronyms: EU, THL, H&M
+                return c.lemma
+            return c.lemma.lower()
+        if c.source == "mem":
+            return c.lemma
+        return c.lemma.lower()
+
+    # -- compounds ---------------------------------------------------------------------------
+
+    def mark(self, lemma: str, c: Candidate) -> str:
+        """``lemma`` with its compound boundaries marked by '#' (UD Finnish convention)."""
+        low = lemma.lower()
+        remembered = self.compound_memory.get(low.replace("-", ""))
+        if remembered is not None and remembered.replace("#", "") == low.replace("-", ""):
+            return _recase(remembered, lemma.replace("-", ""))
+        a = c.analysis
+        cuts: list[int] = []
+        if a is not None and c.source != "mem":
+            proper = a.is_proper and c.source == "v"
+            for offset, kind, left_piece, _right in conventions.boundaries(a, lemma):
+                if kind == "h":
+                    cuts.append(offset)
+                    continue
+                if proper:
+                    continue
+                if self._keep(kind, left_piece):
+                    cuts.append(offset)
+        marked = conventions.apply_marks(lemma, cuts)
+        marked = conventions.hyphen_marks(marked)
+        if "#" in marked and self.compound_memory:
+            marked = self._remember_spans(marked)
+        return marked
+
+    def _keep(self, kind: str, left_piece: str) -> bool:
+        stats = self.left_pieces.get(f"{kind}:{left_piece}")
+        if stats and stats[1] >= 2:
+            return stats[0] * 2 >= stats[1]
+        return self.kind_rates.get(kind, 1.0) >= 0.5
+
+    def _remember_spans(self, marked: str) -> str:
+        parts = marked.split("#")
+        out: list[str] = []
+        i = 0
+        while i < len(parts):
+            for j in range(len(parts), i + 1, -1):
+                span = "".join(parts[i:j]).lower()
+                remembered = self.compound_memory.get(span)
+                if remembered is not None:
+                    out.append(_recase(remembered, "".join(parts[i:j])))
+                    i = j
+                    break
+            else:
+                out.append(parts[i])
+                i += 1
+        return "#".join(out)
 
 
-def _rank(form: str, analysis: Analysis) -> tuple[int, int]:
-    proper_penalty = 0 if (analysis.is_proper == form[:1].isupper()) else 1
-    return proper_penalty, len(analysis.segments)
+def _recase(marked: str, plain: str) -> str:
+    """``marked``'s '#' marks put into ``plain`` (same letters, the original case)."""
+    out, i = [], 0
+    for ch in marked:
+        if ch == "#":
+            out.append(ch)
+        else:
+            out.append(plain[i] if i < len(plain) else ch)
+            i += 1
+    return "".join(out)
 
 
-def _cased(form: str, analysis: Analysis) -> str:
-    lemma = analysis.baseform
-    if not analysis.is_proper and not form[:1].isupper():
-        return lemma.lower()
-    return lemma
+def _default_score(form: str, c: Candidate) -> float:
+    a = c.analysis
+    score = 0.0
+    if c.source == "v" and a is not None:
+        score += 2.0 - 0.1 * len(a.segments)
+        if a.is_proper != form[:1].isupper():
+            score -= 1.0
+    elif c.source == "mem":
+        score += 3.0
+    elif c.source in {"colon", "colloquial"}:
+        score += 2.5
+    elif c.source == "surface" and a is None:
+        score += 1.0
+    return score
+
+
+def load_model(path: str | Path | None = None) -> dict[str, Any]:
+    """The lemma model: from ``path``, or the package's ``data/lemma_model.json`` ({} if absent)."""
+    if path is not None:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    return dict(_shipped_model())
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> dict[str, Any]:
+    resource = resources.files("vastausanalyysi").joinpath("data", MODEL_RESOURCE)
+    if not resource.is_file():
+        return {}
+    return json.loads(resource.read_text(encoding="utf-8"))

@@ -38,7 +38,8 @@ class Analysis:
 
     @classmethod
     def from_voikko(cls, raw: Mapping[str, str]) -> Analysis:
-        return cls(raw.get("BASEFORM", ""), raw.get("CLASS", ""), dict(raw))
+        """An analysis from libvoikko's dict of fields (the dict is kept, not copied)."""
+        return cls(raw.get("BASEFORM", ""), raw.get("CLASS", ""), raw)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """A raw Voikko field such as ``SIJAMUOTO`` or ``PARTICIPLE``."""
@@ -164,11 +165,18 @@ class VoikkoAnalyzer:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        result = tuple(Analysis.from_voikko(a) for a in self.handle.analyze(word))
+        result = tuple(Analysis.from_voikko(a) for a in self._raw_analyze(word))
         if len(self._cache) < self.cache_size:
             with self._lock:
                 self._cache[word] = result
         return result
+
+    def _raw_analyze(self, word: str) -> list[dict[str, str]]:
+        fast = getattr(self._local, "fast", None)
+        handle = self.handle
+        if fast is None or fast[0] is not handle:
+            fast = self._local.fast = (handle, _fast_analyzer(handle))
+        return fast[1](word) if fast[1] is not None else handle.analyze(word)
 
     def spell(self, word: str) -> bool:
         return bool(self.handle.spell(word))
@@ -182,6 +190,56 @@ class VoikkoAnalyzer:
         return ", ".join(f"{d.language} {d.description}" for d in dicts)
 
 
+_KEY_NAMES: dict[bytes, str] = {}
+
+
+def _fast_analyzer(handle: Any) -> Any:
+    """``handle.analyze`` without the per-call overhead of the libvoikko module (same result).
+
+    libvoikko's ``Voikko.analyze`` converts every key through helper functions; this reads the
+    same C functions directly. Returns None when the module's internals are not as expected
+    (then the public ``analyze`` is used).
+    """
+    lib = getattr(handle, "_Voikko__lib", None)
+    raw = getattr(handle, "_Voikko__handle", None)
+    if lib is None or raw is None:
+        return None
+    try:
+        analyze_c = lib.voikkoAnalyzeWordUcs4
+        keys_c = lib.voikko_mor_analysis_keys
+        value_c = lib.voikko_mor_analysis_value_ucs4
+        free_c = lib.voikko_free_mor_analysis
+    except AttributeError:
+        return None
+    names = _KEY_NAMES
+
+    def analyze(word: str) -> list[dict[str, str]]:
+        if not word or "\0" in word:
+            return []
+        result = analyze_c(raw, word)
+        out: list[dict[str, str]] = []
+        if not result:
+            return out
+        i = 0
+        while result[i]:
+            analysis = result[i]
+            keys = keys_c(analysis)
+            fields: dict[str, str] = {}
+            j = 0
+            while (key := keys[j]) is not None:
+                name = names.get(key)
+                if name is None:
+                    name = names[key] = key.decode("ascii")
+                fields[name] = value_c(analysis, key)
+                j += 1
+            out.append(fields)
+            i += 1
+        free_c(result)
+        return out
+
+    return analyze
+
+
 def open_voikko_module() -> Any:
     try:
         import libvoikko
@@ -193,7 +251,7 @@ def open_voikko_module() -> Any:
 
 
 def open_voikko(language: str = "fi", path: str | None = None) -> Any:
-    """Open a raw libvoikko handle, or raise :class:`VoikkoUnavailableError` saying what to install."""
+    """A raw libvoikko handle, or :class:`VoikkoUnavailableError` saying what to install."""
     libvoikko = open_voikko_module()
     try:
         return libvoikko.Voikko(language, path) if path else libvoikko.Voikko(language)
