@@ -39,12 +39,27 @@ class RegionError(VastausanalyysiError, ValueError):
     """A region or respondent table is malformed."""
 
 
+class SummaryError(VastausanalyysiError, ValueError):
+    """A summary cannot be computed: a missing column, a bad parameter or a malformed code cell."""
+
+
+class ClusteringError(VastausanalyysiError, ValueError):
+    """Statements cannot be clustered: a missing column or a bad parameter."""
+
+
+class ReportError(VastausanalyysiError, ValueError):
+    """A report cannot be written: bad input, an unknown format or missing masking support."""
+
+
 __all__ = [
+    "ClusteringError",
     "CodebookError",
     "InputTextError",
     "LexiconError",
     "ModelError",
     "RegionError",
+    "ReportError",
+    "SummaryError",
     "SurveyError",
     "VastausanalyysiError",
     "VoikkoUnavailableError",

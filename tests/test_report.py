@@ -1,0 +1,458 @@
+"""Tests of the report writer: HTML, XLSX and Markdown from small hand-built frames."""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from vastausanalyysi.report import (
+    Bar,
+    ReportError,
+    bar_chart_svg,
+    format_number,
+    format_share,
+    top_evidence,
+    write_report,
+)
+
+NAMES = {
+    "perhekeskus": "Perhekeskus",
+    "hyte": "Hyvinvoinnin ja terveyden edistäminen",
+    "tapaamiset": "Säännölliset tapaamiset",
+    "tietopohja": "Yhteinen tietopohja ja tilannekuva",
+}
+SCRIPT = "Vastinparit löytyvät <script>alert('x')</script> & toimii"
+EMAIL = "matti.meikalainen@example.fi"
+
+
+def _ev(code: str, surface: str, lemma: str) -> dict[str, list[dict[str, str]]]:
+    return {
+        code: [{"surface": surface, "lemma": lemma, "rule": f"lemmas:{lemma}", "source": "rule"}]
+    }
+
+
+@pytest.fixture
+def tagged() -> pd.DataFrame:
+    rows = [
+        (
+            "r1",
+            "puheenjohtajat",
+            "08",
+            "Säännölliset tapaamiset toimivat hyvin.",
+            [],
+            ["tapaamiset"],
+            "works",
+            _ev("tapaamiset", "tapaamiset", "tapaaminen"),
+        ),
+        (
+            "r2",
+            "puheenjohtajat",
+            "08",
+            "Perhekeskusyhteistyö sujuu loistavasti.",
+            ["perhekeskus"],
+            [],
+            "works",
+            _ev("perhekeskus", "Perhekeskusyhteistyö", "perhekeskusyhteistyö"),
+        ),
+        (
+            "r3",
+            "puheenjohtajat",
+            "13",
+            "Hyte-työ ja palaverit toimivat.",
+            ["hyte"],
+            ["tapaamiset"],
+            "works",
+            {**_ev("hyte", "Hyte-työ", "hytetyö"), **_ev("tapaamiset", "palaverit", "palaveri")},
+        ),
+        (
+            "r4",
+            "puheenjohtajat",
+            "13",
+            "Tiedonkulku ei toimi.",
+            [],
+            ["tietopohja"],
+            "problem",
+            _ev("tietopohja", "Tiedonkulku", "tiedonkulku"),
+        ),
+        (
+            "r5",
+            "puheenjohtajat",
+            "13",
+            f"Ota yhteyttä {EMAIL}, perhekeskus toimii.",
+            ["perhekeskus"],
+            [],
+            "works",
+            _ev("perhekeskus", "perhekeskus", "perhekeskus"),
+        ),
+        (
+            "r6",
+            "toimialajohto",
+            "08",
+            SCRIPT,
+            [],
+            ["tapaamiset"],
+            "works",
+            _ev("tapaamiset", "Vastinparit", "vastinpari"),
+        ),
+        ("r7", "toimialajohto", "08", "", [], [], "neutral", {}),
+        ("r8", "toimialajohto", None, None, [], [], "neutral", {}),
+        (
+            "r9",
+            "muut",
+            "90",
+            "=SUM(A1:A2) perhekeskus",
+            ["perhekeskus"],
+            [],
+            "neutral",
+            _ev("perhekeskus", "perhekeskus", "perhekeskus"),
+        ),
+    ]
+    columns = [
+        "respondent_id",
+        "coarse_group",
+        "region",
+        "text",
+        "areas",
+        "mechanisms",
+        "polarity",
+        "evidence",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame.index = [10, 11, 12, 13, 14, 15, 15, 16, 17]  # a duplicate label must not lose a row
+    return frame
+
+
+@pytest.fixture
+def freqs() -> pd.DataFrame:
+    rows = []
+    groups = {"puheenjohtajat": 5, "toimialajohto": 6, "muut": 1}
+    counts = {
+        ("area", "perhekeskus"): (2, 0, 1),
+        ("area", "hyte"): (1, 0, 0),
+        ("mechanism", "tapaamiset"): (2, 1, 0),
+        ("polarity", "works"): (4, 1, 0),
+    }
+    for (group, base), i in zip(groups.items(), range(3), strict=True):
+        for (layer, code), ns in counts.items():
+            n = ns[i]
+            suppressed = base < 5
+            rows.append(
+                {
+                    "coarse_group": group,
+                    "layer": layer,
+                    "code": code,
+                    "n": pd.NA if suppressed else n,
+                    "base": base,
+                    "share": np.nan if suppressed else n / base,
+                    "ci_low": np.nan if suppressed else max(0.0, n / base - 0.2),
+                    "ci_high": np.nan if suppressed else min(1.0, n / base + 0.2),
+                    "suppressed": suppressed,
+                    "suppression_reason": f"base {base} < min_cell 5" if suppressed else None,
+                }
+            )
+    frame = pd.DataFrame(rows)
+    frame["n"] = frame["n"].astype("Int64")
+    frame.attrs.update(
+        {"min_cell": 5, "confidence": 0.95, "method": "wilson", "by": ["coarse_group"]}
+    )
+    return frame
+
+
+@pytest.fixture
+def clustering(tagged: pd.DataFrame) -> SimpleNamespace:
+    clusters = pd.DataFrame(
+        {
+            "cluster": [0, 1, -1],
+            "label": ["tapaaminen, palaveri", "perhekeskus", ""],
+            "size": [4, 3, 2],
+            "top_lemmas": [["tapaaminen", "palaveri"], ["perhekeskus"], []],
+            "representatives": [
+                [SCRIPT, "Säännölliset tapaamiset toimivat hyvin."],
+                [f"Ota yhteyttä {EMAIL}, perhekeskus toimii."],
+                [],
+            ],
+            "codes": [["mech:tapaamiset"], ["area:perhekeskus"], []],
+            "score:tapaamiset": [3.4, 2.9, np.nan],
+        }
+    )
+    assignments = pd.DataFrame(
+        {
+            "cluster": [0, 1, 0, 0, 1, 0, -1, -1, 1],
+            "cluster_label": ["tapaaminen, palaveri"] * 9,
+        },
+        index=tagged.index,
+    )
+    return SimpleNamespace(
+        clusters=clusters, assignments=assignments, method="kmeans", n_clusters=2, silhouette=0.4
+    )
+
+
+@pytest.fixture
+def scores() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "county": ["Kaikki vastaajat", "Pirkanmaa", "Pirkanmaa", "Pohjois-Savo"],
+            "item_id": ["tapaamiset", "tapaamiset", "tietopohja", "tapaamiset"],
+            "item": [
+                "Säännölliset tapaamiset",
+                "Säännölliset tapaamiset",
+                "Valmistelu yhteiseen tietopohjaan",
+                "Säännölliset tapaamiset",
+            ],
+            "mean": [3.0, 3.4, 2.9, np.nan],
+            "n": [486, 49, 49, 31],
+        }
+    )
+
+
+def _write(tmp_path: Path, tagged, freqs=None, clustering=None, scores=None, **kw) -> list[Path]:
+    kw.setdefault("mask", False)
+    return write_report(
+        tmp_path / "out",
+        tagged=tagged,
+        frequencies=freqs,
+        clustering=clustering,
+        scores=scores,
+        codebook_names=NAMES,
+        title="Yhdyspintakysely 2026 – avovastaukset",
+        **kw,
+    )
+
+
+# ---------------------------------------------------------------------------- formatting
+
+
+def test_format_share_uses_finnish_decimals() -> None:
+    assert format_share(0.125) == "12,5 %"
+    assert format_share(1) == "100,0 %"
+    assert format_share(0.5, 0) == "50 %"
+    assert format_share(None) == "–"
+    assert format_share(float("nan")) == "–"
+    assert format_share(pd.NA) == "–"
+    assert format_number(3.5) == "3,5"
+    assert format_number(2) == "2,0"
+    assert format_number(np.nan) == "–"
+
+
+def test_bar_chart_svg_draws_bars_whiskers_and_dashes() -> None:
+    svg = bar_chart_svg(
+        ["Perhekeskus", "Hyte <b>"],
+        ["Kuntapuheenjohtajat", "Muut"],
+        [[Bar(0.4, 0.2, 0.6), Bar(None, suppressed=True)], [Bar(0.1, 0.0, 0.3), Bar(0.0)]],
+        title="Teemat & ryhmät",
+    )
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert "Kuntapuheenjohtajat" in svg and "40,0 %" in svg
+    assert 'class="ci"' in svg  # whiskers
+    assert ">–</text>" in svg  # the suppressed bar
+    assert "Hyte &lt;b&gt;" in svg and "Teemat &amp; ryhmät" in svg
+    assert "<b>" not in svg
+
+
+# ---------------------------------------------------------------------------- HTML
+
+
+def test_html_is_self_contained_escaped_and_complete(
+    tmp_path: Path, tagged, freqs, clustering, scores
+) -> None:
+    paths = _write(tmp_path, tagged, freqs, clustering, scores)
+    assert [p.name for p in paths] == ["report.html", "report.xlsx", "report.md"]
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="fi">' in html
+    for heading in (
+        "Teemojen esiintyvyys vastaajaryhmittäin",
+        "Toimivaa yhteistyötä: ryhmitellyt vastaukset",
+        "Keskiarvot hyvinvointialueittain",
+        "Koodien yleisimmät perusteet",
+        "Menetelmä ja aineisto",
+    ):
+        assert heading in html
+    for group in ("Kuntapuheenjohtajat", "Toimialajohto", "Muut kunta-alan organisaatiot"):
+        assert group in html
+    assert "<svg" in html
+    # escaped, never live markup
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; toimii" in html
+    # nothing is loaded from outside the file
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    assert "@import" not in html and "url(" not in html
+    assert all(h.startswith("#") for h in re.findall(r'href="([^"]*)"', html))
+    # the suppressed group is shown as a dash with a footnote
+    assert "–<sup>*</sup>" in html
+    assert "alle 5 vastaajaa" in html
+    # shares, intervals, names and scores in Finnish
+    assert "40,0 %" in html and "Wilsonin 95 %:n luottamusväli" in html
+    assert "Säännölliset tapaamiset" in html and "Perhekeskus" in html
+    assert "Pirkanmaa" in html and "3,4" in html
+    assert html.index(">Pohjois-Savo<") < html.index(">Kaikki vastaajat<")  # the total last
+    assert "tapaaminen, palaveri" in html and "Ei ryhmiteltävissä" in html
+    assert "perhekeskusyhteistyö (1)" in html  # top evidence
+
+
+def test_html_highlights_skip_small_groups(tmp_path: Path, tagged, freqs) -> None:
+    _write(tmp_path, tagged, freqs, formats=("html",))
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "Toimivaa yhteistyötä: nostoja vastaajaryhmittäin" in html
+    assert "<blockquote>Hyte-työ ja palaverit toimivat." in html  # most codes first
+    assert "alle 5 vastausta: nostoja ei näytetä" in html  # toimialajohto has 1 answer with text
+
+
+# ---------------------------------------------------------------------------- XLSX
+
+
+def test_xlsx_has_every_answer_and_formats(
+    tmp_path: Path, tagged, freqs, clustering, scores
+) -> None:
+    _write(tmp_path, tagged, freqs, clustering, scores, formats=["xlsx"])
+    wb = load_workbook(tmp_path / "out" / "report.xlsx")
+    assert wb.sheetnames == [
+        "vastaukset",
+        "frekvenssit",
+        "klusterit",
+        "pisteet",
+        "perusteet",
+        "menetelma",
+    ]
+    ws = wb["vastaukset"]
+    assert ws.max_row == len(tagged) + 1  # one row per answer, none lost (empty, None, dup index)
+    headers = [c.value for c in ws[1]]
+    assert all(c.font.bold for c in ws[1])
+    assert ws.freeze_panes == "A2"
+    assert ws.column_dimensions["A"].width > 0
+    col = {h: i for i, h in enumerate(headers)}
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[col["Vastaaja"]] for r in rows] == tagged["respondent_id"].tolist()
+    third = rows[2]
+    assert third[col["Alueet"]] == "hyte"
+    assert third[col["Yhteistyön tavat"]] == "tapaamiset"
+    assert third[col["Sävy"]] == "works"
+    assert third[col["Perusteet"]] == "hyte: hytetyö; tapaamiset: palaveri"
+    assert rows[5][col["Vastaus"]] == SCRIPT
+    assert rows[8][col["Vastaus"]] == "=SUM(A1:A2) perhekeskus"  # text, not a formula
+    assert ws.cell(row=10, column=col["Vastaus"] + 1).data_type == "s"
+    assert rows[6][col["Ryhmä (klusteri)"]] == -1
+
+    fs = wb["frekvenssit"]
+    fh = [c.value for c in fs[1]]
+    assert len(list(fs.iter_rows(min_row=2))) == len(freqs)
+    share_col = fh.index("Osuus") + 1
+    assert fs.cell(row=2, column=share_col).number_format == "0.0%"
+    assert fs.cell(row=2, column=share_col).value == pytest.approx(0.4)
+    flagged = [
+        r for r in fs.iter_rows(min_row=2, values_only=True) if r[fh.index("Piilotettu")] == "kyllä"
+    ]
+    assert len(flagged) == 4
+    assert all(r[fh.index("Osuus")] is None and r[fh.index("n")] is None for r in flagged)
+    assert all(r[fh.index("Perusjoukko")] == 1 for r in flagged)
+
+    ks = wb["klusterit"]
+    assert ks.max_row == 4
+    assert ks.cell(row=2, column=4).number_format == "0.0%"
+    ps = wb["pisteet"]
+    assert ps.max_row == len(scores) + 1
+    assert ps.cell(row=3, column=4).value == pytest.approx(3.4)
+
+
+# ---------------------------------------------------------------------------- Markdown
+
+
+def test_markdown_has_the_tables(tmp_path: Path, tagged, freqs, clustering, scores) -> None:
+    _write(tmp_path, tagged, freqs, clustering, scores, formats="md")
+    md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert md.startswith("# Yhdyspintakysely 2026 – avovastaukset")
+    assert "## Teemojen esiintyvyys vastaajaryhmittäin" in md
+    assert "| Teema | Kuntapuheenjohtajat (n = 5) | Toimialajohto (n = 6) |" in md
+    assert "| Perhekeskus | 40,0 % (2) | 0,0 % (0) | –* |" in md
+    assert "## Toimivaa yhteistyötä: ryhmitellyt vastaukset" in md
+    assert "| Alue | tapaamiset | tietopohja | N |" in md
+    assert "| Pirkanmaa | 3,4 | 2,9 | 49 |" in md
+    assert "## Menetelmä ja aineisto" in md
+    assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+# ---------------------------------------------------------------------------- None sections
+
+
+def test_missing_sections_are_left_out_with_a_note(tmp_path: Path, tagged) -> None:
+    paths = _write(tmp_path, tagged)
+    assert len(paths) == 3
+    html = paths[0].read_text(encoding="utf-8")
+    assert "Teemojen esiintyvyys vastaajaryhmittäin" not in html
+    assert 'id="klusterit"' not in html and 'id="pisteet"' not in html
+    assert "frekvenssitaulukkoa ei annettu" in html and "ryhmittelyä ei annettu" in html
+    assert "Menetelmä ja aineisto" in html
+    wb = load_workbook(paths[1])
+    assert wb.sheetnames == ["vastaukset", "perusteet", "menetelma"]
+    assert wb["vastaukset"].max_row == len(tagged) + 1
+    md = paths[2].read_text(encoding="utf-8")
+    assert "**Huom.**" in md and "## Teemojen" not in md
+
+
+def test_bad_input_gives_clear_errors(tmp_path: Path, tagged) -> None:
+    with pytest.raises(ReportError, match="unknown report format"):
+        _write(tmp_path, tagged, formats=("pdf",))
+    with pytest.raises(ReportError, match="'text'"):
+        _write(tmp_path, tagged.drop(columns="text"))
+    with pytest.raises(ReportError, match="county"):
+        _write(tmp_path, tagged, scores=pd.DataFrame({"x": [1]}))
+
+
+def test_top_evidence_counts_lemmas(tagged) -> None:
+    table = top_evidence(tagged, codebook_names=NAMES)
+    first = table.set_index("code").loc["perhekeskus"]
+    assert first["answers"] == 3 and first["layer"] == "area"
+    assert first["lemmas"][0] == ("perhekeskus", 2)
+    assert table["layer"].tolist()[0] == "area"
+
+
+# ---------------------------------------------------------------------------- masking
+
+
+def test_mask_uses_mask_pii_on_every_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tagged, freqs, clustering
+) -> None:
+    seen: list[str] = []
+
+    def fake_mask_pii(texts):
+        texts = list(texts)
+        seen.extend(texts)
+        return [t.replace(EMAIL, "[EMAIL]") for t in texts]
+
+    module = types.ModuleType("vastausanalyysi.nlp.pii")
+    module.mask_pii = fake_mask_pii
+    monkeypatch.setitem(sys.modules, "vastausanalyysi.nlp.pii", module)
+    paths = _write(tmp_path, tagged, freqs, clustering, mask=True)
+    for path in (paths[0], paths[2]):
+        text = path.read_text(encoding="utf-8")
+        assert EMAIL not in text and "[EMAIL]" in text
+    wb = load_workbook(paths[1])
+    cells = [c for ws in wb for row in ws.iter_rows(values_only=True) for c in row]
+    assert not any(isinstance(c, str) and EMAIL in c for c in cells)
+    assert any(isinstance(c, str) and "[EMAIL]" in c for c in cells)
+    assert any(EMAIL in s for s in seen)
+
+
+def test_mask_without_mask_pii_raises(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tagged
+) -> None:
+    monkeypatch.setitem(sys.modules, "vastausanalyysi.nlp.pii", None)  # import fails
+    with pytest.raises(ReportError, match="mask_pii"):
+        _write(tmp_path, tagged, mask=True)
+    assert not (tmp_path / "out").exists()  # nothing unmasked was written
+
+
+def test_mask_with_the_real_mask_pii(tmp_path: Path, tagged) -> None:
+    pytest.importorskip("vastausanalyysi.nlp.pii")
+    paths = _write(tmp_path, tagged, mask=True)
+    for path in (paths[0], paths[2]):
+        text = path.read_text(encoding="utf-8")
+        assert EMAIL not in text and "[EMAIL]" in text
