@@ -1,10 +1,35 @@
-"""Build the Finnish pipeline and lemmatise many texts."""
+"""Build the Finnish pipeline and lemmatise many texts.
+
+Input rules (the same for every function here):
+
+* ``None``, ``float('nan')``, ``numpy.nan``, ``pandas.NA`` and ``pandas.NaT`` are missing values:
+  they give an empty Doc / an empty lemma list. Empty and whitespace-only strings do too.
+* Numbers (``int``, ``float``, numpy numbers) are turned into their ``str()``.
+* ``bytes`` and any other non-text value raise :class:`~vastausanalyysi.errors.InputTextError`
+  naming the position of the bad value (decode bytes first).
+* Control characters, NUL and odd Unicode never crash; lone surrogates (which cannot be encoded)
+  are replaced by U+FFFD before tokenisation.
+* Texts longer than ``nlp.max_length`` (spaCy's default: 1,000,000 characters) are cut into pieces
+  at whitespace (hard cuts only if a piece has no whitespace at all), processed piece by piece and
+  joined again with :meth:`spacy.tokens.Doc.from_docs`, so one Doc still comes out per text and
+  ``doc.text`` equals the input. Cost is linear in the text's length: a run of 1,000 or more
+  characters without whitespace is kept as one token (spaCy's affix splitting can be quadratic on
+  such runs), and each distinct unknown word costs at most a few milliseconds of Voikko's
+  suggester once (typo fixes; ``fix_typos=False`` turns them off).
+
+Typo fixes are re-ranked by corpus form counts: :func:`lemmatize` counts the word forms of all of
+its input first (single process) or of each batch (``n_process > 1``), so a typo's fix can depend
+on the rest of the input; the same input always gives the same output.
+"""
 
 from __future__ import annotations
 
 import math
+import numbers
+import re
+import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from typing import Any
 
 import spacy
@@ -12,63 +37,231 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vastausanalyysi.errors import InputTextError
-from vastausanalyysi.nlp.lemmatizer import FACTORY
+from vastausanalyysi.nlp.lemmatizer import FACTORY, FORM_COUNTS_KEY, VoikkoLemmatizerComponent
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+LONG_RUN = 1000
+_LONG_RUN = re.compile(rf"(?=\S{{{LONG_RUN}}})\S+\Z")
+_DEFAULT: dict[str, Language] = {}
+_DEFAULT_LOCK = threading.Lock()
 
 
-def load_pipeline(*, fix_typos: bool = True, lexicon_path: str | None = None) -> Language:
-    """``spacy.blank("fi")`` plus the Voikko lemmatizer component."""
+def load_pipeline(
+    *,
+    fix_typos: bool = True,
+    lexicon_path: str | None = None,
+    lexicon_extend: bool = True,
+    max_length: int | None = None,
+) -> Language:
+    """``spacy.blank("fi")`` plus the Voikko lemmatizer component.
+
+    ``lexicon_path`` adds a user lexicon (TSV like ``data/lexicon.tsv``) to the default one, or
+    replaces it with ``lexicon_extend=False``; ``max_length`` sets ``nlp.max_length``, the piece
+    size in which longer texts are processed.
+    """
     nlp = spacy.blank("fi")
-    nlp.add_pipe(FACTORY, config={"fix_typos": fix_typos, "lexicon_path": lexicon_path})
+    nlp.add_pipe(
+        FACTORY,
+        config={
+            "fix_typos": fix_typos,
+            "lexicon_path": None if lexicon_path is None else str(lexicon_path),
+            "lexicon_extend": lexicon_extend,
+        },
+    )
+    if max_length is not None:
+        nlp.max_length = max_length
+    if nlp.tokenizer.token_match is None:
+        # spaCy's affix splitting is quadratic on some very long runs without spaces
+        # ("STM:n:ää:" * 10,000 takes 30 s); such a run is junk and stays one token.
+        nlp.tokenizer.token_match = _LONG_RUN.match
     return nlp
 
 
-@lru_cache(maxsize=4)
 def default_pipeline() -> Language:
-    """The shared default pipeline (built once per process)."""
-    return load_pipeline()
+    """The shared default pipeline (built once per process, thread-safely)."""
+    nlp = _DEFAULT.get("fi")
+    if nlp is None:
+        with _DEFAULT_LOCK:
+            nlp = _DEFAULT.get("fi")
+            if nlp is None:
+                nlp = _DEFAULT["fi"] = load_pipeline()
+    return nlp
 
 
 def as_text(value: Any, index: int | None = None) -> str:
-    """``value`` as text: None, NaN and pandas NA become ''; bytes and other types are errors."""
+    """``value`` as text: missing values become '', numbers their ``str``; bytes are errors."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
-    if isinstance(value, float) and math.isnan(value):
-        return ""
+        return _SURROGATE.sub("\ufffd", value) if _has_surrogate(value) else value
+    if isinstance(value, bytes | bytearray | memoryview):
+        where = f" at position {index}" if index is not None else ""
+        raise InputTextError(
+            f"expected text{where}, got {type(value).__name__} {bytes(value)[:40]!r}; "
+            "decode it first, e.g. value.decode('utf-8')"
+        )
     if type(value).__name__ in {"NAType", "NaTType"}:
         return ""
-    if isinstance(value, int | float):
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        if isinstance(value, numbers.Real) and math.isnan(float(value)):
+            return ""
         return str(value)
     where = f" at position {index}" if index is not None else ""
     raise InputTextError(f"expected text{where}, got {type(value).__name__}: {value!r:.80}")
 
 
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def split_long_text(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, at whitespace where possible.
+
+    The pieces joined give ``text`` back exactly.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+        cut = end if cut <= start else cut + 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _component(nlp: Language) -> VoikkoLemmatizerComponent:
+    return nlp.get_pipe(FACTORY)  # type: ignore[return-value]
+
+
 def iter_docs(
-    texts: Iterable[Any], nlp: Language | None = None, batch_size: int = 256
+    texts: Iterable[Any],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = 256,
+    n_process: int = 1,
+    form_counts: Counter[str] | None = None,
 ) -> Iterator[Doc]:
-    """Processed Docs for ``texts`` in order (None/NaN give empty Docs)."""
+    """Processed Docs for ``texts``, one per text, in order (missing values give empty Docs).
+
+    ``form_counts`` (lower-cased word-form counts of the corpus) re-rank typo fixes in a single
+    process; with ``n_process > 1`` each batch's own counts are used instead.
+    """
     nlp = nlp or default_pipeline()
-    cleaned = (as_text(t, i) for i, t in enumerate(texts))
-    yield from nlp.pipe(cleaned, batch_size=batch_size)
+    limit = nlp.max_length
+    use_counts = form_counts is not None and n_process == 1
+
+    def items() -> Iterator[tuple[Any, tuple[int, int]]]:
+        for i, value in enumerate(texts):
+            pieces = split_long_text(as_text(value, i), limit)
+            for piece in pieces:
+                if use_counts:
+                    doc = nlp.make_doc(piece)
+                    doc.user_data[FORM_COUNTS_KEY] = form_counts
+                    yield doc, (i, len(pieces))
+                else:
+                    yield piece, (i, len(pieces))
+
+    pending: list[Doc] = []
+    stream = nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (_index, n_pieces) in stream:
+        if n_pieces == 1:
+            yield doc
+            continue
+        pending.append(doc)
+        if len(pending) == n_pieces:
+            yield Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
 
 
-def lemmatize(texts: Iterable[Any], nlp: Language | None = None) -> list[list[str]]:
-    """Lemmas of each text (punctuation and spaces left out), one list per text, in order."""
-    return [
-        [t.lemma_ for t in doc if not (t.is_space or t.is_punct)] for doc in iter_docs(texts, nlp)
-    ]
+def count_forms(texts: Sequence[str], nlp: Language | None = None) -> Counter[str]:
+    """Lower-cased counts of the alphabetic word forms of ``texts`` (tokeniser only)."""
+    nlp = nlp or default_pipeline()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for piece in split_long_text(text, nlp.max_length):
+            counts.update(t.lower_ for t in nlp.tokenizer(piece) if t.is_alpha)
+    return counts
+
+
+def lemmatize(
+    texts: Iterable[Any],
+    nlp: Language | None = None,
+    *,
+    n_process: int = 1,
+    batch_size: int = 256,
+    corpus_counts: bool = True,
+) -> list[list[str]]:
+    """Lemmas of each text (punctuation and spaces left out), one list per text, in order.
+
+    Missing, empty and whitespace-only texts give ``[]``. ``n_process > 1`` runs spaCy's
+    multiprocessing (worth it from some thousands of texts). ``corpus_counts`` lets the word
+    forms of the whole input re-rank typo fixes.
+    """
+    if isinstance(texts, str | bytes):
+        raise InputTextError(
+            f"lemmatize() takes an iterable of texts, got a single {type(texts).__name__} "
+            f"{texts[:40]!r}; wrap it in a list"
+        )
+    nlp = nlp or default_pipeline()
+    cleaned = [as_text(t, i) for i, t in enumerate(texts)]
+    counts = None
+    if corpus_counts and n_process == 1 and _component(nlp).lemmatizer.fix_typos:
+        counts = count_forms(cleaned, nlp)
+    docs = iter_docs(cleaned, nlp, batch_size=batch_size, n_process=n_process, form_counts=counts)
+    return [[t.lemma_ for t in doc if not (t.is_space or t.is_punct)] for doc in docs]
 
 
 def lemmatize_tokens(
-    sentences: Sequence[Sequence[str]], *, mark_compounds: bool = False, nlp: Language | None = None
+    sentences: Sequence[Sequence[str]],
+    *,
+    mark_compounds: bool = False,
+    nlp: Language | None = None,
 ) -> list[list[str]]:
-    """Lemmas for pre-tokenised sentences, one per input token; '#' marks compound parts if asked."""
+    """Lemmas for pre-tokenised sentences, exactly one per input token.
+
+    With ``mark_compounds=True`` a compound's lemma marks its parts with '#' as UD Finnish does
+    ("perhe#keskus"). Missing tokens (None/NaN) give ''. The tokens of all sentences are the
+    corpus counts that re-rank typo fixes.
+    """
     nlp = nlp or default_pipeline()
-    component = nlp.get_pipe(FACTORY)
-    out = []
+    lemmatizer = _component(nlp).lemmatizer
+    cleaned: list[list[str]] = []
     for i, sentence in enumerate(sentences):
-        words = [as_text(w, i) for w in sentence]
-        results = component.lemmatizer.lemmatize_words(words)
+        if isinstance(sentence, str | bytes):
+            raise InputTextError(
+                f"sentence at position {i} is a {type(sentence).__name__} {sentence[:40]!r}, "
+                "not a sequence of tokens"
+            )
+        cleaned.append([as_text(w, i) for w in sentence])
+    counts = Counter(w.lower() for s in cleaned for w in s if w.isalpha())
+    out = []
+    for words in cleaned:
+        results = lemmatizer.lemmatize_words(words)
+        results = [
+            lemmatizer.recheck(
+                w, r, words[j - 1] if j else None, words[j + 1] if j + 1 < len(words) else None,
+                counts,
+            )
+            for j, (w, r) in enumerate(zip(words, results, strict=True))
+        ]  # fmt: skip
         out.append([r.marked_lemma if mark_compounds else r.lemma for r in results])
     return out
+
+
+__all__ = [
+    "as_text",
+    "count_forms",
+    "default_pipeline",
+    "iter_docs",
+    "lemmatize",
+    "lemmatize_tokens",
+    "load_pipeline",
+    "split_long_text",
+]

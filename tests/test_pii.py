@@ -1,0 +1,101 @@
+"""Masking of names, e-mail addresses, phone numbers and personal identity codes."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.errors import InputTextError
+from vastausanalyysi.nlp.pii import valid_hetu
+
+
+def mask(text: str) -> str:
+    return va.mask_pii([text])[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Liisa Jurmu esitteli tulokset.", "[NIMI] esitteli tulokset."),
+        ("Tulokset esitteli Liisa Jurmu.", "Tulokset esitteli [NIMI]."),
+        ("Jurmu Liisa oli paikalla.", "[NIMI] oli paikalla."),
+        ("Kiitos Liisa!", "Kiitos [NIMI]!"),
+        ("Arja Joki kirjoitti.", "[NIMI] kirjoitti."),
+        ("Kari Virtanen ja Anna-Liisa Korhonen", "[NIMI] ja [NIMI]"),
+        ("Sovimme Virtasen kanssa.", "Sovimme [NIMI] kanssa."),
+        ("Asiasta kertoi Satu Mäkelä.", "Asiasta kertoi [NIMI]."),
+        ("Satu Mäkelän esitys Helsingissä.", "[NIMI] esitys Helsingissä."),
+    ],
+)
+def test_names_are_masked(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kuntaliitto ja Kela sekä Helsinki ja Lahti.",
+        "Kari on vaarallinen paikka. Satu kertoi tarinan. Toivo on tärkeää.",
+        "Yhteistyö Pirkanmaan ja Pohjois-Savon hyvinvointialueiden kanssa toimii.",
+        "Kuva: Pictabay. Tapasimme Hyvilin ja THL:n kanssa.",
+        "Tilannekuva 8.4.2026 klo 10-12, n=505, 2 600 asiakasta, vuosina 2022 ja 2023.",
+        "DEMOKRAATTI / ARJA JOKI",
+    ],
+)
+def test_places_organisations_and_ordinary_words_stay(text: str) -> None:
+    assert mask(text) == text
+
+
+@pytest.mark.parametrize(
+    "phone", ["050 479 6835", "+358 50 479 6835", "09-310 1234", "040-1234567", "(09) 310 1234"]
+)
+def test_phone_numbers(phone: str) -> None:
+    assert mask(f"Soita {phone} huomenna.") == "Soita [PUHELIN] huomenna."
+
+
+def test_emails_and_hetu() -> None:
+    text = "Viesti liisa.jurmu@kuntaliitto.fi tai x_y+z@esim.example.org, hetu 131052-308T."
+    assert mask(text) == "Viesti [EMAIL] tai [EMAIL], hetu [HETU]."
+
+
+@pytest.mark.parametrize(
+    ("code", "ok"),
+    [
+        ("131052-308T", True),
+        ("010594Y9032", True),  # 2023 century sign for the 1900s
+        ("010594Y9021", True),
+        ("020502A9994", False),  # wrong check character
+        ("131052-308U", False),
+        ("311399-1234", False),  # no such date
+        ("010101B123H", None),  # 2000s sign B: validity decided by the check character
+    ],
+)
+def test_hetu_validation(code: str, ok: bool | None) -> None:
+    expected = ok if ok is not None else _check(code)
+    assert valid_hetu(code) is expected
+    assert (mask(f"tunnus {code}.") == "tunnus [HETU].") is expected
+
+
+def _check(code: str) -> bool:
+    return "0123456789ABCDEFHJKLMNPRSTUVWXY"[int(code[:6] + code[7:10]) % 31] == code[10]
+
+
+def test_other_text_is_kept_byte_for_byte() -> None:
+    text = "  välilyönnit\tsäilyvät \n Jouni Lampinen\u00a0\n\n– rivi\r\n"
+    assert mask(text) == "  välilyönnit\tsäilyvät \n [NIMI]\u00a0\n\n– rivi\r\n"
+
+
+def test_missing_values_order_and_errors() -> None:
+    assert va.mask_pii([None, math.nan, "", "Liisa", 5]) == ["", "", "", "[NIMI]", "5"]
+    with pytest.raises(InputTextError, match="position 1"):
+        va.mask_pii(["ok", b"Liisa"])
+    with pytest.raises(InputTextError, match="single str"):
+        va.mask_pii("Liisa Jurmu")
+
+
+def test_junk_does_not_crash() -> None:
+    junk = ["\x00\x01\x02 Liisa \ud800 @@ ++358", "0" * 5000, "Ä" * 10000 + " Jurmu"]
+    out = va.mask_pii(junk)
+    assert len(out) == 3 and "[NIMI]" in out[0] and out[1] == junk[1]

@@ -1,0 +1,133 @@
+"""Conservative typo fixes: clear one-edit or umlaut fixes only, names and foreign words kept."""
+
+from __future__ import annotations
+
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.nlp.typos import (
+    TypoCorrector,
+    damerau_levenshtein_1,
+    eligible,
+    general_frequencies,
+    is_umlaut_fix,
+)
+
+
+@pytest.fixture(scope="module")
+def typos() -> TypoCorrector:
+    return TypoCorrector()
+
+
+@pytest.mark.parametrize(
+    ("typo", "fixed"),
+    [
+        ("opiskeluhoolto", "opiskeluhuolto"),  # Voikko ranks "opiskeluhiilto" first
+        ("yhteisyö", "yhteistyö"),  # Voikko accepts it as yhteis+yö
+        ("yhteistyo", "yhteistyö"),
+        ("hyvinvontialue", "hyvinvointialue"),
+        ("paatoksenteko", "päätöksenteko"),  # Voikko accepts it as paatos+teko
+        ("kiinteistoasioissa", "kiinteistöasioissa"),
+        ("tyollisyys", "työllisyys"),
+        ("yhtestyö", "yhteistyö"),
+        ("tapaamset", "tapaamiset"),
+        ("luottamushenkilöden", "luottamushenkilöiden"),
+        ("hyvinvointialuuen", "hyvinvointialueen"),  # Voikko suggests nothing
+        ("perhekeskusyhteistyo", "perhekeskusyhteistyö"),
+    ],
+)
+def test_clear_typos_are_fixed(typos: TypoCorrector, typo: str, fixed: str) -> None:
+    correction = typos.correct(typo)
+    assert correction is not None, typo
+    assert correction.corrected == fixed
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Jurmu",  # a surname: Voikko suggests "Jurmo"
+        "jurmu",
+        "hyte",
+        "asdfgh",
+        "meeting",
+        "workshop",
+        "deadline",
+        "covid",
+        "kuntaliitos",  # a real word one edit from the domain word "kuntaliitto"
+        "vuokrakeskustelu",
+        "palaverirakenne",
+        "yhteistyö",
+        "TE24",
+        "hyte2",
+        "jne",
+    ],
+)
+def test_other_words_are_left_alone(typos: TypoCorrector, word: str) -> None:
+    assert typos.correct(word) is None
+
+
+def test_ties_change_nothing() -> None:
+    bare = TypoCorrector(domain_words=[], general={})  # corpus counts are the only evidence
+    # "yhteydenpito/-pato/-peto" are one edit each from "yhteydenpto"
+    assert len(bare.candidates("yhteydenpto")[0]) >= 2
+    assert bare.correct("yhteydenpto") is None
+    assert bare.correct("yhteydenpto", {"yhteydenpito": 1, "yhteydenpato": 1}) is None
+    assert bare.correct("yhteydenpto", {"yhteydenpito": 3, "yhteydenpato": 2}) is None  # < 2x
+    assert bare.correct("yhteydenpto", {"yhteydenpito": 2}).corrected == "yhteydenpito"
+
+
+def test_corpus_counts_come_first(typos: TypoCorrector) -> None:
+    assert typos.correct("yhtestyö").corrected == "yhteistyö"  # domain list
+    assert typos.correct("yhtestyö", {"yhteystyö": 5}).corrected == "yhteystyö"
+
+
+def test_candidates_keep_only_close_known_words(typos: TypoCorrector) -> None:
+    cands, kind = typos.candidates("opiskeluhoolto")
+    assert kind == "unknown"
+    assert [c.word for c in cands] == ["opiskeluhuolto"]  # "opiskeluhiilto" is no word
+
+
+def test_edit_distance_helpers() -> None:
+    assert damerau_levenshtein_1("yhteisyö", "yhteistyö")
+    assert damerau_levenshtein_1("palvelujne", "palvelujen")  # swap
+    assert damerau_levenshtein_1("kunta", "kunto")
+    assert not damerau_levenshtein_1("kunta", "kunta")
+    assert not damerau_levenshtein_1("kunta", "kanto")
+    assert is_umlaut_fix("paatoksenteko", "päätöksenteko")
+    assert not is_umlaut_fix("päätös", "paatos")  # only a→ä, o→ö
+    assert not is_umlaut_fix("kunta", "kunto")
+    assert eligible("yhteistyo") and not eligible("Yhteistyo") and not eligible("te24x")
+
+
+def test_general_frequency_list_is_shipped() -> None:
+    freq = general_frequencies()
+    assert freq["olla"] > 1000 and freq["yhteistyö"] > 0
+
+
+def test_fix_in_the_pipeline(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Opiskeluhoolto ja opiskeluhoolto toimii, Jurmu kiittää.")
+    upper, lower, jurmu = doc[0], doc[2], doc[5]
+    assert upper.lemma_ != "opiskeluhuolto"  # capitalised words are never changed
+    assert upper._.corrected_from is None
+    assert lower.lemma_ == "opiskeluhuolto"
+    assert lower._.corrected_from == "opiskeluhoolto"
+    assert lower._.compound_parts == ["opiskelu", "huolto"]
+    assert jurmu._.corrected_from is None and not jurmu._.is_known
+
+
+def test_no_fixes_when_turned_off() -> None:
+    nlp = va.load_pipeline(fix_typos=False)
+    token = nlp("opiskeluhoolto")[0]
+    assert token._.corrected_from is None and not token._.is_known
+
+
+def test_lemmatize_uses_the_corpus_counts() -> None:
+    from vastausanalyysi.nlp.lemmatizer import FACTORY
+
+    nlp = va.load_pipeline()
+    nlp.get_pipe(FACTORY).lemmatizer.typos = TypoCorrector(domain_words=[], general={})
+    texts = ["yhteydenpto toimii", "yhteydenpito on sujuvaa", "yhteydenpito kunnan kanssa"]
+    assert va.lemmatize(texts, nlp)[0][0] == "yhteydenpito"
+    assert va.lemmatize(texts[:1], nlp)[0][0] == "yhteydenpto"  # alone: no evidence
+    # without whole-input counts each batch counts for itself
+    assert va.lemmatize(texts, nlp, corpus_counts=False, batch_size=1)[0][0] == "yhteydenpto"
