@@ -1,0 +1,88 @@
+"""ThemeClassifier: sklearn conventions, fit/predict, safe save/load round trip, train/evaluate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+
+import vastausanalyysi as va
+from vastausanalyysi.errors import ModelError
+from vastausanalyysi.themes.classifier import ThemeClassifier, evaluate, train
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def small() -> pd.DataFrame:
+    df = pd.read_csv(ROOT / "corpus" / "answers.csv", dtype=str, keep_default_na=False)
+    return df[df["split"] == "train"].head(120).drop(columns="split")
+
+
+@pytest.fixture(scope="module")
+def model(small: pd.DataFrame) -> ThemeClassifier:
+    return train(small, cv=3)
+
+
+def test_estimator_conventions() -> None:
+    est = ThemeClassifier(C=2.0, threshold=0.7)
+    assert est.get_params()["C"] == 2.0
+    assert clone(est).get_params()["threshold"] == 0.7
+    with pytest.raises(ModelError, match="not trained"):
+        est.predict(["hyte"])
+
+
+def test_fit_predict(model: ThemeClassifier, small: pd.DataFrame) -> None:
+    assert isinstance(model, ThemeClassifier) and model.codes_
+    texts = small["text"].tolist()[:10]
+    proba = model.predict_proba(texts)
+    assert proba.shape == (10, len(model.codes_))
+    assert ((proba >= 0) & (proba <= 1)).all()
+    assert model.predict(texts).shape == proba.shape
+    assert model.decision_function(texts).shape == proba.shape
+    assert len(model.predict_polarity(texts)) == 10
+    assert model.polarity_mode_ in {"rules", "model", "hybrid"}
+
+
+def test_save_load_round_trip(model: ThemeClassifier, tmp_path: Path) -> None:
+    path = model.save(tmp_path / "malli")
+    assert sorted(p.name for p in path.iterdir()) == ["theme_model.json", "theme_model.npz"]
+    with np.load(path / "theme_model.npz", allow_pickle=False) as z:  # no pickled objects
+        assert "coef" in z.files
+    loaded = ThemeClassifier.load(path)
+    texts = ["Perhekeskusyhteistyö toimii", "Vuokrasopimukset ovat auki", ""]
+    np.testing.assert_allclose(loaded.predict_proba(texts), model.predict_proba(texts))
+    assert loaded.predict_polarity(texts) == model.predict_polarity(texts)
+    out = va.tag(texts, model=path)
+    assert out["areas"].tolist() == va.tag(texts, model=model)["areas"].tolist()
+    with pytest.raises(ModelError, match="no theme model"):
+        ThemeClassifier.load(tmp_path)
+
+
+def test_train_errors() -> None:
+    with pytest.raises(ModelError, match="unknown code"):
+        train(pd.DataFrame({"text": ["a", "b"], "areas": ["hyte", "kulttuuri"]}))
+    with pytest.raises(ModelError, match="text column"):
+        train(pd.DataFrame({"vastaus": ["a"], "areas": ["hyte"]}))
+
+
+def test_evaluate_reports_per_code_micro_macro(model: ThemeClassifier, small: pd.DataFrame):
+    ev = evaluate(model, small.head(60))
+    assert {"code", "precision", "recall", "f1", "support"} <= set(ev.per_code.columns)
+    for key in ("areas_micro_f1", "areas_macro_f1", "mechanisms_micro_f1", "polarity_accuracy"):
+        assert 0.0 <= ev.summary[key] <= 1.0
+    assert "| areas |" in ev.to_markdown()
+    cv = evaluate(model, small.head(60), cv=2)
+    assert cv.summary["n"] == 60
+
+
+def test_shipped_model_is_loadable_and_identical_to_models_dir() -> None:
+    from vastausanalyysi.themes.tagger import default_model, default_model_paths
+
+    assert default_model() is not None
+    shipped, repo = default_model_paths()
+    for name in ("theme_model.json", "theme_model.npz"):
+        assert (shipped / name).read_bytes() == (repo / name).read_bytes()

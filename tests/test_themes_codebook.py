@@ -1,0 +1,97 @@
+"""The theme codebook: default content, user extension and errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vastausanalyysi.errors import CodebookError
+from vastausanalyysi.themes.codebook import REQUIRED_AREAS, load_codebook
+
+
+def test_default_codebook_has_the_codes_of_codebook_md() -> None:
+    cb = load_codebook()
+    assert set(REQUIRED_AREAS) <= set(cb.areas)
+    assert len(cb.areas) == 11
+    assert cb.mechanism_ids == [
+        "tapaamiset",
+        "vastuuhenkilot",
+        "suunnitelmallisuus",
+        "tietopohja",
+        "vuorovaikutus",
+        "luottamushenkilot",
+        "paatoksenteko",
+        "osallisuus",
+        "tyonjako",
+    ]
+    for code in cb.mechanisms.values():
+        assert code.item_id, code.id  # each mechanism is linked to a survey item
+        assert code.items[0].text
+    assert cb["hyte"].item_id == "tyonjako_hyte"
+    assert cb.polarity.labels == ("works", "problem", "mixed", "neutral")
+    assert "perhekeskus" in cb["perhekeskus"].lemmas
+
+
+def test_user_file_extends_the_default(tmp_path: Path) -> None:
+    path = tmp_path / "oma.yaml"
+    path.write_text(
+        """
+areas:
+  kulttuuri:
+    name: Kulttuuri ja vapaa-aika
+    lemmas: [kulttuuri, kirjasto]
+  hyte:
+    lemmas: [hyvinvointiverkosto]
+    exclude: [hyvinvointiverkko]
+mechanisms:
+  tyonjako:
+    phrases: ["kenen pöydälle"]
+""",
+        encoding="utf-8",
+    )
+    cb = load_codebook(path)
+    assert "kulttuuri" in cb.areas and "perhekeskus" in cb.areas
+    assert {"hyvinvointiverkosto", "hyte"} <= cb["hyte"].lemmas
+    assert "hyvinvointiverkko" in cb["hyte"].exclude
+    assert any(len(p) == 2 for p in cb["tyonjako"].phrases)
+
+
+def test_replace_and_remove_codes() -> None:
+    cb = load_codebook(
+        {
+            "areas": {"hyte": {"replace": True, "name": "Hyte", "lemmas": ["hyte"]}},
+            "remove": ["ymparistoterveys"],
+        }
+    )
+    assert cb["hyte"].lemmas == frozenset({"hyte"})
+    assert "ymparistoterveys" not in cb
+    only = load_codebook({"areas": {"oma": {"name": "Oma", "lemmas": ["oma"]}}}, extend=False)
+    assert list(only.codes) == ["oma"]
+
+
+@pytest.mark.parametrize(
+    ("spec", "needle"),
+    [
+        ({"areas": {"Bad-Id": {"name": "x", "lemmas": ["x"]}}}, "Bad-Id"),
+        ({"areas": {"hyte": {"lemmaz": ["x"]}}}, "lemmaz"),
+        ({"areas": {"uusi": {"lemmas": ["x"]}}}, "'uusi' needs a non-empty 'name'"),
+        ({"areas": {"uusi": {"name": "Uusi"}}}, "'uusi' has no patterns"),
+        ({"mechanisms": {"hyte": {"name": "x", "lemmas": ["x"]}}}, "'hyte'"),
+        ({"areas": {"hyte": {"lemmas": "hyte"}}}, "field 'lemmas'"),
+        ({"remove": ["eioleolemassa"]}, "eioleolemassa"),
+        ({"colours": []}, "colours"),
+    ],
+)
+def test_errors_name_the_code_and_field(spec: dict, needle: str) -> None:
+    with pytest.raises(CodebookError, match=needle.replace("(", r"\(")):
+        load_codebook(spec)
+
+
+def test_bad_files(tmp_path: Path) -> None:
+    with pytest.raises(CodebookError, match="not found"):
+        load_codebook(tmp_path / "puuttuu.yaml")
+    bad = tmp_path / "rikki.yaml"
+    bad.write_text("areas: [\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"rikki\.yaml"):
+        load_codebook(bad)

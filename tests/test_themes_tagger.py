@@ -1,0 +1,107 @@
+"""va.tag(): shape, index, order, input kinds, empty values, evidence; accuracy on the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.errors import InputTextError
+from vastausanalyysi.themes.classifier import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus" / "answers.csv"
+TEXTS = [
+    "Perhekeskusyhteistyö toimii hyvin.",
+    "Kiinteistöasioissa ei ole sovittu mitään, vuokrasopimukset ovat auki.",
+    "Säännölliset tapaamiset ja nimetyt vastuuhenkilöt",
+]
+
+
+def check_output(out: pd.DataFrame, n: int) -> None:
+    assert len(out) == n
+    for col in ("areas", "mechanisms", "polarity", "evidence", "lemmas"):
+        assert col in out.columns
+    for _, row in out.iterrows():
+        assert row["polarity"] in {"works", "problem", "mixed", "neutral"}
+        for code in [*row["areas"], *row["mechanisms"]]:
+            assert row["evidence"].get(code), code  # every code carries evidence
+            for ev in row["evidence"][code]:
+                assert ev["surface"] and ev["lemma"] and ev["source"] in {"rule", "model"}
+
+
+def test_list_input() -> None:
+    out = va.tag(TEXTS)
+    check_output(out, 3)
+    assert list(out.index) == [0, 1, 2]
+    assert out["text"].tolist() == TEXTS
+    assert out.loc[0, "areas"] == ["perhekeskus"] and out.loc[0, "polarity"] == "works"
+    assert "kiinteistot" in out.loc[1, "areas"] and out.loc[1, "polarity"] == "problem"
+    assert out.loc[2, "mechanisms"] == ["tapaamiset", "vastuuhenkilot"]
+
+
+def test_series_keeps_index_and_order() -> None:
+    s = pd.Series(TEXTS[::-1], index=[30, 10, 20], name="vastaus")
+    out = va.tag(s)
+    check_output(out, 3)
+    assert list(out.index) == [30, 10, 20]
+    assert out["vastaus"].tolist() == TEXTS[::-1]
+    assert out.loc[20, "areas"] == ["perhekeskus"]
+
+
+def test_dataframe_keeps_columns_and_uses_question() -> None:
+    df = pd.DataFrame(
+        {"vastaaja": ["a", "b", "c"], "vastaus": ["hyte, oppilashuolto"] * 3},
+        index=["x", "y", "z"],
+    )
+    df["question"] = ["toimii", "haasteet", None]
+    out = va.tag(df, text_column="vastaus")
+    check_output(out, 3)
+    assert list(out.index) == ["x", "y", "z"] and out["vastaaja"].tolist() == ["a", "b", "c"]
+    assert out["polarity"].tolist() == ["works", "neutral", "neutral"]
+    assert "areas" not in df.columns  # the input is not modified
+
+
+def test_empty_values_and_errors() -> None:
+    out = va.tag(["", None, np.nan, pd.NA, "   ", "hyte"])
+    check_output(out, 6)
+    assert out["areas"].tolist()[:5] == [[]] * 5
+    assert out["polarity"].tolist()[:5] == ["neutral"] * 5
+    assert out.loc[5, "areas"] == ["hyte"]
+    with pytest.raises(InputTextError, match="row 'b'"):
+        va.tag(pd.Series(["hyte", b"bytes"], index=["a", "b"]))
+    with pytest.raises(InputTextError, match="no text column"):
+        va.tag(pd.DataFrame({"x": ["a"]}))
+    assert len(va.tag([])) == 0
+
+
+def test_rules_only_and_scores() -> None:
+    out = va.tag(TEXTS, model="rules", scores=True)
+    check_output(out, 3)
+    assert out["scores"].tolist() == [{}, {}, {}]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    return pd.read_csv(CORPUS, dtype=str, keep_default_na=False)
+
+
+def test_corpus_is_complete(corpus: pd.DataFrame) -> None:
+    assert len(corpus) >= 600 and corpus["id"].is_unique
+    assert set(corpus["split"]) == {"train", "test"}
+    assert set(corpus["origin"]) == {"team-written", "report-2026-highlight"}
+    codes = [c for col in ("areas", "mechanisms") for v in corpus[col] for c in v.split(";") if c]
+    counts = pd.Series(codes).value_counts()
+    assert len(counts) == 20 and counts.min() >= 20
+
+
+def test_accuracy_on_the_test_split(corpus: pd.DataFrame) -> None:
+    """Thresholds that can fail: the shipped tagger on the fixed test split."""
+    test = corpus[corpus["split"] == "test"]
+    ev = evaluate(None, test)
+    assert ev.summary["areas_micro_f1"] >= 0.90
+    assert ev.summary["mechanisms_micro_f1"] >= 0.80
+    assert ev.summary["polarity_accuracy"] >= 0.80
