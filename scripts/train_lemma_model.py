@@ -13,6 +13,9 @@ ranking examples and form → lemma memory for open-class words only. Never pass
 The model is a conditional logit over each token's candidates (features from
 :class:`vastausanalyysi.nlp.disambiguation.Disambiguator`), fit with L-BFGS. The memory features of
 training tokens are computed from the other folds (jackknife), as they will be for unseen text.
+With ``--cv`` the model's ``context_margin`` (above which the neighbours are not consulted) is the
+smallest margin whose CV accuracy equals the best (``--margin-tolerance``), unless
+``--context-margin`` sets it.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ FOLDS = 5
 FTB_WEIGHT = 0.5
 FTB_SKIP_UPOS = {"PRON", "ADP", "ADV", "SCONJ", "CCONJ", "AUX", "PUNCT", "SYM"}
 VOCAB_SIZE = 300
+MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 6.0, 1e9)
 
 
 def key(lemma: str) -> str:
@@ -278,7 +282,9 @@ def train(sentences: list[Sentence], analyzer: VoikkoAnalyzer, l2: float) -> dic
     return model
 
 
-def evaluate(model: dict, sentences: list[Sentence], analyzer: VoikkoAnalyzer):
+def evaluate(model: dict, sentences: list[Sentence], analyzer: VoikkoAnalyzer, margin=None):
+    if margin is not None:
+        model = {**model, "context_margin": margin}
     lem = Lemmatizer(analyzer=analyzer, disambiguator=Disambiguator(model, analyzer=analyzer))
     gold = [s.words for s in sentences]
     pred = [
@@ -295,20 +301,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty")
     parser.add_argument("--cv", action="store_true", help="2-fold cross-validation on --tdt")
     parser.add_argument("--errors", type=int, default=0, help="show N top CV errors")
+    parser.add_argument(
+        "--context-margin",
+        type=float,
+        help="context-free score margin above which the neighbours are not consulted "
+        "(default: chosen by --cv, else always consult them)",
+    )
+    parser.add_argument(
+        "--margin-tolerance",
+        type=float,
+        default=0.0,
+        help="--cv picks the smallest margin whose CV accuracy is within this of the best",
+    )
     args = parser.parse_args(argv)
+    margin = args.context_margin
     analyzer = VoikkoAnalyzer()
     tdt = load(args.tdt, "tdt")
     ftb = load(args.ftb, "ftb")
     if args.cv:
-        results = []
-        errors: Counter = Counter()
+        margins = sorted({*MARGINS, *([margin] if margin is not None else [])})
+        by_margin: dict[float, list] = defaultdict(list)
         for half in (0, 1):
             held = [s for i, s in enumerate(tdt) if (i // 50) % 2 == half]
             rest = [s for i, s in enumerate(tdt) if (i // 50) % 2 != half]
             model = train(rest + ftb, analyzer, args.l2)
-            sc = evaluate(model, held, analyzer)
+            for m in margins:
+                by_margin[m].append(evaluate(model, held, analyzer, m))
+        accs = {
+            m: sum(r.correct for r in rs) / sum(r.tokens for r in rs) for m, rs in by_margin.items()
+        }
+        best = max(accs.values())
+        chosen = min(m for m, a in accs.items() if a >= best - args.margin_tolerance)
+        print("context margin → CV accuracy: " + ", ".join(
+            f"{m:g}: {a:.4f}" for m, a in sorted(accs.items())), file=sys.stderr)  # fmt: skip
+        if margin is None:
+            margin = chosen
+        print(f"context_margin {margin:g} (CV choice {chosen:g})", file=sys.stderr)
+        results = by_margin[margin]
+        errors: Counter = Counter()
+        for half, sc in enumerate(results):
             errors.update(sc.errors)
-            results.append(sc)
             print(
                 f"fold {half}: accuracy {sc.accuracy:.4f}, compound recall "
                 f"{sc.compound_recall:.4f}, precision {sc.compound_precision:.4f}",
@@ -321,11 +353,14 @@ def main(argv: list[str] | None = None) -> int:
             r.predicted_compounds for r in results
         )
         print(json.dumps({"cv_accuracy": round(acc, 4), "cv_compound_recall": round(rec, 4),
-                          "cv_compound_precision": round(prec, 4), "tokens": tok}))  # fmt: skip
+                          "cv_compound_precision": round(prec, 4), "tokens": tok,
+                          "context_margin": margin}))  # fmt: skip
         for (form, gold, pred), n in errors.most_common(args.errors):
             print(f"{n:4d} {form}\t{gold}\t{pred}")
     if args.out:
         model = train(tdt + ftb, analyzer, args.l2)
+        if margin is not None:
+            model["context_margin"] = margin
         model = {
             "format": "vastausanalyysi-lemma-model/1",
             "created": dt.date.today().isoformat(),

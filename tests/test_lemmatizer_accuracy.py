@@ -90,3 +90,34 @@ def test_lemmatize_tokens_marks_compounds() -> None:
     assert out[0][3] == "."
     plain = va.lemmatize_tokens([["Opiskeluhuollon", "palvelut"]])
     assert plain[0][0] == "opiskeluhuolto"
+
+
+def test_fast_scores_equal_full_feature_path(lemmatizer: Lemmatizer) -> None:
+    """The cached per-group sums used at run time give the scores of the training features."""
+    dis = lemmatizer.disambiguator
+    analyzer = lemmatizer.analyzer
+    forms = [w.form for sentence in read_conllu(SLICE) for w in sentence]
+    forms += ["alusta", "kuusi", "saapuneita", "varautumiseen", "nuo", "H&M:n", "Arduinoa", "mä"]
+    checked = merged = 0
+    for form in dict.fromkeys(forms):
+        analyses = analyzer.analyze(form)
+        full = [(c.lemma, dis._score(c.features)) for c in dis.candidates(form, analyses)]
+        cands, fast = dis._scored_candidates(form, analyses)
+        assert [c.lemma for c in cands] == [lemma for lemma, _ in full]
+        for (lemma, expected), got in zip(full, fast, strict=True):
+            assert got == pytest.approx(expected, abs=1e-9), (form, lemma)
+            checked += 1
+        merged += any(len({g[0] for g in c.groups}) < len(c.groups) for c in cands)
+    assert checked > 1000
+    assert merged > 0  # the union fallback (two readings, one lemma) is exercised too
+
+
+def test_context_free_forms_are_cached_by_form() -> None:
+    """A form whose choice ignores the context is decided once, whatever its neighbours."""
+    analyzer = VoikkoAnalyzer()
+    lem = Lemmatizer(analyzer=analyzer, disambiguator=Disambiguator(analyzer=analyzer))
+    first = lem.lemmatize_words(["Hän", "asui", "talossa", "."])[2]
+    again = lem.lemmatize_words(["Se", "oli", "talossa", "kauan"])[2]
+    assert first.lemma == "talo"
+    assert again is first
+    assert not lem._cache or all(key[0] != "talossa" for key in lem._cache)

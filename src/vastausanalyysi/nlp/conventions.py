@@ -19,9 +19,8 @@ the ``=`` inside lexicalised compounds such as *hyvin=vointi*, and hyphens).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from vastausanalyysi.nlp.voikko import Analysis
+from vastausanalyysi.nlp.voikko import Analysis, parse_fst
 
 PLURAL_PRONOUNS: dict[str, str] = {
     "me": "minä",
@@ -134,26 +133,136 @@ _FIRST_BASE = re.compile(r"\[Xp\](.*?)\[X\]")
 _WORDLIKE = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
-@dataclass(slots=True)
 class Candidate:
-    """A possible lemma of a word form and the evidence for it."""
+    """A possible lemma of a word form and the evidence for it.
 
-    lemma: str
-    source: str
-    analysis: Analysis | None = None
-    features: set[str] = field(default_factory=set)
-    marked: str = ""
-    n_analyses: int = 0
+    The evidence is a list of *groups*: hashable tuples such as ``("v", class, case, …)`` that
+    each stand for a few feature strings (:func:`group_features`). A ranker can cache a weight
+    per group instead of looking up every string; :attr:`features` gives the strings themselves.
+    """
+
+    __slots__ = ("analysis", "groups", "lemma", "marked", "n_analyses", "source")
+
+    def __init__(
+        self,
+        lemma: str,
+        source: str,
+        analysis: Analysis | None = None,
+        groups: list[tuple] | None = None,
+        marked: str = "",
+        n_analyses: int = 0,
+    ) -> None:
+        self.lemma = lemma
+        self.source = source
+        self.analysis = analysis
+        self.groups = groups if groups is not None else []
+        self.marked = marked
+        self.n_analyses = n_analyses
 
     @property
     def key(self) -> str:
         """The lemma as compared: lower-cased."""
         return self.lemma.lower()
 
+    @property
+    def features(self) -> set[str]:
+        """The feature strings of all the candidate's groups (their union)."""
+        out: set[str] = set()
+        for group in self.groups:
+            out.update(group_features(group))
+        return out
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.lemma!r}, {self.source!r}, groups={self.groups!r})"
+
+
+_GROUP_FEATURES: dict[tuple, tuple[str, ...]] = {}
+
+
+def group_features(group: tuple) -> tuple[str, ...]:
+    """The feature strings a conventions group stands for (cached).
+
+    Groups of different kinds (``group[0]``) never share a string, so a candidate's score is the
+    sum of its groups' scores unless two of its groups have the same kind.
+    """
+    hit = _GROUP_FEATURES.get(group)
+    if hit is None:
+        hit = _GROUP_FEATURES[group] = _expand(group)
+    return hit
+
+
+def _expand(group: tuple) -> tuple[str, ...]:
+    kind = group[0]
+    if kind == "rank":
+        return _expand_rank(group)
+    out = ["src=" + kind]
+    if kind == "v":
+        _kind, cls, case, num, nseg, first, part, mood, comparison = group
+        out += [
+            "v|cls=" + cls,
+            f"v|cls={cls}|case={case}",
+            f"v|cls={cls}|num={num}",
+            f"v|nseg={nseg}",
+        ]
+        if first:
+            out.append("v|first")
+        if part:
+            out.append("v|part=" + part)
+        if mood:
+            out.append("v|mood=" + mood)
+        if comparison:
+            out.append("v|comparison=" + comparison)
+    elif kind == "agent2verb" or kind == "minen":
+        out.append(f"{kind}|case={group[1]}")
+    elif kind == "part2verb":
+        out.append(f"part2verb|{group[1]}|case={group[2]}")
+    elif kind == "pron_sg":
+        out.append("pron_sg|" + group[1])
+    elif kind == "surface":
+        out += ["surface|" + group[1], f"surface|{group[1]}|suf={group[2]}"]
+    elif kind == "colon":
+        out.append("colon|" + group[1])
+    elif kind == "strip":
+        out += ["strip|" + group[1], f"strip|cap={group[2]}"]
+    return tuple(out)
+
+
+def _expand_rank(group: tuple) -> tuple[str, ...]:
+    """The ranker's own features of a candidate (see ``Disambiguator.candidates``)."""
+    _kind, src, mem, lf, cap, same, proper, nan = group
+    if mem is None:
+        out = ["mem=none"]
+    else:
+        share, n_bucket, top = mem
+        out = ["mem=" + share, f"mem={share}|n={n_bucket}"]
+        if top:
+            out.append("memtop")
+    out += ["lf=" + lf, f"{src}|lf={lf}", f"{src}|{cap}"]
+    if same:
+        out.append("same")
+    if proper:
+        out.append("proper|" + cap)
+    out.append(f"nan={nan}")
+    return tuple(out)
+
 
 def is_wordlike(form: str) -> bool:
     """Whether ``form`` contains a letter (else it is punctuation, a number or a symbol)."""
     return bool(_WORDLIKE.search(form))
+
+
+def _add(out: dict[str, Candidate], lemma: str, analysis: Analysis | None, group: tuple) -> None:
+    key = lemma.lower()
+    cand = out.get(key)
+    if cand is None:
+        out[key] = Candidate(lemma, group[0], analysis, [group], "", 0 if analysis is None else 1)
+        return
+    if cand.analysis is None and analysis is not None:
+        cand.analysis = analysis
+    if group not in cand.groups:
+        cand.groups.append(group)
+    if analysis is not None:
+        cand.n_analyses += 1
 
 
 def generate(
@@ -164,81 +273,61 @@ def generate(
     """The candidate lemmas of ``form`` (deduplicated by lower-cased lemma, in a stable order)."""
     low = form.lower()
     out: dict[str, Candidate] = {}
-
-    def add(lemma: str, source: str, analysis: Analysis | None, feats: list[str]) -> None:
-        key = lemma.lower()
-        cand = out.get(key)
-        if cand is None:
-            cand = out[key] = Candidate(lemma, source, analysis, {"src=" + source, *feats})
-        else:
-            if cand.analysis is None and analysis is not None:
-                cand.analysis = analysis
-            cand.features.add("src=" + source)
-            cand.features.update(feats)
-        if analysis is not None:
-            cand.n_analyses += 1
-
-    for i, a in enumerate(analyses):
-        fields = a.fields
+    first = True
+    for a in analyses:
+        get = a.fields.get
         cls = a.word_class or "-"
-        case = fields.get("SIJAMUOTO") or "-"
-        part = fields.get("PARTICIPLE")
-        mood = fields.get("MOOD")
-        base = a.baseform if a.is_proper else a.baseform.lower()
-        feats = [
-            "v|cls=" + cls,
-            f"v|cls={cls}|case={case}",
-            f"v|cls={cls}|num={fields.get('NUMBER') or '-'}",
-            f"v|nseg={min((fields.get('FSTOUTPUT') or '').count('[Bc]'), 2)}",
-        ]
-        if i == 0:
-            feats.append("v|first")
-        if part:
-            feats.append("v|part=" + part)
-        if mood:
-            feats.append("v|mood=" + mood)
-        comparison = fields.get("COMPARISON")
-        if comparison == "comparative" or comparison == "superlative":
-            feats.append("v|comparison=" + comparison)
+        case = get("SIJAMUOTO") or "-"
+        part = get("PARTICIPLE")
+        mood = get("MOOD")
+        comparison = get("COMPARISON")
+        if comparison != "comparative" and comparison != "superlative":
+            comparison = None
+        nseg = (get("FSTOUTPUT") or "").count("[Bc]")
+        group = (
+            "v", cls, case, get("NUMBER") or "-", nseg if nseg < 2 else 2, first, part, mood,
+            comparison,
+        )  # fmt: skip
+        first = False
+        base = a.baseform if cls in _PROPER else a.baseform.lower()
         if base:
-            add(base, "v", a, feats)
+            _add(out, base, a, group)
         if part:
             verb = participle_verb(a)
             if verb:
                 if part == "agent":
-                    add(verb, "agent2verb", a, ["agent2verb|case=" + case])
+                    _add(out, verb, a, ("agent2verb", case))
                 else:
-                    add(verb, "part2verb", a, [f"part2verb|{part}|case={case}"])
+                    _add(out, verb, a, ("part2verb", part, case))
         if mood == "MINEN-infinitive":
             noun = minen_noun(a)
             if noun:
-                add(noun, "minen", a, ["minen|case=" + case])
+                _add(out, noun, a, ("minen", case))
         if cls == "asemosana" and base in PLURAL_PRONOUNS:
-            add(PLURAL_PRONOUNS[base], "pron_sg", a, ["pron_sg|" + base])
+            _add(out, PLURAL_PRONOUNS[base], a, ("pron_sg", base))
     known = bool(analyses)
     if _WORDLIKE.search(form):
         tag = "known" if known else "unknown"
-        add(
-            low.strip("-") or low,
-            "surface",
-            None,
-            ["surface|" + tag, f"surface|{tag}|suf={low[-3:]}"],
-        )
+        _add(out, low.strip("-") or low, None, ("surface", tag, low[-3:]))
         if low in COLLOQUIAL:
-            add(COLLOQUIAL[low], "colloquial", None, [])
+            _add(out, COLLOQUIAL[low], None, ("colloquial",))
         if ":" in form:
             head = form.split(":", 1)[0]
             if head:
-                add(head, "colon", None, ["colon|" + tag])
+                _add(out, head, None, ("colon", tag))
         if not known:
+            cap = str(form[:1].isupper())
             for stem, ending in strip_endings(form):
-                add(stem, "strip", None, ["strip|" + ending, f"strip|cap={form[:1].isupper()}"])
+                _add(out, stem, None, ("strip", ending, cap))
     if memory:
         seen = memory.get(low)
         if seen:
             for lemma in seen:
-                add(lemma, "mem", None, [])
+                _add(out, lemma, None, ("mem",))
     return list(out.values())
+
+
+_PROPER = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi"})
 
 
 def strip_endings(form: str) -> list[tuple[str, str]]:
@@ -310,14 +399,13 @@ def boundaries(analysis: Analysis, lemma: str) -> list[tuple[int, str, str, str]
     ``"m"`` for an ``=`` inside a lexicalised compound (*hyvin=vointi*), ``"h"`` for a hyphen.
     """
     fst = analysis.get("FSTOUTPUT", "") or ""
-    chunks = fst.split("[Bc]")
+    if "=" not in fst and "[Bc]" not in fst:
+        return []
+    chunks = parse_fst(fst)
     low = lemma.lower()
     out: list[tuple[int, str, str, str]] = []
     pos = 0
-    for n, chunk in enumerate(chunks):
-        surface = _TAG.sub("", _ANY_BASE.sub("", chunk))
-        bases = _FIRST_BASE.findall(chunk)
-        base = bases[0] if bases else ""
+    for n, (surface, base, _derived) in enumerate(chunks):
         if "=" in base:
             acc = pos
             pieces = base.split("=")

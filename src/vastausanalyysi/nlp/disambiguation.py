@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from vastausanalyysi.nlp import conventions
 from vastausanalyysi.nlp.conventions import Candidate
@@ -24,8 +24,7 @@ from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer
 MODEL_RESOURCE = "lemma_model.json"
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     """The chosen lemma, the analysis it comes from (None for a rule's lemma) and its marking."""
 
     lemma: str
@@ -41,7 +40,11 @@ class _Scored:
     context_keys: list[str]
     top: int
     margin: float
+    free: bool  # the context cannot change the choice (margin ≥ ``context_margin``)
     choices: dict[tuple[int, bool], Choice]
+
+
+_PROPER = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi"})
 
 
 def _bucket(value: float) -> str:
@@ -97,13 +100,16 @@ class Disambiguator:
         self.left_pieces: dict[str, list[int]] = model.get("left_pieces", {})
         self.kind_rates: dict[str, float] = model.get("kind_rates", {"c": 1.0, "m": 1.0, "h": 1.0})
         self.context_margin: float = float(model.get("context_margin", 1e9))
+        self.cache_size = 500_000
         self._forms: dict[str, _Scored] = {}
+        self._group_weights: dict[tuple, float] = {}
+        self._freq_buckets: dict[str, str] = {}
         self._neighbours: dict[str | None, tuple[str, str]] = {}
 
     # -- features ----------------------------------------------------------------------------
 
     def candidates(self, form: str, analyses: tuple[Analysis, ...]) -> list[Candidate]:
-        """Candidates with their context-free features complete."""
+        """Candidates with their context-free evidence complete (a ``"rank"`` group added)."""
         cands = conventions.generate(form, analyses, self.memory)
         low = form.lower()
         seen = self._memory_lower(low)
@@ -114,27 +120,25 @@ class Disambiguator:
         cap = "cap" if form[:1].isupper() else "low"
         freq = self.lemma_freq
         for c in cands:
-            f = c.features
             key = c.key
-            src = c.source
             if seen:
                 n = seen.get(key, 0)
-                b = _bucket(n / total)
-                f.add("mem=" + b)
-                f.add(f"mem={b}|n={n_bucket}")
-                if n and n == top:
-                    f.add("memtop")
+                mem: tuple | None = (_bucket(n / total), n_bucket, bool(n and n == top))
             else:
-                f.add("mem=none")
-            lf = _count_bucket(freq.get(key, 0))
-            f.add("lf=" + lf)
-            f.add(f"{src}|lf={lf}")
-            f.add(f"{src}|{cap}")
-            if key == low:
-                f.add("same")
-            if c.analysis is not None and c.analysis.is_proper:
-                f.add("proper|" + cap)
-            f.add(f"nan={min(c.n_analyses, 3)}")
+                mem = None
+            a = c.analysis
+            c.groups.append(
+                (
+                    "rank",
+                    c.source,
+                    mem,
+                    _count_bucket(freq.get(key, 0)),
+                    cap,
+                    key == low,
+                    a is not None and a.word_class in _PROPER,
+                    min(c.n_analyses, 3),
+                )
+            )
         return cands
 
     def _memory_lower(self, low: str) -> dict[str, int] | None:
@@ -198,27 +202,114 @@ class Disambiguator:
         cands = self.candidates(form, analyses)
         return [(c, [*c.features, *self.context_features(form, c, left, right)]) for c in cands]
 
-    # -- choosing ----------------------------------------------------------------------------
+    # -- scoring -----------------------------------------------------------------------------
 
     def _score(self, feats: Any) -> float:
+        """The full path: the sum of the weights of feature strings."""
         w = self.weights
         return sum(w.get(f, 0.0) for f in feats)
 
-    def _scored(self, form: str, analyses: tuple[Analysis, ...]) -> _Scored:
-        hit = self._forms.get(form)
-        if hit is None:
-            cands = self.candidates(form, analyses)
-            if not self.weights:  # untrained: prefer Voikko's readings, then fewer segments
-                base = [_default_score(form, c) for c in cands]
+    def score(self, c: Candidate) -> float:
+        """The context-free score of a candidate from cached per-group sums.
+
+        Equal to ``self._score(c.features)`` (up to float rounding): groups of different kinds
+        share no feature string, so their sums add; candidates with two groups of one kind (two
+        readings giving the same lemma) fall back to the union of the strings.
+        """
+        groups = c.groups
+        n = len(groups)
+        if (n > 2 and len({g[0] for g in groups}) < n) or (n == 2 and groups[0][0] == groups[1][0]):
+            return self._score(c.features)
+        gw = self._group_weights
+        total = 0.0
+        for g in groups:
+            weight = gw.get(g)
+            if weight is None:
+                weight = gw[g] = self._score(conventions.group_features(g))
+            total += weight
+        return total
+
+    def _scored_candidates(
+        self, form: str, analyses: tuple[Analysis, ...]
+    ) -> tuple[list[Candidate], list[float]]:
+        """``candidates()`` and ``score()`` in one pass (the hot path; the test suite checks that
+        the scores equal the full feature path's)."""
+        cands = conventions.generate(form, analyses, self.memory)
+        low = form.lower()
+        seen = self._memory_lower(low)
+        if seen:
+            total = sum(seen.values())
+            top = max(seen.values())
+            n_bucket = _count_bucket(total)
+        cap = "cap" if form[:1].isupper() else "low"
+        freq = self.lemma_freq
+        buckets = self._freq_buckets
+        gw = self._group_weights
+        scores = []
+        for c in cands:
+            key = c.lemma.lower()
+            if seen:
+                n = seen.get(key, 0)
+                mem: tuple | None = (_bucket(n / total), n_bucket, bool(n and n == top))
             else:
-                base = [self._score(c.features) for c in cands]
-            order = sorted(range(len(cands)), key=lambda i: -base[i])
-            margin = base[order[0]] - base[order[1]] if len(cands) > 1 else 1e9
-            top = order[0] if cands else 0
-            keys = [self.coarse(c) for c in cands]
-            hit = _Scored(cands, base, keys, top, margin, {})
+                mem = None
+            lf = buckets.get(key)
+            if lf is None:
+                lf = buckets[key] = _count_bucket(freq.get(key, 0))
+            a = c.analysis
+            n_analyses = c.n_analyses
+            rank = (
+                "rank",
+                c.source,
+                mem,
+                lf,
+                cap,
+                key == low,
+                a is not None and a.word_class in _PROPER,
+                n_analyses if n_analyses < 3 else 3,
+            )
+            groups = c.groups
+            groups.append(rank)
+            if len(groups) == 2:
+                first = groups[0]
+                w0 = gw.get(first)
+                if w0 is None:
+                    w0 = gw[first] = self._score(conventions.group_features(first))
+                w1 = gw.get(rank)
+                if w1 is None:
+                    w1 = gw[rank] = self._score(conventions.group_features(rank))
+                scores.append(w0 + w1)
+            else:
+                scores.append(self.score(c))
+        return cands, scores
+
+    def _scored(self, form: str, analyses: tuple[Analysis, ...]) -> _Scored:
+        """The form's context-free scores; cached per form when the context can matter."""
+        hit = self._forms.get(form)
+        if hit is not None:
+            return hit
+        if not self.weights:  # untrained: prefer Voikko's readings, then fewer segments
+            cands = self.candidates(form, analyses)
+            base = [_default_score(form, c) for c in cands]
+        else:
+            cands, base = self._scored_candidates(form, analyses)
+        if len(cands) > 1:
+            top = max(range(len(cands)), key=base.__getitem__)  # the first of equals
+            margin = base[top] - max(b for i, b in enumerate(base) if i != top)
+        else:
+            top, margin = 0, 1e9
+        if margin >= self.context_margin or not self.weights:
+            # The caller (the Lemmatizer) caches the result; keeping the candidates of every
+            # form alive would only make the garbage collector's full passes slower.
+            return _Scored(cands, base, [], top, margin, True, {})
+        hit = _Scored(cands, base, [self.coarse(c) for c in cands], top, margin, False, {})
+        if len(self._forms) < self.cache_size:
             self._forms[form] = hit
         return hit
+
+    def context_free(self, form: str, analyses: tuple[Analysis, ...]) -> bool:
+        """Whether the choice for ``form`` ignores its neighbours (sentence start aside)."""
+        return self._scored(form, analyses).free
 
     def choose(
         self,
@@ -228,36 +319,55 @@ class Disambiguator:
         right: str | None = None,
     ) -> Choice:
         """The best lemma of ``form`` between ``left`` and ``right``."""
+        return self.decide(form, analyses, left, right)[0]
+
+    def decide(
+        self,
+        form: str,
+        analyses: tuple[Analysis, ...],
+        left: str | None = None,
+        right: str | None = None,
+    ) -> tuple[Choice, bool]:
+        """The best lemma of ``form`` in context, and whether the context played no part.
+
+        A context-free choice still depends on ``left is None`` (sentence start) through the
+        spelling of capitalised words; it is not cached here (cache it by form and position).
+        Choices that depended on the context are cached per form and candidate.
+        """
         scored = self._scored(form, analyses)
         cands = scored.candidates
         if not cands:
-            return Choice(form, None, form, "literal")
+            return Choice(form, None, form, "literal"), True
         best = scored.top
-        if scored.margin < self.context_margin and self.weights:
-            w = self.weights
-            lk, lc = self._neighbour(left)
-            rk, rc = self._neighbour(right)
-            tail = f"|{form[:1].isupper()}"
-            initial = f"initial={left is None}|"
-            best_score = -1e18
-            for i, k in enumerate(scored.context_keys):
-                score = (
-                    scored.base[i]
-                    + w.get(f"L={lk}|{k}", 0.0)
-                    + w.get(f"R={rk}|{k}", 0.0)
-                    + w.get(f"LC={lc}|{k}", 0.0)
-                    + w.get(f"RC={rc}|{k}", 0.0)
-                    + w.get(f"{initial}{k}{tail}", 0.0)
-                )
-                if score > best_score:
-                    best, best_score = i, score
+        if scored.free:
+            c = cands[best]
+            lemma = self.display(form, c, left is None)
+            return Choice(lemma, c.analysis, self.mark(lemma, c), c.source), True
+        w = self.weights
+        lk, lc = self._neighbour(left)
+        rk, rc = self._neighbour(right)
+        tail = f"|{form[:1].isupper()}"
+        initial = f"initial={left is None}|"
+        best_score = -1e18
+        base = scored.base
+        for i, k in enumerate(scored.context_keys):
+            score = (
+                base[i]
+                + w.get(f"L={lk}|{k}", 0.0)
+                + w.get(f"R={rk}|{k}", 0.0)
+                + w.get(f"LC={lc}|{k}", 0.0)
+                + w.get(f"RC={rc}|{k}", 0.0)
+                + w.get(f"{initial}{k}{tail}", 0.0)
+            )
+            if score > best_score:
+                best, best_score = i, score
         key = (best, left is None)
         choice = scored.choices.get(key)
         if choice is None:
             c = cands[best]
             lemma = self.display(form, c, left is None)
             choice = scored.choices[key] = Choice(lemma, c.analysis, self.mark(lemma, c), c.source)
-        return choice
+        return choice, False
 
     @staticmethod
     def display(form: str, c: Candidate, initial: bool) -> str:
@@ -284,6 +394,12 @@ class Disambiguator:
         if remembered is not None and remembered.replace("#", "") == low.replace("-", ""):
             return _recase(remembered, lemma.replace("-", ""))
         a = c.analysis
+        if "-" not in lemma and "#" not in lemma:  # fast path: a simple word stays as it is
+            if a is None or c.source == "mem":
+                return lemma
+            fst = a.fields.get("FSTOUTPUT") or ""
+            if "[Bc]" not in fst and "=" not in fst:
+                return lemma
         cuts: list[int] = []
         if a is not None and c.source != "mem":
             proper = a.is_proper and c.source == "v"

@@ -244,15 +244,16 @@ class Lemmatizer:
                 )
                 marked = f"{head.replace('-', '#')}#{tail_result.marked_lemma}"
                 return WordLemma(lemma, parts, marked, (), True, None, "hyphen"), context_free
-        dis = self.disambiguator
-        choice = dis.choose(form, analyses, left, right)
-        # one WordLemma per Choice (the disambiguator caches its choices per form)
+        choice, context_free = self.disambiguator.decide(form, analyses, left, right)
+        if context_free:  # lemmatize_word caches the result by form
+            return _from_choice(choice, analyses), True
+        # one WordLemma per Choice (the disambiguator caches context-dependent choices per form)
         hit = self._results.get(id(choice))
         if hit is None or hit[0] is not choice:
             hit = (choice, _from_choice(choice, analyses))
             if len(self._results) < _CACHE_SIZE:
                 self._results[id(choice)] = hit
-        return hit[1], dis.context_free(form, analyses)
+        return hit[1], False
 
 
 def _from_choice(choice: Choice, analyses: tuple[Analysis, ...]) -> WordLemma:

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from vastausanalyysi.errors import VoikkoUnavailableError
@@ -39,6 +40,8 @@ class Analysis:
     @classmethod
     def from_voikko(cls, raw: Mapping[str, str]) -> Analysis:
         """An analysis from libvoikko's dict of fields (the dict is kept, not copied)."""
+        if cls is Analysis:
+            return _from_voikko(raw)
         return cls(raw.get("BASEFORM", ""), raw.get("CLASS", ""), raw)
 
     def get(self, key: str, default: str | None = None) -> str | None:
@@ -74,16 +77,55 @@ class Analysis:
         return mark_boundaries(self.baseform, self.segments)
 
 
+_SEGMENTS: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+
+
+_new_analysis = object.__new__
+_set_baseform = Analysis.__dict__["baseform"].__set__
+_set_word_class = Analysis.__dict__["word_class"].__set__
+_set_fields = Analysis.__dict__["fields"].__set__
+
+
+def _from_voikko(raw: Mapping[str, str]) -> Analysis:
+    """``Analysis.from_voikko`` without the frozen dataclass's slower ``__init__``."""
+    analysis = _new_analysis(Analysis)
+    _set_baseform(analysis, raw.get("BASEFORM", ""))
+    _set_word_class(analysis, raw.get("CLASS", ""))
+    _set_fields(analysis, raw)
+    return analysis
+
+
 def _segments(fst: str) -> list[tuple[str, str, bool]]:
+    hit = _SEGMENTS.get(fst)
+    if hit is None:
+        hit = tuple((s, b.replace("=", ""), d) for s, b, d in parse_fst(fst) if s or b)
+        if len(_SEGMENTS) < 500_000:
+            _SEGMENTS[fst] = hit
+    return list(hit)
+
+
+_PARSED: dict[str, tuple[tuple[str, str, bool], ...]] = {}
+
+
+def parse_fst(fst: str) -> tuple[tuple[str, str, bool], ...]:
+    """``FSTOUTPUT`` split at ``[Bc]`` into ``(surface, base, derived)`` chunks (cached).
+
+    ``base`` is the chunk's first ``[Xp]`` base form with any ``=`` kept (*hyvin=vointi*);
+    every chunk is listed, also one with neither surface nor base.
+    """
+    hit = _PARSED.get(fst)
+    if hit is not None:
+        return hit
     out: list[tuple[str, str, bool]] = []
     for chunk in fst.split("[Bc]"):
         bases = _BASE.findall(chunk)
-        derived = "[Xj]" in chunk
         surface = _TAG.sub("", _ANY_BASE.sub("", chunk))
-        base = bases[0].replace("=", "") if bases else ""
-        if surface or base:
-            out.append((surface, base, derived))
-    return out
+        base = bases[0] if bases else ""
+        out.append((surface, base, "[Xj]" in chunk))
+    hit = tuple(out)
+    if len(_PARSED) < 500_000:
+        _PARSED[fst] = hit
+    return hit
 
 
 def compound_parts(baseform: str, segments: list[tuple[str, str, bool]]) -> list[str]:
@@ -165,18 +207,19 @@ class VoikkoAnalyzer:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        result = tuple(Analysis.from_voikko(a) for a in self._raw_analyze(word))
+        raw = self._raw_analyze(word)
+        result = tuple(map(_from_voikko, raw)) if raw else ()
         if len(self._cache) < self.cache_size:
-            with self._lock:
-                self._cache[word] = result
+            self._cache[word] = result  # one dict store: atomic, no lock needed
         return result
 
     def _raw_analyze(self, word: str) -> list[dict[str, str]]:
-        fast = getattr(self._local, "fast", None)
-        handle = self.handle
-        if fast is None or fast[0] is not handle:
-            fast = self._local.fast = (handle, _fast_analyzer(handle))
-        return fast[1](word) if fast[1] is not None else handle.analyze(word)
+        local = self._local
+        fast = getattr(local, "fast", None)
+        if fast is None or fast[0] != os.getpid() or fast[1] is not local.handle:
+            handle = self.handle
+            fast = local.fast = (os.getpid(), handle, _fast_analyzer(handle) or handle.analyze)
+        return fast[2](word)
 
     def spell(self, word: str) -> bool:
         return bool(self.handle.spell(word))
@@ -250,9 +293,19 @@ def open_voikko_module() -> Any:
     return libvoikko
 
 
+def _has_dictionary(path: Path) -> bool:
+    return any(path.glob("mor-*/index.txt")) or any(path.glob("*/mor-*/index.txt"))
+
+
 def open_voikko(language: str = "fi", path: str | None = None) -> Any:
     """A raw libvoikko handle, or :class:`VoikkoUnavailableError` saying what to install."""
     libvoikko = open_voikko_module()
+    if path and not _has_dictionary(Path(path)):
+        # libvoikko silently falls back to the system dictionary: say so instead
+        raise VoikkoUnavailableError(
+            f"no Voikko dictionary for language {language!r} at {path!r} "
+            f"(expected {path}/5/mor-standard/index.txt); {INSTALL_HINT}"
+        )
     try:
         return libvoikko.Voikko(language, path) if path else libvoikko.Voikko(language)
     except OSError as exc:
