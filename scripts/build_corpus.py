@@ -2,13 +2,16 @@
 
 Inputs (``corpus/labelled/``): ``team_written_a.csv``, ``team_written_b.csv``,
 ``team_written_c.csv`` (texts written by the team to cover the codes, origin ``team-written``;
-c is in the style of news and reports) and ``report_highlights.csv`` (the real
-open-answer highlights of the 2026 Kuntaliitto report, origin ``report-2026-highlight``).
+c is in the style of news and reports), ``report_highlights.csv`` (the real
+open-answer highlights of the 2026 Kuntaliitto report, origin ``report-2026-highlight``) and
+``report_prose.csv`` (real published sentences about the cooperation quoted in that report,
+origin ``report-2026-prose``).
 
-The split is deterministic: the report highlights are all ``test`` (real text, kept out of
-training so that they measure generalisation); team-written rows are grouped by their rarest code
-(or polarity when they have none), ordered by a SHA-1 hash of their id within the group, and
-every fifth row of each group goes to ``test`` (≈ 80/20, stratified by code).
+The split is deterministic: the report highlights and report prose are all ``test`` (real
+text, kept out of training so that they measure generalisation); team-written rows are grouped
+by their rarest code (or polarity when they have none), ordered by a SHA-1 hash of their id
+within the group, and every fifth row of each group goes to ``test`` (≈ 80/20, stratified by
+code).
 
 Usage: python scripts/build_corpus.py [--check]
 """
@@ -31,9 +34,12 @@ SOURCES = (
     "team_written_b.csv",
     "team_written_c.csv",
     "report_highlights.csv",
+    "report_prose.csv",
 )
 COLUMNS = ["id", "text", "areas", "mechanisms", "polarity", "question", "style", "origin"]
 HIGHLIGHT_ORIGIN = "report-2026-highlight"
+PROSE_ORIGIN = "report-2026-prose"
+TEST_ORIGINS = {HIGHLIGHT_ORIGIN, PROSE_ORIGIN}  # real text: always test, never trained on
 TEST_EVERY = 5
 
 
@@ -72,7 +78,7 @@ def assign_split(df: pd.DataFrame) -> pd.Series:
     split = pd.Series("train", index=df.index)
     keys = {}
     for i, row in df.iterrows():
-        if row["origin"] == HIGHLIGHT_ORIGIN:
+        if row["origin"] in TEST_ORIGINS:
             split[i] = "test"
             continue
         codes = _codes(row["areas"]) + _codes(row["mechanisms"])
