@@ -1,12 +1,14 @@
 """The command line: a thin layer over the library (the only module that imports argparse).
 
-Every error the library raises on purpose is printed as one line naming the bad value, with exit
-status 2; nothing reaches the user as a traceback unless ``--debug`` is given.
+``vastausanalyysi run|survey|lemmatize|tag|summary|cluster|report|train|evaluate``. Every error the
+library raises on purpose is printed as one line naming the bad value, with exit status 2; nothing
+reaches the user as a traceback unless ``--debug`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -21,9 +23,28 @@ Handler = Callable[[argparse.Namespace], int]
 def _cmd_run(args: argparse.Namespace) -> int:
     from vastausanalyysi.analysis import analyse_corpus
 
-    written = analyse_corpus(Path(args.corpus), Path(args.out))
-    for path in written:
+    for path in analyse_corpus(Path(args.corpus), Path(args.out)):
         print(path)
+    return 0
+
+
+def _cmd_survey(args: argparse.Namespace) -> int:
+    from vastausanalyysi.io import write_frame
+    from vastausanalyysi.survey import read_survey
+
+    survey = read_survey(args.input, **_survey_options(args))
+    print(repr(survey), file=sys.stderr)
+    for role, value in vars(survey.columns).items():
+        print(f"  {role}: {value}", file=sys.stderr)
+    for issue in survey.issues:
+        print(f"  {issue.severity}: {issue.message}", file=sys.stderr)
+    if args.output:
+        out = Path(args.output)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in ("answers", "scores", "respondents"):
+            write_frame(getattr(survey, name), str(out / f"{name}.csv"))
+        write_frame(survey.issues_frame(), str(out / "issues.csv"))
+        print(out)
     return 0
 
 
@@ -37,27 +58,199 @@ def _cmd_lemmatize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_tag(args: argparse.Namespace) -> int:
+    from vastausanalyysi.io import write_tagged
+
+    write_tagged(_tagged(args), args.output)
+    return 0
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from vastausanalyysi.io import write_frame
+    from vastausanalyysi.summary import theme_frequencies
+
+    by = args.by or None
+    freqs = theme_frequencies(_tagged(args), by, min_cell=args.min_cell)
+    write_frame(freqs, args.output)
+    return 0
+
+
+def _cmd_cluster(args: argparse.Namespace) -> int:
+    from vastausanalyysi.clusters import cluster_statements
+    from vastausanalyysi.io import write_frame
+
+    n_clusters = args.n_clusters if args.n_clusters == "auto" else int(args.n_clusters)
+    clustering = cluster_statements(
+        _tagged(args), n_clusters=n_clusters, random_state=args.random_state
+    )
+    write_frame(clustering.clusters, args.output)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from vastausanalyysi.analysis import analyse
+    from vastausanalyysi.io import read_table_file
+
+    scores = read_table_file(args.scores) if args.scores else None
+    by = args.by or None
+    for path in analyse(
+        _answers(args), Path(args.out), by=by, scores=scores, min_cell=args.min_cell
+    ):
+        print(path)
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from vastausanalyysi.io import read_table_file
+    from vastausanalyysi.themes.classifier import evaluate, train
+
+    data = read_table_file(args.input)
+    model = train(data, text_column=args.column)
+    path = model.save(args.output)
+    print(path)
+    if args.cv:
+        print(evaluate(model, data, text_column=args.column, cv=args.cv).to_markdown())
+    return 0
+
+
+def _cmd_evaluate_lemmas(args: argparse.Namespace) -> int:
+    from vastausanalyysi.evaluate import evaluate_lemmas, format_report
+
+    scores = evaluate_lemmas(args.file)
+    if args.json:
+        print(json.dumps(scores.as_dict(args.errors), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(scores, args.errors))
+    return 0
+
+
+def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
+    from vastausanalyysi.io import read_table_file
+    from vastausanalyysi.themes.classifier import evaluate
+
+    model = args.model or None
+    result = evaluate(model, read_table_file(args.file), text_column=args.column, cv=args.cv)
+    print(result.to_markdown())
+    return 0
+
+
+def _survey_options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {}
+    for name in ("mapping", "sheet", "encoding", "delimiter"):
+        value = getattr(args, name, None)
+        if value:
+            options[name] = value
+    return options
+
+
+def _answers(args: argparse.Namespace):
+    """The input as a frame of answers: a plain table with a text column, or a survey export."""
+    from vastausanalyysi.io import read_answers
+
+    return read_answers(args.input, column=args.column, **_survey_options(args))
+
+
+def _tagged(args: argparse.Namespace):
+    """A tagged frame: read as is when the input was tagged already, else tagged now."""
+    from vastausanalyysi.io import read_tagged
+    from vastausanalyysi.themes.tagger import tag
+
+    tagged = read_tagged(args.input)
+    if tagged is not None:
+        return tagged
+    answers = _answers(args)
+    model = getattr(args, "model", None) or None
+    return tag(answers, text_column=args.column, model=model)
+
+
+def _input_options(parser: argparse.ArgumentParser, *, column: bool = True) -> None:
+    parser.add_argument("input", help="a CSV, TSV, XLSX, JSONL or JSON file (a survey export)")
+    if column:
+        parser.add_argument(
+            "-c", "--column", default="text", help="the text column of a plain table (text)"
+        )
+    parser.add_argument("--mapping", help="a YAML/JSON file naming the survey's columns")
+    parser.add_argument("--sheet", help="the XLSX sheet to read")
+    parser.add_argument("--encoding", help="the CSV encoding (detected by default)")
+    parser.add_argument("--delimiter", help="the CSV delimiter (detected by default)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="vastausanalyysi",
-        description="Analyse Finnish open-ended survey answers.",
+        prog="vastausanalyysi", description="Analyse Finnish open-ended survey answers."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what is recognised")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = sub.add_parser("run", help="analyse the bundled corpus and write the results")
-    run.add_argument("--corpus", default="corpus", help="the corpus folder (default: corpus)")
-    run.add_argument("--out", default="results", help="where to write (default: results)")
-    run.set_defaults(handler=_cmd_run)
+    p = sub.add_parser("run", help="analyse the bundled corpus and write the report")
+    p.add_argument("--corpus", default="corpus", help="the corpus folder (corpus)")
+    p.add_argument("--out", default="results", help="where to write (results)")
+    p.set_defaults(handler=_cmd_run)
 
-    lem = sub.add_parser("lemmatize", help="add a column of lemmas to a CSV/XLSX/JSONL file")
-    lem.add_argument("input", help="input file, or - for lines of text on standard input")
-    lem.add_argument("-c", "--column", default="text", help="the text column (default: text)")
-    lem.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
-    lem.set_defaults(handler=_cmd_lemmatize)
+    p = sub.add_parser("survey", help="read a survey export; show what was recognised")
+    _input_options(p, column=False)
+    p.add_argument("-o", "--output", help="write answers/scores/respondents/issues CSVs here")
+    p.set_defaults(handler=_cmd_survey)
+
+    p = sub.add_parser("lemmatize", help="add a column of lemmas to a table of texts")
+    p.add_argument("input", help="a CSV/TSV/XLSX/JSONL/TXT file, or - for lines on stdin")
+    p.add_argument("-c", "--column", default="text", help="the text column (text)")
+    p.add_argument("-o", "--output", default="-", help="output file (standard output)")
+    p.set_defaults(handler=_cmd_lemmatize)
+
+    p = sub.add_parser("tag", help="tag answers with areas, mechanisms, polarity and evidence")
+    _input_options(p)
+    p.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped model)")
+    p.add_argument("-o", "--output", default="-", help="CSV, XLSX or JSONL (standard output)")
+    p.set_defaults(handler=_cmd_tag)
+
+    p = sub.add_parser("summary", help="theme frequencies by group with intervals")
+    _input_options(p)
+    p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
+    p.add_argument("--min-cell", type=int, default=5, help="suppress smaller groups (5)")
+    p.add_argument("-m", "--model", help="a saved model folder, or 'rules'")
+    p.add_argument("-o", "--output", default="-", help="output file (standard output)")
+    p.set_defaults(handler=_cmd_summary)
+
+    p = sub.add_parser("cluster", help="cluster statements; one row per cluster")
+    _input_options(p)
+    p.add_argument("-k", "--n-clusters", default="auto", help="number of clusters (auto)")
+    p.add_argument("--random-state", type=int, default=0)
+    p.add_argument("-m", "--model", help="a saved model folder, or 'rules'")
+    p.add_argument("-o", "--output", default="-", help="output file (standard output)")
+    p.set_defaults(handler=_cmd_cluster)
+
+    p = sub.add_parser("report", help="tag, summarise, cluster and write HTML/XLSX/Markdown")
+    _input_options(p)
+    p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
+    p.add_argument("--min-cell", type=int, default=5)
+    p.add_argument("--scores", help="a long table of mean scores (county, item, mean, n)")
+    p.add_argument("--out", default="results", help="output folder (results)")
+    p.set_defaults(handler=_cmd_report)
+
+    p = sub.add_parser("train", help="train a theme model on hand-coded answers")
+    p.add_argument("input", help="CSV/XLSX/JSONL with text, areas, mechanisms[, polarity]")
+    p.add_argument("-c", "--column", default="text")
+    p.add_argument("-o", "--output", required=True, help="the model folder to write")
+    p.add_argument("--cv", type=int, default=0, help="also report k-fold cross-validation")
+    p.set_defaults(handler=_cmd_train)
+
+    p = sub.add_parser("evaluate", help="measure the lemmatizer or a theme model")
+    what = p.add_subparsers(dest="what", required=True, metavar="WHAT")
+    q = what.add_parser("lemmas", help="lemma and compound accuracy on a CoNLL-U file")
+    q.add_argument("file", type=Path)
+    q.add_argument("--errors", type=int, default=0, metavar="N", help="show the N top errors")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.set_defaults(handler=_cmd_evaluate_lemmas)
+    q = what.add_parser("themes", help="per-code precision/recall/F1 on labelled answers")
+    q.add_argument("file", help="CSV/XLSX/JSONL with text, areas, mechanisms[, polarity]")
+    q.add_argument("-c", "--column", default="text")
+    q.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped model)")
+    q.add_argument("--cv", type=int, default=None, help="k-fold cross-validation instead")
+    q.set_defaults(handler=_cmd_evaluate_themes)
     return parser
 
 
@@ -80,12 +273,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("vastausanalyysi: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback unasked
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the CLI never shows a traceback unasked
         if args.debug:
             raise
         print(
             f"vastausanalyysi: internal error: {type(exc).__name__}: {exc} "
-            "(run again with --debug for the traceback and report it)",
+            "(run again with --debug for the traceback, and please report it)",
             file=sys.stderr,
         )
         return 1

@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -164,21 +162,16 @@ def _iter_report(scores: LemmaScores, n_errors: int) -> Iterator[str]:
             yield f"{count:5d}  {form}\t{gold}\t{pred}"
 
 
+def format_report(scores: LemmaScores, n_errors: int = 0) -> str:
+    """The scores as the text that ``evaluate lemmas`` prints."""
+    return "\n".join(_iter_report(scores, n_errors))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line entry point (see the module docstring)."""
-    parser = argparse.ArgumentParser(prog="python -m vastausanalyysi.evaluate")
-    sub = parser.add_subparsers(dest="command", required=True)
-    lemmas = sub.add_parser("lemmas", help="lemma and compound accuracy on a CoNLL-U file")
-    lemmas.add_argument("file", type=Path)
-    lemmas.add_argument("--errors", type=int, default=0, metavar="N", help="show N top errors")
-    lemmas.add_argument("--json", action="store_true", help="print the results as JSON")
-    args = parser.parse_args(argv)
-    scores = evaluate_lemmas(args.file)
-    if args.json:
-        print(json.dumps(scores.as_dict(args.errors), ensure_ascii=False, indent=2))
-    else:
-        print("\n".join(_iter_report(scores, args.errors)))
-    return 0
+    """``python -m vastausanalyysi.evaluate lemmas FILE``: the CLI's ``evaluate`` command."""
+    from vastausanalyysi.cli import main as cli_main
+
+    return cli_main(["evaluate", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":  # pragma: no cover

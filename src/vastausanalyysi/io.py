@@ -1,38 +1,126 @@
-"""Reading texts and writing frames for the command line (CSV, XLSX, JSONL, plain lines)."""
+"""Files in and out for the command line: tables of texts, tagged answers, frames.
+
+Code lists are written as ``;``-separated ids in CSV and XLSX and as JSON lists in JSONL; evidence
+is JSON text in CSV and XLSX. :func:`read_tagged` reads either form back.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from vastausanalyysi.errors import SurveyError
 
-SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".jsonl", ".json")
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl", ".json")
+CODE_COLUMNS = ("areas", "mechanisms")
+JSON_COLUMNS = ("evidence", "polarity_evidence", "scores")
+
+
+def read_table_file(path: str | Path, **options: Any) -> pd.DataFrame:
+    """A CSV/TSV/XLSX/JSONL/JSON file as a frame of text cells (encoding and delimiter detected)."""
+    from vastausanalyysi.survey import read_table
+
+    file = Path(path)
+    if file.suffix.lower() not in TABLE_SUFFIXES:
+        raise SurveyError(
+            f"unsupported file type {file.suffix!r} for {str(path)!r}; use one of {TABLE_SUFFIXES}"
+        )
+    return read_table(file, **options)
 
 
 def read_texts(path: str, column: str = "text") -> pd.DataFrame:
-    """A frame with ``column`` from a CSV/TSV/XLSX/JSONL file, or lines of text ('-' = stdin)."""
+    """A frame with ``column`` from a table file, a .txt file (one text a line) or '-' (stdin)."""
     if path == "-":
         return pd.DataFrame({column: [line.rstrip("\n") for line in sys.stdin]})
     file = Path(path)
-    if not file.is_file():
-        raise SurveyError(f"no such file: {path!r}")
-    suffix = file.suffix.lower()
-    if suffix == ".txt":
-        lines = file.read_text(encoding="utf-8-sig").splitlines()
-        return pd.DataFrame({column: lines})
-    if suffix not in SUFFIXES:
-        raise SurveyError(f"unsupported file type {suffix!r} for {path!r}; use one of {SUFFIXES}")
-    from vastausanalyysi.survey import read_table
-
-    frame = read_table(file)
-    if column not in frame.columns:
-        raise SurveyError(
-            f"column {column!r} not found in {path!r}; columns are: {', '.join(map(str, frame.columns))}"
-        )
+    if file.suffix.lower() == ".txt":
+        if not file.is_file():
+            raise SurveyError(f"no such file: {path!r}")
+        return pd.DataFrame({column: file.read_text(encoding="utf-8-sig").splitlines()})
+    frame = read_table_file(file)
+    _require_column(frame, column, path)
     return frame
+
+
+def read_answers(path: str, column: str = "text", **options: Any) -> pd.DataFrame:
+    """Answers to analyse: a plain table with a ``column`` of texts, or else a survey export.
+
+    A survey export (no such column) is read with :func:`~vastausanalyysi.read_survey` and comes
+    back as one row per respondent and open question, with group, coarse group and region.
+    """
+    if path != "-" and Path(path).suffix.lower() in TABLE_SUFFIXES:
+        table = read_table_file(path, **{k: v for k, v in options.items() if k != "mapping"})
+        if column in table.columns and "mapping" not in options:
+            return table
+        from vastausanalyysi.survey import read_survey
+
+        survey = read_survey(path, **options)
+        answers = survey.answers_with_respondents()
+        return answers.rename(columns={"text": column}) if column != "text" else answers
+    return read_texts(path, column)
+
+
+def _require_column(frame: pd.DataFrame, column: str, path: str | Path) -> None:
+    if column not in frame.columns:
+        names = ", ".join(map(repr, frame.columns))
+        raise SurveyError(f"column {column!r} not found in {str(path)!r}; columns are: {names}")
+
+
+def read_tagged(path: str) -> pd.DataFrame | None:
+    """A file written by ``vastausanalyysi tag`` read back with lists and dicts; None otherwise."""
+    if path == "-" or Path(path).suffix.lower() not in TABLE_SUFFIXES:
+        return None
+    frame = read_table_file(path)
+    if not all(c in frame.columns for c in (*CODE_COLUMNS, "polarity")):
+        return None
+    from vastausanalyysi.themes.classifier import parse_codes
+
+    for column in CODE_COLUMNS:
+        frame[column] = [parse_codes(v) for v in frame[column]]
+    for column in JSON_COLUMNS:
+        if column in frame.columns:
+            frame[column] = [_json_cell(v, column, i) for i, v in enumerate(frame[column])]
+    if "lemmas" in frame.columns:
+        frame["lemmas"] = [_lemma_cell(v) for v in frame["lemmas"]]
+    return frame
+
+
+def _json_cell(value: Any, column: str, row: int) -> Any:
+    if isinstance(value, dict | list):
+        return value
+    if value in ("", None):
+        return {}
+    try:
+        return json.loads(value)
+    except (TypeError, json.JSONDecodeError) as exc:
+        raise SurveyError(f"row {row + 2}, column {column!r}: not JSON: {value!r:.60}") from exc
+
+
+def _lemma_cell(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return value
+    return str(value or "").split()
+
+
+def write_tagged(frame: pd.DataFrame, path: str) -> None:
+    """Write tagged answers; lists and dicts are flattened for CSV/XLSX (see the module doc)."""
+    if path != "-" and Path(path).suffix.lower() in {".jsonl", ".json"}:
+        write_frame(frame, path)
+        return
+    flat = frame.copy()
+    for column in CODE_COLUMNS:
+        if column in flat.columns:
+            flat[column] = [";".join(v) for v in flat[column]]
+    for column in JSON_COLUMNS:
+        if column in flat.columns:
+            flat[column] = [json.dumps(v, ensure_ascii=False) for v in flat[column]]
+    if "lemmas" in flat.columns:
+        flat["lemmas"] = [" ".join(v) for v in flat["lemmas"]]
+    write_frame(flat, path)
 
 
 def write_frame(frame: pd.DataFrame, path: str) -> None:
