@@ -1,6 +1,7 @@
 """Extract the 2026 report's two score tables into tidy CSV files under corpus/report_2026/.
 
-Usage: python scripts/extract_report_tables.py ../shared/seed/yhdyspintakysely-2026.txt corpus/report_2026
+Usage:
+    python scripts/extract_report_tables.py PATH/yhdyspintakysely-2026.txt corpus/report_2026
 """
 
 from __future__ import annotations
@@ -67,7 +68,15 @@ def extract(text: str) -> dict[str, list[dict[str, str]]]:
                 break
             county = "Kaikki vastaajat" if parts[0] == "Kaikki vastaajat" else parts[0]
             for item, value in zip(items, parts[1:-1], strict=True):
-                rows.append({"county": county, "item_id": item_id(item), "item": item, "mean": _number(value), "n": parts[-1]})
+                rows.append(
+                    {
+                        "county": county,
+                        "item_id": item_id(item),
+                        "item": item,
+                        "mean": _number(value),
+                        "n": parts[-1],
+                    }
+                )
         out[name] = rows
     return out
 

@@ -72,8 +72,16 @@ def _require_column(frame: pd.DataFrame, column: str, path: str | Path) -> None:
 
 def read_tagged(path: str) -> pd.DataFrame | None:
     """A file written by ``vastausanalyysi tag`` read back with lists and dicts; None otherwise."""
-    if path == "-" or Path(path).suffix.lower() not in TABLE_SUFFIXES:
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix not in TABLE_SUFFIXES:
         return None
+    if suffix in {".jsonl", ".json"}:  # keeps lists and dicts as they were written
+        try:
+            frame = pd.read_json(path, lines=suffix == ".jsonl", dtype=False)
+        except ValueError:
+            read_table_file(path)  # raises the error that names the bad line
+            raise
+        return frame if all(c in frame.columns for c in (*CODE_COLUMNS, "polarity")) else None
     frame = read_table_file(path)
     if not all(c in frame.columns for c in (*CODE_COLUMNS, "polarity")):
         return None
