@@ -7,46 +7,73 @@ Voikko until a function that needs them is used).
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
+    # Finnish language layer
     "load_pipeline": "vastausanalyysi.nlp.pipeline",
     "lemmatize": "vastausanalyysi.nlp.pipeline",
     "lemmatize_tokens": "vastausanalyysi.nlp.pipeline",
+    "load_lexicon": "vastausanalyysi.nlp.lexicon",
     "mask_pii": "vastausanalyysi.nlp.pii",
+    # themes
     "tag": "vastausanalyysi.themes.tagger",
     "load_codebook": "vastausanalyysi.themes.codebook",
     "Codebook": "vastausanalyysi.themes.codebook",
     "ThemeClassifier": "vastausanalyysi.themes.classifier",
     "train": "vastausanalyysi.themes.classifier",
-    "evaluate": "vastausanalyysi.themes.classifier",
+    # respondents and regions
     "respondent_group": "vastausanalyysi.respondents",
     "coarse_group": "vastausanalyysi.respondents",
+    "group_name": "vastausanalyysi.respondents",
+    "load_groups": "vastausanalyysi.respondents",
     "resolve_region": "vastausanalyysi.respondents",
+    "resolve_regions": "vastausanalyysi.respondents",
+    "match_region": "vastausanalyysi.respondents",
+    "region_name": "vastausanalyysi.respondents",
+    # survey files
     "read_survey": "vastausanalyysi.survey",
+    "read_table": "vastausanalyysi.survey",
     "Survey": "vastausanalyysi.survey",
+    # summaries, clusters, report
     "theme_frequencies": "vastausanalyysi.summary",
+    "polarity_by": "vastausanalyysi.summary",
+    "to_wide": "vastausanalyysi.summary",
+    "join_scores": "vastausanalyysi.summary",
     "cluster_statements": "vastausanalyysi.clusters",
     "Clustering": "vastausanalyysi.clusters",
+    "write_report": "vastausanalyysi.report",
+}
+# names whose object lives under another name in its module
+_ALIASES: dict[str, tuple[str, str]] = {
+    # ``vastausanalyysi.evaluate`` is the lemma-evaluation module (python -m ...), so the theme
+    # model's evaluation is exported as ``evaluate_model``
+    "evaluate_model": ("vastausanalyysi.themes.classifier", "evaluate"),
 }
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
+__all__ = [*sorted([*_EXPORTS, *_ALIASES]), "__version__"]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # pragma: no cover
     from vastausanalyysi.nlp.pipeline import lemmatize, lemmatize_tokens, load_pipeline  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    if name in _ALIASES:
+        module, attribute = _ALIASES[name]
+    elif name in _EXPORTS:
+        module, attribute = _EXPORTS[name], name
+    else:
         raise AttributeError(f"module 'vastausanalyysi' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+    return sorted([*globals(), *_EXPORTS, *_ALIASES])

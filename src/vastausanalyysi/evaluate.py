@@ -19,6 +19,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vastausanalyysi.errors import VastausanalyysiError
+
 
 @dataclass(slots=True)
 class Word:
@@ -32,6 +34,8 @@ class Word:
 
 def read_conllu(path: str | Path) -> list[list[Word]]:
     """Sentences of syntactic words (multi-word token lines and empty nodes are skipped)."""
+    if not Path(path).is_file():
+        raise VastausanalyysiError(f"no such CoNLL-U file: {str(path)!r}")
     sentences: list[list[Word]] = []
     current: list[Word] = []
     with open(path, encoding="utf-8") as handle:
