@@ -7,11 +7,11 @@ open-answer highlights of the 2026 Kuntaliitto report, origin ``report-2026-high
 ``report_prose.csv`` (real published sentences about the cooperation quoted in that report,
 origin ``report-2026-prose``).
 
-The split is deterministic: the report highlights and report prose are all ``test`` (real
-text, kept out of training so that they measure generalisation); team-written rows are grouped
-by their rarest code (or polarity when they have none), ordered by a SHA-1 hash of their id
-within the group, and every fifth row of each group goes to ``test`` (≈ 80/20, stratified by
-code).
+The split is fixed per row, so that relabelling a row never moves another one: the report
+highlights and report prose are all ``test`` (real text, kept out of training so that they
+measure generalisation); a team-written row is ``test`` iff ``int(sha1(id), 16) % 5 == 0``
+(≈ 80/20). The build checks that every code occurs at least ``MIN_TRAIN`` times in train and
+``MIN_TEST`` times among the team-written test rows.
 
 Usage: python scripts/build_corpus.py [--check]
 """
@@ -41,6 +41,8 @@ HIGHLIGHT_ORIGIN = "report-2026-highlight"
 PROSE_ORIGIN = "report-2026-prose"
 TEST_ORIGINS = {HIGHLIGHT_ORIGIN, PROSE_ORIGIN}  # real text: always test, never trained on
 TEST_EVERY = 5
+MIN_TRAIN = 20  # every code at least this often in train
+MIN_TEST = 8  # … and this often among the team-written test rows
 
 
 def _hash(value: str) -> str:
@@ -74,24 +76,25 @@ def load_sources() -> pd.DataFrame:
 
 
 def assign_split(df: pd.DataFrame) -> pd.Series:
-    counts = Counter(c for col in ("areas", "mechanisms") for v in df[col] for c in _codes(v))
+    """``test`` for real text and for team-written rows whose SHA-1(id) is 0 mod 5."""
     split = pd.Series("train", index=df.index)
-    keys = {}
     for i, row in df.iterrows():
-        if row["origin"] in TEST_ORIGINS:
+        if row["origin"] in TEST_ORIGINS or int(_hash(row["id"]), 16) % TEST_EVERY == 0:
             split[i] = "test"
-            continue
-        codes = _codes(row["areas"]) + _codes(row["mechanisms"])
-        group = min(codes, key=lambda c: (counts[c], c)) if codes else f"pol:{row['polarity']}"
-        keys[i] = (group, _hash(row["id"]))
-    by_group: dict[str, list[tuple[str, int]]] = {}
-    for i, (group, h) in keys.items():
-        by_group.setdefault(group, []).append((h, i))
-    for members in by_group.values():
-        for k, (_h, i) in enumerate(sorted(members)):
-            if k % TEST_EVERY == TEST_EVERY // 2:
-                split[i] = "test"
     return split
+
+
+def split_coverage(df: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Per code: (answers in train, team-written answers in test)."""
+    out: dict[str, list[int]] = {}
+    for _, row in df.iterrows():
+        if row["origin"] in TEST_ORIGINS:
+            continue
+        k = 0 if row["split"] == "train" else 1
+        for col in ("areas", "mechanisms"):
+            for c in _codes(row[col]):
+                out.setdefault(c, [0, 0])[k] += 1
+    return {c: (n[0], n[1]) for c, n in sorted(out.items())}
 
 
 def validate(df: pd.DataFrame) -> list[str]:
@@ -125,9 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(df)} answers; split {df['split'].value_counts().to_dict()}")
     print(f"origins {df['origin'].value_counts().to_dict()}")
     print("codes", dict(sorted(counts.items())))
-    rare = {c: n for c, n in counts.items() if n < 20}
-    if rare:
-        print(f"WARNING codes with fewer than 20 answers: {rare}", file=sys.stderr)
+    coverage = split_coverage(df)
+    print("codes (train, team-written test)", coverage)
+    thin = {c: n for c, n in coverage.items() if n[0] < MIN_TRAIN or n[1] < MIN_TEST}
+    if thin:
+        print(f"WARNING codes below {MIN_TRAIN} train / {MIN_TEST} test: {thin}", file=sys.stderr)
+        problems.append("thin codes")
     if not args.check:
         df.to_csv(OUT, index=False)
         print(f"wrote {OUT.relative_to(ROOT)}")

@@ -1,9 +1,10 @@
 """Train the shipped theme model and write its model card.
 
 Trains a ThemeClassifier on the ``train`` split of ``corpus/answers.csv``, evaluates rules alone,
-the model alone and rules + model on the ``test`` split and on the report's real highlights (and
-5-fold cross-validation on the train split), then writes the model (JSON + NPZ, no pickle) to
-``models/theme_model/`` and the same files to the package data
+the model alone and rules + model on the team-written ``test`` rows, on the report's real
+highlights and on the real published prose sentences, each with the question given and without
+one (as plain texts come), and 5-fold cross-validation on the train split; then writes the model
+(JSON + NPZ, no pickle) to ``models/theme_model/`` and the same files to the package data
 (``src/vastausanalyysi/data/theme_model/``, so that a wheel install ships it), and the model card
 ``models/theme_model.md``.
 
@@ -43,9 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     df = pd.read_csv(CORPUS, dtype=str, keep_default_na=False)
     train_df = df[df["split"] == "train"].drop(columns="split")
-    test_df = df[(df["split"] == "test") & (df["origin"] != "report-2026-highlight")]
+    test_df = df[(df["split"] == "test") & (df["origin"] == "team-written")]
     test_df = test_df.drop(columns="split")
     highlights = df[df["origin"] == "report-2026-highlight"].drop(columns="split")
+    prose = df[df["origin"] == "report-2026-prose"].drop(columns="split")
     model = train(train_df)
     header = (
         "| data / method | n | areas micro-F1 | areas macro-F1 | mechanisms micro-F1 | "
@@ -53,7 +55,15 @@ def main(argv: list[str] | None = None) -> int:
         "|---|---|---|---|---|---|---|---|"
     )
     rows, results = [], {}
-    for name, data in (("test split (team-written)", test_df), ("report highlights", highlights)):
+    sets = (
+        ("test split (team-written)", test_df),
+        ("report highlights (real)", highlights),
+        ("report prose (real)", prose),
+    )
+    for name, data in sets:
+        if data.empty:
+            continue
+        no_q = data.assign(question="")
         for mode, label in (("rules", "rules"), ("model", "model"), ("combined", "rules + model")):
             pol = "rules" if mode == "rules" else None
             ev = evaluate(model, data, mode=mode, polarity_mode=pol)
@@ -61,9 +71,13 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(_row(f"{name}: {label}", ev))
         ev = evaluate(model, data, mode="combined", polarity_mode="model")
         rows.append(_row(f"{name}: rules + model, learned polarity", ev))
+        ev = evaluate(model, no_q, mode="combined")
+        rows.append(_row(f"{name}: rules + model, **no question**", ev))
     if not args.no_cv:
         ev = evaluate(model, train_df, cv=5)
         rows.append(_row("train split, 5-fold CV: rules + model", ev))
+        ev = evaluate(model, train_df.assign(question=""), cv=5)
+        rows.append(_row("train split, 5-fold CV: rules + model, **no question**", ev))
     print(header)
     print("\n".join(rows))
     meta = {"corpus": "corpus/answers.csv", "train_rows": len(train_df)}
@@ -85,15 +99,22 @@ def main(argv: list[str] | None = None) -> int:
   rules give the codes and their evidence and the model adds a code only when its calibrated
   probability reaches the code's threshold (tuned out-of-fold, between {model.threshold} and
   {model.max_threshold}): {thresholds}.
-  Polarity source chosen by out-of-fold accuracy: **{model.polarity_mode_}**
+  Polarity source chosen by out-of-fold accuracy averaged over answers with and without their
+  question: **{model.polarity_mode_}**
   ({", ".join(f"{k} {a:.3f}" for k, a in model.polarity_cv_accuracy_.items())}).
 - **Format**: `theme_model.json` (parameters, vocabulary, codes, codebook if custom, metadata) +
   `theme_model.npz` (arrays, read with `allow_pickle=False`). No pickle. The same files ship as
   package data in `src/vastausanalyysi/data/theme_model/`, which `va.tag(model=None)` loads first.
 - **Data**: `corpus/answers.csv`, split `train`: {len(train_df)} answers, all team-written
   (origin `team-written`, never real answers). Test: {len(test_df)} team-written answers
-  (split `test`) and the {len(highlights)} real open-answer highlights of the 2026 Kuntaliitto
-  report (origin `report-2026-highlight`, all in `test`, never trained on).
+  (split `test`: SHA-1 of the id ≡ 0 mod 5), the {len(highlights)} real open-answer highlights
+  of the 2026 Kuntaliitto report (origin `report-2026-highlight`) and {len(prose)} real published
+  sentences quoted in it (origin `report-2026-prose`); real text is always `test`, never trained
+  on, and the prose rows were not looked at while the rules were revised.
+- **No question**: rows marked "no question" pass the texts without their question, as
+  plain texts (news, reports) come; then a bare list of areas is `neutral`, not `works`
+  (codebook §3), which is most of the drop on the team-written and highlight rows. The CV row
+  "no question" trains and predicts without the question column.
 - **Date**: {dt.date.today().isoformat()}
 - **Versions**: {", ".join(f"{k} {val}" for k, val in v.items())}
 
@@ -102,15 +123,19 @@ def main(argv: list[str] | None = None) -> int:
 {header}
 {chr(10).join(rows)}
 
-Per code, test split, rules + model:
+Per code, team-written test split, rules + model:
 
 {combined.to_markdown().split(chr(10) + chr(10), 1)[-1]}
 
 ## Caveats
 
-- The rules (`src/vastausanalyysi/data/codebook.yaml`) were written and tuned while reading the
-  whole labelled corpus, test split and highlights included, so the rule figures above are
-  optimistic; the acceptance figure is the held-out set of real published sentences.
+- The rules (`src/vastausanalyysi/data/codebook.yaml`) were first written while reading the
+  whole team-written corpus and the highlights, so the team-written and highlight figures are
+  optimistic. The revision for published prose (polarity scopes, contrast markers, decrease
+  verbs, cuts; mechanism exclusions for news attribution and public debate) was made from
+  linguistic knowledge and the errors of 5-fold CV on the train split only; the 22 report-prose
+  rows were not read and are the closest proxy of the acceptance set (real news sentences),
+  but with n = 22 one item moves polarity accuracy by 0.045.
 - The team-written corpus is stylistically narrow; the model adds few codes over the rules on it
   and its thresholds are conservative.
 - Retrain: `python scripts/build_corpus.py && python scripts/train_theme_model.py`.

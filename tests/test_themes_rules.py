@@ -108,3 +108,87 @@ def test_bare_list_polarity_depends_on_the_question(nlp: Language) -> None:
     assert rule_polarity(doc, lex, has_codes=True, question="works").label == "works"
     assert rule_polarity(doc, lex, has_codes=True, question="problem").label == "neutral"
     assert rule_polarity(doc, lex, has_codes=True).label == "neutral"
+
+
+# Published-prose polarity (news, press releases, reports): contrast markers beyond "mutta",
+# goal/task/purpose scopes, quantified opinions, decrease verbs, cuts, necessity. Written for the
+# tests (not taken from any corpus file).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Yhteistyö on kehittynyt myönteiseen suuntaan, mutta talouspaineet haastavat sitä.",
+            "mixed",
+        ),
+        (
+            "Perhekeskuksessa yhteistyö toimii hyvin, kun taas varautumisessa työnjako on "
+            "epäselvä.",
+            "mixed",
+        ),
+        ("Neuvolayhteistyö sujuu. Kiinteistöasioissa sen sijaan on ollut ongelmia.", "mixed"),
+        ("Tiedonkulku on parantunut, joskin päätösten valmistelu on edelleen hidasta.", "mixed"),
+        (
+            "Yhteistyö toimii arjessa hyvin. Toisaalta strategiset linjaukset ovat epäselviä.",
+            "mixed",
+        ),
+        ("Työryhmän tehtävä on selvittää yhteistyön esteitä ja ongelmakohtia.", "neutral"),
+        (
+            "Tavoitteena on varmistaa, että kuntien ja hyvinvointialueen palvelut toimivat "
+            "sujuvasti.",
+            "neutral",
+        ),
+        (
+            "Hankkeen tarkoituksena on parantaa tiedonkulkua ja vähentää päällekkäistä työtä.",
+            "neutral",
+        ),
+        (
+            "Ongelmien vähentämiseksi kunta ja hyvinvointialue aloittavat yhteisen kokeilun.",
+            "neutral",
+        ),
+        ("Kaupunginhallitus käsitteli yhteistyön haasteita kokouksessaan.", "neutral"),
+        (
+            "Hyvinvointialueen on kuultava kuntia ennen palveluverkkoa koskevia päätöksiä.",
+            "neutral",
+        ),
+        (
+            "Vajaa puolet vastaajista kokee yhteistyön toimivan hyvin, kun taas viidennes "
+            "pitää sitä heikkona.",
+            "mixed",
+        ),
+        ("Vain viidennes kunnista pitää yhteistyötä hyvänä.", "problem"),
+        ("Kuntien mukaan yhteistyö on onnistunut heikoiten osallisuudessa.", "problem"),
+        (
+            "Vastakkainasettelu kuntien ja hyvinvointialueen välillä on vähentynyt selvästi.",
+            "works",
+        ),
+        ("Hyvinvointialueen henkilöstöä on vähennetty sadalla henkilötyövuodella.", "problem"),
+        ("Yhteistyö kuntien kanssa on tiivistynyt ja tiedonkulku on parantunut.", "works"),
+        ("Koulujen ja neuvoloiden yhteistyö säilyi, vaikka säästöt uhkasivat sitä.", "works"),
+        ("Hyvinvointialue ilmoitti, että kahden terveysaseman toiminta lakkautetaan.", "problem"),
+        ("Kunnat ovat jääneet palveluverkon valmistelun ulkopuolelle.", "problem"),
+        ("Työnjakoa on vielä selkeytettävä.", "problem"),
+        ("Kunta ja hyvinvointialue ovat saaneet sovittua tilojen yhteiskäytöstä.", "works"),
+        ("Kaupunki tiedotti uudesta yhteistyömallista tiistaina.", "neutral"),
+        ("Kyselyn tulokset julkaistiin huhtikuussa.", "neutral"),
+    ],
+)
+def test_polarity_of_report_prose(nlp: Language, text: str, expected: str) -> None:
+    result = rule_polarity(nlp(text), load_codebook().polarity)
+    assert result.label == expected, [(c["surface"], c["polarity"], c["rule"]) for c in result.cues]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Tilastokeskuksen tietojen mukaan työttömyys kasvoi.", "tietopohja"),  # attribution
+        ("Hyvinvointialue kertoi asiasta tiedotteessaan.", "tietopohja"),  # a press release
+        ("Päätös herätti kunnissa kiivasta keskustelua.", "vuorovaikutus"),  # public debate
+        ("Palvelujen on toimittava asukkaiden näkökulmasta.", "osallisuus"),  # CODING.md M9
+        ("Hyvinvointialueen strategiassa painotetaan ennaltaehkäisyä.", "suunnitelmallisuus"),
+        ("Hallituksen päätös koskee kaikkia hyvinvointialueita.", "paatoksenteko"),  # G3
+    ],
+)
+def test_general_prose_does_not_trigger_mechanisms(
+    nlp: Language, tagger: RuleTagger, text: str, code: str
+) -> None:
+    assert code not in run(nlp, tagger, text).codes

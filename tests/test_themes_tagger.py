@@ -92,7 +92,9 @@ def corpus() -> pd.DataFrame:
 def test_corpus_is_complete(corpus: pd.DataFrame) -> None:
     assert len(corpus) >= 600 and corpus["id"].is_unique
     assert set(corpus["split"]) == {"train", "test"}
-    assert set(corpus["origin"]) == {"team-written", "report-2026-highlight"}
+    assert set(corpus["origin"]) == {"team-written", "report-2026-highlight", "report-2026-prose"}
+    real = corpus[corpus["origin"] != "team-written"]
+    assert (real["split"] == "test").all()  # real text is never trained on
     codes = [c for col in ("areas", "mechanisms") for v in corpus[col] for c in v.split(";") if c]
     counts = pd.Series(codes).value_counts()
     assert len(counts) == 20 and counts.min() >= 20

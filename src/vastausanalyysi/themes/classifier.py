@@ -350,28 +350,38 @@ class ThemeClassifier(BaseEstimator):
             self.polarity_classes_ = []
             return
         model = self._polarity_model().fit(Xp, polarity)
-        # which polarity source is best on out-of-fold predictions: rules, model or hybrid
+        # which polarity source is best on out-of-fold predictions: rules, model or hybrid,
+        # averaged over answers with their question and without one (plain texts such as news
+        # sentences come without a question, so both settings count)
         y = np.array(polarity)
+        qs = list(questions) if questions is not None else [None] * len(docs)
+        Xp_none = self.polarity_vectorizer_.transform(self._pol_features(docs, None))
         oof = np.array(polarity, dtype=object)
+        oof_none = np.array(polarity, dtype=object)
         for tr, te in splits:
             if len(set(y[tr])) < 2:
                 continue
-            oof[te] = self._polarity_model().fit(Xp[tr], y[tr]).predict(Xp[te])
-        qs = list(questions) if questions is not None else [None] * len(docs)
+            fold = self._polarity_model().fit(Xp[tr], y[tr])
+            oof[te] = fold.predict(Xp[te])
+            oof_none[te] = fold.predict(Xp_none[te])
         lex = self._codebook().polarity
-        rp = [
-            rule_polarity(d, lex, has_codes=bool(r.codes), question=question_kind(q))
-            for d, r, q in zip(docs, rules, qs, strict=True)
-        ]
-        rule_lab = np.array([r.label for r in rp])
-        hybrid = np.array([r.label if r.cues else o for r, o in zip(rp, oof, strict=True)])
-        acc = {
-            "rules": float(np.mean(rule_lab == y)),
-            "hybrid": float(np.mean(hybrid == y)),
-            "model": float(np.mean(oof == y)),
-        }
+        acc: dict[str, float] = {}
+        for setting, q_list, pred in (
+            ("", qs, oof),
+            ("_no_question", [None] * len(docs), oof_none),
+        ):
+            rp = [
+                rule_polarity(d, lex, has_codes=bool(r.codes), question=question_kind(q))
+                for d, r, q in zip(docs, rules, q_list, strict=True)
+            ]
+            rule_lab = np.array([r.label for r in rp])
+            hybrid = np.array([r.label if r.cues else o for r, o in zip(rp, pred, strict=True)])
+            acc["rules" + setting] = float(np.mean(rule_lab == y))
+            acc["hybrid" + setting] = float(np.mean(hybrid == y))
+            acc["model" + setting] = float(np.mean(pred == y))
+        mean = {k: (acc[k] + acc[k + "_no_question"]) / 2 for k in ("rules", "hybrid", "model")}
+        self.polarity_mode_ = max(mean, key=lambda k: (round(mean[k], 3), k == "rules"))
         self.polarity_cv_accuracy_ = acc
-        self.polarity_mode_ = max(acc, key=lambda k: (acc[k], k == "rules"))
         self.polarity_classes_ = list(model.classes_)
         coef = model.coef_
         intercept = model.intercept_

@@ -46,7 +46,18 @@ _LIST_FIELDS = (
 )
 _CODE_FIELDS = {"name", "description", "items", "replace", "remove", *_LIST_FIELDS}
 _TOP_FIELDS = {"version", "name", "role_heads", "areas", "mechanisms", "polarity", "remove"}
-_POLARITY_FIELDS = {"labels", "works", "problem", "irrealis", "improve", "negation", "contrast"}
+_POLARITY_FIELDS = {
+    "labels",
+    "works",
+    "problem",
+    "irrealis",
+    "improve",
+    "negation",
+    "contrast",
+    "goal",
+    "topic",
+    "decrease",
+}
 _SECTIONS: dict[str, Kind] = {"areas": "area", "mechanisms": "mechanism"}
 
 
@@ -95,7 +106,11 @@ class Code:
 
 @dataclass(frozen=True)
 class PolarityLexicon:
-    """Word lists of the polarity rules (lemmas, normalised)."""
+    """Word lists of the polarity rules (lemmas, normalised).
+
+    Multi-word entries of ``works`` and ``problem`` are phrases (``works_phrases``,
+    ``problem_phrases``) matched like code phrases ("saada sovittua|luotua").
+    """
 
     works: frozenset[str] = frozenset()
     problem: frozenset[str] = frozenset()
@@ -104,6 +119,11 @@ class PolarityLexicon:
     negation: frozenset[str] = frozenset()
     contrast: tuple[tuple[str, ...], ...] = ()
     labels: tuple[str, ...] = POLARITIES
+    goal: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
+    decrease: frozenset[str] = frozenset()
+    works_phrases: tuple[Phrase, ...] = ()
+    problem_phrases: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -423,14 +443,27 @@ def _build(raw: dict[str, Any], where: str) -> Codebook:
     labels = tuple(pol.get("labels") or POLARITIES)
     if set(labels) != set(POLARITIES):
         raise CodebookError(f"{where}: polarity labels must be {list(POLARITIES)}, got {labels}")
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(norm_term(w) for w in pol.get(name) or [] if len(w.split()) == 1)
+
+    def phrases(name: str) -> tuple[Phrase, ...]:
+        multi = [w for w in pol.get(name) or [] if len(w.split()) > 1]
+        return tuple(dict.fromkeys(_phrase(w, "polarity", name, where) for w in multi))
+
     lexicon = PolarityLexicon(
-        works=frozenset(norm_term(w) for w in pol.get("works") or [] if len(w.split()) == 1),
-        problem=frozenset(norm_term(w) for w in pol.get("problem") or [] if len(w.split()) == 1),
+        works=words("works"),
+        problem=words("problem"),
         irrealis=frozenset(norm_term(w) for w in pol.get("irrealis") or []),
         improve=frozenset(norm_term(w) for w in pol.get("improve") or []),
         negation=frozenset(norm_term(w) for w in pol.get("negation") or []),
         contrast=tuple(tuple(w.lower().split()) for w in pol.get("contrast") or []),
         labels=POLARITIES,
+        goal=words("goal"),
+        topic=words("topic"),
+        decrease=words("decrease"),
+        works_phrases=phrases("works"),
+        problem_phrases=phrases("problem"),
     )
     version = raw.get("version", 1)
     if not isinstance(version, int):

@@ -1,13 +1,17 @@
 """Polarity of an answer: works / problem / mixed / neutral, by Finnish rules on lemmas.
 
 The rules look at clauses: a sentence is split at punctuation and at contrast words ("mutta",
-"vaikka", "kuitenkin", "toisaalta" …). Within a clause, success and problem words (the codebook's
-polarity lexicon, matched on lemmas and compound heads) are counted; a negation ("ei", "eivät",
-"ilman" …) flips the words after it up to the end of its clause ("ei toimi" is a problem, "ei ole
-ongelmia" works). A goal or requirement ("tavoitteena on …", "jotta", "edellyttää") makes the rest
-of the sentence neutral; a need to improve ("pitäisi kehittää", "kaipaa vahvistamista") is a
-problem, and so is a wish in the conditional ("toimisi paremmin"). An answer whose clauses say
-both is ``mixed``.
+"vaikka", "kuitenkin", "toisaalta", "kun taas", "sen sijaan", "joskin" …). Within a clause,
+success and problem words and phrases (the codebook's polarity lexicon, matched on lemmas, the
+analyser's base forms and compound heads) are counted; a negation ("ei", "eivät", "ilman" …)
+flips the words after it up to the end of its clause ("ei toimi" is a problem, "ei ole ongelmia"
+works), and a decrease verb turns a problem word into an improvement ("vastakkainasettelu on
+vähentynyt"). A goal, task or requirement ("tavoitteena on …", "ryhmän tehtävä on selvittää",
+"jotta", "edellyttää") makes the rest of its sentence (up to a contrast word) neutral, and the
+object of a task verb ("selvittää yhteistyön esteitä") is a topic, not a finding. A need to
+improve ("pitäisi kehittää", "kaipaa vahvistamista", "on vahvistettava") is a problem, and so is
+a negative manner ("on onnistunut heikoiten") or a small share ("vain viidennes pitää … hyvänä").
+An answer whose clauses say both is ``mixed``.
 """
 
 from __future__ import annotations
@@ -25,21 +29,49 @@ WORKS, PROBLEM, MIXED, NEUTRAL = "works", "problem", "mixed", "neutral"
 _BOUNDARY = {".", "!", "?", ";", ":", "…", "–", "—", "(", ")", "•"}
 _SENTENCE_END = {".", "!", "?", ";", "…", "•"}
 _SCOPE_END = {"ja", "sekä", "tai", "vaan", "koska", "kun", "että", "jotta", "mutta", "vaikka"}
-_GOAL = {
-    "tavoite",
-    "tavoitteena",
-    "pyrkiä",
-    "jotta",
-    "tarkoitus",
-    "varmistaa",
-    "tähdätä",
-    "edellyttää",
-    "vaatia",
-    "jos",
-    "mikäli",
-    "asettaa",
-    "tehtävä",
+#: Goal words used when the codebook has no ``goal`` list.
+_GOAL = frozenset(
+    {"pyrkiä", "jotta", "varmistaa", "tähdätä", "edellyttää", "vaatia", "jos", "mikäli"}
+)
+#: Goal nouns that open a goal scope only as "X:nä" or "X on + infinitive / että".
+_GOAL_CONJ = {"jos", "mikäli", "jotta"}
+_GOAL_NOUNS = {"tavoite", "tehtävä", "tarkoitus", "pyrkimys", "päämäärä", "tavoitteena"}
+#: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
+_MANNER_NEG = {
+    "heikosti",
+    "huonosti",
+    "heikoiten",
+    "huonoiten",
+    "heikommin",
+    "huonommin",
+    "hitaasti",
+    "kankeasti",
+    "puutteellisesti",
+    "vaihtelevasti",
+    "vaillinaisesti",
 }
+#: "vain|ainoastaan|alle" + a share: a positive finding held by few is a problem.
+_ONLY = {"vain", "ainoastaan", "alle", "harva", "harvat", "vähemmistö"}
+_SHARE = {
+    "kolmannes",
+    "neljännes",
+    "viidennes",
+    "kuudennes",
+    "kymmenes",
+    "prosentti",
+    "osa",
+    "puolet",
+    "murtoosa",
+    "joka",
+    "muutama",
+    "harva",
+    "vastaaja",
+    "kunta",
+}
+#: Pronouns that tie a concessive clause to the main clause's subject.
+_ANAPHOR = {"se", "sitä", "sen", "siihen", "siitä", "ne", "niitä", "niiden", "niihin", "niistä"}
+#: Verbs after which a negated problem noun is absent ("ei ole havaittu ongelmia").
+_EXISTENTIAL = {"olla", "kokea", "havaita", "esiintyä", "ilmetä", "syntyä", "näkyä", "tulla"}
 _NEED = {"pitäisi", "pitää", "tulisi", "täytyy", "täytyä", "tarvita", "kaivata", "kannattaisi"}
 _VERB_OPS = {"ei", "olla", "on", "ole"}  # words that do not end a negation scope
 
@@ -49,13 +81,96 @@ def _ext(token: Token, name: str, default: Any = None) -> Any:
 
 
 def _keys(token: Token) -> set[str]:
-    """The lemma, the lower-cased surface and the compound head of a token."""
+    """The lemma, the lower-cased surface, the analyser's base forms and the compound head.
+
+    The base forms make the lexicon robust to a wrong lemma choice: a participle such as
+    "parantuneet" has the base form "parantunut" even when its lemma comes out as "parata".
+    """
     lemma = norm_term(token.lemma_ or token.text)
     keys = {lemma, norm_term(token.text)}
     parts = _ext(token, "compound_parts") or []
     if parts:
         keys.add(norm_term(parts[-1]))
+    for analysis in _ext(token, "analyses") or []:
+        base = getattr(analysis, "baseform", None)
+        if isinstance(base, str) and base and analysis.get("PARTICIPLE"):
+            keys.add(norm_term(base))
     return keys
+
+
+def _analysis_values(token: Token, name: str) -> set[Any]:
+    return {a.get(name) for a in _ext(token, "analyses") or [] if hasattr(a, "get")}
+
+
+def _is_olla(token: Token) -> bool:
+    return norm_term(token.lemma_ or "") == "olla"
+
+
+def _goal_noun_opens(doc: Doc, i: int, end: int) -> bool:
+    """ "tavoitteena", "tehtävänä", "ryhmän tehtävä on selvittää", "tavoite on, että …"."""
+    low = doc[i].text.lower()
+    if low.endswith(("na", "nä")):
+        return True
+    if i + 1 < end and "A-infinitive" in _analysis_values(doc[i + 1], "MOOD"):
+        return True  # "on tarkoitus vähentää", "tavoite parantaa"
+    j = i + 1
+    while j < end and doc[j].text.lower() in {"ei", "myös", "nyt", "siis", "puolestaan"}:
+        j += 1
+    if j >= end or not _is_olla(doc[j]):
+        return False
+    k = j + 1
+    if k < end and doc[k].is_punct:
+        k += 1
+    if k >= end:
+        return False
+    nxt = doc[k]
+    return nxt.text.lower() in {"että", "saada"} or "A-infinitive" in _analysis_values(nxt, "MOOD")
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb or participle in the reading the lemmatizer chose ("juuri" is not "juuria")."""
+    analyses = [a for a in _ext(token, "analyses") or [] if hasattr(a, "get")]
+    chosen = [a for a in analyses if getattr(a, "baseform", None) == token.lemma_]
+    if chosen:
+        return any(a.get("CLASS") == "teonsana" or a.get("PARTICIPLE") for a in chosen)
+    return any(a.get("PARTICIPLE") for a in analyses)
+
+
+def _is_genitive(token: Token) -> bool:
+    cases = {getattr(a, "case", None) for a in _ext(token, "analyses") or []}
+    return bool(cases & {"omanto", "genitive"})
+
+
+def _existential_negation(doc: Doc, i: int, end: int) -> bool:
+    """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence."""
+    verbs = [
+        norm_term(doc[j].lemma_)
+        for j in range(i + 1, min(i + 4, end))
+        if _is_olla(doc[j]) or _is_verb(doc[j])
+    ]
+    return all(v in _EXISTENTIAL for v in verbs)
+
+
+def _necessity(doc: Doc, token: Token, clause: range, improve: frozenset[str]) -> bool:
+    """ "on vielä vahvistettava", "työnjako kirjattava sopimukseen": -ttava of necessity."""
+    low = token.text.lower()
+    if not low.endswith(("ttava", "ttävä", "tava", "tävä")):
+        return False
+    if "present_passive" not in _analysis_values(token, "PARTICIPLE"):
+        return False
+    before = [doc[j] for j in range(max(clause.start, token.i - 3), token.i)]
+    olla = [t for t in before if _is_olla(t)]
+    if olla and norm_term(token.lemma_) not in improve:
+        k = olla[-1].i - 1
+        if k >= clause.start and _is_genitive(doc[k]):
+            return False  # "hyvinvointialueen on kuultava kuntia": a party's duty, not a lack
+    if olla:
+        return True
+    moods = set()
+    for j in clause:
+        if j != token.i:
+            moods |= _analysis_values(doc[j], "MOOD")
+    return not moods & {"indicative", "conditional", "imperative"}
 
 
 def _is_conditional(token: Token) -> bool:
@@ -119,6 +234,7 @@ class Clause:
     cues: list[dict[str, Any]] = field(default_factory=list)
     past: bool = False
     now: bool = False
+    marker: str = ""
 
     @property
     def label(self) -> str:
@@ -148,15 +264,16 @@ class PolarityResult:
 def split_clauses(doc: Doc, lexicon: PolarityLexicon) -> list[Clause]:
     """Clauses of a Doc: split at strong punctuation, commas and contrast words."""
     clauses: list[Clause] = []
-    start, contrast = 0, False
+    start, contrast, marker = 0, False, ""
     i = 0
     while i < len(doc):
         token = doc[i]
         n = _starts_contrast(doc, i, lexicon)
         if token.text in _BOUNDARY or token.text == "," or n:
             if i > start:
-                clauses.append(Clause(start, i, contrast))
+                clauses.append(Clause(start, i, contrast, marker=marker))
             contrast = bool(n) or (contrast and token.text == ",")
+            marker = " ".join(t.text.lower() for t in doc[i : i + n]) if n else ""
             if n:
                 start = i + n
                 i += n
@@ -164,7 +281,7 @@ def split_clauses(doc: Doc, lexicon: PolarityLexicon) -> list[Clause]:
             start = i + 1
         i += 1
     if start < len(doc):
-        clauses.append(Clause(start, len(doc), contrast))
+        clauses.append(Clause(start, len(doc), contrast, marker=marker))
     return clauses
 
 
@@ -187,6 +304,72 @@ def _cue(
     return None
 
 
+def _goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
+    """Tokens in a goal/task scope and tokens in a need scope.
+
+    A goal word or a task verb (``topic``: "selvittää", "kartoittaa" …) opens a scope to the
+    end of its sentence or the next contrast word, and so does a purpose ("vähentämiseksi"); a
+    need word ("pitäisi", "tarvitaan", "kaipaa") to the end of its sentence.
+    """
+    goal_words = lexicon.goal or _GOAL
+    goal: set[int] = set()
+    need: set[int] = set()
+    active_goal = active_need = active_topic = False
+    for token in doc:
+        if token.text in _SENTENCE_END:
+            active_goal = active_need = active_topic = False
+        if _starts_contrast(doc, token.i, lexicon):
+            active_goal = active_topic = False
+        keys = _keys(token)
+        if active_goal or active_topic:
+            goal.add(token.i)
+        if active_need:
+            need.add(token.i)
+        low = token.text.lower()
+        lemma = norm_term(token.lemma_ or token.text)
+        opens = keys & _GOAL_NOUNS and _goal_noun_opens(doc, token.i, len(doc))
+        conj = lemma in _GOAL_CONJ and low not in _GOAL_CONJ  # "joskin" is not "jos"
+        if low in goal_words or (lemma in goal_words and not conj) or opens:
+            active_goal = True
+        if lemma in lexicon.topic:
+            active_topic = True
+        if low.endswith("miseksi"):
+            # a purpose with its genitive object: "asunnottomuuden vähentämiseksi"
+            goal.add(token.i)
+            j = token.i - 1
+            while j >= 0 and token.i - j <= 2 and _is_genitive(doc[j]):
+                goal.add(j)
+                j -= 1
+        # "pitää kehittää" is a need, "pitää yhteistyötä hyvänä" an opinion
+        opinion = low == "pitää" and not any(
+            "A-infinitive" in _analysis_values(doc[j], "MOOD")
+            for j in range(token.i + 1, min(token.i + 4, len(doc)))
+        )
+        if (low in _NEED or lemma in {"tarvita", "kaivata", "täytyä"}) and not opinion:
+            active_need = True
+    return goal, need
+
+
+def _same_sentence(doc: Doc, a: Clause, b: Clause) -> bool:
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    return not any(doc[j].text in _SENTENCE_END for j in range(lo, hi - 1))
+
+
+def _phrase_hits(doc: Doc, phrases: Iterable[Any]) -> dict[int, int]:
+    """Start index -> length of the polarity phrases found in a Doc."""
+    from vastausanalyysi.themes.codebook import ANY_WORD
+
+    hits: dict[int, int] = {}
+    words = [t for t in doc if not (t.is_punct or t.is_space)]
+    keys = [_keys(t) for t in words]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if all(opts == ANY_WORD or keys[i + k] & opts for k, opts in enumerate(phrase)):
+                hits[words[i].i] = max(hits.get(words[i].i, 0), words[i + n - 1].i - words[i].i + 1)
+    return hits
+
+
 def rule_polarity(
     doc: Doc, lexicon: PolarityLexicon, *, has_codes: bool = False, question: str | None = None
 ) -> PolarityResult:
@@ -198,48 +381,84 @@ def rule_polarity(
     """
     negated = negated_tokens(doc, lexicon)
     clauses = split_clauses(doc, lexicon)
-    # goal / requirement context: from the goal word to the end of its sentence
-    goal: set[int] = set()
-    need: set[int] = set()
-    active_goal = active_need = False
-    for token in doc:
-        if token.text in _SENTENCE_END:
-            active_goal = active_need = False
-        keys = _keys(token)
-        if active_goal:
-            goal.add(token.i)
-        if active_need:
-            need.add(token.i)
-        low = token.text.lower()
-        if keys & _GOAL or low in _GOAL:
-            active_goal = True
-        if low in _NEED or norm_term(token.lemma_) in {"tarvita", "kaivata", "täytyä"}:
-            active_need = True
+    goal, need = _goal_scope(doc, lexicon)
+    works_phr = _phrase_hits(doc, lexicon.works_phrases)
+    problem_phr = _phrase_hits(doc, lexicon.problem_phrases)
     for clause in clauses:
         span = [doc[i] for i in range(clause.start, clause.end)]
+        rng = range(clause.start, clause.end)
         conditional = any(_is_conditional(t) for t in span)
         negations = [t.i for t in span if _is_negation(t, lexicon)]
         verbal = [i for i in negations if doc[i].text.lower() not in {"ilman", "vailla"}]
+        existential = [i for i in verbal if _existential_negation(doc, i, clause.end)]
         lemmas = {norm_term(t.lemma_) for t in span} | {t.text.lower() for t in span}
-        for token in span:
-            if token.is_punct or token.is_space:
-                continue
+        all_keys = [_keys(t) for t in span]
+        decrease = [
+            t.i
+            for t, k in zip(span, all_keys, strict=True)
+            if k & lexicon.decrease
+            and _is_verb(t)
+            and "MINEN-infinitive" not in _analysis_values(t, "MOOD")
+        ]
+        manner_neg = bool(lemmas & _MANNER_NEG)
+        few = any(
+            t.text.lower() in _ONLY
+            and any(
+                doc[j].like_num or norm_term(doc[j].lemma_) in _SHARE
+                for j in range(t.i, min(t.i + 4, clause.end))
+            )
+            for t in span
+        ) or bool(lemmas & {"harva", "vähemmistö"})
+        skip: set[int] = set()
+        found_any: list[tuple[Token, str, str]] = []
+        for token, keys in zip(span, all_keys, strict=True):
             i = token.i
+            if token.is_punct or token.is_space or i in skip:
+                continue
             if token.text.lower() in _NOT_CUE:
                 continue
-            found = _cue(token, _keys(token), lexicon, i in need)
+            if i in works_phr:
+                found: tuple[str, str] | None = (WORKS, "phrase")
+                skip.update(range(i, i + works_phr[i]))
+            elif i in problem_phr:
+                found = (PROBLEM, "phrase")
+                skip.update(range(i, i + problem_phr[i]))
+            elif _necessity(doc, token, rng, lexicon.improve) and i not in goal:
+                found = (PROBLEM, "need")
+            else:
+                found = _cue(token, keys, lexicon, i in need)
             if found is None:
                 continue
             kind, why = found
-            if i in negated:
+            if i in decrease and any(
+                t.i != i and (k & lexicon.problem) and not (k & lexicon.decrease)
+                for t, k in zip(span, all_keys, strict=True)
+            ):
+                continue  # the decreasing problem word carries the cue (as an improvement)
+            governing = [n for n in verbal if n < i]
+            if (
+                i in negated
+                and kind == PROBLEM
+                and not _is_verb(token)
+                and governing
+                and governing[-1] not in existential
+            ):
+                why += "+under-negation"  # "ettei alue ole kuullut kuntia supistamisesta"
+            elif i in negated:
                 kind = PROBLEM if kind == WORKS else WORKS
                 why += "+negation"
-            elif kind == PROBLEM and why == "problem" and any(n > i for n in negations):
+            elif kind == PROBLEM and why == "problem" and any(n > i for n in existential):
                 kind, why = WORKS, "problem+negation"  # "epäselvyyksiä ei juuri ole"
+            elif kind == PROBLEM and why == "problem" and decrease and i not in decrease:
+                kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
             if kind == WORKS and (i in goal or i in need or conditional):
                 continue  # a goal, a need or a wish, not a fact
-            if kind == PROBLEM and i in goal and why == "problem":
-                continue  # "tavoitteena on vähentää ongelmia"
+            if kind == PROBLEM and i in goal and why in {"problem", "phrase", "problem+decrease"}:
+                continue  # "tavoitteena on vähentää ongelmia", "selvittää esteitä"
+            if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
+                kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
+            found_any.append((token, kind, why))
+        for token, kind, why in found_any:
             if kind == WORKS:
                 clause.works += 1.0
             else:
@@ -260,6 +479,18 @@ def rule_polarity(
                 clause.problem = 0.0
                 for cue in clause.cues:
                     cue["rule"] += "+past"
+    # "palvelut on turvattu, vaikka säästöt uhkasivat niitä": an obstacle overcome (P4)
+    for clause in clauses:
+        if clause.marker == "vaikka" and clause.problem and not clause.works:
+            words = {doc[j].text.lower() for j in range(clause.start, clause.end)}
+            first = clause.start <= 1 or doc[clause.start - 2].text in _SENTENCE_END
+            if not (first or words & _ANAPHOR):
+                continue  # "X toimii, vaikka Y takkuaa": two things, mixed
+            same = [c for c in clauses if c is not clause and _same_sentence(doc, c, clause)]
+            if any(c.works and not c.problem for c in same):
+                clause.problem = 0.0
+                for cue in clause.cues:
+                    cue["rule"] += "+concessive"
     labels = {c.label for c in clauses} - {NEUTRAL}
     works = sum(c.works for c in clauses)
     problem = sum(c.problem for c in clauses)
