@@ -76,7 +76,7 @@ def test_lemmatize_plain_table_to_xlsx(tmp_path: Path) -> None:
 
 def test_train_and_evaluate_themes(tmp_path: Path) -> None:
     corpus = pd.read_csv(ROOT / "corpus" / "answers.csv", dtype=str, keep_default_na=False)
-    train = corpus[corpus["split"] == "train"].head(150)
+    train = corpus[corpus["split"] == "train"].head(100)  # "hand-code 100 answers"
     src = tmp_path / "coded.csv"
     train.to_csv(src, index=False)
     model_dir = tmp_path / "malli"
