@@ -121,3 +121,26 @@ def test_context_free_forms_are_cached_by_form() -> None:
     assert first.lemma == "talo"
     assert again is first
     assert not lem._cache or all(key[0] != "talossa" for key in lem._cache)
+
+
+def test_quick_path_equals_the_full_path(lemmatizer: Lemmatizer) -> None:
+    """``Disambiguator.quick`` (the path of most new forms) makes the full path's choice."""
+    analyzer = lemmatizer.analyzer
+    quick = Disambiguator(analyzer=analyzer)
+    full = Disambiguator(analyzer=analyzer)
+    forms = [w.form for sentence in read_conllu(SLICE) for w in sentence]
+    forms += ["alusta", "kuusi", "saapuneita", "varautumiseen", "nuo", "H&M:n", "Arduinoa", "mä"]
+    taken = 0
+    for form in dict.fromkeys(forms):
+        analyses = analyzer.analyze(form)
+        for initial in (True, False):
+            choice = quick.quick(form, analyses, initial)
+            scored = full._scored(form, analyses)
+            if choice is None:
+                continue
+            taken += 1
+            assert scored.free, form
+            c = scored.candidates[scored.top]
+            lemma = full.display(form, c, initial)
+            assert tuple(choice) == (lemma, c.analysis, full.mark(lemma, c), c.source), form
+    assert taken > 1000

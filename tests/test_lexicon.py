@@ -188,3 +188,12 @@ def test_lemmatizer_records_the_lexicon_as_source() -> None:
     assert lemmatizer.lemmatize_word("talossa").source != "lexicon"
     without = Lemmatizer(lexicon=Lexicon(), fix_typos=False)
     assert not without.lemmatize_word("hytessä").is_known
+
+
+def test_prefix_precheck_keeps_short_entries() -> None:
+    """The first-letters pre-check must not hide entries shorter than three letters."""
+    lexicon = Lexicon(parse_lexicon(["Xy\tlyhenne\t-\t-", "abcde\tnimisana\t-\t-"]))
+    assert lexicon.match_inflected("Xy:n").lemma == "Xy"
+    assert lexicon.match_inflected("XY").lemma == "Xy"
+    assert lexicon.match_inflected("abcdessa").lemma == "abcde"
+    assert lexicon.match_inflected("kissa") is None

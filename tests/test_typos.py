@@ -131,3 +131,19 @@ def test_lemmatize_uses_the_corpus_counts() -> None:
     assert va.lemmatize(texts[:1], nlp)[0][0] == "yhteydenpto"  # alone: no evidence
     # without whole-input counts each batch counts for itself
     assert va.lemmatize(texts, nlp, corpus_counts=False, batch_size=1)[0][0] == "yhteydenpto"
+
+
+def test_only_forms_near_known_words_are_looked_at(typos: TypoCorrector) -> None:
+    """The known-word walk finds inflected and compound typos and nothing for other words."""
+    assert "opiskeluhuolto" in typos.near_known("opiskeluhoolto")
+    assert "yhteistyö" in typos.near_known("yhteisyö", "edit")
+    assert "perhekeskusyhteistyö" in typos.near_known("perhekeskusyhteistyo")
+    assert "luottamushenkilöiden" in typos.near_known("luottamushenkilöden")
+    for word in ("asdfgh", "meeting", "workshop", "qwertyuiop"):
+        assert typos.near_known(word) == [], word
+
+
+def test_known_simple_words_skip_the_fixer(typos: TypoCorrector) -> None:
+    analyses = typos.analyzer.analyze("talossa")
+    assert typos.correct("talossa", analyses=analyses) is None
+    assert "talossa" not in typos._candidates  # decided without generating candidates

@@ -45,6 +45,8 @@ class _Scored:
 
 
 _PROPER = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi"})
+_UNSEEN = object()
+_COLLOQUIAL = conventions.COLLOQUIAL
 
 
 def _bucket(value: float) -> str:
@@ -102,6 +104,8 @@ class Disambiguator:
         self.context_margin: float = float(model.get("context_margin", 1e9))
         self.cache_size = 500_000
         self._forms: dict[str, _Scored] = {}
+        self._mem_low: dict[str, dict[str, int] | None] = {}
+        self._mem_sum: dict[str, tuple | None] = {}
         self._group_weights: dict[tuple, float] = {}
         self._freq_buckets: dict[str, str] = {}
         self._neighbours: dict[str | None, tuple[str, str]] = {}
@@ -142,14 +146,32 @@ class Disambiguator:
         return cands
 
     def _memory_lower(self, low: str) -> dict[str, int] | None:
+        hit = self._mem_low.get(low, _UNSEEN)
+        if hit is not _UNSEEN:
+            return hit  # type: ignore[return-value]
         seen = self.memory.get(low)
-        if not seen:
-            return None
-        out: dict[str, int] = {}
-        for lemma, n in seen.items():
-            k = lemma.lower()
-            out[k] = out.get(k, 0) + n
+        out: dict[str, int] | None = None
+        if seen:
+            out = {}
+            for lemma, n in seen.items():
+                k = lemma.lower()
+                out[k] = out.get(k, 0) + n
+        if len(self._mem_low) < self.cache_size:
+            self._mem_low[low] = out
         return out
+
+    def _memory_summary(self, low: str) -> tuple[dict[str, int], int, int, str] | None:
+        """The form's memory lower-cased, with its total, top count and count bucket."""
+        hit = self._mem_sum.get(low, _UNSEEN)
+        if hit is _UNSEEN:
+            seen = self._memory_lower(low)
+            hit = None
+            if seen:
+                total = sum(seen.values())
+                hit = (seen, total, max(seen.values()), _count_bucket(total))
+            if len(self._mem_sum) < self.cache_size:
+                self._mem_sum[low] = hit
+        return hit  # type: ignore[return-value]
 
     @staticmethod
     def coarse(c: Candidate) -> str:
@@ -208,6 +230,150 @@ class Disambiguator:
         """The full path: the sum of the weights of feature strings."""
         w = self.weights
         return sum(w.get(f, 0.0) for f in feats)
+
+    def quick(self, form: str, analyses: tuple[Analysis, ...], initial: bool) -> Choice | None:
+        """The context-free choice for a form Voikko knows, without candidate objects.
+
+        The same candidates, scores and choice as :meth:`decide` (the test suite checks it), at
+        a fraction of the cost: this is the path of most new forms. None when the neighbours
+        could change the choice, and for the rarer kinds of form (words Voikko does not know,
+        colloquial pronouns, ``H&M:n``) or an untrained model: then :meth:`decide` does it all.
+        """
+        if not analyses or not self.weights:
+            return None
+        low = form.lower()
+        if ":" in form or low in _COLLOQUIAL:
+            return None
+        # the candidates of conventions.generate(), as parallel lists in the same order
+        index: dict[str, int] = {}
+        lemmas: list[str] = []
+        sources: list[str] = []
+        readings: list[Analysis | None] = []
+        groups: list[list[tuple]] = []
+        counts: list[int] = []
+
+        def add(lemma: str, a: Analysis | None, group: tuple) -> None:
+            key = lemma.lower()
+            i = index.get(key)
+            if i is None:
+                index[key] = len(lemmas)
+                lemmas.append(lemma)
+                sources.append(group[0])
+                readings.append(a)
+                groups.append([group])
+                counts.append(0 if a is None else 1)
+                return
+            if readings[i] is None and a is not None:
+                readings[i] = a
+            if group not in groups[i]:
+                groups[i].append(group)
+            if a is not None:
+                counts[i] += 1
+
+        first = True
+        for a in analyses:
+            get = a.fields.get
+            cls = a.word_class or "-"
+            case = get("SIJAMUOTO") or "-"
+            part = get("PARTICIPLE")
+            mood = get("MOOD")
+            comparison = get("COMPARISON")
+            if comparison != "comparative" and comparison != "superlative":
+                comparison = None
+            nseg = (get("FSTOUTPUT") or "").count("[Bc]")
+            group = (
+                "v", cls, case, get("NUMBER") or "-", nseg if nseg < 2 else 2, first, part, mood,
+                comparison,
+            )  # fmt: skip
+            first = False
+            base = a.baseform if cls in _PROPER else a.baseform.lower()
+            if base:
+                add(base, a, group)
+            if part:
+                verb = conventions.participle_verb(a)
+                if verb:
+                    if part == "agent":
+                        add(verb, a, ("agent2verb", case))
+                    else:
+                        add(verb, a, ("part2verb", part, case))
+            if mood == "MINEN-infinitive":
+                noun = conventions.minen_noun(a)
+                if noun:
+                    add(noun, a, ("minen", case))
+            if cls == "asemosana" and base in conventions.PLURAL_PRONOUNS:
+                add(conventions.PLURAL_PRONOUNS[base], a, ("pron_sg", base))
+        add(low.strip("-") or low, None, ("surface", "known", low[-3:]))
+        seen_raw = self.memory.get(low)
+        if seen_raw:
+            for lemma in seen_raw:
+                add(lemma, None, ("mem",))
+
+        mem_info = self._memory_summary(low) if seen_raw else None
+        cap = "cap" if form[:1].isupper() else "low"
+        freq = self.lemma_freq
+        buckets = self._freq_buckets
+        gw = self._group_weights
+        best_i, best, second = 0, -1e18, -1e18
+        for i, key in enumerate(index):
+            if mem_info is not None:
+                seen, total, top, n_bucket = mem_info
+                n = seen.get(key, 0)
+                mem: tuple | None = (_bucket(n / total), n_bucket, bool(n and n == top))
+            else:
+                mem = None
+            lf = buckets.get(key)
+            if lf is None:
+                lf = buckets[key] = _count_bucket(freq.get(key, 0))
+            a = readings[i]
+            n_analyses = counts[i]
+            rank = (
+                "rank",
+                sources[i],
+                mem,
+                lf,
+                cap,
+                key == low,
+                a is not None and a.word_class in _PROPER,
+                n_analyses if n_analyses < 3 else 3,
+            )
+            g = groups[i]
+            if len(g) == 1:
+                first_group = g[0]
+                w0 = gw.get(first_group)
+                if w0 is None:
+                    w0 = gw[first_group] = self._score(conventions.group_features(first_group))
+                w1 = gw.get(rank)
+                if w1 is None:
+                    w1 = gw[rank] = self._score(conventions.group_features(rank))
+                score = w0 + w1
+            else:
+                score = self._groups_score([*g, rank])
+            if score > best:
+                best_i, second, best = i, best, score
+            elif score > second:
+                second = score
+        if len(lemmas) > 1 and best - second < self.context_margin:
+            return None
+        c = Candidate(lemmas[best_i], sources[best_i], readings[best_i], groups[best_i])
+        lemma = self.display(form, c, initial)
+        return Choice(lemma, c.analysis, self.mark(lemma, c), c.source)
+
+    def _groups_score(self, groups: list[tuple]) -> float:
+        """:meth:`score` of a candidate with these groups."""
+        n = len(groups)
+        if (n > 2 and len({g[0] for g in groups}) < n) or (n == 2 and groups[0][0] == groups[1][0]):
+            feats: set[str] = set()
+            for group in groups:
+                feats.update(conventions.group_features(group))
+            return self._score(feats)
+        gw = self._group_weights
+        total = 0.0
+        for g in groups:
+            weight = gw.get(g)
+            if weight is None:
+                weight = gw[g] = self._score(conventions.group_features(g))
+            total += weight
+        return total
 
     def score(self, c: Candidate) -> float:
         """The context-free score of a candidate from cached per-group sums.
@@ -334,6 +500,10 @@ class Disambiguator:
         spelling of capitalised words; it is not cached here (cache it by form and position).
         Choices that depended on the context are cached per form and candidate.
         """
+        if form not in self._forms:
+            choice = self.quick(form, analyses, left is None)
+            if choice is not None:
+                return choice, True
         scored = self._scored(form, analyses)
         cands = scored.candidates
         if not cands:

@@ -116,10 +116,7 @@ class Lemmatizer:
         free = self._free[initial]
         hit = free.get(form, _UNSEEN)  # type: ignore[arg-type]
         if hit is _UNSEEN:
-            hit = self._lexicon_word(form)
-            context_free = True
-            if hit is None:
-                hit, context_free = self._decide(form, left, right)
+            hit, context_free = self._first(form, left, right)
             if len(free) < _CACHE_SIZE:
                 free[form] = hit if context_free else None
             if not context_free:
@@ -132,7 +129,7 @@ class Lemmatizer:
                 if len(self._cache) < _CACHE_SIZE:
                     self._cache[key] = hit
         assert hit is not None
-        if fix and hit.source in {"unknown", "voikko"}:
+        if fix and hit.source in _FIXABLE:
             result = self._typo_fix(form, hit, left, right, form_counts)
             if result is not hit:
                 return result
@@ -140,11 +137,32 @@ class Lemmatizer:
             done[form] = hit
         return hit
 
-    def _lexicon_word(self, form: str) -> WordLemma | None:
+    def _first(self, form: str, left: str | None, right: str | None) -> tuple[WordLemma, bool]:
+        """A form's first result (lexicon, then Voikko and the ranker), and whether the
+        neighbours played no part."""
+        if not _WORDLIKE.search(form):  # punctuation, numbers, symbols
+            return _word_lemma(form, (), form, (), True, None, "literal"), True
+        analyses = self.analyzer.analyze(form)
+        if len(self.lexicon):
+            hit = self._lexicon_word(form, analyses)
+            if hit is not None:
+                return hit, True
+        if analyses:
+            dis = self.disambiguator
+            if form not in dis._forms:
+                choice = dis.quick(form, analyses, left is None)
+                if choice is not None:
+                    return _from_choice(choice, analyses), True
+        return self._decide(form, left, right)
+
+    def _lexicon_word(
+        self, form: str, analyses: tuple[Analysis, ...] | None = None
+    ) -> WordLemma | None:
         """The lexicon's reading: an override entry, or an entry for a form Voikko lacks."""
         if not len(self.lexicon) or not _WORDLIKE.search(form):
             return None
-        analyses = self.analyzer.analyze(form)
+        if analyses is None:
+            analyses = self.analyzer.analyze(form)
         found = self.lexicon.override(form, analyses)
         if found is not None:
             entry, analysis = found
@@ -178,10 +196,11 @@ class Lemmatizer:
         right: str | None,
         form_counts: Mapping[str, int] | None,
     ) -> WordLemma:
-        if not eligible(form) or self.typos is None:
+        if self.typos is None or not eligible(form):
             return base
         counts = _merge_counts(self.form_counts, form_counts)
-        correction = self.typos.correct(form, counts)
+        analyses = base.analyses if base.source == "voikko" else None
+        correction = self.typos.correct(form, counts, analyses)
         if correction is None:
             return base
         fixed = self.lemmatize_word(correction.corrected, left, right)
@@ -258,18 +277,50 @@ class Lemmatizer:
 
 def _from_choice(choice: Choice, analyses: tuple[Analysis, ...]) -> WordLemma:
     """The WordLemma of a disambiguator's choice."""
-    known = bool(analyses) or choice.source in {"mem", "colloquial", "colon"}
-    marked = choice.marked or choice.lemma
+    lemma, a, marked, source = choice
+    marked = marked or lemma
     parts: tuple[str, ...] = ()
     if "#" in marked:
-        a = choice.analysis
-        parts = tuple(a.compound_parts()) if a is not None and choice.source == "v" else ()
+        parts = tuple(a.compound_parts()) if a is not None and source == "v" else ()
         if not parts:
             parts = tuple(p.lower() for p in marked.split("#") if p)
-    source = {"v": "voikko", "surface": "voikko" if analyses else "unknown"}.get(
-        choice.source, choice.source
-    )
-    return WordLemma(choice.lemma, parts, marked, analyses, known, None, source)
+    if source == "v":
+        source = "voikko"
+    elif source == "surface":
+        source = "voikko" if analyses else "unknown"
+    known = bool(analyses) or source in _KNOWN_SOURCES
+    return _word_lemma(lemma, parts, marked, analyses, known, None, source)
+
+
+_KNOWN_SOURCES = frozenset({"mem", "colloquial", "colon"})
+_FIXABLE = frozenset({"unknown", "voikko"})
+_new_word_lemma = object.__new__
+_WL_SETTERS = tuple(
+    WordLemma.__dict__[name].__set__
+    for name in ("lemma", "parts", "marked", "analyses", "is_known", "corrected_from", "source")
+)
+
+
+def _word_lemma(
+    lemma: str,
+    parts: tuple[str, ...],
+    marked: str,
+    analyses: tuple[Analysis, ...],
+    known: bool,
+    corrected_from: str | None,
+    source: str,
+) -> WordLemma:
+    """``WordLemma(...)`` without the frozen dataclass's slower ``__init__``."""
+    out = _new_word_lemma(WordLemma)
+    s0, s1, s2, s3, s4, s5, s6 = _WL_SETTERS
+    s0(out, lemma)
+    s1(out, parts)
+    s2(out, marked)
+    s3(out, analyses)
+    s4(out, known)
+    s5(out, corrected_from)
+    s6(out, source)
+    return out
 
 
 def _set_extensions() -> None:

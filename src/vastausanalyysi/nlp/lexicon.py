@@ -129,6 +129,10 @@ class Lexicon:
         for entry in sorted(self.entries.values(), key=lambda e: -len(e.lemma)):
             key = entry.lemma.lower()
             self._by_start.setdefault(key[:2], []).append((key, entry))
+        # first letters (up to 3, lower-cased) of every entry: most forms fail this one look-up
+        lemmas = [e.lemma.lower() for e in self.entries.values()]
+        self._starts = {lemma[:3] for lemma in lemmas if len(lemma) >= 3}
+        self._short = {lemma for lemma in lemmas if len(lemma) < 3}
         self._prefixes = sorted(
             (e for e in self._folded.values() if "-" not in e.lemma and len(e.lemma) >= 3),
             key=lambda e: -len(e.lemma),
@@ -160,10 +164,14 @@ class Lexicon:
 
     def match_inflected(self, form: str) -> LexiconEntry | None:
         """The entry that ``form`` is an inflected form of ("hytessä", "STM:n", "Hyvilin")."""
+        lower = form.lower()
+        if lower[:3] not in self._starts and (
+            not self._short or (lower[:2] not in self._short and lower[:1] not in self._short)
+        ):
+            return None  # no entry starts like this: most forms end here
         entry = self.get(form)
         if entry is not None:
             return entry
-        lower = form.lower()
         for lemma, candidate in self._by_start.get(lower[:2], ()):
             if len(lower) <= len(lemma) or not lower.startswith(lemma):
                 continue

@@ -14,8 +14,8 @@ Input rules (the same for every function here):
   joined again with :meth:`spacy.tokens.Doc.from_docs`, so one Doc still comes out per text and
   ``doc.text`` equals the input. Cost is linear in the text's length: a run of 1,000 or more
   characters without whitespace is kept as one token (spaCy's affix splitting can be quadratic on
-  such runs), and each distinct unknown word costs at most a few milliseconds of Voikko's
-  suggester once (typo fixes; ``fix_typos=False`` turns them off).
+  such runs), and each distinct unknown word costs at most a few milliseconds of typo checks once
+  (Voikko confirming the few edits near known words; ``fix_typos=False`` turns them off).
 
 Typo fixes are re-ranked by corpus form counts: :func:`lemmatize` counts the word forms of all of
 its input first (single process) or of each batch (``n_process > 1``), so a typo's fix can depend
