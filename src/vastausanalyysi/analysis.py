@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -35,9 +36,13 @@ def analyse(
     scores: pd.DataFrame | None = None,
     min_cell: int = 5,
     title: str = "Avovastausten analyysi",
+    model: Any = None,
 ) -> list[Path]:
-    """Tag ``answers`` (a frame with a ``text`` column), summarise, cluster and write the report."""
-    tagged = tag(answers)
+    """Tag ``answers`` (a frame with a ``text`` column), summarise, cluster and write the report.
+
+    ``model`` is passed to :func:`~vastausanalyysi.tag` (None: the shipped model).
+    """
+    tagged = tag(answers, model=model)
     frequencies = theme_frequencies(tagged, by, min_cell=min_cell)
     clustering = cluster_statements(tagged)
     out_dir.mkdir(parents=True, exist_ok=True)

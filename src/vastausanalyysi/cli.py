@@ -94,7 +94,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     scores = read_table_file(args.scores) if args.scores else None
     by = args.by or None
     for path in analyse(
-        _answers(args), Path(args.out), by=by, scores=scores, min_cell=args.min_cell
+        _answers(args),
+        Path(args.out),
+        by=by,
+        scores=scores,
+        min_cell=args.min_cell,
+        model=args.model or None,
     ):
         print(path)
     return 0
@@ -153,17 +158,39 @@ def _answers(args: argparse.Namespace):
 def _tagged(args: argparse.Namespace):
     """A tagged frame: read as is when the input was tagged already, else tagged now."""
     from vastausanalyysi.io import read_tagged
-    from vastausanalyysi.themes.tagger import tag
 
     tagged = read_tagged(args.input)
     if tagged is not None:
         return tagged
-    answers = _answers(args)
-    model = getattr(args, "model", None) or None
-    return tag(answers, text_column=args.column, model=model)
+    return _tag_in_batches(_answers(args), args.column, getattr(args, "model", None) or None)
 
 
-def _input_options(parser: argparse.ArgumentParser, *, column: bool = True) -> None:
+def _tag_in_batches(answers, column: str, model: object, batch: int = 2000):
+    """Tag ``answers`` batch by batch, showing progress on a terminal."""
+    import pandas as pd
+
+    from vastausanalyysi.themes.tagger import resolve_model, tag
+
+    classifier = resolve_model(model)
+    if classifier is None and model is None:
+        classifier = "rules"
+    parts, total = [], len(answers)
+    show = sys.stderr.isatty() and total > batch
+    for start in range(0, max(total, 1), batch):
+        parts.append(tag(answers.iloc[start : start + batch], text_column=column, model=classifier))
+        if show:
+            done = min(start + batch, total)
+            bar = "#" * (30 * done // total)
+            print(f"\rtagging [{bar:<30}] {done}/{total}", end="", file=sys.stderr, flush=True)
+    if show:
+        print(file=sys.stderr)
+    return pd.concat(parts) if len(parts) > 1 else parts[0]
+
+
+def _input_options(
+    parser: argparse.ArgumentParser, *, column: bool = True, model: bool = True, output: bool = True
+) -> None:
+    """The options that every command reading answers shares."""
     parser.add_argument("input", help="a CSV, TSV, XLSX, JSONL or JSON file (a survey export)")
     if column:
         parser.add_argument(
@@ -173,6 +200,12 @@ def _input_options(parser: argparse.ArgumentParser, *, column: bool = True) -> N
     parser.add_argument("--sheet", help="the XLSX sheet to read")
     parser.add_argument("--encoding", help="the CSV encoding (detected by default)")
     parser.add_argument("--delimiter", help="the CSV delimiter (detected by default)")
+    if model:
+        parser.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped)")
+    if output:
+        parser.add_argument(
+            "-o", "--output", default="-", help="CSV, XLSX or JSONL file (standard output)"
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -191,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_run)
 
     p = sub.add_parser("survey", help="read a survey export; show what was recognised")
-    _input_options(p, column=False)
+    _input_options(p, column=False, model=False, output=False)
     p.add_argument("-o", "--output", help="write answers/scores/respondents/issues CSVs here")
     p.set_defaults(handler=_cmd_survey)
 
@@ -203,30 +236,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tag", help="tag answers with areas, mechanisms, polarity and evidence")
     _input_options(p)
-    p.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped model)")
-    p.add_argument("-o", "--output", default="-", help="CSV, XLSX or JSONL (standard output)")
     p.set_defaults(handler=_cmd_tag)
 
     p = sub.add_parser("summary", help="theme frequencies by group with intervals")
     _input_options(p)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
     p.add_argument("--min-cell", type=int, default=5, help="suppress smaller groups (5)")
-    p.add_argument("-m", "--model", help="a saved model folder, or 'rules'")
-    p.add_argument("-o", "--output", default="-", help="output file (standard output)")
     p.set_defaults(handler=_cmd_summary)
 
     p = sub.add_parser("cluster", help="cluster statements; one row per cluster")
     _input_options(p)
     p.add_argument("-k", "--n-clusters", default="auto", help="number of clusters (auto)")
     p.add_argument("--random-state", type=int, default=0)
-    p.add_argument("-m", "--model", help="a saved model folder, or 'rules'")
-    p.add_argument("-o", "--output", default="-", help="output file (standard output)")
     p.set_defaults(handler=_cmd_cluster)
 
     p = sub.add_parser("report", help="tag, summarise, cluster and write HTML/XLSX/Markdown")
-    _input_options(p)
+    _input_options(p, output=False)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
-    p.add_argument("--min-cell", type=int, default=5)
+    p.add_argument("--min-cell", type=int, default=5, help="suppress smaller groups (5)")
     p.add_argument("--scores", help="a long table of mean scores (county, item, mean, n)")
     p.add_argument("--out", default="results", help="output folder (results)")
     p.set_defaults(handler=_cmd_report)

@@ -753,7 +753,7 @@ def evaluate(
     trained on k-1 folds and scored on the held-out fold, and the predictions are pooled.
     If ``data`` has a ``split`` column, only its "test" rows are scored (unless ``cv`` is given).
     """
-    from vastausanalyysi.themes.tagger import _resolve_model, combine
+    from vastausanalyysi.themes.tagger import combine, resolve_model
 
     df = _labelled(data, text_column)
     if cv is None and "split" in df.columns and (df["split"] == "test").any():
@@ -762,7 +762,7 @@ def evaluate(
     gold = _label_rows(df)
     questions = df["question"].tolist() if "question" in df.columns else [None] * len(df)
     gold_pol = df["polarity"].tolist() if "polarity" in df.columns else None
-    clf = _resolve_model(model) if mode != "rules" else None
+    clf = resolve_model(model) if mode != "rules" else None
     cb = clf._codebook() if clf is not None else load_codebook(getattr(model, "codebook", None))
     docs = clf._docs(df[text_column].tolist()) if clf else ThemeClassifier()._docs(df[text_column])
     pred: list[list[str]] = [[] for _ in range(len(df))]

@@ -52,7 +52,8 @@ def default_model() -> ThemeClassifier | None:
     return None
 
 
-def _resolve_model(model: Any) -> ThemeClassifier | None:
+def resolve_model(model: Any) -> ThemeClassifier | None:
+    """The model that ``tag(model=...)`` means: None = shipped, "rules" = none, or a path."""
     if model is None:
         return default_model()
     if model is False or (isinstance(model, str) and model == "rules"):
@@ -229,7 +230,7 @@ def tag(
             texts.append(as_text(value, pos))
         except InputTextError as exc:
             raise InputTextError(f"row {label!r} (position {pos}): {exc}") from None
-    clf = _resolve_model(model)
+    clf = resolve_model(model)
     if codebook is not None:
         cb = load_codebook(codebook)
     elif clf is not None:
