@@ -12,7 +12,8 @@ data file ``data/respondent_groups.yaml``; a user's file of the same shape exten
    abbreviations ("kv:n pj", "sivistystoimen joht.", "apul."), ignored words ("vs.", "vt.").
 2. Split into parts at "/", ",", ";", brackets, "&", "+", "ja", "sekä", "tai". A part without a
    role word that is joined by "ja"/"sekä"/"tai" lends its words to the next part
-   ("sivistyksen ja hallinnon johtaja").
+   ("sivistyksen ja hallinnon johtaja"). Words after English "of" / "for" or Swedish "för" are
+   read first, as Finnish puts them ("Director of Education" -> "education director").
 3. Role words are found also when inflected ("sivistysjohtajana", "päällikön", by suffix
    stripping with consonant-gradation reversal) and with one typo (one edit) on a long title word
    ("sivistysjohtja"). A role word is a whole title (``titles``: "kunnanjohtaja", "rehtori") or a
@@ -20,9 +21,9 @@ data file ``data/respondent_groups.yaml``; a user's file of the same shape exten
    name a domain ("sivistys", "tekninen", "hallinto", …). A head without a domain ("johtaja",
    "toimialajohtaja", "projektipäällikkö") is unknown; so are roles that are no heads
    ("opettaja", "asiantuntija", "valtuutettu").
-4. Context words in a part decide it: a wellbeing services county, a council group or an
-   association makes it ``tuntematon``; a joint municipal authority, company or foundation makes
-   it ``muu_organisaatio``.
+4. Context words in a part decide it: a wellbeing services county, a committee ("lautakunta",
+   "jaosto", "nämnd"), a council group or an association makes it ``tuntematon``; a joint
+   municipal authority, company or foundation makes it ``muu_organisaatio``.
 5. Deputies: "apulaiskaupunginjohtaja" and "kunnanjohtajan sijainen" are ``muu_yleisjohto``;
    other deputies keep their group ("varapuheenjohtaja", "apulaisrehtori").
 6. Several groups in one title: the first in the file's ``precedence`` wins — puheenjohtaja,
@@ -32,9 +33,12 @@ data file ``data/respondent_groups.yaml``; a user's file of the same shape exten
 Decisions: "rehtori" alone is ``sivistysjohto`` (a municipal school or adult-education leader);
 with a joint authority, a vocational institution or a university of applied sciences it is
 ``muu_organisaatio``. Youth services ("nuorisotoimenjohtaja") are sivistys, as the survey's own
-question counts them; culture, sport, leisure and libraries are ``muu_toimialajohto``. Chairs of
-municipal committees ("sivistyslautakunnan puheenjohtaja") are ``puheenjohtaja``; chairs in a
-wellbeing services county, a council group or an association are ``tuntematon``.
+question counts them; culture, sport, leisure and libraries are ``muu_toimialajohto``. The
+``puheenjohtaja`` group is the chairs and vice chairs of the council (valtuusto) and the board
+(hallitus) only, as ``respondents.md`` and the report define it ("valtuuston ja hallitusten
+puheenjohtajat"): chairs of committees ("sivistyslautakunnan puheenjohtaja", "jaoston
+puheenjohtaja"), of a wellbeing services county, a council group or an association are
+``tuntematon``. A bare "puheenjohtaja" / "pj" is ``puheenjohtaja``.
 
 Regions
 -------
@@ -42,7 +46,10 @@ Regions
 Helsinki. It knows the counties' short, official and Swedish names (``data/counties.csv``), the
 2026 municipalities in Finnish and Swedish (``data/municipalities.csv``: Statistics Finland,
 via geofi, CC BY 4.0), former municipalities and a few irregular forms (``data/place_aliases.csv``),
-inflected forms ("Pirkanmaalla", "Helsingissä", "Lahdessa", "Seinäjoella"), and codes.
+inflected forms ("Pirkanmaalla", "Helsingissä", "Lahdessa", "Seinäjoella", "Haukiputaalla",
+"Uudessakaarlepyyssä", "Isossakyrössä"), Swedish forms ("i Borgå", "Vasa stads", "Jakobstads"),
+English county names ("North Karelia", "Wellbeing services county of Pirkanmaa", "City of
+Helsinki"), and codes, also next to a name ("837 Tampere").
 
 Codes: one or two digits are a county code ("6", "06", "90"; "91" is Åland); three digits are a
 municipality code ("091" is Helsinki, "090" Heinävesi); "KU091", "kunta 091" and "hva 06" say which
@@ -52,8 +59,10 @@ resolve to ``None`` but count as resolved. "Uusimaa" (four counties and Helsinki
 "pääkaupunkiseutu", "Häme", "Savo" and "Karjala" are ambiguous: ``None``, listed as unresolved.
 A value naming several places ("Espoo/Kauniainen", "Kuopio (Pohjois-Savo)") resolves when they all
 lie in one county. Without an exact match the resolver also tries the name without Finnish
-letters when the input has none ("Hameenlinna"), and one typo (one edit) in an input of six letters
-or more against official names of seven or more ("Jyväskyä"; ``RegionMatch.fuzzy`` flags it).
+letters when the input has none ("Hameenlinna"), and one typo against official names: one edit
+against names of seven letters or more, from an input of six or more ("Jyväskyä") or from its form
+without a case ending of seven or more ("Jyväkylässä"); against names of five or six letters only
+a doubled or undoubled letter ("Porvo", "Kuopiio"). ``RegionMatch.fuzzy`` flags these.
 """
 
 from __future__ import annotations
@@ -213,6 +222,10 @@ def _restore_once(stem: str) -> list[str]:
         out += [stem[:-2] + "s", stem[:-2] + "si", stem[:-2] + "ti"]  # Varkaus, Orivesi, Lahti
     if stem.endswith("ehe"):
         out.append(stem[:-2] + "s")  # esimiehe(nä) -> esimies
+    if stem.endswith(("aa", "ää")) and len(stem) >= 5:
+        # -as/-äs words: Haukiputaa(lla) -> Haukipudas, Pihtiputaa(n) -> Pihtipudas
+        out.append(stem[:-1] + "s")
+        out += [weak[:-1] + "s" for weak in _grade_variants(stem, _WEAKEN)]
     if stem.endswith("se") and len(stem) > 3:
         out.append(stem[:-2] + "nen")  # teknise(n) -> tekninen
     if stem.endswith("s") and len(stem) > 3 and stem[-2] in _VOWELS:
@@ -295,6 +308,8 @@ _KNOWN_KEYS = frozenset(_LIST_KEYS + _MAP_OF_LISTS_KEYS + _MAP_KEYS + _REPLACE_K
 
 _SEPARATORS = frozenset("/,;&+()[]|")
 _CONJUNCTIONS = frozenset({"ja", "sekä", "tai", "och", "eller", "and", "eli"})
+# English and Swedish put the domain after the head: "Director of Education", "chef för bildning"
+_POSTPOSED = frozenset({"of", "for", "för"})
 _SHARED_HEAD = re.compile(r"(\w)-\s*(?:,\s*|\s+(?:ja|sekä|tai|och)\s+)(?=\w)")
 _LEADING_HYPHEN = re.compile(r"\s(?:ja|sekä|tai|och)\s+-(\w)")
 _TOKEN = re.compile(r"[/,;&+()\[\]|]|[^\s/,;&+()\[\]|]+")
@@ -467,7 +482,9 @@ class GroupClassifier:
         of nine letters or more, and head words of seven or more ("johtaja", "päällikkö")."""
         words: set[str] = {t for t in self.titles if len(t) >= 9}
         words |= {h for h in self.heads if len(h) >= 7}
-        finnish_heads = [h for h in self.heads if not h.endswith(("ör", "or", "chef", "are"))]
+        finnish_heads = [
+            h for h in self.heads if not h.endswith(("ör", "or", "chef", "are", "er", "ad"))
+        ]
         for group_words in config.get("domains", {}).values():
             for word in group_words:
                 stem = _key(str(word))
@@ -523,7 +540,7 @@ class GroupClassifier:
         out: list[tuple[list[str], str]] = []
         pending: list[str] = []
         for words, joined_by_conjunction in self._parts(self._tokens(text)):
-            words = pending + words
+            words = _prepose(pending + words)
             pending = []
             subparts = self._subparts(words)
             context = self._context(words)
@@ -765,6 +782,14 @@ class GroupClassifier:
         return groups
 
 
+def _prepose(words: list[str]) -> list[str]:
+    """'director of education' -> 'education director': words after "of" / "för" go first."""
+    for i, word in enumerate(words):
+        if word in _POSTPOSED:
+            return [*_prepose(words[i + 1 :]), *words[:i]]
+    return words
+
+
 @functools.lru_cache(maxsize=1)
 def _default_config() -> dict[str, Any]:
     text = _data_path("respondent_groups.yaml").read_text(encoding="utf-8")
@@ -854,11 +879,39 @@ _GENERIC_PLACE_WORDS = frozenset(
         "region",
         "regionen",
         "sote",
+        # Swedish genitive and definite forms: "Vasa stads", "Korsholms kommun"
+        "stads",
+        "staden",
+        "stadens",
+        "kommuns",
+        "kommunen",
+        "kommunens",
+        # English: "Wellbeing services county of Pirkanmaa", "City of Helsinki"
+        "wellbeing",
+        "services",
+        "county",
+        "city",
+        "town",
+        "municipality",
+        "of",
+        "the",
     }
+)
+# Prepositions before a place: Swedish "i Borgå", "från Vasa"; English "in Espoo"
+_PLACE_PREPOSITIONS = frozenset({"i", "från", "till", "in", "from", "at"})
+# Names whose first part is an adjective that inflects with the last: "Uudessakaupungissa",
+# "Isossakyrössä", "Vähänkyrön". The inflected adjective is replaced by its base form.
+_INFLECTED_ADJECTIVE = re.compile(
+    r"(^|[\s-])(?:(uude(?:ssa|sta|lla|lta|lle|ksi|n)|uuteen|uutena)"
+    r"|(iso(?:ssa|sta|lla|lta|lle|ksi|on|na|n))"
+    r"|(vähä(?:ssä|stä|llä|ltä|lle|ksi|än|nä|n)))(?=\w{3})"
 )
 _MUNICIPALITY_CODE = re.compile(r"^(?:ku|kunta|kuntakoodi|kommun)\s*[-:.]?\s*(\d{1,3})$")
 _COUNTY_CODE = re.compile(r"^(?:hva|hyvinvointialue|välfärdsområde|va)\s*[-:.]?\s*(\d{1,2})$")
-_PLACE_SPLIT = re.compile(r"\s*(?:[/,;()&+\[\]]|\s(?:ja|och|and|tai|sekä)\s)\s*")
+_PLACE_SPLIT = re.compile(
+    r"\s*(?:[/,;()&+\[\]]|\s(?:ja|och|and|tai|sekä)\s)\s*"
+    r"|(?<=\d)\s*[-:]?\s+(?=[^\W\d])|(?<=[^\W\d])\s+(?=\d)"  # "837 Tampere", "Oulu 564"
+)
 
 
 @dataclass(frozen=True)
@@ -930,6 +983,7 @@ class RegionResolver:
         for key, places in self._index.items():
             self._folded.setdefault(_fold(key), set()).update(places)
         self._fuzzy_keys = {k for k in self._fuzzy_targets if len(k) >= 7}
+        self._short_fuzzy_keys = {k for k in self._fuzzy_targets if 5 <= len(k) <= 6}
         self._cache: dict[tuple[str, str], RegionMatch] = {}
 
     # -- loading ------------------------------------------------------------------------------
@@ -1101,6 +1155,10 @@ class RegionResolver:
         stripped = _strip_generic(words)
         if stripped != words and stripped:
             keys.append(_key(" ".join(stripped)))
+        for key_text in (norm, " ".join(stripped)):
+            base = _uninflect_adjective(key_text)
+            if base is not None and _key(base) not in keys:
+                keys.append(_key(base))
         indexes: list[tuple[Mapping[str, set[_Place]], bool]] = [(self._index, False)]
         if not any(ch in "åäöéü" for ch in norm):  # written without Finnish letters
             indexes.append((self._folded, True))
@@ -1112,6 +1170,11 @@ class RegionResolver:
                 places = self._lookup(key, index)
                 if places:
                     return self._result(text, places)
+        for index, fold in indexes:
+            for key in keys:  # Swedish genitive: "Vasas", "Borgås", "Jakobstads"
+                key = _fold(key) if fold else key
+                if len(key) >= 5 and key.endswith("s") and key[:-1] in index:
+                    return self._result(text, index[key[:-1]])
         for key in keys:
             places = self._fuzzy(key)
             if places:
@@ -1134,13 +1197,25 @@ class RegionResolver:
         return best
 
     def _fuzzy(self, key: str) -> set[_Place]:
-        """Places one edit away from ``key`` (six letters or more) among names of seven or more."""
-        if len(key) < 6:
-            return set()
+        """Places one typo away from ``key`` or from its form without a case ending.
+
+        Names of seven letters or more take any one edit from an input of six letters or more
+        ("Jyväkylä") or from an input's form without its case ending of seven or more
+        ("Jyväkylässä"); names of five or six letters only a doubled or undoubled letter, the
+        commonest Finnish typo ("Porvo", "Kuopiio", "Porvossa").
+        """
+        forms = [(c, cost) for c, cost in _lemma_candidates(key) if cost <= 1 and len(c) >= 5]
         found: set[_Place] = set()
-        for edit in _edits1(key):
-            if edit in self._fuzzy_keys:
-                found |= self._index[edit]
+        for form, cost in forms:
+            if len(form) >= 6 + cost:  # a form without its ending needs seven letters
+                for edit in _edits1(form):
+                    if edit in self._fuzzy_keys:
+                        found |= self._index[edit]
+            for edit in _quantity_edits(form):
+                if edit in self._short_fuzzy_keys:
+                    found |= self._index[edit]
+            if found:
+                return found
         return found
 
     def _result(self, text: str, places: set[_Place], fuzzy: bool = False) -> RegionMatch:
@@ -1205,9 +1280,31 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
+def _quantity_edits(word: str) -> set[str]:
+    """The word with one letter doubled or one doubled letter made single."""
+    out = {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]}
+    out.discard(word)
+    return out
+
+
+def _uninflect_adjective(text: str) -> str | None:
+    """'uudessakaarlepyyssä' -> 'uusikaarlepyyssä'; None when no adjective prefix is inflected."""
+
+    def base(match: re.Match[str]) -> str:
+        word = "uusi" if match.group(2) else "iso" if match.group(3) else "vähä"
+        return match.group(1) + word
+
+    new = _INFLECTED_ADJECTIVE.sub(base, text)
+    return new if new != text else None
+
+
 def _strip_generic(words: list[str]) -> list[str]:
-    """Drop generic words ("kunta", "hyvinvointialueella") at the end or start of a place."""
+    """Drop generic words ("kunta", "hyvinvointialueella") at the end or start of a place, and
+    a preposition at the start ("i Borgå")."""
     words = list(words)
+    if len(words) > 1 and words[0] in _PLACE_PREPOSITIONS:
+        words.pop(0)
 
     def generic(word: str) -> bool:
         return any(c in _GENERIC_PLACE_WORDS for c, _ in _lemma_candidates(_key(word)))
