@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import sys
 import time
@@ -36,6 +37,7 @@ from vastausanalyysi.evaluate import Word, normalise, read_conllu, score_lemmas
 from vastausanalyysi.nlp import conventions
 from vastausanalyysi.nlp.disambiguation import Disambiguator, word_shape
 from vastausanalyysi.nlp.lemmatizer import Lemmatizer
+from vastausanalyysi.nlp.table import TABLE_RESOURCE, build_rows, voikko_versions, write_table
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
 
 FOLDS = 5
@@ -65,8 +67,14 @@ def load(paths: list[Path], dataset: str) -> list[Sentence]:
     return out
 
 
-def build_memory(sentences: list[Sentence]) -> tuple[dict, dict]:
-    """Form → lemma counts and lemma frequencies (TDT everywhere, FTB open-class only)."""
+def build_memory(
+    sentences: list[Sentence], analyzer: VoikkoAnalyzer | None = None
+) -> tuple[dict, dict]:
+    """Form → lemma counts and lemma frequencies (TDT everywhere, FTB open-class only).
+
+    With ``analyzer``, an FTB lemma of a form Voikko knows is remembered only if it is one of the
+    form's candidates (FTB's own conventions, such as plural lemmas like "kiinteistöt", stay out).
+    """
     memory: dict[str, Counter] = defaultdict(Counter)
     freq: Counter = Counter()
     tdt_forms = {w.form.lower() for s in sentences if s.dataset == "tdt" for w in s.words}
@@ -79,6 +87,12 @@ def build_memory(sentences: list[Sentence]) -> tuple[dict, dict]:
                 continue
             lemma = w.lemma.replace("#", "") if s.dataset == "tdt" else w.lemma.lower()
             if "-" in low.strip("-"):
+                continue
+            if (
+                s.dataset == "ftb"
+                and analyzer is not None
+                and not _ftb_candidate(w.form, lemma, analyzer)
+            ):
                 continue
             memory[low][lemma] += 1
             freq[lemma.lower()] += 1
@@ -94,6 +108,13 @@ def build_memory(sentences: list[Sentence]) -> tuple[dict, dict]:
     return merged, dict(freq)
 
 
+def _ftb_candidate(form: str, lemma: str, analyzer: VoikkoAnalyzer) -> bool:
+    analyses = analyzer.analyze(form)
+    if not analyses:
+        return True
+    return key(lemma) in {key(c.lemma) for c in conventions.generate(form, analyses)}
+
+
 def vocab_of(sentences: list[Sentence]) -> list[str]:
     counts = Counter(w.form.lower() for s in sentences for w in s.words)
     return [w for w, _ in counts.most_common(VOCAB_SIZE)]
@@ -107,7 +128,7 @@ def collect(
     folds = sorted({s.fold for s in sentences})
     for fold in folds:
         others = [s for s in sentences if s.fold != fold]
-        memory, freq = build_memory(others)
+        memory, freq = build_memory(others, analyzer)
         dis = Disambiguator(
             {"memory": memory, "lemma_freq": freq, "context_vocab": vocab}, analyzer=analyzer
         )
@@ -234,7 +255,7 @@ def compound_stats(sentences: list[Sentence], analyzer: VoikkoAnalyzer) -> tuple
 
 def compound_memory(sentences: list[Sentence], dis: Disambiguator, analyzer) -> dict[str, str]:
     """Gold marked lemmas (TDT) that the marker gets wrong more often than right."""
-    lem = Lemmatizer(analyzer=analyzer, disambiguator=dis)
+    lem = Lemmatizer(analyzer=analyzer, disambiguator=dis, table=False)
     wrong: dict[str, Counter] = defaultdict(Counter)
     right: Counter = Counter()
     for s in sentences:
@@ -267,7 +288,7 @@ def train(sentences: list[Sentence], analyzer: VoikkoAnalyzer, l2: float) -> dic
     print(f"  {len(groups)} ambiguous training tokens ({time.time() - t0:.1f} s)", file=sys.stderr)
     w = fit(groups, positives, weights, l2)
     print(f"  {len(w)} weights ({time.time() - t0:.1f} s)", file=sys.stderr)
-    memory, freq = build_memory(sentences)
+    memory, freq = build_memory(sentences, analyzer)
     pieces, rates = compound_stats(sentences, analyzer)
     model = {
         "weights": w,
@@ -282,10 +303,49 @@ def train(sentences: list[Sentence], analyzer: VoikkoAnalyzer, l2: float) -> dic
     return model
 
 
+def model_id(model: dict) -> str:
+    """A short hash of the model's learned content (the decision table names its model by it)."""
+    content = {k: v for k, v in model.items() if k not in {"model_id", "created"}}
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def write_decision_table(
+    model: dict, sentences: list[Sentence], analyzer: VoikkoAnalyzer, path: Path
+) -> None:
+    """Precompute the lemmatizer's context-free results for the training forms (see
+    :mod:`vastausanalyysi.nlp.table`)."""
+    t0 = time.time()
+    dis = Disambiguator(model, analyzer=analyzer)
+    lem = Lemmatizer(analyzer=analyzer, disambiguator=dis, fix_typos=False, table=False)
+    forms = [w.form for s in sentences for w in s.words]
+    rows = build_rows(lem, forms)
+    header = {
+        "model_id": model["model_id"],
+        "context_margin": repr(float(model["context_margin"])),
+        "voikko": voikko_versions(analyzer.path),
+    }
+    comments = [
+        "Decision table of the lemma model (see vastausanalyysi/nlp/table.py and "
+        "models/lemma_model.md):",
+        f"the lemmatizer's own context-free results for {len(rows)} word forms of "
+        + ", ".join(p for p in model.get("training_data", []))
+        + ".",
+        "Derived from UD Finnish-TDT (CC BY-SA 4.0, Turku NLP group) and UD Finnish-FTB "
+        "(CC BY 4.0, University of Helsinki / FIN-CLARIN).",
+    ]
+    write_table(path, rows, header, comments)
+    size = path.stat().st_size / 1e6
+    print(f"wrote {path} ({len(rows)} forms, {size:.2f} MB, {time.time() - t0:.1f} s)",
+          file=sys.stderr)  # fmt: skip
+
+
 def evaluate(model: dict, sentences: list[Sentence], analyzer: VoikkoAnalyzer, margin=None):
     if margin is not None:
         model = {**model, "context_margin": margin}
-    lem = Lemmatizer(analyzer=analyzer, disambiguator=Disambiguator(model, analyzer=analyzer))
+    lem = Lemmatizer(
+        analyzer=analyzer, disambiguator=Disambiguator(model, analyzer=analyzer), table=False
+    )
     gold = [s.words for s in sentences]
     pred = [
         [r.marked_lemma for r in lem.lemmatize_words([w.form for w in words])] for words in gold
@@ -299,6 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ftb", type=Path, nargs="*", default=[], help="FTB CoNLL-U files")
     parser.add_argument("--out", type=Path, help="where to write the model JSON")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty")
+    parser.add_argument(
+        "--table-only",
+        action="store_true",
+        help=f"only (re)build the decision table ({TABLE_RESOURCE} next to --out) for the "
+        "model at --out",
+    )
     parser.add_argument("--cv", action="store_true", help="2-fold cross-validation on --tdt")
     parser.add_argument("--errors", type=int, default=0, help="show N top CV errors")
     parser.add_argument(
@@ -357,6 +423,15 @@ def main(argv: list[str] | None = None) -> int:
                           "context_margin": margin}))  # fmt: skip
         for (form, gold, pred), n in errors.most_common(args.errors):
             print(f"{n:4d} {form}\t{gold}\t{pred}")
+    if args.table_only:
+        if not args.out or not args.out.exists():
+            parser.error("--table-only needs --out naming an existing model")
+        model = json.loads(args.out.read_text(encoding="utf-8"))
+        if "model_id" not in model:
+            model["model_id"] = model_id(model)
+            args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")))
+        write_decision_table(model, tdt + ftb, analyzer, args.out.with_name(TABLE_RESOURCE))
+        return 0
     if args.out:
         model = train(tdt + ftb, analyzer, args.l2)
         if margin is not None:
@@ -367,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
             "versions": {
                 "libvoikko": metadata.version("libvoikko"),
                 "voikko_dictionary": analyzer.dictionary_info,
+                "voikko": voikko_versions(analyzer.path),
                 "scipy": metadata.version("scipy"),
             },
             "training_data": [str(p.name) for p in [*args.tdt, *args.ftb]],
@@ -377,8 +453,10 @@ def main(argv: list[str] | None = None) -> int:
             ),
             **model,
         }
+        model["model_id"] = model_id(model)
         args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")))
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
+        write_decision_table(model, tdt + ftb, analyzer, args.out.with_name(TABLE_RESOURCE))
     _ = word_shape
     return 0
 

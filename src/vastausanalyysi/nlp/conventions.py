@@ -197,7 +197,7 @@ def _expand(group: tuple) -> tuple[str, ...]:
         return _expand_rank(group)
     out = ["src=" + kind]
     if kind == "v":
-        _kind, cls, case, num, nseg, first, part, mood, comparison = group
+        _kind, cls, case, num, nseg, first, part, mood, comparison, joins_rank = group
         out += [
             "v|cls=" + cls,
             f"v|cls={cls}|case={case}",
@@ -212,6 +212,8 @@ def _expand(group: tuple) -> tuple[str, ...]:
             out.append("v|mood=" + mood)
         if comparison:
             out.append("v|comparison=" + comparison)
+        if joins_rank:  # the reading with the fewest compound joins, when the readings differ
+            out.append("v|joins=fewest" if joins_rank == 1 else "v|joins=more")
     elif kind == "agent2verb" or kind == "minen":
         out.append(f"{kind}|case={group[1]}")
     elif kind == "part2verb":
@@ -274,7 +276,9 @@ def generate(
     low = form.lower()
     out: dict[str, Candidate] = {}
     first = True
-    for a in analyses:
+    joins = [(a.fields.get("FSTOUTPUT") or "").count("[Bc]") for a in analyses]
+    lo, hi = (min(joins), max(joins)) if joins else (0, 0)
+    for a, nseg in zip(analyses, joins, strict=True):
         get = a.fields.get
         cls = a.word_class or "-"
         case = get("SIJAMUOTO") or "-"
@@ -283,14 +287,15 @@ def generate(
         comparison = get("COMPARISON")
         if comparison != "comparative" and comparison != "superlative":
             comparison = None
-        nseg = (get("FSTOUTPUT") or "").count("[Bc]")
+        number = get("NUMBER") or "-"
+        joins_rank = 0 if lo == hi else (1 if nseg == lo else 2)
         group = (
-            "v", cls, case, get("NUMBER") or "-", nseg if nseg < 2 else 2, first, part, mood,
-            comparison,
+            "v", cls, case, number, nseg if nseg < 2 else 2, first, part, mood, comparison,
+            joins_rank,
         )  # fmt: skip
         first = False
         base = a.baseform if cls in _PROPER else a.baseform.lower()
-        if base:
+        if base and (number != "plural" or mood != "MINEN-infinitive"):  # plural: a noun
             _add(out, base, a, group)
         if part:
             verb = participle_verb(a)
@@ -367,10 +372,24 @@ def _prefix(analysis: Analysis) -> str:
 
 
 def participle_verb(analysis: Analysis) -> str:
-    """The verb of a participle reading (*saapunut* → *saapua*), with any compound prefix."""
+    """The verb of a participle reading (*saapunut* → *saapua*), with any compound prefix.
+
+    A verb derived from another (*parantunut*: ``[Xp]parata[X]paran[Xj]tua[X]tu[Ll]…``) gives
+    the derived verb (*parantua*: the stem before the last derivational suffix in front of the
+    participle's own ending, plus that suffix's base form), not the root (*parata*).
+    """
     _head, tail = _last_chunk(analysis)
     if not tail.startswith("[Lt]"):
         return ""
+    end = tail.find("[L", 4)  # the participle's (or agent noun's) own part starts here
+    verb_part = tail[4:end] if end >= 0 else tail[4:]
+    cut = verb_part.rfind("[Xj]")
+    if cut >= 0:
+        close = verb_part.find("[X]", cut)
+        suffix = verb_part[cut + 4 : close] if close >= 0 else ""
+        stem = _TAG.sub("", _ANY_BASE.sub("", verb_part[:cut]))
+        if suffix and stem:
+            return _prefix(analysis) + stem.lower() + suffix
     match = _FIRST_BASE.search(tail)
     if not match:
         return ""

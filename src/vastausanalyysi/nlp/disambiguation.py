@@ -11,6 +11,7 @@ few dictionary look-ups. The learned parameters live in ``vastausanalyysi/data/l
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -109,6 +110,8 @@ class Disambiguator:
         self._group_weights: dict[tuple, float] = {}
         self._freq_buckets: dict[str, str] = {}
         self._neighbours: dict[str | None, tuple[str, str]] = {}
+        #: form → class as a neighbour, known without asking Voikko (the decision table's)
+        self.neighbour_classes: Mapping[str, str] = {}
 
     # -- features ----------------------------------------------------------------------------
 
@@ -190,6 +193,9 @@ class Disambiguator:
         return hit
 
     def _neighbour_class(self, word: str | None) -> str:
+        known = self.neighbour_classes.get(word)  # type: ignore[arg-type]
+        if known is not None:
+            return known
         if word is None or self.analyzer is None or not conventions.is_wordlike(word):
             return "-"
         analyses = self.analyzer.analyze(word)
@@ -271,7 +277,9 @@ class Disambiguator:
                 counts[i] += 1
 
         first = True
-        for a in analyses:
+        joins = [(a.fields.get("FSTOUTPUT") or "").count("[Bc]") for a in analyses]
+        lo, hi = min(joins), max(joins)
+        for a, nseg in zip(analyses, joins, strict=True):
             get = a.fields.get
             cls = a.word_class or "-"
             case = get("SIJAMUOTO") or "-"
@@ -280,14 +288,15 @@ class Disambiguator:
             comparison = get("COMPARISON")
             if comparison != "comparative" and comparison != "superlative":
                 comparison = None
-            nseg = (get("FSTOUTPUT") or "").count("[Bc]")
+            number = get("NUMBER") or "-"
+            joins_rank = 0 if lo == hi else (1 if nseg == lo else 2)
             group = (
-                "v", cls, case, get("NUMBER") or "-", nseg if nseg < 2 else 2, first, part, mood,
-                comparison,
+                "v", cls, case, number, nseg if nseg < 2 else 2, first, part, mood, comparison,
+                joins_rank,
             )  # fmt: skip
             first = False
             base = a.baseform if cls in _PROPER else a.baseform.lower()
-            if base:
+            if base and (number != "plural" or mood != "MINEN-infinitive"):  # plural: a noun
                 add(base, a, group)
             if part:
                 verb = conventions.participle_verb(a)

@@ -1,7 +1,12 @@
 """The Voikko lemmatizer: a plain Python class and the spaCy component around it.
 
 For every token it sets ``token.lemma_`` and the extensions ``token._.compound_parts``,
-``token._.analyses``, ``token._.is_known`` and ``token._.corrected_from``.
+``token._.is_known``, ``token._.corrected_from`` and ``token._.lemma_marked``;
+``token._.analyses`` (Voikko's readings) is computed when it is read.
+
+Forms of the lemma model's training data whose result does not depend on the neighbouring words
+are looked up in a decision table shipped with the model (:mod:`vastausanalyysi.nlp.table`)
+instead of going through Voikko and the ranker; the results are the same.
 """
 
 from __future__ import annotations
@@ -18,7 +23,14 @@ from spacy.tokens import Doc, Token
 from spacy.util import minibatch
 
 from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
-from vastausanalyysi.nlp.lexicon import Lexicon, load_lexicon
+from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
+from vastausanalyysi.nlp.table import (
+    DecisionTable,
+    NeighbourClasses,
+    load_table,
+    parse_rest,
+    voikko_versions,
+)
 from vastausanalyysi.nlp.typos import TypoCorrector, eligible
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
 
@@ -30,7 +42,12 @@ _WORDLIKE = re.compile(r"[^\W\d_]", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class WordLemma:
-    """Everything the lemmatizer knows of one token."""
+    """Everything the lemmatizer knows of one token.
+
+    ``analyses`` are the Voikko readings the result was chosen from; they are empty for a form
+    found in the decision table (Voikko was not asked) and for words Voikko does not know.
+    ``VoikkoAnalyzer.analyze(form)`` (and the component's ``token._.analyses``) gives them always.
+    """
 
     lemma: str
     parts: tuple[str, ...] = ()
@@ -57,17 +74,37 @@ class Lemmatizer:
         fix_typos: bool = True,
         typos: TypoCorrector | None = None,
         form_counts: Mapping[str, int] | None = None,
+        table: DecisionTable | bool = True,
     ):
         """``lexicon`` None = the default lexicon (``Lexicon()`` for none); ``form_counts`` are
-        corpus counts of lower-cased word forms that re-rank typo fixes (per-call counts add)."""
+        corpus counts of lower-cased word forms that re-rank typo fixes (per-call counts add).
+
+        ``table``: the decision table (True = the one shipped with the model, False = none). It
+        is used only where its results hold: with the model it was built for, a lexicon that adds
+        nothing to the default one, and the Voikko versions it was built with (else a warning is
+        logged once and every form takes the normal path).
+        """
         self.analyzer = analyzer or get_analyzer()
         self.disambiguator = disambiguator or Disambiguator(analyzer=self.analyzer)
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.fix_typos = fix_typos
         self.typos = typos or (TypoCorrector(self.analyzer) if fix_typos else None)
         self.form_counts = form_counts
+        self.table = self._usable_table(table)
+        if self.table is not None:
+            self.disambiguator.neighbour_classes = NeighbourClasses(self.table)
         self._cache: dict[tuple[str, str | None, str | None], WordLemma] = {}
         self._init_caches()
+
+    def _usable_table(self, table: DecisionTable | bool) -> DecisionTable | None:
+        if table is False or table is None:
+            return None
+        if table is True:
+            table = load_table()
+        if not len(table) or not _default_lexicon_only(self.lexicon):
+            return None
+        versions = voikko_versions(self.analyzer.path)
+        return table if table.usable(self.disambiguator.model, versions) else None
 
     def _init_caches(self) -> None:
         """Per-form caches (see :meth:`lemmatize_word`); index/key ``initial`` = sentence start."""
@@ -78,16 +115,21 @@ class Lemmatizer:
             (i, t): {} for i in (False, True) for t in (False, True)
         }
         self._results: dict[int, tuple[Choice, WordLemma]] = {}
+        self._rows = self.table.lines if self.table is not None else None
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_cache"] = {}  # caches are rebuilt; they can be large
-        for name in ("_free", "_done", "_results"):
+        for name in ("_free", "_done", "_results", "_rows"):
             state.pop(name, None)
+        if self.table is not None and self.table is load_table():
+            state["table"] = True  # the shipped table is read again, not pickled
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        table = state.pop("table", None)
         self.__dict__.update(state)
+        self.table = self._usable_table(table if table is not None else False)
         self._init_caches()
 
     def lemmatize_word(
@@ -140,6 +182,13 @@ class Lemmatizer:
     def _first(self, form: str, left: str | None, right: str | None) -> tuple[WordLemma, bool]:
         """A form's first result (lexicon, then Voikko and the ranker), and whether the
         neighbours played no part."""
+        rows = self._rows
+        if rows is not None:
+            rest = rows.get(form)
+            if rest is not None:
+                row = parse_rest(form, rest, self.table.class_names)  # type: ignore[union-attr]
+                if left is not None or row[5]:
+                    return _word_lemma(row[0], row[2], row[1], (), row[3], None, row[4]), True
         if not _WORDLIKE.search(form):  # punctuation, numbers, symbols
             return _word_lemma(form, (), form, (), True, None, "literal"), True
         analyses = self.analyzer.analyze(form)
@@ -198,13 +247,20 @@ class Lemmatizer:
     ) -> WordLemma:
         if self.typos is None or not eligible(form):
             return base
+        analyses = None
+        if base.source == "voikko":
+            analyses = base.analyses
+            if not analyses:  # a decision-table hit: a known word, maybe an accidental compound
+                if not self.table.needs_typo_check(form):  # type: ignore[union-attr]
+                    return base
+                analyses = None  # the typo fixer asks Voikko itself
         counts = _merge_counts(self.form_counts, form_counts)
-        analyses = base.analyses if base.source == "voikko" else None
         correction = self.typos.correct(form, counts, analyses)
         if correction is None:
             return base
         fixed = self.lemmatize_word(correction.corrected, left, right)
-        return WordLemma(fixed.lemma, fixed.parts, fixed.marked, fixed.analyses, True, form, "typo")
+        readings = fixed.analyses or self.analyzer.analyze(correction.corrected)
+        return WordLemma(fixed.lemma, fixed.parts, fixed.marked, readings, True, form, "typo")
 
     def recheck(
         self,
@@ -292,6 +348,17 @@ def _from_choice(choice: Choice, analyses: tuple[Analysis, ...]) -> WordLemma:
     return _word_lemma(lemma, parts, marked, analyses, known, None, source)
 
 
+_DEFAULT_ENTRIES: list[frozenset] = []
+
+
+def _default_lexicon_only(lexicon: Lexicon) -> bool:
+    """Whether ``lexicon`` has no entry beyond the default lexicon's (then the decision table,
+    which holds no form the default lexicon decides, gives what the lexicon would)."""
+    if not _DEFAULT_ENTRIES:
+        _DEFAULT_ENTRIES.append(frozenset(default_entries()))
+    return all(entry in _DEFAULT_ENTRIES[0] for entry in lexicon)
+
+
 _KNOWN_SOURCES = frozenset({"mem", "colloquial", "colon"})
 _FIXABLE = frozenset({"unknown", "voikko"})
 _new_word_lemma = object.__new__
@@ -323,16 +390,39 @@ def _word_lemma(
     return out
 
 
+#: ``doc.user_data`` key naming the (language, dictionary path) of a component's non-default
+#: Voikko analyzer, for ``token._.analyses``.
+ANALYZER_KEY = "vastausanalyysi_voikko"
+_ANALYSES_KEY = "analyses"
+
+
+def _analyses_getter(token: Token) -> list[Analysis]:
+    """``token._.analyses``: Voikko's readings of the token, computed (and cached per form by the
+    analyzer) when read; for a typo-corrected token those of the corrected form."""
+    data = token.doc.user_data
+    stored = data.get(("._.", _ANALYSES_KEY, token.idx, None))
+    if stored is not None:
+        return list(stored)
+    text = token.text
+    if not _WORDLIKE.search(text):
+        return []
+    where = data.get(ANALYZER_KEY)
+    analyzer = get_analyzer(*where) if where else get_analyzer()
+    return list(analyzer.analyze(text))
+
+
 def _set_extensions() -> None:
     for name, default in (
         ("compound_parts", []),
-        ("analyses", []),
         ("is_known", True),
         ("corrected_from", None),
         ("lemma_marked", None),
     ):
         if not Token.has_extension(name):
             Token.set_extension(name, default=default)
+    current = Token.get_extension(_ANALYSES_KEY)
+    if current is None or current[2] is not _analyses_getter:
+        Token.set_extension(_ANALYSES_KEY, getter=_analyses_getter, force=True)
 
 
 _ANALYSIS_TAG = "__vastausanalyysi_analysis__"
@@ -403,6 +493,10 @@ class VoikkoLemmatizerComponent:
         _set_extensions()
         self.name = name
         self.lemmatizer = lemmatizer
+        analyzer = lemmatizer.analyzer
+        where = (analyzer.language, analyzer.path)
+        # token._.analyses asks the process-wide analyzer of these settings
+        self._where = None if where == ("fi", get_analyzer().path) else where
 
     def __call__(self, doc: Doc) -> Doc:
         return self._annotate(doc, None)
@@ -422,17 +516,19 @@ class VoikkoLemmatizerComponent:
         # Extension values are written straight into doc.user_data under spaCy's own keys
         # (what ``token._.name = value`` does, 4x faster); defaults are not written at all.
         data = doc.user_data
+        if self._where is not None:
+            data[ANALYZER_KEY] = self._where
         for token, result in zip(doc, results, strict=True):
             token.lemma_ = result.lemma
             idx = token.idx
             if result.parts:
                 data[("._.", "compound_parts", idx, None)] = list(result.parts)
-            if result.analyses:
-                data[("._.", "analyses", idx, None)] = list(result.analyses)
             if not result.is_known:
                 data[("._.", "is_known", idx, None)] = False
             if result.corrected_from is not None:
                 data[("._.", "corrected_from", idx, None)] = result.corrected_from
+                # the corrected form's readings (the getter would analyse the typo)
+                data[("._.", _ANALYSES_KEY, idx, None)] = list(result.analyses)
             data[("._.", "lemma_marked", idx, None)] = result.marked_lemma
         return doc
 
