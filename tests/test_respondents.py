@@ -586,6 +586,61 @@ def test_blind_lists_accuracy() -> None:
     assert right / len(places) >= 0.97
 
 
+def test_second_blind_lists_accuracy() -> None:
+    """The second blind lists (titles_blind2, places_blind2) stay above the acceptance bar."""
+    titles = _csv_rows("titles_blind2.csv")
+    places = _csv_rows("places_blind2.csv")
+    assert (len(titles), len(places)) == (200, 250)
+    right = sum(va.respondent_group(r["title"]) == r["expected_group"] for r in titles)
+    assert right / len(titles) >= 0.95
+    right = sum(va.resolve_region(r["value"]) == (r["expected_code"] or None) for r in places)
+    assert right / len(places) >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("title", "group"),
+    [
+        # parish, student and regional-council bodies have a valtuusto / hallitus of their own
+        ("kirkkovaltuuston puheenjohtaja", "tuntematon"),
+        ("yhteisen kirkkoneuvoston varapuheenjohtaja", "tuntematon"),
+        ("kyrkofullmäktiges ordförande", "tuntematon"),
+        ("ylioppilaskunnan hallituksen puheenjohtaja", "tuntematon"),
+        ("maakuntahallituksen puheenjohtaja", "muu_organisaatio"),
+        ("Kirkkonummen kunnanhallituksen puheenjohtaja", "puheenjohtaja"),
+        # an employer outside the groups in a part of its own
+        ("sosiaalijohtaja, hyvinvointialue", "tuntematon"),
+        ("talousjohtaja / Keski-Suomen hyvinvointialue", "tuntematon"),
+        ("Kunnanhallituksen pj, Pirkanmaan hyvinvointialue", "puheenjohtaja"),
+        ("Talousjohtaja, aluevaltuutettu", "muu_yleisjohto"),
+        ("Sivistysjohtaja, sivistyslautakunnan esittelijä", "sivistysjohto"),
+        # "X j." / "X joh." abbreviate johtaja; päivähoito is early education
+        ("sivistysj.", "sivistysjohto"),
+        ("opetustoimen joh.", "sivistysjohto"),
+        ("Päivähoidon johtaja", "sivistysjohto"),
+    ],
+)
+def test_second_blind_list_decisions(title: str, group: str) -> None:
+    assert va.respondent_group(title) == group
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("Kosken Tl kunta", "05"),  # a name of two words inflects in its first word
+        ("Koskella Tl", "05"),
+        ("Vaasa - Vasa", "17"),  # a spaced dash joins two names of one place
+        ("Tampere - Pirkanmaa", "08"),
+        ("Oulu - ei tietoa", None),  # ... and every part must be a place
+        ("ja - perhosta", None),
+        ("Ohcejohka", "21"),  # Sami names of the Sami homeland municipalities
+        ("Anár", "21"),
+        ("Soadegilli", "21"),
+    ],
+)
+def test_second_blind_list_places(value: str, code: str | None) -> None:
+    assert va.resolve_region(value) == code
+
+
 def test_common_words_are_not_places() -> None:
     words = ["yhteistyö", "kunta", "hyvinvointi", "toimii", "perhekeskus", "koulu", "johtaja"]
     words += ["saari", "saaressa", "sulavasta", "laukka", "i", "of", "city", "county"]

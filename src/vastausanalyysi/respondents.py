@@ -9,7 +9,8 @@ data file ``data/respondent_groups.yaml``; a user's file of the same shape exten
 (:func:`load_groups`). How a title is read:
 
 1. Normalised: Unicode NFKC, lower case, dashes, shared heads ("kasvatus- ja opetusjohtaja"),
-   abbreviations ("kv:n pj", "sivistystoimen joht.", "apul."), ignored words ("vs.", "vt.").
+   abbreviations ("kv:n pj", "sivistystoimen joht.", "sivistysj.", "apul."), ignored words
+   ("vs.", "vt.").
 2. Split into parts at "/", ",", ";", brackets, "&", "+", "ja", "sekä", "tai". A part without a
    role word that is joined by "ja"/"sekä"/"tai" lends its words to the next part
    ("sivistyksen ja hallinnon johtaja"). Words after English "of" / "for" or Swedish "för" are
@@ -23,7 +24,11 @@ data file ``data/respondent_groups.yaml``; a user's file of the same shape exten
    ("opettaja", "asiantuntija", "valtuutettu").
 4. Context words in a part decide it: a wellbeing services county, a committee ("lautakunta",
    "jaosto", "nämnd"), a council group or an association makes it ``tuntematon``; a joint
-   municipal authority, company or foundation makes it ``muu_organisaatio``.
+   municipal authority, company or foundation makes it ``muu_organisaatio``. An employer outside
+   the groups (``employers``: "hyvinvointialue", "HUS", "seurakunta") in a part of its own
+   ("sosiaalijohtaja, Pohjois-Savon hyvinvointialue") makes the title's other roles ``tuntematon``
+   too, except a council or board chair and the municipal manager. Bodies of a parish, a student
+   union or a regional council ("kirkkovaltuusto", "maakuntahallitus") are no municipal councils.
 5. Deputies: "apulaiskaupunginjohtaja" and "kunnanjohtajan sijainen" are ``muu_yleisjohto``;
    other deputies keep their group ("varapuheenjohtaja", "apulaisrehtori").
 6. Several groups in one title: the first in the file's ``precedence`` wins — puheenjohtaja,
@@ -49,7 +54,8 @@ via geofi, CC BY 4.0), former municipalities and a few irregular forms (``data/p
 inflected forms ("Pirkanmaalla", "Helsingissä", "Lahdessa", "Seinäjoella", "Haukiputaalla",
 "Uudessakaarlepyyssä", "Isossakyrössä"), Swedish forms ("i Borgå", "Vasa stads", "Jakobstads"),
 English county names ("North Karelia", "Wellbeing services county of Pirkanmaa", "City of
-Helsinki"), and codes, also next to a name ("837 Tampere").
+Helsinki"), the Sami names of the Sami homeland municipalities ("Ohcejohka"), names of two
+words inflected in the first ("Kosken Tl"), and codes, also next to a name ("837 Tampere").
 
 Codes: one or two digits are a county code ("6", "06", "90"; "91" is Åland); three digits are a
 municipality code ("091" is Helsinki, "090" Heinävesi); "KU091", "kunta 091" and "hva 06" say which
@@ -57,9 +63,10 @@ they are. Pass ``code_kind="municipality"`` when a column holds municipality cod
 leading zeros (91 → "091"). Åland and its municipalities are no wellbeing services county: they
 resolve to ``None`` but count as resolved. "Uusimaa" (four counties and Helsinki), "HUS",
 "pääkaupunkiseutu", "Häme", "Savo" and "Karjala" are ambiguous: ``None``, listed as unresolved.
-A value naming several places ("Espoo/Kauniainen", "Kuopio (Pohjois-Savo)") resolves when they all
-lie in one county. Without an exact match the resolver also tries the name without Finnish
-letters when the input has none ("Hameenlinna"), and one typo against official names: one edit
+A value naming several places ("Espoo/Kauniainen", "Kuopio (Pohjois-Savo)", "Vaasa - Vasa")
+resolves when they all lie in one county; parts joined by a spaced dash must all be places.
+Without an exact match the resolver also tries the name without Finnish letters (or Sami ones)
+when the input has none ("Hameenlinna"), and one typo against official names: one edit
 against names of seven letters or more, from an input of six or more ("Jyväskyä") or from its form
 without a case ending of seven or more ("Jyväkylässä"); against names of five or six letters only
 a doubled or undoubled letter ("Porvo", "Kuopiio"). ``RegionMatch.fuzzy`` flags these.
@@ -177,9 +184,12 @@ def _key(text: str) -> str:
     return "".join(ch for ch in _normalise(text) if ch.isalnum())
 
 
+_FOLD = str.maketrans("äöåéüáčđŋšŧž", "aoaeuacdnstz")  # Finnish, Swedish and Sami letters
+
+
 def _fold(text: str) -> str:
     """The key without Finnish and Swedish letters ("hämeenlinna" -> "hameenlinna")."""
-    return text.translate(str.maketrans("äöåéü", "aoaeu"))
+    return text.translate(_FOLD)
 
 
 def _last_syllable(stem: str) -> tuple[str, str, str] | None:
@@ -300,6 +310,7 @@ _LIST_KEYS = (
     "deputy_prefixes",
     "deputy_words",
     "deputy_heads",
+    "employers",
 )
 _MAP_OF_LISTS_KEYS = ("titles", "domains", "context", "examples")
 _MAP_KEYS = ("groups", "coarse_groups", "abbreviations", "phrases")
@@ -464,6 +475,7 @@ class GroupClassifier:
             group = self._checked_group(group, "context", allow_unknown=True)
             for word in words:
                 self.context.setdefault(_key(str(word)), group)
+        self.employers = frozenset(_key(str(w)) for w in config.get("employers", []))
         self._vocabulary = self._fuzzy_vocabulary(config)
         self._role_cache: dict[str, _Role | None] = {}
         self._context_cache: dict[str, str | None] = {}
@@ -539,6 +551,8 @@ class GroupClassifier:
         """(words, group) for each role found in ``text``; headless parts with a context too."""
         out: list[tuple[list[str], str]] = []
         pending: list[str] = []
+        employer: str | None = None
+        own_context: list[bool] = []
         for words, joined_by_conjunction in self._parts(self._tokens(text)):
             words = _prepose(pending + words)
             pending = []
@@ -549,13 +563,38 @@ class GroupClassifier:
                     pending = words
                 elif context is not None:
                     out.append((words, context))
+                    own_context.append(True)
+                    if context == UNKNOWN and self._names_employer(words):
+                        employer = context
                 continue
             for modifiers, role in subparts:
                 group = context if context is not None else self._subpart_group(modifiers, role)
                 out.append(([*modifiers, role.surface], group))
+                own_context.append(context is not None)
         if pending and (context := self._context(pending)) is not None:
             out.append((pending, context))
+            own_context.append(True)
+        if employer is not None:
+            # "sosiaalijohtaja, Pohjois-Savon hyvinvointialue": an employer outside the survey's
+            # groups in a part of its own decides the roles ranked after muu_organisaatio (a
+            # council chair or municipal manager stays what the title says)
+            limit = self._rank.get("muu_organisaatio", len(self._rank))
+            out = [
+                (words, employer if not own and self._rank.get(group, -1) > limit else group)
+                for (words, group), own in zip(out, own_context, strict=True)
+            ]
         return out
+
+    def _names_employer(self, words: list[str]) -> bool:
+        """True when a part ends in an employer word ("Pirkanmaan hyvinvointialue", "HUS")."""
+        if not words or not self.employers:
+            return False
+        forms = [c for c, cost in _lemma_candidates(words[-1]) if cost <= 1]
+        return any(
+            form == key or (len(key) >= 5 and form.endswith(key))
+            for form in forms
+            for key in self.employers
+        )
 
     def _tokens(self, text: str) -> list[str]:
         """Normalised words and separator marks, with abbreviations expanded."""
@@ -598,8 +637,9 @@ class GroupClassifier:
     def _expand(self, word: str) -> list[str]:
         if word in self.abbreviations:
             return self.abbreviations[word].split()
-        if word.endswith("joht") and len(word) > 4:
-            return [word + "aja"]
+        for cut, stem in (("joht", 1), ("joh", 3), ("j", 4)):  # "sivistysj.", "opetusjoh."
+            if word.endswith(cut) and len(word) >= len(cut) + stem:
+                return [word[: -len(cut)] + "johtaja"]
         if word.endswith("pääll") and len(word) > 5:
             return [word[:-5] + "päällikkö"]
         return [word]
@@ -908,9 +948,11 @@ _INFLECTED_ADJECTIVE = re.compile(
 )
 _MUNICIPALITY_CODE = re.compile(r"^(?:ku|kunta|kuntakoodi|kommun)\s*[-:.]?\s*(\d{1,3})$")
 _COUNTY_CODE = re.compile(r"^(?:hva|hyvinvointialue|välfärdsområde|va)\s*[-:.]?\s*(\d{1,2})$")
+_SPACED_DASH = re.compile(r"\s-\s")
 _PLACE_SPLIT = re.compile(
     r"\s*(?:[/,;()&+\[\]]|\s(?:ja|och|and|tai|sekä)\s)\s*"
     r"|(?<=\d)\s*[-:]?\s+(?=[^\W\d])|(?<=[^\W\d])\s+(?=\d)"  # "837 Tampere", "Oulu 564"
+    r"|\s+-\s+"  # "Vaasa - Vasa" (a spaced dash; "Mänttä - Vilppula" matches as a whole first)
 )
 
 
@@ -1160,7 +1202,7 @@ class RegionResolver:
             if base is not None and _key(base) not in keys:
                 keys.append(_key(base))
         indexes: list[tuple[Mapping[str, set[_Place]], bool]] = [(self._index, False)]
-        if not any(ch in "åäöéü" for ch in norm):  # written without Finnish letters
+        if not any(ch in "åäöéüáčđŋšŧž" for ch in norm):  # written without Finnish letters
             indexes.append((self._folded, True))
         for index, fold in indexes:
             for key in keys:
@@ -1170,6 +1212,9 @@ class RegionResolver:
                 places = self._lookup(key, index)
                 if places:
                     return self._result(text, places)
+            places = self._lookup_first_inflected(stripped, index, fold)
+            if places:
+                return self._result(text, places)
         for index, fold in indexes:
             for key in keys:  # Swedish genitive: "Vasas", "Borgås", "Jakobstads"
                 key = _fold(key) if fold else key
@@ -1180,6 +1225,20 @@ class RegionResolver:
             if places:
                 return self._result(text, places, fuzzy=True)
         return None
+
+    def _lookup_first_inflected(
+        self, words: list[str], index: Mapping[str, set[_Place]], fold: bool
+    ) -> set[_Place]:
+        """Names of several words that inflect in the first: "Kosken Tl", "Koskella Tl"."""
+        if len(words) < 2:
+            return set()
+        rest = _key(" ".join(words[1:]))
+        for cand, cost in _lemma_candidates(_key(words[0])):
+            key = cand + rest
+            key = _fold(key) if fold else key
+            if cost >= 1 and key in index and (cost <= 1 or len(cand) >= 4):
+                return index[key]
+        return set()
 
     def _lookup(self, key: str, index: Mapping[str, set[_Place]]) -> set[_Place]:
         """Places under the cheapest base form of ``key`` found in ``index``.
@@ -1234,8 +1293,8 @@ class RegionResolver:
             return None
         matches = [self._match_name(p, p) or self._match_code(p, p, "auto") for p in parts]
         known = [m for m in matches if m is not None and m.kind not in ("unknown", "empty")]
-        if not known:
-            return None
+        if not known or (_SPACED_DASH.search(norm) and len(known) < len(parts)):
+            return None  # a dash joins names ("Vaasa - Vasa"); every part must be one
         sets = [set(m.candidates or (m.code or ALAND_CODE,)) for m in known]
         common = set.intersection(*sets)
         if len(common) != 1:
