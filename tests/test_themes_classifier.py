@@ -86,3 +86,21 @@ def test_shipped_model_is_loadable_and_identical_to_models_dir() -> None:
     shipped, repo = default_model_paths()
     for name in ("theme_model.json", "theme_model.npz"):
         assert (shipped / name).read_bytes() == (repo / name).read_bytes()
+
+
+def test_threshold_is_off_unless_the_model_adds_value() -> None:
+    from vastausanalyysi.themes.classifier import OFF, _best_threshold
+
+    y = np.array([1, 1, 0, 0, 1, 0])
+    rules = np.array([True, True, False, False, False, False])
+    # the model's confident extra code is right: it may add it
+    good = np.array([0.99, 0.95, 0.1, 0.2, 0.97, 0.3])
+    assert 0.6 <= _best_threshold(good, rules, y, 0.6, 0.9) <= 0.9
+    # its confident extra code is wrong: it never adds the code
+    bad = np.array([0.99, 0.95, 0.97, 0.2, 0.1, 0.3])
+    assert _best_threshold(bad, rules, y, 0.6, 0.9) == round(OFF, 2)
+
+
+def test_model_mode_caps_off_thresholds(model: ThemeClassifier) -> None:
+    assert (model.model_thresholds_ <= model.max_threshold).all()
+    assert (model.thresholds_ >= model.threshold).all()

@@ -192,3 +192,99 @@ def test_general_prose_does_not_trigger_mechanisms(
     nlp: Language, tagger: RuleTagger, text: str, code: str
 ) -> None:
     assert code not in run(nlp, tagger, text).codes
+
+
+# -- published-style text: general causes found on the blind dev half (own examples) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # one body's own meeting, an opportunity, the state's negotiations (CODING.md M1, G3)
+        ("Kaupunginvaltuuston kokouksessa käsiteltiin talousarviota.", "tapaamiset"),
+        ("Lautakunta kokoontuu ylimääräiseen kokoukseen tiistaina.", "tapaamiset"),
+        ("Pormestari käytti tilaisuutta hyväkseen ja esitteli uuden kirjaston.", "tapaamiset"),
+        ("Ministeriön ja hyvinvointialueen neuvottelussa puhuttiin investoinneista.", "tapaamiset"),
+        ("Hyvinvointialueen johtoryhmä on uudistettu.", "tapaamiset"),
+        ("Hyvinvointialue julkaisee kuukausittaisen katsauksen talouden tilasta.", "tapaamiset"),
+        # "poliittinen" inside a compound is not elected officials
+        ("Kaupungin elinkeinopoliittinen ohjelma valmistui keväällä.", "luottamushenkilot"),
+        # a lease agreement is a premises deal (M5); a contract fire brigade is no agreement
+        (
+            "Kunta ja hyvinvointialue allekirjoittivat sopimuksen tilojen vuokraamisesta.",
+            "suunnitelmallisuus",
+        ),
+        ("Sopimuspalokuntien määrä on vähentynyt.", "suunnitelmallisuus"),
+        # "rooli" alone, "vastuuvapaus" are no division of labour
+        ("Järjestöjen rooli kasvaa.", "tyonjako"),
+        ("Valtuusto myönsi vastuuvapauden hallitukselle.", "tyonjako"),
+        # target groups are not children's and youth services; building safety is premises
+        ("Työttömien nuorten määrä kasvoi kaupungissa.", "lapset_nuoret"),
+        ("Päiväkodin rakennuksen turvallisuus tarkastettiin.", "varautuminen"),
+        ("Kuntien on varauduttava kustannusten nousuun.", "varautuminen"),
+        ("Harvaan asutuilla seuduilla matkat ovat pitkiä.", "asuminen"),
+        # residents affected by a change are not participants (M9)
+        ("Muutos koskee satoja kuntalaisia.", "osallisuus"),
+        # "olla tiedossa" = be known
+        ("Aikataulu on kaikkien tiedossa.", "tietopohja"),
+        # a speaker's job title gives no area (codebook rule 4)
+        ("– Asiat hoituvat nopeasti, kertoo kaupungin nuorisotyön päällikkö.", "lapset_nuoret"),
+        ("Perhekeskuksen johtaja: yhteistyö on tiivistynyt", "perhekeskus"),
+    ],
+)
+def test_published_style_exclusions(
+    nlp: Language, tagger: RuleTagger, text: str, code: str
+) -> None:
+    assert code not in run(nlp, tagger, text).codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kunnanhallitusten ja aluehallituksen yhteinen kokous pidetään keväällä.", "tapaamiset"),
+        ("Hyvinvointialue järjestää kunnille info-tilaisuuden uudesta mallista.", "tapaamiset"),
+        ("Aluehallitus ja alueen kunnanhallitukset tapaavat syksyllä.", "luottamushenkilot"),
+        ("Kunnalla on heikko yhteys aluevaltuustoon.", "luottamushenkilot"),
+        ("Aluevaltuusto hyväksyi palvelustrategian.", "paatoksenteko"),
+        ("Kuntien näkemyksiä ei pyydetty ennen esitystä.", "paatoksenteko"),
+        ("Kunnat pääsivät kommentoimaan suunnitelmaa.", "paatoksenteko"),
+        (
+            "Hyvinvointiohjelma valmisteltiin tänä vuonna yhdessä kuntien kanssa.",
+            "suunnitelmallisuus",
+        ),
+        (
+            "Mielenterveys on kirjattu kuntien ja alueen yhteiseksi painopisteeksi.",
+            "suunnitelmallisuus",
+        ),
+        ("Kenelläkään ei ole kokonaiskuvaa tilanteesta.", "tietopohja"),
+        ("Kunta luki päätöksestä vasta lehdestä.", "tietopohja"),
+        ("Neuvottelut käytiin rakentavassa hengessä.", "vuorovaikutus"),
+        ("Vuokrakiista on kiristänyt välejä.", "vuorovaikutus"),
+        ("Kuka alueella vastaa ikääntyneiden asumisesta?", "tyonjako"),
+        ("Kunta vastaa koulukuljetuksista, hyvinvointialue terveyspalveluista.", "tyonjako"),
+        ("Nuorisoaseman toiminta laajenee.", "lapset_nuoret"),
+    ],
+)
+def test_published_style_codes(nlp: Language, tagger: RuleTagger, text: str, code: str) -> None:
+    result = run(nlp, tagger, text)
+    assert code in result.codes
+    assert result.evidence[code]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apua on saatavilla tarvittaessa myös iltaisin.", "neutral"),
+        ("Kunnanjohtaja sopi asiasta kolmen kunnan kesken.", "neutral"),
+        ("Hyvinvointialueen kanssa on ollut vaikea saada sovittua aikatauluista", "problem"),
+        ("Näin perhekeskus toimii arjessa", "neutral"),
+        ("Lääkäripula on edelleen ratkaisematta", "problem"),
+        ("Malli on hyvä, mutta sen mittareita on syytä tarkistaa.", "mixed"),
+        ("Yhteinen koulutus on lisännyt luottamusta.", "works"),
+        ("Palvelut ovat vaakalaudalla", "problem"),
+        ("Työryhmä kartoitti tehtäviä, joiden työnjako kaipaa selkeyttämistä.", "problem"),
+    ],
+)
+def test_published_style_polarity(nlp: Language, text: str, expected: str) -> None:
+    result = rule_polarity(nlp(text), load_codebook().polarity)
+    assert result.label == expected, [(c["surface"], c["polarity"], c["rule"]) for c in result.cues]

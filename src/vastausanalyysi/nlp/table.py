@@ -295,7 +295,7 @@ def build_rows(lemmatizer: Any, forms: Iterable[str]) -> dict[str, Row]:
     decides, and forms whose choice depends on the neighbours.
     """
     from vastausanalyysi.nlp.conventions import is_wordlike
-    from vastausanalyysi.nlp.typos import _maybe_suspect, eligible
+    from vastausanalyysi.nlp.typos import eligible, maybe_suspect
 
     rows: dict[str, Row] = {}
     for form in dict.fromkeys(forms):
@@ -307,7 +307,7 @@ def build_rows(lemmatizer: Any, forms: Iterable[str]) -> dict[str, Row]:
         start, start_free = lemmatizer._first(form, None, "ja")
         initial_ok = start_free and _same(start, mid)
         analyses = lemmatizer.analyzer.analyze(form)
-        typo = mid.source == "voikko" and eligible(form) and _maybe_suspect(form, analyses)
+        typo = mid.source == "voikko" and eligible(form) and maybe_suspect(form, analyses)
         cls = f"{analyses[0].word_class}|{analyses[0].case or '-'}" if analyses else "unk"
         rows[form] = (mid.lemma, mid.marked_lemma, tuple(mid.parts), mid.is_known, mid.source,
                       initial_ok, bool(typo), cls)  # fmt: skip

@@ -195,7 +195,7 @@ class TypoCorrector:
             return None
         if analyses is None:
             analyses = self.analyzer.analyze(form)
-        if analyses and not _maybe_suspect(form, analyses):
+        if analyses and not maybe_suspect(form, analyses):
             return None  # a known simple word (most forms): never a typo here
         result = None
         kind = self._suspect(form, analyses) if analyses else "unknown"
@@ -382,8 +382,9 @@ class TypoCorrector:
 _FOLD = str.maketrans("äö", "ao")
 
 
-def _maybe_suspect(form: str, analyses: tuple[Analysis, ...]) -> bool:
-    """Cheap pre-check of :meth:`TypoCorrector._suspect`: only long all-compound readings."""
+def maybe_suspect(form: str, analyses: tuple[Analysis, ...]) -> bool:
+    """Cheap pre-check of :meth:`TypoCorrector._suspect`: only long all-compound readings
+    (the lemmatizer asks it before calling :meth:`TypoCorrector.correct` for a known word)."""
     if len(form) < 6:
         return False
     return all("[Bc]" in (a.fields.get("FSTOUTPUT") or "") for a in analyses)
