@@ -105,17 +105,23 @@ class _Vectorizer:
         )
 
 
+#: A threshold no calibrated probability reaches: the model never adds the code.
+OFF = 1.01
+
+
 def _best_threshold(
     proba: np.ndarray, rule_hit: np.ndarray, y: np.ndarray, floor: float, ceiling: float
 ) -> float:
     """The threshold in [floor, ceiling] at which rules + model reach the best out-of-fold F1.
 
-    Ties go to the higher, more conservative threshold. The ceiling keeps the model able to add
-    very confident codes even where the rules look perfect on the training data.
+    Ties go to the higher, more conservative threshold, and :data:`OFF` (the model never adds
+    the code) is a candidate above the ceiling: the model adds a code only where its additions
+    improve the out-of-fold F1 over the rules alone. (With the old fixed ceiling of 0.9 the
+    model's additions of area codes were all false positives out of fold: 0 of 4 correct.)
     """
-    best_t, best_f = ceiling, -1.0
+    best_t, best_f = OFF, -1.0
     grid = [t for t in np.arange(0.5, 0.99, 0.05) if floor - 1e-9 <= t <= ceiling + 1e-9]
-    grid = sorted({*grid, ceiling})
+    grid = sorted({*grid, ceiling, OFF})
     for t in sorted(grid, reverse=True):
         pred = rule_hit | (proba >= t)
         tp = int(np.sum(pred & (y == 1)))
@@ -177,7 +183,10 @@ class ThemeClassifier(BaseEstimator):
     polarity_C: the same for the polarity model.
     threshold: lowest calibrated probability from which the model may add a code; each code's
         own threshold (``thresholds_``) is tuned on out-of-fold scores between ``threshold`` and
-        ``max_threshold`` for the best F1 of rules + model.
+        ``max_threshold`` for the best F1 of rules + model, or is :data:`OFF` (above 1: the model
+        never adds the code to the rules) where no threshold improves on the rules alone.
+        Alone (``predict``, mode "model") the model uses ``model_thresholds_``: the same capped
+        at ``max_threshold``.
     min_df: minimum number of answers a feature must occur in.
     use_rule_features: add the rule tagger's codes as features (the model learns when to trust
         them).
@@ -411,7 +420,12 @@ class ThemeClassifier(BaseEstimator):
 
     def predict(self, X: Iterable[Any], rules: Sequence[RuleResult] | None = None):
         """Binary indicator matrix (n_texts, n_codes): probability >= the code's threshold."""
-        return (self.predict_proba(X, rules) >= self.thresholds_).astype(int)
+        return (self.predict_proba(X, rules) >= self.model_thresholds_).astype(int)
+
+    @property
+    def model_thresholds_(self) -> np.ndarray:
+        """Thresholds of the model alone: ``thresholds_`` capped at ``max_threshold``."""
+        return np.minimum(self.thresholds_, float(self.max_threshold))
 
     def predict_codes(self, X: Iterable[Any]) -> list[list[str]]:
         """The model's codes for each text (model only, without the rules' union)."""

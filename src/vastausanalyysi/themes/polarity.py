@@ -72,7 +72,17 @@ _SHARE = {
 _ANAPHOR = {"se", "sitä", "sen", "siihen", "siitä", "ne", "niitä", "niiden", "niihin", "niistä"}
 #: Verbs after which a negated problem noun is absent ("ei ole havaittu ongelmia").
 _EXISTENTIAL = {"olla", "kokea", "havaita", "esiintyä", "ilmetä", "syntyä", "näkyä", "tulla"}
-_NEED = {"pitäisi", "pitää", "tulisi", "täytyy", "täytyä", "tarvita", "kaivata", "kannattaisi"}
+_NEED = {
+    "pitäisi",
+    "pitää",
+    "tulisi",
+    "täytyy",
+    "täytyä",
+    "tarvita",
+    "kaivata",
+    "kannattaisi",
+    "syytä",  # "on syytä tarkistaa"
+}
 _VERB_OPS = {"ei", "olla", "on", "ole"}  # words that do not end a negation scope
 
 
@@ -289,7 +299,20 @@ _PAST = {"alku", "aluksi", "alussa", "alkuun", "aiemmin", "aikaisemmin", "alkuva
 _NOW = {"nyt", "nykyään", "vihdoin", "sittemmin", "nykyisin", "tänään", "lopulta"}
 _NO_OPINION = {"osata", "osaa"}
 # "puuttua" + illative means "to intervene", not "to be missing"
-_NOT_CUE = {"puututaan", "puuttumaan", "puuttuminen", "puuttumista", "puututtu", "puuttumisen"}
+_NOT_CUE = {
+    "puututaan",
+    "puuttumaan",
+    "puuttuminen",
+    "puuttumista",
+    "puututtu",
+    "puuttumisen",
+    "tarvittaessa",  # "if needed", not a need
+}
+#: "vaikea saada sovittua": a success that is hard to reach is not a success.
+_HARD = {"vaikea", "vaikeaa", "hankala", "hankalaa", "mahdoton", "mahdotonta", "työläs"}
+#: "Näin yhteistyö toimii arjessa", "miten palvelu toimii": how something works, not whether.
+_HOW = {"näin", "miten", "kuinka"}
+_HOW_VERBS = {"toimia", "sujua", "onnistua"}
 
 
 def _cue(
@@ -320,6 +343,13 @@ def _goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]
             active_goal = active_need = active_topic = False
         if _starts_contrast(doc, token.i, lexicon):
             active_goal = active_topic = False
+        if (
+            active_topic
+            and token.i > 0
+            and doc[token.i - 1].text == ","
+            and norm_term(token.lemma_) == "joka"
+        ):
+            active_topic = False  # a relative clause asserts: "…, joiden vastuunjako kaipaa …"
         keys = _keys(token)
         if active_goal or active_topic:
             goal.add(token.i)
@@ -417,7 +447,7 @@ def rule_polarity(
                 continue
             if token.text.lower() in _NOT_CUE:
                 continue
-            if i in works_phr:
+            if i in works_phr and i not in need and i not in goal:
                 found: tuple[str, str] | None = (WORKS, "phrase")
                 skip.update(range(i, i + works_phr[i]))
             elif i in problem_phr:
@@ -430,6 +460,14 @@ def rule_polarity(
             if found is None:
                 continue
             kind, why = found
+            if kind == PROBLEM and why == "problem" and _postposition(doc, token):
+                continue  # "kahden koulun kesken" = between two schools
+            if kind == WORKS and _hard_before(doc, token, clause.start):
+                continue  # "vaikea saada sovittua": "vaikea" carries the cue
+            if kind == WORKS and (lemmas & _HOW) and norm_term(token.lemma_) in _HOW_VERBS:
+                continue  # "Näin yhteistyö toimii arjessa"
+            if kind == WORKS and token.text.lower().endswith(("matta", "mättä")):
+                kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
             if i in decrease and any(
                 t.i != i and (k & lexicon.problem) and not (k & lexicon.decrease)
                 for t, k in zip(span, all_keys, strict=True)
@@ -505,6 +543,21 @@ def rule_polarity(
     else:
         label = NEUTRAL
     return PolarityResult(label, clauses, works, problem)
+
+
+def _postposition(doc: Doc, token: Token) -> bool:
+    """ "kesken" after a genitive is the postposition "among", not "unfinished"."""
+    return (
+        token.text.lower() == "kesken"
+        and token.i > 0
+        and _is_genitive(doc[token.i - 1])
+        and not _is_olla(doc[token.i - 1])
+    )
+
+
+def _hard_before(doc: Doc, token: Token, start: int) -> bool:
+    """A works cue governed by "vaikea|hankala|mahdoton" up to three words before it."""
+    return any(doc[j].text.lower() in _HARD for j in range(max(start, token.i - 3), token.i))
 
 
 def _is_negation(token: Token, lexicon: PolarityLexicon) -> bool:

@@ -25,6 +25,30 @@ from vastausanalyysi.themes.polarity import existential_negated, negated_tokens
 
 Evidence = dict[str, Any]
 
+#: Speech verbs of a news attribution ("…, kertoo perhekeskuksen koordinaattori.").
+_SPEECH = frozenset(
+    {
+        "kertoa",
+        "todeta",
+        "sanoa",
+        "muistuttaa",
+        "korostaa",
+        "painottaa",
+        "huomauttaa",
+        "arvioida",
+        "kommentoida",
+        "kuvailla",
+        "kuvata",
+        "iloita",
+        "harmitella",
+        "summata",
+        "tiivistää",
+        "jatkaa",
+    }
+)
+_QUOTE_END = {",", "”", '"', "»", "–", "—"}
+_SENT_END = {".", "!", "?"}
+
 
 @dataclass(frozen=True, slots=True)
 class WordView:
@@ -186,6 +210,37 @@ class RuleTagger:
         # unknown compounds ("perhekeskusjohtajana"): a title stem inside the surface form
         return not w.parts and any(h[:-1] in low[1:] for h in self.codebook.role_heads)
 
+    def _has_role(self, token: Token) -> bool:
+        w = word_view(token)
+        return bool(self.codebook.role_heads & (w.heads | {w.whole}))
+
+    def _attribution(self, doc: Doc) -> set[int]:
+        """Tokens of a speaker attribution naming a job title (codebook rule 4).
+
+        "…, kertoo perhekeskuksen koordinaattori." (a speech verb after a comma or a quote, to the
+        end of the sentence) and a headline prefix "Työllisyysalueen johtaja: …" name the speaker's
+        job, not the topic: they give no area.
+        """
+        out: set[int] = set()
+        if not self.codebook.role_heads:
+            return out
+        n = len(doc)
+        for i, token in enumerate(doc):
+            if i == 0 or doc[i - 1].text not in _QUOTE_END:
+                continue
+            if norm_term(token.lemma_ or token.text) not in _SPEECH:
+                continue
+            j = i + 1
+            while j < n and doc[j].text not in _SENT_END and j - i <= 6:
+                j += 1
+            span = range(i + 1, j)
+            if any(self._has_role(doc[k]) for k in span if is_word(doc[k])):
+                out.update(span)
+        colon = next((k for k, t in enumerate(doc[:6]) if t.text == ":"), None)
+        if colon and is_word(doc[colon - 1]) and self._has_role(doc[colon - 1]):
+            out.update(range(colon))
+        return out
+
     @staticmethod
     def _phrase_spans(phrase: Phrase, words: list[WordView]) -> Iterable[tuple[int, int]]:
         n = len(phrase)
@@ -194,6 +249,7 @@ class RuleTagger:
                 opts is ANY_WORD
                 or opts == ANY_WORD
                 or (words[i + k].whole in opts)
+                or ("=" + words[i + k].whole) in opts
                 or (words[i + k].heads & opts)
                 or (not words[i + k].known and norm_term(words[i + k].surface) in opts)
                 for k, opts in enumerate(phrase)
@@ -207,6 +263,7 @@ class RuleTagger:
         words = [word_view(t) for t in tokens]
         negated = negated_tokens(doc, cb.polarity) | existential_negated(doc, cb.polarity)
         evidence: dict[str, dict[tuple[int, int, str], Evidence]] = {}
+        attribution = self._attribution(doc)
 
         # tokens blocked per code by exclusion phrases
         blocked: dict[str, set[int]] = {}
@@ -235,7 +292,7 @@ class RuleTagger:
             hits = self._word_hits(w)
             if not hits:
                 continue
-            role = self._is_role(token, w)
+            role = self._is_role(token, w) or token.i in attribution
             for cid, rule, term in hits:
                 code = cb.codes[cid]
                 if role and code.kind == "area":
@@ -251,6 +308,8 @@ class RuleTagger:
                 for a, b in self._phrase_spans(phrase, words):
                     group = words[a:b]
                     if any(w.index in blocked.get(code.id, ()) for w in group):
+                        continue
+                    if code.kind == "area" and all(w.index in attribution for w in group):
                         continue
                     label = " ".join(
                         sorted(opts)[0] if len(opts) == 1 else "|".join(sorted(opts))

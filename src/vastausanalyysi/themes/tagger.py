@@ -110,6 +110,9 @@ def combine(
     pol_model = None
     if polarity_mode != "rules" and docs:
         pol_model = model.predict_polarity(docs, qs)  # type: ignore[union-attr]
+    limits = None
+    if model is not None:
+        limits = model.model_thresholds_ if mode == "model" else model.thresholds_
     out = []
     for i, (doc, rr) in enumerate(zip(docs, rules, strict=True)):
         evidence = {c: list(ev) for c, ev in rr.evidence.items()} if mode != "model" else {}
@@ -120,7 +123,7 @@ def combine(
                     continue
                 p = float(proba[i, k])
                 scores[code] = round(p, 4)
-                if code in evidence or p < model.thresholds_[k]:  # type: ignore[union-attr]
+                if code in evidence or p < limits[k]:  # type: ignore[index]
                     continue
                 ev = _model_evidence(doc, model, code, p)  # type: ignore[arg-type]
                 if ev:
