@@ -3,15 +3,18 @@
 Inputs (``corpus/labelled/``): ``team_written_a.csv``, ``team_written_b.csv``,
 ``team_written_c.csv`` (texts written by the team to cover the codes, origin ``team-written``;
 c is in the style of news and reports), ``report_highlights.csv`` (the real
-open-answer highlights of the 2026 Kuntaliitto report, origin ``report-2026-highlight``) and
+open-answer highlights of the 2026 Kuntaliitto report, origin ``report-2026-highlight``),
 ``report_prose.csv`` (real published sentences about the cooperation quoted in that report,
-origin ``report-2026-prose``).
+origin ``report-2026-prose``) and ``blind_published.csv`` (published-style sentences written
+blind by a teammate): only its **odd ids** (the dev half, whose errors were read) are merged,
+with origin ``team-written-blind-dev``, always ``train``; its even ids (the holdout half) are
+left out of ``answers.csv`` entirely and stay a separate holdout.
 
 The split is fixed per row, so that relabelling a row never moves another one: the report
 highlights and report prose are all ``test`` (real text, kept out of training so that they
 measure generalisation); a team-written row is ``test`` iff ``int(sha1(id), 16) % 5 == 0``
-(≈ 80/20). The build checks that every code occurs at least ``MIN_TRAIN`` times in train and
-``MIN_TEST`` times among the team-written test rows.
+(≈ 80/20); a blind dev row is always ``train``. The build checks that every code occurs at
+least ``MIN_TRAIN`` times in train and ``MIN_TEST`` times among the team-written test rows.
 
 Usage: python scripts/build_corpus.py [--check]
 """
@@ -35,11 +38,15 @@ SOURCES = (
     "team_written_c.csv",
     "report_highlights.csv",
     "report_prose.csv",
+    "blind_published.csv",
 )
+BLIND_FILE = "blind_published.csv"
+BLIND_DEV_ORIGIN = "team-written-blind-dev"  # odd ids: read for error analysis, now trained on
 COLUMNS = ["id", "text", "areas", "mechanisms", "polarity", "question", "style", "origin"]
 HIGHLIGHT_ORIGIN = "report-2026-highlight"
 PROSE_ORIGIN = "report-2026-prose"
 TEST_ORIGINS = {HIGHLIGHT_ORIGIN, PROSE_ORIGIN}  # real text: always test, never trained on
+TRAIN_ORIGINS = {BLIND_DEV_ORIGIN}  # always train (their test role is over)
 TEST_EVERY = 5
 MIN_TRAIN = 20  # every code at least this often in train
 MIN_TEST = 8  # … and this often among the team-written test rows
@@ -47,6 +54,11 @@ MIN_TEST = 8  # … and this often among the team-written test rows
 
 def _hash(value: str) -> str:
     return hashlib.sha1(value.encode("utf-8")).hexdigest()
+
+
+def is_blind_holdout(row_id: str) -> bool:
+    """An even id of the blind published-style set ("X002"): the holdout half."""
+    return int(str(row_id)[1:]) % 2 == 0
 
 
 def _codes(value: str) -> list[str]:
@@ -63,6 +75,10 @@ def load_sources() -> pd.DataFrame:
         missing = [c for c in COLUMNS if c not in df.columns]
         if missing:
             raise SystemExit(f"{path}: missing column(s) {missing}")
+        if name == BLIND_FILE:
+            # the holdout half never enters the corpus; the dev half is training data now
+            df = df[~df["id"].map(is_blind_holdout)].copy()
+            df["origin"] = BLIND_DEV_ORIGIN
         df["source_file"] = f"labelled/{name}"
         frames.append(df)
     df = pd.concat(frames, ignore_index=True)
@@ -76,9 +92,14 @@ def load_sources() -> pd.DataFrame:
 
 
 def assign_split(df: pd.DataFrame) -> pd.Series:
-    """``test`` for real text and for team-written rows whose SHA-1(id) is 0 mod 5."""
+    """``test`` for real text and for team-written rows whose SHA-1(id) is 0 mod 5.
+
+    Rows of :data:`TRAIN_ORIGINS` (the blind dev half) are always ``train``.
+    """
     split = pd.Series("train", index=df.index)
     for i, row in df.iterrows():
+        if row["origin"] in TRAIN_ORIGINS:
+            continue
         if row["origin"] in TEST_ORIGINS or int(_hash(row["id"]), 16) % TEST_EVERY == 0:
             split[i] = "test"
     return split
@@ -90,6 +111,8 @@ def split_coverage(df: pd.DataFrame) -> dict[str, tuple[int, int]]:
     for _, row in df.iterrows():
         if row["origin"] in TEST_ORIGINS:
             continue
+        if row["origin"] in TRAIN_ORIGINS:
+            continue  # the minimum counts are about the team-written corpus
         k = 0 if row["split"] == "train" else 1
         for col in ("areas", "mechanisms"):
             for c in _codes(row[col]):

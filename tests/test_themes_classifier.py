@@ -104,3 +104,35 @@ def test_threshold_is_off_unless_the_model_adds_value() -> None:
 def test_model_mode_caps_off_thresholds(model: ThemeClassifier) -> None:
     assert (model.model_thresholds_ <= model.max_threshold).all()
     assert (model.thresholds_ >= model.threshold).all()
+
+
+def test_polarity_source_weighs_texts_without_a_question(model: ThemeClassifier) -> None:
+    from vastausanalyysi.themes.classifier import NO_QUESTION_WEIGHT
+
+    assert 0.5 < NO_QUESTION_WEIGHT < 1.0  # plain texts (the target) weigh most
+    acc = model.polarity_cv_accuracy_
+    for source in ("rules", "hybrid", "model"):
+        assert 0.0 <= acc[source] <= 1.0 and 0.0 <= acc[source + "_no_question"] <= 1.0
+    mean = {
+        k: (1 - NO_QUESTION_WEIGHT) * acc[k] + NO_QUESTION_WEIGHT * acc[k + "_no_question"]
+        for k in ("rules", "hybrid", "model")
+    }
+    assert round(mean[model.polarity_mode_], 3) == round(max(mean.values()), 3)
+
+
+def test_build_corpus_split_rules() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts/build_corpus.py")
+    bc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bc)
+    assert bc.is_blind_holdout("X002") and not bc.is_blind_holdout("X001")
+    df = pd.DataFrame(
+        {
+            "id": ["X001", "Q1", "P001"],
+            "origin": ["team-written-blind-dev", "team-written", "report-2026-prose"],
+        }
+    )
+    # blind dev rows are always train, real text always test, the rest by SHA-1 of the id
+    expected = "test" if int(bc._hash("Q1"), 16) % 5 == 0 else "train"
+    assert bc.assign_split(df).tolist() == ["train", expected, "test"]

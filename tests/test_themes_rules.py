@@ -288,3 +288,42 @@ def test_published_style_codes(nlp: Language, tagger: RuleTagger, text: str, cod
 def test_published_style_polarity(nlp: Language, text: str, expected: str) -> None:
     result = rule_polarity(nlp(text), load_codebook().polarity)
     assert result.label == expected, [(c["surface"], c["polarity"], c["rule"]) for c in result.cues]
+
+
+# -- features of the learned polarity model: clause roles, scopes, mixed cues (own examples) --
+
+
+def test_polarity_features_mark_clause_roles_and_mixed_cues(nlp: Language) -> None:
+    from vastausanalyysi.themes.polarity import polarity_tokens
+
+    lex = load_codebook().polarity
+    text = "Asiakasohjaus sujuu, mutta tilakysymyksissä on ollut ongelmia."
+    feats = polarity_tokens(nlp(text), lex)
+    assert "CUER_C1_works_works" in feats  # a works cue before the contrast word
+    assert "CL_C2=problem" in feats and "C2_ongelma" in feats  # … a problem after it
+    assert {"MIXCL", "FIRST=works", "LAST=problem", "NW=1", "NP=1"} <= set(feats)
+    assert "MIXSAME" not in feats and "NOCUE" not in feats
+
+
+def test_polarity_features_mark_goal_and_need_scopes(nlp: Language) -> None:
+    from vastausanalyysi.themes.polarity import polarity_tokens
+
+    lex = load_codebook().polarity
+    goal = polarity_tokens(nlp("Hankkeen tavoitteena on vähentää jonoja neuvoloissa."), lex)
+    assert {"G_vähentää", "G_jono", "HASGOAL", "NOCUE", "RULE=neutral"} <= set(goal)
+    need = polarity_tokens(nlp("Kotihoidon työnjakoa pitäisi selkeyttää."), lex)
+    assert "N_selkeyttää" in need and "HASGOAL" not in need
+    assert "RULE=problem" in need and "CL_M=problem" in need
+
+
+def test_question_free_polarity(nlp: Language) -> None:
+    from vastausanalyysi.themes.polarity import question_free_polarity
+
+    lex = load_codebook().polarity
+    bare = rule_polarity(nlp("ympäristöterveys, asumisneuvonta"), lex, has_codes=True)
+    said = rule_polarity(nlp("Asumisneuvonta toimii hyvin"), lex, has_codes=True)
+    # a bare list is "works" only because it answered "what works" (CODING.md P2)
+    assert question_free_polarity("works", "toimii", bare) == "neutral"
+    assert question_free_polarity("works", "toimii", said) == "works"
+    assert question_free_polarity("works", "muu", bare) == "works"
+    assert question_free_polarity("problem", "toimii", bare) == "problem"

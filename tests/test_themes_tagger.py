@@ -92,9 +92,25 @@ def corpus() -> pd.DataFrame:
 def test_corpus_is_complete(corpus: pd.DataFrame) -> None:
     assert len(corpus) >= 600 and corpus["id"].is_unique
     assert set(corpus["split"]) == {"train", "test"}
-    assert set(corpus["origin"]) == {"team-written", "report-2026-highlight", "report-2026-prose"}
-    real = corpus[corpus["origin"] != "team-written"]
+    assert set(corpus["origin"]) == {
+        "team-written",
+        "team-written-blind-dev",
+        "report-2026-highlight",
+        "report-2026-prose",
+    }
+    real = corpus[corpus["origin"].str.startswith("report-2026")]
     assert (real["split"] == "test").all()  # real text is never trained on
+
+
+def test_blind_holdout_stays_out_of_the_corpus(corpus: pd.DataFrame) -> None:
+    """Odd ids of the blind published-style set are training data; even ids never enter."""
+    blind = pd.read_csv(ROOT / "corpus" / "labelled" / "blind_published.csv", dtype=str)
+    odd = blind["id"].str[1:].astype(int) % 2 == 1
+    dev = corpus[corpus["origin"] == "team-written-blind-dev"]
+    assert set(dev["id"]) == set(blind.loc[odd, "id"])
+    assert (dev["split"] == "train").all()
+    assert not set(blind.loc[~odd, "id"]) & set(corpus["id"])
+    assert not set(blind.loc[~odd, "text"]) & set(corpus["text"])
     codes = [c for col in ("areas", "mechanisms") for v in corpus[col] for c in v.split(";") if c]
     counts = pd.Series(codes).value_counts()
     assert len(counts) == 20 and counts.min() >= 20

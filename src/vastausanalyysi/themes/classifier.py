@@ -30,7 +30,12 @@ from spacy.tokens import Doc
 
 from vastausanalyysi.errors import ModelError
 from vastausanalyysi.themes.codebook import POLARITIES, Codebook, load_codebook
-from vastausanalyysi.themes.polarity import polarity_tokens, question_kind, rule_polarity
+from vastausanalyysi.themes.polarity import (
+    polarity_tokens,
+    question_free_polarity,
+    question_kind,
+    rule_polarity,
+)
 from vastausanalyysi.themes.rules import RuleResult, RuleTagger, is_word, word_view
 
 FORMAT = "vastausanalyysi-theme-model"
@@ -104,6 +109,10 @@ class _Vectorizer:
             (vals, (rows, cols)), shape=(len(docs), len(self.vocabulary)), dtype=float
         )
 
+
+#: Weight of the out-of-fold polarity accuracy without the question (plain texts, the target)
+#: when the polarity source is chosen; the rest goes to the accuracy with the question.
+NO_QUESTION_WEIGHT = 0.75
 
 #: A threshold no calibrated probability reaches: the model never adds the code.
 OFF = 1.01
@@ -359,9 +368,11 @@ class ThemeClassifier(BaseEstimator):
             self.polarity_classes_ = []
             return
         model = self._polarity_model().fit(Xp, polarity)
-        # which polarity source is best on out-of-fold predictions: rules, model or hybrid,
-        # averaged over answers with their question and without one (plain texts such as news
-        # sentences come without a question, so both settings count)
+        # which polarity source is best on out-of-fold predictions: rules, model or hybrid.
+        # Plain texts (news, reports: the target) come without a question, so the accuracy
+        # without the question weighs NO_QUESTION_WEIGHT; there the gold of a bare list that
+        # answered "what works" is neutral (question_free_polarity, CODING.md P2), so that the
+        # choice does not reward guessing "works" for lists.
         y = np.array(polarity)
         qs = list(questions) if questions is not None else [None] * len(docs)
         Xp_none = self.polarity_vectorizer_.transform(self._pol_features(docs, None))
@@ -374,21 +385,34 @@ class ThemeClassifier(BaseEstimator):
             oof[te] = fold.predict(Xp[te])
             oof_none[te] = fold.predict(Xp_none[te])
         lex = self._codebook().polarity
+        rp_none = [
+            rule_polarity(d, lex, has_codes=bool(r.codes)) for d, r in zip(docs, rules, strict=True)
+        ]
+        y_free = np.array(
+            [question_free_polarity(g, q, r) for g, q, r in zip(polarity, qs, rp_none, strict=True)]
+        )
         acc: dict[str, float] = {}
-        for setting, q_list, pred in (
-            ("", qs, oof),
-            ("_no_question", [None] * len(docs), oof_none),
+        for setting, gold, pred, rp in (
+            (
+                "",
+                y,
+                oof,
+                [
+                    rule_polarity(d, lex, has_codes=bool(r.codes), question=question_kind(q))
+                    for d, r, q in zip(docs, rules, qs, strict=True)
+                ],
+            ),
+            ("_no_question", y_free, oof_none, rp_none),
         ):
-            rp = [
-                rule_polarity(d, lex, has_codes=bool(r.codes), question=question_kind(q))
-                for d, r, q in zip(docs, rules, q_list, strict=True)
-            ]
             rule_lab = np.array([r.label for r in rp])
             hybrid = np.array([r.label if r.cues else o for r, o in zip(rp, pred, strict=True)])
-            acc["rules" + setting] = float(np.mean(rule_lab == y))
-            acc["hybrid" + setting] = float(np.mean(hybrid == y))
-            acc["model" + setting] = float(np.mean(pred == y))
-        mean = {k: (acc[k] + acc[k + "_no_question"]) / 2 for k in ("rules", "hybrid", "model")}
+            acc["rules" + setting] = float(np.mean(rule_lab == gold))
+            acc["hybrid" + setting] = float(np.mean(hybrid == gold))
+            acc["model" + setting] = float(np.mean(pred == gold))
+        w = NO_QUESTION_WEIGHT
+        mean = {
+            k: (1 - w) * acc[k] + w * acc[k + "_no_question"] for k in ("rules", "hybrid", "model")
+        }
         self.polarity_mode_ = max(mean, key=lambda k: (round(mean[k], 3), k == "rules"))
         self.polarity_cv_accuracy_ = acc
         self.polarity_classes_ = list(model.classes_)

@@ -596,22 +596,75 @@ def question_kind(question: Any) -> str | None:
     return None
 
 
+def _clause_roles(clauses: list[Clause]) -> list[str]:
+    """ "C2" after a contrast word, "C1" just before one, "M" otherwise."""
+    roles = ["C2" if c.contrast else "M" for c in clauses]
+    for k in range(len(clauses) - 1):
+        if roles[k] == "M" and clauses[k + 1].contrast and clauses[k + 1].marker:
+            roles[k] = "C1"
+    return roles
+
+
 def polarity_tokens(doc: Doc, lexicon: PolarityLexicon) -> list[str]:
-    """Features for a learned polarity model: lemmas marked by negation, contrast and cues."""
+    """Features for a learned polarity model: lemmas marked by negation, contrast and cues.
+
+    Besides the rules' label, each lemma is marked for a contrast clause (``C2_``), a goal or
+    task scope (``G_``: "tavoitteena on vähentää ongelmia"), a need scope (``N_``: "pitäisi
+    parantaa") and negation (``NEG_``). Per clause, the rules' cues (``CUE_``) and their rule
+    kind by the clause's role ("C1" before a contrast word, "C2" after one, "M" otherwise;
+    ``CUER_C1_works_works``), and the clause's own label (``CL_C2=problem``); per sentence,
+    whether works and problem cues fall in different clauses (``MIXCL``) or the same one
+    (``MIXSAME``), how many clauses carry each (``NW=``, ``NP=``, capped at 2), the first and
+    last polar clause (``FIRST=``, ``LAST=``: the final assessment wins, CODING.md P4), no cue
+    at all (``NOCUE``) and a goal scope (``HASGOAL``).
+    """
     negated = negated_tokens(doc, lexicon)
     result = rule_polarity(doc, lexicon)
+    goal, need = _goal_scope(doc, lexicon)
+    clauses = result.clauses
+    roles = _clause_roles(clauses)
     feats: list[str] = [f"RULE={result.label}"]
-    for clause in result.clauses:
+    for clause, role in zip(clauses, roles, strict=True):
         prefix = "C2_" if clause.contrast else ""
         for i in range(clause.start, clause.end):
             token = doc[i]
             if token.is_punct or token.is_space:
                 continue
             lemma = norm_term(token.lemma_ or token.text)
-            feats.append(f"{prefix}{'NEG_' if i in negated else ''}{lemma}")
+            scope = "G_" if i in goal else "N_" if i in need else ""
+            feats.append(f"{prefix}{scope}{'NEG_' if i in negated else ''}{lemma}")
         for cue in clause.cues:
             feats.append(f"CUE_{prefix}{cue['polarity']}")
+            feats.append(f"CUER_{role}_{cue['polarity']}_{cue['rule'].split('+')[-1]}")
+        if clause.label != NEUTRAL:
+            feats.append(f"CL_{role}={clause.label}")
+    n_works = sum(c.works > 0 for c in clauses)
+    n_problem = sum(c.problem > 0 for c in clauses)
+    if n_works and n_problem:
+        feats.append("MIXCL")
+    if any(c.works and c.problem for c in clauses):
+        feats.append("MIXSAME")
+    if not result.cues:
+        feats.append("NOCUE")
+    feats.extend((f"NW={min(n_works, 2)}", f"NP={min(n_problem, 2)}"))
+    polar = [c.label for c in clauses if c.label != NEUTRAL]
+    if polar:
+        feats.extend((f"FIRST={polar[0]}", f"LAST={polar[-1]}"))
+    if goal:
+        feats.append("HASGOAL")
     return feats
+
+
+def question_free_polarity(gold: str, question: Any, result: PolarityResult) -> str:
+    """The label an answer has without its question (codebook §3, CODING.md P2).
+
+    A bare list (no polarity cue) answering a "what works" question is ``works`` only because
+    of the question; as a plain text it is ``neutral``. ``result`` is the rules' polarity of
+    the text without a question (its cues stand for the evaluative words).
+    """
+    if gold == WORKS and question_kind(question) == WORKS and not result.cues:
+        return NEUTRAL
+    return gold
 
 
 def polarity_of(docs: Iterable[Doc], lexicon: PolarityLexicon) -> list[str]:
@@ -630,6 +683,7 @@ __all__ = [
     "negated_tokens",
     "polarity_of",
     "polarity_tokens",
+    "question_free_polarity",
     "question_kind",
     "rule_polarity",
     "split_clauses",
