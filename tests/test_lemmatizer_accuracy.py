@@ -285,3 +285,31 @@ def test_domain_lemmas() -> None:
     # before the participle, -minen, compound-join and FTB-memory fixes: 0.931 and 0.996
     assert lemma_accuracy >= 0.98, errors
     assert parts_accuracy >= 0.98
+
+
+@pytest.mark.parametrize("fix_typos", [True, False])
+def test_batch_api_gives_the_sequential_results(fix_typos: bool) -> None:
+    """``lemmatize_sentences`` (Voikko on the batch's new forms first) = ``lemmatize_words``."""
+    from vastausanalyysi.nlp.disambiguation import Disambiguator
+    from vastausanalyysi.nlp.lemmatizer import Lemmatizer
+    from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
+
+    sentences = [[w.form for w in s] for s in read_conllu(SLICE)]
+    sentences += [
+        ["Opiskeluhoollossa", "on", "perhekeskusyhteistyo", "ja", "yhteisyö", "."],
+        ["H&M:n", "raaka-aineista", "ne", "takkuaa", "joskin", "123", "!!"],
+        [],
+        ["ne"],
+    ]
+
+    def fresh() -> Lemmatizer:
+        analyzer = VoikkoAnalyzer()
+        dis = Disambiguator(analyzer=analyzer)
+        return Lemmatizer(analyzer=analyzer, disambiguator=dis, fix_typos=fix_typos)
+
+    sequential = fresh()
+    expected = [sequential.lemmatize_words(s) for s in sentences]
+    batch = fresh()
+    assert batch.lemmatize_sentences(iter(sentences)) == expected
+    assert batch.prefetch(sentences) == 0  # everything known now: nothing left to analyse
+    assert batch.lemmatize_sentences(sentences) == expected  # warm

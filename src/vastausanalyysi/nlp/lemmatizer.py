@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import srsly
@@ -295,6 +296,47 @@ class Lemmatizer:
         finally:
             gc.enable()
 
+    def lemmatize_sentences(self, sentences: Iterable[list[str]]) -> list[list[WordLemma]]:
+        """:meth:`lemmatize_words` of every sentence (the same results), faster for a batch.
+
+        The batch's new word forms (not yet lemmatised, not in the decision table) are analysed
+        by Voikko first, all at once (:meth:`VoikkoAnalyzer.prefetch`), then the sentences are
+        lemmatised from the analyzer's cache. The garbage collector is paused as in
+        :meth:`lemmatize_words`.
+        """
+        sentences = sentences if isinstance(sentences, list) else list(sentences)
+        if not gc.isenabled():
+            return self._lemmatize_sentences(sentences)
+        gc.disable()
+        try:
+            return self._lemmatize_sentences(sentences)
+        finally:
+            gc.enable()
+
+    def _lemmatize_sentences(self, sentences: list[list[str]]) -> list[list[WordLemma]]:
+        self.prefetch(sentences)
+        lemmatize = self._lemmatize_words
+        return [lemmatize(words) for words in sentences]
+
+    def prefetch(self, sentences: list[list[str]]) -> int:
+        """Have Voikko analyse the batch's new word forms now, all at once (see
+        :meth:`lemmatize_sentences`); returns how many it analysed. Changes no result."""
+        return self.analyzer.prefetch(self._new_forms(sentences))
+
+    def _new_forms(self, sentences: list[list[str]]) -> list[str]:
+        """The distinct forms of ``sentences`` that the lemmatizer will ask Voikko about, in
+        order of first appearance (a form it has lemmatised, a decision-table form and
+        punctuation, numbers and symbols left out)."""
+        fix = self.typos is not None and self.fix_typos
+        done, first = self._done[False, fix], self._done[True, fix]
+        rows = self._rows if self._rows is not None else {}
+        wordlike = _WORDLIKE.search
+        return [
+            word
+            for word in dict.fromkeys(chain.from_iterable(sentences))
+            if word not in done and word not in first and word not in rows and wordlike(word)
+        ]
+
     def _lemmatize_words(self, words: list[str]) -> list[WordLemma]:
         n = len(words)
         if self.form_counts is None:  # the per-form results of lemmatize_word, looked up inline
@@ -543,9 +585,12 @@ class VoikkoLemmatizerComponent:
     def __call__(self, doc: Doc) -> Doc:
         return self._annotate(doc, None)
 
-    def _annotate(self, doc: Doc, batch_counts: Mapping[str, int] | None) -> Doc:
+    def _annotate(
+        self, doc: Doc, batch_counts: Mapping[str, int] | None, words: list[str] | None = None
+    ) -> Doc:
         counts = doc.user_data.pop(FORM_COUNTS_KEY, None) or batch_counts
-        words = [t.text for t in doc]
+        if words is None:
+            words = [t.text for t in doc]
         results = self.lemmatizer.lemmatize_words(words)
         if counts:
             results = [
@@ -579,7 +624,9 @@ class VoikkoLemmatizerComponent:
         for batch in minibatch(docs, size=batch_size):
             counts = form_counts(batch) if self.lemmatizer.fix_typos else None
             with no_gc_pause():  # the whole batch at once (the collector runs between batches)
-                done = [self._annotate(doc, counts) for doc in batch]
+                words = [[t.text for t in doc] for doc in batch]
+                self.lemmatizer.prefetch(words)  # Voikko on the batch's new forms, all at once
+                done = [self._annotate(doc, counts, w) for doc, w in zip(batch, words, strict=True)]
             yield from done
 
 

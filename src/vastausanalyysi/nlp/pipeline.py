@@ -242,8 +242,7 @@ def lemmatize_tokens(
         cleaned.append([as_text(w, i) for w in sentence])
     counts = Counter(w.lower() for s in cleaned for w in s if w.isalpha())
     out = []
-    for words in cleaned:
-        results = lemmatizer.lemmatize_words(words)
+    for words, results in zip(cleaned, lemmatizer.lemmatize_sentences(cleaned), strict=True):
         results = [
             lemmatizer.recheck(
                 w, r, words[j - 1] if j else None, words[j + 1] if j + 1 < len(words) else None,

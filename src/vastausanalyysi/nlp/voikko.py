@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -212,6 +212,32 @@ class VoikkoAnalyzer:
         if len(self._cache) < self.cache_size:
             self._cache[word] = result  # one dict store: atomic, no lock needed
         return result
+
+    def prefetch(self, words: Iterable[str]) -> int:
+        """Analyse the uncached ``words`` now, one after another, into the cache (as
+        :meth:`analyze` would later); returns how many were analysed.
+
+        Results are those of :meth:`analyze`. A batch caller gains because Voikko's C analyser
+        runs faster in a tight loop than interleaved with the ranker's Python work (measured on
+        the TDT test text: ~0.15 s of Voikko time in a cold pass interleaved, ~0.09-0.10 s for
+        the same forms in a loop). Nothing is done once the cache is full (the forms would not
+        be kept).
+        """
+        cache = self._cache
+        room = self.cache_size - len(cache)
+        if room <= 0:
+            return 0
+        raw_analyze = self._raw_analyze
+        done = 0
+        for word in words:
+            if word in cache:
+                continue
+            raw = raw_analyze(word)
+            cache[word] = tuple(map(_from_voikko, raw)) if raw else ()
+            done += 1
+            if done >= room:
+                break
+        return done
 
     def _raw_analyze(self, word: str) -> list[dict[str, str]]:
         local = self._local
