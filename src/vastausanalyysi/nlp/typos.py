@@ -167,6 +167,8 @@ class TypoCorrector:
         self._candidates: dict[str, tuple[tuple[Candidate, ...], str]] = {}
         self._decisions: dict[str, Correction | None] = {}
         self._index = known_word_index(self.domain_words, self.general)
+        # a word Voikko knows is only "fixed" towards a domain word (or a frequent corpus form)
+        self._domain_index = KnownWordIndex(self.domain_words)
 
     def __getstate__(self) -> dict:
         general = None if self.general is general_frequencies() else dict(self.general)
@@ -213,15 +215,17 @@ class TypoCorrector:
         """Words one edit (or missing umlauts) from ``form`` that are known good words.
 
         Known good words are the domain words and the general frequency list (and, with
-        ``form_counts``, the corpus's forms seen at least ``MIN_CORPUS`` times). An edit is tried
+        ``form_counts``, the corpus's forms seen at least ``MIN_CORPUS`` times); for a form that
+        Voikko knows (``kind`` "edit" or "umlaut": an accidental compound) only the domain words. An edit is tried
         only where ``form`` leaves every known word (a prefix-set walk that starts again after
         each known word inside ``form``, for compounds), so an inflected or compound typo
         ("opiskeluhoollossa", "perhekeskusyhteistyo") is found as well; each result is a word
         Voikko knows. Empty for most forms: then no fix is tried at all.
         """
-        words = self._index.umlaut_edits(form, self.analyzer)
+        index = self._index if kind == "unknown" else self._domain_index
+        words = index.umlaut_edits(form, self.analyzer)
         if kind != "umlaut":
-            words += self._index.edits(form)
+            words += index.edits(form)
         if form_counts and kind == "unknown":
             words += [w for w in _edits1(form) if form_counts.get(w, 0) >= MIN_CORPUS]
         analyze = self.analyzer.analyze
@@ -242,7 +246,7 @@ class TypoCorrector:
         analyses = self.analyzer.analyze(form)
         if not analyses:
             words = [w for w in self.analyzer.suggest(form) if w != form]
-            words += self._umlaut_variants(form)
+            words += _umlaut_variants(form, self.analyzer)
             accept = [
                 w for w in dict.fromkeys(words)
                 if damerau_levenshtein_1(form, w) or is_umlaut_fix(form, w)
@@ -255,7 +259,7 @@ class TypoCorrector:
         if not kind:
             return (), ""
         own = {a.baseform.lower() for a in analyses}
-        words = self._umlaut_variants(form)
+        words = _umlaut_variants(form, self.analyzer)
         if kind == "edit":
             words += [w for w in _edits1(form) if self.analyzer.spell(w)]
         return self._evaluate(words, exclude=own), kind
@@ -301,23 +305,6 @@ class TypoCorrector:
         if rare_part and ("a" in form or "o" in form):
             return "umlaut"
         return ""
-
-    def _umlaut_variants(self, form: str) -> list[str]:
-        slots = [i for i, ch in enumerate(form) if ch in _UMLAUT]
-        if not slots or len(slots) > _MAX_UMLAUT_SLOTS:
-            return []
-        out = []
-        for mask in itertools.product((False, True), repeat=len(slots)):
-            if not any(mask):
-                continue
-            chars = list(form)
-            for i, flip in zip(slots, mask, strict=True):
-                if flip:
-                    chars[i] = _UMLAUT[chars[i]]
-            word = "".join(chars)
-            if self.analyzer.spell(word):
-                out.append(word)
-        return out
 
     def _has_evidence(self, words: list[str], form_counts: Mapping[str, int] | None) -> bool:
         """Whether one of ``words`` could win a fix at all (see :meth:`_decide`): a corpus
