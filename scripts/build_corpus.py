@@ -36,6 +36,7 @@ SOURCES = (
     "team_written_a.csv",
     "team_written_b.csv",
     "team_written_c.csv",
+    "team_written_d.csv",
     "report_highlights.csv",
     "report_prose.csv",
     "blind_published.csv",
