@@ -118,6 +118,12 @@ class Disambiguator:
     def candidates(self, form: str, analyses: tuple[Analysis, ...]) -> list[Candidate]:
         """Candidates with their context-free evidence complete (a ``"rank"`` group added)."""
         cands = conventions.generate(form, analyses, self.memory)
+        for c, rank in zip(cands, self._rank_groups(form, cands), strict=True):
+            c.groups.append(rank)
+        return cands
+
+    def _rank_groups(self, form: str, cands: list[Candidate]) -> list[tuple]:
+        """Each candidate's ``"rank"`` group: source, memory share, lemma frequency, casing."""
         low = form.lower()
         seen = self._memory_lower(low)
         if seen:
@@ -126,27 +132,33 @@ class Disambiguator:
             n_bucket = _count_bucket(total)
         cap = "cap" if form[:1].isupper() else "low"
         freq = self.lemma_freq
+        buckets = self._freq_buckets
+        out = []
         for c in cands:
-            key = c.key
+            key = c.lemma.lower()
             if seen:
                 n = seen.get(key, 0)
                 mem: tuple | None = (_bucket(n / total), n_bucket, bool(n and n == top))
             else:
                 mem = None
+            lf = buckets.get(key)
+            if lf is None:
+                lf = buckets[key] = _count_bucket(freq.get(key, 0))
             a = c.analysis
-            c.groups.append(
+            n_analyses = c.n_analyses
+            out.append(
                 (
                     "rank",
                     c.source,
                     mem,
-                    _count_bucket(freq.get(key, 0)),
+                    lf,
                     cap,
                     key == low,
                     a is not None and a.word_class in _PROPER,
-                    min(c.n_analyses, 3),
+                    n_analyses if n_analyses < 3 else 3,
                 )
             )
-        return cands
+        return out
 
     def _memory_lower(self, low: str) -> dict[str, int] | None:
         hit = self._mem_low.get(low, _UNSEEN)
@@ -410,39 +422,9 @@ class Disambiguator:
         """``candidates()`` and ``score()`` in one pass (the hot path; the test suite checks that
         the scores equal the full feature path's)."""
         cands = conventions.generate(form, analyses, self.memory)
-        low = form.lower()
-        seen = self._memory_lower(low)
-        if seen:
-            total = sum(seen.values())
-            top = max(seen.values())
-            n_bucket = _count_bucket(total)
-        cap = "cap" if form[:1].isupper() else "low"
-        freq = self.lemma_freq
-        buckets = self._freq_buckets
         gw = self._group_weights
         scores = []
-        for c in cands:
-            key = c.lemma.lower()
-            if seen:
-                n = seen.get(key, 0)
-                mem: tuple | None = (_bucket(n / total), n_bucket, bool(n and n == top))
-            else:
-                mem = None
-            lf = buckets.get(key)
-            if lf is None:
-                lf = buckets[key] = _count_bucket(freq.get(key, 0))
-            a = c.analysis
-            n_analyses = c.n_analyses
-            rank = (
-                "rank",
-                c.source,
-                mem,
-                lf,
-                cap,
-                key == low,
-                a is not None and a.word_class in _PROPER,
-                n_analyses if n_analyses < 3 else 3,
-            )
+        for c, rank in zip(cands, self._rank_groups(form, cands), strict=True):
             groups = c.groups
             groups.append(rank)
             if len(groups) == 2:

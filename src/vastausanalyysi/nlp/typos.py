@@ -216,11 +216,11 @@ class TypoCorrector:
 
         Known good words are the domain words and the general frequency list (and, with
         ``form_counts``, the corpus's forms seen at least ``MIN_CORPUS`` times); for a form that
-        Voikko knows (``kind`` "edit" or "umlaut": an accidental compound) only the domain words. An edit is tried
-        only where ``form`` leaves every known word (a prefix-set walk that starts again after
-        each known word inside ``form``, for compounds), so an inflected or compound typo
-        ("opiskeluhoollossa", "perhekeskusyhteistyo") is found as well; each result is a word
-        Voikko knows. Empty for most forms: then no fix is tried at all.
+        Voikko knows (``kind`` "edit" or "umlaut": an accidental compound) only the domain words.
+        An edit is tried only where ``form`` leaves every known word (a prefix-set walk that
+        starts again after each known word inside ``form``, for compounds), so an inflected or
+        compound typo ("opiskeluhoollossa", "perhekeskusyhteistyo") is found as well; each result
+        is a word Voikko knows. Empty for most forms: then no fix is tried at all.
         """
         index = self._index if kind == "unknown" else self._domain_index
         words = index.umlaut_edits(form, self.analyzer)
