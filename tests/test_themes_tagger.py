@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -123,3 +124,28 @@ def test_accuracy_on_the_test_split(corpus: pd.DataFrame) -> None:
     assert ev.summary["areas_micro_f1"] >= 0.90
     assert ev.summary["mechanisms_micro_f1"] >= 0.80
     assert ev.summary["polarity_accuracy"] >= 0.80
+
+
+def test_output_does_not_depend_on_hash_seed() -> None:
+    """Same input, same output: also across processes with different string hashing."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json, pandas as pd, vastausanalyysi as va\n"
+        "c = pd.read_csv('corpus/answers.csv', keep_default_na=False).head(400)\n"
+        "t = va.tag(c.text.tolist())\n"
+        "k = va.cluster_statements(t)\n"
+        "print(t[['areas', 'mechanisms', 'polarity', 'evidence']].to_json(force_ascii=False))\n"
+        "print(k.clusters[['label', 'size']].to_json(force_ascii=False))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1]

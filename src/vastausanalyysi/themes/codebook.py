@@ -11,6 +11,7 @@ import copy
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -61,6 +62,7 @@ _POLARITY_FIELDS = {
 _SECTIONS: dict[str, Kind] = {"areas": "area", "mechanisms": "mechanism"}
 
 
+@lru_cache(maxsize=200_000)
 def norm_term(term: str) -> str:
     """A term as the matcher compares it: lower-cased, hyphens and outer spaces removed."""
     return term.strip().lower().replace("-", "")

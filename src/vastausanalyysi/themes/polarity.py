@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -220,9 +221,31 @@ def existential_negated(doc: Doc, lexicon: PolarityLexicon) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _contrast_index(
+    contrast: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Contrast expressions by their first word, each with its position in the lexicon."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for order, words in enumerate(contrast):
+        if words:
+            index.setdefault(words[0], []).append((order, words))
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
 def _starts_contrast(doc: Doc, i: int, lexicon: PolarityLexicon) -> int:
-    """Length of the contrast expression starting at token i (0 if none)."""
-    for words in lexicon.contrast:
+    """Length of the contrast expression starting at token i (0 if none).
+
+    Only the expressions whose first word is token i's surface or lemma are tried, in the
+    lexicon's order (the first that matches wins).
+    """
+    index = _contrast_index(lexicon.contrast)
+    token = doc[i]
+    text, lemma = token.text.lower(), norm_term(token.lemma_)
+    entries = index.get(text, ())
+    if lemma != text:
+        entries = sorted((*entries, *index.get(lemma, ())))
+    for _order, words in entries:
         n = len(words)
         if i + n <= len(doc) and all(
             doc[i + k].text.lower() == w or norm_term(doc[i + k].lemma_) == w

@@ -65,6 +65,7 @@ class WordView:
     known: bool
     start: int
     end: int
+    match: frozenset[str] = frozenset()  # what a phrase element matches (see word_view)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -103,6 +104,12 @@ def word_view(token: Token) -> WordView:
         heads |= h
         mods |= m
         every |= e
+    known = bool(_ext(token, "is_known", True))
+    # a phrase element matches the whole lemma ("=lemma" too), a compound head run, or, for an
+    # unknown word, its normalised surface
+    match = {whole, "=" + whole, *heads}
+    if not known:
+        match.add(norm_term(token.text))
     return WordView(
         index=token.i,
         surface=token.text,
@@ -112,9 +119,10 @@ def word_view(token: Token) -> WordView:
         modifiers=frozenset(mods),
         inner=frozenset(every),
         parts=tuple(parts),
-        known=bool(_ext(token, "is_known", True)),
+        known=known,
         start=token.idx,
         end=token.idx + len(token.text),
+        match=frozenset(match),
     )
 
 
@@ -244,16 +252,12 @@ class RuleTagger:
     @staticmethod
     def _phrase_spans(phrase: Phrase, words: list[WordView]) -> Iterable[tuple[int, int]]:
         n = len(phrase)
+        wild = [opts is ANY_WORD or opts == ANY_WORD for opts in phrase]
+        first, first_wild = phrase[0], wild[0]
         for i in range(len(words) - n + 1):
-            if all(
-                opts is ANY_WORD
-                or opts == ANY_WORD
-                or (words[i + k].whole in opts)
-                or ("=" + words[i + k].whole) in opts
-                or (words[i + k].heads & opts)
-                or (not words[i + k].known and norm_term(words[i + k].surface) in opts)
-                for k, opts in enumerate(phrase)
-            ):
+            if not first_wild and first.isdisjoint(words[i].match):
+                continue
+            if all(wild[k] or not phrase[k].isdisjoint(words[i + k].match) for k in range(1, n)):
                 yield i, i + n
 
     def tag_doc(self, doc: Doc) -> RuleResult:
@@ -325,7 +329,7 @@ class RuleTagger:
             if cid in evidence:
                 result.mechanisms.append(cid)
         result.evidence = {
-            cid: sorted(evidence[cid].values(), key=lambda e: (e["start"], e["end"]))
+            cid: sorted(evidence[cid].values(), key=lambda e: (e["start"], e["end"], e["rule"]))
             for cid in result.codes
         }
         return result
