@@ -310,16 +310,28 @@ def model_id(model: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def read_forms(path: Path | None) -> list[str]:
+    """Word forms from a file, one a line ('#' lines are comments); [] without a file."""
+    if path is None:
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def write_decision_table(
-    model: dict, sentences: list[Sentence], analyzer: VoikkoAnalyzer, path: Path
+    model: dict,
+    sentences: list[Sentence],
+    analyzer: VoikkoAnalyzer,
+    path: Path,
+    extra_forms: list[str] | None = None,
 ) -> None:
-    """Precompute the lemmatizer's context-free results for the training forms (see
-    :mod:`vastausanalyysi.nlp.table`)."""
+    """Precompute the lemmatizer's context-free results for the training forms and any
+    ``extra_forms`` (frequent Finnish forms; see :mod:`vastausanalyysi.nlp.table`)."""
     t0 = time.time()
     dis = Disambiguator(model, analyzer=analyzer)
     lem = Lemmatizer(analyzer=analyzer, disambiguator=dis, fix_typos=False, table=False)
     forms = [w.form for s in sentences for w in s.words]
-    rows = build_rows(lem, forms)
+    rows = build_rows(lem, [*forms, *(extra_forms or [])])
     header = {
         "model_id": model["model_id"],
         "context_margin": repr(float(model["context_margin"])),
@@ -334,6 +346,12 @@ def write_decision_table(
         "Derived from UD Finnish-TDT (CC BY-SA 4.0, Turku NLP group) and UD Finnish-FTB "
         "(CC BY 4.0, University of Helsinki / FIN-CLARIN).",
     ]
+    if extra_forms:
+        comments.append(
+            f"Also {len(extra_forms)} frequent Finnish word forms from the wordfreq package "
+            "(Robyn Speer et al., CC BY-SA 4.0; forms only, the results are the lemmatizer's "
+            "own): scripts/frequent_forms.py."
+        )
     write_table(path, rows, header, comments)
     size = path.stat().st_size / 1e6
     print(f"wrote {path} ({len(rows)} forms, {size:.2f} MB, {time.time() - t0:.1f} s)",
@@ -364,6 +382,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"only (re)build the decision table ({TABLE_RESOURCE} next to --out) for the "
         "model at --out",
+    )
+    parser.add_argument(
+        "--extra-forms",
+        type=Path,
+        help="a file of more word forms for the decision table (scripts/frequent_forms.py)",
     )
     parser.add_argument("--cv", action="store_true", help="2-fold cross-validation on --tdt")
     parser.add_argument("--errors", type=int, default=0, help="show N top CV errors")
@@ -430,7 +453,13 @@ def main(argv: list[str] | None = None) -> int:
         if "model_id" not in model:
             model["model_id"] = model_id(model)
             args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")))
-        write_decision_table(model, tdt + ftb, analyzer, args.out.with_name(TABLE_RESOURCE))
+        write_decision_table(
+            model,
+            tdt + ftb,
+            analyzer,
+            args.out.with_name(TABLE_RESOURCE),
+            read_forms(args.extra_forms),
+        )
         return 0
     if args.out:
         model = train(tdt + ftb, analyzer, args.l2)
@@ -456,7 +485,13 @@ def main(argv: list[str] | None = None) -> int:
         model["model_id"] = model_id(model)
         args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")))
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
-        write_decision_table(model, tdt + ftb, analyzer, args.out.with_name(TABLE_RESOURCE))
+        write_decision_table(
+            model,
+            tdt + ftb,
+            analyzer,
+            args.out.with_name(TABLE_RESOURCE),
+            read_forms(args.extra_forms),
+        )
     _ = word_shape
     return 0
 
