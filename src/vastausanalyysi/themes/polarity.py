@@ -16,6 +16,7 @@ An answer whose clauses say both is ``mixed``.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -91,12 +92,26 @@ def _ext(token: Token, name: str, default: Any = None) -> Any:
     return getattr(token._, name) if Token.has_extension(name) else default
 
 
-def _keys(token: Token) -> set[str]:
+_KEYS: weakref.WeakKeyDictionary[Doc, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _keys(token: Token) -> frozenset[str]:
     """The lemma, the lower-cased surface, the analyser's base forms and the compound head.
 
     The base forms make the lexicon robust to a wrong lemma choice: a participle such as
     "parantuneet" has the base form "parantunut" even when its lemma comes out as "parata".
+    Computed once per token of a Doc (the rules ask for them many times).
     """
+    cache = _KEYS.get(token.doc)
+    if cache is None:
+        cache = _KEYS[token.doc] = {}
+    hit = cache.get(token.i)
+    if hit is None:
+        hit = cache[token.i] = frozenset(_token_keys(token))
+    return hit
+
+
+def _token_keys(token: Token) -> set[str]:
     lemma = norm_term(token.lemma_ or token.text)
     keys = {lemma, norm_term(token.text)}
     parts = _ext(token, "compound_parts") or []
@@ -339,7 +354,7 @@ _HOW_VERBS = {"toimia", "sujua", "onnistua"}
 
 
 def _cue(
-    token: Token, keys: set[str], lexicon: PolarityLexicon, in_need: bool
+    token: Token, keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool
 ) -> tuple[str, str] | None:
     if keys & lexicon.improve and in_need:
         return PROBLEM, "need"
