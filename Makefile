@@ -14,6 +14,11 @@ system:
 	@dpkg -s libvoikko1 voikko-fi >/dev/null 2>&1 || { \
 		echo "Installing libvoikko1 and voikko-fi"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libvoikko1 voikko-fi; }
+	@$(PY) -c "import ensurepip, venv" 2>/dev/null || { \
+		echo "Installing python3-venv"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv; }
+	@$(PY) -c "import sys; sys.exit(sys.version_info < (3, 11))" || { \
+		echo "vastausanalyysi needs Python 3.11 or newer (found $$($(PY) --version)); set PY=python3.12 or similar"; exit 1; }
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
