@@ -204,8 +204,9 @@ def _statement_terms(
     for doc in cleaned:
         terms = []
         for lemma in doc:
-            if lemma not in stop:
-                terms.append((lemma, False))
+            if lemma in stop:  # nor its parts: "yhteistyö" gives neither "yhteisö" nor "työ"
+                continue
+            terms.append((lemma, False))
             terms.extend((t, True) for t in expansions.get(lemma, ()) if t not in stop)
         out.append(terms)
     return out
