@@ -122,6 +122,17 @@ class Disambiguator:
             c.groups.append(rank)
         return cands
 
+    def _pair_score(self, first: tuple, rank: tuple) -> float:
+        """Score of a candidate with one reading group and its rank group (cached group sums)."""
+        gw = self._group_weights
+        w0 = gw.get(first)
+        if w0 is None:
+            w0 = gw[first] = self._score(conventions.group_features(first))
+        w1 = gw.get(rank)
+        if w1 is None:
+            w1 = gw[rank] = self._score(conventions.group_features(rank))
+        return w0 + w1
+
     def _rank_groups(self, form: str, cands: list[Candidate]) -> list[tuple]:
         """Each candidate's ``"rank"`` group: source, memory share, lemma frequency, casing."""
         low = form.lower()
@@ -333,7 +344,6 @@ class Disambiguator:
         cap = "cap" if form[:1].isupper() else "low"
         freq = self.lemma_freq
         buckets = self._freq_buckets
-        gw = self._group_weights
         best_i, best, second = 0, -1e18, -1e18
         for i, key in enumerate(index):
             if mem_info is not None:
@@ -358,17 +368,7 @@ class Disambiguator:
                 n_analyses if n_analyses < 3 else 3,
             )
             g = groups[i]
-            if len(g) == 1:
-                first_group = g[0]
-                w0 = gw.get(first_group)
-                if w0 is None:
-                    w0 = gw[first_group] = self._score(conventions.group_features(first_group))
-                w1 = gw.get(rank)
-                if w1 is None:
-                    w1 = gw[rank] = self._score(conventions.group_features(rank))
-                score = w0 + w1
-            else:
-                score = self._groups_score([*g, rank])
+            score = self._pair_score(g[0], rank) if len(g) == 1 else self._groups_score([*g, rank])
             if score > best:
                 best_i, second, best = i, best, score
             elif score > second:
@@ -422,20 +422,12 @@ class Disambiguator:
         """``candidates()`` and ``score()`` in one pass (the hot path; the test suite checks that
         the scores equal the full feature path's)."""
         cands = conventions.generate(form, analyses, self.memory)
-        gw = self._group_weights
         scores = []
         for c, rank in zip(cands, self._rank_groups(form, cands), strict=True):
             groups = c.groups
             groups.append(rank)
             if len(groups) == 2:
-                first = groups[0]
-                w0 = gw.get(first)
-                if w0 is None:
-                    w0 = gw[first] = self._score(conventions.group_features(first))
-                w1 = gw.get(rank)
-                if w1 is None:
-                    w1 = gw[rank] = self._score(conventions.group_features(rank))
-                scores.append(w0 + w1)
+                scores.append(self._pair_score(groups[0], rank))
             else:
                 scores.append(self.score(c))
         return cands, scores
