@@ -446,6 +446,12 @@ def main(argv: list[str] | None = None) -> int:
                           "context_margin": margin}))  # fmt: skip
         for (form, gold, pred), n in errors.most_common(args.errors):
             print(f"{n:4d} {form}\t{gold}\t{pred}")
+
+    def write_table(model: dict) -> None:
+        assert args.out is not None
+        table = args.out.with_name(TABLE_RESOURCE)
+        write_decision_table(model, tdt + ftb, analyzer, table, read_forms(args.extra_forms))
+
     if args.table_only:
         if not args.out or not args.out.exists():
             parser.error("--table-only needs --out naming an existing model")
@@ -453,13 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         if "model_id" not in model:
             model["model_id"] = model_id(model)
             args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")))
-        write_decision_table(
-            model,
-            tdt + ftb,
-            analyzer,
-            args.out.with_name(TABLE_RESOURCE),
-            read_forms(args.extra_forms),
-        )
+        write_table(model)
         return 0
     if args.out:
         model = train(tdt + ftb, analyzer, args.l2)
@@ -485,13 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         model["model_id"] = model_id(model)
         args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")))
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
-        write_decision_table(
-            model,
-            tdt + ftb,
-            analyzer,
-            args.out.with_name(TABLE_RESOURCE),
-            read_forms(args.extra_forms),
-        )
+        write_table(model)
     _ = word_shape
     return 0
 

@@ -440,12 +440,18 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> _Table:
-    data = path.read_bytes()
+def _read_text(path: Path, encoding: str | None) -> tuple[str, str, str]:
+    """A text file's name, decoded text and the encoding used; SurveyError if it is empty."""
     source = str(path)
+    data = path.read_bytes()
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise SurveyError(f"survey file {source!r} is empty")
     text, used = _decode(data, source, encoding)
+    return source, text, used
+
+
+def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> _Table:
+    source, text, used = _read_text(path, encoding)
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff_delimiter(text)
     elif len(delimiter) != 1:
@@ -495,11 +501,7 @@ def _read_xlsx(path: Path, sheet: str | int | None) -> _Table:
 
 
 def _read_jsonl(path: Path, encoding: str | None) -> _Table:
-    source = str(path)
-    data = path.read_bytes()
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise SurveyError(f"survey file {source!r} is empty")
-    text, used = _decode(data, source, encoding)
+    source, text, used = _read_text(path, encoding)
     objects, lines = [], []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -519,11 +521,7 @@ def _read_jsonl(path: Path, encoding: str | None) -> _Table:
 
 
 def _read_json(path: Path, encoding: str | None) -> _Table:
-    source = str(path)
-    data = path.read_bytes()
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise SurveyError(f"survey file {source!r} is empty")
-    text, used = _decode(data, source, encoding)
+    source, text, used = _read_text(path, encoding)
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:

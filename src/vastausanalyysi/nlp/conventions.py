@@ -19,6 +19,7 @@ the ``=`` inside lexicalised compounds such as *hyvin=vointi*, and hyphens).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from vastausanalyysi.nlp.voikko import Analysis, parse_fst
 
@@ -267,14 +268,15 @@ def _add(out: dict[str, Candidate], lemma: str, analysis: Analysis | None, group
         cand.n_analyses += 1
 
 
-def generate(
-    form: str,
-    analyses: tuple[Analysis, ...],
-    memory: dict[str, dict[str, int]] | None = None,
-) -> list[Candidate]:
-    """The candidate lemmas of ``form`` (deduplicated by lower-cased lemma, in a stable order)."""
-    low = form.lower()
-    out: dict[str, Candidate] = {}
+def add_reading_candidates(
+    analyses: tuple[Analysis, ...], add: Callable[[str, Analysis | None, tuple], None]
+) -> None:
+    """Call ``add(lemma, analysis, group)`` for each candidate that Voikko's readings give: the
+    base form, participle → verb, ``-minen`` infinitive → noun, plural pronoun → singular.
+
+    The one definition of these candidates, shared by :func:`generate` and the ranker's fast
+    path (``Disambiguator.quick``).
+    """
     first = True
     joins = [(a.fields.get("FSTOUTPUT") or "").count("[Bc]") for a in analyses]
     lo, hi = (min(joins), max(joins)) if joins else (0, 0)
@@ -296,20 +298,31 @@ def generate(
         first = False
         base = a.baseform if cls in _PROPER else a.baseform.lower()
         if base and (number != "plural" or mood != "MINEN-infinitive"):  # plural: a noun
-            _add(out, base, a, group)
+            add(base, a, group)
         if part:
             verb = participle_verb(a)
             if verb:
                 if part == "agent":
-                    _add(out, verb, a, ("agent2verb", case))
+                    add(verb, a, ("agent2verb", case))
                 else:
-                    _add(out, verb, a, ("part2verb", part, case))
+                    add(verb, a, ("part2verb", part, case))
         if mood == "MINEN-infinitive":
             noun = minen_noun(a)
             if noun:
-                _add(out, noun, a, ("minen", case))
+                add(noun, a, ("minen", case))
         if cls == "asemosana" and base in PLURAL_PRONOUNS:
-            _add(out, PLURAL_PRONOUNS[base], a, ("pron_sg", base))
+            add(PLURAL_PRONOUNS[base], a, ("pron_sg", base))
+
+
+def generate(
+    form: str,
+    analyses: tuple[Analysis, ...],
+    memory: dict[str, dict[str, int]] | None = None,
+) -> list[Candidate]:
+    """The candidate lemmas of ``form`` (deduplicated by lower-cased lemma, in a stable order)."""
+    low = form.lower()
+    out: dict[str, Candidate] = {}
+    add_reading_candidates(analyses, lambda lemma, a, group: _add(out, lemma, a, group))
     known = bool(analyses)
     if _WORDLIKE.search(form):
         tag = "known" if known else "unknown"

@@ -299,41 +299,7 @@ class Disambiguator:
             if a is not None:
                 counts[i] += 1
 
-        first = True
-        joins = [(a.fields.get("FSTOUTPUT") or "").count("[Bc]") for a in analyses]
-        lo, hi = min(joins), max(joins)
-        for a, nseg in zip(analyses, joins, strict=True):
-            get = a.fields.get
-            cls = a.word_class or "-"
-            case = get("SIJAMUOTO") or "-"
-            part = get("PARTICIPLE")
-            mood = get("MOOD")
-            comparison = get("COMPARISON")
-            if comparison != "comparative" and comparison != "superlative":
-                comparison = None
-            number = get("NUMBER") or "-"
-            joins_rank = 0 if lo == hi else (1 if nseg == lo else 2)
-            group = (
-                "v", cls, case, number, nseg if nseg < 2 else 2, first, part, mood, comparison,
-                joins_rank,
-            )  # fmt: skip
-            first = False
-            base = a.baseform if cls in _PROPER else a.baseform.lower()
-            if base and (number != "plural" or mood != "MINEN-infinitive"):  # plural: a noun
-                add(base, a, group)
-            if part:
-                verb = conventions.participle_verb(a)
-                if verb:
-                    if part == "agent":
-                        add(verb, a, ("agent2verb", case))
-                    else:
-                        add(verb, a, ("part2verb", part, case))
-            if mood == "MINEN-infinitive":
-                noun = conventions.minen_noun(a)
-                if noun:
-                    add(noun, a, ("minen", case))
-            if cls == "asemosana" and base in conventions.PLURAL_PRONOUNS:
-                add(conventions.PLURAL_PRONOUNS[base], a, ("pron_sg", base))
+        conventions.add_reading_candidates(analyses, add)
         add(low.strip("-") or low, None, ("surface", "known", low[-3:]))
         seen_raw = self.memory.get(low)
         if seen_raw:
@@ -403,18 +369,7 @@ class Disambiguator:
         share no feature string, so their sums add; candidates with two groups of one kind (two
         readings giving the same lemma) fall back to the union of the strings.
         """
-        groups = c.groups
-        n = len(groups)
-        if (n > 2 and len({g[0] for g in groups}) < n) or (n == 2 and groups[0][0] == groups[1][0]):
-            return self._score(c.features)
-        gw = self._group_weights
-        total = 0.0
-        for g in groups:
-            weight = gw.get(g)
-            if weight is None:
-                weight = gw[g] = self._score(conventions.group_features(g))
-            total += weight
-        return total
+        return self._groups_score(c.groups)
 
     def _scored_candidates(
         self, form: str, analyses: tuple[Analysis, ...]
