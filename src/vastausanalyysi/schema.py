@@ -1,0 +1,83 @@
+"""Column names, code prefixes and defaults shared by every layer: the one definition of each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from vastausanalyysi.errors import ModelError
+from vastausanalyysi.text import is_missing
+
+# ---------------------------------------------------------------------------- defaults
+MIN_CELL = 5
+"""Smallest group (in respondents) whose figures, means and quotes are shown."""
+
+# ---------------------------------------------------------------------------- columns
+TEXT = "text"
+RESPONDENT_ID = "respondent_id"
+QUESTION = "question"
+GROUP = "group"
+COARSE_GROUP = "coarse_group"
+REGION = "region"
+AREAS = "areas"
+MECHANISMS = "mechanisms"
+POLARITY = "polarity"
+EVIDENCE = "evidence"
+LEMMAS = "lemmas"
+POLARITY_EVIDENCE = "polarity_evidence"
+
+CODE_COLUMNS: tuple[str, ...] = (AREAS, MECHANISMS)
+"""Columns holding lists of code ids."""
+TAG_COLUMNS: tuple[str, ...] = (AREAS, MECHANISMS, POLARITY, EVIDENCE, LEMMAS)
+"""Columns that tagging adds to a frame."""
+JSON_COLUMNS: tuple[str, ...] = (EVIDENCE, POLARITY_EVIDENCE, "scores")
+"""Columns of nested values, written as JSON text in flat formats."""
+
+POLARITIES: tuple[str, ...] = ("works", "problem", "mixed", "neutral")
+
+# ---------------------------------------------------------------------------- code ids
+CODE_PREFIXES: tuple[str, ...] = ("area:", "mech:", "mechanism:", "polarity:")
+"""Prefixes a code id may carry in user files and wide tables ("area:hyte", "mech:tyonjako")."""
+
+
+def strip_prefix(code: str) -> str:
+    """``code`` without a layer prefix: ``"mech:tyonjako"`` -> ``"tyonjako"``."""
+    for prefix in CODE_PREFIXES:
+        if code.startswith(prefix):
+            return code[len(prefix) :]
+    return code
+
+
+def parse_codes(value: Any) -> list[str]:
+    """Codes from a list or a ';'/','-separated string; None/NaN/'' give []."""
+    if is_missing(value):
+        return []
+    if isinstance(value, str):
+        return [c.strip() for c in value.replace(",", ";").split(";") if c.strip()]
+    if isinstance(value, Iterable):
+        return [str(c).strip() for c in value if str(c).strip()]
+    raise ModelError(f"cannot read codes from {value!r}")
+
+
+__all__ = [
+    "AREAS",
+    "COARSE_GROUP",
+    "CODE_COLUMNS",
+    "CODE_PREFIXES",
+    "EVIDENCE",
+    "GROUP",
+    "JSON_COLUMNS",
+    "LEMMAS",
+    "MECHANISMS",
+    "MIN_CELL",
+    "POLARITIES",
+    "POLARITY",
+    "POLARITY_EVIDENCE",
+    "QUESTION",
+    "REGION",
+    "RESPONDENT_ID",
+    "TAG_COLUMNS",
+    "TEXT",
+    "parse_codes",
+    "strip_prefix",
+]
