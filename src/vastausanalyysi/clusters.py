@@ -231,7 +231,7 @@ def _weighted_counts(
 
 
 def _code_lists(frame: pd.DataFrame) -> list[list[str]]:
-    from vastausanalyysi.summary import _code_list
+    from vastausanalyysi.summary.validation import code_list
 
     out: list[list[str]] = [[] for _ in range(len(frame))]
     for column, prefix in _CODE_PREFIX.items():
@@ -239,7 +239,7 @@ def _code_lists(frame: pd.DataFrame) -> list[list[str]]:
             continue
         for pos, (idx, cell) in enumerate(zip(frame.index, frame[column].tolist(), strict=True)):
             try:
-                codes = _code_list(cell, column, idx)
+                codes = code_list(cell, column, idx)
             except SummaryError as exc:
                 raise ClusteringError(str(exc)) from None
             out[pos].extend(f"{prefix}:{c}" for c in codes)
@@ -604,10 +604,11 @@ def _attach_scores(
     mapping: Mapping[str, str | Sequence[str]] | None,
     items: Sequence[str] | None,
 ) -> pd.Series | None:
-    from vastausanalyysi.summary import _check_scores, _resolve_links
+    from vastausanalyysi.summary.links import resolve_links
+    from vastausanalyysi.summary.scores import check_scores
 
     available = () if scores is None or "item" not in scores else scores["item"].unique()
-    links = _resolve_links(mapping, available)
+    links = resolve_links(mapping, available)
     clusters["linked_items"] = [
         list(dict.fromkeys(i for code in codes for i in links.get(code.split(":", 1)[1], ())))
         for codes in clusters["codes"]
@@ -620,7 +621,7 @@ def _attach_scores(
             "columns: " + ", ".join(repr(str(c)) for c in frame.columns)
         )
     try:
-        scores = _check_scores(scores)
+        scores = check_scores(scores)
     except SummaryError as exc:
         raise ClusteringError(str(exc)) from None
     present = list(dict.fromkeys(scores["item"].dropna().tolist()))

@@ -14,10 +14,9 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, parse_codes
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl", ".json")
-CODE_COLUMNS = ("areas", "mechanisms")
-JSON_COLUMNS = ("evidence", "polarity_evidence", "scores")
 
 
 def read_table_file(path: str | Path, **options: Any) -> pd.DataFrame:
@@ -85,8 +84,6 @@ def read_tagged(path: str) -> pd.DataFrame | None:
     frame = read_table_file(path)
     if not all(c in frame.columns for c in (*CODE_COLUMNS, "polarity")):
         return None
-    from vastausanalyysi.themes.classifier import parse_codes
-
     for column in CODE_COLUMNS:
         frame[column] = [parse_codes(v) for v in frame[column]]
     for column in JSON_COLUMNS:

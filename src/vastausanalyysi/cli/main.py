@@ -1,4 +1,4 @@
-"""The command line: a thin layer over the library (the only module that imports argparse).
+"""The command line's verbs and their arguments (the only module that imports argparse).
 
 ``vastausanalyysi run|survey|lemmatize|tag|summary|cluster|report|train|evaluate``. Every error the
 library raises on purpose is printed as one line naming the bad value, with exit status 2; nothing
@@ -16,12 +16,13 @@ from pathlib import Path
 
 from vastausanalyysi import __version__
 from vastausanalyysi.errors import VastausanalyysiError
+from vastausanalyysi.schema import MIN_CELL
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from vastausanalyysi.analysis import analyse_corpus
+    from vastausanalyysi.workflow import analyse_corpus
 
     for path in analyse_corpus(Path(args.corpus), Path(args.out)):
         print(path)
@@ -29,7 +30,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_survey(args: argparse.Namespace) -> int:
-    from vastausanalyysi.io import write_frame
+    from vastausanalyysi.cli.files import write_frame
     from vastausanalyysi.survey import read_survey
 
     survey = read_survey(args.input, **_survey_options(args))
@@ -49,7 +50,7 @@ def _cmd_survey(args: argparse.Namespace) -> int:
 
 
 def _cmd_lemmatize(args: argparse.Namespace) -> int:
-    from vastausanalyysi.io import read_texts, write_frame
+    from vastausanalyysi.cli.files import read_texts, write_frame
     from vastausanalyysi.nlp.pipeline import lemmatize
 
     frame = read_texts(args.input, column=args.column)
@@ -59,14 +60,14 @@ def _cmd_lemmatize(args: argparse.Namespace) -> int:
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:
-    from vastausanalyysi.io import write_tagged
+    from vastausanalyysi.cli.files import write_tagged
 
     write_tagged(_tagged(args), args.output)
     return 0
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from vastausanalyysi.io import write_frame
+    from vastausanalyysi.cli.files import write_frame
     from vastausanalyysi.summary import theme_frequencies
 
     by = args.by or None
@@ -76,8 +77,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_cluster(args: argparse.Namespace) -> int:
+    from vastausanalyysi.cli.files import write_frame
     from vastausanalyysi.clusters import cluster_statements
-    from vastausanalyysi.io import write_frame
 
     n_clusters = args.n_clusters if args.n_clusters == "auto" else int(args.n_clusters)
     clustering = cluster_statements(
@@ -88,8 +89,8 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from vastausanalyysi.analysis import analyse
-    from vastausanalyysi.io import read_table_file
+    from vastausanalyysi.cli.files import read_table_file
+    from vastausanalyysi.workflow import analyse
 
     scores = read_table_file(args.scores) if args.scores else None
     by = args.by or None
@@ -106,7 +107,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from vastausanalyysi.io import read_table_file
+    from vastausanalyysi.cli.files import read_table_file
     from vastausanalyysi.themes.classifier import evaluate, train
 
     data = read_table_file(args.input)
@@ -130,7 +131,7 @@ def _cmd_evaluate_lemmas(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
-    from vastausanalyysi.io import read_table_file
+    from vastausanalyysi.cli.files import read_table_file
     from vastausanalyysi.themes.classifier import evaluate
 
     model = args.model or None
@@ -150,14 +151,14 @@ def _survey_options(args: argparse.Namespace) -> dict[str, object]:
 
 def _answers(args: argparse.Namespace):
     """The input as a frame of answers: a plain table with a text column, or a survey export."""
-    from vastausanalyysi.io import read_answers
+    from vastausanalyysi.cli.files import read_answers
 
     return read_answers(args.input, column=args.column, **_survey_options(args))
 
 
 def _tagged(args: argparse.Namespace):
     """A tagged frame: read as is when the input was tagged already, else tagged now."""
-    from vastausanalyysi.io import read_tagged
+    from vastausanalyysi.cli.files import read_tagged
 
     tagged = read_tagged(args.input)
     if tagged is not None:
@@ -241,7 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="theme frequencies by group with intervals")
     _input_options(p)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
-    p.add_argument("--min-cell", type=int, default=5, help="suppress smaller groups (5)")
+    p.add_argument(
+        "--min-cell", type=int, default=MIN_CELL, help=f"suppress smaller groups ({MIN_CELL})"
+    )
     p.set_defaults(handler=_cmd_summary)
 
     p = sub.add_parser("cluster", help="cluster statements; one row per cluster")
@@ -253,7 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="tag, summarise, cluster and write HTML/XLSX/Markdown")
     _input_options(p, output=False)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
-    p.add_argument("--min-cell", type=int, default=5, help="suppress smaller groups (5)")
+    p.add_argument(
+        "--min-cell", type=int, default=MIN_CELL, help=f"suppress smaller groups ({MIN_CELL})"
+    )
     p.add_argument("--scores", help="a long table of mean scores (county, item, mean, n)")
     p.add_argument("--out", default="results", help="output folder (results)")
     p.set_defaults(handler=_cmd_report)

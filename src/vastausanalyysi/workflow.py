@@ -16,6 +16,7 @@ import pandas as pd
 from vastausanalyysi.clusters import cluster_statements
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.report import write_report
+from vastausanalyysi.schema import MIN_CELL
 from vastausanalyysi.summary import theme_frequencies
 from vastausanalyysi.themes.tagger import tag
 
@@ -34,7 +35,7 @@ def analyse(
     *,
     by: str | list[str] | None = None,
     scores: pd.DataFrame | None = None,
-    min_cell: int = 5,
+    min_cell: int = MIN_CELL,
     title: str = "Avovastausten analyysi",
     model: Any = None,
 ) -> list[Path]:
@@ -80,6 +81,6 @@ def analyse_corpus(corpus_dir: Path, out_dir: Path) -> list[Path]:
         out_dir,
         by="group",
         scores=scores,
-        min_cell=5,
+        min_cell=MIN_CELL,
         title="Yhdyspintakysely 2026: toimivan yhteistyön nostot",
     )

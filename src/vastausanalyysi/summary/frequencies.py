@@ -1,0 +1,331 @@
+"""Theme frequencies by respondent group, with confidence intervals, small-cell suppression and
+the linked survey items' mean scores beside them.
+
+Definitions used throughout (see :func:`theme_frequencies`):
+
+* **unit** — a respondent when the frame has an ``id_column`` (default ``"respondent_id"``): a
+  respondent with several answers counts once, and has a code if any of their answers has it.
+  Without that column every row (answer) is a unit.
+* **base** — the units of a group with a non-empty answer: text that is not missing and not only
+  whitespace. An answer tagged with no code at all still counts in the base; an empty answer never
+  does. So ``share = n / base`` is "of those who answered, the share who mentioned the code".
+* **suppression** — by default a whole group is suppressed when its base is below ``min_cell``
+  (fewer than ``min_cell`` answering respondents): ``n``, ``share`` and the interval become missing,
+  ``suppressed`` is True and ``suppression_reason`` says why. With ``suppress="base_and_n"`` a cell
+  with ``0 < n < min_cell`` is suppressed too. Rows are never dropped. No complementary (secondary)
+  suppression is done: if a table is published together with its margins (e.g. by county and
+  overall) a suppressed cell can be recovered by subtraction, which the publisher must check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from vastausanalyysi.errors import SummaryError
+from vastausanalyysi.schema import MIN_CELL, POLARITIES
+from vastausanalyysi.summary.intervals import check_confidence, proportion_ci
+from vastausanalyysi.summary.links import codebook_codes, entries_of
+from vastausanalyysi.summary.validation import (
+    answered_mask,
+    as_by,
+    check_columns,
+    check_frame,
+    code_list,
+    polarity_value,
+)
+
+#: code column of a tagged frame -> layer name in the output
+LAYERS: dict[str, str] = {"areas": "area", "mechanisms": "mechanism", "polarity": "polarity"}
+#: the polarity values in their reporting order
+POLARITY_ORDER: tuple[str, ...] = POLARITIES
+
+_RESERVED = (
+    "layer",
+    "code",
+    "n",
+    "base",
+    "share",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+    "suppression_reason",
+)
+
+# --------------------------------------------------------------------------- frequencies
+
+
+def theme_frequencies(
+    tagged: pd.DataFrame,
+    by: str | Sequence[str] | None = None,
+    *,
+    min_cell: int = MIN_CELL,
+    codes: Sequence[str] = ("areas", "mechanisms"),
+    confidence: float = 0.95,
+    method: Literal["wilson", "clopper-pearson", "exact"] = "wilson",
+    codes_order: Mapping[str, Sequence[str]] | Any | None = None,
+    suppress: Literal["base", "base_and_n"] = "base",
+    id_column: str | None = "respondent_id",
+    text_column: str | None = "text",
+) -> pd.DataFrame:
+    """How many respondents of each group mention each code, with a confidence interval.
+
+    Parameters
+    ----------
+    tagged:
+        Output of ``va.tag``: list columns ``areas`` and ``mechanisms``, a ``polarity`` string, the
+        ``by`` columns and, optionally, ``respondent_id`` and ``text``.
+    by:
+        Column(s) to group by (e.g. ``"coarse_group"`` or ``["coarse_group", "region"]``); ``None``
+        gives one overall group. Missing group values form their own group (NaN), never dropped;
+        a categorical column lists all its categories (unobserved ones with base 0, suppressed).
+    min_cell:
+        Groups whose base is below this are suppressed (see ``suppress``).
+    codes:
+        Code columns to count: ``"areas"``, ``"mechanisms"`` (lists), ``"polarity"`` (str).
+    confidence, method:
+        Interval level and method: Wilson score (default) or Clopper–Pearson (``"exact"``).
+    codes_order:
+        Code ids per column or layer (``{"areas": [...]}`` or ``{"area": [...]}``) or a
+        ``Codebook``; these codes are shown even with zero counts, followed by any other code
+        present (sorted). Default: the default codebook's ids when it can be loaded.
+    suppress:
+        ``"base"``: suppress a group's cells when its base < ``min_cell``; ``"base_and_n"``: also a
+        cell with ``0 < n < min_cell``.
+    id_column:
+        Respondent id; with it a respondent counts once per group (``None``: count rows; a row
+        with a missing id counts as a respondent of its own).
+    text_column:
+        Answer text; a row with empty text is not in the base (missing column: every row counts).
+
+    Returns
+    -------
+    DataFrame with the ``by`` columns, ``layer``, ``code``, ``n``, ``base``, ``share``, ``ci_low``,
+    ``ci_high``, ``suppressed`` and ``suppression_reason``; one row per group and code, groups
+    sorted, codes in codebook order. ``base`` is always shown; ``n``/``share``/interval are missing
+    in suppressed cells.
+    """
+    tagged = check_frame(tagged)
+    by_cols = as_by(by)
+    check_columns(tagged, by_cols, "by")
+    if clash := [c for c in by_cols if c in _RESERVED]:
+        raise SummaryError(f"by column {clash[0]!r} clashes with an output column; rename it")
+    if isinstance(codes, str):
+        codes = (codes,)
+    if not codes:
+        raise SummaryError("codes must name at least one code column, got an empty sequence")
+    check_columns(tagged, codes, "code")
+    if isinstance(min_cell, bool) or not isinstance(min_cell, int | np.integer) or min_cell < 1:
+        raise SummaryError(f"min_cell must be an integer of at least 1, got {min_cell!r}")
+    if suppress not in {"base", "base_and_n"}:
+        raise SummaryError(f"suppress must be 'base' or 'base_and_n', got {suppress!r}")
+    check_confidence(confidence)
+    if method not in {"wilson", "clopper-pearson", "exact"}:
+        raise SummaryError(f"unknown interval method {method!r}; use 'wilson' or 'clopper-pearson'")
+    if id_column is not None and id_column not in tagged.columns:
+        if id_column != "respondent_id":  # the default is optional, an explicit one is not
+            check_columns(tagged, [id_column], "id")
+        id_column = None
+
+    index = tagged.index
+    units = pd.DataFrame({c: tagged[c].reset_index(drop=True) for c in by_cols})
+    units.index = pd.RangeIndex(len(tagged))
+    units["_unit"] = _unit_ids(tagged, id_column)
+    has_text = answered_mask(tagged, text_column)
+    units["_text"] = has_text
+    keys = [*by_cols, "_unit"]
+
+    # one row per unit: in the base if any of its answers has text
+    unit_table = (
+        units.groupby(keys, dropna=False, sort=False, observed=True)["_text"].any().reset_index()
+    )
+    if by_cols:
+        base = unit_table.groupby(by_cols, dropna=False, sort=True, observed=False)["_text"].sum()
+        groups = base.index.to_frame(index=False)
+        base_values = base.to_numpy(dtype=np.int64)
+    else:
+        groups = pd.DataFrame(index=[0])
+        base_values = np.array([int(unit_table["_text"].sum())], dtype=np.int64)
+
+    layer_frames = []
+    for column in codes:
+        layer = LAYERS.get(column, column)
+        is_polarity = column == "polarity"
+        cells = tagged[column].tolist()
+        rows = []
+        for pos, (idx, cell) in enumerate(zip(index, cells, strict=True)):
+            values = (
+                polarity_value(cell, column, idx) if is_polarity else code_list(cell, column, idx)
+            )
+            if has_text[pos]:
+                rows.extend((pos, code) for code in values)
+        present = list(dict.fromkeys(code for _, code in rows))
+        order = _code_order(column, layer, present, codes_order)
+        hits = pd.DataFrame(rows, columns=["_pos", "code"])
+        hits = pd.concat(
+            [units.loc[hits["_pos"].to_numpy(), keys].reset_index(drop=True), hits["code"]], axis=1
+        ).drop_duplicates()
+        counts = hits.groupby([*by_cols, "code"], dropna=False, sort=False, observed=True).size()
+        grid = _grid(groups, by_cols, order)
+        grid["layer"] = layer
+        grid["base"] = np.repeat(base_values, len(order))
+        if len(counts):
+            counts = counts.rename("n").reset_index()
+            grid = grid.merge(counts, on=[*by_cols, "code"], how="left", sort=False)
+            grid["n"] = grid["n"].fillna(0).astype(np.int64)
+        else:
+            grid["n"] = np.zeros(len(grid), dtype=np.int64)
+        layer_frames.append(grid)
+
+    out = pd.concat(layer_frames, ignore_index=True)
+    # order: group (sorted), then layer (as in codes), then code order
+    out["_group"] = _group_position(out, groups)
+    out["_layer"] = out["layer"].map({LAYERS.get(c, c): i for i, c in enumerate(codes)})
+    out = out.sort_values(["_group", "_layer"], kind="stable").reset_index(drop=True)
+    return _finish(out, by_cols, min_cell, suppress, confidence, method)
+
+
+def _unit_ids(tagged: pd.DataFrame, id_column: str | None) -> np.ndarray:
+    """The unit of each row: its respondent id, or the row itself (no id column, missing id)."""
+    if id_column is None:
+        return np.arange(len(tagged))
+    ids = tagged[id_column].astype(object).to_numpy()
+    missing = pd.isna(tagged[id_column]).to_numpy()
+    out = ids.copy()
+    for i in np.flatnonzero(missing):
+        out[i] = f"\x00row{i}"
+    return out
+
+
+def _group_position(out: pd.DataFrame, groups: pd.DataFrame) -> np.ndarray:
+    if groups.columns.empty:
+        return np.zeros(len(out), dtype=np.int64)
+    keyed = groups.copy()
+    keyed["_g"] = np.arange(len(groups))
+    merged = out[list(groups.columns)].merge(keyed, on=list(groups.columns), how="left", sort=False)
+    return merged["_g"].to_numpy()
+
+
+def _grid(groups: pd.DataFrame, by_cols: list[str], order: list[str]) -> pd.DataFrame:
+    n_groups = len(groups)
+    grid = pd.DataFrame(
+        {c: np.repeat(groups[c].to_numpy(), len(order)) for c in by_cols},
+        index=range(n_groups * len(order)),
+    )
+    for c in by_cols:  # keep the input dtype (categoricals, nullable ints)
+        grid[c] = grid[c].astype(groups[c].dtype)
+    grid["code"] = pd.Series(np.tile(np.array(order, dtype=object), n_groups), dtype=object)
+    return grid
+
+
+def _code_order(column: str, layer: str, present: list[str], codes_order: Any) -> list[str]:
+    if codes_order is not None and not isinstance(codes_order, Mapping):  # a Codebook
+        codes_order = {
+            lay: [c for lay2, c, _ in entries_of(codes_order) if lay2 == lay]
+            for lay in ("area", "mechanism")
+        }
+    if codes_order is not None and (column in codes_order or layer in codes_order):
+        given = codes_order.get(column, codes_order.get(layer))
+        known = [str(c) for c in (given or ())]
+    elif column == "polarity":
+        known = list(POLARITY_ORDER)
+    else:
+        known = codebook_codes(layer)
+    extra = sorted(c for c in present if c not in set(known))
+    return list(dict.fromkeys([*known, *extra]))
+
+
+def _finish(
+    out: pd.DataFrame,
+    by_cols: list[str],
+    min_cell: int,
+    suppress: str,
+    confidence: float,
+    method: str,
+) -> pd.DataFrame:
+    n = out["n"].to_numpy(dtype=np.int64)
+    base = out["base"].to_numpy(dtype=np.int64)
+    low, high = proportion_ci(n, base, confidence=confidence, method=method)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(base > 0, n / np.maximum(base, 1), np.nan)
+    small_base = base < min_cell
+    small_n = (n > 0) & (n < min_cell) & (suppress == "base_and_n")
+    suppressed = small_base | small_n
+    reasons = np.where(
+        small_base,
+        [f"base {b} < min_cell {min_cell}" for b in base],
+        np.where(small_n, f"n < min_cell {min_cell}", ""),
+    )
+    result = out[by_cols].copy()
+    result["layer"] = out["layer"].to_numpy()
+    result["code"] = out["code"].astype(str).to_numpy()
+    result["n"] = pd.array(np.where(suppressed, 0, n), dtype="Int64")
+    result.loc[suppressed, "n"] = pd.NA
+    result["base"] = pd.array(base, dtype="Int64")
+    result["share"] = np.where(suppressed, np.nan, share)
+    result["ci_low"] = np.where(suppressed, np.nan, low)
+    result["ci_high"] = np.where(suppressed, np.nan, high)
+    result["suppressed"] = suppressed
+    result["suppression_reason"] = pd.Series(
+        [r if r else None for r in reasons], index=result.index, dtype=object
+    )
+    result.attrs.update(
+        {"min_cell": min_cell, "confidence": confidence, "method": method, "by": list(by_cols)}
+    )
+    return result
+
+
+def polarity_by(
+    tagged: pd.DataFrame, by: str | Sequence[str] | None = None, **options: Any
+) -> pd.DataFrame:
+    """Shares of ``works``/``problem``/``mixed``/``neutral`` answers per group.
+
+    The same table as :func:`theme_frequencies` with ``codes=("polarity",)`` (options pass on).
+    With one answer per respondent the shares of a group sum to 1 (answers with no polarity
+    aside); a respondent with several answers counts under each polarity that they gave.
+    """
+    return theme_frequencies(tagged, by, codes=("polarity",), **options)
+
+
+def to_wide(
+    freqs: pd.DataFrame, value: str = "share", *, codes_as: Literal["columns", "index"] = "columns"
+) -> pd.DataFrame:
+    """A crosstab view of :func:`theme_frequencies`: groups as rows and codes as columns.
+
+    Codes keep their order; with several layers the columns are a (layer, code) MultiIndex.
+    Suppressed cells stay missing. ``codes_as="index"`` transposes (codes as rows).
+    """
+    if not isinstance(freqs, pd.DataFrame):
+        raise SummaryError(
+            f"expected the DataFrame of theme_frequencies, got {type(freqs).__name__}"
+        )
+    check_columns(freqs, ["layer", "code"], "frequency table")
+    check_columns(freqs, [value], "value")
+    by_cols = by_of(freqs)
+    multi = freqs["layer"].nunique(dropna=False) > 1
+    code_keys = ["layer", "code"] if multi else ["code"]
+    code_index = pd.MultiIndex.from_frame(freqs[code_keys].drop_duplicates()) if multi else None
+    codes_seen = list(dict.fromkeys(freqs["code"].tolist()))
+    data = freqs.copy()
+    if not by_cols:
+        data["_all"] = "kaikki"
+        by_cols = ["_all"]
+    group_index = data[by_cols].drop_duplicates()
+    wide = data.pivot(index=by_cols, columns=code_keys, values=value)
+    rows = pd.MultiIndex.from_frame(group_index) if len(by_cols) > 1 else group_index[by_cols[0]]
+    wide = wide.reindex(index=rows, columns=code_index if multi else codes_seen)
+    if by_cols == ["_all"]:
+        wide.index = pd.Index(["kaikki"], name=None)
+    wide.columns.name = None if not multi else wide.columns.name
+    return wide.T if codes_as == "index" else wide
+
+
+def by_of(freqs: pd.DataFrame) -> list[str]:
+    by = freqs.attrs.get("by")
+    if by is not None and all(c in freqs.columns for c in by):
+        return list(by)
+    columns = list(freqs.columns)
+    return columns[: columns.index("layer")]

@@ -1,0 +1,111 @@
+"""Links between codes and survey items: which item's score sits beside which code."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from vastausanalyysi.schema import strip_prefix
+
+Alternatives = tuple[str, ...]  # names of one survey item (id, text), any of which may be used
+
+
+@lru_cache(maxsize=1)
+def _codebook_entries() -> tuple[tuple[str, str, tuple[Alternatives, ...]], ...]:
+    """(layer, code id, linked items) of the default codebook, or () if it cannot be loaded.
+
+    Read duck-typed and never raising (the codebook is optional here): ``areas``/``mechanisms``
+    (dicts or lists) or ``codes`` with a ``kind``/``layer``; each code with an ``id`` and its
+    ``items`` (objects or mappings with ``id`` and ``text``, or plain strings).
+    """
+    try:
+        from vastausanalyysi.themes.codebook import load_codebook
+
+        codebook = load_codebook()
+    except Exception:  # the codebook is optional here
+        return ()
+    try:
+        return tuple(entries_of(codebook))
+    except Exception:
+        return ()
+
+
+def _field(obj: Any, *names: str) -> Any:
+    for name in names:
+        if isinstance(obj, Mapping) and name in obj:
+            return obj[name]
+        if not isinstance(obj, Mapping) and hasattr(obj, name):
+            return getattr(obj, name)
+    return None
+
+
+def _as_items(value: Any) -> tuple[Alternatives, ...]:
+    """Linked items as tuples of alternative names.
+
+    ``"x"`` -> ``(("x",),)``; an object or mapping with ``id`` and ``text`` -> ``((id, text),)``.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ()
+    if isinstance(value, str):
+        name = value.strip()
+        return ((name,),) if name and name not in {"—", "-"} else ()
+    names = _field(value, "id"), _field(value, "text")
+    if any(isinstance(n, str) for n in names):
+        return (tuple(dict.fromkeys(str(n) for n in names if isinstance(n, str) and n)),)
+    return tuple(alt for v in value for alt in _as_items(v))
+
+
+_LINK_FIELDS = ("items", "linked_items", "linked_item", "survey_items", "survey_item", "item")
+
+
+def entries_of(codebook: Any) -> Iterable[tuple[str, str, tuple[Alternatives, ...]]]:
+    found = False
+    for attr, layer in (("areas", "area"), ("mechanisms", "mechanism")):
+        container = _field(codebook, attr)
+        if container is None:
+            continue
+        found = True
+        values = container.items() if isinstance(container, Mapping) else enumerate(container)
+        for key, entry in values:
+            code = entry if isinstance(entry, str) else _field(entry, "id", "code")
+            code = str(code if code is not None else key)
+            yield layer, strip_prefix(code), _as_items(_field(entry, *_LINK_FIELDS))
+    if found:
+        return
+    codes = _field(codebook, "codes") or ()
+    for entry in codes.values() if isinstance(codes, Mapping) else codes:
+        kind = str(_field(entry, "kind", "layer", "type") or "")
+        code = str(_field(entry, "id", "code"))
+        layer = "mechanism" if kind.startswith("mech") or code.startswith("mech:") else "area"
+        yield layer, strip_prefix(code), _as_items(_field(entry, *_LINK_FIELDS))
+
+
+def codebook_codes(layer: str) -> list[str]:
+    """The default codebook's ids of ``layer`` ("area"/"mechanism") in order; [] if unavailable."""
+    return [code for lay, code, _ in _codebook_entries() if lay == layer]
+
+
+def codebook_links() -> dict[str, list[Alternatives]]:
+    """Code id -> its linked survey items (each as (id, text)), from the default codebook."""
+    return {code: list(items) for _, code, items in _codebook_entries() if items}
+
+
+def resolve_links(
+    mapping: Mapping[str, str | Sequence[str]] | None, available: Iterable[Any] = ()
+) -> dict[str, list[str]]:
+    """Code id -> item names; of an item's alternatives (id, text) the one in ``available``."""
+    if mapping is None:
+        raw = codebook_links()
+    else:
+        raw = {}
+        for code, items in mapping.items():
+            raw.setdefault(strip_prefix(str(code)), []).extend(_as_items(items))
+    present = {str(a) for a in available if a is not None}
+    return {
+        code: list(
+            dict.fromkeys(next((a for a in alts if a in present), alts[0]) for alts in items)
+        )
+        for code, items in raw.items()
+    }
