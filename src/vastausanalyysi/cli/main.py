@@ -209,6 +209,12 @@ def _input_options(
         )
 
 
+def _min_cell_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--min-cell", type=int, default=MIN_CELL, help=f"suppress smaller groups ({MIN_CELL})"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -242,9 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="theme frequencies by group with intervals")
     _input_options(p)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
-    p.add_argument(
-        "--min-cell", type=int, default=MIN_CELL, help=f"suppress smaller groups ({MIN_CELL})"
-    )
+    _min_cell_option(p)
     p.set_defaults(handler=_cmd_summary)
 
     p = sub.add_parser("cluster", help="cluster statements; one row per cluster")
@@ -256,9 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="tag, summarise, cluster and write HTML/XLSX/Markdown")
     _input_options(p, output=False)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
-    p.add_argument(
-        "--min-cell", type=int, default=MIN_CELL, help=f"suppress smaller groups ({MIN_CELL})"
-    )
+    _min_cell_option(p)
     p.add_argument("--scores", help="a long table of mean scores (county, item, mean, n)")
     p.add_argument("--out", default="results", help="output folder (results)")
     p.set_defaults(handler=_cmd_report)
