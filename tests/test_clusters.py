@@ -232,7 +232,7 @@ def test_scores_beside_clusters() -> None:
     rows.append(("muu", "Avoimuus", 1))
     scores = pd.DataFrame(rows, columns=["respondent_id", "item", "value"])
     mapping = {"tapaamiset": "Säännölliset tapaamiset", "perhekeskus": "Avoimuus"}
-    result = cluster_statements(frame, scores=scores, mapping=mapping)
+    result = cluster_statements(frame, respondent_scores=scores, code_items=mapping)
     majority = topic_clusters(result, topics)
     by_id = result.clusters.set_index("cluster")
     perhe = by_id.loc[majority["perhekeskus"]]
@@ -244,7 +244,9 @@ def test_scores_beside_clusters() -> None:
     assert result.overall_scores is not None
     assert result.overall_scores["Avoimuus"] == pytest.approx((4 + 35 * 2 + 1) / 37)
     with pytest.raises(ClusteringError, match="respondent id column 'respondent_id'"):
-        cluster_statements(frame.drop(columns="respondent_id"), scores=scores, mapping=mapping)
+        cluster_statements(
+            frame.drop(columns="respondent_id"), respondent_scores=scores, code_items=mapping
+        )
 
 
 def test_errors_name_the_bad_value() -> None:

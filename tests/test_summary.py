@@ -344,7 +344,7 @@ def test_join_scores_from_tagged() -> None:
     tagged = make_tagged()
     scores = make_scores(tagged)
     with pytest.warns(UserWarning, match="'Kumppanuus'"):
-        joined = join_scores(tagged, scores, by="group", mapping=ITEMS)
+        joined = join_scores(tagged, scores, by="group", code_items=ITEMS)
     groups = dict(zip(tagged["respondent_id"], tagged["group"], strict=True))
     expected = scores.assign(group=scores["respondent_id"].map(groups)).dropna(subset=["value"])
     for group in ("a", "b"):
@@ -374,7 +374,7 @@ def test_join_scores_from_freqs_with_respondents() -> None:
     )
     freqs = theme_frequencies(tagged, "group", codes_order=ORDER)
     joined = join_scores(
-        freqs, scores, respondents=respondents, mapping={"tapaamiset": ITEMS["tapaamiset"]}
+        freqs, scores, respondents=respondents, code_items={"tapaamiset": ITEMS["tapaamiset"]}
     )
     assert len(joined) == len(freqs)  # one item per code, unlinked codes kept with no item
     assert joined.loc[joined["code"] == "hyte", "item"].isna().all()
@@ -403,11 +403,11 @@ def test_join_scores_errors() -> None:
     tagged = make_tagged()
     scores = make_scores(tagged)
     with pytest.raises(SummaryError, match=r"scores column 'value'"):
-        join_scores(tagged, scores.drop(columns="value"), by="group", mapping=ITEMS)
+        join_scores(tagged, scores.drop(columns="value"), by="group", code_items=ITEMS)
     bad = scores.astype({"value": object})
     bad.loc[3, "value"] = "hyvä"
     with pytest.raises(SummaryError, match=r"scores row 3: value 'hyvä' is not a number"):
-        join_scores(tagged, bad, by="group", mapping=ITEMS)
+        join_scores(tagged, bad, by="group", code_items=ITEMS)
     freqs = theme_frequencies(tagged, "group", codes_order=ORDER)
     with pytest.raises(SummaryError, match=r"group column\(s\) \['group'\].*respondents="):
-        join_scores(freqs, scores, mapping=ITEMS)
+        join_scores(freqs, scores, code_items=ITEMS)

@@ -43,6 +43,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
+from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
 
 __all__ = [
@@ -327,6 +328,7 @@ def _label(top: list[tuple[str, float]], n: int) -> str:
     return ", ".join(c for c, _ in chosen)
 
 
+@renamed_arguments(scores="respondent_scores", mapping="code_items")
 def cluster_statements(
     tagged: pd.DataFrame | pd.Series | Sequence[str],
     *,
@@ -349,8 +351,8 @@ def cluster_statements(
     n_top_lemmas: int = 10,
     n_representatives: int = 3,
     n_codes: int = 5,
-    scores: pd.DataFrame | None = None,
-    mapping: Mapping[str, str | Sequence[str]] | None = None,
+    respondent_scores: pd.DataFrame | None = None,
+    code_items: Mapping[str, str | Sequence[str]] | None = None,
     items: Sequence[str] | None = None,
 ) -> Clustering:
     """Cluster statements by their lemmas, compound parts and codes; label clusters by c-TF-IDF.
@@ -375,11 +377,12 @@ def cluster_statements(
         ``None``: :func:`finnish_stop_words` (spaCy's list plus :data:`DOMAIN_STOP_WORDS`).
     small_set_threshold:
         Cosine distance under which small sets (n < 6) merge statements.
-    scores, mapping, items:
+    respondent_scores, code_items, items:
         ``Survey.scores`` (``respondent_id``, ``item``, ``value``): each cluster gets the mean of
         its respondents (each once) per item, as ``score:<item>`` columns. ``items`` chooses the
-        items; default: those linked to codes (``mapping`` or the codebook) that occur in
-        ``scores``, or every item of ``scores`` when no link is known.
+        items; default: those linked to codes (``code_items``, code id -> item(s), or the
+        codebook) that occur in the scores, or every scored item when no link is known.
+        (``scores=`` and ``mapping=`` are the deprecated names of the first two.)
 
     Returns
     -------
@@ -484,7 +487,7 @@ def cluster_statements(
         },
         index=frame.index,
     )
-    overall = _attach_scores(clusters, frame, full, id_column, scores, mapping, items)
+    overall = _attach_scores(clusters, frame, full, id_column, respondent_scores, code_items, items)
     return Clustering(assignments, clusters, k, method, sil, sils, overall)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.schema import MIN_CELL
 from vastausanalyysi.summary.frequencies import by_of, theme_frequencies
@@ -16,12 +17,13 @@ from vastausanalyysi.summary.links import resolve_links
 from vastausanalyysi.summary.validation import as_by, check_columns, check_frame
 
 
+@renamed_arguments(mapping="code_items")
 def join_scores(
     freqs_or_tagged: pd.DataFrame,
     scores: pd.DataFrame,
     *,
     by: str | Sequence[str] | None = None,
-    mapping: Mapping[str, str | Sequence[str]] | None = None,
+    code_items: Mapping[str, str | Sequence[str]] | None = None,
     respondents: pd.DataFrame | None = None,
     min_cell: int = MIN_CELL,
     **options: Any,
@@ -38,7 +40,7 @@ def join_scores(
         skipped). Its respondents' groups come from ``scores`` itself if it has the ``by``
         columns, else from ``respondents`` (e.g. ``Survey.respondents``), else from the tagged
         frame.
-    mapping:
+    code_items:
         Code id -> linked item(s) (values of ``scores.item``). Default: the codebook's links
         (an item given there by id and text matches ``scores.item`` equal to either).
     min_cell:
@@ -70,11 +72,11 @@ def join_scores(
     if isinstance(min_cell, bool) or not isinstance(min_cell, int | np.integer) or min_cell < 1:
         raise SummaryError(f"min_cell must be an integer of at least 1, got {min_cell!r}")
     scores = check_scores(scores)
-    links = resolve_links(mapping, scores["item"].unique())
+    links = resolve_links(code_items, scores["item"].unique())
     if not links:
         raise SummaryError(
             "no code is linked to a survey item: the codebook could not be loaded or has no "
-            "links; pass mapping={'tapaamiset': 'Säännölliset tapaamiset …', ...}"
+            "links; pass code_items={'tapaamiset': 'Säännölliset tapaamiset …', ...}"
         )
 
     scored = scores_with_groups(scores, by_cols, respondents, tagged)
