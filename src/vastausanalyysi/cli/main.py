@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from vastausanalyysi import __version__
+from vastausanalyysi._version import __version__
 from vastausanalyysi.errors import VastausanalyysiError
 from vastausanalyysi.schema import MIN_CELL
 
