@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 import vastausanalyysi as va
 from vastausanalyysi.errors import SurveyError
-from vastausanalyysi.survey import LikertScale, read_table
+from vastausanalyysi.survey import read_table
 
 Q1 = "Säännölliset tapaamiset hyvinvointialueen yhteyshenkilöiden kanssa"
 Q2 = "Yhteistyön avoimuus, vuorovaikutteisuus ja kumppanuus"
@@ -307,38 +307,6 @@ def test_unknown_titles_are_listed(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "value", "status"),
-    [
-        ("4", 4.0, "ok"),
-        ("3,5", 3.5, "ok"),
-        ("2.0", 2.0, "ok"),
-        ("Erittäin hyvin", 5.0, "ok"),
-        ("melko huonosti", 2.0, "ok"),
-        ("Ei hyvin eikä huonosti", 3.0, "ok"),
-        ("Täysin samaa mieltä", 5.0, "ok"),
-        ("Jokseenkin eri mieltä", 2.0, "ok"),
-        ("Ei lainkaan selkeä", 1.0, "ok"),
-        ("Erittäin selkeä", 5.0, "ok"),
-        ("5 = Erittäin hyvin", 5.0, "ok"),
-        ("2 Melko huonosti", 2.0, "ok"),
-        ("En osaa sanoa", math.nan, "eos"),
-        ("EOS", math.nan, "eos"),
-        ("Ei koske", math.nan, "eos"),
-        ("", math.nan, "empty"),
-        ("-", math.nan, "empty"),
-        ("7", math.nan, "invalid"),
-        ("0", math.nan, "invalid"),
-        ("Hyvä", math.nan, "invalid"),
-    ],
-)
-def test_likert_scale_parse(text: str, value: float, status: str) -> None:
-    got, got_status, problem = LikertScale().parse(text)
-    assert got_status == status
-    assert (math.isnan(got) and math.isnan(value)) or got == value
-    assert (problem is not None) == (status == "invalid")
-
-
 def test_invalid_likert_values_become_missing_with_an_issue(tmp_path: Path) -> None:
     rows = [r.copy() for r in ROWS]
     rows[0][3] = "7"
@@ -374,13 +342,6 @@ def test_custom_scale_range_and_missing_codes(tmp_path: Path) -> None:
     )
     assert list(survey.scores["value"].fillna(-1)) == [7.0, -1.0, 7.0, 1.0]
     assert list(survey.scores["status"]) == ["ok", "eos", "ok", "ok"]
-
-
-def test_bad_likert_options() -> None:
-    with pytest.raises(SurveyError, match="likert_scale value for 'Hyvin' must be a number"):
-        LikertScale({"Hyvin": "paljon"})
-    with pytest.raises(SurveyError, match=r"likert_range must be \(low, high\) with low < high"):
-        LikertScale(value_range=(5, 1))
 
 
 # --------------------------------------------------------------------------------------------

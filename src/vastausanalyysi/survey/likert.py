@@ -1,0 +1,157 @@
+"""Likert cells -> numbers: default verbal scales, "no opinion" markers, :class:`LikertScale`."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.survey.tables import cell_text
+
+DEFAULT_LIKERT_SCALE: dict[str, float] = {
+    # Miten hyvin … (erittäin huonosti – erittäin hyvin)
+    "erittäin huonosti": 1,
+    "melko huonosti": 2,
+    "ei hyvin eikä huonosti": 3,
+    "ei huonosti eikä hyvin": 3,
+    "kohtalaisesti": 3,
+    "melko hyvin": 4,
+    "erittäin hyvin": 5,
+    "erittäin huono": 1,
+    "melko huono": 2,
+    "ei hyvä eikä huono": 3,
+    "melko hyvä": 4,
+    "erittäin hyvä": 5,
+    "erittäin heikosti": 1,
+    "melko heikosti": 2,
+    # samaa / eri mieltä
+    "täysin eri mieltä": 1,
+    "jokseenkin eri mieltä": 2,
+    "osittain eri mieltä": 2,
+    "ei samaa eikä eri mieltä": 3,
+    "jokseenkin samaa mieltä": 4,
+    "osittain samaa mieltä": 4,
+    "täysin samaa mieltä": 5,
+    # selkeys (ei lainkaan selkeä – erittäin selkeä)
+    "ei lainkaan selkeä": 1,
+    "ei lainkaan selkeästi": 1,
+    "erittäin epäselvä": 1,
+    "melko epäselvä": 2,
+    "ei kovin selkeä": 2,
+    "ei selkeä eikä epäselvä": 3,
+    "jonkin verran selkeä": 3,
+    "kohtalaisen selkeä": 3,
+    "melko selkeä": 4,
+    "erittäin selkeä": 5,
+    "täysin selkeä": 5,
+    # svenska
+    "mycket dåligt": 1,
+    "ganska dåligt": 2,
+    "varken bra eller dåligt": 3,
+    "ganska bra": 4,
+    "mycket bra": 5,
+    "helt av annan åsikt": 1,
+    "delvis av annan åsikt": 2,
+    "varken av samma eller annan åsikt": 3,
+    "delvis av samma åsikt": 4,
+    "helt av samma åsikt": 5,
+}
+"""Verbal Likert values → numbers (1–5). Keys are compared lower-cased without punctuation."""
+
+DEFAULT_MISSING_VALUES: tuple[str, ...] = (
+    "en osaa sanoa",
+    "eos",
+    "e o s",
+    "ei koske",
+    "ei koske minua",
+    "ei koske meitä",
+    "ei koske kuntaani",
+    "ei koske organisaatiotani",
+    "ei koske meidän kuntaa",
+    "ei koske tätä kuntaa",
+    "en tiedä",
+    "ei tietoa",
+    "ei kokemusta",
+    "ei sovellu",
+    "ei relevantti",
+    "kan inte säga",
+    "vet inte",
+    "ej tillämplig",
+    "berör inte",
+)
+"""Values that mean "no opinion / not applicable": NaN with status "eos", never an issue."""
+
+_EMPTY_MARKERS = frozenset({"", "-", "–", "—", "."})
+NUMBER_PATTERN = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+"""A plain number cell: "4", "-2", "3,5" (decimal comma) or "3.5"."""
+_LEADING_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(?:[=:.)\-–]\s*|\s+)(?=\D)")
+
+
+def label_key(text: str) -> str:
+    """``text`` lower-cased (NFKC), punctuation as spaces, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+class LikertScale:
+    """Parses Likert cells: numbers ("4", "3,5"), verbal values, "5 = Erittäin hyvin", eos."""
+
+    def __init__(
+        self,
+        scale: Mapping[str, float] | None = None,
+        value_range: tuple[float, float] = (1, 5),
+        missing_values: Iterable[Any] = (),
+    ) -> None:
+        self.labels = {label_key(k): float(v) for k, v in DEFAULT_LIKERT_SCALE.items()}
+        for label, value in (scale or {}).items():
+            try:
+                self.labels[label_key(str(label))] = float(value)
+            except (TypeError, ValueError) as exc:
+                raise SurveyError(
+                    f"likert_scale value for {label!r} must be a number, not {value!r}"
+                ) from exc
+        low, high = (float(v) for v in value_range)
+        if low >= high:
+            raise SurveyError(
+                f"likert_range must be (low, high) with low < high, not {value_range!r}"
+            )
+        self.low, self.high = low, high
+        self.missing = {label_key(m) for m in DEFAULT_MISSING_VALUES}
+        self.missing |= {label_key(cell_text(m)) for m in missing_values}
+
+    def parse(self, text: str) -> tuple[float, str, str | None]:
+        """(value, status, problem) of one cell; status ok | empty | eos | invalid."""
+        stripped = text.strip()
+        if stripped in _EMPTY_MARKERS:
+            return math.nan, "empty", None
+        key = label_key(stripped)
+        if key in self.missing or stripped in self.missing:
+            return math.nan, "eos", None
+        if NUMBER_PATTERN.match(stripped):
+            number = float(stripped.replace(",", "."))
+        elif key in self.labels:
+            number = self.labels[key]
+        elif (lead := _LEADING_NUMBER.match(stripped)) is not None:
+            number = float(lead.group(1).replace(",", "."))
+        else:
+            return math.nan, "invalid", f"unknown Likert value {stripped!r}"
+        if not self.low <= number <= self.high:
+            return (
+                math.nan,
+                "invalid",
+                f"value {stripped!r} is outside the Likert range {self.low:g}–{self.high:g}",
+            )
+        return number, "ok", None
+
+
+__all__ = [
+    "DEFAULT_LIKERT_SCALE",
+    "DEFAULT_MISSING_VALUES",
+    "NUMBER_PATTERN",
+    "LikertScale",
+    "label_key",
+]

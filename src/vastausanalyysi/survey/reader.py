@@ -1,0 +1,433 @@
+"""read_survey: a survey export -> a :class:`~vastausanalyysi.survey.model.Survey` of tidy frames.
+
+Reads the raw table (:mod:`.tables`), finds the column roles (:mod:`.columns`), then builds the
+``answers``, ``scores`` and ``respondents`` frames and collects the issues (see the package doc).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.respondents import (
+    UNKNOWN,
+    GroupClassifier,
+    RegionResolver,
+    default_groups,
+    default_resolver,
+    load_groups,
+)
+from vastausanalyysi.survey.columns import find_columns
+from vastausanalyysi.survey.likert import LikertScale
+from vastausanalyysi.survey.model import Survey, SurveyColumns, SurveyIssue
+from vastausanalyysi.survey.tables import RawTable, read_raw_table
+
+logger = logging.getLogger("vastausanalyysi.survey")
+
+_OPTION_KEYS = frozenset(
+    {
+        "id_column",
+        "title_column",
+        "group_column",
+        "region_column",
+        "municipality_column",
+        "likert_columns",
+        "open_columns",
+        "sheet",
+        "encoding",
+        "delimiter",
+        "likert_scale",
+        "likert_range",
+        "missing_values",
+        "strict",
+        "groups",
+        "detect",
+    }
+)
+
+
+def _load_mapping(path: str | Path) -> dict[str, Any]:
+    file = Path(path)
+    if not file.is_file():
+        raise SurveyError(f"mapping file not found: {str(file)!r}")
+    text = file.read_text(encoding="utf-8-sig")
+    try:
+        if file.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError
+        raise SurveyError(f"mapping file {str(file)!r} cannot be parsed: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SurveyError(f"mapping file {str(file)!r} must hold a mapping of option: value")
+    unknown = sorted(set(data) - _OPTION_KEYS)
+    if unknown:
+        raise SurveyError(
+            f"unknown key(s) {unknown!r} in mapping file {str(file)!r}; "
+            f"known keys: {', '.join(sorted(_OPTION_KEYS))}"
+        )
+    return data
+
+
+def _ids(table: RawTable, column: str | None, issues: list[SurveyIssue]) -> list[str]:
+    """Respondent ids: the id column's values, or the data row's ordinal; duplicates raise."""
+    if column is None:
+        logger.info(
+            "%s: no respondent id column; ids are the row ordinals 1..%d",
+            table.source,
+            len(table.rows),
+        )
+        return [str(i) for i in range(1, len(table.rows) + 1)]
+    index = table.header.index(column)
+    ids: list[str] = []
+    for row, number in zip(table.rows, table.row_numbers, strict=True):
+        value = row[index]
+        if not value:
+            value = f"rivi-{number}"
+            issues.append(
+                SurveyIssue(
+                    number,
+                    column,
+                    "",
+                    f"empty respondent id; generated {value!r}",
+                    "empty_id",
+                    "error",
+                )
+            )
+        ids.append(value)
+    rows_by_id: dict[str, list[Any]] = {}
+    for value, number in zip(ids, table.row_numbers, strict=True):
+        rows_by_id.setdefault(value, []).append(number)
+    duplicates = {k: v for k, v in rows_by_id.items() if len(v) > 1}
+    if duplicates:
+        listed = "; ".join(
+            f"{k!r} (rows {', '.join(map(str, v))})" for k, v in list(duplicates.items())[:20]
+        )
+        more = f" and {len(duplicates) - 20} more" if len(duplicates) > 20 else ""
+        raise SurveyError(
+            f"duplicate respondent ids in column {column!r} of {table.source!r}: {listed}{more}"
+        )
+    return ids
+
+
+def _answers(table: RawTable, ids: list[str], columns: Sequence[str]) -> pd.DataFrame:
+    indexes = [table.header.index(c) for c in columns]
+    records = [
+        (rid, column, row[i], number)
+        for rid, row, number in zip(ids, table.rows, table.row_numbers, strict=True)
+        for column, i in zip(columns, indexes, strict=True)
+    ]
+    frame = pd.DataFrame(records, columns=["respondent_id", "question", "text", "row"])
+    return _string_columns(frame, ["respondent_id", "question", "text"])
+
+
+def _scores(
+    table: RawTable,
+    ids: list[str],
+    columns: Sequence[str],
+    scale: LikertScale,
+    issues: list[SurveyIssue],
+) -> pd.DataFrame:
+    indexes = [table.header.index(c) for c in columns]
+    records = []
+    for rid, row, number in zip(ids, table.rows, table.row_numbers, strict=True):
+        for column, i in zip(columns, indexes, strict=True):
+            value, status, problem = scale.parse(row[i])
+            if problem is not None:
+                issues.append(
+                    SurveyIssue(
+                        number,
+                        column,
+                        row[i],
+                        f"{problem}; set to missing",
+                        "invalid_likert",
+                        "error",
+                    )
+                )
+            records.append((rid, column, value, status, number))
+    frame = pd.DataFrame(records, columns=["respondent_id", "item", "value", "status", "row"])
+    frame["value"] = frame["value"].astype("float64")
+    return _string_columns(frame, ["respondent_id", "item", "status"])
+
+
+_STR_DTYPE = pd.Series(["x"]).dtype  # "str" on pandas 3, object on pandas 2
+
+
+def _string_columns(frame: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """The pandas default string dtype for ``names`` (``str`` on pandas 3, object before)."""
+    for name in names:
+        frame[name] = pd.Series(list(frame[name]), index=frame.index, dtype=_STR_DTYPE)
+    return frame
+
+
+def _region_values(
+    table: RawTable,
+    columns: SurveyColumns,
+    resolver: RegionResolver,
+    issues: list[SurveyIssue],
+) -> tuple[list[str | None], list[str | None], list[str | None]]:
+    """(municipality text, region input text, county code) per respondent."""
+    n = len(table.rows)
+    municipality = (
+        [None] * n
+        if columns.municipality is None
+        else list(table.column_values(table.header.index(columns.municipality)))
+    )
+    region_input = (
+        [None] * n
+        if columns.region is None
+        else list(table.column_values(table.header.index(columns.region)))
+    )
+    codes: list[str | None] = []
+    for i, number in enumerate(table.row_numbers):
+        code = None
+        region_match = municipal_match = None
+        if region_input[i]:
+            region_match = resolver.match(region_input[i], code_kind="county")
+            code = region_match.code
+            _region_issue(region_match, number, columns.region, issues)
+        if municipality[i]:
+            municipal_match = resolver.match(municipality[i], code_kind="municipality")
+            _region_issue(municipal_match, number, columns.municipality, issues)
+            if code is None and (region_match is None or region_match.unresolved):
+                code = municipal_match.code
+            elif municipal_match.code is not None and municipal_match.code != code:
+                issues.append(
+                    SurveyIssue(
+                        number,
+                        columns.municipality,
+                        municipality[i],
+                        f"municipality {municipality[i]!r} lies in county "
+                        f"{municipal_match.code}, but column {columns.region!r} says {code}; "
+                        f"kept {code}",
+                        "region_conflict",
+                        "warning",
+                    )
+                )
+        codes.append(code)
+    municipality = [m or None for m in municipality]
+    region_input = [r or None for r in region_input]
+    return municipality, region_input, codes
+
+
+def _region_issue(match: Any, number: Any, column: str | None, issues: list[SurveyIssue]) -> None:
+    if not match.unresolved:
+        return
+    if match.kind == "ambiguous":
+        message = (
+            f"place {match.value!r} is ambiguous (counties {', '.join(match.candidates)}); "
+            "region left empty"
+        )
+    else:
+        message = f"place {match.value!r} could not be resolved to a wellbeing services county"
+    issues.append(SurveyIssue(number, column, str(match.value), message, "unresolved_region"))
+
+
+def _respondents(
+    table: RawTable,
+    ids: list[str],
+    columns: SurveyColumns,
+    groups: GroupClassifier,
+    resolver: RegionResolver,
+    issues: list[SurveyIssue],
+) -> pd.DataFrame:
+    n = len(table.rows)
+    titles = (
+        [None] * n
+        if columns.title is None
+        else [v or None for v in table.column_values(table.header.index(columns.title))]
+    )
+    group_inputs = (
+        [None] * n
+        if columns.group is None
+        else [v or None for v in table.column_values(table.header.index(columns.group))]
+    )
+    detailed = []
+    for title, group_input, number in zip(titles, group_inputs, table.row_numbers, strict=True):
+        group = groups.group(group_input) if group_input else UNKNOWN
+        if group == UNKNOWN:
+            group = groups.group(title)
+        if group == UNKNOWN and (title or group_input):
+            column = columns.title if title else columns.group
+            value = title or group_input
+            issues.append(
+                SurveyIssue(
+                    number,
+                    column,
+                    value,
+                    f"title {value!r} fits no respondent group; group 'tuntematon'",
+                    "unknown_title",
+                )
+            )
+        detailed.append(group)
+    municipality, region_input, codes = _region_values(table, columns, resolver, issues)
+    data: dict[str, list[Any]] = {
+        "respondent_id": ids,
+        "row": list(table.row_numbers),
+        "title": titles,
+        "group": detailed,
+        "coarse_group": [groups.coarse_group(g) for g in detailed],
+        "municipality": municipality,
+        "region": codes,
+        "region_name": [resolver.region_name(c) if c else None for c in codes],
+    }
+    if columns.group is not None:
+        data["group_input"] = group_inputs
+    if columns.region is not None:
+        data["region_input"] = region_input
+    for column in columns.other:
+        name = column if column not in data else f"{column} (input)"
+        data[name] = table.column_values(table.header.index(column))
+    frame = pd.DataFrame(data)
+    frame["row"] = pd.Series(list(table.row_numbers), index=frame.index)
+    return frame
+
+
+def read_survey(
+    source: str | Path | pd.DataFrame,
+    *,
+    id_column: str | None = None,
+    title_column: str | None = None,
+    group_column: str | None = None,
+    region_column: str | None = None,
+    municipality_column: str | None = None,
+    likert_columns: Sequence[str] | str | None = None,
+    open_columns: Sequence[str] | str | None = None,
+    mapping: str | Path | None = None,
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    likert_scale: Mapping[str, float] | None = None,
+    likert_range: tuple[float, float] = (1, 5),
+    missing_values: Iterable[Any] = (),
+    groups: GroupClassifier | str | Path | None = None,
+    strict: bool = False,
+    detect: bool = True,
+) -> Survey:
+    """Read a survey export into tidy, validated frames (see the package docstring).
+
+    Parameters
+    ----------
+    source
+        A ``.csv``/``.tsv``/``.txt``, ``.xlsx``/``.xlsm``, ``.jsonl``/``.ndjson`` or ``.json``
+        file, or a DataFrame with one row per respondent.
+    id_column, title_column, group_column, region_column, municipality_column
+        Column names (or 0-based positions) of these roles; found automatically when not given.
+        ``group_column`` holds a coded role ("Kuntajohtaja", "Muu yleisjohto"); it wins over the
+        title when recognised. ``region_column`` holds counties, ``municipality_column``
+        municipalities (numbers there are municipality codes).
+    likert_columns, open_columns
+        The Likert items and the open questions; detected from content when not given.
+    mapping
+        A YAML or JSON file with any of these options; explicit arguments win over it.
+    sheet, encoding, delimiter
+        XLSX sheet (name or 0-based index); text encoding (default: UTF-8 with or without BOM,
+        else Windows-1252); CSV delimiter (default: sniffed among ';', ',', tab and '|').
+    likert_scale, likert_range, missing_values
+        Extra verbal values (label → number, merged over :data:`DEFAULT_LIKERT_SCALE`); the valid
+        range (default 1–5); extra "no opinion" markers (e.g. ``[6]`` when 6 codes EOS).
+    groups
+        A :class:`~vastausanalyysi.respondents.GroupClassifier` or a group file extending the
+        default title table.
+    strict
+        Raise :class:`SurveyError` listing every error-level issue instead of recording it.
+    detect
+        Detect the roles of columns not given explicitly (default); with False every column not
+        named is kept in ``respondents`` only.
+    """
+    options: dict[str, Any] = {}
+    if mapping is not None:
+        options.update(_load_mapping(mapping))
+    explicit = {
+        "id_column": id_column,
+        "title_column": title_column,
+        "group_column": group_column,
+        "region_column": region_column,
+        "municipality_column": municipality_column,
+        "likert_columns": likert_columns,
+        "open_columns": open_columns,
+        "sheet": sheet,
+        "encoding": encoding,
+        "delimiter": delimiter,
+        "likert_scale": likert_scale,
+        "missing_values": list(missing_values) or None,
+        "groups": groups,
+    }
+    options.update({k: v for k, v in explicit.items() if v is not None})
+    if likert_range != (1, 5) or "likert_range" not in options:
+        options["likert_range"] = likert_range
+    options["strict"] = bool(options.get("strict", False)) or strict
+    options["detect"] = bool(options.get("detect", True)) and detect
+
+    table = read_raw_table(
+        source,
+        sheet=options.get("sheet"),
+        encoding=options.get("encoding"),
+        delimiter=options.get("delimiter"),
+    )
+    scale = LikertScale(
+        options.get("likert_scale"),
+        tuple(options["likert_range"]),
+        options.get("missing_values") or (),
+    )
+    group_table = options.get("groups")
+    classifier = (
+        group_table
+        if isinstance(group_table, GroupClassifier)
+        else load_groups(group_table)
+        if group_table is not None
+        else default_groups()
+    )
+    resolver = default_resolver()
+    columns = find_columns(table, options, scale, classifier, resolver)
+
+    issues = list(table.issues)
+    ids = _ids(table, columns.id, issues)
+    answers = _answers(table, ids, columns.open)
+    scores = _scores(table, ids, columns.likert, scale, issues)
+    respondents = _respondents(table, ids, columns, classifier, resolver, issues)
+    text_columns = (
+        "respondent_id",
+        "title",
+        "group",
+        "coarse_group",
+        "municipality",
+        "region",
+        "region_name",
+        "group_input",
+        "region_input",
+    )
+    respondents = _string_columns(respondents, [c for c in text_columns if c in respondents])
+    _report(issues, table.source, options["strict"])
+    return Survey(answers, scores, respondents, columns, issues, table.source, table.meta)
+
+
+def _report(issues: list[SurveyIssue], source: str, strict: bool) -> None:
+    """Log the issues; with ``strict`` raise one SurveyError listing the error-level ones."""
+    errors = [i for i in issues if i.severity == "error"]
+    if strict and errors:
+        listed = "; ".join(str(i) for i in errors[:20])
+        more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
+        raise SurveyError(f"{len(errors)} problem(s) in {source!r}: {listed}{more}")
+    if not issues:
+        return
+    for issue in issues[:200]:
+        logger.info("%s: %s", source, issue)
+    counts: dict[str, int] = {}
+    for issue in issues:
+        counts[issue.kind] = counts.get(issue.kind, 0) + 1
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    logger.warning("%s: %d issue(s) (%s); see Survey.issues", source, len(issues), summary)
+
+
+__all__ = ["read_survey"]

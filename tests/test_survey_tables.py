@@ -1,0 +1,66 @@
+"""Tests of vastausanalyysi.survey.tables: the one table reader and its text cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.survey.tables import cell_text, read_raw_table, read_table
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        (math.nan, ""),
+        (pd.NA, ""),
+        (np.float64("nan"), ""),
+        (np.datetime64("NaT"), ""),
+        (3.0, "3"),
+        (3.5, "3.5"),
+        (np.int64(4), "4"),
+        (True, "TRUE"),
+        (dt.datetime(2026, 1, 2, 3, 4), "2026-01-02 03:04:00"),
+        (dt.date(2026, 1, 2), "2026-01-02"),
+        ({"a": "ä"}, '{"a": "ä"}'),
+        ("  rivi\r\nrivi  ", "rivi\nrivi"),
+    ],
+)
+def test_cell_text(value: object, text: str) -> None:
+    assert cell_text(value) == text
+
+
+def test_read_table_keeps_row_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("ID;Teksti\n;\n1;hyvä\n2;\n", encoding="utf-8")
+    frame = read_table(path)
+    assert list(frame.columns) == ["ID", "Teksti"]
+    assert frame.values.tolist() == [["1", "hyvä"], ["2", ""]]
+    assert frame.attrs["rows"] == [3, 4]
+    raw = read_raw_table(path)
+    assert raw.row_numbers == [3, 4] and raw.column_values(1) == ["hyvä", ""]
+    assert [i.kind for i in raw.issues] == ["empty_row"]
+
+
+def test_read_table_suffixes_are_checked_before_the_file(tmp_path: Path) -> None:
+    suffixes = (".csv", ".tsv", ".xlsx", ".jsonl", ".json")
+    missing = str(tmp_path / "data.pdf")
+    with pytest.raises(SurveyError) as info:
+        read_table(missing, suffixes=suffixes)
+    assert str(info.value) == (
+        f"unsupported file type '.pdf' for {missing!r}; use one of {suffixes}"
+    )
+    text = tmp_path / "t.TXT"
+    text.write_text("ID;Teksti\n1;hyvä\n", encoding="utf-8")
+    with pytest.raises(SurveyError, match=r"unsupported file type '\.TXT'"):
+        read_table(text, suffixes=suffixes)
+    assert read_table(text).shape == (1, 2)  # .txt is a CSV file when not narrowed
+    upper = tmp_path / "t.CSV"
+    upper.write_text("ID;Teksti\n1;hyvä\n", encoding="utf-8")
+    assert read_table(upper, suffixes=suffixes).shape == (1, 2)
