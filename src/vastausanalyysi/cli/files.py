@@ -23,12 +23,7 @@ def read_table_file(path: str | Path, **options: Any) -> pd.DataFrame:
     """A CSV/TSV/XLSX/JSONL/JSON file as a frame of text cells (encoding and delimiter detected)."""
     from vastausanalyysi.survey import read_table
 
-    file = Path(path)
-    if file.suffix.lower() not in TABLE_SUFFIXES:
-        raise SurveyError(
-            f"unsupported file type {file.suffix!r} for {str(path)!r}; use one of {TABLE_SUFFIXES}"
-        )
-    return read_table(file, **options)
+    return read_table(path, suffixes=TABLE_SUFFIXES, **options)
 
 
 def read_texts(path: str, column: str = "text") -> pd.DataFrame:
