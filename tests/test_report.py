@@ -1,4 +1,7 @@
-"""Tests of the report writer: HTML, XLSX and Markdown from small hand-built frames."""
+"""Tests of the report writer: HTML, XLSX and Markdown from small hand-built frames.
+
+The formatting, chart and label modules have their own files (``test_report_*.py``).
+"""
 
 from __future__ import annotations
 
@@ -12,15 +15,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from vastausanalyysi.report import (
-    Bar,
-    ReportError,
-    bar_chart_svg,
-    format_number,
-    format_share,
-    top_evidence,
-    write_report,
-)
+from vastausanalyysi._resources import read_text
+from vastausanalyysi.report import ReportError, top_evidence, write_report
 
 NAMES = {
     "perhekeskus": "Perhekeskus",
@@ -226,36 +222,6 @@ def _write(tmp_path: Path, tagged, freqs=None, clustering=None, scores=None, **k
     )
 
 
-# ---------------------------------------------------------------------------- formatting
-
-
-def test_format_share_uses_finnish_decimals() -> None:
-    assert format_share(0.125) == "12,5 %"
-    assert format_share(1) == "100,0 %"
-    assert format_share(0.5, 0) == "50 %"
-    assert format_share(None) == "–"
-    assert format_share(float("nan")) == "–"
-    assert format_share(pd.NA) == "–"
-    assert format_number(3.5) == "3,5"
-    assert format_number(2) == "2,0"
-    assert format_number(np.nan) == "–"
-
-
-def test_bar_chart_svg_draws_bars_whiskers_and_dashes() -> None:
-    svg = bar_chart_svg(
-        ["Perhekeskus", "Hyte <b>"],
-        ["Kuntapuheenjohtajat", "Muut"],
-        [[Bar(0.4, 0.2, 0.6), Bar(None, suppressed=True)], [Bar(0.1, 0.0, 0.3), Bar(0.0)]],
-        title="Teemat & ryhmät",
-    )
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert "Kuntapuheenjohtajat" in svg and "40,0 %" in svg
-    assert 'class="ci"' in svg  # whiskers
-    assert ">–</text>" in svg  # the suppressed bar
-    assert "Hyte &lt;b&gt;" in svg and "Teemat &amp; ryhmät" in svg
-    assert "<b>" not in svg
-
-
 # ---------------------------------------------------------------------------- HTML
 
 
@@ -285,6 +251,7 @@ def test_html_is_self_contained_escaped_and_complete(
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert "@import" not in html and "url(" not in html
     assert all(h.startswith("#") for h in re.findall(r'href="([^"]*)"', html))
+    assert f"<style>\n{read_text('report.css')}</style>" in html  # the shipped style sheet
     # the suppressed group is shown as a dash with a footnote
     assert "–<sup>*</sup>" in html
     assert "alle 5 vastaajaa" in html

@@ -1,0 +1,60 @@
+"""The report: one self-contained HTML file, an Excel workbook and a Markdown summary.
+
+:func:`write_report` takes the tagged answers and, optionally, the theme frequencies
+(:func:`vastausanalyysi.theme_frequencies`), the clustering
+(:func:`vastausanalyysi.cluster_statements`) and the survey's mean scores (long form: ``county`` or
+``region``, ``item_id``, ``item``, ``mean``, ``n``), and writes
+
+* ``report.html`` — one file with inline CSS and inline SVG bar charts; nothing is loaded from
+  anywhere (a Content-Security-Policy forbids it), every value is HTML-escaped;
+* ``report.xlsx`` — sheets ``vastaukset`` (one row per answer, never a lost row), ``frekvenssit``,
+  ``klusterit``, ``pisteet``, ``perusteet`` and ``menetelma``;
+* ``report.md`` — a compact Markdown summary with the same tables.
+
+A section whose input is ``None`` is left out and the report says so. With ``mask=True`` (the
+default) every free text that is written out (answers, representative statements, cluster labels,
+evidence words) goes through :func:`vastausanalyysi.nlp.pii.mask_pii` first.
+
+The user interface text is Finnish; numbers use Finnish decimals ("12,5 %").
+
+Modules, in the order they import each other:
+
+* ``formatting`` — Finnish numbers and shares, missing values, HTML and Markdown escaping;
+* ``labels`` — display labels (``data/report_labels.yaml``), code, group and county names;
+* ``masking`` — the batch masker around ``mask_pii``;
+* ``evidence`` — the words that gave each code (:func:`top_evidence`);
+* ``charts`` — inline SVG bar charts (:func:`bar_chart_svg`);
+* ``sections`` — the frequency, cluster and score sections prepared from the inputs;
+* ``model`` — the view model: everything the report shows (:func:`~.model.build_model`);
+* ``narrative`` — the Finnish prose shared by the formats (lead, method note, code legend);
+* ``html`` (with ``data/report.css``), ``xlsx``, ``markdown`` — the three renderers;
+* ``writer`` — :func:`write_report`.
+"""
+
+from __future__ import annotations
+
+from vastausanalyysi.errors import ReportError
+from vastausanalyysi.report.charts import MAX_CHART_GROUPS, Bar, bar_chart_svg
+from vastausanalyysi.report.evidence import top_evidence
+from vastausanalyysi.report.formatting import DASH, format_number, format_share
+from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
+from vastausanalyysi.report.model import MAX_HIGHLIGHTS
+from vastausanalyysi.report.writer import DEFAULT_TITLE, FORMATS, write_report
+
+__all__ = [
+    "COLUMN_TITLES",
+    "DASH",
+    "DEFAULT_TITLE",
+    "FORMATS",
+    "LAYER_TITLES",
+    "MAX_CHART_GROUPS",
+    "MAX_HIGHLIGHTS",
+    "POLARITY_NAMES",
+    "Bar",
+    "ReportError",
+    "bar_chart_svg",
+    "format_number",
+    "format_share",
+    "top_evidence",
+    "write_report",
+]

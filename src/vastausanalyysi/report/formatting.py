@@ -1,0 +1,91 @@
+"""Cell values and numbers as the report shows them: Finnish decimals, escaping, missing values."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from vastausanalyysi.text import is_missing
+
+DASH = "–"
+"""Shown for suppressed and missing values."""
+
+
+def cell_text(value: Any) -> str:
+    """``value`` as text; ``""`` when it is missing (None, NaN, pandas NA)."""
+    return "" if is_missing(value) else str(value)
+
+
+def none_if_missing(value: Any) -> Any:
+    """``value``, or None when it is missing (a key that groups all missing values together)."""
+    return None if is_missing(value) else value
+
+
+def int_or_none(value: Any) -> int | None:
+    """``int(value)``, or None when it is missing."""
+    return None if is_missing(value) else int(value)
+
+
+def float_or_none(value: Any) -> float | None:
+    """``float(value)``, or None when it is missing."""
+    return None if is_missing(value) else float(value)
+
+
+def as_list(value: Any) -> list[Any]:
+    """The non-missing items of a list-like cell; a lone non-blank value as a one-item list."""
+    if is_missing(value):
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list | tuple | set | frozenset | np.ndarray | pd.Series):
+        return [v for v in value if not is_missing(v)]
+    return [value]
+
+
+def format_number(x: Any, digits: int = 1) -> str:
+    """A number with a Finnish decimal comma ("3,5"); "–" when missing."""
+    if is_missing(x):
+        return DASH
+    try:
+        value = float(x)
+    except (TypeError, ValueError):
+        return str(x)
+    text = f"{value:,.{digits}f}".replace(",", "\u00a0").replace(".", ",")
+    return "-" + text[1:] if text.startswith("-") and value != 0 else text.lstrip("-")
+
+
+def format_share(x: Any, digits: int = 1) -> str:
+    """A share (0–1) as a Finnish percentage: ``format_share(0.125) == "12,5 %"``; "–" if none."""
+    if is_missing(x):
+        return DASH
+    return f"{format_number(float(x) * 100.0, digits)} %"
+
+
+def escape_html(value: Any) -> str:
+    """Anything as HTML-escaped text (quotes included); ``""`` when missing."""
+    return html.escape(cell_text(value), quote=True)
+
+
+def escape_md(value: Any) -> str:
+    """A value safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML."""
+    text = cell_text(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"\s*[\r\n]+\s*", " ", text).replace("|", "\\|")
+
+
+__all__ = [
+    "DASH",
+    "as_list",
+    "cell_text",
+    "escape_html",
+    "escape_md",
+    "float_or_none",
+    "format_number",
+    "format_share",
+    "int_or_none",
+    "none_if_missing",
+]

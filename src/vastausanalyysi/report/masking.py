@@ -1,0 +1,47 @@
+"""Masking of personal data in every text the report writes, in batches with ``mask_pii``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from vastausanalyysi.errors import ReportError
+
+
+class Masker:
+    """Masks personal data in batches with ``mask_pii``, each distinct string once.
+
+    With ``enabled=False`` it returns the texts unchanged. ``mask_pii`` is imported only when
+    masking is on; a :class:`ReportError` says so when it cannot be imported.
+    """
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._cache: dict[str, str] = {}
+        self._fn: Callable[[Iterable[str]], list[str]] | None = None
+        if enabled:
+            try:
+                from vastausanalyysi.nlp.pii import mask_pii
+            except ImportError as exc:
+                raise ReportError(
+                    "mask=True needs vastausanalyysi.nlp.pii.mask_pii to mask personal data, but "
+                    f"it cannot be imported ({exc}); update the package, or pass mask=False to "
+                    "write the texts unmasked"
+                ) from exc
+            self._fn = mask_pii
+
+    def many(self, texts: Sequence[str]) -> list[str]:
+        """``texts`` masked, in order (identity when masking is off)."""
+        if not self.enabled or self._fn is None:
+            return list(texts)
+        todo = list(dict.fromkeys(t for t in texts if t and t not in self._cache))
+        if todo:
+            masked = list(self._fn(todo))
+            if len(masked) != len(todo):
+                raise ReportError(
+                    f"mask_pii returned {len(masked)} texts for {len(todo)}; cannot mask safely"
+                )
+            self._cache.update(zip(todo, (str(m) for m in masked), strict=True))
+        return [self._cache.get(t, t) if t else t for t in texts]
+
+
+__all__ = ["Masker"]

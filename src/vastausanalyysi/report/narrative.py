@@ -1,0 +1,191 @@
+"""The report's Finnish prose shared by every format: the lead sentence, the method note, the code
+legend and the headings and footnotes that depend on the data."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from vastausanalyysi import __version__
+from vastausanalyysi.report.evidence import LAYER_ORDER
+from vastausanalyysi.report.formatting import DASH, cell_text, format_number, format_share
+from vastausanalyysi.report.labels import CLUSTER_METHODS, EVIDENCE_SOURCES, POLARITY_NAMES
+from vastausanalyysi.report.model import ReportModel
+from vastausanalyysi.report.sections import FreqSection
+from vastausanalyysi.text import is_missing
+
+
+def interval_name(method: str, confidence: float) -> str:
+    """The Finnish name of the confidence interval ("Wilsonin 95 %:n luottamusväli")."""
+    level = format_number(confidence * 100, 0)
+    if method in {"clopper-pearson", "exact"}:
+        return f"Clopper–Pearsonin tarkka {level} %:n luottamusväli"
+    if method == "wilson":
+        return f"Wilsonin {level} %:n luottamusväli"
+    return f"{level} %:n luottamusväli ({method})"
+
+
+def method_items(rep: ReportModel) -> list[tuple[str, str]]:
+    """(topic, Finnish description) pairs of the method note."""
+    a = rep.answers
+    n_rows = len(a)
+    n_text = int(a["_has_text"].sum())
+    items: list[tuple[str, str]] = []
+    data = f"{n_rows} riviä, joista {n_text} sisältää vastauksen"
+    if "respondent_id" in a.columns:
+        data += f"; {a['respondent_id'].nunique(dropna=True)} vastaajaa"
+    if "question" in a.columns:
+        questions = [q for q in dict.fromkeys(a["question"].tolist()) if not is_missing(q)]
+        if questions:
+            data += "; kysymykset: " + ", ".join(str(q) for q in questions)
+    items.append(("Aineisto", data + "."))
+    coding = (
+        "Teemat (yhdyspinta-alueet ja yhteistyön tavat) ja vastauksen sävy annettiin "
+        "koodikirjan sääntöjen perusteella: säännöt vertaavat Voikon antamia perusmuotoja ja "
+        "yhdyssanojen osia koodikirjan sanastoon. Jos koulutettu luokittelumalli oli käytössä, "
+        "se täydentää sääntöjä. Jokaisella koodilla on perusteena vastauksen sanat (pintamuoto ja "
+        "perusmuoto) sekä sääntö tai mallin pistemäärä; perusteet ovat Excel-tiedoston "
+        "välilehdellä ”vastaukset”."
+    )
+    if rep.sources:
+        coding += (
+            " Perusteita lähteittäin: "
+            + ", ".join(f"{EVIDENCE_SOURCES.get(k, k)} {v}" for k, v in sorted(rep.sources.items()))
+            + "."
+        )
+    items.append(("Koodaus", coding))
+    items.append(
+        (
+            "Sävy",
+            "Toimii = vastaus kertoo jonkin toimivan tai parantuneen; ongelma = jokin ei toimi, "
+            "puuttuu tai on vaikeaa; sekä toimivaa että ongelmia = molempia eri asioista; "
+            "neutraali = ei kumpaakaan.",
+        )
+    )
+    if rep.freqs is not None:
+        f = rep.freqs
+        min_cell = f"{f.min_cell}" if f.min_cell else "annettu raja"
+        items.append(
+            (
+                "Osuudet",
+                "Osuus = koodin maininneiden vastaajien osuus ryhmän vastanneista (perusjoukko, "
+                "n). Vastaaja lasketaan kerran, vaikka hänellä olisi useita vastauksia.",
+            )
+        )
+        items.append(
+            (
+                "Pienten ryhmien suojaus",
+                f"Jos ryhmässä on alle {min_cell} vastaajaa (min_cell = {min_cell}), sen luvut "
+                f"piilotetaan ja niiden paikalla on ”{DASH}”. Rivejä ei poisteta.",
+            )
+        )
+        items.append(
+            (
+                "Luottamusvälit",
+                f"{interval_name(f.method, f.confidence)} osuudelle; kaavioissa viiksinä.",
+            )
+        )
+    if rep.clusters is not None:
+        c = rep.clusters
+        how = CLUSTER_METHODS.get(cell_text(c.method), cell_text(c.method) or "ryhmittely")
+        text = (
+            "Vastaukset ryhmiteltiin sisällön mukaan: perusmuodot ja yhdyssanojen osat "
+            f"(TF-IDF) sekä koodit; {how}. Ryhmän nimi on sen tyypillisimmät perusmuodot "
+            "(c-TF-IDF), ja edustavat vastaukset ovat lähimpänä ryhmän keskipistettä."
+        )
+        if c.n_clusters is not None:
+            text += f" Ryhmiä: {c.n_clusters}."
+        if c.silhouette is not None:
+            text += f" Siluettikerroin: {format_number(c.silhouette, 2)}."
+        items.append(("Ryhmittely", text))
+    if rep.scores is not None:
+        items.append(
+            (
+                "Keskiarvot",
+                "Kyselyn asteikollisten kysymysten keskiarvot (1–5; mitä suurempi, sitä paremmin "
+                "toteutunut) alueittain sellaisinaan kuin ne annettiin; N = vastaajamäärä.",
+            )
+        )
+    items.append(
+        (
+            "Tietosuoja",
+            "Henkilötiedot (nimet, sähköpostiosoitteet, puhelinnumerot, henkilötunnukset) on "
+            "korvattu merkinnöillä kuten [NIMI] ennen kirjoittamista."
+            if rep.masker.enabled
+            else "Henkilötietoja ei peitetty (mask=False); tarkista tekstit ennen jakamista.",
+        )
+    )
+    items.append(("Ohjelmisto", f"vastausanalyysi {__version__}."))
+    items.extend(("Huomautus", note) for note in rep.notes)
+    return items
+
+
+def polarity_counts(rep: ReportModel) -> list[tuple[str, int, float]]:
+    """(polarity, answers, share of the answers with text) in the report's order."""
+    a = rep.answers
+    if "polarity" not in a.columns:
+        return []
+    answered = a[a["_has_text"]]
+    total = len(answered) or 1
+    counts = Counter(answered["polarity"].tolist())
+    order = [*POLARITY_NAMES, *sorted(k for k in counts if k not in POLARITY_NAMES)]
+    return [(k, counts[k], counts[k] / total) for k in order if counts.get(k)]
+
+
+def suppression_note(freqs: FreqSection) -> str:
+    """The footnote of a table with suppressed cells."""
+    limit = f"alle {freqs.min_cell}" if freqs.min_cell else "liian vähän"
+    return (
+        f"{DASH} = luku piilotettu, koska ryhmässä tai solussa on {limit} vastaajaa "
+        "(pienten ryhmien suojaus)."
+    )
+
+
+def scores_heading(region_column: str) -> str:
+    """The heading of the mean scores section."""
+    return (
+        "Keskiarvot hyvinvointialueittain"
+        if region_column in {"county", "region", "hyvinvointialue"}
+        else "Keskiarvot alueittain"
+    )
+
+
+def code_legend(rep: ReportModel) -> list[tuple[str, str, str]]:
+    """(layer, code, name) of every code that appears in the report."""
+    seen: dict[str, str] = {}
+    for column, layer in (("_areas", "area"), ("_mechanisms", "mechanism")):
+        for codes in rep.answers[column].tolist():
+            for code in codes:
+                seen.setdefault(code, layer)
+    if rep.freqs is not None:
+        for lay in rep.freqs.layers:
+            for code in lay.codes:
+                seen.setdefault(code, lay.layer)
+    rows = [(layer, code, rep.names.code(code)) for code, layer in seen.items()]
+    return sorted(rows, key=lambda r: (LAYER_ORDER.get(r[0], 3), r[1]))
+
+
+def summary_text(rep: ReportModel) -> str:
+    """The lead sentence: how many answers and respondents, and their tone."""
+    a = rep.answers
+    text = f"Aineistossa on {len(a)} vastausta"
+    if "respondent_id" in a.columns:
+        text += f" {a['respondent_id'].nunique(dropna=True)} vastaajalta"
+    text += "."
+    pol = polarity_counts(rep)
+    if pol:
+        text += " Vastausten sävy: " + ", ".join(
+            f"{POLARITY_NAMES.get(k, k).lower()} {n} ({format_share(s)})" for k, n, s in pol
+        )
+        text += "."
+    return text
+
+
+__all__ = [
+    "code_legend",
+    "interval_name",
+    "method_items",
+    "polarity_counts",
+    "scores_heading",
+    "summary_text",
+    "suppression_note",
+]

@@ -1,0 +1,86 @@
+"""The entry point: :func:`write_report` prepares the view model once and writes each format."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from vastausanalyysi.errors import ReportError
+from vastausanalyysi.report.html import render_html
+from vastausanalyysi.report.markdown import render_markdown
+from vastausanalyysi.report.model import build_model
+from vastausanalyysi.report.xlsx import render_xlsx
+
+FORMATS: dict[str, str] = {"html": "report.html", "xlsx": "report.xlsx", "md": "report.md"}
+"""The output formats :func:`write_report` knows, with their file names."""
+DEFAULT_TITLE = "Avovastausten analyysi"
+
+
+def write_report(
+    out_dir: str | Path,
+    *,
+    tagged: pd.DataFrame,
+    frequencies: pd.DataFrame | None = None,
+    clustering: Any = None,
+    scores: pd.DataFrame | None = None,
+    title: str = DEFAULT_TITLE,
+    formats: Sequence[str] | str = ("html", "xlsx", "md"),
+    codebook_names: Mapping[str, str] | None = None,
+    mask: bool = True,
+) -> list[Path]:
+    """Write the report as ``report.html``, ``report.xlsx`` and/or ``report.md`` into ``out_dir``.
+
+    Parameters
+    ----------
+    tagged:
+        Output of ``va.tag``: ``text``, ``areas``, ``mechanisms``, ``polarity``, ``evidence`` and,
+        optionally, ``respondent_id``, ``group``, ``coarse_group``, ``region``, ``question``.
+        Every row appears in the workbook's ``vastaukset`` sheet, in order.
+    frequencies:
+        Output of ``va.theme_frequencies`` (its ``by`` columns, ``layer``, ``code``, ``n``,
+        ``base``, ``share``, ``ci_low``, ``ci_high``, ``suppressed``); ``None`` leaves it out.
+    clustering:
+        Output of ``va.cluster_statements`` (``.clusters``, ``.assignments``); ``None`` leaves
+        it out.
+    scores:
+        Mean scores in long form (``county`` or ``region``, ``item_id``, ``item``, ``mean``,
+        ``n``), e.g. ``corpus/report_2026/cooperation_scores.csv``; ``None`` leaves it out.
+    title:
+        The report's title.
+    formats:
+        Any of ``"html"``, ``"xlsx"``, ``"md"``.
+    codebook_names:
+        Code id -> display name; default: the names in the default codebook, else the ids.
+    mask:
+        Mask personal data in every text written out with ``vastausanalyysi.nlp.pii.mask_pii``
+        (a :class:`ReportError` if it cannot be imported).
+
+    Returns
+    -------
+    The paths written, in the order of ``formats``.
+    """
+    wanted = [formats] if isinstance(formats, str) else list(formats)
+    if unknown := [f for f in wanted if f not in FORMATS]:
+        raise ReportError(f"unknown report format(s) {unknown!r}; use any of {list(FORMATS)}")
+    if not wanted:
+        raise ReportError("formats is empty; use any of " + ", ".join(FORMATS))
+    rep = build_model(tagged, frequencies, clustering, scores, title, codebook_names, mask)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in dict.fromkeys(wanted):
+        path = out / FORMATS[fmt]
+        if fmt == "html":
+            path.write_text(render_html(rep), encoding="utf-8")
+        elif fmt == "xlsx":
+            render_xlsx(rep, path)
+        else:
+            path.write_text(render_markdown(rep), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+__all__ = ["DEFAULT_TITLE", "FORMATS", "write_report"]

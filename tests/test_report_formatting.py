@@ -1,0 +1,37 @@
+"""Tests of the report's cell formatting: Finnish numbers, missing values and escaping."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from vastausanalyysi.report import format_number, format_share
+from vastausanalyysi.report.formatting import as_list, cell_text, escape_html, escape_md
+
+
+def test_format_share_uses_finnish_decimals() -> None:
+    assert format_share(0.125) == "12,5 %"
+    assert format_share(1) == "100,0 %"
+    assert format_share(0.5, 0) == "50 %"
+    assert format_share(None) == "–"
+    assert format_share(float("nan")) == "–"
+    assert format_share(pd.NA) == "–"
+    assert format_number(3.5) == "3,5"
+    assert format_number(2) == "2,0"
+    assert format_number(np.nan) == "–"
+
+
+def test_missing_values_become_empty_text_and_lists() -> None:
+    assert cell_text(None) == "" and cell_text(np.nan) == "" and cell_text(pd.NA) == ""
+    assert cell_text(3) == "3"
+    assert as_list(None) == [] and as_list("  ") == [] and as_list("hyte") == ["hyte"]
+    assert as_list(["a", None, np.nan, "b"]) == ["a", "b"]
+    assert as_list(np.array(["a", "b"])) == ["a", "b"]
+
+
+def test_escaping_for_html_and_markdown() -> None:
+    assert (
+        escape_html("<b>'x' & \"y\"</b>") == "&lt;b&gt;&#x27;x&#x27; &amp; &quot;y&quot;&lt;/b&gt;"
+    )
+    assert escape_html(None) == ""
+    assert escape_md("a | b\n  c <i>") == "a \\| b c &lt;i&gt;"
