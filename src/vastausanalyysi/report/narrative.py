@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from vastausanalyysi import __version__
+from vastausanalyysi._version import __version__
 from vastausanalyysi.report.evidence import LAYER_ORDER
 from vastausanalyysi.report.formatting import DASH, cell_text, format_number, format_share
 from vastausanalyysi.report.labels import CLUSTER_METHODS, EVIDENCE_SOURCES, POLARITY_NAMES
