@@ -12,18 +12,17 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import yaml
 
+from vastausanalyysi._resources import data_path
 from vastausanalyysi.errors import CodebookError
+from vastausanalyysi.schema import POLARITIES
 
 Kind = Literal["area", "mechanism"]
 
-#: The polarity values, in a fixed order.
-POLARITIES: tuple[str, ...] = ("works", "problem", "mixed", "neutral")
 #: Area ids that must exist in every codebook built on the default one.
 REQUIRED_AREAS: tuple[str, ...] = (
     "perhekeskus",
@@ -60,6 +59,8 @@ _POLARITY_FIELDS = {
     "decrease",
 }
 _SECTIONS: dict[str, Kind] = {"areas": "area", "mechanisms": "mechanism"}
+#: Code fields whose single-word terms name words of the domain (see ``single_word_terms``).
+TERM_FIELDS: tuple[str, ...] = ("lemmas", "words", "heads", "modifiers")
 
 
 @lru_cache(maxsize=200_000)
@@ -104,6 +105,15 @@ class Code:
     def item_id(self) -> str | None:
         """The id of the (first) linked survey item, or None."""
         return self.items[0].id if self.items else None
+
+
+class LinkedItems(NamedTuple):
+    """A code with its layer and linked survey items (see :meth:`Codebook.linked_items`)."""
+
+    layer: Kind
+    code: str
+    #: one tuple per linked item: its distinct non-empty names, id first, then text
+    items: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -182,6 +192,38 @@ class Codebook:
             )
         return rows
 
+    def linked_items(self) -> list[LinkedItems]:
+        """Every code, areas first: its layer ("area"/"mechanism"), id and linked survey items.
+
+        Each item is given by its alternative names, ``(id, text)`` (empty names left out), so
+        that a caller can match an item by either.
+        """
+        return [
+            LinkedItems(
+                code.kind,
+                code.id,
+                tuple(tuple(dict.fromkeys(n for n in (i.id, i.text) if n)) for i in code.items),
+            )
+            for code in self.codes.values()
+        ]
+
+    def single_word_terms(self) -> frozenset[str]:
+        """The single-word terms of the codes' lemma, word, head and modifier lists.
+
+        As written in the codebook (stripped and lower-cased, hyphens kept, not normalised by
+        :func:`norm_term`): the words of the domain, e.g. for a spelling corrector.
+        """
+        terms: set[str] = set()
+        for section in _SECTIONS:
+            for spec in (self.raw.get(section) or {}).values():
+                if not isinstance(spec, Mapping):
+                    continue
+                for key in TERM_FIELDS:
+                    for term in spec.get(key) or ():
+                        if isinstance(term, str) and " " not in term.strip():
+                            terms.add(term.strip().lower())
+        return frozenset(terms)
+
 
 # ----------------------------------------------------------------------------------------------
 # loading
@@ -189,7 +231,7 @@ class Codebook:
 
 def default_codebook_path() -> Path:
     """Path of the default codebook shipped with the package."""
-    return Path(str(resources.files("vastausanalyysi") / "data" / "codebook.yaml"))
+    return data_path("codebook.yaml")
 
 
 def _read_yaml(path: str | Path) -> dict[str, Any]:
@@ -484,8 +526,10 @@ def _build(raw: dict[str, Any], where: str) -> Codebook:
 __all__ = [
     "POLARITIES",
     "REQUIRED_AREAS",
+    "TERM_FIELDS",
     "Code",
     "Codebook",
+    "LinkedItems",
     "PolarityLexicon",
     "SurveyItem",
     "default_codebook_path",
