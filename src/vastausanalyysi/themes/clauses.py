@@ -31,8 +31,9 @@ _SCOPE_END = {"ja", "sekä", "tai", "vaan", "koska", "kun", "että", "jotta", "m
 _GOAL = frozenset(
     {"pyrkiä", "jotta", "varmistaa", "tähdätä", "edellyttää", "vaatia", "jos", "mikäli"}
 )
-#: Goal nouns that open a goal scope only as "X:nä" or "X on + infinitive / että".
+#: Conjunctions among the goal words: a lemma alone does not open a scope ("joskin").
 _GOAL_CONJ = {"jos", "mikäli", "jotta"}
+#: Goal nouns that open a goal scope only as "X:nä" or "X on + infinitive / että".
 _GOAL_NOUNS = {"tavoite", "tehtävä", "tarkoitus", "pyrkimys", "päämäärä", "tavoitteena"}
 _NEED = {
     "pitäisi",
