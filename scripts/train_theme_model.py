@@ -24,8 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from vastausanalyysi.themes.classifier import NO_QUESTION_WEIGHT, evaluate, score, train, versions
 from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.evaluation import evaluate, score
+from vastausanalyysi.themes.model import NO_QUESTION_WEIGHT, versions
+from vastausanalyysi.themes.training import train
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "answers.csv"
