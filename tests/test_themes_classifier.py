@@ -81,13 +81,16 @@ def test_evaluate_reports_per_code_micro_macro(model: ThemeClassifier, small: pd
     assert cv.summary["n"] == 60
 
 
-def test_shipped_model_is_loadable_and_identical_to_models_dir() -> None:
+def test_shipped_model_is_loadable_and_stored_once() -> None:
+    from vastausanalyysi._resources import data_path
     from vastausanalyysi.themes.tagger import default_model, default_model_paths
 
     assert default_model() is not None
-    shipped, repo = default_model_paths()
+    (shipped,) = default_model_paths()  # the package data, and nowhere else
+    assert shipped == data_path("theme_model")
     for name in ("theme_model.json", "theme_model.npz"):
-        assert (shipped / name).read_bytes() == (repo / name).read_bytes()
+        assert (shipped / name).is_file()
+    assert not (ROOT / "models" / "theme_model").exists()  # no second copy in the repository
 
 
 def test_threshold_is_off_unless_the_model_adds_value() -> None:

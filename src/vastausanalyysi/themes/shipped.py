@@ -20,25 +20,27 @@ log = logging.getLogger(__name__)
 MODEL_DIRNAME = "theme_model"
 
 
+def default_model_path() -> Path:
+    """The folder of the shipped model: package data (``vastausanalyysi/data/theme_model``)."""
+    return data_path(MODEL_DIRNAME)
+
+
 def default_model_paths() -> list[Path]:
-    """Where the shipped model is looked for: package data first, then the repository."""
-    paths = [data_path(MODEL_DIRNAME)]
-    repo = Path(__file__).resolve().parents[3] / "models" / MODEL_DIRNAME
-    paths.append(repo)
-    return paths
+    """Where the shipped model is looked for (kept for compatibility): its one folder."""
+    return [default_model_path()]
 
 
 @lru_cache(maxsize=1)
 def default_model() -> ThemeClassifier | None:
     """The shipped theme model, or None if there is none (then only rules are used)."""
-    for path in default_model_paths():
-        if (path / JSON_NAME).is_file():
-            try:
-                return ThemeClassifier.load(path)
-            except ModelError as exc:  # pragma: no cover - a broken install
-                log.warning("shipped theme model not loadable (%s); using rules only", exc)
-                return None
-    return None
+    path = default_model_path()
+    if not (path / JSON_NAME).is_file():
+        return None
+    try:
+        return ThemeClassifier.load(path)
+    except ModelError as exc:  # pragma: no cover - a broken install
+        log.warning("shipped theme model not loadable (%s); using rules only", exc)
+        return None
 
 
 def resolve_model(model: Any) -> ThemeClassifier | None:
@@ -58,4 +60,10 @@ def resolve_model(model: Any) -> ThemeClassifier | None:
     )
 
 
-__all__ = ["MODEL_DIRNAME", "default_model", "default_model_paths", "resolve_model"]
+__all__ = [
+    "MODEL_DIRNAME",
+    "default_model",
+    "default_model_path",
+    "default_model_paths",
+    "resolve_model",
+]
