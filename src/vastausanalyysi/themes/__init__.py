@@ -2,7 +2,8 @@
 
 Layout, lowest first (each module imports only those above it in this list):
 
-- ``codebook``: codes, their survey items and patterns, the polarity lexicon (``load_codebook``)
+- ``codes``: the codebook's types (``Codebook``, ``Code``, ``PolarityLexicon``), ``norm_term``
+- ``codebook``: ``load_codebook``: the default codebook, extended or replaced by a user's file
 - ``tokens``: what the rules read off a token (attributes, analyses, lookup keys, ``is_word``)
 - ``clauses``: clause split, negation, goal and need scopes
 - ``polarity``: rule polarity of a text, the kind of question, the polarity model's features
@@ -28,11 +29,11 @@ from typing import Any
 # public name -> module (under vastausanalyysi.themes) that defines it
 _EXPORTS: dict[str, str] = {
     "REQUIRED_AREAS": "codebook",
-    "Code": "codebook",
-    "Codebook": "codebook",
-    "LinkedItems": "codebook",
-    "PolarityLexicon": "codebook",
-    "SurveyItem": "codebook",
+    "Code": "codes",
+    "Codebook": "codes",
+    "LinkedItems": "codes",
+    "PolarityLexicon": "codes",
+    "SurveyItem": "codes",
     "default_codebook_path": "codebook",
     "load_codebook": "codebook",
     "PolarityResult": "polarity",

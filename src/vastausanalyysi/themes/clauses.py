@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from vastausanalyysi.schema import POLARITIES
-from vastausanalyysi.themes.codebook import ANY_WORD, PolarityLexicon, norm_term
+from vastausanalyysi.themes.codes import ANY_WORD, PolarityLexicon, norm_term
 from vastausanalyysi.themes.tokens import analysis_values, is_genitive, is_olla, token_keys
 
 WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES

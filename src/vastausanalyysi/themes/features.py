@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 from spacy.tokens import Doc
 
-from vastausanalyysi.themes.codebook import PolarityLexicon
+from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.polarity import polarity_tokens, question_kind
 from vastausanalyysi.themes.rules import RuleResult, is_word, word_view
 

@@ -40,7 +40,7 @@ from vastausanalyysi.themes.clauses import (
     phrase_hits,
     split_clauses,
 )
-from vastausanalyysi.themes.codebook import PolarityLexicon, norm_term
+from vastausanalyysi.themes.codes import PolarityLexicon, norm_term
 from vastausanalyysi.themes.tokens import (
     analysis_values,
     is_conditional,

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from vastausanalyysi.themes.codebook import Codebook
+from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
 from vastausanalyysi.themes.polarity import NEUTRAL, question_kind, rule_polarity
 from vastausanalyysi.themes.rules import RuleTagger, is_word

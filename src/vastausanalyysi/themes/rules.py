@@ -14,14 +14,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from vastausanalyysi.themes.clauses import existential_negated, negated_tokens
-from vastausanalyysi.themes.codebook import (
-    ANY_WORD,
-    Code,
-    Codebook,
-    Phrase,
-    load_codebook,
-    norm_term,
-)
+from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.codes import ANY_WORD, Code, Codebook, Phrase, norm_term
 from vastausanalyysi.themes.tokens import is_word, token_ext
 
 Evidence = dict[str, Any]

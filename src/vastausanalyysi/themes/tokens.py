@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from vastausanalyysi.themes.codebook import norm_term
+from vastausanalyysi.themes.codes import norm_term
 
 
 def token_ext(token: Token, name: str, default: Any = None) -> Any:

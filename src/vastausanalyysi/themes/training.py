@@ -9,7 +9,7 @@ import pandas as pd
 
 from vastausanalyysi.errors import ModelError
 from vastausanalyysi.schema import parse_codes
-from vastausanalyysi.themes.codebook import Codebook
+from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
 
 
