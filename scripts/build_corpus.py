@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from vastausanalyysi.schema import POLARITIES, parse_codes
+
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "corpus" / "labelled"
 OUT = ROOT / "corpus" / "answers.csv"
@@ -60,10 +62,6 @@ def _hash(value: str) -> str:
 def is_blind_holdout(row_id: str) -> bool:
     """An even id of the blind published-style set ("X002"): the holdout half."""
     return int(str(row_id)[1:]) % 2 == 0
-
-
-def _codes(value: str) -> list[str]:
-    return [c.strip() for c in str(value).split(";") if c.strip()]
 
 
 def load_sources() -> pd.DataFrame:
@@ -116,19 +114,19 @@ def split_coverage(df: pd.DataFrame) -> dict[str, tuple[int, int]]:
             continue  # the minimum counts are about the team-written corpus
         k = 0 if row["split"] == "train" else 1
         for col in ("areas", "mechanisms"):
-            for c in _codes(row[col]):
+            for c in parse_codes(row[col]):
                 out.setdefault(c, [0, 0])[k] += 1
     return {c: (n[0], n[1]) for c, n in sorted(out.items())}
 
 
 def validate(df: pd.DataFrame) -> list[str]:
-    from vastausanalyysi.themes.codebook import POLARITIES, load_codebook
+    from vastausanalyysi.themes.codebook import load_codebook
 
     cb = load_codebook()
     problems = []
     for _, row in df.iterrows():
         for col, ids in (("areas", cb.areas), ("mechanisms", cb.mechanisms)):
-            bad = [c for c in _codes(row[col]) if c not in ids]
+            bad = [c for c in parse_codes(row[col]) if c not in ids]
             if bad:
                 problems.append(f"{row['id']}: unknown {col} {bad}")
         if row["polarity"] not in POLARITIES:
@@ -148,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         print("WARNING", p, file=sys.stderr)
     df["split"] = assign_split(df)
     df = df[[*COLUMNS, "group", "source_file", "split"]]
-    counts = Counter(c for col in ("areas", "mechanisms") for v in df[col] for c in _codes(v))
+    counts = Counter(c for col in ("areas", "mechanisms") for v in df[col] for c in parse_codes(v))
     print(f"{len(df)} answers; split {df['split'].value_counts().to_dict()}")
     print(f"origins {df['origin'].value_counts().to_dict()}")
     print("codes", dict(sorted(counts.items())))

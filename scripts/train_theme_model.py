@@ -8,9 +8,9 @@ one (as plain texts come), on the two halves of the blind published-style set
 ``team-written-blind-dev``; the even-id holdout half is never trained on), and 5-fold
 cross-validation on the train split (also scored on its blind dev rows alone, out of fold);
 then writes the model
-(JSON + NPZ, no pickle) to ``models/theme_model/`` and the same files to the package data
-(``src/vastausanalyysi/data/theme_model/``, so that a wheel install ships it), and the model card
-``models/theme_model.md``.
+(JSON + NPZ, no pickle) to the package data, ``src/vastausanalyysi/data/theme_model/`` (its only
+copy, so that a wheel install ships it and ``va.tag(model=None)`` loads it), and the model card
+``models/theme_model.md``. Run it with this checkout's ``src`` first on the path.
 
 Usage: python scripts/train_theme_model.py [--no-cv]
 """
@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pandas as pd
 
-from vastausanalyysi.themes.classifier import NO_QUESTION_WEIGHT, evaluate, score, train, versions
 from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.evaluation import evaluate, score
+from vastausanalyysi.themes.model import NO_QUESTION_WEIGHT, versions
+from vastausanalyysi.themes.shipped import default_model_path
+from vastausanalyysi.themes.training import label_rows, train
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "answers.csv"
-MODEL_DIR = ROOT / "models" / "theme_model"
-PACKAGE_DIR = ROOT / "src" / "vastausanalyysi" / "data" / "theme_model"
+MODEL_DIR = default_model_path()  # the package data: the shipped model's one copy
 CARD = ROOT / "models" / "theme_model.md"
 BLIND = ROOT / "corpus" / "labelled" / "blind_published.csv"
 BLIND2 = ROOT / "corpus" / "labelled" / "blind_published2.csv"
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     args = parser.parse_args(argv)
+    if not MODEL_DIR.is_relative_to(ROOT):
+        raise SystemExit(f"{MODEL_DIR} is not in this checkout ({ROOT}): run with PYTHONPATH=src")
     df = pd.read_csv(CORPUS, dtype=str, keep_default_na=False)
     train_df = df[df["split"] == "train"].drop(columns="split")
     test_df = df[(df["split"] == "test") & (df["origin"] == "team-written")]
@@ -99,10 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         if dev.any():
             idx = dev.nonzero()[0]
             sub = train_df.iloc[idx]
-            gold = [
-                [c for col in ("areas", "mechanisms") for c in r[col].split(";") if c]
-                for _, r in sub.iterrows()
-            ]
+            gold = label_rows(sub)
             ev_dev = score(
                 gold,
                 [ev.details["predictions"][i] for i in idx],
@@ -116,9 +116,6 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(rows))
     meta = {"corpus": "corpus/answers.csv", "train_rows": len(train_df)}
     model.save(MODEL_DIR, metadata=meta)
-    if PACKAGE_DIR.exists():
-        shutil.rmtree(PACKAGE_DIR)
-    shutil.copytree(MODEL_DIR, PACKAGE_DIR)
     combined = results[("test split (team-written)", "combined")]
     thresholds = ", ".join(
         f"{c} {'off' if t > 1 else f'{t:.2f}'}"
@@ -128,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     n_blind = len(blind_dev) + len(blind_holdout)
     n_dev = int((train_df["origin"] == "team-written-blind-dev").sum())
     n_tw = len(train_df) - n_dev
-    card = f"""# Theme model card (`models/theme_model/`)
+    card = f"""# Theme model card (`src/vastausanalyysi/data/theme_model/`)
 
 - **What**: `vastausanalyysi.ThemeClassifier`: one logistic regression per code (11 areas, 9
   mechanisms) over TF-IDF of lemmas, compound parts and the rule tagger's codes (no surface
@@ -144,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
   with it: **{model.polarity_mode_}**
   ({", ".join(f"{k} {a:.3f}" for k, a in model.polarity_cv_accuracy_.items())}).
 - **Format**: `theme_model.json` (parameters, vocabulary, codes, codebook if custom, metadata) +
-  `theme_model.npz` (arrays, read with `allow_pickle=False`). No pickle. The same files ship as
-  package data in `src/vastausanalyysi/data/theme_model/`, which `va.tag(model=None)` loads first.
+  `theme_model.npz` (arrays, read with `allow_pickle=False`). No pickle. They are package data
+  (`src/vastausanalyysi/data/theme_model/`, their only copy), which `va.tag(model=None)` loads.
 - **Data**: `corpus/answers.csv`, split `train`: {len(train_df)} answers, all team-written,
   never real answers: {n_tw} of origin `team-written` and the {n_dev} blind dev sentences
   (origin `team-written-blind-dev`, see below). Test: {len(test_df)} team-written answers
@@ -231,7 +228,7 @@ Per code, team-written test split, rules + model:
 - Retrain: `python scripts/build_corpus.py && python scripts/train_theme_model.py`.
 """
     CARD.write_text(card, encoding="utf-8")
-    print(f"wrote {MODEL_DIR.relative_to(ROOT)}, {PACKAGE_DIR.relative_to(ROOT)}, {CARD.name}")
+    print(f"wrote {MODEL_DIR.relative_to(ROOT)}, {CARD.relative_to(ROOT)}")
     return 0
 
 

@@ -11,7 +11,9 @@ from sklearn.base import clone
 
 import vastausanalyysi as va
 from vastausanalyysi.errors import ModelError
-from vastausanalyysi.themes.classifier import ThemeClassifier, evaluate, train
+from vastausanalyysi.themes.evaluation import evaluate
+from vastausanalyysi.themes.model import ThemeClassifier
+from vastausanalyysi.themes.training import train
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,26 +81,29 @@ def test_evaluate_reports_per_code_micro_macro(model: ThemeClassifier, small: pd
     assert cv.summary["n"] == 60
 
 
-def test_shipped_model_is_loadable_and_identical_to_models_dir() -> None:
+def test_shipped_model_is_loadable_and_stored_once() -> None:
+    from vastausanalyysi._resources import data_path
     from vastausanalyysi.themes.tagger import default_model, default_model_paths
 
     assert default_model() is not None
-    shipped, repo = default_model_paths()
+    (shipped,) = default_model_paths()  # the package data, and nowhere else
+    assert shipped == data_path("theme_model")
     for name in ("theme_model.json", "theme_model.npz"):
-        assert (shipped / name).read_bytes() == (repo / name).read_bytes()
+        assert (shipped / name).is_file()
+    assert not (ROOT / "models" / "theme_model").exists()  # no second copy in the repository
 
 
 def test_threshold_is_off_unless_the_model_adds_value() -> None:
-    from vastausanalyysi.themes.classifier import OFF, _best_threshold
+    from vastausanalyysi.themes.calibration import OFF, best_threshold
 
     y = np.array([1, 1, 0, 0, 1, 0])
     rules = np.array([True, True, False, False, False, False])
     # the model's confident extra code is right: it may add it
     good = np.array([0.99, 0.95, 0.1, 0.2, 0.97, 0.3])
-    assert 0.6 <= _best_threshold(good, rules, y, 0.6, 0.9) <= 0.9
+    assert 0.6 <= best_threshold(good, rules, y, 0.6, 0.9) <= 0.9
     # its confident extra code is wrong: it never adds the code
     bad = np.array([0.99, 0.95, 0.97, 0.2, 0.1, 0.3])
-    assert _best_threshold(bad, rules, y, 0.6, 0.9) == round(OFF, 2)
+    assert best_threshold(bad, rules, y, 0.6, 0.9) == round(OFF, 2)
 
 
 def test_model_mode_caps_off_thresholds(model: ThemeClassifier) -> None:
@@ -107,7 +112,7 @@ def test_model_mode_caps_off_thresholds(model: ThemeClassifier) -> None:
 
 
 def test_polarity_source_weighs_texts_without_a_question(model: ThemeClassifier) -> None:
-    from vastausanalyysi.themes.classifier import NO_QUESTION_WEIGHT
+    from vastausanalyysi.themes.model import NO_QUESTION_WEIGHT
 
     assert 0.5 < NO_QUESTION_WEIGHT < 1.0  # plain texts (the target) weigh most
     acc = model.polarity_cv_accuracy_

@@ -95,3 +95,25 @@ def test_bad_files(tmp_path: Path) -> None:
     bad.write_text("areas: [\n", encoding="utf-8")
     with pytest.raises(CodebookError, match=r"rikki\.yaml"):
         load_codebook(bad)
+
+
+def test_linked_items_give_layer_id_and_item_names() -> None:
+    cb = load_codebook()
+    linked = cb.linked_items()
+    assert [e.code for e in linked] == [*cb.area_ids, *cb.mechanism_ids]
+    assert {e.layer for e in linked} == {"area", "mechanism"}
+    hyte = next(e for e in linked if e.code == "hyte")
+    assert hyte.layer == "area" and hyte.items[0][0] == "tyonjako_hyte"
+    assert hyte.items[0][1] == cb["hyte"].items[0].text
+    for layer, code, items in linked:  # unpacks as a plain (layer, code, items) tuple
+        assert layer in {"area", "mechanism"}
+        assert all(names and all(names) for names in items), code
+
+
+def test_single_word_terms_are_the_codes_words_as_written() -> None:
+    cb = load_codebook()
+    terms = cb.single_word_terms()
+    assert "perhekeskus" in terms
+    assert all(t == t.strip().lower() and " " not in t for t in terms)
+    extended = load_codebook({"areas": {"hyte": {"lemmas": ["Hyvinvointi-Verkosto", "a b"]}}})
+    assert extended.single_word_terms() - terms == {"hyvinvointi-verkosto"}

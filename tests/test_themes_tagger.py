@@ -11,7 +11,7 @@ import pytest
 
 import vastausanalyysi as va
 from vastausanalyysi.errors import InputTextError
-from vastausanalyysi.themes.classifier import evaluate
+from vastausanalyysi.themes.evaluation import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "answers.csv"

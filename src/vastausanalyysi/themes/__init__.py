@@ -1,3 +1,70 @@
-"""Themes: the codebook, the rule tagger with evidence, polarity and the trainable classifier."""
+"""Themes: the codebook, the rule tagger with evidence, polarity and the trainable classifier.
+
+Layout, lowest first (each module imports only those above it in this list):
+
+- ``codes``: the codebook's types (``Codebook``, ``Code``, ``PolarityLexicon``), ``norm_term``
+- ``codebook``: ``load_codebook``: the default codebook, extended or replaced by a user's file
+- ``tokens``: what the rules read off a token (attributes, analyses, lookup keys, ``is_word``)
+- ``clauses``: clause split, negation, goal and need scopes
+- ``polarity``: rule polarity of a text, the kind of question, the polarity model's features
+- ``rules``: ``RuleTagger``, codebook patterns over lemmas and compound parts, with evidence
+- ``features``: the classifier's features (lemmas, compound parts, rule codes) and TF-IDF
+- ``calibration``: Platt scaling and the per-code thresholds
+- ``model``: ``ThemeClassifier`` (scikit-learn conventions; JSON + NPZ files, no pickle)
+- ``shipped``: the shipped model and ``resolve_model`` (what a ``model=`` argument means)
+- ``prediction``: ``combine``, rules + model per Doc: codes, polarity and evidence
+- ``training``: ``train`` on hand-coded answers; ``evaluation``: ``evaluate`` (P/R/F1)
+- ``tagger``: ``tag()``, the public entry point
+- ``classifier``: compatibility re-exports of the former module of that name
+
+Public names are re-exported here lazily, so that importing one module (say ``codebook``) does
+not load scikit-learn or spaCy.
+"""
 
 from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# public name -> module (under vastausanalyysi.themes) that defines it
+_EXPORTS: dict[str, str] = {
+    "REQUIRED_AREAS": "codebook",
+    "Code": "codes",
+    "Codebook": "codes",
+    "LinkedItems": "codes",
+    "PolarityLexicon": "codes",
+    "SurveyItem": "codes",
+    "default_codebook_path": "codebook",
+    "load_codebook": "codebook",
+    "PolarityResult": "polarity",
+    "polarity_of": "polarity",
+    "question_kind": "polarity",
+    "rule_polarity": "polarity",
+    "RuleResult": "rules",
+    "RuleTagger": "rules",
+    "ThemeClassifier": "model",
+    "default_model": "shipped",
+    "resolve_model": "shipped",
+    "combine": "prediction",
+    "train": "training",
+    "Evaluation": "evaluation",
+    "evaluate": "evaluation",
+    "score": "evaluation",
+    "OUTPUT_COLUMNS": "tagger",
+    "tag": "tagger",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -2,7 +2,9 @@
 
 The default codebook ships as package data (``vastausanalyysi/data/codebook.yaml``) and implements
 ``codebook.md``. A user's YAML file with the same structure can extend it (add codes, words,
-phrases and exclusions) or replace codes or the whole codebook.
+phrases and exclusions) or replace codes or the whole codebook. The types it builds
+(:class:`Codebook`, :class:`Code`, :class:`PolarityLexicon` …) live in
+:mod:`vastausanalyysi.themes.codes` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -10,20 +12,28 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
+from vastausanalyysi._resources import data_path
 from vastausanalyysi.errors import CodebookError
+from vastausanalyysi.schema import POLARITIES
+from vastausanalyysi.themes.codes import (
+    ANY_WORD,
+    SECTIONS,
+    TERM_FIELDS,
+    Code,
+    Codebook,
+    Kind,
+    LinkedItems,
+    Phrase,
+    PolarityLexicon,
+    SurveyItem,
+    norm_term,
+)
 
-Kind = Literal["area", "mechanism"]
-
-#: The polarity values, in a fixed order.
-POLARITIES: tuple[str, ...] = ("works", "problem", "mixed", "neutral")
 #: Area ids that must exist in every codebook built on the default one.
 REQUIRED_AREAS: tuple[str, ...] = (
     "perhekeskus",
@@ -59,128 +69,6 @@ _POLARITY_FIELDS = {
     "topic",
     "decrease",
 }
-_SECTIONS: dict[str, Kind] = {"areas": "area", "mechanisms": "mechanism"}
-
-
-@lru_cache(maxsize=200_000)
-def norm_term(term: str) -> str:
-    """A term as the matcher compares it: lower-cased, hyphens and outer spaces removed."""
-    return term.strip().lower().replace("-", "")
-
-
-Phrase = tuple[frozenset[str], ...]
-#: A phrase element that matches any one word ("*" in a phrase).
-ANY_WORD: frozenset[str] = frozenset({"*"})
-
-
-@dataclass(frozen=True)
-class SurveyItem:
-    """A survey item that a code is linked to."""
-
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Code:
-    """One code of the codebook with its matching patterns (terms normalised by ``norm_term``)."""
-
-    id: str
-    kind: Kind
-    name: str
-    description: str = ""
-    items: tuple[SurveyItem, ...] = ()
-    lemmas: frozenset[str] = frozenset()
-    words: frozenset[str] = frozenset()
-    heads: frozenset[str] = frozenset()
-    modifiers: frozenset[str] = frozenset()
-    phrases: tuple[Phrase, ...] = ()
-    prefixes: tuple[str, ...] = ()
-    exclude: frozenset[str] = frozenset()
-    exclude_surface: tuple[str, ...] = ()
-    exclude_phrases: tuple[Phrase, ...] = ()
-
-    @property
-    def item_id(self) -> str | None:
-        """The id of the (first) linked survey item, or None."""
-        return self.items[0].id if self.items else None
-
-
-@dataclass(frozen=True)
-class PolarityLexicon:
-    """Word lists of the polarity rules (lemmas, normalised).
-
-    Multi-word entries of ``works`` and ``problem`` are phrases (``works_phrases``,
-    ``problem_phrases``) matched like code phrases ("saada sovittua|luotua").
-    """
-
-    works: frozenset[str] = frozenset()
-    problem: frozenset[str] = frozenset()
-    irrealis: frozenset[str] = frozenset()
-    improve: frozenset[str] = frozenset()
-    negation: frozenset[str] = frozenset()
-    contrast: tuple[tuple[str, ...], ...] = ()
-    labels: tuple[str, ...] = POLARITIES
-    goal: frozenset[str] = frozenset()
-    topic: frozenset[str] = frozenset()
-    decrease: frozenset[str] = frozenset()
-    works_phrases: tuple[Phrase, ...] = ()
-    problem_phrases: tuple[Phrase, ...] = ()
-
-
-@dataclass(frozen=True, eq=False)
-class Codebook:
-    """Areas, mechanisms and the polarity lexicon; build with :func:`load_codebook`."""
-
-    areas: dict[str, Code]
-    mechanisms: dict[str, Code]
-    polarity: PolarityLexicon
-    role_heads: frozenset[str] = frozenset()
-    name: str = ""
-    version: int = 1
-    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-
-    @property
-    def codes(self) -> dict[str, Code]:
-        """All codes by id, areas first."""
-        return {**self.areas, **self.mechanisms}
-
-    @property
-    def area_ids(self) -> list[str]:
-        return list(self.areas)
-
-    @property
-    def mechanism_ids(self) -> list[str]:
-        return list(self.mechanisms)
-
-    def __getitem__(self, code_id: str) -> Code:
-        try:
-            return self.codes[code_id]
-        except KeyError:
-            raise CodebookError(f"unknown code {code_id!r}") from None
-
-    def __contains__(self, code_id: object) -> bool:
-        return code_id in self.areas or code_id in self.mechanisms
-
-    def to_dict(self) -> dict[str, Any]:
-        """The merged raw codebook (as it would be written to YAML)."""
-        return copy.deepcopy(self.raw)
-
-    def items_table(self) -> list[dict[str, str | None]]:
-        """One row per code: kind, id, name and the linked survey item id and text."""
-        rows = []
-        for code in self.codes.values():
-            item = code.items[0] if code.items else None
-            rows.append(
-                {
-                    "kind": code.kind,
-                    "code": code.id,
-                    "name": code.name,
-                    "item_id": item.id if item else None,
-                    "item_text": item.text if item else None,
-                }
-            )
-        return rows
 
 
 # ----------------------------------------------------------------------------------------------
@@ -189,7 +77,7 @@ class Codebook:
 
 def default_codebook_path() -> Path:
     """Path of the default codebook shipped with the package."""
-    return Path(str(resources.files("vastausanalyysi") / "data" / "codebook.yaml"))
+    return data_path("codebook.yaml")
 
 
 def _read_yaml(path: str | Path) -> dict[str, Any]:
@@ -247,7 +135,7 @@ def _check_structure(data: Mapping[str, Any], where: str) -> None:
         raise CodebookError(
             f"{where}: unknown top-level field(s) {sorted(unknown)}; allowed: {sorted(_TOP_FIELDS)}"
         )
-    for section in _SECTIONS:
+    for section in SECTIONS:
         codes = data.get(section)
         if codes is None:
             continue
@@ -302,13 +190,13 @@ def _merge(base: dict[str, Any], user: Mapping[str, Any], where: str) -> dict[st
         out["role_heads"] = _union(out.get("role_heads"), user["role_heads"])
     for code_id in user.get("remove") or []:
         found = False
-        for section in _SECTIONS:
+        for section in SECTIONS:
             if code_id in (out.get(section) or {}):
                 del out[section][code_id]
                 found = True
         if not found:
             raise CodebookError(f"{where}: cannot remove unknown code {code_id!r}")
-    for section in _SECTIONS:
+    for section in SECTIONS:
         other = "mechanisms" if section == "areas" else "areas"
         for code_id, spec in (user.get(section) or {}).items():
             spec = dict(spec or {})
@@ -431,7 +319,7 @@ def _build_code(code_id: str, kind: Kind, spec: Mapping[str, Any], where: str) -
 def _build(raw: dict[str, Any], where: str) -> Codebook:
     _check_structure(raw, where)
     sections: dict[str, dict[str, Code]] = {}
-    for section, kind in _SECTIONS.items():
+    for section, kind in SECTIONS.items():
         sections[section] = {
             cid: _build_code(cid, kind, spec or {}, where)
             for cid, spec in (raw.get(section) or {}).items()
@@ -484,8 +372,10 @@ def _build(raw: dict[str, Any], where: str) -> Codebook:
 __all__ = [
     "POLARITIES",
     "REQUIRED_AREAS",
+    "TERM_FIELDS",
     "Code",
     "Codebook",
+    "LinkedItems",
     "PolarityLexicon",
     "SurveyItem",
     "default_codebook_path",

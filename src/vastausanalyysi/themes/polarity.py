@@ -12,32 +12,44 @@ object of a task verb ("selvittää yhteistyön esteitä") is a topic, not a fin
 improve ("pitäisi kehittää", "kaipaa vahvistamista", "on vahvistettava") is a problem, and so is
 a negative manner ("on onnistunut heikoiten") or a small share ("vain viidennes pitää … hyvänä").
 An answer whose clauses say both is ``mixed``.
+
+The clause split and the negation, goal and need scopes live in
+:mod:`vastausanalyysi.themes.clauses`; this module weighs the cues in them, tells the kind of
+question answered, and gives the features of the learned polarity model.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from vastausanalyysi.themes.codebook import PolarityLexicon, norm_term
-
-WORKS, PROBLEM, MIXED, NEUTRAL = "works", "problem", "mixed", "neutral"
-
-_BOUNDARY = {".", "!", "?", ";", ":", "…", "–", "—", "(", ")", "•"}
-_SENTENCE_END = {".", "!", "?", ";", "…", "•"}
-_SCOPE_END = {"ja", "sekä", "tai", "vaan", "koska", "kun", "että", "jotta", "mutta", "vaikka"}
-#: Goal words used when the codebook has no ``goal`` list.
-_GOAL = frozenset(
-    {"pyrkiä", "jotta", "varmistaa", "tähdätä", "edellyttää", "vaatia", "jos", "mikäli"}
+from vastausanalyysi.themes.clauses import (
+    MIXED,
+    NEUTRAL,
+    PROBLEM,
+    SENTENCE_END,
+    WORKS,
+    Clause,
+    existential_negated,
+    goal_scope,
+    is_negation,
+    negated_tokens,
+    phrase_hits,
+    split_clauses,
 )
-#: Goal nouns that open a goal scope only as "X:nä" or "X on + infinitive / että".
-_GOAL_CONJ = {"jos", "mikäli", "jotta"}
-_GOAL_NOUNS = {"tavoite", "tehtävä", "tarkoitus", "pyrkimys", "päämäärä", "tavoitteena"}
+from vastausanalyysi.themes.codes import PolarityLexicon, norm_term
+from vastausanalyysi.themes.tokens import (
+    analysis_values,
+    is_conditional,
+    is_genitive,
+    is_olla,
+    is_verb,
+    token_keys,
+)
+
 #: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
 _MANNER_NEG = {
     "heikosti",
@@ -74,263 +86,6 @@ _SHARE = {
 _ANAPHOR = {"se", "sitä", "sen", "siihen", "siitä", "ne", "niitä", "niiden", "niihin", "niistä"}
 #: Verbs after which a negated problem noun is absent ("ei ole havaittu ongelmia").
 _EXISTENTIAL = {"olla", "kokea", "havaita", "esiintyä", "ilmetä", "syntyä", "näkyä", "tulla"}
-_NEED = {
-    "pitäisi",
-    "pitää",
-    "tulisi",
-    "täytyy",
-    "täytyä",
-    "tarvita",
-    "kaivata",
-    "kannattaisi",
-    "syytä",  # "on syytä tarkistaa"
-}
-_VERB_OPS = {"ei", "olla", "on", "ole"}  # words that do not end a negation scope
-
-
-def _ext(token: Token, name: str, default: Any = None) -> Any:
-    return getattr(token._, name) if Token.has_extension(name) else default
-
-
-_KEYS: weakref.WeakKeyDictionary[Doc, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
-
-
-def _keys(token: Token) -> frozenset[str]:
-    """The lemma, the lower-cased surface, the analyser's base forms and the compound head.
-
-    The base forms make the lexicon robust to a wrong lemma choice: a participle such as
-    "parantuneet" has the base form "parantunut" even when its lemma comes out as "parata".
-    Computed once per token of a Doc (the rules ask for them many times).
-    """
-    cache = _KEYS.get(token.doc)
-    if cache is None:
-        cache = _KEYS[token.doc] = {}
-    hit = cache.get(token.i)
-    if hit is None:
-        hit = cache[token.i] = frozenset(_token_keys(token))
-    return hit
-
-
-def _token_keys(token: Token) -> set[str]:
-    lemma = norm_term(token.lemma_ or token.text)
-    keys = {lemma, norm_term(token.text)}
-    parts = _ext(token, "compound_parts") or []
-    if parts:
-        keys.add(norm_term(parts[-1]))
-    for analysis in _ext(token, "analyses") or []:
-        base = getattr(analysis, "baseform", None)
-        if isinstance(base, str) and base and analysis.get("PARTICIPLE"):
-            keys.add(norm_term(base))
-    return keys
-
-
-def _analysis_values(token: Token, name: str) -> set[Any]:
-    return {a.get(name) for a in _ext(token, "analyses") or [] if hasattr(a, "get")}
-
-
-def _is_olla(token: Token) -> bool:
-    return norm_term(token.lemma_ or "") == "olla"
-
-
-def _goal_noun_opens(doc: Doc, i: int, end: int) -> bool:
-    """ "tavoitteena", "tehtävänä", "ryhmän tehtävä on selvittää", "tavoite on, että …"."""
-    low = doc[i].text.lower()
-    if low.endswith(("na", "nä")):
-        return True
-    if i + 1 < end and "A-infinitive" in _analysis_values(doc[i + 1], "MOOD"):
-        return True  # "on tarkoitus vähentää", "tavoite parantaa"
-    j = i + 1
-    while j < end and doc[j].text.lower() in {"ei", "myös", "nyt", "siis", "puolestaan"}:
-        j += 1
-    if j >= end or not _is_olla(doc[j]):
-        return False
-    k = j + 1
-    if k < end and doc[k].is_punct:
-        k += 1
-    if k >= end:
-        return False
-    nxt = doc[k]
-    return nxt.text.lower() in {"että", "saada"} or "A-infinitive" in _analysis_values(nxt, "MOOD")
-
-
-def _is_verb(token: Token) -> bool:
-    """A verb or participle in the reading the lemmatizer chose ("juuri" is not "juuria")."""
-    analyses = [a for a in _ext(token, "analyses") or [] if hasattr(a, "get")]
-    chosen = [a for a in analyses if getattr(a, "baseform", None) == token.lemma_]
-    if chosen:
-        return any(a.get("CLASS") == "teonsana" or a.get("PARTICIPLE") for a in chosen)
-    return any(a.get("PARTICIPLE") for a in analyses)
-
-
-def _is_genitive(token: Token) -> bool:
-    cases = {getattr(a, "case", None) for a in _ext(token, "analyses") or []}
-    return bool(cases & {"omanto", "genitive"})
-
-
-def _existential_negation(doc: Doc, i: int, end: int) -> bool:
-    """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence."""
-    verbs = [
-        norm_term(doc[j].lemma_)
-        for j in range(i + 1, min(i + 4, end))
-        if _is_olla(doc[j]) or _is_verb(doc[j])
-    ]
-    return all(v in _EXISTENTIAL for v in verbs)
-
-
-def _necessity(doc: Doc, token: Token, clause: range, improve: frozenset[str]) -> bool:
-    """ "on vielä vahvistettava", "työnjako kirjattava sopimukseen": -ttava of necessity."""
-    low = token.text.lower()
-    if not low.endswith(("ttava", "ttävä", "tava", "tävä")):
-        return False
-    if "present_passive" not in _analysis_values(token, "PARTICIPLE"):
-        return False
-    before = [doc[j] for j in range(max(clause.start, token.i - 3), token.i)]
-    olla = [t for t in before if _is_olla(t)]
-    if olla and norm_term(token.lemma_) not in improve:
-        k = olla[-1].i - 1
-        if k >= clause.start and _is_genitive(doc[k]):
-            return False  # "hyvinvointialueen on kuultava kuntia": a party's duty, not a lack
-    if olla:
-        return True
-    moods = set()
-    for j in clause:
-        if j != token.i:
-            moods |= _analysis_values(doc[j], "MOOD")
-    return not moods & {"indicative", "conditional", "imperative"}
-
-
-def _is_conditional(token: Token) -> bool:
-    analyses = _ext(token, "analyses") or []
-    moods = [a.get("MOOD") for a in analyses if hasattr(a, "get")]
-    return bool(moods) and all(m == "conditional" for m in moods)
-
-
-def negated_tokens(doc: Doc, lexicon: PolarityLexicon) -> set[int]:
-    """Indices of tokens in the scope of a negation (up to the end of the clause)."""
-    out: set[int] = set()
-    active = False
-    for token in doc:
-        low = token.text.lower()
-        if token.is_punct or low in _SCOPE_END or _starts_contrast(doc, token.i, lexicon):
-            active = False
-        if active:
-            out.add(token.i)
-        if _is_negation(token, lexicon):
-            active = True
-    return out
-
-
-def existential_negated(doc: Doc, lexicon: PolarityLexicon) -> set[int]:
-    """Tokens before a negated "olla" in their clause ("tapaamisia ei ole ollut")."""
-    out: set[int] = set()
-    for clause in split_clauses(doc, lexicon):
-        span = range(clause.start, clause.end)
-        for i in span:
-            token = doc[i]
-            if not _is_negation(token, lexicon) or i + 1 >= clause.end:
-                continue
-            if any(
-                norm_term(doc[j].lemma_) == "olla" for j in range(i + 1, min(i + 3, clause.end))
-            ):
-                out.update(j for j in range(clause.start, i) if not doc[j].is_punct)
-    return out
-
-
-@lru_cache(maxsize=16)
-def _contrast_index(
-    contrast: tuple[tuple[str, ...], ...],
-) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
-    """Contrast expressions by their first word, each with its position in the lexicon."""
-    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-    for order, words in enumerate(contrast):
-        if words:
-            index.setdefault(words[0], []).append((order, words))
-    return {first: tuple(entries) for first, entries in index.items()}
-
-
-def _starts_contrast(doc: Doc, i: int, lexicon: PolarityLexicon) -> int:
-    """Length of the contrast expression starting at token i (0 if none).
-
-    Only the expressions whose first word is token i's surface or lemma are tried, in the
-    lexicon's order (the first that matches wins).
-    """
-    index = _contrast_index(lexicon.contrast)
-    token = doc[i]
-    text, lemma = token.text.lower(), norm_term(token.lemma_)
-    entries = index.get(text, ())
-    if lemma != text:
-        entries = sorted((*entries, *index.get(lemma, ())))
-    for _order, words in entries:
-        n = len(words)
-        if i + n <= len(doc) and all(
-            doc[i + k].text.lower() == w or norm_term(doc[i + k].lemma_) == w
-            for k, w in enumerate(words)
-        ):
-            return n
-    return 0
-
-
-@dataclass
-class Clause:
-    """A clause and the polarity cues found in it."""
-
-    start: int
-    end: int
-    contrast: bool = False
-    works: float = 0.0
-    problem: float = 0.0
-    cues: list[dict[str, Any]] = field(default_factory=list)
-    past: bool = False
-    now: bool = False
-    marker: str = ""
-
-    @property
-    def label(self) -> str:
-        if self.works > self.problem:
-            return WORKS
-        if self.problem > self.works:
-            return PROBLEM
-        if self.works and self.problem:
-            return MIXED
-        return NEUTRAL
-
-
-@dataclass
-class PolarityResult:
-    """The rule polarity of one text with its clauses and cues."""
-
-    label: str
-    clauses: list[Clause]
-    works: float = 0.0
-    problem: float = 0.0
-
-    @property
-    def cues(self) -> list[dict[str, Any]]:
-        return [c for clause in self.clauses for c in clause.cues]
-
-
-def split_clauses(doc: Doc, lexicon: PolarityLexicon) -> list[Clause]:
-    """Clauses of a Doc: split at strong punctuation, commas and contrast words."""
-    clauses: list[Clause] = []
-    start, contrast, marker = 0, False, ""
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        n = _starts_contrast(doc, i, lexicon)
-        if token.text in _BOUNDARY or token.text == "," or n:
-            if i > start:
-                clauses.append(Clause(start, i, contrast, marker=marker))
-            contrast = bool(n) or (contrast and token.text == ",")
-            marker = " ".join(t.text.lower() for t in doc[i : i + n]) if n else ""
-            if n:
-                start = i + n
-                i += n
-                continue
-            start = i + 1
-        i += 1
-    if start < len(doc):
-        clauses.append(Clause(start, len(doc), contrast, marker=marker))
-    return clauses
 
 
 _PAST = {"alku", "aluksi", "alussa", "alkuun", "aiemmin", "aikaisemmin", "alkuvaihe", "ennen"}
@@ -353,6 +108,52 @@ _HOW = {"näin", "miten", "kuinka"}
 _HOW_VERBS = {"toimia", "sujua", "onnistua"}
 
 
+def _existential_negation(doc: Doc, i: int, end: int) -> bool:
+    """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence."""
+    verbs = [
+        norm_term(doc[j].lemma_)
+        for j in range(i + 1, min(i + 4, end))
+        if is_olla(doc[j]) or is_verb(doc[j])
+    ]
+    return all(v in _EXISTENTIAL for v in verbs)
+
+
+def _necessity(doc: Doc, token: Token, clause: range, improve: frozenset[str]) -> bool:
+    """ "on vielä vahvistettava", "työnjako kirjattava sopimukseen": -ttava of necessity."""
+    low = token.text.lower()
+    if not low.endswith(("ttava", "ttävä", "tava", "tävä")):
+        return False
+    if "present_passive" not in analysis_values(token, "PARTICIPLE"):
+        return False
+    before = [doc[j] for j in range(max(clause.start, token.i - 3), token.i)]
+    olla = [t for t in before if is_olla(t)]
+    if olla and norm_term(token.lemma_) not in improve:
+        k = olla[-1].i - 1
+        if k >= clause.start and is_genitive(doc[k]):
+            return False  # "hyvinvointialueen on kuultava kuntia": a party's duty, not a lack
+    if olla:
+        return True
+    moods = set()
+    for j in clause:
+        if j != token.i:
+            moods |= analysis_values(doc[j], "MOOD")
+    return not moods & {"indicative", "conditional", "imperative"}
+
+
+@dataclass
+class PolarityResult:
+    """The rule polarity of one text with its clauses and cues."""
+
+    label: str
+    clauses: list[Clause]
+    works: float = 0.0
+    problem: float = 0.0
+
+    @property
+    def cues(self) -> list[dict[str, Any]]:
+        return [c for clause in self.clauses for c in clause.cues]
+
+
 def _cue(
     token: Token, keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool
 ) -> tuple[str, str] | None:
@@ -365,77 +166,9 @@ def _cue(
     return None
 
 
-def _goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
-    """Tokens in a goal/task scope and tokens in a need scope.
-
-    A goal word or a task verb (``topic``: "selvittää", "kartoittaa" …) opens a scope to the
-    end of its sentence or the next contrast word, and so does a purpose ("vähentämiseksi"); a
-    need word ("pitäisi", "tarvitaan", "kaipaa") to the end of its sentence.
-    """
-    goal_words = lexicon.goal or _GOAL
-    goal: set[int] = set()
-    need: set[int] = set()
-    active_goal = active_need = active_topic = False
-    for token in doc:
-        if token.text in _SENTENCE_END:
-            active_goal = active_need = active_topic = False
-        if _starts_contrast(doc, token.i, lexicon):
-            active_goal = active_topic = False
-        if (
-            active_topic
-            and token.i > 0
-            and doc[token.i - 1].text == ","
-            and norm_term(token.lemma_) == "joka"
-        ):
-            active_topic = False  # a relative clause asserts: "…, joiden vastuunjako kaipaa …"
-        keys = _keys(token)
-        if active_goal or active_topic:
-            goal.add(token.i)
-        if active_need:
-            need.add(token.i)
-        low = token.text.lower()
-        lemma = norm_term(token.lemma_ or token.text)
-        opens = keys & _GOAL_NOUNS and _goal_noun_opens(doc, token.i, len(doc))
-        conj = lemma in _GOAL_CONJ and low not in _GOAL_CONJ  # "joskin" is not "jos"
-        if low in goal_words or (lemma in goal_words and not conj) or opens:
-            active_goal = True
-        if lemma in lexicon.topic:
-            active_topic = True
-        if low.endswith("miseksi"):
-            # a purpose with its genitive object: "asunnottomuuden vähentämiseksi"
-            goal.add(token.i)
-            j = token.i - 1
-            while j >= 0 and token.i - j <= 2 and _is_genitive(doc[j]):
-                goal.add(j)
-                j -= 1
-        # "pitää kehittää" is a need, "pitää yhteistyötä hyvänä" an opinion
-        opinion = low == "pitää" and not any(
-            "A-infinitive" in _analysis_values(doc[j], "MOOD")
-            for j in range(token.i + 1, min(token.i + 4, len(doc)))
-        )
-        if (low in _NEED or lemma in {"tarvita", "kaivata", "täytyä"}) and not opinion:
-            active_need = True
-    return goal, need
-
-
 def _same_sentence(doc: Doc, a: Clause, b: Clause) -> bool:
     lo, hi = min(a.start, b.start), max(a.end, b.end)
-    return not any(doc[j].text in _SENTENCE_END for j in range(lo, hi - 1))
-
-
-def _phrase_hits(doc: Doc, phrases: Iterable[Any]) -> dict[int, int]:
-    """Start index -> length of the polarity phrases found in a Doc."""
-    from vastausanalyysi.themes.codebook import ANY_WORD
-
-    hits: dict[int, int] = {}
-    words = [t for t in doc if not (t.is_punct or t.is_space)]
-    keys = [_keys(t) for t in words]
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if all(opts == ANY_WORD or keys[i + k] & opts for k, opts in enumerate(phrase)):
-                hits[words[i].i] = max(hits.get(words[i].i, 0), words[i + n - 1].i - words[i].i + 1)
-    return hits
+    return not any(doc[j].text in SENTENCE_END for j in range(lo, hi - 1))
 
 
 def rule_polarity(
@@ -449,24 +182,24 @@ def rule_polarity(
     """
     negated = negated_tokens(doc, lexicon)
     clauses = split_clauses(doc, lexicon)
-    goal, need = _goal_scope(doc, lexicon)
-    works_phr = _phrase_hits(doc, lexicon.works_phrases)
-    problem_phr = _phrase_hits(doc, lexicon.problem_phrases)
+    goal, need = goal_scope(doc, lexicon)
+    works_phr = phrase_hits(doc, lexicon.works_phrases)
+    problem_phr = phrase_hits(doc, lexicon.problem_phrases)
     for clause in clauses:
         span = [doc[i] for i in range(clause.start, clause.end)]
         rng = range(clause.start, clause.end)
-        conditional = any(_is_conditional(t) for t in span)
-        negations = [t.i for t in span if _is_negation(t, lexicon)]
+        conditional = any(is_conditional(t) for t in span)
+        negations = [t.i for t in span if is_negation(t, lexicon)]
         verbal = [i for i in negations if doc[i].text.lower() not in {"ilman", "vailla"}]
         existential = [i for i in verbal if _existential_negation(doc, i, clause.end)]
         lemmas = {norm_term(t.lemma_) for t in span} | {t.text.lower() for t in span}
-        all_keys = [_keys(t) for t in span]
+        all_keys = [token_keys(t) for t in span]
         decrease = [
             t.i
             for t, k in zip(span, all_keys, strict=True)
             if k & lexicon.decrease
-            and _is_verb(t)
-            and "MINEN-infinitive" not in _analysis_values(t, "MOOD")
+            and is_verb(t)
+            and "MINEN-infinitive" not in analysis_values(t, "MOOD")
         ]
         manner_neg = bool(lemmas & _MANNER_NEG)
         few = any(
@@ -515,7 +248,7 @@ def rule_polarity(
             if (
                 i in negated
                 and kind == PROBLEM
-                and not _is_verb(token)
+                and not is_verb(token)
                 and governing
                 and governing[-1] not in existential
             ):
@@ -559,7 +292,7 @@ def rule_polarity(
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
             words = {doc[j].text.lower() for j in range(clause.start, clause.end)}
-            first = clause.start <= 1 or doc[clause.start - 2].text in _SENTENCE_END
+            first = clause.start <= 1 or doc[clause.start - 2].text in SENTENCE_END
             if not (first or words & _ANAPHOR):
                 continue  # "X toimii, vaikka Y takkuaa": two things, mixed
             same = [c for c in clauses if c is not clause and _same_sentence(doc, c, clause)]
@@ -588,19 +321,14 @@ def _postposition(doc: Doc, token: Token) -> bool:
     return (
         token.text.lower() == "kesken"
         and token.i > 0
-        and _is_genitive(doc[token.i - 1])
-        and not _is_olla(doc[token.i - 1])
+        and is_genitive(doc[token.i - 1])
+        and not is_olla(doc[token.i - 1])
     )
 
 
 def _hard_before(doc: Doc, token: Token, start: int) -> bool:
     """A works cue governed by "vaikea|hankala|mahdoton" up to three words before it."""
     return any(doc[j].text.lower() in _HARD for j in range(max(start, token.i - 3), token.i))
-
-
-def _is_negation(token: Token, lexicon: PolarityLexicon) -> bool:
-    low = token.text.lower()
-    return low in lexicon.negation or (norm_term(token.lemma_) == "ei" and low != "ilman")
 
 
 def _cue_dict(token: Token, kind: str, why: str) -> dict[str, Any]:
@@ -658,7 +386,7 @@ def polarity_tokens(doc: Doc, lexicon: PolarityLexicon) -> list[str]:
     """
     negated = negated_tokens(doc, lexicon)
     result = rule_polarity(doc, lexicon)
-    goal, need = _goal_scope(doc, lexicon)
+    goal, need = goal_scope(doc, lexicon)
     clauses = result.clauses
     roles = _clause_roles(clauses)
     feats: list[str] = [f"RULE={result.label}"]

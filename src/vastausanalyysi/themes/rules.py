@@ -13,15 +13,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from vastausanalyysi.themes.codebook import (
-    ANY_WORD,
-    Code,
-    Codebook,
-    Phrase,
-    load_codebook,
-    norm_term,
-)
-from vastausanalyysi.themes.polarity import existential_negated, negated_tokens
+from vastausanalyysi.themes.clauses import existential_negated, negated_tokens
+from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.codes import ANY_WORD, Code, Codebook, Phrase, norm_term
+from vastausanalyysi.themes.tokens import is_word, token_ext
 
 Evidence = dict[str, Any]
 
@@ -92,9 +87,9 @@ def word_view(token: Token) -> WordView:
     lemma = token.lemma_ or token.text
     whole = norm_term(lemma)
     heads, mods, every = {whole}, set(), {whole}
-    parts = [norm_term(p) for p in (_ext(token, "compound_parts") or []) if p]
+    parts = [norm_term(p) for p in (token_ext(token, "compound_parts") or []) if p]
     sources = [parts]
-    marked = _ext(token, "lemma_marked")
+    marked = token_ext(token, "lemma_marked")
     if isinstance(marked, str) and "#" in marked:
         sources.append([norm_term(p) for p in marked.split("#") if p])
     if "-" in lemma.strip("-"):
@@ -104,7 +99,7 @@ def word_view(token: Token) -> WordView:
         heads |= h
         mods |= m
         every |= e
-    known = bool(_ext(token, "is_known", True))
+    known = bool(token_ext(token, "is_known", True))
     # a phrase element matches the whole lemma ("=lemma" too), a compound head run, or, for an
     # unknown word, its normalised surface
     match = {whole, "=" + whole, *heads}
@@ -124,15 +119,6 @@ def word_view(token: Token) -> WordView:
         end=token.idx + len(token.text),
         match=frozenset(match),
     )
-
-
-def _ext(token: Token, name: str, default: Any = None) -> Any:
-    return getattr(token._, name) if Token.has_extension(name) else default
-
-
-def is_word(token: Token) -> bool:
-    """True for tokens that are words (not punctuation, space or a bare number)."""
-    return not (token.is_punct or token.is_space or token.like_num or token.is_digit)
 
 
 @dataclass

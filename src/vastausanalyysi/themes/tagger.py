@@ -1,179 +1,26 @@
 """``tag()``: areas, mechanisms and polarity of answers, with evidence (rules + model).
 
-Rules give precision and evidence; the trained model adds codes that the rules missed when its
-calibrated probability reaches the model's threshold, and its evidence is the tokens whose lemma
-or compound-part features pushed the score up. Polarity comes from the Finnish polarity rules,
-and from the learned polarity model where the rules find no polar words ("hybrid").
+How rules and model are combined per Doc is
+:func:`~vastausanalyysi.themes.prediction.combine`; which model a ``model=`` argument means,
+:func:`~vastausanalyysi.themes.shipped.resolve_model`.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from vastausanalyysi.errors import InputTextError, ModelError
-from vastausanalyysi.themes.classifier import ThemeClassifier
+from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.themes.codebook import Codebook, load_codebook
-from vastausanalyysi.themes.polarity import NEUTRAL, question_kind, rule_polarity
-from vastausanalyysi.themes.rules import RuleTagger, is_word
-
-log = logging.getLogger(__name__)
+from vastausanalyysi.themes.model import ThemeClassifier
+from vastausanalyysi.themes.prediction import combine
+from vastausanalyysi.themes.shipped import default_model, default_model_paths, resolve_model
 
 OUTPUT_COLUMNS = ("areas", "mechanisms", "polarity", "evidence", "lemmas")
-MODEL_DIRNAME = "theme_model"
-
-
-def default_model_paths() -> list[Path]:
-    """Where the shipped model is looked for: package data first, then the repository."""
-    paths = [Path(str(resources.files("vastausanalyysi") / "data" / MODEL_DIRNAME))]
-    repo = Path(__file__).resolve().parents[3] / "models" / MODEL_DIRNAME
-    paths.append(repo)
-    return paths
-
-
-@lru_cache(maxsize=1)
-def default_model() -> ThemeClassifier | None:
-    """The shipped theme model, or None if there is none (then only rules are used)."""
-    for path in default_model_paths():
-        if (path / "theme_model.json").is_file():
-            try:
-                return ThemeClassifier.load(path)
-            except ModelError as exc:  # pragma: no cover - a broken install
-                log.warning("shipped theme model not loadable (%s); using rules only", exc)
-                return None
-    return None
-
-
-def resolve_model(model: Any) -> ThemeClassifier | None:
-    """The model that ``tag(model=...)`` means: None = shipped, "rules" = none, or a path."""
-    if model is None:
-        return default_model()
-    if model is False or (isinstance(model, str) and model == "rules"):
-        return None
-    if isinstance(model, ThemeClassifier):
-        if not hasattr(model, "coef_"):
-            raise ModelError("the ThemeClassifier given as model is not trained: call fit()")
-        return model
-    if isinstance(model, str | Path):
-        return ThemeClassifier.load(model)
-    raise ModelError(
-        f"model must be a ThemeClassifier, a path, 'rules' or None, not {type(model).__name__}"
-    )
-
-
-@lru_cache(maxsize=8)
-def _tagger_for(codebook: Codebook) -> RuleTagger:
-    return RuleTagger(codebook)
-
-
-def combine(
-    docs: Sequence[Doc],
-    model: ThemeClassifier | None,
-    codebook: Codebook,
-    *,
-    questions: Sequence[Any] | None = None,
-    mode: str = "combined",
-    polarity_mode: str | None = None,
-) -> list[dict[str, Any]]:
-    """Codes, polarity and evidence for Docs.
-
-    ``mode``: "combined" (rules, plus model codes at or above the model's threshold), "rules" or
-    "model". ``polarity_mode``: "rules", "model" or "hybrid" (rules where they find polar words,
-    the model elsewhere); by default the one that was best in the model's cross-validation
-    (``model.polarity_mode_``), "rules" without a model.
-    """
-    if mode not in ("combined", "rules", "model"):
-        raise ValueError(f"mode must be 'combined', 'rules' or 'model', not {mode!r}")
-    if mode != "rules" and model is None:
-        mode = "rules"
-    if polarity_mode is None:
-        polarity_mode = getattr(model, "polarity_mode_", "rules") if model is not None else "rules"
-    if polarity_mode not in ("rules", "model", "hybrid"):
-        raise ValueError(f"polarity_mode must be 'rules', 'model' or 'hybrid': {polarity_mode!r}")
-    if polarity_mode != "rules" and (model is None or not model.has_polarity):
-        polarity_mode = "rules"
-    qs = list(questions) if questions is not None else [None] * len(docs)
-    tagger = _tagger_for(codebook)
-    rules = tagger.tag_docs(docs)
-    proba = None
-    if model is not None and mode != "rules" and docs:
-        same = getattr(model, "codebook_", None) is codebook
-        proba = model.predict_proba(docs, rules if same else None)
-    pol_model = None
-    if polarity_mode != "rules" and docs:
-        pol_model = model.predict_polarity(docs, qs)  # type: ignore[union-attr]
-    limits = None
-    if model is not None:
-        limits = model.model_thresholds_ if mode == "model" else model.thresholds_
-    out = []
-    for i, (doc, rr) in enumerate(zip(docs, rules, strict=True)):
-        evidence = {c: list(ev) for c, ev in rr.evidence.items()} if mode != "model" else {}
-        scores: dict[str, float] = {}
-        if proba is not None:
-            for k, code in enumerate(model.codes_):  # type: ignore[union-attr]
-                if code not in codebook:
-                    continue
-                p = float(proba[i, k])
-                scores[code] = round(p, 4)
-                if code in evidence or p < limits[k]:  # type: ignore[index]
-                    continue
-                ev = _model_evidence(doc, model, code, p)  # type: ignore[arg-type]
-                if ev:
-                    evidence[code] = ev
-        areas = [c for c in codebook.areas if c in evidence]
-        mechanisms = [c for c in codebook.mechanisms if c in evidence]
-        kind = question_kind(qs[i])
-        rp = rule_polarity(doc, codebook.polarity, has_codes=bool(evidence), question=kind)
-        if polarity_mode == "rules" or pol_model is None:
-            polarity = rp.label
-        elif polarity_mode == "model":
-            polarity = pol_model[i]
-        else:
-            polarity = rp.label if rp.cues else pol_model[i]
-        if not any(is_word(t) for t in doc):
-            polarity = NEUTRAL
-        out.append(
-            {
-                "areas": areas,
-                "mechanisms": mechanisms,
-                "polarity": polarity,
-                "evidence": evidence,
-                "lemmas": [t.lemma_ for t in doc if is_word(t)],
-                "polarity_evidence": rp.cues,
-                "scores": scores,
-            }
-        )
-    return out
-
-
-def _model_evidence(
-    doc: Doc, model: ThemeClassifier, code: str, probability: float
-) -> list[dict[str, Any]]:
-    ev = []
-    for i, weight in model.explain(doc, code):
-        token = doc[i]
-        ev.append(
-            {
-                "surface": token.text,
-                "lemma": token.lemma_,
-                "rule": "model",
-                "source": "model",
-                "score": round(probability, 4),
-                "weight": round(weight, 4),
-                "start": token.idx,
-                "end": token.idx + len(token.text),
-                "negated": False,
-            }
-        )
-    return sorted(ev, key=lambda e: e["start"])
 
 
 def _texts(data: Any, text_column: str) -> tuple[pd.DataFrame, list[Any]]:
@@ -237,7 +84,7 @@ def tag(
     if codebook is not None:
         cb = load_codebook(codebook)
     elif clf is not None:
-        cb = clf._codebook()
+        cb = clf.get_codebook()
     else:
         cb = load_codebook()
     if question is not None:
@@ -255,4 +102,11 @@ def tag(
     return frame
 
 
-__all__ = ["OUTPUT_COLUMNS", "combine", "default_model", "default_model_paths", "tag"]
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "combine",
+    "default_model",
+    "default_model_paths",
+    "resolve_model",
+    "tag",
+]

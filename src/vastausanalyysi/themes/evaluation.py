@@ -1,0 +1,192 @@
+"""``evaluate()``: per-code precision, recall and F1, micro and macro per layer, and polarity.
+
+Scores rules, model or both (as :func:`~vastausanalyysi.themes.tagger.tag` combines them) on
+hand-coded answers, on a held-out split or by k-fold cross-validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import KFold
+
+from vastausanalyysi.errors import ModelError
+from vastausanalyysi.schema import POLARITIES
+from vastausanalyysi.themes.codebook import Codebook, load_codebook
+from vastausanalyysi.themes.features import as_docs
+from vastausanalyysi.themes.model import ThemeClassifier
+from vastausanalyysi.themes.prediction import combine
+from vastausanalyysi.themes.shipped import resolve_model
+from vastausanalyysi.themes.training import label_rows, read_labelled
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Evaluation:
+    """Per-code precision/recall/F1, micro and macro per layer, polarity accuracy."""
+
+    per_code: pd.DataFrame
+    summary: dict[str, float]
+    polarity_confusion: pd.DataFrame | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_markdown(self) -> str:
+        """The evaluation as Markdown tables."""
+        lines = ["| layer | micro-P | micro-R | micro-F1 | macro-F1 |", "|---|---|---|---|---|"]
+        for layer in ("areas", "mechanisms"):
+            s = self.summary
+            if f"{layer}_micro_f1" in s:
+                lines.append(
+                    f"| {layer} | {s[f'{layer}_micro_p']:.3f} | {s[f'{layer}_micro_r']:.3f} | "
+                    f"{s[f'{layer}_micro_f1']:.3f} | {s[f'{layer}_macro_f1']:.3f} |"
+                )
+        if "polarity_accuracy" in self.summary:
+            lines.append("")
+            lines.append(
+                f"Polarity accuracy {self.summary['polarity_accuracy']:.3f}, "
+                f"macro-F1 {self.summary['polarity_macro_f1']:.3f}."
+            )
+        lines.append("")
+        lines.append("| code | layer | n | precision | recall | F1 |")
+        lines.append("|---|---|---|---|---|---|")
+        for _, r in self.per_code.iterrows():
+            lines.append(
+                f"| {r['code']} | {r['layer']} | {r['support']} | {r['precision']:.2f} | "
+                f"{r['recall']:.2f} | {r['f1']:.2f} |"
+            )
+        return "\n".join(lines)
+
+
+def score(
+    gold: Sequence[Sequence[str]],
+    pred: Sequence[Sequence[str]],
+    codebook: Codebook,
+    gold_polarity: Sequence[str] | None = None,
+    pred_polarity: Sequence[str] | None = None,
+) -> Evaluation:
+    """Compare predicted with gold codes (and polarity)."""
+    rows, summary = [], {}
+    for layer, ids in (("areas", codebook.areas), ("mechanisms", codebook.mechanisms)):
+        T = F = N = 0
+        f1s = []
+        for c in ids:
+            tp = sum(c in g and c in p for g, p in zip(gold, pred, strict=True))
+            fp = sum(c not in g and c in p for g, p in zip(gold, pred, strict=True))
+            fn = sum(c in g and c not in p for g, p in zip(gold, pred, strict=True))
+            T, F, N = T + tp, F + fp, N + fn
+            P, R, F1 = _prf(tp, fp, fn)
+            support = tp + fn
+            rows.append(
+                {
+                    "code": c,
+                    "layer": layer,
+                    "support": support,
+                    "tp": tp,
+                    "fp": fp,
+                    "fn": fn,
+                    "precision": P,
+                    "recall": R,
+                    "f1": F1,
+                }
+            )
+            if support or fp:
+                f1s.append(F1)
+        P, R, F1 = _prf(T, F, N)
+        summary.update(
+            {
+                f"{layer}_micro_p": P,
+                f"{layer}_micro_r": R,
+                f"{layer}_micro_f1": F1,
+                f"{layer}_macro_f1": float(np.mean(f1s)) if f1s else 0.0,
+            }
+        )
+    confusion = None
+    if gold_polarity is not None and pred_polarity is not None:
+        g, p = list(gold_polarity), list(pred_polarity)
+        summary["polarity_accuracy"] = float(np.mean([a == b for a, b in zip(g, p, strict=True)]))
+        f1s = []
+        for label in POLARITIES:
+            tp = sum(a == label and b == label for a, b in zip(g, p, strict=True))
+            fp = sum(a != label and b == label for a, b in zip(g, p, strict=True))
+            fn = sum(a == label and b != label for a, b in zip(g, p, strict=True))
+            if tp + fp + fn:
+                f1s.append(_prf(tp, fp, fn)[2])
+        summary["polarity_macro_f1"] = float(np.mean(f1s)) if f1s else 0.0
+        confusion = pd.crosstab(
+            pd.Series(g, name="gold"), pd.Series(p, name="predicted"), dropna=False
+        )
+    summary["n"] = len(gold)
+    return Evaluation(pd.DataFrame(rows), summary, confusion)
+
+
+def evaluate(
+    model: ThemeClassifier | str | Path | None,
+    data: Any,
+    *,
+    text_column: str = "text",
+    mode: str = "combined",
+    polarity_mode: str | None = None,
+    cv: int | None = None,
+    random_state: int = 0,
+) -> Evaluation:
+    """Evaluate codes and polarity on labelled ``data`` (DataFrame or CSV path).
+
+    ``mode``: "combined" (rules + model, what :func:`~vastausanalyysi.tag` does), "rules" or
+    "model". With ``cv=k``, k-fold cross-validation: a fresh copy of ``model``'s parameters is
+    trained on k-1 folds and scored on the held-out fold, and the predictions are pooled.
+    If ``data`` has a ``split`` column, only its "test" rows are scored (unless ``cv`` is given).
+    """
+    df = read_labelled(data, text_column)
+    if cv is None and "split" in df.columns and (df["split"] == "test").any():
+        df = df[df["split"] == "test"]
+    df = df.reset_index(drop=True)
+    gold = label_rows(df)
+    questions = df["question"].tolist() if "question" in df.columns else [None] * len(df)
+    gold_pol = df["polarity"].tolist() if "polarity" in df.columns else None
+    clf = resolve_model(model) if mode != "rules" else None
+    cb = clf.get_codebook() if clf is not None else load_codebook(getattr(model, "codebook", None))
+    docs = as_docs(df[text_column].tolist())
+    pred: list[list[str]] = [[] for _ in range(len(df))]
+    pred_pol: list[str] = ["neutral"] * len(df)
+
+    def run(m: ThemeClassifier | None, idx: Sequence[int]) -> None:
+        sub = [docs[i] for i in idx]
+        qs = [questions[i] for i in idx]
+        results = combine(sub, m, cb, questions=qs, mode=mode, polarity_mode=polarity_mode)
+        for i, r in zip(idx, results, strict=True):
+            pred[i] = r["areas"] + r["mechanisms"]
+            pred_pol[i] = r["polarity"]
+
+    if cv:
+        if clf is None:
+            raise ModelError("cross-validation needs a model (mode 'combined' or 'model')")
+        kf = KFold(cv, shuffle=True, random_state=random_state)
+        pols = gold_pol
+        for tr, te in kf.split(np.arange(len(df))):
+            fresh = ThemeClassifier(**clf.get_params())
+            fresh.codebook_ = cb
+            fresh.fit(
+                [docs[i] for i in tr],
+                [gold[i] for i in tr],
+                [pols[i] for i in tr] if pols is not None else None,
+                [questions[i] for i in tr],
+            )
+            run(fresh, te.tolist())
+    else:
+        run(clf, list(range(len(df))))
+    ev = score(gold, pred, cb, gold_pol, pred_pol if gold_pol is not None else None)
+    ev.details = {"mode": mode, "cv": cv, "predictions": pred, "polarity": pred_pol}
+    return ev
+
+
+__all__ = ["Evaluation", "evaluate", "score"]

@@ -1,0 +1,119 @@
+"""Features of the theme classifier: lemmas, compound parts and rule codes, and TF-IDF.
+
+Features are never surface forms: a word gives its lemma (``L:``) and compound parts (``P:``),
+a text also the rule tagger's codes (``R:``). The polarity model's features come from
+:func:`~vastausanalyysi.themes.polarity.polarity_tokens`, with the kind of question answered.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from spacy.tokens import Doc
+
+from vastausanalyysi.themes.codes import PolarityLexicon
+from vastausanalyysi.themes.polarity import polarity_tokens, question_kind
+from vastausanalyysi.themes.rules import RuleResult, is_word, word_view
+
+
+def as_docs(X: Iterable[Any]) -> list[Doc]:
+    """``X`` as Docs: Docs are kept, texts run through the default pipeline."""
+    from vastausanalyysi.nlp.pipeline import iter_docs
+
+    items = list(X)
+    if all(isinstance(x, Doc) for x in items):
+        return items
+    return list(iter_docs(items))
+
+
+def token_features(doc: Doc) -> list[list[str]]:
+    """Per word token: its lemma feature and its compound-part features."""
+    out = []
+    for token in doc:
+        if not is_word(token):
+            out.append([])
+            continue
+        w = word_view(token)
+        feats = [f"L:{w.whole}"]
+        feats.extend(f"P:{p}" for p in w.parts if p != w.whole)
+        out.append(feats)
+    return out
+
+
+def doc_features(doc: Doc, rules: RuleResult | None = None) -> list[str]:
+    """Bag of features of a Doc: lemmas, compound parts and (optionally) the rules' codes."""
+    feats = [f for tf in token_features(doc) for f in tf]
+    if rules is not None:
+        feats.extend(f"R:{c}" for c in rules.codes)
+    return feats
+
+
+class FeatureVectorizer:
+    """TF-IDF over feature lists, with a plain vocabulary (so it saves as JSON + arrays)."""
+
+    def __init__(self, vocabulary: Sequence[str] = (), idf: np.ndarray | None = None):
+        self.vocabulary = list(vocabulary)
+        self.index = {f: i for i, f in enumerate(self.vocabulary)}
+        self.idf = idf if idf is not None else np.zeros(len(self.vocabulary))
+
+    @classmethod
+    def fit(cls, docs: Sequence[Sequence[str]], min_df: int = 1) -> FeatureVectorizer:
+        """Vocabulary (features in at least ``min_df`` docs, sorted) and smoothed IDF."""
+        df: dict[str, int] = {}
+        for feats in docs:
+            for f in set(feats):
+                df[f] = df.get(f, 0) + 1
+        vocab = sorted(f for f, n in df.items() if n >= min_df)
+        n = len(docs)
+        idf = np.array([math.log((1 + n) / (1 + df[f])) + 1.0 for f in vocab])
+        return cls(vocab, idf)
+
+    def transform(self, docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """Rows of sublinear TF x IDF, L2-normalised; unknown features are ignored."""
+        rows, cols, vals = [], [], []
+        for r, feats in enumerate(docs):
+            counts: dict[int, int] = {}
+            for f in feats:
+                j = self.index.get(f)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            if not counts:
+                continue
+            js = np.fromiter(counts, dtype=np.int64)
+            v = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf[js]
+            v /= np.linalg.norm(v) or 1.0
+            rows.extend([r] * len(js))
+            cols.extend(js.tolist())
+            vals.extend(v.tolist())
+        return sparse.csr_matrix(
+            (vals, (rows, cols)), shape=(len(docs), len(self.vocabulary)), dtype=float
+        )
+
+
+def polarity_features(
+    docs: Sequence[Doc], lexicon: PolarityLexicon, questions: Sequence[Any] | None = None
+) -> list[list[str]]:
+    """Features of the polarity model: :func:`polarity_tokens`, plus the question's kind."""
+    qs = list(questions) if questions is not None else [None] * len(docs)
+    out = []
+    for doc, q in zip(docs, qs, strict=True):
+        feats = polarity_tokens(doc, lexicon)
+        kind = question_kind(q)
+        if kind:
+            feats.append(f"Q={kind}")
+            feats.append(f"Q={kind}&{feats[0]}")
+        out.append(feats)
+    return out
+
+
+__all__ = [
+    "FeatureVectorizer",
+    "as_docs",
+    "doc_features",
+    "polarity_features",
+    "token_features",
+]

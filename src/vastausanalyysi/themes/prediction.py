@@ -1,0 +1,130 @@
+"""Rules + model for Docs: the codes, polarity and evidence that ``tag()`` reports.
+
+Rules give precision and evidence; the trained model adds codes that the rules missed when its
+calibrated probability reaches the model's threshold, and its evidence is the tokens whose lemma
+or compound-part features pushed the score up. Polarity comes from the Finnish polarity rules,
+and from the learned polarity model where the rules find no polar words ("hybrid").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from vastausanalyysi.themes.codes import Codebook
+from vastausanalyysi.themes.model import ThemeClassifier
+from vastausanalyysi.themes.polarity import NEUTRAL, question_kind, rule_polarity
+from vastausanalyysi.themes.rules import RuleTagger, is_word
+
+
+@lru_cache(maxsize=8)
+def _tagger_for(codebook: Codebook) -> RuleTagger:
+    return RuleTagger(codebook)
+
+
+def combine(
+    docs: Sequence[Doc],
+    model: ThemeClassifier | None,
+    codebook: Codebook,
+    *,
+    questions: Sequence[Any] | None = None,
+    mode: str = "combined",
+    polarity_mode: str | None = None,
+) -> list[dict[str, Any]]:
+    """Codes, polarity and evidence for Docs.
+
+    ``mode``: "combined" (rules, plus model codes at or above the model's threshold), "rules" or
+    "model". ``polarity_mode``: "rules", "model" or "hybrid" (rules where they find polar words,
+    the model elsewhere); by default the one that was best in the model's cross-validation
+    (``model.polarity_mode_``), "rules" without a model.
+    """
+    if mode not in ("combined", "rules", "model"):
+        raise ValueError(f"mode must be 'combined', 'rules' or 'model', not {mode!r}")
+    if mode != "rules" and model is None:
+        mode = "rules"
+    if polarity_mode is None:
+        polarity_mode = getattr(model, "polarity_mode_", "rules") if model is not None else "rules"
+    if polarity_mode not in ("rules", "model", "hybrid"):
+        raise ValueError(f"polarity_mode must be 'rules', 'model' or 'hybrid': {polarity_mode!r}")
+    if polarity_mode != "rules" and (model is None or not model.has_polarity):
+        polarity_mode = "rules"
+    qs = list(questions) if questions is not None else [None] * len(docs)
+    tagger = _tagger_for(codebook)
+    rules = tagger.tag_docs(docs)
+    proba = None
+    if model is not None and mode != "rules" and docs:
+        same = getattr(model, "codebook_", None) is codebook
+        proba = model.predict_proba(docs, rules if same else None)
+    pol_model = None
+    if polarity_mode != "rules" and docs:
+        pol_model = model.predict_polarity(docs, qs)  # type: ignore[union-attr]
+    limits = None
+    if model is not None:
+        limits = model.model_thresholds_ if mode == "model" else model.thresholds_
+    out = []
+    for i, (doc, rr) in enumerate(zip(docs, rules, strict=True)):
+        evidence = {c: list(ev) for c, ev in rr.evidence.items()} if mode != "model" else {}
+        scores: dict[str, float] = {}
+        if proba is not None:
+            for k, code in enumerate(model.codes_):  # type: ignore[union-attr]
+                if code not in codebook:
+                    continue
+                p = float(proba[i, k])
+                scores[code] = round(p, 4)
+                if code in evidence or p < limits[k]:  # type: ignore[index]
+                    continue
+                ev = _model_evidence(doc, model, code, p)  # type: ignore[arg-type]
+                if ev:
+                    evidence[code] = ev
+        areas = [c for c in codebook.areas if c in evidence]
+        mechanisms = [c for c in codebook.mechanisms if c in evidence]
+        kind = question_kind(qs[i])
+        rp = rule_polarity(doc, codebook.polarity, has_codes=bool(evidence), question=kind)
+        if polarity_mode == "rules" or pol_model is None:
+            polarity = rp.label
+        elif polarity_mode == "model":
+            polarity = pol_model[i]
+        else:
+            polarity = rp.label if rp.cues else pol_model[i]
+        if not any(is_word(t) for t in doc):
+            polarity = NEUTRAL
+        out.append(
+            {
+                "areas": areas,
+                "mechanisms": mechanisms,
+                "polarity": polarity,
+                "evidence": evidence,
+                "lemmas": [t.lemma_ for t in doc if is_word(t)],
+                "polarity_evidence": rp.cues,
+                "scores": scores,
+            }
+        )
+    return out
+
+
+def _model_evidence(
+    doc: Doc, model: ThemeClassifier, code: str, probability: float
+) -> list[dict[str, Any]]:
+    ev = []
+    for i, weight in model.explain(doc, code):
+        token = doc[i]
+        ev.append(
+            {
+                "surface": token.text,
+                "lemma": token.lemma_,
+                "rule": "model",
+                "source": "model",
+                "score": round(probability, 4),
+                "weight": round(weight, 4),
+                "start": token.idx,
+                "end": token.idx + len(token.text),
+                "negated": False,
+            }
+        )
+    return sorted(ev, key=lambda e: e["start"])
+
+
+__all__ = ["combine"]

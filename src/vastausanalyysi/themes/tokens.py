@@ -1,0 +1,100 @@
+"""What the theme rules read off one spaCy token: attributes, analyses and lookup keys.
+
+The pipeline's custom attributes (``compound_parts``, ``analyses``, ``lemma_marked`` …) are read
+through :func:`token_ext`, so that a Doc from another pipeline works too (without them).
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from vastausanalyysi.themes.codes import norm_term
+
+
+def token_ext(token: Token, name: str, default: Any = None) -> Any:
+    """The custom attribute ``token._.<name>``, or ``default`` if no pipe registered it."""
+    return getattr(token._, name) if Token.has_extension(name) else default
+
+
+_KEYS: weakref.WeakKeyDictionary[Doc, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def token_keys(token: Token) -> frozenset[str]:
+    """The lemma, the lower-cased surface, the analyser's base forms and the compound head.
+
+    The base forms make the lexicon robust to a wrong lemma choice: a participle such as
+    "parantuneet" has the base form "parantunut" even when its lemma comes out as "parata".
+    Computed once per token of a Doc (the rules ask for them many times).
+    """
+    cache = _KEYS.get(token.doc)
+    if cache is None:
+        cache = _KEYS[token.doc] = {}
+    hit = cache.get(token.i)
+    if hit is None:
+        hit = cache[token.i] = frozenset(_token_keys(token))
+    return hit
+
+
+def _token_keys(token: Token) -> set[str]:
+    lemma = norm_term(token.lemma_ or token.text)
+    keys = {lemma, norm_term(token.text)}
+    parts = token_ext(token, "compound_parts") or []
+    if parts:
+        keys.add(norm_term(parts[-1]))
+    for analysis in token_ext(token, "analyses") or []:
+        base = getattr(analysis, "baseform", None)
+        if isinstance(base, str) and base and analysis.get("PARTICIPLE"):
+            keys.add(norm_term(base))
+    return keys
+
+
+def analysis_values(token: Token, name: str) -> set[Any]:
+    """The values of field ``name`` (e.g. "MOOD") over the token's Voikko analyses."""
+    return {a.get(name) for a in token_ext(token, "analyses") or [] if hasattr(a, "get")}
+
+
+def is_olla(token: Token) -> bool:
+    """True for a form of "olla" (to be)."""
+    return norm_term(token.lemma_ or "") == "olla"
+
+
+def is_verb(token: Token) -> bool:
+    """A verb or participle in the reading the lemmatizer chose ("juuri" is not "juuria")."""
+    analyses = [a for a in token_ext(token, "analyses") or [] if hasattr(a, "get")]
+    chosen = [a for a in analyses if getattr(a, "baseform", None) == token.lemma_]
+    if chosen:
+        return any(a.get("CLASS") == "teonsana" or a.get("PARTICIPLE") for a in chosen)
+    return any(a.get("PARTICIPLE") for a in analyses)
+
+
+def is_genitive(token: Token) -> bool:
+    """True if one of the token's analyses is a genitive."""
+    cases = {getattr(a, "case", None) for a in token_ext(token, "analyses") or []}
+    return bool(cases & {"omanto", "genitive"})
+
+
+def is_conditional(token: Token) -> bool:
+    """True if every analysis of the token is in the conditional mood ("pitäisi")."""
+    analyses = token_ext(token, "analyses") or []
+    moods = [a.get("MOOD") for a in analyses if hasattr(a, "get")]
+    return bool(moods) and all(m == "conditional" for m in moods)
+
+
+def is_word(token: Token) -> bool:
+    """True for tokens that are words (not punctuation, space or a bare number)."""
+    return not (token.is_punct or token.is_space or token.like_num or token.is_digit)
+
+
+__all__ = [
+    "analysis_values",
+    "is_conditional",
+    "is_genitive",
+    "is_olla",
+    "is_verb",
+    "is_word",
+    "token_ext",
+    "token_keys",
+]

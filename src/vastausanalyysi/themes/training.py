@@ -1,0 +1,68 @@
+"""``train()``: a :class:`ThemeClassifier` from hand-coded answers, and reading such answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from vastausanalyysi.errors import ModelError
+from vastausanalyysi.schema import parse_codes
+from vastausanalyysi.themes.codes import Codebook
+from vastausanalyysi.themes.model import ThemeClassifier
+
+
+def read_labelled(data: Any, text_column: str) -> pd.DataFrame:
+    """Hand-coded answers (a DataFrame or CSV path), checked for the text and code columns."""
+    if isinstance(data, str | Path):
+        data = pd.read_csv(data, dtype=str, keep_default_na=False)
+    if not isinstance(data, pd.DataFrame):
+        raise ModelError("labelled data must be a DataFrame or a CSV path")
+    if text_column not in data.columns:
+        raise ModelError(f"labelled data has no text column {text_column!r}")
+    missing = [c for c in ("areas", "mechanisms") if c not in data.columns]
+    if len(missing) == 2:
+        raise ModelError("labelled data needs an 'areas' and/or a 'mechanisms' column")
+    return data
+
+
+def label_rows(df: pd.DataFrame) -> list[list[str]]:
+    """Each row's gold codes: its ``areas`` then its ``mechanisms``."""
+    rows = []
+    for _, r in df.iterrows():
+        codes = []
+        for col in ("areas", "mechanisms"):
+            if col in df.columns:
+                codes.extend(parse_codes(r[col]))
+        rows.append(codes)
+    return rows
+
+
+def train(
+    data: Any,
+    *,
+    text_column: str = "text",
+    codebook: Codebook | str | Path | None = None,
+    **params: Any,
+) -> ThemeClassifier:
+    """Train a :class:`ThemeClassifier` on hand-coded answers.
+
+    ``data`` is a DataFrame (or CSV path) with ``text_column``, ``areas`` and ``mechanisms``
+    (lists or ';'-separated ids) and optionally ``polarity`` and ``question``. If a ``split``
+    column exists, only its "train" rows are used.
+    """
+    df = read_labelled(data, text_column)
+    if "split" in df.columns and (df["split"] == "train").any():
+        df = df[df["split"] == "train"]
+    model = ThemeClassifier(codebook=codebook, **params)
+    polarity = None
+    if "polarity" in df.columns:
+        pol = df["polarity"].fillna("").astype(str).str.strip()
+        if (pol != "").all():
+            polarity = pol.tolist()
+    questions = df["question"].tolist() if "question" in df.columns else None
+    return model.fit(df[text_column].tolist(), label_rows(df), polarity, questions)
+
+
+__all__ = ["label_rows", "read_labelled", "train"]
