@@ -26,7 +26,6 @@ ORDER = [
     "training",
     "evaluation",
     "tagger",
-    "classifier",
 ]
 
 

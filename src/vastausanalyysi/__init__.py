@@ -24,8 +24,8 @@ _EXPORTS: dict[str, str] = {
     "tag": "vastausanalyysi.themes.tagger",
     "load_codebook": "vastausanalyysi.themes.codebook",
     "Codebook": "vastausanalyysi.themes.codebook",
-    "ThemeClassifier": "vastausanalyysi.themes.classifier",
-    "train": "vastausanalyysi.themes.classifier",
+    "ThemeClassifier": "vastausanalyysi.themes.model",
+    "train": "vastausanalyysi.themes.training",
     # respondents and regions
     "respondent_group": "vastausanalyysi.respondents",
     "coarse_group": "vastausanalyysi.respondents",
@@ -52,7 +52,7 @@ _EXPORTS: dict[str, str] = {
 _ALIASES: dict[str, tuple[str, str]] = {
     # ``vastausanalyysi.evaluate`` is the lemma-evaluation module (python -m ...), so the theme
     # model's evaluation is exported as ``evaluate_model``
-    "evaluate_model": ("vastausanalyysi.themes.classifier", "evaluate"),
+    "evaluate_model": ("vastausanalyysi.themes.evaluation", "evaluate"),
 }
 
 __all__ = [*sorted([*_EXPORTS, *_ALIASES]), "__version__"]

@@ -108,7 +108,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_table_file
-    from vastausanalyysi.themes.classifier import evaluate, train
+    from vastausanalyysi.themes.evaluation import evaluate
+    from vastausanalyysi.themes.training import train
 
     data = read_table_file(args.input)
     model = train(data, text_column=args.column)
@@ -132,7 +133,7 @@ def _cmd_evaluate_lemmas(args: argparse.Namespace) -> int:
 
 def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_table_file
-    from vastausanalyysi.themes.classifier import evaluate
+    from vastausanalyysi.themes.evaluation import evaluate
 
     model = args.model or None
     result = evaluate(model, read_table_file(args.file), text_column=args.column, cv=args.cv)
@@ -170,7 +171,8 @@ def _tag_in_batches(answers, column: str, model: object, batch: int = 2000):
     """Tag ``answers`` batch by batch, showing progress on a terminal."""
     import pandas as pd
 
-    from vastausanalyysi.themes.tagger import resolve_model, tag
+    from vastausanalyysi.themes.shipped import resolve_model
+    from vastausanalyysi.themes.tagger import tag
 
     classifier = resolve_model(model)
     if classifier is None and model is None:

@@ -28,7 +28,7 @@ import pandas as pd
 from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.schema import MIN_CELL, POLARITIES
 from vastausanalyysi.summary.intervals import check_confidence, proportion_ci
-from vastausanalyysi.summary.links import codebook_codes, entries_of
+from vastausanalyysi.summary.links import codebook_codes
 from vastausanalyysi.summary.validation import (
     answered_mask,
     as_by,
@@ -224,7 +224,7 @@ def _grid(groups: pd.DataFrame, by_cols: list[str], order: list[str]) -> pd.Data
 def _code_order(column: str, layer: str, present: list[str], codes_order: Any) -> list[str]:
     if codes_order is not None and not isinstance(codes_order, Mapping):  # a Codebook
         codes_order = {
-            lay: [c for lay2, c, _ in entries_of(codes_order) if lay2 == lay]
+            lay: [c for lay2, c, _ in codes_order.linked_items() if lay2 == lay]
             for lay in ("area", "mechanism")
         }
     if codes_order is not None and (column in codes_order or layer in codes_order):

@@ -14,72 +14,31 @@ Alternatives = tuple[str, ...]  # names of one survey item (id, text), any of wh
 
 @lru_cache(maxsize=1)
 def _codebook_entries() -> tuple[tuple[str, str, tuple[Alternatives, ...]], ...]:
-    """(layer, code id, linked items) of the default codebook, or () if it cannot be loaded.
+    """(layer, code id, linked items) of the default codebook, or () if it cannot be loaded."""
+    from vastausanalyysi.errors import VastausanalyysiError
+    from vastausanalyysi.themes.codebook import load_codebook
 
-    Read duck-typed and never raising (the codebook is optional here): ``areas``/``mechanisms``
-    (dicts or lists) or ``codes`` with a ``kind``/``layer``; each code with an ``id`` and its
-    ``items`` (objects or mappings with ``id`` and ``text``, or plain strings).
-    """
     try:
-        from vastausanalyysi.themes.codebook import load_codebook
-
-        codebook = load_codebook()
-    except Exception:  # the codebook is optional here
-        return ()
-    try:
-        return tuple(entries_of(codebook))
-    except Exception:
+        return tuple(load_codebook().linked_items())
+    except (VastausanalyysiError, OSError):  # the codebook is optional here
         return ()
 
 
-def _field(obj: Any, *names: str) -> Any:
-    for name in names:
-        if isinstance(obj, Mapping) and name in obj:
-            return obj[name]
-        if not isinstance(obj, Mapping) and hasattr(obj, name):
-            return getattr(obj, name)
-    return None
-
-
-def _as_items(value: Any) -> tuple[Alternatives, ...]:
+def as_items(value: Any) -> tuple[Alternatives, ...]:
     """Linked items as tuples of alternative names.
 
-    ``"x"`` -> ``(("x",),)``; an object or mapping with ``id`` and ``text`` -> ``((id, text),)``.
+    ``"x"`` -> ``(("x",),)``; a mapping with ``id`` and ``text`` -> ``((id, text),)``; a list of
+    either -> one tuple each.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ()
     if isinstance(value, str):
         name = value.strip()
         return ((name,),) if name and name not in {"—", "-"} else ()
-    names = _field(value, "id"), _field(value, "text")
-    if any(isinstance(n, str) for n in names):
+    if isinstance(value, Mapping):
+        names = value.get("id"), value.get("text")
         return (tuple(dict.fromkeys(str(n) for n in names if isinstance(n, str) and n)),)
-    return tuple(alt for v in value for alt in _as_items(v))
-
-
-_LINK_FIELDS = ("items", "linked_items", "linked_item", "survey_items", "survey_item", "item")
-
-
-def entries_of(codebook: Any) -> Iterable[tuple[str, str, tuple[Alternatives, ...]]]:
-    found = False
-    for attr, layer in (("areas", "area"), ("mechanisms", "mechanism")):
-        container = _field(codebook, attr)
-        if container is None:
-            continue
-        found = True
-        values = container.items() if isinstance(container, Mapping) else enumerate(container)
-        for key, entry in values:
-            code = entry if isinstance(entry, str) else _field(entry, "id", "code")
-            code = str(code if code is not None else key)
-            yield layer, strip_prefix(code), _as_items(_field(entry, *_LINK_FIELDS))
-    if found:
-        return
-    codes = _field(codebook, "codes") or ()
-    for entry in codes.values() if isinstance(codes, Mapping) else codes:
-        kind = str(_field(entry, "kind", "layer", "type") or "")
-        code = str(_field(entry, "id", "code"))
-        layer = "mechanism" if kind.startswith("mech") or code.startswith("mech:") else "area"
-        yield layer, strip_prefix(code), _as_items(_field(entry, *_LINK_FIELDS))
+    return tuple(alt for v in value for alt in as_items(v))
 
 
 def codebook_codes(layer: str) -> list[str]:
@@ -101,7 +60,7 @@ def resolve_links(
     else:
         raw = {}
         for code, items in mapping.items():
-            raw.setdefault(strip_prefix(str(code)), []).extend(_as_items(items))
+            raw.setdefault(strip_prefix(str(code)), []).extend(as_items(items))
     present = {str(a) for a in available if a is not None}
     return {
         code: list(

@@ -15,7 +15,6 @@ Layout, lowest first (each module imports only those above it in this list):
 - ``prediction``: ``combine``, rules + model per Doc: codes, polarity and evidence
 - ``training``: ``train`` on hand-coded answers; ``evaluation``: ``evaluate`` (P/R/F1)
 - ``tagger``: ``tag()``, the public entry point
-- ``classifier``: compatibility re-exports of the former module of that name
 
 Public names are re-exported here lazily, so that importing one module (say ``codebook``) does
 not load scikit-learn or spaCy.
