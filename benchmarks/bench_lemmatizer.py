@@ -30,10 +30,10 @@ from __future__ import annotations
 import argparse
 import time
 
-from vastausanalyysi.evaluate import read_conllu
+from vastausanalyysi.nlp.decision_table import load_table, voikko_versions
 from vastausanalyysi.nlp.disambiguation import Disambiguator, load_model
+from vastausanalyysi.nlp.evaluation import read_conllu
 from vastausanalyysi.nlp.lemmatizer import Lemmatizer
-from vastausanalyysi.nlp.table import load_table, voikko_versions
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, open_voikko
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import vastausanalyysi as va
-from vastausanalyysi.evaluate import read_conllu, score_lemmas
+from vastausanalyysi.nlp.decision_table import DecisionTable, load_table, write_table
 from vastausanalyysi.nlp.disambiguation import Disambiguator
+from vastausanalyysi.nlp.evaluation import read_conllu, score_lemmas
 from vastausanalyysi.nlp.lemmatizer import Lemmatizer
 from vastausanalyysi.nlp.lexicon import Lexicon, LexiconEntry, load_lexicon
-from vastausanalyysi.nlp.table import DecisionTable, load_table, write_table
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer
 
 SLICE = Path(__file__).parent / "data" / "tdt_dev_slice.conllu"
@@ -217,7 +217,7 @@ def test_table_is_ignored_when_it_does_not_fit(caplog: pytest.LogCaptureFixture)
         shipped.class_names,
     )  # fmt: skip
     analyzer = VoikkoAnalyzer()
-    with caplog.at_level(logging.WARNING, logger="vastausanalyysi.nlp.table"):
+    with caplog.at_level(logging.WARNING, logger="vastausanalyysi.nlp.decision_table"):
         lem = Lemmatizer(analyzer=analyzer, table=stale)
     assert lem.table is None
     assert "ignored" in caplog.text

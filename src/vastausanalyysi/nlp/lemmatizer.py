@@ -5,7 +5,7 @@ For every token it sets ``token.lemma_`` and the extensions ``token._.compound_p
 ``token._.analyses`` (Voikko's readings) is computed when it is read.
 
 Forms of the lemma model's training data whose result does not depend on the neighbouring words
-are looked up in a decision table shipped with the model (:mod:`vastausanalyysi.nlp.table`)
+are looked up in a decision table shipped with the model (:mod:`vastausanalyysi.nlp.decision_table`)
 instead of going through Voikko and the ranker; the results are the same.
 """
 
@@ -25,15 +25,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import minibatch
 
-from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
-from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
-from vastausanalyysi.nlp.table import (
+from vastausanalyysi.nlp.decision_table import (
     DecisionTable,
     NeighbourClasses,
     load_table,
     parse_rest,
     voikko_versions,
 )
+from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
+from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
 from vastausanalyysi.nlp.typos import TypoCorrector, eligible, maybe_suspect
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
 

@@ -35,9 +35,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from vastausanalyysi._resources import data_file
 
 logger = logging.getLogger(__name__)
 
@@ -235,7 +236,7 @@ def load_table(path: str | Path | None = None) -> DecisionTable:
 
 @lru_cache(maxsize=1)
 def _shipped_table() -> DecisionTable:
-    resource = resources.files("vastausanalyysi").joinpath("data", TABLE_RESOURCE)
+    resource = data_file(TABLE_RESOURCE)
     if not resource.is_file():
         return DecisionTable()
     return parse_table(resource.read_text(encoding="utf-8").splitlines())
@@ -294,7 +295,7 @@ def build_rows(lemmatizer: Any, forms: Iterable[str]) -> dict[str, Row]:
     Left out: forms with whitespace, punctuation and numbers (cheap anyway), forms the lexicon
     decides, and forms whose choice depends on the neighbours.
     """
-    from vastausanalyysi.nlp.conventions import is_wordlike
+    from vastausanalyysi.nlp.candidates import is_wordlike
     from vastausanalyysi.nlp.typos import eligible, maybe_suspect
 
     rows: dict[str, Row] = {}
