@@ -173,6 +173,7 @@ def parse_rest(form: str, rest: str, classes: list[str]) -> Row:
 
 
 def format_row(form: str, row: Row, classes: dict[str, int]) -> str:
+    """A row as its file line (``classes``: class name → its index in the ``@classes`` line)."""
     lemma, marked, parts, known, source, initial_ok, typo, cls = row
     default_parts = tuple(p.lower() for p in marked.split("#") if p) if "#" in marked else ()
     parts_col = "" if parts == default_parts else (" ".join(parts) if parts else "-")
@@ -189,7 +190,19 @@ def format_row(form: str, row: Row, classes: dict[str, int]) -> str:
     return "\t".join(cols)
 
 
+def table_text(table: DecisionTable) -> str:
+    """``table`` in the file format (header and rows; ``parse_table`` reads it back as it was)."""
+    lines = [f"@{key}\t{value}" for key, value in table.header.items()]
+    lines.append("\t".join(["@classes", *table.class_names]))
+    lines += [
+        ("\\" + form if form[:1] in ("#", "@", "\\") else form) + "\t" + rest
+        for form, rest in table.lines.items()
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def parse_table(lines: Iterable[str]) -> DecisionTable:
+    """A table from the lines of its file (see the module docstring)."""
     rows: dict[str, str] = {}
     header: dict[str, str] = {}
     classes: list[str] = []
@@ -216,6 +229,7 @@ def write_table(
     header: Mapping[str, str],
     comments: Iterable[str] = (),
 ) -> None:
+    """Write a table file: ``comments``, the ``header`` lines, the classes, then the rows."""
     lines = [f"# {c}" for c in comments]
     lines.append(f"@format\t{FORMAT}")
     lines += [f"@{k}\t{v}" for k, v in header.items()]
@@ -302,10 +316,10 @@ def build_rows(lemmatizer: Any, forms: Iterable[str]) -> dict[str, Row]:
     for form in dict.fromkeys(forms):
         if not form or any(ch.isspace() for ch in form) or not is_wordlike(form):
             continue
-        mid, free = lemmatizer._first(form, "ja", "ja")
+        mid, free = lemmatizer.first_result(form, "ja", "ja")
         if not free or mid.source in _EXCLUDED_SOURCES:
             continue
-        start, start_free = lemmatizer._first(form, None, "ja")
+        start, start_free = lemmatizer.first_result(form, None, "ja")
         initial_ok = start_free and _same(start, mid)
         analyses = lemmatizer.analyzer.analyze(form)
         typo = mid.source == "voikko" and eligible(form) and maybe_suspect(form, analyses)
