@@ -15,7 +15,8 @@ import vastausanalyysi as va
 from vastausanalyysi.errors import LexiconError
 from vastausanalyysi.nlp import extensions
 from vastausanalyysi.nlp.component import FACTORY, VoikkoLemmatizerComponent
-from vastausanalyysi.nlp.extensions import fast_writes, value_setter
+from vastausanalyysi.nlp.extensions import fast_writes, set_annotations
+from vastausanalyysi.nlp.lemmatizer import WordLemma
 from vastausanalyysi.nlp.voikko import Analysis
 
 USER_LEXICON = (
@@ -136,16 +137,19 @@ def test_pickled_component_keeps_its_name() -> None:
 def test_fast_writes_are_what_the_public_api_reads() -> None:
     assert fast_writes()  # the installed spaCy keeps values where the adapter writes them
     nlp = spacy.blank("fi")
-    doc = Doc(nlp.vocab, words=["yksi", "kaksi", "kolme"])
-    set_value = value_setter(doc)
-    set_value(doc[1], "compound_parts", ["kak", "si"])
-    set_value(doc[1], "is_known", False)
-    set_value(doc[2], "lemma_marked", "kol#me")
-    set_value(doc[2], "analyses", ["stored"])
+    doc = Doc(nlp.vocab, words=["yksi", "kakssi", "kolme"])
+    results = [
+        WordLemma("yksi"),
+        WordLemma("kaksi", ("kak", "si"), "kak#si", ("stored",), False, "kakssi"),  # type: ignore[arg-type]
+        WordLemma("kolme", marked="kol#me"),
+    ]
+    set_annotations(doc, results)
+    assert [t.lemma_ for t in doc] == ["yksi", "kaksi", "kolme"]
     assert doc[1]._.compound_parts == ["kak", "si"] and doc[1]._.is_known is False
     assert doc[0]._.compound_parts == [] and doc[0]._.is_known is True
-    assert doc[2]._.lemma_marked == "kol#me" and doc[1]._.lemma_marked is None
-    assert doc[2]._.analyses == ["stored"]
+    assert doc[1]._.corrected_from == "kakssi" and doc[0]._.corrected_from is None
+    assert doc[2]._.lemma_marked == "kol#me" and doc[0]._.lemma_marked == "yksi"
+    assert doc[1]._.analyses == ["stored"]  # a corrected token's stored readings
     assert doc[0]._.analyses and all(isinstance(a, Analysis) for a in doc[0]._.analyses)
 
 

@@ -32,12 +32,7 @@ from spacy.vocab import Vocab
 
 from vastausanalyysi.nlp.decision_table import DecisionTable, load_table, parse_table, table_text
 from vastausanalyysi.nlp.disambiguation import Disambiguator, load_model
-from vastausanalyysi.nlp.extensions import (
-    ANALYSES,
-    ANALYZER_KEY,
-    register_extensions,
-    value_setter,
-)
+from vastausanalyysi.nlp.extensions import ANALYZER_KEY, register_extensions, set_annotations
 from vastausanalyysi.nlp.lemmatizer import Lemmatizer, no_gc_pause
 from vastausanalyysi.nlp.lexicon import Lexicon, LexiconEntry, load_lexicon
 from vastausanalyysi.nlp.typos import TypoCorrector
@@ -177,18 +172,7 @@ class VoikkoLemmatizerComponent(Pipe):
             ]  # fmt: skip
         if self._where is not None:
             doc.user_data[ANALYZER_KEY] = self._where
-        set_value = value_setter(doc)  # defaults are not written at all
-        for token, result in zip(doc, results, strict=True):
-            token.lemma_ = result.lemma
-            if result.parts:
-                set_value(token, "compound_parts", list(result.parts))
-            if not result.is_known:
-                set_value(token, "is_known", False)
-            if result.corrected_from is not None:
-                set_value(token, "corrected_from", result.corrected_from)
-                # the corrected form's readings (the getter would analyse the typo)
-                set_value(token, ANALYSES, list(result.analyses))
-            set_value(token, "lemma_marked", result.marked_lemma)
+        set_annotations(doc, results)
         return doc
 
     # -- serialisation -------------------------------------------------------------------------

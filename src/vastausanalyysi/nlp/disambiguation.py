@@ -260,6 +260,15 @@ class Disambiguator:
         w = self.weights
         return sum(w.get(f, 0.0) for f in feats)
 
+    def quick_unscored(
+        self, form: str, analyses: tuple[Analysis, ...], initial: bool
+    ) -> Choice | None:
+        """:meth:`quick` for a form whose candidates were not scored yet (None for a scored one:
+        its cached scores answer faster)."""
+        if form in self._forms:
+            return None
+        return self.quick(form, analyses, initial)
+
     def quick(self, form: str, analyses: tuple[Analysis, ...], initial: bool) -> Choice | None:
         """The context-free choice for a form Voikko knows, without candidate objects.
 
@@ -438,10 +447,9 @@ class Disambiguator:
         spelling of capitalised words; it is not cached here (cache it by form and position).
         Choices that depended on the context are cached per form and candidate.
         """
-        if form not in self._forms:
-            choice = self.quick(form, analyses, left is None)
-            if choice is not None:
-                return choice, True
+        choice = self.quick_unscored(form, analyses, left is None)
+        if choice is not None:
+            return choice, True
         scored = self._scored(form, analyses)
         cands = scored.candidates
         if not cands:

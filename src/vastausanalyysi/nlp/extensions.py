@@ -9,14 +9,14 @@ readings, computed when read unless the component stored them).
 spaCy keeps a token extension's value in ``doc.user_data`` under a key made of the extension's
 name and the token's character offset; ``token._.name = value`` builds an ``Underscore`` object
 per token, which makes the component's writes about three times slower than the lemmatizing
-itself. This module is the one place that knows that key: :func:`value_setter` writes it
+itself. This module is the one place that knows that key: :func:`set_annotations` writes it
 directly when :func:`fast_writes` has confirmed, through spaCy's public extension API, that the
 installed spaCy stores and reads values under it; otherwise it goes through ``token._.set``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from vastausanalyysi.nlp.candidates import WORDLIKE
+from vastausanalyysi.nlp.lemmatizer import WordLemma
 from vastausanalyysi.nlp.voikko import Analysis, get_analyzer
 
 #: The plain extensions and their defaults (``analyses`` has a getter instead).
@@ -40,9 +41,6 @@ ANALYSES = "analyses"
 ANALYZER_KEY = "vastausanalyysi_voikko"
 _PREFIX = "._."  # spaCy's marker of extension values in ``doc.user_data``
 _FALLBACK_ANALYSES = "vastausanalyysi_analyses"  # where stored readings go without fast writes
-
-#: ``setter(token, name, value)``: sets ``token._.<name>`` on the tokens of one Doc.
-ValueSetter = Callable[[Token, str, Any], None]
 
 
 def register_extensions() -> None:
@@ -72,23 +70,41 @@ def analyses_getter(token: Token) -> list[Analysis]:
     return list(analyzer.analyze(text))
 
 
-def value_setter(doc: Doc) -> ValueSetter:
-    """A function that sets extension values on the tokens of ``doc`` (see the module doc)."""
+def set_annotations(doc: Doc, results: Iterable[WordLemma]) -> None:
+    """Set ``token.lemma_`` and the extension values of each token of ``doc`` from its result
+    (values equal to the extension's default are not written)."""
     data = doc.user_data
-    if fast_writes():
+    if not fast_writes():
+        _set_public(doc, results)
+        return
+    for token, result in zip(doc, results, strict=True):
+        token.lemma_ = result.lemma
+        idx = token.idx
+        if result.parts:
+            data[(_PREFIX, "compound_parts", idx, None)] = list(result.parts)
+        if not result.is_known:
+            data[(_PREFIX, "is_known", idx, None)] = False
+        if result.corrected_from is not None:
+            data[(_PREFIX, "corrected_from", idx, None)] = result.corrected_from
+            # the corrected form's readings (the getter would analyse the typo)
+            data[(_PREFIX, ANALYSES, idx, None)] = list(result.analyses)
+        data[(_PREFIX, "lemma_marked", idx, None)] = result.marked_lemma
 
-        def set_value(token: Token, name: str, value: Any) -> None:
-            data[(_PREFIX, name, token.idx, None)] = value
 
-    else:
-
-        def set_value(token: Token, name: str, value: Any) -> None:
-            if name == ANALYSES:  # a getter extension: kept where the getter looks
-                data.setdefault(_FALLBACK_ANALYSES, {})[token.idx] = value
-            else:
-                token._.set(name, value)
-
-    return set_value
+def _set_public(doc: Doc, results: Iterable[WordLemma]) -> None:
+    """:func:`set_annotations` through spaCy's public API (slower)."""
+    for token, result in zip(doc, results, strict=True):
+        token.lemma_ = result.lemma
+        values = token._
+        if result.parts:
+            values.set("compound_parts", list(result.parts))
+        if not result.is_known:
+            values.set("is_known", False)
+        if result.corrected_from is not None:
+            values.set("corrected_from", result.corrected_from)
+            # a getter extension has no stored value: kept where the getter looks
+            doc.user_data.setdefault(_FALLBACK_ANALYSES, {})[token.idx] = list(result.analyses)
+        values.set("lemma_marked", result.marked_lemma)
 
 
 def _key(name: str, idx: int) -> tuple[str, str, int, None]:
@@ -134,9 +150,8 @@ __all__ = [
     "ANALYSES",
     "ANALYZER_KEY",
     "DEFAULTS",
-    "ValueSetter",
     "analyses_getter",
     "fast_writes",
     "register_extensions",
-    "value_setter",
+    "set_annotations",
 ]

@@ -196,11 +196,9 @@ class Lemmatizer:
             if hit is not None:
                 return hit, True
         if analyses:
-            dis = self.disambiguator
-            if form not in dis._forms:
-                choice = dis.quick(form, analyses, left is None)
-                if choice is not None:
-                    return _from_choice(choice, analyses), True
+            choice = self.disambiguator.quick_unscored(form, analyses, left is None)
+            if choice is not None:
+                return _from_choice(choice, analyses), True
         return self._decide(form, left, right)
 
     def _lexicon_word(
