@@ -163,3 +163,13 @@ def test_the_public_api_fallback_gives_the_same_annotations(
     typo = nlp("opiskeluhoolto")[0]
     assert typo._.corrected_from == "opiskeluhoolto"
     assert typo._.analyses[0].baseform == "opiskeluhuolto"  # the corrected form's readings
+
+
+def test_old_import_paths_still_work() -> None:
+    from vastausanalyysi.nlp import component, lemmatizer
+
+    assert lemmatizer.make_lemmatizer is component.make_lemmatizer  # the old entry point target
+    assert lemmatizer.FACTORY == FACTORY
+    assert lemmatizer.VoikkoLemmatizerComponent is VoikkoLemmatizerComponent
+    with pytest.raises(AttributeError):
+        lemmatizer.no_such_name  # noqa: B018

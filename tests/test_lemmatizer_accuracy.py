@@ -313,3 +313,18 @@ def test_batch_api_gives_the_sequential_results(fix_typos: bool) -> None:
     assert batch.lemmatize_sentences(iter(sentences)) == expected
     assert batch.prefetch(sentences) == 0  # everything known now: nothing left to analyse
     assert batch.lemmatize_sentences(sentences) == expected  # warm
+
+
+def test_evaluation_main(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m vastausanalyysi.nlp.evaluation FILE``: the CLI's report, exit 2 on errors."""
+    import json
+
+    from vastausanalyysi.nlp.evaluation import main
+
+    assert main([str(tmp_path / "nope.conllu")]) == 2
+    assert "no such CoNLL-U file" in capsys.readouterr().err
+    assert main([str(SLICE), "--json", "--errors", "2"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["tokens"] == sum(len(s) for s in read_conllu(SLICE)) and len(out["errors"]) == 2
+    assert main([str(SLICE)]) == 0
+    assert capsys.readouterr().out.startswith("tokens ")
