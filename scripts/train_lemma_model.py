@@ -33,11 +33,16 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize, sparse
 
-from vastausanalyysi.evaluate import Word, normalise, read_conllu, score_lemmas
-from vastausanalyysi.nlp import conventions
+from vastausanalyysi.nlp import candidates
+from vastausanalyysi.nlp.decision_table import (
+    TABLE_RESOURCE,
+    build_rows,
+    voikko_versions,
+    write_table,
+)
 from vastausanalyysi.nlp.disambiguation import Disambiguator, word_shape
+from vastausanalyysi.nlp.evaluation import Word, normalise, read_conllu, score_lemmas
 from vastausanalyysi.nlp.lemmatizer import Lemmatizer
-from vastausanalyysi.nlp.table import TABLE_RESOURCE, build_rows, voikko_versions, write_table
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
 
 FOLDS = 5
@@ -80,7 +85,7 @@ def build_memory(
     tdt_forms = {w.form.lower() for s in sentences if s.dataset == "tdt" for w in s.words}
     for s in sentences:
         for w in s.words:
-            if not conventions.is_wordlike(w.form):
+            if not candidates.is_wordlike(w.form):
                 continue
             low = w.form.lower()
             if s.dataset == "ftb" and (w.upos in FTB_SKIP_UPOS or low in tdt_forms):
@@ -112,7 +117,7 @@ def _ftb_candidate(form: str, lemma: str, analyzer: VoikkoAnalyzer) -> bool:
     analyses = analyzer.analyze(form)
     if not analyses:
         return True
-    return key(lemma) in {key(c.lemma) for c in conventions.generate(form, analyses)}
+    return key(lemma) in {key(c.lemma) for c in candidates.generate(form, analyses)}
 
 
 def vocab_of(sentences: list[Sentence]) -> list[str]:
@@ -140,7 +145,7 @@ def collect(
                 if s.dataset == "ftb" and w.upos == "PRON":
                     continue
                 form = w.form
-                if not conventions.is_wordlike(form):
+                if not candidates.is_wordlike(form):
                     continue
                 analyses = analyzer.analyze(form)
                 left = forms[i - 1] if i else None
@@ -231,14 +236,14 @@ def compound_stats(sentences: list[Sentence], analyzer: VoikkoAnalyzer) -> tuple
         if s.dataset != "tdt":
             continue
         for w in s.words:
-            if not conventions.is_wordlike(w.form):
+            if not candidates.is_wordlike(w.form):
                 continue
             gold = key(w.lemma)
             for a in analyzer.analyze(w.form):
                 lemma = a.baseform
                 if key(lemma) != gold or (a.is_proper and "-" not in lemma):
                     continue
-                bounds = conventions.boundaries(a, lemma)
+                bounds = candidates.boundaries(a, lemma)
                 mapping = our_cuts(lemma, [b[0] for b in bounds])
                 gc = gold_cuts(w.lemma)
                 for offset, kind, left, _right in bounds:
@@ -263,7 +268,7 @@ def compound_memory(sentences: list[Sentence], dis: Disambiguator, analyzer) -> 
             continue
         forms = [w.form for w in s.words]
         for w, r in zip(s.words, lem.lemmatize_words(forms), strict=True):
-            if "-" in w.form or not conventions.is_wordlike(w.form):
+            if "-" in w.form or not candidates.is_wordlike(w.form):
                 continue
             ours = r.marked_lemma.lower()
             if normalise(ours) != normalise(w.lemma):
@@ -326,7 +331,7 @@ def write_decision_table(
     extra_forms: list[str] | None = None,
 ) -> None:
     """Precompute the lemmatizer's context-free results for the training forms and any
-    ``extra_forms`` (frequent Finnish forms; see :mod:`vastausanalyysi.nlp.table`)."""
+    ``extra_forms`` (frequent Finnish forms; see :mod:`vastausanalyysi.nlp.decision_table`)."""
     t0 = time.time()
     dis = Disambiguator(model, analyzer=analyzer)
     lem = Lemmatizer(analyzer=analyzer, disambiguator=dis, fix_typos=False, table=False)
@@ -338,7 +343,7 @@ def write_decision_table(
         "voikko": voikko_versions(analyzer.path),
     }
     comments = [
-        "Decision table of the lemma model (see vastausanalyysi/nlp/table.py and "
+        "Decision table of the lemma model (see vastausanalyysi/nlp/decision_table.py and "
         "models/lemma_model.md):",
         f"the lemmatizer's own context-free results for {len(rows)} word forms of "
         + ", ".join(p for p in model.get("training_data", []))

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import vastausanalyysi as va
-from vastausanalyysi.evaluate import read_conllu, score_lemmas
+from vastausanalyysi.nlp.decision_table import DecisionTable, load_table, write_table
 from vastausanalyysi.nlp.disambiguation import Disambiguator
+from vastausanalyysi.nlp.evaluation import read_conllu, score_lemmas
 from vastausanalyysi.nlp.lemmatizer import Lemmatizer
 from vastausanalyysi.nlp.lexicon import Lexicon, LexiconEntry, load_lexicon
-from vastausanalyysi.nlp.table import DecisionTable, load_table, write_table
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer
 
 SLICE = Path(__file__).parent / "data" / "tdt_dev_slice.conllu"
@@ -217,7 +217,7 @@ def test_table_is_ignored_when_it_does_not_fit(caplog: pytest.LogCaptureFixture)
         shipped.class_names,
     )  # fmt: skip
     analyzer = VoikkoAnalyzer()
-    with caplog.at_level(logging.WARNING, logger="vastausanalyysi.nlp.table"):
+    with caplog.at_level(logging.WARNING, logger="vastausanalyysi.nlp.decision_table"):
         lem = Lemmatizer(analyzer=analyzer, table=stale)
     assert lem.table is None
     assert "ignored" in caplog.text
@@ -313,3 +313,18 @@ def test_batch_api_gives_the_sequential_results(fix_typos: bool) -> None:
     assert batch.lemmatize_sentences(iter(sentences)) == expected
     assert batch.prefetch(sentences) == 0  # everything known now: nothing left to analyse
     assert batch.lemmatize_sentences(sentences) == expected  # warm
+
+
+def test_evaluation_main(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m vastausanalyysi.nlp.evaluation FILE``: the CLI's report, exit 2 on errors."""
+    import json
+
+    from vastausanalyysi.nlp.evaluation import main
+
+    assert main([str(tmp_path / "nope.conllu")]) == 2
+    assert "no such CoNLL-U file" in capsys.readouterr().err
+    assert main([str(SLICE), "--json", "--errors", "2"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["tokens"] == sum(len(s) for s in read_conllu(SLICE)) and len(out["errors"]) == 2
+    assert main([str(SLICE)]) == 0
+    assert capsys.readouterr().out.startswith("tokens ")

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 import vastausanalyysi as va
 from vastausanalyysi.errors import InputTextError, VoikkoUnavailableError
-from vastausanalyysi.nlp.lemmatizer import FACTORY
+from vastausanalyysi.nlp.component import FACTORY
 from vastausanalyysi.nlp.pipeline import as_text, iter_docs, split_long_text
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer
 

@@ -122,7 +122,7 @@ def test_no_fixes_when_turned_off() -> None:
 
 
 def test_lemmatize_uses_the_corpus_counts() -> None:
-    from vastausanalyysi.nlp.lemmatizer import FACTORY
+    from vastausanalyysi.nlp.component import FACTORY
 
     nlp = va.load_pipeline()
     nlp.get_pipe(FACTORY).lemmatizer.typos = TypoCorrector(domain_words=[], general={})

@@ -1,6 +1,6 @@
 """Choosing one lemma for a word form among its candidates, by form and context.
 
-:func:`vastausanalyysi.nlp.conventions.generate` lists the candidates (Voikko's base forms and the
+:func:`vastausanalyysi.nlp.candidates.generate` lists the candidates (Voikko's base forms and the
 UD conventions built from them); a linear ranker scores each with features of the analysis, of a
 form → lemma memory learned from annotated text, of the lemma's frequency and of the neighbouring
 words, and the best one wins. Context-free scores are cached per form, so the per-token cost is a
@@ -14,12 +14,12 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from vastausanalyysi.nlp import conventions
-from vastausanalyysi.nlp.conventions import Candidate
+from vastausanalyysi._resources import data_file
+from vastausanalyysi.nlp import candidates
+from vastausanalyysi.nlp.candidates import Candidate
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer
 
 MODEL_RESOURCE = "lemma_model.json"
@@ -47,7 +47,7 @@ class _Scored:
 
 _PROPER = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi"})
 _UNSEEN = object()
-_COLLOQUIAL = conventions.COLLOQUIAL
+_COLLOQUIAL = candidates.COLLOQUIAL
 
 
 def _bucket(value: float) -> str:
@@ -76,7 +76,7 @@ def word_shape(word: str | None, vocab: frozenset[str] | set[str]) -> str:
     low = word.lower()
     if low in vocab:
         return low
-    if not conventions.is_wordlike(word):
+    if not candidates.is_wordlike(word):
         return "<num>" if any(ch.isdigit() for ch in word) else "<punct>"
     return "<cap>" if word[:1].isupper() else "<low>"
 
@@ -117,7 +117,7 @@ class Disambiguator:
 
     def candidates(self, form: str, analyses: tuple[Analysis, ...]) -> list[Candidate]:
         """Candidates with their context-free evidence complete (a ``"rank"`` group added)."""
-        cands = conventions.generate(form, analyses, self.memory)
+        cands = candidates.generate(form, analyses, self.memory)
         for c, rank in zip(cands, self._rank_groups(form, cands), strict=True):
             c.groups.append(rank)
         return cands
@@ -127,10 +127,10 @@ class Disambiguator:
         gw = self._group_weights
         w0 = gw.get(first)
         if w0 is None:
-            w0 = gw[first] = self._score(conventions.group_features(first))
+            w0 = gw[first] = self._score(candidates.group_features(first))
         w1 = gw.get(rank)
         if w1 is None:
-            w1 = gw[rank] = self._score(conventions.group_features(rank))
+            w1 = gw[rank] = self._score(candidates.group_features(rank))
         return w0 + w1
 
     def _rank_groups(self, form: str, cands: list[Candidate]) -> list[tuple]:
@@ -219,7 +219,7 @@ class Disambiguator:
         known = self.neighbour_classes.get(word)  # type: ignore[arg-type]
         if known is not None:
             return known
-        if word is None or self.analyzer is None or not conventions.is_wordlike(word):
+        if word is None or self.analyzer is None or not candidates.is_wordlike(word):
             return "-"
         analyses = self.analyzer.analyze(word)
         if not analyses:
@@ -260,6 +260,15 @@ class Disambiguator:
         w = self.weights
         return sum(w.get(f, 0.0) for f in feats)
 
+    def quick_unscored(
+        self, form: str, analyses: tuple[Analysis, ...], initial: bool
+    ) -> Choice | None:
+        """:meth:`quick` for a form whose candidates were not scored yet (None for a scored one:
+        its cached scores answer faster)."""
+        if form in self._forms:
+            return None
+        return self.quick(form, analyses, initial)
+
     def quick(self, form: str, analyses: tuple[Analysis, ...], initial: bool) -> Choice | None:
         """The context-free choice for a form Voikko knows, without candidate objects.
 
@@ -273,7 +282,7 @@ class Disambiguator:
         low = form.lower()
         if ":" in form or low in _COLLOQUIAL:
             return None
-        # the candidates of conventions.generate(), as parallel lists in the same order
+        # the candidates of candidates.generate(), as parallel lists in the same order
         index: dict[str, int] = {}
         lemmas: list[str] = []
         sources: list[str] = []
@@ -299,7 +308,7 @@ class Disambiguator:
             if a is not None:
                 counts[i] += 1
 
-        conventions.add_reading_candidates(analyses, add)
+        candidates.add_reading_candidates(analyses, add)
         add(low.strip("-") or low, None, ("surface", "known", low[-3:]))
         seen_raw = self.memory.get(low)
         if seen_raw:
@@ -351,14 +360,14 @@ class Disambiguator:
         if (n > 2 and len({g[0] for g in groups}) < n) or (n == 2 and groups[0][0] == groups[1][0]):
             feats: set[str] = set()
             for group in groups:
-                feats.update(conventions.group_features(group))
+                feats.update(candidates.group_features(group))
             return self._score(feats)
         gw = self._group_weights
         total = 0.0
         for g in groups:
             weight = gw.get(g)
             if weight is None:
-                weight = gw[g] = self._score(conventions.group_features(g))
+                weight = gw[g] = self._score(candidates.group_features(g))
             total += weight
         return total
 
@@ -376,7 +385,7 @@ class Disambiguator:
     ) -> tuple[list[Candidate], list[float]]:
         """``candidates()`` and ``score()`` in one pass (the hot path; the test suite checks that
         the scores equal the full feature path's)."""
-        cands = conventions.generate(form, analyses, self.memory)
+        cands = candidates.generate(form, analyses, self.memory)
         scores = []
         for c, rank in zip(cands, self._rank_groups(form, cands), strict=True):
             groups = c.groups
@@ -438,10 +447,9 @@ class Disambiguator:
         spelling of capitalised words; it is not cached here (cache it by form and position).
         Choices that depended on the context are cached per form and candidate.
         """
-        if form not in self._forms:
-            choice = self.quick(form, analyses, left is None)
-            if choice is not None:
-                return choice, True
+        choice = self.quick_unscored(form, analyses, left is None)
+        if choice is not None:
+            return choice, True
         scored = self._scored(form, analyses)
         cands = scored.candidates
         if not cands:
@@ -511,7 +519,7 @@ class Disambiguator:
         cuts: list[int] = []
         if a is not None and c.source != "mem":
             proper = a.is_proper and c.source == "v"
-            for offset, kind, left_piece, _right in conventions.boundaries(a, lemma):
+            for offset, kind, left_piece, _right in candidates.boundaries(a, lemma):
                 if kind == "h":
                     cuts.append(offset)
                     continue
@@ -519,8 +527,8 @@ class Disambiguator:
                     continue
                 if self._keep(kind, left_piece):
                     cuts.append(offset)
-        marked = conventions.apply_marks(lemma, cuts)
-        marked = conventions.hyphen_marks(marked)
+        marked = candidates.apply_marks(lemma, cuts)
+        marked = candidates.hyphen_marks(marked)
         if "#" in marked and self.compound_memory:
             marked = self._remember_spans(marked)
         return marked
@@ -586,7 +594,7 @@ def load_model(path: str | Path | None = None) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _shipped_model() -> dict[str, Any]:
-    resource = resources.files("vastausanalyysi").joinpath("data", MODEL_RESOURCE)
+    resource = data_file(MODEL_RESOURCE)
     if not resource.is_file():
         return {}
     return json.loads(resource.read_text(encoding="utf-8"))

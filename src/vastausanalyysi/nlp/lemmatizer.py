@@ -1,46 +1,40 @@
-"""The Voikko lemmatizer: a plain Python class and the spaCy component around it.
+"""The lemmatizing engine: a plain Python class that gives each word form its lemma in context.
 
-For every token it sets ``token.lemma_`` and the extensions ``token._.compound_parts``,
-``token._.is_known``, ``token._.corrected_from`` and ``token._.lemma_marked``;
-``token._.analyses`` (Voikko's readings) is computed when it is read.
+:class:`Lemmatizer` combines Voikko's readings, the domain lexicon, the lemma model's ranker
+(:mod:`vastausanalyysi.nlp.disambiguation`) and careful typo fixes into a :class:`WordLemma` per
+token; the spaCy component around it lives in :mod:`vastausanalyysi.nlp.component`.
 
 Forms of the lemma model's training data whose result does not depend on the neighbouring words
-are looked up in a decision table shipped with the model (:mod:`vastausanalyysi.nlp.table`)
-instead of going through Voikko and the ranker; the results are the same.
+are looked up in a decision table shipped with the model
+(:mod:`vastausanalyysi.nlp.decision_table`) instead of going through Voikko and the ranker; the
+results are the same.
 """
 
 from __future__ import annotations
 
 import gc
-import re
-from collections import Counter
+import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-import srsly
-from spacy.language import Language
-from spacy.tokens import Doc, Token
-from spacy.util import minibatch
-
-from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
-from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
-from vastausanalyysi.nlp.table import (
+from vastausanalyysi.nlp.candidates import WORDLIKE
+from vastausanalyysi.nlp.decision_table import (
     DecisionTable,
     NeighbourClasses,
     load_table,
     parse_rest,
     voikko_versions,
 )
+from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
+from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
 from vastausanalyysi.nlp.typos import TypoCorrector, eligible, maybe_suspect
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
 
-FACTORY = "vastausanalyysi_lemmatizer"
 _CACHE_SIZE = 500_000
 _UNSEEN = object()
-_WORDLIKE = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +155,7 @@ class Lemmatizer:
         free = self._free[initial]
         hit = free.get(form, _UNSEEN)  # type: ignore[arg-type]
         if hit is _UNSEEN:
-            hit, context_free = self._first(form, left, right)
+            hit, context_free = self.first_result(form, left, right)
             if len(free) < _CACHE_SIZE:
                 free[form] = hit if context_free else None
             if not context_free:
@@ -182,7 +176,9 @@ class Lemmatizer:
             done[form] = hit
         return hit
 
-    def _first(self, form: str, left: str | None, right: str | None) -> tuple[WordLemma, bool]:
+    def first_result(
+        self, form: str, left: str | None, right: str | None
+    ) -> tuple[WordLemma, bool]:
         """A form's first result (lexicon, then Voikko and the ranker), and whether the
         neighbours played no part."""
         rows = self._rows
@@ -192,7 +188,7 @@ class Lemmatizer:
                 row = parse_rest(form, rest, self.table.class_names)  # type: ignore[union-attr]
                 if left is not None or row[5]:
                     return _word_lemma(row[0], row[2], row[1], (), row[3], None, row[4]), True
-        if not _WORDLIKE.search(form):  # punctuation, numbers, symbols
+        if not WORDLIKE.search(form):  # punctuation, numbers, symbols
             return _word_lemma(form, (), form, (), True, None, "literal"), True
         analyses = self.analyzer.analyze(form)
         if len(self.lexicon):
@@ -200,18 +196,16 @@ class Lemmatizer:
             if hit is not None:
                 return hit, True
         if analyses:
-            dis = self.disambiguator
-            if form not in dis._forms:
-                choice = dis.quick(form, analyses, left is None)
-                if choice is not None:
-                    return _from_choice(choice, analyses), True
+            choice = self.disambiguator.quick_unscored(form, analyses, left is None)
+            if choice is not None:
+                return _from_choice(choice, analyses), True
         return self._decide(form, left, right)
 
     def _lexicon_word(
         self, form: str, analyses: tuple[Analysis, ...] | None = None
     ) -> WordLemma | None:
         """The lexicon's reading: an override entry, or an entry for a form Voikko lacks."""
-        if not len(self.lexicon) or not _WORDLIKE.search(form):
+        if not len(self.lexicon) or not WORDLIKE.search(form):
             return None
         if analyses is None:
             analyses = self.analyzer.analyze(form)
@@ -330,7 +324,7 @@ class Lemmatizer:
         fix = self.typos is not None and self.fix_typos
         done, first = self._done[False, fix], self._done[True, fix]
         rows = self._rows if self._rows is not None else {}
-        wordlike = _WORDLIKE.search
+        wordlike = WORDLIKE.search
         return [
             word
             for word in dict.fromkeys(chain.from_iterable(sentences))
@@ -359,7 +353,7 @@ class Lemmatizer:
 
     def _decide(self, form: str, left: str | None, right: str | None) -> tuple[WordLemma, bool]:
         """The lemma of ``form`` in context, and whether the neighbours played no part."""
-        if not _WORDLIKE.search(form):  # punctuation, numbers, symbols
+        if not WORDLIKE.search(form):  # punctuation, numbers, symbols
             return WordLemma(form, marked=form, source="literal"), True
         analyses = self.analyzer.analyze(form)
         if (
@@ -474,65 +468,6 @@ def _word_lemma(
     return out
 
 
-#: ``doc.user_data`` key naming the (language, dictionary path) of a component's non-default
-#: Voikko analyzer, for ``token._.analyses``.
-ANALYZER_KEY = "vastausanalyysi_voikko"
-_ANALYSES_KEY = "analyses"
-
-
-def _analyses_getter(token: Token) -> list[Analysis]:
-    """``token._.analyses``: Voikko's readings of the token, computed (and cached per form by the
-    analyzer) when read; for a typo-corrected token those of the corrected form."""
-    data = token.doc.user_data
-    stored = data.get(("._.", _ANALYSES_KEY, token.idx, None))
-    if stored is not None:
-        return list(stored)
-    text = token.text
-    if not _WORDLIKE.search(text):
-        return []
-    where = data.get(ANALYZER_KEY)
-    analyzer = get_analyzer(*where) if where else get_analyzer()
-    return list(analyzer.analyze(text))
-
-
-def _set_extensions() -> None:
-    for name, default in (
-        ("compound_parts", []),
-        ("is_known", True),
-        ("corrected_from", None),
-        ("lemma_marked", None),
-    ):
-        if not Token.has_extension(name):
-            Token.set_extension(name, default=default)
-    current = Token.get_extension(_ANALYSES_KEY)
-    if current is None or current[2] is not _analyses_getter:
-        Token.set_extension(_ANALYSES_KEY, getter=_analyses_getter, force=True)
-
-
-_ANALYSIS_TAG = "__vastausanalyysi_analysis__"
-
-
-def _encode_analysis(obj: Any, chain: Any = None) -> Any:
-    """msgpack encoder: lets Docs with ``token._.analyses`` cross process boundaries."""
-    if isinstance(obj, Analysis):
-        return {_ANALYSIS_TAG: dict(obj.fields)}
-    return obj if chain is None else chain(obj)
-
-
-def _decode_analysis(obj: Any, chain: Any = None) -> Any:
-    if isinstance(obj, dict) and _ANALYSIS_TAG in obj:
-        return Analysis.from_voikko(obj[_ANALYSIS_TAG])
-    return obj if chain is None else chain(obj)
-
-
-# Doc.to_bytes (used by nlp.pipe(n_process>1) to send Docs back) packs user_data with msgpack.
-srsly.msgpack_encoders.register("vastausanalyysi_analysis", func=_encode_analysis)
-srsly.msgpack_decoders.register("vastausanalyysi_analysis", func=_decode_analysis)
-
-#: ``doc.user_data`` key under which a caller may put corpus form counts for the typo fixer.
-FORM_COUNTS_KEY = "vastausanalyysi_form_counts"
-
-
 class _SummedCounts(Mapping[str, int]):
     """Two count tables read as their sum (without copying either)."""
 
@@ -560,98 +495,25 @@ def _merge_counts(
     return first or second or None
 
 
-def form_counts(docs: Iterable[Doc]) -> Counter[str]:
-    """Lower-cased counts of the alphabetic word forms in ``docs`` (for typo re-ranking)."""
-    return Counter(t.lower_ for doc in docs for t in doc if t.is_alpha)
-
-
-class VoikkoLemmatizerComponent:
-    """spaCy component: sets lemmas and the Voikko extensions on every token.
-
-    Typo fixes are re-ranked by corpus form counts: those in ``doc.user_data[FORM_COUNTS_KEY]``
-    if a caller put them there (``va.lemmatize`` does, for the whole input), otherwise, in
-    :meth:`pipe`, the counts of the current batch of ``batch_size`` docs.
-    """
-
-    def __init__(self, nlp: Language, name: str, lemmatizer: Lemmatizer):
-        _set_extensions()
-        self.name = name
-        self.lemmatizer = lemmatizer
-        analyzer = lemmatizer.analyzer
-        where = (analyzer.language, analyzer.path)
-        # token._.analyses asks the process-wide analyzer of these settings
-        self._where = None if where == ("fi", get_analyzer().path) else where
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self._annotate(doc, None)
-
-    def _annotate(
-        self, doc: Doc, batch_counts: Mapping[str, int] | None, words: list[str] | None = None
-    ) -> Doc:
-        counts = doc.user_data.pop(FORM_COUNTS_KEY, None) or batch_counts
-        if words is None:
-            words = [t.text for t in doc]
-        results = self.lemmatizer.lemmatize_words(words)
-        if counts:
-            results = [
-                self.lemmatizer.recheck(
-                    w, r, words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None,
-                    counts,
-                )
-                for i, (w, r) in enumerate(zip(words, results, strict=True))
-            ]  # fmt: skip
-        # Extension values are written straight into doc.user_data under spaCy's own keys
-        # (what ``token._.name = value`` does, 4x faster); defaults are not written at all.
-        data = doc.user_data
-        if self._where is not None:
-            data[ANALYZER_KEY] = self._where
-        for token, result in zip(doc, results, strict=True):
-            token.lemma_ = result.lemma
-            idx = token.idx
-            if result.parts:
-                data[("._.", "compound_parts", idx, None)] = list(result.parts)
-            if not result.is_known:
-                data[("._.", "is_known", idx, None)] = False
-            if result.corrected_from is not None:
-                data[("._.", "corrected_from", idx, None)] = result.corrected_from
-                # the corrected form's readings (the getter would analyse the typo)
-                data[("._.", _ANALYSES_KEY, idx, None)] = list(result.analyses)
-            data[("._.", "lemma_marked", idx, None)] = result.marked_lemma
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        """Annotate ``docs`` in batches; each batch's form counts re-rank typo fixes."""
-        for batch in minibatch(docs, size=batch_size):
-            counts = form_counts(batch) if self.lemmatizer.fix_typos else None
-            with no_gc_pause():  # the whole batch at once (the collector runs between batches)
-                words = [[t.text for t in doc] for doc in batch]
-                self.lemmatizer.prefetch(words)  # Voikko on the batch's new forms, all at once
-                done = [self._annotate(doc, counts, w) for doc, w in zip(batch, words, strict=True)]
-            yield from done
-
-
-@Language.factory(
-    FACTORY,
-    assigns=[
-        "token.lemma",
-        "token._.compound_parts",
-        "token._.analyses",
-        "token._.is_known",
-        "token._.corrected_from",
-    ],
-    default_config={"fix_typos": True, "lexicon_path": None, "lexicon_extend": True},
+# The spaCy component's names, importable from here as before (the component's module imports
+# this one, so they are looked up only when asked for).
+_COMPONENT_NAMES = frozenset(
+    {
+        "ANALYZER_KEY",
+        "FACTORY",
+        "FORM_COUNTS_KEY",
+        "VoikkoLemmatizerComponent",
+        "form_counts",
+        "make_lemmatizer",
+    }
 )
-def make_lemmatizer(
-    nlp: Language,
-    name: str,
-    fix_typos: bool,
-    lexicon_path: str | None,
-    lexicon_extend: bool = True,
-) -> VoikkoLemmatizerComponent:
-    """Create the Voikko lemmatizer component (``nlp.add_pipe("vastausanalyysi_lemmatizer")``).
 
-    ``lexicon_path`` names a user lexicon (TSV, see ``data/lexicon.tsv``) that extends the
-    default one, or replaces it with ``lexicon_extend=False``; ``fix_typos`` turns typo fixes off.
-    """
-    lexicon = load_lexicon(lexicon_path, extend=lexicon_extend)
-    return VoikkoLemmatizerComponent(nlp, name, Lemmatizer(lexicon=lexicon, fix_typos=fix_typos))
+
+def __getattr__(name: str) -> Any:
+    """The component's names (``make_lemmatizer`` is the old spaCy entry point's target)."""
+    if name in _COMPONENT_NAMES:
+        return getattr(importlib.import_module("vastausanalyysi.nlp.component"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["Lemmatizer", "WordLemma", "no_gc_pause"]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from vastausanalyysi._resources import read_text
 from vastausanalyysi.errors import LexiconError
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
 
@@ -394,10 +394,7 @@ def read_lexicon_file(path: str | Path) -> list[LexiconEntry]:
 
 def default_entries() -> list[LexiconEntry]:
     """The entries of the lexicon shipped with the package."""
-    source = resources.files("vastausanalyysi.data").joinpath(DEFAULT_LEXICON)
-    return parse_lexicon(
-        source.read_text(encoding="utf-8").splitlines(), f"<package>/{DEFAULT_LEXICON}"
-    )
+    return parse_lexicon(read_text(DEFAULT_LEXICON).splitlines(), f"<package>/{DEFAULT_LEXICON}")
 
 
 def load_lexicon(path: str | Path | None = None, extend: bool = True) -> Lexicon:

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vastausanalyysi.errors import InputTextError
-from vastausanalyysi.nlp.lemmatizer import FACTORY, FORM_COUNTS_KEY, VoikkoLemmatizerComponent
+from vastausanalyysi.nlp.component import FACTORY, FORM_COUNTS_KEY, VoikkoLemmatizerComponent
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 LONG_RUN = 1000
@@ -60,7 +60,7 @@ def load_pipeline(
     size in which longer texts are processed.
     """
     nlp = spacy.blank("fi")
-    nlp.add_pipe(
+    component = nlp.add_pipe(
         FACTORY,
         config={
             "fix_typos": fix_typos,
@@ -68,6 +68,7 @@ def load_pipeline(
             "lexicon_extend": lexicon_extend,
         },
     )
+    component.initialize()  # reads the lexicon now: a bad user lexicon is an error here
     if max_length is not None:
         nlp.max_length = max_length
     if nlp.tokenizer.token_match is None:

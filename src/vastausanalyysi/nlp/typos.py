@@ -10,7 +10,8 @@ back onto one (also for inflected and compound forms: "opiskeluhoollossa",
 distance 1) or differing only by missing umlauts, and a clear winner after re-ranking by
 
 1. the corpus's own word-form counts (when the caller gives them),
-2. a domain word list (the lexicon, the codebook's terms, ``data/domain_words.txt``),
+2. a domain word list (``data/domain_words.txt``, which also holds the theme codebook's
+   single-word terms, and the lexicon),
 3. a general Finnish lemma frequency list (``data/wordfreq.tsv``, built from Universal
    Dependencies Finnish treebanks by ``scripts/build_wordfreq.py``).
 
@@ -32,9 +33,10 @@ import itertools
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from vastausanalyysi._resources import read_text
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
+from vastausanalyysi.text import edits1
 
 MIN_LENGTH = 5
 MAX_LENGTH = 40
@@ -101,7 +103,7 @@ def eligible(form: str) -> bool:
 @lru_cache(maxsize=1)
 def general_frequencies() -> dict[str, int]:
     """The shipped general lemma frequency list (UD Finnish FTB + TDT dev; see its header)."""
-    text = resources.files("vastausanalyysi.data").joinpath("wordfreq.tsv").read_text("utf-8")
+    text = read_text("wordfreq.tsv")
     freq: dict[str, int] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
@@ -112,40 +114,16 @@ def general_frequencies() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def default_domain_words() -> frozenset[str]:
-    """Domain lemmas: ``data/domain_words.txt``, the lexicon and the default codebook's terms."""
-    data = resources.files("vastausanalyysi.data")
+    """Domain lemmas: ``data/domain_words.txt`` and the default lexicon's lemmas."""
     words = {
         line.strip().lower()
-        for line in data.joinpath("domain_words.txt").read_text("utf-8").splitlines()
+        for line in read_text("domain_words.txt").splitlines()
         if line.strip() and not line.startswith("#")
     }
     from vastausanalyysi.nlp.lexicon import default_entries
 
     words.update(e.lemma.lower() for e in default_entries())
-    words.update(_codebook_terms())
     return frozenset(words)
-
-
-def _codebook_terms() -> set[str]:
-    """Single-word terms of the shipped codebook (optional: missing or odd files give none)."""
-    try:
-        import yaml
-
-        text = resources.files("vastausanalyysi.data").joinpath("codebook.yaml").read_text("utf-8")
-        book = yaml.safe_load(text) or {}
-    except Exception:  # the codebook belongs to the themes layer; never fail because of it
-        return set()
-    terms: set[str] = set()
-    for section in ("areas", "mechanisms"):
-        codes = book.get(section) if isinstance(book, dict) else None
-        for code in (codes or {}).values() if isinstance(codes, dict) else ():
-            if not isinstance(code, dict):
-                continue
-            for key in ("lemmas", "words", "heads", "modifiers"):
-                for term in code.get(key) or ():
-                    if isinstance(term, str) and " " not in term.strip():
-                        terms.add(term.strip().lower())
-    return terms
 
 
 class TypoCorrector:
@@ -227,7 +205,8 @@ class TypoCorrector:
         if kind != "umlaut":
             words += index.edits(form)
         if form_counts and kind == "unknown":
-            words += [w for w in _edits1(form) if form_counts.get(w, 0) >= MIN_CORPUS]
+            edits = sorted(edits1(form, alphabet=_ALPHABET))
+            words += [w for w in edits if form_counts.get(w, 0) >= MIN_CORPUS]
         analyze = self.analyzer.analyze
         return [w for w in dict.fromkeys(words) if w != form and analyze(w)]
 
@@ -253,7 +232,8 @@ class TypoCorrector:
             ]  # fmt: skip
             found = self._evaluate(accept, exclude=())
             if not found and len(form) >= 10:  # Voikko misses some fixes ("hyvinvointialuuen")
-                found = self._evaluate([w for w in _edits1(form) if self.analyzer.spell(w)], ())
+                edits = sorted(edits1(form, alphabet=_ALPHABET))
+                found = self._evaluate([w for w in edits if self.analyzer.spell(w)], ())
             return found, "unknown"
         kind = self._suspect(form, analyses)
         if not kind:
@@ -261,7 +241,8 @@ class TypoCorrector:
         own = {a.baseform.lower() for a in analyses}
         words = _umlaut_variants(form, self.analyzer)
         if kind == "edit":
-            words += [w for w in _edits1(form) if self.analyzer.spell(w)]
+            edits = sorted(edits1(form, alphabet=_ALPHABET))
+            words += [w for w in edits if self.analyzer.spell(w)]
         return self._evaluate(words, exclude=own), kind
 
     def _evaluate(self, words: Iterable[str], exclude: Iterable[str]) -> tuple[Candidate, ...]:
@@ -554,16 +535,6 @@ def _edit_rank(typo: str, word: str) -> int:
     if len(typo) == len(word):
         return 1 if sorted(typo) == sorted(word) else 2
     return 3
-
-
-def _edits1(word: str) -> list[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET if c != b[0]}
-    out |= {a + c + b for a, b in splits for c in _ALPHABET}
-    out.discard(word)
-    return sorted(out)
 
 
 __all__ = [

@@ -35,9 +35,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from vastausanalyysi._resources import data_file
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +173,7 @@ def parse_rest(form: str, rest: str, classes: list[str]) -> Row:
 
 
 def format_row(form: str, row: Row, classes: dict[str, int]) -> str:
+    """A row as its file line (``classes``: class name → its index in the ``@classes`` line)."""
     lemma, marked, parts, known, source, initial_ok, typo, cls = row
     default_parts = tuple(p.lower() for p in marked.split("#") if p) if "#" in marked else ()
     parts_col = "" if parts == default_parts else (" ".join(parts) if parts else "-")
@@ -188,7 +190,19 @@ def format_row(form: str, row: Row, classes: dict[str, int]) -> str:
     return "\t".join(cols)
 
 
+def table_text(table: DecisionTable) -> str:
+    """``table`` in the file format (header and rows; ``parse_table`` reads it back as it was)."""
+    lines = [f"@{key}\t{value}" for key, value in table.header.items()]
+    lines.append("\t".join(["@classes", *table.class_names]))
+    lines += [
+        ("\\" + form if form[:1] in ("#", "@", "\\") else form) + "\t" + rest
+        for form, rest in table.lines.items()
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def parse_table(lines: Iterable[str]) -> DecisionTable:
+    """A table from the lines of its file (see the module docstring)."""
     rows: dict[str, str] = {}
     header: dict[str, str] = {}
     classes: list[str] = []
@@ -215,6 +229,7 @@ def write_table(
     header: Mapping[str, str],
     comments: Iterable[str] = (),
 ) -> None:
+    """Write a table file: ``comments``, the ``header`` lines, the classes, then the rows."""
     lines = [f"# {c}" for c in comments]
     lines.append(f"@format\t{FORMAT}")
     lines += [f"@{k}\t{v}" for k, v in header.items()]
@@ -235,7 +250,7 @@ def load_table(path: str | Path | None = None) -> DecisionTable:
 
 @lru_cache(maxsize=1)
 def _shipped_table() -> DecisionTable:
-    resource = resources.files("vastausanalyysi").joinpath("data", TABLE_RESOURCE)
+    resource = data_file(TABLE_RESOURCE)
     if not resource.is_file():
         return DecisionTable()
     return parse_table(resource.read_text(encoding="utf-8").splitlines())
@@ -294,17 +309,17 @@ def build_rows(lemmatizer: Any, forms: Iterable[str]) -> dict[str, Row]:
     Left out: forms with whitespace, punctuation and numbers (cheap anyway), forms the lexicon
     decides, and forms whose choice depends on the neighbours.
     """
-    from vastausanalyysi.nlp.conventions import is_wordlike
+    from vastausanalyysi.nlp.candidates import is_wordlike
     from vastausanalyysi.nlp.typos import eligible, maybe_suspect
 
     rows: dict[str, Row] = {}
     for form in dict.fromkeys(forms):
         if not form or any(ch.isspace() for ch in form) or not is_wordlike(form):
             continue
-        mid, free = lemmatizer._first(form, "ja", "ja")
+        mid, free = lemmatizer.first_result(form, "ja", "ja")
         if not free or mid.source in _EXCLUDED_SOURCES:
             continue
-        start, start_free = lemmatizer._first(form, None, "ja")
+        start, start_free = lemmatizer.first_result(form, None, "ja")
         initial_ok = start_free and _same(start, mid)
         analyses = lemmatizer.analyzer.analyze(form)
         typo = mid.source == "voikko" and eligible(form) and maybe_suspect(form, analyses)

@@ -131,7 +131,8 @@ _VOWELS = set("aeiouyäöå")
 _TAG = re.compile(r"\[[^\]]*\]")
 _ANY_BASE = re.compile(r"\[X[a-z]\].*?\[X\]")
 _FIRST_BASE = re.compile(r"\[Xp\](.*?)\[X\]")
-_WORDLIKE = re.compile(r"[^\W\d_]", re.UNICODE)
+#: A character that makes a token a word (a letter), as opposed to punctuation, numbers, symbols.
+WORDLIKE = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 class Candidate:
@@ -251,7 +252,7 @@ def _expand_rank(group: tuple) -> tuple[str, ...]:
 
 def is_wordlike(form: str) -> bool:
     """Whether ``form`` contains a letter (else it is punctuation, a number or a symbol)."""
-    return bool(_WORDLIKE.search(form))
+    return bool(WORDLIKE.search(form))
 
 
 def _add(out: dict[str, Candidate], lemma: str, analysis: Analysis | None, group: tuple) -> None:
@@ -324,7 +325,7 @@ def generate(
     out: dict[str, Candidate] = {}
     add_reading_candidates(analyses, lambda lemma, a, group: _add(out, lemma, a, group))
     known = bool(analyses)
-    if _WORDLIKE.search(form):
+    if WORDLIKE.search(form):
         tag = "known" if known else "unknown"
         _add(out, low.strip("-") or low, None, ("surface", tag, low[-3:]))
         if low in COLLOQUIAL:
