@@ -46,7 +46,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_lemmatizer.py $(UD)/UD_Finnish-TDT/fi_tdt-ud-test.conllu
 
 evaluate: setup
-	$(BIN)/python -m vastausanalyysi.evaluate lemmas $(UD)/UD_Finnish-TDT/fi_tdt-ud-test.conllu
+	$(BIN)/python -m vastausanalyysi evaluate lemmas $(UD)/UD_Finnish-TDT/fi_tdt-ud-test.conllu
 
 clean:
 	rm -rf $(VENV) results .pytest_cache .ruff_cache

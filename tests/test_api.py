@@ -54,7 +54,14 @@ def test_import_does_not_load_heavy_dependencies() -> None:
 
 def test_python_m_evaluate_runs_through_the_cli(tmp_path) -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "vastausanalyysi.evaluate", "lemmas", str(tmp_path / "nope.conllu")],
+        [
+            sys.executable,
+            "-m",
+            "vastausanalyysi",
+            "evaluate",
+            "lemmas",
+            str(tmp_path / "nope.conllu"),
+        ],
         capture_output=True,
         text=True,
     )

@@ -165,11 +165,10 @@ def test_the_public_api_fallback_gives_the_same_annotations(
     assert typo._.analyses[0].baseform == "opiskeluhuolto"  # the corrected form's readings
 
 
-def test_old_import_paths_still_work() -> None:
-    from vastausanalyysi.nlp import component, lemmatizer
+def test_spacy_entry_point_names_the_component_factory() -> None:
+    from importlib.metadata import entry_points
 
-    assert lemmatizer.make_lemmatizer is component.make_lemmatizer  # the old entry point target
-    assert lemmatizer.FACTORY == FACTORY
-    assert lemmatizer.VoikkoLemmatizerComponent is VoikkoLemmatizerComponent
-    with pytest.raises(AttributeError):
-        lemmatizer.no_such_name  # noqa: B018
+    from vastausanalyysi.nlp import component
+
+    (point,) = [e for e in entry_points(group="spacy_factories") if e.name == FACTORY]
+    assert point.load() is component.make_lemmatizer

@@ -50,8 +50,8 @@ _EXPORTS: dict[str, str] = {
 }
 # names whose object lives under another name in its module
 _ALIASES: dict[str, tuple[str, str]] = {
-    # ``vastausanalyysi.evaluate`` is the lemma-evaluation module (python -m ...), so the theme
-    # model's evaluation is exported as ``evaluate_model``
+    # ``evaluate`` alone would be ambiguous beside lemma evaluation (``nlp.evaluation``), so
+    # the theme model's evaluation is exported as ``evaluate_model``
     "evaluate_model": ("vastausanalyysi.themes.evaluation", "evaluate"),
 }
 

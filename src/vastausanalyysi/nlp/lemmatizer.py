@@ -13,7 +13,6 @@ results are the same.
 from __future__ import annotations
 
 import gc
-import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -497,23 +496,4 @@ def _merge_counts(
 
 # The spaCy component's names, importable from here as before (the component's module imports
 # this one, so they are looked up only when asked for).
-_COMPONENT_NAMES = frozenset(
-    {
-        "ANALYZER_KEY",
-        "FACTORY",
-        "FORM_COUNTS_KEY",
-        "VoikkoLemmatizerComponent",
-        "form_counts",
-        "make_lemmatizer",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    """The component's names (``make_lemmatizer`` is the old spaCy entry point's target)."""
-    if name in _COMPONENT_NAMES:
-        return getattr(importlib.import_module("vastausanalyysi.nlp.component"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 __all__ = ["Lemmatizer", "WordLemma", "no_gc_pause"]

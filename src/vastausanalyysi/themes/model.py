@@ -468,7 +468,7 @@ def versions() -> dict[str, str]:
     import sklearn
     import spacy
 
-    from vastausanalyysi import __version__
+    from vastausanalyysi._version import __version__
 
     return {
         "vastausanalyysi": __version__,
