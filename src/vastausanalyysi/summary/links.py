@@ -96,8 +96,19 @@ def resolve_links(
     mapping: Mapping[str, str | Sequence[str]] | None, available: Iterable[Any] = ()
 ) -> dict[str, list[str]]:
     """Code id -> item names; of an item's alternatives (id, text) the one in ``available``."""
+    return {
+        code: list(dict.fromkeys(name for _, name in pairs))
+        for code, pairs in resolve_link_pairs(mapping, available).items()
+    }
+
+
+def resolve_link_pairs(
+    mapping: Mapping[str, str | Sequence[str]] | None, available: Iterable[Any] = ()
+) -> dict[str, list[tuple[str, str]]]:
+    """Code id -> (item id, item name) pairs: the id is an item's first name (the codebook's id),
+    the name the alternative found in ``available`` (else the id), as in :func:`resolve_links`."""
     if mapping is None:
-        raw = codebook_links()
+        raw: dict[str, list[Alternatives]] = codebook_links()
     else:
         raw = {}
         for code, items in mapping.items():
@@ -105,7 +116,9 @@ def resolve_links(
     present = {str(a) for a in available if a is not None}
     return {
         code: list(
-            dict.fromkeys(next((a for a in alts if a in present), alts[0]) for alts in items)
+            dict.fromkeys(
+                (alts[0], next((a for a in alts if a in present), alts[0])) for alts in items
+            )
         )
         for code, items in raw.items()
     }
