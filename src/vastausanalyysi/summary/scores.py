@@ -111,7 +111,9 @@ def join_scores(
         stats = aggregated_stats(scores, by_cols)
     else:
         scores = check_scores(scores)
-        scored = scores_with_groups(scores, by_cols, respondents, tagged)
+        scored = scores_with_groups(scores, by_cols, respondents, tagged).copy()
+        for column in by_cols:  # regions as county codes, so that names and codes meet
+            scored[column] = group_keys(scored[column], column in REGION_COLUMNS)
         stats = (
             scored.dropna(subset=["value"])
             .groupby([*by_cols, "item"], dropna=False, sort=False)["value"]
