@@ -25,7 +25,8 @@ from vastausanalyysi.summary.validation import as_by
 
 #: the label of the margins (as ``pandas.crosstab``'s ``margins_name``)
 MARGINS_NAME = "Yhteensä"
-#: an expected count below this is small for the chi-square test (Cochran)
+#: an expected count below this is small for the chi-square test (Cochran's rule: none below 1,
+#: at most 20 % of them below this)
 SMALL_EXPECTED = 5.0
 
 Normalize = Literal["index", "columns", "all"] | None
@@ -70,9 +71,10 @@ def crosstab(
     -------
     A DataFrame like ``pandas.crosstab``. ``attrs["tests"]`` holds the chi-square test of each
     code across the groups shown: ``code``, ``chi2``, ``dof``, ``p_value``, ``min_expected``,
-    ``small_expected`` (an expected count below 5, or a code in no or all respondents); a
-    :class:`UserWarning` names the codes with small expected counts. ``attrs["suppressed"]``
-    lists the suppressed group columns.
+    ``small_expected`` (Cochran's rule broken: an expected count below 1, or more than 20 % of
+    them below 5); a :class:`UserWarning` names the codes with small expected counts. A code in
+    no or in every respondent shown, or fewer than two groups shown, has no test (missing).
+    ``attrs["suppressed"]`` lists the suppressed group columns.
     """
     column = _layer_column(layer)
     by_cols = as_by(by)
@@ -167,7 +169,7 @@ def _pivot(
 def chi_square_tests(counts: pd.DataFrame, bases: pd.Series, hidden: pd.DataFrame) -> pd.DataFrame:
     """Pearson's chi-square test (no continuity correction) of each code's 2 × k table over the
     groups shown (has the code / has not): ``code``, ``chi2``, ``dof``, ``p_value``,
-    ``min_expected``, ``small_expected``."""
+    ``min_expected``, ``small_expected`` (Cochran's rule broken)."""
     from scipy.stats import chi2 as chi2_dist
 
     shown = [c for c in counts.columns if not hidden[c].any() and bases[c] > 0]
@@ -184,7 +186,12 @@ def chi_square_tests(counts: pd.DataFrame, bases: pd.Series, hidden: pd.DataFram
             stat = float(((observed - expected) ** 2 / expected).sum())
             row.update(chi2=stat, p_value=float(chi2_dist.sf(stat, len(k) - 1)))
             row["min_expected"] = float(expected.min())
-        row["small_expected"] = not (row["min_expected"] >= SMALL_EXPECTED)
+            # Cochran's rule: no expected count below 1, at most 20 % of them below 5
+            row["small_expected"] = bool(
+                expected.min() < 1.0 or (expected < SMALL_EXPECTED).mean() > 0.2
+            )
+        else:
+            row["small_expected"] = False
         rows.append(row)
     out = pd.DataFrame(
         rows, columns=["code", "chi2", "dof", "p_value", "min_expected", "small_expected"]
