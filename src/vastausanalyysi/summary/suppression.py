@@ -32,42 +32,63 @@ def secondary_mask(
     A *line* of the table is the set of rows that share ``cell_keys`` (e.g. layer and code) and
     all ``by_cols`` but one; its rows differ in one grouping dimension, so that they add up to
     a margin. A line with exactly one hidden row of ``size > 0`` (a group of size 0 discloses
-    nothing) and at least one visible row of ``size > 0`` gets its smallest visible row hidden
-    too: by ``size``, then by ``rank`` (arrays, first key first), then by position. This repeats
-    over all dimensions until nothing changes, so hiding a row in one dimension is protected in
-    the others. Returns the rows newly hidden (never one of ``suppressed``).
+    nothing) and at least one visible row of ``size > 0`` gets one more row hidden: preferably
+    one whose lines in the other dimensions also have exactly one hidden row (so that one cell
+    protects two lines, as in the usual rectangle of four), then the smallest ``size``, then by
+    ``rank`` (arrays, first key first), then the first. This repeats over all dimensions until
+    nothing changes. Returns the rows newly hidden (never one of ``suppressed``).
     """
     by_cols = list(by_cols)
-    hidden = np.asarray(suppressed, dtype=bool).copy()
+    primary = np.asarray(suppressed, dtype=bool)
     if not by_cols or not len(frame):
         return np.zeros(len(frame), dtype=bool)
+    hidden = primary.copy()
     size = np.asarray(size, dtype=float)
     informative = size > 0
-    position = np.arange(len(frame))
-    order = np.lexsort((position, *reversed([np.asarray(r) for r in rank]), size))
-    lines = []
+    keys = [np.asarray(r) for r in rank]
+    lines = []  # per dimension: the line id of each row
+    members = []  # per dimension: the rows of each line
     for dimension in by_cols:
-        keys = [*cell_keys, *(c for c in by_cols if c != dimension)]
-        if keys:
-            ids = frame.groupby(keys, dropna=False, sort=False, observed=True).ngroup()
-            lines.append(ids.to_numpy())
+        group = [*cell_keys, *(c for c in by_cols if c != dimension)]
+        if group:
+            ids = frame.groupby(group, dropna=False, sort=False, observed=True).ngroup()
+            ids = ids.to_numpy()
         else:
-            lines.append(np.zeros(len(frame), dtype=np.int64))
+            ids = np.zeros(len(frame), dtype=np.int64)
+        lines.append(ids)
+        order = np.argsort(ids, kind="stable")
+        bounds = np.flatnonzero(np.diff(ids[order])) + 1
+        members.append(np.split(order, bounds))
+    counts = [np.bincount(ids, weights=hidden & informative) for ids in lines]
+
+    def hide(row: int) -> None:
+        hidden[row] = True
+        if informative[row]:
+            for ids, count in zip(lines, counts, strict=True):
+                count[ids[row]] += 1
+
     for _ in range(max_passes):
         changed = False
-        for line in lines:
-            n_lines = int(line.max()) + 1
-            n_hidden = np.bincount(line, weights=hidden & informative, minlength=n_lines)
-            needs = n_hidden == 1
-            candidates = order[~hidden[order] & informative[order] & needs[line[order]]]
-            if not len(candidates):
-                continue
-            _, first = np.unique(line[candidates], return_index=True)
-            hidden[candidates[first]] = True
-            changed = True
+        for d, rows_of in enumerate(members):
+            for line in np.flatnonzero(counts[d] == 1):
+                if counts[d][line] != 1:  # changed meanwhile
+                    continue
+                rows = rows_of[line] if len(rows_of[line]) else np.array([], dtype=np.int64)
+                candidates = rows[~hidden[rows] & informative[rows]]
+                if not len(candidates):
+                    continue
+                bonus = np.zeros(len(candidates))
+                for e, (other, count) in enumerate(zip(lines, counts, strict=True)):
+                    if e != d:
+                        bonus += count[other[candidates]] == 1
+                best = np.lexsort(
+                    (candidates, *(k[candidates] for k in reversed(keys)), size[candidates], -bonus)
+                )[0]
+                hide(int(candidates[best]))
+                changed = True
         if not changed:
             break
-    return hidden & ~np.asarray(suppressed, dtype=bool)
+    return hidden & ~primary
 
 
 __all__ = ["SECONDARY_REASON", "secondary_mask"]
