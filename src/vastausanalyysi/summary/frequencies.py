@@ -16,10 +16,13 @@ Definitions used throughout (see :func:`theme_frequencies`):
 * **secondary suppression** — a suppressed count could otherwise be recovered as the total (the
   table without grouping) minus the visible groups. So along every ``by`` dimension (for each
   code and each value of the other ``by`` columns), a line with exactly one suppressed group of
-  base > 0 gets the next smallest group (smallest base, then the first in order) suppressed too,
-  with ``suppression_reason`` starting with ``"secondary"``; this repeats until every line with
-  a hidden cell has at least two (or no visible group is left). Only the sum of the hidden
-  counts can be derived. The base stays shown. Groups of base 0 hide nothing and are not counted.
+  base > 0 gets one more group suppressed, with ``suppression_reason`` starting with
+  ``"secondary"``: the next smallest (smallest base, then the first in order); with several
+  ``by`` columns preferably one whose other line also has a single hidden cell (the usual
+  rectangle of four). This repeats until every line with a hidden cell has at least two (or no
+  visible group is left), so only sums of hidden counts can be derived. The base stays shown.
+  Groups of base 0 disclose nothing and are not counted. ``secondary=False`` turns it off.
+  Practice of national statistics offices (primary and complementary cell suppression).
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.schema import MIN_CELL, POLARITIES
 from vastausanalyysi.summary.intervals import check_confidence, proportion_ci
 from vastausanalyysi.summary.links import codebook_codes, entries_of
-from vastausanalyysi.summary.suppression import SECONDARY_REASON, secondary_mask
 from vastausanalyysi.summary.validation import (
     answered_mask,
     as_by,
@@ -258,6 +260,8 @@ def _finish(
     method: str,
     secondary: bool = True,
 ) -> pd.DataFrame:
+    from vastausanalyysi.summary.suppression import SECONDARY_REASON, secondary_mask
+
     n = out["n"].to_numpy(dtype=np.int64)
     base = out["base"].to_numpy(dtype=np.int64)
     low, high = proportion_ci(n, base, confidence=confidence, method=method)

@@ -96,19 +96,8 @@ def resolve_links(
     mapping: Mapping[str, str | Sequence[str]] | None, available: Iterable[Any] = ()
 ) -> dict[str, list[str]]:
     """Code id -> item names; of an item's alternatives (id, text) the one in ``available``."""
-    return {
-        code: list(dict.fromkeys(name for _, name in pairs))
-        for code, pairs in resolve_link_pairs(mapping, available).items()
-    }
-
-
-def resolve_link_pairs(
-    mapping: Mapping[str, str | Sequence[str]] | None, available: Iterable[Any] = ()
-) -> dict[str, list[tuple[str, str]]]:
-    """Code id -> (item id, item name) pairs: the id is an item's first name (the codebook's id),
-    the name the alternative found in ``available`` (else the id), as in :func:`resolve_links`."""
     if mapping is None:
-        raw: dict[str, list[Alternatives]] = codebook_links()
+        raw = codebook_links()
     else:
         raw = {}
         for code, items in mapping.items():
@@ -116,9 +105,26 @@ def resolve_link_pairs(
     present = {str(a) for a in available if a is not None}
     return {
         code: list(
-            dict.fromkeys(
-                (alts[0], next((a for a in alts if a in present), alts[0])) for alts in items
-            )
+            dict.fromkeys(next((a for a in alts if a in present), alts[0]) for alts in items)
         )
         for code, items in raw.items()
     }
+
+
+def resolve_link_pairs(
+    mapping: Mapping[str, str | Sequence[str]] | None, available: Iterable[Any] = ()
+) -> dict[str, list[tuple[str, str]]]:
+    """Code id -> (item id, item name) pairs: the id is an item's first name (the codebook's id,
+    or the name given in ``mapping``), the name the one found in ``available``, as in
+    :func:`resolve_links`."""
+    names = resolve_links(mapping, available)
+    ids = resolve_links(mapping, ())  # nothing available: each item's first name, its id
+    pairs = {}
+    for code, found in names.items():
+        first = ids.get(code, [])
+        pairs[code] = (
+            list(zip(first, found, strict=True))
+            if len(first) == len(found)
+            else [(name, name) for name in found]
+        )
+    return pairs
