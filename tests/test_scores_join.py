@@ -14,6 +14,7 @@ import vastausanalyysi as va
 from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.summary import (
     join_scores,
+    linked_scores,
     load_published_scores,
     score_correlations,
     theme_frequencies,
@@ -283,3 +284,20 @@ def test_score_correlations_on_published_scores() -> None:
     assert tap["rho"] == pytest.approx(expected, abs=1e-12)
     with pytest.raises(SummaryError, match="by a grouping"):
         score_correlations(quiet_join(theme_frequencies(tagged), load_published_scores()))
+
+
+def test_linked_scores_without_frequencies() -> None:
+    published = load_published_scores()
+    overall = linked_scores(published).set_index(["code", "item_id"])
+    assert overall.loc[("luottamushenkilot", "yhteistyo_luottamushenkilot"), "score_mean"] == 2.7
+    assert overall.loc[("luottamushenkilot", "yhteistyo_luottamushenkilot"), "score_n"] == 236
+    # the three areas linked to the education/social item share its mean
+    sivistys = overall.xs("tyonjako_sivistys_sote", level="item_id")
+    assert sorted(sivistys.index) == ["lapset_nuoret", "oppilashuolto", "perhekeskus"]
+    assert set(sivistys["score_mean"]) == {3.2}
+    by_region = linked_scores(published, by="region")
+    assert set(by_region["region"]) == set(published["region_code"].dropna())
+    hidden = by_region.loc[by_region["score_suppressed"], "region"]
+    assert set(hidden) == {"90", "10"}  # Helsinki (n = 1), Kymenlaakso (n = 4)
+    lappi = by_region[(by_region["region"] == "21") & (by_region["code"] == "tapaamiset")]
+    assert lappi["score_mean"].item() == 2.5

@@ -24,7 +24,7 @@ from vastausanalyysi.summary.published import (
     load_published_items,
     load_published_scores,
 )
-from vastausanalyysi.summary.scores import join_scores
+from vastausanalyysi.summary.scores import join_scores, linked_scores
 from vastausanalyysi.summary.waves import compare_waves, newcombe_interval
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "compare_waves",
     "crosstab",
     "join_scores",
+    "linked_scores",
     "load_published_counts",
     "load_published_items",
     "load_published_scores",

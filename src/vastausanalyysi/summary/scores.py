@@ -105,33 +105,8 @@ def join_scores(
             **{"codes": ("mechanisms",), **options},
         )
         tagged = data
-    if not isinstance(scores, pd.DataFrame):
-        raise SummaryError(f"scores must be a DataFrame, got {type(scores).__name__}")
-    if is_aggregated(scores):
-        stats = aggregated_stats(scores, by_cols)
-    else:
-        scores = check_scores(scores)
-        scored = scores_with_groups(scores, by_cols, respondents, tagged).copy()
-        for column in by_cols:  # regions as county codes, so that names and codes meet
-            scored[column] = group_keys(scored[column], column in REGION_COLUMNS)
-        stats = (
-            scored.dropna(subset=["value"])
-            .groupby([*by_cols, "item"], dropna=False, sort=False)["value"]
-            .agg(score_mean="mean", score_sd="std", score_n="count")
-            .reset_index()
-            .rename(columns={"item": "_name"})
-        )
-    links = resolve_link_pairs(code_items, stats["_name"].unique())
-    if not links:
-        raise SummaryError(
-            "no code is linked to a survey item: the codebook could not be loaded or has no "
-            "links; pass code_items={'tapaamiset': 'Säännölliset tapaamiset …', ...}"
-        )
-    pairs = pd.DataFrame(
-        [(code, iid, name) for code, items in links.items() for iid, name in items],
-        columns=["code", "item_id", "item"],
-        dtype=object,
-    )
+    stats = score_stats(scores, by_cols, respondents, tagged)
+    pairs = link_pairs(code_items, stats)
     out = freqs.reset_index(drop=True).copy()
     out["_row"] = np.arange(len(out))
     out = out.merge(pairs, on="code", how="left", sort=False)
@@ -161,6 +136,84 @@ def join_scores(
     out.attrs.update(freqs.attrs)
     out.attrs["by"] = by_cols
     return out
+
+
+def linked_scores(
+    scores: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    code_items: Mapping[str, str | Sequence[str]] | None = None,
+    respondents: pd.DataFrame | None = None,
+    min_cell: int = MIN_CELL,
+    secondary: bool = True,
+) -> pd.DataFrame:
+    """Each linked code's item mean per group, without a frequency table (e.g. beside clusters).
+
+    ``scores``, ``code_items``, ``respondents``, ``min_cell`` and ``secondary`` as in
+    :func:`join_scores` (respondent-level scores need their groups in ``scores`` or
+    ``respondents``). Returns the ``by`` columns (a region column holds county codes),
+    ``code``, ``item_id``, ``item``, ``score_mean``, ``score_sd``, ``score_n`` and
+    ``score_suppressed``: one row per group, code and linked item found in the scores.
+    """
+    if isinstance(min_cell, bool) or not isinstance(min_cell, int | np.integer) or min_cell < 1:
+        raise SummaryError(f"min_cell must be an integer of at least 1, got {min_cell!r}")
+    by_cols = as_by(by)
+    stats = score_stats(scores, by_cols, respondents, None)
+    pairs = link_pairs(code_items, stats)
+    out = pairs.merge(stats, left_on="item", right_on="_name", how="inner", sort=False)
+    out = out[[*by_cols, "code", "item_id", "item", "score_mean", "score_sd", "score_n"]]
+    out = out.reset_index(drop=True)
+    out["score_n"] = out["score_n"].astype("Int64")
+    score_n = out["score_n"].to_numpy(dtype=np.int64)
+    small = (score_n > 0) & (score_n < min_cell)
+    if secondary:
+        small |= secondary_mask(out, by_cols, small, score_n, cell_keys=["code", "item"])
+    out["score_suppressed"] = small
+    out.loc[small, ["score_mean", "score_sd"]] = np.nan
+    out.attrs["by"] = by_cols
+    return out
+
+
+def score_stats(
+    scores: Any,
+    by_cols: list[str],
+    respondents: pd.DataFrame | None,
+    tagged: pd.DataFrame | None,
+) -> pd.DataFrame:
+    """Either kind of scores as ``[*by_cols, _name, score_mean, score_sd, score_n]``, regions as
+    county codes."""
+    if not isinstance(scores, pd.DataFrame):
+        raise SummaryError(f"scores must be a DataFrame, got {type(scores).__name__}")
+    if is_aggregated(scores):
+        return aggregated_stats(scores, by_cols)
+    scores = check_scores(scores)
+    scored = scores_with_groups(scores, by_cols, respondents, tagged).copy()
+    for column in by_cols:  # regions as county codes, so that names and codes meet
+        scored[column] = group_keys(scored[column], column in REGION_COLUMNS)
+    return (
+        scored.dropna(subset=["value"])
+        .groupby([*by_cols, "item"], dropna=False, sort=False)["value"]
+        .agg(score_mean="mean", score_sd="std", score_n="count")
+        .reset_index()
+        .rename(columns={"item": "_name"})
+    )
+
+
+def link_pairs(
+    code_items: Mapping[str, str | Sequence[str]] | None, stats: pd.DataFrame
+) -> pd.DataFrame:
+    """``code``, ``item_id``, ``item`` of every link (an error if there is none)."""
+    links = resolve_link_pairs(code_items, stats["_name"].unique())
+    if not links:
+        raise SummaryError(
+            "no code is linked to a survey item: the codebook could not be loaded or has no "
+            "links; pass code_items={'tapaamiset': 'Säännölliset tapaamiset …', ...}"
+        )
+    return pd.DataFrame(
+        [(code, iid, name) for code, items in links.items() for iid, name in items],
+        columns=["code", "item_id", "item"],
+        dtype=object,
+    )
 
 
 def is_aggregated(scores: pd.DataFrame) -> bool:
@@ -305,4 +358,11 @@ def scores_with_groups(
     )
 
 
-__all__ = ["REGION_COLUMNS", "TOTAL_LABELS", "check_scores", "is_aggregated", "join_scores"]
+__all__ = [
+    "REGION_COLUMNS",
+    "TOTAL_LABELS",
+    "check_scores",
+    "is_aggregated",
+    "join_scores",
+    "linked_scores",
+]
