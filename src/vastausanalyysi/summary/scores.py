@@ -62,8 +62,9 @@ def join_scores(
         ``n`` (optional ``sd``), ``item_id`` and/or ``item``, and for each ``by`` column that
         column (for a region column also ``region_code``, ``region`` or ``county``; for another
         column also ``group``), e.g. :func:`~vastausanalyysi.load_published_scores`. Without
-        ``by``, an aggregated table's all-respondents rows are used (group missing or
-        "Kaikki vastaajat"), or every row if it has no group column.
+        ``by``, an aggregated table's all-respondents rows are used (every group column missing
+        or "Kaikki vastaajat"), or every row if it has no group column; with ``by`` they are
+        left out.
     code_items:
         Code id -> linked item(s) (values of the scores' ``item`` or ``item_id``). Default: the
         codebook's links (an item given there by id and text matches either).
@@ -273,16 +274,17 @@ def aggregated_stats(scores: pd.DataFrame, by_cols: list[str]) -> pd.DataFrame:
         )
     table = pd.DataFrame({"score_mean": means.to_numpy(), "score_n": counts.fillna(0).to_numpy()})
     table["score_sd"] = _numbers(scores, "sd").to_numpy() if "sd" in scores.columns else np.nan
+    # the all-respondents rows: every group column missing or "Kaikki vastaajat"
+    total = np.ones(len(table), dtype=bool)
+    for column in [c for c in _GROUP_COLUMNS if c in scores.columns]:
+        total &= scores[column].map(_is_total).to_numpy(dtype=bool)
     if by_cols:
         for column in by_cols:
             source = _score_column(scores, column)
             table[column] = group_keys(scores[source], column in REGION_COLUMNS).to_numpy()
-        keep = np.ones(len(table), dtype=bool)
+        keep = ~total
     else:
-        present = [c for c in _GROUP_COLUMNS if c in scores.columns]
-        keep = np.ones(len(table), dtype=bool)
-        for column in present:
-            keep &= scores[column].map(_is_total).to_numpy(dtype=bool)
+        keep = total
     frames = []
     for name in names:
         part = table[keep].copy()
