@@ -65,7 +65,7 @@ def test_published_mean_of_the_linked_item_for_each_region_and_code() -> None:
             ]
             assert row["score_mean"] == expected["mean"].item()  # exactly the published value
             assert row["score_n"] == expected["n"].item()
-            assert row["item"] == item_id
+            assert row["item"] == expected["item"].item()  # the printed question text
             checked += 1
     assert checked == 15
     pirkanmaa = joined[(joined["region"] == "08") & (joined["code"] == "tapaamiset")].iloc[0]

@@ -119,6 +119,7 @@ def join_scores(
         stats, left_on=[*keys, "item"], right_on=[*keys, "_name"], how="left", sort=False
     )
     out = out.sort_values("_row", kind="stable").drop(columns=["_row", "_name", *keys])
+    out = _printed_item(out)
     out = out.reset_index(drop=True)
     out["score_n"] = out["score_n"].fillna(0).astype("Int64")
     score_n = out["score_n"].to_numpy(dtype=np.int64)
@@ -161,8 +162,10 @@ def linked_scores(
     by_cols = as_by(by)
     stats = score_stats(scores, by_cols, respondents, None)
     pairs = link_pairs(code_items, stats)
-    out = pairs.merge(stats, left_on="item", right_on="_name", how="inner", sort=False)
-    out = out[[*by_cols, "code", "item_id", "item", "score_mean", "score_sd", "score_n"]]
+    out = _printed_item(
+        pairs.merge(stats, left_on="item", right_on="_name", how="inner", sort=False)
+    )
+    out = out[[*by_cols, "code", "item_id", "item", "score_mean", "score_sd", "score_n"]].copy()
     out = out.reset_index(drop=True)
     out["score_n"] = out["score_n"].astype("Int64")
     score_n = out["score_n"].to_numpy(dtype=np.int64)
@@ -217,6 +220,14 @@ def link_pairs(
     )
 
 
+def _printed_item(out: pd.DataFrame) -> pd.DataFrame:
+    """``item`` as the scores' ``item`` text where an aggregated table has one."""
+    if "_text" in out.columns:
+        out["item"] = out["_text"].where(out["_text"].notna(), out["item"])
+        out = out.drop(columns="_text")
+    return out
+
+
 def is_aggregated(scores: pd.DataFrame) -> bool:
     """Whether ``scores`` holds aggregated means (``mean``) rather than respondents' values."""
     return "mean" in scores.columns and "value" not in scores.columns
@@ -256,8 +267,9 @@ def _is_total(value: Any) -> bool:
 
 
 def aggregated_stats(scores: pd.DataFrame, by_cols: list[str]) -> pd.DataFrame:
-    """An aggregated score table as ``[*by_cols, _name, score_mean, score_sd, score_n]``, once
-    per item name (its ``item_id`` and its ``item`` both match)."""
+    """An aggregated score table as ``[*by_cols, _name, score_mean, score_sd, score_n]`` (and
+    ``_text``, the item's text), once per item name (its ``item_id`` and its ``item`` both
+    match)."""
     names = [c for c in ("item_id", "item") if c in scores.columns]
     if not names:
         raise SummaryError(
@@ -289,6 +301,8 @@ def aggregated_stats(scores: pd.DataFrame, by_cols: list[str]) -> pd.DataFrame:
     for name in names:
         part = table[keep].copy()
         part["_name"] = scores.loc[keep, name].to_numpy()
+        if "item" in scores.columns:
+            part["_text"] = scores.loc[keep, "item"].astype(object).to_numpy()
         frames.append(part.dropna(subset=["_name"]))
     stats = pd.concat(frames, ignore_index=True)
     stats["_name"] = stats["_name"].astype(str)
@@ -304,7 +318,8 @@ def aggregated_stats(scores: pd.DataFrame, by_cols: list[str]) -> pd.DataFrame:
             + (" (pass by= to choose the groups)" if not by_cols else "")
         )
     stats["score_n"] = stats["score_n"].astype(np.int64)
-    return stats[[*by_cols, "_name", "score_mean", "score_sd", "score_n"]]
+    text = ["_text"] if "_text" in stats.columns else []
+    return stats[[*by_cols, "_name", "score_mean", "score_sd", "score_n", *text]]
 
 
 def _numbers(scores: pd.DataFrame, column: str) -> pd.Series:
