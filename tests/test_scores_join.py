@@ -13,6 +13,7 @@ from scipy.stats import pearsonr, spearmanr
 import vastausanalyysi as va
 from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.summary import (
+    codebook_links,
     join_scores,
     linked_scores,
     load_published_scores,
@@ -52,7 +53,7 @@ def test_published_mean_of_the_linked_item_for_each_region_and_code() -> None:
     tagged = regional_tagged(regions)
     published = load_published_scores()
     joined = quiet_join(theme_frequencies(tagged, "region"), published, by="region")
-    links = va.summary.codebook_links()
+    links = codebook_links()
     checked = 0
     for region in regions:
         code = va.resolve_region(region)

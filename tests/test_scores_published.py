@@ -222,3 +222,20 @@ def test_loaders_return_copies(loader) -> None:
     first = loader()
     first.iloc[0, 0] = "muutettu"
     assert loader().iloc[0, 0] != "muutettu"
+
+
+def test_loads_from_package_data_anywhere(tmp_path: Path) -> None:
+    """The tables come from the package, not from corpus/ or the working directory."""
+    import subprocess
+    import sys
+
+    code = (
+        "from vastausanalyysi.summary import load_published_scores as load; s = load(); "
+        "print(len(s), s['region_code'].nunique())"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["368", "22"]

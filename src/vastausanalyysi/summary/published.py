@@ -35,8 +35,8 @@ _COLUMNS = ["table", "region", "region_code", "item_id", "item", "mean", "n"]
 
 def _read(name: str) -> pd.DataFrame:
     path = f"{PUBLISHED_DIR}/{name}"
-    try:
-        text = _resources.read_text(path)
+    try:  # one path segment at a time: namespace-package resources join one name per step
+        text = _resources.data_file(PUBLISHED_DIR).joinpath(name).read_text(encoding="utf-8")
     except OSError as exc:  # a broken installation
         raise SummaryError(f"the package data file {path!r} cannot be read: {exc}") from exc
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
