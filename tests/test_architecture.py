@@ -164,7 +164,7 @@ def test_no_large_file_stored_twice():
     ).stdout.split(b"\0")
     seen: dict[str, str] = {}
     twice = []
-    for name in filter(None, (t.decode() for t in tracked)):
+    for name in sorted({t.decode() for t in tracked if t}):
         path = ROOT / name
         if not path.is_file() or path.stat().st_size < 4096:
             continue

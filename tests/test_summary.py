@@ -109,7 +109,8 @@ def cell(freqs: pd.DataFrame, **where: str) -> pd.Series:
 
 
 def test_counts_base_and_wilson_interval() -> None:
-    freqs = theme_frequencies(make_tagged(), "group", codes_order=ORDER)
+    # secondary=False: group b (base 6) would be hidden to protect group c (base 3)
+    freqs = theme_frequencies(make_tagged(), "group", codes_order=ORDER, secondary=False)
     a_hyte = cell(freqs, group="a", code="hyte")
     assert a_hyte["n"] == 7
     assert a_hyte["base"] == 10  # the whitespace-only answer is not in the base
@@ -168,9 +169,19 @@ def test_small_group_suppressed_not_dropped() -> None:
     assert c_rows[["share", "ci_low", "ci_high"]].isna().all().all()
     assert (c_rows["base"] == 3).all()  # the None answer is not in the base
     assert c_rows["suppression_reason"].str.contains("base 3 < min_cell 5").all()
-    others = freqs[freqs["group"] != "c"]
-    assert not others["suppressed"].any()
-    assert others["suppression_reason"].isna().all()
+    # secondary suppression: b (base 6, the next smallest) is hidden too, a (base 10) is shown
+    b_rows = freqs[freqs["group"] == "b"]
+    assert b_rows["suppressed"].all() and b_rows["n"].isna().all()
+    assert b_rows["suppression_reason"].str.startswith("secondary").all()
+    assert (b_rows["base"] == 6).all()
+    a_rows = freqs[freqs["group"] == "a"]
+    assert not a_rows["suppressed"].any()
+    assert a_rows["suppression_reason"].isna().all()
+    # without secondary suppression only c is hidden
+    primary_only = theme_frequencies(
+        make_tagged(), "group", codes_order=ORDER, min_cell=5, secondary=False
+    )
+    assert not primary_only.loc[primary_only["group"] != "c", "suppressed"].any()
     # lowering the threshold shows the group
     shown = theme_frequencies(make_tagged(), "group", codes_order=ORDER, min_cell=3)
     assert cell(shown, group="c", code="hyte")["n"] == 3
@@ -280,7 +291,10 @@ def test_to_wide() -> None:
     assert wide[("area", "hyte")].loc["a"] == pytest.approx(0.7)
     assert wide.loc["c"].isna().all()  # suppressed stays missing
     counts = to_wide(
-        theme_frequencies(make_tagged(), "group", codes=("areas",), codes_order=ORDER), "n"
+        theme_frequencies(
+            make_tagged(), "group", codes=("areas",), codes_order=ORDER, secondary=False
+        ),
+        "n",
     )
     assert list(counts.columns) == ORDER["areas"]
     assert counts.loc["b", "varautuminen"] == 6
@@ -344,7 +358,7 @@ def test_join_scores_from_tagged() -> None:
     tagged = make_tagged()
     scores = make_scores(tagged)
     with pytest.warns(UserWarning, match="'Kumppanuus'"):
-        joined = join_scores(tagged, scores, by="group", code_items=ITEMS)
+        joined = join_scores(tagged, scores, by="group", code_items=ITEMS, secondary=False)
     groups = dict(zip(tagged["respondent_id"], tagged["group"], strict=True))
     expected = scores.assign(group=scores["respondent_id"].map(groups)).dropna(subset=["value"])
     for group in ("a", "b"):
@@ -374,7 +388,11 @@ def test_join_scores_from_freqs_with_respondents() -> None:
     )
     freqs = theme_frequencies(tagged, "group", codes_order=ORDER)
     joined = join_scores(
-        freqs, scores, respondents=respondents, code_items={"tapaamiset": ITEMS["tapaamiset"]}
+        freqs,
+        scores,
+        respondents=respondents,
+        code_items={"tapaamiset": ITEMS["tapaamiset"]},
+        secondary=False,
     )
     assert len(joined) == len(freqs)  # one item per code, unlinked codes kept with no item
     assert joined.loc[joined["code"] == "hyte", "item"].isna().all()
@@ -382,6 +400,12 @@ def test_join_scores_from_freqs_with_respondents() -> None:
     b_values = [1 + k % 5 for k in range(11, 17)] + [5]  # the respondent without text counts
     assert b_tap["score_n"] == 7
     assert b_tap["score_mean"] == pytest.approx(np.mean(b_values))
+    # by default c's hidden mean (4 scored) is protected by hiding b's (7), the next smallest
+    safe = join_scores(
+        freqs, scores, respondents=respondents, code_items={"tapaamiset": ITEMS["tapaamiset"]}
+    )
+    hidden = safe.loc[safe["code"] == "tapaamiset"].set_index("group")["score_suppressed"]
+    assert hidden.to_dict() == {"a": False, "b": True, "c": True}
 
 
 def test_join_scores_uses_codebook_items_by_id_or_text() -> None:

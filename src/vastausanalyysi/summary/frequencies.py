@@ -12,9 +12,17 @@ Definitions used throughout (see :func:`theme_frequencies`):
 * **suppression** — by default a whole group is suppressed when its base is below ``min_cell``
   (fewer than ``min_cell`` answering respondents): ``n``, ``share`` and the interval become missing,
   ``suppressed`` is True and ``suppression_reason`` says why. With ``suppress="base_and_n"`` a cell
-  with ``0 < n < min_cell`` is suppressed too. Rows are never dropped. No complementary (secondary)
-  suppression is done: if a table is published together with its margins (e.g. by county and
-  overall) a suppressed cell can be recovered by subtraction, which the publisher must check.
+  with ``0 < n < min_cell`` is suppressed too. Rows are never dropped.
+* **secondary suppression** — a suppressed count could otherwise be recovered as the total (the
+  table without grouping) minus the visible groups. So along every ``by`` dimension (for each
+  code and each value of the other ``by`` columns), a line with exactly one suppressed group of
+  base > 0 gets one more group suppressed, with ``suppression_reason`` starting with
+  ``"secondary"``: the next smallest (smallest base, then the first in order); with several
+  ``by`` columns preferably one whose other line also has a single hidden cell (the usual
+  rectangle of four). This repeats until every line with a hidden cell has at least two (or no
+  visible group is left), so only sums of hidden counts can be derived. The base stays shown.
+  Groups of base 0 disclose nothing and are not counted. ``secondary=False`` turns it off.
+  Practice of national statistics offices (primary and complementary cell suppression).
 """
 
 from __future__ import annotations
@@ -68,6 +76,7 @@ def theme_frequencies(
     method: Literal["wilson", "clopper-pearson", "exact"] = "wilson",
     codes_order: Mapping[str, Sequence[str]] | Any | None = None,
     suppress: Literal["base", "base_and_n"] = "base",
+    secondary: bool = True,
     id_column: str | None = "respondent_id",
     text_column: str | None = "text",
 ) -> pd.DataFrame:
@@ -95,6 +104,10 @@ def theme_frequencies(
     suppress:
         ``"base"``: suppress a group's cells when its base < ``min_cell``; ``"base_and_n"``: also a
         cell with ``0 < n < min_cell``.
+    secondary:
+        Secondary suppression (see the module docstring): when a line of the table has one
+        suppressed group, suppress the next smallest too. ``False`` only for tables that are
+        never published with their totals.
     id_column:
         Respondent id; with it a respondent counts once per group (``None``: count rows; a row
         with a missing id counts as a respondent of its own).
@@ -185,7 +198,7 @@ def theme_frequencies(
     out["_group"] = _group_position(out, groups)
     out["_layer"] = out["layer"].map({LAYERS.get(c, c): i for i, c in enumerate(codes)})
     out = out.sort_values(["_group", "_layer"], kind="stable").reset_index(drop=True)
-    return _finish(out, by_cols, min_cell, suppress, confidence, method)
+    return _finish(out, by_cols, min_cell, suppress, confidence, method, secondary)
 
 
 def _unit_ids(tagged: pd.DataFrame, id_column: str | None) -> np.ndarray:
@@ -245,7 +258,10 @@ def _finish(
     suppress: str,
     confidence: float,
     method: str,
+    secondary: bool = True,
 ) -> pd.DataFrame:
+    from vastausanalyysi.summary.suppression import SECONDARY_REASON, secondary_mask
+
     n = out["n"].to_numpy(dtype=np.int64)
     base = out["base"].to_numpy(dtype=np.int64)
     low, high = proportion_ci(n, base, confidence=confidence, method=method)
@@ -253,11 +269,26 @@ def _finish(
         share = np.where(base > 0, n / np.maximum(base, 1), np.nan)
     small_base = base < min_cell
     small_n = (n > 0) & (n < min_cell) & (suppress == "base_and_n")
-    suppressed = small_base | small_n
+    primary = small_base | small_n
+    complementary = (
+        secondary_mask(
+            out,
+            by_cols,
+            primary,
+            base,
+            cell_keys=["layer", "code"],
+            rank=[out["_group"].to_numpy()],
+        )
+        if secondary
+        else np.zeros(len(out), dtype=bool)
+    )
+    suppressed = primary | complementary
     reasons = np.where(
         small_base,
         [f"base {b} < min_cell {min_cell}" for b in base],
-        np.where(small_n, f"n < min_cell {min_cell}", ""),
+        np.where(
+            small_n, f"n < min_cell {min_cell}", np.where(complementary, SECONDARY_REASON, "")
+        ),
     )
     result = out[by_cols].copy()
     result["layer"] = out["layer"].to_numpy()

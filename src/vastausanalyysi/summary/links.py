@@ -68,3 +68,22 @@ def resolve_links(
         )
         for code, items in raw.items()
     }
+
+
+def resolve_link_pairs(
+    mapping: Mapping[str, str | Sequence[str]] | None, available: Iterable[Any] = ()
+) -> dict[str, list[tuple[str, str]]]:
+    """Code id -> (item id, item name) pairs: the id is an item's first name (the codebook's id,
+    or the name given in ``mapping``), the name the one found in ``available``, as in
+    :func:`resolve_links`."""
+    names = resolve_links(mapping, available)
+    ids = resolve_links(mapping, ())  # nothing available: each item's first name, its id
+    pairs = {}
+    for code, found in names.items():
+        first = ids.get(code, [])
+        pairs[code] = (
+            list(zip(first, found, strict=True))
+            if len(first) == len(found)
+            else [(name, name) for name in found]
+        )
+    return pairs
