@@ -1,4 +1,5 @@
-"""The only place that locates and reads the package's data files (``vastausanalyysi/data``)."""
+"""The only place that locates and reads the package's data files (``vastausanalyysi/data``),
+and the one reader of YAML data files that users give (codebooks, group tables)."""
 
 from __future__ import annotations
 
@@ -32,4 +33,28 @@ def read_yaml(name: str) -> Any:
     return yaml.safe_load(read_text(name))
 
 
-__all__ = ["DATA_PACKAGE", "data_file", "data_path", "read_text", "read_yaml"]
+def read_yaml_mapping(path: str | Path, what: str, error: type[Exception]) -> dict[str, Any]:
+    """The YAML file ``path`` as a mapping ({} when empty).
+
+    A missing file, invalid YAML or a top level that is not a mapping raises ``error`` with a
+    message naming ``what`` (e.g. "codebook file") and the path.
+    """
+    import yaml
+
+    file = Path(path)
+    if not file.is_file():
+        raise error(f"{what} not found: {str(file)!r}")
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise error(f"{what} {str(file)!r} is not valid YAML: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise error(
+            f"{what} {str(file)!r} must hold a mapping at the top, not {type(data).__name__}"
+        )
+    return data
+
+
+__all__ = ["DATA_PACKAGE", "data_file", "data_path", "read_text", "read_yaml", "read_yaml_mapping"]

@@ -14,9 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from vastausanalyysi import _resources
+from vastausanalyysi._resources import read_yaml_mapping
 from vastausanalyysi.errors import RegionError
 from vastausanalyysi.respondents.matching import match_key
 
@@ -44,18 +43,7 @@ _KNOWN_KEYS = frozenset(_LIST_KEYS + _MAP_OF_LISTS_KEYS + _MAP_KEYS + _REPLACE_K
 
 def read_group_file(path: str | Path) -> dict[str, Any]:
     """A group file as a mapping; RegionError names the file when it is missing or malformed."""
-    file = Path(path)
-    if not file.is_file():
-        raise RegionError(f"respondent group file not found: {str(file)!r}")
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RegionError(f"respondent group file {str(file)!r} is not valid YAML: {exc}") from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise RegionError(f"respondent group file {str(file)!r} must hold a mapping at the top")
-    return data
+    return read_yaml_mapping(path, "respondent group file", RegionError)
 
 
 def check_group_config(data: Mapping[str, Any], source: str) -> None:

@@ -15,9 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from vastausanalyysi._resources import data_path
+from vastausanalyysi._resources import data_path, read_yaml_mapping
 from vastausanalyysi.errors import CodebookError
 from vastausanalyysi.schema import POLARITIES
 from vastausanalyysi.themes.codes import (
@@ -81,18 +79,7 @@ def default_codebook_path() -> Path:
 
 
 def _read_yaml(path: str | Path) -> dict[str, Any]:
-    p = Path(path)
-    if not p.is_file():
-        raise CodebookError(f"codebook file not found: {p}")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CodebookError(f"{p}: not valid YAML: {exc}") from exc
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise CodebookError(f"{p}: a codebook must be a mapping, got {type(data).__name__}")
-    return data
+    return read_yaml_mapping(path, "codebook file", CodebookError)
 
 
 _DEFAULT_RAW: dict[str, Any] | None = None
