@@ -3,7 +3,9 @@
 The one table reader of the package: :func:`read_table` returns a frame of text cells,
 :func:`read_raw_table` the :class:`RawTable` that :func:`~vastausanalyysi.survey.read_survey`
 builds its frames from. Text files are decoded with the given encoding, else by their byte order
-mark, else as UTF-8, else as Windows-1252; a CSV delimiter is sniffed among ';', ',', tab and '|'.
+mark, else as UTF-8, else line by line when UTF-8 and Windows-1252 lines are mixed (issues name
+the lines), else as Windows-1252; a CSV delimiter is sniffed among ';', ',', tab and '|'. See
+:mod:`.csvfile` and :mod:`.xlsxfile` for unclosed quotes, long cells and streamed XLSX.
 """
 
 from __future__ import annotations
