@@ -14,9 +14,9 @@ Any damage (not a zip file, a truncated or overwritten archive, malformed XML) r
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 import zlib
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -64,22 +64,42 @@ def _open(path: Path, data_only: bool) -> Any:
     return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
 
 
-def _trimmed(cells: Iterable[Any]) -> tuple[list[Any], list[tuple[int, str]]]:
-    """Cell values up to the last one that holds a value, and the formulas among them."""
-    values: list[Any] = []
+_PLAIN = (int, float, dt.datetime, dt.date, dt.time, dt.timedelta)
+
+
+def _formula_text(value: Any) -> str | None:
+    """The formula of a non-text value read with ``data_only=False`` (array and data-table
+    formulas), or None for a plain value."""
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    if isinstance(value, ArrayFormula):
+        return str(value.text or "")
+    if isinstance(value, DataTableFormula):
+        return "=TABLE()"
+    return None
+
+
+def _trimmed(values: tuple[Any, ...]) -> tuple[list[Any], list[tuple[int, str]]]:
+    """Values up to the last one that is not empty, and the formulas among them (a text cell
+    starting with "=" is listed too; the values saved in the file tell them apart)."""
     formulas: list[tuple[int, str]] = []
     last = 0
-    for position, cell in enumerate(cells):
-        value = cell.value
+    for position, value in enumerate(values):
         if value is None:
-            values.append(None)
             continue
-        if getattr(cell, "data_type", None) == "f":
-            formulas.append((position, str(getattr(value, "text", value))))
-            value = None
-        values.append(value)
         last = position + 1
-    return values[:last], formulas
+        if isinstance(value, str):
+            if value.startswith("="):
+                formulas.append((position, value))
+        elif not isinstance(value, _PLAIN):
+            formula = _formula_text(value)
+            if formula is not None:
+                formulas.append((position, formula))
+    out = list(values[:last])
+    for position, formula in formulas:
+        if out[position] is not formula:
+            out[position] = None  # an array formula object
+    return out, formulas
 
 
 class _Stream:
@@ -93,7 +113,7 @@ class _Stream:
         self.empty_from: int | None = None  # first of the empty rows not yet known to lie
         # between data (empty rows at the end of the sheet are dropped)
 
-    def add(self, number: int, cells: Iterable[Any]) -> None:
+    def add(self, number: int, cells: tuple[Any, ...]) -> None:
         values, formulas = _trimmed(cells)
         for position, formula in formulas:
             self.formulas[(number, position)] = formula
@@ -172,7 +192,7 @@ def read_xlsx_records(
             worksheet = workbook[name]
             worksheet.reset_dimensions()  # the declared dimension may be a lie
             stream = _Stream()
-            for number, cells in enumerate(worksheet.iter_rows(), start=1):
+            for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
                 stream.add(number, cells)
         finally:
             workbook.close()
@@ -189,18 +209,17 @@ def read_xlsx_records(
     index = {number: i for i, number in enumerate(stream.numbers)}
     for (row, position), formula in stream.formulas.items():
         value = cached.get((row, position))
-        record = stream.records[index[row]] if row in index else None
-        if value is not None:
-            if record is None:  # a row whose only values are formulas with saved values
-                continue
+        record = stream.records[index[row]]
+        if value is not None:  # the saved value; a text cell "=…" saves itself
             record[position] = cell_text(value)
             continue
+        record[position] = ""
         where = f"{_column_letter(position)}{row}"
         stream.issues.append(
             CellIssue(
                 row,
                 position,
-                f"={formula}" if not formula.startswith("=") else formula,
+                formula if formula.startswith("=") else f"={formula}",
                 f"formula cell {where} has no saved value (the file was not recalculated "
                 "before saving); read as empty",
                 "formula_without_value",
