@@ -407,3 +407,18 @@ def test_every_hostile_error_is_the_library_error_class(tmp_path: Path) -> None:
     for path in paths:
         with pytest.raises(VastausanalyysiError):
             va.read_survey(path)
+
+
+def test_text_cells_starting_with_equals_stay_text(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Vastaajan tunnus", "Mikä yhteistyössä toimii hyvin?"])
+    sheet.append([1, "Perhekeskus toimii hyvin ja tapaamiset ovat säännöllisiä."])
+    sheet.append([2, "placeholder"])
+    sheet["B3"].value = "=kaikki toimii, kun puhutaan ajoissa"
+    sheet["B3"].data_type = "s"  # stored as text, not as a formula
+    path = tmp_path / "teksti.xlsx"
+    book.save(path)
+    survey = va.read_survey(path)
+    assert survey.answers["text"].iloc[1] == "=kaikki toimii, kun puhutaan ajoissa"
+    assert not [i for i in survey.issues if i.kind == "formula_without_value"]

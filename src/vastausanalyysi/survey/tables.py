@@ -314,6 +314,11 @@ def read_raw_table(
     )
 
 
+_LOGGED_KINDS = frozenset(
+    {"unclosed_quote", "mixed_encoding", "formula_without_value", "long_cell"}
+)
+
+
 def read_table(
     source: str | Path | pd.DataFrame,
     *,
@@ -326,9 +331,11 @@ def read_table(
 
     Cells are strings ("" for empty); encoding, delimiter and duplicate headers are handled as
     in :func:`~vastausanalyysi.survey.read_survey`; ``frame.attrs["rows"]`` holds the row
-    numbers. ``suffixes`` (lower-case, e.g. ``(".csv", ".xlsx")``) narrows the accepted file
-    types: another suffix raises before the file is looked at. Raises :class:`SurveyError`
-    naming the file.
+    numbers. What the file readers record (an unclosed quote, Windows-1252 lines in a UTF-8
+    file, a formula without a saved value, a long cell) is logged as warnings on
+    ``vastausanalyysi.survey``. ``suffixes`` (lower-case, e.g. ``(".csv", ".xlsx")``) narrows
+    the accepted file types: another suffix raises before the file is looked at. Raises
+    :class:`SurveyError` naming the file.
     """
     if suffixes is not None and not isinstance(source, pd.DataFrame):
         suffix = Path(source).suffix
@@ -337,6 +344,9 @@ def read_table(
                 f"unsupported file type {suffix!r} for {str(source)!r}; use one of {suffixes}"
             )
     table = read_raw_table(source, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    for issue in table.issues:
+        if issue.kind in _LOGGED_KINDS:
+            logger.warning("%s: %s", table.source, issue)
     frame = pd.DataFrame(table.rows, columns=table.header)
     frame.attrs["rows"] = list(table.row_numbers)
     return frame
