@@ -83,6 +83,25 @@ def test_malformed_worksheet_xml(tmp_path: Path) -> None:
     _raises_survey_error(bad, "damaged or not an Excel workbook")
 
 
+def test_entity_expansion_in_the_sheet_is_refused(tmp_path: Path) -> None:
+    entities = b"".join(
+        b'<!ENTITY e%d "%s">' % (i, (b"&e%d;" % (i - 1)) * 10) for i in range(1, 10)
+    )
+    doctype = b'<!DOCTYPE x [<!ENTITY e0 "naurua naurua naurua">' + entities + b"]>"
+
+    def explode(data: bytes) -> bytes:
+        body = data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data
+        return b'<?xml version="1.0"?>' + doctype + body.replace(b"<t>", b"<t>&e9;", 1)
+
+    bad = _rewrite_part(
+        _workbook(tmp_path / "ehja.xlsx"),
+        tmp_path / "pommi.xlsx",
+        "xl/worksheets/sheet1.xml",
+        explode,
+    )
+    _raises_survey_error(bad, "damaged or not an Excel workbook")
+
+
 def test_fifty_zeroed_bytes_anywhere_give_survey_error_or_the_intact_table(tmp_path: Path) -> None:
     good = _workbook(tmp_path / "ehja.xlsx")
     expected = read_table(good)
