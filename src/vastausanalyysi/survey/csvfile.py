@@ -186,6 +186,8 @@ def _is_valid(lines: list[str], delimiter: str) -> bool:
 def _too_long(
     lines: list[str], start: int, row: int, delimiter: str, source: str, exc: csv.Error
 ) -> SurveyError:
+    if "field larger than field limit" not in str(exc):
+        return SurveyError(f"cannot parse CSV file {source!r} at row {row}: {exc}")
     spans, open_at = _line_fields(lines[start], delimiter)
     if open_at is not None:
         position = len(spans) - 1

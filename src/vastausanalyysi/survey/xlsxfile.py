@@ -117,7 +117,7 @@ class _Stream:
         values, formulas = _trimmed(cells)
         for position, formula in formulas:
             self.formulas[(number, position)] = formula
-        if not values and not formulas:
+        if not values:
             if self.records and self.empty_from is None:  # empty rows before the header
                 self.empty_from = number  # are skipped anyway
             return
