@@ -26,12 +26,28 @@ issue (``strict=True`` raises :class:`SurveyError` instead, listing every such p
 respondent ids always raise, naming the ids and rows. Without an id column, ids are the ordinal of
 the data row ("1", "2", …); an empty id becomes ``"rivi-<row>"`` and an issue. A row with fewer
 cells than the header is padded (issue); a row with extra non-empty cells raises. A title that
-fits no group and a place that cannot be resolved are warnings (never raised).
+fits no group, an empty title or municipality, a place that cannot be resolved and a place in
+Åland (no wellbeing services county) are warnings (never raised).
+
+Numeric scales other than the Likert one: a column of numbers on 0–10 ("7", "7,5"), or on a
+range its header states ("asteikolla 4–10"), is kept in ``respondents`` as numbers (NaN when
+empty), listed in ``Survey.columns.numeric``, and its range is in ``Survey.scales`` (which also
+gives the Likert range of every Likert item).
+
+Hostile files: every damaged file (an XLSX that is truncated, overwritten or has malformed XML,
+a non-zip file named .xlsx, JSON nested too deeply, a CSV cell over ten million characters)
+raises :class:`SurveyError` naming the file (and the row and column where known). XLSX is
+streamed, ignoring the declared sheet dimension, so memory follows the cells that hold values.
+Formula cells saved without a value, lines that are Windows-1252 in a UTF-8 file (decoded per
+line), an unclosed quote (the quote is kept as text, the next lines stay rows) and cells over
+100,000 characters are recorded in ``Survey.issues`` with their row and column.
 
 Modules: :mod:`.tables` reads files and DataFrames into raw tables of text cells (the one table
-reader, also behind :func:`read_table`); :mod:`.likert` parses Likert cells; :mod:`.columns` finds
-the column roles; :mod:`.model` holds :class:`Survey`, :class:`SurveyColumns` and
-:class:`SurveyIssue`; :mod:`.reader` builds the frames (:func:`read_survey`).
+reader, also behind :func:`read_table`), with :mod:`.csvfile` (decoding, CSV records),
+:mod:`.xlsxfile` (streamed XLSX) and :mod:`.cells` (cell text, cell issues); :mod:`.likert`
+parses Likert cells; :mod:`.columns` finds the column roles; :mod:`.model` holds
+:class:`Survey`, :class:`SurveyColumns` and :class:`SurveyIssue`; :mod:`.reader` builds the
+frames (:func:`read_survey`).
 """
 
 from __future__ import annotations

@@ -173,6 +173,7 @@ class _RoleFinder:
         self.resolver = resolver
         self.index = {h: i for i, h in enumerate(table.header)}
         self.taken: dict[str, str] = {}  # column -> role
+        self.scales: dict[str, tuple[float, float]] = {}  # numeric column -> (low, high)
 
     def _take(self, column: str, role: str) -> str:
         if column in self.taken and self.taken[column] != role:
@@ -220,6 +221,10 @@ class _RoleFinder:
             if explicit["municipality"] is None and explicit["region"] is None:
                 explicit["municipality"], explicit["region"] = self._detect_places()
             if opts.get("likert_columns") is None:
+                for column in self._free():
+                    found = self._numeric_scale(column)
+                    if found is not None:
+                        self.scales[self._take(column, "numeric")] = found
                 likert = [self._take(c, "likert") for c in self._free() if self._is_likert(c)]
             if opts.get("open_columns") is None:
                 open_ = [self._take(c, "open") for c in self._free() if self._is_open(c)]
@@ -233,6 +238,7 @@ class _RoleFinder:
             likert=tuple(likert),
             open=tuple(open_),
             other=other,
+            numeric=tuple(self.scales),
         )
         self._log(columns)
         return columns
@@ -244,6 +250,8 @@ class _RoleFinder:
         logger.info("%s: municipality column %r, region column %r", src, c.municipality, c.region)
         logger.info("%s: %d Likert columns %r", src, len(c.likert), list(c.likert))
         logger.info("%s: %d open-answer columns %r", src, len(c.open), list(c.open))
+        for column, (low, high) in self.scales.items():
+            logger.info("%s: numeric column %r on the scale %g–%g", src, column, low, high)
         if c.other:
             logger.info("%s: other columns kept in respondents: %r", src, list(c.other))
 
@@ -338,6 +346,35 @@ class _RoleFinder:
 
     # -- content-based ---------------------------------------------------------------------
 
+    def _numeric_scale(self, column: str) -> tuple[float, float] | None:
+        """The range of a column of numbers on a scale other than the Likert one, or None.
+
+        Every value must be a number (or empty, or "en osaa sanoa"), at least two of them.
+        A range in the header ("asteikolla 0–10", "(4-10)") that holds every number wins;
+        else numbers within 0–10 of which at least two and a fifth lie outside the Likert
+        range are on the scale 0–10.
+        """
+        numbers = []
+        for value in self.table.column_values(self.index[column]):
+            status = self.scale.parse(value)[1] if value else "empty"
+            if status in ("empty", "eos"):
+                continue
+            if not NUMBER_PATTERN.match(value):
+                return None
+            numbers.append(float(value.replace(",", ".")))
+        if len(numbers) < 2:
+            return None
+        for match in _SCALE_IN_HEADER.finditer(column):
+            low, high = float(match.group(1)), float(match.group(2))
+            if high - low >= 2 and all(low <= n <= high for n in numbers):
+                if (low, high) == (self.scale.low, self.scale.high):
+                    return None
+                return low, high
+        outside = sum(not self.scale.low <= n <= self.scale.high for n in numbers)
+        if all(0 <= n <= 10 for n in numbers) and outside >= max(2, 0.2 * len(numbers)):
+            return 0.0, 10.0
+        return None
+
     def _is_likert(self, column: str) -> bool:
         values = [v for v in self.table.column_values(self.index[column]) if v]
         if not values:
@@ -380,6 +417,9 @@ def _is_categorical(values: Sequence[str]) -> bool:
     return short and len(values) >= 6 and len(distinct) <= 0.5 * len(values)
 
 
+_SCALE_IN_HEADER = re.compile(r"(?<![\d,.])(\d{1,3})\s*[-–—]\s*(\d{1,3})(?![\d,.])")
+
+
 def _is_word(word: str, stems: Sequence[str]) -> bool:
     """``word`` is one of ``stems``, or starts with one of six letters or more ("kunnan")."""
     return any(
@@ -397,13 +437,17 @@ def find_columns(
     scale: LikertScale,
     groups: GroupClassifier,
     resolver: RegionResolver,
-) -> SurveyColumns:
-    """The role of each column of ``table``, from the ``read_survey`` options and detection.
+) -> tuple[SurveyColumns, dict[str, tuple[float, float]]]:
+    """The role of each column of ``table``, from the ``read_survey`` options and detection,
+    and the range of each numeric scale column (``SurveyColumns.numeric``).
 
     ``options`` holds the role options of :func:`~vastausanalyysi.survey.read_survey`
-    (``id_column`` … ``open_columns``, ``detect``); each role is logged.
+    (``id_column`` … ``open_columns``, ``detect``); each role is logged. Numeric scale columns
+    are detected when the Likert columns are (``likert_columns`` not given).
     """
-    return _RoleFinder(table, options, scale, groups, resolver).find()
+    finder = _RoleFinder(table, options, scale, groups, resolver)
+    columns = finder.find()
+    return columns, dict(finder.scales)
 
 
 __all__ = ["find_columns"]

@@ -34,7 +34,11 @@ class SurveyIssue:
 
 @dataclass(frozen=True)
 class SurveyColumns:
-    """Which column of the file got which role."""
+    """Which column of the file got which role.
+
+    ``numeric`` holds the columns of numbers on a scale other than the Likert one (e.g. 0–10):
+    they are kept in ``Survey.respondents`` as numbers, and ``Survey.scales`` gives their range.
+    """
 
     id: str | None = None
     title: str | None = None
@@ -44,6 +48,7 @@ class SurveyColumns:
     likert: tuple[str, ...] = ()
     open: tuple[str, ...] = ()
     other: tuple[str, ...] = ()
+    numeric: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The mapping as a plain dict (the keys of a mapping file)."""
@@ -56,12 +61,18 @@ class SurveyColumns:
             "likert_columns": list(self.likert),
             "open_columns": list(self.open),
             "other_columns": list(self.other),
+            "numeric_columns": list(self.numeric),
         }
 
 
 @dataclass
 class Survey:
-    """A read survey: tidy ``answers``, ``scores`` and ``respondents`` (see the package doc)."""
+    """A read survey: tidy ``answers``, ``scores`` and ``respondents`` (see the package doc).
+
+    ``scales`` maps each Likert item and each numeric scale column (``columns.numeric``) to its
+    range ``(low, high)``: ``(1.0, 5.0)`` for the default Likert items, ``(0.0, 10.0)`` for a
+    0–10 column.
+    """
 
     answers: pd.DataFrame
     scores: pd.DataFrame
@@ -70,6 +81,7 @@ class Survey:
     issues: list[SurveyIssue] = field(default_factory=list)
     source: str = "<data>"
     meta: dict[str, Any] = field(default_factory=dict)
+    scales: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def issues_frame(self) -> pd.DataFrame:
         """The issues as a frame: row, column, value, kind, severity, message."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from vastausanalyysi.respondents import (
     load_groups,
 )
 from vastausanalyysi.survey.columns import find_columns
-from vastausanalyysi.survey.likert import LikertScale
+from vastausanalyysi.survey.likert import NUMBER_PATTERN, LikertScale
 from vastausanalyysi.survey.model import Survey, SurveyColumns, SurveyIssue
 from vastausanalyysi.survey.tables import RawTable, read_raw_table
 
@@ -192,6 +193,18 @@ def _region_values(
     for i, number in enumerate(table.row_numbers):
         code = None
         region_match = municipal_match = None
+        if columns.municipality is not None and not municipality[i]:
+            issues.append(
+                SurveyIssue(
+                    number, columns.municipality, "", "empty municipality", "empty_municipality"
+                )
+            )
+        if columns.region is not None and not region_input[i] and not municipality[i]:
+            issues.append(
+                SurveyIssue(
+                    number, columns.region, "", "empty wellbeing services county", "empty_region"
+                )
+            )
         if region_input[i]:
             region_match = resolver.match(region_input[i], code_kind="county")
             code = region_match.code
@@ -221,6 +234,18 @@ def _region_values(
 
 
 def _region_issue(match: Any, number: Any, column: str | None, issues: list[SurveyIssue]) -> None:
+    if match.kind == "aland":
+        issues.append(
+            SurveyIssue(
+                number,
+                column,
+                str(match.value),
+                f"place {match.value!r} is in Åland ({match.name}), which belongs to no "
+                "wellbeing services county; region left empty",
+                "outside_counties",
+            )
+        )
+        return
     if not match.unresolved:
         return
     if match.kind == "ambiguous":
@@ -231,6 +256,11 @@ def _region_issue(match: Any, number: Any, column: str | None, issues: list[Surv
     else:
         message = f"place {match.value!r} could not be resolved to a wellbeing services county"
     issues.append(SurveyIssue(number, column, str(match.value), message, "unresolved_region"))
+
+
+def _numbers(values: list[str]) -> list[float]:
+    """The cells of a numeric scale column as numbers (NaN for empty and "en osaa sanoa")."""
+    return [float(v.replace(",", ".")) if NUMBER_PATTERN.match(v) else math.nan for v in values]
 
 
 def _respondents(
@@ -269,6 +299,18 @@ def _respondents(
                     "unknown_title",
                 )
             )
+        if columns.title is not None and title is None:
+            known = group != UNKNOWN and columns.group is not None
+            issues.append(
+                SurveyIssue(
+                    number,
+                    columns.title,
+                    "",
+                    "empty title; "
+                    + (f"group from column {columns.group!r}" if known else "group 'tuntematon'"),
+                    "empty_title",
+                )
+            )
         detailed.append(group)
     municipality, region_input, codes = _region_values(table, columns, resolver, issues)
     data: dict[str, list[Any]] = {
@@ -285,9 +327,11 @@ def _respondents(
         data["group_input"] = group_inputs
     if columns.region is not None:
         data["region_input"] = region_input
-    for column in columns.other:
+    kept = set(columns.other) | set(columns.numeric)
+    for column in (c for c in table.header if c in kept):
         name = column if column not in data else f"{column} (input)"
-        data[name] = table.column_values(table.header.index(column))
+        values = table.column_values(table.header.index(column))
+        data[name] = _numbers(values) if column in columns.numeric else values
     frame = pd.DataFrame(data)
     frame["row"] = pd.Series(list(table.row_numbers), index=frame.index)
     return frame
@@ -389,7 +433,7 @@ def read_survey(
         else default_groups()
     )
     resolver = default_resolver()
-    columns = find_columns(table, options, scale, classifier, resolver)
+    columns, numeric_scales = find_columns(table, options, scale, classifier, resolver)
 
     issues = list(table.issues)
     ids = _ids(table, columns.id, issues)
@@ -409,7 +453,9 @@ def read_survey(
     )
     respondents = _string_columns(respondents, [c for c in text_columns if c in respondents])
     _report(issues, table.source, options["strict"])
-    return Survey(answers, scores, respondents, columns, issues, table.source, table.meta)
+    scales = {item: (scale.low, scale.high) for item in columns.likert}
+    scales.update(numeric_scales)
+    return Survey(answers, scores, respondents, columns, issues, table.source, table.meta, scales)
 
 
 def _report(issues: list[SurveyIssue], source: str, strict: bool) -> None:

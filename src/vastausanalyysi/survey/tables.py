@@ -3,18 +3,16 @@
 The one table reader of the package: :func:`read_table` returns a frame of text cells,
 :func:`read_raw_table` the :class:`RawTable` that :func:`~vastausanalyysi.survey.read_survey`
 builds its frames from. Text files are decoded with the given encoding, else by their byte order
-mark, else as UTF-8, else as Windows-1252; a CSV delimiter is sniffed among ';', ',', tab and '|'.
+mark, else as UTF-8, else line by line when UTF-8 and Windows-1252 lines are mixed (issues name
+the lines), else as Windows-1252; a CSV delimiter is sniffed among ';', ',', tab and '|'. See
+:mod:`.csvfile` and :mod:`.xlsxfile` for unclosed quotes, long cells and streamed XLSX.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import datetime as dt
 import io
 import json
 import logging
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +21,10 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.survey.cells import CellIssue, cell_text
+from vastausanalyysi.survey.csvfile import decode_text, read_csv_records, sniff_delimiter
 from vastausanalyysi.survey.model import SurveyIssue
-from vastausanalyysi.text import is_missing
+from vastausanalyysi.survey.xlsxfile import read_xlsx_records
 
 logger = logging.getLogger("vastausanalyysi.survey")
 
@@ -51,155 +51,68 @@ class RawTable:
         return [row[index] for row in self.rows]
 
 
-def cell_text(value: Any) -> str:
-    """A cell as text, the same for CSV, XLSX, JSON and pandas (3.0 -> "3", None -> "")."""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if is_missing(value):
-            return ""
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):  # pandas' NaT is a datetime too: "NaT", as before
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if is_missing(value):  # None, pandas NA, numpy NaN/NaT
-        return ""
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-        try:
-            return cell_text(value.item())
-        except (TypeError, ValueError):
-            pass
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip()
-
-
-def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, str]:
-    """Text and the encoding used: given, else BOM, else UTF-8, else Windows-1252."""
-    if encoding:
-        try:
-            return data.decode(encoding), encoding
-        except LookupError as exc:
-            raise SurveyError(f"unknown encoding {encoding!r} for {source!r}") from exc
-        except UnicodeDecodeError as exc:
-            bad = data[exc.start : exc.start + 1]
-            raise SurveyError(
-                f"{source!r} is not valid {encoding}: byte {exc.start} ({bad!r})"
-            ) from exc
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise SurveyError(
-                f"{source!r} starts with a UTF-8 byte order mark but byte {exc.start + 3} "
-                "is not UTF-8"
-            ) from exc
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def _sniff_delimiter(text: str) -> str:
-    """The delimiter (';', ',', tab or '|') that splits the first records most consistently."""
-    sample = "\n".join(text.splitlines()[:60])
-    best, best_score = ";", (-1.0, 0)
-    for delimiter in (";", ",", "\t", "|"):
-        try:
-            records = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
-        except csv.Error:
-            continue
-        records = records[:30]
-        if not records or len(records[0]) < 2:
-            continue
-        width = len(records[0])
-        consistent = sum(1 for r in records if len(r) == width) / len(records)
-        score = (consistent, width)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _read_text(path: Path, encoding: str | None) -> tuple[str, str, str]:
-    """A text file's name, decoded text and the encoding used; SurveyError if it is empty."""
+def _read_text(path: Path, encoding: str | None) -> tuple[str, str, str, list[int]]:
+    """A text file's name, decoded text, the encoding used and the lines decoded as
+    Windows-1252 in a mixed file (see :func:`.csvfile.decode_text`); SurveyError if empty."""
     source = str(path)
     data = path.read_bytes()
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise SurveyError(f"survey file {source!r} is empty")
-    text, used = _decode(data, source, encoding)
-    return source, text, used
+    text, used, legacy = decode_text(data, source, encoding)
+    if legacy:
+        logger.warning(
+            "%s: %d line(s) are not UTF-8 like the rest; decoded as Windows-1252",
+            source,
+            len(legacy),
+        )
+    return source, text, used, legacy
 
 
 def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> RawTable:
-    source, text, used = _read_text(path, encoding)
+    source, text, used, legacy = _read_text(path, encoding)
     if delimiter is None:
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff_delimiter(text)
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
     elif len(delimiter) != 1:
         raise SurveyError(f"delimiter must be one character, not {delimiter!r}")
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise SurveyError(f"cannot parse CSV file {source!r}: {exc}") from exc
+    records, issues = read_csv_records(text, delimiter, source, legacy)
     meta = {"format": "csv", "encoding": used, "delimiter": delimiter}
     logger.info("%s: CSV, encoding %s, delimiter %r", source, used, delimiter)
-    return _table_from_records(records, list(range(1, len(records) + 1)), source, meta)
+    numbers = list(range(1, len(records) + 1))
+    return _table_from_records(records, numbers, source, meta, issues)
 
 
 def _read_xlsx(path: Path, sheet: str | int | None) -> RawTable:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     source = str(path)
     if path.stat().st_size == 0:
         raise SurveyError(f"survey file {source!r} is empty")
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise SurveyError(f"cannot read XLSX file {source!r}: {exc}") from exc
-    try:
-        names = workbook.sheetnames
-        if sheet is None:
-            name = names[0]
-        elif isinstance(sheet, int) and not isinstance(sheet, bool):
-            if not 0 <= sheet < len(names):
-                raise SurveyError(
-                    f"sheet index {sheet} out of range in {source!r}; sheets are {names!r}"
-                )
-            name = names[sheet]
-        elif str(sheet) in names:
-            name = str(sheet)
-        else:
-            raise SurveyError(f"no sheet {sheet!r} in {source!r}; sheets are {names!r}")
-        records = [
-            [cell_text(v) for v in row] for row in workbook[name].iter_rows(values_only=True)
-        ]
-    finally:
-        workbook.close()
+    records, numbers, name, issues = read_xlsx_records(path, sheet)
+    if not records:
+        raise SurveyError(f"survey file {source!r} is empty (sheet {name!r} has no values)")
     meta = {"format": "xlsx", "sheet": name}
     logger.info("%s: XLSX, sheet %r", source, name)
-    return _table_from_records(records, list(range(1, len(records) + 1)), source, meta)
+    return _table_from_records(records, numbers, source, meta, issues)
+
+
+def _json_value(text: str, source: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        line = where or f" line {exc.lineno}"
+        raise SurveyError(f"{source!r}{line}: invalid JSON: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise SurveyError(
+            f"{source!r}{where}: JSON nested too deeply (arrays or objects inside each other "
+            "beyond Python's recursion limit)"
+        ) from exc
 
 
 def _read_jsonl(path: Path, encoding: str | None) -> RawTable:
-    source, text, used = _read_text(path, encoding)
+    source, text, used, legacy = _read_text(path, encoding)
     objects, lines = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SurveyError(f"{source!r} line {number}: invalid JSON: {exc.msg}") from exc
+        obj = _json_value(line, source, f" line {number}")
         if not isinstance(obj, dict):
             raise SurveyError(
                 f"{source!r} line {number}: expected a JSON object, got {type(obj).__name__}"
@@ -207,21 +120,34 @@ def _read_jsonl(path: Path, encoding: str | None) -> RawTable:
         objects.append(obj)
         lines.append(number)
     logger.info("%s: JSONL, encoding %s, %d records", source, used, len(objects))
-    return _table_from_objects(objects, lines, source, {"format": "jsonl", "encoding": used})
+    table = _table_from_objects(objects, lines, source, {"format": "jsonl", "encoding": used})
+    table.issues += [_legacy_line(number, number) for number in legacy]
+    return table
 
 
 def _read_json(path: Path, encoding: str | None) -> RawTable:
-    source, text, used = _read_text(path, encoding)
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SurveyError(f"{source!r} line {exc.lineno}: invalid JSON: {exc.msg}") from exc
+    source, text, used, legacy = _read_text(path, encoding)
+    obj = _json_value(text, source, "")
     if isinstance(obj, dict) and isinstance(obj.get("data"), list):
         obj = obj["data"]
     if not isinstance(obj, list) or not all(isinstance(o, dict) for o in obj):
         raise SurveyError(f"{source!r} must hold a list of JSON objects (one per respondent)")
     numbers = list(range(1, len(obj) + 1))
-    return _table_from_objects(obj, numbers, source, {"format": "json", "encoding": used})
+    table = _table_from_objects(obj, numbers, source, {"format": "json", "encoding": used})
+    table.issues += [_legacy_line(number, None) for number in legacy]
+    return table
+
+
+def _legacy_line(number: int, row: int | None) -> SurveyIssue:
+    """The issue of line ``number`` decoded as Windows-1252 (``row``: its row, if any)."""
+    return SurveyIssue(
+        row,
+        None,
+        None,
+        f"line {number} is not UTF-8 like the rest of the file; decoded as Windows-1252",
+        "mixed_encoding",
+        "warning",
+    )
 
 
 def _table_from_objects(
@@ -232,7 +158,10 @@ def _table_from_objects(
         for key in obj:
             header.setdefault(str(key), None)
     columns = list(header)
-    rows = [[cell_text(obj.get(c)) for c in columns] for obj in objects]
+    try:
+        rows = [[cell_text(obj.get(c)) for c in columns] for obj in objects]
+    except RecursionError as exc:
+        raise SurveyError(f"{source!r}: a JSON value is nested too deeply") from exc
     if not rows:
         raise SurveyError(f"survey file {source!r} has no respondent rows")
     return RawTable(columns, rows, numbers, source, meta)
@@ -280,9 +209,14 @@ def _unique_header(
 
 
 def _table_from_records(
-    records: list[list[str]], numbers: list[int], source: str, meta: dict[str, Any]
+    records: list[list[str]],
+    numbers: list[int],
+    source: str,
+    meta: dict[str, Any],
+    cell_issues: Sequence[CellIssue] = (),
 ) -> RawTable:
-    """Header and rows from raw records: blank rows skipped, ragged rows checked."""
+    """Header and rows from raw records: blank rows skipped, ragged rows checked; the reader's
+    ``cell_issues`` become issues naming their column."""
     cleaned = [[cell_text(c) for c in r] for r in records]
     start = next((i for i, r in enumerate(cleaned) if any(r)), None)
     if start is None:
@@ -333,6 +267,14 @@ def _table_from_records(
     table.issues[:0] = [
         SurveyIssue(header_row, new, old, msg, "header", "warning") for old, new, msg in renames
     ]
+    names = {position: table.header[i] for i, position in enumerate(keep)}
+    for issue in cell_issues:
+        column = None
+        if issue.position is not None:
+            column = names.get(issue.position) or f"sarake_{issue.position + 1}"
+        table.issues.append(
+            SurveyIssue(issue.row, column, issue.value, issue.message, issue.kind, issue.severity)
+        )
     return table
 
 
@@ -372,6 +314,11 @@ def read_raw_table(
     )
 
 
+_LOGGED_KINDS = frozenset(
+    {"unclosed_quote", "mixed_encoding", "formula_without_value", "long_cell"}
+)
+
+
 def read_table(
     source: str | Path | pd.DataFrame,
     *,
@@ -384,9 +331,11 @@ def read_table(
 
     Cells are strings ("" for empty); encoding, delimiter and duplicate headers are handled as
     in :func:`~vastausanalyysi.survey.read_survey`; ``frame.attrs["rows"]`` holds the row
-    numbers. ``suffixes`` (lower-case, e.g. ``(".csv", ".xlsx")``) narrows the accepted file
-    types: another suffix raises before the file is looked at. Raises :class:`SurveyError`
-    naming the file.
+    numbers. What the file readers record (an unclosed quote, Windows-1252 lines in a UTF-8
+    file, a formula without a saved value, a long cell) is logged as warnings on
+    ``vastausanalyysi.survey``. ``suffixes`` (lower-case, e.g. ``(".csv", ".xlsx")``) narrows
+    the accepted file types: another suffix raises before the file is looked at. Raises
+    :class:`SurveyError` naming the file.
     """
     if suffixes is not None and not isinstance(source, pd.DataFrame):
         suffix = Path(source).suffix
@@ -395,6 +344,9 @@ def read_table(
                 f"unsupported file type {suffix!r} for {str(source)!r}; use one of {suffixes}"
             )
     table = read_raw_table(source, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    for issue in table.issues:
+        if issue.kind in _LOGGED_KINDS:
+            logger.warning("%s: %s", table.source, issue)
     frame = pd.DataFrame(table.rows, columns=table.header)
     frame.attrs["rows"] = list(table.row_numbers)
     return frame
