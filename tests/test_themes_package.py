@@ -20,6 +20,7 @@ ORDER = [
     "rules",
     "features",
     "calibration",
+    "model_files",
     "model",
     "shipped",
     "prediction",

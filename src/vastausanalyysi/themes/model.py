@@ -12,7 +12,6 @@ Models are saved as JSON (parameters, vocabulary, metadata) plus NPZ (arrays): n
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import platform
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -36,14 +35,15 @@ from vastausanalyysi.themes.features import (
     polarity_features,
     token_features,
 )
+from vastausanalyysi.themes.model_files import (
+    FORMAT,
+    FORMAT_VERSION,
+    model_files,
+    read_model_files,
+    write_model_files,
+)
 from vastausanalyysi.themes.polarity import question_free_polarity, question_kind, rule_polarity
 from vastausanalyysi.themes.rules import RuleResult, RuleTagger
-
-FORMAT = "vastausanalyysi-theme-model"
-FORMAT_VERSION = 1
-JSON_NAME = "theme_model.json"
-NPZ_NAME = "theme_model.npz"
-
 
 #: Weight of the out-of-fold polarity accuracy without the question (plain texts, the target)
 #: when the polarity source is chosen; the rest goes to the accuracy with the question.
@@ -367,8 +367,6 @@ class ThemeClassifier(BaseEstimator):
     def save(self, path: str | Path, metadata: Mapping[str, Any] | None = None) -> Path:
         """Write the model to directory ``path`` as JSON + NPZ (no pickle); returns the path."""
         self._check_fitted()
-        out = Path(path)
-        out.mkdir(parents=True, exist_ok=True)
         cb = self.get_codebook()
         meta = {
             "format": FORMAT,
@@ -406,32 +404,13 @@ class ThemeClassifier(BaseEstimator):
                 polarity_intercept=self.polarity_intercept_,
                 polarity_idf=self.polarity_vectorizer_.idf,
             )
-        (out / JSON_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=1), "utf-8")
-        np.savez_compressed(out / NPZ_NAME, **arrays)
-        return out
+        return write_model_files(path, meta, arrays)
 
     @classmethod
     def load(cls, path: str | Path) -> ThemeClassifier:
         """Load a model written by :meth:`save` (arrays are read with ``allow_pickle=False``)."""
-        p = Path(path)
-        if p.is_file():
-            p = p.parent
-        jpath, npath = p / JSON_NAME, p / NPZ_NAME
-        if not jpath.is_file() or not npath.is_file():
-            raise ModelError(f"no theme model in {p} (expected {JSON_NAME} and {NPZ_NAME})")
-        try:
-            meta = json.loads(jpath.read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"{jpath}: cannot read the model description: {exc}") from exc
-        if meta.get("format") != FORMAT:
-            raise ModelError(f"{jpath}: not a {FORMAT} file")
-        if int(meta.get("format_version", 0)) > FORMAT_VERSION:
-            raise ModelError(f"{jpath}: format version {meta['format_version']} is too new")
-        try:
-            with np.load(npath, allow_pickle=False) as z:
-                arrays = {k: z[k] for k in z.files}
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"{npath}: cannot read the model arrays: {exc}") from exc
+        meta, arrays = read_model_files(path)
+        jpath, _ = model_files(path)
         params = {k: v for k, v in meta.get("params", {}).items() if k in cls().get_params()}
         codebook = load_codebook(meta["codebook"], extend=False) if meta.get("codebook") else None
         model = cls(**params, codebook=codebook)
@@ -454,8 +433,6 @@ class ThemeClassifier(BaseEstimator):
             )
             model.polarity_coef_ = arrays["polarity_coef"]
             model.polarity_intercept_ = arrays["polarity_intercept"]
-        if model.coef_.shape != (len(model.codes_), len(model.vectorizer_.vocabulary)):
-            raise ModelError(f"{npath}: array shapes do not match the vocabulary and codes")
         unknown = sorted(set(model.codes_) - set(model.codebook_.codes))
         if unknown:
             raise ModelError(f"{jpath}: the model has codes that its codebook lacks: {unknown}")
@@ -480,11 +457,7 @@ def versions() -> dict[str, str]:
 
 
 __all__ = [
-    "FORMAT",
-    "FORMAT_VERSION",
-    "JSON_NAME",
     "NO_QUESTION_WEIGHT",
-    "NPZ_NAME",
     "ThemeClassifier",
     "versions",
 ]

@@ -13,7 +13,8 @@ from typing import Any
 
 from vastausanalyysi._resources import data_path
 from vastausanalyysi.errors import ModelError
-from vastausanalyysi.themes.model import JSON_NAME, ThemeClassifier
+from vastausanalyysi.themes.model import ThemeClassifier
+from vastausanalyysi.themes.model_files import JSON_NAME
 
 log = logging.getLogger(__name__)
 
