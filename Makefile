@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 UD ?= ../shared/data/ud
 
-.PHONY: setup system venv run test lint format bench evaluate clean
+.PHONY: setup system venv browser run test lint format bench evaluate clean
 
 setup: system venv
 
@@ -33,7 +33,13 @@ venv: $(VENV)/.installed
 run: setup
 	$(BIN)/vastausanalyysi run --out results
 
-test: setup
+# the report's look is tested in a real browser: Debian's headless Chromium
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing chromium (for the report's browser test)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils; }
+
+test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
