@@ -82,9 +82,9 @@ def cluster_part(frame: pd.DataFrame, polarity: tuple[str, ...], question: Any) 
     """
     from vastausanalyysi.clusters import cluster_statements
 
-    keep = frame[POLARITY].isin(list(polarity)).to_numpy()
+    keep = np.array(frame[POLARITY].isin(list(polarity)).to_numpy(), dtype=bool)
     if QUESTION in frame.columns:
-        keep &= np.array([none_if_missing(q) == question for q in frame[QUESTION].tolist()])
+        keep = keep & np.array([none_if_missing(q) == question for q in frame[QUESTION].tolist()])
     rows = frame[keep]
     if rows.empty:
         return None
