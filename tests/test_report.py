@@ -259,7 +259,7 @@ def test_html_is_self_contained_escaped_and_complete(
     assert "–<sup>*</sup>" in html
     assert "alle 5 vastaajaa" in html
     # shares, intervals, names and scores in Finnish
-    assert "40,0 %" in html and "Wilsonin 95 %:n luottamusväli" in html
+    assert "16,7 %" in html and "Wilsonin 95 %:n luottamusväli" in html
     assert "Säännölliset tapaamiset" in html and "Perhekeskus" in html
     assert "Pirkanmaa" in html and "3,4" in html
     assert html.index(">Pohjois-Savo<") < html.index(">Kaikki vastaajat<")  # the total last
@@ -333,14 +333,16 @@ def test_xlsx_has_every_answer_and_formats(
     fh = [c.value for c in fs[1]]
     assert len(list(fs.iter_rows(min_row=2))) == len(freqs)
     share_col = fh.index("Osuus") + 1
-    assert fs.cell(row=2, column=share_col).number_format == "0.0%"
-    assert fs.cell(row=2, column=share_col).value == pytest.approx(0.4)
+    shown = next(r for r in range(2, fs.max_row + 1) if fs.cell(row=r, column=share_col).value)
+    assert fs.cell(row=shown, column=share_col).number_format == "0.0%"
+    n, base = (fs.cell(row=shown, column=fh.index(h) + 1).value for h in ("n", "Perusjoukko"))
+    assert fs.cell(row=shown, column=share_col).value == pytest.approx(n / base)
     flagged = [
         r for r in fs.iter_rows(min_row=2, values_only=True) if r[fh.index("Piilotettu")] == "kyllä"
     ]
-    assert len(flagged) == 4
+    assert len(flagged) == 8  # muut (base 1) and, secondarily, the next smallest (base 5)
     assert all(r[fh.index("Osuus")] is None and r[fh.index("n")] is None for r in flagged)
-    assert all(r[fh.index("Perusjoukko")] == 1 for r in flagged)
+    assert sorted({r[fh.index("Perusjoukko")] for r in flagged}) == [1, 5]
 
     ks = wb["klusterit"]
     kh = [c.value for c in ks[1]]
@@ -381,7 +383,8 @@ def test_markdown_has_the_tables(tmp_path: Path, tagged, freqs, clustering, scor
     assert md.startswith("# Yhdyspintakysely 2026 – avovastaukset")
     assert "## Teemojen esiintyvyys vastaajaryhmittäin" in md
     assert "| Teema | Kuntapuheenjohtajat (n = 5) | Toimialajohto (n = 6) |" in md
-    assert "| Perhekeskus | 40,0 % (2) | 0,0 % (0) | –* |" in md
+    # muut (1 respondent) is hidden, and the chairs (5, the next smallest) too: secondary
+    assert "| Perhekeskus | –* | 0,0 % (0) | –* |" in md
     assert "## Avovastaukset" in md and "### Toimii" in md and "### Kehitettävää" in md
     assert "## Kaikkien vastausten ryhmittely" in md
     assert "| Alue | K1 | K2 | N |" in md

@@ -219,6 +219,20 @@ def test_a_secondary_flag_of_the_frequencies_is_honoured(tmp_path: Path) -> None
     assert all(r[h.index("Piilotettu")] == "kyllä" for r in hidden)
 
 
+def test_one_small_group_hides_two_in_the_frequency_tables(tmp_path: Path) -> None:
+    tagged = _answers()
+    freqs = theme_frequencies(tagged, "coarse_group", min_cell=5)
+    paths = write_report(tmp_path, tagged=tagged, frequencies=freqs, mask=False, formats="xlsx")
+    ws = load_workbook(paths[0])["frekvenssit"]
+    h = [c.value for c in ws[1]]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    for code in {r[h.index("Koodi")] for r in rows}:
+        of_code = [r for r in rows if r[h.index("Koodi")] == code]
+        hidden = {r[h.index("Vastaajaryhmä (koodi)")] for r in of_code if r[h.index("Piilotettu")]}
+        assert hidden == {"muut", "toimialajohto"}, code  # 3 respondents, and the next smallest
+        assert all(r[h.index("n")] is None for r in of_code if r[h.index("Piilotettu")])
+
+
 def test_the_workbook_shows_finnish_values_and_codes_apart(written) -> None:
     _, paths = written
     wb = load_workbook(paths[1])

@@ -80,8 +80,8 @@ def render_markdown(rep: ReportModel) -> str:
                     f"{respondents_phrase(t.respondents)} ({format_share(t.share)})",
                     "",
                 ]
-                out += [f"> ”{escape_md(qt.text)}”{_count(qt.respondents)}" for qt in t.quotes]
-                out += [""] if t.quotes else []
+                for qt in t.quotes:  # one blockquote each (adjacent ">" lines would merge)
+                    out += [f"> ”{escape_md(qt.text)}”{_count(qt.respondents)}", ""]
     if rep.overall is not None:
         c = rep.overall
         out += ["## Kaikkien vastausten ryhmittely", ""]

@@ -174,7 +174,9 @@ def themes_of(
                 if "top_lemmas" in table.columns
                 else []
             )
-            label = labels[row_i] or ", ".join(masker.many(top[:3])) or f"Ryhmä {cluster}"
+            label = labels[row_i] or ", ".join(masker.many(top[:3])) or f"Ryhmä {number}"
+            if not any(allowed[p] for p in member_pos):  # its words would be theirs alone
+                label = f"Ryhmä {number} (vastaajat pienistä ryhmistä)"
         for p in member_pos:
             label_of[p] = label
         quotes = (

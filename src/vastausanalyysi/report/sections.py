@@ -83,11 +83,37 @@ def _reason_fi(reason: str, suppressed: bool) -> str:
     if match := re.fullmatch(r"n < min_cell (\d+)", reason):
         return f"piilotettu: alle {match[1]} mainintaa"
     if reason.startswith("secondary"):
-        return (
-            "piilotettu toissijaisesti: muuten toisen ryhmän piilotettu luku olisi "
-            "pääteltävissä yhteissummasta"
-        )
+        return SECONDARY_REASON
     return reason or ("piilotettu" if suppressed else "")
+
+
+SECONDARY_REASON = (
+    "piilotettu toissijaisesti: muuten toisen ryhmän piilotettu luku olisi pääteltävissä "
+    "yhteissummasta"
+)
+
+
+def complete_suppression(layer: FreqLayer) -> bool:
+    """Secondary suppression where the frequencies lack it: when exactly one group of a code is
+    hidden, the shown group with the smallest base is hidden too. True if anything was hidden."""
+    changed = False
+    if len(layer.groups) < 2:
+        return changed
+    for code in layer.codes:
+        cells = [(g, layer.cells.get((code, g))) for g in layer.groups]
+        hidden = [g for g, c in cells if c is not None and c.suppressed]
+        shown = [
+            (c.base if c.base is not None else 0, i, g)
+            for i, (g, c) in enumerate(cells)
+            if c is not None and not c.suppressed
+        ]
+        if len(hidden) != 1 or not shown:
+            continue
+        _, _, group = min(shown)
+        base = layer.cells[(code, group)].base
+        layer.cells[(code, group)] = FreqCell(None, base, None, None, None, True, SECONDARY_REASON)
+        changed = True
+    return changed
 
 
 def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
@@ -160,6 +186,9 @@ def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
             suppressed,
             _reason_fi(cell_text(reason), suppressed),
         )
+    for entry in layers.values():
+        if complete_suppression(entry):
+            any_suppressed = True
     rank = {g: i for i, g in enumerate(GROUP_ORDER)}
 
     def position(values: tuple[Any, ...]) -> tuple[int, ...]:
@@ -184,4 +213,12 @@ def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
     )
 
 
-__all__ = ["GROUP_ORDER", "FreqCell", "FreqLayer", "FreqSection", "prepare_freqs"]
+__all__ = [
+    "GROUP_ORDER",
+    "SECONDARY_REASON",
+    "FreqCell",
+    "FreqLayer",
+    "FreqSection",
+    "complete_suppression",
+    "prepare_freqs",
+]
