@@ -117,7 +117,10 @@ def pick_highlights(
     if column is None or POLARITY not in answers.columns:
         return []
     out = []
-    cells, sizes = cell_sizes(answers, [column], answers["_has_text"].tolist())
+    has_text = answers["_has_text"].tolist()
+    cells, sizes = cell_sizes(answers, [column], has_text)
+    polarity, texts, ok = (answers[c].tolist() for c in (POLARITY, "_text", "_ok"))
+    areas, mechs = answers["_areas"].tolist(), answers["_mechanisms"].tolist()
     values = list(dict.fromkeys(c[0] for c in cells))
     order = {g: i for i, g in enumerate(GROUP_ORDER)}
     values.sort(key=lambda v: (order.get(v, len(order)), "" if v is None else str(v)))
@@ -129,33 +132,27 @@ def pick_highlights(
         rows = [
             i
             for i, c in enumerate(cells)
-            if c == (value,) and answers["_has_text"].iat[i] and answers[POLARITY].iat[i] == "works"
+            if c == (value,) and has_text[i] and polarity[i] == "works"
         ]
         if not rows:
             out.append((label, [], "ei toimivaa yhteistyötä kuvaavia vastauksia"))
             continue
         same: dict[str, set[object]] = {}
         for i in rows:
-            same.setdefault(quote_key(answers["_text"].iat[i]), set()).add(who[i])
+            same.setdefault(quote_key(texts[i]), set()).add(who[i])
         scored = sorted(
-            rows,
-            key=lambda i: (
-                -(len(answers["_areas"].iat[i]) + len(answers["_mechanisms"].iat[i])),
-                abs(len(answers["_text"].iat[i]) - 120),
-                i,
-            ),
+            rows, key=lambda i: (-(len(areas[i]) + len(mechs[i])), abs(len(texts[i]) - 120), i)
         )
         picks = []
         for i in scored:
-            key = quote_key(answers["_text"].iat[i])
-            if len(picks) >= MAX_HIGHLIGHTS or not key or key in shown or not answers["_ok"].iat[i]:
+            key = quote_key(texts[i])
+            if len(picks) >= MAX_HIGHLIGHTS or not key or key in shown or not ok[i]:
                 continue
             shown.add(key)
-            codes = [*answers["_areas"].iat[i], *answers["_mechanisms"].iat[i]]
             picks.append(
                 {
-                    "text": clean_quote(answers["_text"].iat[i]),
-                    "codes": [names.code(c) for c in codes],
+                    "text": clean_quote(texts[i]),
+                    "codes": [names.code(c) for c in (*areas[i], *mechs[i])],
                     "respondents": len(same[key]),
                 }
             )

@@ -147,9 +147,11 @@ def prepare_survey_scores(
 
     items = list(dict.fromkeys(cell_text(v) for v in scores["item"].tolist() if cell_text(v)))
     cells = sorted(set(data["cell"].tolist()), key=position) if levels else []
+    number = {c: i for i, c in enumerate(cells)}
+    data["_cell"] = [number.get(c, -1) for c in data["cell"].tolist()]  # tuples never compared
     rows: list[tuple[str, str, bool, pd.DataFrame]] = [
-        (label(c), " / ".join(cell_text(v) for v in c), False, data[data["cell"] == c])
-        for c in cells
+        (label(c), " / ".join(cell_text(v) for v in c), False, data[data["_cell"] == i])
+        for i, c in enumerate(cells)
     ]
     if len(rows) != 1:
         rows.append((TOTAL_LABEL, "", True, data))

@@ -49,39 +49,55 @@ def _write_sheet(
     wrap: Iterable[int] = (),
     max_width: int = 60,
 ) -> Any:
-    """A sheet with a bold, frozen header row, an auto-filter and column widths."""
+    """A sheet with a bold, frozen header row, an auto-filter and column widths.
+
+    The workbook is write-only (streamed): rows are prepared first, to size the columns.
+    """
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    ws = wb.create_sheet(name)
-    ws.append(list(headers))
-    bold = Font(bold=True)
-    for cell in ws[1]:
-        cell.font = bold
-    widths = [len(str(h)) for h in headers]
-    formats = dict(formats or {})
-    wrap_set = set(wrap)
-    wrap_style = Alignment(wrap_text=True, vertical="top")
-    r = 1
-    for row in rows:
-        r += 1
-        for c, raw in enumerate(row, start=1):
-            value = _xlsx_value(raw)
-            cell = ws.cell(row=r, column=c, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
-            if c in formats and isinstance(value, int | float):
-                cell.number_format = formats[c]
-            if c in wrap_set:
-                cell.alignment = wrap_style
+    values = [[_xlsx_value(v) for v in row] for row in rows]
+    n_cols = max([len(headers), *(len(row) for row in values)])
+    widths = [len(str(h)) for h in headers] + [0] * (n_cols - len(headers))
+    for row in values:
+        for c, value in enumerate(row):
             if value is not None:
                 longest = max((len(line) for line in str(value).splitlines()), default=0)
-                widths[c - 1] = max(widths[c - 1], min(longest, max_width))
+                widths[c] = max(widths[c], min(longest, max_width))
+    ws = wb.create_sheet(name)
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = max(8, min(width, max_width) + 2)
     ws.freeze_panes = "A2"
-    if r > 1:
-        ws.auto_filter.ref = ws.dimensions
+    if values:
+        ws.auto_filter.ref = f"A1:{get_column_letter(n_cols)}{len(values) + 1}"
+    bold = Font(bold=True)
+    header_cells = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, value=_xlsx_value(h))
+        cell.font = bold
+        header_cells.append(cell)
+    ws.append(header_cells)
+    formats = dict(formats or {})
+    wrap_set = set(wrap)
+    wrap_style = Alignment(wrap_text=True, vertical="top")
+    for row in values:
+        out: list[Any] = []
+        for c, value in enumerate(row, start=1):
+            formula_like = isinstance(value, str) and value.startswith("=")
+            number_format = formats.get(c) if isinstance(value, int | float) else None
+            if not (formula_like or number_format or c in wrap_set):
+                out.append(value)
+                continue
+            cell = WriteOnlyCell(ws, value=value)
+            if formula_like:
+                cell.data_type = "s"  # text, never a formula
+            if number_format:
+                cell.number_format = number_format
+            if c in wrap_set:
+                cell.alignment = wrap_style
+            out.append(cell)
+        ws.append(out)
     return ws
 
 
@@ -247,8 +263,7 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
     """Write the workbook to ``path``."""
     from openpyxl import Workbook
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     _answer_sheet(wb, rep)
 
     if rep.freqs is not None:
