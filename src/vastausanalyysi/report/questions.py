@@ -17,14 +17,14 @@ import pandas as pd
 
 from vastausanalyysi.errors import ClusteringError, ReportError
 from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missing
-from vastausanalyysi.report.labels import Names
+from vastausanalyysi.report.labels import PART_TITLES, Names
 from vastausanalyysi.report.masking import Masker
 from vastausanalyysi.report.quotes import Quote, distinct_quotes
 from vastausanalyysi.schema import POLARITY, QUESTION
 
 PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("toimii", "Toimii", ("works", "mixed")),
-    ("kehitettavaa", "Kehitettävää", ("problem", "mixed")),
+    ("toimii", PART_TITLES["toimii"], ("works", "mixed")),
+    ("kehitettavaa", PART_TITLES["kehitettavaa"], ("problem", "mixed")),
 )
 """(id, Finnish title, polarities) of the two parts of a question's section."""
 MAX_QUOTES = 3
