@@ -258,3 +258,35 @@ def test_the_report_says_whether_personal_data_was_masked(tmp_path: Path) -> Non
     raw = write_report(tmp_path / "b", tagged=tagged, formats="md", mask=False)[0]
     assert "on peitetty" in masked and "EI peitetty" not in masked
     assert "EI peitetty" in raw.read_text("utf-8")
+
+
+def test_survey_and_published_scores_are_both_shown_and_named(tmp_path: Path) -> None:
+    tagged = _answers()
+    survey = _survey_scores(tagged)
+    survey.loc[0, "value"] = 9.0  # a 0–10 item: the scale is read from the data
+    published = pd.DataFrame(
+        {
+            "county": ["Pirkanmaa", "Kaikki vastaajat"],
+            "item_id": ["tapaamiset", "tapaamiset"],
+            "item": ["Säännölliset tapaamiset"] * 2,
+            "mean": ["3,4", "3,0"],  # decimal commas are read
+            "n": [49, 486],
+        }
+    )
+    paths = write_report(
+        tmp_path,
+        tagged=tagged,
+        scores=published,
+        respondent_scores=survey,
+        mask=False,
+        questions=False,
+        formats=("html", "md"),
+    )
+    html = paths[0].read_text(encoding="utf-8")
+    own = html.index("Kyselyn asteikolliset kysymykset: keskiarvot")
+    given = html.index("Julkaistut keskiarvot hyvinvointialueittain")
+    assert own < given  # the survey's own items first
+    assert "Kyselyn omien asteikollisten kysymysten keskiarvot (1–10)" in html
+    assert "Julkaistut keskiarvotaulukot (1–5) sellaisinaan" in html
+    md = paths[1].read_text(encoding="utf-8")
+    assert "| Pirkanmaa | 3,4 | 49 |" in md and "| Kaikki vastaajat | 3,0 | 486 |" in md

@@ -81,11 +81,21 @@ def _keys(n: int) -> list[str]:
     return [f"K{i}" for i in range(1, n + 1)]
 
 
-def _scale(values: np.ndarray) -> tuple[float, float]:
-    """The Likert scale of the values: 1–5 when they fit, else from the data (e.g. 0–10)."""
+def _scale(values: np.ndarray, given: Any = None) -> tuple[float, float]:
+    """The Likert scale: ``given`` (e.g. ``scores.attrs["scale"]``) when it is a pair of
+    numbers, else the common scale the values fit: 1–5, 1–7, 0/1–10, else their range."""
+    if isinstance(given, list | tuple) and len(given) == 2:
+        try:
+            return (float(given[0]), float(given[1]))
+        except (TypeError, ValueError):
+            pass
     finite = values[np.isfinite(values)]
-    if not len(finite) or (finite.min() >= 1 and finite.max() <= 5):
+    if not len(finite):
         return (1.0, 5.0)
+    low = 0.0 if finite.min() < 1 else 1.0
+    for high in (5.0, 7.0, 10.0):
+        if finite.max() <= high:
+            return (low, high)
     return (float(np.floor(finite.min())), float(np.ceil(finite.max())))
 
 
@@ -193,7 +203,7 @@ def prepare_survey_scores(
         title,
         [table],
         min_cell,
-        _scale(data["value"].to_numpy(dtype=float)),
+        _scale(data["value"].to_numpy(dtype=float), scores.attrs.get("scale")),
     )
 
 
@@ -283,7 +293,7 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
         "Alue",
         tables,
         None,
-        _scale(finite),
+        _scale(finite, scores.attrs.get("scale")),
     )
 
 
