@@ -174,14 +174,19 @@ def render_in_chromium(html: Path, out: Path) -> dict[str, Any]:
             {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False},
             session,
         )
-        browser.send("Page.navigate", {"url": html.resolve().as_uri()}, session)
-        for _ in range(200):
+        url = html.resolve().as_uri()
+        browser.send("Page.navigate", {"url": url}, session)
+        state = ""
+        for _ in range(600):  # until the report itself (not about:blank) has loaded
             state = browser.send(
-                "Runtime.evaluate", {"expression": "document.readyState"}, session
+                "Runtime.evaluate",
+                {"expression": "document.readyState + ' ' + location.href"},
+                session,
             )["result"]["value"]
-            if state == "complete":
+            if state == f"complete {url}":
                 break
             time.sleep(0.05)
+        assert state == f"complete {url}", f"the page did not load: {state}"
         found = json.loads(
             browser.send(
                 "Runtime.evaluate", {"expression": MEASURE, "returnByValue": True}, session
