@@ -258,6 +258,7 @@ def test_html_is_self_contained_escaped_and_complete(
     # the suppressed group is shown as a dash with a footnote
     assert "–<sup>*</sup>" in html
     assert "alle 5 vastaajaa" in html
+    assert "myös seuraavaksi pienin piilotetaan" in html  # the secondary suppression is said
     # shares, intervals, names and scores in Finnish
     assert "16,7 %" in html and "Wilsonin 95 %:n luottamusväli" in html
     assert "Säännölliset tapaamiset" in html and "Perhekeskus" in html

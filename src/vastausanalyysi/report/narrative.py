@@ -16,7 +16,7 @@ from vastausanalyysi.report.labels import (
 )
 from vastausanalyysi.report.model import ReportModel
 from vastausanalyysi.report.scores import ScoreSection
-from vastausanalyysi.report.sections import FreqSection
+from vastausanalyysi.report.sections import SECONDARY_REASON, FreqSection
 from vastausanalyysi.text import is_missing
 
 
@@ -132,10 +132,16 @@ def polarity_counts(rep: ReportModel) -> list[tuple[str, int, float]]:
 def suppression_note(freqs: FreqSection) -> str:
     """The footnote of a table with suppressed cells."""
     limit = f"alle {freqs.min_cell}" if freqs.min_cell else "liian vähän"
-    return (
+    text = (
         f"{DASH} = luku piilotettu, koska ryhmässä tai solussa on {limit} vastaajaa "
-        "(pienten ryhmien suojaus)."
+        "(pienten ryhmien suojaus)"
     )
+    if any(c.reason == SECONDARY_REASON for lay in freqs.layers for c in lay.cells.values()):
+        text += (
+            " tai toissijaisesti: kun vain yksi ryhmä piilotettaisiin, myös seuraavaksi pienin "
+            "piilotetaan, jotta piilotettua lukua ei voi päätellä yhteissummasta"
+        )
+    return text + "."
 
 
 def small_cell_text(rep: ReportModel) -> str:
