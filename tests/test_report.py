@@ -235,8 +235,11 @@ def test_html_is_self_contained_escaped_and_complete(
     assert html.startswith("<!DOCTYPE html>") and '<html lang="fi">' in html
     for heading in (
         "Teemojen esiintyvyys vastaajaryhmittäin",
-        "Toimivaa yhteistyötä: ryhmitellyt vastaukset",
-        "Keskiarvot hyvinvointialueittain",
+        "Avovastaukset",  # the one question section (no question column)
+        ">Toimii</h3>",
+        ">Kehitettävää</h3>",
+        "Kaikkien vastausten ryhmittely",
+        "Julkaistut keskiarvot hyvinvointialueittain",
         "Koodien yleisimmät perusteet",
         "Menetelmä ja aineisto",
     ):
@@ -244,9 +247,9 @@ def test_html_is_self_contained_escaped_and_complete(
     for group in ("Kuntapuheenjohtajat", "Toimialajohto", "Muut kunta-alan organisaatiot"):
         assert group in html
     assert "<svg" in html
-    # escaped, never live markup
+    # never live markup; the answer with a script tag is from a group of 1 respondent: not shown
     assert "<script" not in html.lower()
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; toimii" in html
+    assert "Vastinparit löytyvät" not in html
     # nothing is loaded from outside the file
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert "@import" not in html and "url(" not in html
@@ -255,21 +258,31 @@ def test_html_is_self_contained_escaped_and_complete(
     # the suppressed group is shown as a dash with a footnote
     assert "–<sup>*</sup>" in html
     assert "alle 5 vastaajaa" in html
+    assert "myös seuraavaksi pienin piilotetaan" in html  # the secondary suppression is said
     # shares, intervals, names and scores in Finnish
-    assert "40,0 %" in html and "Wilsonin 95 %:n luottamusväli" in html
+    assert "16,7 %" in html and "Wilsonin 95 %:n luottamusväli" in html
     assert "Säännölliset tapaamiset" in html and "Perhekeskus" in html
     assert "Pirkanmaa" in html and "3,4" in html
     assert html.index(">Pohjois-Savo<") < html.index(">Kaikki vastaajat<")  # the total last
+    assert "<dt>K1</dt><dd>Säännölliset tapaamiset</dd>" in html  # short item names, a key
     assert "tapaaminen, palaveri" in html and "Ei ryhmiteltävissä" in html
     assert "perhekeskusyhteistyö (1)" in html  # top evidence
+    assert "Henkilötietoja EI peitetty" in html  # mask=False is said
+
+
+def test_html_escapes_every_value(tmp_path: Path, tagged, clustering) -> None:
+    _write(tmp_path, tagged, None, clustering, min_cell=1, formats="html")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; toimii" in html
 
 
 def test_html_highlights_skip_small_groups(tmp_path: Path, tagged, freqs) -> None:
-    _write(tmp_path, tagged, freqs, formats=("html",))
+    _write(tmp_path, tagged, freqs, formats=("html",), questions=False)
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "Toimivaa yhteistyötä: nostoja vastaajaryhmittäin" in html
-    assert "<blockquote>Hyte-työ ja palaverit toimivat." in html  # most codes first
-    assert "alle 5 vastausta: nostoja ei näytetä" in html  # toimialajohto has 1 answer with text
+    assert "<blockquote><p>Hyte-työ ja palaverit toimivat." in html  # most codes first
+    assert "alle 5 vastaajaa: nostoja ei näytetä" in html  # toimialajohto: 1 respondent
 
 
 # ---------------------------------------------------------------------------- XLSX
@@ -298,48 +311,85 @@ def test_xlsx_has_every_answer_and_formats(
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert [r[col["Vastaaja"]] for r in rows] == tagged["respondent_id"].tolist()
     third = rows[2]
-    assert third[col["Alueet"]] == "hyte"
-    assert third[col["Yhteistyön tavat"]] == "tapaamiset"
-    assert third[col["Sävy"]] == "works"
-    assert third[col["Perusteet"]] == "hyte: hytetyö; tapaamiset: palaveri"
-    assert rows[5][col["Vastaus"]] == SCRIPT
-    assert rows[8][col["Vastaus"]] == "=SUM(A1:A2) perhekeskus"  # text, not a formula
-    assert ws.cell(row=10, column=col["Vastaus"] + 1).data_type == "s"
-    assert rows[6][col["Ryhmä (klusteri)"]] == -1
+    # Finnish names, codes in their own columns
+    assert third[col["Vastaajaryhmä"]] == "Kuntapuheenjohtajat"
+    assert third[col["Vastaajaryhmä (koodi)"]] == "puheenjohtajat"
+    assert third[col["Alueet"]] == "Hyvinvoinnin ja terveyden edistäminen"
+    assert third[col["Alueet (koodit)"]] == "hyte"
+    assert third[col["Yhteistyön tavat"]] == "Säännölliset tapaamiset"
+    assert third[col["Sävy"]] == "Toimii" and third[col["Sävy (koodi)"]] == "works"
+    assert third[col["Perusteet"]] == (
+        "Hyvinvoinnin ja terveyden edistäminen: hytetyö; Säännölliset tapaamiset: palaveri"
+    )
+    # answers of groups under min_cell respondents keep their row, not their text or codes
+    hidden = "(piilotettu: vastaajan ryhmässä alle 5 vastaajaa)"
+    assert rows[5][col["Vastaus"]] == hidden and rows[5][col["Alueet"]] is None
+    assert rows[8][col["Vastaus"]] == hidden
+    assert rows[6][col["Vastaus"]] is None  # an empty answer is not hidden, just empty
+    assert rows[6][col["Ryhmä (kaikki vastaukset)"]] is None  # nothing to cluster on
+    assert rows[0][col["Ryhmä (kaikki vastaukset)"]] == 1
+    assert "Hyvinvointialue" not in headers  # not a level of this report: not shown
 
     fs = wb["frekvenssit"]
     fh = [c.value for c in fs[1]]
     assert len(list(fs.iter_rows(min_row=2))) == len(freqs)
     share_col = fh.index("Osuus") + 1
-    assert fs.cell(row=2, column=share_col).number_format == "0.0%"
-    assert fs.cell(row=2, column=share_col).value == pytest.approx(0.4)
+    shown = next(r for r in range(2, fs.max_row + 1) if fs.cell(row=r, column=share_col).value)
+    assert fs.cell(row=shown, column=share_col).number_format == "0.0%"
+    n, base = (fs.cell(row=shown, column=fh.index(h) + 1).value for h in ("n", "Perusjoukko"))
+    assert fs.cell(row=shown, column=share_col).value == pytest.approx(n / base)
     flagged = [
         r for r in fs.iter_rows(min_row=2, values_only=True) if r[fh.index("Piilotettu")] == "kyllä"
     ]
-    assert len(flagged) == 4
+    assert len(flagged) == 8  # muut (base 1) and, secondarily, the next smallest (base 5)
     assert all(r[fh.index("Osuus")] is None and r[fh.index("n")] is None for r in flagged)
-    assert all(r[fh.index("Perusjoukko")] == 1 for r in flagged)
+    assert sorted({r[fh.index("Perusjoukko")] for r in flagged}) == [1, 5]
 
     ks = wb["klusterit"]
-    assert ks.max_row == 4
-    assert ks.cell(row=2, column=4).number_format == "0.0%"
+    kh = [c.value for c in ks[1]]
+    krows = list(ks.iter_rows(min_row=2, values_only=True))
+    assert sum(r[kh.index("Osa")] == "Kaikki vastaukset" for r in krows) == 3
+    assert {r[kh.index("Osa")] for r in krows} >= {"Toimii", "Kaikki vastaukset"}
+    assert ks.cell(row=2, column=kh.index("Osuus") + 1).number_format == "0.0%"
+    quotes = "\n".join(r[kh.index("Lainauksia")] or "" for r in krows)
+    assert "•" not in quotes and SCRIPT not in quotes  # no bullets; no small group quoted
     ps = wb["pisteet"]
-    assert ps.max_row == len(scores) + 1
-    assert ps.cell(row=3, column=4).value == pytest.approx(3.4)
+    ph = [c.value for c in ps[1]]
+    prow = [
+        r
+        for r in ps.iter_rows(min_row=2, values_only=True)
+        if r[ph.index("Ryhmä tai alue")] == "Pirkanmaa"
+        and r[ph.index("Kohdan tunnus")] == "tapaamiset"
+    ]
+    assert len(prow) == 1 and prow[0][ph.index("Keskiarvo")] == pytest.approx(3.4)
+    assert prow[0][ph.index("Lähde")] == "julkaistu taulukko"
+
+
+def test_xlsx_text_cells_are_never_formulas(tmp_path: Path, tagged) -> None:
+    _write(tmp_path, tagged, formats=["xlsx"], min_cell=1)
+    ws = load_workbook(tmp_path / "out" / "report.xlsx")["vastaukset"]
+    headers = [c.value for c in ws[1]]
+    column = headers.index("Vastaus") + 1
+    assert ws.cell(row=10, column=column).value == "=SUM(A1:A2) perhekeskus"
+    assert ws.cell(row=10, column=column).data_type == "s"  # text, not a formula
+    assert ws.cell(row=7, column=column).value == SCRIPT
 
 
 # ---------------------------------------------------------------------------- Markdown
 
 
 def test_markdown_has_the_tables(tmp_path: Path, tagged, freqs, clustering, scores) -> None:
-    _write(tmp_path, tagged, freqs, clustering, scores, formats="md")
+    _write(tmp_path, tagged, freqs, clustering, scores, formats="md", min_cell=1)
     md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert md.startswith("# Yhdyspintakysely 2026 – avovastaukset")
     assert "## Teemojen esiintyvyys vastaajaryhmittäin" in md
     assert "| Teema | Kuntapuheenjohtajat (n = 5) | Toimialajohto (n = 6) |" in md
-    assert "| Perhekeskus | 40,0 % (2) | 0,0 % (0) | –* |" in md
-    assert "## Toimivaa yhteistyötä: ryhmitellyt vastaukset" in md
-    assert "| Alue | tapaamiset | tietopohja | N |" in md
+    # muut (1 respondent) is hidden, and the chairs (5, the next smallest) too: secondary
+    assert "| Perhekeskus | –* | 0,0 % (0) | –* |" in md
+    assert "## Avovastaukset" in md and "### Toimii" in md and "### Kehitettävää" in md
+    assert "## Kaikkien vastausten ryhmittely" in md
+    assert "| Alue | K1 | K2 | N |" in md
+    assert "- K2: Valmistelu yhteiseen tietopohjaan" in md
     assert "| Pirkanmaa | 3,4 | 2,9 | 49 |" in md
     assert "## Menetelmä ja aineisto" in md
     assert "<script>" not in md and "&lt;script&gt;" in md
@@ -354,10 +404,10 @@ def test_missing_sections_are_left_out_with_a_note(tmp_path: Path, tagged) -> No
     html = paths[0].read_text(encoding="utf-8")
     assert "Teemojen esiintyvyys vastaajaryhmittäin" not in html
     assert 'id="klusterit"' not in html and 'id="pisteet"' not in html
-    assert "frekvenssitaulukkoa ei annettu" in html and "ryhmittelyä ei annettu" in html
+    assert "frekvenssitaulukkoa ei annettu" in html and "pistetaulukkoa ei annettu" in html
     assert "Menetelmä ja aineisto" in html
     wb = load_workbook(paths[1])
-    assert wb.sheetnames == ["vastaukset", "perusteet", "menetelma"]
+    assert wb.sheetnames == ["vastaukset", "klusterit", "perusteet", "menetelma"]
     assert wb["vastaukset"].max_row == len(tagged) + 1
     md = paths[2].read_text(encoding="utf-8")
     assert "**Huom.**" in md and "## Teemojen" not in md
@@ -399,6 +449,7 @@ def test_mask_with_the_real_mask_pii_covers_every_format(
     for path in (paths[0], paths[2]):
         text = path.read_text(encoding="utf-8")
         assert EMAIL not in text and "[EMAIL]" in text
+        assert "Henkilötiedot (nimet, sähköpostiosoitteet" in text and "EI peitetty" not in text
     wb = load_workbook(paths[1])
     cells = [c for ws in wb for row in ws.iter_rows(values_only=True) for c in row]
     assert not any(isinstance(c, str) and EMAIL in c for c in cells)

@@ -6,7 +6,8 @@ import numpy as np
 
 from vastausanalyysi._resources import read_yaml
 from vastausanalyysi.report import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
-from vastausanalyysi.report.labels import Names, group_label, region_label
+from vastausanalyysi.report.labels import PART_TITLES, Names, group_label, region_label
+from vastausanalyysi.report.questions import PARTS
 from vastausanalyysi.respondents import COARSE_GROUPS, group_name, region_name
 from vastausanalyysi.schema import POLARITIES
 
@@ -21,6 +22,8 @@ def test_labels_come_from_the_labels_file() -> None:
         "mechanism": "Yhteistyön tavat",
         "polarity": "Vastausten sävy",
     }
+    assert PART_TITLES == {"toimii": "Toimii", "kehitettavaa": "Kehitettävää"}
+    assert [title for _, title, _ in PARTS] == list(PART_TITLES.values())
     assert COLUMN_TITLES["coarse_group"] == "Vastaajaryhmä"
     assert COLUMN_TITLES["region"] == COLUMN_TITLES["county"] == "Hyvinvointialue"
 

@@ -1,19 +1,28 @@
 """The report: one self-contained HTML file, an Excel workbook and a Markdown summary.
 
 :func:`write_report` takes the tagged answers and, optionally, the theme frequencies
-(:func:`vastausanalyysi.theme_frequencies`), the clustering
-(:func:`vastausanalyysi.cluster_statements`) and the survey's mean scores (long form: ``county`` or
-``region``, ``item_id``, ``item``, ``mean``, ``n``), and writes
+(:func:`vastausanalyysi.theme_frequencies`), a clustering of all answers
+(:func:`vastausanalyysi.cluster_statements`) and scores (the survey's own Likert answers,
+``Survey.scores``, or a published table of means), and writes
 
 * ``report.html`` — one file with inline CSS and inline SVG bar charts; nothing is loaded from
-  anywhere (a Content-Security-Policy forbids it), every value is HTML-escaped;
+  anywhere (a Content-Security-Policy forbids it), every value is HTML-escaped; it prints on A4
+  landscape pages, one section a page, with short column keys and a key under wide tables;
 * ``report.xlsx`` — sheets ``vastaukset`` (one row per answer, never a lost row), ``frekvenssit``,
-  ``klusterit``, ``pisteet``, ``perusteet`` and ``menetelma``;
+  ``klusterit``, ``pisteet``, ``perusteet`` and ``menetelma``; Finnish names, codes in their own
+  columns;
 * ``report.md`` — a compact Markdown summary with the same tables.
 
-A section whose input is ``None`` is left out and the report says so. With ``mask=True`` (the
-default) every free text that is written out (answers, representative statements, cluster labels,
-evidence words) goes through :func:`vastausanalyysi.nlp.pii.mask_pii` first.
+Each open question (the ``question`` column) gets a section with "Toimii" (statements whose
+polarity is works or mixed) and "Kehitettävää" (problem or mixed), each clustered separately and
+shown as clusters with up to three distinct quotes and the number of respondents who wrote each.
+
+Safe by default: with ``mask=True`` (the default) every free text that is written out goes
+through :func:`vastausanalyysi.nlp.pii.mask_pii` first, and the report says whether it did. A
+quote, an example answer or a workbook answer's text is shown only when its respondent's cell
+(the finest grouping shown, e.g. group × county) has at least ``min_cell`` respondents; means
+of fewer respondents are hidden, with secondary suppression so that no hidden mean can be derived
+from the total. A section whose input is ``None`` is left out and the report says so.
 
 The user interface text is Finnish; numbers use Finnish decimals ("12,5 %").
 
@@ -24,7 +33,10 @@ Modules, in the order they import each other:
 * ``masking`` — the batch masker around ``mask_pii``;
 * ``evidence`` — the words that gave each code (:func:`top_evidence`);
 * ``charts`` — inline SVG bar charts (:func:`bar_chart_svg`);
-* ``sections`` — the frequency, cluster and score sections prepared from the inputs;
+* ``sections`` — the frequency tables prepared from ``theme_frequencies``;
+* ``quotes`` — cleaned, distinct quotes and the small-cell rule;
+* ``questions`` — the sections per open question and the themes of a clustering;
+* ``scores`` — the score tables (survey Likert means or published tables);
 * ``model`` — the view model: everything the report shows (:func:`~.model.build_model`);
 * ``narrative`` — the Finnish prose shared by the formats (lead, method note, code legend);
 * ``html`` (with ``data/report.css``), ``xlsx``, ``markdown`` — the three renderers;

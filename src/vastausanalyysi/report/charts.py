@@ -57,17 +57,19 @@ def bar_chart_svg(
     values: Sequence[Sequence[Bar]],
     *,
     title: str,
-    width: int = 720,
+    width: int = 1000,
+    axis_title: str = "Osuus vastaajista (%)",
 ) -> str:
     """An inline SVG horizontal bar chart of shares, with 95 % interval whiskers.
 
     ``values[i][j]`` is the bar of category ``i`` (a row of bars) and series ``j`` (a colour, shown
-    in a legend when there are several). A suppressed bar is drawn as "–". Everything is escaped;
+    in a legend when there are several). A suppressed bar is drawn as "–". The x axis is titled
+    ``axis_title``. The SVG scales to the full width of the page (CSS). Everything is escaped;
     the SVG loads nothing and needs no script.
     """
     n_series = max(1, len(series))
     longest = max((len(c) for c in categories), default=10)
-    label_w = int(min(300, max(90, longest * _CHAR_W + 16)))
+    label_w = int(min(340, max(90, longest * _CHAR_W + 16)))
     max_chars = max(8, int((label_w - 12) / _CHAR_W))
     value_w = 62
     plot_w = width - label_w - value_w - 8
@@ -89,7 +91,7 @@ def bar_chart_svg(
     top = y
     block = n_series * (_BAR_H + _BAR_GAP) - _BAR_GAP + _CAT_GAP
     axis_y = top + len(categories) * block
-    height = axis_y + 22
+    height = axis_y + 40
     highs = [
         (b.high if b.high is not None and not is_missing(b.high) else b.share)
         for row in values
@@ -161,6 +163,11 @@ def bar_chart_svg(
                 f"{escape_html(format_share(share))}</text></g>"
             )
     parts.append(f'<line x1="{label_w}" y1="{top - 4}" x2="{label_w}" y2="{axis_y}" class="axis"/>')
+    parts.append(
+        f'<line x1="{label_w}" y1="{axis_y}" x2="{label_w + plot_w}" y2="{axis_y}" class="axis"/>'
+        f'<text x="{label_w + plot_w / 2:.1f}" y="{axis_y + 33}" class="axis-title">'
+        f"{escape_html(axis_title)}</text>"
+    )
     return (
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-label="{escape_html(title)}"><title>{escape_html(title)}</title>'

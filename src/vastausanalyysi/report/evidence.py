@@ -40,13 +40,14 @@ def evidence_term(entry: Any) -> str:
     return cell_text(entry).strip()
 
 
-def evidence_summary(value: Any, masker: Masker) -> str:
-    """Evidence as "code: lemma, lemma; code: lemma"."""
+def evidence_summary(value: Any, masker: Masker, names: Names | None = None) -> str:
+    """Evidence as "name: lemma, lemma; name: lemma" (code ids without ``names``)."""
     parts = []
     for code, entries in evidence_entries(value).items():
         terms = list(dict.fromkeys(t for t in (evidence_term(e) for e in entries) if t))
         terms = masker.many(terms)
-        parts.append(f"{code}: {', '.join(terms)}" if terms else code)
+        shown = names.code(code) if names is not None else code
+        parts.append(f"{shown}: {', '.join(terms)}" if terms else shown)
     return "; ".join(parts)
 
 

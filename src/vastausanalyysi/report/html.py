@@ -12,20 +12,28 @@ from typing import Any
 from vastausanalyysi._resources import read_text
 from vastausanalyysi.report.charts import MAX_CHART_GROUPS, Bar, bar_chart_svg
 from vastausanalyysi.report.formatting import DASH, escape_html, format_number, format_share
-from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES
+from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
 from vastausanalyysi.report.model import ReportModel
 from vastausanalyysi.report.narrative import (
     code_legend,
     interval_name,
     method_items,
-    scores_heading,
+    privacy_text,
+    score_source_text,
+    small_cell_text,
     summary_text,
     suppression_note,
 )
-from vastausanalyysi.report.sections import ALL_RESPONDENTS
+from vastausanalyysi.report.questions import QuestionSection, Theme
+from vastausanalyysi.report.quotes import Quote, respondents_phrase
+from vastausanalyysi.report.scores import ScoreSection, ScoreTable
 from vastausanalyysi.text import is_missing
 
 CSS_FILE = "report.css"
+OVERALL_HEADING = "Kaikkien vastausten ryhmittely"
+HIGHLIGHTS_HEADING = "Toimivaa yhteistyötä: nostoja vastaajaryhmittäin"
+KEY_PREFIX = {"area": "A", "mechanism": "T", "polarity": "S"}
+"""Prefix of the short column keys of a wide frequency table (A1 = first area, …)."""
 
 
 @lru_cache(maxsize=1)
@@ -41,13 +49,44 @@ def _shade(share: float | None, colour: tuple[int, int, int] = (0, 114, 178)) ->
     return f' style="background:rgba({colour[0]},{colour[1]},{colour[2]},{alpha:.2f})"'
 
 
-def _score_shade(value: Any) -> str:
+def _score_shade(value: Any, scale: tuple[float, float] = (1.0, 5.0)) -> str:
     if is_missing(value):
         return ""
     v = float(value)
-    if v >= 3:
-        return f' style="background:rgba(0,114,178,{min(1.0, (v - 3) / 2) * 0.5:.2f})"'
-    return f' style="background:rgba(213,94,0,{min(1.0, (3 - v) / 2) * 0.5:.2f})"'
+    low, high = scale
+    mid = (low + high) / 2
+    half = max((high - low) / 2, 1e-9)
+    if v >= mid:
+        return f' style="background:rgba(0,114,178,{min(1.0, (v - mid) / half) * 0.5:.2f})"'
+    return f' style="background:rgba(213,94,0,{min(1.0, (mid - v) / half) * 0.5:.2f})"'
+
+
+def _key_list(pairs: list[tuple[str, str]], title: str = "Selite") -> str:
+    """A key (legend) of short headers: "K1 = full text"."""
+    if not pairs:
+        return ""
+    items = "".join(
+        f"<div><dt>{escape_html(k)}</dt><dd>{escape_html(v)}</dd></div>" for k, v in pairs
+    )
+    return f'<dl class="key" aria-label="{escape_html(title)}">{items}</dl>'
+
+
+def _freq_cell(cell: Any) -> str:
+    if cell is None:
+        return '<td class="sup">·</td>'
+    if cell.suppressed or cell.share is None:
+        tip = cell.reason or "piilotettu"
+        return f'<td class="sup" title="{escape_html(tip)}">{DASH}<sup>*</sup></td>'
+    n = f' <span class="small">({escape_html(cell.n)})</span>' if cell.n is not None else ""
+    tip = ""
+    if cell.low is not None and cell.high is not None:
+        tip = (
+            f' title="95 %:n luottamusväli {escape_html(format_share(cell.low))}–'
+            f'{escape_html(format_share(cell.high))}"'
+        )
+    return (
+        f'<td class="num"{_shade(cell.share)}{tip}>{escape_html(format_share(cell.share))}{n}</td>'
+    )
 
 
 def _html_freqs(rep: ReportModel) -> str:
@@ -85,125 +124,201 @@ def _html_freqs(rep: ReportModel) -> str:
                     title=f"{f.heading}: {lay.title}",
                 )
             )
-        else:
+            head = "".join(
+                f'<th class="num">{escape_html(label)}<br><span class="small">n = '
+                f"{escape_html(lay.bases.get(g) if lay.bases.get(g) is not None else DASH)}"
+                "</span></th>"
+                for g, label in zip(lay.groups, lay.group_labels, strict=True)
+            )
+            rows = [
+                f'<tr><th title="{escape_html(code)}">{escape_html(label)}</th>'
+                + "".join(_freq_cell(lay.cells.get((code, g))) for g in lay.groups)
+                + "</tr>"
+                for code, label in zip(lay.codes, code_labels, strict=True)
+            ]
+            out.append(
+                '<div class="scroll"><table class="freq"><thead><tr><th>Teema</th>'
+                f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+            )
+        else:  # many groups: groups as rows, themes as short keys with a key below
             out.append(
                 f'<p class="small">Ryhmiä on yli {MAX_CHART_GROUPS}, joten kaavio on jätetty '
-                "pois; taulukon solujen väri kertoo osuuden.</p>"
+                "pois; taulukon solujen väri kertoo osuuden. Sarakkeiden tunnukset on selitetty "
+                "taulukon alla.</p>"
             )
-        head = "".join(
-            f'<th class="num">{escape_html(label)}<br><span class="small">n = '
-            f"{escape_html(lay.bases.get(g) if lay.bases.get(g) is not None else DASH)}</span></th>"
-            for g, label in zip(lay.groups, lay.group_labels, strict=True)
-        )
-        rows = []
-        for code, label in zip(lay.codes, code_labels, strict=True):
-            cells = []
-            for g in lay.groups:
-                cell = lay.cells.get((code, g))
-                if cell is None:
-                    cells.append('<td class="sup">·</td>')
-                elif cell.suppressed or cell.share is None:
-                    tip = cell.reason or "piilotettu"
-                    cells.append(
-                        f'<td class="sup" title="{escape_html(tip)}">{DASH}<sup>*</sup></td>'
-                    )
-                else:
-                    n = (
-                        f' <span class="small">({escape_html(cell.n)})</span>'
-                        if cell.n is not None
-                        else ""
-                    )
-                    tip = ""
-                    if cell.low is not None and cell.high is not None:
-                        tip = (
-                            f' title="95 %:n luottamusväli {escape_html(format_share(cell.low))}–'
-                            f'{escape_html(format_share(cell.high))}"'
-                        )
-                    cells.append(
-                        f'<td class="num"{_shade(cell.share)}{tip}>'
-                        f"{escape_html(format_share(cell.share))}{n}</td>"
-                    )
-            rows.append(
-                f'<tr><th title="{escape_html(code)}">{escape_html(label)}</th>'
-                f"{''.join(cells)}</tr>"
+            prefix = KEY_PREFIX.get(lay.layer, "T")
+            keys = [f"{prefix}{i}" for i in range(1, len(lay.codes) + 1)]
+            head = "".join(
+                f'<th class="num" title="{escape_html(label)}">{escape_html(k)}</th>'
+                for k, label in zip(keys, code_labels, strict=True)
             )
-        out.append(
-            '<div class="scroll"><table><thead><tr><th>Teema</th>'
-            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-        )
+            rows = [
+                f"<tr><th>{escape_html(label)}</th>"
+                f'<td class="num">{escape_html(DASH if lay.bases.get(g) is None else lay.bases[g])}'
+                "</td>"
+                + "".join(_freq_cell(lay.cells.get((code, g))) for code in lay.codes)
+                + "</tr>"
+                for g, label in zip(lay.groups, lay.group_labels, strict=True)
+            ]
+            out.append(
+                '<div class="scroll"><table class="freq wide"><thead><tr><th>Ryhmä</th>'
+                f'<th class="num">n</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+                "</table></div>"
+            )
+            out.append(_key_list(list(zip(keys, code_labels, strict=True))))
         if any(c.suppressed for c in lay.cells.values()):
             out.append(f'<p class="foot"><sup>*</sup> {escape_html(suppression_note(f))}</p>')
     out.append("</section>")
     return "".join(out)
 
 
-def _html_clusters(rep: ReportModel) -> str:
-    c = rep.clusters
-    assert c is not None
-    t = c.table
+def _quote_html(quote: Quote) -> str:
+    count = (
+        f"<footer>{escape_html(respondents_phrase(quote.respondents))} kirjoitti saman</footer>"
+        if quote.respondents > 1
+        else ""
+    )
+    return f"<blockquote><p>{escape_html(quote.text)}</p>{count}</blockquote>"
+
+
+def _theme_html(theme: Theme, rep: ReportModel) -> str:
+    number = f"{theme.number}. " if theme.number is not None else ""
+    size = (
+        f"{respondents_phrase(theme.respondents)} ({format_share(theme.share)}), "
+        f"{theme.statements} vastausta"
+    )
     out = [
-        '<section id="klusterit"><h2>Toimivaa yhteistyötä: ryhmitellyt vastaukset</h2>',
-        '<p class="small">Vastaukset ryhmiteltiin sisällön mukaan. Ryhmän nimi on sen '
-        "tyypillisimmät perusmuodot; edustavat vastaukset ovat lähimpänä ryhmän keskipistettä."
-        "</p>",
+        f'<div class="theme"><h4>{escape_html(number + theme.label)} '
+        f'<span class="small">– {escape_html(size)}</span></h4>'
     ]
-    real = t[~t["no_cluster"]] if len(t) else t
-    if len(real):
-        labels = [f"{i + 1}. {lab}" for i, lab in enumerate(real["label"].tolist())]
-        values = [
-            [Bar(float(s), note=f"{n} vastausta")]
-            for s, n in zip(real["share"].tolist(), real["size"].tolist(), strict=True)
-        ]
-        out.append(bar_chart_svg(labels, [], values, title="Ryhmien koot (osuus vastauksista)"))
-    score_head = "".join(f'<th class="num">{escape_html(h)}</th>' for _, h in c.score_columns)
-    if "n_scored" in t.columns and c.score_columns:
-        score_head += '<th class="num">Pisteytettyjä</th>'
-    rows = []
-    number = 0
-    for _, row in t.iterrows():
-        if row["no_cluster"]:
-            num = DASH
-        else:
-            number += 1
-            num = str(number)
-        reps = "".join(f"<li>{escape_html(r)}</li>" for r in row["representatives"])
-        codes = ", ".join(row["codes"])
-        scores = "".join(
-            f'<td class="num"{_score_shade(row[col])}>{escape_html(format_number(row[col]))}</td>'
-            for col, _ in c.score_columns
+    if theme.codes:
+        out.append(f'<p class="small">Koodit: {escape_html(", ".join(theme.codes))}</p>')
+    out += [_quote_html(q) for q in theme.quotes]
+    if not theme.quotes and theme.number is not None:
+        why = (
+            f"vastaajat ovat alle {rep.min_cell} vastaajan ryhmistä"
+            if theme.hidden
+            else "samat sanamuodot on lainattu jo edellä"
         )
-        if "n_scored" in t.columns and c.score_columns:
-            scores += f'<td class="num">{escape_html(row["n_scored"])}</td>'
+        out.append(f'<p class="small">Lainauksia ei näytetä: {escape_html(why)}.</p>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def _html_question(section: QuestionSection, rep: ReportModel) -> str:
+    out = [f'<section id="{section.anchor}" class="question"><h2>{escape_html(section.title)}</h2>']
+    for part in section.parts:
+        out.append(f'<h3 id="{section.anchor}-{part.key}">{escape_html(part.title)}</h3>')
+        names = " tai ".join(POLARITY_NAMES.get(p, p).lower() for p in part.polarities)
+        if not part.statements:
+            out.append(f'<p class="small">Ei vastauksia, joiden sävy on {escape_html(names)}.</p>')
+            continue
+        out.append(
+            f'<p class="small">{part.statements} vastausta '
+            f"{part.respondents} vastaajalta"
+            f"; sävy {escape_html(names)}. Ryhmät suurimmasta alkaen.</p>"
+        )
+        real = [t for t in part.themes if t.number is not None]
+        if len(real) > 1:
+            out.append(
+                bar_chart_svg(
+                    [f"{t.number}. {t.label}" for t in real],
+                    [],
+                    [[Bar(t.share, note=respondents_phrase(t.respondents))] for t in real],
+                    title=f"{section.title}: {part.title} – ryhmien koot",
+                )
+            )
+        out += [_theme_html(t, rep) for t in part.themes if t.number is not None]
+    out.append("</section>")
+    return "".join(out)
+
+
+def _html_overall(rep: ReportModel) -> str:
+    c = rep.overall
+    assert c is not None
+    keys = _score_keys(rep, c.score_items)
+    out = [
+        f'<section id="klusterit"><h2>{escape_html(OVERALL_HEADING)}</h2>',
+        '<p class="small">Kaikki vastaukset sävystä riippumatta ryhmiteltiin sisällön mukaan. '
+        "Ryhmän nimi on sen tyypillisimmät perusmuodot; lainaukset ovat lähimpänä ryhmän "
+        "keskipistettä.</p>",
+    ]
+    real = [t for t in c.themes if t.number is not None]
+    if len(real) > 1:
+        out.append(
+            bar_chart_svg(
+                [f"{t.number}. {t.label}" for t in real],
+                [],
+                [[Bar(t.share, note=respondents_phrase(t.respondents))] for t in real],
+                title="Ryhmien koot (osuus vastaajista)",
+            )
+        )
+    score_head = "".join(
+        f'<th class="num" title="{escape_html(i)}">{escape_html(k)}</th>'
+        for i, k in zip(c.score_items, keys, strict=True)
+    )
+    rows = []
+    for t in c.themes:
+        quotes = "".join(
+            f'<p class="q">”{escape_html(q.text)}”'
+            + (
+                f' <span class="small">({escape_html(respondents_phrase(q.respondents))})</span>'
+                if q.respondents > 1
+                else ""
+            )
+            + "</p>"
+            for q in t.quotes
+        )
+        hidden = (t.n_scored if t.n_scored is not None else t.respondents) < rep.min_cell
+        scores = "".join(
+            f'<td class="sup">{DASH}<sup>*</sup></td>'
+            if hidden and not is_missing(t.scores.get(i))
+            else f'<td class="num"{_score_shade(t.scores.get(i))}>'
+            f"{escape_html(format_number(t.scores.get(i)))}</td>"
+            for i in c.score_items
+        )
         rows.append(
-            f'<tr><td class="num">{num}</td><td>{escape_html(row["label"])}</td>'
-            f'<td class="num">{escape_html(row["size"])}</td>'
-            f'<td class="num">{escape_html(format_share(row["share"]))}</td>'
-            f"<td>{escape_html(codes)}</td>"
-            f'<td><ul class="reps">{reps}</ul></td>{scores}</tr>'
+            f'<tr><td class="num">{DASH if t.number is None else t.number}</td>'
+            f"<td>{escape_html(t.label)}</td>"
+            f'<td class="num">{t.statements}</td><td class="num">{t.respondents}</td>'
+            f'<td class="num">{escape_html(format_share(t.share))}</td>'
+            f"<td>{escape_html(', '.join(t.codes))}</td><td>{quotes}</td>{scores}</tr>"
         )
     out.append(
-        '<div class="scroll"><table><thead><tr><th class="num">#</th><th>Ryhmä</th>'
-        '<th class="num">Vastauksia</th><th class="num">Osuus</th><th>Koodit</th>'
-        f"<th>Edustavia vastauksia</th>{score_head}</tr></thead>"
+        '<div class="scroll"><table class="clusters"><thead><tr><th class="num">#</th>'
+        '<th>Ryhmä</th><th class="num">Vastauksia</th><th class="num">Vastaajia</th>'
+        '<th class="num">Osuus</th><th>Koodit</th>'
+        f"<th>Lainauksia</th>{score_head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
-    if c.score_columns:
+    if c.score_items:
+        out.append(_key_list(list(zip(keys, c.score_items, strict=True))))
         out.append(
-            '<p class="foot">Keskiarvot (1–5) ovat ryhmän vastaajien arvioita kyselyn '
-            "asteikollisiin kysymyksiin.</p>"
+            '<p class="foot">Keskiarvot ovat ryhmän vastaajien arvioita kyselyn asteikollisiin '
+            f"kysymyksiin; <sup>*</sup> alle {rep.min_cell} arvion keskiarvo on piilotettu.</p>"
         )
     out.append("</section>")
     return "".join(out)
 
 
+def _score_keys(rep: ReportModel, items: list[str]) -> list[str]:
+    """Short headers of survey items: the score table's keys when it has the item."""
+    known = {}
+    for section in rep.scores:
+        for table in section.tables:
+            for item, text, key in zip(table.items, table.texts, table.keys, strict=True):
+                known.setdefault(item, key)
+                known.setdefault(text, key)
+    return [known.get(i, f"K{n}") for n, i in enumerate(items, start=1)]
+
+
 def _html_highlights(rep: ReportModel) -> str:
     column = rep.highlight_column or ""
     out = [
-        '<section id="nostot"><h2>Toimivaa yhteistyötä: nostoja vastaajaryhmittäin</h2>',
+        f'<section id="nostot"><h2>{escape_html(HIGHLIGHTS_HEADING)}</h2>',
         '<p class="small">Enintään kolme toimivaa yhteistyötä kuvaavaa vastausta ryhmää kohti '
-        f"({escape_html(COLUMN_TITLES.get(column, column))}); etusijalla vastaukset, joissa on "
-        "eniten "
-        "teemoja.</p>",
+        f"({escape_html(COLUMN_TITLES.get(column, column).lower())}); etusijalla vastaukset, "
+        "joissa on eniten teemoja. Edellä jo lainattuja sanamuotoja ei toisteta.</p>",
     ]
     for label, picks, note in rep.highlights:
         out.append(f"<h3>{escape_html(label)}</h3>")
@@ -211,47 +326,74 @@ def _html_highlights(rep: ReportModel) -> str:
             out.append(f'<p class="small">{escape_html(note)}</p>')
         for pick in picks:
             codes = ", ".join(pick["codes"])
-            tail = f'<br><span class="small">{escape_html(codes)}</span>' if codes else ""
-            out.append(f"<blockquote>{escape_html(pick['text'])}{tail}</blockquote>")
+            count = (
+                f"{respondents_phrase(pick['respondents'])} kirjoitti saman"
+                if pick["respondents"] > 1
+                else ""
+            )
+            tail = " · ".join(x for x in (codes, count) if x)
+            tail_html = f"<footer>{escape_html(tail)}</footer>" if tail else ""
+            out.append(f"<blockquote><p>{escape_html(pick['text'])}</p>{tail_html}</blockquote>")
     out.append("</section>")
     return "".join(out)
 
 
-def _html_scores(rep: ReportModel) -> str:
-    s = rep.scores
-    assert s is not None
-    out = [f'<section id="pisteet"><h2>{escape_html(scores_heading(s.region_column))}</h2>']
-    for question, wide, headers in s.tables:
-        if question:
-            out.append(f"<h3>{escape_html(question)}</h3>")
-        items = [c for c in wide.columns if c not in {"_region", "_n"}]
-        head = "".join(
-            f'<th class="num" title="{escape_html(i)}">{escape_html(h)}</th>'
-            for i, h in zip(items, headers, strict=True)
-        )
-        rows = []
-        for _, row in wide.iterrows():
-            region = row["_region"]
-            total = region is not None and str(region).lower() in ALL_RESPONDENTS
-            cells = "".join(
-                f'<td class="num"{_score_shade(row[i])}>{escape_html(format_number(row[i]))}</td>'
-                for i in items
-            )
-            n = row["_n"]
-            rows.append(
-                ("<tr class='total'>" if total else "<tr>")
-                + f"<th>{escape_html(rep.names.value(s.region_column, region))}</th>{cells}"
-                f'<td class="num">{escape_html(DASH if is_missing(n) else n)}</td></tr>'
-            )
-        out.append(
-            '<div class="scroll"><table><thead><tr><th>Alue</th>'
-            f'{head}<th class="num">N</th></tr></thead><tbody>{"".join(rows)}</tbody>'
-            "</table></div>"
-        )
-    out.append(
-        '<p class="foot">Keskiarvot asteikolla 1–5; mitä suurempi arvo, sitä paremmin asia on '
-        f"toteutunut. Sininen = yli 3, oranssi = alle 3. {DASH} = ei arvoa.</p></section>"
+def _score_table(table: ScoreTable, section: ScoreSection) -> str:
+    head = "".join(
+        f'<th class="num" title="{escape_html(text)}">{escape_html(key)}</th>'
+        for key, text in zip(table.keys, table.texts, strict=True)
     )
+    rows = []
+    for r, label in enumerate(table.rows):
+        cells = []
+        for j in range(len(table.items)):
+            flag = table.flags[r][j]
+            if flag:
+                tip = (
+                    f"piilotettu: alle {section.min_cell} vastaajaa"
+                    if flag == "primary"
+                    else "piilotettu toissijaisesti, jotta piilotettua keskiarvoa ei voi päätellä"
+                )
+                cells.append(f'<td class="sup" title="{escape_html(tip)}">{DASH}<sup>*</sup></td>')
+            else:
+                mean = table.means[r][j]
+                cells.append(
+                    f'<td class="num"{_score_shade(mean, section.scale)}>'
+                    f"{escape_html(format_number(mean))}</td>"
+                )
+        n = table.row_n[r]
+        rows.append(
+            ("<tr class='total'>" if table.total[r] else "<tr>")
+            + f"<th>{escape_html(label)}</th>{''.join(cells)}"
+            f'<td class="num">{escape_html(DASH if n is None else n)}</td></tr>'
+        )
+    return (
+        f'<div class="scroll"><table class="scores"><thead><tr><th>{escape_html(section.row_title)}'
+        f'</th>{head}<th class="num">N</th></tr></thead><tbody>{"".join(rows)}</tbody>'
+        "</table></div>" + _key_list(list(zip(table.keys, table.texts, strict=True)))
+    )
+
+
+def _html_scores(section: ScoreSection, anchor: str) -> str:
+    out = [
+        f'<section id="{anchor}"><h2>{escape_html(section.heading)}</h2>',
+        f'<p class="small"><strong>Lähde:</strong> {escape_html(score_source_text(section))}</p>',
+    ]
+    for table in section.tables:
+        if table.question:
+            out.append(f"<h3>{escape_html(table.question)}</h3>")
+        out.append(_score_table(table, section))
+    low, high = (format_number(v, 0) for v in section.scale)
+    foot = (
+        f"Keskiarvot asteikolla {low}–{high}; mitä suurempi arvo, sitä paremmin asia on "
+        f"toteutunut. Sininen = yli asteikon keskikohdan, oranssi = alle. {DASH} = ei arvoa."
+    )
+    if section.any_suppressed:
+        foot += (
+            f" <sup>*</sup> = piilotettu: alle {section.min_cell} vastaajaa, tai toissijaisesti, "
+            "jotta piilotettua keskiarvoa ei voi päätellä muista luvuista."
+        )
+    out.append(f'<p class="foot">{foot}</p></section>')
     return "".join(out)
 
 
@@ -302,16 +444,15 @@ def render_html(rep: ReportModel) -> str:
     sections: list[tuple[str, str, str]] = []  # (id, heading, html)
     if rep.freqs is not None:
         sections.append(("frekvenssit", rep.freqs.heading, _html_freqs(rep)))
-    if rep.clusters is not None:
-        sections.append(
-            ("klusterit", "Toimivaa yhteistyötä: ryhmitellyt vastaukset", _html_clusters(rep))
-        )
+    for q in rep.questions:
+        sections.append((q.anchor, q.title, _html_question(q, rep)))
+    if rep.overall is not None:
+        sections.append(("klusterit", OVERALL_HEADING, _html_overall(rep)))
     if rep.highlights:
-        sections.append(
-            ("nostot", "Toimivaa yhteistyötä: nostoja vastaajaryhmittäin", _html_highlights(rep))
-        )
-    if rep.scores is not None:
-        sections.append(("pisteet", scores_heading(rep.scores.region_column), _html_scores(rep)))
+        sections.append(("nostot", HIGHLIGHTS_HEADING, _html_highlights(rep)))
+    for i, score in enumerate(rep.scores, start=1):
+        anchor = "pisteet" if i == 1 else f"pisteet-{i}"
+        sections.append((anchor, score.heading, _html_scores(score, anchor)))
     if len(rep.evidence):
         sections.append(("perusteet", "Koodien yleisimmät perusteet", _html_evidence(rep)))
     sections.append(("menetelma", "Menetelmä ja aineisto", _html_method(rep)))
@@ -323,6 +464,7 @@ def render_html(rep: ReportModel) -> str:
         if rep.notes
         else ""
     )
+    privacy_class = "privacy" if rep.masker.enabled else "privacy warn"
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
     return (
         '<!DOCTYPE html>\n<html lang="fi">\n<head>\n<meta charset="utf-8">\n'
@@ -331,6 +473,8 @@ def render_html(rep: ReportModel) -> str:
         f"<title>{escape_html(rep.title)}</title>\n<style>\n{_css()}</style>\n</head>\n<body>\n"
         f"<header><h1>{escape_html(rep.title)}</h1>"
         f'<p class="lead">{escape_html(summary_text(rep))}</p>'
+        f'<p class="{privacy_class}"><strong>Tietosuoja:</strong> '
+        f"{escape_html(privacy_text(rep))} {escape_html(small_cell_text(rep))}</p>"
         "</header>\n"
         f"<nav><strong>Sisällys</strong><ol>{toc}</ol></nav>\n{notes}\n"
         + "\n".join(body for _, _, body in sections)
@@ -338,4 +482,4 @@ def render_html(rep: ReportModel) -> str:
     )
 
 
-__all__ = ["render_html"]
+__all__ = ["HIGHLIGHTS_HEADING", "OVERALL_HEADING", "render_html"]

@@ -23,6 +23,8 @@ _LABELS: dict[str, dict[str, str]] = {
 
 POLARITY_NAMES: dict[str, str] = _LABELS["polarities"]
 """Polarity id -> Finnish name, in the report's order."""
+PART_TITLES: dict[str, str] = _LABELS["parts"]
+"""Part of a question's section ("toimii", "kehitettavaa") -> title."""
 LAYER_TITLES: dict[str, str] = _LABELS["layers"]
 """Code layer ("area", "mechanism", "polarity") -> section title."""
 COLUMN_TITLES: dict[str, str] = _LABELS["columns"]
@@ -108,6 +110,7 @@ __all__ = [
     "COLUMN_TITLES",
     "EVIDENCE_SOURCES",
     "LAYER_TITLES",
+    "PART_TITLES",
     "POLARITY_NAMES",
     "SCORE_COLUMN_TITLES",
     "Names",

@@ -9,11 +9,12 @@ from vastausanalyysi.report.formatting import DASH, escape_md, format_number, fo
 from vastausanalyysi.report.model import ReportModel
 from vastausanalyysi.report.narrative import (
     method_items,
-    scores_heading,
+    privacy_text,
+    score_source_text,
     summary_text,
     suppression_note,
 )
-from vastausanalyysi.text import is_missing
+from vastausanalyysi.report.quotes import respondents_phrase
 
 
 def _md_table(
@@ -29,9 +30,14 @@ def _md_table(
     return "\n".join(lines)
 
 
+def _count(n: int) -> str:
+    return f" ({respondents_phrase(n)})" if n > 1 else ""
+
+
 def render_markdown(rep: ReportModel) -> str:
     """The report as compact Markdown with the same tables as the HTML page."""
     out = [f"# {escape_md(rep.title)}", "", escape_md(summary_text(rep)), ""]
+    out += [f"**Tietosuoja:** {escape_md(privacy_text(rep))}", ""]
     if rep.notes:
         out += ["> **Huom.** " + " ".join(escape_md(n) for n in rep.notes), ""]
     if rep.freqs is not None:
@@ -58,64 +64,83 @@ def render_markdown(rep: ReportModel) -> str:
             out += [_md_table(headers, rows, right=range(1, len(headers))), ""]
             if any(c.suppressed for c in lay.cells.values()):
                 out += [f"\\* {escape_md(suppression_note(f))}", ""]
-    if rep.clusters is not None:
-        c = rep.clusters
-        out += ["## Toimivaa yhteistyötä: ryhmitellyt vastaukset", ""]
-        headers = ["#", "Ryhmä", "Vastauksia", "Osuus", "Koodit", "Esimerkki"]
-        headers += [h for _, h in c.score_columns]
+    for q in rep.questions:
+        out += [f"## {escape_md(q.title)}", ""]
+        for part in q.parts:
+            out += [f"### {escape_md(part.title)}", ""]
+            if not part.statements:
+                out += ["_Ei vastauksia._", ""]
+                continue
+            out += [f"{part.statements} vastausta {part.respondents} vastaajalta.", ""]
+            for t in part.themes:
+                if t.number is None:
+                    continue
+                out += [
+                    f"**{t.number}. {escape_md(t.label)}** – "
+                    f"{respondents_phrase(t.respondents)} ({format_share(t.share)})",
+                    "",
+                ]
+                for qt in t.quotes:  # one blockquote each (adjacent ">" lines would merge)
+                    out += [f"> ”{escape_md(qt.text)}”{_count(qt.respondents)}", ""]
+    if rep.overall is not None:
+        c = rep.overall
+        out += ["## Kaikkien vastausten ryhmittely", ""]
+        headers = ["#", "Ryhmä", "Vastauksia", "Vastaajia", "Osuus", "Koodit", "Esimerkki"]
         rows = []
-        number = 0
-        for _, row in c.table.iterrows():
-            if row["no_cluster"]:
-                num = DASH
-            else:
-                number += 1
-                num = str(number)
-            example = row["representatives"][0] if row["representatives"] else ""
-            values = [
-                num,
-                row["label"],
-                row["size"],
-                format_share(row["share"]),
-                ", ".join(row["codes"]),
-                f"”{example}”" if example else "",
-            ]
-            values += [format_number(row[col]) for col, _ in c.score_columns]
-            rows.append(values)
-        right = [0, 2, 3, *range(6, 6 + len(c.score_columns))]
-        out += [_md_table(headers, rows, right=right), ""]
+        for t in c.themes:
+            example = t.quotes[0] if t.quotes else None
+            rows.append(
+                [
+                    DASH if t.number is None else t.number,
+                    t.label,
+                    t.statements,
+                    t.respondents,
+                    format_share(t.share),
+                    ", ".join(t.codes),
+                    f"”{example.text}”{_count(example.respondents)}" if example else "",
+                ]
+            )
+        out += [_md_table(headers, rows, right=[0, 2, 3, 4]), ""]
     if rep.highlights:
         out += ["## Toimivaa yhteistyötä: nostoja vastaajaryhmittäin", ""]
         for label, picks, note in rep.highlights:
             out += [f"### {escape_md(label)}", ""]
             if note:
                 out += [f"_{escape_md(note)}_", ""]
-            out += [f"- ”{escape_md(p['text'])}”" for p in picks]
+            out += [f"- ”{escape_md(p['text'])}”{_count(p['respondents'])}" for p in picks]
             out += [""] if picks else []
-    if rep.scores is not None:
-        s = rep.scores
-        out += [f"## {scores_heading(s.region_column)}", ""]
-        for question, wide, headers in s.tables:
-            if question:
-                out += [f"### {escape_md(question)}", ""]
-            items = [col for col in wide.columns if col not in {"_region", "_n"}]
-            rows = [
-                [rep.names.value(s.region_column, row["_region"])]
-                + [format_number(row[i]) for i in items]
-                + [DASH if is_missing(row["_n"]) else row["_n"]]
-                for _, row in wide.iterrows()
-            ]
+    for section in rep.scores:
+        out += [f"## {escape_md(section.heading)}", "", f"Lähde: {score_source_text(section)}", ""]
+        for table in section.tables:
+            if table.question:
+                out += [f"### {escape_md(table.question)}", ""]
+            rows = []
+            for r, label in enumerate(table.rows):
+                cells = [
+                    f"{DASH}*" if table.flags[r][j] else format_number(table.means[r][j])
+                    for j in range(len(table.items))
+                ]
+                n = table.row_n[r]
+                rows.append([label, *cells, DASH if n is None else n])
             out += [
-                _md_table(["Alue", *items, "N"], rows, right=range(1, len(items) + 2)),
+                _md_table(
+                    [section.row_title, *table.keys, "N"],
+                    rows,
+                    right=range(1, len(table.keys) + 2),
+                ),
                 "",
             ]
             out += [
-                f"- {escape_md(i)}: {escape_md(h)}"
-                for i, h in zip(items, headers, strict=True)
-                if h != i
+                f"- {escape_md(k)}: {escape_md(t)}"
+                for k, t in zip(table.keys, table.texts, strict=True)
             ]
             out += [""]
-        out += ["Keskiarvot asteikolla 1–5; mitä suurempi, sitä paremmin toteutunut.", ""]
+        if section.any_suppressed:
+            out += [
+                f"\\* piilotettu: alle {section.min_cell} vastaajaa, tai toissijaisesti, jotta "
+                "piilotettua keskiarvoa ei voi päätellä muista luvuista.",
+                "",
+            ]
     if len(rep.evidence):
         out += ["## Koodien yleisimmät perusteet", ""]
         rows = [

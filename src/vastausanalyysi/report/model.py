@@ -13,24 +13,33 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from vastausanalyysi.errors import ReportError
 from vastausanalyysi.report.evidence import evidence_entries, evidence_summary, evidence_table
-from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missing
+from vastausanalyysi.report.formatting import as_list, cell_text
 from vastausanalyysi.report.labels import Names
 from vastausanalyysi.report.masking import Masker
-from vastausanalyysi.report.sections import (
-    GROUP_ORDER,
-    ClusterSection,
-    FreqSection,
-    ScoreSection,
-    item_texts,
-    prepare_clusters,
-    prepare_freqs,
-    prepare_scores,
+from vastausanalyysi.report.questions import (
+    OverallClusters,
+    QuestionSection,
+    prepare_overall,
+    prepare_questions,
 )
+from vastausanalyysi.report.quotes import (
+    cell_sizes,
+    clean_quote,
+    quote_key,
+    respondent_keys,
+    showable,
+)
+from vastausanalyysi.report.scores import (
+    ScoreSection,
+    is_respondent_scores,
+    prepare_published_scores,
+    prepare_survey_scores,
+)
+from vastausanalyysi.report.sections import GROUP_ORDER, FreqSection, prepare_freqs
 from vastausanalyysi.schema import (
     AREAS,
     COARSE_GROUP,
@@ -48,59 +57,107 @@ from vastausanalyysi.schema import (
 MAX_HIGHLIGHTS = 3
 """How many "what works" answers are shown per respondent group."""
 ANSWER_COLUMNS: tuple[str, ...] = (RESPONDENT_ID, QUESTION, GROUP, COARSE_GROUP, REGION)
-"""Columns of the tagged answers that the report keeps as they are."""
+"""Columns of the tagged answers that the report can show as they are."""
+GROUPING_COLUMNS: tuple[str, ...] = (GROUP, COARSE_GROUP, REGION, "county")
+"""Columns that place a respondent in a group or region (shown only at the report's level)."""
 
 
 @dataclass
 class ReportModel:
-    """Everything the report shows; ``None`` sections are left out."""
+    """Everything the report shows; ``None`` and empty sections are left out."""
 
     title: str
     answers: pd.DataFrame
     names: Names
     masker: Masker
     freqs: FreqSection | None
-    clusters: ClusterSection | None
-    scores: ScoreSection | None
+    questions: list[QuestionSection]
+    overall: OverallClusters | None
+    scores: list[ScoreSection]
     evidence: pd.DataFrame
     highlights: list[tuple[str, list[dict[str, Any]], str]]  # (group, answers, note)
     highlight_column: str | None
+    levels: list[str]  # the grouping columns the report shows (the small-cell cells)
+    shown_columns: list[str]  # the answer columns shown in the workbook
     notes: list[str] = field(default_factory=list)
     min_cell: int = MIN_CELL
     sources: Counter[str] = field(default_factory=Counter)
+    hidden_answers: int = 0
+
+
+def level_columns(freqs: FreqSection | None, answers: pd.DataFrame) -> tuple[list[str], str | None]:
+    """The grouping columns the report shows, and the column of the highlights.
+
+    The levels are the frequency table's grouping columns (without ``question``), else the
+    coarse group (else the detailed group) column; quotes and answer rows obey the small-cell
+    rule at the cells these columns form.
+    """
+    highlight = next((c for c in (COARSE_GROUP, GROUP) if c in answers.columns), None)
+    levels = []
+    if freqs is not None:
+        levels = [c for c in freqs.by if c in answers.columns and c != QUESTION]
+    if not levels and highlight is not None:
+        levels = [highlight]
+    return levels, highlight
 
 
 def pick_highlights(
-    answers: pd.DataFrame, column: str | None, min_cell: int, names: Names
+    answers: pd.DataFrame,
+    column: str | None,
+    min_cell: int,
+    names: Names,
+    who: list[object],
+    shown: set[str],
 ) -> list[tuple[str, list[dict[str, Any]], str]]:
-    """Up to three "what works" answers per respondent group (groups below min_cell skipped)."""
+    """Up to three distinct "what works" answers per respondent group.
+
+    A group with fewer than ``min_cell`` respondents gets none; answers under the small-cell
+    rule (``_ok``) and wordings quoted elsewhere in the report (``shown``) are skipped.
+    """
     if column is None or POLARITY not in answers.columns:
         return []
     out = []
-    values = list(dict.fromkeys(none_if_missing(v) for v in answers[column].tolist()))
+    has_text = answers["_has_text"].tolist()
+    cells, sizes = cell_sizes(answers, [column], has_text)
+    polarity, texts, ok = (answers[c].tolist() for c in (POLARITY, "_text", "_ok"))
+    areas, mechs = answers["_areas"].tolist(), answers["_mechanisms"].tolist()
+    values = list(dict.fromkeys(c[0] for c in cells))
     order = {g: i for i, g in enumerate(GROUP_ORDER)}
     values.sort(key=lambda v: (order.get(v, len(order)), "" if v is None else str(v)))
     for value in values:
-        mask = np.array([none_if_missing(v) == value for v in answers[column].tolist()], dtype=bool)
-        part = answers[mask]
         label = names.value(column, value)
-        answered = part[part["_has_text"]]
-        if len(answered) < min_cell:
-            out.append((label, [], f"alle {min_cell} vastausta: nostoja ei näytetä"))
+        if sizes.get((value,), 0) < min_cell:
+            out.append((label, [], f"alle {min_cell} vastaajaa: nostoja ei näytetä"))
             continue
-        works = answered[answered[POLARITY] == "works"]
-        if works.empty:
+        rows = [
+            i
+            for i, c in enumerate(cells)
+            if c == (value,) and has_text[i] and polarity[i] == "works"
+        ]
+        if not rows:
             out.append((label, [], "ei toimivaa yhteistyötä kuvaavia vastauksia"))
             continue
-        scored = [
-            (-(len(a) + len(m)), abs(len(t) - 120), pos, t, [*a, *m])
-            for pos, (t, a, m) in enumerate(
-                zip(works["_text"], works["_areas"], works["_mechanisms"], strict=True)
+        same: dict[str, set[object]] = {}
+        for i in rows:
+            same.setdefault(quote_key(texts[i]), set()).add(who[i])
+        scored = sorted(
+            rows, key=lambda i: (-(len(areas[i]) + len(mechs[i])), abs(len(texts[i]) - 120), i)
+        )
+        picks = []
+        for i in scored:
+            key = quote_key(texts[i])
+            if len(picks) >= MAX_HIGHLIGHTS or not key or key in shown or not ok[i]:
+                continue
+            shown.add(key)
+            picks.append(
+                {
+                    "text": clean_quote(texts[i]),
+                    "codes": [names.code(c) for c in (*areas[i], *mechs[i])],
+                    "respondents": len(same[key]),
+                }
             )
-        ]
-        scored.sort(key=lambda s: s[:3])
-        picks = [{"text": s[3], "codes": [names.code(c) for c in s[4]]} for s in scored]
-        out.append((label, picks[:MAX_HIGHLIGHTS], ""))
+        note = "" if picks else "kaikki vastaukset on jo lainattu edellä tai piilotettu"
+        out.append((label, picks, note))
     return out
 
 
@@ -112,6 +169,10 @@ def build_model(
     title: str,
     codebook_names: Mapping[str, str] | None,
     mask: bool,
+    *,
+    respondent_scores: Any = None,
+    min_cell: int | None = None,
+    questions: bool = True,
 ) -> ReportModel:
     """Check the inputs of ``write_report`` and prepare everything the report shows."""
     if isinstance(tagged, pd.Series):
@@ -126,11 +187,15 @@ def build_model(
             "tagged answers lack the column 'text'; columns are: "
             + ", ".join(repr(str(c)) for c in tagged.columns)
         )
+    if min_cell is not None and (
+        isinstance(min_cell, bool) or not isinstance(min_cell, int) or min_cell < 1
+    ):
+        raise ReportError(f"min_cell must be a positive integer, got {min_cell!r}")
     masker = Masker(mask)
     names = Names(codebook_names)
     texts = [cell_text(t) for t in tagged[TEXT].tolist()]
     answers = pd.DataFrame(index=range(len(tagged)))
-    for column in ANSWER_COLUMNS:
+    for column in (*ANSWER_COLUMNS, "county"):
         if column in tagged.columns:
             answers[column] = tagged[column].tolist()
     answers["_text"] = masker.many(texts)
@@ -141,7 +206,7 @@ def build_model(
     if POLARITY in tagged.columns:
         answers[POLARITY] = [cell_text(p) for p in tagged[POLARITY].tolist()]
     evidence = tagged[EVIDENCE].tolist() if EVIDENCE in tagged.columns else [None] * len(tagged)
-    answers["_evidence"] = [evidence_summary(ev, masker) for ev in evidence]
+    answers["_evidence"] = [evidence_summary(ev, masker, names) for ev in evidence]
     sources: Counter[str] = Counter(
         cell_text(e.get("source")) or "rule"
         for ev in evidence
@@ -154,34 +219,61 @@ def build_model(
     freqs = prepare_freqs(frequencies, names) if frequencies is not None else None
     if freqs is None:
         notes.append("Teemojen esiintyvyys puuttuu: frekvenssitaulukkoa ei annettu.")
-    items = item_texts(scores if isinstance(scores, pd.DataFrame) else None)
-    clusters = (
-        prepare_clusters(clustering, tagged, names, masker, items)
+    if min_cell is None:
+        min_cell = freqs.min_cell if freqs is not None and freqs.min_cell else MIN_CELL
+    levels, highlight = level_columns(freqs, answers)
+    cell_columns = list(dict.fromkeys([*levels, *([highlight] if highlight else [])]))
+    answers["_ok"] = showable(answers, cell_columns, answers["_has_text"].tolist(), min_cell)
+    who = respondent_keys(answers)
+    shown: set[str] = set()
+    sections = prepare_questions(tagged, answers, who, names, masker, shown) if questions else []
+    if questions and POLARITY not in tagged.columns:
+        notes.append("Kysymyskohtaiset osiot puuttuvat: vastauksilla ei ole sävyä (polarity).")
+    overall = (
+        prepare_overall(clustering, answers, tagged.index, who, names, masker, shown)
         if clustering is not None
         else None
     )
-    if clusters is None:
-        notes.append("Vastausten ryhmittely puuttuu: ryhmittelyä ei annettu.")
-    score_data = prepare_scores(scores) if scores is not None else None
-    if score_data is None:
+    score_sections: list[ScoreSection] = []
+    for given in (respondent_scores, scores):
+        if given is None:
+            continue
+        if is_respondent_scores(given):
+            score_sections.append(prepare_survey_scores(given, answers, levels, names, min_cell))
+        else:
+            score_sections.append(prepare_published_scores(given, names))
+    score_sections.sort(key=lambda s: s.source != "survey")
+    if not score_sections:
         notes.append("Kyselyn keskiarvot puuttuvat: pistetaulukkoa ei annettu.")
-    min_cell = freqs.min_cell if freqs is not None and freqs.min_cell else MIN_CELL
-    column = next((c for c in (COARSE_GROUP, GROUP) if c in answers.columns), None)
+    shown_columns = [c for c in answers.columns if c in ANSWER_COLUMNS or c == "county"]
+    shown_columns = [c for c in shown_columns if c not in GROUPING_COLUMNS or c in cell_columns]
     return ReportModel(
         title=title,
         answers=answers,
         names=names,
         masker=masker,
         freqs=freqs,
-        clusters=clusters,
-        scores=score_data,
+        questions=sections,
+        overall=overall,
+        scores=score_sections,
         evidence=evidence_table(tagged, 5, names, masker),
-        highlights=pick_highlights(answers, column, min_cell, names),
-        highlight_column=column,
+        highlights=pick_highlights(answers, highlight, min_cell, names, who, shown),
+        highlight_column=highlight,
+        levels=levels,
+        shown_columns=shown_columns,
         notes=notes,
         min_cell=min_cell,
         sources=sources,
+        hidden_answers=int((answers["_has_text"] & ~answers["_ok"]).sum()),
     )
 
 
-__all__ = ["ANSWER_COLUMNS", "MAX_HIGHLIGHTS", "ReportModel", "build_model", "pick_highlights"]
+__all__ = [
+    "ANSWER_COLUMNS",
+    "GROUPING_COLUMNS",
+    "MAX_HIGHLIGHTS",
+    "ReportModel",
+    "build_model",
+    "level_columns",
+    "pick_highlights",
+]

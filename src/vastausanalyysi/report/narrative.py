@@ -8,9 +8,15 @@ from collections import Counter
 from vastausanalyysi._version import __version__
 from vastausanalyysi.report.evidence import LAYER_ORDER
 from vastausanalyysi.report.formatting import DASH, cell_text, format_number, format_share
-from vastausanalyysi.report.labels import CLUSTER_METHODS, EVIDENCE_SOURCES, POLARITY_NAMES
+from vastausanalyysi.report.labels import (
+    CLUSTER_METHODS,
+    COLUMN_TITLES,
+    EVIDENCE_SOURCES,
+    POLARITY_NAMES,
+)
 from vastausanalyysi.report.model import ReportModel
-from vastausanalyysi.report.sections import FreqSection
+from vastausanalyysi.report.scores import ScoreSection
+from vastausanalyysi.report.sections import SECONDARY_REASON, FreqSection
 from vastausanalyysi.text import is_missing
 
 
@@ -63,7 +69,6 @@ def method_items(rep: ReportModel) -> list[tuple[str, str]]:
     )
     if rep.freqs is not None:
         f = rep.freqs
-        min_cell = f"{f.min_cell}" if f.min_cell else "annettu raja"
         items.append(
             (
                 "Osuudet",
@@ -73,47 +78,40 @@ def method_items(rep: ReportModel) -> list[tuple[str, str]]:
         )
         items.append(
             (
-                "Pienten ryhmien suojaus",
-                f"Jos ryhmässä on alle {min_cell} vastaajaa (min_cell = {min_cell}), sen luvut "
-                f"piilotetaan ja niiden paikalla on ”{DASH}”. Rivejä ei poisteta.",
-            )
-        )
-        items.append(
-            (
                 "Luottamusvälit",
                 f"{interval_name(f.method, f.confidence)} osuudelle; kaavioissa viiksinä.",
             )
         )
-    if rep.clusters is not None:
-        c = rep.clusters
-        how = CLUSTER_METHODS.get(cell_text(c.method), cell_text(c.method) or "ryhmittely")
-        text = (
-            "Vastaukset ryhmiteltiin sisällön mukaan: perusmuodot ja yhdyssanojen osat "
-            f"(TF-IDF) sekä koodit; {how}. Ryhmän nimi on sen tyypillisimmät perusmuodot "
-            "(c-TF-IDF), ja edustavat vastaukset ovat lähimpänä ryhmän keskipistettä."
-        )
-        if c.n_clusters is not None:
-            text += f" Ryhmiä: {c.n_clusters}."
-        if c.silhouette is not None:
-            text += f" Siluettikerroin: {format_number(c.silhouette, 2)}."
-        items.append(("Ryhmittely", text))
-    if rep.scores is not None:
+    items.append(("Pienten ryhmien suojaus", small_cell_text(rep)))
+    if rep.questions:
         items.append(
             (
-                "Keskiarvot",
-                "Kyselyn asteikollisten kysymysten keskiarvot (1–5; mitä suurempi, sitä paremmin "
-                "toteutunut) alueittain sellaisinaan kuin ne annettiin; N = vastaajamäärä.",
+                "Kysymykset",
+                "Jokaisella avoimella kysymyksellä on oma osionsa. ”Toimii” ryhmittelee "
+                "vastaukset, joiden sävy on toimii tai sekä toimivaa että ongelmia; "
+                "”Kehitettävää” vastaukset, joiden sävy on ongelma tai sekä toimivaa että "
+                "ongelmia. Sama sanamuoto lainataan vain kerran, ja sen perässä on sen "
+                "kirjoittaneiden vastaajien määrä.",
             )
         )
-    items.append(
-        (
-            "Tietosuoja",
-            "Henkilötiedot (nimet, sähköpostiosoitteet, puhelinnumerot, henkilötunnukset) on "
-            "korvattu merkinnöillä kuten [NIMI] ennen kirjoittamista."
-            if rep.masker.enabled
-            else "Henkilötietoja ei peitetty (mask=False); tarkista tekstit ennen jakamista.",
+    if rep.questions or rep.overall is not None:
+        text = (
+            "Vastaukset ryhmiteltiin sisällön mukaan: perusmuodot ja yhdyssanojen osat "
+            "(TF-IDF) sekä koodit. Ryhmän nimi on sen tyypillisimmät perusmuodot "
+            "(c-TF-IDF), ja lainaukset ovat lähimpänä ryhmän keskipistettä."
         )
-    )
+        if rep.overall is not None:
+            c = rep.overall
+            how = CLUSTER_METHODS.get(cell_text(c.method), cell_text(c.method) or "ryhmittely")
+            text += f" Kaikkien vastausten ryhmittely: {how}."
+            if c.n_clusters is not None:
+                text += f" Ryhmiä: {c.n_clusters}."
+            if c.silhouette is not None:
+                text += f" Siluettikerroin: {format_number(c.silhouette, 2)}."
+        items.append(("Ryhmittely", text))
+    for section in rep.scores:
+        items.append(("Keskiarvot", score_source_text(section)))
+    items.append(("Tietosuoja", privacy_text(rep)))
     items.append(("Ohjelmisto", f"vastausanalyysi {__version__}."))
     items.extend(("Huomautus", note) for note in rep.notes)
     return items
@@ -134,18 +132,59 @@ def polarity_counts(rep: ReportModel) -> list[tuple[str, int, float]]:
 def suppression_note(freqs: FreqSection) -> str:
     """The footnote of a table with suppressed cells."""
     limit = f"alle {freqs.min_cell}" if freqs.min_cell else "liian vähän"
-    return (
+    text = (
         f"{DASH} = luku piilotettu, koska ryhmässä tai solussa on {limit} vastaajaa "
-        "(pienten ryhmien suojaus)."
+        "(pienten ryhmien suojaus)"
+    )
+    if any(c.reason == SECONDARY_REASON for lay in freqs.layers for c in lay.cells.values()):
+        text += (
+            " tai toissijaisesti: kun vain yksi ryhmä piilotettaisiin, myös seuraavaksi pienin "
+            "piilotetaan, jotta piilotettua lukua ei voi päätellä yhteissummasta"
+        )
+    return text + "."
+
+
+def small_cell_text(rep: ReportModel) -> str:
+    """How small groups are protected."""
+    levels = " × ".join(COLUMN_TITLES.get(c, c).lower() for c in rep.levels) or "koko aineisto"
+    text = (
+        f"Lainaukset, ryhmien esimerkkivastaukset ja Excelin vastausrivit näytetään vain, jos "
+        f"vastaajan solussa ({levels}) on vähintään {rep.min_cell} vastannutta vastaajaa; "
+        "vastaaja lasketaan kerran, vaikka hän vastasi useaan kysymykseen. "
+        f"Taulukoissa alle {rep.min_cell} vastaajan luvut on piilotettu (”{DASH}”); jos "
+        "taulukossa piilotettaisiin vain yksi ryhmä, myös seuraavaksi pienin piilotetaan, jotta "
+        "piilotettua lukua ei voi päätellä yhteissummasta. Rivejä ei poisteta."
+    )
+    if rep.hidden_answers:
+        text += f" Piilotettuja vastauksia: {rep.hidden_answers}."
+    return text
+
+
+def privacy_text(rep: ReportModel) -> str:
+    """Whether personal data was masked."""
+    if rep.masker.enabled:
+        return (
+            "Henkilötiedot (nimet, sähköpostiosoitteet, puhelinnumerot, henkilötunnukset) on "
+            "peitetty merkinnöillä kuten [NIMI] ennen kirjoittamista."
+        )
+    return (
+        "Henkilötietoja EI peitetty (pyydettiin säilyttämään henkilötiedot); tarkista tekstit "
+        "ennen jakamista."
     )
 
 
-def scores_heading(region_column: str) -> str:
-    """The heading of the mean scores section."""
+def score_source_text(section: ScoreSection) -> str:
+    """Where the means of a score section come from."""
+    low, high = (format_number(v, 0) for v in section.scale)
+    if section.source == "survey":
+        return (
+            f"Kyselyn omien asteikollisten kysymysten keskiarvot ({low}–{high}), laskettu "
+            "vastaajien vastauksista tässä raportissa; n = arvion antaneet vastaajat. Alle "
+            f"{section.min_cell} vastaajan keskiarvot on piilotettu."
+        )
     return (
-        "Keskiarvot hyvinvointialueittain"
-        if region_column in {"county", "region", "hyvinvointialue"}
-        else "Keskiarvot alueittain"
+        f"Julkaistut keskiarvotaulukot ({low}–{high}) sellaisinaan kuin ne annettiin; "
+        "N = vastaajamäärä."
     )
 
 
@@ -185,7 +224,9 @@ __all__ = [
     "interval_name",
     "method_items",
     "polarity_counts",
-    "scores_heading",
+    "privacy_text",
+    "score_source_text",
+    "small_cell_text",
     "summary_text",
     "suppression_note",
 ]

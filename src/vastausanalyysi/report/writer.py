@@ -30,6 +30,9 @@ def write_report(
     formats: Sequence[str] | str = ("html", "xlsx", "md"),
     codebook_names: Mapping[str, str] | None = None,
     mask: bool = True,
+    respondent_scores: pd.DataFrame | None = None,
+    min_cell: int | None = None,
+    questions: bool = True,
 ) -> list[Path]:
     """Write the report as ``report.html``, ``report.xlsx`` and/or ``report.md`` into ``out_dir``.
 
@@ -38,16 +41,20 @@ def write_report(
     tagged:
         Output of ``va.tag``: ``text``, ``areas``, ``mechanisms``, ``polarity``, ``evidence`` and,
         optionally, ``respondent_id``, ``group``, ``coarse_group``, ``region``, ``question``.
-        Every row appears in the workbook's ``vastaukset`` sheet, in order.
+        Every row appears in the workbook's ``vastaukset`` sheet, in order; the text of an answer
+        whose group has fewer than ``min_cell`` respondents is replaced by a note there.
     frequencies:
         Output of ``va.theme_frequencies`` (its ``by`` columns, ``layer``, ``code``, ``n``,
         ``base``, ``share``, ``ci_low``, ``ci_high``, ``suppressed``); ``None`` leaves it out.
     clustering:
-        Output of ``va.cluster_statements`` (``.clusters``, ``.assignments``); ``None`` leaves
-        it out.
+        Output of ``va.cluster_statements`` over all answers (``.clusters``, ``.assignments``),
+        shown as "Kaikkien vastausten ryhmittely"; ``None`` leaves it out. The sections per
+        question are clustered by the report itself (see ``questions``).
     scores:
-        Mean scores in long form (``county`` or ``region``, ``item_id``, ``item``, ``mean``,
-        ``n``), e.g. ``corpus/report_2026/cooperation_scores.csv``; ``None`` leaves it out.
+        Either the survey's own Likert answers (``Survey.scores``: ``respondent_id``, ``item``,
+        ``value``), whose means the report computes by its groups, or a published table in long
+        form (``county`` or ``region``, ``item_id``, ``item``, ``mean``, ``n``), e.g.
+        ``corpus/report_2026/cooperation_scores.csv``, shown as given; ``None`` leaves it out.
     title:
         The report's title.
     formats:
@@ -56,7 +63,16 @@ def write_report(
         Code id -> display name; default: the names in the default codebook, else the ids.
     mask:
         Mask personal data in every text written out with ``vastausanalyysi.nlp.pii.mask_pii``
-        (a :class:`ReportError` if it cannot be imported).
+        (a :class:`ReportError` if it cannot be imported). The report says whether it did.
+    respondent_scores:
+        ``Survey.scores`` when ``scores`` is a published table (both are shown, the survey's own
+        first).
+    min_cell:
+        The smallest group (respondents) whose quotes, answer rows and means are shown; default:
+        the frequency table's ``min_cell``, else :data:`~vastausanalyysi.schema.MIN_CELL`.
+    questions:
+        One section per open question (the ``question`` column), each with "Toimii" (works or
+        mixed statements) and "Kehitettävää" (problem or mixed statements) clustered separately.
 
     Returns
     -------
@@ -67,7 +83,18 @@ def write_report(
         raise ReportError(f"unknown report format(s) {unknown!r}; use any of {list(FORMATS)}")
     if not wanted:
         raise ReportError("formats is empty; use any of " + ", ".join(FORMATS))
-    rep = build_model(tagged, frequencies, clustering, scores, title, codebook_names, mask)
+    rep = build_model(
+        tagged,
+        frequencies,
+        clustering,
+        scores,
+        title,
+        codebook_names,
+        mask,
+        respondent_scores=respondent_scores,
+        min_cell=min_cell,
+        questions=questions,
+    )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

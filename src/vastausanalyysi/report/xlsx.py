@@ -10,14 +10,13 @@ from typing import Any
 
 import numpy as np
 
-from vastausanalyysi.report.labels import (
-    COLUMN_TITLES,
-    LAYER_TITLES,
-    POLARITY_NAMES,
-    SCORE_COLUMN_TITLES,
-)
-from vastausanalyysi.report.model import ANSWER_COLUMNS, ReportModel
+from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
+from vastausanalyysi.report.model import GROUPING_COLUMNS, ReportModel
 from vastausanalyysi.report.narrative import code_legend, method_items
+from vastausanalyysi.report.questions import Theme
+from vastausanalyysi.report.quotes import respondents_phrase
+from vastausanalyysi.report.scores import SURVEY
+from vastausanalyysi.schema import POLARITY
 from vastausanalyysi.text import is_missing
 
 MAX_CELL_CHARS = 32_000
@@ -50,79 +49,229 @@ def _write_sheet(
     wrap: Iterable[int] = (),
     max_width: int = 60,
 ) -> Any:
-    """A sheet with a bold, frozen header row, an auto-filter and column widths."""
+    """A sheet with a bold, frozen header row, an auto-filter and column widths.
+
+    The workbook is write-only (streamed): rows are prepared first, to size the columns.
+    """
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    ws = wb.create_sheet(name)
-    ws.append(list(headers))
-    bold = Font(bold=True)
-    for cell in ws[1]:
-        cell.font = bold
-    widths = [len(str(h)) for h in headers]
-    formats = dict(formats or {})
-    wrap_set = set(wrap)
-    wrap_style = Alignment(wrap_text=True, vertical="top")
-    r = 1
-    for row in rows:
-        r += 1
-        for c, raw in enumerate(row, start=1):
-            value = _xlsx_value(raw)
-            cell = ws.cell(row=r, column=c, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
-            if c in formats and isinstance(value, int | float):
-                cell.number_format = formats[c]
-            if c in wrap_set:
-                cell.alignment = wrap_style
+    values = [[_xlsx_value(v) for v in row] for row in rows]
+    n_cols = max([len(headers), *(len(row) for row in values)])
+    widths = [len(str(h)) for h in headers] + [0] * (n_cols - len(headers))
+    for row in values:
+        for c, value in enumerate(row):
             if value is not None:
                 longest = max((len(line) for line in str(value).splitlines()), default=0)
-                widths[c - 1] = max(widths[c - 1], min(longest, max_width))
+                widths[c] = max(widths[c], min(longest, max_width))
+    ws = wb.create_sheet(name)
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = max(8, min(width, max_width) + 2)
     ws.freeze_panes = "A2"
-    if r > 1:
-        ws.auto_filter.ref = ws.dimensions
+    if values:
+        ws.auto_filter.ref = f"A1:{get_column_letter(n_cols)}{len(values) + 1}"
+    bold = Font(bold=True)
+    header_cells = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, value=_xlsx_value(h))
+        cell.font = bold
+        header_cells.append(cell)
+    ws.append(header_cells)
+    formats = dict(formats or {})
+    wrap_set = set(wrap)
+    wrap_style = Alignment(wrap_text=True, vertical="top")
+    for row in values:
+        out: list[Any] = []
+        for c, value in enumerate(row, start=1):
+            formula_like = isinstance(value, str) and value.startswith("=")
+            number_format = formats.get(c) if isinstance(value, int | float) else None
+            if not (formula_like or number_format or c in wrap_set):
+                out.append(value)
+                continue
+            cell = WriteOnlyCell(ws, value=value)
+            if formula_like:
+                cell.data_type = "s"  # text, never a formula
+            if number_format:
+                cell.number_format = number_format
+            if c in wrap_set:
+                cell.alignment = wrap_style
+            out.append(cell)
+        ws.append(out)
     return ws
+
+
+def _answer_sheet(wb: Any, rep: ReportModel) -> None:
+    """One row per answer, in order; an answer under the small-cell rule keeps its row only."""
+    a = rep.answers
+    id_cols = [c for c in rep.shown_columns if c not in GROUPING_COLUMNS]
+    group_cols = [c for c in rep.shown_columns if c in GROUPING_COLUMNS]
+    headers = [COLUMN_TITLES.get(c, c) for c in id_cols]
+    for c in group_cols:
+        headers += [COLUMN_TITLES.get(c, c), f"{COLUMN_TITLES.get(c, c)} (koodi)"]
+    headers += [
+        "Vastaus",
+        "Alueet",
+        "Alueet (koodit)",
+        "Yhteistyön tavat",
+        "Yhteistyön tavat (koodit)",
+        "Sävy",
+        "Sävy (koodi)",
+        "Perusteet",
+    ]
+    parts = [(q, part) for q in rep.questions for part in q.parts]
+    headers += [f"{part.title}: ryhmä" for part in dict.fromkeys(p.title for _, p in parts)]
+    if rep.overall is not None:
+        headers += ["Ryhmä (kaikki vastaukset)", "Ryhmän nimi"]
+    polarity = a[POLARITY].tolist() if POLARITY in a.columns else [""] * len(a)
+    hidden = f"(piilotettu: vastaajan ryhmässä alle {rep.min_cell} vastaajaa)"
+    titles = list(dict.fromkeys(p.title for _, p in parts))
+
+    def answer_rows() -> Iterable[list[Any]]:
+        columns = [a[c].tolist() for c in id_cols]
+        groups = [a[c].tolist() for c in group_cols]
+        for i in range(len(a)):
+            row = [col[i] for col in columns]
+            for c, col in zip(group_cols, groups, strict=True):
+                row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, col[i]]
+            if a["_has_text"].iat[i] and not a["_ok"].iat[i]:
+                yield [*row, hidden]
+                continue
+            areas, mechs = a["_areas"].iat[i], a["_mechanisms"].iat[i]
+            row += [
+                a["_text"].iat[i],
+                ", ".join(rep.names.code(c) for c in areas),
+                ", ".join(areas),
+                ", ".join(rep.names.code(c) for c in mechs),
+                ", ".join(mechs),
+                POLARITY_NAMES.get(polarity[i], polarity[i]),
+                polarity[i],
+                a["_evidence"].iat[i],
+            ]
+            labels = {title: "" for title in titles}
+            for _, part in parts:
+                if i in part.labels:
+                    labels[part.title] = part.labels[i]
+            row += [labels[t] for t in titles]
+            if rep.overall is not None:
+                row += [rep.overall.numbers.get(i), rep.overall.labels.get(i, "")]
+            yield row
+
+    text_col = len(id_cols) + 2 * len(group_cols) + 1
+    _write_sheet(wb, "vastaukset", headers, answer_rows(), wrap=[text_col], max_width=80)
+
+
+def _quotes_cell(theme: Theme) -> str:
+    return "\n".join(
+        f"”{q.text}”" + (f" ({respondents_phrase(q.respondents)})" if q.respondents > 1 else "")
+        for q in theme.quotes
+    )
+
+
+def _cluster_sheet(wb: Any, rep: ReportModel) -> None:
+    rows: list[list[Any]] = []
+    for q in rep.questions:
+        for part in q.parts:
+            for t in part.themes:
+                rows.append(
+                    [
+                        q.title,
+                        part.title,
+                        t.number,
+                        t.label,
+                        t.statements,
+                        t.respondents,
+                        t.share,
+                        ", ".join(t.codes),
+                        _quotes_cell(t),
+                    ]
+                )
+    if rep.overall is not None:
+        for t in rep.overall.themes:
+            rows.append(
+                [
+                    "(kaikki kysymykset)",
+                    "Kaikki vastaukset",
+                    t.number,
+                    t.label,
+                    t.statements,
+                    t.respondents,
+                    t.share,
+                    ", ".join(t.codes),
+                    _quotes_cell(t),
+                ]
+            )
+    if not rows:
+        return
+    headers = [
+        "Kysymys",
+        "Osa",
+        "Ryhmä",
+        "Nimi",
+        "Vastauksia",
+        "Vastaajia",
+        "Osuus",
+        "Koodit",
+        "Lainauksia",
+    ]
+    _write_sheet(wb, "klusterit", headers, rows, formats={7: "0.0%"}, wrap=[9], max_width=70)
+
+
+def _score_sheet(wb: Any, rep: ReportModel) -> None:
+    rows: list[list[Any]] = []
+    for section in rep.scores:
+        source = "kyselyn omat vastaukset" if section.source == SURVEY else "julkaistu taulukko"
+        for table in section.tables:
+            for r, label in enumerate(table.rows):
+                for j, item in enumerate(table.items):
+                    flag = table.flags[r][j]
+                    rows.append(
+                        [
+                            source,
+                            table.question,
+                            label,
+                            table.codes[r] or None,
+                            table.keys[j],
+                            item,
+                            table.texts[j],
+                            None if flag else table.means[r][j],
+                            table.ns[r][j],
+                            "kyllä" if flag else "",
+                            {
+                                "primary": f"alle {section.min_cell} vastaajaa",
+                                "secondary": ("toissijainen piilotus"),
+                            }.get(flag, ""),
+                        ]
+                    )
+    headers = [
+        "Lähde",
+        "Kysymys",
+        "Ryhmä tai alue",
+        "Koodi",
+        "Tunnus",
+        "Kohdan tunnus",
+        "Kohta",
+        "Keskiarvo",
+        "n",
+        "Piilotettu",
+        "Piilotuksen syy",
+    ]
+    _write_sheet(wb, "pisteet", headers, rows, formats={8: "0.0"})
 
 
 def render_xlsx(rep: ReportModel, path: Path) -> None:
     """Write the workbook to ``path``."""
     from openpyxl import Workbook
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    a = rep.answers
-    id_cols = [c for c in ANSWER_COLUMNS if c in a.columns]
-    headers = [COLUMN_TITLES.get(c, c) for c in id_cols]
-    headers += ["Vastaus", "Alueet", "Yhteistyön tavat", "Sävy", "Perusteet"]
-    cluster_cols = rep.clusters is not None and rep.clusters.assignment is not None
-    if cluster_cols:
-        headers += ["Ryhmä (klusteri)", "Ryhmän nimi"]
-    polarity = a["polarity"].tolist() if "polarity" in a.columns else [""] * len(a)
-    assignment = rep.clusters.assignment if cluster_cols and rep.clusters else None
-
-    def answer_rows() -> Iterable[list[Any]]:
-        columns = [a[c].tolist() for c in id_cols]
-        for i in range(len(a)):
-            row = [col[i] for col in columns]
-            row += [
-                a["_text"].iat[i],
-                ", ".join(a["_areas"].iat[i]),
-                ", ".join(a["_mechanisms"].iat[i]),
-                polarity[i],
-                a["_evidence"].iat[i],
-            ]
-            if assignment is not None:
-                row += list(assignment[i])
-            yield row
-
-    text_col = len(id_cols) + 1
-    _write_sheet(wb, "vastaukset", headers, answer_rows(), wrap=[text_col], max_width=80)
+    wb = Workbook(write_only=True)
+    _answer_sheet(wb, rep)
 
     if rep.freqs is not None:
         f = rep.freqs
-        headers = [COLUMN_TITLES.get(c, c) for c in f.by] + [
+        headers = []
+        for c in f.by:
+            headers += [COLUMN_TITLES.get(c, c), f"{COLUMN_TITLES.get(c, c)} (koodi)"]
+        headers += [
             "Kerros",
             "Koodi",
             "Nimi",
@@ -134,18 +283,21 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
             "Piilotettu",
             "Piilotuksen syy",
         ]
-        k = len(f.by)
+        k = 2 * len(f.by)
         rows = []
         for lay in f.layers:
-            for g, _label in zip(lay.groups, lay.group_labels, strict=True):
+            for g in lay.groups:
+                named: list[Any] = []
+                for c, v in zip(f.by, g, strict=True):
+                    named += [rep.names.value(c, v), v]
                 for code in lay.codes:
                     cell = lay.cells.get((code, g))
                     if cell is None:
                         continue
                     rows.append(
                         [
-                            *g,
-                            lay.layer,
+                            *named,
+                            LAYER_TITLES.get(lay.layer, lay.layer),
                             code,
                             rep.names.code(code),
                             cell.n,
@@ -160,43 +312,13 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
         pct = "0.0%"
         _write_sheet(wb, "frekvenssit", headers, rows, formats={k + 6: pct, k + 7: pct, k + 8: pct})
 
-    if rep.clusters is not None:
-        c = rep.clusters
-        t = c.table
-        headers = ["Ryhmä", "Nimi", "Vastauksia", "Osuus", "Yleisimmät sanat", "Koodit"]
-        headers += ["Edustavia vastauksia"] + [h for _, h in c.score_columns]
-        has_n = "n_scored" in t.columns
-        if has_n:
-            headers.append("Pisteytettyjä")
-        rows = []
-        for _, row in t.iterrows():
-            values = [
-                row["cluster"],
-                row["label"],
-                row["size"],
-                row["share"],
-                ", ".join(row["top_lemmas"]),
-                ", ".join(row["codes"]),
-                "\n".join(f"• {r}" for r in row["representatives"]),
-            ]
-            values += [row[col] for col, _ in c.score_columns]
-            if has_n:
-                values.append(row["n_scored"])
-            rows.append(values)
-        fmt = {4: "0.0%", **{8 + i: "0.0" for i in range(len(c.score_columns))}}
-        _write_sheet(wb, "klusterit", headers, rows, formats=fmt, wrap=[7], max_width=70)
-
-    if rep.scores is not None:
-        long = rep.scores.long
-        cols = [str(col) for col in long.columns]
-        rows = [list(r) for r in long.itertuples(index=False, name=None)]
-        fmt = {cols.index("mean") + 1: "0.0"}
-        headers = [SCORE_COLUMN_TITLES.get(col, col) for col in cols]
-        _write_sheet(wb, "pisteet", headers, rows, formats=fmt)
+    _cluster_sheet(wb, rep)
+    if rep.scores:
+        _score_sheet(wb, rep)
 
     ev_rows = [
         [
-            row["layer"],
+            LAYER_TITLES.get(row["layer"], row["layer"]),
             row["code"],
             row["name"],
             row["answers"],
@@ -215,6 +337,12 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
         for lay, code, name in code_legend(rep)
     ]
     method_rows += [["Sävy", f"{code} = {name}"] for code, name in POLARITY_NAMES.items()]
+    for section in rep.scores:
+        for table in section.tables:
+            method_rows += [
+                ["Kohta", f"{key} = {text}"]
+                for key, text in zip(table.keys, table.texts, strict=True)
+            ]
     _write_sheet(wb, "menetelma", ["Aihe", "Kuvaus"], method_rows, wrap=[2], max_width=100)
     wb.save(path)
 

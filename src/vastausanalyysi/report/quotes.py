@@ -1,0 +1,141 @@
+"""Quotes: cleaned answer texts, one per distinct wording, and the small-cell rule they obey.
+
+A quote (an answer shown as an example, a cluster representative or an answer row of the
+workbook) is shown only when its respondent's cell has at least ``min_cell`` respondents. The cell
+is the finest grouping the report shows (for example group × county when both are shown); a
+respondent is counted once however many questions they answered.
+
+The same wording (compared without case, punctuation and bullets) is shown once, with the number
+of respondents who wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from vastausanalyysi.report.formatting import none_if_missing
+from vastausanalyysi.schema import RESPONDENT_ID
+
+MAX_QUOTE_CHARS = 600
+"""Longer quotes are cut at a word boundary and end in "…"."""
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●○◦►>]+|\d{1,2}[.)])\s+")
+_SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+@dataclass
+class Quote:
+    """One distinct wording: the cleaned, masked text and how many respondents wrote it."""
+
+    text: str
+    respondents: int
+    codes: list[str]
+
+
+def clean_quote(text: str) -> str:
+    """``text`` as one quotable line: list bullets and numbering removed, lines joined by "; "."""
+    lines = [_BULLET.sub("", line).strip() for line in str(text).splitlines()]
+    lines = [line for line in lines if line]
+    joined = ""
+    for line in lines:
+        if joined and not joined.endswith((".", "!", "?", ";", ":", ",")):
+            joined += ";"
+        joined = f"{joined} {line}" if joined else line
+    joined = _SPACE.sub(" ", joined).strip()
+    if len(joined) > MAX_QUOTE_CHARS:
+        cut = joined[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0]
+        joined = cut.rstrip(" ,;:") + " …"
+    return joined
+
+
+def quote_key(text: str) -> str:
+    """The wording compared for sameness: lower case, words only."""
+    return _NOT_WORD.sub(" ", clean_quote(text).casefold()).strip()
+
+
+def respondent_keys(frame: pd.DataFrame) -> list[object]:
+    """Each answer's respondent (its id; the row position when there is no id)."""
+    if RESPONDENT_ID not in frame.columns:
+        return [("rivi", i) for i in range(len(frame))]
+    return [
+        ("rivi", i) if none_if_missing(v) is None else ("id", str(v))
+        for i, v in enumerate(frame[RESPONDENT_ID].tolist())
+    ]
+
+
+def cell_sizes(
+    frame: pd.DataFrame, columns: Sequence[str], answered: Sequence[bool]
+) -> tuple[list[tuple[object, ...]], dict[tuple[object, ...], int]]:
+    """Each answer's cell (values of ``columns``) and the respondents with an answer per cell."""
+    values = [frame[c].tolist() for c in columns]
+    cells = [tuple(none_if_missing(col[i]) for col in values) for i in range(len(frame))]
+    members: dict[tuple[object, ...], set[object]] = {}
+    for cell, who, ok in zip(cells, respondent_keys(frame), answered, strict=True):
+        if ok:
+            members.setdefault(cell, set()).add(who)
+    return cells, {cell: len(who) for cell, who in members.items()}
+
+
+def showable(
+    frame: pd.DataFrame, columns: Sequence[str], answered: Sequence[bool], min_cell: int
+) -> np.ndarray:
+    """True for the answers whose cell has at least ``min_cell`` respondents with an answer."""
+    cells, sizes = cell_sizes(frame, columns, answered)
+    return np.array([sizes.get(c, 0) >= min_cell for c in cells], dtype=bool)
+
+
+def distinct_quotes(
+    positions: Iterable[int],
+    texts: Sequence[str],
+    who: Sequence[object],
+    allowed: Sequence[bool],
+    codes: Sequence[list[str]],
+    *,
+    limit: int,
+    shown: set[str],
+) -> list[Quote]:
+    """Up to ``limit`` distinct quotes from the answers at ``positions`` (best first).
+
+    Only answers in ``allowed`` are quoted; a wording already in ``shown`` (quoted elsewhere in
+    the report) is skipped, and the wordings quoted here are added to it. A quote's respondent
+    count covers every answer at ``positions`` with the same wording.
+    """
+    order = list(positions)
+    same: dict[str, set[object]] = {}
+    for pos in order:
+        key = quote_key(texts[pos])
+        if key:
+            same.setdefault(key, set()).add(who[pos])
+    out: list[Quote] = []
+    for pos in order:
+        if len(out) >= limit:
+            break
+        key = quote_key(texts[pos])
+        if not key or key in shown or not allowed[pos]:
+            continue
+        shown.add(key)
+        out.append(Quote(clean_quote(texts[pos]), len(same[key]), list(codes[pos])))
+    return out
+
+
+def respondents_phrase(n: int) -> str:
+    """ "1 vastaaja", "3 vastaajaa"."""
+    return f"{n} vastaaja" if n == 1 else f"{n} vastaajaa"
+
+
+__all__ = [
+    "MAX_QUOTE_CHARS",
+    "Quote",
+    "cell_sizes",
+    "clean_quote",
+    "distinct_quotes",
+    "quote_key",
+    "respondent_keys",
+    "respondents_phrase",
+    "showable",
+]

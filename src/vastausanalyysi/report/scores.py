@@ -1,0 +1,312 @@
+"""The score tables: means of the survey's own Likert items, or the published tables given.
+
+* **The survey's own items** (``Survey.scores``: ``respondent_id``, ``item``, ``value``): means by
+  the report's grouping (the same cells as the quotes), with a "Kaikki vastaajat" row. A mean of
+  fewer than ``min_cell`` respondents is hidden; when only one group of an item is hidden, the
+  next smallest is hidden too (secondary suppression), so that no hidden mean can be derived from
+  the total.
+* **Published tables** (long form: ``county`` or ``region``, ``item_id``, ``item``, ``mean``,
+  ``n``): shown as given.
+
+Items get short keys ("K1", "K2", …) for the table headers, with the full texts in a key below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from vastausanalyysi.errors import ReportError
+from vastausanalyysi.report.formatting import DASH, cell_text, none_if_missing
+from vastausanalyysi.report.labels import BY_ADVERBS, COLUMN_TITLES, Names
+from vastausanalyysi.report.quotes import respondent_keys
+from vastausanalyysi.report.sections import GROUP_ORDER
+from vastausanalyysi.schema import COARSE_GROUP, RESPONDENT_ID
+
+SCORE_REGION_COLUMNS = ("county", "region", "hyvinvointialue", "alue")
+"""Columns naming the region of a published score row, the first found is used."""
+ALL_RESPONDENTS = {"kaikki vastaajat", "kaikki", "yhteensä"}
+"""Region values (lower case) of the overall row of a published table, shown last."""
+TOTAL_LABEL = "Kaikki vastaajat"
+SURVEY = "survey"
+PUBLISHED = "published"
+
+
+@dataclass
+class ScoreTable:
+    """One table of means: rows (groups or regions, the total last) by items."""
+
+    question: str | None
+    rows: list[str]  # row labels
+    codes: list[str]  # row values as given ("" for the computed total)
+    total: list[bool]
+    items: list[str]  # item ids
+    texts: list[str]  # full item texts
+    keys: list[str]  # short headers "K1", "K2", …
+    means: list[list[float | None]]  # [row][item]; None when missing or hidden
+    ns: list[list[int | None]]  # [row][item] respondents with a value
+    flags: list[list[str]]  # [row][item]: "", "primary" or "secondary"
+    row_n: list[int | None]
+
+
+@dataclass
+class ScoreSection:
+    """The score section: where the means come from, and one table per question."""
+
+    source: str  # SURVEY or PUBLISHED
+    heading: str
+    row_title: str
+    tables: list[ScoreTable]
+    min_cell: int | None
+    scale: tuple[float, float]
+
+    @property
+    def any_suppressed(self) -> bool:
+        """Whether any mean is hidden."""
+        return any(f for t in self.tables for row in t.flags for f in row)
+
+
+def is_respondent_scores(frame: Any) -> bool:
+    """Whether ``frame`` is one row per respondent and item (``Survey.scores``)."""
+    return isinstance(frame, pd.DataFrame) and {RESPONDENT_ID, "item", "value"} <= set(
+        frame.columns
+    )
+
+
+def _keys(n: int) -> list[str]:
+    return [f"K{i}" for i in range(1, n + 1)]
+
+
+def _scale(values: np.ndarray, given: Any = None) -> tuple[float, float]:
+    """The Likert scale: ``given`` (e.g. ``scores.attrs["scale"]``) when it is a pair of
+    numbers, else the common scale the values fit: 1–5, 1–7, 0/1–10, else their range."""
+    if isinstance(given, list | tuple) and len(given) == 2:
+        try:
+            return (float(given[0]), float(given[1]))
+        except (TypeError, ValueError):
+            pass
+    finite = values[np.isfinite(values)]
+    if not len(finite):
+        return (1.0, 5.0)
+    low = 0.0 if finite.min() < 1 else 1.0
+    for high in (5.0, 7.0, 10.0):
+        if finite.max() <= high:
+            return (low, high)
+    return (float(np.floor(finite.min())), float(np.ceil(finite.max())))
+
+
+def secondary_suppression(ns: Sequence[int | None], min_cell: int) -> list[str]:
+    """Flags of one column of group means: "primary" under ``min_cell``; when exactly one is
+    primary, the next smallest shown group is "secondary"."""
+    flags = ["primary" if n is not None and 0 < n < min_cell else "" for n in ns]
+    if flags.count("primary") == 1:
+        others = [(n, i) for i, n in enumerate(ns) if not flags[i] and n]
+        if others:
+            flags[min(others)[1]] = "secondary"
+    return flags
+
+
+def prepare_survey_scores(
+    scores: pd.DataFrame,
+    answers: pd.DataFrame,
+    levels: Sequence[str],
+    names: Names,
+    min_cell: int,
+) -> ScoreSection:
+    """Means of the survey's own Likert items by the report's grouping ``levels``."""
+    values = pd.to_numeric(scores["value"], errors="coerce")
+    bad = values.isna() & scores["value"].notna() & (scores["value"].astype(str).str.strip() != "")
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ReportError(
+            f"scores row {scores.index[pos]!r}: value {scores['value'].iloc[pos]!r} is not a number"
+        )
+    level_of: dict[object, tuple[object, ...]] = {}
+    columns = [answers[c].tolist() for c in levels]
+    for i, who in enumerate(respondent_keys(answers)):
+        key = tuple(none_if_missing(col[i]) for col in columns)
+        if who not in level_of or all(v is None for v in level_of[who]):
+            level_of[who] = key
+    ids = [
+        ("id", str(v)) if none_if_missing(v) is not None else None for v in scores[RESPONDENT_ID]
+    ]
+    unknown = tuple(None for _ in levels)
+    data = pd.DataFrame(
+        {
+            "who": [w if w is not None else ("rivi", i) for i, w in enumerate(ids)],
+            "cell": [level_of.get(w, unknown) for w in ids],
+            "item": [cell_text(v) for v in scores["item"].tolist()],
+            "value": values.to_numpy(dtype=float),
+        }
+    ).dropna(subset=["value"])
+    rank = {g: i for i, g in enumerate(GROUP_ORDER)}
+
+    def label(cell: tuple[object, ...]) -> str:
+        return " / ".join(names.value(c, v) for c, v in zip(levels, cell, strict=True))
+
+    def position(cell: tuple[object, ...]) -> tuple[Any, ...]:
+        first = [
+            rank.get(v, len(rank)) if c == COARSE_GROUP else 0
+            for c, v in zip(levels, cell, strict=True)
+        ]
+        return (*first, label(cell))
+
+    items = list(dict.fromkeys(cell_text(v) for v in scores["item"].tolist() if cell_text(v)))
+    cells = sorted(set(data["cell"].tolist()), key=position) if levels else []
+    number = {c: i for i, c in enumerate(cells)}
+    data["_cell"] = [number.get(c, -1) for c in data["cell"].tolist()]  # tuples never compared
+    rows: list[tuple[str, str, bool, pd.DataFrame]] = [
+        (label(c), " / ".join(cell_text(v) for v in c), False, data[data["_cell"] == i])
+        for i, c in enumerate(cells)
+    ]
+    if len(rows) != 1:
+        rows.append((TOTAL_LABEL, "", True, data))
+    means, ns, flags = [], [], []
+    for _, _, _, part in rows:
+        stats = part.groupby("item")["value"].agg(["mean", "count"])
+        means.append([float(stats.at[i, "mean"]) if i in stats.index else None for i in items])
+        ns.append([int(stats.at[i, "count"]) if i in stats.index else 0 for i in items])
+    row_n = [int(part["who"].nunique()) for *_, part in rows]
+    flags = [["" for _ in items] for _ in rows]
+    groups = [r for r, row in enumerate(rows) if not row[2]]
+    for j in range(len(items)):
+        column = secondary_suppression([ns[r][j] for r in groups], min_cell)
+        for r, flag in zip(groups, column, strict=True):
+            flags[r][j] = flag
+        for r, row in enumerate(rows):
+            if row[2] and 0 < ns[r][j] < min_cell:
+                flags[r][j] = "primary"
+    for r in range(len(rows)):
+        means[r] = [None if flags[r][j] else means[r][j] for j in range(len(items))]
+    table = ScoreTable(
+        None,
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+        items,
+        items,
+        _keys(len(items)),
+        means,
+        ns,
+        flags,
+        row_n,
+    )
+    adverb = " ja ".join(dict.fromkeys(BY_ADVERBS.get(c, c) for c in levels))
+    title = " / ".join(COLUMN_TITLES.get(c, c) for c in levels) or "Ryhmä"
+    return ScoreSection(
+        SURVEY,
+        "Kyselyn asteikolliset kysymykset: keskiarvot" + (f" {adverb}" if adverb else ""),
+        title,
+        [table],
+        min_cell,
+        _scale(data["value"].to_numpy(dtype=float), scores.attrs.get("scale")),
+    )
+
+
+def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
+    """The published long score table, checked, as one table (regions by items) per question."""
+    if not isinstance(scores, pd.DataFrame):
+        raise ReportError(f"scores must be a DataFrame, got {type(scores).__name__}")
+    region = next((c for c in SCORE_REGION_COLUMNS if c in scores.columns), None)
+    item_col = "item_id" if "item_id" in scores.columns else "item"
+    if region is None or item_col not in scores.columns or "mean" not in scores.columns:
+        raise ReportError(
+            "scores must be the survey's own scores (respondent_id, item, value) or a published "
+            "table in long form with columns county (or region), item_id or item, mean and n; "
+            "columns are: " + ", ".join(repr(str(c)) for c in scores.columns)
+        )
+    raw = scores["mean"]
+    as_text = raw.astype("string").str.replace(",", ".", regex=False).str.strip()
+    blank = as_text.isna() | as_text.isin(["-", DASH, ""])
+    means = pd.to_numeric(as_text.mask(blank), errors="coerce")
+    bad = means.isna() & ~blank
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ReportError(
+            f"scores row {scores.index[pos]!r}: mean {raw.iloc[pos]!r} is not a number"
+        )
+    n_col = (
+        pd.to_numeric(scores["n"], errors="coerce").tolist()
+        if "n" in scores.columns
+        else [None] * len(scores)
+    )
+    questions: list[Any] = (
+        list(dict.fromkeys(scores["question"].tolist())) if "question" in scores.columns else [None]
+    )
+    mean_list = means.tolist()
+    tables = []
+    for question in questions:
+        idx = [
+            i
+            for i in range(len(scores))
+            if question is None or scores["question"].iat[i] == question
+        ]
+        items = list(dict.fromkeys(cell_text(scores[item_col].iat[i]) for i in idx))
+        texts: dict[str, str] = {}
+        for i in idx:
+            iid = cell_text(scores[item_col].iat[i])
+            text = cell_text(scores["item"].iat[i]) if "item" in scores.columns else ""
+            texts.setdefault(iid, text or iid)
+        regions = list(dict.fromkeys(none_if_missing(scores[region].iat[i]) for i in idx))
+        overall = [r for r in regions if r is not None and str(r).lower() in ALL_RESPONDENTS]
+        regions = [r for r in regions if r not in overall] + overall
+        cell: dict[tuple[Any, str], tuple[float | None, int | None]] = {}
+        row_n: dict[Any, int] = {}
+        for i in idx:
+            reg = none_if_missing(scores[region].iat[i])
+            mean = mean_list[i]
+            n = n_col[i]
+            n_int = None if n is None or pd.isna(n) else int(n)
+            cell[(reg, cell_text(scores[item_col].iat[i]))] = (
+                None if pd.isna(mean) else float(mean),
+                n_int,
+            )
+            if n_int is not None:
+                row_n[reg] = max(row_n.get(reg, 0), n_int)
+        tables.append(
+            ScoreTable(
+                None if question is None else cell_text(question),
+                [TOTAL_LABEL if r in overall else names.value(region, r) for r in regions],
+                [cell_text(r) for r in regions],
+                [r in overall for r in regions],
+                items,
+                [texts[i] for i in items],
+                _keys(len(items)),
+                [[cell.get((r, i), (None, None))[0] for i in items] for r in regions],
+                [[cell.get((r, i), (None, None))[1] for i in items] for r in regions],
+                [["" for _ in items] for _ in regions],
+                [row_n.get(r) for r in regions],
+            )
+        )
+    finite = np.array([m for m in mean_list if m is not None and not pd.isna(m)], dtype=float)
+    return ScoreSection(
+        PUBLISHED,
+        (
+            "Julkaistut keskiarvot hyvinvointialueittain"
+            if region in {"county", "region", "hyvinvointialue"}
+            else "Julkaistut keskiarvot alueittain"
+        ),
+        "Alue",
+        tables,
+        None,
+        _scale(finite, scores.attrs.get("scale")),
+    )
+
+
+__all__ = [
+    "ALL_RESPONDENTS",
+    "PUBLISHED",
+    "SCORE_REGION_COLUMNS",
+    "SURVEY",
+    "TOTAL_LABEL",
+    "ScoreSection",
+    "ScoreTable",
+    "is_respondent_scores",
+    "prepare_published_scores",
+    "prepare_survey_scores",
+    "secondary_suppression",
+]
