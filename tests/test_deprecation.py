@@ -52,3 +52,16 @@ def test_cluster_statements_old_score_names_give_the_same_clusters():
         old = va.cluster_statements(tagged, scores=scores, mapping={"tapaamiset": "x"})
     pd.testing.assert_frame_equal(new.clusters, old.clusters)
     assert "score:x" in new.clusters.columns
+
+
+def test_write_report_old_scores_name_takes_either_kind(tmp_path):
+    tagged, scores = _tagged_with_scores()
+    published = pd.DataFrame(
+        {"region": ["Pirkanmaa"], "item_id": ["x"], "item": ["X"], "mean": [3.5], "n": [40]}
+    )
+    for kind in (scores, published):
+        new_name = "respondent_scores" if "value" in kind else "published_scores"
+        new = va.write_report(tmp_path / "new", tagged=tagged, formats="md", **{new_name: kind})
+        with pytest.warns(DeprecationWarning, match="'scores' is deprecated"):
+            old = va.write_report(tmp_path / "old", tagged=tagged, formats="md", scores=kind)
+        assert old[0].read_text("utf-8") == new[0].read_text("utf-8")

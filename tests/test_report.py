@@ -215,7 +215,7 @@ def _write(tmp_path: Path, tagged, freqs=None, clustering=None, scores=None, **k
         tagged=tagged,
         frequencies=freqs,
         clustering=clustering,
-        scores=scores,
+        published_scores=scores,
         codebook_names=NAMES,
         title="Yhdyspintakysely 2026 – avovastaukset",
         **kw,

@@ -242,7 +242,7 @@ def _wide_report(out: Path) -> Path:
         out,
         tagged=tagged,
         frequencies=freqs,
-        scores=survey_scores,
+        respondent_scores=survey_scores,
         formats="html",
         title="Kokeiluraportti: 22 hyvinvointialuetta",
     )

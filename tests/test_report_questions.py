@@ -165,7 +165,9 @@ def _survey_scores(tagged: pd.DataFrame) -> pd.DataFrame:
 def test_survey_likert_means_by_group_with_secondary_suppression(tmp_path: Path) -> None:
     tagged = _answers()
     scores = _survey_scores(tagged)
-    paths = write_report(tmp_path, tagged=tagged, scores=scores, mask=False, questions=False)
+    paths = write_report(
+        tmp_path, tagged=tagged, respondent_scores=scores, mask=False, questions=False
+    )
     html = paths[0].read_text(encoding="utf-8")
     assert "Kyselyn asteikolliset kysymykset: keskiarvot vastaajaryhmittäin" in html
     assert "Kyselyn omien asteikollisten kysymysten keskiarvot" in html  # says which
@@ -276,7 +278,7 @@ def test_survey_and_published_scores_are_both_shown_and_named(tmp_path: Path) ->
     paths = write_report(
         tmp_path,
         tagged=tagged,
-        scores=published,
+        published_scores=published,
         respondent_scores=survey,
         mask=False,
         questions=False,

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ReportError
 from vastausanalyysi.report.html import render_html
 from vastausanalyysi.report.markdown import render_markdown
@@ -19,13 +20,14 @@ FORMATS: dict[str, str] = {"html": "report.html", "xlsx": "report.xlsx", "md": "
 DEFAULT_TITLE = "Avovastausten analyysi"
 
 
+@renamed_arguments(scores="respondent_scores")
 def write_report(
     out_dir: str | Path,
     *,
     tagged: pd.DataFrame,
     frequencies: pd.DataFrame | None = None,
     clustering: Any = None,
-    scores: pd.DataFrame | None = None,
+    published_scores: pd.DataFrame | None = None,
     title: str = DEFAULT_TITLE,
     formats: Sequence[str] | str = ("html", "xlsx", "md"),
     codebook_names: Mapping[str, str] | None = None,
@@ -50,11 +52,9 @@ def write_report(
         Output of ``va.cluster_statements`` over all answers (``.clusters``, ``.assignments``),
         shown as "Kaikkien vastausten ryhmittely"; ``None`` leaves it out. The sections per
         question are clustered by the report itself (see ``questions``).
-    scores:
-        Either the survey's own Likert answers (``Survey.scores``: ``respondent_id``, ``item``,
-        ``value``), whose means the report computes by its groups, or a published table in long
-        form (``county`` or ``region``, ``item_id``, ``item``, ``mean``, ``n``), e.g.
-        ``corpus/report_2026/cooperation_scores.csv``, shown as given; ``None`` leaves it out.
+    published_scores:
+        Aggregated means in long form (``county`` or ``region``, ``item_id``, ``item``, ``mean``,
+        ``n``), e.g. ``va.load_published_scores()``, shown as given; ``None`` leaves them out.
     title:
         The report's title.
     formats:
@@ -65,8 +65,9 @@ def write_report(
         Mask personal data in every text written out with ``vastausanalyysi.nlp.pii.mask_pii``
         (a :class:`ReportError` if it cannot be imported). The report says whether it did.
     respondent_scores:
-        ``Survey.scores`` when ``scores`` is a published table (both are shown, the survey's own
-        first).
+        The survey's own Likert answers (``Survey.scores``: ``respondent_id``, ``item``,
+        ``value``), whose means the report computes by its groups. With ``published_scores`` too,
+        both are shown, the survey's own first. (``scores=``, deprecated, takes either kind.)
     min_cell:
         The smallest group (respondents) whose quotes, answer rows and means are shown; default:
         the frequency table's ``min_cell``, else :data:`~vastausanalyysi.schema.MIN_CELL`.
@@ -83,15 +84,17 @@ def write_report(
         raise ReportError(f"unknown report format(s) {unknown!r}; use any of {list(FORMATS)}")
     if not wanted:
         raise ReportError("formats is empty; use any of " + ", ".join(FORMATS))
+    if published_scores is None and respondent_scores is not None and "mean" in respondent_scores:
+        published_scores, respondent_scores = respondent_scores, None  # old scores= of means
     rep = build_model(
         tagged,
         frequencies,
         clustering,
-        scores,
+        published_scores if published_scores is not None else respondent_scores,
         title,
         codebook_names,
         mask,
-        respondent_scores=respondent_scores,
+        respondent_scores=respondent_scores if published_scores is not None else None,
         min_cell=min_cell,
         questions=questions,
     )
