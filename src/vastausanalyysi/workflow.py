@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -69,15 +70,17 @@ class Progress:
                 bar.update(1)
 
 
-def _too_long(exc: ValueError, texts: Sequence[Any], rows: Sequence[Any], column: str) -> None:
+def _too_long(
+    exc: ValueError, texts: Sequence[Any], rows: Sequence[Any], column: str, source: str
+) -> None:
     """Re-raise spaCy's 'text too long' (E088) as a SurveyError naming the row and column."""
     if "E088" not in str(exc):
         return
     lengths = [len(t) if isinstance(t, str) else 0 for t in texts]
     pos = max(range(len(lengths)), key=lengths.__getitem__)
     raise SurveyError(
-        f"row {rows[pos]}, column {column!r}: the answer has {lengths[pos]:,} characters, more "
-        "than the language pipeline takes in one piece; shorten or split it"
+        f"{source}row {rows[pos]}, column {column!r}: the answer has {lengths[pos]:,} "
+        "characters, more than the language pipeline takes in one piece; shorten or split it"
     ) from exc
 
 
@@ -88,13 +91,15 @@ def tag_answers(
     model: Any = None,
     progress: Progress | None = None,
     rows: Sequence[Any] | None = None,
+    source: str | None = None,
     batch: int = TAG_BATCH,
 ) -> pd.DataFrame:
     """``tag`` in batches of ``batch`` answers behind a progress bar; same rows, index and order.
 
     ``model`` as in :func:`~vastausanalyysi.tag` (None: the shipped model, else the rules).
     ``rows`` are the file's row numbers of ``answers`` for error messages (default: positions
-    from 1). A text too long for spaCy raises :class:`SurveyError` naming its row.
+    from 1) and ``source`` the file's name, for error messages: a text too long for spaCy
+    raises :class:`SurveyError` naming its file, row and column.
     """
     classifier = resolve_model(model)
     if classifier is None and model is None:
@@ -102,30 +107,39 @@ def tag_answers(
     progress = progress or Progress(False)
     total = len(answers)
     rows = list(rows) if rows is not None else list(range(1, total + 1))
-    if total <= batch:
-        try:
-            return tag(answers, text_column=text_column, model=classifier)
-        except ValueError as exc:
-            _too_long(exc, answers[text_column].tolist(), rows, text_column)
-            raise
+    where = f"{source!r} " if source else ""
     parts = []
     with progress.bar(total, "tagging", unit="answer") as bar:
-        for start in range(0, total, batch):
+        for start in range(0, max(total, 1), batch):
             part = answers.iloc[start : start + batch]
             try:
                 parts.append(tag(part, text_column=text_column, model=classifier))
             except ValueError as exc:
-                _too_long(exc, part[text_column].tolist(), rows[start : start + batch], text_column)
+                texts = part[text_column].tolist()
+                _too_long(exc, texts, rows[start : start + batch], text_column, where)
                 raise
             bar.update(len(part))
-    return pd.concat(parts)
+    return pd.concat(parts) if len(parts) > 1 else parts[0]
 
 
 # ---------------------------------------------------------------------------- privacy
 
 
+_PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ_]+\]")
+
+
 def _changed(original: str, masked: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) of each part of ``original`` that masking replaced."""
+    """(start, end, placeholder) of each part of ``original`` that masking replaced.
+
+    ``mask_pii`` keeps everything but the replaced parts, so the text between placeholders is
+    found again in ``original``; failing that, a character diff.
+    """
+    pieces = _PLACEHOLDER.split(masked)
+    labels = _PLACEHOLDER.findall(masked)
+    pattern = "(.+?)".join(re.escape(p) for p in pieces)
+    match = re.fullmatch(pattern, original, flags=re.DOTALL) if labels else None
+    if match is not None:
+        return [(match.start(i), match.end(i), labels[i - 1]) for i in range(1, len(labels) + 1)]
     matcher = difflib.SequenceMatcher(None, original, masked, autojunk=False)
     return [
         (i1, i2, masked[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
@@ -260,12 +274,14 @@ def analyse(
     mask: bool = True,
     progress: Progress | None = None,
     rows: Sequence[Any] | None = None,
+    source: str | None = None,
 ) -> list[Path]:
     """Tag ``answers`` (a frame with a ``text_column``), summarise, cluster and write the report.
 
     ``model`` is passed to :func:`~vastausanalyysi.tag` (None: the shipped model). With ``mask``
     (the default) personal data is masked before clustering and in every file written, the
-    ``tagged.jsonl`` beside the report included. ``progress`` shows a bar per step on a terminal.
+    ``tagged.jsonl`` beside the report included. ``progress`` shows a bar per step on a terminal;
+    ``rows`` and ``source`` (the file's row numbers and name) go into error messages.
     """
     progress = progress or Progress(False)
     if text_column != TEXT:
@@ -273,7 +289,7 @@ def analyse(
     out_dir.mkdir(parents=True, exist_ok=True)
     steps = progress.step(["tagging", "summarising", "masking", "clustering", "writing the report"])
     next(steps)
-    tagged = tag_answers(answers, model=model, progress=progress, rows=rows)
+    tagged = tag_answers(answers, model=model, progress=progress, rows=rows, source=source)
     next(steps)
     frequencies = theme_frequencies(tagged, by, min_cell=min_cell)
     next(steps)

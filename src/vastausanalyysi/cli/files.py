@@ -248,9 +248,18 @@ def _read(file: Path, display: str, options: InputOptions) -> Answers:
 def _read_survey(file: Path, display: str, frame: pd.DataFrame, options: InputOptions) -> Answers:
     from vastausanalyysi.survey import read_survey
 
-    survey = read_survey(file, **options.survey_options())
+    names = ", ".join(map(repr, frame.columns))
+    try:
+        survey = read_survey(file, **options.survey_options())
+    except SurveyError as exc:
+        if options.mapping is not None:
+            raise
+        raise SurveyError(
+            f"no text column in {display!r}: there is no column 'text' (columns are: {names}) "
+            f"and it cannot be read as a survey export ({exc}); name the text column with "
+            "-c/--text-column"
+        ) from exc
     if not survey.columns.open:
-        names = ", ".join(map(repr, frame.columns))
         raise SurveyError(
             f"no text column in {display!r}: there is no column 'text' and no open question was "
             f"recognised; columns are: {names}; name the text column with -c/--text-column"

@@ -96,6 +96,7 @@ def _read_tagged(args: argparse.Namespace, verb: str) -> Any:
         model=args.model or None,
         progress=_progress(args),
         rows=answers.rows,
+        source=answers.source,
     )
     return tagged, answers
 
@@ -199,6 +200,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             model=args.model or None,
             progress=_progress(args),
             rows=answers.rows,
+            source=answers.source,
         )
     if _mask(args):
         frame = mask_personal_data(frame, [answers.text_column], _progress(args))
@@ -291,6 +293,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         mask=_mask(args),
         progress=_progress(args),
         rows=answers.rows,
+        source=answers.source,
     ):
         print(path)
     return 0
