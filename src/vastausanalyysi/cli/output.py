@@ -181,9 +181,9 @@ def _write_xlsx(frame: pd.DataFrame, path: str) -> None:
     for i, values in enumerate(flat.itertuples(index=False, name=None), start=2):
         for j, (name, value) in enumerate(zip(columns, values, strict=True), start=1):
             value = _xlsx_value(value, name, i)
-            if isinstance(value, str):
+            if isinstance(value, str) and value:
                 _text_cell(sheet.cell(row=i, column=j), value)
-            elif value is not None:
+            elif value is not None and value != "":
                 sheet.cell(row=i, column=j, value=value)
     workbook.save(path)
 
