@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -328,7 +329,25 @@ def test_bad_inputs_and_outputs_end_with_one_line_and_exit_2(
     deep.write_text("[" * 100_000, encoding="utf-8")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 50)
+    book = openpyxl.Workbook()
+    for i in range(50):
+        book.active.append([i, f"Perhekeskus toimii hyvin {i}"])
+    good = tmp_path / "good.xlsx"
+    book.save(good)
+    data = bytearray(good.read_bytes())
+    data[len(data) // 3 : len(data) // 3 + 50] = b"\0" * 50
+    zeroed = tmp_path / "zeroed.xlsx"
+    zeroed.write_bytes(bytes(data))
+    bad_xml = tmp_path / "badxml.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad_xml, "w") as dst:
+        for item in src.infolist():
+            part = src.read(item.filename)
+            dst.writestr(
+                item, part[: len(part) // 2] if item.filename.endswith("workbook.xml") else part
+            )
     cases = [
+        (["tag", str(zeroed)], "zeroed.xlsx"),
+        (["tag", str(bad_xml)], "badxml.xlsx"),
         (["summary", "tagged.jsonl"], "'tagged.jsonl'"),
         (["tag", str(plain), "-c", "vastaus", "-o", "/nonexistent/dir/x.csv"], "/nonexistent/dir"),
         (["tag", str(deep)], "deep.json"),
