@@ -316,8 +316,6 @@ def _cmd_train(args: argparse.Namespace) -> int:
 def _cmd_evaluate_lemmas(args: argparse.Namespace) -> int:
     from vastausanalyysi.evaluate import evaluate_lemmas, format_report
 
-    if not args.file.is_file():
-        raise SurveyError(f"input file not found: {str(args.file)!r}")
     scores = evaluate_lemmas(args.file)
     if args.json:
         print(json.dumps(scores.as_dict(args.errors), ensure_ascii=False, indent=2))
