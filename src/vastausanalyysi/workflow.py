@@ -26,7 +26,8 @@ from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.report import write_report
 from vastausanalyysi.schema import EVIDENCE, LEMMAS, MIN_CELL, POLARITY_EVIDENCE, TEXT
 from vastausanalyysi.summary import theme_frequencies
-from vastausanalyysi.themes.tagger import resolve_model, tag
+from vastausanalyysi.themes.shipped import resolve_model
+from vastausanalyysi.themes.tagger import tag
 
 log = logging.getLogger(__name__)
 

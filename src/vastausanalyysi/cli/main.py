@@ -301,7 +301,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_plain_table
-    from vastausanalyysi.themes.classifier import evaluate, train
+    from vastausanalyysi.themes.evaluation import evaluate
+    from vastausanalyysi.themes.training import train
 
     column = args.text_column or TEXT
     data = read_plain_table(args.input, _input(args), required=[column])
@@ -326,7 +327,7 @@ def _cmd_evaluate_lemmas(args: argparse.Namespace) -> int:
 
 def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_plain_table
-    from vastausanalyysi.themes.classifier import evaluate
+    from vastausanalyysi.themes.evaluation import evaluate
 
     column = args.text_column or TEXT
     data = read_plain_table(args.file, _input(args), required=[column])
