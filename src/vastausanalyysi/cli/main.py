@@ -12,7 +12,6 @@ column, with exit status 2; nothing reaches the user as a traceback unless ``--d
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -315,13 +314,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate_lemmas(args: argparse.Namespace) -> int:
-    from vastausanalyysi.evaluate import evaluate_lemmas, format_report
+    from vastausanalyysi.nlp.evaluation import evaluate_lemmas, format_report
 
-    scores = evaluate_lemmas(args.file)
-    if args.json:
-        print(json.dumps(scores.as_dict(args.errors), ensure_ascii=False, indent=2))
-    else:
-        print(format_report(scores, args.errors))
+    print(format_report(evaluate_lemmas(args.file), args.errors, as_json=args.json))
     return 0
 
 
