@@ -236,6 +236,23 @@ def test_stdin_format_option_and_survey(
     assert "standard input is empty" in _one_line_error(capsys)
 
 
+def test_stdin_lines_without_header(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = b"Perhekeskus toimii.\nOppilashuolto ei toimi.\n"
+    _stdin(monkeypatch, lines)
+    assert main(["lemmatize", "-"]) == 0  # the first line is taken for a header, with a warning
+    headed = capsys.readouterr()
+    assert "'Perhekeskus toimii.' is read as the header" in headed.err
+    assert "--format lines" in headed.err
+    assert pd.read_csv(io.StringIO(headed.out))["text"].tolist() == ["Oppilashuolto ei toimi."]
+    _stdin(monkeypatch, lines)
+    assert main(["lemmatize", "-", "--format", "lines"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str)
+    assert frame["text"].tolist() == ["Perhekeskus toimii.", "Oppilashuolto ei toimi."]
+    assert frame["lemmas"].tolist()[0].split() == ["perhekeskus", "toimia"]
+
+
 # ---------------------------------------------------------------------------- output formats
 
 

@@ -260,9 +260,21 @@ def _read_survey(file: Path, display: str, frame: pd.DataFrame, options: InputOp
             "-c/--text-column"
         ) from exc
     if not survey.columns.open:
+        hint = (
+            " (or --format lines for one text a line without a header)"
+            if file.stem == "stdin"
+            else ""
+        )
         raise SurveyError(
             f"no text column in {display!r}: there is no column 'text' and no open question was "
-            f"recognised; columns are: {names}; name the text column with -c/--text-column"
+            f"recognised; columns are: {names}; name the text column with -c/--text-column{hint}"
+        )
+    if len(frame.columns) == 1:
+        log.warning(
+            "%s has one column: its first line %r is read as the header (the question); if it "
+            "is an answer, give --format lines (one text a line, no header)",
+            display,
+            str(frame.columns[0])[:60],
         )
     answers = survey.answers_with_respondents()
     log.info(
