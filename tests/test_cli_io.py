@@ -167,6 +167,20 @@ def test_question_picks_one_open_question(
     assert "'huono'" in line and "'Mikä toimii yhteistyössä?'" in line
 
 
+def test_survey_takes_the_same_options(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tidy = tmp_path / "tidy"
+    assert main(["survey", str(export), "--question", "kehittää", "-o", str(tidy)]) == 0
+    answers = pd.read_csv(tidy / "answers.csv")
+    assert answers["question"].unique().tolist() == ["Mitä pitäisi kehittää?"]
+    assert len(answers) == 3
+    assert main(["survey", str(export), "-c", "Mikä toimii yhteistyössä?"]) == 0
+    assert "open: ('Mikä toimii yhteistyössä?',)" in capsys.readouterr().err
+    assert main(["survey", str(export), "-c", "ei ole"]) == 2
+    assert "'ei ole'" in _one_line_error(capsys)
+
+
 def test_sheet_encoding_and_delimiter(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     book.active.title = "ohje"

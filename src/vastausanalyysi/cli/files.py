@@ -400,10 +400,18 @@ def read_plain_table(
 
 
 def read_survey_input(path: str, options: InputOptions) -> Any:
-    """:func:`~vastausanalyysi.read_survey` on a path or ``-``."""
+    """:func:`~vastausanalyysi.read_survey` on a path or ``-``; ``-c`` names the open question
+    column, ``--question`` keeps the answers to the questions named."""
     from vastausanalyysi.survey import read_survey
 
+    extra: dict[str, Any] = {}
+    if options.text_column is not None:
+        extra["open_columns"] = [options.text_column]
     with open_input(path, options.format) as (file, display):
-        survey = read_survey(file, **options.survey_options())
+        survey = read_survey(file, **options.survey_options(), **extra)
         survey.source = display
+    if options.questions:
+        found = list(dict.fromkeys(str(q) for q in survey.answers[QUESTION]))
+        chosen = [_match_question(w, found, display) for w in options.questions]
+        survey.answers = survey.answers[survey.answers[QUESTION].isin(chosen)]
     return survey

@@ -353,7 +353,7 @@ def _global_options(parser: argparse.ArgumentParser, subcommand: bool) -> None:
     )
 
 
-def _text_column_option(parser: argparse.ArgumentParser) -> None:
+def _text_column_option(parser: Any) -> None:
     parser.add_argument(
         "-c",
         "--text-column",
@@ -364,8 +364,10 @@ def _text_column_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read_options(parser: argparse.ArgumentParser) -> None:
+def _read_options(parser: argparse.ArgumentParser) -> Any:
+    """The reading options (a group of ``parser``, returned for more)."""
     group = parser.add_argument_group("input")
+    _text_column_option(group)
     group.add_argument("--sheet", help="the XLSX sheet to read (the first)")
     group.add_argument("--encoding", help="the text encoding (detected)")
     group.add_argument("--delimiter", help="the CSV delimiter (detected)")
@@ -374,29 +376,24 @@ def _read_options(parser: argparse.ArgumentParser) -> None:
         choices=INPUT_FORMATS,
         help="the input format (by suffix; for - detected from the content)",
     )
+    return group
 
 
 def _input_options(
-    parser: argparse.ArgumentParser,
-    *,
-    model: bool = True,
-    output: bool = True,
-    text: bool = True,
+    parser: argparse.ArgumentParser, *, model: bool = True, output: bool = True
 ) -> None:
     """The options that every command reading answers shares."""
     parser.add_argument(
         "input", help="CSV, TSV, XLSX, JSONL, JSON, Parquet or TXT file, or - for standard input"
     )
-    if text:
-        _text_column_option(parser)
-    parser.add_argument("--id-column", help="the respondent id column (respondent_id)")
-    parser.add_argument(
+    group = _read_options(parser)
+    group.add_argument("--id-column", help="the respondent id column (respondent_id)")
+    group.add_argument(
         "--question",
         action="append",
         help="only the answers to this open question (its name or a unique part; repeatable)",
     )
-    parser.add_argument("--mapping", help="a YAML/JSON file naming the survey's columns")
-    _read_options(parser)
+    group.add_argument("--mapping", help="a YAML/JSON file naming the survey's columns")
     if model:
         parser.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped)")
     if output:
@@ -448,7 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="results", help="where to write (results)")
 
     p = verb("survey", "read a survey export; show what was recognised", _cmd_survey)
-    _input_options(p, model=False, output=False, text=False)
+    _input_options(p, model=False, output=False)
     _output_options(p, default=None, help="write answers/scores/respondents/issues CSVs here")
 
     p = verb("lemmatize", "add a column of lemmas to a table of texts", _cmd_lemmatize)
@@ -481,7 +478,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verb("train", "train a theme model on hand-coded answers", _cmd_train)
     p.add_argument("input", help="CSV/XLSX/JSONL with text, areas, mechanisms[, polarity]")
-    _text_column_option(p)
     _read_options(p)
     p.add_argument("-o", "--output", required=True, help="the model folder to write")
     p.add_argument("--cv", type=int, default=0, help="also report k-fold cross-validation")
@@ -497,7 +493,6 @@ def build_parser() -> argparse.ArgumentParser:
     q = what.add_parser("themes", help="per-code precision/recall/F1 on labelled answers")
     _global_options(q, subcommand=True)
     q.add_argument("file", help="CSV/XLSX/JSONL with text, areas, mechanisms[, polarity]")
-    _text_column_option(q)
     _read_options(q)
     q.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped model)")
     q.add_argument("--cv", type=int, default=None, help="k-fold cross-validation instead")
