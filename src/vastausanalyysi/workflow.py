@@ -2,12 +2,20 @@
 
 ``analyse_corpus`` runs it on the corpus bundled with the repository (the 2026 report's real
 "what works" highlights and its published score tables); ``analyse`` runs it on any tagged-ready
-frame of answers.
+frame of answers. ``tag_answers`` tags in batches behind a progress bar, and
+``mask_personal_data`` masks the texts, lemmas and evidence words of a tagged frame before it is
+written out (privacy by default; evidence ``start``/``end`` still point into the original text).
 """
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +24,9 @@ import pandas as pd
 from vastausanalyysi.clusters import cluster_statements
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.report import write_report
-from vastausanalyysi.schema import MIN_CELL
+from vastausanalyysi.schema import EVIDENCE, LEMMAS, MIN_CELL, POLARITY_EVIDENCE, TEXT
 from vastausanalyysi.summary import theme_frequencies
+from vastausanalyysi.themes.shipped import resolve_model
 from vastausanalyysi.themes.tagger import tag
 
 log = logging.getLogger(__name__)
@@ -27,6 +36,230 @@ SCORE_TABLES = {
     "Yhteistyön toteutuminen": Path("report_2026") / "cooperation_scores.csv",
     "Työnjaon selkeys": Path("report_2026") / "division_of_labour_scores.csv",
 }
+TAG_BATCH = 500
+"""Answers tagged per call by :func:`tag_answers` (one progress step)."""
+
+
+class Progress:
+    """A progress bar on standard error (tqdm), shown only when asked and stderr is a terminal."""
+
+    def __init__(self, enabled: bool = False) -> None:
+        self.enabled = bool(enabled) and sys.stderr.isatty()
+
+    @contextmanager
+    def bar(self, total: int, desc: str, unit: str = "it") -> Iterator[Any]:
+        """A bar of ``total`` steps named ``desc``; ``update(n)`` advances it."""
+        from tqdm import tqdm
+
+        with tqdm(
+            total=total,
+            desc=desc,
+            unit=unit,
+            file=sys.stderr,
+            disable=not self.enabled,
+            leave=False,
+            dynamic_ncols=True,
+        ) as bar:
+            yield bar
+
+    def step(self, steps: Sequence[str]) -> Iterator[str]:
+        """Iterate over named steps, each one tick of a bar named by the step under way."""
+        with self.bar(len(steps), steps[0] if steps else "", unit="step") as bar:
+            for name in steps:
+                bar.set_description_str(name)
+                yield name
+                bar.update(1)
+
+
+def _too_long(
+    exc: ValueError, texts: Sequence[Any], rows: Sequence[Any], column: str, source: str
+) -> None:
+    """Re-raise spaCy's 'text too long' (E088) as a SurveyError naming the row and column."""
+    if "E088" not in str(exc):
+        return
+    lengths = [len(t) if isinstance(t, str) else 0 for t in texts]
+    pos = max(range(len(lengths)), key=lengths.__getitem__)
+    raise SurveyError(
+        f"{source}row {rows[pos]}, column {column!r}: the answer has {lengths[pos]:,} "
+        "characters, more than the language pipeline takes in one piece; shorten or split it"
+    ) from exc
+
+
+def tag_answers(
+    answers: pd.DataFrame,
+    *,
+    text_column: str = TEXT,
+    model: Any = None,
+    progress: Progress | None = None,
+    rows: Sequence[Any] | None = None,
+    source: str | None = None,
+    batch: int = TAG_BATCH,
+) -> pd.DataFrame:
+    """``tag`` in batches of ``batch`` answers behind a progress bar; same rows, index and order.
+
+    ``model`` as in :func:`~vastausanalyysi.tag` (None: the shipped model, else the rules).
+    ``rows`` are the file's row numbers of ``answers`` for error messages (default: positions
+    from 1) and ``source`` the file's name, for error messages: a text too long for spaCy
+    raises :class:`SurveyError` naming its file, row and column.
+    """
+    classifier = resolve_model(model)
+    if classifier is None and model is None:
+        classifier = "rules"
+    progress = progress or Progress(False)
+    total = len(answers)
+    rows = list(rows) if rows is not None else list(range(1, total + 1))
+    where = f"{source!r} " if source else ""
+    parts = []
+    with progress.bar(total, "tagging", unit="answer") as bar:
+        for start in range(0, max(total, 1), batch):
+            part = answers.iloc[start : start + batch]
+            try:
+                parts.append(tag(part, text_column=text_column, model=classifier))
+            except ValueError as exc:
+                texts = part[text_column].tolist()
+                _too_long(exc, texts, rows[start : start + batch], text_column, where)
+                raise
+            bar.update(len(part))
+    return pd.concat(parts) if len(parts) > 1 else parts[0]
+
+
+# ---------------------------------------------------------------------------- privacy
+
+
+_PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ_]+\]")
+
+
+def _changed(original: str, masked: str) -> list[tuple[int, int, str]]:
+    """(start, end, placeholder) of each part of ``original`` that masking replaced.
+
+    ``mask_pii`` keeps everything but the replaced parts, so the text between placeholders is
+    found again in ``original``; failing that, a character diff.
+    """
+    pieces = _PLACEHOLDER.split(masked)
+    labels = _PLACEHOLDER.findall(masked)
+    pattern = "(.+?)".join(re.escape(p) for p in pieces)
+    match = re.fullmatch(pattern, original, flags=re.DOTALL) if labels else None
+    if match is not None:
+        return [(match.start(i), match.end(i), labels[i - 1]) for i in range(1, len(labels) + 1)]
+    matcher = difflib.SequenceMatcher(None, original, masked, autojunk=False)
+    return [
+        (i1, i2, masked[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
+    ]
+
+
+def _mask_entries(entries: Any, changed: list[tuple[int, int, str]], masked: dict[str, str]) -> Any:
+    """Evidence entries ({surface, lemma, start, end, …}) with masked words."""
+    if isinstance(entries, dict):
+        return {code: _mask_entries(value, changed, masked) for code, value in entries.items()}
+    if not isinstance(entries, list):
+        return entries
+    out = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            out.append(entry)
+            continue
+        entry = dict(entry)
+        start, end = entry.get("start"), entry.get("end")
+        hit = None
+        if isinstance(start, int) and isinstance(end, int):
+            hit = next((r for s, e, r in changed if s < end and start < e), None)
+        for key in ("surface", "lemma"):
+            value = entry.get(key)
+            if isinstance(value, str):
+                entry[key] = (hit.strip() or "[…]") if hit is not None else masked.get(value, value)
+        out.append(entry)
+    return out
+
+
+def mask_personal_data(
+    frame: pd.DataFrame, text_columns: Sequence[str] = (TEXT,), progress: Progress | None = None
+) -> pd.DataFrame:
+    """A copy of ``frame`` with personal data masked by ``vastausanalyysi.nlp.pii.mask_pii``.
+
+    Masks the ``text_columns``, the ``surface`` and ``lemma`` words of ``evidence`` and
+    ``polarity_evidence`` (words inside a masked part of the text become its placeholder), and
+    leaves out of ``lemmas`` the lemmas of the masked parts. Same rows, index and order.
+    """
+    from vastausanalyysi.nlp.pii import mask_pii
+    from vastausanalyysi.nlp.pipeline import lemmatize
+
+    out = frame.copy()
+    columns = [c for c in text_columns if c in out.columns]
+    cache: dict[str, str] = {}
+    values = [v for c in columns for v in out[c].tolist() if isinstance(v, str) and v]
+    words = [
+        entry.get(key)
+        for c in (EVIDENCE, POLARITY_EVIDENCE)
+        if c in out.columns
+        for cell in out[c].tolist()
+        for entry in _entries(cell)
+        for key in ("surface", "lemma")
+        if isinstance(entry.get(key), str)
+    ]
+    todo = list(dict.fromkeys(v for v in [*values, *words] if v))
+    progress = progress or Progress(False)
+    with progress.bar(len(todo), "masking personal data", unit="text") as bar:
+        for start in range(0, len(todo), TAG_BATCH):
+            chunk = todo[start : start + TAG_BATCH]
+            cache.update(zip(chunk, mask_pii(chunk), strict=True))
+            bar.update(len(chunk))
+    main = columns[0] if columns else None
+    changes: list[list[tuple[int, int, str]]] = []
+    for value in out[main].tolist() if main else [None] * len(out):
+        masked = cache.get(value, value) if isinstance(value, str) else value
+        changes.append(
+            _changed(value, masked) if isinstance(value, str) and masked != value else []
+        )
+    for c in columns:
+        out[c] = [cache.get(v, v) if isinstance(v, str) else v for v in out[c].tolist()]
+    for c in (EVIDENCE, POLARITY_EVIDENCE):
+        if c in out.columns:
+            out[c] = pd.Series(
+                [_mask_entries(v, ch, cache) for v, ch in zip(out[c], changes, strict=True)],
+                index=out.index,
+                dtype=object,
+            )
+    if LEMMAS in out.columns and main:
+        parts = [
+            (i, original[s:e])
+            for i, (original, ch) in enumerate(zip(frame[main].tolist(), changes, strict=True))
+            for s, e, _ in ch
+        ]
+        dropped: dict[int, Counter[str]] = {}
+        for (i, _), lemmas in zip(parts, lemmatize([p for _, p in parts]), strict=True):
+            dropped.setdefault(i, Counter()).update(lemmas)
+        out[LEMMAS] = pd.Series(
+            [_drop_lemmas(v, dropped.get(i)) for i, v in enumerate(out[LEMMAS].tolist())],
+            index=out.index,
+            dtype=object,
+        )
+    return out
+
+
+def _entries(cell: Any) -> list[dict[str, Any]]:
+    if isinstance(cell, dict):
+        return [e for v in cell.values() if isinstance(v, list) for e in v if isinstance(e, dict)]
+    if isinstance(cell, list):
+        return [e for e in cell if isinstance(e, dict)]
+    return []
+
+
+def _drop_lemmas(lemmas: Any, drop: Counter[str] | None) -> Any:
+    """``lemmas`` (a list, or a space-separated string) without the ``drop`` ones."""
+    if not drop:
+        return lemmas
+    left = Counter(drop)
+    as_text = isinstance(lemmas, str)
+    kept = []
+    for lemma in lemmas.split() if as_text else list(lemmas):
+        if left[lemma] > 0:
+            left[lemma] -= 1
+        else:
+            kept.append(lemma)
+    return " ".join(kept) if as_text else kept
+
+
+# ---------------------------------------------------------------------------- the job
 
 
 def analyse(
@@ -38,15 +271,34 @@ def analyse(
     min_cell: int = MIN_CELL,
     title: str = "Avovastausten analyysi",
     model: Any = None,
+    text_column: str = TEXT,
+    mask: bool = True,
+    progress: Progress | None = None,
+    rows: Sequence[Any] | None = None,
+    source: str | None = None,
 ) -> list[Path]:
-    """Tag ``answers`` (a frame with a ``text`` column), summarise, cluster and write the report.
+    """Tag ``answers`` (a frame with a ``text_column``), summarise, cluster and write the report.
 
-    ``model`` is passed to :func:`~vastausanalyysi.tag` (None: the shipped model).
+    ``model`` is passed to :func:`~vastausanalyysi.tag` (None: the shipped model). With ``mask``
+    (the default) personal data is masked before clustering and in every file written, the
+    ``tagged.jsonl`` beside the report included. ``progress`` shows a bar per step on a terminal;
+    ``rows`` and ``source`` (the file's row numbers and name) go into error messages.
     """
-    tagged = tag(answers, model=model)
-    frequencies = theme_frequencies(tagged, by, min_cell=min_cell)
-    clustering = cluster_statements(tagged)
+    progress = progress or Progress(False)
+    if text_column != TEXT:
+        answers = answers.drop(columns=[TEXT], errors="ignore").rename(columns={text_column: TEXT})
     out_dir.mkdir(parents=True, exist_ok=True)
+    steps = progress.step(["tagging", "summarising", "masking", "clustering", "writing the report"])
+    next(steps)
+    tagged = tag_answers(answers, model=model, progress=progress, rows=rows, source=source)
+    next(steps)
+    frequencies = theme_frequencies(tagged, by, min_cell=min_cell)
+    next(steps)
+    if mask:
+        tagged = mask_personal_data(tagged)
+    next(steps)
+    clustering = cluster_statements(tagged)
+    next(steps)
     written = write_report(
         out_dir,
         tagged=tagged,
@@ -54,9 +306,11 @@ def analyse(
         clustering=clustering,
         scores=scores,
         title=title,
+        mask=mask,
     )
     tagged_path = out_dir / "tagged.jsonl"
     tagged.to_json(tagged_path, orient="records", lines=True, force_ascii=False)
+    next(steps, None)
     return [*written, tagged_path]
 
 
@@ -67,7 +321,9 @@ def read_csv_checked(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype={"n": "Int64"}, keep_default_na=False, na_values=[""])
 
 
-def analyse_corpus(corpus_dir: Path, out_dir: Path) -> list[Path]:
+def analyse_corpus(
+    corpus_dir: Path, out_dir: Path, *, mask: bool = True, progress: Progress | None = None
+) -> list[Path]:
     """Analyse the bundled corpus: the 2026 report's highlights by respondent group, with scores."""
     highlights = read_csv_checked(corpus_dir / HIGHLIGHTS)
     answers = highlights[["id", "text", "group"]].rename(columns={"id": "respondent_id"})
@@ -83,4 +339,6 @@ def analyse_corpus(corpus_dir: Path, out_dir: Path) -> list[Path]:
         scores=scores,
         min_cell=MIN_CELL,
         title="Yhdyspintakysely 2026: toimivan yhteistyön nostot",
+        mask=mask,
+        progress=progress,
     )

@@ -1,137 +1,417 @@
-"""Files in and out for the command line: tables of texts, tagged answers, frames.
+"""Input files for the command line: one reader and one set of options for every verb.
 
-Code lists are written as ``;``-separated ids in CSV and XLSX and as JSON lists in JSONL; evidence
-is JSON text in CSV and XLSX. :func:`read_tagged` reads either form back.
+A path or ``-`` (standard input). The format comes from ``--format``, else the suffix, else (for
+stdin) the content: ``{`` starts JSON Lines, ``[`` a JSON array, ``PK`` an XLSX file, ``PAR1``
+Parquet, anything else CSV with a header row. ``.txt`` (or ``--format lines``) is one text a line,
+without a header. A table is one of
+
+* a tagged file (``areas``, ``mechanisms`` and ``polarity`` columns, as ``tag`` writes them):
+  codes come back as lists, evidence as dicts;
+* a plain table with a text column (``-c``; ``text`` by default);
+* a survey export (no such column): read with :func:`~vastausanalyysi.read_survey`, one row per
+  respondent and open question, with group, coarse group and region.
+
+Every problem is a :class:`~vastausanalyysi.errors.SurveyError` naming the file, row or column;
+a missing text column lists the columns found.
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import logging
 import sys
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import pandas as pd
 
-from vastausanalyysi.errors import SurveyError
-from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, parse_codes
+from vastausanalyysi.errors import SurveyError, VastausanalyysiError
+from vastausanalyysi.schema import (
+    CODE_COLUMNS,
+    JSON_COLUMNS,
+    LEMMAS,
+    POLARITY,
+    QUESTION,
+    RESPONDENT_ID,
+    TEXT,
+    parse_codes,
+)
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl", ".json")
+log = logging.getLogger("vastausanalyysi.cli")
+
+STDIN = "-"
+FORMAT_SUFFIXES = {
+    "csv": ".csv",
+    "tsv": ".tsv",
+    "jsonl": ".jsonl",
+    "json": ".json",
+    "xlsx": ".xlsx",
+    "parquet": ".parquet",
+    "lines": ".txt",
+}
+"""Input formats (``--format``) and the suffix each is read by."""
+INPUT_SUFFIXES = (*FORMAT_SUFFIXES.values(), ".ndjson", ".xlsm")
+TAGGED_COLUMNS = (*CODE_COLUMNS, POLARITY)
+_READ_ERRORS = (
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    EOFError,
+    RecursionError,
+    csv.Error,
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+)
 
 
-def read_table_file(path: str | Path, **options: Any) -> pd.DataFrame:
-    """A CSV/TSV/XLSX/JSONL/JSON file as a frame of text cells (encoding and delimiter detected)."""
-    from vastausanalyysi.survey import read_table
+@dataclass
+class InputOptions:
+    """The input options every verb shares (see ``vastausanalyysi VERB --help``)."""
 
-    return read_table(path, suffixes=TABLE_SUFFIXES, **options)
+    text_column: str | None = None
+    id_column: str | None = None
+    questions: Sequence[str] = ()
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    format: str | None = None
+    mapping: str | None = None
+
+    def survey_options(self) -> dict[str, Any]:
+        """The options :func:`~vastausanalyysi.read_survey` takes."""
+        names = ("mapping", "sheet", "encoding", "delimiter", "id_column")
+        return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+
+    def table_options(self) -> dict[str, Any]:
+        """The options :func:`~vastausanalyysi.survey.read_table` takes."""
+        names = ("sheet", "encoding", "delimiter")
+        return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
 
 
-def read_texts(path: str, column: str = "text") -> pd.DataFrame:
-    """A frame with ``column`` from a table file, a .txt file (one text a line) or '-' (stdin)."""
-    if path == "-":
-        return pd.DataFrame({column: [line.rstrip("\n") for line in sys.stdin]})
-    file = Path(path)
-    if file.suffix.lower() == ".txt":
+@dataclass
+class Answers:
+    """What was read: the frame, its text and id columns, the source and each row's file row."""
+
+    frame: pd.DataFrame
+    text_column: str
+    source: str
+    rows: list[Any] = field(default_factory=list)
+    tagged: bool = False
+    id_column: str | None = None
+
+    @property
+    def has_text(self) -> bool:
+        """Whether any row has a non-blank text."""
+        if self.text_column not in self.frame.columns:
+            return False
+        return any(isinstance(v, str) and v.strip() for v in self.frame[self.text_column])
+
+
+def detect_format(data: bytes) -> str:
+    """The format of a file's bytes: jsonl, json, xlsx, parquet or csv."""
+    if data.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if data.startswith(b"PAR1"):
+        return "parquet"
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return {b"{": "jsonl", b"[": "json"}.get(head, "csv")
+
+
+def _check_format(fmt: str | None) -> None:
+    if fmt is not None and fmt not in FORMAT_SUFFIXES:
+        raise SurveyError(f"unknown input format {fmt!r}; use one of {', '.join(FORMAT_SUFFIXES)}")
+
+
+def _check_suffix(suffix: str, display: str) -> None:
+    if suffix not in INPUT_SUFFIXES:
+        raise SurveyError(
+            f"unsupported file type {suffix or '(none)'!r} for {display!r}; use one of "
+            f"{', '.join(INPUT_SUFFIXES)}, or give --format"
+        )
+
+
+@contextmanager
+def open_input(path: str, fmt: str | None = None) -> Iterator[tuple[Path, str]]:
+    """The input as a file with the right suffix, and its name for messages.
+
+    ``-`` is standard input, saved to a temporary file named by ``fmt`` or the detected format;
+    a file with ``fmt`` given is linked under the matching suffix. Errors raised inside name the
+    input as the user gave it; unreadable files raise :class:`SurveyError`.
+    """
+    _check_format(fmt)
+    display = "<stdin>" if path == STDIN else path
+    if path != STDIN:
+        file = Path(path)
+        if fmt is None:
+            _check_suffix(file.suffix.lower(), display)
+        if not file.exists():
+            raise SurveyError(f"input file not found: {path!r}")
         if not file.is_file():
-            raise SurveyError(f"no such file: {path!r}")
-        return pd.DataFrame({column: file.read_text(encoding="utf-8-sig").splitlines()})
-    frame = read_table_file(file)
-    _require_column(frame, column, path)
+            raise SurveyError(f"input path is not a file: {path!r}")
+        if fmt is None or file.suffix.lower() == FORMAT_SUFFIXES[fmt]:
+            with _read_errors(display, None):
+                yield file, display
+            return
+    with tempfile.TemporaryDirectory(prefix="vastausanalyysi-") as tmp:
+        if path == STDIN:
+            data = sys.stdin.buffer.read()
+            if not data.strip():
+                raise SurveyError("standard input is empty")
+            fmt = fmt or detect_format(data)
+            file = Path(tmp) / f"stdin{FORMAT_SUFFIXES[fmt]}"
+            file.write_bytes(data)
+            log.info("standard input read as %s (%d bytes)", fmt, len(data))
+        else:
+            file = Path(tmp) / f"{Path(path).stem}{FORMAT_SUFFIXES[fmt or 'csv']}"
+            file.symlink_to(Path(path).resolve())
+        with _read_errors(display, str(file)):
+            yield file, display
+
+
+@contextmanager
+def _read_errors(display: str, temporary: str | None) -> Iterator[None]:
+    """Library errors name ``display`` instead of a temporary file; other read errors wrapped."""
+    try:
+        yield
+    except VastausanalyysiError as exc:
+        if temporary is None or temporary not in str(exc):
+            raise
+        raise type(exc)(str(exc).replace(temporary, display)) from exc
+    except _READ_ERRORS as exc:
+        message = str(exc).replace(temporary, display) if temporary else str(exc)
+        if isinstance(exc, RecursionError):
+            message = "nested too deeply"
+        raise SurveyError(f"cannot read {display!r}: {type(exc).__name__}: {message}") from exc
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def read_input(path: str, options: InputOptions | None = None) -> Answers:
+    """Read answers (tagged, a plain table or a survey export) as the verbs take them."""
+    options = options or InputOptions()
+    with open_input(path, options.format) as (file, display):
+        answers = _read(file, display, options)
+        answers = _select_questions(answers, options.questions)
+        if options.id_column is not None and not answers.tagged:
+            if options.id_column not in answers.frame.columns:
+                _missing_column(answers.frame, options.id_column, display, "id column")
+            answers.id_column = options.id_column
+        elif options.id_column is not None:
+            answers.id_column = options.id_column
+    return answers
+
+
+def _read(file: Path, display: str, options: InputOptions) -> Answers:
+    suffix = file.suffix.lower()
+    column = options.text_column or TEXT
+    _check_suffix(suffix, display)
+    if suffix == ".txt":
+        lines = file.read_text(encoding=options.encoding or "utf-8-sig").splitlines()
+        frame = pd.DataFrame({column: pd.Series(lines, dtype=object)})
+        return Answers(frame, column, display, list(range(1, len(lines) + 1)))
+    if suffix == ".parquet":
+        frame = _read_parquet(file, display)
+        rows: list[Any] = list(range(1, len(frame) + 1))
+    else:
+        from vastausanalyysi.survey import read_table
+
+        frame = read_table(file, **options.table_options())
+        rows = list(frame.attrs.get("rows") or range(2, len(frame) + 2))
+    if all(c in frame.columns for c in TAGGED_COLUMNS):
+        if suffix in {".jsonl", ".ndjson", ".json"}:
+            frame = _json_frame(file, suffix != ".json", options.encoding)
+        tagged = _parse_tagged(frame, display, rows)
+        if options.text_column is not None and options.text_column not in tagged.columns:
+            _missing_column(tagged, options.text_column, display)
+        log.info("%s: tagged answers (%d rows); their codes are used", display, len(tagged))
+        return Answers(tagged, column, display, rows, tagged=True)
+    if column in frame.columns and options.mapping is None:
+        return Answers(frame, column, display, rows)
+    if options.text_column is not None and options.mapping is None:
+        _missing_column(frame, column, display)
+    if suffix == ".parquet":
+        _missing_column(frame, column, display)
+    return _read_survey(file, display, frame, options)
+
+
+def _read_survey(file: Path, display: str, frame: pd.DataFrame, options: InputOptions) -> Answers:
+    from vastausanalyysi.survey import read_survey
+
+    names = ", ".join(map(repr, frame.columns))
+    try:
+        survey = read_survey(file, **options.survey_options())
+    except SurveyError as exc:
+        if options.mapping is not None:
+            raise
+        raise SurveyError(
+            f"no text column in {display!r}: there is no column 'text' (columns are: {names}) "
+            f"and it cannot be read as a survey export ({exc}); name the text column with "
+            "-c/--text-column"
+        ) from exc
+    if not survey.columns.open:
+        hint = (
+            " (or --format lines for one text a line without a header)"
+            if file.stem == "stdin"
+            else ""
+        )
+        raise SurveyError(
+            f"no text column in {display!r}: there is no column 'text' and no open question was "
+            f"recognised; columns are: {names}; name the text column with -c/--text-column{hint}"
+        )
+    if len(frame.columns) == 1:
+        log.warning(
+            "%s has one column: its first line %r is read as the header (the question); if it "
+            "is an answer, give --format lines (one text a line, no header)",
+            display,
+            str(frame.columns[0])[:60],
+        )
+    answers = survey.answers_with_respondents()
+    log.info(
+        "%s: survey export, %d open question(s): %s",
+        display,
+        len(survey.columns.open),
+        "; ".join(survey.columns.open),
+    )
+    return Answers(answers, TEXT, display, answers["row"].tolist(), id_column=RESPONDENT_ID)
+
+
+def _read_parquet(file: Path, display: str) -> pd.DataFrame:
+    try:
+        frame = pd.read_parquet(file)
+    except ImportError as exc:
+        raise SurveyError(
+            f"reading {display!r} needs pyarrow: pip install 'vastausanalyysi[parquet]'"
+        ) from exc
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = [v.tolist() if hasattr(v, "tolist") else v for v in frame[column]]
     return frame
 
 
-def read_answers(path: str, column: str = "text", **options: Any) -> pd.DataFrame:
-    """Answers to analyse: a plain table with a ``column`` of texts, or else a survey export.
-
-    A survey export (no such column) is read with :func:`~vastausanalyysi.read_survey` and comes
-    back as one row per respondent and open question, with group, coarse group and region.
-    """
-    if path != "-" and Path(path).suffix.lower() in TABLE_SUFFIXES:
-        table = read_table_file(path, **{k: v for k, v in options.items() if k != "mapping"})
-        if column in table.columns and "mapping" not in options:
-            return table
-        from vastausanalyysi.survey import read_survey
-
-        survey = read_survey(path, **options)
-        answers = survey.answers_with_respondents()
-        return answers.rename(columns={"text": column}) if column != "text" else answers
-    return read_texts(path, column)
+def _json_frame(file: Path, lines: bool, encoding: str | None) -> pd.DataFrame:
+    """JSON objects (JSON Lines or an array) as a frame that keeps lists and dicts."""
+    text = file.read_text(encoding=encoding or "utf-8-sig")
+    if lines:
+        objects = [json.loads(line) for line in text.splitlines() if line.strip()]
+    else:
+        data = json.loads(text)
+        objects = data["data"] if isinstance(data, dict) else data
+    return pd.DataFrame.from_records(objects)
 
 
-def _require_column(frame: pd.DataFrame, column: str, path: str | Path) -> None:
-    if column not in frame.columns:
-        names = ", ".join(map(repr, frame.columns))
-        raise SurveyError(f"column {column!r} not found in {str(path)!r}; columns are: {names}")
-
-
-def read_tagged(path: str) -> pd.DataFrame | None:
-    """A file written by ``vastausanalyysi tag`` read back with lists and dicts; None otherwise."""
-    suffix = Path(path).suffix.lower() if path != "-" else ""
-    if suffix not in TABLE_SUFFIXES:
-        return None
-    if suffix in {".jsonl", ".json"}:  # keeps lists and dicts as they were written
-        try:
-            frame = pd.read_json(path, lines=suffix == ".jsonl", dtype=False)
-        except ValueError:
-            read_table_file(path)  # raises the error that names the bad line
-            raise
-        return frame if all(c in frame.columns for c in (*CODE_COLUMNS, "polarity")) else None
-    frame = read_table_file(path)
-    if not all(c in frame.columns for c in (*CODE_COLUMNS, "polarity")):
-        return None
+def _parse_tagged(frame: pd.DataFrame, display: str, rows: Sequence[Any]) -> pd.DataFrame:
+    """Code lists, JSON cells and lemma lists of a tagged file as ``tag`` returns them."""
+    frame = frame.copy()
     for column in CODE_COLUMNS:
         frame[column] = [parse_codes(v) for v in frame[column]]
     for column in JSON_COLUMNS:
         if column in frame.columns:
-            frame[column] = [_json_cell(v, column, i) for i, v in enumerate(frame[column])]
-    if "lemmas" in frame.columns:
-        frame["lemmas"] = [_lemma_cell(v) for v in frame["lemmas"]]
+            frame[column] = [
+                _json_cell(v, column, row, display)
+                for v, row in zip(frame[column], rows, strict=True)
+            ]
+    if LEMMAS in frame.columns:
+        frame[LEMMAS] = [v if isinstance(v, list) else str(v or "").split() for v in frame[LEMMAS]]
     return frame
 
 
-def _json_cell(value: Any, column: str, row: int) -> Any:
+def _json_cell(value: Any, column: str, row: Any, display: str) -> Any:
     if isinstance(value, dict | list):
         return value
-    if value in ("", None):
+    if value in ("", None) or (isinstance(value, float) and value != value):
         return {}
     try:
         return json.loads(value)
     except (TypeError, json.JSONDecodeError) as exc:
-        raise SurveyError(f"row {row + 2}, column {column!r}: not JSON: {value!r:.60}") from exc
+        raise SurveyError(
+            f"{display!r} row {row}, column {column!r}: not JSON: {value!r:.60}"
+        ) from exc
 
 
-def _lemma_cell(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return value
-    return str(value or "").split()
+def _missing_column(
+    frame: pd.DataFrame, column: str, display: str, what: str = "text column"
+) -> None:
+    names = ", ".join(map(repr, frame.columns))
+    raise SurveyError(f"{what} {column!r} not found in {display!r}; columns are: {names}")
 
 
-def write_tagged(frame: pd.DataFrame, path: str) -> None:
-    """Write tagged answers; lists and dicts are flattened for CSV/XLSX (see the module doc)."""
-    if path != "-" and Path(path).suffix.lower() in {".jsonl", ".json"}:
-        write_frame(frame, path)
-        return
-    flat = frame.copy()
-    for column in CODE_COLUMNS:
-        if column in flat.columns:
-            flat[column] = [";".join(v) for v in flat[column]]
-    for column in JSON_COLUMNS:
-        if column in flat.columns:
-            flat[column] = [json.dumps(v, ensure_ascii=False) for v in flat[column]]
-    if "lemmas" in flat.columns:
-        flat["lemmas"] = [" ".join(v) for v in flat["lemmas"]]
-    write_frame(flat, path)
+def _select_questions(answers: Answers, wanted: Sequence[str]) -> Answers:
+    """Only the answers to the ``wanted`` questions (exact name, else a unique part of it)."""
+    if not wanted:
+        return answers
+    frame = answers.frame
+    if QUESTION not in frame.columns:
+        raise SurveyError(
+            f"--question: {answers.source!r} has no question column (a survey export has one per "
+            "open question); columns are: " + ", ".join(map(repr, frame.columns))
+        )
+    found = list(dict.fromkeys(str(q) for q in frame[QUESTION]))
+    chosen = [_match_question(w, found, answers.source) for w in wanted]
+    keep = frame[QUESTION].astype(str).isin(chosen).to_numpy()
+    rows = [r for r, k in zip(answers.rows, keep, strict=True) if k]
+    log.info("%s: question(s) %s: %d answers", answers.source, chosen, int(keep.sum()))
+    return Answers(
+        frame[keep], answers.text_column, answers.source, rows, answers.tagged, answers.id_column
+    )
 
 
-def write_frame(frame: pd.DataFrame, path: str) -> None:
-    """Write ``frame`` as CSV ('-' = stdout), XLSX or JSONL by the path's suffix."""
-    if path == "-":
-        frame.to_csv(sys.stdout, index=False)
-        return
-    suffix = Path(path).suffix.lower()
-    if suffix == ".xlsx":
-        frame.to_excel(path, index=False)
-    elif suffix in {".jsonl", ".json"}:
-        frame.to_json(path, orient="records", lines=True, force_ascii=False)
-    else:
-        frame.to_csv(path, index=False)
+def _match_question(wanted: str, found: Sequence[str], source: str) -> str:
+    if wanted in found:
+        return wanted
+    key = wanted.casefold().strip()
+    hits = [q for q in found if key in q.casefold()]
+    if len(hits) == 1:
+        return hits[0]
+    listed = "; ".join(map(repr, found))
+    if hits:
+        raise SurveyError(
+            f"--question {wanted!r} matches several questions in {source!r}: {listed}"
+        )
+    raise SurveyError(f"--question {wanted!r} not found in {source!r}; questions are: {listed}")
+
+
+def read_plain_table(
+    path: str, options: InputOptions, required: Sequence[str] = ()
+) -> pd.DataFrame:
+    """A table of text cells (no survey reading), with the ``required`` columns checked."""
+    with open_input(path, options.format) as (file, display):
+        if file.suffix.lower() == ".parquet":
+            frame = _read_parquet(file, display)
+        else:
+            from vastausanalyysi.survey import read_table
+
+            frame = read_table(file, suffixes=INPUT_SUFFIXES, **options.table_options())
+        for column in required:
+            if column not in frame.columns:
+                what = "text column" if column == (options.text_column or TEXT) else "column"
+                _missing_column(frame, column, display, what)
+    return frame
+
+
+def read_survey_input(path: str, options: InputOptions) -> Any:
+    """:func:`~vastausanalyysi.read_survey` on a path or ``-``; ``-c`` names the open question
+    column, ``--question`` keeps the answers to the questions named."""
+    from vastausanalyysi.survey import read_survey
+
+    extra: dict[str, Any] = {}
+    if options.text_column is not None:
+        extra["open_columns"] = [options.text_column]
+    with open_input(path, options.format) as (file, display):
+        survey = read_survey(file, **options.survey_options(), **extra)
+        survey.source = display
+    if options.questions:
+        found = list(dict.fromkeys(str(q) for q in survey.answers[QUESTION]))
+        chosen = [_match_question(w, found, display) for w in options.questions]
+        survey.answers = survey.answers[survey.answers[QUESTION].isin(chosen)]
+    return survey

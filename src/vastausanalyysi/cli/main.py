@@ -1,8 +1,12 @@
 """The command line's verbs and their arguments (the only module that imports argparse).
 
-``vastausanalyysi run|survey|lemmatize|tag|summary|cluster|report|train|evaluate``. Every error the
-library raises on purpose is printed as one line naming the bad value, with exit status 2; nothing
-reaches the user as a traceback unless ``--debug`` is given.
+``vastausanalyysi run|survey|lemmatize|tag|summary|cluster|report|train|evaluate``. Every verb
+that reads answers takes the same input options (``-c/--text-column``, ``--id-column``,
+``--question``, ``--sheet``, ``--encoding``, ``--delimiter``, ``--format``; ``-`` is standard
+input); tables are written by their suffix (:mod:`vastausanalyysi.cli.output`) with personal data
+masked unless ``--keep-personal-data``. Every error is printed as one line naming the file, row or
+column, with exit status 2; nothing reaches the user as a traceback unless ``--debug`` is given.
+``-v``, ``-q`` and ``--debug`` work before or after the verb.
 """
 
 from __future__ import annotations
@@ -12,110 +16,300 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from vastausanalyysi._version import __version__
-from vastausanalyysi.errors import VastausanalyysiError
-from vastausanalyysi.schema import MIN_CELL
+from vastausanalyysi.errors import SurveyError, VastausanalyysiError
+from vastausanalyysi.schema import MIN_CELL, POLARITY_EVIDENCE, TAG_COLUMNS, TEXT
 
 Handler = Callable[[argparse.Namespace], int]
+log = logging.getLogger("vastausanalyysi.cli")
+
+INPUT_FORMATS = ("csv", "tsv", "jsonl", "json", "xlsx", "parquet", "lines")
+
+
+def _progress(args: argparse.Namespace) -> Any:
+    from vastausanalyysi.workflow import Progress
+
+    return Progress(not args.quiet)
+
+
+def _mask(args: argparse.Namespace) -> bool:
+    return not args.keep_personal_data
+
+
+def _input(args: argparse.Namespace) -> Any:
+    from vastausanalyysi.cli.files import InputOptions
+
+    return InputOptions(
+        text_column=getattr(args, "text_column", None),
+        id_column=getattr(args, "id_column", None),
+        questions=getattr(args, "question", None) or (),
+        sheet=getattr(args, "sheet", None),
+        encoding=getattr(args, "encoding", None),
+        delimiter=getattr(args, "delimiter", None),
+        format=getattr(args, "format", None),
+        mapping=getattr(args, "mapping", None),
+    )
+
+
+def _write(frame: Any, args: argparse.Namespace) -> None:
+    from vastausanalyysi.cli.output import write_table
+
+    write_table(frame, args.output, excel_fi=args.excel_fi)
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    from vastausanalyysi.cli.output import check_output
+
+    check_output(args.output)
+
+
+def _require_text(answers: Any, verb: str) -> None:
+    """An analysis needs texts: a SurveyError when every text is empty."""
+    if answers.text_column not in answers.frame.columns:
+        names = ", ".join(map(repr, answers.frame.columns))
+        raise SurveyError(
+            f"text column {answers.text_column!r} not found in {answers.source!r}; "
+            f"columns are: {names}"
+        )
+    if not answers.has_text:
+        raise SurveyError(
+            f"no answer text in {answers.source!r}: column {answers.text_column!r} is empty in "
+            f"all {len(answers.frame)} rows; nothing to {verb}"
+        )
+
+
+def _read_tagged(args: argparse.Namespace, verb: str) -> Any:
+    """The answers read and tagged (codes of a tagged file kept), and the Answers read."""
+    from vastausanalyysi.cli.files import read_input
+    from vastausanalyysi.workflow import tag_answers
+
+    answers = read_input(args.input, _input(args))
+    if answers.tagged:
+        return answers.frame, answers
+    _require_text(answers, verb)
+    tagged = tag_answers(
+        answers.frame,
+        text_column=answers.text_column,
+        model=args.model or None,
+        progress=_progress(args),
+        rows=answers.rows,
+        source=answers.source,
+    )
+    return tagged, answers
+
+
+# ---------------------------------------------------------------------------- verbs
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from vastausanalyysi.workflow import analyse_corpus
 
-    for path in analyse_corpus(Path(args.corpus), Path(args.out)):
+    for path in analyse_corpus(
+        Path(args.corpus), Path(args.out), mask=_mask(args), progress=_progress(args)
+    ):
         print(path)
     return 0
 
 
 def _cmd_survey(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import write_frame
-    from vastausanalyysi.survey import read_survey
+    from vastausanalyysi.cli.files import read_survey_input
+    from vastausanalyysi.cli.output import check_folder, write_table
 
-    survey = read_survey(args.input, **_survey_options(args))
+    if args.output:
+        check_folder(Path(args.output), args.output, create=True)
+    survey = read_survey_input(args.input, _input(args))
     print(repr(survey), file=sys.stderr)
     for role, value in vars(survey.columns).items():
         print(f"  {role}: {value}", file=sys.stderr)
     for issue in survey.issues:
         print(f"  {issue.severity}: {issue.message}", file=sys.stderr)
     if args.output:
+        from vastausanalyysi.workflow import mask_personal_data
+
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
-        for name in ("answers", "scores", "respondents"):
-            write_frame(getattr(survey, name), str(out / f"{name}.csv"))
-        write_frame(survey.issues_frame(), str(out / "issues.csv"))
+        frames = {
+            "answers": (survey.answers, [TEXT]),
+            "scores": (survey.scores, []),
+            "respondents": (survey.respondents, ["title", "group_input"]),
+            "issues": (survey.issues_frame(), ["value", "message"]),
+        }
+        for name, (frame, text_columns) in frames.items():
+            if _mask(args) and text_columns:
+                frame = mask_personal_data(frame, text_columns)
+            write_table(frame, str(out / f"{name}.csv"), excel_fi=args.excel_fi)
         print(out)
     return 0
 
 
 def _cmd_lemmatize(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import read_texts, write_frame
+    from vastausanalyysi.cli.files import read_input
     from vastausanalyysi.nlp.pipeline import lemmatize
+    from vastausanalyysi.workflow import mask_personal_data
 
-    frame = read_texts(args.input, column=args.column)
-    frame["lemmas"] = [" ".join(lemmas) for lemmas in lemmatize(frame[args.column])]
-    write_frame(frame, args.output)
+    _check_output(args)
+    answers = read_input(args.input, _input(args))
+    _require_text(answers, "lemmatize")
+    frame = answers.frame.copy()
+    frame["lemmas"] = lemmatize(frame[answers.text_column])
+    if _mask(args):
+        frame = mask_personal_data(frame, [answers.text_column], _progress(args))
+    _write(frame, args)
     return 0
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import write_tagged
+    from vastausanalyysi.cli.files import read_input
+    from vastausanalyysi.workflow import mask_personal_data, tag_answers
 
-    write_tagged(_tagged(args), args.output)
+    _check_output(args)
+    answers = read_input(args.input, _input(args))
+    frame = answers.frame
+    old = [c for c in (*TAG_COLUMNS, POLARITY_EVIDENCE, "scores") if c in frame.columns]
+    keep = answers.tagged and args.keep_codes
+    if answers.tagged:
+        what = ", ".join(old)
+        if keep:
+            log.warning(
+                "%s is tagged already: its %s are kept (--keep-codes)", answers.source, what
+            )
+        else:
+            log.warning(
+                "%s is tagged already: tagging again, its %s are replaced (--keep-codes keeps "
+                "them)",
+                answers.source,
+                what,
+            )
+            frame = frame.drop(columns=old)
+    if not keep:
+        if answers.text_column not in frame.columns:
+            _require_text(answers, "tag")
+        if not answers.has_text:
+            log.warning(
+                "%s: column %r is empty in all %d rows; no answer gets a code",
+                answers.source,
+                answers.text_column,
+                len(frame),
+            )
+        frame = tag_answers(
+            frame,
+            text_column=answers.text_column,
+            model=args.model or None,
+            progress=_progress(args),
+            rows=answers.rows,
+            source=answers.source,
+        )
+    if _mask(args):
+        frame = mask_personal_data(frame, [answers.text_column], _progress(args))
+    _write(frame, args)
     return 0
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import write_frame
     from vastausanalyysi.summary import theme_frequencies
+    from vastausanalyysi.workflow import mask_personal_data
 
+    _check_output(args)
+    tagged, answers = _read_tagged(args, "summarise")
     by = args.by or None
-    freqs = theme_frequencies(_tagged(args), by, min_cell=args.min_cell)
-    write_frame(freqs, args.output)
+    text = answers.text_column if answers.text_column in tagged.columns else None
+    freqs = theme_frequencies(
+        tagged,
+        by,
+        min_cell=args.min_cell,
+        id_column=answers.id_column or "respondent_id",
+        text_column=text,
+    )
+    if "suppressed" in freqs.columns and len(freqs) and bool(freqs["suppressed"].all()):
+        log.warning(
+            "every group in %s has fewer than --min-cell %d respondents: all %d rows are "
+            "suppressed",
+            answers.source,
+            args.min_cell,
+            len(freqs),
+        )
+    if _mask(args) and by:
+        freqs = mask_personal_data(freqs, [b for b in by if freqs[b].dtype == object])
+    _write(freqs, args)
     return 0
 
 
 def _cmd_cluster(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import write_frame
     from vastausanalyysi.clusters import cluster_statements
+    from vastausanalyysi.workflow import mask_personal_data
 
-    n_clusters = args.n_clusters if args.n_clusters == "auto" else int(args.n_clusters)
-    clustering = cluster_statements(
-        _tagged(args), n_clusters=n_clusters, random_state=args.random_state
-    )
-    write_frame(clustering.clusters, args.output)
+    _check_output(args)
+    tagged, answers = _read_tagged(args, "cluster")
+    _require_text(answers, "cluster")
+    if _mask(args):
+        tagged = mask_personal_data(tagged, [answers.text_column], _progress(args))
+    n_clusters = args.n_clusters if args.n_clusters == "auto" else _int(args.n_clusters, "-k")
+    with _progress(args).bar(1, "clustering", unit="step") as bar:
+        clustering = cluster_statements(
+            tagged,
+            n_clusters=n_clusters,
+            random_state=args.random_state,
+            text_column=answers.text_column,
+            id_column=answers.id_column or "respondent_id",
+        )
+        bar.update(1)
+    _write(clustering.clusters, args)
     return 0
 
 
+def _int(value: str, option: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SurveyError(f"{option} takes a whole number or 'auto', not {value!r}") from None
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import read_table_file
+    from vastausanalyysi.cli.files import InputOptions, read_input, read_plain_table
+    from vastausanalyysi.cli.output import check_folder
     from vastausanalyysi.workflow import analyse
 
-    scores = read_table_file(args.scores) if args.scores else None
-    by = args.by or None
+    check_folder(Path(args.out), args.out, create=True)
+    scores = read_plain_table(args.scores, InputOptions()) if args.scores else None
+    answers = read_input(args.input, _input(args))
+    _require_text(answers, "report")
+    frame = answers.frame
+    if answers.tagged:
+        log.warning("%s is tagged already: tagging again for the report", answers.source)
+    if answers.id_column and answers.id_column != "respondent_id":
+        frame = frame.drop(columns=["respondent_id"], errors="ignore")
+        frame = frame.rename(columns={answers.id_column: "respondent_id"})
     for path in analyse(
-        _answers(args),
+        frame,
         Path(args.out),
-        by=by,
+        by=args.by or None,
         scores=scores,
         min_cell=args.min_cell,
         model=args.model or None,
+        text_column=answers.text_column,
+        mask=_mask(args),
+        progress=_progress(args),
+        rows=answers.rows,
+        source=answers.source,
     ):
         print(path)
     return 0
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import read_table_file
+    from vastausanalyysi.cli.files import read_plain_table
     from vastausanalyysi.themes.evaluation import evaluate
     from vastausanalyysi.themes.training import train
 
-    data = read_table_file(args.input)
-    model = train(data, text_column=args.column)
+    column = args.text_column or TEXT
+    data = read_plain_table(args.input, _input(args), required=[column])
+    model = train(data, text_column=column)
     path = model.save(args.output)
     print(path)
     if args.cv:
-        print(evaluate(model, data, text_column=args.column, cv=args.cv).to_markdown())
+        print(evaluate(model, data, text_column=column, cv=args.cv).to_markdown())
     return 0
 
 
@@ -127,83 +321,102 @@ def _cmd_evaluate_lemmas(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import read_table_file
+    from vastausanalyysi.cli.files import read_plain_table
     from vastausanalyysi.themes.evaluation import evaluate
 
-    model = args.model or None
-    result = evaluate(model, read_table_file(args.file), text_column=args.column, cv=args.cv)
+    column = args.text_column or TEXT
+    data = read_plain_table(args.file, _input(args), required=[column])
+    result = evaluate(args.model or None, data, text_column=column, cv=args.cv)
     print(result.to_markdown())
     return 0
 
 
-def _survey_options(args: argparse.Namespace) -> dict[str, object]:
-    options: dict[str, object] = {}
-    for name in ("mapping", "sheet", "encoding", "delimiter"):
-        value = getattr(args, name, None)
-        if value:
-            options[name] = value
-    return options
+# ---------------------------------------------------------------------------- the parser
 
 
-def _answers(args: argparse.Namespace):
-    """The input as a frame of answers: a plain table with a text column, or a survey export."""
-    from vastausanalyysi.cli.files import read_answers
+def _global_options(parser: argparse.ArgumentParser, subcommand: bool) -> None:
+    """Options that work before or after the verb (a verb's copy never overrides the other)."""
+    default: Any = argparse.SUPPRESS if subcommand else False
+    group = parser.add_argument_group("general options")
+    group.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help="log what is recognised"
+    )
+    group.add_argument(
+        "-q", "--quiet", action="store_true", default=default, help="no progress bar or warnings"
+    )
+    group.add_argument("--debug", action="store_true", default=default, help="show tracebacks")
+    group.add_argument(
+        "--keep-personal-data",
+        action="store_true",
+        default=default,
+        help="write texts unmasked (default: names, e-mails, phones, identity codes masked)",
+    )
 
-    return read_answers(args.input, column=args.column, **_survey_options(args))
+
+def _text_column_option(parser: Any) -> None:
+    parser.add_argument(
+        "-c",
+        "--text-column",
+        "--column",
+        dest="text_column",
+        metavar="COLUMN",
+        help="the text column (default: 'text', else the open questions of a survey export)",
+    )
 
 
-def _tagged(args: argparse.Namespace):
-    """A tagged frame: read as is when the input was tagged already, else tagged now."""
-    from vastausanalyysi.cli.files import read_tagged
-
-    tagged = read_tagged(args.input)
-    if tagged is not None:
-        return tagged
-    return _tag_in_batches(_answers(args), args.column, getattr(args, "model", None) or None)
-
-
-def _tag_in_batches(answers, column: str, model: object, batch: int = 2000):
-    """Tag ``answers`` batch by batch, showing progress on a terminal."""
-    import pandas as pd
-
-    from vastausanalyysi.themes.shipped import resolve_model
-    from vastausanalyysi.themes.tagger import tag
-
-    classifier = resolve_model(model)
-    if classifier is None and model is None:
-        classifier = "rules"
-    parts, total = [], len(answers)
-    show = sys.stderr.isatty() and total > batch
-    for start in range(0, max(total, 1), batch):
-        parts.append(tag(answers.iloc[start : start + batch], text_column=column, model=classifier))
-        if show:
-            done = min(start + batch, total)
-            bar = "#" * (30 * done // total)
-            print(f"\rtagging [{bar:<30}] {done}/{total}", end="", file=sys.stderr, flush=True)
-    if show:
-        print(file=sys.stderr)
-    return pd.concat(parts) if len(parts) > 1 else parts[0]
+def _read_options(parser: argparse.ArgumentParser) -> Any:
+    """The reading options (a group of ``parser``, returned for more)."""
+    group = parser.add_argument_group("input")
+    _text_column_option(group)
+    group.add_argument("--sheet", help="the XLSX sheet to read (the first)")
+    group.add_argument("--encoding", help="the text encoding (detected)")
+    group.add_argument("--delimiter", help="the CSV delimiter (detected)")
+    group.add_argument(
+        "--format",
+        choices=INPUT_FORMATS,
+        help="the input format (by suffix; for - detected from the content)",
+    )
+    return group
 
 
 def _input_options(
-    parser: argparse.ArgumentParser, *, column: bool = True, model: bool = True, output: bool = True
+    parser: argparse.ArgumentParser, *, model: bool = True, output: bool = True
 ) -> None:
     """The options that every command reading answers shares."""
-    parser.add_argument("input", help="a CSV, TSV, XLSX, JSONL or JSON file (a survey export)")
-    if column:
-        parser.add_argument(
-            "-c", "--column", default="text", help="the text column of a plain table (text)"
-        )
-    parser.add_argument("--mapping", help="a YAML/JSON file naming the survey's columns")
-    parser.add_argument("--sheet", help="the XLSX sheet to read")
-    parser.add_argument("--encoding", help="the CSV encoding (detected by default)")
-    parser.add_argument("--delimiter", help="the CSV delimiter (detected by default)")
+    parser.add_argument(
+        "input", help="CSV, TSV, XLSX, JSONL, JSON, Parquet or TXT file, or - for standard input"
+    )
+    group = _read_options(parser)
+    group.add_argument("--id-column", help="the respondent id column (respondent_id)")
+    group.add_argument(
+        "--question",
+        action="append",
+        help="only the answers to this open question (its name or a unique part; repeatable)",
+    )
+    group.add_argument("--mapping", help="a YAML/JSON file naming the survey's columns")
     if model:
         parser.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped)")
     if output:
-        parser.add_argument(
-            "-o", "--output", default="-", help="CSV, XLSX or JSONL file (standard output)"
-        )
+        _output_options(parser)
+
+
+def _output_options(
+    parser: argparse.ArgumentParser,
+    default: str | None = "-",
+    help: str = "a .csv, .tsv, .jsonl, .json, .xlsx or .parquet file (CSV on standard output)",
+) -> None:
+    group = parser.add_argument_group("output")
+    group.add_argument("-o", "--output", default=default, help=help)
+    group.add_argument(
+        "--excel-fi",
+        action="store_true",
+        help="CSV for Finnish Excel: ';', decimal comma and a byte order mark",
+    )
+    group.add_argument(
+        "--locale",
+        choices=("fi", "C"),
+        help="'fi' is --excel-fi",
+    )
 
 
 def _min_cell_option(parser: argparse.ArgumentParser) -> None:
@@ -218,103 +431,118 @@ def build_parser() -> argparse.ArgumentParser:
         prog="vastausanalyysi", description="Analyse Finnish open-ended survey answers."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what is recognised")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    _global_options(parser, subcommand=False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("run", help="analyse the bundled corpus and write the report")
+    def verb(name: str, help: str, handler: Handler) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=handler)
+        _global_options(p, subcommand=True)
+        return p
+
+    p = verb("run", "analyse the bundled corpus and write the report", _cmd_run)
     p.add_argument("--corpus", default="corpus", help="the corpus folder (corpus)")
     p.add_argument("--out", default="results", help="where to write (results)")
-    p.set_defaults(handler=_cmd_run)
 
-    p = sub.add_parser("survey", help="read a survey export; show what was recognised")
-    _input_options(p, column=False, model=False, output=False)
-    p.add_argument("-o", "--output", help="write answers/scores/respondents/issues CSVs here")
-    p.set_defaults(handler=_cmd_survey)
+    p = verb("survey", "read a survey export; show what was recognised", _cmd_survey)
+    _input_options(p, model=False, output=False)
+    _output_options(p, default=None, help="write answers/scores/respondents/issues CSVs here")
 
-    p = sub.add_parser("lemmatize", help="add a column of lemmas to a table of texts")
-    p.add_argument("input", help="a CSV/TSV/XLSX/JSONL/TXT file, or - for lines on stdin")
-    p.add_argument("-c", "--column", default="text", help="the text column (text)")
-    p.add_argument("-o", "--output", default="-", help="output file (standard output)")
-    p.set_defaults(handler=_cmd_lemmatize)
+    p = verb("lemmatize", "add a column of lemmas to a table of texts", _cmd_lemmatize)
+    _input_options(p, model=False)
 
-    p = sub.add_parser("tag", help="tag answers with areas, mechanisms, polarity and evidence")
+    p = verb("tag", "tag answers with areas, mechanisms, polarity and evidence", _cmd_tag)
     _input_options(p)
-    p.set_defaults(handler=_cmd_tag)
+    p.add_argument(
+        "--keep-codes",
+        action="store_true",
+        help="keep the codes of a tagged input as they are (default: tag again)",
+    )
 
-    p = sub.add_parser("summary", help="theme frequencies by group with intervals")
+    p = verb("summary", "theme frequencies by group with intervals", _cmd_summary)
     _input_options(p)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
     _min_cell_option(p)
-    p.set_defaults(handler=_cmd_summary)
 
-    p = sub.add_parser("cluster", help="cluster statements; one row per cluster")
+    p = verb("cluster", "cluster statements; one row per cluster", _cmd_cluster)
     _input_options(p)
     p.add_argument("-k", "--n-clusters", default="auto", help="number of clusters (auto)")
     p.add_argument("--random-state", type=int, default=0)
-    p.set_defaults(handler=_cmd_cluster)
 
-    p = sub.add_parser("report", help="tag, summarise, cluster and write HTML/XLSX/Markdown")
+    p = verb("report", "tag, summarise, cluster and write HTML/XLSX/Markdown", _cmd_report)
     _input_options(p, output=False)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
     _min_cell_option(p)
     p.add_argument("--scores", help="a long table of mean scores (county, item, mean, n)")
     p.add_argument("--out", default="results", help="output folder (results)")
-    p.set_defaults(handler=_cmd_report)
 
-    p = sub.add_parser("train", help="train a theme model on hand-coded answers")
+    p = verb("train", "train a theme model on hand-coded answers", _cmd_train)
     p.add_argument("input", help="CSV/XLSX/JSONL with text, areas, mechanisms[, polarity]")
-    p.add_argument("-c", "--column", default="text")
+    _read_options(p)
     p.add_argument("-o", "--output", required=True, help="the model folder to write")
     p.add_argument("--cv", type=int, default=0, help="also report k-fold cross-validation")
-    p.set_defaults(handler=_cmd_train)
 
-    p = sub.add_parser("evaluate", help="measure the lemmatizer or a theme model")
+    p = verb("evaluate", "measure the lemmatizer or a theme model", _cmd_evaluate_themes)
     what = p.add_subparsers(dest="what", required=True, metavar="WHAT")
     q = what.add_parser("lemmas", help="lemma and compound accuracy on a CoNLL-U file")
+    _global_options(q, subcommand=True)
     q.add_argument("file", type=Path)
     q.add_argument("--errors", type=int, default=0, metavar="N", help="show the N top errors")
     q.add_argument("--json", action="store_true", help="print JSON")
     q.set_defaults(handler=_cmd_evaluate_lemmas)
     q = what.add_parser("themes", help="per-code precision/recall/F1 on labelled answers")
+    _global_options(q, subcommand=True)
     q.add_argument("file", help="CSV/XLSX/JSONL with text, areas, mechanisms[, polarity]")
-    q.add_argument("-c", "--column", default="text")
+    _read_options(q)
     q.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped model)")
     q.add_argument("--cv", type=int, default=None, help="k-fold cross-validation instead")
     q.set_defaults(handler=_cmd_evaluate_themes)
     return parser
 
 
+def _setup_logging(args: argparse.Namespace) -> None:
+    level = logging.ERROR if args.quiet else logging.INFO if args.verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    if getattr(args, "locale", None) == "fi":
+        args.excel_fi = True
+    _setup_logging(args)
     handler: Handler = args.handler
     try:
         return handler(args)
     except VastausanalyysiError as exc:
         if args.debug:
             raise
-        print(f"vastausanalyysi: error: {exc}", file=sys.stderr)
+        print(f"vastausanalyysi: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("vastausanalyysi: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file or folder the user named: their problem to fix, not ours
+        if args.debug:
+            raise
+        print(f"vastausanalyysi: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
     except Exception as exc:  # the CLI never shows a traceback unasked
         if args.debug:
             raise
         print(
-            f"vastausanalyysi: internal error: {type(exc).__name__}: {exc} "
+            f"vastausanalyysi: internal error: {type(exc).__name__}: {_one_line(exc)} "
             "(run again with --debug for the traceback, and please report it)",
             file=sys.stderr,
         )
         return 1
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 if __name__ == "__main__":

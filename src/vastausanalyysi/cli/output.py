@@ -1,0 +1,220 @@
+"""Output files for the command line by suffix: CSV, TSV, JSON Lines, JSON, XLSX, Parquet.
+
+* ``.csv`` (``-`` = standard output) and ``.tsv``: UTF-8, ``,`` or tab; with ``excel_fi`` (Finnish
+  Excel) ``;`` instead of ``,``, decimal commas and a byte order mark.
+* ``.jsonl``/``.ndjson``: one JSON object a line; ``.json``: one JSON array. Lists and dicts stay.
+* ``.xlsx``: one sheet; ``.parquet`` (needs pyarrow): lists of text stay lists.
+
+In CSV, TSV and XLSX code lists are ``;``-separated ids, lemmas space-separated, other lists and
+dicts JSON text. Spreadsheet formulas cannot get in: a text cell starting with ``=``, ``+``,
+``-``, ``@``, tab or CR is stored as text in XLSX and prefixed with ``'`` in CSV/TSV (OWASP).
+Any other suffix, or a folder that does not exist, is a :class:`ReportError` before any work.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from vastausanalyysi.errors import ReportError
+from vastausanalyysi.schema import CODE_COLUMNS, LEMMAS
+from vastausanalyysi.text import is_missing
+
+log = logging.getLogger("vastausanalyysi.cli")
+
+OUTPUT_FORMATS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".parquet": "parquet",
+}
+"""Output suffixes and the format each writes."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula."""
+XLSX_MAX_CELL = 32_767
+
+
+def output_format(path: str) -> str:
+    """The format ``path`` is written in (``-`` is CSV); ReportError for an unknown suffix."""
+    if path == "-":
+        return "csv"
+    suffix = Path(path).suffix.lower()
+    if suffix not in OUTPUT_FORMATS:
+        raise ReportError(
+            f"unknown output file type {suffix or '(none)'!r} for {path!r}; use one of "
+            f"{', '.join(OUTPUT_FORMATS)} (or - for CSV on standard output)"
+        )
+    return OUTPUT_FORMATS[suffix]
+
+
+def check_output(path: str | None) -> None:
+    """Fail early, before any work, when ``path`` cannot be written."""
+    if path is None or path == "-":
+        return
+    fmt = output_format(path)
+    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        raise ReportError(f"writing {path!r} needs pyarrow: pip install 'vastausanalyysi[parquet]'")
+    check_folder(Path(path).parent, path)
+    if Path(path).is_dir():
+        raise ReportError(f"cannot write {path!r}: it is a folder")
+
+
+def check_folder(folder: Path, path: str, create: bool = False) -> None:
+    """``folder`` exists (or, with ``create``, can be made) and is writable."""
+    existing = folder if str(folder) else Path(".")
+    while create and not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.exists():
+        raise ReportError(f"cannot write {path!r}: the folder {str(folder)!r} does not exist")
+    if not existing.is_dir():
+        raise ReportError(f"cannot write {path!r}: {str(existing)!r} is not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise ReportError(f"cannot write {path!r}: no permission to write in {str(existing)!r}")
+
+
+def formula_safe(value: Any) -> Any:
+    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _flat(value: Any, column: str) -> Any:
+    if isinstance(value, list | tuple) and column in CODE_COLUMNS:
+        return ";".join(map(str, value))
+    if isinstance(value, list | tuple) and column == LEMMAS:
+        return " ".join(map(str, value))
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _nested(values: Iterable[Any]) -> bool:
+    return any(isinstance(v, dict | list | tuple) for v in values)
+
+
+def flatten(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists and dicts as text (see the module doc), for CSV, TSV and XLSX."""
+    flat = frame.copy()
+    for column in flat.columns:
+        if flat[column].dtype == object and _nested(flat[column]):
+            flat[column] = [_flat(v, str(column)) for v in flat[column]]
+    return flat
+
+
+def write_table(frame: pd.DataFrame, path: str, *, excel_fi: bool = False) -> None:
+    """Write ``frame`` in the format of ``path``'s suffix (see the module doc)."""
+    fmt = output_format(path)
+    try:
+        if fmt in {"csv", "tsv"}:
+            _write_csv(frame, path, "\t" if fmt == "tsv" else (";" if excel_fi else ","), excel_fi)
+        elif fmt == "jsonl":
+            frame.to_json(path, orient="records", lines=True, force_ascii=False)
+        elif fmt == "json":
+            frame.to_json(path, orient="records", force_ascii=False, indent=1)
+        elif fmt == "xlsx":
+            _write_xlsx(frame, path)
+        else:
+            _write_parquet(frame, path)
+    except OSError as exc:
+        raise ReportError(f"cannot write {path!r}: {exc.strerror or exc}") from exc
+
+
+def _write_csv(frame: pd.DataFrame, path: str, sep: str, excel_fi: bool) -> None:
+    flat = flatten(frame)
+    for column in flat.columns:
+        if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):
+            flat[column] = [formula_safe(v) for v in flat[column]]
+    options: dict[str, Any] = {"index": False, "sep": sep}
+    if excel_fi:
+        options["decimal"] = ","
+    if path == "-":
+        if excel_fi:
+            sys.stdout.write("\ufeff")
+        flat.to_csv(sys.stdout, **options)
+        return
+    flat.to_csv(path, encoding="utf-8-sig" if excel_fi else "utf-8", **options)
+
+
+def _xlsx_value(value: Any, column: str, row: int) -> Any:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        if len(value) > XLSX_MAX_CELL:
+            log.warning(
+                "row %d, column %r: %d characters cut to %d, the most an XLSX cell holds",
+                row,
+                column,
+                len(value),
+                XLSX_MAX_CELL,
+            )
+            value = value[:XLSX_MAX_CELL]
+        return value
+    if is_missing(value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _write_xlsx(frame: pd.DataFrame, path: str) -> None:
+    from openpyxl import Workbook
+
+    flat = flatten(frame)
+    workbook = Workbook()
+    sheet = workbook.active
+    columns = [str(c) for c in flat.columns]
+    for j, name in enumerate(columns, start=1):
+        _text_cell(sheet.cell(row=1, column=j), name)
+    for i, values in enumerate(flat.itertuples(index=False, name=None), start=2):
+        for j, (name, value) in enumerate(zip(columns, values, strict=True), start=1):
+            value = _xlsx_value(value, name, i)
+            if isinstance(value, str) and value:
+                _text_cell(sheet.cell(row=i, column=j), value)
+            elif value is not None and value != "":
+                sheet.cell(row=i, column=j, value=value)
+    workbook.save(path)
+
+
+def _text_cell(cell: Any, value: str) -> None:
+    cell.value = value
+    cell.data_type = "s"  # text, never a formula
+
+
+def _text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) for x in value)
+
+
+def _write_parquet(frame: pd.DataFrame, path: str) -> None:
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column].tolist()
+        if out[column].dtype != object or not _nested(values):
+            continue
+        lists_of_text = all(
+            _text_list(v) or (not isinstance(v, dict | list | tuple) and is_missing(v))
+            for v in values
+        )
+        if not lists_of_text:
+            out[column] = [
+                json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list | tuple) else v
+                for v in values
+            ]
+    try:
+        out.to_parquet(path, index=False)
+    except ImportError as exc:
+        raise ReportError(
+            f"writing {path!r} needs pyarrow: pip install 'vastausanalyysi[parquet]'"
+        ) from exc
