@@ -25,17 +25,15 @@ from vastausanalyysi.clusters import cluster_statements
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.report import write_report
 from vastausanalyysi.schema import EVIDENCE, LEMMAS, MIN_CELL, POLARITY_EVIDENCE, TEXT
-from vastausanalyysi.summary import theme_frequencies
+from vastausanalyysi.summary import load_published_scores, theme_frequencies
 from vastausanalyysi.themes.shipped import resolve_model
 from vastausanalyysi.themes.tagger import tag
 
 log = logging.getLogger(__name__)
 
 HIGHLIGHTS = Path("labelled") / "report_highlights.csv"
-SCORE_TABLES = {
-    "Yhteistyön toteutuminen": Path("report_2026") / "cooperation_scores.csv",
-    "Työnjaon selkeys": Path("report_2026") / "division_of_labour_scores.csv",
-}
+PUBLISHED_TABLE_TITLES = {"yhteistyo": "Yhteistyön toteutuminen", "tyonjako": "Työnjaon selkeys"}
+"""Headings of the 2026 report's two published score tables in the bundled run's report."""
 TAG_BATCH = 500
 """Answers tagged per call by :func:`tag_answers` (one progress step)."""
 
@@ -267,7 +265,8 @@ def analyse(
     out_dir: Path,
     *,
     by: str | list[str] | None = None,
-    scores: pd.DataFrame | None = None,
+    respondent_scores: pd.DataFrame | None = None,
+    published_scores: pd.DataFrame | None = None,
     min_cell: int = MIN_CELL,
     title: str = "Avovastausten analyysi",
     model: Any = None,
@@ -279,6 +278,8 @@ def analyse(
 ) -> list[Path]:
     """Tag ``answers`` (a frame with a ``text_column``), summarise, cluster and write the report.
 
+    ``respondent_scores`` (``Survey.scores``) and ``published_scores`` (aggregated means) go
+    beside the codes in the report (see :func:`~vastausanalyysi.write_report`).
     ``model`` is passed to :func:`~vastausanalyysi.tag` (None: the shipped model). With ``mask``
     (the default) personal data is masked before clustering and in every file written, the
     ``tagged.jsonl`` beside the report included. ``progress`` shows a bar per step on a terminal;
@@ -304,9 +305,11 @@ def analyse(
         tagged=tagged,
         frequencies=frequencies,
         clustering=clustering,
-        scores=scores,
+        respondent_scores=respondent_scores,
+        published_scores=published_scores,
         title=title,
         mask=mask,
+        min_cell=min_cell,
     )
     tagged_path = out_dir / "tagged.jsonl"
     tagged.to_json(tagged_path, orient="records", lines=True, force_ascii=False)
@@ -327,16 +330,14 @@ def analyse_corpus(
     """Analyse the bundled corpus: the 2026 report's highlights by respondent group, with scores."""
     highlights = read_csv_checked(corpus_dir / HIGHLIGHTS)
     answers = highlights[["id", "text", "group"]].rename(columns={"id": "respondent_id"})
-    scores = pd.concat(
-        [read_csv_checked(corpus_dir / p).assign(question=q) for q, p in SCORE_TABLES.items()],
-        ignore_index=True,
-    )
+    scores = load_published_scores()
+    scores = scores.assign(question=scores["table"].map(PUBLISHED_TABLE_TITLES))
     log.info("analysing %d highlights and %d published scores", len(answers), len(scores))
     return analyse(
         answers,
         out_dir,
         by="group",
-        scores=scores,
+        published_scores=scores,
         min_cell=MIN_CELL,
         title="Yhdyspintakysely 2026: toimivan yhteistyön nostot",
         mask=mask,

@@ -108,6 +108,8 @@ class Answers:
     rows: list[Any] = field(default_factory=list)
     tagged: bool = False
     id_column: str | None = None
+    scores: pd.DataFrame | None = None
+    """A survey export's own Likert answers (``Survey.scores``), if any."""
 
     @property
     def has_text(self) -> bool:
@@ -283,7 +285,10 @@ def _read_survey(file: Path, display: str, frame: pd.DataFrame, options: InputOp
         len(survey.columns.open),
         "; ".join(survey.columns.open),
     )
-    return Answers(answers, TEXT, display, answers["row"].tolist(), id_column=RESPONDENT_ID)
+    scores = survey.scores if len(survey.scores) else None
+    return Answers(
+        answers, TEXT, display, answers["row"].tolist(), id_column=RESPONDENT_ID, scores=scores
+    )
 
 
 def _read_parquet(file: Path, display: str) -> pd.DataFrame:

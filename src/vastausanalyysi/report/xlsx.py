@@ -120,7 +120,7 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
         "Perusteet",
     ]
     parts = [(q, part) for q in rep.questions for part in q.parts]
-    headers += [f"{part.title}: ryhmä" for part in dict.fromkeys(p.title for _, p in parts)]
+    headers += [f"{title}: ryhmä" for title in dict.fromkeys(p.title for _, p in parts)]
     if rep.overall is not None:
         headers += ["Ryhmä (kaikki vastaukset)", "Ryhmän nimi"]
     polarity = a[POLARITY].tolist() if POLARITY in a.columns else [""] * len(a)
