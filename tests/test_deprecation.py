@@ -65,3 +65,15 @@ def test_write_report_old_scores_name_takes_either_kind(tmp_path):
         with pytest.warns(DeprecationWarning, match="'scores' is deprecated"):
             old = va.write_report(tmp_path / "old", tagged=tagged, formats="md", scores=kind)
         assert old[0].read_text("utf-8") == new[0].read_text("utf-8")
+
+
+def test_read_survey_old_mapping_name(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("Tunnus;Vastaus\n1;Perhekeskus toimii.\n2;Tilat ovat huonot.\n", "utf-8")
+    column_map = tmp_path / "m.yaml"
+    column_map.write_text("id_column: Tunnus\nopen_columns: [Vastaus]\n", "utf-8")
+    new = va.read_survey(path, column_map=column_map)
+    with pytest.warns(DeprecationWarning, match="'mapping' is deprecated"):
+        old = va.read_survey(path, mapping=column_map)
+    pd.testing.assert_frame_equal(new.answers, old.answers)
+    assert new.answers["respondent_id"].tolist() == ["1", "2"]

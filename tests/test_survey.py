@@ -376,13 +376,13 @@ def test_mapping_file(tmp_path: Path) -> None:
         "likert_scale: {Melko hyvin: 4.5}\n",
         encoding="utf-8",
     )
-    survey = va.read_survey(_write_csv(tmp_path / "s.csv"), mapping=mapping)
+    survey = va.read_survey(_write_csv(tmp_path / "s.csv"), column_map=mapping)
     assert survey.columns.likert == (Q1,)
     assert survey.columns.open == (OPEN2,)
     assert survey.scores.set_index("respondent_id").loc["102", "value"] == 4.5
     json_mapping = tmp_path / "sarakkeet.json"
     json_mapping.write_text(json.dumps({"likert_columns": [Q2]}), encoding="utf-8")
-    overridden = va.read_survey(tmp_path / "s.csv", mapping=json_mapping, likert_columns=[Q1])
+    overridden = va.read_survey(tmp_path / "s.csv", column_map=json_mapping, likert_columns=[Q1])
     assert overridden.columns.likert == (Q1,)  # the argument wins over the file
 
 
@@ -542,17 +542,17 @@ def test_column_in_two_roles(tmp_path: Path) -> None:
 def test_bad_mapping_files(tmp_path: Path) -> None:
     path = _write_csv(tmp_path / "s.csv")
     with pytest.raises(SurveyError, match=r"mapping file not found: '.*ei.yaml'"):
-        va.read_survey(path, mapping=tmp_path / "ei.yaml")
+        va.read_survey(path, column_map=tmp_path / "ei.yaml")
     bad = tmp_path / "bad.yaml"
     bad.write_text("id_column: [unclosed", encoding="utf-8")
     with pytest.raises(SurveyError, match=r"mapping file '.*bad.yaml' cannot be parsed"):
-        va.read_survey(path, mapping=bad)
+        va.read_survey(path, column_map=bad)
     bad.write_text("tunnus: ID\n", encoding="utf-8")
     with pytest.raises(SurveyError, match=r"unknown key\(s\) \['tunnus'\] in mapping file"):
-        va.read_survey(path, mapping=bad)
+        va.read_survey(path, column_map=bad)
     bad.write_text("- ID\n", encoding="utf-8")
     with pytest.raises(SurveyError, match="must hold a mapping of option: value"):
-        va.read_survey(path, mapping=bad)
+        va.read_survey(path, column_map=bad)
 
 
 def test_encoding_errors(tmp_path: Path) -> None:

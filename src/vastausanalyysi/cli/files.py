@@ -89,8 +89,11 @@ class InputOptions:
 
     def survey_options(self) -> dict[str, Any]:
         """The options :func:`~vastausanalyysi.read_survey` takes."""
-        names = ("mapping", "sheet", "encoding", "delimiter", "id_column")
-        return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+        names = ("sheet", "encoding", "delimiter", "id_column")
+        options = {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+        if self.mapping is not None:
+            options["column_map"] = self.mapping
+        return options
 
     def table_options(self) -> dict[str, Any]:
         """The options :func:`~vastausanalyysi.survey.read_table` takes."""

@@ -18,7 +18,7 @@ number; a DataFrame's index label). ``Survey.columns`` tells which column got wh
 Column roles are found from the header ("Vastaajan tunnus", "Tehtävänimike", "Kunta",
 "Hyvinvointialue", …) and the content (Likert numbers or verbal scale values; long free text;
 place names), logged on ``logging.getLogger("vastausanalyysi.survey")``, and can be given
-explicitly or in a small YAML/JSON mapping file (``mapping=``) whose keys are the options of
+explicitly or in a small YAML/JSON file (``column_map=``) whose keys are the options of
 :func:`read_survey`.
 
 Problems: an out-of-range number or unknown verbal value in a Likert column becomes NaN and an

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.respondents import (
     UNKNOWN,
@@ -337,6 +338,7 @@ def _respondents(
     return frame
 
 
+@renamed_arguments(mapping="column_map")
 def read_survey(
     source: str | Path | pd.DataFrame,
     *,
@@ -347,7 +349,7 @@ def read_survey(
     municipality_column: str | None = None,
     likert_columns: Sequence[str] | str | None = None,
     open_columns: Sequence[str] | str | None = None,
-    mapping: str | Path | None = None,
+    column_map: str | Path | None = None,
     sheet: str | int | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
@@ -372,8 +374,9 @@ def read_survey(
         municipalities (numbers there are municipality codes).
     likert_columns, open_columns
         The Likert items and the open questions; detected from content when not given.
-    mapping
-        A YAML or JSON file with any of these options; explicit arguments win over it.
+    column_map
+        A YAML or JSON file with any of these options (which column is what); explicit arguments
+        win over it. (``mapping=`` is its deprecated name.)
     sheet, encoding, delimiter
         XLSX sheet (name or 0-based index); text encoding (default: UTF-8 with or without BOM,
         else Windows-1252); CSV delimiter (default: sniffed among ';', ',', tab and '|').
@@ -390,8 +393,8 @@ def read_survey(
         named is kept in ``respondents`` only.
     """
     options: dict[str, Any] = {}
-    if mapping is not None:
-        options.update(_load_mapping(mapping))
+    if column_map is not None:
+        options.update(_load_mapping(column_map))
     explicit = {
         "id_column": id_column,
         "title_column": title_column,
