@@ -1,79 +1,76 @@
-"""Masking personal data in free text: names, e-mail addresses, phone numbers, identity codes.
+"""The masker: names, e-mail addresses, phone numbers and identity codes become placeholders.
 
 ``mask_pii`` replaces
 
 * Finnish personal identity codes (DDMMYY, a century sign, NNN and a check character that must
   be right; the 2023 century signs U–Y and B–F included) with ``[HETU]``,
-* e-mail addresses with ``[EMAIL]``,
+* e-mail addresses, also written "etunimi.sukunimi(at)kunta.fi", "x [at] y.fi", "x at y.fi" or
+  "x(a)y.fi", with ``[EMAIL]``,
 * Finnish phone numbers (``050 479 6835``, ``+358 50 479 6835``, ``09-310 1234``,
-  ``040-1234567``, ``(09) 310 1234``) with ``[PUHELIN]``,
-* names of people with ``[NIMI]``: capitalised words that Voikko reads as a first name or
-  surname, and runs of capitalised words that contain a first name ("Liisa Jurmu", "Arja Joki",
-  "Jurmu Liisa"), where the other words are surnames, words Voikko does not know or
-  capitalised ordinary words in the middle of a sentence. A run becomes one ``[NIMI]``.
+  ``040-1234567``, ``(09) 310 1234``, ``050 111 22 33``) with ``[PUHELIN]``,
+* names of people with ``[NIMI]`` (a run of name words becomes one ``[NIMI]``).
 
-Place names, organisations (Voikko's ``nimi`` class and the lexicon's entries such as Kela or
-Kuntaliitto) and sentence-initial ordinary words ("Kari", "Satu" and "Toivo" are also common
-words) are left alone unless they stand next to a name. All-capital words ("ARJA JOKI") are not
-treated as names. Everything else stays exactly as it was, whitespace included.
+A word is a name candidate when Voikko reads it (or its capitalised form, for lower-case and
+all-capital words) as a first name or surname, when it or its base form is in the team-written
+name lists (``data/names_fi.txt``), or when it has a name's apostrophe ("O'Brien", "D'Angelo").
+Hyphenated names are candidates when every part is. A candidate that is nothing else
+(Virtanen, Pirjo) is masked wherever it stands and however it is written. One that is also an
+ordinary word or a place (Laine, Aho, Toivo, Salo, Mattila) is masked when the context says
+person:
+
+* a title or role before it ("rehtori", "kuraattori", "johtaja"; see ``names.TITLES``) — the
+  only context that makes a lower-case ordinary word a name ("kuraattori salo");
+* a genitive before "kanssa", "mukaan", "luona", "ansiosta" …; a nominative before a verb of
+  speaking or acting ("kertoi", "lupasi", "vastasi" …); an ablative or allative of a surname
+  that is also a place ("Mattilalle", "Koivistolta");
+* a first name next to it ("Arja Joki"), "ja" or a comma next to another masked name;
+* a capital letter in the middle of a sentence, for a word that is not also a place;
+* for surnames that are also adjectives in -inen (Mäkinen, Karjalainen): no noun after it.
+
+Never masked: a name followed by the head noun of a street, building, school,
+organisation, day or place ("Aleksis Kiven katu", "Paavo Nurmen stadionilla", "Runebergin
+päivänä", "Mannerheimin Lastensuojeluliitto"), or joined to one with a hyphen ("Sibelius-lukio",
+"Alvar Aalto -museo"); a name in an inner local case ("Salossa", "Hotelli Arthurissa"); Voikko's
+organisations and the lexicon's entries (Kela, Kuntaliitto).
+
+Every text is normalised first (:mod:`vastausanalyysi.nlp.normalise`) and the spans found are
+mapped back, so "Ma\\u0308kinen" or "Vir\\u00adtanen" is masked like "Mäkinen" and everything
+else in the text stays exactly as it was, whitespace included.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from functools import lru_cache
 
 from vastausanalyysi.errors import InputTextError
+from vastausanalyysi.nlp.normalise import normalise_with_offsets
+from vastausanalyysi.nlp.pii.names import (
+    CASE_ENDINGS,
+    PERSON_AFTER,
+    PERSON_VERBS,
+    TITLES,
+    is_place_head,
+    name_lists,
+)
+from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
 NAME, EMAIL, PHONE, HETU = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]"
+_LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE}
 
-_HETU = re.compile(
-    r"(?<![\w+-])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![\w-])", re.IGNORECASE
-)
-_HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
-_CENTURY = {"+": 1800, "-": 1900, **dict.fromkeys("UVWXY", 1900), **dict.fromkeys("ABCDEF", 2000)}
-
-_EMAIL = re.compile(
-    r"(?<![\w.@+-])[\w.!#$%&'*+/=?^`{|}~-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w@-])"
-)
-_SEP = r"[ \u00a0-]?"
-_PHONE = re.compile(
-    r"(?<![\w+.,/])(?:"
-    r"(?:\+|00)358" + _SEP + r"(?:\(0\)" + _SEP + r")?\d{1,3}(?:" + _SEP + r"\d{2,4}){1,3}"
-    r"|\(0\d{1,3}\)" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,2}"
-    r"|0\d{1,3}" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,2}"
-    r")(?![\w]|[.,]\d)"
-)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_APOSTROPHE_NAME = re.compile(r"[OoDd]['’][^\W\d_]{2,}")
 _SKIP_BACK = " \t\r\u00a0\"'“”«»‘’([{*•–—-"
 _SENTENCE_END = ".!?:;\n"
+_GAP = {" ", "\u00a0"}
+_COORD = {"ja", "sekä", "tai", ",", "&"}
 _FIRST, _SUR, _PLACE, _ORG = "etunimi", "sukunimi", "paikannimi", "nimi"
-
-
-def valid_hetu(code: str) -> bool:
-    """True when ``code`` is a Finnish personal identity code with a valid date and check."""
-    m = _HETU.fullmatch(code)
-    if m is None:
-        return False
-    day, month, year, sign, serial, check = m.groups()
-    century = _CENTURY.get(sign.upper())
-    if century is None:
-        return False
-    try:
-        date(century + int(year), int(month), int(day))
-    except ValueError:
-        return False
-    return _HETU_CHECK[int(day + month + year + serial) % 31] == check.upper()
-
-
-def _phone_ok(match: str) -> bool:
-    digits = re.sub(r"\D", "", match)
-    if match.startswith(("+", "00")):
-        return 9 <= len(digits) <= 14
-    return 7 <= len(digits) <= 11
+_PROPER = {_FIRST, _SUR, _PLACE, _ORG}
+_INNER_LOCAL = {"sisaolento", "sisaeronto", "sisatulento"}
+_TOWARDS_FROM = {"ulkoeronto", "ulkotulento"}
+_ADJECTIVE = {"laatusana", "nimisana_laatusana"}
 
 
 @lru_cache(maxsize=1)
@@ -83,29 +80,85 @@ def _organisations() -> frozenset[str]:
     return frozenset(e.lemma.lower() for e in default_entries())
 
 
-class _Classes:
-    """What Voikko says of one capitalised word."""
+def _title_case(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
-    __slots__ = ("common", "first", "nominative", "org", "place", "surname", "unknown")
+
+class _Info:
+    """What the masker knows about one word form."""
+
+    __slots__ = (
+        "adjective_name", "after", "cases", "common", "first", "head", "name", "noun", "org",
+        "person_verb", "place", "shape", "strong", "title", "unknown", "verb",
+    )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
-        analyses = analyzer.analyze(word)
-        classes = {a.word_class for a in analyses}
+        if len(word) > 1 and word.isupper():
+            self.shape = "caps"
+        elif word[0].isupper():
+            self.shape = "title"
+        else:
+            self.shape = "lower"
+        form = _title_case(word) if self.shape == "caps" else word
+        analyses = list(analyzer.analyze(form))
+        if self.shape != "title":
+            analyses += analyzer.analyze(word.lower())
+        hyphen_parts = word.split("-")
+        capital_parts = len(hyphen_parts) > 1 and all(p[:1].isupper() for p in hyphen_parts)
+        proper = [a for a in analyses if a.word_class in _PROPER]
+        common = [
+            a for a in analyses
+            if a.word_class not in _PROPER and not (capital_parts and "-" in a.baseform)
+        ]  # fmt: skip
+        lists = name_lists()
+        firsts, surnames = lists.get("first", frozenset()), lists.get("surname", frozenset())
+        # base forms of ordinary readings count only for capitalised words ("Rinteen" -> Rinne)
+        readings = analyses if self.shape != "lower" else proper
+        bases = {_title_case(a.baseform) for a in readings if a.baseform} | {_title_case(form)}
+        if not analyses:
+            bases |= {_title_case(form[: -len(e)]) for e in CASE_ENDINGS if form.endswith(e)}
+        classes = {a.word_class for a in proper}
+        listed_first = bool(bases & firsts)
+        listed_sur = bool(bases & surnames)
         self.unknown = not analyses
-        self.first = _FIRST in classes
-        self.surname = _SUR in classes
-        self.place = _PLACE in classes
+        self.first = _FIRST in classes or listed_first
+        surname = _SUR in classes or listed_sur
         self.org = _ORG in classes or any(
             a.baseform.lower() in _organisations() for a in analyses
         ) or word.lower() in _organisations()  # fmt: skip
-        self.common = any(not a.is_proper for a in analyses)
-        self.nominative = any(
-            a.word_class == _PLACE and a.case in {"nimento", "omanto"} for a in analyses
+        # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one)
+        self.place = _PLACE in classes and not (listed_sur and form.lower().endswith("nen"))
+        self.common = bool(common)
+        hyphen_compound = len(hyphen_parts) > 1 and not capital_parts
+        if hyphen_compound and not (_FIRST in classes or _SUR in classes):
+            self.first = surname = False  # "Sibelius-lukio", "Agricola-päivä"
+        apostrophe = bool(_APOSTROPHE_NAME.fullmatch(word.split("-")[0]))
+        self.name = (self.first or surname or apostrophe) and not self.org
+        self.strong = self.name and (apostrophe or not (self.common or self.place))
+        self.adjective_name = (
+            self.name
+            and not self.place
+            and bool(common)
+            and all(a.word_class in _ADJECTIVE and a.baseform.endswith("nen") for a in common)
         )
+        self.cases = {a.case for a in proper if a.case} or {a.case for a in analyses if a.case}
+        lemmas = {a.baseform.lower() for a in common}
+        self.title = bool(lemmas & TITLES) or word.lower() in TITLES
+        self.head = any(is_place_head(lemma) for lemma in lemmas) and (
+            not self.name or self.shape == "lower"
+        )
+        self.after = word.lower() in PERSON_AFTER
+        self.verb = any(a.word_class in {"teonsana", "kieltosana"} for a in common)
+        self.person_verb = any(
+            a.baseform in PERSON_VERBS
+            and ((a.word_class == "teonsana" and a.get("PERSON")) or a.get("PARTICIPLE"))
+            for a in common
+        )
+        self.noun = any(a.word_class == "nimisana" for a in common) and not self.verb
 
 
 class PiiMasker:
-    """Masks personal data; one instance caches Voikko's word classes by form."""
+    """Masks personal data; one instance caches what it learns of each word form."""
 
     def __init__(
         self,
@@ -118,91 +171,147 @@ class PiiMasker:
     ):
         self.analyzer = analyzer or get_analyzer()
         self.names, self.emails, self.phones, self.hetu = names, emails, phones, hetu
-        self._classes: dict[str, _Classes] = {}
+        self._infos: dict[str, _Info] = {}
 
-    def _info(self, word: str) -> _Classes:
-        info = self._classes.get(word)
+    def _info(self, word: str) -> _Info:
+        info = self._infos.get(word)
         if info is None:
-            info = _Classes(word, self.analyzer)
-            if len(self._classes) < 100_000:
-                self._classes[word] = info
+            info = _Info(word, self.analyzer)
+            if len(self._infos) < 100_000:
+                self._infos[word] = info
         return info
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Sorted ``(start, end, placeholder)`` of the personal data in (normalised) ``text``."""
+        found = pattern_spans(text, hetu=self.hetu, emails=self.emails, phones=self.phones)
+        spans = [(s, e, _LABELS[k]) for s, e, k in found]
+        if self.names:
+            spans += free_spans(spans, self._name_spans(text))
+        return sorted(spans)
 
     def mask(self, text: str) -> str:
         """``text`` with its personal data replaced by placeholders."""
         if not text:
             return ""
-        spans: list[tuple[int, int, str]] = []
-        if self.hetu:
-            spans += [(m.start(), m.end(), HETU) for m in _HETU.finditer(text) if valid_hetu(m[0])]
-        if self.emails and "@" in text:
-            spans += _free(spans, ((m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(text)))
-        if self.phones:
-            found = ((m.start(), m.end(), PHONE) for m in _PHONE.finditer(text) if _phone_ok(m[0]))
-            spans += _free(spans, found)
-        if self.names:
-            spans += _free(spans, self._name_spans(text))
+        normalised, to_original = normalise_with_offsets(text)
+        spans = self.spans(normalised)
         if not spans:
             return text
         out, last = [], 0
-        for start, end, label in sorted(spans):
+        for start, end, label in spans:
+            start, end = to_original.span(start, end)
+            if start < last:
+                continue
             out.append(text[last:start])
             out.append(label)
             last = end
         out.append(text[last:])
         return "".join(out)
 
-    def _name_spans(self, text: str) -> Iterable[tuple[int, int, str]]:
-        words = [
-            m for m in _WORD.finditer(text)
-            if m[0][0].isupper() and not (len(m[0]) > 1 and m[0].isupper())
-        ]  # fmt: skip
-        runs: list[list[re.Match[str]]] = []
-        for m in words:
-            if runs and text[runs[-1][-1].end() : m.start()] in {" ", "\u00a0"}:
-                runs[-1].append(m)
-            else:
-                runs.append([m])
-        for run in runs:
-            yield from self._run_spans(text, run)
+    # -- names ---------------------------------------------------------------------------------
 
-    def _run_spans(self, text: str, run: list[re.Match[str]]) -> Iterable[tuple[int, int, str]]:
-        infos = [self._info(m[0]) for m in run]
-        initial = [_sentence_initial(text, m.start()) for m in run]
-        # a word alone is a name when Voikko says so and nothing speaks against it
-        strong = [
-            (i.first or i.surname) and not i.org and not i.place and not (init and i.common)
-            for i, init in zip(infos, initial, strict=True)
+    def _name_spans(self, text: str) -> list[tuple[int, int, str]]:
+        words = list(_WORD.finditer(text))
+        infos = [self._info(m[0]) for m in words]
+        groups = _groups(text, words, infos)
+        decided: dict[int, bool | None] = {}
+        for g, (a, b) in enumerate(groups):
+            decided[g] = self._decide(text, words, infos, a, b)
+        # coordination: "Laine ja Hämäläinen", "Mattila, Nieminen ja Koivisto"
+        for _ in range(2):
+            for g in range(len(groups)):
+                if decided[g] is not None:
+                    continue
+                for h in (g - 1, g + 1):
+                    if decided.get(h) and _coordinated(text, words, groups, g, h):
+                        decided[g] = True
+        return [
+            (words[a].start(), words[b - 1].end(), NAME)
+            for g, (a, b) in enumerate(groups)
+            if decided[g]
         ]
-        has_first = any(i.first and not i.org and not (i.place and not i.surname) for i in infos)
-        name_like = [
-            s
-            or (
-                has_first
-                and not i.org
-                and (
-                    i.first
-                    or i.surname
-                    or i.unknown
-                    or (i.place and i.nominative)
-                    or (i.common and not init)
-                )
+
+    def _decide(
+        self, text: str, words: list[re.Match[str]], infos: list[_Info], a: int, b: int
+    ) -> bool | None:
+        """True: a name; False: not one; None: undecided (a coordinated name may decide it)."""
+        group = infos[a:b]
+        last = group[-1]
+        prev = infos[a - 1] if a and _adjacent(text, words[a - 1], words[a]) else None
+        nxt = infos[b] if b < len(words) and _adjacent(text, words[b - 1], words[b]) else None
+        tail = text[words[b - 1].end() : words[b - 1].end() + 3]
+        # the name of a street, building, organisation, day or place
+        if (nxt is not None and nxt.head) or re.match(r"\s-[^\W\d_]", tail):
+            return False
+        if last.cases and last.cases <= _INNER_LOCAL:
+            return False
+        titled = prev is not None and prev.title
+        person = (
+            titled
+            or (nxt is not None and nxt.after and "omanto" in last.cases)
+            or (nxt is not None and nxt.person_verb and "nimento" in last.cases)
+        )
+        names = [i for i in group if i.name]
+        if not names:
+            return bool(titled and all(i.unknown and i.shape != "lower" for i in group))
+        if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only after a title
+            return titled or any(i.strong for i in names)
+        if any(i.strong for i in names) or person:
+            return True
+        if len(group) > 1 and any(i.first for i in group):
+            return True
+        word = names[-1]
+        if word.place:
+            return True if last.cases & _TOWARDS_FROM else None
+        if word.adjective_name and not (nxt is not None and nxt.noun):
+            return True
+        initial = _sentence_initial(text, words[a].start())
+        if word.shape == "title" and not initial:
+            return True
+        return None
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    return text[left.end() : right.start()] in _GAP
+
+
+def _groups(text: str, words: list[re.Match[str]], infos: list[_Info]) -> list[tuple[int, int]]:
+    """Index ranges of runs of name words (with unknown capitalised words and, after a first
+    name, capitalised ordinary words: "Siobhan O'Brien", "Arja Joki")."""
+    groups: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        info = infos[i]
+        if not info.name and not (info.unknown and info.shape != "lower"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _adjacent(text, words[j - 1], words[j]):
+            nxt = infos[j]
+            if (nxt.shape == "lower") != (info.shape == "lower") or nxt.org or nxt.head:
+                break
+            joins = nxt.name or (nxt.unknown and nxt.shape != "lower")
+            joins = joins or (
+                any(x.first for x in infos[i:j])
+                and nxt.shape != "lower"
+                and nxt.common
+                and not nxt.verb
+                and not _sentence_initial(text, words[j].start())
             )
-            for s, i, init in zip(strong, infos, initial, strict=True)
-        ]
-        j = 0
-        while j < len(run):
-            if not name_like[j]:
-                j += 1
-                continue
-            k = j
-            while k + 1 < len(run) and name_like[k + 1]:
-                k += 1
-            group = range(j, k + 1)
-            # a lone weak word (e.g. an unknown capitalised word) is not a name
-            if (k > j and any(infos[x].first for x in group)) or any(strong[x] for x in group):
-                yield run[j].start(), run[k].end(), NAME
-            j = k + 1
+            if not joins:
+                break
+            j += 1
+        groups.append((i, j))
+        i = j
+    return groups
+
+
+def _coordinated(
+    text: str, words: list[re.Match[str]], groups: list[tuple[int, int]], g: int, h: int
+) -> bool:
+    left, right = (groups[g], groups[h]) if g < h else (groups[h], groups[g])
+    between = text[words[left[1] - 1].end() : words[right[0]].start()].strip().lower()
+    return between in _COORD or between.rstrip(",").strip() in _COORD
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -210,16 +319,6 @@ def _sentence_initial(text: str, start: int) -> bool:
     while i >= 0 and text[i] in _SKIP_BACK:
         i -= 1
     return i < 0 or text[i] in _SENTENCE_END or "\n" in text[i + 1 : start]
-
-
-def _free(
-    taken: list[tuple[int, int, str]], spans: Iterable[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    for start, end, label in spans:
-        if all(end <= s or start >= e for s, e, _ in (*taken, *out)):
-            out.append((start, end, label))
-    return out
 
 
 _DEFAULT: dict[str, PiiMasker] = {}
@@ -246,4 +345,4 @@ def mask_pii(texts: Iterable[object]) -> list[str]:
     ]
 
 
-__all__ = ["PiiMasker", "mask_pii", "valid_hetu"]
+__all__ = ["EMAIL", "HETU", "NAME", "PHONE", "PiiMasker", "mask_pii", "valid_hetu"]
