@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from pathlib import Path
 
+import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import vastausanalyysi as va
 from vastausanalyysi.nlp.normalise import REMOVED, is_normal, normalise, normalise_with_offsets
+from vastausanalyysi.nlp.pii.evaluation import read_pii_set
 
 
 def test_nfd_zero_width_soft_hyphen_and_controls() -> None:
@@ -71,3 +77,49 @@ def test_offsets_always_map_into_the_original(text: str) -> None:
         assert out[i] in normalise(text[a:b])
     assert to_original.span(0, len(out))[1] <= len(text)
     assert normalise(normalise(text)) == normalise(text)
+
+
+# -- the same codes and masking for every variant of a text ---------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+_LONG_WORD = re.compile(r"[^\W\d_]{6,}")
+
+
+def _insert(text: str, char: str) -> str:
+    """``char`` inside every word of six or more letters."""
+    return _LONG_WORD.sub(lambda m: m[0][:3] + char + m[0][3:], text)
+
+
+VARIANTS = {
+    "nfd": lambda t: unicodedata.normalize("NFD", t),
+    "zero-width": lambda t: "\ufeff" + _insert(t, "\u200b").replace(" ", " \u2060", 1),
+    "soft-hyphen": lambda t: _insert(t, "\u00ad"),
+}
+
+
+@pytest.fixture(scope="module")
+def answers() -> list[str]:
+    frame = pd.read_csv(ROOT / "corpus" / "answers.csv")
+    texts = frame["text"].sample(300, random_state=8).tolist()
+    dev = read_pii_set(ROOT / "corpus" / "pii" / "dev.txt")
+    return [unicodedata.normalize("NFC", t) for t in texts] + [s.text for s in dev]
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_variants_mask_like_nfc(answers: list[str], variant: str) -> None:
+    changed = [VARIANTS[variant](t) for t in answers]
+    assert sum(a != b for a, b in zip(answers, changed, strict=True)) > 250
+    expected = va.mask_pii(answers)
+    got = va.mask_pii(changed)
+    assert [normalise(g) for g in got] == expected
+    assert sum("[NIMI]" in e for e in expected) >= 40  # the dev sentences carry names
+
+
+def test_variants_tag_like_nfc(answers: list[str]) -> None:
+    texts = answers[:300]
+    columns = ["areas", "mechanisms", "polarity"]
+    expected = va.tag(texts, model="rules")[columns]
+    assert expected["areas"].map(len).sum() > 200
+    for name, make in VARIANTS.items():
+        got = va.tag([make(t) for t in texts], model="rules")[columns]
+        assert got.equals(expected), name
