@@ -123,3 +123,42 @@ def test_variants_tag_like_nfc(answers: list[str]) -> None:
     for name, make in VARIANTS.items():
         got = va.tag([make(t) for t in texts], model="rules")[columns]
         assert got.equals(expected), name
+
+
+# -- the door of the pipeline: normalised Docs, offsets back, long texts in pieces ----------------
+
+
+def test_docs_are_normalised_and_map_back_to_the_original() -> None:
+    from vastausanalyysi.nlp.pipeline import load_pipeline, offset_map, original_text
+
+    nlp = load_pipeline(max_length=1000)  # pieces of at most 1,000 characters
+    sentence = "Perhe\u00adkeskuksen yhteis\u200btyö hyvinvointialueen kanssa toimii. "
+    text = unicodedata.normalize("NFD", sentence) * 60  # about 3,500 characters
+    for doc in (nlp(text), va.nlp.make_docs([text], nlp)[0]):
+        assert doc.text == normalise(text) and original_text(doc) == text
+        assert [t.lemma_ for t in doc][:3] == ["perhekeskus", "yhteistyö", "hyvinvointialue"]
+        to_original = offset_map(doc)
+        for token in doc:
+            a, b = to_original.span(token.idx, token.idx + len(token.text))
+            assert normalise(text[a:b]) == token.text
+    plain = va.nlp.make_docs(["Yhteistyö toimii."], nlp)[0]
+    assert original_text(plain) == plain.text and offset_map(plain).is_identity
+
+
+def test_an_answer_over_a_million_characters_is_processed_whole() -> None:
+    text = "Yhteistyö hyvinvointialueen kanssa toimii hyvin, mutta tilat ovat ahtaat. " * 16_000
+    assert len(text) > 1_000_000  # spaCy's own max_length (E088)
+    doc = va.nlp.default_pipeline()(text)
+    assert doc.text == text and len(doc) == 11 * 16_000
+    (lemmas,) = va.lemmatize([text])
+    assert len(lemmas) == 9 * 16_000 and lemmas[:2] == ["yhteistyö", "hyvinvointialue"]
+
+
+def test_long_texts_are_cut_at_sentence_ends() -> None:
+    from vastausanalyysi.nlp.pipeline import split_long_text
+
+    text = "Lyhyt lause tässä. " * 100
+    pieces = split_long_text(text, 300)
+    assert "".join(pieces) == text and all(len(p) <= 300 for p in pieces)
+    assert all(p.endswith(". ") for p in pieces)
+    assert "".join(split_long_text("a" * 2500, 1000)) == "a" * 2500
