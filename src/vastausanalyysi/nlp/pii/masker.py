@@ -25,7 +25,8 @@ person:
   that is also a place ("Mattilalle", "Koivistolta");
 * a first name next to it ("Arja Joki"), "ja" or a comma next to another masked name;
 * a capital letter in the middle of a sentence, for a word that is not also a place;
-* for surnames that are also adjectives in -inen (Mäkinen, Karjalainen): no noun after it.
+* for surnames that are also demonyms in -inen (Karjalainen, Hämäläinen): no noun after it;
+  surnames that are also rare adjectives in -inen (Mäkinen, Koskinen) are always names.
 
 Never masked: a name followed by the head noun of a street, building, school,
 organisation, day or place ("Aleksis Kiven katu", "Paavo Nurmen stadionilla", "Runebergin
@@ -135,12 +136,14 @@ class _Info:
         apostrophe = bool(_APOSTROPHE_NAME.fullmatch(word.split("-")[0]))
         self.name = (self.first or surname or apostrophe) and not self.org
         self.strong = self.name and (apostrophe or not (self.common or self.place))
-        self.adjective_name = (
-            self.name
-            and not self.place
-            and bool(common)
-            and all(a.word_class in _ADJECTIVE and a.baseform.endswith("nen") for a in common)
+        in_nen = bool(common) and all(
+            a.word_class in _ADJECTIVE and a.baseform.endswith("nen") for a in common
         )
+        self.adjective_name = self.name and not self.place and in_nen
+        # a rare adjective in -inen ("mäkinen", "koskinen") is no evidence against a surname;
+        # a demonym ("karjalainen", "hämäläinen", a noun too) is: "Karjalainen piirakka"
+        if self.adjective_name and surname and all(a.word_class == "laatusana" for a in common):
+            self.strong = True
         self.cases = {a.case for a in proper if a.case} or {a.case for a in analyses if a.case}
         lemmas = {a.baseform.lower() for a in common}
         self.title = bool(lemmas & TITLES) or word.lower() in TITLES
