@@ -162,3 +162,19 @@ def test_long_texts_are_cut_at_sentence_ends() -> None:
     assert "".join(pieces) == text and all(len(p) <= 300 for p in pieces)
     assert all(p.endswith(". ") for p in pieces)
     assert "".join(split_long_text("a" * 2500, 1000)) == "a" * 2500
+
+
+def test_the_door_passes_settings_and_pickles() -> None:
+    import pickle
+
+    from vastausanalyysi.nlp.pipeline import DoorTokenizer, load_pipeline
+
+    nlp = load_pipeline(max_length=500)
+    door = nlp.tokenizer
+    assert isinstance(door, DoorTokenizer) and door.chunk_chars == 500
+    nlp.tokenizer.url_match = None  # a spaCy setting reaches the wrapped tokenizer
+    assert door.tokenizer.url_match is None
+    copy = pickle.loads(pickle.dumps(nlp))
+    text = "Ma\u0308kinen ja perhe\u200bkeskus"
+    assert copy(text).text == nlp(text).text == "Mäkinen ja perhekeskus"
+    assert copy.tokenizer.chunk_chars == 500

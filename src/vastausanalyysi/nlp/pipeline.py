@@ -58,6 +58,7 @@ _DEFAULT_LOCK = threading.Lock()
 CHUNK_CHARS = 100_000
 #: ``doc.user_data`` key of the original text when normalisation changed it.
 ORIGINAL_KEY = "vastausanalyysi_original_text"
+_DOOR_FIELDS = frozenset({"tokenizer", "chunk_chars"})
 _CUT = re.compile(r"(?<=[.!?\n])\s")
 
 
@@ -87,9 +88,15 @@ class DoorTokenizer:
         return doc
 
     def __getattr__(self, name: str) -> Any:
-        if name == "tokenizer":  # not set yet (unpickling)
+        if name in _DOOR_FIELDS:  # not set yet (unpickling)
             raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _DOOR_FIELDS:
+            object.__setattr__(self, name, value)
+        else:  # nlp.tokenizer.token_match = … reaches spaCy's tokenizer
+            setattr(self.tokenizer, name, value)
 
     def to_disk(self, path: Any, **kwargs: Any) -> None:
         self.tokenizer.to_disk(path, **kwargs)
