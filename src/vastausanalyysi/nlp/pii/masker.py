@@ -20,8 +20,9 @@ person:
 
 * a title or role before it ("rehtori", "kuraattori", "johtaja"; see ``names.TITLES``) — the
   only context that makes a lower-case ordinary word a name ("kuraattori salo");
-* a genitive before "kanssa", "mukaan", "luona", "ansiosta" …; a nominative before a verb of
-  speaking or acting ("kertoi", "lupasi", "vastasi" …); an ablative or allative of a surname
+* a genitive before "kanssa", "mukaan", "luona", "ansiosta" …; a nominative before or after a
+  verb of speaking or acting ("kertoi", "lupasi", "vastasi", "Asiaa hoitaa …") or before "ei" and
+  such a verb or a past participle ("Salo ei vastannut"); an ablative or allative of a surname
   that is also a place ("Mattilalle", "Koivistolta");
 * a first name next to it ("Arja Joki"), "ja" or a comma next to another masked name;
 * a capital letter in the middle of a sentence, for a word that is not also a place;
@@ -89,8 +90,8 @@ class _Info:
     """What the masker knows about one word form."""
 
     __slots__ = (
-        "adjective_name", "after", "cases", "common", "first", "head", "name", "noun", "org",
-        "person_verb", "place", "shape", "strong", "title", "unknown", "verb",
+        "adjective_name", "after", "cases", "common", "first", "head", "name", "negation", "noun",
+        "org", "participle", "person_verb", "place", "shape", "strong", "title", "unknown", "verb",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -158,6 +159,8 @@ class _Info:
             for a in common
         )
         self.noun = any(a.word_class == "nimisana" for a in common) and not self.verb
+        self.negation = word.lower() in {"ei", "eivät", "eikä"}
+        self.participle = any(a.get("PARTICIPLE") == "past_active" for a in common)
 
 
 class PiiMasker:
@@ -242,6 +245,11 @@ class PiiMasker:
         last = group[-1]
         prev = infos[a - 1] if a and _adjacent(text, words[a - 1], words[a]) else None
         nxt = infos[b] if b < len(words) and _adjacent(text, words[b - 1], words[b]) else None
+        nxt2 = (
+            infos[b + 1]
+            if nxt is not None and b + 1 < len(words) and _adjacent(text, words[b], words[b + 1])
+            else None
+        )
         tail = text[words[b - 1].end() : words[b - 1].end() + 3]
         # the name of a street, building, organisation, day or place
         if (nxt is not None and nxt.head) or re.match(r"\s-[^\W\d_]", tail):
@@ -252,7 +260,20 @@ class PiiMasker:
         person = (
             titled
             or (nxt is not None and nxt.after and "omanto" in last.cases)
-            or (nxt is not None and nxt.person_verb and "nimento" in last.cases)
+            or (
+                "nimento" in last.cases
+                and (
+                    (nxt is not None and nxt.person_verb)
+                    or (prev is not None and prev.person_verb)  # "Asiaa hoitaa Mäkelä."
+                    # "Mäkelä ei vastannut", "Anna ei soittanut"
+                    or (
+                        nxt is not None
+                        and nxt.negation
+                        and nxt2 is not None
+                        and (nxt2.person_verb or nxt2.participle)
+                    )
+                )
+            )
         )
         names = [i for i in group if i.name]
         if not names:
