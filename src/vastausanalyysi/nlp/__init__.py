@@ -12,7 +12,10 @@ Modules, lowest first:
 * ``extensions`` — the token extensions and the one fast way to write their values;
 * ``component`` — the spaCy component ``vastausanalyysi_lemmatizer`` and its factory;
 * ``pipeline`` — building the pipeline, text coercion (``as_text``), ``lemmatize`` APIs;
-* ``pii`` — masking personal data; ``evaluation`` — lemma accuracy on a CoNLL-U treebank.
+* ``normalise`` — the one normalisation at the door (NFC, invisible characters) with an offset map;
+* ``pii`` — masking personal data (a package; its ``evaluation`` scores a masker on a PII set);
+* ``language`` — fi/sv/en/other per answer; ``evaluation`` — lemma accuracy on a CoNLL-U
+  treebank.
 
 The public names below are imported lazily (importing the package loads neither spaCy nor
 Voikko).
@@ -49,6 +52,15 @@ _EXPORTS: dict[str, str] = {
     "lemmatize_tokens": "pipeline",
     "load_pipeline": "pipeline",
     "split_long_text": "pipeline",
+    "make_docs": "pipeline",
+    "install_door": "pipeline",
+    "original_text": "pipeline",
+    "offset_map": "pipeline",
+    "original_span": "pipeline",
+    "normalise": "normalise",
+    "normalise_with_offsets": "normalise",
+    "OffsetMap": "normalise",
+    "detect_language": "language",
     "PiiMasker": "pii",
     "mask_pii": "pii",
     "evaluate_lemmas": "evaluation",
@@ -66,17 +78,28 @@ if TYPE_CHECKING:  # pragma: no cover
     from vastausanalyysi.nlp.decision_table import DecisionTable, load_table  # noqa: F401
     from vastausanalyysi.nlp.disambiguation import Disambiguator, load_model  # noqa: F401
     from vastausanalyysi.nlp.evaluation import evaluate_lemmas, read_conllu  # noqa: F401
+    from vastausanalyysi.nlp.language import detect_language  # noqa: F401
     from vastausanalyysi.nlp.lemmatizer import Lemmatizer, WordLemma  # noqa: F401
     from vastausanalyysi.nlp.lexicon import Lexicon, LexiconEntry, load_lexicon  # noqa: F401
+    from vastausanalyysi.nlp.normalise import (  # noqa: F401
+        OffsetMap,
+        normalise,
+        normalise_with_offsets,
+    )
     from vastausanalyysi.nlp.pii import PiiMasker, mask_pii  # noqa: F401
     from vastausanalyysi.nlp.pipeline import (  # noqa: F401
         as_text,
         count_forms,
         default_pipeline,
+        install_door,
         iter_docs,
         lemmatize,
         lemmatize_tokens,
         load_pipeline,
+        make_docs,
+        offset_map,
+        original_span,
+        original_text,
         split_long_text,
     )
     from vastausanalyysi.nlp.typos import TypoCorrector  # noqa: F401

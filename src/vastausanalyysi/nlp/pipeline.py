@@ -9,10 +9,18 @@ Input rules (the same for every function here):
   naming the position of the bad value (decode bytes first).
 * Control characters, NUL and odd Unicode never crash; lone surrogates (which cannot be encoded)
   are replaced by U+FFFD before tokenisation.
-* Texts longer than ``nlp.max_length`` (spaCy's default: 1,000,000 characters) are cut into pieces
-  at whitespace (hard cuts only if a piece has no whitespace at all), processed piece by piece and
-  joined again with :meth:`spacy.tokens.Doc.from_docs`, so one Doc still comes out per text and
-  ``doc.text`` equals the input. Cost is linear in the text's length: a run of 1,000 or more
+* Every text is normalised at the door (:mod:`vastausanalyysi.nlp.normalise`: NFC, zero-width
+  characters and soft hyphens removed, control characters replaced by spaces) by the pipeline's
+  tokenizer, a :class:`DoorTokenizer` around spaCy's. ``doc.text`` is the normalised text; when
+  it differs from the input, the input is kept in ``doc.user_data[ORIGINAL_KEY]`` and
+  :func:`offset_map` (or :func:`original_span`) points any character span of the Doc back into
+  it.
+* Long texts are never passed to spaCy's tokenizer whole and never refused: the door cuts a text
+  longer than ``chunk_chars`` (default :data:`CHUNK_CHARS`, 100,000 characters) into pieces at a
+  line or sentence end or else at whitespace (hard cuts only if a piece has no whitespace at
+  all), tokenises piece by piece and joins the pieces with :meth:`spacy.tokens.Doc.from_docs`, so
+  one Doc still comes out per text. ``nlp.max_length`` is lifted, so spaCy's E088 never fires.
+  Cost is linear in the text's length: a run of 1,000 or more
   characters without whitespace is kept as one token (spaCy's affix splitting can be quadratic on
   such runs), and each distinct unknown word costs at most a few milliseconds of typo checks once
   (Voikko confirming the few edits near known words; ``fix_typos=False`` turns them off).
@@ -27,6 +35,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import sys
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,12 +47,111 @@ from spacy.tokens import Doc
 
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.component import FACTORY, FORM_COUNTS_KEY, VoikkoLemmatizerComponent
+from vastausanalyysi.nlp.normalise import OffsetMap, normalise, normalise_with_offsets
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 LONG_RUN = 1000
 _LONG_RUN = re.compile(rf"(?=\S{{{LONG_RUN}}})\S+\Z")
 _DEFAULT: dict[str, Language] = {}
 _DEFAULT_LOCK = threading.Lock()
+#: Texts longer than this many characters are tokenised in pieces (see the module docstring).
+CHUNK_CHARS = 100_000
+#: ``doc.user_data`` key of the original text when normalisation changed it.
+ORIGINAL_KEY = "vastausanalyysi_original_text"
+_DOOR_FIELDS = frozenset({"tokenizer", "chunk_chars"})
+_CUT = re.compile(r"(?<=[.!?\n])\s")
+
+
+class DoorTokenizer:
+    """spaCy's tokenizer behind the door: normalises each text and tokenises long ones in pieces.
+
+    Serialisation (``to_disk``/``to_bytes`` …) and any other attribute go to the wrapped
+    tokenizer, so a saved pipeline holds spaCy's own tokenizer (:func:`install_door` puts the
+    door back on a loaded pipeline).
+    """
+
+    def __init__(self, tokenizer: Any, chunk_chars: int = CHUNK_CHARS):
+        if chunk_chars < 1:
+            raise ValueError(f"chunk_chars must be at least 1, got {chunk_chars}")
+        self.tokenizer = tokenizer
+        self.chunk_chars = chunk_chars
+
+    def __call__(self, text: str) -> Doc:
+        normalised, _ = normalise_with_offsets(text) if text else (text, None)
+        pieces = split_long_text(normalised, self.chunk_chars)
+        if len(pieces) == 1:
+            doc = self.tokenizer(normalised)
+        else:
+            doc = Doc.from_docs([self.tokenizer(p) for p in pieces], ensure_whitespace=False)
+        if normalised is not text:
+            doc.user_data[ORIGINAL_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _DOOR_FIELDS:  # not set yet (unpickling)
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _DOOR_FIELDS:
+            object.__setattr__(self, name, value)
+        else:  # nlp.tokenizer.token_match = … reaches spaCy's tokenizer
+            setattr(self.tokenizer, name, value)
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        self.tokenizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path: Any, **kwargs: Any) -> DoorTokenizer:
+        self.tokenizer.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> DoorTokenizer:
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
+
+def install_door(nlp: Language, chunk_chars: int | None = None) -> Language:
+    """Put a :class:`DoorTokenizer` on ``nlp`` (once) and lift ``nlp.max_length``; returns nlp.
+
+    ``chunk_chars`` (default: the door's current size, else :data:`CHUNK_CHARS`) is the piece
+    size of long texts.
+    """
+    door = nlp.tokenizer
+    if not isinstance(door, DoorTokenizer):
+        door = DoorTokenizer(nlp.tokenizer)
+        nlp.tokenizer = door
+    if chunk_chars is not None:
+        if chunk_chars < 1:
+            raise ValueError(f"chunk_chars must be at least 1, got {chunk_chars}")
+        door.chunk_chars = chunk_chars
+    nlp.max_length = sys.maxsize
+    return nlp
+
+
+def original_text(doc: Doc) -> str:
+    """The text the Doc was made from (``doc.text`` unless normalisation changed it)."""
+    return doc.user_data.get(ORIGINAL_KEY, doc.text)
+
+
+def offset_map(doc: Doc) -> OffsetMap:
+    """The map from character offsets of ``doc.text`` into :func:`original_text` of ``doc``.
+
+    Compute it once per Doc (it costs one pass over the text) and call ``.span(start, end)``
+    for each span.
+    """
+    original = doc.user_data.get(ORIGINAL_KEY)
+    if original is None:
+        return OffsetMap.identity(len(doc.text))
+    return normalise_with_offsets(original)[1]
+
+
+def original_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The span of :func:`original_text` that ``doc.text[start:end]`` came from (one span;
+    for many spans of one Doc use :func:`offset_map` once)."""
+    return offset_map(doc).span(start, end)
 
 
 def load_pipeline(
@@ -56,8 +164,9 @@ def load_pipeline(
     """``spacy.blank("fi")`` plus the Voikko lemmatizer component.
 
     ``lexicon_path`` adds a user lexicon (TSV like ``data/lexicon.tsv``) to the default one, or
-    replaces it with ``lexicon_extend=False``; ``max_length`` sets ``nlp.max_length``, the piece
-    size in which longer texts are processed.
+    replaces it with ``lexicon_extend=False``; ``max_length`` is the piece size in which longer
+    texts are tokenised (default :data:`CHUNK_CHARS`; ``nlp.max_length`` itself is lifted). The
+    tokenizer is a :class:`DoorTokenizer`: every text is normalised first.
     """
     nlp = spacy.blank("fi")
     component = nlp.add_pipe(
@@ -69,13 +178,11 @@ def load_pipeline(
         },
     )
     component.initialize()  # reads the lexicon now: a bad user lexicon is an error here
-    if max_length is not None:
-        nlp.max_length = max_length
     if nlp.tokenizer.token_match is None:
         # spaCy's affix splitting is quadratic on some very long runs without spaces
         # ("STM:n:ää:" * 10,000 takes 30 s); such a run is junk and stays one token.
         nlp.tokenizer.token_match = _LONG_RUN.match
-    return nlp
+    return install_door(nlp, max_length)
 
 
 def default_pipeline() -> Language:
@@ -120,16 +227,21 @@ def _has_surrogate(text: str) -> bool:
 
 
 def split_long_text(text: str, limit: int) -> list[str]:
-    """``text`` cut into pieces of at most ``limit`` characters, at whitespace where possible.
+    """``text`` cut into pieces of at most ``limit`` characters: after the last line or sentence
+    end in the second half of a piece, else at its last whitespace, else hard.
 
-    The pieces joined give ``text`` back exactly.
+    The pieces joined give ``text`` back exactly; the cost is linear in ``len(text)``.
     """
     if len(text) <= limit:
         return [text]
     pieces, start = [], 0
     while len(text) - start > limit:
         end = start + limit
-        cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+        cut = -1
+        for m in _CUT.finditer(text, start + limit // 2, end):
+            cut = m.start()
+        if cut < 0:
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
         cut = end if cut <= start else cut + 1
         pieces.append(text[start:cut])
         start = cut
@@ -151,16 +263,24 @@ def iter_docs(
 ) -> Iterator[Doc]:
     """Processed Docs for ``texts``, one per text, in order (missing values give empty Docs).
 
-    ``form_counts`` (lower-cased word-form counts of the corpus) re-rank typo fixes in a single
-    process; with ``n_process > 1`` each batch's own counts are used instead.
+    Each text is normalised, and a text longer than the door's ``chunk_chars`` goes through the
+    whole pipeline in pieces that are joined into one Doc (see the module docstring); ``nlp``
+    gets a :class:`DoorTokenizer` if it has none. ``form_counts`` (lower-cased word-form counts
+    of the corpus) re-rank typo fixes in a single process; with ``n_process > 1`` each batch's
+    own counts are used instead.
     """
-    nlp = nlp or default_pipeline()
-    limit = nlp.max_length
+    nlp = install_door(nlp or default_pipeline())
+    limit = nlp.tokenizer.chunk_chars
     use_counts = form_counts is not None and n_process == 1
+    originals: dict[int, str] = {}
 
     def items() -> Iterator[tuple[Any, tuple[int, int]]]:
         for i, value in enumerate(texts):
-            pieces = split_long_text(as_text(value, i), limit)
+            text = as_text(value, i)
+            normalised, _ = normalise_with_offsets(text)
+            if normalised is not text:
+                originals[i] = text
+            pieces = split_long_text(normalised, limit)
             for piece in pieces:
                 if use_counts:
                     doc = nlp.make_doc(piece)
@@ -171,23 +291,30 @@ def iter_docs(
 
     pending: list[Doc] = []
     stream = nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, (_index, n_pieces) in stream:
-        if n_pieces == 1:
-            yield doc
-            continue
-        pending.append(doc)
-        if len(pending) == n_pieces:
-            yield Doc.from_docs(pending, ensure_whitespace=False)
+    for doc, (index, n_pieces) in stream:
+        if n_pieces > 1:
+            pending.append(doc)
+            if len(pending) < n_pieces:
+                continue
+            doc = Doc.from_docs(pending, ensure_whitespace=False)
             pending = []
+        original = originals.pop(index, None)
+        if original is not None:
+            doc.user_data[ORIGINAL_KEY] = original
+        yield doc
+
+
+def make_docs(texts: Iterable[Any], nlp: Language | None = None, **kwargs: Any) -> list[Doc]:
+    """``list(iter_docs(texts, nlp, **kwargs))``: one normalised Doc per text, any length."""
+    return list(iter_docs(texts, nlp, **kwargs))
 
 
 def count_forms(texts: Sequence[str], nlp: Language | None = None) -> Counter[str]:
     """Lower-cased counts of the alphabetic word forms of ``texts`` (tokeniser only)."""
-    nlp = nlp or default_pipeline()
+    nlp = install_door(nlp or default_pipeline())
     counts: Counter[str] = Counter()
     for text in texts:
-        for piece in split_long_text(text, nlp.max_length):
-            counts.update(t.lower_ for t in nlp.tokenizer(piece) if t.is_alpha)
+        counts.update(t.lower_ for t in nlp.tokenizer(text) if t.is_alpha)
     return counts
 
 
@@ -228,8 +355,8 @@ def lemmatize_tokens(
     """Lemmas for pre-tokenised sentences, exactly one per input token.
 
     With ``mark_compounds=True`` a compound's lemma marks its parts with '#' as UD Finnish does
-    ("perhe#keskus"). Missing tokens (None/NaN) give ''. The tokens of all sentences are the
-    corpus counts that re-rank typo fixes.
+    ("perhe#keskus"). Missing tokens (None/NaN) give ''; each token is normalised first. The
+    tokens of all sentences are the corpus counts that re-rank typo fixes.
     """
     nlp = nlp or default_pipeline()
     lemmatizer = _component(nlp).lemmatizer
@@ -240,7 +367,7 @@ def lemmatize_tokens(
                 f"sentence at position {i} is a {type(sentence).__name__} {sentence[:40]!r}, "
                 "not a sequence of tokens"
             )
-        cleaned.append([as_text(w, i) for w in sentence])
+        cleaned.append([normalise(as_text(w, i)) for w in sentence])
     counts = Counter(w.lower() for s in cleaned for w in s if w.isalpha())
     out = []
     for words, results in zip(cleaned, lemmatizer.lemmatize_sentences(cleaned), strict=True):
@@ -256,12 +383,20 @@ def lemmatize_tokens(
 
 
 __all__ = [
+    "CHUNK_CHARS",
+    "ORIGINAL_KEY",
+    "DoorTokenizer",
     "as_text",
     "count_forms",
     "default_pipeline",
+    "install_door",
     "iter_docs",
     "lemmatize",
     "lemmatize_tokens",
     "load_pipeline",
+    "make_docs",
+    "offset_map",
+    "original_span",
+    "original_text",
     "split_long_text",
 ]

@@ -1,0 +1,12 @@
+"""Masking personal data in free text: names, e-mail addresses, phone numbers, identity codes.
+
+Modules: ``patterns`` (identity codes, e-mails, phone numbers), ``names`` (the team-written name
+lists and context words), ``masker`` (:class:`PiiMasker` and :func:`mask_pii`), ``evaluation``
+(scoring a masker on a marked-up set such as ``corpus/pii/heldout.txt``).
+"""
+
+from __future__ import annotations
+
+from vastausanalyysi.nlp.pii.masker import EMAIL, HETU, NAME, PHONE, PiiMasker, mask_pii, valid_hetu
+
+__all__ = ["EMAIL", "HETU", "NAME", "PHONE", "PiiMasker", "mask_pii", "valid_hetu"]

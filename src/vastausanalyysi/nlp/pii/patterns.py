@@ -1,0 +1,100 @@
+"""Patterns of personal data that need no dictionary: identity codes, e-mails, phone numbers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+HETU_RE = re.compile(
+    r"(?<![\w+-])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![\w-])", re.IGNORECASE
+)
+_HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_CENTURY = {"+": 1800, "-": 1900, **dict.fromkeys("UVWXY", 1900), **dict.fromkeys("ABCDEF", 2000)}
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.@+-])[\w.!#$%&'*+/=?^`{|}~-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w@-])"
+)
+# "etunimi.sukunimi(at)kunta.fi", "x [at] y.fi", "x at y.fi", "x(a)y.fi", "x ät y piste fi"
+_AT = r"(?:\s*[(\[{<]\s*(?:at|ät|a|@|miuku)\s*[)\]}>]\s*|\s+(?:at|ät)\s+|\s+@\s*|\s*@\s+)"
+_DOT = r"(?:\.|\s*[(\[{<]\s*(?:dot|piste)\s*[)\]}>]\s*|\s+(?:dot|piste)\s+)"
+OBFUSCATED_EMAIL_RE = re.compile(
+    r"(?<![\w.@+-])[^\W_][\w.+-]*" + _AT + r"(?:[^\W_](?:[\w-]*[^\W_])?" + _DOT + r")+"
+    r"[^\W\d_]{2,}(?![\w@-])",
+    re.IGNORECASE,
+)
+_SEP = r"[ \u00a0-]?"
+PHONE_RE = re.compile(
+    r"(?<![\w+.,/])(?:"
+    r"(?:\+|00)358" + _SEP + r"(?:\(0\)" + _SEP + r")?\d{1,3}(?:" + _SEP + r"\d{2,4}){1,3}"
+    r"|\(0\d{1,3}\)" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
+    r"|0\d{1,3}" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
+    r")(?![\w]|[.,]\d)"
+)
+
+
+def valid_hetu(code: str) -> bool:
+    """True when ``code`` is a Finnish personal identity code with a valid date and check."""
+    m = HETU_RE.fullmatch(code)
+    if m is None:
+        return False
+    day, month, year, sign, serial, check = m.groups()
+    century = _CENTURY.get(sign.upper())
+    if century is None:
+        return False
+    try:
+        date(century + int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return _HETU_CHECK[int(day + month + year + serial) % 31] == check.upper()
+
+
+def phone_ok(match: str) -> bool:
+    """True when a phone-number match has a plausible number of digits."""
+    digits = re.sub(r"\D", "", match)
+    if match.startswith(("+", "00")):
+        return 9 <= len(digits) <= 14
+    return 7 <= len(digits) <= 11
+
+
+def pattern_spans(
+    text: str, *, hetu: bool = True, emails: bool = True, phones: bool = True
+) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, kind)`` of identity codes, e-mails and phone numbers
+    (kind ``"hetu"``, ``"email"``, ``"phone"``), earlier kinds winning overlaps."""
+    spans: list[tuple[int, int, str]] = []
+    if hetu:
+        spans += [(m.start(), m.end(), "hetu") for m in HETU_RE.finditer(text) if valid_hetu(m[0])]
+    if emails:
+        if "@" in text:
+            spans += free_spans(
+                spans, ((m.start(), m.end(), "email") for m in EMAIL_RE.finditer(text))
+            )
+        lowered = text.lower()
+        if any(a in lowered for a in ("at", "ät", "(a)", "[a]", "@", "miuku")):
+            found = ((m.start(), m.end(), "email") for m in OBFUSCATED_EMAIL_RE.finditer(text))
+            spans += free_spans(spans, found)
+    if phones:
+        found = ((m.start(), m.end(), "phone") for m in PHONE_RE.finditer(text) if phone_ok(m[0]))
+        spans += free_spans(spans, found)
+    return spans
+
+
+def free_spans(taken: list[tuple[int, int, str]], spans) -> list[tuple[int, int, str]]:
+    """The spans of ``spans`` that overlap neither ``taken`` nor an earlier one of ``spans``."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if all(end <= s or start >= e for s, e, _ in (*taken, *out)):
+            out.append((start, end, label))
+    return out
+
+
+__all__ = [
+    "EMAIL_RE",
+    "HETU_RE",
+    "OBFUSCATED_EMAIL_RE",
+    "PHONE_RE",
+    "free_spans",
+    "pattern_spans",
+    "phone_ok",
+    "valid_hetu",
+]
