@@ -103,8 +103,11 @@ def prose(text: str) -> str:
 
 def table(text: str) -> list[list[str]]:
     """The rows of the first Markdown table in ``text``, without its header and rule."""
-    lines = [line for line in text.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines[2:]]
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
+    rows = lines[start + 2 : end]
+    return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in rows]
 
 
 def number(text: str) -> float:
@@ -470,3 +473,42 @@ def test_the_domain_lemma_figure() -> None:
     tokens = round(len(errors) / (1 - accuracy))
     assert tokens == int(match[1])
     assert round(accuracy, 3) == float(match[2])
+
+
+def test_the_introduction_examples(nlp: Any) -> None:
+    """Compound parts, the domain lexicon's words and the polarity values the opening names."""
+    from vastausanalyysi.nlp import load_lexicon
+    from vastausanalyysi.summary import POLARITY_ORDER
+
+    intro = README.split("## Two commands")[0]
+    word, parts = re.search(r"compound parts \(`(\w+)` → ([\w,\s]+)\)", intro).groups()
+    assert nlp(word)[0]._.compound_parts == re.split(r",\s*", parts)
+    lexicon = load_lexicon()
+    words = re.search(r"a domain lexicon \(([-\w, ]+) …\)", intro)[1].split(", ")
+    assert len(words) == 4
+    for token in (nlp(w)[0] for w in words):
+        assert token._.is_known and lexicon.get(token.lemma_) is not None, token.text
+    polarities = re.search(r"polarity \(([\w /\n]+)\)", intro)[1]
+    assert tuple(re.split(r"\s*/\s*", polarities.replace("\n", " ").strip())) == POLARITY_ORDER
+
+
+def test_the_decision_table_size_and_the_lemma_figures_of_the_model_card() -> None:
+    """The decision table holds as many forms as the README says; the lemma figures are the
+    model card's (measured on UD Finnish-TDT test by ``make evaluate``, outside this suite)."""
+    forms = re.search(r"results for ([\d,]+) frequent and training forms", README)[1]
+    lines = (PACKAGE / "data" / "lemma_table.tsv").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if line and not line.startswith(("#", "@"))]
+    assert len(entries) == number(forms)
+
+    card = (ROOT / "models" / "lemma_model.md").read_text(encoding="utf-8")
+    lemmas = {row[0]: row[1] for row in table(section("How good is it"))}
+    ours = number(lemmas["**vastausanalyysi**"])
+    held_out = re.search(r"TDT test \(held out\) \| \*\*([\d.]+)\*\* \| \*\*([\d.]+)\*\* \| "
+                         r"\*\*([\d.]+)\*\*", card).groups()  # fmt: skip
+    assert round(float(held_out[0]), 3) == ours
+    compounds = re.search(r"([\d.]+) of\s+the gold compound tokens exactly right, ([\d.]+)", README)
+    assert compounds.groups() == held_out[1:]
+    for name, accuracy in lemmas.items():
+        if name != "**vastausanalyysi**":
+            first = name.split()[0]
+            assert re.search(rf"{re.escape(first)}[^;]*? {re.escape(accuracy)}[;.]", card), name
