@@ -209,7 +209,7 @@ def cluster_statements(
     stop_words: Iterable[str] | None = None,
     extra_stop_words: Iterable[str] = (),
     svd_min_features: int = 100,
-    svd_components: int = 100,
+    svd_components: int = 50,
     small_set_threshold: float = 0.85,
     n_label_terms: int = 3,
     n_top_lemmas: int = 10,

@@ -50,10 +50,10 @@ __all__ = [
 #: most distinct statements that are leaves of the Ward tree themselves; beyond this they are
 #: summarised by ``MICRO_CLUSTERS`` micro-clusters
 MAX_LEAVES = 1500
-MICRO_CLUSTERS = 600
+MICRO_CLUSTERS = 500
 _TERM = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
 _SMALL_SET = 6
-_SILHOUETTE_SAMPLE = 2000
+_SILHOUETTE_SAMPLE = 1500
 _RESAMPLES = 3
 _RESAMPLE_SHARE = 0.8
 _SVD_SEED = 0  # a numerical method's seed, fixed: the rows come in canonical order
@@ -176,7 +176,9 @@ def reduce(features: sparse.csr_matrix, min_features: int, components: int) -> n
     """Dense unit rows: LSA over ``min_features`` features, else the features themselves."""
     n, d = features.shape
     if d > min_features and n > 3:
-        svd = TruncatedSVD(n_components=min(components, n - 1, d - 1), random_state=_SVD_SEED)
+        svd = TruncatedSVD(
+            n_components=min(components, n - 1, d - 1), n_iter=3, random_state=_SVD_SEED
+        )
         return normalize(svd.fit_transform(features))
     return normalize(features).toarray() if n else np.zeros((0, d))
 
@@ -283,7 +285,12 @@ def _leaves(z: np.ndarray, w: np.ndarray, keys: Sequence[str]) -> tuple[np.ndarr
         return np.arange(len(z)), z
     init = z[_hash_order(keys, "leaves")[:MICRO_CLUSTERS]]
     km = MiniBatchKMeans(
-        n_clusters=MICRO_CLUSTERS, init=init, n_init=1, random_state=_SVD_SEED, batch_size=4096
+        n_clusters=MICRO_CLUSTERS,
+        init=init,
+        n_init=1,
+        random_state=_SVD_SEED,
+        batch_size=4096,
+        max_iter=10,
     )
     leaf = km.fit(z, sample_weight=w).predict(z)
     used, leaf = np.unique(leaf, return_inverse=True)

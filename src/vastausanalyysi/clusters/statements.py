@@ -40,6 +40,9 @@ _LINE_MARKER = re.compile(r"^\s*(?:[-–—•*·▪◦‣●○►>]+|\(?\d{1,2
 _INLINE_BULLET = re.compile(r"\s*[•·▪◦‣●○►]\s*")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)\s+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÅÄÖ0-9])")
+_MARKUP = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][^<>]{0,200}>", re.S | re.I
+)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 _HAS_CONTENT = re.compile(r"[^\W_]", re.UNICODE)
 _LIST_JOINERS = re.compile(r"(?<!-)\s+(?:ja|sekä|tai)\s+", re.IGNORECASE)  # not "sosiaali- ja"
@@ -94,14 +97,15 @@ def _comma_list(piece: str) -> list[str]:
 def split_text(text: Any) -> list[str]:
     """The statements of one answer, in order; ``[""]`` for a missing or empty answer.
 
-    Pieces without a letter or digit (a lone "-" or "1.") are not statements; an answer that has
-    only such pieces is kept whole.
+    Markup (HTML tags, scripts, comments) is no part of a statement. Pieces without a letter or
+    digit (a lone "-" or "1.") are not statements; an answer that has only such pieces is kept
+    whole.
     """
     if is_missing(text) or not str(text).strip():
         return [""]
     if not isinstance(text, str):
         raise ClusteringError(f"expected text, got {type(text).__name__}: {text!r:.80}")
-    text = unicodedata.normalize("NFC", text)
+    text = _MARKUP.sub(" ", unicodedata.normalize("NFC", text))
     out: list[str] = []
     for line in text.splitlines():
         line = _LINE_MARKER.sub("", line, count=1)
@@ -161,7 +165,12 @@ def statements_of(
     source = [i for i, p in enumerate(pieces) for _ in p]
     out = frame.iloc[source].reset_index(drop=True)
     out[text_column] = ["" if is_missing(s) else s for p in pieces for s in p]
-    split_rows = [j for j, i in enumerate(source) if len(pieces[i]) > 1]
+    # statements whose tags are not their row's: split off, or cleaned of markup
+    own = [
+        len(p) > 1 or (isinstance(t, str) and bool(_MARKUP.search(t)))
+        for p, t in zip(pieces, texts, strict=True)
+    ]
+    split_rows = [j for j, i in enumerate(source) if own[i]]
     tagged = all(c in frame.columns for c in ("areas", "mechanisms", "polarity"))
     retag = list(range(len(out))) if need_tags and not tagged else (split_rows if tagged else [])
     if retag:
