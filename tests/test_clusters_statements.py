@@ -212,3 +212,19 @@ def test_nothing_to_cluster_is_flagged_not_dropped() -> None:
     assert result.assignments["cluster"].tolist() == [NO_CLUSTER, NO_CLUSTER, 0]
     assert result.clusters.iloc[-1]["cluster"] == NO_CLUSTER
     assert result.clusters.iloc[-1]["size"] == 2
+
+
+def test_clusters_by_group_clusters_each_group_apart() -> None:
+    from vastausanalyysi.clusters import clusters_by_group
+
+    frame = pd.DataFrame(
+        {
+            "text": ["Neuvola palvelee.", "Perhekeskus toimii.", "Vuokrat sovittu.", "Tilat."],
+            "group": ["a", "a", "b", "b"],
+        }
+    )
+    result = clusters_by_group(frame, "group")
+    assert sorted(result) == ["a", "b"]
+    assert result["b"].assignments["text"].tolist() == ["Vuokrat sovittu.", "Tilat."]
+    with pytest.raises(ClusteringError, match="by column 'ryhmä'"):
+        clusters_by_group(frame, "ryhmä")
