@@ -7,11 +7,11 @@
   copied), and, to reach ``--n`` statements, windows of 6–12 words cut from them (each window
   stays inside its sentence; a window is a distinct statement). UD Finnish-TDT is CC BY-SA 4.0.
 * Reference: ``va.tag`` of the statements (Voikko lemmas in spaCy, rules, the shipped model).
-* Clustering: ``va.cluster_statements`` of the tagged statements (defaults: split, codes, compound
-  parts, automatic k). Time of a plain run; peak memory of a second run under ``tracemalloc``
-  (Python and NumPy allocations of the clustering alone; the loaded spaCy/Voikko models are not
-  counted). Also: clusters, largest cluster share, adjusted Rand index between seeds 0 and 1 and
-  between the input and a shuffled order.
+* Clustering: ``va.cluster_statements(tagged, split=True)`` (codes, compound parts, automatic
+  k). Time of a plain run; peak memory of a second run under ``tracemalloc`` (Python and NumPy
+  allocations of the clustering alone; the loaded spaCy/Voikko models are not counted). Also:
+  clusters, largest cluster share, adjusted Rand index between seeds 0 and 1 and between the input
+  and a shuffled order.
 * ``--corpus``: on the labelled corpus, per set (the real report rows, origin ``report-2026-*``;
   the team-written rows, development data only) and per representation (with the tagged codes,
   text only): AMI against the coders' single area (rows coded with exactly one area) for seeds
@@ -30,7 +30,7 @@ import pandas as pd
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
 
 import vastausanalyysi as va
-from vastausanalyysi.evaluate import read_conllu
+from vastausanalyysi.nlp.evaluation import read_conllu
 
 
 def treebank_statements(paths: list[Path], n: int) -> list[str]:
@@ -64,14 +64,14 @@ def bench_scale(paths: list[Path], n: int) -> None:
     tagged = va.tag(frame)
     tag_s = time.perf_counter() - start
     start = time.perf_counter()
-    result = va.cluster_statements(tagged)
+    result = va.cluster_statements(tagged, split=True)
     cluster_s = time.perf_counter() - start
     tracemalloc.start()
-    va.cluster_statements(tagged)
+    va.cluster_statements(tagged, split=True)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    other_seed = va.cluster_statements(tagged, random_state=1)
-    shuffled = va.cluster_statements(tagged.sample(frac=1.0, random_state=1))
+    other_seed = va.cluster_statements(tagged, split=True, random_state=1)
+    shuffled = va.cluster_statements(tagged.sample(frac=1.0, random_state=1), split=True)
     labels = clusters_of(result, tagged.index)
     clusters = result.clusters[result.clusters["cluster"] >= 0]
     print(f"{len(texts)} treebank statements ({len(result.assignments)} after splitting)")

@@ -170,7 +170,8 @@ def test_every_row_is_kept_and_empty_texts_get_minus_one() -> None:
     frame = pd.concat([frame.iloc[:6], extra, frame.iloc[6:]])
     result = cluster_statements(frame)
     assignments = result.assignments
-    # one statement per row here: every input row is there, in order, with its respondent
+    # one statement per row: every input row is there, in order, with its respondent
+    assert assignments.index.equals(frame.index)
     assert assignments["source_index"].tolist() == frame.index.tolist()
     assert assignments["respondent_id"].tolist() == frame["respondent_id"].tolist()
     assert list(assignments.columns[:4]) == ["source_index", "respondent_id", "position", "text"]

@@ -33,8 +33,8 @@ def first_clusters(result: Clustering, index: pd.Index) -> pd.Series:
 
 
 def test_input_order_does_not_matter(tagged: pd.DataFrame) -> None:
-    result = cluster_statements(tagged)
-    shuffled = cluster_statements(tagged.sample(frac=1.0, random_state=3))
+    result = cluster_statements(tagged, split=True)
+    shuffled = cluster_statements(tagged.sample(frac=1.0, random_state=3), split=True)
     assert shuffled.n_clusters == result.n_clusters
     pd.testing.assert_series_equal(
         first_clusters(result, tagged.index), first_clusters(shuffled, tagged.index)
@@ -44,7 +44,7 @@ def test_input_order_does_not_matter(tagged: pd.DataFrame) -> None:
 
 
 def test_seeds_agree_and_no_catch_all_cluster(tagged: pd.DataFrame) -> None:
-    runs = [cluster_statements(tagged, random_state=seed) for seed in (0, 1, 2)]
+    runs = [cluster_statements(tagged, split=True, random_state=seed) for seed in (0, 1, 2)]
     labels = [first_clusters(r, tagged.index) for r in runs]
     for other in labels[1:]:
         assert adjusted_rand_score(labels[0], other) >= 0.8

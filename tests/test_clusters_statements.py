@@ -70,7 +70,7 @@ def test_empty_and_contentless_answers_stay_one_statement() -> None:
 def test_two_sentences_about_two_things_are_two_statements_with_their_own_tags() -> None:
     tagged = va.tag(pd.DataFrame({"respondent_id": ["v1", "v2"], "text": [TWO_THINGS, "Neuvola."]}))
     assert tagged.loc[0, "polarity"] == "mixed"  # the whole answer is mixed
-    result = cluster_statements(tagged)
+    result = cluster_statements(tagged, split=True)
     rows = result.assignments[result.assignments["source_index"] == 0]
     assert rows["position"].tolist() == [0, 1]
     assert rows["respondent_id"].tolist() == ["v1", "v1"]
@@ -91,7 +91,7 @@ def test_what_works_keeps_no_problem_statement() -> None:
         "Kiinteistöjen vuokrista on jatkuvaa riitaa.",
     ]
     tagged = va.tag(pd.DataFrame({"respondent_id": [f"v{i}" for i in range(7)], "text": texts}))
-    works = cluster_statements(tagged, polarity=("works", "mixed"))
+    works = cluster_statements(tagged, polarity=("works", "mixed"), split=True)
     assert set(works.assignments["polarity"]) <= {"works", "mixed"}
     assert not works.assignments["text"].str.contains("riita|resurssit|Tiedonkulku").any()
     assert "Perhekeskus toimii hyvin." in works.assignments["text"].tolist()
@@ -100,11 +100,11 @@ def test_what_works_keeps_no_problem_statement() -> None:
     assert set(works.excluded["reason"]) == {"polarity"}
     total = len(split_statements(texts))
     assert len(works.assignments) + len(works.excluded) == total  # nothing silently dropped
-    needs = cluster_statements(tagged, polarity=("problem", "mixed"))
+    needs = cluster_statements(tagged, polarity=("problem", "mixed"), split=True)
     assert "Tiedonkulku on heikkoa." in needs.assignments["text"].tolist()
     assert "works" not in set(needs.assignments["polarity"])
     # untagged texts are tagged when a polarity is asked for
-    plain = cluster_statements(texts, polarity="works")
+    plain = cluster_statements(texts, polarity="works", split=True)
     assert set(plain.assignments["polarity"]) == {"works"}
 
 
@@ -117,6 +117,7 @@ def test_question_filter_and_its_errors() -> None:
     )
     result = cluster_statements(frame, question="toimii")
     assert result.assignments["source_index"].tolist() == [0, 2]
+    assert result.assignments.index.tolist() == [0, 2]  # indexed by the input rows
     assert result.excluded is not None and result.excluded["reason"].tolist() == ["question"]
     with pytest.raises(ClusteringError, match="needs the column 'kysymys'"):
         cluster_statements(frame, question="toimii", question_column="kysymys")
@@ -162,7 +163,7 @@ def test_labels_are_lemmas_without_punctuation_or_markup() -> None:
         "Valmiusharjoitukset <b>pelastuslaitoksen</b> kanssa.",
         "Pelastuslaitos ja valmiussuunnittelu, esim. harjoitukset.",
     ]
-    result = cluster_statements(texts)
+    result = cluster_statements(texts, split=True)
     stop = finnish_stop_words()
     assert {"mm", "esim"} <= stop
     for label in result.clusters["label"]:
@@ -208,7 +209,7 @@ def test_representatives_are_masked_and_small_groups_give_none() -> None:
 
 
 def test_nothing_to_cluster_is_flagged_not_dropped() -> None:
-    result = cluster_statements(["", "Mm.", "Neuvola palvelee."])
+    result = cluster_statements(["", "Mm.", "Neuvola palvelee."], split=True)
     assert result.assignments["cluster"].tolist() == [NO_CLUSTER, NO_CLUSTER, 0]
     assert result.clusters.iloc[-1]["cluster"] == NO_CLUSTER
     assert result.clusters.iloc[-1]["size"] == 2

@@ -43,8 +43,9 @@ _COUNTY_COLUMNS = ("county", "region")
 class Clustering:
     """The result of :func:`cluster_statements`.
 
-    ``assignments``: one row per selected statement (index: input row label and statement
-    number): ``source_index``, ``respondent_id``, ``position``, ``text``, ``polarity``,
+    ``assignments``: one row per selected statement, indexed by its input row's label (so
+    without ``split`` and filters, the input's index): ``source_index``, ``respondent_id``,
+    ``position``, ``text``, ``polarity``,
     ``cluster`` (``-1`` = nothing to cluster on), ``cluster_label``, ``similarity`` (cosine to the
     centroid) and ``quote`` (near-identical statements share it).
     ``clusters``: one row per cluster (``-1`` last, if any): ``cluster``, ``label``, ``size``
@@ -191,7 +192,7 @@ def cluster_statements(
     polarity: str | Sequence[str] | None = None,
     question: str | Sequence[str] | None = None,
     question_column: str = "question",
-    split: bool = True,
+    split: bool = False,
     n_clusters: int | Literal["auto"] = "auto",
     random_state: int = 0,
     text_column: str = "text",
@@ -232,8 +233,10 @@ def cluster_statements(
         of ``question_column``). Each statement has its own polarity: statements split from a
         longer answer are tagged on their own. Left-out statements are in ``excluded``.
     split:
-        Split answers into sentences and list items (see ``clusters.statements``); ``False``
-        takes each row as one statement.
+        Split answers into sentences and list items (see ``clusters.statements``), each tagged
+        on its own; the default ``False`` takes each row as one statement (one assignment per
+        answer, as before). With ``split=True`` map statements to answers by ``source_index`` or
+        use ``answers``.
     n_clusters:
         ``"auto"`` (the Ward cut stable under resampling with the best silhouette, up to
         ``max_clusters``; small sets of fewer than 6 distinct statements by a cosine threshold) or
@@ -420,10 +423,7 @@ def cluster_statements(
             "similarity": similarity,
             "quote": quote,
         },
-        index=pd.MultiIndex.from_arrays(
-            [stmts["source_index"].to_numpy(dtype=object), stmts["position"].to_numpy()],
-            names=["row", "statement"],
-        ),
+        index=pd.Index(stmts["source_index"].tolist(), name=frame.index.name),
     )
     overall = attach_scores(
         clusters,

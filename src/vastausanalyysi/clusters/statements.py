@@ -118,6 +118,13 @@ def split_text(text: Any) -> list[str]:
     return out or [text.strip()]
 
 
+def _whole(text: Any) -> Any:
+    """An answer as one statement: markup removed, else as it is."""
+    if isinstance(text, str) and _MARKUP.search(text):
+        return " ".join(_MARKUP.sub(" ", text).split())
+    return text
+
+
 def quote_key(lemmas: Sequence[str] | None, text: str) -> str:
     """The key under which near-identical statements count as one quote.
 
@@ -161,7 +168,7 @@ def statements_of(
                 f"column {text_column!r}, row {label!r}: expected text, got "
                 f"{type(value).__name__} {value!r:.80}"
             )
-    pieces = [split_text(t) if split else [t] for t in texts]
+    pieces = [split_text(t) if split else [_whole(t)] for t in texts]
     source = [i for i, p in enumerate(pieces) for _ in p]
     out = frame.iloc[source].reset_index(drop=True)
     out[text_column] = ["" if is_missing(s) else s for p in pieces for s in p]
