@@ -12,6 +12,8 @@
   allocations of the clustering alone; the loaded spaCy/Voikko models are not counted). Also:
   clusters, largest cluster share, adjusted Rand index between seeds 0 and 1 and between the input
   and a shuffled order.
+* ``--large N``: clustering alone of N statements (e.g. 100,000) made of windows of the tagged
+  treebank statements' lemmas and codes (``split=False``, no tagging): time and peak memory.
 * ``--corpus``: on the labelled corpus, per set (the real report rows, origin ``report-2026-*``;
   the team-written rows, development data only) and per representation (with the tagged codes,
   text only): AMI against the coders' single area (rows coded with exactly one area) for seeds
@@ -56,7 +58,42 @@ def clusters_of(result: va.Clustering, index: pd.Index) -> pd.Series:
     return first["cluster"].reindex(index).fillna(-2).astype(int)
 
 
-def bench_scale(paths: list[Path], n: int) -> None:
+def large_frame(tagged: pd.DataFrame, n: int) -> pd.DataFrame:
+    """``n`` distinct statements: windows of 4–12 lemmas of the tagged statements, their codes."""
+    rows, seen = [], set()
+    records = tagged[["lemmas", "areas", "mechanisms", "polarity"]].to_dict("records")
+    for size in range(4, 13):
+        for start in range(0, 40):
+            for rec in records:
+                window = rec["lemmas"][start : start + size]
+                key = " ".join(window)
+                if len(window) == size and key not in seen:
+                    seen.add(key)
+                    rows.append({**rec, "lemmas": window, "text": key})
+                    if len(rows) >= n:
+                        frame = pd.DataFrame(rows)
+                        frame["respondent_id"] = [f"r{i}" for i in range(len(frame))]
+                        return frame
+    raise SystemExit(f"only {len(rows)} distinct windows; ask for fewer statements")
+
+
+def bench_large(tagged: pd.DataFrame, n: int) -> None:
+    frame = large_frame(tagged, n)
+    start = time.perf_counter()
+    result = va.cluster_statements(frame)
+    seconds = time.perf_counter() - start
+    tracemalloc.start()
+    va.cluster_statements(frame)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    share = result.clusters.loc[result.clusters["cluster"] >= 0, "share"].max()
+    print(
+        f"clustering alone, {len(frame)} statements: {seconds:.1f} s, peak {peak / 2**20:.0f} MB, "
+        f"{result.n_clusters} clusters, largest share {share:.1%}"
+    )
+
+
+def bench_scale(paths: list[Path], n: int) -> pd.DataFrame:
     texts = treebank_statements(paths, n)
     frame = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(len(texts))], "text": texts})
     va.tag(frame.head(20))  # load the models before timing
@@ -87,6 +124,7 @@ def bench_scale(paths: list[Path], n: int) -> None:
         f"ARI input vs shuffled: "
         f"{adjusted_rand_score(labels, clusters_of(shuffled, tagged.index)):.3f}"
     )
+    return tagged
 
 
 def bench_agreement(corpus: Path) -> None:
@@ -137,9 +175,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("conllu", nargs="+", type=Path, help="UD Finnish CoNLL-U files")
     parser.add_argument("--n", type=int, default=20_000, help="number of statements")
+    parser.add_argument("--large", type=int, help="also cluster this many lemma windows alone")
     parser.add_argument("--corpus", type=Path, help="labelled answers.csv for AMI and ARI")
     args = parser.parse_args()
-    bench_scale(args.conllu, args.n)
+    tagged = bench_scale(args.conllu, args.n)
+    if args.large:
+        bench_large(tagged, args.large)
     if args.corpus is not None:
         bench_agreement(args.corpus)
 
