@@ -208,6 +208,23 @@ def test_representatives_are_masked_and_small_groups_give_none() -> None:
     assert masked and "Meikäläiselle" not in masked[0] and "example.fi" not in masked[0]
 
 
+def test_without_an_id_column_quotes_name_their_rows_not_respondents() -> None:
+    result = cluster_statements(
+        pd.Series(["Neuvola toimii. Koulu toimii.", "Tilat ovat hyvät."]), split=True, n_clusters=2
+    )
+    assert result.assignments["source_index"].tolist() == [0, 0, 1]
+    assert result.assignments["respondent_id"].isna().all()
+    for ids, sources in zip(
+        result.clusters["representative_ids"],
+        result.clusters["representative_sources"],
+        strict=True,
+    ):
+        assert all(i == [] for i in ids) and all(s in ([0], [1]) for s in sources)
+    for _, row in result.clusters.iterrows():  # the rows stand for the respondents
+        members = result.assignments[result.assignments["cluster"] == row["cluster"]]
+        assert row["respondents"] == members["source_index"].nunique()
+
+
 def test_nothing_to_cluster_is_flagged_not_dropped() -> None:
     result = cluster_statements(["", "Mm.", "Neuvola palvelee."], split=True)
     assert result.assignments["cluster"].tolist() == [NO_CLUSTER, NO_CLUSTER, 0]

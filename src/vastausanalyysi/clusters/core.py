@@ -523,7 +523,8 @@ def _describe(
         if not text.strip() or text in reps:
             continue
         reps.append(text)
-        rep_ids.append(sorted({str(who[i]) for i in q if not is_missing(who[i])}))
+        rid = [stmts["respondent_id"].iloc[i] for i in q]  # missing without an id column
+        rep_ids.append(sorted({str(r) for r in rid if not is_missing(r)}))
         rep_sources.append(list(dict.fromkeys(stmts["source_index"].iloc[i] for i in q)))
         rep_counts.append(len({who[i] for i in q}))
     row: dict[str, Any] = {
