@@ -131,7 +131,7 @@ def test_identical_statements_are_one_quote_with_every_respondent() -> None:
     same = [
         "Säännölliset tapaamiset toimivat.",
         "säännölliset tapaamiset toimivat",
-        "Säännölliset tapaamiset toimivat!",
+        "Toimivat säännölliset tapaamiset!",
     ]
     other = [
         "Perhekeskuksen neuvola palvelee perheitä.",

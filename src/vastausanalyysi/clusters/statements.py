@@ -128,14 +128,14 @@ def _whole(text: Any) -> Any:
 def quote_key(lemmas: Sequence[str] | None, text: str) -> str:
     """The key under which near-identical statements count as one quote.
 
-    The lower-cased lemmas of the statement's words in order (inflection, case, punctuation and
-    spacing differences disappear); from the text itself when no lemmas are known.
+    The lower-cased lemmas of the statement's words, sorted: inflection, case, punctuation,
+    spacing and word order ("Tapaamiset toimivat hyvin" / "Hyvin toimivat tapaamiset") make no
+    difference. From the text's words when no lemmas are known.
     """
-    if lemmas:
-        words = [w.lower() for w in lemmas if _HAS_CONTENT.search(str(w))]
-        if words:
-            return " ".join(words)
-    return " ".join(w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text)))
+    words = [w.lower() for w in lemmas or () if _HAS_CONTENT.search(str(w))]
+    if not words:
+        words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+    return " ".join(sorted(words))
 
 
 def split_statements(texts: Sequence[Any]) -> pd.DataFrame:
