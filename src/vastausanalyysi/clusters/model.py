@@ -9,10 +9,12 @@ extra features, then LSA (TruncatedSVD) for large vocabularies.
 Clustering: the distinct statements are first put in a canonical order (by their quote key), so
 the input order cannot matter. Up to ``MAX_LEAVES`` distinct statements are the leaves of a
 weighted Ward tree; beyond that, a mini-batch k-means initialised from a fixed hash order
-summarises them into ``MAX_LEAVES`` micro-clusters first (bounded memory). The tree is cut at the
-number of clusters whose cut is stable under resampling (adjusted Rand index of the cut on
-subsamples) times cosine silhouette is best; a cluster over ``max_share`` of the statements is
-replaced by its two branches. k-means started from the cut's centroids refines the result.
+summarises them into ``MICRO_CLUSTERS`` micro-clusters first (bounded memory). The tree is cut at
+the number of clusters (2..``max_clusters``) with the best cosine silhouette times stability under
+resampling (mean adjusted Rand index between the cut and the cut of trees on 80 % subsamples; the
+seed chooses the subsamples, so it can only move that choice); a cluster over ``max_share`` of the
+statements is replaced by its two branches. k-means started from the cut's centroids refines the
+result (kept only if it makes no catch-all cluster).
 """
 
 from __future__ import annotations
