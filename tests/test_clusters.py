@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
-from vastausanalyysi.clusters import NO_CLUSTER, Clustering, _compound_terms, cluster_statements
+from vastausanalyysi.clusters import NO_CLUSTER, Clustering, cluster_statements
+from vastausanalyysi.clusters import compound_terms as _compound_terms
 from vastausanalyysi.errors import ClusteringError, VastausanalyysiError
 
 PERHE = [
@@ -95,7 +96,7 @@ def label_terms(result: Clustering, cluster: int) -> list[str]:
 
 def test_separable_statements_give_three_labelled_clusters(text_only: Clustering) -> None:
     assert text_only.n_clusters == 3
-    assert text_only.method == "kmeans"
+    assert text_only.method == "ward+kmeans"  # was "kmeans": a Ward cut refined by k-means
     majority = topic_clusters(text_only)
     varautuminen = label_terms(text_only, majority["varautuminen"])
     assert {"varautuminen", "varautua", "valmius", "pelastuslaitos"} & set(varautuminen)
@@ -117,18 +118,23 @@ def test_clusters_table(text_only: Clustering) -> None:
     assert clusters["cluster"].tolist() == [0, 1, 2]  # numbered by size, no -1 row needed
     assert clusters["size"].sum() == 36
     assert clusters["size"].is_monotonic_decreasing
-    texts = make_tagged()["text"]
+    assert clusters["respondents"].tolist() == clusters["size"].tolist()  # one statement each
+    assert clusters["share"].sum() == pytest.approx(1.0)
+    assignments = text_only.assignments
     for _, row in clusters.iterrows():
         assert len(row["representatives"]) == 3
-        members = set(texts[text_only.assignments["cluster"] == row["cluster"]])
-        assert set(row["representatives"]) <= members
+        assert len(set(row["representatives"])) == 3
+        members = assignments[assignments["cluster"] == row["cluster"]]
+        assert set(row["representatives"]) <= set(members["text"])
+        for text, ids in zip(row["representatives"], row["representative_ids"], strict=True):
+            assert ids == members.loc[members["text"] == text, "respondent_id"].tolist()
+        assert row["representative_counts"] == [1, 1, 1]
         assert row["label"] == ", ".join(row["label"].split(", "))
         assert 3 <= len(row["top_lemmas"]) <= 10
     # representatives are the statements nearest the centroid
-    sims = text_only.assignments["similarity"]
     first = clusters.iloc[0]
-    members = text_only.assignments["cluster"] == first["cluster"]
-    best = texts[members][sims[members].sort_values(ascending=False, kind="stable").index[:3]]
+    members = assignments[assignments["cluster"] == first["cluster"]]
+    best = members.sort_values("similarity", ascending=False, kind="stable")["text"][:3]
     assert first["representatives"] == best.tolist()
 
 
@@ -150,7 +156,7 @@ def test_deterministic() -> None:
     assert first.silhouettes == second.silhouettes
 
 
-def test_assignments_keep_index_and_empty_texts_get_minus_one() -> None:
+def test_every_row_is_kept_and_empty_texts_get_minus_one() -> None:
     frame = make_tagged()
     extra = pd.DataFrame(
         {
@@ -163,15 +169,25 @@ def test_assignments_keep_index_and_empty_texts_get_minus_one() -> None:
     )
     frame = pd.concat([frame.iloc[:6], extra, frame.iloc[6:]])
     result = cluster_statements(frame)
-    assert result.assignments.index.equals(frame.index)
-    assert list(result.assignments.columns) == ["cluster", "cluster_label", "similarity"]
-    assert result.assignments.loc[["e1", "e2", "e3"], "cluster"].tolist() == [NO_CLUSTER] * 3
-    assert result.assignments.loc[["e1", "e2", "e3"], "cluster_label"].tolist() == [""] * 3
-    assert result.assignments.loc[["e1", "e2", "e3"], "similarity"].isna().all()
-    assert (result.assignments.drop(index=["e1", "e2", "e3"])["cluster"] >= 0).all()
+    assignments = result.assignments
+    # one statement per row: every input row is there, in order, with its respondent
+    assert assignments.index.equals(frame.index)
+    assert assignments["source_index"].tolist() == frame.index.tolist()
+    assert assignments["respondent_id"].tolist() == frame["respondent_id"].tolist()
+    assert list(assignments.columns[:4]) == ["source_index", "respondent_id", "position", "text"]
+    blank = assignments.set_index("source_index").loc[["e1", "e2", "e3"]]
+    assert blank["cluster"].tolist() == [NO_CLUSTER] * 3
+    assert blank["cluster_label"].tolist() == [""] * 3
+    assert blank["similarity"].isna().all()
+    rest = assignments[~assignments["source_index"].isin(["e1", "e2", "e3"])]
+    assert (rest["cluster"] >= 0).all()
     last = result.clusters.iloc[-1]
     assert (last["cluster"], last["size"], last["label"]) == (NO_CLUSTER, 3, "")
     assert result.clusters["size"].sum() == len(frame)
+    # one row per answer, same index as the input
+    assert result.answers is not None and result.answers.index.equals(frame.index)
+    assert result.answers.loc["e1", "cluster"] == NO_CLUSTER
+    assert result.answers.loc["s0", "cluster"] == assignments["cluster"].iloc[0]
 
 
 def test_small_sets_are_not_one_outlier_topic() -> None:

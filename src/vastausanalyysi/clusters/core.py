@@ -1,0 +1,602 @@
+"""``cluster_statements``: split, select, represent, cluster, label and describe statements."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from vastausanalyysi.clusters.labels import (
+    ctfidf,
+    finnish_stop_words,
+    label_of,
+    normalise_term,
+    top_terms,
+)
+from vastausanalyysi.clusters.model import (
+    count_matrix,
+    features,
+    partition,
+    reduce,
+    statement_terms,
+)
+from vastausanalyysi.clusters.scores import attach_scores
+from vastausanalyysi.clusters.statements import quote_key, statements_of
+from vastausanalyysi.deprecation import renamed_arguments
+from vastausanalyysi.errors import ClusteringError, SummaryError
+from vastausanalyysi.schema import MIN_CELL, POLARITIES
+from vastausanalyysi.text import is_missing
+
+__all__ = ["NO_CLUSTER", "Clustering", "cluster_statements", "clusters_by_group"]
+
+#: cluster id of statements with nothing to cluster on (empty text, or only stop words and no codes)
+NO_CLUSTER = -1
+_CODE_PREFIX = {"areas": "area", "mechanisms": "mech"}
+_COUNTY_COLUMNS = ("county", "region")
+
+
+@dataclass
+class Clustering:
+    """The result of :func:`cluster_statements`.
+
+    ``assignments``: one row per selected statement, indexed by its input row's label (so
+    without ``split`` and filters, the input's index): ``source_index``, ``respondent_id``,
+    ``position``, ``text``, ``polarity``,
+    ``cluster`` (``-1`` = nothing to cluster on), ``cluster_label``, ``similarity`` (cosine to the
+    centroid) and ``quote`` (near-identical statements share it).
+    ``clusters``: one row per cluster (``-1`` last, if any): ``cluster``, ``label``, ``size``
+    (statements), ``respondents``, ``share``, ``top_lemmas``, ``representatives`` (distinct,
+    masked quotes), ``representative_ids`` (respondent ids of each quote),
+    ``representative_sources`` (input rows), ``representative_counts`` (respondents),
+    ``codes``, ``code_counts``, ``by_group`` / ``by_county`` (respondents per group and county;
+    cells under ``min_cell`` are None), ``linked_items`` and, with scores, ``n_scored`` and
+    ``score:<item>``.
+    ``answers``: one row per input row (same index): ``cluster`` (its statements' most common
+    cluster; missing if none was selected), ``clusters`` and ``n_statements``.
+    ``excluded``: the statements left out by the polarity or question filter, with ``reason``.
+    """
+
+    assignments: pd.DataFrame
+    clusters: pd.DataFrame
+    n_clusters: int
+    method: str
+    silhouette: float | None = None
+    silhouettes: dict[int, float] = field(default_factory=dict)
+    overall_scores: pd.Series | None = None
+    answers: pd.DataFrame | None = None
+    excluded: pd.DataFrame | None = None
+    stability: dict[int, float] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        sil = "" if self.silhouette is None else f", silhouette={self.silhouette:.3f}"
+        return (
+            f"Clustering(n_statements={len(self.assignments)}, n_clusters={self.n_clusters}, "
+            f"method={self.method!r}{sil})"
+        )
+
+
+def _as_frame(data: Any, text_column: str) -> pd.DataFrame:
+    if isinstance(data, pd.DataFrame):
+        return data
+    if isinstance(data, pd.Series):
+        return data.to_frame(name=text_column)
+    if isinstance(data, str) or not isinstance(data, Iterable):
+        raise ClusteringError(
+            f"expected a DataFrame of tagged statements or a sequence of texts, "
+            f"got {type(data).__name__}"
+        )
+    return pd.DataFrame({text_column: pd.Series(list(data), dtype=object)})
+
+
+def _choices(value: str | Sequence[str] | None, name: str, allowed: Sequence[str] | None):
+    if value is None:
+        return None
+    values = (value,) if isinstance(value, str) else tuple(value)
+    if not values or (allowed is not None and any(v not in allowed for v in values)):
+        raise ClusteringError(
+            f"{name} must be one or more of {', '.join(allowed or ())}, got {value!r}"
+        )
+    return frozenset(values)
+
+
+def _check_options(frame: pd.DataFrame, text_column: str, n_clusters: Any, **ints: Any) -> None:
+    if not (isinstance(n_clusters, int) and not isinstance(n_clusters, bool)) and (
+        n_clusters != "auto"
+    ):
+        raise ClusteringError(f"n_clusters must be 'auto' or an integer, got {n_clusters!r}")
+    for name, value in ints.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ClusteringError(f"{name} must be a positive integer, got {value!r}")
+    if text_column not in frame.columns:
+        raise ClusteringError(
+            f"text column {text_column!r} is not in the data; available columns: "
+            + ", ".join(repr(str(c)) for c in frame.columns)
+        )
+
+
+def _lemma_lists(stmts: pd.DataFrame, lemmas_column: str) -> list[list[str]]:
+    """Each statement's lemmas: the column's list, else lemmatised now."""
+    cells = stmts[lemmas_column].tolist() if lemmas_column in stmts.columns else [None] * len(stmts)
+    out: list[list[str] | None] = []
+    for src, cell in zip(stmts["source_index"], cells, strict=True):
+        if isinstance(cell, list | tuple | np.ndarray):
+            out.append([str(x) for x in cell])
+        elif is_missing(cell):
+            out.append(None)
+        else:
+            raise ClusteringError(
+                f"column {lemmas_column!r}, row {src!r}: expected a list of lemmas, got "
+                f"{type(cell).__name__} {cell!r:.80}"
+            )
+    todo = [i for i, x in enumerate(out) if x is None]
+    if todo:
+        from vastausanalyysi.nlp.pipeline import lemmatize
+
+        texts = stmts["text"].tolist()
+        for i, lemmas in zip(todo, lemmatize([texts[i] for i in todo]), strict=True):
+            out[i] = lemmas
+    return [x or [] for x in out]
+
+
+def _code_lists(stmts: pd.DataFrame) -> list[list[str]]:
+    from vastausanalyysi.summary.validation import code_list
+
+    out: list[list[str]] = [[] for _ in range(len(stmts))]
+    for column, prefix in _CODE_PREFIX.items():
+        if column not in stmts.columns:
+            continue
+        for pos, (src, cell) in enumerate(
+            zip(stmts["source_index"], stmts[column].tolist(), strict=True)
+        ):
+            if cell is None:
+                continue
+            try:
+                codes = code_list(cell, column, src)
+            except SummaryError as exc:
+                raise ClusteringError(str(exc)) from None
+            out[pos].extend(f"{prefix}:{c}" for c in codes)
+    return out
+
+
+def _select(
+    stmts: pd.DataFrame,
+    polarity: frozenset[str] | None,
+    question: frozenset[str] | None,
+    question_column: str,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    reason = pd.Series([""] * len(stmts), dtype=object)
+    if question is not None:
+        if question_column not in stmts.columns:
+            raise ClusteringError(
+                f"question={sorted(question)!r} needs the column {question_column!r}; available "
+                "columns: " + ", ".join(repr(str(c)) for c in stmts.columns)
+            )
+        off = ~stmts[question_column].isin(list(question)).to_numpy()
+        reason[off] = "question"
+    if polarity is not None:
+        off = ~stmts["polarity"].isin(list(polarity)).to_numpy() & (reason == "").to_numpy()
+        reason[off] = "polarity"
+    keep = (reason == "").to_numpy()
+    excluded = stmts[~keep].assign(reason=reason[~keep].to_numpy()).reset_index(drop=True)
+    return stmts[keep].reset_index(drop=True), excluded
+
+
+@renamed_arguments(scores="respondent_scores", mapping="code_items")
+def cluster_statements(
+    tagged: pd.DataFrame | pd.Series | Sequence[str],
+    *,
+    polarity: str | Sequence[str] | None = None,
+    question: str | Sequence[str] | None = None,
+    question_column: str = "question",
+    split: bool = False,
+    n_clusters: int | Literal["auto"] = "auto",
+    random_state: int = 0,
+    text_column: str = "text",
+    lemmas_column: str = "lemmas",
+    id_column: str = "respondent_id",
+    group_column: str | None = None,
+    county_column: str | None = "auto",
+    min_cell: int = MIN_CELL,
+    min_cluster_size: int = 3,
+    max_clusters: int = 30,
+    max_share: float = 0.25,
+    code_weight: float = 0.5,
+    compound_weight: float = 0.7,
+    compound_terms: bool = True,
+    stop_words: Iterable[str] | None = None,
+    extra_stop_words: Iterable[str] = (),
+    svd_min_features: int = 100,
+    svd_components: int = 50,
+    small_set_threshold: float = 0.85,
+    n_label_terms: int = 3,
+    n_top_lemmas: int = 10,
+    n_representatives: int = 3,
+    n_codes: int = 5,
+    respondent_scores: pd.DataFrame | None = None,
+    code_items: Mapping[str, str | Sequence[str]] | None = None,
+    items: Sequence[str] | None = None,
+) -> Clustering:
+    """Split answers into statements, cluster them and label the clusters.
+
+    Parameters
+    ----------
+    tagged:
+        Output of ``va.tag`` (``text``, ``lemmas``, ``areas``, ``mechanisms``, ``polarity``,
+        ``respondent_id`` …), or plain texts.
+    polarity, question:
+        Keep only statements of these polarities (``("works", "mixed")`` for "what works",
+        ``("problem", "mixed")`` for "what needs work") and/or answers to these questions (values
+        of ``question_column``). Each statement has its own polarity: statements split from a
+        longer answer are tagged on their own. Left-out statements are in ``excluded``.
+    split:
+        Split answers into sentences and list items (see ``clusters.statements``), each tagged
+        on its own; the default ``False`` takes each row as one statement (one assignment per
+        answer, as before). With ``split=True`` map statements to answers by ``source_index`` or
+        use ``answers``.
+    n_clusters:
+        ``"auto"`` (the Ward cut stable under resampling with the best silhouette, up to
+        ``max_clusters``; small sets of fewer than 6 distinct statements by a cosine threshold) or
+        a number of clusters.
+    random_state:
+        Seed of the resampling that judges the stability of each number of clusters. The result
+        does not depend on the input order.
+    min_cluster_size:
+        With ``"auto"``, prefer numbers of clusters whose smallest cluster has this many
+        statements.
+    max_share:
+        From 100 statements on, no cluster holds more than this share of them unless it is one
+        quote (near-identical statements).
+    group_column, county_column, min_cell:
+        Composition of each cluster by group and county in respondents (cells under ``min_cell``
+        are None); with a group column, representatives come only from groups with at least
+        ``min_cell`` respondents. ``county_column="auto"``: "county" or "region" if present.
+    code_weight, compound_weight:
+        Weight of the tagged codes (relative to the text) and of compound parts.
+    stop_words, extra_stop_words:
+        ``None``: :func:`finnish_stop_words`; matched after stripping punctuation ("mm.").
+    respondent_scores, code_items, items:
+        ``Survey.scores`` (``respondent_id``, ``item``, ``value``): each cluster gets its
+        respondents' mean (each once) per item as ``score:<item>``; ``items`` chooses the items,
+        default those linked to codes (``code_items`` or the codebook). (``scores=`` and
+        ``mapping=`` are the deprecated names of the first two.)
+    """
+    frame = _as_frame(tagged, text_column)
+    _check_options(
+        frame,
+        text_column,
+        n_clusters,
+        min_cluster_size=min_cluster_size,
+        max_clusters=max_clusters,
+        min_cell=min_cell,
+    )
+    if not 0 < max_share <= 1:
+        raise ClusteringError(f"max_share must be in (0, 1], got {max_share!r}")
+    polarities = _choices(polarity, "polarity", POLARITIES)
+    questions = _choices(question, "question", None)
+    for name, column in (("group_column", group_column),):
+        if column is not None and column not in frame.columns:
+            raise ClusteringError(f"{name} {column!r} is not in the data")
+    if county_column == "auto":
+        county_column = next((c for c in _COUNTY_COLUMNS if c in frame.columns), None)
+    elif county_column is not None and county_column not in frame.columns:
+        raise ClusteringError(f"county_column {county_column!r} is not in the data")
+
+    stmts = statements_of(
+        frame,
+        text_column=text_column,
+        id_column=id_column,
+        question_column=question_column,
+        split=split,
+        need_tags=polarities is not None,
+    )
+    stmts, excluded = _select(stmts, polarities, questions, question_column)
+    stop = (
+        finnish_stop_words() if stop_words is None else frozenset(map(normalise_term, stop_words))
+    )
+    stop = stop | frozenset(normalise_term(w) for w in extra_stop_words)
+
+    texts = stmts["text"].tolist()
+    lemma_lists = _lemma_lists(stmts, lemmas_column)
+    docs = statement_terms(lemma_lists, stop, compound_terms)
+    codes = _code_lists(stmts)
+    valid = np.array(
+        [bool(t.strip()) and bool(d or c) for t, d, c in zip(texts, docs, codes, strict=True)],
+        dtype=bool,
+    )
+    keys = [quote_key(lem, t) for lem, t in zip(lemma_lists, texts, strict=True)]
+    # distinct statements in canonical order: the clustering never sees the input order
+    unique = sorted({keys[i] for i in np.flatnonzero(valid)})
+    key_pos = {k: u for u, k in enumerate(unique)}
+    members: list[list[int]] = [[] for _ in unique]
+    for i in np.flatnonzero(valid):
+        members[key_pos[keys[i]]].append(int(i))
+    canon = [min(m, key=lambda i: (texts[i], i)) for m in members]
+    weights = np.array([len(m) for m in members], dtype=float)
+    n_u = len(unique)
+    if isinstance(n_clusters, int) and not 1 <= n_clusters <= max(n_u, 1):
+        raise ClusteringError(
+            f"n_clusters={n_clusters} is impossible for {n_u} distinct statement(s) with content"
+        )
+    counts, vocabulary = count_matrix([docs[i] for i in canon], compound_weight)
+    z = reduce(
+        features(counts, [codes[i] for i in canon], code_weight), svd_min_features, svd_components
+    )
+    part = partition(
+        z,
+        weights,
+        unique,
+        n_clusters=n_clusters,
+        random_state=random_state,
+        min_cluster_size=min_cluster_size,
+        max_clusters=max_clusters,
+        max_share=max_share,
+        small_set_threshold=small_set_threshold,
+    )
+    labels_u = _renumber(part.labels, weights)
+    k = int(labels_u.max()) + 1 if n_u else 0
+    sim_u = _similarities(z, labels_u, k)
+
+    cluster_of = np.full(len(stmts), NO_CLUSTER, dtype=int)
+    similarity = np.full(len(stmts), np.nan)
+    quote = np.full(len(stmts), -1, dtype=int)
+    for u, m in enumerate(members):
+        cluster_of[m] = labels_u[u]
+        similarity[m] = sim_u[u]
+        quote[m] = u
+    ids = stmts["respondent_id"].to_numpy(dtype=object)
+    has_ids = id_column in frame.columns
+    who = ids if has_ids else stmts["source_index"].to_numpy(dtype=object)
+
+    ctf = ctfidf(counts, labels_u, k, weights) if n_u and vocabulary else np.zeros((k, 0))
+    binary = (counts > 0).astype(float)
+    groups = stmts[group_column].to_numpy(dtype=object) if group_column else None
+    eligible_groups = _big_groups(groups, who, min_cell) if groups is not None else None
+    rows = []
+    for c in range(k):
+        in_c = np.flatnonzero(labels_u == c)
+        doc_freq = np.asarray(binary[in_c].T @ weights[in_c]).ravel()
+        top = top_terms(
+            ctf[c], doc_freq, vocabulary, max(n_top_lemmas, n_label_terms * 3), weights[in_c].sum()
+        )
+        quotes = sorted(in_c.tolist(), key=lambda u: (-round(sim_u[u], 12), -weights[u], u))
+        rows.append(
+            {
+                "cluster": c,
+                "label": label_of(top, n_label_terms),
+                "top_lemmas": [t for t, _ in top[:n_top_lemmas]],
+                **_describe(
+                    [members[u] for u in quotes],
+                    texts,
+                    who,
+                    codes,
+                    n_representatives,
+                    n_codes,
+                    groups,
+                    eligible_groups,
+                    stmts,
+                    group_column,
+                    county_column,
+                    min_cell,
+                ),
+            }
+        )
+    outliers = np.flatnonzero(~valid)
+    if len(outliers):
+        rows.append(
+            {
+                "cluster": NO_CLUSTER,
+                "label": "",
+                "top_lemmas": [],
+                **_describe(
+                    [[int(i)] for i in outliers],
+                    texts,
+                    who,
+                    codes,
+                    n_representatives,
+                    n_codes,
+                    groups,
+                    eligible_groups,
+                    stmts,
+                    group_column,
+                    county_column,
+                    min_cell,
+                ),
+            }
+        )
+    clusters = _clusters_frame(rows, len(stmts))
+    label_by_id = dict(zip(clusters["cluster"], clusters["label"], strict=True))
+    assignments = pd.DataFrame(
+        {
+            "source_index": stmts["source_index"].to_numpy(dtype=object),
+            "respondent_id": ids,
+            "position": stmts["position"].to_numpy(),
+            "text": texts,
+            "polarity": stmts["polarity"].to_numpy(dtype=object)
+            if "polarity" in stmts.columns
+            else [None] * len(stmts),
+            "cluster": cluster_of,
+            "cluster_label": [label_by_id.get(c, "") for c in cluster_of],
+            "similarity": similarity,
+            "quote": quote,
+        },
+        index=pd.Index(stmts["source_index"].tolist(), name=frame.index.name),
+    )
+    overall = attach_scores(
+        clusters,
+        ids if has_ids else None,
+        id_column,
+        list(frame.columns),
+        cluster_of,
+        respondent_scores,
+        code_items,
+        items,
+    )
+    return Clustering(
+        assignments,
+        clusters,
+        k,
+        part.method,
+        part.silhouette,
+        part.silhouettes,
+        overall,
+        _answers(frame.index, assignments),
+        excluded,
+        part.stability,
+    )
+
+
+def _renumber(labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Cluster ids by size in statements (largest first), ties by the first canonical member."""
+    if not len(labels):
+        return labels
+    ids, first = np.unique(labels, return_index=True)
+    size = np.bincount(labels, weights=weights)
+    order = sorted(range(len(ids)), key=lambda i: (-size[ids[i]], first[i]))
+    mapping = {int(ids[i]): new for new, i in enumerate(order)}
+    return np.array([mapping[int(x)] for x in labels], dtype=int)
+
+
+def _similarities(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    if not len(z):
+        return np.zeros(0)
+    centroids = np.zeros((k, z.shape[1]))
+    np.add.at(centroids, labels, z)
+    norms = np.linalg.norm(centroids, axis=1, keepdims=True)
+    centroids = np.divide(centroids, norms, out=np.zeros_like(centroids), where=norms > 0)
+    return np.einsum("ij,ij->i", z, centroids[labels])
+
+
+def _big_groups(groups: np.ndarray, who: np.ndarray, min_cell: int) -> set[Any]:
+    """Groups with at least ``min_cell`` respondents among the selected statements."""
+    seen: dict[Any, set[Any]] = {}
+    for g, r in zip(groups, who, strict=True):
+        if not is_missing(g):
+            seen.setdefault(g, set()).add(r)
+    return {g for g, rs in seen.items() if len(rs) >= min_cell}
+
+
+def _composition(values: np.ndarray, who: np.ndarray, min_cell: int) -> dict[str, int | None]:
+    seen: dict[str, set[Any]] = {}
+    for v, r in zip(values, who, strict=True):
+        seen.setdefault("" if is_missing(v) else str(v), set()).add(r)
+    return {
+        g: (len(rs) if len(rs) >= min_cell else None)
+        for g, rs in sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    }
+
+
+def _describe(
+    quotes: list[list[int]],
+    texts: list[str],
+    who: np.ndarray,
+    codes: list[list[str]],
+    n_representatives: int,
+    n_codes: int,
+    groups: np.ndarray | None,
+    eligible: set[Any] | None,
+    stmts: pd.DataFrame,
+    group_column: str | None,
+    county_column: str | None,
+    min_cell: int,
+) -> dict[str, Any]:
+    """Size, respondents, representatives, codes and composition of one cluster.
+
+    ``quotes``: the member statements of each quote (near-identical statements), best first.
+    """
+    everyone = [i for q in quotes for i in q]
+    counter: Counter[str] = Counter()
+    for i in everyone:
+        counter.update(dict.fromkeys(codes[i], 1))
+    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    reps, rep_ids, rep_sources, rep_counts = [], [], [], []
+    for q in quotes:
+        if len(reps) >= n_representatives:
+            break
+        if groups is not None and not any(groups[i] in (eligible or set()) for i in q):
+            continue  # small-group rule: no quote from a group under min_cell respondents
+        variants = Counter(texts[i] for i in q)
+        text = min(variants, key=lambda t: (-variants[t], t))
+        if not text.strip() or text in reps:
+            continue
+        reps.append(text)
+        rid = [stmts["respondent_id"].iloc[i] for i in q]  # missing without an id column
+        rep_ids.append(sorted({str(r) for r in rid if not is_missing(r)}))
+        rep_sources.append(list(dict.fromkeys(stmts["source_index"].iloc[i] for i in q)))
+        rep_counts.append(len({who[i] for i in q}))
+    row: dict[str, Any] = {
+        "size": len(everyone),
+        "respondents": len({who[i] for i in everyone}),
+        "representatives": reps,
+        "representative_ids": rep_ids,
+        "representative_sources": rep_sources,
+        "representative_counts": rep_counts,
+        "codes": [code for code, _ in ranked[:n_codes]],
+        "code_counts": dict(ranked),
+    }
+    for name, column in (("by_group", group_column), ("by_county", county_column)):
+        if column is not None:
+            row[name] = _composition(
+                stmts[column].to_numpy(dtype=object)[everyone], who[everyone], min_cell
+            )
+    return row
+
+
+def _clusters_frame(rows: list[dict[str, Any]], n_statements: int) -> pd.DataFrame:
+    from vastausanalyysi.nlp.pii import mask_pii
+
+    columns = [
+        "cluster",
+        "label",
+        "size",
+        "respondents",
+        "share",
+        "top_lemmas",
+        "representatives",
+        "representative_ids",
+        "representative_sources",
+        "representative_counts",
+        "codes",
+        "code_counts",
+    ]
+    extra = [c for c in ("by_group", "by_county") if rows and c in rows[0]]
+    flat = [r for row in rows for r in row["representatives"]]
+    masked = iter(mask_pii(flat))
+    for row in rows:
+        row["representatives"] = [next(masked) for _ in row["representatives"]]
+        row["share"] = row["size"] / n_statements if n_statements else 0.0
+    return pd.DataFrame(rows, columns=[*columns, *extra])
+
+
+def _answers(index: pd.Index, assignments: pd.DataFrame) -> pd.DataFrame:
+    """One row per input row: its statements' most common cluster (earliest on ties)."""
+    by_row: dict[Any, list[int]] = {}
+    for src, c in zip(assignments["source_index"], assignments["cluster"], strict=True):
+        by_row.setdefault(src, []).append(int(c))
+    main, lists, counts = [], [], []
+    for label in index:
+        cs = by_row.get(label, [])
+        tally = Counter(cs)
+        main.append(max(cs, key=lambda c: (tally[c], -cs.index(c))) if cs else pd.NA)
+        lists.append(list(dict.fromkeys(cs)))
+        counts.append(len(cs))
+    return pd.DataFrame(
+        {"cluster": pd.array(main, dtype="Int64"), "clusters": lists, "n_statements": counts},
+        index=index,
+    )
+
+
+def clusters_by_group(tagged: pd.DataFrame, by: str, **options: Any) -> dict[Hashable, Clustering]:
+    """:func:`cluster_statements` run separately within each value of the column ``by``."""
+    if by not in tagged.columns:
+        raise ClusteringError(
+            f"by column {by!r} is not in the data; available columns: "
+            + ", ".join(repr(str(c)) for c in tagged.columns)
+        )
+    return {
+        value: cluster_statements(group, **options)
+        for value, group in tagged.groupby(by, sort=True, dropna=False)
+    }

@@ -1,0 +1,69 @@
+"""Survey scores beside clusters: each cluster's respondents' mean on the linked items."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from vastausanalyysi.errors import ClusteringError, SummaryError
+
+__all__ = ["attach_scores"]
+
+
+def attach_scores(
+    clusters: pd.DataFrame,
+    ids: np.ndarray | None,
+    id_column: str,
+    available_columns: Sequence[str],
+    cluster_of: np.ndarray,
+    scores: pd.DataFrame | None,
+    mapping: Mapping[str, str | Sequence[str]] | None,
+    items: Sequence[str] | None,
+) -> pd.Series | None:
+    """Add ``linked_items`` and, with scores, ``n_scored`` and ``score:<item>`` to ``clusters``.
+
+    ``ids`` and ``cluster_of`` are per statement; a respondent counts once per cluster. Returns the
+    overall mean per item (None without scores).
+    """
+    from vastausanalyysi.summary.links import resolve_links
+    from vastausanalyysi.summary.scores import check_scores
+
+    available = () if scores is None or "item" not in scores else scores["item"].unique()
+    links = resolve_links(mapping, available)
+    clusters["linked_items"] = [
+        list(dict.fromkeys(i for code in codes for i in links.get(code.split(":", 1)[1], ())))
+        for codes in clusters["codes"]
+    ]
+    if scores is None:
+        return None
+    if ids is None:
+        raise ClusteringError(
+            f"scores need the respondent id column {id_column!r} in the statements; available "
+            "columns: " + ", ".join(repr(str(c)) for c in available_columns)
+        )
+    try:
+        scores = check_scores(scores)
+    except SummaryError as exc:
+        raise ClusteringError(str(exc)) from None
+    present = list(dict.fromkeys(scores["item"].dropna().tolist()))
+    if items is None:
+        linked = [i for its in links.values() for i in its]
+        items = [i for i in dict.fromkeys(linked) if i in set(present)] or present
+    scored = scores.dropna(subset=["value"])
+    scored = scored[scored["item"].isin(list(items))]
+    known = set(scored["respondent_id"].tolist())
+    table = scored.pivot_table(index="respondent_id", columns="item", values="value")
+    table = table.reindex(columns=list(items))
+    n_scored, means = [], {item: [] for item in items}
+    for cluster in clusters["cluster"]:
+        members = pd.unique(ids[cluster_of == cluster])
+        sub = table.reindex([m for m in members if m in known])
+        n_scored.append(len(sub))
+        for item in items:
+            means[item].append(float(sub[item].mean()) if len(sub) else float("nan"))
+    clusters["n_scored"] = n_scored
+    for item in items:
+        clusters[f"score:{item}"] = means[item]
+    return table.mean().rename("overall")

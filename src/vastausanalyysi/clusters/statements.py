@@ -1,0 +1,214 @@
+"""Split answers into statements and group near-identical statements into quotes.
+
+A statement is a sentence or a list item: lines starting with a bullet or a number, inline
+bullets ("• A • B"), semicolon-separated parts and bare comma lists of themes ("perhekeskus,
+neuvola ja koulu": no finite verb, every item at most four words). Each statement keeps the input
+row it came from (``source_index``), its respondent and its position in the answer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from vastausanalyysi.errors import ClusteringError
+from vastausanalyysi.schema import TAG_COLUMNS
+from vastausanalyysi.text import is_missing
+
+__all__ = [
+    "ABBREVIATIONS",
+    "quote_key",
+    "split_statements",
+    "split_text",
+    "statements_of",
+]
+
+#: abbreviations whose period does not end a sentence (lower case, without the period)
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        *("mm", "esim", "ym", "jne", "ns", "ks", "tms", "yms", "vrt", "klo", "n", "ts", "ko"),
+        *("em", "yo", "ao", "os", "prof", "tri", "dos", "ma", "vs", "ry", "oy", "jms", "huom"),
+        *("mrd", "milj", "tuh", "kpl", "eur", "nro", "lk", "s", "p"),
+    }
+)
+_LINE_MARKER = re.compile(r"^\s*(?:[-–—•*·▪◦‣●○►>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+")
+_INLINE_BULLET = re.compile(r"\s*[•·▪◦‣●○►]\s*")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)\s+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÅÄÖ0-9])")
+_MARKUP = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][^<>]{0,200}>", re.S | re.I
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
+_HAS_CONTENT = re.compile(r"[^\W_]", re.UNICODE)
+_LIST_JOINERS = re.compile(r"(?<!-)\s+(?:ja|sekä|tai)\s+", re.IGNORECASE)  # not "sosiaali- ja"
+_MAX_ITEM_WORDS = 4
+_FINITE = {"indicative", "conditional", "imperative", "potential"}
+
+
+@lru_cache(maxsize=100_000)
+def _finite_verb(word: str) -> bool:
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    return any(
+        a.word_class == "teonsana" and a.get("MOOD") in _FINITE
+        for a in get_analyzer().analyze(word)
+    )
+
+
+def _sentences(text: str) -> list[str]:
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].split()
+        last = before[-1].lower().strip("(\"'") if before else ""
+        if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue  # "mm. neuvola", "A. Virtanen"
+        out.append(text[start : match.end()].strip())
+        start = match.end()
+    out.append(text[start:].strip())
+    return out
+
+
+def _comma_list(piece: str) -> list[str]:
+    """The items of a bare comma list of themes, or ``[piece]``."""
+    body = piece.strip().rstrip(".!")
+    if "," not in body:
+        return [piece]
+    items: list[str] = []
+    parts = [p.strip() for p in body.split(",")]
+    for i, part in enumerate(parts):
+        if i == len(parts) - 1:
+            items.extend(p.strip() for p in _LIST_JOINERS.split(part))
+        else:
+            items.append(part)
+    items = [i for i in items if i]
+    words = [_WORD.findall(i) for i in items]
+    if len(items) < 2 or any(not w or len(w) > _MAX_ITEM_WORDS for w in words):
+        return [piece]
+    if any(_finite_verb(w.lower()) for ws in words for w in ws if not w.isdigit()):
+        return [piece]
+    return items
+
+
+def split_text(text: Any) -> list[str]:
+    """The statements of one answer, in order; ``[""]`` for a missing or empty answer.
+
+    Markup (HTML tags, scripts, comments) is no part of a statement. Pieces without a letter or
+    digit (a lone "-" or "1.") are not statements; an answer that has only such pieces is kept
+    whole.
+    """
+    if is_missing(text) or not str(text).strip():
+        return [""]
+    if not isinstance(text, str):
+        raise ClusteringError(f"expected text, got {type(text).__name__}: {text!r:.80}")
+    text = _MARKUP.sub(" ", unicodedata.normalize("NFC", text))
+    out: list[str] = []
+    for line in text.splitlines():
+        line = _LINE_MARKER.sub("", line, count=1)
+        for bullet in _INLINE_BULLET.split(line):
+            for numbered in _INLINE_NUMBER.split(bullet):
+                for part in numbered.split(";"):
+                    for sentence in _sentences(part.strip()):
+                        out.extend(_comma_list(sentence))
+    out = [s.strip() for s in out if _HAS_CONTENT.search(s)]
+    return out or [text.strip()]
+
+
+def _whole(text: Any) -> Any:
+    """An answer as one statement: markup removed, else as it is."""
+    if isinstance(text, str) and _MARKUP.search(text):
+        return " ".join(_MARKUP.sub(" ", text).split())
+    return text
+
+
+def quote_key(lemmas: Sequence[str] | None, text: str) -> str:
+    """The key under which near-identical statements count as one quote.
+
+    The lower-cased lemmas of the statement's words, sorted: inflection, case, punctuation,
+    spacing and word order ("Tapaamiset toimivat hyvin" / "Hyvin toimivat tapaamiset") make no
+    difference. From the text's words when no lemmas are known.
+    """
+    words = [w.lower() for w in lemmas or () if _HAS_CONTENT.search(str(w))]
+    if not words:
+        words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+    return " ".join(sorted(words))
+
+
+def split_statements(texts: Sequence[Any]) -> pd.DataFrame:
+    """One row per statement of ``texts``: ``source_index`` (position), ``position``, ``text``."""
+    rows = [(i, pos, s) for i, t in enumerate(texts) for pos, s in enumerate(split_text(t))]
+    return pd.DataFrame(rows, columns=["source_index", "position", "text"])
+
+
+def statements_of(
+    frame: pd.DataFrame,
+    *,
+    text_column: str,
+    id_column: str,
+    question_column: str,
+    split: bool,
+    need_tags: bool,
+) -> pd.DataFrame:
+    """The statements of every row of ``frame``, with the row's other columns.
+
+    Columns: ``source_index`` (the row's index label), ``respondent_id`` (from ``id_column``,
+    missing if there is none), ``position``, ``text`` and the row's other columns. A row that gives
+    one statement keeps its tags; statements split from a longer answer are tagged on their own
+    (``themes.tagger.tag``), so that each has its own areas, mechanisms and polarity. With
+    ``need_tags`` untagged input is tagged too.
+    """
+    texts = frame[text_column].tolist()
+    for label, value in zip(frame.index, texts, strict=True):
+        if not (is_missing(value) or isinstance(value, str)):
+            raise ClusteringError(
+                f"column {text_column!r}, row {label!r}: expected text, got "
+                f"{type(value).__name__} {value!r:.80}"
+            )
+    pieces = [split_text(t) if split else [_whole(t)] for t in texts]
+    source = [i for i, p in enumerate(pieces) for _ in p]
+    out = frame.iloc[source].reset_index(drop=True)
+    out[text_column] = ["" if is_missing(s) else s for p in pieces for s in p]
+    # statements whose tags are not their row's: split off, or cleaned of markup
+    own = [
+        len(p) > 1 or (isinstance(t, str) and bool(_MARKUP.search(t)))
+        for p, t in zip(pieces, texts, strict=True)
+    ]
+    split_rows = [j for j, i in enumerate(source) if own[i]]
+    tagged = all(c in frame.columns for c in ("areas", "mechanisms", "polarity"))
+    retag = list(range(len(out))) if need_tags and not tagged else (split_rows if tagged else [])
+    if retag:
+        from vastausanalyysi.themes.tagger import tag
+
+        sub = out.iloc[retag][[c for c in (text_column, question_column) if c in out.columns]]
+        result = tag(sub, text_column=text_column, question_column=question_column)
+        for column in [*TAG_COLUMNS, "polarity_evidence"]:
+            if column not in out.columns:
+                out[column] = pd.Series([None] * len(out), dtype=object)
+            values = out[column].astype(object).tolist()
+            for j, value in zip(retag, result[column].tolist(), strict=True):
+                values[j] = value
+            out[column] = pd.Series(values, dtype=object)
+    elif split_rows and "lemmas" in out.columns:
+        values = out["lemmas"].astype(object).tolist()
+        for j in split_rows:
+            values[j] = None  # the answer's lemmas are not the statement's: lemmatised later
+        out["lemmas"] = pd.Series(values, dtype=object)
+    index = frame.index
+    out.insert(0, "source_index", [index[i] for i in source])
+    ids = frame[id_column].tolist() if id_column in frame.columns else [pd.NA] * len(frame)
+    if "respondent_id" in out.columns and id_column != "respondent_id":
+        out = out.drop(columns="respondent_id")
+    if id_column in out.columns:
+        out = out.drop(columns=id_column)
+    out.insert(1, "respondent_id", [ids[i] for i in source])
+    positions = []
+    for p in pieces:
+        positions.extend(range(len(p)))
+    out.insert(2, "position", positions)
+    if text_column != "text":
+        out = out.rename(columns={text_column: "text"})
+    return out

@@ -1,0 +1,248 @@
+"""Statements, the polarity and question filters, quotes, labels and representatives of clusters
+(real Voikko, spaCy, the shipped tagger and the PII masker; texts written by the team)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.clusters import (
+    NO_CLUSTER,
+    cluster_statements,
+    compound_terms,
+    finnish_stop_words,
+    split_statements,
+    split_text,
+)
+from vastausanalyysi.errors import ClusteringError
+
+TWO_THINGS = "Perhekeskus toimii hyvin. Kiinteistöjen vuokrat ovat jatkuva riita."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (TWO_THINGS, ["Perhekeskus toimii hyvin.", "Kiinteistöjen vuokrat ovat jatkuva riita."]),
+        (
+            "• Säännölliset tapaamiset • Yhteinen tilannekuva",
+            ["Säännölliset tapaamiset", "Yhteinen tilannekuva"],
+        ),
+        ("1. Tapaamiset\n2. Tiedonkulku\n3) Vuokrat", ["Tapaamiset", "Tiedonkulku", "Vuokrat"]),
+        ("- neuvola\n- koulukuraattori", ["neuvola", "koulukuraattori"]),
+        ("tiedonkulku; vuokrat; varautuminen", ["tiedonkulku", "vuokrat", "varautuminen"]),
+        (
+            "elintarvikevalvonta, eläinlääkäripalvelut",
+            ["elintarvikevalvonta", "eläinlääkäripalvelut"],
+        ),
+        ("Perhekeskus, neuvola ja koulu.", ["Perhekeskus", "neuvola", "koulu"]),
+        ("koulut, sosiaali- ja terveyspalvelut", ["koulut", "sosiaali- ja terveyspalvelut"]),
+    ],
+)
+def test_answers_split_into_sentences_and_list_items(text: str, expected: list[str]) -> None:
+    assert split_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tapaamiset ovat säännöllisiä, avoimia ja hyviä.",  # a finite verb: a sentence, not a list
+        "Mm. neuvola ja esim. koulu toimivat hyvin yhdessä.",  # abbreviations end no sentence
+        "Yhteistyötä on tehty 2. asteen koulutuksessa.",
+        "Palaverit, joissa käydään asiat läpi, ovat hyödyllisiä.",
+    ],
+)
+def test_sentences_with_commas_and_abbreviations_stay_whole(text: str) -> None:
+    assert split_text(text) == [text]
+
+
+def test_empty_and_contentless_answers_stay_one_statement() -> None:
+    assert split_text(None) == [""]
+    assert split_text("   ") == [""]
+    assert split_text("-") == ["-"]
+    table = split_statements(["A on hyvä. B on huono.", None, "C"])
+    assert table["source_index"].tolist() == [0, 0, 1, 2]
+    assert table["position"].tolist() == [0, 1, 0, 0]
+
+
+def test_two_sentences_about_two_things_are_two_statements_with_their_own_tags() -> None:
+    tagged = va.tag(pd.DataFrame({"respondent_id": ["v1", "v2"], "text": [TWO_THINGS, "Neuvola."]}))
+    assert tagged.loc[0, "polarity"] == "mixed"  # the whole answer is mixed
+    result = cluster_statements(tagged, split=True)
+    rows = result.assignments[result.assignments["source_index"] == 0]
+    assert rows["position"].tolist() == [0, 1]
+    assert rows["respondent_id"].tolist() == ["v1", "v1"]
+    assert rows["polarity"].tolist() == ["works", "problem"]
+    assert result.answers is not None
+    assert result.answers.loc[0, "n_statements"] == 2
+    assert result.answers.loc[0, "clusters"] == list(dict.fromkeys(rows["cluster"]))
+
+
+def test_what_works_keeps_no_problem_statement() -> None:
+    texts = [
+        TWO_THINGS,
+        "Oppilashuollon resurssit eivät riitä.",
+        "Tiedonkulku on heikkoa.",
+        "Säännölliset tapaamiset toimivat hyvin.",
+        "Neuvolan ja perhekeskuksen yhteistyö sujuu hyvin.",
+        "Valmiusharjoitukset pelastuslaitoksen kanssa ovat onnistuneet.",
+        "Kiinteistöjen vuokrista on jatkuvaa riitaa.",
+    ]
+    tagged = va.tag(pd.DataFrame({"respondent_id": [f"v{i}" for i in range(7)], "text": texts}))
+    works = cluster_statements(tagged, polarity=("works", "mixed"), split=True)
+    assert set(works.assignments["polarity"]) <= {"works", "mixed"}
+    assert not works.assignments["text"].str.contains("riita|resurssit|Tiedonkulku").any()
+    assert "Perhekeskus toimii hyvin." in works.assignments["text"].tolist()
+    assert works.excluded is not None
+    assert set(works.excluded["polarity"]) == {"problem"}
+    assert set(works.excluded["reason"]) == {"polarity"}
+    total = len(split_statements(texts))
+    assert len(works.assignments) + len(works.excluded) == total  # nothing silently dropped
+    needs = cluster_statements(tagged, polarity=("problem", "mixed"), split=True)
+    assert "Tiedonkulku on heikkoa." in needs.assignments["text"].tolist()
+    assert "works" not in set(needs.assignments["polarity"])
+    # untagged texts are tagged when a polarity is asked for
+    plain = cluster_statements(texts, polarity="works", split=True)
+    assert set(plain.assignments["polarity"]) == {"works"}
+
+
+def test_question_filter_and_its_errors() -> None:
+    frame = pd.DataFrame(
+        {
+            "text": ["Tapaamiset toimivat.", "Vuokrat riitelyttävät.", "Neuvola toimii."],
+            "question": ["toimii", "haasteet", "toimii"],
+        }
+    )
+    result = cluster_statements(frame, question="toimii")
+    assert result.assignments["source_index"].tolist() == [0, 2]
+    assert result.assignments.index.tolist() == [0, 2]  # indexed by the input rows
+    assert result.excluded is not None and result.excluded["reason"].tolist() == ["question"]
+    with pytest.raises(ClusteringError, match="needs the column 'kysymys'"):
+        cluster_statements(frame, question="toimii", question_column="kysymys")
+    with pytest.raises(ClusteringError, match="polarity must be one or more of"):
+        cluster_statements(frame, polarity="good")
+    with pytest.raises(ClusteringError, match=r"column 'text', row 1: expected text, got int"):
+        cluster_statements(pd.DataFrame({"text": ["Neuvola.", 5]}))
+
+
+def test_identical_statements_are_one_quote_with_every_respondent() -> None:
+    same = [
+        "Säännölliset tapaamiset toimivat.",
+        "säännölliset tapaamiset toimivat",
+        "Toimivat säännölliset tapaamiset!",
+    ]
+    other = [
+        "Perhekeskuksen neuvola palvelee perheitä.",
+        "Neuvola ja perhekeskus tekevät yhteistyötä.",
+        "Pelastuslaitoksen kanssa harjoitellaan.",
+        "Valmiusharjoitukset pelastuslaitoksen kanssa.",
+        "Kiinteistöjen vuokrat on sovittu.",
+        "Vuokrasopimukset kiinteistöistä ovat selkeitä.",
+    ]
+    frame = pd.DataFrame({"respondent_id": ["a", "b", "c", *"defghi"], "text": same + other})
+    result = cluster_statements(frame)
+    quotes = result.assignments["quote"].tolist()
+    assert quotes[0] == quotes[1] == quotes[2] and len(set(quotes)) == 7
+    row = result.clusters.set_index("cluster").loc[result.assignments["cluster"].iloc[0]]
+    position = [i for i, t in enumerate(row["representatives"]) if "apaamiset" in t]
+    assert len(position) == 1  # shown once ...
+    assert row["representative_counts"][position[0]] == 3  # ... as "3 vastaajaa"
+    assert row["representative_ids"][position[0]] == ["a", "b", "c"]
+    for reps in result.clusters["representatives"]:
+        assert len(reps) == len(set(reps))
+
+
+def test_labels_are_lemmas_without_punctuation_or_markup() -> None:
+    texts = [
+        "Mm. neuvola ja esim. perhekeskus toimivat, mm. kohtaamispaikka.",
+        "Esim. neuvola palvelee perheitä hyvin.",
+        "Perhekeskusyhteistyö neuvolan kanssa toimii mm. tapaamisin.",
+        "<script>alert(1)</script> Pelastuslaitoksen kanssa harjoitellaan.",
+        "Valmiusharjoitukset <b>pelastuslaitoksen</b> kanssa.",
+        "Pelastuslaitos ja valmiussuunnittelu, esim. harjoitukset.",
+    ]
+    result = cluster_statements(texts, split=True)
+    stop = finnish_stop_words()
+    assert {"mm", "esim"} <= stop
+    for label in result.clusters["label"]:
+        words = label.split(", ")
+        assert 2 <= len(words) <= 3, label
+        for word in words:
+            assert re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word), word
+            assert word not in stop and word == word.lower()
+    assert not any("script" in t or "alert" in t for t in result.clusters["top_lemmas"].sum())
+
+
+def test_compound_parts_are_words_never_fragments() -> None:
+    terms = compound_terms(["perhekeskusyhteistyö", "oppilashuoltoryhmä"])
+    assert {"perhe", "keskus", "yhteistyö", "perhekeskus"} <= set(terms["perhekeskusyhteistyö"])
+    assert "keskusyhteistyö" not in terms["perhekeskusyhteistyö"]
+    assert "oppilashuolto" in terms["oppilashuoltoryhmä"]
+    assert "huoltoryhmä" not in terms["oppilashuoltoryhmä"]
+    # a sequence the data itself uses as a word counts as a word
+    attested = compound_terms(["perhekeskusyhteistyö"], attested=["keskusyhteistyö"])
+    assert "keskusyhteistyö" in attested["perhekeskusyhteistyö"]
+
+
+def test_representatives_are_masked_and_small_groups_give_none() -> None:
+    big = [f"Neuvolan ja perhekeskuksen yhteistyö toimii hyvin {i}. kerralla." for i in range(6)]
+    texts = [*big, "Soita Matti Meikäläiselle neuvolan asioista, matti.meikalainen@example.fi."]
+    frame = pd.DataFrame(
+        {
+            "respondent_id": [f"r{i}" for i in range(7)],
+            "text": texts,
+            "group": ["Kunnanjohtajat"] * 6 + ["Muut"],
+            "county": ["Pirkanmaa"] * 3 + ["Satakunta"] * 4,
+        }
+    )
+    result = cluster_statements(frame, group_column="group", n_clusters=1, n_representatives=7)
+    row = result.clusters.iloc[0]
+    assert not any("Meikäläiselle" in r or "example.fi" in r for r in row["representatives"])
+    assert all(i != ["r6"] for i in row["representative_ids"])  # the one-person group is hidden
+    assert row["by_group"] == {"Kunnanjohtajat": 6, "Muut": None}  # a cell of 1 is suppressed
+    assert row["by_county"] == {"Satakunta": None, "Pirkanmaa": None}  # 4 and 3 < MIN_CELL
+    unruled = cluster_statements(frame.drop(columns="group"), n_clusters=1, n_representatives=7)
+    masked = [r for r in unruled.clusters.iloc[0]["representatives"] if "neuvolan asioista" in r]
+    assert masked and "Meikäläiselle" not in masked[0] and "example.fi" not in masked[0]
+
+
+def test_without_an_id_column_quotes_name_their_rows_not_respondents() -> None:
+    result = cluster_statements(
+        pd.Series(["Neuvola toimii. Koulu toimii.", "Tilat ovat hyvät."]), split=True, n_clusters=2
+    )
+    assert result.assignments["source_index"].tolist() == [0, 0, 1]
+    assert result.assignments["respondent_id"].isna().all()
+    for ids, sources in zip(
+        result.clusters["representative_ids"],
+        result.clusters["representative_sources"],
+        strict=True,
+    ):
+        assert all(i == [] for i in ids) and all(s in ([0], [1]) for s in sources)
+    for _, row in result.clusters.iterrows():  # the rows stand for the respondents
+        members = result.assignments[result.assignments["cluster"] == row["cluster"]]
+        assert row["respondents"] == members["source_index"].nunique()
+
+
+def test_nothing_to_cluster_is_flagged_not_dropped() -> None:
+    result = cluster_statements(["", "Mm.", "Neuvola palvelee."], split=True)
+    assert result.assignments["cluster"].tolist() == [NO_CLUSTER, NO_CLUSTER, 0]
+    assert result.clusters.iloc[-1]["cluster"] == NO_CLUSTER
+    assert result.clusters.iloc[-1]["size"] == 2
+
+
+def test_clusters_by_group_clusters_each_group_apart() -> None:
+    from vastausanalyysi.clusters import clusters_by_group
+
+    frame = pd.DataFrame(
+        {
+            "text": ["Neuvola palvelee.", "Perhekeskus toimii.", "Vuokrat sovittu.", "Tilat."],
+            "group": ["a", "a", "b", "b"],
+        }
+    )
+    result = clusters_by_group(frame, "group")
+    assert sorted(result) == ["a", "b"]
+    assert result["b"].assignments["text"].tolist() == ["Vuokrat sovittu.", "Tilat."]
+    with pytest.raises(ClusteringError, match="by column 'ryhmä'"):
+        clusters_by_group(frame, "ryhmä")
