@@ -77,8 +77,8 @@ def is_respondent_scores(frame: Any) -> bool:
     )
 
 
-def _keys(n: int) -> list[str]:
-    return [f"K{i}" for i in range(1, n + 1)]
+def _keys(n: int, start: int = 1) -> list[str]:
+    return [f"K{i}" for i in range(start, start + n)]
 
 
 def _scale(values: np.ndarray, given: Any = None) -> tuple[float, float]:
@@ -238,7 +238,7 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
         list(dict.fromkeys(scores["question"].tolist())) if "question" in scores.columns else [None]
     )
     mean_list = means.tolist()
-    tables = []
+    tables: list[ScoreTable] = []
     for question in questions:
         idx = [
             i
@@ -275,7 +275,7 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
                 [r in overall for r in regions],
                 items,
                 [texts[i] for i in items],
-                _keys(len(items)),
+                _keys(len(items), 1 + sum(len(t.items) for t in tables)),  # one key per item
                 [[cell.get((r, i), (None, None))[0] for i in items] for r in regions],
                 [[cell.get((r, i), (None, None))[1] for i in items] for r in regions],
                 [["" for _ in items] for _ in regions],
