@@ -147,12 +147,24 @@ def html_links(links: LinkSection, scale: tuple[float, float], min_cell: int) ->
         f"{DASH} keskiarvon kohdalla = kohtaa ei ole pistetaulukossa; {DASH}<sup>*</sup> = "
         f"piilotettu (alle {min_cell} vastaajaa). Keskiarvon n = arvion antaneet vastaajat."
     )
+    if links.absent:
+        foot += (
+            " Koodit, joihin linkitettyä kohtaa ei ole pistetaulukossa (ei taulukossa): "
+            + escape_html(", ".join(links.absent))
+            + "."
+        )
     if links.unlinked:
         foot += f" Koodeja ilman linkitettyä kohtaa: {links.unlinked} (ei taulukossa)."
     out.append(f'<p class="foot">{foot}</p>')
     out += [f'<p class="small">{escape_html(note)}</p>' for note in links.notes]
     if links.correlations:
         out.append(_html_correlations(links))
+    elif links.corr_by:
+        out.append(
+            f'<p class="small">Korrelaatioita ryhmien välillä ({escape_html(links.corr_by)}) ei '
+            "laskettu: tarvitaan vähintään 3 ryhmää, joissa sekä osuus että keskiarvo vaihtelevat."
+            "</p>"
+        )
     out.append("</section>")
     return "".join(out)
 
@@ -206,10 +218,13 @@ def html_cluster_links(links: list[ClusterLink], scale: tuple[float, float]) -> 
             f'<td class="num"{score_shade(c.mean, scale)}>{escape_html(format_number(c.mean))}'
             f"</td>{local_cell}</tr>"
         )
-    local_head = '<th class="num">Vastausten ryhmissä (ryhmiä)</th>' if local else ""
+    by = next((c.by for c in links if c.by), "")
+    where, count = ("alueilla", "alueita") if by == "region" else ("ryhmissä", "ryhmiä")
+    local_head = f'<th class="num">Vastausten {where} ({count})</th>' if local else ""
+    kind = "alue" if by == "region" else "ryhmä"
     note = (
-        " Vastausten ryhmissä = kohdan ryhmäkohtaiset keskiarvot painotettuina ryhmän "
-        "vastausten määrällä kussakin ryhmässä tai alueella."
+        f" Vastausten {where} = kohdan {kind}kohtaiset keskiarvot painotettuina sillä, montako "
+        "ryhmän vastausta kustakin tuli."
         if local
         else ""
     )

@@ -84,11 +84,12 @@ class LinkSection:
     """The codes beside their linked items' means (all respondents), and correlations."""
 
     source: str  # "survey" or "published"
-    rows: list[LinkRow]
+    rows: list[LinkRow]  # codes whose linked item is in the scores
     correlations: list[Correlation]
     corr_by: str  # the groups of the correlations, as an adverb ("alueittain"), or ""
     unlinked: int  # codes with no linked item
     notes: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)  # names of codes whose items are not scored
 
 
 @dataclass
@@ -107,6 +108,7 @@ class ClusterLink:
     mean: float | None  # all respondents
     local_mean: float | None  # weighted by the cluster's statements over their groups
     groups: int  # groups of the cluster's statements with a mean
+    by: str = ""  # the column of those groups
 
 
 def _quiet(func: Any, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
@@ -175,13 +177,16 @@ def prepare_links(
     if not any(c in tagged.columns for c in (AREAS, MECHANISMS)):
         return None
     overall = theme_frequencies(tagged, None, min_cell=min_cell)
-    joined, messages = _join(overall, scores, [], tagged, min_cell)
+    joined, _ = _join(overall, scores, [], tagged, min_cell)
     if joined is None:
         return None
-    notes = []
-    if any("not found in the scores" in m for m in messages):
-        notes.append("Osaa koodien linkitetyistä kohdista ei ole pistetaulukossa.")
-    linked = joined[joined["item_id"].notna()]
+    scored = joined["score_n"].fillna(0).astype(int) > 0
+    linked = joined[joined["item_id"].notna() & scored]
+    absent = [
+        names.code(c)
+        for c in dict.fromkeys(joined.loc[joined["item_id"].notna() & ~scored, "code"])
+        if c not in set(linked["code"])
+    ]
     unlinked = int(joined.loc[joined["item_id"].isna(), "code"].nunique())
     rows = []
     for _, row in linked.iterrows():
@@ -206,10 +211,8 @@ def prepare_links(
             )
         )
     rows.sort(key=lambda r: (LAYER_ORDER.get(r.layer, 9), -(r.share or 0.0), r.code, r.key))
-    if rows and all(r.mean is None for r in rows):
-        notes.append("Linkitetyille kohdille ei löytynyt kaikkien vastaajien keskiarvoja.")
     correlations, corr_by = _correlations(tagged, scores, names, keys, min_cell, group_by)
-    return LinkSection(source, rows, correlations, corr_by, unlinked, notes)
+    return LinkSection(source, rows, correlations, corr_by, unlinked, [], absent)
 
 
 def _correlations(
@@ -221,9 +224,9 @@ def _correlations(
     group_by: Sequence[str],
 ) -> tuple[list[Correlation], str]:
     """Correlations across the first grouping whose groups (two or more) have both values."""
-    candidates = [list(group_by)] if group_by else []
-    if REGION in tagged.columns and [REGION] not in candidates:
-        candidates.append([REGION])
+    candidates = [[REGION]] if REGION in tagged.columns else []
+    if group_by and list(group_by) not in candidates:
+        candidates.append(list(group_by))
     for by in candidates:
         if not all(c in tagged.columns for c in by):
             continue
@@ -237,8 +240,8 @@ def _correlations(
         table = score_correlations(joined)
         out = []
         for _, row in table.iterrows():
-            if int(row["n"]) < 2:
-                continue
+            if _num(row["rho"]) is None and _num(row["r"]) is None:
+                continue  # fewer than 3 groups, or no variation
             item_id = cell_text(row.get("item_id", row.get("item")))
             texts = joined.loc[joined["item_id"] == item_id, "item"].dropna()
             item = cell_text(texts.iloc[0]) if len(texts) else item_id
@@ -335,6 +338,7 @@ def cluster_links(
                         _num(item_row["score_mean"]),
                         local_mean,
                         groups,
+                        by or "" if local is not None else "",
                     )
                 )
     return out

@@ -39,6 +39,13 @@ def _md_links(rep: ReportModel) -> list[str]:
         ]
         headers = ["Koodi", "Osuus (n/perusjoukko)", "95 %:n LV", "Kohta", "Keskiarvo", "n"]
         out += [_md_table(headers, rows, right=[1, 2, 4, 5]), ""]
+        if links.absent:
+            out += [
+                "Koodit, joihin linkitettyä kohtaa ei ole pistetaulukossa: "
+                + escape_md(", ".join(links.absent))
+                + ".",
+                "",
+            ]
         if links.correlations:
             out += [f"### Yhteys ryhmien välillä ({links.corr_by})", ""]
             rows = [
