@@ -1,5 +1,7 @@
 """The report as an Excel workbook: sheets ``vastaukset`` (one row per answer, never a lost row),
-``frekvenssit``, ``klusterit``, ``pisteet``, ``perusteet`` and ``menetelma``."""
+``frekvenssit``, ``klusterit``, ``pisteet``, ``lampokartta`` (the score tables wide, each mean's
+cell filled by its value), ``linkit``, ``korrelaatiot``, ``klusterilinkit`` and ``kierrokset``
+(when there is something to show), ``perusteet`` and ``menetelma``."""
 
 from __future__ import annotations
 
