@@ -230,7 +230,10 @@ def _correlations(
     for by in candidates:
         if not all(c in tagged.columns for c in by):
             continue
-        freqs = theme_frequencies(tagged, by, min_cell=min_cell)
+        try:
+            freqs = theme_frequencies(tagged, by, min_cell=min_cell)
+        except VastausanalyysiError:
+            continue
         joined, _ = _join(freqs, scores, by, tagged, min_cell)
         if joined is None:
             continue

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from vastausanalyysi.errors import ReportError
+from vastausanalyysi.errors import ReportError, VastausanalyysiError
 from vastausanalyysi.report.evidence import evidence_entries, evidence_summary, evidence_table
 from vastausanalyysi.report.formatting import as_list, cell_text
 from vastausanalyysi.report.labels import Names
@@ -115,7 +115,10 @@ def prepare_score_links(
     (the survey's own before the published ones) that link to any code."""
     keys = item_keys(sections)
     for scores, source in given:
-        links = prepare_links(tagged, scores, source, names, keys, min_cell, levels)
+        try:
+            links = prepare_links(tagged, scores, source, names, keys, min_cell, levels)
+        except VastausanalyysiError:  # e.g. codes the summaries cannot read: no links shown
+            links = None
         if links is None or not any(r.mean is not None for r in links.rows):
             continue
         found: list[ClusterLink] = []
