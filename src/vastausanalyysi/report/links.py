@@ -212,7 +212,13 @@ def prepare_links(
         )
     rows.sort(key=lambda r: (LAYER_ORDER.get(r.layer, 9), -(r.share or 0.0), r.code, r.key))
     correlations, corr_by = _correlations(tagged, scores, names, keys, min_cell, group_by)
-    return LinkSection(source, rows, correlations, corr_by, unlinked, [], absent)
+    notes = []
+    if not corr_by and (group_by or REGION in tagged.columns):
+        notes.append(
+            "Korrelaatioita ryhmien välillä ei laskettu: pistetaulukossa ei ole samoja ryhmiä "
+            "tai alueita kuin vastauksissa (tai vähintään kahdelle ryhmälle ei ole molempia)."
+        )
+    return LinkSection(source, rows, correlations, corr_by, unlinked, notes, absent)
 
 
 def _correlations(
