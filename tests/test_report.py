@@ -298,6 +298,7 @@ def test_xlsx_has_every_answer_and_formats(
         "frekvenssit",
         "klusterit",
         "pisteet",
+        "lampokartta",
         "perusteet",
         "menetelma",
     ]

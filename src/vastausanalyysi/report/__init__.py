@@ -9,13 +9,20 @@
   anywhere (a Content-Security-Policy forbids it), every value is HTML-escaped; it prints on A4
   landscape pages, one section a page, with short column keys and a key under wide tables;
 * ``report.xlsx`` — sheets ``vastaukset`` (one row per answer, never a lost row), ``frekvenssit``,
-  ``klusterit``, ``pisteet``, ``perusteet`` and ``menetelma``; Finnish names, codes in their own
-  columns;
+  ``klusterit``, ``pisteet``, ``lampokartta`` (the score tables wide, cells filled by value),
+  ``linkit``, ``korrelaatiot``, ``klusterilinkit``, ``kierrokset`` (when present), ``perusteet`` and
+  ``menetelma``; Finnish names, codes in their own columns;
 * ``report.md`` — a compact Markdown summary with the same tables.
 
 Each open question (the ``question`` column) gets a section with "Toimii" (statements whose
 polarity is works or mixed) and "Kehitettävää" (problem or mixed), each clustered separately and
 shown as clusters with up to three distinct quotes and the number of respondents who wrote each.
+
+With scores, each theme's and mechanism's share sits beside its linked survey item's mean
+(:func:`vastausanalyysi.join_scores`; over all respondents, with Spearman's and Pearson's
+correlations across regions or groups where there are enough), the clusters show their dominant
+mechanisms' linked means, and a ``wave`` column adds the changes between waves
+(:func:`vastausanalyysi.compare_waves`).
 
 Safe by default: with ``mask=True`` (the default) every free text that is written out goes
 through :func:`vastausanalyysi.nlp.pii.mask_pii` first, and the report says whether it did. A
@@ -36,9 +43,13 @@ Modules, in the order they import each other:
 * ``sections`` — the frequency tables prepared from ``theme_frequencies``;
 * ``quotes`` — cleaned, distinct quotes and the small-cell rule;
 * ``questions`` — the sections per open question and the themes of a clustering;
-* ``scores`` — the score tables (survey Likert means or published tables);
+* ``scores`` — the score tables (survey Likert means or published tables), shown as heatmaps;
+* ``links`` — each code's share beside its linked item's mean, correlations across groups, and
+  the clusters' dominant mechanisms with their linked items' means;
+* ``waves`` — changes between survey waves (a ``wave`` column with two or more values);
 * ``model`` — the view model: everything the report shows (:func:`~.model.build_model`);
 * ``narrative`` — the Finnish prose shared by the formats (lead, method note, code legend);
+* ``html_links`` and ``tables_links`` — the link, heatmap-legend and wave tables for the renderers;
 * ``html`` (with ``data/report.css``), ``xlsx``, ``markdown`` — the three renderers;
 * ``writer`` — :func:`write_report`.
 """

@@ -12,6 +12,15 @@ from typing import Any
 from vastausanalyysi._resources import read_text
 from vastausanalyysi.report.charts import MAX_CHART_GROUPS, Bar, bar_chart_svg
 from vastausanalyysi.report.formatting import DASH, escape_html, format_number, format_share
+from vastausanalyysi.report.html_links import (
+    LINKS_HEADING,
+    WAVES_HEADING,
+    heatmap_legend,
+    html_cluster_links,
+    html_links,
+    html_waves,
+    score_shade,
+)
 from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
 from vastausanalyysi.report.model import ReportModel
 from vastausanalyysi.report.narrative import (
@@ -47,18 +56,6 @@ def _shade(share: float | None, colour: tuple[int, int, int] = (0, 114, 178)) ->
         return ""
     alpha = max(0.0, min(1.0, float(share))) * 0.55
     return f' style="background:rgba({colour[0]},{colour[1]},{colour[2]},{alpha:.2f})"'
-
-
-def _score_shade(value: Any, scale: tuple[float, float] = (1.0, 5.0)) -> str:
-    if is_missing(value):
-        return ""
-    v = float(value)
-    low, high = scale
-    mid = (low + high) / 2
-    half = max((high - low) / 2, 1e-9)
-    if v >= mid:
-        return f' style="background:rgba(0,114,178,{min(1.0, (v - mid) / half) * 0.5:.2f})"'
-    return f' style="background:rgba(213,94,0,{min(1.0, (mid - v) / half) * 0.5:.2f})"'
 
 
 def _key_list(pairs: list[tuple[str, str]], title: str = "Selite") -> str:
@@ -273,7 +270,7 @@ def _html_overall(rep: ReportModel) -> str:
         scores = "".join(
             f'<td class="sup">{DASH}<sup>*</sup></td>'
             if hidden and not is_missing(t.scores.get(i))
-            else f'<td class="num"{_score_shade(t.scores.get(i))}>'
+            else f'<td class="num"{score_shade(t.scores.get(i))}>'
             f"{escape_html(format_number(t.scores.get(i)))}</td>"
             for i in c.score_items
         )
@@ -297,8 +294,19 @@ def _html_overall(rep: ReportModel) -> str:
             '<p class="foot">Keskiarvot ovat ryhmän vastaajien arvioita kyselyn asteikollisiin '
             f"kysymyksiin; <sup>*</sup> alle {rep.min_cell} arvion keskiarvo on piilotettu.</p>"
         )
+    if rep.cluster_links:
+        out.append(html_cluster_links(rep.cluster_links, _links_scale(rep)))
     out.append("</section>")
     return "".join(out)
+
+
+def _links_scale(rep: ReportModel) -> tuple[float, float]:
+    """The scale of the scores the links come from."""
+    source = rep.links.source if rep.links is not None else None
+    for section in rep.scores:
+        if section.source == source:
+            return section.scale
+    return rep.scores[0].scale if rep.scores else (1.0, 5.0)
 
 
 def _score_keys(rep: ReportModel, items: list[str]) -> list[str]:
@@ -358,19 +366,25 @@ def _score_table(table: ScoreTable, section: ScoreSection) -> str:
             else:
                 mean = table.means[r][j]
                 cells.append(
-                    f'<td class="num"{_score_shade(mean, section.scale)}>'
+                    f'<td class="num"{score_shade(mean, section.scale)}>'
                     f"{escape_html(format_number(mean))}</td>"
                 )
         n = table.row_n[r]
         rows.append(
             ("<tr class='total'>" if table.total[r] else "<tr>")
-            + f"<th>{escape_html(label)}</th>{''.join(cells)}"
+            + f'<th scope="row">{escape_html(label)}</th>{"".join(cells)}'
             f'<td class="num">{escape_html(DASH if n is None else n)}</td></tr>'
         )
     return (
-        f'<div class="scroll"><table class="scores"><thead><tr><th>{escape_html(section.row_title)}'
+        '<div class="scroll"><table class="scores heatmap">'
+        f'<caption class="small" style="caption-side:bottom;text-align:left">'
+        f"Lämpökartta: {escape_html(section.row_title.lower())} × kysymys; keskiarvo solussa, "
+        "väri sen mukaan.</caption>"
+        f'<thead><tr><th scope="col">{escape_html(section.row_title)}'
         f'</th>{head}<th class="num">N</th></tr></thead><tbody>{"".join(rows)}</tbody>'
-        "</table></div>" + _key_list(list(zip(table.keys, table.texts, strict=True)))
+        "</table></div>"
+        + heatmap_legend(section.scale)
+        + _key_list(list(zip(table.keys, table.texts, strict=True)))
     )
 
 
@@ -453,6 +467,11 @@ def render_html(rep: ReportModel) -> str:
     for i, score in enumerate(rep.scores, start=1):
         anchor = "pisteet" if i == 1 else f"pisteet-{i}"
         sections.append((anchor, score.heading, _html_scores(score, anchor)))
+    if rep.links is not None and rep.links.rows:
+        body = html_links(rep.links, _links_scale(rep), rep.min_cell)
+        sections.append(("linkit", LINKS_HEADING, body))
+    if rep.waves:
+        sections.append(("kierrokset", WAVES_HEADING, html_waves(rep.waves, rep.min_cell)))
     if len(rep.evidence):
         sections.append(("perusteet", "Koodien yleisimmät perusteet", _html_evidence(rep)))
     sections.append(("menetelma", "Menetelmä ja aineisto", _html_method(rep)))

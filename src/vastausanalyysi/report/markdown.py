@@ -15,6 +15,96 @@ from vastausanalyysi.report.narrative import (
     suppression_note,
 )
 from vastausanalyysi.report.quotes import respondents_phrase
+from vastausanalyysi.report.tables_links import SMALL_N_NOTE
+
+
+def _md_links(rep: ReportModel) -> list[str]:
+    """The codes beside their linked items' means, correlations, clusters' links and waves."""
+    out: list[str] = []
+    links = rep.links
+    if links is not None and links.rows:
+        out += ["## Teemat ja mekanismit kyselyn keskiarvojen rinnalla", ""]
+        rows = [
+            [
+                f"{r.name} ({r.code})",
+                f"{DASH}*" if r.suppressed else f"{format_share(r.share)} ({r.n}/{r.base})",
+                ""
+                if r.suppressed or r.low is None or r.high is None
+                else f"{format_share(r.low)}–{format_share(r.high)}",
+                f"{r.key} {r.item}".strip(),
+                f"{DASH}*" if r.score_suppressed else format_number(r.mean),
+                r.score_n or DASH,
+            ]
+            for r in links.rows
+        ]
+        headers = ["Koodi", "Osuus (n/perusjoukko)", "95 %:n LV", "Kohta", "Keskiarvo", "n"]
+        out += [_md_table(headers, rows, right=[1, 2, 4, 5]), ""]
+        if links.absent:
+            out += [
+                "Koodit, joihin linkitettyä kohtaa ei ole pistetaulukossa: "
+                + escape_md(", ".join(links.absent))
+                + ".",
+                "",
+            ]
+        if links.correlations:
+            out += [f"### Yhteys ryhmien välillä ({links.corr_by})", ""]
+            rows = [
+                [
+                    f"{c.name} ({c.code})",
+                    f"{c.key} {c.item}".strip(),
+                    c.n,
+                    format_number(c.rho, 2),
+                    format_number(c.r, 2),
+                    format_number(c.p, 3),
+                    SMALL_N_NOTE if c.small_n else "",
+                ]
+                for c in links.correlations
+            ]
+            headers = ["Koodi", "Kohta", "Ryhmiä", "ρ", "r", "p (r)", "Huom."]
+            out += [_md_table(headers, rows, right=[2, 3, 4, 5]), ""]
+    if rep.cluster_links:
+        local = any(c.local_mean is not None for c in rep.cluster_links)
+        out += ["## Ryhmien mekanismit ja niihin linkitettyjen kohtien keskiarvot", ""]
+        rows = [
+            [
+                c.number,
+                c.label,
+                c.name,
+                f"{c.statements}/{c.size}",
+                f"{c.key} {c.item}".strip(),
+                format_number(c.mean),
+                *([format_number(c.local_mean)] if local else []),
+            ]
+            for c in rep.cluster_links
+        ]
+        headers = ["#", "Ryhmä", "Mekanismi", "Vastauksia", "Kohta", "Keskiarvo"]
+        headers += ["Vastausten ryhmissä"] if local else []
+        out += [_md_table(headers, rows, right=[0, 3, 5, 6]), ""]
+    if rep.waves:
+        out += ["## Muutokset kyselykierrosten välillä", ""]
+        rows = [
+            [
+                f"{w.name} ({w.code})",
+                f"{w.wave_from} → {w.wave_to}",
+                *(
+                    [f"{DASH}* alle {rep.min_cell} vastaajaa", "", "", "", ""]
+                    if w.suppressed
+                    else [
+                        format_share(w.share_from),
+                        format_share(w.share_to),
+                        format_number(None if w.change is None else 100 * w.change),
+                        ""
+                        if w.low is None or w.high is None
+                        else f"{format_number(100 * w.low)}…{format_number(100 * w.high)}",
+                        format_number(w.p, 3),
+                    ]
+                ),
+            ]
+            for w in rep.waves
+        ]
+        headers = ["Koodi", "Kierrokset", "Ennen", "Jälkeen", "Muutos (%-yks.)", "95 %:n LV", "p"]
+        out += [_md_table(headers, rows, right=[2, 3, 4, 5, 6]), ""]
+    return out
 
 
 def _md_table(
@@ -141,6 +231,7 @@ def render_markdown(rep: ReportModel) -> str:
                 "piilotettua keskiarvoa ei voi päätellä muista luvuista.",
                 "",
             ]
+    out += _md_links(rep)
     if len(rep.evidence):
         out += ["## Koodien yleisimmät perusteet", ""]
         rows = [

@@ -15,10 +15,11 @@ from typing import Any
 
 import pandas as pd
 
-from vastausanalyysi.errors import ReportError
+from vastausanalyysi.errors import ReportError, VastausanalyysiError
 from vastausanalyysi.report.evidence import evidence_entries, evidence_summary, evidence_table
 from vastausanalyysi.report.formatting import as_list, cell_text
 from vastausanalyysi.report.labels import Names
+from vastausanalyysi.report.links import ClusterLink, LinkSection, cluster_links, prepare_links
 from vastausanalyysi.report.masking import Masker
 from vastausanalyysi.report.questions import (
     OverallClusters,
@@ -40,6 +41,7 @@ from vastausanalyysi.report.scores import (
     prepare_survey_scores,
 )
 from vastausanalyysi.report.sections import GROUP_ORDER, FreqSection, prepare_freqs
+from vastausanalyysi.report.waves import WaveRow, prepare_waves
 from vastausanalyysi.schema import (
     AREAS,
     COARSE_GROUP,
@@ -83,6 +85,74 @@ class ReportModel:
     min_cell: int = MIN_CELL
     sources: Counter[str] = field(default_factory=Counter)
     hidden_answers: int = 0
+    links: LinkSection | None = None
+    cluster_links: list[ClusterLink] = field(default_factory=list)
+    waves: list[WaveRow] = field(default_factory=list)
+
+
+def item_keys(sections: list[ScoreSection]) -> dict[str, str]:
+    """Item id or text -> its short key ("K3") in the first score table that has it."""
+    keys: dict[str, str] = {}
+    for section in sections:
+        for table in section.tables:
+            for item, text, key in zip(table.items, table.texts, table.keys, strict=True):
+                keys.setdefault(item, key)
+                keys.setdefault(text, key)
+    return keys
+
+
+def prepare_score_links(
+    tagged: pd.DataFrame,
+    clustering: Any,
+    given: list[tuple[Any, str]],
+    sections: list[ScoreSection],
+    names: Names,
+    min_cell: int,
+    levels: list[str],
+    masker: Masker,
+) -> tuple[LinkSection | None, list[ClusterLink]]:
+    """The codes and the clusters beside the linked items' means, from the first scores given
+    (the survey's own before the published ones) that link to any code."""
+    keys = item_keys(sections)
+    for scores, source in given:
+        try:
+            links = prepare_links(tagged, scores, source, names, keys, min_cell, levels)
+        except VastausanalyysiError:  # e.g. codes the summaries cannot read: no links shown
+            links = None
+        if links is None or not any(r.mean is not None for r in links.rows):
+            continue
+        found: list[ClusterLink] = []
+        clusters = getattr(clustering, "clusters", None)
+        if isinstance(clusters, pd.DataFrame) and "cluster" in clusters.columns:
+            by = next((c for c in (REGION, *levels) if c in tagged.columns), None)
+            groups = None
+            assignments = getattr(clustering, "assignments", None)
+            if by is not None and isinstance(assignments, pd.DataFrame):
+                groups = (
+                    pd.DataFrame(
+                        {"cluster": assignments["cluster"].to_numpy(), by: tagged[by].to_numpy()}
+                    )
+                    if len(assignments) == len(tagged)
+                    else None
+                )
+            respondents = None
+            if by is not None and RESPONDENT_ID in tagged.columns:
+                respondents = tagged[[RESPONDENT_ID, by]].dropna().drop_duplicates(RESPONDENT_ID)
+                respondents[RESPONDENT_ID] = respondents[RESPONDENT_ID].map(cell_text)
+            found = cluster_links(
+                clusters,
+                scores,
+                names,
+                keys,
+                min_cell,
+                statement_groups=groups,
+                by=by,
+                respondents=respondents,
+            )
+            for link, label in zip(found, masker.many([f.label for f in found]), strict=True):
+                link.label = label  # cluster labels are lemmas of the answers: masked
+        return links, found
+    return None, []
 
 
 def level_columns(freqs: FreqSection | None, answers: pd.DataFrame) -> tuple[list[str], str | None]:
@@ -235,14 +305,21 @@ def build_model(
         else None
     )
     score_sections: list[ScoreSection] = []
-    for given in (respondent_scores, scores):
-        if given is None:
+    given: list[tuple[Any, str]] = []
+    for frame in (respondent_scores, scores):
+        if frame is None:
             continue
-        if is_respondent_scores(given):
-            score_sections.append(prepare_survey_scores(given, answers, levels, names, min_cell))
+        if is_respondent_scores(frame):
+            score_sections.append(prepare_survey_scores(frame, answers, levels, names, min_cell))
+            given.append((frame, "survey"))
         else:
-            score_sections.append(prepare_published_scores(given, names))
+            score_sections.append(prepare_published_scores(frame, names))
+            given.append((frame, "published"))
     score_sections.sort(key=lambda s: s.source != "survey")
+    given.sort(key=lambda g: g[1] != "survey")
+    links, linked_clusters = prepare_score_links(
+        tagged, clustering, given, score_sections, names, min_cell, levels, masker
+    )
     if not score_sections:
         notes.append("Kyselyn keskiarvot puuttuvat: pistetaulukkoa ei annettu.")
     shown_columns = [c for c in answers.columns if c in ANSWER_COLUMNS or c == "county"]
@@ -265,6 +342,9 @@ def build_model(
         min_cell=min_cell,
         sources=sources,
         hidden_answers=int((answers["_has_text"] & ~answers["_ok"]).sum()),
+        links=links,
+        cluster_links=linked_clusters,
+        waves=prepare_waves(tagged, names, min_cell),
     )
 
 
@@ -274,6 +354,8 @@ __all__ = [
     "MAX_HIGHLIGHTS",
     "ReportModel",
     "build_model",
+    "item_keys",
     "level_columns",
     "pick_highlights",
+    "prepare_score_links",
 ]

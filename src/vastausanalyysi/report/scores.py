@@ -8,7 +8,10 @@
 * **Published tables** (long form: ``county`` or ``region``, ``item_id``, ``item``, ``mean``,
   ``n``): shown as given.
 
-Items get short keys ("K1", "K2", …) for the table headers, with the full texts in a key below.
+Items get short keys ("K1", "K2", …, numbered on across the tables of a section so that a key
+names one item) for the table headers, with the full texts in a key below. A published frame
+with a ``question`` column (or the ``table`` column of ``load_published_scores``) is shown as one
+table per value.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ SCORE_REGION_COLUMNS = ("county", "region", "hyvinvointialue", "alue")
 ALL_RESPONDENTS = {"kaikki vastaajat", "kaikki", "yhteensä"}
 """Region values (lower case) of the overall row of a published table, shown last."""
 TOTAL_LABEL = "Kaikki vastaajat"
+PUBLISHED_TABLES = {"yhteistyo": "Yhteistyön toteutuminen", "tyonjako": "Työnjaon selkeys"}
+"""Headings of the ``table`` ids of :func:`vastausanalyysi.load_published_scores`."""
 SURVEY = "survey"
 PUBLISHED = "published"
 
@@ -77,8 +82,8 @@ def is_respondent_scores(frame: Any) -> bool:
     )
 
 
-def _keys(n: int) -> list[str]:
-    return [f"K{i}" for i in range(1, n + 1)]
+def _keys(n: int, start: int = 1) -> list[str]:
+    return [f"K{i}" for i in range(start, start + n)]
 
 
 def _scale(values: np.ndarray, given: Any = None) -> tuple[float, float]:
@@ -97,6 +102,13 @@ def _scale(values: np.ndarray, given: Any = None) -> tuple[float, float]:
         if finite.max() <= high:
             return (low, high)
     return (float(np.floor(finite.min())), float(np.ceil(finite.max())))
+
+
+def table_title(value: Any, column: str | None) -> str:
+    """The heading of one published table: a ``question`` as given, a ``table`` id named
+    (:data:`PUBLISHED_TABLES`)."""
+    text = cell_text(value)
+    return PUBLISHED_TABLES.get(text, text) if column == "table" else text
 
 
 def secondary_suppression(ns: Sequence[int | None], min_cell: int) -> list[str]:
@@ -234,16 +246,13 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
         if "n" in scores.columns
         else [None] * len(scores)
     )
-    questions: list[Any] = (
-        list(dict.fromkeys(scores["question"].tolist())) if "question" in scores.columns else [None]
-    )
+    split = next((c for c in ("question", "table") if c in scores.columns), None)
+    questions: list[Any] = list(dict.fromkeys(scores[split].tolist())) if split else [None]
     mean_list = means.tolist()
-    tables = []
+    tables: list[ScoreTable] = []
     for question in questions:
         idx = [
-            i
-            for i in range(len(scores))
-            if question is None or scores["question"].iat[i] == question
+            i for i in range(len(scores)) if question is None or scores[split].iat[i] == question
         ]
         items = list(dict.fromkeys(cell_text(scores[item_col].iat[i]) for i in idx))
         texts: dict[str, str] = {}
@@ -269,13 +278,13 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
                 row_n[reg] = max(row_n.get(reg, 0), n_int)
         tables.append(
             ScoreTable(
-                None if question is None else cell_text(question),
+                None if question is None else table_title(question, split),
                 [TOTAL_LABEL if r in overall else names.value(region, r) for r in regions],
                 [cell_text(r) for r in regions],
                 [r in overall for r in regions],
                 items,
                 [texts[i] for i in items],
-                _keys(len(items)),
+                _keys(len(items), 1 + sum(len(t.items) for t in tables)),  # one key per item
                 [[cell.get((r, i), (None, None))[0] for i in items] for r in regions],
                 [[cell.get((r, i), (None, None))[1] for i in items] for r in regions],
                 [["" for _ in items] for _ in regions],
@@ -300,6 +309,7 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
 __all__ = [
     "ALL_RESPONDENTS",
     "PUBLISHED",
+    "PUBLISHED_TABLES",
     "SCORE_REGION_COLUMNS",
     "SURVEY",
     "TOTAL_LABEL",
@@ -309,4 +319,5 @@ __all__ = [
     "prepare_published_scores",
     "prepare_survey_scores",
     "secondary_suppression",
+    "table_title",
 ]

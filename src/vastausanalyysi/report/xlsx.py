@@ -1,5 +1,7 @@
 """The report as an Excel workbook: sheets ``vastaukset`` (one row per answer, never a lost row),
-``frekvenssit``, ``klusterit``, ``pisteet``, ``perusteet`` and ``menetelma``."""
+``frekvenssit``, ``klusterit``, ``pisteet``, ``lampokartta`` (the score tables wide, each mean's
+cell filled by its value), ``linkit``, ``korrelaatiot``, ``klusterilinkit`` and ``kierrokset``
+(when there is something to show), ``perusteet`` and ``menetelma``."""
 
 from __future__ import annotations
 
@@ -10,12 +12,23 @@ from typing import Any
 
 import numpy as np
 
+from vastausanalyysi.report.html_links import score_colour
 from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
 from vastausanalyysi.report.model import GROUPING_COLUMNS, ReportModel
 from vastausanalyysi.report.narrative import code_legend, method_items
 from vastausanalyysi.report.questions import Theme
 from vastausanalyysi.report.quotes import respondents_phrase
 from vastausanalyysi.report.scores import SURVEY
+from vastausanalyysi.report.tables_links import (
+    CLUSTER_HEADERS,
+    CORRELATION_HEADERS,
+    LINK_HEADERS,
+    WAVE_HEADERS,
+    cluster_rows,
+    correlation_rows,
+    link_rows,
+    wave_rows,
+)
 from vastausanalyysi.schema import POLARITY
 from vastausanalyysi.text import is_missing
 
@@ -259,6 +272,91 @@ def _score_sheet(wb: Any, rep: ReportModel) -> None:
     _write_sheet(wb, "pisteet", headers, rows, formats={8: "0.0"})
 
 
+def _heatmap_sheet(wb: Any, rep: ReportModel) -> None:
+    """The score tables wide (rows by item keys), each mean's cell filled by its value as in
+    the HTML heatmap; hidden means say so, missing ones are empty."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+
+    ws = wb.create_sheet("lampokartta")
+    bold = Font(bold=True)
+    ws.column_dimensions["A"].width = 28
+    for section in rep.scores:
+        ws.append([WriteOnlyCell(ws, value=_xlsx_value(section.heading))])
+        for table in section.tables:
+            if table.question:
+                ws.append([_xlsx_value(table.question)])
+            header = [section.row_title, *table.keys, "N"]
+            cells = []
+            for h in header:
+                cell = WriteOnlyCell(ws, value=h)
+                cell.font = bold
+                cells.append(cell)
+            ws.append(cells)
+            for r, label in enumerate(table.rows):
+                row: list[Any] = [label]
+                for j in range(len(table.items)):
+                    if table.flags[r][j]:
+                        row.append("piilotettu")
+                        continue
+                    mean = table.means[r][j]
+                    cell = WriteOnlyCell(ws, value=_xlsx_value(mean))
+                    cell.number_format = "0.0"
+                    colour = score_colour(mean, section.scale)
+                    if colour:
+                        cell.fill = PatternFill("solid", fgColor=_hex(colour))
+                    row.append(cell)
+                row.append(table.row_n[r])
+                ws.append(row)
+            for key, text in zip(table.keys, table.texts, strict=True):
+                ws.append([key, text])
+            ws.append([])
+    ws.append(["Värit: sininen = yli asteikon keskikohdan, oranssi = alle; tyhjä = ei arvoa."])
+
+
+def _hex(rgba: str) -> str:
+    """``rgba(r,g,b,a)`` blended on white as an ``RRGGBB`` fill colour."""
+    r, g, b, a = (float(v) for v in rgba[5:-1].split(","))
+    return "".join(f"{round(255 - (255 - c) * a):02X}" for c in (r, g, b))
+
+
+def _link_sheets(wb: Any, rep: ReportModel) -> None:
+    """The codes beside their linked items' means, correlations, clusters' links and waves."""
+    pct = "0.0%"
+    if rep.links is not None and rep.links.rows:
+        _write_sheet(
+            wb,
+            "linkit",
+            LINK_HEADERS,
+            link_rows(rep.links),
+            formats={4: pct, 5: pct, 6: pct, 13: "0.0"},
+        )
+        if rep.links.correlations:
+            _write_sheet(
+                wb,
+                "korrelaatiot",
+                CORRELATION_HEADERS,
+                correlation_rows(rep.links),
+                formats={7: "0.00", 8: "0.00", 9: "0.00", 10: "0.000", 11: "0.00"},
+            )
+    if rep.cluster_links:
+        _write_sheet(
+            wb,
+            "klusterilinkit",
+            CLUSTER_HEADERS,
+            cluster_rows(rep.cluster_links),
+            formats={9: "0.0", 10: "0.0"},
+        )
+    if rep.waves:
+        _write_sheet(
+            wb,
+            "kierrokset",
+            WAVE_HEADERS,
+            wave_rows(rep.waves),
+            formats={6: pct, 8: pct, 10: pct, 11: pct, 12: pct, 13: "0.000"},
+        )
+
+
 def render_xlsx(rep: ReportModel, path: Path) -> None:
     """Write the workbook to ``path``."""
     from openpyxl import Workbook
@@ -315,6 +413,8 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
     _cluster_sheet(wb, rep)
     if rep.scores:
         _score_sheet(wb, rep)
+        _heatmap_sheet(wb, rep)
+    _link_sheets(wb, rep)
 
     ev_rows = [
         [
