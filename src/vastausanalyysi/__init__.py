@@ -20,6 +20,7 @@ _EXPORTS: dict[str, str] = {
     "lemmatize_tokens": "vastausanalyysi.nlp.pipeline",
     "load_lexicon": "vastausanalyysi.nlp.lexicon",
     "mask_pii": "vastausanalyysi.nlp.pii",
+    "detect_language": "vastausanalyysi.nlp.language",
     # themes
     "tag": "vastausanalyysi.themes.tagger",
     "load_codebook": "vastausanalyysi.themes.codebook",
