@@ -24,6 +24,7 @@ ORDER = [
     "model",
     "shipped",
     "prediction",
+    "batch",
     "training",
     "evaluation",
     "tagger",
