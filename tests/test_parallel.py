@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
-from vastausanalyysi.errors import ModelError
+from vastausanalyysi.errors import InputTextError, ModelError
 from vastausanalyysi.themes.batch import n_workers, start_method
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
@@ -127,3 +127,29 @@ def test_n_jobs_values() -> None:
             n_workers(bad)  # type: ignore[arg-type]
     with pytest.raises(ModelError, match="model must be"):
         va.tag(["hyte"], model=42, n_jobs=2)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_stream_keeps_order_and_reads_as_it_goes(answers, serial, n_jobs) -> None:
+    read: list[int] = []
+
+    def frames():
+        for i in range(0, len(answers), 6):
+            read.append(i)
+            yield answers.iloc[i : i + 6]
+
+    out, read_at_first = [], None
+    for frame in va.tag_stream(frames(), n_jobs=n_jobs, scores=True):
+        read_at_first = len(read) if read_at_first is None else read_at_first
+        out.append(frame)
+    assert len(out) == len(read) > 5
+    assert read_at_first <= 2 * n_jobs + 1  # output comes before the input is all read
+    joined = pd.concat(out)
+    assert joined["id"].tolist() == answers["id"].tolist()
+    assert as_json(joined) == as_json(serial)
+
+
+def test_stream_names_the_bad_row_by_its_position_in_the_stream(answers) -> None:
+    bad = pd.DataFrame({"text": ["hyte", b"tavuja"]}, index=["a", "b"])
+    with pytest.raises(InputTextError, match=r"row 'b' \(position 7\)"):
+        list(va.tag_stream([answers.head(6), bad]))

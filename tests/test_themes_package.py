@@ -28,6 +28,7 @@ ORDER = [
     "training",
     "evaluation",
     "tagger",
+    "partitions",
 ]
 
 
