@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
 from vastausanalyysi.themes.polarity import NEUTRAL, WORKS, question_kind, rule_polarity
-from vastausanalyysi.themes.rules import RuleTagger, is_word
+from vastausanalyysi.themes.rules import RuleTagger
+from vastausanalyysi.themes.tokens import word_flags
 
 
 @lru_cache(maxsize=8)
@@ -96,7 +97,8 @@ def combine(
             polarity = pol_model[i]
         else:
             polarity = rule_label if rp.cues else pol_model[i]
-        if not any(is_word(t) for t in doc):
+        flags = word_flags(doc)
+        if not any(flags):
             polarity = NEUTRAL
         out.append(
             {
@@ -104,7 +106,7 @@ def combine(
                 "mechanisms": mechanisms,
                 "polarity": polarity,
                 "evidence": evidence,
-                "lemmas": [t.lemma_ for t in doc if is_word(t)],
+                "lemmas": [t.lemma_ for t, word in zip(doc, flags, strict=True) if word],
                 "polarity_evidence": rp.cues,
                 "scores": scores,
             }
