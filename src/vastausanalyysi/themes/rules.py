@@ -7,7 +7,7 @@ offsets) that triggered it and the rule that fired, e.g. ``part:perhekeskus`` fo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Token
 from vastausanalyysi.themes.clauses import existential_negated, negated_tokens
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import ANY_WORD, Code, Codebook, Phrase, norm_term
-from vastausanalyysi.themes.tokens import doc_cache, doc_texts, is_word, token_ext, word_flags
+from vastausanalyysi.themes.tokens import (
+    doc_cache,
+    doc_text,
+    doc_texts,
+    is_word,
+    token_ext,
+    word_flags,
+)
 
 Evidence = dict[str, Any]
 
@@ -185,6 +192,37 @@ class CompiledPhrase:
         ]
 
 
+class PhraseSet:
+    """Compiled phrases with an index of their first keys: which phrases can match a Doc."""
+
+    def __init__(self, items: Iterable[tuple[Any, Phrase]]):
+        self.items = [(owner, CompiledPhrase.of(p)) for owner, p in items]
+        self._by_first: dict[str, list[int]] = {}
+        self._any_first: list[int] = []
+        for k, (_owner, phrase) in enumerate(self.items):
+            if phrase.first is None:
+                self._any_first.append(k)
+            else:
+                for key in phrase.first:
+                    self._by_first.setdefault(key, []).append(k)
+
+    def matches(
+        self, words: list[WordView], index: dict[str, list[int]]
+    ) -> Iterator[tuple[Any, CompiledPhrase, int, int]]:
+        """(owner, phrase, start, end) of every match, in the order of the phrases."""
+        by_first = self._by_first
+        if len(index) < len(by_first):
+            hit = {k for key in index for k in by_first.get(key, ())}
+        else:
+            hit = {k for key in by_first if key in index for k in by_first[key]}
+        hit.update(self._any_first)
+        items = self.items
+        for k in sorted(hit):
+            owner, phrase = items[k]
+            for a, b in phrase.spans(words, index):
+                yield owner, phrase, a, b
+
+
 def match_index(words: list[WordView]) -> dict[str, list[int]]:
     """Match key -> positions (ascending) of the words that have it."""
     index: dict[str, list[int]] = {}
@@ -221,8 +259,8 @@ class RuleTagger:
                     self._index[f].setdefault(term, []).append(code.id)
         self._prefixes = [(c.id, p) for c in self.codebook.codes.values() for p in c.prefixes]
         codes = list(self.codebook.codes.values())
-        self._exclusions = [(c.id, CompiledPhrase.of(p)) for c in codes for p in c.exclude_phrases]
-        self._phrases = [(c, CompiledPhrase.of(p)) for c in codes for p in c.phrases]
+        self._exclusions = PhraseSet((c.id, p) for c in codes for p in c.exclude_phrases)
+        self._phrases = PhraseSet((c, p) for c in codes for p in c.phrases)
         self._hits: dict[tuple[Any, ...], list[tuple[str, str, str]]] = {}
 
     # -- matching -------------------------------------------------------------------------------
@@ -330,15 +368,15 @@ class RuleTagger:
         cb = self.codebook
         words = word_views(doc)
         index = match_index(words)
+        text = doc_text(doc)
         negated = negated_tokens(doc, cb.polarity) | existential_negated(doc, cb.polarity)
         evidence: dict[str, dict[tuple[int, int, str], Evidence]] = {}
         attribution = self._attribution(doc)
 
         # tokens blocked per code by exclusion phrases
         blocked: dict[str, set[int]] = {}
-        for cid, phrase in self._exclusions:
-            for a, b in phrase.spans(words, index):
-                blocked.setdefault(cid, set()).update(w.index for w in words[a:b])
+        for cid, _phrase, a, b in self._exclusions.matches(words, index):
+            blocked.setdefault(cid, set()).update(w.index for w in words[a:b])
 
         def add(cid: str, group: list[WordView], rule: str) -> None:
             start, end = group[0].start, group[-1].end
@@ -347,7 +385,7 @@ class RuleTagger:
             if key in bucket:
                 return
             bucket[key] = {
-                "surface": doc.text[start:end],
+                "surface": text[start:end],
                 "lemma": " ".join(w.lemma for w in group),
                 "rule": rule,
                 "source": "rule",
@@ -371,14 +409,13 @@ class RuleTagger:
                     continue
                 add(cid, [w], f"{rule}:{term}")
 
-        for code, phrase in self._phrases:
-            for a, b in phrase.spans(words, index):
-                group = words[a:b]
-                if any(w.index in blocked.get(code.id, ()) for w in group):
-                    continue
-                if code.kind == "area" and all(w.index in attribution for w in group):
-                    continue
-                add(code.id, group, f"phrase:{phrase.label}")
+        for code, phrase, a, b in self._phrases.matches(words, index):
+            group = words[a:b]
+            if any(w.index in blocked.get(code.id, ()) for w in group):
+                continue
+            if code.kind == "area" and all(w.index in attribution for w in group):
+                continue
+            add(code.id, group, f"phrase:{phrase.label}")
 
         result = RuleResult()
         for cid in cb.areas:
@@ -401,6 +438,7 @@ class RuleTagger:
 __all__ = [
     "CompiledPhrase",
     "Evidence",
+    "PhraseSet",
     "RuleResult",
     "RuleTagger",
     "WordView",

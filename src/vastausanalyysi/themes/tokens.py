@@ -10,6 +10,7 @@ not be retokenised after the rules have read it.
 
 from __future__ import annotations
 
+import copy
 import weakref
 from typing import Any
 
@@ -17,10 +18,26 @@ from spacy.tokens import Doc, Token
 
 from vastausanalyysi.themes.codes import norm_term
 
+_MISSING = object()
+
 
 def token_ext(token: Token, name: str, default: Any = None) -> Any:
-    """The custom attribute ``token._.<name>``, or ``default`` if no pipe registered it."""
-    return getattr(token._, name) if Token.has_extension(name) else default
+    """The custom attribute ``token._.<name>``, or ``default`` if no pipe registered it.
+
+    A plain attribute (no getter or method) is read from ``doc.user_data`` under spaCy's own
+    key, as ``token._`` would, without building an ``Underscore`` object; a mutable default
+    comes back as a fresh copy (and is not written into the Doc).
+    """
+    ext = Token.get_extension(name)
+    if ext is None:
+        return default
+    ext_default, method, getter, _setter = ext
+    if getter is not None or method is not None:
+        return getattr(token._, name)
+    value = token.doc.user_data.get(("._.", name, token.idx, None), _MISSING)
+    if value is not _MISSING:
+        return value
+    return copy.copy(ext_default) if isinstance(ext_default, dict | list | set) else ext_default
 
 
 _CACHE: weakref.WeakKeyDictionary[Doc, dict[str, Any]] = weakref.WeakKeyDictionary()
@@ -62,6 +79,15 @@ def doc_texts(doc: Doc) -> list[str]:
     if texts is None:
         texts = cache["texts"] = [t.text for t in doc]
     return texts
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins the tokens on every read)."""
+    cache = doc_cache(doc)
+    text = cache.get("text")
+    if text is None:
+        text = cache["text"] = doc.text
+    return text
 
 
 def token_keys(token: Token) -> frozenset[str]:
@@ -131,6 +157,7 @@ def is_word(token: Token) -> bool:
 __all__ = [
     "analysis_values",
     "doc_cache",
+    "doc_text",
     "doc_texts",
     "is_conditional",
     "is_genitive",
