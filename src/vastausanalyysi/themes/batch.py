@@ -185,8 +185,9 @@ def start_method() -> str:
     """How worker processes start: "fork" where it is safe, else "spawn".
 
     "fork" (POSIX, and only while this process runs a single thread) starts workers at once,
-    each with a private copy of what is already loaded (pipeline, Voikko handle, model), and
-    needs no ``if __name__ == "__main__":`` guard in the calling script. With other threads
+    each with a private copy of what this process has loaded (pipeline, Voikko handle, model:
+    they are loaded here first), and needs no ``if __name__ == "__main__":`` guard in the
+    calling script. With other threads
     running (a Dask worker, a GUI) forking is unsafe, so workers are spawned: fresh
     interpreters that load their own, and a script must then guard its entry point.
     """
@@ -226,7 +227,10 @@ def tag_chunks(
         for texts, questions in chunks:
             yield local.results(texts, questions)
         return
-    context = multiprocessing.get_context(start_method())
+    method = start_method()
+    if method == "fork":
+        BatchTagger(options)  # load pipeline and model once, here: each worker gets a copy
+    context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(options,)
     )
