@@ -124,20 +124,28 @@ class BatchTagger:
         self.nlp = options.nlp or default_pipeline()
 
     def results(self, texts: Sequence[str], questions: Sequence[Any]) -> list[dict[str, Any]]:
-        """One result dict per text (``options.columns`` as keys); repeats are tagged once."""
+        """One result dict per text (``options.columns`` as keys); repeats are tagged once.
+
+        Docs are made and dropped :data:`MAX_CHUNK` texts at a time, so only the results stay.
+        """
         u_texts, u_kinds, where = unique_items(texts, questions)
         opts = self.options
-        docs = list(self.nlp.pipe(u_texts, batch_size=opts.batch_size))
-        found = combine(
-            docs,
-            self.model,
-            self.codebook,
-            questions=u_kinds,
-            mode=opts.mode,
-            polarity_mode=opts.polarity_mode,
-        )
         columns = opts.columns
-        return self.expand([_shape(r, columns, opts.evidence) for r in found], where)
+        shaped: list[dict[str, Any]] = []
+        for start in range(0, len(u_texts), MAX_CHUNK):
+            docs = list(
+                self.nlp.pipe(u_texts[start : start + MAX_CHUNK], batch_size=opts.batch_size)
+            )
+            found = combine(
+                docs,
+                self.model,
+                self.codebook,
+                questions=u_kinds[start : start + MAX_CHUNK],
+                mode=opts.mode,
+                polarity_mode=opts.polarity_mode,
+            )
+            shaped.extend(_shape(r, columns, opts.evidence) for r in found)
+        return self.expand(shaped, where)
 
     @staticmethod
     def expand(found: Sequence[dict[str, Any]], where: Sequence[int]) -> list[dict[str, Any]]:
