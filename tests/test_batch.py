@@ -46,6 +46,7 @@ def as_json(frame: pd.DataFrame) -> str:
 
 
 def test_two_processes_give_the_serial_output(answers, serial) -> None:
+    assert start_method() == "fork"  # this process runs one thread: workers are forked
     out = va.tag(answers, scores=True, n_jobs=2, chunk_size=5)
     assert list(out.index) == list(serial.index) and out["id"].tolist() == answers["id"].tolist()
     assert as_json(out) == as_json(serial)
@@ -63,7 +64,7 @@ def test_spawned_workers_give_the_serial_output(answers, serial) -> None:
     finally:
         stop.set()
         thread.join()
-    assert start_method() == "fork"
+    assert start_method() == ("fork" if threading.active_count() == 1 else "spawn")
     assert as_json(out) == as_json(serial.head(12))
 
 
