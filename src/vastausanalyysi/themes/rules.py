@@ -112,14 +112,20 @@ def word_views(doc: Doc) -> list[WordView]:
     return views
 
 
-def _word_view(token: Token) -> WordView:
-    lemma = token.lemma_ or token.text
+#: What a word's view depends on -> the view's word-level fields (shared by equal words).
+_LEXICAL: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+_LEXICAL_MAX = 200_000
+
+
+def _lexical(
+    text: str, lemma_: str, raw_parts: tuple[str, ...], marked: str | None, known: bool
+) -> tuple[Any, ...]:
+    lemma = lemma_ or text
     whole = norm_term(lemma)
     heads, mods, every = {whole}, set(), {whole}
-    parts = [norm_term(p) for p in (token_ext(token, "compound_parts") or []) if p]
+    parts = [norm_term(p) for p in raw_parts if p]
     sources = [parts]
-    marked = token_ext(token, "lemma_marked")
-    if isinstance(marked, str) and "#" in marked:
+    if marked is not None and "#" in marked:
         sources.append([norm_term(p) for p in marked.split("#") if p])
     if "-" in lemma.strip("-"):
         sources.append([norm_term(p) for p in lemma.split("-") if p])
@@ -128,25 +134,53 @@ def _word_view(token: Token) -> WordView:
         heads |= h
         mods |= m
         every |= e
-    known = bool(token_ext(token, "is_known", True))
     # a phrase element matches the whole lemma ("=lemma" too), a compound head run, or, for an
     # unknown word, its normalised surface
     match = {whole, "=" + whole, *heads}
     if not known:
-        match.add(norm_term(token.text))
+        match.add(norm_term(text))
+    return (
+        lemma,
+        whole,
+        frozenset(heads),
+        frozenset(mods),
+        frozenset(every),
+        tuple(parts),
+        known,
+        frozenset(match),
+    )
+
+
+def _word_view(token: Token) -> WordView:
+    text = token.text
+    marked = token_ext(token, "lemma_marked")
+    key = (
+        text,
+        token.lemma_,
+        tuple(token_ext(token, "compound_parts") or ()),
+        marked if isinstance(marked, str) else None,
+        bool(token_ext(token, "is_known", True)),
+    )
+    lex = _LEXICAL.get(key)
+    if lex is None:
+        if len(_LEXICAL) >= _LEXICAL_MAX:
+            _LEXICAL.clear()
+        lex = _LEXICAL[key] = _lexical(*key)
+    lemma, whole, heads, mods, every, parts, known, match = lex
+    start = token.idx
     return WordView(
         index=token.i,
-        surface=token.text,
+        surface=text,
         lemma=lemma,
         whole=whole,
-        heads=frozenset(heads),
-        modifiers=frozenset(mods),
-        inner=frozenset(every),
-        parts=tuple(parts),
+        heads=heads,
+        modifiers=mods,
+        inner=every,
+        parts=parts,
         known=known,
-        start=token.idx,
-        end=token.idx + len(token.text),
-        match=frozenset(match),
+        start=start,
+        end=start + len(text),
+        match=match,
     )
 
 
