@@ -154,3 +154,21 @@ def test_stream_names_the_bad_row_by_its_position_in_the_stream(answers) -> None
     bad = pd.DataFrame({"text": ["hyte", b"tavuja"]}, index=["a", "b"])
     with pytest.raises(InputTextError, match=r"row 'b' \(position 7\)"):
         list(va.tag_stream([answers.head(6), bad]))
+
+
+def test_a_doc_does_not_depend_on_its_batch() -> None:
+    """nlp(text) and nlp.pipe(texts) agree, typo fixes included, whatever the batch size."""
+    from vastausanalyysi.nlp.pipeline import default_pipeline
+
+    nlp = default_pipeline()
+    corpus = pd.read_csv(CORPUS, dtype=str, keep_default_na=False)
+    # answers with typos, next to answers spelling the same words right
+    texts = [*corpus["text"].iloc[::7], "yhteistyo toimii", "opiskeluhoolto", "valinen yhteistyo"]
+
+    def view(doc) -> list[tuple[str, str, str | None]]:
+        return [(t.text, t.lemma_, t._.corrected_from) for t in doc]
+
+    alone = [view(nlp(t)) for t in texts]
+    assert any(c for doc in alone for _, _, c in doc)  # some typo fixes happen
+    for size in (1, 7, 256):
+        assert [view(d) for d in nlp.pipe(texts, batch_size=size)] == alone
