@@ -126,6 +126,9 @@ def test_n_jobs_values() -> None:
     for bad in (0, 1.5, True, "2"):
         with pytest.raises(ValueError, match="n_jobs"):
             n_workers(bad)  # type: ignore[arg-type]
+    for bad in (0, -3, 2.5):
+        with pytest.raises(ValueError, match="chunk_size"):
+            va.tag(["hyte"], chunk_size=bad)  # type: ignore[arg-type]
     with pytest.raises(ModelError, match="model must be"):
         va.tag(["hyte"], model=42, n_jobs=2)  # type: ignore[arg-type]
 

@@ -109,21 +109,23 @@ def tag(
     result depends on its own text and question only. Repeated texts are tagged once (each row
     still gets its own copy). ``evidence``: True (all of it), "compact" (each item keeps only
     surface, rule, start and end) or False (no ``evidence`` and ``polarity_evidence`` columns).
-    With ``n_jobs`` > 1 a custom ``nlp`` and ``model`` are sent to the workers (pickled).
+    With ``n_jobs`` > 1 a custom ``nlp`` and ``model`` are sent to the workers; workers are
+    forked, or spawned when this process runs other threads (then a script needs the usual
+    ``if __name__ == "__main__":`` guard; see :func:`~vastausanalyysi.themes.batch.start_method`).
     """
     frame, raw = frame_and_texts(data, text_column)
     texts = clean_texts(frame, raw)
     questions = questions_of(data, len(texts), question, question_column)
     options = TagOptions(model, codebook, mode, polarity_mode, scores, evidence, batch_size, nlp)
     workers = n_workers(n_jobs)
+    if chunk_size is not None and (not isinstance(chunk_size, int) or chunk_size < 1):
+        raise ValueError(f"chunk_size must be a positive int or None, not {chunk_size!r}")
     if workers == 1:
         results = BatchTagger(options).results(texts, questions)
     else:
         resolve_model(model)  # a bad model argument fails here, not in the workers
         u_texts, u_kinds, where = unique_items(texts, questions)
         size = chunk_size or chunk_size_for(len(u_texts), workers)
-        if size < 1:
-            raise ValueError(f"chunk_size must be positive, not {chunk_size!r}")
         chunks = (
             (u_texts[i : i + size], u_kinds[i : i + size]) for i in range(0, len(u_texts), size)
         )
