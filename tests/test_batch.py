@@ -115,6 +115,10 @@ def test_evidence_can_be_compact_or_left_out(answers, serial) -> None:
             assert [{k: e[k] for k in ("surface", "rule", "start", "end")} for e in full[code]] == (
                 short[code]
             )
+    for full, short in zip(serial["polarity_evidence"], compact["polarity_evidence"], strict=True):
+        keys = ("surface", "polarity", "rule", "start", "end")
+        assert [{k: e[k] for k in keys} for e in full] == short
+    assert any(compact["polarity_evidence"])
     with pytest.raises(ValueError, match="evidence must be"):
         va.tag(answers, evidence="short")
 

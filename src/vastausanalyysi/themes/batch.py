@@ -29,8 +29,9 @@ from vastausanalyysi.themes.shipped import resolve_model
 
 #: Output columns of ``tag()``, in order (``evidence``/``polarity_evidence`` unless left out).
 OUTPUT_COLUMNS = ("areas", "mechanisms", "polarity", "evidence", "lemmas")
-#: What an evidence item keeps with ``evidence="compact"``.
+#: What an evidence item keeps with ``evidence="compact"`` (a polarity cue also its polarity).
 COMPACT_KEYS = ("surface", "rule", "start", "end")
+COMPACT_CUE_KEYS = ("surface", "polarity", "rule", "start", "end")
 #: Largest chunk a worker gets at once (texts).
 MAX_CHUNK = 1000
 
@@ -166,7 +167,7 @@ def _shape(result: dict[str, Any], columns: list[str], evidence: bool | str) -> 
             for code, items in result["evidence"].items()
         }
         out["polarity_evidence"] = [
-            {k: e[k] for k in COMPACT_KEYS} for e in out["polarity_evidence"]
+            {k: e[k] for k in COMPACT_CUE_KEYS} for e in out["polarity_evidence"]
         ]
     return out
 
@@ -255,6 +256,7 @@ def tag_chunks(
 
 
 __all__ = [
+    "COMPACT_CUE_KEYS",
     "COMPACT_KEYS",
     "MAX_CHUNK",
     "OUTPUT_COLUMNS",

@@ -108,7 +108,8 @@ def tag(
     output is the same whatever ``n_jobs``, ``chunk_size`` and ``batch_size``: an answer's
     result depends on its own text and question only. Repeated texts are tagged once (each row
     still gets its own copy). ``evidence``: True (all of it), "compact" (each item keeps only
-    surface, rule, start and end) or False (no ``evidence`` and ``polarity_evidence`` columns).
+    surface, rule, start and end; a polarity cue also its polarity) or False (no ``evidence``
+    and ``polarity_evidence`` columns).
     With ``n_jobs`` > 1 a custom ``nlp`` and ``model`` are sent to the workers; workers are
     forked, or spawned when this process runs other threads (then a script needs the usual
     ``if __name__ == "__main__":`` guard; see :func:`~vastausanalyysi.themes.batch.start_method`).
