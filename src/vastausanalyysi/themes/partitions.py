@@ -11,7 +11,8 @@
 
       ddf = dd.read_csv("answers-*.csv", dtype={"text": "object"})
       tagged = ddf.map_partitions(va.tag_partition, meta=va.tag_meta(ddf))
-      tagged.to_parquet("tagged/")  # or .compute() for a pandas DataFrame
+      tagged.to_json("tagged-*.jsonl", orient="records", lines=True, force_ascii=False)
+      # or tagged.compute() for one pandas DataFrame (Parquet cannot store the object columns)
 
   Each Dask worker process loads its own pipeline and model once, on its first partition. The
   result is the same as ``va.tag(ddf.compute())``, whatever the partitions: an answer's result
