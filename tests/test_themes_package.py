@@ -24,9 +24,11 @@ ORDER = [
     "model",
     "shipped",
     "prediction",
+    "batch",
     "training",
     "evaluation",
     "tagger",
+    "partitions",
 ]
 
 

@@ -149,3 +149,49 @@ def test_output_does_not_depend_on_hash_seed() -> None:
         assert run.returncode == 0, run.stderr
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_indexed_phrase_matching_equals_a_scan_of_every_position(corpus: pd.DataFrame) -> None:
+    """PhraseSet tries only phrases whose first word occurs: the same matches as a full scan."""
+    from vastausanalyysi.nlp.pipeline import default_pipeline
+    from vastausanalyysi.themes.codes import ANY_WORD
+    from vastausanalyysi.themes.rules import PhraseSet, match_index, word_views
+
+    cb = va.load_codebook()
+    pairs = [(c.id, p) for c in cb.codes.values() for p in [*c.phrases, *c.exclude_phrases]]
+    phrases = PhraseSet(pairs)
+    found = 0
+    for doc in default_pipeline().pipe(corpus["text"].tolist()[::3]):
+        words = word_views(doc)
+        fast = [
+            (cid, p.elements, a, b) for cid, p, a, b in phrases.matches(words, match_index(words))
+        ]
+        slow = [
+            (cid, phrase, i, i + len(phrase))
+            for cid, phrase in pairs
+            for i in range(len(words) - len(phrase) + 1)
+            if all(
+                opts == ANY_WORD or not opts.isdisjoint(words[i + k].match)
+                for k, opts in enumerate(phrase)
+            )
+        ]
+        assert fast == slow, doc.text
+        found += len(fast)
+    assert found > 50
+
+
+def test_token_ext_reads_what_the_underscore_gives() -> None:
+    from spacy.tokens import Token
+
+    from vastausanalyysi.nlp.pipeline import default_pipeline
+    from vastausanalyysi.themes.tokens import token_ext
+
+    doc = default_pipeline()("opiskeluhoolto toimii, mutta kiinteistöasiat ovat auki.")
+    names = ["compound_parts", "is_known", "corrected_from", "lemma_marked", "analyses"]
+    for token in doc:
+        for name in names:
+            assert Token.has_extension(name)
+            assert token_ext(token, name) == getattr(token._, name), (token.text, name)
+    assert token_ext(doc[0], "no_such_extension", "x") == "x"
+    assert any(token_ext(t, "compound_parts") for t in doc)
+    assert any(token_ext(t, "corrected_from") for t in doc)

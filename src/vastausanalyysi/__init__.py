@@ -23,6 +23,9 @@ _EXPORTS: dict[str, str] = {
     "detect_language": "vastausanalyysi.nlp.language",
     # themes
     "tag": "vastausanalyysi.themes.tagger",
+    "tag_stream": "vastausanalyysi.themes.partitions",
+    "tag_partition": "vastausanalyysi.themes.partitions",
+    "tag_meta": "vastausanalyysi.themes.partitions",
     "load_codebook": "vastausanalyysi.themes.codebook",
     "Codebook": "vastausanalyysi.themes.codebook",
     "ThemeClassifier": "vastausanalyysi.themes.model",

@@ -60,9 +60,10 @@ def form_counts(docs: Iterable[Doc]) -> Counter[str]:
 class VoikkoLemmatizerComponent(Pipe):
     """spaCy component: sets lemmas and the Voikko extensions on every token.
 
-    Typo fixes are re-ranked by corpus form counts: those in ``doc.user_data[FORM_COUNTS_KEY]``
-    if a caller put them there (``va.lemmatize`` does, for the whole input), otherwise, in
-    :meth:`pipe`, the counts of the current batch of ``batch_size`` docs.
+    Typo fixes are re-ranked by corpus form counts only if a caller put them in
+    ``doc.user_data[FORM_COUNTS_KEY]`` (``va.lemmatize`` does, for the whole input); otherwise a
+    Doc's result depends on its own text only, never on the batch it shares (``nlp(text)`` and
+    :meth:`pipe` agree whatever the batch size).
     """
 
     def __init__(
@@ -138,16 +139,15 @@ class VoikkoLemmatizerComponent(Pipe):
             return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Annotate ``stream`` in batches; each batch's form counts re-rank typo fixes."""
+        """Annotate ``stream`` in batches (a batch shares the Voikko calls, not the results)."""
         for batch in minibatch(stream, size=batch_size):
             try:
                 lemmatizer = self.lemmatizer
-                counts = form_counts(batch) if lemmatizer.fix_typos else None
                 with no_gc_pause():  # the whole batch at once (the collector runs between batches)
                     words = [[t.text for t in doc] for doc in batch]
                     lemmatizer.prefetch(words)  # Voikko on the batch's new forms, all at once
                     done = [
-                        self._annotate(doc, counts, w) for doc, w in zip(batch, words, strict=True)
+                        self._annotate(doc, None, w) for doc, w in zip(batch, words, strict=True)
                     ]
             except Exception as exc:
                 self.get_error_handler()(self.name, self, batch, exc)

@@ -14,7 +14,9 @@ Layout, lowest first (each module imports only those above it in this list):
 - ``shipped``: the shipped model and ``resolve_model`` (what a ``model=`` argument means)
 - ``prediction``: ``combine``, rules + model per Doc: codes, polarity and evidence
 - ``training``: ``train`` on hand-coded answers; ``evaluation``: ``evaluate`` (P/R/F1)
+- ``batch``: options, setup once per process, repeats tagged once, the process pool
 - ``tagger``: ``tag()``, the public entry point
+- ``partitions``: ``tag_stream`` (frames in, frames out) and Dask's ``tag_partition``/``tag_meta``
 
 Public names are re-exported here lazily, so that importing one module (say ``codebook``) does
 not load scikit-learn or spaCy.
@@ -51,6 +53,9 @@ _EXPORTS: dict[str, str] = {
     "score": "evaluation",
     "OUTPUT_COLUMNS": "tagger",
     "tag": "tagger",
+    "tag_meta": "partitions",
+    "tag_partition": "partitions",
+    "tag_stream": "partitions",
 }
 
 __all__ = sorted(_EXPORTS)

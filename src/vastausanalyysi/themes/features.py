@@ -16,7 +16,7 @@ from scipy import sparse
 from spacy.tokens import Doc
 
 from vastausanalyysi.themes.codes import PolarityLexicon
-from vastausanalyysi.themes.polarity import polarity_tokens, question_kind
+from vastausanalyysi.themes.polarity import PolarityResult, polarity_tokens, question_kind
 from vastausanalyysi.themes.rules import RuleResult, is_word, word_view
 
 
@@ -95,13 +95,20 @@ class FeatureVectorizer:
 
 
 def polarity_features(
-    docs: Sequence[Doc], lexicon: PolarityLexicon, questions: Sequence[Any] | None = None
+    docs: Sequence[Doc],
+    lexicon: PolarityLexicon,
+    questions: Sequence[Any] | None = None,
+    results: Sequence[PolarityResult] | None = None,
 ) -> list[list[str]]:
-    """Features of the polarity model: :func:`polarity_tokens`, plus the question's kind."""
+    """Features of the polarity model: :func:`polarity_tokens`, plus the question's kind.
+
+    ``results``: the rules' polarity of each Doc without a question, if already computed.
+    """
     qs = list(questions) if questions is not None else [None] * len(docs)
+    rs = list(results) if results is not None else [None] * len(docs)
     out = []
-    for doc, q in zip(docs, qs, strict=True):
-        feats = polarity_tokens(doc, lexicon)
+    for doc, q, r in zip(docs, qs, rs, strict=True):
+        feats = polarity_tokens(doc, lexicon, r)
         kind = question_kind(q)
         if kind:
             feats.append(f"Q={kind}")

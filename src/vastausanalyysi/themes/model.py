@@ -42,7 +42,12 @@ from vastausanalyysi.themes.model_files import (
     read_model_files,
     write_model_files,
 )
-from vastausanalyysi.themes.polarity import question_free_polarity, question_kind, rule_polarity
+from vastausanalyysi.themes.polarity import (
+    PolarityResult,
+    question_free_polarity,
+    question_kind,
+    rule_polarity,
+)
 from vastausanalyysi.themes.rules import RuleResult, RuleTagger
 
 #: Weight of the out-of-fold polarity accuracy without the question (plain texts, the target)
@@ -321,15 +326,21 @@ class ThemeClassifier(BaseEstimator):
         return bool(getattr(self, "polarity_classes_", None))
 
     def predict_polarity_proba(
-        self, X: Iterable[Any], questions: Sequence[Any] | None = None
+        self,
+        X: Iterable[Any],
+        questions: Sequence[Any] | None = None,
+        rule_results: Sequence[PolarityResult] | None = None,
     ) -> np.ndarray:
-        """Polarity probabilities, shape (n_texts, n_classes) in ``polarity_classes_`` order."""
+        """Polarity probabilities, shape (n_texts, n_classes) in ``polarity_classes_`` order.
+
+        ``rule_results``: ``rule_polarity(doc, lexicon)`` of each Doc if already computed.
+        """
         self._check_fitted()
         if not self.has_polarity:
             raise ModelError("this model has no polarity part (train it with polarity labels)")
         docs = as_docs(X)
         Xp = self.polarity_vectorizer_.transform(
-            polarity_features(docs, self.get_codebook().polarity, questions)
+            polarity_features(docs, self.get_codebook().polarity, questions, rule_results)
         )
         z = np.asarray(Xp @ self.polarity_coef_.T) + self.polarity_intercept_
         z -= z.max(axis=1, keepdims=True)
@@ -337,10 +348,13 @@ class ThemeClassifier(BaseEstimator):
         return e / e.sum(axis=1, keepdims=True)
 
     def predict_polarity(
-        self, X: Iterable[Any], questions: Sequence[Any] | None = None
+        self,
+        X: Iterable[Any],
+        questions: Sequence[Any] | None = None,
+        rule_results: Sequence[PolarityResult] | None = None,
     ) -> list[str]:
-        """Polarity labels by the learned model."""
-        proba = self.predict_polarity_proba(X, questions)
+        """Polarity labels by the learned model (``rule_results`` as for the probabilities)."""
+        proba = self.predict_polarity_proba(X, questions, rule_results)
         return [self.polarity_classes_[i] for i in proba.argmax(axis=1)]
 
     def explain(self, doc: Doc, code: str, top: int = 3) -> list[tuple[int, float]]:

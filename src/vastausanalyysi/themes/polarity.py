@@ -371,7 +371,9 @@ def _clause_roles(clauses: list[Clause]) -> list[str]:
     return roles
 
 
-def polarity_tokens(doc: Doc, lexicon: PolarityLexicon) -> list[str]:
+def polarity_tokens(
+    doc: Doc, lexicon: PolarityLexicon, result: PolarityResult | None = None
+) -> list[str]:
     """Features for a learned polarity model: lemmas marked by negation, contrast and cues.
 
     Besides the rules' label, each lemma is marked for a contrast clause (``C2_``), a goal or
@@ -382,10 +384,11 @@ def polarity_tokens(doc: Doc, lexicon: PolarityLexicon) -> list[str]:
     whether works and problem cues fall in different clauses (``MIXCL``) or the same one
     (``MIXSAME``), how many clauses carry each (``NW=``, ``NP=``, capped at 2), the first and
     last polar clause (``FIRST=``, ``LAST=``: the final assessment wins, CODING.md P4), no cue
-    at all (``NOCUE``) and a goal scope (``HASGOAL``).
+    at all (``NOCUE``) and a goal scope (``HASGOAL``). ``result``: ``rule_polarity(doc,
+    lexicon)`` if the caller has it already (it is computed once per Doc by ``tag()``).
     """
     negated = negated_tokens(doc, lexicon)
-    result = rule_polarity(doc, lexicon)
+    result = result if result is not None else rule_polarity(doc, lexicon)
     goal, need = goal_scope(doc, lexicon)
     clauses = result.clauses
     roles = _clause_roles(clauses)

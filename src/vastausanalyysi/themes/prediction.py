@@ -16,8 +16,9 @@ from spacy.tokens import Doc
 
 from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
-from vastausanalyysi.themes.polarity import NEUTRAL, question_kind, rule_polarity
-from vastausanalyysi.themes.rules import RuleTagger, is_word
+from vastausanalyysi.themes.polarity import NEUTRAL, WORKS, question_kind, rule_polarity
+from vastausanalyysi.themes.rules import RuleTagger
+from vastausanalyysi.themes.tokens import word_flags
 
 
 @lru_cache(maxsize=8)
@@ -58,9 +59,14 @@ def combine(
     if model is not None and mode != "rules" and docs:
         same = getattr(model, "codebook_", None) is codebook
         proba = model.predict_proba(docs, rules if same else None)
+    # one rules pass per Doc, shared with the polarity model's features (its label without a
+    # question; the question only decides the label of an answer with codes and no polar word)
+    lexicon = codebook.polarity
+    base = [rule_polarity(doc, lexicon) for doc in docs]
     pol_model = None
     if polarity_mode != "rules" and docs:
-        pol_model = model.predict_polarity(docs, qs)  # type: ignore[union-attr]
+        shared = base if model.get_codebook().polarity == lexicon else None  # type: ignore[union-attr]
+        pol_model = model.predict_polarity(docs, qs, shared)  # type: ignore[union-attr]
     limits = None
     if model is not None:
         limits = model.model_thresholds_ if mode == "model" else model.thresholds_
@@ -81,15 +87,18 @@ def combine(
                     evidence[code] = ev
         areas = [c for c in codebook.areas if c in evidence]
         mechanisms = [c for c in codebook.mechanisms if c in evidence]
-        kind = question_kind(qs[i])
-        rp = rule_polarity(doc, codebook.polarity, has_codes=bool(evidence), question=kind)
+        rp = base[i]
+        rule_label = rp.label
+        if rule_label == NEUTRAL and evidence and question_kind(qs[i]) == WORKS:
+            rule_label = WORKS  # as rule_polarity(has_codes=True, question="works") decides
         if polarity_mode == "rules" or pol_model is None:
-            polarity = rp.label
+            polarity = rule_label
         elif polarity_mode == "model":
             polarity = pol_model[i]
         else:
-            polarity = rp.label if rp.cues else pol_model[i]
-        if not any(is_word(t) for t in doc):
+            polarity = rule_label if rp.cues else pol_model[i]
+        flags = word_flags(doc)
+        if not any(flags):
             polarity = NEUTRAL
         out.append(
             {
@@ -97,7 +106,7 @@ def combine(
                 "mechanisms": mechanisms,
                 "polarity": polarity,
                 "evidence": evidence,
-                "lemmas": [t.lemma_ for t in doc if is_word(t)],
+                "lemmas": [t.lemma_ for t, word in zip(doc, flags, strict=True) if word],
                 "polarity_evidence": rp.cues,
                 "scores": scores,
             }

@@ -7,7 +7,7 @@ How rules and model are combined per Doc is
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +15,22 @@ import pandas as pd
 from spacy.language import Language
 
 from vastausanalyysi.errors import InputTextError
-from vastausanalyysi.themes.codebook import Codebook, load_codebook
+from vastausanalyysi.themes.batch import (
+    OUTPUT_COLUMNS,
+    BatchTagger,
+    TagOptions,
+    chunk_size_for,
+    n_workers,
+    tag_chunks,
+    unique_items,
+)
+from vastausanalyysi.themes.codebook import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
 from vastausanalyysi.themes.prediction import combine
 from vastausanalyysi.themes.shipped import default_model, default_model_paths, resolve_model
 
-OUTPUT_COLUMNS = ("areas", "mechanisms", "polarity", "evidence", "lemmas")
 
-
-def _texts(data: Any, text_column: str) -> tuple[pd.DataFrame, list[Any]]:
+def frame_and_texts(data: Any, text_column: str) -> tuple[pd.DataFrame, list[Any]]:
     """The output frame (input columns kept) and the raw text values, in order."""
     if isinstance(data, pd.DataFrame):
         if text_column not in data.columns:
@@ -42,6 +49,28 @@ def _texts(data: Any, text_column: str) -> tuple[pd.DataFrame, list[Any]]:
     return pd.DataFrame({text_column: pd.Series(values, dtype=object)}), values
 
 
+def clean_texts(frame: pd.DataFrame, raw: Sequence[Any], offset: int = 0) -> list[str]:
+    """The texts of ``raw`` as str (missing values ""); a bad value raises naming its row."""
+    from vastausanalyysi.nlp.pipeline import as_text
+
+    texts = []
+    for pos, (label, value) in enumerate(zip(frame.index, raw, strict=True), start=offset):
+        try:
+            texts.append(as_text(value, pos))
+        except InputTextError as exc:
+            raise InputTextError(f"row {label!r} (position {pos}): {exc}") from None
+    return texts
+
+
+def questions_of(data: Any, n: int, question: str | None, question_column: str | None) -> list[Any]:
+    """The question answered by each of ``n`` rows (one for all, a column, or none)."""
+    if question is not None:
+        return [question] * n
+    if question_column and isinstance(data, pd.DataFrame) and question_column in data.columns:
+        return data[question_column].tolist()
+    return [None] * n
+
+
 def tag(
     data: Any,
     *,
@@ -55,6 +84,9 @@ def tag(
     scores: bool = False,
     nlp: Language | None = None,
     batch_size: int = 256,
+    n_jobs: int = 1,
+    chunk_size: int | None = None,
+    evidence: bool | str = True,
 ) -> pd.DataFrame:
     """Tag answers with areas, mechanisms and polarity, with evidence.
 
@@ -70,43 +102,55 @@ def tag(
     which question was answered ("toimii", "haasteet" …): a bare list of areas answering "what
     works" counts as ``works``. Empty, None or NaN texts give no codes and "neutral"; a value
     that is not text raises :class:`~vastausanalyysi.errors.InputTextError` naming the row.
-    """
-    from vastausanalyysi.nlp.pipeline import as_text, default_pipeline
 
-    frame, raw = _texts(data, text_column)
-    texts = []
-    for pos, (label, value) in enumerate(zip(frame.index, raw, strict=True)):
-        try:
-            texts.append(as_text(value, pos))
-        except InputTextError as exc:
-            raise InputTextError(f"row {label!r} (position {pos}): {exc}") from None
-    clf = resolve_model(model)
-    if codebook is not None:
-        cb = load_codebook(codebook)
-    elif clf is not None:
-        cb = clf.get_codebook()
+    ``n_jobs``: worker processes (1 = this process, -1 = all cores), each tagging chunks of
+    ``chunk_size`` texts (by default about four chunks per worker, at most 1,000 texts); the
+    output is the same whatever ``n_jobs``, ``chunk_size`` and ``batch_size``: an answer's
+    result depends on its own text and question only. Repeated texts are tagged once (each row
+    still gets its own copy). ``evidence``: True (all of it), "compact" (each item keeps only
+    surface, rule, start and end; a polarity cue also its polarity) or False (no ``evidence``
+    and ``polarity_evidence`` columns).
+    With ``n_jobs`` > 1 a custom ``nlp`` and ``model`` are sent to the workers; workers are
+    forked, or spawned when this process runs other threads (then a script needs the usual
+    ``if __name__ == "__main__":`` guard; see :func:`~vastausanalyysi.themes.batch.start_method`).
+    """
+    frame, raw = frame_and_texts(data, text_column)
+    texts = clean_texts(frame, raw)
+    questions = questions_of(data, len(texts), question, question_column)
+    options = TagOptions(model, codebook, mode, polarity_mode, scores, evidence, batch_size, nlp)
+    workers = n_workers(n_jobs)
+    if chunk_size is not None and (not isinstance(chunk_size, int) or chunk_size < 1):
+        raise ValueError(f"chunk_size must be a positive int or None, not {chunk_size!r}")
+    if workers == 1:
+        results = BatchTagger(options).results(texts, questions)
     else:
-        cb = load_codebook()
-    if question is not None:
-        questions: list[Any] = [question] * len(texts)
-    elif question_column and isinstance(data, pd.DataFrame) and question_column in data.columns:
-        questions = data[question_column].tolist()
-    else:
-        questions = [None] * len(texts)
-    pipeline = nlp or default_pipeline()
-    docs = list(pipeline.pipe(texts, batch_size=batch_size))
-    results = combine(docs, clf, cb, questions=questions, mode=mode, polarity_mode=polarity_mode)
-    columns = [*OUTPUT_COLUMNS, "polarity_evidence"] + (["scores"] if scores else [])
+        resolve_model(model)  # a bad model argument fails here, not in the workers
+        u_texts, u_kinds, where = unique_items(texts, questions)
+        size = chunk_size or chunk_size_for(len(u_texts), workers)
+        chunks = (
+            (u_texts[i : i + size], u_kinds[i : i + size]) for i in range(0, len(u_texts), size)
+        )
+        found = [r for part in tag_chunks(chunks, options, n_jobs=workers) for r in part]
+        results = BatchTagger.expand(found, where)
+    add_columns(frame, results, options.columns)
+    return frame
+
+
+def add_columns(frame: pd.DataFrame, results: Sequence[dict[str, Any]], columns: list[str]) -> None:
+    """Put the result dicts' ``columns`` into ``frame`` (object columns, the frame's index)."""
     for col in columns:
         frame[col] = pd.Series([r[col] for r in results], index=frame.index, dtype=object)
-    return frame
 
 
 __all__ = [
     "OUTPUT_COLUMNS",
+    "add_columns",
+    "clean_texts",
     "combine",
     "default_model",
     "default_model_paths",
+    "frame_and_texts",
+    "questions_of",
     "resolve_model",
     "tag",
 ]

@@ -1,0 +1,271 @@
+"""Tagging many texts: one setup per process, repeats tagged once, chunks in a process pool.
+
+:class:`BatchTagger` holds what ``tag()`` resolves once (model, codebook, pipeline) and tags a
+list of cleaned texts into result dicts. :func:`tag_chunks` runs it over chunks of texts, in
+this process or in a pool of worker processes (each with its own pipeline, Voikko handle and
+caches), and yields the chunks' results in input order. An answer's result depends only on its
+own text and question: never on the batch, chunk or worker it was tagged in.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.codes import Codebook
+from vastausanalyysi.themes.polarity import question_kind
+from vastausanalyysi.themes.prediction import combine
+from vastausanalyysi.themes.shipped import resolve_model
+
+#: Output columns of ``tag()``, in order (``evidence``/``polarity_evidence`` unless left out).
+OUTPUT_COLUMNS = ("areas", "mechanisms", "polarity", "evidence", "lemmas")
+#: What an evidence item keeps with ``evidence="compact"`` (a polarity cue also its polarity).
+COMPACT_KEYS = ("surface", "rule", "start", "end")
+COMPACT_CUE_KEYS = ("surface", "polarity", "rule", "start", "end")
+#: Largest chunk a worker gets at once (texts).
+MAX_CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class TagOptions:
+    """The arguments of ``tag()`` that decide an answer's result (sent to worker processes)."""
+
+    model: Any = None
+    codebook: Any = None
+    mode: str = "combined"
+    polarity_mode: str | None = None
+    scores: bool = False
+    evidence: bool | str = True
+    batch_size: int = 256
+    nlp: Language | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("combined", "rules", "model"):
+            raise ValueError(f"mode must be 'combined', 'rules' or 'model', not {self.mode!r}")
+        if self.polarity_mode not in (None, "rules", "model", "hybrid"):
+            raise ValueError(
+                f"polarity_mode must be 'rules', 'model' or 'hybrid': {self.polarity_mode!r}"
+            )
+        if self.evidence not in (True, False, "compact"):
+            raise ValueError(f"evidence must be True, False or 'compact', not {self.evidence!r}")
+        if not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise ValueError(f"batch_size must be a positive int, not {self.batch_size!r}")
+
+    @property
+    def columns(self) -> list[str]:
+        """The result columns these options give, in order."""
+        cols = list(OUTPUT_COLUMNS)
+        if self.evidence is False:
+            cols.remove("evidence")
+        else:
+            cols.append("polarity_evidence")
+        return cols + (["scores"] if self.scores else [])
+
+
+def resolve_codebook(model: Any, codebook: Any) -> Codebook:
+    """The codebook ``tag()`` uses: the one given, else the model's, else the default."""
+    if codebook is not None:
+        return load_codebook(codebook)
+    if model is not None:
+        return model.get_codebook()
+    return load_codebook()
+
+
+def unique_items(texts: Sequence[str], questions: Sequence[Any]) -> tuple[list, list, list[int]]:
+    """Distinct (text, kind of question) pairs, and for every input the position of its pair."""
+    first: dict[tuple[str, str | None], int] = {}
+    u_texts: list[str] = []
+    u_kinds: list[str | None] = []
+    where: list[int] = []
+    for text, q in zip(texts, questions, strict=True):
+        key = (text, question_kind(q))
+        k = first.get(key)
+        if k is None:
+            k = first[key] = len(u_texts)
+            u_texts.append(text)
+            u_kinds.append(key[1])
+        where.append(k)
+    return u_texts, u_kinds, where
+
+
+def _copy_result(result: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a result that shares no mutable part with it (for repeated texts)."""
+    out: dict[str, Any] = {}
+    for key, value in result.items():
+        if isinstance(value, dict):
+            out[key] = {
+                k: [dict(e) for e in v] if isinstance(v, list) else v for k, v in value.items()
+            }
+        elif isinstance(value, list):
+            out[key] = [dict(e) if isinstance(e, dict) else e for e in value]
+        else:
+            out[key] = value
+    return out
+
+
+class BatchTagger:
+    """``tag()``'s setup, resolved once: tags lists of cleaned texts into result dicts."""
+
+    def __init__(self, options: TagOptions):
+        from vastausanalyysi.nlp.pipeline import default_pipeline
+
+        self.options = options
+        self.model = resolve_model(options.model)
+        self.codebook = resolve_codebook(self.model, options.codebook)
+        self.nlp = options.nlp or default_pipeline()
+
+    def results(self, texts: Sequence[str], questions: Sequence[Any]) -> list[dict[str, Any]]:
+        """One result dict per text (``options.columns`` as keys); repeats are tagged once.
+
+        Docs are made and dropped :data:`MAX_CHUNK` texts at a time, so only the results stay.
+        """
+        u_texts, u_kinds, where = unique_items(texts, questions)
+        opts = self.options
+        columns = opts.columns
+        shaped: list[dict[str, Any]] = []
+        for start in range(0, len(u_texts), MAX_CHUNK):
+            docs = list(
+                self.nlp.pipe(u_texts[start : start + MAX_CHUNK], batch_size=opts.batch_size)
+            )
+            found = combine(
+                docs,
+                self.model,
+                self.codebook,
+                questions=u_kinds[start : start + MAX_CHUNK],
+                mode=opts.mode,
+                polarity_mode=opts.polarity_mode,
+            )
+            shaped.extend(_shape(r, columns, opts.evidence) for r in found)
+        return self.expand(shaped, where)
+
+    @staticmethod
+    def expand(found: Sequence[dict[str, Any]], where: Sequence[int]) -> list[dict[str, Any]]:
+        """The results of the distinct items back in input order (a repeat gets a copy)."""
+        seen = [False] * len(found)
+        out = []
+        for k in where:
+            out.append(_copy_result(found[k]) if seen[k] else found[k])
+            seen[k] = True
+        return out
+
+
+def _shape(result: dict[str, Any], columns: list[str], evidence: bool | str) -> dict[str, Any]:
+    out = {c: result[c] for c in columns}
+    if evidence == "compact":
+        out["evidence"] = {
+            code: [{k: e[k] for k in COMPACT_KEYS} for e in items]
+            for code, items in result["evidence"].items()
+        }
+        out["polarity_evidence"] = [
+            {k: e[k] for k in COMPACT_CUE_KEYS} for e in out["polarity_evidence"]
+        ]
+    return out
+
+
+def n_workers(n_jobs: int) -> int:
+    """Worker processes for ``n_jobs``: N as given, -1 all cores, -2 all but one …"""
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0:
+        raise ValueError(f"n_jobs must be a non-zero int (1, 2, … or -1 = all cores): {n_jobs!r}")
+    if n_jobs > 0:
+        return n_jobs
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) + 1 + n_jobs)
+
+
+def chunk_size_for(n_texts: int, workers: int) -> int:
+    """A chunk size that gives each worker about four chunks (at most :data:`MAX_CHUNK`)."""
+    return max(1, min(MAX_CHUNK, math.ceil(n_texts / (4 * workers))))
+
+
+# -- worker processes ---------------------------------------------------------------------------
+
+
+def start_method() -> str:
+    """How worker processes start: "fork" where it is safe, else "spawn".
+
+    "fork" (POSIX, and only while this process runs a single thread) starts workers at once,
+    each with a private copy of what this process has loaded (pipeline, Voikko handle, model:
+    they are loaded here first), and needs no ``if __name__ == "__main__":`` guard in the
+    calling script. With other threads
+    running (a Dask worker, a GUI) forking is unsafe, so workers are spawned: fresh
+    interpreters that load their own, and a script must then guard its entry point.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+_WORKER: dict[str, BatchTagger] = {}
+
+
+def _init_worker(options: TagOptions) -> None:
+    _WORKER["tagger"] = BatchTagger(options)
+
+
+def _work(texts: list[str], questions: list[Any]) -> list[dict[str, Any]]:
+    return _WORKER["tagger"].results(texts, questions)
+
+
+def tag_chunks(
+    chunks: Iterable[tuple[Sequence[str], Sequence[Any]]],
+    options: TagOptions,
+    *,
+    n_jobs: int = 1,
+    tagger: BatchTagger | None = None,
+) -> Iterator[list[dict[str, Any]]]:
+    """Results of each (texts, questions) chunk, in order, with ``n_jobs`` processes.
+
+    With ``n_jobs`` 1 the chunks are tagged here (by ``tagger`` if given); otherwise by a pool
+    of worker processes that each hold their own pipeline, Voikko handle and caches, with at
+    most two chunks per worker in flight (memory stays bounded for a long stream of chunks).
+    See :func:`start_method` for how the workers are started.
+    """
+    workers = n_workers(n_jobs)
+    if workers == 1:
+        local = tagger or BatchTagger(options)
+        for texts, questions in chunks:
+            yield local.results(texts, questions)
+        return
+    method = start_method()
+    if method == "fork":
+        BatchTagger(options)  # load pipeline and model once, here: each worker gets a copy
+    context = multiprocessing.get_context(method)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(options,)
+    )
+    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    try:
+        for texts, questions in chunks:
+            pending.append(pool.submit(_work, list(texts), list(questions)))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+__all__ = [
+    "COMPACT_CUE_KEYS",
+    "COMPACT_KEYS",
+    "MAX_CHUNK",
+    "OUTPUT_COLUMNS",
+    "BatchTagger",
+    "TagOptions",
+    "chunk_size_for",
+    "n_workers",
+    "resolve_codebook",
+    "start_method",
+    "tag_chunks",
+    "unique_items",
+]
