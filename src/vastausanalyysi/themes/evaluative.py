@@ -43,6 +43,7 @@ class EvaluativeLexicon:
     privative_good: frozenset[str]
     privative_bad: frozenset[str]
     stage_markers: frozenset[str]
+    progress_markers: frozenset[str]
     focus_particles: frozenset[str]
     descriptive_verbs: frozenset[str]
     rating_verbs: frozenset[str]
@@ -69,6 +70,7 @@ def evaluative_lexicon() -> EvaluativeLexicon:
         privative_good=words("privative_good"),
         privative_bad=words("privative_bad"),
         stage_markers=words("stage_markers"),
+        progress_markers=words("progress_markers"),
         focus_particles=words("focus_particles"),
         descriptive_verbs=words("descriptive_verbs"),
         rating_verbs=words("rating_verbs"),
@@ -112,20 +114,25 @@ def derived_polarity(
 
 def _is_word_class(token: Token) -> bool:
     """An adjective or adverb (the prefixed derivations that judge: "heikkotasoinen")."""
-    return bool(analysis_values(token, "CLASS") & {"laatusana", "seikkasana"})
+    classes = {c for c in analysis_values(token, "CLASS") if isinstance(c, str)}
+    return any("laatusana" in c or "seikkasana" in c for c in classes)
 
 
 def is_stage_form(token: Token, lex: EvaluativeLexicon | None = None) -> bool:
     """A "-matta" form after a stage marker: "yhä allekirjoittamatta", "jäänyt täyttämättä"."""
     lex = lex or evaluative_lexicon()
     low = token.text.lower()
-    if not low.endswith(("matta", "mättä")) or "MA-infinitive" not in analysis_values(
-        token, "MOOD"
-    ):
+    if "MA-infinitive" not in analysis_values(token, "MOOD"):
+        return False
+    if low.endswith(("matta", "mättä")):
+        markers = lex.stage_markers
+    elif low.endswith(("massa", "mässä")):
+        markers = lex.progress_markers  # "on vasta muotoutumassa": still in progress
+    else:
         return False
     doc = token.doc
     before = range(max(0, token.i - 3), token.i)
-    return any(token_keys(doc[j]) & lex.stage_markers for j in before)
+    return any(token_keys(doc[j]) & markers for j in before)
 
 
 __all__ = [

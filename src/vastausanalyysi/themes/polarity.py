@@ -225,6 +225,11 @@ def rule_polarity(
         found: tuple[str, str] | None
         found_any: list[tuple[Token, str, str]] = []
         comparison = _group_comparison(span, lemmas, ev)
+        finite = any(
+            analysis_values(t, "MOOD") & {"indicative", "conditional", "imperative"}
+            for t in span
+            if is_verb(t)
+        )
         for token, keys in zip(span, all_keys, strict=True):
             i = token.i
             if token.is_punct or token.is_space or i in skip:
@@ -246,6 +251,12 @@ def rule_polarity(
                 found = (PROBLEM, "need")
             elif i in need and _comparative(token):
                 found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
+            elif is_stage_form(token, ev):
+                found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
+            elif token.text.lower() in ev.works:
+                found = (WORKS, "works")  # "kitkatta", "vaivatta": before "kitka", "vaiva"
+            elif _abessive(token) and keys & (lexicon.problem | ev.problem):
+                found = (WORKS, "abessive")  # "viiveettä", "ongelmitta"
             else:
                 found = _cue(token, keys, lexicon, i in need) or _extra_cue(token, keys, ev)
             if found is None:
@@ -257,6 +268,8 @@ def rule_polarity(
                 continue  # "vaikea saada sovittua": "vaikea" carries the cue
             if kind == WORKS and (lemmas & _HOW) and norm_term(token.lemma_) in _HOW_VERBS:
                 continue  # "Näin yhteistyö toimii arjessa"
+            if kind == WORKS and _comparative(token) and not finite and i == clause.start:
+                kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
             if kind == WORKS and token.text.lower().endswith(("matta", "mättä")):
                 kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
             if i in decrease and any(
@@ -382,6 +395,11 @@ def _extra_cue(token: Token, keys: frozenset[str], ev: EvaluativeLexicon) -> tup
     return None
 
 
+def _abessive(token: Token) -> bool:
+    """An abessive noun ("viiveettä", "ongelmitta"): without the thing."""
+    return "vajanto" in analysis_values(token, "SIJAMUOTO")
+
+
 def _comparative(token: Token) -> bool:
     """A comparative adjective or adverb ("selkeämpi", "useammin"), not "enemmän" of a verb."""
     return "comparative" in analysis_values(token, "COMPARISON") and bool(
@@ -409,15 +427,33 @@ def _judging_negation(doc: Doc, n: int, end: int, ev: EvaluativeLexicon) -> bool
     if words[:2] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
         return False
     verbs = [t for t in after if is_verb(t) and not is_olla(t)]
-    if not verbs or norm_term(verbs[0].lemma_) not in ev.descriptive_verbs:
+    if not verbs and not any(is_olla(t) for t in after):
+        # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
+        earlier = [
+            j
+            for j in range(n - 1, -1, -1)
+            if doc[j].text in SENTENCE_END or norm_term(doc[j].lemma_) == "ei"
+        ]
+        if earlier and doc[earlier[0]].text not in SENTENCE_END:
+            return _judging_negation(doc, earlier[0], n, ev)
+        return True
+    if not verbs:
+        return True  # "ei ole …": an existential negation
+    verb = norm_term(verbs[0].lemma_)
+    if verb not in ev.descriptive_verbs:
         return True
     # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
+    cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
     rest = [doc[j] for j in range(verbs[0].i + 1, end)]
-    return not any(analysis_values(t, "SIJAMUOTO") & _DUTY_CASES for t in rest)
+    return not any(analysis_values(t, "SIJAMUOTO") & cases for t in rest)
 
 
-#: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle" (allative).
-_DUTY_CASES = {"sisaeronto", "ulkotulento"}
+#: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".
+_DUTY_CASES = {
+    "vastata": {"sisaeronto"},
+    "kuulua": {"ulkotulento", "sisatulento"},
+    "": {"sisaeronto", "ulkotulento"},
+}
 
 
 def _postposition(doc: Doc, token: Token) -> bool:
