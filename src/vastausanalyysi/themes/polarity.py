@@ -69,6 +69,8 @@ _MANNER_NEG = {
     "puutteellisesti",
     "vaihtelevasti",
     "vaillinaisesti",
+    "heikoimmin",
+    "huonoimmin",
 }
 #: "vain|ainoastaan|alle" + a share: a positive finding held by few is a problem.
 _ONLY = {"vain", "ainoastaan", "alle", "harva", "harvat", "vähemmistö"}
@@ -266,6 +268,8 @@ def rule_polarity(
                 continue  # "kahden koulun kesken" = between two schools
             if kind == WORKS and _hard_before(doc, token, clause.start):
                 continue  # "vaikea saada sovittua": "vaikea" carries the cue
+            if kind == WORKS and _function_verb(doc, token, clause.end):
+                continue  # "toimii koordinaattorina": a role, not a judgment
             if kind == WORKS and (lemmas & _HOW) and norm_term(token.lemma_) in _HOW_VERBS:
                 continue  # "Näin yhteistyö toimii arjessa"
             if kind == WORKS and _comparative(token) and not finite and i == clause.start:
@@ -300,6 +304,7 @@ def rule_polarity(
             if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
                 kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
             found_any.append((token, kind, why))
+        found_any = _attributive_yields(found_any)
         if comparison:
             found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
         verbal = [n for n in verbal if _judging_negation(doc, n, clause.end, ev)]
@@ -393,6 +398,36 @@ def _extra_cue(token: Token, keys: frozenset[str], ev: EvaluativeLexicon) -> tup
     if kind is not None:
         return kind, "derived"
     return None
+
+
+def _function_verb(doc: Doc, token: Token, end: int) -> bool:
+    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä")."""
+    if norm_term(token.lemma_) != "toimia":
+        return False
+    return any(
+        "olento" in analysis_values(doc[j], "SIJAMUOTO")
+        for j in range(token.i + 1, min(token.i + 3, end))
+    )
+
+
+def _attributive(token: Token) -> bool:
+    """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or "laatusana" not in analysis_values(token, "CLASS"):
+        return False
+    nxt = analysis_values(doc[token.i + 1], "CLASS")
+    return "nimisana" in nxt
+
+
+def _attributive_yields(
+    found: list[tuple[Token, str, str]],
+) -> list[tuple[Token, str, str]]:
+    """ "Hyvä henki on murentunut": a describing adjective yields to the predicate's judgment."""
+    kinds = {kind for token, kind, _ in found if not _attributive(token)}
+    if len(kinds) != 1:
+        return found
+    (predicate,) = kinds
+    return [f for f in found if f[1] == predicate or not _attributive(f[0])]
 
 
 def _abessive(token: Token) -> bool:
