@@ -109,6 +109,8 @@ _NOT_CUE = {
     "puuttumisen",
     "tarvittaessa",  # "if needed", not a need
 }
+#: Solving a problem: "riita saatiin ratkaistua" (a participle, so not only verbs).
+_RESOLVE = frozenset({"ratkaista", "ratkaistu", "korjata", "korjattu", "selättää"})
 #: "vaikea saada sovittua": a success that is hard to reach is not a success.
 _HARD = {"vaikea", "vaikeaa", "hankala", "hankalaa", "mahdoton", "mahdotonta", "työläs"}
 #: "Näin yhteistyö toimii arjessa", "miten palvelu toimii": how something works, not whether.
@@ -210,8 +212,7 @@ def rule_polarity(
         decrease = [
             t.i
             for t, k in zip(span, all_keys, strict=True)
-            if k & lexicon.decrease
-            and is_verb(t)
+            if (_resolves(t, k, negated) or (k & lexicon.decrease and is_verb(t)))
             and "MINEN-infinitive" not in analysis_values(t, "MOOD")
         ]
         manner_neg = bool(lemmas & _MANNER_NEG)
@@ -400,6 +401,12 @@ def _extra_cue(token: Token, keys: frozenset[str], ev: EvaluativeLexicon) -> tup
     return None
 
 
+def _resolves(token: Token, keys: frozenset[str], negated: set[int]) -> bool:
+    """ "saatiin ratkaistua", not "edelleen ratkaisematta" nor "ei ole korjattu"."""
+    low = token.text.lower()
+    return bool(keys & _RESOLVE) and not low.endswith(("matta", "mättä")) and token.i not in negated
+
+
 def _function_verb(doc: Doc, token: Token, end: int) -> bool:
     """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä")."""
     if norm_term(token.lemma_) != "toimia":
@@ -442,10 +449,17 @@ def _comparative(token: Token) -> bool:
     )
 
 
+#: Words of an earlier time: a comparison with them is a change, not a group comparison.
+_EARLIER = {"ennen", "aiemmin", "aikaisemmin", "viime", "edellinen", "aiempi", "alku", "vuosi"}
+
+
 def _group_comparison(span: list[Token], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
     """A rating verb with a comparative and "kuin"/"muu": respondent groups compared."""
     if not lemmas & ev.rating_verbs or not lemmas & {"kuin", "muu", "muut", "muita"}:
         return False
+    if lemmas & _EARLIER:
+        return False  # "pidetään parempana kuin ennen": a change over time, not groups
+
     return any("comparative" in analysis_values(t, "COMPARISON") for t in span)
 
 
