@@ -90,3 +90,21 @@ def test_evaluation_reports_polarity_per_class_and_confusion(codebook) -> None:
     text = ev.to_markdown()
     assert "| polarity | n (gold) | predicted | precision | recall | F1 |" in text
     assert "| mixed | 0 | 1 | 0 | 0 |" in text
+
+
+def test_cli_evaluate_themes_prints_polarity_per_class(tmp_path, capsys) -> None:
+    from vastausanalyysi.cli.main import main
+
+    path = tmp_path / "labelled.csv"
+    path.write_text(
+        "text,areas,mechanisms,polarity\n"
+        "Yhteistyö toimii hyvin.,,,works\n"
+        "Tiedonkulku ei toimi.,,tietopohja,problem\n"
+        "Kunnat ovat hyvin erilaisia.,,,neutral\n",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", "themes", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "| polarity | n (gold) | predicted | precision | recall | F1 |" in out
+    assert "| gold \\ predicted | works | problem | mixed | neutral |" in out
+    assert "| neutral | 1 |" in out
