@@ -275,6 +275,9 @@ R 0.55, mixed P 0.67 R 0.80, neutral P 0.67 R 0.72 (macro-F1 0.636). The two bli
 labelled under the old CODING.md (obligations → problem, stage → neutral, palveluverkko →
 `paatoksenteko`, state→municipality transfers without `tyonjako`), which the codebook now
 reverses; part of their mechanism drop is that disagreement, but they were not read to check.
+Tried and not adopted: marking a degree "hyvin" as a feature of its own in the polarity model
+(5-fold CV on the train split 0.890 → 0.885 with the question, 0.842 → 0.842 without). Finnish
+word vectors (`spacy-fi-experimental-web-md`) were not measured in this revision.
 
 ## Metrics
 
