@@ -1,14 +1,16 @@
 """Merge the labelled corpus files into ``corpus/answers.csv`` with a fixed train/test split.
 
 Inputs (``corpus/labelled/``): ``team_written_a.csv``, ``team_written_b.csv``,
-``team_written_c.csv`` (texts written by the team to cover the codes, origin ``team-written``;
-c is in the style of news and reports), ``report_highlights.csv`` (the real
+``team_written_c.csv``, ``team_written_d.csv``, ``team_written_e.csv`` (texts written by the
+team to cover the codes, origin ``team-written``; c and d are in the style of news and reports, e
+mixes registers and the error types of issue 11), ``report_highlights.csv`` (the real
 open-answer highlights of the 2026 Kuntaliitto report, origin ``report-2026-highlight``),
 ``report_prose.csv`` (real published sentences about the cooperation quoted in that report,
 origin ``report-2026-prose``) and ``blind_published.csv`` (published-style sentences written
 blind by a teammate): only its **odd ids** (the dev half, whose errors were read) are merged,
 with origin ``team-written-blind-dev``, always ``train``; its even ids (the holdout half) are
-left out of ``answers.csv`` entirely and stay a separate holdout.
+left out of ``answers.csv`` entirely and stay a separate holdout. ``heldout_dev.csv`` (the
+held-out dev set of issue 11) is never merged.
 
 The split is fixed per row, so that relabelling a row never moves another one: the report
 highlights and report prose are all ``test`` (real text, kept out of training so that they
@@ -39,6 +41,7 @@ SOURCES = (
     "team_written_b.csv",
     "team_written_c.csv",
     "team_written_d.csv",
+    "team_written_e.csv",
     "report_highlights.csv",
     "report_prose.csv",
     "blind_published.csv",

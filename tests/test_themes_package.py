@@ -15,6 +15,7 @@ ORDER = [
     "codes",
     "codebook",
     "tokens",
+    "evaluative",
     "clauses",
     "polarity",
     "rules",

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from vastausanalyysi.schema import POLARITIES
 from vastausanalyysi.themes.codes import ANY_WORD, PolarityLexicon, norm_term
+from vastausanalyysi.themes.evaluative import evaluative_lexicon
 from vastausanalyysi.themes.tokens import analysis_values, is_genitive, is_olla, token_keys
 
 WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
@@ -191,12 +192,15 @@ def goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
     need word ("pitäisi", "tarvitaan", "kaipaa") to the end of its sentence.
     """
     goal_words = lexicon.goal or _GOAL
+    ev = evaluative_lexicon()
     goal: set[int] = set()
     need: set[int] = set()
     active_goal = active_need = active_topic = False
     for token in doc:
         if token.text in SENTENCE_END:
             active_goal = active_need = active_topic = False
+        if token.text.lower() in ev.reason_words:
+            active_goal = active_need = active_topic = False  # "…, koska nyt tieto ei kulje"
         if starts_contrast(doc, token.i, lexicon):
             active_goal = active_topic = False
         if (
@@ -217,6 +221,8 @@ def goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
         conj = lemma in _GOAL_CONJ and low not in _GOAL_CONJ  # "joskin" is not "jos"
         if low in goal_words or (lemma in goal_words and not conj) or opens:
             active_goal = True
+        if lemma in ev.wish_words or low in ev.wish_words:
+            active_need = True  # "toivomme, että …": a wish, not a finding
         if lemma in lexicon.topic:
             active_topic = True
         if low.endswith("miseksi"):
@@ -250,9 +256,22 @@ def phrase_hits(doc: Doc, phrases: Iterable[Any]) -> dict[int, int]:
 
 
 def is_negation(token: Token, lexicon: PolarityLexicon) -> bool:
-    """A negation word of the lexicon or a form of the negation verb "ei" ("ilman" is not)."""
+    """A negation word of the lexicon or a form of the negation verb "ei" ("ilman" is not).
+
+    A negation of focus ("ei pelkästään", "ei vain … vaan myös") is no negation of a judgment.
+    """
     low = token.text.lower()
-    return low in lexicon.negation or (norm_term(token.lemma_) == "ei" and low != "ilman")
+    if not (low in lexicon.negation or (norm_term(token.lemma_) == "ei" and low != "ilman")):
+        return False
+    doc = token.doc
+    focus = evaluative_lexicon().focus_particles
+    nxt = [doc[j].text.lower() for j in range(token.i + 1, min(token.i + 3, len(doc)))]
+    if nxt and nxt[0] in focus:
+        return False
+    return not (len(nxt) > 1 and nxt[0] in _OLLA and nxt[1] in focus)
+
+
+_OLLA = {"ole", "ollut", "olleet"}
 
 
 __all__ = [

@@ -33,12 +33,13 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 @dataclass
 class Evaluation:
-    """Per-code precision/recall/F1, micro and macro per layer, polarity accuracy."""
+    """Per-code precision/recall/F1, micro and macro per layer, polarity per class."""
 
     per_code: pd.DataFrame
     summary: dict[str, float]
     polarity_confusion: pd.DataFrame | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    polarity_per_class: pd.DataFrame | None = None
 
     def to_markdown(self) -> str:
         """The evaluation as Markdown tables."""
@@ -56,6 +57,7 @@ class Evaluation:
                 f"Polarity accuracy {self.summary['polarity_accuracy']:.3f}, "
                 f"macro-F1 {self.summary['polarity_macro_f1']:.3f}."
             )
+            lines.extend(["", *self.polarity_markdown()])
         lines.append("")
         lines.append("| code | layer | n | precision | recall | F1 |")
         lines.append("|---|---|---|---|---|---|")
@@ -65,6 +67,25 @@ class Evaluation:
                 f"{r['recall']:.2f} | {r['f1']:.2f} |"
             )
         return "\n".join(lines)
+
+    def polarity_markdown(self) -> list[str]:
+        """Per-class polarity precision/recall/F1 and the confusion matrix, as Markdown lines."""
+        lines: list[str] = []
+        if self.polarity_per_class is not None:
+            lines += ["| polarity | n (gold) | predicted | precision | recall | F1 |"]
+            lines += ["|---|---|---|---|---|---|"]
+            for _, r in self.polarity_per_class.iterrows():
+                lines.append(
+                    f"| {r['label']} | {r['support']} | {r['predicted']} | "
+                    f"{r['precision']:.2f} | {r['recall']:.2f} | {r['f1']:.2f} |"
+                )
+        if self.polarity_confusion is not None:
+            cm = self.polarity_confusion
+            lines += ["", "| gold \\ predicted | " + " | ".join(map(str, cm.columns)) + " |"]
+            lines.append("|---" * (len(cm.columns) + 1) + "|")
+            for label, row in cm.iterrows():
+                lines.append(f"| {label} | " + " | ".join(str(int(v)) for v in row) + " |")
+        return lines
 
 
 def score(
@@ -110,23 +131,42 @@ def score(
                 f"{layer}_macro_f1": float(np.mean(f1s)) if f1s else 0.0,
             }
         )
-    confusion = None
+    confusion = per_class = None
     if gold_polarity is not None and pred_polarity is not None:
         g, p = list(gold_polarity), list(pred_polarity)
         summary["polarity_accuracy"] = float(np.mean([a == b for a, b in zip(g, p, strict=True)]))
-        f1s = []
+        f1s, classes = [], []
         for label in POLARITIES:
             tp = sum(a == label and b == label for a, b in zip(g, p, strict=True))
             fp = sum(a != label and b == label for a, b in zip(g, p, strict=True))
             fn = sum(a == label and b != label for a, b in zip(g, p, strict=True))
+            P, R, F1 = _prf(tp, fp, fn)
             if tp + fp + fn:
-                f1s.append(_prf(tp, fp, fn)[2])
+                f1s.append(F1)
+            summary.update({f"polarity_{label}_p": P, f"polarity_{label}_r": R})
+            summary[f"polarity_{label}_f1"] = F1
+            classes.append(
+                {
+                    "label": label,
+                    "support": tp + fn,
+                    "predicted": tp + fp,
+                    "precision": P,
+                    "recall": R,
+                    "f1": F1,
+                }
+            )
         summary["polarity_macro_f1"] = float(np.mean(f1s)) if f1s else 0.0
+        per_class = pd.DataFrame(classes)
+        # every label as a row and a column, in the codebook's order, zeros included
         confusion = pd.crosstab(
-            pd.Series(g, name="gold"), pd.Series(p, name="predicted"), dropna=False
+            pd.Categorical(g, categories=list(POLARITIES)),
+            pd.Categorical(p, categories=list(POLARITIES)),
+            rownames=["gold"],
+            colnames=["predicted"],
+            dropna=False,
         )
     summary["n"] = len(gold)
-    return Evaluation(pd.DataFrame(rows), summary, confusion)
+    return Evaluation(pd.DataFrame(rows), summary, confusion, polarity_per_class=per_class)
 
 
 def evaluate(

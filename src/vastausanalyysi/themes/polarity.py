@@ -41,6 +41,12 @@ from vastausanalyysi.themes.clauses import (
     split_clauses,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon, norm_term
+from vastausanalyysi.themes.evaluative import (
+    EvaluativeLexicon,
+    derived_polarity,
+    evaluative_lexicon,
+    is_stage_form,
+)
 from vastausanalyysi.themes.tokens import (
     analysis_values,
     is_conditional,
@@ -63,6 +69,8 @@ _MANNER_NEG = {
     "puutteellisesti",
     "vaihtelevasti",
     "vaillinaisesti",
+    "heikoimmin",
+    "huonoimmin",
 }
 #: "vain|ainoastaan|alle" + a share: a positive finding held by few is a problem.
 _ONLY = {"vain", "ainoastaan", "alle", "harva", "harvat", "vähemmistö"}
@@ -101,6 +109,8 @@ _NOT_CUE = {
     "puuttumisen",
     "tarvittaessa",  # "if needed", not a need
 }
+#: Solving a problem: "riita saatiin ratkaistua" (a participle, so not only verbs).
+_RESOLVE = frozenset({"ratkaista", "ratkaistu", "korjata", "korjattu", "selättää"})
 #: "vaikea saada sovittua": a success that is hard to reach is not a success.
 _HARD = {"vaikea", "vaikeaa", "hankala", "hankalaa", "mahdoton", "mahdotonta", "työläs"}
 #: "Näin yhteistyö toimii arjessa", "miten palvelu toimii": how something works, not whether.
@@ -121,10 +131,12 @@ def _existential_negation(doc: Doc, i: int, end: int) -> bool:
 def _necessity(doc: Doc, token: Token, clause: range, improve: frozenset[str]) -> bool:
     """ "on vielä vahvistettava", "työnjako kirjattava sopimukseen": -ttava of necessity."""
     low = token.text.lower()
-    if not low.endswith(("ttava", "ttävä", "tava", "tävä")):
+    if not low.endswith(("ttava", "ttävä", "tava", "tävä", "ttavaa", "ttävää")):
         return False
     if "present_passive" not in analysis_values(token, "PARTICIPLE"):
         return False
+    if norm_term(token.lemma_) not in improve:
+        return False  # "työnjako kirjattava sopimukseen": an obligation, neutral (§3 conv. 3)
     before = [doc[j] for j in range(max(clause.start, token.i - 3), token.i)]
     olla = [t for t in before if is_olla(t)]
     if olla and norm_term(token.lemma_) not in improve:
@@ -183,8 +195,11 @@ def rule_polarity(
     negated = negated_tokens(doc, lexicon)
     clauses = split_clauses(doc, lexicon)
     goal, need = goal_scope(doc, lexicon)
-    works_phr = phrase_hits(doc, lexicon.works_phrases)
-    problem_phr = phrase_hits(doc, lexicon.problem_phrases)
+    ev = evaluative_lexicon()
+    works_phr = _merge(phrase_hits(doc, lexicon.works_phrases), phrase_hits(doc, ev.works_phrases))
+    problem_phr = _merge(
+        phrase_hits(doc, lexicon.problem_phrases), phrase_hits(doc, ev.problem_phrases)
+    )
     for clause in clauses:
         span = [doc[i] for i in range(clause.start, clause.end)]
         rng = range(clause.start, clause.end)
@@ -197,8 +212,7 @@ def rule_polarity(
         decrease = [
             t.i
             for t, k in zip(span, all_keys, strict=True)
-            if k & lexicon.decrease
-            and is_verb(t)
+            if (_resolves(t, k, negated) or (k & lexicon.decrease and is_verb(t)))
             and "MINEN-infinitive" not in analysis_values(t, "MOOD")
         ]
         manner_neg = bool(lemmas & _MANNER_NEG)
@@ -211,23 +225,43 @@ def rule_polarity(
             for t in span
         ) or bool(lemmas & {"harva", "vähemmistö"})
         skip: set[int] = set()
+        found: tuple[str, str] | None
         found_any: list[tuple[Token, str, str]] = []
+        comparison = _group_comparison(span, lemmas, ev)
+        finite = any(
+            analysis_values(t, "MOOD") & {"indicative", "conditional", "imperative"}
+            for t in span
+            if is_verb(t)
+        )
         for token, keys in zip(span, all_keys, strict=True):
             i = token.i
             if token.is_punct or token.is_space or i in skip:
                 continue
             if token.text.lower() in _NOT_CUE:
                 continue
-            if i in works_phr and i not in need and i not in goal:
-                found: tuple[str, str] | None = (WORKS, "phrase")
+            if _intensifier(doc, token, clause.end):
+                continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
+            if i in works_phr and token.text.lower().endswith(("tava", "tävä")):
+                found = (PROBLEM, "need")  # "on saatava kuntoon": it is not yet
+                skip.update(range(i, i + works_phr[i]))
+            elif i in works_phr and i not in need and i not in goal:
+                found = (WORKS, "phrase")
                 skip.update(range(i, i + works_phr[i]))
             elif i in problem_phr:
                 found = (PROBLEM, "phrase")
                 skip.update(range(i, i + problem_phr[i]))
             elif _necessity(doc, token, rng, lexicon.improve) and i not in goal:
                 found = (PROBLEM, "need")
+            elif i in need and _comparative(token):
+                found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
+            elif is_stage_form(token, ev):
+                found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
+            elif token.text.lower() in ev.works:
+                found = (WORKS, "works")  # "kitkatta", "vaivatta": before "kitka", "vaiva"
+            elif _abessive(token) and keys & (lexicon.problem | ev.problem):
+                found = (WORKS, "abessive")  # "viiveettä", "ongelmitta"
             else:
-                found = _cue(token, keys, lexicon, i in need)
+                found = _cue(token, keys, lexicon, i in need) or _extra_cue(token, keys, ev)
             if found is None:
                 continue
             kind, why = found
@@ -235,8 +269,12 @@ def rule_polarity(
                 continue  # "kahden koulun kesken" = between two schools
             if kind == WORKS and _hard_before(doc, token, clause.start):
                 continue  # "vaikea saada sovittua": "vaikea" carries the cue
+            if kind == WORKS and _function_verb(doc, token, clause.end):
+                continue  # "toimii koordinaattorina": a role, not a judgment
             if kind == WORKS and (lemmas & _HOW) and norm_term(token.lemma_) in _HOW_VERBS:
                 continue  # "Näin yhteistyö toimii arjessa"
+            if kind == WORKS and _comparative(token) and not finite and i == clause.start:
+                kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
             if kind == WORKS and token.text.lower().endswith(("matta", "mättä")):
                 kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
             if i in decrease and any(
@@ -267,6 +305,10 @@ def rule_polarity(
             if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
                 kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
             found_any.append((token, kind, why))
+        found_any = _attributive_yields(found_any)
+        if comparison:
+            found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
+        verbal = [n for n in verbal if _judging_negation(doc, n, clause.end, ev)]
         for token, kind, why in found_any:
             if kind == WORKS:
                 clause.works += 1.0
@@ -314,6 +356,153 @@ def rule_polarity(
     else:
         label = NEUTRAL
     return PolarityResult(label, clauses, works, problem)
+
+
+def _merge(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
+    out = dict(a)
+    for k, n in b.items():
+        out[k] = max(out.get(k, 0), n)
+    return out
+
+
+#: Words after an intensifier "hyvin" that are not degree words ("otettiin hyvin vastaan").
+_NOT_DEGREE = {"vastaan", "mukana", "mukaan", "perillä", "selvillä", "kärryillä", "tietoinen"}
+
+
+def _intensifier(doc: Doc, token: Token, end: int) -> bool:
+    """ "hyvin" before an adjective or adverb (degree), not after a verb (manner)."""
+    if token.text.lower() != "hyvin":
+        return False
+    j = token.i + 1
+    if j >= end or doc[j].is_punct:
+        return False
+    nxt = doc[j]
+    if nxt.text.lower() in _NOT_DEGREE:
+        return False
+    if token.i > 0 and is_verb(doc[token.i - 1]) and not is_olla(doc[token.i - 1]):
+        return False  # "on päästy hyvin eteenpäin": manner after a verb
+    classes = analysis_values(nxt, "CLASS")
+    if "teonsana" in classes:
+        return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
+    return bool(classes & {"laatusana", "seikkasana", "lukusana"})
+
+
+def _extra_cue(token: Token, keys: frozenset[str], ev: EvaluativeLexicon) -> tuple[str, str] | None:
+    """A cue from the evaluative lexicon: its words, derivations and stage forms."""
+    if keys & ev.works:
+        return WORKS, "works"
+    if keys & ev.problem:
+        return PROBLEM, "problem"
+    if is_stage_form(token, ev):
+        return PROBLEM, "stage"
+    kind = derived_polarity(token, ev.works, ev)
+    if kind is not None:
+        return kind, "derived"
+    return None
+
+
+def _resolves(token: Token, keys: frozenset[str], negated: set[int]) -> bool:
+    """ "saatiin ratkaistua", not "edelleen ratkaisematta" nor "ei ole korjattu"."""
+    low = token.text.lower()
+    return bool(keys & _RESOLVE) and not low.endswith(("matta", "mättä")) and token.i not in negated
+
+
+def _function_verb(doc: Doc, token: Token, end: int) -> bool:
+    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä")."""
+    if norm_term(token.lemma_) != "toimia":
+        return False
+    return any(
+        "olento" in analysis_values(doc[j], "SIJAMUOTO")
+        for j in range(token.i + 1, min(token.i + 3, end))
+    )
+
+
+def _attributive(token: Token) -> bool:
+    """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or "laatusana" not in analysis_values(token, "CLASS"):
+        return False
+    nxt = analysis_values(doc[token.i + 1], "CLASS")
+    return "nimisana" in nxt
+
+
+def _attributive_yields(
+    found: list[tuple[Token, str, str]],
+) -> list[tuple[Token, str, str]]:
+    """ "Hyvä henki on murentunut": a describing adjective yields to the predicate's judgment."""
+    kinds = {kind for token, kind, _ in found if not _attributive(token)}
+    if len(kinds) != 1:
+        return found
+    (predicate,) = kinds
+    return [f for f in found if f[1] == predicate or not _attributive(f[0])]
+
+
+def _abessive(token: Token) -> bool:
+    """An abessive noun ("viiveettä", "ongelmitta"): without the thing."""
+    return "vajanto" in analysis_values(token, "SIJAMUOTO")
+
+
+def _comparative(token: Token) -> bool:
+    """A comparative adjective or adverb ("selkeämpi", "useammin"), not "enemmän" of a verb."""
+    return "comparative" in analysis_values(token, "COMPARISON") and bool(
+        analysis_values(token, "CLASS") & {"laatusana", "seikkasana"}
+    )
+
+
+#: Words of an earlier time: a comparison with them is a change, not a group comparison.
+_EARLIER = {"ennen", "aiemmin", "aikaisemmin", "viime", "edellinen", "aiempi", "alku", "vuosi"}
+
+
+def _group_comparison(span: list[Token], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
+    """A rating verb with a comparative and "kuin"/"muu": respondent groups compared."""
+    if not lemmas & ev.rating_verbs or not lemmas & {"kuin", "muu", "muut", "muita"}:
+        return False
+    if lemmas & _EARLIER:
+        return False  # "pidetään parempana kuin ennen": a change over time, not groups
+
+    return any("comparative" in analysis_values(t, "COMPARISON") for t in span)
+
+
+def _judging_negation(doc: Doc, n: int, end: int, ev: EvaluativeLexicon) -> bool:
+    """A negation that can judge by itself (codebook §3 convention 6).
+
+    Not "ei pelkästään / ei vain … vaan myös", not "ei mitään erityistä", and not the negation
+    of a verb that describes a duty ("hyvinvointialue ei vastaa liikuntapaikoista").
+    """
+    after = [doc[j] for j in range(n + 1, min(n + 4, end)) if not doc[j].is_punct]
+    words = [norm_term(t.lemma_ or t.text) for t in after]
+    if any(t.text.lower() in ev.focus_particles for t in after[:2]):
+        return False
+    if words[:2] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
+        return False
+    verbs = [t for t in after if is_verb(t) and not is_olla(t)]
+    if not verbs and not any(is_olla(t) for t in after):
+        # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
+        earlier = [
+            j
+            for j in range(n - 1, -1, -1)
+            if doc[j].text in SENTENCE_END or norm_term(doc[j].lemma_) == "ei"
+        ]
+        if earlier and doc[earlier[0]].text not in SENTENCE_END:
+            return _judging_negation(doc, earlier[0], n, ev)
+        return True
+    if not verbs:
+        return True  # "ei ole …": an existential negation
+    verb = norm_term(verbs[0].lemma_)
+    if verb not in ev.descriptive_verbs:
+        return True
+    # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
+    cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
+    rest = [doc[j] for j in range(verbs[0].i + 1, end)]
+    return not any(analysis_values(t, "SIJAMUOTO") & cases for t in rest)
+
+
+#: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".
+_DUTY_CASES = {
+    "vastata": {"sisaeronto"},
+    "kuulua": {"ulkotulento", "sisatulento"},
+    "": {"sisaeronto", "ulkotulento"},
+}
 
 
 def _postposition(doc: Doc, token: Token) -> bool:

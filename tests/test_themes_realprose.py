@@ -1,0 +1,110 @@
+"""Issue 11: polarity conventions and topic-vs-mechanism rules on team-written sentences.
+
+The sentences are written for these tests (not taken from any labelled file); each pair shows a
+convention of ``shared/spec/codebook.md`` §3 or a rule of §4 (6–7) and its counterpart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.evaluation import score
+from vastausanalyysi.themes.features import as_docs
+from vastausanalyysi.themes.polarity import rule_polarity
+from vastausanalyysi.themes.rules import RuleTagger
+
+POLARITY = [
+    # "hyvin" as a degree word vs "hyvin" of manner (convention 4)
+    ("Alueen kunnat ovat keskenään hyvin erilaisia.", "neutral"),
+    ("Kouluterveydenhuollon yhteistyö on hoidettu hyvin.", "works"),
+    # wishes and obligations (convention 3), and the same with a judged present
+    ("Hyvinvointialueen tulisi kuulla kuntia ajoissa.", "neutral"),
+    ("Toivomme, että tapaamisia jatketaan.", "neutral"),
+    ("Kuntia pitäisi kuulla ajoissa, koska nyt tieto tulee liian myöhään.", "problem"),
+    # stage and scarcity (conventions 1-2), success without a success word
+    ("Yhteiset käytännöt ovat vielä vakiintumatta.", "problem"),
+    ("Kotoutumisen resurssit ovat niukat.", "problem"),
+    ("Riita koulun tiloista saatiin ratkaistua.", "works"),
+    # descriptions and focus negation (conventions 5-6)
+    ("Kunta vastaa koulujen tiloista.", "neutral"),
+    ("Hyvinvointialue ei vastaa kunnan kirjastoista.", "neutral"),
+    ("Hyvinvointialue ei vastaa kuntien viesteihin.", "problem"),
+    ("Kyse ei ole vain rahasta vaan myös luottamuksesta.", "neutral"),
+    ("Sivistysjohtajat arvioivat tilanteen muita heikommaksi.", "neutral"),
+    ("Tilannetta pidetään nyt parempana kuin ennen.", "works"),
+]
+
+MECHANISMS = [
+    ("Palveluverkko herätti taas kysymyksiä valtuustossa.", "paatoksenteko", False),
+    ("Aluehallitus päätti supistaa palveluverkkoa.", "paatoksenteko", True),
+    ("Kunta teki oikaisuvaatimuksen aluehallituksen päätöksestä.", "paatoksenteko", True),
+    ("Kyselyyn vastanneet luottamushenkilöt arvioivat tilanteen.", "luottamushenkilot", False),
+    ("Kunnan ja alueen luottamushenkilöt tapaavat iltakoulussa.", "luottamushenkilot", True),
+    ("Prosessi kesti kaksi kuukautta.", "suunnitelmallisuus", False),
+    ("Hyvinvointialue palvelee 90 000 asukasta.", "osallisuus", False),
+    ("Asukkaat pääsivät kertomaan mielipiteensä lähipalveluista.", "osallisuus", True),
+    ("Pyrimme edistämään kuntalaisten terveyttä.", "hyte", True),
+    ("Työllisyyspalvelut siirtyivät hyvinvointialueelta kunnille.", "tyonjako", True),
+    ("Puhumme asioista suoraan, ja ovet ovat auki.", "vuorovaikutus", True),
+]
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook()
+
+
+def test_polarity_conventions(codebook) -> None:
+    docs = as_docs([t for t, _ in POLARITY])
+    got = [rule_polarity(d, codebook.polarity).label for d in docs]
+    wrong = [(t, want, g) for (t, want), g in zip(POLARITY, got, strict=True) if g != want]
+    assert not wrong, wrong
+
+
+def test_topic_is_not_mechanism(codebook) -> None:
+    tagger = RuleTagger(codebook)
+    docs = as_docs([t for t, _, _ in MECHANISMS])
+    wrong = []
+    for (text, code, expected), doc in zip(MECHANISMS, docs, strict=True):
+        result = tagger.tag_doc(doc)
+        if (code in result.areas + result.mechanisms) != expected:
+            wrong.append((text, code, expected))
+        if code in result.areas + result.mechanisms:
+            assert result.evidence[code], (text, code)  # every code carries its evidence
+    assert not wrong, wrong
+
+
+def test_evaluation_reports_polarity_per_class_and_confusion(codebook) -> None:
+    gold = ["works", "works", "problem", "neutral", "mixed"]
+    pred = ["works", "neutral", "problem", "neutral", "problem"]
+    ev = score([[]] * 5, [[]] * 5, codebook, gold, pred)
+    per_class = ev.polarity_per_class.set_index("label")
+    assert per_class.loc["works", "precision"] == 1.0
+    assert per_class.loc["works", "recall"] == 0.5
+    assert per_class.loc["problem", "precision"] == 0.5
+    assert per_class.loc["mixed", "f1"] == 0.0
+    assert ev.summary["polarity_neutral_p"] == 0.5
+    assert list(ev.polarity_confusion.index) == ["works", "problem", "mixed", "neutral"]
+    assert int(ev.polarity_confusion.loc["mixed", "problem"]) == 1
+    text = ev.to_markdown()
+    assert "| polarity | n (gold) | predicted | precision | recall | F1 |" in text
+    assert "| mixed | 0 | 1 | 0 | 0 |" in text
+
+
+def test_cli_evaluate_themes_prints_polarity_per_class(tmp_path, capsys) -> None:
+    from vastausanalyysi.cli.main import main
+
+    path = tmp_path / "labelled.csv"
+    path.write_text(
+        "text,areas,mechanisms,polarity\n"
+        "Yhteistyö toimii hyvin.,,,works\n"
+        "Tiedonkulku ei toimi.,,tietopohja,problem\n"
+        "Kunnat ovat hyvin erilaisia.,,,neutral\n",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", "themes", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "| polarity | n (gold) | predicted | precision | recall | F1 |" in out
+    assert "| gold \\ predicted | works | problem | mixed | neutral |" in out
+    assert "| neutral | 1 |" in out
