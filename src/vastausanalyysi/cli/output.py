@@ -90,13 +90,26 @@ def formula_safe(value: Any) -> Any:
     return value
 
 
+def json_text(value: Any) -> str:
+    """``value`` (lists, dicts, numpy scalars inside) as compact JSON text."""
+    return json.dumps(value, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if hasattr(value, "tolist"):  # numpy arrays
+        return value.tolist()
+    raise TypeError(f"cannot write a {type(value).__name__} as JSON")
+
+
 def _flat(value: Any, column: str) -> Any:
     if isinstance(value, list | tuple) and column in CODE_COLUMNS:
         return ";".join(map(str, value))
     if isinstance(value, list | tuple) and column == LEMMAS:
         return " ".join(map(str, value))
     if isinstance(value, dict | list | tuple):
-        return json.dumps(value, ensure_ascii=False)
+        return json_text(value)
     return value
 
 
@@ -209,7 +222,7 @@ def _write_parquet(frame: pd.DataFrame, path: str) -> None:
         )
         if not lists_of_text:
             out[column] = [
-                json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list | tuple) else v
+                json_text(v) if isinstance(v, dict | list | tuple) else v
                 for v in values
             ]
     try:
