@@ -222,8 +222,7 @@ def _write_parquet(frame: pd.DataFrame, path: str) -> None:
         )
         if not lists_of_text:
             out[column] = [
-                json_text(v) if isinstance(v, dict | list | tuple) else v
-                for v in values
+                json_text(v) if isinstance(v, dict | list | tuple) else v for v in values
             ]
     try:
         out.to_parquet(path, index=False)
