@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from vastausanalyysi.schema import strip_prefix
+from vastausanalyysi.text import is_missing
 
 Alternatives = tuple[str, ...]  # names of one survey item (id, text), any of which may be used
 
@@ -30,7 +30,7 @@ def as_items(value: Any) -> tuple[Alternatives, ...]:
     ``"x"`` -> ``(("x",),)``; a mapping with ``id`` and ``text`` -> ``((id, text),)``; a list of
     either -> one tuple each.
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return ()
     if isinstance(value, str):
         name = value.strip()

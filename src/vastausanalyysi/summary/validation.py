@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
@@ -10,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from vastausanalyysi.errors import SummaryError
+from vastausanalyysi.text import is_missing
 
 _LIST_TYPES = (list, tuple, set, frozenset, np.ndarray)
 
@@ -67,7 +67,7 @@ def polarity_value(value: Any, column: str, index: Hashable) -> list[str]:
     """A polarity cell as a list of zero or one values; other types are errors."""
     if isinstance(value, str):
         return [value] if value else []
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return []
     raise SummaryError(
         f"column {column!r}, row {index!r}: expected a polarity string, got {value!r:.80}"
