@@ -33,6 +33,27 @@ def read_yaml(name: str) -> Any:
     return yaml.safe_load(read_text(name))
 
 
+def read_sections(name: str) -> dict[str, frozenset[str]]:
+    """A shipped word list in ``[section]`` blocks: ``{section: words}``.
+
+    Words are separated by white space; ``#`` starts a comment; a word before the first header
+    is an error naming the file.
+    """
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for raw in read_text(name).splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]") and line[1:-1].strip().isidentifier():
+            current = sections.setdefault(line[1:-1].strip(), set())
+        elif current is None:
+            raise ValueError(f"{name}: words before a [section] header: {line!r:.40}")
+        else:
+            current.update(line.split())
+    return {key: frozenset(words) for key, words in sections.items()}
+
+
 def read_yaml_mapping(path: str | Path, what: str, error: type[Exception]) -> dict[str, Any]:
     """The YAML file ``path`` as a mapping ({} when empty).
 
@@ -57,4 +78,12 @@ def read_yaml_mapping(path: str | Path, what: str, error: type[Exception]) -> di
     return data
 
 
-__all__ = ["DATA_PACKAGE", "data_file", "data_path", "read_text", "read_yaml", "read_yaml_mapping"]
+__all__ = [
+    "DATA_PACKAGE",
+    "data_file",
+    "data_path",
+    "read_sections",
+    "read_text",
+    "read_yaml",
+    "read_yaml_mapping",
+]

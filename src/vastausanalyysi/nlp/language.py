@@ -23,33 +23,21 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from vastausanalyysi._resources import read_text
+from vastausanalyysi._resources import read_sections
 from vastausanalyysi.nlp.normalise import normalise
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
 LANGUAGES = ("fi", "sv", "en", "other")
 WORDS_FILE = "language_words.txt"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SECTION = re.compile(r"^\[(\w+)\]\s*$")
 
 
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, frozenset[str]]:
     """``{"sv": …, "en": …}``: the shipped lists of common Swedish and English words."""
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
-    for raw in read_text(WORDS_FILE).splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        m = _SECTION.match(line)
-        if m:
-            current = sections.setdefault(m[1], set())
-        elif current is None:
-            raise ValueError(f"{WORDS_FILE}: words before a [section] header: {line!r:.40}")
-        else:
-            current.update(w.lower() for w in line.split())
-    return {k: frozenset(v) for k, v in sections.items()}
+    return {
+        key: frozenset(w.lower() for w in words) for key, words in read_sections(WORDS_FILE).items()
+    }
 
 
 def language_of(text: str, analyzer: VoikkoAnalyzer | None = None) -> str:

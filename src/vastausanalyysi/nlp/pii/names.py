@@ -16,10 +16,9 @@ knowledge; see ``data/README.md``). Context words are matched on Voikko base for
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from vastausanalyysi._resources import read_text
+from vastausanalyysi._resources import read_sections
 
 NAMES_FILE = "names_fi.txt"
 
@@ -175,7 +174,6 @@ PLACE_HEADS = (
     "ravintola", "rahasto", "mitali",
 )  # fmt: skip
 
-_SECTION = re.compile(r"^\[(\w+)\]\s*$")
 # Finnish case endings tried on words Voikko does not know ("Husseinille" -> "Hussein")
 CASE_ENDINGS = (
     "ille", "ilta", "iltä", "illa", "illä", "ista", "istä", "issa", "issä", "in", "ia", "iä",
@@ -187,20 +185,7 @@ CASE_ENDINGS = (
 @lru_cache(maxsize=1)
 def name_lists() -> dict[str, frozenset[str]]:
     """``{"first": …, "surname": …}``: the shipped name lists (capitalised forms)."""
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
-    for raw in read_text(NAMES_FILE).splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        m = _SECTION.match(line)
-        if m:
-            current = sections.setdefault(m[1], set())
-            continue
-        if current is None:
-            raise ValueError(f"{NAMES_FILE}: names before a [section] header: {line!r:.40}")
-        current.update(line.split())
-    return {name: frozenset(words) for name, words in sections.items()}
+    return read_sections(NAMES_FILE)
 
 
 def is_place_head(lemma: str) -> bool:
