@@ -356,3 +356,17 @@ def test_a_two_sentence_answer_gives_one_statement_to_each_part(tmp_path: Path) 
     assert row[headers.index("Vastaus")] == MIXED
     for key in ("toimii", "kehitettavaa"):
         assert row[headers.index(f"{PART_TITLES[key]}: ryhmä")], key
+
+
+def test_quoted_statements_are_masked(tmp_path: Path) -> None:
+    tagged = _mixed_answers()
+    contact = "Perhekeskus toimii hyvin, kiitos Liisa Virtaselle (liisa.virtanen@example.fi)."
+    tagged.loc[tagged["text"] == MIXED, "text"] = f"{contact} Kiinteistöjen vuokrat ovat riita."
+    paths = write_report(tmp_path, tagged=tagged, formats=("html", "md"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert "liisa.virtanen@example.fi" not in text and "Virtaselle" not in text, path.name
+    html = paths[0].read_text(encoding="utf-8")
+    toimii = html[html.index('id="kysymys-1-toimii"') : html.index('id="kysymys-1-kehit')]
+    assert any("[EMAIL]" in q for q in _blockquotes(toimii))  # the masked statement is quoted
+    assert not any("vuokrat" in q for q in _blockquotes(toimii))
