@@ -345,7 +345,16 @@ def test_a_two_sentence_answer_gives_one_statement_to_each_part(tmp_path: Path) 
     own = tag(pd.DataFrame({"text": problem_quotes}))["polarity"].tolist()
     assert "works" not in own, list(zip(problem_quotes, own, strict=True))
     # statements, not answers, are counted; the small county is never quoted
-    assert re.search(r"\d+ lausumaa \d+ vastauksesta \d+ vastaajalta", toimii)
+    counts = re.search(r"(\d+) lausumaa (\d+) vastauksesta (\d+) vastaajalta", toimii)
+    assert counts and int(counts[1]) >= int(counts[2]) >= int(counts[3])
+    ks = load_workbook(paths[1])["klusterit"]
+    kh = [c.value for c in ks[1]]
+    in_toimii = [
+        r[kh.index("Lausumia")]
+        for r in ks.iter_rows(min_row=2, values_only=True)
+        if r[kh.index("Osa")] == PART_TITLES["toimii"]
+    ]
+    assert sum(in_toimii) == int(counts[1])
     assert SECRET not in html and "Pieni alue" not in html
     # the workbook keeps one row per answer, with the themes of both parts
     ws = load_workbook(paths[1])["vastaukset"]
