@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from vastausanalyysi.report import write_report
+from vastausanalyysi.report.labels import PART_TITLES
 from vastausanalyysi.report.quotes import clean_quote, quote_key
 from vastausanalyysi.report.scores import secondary_suppression
 from vastausanalyysi.summary import theme_frequencies
@@ -292,3 +293,89 @@ def test_survey_and_published_scores_are_both_shown_and_named(tmp_path: Path) ->
     assert "Julkaistut keskiarvotaulukot (1–5) sellaisinaan" in html
     md = paths[1].read_text(encoding="utf-8")
     assert "| Pirkanmaa | 3,4 | 49 |" in md and "| Kaikki vastaajat | 3,0 | 486 |" in md
+
+
+MIXED = "Perhekeskus toimii hyvin. Kiinteistöjen vuokrat ovat jatkuva riita."
+
+
+def _mixed_answers() -> pd.DataFrame:
+    """Two-sentence answers about two things, tagged "mixed" as a whole (team-written)."""
+    others = [
+        ("Neuvolayhteistyö sujuu mainiosti. Tiedonkulku on heikkoa eikä kukaan vastaa.", "mixed"),
+        ("Hyte-koordinaattorin kanssa tehdään hyvää työtä.", "works"),
+        ("Kouluterveydenhuollon resurssit eivät riitä.", "problem"),
+        ("Varautumisen yhteistyö on parantunut. Työnjako on silti epäselvä.", "mixed"),
+        ("Säännölliset tapaamiset toimivat hyvin.", "works"),
+    ]
+    rows = [(f"P{i}", "puheenjohtajat", "08", MIXED, "mixed") for i in range(5)]
+    rows += [(f"T{i}", "puheenjohtajat", "08", t, p) for i, (t, p) in enumerate(others)]
+    # 3 respondents in another county: their cell (group × county) is under min_cell
+    rows += [
+        (f"S{i}", "puheenjohtajat", "13", f"Pieni alue toimii. {SECRET} {i} on ongelma.", "mixed")
+        for i in range(3)
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["respondent_id", "coarse_group", "region", "text", "polarity"]
+    )
+    frame["question"] = Q1
+    frame["areas"] = [[] for _ in range(len(frame))]
+    frame["mechanisms"] = [[] for _ in range(len(frame))]
+    return frame
+
+
+def test_a_two_sentence_answer_gives_one_statement_to_each_part(tmp_path: Path) -> None:
+    from vastausanalyysi.themes.tagger import tag
+
+    tagged = _mixed_answers()
+    freqs = theme_frequencies(tagged, ["coarse_group", "region"], min_cell=5)
+    paths = write_report(tmp_path, tagged=tagged, frequencies=freqs, mask=False)
+    html = paths[0].read_text(encoding="utf-8")
+    toimii = html[html.index('id="kysymys-1-toimii"') : html.index('id="kysymys-1-kehit')]
+    kehit = html[html.index('id="kysymys-1-kehit') :]
+    kehit = kehit[: kehit.index("</section>")]
+    works_quotes, problem_quotes = _blockquotes(toimii), _blockquotes(kehit)
+    first, second = MIXED.split(". ", 1)
+    assert f"{first}." in works_quotes and second in problem_quotes
+    assert MIXED not in html  # the whole answer is never quoted
+    assert "5 vastaajaa kirjoitti saman" in toimii  # the statement's respondents are counted
+    # no statement quoted under Toimii is a problem by its own polarity
+    assert works_quotes and problem_quotes
+    own = tag(pd.DataFrame({"text": works_quotes}))["polarity"].tolist()
+    assert "problem" not in own, list(zip(works_quotes, own, strict=True))
+    own = tag(pd.DataFrame({"text": problem_quotes}))["polarity"].tolist()
+    assert "works" not in own, list(zip(problem_quotes, own, strict=True))
+    # statements, not answers, are counted; the small county is never quoted
+    counts = re.search(r"(\d+) lausumaa (\d+) vastauksesta (\d+) vastaajalta", toimii)
+    assert counts and int(counts[1]) >= int(counts[2]) >= int(counts[3])
+    ks = load_workbook(paths[1])["klusterit"]
+    kh = [c.value for c in ks[1]]
+    in_toimii = [
+        r[kh.index("Lausumia")]
+        for r in ks.iter_rows(min_row=2, values_only=True)
+        if r[kh.index("Osa")] == PART_TITLES["toimii"]
+    ]
+    assert sum(in_toimii) == int(counts[1])
+    assert SECRET not in html and "Pieni alue" not in html
+    # the workbook keeps one row per answer, with the themes of both parts
+    ws = load_workbook(paths[1])["vastaukset"]
+    headers = [c.value for c in ws[1]]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(tagged)
+    row = rows[0]
+    assert row[headers.index("Vastaus")] == MIXED
+    for key in ("toimii", "kehitettavaa"):
+        assert row[headers.index(f"{PART_TITLES[key]}: ryhmä")], key
+
+
+def test_quoted_statements_are_masked(tmp_path: Path) -> None:
+    tagged = _mixed_answers()
+    contact = "Perhekeskus toimii hyvin, kiitos Liisa Virtaselle (liisa.virtanen@example.fi)."
+    tagged.loc[tagged["text"] == MIXED, "text"] = f"{contact} Kiinteistöjen vuokrat ovat riita."
+    paths = write_report(tmp_path, tagged=tagged, formats=("html", "md"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert "liisa.virtanen@example.fi" not in text and "Virtaselle" not in text, path.name
+    html = paths[0].read_text(encoding="utf-8")
+    toimii = html[html.index('id="kysymys-1-toimii"') : html.index('id="kysymys-1-kehit')]
+    assert any("[EMAIL]" in q for q in _blockquotes(toimii))  # the masked statement is quoted
+    assert not any("vuokrat" in q for q in _blockquotes(toimii))

@@ -33,7 +33,12 @@ from vastausanalyysi.report.narrative import (
     summary_text,
     suppression_note,
 )
-from vastausanalyysi.report.questions import QuestionSection, Theme
+from vastausanalyysi.report.questions import (
+    QuestionSection,
+    Theme,
+    part_counts,
+    statements_phrase,
+)
 from vastausanalyysi.report.quotes import Quote, respondents_phrase
 from vastausanalyysi.report.scores import ScoreSection, ScoreTable
 from vastausanalyysi.text import is_missing
@@ -182,7 +187,7 @@ def _theme_html(theme: Theme, rep: ReportModel) -> str:
     number = f"{theme.number}. " if theme.number is not None else ""
     size = (
         f"{respondents_phrase(theme.respondents)} ({format_share(theme.share)}), "
-        f"{theme.statements} vastausta"
+        f"{statements_phrase(theme.statements)}"
     )
     out = [
         f'<div class="theme"><h4>{escape_html(number + theme.label)} '
@@ -211,8 +216,7 @@ def _html_question(section: QuestionSection, rep: ReportModel) -> str:
             out.append(f'<p class="small">Ei vastauksia, joiden sävy on {escape_html(names)}.</p>')
             continue
         out.append(
-            f'<p class="small">{part.statements} vastausta '
-            f"{part.respondents} vastaajalta"
+            f'<p class="small">{escape_html(part_counts(part))}'
             f"; sävy {escape_html(names)}. Ryhmät suurimmasta alkaen.</p>"
         )
         real = [t for t in part.themes if t.number is not None]

@@ -14,6 +14,7 @@ from vastausanalyysi.report.narrative import (
     summary_text,
     suppression_note,
 )
+from vastausanalyysi.report.questions import part_counts
 from vastausanalyysi.report.quotes import respondents_phrase
 from vastausanalyysi.report.tables_links import SMALL_N_NOTE
 
@@ -161,7 +162,7 @@ def render_markdown(rep: ReportModel) -> str:
             if not part.statements:
                 out += ["_Ei vastauksia._", ""]
                 continue
-            out += [f"{part.statements} vastausta {part.respondents} vastaajalta.", ""]
+            out += [f"{part_counts(part)}.", ""]
             for t in part.themes:
                 if t.number is None:
                     continue

@@ -296,7 +296,20 @@ def build_model(
     answers["_ok"] = showable(answers, cell_columns, answers["_has_text"].tolist(), min_cell)
     who = respondent_keys(answers)
     shown: set[str] = set()
-    sections = prepare_questions(tagged, answers, who, names, masker, shown) if questions else []
+    sections = (
+        prepare_questions(
+            tagged,
+            answers,
+            who,
+            names,
+            masker,
+            shown,
+            cells=_cell_names(answers, cell_columns),
+            min_cell=min_cell,
+        )
+        if questions
+        else []
+    )
     if questions and POLARITY not in tagged.columns:
         notes.append("Kysymyskohtaiset osiot puuttuvat: vastauksilla ei ole sävyä (polarity).")
     overall = (
@@ -346,6 +359,14 @@ def build_model(
         cluster_links=linked_clusters,
         waves=prepare_waves(tagged, names, min_cell),
     )
+
+
+def _cell_names(answers: pd.DataFrame, columns: list[str]) -> list[str] | None:
+    """Each answer's small-cell-rule cell as one text ("group × county"); None without cells."""
+    if not columns:
+        return None
+    cells, _ = cell_sizes(answers, columns, answers["_has_text"].tolist())
+    return [" × ".join("" if v is None else str(v) for v in cell) for cell in cells]
 
 
 __all__ = [

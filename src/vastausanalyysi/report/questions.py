@@ -1,9 +1,12 @@
 """One section per open question: what works ("Toimii") and what to develop ("Kehitettävää").
 
-"Toimii" clusters the question's statements whose polarity is ``works`` or ``mixed``;
-"Kehitettävää" those whose polarity is ``problem`` or ``mixed``. Each cluster is shown with its
-label, its size in respondents and up to three distinct quotes nearest its centre (see
-:mod:`.quotes` for the small-cell rule and the sameness of wordings).
+The answers are split into statements (sentences, list items), each tagged on its own
+(``cluster_statements(..., split=True)``). "Toimii" clusters the question's statements whose
+polarity is ``works`` or ``mixed``; "Kehitettävää" those whose polarity is ``problem`` or
+``mixed``: "Perhekeskus toimii hyvin. Vuokrista riidellään." gives one statement to each. Each
+cluster is shown with its label, its size in respondents and up to three distinct statements
+nearest its centre as quotes (see :mod:`.quotes` for the small-cell rule and the sameness of
+wordings).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missin
 from vastausanalyysi.report.labels import PART_TITLES, Names
 from vastausanalyysi.report.masking import Masker
 from vastausanalyysi.report.quotes import Quote, distinct_quotes
-from vastausanalyysi.schema import POLARITY, QUESTION
+from vastausanalyysi.schema import MIN_CELL, POLARITY, QUESTION
 
 PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("toimii", PART_TITLES["toimii"], ("works", "mixed")),
@@ -30,6 +33,8 @@ PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 MAX_QUOTES = 3
 """Distinct quotes shown per cluster."""
 NO_QUESTION = "Avovastaukset"
+CELL_COLUMN = "_report_cell"
+"""The column of each answer's small-cell-rule cell given to the clustering as its group."""
 """The title of the one section when the answers have no question column."""
 
 
@@ -56,11 +61,24 @@ class Part:
     key: str
     title: str
     polarities: tuple[str, ...]
-    statements: int
+    statements: int  # statements (sentences, list items) of the answers
     respondents: int
     themes: list[Theme]
-    positions: list[int]  # the answers in this part (positions in the tagged frame)
+    positions: list[int]  # answers (positions in the tagged frame) with a statement here
     labels: dict[int, str]  # answer position -> theme label
+
+
+def statements_phrase(n: int) -> str:
+    """ "1 lausuma", "3 lausumaa"."""
+    return f"{n} lausuma" if n == 1 else f"{n} lausumaa"
+
+
+def part_counts(part: Part) -> str:
+    """ "12 lausumaa 10 vastauksesta 9 vastaajalta"."""
+    return (
+        f"{statements_phrase(part.statements)} {len(part.positions)} vastauksesta "
+        f"{part.respondents} vastaajalta"
+    )
 
 
 @dataclass
@@ -73,25 +91,43 @@ class QuestionSection:
     parts: list[Part]
 
 
-def cluster_part(frame: pd.DataFrame, polarity: tuple[str, ...], question: Any) -> Any:
-    """The clustering of the statements with one of ``polarity`` answering ``question``.
+def cluster_part(
+    frame: pd.DataFrame,
+    polarity: tuple[str, ...],
+    question: Any,
+    *,
+    group_column: str | None = None,
+    min_cell: int = MIN_CELL,
+) -> Any:
+    """The statements with one of ``polarity`` answering ``question``, clustered.
 
-    ``frame`` has a RangeIndex (positions in the tagged answers); the clustering's assignments
-    keep it. None when there are no such statements. (This is the one place to switch to
-    ``cluster_statements(frame, polarity=polarity, question=question)``.)
+    ``frame`` has a RangeIndex (positions in the tagged answers). Answers are split into
+    statements (sentences, list items), each with its own polarity, so a two-sentence answer may
+    give a statement to "Toimii" and another to "Kehitettävää"; ``assignments["source_index"]``
+    is the answer's position. ``group_column`` is the report's cell (group × county) of each
+    answer. None when there are no such statements.
     """
     from vastausanalyysi.clusters import cluster_statements
 
-    keep = np.array(frame[POLARITY].isin(list(polarity)).to_numpy(), dtype=bool)
-    if QUESTION in frame.columns:
-        keep = keep & np.array([none_if_missing(q) == question for q in frame[QUESTION].tolist()])
-    rows = frame[keep]
+    rows = frame
+    if QUESTION in frame.columns:  # only this question's answers are split and tagged
+        keep = np.array([none_if_missing(q) == question for q in frame[QUESTION].tolist()])
+        rows = frame[keep.astype(bool)]
     if rows.empty:
         return None
     try:
-        return cluster_statements(rows)
+        clustering = cluster_statements(
+            rows,
+            polarity=polarity,
+            question=None if question is None or QUESTION not in rows.columns else (question,),
+            question_column=QUESTION,
+            split=True,
+            group_column=group_column,
+            min_cell=min_cell,
+        )
     except ClusteringError as exc:
         raise ReportError(f"cannot cluster the answers of {question!r}: {exc}") from exc
+    return clustering if len(clustering.assignments) else None
 
 
 def clustering_frame(tagged: pd.DataFrame) -> pd.DataFrame:
@@ -105,21 +141,7 @@ def clustering_frame(tagged: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def themes_of(
-    clustering: Any,
-    positions: Sequence[int] | None,
-    answers: pd.DataFrame,
-    who: Sequence[object],
-    names: Names,
-    masker: Masker,
-    shown: set[str],
-) -> tuple[list[Theme], dict[int, str]]:
-    """The themes of a clustering whose assignments are indexed by answer positions.
-
-    ``positions`` are the answers clustered (None: every answer, in order). Quotes are the
-    distinct wordings nearest each cluster's centre; answers under the small-cell rule
-    (``answers["_ok"]``) are never quoted.
-    """
+def _checked(clustering: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     table = getattr(clustering, "clusters", None)
     assignments = getattr(clustering, "assignments", None)
     if not isinstance(table, pd.DataFrame) or "cluster" not in table.columns:
@@ -129,6 +151,27 @@ def themes_of(
         )
     if not isinstance(assignments, pd.DataFrame) or "cluster" not in assignments.columns:
         raise ReportError("clustering must have .assignments with a 'cluster' column")
+    return table, assignments
+
+
+def themes_of(
+    clustering: Any,
+    positions: Sequence[int] | None,
+    answers: pd.DataFrame,
+    who: Sequence[object],
+    names: Names,
+    masker: Masker,
+    shown: set[str],
+    texts: Sequence[str] | None = None,
+) -> tuple[list[Theme], dict[int, str]]:
+    """The themes of a clustering; row ``i`` of its assignments comes from answer ``positions[i]``.
+
+    ``positions`` None: every answer, in order. ``texts``: each assignment row's quotable text
+    (masked), default its answer's text. Quotes are the distinct wordings nearest each cluster's
+    centre; statements of answers under the small-cell rule (``answers["_ok"]``) are never quoted.
+    The labels map each answer position to its themes' labels ("; " between several).
+    """
+    table, assignments = _checked(clustering)
     if positions is None:
         if len(assignments) != len(answers):
             raise ReportError(
@@ -139,24 +182,29 @@ def themes_of(
         pos = np.asarray(list(positions), dtype=int)
         if len(pos) != len(assignments):
             raise ReportError("clustering.assignments does not match the clustered answers")
+    if len(pos) and (pos.min() < 0 or pos.max() >= len(answers)):
+        raise ReportError("clustering.assignments refers to rows outside the tagged answers")
     clusters = [none_if_missing(c) for c in assignments["cluster"].tolist()]
     sim = (
         pd.to_numeric(assignments["similarity"], errors="coerce").fillna(-2.0).to_numpy()
         if "similarity" in assignments.columns
         else np.zeros(len(assignments))
     )
-    texts = answers["_text"].tolist()
-    allowed = answers["_ok"].tolist()
+    answer_texts = answers["_text"].tolist()
+    row_texts = [answer_texts[p] for p in pos] if texts is None else list(texts)
+    answer_ok = answers["_ok"].tolist()
+    allowed = [answer_ok[p] for p in pos]
+    row_who = [who[p] for p in pos]
     codes = [
-        [names.code(c) for c in (*a, *m)]
-        for a, m in zip(answers["_areas"], answers["_mechanisms"], strict=True)
+        [names.code(c) for c in (*answers["_areas"].iat[p], *answers["_mechanisms"].iat[p])]
+        for p in pos
     ]
-    total_who = len({who[p] for p in pos}) or 1
+    total_who = len(set(row_who)) or 1
     raw_labels = [cell_text(v) for v in table.get("label", pd.Series([""] * len(table))).tolist()]
     labels = masker.many(raw_labels)
     score_cols = [c for c in table.columns if str(c).startswith("score:")]
     themes: list[Theme] = []
-    label_of: dict[int, str] = {}
+    label_of: dict[int, list[str]] = {}
     number = 0
     for row_i, cluster in enumerate(table["cluster"].tolist()):
         members = [i for i, c in enumerate(clusters) if str(c) == str(cluster)]
@@ -164,7 +212,6 @@ def themes_of(
             continue
         no_cluster = str(cluster) == "-1"
         members.sort(key=lambda i: (-round(float(sim[i]), 12), i))
-        member_pos = [int(pos[i]) for i in members]
         if no_cluster:
             label = "Ei ryhmiteltävissä (tyhjä tai sisällötön vastaus)"
         else:
@@ -175,15 +222,17 @@ def themes_of(
                 else []
             )
             label = labels[row_i] or ", ".join(masker.many(top[:3])) or f"Ryhmä {number}"
-            if not any(allowed[p] for p in member_pos):  # its words would be theirs alone
+            if not any(allowed[i] for i in members):  # its words would be theirs alone
                 label = f"Ryhmä {number} (vastaajat pienistä ryhmistä)"
-        for p in member_pos:
-            label_of[p] = label
+        for i in members:
+            own = label_of.setdefault(int(pos[i]), [])
+            if label not in own:
+                own.append(label)
         quotes = (
             []
             if no_cluster
             else distinct_quotes(
-                member_pos, texts, who, allowed, codes, limit=MAX_QUOTES, shown=shown
+                members, row_texts, row_who, allowed, codes, limit=MAX_QUOTES, shown=shown
             )
         )
         table_codes = (
@@ -191,22 +240,22 @@ def themes_of(
             if "codes" in table.columns
             else []
         )
-        respondents = len({who[p] for p in member_pos})
+        respondents = len({row_who[i] for i in members})
         themes.append(
             Theme(
                 None if no_cluster else number,
                 label,
-                len(member_pos),
+                len(members),
                 respondents,
                 respondents / total_who,
                 table_codes,
                 quotes,
-                sum(1 for p in member_pos if not allowed[p]),
+                sum(1 for i in members if not allowed[i]),
                 {str(c)[len("score:") :]: _float(table[c].iat[row_i]) for c in score_cols},
                 _int(table["n_scored"].iat[row_i]) if "n_scored" in table.columns else None,
             )
         )
-    return themes, label_of
+    return themes, {p: "; ".join(ls) for p, ls in label_of.items()}
 
 
 @dataclass
@@ -299,12 +348,24 @@ def prepare_questions(
     names: Names,
     masker: Masker,
     shown: set[str],
+    *,
+    cells: Sequence[str] | None = None,
+    min_cell: int = MIN_CELL,
 ) -> list[QuestionSection]:
-    """One section per open question (the order of first appearance), each with its two parts."""
+    """One section per open question (the order of first appearance), each with its two parts.
+
+    ``cells``: each answer's cell (group × county) of the small-cell rule, given to the clustering
+    as its group column (its composition and representatives follow it). Quotes follow
+    ``answers["_ok"]``.
+    """
     if POLARITY not in tagged.columns:
         return []
     frame = clustering_frame(tagged)
     frame[POLARITY] = [cell_text(p) for p in frame[POLARITY].tolist()]
+    group_column = None
+    if cells is not None:
+        group_column = CELL_COLUMN
+        frame[group_column] = list(cells)
     if QUESTION in frame.columns:
         questions = [q for q in dict.fromkeys(none_if_missing(v) for v in frame[QUESTION].tolist())]
     else:
@@ -314,18 +375,25 @@ def prepare_questions(
         title = NO_QUESTION if question is None else cell_text(question)
         parts = []
         for key, part_title, polarity in PARTS:
-            clustering = cluster_part(frame, polarity, question)
+            clustering = cluster_part(
+                frame, polarity, question, group_column=group_column, min_cell=min_cell
+            )
             if clustering is None:
                 parts.append(Part(key, part_title, polarity, 0, 0, [], [], {}))
                 continue
-            positions = [int(p) for p in clustering.assignments.index]
-            themes, label_of = themes_of(clustering, positions, answers, who, names, masker, shown)
+            assignments = clustering.assignments
+            sources = [int(p) for p in assignments["source_index"].tolist()]
+            texts = masker.many([cell_text(t) for t in assignments["text"].tolist()])
+            themes, label_of = themes_of(
+                clustering, sources, answers, who, names, masker, shown, texts=texts
+            )
+            positions = list(dict.fromkeys(sources))
             parts.append(
                 Part(
                     key,
                     part_title,
                     polarity,
-                    len(positions),
+                    len(sources),
                     len({who[p] for p in positions}),
                     themes,
                     positions,
@@ -337,6 +405,7 @@ def prepare_questions(
 
 
 __all__ = [
+    "CELL_COLUMN",
     "MAX_QUOTES",
     "NO_QUESTION",
     "PARTS",
@@ -346,7 +415,9 @@ __all__ = [
     "Theme",
     "cluster_part",
     "clustering_frame",
+    "part_counts",
     "prepare_overall",
     "prepare_questions",
+    "statements_phrase",
     "themes_of",
 ]

@@ -221,7 +221,7 @@ def _cluster_sheet(wb: Any, rep: ReportModel) -> None:
         "Osa",
         "Ryhmä",
         "Nimi",
-        "Vastauksia",
+        "Lausumia",
         "Vastaajia",
         "Osuus",
         "Koodit",
