@@ -52,6 +52,8 @@ def test_answers_split_into_sentences_and_list_items(text: str, expected: list[s
         "Mm. neuvola ja esim. koulu toimivat hyvin yhdessä.",  # abbreviations end no sentence
         "Yhteistyötä on tehty 2. asteen koulutuksessa.",
         "Palaverit, joissa käydään asiat läpi, ovat hyödyllisiä.",
+        # a lead-in says what the answer holds of every item: one statement
+        "Eri yhdyspinnoilla onnistumisia: perhekeskukset, opiskeluhuolto, hyte, varautuminen",
     ],
 )
 def test_sentences_with_commas_and_abbreviations_stay_whole(text: str) -> None:

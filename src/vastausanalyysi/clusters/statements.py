@@ -74,9 +74,13 @@ def _sentences(text: str) -> list[str]:
 
 
 def _comma_list(piece: str) -> list[str]:
-    """The items of a bare comma list of themes, or ``[piece]``."""
+    """The items of a bare comma list of themes, or ``[piece]``.
+
+    A list with a lead-in ("Onnistumisia: perhekeskus, hyte") stays whole: the lead-in is what
+    the answer says of every item.
+    """
     body = piece.strip().rstrip(".!")
-    if "," not in body:
+    if "," not in body or ":" in body:
         return [piece]
     items: list[str] = []
     parts = [p.strip() for p in body.split(",")]
