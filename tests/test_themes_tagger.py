@@ -79,10 +79,25 @@ def test_empty_values_and_errors() -> None:
     assert len(va.tag([])) == 0
 
 
-def test_rules_only_and_scores() -> None:
-    out = va.tag(TEXTS, model="rules", scores=True)
+def test_rules_only_and_probabilities() -> None:
+    out = va.tag(TEXTS, model="rules", probabilities=True)
     check_output(out, 3)
-    assert out["scores"].tolist() == [{}, {}, {}]
+    assert out["probabilities"].tolist() == [{}, {}, {}]
+
+
+def test_probabilities_are_the_model_s_and_scores_is_deprecated() -> None:
+    new = va.tag(TEXTS, probabilities=True)
+    assert "scores" not in new.columns
+    assert all(0.0 <= p <= 1.0 for row in new["probabilities"] for p in row.values())
+    assert new.loc[0, "probabilities"]["perhekeskus"] >= 0.5
+    with pytest.warns(DeprecationWarning, match="'scores' is deprecated.*'probabilities'"):
+        old = va.tag(TEXTS, scores=True)
+    assert old["probabilities"].tolist() == new["probabilities"].tolist()
+    with pytest.warns(DeprecationWarning, match="'scores' is deprecated"):
+        meta = va.tag_meta(["text"], scores=True)
+    assert list(meta.columns) == list(new.columns)
+    with pytest.raises(TypeError, match="both 'scores'"):
+        va.tag(TEXTS, scores=True, probabilities=True)
 
 
 @pytest.fixture(scope="module")
