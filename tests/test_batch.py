@@ -18,7 +18,16 @@ from vastausanalyysi.errors import InputTextError, ModelError
 from vastausanalyysi.themes.batch import n_workers, start_method
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
-RESULT = ["areas", "mechanisms", "polarity", "evidence", "lemmas", "polarity_evidence", "scores"]
+RESULT = [
+    "areas",
+    "mechanisms",
+    "polarity",
+    "evidence",
+    "lemmas",
+    "polarity_evidence",
+    "language",
+    "probabilities",
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +47,7 @@ def answers() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def serial(answers: pd.DataFrame) -> pd.DataFrame:
-    return va.tag(answers, scores=True)
+    return va.tag(answers, probabilities=True)
 
 
 def as_json(frame: pd.DataFrame) -> str:
@@ -47,7 +56,7 @@ def as_json(frame: pd.DataFrame) -> str:
 
 def test_two_processes_give_the_serial_output(answers, serial) -> None:
     assert start_method() == "fork"  # this process runs one thread: workers are forked
-    out = va.tag(answers, scores=True, n_jobs=2, chunk_size=5)
+    out = va.tag(answers, probabilities=True, n_jobs=2, chunk_size=5)
     assert list(out.index) == list(serial.index) and out["id"].tolist() == answers["id"].tolist()
     assert as_json(out) == as_json(serial)
     assert serial["areas"].map(len).sum() > 20  # the sample gets codes: the check is not vacuous
@@ -60,7 +69,7 @@ def test_spawned_workers_give_the_serial_output(answers, serial) -> None:
     thread.start()
     try:
         assert start_method() == "spawn"
-        out = va.tag(answers.head(12), scores=True, n_jobs=2, chunk_size=4)
+        out = va.tag(answers.head(12), probabilities=True, n_jobs=2, chunk_size=4)
     finally:
         stop.set()
         thread.join()
@@ -85,9 +94,9 @@ def test_batches_chunks_and_single_calls_agree(answers, serial) -> None:
         ignore_index=True,
     )
     small_batches = va.tag(answers, batch_size=3)
-    expected = as_json(serial.drop(columns="scores").assign(scores=None))
+    expected = as_json(serial.drop(columns="probabilities").assign(probabilities=None))
     for out in (by_seven, one_by_one, small_batches):
-        assert as_json(out.assign(scores=None)) == expected
+        assert as_json(out.assign(probabilities=None)) == expected
 
 
 def test_repeats_get_their_own_copies(answers, serial) -> None:
@@ -147,7 +156,7 @@ def test_stream_keeps_order_and_reads_as_it_goes(answers, serial, n_jobs) -> Non
             yield answers.iloc[i : i + 6]
 
     out, read_at_first = [], None
-    for frame in va.tag_stream(frames(), n_jobs=n_jobs, scores=True):
+    for frame in va.tag_stream(frames(), n_jobs=n_jobs, probabilities=True):
         read_at_first = len(read) if read_at_first is None else read_at_first
         out.append(frame)
     assert len(out) == len(read) > 5

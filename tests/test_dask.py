@@ -16,7 +16,7 @@ from distributed import Client, LocalCluster
 import vastausanalyysi as va
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
-RESULT = ["areas", "mechanisms", "polarity", "evidence", "lemmas", "polarity_evidence"]
+RESULT = ["areas", "mechanisms", "polarity", "evidence", "lemmas", "polarity_evidence", "language"]
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +56,9 @@ def test_map_partitions_on_a_local_cluster_equals_the_plain_path(answers) -> Non
 
 
 def test_tag_meta_names_the_columns() -> None:
-    meta = va.tag_meta(["id", "vastaus"], text_column="vastaus", scores=True, evidence=False)
+    meta = va.tag_meta(["id", "vastaus"], text_column="vastaus", probabilities=True, evidence=False)
     assert list(meta.columns) == [
-        "id", "vastaus", "areas", "mechanisms", "polarity", "lemmas", "scores",
+        "id", "vastaus", "areas", "mechanisms", "polarity", "lemmas", "language", "probabilities",
     ]  # fmt: skip
     assert len(meta) == 0 and all(d == "object" for d in meta.dtypes)
     with pytest.raises(ValueError, match="no text column 'text'"):

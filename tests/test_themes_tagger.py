@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -79,10 +80,25 @@ def test_empty_values_and_errors() -> None:
     assert len(va.tag([])) == 0
 
 
-def test_rules_only_and_scores() -> None:
-    out = va.tag(TEXTS, model="rules", scores=True)
+def test_rules_only_and_probabilities() -> None:
+    out = va.tag(TEXTS, model="rules", probabilities=True)
     check_output(out, 3)
-    assert out["scores"].tolist() == [{}, {}, {}]
+    assert out["probabilities"].tolist() == [{}, {}, {}]
+
+
+def test_probabilities_are_the_model_s_and_scores_is_deprecated() -> None:
+    new = va.tag(TEXTS, probabilities=True)
+    assert "scores" not in new.columns
+    assert all(0.0 <= p <= 1.0 for row in new["probabilities"] for p in row.values())
+    assert new.loc[0, "probabilities"]["perhekeskus"] >= 0.5
+    with pytest.warns(DeprecationWarning, match="'scores' is deprecated.*'probabilities'"):
+        old = va.tag(TEXTS, scores=True)
+    assert old["probabilities"].tolist() == new["probabilities"].tolist()
+    with pytest.warns(DeprecationWarning, match="'scores' is deprecated"):
+        meta = va.tag_meta(["text"], scores=True)
+    assert list(meta.columns) == list(new.columns)
+    with pytest.raises(TypeError, match="both 'scores'"):
+        va.tag(TEXTS, scores=True, probabilities=True)
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +211,42 @@ def test_token_ext_reads_what_the_underscore_gives() -> None:
     assert token_ext(doc[0], "no_such_extension", "x") == "x"
     assert any(token_ext(t, "compound_parts") for t in doc)
     assert any(token_ext(t, "corrected_from") for t in doc)
+
+
+def _variants(text: str) -> dict[str, str]:
+    """NFD, a zero-width space and a soft hyphen inside every word of six letters or more."""
+
+    def inside(mark: str) -> str:
+        return " ".join(w[:3] + mark + w[3:] if len(w) >= 6 else w for w in text.split(" "))
+
+    return {
+        "nfd": unicodedata.normalize("NFD", text),
+        "zero-width": inside("\u200b"),
+        "soft-hyphen": inside("\u00ad"),
+        "mixed": unicodedata.normalize("NFD", inside("\u200b\u00ad")),
+    }
+
+
+def test_evidence_points_into_the_text_as_given(corpus: pd.DataFrame) -> None:
+    sample = corpus[corpus["text"].str.contains("[äö]") & (corpus["areas"] != "")].head(40)
+    texts = [unicodedata.normalize("NFC", t) for t in sample["text"]]
+    variants = [_variants(t) for t in texts]
+    kinds = list(variants[0])
+    given = texts + [v[k] for k in kinds for v in variants]
+    out = va.tag(given)
+    n = len(texts)
+    base = out.iloc[:n]
+    assert base["areas"].map(len).sum() >= n  # the sample has codes to compare
+    for k, kind in enumerate(kinds, start=1):
+        part = out.iloc[k * n : (k + 1) * n]
+        for col in ("areas", "mechanisms", "polarity", "lemmas", "language"):
+            assert part[col].tolist() == base[col].tolist(), (kind, col)
+        assert part["text"].tolist() != base["text"].tolist()
+    changed = 0
+    for text, ev, cues in zip(out["text"], out["evidence"], out["polarity_evidence"], strict=True):
+        items = [e for group in ev.values() for e in group] + list(cues)
+        for e in items:
+            assert text[e["start"] : e["end"]] == e["surface"], (text, e)
+            assert 0 <= e["start"] < e["end"] <= len(text)
+        changed += any(unicodedata.normalize("NFC", e["surface"]) != e["surface"] for e in items)
+    assert changed > 0  # some surfaces are the original (NFD) characters, not the normalised

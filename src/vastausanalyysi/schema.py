@@ -25,12 +25,20 @@ POLARITY = "polarity"
 EVIDENCE = "evidence"
 LEMMAS = "lemmas"
 POLARITY_EVIDENCE = "polarity_evidence"
+LANGUAGE = "language"
+"""Language of an answer as ``tag()`` detects it: "fi", "sv", "en", "other", "" (no words)."""
+PROBABILITIES = "probabilities"
+"""The model's probability of each code (``tag(probabilities=True)``)."""
+OLD_PROBABILITIES = "scores"
+"""The name of :data:`PROBABILITIES` in files tagged before it was renamed (still read)."""
+NOT_FINNISH = "not_finnish"
+"""Frequency-table column: answering units left out of the base because not in Finnish."""
 
 CODE_COLUMNS: tuple[str, ...] = (AREAS, MECHANISMS)
 """Columns holding lists of code ids."""
 TAG_COLUMNS: tuple[str, ...] = (AREAS, MECHANISMS, POLARITY, EVIDENCE, LEMMAS)
 """Columns that tagging adds to a frame."""
-JSON_COLUMNS: tuple[str, ...] = (EVIDENCE, POLARITY_EVIDENCE, "scores")
+JSON_COLUMNS: tuple[str, ...] = (EVIDENCE, POLARITY_EVIDENCE, PROBABILITIES, OLD_PROBABILITIES)
 """Columns of nested values, written as JSON text in flat formats."""
 
 POLARITIES: tuple[str, ...] = ("works", "problem", "mixed", "neutral")
@@ -67,12 +75,16 @@ __all__ = [
     "EVIDENCE",
     "GROUP",
     "JSON_COLUMNS",
+    "LANGUAGE",
     "LEMMAS",
     "MECHANISMS",
     "MIN_CELL",
+    "NOT_FINNISH",
+    "OLD_PROBABILITIES",
     "POLARITIES",
     "POLARITY",
     "POLARITY_EVIDENCE",
+    "PROBABILITIES",
     "QUESTION",
     "REGION",
     "RESPONDENT_ID",

@@ -9,6 +9,12 @@ Definitions used throughout (see :func:`theme_frequencies`):
 * **base** — the units of a group with a non-empty answer: text that is not missing and not only
   whitespace. An answer tagged with no code at all still counts in the base; an empty answer never
   does. So ``share = n / base`` is "of those who answered, the share who mentioned the code".
+* **language** — when the frame has a ``language`` column (``va.tag`` adds it), an answer in
+  another language ("sv", "en", "other") is not in the base: the Finnish rules cannot code it.
+  Each row then has a ``not_finnish`` column after ``base``: the units of the group with a
+  non-empty answer that are left out of the base because none of their answers is Finnish
+  (``base + not_finnish`` is the base without this rule). "fi", "" and a missing language count
+  as Finnish. Without a ``language`` column there is no such column and nothing changes.
 * **suppression** — by default a whole group is suppressed when its base is below ``min_cell``
   (fewer than ``min_cell`` answering respondents): ``n``, ``share`` and the interval become missing,
   ``suppressed`` is True and ``suppression_reason`` says why. With ``suppress="base_and_n"`` a cell
@@ -34,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from vastausanalyysi.errors import SummaryError
-from vastausanalyysi.schema import MIN_CELL, POLARITIES
+from vastausanalyysi.schema import LANGUAGE, MIN_CELL, NOT_FINNISH, POLARITIES
 from vastausanalyysi.summary.intervals import check_confidence, proportion_ci
 from vastausanalyysi.summary.links import codebook_codes
 from vastausanalyysi.summary.validation import (
@@ -56,6 +62,7 @@ _RESERVED = (
     "code",
     "n",
     "base",
+    NOT_FINNISH,
     "share",
     "ci_low",
     "ci_high",
@@ -116,8 +123,9 @@ def theme_frequencies(
 
     Returns
     -------
-    DataFrame with the ``by`` columns, ``layer``, ``code``, ``n``, ``base``, ``share``, ``ci_low``,
-    ``ci_high``, ``suppressed`` and ``suppression_reason``; one row per group and code, groups
+    DataFrame with the ``by`` columns, ``layer``, ``code``, ``n``, ``base``, (``not_finnish``, if
+    ``tagged`` has a ``language`` column), ``share``, ``ci_low``, ``ci_high``, ``suppressed`` and
+    ``suppression_reason``; one row per group and code, groups
     sorted, codes in codebook order. ``base`` is always shown; ``n``/``share``/interval are missing
     in suppressed cells.
     """
@@ -147,21 +155,31 @@ def theme_frequencies(
     units = pd.DataFrame({c: tagged[c].reset_index(drop=True) for c in by_cols})
     units.index = pd.RangeIndex(len(tagged))
     units["_unit"] = _unit_ids(tagged, id_column)
-    has_text = answered_mask(tagged, text_column)
+    answered = answered_mask(tagged, text_column)
+    by_language = LANGUAGE in tagged.columns
+    has_text = answered & ~_not_finnish(tagged) if by_language else answered
     units["_text"] = has_text
+    units["_answered"] = answered
     keys = [*by_cols, "_unit"]
 
-    # one row per unit: in the base if any of its answers has text
+    # one row per unit: in the base if any of its answers has (Finnish) text
     unit_table = (
-        units.groupby(keys, dropna=False, sort=False, observed=True)["_text"].any().reset_index()
+        units.groupby(keys, dropna=False, sort=False, observed=True)[["_text", "_answered"]]
+        .any()
+        .reset_index()
     )
+    unit_table["_other"] = unit_table["_answered"] & ~unit_table["_text"]
     if by_cols:
-        base = unit_table.groupby(by_cols, dropna=False, sort=True, observed=False)["_text"].sum()
-        groups = base.index.to_frame(index=False)
-        base_values = base.to_numpy(dtype=np.int64)
+        sums = unit_table.groupby(by_cols, dropna=False, sort=True, observed=False)[
+            ["_text", "_other"]
+        ].sum()
+        groups = sums.index.to_frame(index=False)
+        base_values = sums["_text"].to_numpy(dtype=np.int64)
+        other_values = sums["_other"].to_numpy(dtype=np.int64)
     else:
         groups = pd.DataFrame(index=[0])
         base_values = np.array([int(unit_table["_text"].sum())], dtype=np.int64)
+        other_values = np.array([int(unit_table["_other"].sum())], dtype=np.int64)
 
     layer_frames = []
     for column in codes:
@@ -185,6 +203,8 @@ def theme_frequencies(
         grid = _grid(groups, by_cols, order)
         grid["layer"] = layer
         grid["base"] = np.repeat(base_values, len(order))
+        if by_language:
+            grid[NOT_FINNISH] = np.repeat(other_values, len(order))
         if len(counts):
             counts = counts.rename("n").reset_index()
             grid = grid.merge(counts, on=[*by_cols, "code"], how="left", sort=False)
@@ -199,6 +219,14 @@ def theme_frequencies(
     out["_layer"] = out["layer"].map({LAYERS.get(c, c): i for i, c in enumerate(codes)})
     out = out.sort_values(["_group", "_layer"], kind="stable").reset_index(drop=True)
     return _finish(out, by_cols, min_cell, suppress, confidence, method, secondary)
+
+
+def _not_finnish(tagged: pd.DataFrame) -> np.ndarray:
+    """Rows whose ``language`` is another language than Finnish ("fi", "" and missing are not)."""
+    return np.array(
+        [isinstance(v, str) and v not in ("fi", "") for v in tagged[LANGUAGE].tolist()],
+        dtype=bool,
+    )
 
 
 def _unit_ids(tagged: pd.DataFrame, id_column: str | None) -> np.ndarray:
@@ -296,6 +324,8 @@ def _finish(
     result["n"] = pd.array(np.where(suppressed, 0, n), dtype="Int64")
     result.loc[suppressed, "n"] = pd.NA
     result["base"] = pd.array(base, dtype="Int64")
+    if NOT_FINNISH in out.columns:
+        result[NOT_FINNISH] = pd.array(out[NOT_FINNISH].to_numpy(dtype=np.int64), dtype="Int64")
     result["share"] = np.where(suppressed, np.nan, share)
     result["ci_low"] = np.where(suppressed, np.nan, low)
     result["ci_high"] = np.where(suppressed, np.nan, high)

@@ -5,6 +5,10 @@ list of cleaned texts into result dicts. :func:`tag_chunks` runs it over chunks 
 this process or in a pool of worker processes (each with its own pipeline, Voikko handle and
 caches), and yields the chunks' results in input order. An answer's result depends only on its
 own text and question: never on the batch, chunk or worker it was tagged in.
+
+Each answer also gets a ``language`` (:func:`answer_languages`): the Finnish rules and model
+give no codes to an answer that is not in Finnish. Evidence offsets point into the text as given
+(the pipeline normalises it: :func:`~vastausanalyysi.nlp.pipeline.offset_map`).
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from vastausanalyysi.schema import LANGUAGE, PROBABILITIES
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Codebook
-from vastausanalyysi.themes.polarity import question_kind
+from vastausanalyysi.themes.polarity import NEUTRAL, question_kind
 from vastausanalyysi.themes.prediction import combine
 from vastausanalyysi.themes.shipped import resolve_model
 
@@ -34,6 +40,8 @@ COMPACT_KEYS = ("surface", "rule", "start", "end")
 COMPACT_CUE_KEYS = ("surface", "polarity", "rule", "start", "end")
 #: Largest chunk a worker gets at once (texts).
 MAX_CHUNK = 1000
+#: Language labels that the Finnish rules and model tag; "" is a text with no words at all.
+TAGGED_LANGUAGES = frozenset({"fi", ""})
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ class TagOptions:
     codebook: Any = None
     mode: str = "combined"
     polarity_mode: str | None = None
-    scores: bool = False
+    probabilities: bool = False
     evidence: bool | str = True
     batch_size: int = 256
     nlp: Language | None = None
@@ -69,7 +77,8 @@ class TagOptions:
             cols.remove("evidence")
         else:
             cols.append("polarity_evidence")
-        return cols + (["scores"] if self.scores else [])
+        cols.append(LANGUAGE)
+        return cols + ([PROBABILITIES] if self.probabilities else [])
 
 
 def resolve_codebook(model: Any, codebook: Any) -> Codebook:
@@ -132,11 +141,12 @@ class BatchTagger:
         u_texts, u_kinds, where = unique_items(texts, questions)
         opts = self.options
         columns = opts.columns
+        from vastausanalyysi.nlp.pipeline import make_docs
+
         shaped: list[dict[str, Any]] = []
         for start in range(0, len(u_texts), MAX_CHUNK):
-            docs = list(
-                self.nlp.pipe(u_texts[start : start + MAX_CHUNK], batch_size=opts.batch_size)
-            )
+            part = u_texts[start : start + MAX_CHUNK]
+            docs = make_docs(part, self.nlp, batch_size=opts.batch_size)
             found = combine(
                 docs,
                 self.model,
@@ -145,7 +155,13 @@ class BatchTagger:
                 mode=opts.mode,
                 polarity_mode=opts.polarity_mode,
             )
-            shaped.extend(_shape(r, columns, opts.evidence) for r in found)
+            for doc, result, language in zip(docs, found, answer_languages(part), strict=True):
+                result[LANGUAGE] = language
+                result[PROBABILITIES] = result.pop("scores")
+                if language not in TAGGED_LANGUAGES:
+                    _clear_codes(result)
+                _to_original_offsets(doc, result)
+                shaped.append(_shape(result, columns, opts.evidence))
         return self.expand(shaped, where)
 
     @staticmethod
@@ -157,6 +173,44 @@ class BatchTagger:
             out.append(_copy_result(found[k]) if seen[k] else found[k])
             seen[k] = True
         return out
+
+
+def answer_languages(texts: Sequence[str]) -> list[str]:
+    """The language of each text: "fi", "sv", "en", "other", or "" for a text with no words.
+
+    :func:`~vastausanalyysi.nlp.language.detect_language` decides (short answers of one to four
+    Finnish words, "hyte", "Tilat", "sote-yhteistyö ok", are "fi" there). A text with no letter
+    at all (empty, missing, "-", "123") has no language: "" rather than detect_language's
+    "other", and it is tagged (and counted) as before.
+    """
+    from vastausanalyysi.nlp.language import detect_language
+
+    with_words = [i for i, text in enumerate(texts) if any(c.isalpha() for c in text)]
+    out = [""] * len(texts)
+    found = detect_language([texts[i] for i in with_words])
+    for i, language in zip(with_words, found, strict=True):
+        out[i] = language
+    return out
+
+
+def _clear_codes(result: dict[str, Any]) -> None:
+    """No codes, no polarity and no evidence: the Finnish rules do not read other languages."""
+    result.update(areas=[], mechanisms=[], polarity=NEUTRAL, evidence={}, polarity_evidence=[])
+    result[PROBABILITIES] = {}
+
+
+def _to_original_offsets(doc: Doc, result: dict[str, Any]) -> None:
+    """Point every evidence span (and its surface) into the text as given, not ``doc.text``."""
+    from vastausanalyysi.nlp.pipeline import offset_map, original_text
+
+    mapping = offset_map(doc)
+    if mapping.is_identity:
+        return
+    original = original_text(doc)
+    items = [e for group in result["evidence"].values() for e in group]
+    for ev in [*items, *result["polarity_evidence"]]:
+        ev["start"], ev["end"] = mapping.span(ev["start"], ev["end"])
+        ev["surface"] = original[ev["start"] : ev["end"]]
 
 
 def _shape(result: dict[str, Any], columns: list[str], evidence: bool | str) -> dict[str, Any]:
@@ -260,8 +314,10 @@ __all__ = [
     "COMPACT_KEYS",
     "MAX_CHUNK",
     "OUTPUT_COLUMNS",
+    "TAGGED_LANGUAGES",
     "BatchTagger",
     "TagOptions",
+    "answer_languages",
     "chunk_size_for",
     "n_workers",
     "resolve_codebook",

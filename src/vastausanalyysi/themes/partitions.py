@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.themes.batch import TagOptions, n_workers, tag_chunks
 from vastausanalyysi.themes.tagger import (
     add_columns,
@@ -36,6 +37,7 @@ from vastausanalyysi.themes.tagger import (
 )
 
 
+@renamed_arguments(scores="probabilities")
 def tag_stream(
     frames: Iterable[pd.DataFrame],
     *,
@@ -49,7 +51,7 @@ def tag_stream(
     """Tagged frames, one per input frame and in order (as ``tag()`` would tag each).
 
     ``options`` are the other arguments of :func:`~vastausanalyysi.themes.tagger.tag`
-    (``model``, ``codebook``, ``mode``, ``polarity_mode``, ``scores``, ``nlp``,
+    (``model``, ``codebook``, ``mode``, ``polarity_mode``, ``probabilities``, ``nlp``,
     ``batch_size``). Frames are read from ``frames`` only as fast as they are tagged: at most
     two per worker are pending, so memory stays bounded whatever the length of the stream. A
     bad value raises :class:`~vastausanalyysi.errors.InputTextError` naming its row and its
@@ -79,13 +81,18 @@ def tag_partition(partition: pd.DataFrame, **options: Any) -> pd.DataFrame:
     """``tag()`` of one partition (a pandas DataFrame), for ``ddf.map_partitions``.
 
     ``options`` are those of :func:`~vastausanalyysi.themes.tagger.tag`; give the same
-    ``text_column``, ``scores`` and ``evidence`` to :func:`tag_meta`.
+    ``text_column``, ``probabilities`` and ``evidence`` to :func:`tag_meta`.
     """
     return tag(partition, **options)
 
 
+@renamed_arguments(scores="probabilities")
 def tag_meta(
-    data: Any, *, text_column: str = "text", scores: bool = False, evidence: bool | str = True
+    data: Any,
+    *,
+    text_column: str = "text",
+    probabilities: bool = False,
+    evidence: bool | str = True,
 ) -> pd.DataFrame:
     """The empty frame that ``tag_partition`` returns for ``data`` (Dask's ``meta``).
 
@@ -100,7 +107,7 @@ def tag_meta(
         base = base.iloc[:0].copy()
     if text_column not in base.columns:
         raise ValueError(f"no text column {text_column!r}; columns: {list(base.columns)}")
-    for col in TagOptions(scores=scores, evidence=evidence).columns:
+    for col in TagOptions(probabilities=probabilities, evidence=evidence).columns:
         base[col] = pd.Series(dtype=object, index=base.index)
     return base
 

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 from spacy.language import Language
 
+from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.themes.batch import (
     OUTPUT_COLUMNS,
@@ -71,6 +72,7 @@ def questions_of(data: Any, n: int, question: str | None, question_column: str |
     return [None] * n
 
 
+@renamed_arguments(scores="probabilities")
 def tag(
     data: Any,
     *,
@@ -81,7 +83,7 @@ def tag(
     question_column: str | None = "question",
     mode: str = "combined",
     polarity_mode: str | None = None,
-    scores: bool = False,
+    probabilities: bool = False,
     nlp: Language | None = None,
     batch_size: int = 256,
     n_jobs: int = 1,
@@ -94,7 +96,21 @@ def tag(
     result has one row per input row, with the same index and order and the input columns, plus
     ``areas`` and ``mechanisms`` (lists of code ids), ``polarity`` ("works", "problem", "mixed",
     "neutral"), ``evidence`` ({code: [{surface, lemma, rule, source, start, end, …}]}),
-    ``lemmas`` and ``polarity_evidence`` (and ``scores``, the model's probabilities, if asked).
+    ``lemmas``, ``polarity_evidence``, ``language`` and, if asked, ``probabilities`` (the
+    model's probability of each code; the argument and the column were called ``scores`` before,
+    and files with a ``scores`` column are still read).
+
+    ``evidence`` offsets (``start``, ``end``) and ``surface`` point into the text as given:
+    ``text[start:end] == surface``, also when the pipeline normalised it (NFD, zero-width
+    characters, soft hyphens), and such variants get the codes of the normalised text. Answers
+    of any length are tagged (a long one is processed in pieces and joined).
+
+    ``language`` is "fi", "sv", "en" or "other" (see
+    :func:`~vastausanalyysi.themes.batch.answer_languages`), or "" for a text with no words
+    (empty, missing, "-"). The codebook's rules are Finnish: an answer in another language gets
+    no codes, polarity "neutral", no evidence and no probabilities, and summaries count it
+    apart (``not_finnish`` in :func:`~vastausanalyysi.summary.theme_frequencies`). Texts with
+    no words are tagged as before.
 
     ``model``: None uses the shipped model (rules only if none is installed), "rules" only the
     rules, a :class:`ThemeClassifier` or the path of a saved one. ``codebook``: a codebook or a
@@ -117,7 +133,9 @@ def tag(
     frame, raw = frame_and_texts(data, text_column)
     texts = clean_texts(frame, raw)
     questions = questions_of(data, len(texts), question, question_column)
-    options = TagOptions(model, codebook, mode, polarity_mode, scores, evidence, batch_size, nlp)
+    options = TagOptions(
+        model, codebook, mode, polarity_mode, probabilities, evidence, batch_size, nlp
+    )
     workers = n_workers(n_jobs)
     if chunk_size is not None and (not isinstance(chunk_size, int) or chunk_size < 1):
         raise ValueError(f"chunk_size must be a positive int or None, not {chunk_size!r}")
