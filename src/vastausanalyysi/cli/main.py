@@ -20,7 +20,15 @@ from typing import Any
 
 from vastausanalyysi._version import __version__
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
-from vastausanalyysi.schema import MIN_CELL, POLARITY_EVIDENCE, TAG_COLUMNS, TEXT
+from vastausanalyysi.schema import (
+    LANGUAGE,
+    MIN_CELL,
+    OLD_PROBABILITIES,
+    POLARITY_EVIDENCE,
+    PROBABILITIES,
+    TAG_COLUMNS,
+    TEXT,
+)
 
 Handler = Callable[[argparse.Namespace], int]
 log = logging.getLogger("vastausanalyysi.cli")
@@ -167,7 +175,11 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     _check_output(args)
     answers = read_input(args.input, _input(args))
     frame = answers.frame
-    old = [c for c in (*TAG_COLUMNS, POLARITY_EVIDENCE, "scores") if c in frame.columns]
+    old = [
+        c
+        for c in (*TAG_COLUMNS, POLARITY_EVIDENCE, PROBABILITIES, OLD_PROBABILITIES, LANGUAGE)
+        if c in frame.columns
+    ]
     keep = answers.tagged and args.keep_codes
     if answers.tagged:
         what = ", ".join(old)

@@ -478,13 +478,16 @@ def _judging_negation(doc: Doc, n: int, end: int, ev: EvaluativeLexicon) -> bool
     verbs = [t for t in after if is_verb(t) and not is_olla(t)]
     if not verbs and not any(is_olla(t) for t in after):
         # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
-        earlier = [
-            j
-            for j in range(n - 1, -1, -1)
-            if doc[j].text in SENTENCE_END or norm_term(doc[j].lemma_) == "ei"
-        ]
-        if earlier and doc[earlier[0]].text not in SENTENCE_END:
-            return _judging_negation(doc, earlier[0], n, ev)
+        earlier = next(
+            (
+                j
+                for j in range(n - 1, -1, -1)
+                if doc[j].text in SENTENCE_END or norm_term(doc[j].lemma_) == "ei"
+            ),
+            None,
+        )
+        if earlier is not None and doc[earlier].text not in SENTENCE_END:
+            return _judging_negation(doc, earlier, n, ev)
         return True
     if not verbs:
         return True  # "ei ole …": an existential negation
