@@ -160,11 +160,22 @@ def _cmd_lemmatize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evidence(args: argparse.Namespace) -> bool | str:
+    return {"full": True, "compact": "compact", "none": False}[args.evidence]
+
+
 def _cmd_tag(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_input
-    from vastausanalyysi.workflow import mask_personal_data, tag_answers
+    from vastausanalyysi.workflow import TAG_BATCH, mask_personal_data, tag_answers
 
     _check_output(args)
+    if args.jobs == 0 or (args.chunk_size is not None and args.chunk_size < 1):
+        raise SurveyError("--jobs takes a non-zero number and --chunk-size a positive one")
+    if args.chunk_size is not None or args.jobs != 1:
+        from vastausanalyysi.cli.tagstream import stream_tag
+
+        if stream_tag(args, _input(args), _progress(args)):
+            return 0
     answers = read_input(args.input, _input(args))
     frame = answers.frame
     old = [c for c in (*TAG_COLUMNS, POLARITY_EVIDENCE, "scores") if c in frame.columns]
@@ -200,6 +211,9 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             progress=_progress(args),
             rows=answers.rows,
             source=answers.source,
+            n_jobs=args.jobs,
+            evidence=_evidence(args),
+            batch=TAG_BATCH if args.jobs == 1 else max(len(frame), 1),
         )
     if _mask(args):
         frame = mask_personal_data(frame, [answers.text_column], _progress(args))
@@ -458,6 +472,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep-codes",
         action="store_true",
         help="keep the codes of a tagged input as they are (default: tag again)",
+    )
+    batch = p.add_argument_group("batch runs")
+    batch.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes (1; -1 = all cores)"
+    )
+    batch.add_argument(
+        "--chunk-size",
+        type=int,
+        metavar="ROWS",
+        help="stream a CSV/TSV/JSONL input ROWS rows at a time, appending to the output as it "
+        "goes (also with --jobs; default 5000 then); other inputs are read whole",
+    )
+    batch.add_argument(
+        "--evidence",
+        choices=("full", "compact", "none"),
+        default="full",
+        help="the evidence columns: full (default), compact, or none",
+    )
+    batch.add_argument(
+        "--no-evidence",
+        dest="evidence",
+        action="store_const",
+        const="none",
+        help="leave the evidence columns out (--evidence none)",
     )
 
     p = verb("summary", "theme frequencies by group with intervals", _cmd_summary)
