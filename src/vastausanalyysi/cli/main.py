@@ -255,6 +255,11 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
     from vastausanalyysi.workflow import mask_personal_data
 
     _check_output(args)
+    polarity = _polarities(args.polarity)
+    if args.assignments:
+        from vastausanalyysi.cli.output import check_output
+
+        check_output(args.assignments)
     tagged, answers = _read_tagged(args, "cluster")
     _require_text(answers, "cluster")
     if _mask(args):
@@ -263,14 +268,37 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
     with _progress(args).bar(1, "clustering", unit="step") as bar:
         clustering = cluster_statements(
             tagged,
+            polarity=polarity,
+            split=args.split,
             n_clusters=n_clusters,
             random_state=args.random_state,
             text_column=answers.text_column,
             id_column=answers.id_column or "respondent_id",
         )
         bar.update(1)
+    if args.assignments:
+        from vastausanalyysi.cli.output import write_table
+
+        # statements are cut from the texts masked above; write_table makes cells formula-safe
+        write_table(clustering.assignments, args.assignments, excel_fi=args.excel_fi)
     _write(clustering.clusters, args)
     return 0
+
+
+POLARITIES = ("works", "problem", "mixed", "neutral")
+
+
+def _polarities(value: str | None) -> tuple[str, ...] | None:
+    """``--polarity works,mixed`` as a tuple; SurveyError naming an unknown value."""
+    if value is None:
+        return None
+    wanted = tuple(p.strip() for p in value.split(",") if p.strip())
+    bad = [p for p in wanted if p not in POLARITIES]
+    if bad or not wanted:
+        raise SurveyError(
+            f"--polarity {value!r}: use a comma list of {', '.join(POLARITIES)} (e.g. works,mixed)"
+        )
+    return wanted
 
 
 def _int(value: str, option: str) -> int:
@@ -507,6 +535,23 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(p)
     p.add_argument("-k", "--n-clusters", default="auto", help="number of clusters (auto)")
     p.add_argument("--random-state", type=int, default=0)
+    p.add_argument(
+        "--polarity",
+        metavar="LIST",
+        help="only statements of these polarities, a comma list of works, problem, mixed, "
+        "neutral (e.g. works,mixed for 'what works'); --question keeps one question's answers",
+    )
+    p.add_argument(
+        "--split",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="split answers into statements (sentences, list items) before clustering (no)",
+    )
+    p.add_argument(
+        "--assignments",
+        metavar="FILE",
+        help="also write one row per statement with its cluster (masked; by suffix like -o)",
+    )
 
     p = verb("report", "tag, summarise, cluster and write HTML/XLSX/Markdown", _cmd_report)
     _input_options(p, output=False)
