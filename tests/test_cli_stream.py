@@ -66,27 +66,27 @@ def test_20000_rows_in_chunks_with_two_jobs_equal_one_job_unchunked(tmp_path: Pa
 
 def test_output_is_written_before_the_input_is_fully_read(tmp_path: Path) -> None:
     """The input comes through a pipe; output rows appear while the pipe is still open."""
-    rows = _rows(4_500, seed=3)
+    rows = _rows(2_800, seed=3)
     out = tmp_path / "out.csv"
     cmd = [sys.executable, "-m", "vastausanalyysi", "-q", "tag", "-", "--format", "csv"]
-    cmd += ["-o", str(out), "--chunk-size", "500"]
+    cmd += ["-o", str(out), "--chunk-size", "300"]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, text=True, encoding="utf-8")
     assert proc.stdin is not None
     writer = csv.writer(proc.stdin)
     writer.writerow(["respondent_id", "question", "text"])
-    writer.writerows(rows[:4_000])  # more than pandas' read block, so chunks can be parsed
+    writer.writerows(rows[:2_600])  # more than pandas' read block, so chunks can be parsed
     proc.stdin.flush()
     seen = 0
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:
         if out.exists():
             seen = max(0, len(out.read_text(encoding="utf-8").splitlines()) - 1)
-            if seen >= 500:
+            if seen >= 300:
                 break
         time.sleep(0.5)
     assert proc.poll() is None, "the command ended before the input was complete"
-    assert seen >= 500  # at least one tagged chunk is in the file while input is still open
-    writer.writerows(rows[4_000:])
+    assert seen >= 300  # at least one tagged chunk is in the file while input is still open
+    writer.writerows(rows[2_600:])
     proc.stdin.close()
     assert proc.wait(timeout=600) == 0
     assert _read(out)["respondent_id"].tolist() == [r[0] for r in rows]
