@@ -11,6 +11,10 @@ in a subprocess, polls ``/proc/<pid>/status`` for the main process's peak reside
 time, rows/s, when the output file first had data, and checks that the output has every row, in
 order. Usage: ``python benchmarks/bench_cli_stream.py [--n 300000] [--jobs 2] [--chunk-size 5000]``.
 Team-written.
+
+Measured 2026-12-05 on the shared 2-core dev machine (other test runs competing): 300,000
+answers (46.5 MiB), --jobs 2: 1,321 s wall (227 rows/s), first output after 91 s, peak RSS of
+the main process 429 MiB (largest process of the tree 429 MiB), all 300,000 rows in order.
 """
 
 from __future__ import annotations
