@@ -92,13 +92,16 @@ def tag_answers(
     rows: Sequence[Any] | None = None,
     source: str | None = None,
     batch: int = TAG_BATCH,
+    n_jobs: int = 1,
+    evidence: bool | str = True,
 ) -> pd.DataFrame:
     """``tag`` in batches of ``batch`` answers behind a progress bar; same rows, index and order.
 
     ``model`` as in :func:`~vastausanalyysi.tag` (None: the shipped model, else the rules).
     ``rows`` are the file's row numbers of ``answers`` for error messages (default: positions
     from 1) and ``source`` the file's name, for error messages: a text too long for spaCy
-    raises :class:`SurveyError` naming its file, row and column.
+    raises :class:`SurveyError` naming its file, row and column. ``n_jobs`` and ``evidence``
+    are passed to ``tag``.
     """
     classifier = resolve_model(model)
     if classifier is None and model is None:
@@ -112,7 +115,15 @@ def tag_answers(
         for start in range(0, max(total, 1), batch):
             part = answers.iloc[start : start + batch]
             try:
-                parts.append(tag(part, text_column=text_column, model=classifier))
+                parts.append(
+                    tag(
+                        part,
+                        text_column=text_column,
+                        model=classifier,
+                        n_jobs=n_jobs,
+                        evidence=evidence,
+                    )
+                )
             except ValueError as exc:
                 texts = part[text_column].tolist()
                 _too_long(exc, texts, rows[start : start + batch], text_column, where)

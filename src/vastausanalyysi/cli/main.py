@@ -168,11 +168,22 @@ def _cmd_lemmatize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evidence(args: argparse.Namespace) -> bool | str:
+    return {"full": True, "compact": "compact", "none": False}[args.evidence]
+
+
 def _cmd_tag(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_input
-    from vastausanalyysi.workflow import mask_personal_data, tag_answers
+    from vastausanalyysi.workflow import TAG_BATCH, mask_personal_data, tag_answers
 
     _check_output(args)
+    if args.jobs == 0 or (args.chunk_size is not None and args.chunk_size < 1):
+        raise SurveyError("--jobs takes a non-zero number and --chunk-size a positive one")
+    if args.chunk_size is not None or args.jobs != 1:
+        from vastausanalyysi.cli.tagstream import stream_tag
+
+        if stream_tag(args, _input(args), _progress(args)):
+            return 0
     answers = read_input(args.input, _input(args))
     frame = answers.frame
     old = [
@@ -212,6 +223,9 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             progress=_progress(args),
             rows=answers.rows,
             source=answers.source,
+            n_jobs=args.jobs,
+            evidence=_evidence(args),
+            batch=TAG_BATCH if args.jobs == 1 else max(len(frame), 1),
         )
     if _mask(args):
         frame = mask_personal_data(frame, [answers.text_column], _progress(args))
@@ -253,6 +267,11 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
     from vastausanalyysi.workflow import mask_personal_data
 
     _check_output(args)
+    polarity = _polarities(args.polarity)
+    if args.assignments:
+        from vastausanalyysi.cli.output import check_output
+
+        check_output(args.assignments)
     tagged, answers = _read_tagged(args, "cluster")
     _require_text(answers, "cluster")
     if _mask(args):
@@ -261,14 +280,37 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
     with _progress(args).bar(1, "clustering", unit="step") as bar:
         clustering = cluster_statements(
             tagged,
+            polarity=polarity,
+            split=args.split,
             n_clusters=n_clusters,
             random_state=args.random_state,
             text_column=answers.text_column,
             id_column=answers.id_column or "respondent_id",
         )
         bar.update(1)
+    if args.assignments:
+        from vastausanalyysi.cli.output import write_table
+
+        # statements are cut from the texts masked above; write_table makes cells formula-safe
+        write_table(clustering.assignments, args.assignments, excel_fi=args.excel_fi)
     _write(clustering.clusters, args)
     return 0
+
+
+POLARITIES = ("works", "problem", "mixed", "neutral")
+
+
+def _polarities(value: str | None) -> tuple[str, ...] | None:
+    """``--polarity works,mixed`` as a tuple; SurveyError naming an unknown value."""
+    if value is None:
+        return None
+    wanted = tuple(p.strip() for p in value.split(",") if p.strip())
+    bad = [p for p in wanted if p not in POLARITIES]
+    if bad or not wanted:
+        raise SurveyError(
+            f"--polarity {value!r}: use a comma list of {', '.join(POLARITIES)} (e.g. works,mixed)"
+        )
+    return wanted
 
 
 def _int(value: str, option: str) -> int:
@@ -471,6 +513,30 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the codes of a tagged input as they are (default: tag again)",
     )
+    batch = p.add_argument_group("batch runs")
+    batch.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes (1; -1 = all cores)"
+    )
+    batch.add_argument(
+        "--chunk-size",
+        type=int,
+        metavar="ROWS",
+        help="stream a CSV/TSV/JSONL input ROWS rows at a time, appending to the output as it "
+        "goes (also with --jobs; default 5000 then); other inputs are read whole",
+    )
+    batch.add_argument(
+        "--evidence",
+        choices=("full", "compact", "none"),
+        default="full",
+        help="the evidence columns: full (default), compact, or none",
+    )
+    batch.add_argument(
+        "--no-evidence",
+        dest="evidence",
+        action="store_const",
+        const="none",
+        help="leave the evidence columns out (--evidence none)",
+    )
 
     p = verb("summary", "theme frequencies by group with intervals", _cmd_summary)
     _input_options(p)
@@ -481,6 +547,23 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(p)
     p.add_argument("-k", "--n-clusters", default="auto", help="number of clusters (auto)")
     p.add_argument("--random-state", type=int, default=0)
+    p.add_argument(
+        "--polarity",
+        metavar="LIST",
+        help="only statements of these polarities, a comma list of works, problem, mixed, "
+        "neutral (e.g. works,mixed for 'what works'); --question keeps one question's answers",
+    )
+    p.add_argument(
+        "--split",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="split answers into statements (sentences, list items) before clustering (no)",
+    )
+    p.add_argument(
+        "--assignments",
+        metavar="FILE",
+        help="also write one row per statement with its cluster (masked; by suffix like -o)",
+    )
 
     p = verb("report", "tag, summarise, cluster and write HTML/XLSX/Markdown", _cmd_report)
     _input_options(p, output=False)

@@ -144,11 +144,16 @@ def write_table(frame: pd.DataFrame, path: str, *, excel_fi: bool = False) -> No
         raise ReportError(f"cannot write {path!r}: {exc.strerror or exc}") from exc
 
 
-def _write_csv(frame: pd.DataFrame, path: str, sep: str, excel_fi: bool) -> None:
+def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
     flat = flatten(frame)
     for column in flat.columns:
         if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):
             flat[column] = [formula_safe(v) for v in flat[column]]
+    return flat
+
+
+def _write_csv(frame: pd.DataFrame, path: str, sep: str, excel_fi: bool) -> None:
+    flat = _csv_ready(frame)
     options: dict[str, Any] = {"index": False, "sep": sep}
     if excel_fi:
         options["decimal"] = ","
@@ -158,6 +163,72 @@ def _write_csv(frame: pd.DataFrame, path: str, sep: str, excel_fi: bool) -> None
         flat.to_csv(sys.stdout, **options)
         return
     flat.to_csv(path, encoding="utf-8-sig" if excel_fi else "utf-8", **options)
+
+
+class TableWriter:
+    """A table written chunk by chunk to ``path`` (formats as :func:`write_table`).
+
+    CSV, TSV (header once) and JSON Lines are appended and flushed as each chunk comes, so
+    memory stays bounded; ``.json``, ``.xlsx`` and ``.parquet`` cannot be appended to, so their
+    chunks are kept and written by :meth:`close` (``appends`` tells which).
+    """
+
+    def __init__(self, path: str, *, excel_fi: bool = False) -> None:
+        self.path = path
+        self.fmt = output_format(path)
+        self.excel_fi = excel_fi
+        self.rows = 0
+        self._held: list[pd.DataFrame] = []
+        self._handle: Any = None
+        self._header = True
+
+    @property
+    def appends(self) -> bool:
+        """Whether chunks go to the file as they come (CSV, TSV, JSON Lines)."""
+        return self.fmt in {"csv", "tsv", "jsonl"}
+
+    def _open(self) -> Any:
+        if self._handle is None:
+            if self.path == "-":
+                self._handle = sys.stdout
+                if self.excel_fi:
+                    sys.stdout.write("\ufeff")
+            else:
+                encoding = "utf-8-sig" if self.excel_fi and self.fmt != "jsonl" else "utf-8"
+                self._handle = open(self.path, "w", encoding=encoding, newline="")  # noqa: SIM115
+        return self._handle
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append ``frame`` (or keep it for :meth:`close`)."""
+        self.rows += len(frame)
+        if not self.appends:
+            self._held.append(frame)
+            return
+        try:
+            handle = self._open()
+            if self.fmt == "jsonl":
+                if len(frame):
+                    text = frame.to_json(orient="records", lines=True, force_ascii=False)
+                    handle.write(text if text.endswith("\n") else text + "\n")
+            else:
+                sep = "\t" if self.fmt == "tsv" else (";" if self.excel_fi else ",")
+                options: dict[str, Any] = {"index": False, "sep": sep, "header": self._header}
+                if self.excel_fi:
+                    options["decimal"] = ","
+                _csv_ready(frame).to_csv(handle, lineterminator="\n", **options)
+                self._header = False
+            handle.flush()
+        except OSError as exc:
+            raise ReportError(f"cannot write {self.path!r}: {exc.strerror or exc}") from exc
+
+    def close(self) -> None:
+        """Finish the file (write the kept chunks of a whole-file format)."""
+        if self._held:
+            write_table(pd.concat(self._held), self.path, excel_fi=self.excel_fi)
+            self._held = []
+        if self._handle is not None and self._handle is not sys.stdout:
+            self._handle.close()
+        self._handle = None
 
 
 def _xlsx_value(value: Any, column: str, row: int) -> Any:

@@ -1,0 +1,202 @@
+"""Streamed tagging for ``vastausanalyysi tag --chunk-size N`` / ``--jobs N``.
+
+A plain CSV, TSV or JSON Lines table (a file or ``-``) is read ``chunk_size`` rows at a time,
+tagged with :func:`~vastausanalyysi.themes.partitions.tag_stream` (``--jobs`` worker processes,
+order kept, at most a few chunks pending), masked and made formula-safe chunk by chunk, and
+appended to the output as it goes: memory stays bounded whatever the file size, and every input
+row comes out, in input order. The encoding and the CSV delimiter are detected from the file's
+head by the same functions :func:`~vastausanalyysi.survey.read_table` uses; cells are read as
+text ("" for empty) as there.
+
+Output: ``.csv``, ``.tsv``, ``-`` (header once) and ``.jsonl``/``.ndjson`` are appended chunk by
+chunk. ``.json``, ``.xlsx`` and ``.parquet`` cannot be appended to: their chunks are kept and the
+file is written at the end (a warning says so; memory is then not bounded).
+
+Anything the stream cannot read the same way as the whole-file reader (XLSX, JSON arrays,
+Parquet, text lines, survey exports without a text column, tagged files, ``--question``,
+``--mapping``, a file mixing UTF-8 and Windows-1252 lines) is read whole instead:
+:func:`stream_plan` returns None and the verb falls back. Error messages name the file's row:
+the record number as the whole-file reader counts it (header = 1, first answer = 2 in CSV; the
+line number in JSON Lines).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pandas as pd
+
+from vastausanalyysi.cli.files import STDIN, InputOptions, detect_format
+from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.schema import CODE_COLUMNS, POLARITY
+
+log = logging.getLogger("vastausanalyysi.cli")
+
+HEAD_BYTES = 1 << 16
+"""Bytes read ahead to detect the encoding and the delimiter."""
+STREAM_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+APPENDABLE = ("csv", "tsv", "jsonl")
+
+
+class _Prefixed(io.RawIOBase):
+    """A binary stream: ``head`` (already read) followed by the rest of ``rest``."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head = head
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+@dataclass
+class StreamPlan:
+    """How a streamable input is read: its format, encoding, delimiter and open byte stream."""
+
+    fmt: str
+    encoding: str
+    delimiter: str
+    raw: BinaryIO
+    display: str
+    size: int | None
+
+    def frames(self, chunk_size: int) -> Iterator[pd.DataFrame]:
+        """Chunks of text cells, indexed by the file's row numbers."""
+        text = io.TextIOWrapper(
+            io.BufferedReader(self.raw),
+            encoding=self.encoding,
+            newline="" if self.fmt != "jsonl" else None,
+        )
+        if self.fmt == "jsonl":
+            yield from _jsonl_frames(text, chunk_size, self.display)
+            return
+        reader = pd.read_csv(
+            text,
+            sep=self.delimiter,
+            dtype=str,
+            keep_default_na=False,
+            chunksize=chunk_size,
+            engine="c",
+        )
+        for chunk in reader:
+            chunk.index = chunk.index + 2  # the header is record 1
+            yield chunk
+
+
+def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataFrame]:
+    from vastausanalyysi.survey.cells import cell_text
+
+    objects: list[dict[str, str]] = []
+    lines: list[int] = []
+    for number, line in enumerate(text, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SurveyError(f"{display!r} line {number}: not JSON: {exc}") from None
+        if not isinstance(obj, dict):
+            raise SurveyError(
+                f"{display!r} line {number}: expected a JSON object, got {type(obj).__name__}"
+            )
+        objects.append({str(k): cell_text(v) for k, v in obj.items()})
+        lines.append(number)
+        if len(objects) >= chunk_size:
+            yield pd.DataFrame.from_records(objects, index=lines).fillna("")
+            objects, lines = [], []
+    if objects:
+        yield pd.DataFrame.from_records(objects, index=lines).fillna("")
+
+
+def stream_plan(path: str, options: InputOptions, text_column: str) -> StreamPlan | None:
+    """A plan to stream ``path``, or None when it must be read whole (see the module doc)."""
+    from vastausanalyysi.survey.csvfile import decode_text, sniff_delimiter
+
+    if options.questions or options.mapping is not None:
+        return None
+    if path == STDIN:
+        raw: BinaryIO = sys.stdin.buffer
+        display, size = "<stdin>", None
+    else:
+        file = Path(path)
+        if not file.is_file():
+            return None
+        fmt_by_suffix = STREAM_SUFFIXES.get(file.suffix.lower())
+        if options.format is None and fmt_by_suffix is None:
+            return None
+        raw, display, size = open(file, "rb"), path, file.stat().st_size  # noqa: SIM115
+    head = raw.read(HEAD_BYTES)
+    if path == STDIN:
+        fmt = options.format or detect_format(head)
+    else:
+        fmt = options.format or STREAM_SUFFIXES[Path(path).suffix.lower()]
+    if fmt not in APPENDABLE or not head.strip():
+        return _give_back(raw, head, path)
+    cut = head.rfind(b"\n") + 1 or len(head)
+    try:
+        sample, encoding, legacy = decode_text(head[:cut], display, options.encoding)
+    except SurveyError:
+        return _give_back(raw, head, path)
+    if legacy or encoding not in ("utf-8", "utf-8-sig", "cp1252", options.encoding):
+        return _give_back(raw, head, path)
+    delimiter = options.delimiter or ("\t" if fmt == "tsv" else sniff_delimiter(sample))
+    if not _plain_header(sample, fmt, delimiter, text_column):
+        return _give_back(raw, head, path)
+    return StreamPlan(fmt, encoding, delimiter, _Prefixed(head, raw), display, size)  # type: ignore[arg-type]
+
+
+def _plain_header(sample: str, fmt: str, delimiter: str, text_column: str) -> bool:
+    """Whether the head names the text column and is not a tagged file."""
+    first = sample.lstrip("\ufeff").splitlines()[:1]
+    if not first:
+        return False
+    if fmt == "jsonl":
+        try:
+            columns = list(json.loads(first[0]))
+        except (json.JSONDecodeError, TypeError):
+            return False
+    else:
+        columns = next(csv.reader([first[0]], delimiter=delimiter), [])
+    tagged = all(c in columns for c in (*CODE_COLUMNS, POLARITY))
+    return text_column in columns and not tagged
+
+
+def _give_back(raw: BinaryIO, head: bytes, path: str) -> None:
+    """Not streamable: a file is closed; standard input's head is put back for the reader."""
+    if path == STDIN:
+        sys.stdin = io.TextIOWrapper(io.BufferedReader(_Prefixed(head, raw)))  # type: ignore[arg-type]
+    else:
+        raw.close()
+    return None
+
+
+def estimate_rows(path: str) -> int | None:
+    """The number of data rows of a file by its line breaks (an estimate, for the ETA)."""
+    if path == STDIN:
+        return None
+    count = 0
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            count += block.count(b"\n")
+    return max(count - 1, 0)
+
+
+__all__ = ["StreamPlan", "estimate_rows", "stream_plan"]

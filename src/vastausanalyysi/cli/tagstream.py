@@ -1,0 +1,89 @@
+"""``vastausanalyysi tag`` streamed: read, tag, mask and append chunk by chunk.
+
+See :mod:`vastausanalyysi.cli.stream` for what is streamed and how the output is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+
+from vastausanalyysi.cli.files import InputOptions
+from vastausanalyysi.cli.output import TableWriter
+from vastausanalyysi.cli.stream import estimate_rows, stream_plan
+from vastausanalyysi.errors import SurveyError, VastausanalyysiError
+from vastausanalyysi.schema import TEXT
+
+log = logging.getLogger("vastausanalyysi.cli")
+
+DEFAULT_CHUNK = 5000
+"""Rows a chunk when ``--jobs`` is given without ``--chunk-size``."""
+
+
+def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -> bool:
+    """Tag ``args.input`` streamed to ``args.output``; False (nothing done) when the input
+    must be read whole."""
+    from vastausanalyysi.themes.partitions import tag_stream
+    from vastausanalyysi.themes.shipped import resolve_model
+    from vastausanalyysi.workflow import mask_personal_data
+
+    column = options.text_column or TEXT
+    plan = stream_plan(args.input, options, column)
+    if plan is None:
+        log.info("%s is read whole (not a plain CSV/TSV/JSONL table to stream)", args.input)
+        return False
+    chunk_size = args.chunk_size or DEFAULT_CHUNK
+    classifier = resolve_model(args.model or None)
+    if classifier is None and not args.model:
+        classifier = "rules"
+    evidence = {"full": True, "compact": "compact", "none": False}[args.evidence]
+    writer = TableWriter(args.output, excel_fi=args.excel_fi)
+    if not writer.appends:
+        log.warning(
+            "%s cannot be appended to: it is written when all rows are tagged (use .csv, .tsv or "
+            ".jsonl for output as it goes and bounded memory)",
+            args.output,
+        )
+    frames = _read_checked(plan.frames(chunk_size), plan.display)
+    tagged = tag_stream(
+        frames,
+        text_column=column,
+        n_jobs=args.jobs,
+        evidence=evidence,
+        model=classifier,
+    )
+    total = estimate_rows(args.input)
+    try:
+        with progress.bar(total, "tagging", unit="row") as bar:
+            for frame in _read_checked(tagged, plan.display):
+                if not args.keep_personal_data:
+                    frame = mask_personal_data(frame, [column])
+                writer.write(frame.reset_index(drop=True))
+                bar.update(len(frame))
+    finally:
+        plan.raw.close()
+    writer.close()
+    log.info("%s: %d rows tagged in chunks of %d", plan.display, writer.rows, chunk_size)
+    return True
+
+
+def _read_checked(frames: Any, display: str) -> Iterator[pd.DataFrame]:
+    """``frames``, with a read error as a SurveyError naming the file."""
+    try:
+        yield from frames
+    except VastausanalyysiError:
+        raise
+    except UnicodeDecodeError as exc:
+        raise SurveyError(
+            f"cannot read {display!r}: bytes at {exc.start} of a block are not {exc.encoding} "
+            "(detected from the head of the file); give --encoding"
+        ) from exc
+    except ValueError as exc:  # pandas' ParserError names the file's line
+        raise SurveyError(f"cannot read {display!r}: {' '.join(str(exc).split())}") from exc
+
+
+__all__ = ["DEFAULT_CHUNK", "stream_tag"]

@@ -1,0 +1,148 @@
+"""``vastausanalyysi tag`` streamed (``--chunk-size``, ``--jobs``): same output, in order.
+
+Answers are team-written answers of ``corpus/answers.csv`` recombined in pairs (team-written).
+Real files, real Voikko, real model; no mocks.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from vastausanalyysi.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _team_written() -> list[dict[str, str]]:
+    with (ROOT / "corpus" / "answers.csv").open(encoding="utf-8", newline="") as f:
+        return [r for r in csv.DictReader(f) if r["origin"] == "team-written"]
+
+
+def _rows(n: int, seed: int = 12) -> list[list[str]]:
+    """``n`` rows (respondent_id, question, text), each text two team-written answers joined."""
+    answers = _team_written()
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        a, b = rng.sample(answers, 2)
+        rows.append([f"R{i:06d}", a["question"], f"{a['text']} {b['text']}"])
+    return rows
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["respondent_id", "question", "text"])
+        writer.writerows(rows)
+    return path
+
+
+def _read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def test_20000_rows_in_chunks_with_two_jobs_equal_one_job_unchunked(tmp_path: Path) -> None:
+    rows = _rows(20_000)
+    src = _write_csv(tmp_path / "big.csv", rows)
+    serial, streamed = tmp_path / "serial.csv", tmp_path / "streamed.csv"
+    assert main(["-q", "tag", str(src), "-o", str(serial)]) == 0
+    assert (
+        main(["-q", "tag", str(src), "-o", str(streamed), "--jobs", "2", "--chunk-size", "3000"])
+        == 0
+    )
+    assert streamed.read_bytes() == serial.read_bytes()
+    out = _read(streamed)
+    assert out["respondent_id"].tolist() == [r[0] for r in rows]
+    assert out["areas"].str.len().gt(0).mean() > 0.5  # the answers really were tagged
+
+
+def test_output_is_written_before_the_input_is_fully_read(tmp_path: Path) -> None:
+    """The input comes through a pipe; output rows appear while the pipe is still open."""
+    rows = _rows(2_800, seed=3)
+    out = tmp_path / "out.csv"
+    cmd = [sys.executable, "-m", "vastausanalyysi", "-q", "tag", "-", "--format", "csv"]
+    cmd += ["-o", str(out), "--chunk-size", "300"]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, text=True, encoding="utf-8")
+    assert proc.stdin is not None
+    writer = csv.writer(proc.stdin)
+    writer.writerow(["respondent_id", "question", "text"])
+    writer.writerows(rows[:2_600])  # more than pandas' read block, so chunks can be parsed
+    proc.stdin.flush()
+    seen = 0
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists():
+            seen = max(0, len(out.read_text(encoding="utf-8").splitlines()) - 1)
+            if seen >= 300:
+                break
+        time.sleep(0.5)
+    assert proc.poll() is None, "the command ended before the input was complete"
+    assert seen >= 300  # at least one tagged chunk is in the file while input is still open
+    writer.writerows(rows[2_600:])
+    proc.stdin.close()
+    assert proc.wait(timeout=600) == 0
+    assert _read(out)["respondent_id"].tolist() == [r[0] for r in rows]
+
+
+def test_no_evidence_drops_the_evidence_column(tmp_path: Path) -> None:
+    src = _write_csv(tmp_path / "in.csv", _rows(40, seed=5))
+    full, bare = tmp_path / "full.csv", tmp_path / "bare.csv"
+    assert main(["-q", "tag", str(src), "-o", str(full), "--chunk-size", "15"]) == 0
+    assert (
+        main(["-q", "tag", str(src), "-o", str(bare), "--chunk-size", "15", "--no-evidence"]) == 0
+    )
+    assert "evidence" in _read(full).columns
+    plain = _read(bare)
+    assert "evidence" not in plain.columns
+    assert plain["areas"].tolist() == _read(full)["areas"].tolist()
+
+
+def test_jsonl_streamed_equals_jsonl_read_whole(tmp_path: Path) -> None:
+    rows = _rows(30, seed=7)
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps({"respondent_id": i, "question": q, "text": t}, ensure_ascii=False) + "\n"
+            for i, q, t in rows
+        ),
+        encoding="utf-8",
+    )
+    whole, chunked = tmp_path / "whole.jsonl", tmp_path / "chunked.jsonl"
+    assert main(["-q", "tag", str(src), "-o", str(whole)]) == 0
+    assert main(["-q", "tag", str(src), "-o", str(chunked), "--chunk-size", "7"]) == 0
+    assert chunked.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
+    assert len(chunked.read_text(encoding="utf-8").splitlines()) == 30
+
+
+def test_streamed_output_is_masked_and_formula_safe(tmp_path: Path) -> None:
+    rows = [
+        ["R1", "toimii", "=1+2 Perhekeskus toimii hyvin."],
+        ["R2", "toimii", "Soita Matti Meikäläiselle 040 1234567, oppilashuolto toimii."],
+        ["R3", "haasteet", "Tiedonkulku on heikkoa."],
+    ]
+    src = _write_csv(tmp_path / "in.csv", rows)
+    out = tmp_path / "out.csv"
+    assert main(["-q", "tag", str(src), "-o", str(out), "--chunk-size", "2"]) == 0
+    texts = _read(out)["text"].tolist()
+    assert texts[0].startswith("'=")
+    assert "040 1234567" not in texts[1]
+    assert texts[2] == "Tiedonkulku on heikkoa."
+
+
+def test_a_malformed_row_is_an_error_naming_the_file_and_line(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "bad.csv"
+    lines = ["respondent_id,question,text"] + [f"R{i},toimii,Neuvola toimii {i}" for i in range(8)]
+    lines.insert(7, "R9,toimii,liikaa,kenttiä,tässä")
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["-q", "tag", str(src), "-o", str(tmp_path / "o.csv"), "--chunk-size", "3"]) == 2
+    err = capsys.readouterr().err
+    assert "bad.csv" in err and "line 8" in err
+    assert "Traceback" not in err
