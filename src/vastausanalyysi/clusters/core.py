@@ -356,6 +356,23 @@ def cluster_statements(
     groups = stmts[group_column].to_numpy(dtype=object) if group_column else None
     eligible_groups = _big_groups(groups, who, min_cell) if groups is not None else None
     rows = []
+
+    def describe(quotes: list[list[int]]) -> dict[str, Any]:
+        return _describe(
+            quotes,
+            texts,
+            who,
+            codes,
+            n_representatives,
+            n_codes,
+            groups,
+            eligible_groups,
+            stmts,
+            group_column,
+            county_column,
+            min_cell,
+        )
+
     for c in range(k):
         in_c = np.flatnonzero(labels_u == c)
         doc_freq = np.asarray(binary[in_c].T @ weights[in_c]).ravel()
@@ -368,20 +385,7 @@ def cluster_statements(
                 "cluster": c,
                 "label": label_of(top, n_label_terms),
                 "top_lemmas": [t for t, _ in top[:n_top_lemmas]],
-                **_describe(
-                    [members[u] for u in quotes],
-                    texts,
-                    who,
-                    codes,
-                    n_representatives,
-                    n_codes,
-                    groups,
-                    eligible_groups,
-                    stmts,
-                    group_column,
-                    county_column,
-                    min_cell,
-                ),
+                **describe([members[u] for u in quotes]),
             }
         )
     outliers = np.flatnonzero(~valid)
@@ -391,20 +395,7 @@ def cluster_statements(
                 "cluster": NO_CLUSTER,
                 "label": "",
                 "top_lemmas": [],
-                **_describe(
-                    [[int(i)] for i in outliers],
-                    texts,
-                    who,
-                    codes,
-                    n_representatives,
-                    n_codes,
-                    groups,
-                    eligible_groups,
-                    stmts,
-                    group_column,
-                    county_column,
-                    min_cell,
-                ),
+                **describe([[int(i)] for i in outliers]),
             }
         )
     clusters = _clusters_frame(rows, len(stmts))
