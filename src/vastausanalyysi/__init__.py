@@ -6,10 +6,10 @@ Voikko until a function that needs them is used).
 
 from __future__ import annotations
 
-import importlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from vastausanalyysi._lazy import lazy_attributes
 from vastausanalyysi._version import __version__
 
 # public name -> module that defines it
@@ -74,17 +74,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from vastausanalyysi.nlp.pipeline import lemmatize, lemmatize_tokens, load_pipeline  # noqa: F401
 
 
-def __getattr__(name: str) -> Any:
-    if name in _ALIASES:
-        module, attribute = _ALIASES[name]
-    elif name in _EXPORTS:
-        module, attribute = _EXPORTS[name], name
-    else:
-        raise AttributeError(f"module 'vastausanalyysi' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), attribute)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS, *_ALIASES])
+__getattr__, __dir__ = lazy_attributes(
+    globals(), {**{name: (module, name) for name, module in _EXPORTS.items()}, **_ALIASES}
+)

@@ -23,8 +23,9 @@ Voikko).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from vastausanalyysi._lazy import lazy_attributes
 
 # public name -> module (under vastausanalyysi.nlp) that defines it
 _EXPORTS: dict[str, str] = {
@@ -106,14 +107,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer  # noqa: F401
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_attributes(
+    globals(), {name: (f"{__name__}.{module}", name) for name, module in _EXPORTS.items()}
+)

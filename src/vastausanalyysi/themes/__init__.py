@@ -24,8 +24,7 @@ not load scikit-learn or spaCy.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from vastausanalyysi._lazy import lazy_attributes
 
 # public name -> module (under vastausanalyysi.themes) that defines it
 _EXPORTS: dict[str, str] = {
@@ -61,14 +60,6 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+__getattr__, __dir__ = lazy_attributes(
+    globals(), {name: (f"{__name__}.{module}", name) for name, module in _EXPORTS.items()}
+)
