@@ -163,13 +163,7 @@ class VoikkoLemmatizerComponent(Pipe):
             words = [t.text for t in doc]
         results = lemmatizer.lemmatize_words(words)
         if counts:
-            results = [
-                lemmatizer.recheck(
-                    w, r, words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None,
-                    counts,
-                )
-                for i, (w, r) in enumerate(zip(words, results, strict=True))
-            ]  # fmt: skip
+            results = lemmatizer.recheck_sentence(words, results, counts)
         if self._where is not None:
             doc.user_data[ANALYZER_KEY] = self._where
         set_annotations(doc, results)

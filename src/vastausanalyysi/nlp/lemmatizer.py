@@ -276,6 +276,20 @@ class Lemmatizer:
         base = self._free[left is None].get(form) or self._cache.get((form, left, right), result)
         return self._typo_fix(form, base, left, right, form_counts)
 
+    def recheck_sentence(
+        self,
+        words: list[str],
+        results: list[WordLemma],
+        form_counts: Mapping[str, int] | None,
+    ) -> list[WordLemma]:
+        """:meth:`recheck` of every word of a sentence, each with its neighbours as context."""
+        last = len(words) - 1
+        return [
+            self.recheck(w, r, words[i - 1] if i else None, words[i + 1] if i < last else None,
+                         form_counts)
+            for i, (w, r) in enumerate(zip(words, results, strict=True))
+        ]  # fmt: skip
+
     def lemmatize_words(self, words: list[str]) -> list[WordLemma]:
         """Lemmas of a sentence's words, each chosen in its context.
 

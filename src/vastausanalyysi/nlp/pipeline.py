@@ -371,13 +371,7 @@ def lemmatize_tokens(
     counts = Counter(w.lower() for s in cleaned for w in s if w.isalpha())
     out = []
     for words, results in zip(cleaned, lemmatizer.lemmatize_sentences(cleaned), strict=True):
-        results = [
-            lemmatizer.recheck(
-                w, r, words[j - 1] if j else None, words[j + 1] if j + 1 < len(words) else None,
-                counts,
-            )
-            for j, (w, r) in enumerate(zip(words, results, strict=True))
-        ]  # fmt: skip
+        results = lemmatizer.recheck_sentence(words, results, counts)
         out.append([r.marked_lemma if mark_compounds else r.lemma for r in results])
     return out
 
