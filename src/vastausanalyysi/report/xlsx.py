@@ -182,38 +182,14 @@ def _quotes_cell(theme: Theme) -> str:
 
 
 def _cluster_sheet(wb: Any, rep: ReportModel) -> None:
-    rows: list[list[Any]] = []
-    for q in rep.questions:
-        for part in q.parts:
-            for t in part.themes:
-                rows.append(
-                    [
-                        q.title,
-                        part.title,
-                        t.number,
-                        t.label,
-                        t.statements,
-                        t.respondents,
-                        t.share,
-                        ", ".join(t.codes),
-                        _quotes_cell(t),
-                    ]
-                )
+    def row(question: str, part: str, t: Any) -> list[Any]:
+        codes = ", ".join(t.codes)
+        return [question, part, t.number, t.label, t.statements, t.respondents, t.share, codes,
+                _quotes_cell(t)]  # fmt: skip
+
+    rows = [row(q.title, p.title, t) for q in rep.questions for p in q.parts for t in p.themes]
     if rep.overall is not None:
-        for t in rep.overall.themes:
-            rows.append(
-                [
-                    "(kaikki kysymykset)",
-                    "Kaikki vastaukset",
-                    t.number,
-                    t.label,
-                    t.statements,
-                    t.respondents,
-                    t.share,
-                    ", ".join(t.codes),
-                    _quotes_cell(t),
-                ]
-            )
+        rows += [row("(kaikki kysymykset)", "Kaikki vastaukset", t) for t in rep.overall.themes]
     if not rows:
         return
     headers = [
