@@ -44,123 +44,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.normalise import normalise_with_offsets
-from vastausanalyysi.nlp.pii.names import (
-    CASE_ENDINGS,
-    PERSON_AFTER,
-    PERSON_VERBS,
-    TITLES,
-    is_place_head,
-    name_lists,
-)
+from vastausanalyysi.nlp.pii import context
+from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
+from vastausanalyysi.nlp.pii.words import WordInfo
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
 NAME, EMAIL, PHONE, HETU = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]"
 _LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE}
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_APOSTROPHE_NAME = re.compile(r"[OoDd]['’][^\W\d_]{2,}")
 _SKIP_BACK = " \t\r\u00a0\"'“”«»‘’([{*•–—-"
 _SENTENCE_END = ".!?:;\n"
-_GAP = {" ", "\u00a0"}
 _COORD = {"ja", "sekä", "tai", ",", "&"}
-_FIRST, _SUR, _PLACE, _ORG = "etunimi", "sukunimi", "paikannimi", "nimi"
-_PROPER = {_FIRST, _SUR, _PLACE, _ORG}
 _INNER_LOCAL = {"sisaolento", "sisaeronto", "sisatulento"}
-_TOWARDS_FROM = {"ulkoeronto", "ulkotulento"}
-_ADJECTIVE = {"laatusana", "nimisana_laatusana"}
-
-
-@lru_cache(maxsize=1)
-def _organisations() -> frozenset[str]:
-    from vastausanalyysi.nlp.lexicon import default_entries
-
-    return frozenset(e.lemma.lower() for e in default_entries())
-
-
-def _title_case(word: str) -> str:
-    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
-
-
-class _Info:
-    """What the masker knows about one word form."""
-
-    __slots__ = (
-        "adjective_name", "after", "cases", "common", "first", "head", "name", "negation", "noun",
-        "org", "participle", "person_verb", "place", "shape", "strong", "title", "unknown", "verb",
-    )  # fmt: skip
-
-    def __init__(self, word: str, analyzer: VoikkoAnalyzer):
-        if len(word) > 1 and word.isupper():
-            self.shape = "caps"
-        elif word[0].isupper():
-            self.shape = "title"
-        else:
-            self.shape = "lower"
-        form = _title_case(word) if self.shape == "caps" else word
-        analyses = list(analyzer.analyze(form))
-        if self.shape != "title":
-            analyses += analyzer.analyze(word.lower())
-        hyphen_parts = word.split("-")
-        capital_parts = len(hyphen_parts) > 1 and all(p[:1].isupper() for p in hyphen_parts)
-        proper = [a for a in analyses if a.word_class in _PROPER]
-        common = [
-            a for a in analyses
-            if a.word_class not in _PROPER and not (capital_parts and "-" in a.baseform)
-        ]  # fmt: skip
-        lists = name_lists()
-        firsts, surnames = lists.get("first", frozenset()), lists.get("surname", frozenset())
-        # base forms of ordinary readings count only for capitalised words ("Rinteen" -> Rinne)
-        readings = analyses if self.shape != "lower" else proper
-        bases = {_title_case(a.baseform) for a in readings if a.baseform} | {_title_case(form)}
-        if not analyses:
-            bases |= {_title_case(form[: -len(e)]) for e in CASE_ENDINGS if form.endswith(e)}
-        classes = {a.word_class for a in proper}
-        listed_first = bool(bases & firsts)
-        listed_sur = bool(bases & surnames)
-        self.unknown = not analyses
-        self.first = _FIRST in classes or listed_first
-        surname = _SUR in classes or listed_sur
-        self.org = _ORG in classes or any(
-            a.baseform.lower() in _organisations() for a in analyses
-        ) or word.lower() in _organisations()  # fmt: skip
-        # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one)
-        self.place = _PLACE in classes and not (listed_sur and form.lower().endswith("nen"))
-        self.common = bool(common)
-        hyphen_compound = len(hyphen_parts) > 1 and not capital_parts
-        if hyphen_compound and not (_FIRST in classes or _SUR in classes):
-            self.first = surname = False  # "Sibelius-lukio", "Agricola-päivä"
-        apostrophe = bool(_APOSTROPHE_NAME.fullmatch(word.split("-")[0]))
-        self.name = (self.first or surname or apostrophe) and not self.org
-        self.strong = self.name and (apostrophe or not (self.common or self.place))
-        in_nen = bool(common) and all(
-            a.word_class in _ADJECTIVE and a.baseform.endswith("nen") for a in common
-        )
-        self.adjective_name = self.name and not self.place and in_nen
-        # a rare adjective in -inen ("mäkinen", "koskinen") is no evidence against a surname;
-        # a demonym ("karjalainen", "hämäläinen", a noun too) is: "Karjalainen piirakka"
-        if self.adjective_name and surname and all(a.word_class == "laatusana" for a in common):
-            self.strong = True
-        self.cases = {a.case for a in proper if a.case} or {a.case for a in analyses if a.case}
-        lemmas = {a.baseform.lower() for a in common}
-        self.title = bool(lemmas & TITLES) or word.lower() in TITLES
-        self.head = any(is_place_head(lemma) for lemma in lemmas) and (
-            not self.name or self.shape == "lower"
-        )
-        self.after = word.lower() in PERSON_AFTER
-        self.verb = any(a.word_class in {"teonsana", "kieltosana"} for a in common)
-        self.person_verb = any(
-            a.baseform in PERSON_VERBS
-            and ((a.word_class == "teonsana" and a.get("PERSON")) or a.get("PARTICIPLE"))
-            for a in common
-        )
-        self.noun = any(a.word_class == "nimisana" for a in common) and not self.verb
-        self.negation = word.lower() in {"ei", "eivät", "eikä"}
-        self.participle = any(a.get("PARTICIPLE") == "past_active" for a in common)
+# the case of a suffix after a colon: "J-P:n", "A-K:lta", "Ali:lle"
+_COLON_CASES = {
+    "n": "omanto", "lle": "ulkotulento", "lta": "ulkoeronto", "ltä": "ulkoeronto",
+    "lla": "ulkoolento", "llä": "ulkoolento", "ssa": "sisaolento", "ssä": "sisaolento",
+    "sta": "sisaeronto", "stä": "sisaeronto", "ta": "osanto", "tä": "osanto", "a": "osanto",
+    "ä": "osanto", "ksi": "tulento", "na": "olento", "nä": "olento",
+}  # fmt: skip
+_KANSSA = {"kanssa", "kans", "kaa"}
 
 
 class PiiMasker:
@@ -177,12 +85,12 @@ class PiiMasker:
     ):
         self.analyzer = analyzer or get_analyzer()
         self.names, self.emails, self.phones, self.hetu = names, emails, phones, hetu
-        self._infos: dict[str, _Info] = {}
+        self._infos: dict[str, WordInfo] = {}
 
-    def _info(self, word: str) -> _Info:
+    def _info(self, word: str) -> WordInfo:
         info = self._infos.get(word)
         if info is None:
-            info = _Info(word, self.analyzer)
+            info = WordInfo(word, self.analyzer)
             if len(self._infos) < 100_000:
                 self._infos[word] = info
         return info
@@ -222,7 +130,10 @@ class PiiMasker:
         groups = _groups(text, words, infos)
         decided: dict[int, bool | None] = {}
         for g, (a, b) in enumerate(groups):
-            decided[g] = self._decide(text, words, infos, a, b)
+            if infos[a].kin:  # "Pekka-sedästä": the name part only
+                decided[g] = True
+            else:
+                decided[g] = self._decide(text, words, infos, a, b)
         # coordination: "Laine ja Hämäläinen", "Mattila, Nieminen ja Koivisto"
         for _ in range(2):
             for g in range(len(groups)):
@@ -231,93 +142,173 @@ class PiiMasker:
                 for h in (g - 1, g + 1):
                     if decided.get(h) and _coordinated(text, words, groups, g, h):
                         decided[g] = True
-        return [
-            (words[a].start(), words[b - 1].end(), NAME)
-            for g, (a, b) in enumerate(groups)
-            if decided[g]
-        ]
+        spans = []
+        for g, (a, b) in enumerate(groups):
+            if not decided[g]:
+                continue
+            start, end = words[a].start(), words[b - 1].end()
+            if infos[a].kin:
+                end = start + infos[a].kin
+            elif _colon_suffix(text, words, b):
+                end = words[b].end()
+            spans.append((start, end, NAME))
+        return spans
 
     def _decide(
-        self, text: str, words: list[re.Match[str]], infos: list[_Info], a: int, b: int
+        self, text: str, words: list[re.Match[str]], infos: list[WordInfo], a: int, b: int
     ) -> bool | None:
         """True: a name; False: not one; None: undecided (a coordinated name may decide it)."""
         group = infos[a:b]
         last = group[-1]
-        prev = infos[a - 1] if a and _adjacent(text, words[a - 1], words[a]) else None
-        nxt = infos[b] if b < len(words) and _adjacent(text, words[b - 1], words[b]) else None
+        cases = last.cases
+        stop = b  # the first word after the run (past a colon suffix: "A-K:lta")
+        if _colon_suffix(text, words, b):
+            cases = {_COLON_CASES.get(words[b][0].lower(), "")} - {""} or cases
+            stop = b + 1
+        prev = infos[a - 1] if a and gap(text, words, a) in GAP else None
+        nxt = infos[stop] if stop < len(words) and gap(text, words, stop) in GAP else None
         nxt2 = (
-            infos[b + 1]
-            if nxt is not None and b + 1 < len(words) and _adjacent(text, words[b], words[b + 1])
+            infos[stop + 1]
+            if nxt is not None and stop + 1 < len(words) and gap(text, words, stop + 1) in GAP
             else None
         )
-        tail = text[words[b - 1].end() : words[b - 1].end() + 3]
-        # the name of a street, building, organisation, day or place
-        if (nxt is not None and nxt.head) or re.match(r"\s-[^\W\d_]", tail):
+        tail = text[words[stop - 1].end() : words[stop - 1].end() + 3]
+        genitive, nominative = "omanto" in cases, "nimento" in cases
+        # the name of a street, building, organisation, day or place: the name stands in the
+        # genitive, or in the nominative before a nominative head ("Salon kaupunki"; not
+        # "Tuuli hyvinvointialueen työllisyystiimistä")
+        if (
+            nxt is not None
+            and nxt.head
+            and (genitive or not cases or (nominative and "nimento" in nxt.cases))
+        ):
             return False
-        if last.cases and last.cases <= _INNER_LOCAL:
+        if re.match(r"\s-[^\W\d_]", tail):
+            return False
+        names = [i for i in group if i.name]
+        full = len(group) > 1 and group[0].first and last.name  # "Jari Lahdesta"
+        contacted = "sisatulento" in cases and context.contact(text, words, infos, a, stop)
+        if cases and cases <= _INNER_LOCAL and not (full or contacted):
             return False
         titled = prev is not None and prev.title
+        if not names:
+            return bool(titled and all(i.unknown and i.shape != "lower" for i in group))
+        strong = any(i.strong for i in names)
+        after = words[stop][0].lower() if nxt is not None else ""
+        if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only in a strong context
+            return (
+                titled
+                or strong
+                or (
+                    not last.plural  # "teknisten toimien kanssa"
+                    and (
+                        contacted
+                        or (genitive and after in _KANSSA)
+                        or (prev is not None and prev.ask and bool(cases & TOWARDS_FROM))
+                        or (nominative and nxt is not None and nxt.speech_verb)
+                    )
+                )
+            )
+        # a name that is also an ordinary word is not decided by "tuli", "lähti" ("Lumi tuli")
+        ordinary = not strong and any(i.common for i in names)
+
+        def acts(info: WordInfo | None) -> bool:
+            return info is not None and (info.strong_verb if ordinary else info.person_verb)
+
+        place = names[-1].place
         person = (
             titled
-            or (nxt is not None and nxt.after and "omanto" in last.cases)
+            or contacted
+            or (group[0].initial and len(group) > 1)  # "T. Salo"
             or (
-                "nimento" in last.cases
+                genitive
+                and nxt is not None
                 and (
-                    (nxt is not None and nxt.person_verb)
-                    or (prev is not None and prev.person_verb)  # "Asiaa hoitaa Mäkelä."
+                    nxt.person_noun  # "Aallon esitys", "Kosken lähtö"
+                    or (
+                        nxt.after
+                        and not (after == "mukaan" and last.verb)  # "Toivon mukaan" = hopefully
+                        and not (place and _collaboration(infos, a))  # "yhteistyö Lahden kanssa"
+                    )
+                )
+            )
+            or (
+                nominative
+                and (
+                    acts(nxt)
+                    or acts(prev)  # "Asiaa hoitaa Mäkelä."
                     # "Mäkelä ei vastannut", "Anna ei soittanut"
                     or (
                         nxt is not None
                         and nxt.negation
-                        and nxt2 is not None
-                        and (nxt2.person_verb or nxt2.participle)
+                        and (acts(nxt2) or (nxt2 is not None and nxt2.participle))
                     )
+                    or context.unit_after(text, words, infos, stop)
+                    or context.role_ahead(text, words, infos, stop)
                 )
             )
+            or context.apposition(text, words, infos, stop)
+            or context.recipient(text, words, infos, a, stop, cases)
         )
-        names = [i for i in group if i.name]
-        if not names:
-            return bool(titled and all(i.unknown and i.shape != "lower" for i in group))
-        if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only after a title
-            return titled or any(i.strong for i in names)
-        if any(i.strong for i in names) or person:
+        if strong or person:
             return True
-        if len(group) > 1 and any(i.first for i in group):
+        caps = group[0].shape == "caps"
+        if (
+            len(group) > 1
+            and any(i.first for i in group)
+            and (not caps or len(names) == len(group))
+        ):
             return True
         word = names[-1]
-        if word.place:
-            return True if last.cases & _TOWARDS_FROM else None
+        if place:
+            return True if cases & TOWARDS_FROM else None
         if word.adjective_name and not (nxt is not None and nxt.noun):
             return True
         initial = _sentence_initial(text, words[a].start())
-        if word.shape == "title" and not initial:
+        if word.shape == "title" and not initial and not word.initials:
             return True
         return None
 
 
-def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    return text[left.end() : right.start()] in _GAP
+def _colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
+    """True when word ``b`` is a case suffix after a colon ("A-K:lta", "J-P:n")."""
+    return (
+        b < len(words)
+        and gap(text, words, b) == ":"
+        and len(words[b][0]) <= 4
+        and words[b][0].islower()
+    )
 
 
-def _groups(text: str, words: list[re.Match[str]], infos: list[_Info]) -> list[tuple[int, int]]:
-    """Index ranges of runs of name words (with unknown capitalised words and, after a first
-    name, capitalised ordinary words: "Siobhan O'Brien", "Arja Joki")."""
+def _collaboration(infos: list[WordInfo], a: int) -> bool:
+    """A word of collaboration or agreement among the three words before ``a``."""
+    return any(infos[k].collab for k in range(max(0, a - 3), a))
+
+
+def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> list[tuple[int, int]]:
+    """Index ranges of runs of name words (with unknown capitalised words, an initial before
+    them and, after a first name, capitalised ordinary words: "Siobhan O'Brien", "Arja Joki",
+    "T. Salo"; not in all-capital text: "EI TOIMI LAINKAAN")."""
     groups: list[tuple[int, int]] = []
     i, n = 0, len(words)
     while i < n:
         info = infos[i]
+        if info.kin:
+            groups.append((i, i + 1))
+            i += 1
+            continue
         if not info.name and not (info.unknown and info.shape != "lower"):
             i += 1
             continue
         j = i + 1
-        while j < n and _adjacent(text, words[j - 1], words[j]):
+        while j < n and gap(text, words, j) in GAP:
             nxt = infos[j]
-            if (nxt.shape == "lower") != (info.shape == "lower") or nxt.org or nxt.head:
+            if (nxt.shape == "lower") != (info.shape == "lower") or nxt.org or nxt.head or nxt.kin:
                 break
             joins = nxt.name or (nxt.unknown and nxt.shape != "lower")
             joins = joins or (
                 any(x.first for x in infos[i:j])
-                and nxt.shape != "lower"
+                and nxt.shape == "title"
                 and nxt.common
                 and not nxt.verb
                 and not _sentence_initial(text, words[j].start())
@@ -325,7 +316,12 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[_Info]) -> list[t
             if not joins:
                 break
             j += 1
-        groups.append((i, j))
+        start = i
+        if i and infos[i - 1].initial and gap(text, words, i) == ". " and info.shape == "title":
+            start = i - 1
+            if groups and groups[-1][1] > start:
+                groups.pop()
+        groups.append((start, j))
         i = j
     return groups
 

@@ -3,12 +3,23 @@
 The lists are ``data/names_fi.txt`` (first names and surnames, team-written from general
 knowledge; see ``data/README.md``). Context words are matched on Voikko base forms:
 
-* ``TITLES``: a capitalised, lower-case or all-capital word right after one of these
-  ("rehtori Salo", "kuraattori salo", "Perheohjaaja Siobhan O'Brien") is a person's name;
+* ``TITLES``: a capitalised, lower-case or all-capital word right after one of these, or after a
+  compound ending in one of ``TITLE_ENDINGS`` ("rehtori Salo", "kuraattori salo",
+  "Talouspäällikkö Usko Hämäläinen"), is a person's name; so is a name before a role in the
+  essive or as the predicate ("… aloittivat koulukuraattoreina", "… ovat uudet ohjaajat");
 * ``PERSON_AFTER``: postpositions after a genitive that speak of a person ("Salon mukaan",
   "Kallion kanssa");
+* ``PERSON_AFTER`` also holds the spoken "kans", "kaa"; ``PERSON_NOUNS`` are nouns of a
+  person's doings and contacts after a genitive ("Aallon esitys", "Kosken lähtö", "Kallion
+  työnumero");
 * ``PERSON_VERBS``: verbs of speaking and acting that make a nominative a person ("Koivisto
-  kertoi", "Mäkinen vastasi");
+  kertoi", "Mäkinen vastasi"); ``WEAK_VERBS`` among them (coming, going, staying) are said of
+  things too ("Lumi tuli aikaisin") and do not decide a name that is also an ordinary word;
+* ``ASK_VERBS``: verbs whose ablative or allative right after is a person ("kysy Sulolta",
+  "Pyysimme Järveltä", "Annoin Rauhalle");
+* ``UNIT_HEADS``: a nominative name followed by the elative of a unit is a person ("Onni
+  kuraattoritiimistä", "Terho hyvinvointialueen tilapalveluista");
+* ``KIN_NOUNS``: "Pekka-sedästä", "Liisa-tädin": the first part is a person's name;
 * ``PLACE_HEADS``: head nouns that make a preceding name part of the name of a street, building,
   school, organisation, day or place ("Aleksis Kiven katu", "Paavo Nurmen stadion",
   "Runebergin päivä", "Mannerheimin Lastensuojeluliitto"): such a name is not masked.
@@ -95,8 +106,19 @@ TITLES = frozenset(
     ]
 )
 
+# compounds ending in these are titles too ("talouspäällikkö", "palvelualuejohtaja")
+TITLE_ENDINGS = (
+    "johtaja", "päällikkö", "opettaja", "kuraattori", "psykologi", "lääkäri", "hoitaja",
+    "ohjaaja", "työntekijä", "koordinaattori", "suunnittelija", "asiantuntija", "sihteeri",
+    "neuvoja", "tulkki", "rehtori", "esihenkilö", "esimies", "insinööri", "tarkastaja",
+    "terapeutti", "kätilö", "valvoja", "vastaava", "edustaja", "yhteyshenkilö", "isännöitsijä",
+    "talonmies", "kanslisti", "notaari", "lakimies", "juristi", "kamreeri", "avustaja",
+)  # fmt: skip
+
 PERSON_AFTER = frozenset(
     [
+        "kans",
+        "kaa",
         "kanssa",
         "mukaan",
         "luona",
@@ -165,6 +187,45 @@ PERSON_VERBS = frozenset(
     ]
 )
 
+# verbs of speaking: the only ones that make a lower-case ordinary word a name ("niemi sano")
+SPEECH_VERBS = frozenset(
+    [
+        "kertoa", "sanoa", "luvata", "vastata", "ilmoittaa", "todeta", "kysyä", "pyytää",
+        "soittaa", "ehdottaa", "kommentoida", "muistuttaa", "painottaa", "korostaa", "kiittää",
+    ]
+)  # fmt: skip
+
+# verbs said of weather, light and things as readily as of people
+WEAK_VERBS = frozenset(["tulla", "lähteä", "jäädä", "käydä", "siirtyä", "mennä"])
+
+ASK_VERBS = frozenset(
+    [
+        "kysyä", "pyytää", "tiedustella", "soittaa", "ilmoittaa", "kertoa", "sanoa", "antaa",
+        "lähettää", "toimittaa", "välittää", "kiittää", "puhua", "viestiä", "tekstata",
+        "siirtää", "ohjata", "saada",
+    ]
+)  # fmt: skip
+
+# after a genitive: a person's doings, contacts and stand-ins ("Aallon esitys", "Kosken lähtö")
+PERSON_NOUNS = (
+    "esitys", "lähtö", "numero", "puhelin", "sähköposti", "ehdotus", "mielipide", "näkemys",
+    "kommentti", "vastaus", "viesti", "puhelu", "sijainen", "seuraaja", "edeltäjä", "poissaolo",
+    "sairausloma", "äitiysloma", "vanhempainvapaa", "työpanos", "eläkkeelle", "puoliso",
+    "allekirjoitus", "esihenkilö", "esimies", "työhuone", "vastaanotto", "yhteystieto",
+)  # fmt: skip
+
+UNIT_HEADS = (
+    "tiimi", "toimi", "palvelu", "yksikkö", "osasto", "toimisto", "ryhmä", "virasto", "puoli",
+    "neuvola", "toimiala", "keskus", "vastaanotto",
+)  # fmt: skip
+
+KIN_NOUNS = frozenset(
+    [
+        "setä", "täti", "eno", "enä", "vaari", "mummo", "mummi", "ukki", "pappa", "isä", "äiti",
+        "poika", "tyttö", "ukko", "muori", "serkku", "kummi", "vauva",
+    ]
+)  # fmt: skip
+
 PLACE_HEADS = (
     "katu", "tie", "kuja", "polku", "aukio", "tori", "puisto", "bulevardi", "silta", "raitti",
     "väylä", "koulu", "lukio", "opisto", "yliopisto", "korkeakoulu", "akatemia", "sairaala",
@@ -188,19 +249,40 @@ def name_lists() -> dict[str, frozenset[str]]:
     return read_sections(NAMES_FILE)
 
 
+def is_title(lemma: str) -> bool:
+    """True for a title or role ("rehtori", "talouspäällikkö", "varautumispäällikkö")."""
+    lemma = lemma.lower()
+    return lemma in TITLES or lemma.replace("-", "").endswith(TITLE_ENDINGS)
+
+
 def is_place_head(lemma: str) -> bool:
-    """True for a head noun of a street, building, organisation, day or place name."""
+    """True for a head noun of a street, building, organisation, day or place name (not a
+    title that happens to end like one: "kuraattori", "rehtori")."""
     lemma = lemma.lower().replace("-", "")
-    return any(lemma.endswith(head) for head in PLACE_HEADS)
+    return lemma.endswith(PLACE_HEADS) and not is_title(lemma)
+
+
+def ends_with(lemma: str, endings: tuple[str, ...]) -> bool:
+    """True when ``lemma`` (lower case, hyphens ignored) is or ends in one of ``endings``."""
+    return lemma.lower().replace("-", "").endswith(endings)
 
 
 __all__ = [
+    "ASK_VERBS",
     "CASE_ENDINGS",
+    "KIN_NOUNS",
     "NAMES_FILE",
     "PERSON_AFTER",
+    "PERSON_NOUNS",
     "PERSON_VERBS",
     "PLACE_HEADS",
+    "SPEECH_VERBS",
     "TITLES",
+    "TITLE_ENDINGS",
+    "UNIT_HEADS",
+    "WEAK_VERBS",
+    "ends_with",
     "is_place_head",
+    "is_title",
     "name_lists",
 ]

@@ -18,7 +18,14 @@ EMAIL_RE = re.compile(
 _AT = r"(?:\s*[(\[{<]\s*(?:at|ät|a|@|miuku)\s*[)\]}>]\s*|\s+(?:at|ät)\s+|\s+@\s*|\s*@\s+)"
 _DOT = r"(?:\.|\s*[(\[{<]\s*(?:dot|piste)\s*[)\]}>]\s*|\s+(?:dot|piste)\s+)"
 OBFUSCATED_EMAIL_RE = re.compile(
-    r"(?<![\w.@+-])[^\W_][\w.+-]*" + _AT + r"(?:[^\W_](?:[\w-]*[^\W_])?" + _DOT + r")+"
+    # the local part may be spelt out too: "petri piste niemi at esimerkki piste fi"
+    r"(?<![\w.@+-])[^\W_][\w.+-]*(?:"
+    + _DOT
+    + r"[^\W_][\w.+-]*)*"
+    + _AT
+    + r"(?:[^\W_](?:[\w-]*[^\W_])?"
+    + _DOT
+    + r")+"
     r"[^\W\d_]{2,}(?![\w@-])",
     re.IGNORECASE,
 )

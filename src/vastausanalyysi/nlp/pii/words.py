@@ -1,0 +1,189 @@
+"""What the name masker knows about one word form (:class:`WordInfo`), from Voikko's readings,
+the team-written name lists and the context words of :mod:`vastausanalyysi.nlp.pii.names`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from vastausanalyysi.nlp.pii.names import (
+    ASK_VERBS,
+    CASE_ENDINGS,
+    KIN_NOUNS,
+    PERSON_AFTER,
+    PERSON_NOUNS,
+    PERSON_VERBS,
+    SPEECH_VERBS,
+    TITLES,
+    UNIT_HEADS,
+    WEAK_VERBS,
+    ends_with,
+    is_place_head,
+    is_title,
+    name_lists,
+)
+from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
+
+FIRST, SUR, PLACE, ORG = "etunimi", "sukunimi", "paikannimi", "nimi"
+PROPER = {FIRST, SUR, PLACE, ORG}
+ADJECTIVE = {"laatusana", "nimisana_laatusana"}
+APOSTROPHE_NAME = re.compile(r"[OoDd]['’][^\W\d_]{2,}")
+# "J-P", "A-K": initials of a double first name
+INITIALS = re.compile(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]")
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    from vastausanalyysi.nlp.lexicon import default_entries
+
+    return frozenset(e.lemma.lower() for e in default_entries())
+
+
+def title_case(word: str) -> str:
+    """``word`` with each hyphen-separated part capitalised ("koski-mäkelä" -> "Koski-Mäkelä")."""
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def _listed_bases(form: str, analyses, shape: str) -> set[str]:
+    """The capitalised base forms under which ``form`` is looked up in the name lists."""
+    # base forms of ordinary readings count only for capitalised words ("Rinteen" -> Rinne)
+    readings = analyses if shape != "lower" else [a for a in analyses if a.word_class in PROPER]
+    bases = {title_case(a.baseform) for a in readings if a.baseform} | {title_case(form)}
+    if not analyses:
+        stems = {form[: -len(e)] for e in CASE_ENDINGS if form.endswith(e)}
+        # names in -as/-is/-us: "Armaksen" -> Armas, "Tuomakselle" -> Tuomas
+        stems |= {s[:-3] + "s" for s in stems if s.endswith("kse")}
+        bases |= {title_case(s) for s in stems}
+    return bases
+
+
+class WordInfo:
+    """What the masker knows about one word form."""
+
+    __slots__ = (
+        "adjective_name", "after", "ask", "cases", "collab", "common", "contact", "first", "head",
+        "initial", "initials", "kin", "name", "negation", "noun", "olla", "org", "participle",
+        "person_noun", "person_verb", "place", "plural", "role", "shape", "speech_verb", "strong",
+        "strong_verb", "thanks", "title", "unit", "unknown", "verb",
+    )  # fmt: skip
+
+    def __init__(self, word: str, analyzer: VoikkoAnalyzer):
+        if len(word) > 1 and word.isupper():
+            self.shape = "caps"
+        elif word[0].isupper():
+            self.shape = "title"
+        else:
+            self.shape = "lower"
+        form = title_case(word) if self.shape == "caps" else word
+        analyses = list(analyzer.analyze(form))
+        if self.shape != "title":
+            analyses += analyzer.analyze(word.lower())
+        hyphen_parts = word.split("-")
+        capital_parts = len(hyphen_parts) > 1 and all(p[:1].isupper() for p in hyphen_parts)
+        proper = [a for a in analyses if a.word_class in PROPER]
+        common = [
+            a for a in analyses
+            if a.word_class not in PROPER and not (capital_parts and "-" in a.baseform)
+        ]  # fmt: skip
+        lists = name_lists()
+        firsts, surnames = lists.get("first", frozenset()), lists.get("surname", frozenset())
+        bases = _listed_bases(form, analyses, self.shape)
+        classes = {a.word_class for a in proper}
+        self.initial = len(word) == 1 and word.isupper()
+        self.initials = bool(INITIALS.fullmatch(word))
+        self.unknown = not analyses and not self.initials
+        self.first = FIRST in classes or bool(bases & firsts) or self.initials
+        surname = SUR in classes or bool(bases & surnames)
+        self.org = _is_org(analyses, word)
+        double = capital_parts and not (self.first or surname) and _all_names(word, analyzer)
+        surname = surname or double  # "Koski-Mäkelä", read by Voikko as a place
+        # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one)
+        self.place = PLACE in classes and not (
+            (bases & surnames and form.lower().endswith("nen")) or double
+        )
+        self.common = bool(common) or self.initials
+        if len(hyphen_parts) > 1 and not capital_parts and not (FIRST in classes or SUR in classes):
+            self.first = surname = False  # "Sibelius-lukio", "Agricola-päivä"
+        apostrophe = bool(APOSTROPHE_NAME.fullmatch(hyphen_parts[0]))
+        self.name = (self.first or surname or apostrophe) and not self.org
+        self.strong = self.name and (apostrophe or not (self.common or self.place))
+        in_nen = bool(common) and all(
+            a.word_class in ADJECTIVE and a.baseform.endswith("nen") for a in common
+        )
+        self.adjective_name = self.name and not self.place and in_nen
+        # a rare adjective in -inen ("mäkinen", "koskinen") is no evidence against a surname;
+        # a demonym ("karjalainen", "hämäläinen", a noun too) is: "Karjalainen piirakka"
+        if self.adjective_name and surname and all(a.word_class == "laatusana" for a in common):
+            self.strong = True
+        self.cases = {a.case for a in proper if a.case} or {a.case for a in analyses if a.case}
+        if self.initials:
+            self.cases = {"nimento"}
+        self.plural = bool(proper) and all(a.get("NUMBER") == "plural" for a in proper)
+        lemmas = {a.baseform.lower() for a in common}
+        lower = word.lower()
+        self.title = lower in TITLES or any(
+            a.case == "nimento" and is_title(a.baseform) for a in common
+        )
+        self.role = any(a.case == "olento" and is_title(a.baseform) for a in common)
+        self.head = any(is_place_head(lemma) for lemma in lemmas) and (
+            not self.name or self.shape == "lower"
+        )
+        self.after = lower in PERSON_AFTER
+        self.person_noun = any(ends_with(lemma, PERSON_NOUNS) for lemma in lemmas)
+        self.unit = any(
+            a.case == "sisaeronto" and (ends_with(a.baseform, UNIT_HEADS) or is_title(a.baseform))
+            for a in common
+        )
+        self.contact = "yhteys" in lemmas
+        self.collab = any(lemma.startswith(("yhteistyö", "sopimus")) for lemma in lemmas)
+        self.thanks = lower in {"kiitos", "kiitokset"} or "kiitos" in lemmas
+        verbs = [a for a in common if a.word_class in {"teonsana", "kieltosana"}]
+        self.verb = bool(verbs)
+        acting = [
+            a.baseform
+            for a in verbs
+            if a.baseform in PERSON_VERBS and (a.get("PERSON") or a.get("PARTICIPLE"))
+        ]
+        self.person_verb = bool(acting)
+        self.strong_verb = any(v not in WEAK_VERBS for v in acting)
+        self.speech_verb = any(v in SPEECH_VERBS for v in acting)
+        self.ask = any(a.baseform in ASK_VERBS for a in verbs)
+        self.olla = any(a.baseform == "olla" for a in verbs)
+        self.noun = any(a.word_class == "nimisana" for a in common) and not self.verb
+        self.negation = lower in {"ei", "eivät", "eikä"}
+        self.participle = any(a.get("PARTICIPLE") == "past_active" for a in common)
+        self.kin = _kin_prefix(word, analyzer, common) if len(hyphen_parts) > 1 else 0
+
+
+def _is_org(analyses, word: str) -> bool:
+    return (
+        any(a.word_class == ORG for a in analyses)
+        or any(a.baseform.lower() in _organisations() for a in analyses)
+        or word.lower() in _organisations()
+    )
+
+
+def _is_listed_name(part: str, analyzer: VoikkoAnalyzer) -> bool:
+    lists = name_lists()
+    listed = lists.get("first", frozenset()) | lists.get("surname", frozenset())
+    analyses = analyzer.analyze(title_case(part))
+    if any(a.word_class in {FIRST, SUR} for a in analyses):
+        return True
+    return bool(_listed_bases(title_case(part), analyses, "title") & listed)
+
+
+def _all_names(word: str, analyzer: VoikkoAnalyzer) -> bool:
+    """True for a hyphenated double name whose every part is a name ("Koski-Mäkelä")."""
+    return all(_is_listed_name(part, analyzer) for part in word.split("-"))
+
+
+def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
+    """Length of the name in "Pekka-sedästä", "Liisa-tädin" (0 when the word is no such)."""
+    first, _, rest = word.partition("-")
+    if not first[:1].isupper() or "-" in rest:
+        return 0
+    kin = any(a.baseform.lower().rpartition("-")[2] in KIN_NOUNS for a in common)
+    return len(first) if kin and _is_listed_name(first, analyzer) else 0
+
+
+__all__ = ["WordInfo", "title_case"]
