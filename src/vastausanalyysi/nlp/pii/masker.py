@@ -224,7 +224,8 @@ class PiiMasker:
                 genitive
                 and nxt is not None
                 and (
-                    nxt.person_noun  # "Aallon esitys", "Kosken lähtö"
+                    nxt.person_noun  # "Kosken lähtö", "Kallion työnumero"
+                    or (nxt.opinion_noun and not place)  # "Aallon esitys"
                     or (
                         nxt.after
                         and not (after == "mukaan" and last.verb)  # "Toivon mukaan" = hopefully

@@ -10,6 +10,7 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_VERBS,
     CASE_ENDINGS,
     KIN_NOUNS,
+    OPINION_NOUNS,
     PERSON_AFTER,
     PERSON_NOUNS,
     PERSON_VERBS,
@@ -44,11 +45,10 @@ def title_case(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
-def _listed_bases(form: str, analyses, shape: str) -> set[str]:
+def _listed_bases(form: str, analyses) -> set[str]:
     """The capitalised base forms under which ``form`` is looked up in the name lists."""
-    # base forms of ordinary readings count only for capitalised words ("Rinteen" -> Rinne)
-    readings = analyses if shape != "lower" else [a for a in analyses if a.word_class in PROPER]
-    bases = {title_case(a.baseform) for a in readings if a.baseform} | {title_case(form)}
+    # "Rinteen" -> Rinne, "sadun" -> Satu; a lower-case one is masked only in a strong context
+    bases = {title_case(a.baseform) for a in analyses if a.baseform} | {title_case(form)}
     if not analyses:
         stems = {form[: -len(e)] for e in CASE_ENDINGS if form.endswith(e)}
         # names in -as/-is/-us: "Armaksen" -> Armas, "Tuomakselle" -> Tuomas
@@ -62,9 +62,9 @@ class WordInfo:
 
     __slots__ = (
         "adjective_name", "after", "ask", "cases", "collab", "common", "contact", "first", "head",
-        "initial", "initials", "kin", "name", "negation", "noun", "olla", "org", "participle",
-        "person_noun", "person_verb", "place", "plural", "role", "shape", "speech_verb", "strong",
-        "strong_verb", "thanks", "title", "unit", "unknown", "verb",
+        "initial", "initials", "kin", "name", "negation", "noun", "olla", "opinion_noun", "org",
+        "participle", "person_noun", "person_verb", "place", "plural", "role", "shape",
+        "speech_verb", "strong", "strong_verb", "thanks", "title", "unit", "unknown", "verb",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -87,7 +87,7 @@ class WordInfo:
         ]  # fmt: skip
         lists = name_lists()
         firsts, surnames = lists.get("first", frozenset()), lists.get("surname", frozenset())
-        bases = _listed_bases(form, analyses, self.shape)
+        bases = _listed_bases(form, analyses)
         classes = {a.word_class for a in proper}
         self.initial = len(word) == 1 and word.isupper()
         self.initials = bool(INITIALS.fullmatch(word))
@@ -130,6 +130,7 @@ class WordInfo:
         )
         self.after = lower in PERSON_AFTER
         self.person_noun = any(ends_with(lemma, PERSON_NOUNS) for lemma in lemmas)
+        self.opinion_noun = any(ends_with(lemma, OPINION_NOUNS) for lemma in lemmas)
         self.unit = any(
             a.case == "sisaeronto" and (ends_with(a.baseform, UNIT_HEADS) or is_title(a.baseform))
             for a in common
@@ -169,7 +170,7 @@ def _is_listed_name(part: str, analyzer: VoikkoAnalyzer) -> bool:
     analyses = analyzer.analyze(title_case(part))
     if any(a.word_class in {FIRST, SUR} for a in analyses):
         return True
-    return bool(_listed_bases(title_case(part), analyses, "title") & listed)
+    return bool(_listed_bases(title_case(part), analyses) & listed)
 
 
 def _all_names(word: str, analyzer: VoikkoAnalyzer) -> bool:
