@@ -302,3 +302,19 @@ def test_person_contexts_of_names_that_are_also_words(text: str, expected: str) 
 )
 def test_ordinary_words_and_places_stay(text: str) -> None:
     assert mask(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title agreeing with the name, an initial in the middle of a name
+        ("Kiitimme jäsentä Kroesia avusta.", "Kiitimme jäsentä [NIMI] avusta."),
+        (
+            "Puheenjohtajan Thorbjörn Jaglandin mukaan asia on selvä.",
+            "Puheenjohtajan [NIMI] mukaan asia on selvä.",
+        ),
+        ("Puheenjohtaja Jussi K. Niemelä sanoi näin.", "Puheenjohtaja [NIMI] sanoi näin."),
+    ],
+)
+def test_agreeing_titles_and_middle_initials(text: str, expected: str) -> None:
+    assert mask(text) == expected

@@ -190,7 +190,13 @@ class PiiMasker:
         contacted = "sisatulento" in cases and context.contact(text, words, infos, a, stop)
         if cases and cases <= _INNER_LOCAL and not (full or contacted):
             return False
-        titled = prev is not None and prev.title
+        # "rehtori Salon", or a title agreeing with the name: "jäsentä Kroesia",
+        # "puheenjohtajan Thorbjörn Jaglandin" (not "johtajan usko", "opettajan ilon")
+        titled = prev is not None and (
+            prev.title
+            or bool(prev.title_cases & cases - {"nimento", "omanto"})
+            or ("omanto" in prev.title_cases & cases and group[0].shape != "lower")
+        )
         if not names:
             return bool(titled and all(i.unknown and i.shape != "lower" for i in group))
         strong = any(i.strong for i in names)
@@ -320,8 +326,11 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
         start = i
         if i and infos[i - 1].initial and gap(text, words, i) == ". " and info.shape == "title":
             start = i - 1
-            if groups and groups[-1][1] > start:
-                groups.pop()
+            # "Jussi K. Niemelä", "George W. Bush": one run
+            if groups and (
+                groups[-1][1] == i or (groups[-1][1] == start and gap(text, words, start) in GAP)
+            ):
+                start = groups.pop()[0]
         groups.append((start, j))
         i = j
     return groups

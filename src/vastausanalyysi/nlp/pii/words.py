@@ -57,6 +57,17 @@ def _listed_bases(form: str, analyses) -> set[str]:
     return bases
 
 
+# endings of unknown words that tell a case a title before them may agree with
+_ENDING_CASES = (
+    ("lle", "ulkotulento"), ("lta", "ulkoeronto"), ("ltä", "ulkoeronto"), ("lla", "ulkoolento"),
+    ("llä", "ulkoolento"), ("ia", "osanto"), ("iä", "osanto"), ("n", "omanto"),
+)  # fmt: skip
+
+
+def _ending_cases(form: str) -> set[str]:
+    return next(({case} for end, case in _ENDING_CASES if form.endswith(end)), set())
+
+
 class WordInfo:
     """What the masker knows about one word form."""
 
@@ -64,7 +75,8 @@ class WordInfo:
         "adjective_name", "after", "ask", "cases", "collab", "common", "contact", "first", "head",
         "initial", "initials", "kin", "name", "negation", "noun", "olla", "opinion_noun", "org",
         "participle", "person_noun", "person_verb", "place", "plural", "role", "shape",
-        "speech_verb", "strong", "strong_verb", "thanks", "title", "unit", "unknown", "verb",
+        "speech_verb", "strong", "strong_verb", "thanks", "title", "title_cases", "unit",
+        "unknown", "verb",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -118,12 +130,15 @@ class WordInfo:
         self.cases = {a.case for a in proper if a.case} or {a.case for a in analyses if a.case}
         if self.initials:
             self.cases = {"nimento"}
+        elif not analyses:  # "Jaglandin", "Kroesia": the case of an agreeing title
+            self.cases = _ending_cases(form)
         self.plural = bool(proper) and all(a.get("NUMBER") == "plural" for a in proper)
         lemmas = {a.baseform.lower() for a in common}
         lower = word.lower()
         self.title = lower in TITLES or any(
             a.case == "nimento" and is_title(a.baseform) for a in common
         )
+        self.title_cases = {a.case for a in common if a.case and is_title(a.baseform)}
         self.role = any(a.case == "olento" and is_title(a.baseform) for a in common)
         self.head = any(is_place_head(lemma) for lemma in lemmas) and (
             not self.name or self.shape == "lower"
