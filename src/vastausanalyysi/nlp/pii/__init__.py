@@ -1,8 +1,9 @@
 """Masking personal data in free text: names, e-mail addresses, phone numbers, identity codes.
 
 Modules: ``patterns`` (identity codes, e-mails, phone numbers), ``names`` (the team-written name
-lists and context words), ``masker`` (:class:`PiiMasker` and :func:`mask_pii`), ``evaluation``
-(scoring a masker on a marked-up set such as ``corpus/pii/heldout.txt``).
+lists and context words), ``words`` (what is known of one word form), ``context`` (clause-level
+person contexts), ``masker`` (:class:`PiiMasker` and :func:`mask_pii`), ``evaluation`` (scoring a
+masker on a marked-up set such as ``corpus/pii/heldout.txt``).
 """
 
 from __future__ import annotations

@@ -18,22 +18,37 @@ Hyphenated names are candidates when every part is. A candidate that is nothing 
 ordinary word or a place (Laine, Aho, Toivo, Salo, Mattila) is masked when the context says
 person:
 
-* a title or role before it ("rehtori", "kuraattori", "johtaja"; see ``names.TITLES``) — the
-  only context that makes a lower-case ordinary word a name ("kuraattori salo");
+* a title or role before it ("rehtori", "kuraattori", compounds such as "talouspäällikkö"; see
+  ``names.TITLES``), uninflected or agreeing with it ("jäsentä Kroesia");
 * a genitive before "kanssa", "mukaan", "luona", "ansiosta" …; a nominative before or after a
   verb of speaking or acting ("kertoi", "lupasi", "vastasi", "Asiaa hoitaa …") or before "ei" and
   such a verb or a past participle ("Salo ei vastannut"); an ablative or allative of a surname
   that is also a place ("Mattilalle", "Koivistolta");
-* a first name next to it ("Arja Joki"), "ja" or a comma next to another masked name;
+* a genitive before a noun of a person's contacts or doings ("Kosken lähtö", "Aallon esitys");
+* the clause contexts of :mod:`~vastausanalyysi.nlp.pii.context`: a role later in the clause
+  ("Lumi ja Ilo aloittivat koulukuraattoreina"), the elative of a unit after it ("Onni
+  kuraattoritiimistä"), an apposition with a title ("Niemi, …päällikkö, …"), an illative with
+  "yhteydessä"/"yhteyttä", an ablative or allative after a verb of asking or with "kiitos";
+* a first name next to it ("Arja Joki", "Jari Lahdesta"), an initial ("T. Salo"), "ja" or a
+  comma next to another masked name;
 * a capital letter in the middle of a sentence, for a word that is not also a place;
+* verbs said of things as readily as of people ("tuli", "lähti": ``names.WEAK_VERBS``) do not
+  decide a name that is also an ordinary word ("Lumi tuli aikaisin");
+* a lower-case word that is also an ordinary word is a name only after a title or in a strong
+  context: a genitive before "kanssa"/"kans"/"kaa", an ablative or allative after a verb of
+  asking, a nominative before a verb of speaking ("niemi sano"), an illative with "yhteydessä";
+  in all-capital text ordinary words do not join a first name ("EI TOIMI LAINKAAN");
 * for surnames that are also demonyms in -inen (Karjalainen, Hämäläinen): no noun after it;
   surnames that are also rare adjectives in -inen (Mäkinen, Koskinen) are always names.
 
-Never masked: a name followed by the head noun of a street, building, school,
-organisation, day or place ("Aleksis Kiven katu", "Paavo Nurmen stadionilla", "Runebergin
-päivänä", "Mannerheimin Lastensuojeluliitto"), or joined to one with a hyphen ("Sibelius-lukio",
-"Alvar Aalto -museo"); a name in an inner local case ("Salossa", "Hotelli Arthurissa"); Voikko's
-organisations and the lexicon's entries (Kela, Kuntaliitto).
+"Pekka-sedästä" masks the name part; "A-K:lta" the initials with their case suffix.
+
+Never masked: a name in the genitive (or in the nominative before a nominative) followed by the
+head noun of a street, building, school, organisation, day or place ("Aleksis Kiven katu", "Paavo
+Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"), or joined to one
+with a hyphen ("Sibelius-lukio", "Alvar Aalto -museo"); a name in an inner local case ("Salossa",
+"Hotelli Arthurissa") unless a first name comes before it or "yhteydessä"/"yhteyttä" next to it;
+Voikko's organisations and the lexicon's entries (Kela, Kuntaliitto).
 
 Every text is normalised first (:mod:`vastausanalyysi.nlp.normalise`) and the spans found are
 mapped back, so "Ma\\u0308kinen" or "Vir\\u00adtanen" is masked like "Mäkinen" and everything
