@@ -318,3 +318,16 @@ def test_ordinary_words_and_places_stay(text: str) -> None:
 )
 def test_agreeing_titles_and_middle_initials(text: str, expected: str) -> None:
     assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Lumi kiinteistöhuollosta lupasi tulla.", True),
+        ("Satu perheneuvolasta auttoi meitä paljon.", True),
+        ("Ilo työstä on suuri.", False),  # "ilo jostakin": joy at something
+        ("Into työstä näkyy.", False),
+    ],
+)
+def test_a_unit_after_a_first_name_that_is_also_a_word(text: str, masked: bool) -> None:
+    assert ("[NIMI]" in mask(text)) is masked

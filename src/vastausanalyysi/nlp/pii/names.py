@@ -223,7 +223,7 @@ OPINION_NOUNS = (
 
 UNIT_HEADS = (
     "tiimi", "toimi", "palvelu", "yksikkö", "osasto", "toimisto", "ryhmä", "virasto", "puoli",
-    "neuvola", "toimiala", "keskus", "vastaanotto",
+    "neuvola", "toimiala", "keskus", "vastaanotto", "huolto", "asema",
 )  # fmt: skip
 
 KIN_NOUNS = frozenset(
