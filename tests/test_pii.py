@@ -331,3 +331,17 @@ def test_agreeing_titles_and_middle_initials(text: str, expected: str) -> None:
 )
 def test_a_unit_after_a_first_name_that_is_also_a_word(text: str, masked: bool) -> None:
     assert ("[NIMI]" in mask(text)) is masked
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Toivo jäi eläkkeelle viime vuonna.", True),
+        ("Niemi on sairauslomalla.", True),
+        ("laita viestiä sadulle", True),
+        ("Valo oli sammunut lomalla.", False),  # "lomalla": during the holiday
+        ("lähetin kuvan järveltä", False),  # an ablative further off is a place
+    ],
+)
+def test_leave_and_recipients_a_few_words_off(text: str, masked: bool) -> None:
+    assert ("[NIMI]" in mask(text)) is masked

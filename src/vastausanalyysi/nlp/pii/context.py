@@ -6,16 +6,16 @@ makes it a person:
 
 * ``role_ahead``: a role in the essive or, after a form of "olla", as the predicate later in
   the same clause ("Lumi ja Ilo aloittivat koulukuraattoreina", "Valo ja Aura ovat
-  perhekeskuksen uudet ohjaajat");
+  perhekeskuksen uudet ohjaajat"), or a person's leave ("Toivo jäi eläkkeelle");
 * ``unit_after``: the elative of a unit or of a role right after, perhaps after genitives
   ("Onni kuraattoritiimistä", "Tuuli hyvinvointialueen työllisyystiimistä");
 * ``apposition``: a comma or "eli" and a title ("Niemi, hyvinvointialueen
   varautumispäällikkö, …", "Tumppi eli kiinteistöpäällikkö …");
 * ``contact``: an illative next to "yhteydessä"/"yhteyttä" ("olla Laineeseen yhteydessä",
   "ottaa Kallioon yhteyttä");
-* ``recipient``: an ablative or allative right after a verb of asking or giving ("kysy sulolta",
-  "Annoin Rauhalle") or, for a capitalised word, with "kiitos" in the clause ("Kalliolle kuuluu
-  kiitos").
+* ``recipient``: an ablative or allative right after a verb of asking or giving ("kysy
+  sulolta", "Annoin Rauhalle"), an allative a few words after one ("laita viestiä sadulle") or,
+  for a capitalised word, either with "kiitos" in the clause ("Kalliolle kuuluu kiitos").
 """
 
 from __future__ import annotations
@@ -55,11 +55,12 @@ def _clause(text: str, words: Words, start: int, step: int, limit: int) -> list[
 
 
 def role_ahead(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
-    """A role later in the clause: essive, or nominative after a form of "olla"."""
+    """A role later in the clause (essive, or nominative after a form of "olla") or a person's
+    leave ("jäi eläkkeelle", "on sairauslomalla")."""
     seen_olla = False
     for k in _clause(text, words, b, 1, 7):
         info = infos[k]
-        if info.role:
+        if info.role or info.leave:
             return True
         if info.olla:
             seen_olla = True
@@ -104,10 +105,14 @@ def contact(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> b
 def recipient(
     text: str, words: Words, infos: list[WordInfo], a: int, b: int, cases: set[str]
 ) -> bool:
-    """An ablative or allative after a verb of asking or giving, or with "kiitos" near."""
+    """An ablative or allative right after a verb of asking or giving, an allative up to three
+    words after one ("laita viestiä sadulle"), or either with "kiitos" near."""
     if not cases & TOWARDS_FROM:
         return False
     if a > 0 and infos[a - 1].ask and gap(text, words, a) in GAP:
+        return True
+    # not an ablative further off: "lähetin kuvan järveltä" is a photo from the lake
+    if "ulkotulento" in cases and any(infos[k].ask for k in _clause(text, words, a - 1, -1, 3)):
         return True
     if infos[a].shape == "lower":
         return False

@@ -202,7 +202,7 @@ ASK_VERBS = frozenset(
     [
         "kysyä", "pyytää", "tiedustella", "soittaa", "ilmoittaa", "kertoa", "sanoa", "antaa",
         "lähettää", "toimittaa", "välittää", "kiittää", "puhua", "viestiä", "tekstata",
-        "siirtää", "ohjata", "saada",
+        "siirtää", "ohjata", "laittaa", "kirjoittaa", "mailata", "meilata", "vinkata",
     ]
 )  # fmt: skip
 
@@ -219,6 +219,14 @@ PERSON_NOUNS = (
 OPINION_NOUNS = (
     "esitys", "ehdotus", "mielipide", "näkemys", "kommentti", "vastaus", "viesti", "puhelu",
     "työpanos", "allekirjoitus", "selvitys", "raportti",
+)  # fmt: skip
+
+# a person's leave, in "-lla"/"-lle"/"-lta" ("jäi eläkkeelle", "on sairauslomalla"); a plain
+# "loma" counts in "-lle" only ("lähti lomalle"; "lomalla" may be a time: "Valo oli sammunut
+# lomalla")
+LEAVE_NOUNS = (
+    "eläke", "sairausloma", "äitiysloma", "isyysloma", "vanhempainloma", "virkavapaa",
+    "vanhempainvapaa", "opintovapaa", "vuorotteluvapaa", "hoitovapaa", "isyysvapaa",
 )  # fmt: skip
 
 UNIT_HEADS = (
@@ -278,6 +286,7 @@ __all__ = [
     "ASK_VERBS",
     "CASE_ENDINGS",
     "KIN_NOUNS",
+    "LEAVE_NOUNS",
     "NAMES_FILE",
     "OPINION_NOUNS",
     "PERSON_AFTER",

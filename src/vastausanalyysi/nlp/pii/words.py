@@ -10,6 +10,7 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_VERBS,
     CASE_ENDINGS,
     KIN_NOUNS,
+    LEAVE_NOUNS,
     OPINION_NOUNS,
     PERSON_AFTER,
     PERSON_NOUNS,
@@ -57,6 +58,8 @@ def _listed_bases(form: str, analyses) -> set[str]:
     return bases
 
 
+LEAVE_CASES = {"ulkoolento", "ulkotulento", "ulkoeronto"}
+
 # endings of unknown words that tell a case a title before them may agree with
 _ENDING_CASES = (
     ("lle", "ulkotulento"), ("lta", "ulkoeronto"), ("ltä", "ulkoeronto"), ("lla", "ulkoolento"),
@@ -73,8 +76,8 @@ class WordInfo:
 
     __slots__ = (
         "adjective_name", "after", "ask", "cases", "collab", "common", "contact", "first", "head",
-        "initial", "initials", "kin", "name", "negation", "noun", "olla", "opinion_noun", "org",
-        "participle", "person_noun", "person_verb", "place", "plural", "role", "shape",
+        "initial", "initials", "kin", "leave", "name", "negation", "noun", "olla", "opinion_noun",
+        "org", "participle", "person_noun", "person_verb", "place", "plural", "role", "shape",
         "speech_verb", "strong", "strong_verb", "thanks", "title", "title_cases", "unit",
         "unknown", "verb",
     )  # fmt: skip
@@ -148,6 +151,11 @@ class WordInfo:
         self.opinion_noun = any(ends_with(lemma, OPINION_NOUNS) for lemma in lemmas)
         self.unit = any(
             a.case == "sisaeronto" and (ends_with(a.baseform, UNIT_HEADS) or is_title(a.baseform))
+            for a in common
+        )
+        self.leave = any(
+            (a.case in LEAVE_CASES and ends_with(a.baseform, LEAVE_NOUNS))
+            or (a.case == "ulkotulento" and ends_with(a.baseform, ("loma",)))
             for a in common
         )
         self.contact = "yhteys" in lemmas
