@@ -345,3 +345,22 @@ def test_a_unit_after_a_first_name_that_is_also_a_word(text: str, masked: bool) 
 )
 def test_leave_and_recipients_a_few_words_off(text: str, masked: bool) -> None:
     assert ("[NIMI]" in mask(text)) is masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lumen kanssa taisteltiin koko talvi",
+        "Lumen kanssa taisteltiin koko talvi.",  # Lumi the name is "Lumin"
+        "Tuulen kanssa oli ongelmia.",
+        "pärjättiin hyvän onnen kanssa",
+        "soita rannalta, kun olet perillä",  # an ablative after "soittaa" is a place
+        "olemme yhteydessä kallioon ja maaperään",
+    ],
+)
+def test_lower_case_and_inflected_ordinary_words_stay(text: str) -> None:
+    assert mask(text) == text
+
+
+def test_a_first_name_voikko_does_not_know_is_inflected_like_a_name() -> None:
+    assert mask("Lumin kanssa sovittiin.") == "[NIMI] kanssa sovittiin."

@@ -109,8 +109,11 @@ def recipient(
     words after one ("laita viestiä sadulle"), or either with "kiitos" near."""
     if not cases & TOWARDS_FROM:
         return False
-    if a > 0 and infos[a - 1].ask and gap(text, words, a) in GAP:
-        return True
+    if a > 0 and gap(text, words, a) in GAP:
+        prev = infos[a - 1]
+        # "kysy Sulolta", "soita Sadulle"; not "soita rannalta" (from the beach)
+        if prev.ask_from if "ulkoeronto" in cases else prev.ask:
+            return True
     # not an ablative further off: "lähetin kuvan järveltä" is a photo from the lake
     if "ulkotulento" in cases and any(infos[k].ask for k in _clause(text, words, a - 1, -1, 3)):
         return True

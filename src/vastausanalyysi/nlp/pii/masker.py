@@ -83,7 +83,7 @@ _COLON_CASES = {
     "sta": "sisaeronto", "stä": "sisaeronto", "ta": "osanto", "tä": "osanto", "a": "osanto",
     "ä": "osanto", "ksi": "tulento", "na": "olento", "nä": "olento",
 }  # fmt: skip
-_KANSSA = {"kanssa", "kans", "kaa"}
+_SPOKEN_KANSSA = {"kans", "kaa"}
 
 
 class PiiMasker:
@@ -221,11 +221,13 @@ class PiiMasker:
                 titled
                 or strong
                 or (
-                    not last.plural  # "teknisten toimien kanssa"
+                    not last.plural  # "teknisten toimien kaa"
                     and (
-                        contacted
-                        or (genitive and after in _KANSSA)
-                        or (prev is not None and prev.ask and bool(cases & TOWARDS_FROM))
+                        # the spoken "kans", "kaa", not "kanssa": "lumen kanssa taisteltiin"
+                        (genitive and after in _SPOKEN_KANSSA)
+                        # "kysy sulolta" (not "soita rannalta"), "kerro ilolle"
+                        or (prev is not None and prev.ask_from and "ulkoeronto" in cases)
+                        or (prev is not None and prev.ask and "ulkotulento" in cases)
                         or (nominative and nxt is not None and nxt.speech_verb)
                     )
                 )

@@ -15,8 +15,8 @@ knowledge; see ``data/README.md``). Context words are matched on Voikko base for
 * ``PERSON_VERBS``: verbs of speaking and acting that make a nominative a person ("Koivisto
   kertoi", "Mäkinen vastasi"); ``WEAK_VERBS`` among them (coming, going, staying) are said of
   things too ("Lumi tuli aikaisin") and do not decide a name that is also an ordinary word;
-* ``ASK_VERBS``: verbs whose ablative or allative right after is a person ("kysy Sulolta",
-  "Pyysimme Järveltä", "Annoin Rauhalle");
+* ``ASK_VERBS``: verbs whose allative right after is a person ("Annoin Rauhalle"), and
+  ``ASK_FROM_VERBS`` whose ablative is ("kysy Sulolta", "Pyysimme Järveltä");
 * ``UNIT_HEADS``: a nominative name followed by the elative of a unit is a person ("Onni
   kuraattoritiimistä", "Terho hyvinvointialueen tilapalveluista");
 * ``KIN_NOUNS``: "Pekka-sedästä", "Liisa-tädin": the first part is a person's name;
@@ -206,6 +206,10 @@ ASK_VERBS = frozenset(
     ]
 )  # fmt: skip
 
+# verbs whose ablative right after is a person asked ("kysy Sulolta", "Pyysimme Järveltä"); an
+# ablative after the other ASK_VERBS is a place ("soita rannalta")
+ASK_FROM_VERBS = frozenset(["kysyä", "pyytää", "tiedustella", "anoa", "kysellä"])
+
 # after a genitive: a person's contacts, stand-ins and absences ("Kosken lähtö", "Kallion
 # työnumero"), which a town or a firm has not
 PERSON_NOUNS = (
@@ -283,6 +287,7 @@ def ends_with(lemma: str, endings: tuple[str, ...]) -> bool:
 
 
 __all__ = [
+    "ASK_FROM_VERBS",
     "ASK_VERBS",
     "CASE_ENDINGS",
     "KIN_NOUNS",

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from vastausanalyysi.nlp.pii.names import (
+    ASK_FROM_VERBS,
     ASK_VERBS,
     CASE_ENDINGS,
     KIN_NOUNS,
@@ -71,15 +72,23 @@ def _ending_cases(form: str) -> set[str]:
     return next(({case} for end, case in _ENDING_CASES if form.endswith(end)), set())
 
 
+def _first_name_bases(form: str, bases: set[str]) -> set[str]:
+    """The bases of ``form`` that may be a first name: a first name in -i keeps its i when
+    inflected ("Lumin", "Tuulille"), so "Lumen", "tuulelle" are forms of the nouns lumi, tuuli
+    (a surname in -i does not keep it: "Kiven", "Niemelle")."""
+    lower = form.lower()
+    return {b for b in bases if not b.endswith("i") or lower.startswith(b.lower())}
+
+
 class WordInfo:
     """What the masker knows about one word form."""
 
     __slots__ = (
-        "adjective_name", "after", "ask", "cases", "collab", "common", "contact", "first", "head",
-        "initial", "initials", "kin", "leave", "name", "negation", "noun", "olla", "opinion_noun",
-        "org", "participle", "person_noun", "person_verb", "place", "plural", "role", "shape",
-        "speech_verb", "strong", "strong_verb", "thanks", "title", "title_cases", "unit",
-        "unknown", "verb",
+        "adjective_name", "after", "ask", "ask_from", "cases", "collab", "common", "contact",
+        "first", "head", "initial", "initials", "kin", "leave", "name", "negation", "noun", "olla",
+        "opinion_noun", "org", "participle", "person_noun", "person_verb", "place", "plural",
+        "role", "shape", "speech_verb", "strong", "strong_verb", "thanks", "title", "title_cases",
+        "unit", "unknown", "verb",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -107,7 +116,8 @@ class WordInfo:
         self.initial = len(word) == 1 and word.isupper()
         self.initials = bool(INITIALS.fullmatch(word))
         self.unknown = not analyses and not self.initials
-        self.first = FIRST in classes or bool(bases & firsts) or self.initials
+        listed_firsts = _first_name_bases(form, bases) & firsts
+        self.first = FIRST in classes or bool(listed_firsts) or self.initials
         surname = SUR in classes or bool(bases & surnames)
         self.org = _is_org(analyses, word)
         double = capital_parts and not (self.first or surname) and _all_names(word, analyzer)
@@ -135,6 +145,10 @@ class WordInfo:
             self.cases = {"nimento"}
         elif not analyses:  # "Jaglandin", "Kroesia": the case of an agreeing title
             self.cases = _ending_cases(form)
+        if FIRST not in classes:  # a listed first name Voikko does not know: "Lumin", "Ilolle"
+            for base in listed_firsts:
+                if len(form) > len(base) and form.lower().startswith(base.lower()):
+                    self.cases = self.cases | _ending_cases(form[len(base) :])
         self.plural = bool(proper) and all(a.get("NUMBER") == "plural" for a in proper)
         lemmas = {a.baseform.lower() for a in common}
         lower = word.lower()
@@ -172,6 +186,7 @@ class WordInfo:
         self.strong_verb = any(v not in WEAK_VERBS for v in acting)
         self.speech_verb = any(v in SPEECH_VERBS for v in acting)
         self.ask = any(a.baseform in ASK_VERBS for a in verbs)
+        self.ask_from = any(a.baseform in ASK_FROM_VERBS for a in verbs)
         self.olla = any(a.baseform == "olla" for a in verbs)
         self.noun = any(a.word_class == "nimisana" for a in common) and not self.verb
         self.negation = lower in {"ei", "eivät", "eikä"}
