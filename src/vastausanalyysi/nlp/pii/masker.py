@@ -35,9 +35,12 @@ person:
 * verbs said of things as readily as of people ("tuli", "lähti": ``names.WEAK_VERBS``) do not
   decide a name that is also an ordinary word ("Lumi tuli aikaisin");
 * a lower-case word that is also an ordinary word is a name only after a title or in a strong
-  context: a genitive before "kanssa"/"kans"/"kaa", an ablative or allative after a verb of
-  asking, a nominative before a verb of speaking ("niemi sano"), an illative with "yhteydessä";
-  in all-capital text ordinary words do not join a first name ("EI TOIMI LAINKAAN");
+  context: a genitive before the spoken "kans"/"kaa" ("sadun kaa"; not "lumen kanssa"), an
+  ablative right after a verb of asking ("kysy sulolta") or an allative after one of giving, a
+  nominative before a verb of speaking ("niemi sano"); in all-capital text ordinary words do not
+  join a first name ("EI TOIMI LAINKAAN");
+* a first name in -i keeps its i when inflected ("Lumin", "Tuulille"), so "Lumen", "Onneksi"
+  are the nouns;
 * for surnames that are also demonyms in -inen (Karjalainen, Hämäläinen): no noun after it;
   surnames that are also rare adjectives in -inen (Mäkinen, Koskinen) are always names.
 
