@@ -364,3 +364,34 @@ def test_lower_case_and_inflected_ordinary_words_stay(text: str) -> None:
 
 def test_a_first_name_voikko_does_not_know_is_inflected_like_a_name() -> None:
     assert mask("Lumin kanssa sovittiin.") == "[NIMI] kanssa sovittiin."
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Yilmazin mukaan monikieliset perheet eivät löydä perhekeskukseen.", "Yilmaz"),
+        ("Tiedoksi Christofferille ja sivistyslautakunnalle.", "Christoffer"),
+        ("Kotoutumisessa auttoi Ayan Farah, joka toimi tulkkina.", "Farah"),
+        ("Valmiussuunnittelussa Henrikistä on ollut valtava apu.", "Henrik"),
+        ("Uudessa koordinaattorissamme Heinosessa on paljon potkua.", "Heinose"),
+    ],
+)
+def test_names_of_other_languages_and_inner_local_cases_are_masked(text: str, hidden: str) -> None:
+    """Unknown capitalised words found in Faker's name lists; a person's name in -ssa/-sta."""
+    (masked,) = va.mask_pii([text])
+    assert hidden not in masked and "[NIMI]" in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Viestit oppilashuollosta kulkevat Wilman kautta.",
+        "Ajat varataan Daisyn kautta ja palaverit pidetään Teamsissa.",
+        "Kunnan Y-tunnus on 0864219-8 ja postinumero 33100.",
+        "Mäntylän päiväkoti siirtyi hyvinvointialueen tiloihin.",
+        "Seminaari pidettiin Hotelli Arthurissa.",
+        "Tästä uus malli, eka kerta kun kokeiltiin.",
+    ],
+)
+def test_systems_business_ids_and_named_places_stay(text: str) -> None:
+    assert va.mask_pii([text]) == [text]

@@ -206,7 +206,10 @@ class PiiMasker:
         names = [i for i in group if i.name]
         full = len(group) > 1 and group[0].first and last.name  # "Jari Lahdesta"
         contacted = "sisatulento" in cases and context.contact(text, words, infos, a, stop)
-        if cases and cases <= _INNER_LOCAL and not (full or contacted):
+        # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
+        personal = last.strong and last.shape != "lower" and not last.unknown
+        personal = personal and not (prev is not None and prev.head)  # "Hotelli Arthurissa"
+        if cases and cases <= _INNER_LOCAL and not (full or contacted or personal):
             return False
         # "rehtori Salon", or a title agreeing with the name: "jäsentä Kroesia",
         # "puheenjohtajan Thorbjörn Jaglandin" (not "johtajan usko", "opettajan ilon")

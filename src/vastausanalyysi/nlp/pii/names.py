@@ -27,7 +27,9 @@ knowledge; see ``data/README.md``). Context words are matched on Voikko base for
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from importlib import import_module
 
 from vastausanalyysi._resources import read_sections
 
@@ -113,6 +115,7 @@ TITLE_ENDINGS = (
     "neuvoja", "tulkki", "rehtori", "esihenkilö", "esimies", "insinööri", "tarkastaja",
     "terapeutti", "kätilö", "valvoja", "vastaava", "edustaja", "yhteyshenkilö", "isännöitsijä",
     "talonmies", "kanslisti", "notaari", "lakimies", "juristi", "kamreeri", "avustaja",
+    "kehittäjä",
 )  # fmt: skip
 
 PERSON_AFTER = frozenset(
@@ -251,7 +254,8 @@ PLACE_HEADS = (
     "kirkko", "museo", "halli", "stadion", "kenttä", "kirjasto", "teatteri", "instituutti",
     "säätiö", "seura", "liitto", "keskus", "päivä", "patsas", "muistomerkki", "palkinto", "nimi",
     "kansallispuisto", "kaupunki", "kunta", "seutu", "alue", "kylä", "kartano", "hotelli",
-    "ravintola", "rahasto", "mitali",
+    "ravintola", "rahasto", "mitali", "päiväkoti", "hoitokoti", "palvelukoti", "vanhainkoti",
+    "lastenkoti", "nuorisotalo", "seurantalo", "terveysasema", "paloasema",
 )  # fmt: skip
 
 # Finnish case endings tried on words Voikko does not know ("Husseinille" -> "Hussein")
@@ -266,6 +270,40 @@ CASE_ENDINGS = (
 def name_lists() -> dict[str, frozenset[str]]:
     """``{"first": …, "surname": …}``: the shipped name lists (capitalised forms)."""
     return read_sections(NAMES_FILE)
+
+
+#: Faker's person-name locales (MIT licence, https://github.com/joke2k/faker; the installed
+#: package is read at run time, nothing is copied): Nordic and Baltic neighbours, the languages
+#: of Finland's larger groups of foreign background that are written in Latin script, English.
+FOREIGN_NAME_LOCALES = (
+    "sv_SE", "no_NO", "da_DK", "et_EE", "lt_LT", "lv_LV", "pl_PL", "de_DE", "fr_FR", "es_ES",
+    "it_IT", "pt_PT", "nl_NL", "ro_RO", "hu_HU", "cs_CZ", "hr_HR", "tr_TR", "ar_AA", "fa_IR",
+    "vi_VN", "id_ID", "hi_IN", "en_US", "en_GB", "en_IE", "sw", "ha_NG", "yo_NG", "ig_NG",
+)  # fmt: skip
+_LATIN_NAME = re.compile(r"[A-ZÅÄÖÜÉ][a-zåäöüéèáíóúçñ']{2,}(?:-[A-ZÅÄÖÜÉ][a-zåäöüéèáíóúçñ']+)?")
+#: School, health and meeting systems that Voikko or the name lists read as names ("Wilman
+#: kautta", "Daisyssa"): never masked.
+SYSTEM_NAMES = frozenset(
+    {"wilma", "daisy", "teams", "kanta", "omaolo", "apotti", "pedanet", "hellewi", "edlevo",
+     "lifecare", "effica", "pegasos", "primus", "moodle", "zoom", "whatsapp", "yammer"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def foreign_names() -> dict[str, frozenset[str]]:
+    """``{"first": …, "surname": …}``: Faker's Latin-script names of the
+    :data:`FOREIGN_NAME_LOCALES` (only words Voikko does not know are looked up in them)."""
+    found: dict[str, set[str]] = {"first": set(), "surname": set()}
+    for locale in FOREIGN_NAME_LOCALES:
+        provider = import_module(f"faker.providers.person.{locale}").Provider
+        for attr in dir(provider):
+            kind = "first" if attr.startswith("first_names") else None
+            kind = "surname" if attr.startswith("last_names") else kind
+            values = getattr(provider, attr)
+            if kind is None or not isinstance(values, dict | list | tuple | set | frozenset):
+                continue
+            found[kind].update(n for n in values if isinstance(n, str) and _LATIN_NAME.fullmatch(n))
+    return {kind: frozenset(names) for kind, names in found.items()}
 
 
 def is_title(lemma: str) -> bool:
@@ -290,6 +328,7 @@ __all__ = [
     "ASK_FROM_VERBS",
     "ASK_VERBS",
     "CASE_ENDINGS",
+    "FOREIGN_NAME_LOCALES",
     "KIN_NOUNS",
     "LEAVE_NOUNS",
     "NAMES_FILE",
@@ -299,11 +338,13 @@ __all__ = [
     "PERSON_VERBS",
     "PLACE_HEADS",
     "SPEECH_VERBS",
+    "SYSTEM_NAMES",
     "TITLES",
     "TITLE_ENDINGS",
     "UNIT_HEADS",
     "WEAK_VERBS",
     "ends_with",
+    "foreign_names",
     "is_place_head",
     "is_title",
     "name_lists",

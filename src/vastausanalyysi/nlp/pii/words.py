@@ -17,10 +17,12 @@ from vastausanalyysi.nlp.pii.names import (
     PERSON_NOUNS,
     PERSON_VERBS,
     SPEECH_VERBS,
+    SYSTEM_NAMES,
     TITLES,
     UNIT_HEADS,
     WEAK_VERBS,
     ends_with,
+    foreign_names,
     is_place_head,
     is_title,
     name_lists,
@@ -117,8 +119,12 @@ class WordInfo:
         self.initials = bool(INITIALS.fullmatch(word))
         self.unknown = not analyses and not self.initials
         listed_firsts = _first_name_bases(form, bases) & firsts
-        self.first = FIRST in classes or bool(listed_firsts) or self.initials
         surname = SUR in classes or bool(bases & surnames)
+        if self.unknown and self.shape != "lower":  # "Yilmazin": other languages (Faker)
+            foreign = foreign_names()
+            listed_firsts |= _first_name_bases(form, bases) & foreign["first"]
+            surname = surname or bool(bases & foreign["surname"])
+        self.first = FIRST in classes or bool(listed_firsts) or self.initials
         self.org = _is_org(analyses, word)
         double = capital_parts and not (self.first or surname) and _all_names(word, analyzer)
         surname = surname or double  # "Koski-Mäkelä", read by Voikko as a place
@@ -199,6 +205,8 @@ def _is_org(analyses, word: str) -> bool:
         any(a.word_class == ORG for a in analyses)
         or any(a.baseform.lower() in _organisations() for a in analyses)
         or word.lower() in _organisations()
+        or any(a.baseform.lower() in SYSTEM_NAMES for a in analyses)
+        or (not analyses and word.lower().startswith(tuple(SYSTEM_NAMES)))
     )
 
 
