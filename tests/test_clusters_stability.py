@@ -64,3 +64,37 @@ def test_clusters_follow_the_coded_areas(tagged: pd.DataFrame) -> None:
     text_only = cluster_statements(tagged.drop(columns=["areas", "mechanisms"]), split=False)
     plain = text_only.assignments.set_index("source_index")["cluster"].reindex(tagged.index)
     assert adjusted_mutual_info_score(tagged.loc[single, "coded_areas"], plain[single]) >= 0.4
+
+
+def lemma_windows(tagged: pd.DataFrame, n: int) -> pd.DataFrame:
+    """``n`` distinct statements: windows of the tagged answers' lemmas, with their codes."""
+    records = tagged[["lemmas", "areas", "mechanisms", "polarity"]].to_dict("records")
+    rows, seen = [], set()
+    for size in range(3, 13):
+        for start in range(40):
+            for left, right in zip(records, records[1:] + records[:1], strict=True):
+                window = (left["lemmas"] + right["lemmas"])[start : start + size]
+                key = " ".join(window)
+                if len(window) == size and key not in seen:
+                    seen.add(key)
+                    rows.append({**left, "lemmas": window, "text": key})
+                if len(rows) == n:
+                    frame = pd.DataFrame(rows)
+                    frame["respondent_id"] = [f"r{i}" for i in range(n)]
+                    return frame
+    raise AssertionError(f"only {len(rows)} distinct windows")
+
+
+def test_a_large_set_is_fitted_on_a_sample_that_ignores_the_order(tagged: pd.DataFrame) -> None:
+    """Over FIT_SAMPLE statements the LSA and micro-clusters are fitted on a hashed sample."""
+    from vastausanalyysi.clusters.model import FIT_SAMPLE
+
+    frame = lemma_windows(tagged, FIT_SAMPLE + 1500)
+    result = cluster_statements(frame)
+    shuffled = cluster_statements(frame.sample(frac=1.0, random_state=5))
+    assert shuffled.n_clusters == result.n_clusters >= 2
+    pd.testing.assert_series_equal(
+        first_clusters(result, frame.index), first_clusters(shuffled, frame.index)
+    )
+    shares = result.clusters.loc[result.clusters["cluster"] >= 0, "share"]
+    assert shares.max() <= 0.25

@@ -323,7 +323,10 @@ def cluster_statements(
         )
     counts, vocabulary = count_matrix([docs[i] for i in canon], compound_weight)
     z = reduce(
-        features(counts, [codes[i] for i in canon], code_weight), svd_min_features, svd_components
+        features(counts, [codes[i] for i in canon], code_weight),
+        svd_min_features,
+        svd_components,
+        unique,
     )
     part = partition(
         z,

@@ -59,6 +59,10 @@ _SILHOUETTE_SAMPLE = 1500
 _RESAMPLES = 3
 _RESAMPLE_SHARE = 0.8
 _SVD_SEED = 0  # a numerical method's seed, fixed: the rows come in canonical order
+#: Largest number of distinct statements the LSA and the micro-clusters are fitted on: a fixed
+#: sample chosen by a hash of each statement (so independent of the input order); the other
+#: statements are projected and assigned with what was fitted.
+FIT_SAMPLE = 6000
 
 
 # --------------------------------------------------------------------------- terms
@@ -174,13 +178,24 @@ def features(
     return normalize(sparse.hstack(blocks, format="csr"))
 
 
-def reduce(features: sparse.csr_matrix, min_features: int, components: int) -> np.ndarray:
-    """Dense unit rows: LSA over ``min_features`` features, else the features themselves."""
+def reduce(
+    features: sparse.csr_matrix,
+    min_features: int,
+    components: int,
+    keys: Sequence[str] | None = None,
+) -> np.ndarray:
+    """Dense unit rows: LSA over ``min_features`` features, else the features themselves.
+
+    With ``keys`` (one per row) and more than :data:`FIT_SAMPLE` rows, the LSA is fitted on
+    the rows of :func:`fit_sample` and all rows are projected.
+    """
     n, d = features.shape
     if d > min_features and n > 3:
         svd = TruncatedSVD(
             n_components=min(components, n - 1, d - 1), n_iter=3, random_state=_SVD_SEED
         )
+        if keys is not None and n > FIT_SAMPLE:
+            return normalize(svd.fit(features[fit_sample(keys, "lsa")]).transform(features))
         return normalize(svd.fit_transform(features))
     return normalize(features).toarray() if n else np.zeros((0, d))
 
@@ -281,11 +296,18 @@ def _hash_order(keys: Sequence[str], salt: str) -> np.ndarray:
     return np.array(sorted(range(len(keys)), key=lambda i: digests[i]), dtype=int)
 
 
+def fit_sample(keys: Sequence[str], salt: str) -> np.ndarray:
+    """Sorted positions of at most :data:`FIT_SAMPLE` keys, chosen by a hash of each key."""
+    return np.sort(_hash_order(keys, salt)[:FIT_SAMPLE])
+
+
 def _leaves(z: np.ndarray, w: np.ndarray, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Leaf of each statement and leaf centroids: the statements, or micro-clusters."""
+    """Leaf of each statement and leaf centroids: the statements, or micro-clusters (fitted on
+    :func:`fit_sample`'s statements, every statement assigned to its nearest)."""
     if len(z) <= MAX_LEAVES:
         return np.arange(len(z)), z
     init = z[_hash_order(keys, "leaves")[:MICRO_CLUSTERS]]
+    fit = fit_sample(keys, "leaves") if len(z) > FIT_SAMPLE else np.arange(len(z))
     km = MiniBatchKMeans(
         n_clusters=MICRO_CLUSTERS,
         init=init,
@@ -294,7 +316,7 @@ def _leaves(z: np.ndarray, w: np.ndarray, keys: Sequence[str]) -> tuple[np.ndarr
         batch_size=4096,
         max_iter=10,
     )
-    leaf = km.fit(z, sample_weight=w).predict(z)
+    leaf = km.fit(z[fit], sample_weight=w[fit]).predict(z)
     used, leaf = np.unique(leaf, return_inverse=True)
     return leaf, _centroids(z, w, leaf, len(used))
 
