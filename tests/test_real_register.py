@@ -47,6 +47,13 @@ SENTENCES = [
     ("Kunnilla on eri käsitys hyvinvointialueen roolista.", "tyonjako", True),
     ("Hyvinvointialueen ja kunnan rooleja ei ole kirjattu mihinkään.", "tyonjako", True),
     ("Asunnottomien palvelut ovat hallinnollisesti pirstaleisia.", "tyonjako", True),
+    ("Ikäihmisten palvelut ovat hallinnollisesti pirstaleista kenttää.", "tyonjako", True),
+    # premises passing into the county's ownership are premises, not a task moving (A1, M5)
+    ("Terveysaseman rakennus siirtyy kunnan omistukseen ensi vuonna.", "tyonjako", False),
+    ("Kuntouttava työtoiminta siirtyy kunnalle ensi vuonna.", "tyonjako", True),
+    # "sote- ja pelastustoimen tilat" are the reform's premises, not preparedness
+    ("Sote- ja pelastustoimen tilat ovat nyt vuokralla.", "varautuminen", False),
+    ("Pelastustoimen ja kuntien valmiusharjoitus pidettiin keväällä.", "varautuminen", True),
 ]
 
 # (corpus id, code, expected): rows written earlier by other team members
