@@ -180,7 +180,8 @@ def test_indexed_phrase_matching_equals_a_scan_of_every_position(corpus: pd.Data
     for doc in default_pipeline().pipe(corpus["text"].tolist()[::3]):
         words = word_views(doc)
         fast = [
-            (cid, p.elements, a, b) for cid, p, a, b in phrases.matches(words, match_index(words))
+            (cid, p.elements, a, b)
+            for cid, p, a, b in phrases.matches([w.match for w in words], match_index(words))
         ]
         slow = [
             (cid, phrase, i, i + len(phrase))

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.polarity import PolarityResult, polarity_tokens, question_kind
-from vastausanalyysi.themes.rules import RuleResult, is_word, word_view
+from vastausanalyysi.themes.rules import RuleResult
+from vastausanalyysi.themes.tokens import doc_table
 
 
 def as_docs(X: Iterable[Any]) -> list[Doc]:
@@ -32,14 +33,14 @@ def as_docs(X: Iterable[Any]) -> list[Doc]:
 
 def token_features(doc: Doc) -> list[list[str]]:
     """Per word token: its lemma feature and its compound-part features."""
-    out = []
-    for token in doc:
-        if not is_word(token):
+    out: list[list[str]] = []
+    for row in doc_table(doc).rows:
+        if not row.word:
             out.append([])
             continue
-        w = word_view(token)
-        feats = [f"L:{w.whole}"]
-        feats.extend(f"P:{p}" for p in w.parts if p != w.whole)
+        whole = row.norm
+        feats = [f"L:{whole}"]
+        feats.extend(f"P:{p}" for p in row.parts if p != whole)
         out.append(feats)
     return out
 

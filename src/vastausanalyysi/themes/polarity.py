@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from vastausanalyysi.themes.clauses import (
     MIXED,
@@ -34,27 +34,19 @@ from vastausanalyysi.themes.clauses import (
     WORKS,
     Clause,
     existential_negated,
-    goal_scope,
-    is_negation,
     negated_tokens,
-    phrase_hits,
+    scopes,
     split_clauses,
 )
-from vastausanalyysi.themes.codes import PolarityLexicon, norm_term
+from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import (
     EvaluativeLexicon,
     derived_polarity,
     evaluative_lexicon,
     is_stage_form,
 )
-from vastausanalyysi.themes.tokens import (
-    analysis_values,
-    is_conditional,
-    is_genitive,
-    is_olla,
-    is_verb,
-    token_keys,
-)
+from vastausanalyysi.themes.phrases import PhraseSet, key_index
+from vastausanalyysi.themes.tokens import TokenRow, doc_table
 
 #: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
 _MANNER_NEG = {
@@ -118,37 +110,27 @@ _HOW = {"näin", "miten", "kuinka"}
 _HOW_VERBS = {"toimia", "sujua", "onnistua"}
 
 
-def _existential_negation(doc: Doc, i: int, end: int) -> bool:
+def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence."""
-    verbs = [
-        norm_term(doc[j].lemma_)
-        for j in range(i + 1, min(i + 4, end))
-        if is_olla(doc[j]) or is_verb(doc[j])
-    ]
+    verbs = [rows[j].nlemma for j in range(i + 1, min(i + 4, end)) if rows[j].olla or rows[j].verb]
     return all(v in _EXISTENTIAL for v in verbs)
 
 
-def _necessity(doc: Doc, token: Token, clause: range, improve: frozenset[str]) -> bool:
+def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[str]) -> bool:
     """ "on vielä vahvistettava", "työnjako kirjattava sopimukseen": -ttava of necessity."""
-    low = token.text.lower()
-    if not low.endswith(("ttava", "ttävä", "tava", "tävä", "ttavaa", "ttävää")):
+    row = rows[i]
+    if not row.low.endswith(("ttava", "ttävä", "tava", "tävä", "ttavaa", "ttävää")):
         return False
-    if "present_passive" not in analysis_values(token, "PARTICIPLE"):
+    if "present_passive" not in row.participle:
         return False
-    if norm_term(token.lemma_) not in improve:
+    if row.nlemma not in improve:
         return False  # "työnjako kirjattava sopimukseen": an obligation, neutral (§3 conv. 3)
-    before = [doc[j] for j in range(max(clause.start, token.i - 3), token.i)]
-    olla = [t for t in before if is_olla(t)]
-    if olla and norm_term(token.lemma_) not in improve:
-        k = olla[-1].i - 1
-        if k >= clause.start and is_genitive(doc[k]):
-            return False  # "hyvinvointialueen on kuultava kuntia": a party's duty, not a lack
-    if olla:
+    if any(rows[j].olla for j in range(max(clause.start, i - 3), i)):
         return True
-    moods = set()
+    moods: set[Any] = set()
     for j in clause:
-        if j != token.i:
-            moods |= analysis_values(doc[j], "MOOD")
+        if j != i:
+            moods |= rows[j].moods
     return not moods & {"indicative", "conditional", "imperative"}
 
 
@@ -166,9 +148,7 @@ class PolarityResult:
         return [c for clause in self.clauses for c in clause.cues]
 
 
-def _cue(
-    token: Token, keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool
-) -> tuple[str, str] | None:
+def _cue(keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool) -> tuple[str, str] | None:
     if keys & lexicon.improve and in_need:
         return PROBLEM, "need"
     if keys & lexicon.works:
@@ -178,9 +158,44 @@ def _cue(
     return None
 
 
-def _same_sentence(doc: Doc, a: Clause, b: Clause) -> bool:
+def _same_sentence(rows: list[TokenRow], a: Clause, b: Clause) -> bool:
     lo, hi = min(a.start, b.start), max(a.end, b.end)
-    return not any(doc[j].text in SENTENCE_END for j in range(lo, hi - 1))
+    return not any(rows[j].text in SENTENCE_END for j in range(lo, hi - 1))
+
+
+_PHRASES: list[tuple[PolarityLexicon, PhraseSet]] = []
+
+
+def _phrase_set(lexicon: PolarityLexicon) -> PhraseSet:
+    """The lexicon's and the evaluative lexicon's works and problem phrases, compiled once."""
+    for lex, phrases in _PHRASES:
+        if lex is lexicon:
+            return phrases
+    ev = evaluative_lexicon()
+    phrases = PhraseSet(
+        [(WORKS, p) for p in (*lexicon.works_phrases, *ev.works_phrases)]
+        + [(PROBLEM, p) for p in (*lexicon.problem_phrases, *ev.problem_phrases)]
+    )
+    if len(_PHRASES) >= 8:
+        _PHRASES.pop(0)
+    _PHRASES.append((lexicon, phrases))
+    return phrases
+
+
+def _phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, dict[int, int]]:
+    """Start index -> token length of the works and the problem phrases found in a Doc.
+
+    Phrases match the keys of the words (punctuation and spaces skipped); of phrases starting
+    at the same token the longest counts.
+    """
+    where = [i for i, r in enumerate(rows) if not (r.punct or r.space)]
+    keys = [rows[i].keys for i in where]
+    hits: dict[str, dict[int, int]] = {WORKS: {}, PROBLEM: {}}
+    for kind, _phrase, a, b in _phrase_set(lexicon).matches(keys, key_index(keys)):
+        found = hits[kind]
+        start = where[a]
+        found[start] = max(found.get(start, 0), where[b - 1] - start + 1)
+    return hits
 
 
 def rule_polarity(
@@ -192,56 +207,55 @@ def rule_polarity(
     :func:`question_kind`): a bare list of codes without polar words answering a "what works"
     question counts as ``works`` (codebook section 3); otherwise it is ``neutral``.
     """
-    negated = negated_tokens(doc, lexicon)
-    clauses = split_clauses(doc, lexicon)
-    goal, need = goal_scope(doc, lexicon)
+    table = doc_table(doc)
+    rows, starts = table.rows, table.starts
+    found_scopes = scopes(table, lexicon)
+    negated, goal, need = found_scopes.negated, found_scopes.goal, found_scopes.need
+    negation = found_scopes.negation
+    clauses = [Clause(s, e, c, marker=m) for s, e, c, m in found_scopes.clauses]
     ev = evaluative_lexicon()
-    works_phr = _merge(phrase_hits(doc, lexicon.works_phrases), phrase_hits(doc, ev.works_phrases))
-    problem_phr = _merge(
-        phrase_hits(doc, lexicon.problem_phrases), phrase_hits(doc, ev.problem_phrases)
-    )
+    hits = _phrase_hits(rows, lexicon)
+    works_phr, problem_phr = hits[WORKS], hits[PROBLEM]
     for clause in clauses:
-        span = [doc[i] for i in range(clause.start, clause.end)]
         rng = range(clause.start, clause.end)
-        conditional = any(is_conditional(t) for t in span)
-        negations = [t.i for t in span if is_negation(t, lexicon)]
-        verbal = [i for i in negations if doc[i].text.lower() not in {"ilman", "vailla"}]
-        existential = [i for i in verbal if _existential_negation(doc, i, clause.end)]
-        lemmas = {norm_term(t.lemma_) for t in span} | {t.text.lower() for t in span}
-        all_keys = [token_keys(t) for t in span]
+        span = rows[clause.start : clause.end]
+        conditional = any(r.conditional for r in span)
+        verbal = [i for i in rng if negation[i] and rows[i].low not in {"ilman", "vailla"}]
+        existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
+        lemmas = {r.nlemma for r in span} | {r.low for r in span}
         decrease = [
-            t.i
-            for t, k in zip(span, all_keys, strict=True)
-            if (_resolves(t, k, negated) or (k & lexicon.decrease and is_verb(t)))
-            and "MINEN-infinitive" not in analysis_values(t, "MOOD")
+            i
+            for i in rng
+            if (
+                _resolves(rows[i], i, negated) or (rows[i].keys & lexicon.decrease and rows[i].verb)
+            )
+            and "MINEN-infinitive" not in rows[i].moods
         ]
         manner_neg = bool(lemmas & _MANNER_NEG)
         few = any(
-            t.text.lower() in _ONLY
+            rows[i].low in _ONLY
             and any(
-                doc[j].like_num or norm_term(doc[j].lemma_) in _SHARE
-                for j in range(t.i, min(t.i + 4, clause.end))
+                rows[j].like_num or rows[j].nlemma in _SHARE
+                for j in range(i, min(i + 4, clause.end))
             )
-            for t in span
+            for i in rng
         ) or bool(lemmas & {"harva", "vähemmistö"})
         skip: set[int] = set()
         found: tuple[str, str] | None
-        found_any: list[tuple[Token, str, str]] = []
+        found_any: list[tuple[int, str, str]] = []
         comparison = _group_comparison(span, lemmas, ev)
-        finite = any(
-            analysis_values(t, "MOOD") & {"indicative", "conditional", "imperative"}
-            for t in span
-            if is_verb(t)
-        )
-        for token, keys in zip(span, all_keys, strict=True):
-            i = token.i
-            if token.is_punct or token.is_space or i in skip:
+        finite = any(r.moods & {"indicative", "conditional", "imperative"} for r in span if r.verb)
+        for i in rng:
+            row = rows[i]
+            keys = row.keys
+            low = row.low
+            if row.punct or row.space or i in skip:
                 continue
-            if token.text.lower() in _NOT_CUE:
+            if low in _NOT_CUE:
                 continue
-            if _intensifier(doc, token, clause.end):
+            if _intensifier(rows, i, clause.end):
                 continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
-            if i in works_phr and token.text.lower().endswith(("tava", "tävä")):
+            if i in works_phr and low.endswith(("tava", "tävä")):
                 found = (PROBLEM, "need")  # "on saatava kuntoon": it is not yet
                 skip.update(range(i, i + works_phr[i]))
             elif i in works_phr and i not in need and i not in goal:
@@ -250,43 +264,43 @@ def rule_polarity(
             elif i in problem_phr:
                 found = (PROBLEM, "phrase")
                 skip.update(range(i, i + problem_phr[i]))
-            elif _necessity(doc, token, rng, lexicon.improve) and i not in goal:
+            elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
                 found = (PROBLEM, "need")
-            elif i in need and _comparative(token):
+            elif i in need and _comparative(row):
                 found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
-            elif is_stage_form(token, ev):
+            elif is_stage_form(rows, i, ev):
                 found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
-            elif token.text.lower() in ev.works:
+            elif low in ev.works:
                 found = (WORKS, "works")  # "kitkatta", "vaivatta": before "kitka", "vaiva"
-            elif _abessive(token) and keys & (lexicon.problem | ev.problem):
+            elif "vajanto" in row.cases and (keys & lexicon.problem or keys & ev.problem):
                 found = (WORKS, "abessive")  # "viiveettä", "ongelmitta"
             else:
-                found = _cue(token, keys, lexicon, i in need) or _extra_cue(token, keys, ev)
+                found = _cue(keys, lexicon, i in need) or _extra_cue(rows, i, ev)
             if found is None:
                 continue
             kind, why = found
-            if kind == PROBLEM and why == "problem" and _postposition(doc, token):
+            if kind == PROBLEM and why == "problem" and _postposition(rows, i):
                 continue  # "kahden koulun kesken" = between two schools
-            if kind == WORKS and _hard_before(doc, token, clause.start):
+            if kind == WORKS and _hard_before(rows, i, clause.start):
                 continue  # "vaikea saada sovittua": "vaikea" carries the cue
-            if kind == WORKS and _function_verb(doc, token, clause.end):
+            if kind == WORKS and _function_verb(rows, i, clause.end):
                 continue  # "toimii koordinaattorina": a role, not a judgment
-            if kind == WORKS and (lemmas & _HOW) and norm_term(token.lemma_) in _HOW_VERBS:
+            if kind == WORKS and (lemmas & _HOW) and row.nlemma in _HOW_VERBS:
                 continue  # "Näin yhteistyö toimii arjessa"
-            if kind == WORKS and _comparative(token) and not finite and i == clause.start:
+            if kind == WORKS and _comparative(row) and not finite and i == clause.start:
                 kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
-            if kind == WORKS and token.text.lower().endswith(("matta", "mättä")):
+            if kind == WORKS and low.endswith(("matta", "mättä")):
                 kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
             if i in decrease and any(
-                t.i != i and (k & lexicon.problem) and not (k & lexicon.decrease)
-                for t, k in zip(span, all_keys, strict=True)
+                j != i and rows[j].keys & lexicon.problem and not rows[j].keys & lexicon.decrease
+                for j in rng
             ):
                 continue  # the decreasing problem word carries the cue (as an improvement)
             governing = [n for n in verbal if n < i]
             if (
                 i in negated
                 and kind == PROBLEM
-                and not is_verb(token)
+                and not row.verb
                 and governing
                 and governing[-1] not in existential
             ):
@@ -304,22 +318,21 @@ def rule_polarity(
                 continue  # "tavoitteena on vähentää ongelmia", "selvittää esteitä"
             if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
                 kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
-            found_any.append((token, kind, why))
-        found_any = _attributive_yields(found_any)
+            found_any.append((i, kind, why))
+        found_any = _attributive_yields(rows, found_any)
         if comparison:
             found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
-        verbal = [n for n in verbal if _judging_negation(doc, n, clause.end, ev)]
-        for token, kind, why in found_any:
+        verbal = [n for n in verbal if _judging_negation(rows, n, clause.end, ev)]
+        for i, kind, why in found_any:
             if kind == WORKS:
                 clause.works += 1.0
             else:
                 clause.problem += 1.0
-            clause.cues.append(_cue_dict(token, kind, why))
+            clause.cues.append(_cue_dict(rows[i], starts[i], kind, why))
         if verbal and not clause.cues and not (lemmas & _NO_OPINION):
             # "päätöksenteko ei", "Ei millään", "yhteistyötä ei ole juurikaan ollut"
-            token = doc[verbal[0]]
             clause.problem += 1.0
-            clause.cues.append(_cue_dict(token, PROBLEM, "negation"))
+            clause.cues.append(_cue_dict(rows[verbal[0]], starts[verbal[0]], PROBLEM, "negation"))
         clause.past = bool(lemmas & _PAST)
         clause.now = bool(lemmas & _NOW)
     # "alussa oli kankeaa, nyt luottamus on rakentunut": the past problem is over
@@ -333,11 +346,11 @@ def rule_polarity(
     # "palvelut on turvattu, vaikka säästöt uhkasivat niitä": an obstacle overcome (P4)
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
-            words = {doc[j].text.lower() for j in range(clause.start, clause.end)}
-            first = clause.start <= 1 or doc[clause.start - 2].text in SENTENCE_END
+            words = {rows[j].low for j in range(clause.start, clause.end)}
+            first = clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END
             if not (first or words & _ANAPHOR):
                 continue  # "X toimii, vaikka Y takkuaa": two things, mixed
-            same = [c for c in clauses if c is not clause and _same_sentence(doc, c, clause)]
+            same = [c for c in clauses if c is not clause and _same_sentence(rows, c, clause)]
             if any(c.works and not c.problem for c in same):
                 clause.problem = 0.0
                 for cue in clause.cues:
@@ -358,146 +371,137 @@ def rule_polarity(
     return PolarityResult(label, clauses, works, problem)
 
 
-def _merge(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
-    out = dict(a)
-    for k, n in b.items():
-        out[k] = max(out.get(k, 0), n)
-    return out
-
-
 #: Words after an intensifier "hyvin" that are not degree words ("otettiin hyvin vastaan").
 _NOT_DEGREE = {"vastaan", "mukana", "mukaan", "perillä", "selvillä", "kärryillä", "tietoinen"}
 
 
-def _intensifier(doc: Doc, token: Token, end: int) -> bool:
+def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "hyvin" before an adjective or adverb (degree), not after a verb (manner)."""
-    if token.text.lower() != "hyvin":
+    if rows[i].low != "hyvin":
         return False
-    j = token.i + 1
-    if j >= end or doc[j].is_punct:
+    j = i + 1
+    if j >= end or rows[j].punct:
         return False
-    nxt = doc[j]
-    if nxt.text.lower() in _NOT_DEGREE:
+    nxt = rows[j]
+    if nxt.low in _NOT_DEGREE:
         return False
-    if token.i > 0 and is_verb(doc[token.i - 1]) and not is_olla(doc[token.i - 1]):
+    if i > 0 and rows[i - 1].verb and not rows[i - 1].olla:
         return False  # "on päästy hyvin eteenpäin": manner after a verb
-    classes = analysis_values(nxt, "CLASS")
+    classes = nxt.classes
     if "teonsana" in classes:
         return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
     return bool(classes & {"laatusana", "seikkasana", "lukusana"})
 
 
-def _extra_cue(token: Token, keys: frozenset[str], ev: EvaluativeLexicon) -> tuple[str, str] | None:
+def _extra_cue(rows: list[TokenRow], i: int, ev: EvaluativeLexicon) -> tuple[str, str] | None:
     """A cue from the evaluative lexicon: its words, derivations and stage forms."""
-    if keys & ev.works:
+    row = rows[i]
+    if row.keys & ev.works:
         return WORKS, "works"
-    if keys & ev.problem:
+    if row.keys & ev.problem:
         return PROBLEM, "problem"
-    if is_stage_form(token, ev):
+    if is_stage_form(rows, i, ev):
         return PROBLEM, "stage"
-    kind = derived_polarity(token, ev.works, ev)
+    key = (row.norm, row.classes)
+    kind = _DERIVED.get(key, _UNSEEN)
+    if kind is _UNSEEN:
+        if len(_DERIVED) >= 100_000:
+            _DERIVED.clear()
+        kind = _DERIVED[key] = derived_polarity(row, ev.works, ev)
     if kind is not None:
         return kind, "derived"
     return None
 
 
-def _resolves(token: Token, keys: frozenset[str], negated: set[int]) -> bool:
+#: derived_polarity of the evaluative lexicon by what it reads of a row (lemma, word classes).
+_DERIVED: dict[tuple[str, frozenset[Any]], Any] = {}
+_UNSEEN = object()
+
+
+def _resolves(row: TokenRow, i: int, negated: frozenset[int]) -> bool:
     """ "saatiin ratkaistua", not "edelleen ratkaisematta" nor "ei ole korjattu"."""
-    low = token.text.lower()
-    return bool(keys & _RESOLVE) and not low.endswith(("matta", "mättä")) and token.i not in negated
-
-
-def _function_verb(doc: Doc, token: Token, end: int) -> bool:
-    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä")."""
-    if norm_term(token.lemma_) != "toimia":
-        return False
-    return any(
-        "olento" in analysis_values(doc[j], "SIJAMUOTO")
-        for j in range(token.i + 1, min(token.i + 3, end))
+    return (
+        bool(row.keys & _RESOLVE) and not row.low.endswith(("matta", "mättä")) and i not in negated
     )
 
 
-def _attributive(token: Token) -> bool:
-    """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
-    doc = token.doc
-    if token.i + 1 >= len(doc) or "laatusana" not in analysis_values(token, "CLASS"):
+def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä")."""
+    if rows[i].nlemma != "toimia":
         return False
-    nxt = analysis_values(doc[token.i + 1], "CLASS")
-    return "nimisana" in nxt
+    return any("olento" in rows[j].cases for j in range(i + 1, min(i + 3, end)))
+
+
+def _attributive(rows: list[TokenRow], i: int) -> bool:
+    """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
+    if i + 1 >= len(rows) or "laatusana" not in rows[i].classes:
+        return False
+    return "nimisana" in rows[i + 1].classes
 
 
 def _attributive_yields(
-    found: list[tuple[Token, str, str]],
-) -> list[tuple[Token, str, str]]:
+    rows: list[TokenRow], found: list[tuple[int, str, str]]
+) -> list[tuple[int, str, str]]:
     """ "Hyvä henki on murentunut": a describing adjective yields to the predicate's judgment."""
-    kinds = {kind for token, kind, _ in found if not _attributive(token)}
+    kinds = {kind for i, kind, _ in found if not _attributive(rows, i)}
     if len(kinds) != 1:
         return found
     (predicate,) = kinds
-    return [f for f in found if f[1] == predicate or not _attributive(f[0])]
+    return [f for f in found if f[1] == predicate or not _attributive(rows, f[0])]
 
 
-def _abessive(token: Token) -> bool:
-    """An abessive noun ("viiveettä", "ongelmitta"): without the thing."""
-    return "vajanto" in analysis_values(token, "SIJAMUOTO")
-
-
-def _comparative(token: Token) -> bool:
+def _comparative(row: TokenRow) -> bool:
     """A comparative adjective or adverb ("selkeämpi", "useammin"), not "enemmän" of a verb."""
-    return "comparative" in analysis_values(token, "COMPARISON") and bool(
-        analysis_values(token, "CLASS") & {"laatusana", "seikkasana"}
-    )
+    return "comparative" in row.comparison and bool(row.classes & {"laatusana", "seikkasana"})
 
 
 #: Words of an earlier time: a comparison with them is a change, not a group comparison.
 _EARLIER = {"ennen", "aiemmin", "aikaisemmin", "viime", "edellinen", "aiempi", "alku", "vuosi"}
 
 
-def _group_comparison(span: list[Token], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
+def _group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
     """A rating verb with a comparative and "kuin"/"muu": respondent groups compared."""
     if not lemmas & ev.rating_verbs or not lemmas & {"kuin", "muu", "muut", "muita"}:
         return False
     if lemmas & _EARLIER:
         return False  # "pidetään parempana kuin ennen": a change over time, not groups
 
-    return any("comparative" in analysis_values(t, "COMPARISON") for t in span)
+    return any("comparative" in r.comparison for r in span)
 
 
-def _judging_negation(doc: Doc, n: int, end: int, ev: EvaluativeLexicon) -> bool:
+def _judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexicon) -> bool:
     """A negation that can judge by itself (codebook §3 convention 6).
 
     Not "ei pelkästään / ei vain … vaan myös", not "ei mitään erityistä", and not the negation
     of a verb that describes a duty ("hyvinvointialue ei vastaa liikuntapaikoista").
     """
-    after = [doc[j] for j in range(n + 1, min(n + 4, end)) if not doc[j].is_punct]
-    words = [norm_term(t.lemma_ or t.text) for t in after]
-    if any(t.text.lower() in ev.focus_particles for t in after[:2]):
+    after = [j for j in range(n + 1, min(n + 4, end)) if not rows[j].punct]
+    if any(rows[j].low in ev.focus_particles for j in after[:2]):
         return False
-    if words[:2] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
+    if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
         return False
-    verbs = [t for t in after if is_verb(t) and not is_olla(t)]
-    if not verbs and not any(is_olla(t) for t in after):
+    verbs = [j for j in after if rows[j].verb and not rows[j].olla]
+    if not verbs and not any(rows[j].olla for j in after):
         # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
         earlier = next(
             (
                 j
                 for j in range(n - 1, -1, -1)
-                if doc[j].text in SENTENCE_END or norm_term(doc[j].lemma_) == "ei"
+                if rows[j].text in SENTENCE_END or rows[j].nlemma == "ei"
             ),
             None,
         )
-        if earlier is not None and doc[earlier].text not in SENTENCE_END:
-            return _judging_negation(doc, earlier, n, ev)
+        if earlier is not None and rows[earlier].text not in SENTENCE_END:
+            return _judging_negation(rows, earlier, n, ev)
         return True
     if not verbs:
         return True  # "ei ole …": an existential negation
-    verb = norm_term(verbs[0].lemma_)
+    verb = rows[verbs[0]].nlemma
     if verb not in ev.descriptive_verbs:
         return True
     # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
     cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
-    rest = [doc[j] for j in range(verbs[0].i + 1, end)]
-    return not any(analysis_values(t, "SIJAMUOTO") & cases for t in rest)
+    return not any(rows[j].cases & cases for j in range(verbs[0] + 1, end))
 
 
 #: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".
@@ -508,29 +512,24 @@ _DUTY_CASES = {
 }
 
 
-def _postposition(doc: Doc, token: Token) -> bool:
+def _postposition(rows: list[TokenRow], i: int) -> bool:
     """ "kesken" after a genitive is the postposition "among", not "unfinished"."""
-    return (
-        token.text.lower() == "kesken"
-        and token.i > 0
-        and is_genitive(doc[token.i - 1])
-        and not is_olla(doc[token.i - 1])
-    )
+    return rows[i].low == "kesken" and i > 0 and rows[i - 1].genitive and not rows[i - 1].olla
 
 
-def _hard_before(doc: Doc, token: Token, start: int) -> bool:
+def _hard_before(rows: list[TokenRow], i: int, start: int) -> bool:
     """A works cue governed by "vaikea|hankala|mahdoton" up to three words before it."""
-    return any(doc[j].text.lower() in _HARD for j in range(max(start, token.i - 3), token.i))
+    return any(rows[j].low in _HARD for j in range(max(start, i - 3), i))
 
 
-def _cue_dict(token: Token, kind: str, why: str) -> dict[str, Any]:
+def _cue_dict(row: TokenRow, start: int, kind: str, why: str) -> dict[str, Any]:
     return {
-        "surface": token.text,
-        "lemma": token.lemma_,
+        "surface": row.text,
+        "lemma": row.lemma,
         "polarity": kind,
         "rule": why,
-        "start": token.idx,
-        "end": token.idx + len(token.text),
+        "start": start,
+        "end": start + len(row.text),
     }
 
 
@@ -579,19 +578,21 @@ def polarity_tokens(
     at all (``NOCUE``) and a goal scope (``HASGOAL``). ``result``: ``rule_polarity(doc,
     lexicon)`` if the caller has it already (it is computed once per Doc by ``tag()``).
     """
-    negated = negated_tokens(doc, lexicon)
+    table = doc_table(doc)
+    rows = table.rows
+    found = scopes(table, lexicon)
+    negated, goal, need = found.negated, found.goal, found.need
     result = result if result is not None else rule_polarity(doc, lexicon)
-    goal, need = goal_scope(doc, lexicon)
     clauses = result.clauses
     roles = _clause_roles(clauses)
     feats: list[str] = [f"RULE={result.label}"]
     for clause, role in zip(clauses, roles, strict=True):
         prefix = "C2_" if clause.contrast else ""
         for i in range(clause.start, clause.end):
-            token = doc[i]
-            if token.is_punct or token.is_space:
+            row = rows[i]
+            if row.punct or row.space:
                 continue
-            lemma = norm_term(token.lemma_ or token.text)
+            lemma = row.norm
             scope = "G_" if i in goal else "N_" if i in need else ""
             feats.append(f"{prefix}{scope}{'NEG_' if i in negated else ''}{lemma}")
         for cue in clause.cues:

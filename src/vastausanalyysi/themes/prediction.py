@@ -18,7 +18,7 @@ from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
 from vastausanalyysi.themes.polarity import NEUTRAL, WORKS, question_kind, rule_polarity
 from vastausanalyysi.themes.rules import RuleTagger
-from vastausanalyysi.themes.tokens import word_flags
+from vastausanalyysi.themes.tokens import doc_table
 
 
 @lru_cache(maxsize=8)
@@ -97,8 +97,8 @@ def combine(
             polarity = pol_model[i]
         else:
             polarity = rule_label if rp.cues else pol_model[i]
-        flags = word_flags(doc)
-        if not any(flags):
+        table = doc_table(doc)
+        if not any(table.words):
             polarity = NEUTRAL
         out.append(
             {
@@ -106,7 +106,7 @@ def combine(
                 "mechanisms": mechanisms,
                 "polarity": polarity,
                 "evidence": evidence,
-                "lemmas": [t.lemma_ for t, word in zip(doc, flags, strict=True) if word],
+                "lemmas": [r.lemma for r in table.rows if r.word],
                 "polarity_evidence": rp.cues,
                 "scores": scores,
             }
@@ -118,18 +118,19 @@ def _model_evidence(
     doc: Doc, model: ThemeClassifier, code: str, probability: float
 ) -> list[dict[str, Any]]:
     ev = []
+    table = doc_table(doc)
     for i, weight in model.explain(doc, code):
-        token = doc[i]
+        row, start = table.rows[i], table.starts[i]
         ev.append(
             {
-                "surface": token.text,
-                "lemma": token.lemma_,
+                "surface": row.text,
+                "lemma": row.lemma,
                 "rule": "model",
                 "source": "model",
                 "score": round(probability, 4),
                 "weight": round(weight, 4),
-                "start": token.idx,
-                "end": token.idx + len(token.text),
+                "start": start,
+                "end": start + len(row.text),
                 "negated": False,
             }
         )
