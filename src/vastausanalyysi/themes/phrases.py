@@ -42,22 +42,28 @@ class CompiledPhrase:
         words that have it (:func:`key_index`), so only the words that can start the phrase are
         looked at.
         """
-        n = len(self.elements)
-        limit = len(keys) - n + 1
-        if limit <= 0:
-            return []
         if self.first is None:
-            starts: Iterable[int] = range(limit)
-        else:
-            found = [i for key in self.first for i in index.get(key, ())]
-            if not found:
-                return []
-            starts = sorted({i for i in found if i < limit})
+            return self.spans_at(keys, range(len(keys)))
+        found = {i for key in self.first for i in index.get(key, ())}
+        return self.spans_at(keys, sorted(found)) if found else []
+
+    def spans_at(self, keys: Keys, starts: Iterable[int]) -> list[tuple[int, int]]:
+        """(start, end) of the matches that start at ``starts`` (ascending; first word tested)."""
         elements, wild = self.elements, self.wild
+        n = len(elements)
+        limit = len(keys) - n + 1
+        if n == 2:  # most phrases: no generator per start
+            second, any_second = elements[1], wild[1]
+            return [
+                (i, i + 2)
+                for i in starts
+                if i < limit and (any_second or not second.isdisjoint(keys[i + 1]))
+            ]
         return [
             (i, i + n)
             for i in starts
-            if all(wild[k] or not elements[k].isdisjoint(keys[i + k]) for k in range(1, n))
+            if i < limit
+            and all(wild[k] or not elements[k].isdisjoint(keys[i + k]) for k in range(1, n))
         ]
 
 
@@ -80,15 +86,21 @@ class PhraseSet:
     ) -> Iterator[tuple[Any, CompiledPhrase, int, int]]:
         """(owner, phrase, start, end) of every match, in the order of the phrases."""
         by_first = self._by_first
-        if len(index) < len(by_first):
-            hit = {k for key in index for k in by_first.get(key, ())}
-        else:
-            hit = {k for key in by_first if key in index for k in by_first[key]}
-        hit.update(self._any_first)
+        starts: dict[int, set[int]] = {}
+        for key, positions in index.items():
+            for k in by_first.get(key, ()):
+                found = starts.get(k)
+                if found is None:
+                    starts[k] = set(positions)
+                else:
+                    found.update(positions)
+        everywhere = range(len(keys))
+        for k in self._any_first:
+            starts[k] = everywhere  # type: ignore[assignment]
         items = self.items
-        for k in sorted(hit):
+        for k in sorted(starts):
             owner, phrase = items[k]
-            for a, b in phrase.spans(keys, index):
+            for a, b in phrase.spans_at(keys, sorted(starts[k])):
                 yield owner, phrase, a, b
 
 

@@ -46,9 +46,12 @@ _QUOTE_END = {",", "”", '"', "»", "–", "—"}
 _SENT_END = {".", "!", "?"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WordView:
-    """What the matcher knows of one word: its lemma and the runs of its compound parts."""
+    """What the matcher knows of one word: its lemma and the runs of its compound parts.
+
+    Read-only (not frozen only because a frozen dataclass is several times slower to make).
+    """
 
     index: int  # token index in the Doc
     surface: str

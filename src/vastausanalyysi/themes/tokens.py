@@ -140,27 +140,29 @@ def _build(doc: Doc) -> DocTable:
     )
     rows: list[TokenRow] = []
     starts: list[int] = []
+    cache = _ROWS
     for token in doc:
         idx = token.idx
         text = token.text
-        raw_parts = parts_of(token, idx) or []
+        raw_parts = parts_of(token, idx) or ()
         marked = marked_of(token, idx)
+        # the lemma's hash stands for the lemma (spaCy's StringStore decodes it on each read)
         key = (
             text,
-            token.lemma_,
+            token.lemma,
             tuple(raw_parts),
             marked if isinstance(marked, str) else None,
             bool(known_of(token, idx)),
             context,
         )
         shared = corrected_of(token, idx) is None
-        row = _ROWS.get(key) if shared else None
+        row = cache.get(key) if shared else None
         if row is None:
             row = _make_row(token, key, list(raw_parts))
             if shared:
-                if len(_ROWS) >= _ROWS_MAX:
-                    _ROWS.clear()
-                _ROWS[key] = row
+                if len(cache) >= _ROWS_MAX:
+                    cache.clear()
+                cache[key] = row
         rows.append(row)
         starts.append(idx)
     return DocTable(rows, starts, doc.text)
@@ -172,7 +174,8 @@ def _interned(values: set[Any]) -> frozenset[Any]:
 
 
 def _make_row(token: Token, key: tuple[Any, ...], raw_parts: list[str]) -> TokenRow:
-    text, lemma_, _parts, marked, known, _context = key
+    text, _lemma_hash, _parts, marked, known, _context = key
+    lemma_ = token.lemma_
     analyses = list(token_ext(token, "analyses") or [])
     readings = [a for a in analyses if hasattr(a, "get")]
     base = lemma_ or text
