@@ -1,10 +1,10 @@
 """Multi-word phrases matched over the words of a text: compiled once, indexed by first key.
 
 A phrase is a tuple of elements, each the set of keys one word may have (``ANY_WORD``: any
-word). A text is given as the key sets of its words, in order, and :func:`key_index` maps each
-key to the positions that have it, so that only the phrases whose first word occurs are tried,
-and only at the positions where it occurs. The rule tagger matches the codebook's phrases with
-it, the polarity rules their works and problem phrases.
+word). A text is given as the key sets of its words, in order; only the phrases whose first
+element one of the words has are tried, and only at the positions of those words. The rule
+tagger matches the codebook's phrases with it, the polarity rules their works and problem
+phrases.
 """
 
 from __future__ import annotations
@@ -35,20 +35,12 @@ class CompiledPhrase:
         )
         return cls(phrase, wild, None if wild[0] else phrase[0], label)
 
-    def spans(self, keys: Keys, index: dict[str, list[int]]) -> list[tuple[int, int]]:
-        """(start, end) word positions where the phrase matches, in order.
-
-        ``keys`` are the words' key sets and ``index`` maps each key to the positions of the
-        words that have it (:func:`key_index`), so only the words that can start the phrase are
-        looked at.
-        """
-        if self.first is None:
-            return self.spans_at(keys, range(len(keys)))
-        found = {i for key in self.first for i in index.get(key, ())}
-        return self.spans_at(keys, sorted(found)) if found else []
-
     def spans_at(self, keys: Keys, starts: Iterable[int]) -> list[tuple[int, int]]:
-        """(start, end) of the matches that start at ``starts`` (ascending; first word tested)."""
+        """(start, end) word positions of the matches that start at ``starts``.
+
+        ``keys`` are the words' key sets; ``starts`` (ascending) are positions whose word
+        matches the first element (it is not tested again).
+        """
         elements, wild = self.elements, self.wild
         n = len(elements)
         limit = len(keys) - n + 1
@@ -81,36 +73,27 @@ class PhraseSet:
                 for key in phrase.first:
                     self._by_first.setdefault(key, []).append(k)
 
-    def matches(
-        self, keys: Keys, index: dict[str, list[int]]
-    ) -> Iterator[tuple[Any, CompiledPhrase, int, int]]:
-        """(owner, phrase, start, end) of every match, in the order of the phrases."""
+    def matches(self, keys: Keys) -> Iterator[tuple[Any, CompiledPhrase, int, int]]:
+        """(owner, phrase, start, end) of every match in the words' key sets ``keys``, in the
+        order of the phrases; only the phrases whose first element a word has are tried, at
+        the positions of those words."""
         by_first = self._by_first
         starts: dict[int, set[int]] = {}
-        for key, positions in index.items():
-            for k in by_first.get(key, ()):
-                found = starts.get(k)
-                if found is None:
-                    starts[k] = set(positions)
-                else:
-                    found.update(positions)
+        for i, word in enumerate(keys):
+            for key in word:
+                for k in by_first.get(key, ()):
+                    found = starts.get(k)
+                    if found is None:
+                        starts[k] = {i}
+                    else:
+                        found.add(i)
         everywhere = range(len(keys))
-        for k in self._any_first:
-            starts[k] = everywhere  # type: ignore[assignment]
         items = self.items
-        for k in sorted(starts):
+        for k in sorted((*starts, *self._any_first)):
             owner, phrase = items[k]
-            for a, b in phrase.spans_at(keys, sorted(starts[k])):
+            at = everywhere if phrase.first is None else sorted(starts[k])
+            for a, b in phrase.spans_at(keys, at):
                 yield owner, phrase, a, b
 
 
-def key_index(keys: Keys) -> dict[str, list[int]]:
-    """Key -> positions (ascending) of the words that have it."""
-    index: dict[str, list[int]] = {}
-    for i, ks in enumerate(keys):
-        for key in ks:
-            index.setdefault(key, []).append(i)
-    return index
-
-
-__all__ = ["CompiledPhrase", "Keys", "PhraseSet", "key_index"]
+__all__ = ["CompiledPhrase", "Keys", "PhraseSet"]

@@ -45,7 +45,7 @@ from vastausanalyysi.themes.evaluative import (
     evaluative_lexicon,
     is_stage_form,
 )
-from vastausanalyysi.themes.phrases import PhraseSet, key_index
+from vastausanalyysi.themes.phrases import PhraseSet
 from vastausanalyysi.themes.tokens import TokenRow, doc_table
 
 #: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
@@ -163,23 +163,25 @@ def _same_sentence(rows: list[TokenRow], a: Clause, b: Clause) -> bool:
     return not any(rows[j].text in SENTENCE_END for j in range(lo, hi - 1))
 
 
-_PHRASES: list[tuple[PolarityLexicon, PhraseSet]] = []
+_COMPILED: list[tuple[PolarityLexicon, tuple[PhraseSet, frozenset[str]]]] = []
 
 
-def _phrase_set(lexicon: PolarityLexicon) -> PhraseSet:
-    """The lexicon's and the evaluative lexicon's works and problem phrases, compiled once."""
-    for lex, phrases in _PHRASES:
+def _compiled(lexicon: PolarityLexicon) -> tuple[PhraseSet, frozenset[str]]:
+    """The lexicon's and the evaluative lexicon's works and problem phrases, and every works
+    or problem word of the two (a token without one of them needs no closer look), made once."""
+    for lex, found in _COMPILED:
         if lex is lexicon:
-            return phrases
+            return found
     ev = evaluative_lexicon()
     phrases = PhraseSet(
         [(WORKS, p) for p in (*lexicon.works_phrases, *ev.works_phrases)]
         + [(PROBLEM, p) for p in (*lexicon.problem_phrases, *ev.problem_phrases)]
     )
-    if len(_PHRASES) >= 8:
-        _PHRASES.pop(0)
-    _PHRASES.append((lexicon, phrases))
-    return phrases
+    found = (phrases, lexicon.works | lexicon.problem | ev.works | ev.problem)
+    if len(_COMPILED) >= 8:
+        _COMPILED.pop(0)
+    _COMPILED.append((lexicon, found))
+    return found
 
 
 def _phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, dict[int, int]]:
@@ -191,7 +193,7 @@ def _phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, di
     where = [i for i, r in enumerate(rows) if not (r.punct or r.space)]
     keys = [rows[i].keys for i in where]
     hits: dict[str, dict[int, int]] = {WORKS: {}, PROBLEM: {}}
-    for kind, _phrase, a, b in _phrase_set(lexicon).matches(keys, key_index(keys)):
+    for kind, _phrase, a, b in _compiled(lexicon)[0].matches(keys):
         found = hits[kind]
         start = where[a]
         found[start] = max(found.get(start, 0), where[b - 1] - start + 1)
@@ -216,6 +218,7 @@ def rule_polarity(
     ev = evaluative_lexicon()
     hits = _phrase_hits(rows, lexicon)
     works_phr, problem_phr = hits[WORKS], hits[PROBLEM]
+    cue_words = _compiled(lexicon)[1]
     for clause in clauses:
         rng = range(clause.start, clause.end)
         span = rows[clause.start : clause.end]
@@ -253,6 +256,17 @@ def rule_polarity(
                 continue
             if low in _NOT_CUE:
                 continue
+            if not (
+                keys & cue_words
+                or i in works_phr
+                or i in problem_phr
+                or "present_passive" in row.participle
+                or "MA-infinitive" in row.moods
+                or (i in need and (keys & lexicon.improve or _comparative(row)))
+                or low in ev.works
+                or _derived(row, ev) is not None
+            ):
+                continue  # none of the cues below can come from this token
             if _intensifier(rows, i, clause.end):
                 continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
             if i in works_phr and low.endswith(("tava", "tävä")):
@@ -402,15 +416,21 @@ def _extra_cue(rows: list[TokenRow], i: int, ev: EvaluativeLexicon) -> tuple[str
         return PROBLEM, "problem"
     if is_stage_form(rows, i, ev):
         return PROBLEM, "stage"
+    kind = _derived(row, ev)
+    if kind is not None:
+        return kind, "derived"
+    return None
+
+
+def _derived(row: TokenRow, ev: EvaluativeLexicon) -> str | None:
+    """:func:`derived_polarity` against the evaluative works words, once per lemma and class."""
     key = (row.norm, row.classes)
     kind = _DERIVED.get(key, _UNSEEN)
     if kind is _UNSEEN:
         if len(_DERIVED) >= 100_000:
             _DERIVED.clear()
         kind = _DERIVED[key] = derived_polarity(row, ev.works, ev)
-    if kind is not None:
-        return kind, "derived"
-    return None
+    return kind
 
 
 #: derived_polarity of the evaluative lexicon by what it reads of a row (lemma, word classes).

@@ -67,20 +67,21 @@ def combine(
     if polarity_mode != "rules" and docs:
         shared = base if model.get_codebook().polarity == lexicon else None  # type: ignore[union-attr]
         pol_model = model.predict_polarity(docs, qs, shared)  # type: ignore[union-attr]
-    limits = None
+    limits: list[float] = []
+    known: list[tuple[int, str]] = []
     if model is not None:
-        limits = model.model_thresholds_ if mode == "model" else model.thresholds_
+        limits = (model.model_thresholds_ if mode == "model" else model.thresholds_).tolist()
+        known = [(k, code) for k, code in enumerate(model.codes_) if code in codebook]
     out = []
     for i, (doc, rr) in enumerate(zip(docs, rules, strict=True)):
         evidence = {c: list(ev) for c, ev in rr.evidence.items()} if mode != "model" else {}
         scores: dict[str, float] = {}
         if proba is not None:
-            for k, code in enumerate(model.codes_):  # type: ignore[union-attr]
-                if code not in codebook:
-                    continue
-                p = float(proba[i, k])
+            row = proba[i].tolist()
+            for k, code in known:
+                p = row[k]
                 scores[code] = round(p, 4)
-                if code in evidence or p < limits[k]:  # type: ignore[index]
+                if code in evidence or p < limits[k]:
                     continue
                 ev = _model_evidence(doc, model, code, p)  # type: ignore[arg-type]
                 if ev:

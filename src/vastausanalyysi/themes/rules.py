@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from vastausanalyysi.themes.clauses import scopes
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Code, Codebook, norm_term
-from vastausanalyysi.themes.phrases import CompiledPhrase, PhraseSet, key_index
+from vastausanalyysi.themes.phrases import CompiledPhrase, PhraseSet
 from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table
 
 Evidence = dict[str, Any]
@@ -44,66 +44,6 @@ _SPEECH = frozenset(
 )
 _QUOTE_END = {",", "”", '"', "»", "–", "—"}
 _SENT_END = {".", "!", "?"}
-
-
-@dataclass(slots=True)
-class WordView:
-    """What the matcher knows of one word: its lemma and the runs of its compound parts.
-
-    Read-only (not frozen only because a frozen dataclass is several times slower to make).
-    """
-
-    index: int  # token index in the Doc
-    surface: str
-    lemma: str  # the token's lemma as set by the pipeline
-    whole: str  # normalised lemma
-    heads: frozenset[str]  # runs that end at the last part (whole included)
-    modifiers: frozenset[str]  # runs that end before the last part
-    inner: frozenset[str]  # every run (whole included)
-    parts: tuple[str, ...]
-    known: bool
-    start: int
-    end: int
-    match: frozenset[str] = frozenset()  # what a phrase element matches (see tokens._lexical)
-
-    @property
-    def keys(self) -> frozenset[str]:
-        return self.inner
-
-
-def word_views(doc: Doc | DocTable) -> list[WordView]:
-    """The views of the Doc's words (tokens that are not punctuation, space or a number)."""
-    table = doc if isinstance(doc, DocTable) else doc_table(doc)
-    views = table.memo.get("word_views")
-    if views is None:
-        views = table.memo["word_views"] = [
-            _view(i, row, start)
-            for i, (row, start) in enumerate(zip(table.rows, table.starts, strict=True))
-            if row.word
-        ]
-    return views
-
-
-def _view(i: int, row: TokenRow, start: int) -> WordView:
-    return WordView(
-        i,
-        row.text,
-        row.base,
-        row.norm,
-        row.heads,
-        row.modifiers,
-        row.inner,
-        row.parts,
-        row.known,
-        start,
-        start + len(row.text),
-        row.match,
-    )
-
-
-def match_index(words: list[WordView]) -> dict[str, list[int]]:
-    """Match key -> positions (ascending) of the words that have it."""
-    return key_index([w.match for w in words])
 
 
 @dataclass
@@ -135,32 +75,39 @@ class RuleTagger:
         codes = list(self.codebook.codes.values())
         self._exclusions = PhraseSet((c.id, p) for c in codes for p in c.exclude_phrases)
         self._phrases = PhraseSet((c, p) for c in codes for p in c.phrases)
-        self._hits: dict[tuple[Any, ...], list[tuple[str, str, str]]] = {}
+        self._codes = self.codebook.codes
+        #: per token row: is it a job title, and its (code, rule, is an area) hits
+        self._hits: dict[TokenRow, tuple[bool, list[tuple[str, str, bool]]]] = {}
 
     # -- matching -------------------------------------------------------------------------------
 
-    def _word_hits(self, w: WordView) -> list[tuple[str, str, str]]:
-        """(code, rule, term) hits of one word (remembered for words seen before)."""
-        key = (w.whole, w.inner, w.heads, w.modifiers, w.surface)
-        hits = self._hits.get(key)
-        if hits is None:
-            hits = self._find_hits(w)
+    def _row_hits(self, row: TokenRow) -> tuple[bool, list[tuple[str, str, bool]]]:
+        """Whether a word is a job title, and its hits that no exclusion of the code blocks:
+        (code, rule, is an area), remembered per row."""
+        found = self._hits.get(row)
+        if found is None:
+            codes = self._codes
+            hits = [
+                (cid, f"{rule}:{term}", codes[cid].kind == "area")
+                for cid, rule, term in self._find_hits(row)
+                if not self._excluded(codes[cid], row, term, rule)
+            ]
             if len(self._hits) >= 100_000:
                 self._hits.clear()
-            self._hits[key] = hits
-        return hits
+            found = self._hits[row] = (self._is_role(row), hits)
+        return found
 
-    def _find_hits(self, w: WordView) -> list[tuple[str, str, str]]:
+    def _find_hits(self, w: TokenRow) -> list[tuple[str, str, str]]:
         hits: list[tuple[str, str, str]] = []
         idx = self._index
-        for term in (w.whole,):
-            for f in ("lemmas", "words", "heads"):
-                for cid in idx[f].get(term, ()):
-                    hits.append((cid, "lemma", term))
-        for term in w.inner - {w.whole}:
+        whole = w.norm
+        for f in ("lemmas", "words", "heads"):
+            for cid in idx[f].get(whole, ()):
+                hits.append((cid, "lemma", whole))
+        for term in w.inner - {whole}:
             for cid in idx["lemmas"].get(term, ()):
                 hits.append((cid, "part", term))
-        for term in w.heads - {w.whole}:
+        for term in w.heads - {whole}:
             for cid in idx["heads"].get(term, ()):
                 hits.append((cid, "head", term))
         for term in w.modifiers:
@@ -168,7 +115,7 @@ class RuleTagger:
                 hits.append((cid, "modifier", term))
         # surface prefixes: for words Voikko does not know, and as a safety net when a known
         # word's lemma is off ("kiinteistöt" left unlemmatised)
-        low = w.surface.lower()
+        low = w.low
         found = {h[0] for h in hits}
         for cid, prefix in self._prefixes:
             if cid not in found and low.startswith(prefix):
@@ -177,28 +124,26 @@ class RuleTagger:
         return hits
 
     @staticmethod
-    def _excluded(code: Code, w: WordView, term: str, rule: str) -> bool:
-        if code.exclude_surface:
-            low = w.surface.lower()
-            if any(s in low for s in code.exclude_surface):
-                return True
+    def _excluded(code: Code, w: TokenRow, term: str, rule: str) -> bool:
+        if code.exclude_surface and any(s in w.low for s in code.exclude_surface):
+            return True
         if not code.exclude:
             return False
-        if w.whole in code.exclude:
+        if w.norm in code.exclude:
             return True
         if rule == "prefix":
-            low = norm_term(w.surface)
+            low = norm_term(w.text)
             return any(low.startswith(e) for e in code.exclude)
         return any(term in e for e in code.exclude & w.inner)
 
-    def _is_role(self, w: WordView) -> bool:
+    def _is_role(self, w: TokenRow) -> bool:
         """A job title in the essive ("perhekeskusjohtajana"): codebook rule 4."""
         if not self.codebook.role_heads:
             return False
-        low = w.surface.lower()
+        low = w.low
         if not (low.endswith("na") or low.endswith("nä")):
             return False
-        if any(h in self.codebook.role_heads for h in w.heads if h != w.whole or w.parts):
+        if any(h in self.codebook.role_heads for h in w.heads if h != w.norm or w.parts):
             return True
         # unknown compounds ("perhekeskusjohtajana"): a title stem inside the surface form
         return not w.parts and any(h[:-1] in low[1:] for h in self.codebook.role_heads)
@@ -240,10 +185,9 @@ class RuleTagger:
         """Codes and evidence for one Doc."""
         cb = self.codebook
         table = doc_table(doc)
-        words = word_views(table)
-        keys = [w.match for w in words]
-        index = key_index(keys)
-        text = table.text
+        rows, starts, text = table.rows, table.starts, table.text
+        where = [i for i, word in enumerate(table.words) if word]  # token index of each word
+        keys = [rows[i].match for i in where]
         found = scopes(table, cb.polarity)
         negated = found.negated | found.existential
         evidence: dict[str, dict[tuple[int, int, str], Evidence]] = {}
@@ -251,45 +195,43 @@ class RuleTagger:
 
         # tokens blocked per code by exclusion phrases
         blocked: dict[str, set[int]] = {}
-        for cid, _phrase, a, b in self._exclusions.matches(keys, index):
-            blocked.setdefault(cid, set()).update(w.index for w in words[a:b])
+        for cid, _phrase, a, b in self._exclusions.matches(keys):
+            blocked.setdefault(cid, set()).update(where[a:b])
 
-        def add(cid: str, group: list[WordView], rule: str) -> None:
-            start, end = group[0].start, group[-1].end
+        def add(cid: str, group: list[int], rule: str) -> None:
+            start, last = starts[group[0]], group[-1]
+            end = starts[last] + len(rows[last].text)
             key = (start, end, rule)
             bucket = evidence.setdefault(cid, {})
             if key in bucket:
                 return
             bucket[key] = {
                 "surface": text[start:end],
-                "lemma": " ".join(w.lemma for w in group),
+                "lemma": " ".join(rows[i].base for i in group),
                 "rule": rule,
                 "source": "rule",
                 "start": start,
                 "end": end,
-                "negated": any(w.index in negated for w in group),
+                "negated": any(i in negated for i in group),
             }
 
-        for w in words:
-            hits = self._word_hits(w)
+        for i in where:
+            role, hits = self._row_hits(rows[i])
             if not hits:
                 continue
-            role = self._is_role(w) or w.index in attribution
-            for cid, rule, term in hits:
-                code = cb.codes[cid]
-                if role and code.kind == "area":
+            role = role or i in attribution
+            for cid, rule, area in hits:
+                if role and area:
                     continue
-                if w.index in blocked.get(cid, ()):
+                if i in blocked.get(cid, ()):
                     continue
-                if self._excluded(code, w, term, rule):
-                    continue
-                add(cid, [w], f"{rule}:{term}")
+                add(cid, [i], rule)
 
-        for code, phrase, a, b in self._phrases.matches(keys, index):
-            group = words[a:b]
-            if any(w.index in blocked.get(code.id, ()) for w in group):
+        for code, phrase, a, b in self._phrases.matches(keys):
+            group = where[a:b]
+            if any(i in blocked.get(code.id, ()) for i in group):
                 continue
-            if code.kind == "area" and all(w.index in attribution for w in group):
+            if code.kind == "area" and all(i in attribution for i in group):
                 continue
             add(code.id, group, f"phrase:{phrase.label}")
 
@@ -317,7 +259,4 @@ __all__ = [
     "PhraseSet",
     "RuleResult",
     "RuleTagger",
-    "WordView",
-    "match_index",
-    "word_views",
 ]

@@ -58,9 +58,12 @@ def _reader(doc: Doc, name: str, default: Any) -> Callable[[Token, int], Any]:
     return lambda token, idx: get(("._.", name, idx, None), ext_default)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TokenRow:
-    """What the rules read off one token; it depends on nothing around the token."""
+    """What the rules read off one token; it depends on nothing around the token.
+
+    Compared and hashed by identity (cheap as a cache key: equal tokens share a row).
+    """
 
     text: str
     low: str  # text.lower()
@@ -84,7 +87,7 @@ class TokenRow:
     olla: bool  # a form of "olla" (to be)
     genitive: bool  # one of the analyses is a genitive
     conditional: bool  # every analysis is in the conditional mood ("pitäisi")
-    # the matcher's keys (see rules.WordView): compound-part runs and what a phrase matches
+    # the matcher's keys: compound-part runs (whole lemma included) and what a phrase matches
     heads: frozenset[str]
     modifiers: frozenset[str]
     inner: frozenset[str]
