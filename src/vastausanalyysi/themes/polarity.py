@@ -33,6 +33,7 @@ from vastausanalyysi.themes.clauses import (
     SENTENCE_END,
     WORKS,
     Clause,
+    Scopes,
     existential_negated,
     negated_tokens,
     scopes,
@@ -163,12 +164,21 @@ def _same_sentence(rows: list[TokenRow], a: Clause, b: Clause) -> bool:
     return not any(rows[j].text in SENTENCE_END for j in range(lo, hi - 1))
 
 
-_COMPILED: list[tuple[PolarityLexicon, tuple[PhraseSet, frozenset[str]]]] = []
+@dataclass
+class _Compiled:
+    """What the rules make once per polarity lexicon: the works and problem phrases of the
+    lexicon and the evaluative lexicon, their works and problem words, and per token row
+    whether it can give a cue (a row without a cue word needs no closer look)."""
+
+    phrases: PhraseSet
+    cue_words: frozenset[str]
+    maybe: dict[TokenRow, tuple[bool, bool]]
 
 
-def _compiled(lexicon: PolarityLexicon) -> tuple[PhraseSet, frozenset[str]]:
-    """The lexicon's and the evaluative lexicon's works and problem phrases, and every works
-    or problem word of the two (a token without one of them needs no closer look), made once."""
+_COMPILED: list[tuple[PolarityLexicon, _Compiled]] = []
+
+
+def _compiled(lexicon: PolarityLexicon) -> _Compiled:
     for lex, found in _COMPILED:
         if lex is lexicon:
             return found
@@ -177,10 +187,31 @@ def _compiled(lexicon: PolarityLexicon) -> tuple[PhraseSet, frozenset[str]]:
         [(WORKS, p) for p in (*lexicon.works_phrases, *ev.works_phrases)]
         + [(PROBLEM, p) for p in (*lexicon.problem_phrases, *ev.problem_phrases)]
     )
-    found = (phrases, lexicon.works | lexicon.problem | ev.works | ev.problem)
+    found = _Compiled(phrases, lexicon.works | lexicon.problem | ev.works | ev.problem, {})
     if len(_COMPILED) >= 8:
         _COMPILED.pop(0)
     _COMPILED.append((lexicon, found))
+    return found
+
+
+def _maybe_cue(
+    row: TokenRow, lexicon: PolarityLexicon, compiled: _Compiled, ev: EvaluativeLexicon
+) -> tuple[bool, bool]:
+    """Whether a row can give a cue anywhere, and in a need scope (remembered per row)."""
+    found = compiled.maybe.get(row)
+    if found is None:
+        keys = row.keys
+        anywhere = (
+            not keys.isdisjoint(compiled.cue_words)
+            or "present_passive" in row.participle
+            or "MA-infinitive" in row.moods
+            or row.low in ev.works
+            or _derived(row, ev) is not None
+        )
+        in_need = anywhere or not keys.isdisjoint(lexicon.improve) or _comparative(row)
+        if len(compiled.maybe) >= 100_000:
+            compiled.maybe.clear()
+        found = compiled.maybe[row] = (anywhere, in_need)
     return found
 
 
@@ -193,7 +224,7 @@ def _phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, di
     where = [i for i, r in enumerate(rows) if not (r.punct or r.space)]
     keys = [rows[i].keys for i in where]
     hits: dict[str, dict[int, int]] = {WORKS: {}, PROBLEM: {}}
-    for kind, _phrase, a, b in _compiled(lexicon)[0].matches(keys):
+    for kind, _phrase, a, b in _compiled(lexicon).phrases.matches(keys):
         found = hits[kind]
         start = where[a]
         found[start] = max(found.get(start, 0), where[b - 1] - start + 1)
@@ -212,131 +243,34 @@ def rule_polarity(
     table = doc_table(doc)
     rows, starts = table.rows, table.starts
     found_scopes = scopes(table, lexicon)
-    negated, goal, need = found_scopes.negated, found_scopes.goal, found_scopes.need
-    negation = found_scopes.negation
+    need, negation = found_scopes.need, found_scopes.negation
     clauses = [Clause(s, e, c, marker=m) for s, e, c, m in found_scopes.clauses]
     ev = evaluative_lexicon()
     hits = _phrase_hits(rows, lexicon)
     works_phr, problem_phr = hits[WORKS], hits[PROBLEM]
-    cue_words = _compiled(lexicon)[1]
+    compiled = _compiled(lexicon)
+    # a token can give a cue if it starts a phrase or has a cue word (see _maybe_cue); the
+    # verbal negations ("ilman", "vailla" are not verbs) by clause below
+    cues = [
+        i
+        for i, row in enumerate(rows)
+        if i in works_phr or i in problem_phr or _maybe_cue(row, lexicon, compiled, ev)[i in need]
+    ]
+    negations = [i for i, neg in enumerate(negation) if neg and rows[i].low not in _NOT_VERBAL]
     for clause in clauses:
-        rng = range(clause.start, clause.end)
-        span = rows[clause.start : clause.end]
-        conditional = any(r.conditional for r in span)
-        verbal = [i for i in rng if negation[i] and rows[i].low not in {"ilman", "vailla"}]
-        existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
+        start, end = clause.start, clause.end
+        span = rows[start:end]
+        verbal = [i for i in negations if start <= i < end]
         lemmas = {r.nlemma for r in span} | {r.low for r in span}
-        decrease = [
-            i
-            for i in rng
-            if (
-                _resolves(rows[i], i, negated) or (rows[i].keys & lexicon.decrease and rows[i].verb)
-            )
-            and "MINEN-infinitive" not in rows[i].moods
-        ]
-        manner_neg = bool(lemmas & _MANNER_NEG)
-        few = any(
-            rows[i].low in _ONLY
-            and any(
-                rows[j].like_num or rows[j].nlemma in _SHARE
-                for j in range(i, min(i + 4, clause.end))
-            )
-            for i in rng
-        ) or bool(lemmas & {"harva", "vähemmistö"})
-        skip: set[int] = set()
-        found: tuple[str, str] | None
         found_any: list[tuple[int, str, str]] = []
-        comparison = _group_comparison(span, lemmas, ev)
-        finite = any(r.moods & {"indicative", "conditional", "imperative"} for r in span if r.verb)
-        for i in rng:
-            row = rows[i]
-            keys = row.keys
-            low = row.low
-            if row.punct or row.space or i in skip:
-                continue
-            if low in _NOT_CUE:
-                continue
-            if not (
-                keys & cue_words
-                or i in works_phr
-                or i in problem_phr
-                or "present_passive" in row.participle
-                or "MA-infinitive" in row.moods
-                or (i in need and (keys & lexicon.improve or _comparative(row)))
-                or low in ev.works
-                or _derived(row, ev) is not None
-            ):
-                continue  # none of the cues below can come from this token
-            if _intensifier(rows, i, clause.end):
-                continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
-            if i in works_phr and low.endswith(("tava", "tävä")):
-                found = (PROBLEM, "need")  # "on saatava kuntoon": it is not yet
-                skip.update(range(i, i + works_phr[i]))
-            elif i in works_phr and i not in need and i not in goal:
-                found = (WORKS, "phrase")
-                skip.update(range(i, i + works_phr[i]))
-            elif i in problem_phr:
-                found = (PROBLEM, "phrase")
-                skip.update(range(i, i + problem_phr[i]))
-            elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
-                found = (PROBLEM, "need")
-            elif i in need and _comparative(row):
-                found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
-            elif is_stage_form(rows, i, ev):
-                found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
-            elif low in ev.works:
-                found = (WORKS, "works")  # "kitkatta", "vaivatta": before "kitka", "vaiva"
-            elif "vajanto" in row.cases and (keys & lexicon.problem or keys & ev.problem):
-                found = (WORKS, "abessive")  # "viiveettä", "ongelmitta"
-            else:
-                found = _cue(keys, lexicon, i in need) or _extra_cue(rows, i, ev)
-            if found is None:
-                continue
-            kind, why = found
-            if kind == PROBLEM and why == "problem" and _postposition(rows, i):
-                continue  # "kahden koulun kesken" = between two schools
-            if kind == WORKS and _hard_before(rows, i, clause.start):
-                continue  # "vaikea saada sovittua": "vaikea" carries the cue
-            if kind == WORKS and _function_verb(rows, i, clause.end):
-                continue  # "toimii koordinaattorina": a role, not a judgment
-            if kind == WORKS and (lemmas & _HOW) and row.nlemma in _HOW_VERBS:
-                continue  # "Näin yhteistyö toimii arjessa"
-            if kind == WORKS and _comparative(row) and not finite and i == clause.start:
-                kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
-            if kind == WORKS and low.endswith(("matta", "mättä")):
-                kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
-            if i in decrease and any(
-                j != i and rows[j].keys & lexicon.problem and not rows[j].keys & lexicon.decrease
-                for j in rng
-            ):
-                continue  # the decreasing problem word carries the cue (as an improvement)
-            governing = [n for n in verbal if n < i]
-            if (
-                i in negated
-                and kind == PROBLEM
-                and not row.verb
-                and governing
-                and governing[-1] not in existential
-            ):
-                why += "+under-negation"  # "ettei alue ole kuullut kuntia supistamisesta"
-            elif i in negated:
-                kind = PROBLEM if kind == WORKS else WORKS
-                why += "+negation"
-            elif kind == PROBLEM and why == "problem" and any(n > i for n in existential):
-                kind, why = WORKS, "problem+negation"  # "epäselvyyksiä ei juuri ole"
-            elif kind == PROBLEM and why == "problem" and decrease and i not in decrease:
-                kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
-            if kind == WORKS and (i in goal or i in need or conditional):
-                continue  # a goal, a need or a wish, not a fact
-            if kind == PROBLEM and i in goal and why in {"problem", "phrase", "problem+decrease"}:
-                continue  # "tavoitteena on vähentää ongelmia", "selvittää esteitä"
-            if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
-                kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
-            found_any.append((i, kind, why))
-        found_any = _attributive_yields(rows, found_any)
-        if comparison:
+        candidates = [i for i in cues if start <= i < end]
+        if candidates:
+            found_any = _clause_cues(
+                rows, clause, candidates, lemmas, verbal, found_scopes, lexicon, ev, hits
+            )
+        if found_any and _group_comparison(span, lemmas, ev):
             found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
-        verbal = [n for n in verbal if _judging_negation(rows, n, clause.end, ev)]
+        verbal = [n for n in verbal if _judging_negation(rows, n, end, ev)]
         for i, kind, why in found_any:
             if kind == WORKS:
                 clause.works += 1.0
@@ -349,6 +283,130 @@ def rule_polarity(
             clause.cues.append(_cue_dict(rows[verbal[0]], starts[verbal[0]], PROBLEM, "negation"))
         clause.past = bool(lemmas & _PAST)
         clause.now = bool(lemmas & _NOW)
+    return _resolve_clauses(rows, clauses, has_codes=has_codes, question=question)
+
+
+_NOT_VERBAL = {"ilman", "vailla"}
+
+
+def _clause_cues(
+    rows: list[TokenRow],
+    clause: Clause,
+    candidates: list[int],
+    lemmas: set[str],
+    verbal: list[int],
+    found_scopes: Scopes,
+    lexicon: PolarityLexicon,
+    ev: EvaluativeLexicon,
+    hits: dict[str, dict[int, int]],
+) -> list[tuple[int, str, str]]:
+    """(token, kind, rule) of the cues of one clause, from the tokens that can give one."""
+    negated, goal, need = found_scopes.negated, found_scopes.goal, found_scopes.need
+    works_phr, problem_phr = hits[WORKS], hits[PROBLEM]
+    rng = range(clause.start, clause.end)
+    span = rows[clause.start : clause.end]
+    conditional = any(r.conditional for r in span)
+    existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
+    decrease = [
+        i
+        for i in rng
+        if (_resolves(rows[i], i, negated) or (rows[i].keys & lexicon.decrease and rows[i].verb))
+        and "MINEN-infinitive" not in rows[i].moods
+    ]
+    manner_neg = bool(lemmas & _MANNER_NEG)
+    few = any(
+        rows[i].low in _ONLY
+        and any(
+            rows[j].like_num or rows[j].nlemma in _SHARE for j in range(i, min(i + 4, clause.end))
+        )
+        for i in rng
+    ) or bool(lemmas & {"harva", "vähemmistö"})
+    skip: set[int] = set()
+    found: tuple[str, str] | None
+    found_any: list[tuple[int, str, str]] = []
+    finite = any(r.moods & {"indicative", "conditional", "imperative"} for r in span if r.verb)
+    for i in candidates:
+        row = rows[i]
+        keys = row.keys
+        low = row.low
+        if row.punct or row.space or i in skip:
+            continue
+        if low in _NOT_CUE:
+            continue
+        if _intensifier(rows, i, clause.end):
+            continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
+        if i in works_phr and low.endswith(("tava", "tävä")):
+            found = (PROBLEM, "need")  # "on saatava kuntoon": it is not yet
+            skip.update(range(i, i + works_phr[i]))
+        elif i in works_phr and i not in need and i not in goal:
+            found = (WORKS, "phrase")
+            skip.update(range(i, i + works_phr[i]))
+        elif i in problem_phr:
+            found = (PROBLEM, "phrase")
+            skip.update(range(i, i + problem_phr[i]))
+        elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
+            found = (PROBLEM, "need")
+        elif i in need and _comparative(row):
+            found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
+        elif is_stage_form(rows, i, ev):
+            found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
+        elif low in ev.works:
+            found = (WORKS, "works")  # "kitkatta", "vaivatta": before "kitka", "vaiva"
+        elif "vajanto" in row.cases and (keys & lexicon.problem or keys & ev.problem):
+            found = (WORKS, "abessive")  # "viiveettä", "ongelmitta"
+        else:
+            found = _cue(keys, lexicon, i in need) or _extra_cue(rows, i, ev)
+        if found is None:
+            continue
+        kind, why = found
+        if kind == PROBLEM and why == "problem" and _postposition(rows, i):
+            continue  # "kahden koulun kesken" = between two schools
+        if kind == WORKS and _hard_before(rows, i, clause.start):
+            continue  # "vaikea saada sovittua": "vaikea" carries the cue
+        if kind == WORKS and _function_verb(rows, i, clause.end):
+            continue  # "toimii koordinaattorina": a role, not a judgment
+        if kind == WORKS and (lemmas & _HOW) and row.nlemma in _HOW_VERBS:
+            continue  # "Näin yhteistyö toimii arjessa"
+        if kind == WORKS and _comparative(row) and not finite and i == clause.start:
+            kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
+        if kind == WORKS and low.endswith(("matta", "mättä")):
+            kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
+        if i in decrease and any(
+            j != i and rows[j].keys & lexicon.problem and not rows[j].keys & lexicon.decrease
+            for j in rng
+        ):
+            continue  # the decreasing problem word carries the cue (as an improvement)
+        governing = [n for n in verbal if n < i]
+        if (
+            i in negated
+            and kind == PROBLEM
+            and not row.verb
+            and governing
+            and governing[-1] not in existential
+        ):
+            why += "+under-negation"  # "ettei alue ole kuullut kuntia supistamisesta"
+        elif i in negated:
+            kind = PROBLEM if kind == WORKS else WORKS
+            why += "+negation"
+        elif kind == PROBLEM and why == "problem" and any(n > i for n in existential):
+            kind, why = WORKS, "problem+negation"  # "epäselvyyksiä ei juuri ole"
+        elif kind == PROBLEM and why == "problem" and decrease and i not in decrease:
+            kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
+        if kind == WORKS and (i in goal or i in need or conditional):
+            continue  # a goal, a need or a wish, not a fact
+        if kind == PROBLEM and i in goal and why in {"problem", "phrase", "problem+decrease"}:
+            continue  # "tavoitteena on vähentää ongelmia", "selvittää esteitä"
+        if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
+            kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
+        found_any.append((i, kind, why))
+    return _attributive_yields(rows, found_any)
+
+
+def _resolve_clauses(
+    rows: list[TokenRow], clauses: list[Clause], *, has_codes: bool, question: str | None
+) -> PolarityResult:
+    """The answer's label from its clauses' cues: a past problem that is over and an obstacle
+    overcome count no more; both kinds of clause make it mixed."""
     # "alussa oli kankeaa, nyt luottamus on rakentunut": the past problem is over
     for k, clause in enumerate(clauses):
         if clause.past and clause.problem and not clause.works:
