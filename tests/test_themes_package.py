@@ -18,6 +18,7 @@ ORDER = [
     "tokens",
     "evaluative",
     "clauses",
+    "cues",
     "polarity",
     "rules",
     "features",
