@@ -92,10 +92,12 @@ def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
         if lex is lexicon:
             return found
     rows = table.rows
-    contrast = _contrasts(rows, lexicon)
-    negation = [_is_negation(rows, i, lexicon) for i in range(len(rows))]
+    profile = _profiles(lexicon)
+    flags = [profile.get(row) or _profile(row, lexicon, profile) for row in rows]
+    contrast = _contrasts(rows, flags, lexicon)
+    negation = [bool(f & _NEG) and _is_negation(rows, i, lexicon) for i, f in enumerate(flags)]
     clauses = _split(rows, contrast)
-    goal, need = _goal_scope(rows, contrast, lexicon)
+    goal, need = _goal_scope(rows, flags, contrast, lexicon)
     found = Scopes(
         contrast,
         negation,
@@ -107,6 +109,55 @@ def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
     )
     memo.append((lexicon, found))
     return found
+
+
+#: What a token row can do in the scopes (bit flags, see _profile); 0 is never stored.
+_NEG, _CONTRAST, _GOAL, _SEEN = 1, 2, 4, 8
+_PROFILES: list[tuple[PolarityLexicon, dict[TokenRow, int]]] = []
+
+
+def _profiles(lexicon: PolarityLexicon) -> dict[TokenRow, int]:
+    """The rows' flags under ``lexicon`` (one dict per lexicon, a few lexicons kept)."""
+    for lex, profile in _PROFILES:
+        if lex is lexicon:
+            return profile
+    if len(_PROFILES) >= 8:
+        _PROFILES.pop(0)
+    _PROFILES.append((lexicon, {}))
+    return _PROFILES[-1][1]
+
+
+def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, int]) -> int:
+    """Whether a row can be a negation, can start a contrast expression, or can change a goal
+    or need scope (the rest of a row's tokens only follow the scopes)."""
+    low, lemma = row.low, row.norm
+    flags = _SEEN
+    if low in lexicon.negation or (row.nlemma == "ei" and low != "ilman"):
+        flags |= _NEG
+    index = _contrast_index(lexicon.contrast)
+    if low in index or row.nlemma in index:
+        flags |= _CONTRAST
+    ev = evaluative_lexicon()
+    goal_words = lexicon.goal or _GOAL
+    if (
+        row.text in SENTENCE_END
+        or low in ev.reason_words
+        or row.nlemma == "joka"
+        or not row.keys.isdisjoint(_GOAL_NOUNS)
+        or low in goal_words
+        or lemma in goal_words
+        or lemma in ev.wish_words
+        or low in ev.wish_words
+        or lemma in lexicon.topic
+        or low.endswith("miseksi")
+        or low in _NEED
+        or lemma in {"tarvita", "kaivata", "täytyä"}
+    ):
+        flags |= _GOAL
+    if len(profile) >= 100_000:
+        profile.clear()
+    profile[row] = flags
+    return flags
 
 
 def negated_tokens(doc: Doc, lexicon: PolarityLexicon) -> set[int]:
@@ -173,7 +224,7 @@ def _contrast_index(
     return {first: tuple(entries) for first, entries in index.items()}
 
 
-def _contrasts(rows: list[TokenRow], lexicon: PolarityLexicon) -> list[int]:
+def _contrasts(rows: list[TokenRow], flags: list[int], lexicon: PolarityLexicon) -> list[int]:
     """Length of the contrast expression starting at each token (0 if none).
 
     Only the expressions whose first word is the token's surface or lemma are tried, in the
@@ -183,6 +234,8 @@ def _contrasts(rows: list[TokenRow], lexicon: PolarityLexicon) -> list[int]:
     n = len(rows)
     out = [0] * n
     for i, row in enumerate(rows):
+        if not flags[i] & _CONTRAST:
+            continue
         text, lemma = row.low, row.nlemma
         entries = index.get(text, ())
         if lemma != text:
@@ -247,7 +300,7 @@ def _split(rows: list[TokenRow], contrasts: list[int]) -> tuple[tuple[int, int, 
 
 
 def _goal_scope(
-    rows: list[TokenRow], contrast: list[int], lexicon: PolarityLexicon
+    rows: list[TokenRow], flags: list[int], contrast: list[int], lexicon: PolarityLexicon
 ) -> tuple[set[int], set[int]]:
     goal_words = lexicon.goal or _GOAL
     ev = evaluative_lexicon()
@@ -256,6 +309,14 @@ def _goal_scope(
     active_goal = active_need = active_topic = False
     n = len(rows)
     for i, row in enumerate(rows):
+        if not flags[i] & _GOAL:  # it only follows the scopes
+            if contrast[i]:
+                active_goal = active_topic = False
+            if active_goal or active_topic:
+                goal.add(i)
+            if active_need:
+                need.add(i)
+            continue
         low = row.low
         if row.text in SENTENCE_END:
             active_goal = active_need = active_topic = False

@@ -35,29 +35,6 @@ class CompiledPhrase:
         )
         return cls(phrase, wild, None if wild[0] else phrase[0], label)
 
-    def spans_at(self, keys: Keys, starts: Iterable[int]) -> list[tuple[int, int]]:
-        """(start, end) word positions of the matches that start at ``starts``.
-
-        ``keys`` are the words' key sets; ``starts`` (ascending) are positions whose word
-        matches the first element (it is not tested again).
-        """
-        elements, wild = self.elements, self.wild
-        n = len(elements)
-        limit = len(keys) - n + 1
-        if n == 2:  # most phrases: no generator per start
-            second, any_second = elements[1], wild[1]
-            return [
-                (i, i + 2)
-                for i in starts
-                if i < limit and (any_second or not second.isdisjoint(keys[i + 1]))
-            ]
-        return [
-            (i, i + n)
-            for i in starts
-            if i < limit
-            and all(wild[k] or not elements[k].isdisjoint(keys[i + k]) for k in range(1, n))
-        ]
-
 
 class PhraseSet:
     """Compiled phrases with an index of their first keys: which phrases can match a text."""
@@ -72,28 +49,44 @@ class PhraseSet:
             else:
                 for key in phrase.first:
                     self._by_first.setdefault(key, []).append(k)
+        #: a word's key set -> the phrases that can start at it (words repeat across texts)
+        self._starting: dict[frozenset[str], tuple[int, ...]] = {}
+
+    def starting(self, word: frozenset[str]) -> tuple[int, ...]:
+        """The positions in ``items`` of the phrases whose first element ``word`` matches."""
+        found = self._starting.get(word)
+        if found is None:
+            by_first = self._by_first
+            found = tuple(sorted({k for key in word for k in by_first.get(key, ())}))
+            if len(self._starting) >= 100_000:
+                self._starting.clear()
+            self._starting[word] = found
+        return found
 
     def matches(self, keys: Keys) -> Iterator[tuple[Any, CompiledPhrase, int, int]]:
         """(owner, phrase, start, end) of every match in the words' key sets ``keys``, in the
         order of the phrases; only the phrases whose first element a word has are tried, at
         the positions of those words."""
-        by_first = self._by_first
-        starts: dict[int, set[int]] = {}
-        for i, word in enumerate(keys):
-            for key in word:
-                for k in by_first.get(key, ()):
-                    found = starts.get(k)
-                    if found is None:
-                        starts[k] = {i}
-                    else:
-                        found.add(i)
-        everywhere = range(len(keys))
         items = self.items
-        for k in sorted((*starts, *self._any_first)):
+        size = len(keys)
+        tries = [(k, i) for i, word in enumerate(keys) for k in self.starting(word)]
+        tries.extend((k, i) for k in self._any_first for i in range(size))
+        found: list[tuple[int, int]] = []
+        for k, i in tries:
+            phrase = items[k][1]
+            elements, wild = phrase.elements, phrase.wild
+            n = len(elements)
+            if i + n > size:
+                continue
+            if n == 2:  # most phrases: no generator
+                if wild[1] or not elements[1].isdisjoint(keys[i + 1]):
+                    found.append((k, i))
+            elif all(wild[j] or not elements[j].isdisjoint(keys[i + j]) for j in range(1, n)):
+                found.append((k, i))
+        found.sort()
+        for k, a in found:
             owner, phrase = items[k]
-            at = everywhere if phrase.first is None else sorted(starts[k])
-            for a, b in phrase.spans_at(keys, at):
-                yield owner, phrase, a, b
+            yield owner, phrase, a, a + len(phrase.elements)
 
 
 __all__ = ["CompiledPhrase", "Keys", "PhraseSet"]
