@@ -69,7 +69,14 @@ class PhraseSet:
         the positions of those words."""
         items = self.items
         size = len(keys)
-        tries = [(k, i) for i, word in enumerate(keys) for k in self.starting(word)]
+        known = self._starting
+        tries: list[tuple[int, int]] = []
+        for i, word in enumerate(keys):
+            starting = known.get(word)
+            if starting is None:
+                starting = self.starting(word)
+            for k in starting:
+                tries.append((k, i))
         tries.extend((k, i) for k in self._any_first for i in range(size))
         found: list[tuple[int, int]] = []
         for k, i in tries:
