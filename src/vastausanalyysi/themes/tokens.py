@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import weakref
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,16 +45,46 @@ def token_ext(token: Token, name: str, default: Any = None) -> Any:
     return copy.copy(ext_default) if isinstance(ext_default, dict | list | set) else ext_default
 
 
-def _reader(doc: Doc, name: str, default: Any) -> Callable[[Token, int], Any]:
-    """``token_ext(token, name, default)`` for the tokens of one Doc (the lookup done once)."""
-    ext = Token.get_extension(name)
-    if ext is None:
-        return lambda token, idx: default
-    ext_default, method, getter, _setter = ext
-    if getter is not None or method is not None:
-        return lambda token, idx: getattr(token._, name)
-    get = doc.user_data.get
-    return lambda token, idx: get(("._.", name, idx, None), ext_default)
+#: The lemmatizer's attributes a row depends on, with their defaults.
+_ATTRIBUTES = {"compound_parts": [], "lemma_marked": None, "is_known": True, "corrected_from": None}
+
+
+def _attribute_values(doc: Doc) -> dict[str, dict[int, Any]]:
+    """Per attribute of :data:`_ATTRIBUTES`: character offset -> the token's value, for the
+    tokens that have one (the others have the extension's default, see :func:`_defaults`).
+
+    Plain extensions are read from ``doc.user_data`` in one pass (as :func:`token_ext` reads
+    one); an extension with a getter or method is read per token."""
+    values: dict[str, dict[int, Any]] = {name: {} for name in _ATTRIBUTES}
+    plain = set()
+    for name in _ATTRIBUTES:
+        ext = Token.get_extension(name)
+        if ext is None:
+            continue
+        if ext[1] is not None or ext[2] is not None:
+            values[name] = {token.idx: getattr(token._, name) for token in doc}
+        else:
+            plain.add(name)
+    if plain:
+        for key, value in doc.user_data.items():
+            if (
+                type(key) is tuple
+                and len(key) == 4
+                and key[0] == "._."
+                and key[1] in plain
+                and key[3] is None  # a token's value, not a span's
+            ):
+                values[key[1]][key[2]] = value
+    return values
+
+
+def _defaults() -> dict[str, Any]:
+    """The value of each attribute of :data:`_ATTRIBUTES` for a token without its own."""
+    out = {}
+    for name, default in _ATTRIBUTES.items():
+        ext = Token.get_extension(name)
+        out[name] = default if ext is None else ext[0]
+    return out
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -113,8 +142,9 @@ class DocTable:
 
 
 _TABLES: weakref.WeakKeyDictionary[Doc, DocTable] = weakref.WeakKeyDictionary()
-#: What a row depends on -> the row (shared by equal tokens); cleared when full.
-_ROWS: dict[tuple[Any, ...], TokenRow] = {}
+#: Per analyser context: what a row depends on -> the row (shared by equal tokens); cleared
+#: when full.
+_ROWS: dict[tuple[Any, ...], dict[tuple[Any, ...], TokenRow]] = {}
 _ROWS_MAX = 100_000
 #: One copy of each small value set (the analyses' MOOD, CLASS … values repeat).
 _SETS: dict[frozenset[Any], frozenset[Any]] = {}
@@ -129,36 +159,34 @@ def doc_table(doc: Doc) -> DocTable:
 
 
 def _build(doc: Doc) -> DocTable:
-    parts_of = _reader(doc, "compound_parts", [])
-    marked_of = _reader(doc, "lemma_marked", None)
-    known_of = _reader(doc, "is_known", True)
-    corrected_of = _reader(doc, "corrected_from", None)
+    values = _attribute_values(doc)
+    defaults = _defaults()
+    parts_of, marked_of = values["compound_parts"], values["lemma_marked"]
+    known_of, corrected_of = values["is_known"], values["corrected_from"]
+    no_parts, no_mark = defaults["compound_parts"], defaults["lemma_marked"]
+    known_default, not_corrected = defaults["is_known"], defaults["corrected_from"]
     analyses = Token.get_extension("analyses")
     # what the analyses depend on besides the text: the getter and the Voikko dictionary (a
     # typo-corrected token has the readings of its correction stored: its row is not shared)
-    context = (
-        doc.vocab.lang,
-        analyses[2] if analyses else None,
-        doc.user_data.get(ANALYZER_KEY),
-    )
+    context = (doc.vocab.lang, analyses[2] if analyses else None, doc.user_data.get(ANALYZER_KEY))
+    cache = _ROWS.get(context)
+    if cache is None:
+        cache = _ROWS[context] = {}
     rows: list[TokenRow] = []
     starts: list[int] = []
-    cache = _ROWS
     for token in doc:
         idx = token.idx
-        text = token.text
-        raw_parts = parts_of(token, idx) or ()
-        marked = marked_of(token, idx)
+        raw_parts = parts_of.get(idx, no_parts) or ()
+        marked = marked_of.get(idx, no_mark)
         # the lemma's hash stands for the lemma (spaCy's StringStore decodes it on each read)
         key = (
-            text,
+            token.text,
             token.lemma,
             tuple(raw_parts),
             marked if isinstance(marked, str) else None,
-            bool(known_of(token, idx)),
-            context,
+            bool(known_of.get(idx, known_default)),
         )
-        shared = corrected_of(token, idx) is None
+        shared = corrected_of.get(idx, not_corrected) is None
         row = cache.get(key) if shared else None
         if row is None:
             row = _make_row(token, key, list(raw_parts))
@@ -177,7 +205,7 @@ def _interned(values: set[Any]) -> frozenset[Any]:
 
 
 def _make_row(token: Token, key: tuple[Any, ...], raw_parts: list[str]) -> TokenRow:
-    text, _lemma_hash, _parts, marked, known, _context = key
+    text, _lemma_hash, _parts, marked, known = key
     lemma_ = token.lemma_
     analyses = list(token_ext(token, "analyses") or [])
     readings = [a for a in analyses if hasattr(a, "get")]
