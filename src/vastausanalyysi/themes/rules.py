@@ -71,7 +71,11 @@ class RuleTagger:
             for f in self._index:
                 for term in getattr(code, f):
                     self._index[f].setdefault(term, []).append(code.id)
-        self._prefixes = [(c.id, p) for c in self.codebook.codes.values() for p in c.prefixes]
+        prefixes = [(c.id, p) for c in self.codebook.codes.values() for p in c.prefixes]
+        #: surface prefixes by their first letter, each with its place in the codebook's order
+        self._prefixes: dict[str, list[tuple[int, str, str]]] = {}
+        for place, (cid, prefix) in enumerate(prefixes):
+            self._prefixes.setdefault(prefix[:1], []).append((place, cid, prefix))
         codes = list(self.codebook.codes.values())
         self._exclusions = PhraseSet((c.id, p) for c in codes for p in c.exclude_phrases)
         self._phrases = PhraseSet((c, p) for c in codes for p in c.phrases)
@@ -117,7 +121,10 @@ class RuleTagger:
         # word's lemma is off ("kiinteistöt" left unlemmatised)
         low = w.low
         found = {h[0] for h in hits}
-        for cid, prefix in self._prefixes:
+        tried = self._prefixes.get(low[:1], [])
+        if low[:1] and "" in self._prefixes:
+            tried = sorted(tried + self._prefixes[""])
+        for _place, cid, prefix in tried:
             if cid not in found and low.startswith(prefix):
                 hits.append((cid, "prefix", prefix))
                 found.add(cid)
@@ -215,8 +222,10 @@ class RuleTagger:
                 "negated": any(i in negated for i in group),
             }
 
+        known = self._hits
         for i in where:
-            role, hits = self._row_hits(rows[i])
+            row = rows[i]
+            role, hits = known.get(row) or self._row_hits(row)
             if not hits:
                 continue
             role = role or i in attribution
