@@ -14,8 +14,8 @@ PACKAGE = Path(themes.__file__).parent
 ORDER = [
     "codes",
     "codebook",
-    "phrases",
     "tokens",
+    "phrases",
     "evaluative",
     "clauses",
     "cues",

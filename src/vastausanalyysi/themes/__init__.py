@@ -4,8 +4,8 @@ Layout, lowest first (each module imports only those above it in this list):
 
 - ``codes``: the codebook's types (``Codebook``, ``Code``, ``PolarityLexicon``), ``norm_term``
 - ``codebook``: ``load_codebook``: the default codebook, extended or replaced by a user's file
-- ``phrases``: multi-word phrases compiled once and matched through an index of first keys
 - ``tokens``: the token table: what the rules read off each token of a Doc, once per Doc
+- ``phrases``: multi-word phrases compiled once and matched through an index of first keys
 - ``evaluative``: the evaluative lexicon beyond the codebook's and its derivation rules
 - ``clauses``: clause split, negation, goal and need scopes, computed once per Doc
 - ``cues``: the rules that find a clause's works and problem cues

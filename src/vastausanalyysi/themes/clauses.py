@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from vastausanalyysi.schema import POLARITIES
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
-from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table
+from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, DocTable, TokenRow, doc_table
 
 WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
 
@@ -154,7 +154,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or lemma in {"tarvita", "kaivata", "täytyä"}
     ):
         flags |= _GOAL
-    if len(profile) >= 100_000:
+    if len(profile) >= ROW_CACHE_MAX:
         profile.clear()
     profile[row] = flags
     return flags

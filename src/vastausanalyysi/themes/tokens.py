@@ -145,7 +145,8 @@ _TABLES: weakref.WeakKeyDictionary[Doc, DocTable] = weakref.WeakKeyDictionary()
 #: Per analyser context: what a row depends on -> the row (shared by equal tokens); cleared
 #: when full.
 _ROWS: dict[tuple[Any, ...], dict[tuple[Any, ...], TokenRow]] = {}
-_ROWS_MAX = 100_000
+#: How many rows (and things remembered per row elsewhere) a cache keeps before it starts over.
+ROW_CACHE_MAX = 50_000
 #: One copy of each small value set (the analyses' MOOD, CLASS … values repeat).
 _SETS: dict[frozenset[Any], frozenset[Any]] = {}
 
@@ -191,7 +192,7 @@ def _build(doc: Doc) -> DocTable:
         if row is None:
             row = _make_row(token, key, list(raw_parts))
             if shared:
-                if len(cache) >= _ROWS_MAX:
+                if len(cache) >= ROW_CACHE_MAX:
                     cache.clear()
                 cache[key] = row
         rows.append(row)
@@ -287,8 +288,13 @@ def _lexical(
     match = {whole, "=" + whole, *heads}
     if not known:
         match.add(norm_term(text))
-    every_set, match_set = frozenset(every), frozenset(match)
-    return frozenset(heads), frozenset(mods), every_set, tuple(parts), known, match_set
+    heads_set = frozenset(heads)
+    every_set = heads_set if every == heads else frozenset(every)  # a simple word: one set
+    mods_set = frozenset(mods) if mods else _NO_KEYS
+    return heads_set, mods_set, every_set, tuple(parts), known, frozenset(match)
 
 
-__all__ = ["DocTable", "TokenRow", "doc_table", "token_ext"]
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+__all__ = ["ROW_CACHE_MAX", "DocTable", "TokenRow", "doc_table", "token_ext"]
