@@ -171,23 +171,22 @@ def test_indexed_phrase_matching_equals_a_scan_of_every_position(corpus: pd.Data
     """PhraseSet tries only phrases whose first word occurs: the same matches as a full scan."""
     from vastausanalyysi.nlp.pipeline import default_pipeline
     from vastausanalyysi.themes.codes import ANY_WORD
-    from vastausanalyysi.themes.rules import PhraseSet, match_index, word_views
+    from vastausanalyysi.themes.phrases import PhraseSet
+    from vastausanalyysi.themes.tokens import doc_table
 
     cb = va.load_codebook()
     pairs = [(c.id, p) for c in cb.codes.values() for p in [*c.phrases, *c.exclude_phrases]]
     phrases = PhraseSet(pairs)
     found = 0
     for doc in default_pipeline().pipe(corpus["text"].tolist()[::3]):
-        words = word_views(doc)
-        fast = [
-            (cid, p.elements, a, b) for cid, p, a, b in phrases.matches(words, match_index(words))
-        ]
+        keys = [row.match for row in doc_table(doc).rows if row.word]
+        fast = [(cid, p.elements, a, b) for cid, p, a, b in phrases.matches(keys)]
         slow = [
             (cid, phrase, i, i + len(phrase))
             for cid, phrase in pairs
-            for i in range(len(words) - len(phrase) + 1)
+            for i in range(len(keys) - len(phrase) + 1)
             if all(
-                opts == ANY_WORD or not opts.isdisjoint(words[i + k].match)
+                opts == ANY_WORD or not opts.isdisjoint(keys[i + k])
                 for k, opts in enumerate(phrase)
             )
         ]

@@ -4,8 +4,11 @@ Layout, lowest first (each module imports only those above it in this list):
 
 - ``codes``: the codebook's types (``Codebook``, ``Code``, ``PolarityLexicon``), ``norm_term``
 - ``codebook``: ``load_codebook``: the default codebook, extended or replaced by a user's file
-- ``tokens``: what the rules read off a token (attributes, analyses, lookup keys, ``is_word``)
-- ``clauses``: clause split, negation, goal and need scopes
+- ``tokens``: the token table: what the rules read off each token of a Doc, once per Doc
+- ``phrases``: multi-word phrases compiled once and matched through an index of first keys
+- ``evaluative``: the evaluative lexicon beyond the codebook's and its derivation rules
+- ``clauses``: clause split, negation, goal and need scopes, computed once per Doc
+- ``cues``: the rules that find a clause's works and problem cues
 - ``polarity``: rule polarity of a text, the kind of question, the polarity model's features
 - ``rules``: ``RuleTagger``, codebook patterns over lemmas and compound parts, with evidence
 - ``features``: the classifier's features (lemmas, compound parts, rule codes) and TF-IDF

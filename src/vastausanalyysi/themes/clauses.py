@@ -6,21 +6,23 @@ A sentence is split into clauses at punctuation and at contrast words ("mutta", 
 ("tavoitteena on …", "ryhmän tehtävä on selvittää", "jotta", "edellyttää") opens a goal scope to
 the end of its sentence (or a contrast word), and a need ("pitäisi", "tarvitaan", "kaipaa") a
 need scope. :mod:`vastausanalyysi.themes.polarity` weighs the cues within these structures.
+
+:func:`scopes` computes all of them in one pass over a Doc's token table, once per Doc and
+polarity lexicon; the rules, the rule polarity and the polarity model's features share them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from vastausanalyysi.schema import POLARITIES
-from vastausanalyysi.themes.codes import ANY_WORD, PolarityLexicon, norm_term
+from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
-from vastausanalyysi.themes.tokens import analysis_values, is_genitive, is_olla, token_keys
+from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, DocTable, TokenRow, doc_table
 
 WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
 
@@ -49,55 +51,164 @@ _NEED = {
 }
 
 
-def _goal_noun_opens(doc: Doc, i: int, end: int) -> bool:
+def _goal_noun_opens(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "tavoitteena", "tehtävänä", "ryhmän tehtävä on selvittää", "tavoite on, että …"."""
-    low = doc[i].text.lower()
-    if low.endswith(("na", "nä")):
+    if rows[i].low.endswith(("na", "nä")):
         return True
-    if i + 1 < end and "A-infinitive" in analysis_values(doc[i + 1], "MOOD"):
+    if i + 1 < end and "A-infinitive" in rows[i + 1].moods:
         return True  # "on tarkoitus vähentää", "tavoite parantaa"
     j = i + 1
-    while j < end and doc[j].text.lower() in {"ei", "myös", "nyt", "siis", "puolestaan"}:
+    while j < end and rows[j].low in {"ei", "myös", "nyt", "siis", "puolestaan"}:
         j += 1
-    if j >= end or not is_olla(doc[j]):
+    if j >= end or not rows[j].olla:
         return False
     k = j + 1
-    if k < end and doc[k].is_punct:
+    if k < end and rows[k].punct:
         k += 1
     if k >= end:
         return False
-    nxt = doc[k]
-    return nxt.text.lower() in {"että", "saada"} or "A-infinitive" in analysis_values(nxt, "MOOD")
+    nxt = rows[k]
+    return nxt.low in {"että", "saada"} or "A-infinitive" in nxt.moods
+
+
+@dataclass(frozen=True, slots=True)
+class Scopes:
+    """A Doc's clauses and scopes under one polarity lexicon (token indices; read-only)."""
+
+    contrast: list[int]  # length of the contrast expression starting at each token (0: none)
+    negation: list[bool]  # is the token a negation (see _is_negation)
+    negated: frozenset[int]  # in the scope of a negation, to the end of its clause
+    existential: frozenset[int]  # before a negated "olla" in its clause
+    clauses: tuple[tuple[int, int, bool, str], ...]  # (start, end, contrast, marker)
+    goal: frozenset[int]
+    need: frozenset[int]
+
+
+def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
+    """The clauses and scopes of a Doc (or its table), computed once per Doc and lexicon."""
+    table = doc if isinstance(doc, DocTable) else doc_table(doc)
+    memo = table.memo.setdefault("scopes", [])
+    for lex, found in memo:
+        if lex is lexicon:
+            return found
+    rows = table.rows
+    profile = _profiles(lexicon)
+    flags = [profile.get(row) or _profile(row, lexicon, profile) for row in rows]
+    contrast = _contrasts(rows, flags, lexicon)
+    negation = [bool(f & _NEG) and _is_negation(rows, i, lexicon) for i, f in enumerate(flags)]
+    clauses = _split(rows, contrast)
+    goal, need = _goal_scope(rows, flags, contrast, lexicon)
+    found = Scopes(
+        contrast,
+        negation,
+        frozenset(_negated(rows, contrast, negation)),
+        frozenset(_existential(rows, clauses, negation)),
+        clauses,
+        frozenset(goal),
+        frozenset(need),
+    )
+    memo.append((lexicon, found))
+    return found
+
+
+#: What a token row can do in the scopes (bit flags, see _profile); 0 is never stored.
+_NEG, _CONTRAST, _GOAL, _SEEN = 1, 2, 4, 8
+_PROFILES: list[tuple[PolarityLexicon, dict[TokenRow, int]]] = []
+
+
+def _profiles(lexicon: PolarityLexicon) -> dict[TokenRow, int]:
+    """The rows' flags under ``lexicon`` (one dict per lexicon, a few lexicons kept)."""
+    for lex, profile in _PROFILES:
+        if lex is lexicon:
+            return profile
+    if len(_PROFILES) >= 8:
+        _PROFILES.pop(0)
+    _PROFILES.append((lexicon, {}))
+    return _PROFILES[-1][1]
+
+
+def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, int]) -> int:
+    """Whether a row can be a negation, can start a contrast expression, or can change a goal
+    or need scope (the rest of a row's tokens only follow the scopes)."""
+    low, lemma = row.low, row.norm
+    flags = _SEEN
+    if low in lexicon.negation or (row.nlemma == "ei" and low != "ilman"):
+        flags |= _NEG
+    index = _contrast_index(lexicon.contrast)
+    if low in index or row.nlemma in index:
+        flags |= _CONTRAST
+    ev = evaluative_lexicon()
+    goal_words = lexicon.goal or _GOAL
+    if (
+        row.text in SENTENCE_END
+        or low in ev.reason_words
+        or row.nlemma == "joka"
+        or not row.keys.isdisjoint(_GOAL_NOUNS)
+        or low in goal_words
+        or lemma in goal_words
+        or lemma in ev.wish_words
+        or low in ev.wish_words
+        or lemma in lexicon.topic
+        or low.endswith("miseksi")
+        or low in _NEED
+        or lemma in {"tarvita", "kaivata", "täytyä"}
+    ):
+        flags |= _GOAL
+    if len(profile) >= ROW_CACHE_MAX:
+        profile.clear()
+    profile[row] = flags
+    return flags
 
 
 def negated_tokens(doc: Doc, lexicon: PolarityLexicon) -> set[int]:
     """Indices of tokens in the scope of a negation (up to the end of the clause)."""
-    out: set[int] = set()
-    active = False
-    for token in doc:
-        low = token.text.lower()
-        if token.is_punct or low in _SCOPE_END or starts_contrast(doc, token.i, lexicon):
-            active = False
-        if active:
-            out.add(token.i)
-        if is_negation(token, lexicon):
-            active = True
-    return out
+    return set(scopes(doc, lexicon).negated)
 
 
 def existential_negated(doc: Doc, lexicon: PolarityLexicon) -> set[int]:
     """Tokens before a negated "olla" in their clause ("tapaamisia ei ole ollut")."""
+    return set(scopes(doc, lexicon).existential)
+
+
+def split_clauses(doc: Doc, lexicon: PolarityLexicon) -> list[Clause]:
+    """Clauses of a Doc: split at strong punctuation, commas and contrast words."""
+    return [Clause(s, e, c, marker=m) for s, e, c, m in scopes(doc, lexicon).clauses]
+
+
+def goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
+    """Tokens in a goal/task scope and tokens in a need scope.
+
+    A goal word or a task verb (``topic``: "selvittää", "kartoittaa" …) opens a scope to the
+    end of its sentence or the next contrast word, and so does a purpose ("vähentämiseksi"); a
+    need word ("pitäisi", "tarvitaan", "kaipaa") to the end of its sentence.
+    """
+    found = scopes(doc, lexicon)
+    return set(found.goal), set(found.need)
+
+
+def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) -> set[int]:
     out: set[int] = set()
-    for clause in split_clauses(doc, lexicon):
-        span = range(clause.start, clause.end)
-        for i in span:
-            token = doc[i]
-            if not is_negation(token, lexicon) or i + 1 >= clause.end:
+    active = False
+    for i, row in enumerate(rows):
+        if row.punct or row.low in _SCOPE_END or contrast[i]:
+            active = False
+        if active:
+            out.add(i)
+        if negation[i]:
+            active = True
+    return out
+
+
+def _existential(
+    rows: list[TokenRow], clauses: tuple[tuple[int, int, bool, str], ...], negation: list[bool]
+) -> set[int]:
+    out: set[int] = set()
+    for start, end, _contrast, _marker in clauses:
+        for i in range(start, end):
+            if not negation[i] or i + 1 >= end:
                 continue
-            if any(
-                norm_term(doc[j].lemma_) == "olla" for j in range(i + 1, min(i + 3, clause.end))
-            ):
-                out.update(j for j in range(clause.start, i) if not doc[j].is_punct)
+            if any(rows[j].nlemma == "olla" for j in range(i + 1, min(i + 3, end))):
+                out.update(j for j in range(start, i) if not rows[j].punct)
     return out
 
 
@@ -113,26 +224,30 @@ def _contrast_index(
     return {first: tuple(entries) for first, entries in index.items()}
 
 
-def starts_contrast(doc: Doc, i: int, lexicon: PolarityLexicon) -> int:
-    """Length of the contrast expression starting at token i (0 if none).
+def _contrasts(rows: list[TokenRow], flags: list[int], lexicon: PolarityLexicon) -> list[int]:
+    """Length of the contrast expression starting at each token (0 if none).
 
-    Only the expressions whose first word is token i's surface or lemma are tried, in the
+    Only the expressions whose first word is the token's surface or lemma are tried, in the
     lexicon's order (the first that matches wins).
     """
     index = _contrast_index(lexicon.contrast)
-    token = doc[i]
-    text, lemma = token.text.lower(), norm_term(token.lemma_)
-    entries = index.get(text, ())
-    if lemma != text:
-        entries = sorted((*entries, *index.get(lemma, ())))
-    for _order, words in entries:
-        n = len(words)
-        if i + n <= len(doc) and all(
-            doc[i + k].text.lower() == w or norm_term(doc[i + k].lemma_) == w
-            for k, w in enumerate(words)
-        ):
-            return n
-    return 0
+    n = len(rows)
+    out = [0] * n
+    for i, row in enumerate(rows):
+        if not flags[i] & _CONTRAST:
+            continue
+        text, lemma = row.low, row.nlemma
+        entries = index.get(text, ())
+        if lemma != text:
+            entries = sorted((*entries, *index.get(lemma, ())))
+        for _order, words in entries:
+            size = len(words)
+            if i + size <= n and all(
+                rows[i + k].low == w or rows[i + k].nlemma == w for k, w in enumerate(words)
+            ):
+                out[i] = size
+                break
+    return out
 
 
 @dataclass
@@ -160,64 +275,63 @@ class Clause:
         return NEUTRAL
 
 
-def split_clauses(doc: Doc, lexicon: PolarityLexicon) -> list[Clause]:
-    """Clauses of a Doc: split at strong punctuation, commas and contrast words."""
-    clauses: list[Clause] = []
+def _split(rows: list[TokenRow], contrasts: list[int]) -> tuple[tuple[int, int, bool, str], ...]:
+    clauses: list[tuple[int, int, bool, str]] = []
     start, contrast, marker = 0, False, ""
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        n = starts_contrast(doc, i, lexicon)
-        if token.text in _BOUNDARY or token.text == "," or n:
+    size = len(rows)
+    while i < size:
+        text = rows[i].text
+        n = contrasts[i]
+        if text in _BOUNDARY or text == "," or n:
             if i > start:
-                clauses.append(Clause(start, i, contrast, marker=marker))
-            contrast = bool(n) or (contrast and token.text == ",")
-            marker = " ".join(t.text.lower() for t in doc[i : i + n]) if n else ""
+                clauses.append((start, i, contrast, marker))
+            contrast = bool(n) or (contrast and text == ",")
+            marker = " ".join(r.low for r in rows[i : i + n]) if n else ""
             if n:
                 start = i + n
                 i += n
                 continue
             start = i + 1
         i += 1
-    if start < len(doc):
-        clauses.append(Clause(start, len(doc), contrast, marker=marker))
-    return clauses
+    if start < size:
+        clauses.append((start, size, contrast, marker))
+    return tuple(clauses)
 
 
-def goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
-    """Tokens in a goal/task scope and tokens in a need scope.
-
-    A goal word or a task verb (``topic``: "selvittää", "kartoittaa" …) opens a scope to the
-    end of its sentence or the next contrast word, and so does a purpose ("vähentämiseksi"); a
-    need word ("pitäisi", "tarvitaan", "kaipaa") to the end of its sentence.
-    """
+def _goal_scope(
+    rows: list[TokenRow], flags: list[int], contrast: list[int], lexicon: PolarityLexicon
+) -> tuple[set[int], set[int]]:
     goal_words = lexicon.goal or _GOAL
     ev = evaluative_lexicon()
     goal: set[int] = set()
     need: set[int] = set()
     active_goal = active_need = active_topic = False
-    for token in doc:
-        if token.text in SENTENCE_END:
+    n = len(rows)
+    for i, row in enumerate(rows):
+        if not flags[i] & _GOAL:  # it only follows the scopes
+            if contrast[i]:
+                active_goal = active_topic = False
+            if active_goal or active_topic:
+                goal.add(i)
+            if active_need:
+                need.add(i)
+            continue
+        low = row.low
+        if row.text in SENTENCE_END:
             active_goal = active_need = active_topic = False
-        if token.text.lower() in ev.reason_words:
+        if low in ev.reason_words:
             active_goal = active_need = active_topic = False  # "…, koska nyt tieto ei kulje"
-        if starts_contrast(doc, token.i, lexicon):
+        if contrast[i]:
             active_goal = active_topic = False
-        if (
-            active_topic
-            and token.i > 0
-            and doc[token.i - 1].text == ","
-            and norm_term(token.lemma_) == "joka"
-        ):
+        if active_topic and i > 0 and rows[i - 1].text == "," and row.nlemma == "joka":
             active_topic = False  # a relative clause asserts: "…, joiden vastuunjako kaipaa …"
-        keys = token_keys(token)
         if active_goal or active_topic:
-            goal.add(token.i)
+            goal.add(i)
         if active_need:
-            need.add(token.i)
-        low = token.text.lower()
-        lemma = norm_term(token.lemma_ or token.text)
-        opens = keys & _GOAL_NOUNS and _goal_noun_opens(doc, token.i, len(doc))
+            need.add(i)
+        lemma = row.norm
+        opens = row.keys & _GOAL_NOUNS and _goal_noun_opens(rows, i, n)
         conj = lemma in _GOAL_CONJ and low not in _GOAL_CONJ  # "joskin" is not "jos"
         if low in goal_words or (lemma in goal_words and not conj) or opens:
             active_goal = True
@@ -227,45 +341,30 @@ def goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
             active_topic = True
         if low.endswith("miseksi"):
             # a purpose with its genitive object: "asunnottomuuden vähentämiseksi"
-            goal.add(token.i)
-            j = token.i - 1
-            while j >= 0 and token.i - j <= 2 and is_genitive(doc[j]):
+            goal.add(i)
+            j = i - 1
+            while j >= 0 and i - j <= 2 and rows[j].genitive:
                 goal.add(j)
                 j -= 1
         # "pitää kehittää" is a need, "pitää yhteistyötä hyvänä" an opinion
         opinion = low == "pitää" and not any(
-            "A-infinitive" in analysis_values(doc[j], "MOOD")
-            for j in range(token.i + 1, min(token.i + 4, len(doc)))
+            "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))
         )
         if (low in _NEED or lemma in {"tarvita", "kaivata", "täytyä"}) and not opinion:
             active_need = True
     return goal, need
 
 
-def phrase_hits(doc: Doc, phrases: Iterable[Any]) -> dict[int, int]:
-    """Start index -> length of the polarity phrases found in a Doc."""
-    hits: dict[int, int] = {}
-    words = [t for t in doc if not (t.is_punct or t.is_space)]
-    keys = [token_keys(t) for t in words]
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if all(opts == ANY_WORD or keys[i + k] & opts for k, opts in enumerate(phrase)):
-                hits[words[i].i] = max(hits.get(words[i].i, 0), words[i + n - 1].i - words[i].i + 1)
-    return hits
-
-
-def is_negation(token: Token, lexicon: PolarityLexicon) -> bool:
+def _is_negation(rows: list[TokenRow], i: int, lexicon: PolarityLexicon) -> bool:
     """A negation word of the lexicon or a form of the negation verb "ei" ("ilman" is not).
 
     A negation of focus ("ei pelkästään", "ei vain … vaan myös") is no negation of a judgment.
     """
-    low = token.text.lower()
-    if not (low in lexicon.negation or (norm_term(token.lemma_) == "ei" and low != "ilman")):
+    low = rows[i].low
+    if not (low in lexicon.negation or (rows[i].nlemma == "ei" and low != "ilman")):
         return False
-    doc = token.doc
     focus = evaluative_lexicon().focus_particles
-    nxt = [doc[j].text.lower() for j in range(token.i + 1, min(token.i + 3, len(doc)))]
+    nxt = [rows[j].low for j in range(i + 1, min(i + 3, len(rows)))]
     if nxt and nxt[0] in focus:
         return False
     return not (len(nxt) > 1 and nxt[0] in _OLLA and nxt[1] in focus)
@@ -281,11 +380,10 @@ __all__ = [
     "SENTENCE_END",
     "WORKS",
     "Clause",
+    "Scopes",
     "existential_negated",
     "goal_scope",
-    "is_negation",
     "negated_tokens",
-    "phrase_hits",
+    "scopes",
     "split_clauses",
-    "starts_contrast",
 ]

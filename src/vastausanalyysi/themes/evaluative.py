@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from vastausanalyysi._resources import read_yaml
 from vastausanalyysi.themes.codes import ANY_WORD, Phrase, norm_term
-from vastausanalyysi.themes.tokens import analysis_values, token_keys
+from vastausanalyysi.themes.tokens import TokenRow, doc_table
 
 WORKS, PROBLEM = "works", "problem"
 
@@ -85,15 +85,17 @@ def _stem_matches(stem: str, stems: frozenset[str]) -> bool:
 
 
 def derived_polarity(
-    token: Token, known: frozenset[str], lex: EvaluativeLexicon | None = None
+    token: Token | TokenRow, known: frozenset[str], lex: EvaluativeLexicon | None = None
 ) -> str | None:
     """WORKS or PROBLEM from a word's derivation, or None.
 
     ``known`` is the set of lemmas the prefixed rest must be (a word, so that "epäselvä" =
-    "epä" + "selvä" counts but "epäillä" does not).
+    "epä" + "selvä" counts but "epäillä" does not). ``token``: a token or its row of the Doc's
+    token table.
     """
+    row = doc_table(token.doc).rows[token.i] if isinstance(token, Token) else token
     lex = lex or evaluative_lexicon()
-    lemma = norm_term(token.lemma_ or token.text)
+    lemma = row.norm
     if len(lemma) < 6 or lemma in lex.prefix_exceptions:
         return None
     for suffix in lex.privative_suffixes:
@@ -107,32 +109,34 @@ def derived_polarity(
         rest = lemma[len(prefix) :]
         if not lemma.startswith(prefix) or len(rest) < 3:
             continue
-        if rest in known or (len(rest) >= 5 and _is_word_class(token)):
+        if rest in known or (len(rest) >= 5 and _is_word_class(row)):
             return PROBLEM
     return None
 
 
-def _is_word_class(token: Token) -> bool:
+def _is_word_class(row: TokenRow) -> bool:
     """An adjective or adverb (the prefixed derivations that judge: "heikkotasoinen")."""
-    classes = {c for c in analysis_values(token, "CLASS") if isinstance(c, str)}
+    classes = {c for c in row.classes if isinstance(c, str)}
     return any("laatusana" in c or "seikkasana" in c for c in classes)
 
 
-def is_stage_form(token: Token, lex: EvaluativeLexicon | None = None) -> bool:
-    """A "-matta" form after a stage marker: "yhä allekirjoittamatta", "jäänyt täyttämättä"."""
+def is_stage_form(rows: list[TokenRow], i: int, lex: EvaluativeLexicon | None = None) -> bool:
+    """A "-matta" form after a stage marker: "yhä allekirjoittamatta", "jäänyt täyttämättä".
+
+    ``rows``: the Doc's token table rows, ``i`` the token's index.
+    """
     lex = lex or evaluative_lexicon()
-    low = token.text.lower()
-    if "MA-infinitive" not in analysis_values(token, "MOOD"):
+    row = rows[i]
+    if "MA-infinitive" not in row.moods:
         return False
+    low = row.low
     if low.endswith(("matta", "mättä")):
         markers = lex.stage_markers
     elif low.endswith(("massa", "mässä")):
         markers = lex.progress_markers  # "on vasta muotoutumassa": still in progress
     else:
         return False
-    doc = token.doc
-    before = range(max(0, token.i - 3), token.i)
-    return any(token_keys(doc[j]) & markers for j in before)
+    return any(rows[j].keys & markers for j in range(max(0, i - 3), i))
 
 
 __all__ = [

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.polarity import PolarityResult, polarity_tokens, question_kind
-from vastausanalyysi.themes.rules import RuleResult, is_word, word_view
+from vastausanalyysi.themes.rules import RuleResult
+from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, TokenRow, doc_table
 
 
 def as_docs(X: Iterable[Any]) -> list[Doc]:
@@ -32,16 +33,28 @@ def as_docs(X: Iterable[Any]) -> list[Doc]:
 
 def token_features(doc: Doc) -> list[list[str]]:
     """Per word token: its lemma feature and its compound-part features."""
-    out = []
-    for token in doc:
-        if not is_word(token):
-            out.append([])
-            continue
-        w = word_view(token)
-        feats = [f"L:{w.whole}"]
-        feats.extend(f"P:{p}" for p in w.parts if p != w.whole)
-        out.append(feats)
+    out: list[list[str]] = []
+    for row in doc_table(doc).rows:
+        feats = _ROW_FEATURES.get(row)
+        if feats is None:
+            feats = _row_features(row)
+        out.append(list(feats))
     return out
+
+
+#: A token row's features (rows are shared by equal tokens).
+_ROW_FEATURES: dict[TokenRow, tuple[str, ...]] = {}
+
+
+def _row_features(row: TokenRow) -> tuple[str, ...]:
+    feats: tuple[str, ...] = ()
+    if row.word:
+        whole = row.norm
+        feats = (f"L:{whole}", *(f"P:{p}" for p in row.parts if p != whole))
+    if len(_ROW_FEATURES) >= ROW_CACHE_MAX:
+        _ROW_FEATURES.clear()
+    _ROW_FEATURES[row] = feats
+    return feats
 
 
 def doc_features(doc: Doc, rules: RuleResult | None = None) -> list[str]:
@@ -74,23 +87,30 @@ class FeatureVectorizer:
 
     def transform(self, docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         """Rows of sublinear TF x IDF, L2-normalised; unknown features are ignored."""
-        rows, cols, vals = [], [], []
-        for r, feats in enumerate(docs):
-            counts: dict[int, int] = {}
+        index = self.index
+        cols: list[int] = []
+        counts: list[int] = []
+        sizes: list[int] = []
+        for feats in docs:
+            row: dict[int, int] = {}
             for f in feats:
-                j = self.index.get(f)
+                j = index.get(f)
                 if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            if not counts:
-                continue
-            js = np.fromiter(counts, dtype=np.int64)
-            v = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf[js]
-            v /= np.linalg.norm(v) or 1.0
-            rows.extend([r] * len(js))
-            cols.extend(js.tolist())
-            vals.extend(v.tolist())
+                    row[j] = row.get(j, 0) + 1
+            cols.extend(row)
+            counts.extend(row.values())
+            sizes.append(len(row))
+        js = np.array(cols, dtype=np.int64)
+        vals = (1.0 + np.log(np.array(counts, dtype=float))) * self.idf[js]
+        start = 0
+        for size in sizes:
+            if size:
+                part = vals[start : start + size]
+                part /= np.linalg.norm(part) or 1.0
+                start += size
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
         return sparse.csr_matrix(
-            (vals, (rows, cols)), shape=(len(docs), len(self.vocabulary)), dtype=float
+            (vals, (rows, js)), shape=(len(docs), len(self.vocabulary)), dtype=float
         )
 
 

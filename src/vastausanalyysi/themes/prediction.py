@@ -18,7 +18,7 @@ from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
 from vastausanalyysi.themes.polarity import NEUTRAL, WORKS, question_kind, rule_polarity
 from vastausanalyysi.themes.rules import RuleTagger
-from vastausanalyysi.themes.tokens import word_flags
+from vastausanalyysi.themes.tokens import doc_table
 
 
 @lru_cache(maxsize=8)
@@ -67,20 +67,21 @@ def combine(
     if polarity_mode != "rules" and docs:
         shared = base if model.get_codebook().polarity == lexicon else None  # type: ignore[union-attr]
         pol_model = model.predict_polarity(docs, qs, shared)  # type: ignore[union-attr]
-    limits = None
+    limits: list[float] = []
+    known: list[tuple[int, str]] = []
     if model is not None:
-        limits = model.model_thresholds_ if mode == "model" else model.thresholds_
+        limits = (model.model_thresholds_ if mode == "model" else model.thresholds_).tolist()
+        known = [(k, code) for k, code in enumerate(model.codes_) if code in codebook]
     out = []
     for i, (doc, rr) in enumerate(zip(docs, rules, strict=True)):
         evidence = {c: list(ev) for c, ev in rr.evidence.items()} if mode != "model" else {}
         scores: dict[str, float] = {}
         if proba is not None:
-            for k, code in enumerate(model.codes_):  # type: ignore[union-attr]
-                if code not in codebook:
-                    continue
-                p = float(proba[i, k])
+            row = proba[i].tolist()
+            for k, code in known:
+                p = row[k]
                 scores[code] = round(p, 4)
-                if code in evidence or p < limits[k]:  # type: ignore[index]
+                if code in evidence or p < limits[k]:
                     continue
                 ev = _model_evidence(doc, model, code, p)  # type: ignore[arg-type]
                 if ev:
@@ -97,8 +98,8 @@ def combine(
             polarity = pol_model[i]
         else:
             polarity = rule_label if rp.cues else pol_model[i]
-        flags = word_flags(doc)
-        if not any(flags):
+        table = doc_table(doc)
+        if not any(table.words):
             polarity = NEUTRAL
         out.append(
             {
@@ -106,7 +107,7 @@ def combine(
                 "mechanisms": mechanisms,
                 "polarity": polarity,
                 "evidence": evidence,
-                "lemmas": [t.lemma_ for t, word in zip(doc, flags, strict=True) if word],
+                "lemmas": [r.lemma for r in table.rows if r.word],
                 "polarity_evidence": rp.cues,
                 "scores": scores,
             }
@@ -118,18 +119,19 @@ def _model_evidence(
     doc: Doc, model: ThemeClassifier, code: str, probability: float
 ) -> list[dict[str, Any]]:
     ev = []
+    table = doc_table(doc)
     for i, weight in model.explain(doc, code):
-        token = doc[i]
+        row, start = table.rows[i], table.starts[i]
         ev.append(
             {
-                "surface": token.text,
-                "lemma": token.lemma_,
+                "surface": row.text,
+                "lemma": row.lemma,
                 "rule": "model",
                 "source": "model",
                 "score": round(probability, 4),
                 "weight": round(weight, 4),
-                "start": token.idx,
-                "end": token.idx + len(token.text),
+                "start": start,
+                "end": start + len(row.text),
                 "negated": False,
             }
         )

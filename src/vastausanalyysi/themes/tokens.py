@@ -1,21 +1,26 @@
-"""What the theme rules read off one spaCy token: attributes, analyses and lookup keys.
+"""The token table: what the theme rules read off each token of a Doc, read once per Doc.
 
-The pipeline's custom attributes (``compound_parts``, ``analyses``, ``lemma_marked`` …) are read
-through :func:`token_ext`, so that a Doc from another pipeline works too (without them).
+:func:`doc_table` walks a Doc once and gives a :class:`DocTable`: per token a :class:`TokenRow`
+(text, lemma, lookup keys, the analyser's values, word flags …) and its character offset. The
+rules, polarity and features then read lists by index instead of spaCy ``Token`` objects.
 
-What the rules ask many times of the same token (its analyses, lookup keys, whether it is a
-word) is computed once per Doc and kept in :func:`doc_cache` while the Doc lives; a Doc must
-not be retokenised after the rules have read it.
+A row depends only on the token's text, lemma and lemmatizer attributes (``compound_parts``,
+``lemma_marked``, ``is_known``; :func:`token_ext` reads them so that a Doc from another pipeline
+works too), so equal tokens share one row through a bounded cache. The table is kept while the
+Doc lives, with what is computed from it (clauses, scopes: ``memo``); a Doc must not be
+retokenised after the rules have read it.
 """
 
 from __future__ import annotations
 
 import copy
 import weakref
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from vastausanalyysi.nlp.extensions import ANALYZER_KEY
 from vastausanalyysi.themes.codes import norm_term
 
 _MISSING = object()
@@ -40,132 +45,256 @@ def token_ext(token: Token, name: str, default: Any = None) -> Any:
     return copy.copy(ext_default) if isinstance(ext_default, dict | list | set) else ext_default
 
 
-_CACHE: weakref.WeakKeyDictionary[Doc, dict[str, Any]] = weakref.WeakKeyDictionary()
+#: The lemmatizer's attributes a row depends on, with their defaults.
+_ATTRIBUTES = {"compound_parts": [], "lemma_marked": None, "is_known": True, "corrected_from": None}
 
 
-def doc_cache(doc: Doc) -> dict[str, Any]:
-    """A dict of values computed from ``doc``, kept as long as the Doc lives."""
-    cache = _CACHE.get(doc)
+def _attribute_values(doc: Doc) -> dict[str, dict[int, Any]]:
+    """Per attribute of :data:`_ATTRIBUTES`: character offset -> the token's value, for the
+    tokens that have one (the others have the extension's default, see :func:`_defaults`).
+
+    Plain extensions are read from ``doc.user_data`` in one pass (as :func:`token_ext` reads
+    one); an extension with a getter or method is read per token."""
+    values: dict[str, dict[int, Any]] = {name: {} for name in _ATTRIBUTES}
+    plain = set()
+    for name in _ATTRIBUTES:
+        ext = Token.get_extension(name)
+        if ext is None:
+            continue
+        if ext[1] is not None or ext[2] is not None:
+            values[name] = {token.idx: getattr(token._, name) for token in doc}
+        else:
+            plain.add(name)
+    if plain:
+        for key, value in doc.user_data.items():
+            if (
+                type(key) is tuple
+                and len(key) == 4
+                and key[0] == "._."
+                and key[1] in plain
+                and key[3] is None  # a token's value, not a span's
+            ):
+                values[key[1]][key[2]] = value
+    return values
+
+
+def _defaults() -> dict[str, Any]:
+    """The value of each attribute of :data:`_ATTRIBUTES` for a token without its own."""
+    out = {}
+    for name, default in _ATTRIBUTES.items():
+        ext = Token.get_extension(name)
+        out[name] = default if ext is None else ext[0]
+    return out
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TokenRow:
+    """What the rules read off one token; it depends on nothing around the token.
+
+    Compared and hashed by identity (cheap as a cache key: equal tokens share a row).
+    """
+
+    text: str
+    low: str  # text.lower()
+    lemma: str  # token.lemma_ as the pipeline set it
+    base: str  # lemma, or the text without one
+    norm: str  # norm_term(base)
+    nlemma: str  # norm_term(lemma)
+    #: lemma, lower-cased surface, the analyser's participle base forms and the compound head
+    #: ("parantuneet" has the base form "parantunut" even when its lemma is "parata")
+    keys: frozenset[str]
+    moods: frozenset[Any]  # the analyses' MOOD values
+    classes: frozenset[Any]  # CLASS
+    cases: frozenset[Any]  # SIJAMUOTO
+    comparison: frozenset[Any]  # COMPARISON
+    participle: frozenset[Any]  # PARTICIPLE
+    punct: bool
+    space: bool
+    like_num: bool
+    word: bool  # not punctuation, space or a bare number
+    verb: bool  # a verb or participle in the reading the lemmatizer chose
+    olla: bool  # a form of "olla" (to be)
+    genitive: bool  # one of the analyses is a genitive
+    conditional: bool  # every analysis is in the conditional mood ("pitäisi")
+    # the matcher's keys: compound-part runs (whole lemma included) and what a phrase matches
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+    inner: frozenset[str]
+    parts: tuple[str, ...]
+    known: bool
+    match: frozenset[str]
+
+
+class DocTable:
+    """The rows of a Doc's tokens, their character offsets, the text, and a memo of results."""
+
+    __slots__ = ("__weakref__", "memo", "rows", "starts", "text", "words")
+
+    def __init__(self, rows: list[TokenRow], starts: list[int], text: str):
+        self.rows = rows
+        self.starts = starts
+        self.text = text
+        self.words = [r.word for r in rows]
+        self.memo: dict[str, Any] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+_TABLES: weakref.WeakKeyDictionary[Doc, DocTable] = weakref.WeakKeyDictionary()
+#: Per analyser context: what a row depends on -> the row (shared by equal tokens); cleared
+#: when full.
+_ROWS: dict[tuple[Any, ...], dict[tuple[Any, ...], TokenRow]] = {}
+#: How many rows (and things remembered per row elsewhere) a cache keeps before it starts over.
+ROW_CACHE_MAX = 50_000
+#: One copy of each small value set (the analyses' MOOD, CLASS … values repeat).
+_SETS: dict[frozenset[Any], frozenset[Any]] = {}
+
+
+def doc_table(doc: Doc) -> DocTable:
+    """The token table of ``doc``, built on the first call and kept while the Doc lives."""
+    table = _TABLES.get(doc)
+    if table is None:
+        table = _TABLES[doc] = _build(doc)
+    return table
+
+
+def _build(doc: Doc) -> DocTable:
+    values = _attribute_values(doc)
+    defaults = _defaults()
+    parts_of, marked_of = values["compound_parts"], values["lemma_marked"]
+    known_of, corrected_of = values["is_known"], values["corrected_from"]
+    no_parts, no_mark = defaults["compound_parts"], defaults["lemma_marked"]
+    known_default, not_corrected = defaults["is_known"], defaults["corrected_from"]
+    analyses = Token.get_extension("analyses")
+    # what the analyses depend on besides the text: the getter and the Voikko dictionary (a
+    # typo-corrected token has the readings of its correction stored: its row is not shared)
+    context = (doc.vocab.lang, analyses[2] if analyses else None, doc.user_data.get(ANALYZER_KEY))
+    cache = _ROWS.get(context)
     if cache is None:
-        cache = _CACHE[doc] = {}
-    return cache
+        cache = _ROWS[context] = {}
+    rows: list[TokenRow] = []
+    starts: list[int] = []
+    for token in doc:
+        idx = token.idx
+        raw_parts = parts_of.get(idx, no_parts) or ()
+        marked = marked_of.get(idx, no_mark)
+        # the lemma's hash stands for the lemma (spaCy's StringStore decodes it on each read)
+        key = (
+            token.text,
+            token.lemma,
+            tuple(raw_parts),
+            marked if isinstance(marked, str) else None,
+            bool(known_of.get(idx, known_default)),
+        )
+        shared = corrected_of.get(idx, not_corrected) is None
+        row = cache.get(key) if shared else None
+        if row is None:
+            row = _make_row(token, key, list(raw_parts))
+            if shared:
+                if len(cache) >= ROW_CACHE_MAX:
+                    cache.clear()
+                cache[key] = row
+        rows.append(row)
+        starts.append(idx)
+    return DocTable(rows, starts, doc.text)
 
 
-def token_analyses(token: Token) -> list[Any]:
-    """The token's Voikko analyses (``token._.analyses``; [] without the pipeline's extension).
-
-    Read once per token of a Doc: the attribute runs a getter each time it is read.
-    """
-    per_doc = doc_cache(token.doc).setdefault("analyses", {})
-    hit = per_doc.get(token.i)
-    if hit is None:
-        hit = per_doc[token.i] = list(token_ext(token, "analyses") or [])
-    return hit
+def _interned(values: set[Any]) -> frozenset[Any]:
+    fs = frozenset(values)
+    return _SETS.setdefault(fs, fs) if len(_SETS) < 10_000 else fs
 
 
-def word_flags(doc: Doc) -> list[bool]:
-    """:func:`is_word` of every token of ``doc``, computed once per Doc."""
-    cache = doc_cache(doc)
-    flags = cache.get("words")
-    if flags is None:
-        flags = cache["words"] = [is_word(t) for t in doc]
-    return flags
-
-
-def doc_texts(doc: Doc) -> list[str]:
-    """The text of every token of ``doc``, computed once per Doc."""
-    cache = doc_cache(doc)
-    texts = cache.get("texts")
-    if texts is None:
-        texts = cache["texts"] = [t.text for t in doc]
-    return texts
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy joins the tokens on every read)."""
-    cache = doc_cache(doc)
-    text = cache.get("text")
-    if text is None:
-        text = cache["text"] = doc.text
-    return text
-
-
-def token_keys(token: Token) -> frozenset[str]:
-    """The lemma, the lower-cased surface, the analyser's base forms and the compound head.
-
-    The base forms make the lexicon robust to a wrong lemma choice: a participle such as
-    "parantuneet" has the base form "parantunut" even when its lemma comes out as "parata".
-    Computed once per token of a Doc (the rules ask for them many times).
-    """
-    cache = doc_cache(token.doc).setdefault("keys", {})
-    hit = cache.get(token.i)
-    if hit is None:
-        hit = cache[token.i] = frozenset(_token_keys(token))
-    return hit
-
-
-def _token_keys(token: Token) -> set[str]:
-    lemma = norm_term(token.lemma_ or token.text)
-    keys = {lemma, norm_term(token.text)}
-    parts = token_ext(token, "compound_parts") or []
-    if parts:
-        keys.add(norm_term(parts[-1]))
-    for analysis in token_analyses(token):
-        base = getattr(analysis, "baseform", None)
-        if isinstance(base, str) and base and analysis.get("PARTICIPLE"):
-            keys.add(norm_term(base))
-    return keys
-
-
-def analysis_values(token: Token, name: str) -> set[Any]:
-    """The values of field ``name`` (e.g. "MOOD") over the token's Voikko analyses."""
-    return {a.get(name) for a in token_analyses(token) if hasattr(a, "get")}
-
-
-def is_olla(token: Token) -> bool:
-    """True for a form of "olla" (to be)."""
-    return norm_term(token.lemma_ or "") == "olla"
-
-
-def is_verb(token: Token) -> bool:
-    """A verb or participle in the reading the lemmatizer chose ("juuri" is not "juuria")."""
-    analyses = [a for a in token_analyses(token) if hasattr(a, "get")]
-    chosen = [a for a in analyses if getattr(a, "baseform", None) == token.lemma_]
+def _make_row(token: Token, key: tuple[Any, ...], raw_parts: list[str]) -> TokenRow:
+    text, _lemma_hash, _parts, marked, known = key
+    lemma_ = token.lemma_
+    analyses = list(token_ext(token, "analyses") or [])
+    readings = [a for a in analyses if hasattr(a, "get")]
+    base = lemma_ or text
+    norm = norm_term(base)
+    keys = {norm, norm_term(text)}
+    if raw_parts:
+        keys.add(norm_term(raw_parts[-1]))
+    for analysis in analyses:
+        baseform = getattr(analysis, "baseform", None)
+        if isinstance(baseform, str) and baseform and analysis.get("PARTICIPLE"):
+            keys.add(norm_term(baseform))
+    chosen = [a for a in readings if getattr(a, "baseform", None) == lemma_]
     if chosen:
-        return any(a.get("CLASS") == "teonsana" or a.get("PARTICIPLE") for a in chosen)
-    return any(a.get("PARTICIPLE") for a in analyses)
+        verb = any(a.get("CLASS") == "teonsana" or a.get("PARTICIPLE") for a in chosen)
+    else:
+        verb = any(a.get("PARTICIPLE") for a in readings)
+    moods = [a.get("MOOD") for a in readings]
+    case_attrs = {getattr(a, "case", None) for a in analyses}
+    punct, space, like_num = token.is_punct, token.is_space, token.like_num
+    return TokenRow(
+        text,
+        text.lower(),
+        lemma_,
+        base,
+        norm,
+        norm_term(lemma_),
+        frozenset(keys),
+        _interned(set(moods)),
+        _interned({a.get("CLASS") for a in readings}),
+        _interned({a.get("SIJAMUOTO") for a in readings}),
+        _interned({a.get("COMPARISON") for a in readings}),
+        _interned({a.get("PARTICIPLE") for a in readings}),
+        punct,
+        space,
+        like_num,
+        not (punct or space or like_num or token.is_digit),
+        verb,
+        norm_term(lemma_ or "") == "olla",
+        bool(case_attrs & {"omanto", "genitive"}),
+        bool(moods) and all(m == "conditional" for m in moods),
+        *_lexical(text, base, norm, raw_parts, marked, known),
+    )
 
 
-def is_genitive(token: Token) -> bool:
-    """True if one of the token's analyses is a genitive."""
-    cases = {getattr(a, "case", None) for a in token_analyses(token)}
-    return bool(cases & {"omanto", "genitive"})
+def _runs(segments: list[str]) -> tuple[set[str], set[str], set[str]]:
+    heads, mods, every = set(), set(), set()
+    n = len(segments)
+    if n < 2:
+        return heads, mods, every
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            key = "".join(segments[i:j])
+            if not key:
+                continue
+            every.add(key)
+            (heads if j == n else mods).add(key)
+    return heads, mods, every
 
 
-def is_conditional(token: Token) -> bool:
-    """True if every analysis of the token is in the conditional mood ("pitäisi")."""
-    analyses = token_analyses(token)
-    moods = [a.get("MOOD") for a in analyses if hasattr(a, "get")]
-    return bool(moods) and all(m == "conditional" for m in moods)
+def _lexical(
+    text: str, lemma: str, whole: str, raw_parts: list[str], marked: str | None, known: bool
+) -> tuple[Any, ...]:
+    """The matcher's keys: heads, modifiers, every run, parts, known and the phrase keys."""
+    heads, mods, every = {whole}, set(), {whole}
+    parts = [norm_term(p) for p in raw_parts if p]
+    sources = [parts]
+    if marked is not None and "#" in marked:
+        sources.append([norm_term(p) for p in marked.split("#") if p])
+    if "-" in lemma.strip("-"):
+        sources.append([norm_term(p) for p in lemma.split("-") if p])
+    for seq in sources:
+        h, m, e = _runs(seq)
+        heads |= h
+        mods |= m
+        every |= e
+    # a phrase element matches the whole lemma ("=lemma" too), a compound head run, or, for an
+    # unknown word, its normalised surface
+    match = {whole, "=" + whole, *heads}
+    if not known:
+        match.add(norm_term(text))
+    heads_set = frozenset(heads)
+    every_set = heads_set if every == heads else frozenset(every)  # a simple word: one set
+    mods_set = frozenset(mods) if mods else _NO_KEYS
+    return heads_set, mods_set, every_set, tuple(parts), known, frozenset(match)
 
 
-def is_word(token: Token) -> bool:
-    """True for tokens that are words (not punctuation, space or a bare number)."""
-    return not (token.is_punct or token.is_space or token.like_num or token.is_digit)
+_NO_KEYS: frozenset[str] = frozenset()
 
 
-__all__ = [
-    "analysis_values",
-    "doc_cache",
-    "doc_text",
-    "doc_texts",
-    "is_conditional",
-    "is_genitive",
-    "is_olla",
-    "is_verb",
-    "is_word",
-    "token_analyses",
-    "token_ext",
-    "token_keys",
-    "word_flags",
-]
+__all__ = ["ROW_CACHE_MAX", "DocTable", "TokenRow", "doc_table", "token_ext"]

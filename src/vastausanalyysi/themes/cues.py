@@ -1,0 +1,489 @@
+"""The cue rules of the rule polarity: which token of a clause gives a works or problem cue.
+
+Within a clause, success and problem words and phrases (the codebook's polarity lexicon and the
+evaluative lexicon, matched on a token row's keys) are cues; :func:`clause_cues` applies the
+rules that turn, drop or keep them (negation, decrease, goal and need scopes, intensifiers,
+negative manner, few holders, attributive adjectives …). Only the tokens that
+:func:`cue_candidates` finds are looked at. :mod:`vastausanalyysi.themes.polarity` weighs the
+clauses' cues into the answer's label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from vastausanalyysi.themes.clauses import PROBLEM, SENTENCE_END, WORKS, Clause, Scopes
+from vastausanalyysi.themes.codes import PolarityLexicon
+from vastausanalyysi.themes.evaluative import (
+    EvaluativeLexicon,
+    derived_polarity,
+    evaluative_lexicon,
+    is_stage_form,
+)
+from vastausanalyysi.themes.phrases import PhraseSet
+from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, TokenRow
+
+#: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
+_MANNER_NEG = {
+    "heikosti",
+    "huonosti",
+    "heikoiten",
+    "huonoiten",
+    "heikommin",
+    "huonommin",
+    "hitaasti",
+    "kankeasti",
+    "puutteellisesti",
+    "vaihtelevasti",
+    "vaillinaisesti",
+    "heikoimmin",
+    "huonoimmin",
+}
+#: "vain|ainoastaan|alle" + a share: a positive finding held by few is a problem.
+_ONLY = {"vain", "ainoastaan", "alle", "harva", "harvat", "vähemmistö"}
+_SHARE = {
+    "kolmannes",
+    "neljännes",
+    "viidennes",
+    "kuudennes",
+    "kymmenes",
+    "prosentti",
+    "osa",
+    "puolet",
+    "murtoosa",
+    "joka",
+    "muutama",
+    "harva",
+    "vastaaja",
+    "kunta",
+}
+
+#: Verbs after which a negated problem noun is absent ("ei ole havaittu ongelmia").
+_EXISTENTIAL = {"olla", "kokea", "havaita", "esiintyä", "ilmetä", "syntyä", "näkyä", "tulla"}
+
+
+# "puuttua" + illative means "to intervene", not "to be missing"
+_NOT_CUE = {
+    "puututaan",
+    "puuttumaan",
+    "puuttuminen",
+    "puuttumista",
+    "puututtu",
+    "puuttumisen",
+    "tarvittaessa",  # "if needed", not a need
+}
+#: Solving a problem: "riita saatiin ratkaistua" (a participle, so not only verbs).
+_RESOLVE = frozenset({"ratkaista", "ratkaistu", "korjata", "korjattu", "selättää"})
+#: "vaikea saada sovittua": a success that is hard to reach is not a success.
+_HARD = {"vaikea", "vaikeaa", "hankala", "hankalaa", "mahdoton", "mahdotonta", "työläs"}
+#: "Näin yhteistyö toimii arjessa", "miten palvelu toimii": how something works, not whether.
+_HOW = {"näin", "miten", "kuinka"}
+_HOW_VERBS = {"toimia", "sujua", "onnistua"}
+
+
+def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence."""
+    verbs = [rows[j].nlemma for j in range(i + 1, min(i + 4, end)) if rows[j].olla or rows[j].verb]
+    return all(v in _EXISTENTIAL for v in verbs)
+
+
+def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[str]) -> bool:
+    """ "on vielä vahvistettava", "työnjako kirjattava sopimukseen": -ttava of necessity."""
+    row = rows[i]
+    if not row.low.endswith(("ttava", "ttävä", "tava", "tävä", "ttavaa", "ttävää")):
+        return False
+    if "present_passive" not in row.participle:
+        return False
+    if row.nlemma not in improve:
+        return False  # "työnjako kirjattava sopimukseen": an obligation, neutral (§3 conv. 3)
+    if any(rows[j].olla for j in range(max(clause.start, i - 3), i)):
+        return True
+    moods: set[Any] = set()
+    for j in clause:
+        if j != i:
+            moods |= rows[j].moods
+    return not moods & {"indicative", "conditional", "imperative"}
+
+
+def _cue(keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool) -> tuple[str, str] | None:
+    if keys & lexicon.improve and in_need:
+        return PROBLEM, "need"
+    if keys & lexicon.works:
+        return WORKS, "works"
+    if keys & lexicon.problem:
+        return PROBLEM, "problem"
+    return None
+
+
+@dataclass
+class _Compiled:
+    """What the rules make once per polarity lexicon: the works and problem phrases of the
+    lexicon and the evaluative lexicon, their works and problem words, and per token row
+    whether it can give a cue (a row without a cue word needs no closer look)."""
+
+    phrases: PhraseSet
+    cue_words: frozenset[str]
+    maybe: dict[TokenRow, tuple[bool, bool]]
+
+
+_COMPILED: list[tuple[PolarityLexicon, _Compiled]] = []
+
+
+def _compiled(lexicon: PolarityLexicon) -> _Compiled:
+    for lex, found in _COMPILED:
+        if lex is lexicon:
+            return found
+    ev = evaluative_lexicon()
+    phrases = PhraseSet(
+        [(WORKS, p) for p in (*lexicon.works_phrases, *ev.works_phrases)]
+        + [(PROBLEM, p) for p in (*lexicon.problem_phrases, *ev.problem_phrases)]
+    )
+    found = _Compiled(phrases, lexicon.works | lexicon.problem | ev.works | ev.problem, {})
+    if len(_COMPILED) >= 8:
+        _COMPILED.pop(0)
+    _COMPILED.append((lexicon, found))
+    return found
+
+
+def _maybe_cue(
+    row: TokenRow, lexicon: PolarityLexicon, compiled: _Compiled, ev: EvaluativeLexicon
+) -> tuple[bool, bool]:
+    """Whether a row can give a cue anywhere, and in a need scope (remembered per row)."""
+    found = compiled.maybe.get(row)
+    if found is None:
+        keys = row.keys
+        anywhere = (
+            not keys.isdisjoint(compiled.cue_words)
+            or "present_passive" in row.participle
+            or "MA-infinitive" in row.moods
+            or row.low in ev.works
+            or _derived(row, ev) is not None
+        )
+        in_need = anywhere or not keys.isdisjoint(lexicon.improve) or _comparative(row)
+        if len(compiled.maybe) >= ROW_CACHE_MAX:
+            compiled.maybe.clear()
+        found = compiled.maybe[row] = (anywhere, in_need)
+    return found
+
+
+def phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, dict[int, int]]:
+    """Start index -> token length of the works and the problem phrases found in a Doc.
+
+    Phrases match the keys of the words (punctuation and spaces skipped); of phrases starting
+    at the same token the longest counts.
+    """
+    where = [i for i, r in enumerate(rows) if not (r.punct or r.space)]
+    keys = [rows[i].keys for i in where]
+    hits: dict[str, dict[int, int]] = {WORKS: {}, PROBLEM: {}}
+    for kind, _phrase, a, b in _compiled(lexicon).phrases.matches(keys):
+        found = hits[kind]
+        start = where[a]
+        found[start] = max(found.get(start, 0), where[b - 1] - start + 1)
+    return hits
+
+
+_NOT_VERBAL = {"ilman", "vailla"}
+
+
+def cue_candidates(
+    rows: list[TokenRow],
+    need: frozenset[int],
+    hits: dict[str, dict[int, int]],
+    lexicon: PolarityLexicon,
+) -> list[int]:
+    """The tokens that can give a cue: they start a phrase or have a cue word (in a need
+    scope, also an improvement word or a comparative); the others need no closer look."""
+    compiled = _compiled(lexicon)
+    ev = evaluative_lexicon()
+    works_phr, problem_phr = hits[WORKS], hits[PROBLEM]
+    return [
+        i
+        for i, row in enumerate(rows)
+        if i in works_phr or i in problem_phr or _maybe_cue(row, lexicon, compiled, ev)[i in need]
+    ]
+
+
+def verbal_negations(rows: list[TokenRow], negation: list[bool]) -> list[int]:
+    """The negations that are verbs ("ei", "eivät"; not "ilman", "vailla")."""
+    return [i for i, neg in enumerate(negation) if neg and rows[i].low not in _NOT_VERBAL]
+
+
+def clause_cues(
+    rows: list[TokenRow],
+    clause: Clause,
+    candidates: list[int],
+    lemmas: set[str],
+    verbal: list[int],
+    found_scopes: Scopes,
+    lexicon: PolarityLexicon,
+    ev: EvaluativeLexicon,
+    hits: dict[str, dict[int, int]],
+) -> list[tuple[int, str, str]]:
+    """(token, kind, rule) of the cues of one clause, from the tokens that can give one."""
+    negated, goal, need = found_scopes.negated, found_scopes.goal, found_scopes.need
+    works_phr, problem_phr = hits[WORKS], hits[PROBLEM]
+    rng = range(clause.start, clause.end)
+    span = rows[clause.start : clause.end]
+    conditional = any(r.conditional for r in span)
+    existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
+    decrease = [
+        i
+        for i in rng
+        if (_resolves(rows[i], i, negated) or (rows[i].keys & lexicon.decrease and rows[i].verb))
+        and "MINEN-infinitive" not in rows[i].moods
+    ]
+    manner_neg = bool(lemmas & _MANNER_NEG)
+    few = any(
+        rows[i].low in _ONLY
+        and any(
+            rows[j].like_num or rows[j].nlemma in _SHARE for j in range(i, min(i + 4, clause.end))
+        )
+        for i in rng
+    ) or bool(lemmas & {"harva", "vähemmistö"})
+    skip: set[int] = set()
+    found: tuple[str, str] | None
+    found_any: list[tuple[int, str, str]] = []
+    finite = any(r.moods & {"indicative", "conditional", "imperative"} for r in span if r.verb)
+    for i in candidates:
+        row = rows[i]
+        keys = row.keys
+        low = row.low
+        if row.punct or row.space or i in skip:
+            continue
+        if low in _NOT_CUE:
+            continue
+        if _intensifier(rows, i, clause.end):
+            continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
+        if i in works_phr and low.endswith(("tava", "tävä")):
+            found = (PROBLEM, "need")  # "on saatava kuntoon": it is not yet
+            skip.update(range(i, i + works_phr[i]))
+        elif i in works_phr and i not in need and i not in goal:
+            found = (WORKS, "phrase")
+            skip.update(range(i, i + works_phr[i]))
+        elif i in problem_phr:
+            found = (PROBLEM, "phrase")
+            skip.update(range(i, i + problem_phr[i]))
+        elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
+            found = (PROBLEM, "need")
+        elif i in need and _comparative(row):
+            found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
+        elif is_stage_form(rows, i, ev):
+            found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
+        elif low in ev.works:
+            found = (WORKS, "works")  # "kitkatta", "vaivatta": before "kitka", "vaiva"
+        elif "vajanto" in row.cases and (keys & lexicon.problem or keys & ev.problem):
+            found = (WORKS, "abessive")  # "viiveettä", "ongelmitta"
+        else:
+            found = _cue(keys, lexicon, i in need) or _extra_cue(rows, i, ev)
+        if found is None:
+            continue
+        kind, why = found
+        if kind == PROBLEM and why == "problem" and _postposition(rows, i):
+            continue  # "kahden koulun kesken" = between two schools
+        if kind == WORKS and _hard_before(rows, i, clause.start):
+            continue  # "vaikea saada sovittua": "vaikea" carries the cue
+        if kind == WORKS and _function_verb(rows, i, clause.end):
+            continue  # "toimii koordinaattorina": a role, not a judgment
+        if kind == WORKS and (lemmas & _HOW) and row.nlemma in _HOW_VERBS:
+            continue  # "Näin yhteistyö toimii arjessa"
+        if kind == WORKS and _comparative(row) and not finite and i == clause.start:
+            kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
+        if kind == WORKS and low.endswith(("matta", "mättä")):
+            kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
+        if i in decrease and any(
+            j != i and rows[j].keys & lexicon.problem and not rows[j].keys & lexicon.decrease
+            for j in rng
+        ):
+            continue  # the decreasing problem word carries the cue (as an improvement)
+        governing = [n for n in verbal if n < i]
+        if (
+            i in negated
+            and kind == PROBLEM
+            and not row.verb
+            and governing
+            and governing[-1] not in existential
+        ):
+            why += "+under-negation"  # "ettei alue ole kuullut kuntia supistamisesta"
+        elif i in negated:
+            kind = PROBLEM if kind == WORKS else WORKS
+            why += "+negation"
+        elif kind == PROBLEM and why == "problem" and any(n > i for n in existential):
+            kind, why = WORKS, "problem+negation"  # "epäselvyyksiä ei juuri ole"
+        elif kind == PROBLEM and why == "problem" and decrease and i not in decrease:
+            kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
+        if kind == WORKS and (i in goal or i in need or conditional):
+            continue  # a goal, a need or a wish, not a fact
+        if kind == PROBLEM and i in goal and why in {"problem", "phrase", "problem+decrease"}:
+            continue  # "tavoitteena on vähentää ongelmia", "selvittää esteitä"
+        if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
+            kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
+        found_any.append((i, kind, why))
+    return _attributive_yields(rows, found_any)
+
+
+#: Words after an intensifier "hyvin" that are not degree words ("otettiin hyvin vastaan").
+_NOT_DEGREE = {"vastaan", "mukana", "mukaan", "perillä", "selvillä", "kärryillä", "tietoinen"}
+
+
+def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "hyvin" before an adjective or adverb (degree), not after a verb (manner)."""
+    if rows[i].low != "hyvin":
+        return False
+    j = i + 1
+    if j >= end or rows[j].punct:
+        return False
+    nxt = rows[j]
+    if nxt.low in _NOT_DEGREE:
+        return False
+    if i > 0 and rows[i - 1].verb and not rows[i - 1].olla:
+        return False  # "on päästy hyvin eteenpäin": manner after a verb
+    classes = nxt.classes
+    if "teonsana" in classes:
+        return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
+    return bool(classes & {"laatusana", "seikkasana", "lukusana"})
+
+
+def _extra_cue(rows: list[TokenRow], i: int, ev: EvaluativeLexicon) -> tuple[str, str] | None:
+    """A cue from the evaluative lexicon: its words, derivations and stage forms."""
+    row = rows[i]
+    if row.keys & ev.works:
+        return WORKS, "works"
+    if row.keys & ev.problem:
+        return PROBLEM, "problem"
+    if is_stage_form(rows, i, ev):
+        return PROBLEM, "stage"
+    kind = _derived(row, ev)
+    if kind is not None:
+        return kind, "derived"
+    return None
+
+
+def _derived(row: TokenRow, ev: EvaluativeLexicon) -> str | None:
+    """:func:`derived_polarity` against the evaluative works words, once per lemma and class."""
+    key = (row.norm, row.classes)
+    kind = _DERIVED.get(key, _UNSEEN)
+    if kind is _UNSEEN:
+        if len(_DERIVED) >= ROW_CACHE_MAX:
+            _DERIVED.clear()
+        kind = _DERIVED[key] = derived_polarity(row, ev.works, ev)
+    return kind
+
+
+#: derived_polarity of the evaluative lexicon by what it reads of a row (lemma, word classes).
+_DERIVED: dict[tuple[str, frozenset[Any]], Any] = {}
+_UNSEEN = object()
+
+
+def _resolves(row: TokenRow, i: int, negated: frozenset[int]) -> bool:
+    """ "saatiin ratkaistua", not "edelleen ratkaisematta" nor "ei ole korjattu"."""
+    return (
+        bool(row.keys & _RESOLVE) and not row.low.endswith(("matta", "mättä")) and i not in negated
+    )
+
+
+def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä")."""
+    if rows[i].nlemma != "toimia":
+        return False
+    return any("olento" in rows[j].cases for j in range(i + 1, min(i + 3, end)))
+
+
+def _attributive(rows: list[TokenRow], i: int) -> bool:
+    """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
+    if i + 1 >= len(rows) or "laatusana" not in rows[i].classes:
+        return False
+    return "nimisana" in rows[i + 1].classes
+
+
+def _attributive_yields(
+    rows: list[TokenRow], found: list[tuple[int, str, str]]
+) -> list[tuple[int, str, str]]:
+    """ "Hyvä henki on murentunut": a describing adjective yields to the predicate's judgment."""
+    kinds = {kind for i, kind, _ in found if not _attributive(rows, i)}
+    if len(kinds) != 1:
+        return found
+    (predicate,) = kinds
+    return [f for f in found if f[1] == predicate or not _attributive(rows, f[0])]
+
+
+def _comparative(row: TokenRow) -> bool:
+    """A comparative adjective or adverb ("selkeämpi", "useammin"), not "enemmän" of a verb."""
+    return "comparative" in row.comparison and bool(row.classes & {"laatusana", "seikkasana"})
+
+
+#: Words of an earlier time: a comparison with them is a change, not a group comparison.
+_EARLIER = {"ennen", "aiemmin", "aikaisemmin", "viime", "edellinen", "aiempi", "alku", "vuosi"}
+
+
+def group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
+    """A rating verb with a comparative and "kuin"/"muu": respondent groups compared."""
+    if not lemmas & ev.rating_verbs or not lemmas & {"kuin", "muu", "muut", "muita"}:
+        return False
+    if lemmas & _EARLIER:
+        return False  # "pidetään parempana kuin ennen": a change over time, not groups
+
+    return any("comparative" in r.comparison for r in span)
+
+
+def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexicon) -> bool:
+    """A negation that can judge by itself (codebook §3 convention 6).
+
+    Not "ei pelkästään / ei vain … vaan myös", not "ei mitään erityistä", and not the negation
+    of a verb that describes a duty ("hyvinvointialue ei vastaa liikuntapaikoista").
+    """
+    after = [j for j in range(n + 1, min(n + 4, end)) if not rows[j].punct]
+    if any(rows[j].low in ev.focus_particles for j in after[:2]):
+        return False
+    if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
+        return False
+    verbs = [j for j in after if rows[j].verb and not rows[j].olla]
+    if not verbs and not any(rows[j].olla for j in after):
+        # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
+        earlier = next(
+            (
+                j
+                for j in range(n - 1, -1, -1)
+                if rows[j].text in SENTENCE_END or rows[j].nlemma == "ei"
+            ),
+            None,
+        )
+        if earlier is not None and rows[earlier].text not in SENTENCE_END:
+            return judging_negation(rows, earlier, n, ev)
+        return True
+    if not verbs:
+        return True  # "ei ole …": an existential negation
+    verb = rows[verbs[0]].nlemma
+    if verb not in ev.descriptive_verbs:
+        return True
+    # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
+    cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
+    return not any(rows[j].cases & cases for j in range(verbs[0] + 1, end))
+
+
+#: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".
+_DUTY_CASES = {
+    "vastata": {"sisaeronto"},
+    "kuulua": {"ulkotulento", "sisatulento"},
+    "": {"sisaeronto", "ulkotulento"},
+}
+
+
+def _postposition(rows: list[TokenRow], i: int) -> bool:
+    """ "kesken" after a genitive is the postposition "among", not "unfinished"."""
+    return rows[i].low == "kesken" and i > 0 and rows[i - 1].genitive and not rows[i - 1].olla
+
+
+def _hard_before(rows: list[TokenRow], i: int, start: int) -> bool:
+    """A works cue governed by "vaikea|hankala|mahdoton" up to three words before it."""
+    return any(rows[j].low in _HARD for j in range(max(start, i - 3), i))
+
+
+__all__ = [
+    "clause_cues",
+    "cue_candidates",
+    "group_comparison",
+    "judging_negation",
+    "phrase_hits",
+    "verbal_negations",
+]

@@ -1,0 +1,100 @@
+"""Multi-word phrases matched over the words of a text: compiled once, indexed by first key.
+
+A phrase is a tuple of elements, each the set of keys one word may have (``ANY_WORD``: any
+word). A text is given as the key sets of its words, in order; only the phrases whose first
+element one of the words has are tried, and only at the positions of those words. The rule
+tagger matches the codebook's phrases with it, the polarity rules their works and problem
+phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from vastausanalyysi.themes.codes import ANY_WORD, Phrase
+from vastausanalyysi.themes.tokens import ROW_CACHE_MAX
+
+Keys = Sequence[frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPhrase:
+    """A phrase ready for matching: its elements, wildcards, first keys and label."""
+
+    elements: Phrase
+    wild: tuple[bool, ...]
+    first: frozenset[str] | None  # what the first word must match (None: any word)
+    label: str  # "terveys edistää", alternatives joined by "|"
+
+    @classmethod
+    def of(cls, phrase: Phrase) -> CompiledPhrase:
+        wild = tuple(opts is ANY_WORD or opts == ANY_WORD for opts in phrase)
+        label = " ".join(
+            sorted(opts)[0] if len(opts) == 1 else "|".join(sorted(opts)) for opts in phrase
+        )
+        return cls(phrase, wild, None if wild[0] else phrase[0], label)
+
+
+class PhraseSet:
+    """Compiled phrases with an index of their first keys: which phrases can match a text."""
+
+    def __init__(self, items: Iterable[tuple[Any, Phrase]]):
+        self.items = [(owner, CompiledPhrase.of(p)) for owner, p in items]
+        self._by_first: dict[str, list[int]] = {}
+        self._any_first: list[int] = []
+        for k, (_owner, phrase) in enumerate(self.items):
+            if phrase.first is None:
+                self._any_first.append(k)
+            else:
+                for key in phrase.first:
+                    self._by_first.setdefault(key, []).append(k)
+        #: a word's key set -> the phrases that can start at it (words repeat across texts)
+        self._starting: dict[frozenset[str], tuple[int, ...]] = {}
+
+    def starting(self, word: frozenset[str]) -> tuple[int, ...]:
+        """The positions in ``items`` of the phrases whose first element ``word`` matches."""
+        found = self._starting.get(word)
+        if found is None:
+            by_first = self._by_first
+            found = tuple(sorted({k for key in word for k in by_first.get(key, ())}))
+            if len(self._starting) >= ROW_CACHE_MAX:
+                self._starting.clear()
+            self._starting[word] = found
+        return found
+
+    def matches(self, keys: Keys) -> Iterator[tuple[Any, CompiledPhrase, int, int]]:
+        """(owner, phrase, start, end) of every match in the words' key sets ``keys``, in the
+        order of the phrases; only the phrases whose first element a word has are tried, at
+        the positions of those words."""
+        items = self.items
+        size = len(keys)
+        known = self._starting
+        tries: list[tuple[int, int]] = []
+        for i, word in enumerate(keys):
+            starting = known.get(word)
+            if starting is None:
+                starting = self.starting(word)
+            for k in starting:
+                tries.append((k, i))
+        tries.extend((k, i) for k in self._any_first for i in range(size))
+        found: list[tuple[int, int]] = []
+        for k, i in tries:
+            phrase = items[k][1]
+            elements, wild = phrase.elements, phrase.wild
+            n = len(elements)
+            if i + n > size:
+                continue
+            if n == 2:  # most phrases: no generator
+                if wild[1] or not elements[1].isdisjoint(keys[i + 1]):
+                    found.append((k, i))
+            elif all(wild[j] or not elements[j].isdisjoint(keys[i + j]) for j in range(1, n)):
+                found.append((k, i))
+        found.sort()
+        for k, a in found:
+            owner, phrase = items[k]
+            yield owner, phrase, a, a + len(phrase.elements)
+
+
+__all__ = ["CompiledPhrase", "Keys", "PhraseSet"]

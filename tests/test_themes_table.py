@@ -1,0 +1,101 @@
+"""The token table (one pass per Doc) and what is shared through it: rows, scopes, TF-IDF rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from spacy.language import Language
+
+import vastausanalyysi as va
+from vastausanalyysi.themes.clauses import goal_scope, negated_tokens, scopes, split_clauses
+from vastausanalyysi.themes.codes import norm_term
+from vastausanalyysi.themes.features import FeatureVectorizer
+from vastausanalyysi.themes.tokens import doc_table, token_ext
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: Language) -> list:
+    texts = pd.read_csv(CORPUS, dtype=str, keep_default_na=False)["text"].tolist()
+    return list(nlp.pipe(texts[::4]))
+
+
+def test_rows_read_what_the_tokens_give(docs: list) -> None:
+    checked = 0
+    for doc in docs:
+        table = doc_table(doc)
+        assert len(table) == len(doc)
+        assert table.text == doc.text
+        for token, row, start in zip(doc, table.rows, table.starts, strict=True):
+            assert (row.text, row.lemma, start) == (token.text, token.lemma_, token.idx)
+            assert row.norm == norm_term(token.lemma_ or token.text)
+            word = not (token.is_punct or token.is_space or token.like_num or token.is_digit)
+            assert row.word is word
+            parts = token_ext(token, "compound_parts") or []
+            assert row.norm in row.keys and norm_term(token.text) in row.keys
+            if parts:
+                assert norm_term(parts[-1]) in row.keys
+            moods = {a.get("MOOD") for a in token_ext(token, "analyses") or []}
+            assert row.moods == moods
+            checked += 1
+    assert checked > 500
+
+
+def test_equal_tokens_share_a_row_and_the_table_is_built_once(docs: list) -> None:
+    by_text: dict[tuple[str, str], set[int]] = {}
+    for doc in docs:
+        assert doc_table(doc) is doc_table(doc)
+        for token, row in zip(doc, doc_table(doc).rows, strict=True):
+            if token_ext(token, "corrected_from") is None:
+                by_text.setdefault((token.text, token.lemma_), set()).add(id(row))
+    shared = [ids for ids in by_text.values() if len(ids) == 1]
+    assert len(shared) > 0.9 * len(by_text)
+
+
+def test_scopes_are_computed_once_and_the_public_functions_give_copies(docs: list) -> None:
+    lexicon = va.load_codebook().polarity
+    doc = next(d for d in docs if scopes(d, lexicon).negated)
+    found = scopes(doc, lexicon)
+    assert scopes(doc, lexicon) is found
+    negated = negated_tokens(doc, lexicon)
+    assert negated == set(found.negated)
+    negated.add(10_000)
+    assert 10_000 not in scopes(doc, lexicon).negated
+    clauses = split_clauses(doc, lexicon)
+    assert [(c.start, c.end) for c in clauses] == [(s, e) for s, e, _, _ in found.clauses]
+    clauses[0].works = 5.0
+    assert split_clauses(doc, lexicon)[0].works == 0.0
+    goal, need = goal_scope(doc, lexicon)
+    assert (goal, need) == (set(found.goal), set(found.need))
+
+
+def _reference_rows(vec: FeatureVectorizer, docs: list[list[str]]) -> list[dict[int, float]]:
+    """TF-IDF rows computed one row at a time: column -> value."""
+    out = []
+    for feats in docs:
+        counts: dict[int, int] = {}
+        for f in feats:
+            if f in vec.index:
+                counts[vec.index[f]] = counts.get(vec.index[f], 0) + 1
+        js = np.array(list(counts), dtype=np.int64)
+        v = (1.0 + np.log(np.array(list(counts.values()), dtype=float))) * vec.idf[js]
+        if len(v):
+            v /= np.linalg.norm(v) or 1.0
+        out.append(dict(zip(js.tolist(), v.tolist(), strict=True)))
+    return out
+
+
+def test_transform_equals_a_row_by_row_computation(docs: list) -> None:
+    feats = [[f"L:{t.lemma_}" for t in doc] + ["L:ei-sanastossa"] for doc in docs]
+    vec = FeatureVectorizer.fit(feats[::2], min_df=1)
+    matrix = vec.transform(feats)
+    assert matrix.shape == (len(feats), len(vec.vocabulary))
+    for r, expected in enumerate(_reference_rows(vec, feats)):
+        row = matrix.getrow(r)
+        assert dict(zip(row.indices.tolist(), row.data.tolist(), strict=True)) == expected
+    assert vec.transform([]).shape == (0, len(vec.vocabulary))
+    assert vec.transform([["L:ei-sovitettu"]]).nnz == 0  # not in the vocabulary
