@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import vastausanalyysi as va
+
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.features import as_docs
 from vastausanalyysi.themes.rules import RuleTagger
@@ -99,3 +101,19 @@ def test_corpus_rows_of_other_writers(tagger: RuleTagger) -> None:
     for i, code, expected in CORPUS_ROWS:
         gold = corpus.loc[i, "areas"].split(";") + corpus.loc[i, "mechanisms"].split(";")
         assert (code in gold) == expected, i
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lexicalised "-matta" adverb is no unfinished task (team-written)
+        ("Roolijaosta ei ole välttämättä keskusteltu kunnan kanssa lainkaan.", "problem"),
+        ("Kaikkia kuntia ei ole vielä välttämättä kuultu.", "problem"),
+        ("Sopimus on yhä allekirjoittamatta.", "problem"),
+        # a required manner is a plan, not a finding
+        ("Palvelut järjestetään siten, että niistä muodostuu toimiva kokonaisuus.", "neutral"),
+        ("Palvelut on järjestetty hyvin ja kokonaisuus on toimiva.", "works"),
+    ],
+)
+def test_abessive_adverbs_and_required_manner(text: str, expected: str) -> None:
+    assert va.tag([text])["polarity"].iloc[0] == expected

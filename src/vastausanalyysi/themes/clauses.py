@@ -152,6 +152,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or low.endswith("miseksi")
         or low in _NEED
         or lemma in {"tarvita", "kaivata", "täytyä"}
+        or low == "siten"
     ):
         flags |= _GOAL
     if len(profile) >= ROW_CACHE_MAX:
@@ -352,6 +353,9 @@ def _goal_scope(
         )
         if (low in _NEED or lemma in {"tarvita", "kaivata", "täytyä"}) and not opinion:
             active_need = True
+        # a manner required: "järjestetään siten, että siitä muodostuu toimiva kokonaisuus"
+        if low == "siten" and i + 2 < n and rows[i + 1].text == "," and rows[i + 2].low == "että":
+            active_goal = True
     return goal, need
 
 

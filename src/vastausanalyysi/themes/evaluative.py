@@ -120,6 +120,13 @@ def _is_word_class(row: TokenRow) -> bool:
     return any("laatusana" in c or "seikkasana" in c for c in classes)
 
 
+#: "-matta" forms that are adverbs or postpositions of their own, not "not yet done".
+LEXICALISED_ABESSIVES = frozenset(
+    {"välttämättä", "huolimatta", "riippumatta", "epäilemättä", "ottamatta", "kiistämättä",
+     "lukuunottamatta", "poikkeuksetta", "tietämättä", "puhumattakaan"}
+)  # fmt: skip
+
+
 def is_stage_form(rows: list[TokenRow], i: int, lex: EvaluativeLexicon | None = None) -> bool:
     """A "-matta" form after a stage marker: "yhä allekirjoittamatta", "jäänyt täyttämättä".
 
@@ -130,6 +137,8 @@ def is_stage_form(rows: list[TokenRow], i: int, lex: EvaluativeLexicon | None = 
     if "MA-infinitive" not in row.moods:
         return False
     low = row.low
+    if low in LEXICALISED_ABESSIVES:
+        return False  # "ei välttämättä", "siitä huolimatta": adverbs, not an unfinished task
     if low.endswith(("matta", "mättä")):
         markers = lex.stage_markers
     elif low.endswith(("massa", "mässä")):
@@ -140,6 +149,7 @@ def is_stage_form(rows: list[TokenRow], i: int, lex: EvaluativeLexicon | None = 
 
 
 __all__ = [
+    "LEXICALISED_ABESSIVES",
     "EvaluativeLexicon",
     "derived_polarity",
     "evaluative_lexicon",
