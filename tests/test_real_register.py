@@ -15,7 +15,6 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
-
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.features import as_docs
 from vastausanalyysi.themes.rules import RuleTagger
