@@ -77,7 +77,7 @@ class DoorTokenizer:
         self.chunk_chars = chunk_chars
 
     def __call__(self, text: str) -> Doc:
-        normalised, _ = normalise_with_offsets(text) if text else (text, None)
+        normalised = normalise(text) if text else text
         pieces = split_long_text(normalised, self.chunk_chars)
         if len(pieces) == 1:
             doc = self.tokenizer(normalised)
@@ -274,20 +274,24 @@ def iter_docs(
     use_counts = form_counts is not None and n_process == 1
     originals: dict[int, str] = {}
 
+    # in this process, pieces (normalised, short enough) go to spaCy's tokenizer directly
+    tokenize = nlp.tokenizer.tokenizer if n_process == 1 else None
+
     def items() -> Iterator[tuple[Any, tuple[int, int]]]:
         for i, value in enumerate(texts):
             text = as_text(value, i)
-            normalised, _ = normalise_with_offsets(text)
+            normalised = normalise(text)
             if normalised is not text:
                 originals[i] = text
             pieces = split_long_text(normalised, limit)
             for piece in pieces:
-                if use_counts:
-                    doc = nlp.make_doc(piece)
-                    doc.user_data[FORM_COUNTS_KEY] = form_counts
-                    yield doc, (i, len(pieces))
-                else:
+                if tokenize is None:
                     yield piece, (i, len(pieces))
+                    continue
+                doc = tokenize(piece)
+                if use_counts:
+                    doc.user_data[FORM_COUNTS_KEY] = form_counts
+                yield doc, (i, len(pieces))
 
     pending: list[Doc] = []
     stream = nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -201,8 +201,10 @@ def _clear_codes(result: dict[str, Any]) -> None:
 
 def _to_original_offsets(doc: Doc, result: dict[str, Any]) -> None:
     """Point every evidence span (and its surface) into the text as given, not ``doc.text``."""
-    from vastausanalyysi.nlp.pipeline import offset_map, original_text
+    from vastausanalyysi.nlp.pipeline import ORIGINAL_KEY, offset_map, original_text
 
+    if ORIGINAL_KEY not in doc.user_data:  # the text as given (no need to build doc.text)
+        return
     mapping = offset_map(doc)
     if mapping.is_identity:
         return
