@@ -38,15 +38,18 @@ import re
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.component import FACTORY, FORM_COUNTS_KEY, VoikkoLemmatizerComponent
+from vastausanalyysi.nlp.lemmatizer import FrozenCounts
 from vastausanalyysi.nlp.normalise import OffsetMap, normalise, normalise_with_offsets
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -259,7 +262,7 @@ def iter_docs(
     *,
     batch_size: int = 256,
     n_process: int = 1,
-    form_counts: Counter[str] | None = None,
+    form_counts: Mapping[str, int] | None = None,
 ) -> Iterator[Doc]:
     """Processed Docs for ``texts``, one per text, in order (missing values give empty Docs).
 
@@ -316,10 +319,32 @@ def make_docs(texts: Iterable[Any], nlp: Language | None = None, **kwargs: Any) 
 def count_forms(texts: Sequence[str], nlp: Language | None = None) -> Counter[str]:
     """Lower-cased counts of the alphabetic word forms of ``texts`` (tokeniser only)."""
     nlp = install_door(nlp or default_pipeline())
-    counts: Counter[str] = Counter()
+    tokenizer = nlp.tokenizer
+    by_orth: Counter[int] = Counter()
+    arrays: list[Any] = []
     for text in texts:
-        counts.update(t.lower_ for t in nlp.tokenizer(text) if t.is_alpha)
+        arrays.append(tokenizer(text).to_array(ORTH))
+        if len(arrays) >= _COUNT_BATCH:
+            _count_orths(arrays, by_orth)
+    _count_orths(arrays, by_orth)
+    strings = nlp.vocab.strings
+    counts: Counter[str] = Counter()
+    for orth, n in by_orth.items():
+        form = strings[orth]
+        if form.isalpha():  # spaCy's is_alpha and lower_ of the form
+            counts[form.lower()] += n
     return counts
+
+
+_COUNT_BATCH = 4096
+
+
+def _count_orths(arrays: list[Any], by_orth: Counter[int]) -> None:
+    """Add the token counts of ``arrays`` (ORTH ids) to ``by_orth`` and empty the list."""
+    if arrays:
+        found, n = numpy.unique(numpy.concatenate(arrays), return_counts=True)
+        by_orth.update(dict(zip(found.tolist(), n.tolist(), strict=True)))
+        arrays.clear()
 
 
 def lemmatize(
@@ -345,7 +370,7 @@ def lemmatize(
     cleaned = [as_text(t, i) for i, t in enumerate(texts)]
     counts = None
     if corpus_counts and n_process == 1 and _component(nlp).lemmatizer.fix_typos:
-        counts = count_forms(cleaned, nlp)
+        counts = FrozenCounts(count_forms(cleaned, nlp))
     docs = iter_docs(cleaned, nlp, batch_size=batch_size, n_process=n_process, form_counts=counts)
     return [[t.lemma_ for t in doc if not (t.is_space or t.is_punct)] for doc in docs]
 
@@ -372,7 +397,7 @@ def lemmatize_tokens(
                 "not a sequence of tokens"
             )
         cleaned.append([normalise(as_text(w, i)) for w in sentence])
-    counts = Counter(w.lower() for s in cleaned for w in s if w.isalpha())
+    counts = FrozenCounts(Counter(w.lower() for s in cleaned for w in s if w.isalpha()))
     out = []
     for words, results in zip(cleaned, lemmatizer.lemmatize_sentences(cleaned), strict=True):
         results = lemmatizer.recheck_sentence(words, results, counts)

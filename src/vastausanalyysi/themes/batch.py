@@ -26,6 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vastausanalyysi.nlp.lemmatizer import no_gc_pause
 from vastausanalyysi.schema import LANGUAGE, PROBABILITIES
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Codebook
@@ -146,22 +147,25 @@ class BatchTagger:
         shaped: list[dict[str, Any]] = []
         for start in range(0, len(u_texts), MAX_CHUNK):
             part = u_texts[start : start + MAX_CHUNK]
-            docs = make_docs(part, self.nlp, batch_size=opts.batch_size)
-            found = combine(
-                docs,
-                self.model,
-                self.codebook,
-                questions=u_kinds[start : start + MAX_CHUNK],
-                mode=opts.mode,
-                polarity_mode=opts.polarity_mode,
-            )
-            for doc, result, language in zip(docs, found, answer_languages(part), strict=True):
-                result[LANGUAGE] = language
-                result[PROBABILITIES] = result.pop("scores")
-                if language not in TAGGED_LANGUAGES:
-                    _clear_codes(result)
-                _to_original_offsets(doc, result)
-                shaped.append(_shape(result, columns, opts.evidence))
+            with no_gc_pause():  # a chunk's objects live until its end: nothing to collect
+                docs = make_docs(part, self.nlp, batch_size=opts.batch_size)
+                found = combine(
+                    docs,
+                    self.model,
+                    self.codebook,
+                    questions=u_kinds[start : start + MAX_CHUNK],
+                    mode=opts.mode,
+                    polarity_mode=opts.polarity_mode,
+                )
+                languages = answer_languages(part)
+                for doc, result, language in zip(docs, found, languages, strict=True):
+                    result[LANGUAGE] = language
+                    result[PROBABILITIES] = result.pop("scores")
+                    if language not in TAGGED_LANGUAGES:
+                        _clear_codes(result)
+                    _to_original_offsets(doc, result)
+                    shaped.append(_shape(result, columns, opts.evidence))
+                del docs, found
         return self.expand(shaped, where)
 
     @staticmethod
