@@ -46,10 +46,11 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import raise_error
 
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.component import FACTORY, FORM_COUNTS_KEY, VoikkoLemmatizerComponent
-from vastausanalyysi.nlp.lemmatizer import FrozenCounts
+from vastausanalyysi.nlp.lemmatizer import FrozenCounts, no_gc_pause
 from vastausanalyysi.nlp.normalise import OffsetMap, normalise, normalise_with_offsets
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -327,13 +328,7 @@ def count_forms(texts: Sequence[str], nlp: Language | None = None) -> Counter[st
         if len(arrays) >= _COUNT_BATCH:
             _count_orths(arrays, by_orth)
     _count_orths(arrays, by_orth)
-    strings = nlp.vocab.strings
-    counts: Counter[str] = Counter()
-    for orth, n in by_orth.items():
-        form = strings[orth]
-        if form.isalpha():  # spaCy's is_alpha and lower_ of the form
-            counts[form.lower()] += n
-    return counts
+    return _forms_of(by_orth, nlp)
 
 
 _COUNT_BATCH = 4096
@@ -345,6 +340,85 @@ def _count_orths(arrays: list[Any], by_orth: Counter[int]) -> None:
         found, n = numpy.unique(numpy.concatenate(arrays), return_counts=True)
         by_orth.update(dict(zip(found.tolist(), n.tolist(), strict=True)))
         arrays.clear()
+
+
+def _forms_of(by_orth: Counter[int], nlp: Language) -> Counter[str]:
+    """The lower-cased counts of the alphabetic forms among token counts by ORTH id."""
+    strings = nlp.vocab.strings
+    counts: Counter[str] = Counter()
+    for orth, n in by_orth.items():
+        form = strings[orth]
+        if form.isalpha():  # spaCy's is_alpha and lower_ of the form
+            counts[form.lower()] += n
+    return counts
+
+
+def _direct(nlp: Language, n_process: int) -> bool:
+    """Whether :func:`lemmatize` may run the lemmatizer on the tokenizer's words itself (the
+    lemmas the pipeline would set): a single process, and a pipeline of the door and our
+    component alone, which raises its errors."""
+    if n_process != 1 or nlp.pipe_names != [FACTORY]:
+        return False
+    return _component(nlp).get_error_handler() is raise_error
+
+
+def _direct_lemmas(
+    texts: list[str], nlp: Language, batch_size: int, corpus_counts: bool
+) -> list[list[str]]:
+    """:func:`lemmatize` without Docs: each text's pieces tokenised once (their words also
+    give the corpus counts), then lemmatised in batches as the component does."""
+    install_door(nlp)
+    tokenize = nlp.tokenizer.tokenizer
+    limit = nlp.tokenizer.chunk_chars
+    lemmatizer = _component(nlp).lemmatizer
+    fix = lemmatizer.typos is not None and lemmatizer.fix_typos
+    strings, vocab = nlp.vocab.strings, nlp.vocab
+    words_of: dict[int, str] = {}  # ORTH id -> its form, one str per form
+    skip: dict[str, bool] = {}  # form -> a space or punctuation token
+    by_orth: Counter[int] = Counter()
+    arrays: list[Any] = []
+    sentences: list[list[str]] = []
+    n_pieces: list[int] = []
+    for text in texts:
+        pieces = split_long_text(normalise(text), limit)
+        n_pieces.append(len(pieces))
+        for piece in pieces:
+            orths = tokenize(piece).to_array(ORTH)
+            if fix and corpus_counts:
+                arrays.append(orths)
+                if len(arrays) >= _COUNT_BATCH:
+                    _count_orths(arrays, by_orth)
+            words = []
+            for orth in orths.tolist():
+                word = words_of.get(orth)
+                if word is None:
+                    word = words_of[orth] = strings[orth]
+                    lexeme = vocab[orth]
+                    skip[word] = lexeme.is_space or lexeme.is_punct
+                words.append(word)
+            sentences.append(words)
+    counts = None
+    if fix and corpus_counts:
+        _count_orths(arrays, by_orth)
+        counts = FrozenCounts(_forms_of(by_orth, nlp))
+    lemmas: list[list[str]] = []
+    for start in range(0, len(sentences), batch_size):
+        batch = sentences[start : start + batch_size]
+        with no_gc_pause():
+            lemmatizer.prefetch(batch)
+            for words in batch:
+                results = lemmatizer.lemmatize_words(words)
+                if counts:
+                    results = lemmatizer.recheck_sentence(words, results, counts)
+                lemmas.append(
+                    [r.lemma for w, r in zip(words, results, strict=True) if not skip[w]]
+                )
+    out: list[list[str]] = []
+    at = 0
+    for n in n_pieces:
+        out.append(lemmas[at] if n == 1 else [x for part in lemmas[at : at + n] for x in part])
+        at += n
+    return out
 
 
 def lemmatize(
@@ -368,6 +442,8 @@ def lemmatize(
         )
     nlp = nlp or default_pipeline()
     cleaned = [as_text(t, i) for i, t in enumerate(texts)]
+    if _direct(nlp, n_process):
+        return _direct_lemmas(cleaned, nlp, batch_size, corpus_counts)
     counts = None
     if corpus_counts and n_process == 1 and _component(nlp).lemmatizer.fix_typos:
         counts = FrozenCounts(count_forms(cleaned, nlp))
