@@ -410,9 +410,7 @@ def _direct_lemmas(
                 results = lemmatizer.lemmatize_words(words)
                 if counts:
                     results = lemmatizer.recheck_sentence(words, results, counts)
-                lemmas.append(
-                    [r.lemma for w, r in zip(words, results, strict=True) if not skip[w]]
-                )
+                lemmas.append([r.lemma for w, r in zip(words, results, strict=True) if not skip[w]])
     out: list[list[str]] = []
     at = 0
     for n in n_pieces:
