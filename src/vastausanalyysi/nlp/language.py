@@ -44,19 +44,29 @@ def function_words() -> dict[str, frozenset[str]]:
 def language_of(text: str, analyzer: VoikkoAnalyzer | None = None) -> str:
     """The language of one text (see the module docstring)."""
     counts = _chunk_counts(analyzer or get_analyzer())
-    n = sv = en = fi = 0
+    chunks = normalise(text).split()
+    n = sv = en = 0
     aa = False
-    for chunk in normalise(text).split():
-        found = counts.get(chunk)
-        if found is None:
-            found = counts.compute(chunk)
+    for chunk in chunks:
+        found = counts.get(chunk) or counts.compute(chunk)
         n += found[0]
         sv += found[1]
         en += found[2]
-        fi += found[3]
-        aa = aa or found[4]
+        aa = aa or found[3]
     if not n:
         return "other"
+    if not (sv or en or aa):
+        # only the Finnish rule can hold: at most four words, or a Finnish share of 20 % (Voikko
+        # is asked about words only until the share is reached)
+        if n <= 4:
+            return "fi"
+        fi = 0
+        for chunk in chunks:
+            fi += counts.known(chunk)
+            if fi / n >= 0.2:
+                return "fi"
+        return "other"
+    fi = sum(counts.known(chunk) for chunk in chunks)
     return _decide(sv / n, en / n, fi / n, aa, n)
 
 
@@ -73,10 +83,11 @@ def _decide(sv: float, en: float, fi: float, aa: bool, n: int) -> str:
 
 class _ChunkCounts(dict):
     """Per whitespace-separated chunk of text ("hyvin,", "sote-yhteistyö"): how many words it
-    has, how many of them are Swedish, English and Finnish words, and whether one has "å".
+    has, how many of them are Swedish and English words, and whether one has "å"; and, asked
+    separately (:meth:`known`, it needs Voikko), how many are Finnish words.
 
-    A word never spans whitespace, so a text's counts are the sums over its chunks. Filled by
-    :meth:`compute` for one analyzer, bounded like its cache.
+    A word never spans whitespace, so a text's counts are the sums over its chunks. Filled for
+    one analyzer, bounded like its cache.
     """
 
     def __init__(self, analyzer: VoikkoAnalyzer):
@@ -84,19 +95,28 @@ class _ChunkCounts(dict):
         self.analyzer = analyzer
         lists = function_words()
         self.sv, self.en = lists.get("sv", frozenset()), lists.get("en", frozenset())
+        self._known: dict[str, int] = {}
 
-    def compute(self, chunk: str) -> tuple[int, int, int, int, bool]:
+    def compute(self, chunk: str) -> tuple[int, int, int, bool]:
         words = [w.lower() for w in _WORD.findall(chunk)]
-        analyze = self.analyzer.analyze
         found = (
             len(words),
             sum(w in self.sv for w in words),
             sum(w in self.en for w in words),
-            sum(bool(analyze(w)) for w in words),
             any("å" in w for w in words),
         )
         if len(self) < _CHUNKS_SIZE:
             self[chunk] = found
+        return found
+
+    def known(self, chunk: str) -> int:
+        """How many words of ``chunk`` Voikko knows (lower-cased)."""
+        found = self._known.get(chunk)
+        if found is None:
+            analyze = self.analyzer.analyze
+            found = sum(bool(analyze(w.lower())) for w in _WORD.findall(chunk))
+            if len(self._known) < _CHUNKS_SIZE:
+                self._known[chunk] = found
         return found
 
 

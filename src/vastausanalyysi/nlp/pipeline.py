@@ -431,7 +431,9 @@ def lemmatize(
 
     Missing, empty and whitespace-only texts give ``[]``. ``n_process > 1`` runs spaCy's
     multiprocessing (worth it from some thousands of texts). ``corpus_counts`` lets the word
-    forms of the whole input re-rank typo fixes.
+    forms of the whole input re-rank typo fixes. In one process with a pipeline of the
+    lemmatizer alone (the default), no Docs are made: the lemmatizer runs on the tokenizer's
+    words, which gives the lemmas the pipeline would set, about twice as fast.
     """
     if isinstance(texts, str | bytes):
         raise InputTextError(
