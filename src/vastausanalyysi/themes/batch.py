@@ -152,7 +152,7 @@ class BatchTagger:
         shaped: list[dict[str, Any]] = []
         for start in range(0, len(u_texts), MAX_CHUNK):
             part = u_texts[start : start + MAX_CHUNK]
-            with no_gc_pause():  # a chunk's objects live until its end: nothing to collect
+            with no_gc_pause():  # one collection per chunk (its objects live until its end)
                 docs = make_docs(part, self.nlp, batch_size=opts.batch_size)
                 found = combine(
                     docs,
