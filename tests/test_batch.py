@@ -6,6 +6,7 @@ Real worker processes (a pool of two) and the real pipeline and model; answers f
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 import vastausanalyysi as va
 from vastausanalyysi.errors import InputTextError, ModelError
+from vastausanalyysi.nlp.lemmatizer import frozen_heap
 from vastausanalyysi.themes.batch import n_workers, start_method
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
@@ -60,6 +62,24 @@ def test_two_processes_give_the_serial_output(answers, serial) -> None:
     assert list(out.index) == list(serial.index) and out["id"].tolist() == answers["id"].tolist()
     assert as_json(out) == as_json(serial)
     assert serial["areas"].map(len).sum() > 20  # the sample gets codes: the check is not vacuous
+    assert gc.get_freeze_count() == 0 and gc.isenabled()  # frozen only while forking
+
+
+def test_the_collector_is_left_as_it_was(answers, serial) -> None:
+    assert gc.get_freeze_count() == 0
+    mine = [object() for _ in range(10)]
+    gc.freeze()  # a caller's own freeze: tag() neither unfreezes nor adds to it
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(mine)
+        assert as_json(va.tag(answers, probabilities=True)) == as_json(serial)
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
+    with frozen_heap():
+        inside = gc.get_freeze_count()
+        assert inside > 0 and gc.isenabled()
+    assert gc.get_freeze_count() == 0 and inside >= len(mine)
 
 
 def test_spawned_workers_give_the_serial_output(answers, serial) -> None:

@@ -17,13 +17,14 @@ import dataclasses
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
-from spacy.util import SimpleFrozenList, minibatch
+from spacy.tokens import Doc, Token
+from spacy.util import SimpleFrozenList
 from spacy.util import from_bytes as spacy_from_bytes
 from spacy.util import from_disk as spacy_from_disk
 from spacy.util import to_bytes as spacy_to_bytes
@@ -139,23 +140,37 @@ class VoikkoLemmatizerComponent(Pipe):
             return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Annotate ``stream`` in batches (a batch shares the Voikko calls, not the results)."""
-        for batch in minibatch(stream, size=batch_size):
-            try:
-                lemmatizer = self.lemmatizer
-                with no_gc_pause():  # the whole batch at once (the collector runs between batches)
-                    words = [[t.text for t in doc] for doc in batch]
+        """Annotate ``stream`` in batches (a batch shares the Voikko calls, not the results).
+
+        The garbage collector is paused while a batch is taken from the stream (tokenised) and
+        annotated (see :func:`~vastausanalyysi.nlp.lemmatizer.no_gc_pause`).
+        """
+        docs = iter(stream)
+        while True:
+            with no_gc_pause():  # the whole batch at once (the collector runs between batches)
+                batch = list(islice(docs, batch_size))
+                if not batch:
+                    return
+                try:
+                    lemmatizer = self.lemmatizer
+                    tokens = [list(doc) for doc in batch]
+                    words = [[t.text for t in toks] for toks in tokens]
                     lemmatizer.prefetch(words)  # Voikko on the batch's new forms, all at once
                     done = [
-                        self._annotate(doc, None, w) for doc, w in zip(batch, words, strict=True)
+                        self._annotate(doc, None, w, t)
+                        for doc, w, t in zip(batch, words, tokens, strict=True)
                     ]
-            except Exception as exc:
-                self.get_error_handler()(self.name, self, batch, exc)
-                continue
+                except Exception as exc:
+                    self.get_error_handler()(self.name, self, batch, exc)
+                    continue
             yield from done
 
     def _annotate(
-        self, doc: Doc, batch_counts: Mapping[str, int] | None, words: list[str] | None = None
+        self,
+        doc: Doc,
+        batch_counts: Mapping[str, int] | None,
+        words: list[str] | None = None,
+        tokens: list[Token] | None = None,
     ) -> Doc:
         lemmatizer = self.lemmatizer
         counts = doc.user_data.pop(FORM_COUNTS_KEY, None) or batch_counts
@@ -166,7 +181,7 @@ class VoikkoLemmatizerComponent(Pipe):
             results = lemmatizer.recheck_sentence(words, results, counts)
         if self._where is not None:
             doc.user_data[ANALYZER_KEY] = self._where
-        set_annotations(doc, results)
+        set_annotations(doc, results, tokens)
         return doc
 
     # -- serialisation -------------------------------------------------------------------------

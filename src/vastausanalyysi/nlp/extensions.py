@@ -16,7 +16,7 @@ installed spaCy stores and reads values under it; otherwise it goes through ``to
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -70,14 +70,17 @@ def analyses_getter(token: Token) -> list[Analysis]:
     return list(analyzer.analyze(text))
 
 
-def set_annotations(doc: Doc, results: Iterable[WordLemma]) -> None:
+def set_annotations(
+    doc: Doc, results: Iterable[WordLemma], tokens: Sequence[Token] | None = None
+) -> None:
     """Set ``token.lemma_`` and the extension values of each token of ``doc`` from its result
-    (values equal to the extension's default are not written)."""
+    (values equal to the extension's default are not written). ``tokens``: ``list(doc)`` if the
+    caller has it already."""
     data = doc.user_data
     if not fast_writes():
         _set_public(doc, results)
         return
-    for token, result in zip(doc, results, strict=True):
+    for token, result in zip(doc if tokens is None else tokens, results, strict=True):
         token.lemma_ = result.lemma
         idx = token.idx
         if result.parts:
@@ -88,7 +91,7 @@ def set_annotations(doc: Doc, results: Iterable[WordLemma]) -> None:
             data[(_PREFIX, "corrected_from", idx, None)] = result.corrected_from
             # the corrected form's readings (the getter would analyse the typo)
             data[(_PREFIX, ANALYSES, idx, None)] = list(result.analyses)
-        data[(_PREFIX, "lemma_marked", idx, None)] = result.marked_lemma
+        data[(_PREFIX, "lemma_marked", idx, None)] = result.marked or result.lemma
 
 
 def _set_public(doc: Doc, results: Iterable[WordLemma]) -> None:

@@ -14,7 +14,8 @@ them). The rules, in order:
 * anything else → ``other``.
 
 Texts are normalised first (:func:`~vastausanalyysi.nlp.normalise.normalise`). Voikko's
-readings are cached per word form, so a corpus costs about one analysis per distinct word.
+readings and the word lists' answers are cached per word form, so a corpus costs about one analysis
+and one look-up per distinct word.
 """
 
 from __future__ import annotations
@@ -42,23 +43,93 @@ def function_words() -> dict[str, frozenset[str]]:
 
 def language_of(text: str, analyzer: VoikkoAnalyzer | None = None) -> str:
     """The language of one text (see the module docstring)."""
-    words = [w.lower() for w in _WORD.findall(normalise(text))]
-    if not words:
+    counts = _chunk_counts(analyzer or get_analyzer())
+    chunks = normalise(text).split()
+    n = sv = en = 0
+    aa = False
+    for chunk in chunks:
+        found = counts.get(chunk) or counts.compute(chunk)
+        n += found[0]
+        sv += found[1]
+        en += found[2]
+        aa = aa or found[3]
+    if not n:
         return "other"
-    analyzer = analyzer or get_analyzer()
-    lists = function_words()
-    sv_words, en_words = lists.get("sv", frozenset()), lists.get("en", frozenset())
-    n = len(words)
-    sv = sum(w in sv_words for w in words) / n
-    en = sum(w in en_words for w in words) / n
-    fi = sum(bool(analyzer.analyze(w)) for w in words) / n
-    if fi < 0.6 and ((sv >= 0.2 and sv > en) or (fi < 0.5 and any("å" in w for w in words))):
+    if not (sv or en or aa):
+        # only the Finnish rule can hold: at most four words, or a Finnish share of 20 % (Voikko
+        # is asked about words only until the share is reached)
+        if n <= 4:
+            return "fi"
+        fi = 0
+        for chunk in chunks:
+            fi += counts.known(chunk)
+            if fi / n >= 0.2:
+                return "fi"
+        return "other"
+    fi = sum(counts.known(chunk) for chunk in chunks)
+    return _decide(sv / n, en / n, fi / n, aa, n)
+
+
+def _decide(sv: float, en: float, fi: float, aa: bool, n: int) -> str:
+    """The rules of the module docstring on a text's word shares (``aa``: "å" in a word)."""
+    if fi < 0.6 and ((sv >= 0.2 and sv > en) or (fi < 0.5 and aa)):
         return "sv"
     if fi < 0.6 and en >= 0.2 and en > sv:
         return "en"
     if fi >= 0.4 or (sv == 0 and en == 0 and (n <= 4 or fi >= 0.2)):
         return "fi"
     return "other"
+
+
+class _ChunkCounts(dict):
+    """Per whitespace-separated chunk of text ("hyvin,", "sote-yhteistyö"): how many words it
+    has, how many of them are Swedish and English words, and whether one has "å"; and, asked
+    separately (:meth:`known`, it needs Voikko), how many are Finnish words.
+
+    A word never spans whitespace, so a text's counts are the sums over its chunks. Filled for
+    one analyzer, bounded like its cache.
+    """
+
+    def __init__(self, analyzer: VoikkoAnalyzer):
+        super().__init__()
+        self.analyzer = analyzer
+        lists = function_words()
+        self.sv, self.en = lists.get("sv", frozenset()), lists.get("en", frozenset())
+        self._known: dict[str, int] = {}
+
+    def compute(self, chunk: str) -> tuple[int, int, int, bool]:
+        words = [w.lower() for w in _WORD.findall(chunk)]
+        found = (
+            len(words),
+            sum(w in self.sv for w in words),
+            sum(w in self.en for w in words),
+            any("å" in w for w in words),
+        )
+        if len(self) < _CHUNKS_SIZE:
+            self[chunk] = found
+        return found
+
+    def known(self, chunk: str) -> int:
+        """How many words of ``chunk`` Voikko knows (lower-cased)."""
+        found = self._known.get(chunk)
+        if found is None:
+            analyze = self.analyzer.analyze
+            found = sum(bool(analyze(w.lower())) for w in _WORD.findall(chunk))
+            if len(self._known) < _CHUNKS_SIZE:
+                self._known[chunk] = found
+        return found
+
+
+_CHUNKS_SIZE = 200_000
+_CHUNKS: dict[int, _ChunkCounts] = {}
+
+
+def _chunk_counts(analyzer: VoikkoAnalyzer) -> _ChunkCounts:
+    """The chunk-count cache of ``analyzer`` (one per analyzer object)."""
+    counts = _CHUNKS.get(id(analyzer))
+    if counts is None or counts.analyzer is not analyzer:
+        counts = _CHUNKS[id(analyzer)] = _ChunkCounts(analyzer)
+    return counts
 
 
 def detect_language(texts: Iterable[object]) -> list[str]:

@@ -13,6 +13,7 @@ results are the same.
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -112,11 +113,15 @@ class Lemmatizer:
         }
         self._results: dict[int, tuple[Choice, WordLemma]] = {}
         self._rows = self.table.lines if self.table is not None else None
+        # context-free forms whose typo decision no form counts change, by ``initial``
+        self._plain: tuple[dict[str, WordLemma], ...] = ({}, {})
+        # the typo fixer's decisions under one FrozenCounts (see _memo_for)
+        self._counted: tuple[weakref.ref[FrozenCounts] | None, dict[str, Any]] = (None, {})
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_cache"] = {}  # caches are rebuilt; they can be large
-        for name in ("_free", "_done", "_results", "_rows"):
+        for name in ("_free", "_done", "_results", "_rows", "_plain", "_counted"):
             state.pop(name, None)
         if self.table is not None and self.table is load_table():
             state["table"] = True  # the shipped table is read again, not pickled
@@ -241,24 +246,47 @@ class Lemmatizer:
         right: str | None,
         form_counts: Mapping[str, int] | None,
     ) -> WordLemma:
-        if self.typos is None or not eligible(form):
+        if self.typos is None:
             return base
-        analyses = None
-        if base.source == "voikko":
-            analyses = base.analyses
-            if not analyses:  # a decision-table hit: a known word, maybe an accidental compound
-                if not self.table.needs_typo_check(form):  # type: ignore[union-attr]
-                    return base
-                analyses = None  # the typo fixer asks Voikko itself
-            elif not maybe_suspect(form, analyses):  # a known simple word: never a typo here
-                return base
+        suspect, analyses = self._suspect(form, base)
+        if not suspect:
+            return base
         counts = _merge_counts(self.form_counts, form_counts)
-        correction = self.typos.correct(form, counts, analyses)
+        memo = self._memo_for(counts)
+        correction = memo.get(form, _UNSEEN) if memo is not None else _UNSEEN
+        if correction is _UNSEEN:
+            correction = self.typos.correct(form, counts, analyses)
+            if memo is not None and len(memo) < _CACHE_SIZE:
+                memo[form] = correction
         if correction is None:
             return base
-        fixed = self.lemmatize_word(correction.corrected, left, right)
-        readings = fixed.analyses or self.analyzer.analyze(correction.corrected)
+        fixed = self.lemmatize_word(correction.corrected, left, right)  # type: ignore[union-attr]
+        readings = fixed.analyses or self.analyzer.analyze(correction.corrected)  # type: ignore[union-attr]
         return WordLemma(fixed.lemma, fixed.parts, fixed.marked, readings, True, form, "typo")
+
+    def _suspect(self, form: str, base: WordLemma) -> tuple[bool, tuple[Analysis, ...] | None]:
+        """Whether the typo fixer must look at ``form`` (whose result before fixes is ``base``),
+        and the readings to give it (None: it asks Voikko). Counts play no part here."""
+        if not eligible(form):
+            return False, None
+        if base.source != "voikko":
+            return True, None
+        analyses = base.analyses
+        if not analyses:  # a decision-table hit: a known word, maybe an accidental compound
+            return self.table.needs_typo_check(form), None  # type: ignore[union-attr]
+        # a known simple word is never a typo here
+        return maybe_suspect(form, analyses), analyses
+
+    def _memo_for(self, counts: Mapping[str, int] | None) -> dict[str, Any] | None:
+        """The typo decisions made under ``counts``, if they are :class:`FrozenCounts` (which
+        do not change), else None."""
+        if type(counts) is not FrozenCounts:
+            return None
+        owner, memo = self._counted
+        if owner is None or owner() is not counts:
+            memo = {}
+            self._counted = (weakref.ref(counts), memo)
+        return memo
 
     def recheck(
         self,
@@ -271,9 +299,21 @@ class Lemmatizer:
         """``result`` of ``form`` with its typo decision re-made under ``form_counts``."""
         if not form_counts or self.typos is None or not self.fix_typos:
             return result
-        if result.source not in {"unknown", "voikko", "typo"} or not eligible(form):
+        if result.source not in _RECHECKED or not eligible(form):
             return result
-        base = self._free[left is None].get(form) or self._cache.get((form, left, right), result)
+        initial = left is None
+        base = self._free[initial].get(form)
+        if base is None:
+            base = self._cache.get((form, left, right), result)
+            return self._typo_fix(form, base, left, right, form_counts)
+        plain = self._plain[initial]
+        hit = plain.get(form)
+        if hit is not None:
+            return hit
+        if not self._suspect(form, base)[0]:  # the counts cannot change this form's result
+            if len(plain) < _CACHE_SIZE:
+                plain[form] = base
+            return base
         return self._typo_fix(form, base, left, right, form_counts)
 
     def recheck_sentence(
@@ -422,6 +462,28 @@ def no_gc_pause() -> Iterator[None]:
         gc.enable()
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the objects that exist now out of the collector's sight for the block.
+
+    A run that creates many objects (Docs, results) makes CPython collect its older
+    generations again and again, and each full collection walks every object of the process
+    (the pipeline, the model and the caches: hundreds of thousands), although none of them is
+    garbage of the run. ``gc.freeze()`` moves them to the permanent generation and
+    ``gc.unfreeze()`` puts them back at the end, so the process is as before; objects made in
+    the block are collected as usual. Nothing is done when the collector is off or something
+    is frozen already (a caller's own ``gc.freeze()`` is left alone).
+    """
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _from_choice(choice: Choice, analyses: tuple[Analysis, ...]) -> WordLemma:
     """The WordLemma of a disambiguator's choice."""
     lemma, a, marked, source = choice
@@ -451,6 +513,7 @@ def _default_lexicon_only(lexicon: Lexicon) -> bool:
 
 
 _KNOWN_SOURCES = frozenset({"mem", "colloquial", "colon"})
+_RECHECKED = frozenset({"unknown", "voikko", "typo"})
 _FIXABLE = frozenset({"unknown", "voikko"})
 _new_word_lemma = object.__new__
 _WL_SETTERS = tuple(
@@ -479,6 +542,18 @@ def _word_lemma(
     s5(out, corrected_from)
     s6(out, source)
     return out
+
+
+class FrozenCounts(dict):
+    """Word-form counts that do not change (a dict that refuses changes): the lemmatizer
+    remembers the typo decisions made under such counts, per form, while they are in use."""
+
+    def _frozen(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("FrozenCounts cannot be changed")
+
+    __setitem__ = __delitem__ = _frozen  # type: ignore[assignment]
+    update = pop = popitem = clear = setdefault = _frozen  # type: ignore[assignment]
+    __ior__ = _frozen  # type: ignore[assignment]
 
 
 class _SummedCounts(Mapping[str, int]):
@@ -510,4 +585,4 @@ def _merge_counts(
 
 # The spaCy component's names, importable from here as before (the component's module imports
 # this one, so they are looked up only when asked for).
-__all__ = ["Lemmatizer", "WordLemma", "no_gc_pause"]
+__all__ = ["FrozenCounts", "Lemmatizer", "WordLemma", "frozen_heap", "no_gc_pause"]

@@ -13,6 +13,7 @@ give no codes to an answer that is not in Finnish. Evidence offsets point into t
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -26,6 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vastausanalyysi.nlp.lemmatizer import frozen_heap, no_gc_pause
 from vastausanalyysi.schema import LANGUAGE, PROBABILITIES
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Codebook
@@ -139,6 +141,10 @@ class BatchTagger:
         Docs are made and dropped :data:`MAX_CHUNK` texts at a time, so only the results stay.
         """
         u_texts, u_kinds, where = unique_items(texts, questions)
+        with frozen_heap():
+            return self._results(u_texts, u_kinds, where)
+
+    def _results(self, u_texts: list[str], u_kinds: list[Any], where: list[int]) -> list[dict]:
         opts = self.options
         columns = opts.columns
         from vastausanalyysi.nlp.pipeline import make_docs
@@ -146,22 +152,25 @@ class BatchTagger:
         shaped: list[dict[str, Any]] = []
         for start in range(0, len(u_texts), MAX_CHUNK):
             part = u_texts[start : start + MAX_CHUNK]
-            docs = make_docs(part, self.nlp, batch_size=opts.batch_size)
-            found = combine(
-                docs,
-                self.model,
-                self.codebook,
-                questions=u_kinds[start : start + MAX_CHUNK],
-                mode=opts.mode,
-                polarity_mode=opts.polarity_mode,
-            )
-            for doc, result, language in zip(docs, found, answer_languages(part), strict=True):
-                result[LANGUAGE] = language
-                result[PROBABILITIES] = result.pop("scores")
-                if language not in TAGGED_LANGUAGES:
-                    _clear_codes(result)
-                _to_original_offsets(doc, result)
-                shaped.append(_shape(result, columns, opts.evidence))
+            with no_gc_pause():  # one collection per chunk (its objects live until its end)
+                docs = make_docs(part, self.nlp, batch_size=opts.batch_size)
+                found = combine(
+                    docs,
+                    self.model,
+                    self.codebook,
+                    questions=u_kinds[start : start + MAX_CHUNK],
+                    mode=opts.mode,
+                    polarity_mode=opts.polarity_mode,
+                )
+                languages = answer_languages(part)
+                for doc, result, language in zip(docs, found, languages, strict=True):
+                    result[LANGUAGE] = language
+                    result[PROBABILITIES] = result.pop("scores")
+                    if language not in TAGGED_LANGUAGES:
+                        _clear_codes(result)
+                    _to_original_offsets(doc, result)
+                    shaped.append(_shape(result, columns, opts.evidence))
+                del docs, found
         return self.expand(shaped, where)
 
     @staticmethod
@@ -201,8 +210,10 @@ def _clear_codes(result: dict[str, Any]) -> None:
 
 def _to_original_offsets(doc: Doc, result: dict[str, Any]) -> None:
     """Point every evidence span (and its surface) into the text as given, not ``doc.text``."""
-    from vastausanalyysi.nlp.pipeline import offset_map, original_text
+    from vastausanalyysi.nlp.pipeline import ORIGINAL_KEY, offset_map, original_text
 
+    if ORIGINAL_KEY not in doc.user_data:  # the text as given (no need to build doc.text)
+        return
     mapping = offset_map(doc)
     if mapping.is_identity:
         return
@@ -291,6 +302,9 @@ def tag_chunks(
             yield local.results(texts, questions)
         return
     method = start_method()
+    # forked workers start at the first submit: with what is loaded here frozen (out of the
+    # collector's sight), their collections neither walk nor copy the inherited objects
+    freeze = method == "fork" and gc.isenabled() and gc.get_freeze_count() == 0
     if method == "fork":
         BatchTagger(options)  # load pipeline and model once, here: each worker gets a copy
     context = multiprocessing.get_context(method)
@@ -300,7 +314,15 @@ def tag_chunks(
     pending: deque[Future[list[dict[str, Any]]]] = deque()
     try:
         for texts, questions in chunks:
-            pending.append(pool.submit(_work, list(texts), list(questions)))
+            if freeze:  # the first submit forks the workers
+                gc.freeze()
+                try:
+                    pending.append(pool.submit(_work, list(texts), list(questions)))
+                finally:
+                    gc.unfreeze()  # this process is as before once the workers are forked
+                    freeze = False
+            else:
+                pending.append(pool.submit(_work, list(texts), list(questions)))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:
