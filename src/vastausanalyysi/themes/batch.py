@@ -305,8 +305,14 @@ def tag_chunks(
     # forked workers start at the first submit: with what is loaded here frozen (out of the
     # collector's sight), their collections neither walk nor copy the inherited objects
     freeze = method == "fork" and gc.isenabled() and gc.get_freeze_count() == 0
+    chunks = iter(chunks)
     if method == "fork":
-        BatchTagger(options)  # load pipeline and model once, here: each worker gets a copy
+        # load pipeline and model once, here, and tag the first chunk here too: each worker
+        # gets a copy of them and of the caches that chunk warmed (word analyses, token rows)
+        first = next(chunks, None)
+        local = tagger or BatchTagger(options)
+        if first is not None:
+            yield local.results(*first)
     context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(options,)
