@@ -290,10 +290,10 @@ def tag_chunks(
 ) -> Iterator[list[dict[str, Any]]]:
     """Results of each (texts, questions) chunk, in order, with ``n_jobs`` processes.
 
-    With ``n_jobs`` 1 the chunks are tagged here (by ``tagger`` if given); otherwise by a pool
-    of worker processes that each hold their own pipeline, Voikko handle and caches, with at
-    most two chunks per worker in flight (memory stays bounded for a long stream of chunks).
-    See :func:`start_method` for how the workers are started.
+    With ``n_jobs`` 1 the chunks are tagged here (by ``tagger`` if given); otherwise this
+    process and ``n_jobs - 1`` worker processes, each with its own pipeline, Voikko handle and
+    caches, share them, with a few chunks per worker in flight at most (memory stays bounded
+    for a long stream of chunks). See :func:`start_method` for how the workers are started.
     """
     workers = n_workers(n_jobs)
     if workers == 1:
@@ -302,39 +302,53 @@ def tag_chunks(
             yield local.results(texts, questions)
         return
     method = start_method()
+    chunks = iter(chunks)
+    # this process is one of the workers: it tags the first chunk before the pool starts (a
+    # forked worker inherits the caches that chunk warmed: word analyses, token rows), and
+    # later a chunk whenever the pool has enough queued, so that no core waits for another
+    local = tagger or BatchTagger(options)
+    first = next(chunks, None)
+    if first is None:
+        return
+    yield local.results(*first)
+    context = multiprocessing.get_context(method)
+    pool = ProcessPoolExecutor(
+        workers - 1, mp_context=context, initializer=_init_worker, initargs=(options,)
+    )
     # forked workers start at the first submit: with what is loaded here frozen (out of the
     # collector's sight), their collections neither walk nor copy the inherited objects
     freeze = method == "fork" and gc.isenabled() and gc.get_freeze_count() == 0
-    chunks = iter(chunks)
-    if method == "fork":
-        # load pipeline and model once, here, and tag the first chunk here too: each worker
-        # gets a copy of them and of the caches that chunk warmed (word analyses, token rows)
-        first = next(chunks, None)
-        local = tagger or BatchTagger(options)
-        if first is not None:
-            yield local.results(*first)
-    context = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(options,)
-    )
-    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    queued = 2 * (workers - 1)  # chunks the pool may hold before this process takes one
+    pending: deque[Future[list[dict[str, Any]]] | list[dict[str, Any]]] = deque()
     try:
         for texts, questions in chunks:
-            if freeze:  # the first submit forks the workers
-                gc.freeze()
+            busy = sum(isinstance(p, Future) and not p.done() for p in pending)
+            if busy >= queued:
+                pending.append(local.results(texts, questions))
+            else:
+                if freeze:
+                    gc.freeze()
                 try:
                     pending.append(pool.submit(_work, list(texts), list(questions)))
                 finally:
-                    gc.unfreeze()  # this process is as before once the workers are forked
-                    freeze = False
-            else:
-                pending.append(pool.submit(_work, list(texts), list(questions)))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
+                    if freeze:
+                        gc.unfreeze()  # this process is as before once the workers are forked
+                        freeze = False
+            # results leave in order; at most a few rounds of chunks wait here
+            while pending and (_ready(pending[0]) or len(pending) > 2 * queued + 1):
+                yield _result(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _result(pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready(item: Future[list[dict[str, Any]]] | list[dict[str, Any]]) -> bool:
+    return not isinstance(item, Future) or item.done()
+
+
+def _result(item: Future[list[dict[str, Any]]] | list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return item.result() if isinstance(item, Future) else item
 
 
 __all__ = [
