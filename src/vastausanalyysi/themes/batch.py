@@ -335,7 +335,7 @@ def tag_chunks(
                         gc.unfreeze()  # this process is as before once the workers are forked
                         freeze = False
             # results leave in order; at most a few rounds of chunks wait here
-            while pending and (_ready(pending[0]) or len(pending) > 2 * queued + 1):
+            while pending and (_ready(pending[0]) or len(pending) > 2 * queued):
                 yield _result(pending.popleft())
         while pending:
             yield _result(pending.popleft())
