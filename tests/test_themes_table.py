@@ -99,3 +99,24 @@ def test_transform_equals_a_row_by_row_computation(docs: list) -> None:
         assert dict(zip(row.indices.tolist(), row.data.tolist(), strict=True)) == expected
     assert vec.transform([]).shape == (0, len(vec.vocabulary))
     assert vec.transform([["L:ei-sovitettu"]]).nnz == 0  # not in the vocabulary
+
+
+def test_a_lexicon_without_goal_words_uses_the_default_ones(nlp: Language) -> None:
+    """An empty ``goal`` list falls back to the built-in goal words (not a crash)."""
+    from vastausanalyysi.themes.codes import PolarityLexicon
+
+    doc = nlp("Tavoitteena on parantaa tiedonkulkua, jotta yhteistyö toimisi.")
+    found = scopes(doc, PolarityLexicon(works=frozenset({"toimia"})))
+    assert {1, 7} <= found.goal  # from "on" to "toimisi", the words after "Tavoitteena"
+    assert isinstance(found.contrast, tuple) and isinstance(found.negation, tuple)
+
+
+def test_a_retokenised_doc_gets_a_new_table(nlp: Language) -> None:
+    doc = nlp("Perhekeskus toimii hyvin yhdessä koulun kanssa.")
+    before = doc_table(doc)
+    assert len(before) == len(doc) == 7
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    after = doc_table(doc)
+    assert len(after) == len(doc) == 6
+    assert [r.text for r in after.rows] == [t.text for t in doc]

@@ -121,15 +121,15 @@ class _ChunkCounts(dict):
 
 
 _CHUNKS_SIZE = 200_000
-_CHUNKS: dict[int, _ChunkCounts] = {}
+_CHUNKS: list[_ChunkCounts] = []
 
 
 def _chunk_counts(analyzer: VoikkoAnalyzer) -> _ChunkCounts:
-    """The chunk-count cache of ``analyzer`` (one per analyzer object)."""
-    counts = _CHUNKS.get(id(analyzer))
-    if counts is None or counts.analyzer is not analyzer:
-        counts = _CHUNKS[id(analyzer)] = _ChunkCounts(analyzer)
-    return counts
+    """The chunk-count cache of ``analyzer``: one, for the analyzer used last (another
+    analyzer starts a new one, so no handle is kept alive by the cache)."""
+    if not _CHUNKS or _CHUNKS[0].analyzer is not analyzer:
+        _CHUNKS[:] = [_ChunkCounts(analyzer)]
+    return _CHUNKS[0]
 
 
 def detect_language(texts: Iterable[object]) -> list[str]:

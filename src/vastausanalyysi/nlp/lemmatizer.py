@@ -162,7 +162,7 @@ class Lemmatizer:
             hit, context_free = self.first_result(form, left, right)
             if len(free) < _CACHE_SIZE:
                 free[form] = hit if context_free else None
-            if not context_free:
+            if not context_free and len(self._cache) < _CACHE_SIZE:
                 self._cache[(form, left, right)] = hit
         elif hit is None:
             key = (form, left, right)
@@ -447,9 +447,9 @@ def no_gc_pause() -> Iterator[None]:
     and, now and then, a full collection that walks every object of the process (~85k after
     importing spaCy: ~0.06 s, a fifth of a cold pass over the TDT test text). The pause is local
     and reversible: the collector is re-enabled on exit only if it was enabled on entry, and the
-    collections it owes run at the next allocation after that. ``gc.freeze()`` after loading
-    would also shorten full collections, but it changes the whole process for good (frozen
-    objects are never collected), so it is not used. ``gc.disable()`` is process-wide: another
+    collections it owes run at the next allocation after that. ``gc.freeze()`` for good would
+    also shorten full collections, but frozen objects are never collected, so it is used only
+    for the length of a run (:func:`frozen_heap`). ``gc.disable()`` is process-wide: another
     thread allocating meanwhile is not collected either (its cycles wait for the re-enable).
     """
     if not gc.isenabled():

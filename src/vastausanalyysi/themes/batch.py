@@ -306,7 +306,9 @@ def tag_chunks(
     # this process is one of the workers: it tags the first chunk before the pool starts (a
     # forked worker inherits the caches that chunk warmed: word analyses, token rows), and
     # later a chunk whenever the pool has enough queued, so that no core waits for another
-    local = tagger or BatchTagger(options)
+    # (a given tagger only if it has the workers' options: a result must not depend on where
+    # its chunk was tagged)
+    local = tagger if tagger is not None and tagger.options == options else BatchTagger(options)
     first = next(chunks, None)
     if first is None:
         return

@@ -75,8 +75,8 @@ def _goal_noun_opens(rows: list[TokenRow], i: int, end: int) -> bool:
 class Scopes:
     """A Doc's clauses and scopes under one polarity lexicon (token indices; read-only)."""
 
-    contrast: list[int]  # length of the contrast expression starting at each token (0: none)
-    negation: list[bool]  # is the token a negation (see _is_negation)
+    contrast: tuple[int, ...]  # length of the contrast expression starting at each token (0: none)
+    negation: tuple[bool, ...]  # is the token a negation (see _is_negation)
     negated: frozenset[int]  # in the scope of a negation, to the end of its clause
     existential: frozenset[int]  # before a negated "olla" in its clause
     clauses: tuple[tuple[int, int, bool, str], ...]  # (start, end, contrast, marker)
@@ -99,8 +99,8 @@ def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
     clauses = _split(rows, contrast)
     goal, need = _goal_scope(rows, flags, contrast, lexicon)
     found = Scopes(
-        contrast,
-        negation,
+        tuple(contrast),
+        tuple(negation),
         frozenset(_negated(rows, contrast, negation)),
         frozenset(_existential(rows, clauses, negation)),
         clauses,
@@ -112,7 +112,7 @@ def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
 
 
 #: What a token row can do in the scopes (bit flags, see _profile); 0 is never stored.
-_NEG, _CONTRAST, _GOAL, _SEEN = 1, 2, 4, 8
+_NEG, _CONTRAST, _OPENS, _SEEN = 1, 2, 4, 8
 _PROFILES: list[tuple[PolarityLexicon, dict[TokenRow, int]]] = []
 
 
@@ -154,7 +154,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or lemma in {"tarvita", "kaivata", "täytyä"}
         or low == "siten"
     ):
-        flags |= _GOAL
+        flags |= _OPENS
     if len(profile) >= ROW_CACHE_MAX:
         profile.clear()
     profile[row] = flags
@@ -310,7 +310,7 @@ def _goal_scope(
     active_goal = active_need = active_topic = False
     n = len(rows)
     for i, row in enumerate(rows):
-        if not flags[i] & _GOAL:  # it only follows the scopes
+        if not flags[i] & _OPENS:  # it only follows the scopes
             if contrast[i]:
                 active_goal = active_topic = False
             if active_goal or active_topic:

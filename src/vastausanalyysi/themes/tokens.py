@@ -152,10 +152,11 @@ _SETS: dict[frozenset[Any], frozenset[Any]] = {}
 
 
 def doc_table(doc: Doc) -> DocTable:
-    """The token table of ``doc``, built on the first call and kept while the Doc lives."""
+    """The token table of ``doc``, built on the first call and kept while the Doc lives (and
+    built again if the Doc was retokenised)."""
     table = _TABLES.get(doc)
-    if table is None:
-        table = _TABLES[doc] = _build(doc)
+    if table is None or len(table) != len(doc) or (len(doc) and table.starts[-1] != doc[-1].idx):
+        table = _TABLES[doc] = _build(doc)  # new, or the Doc was retokenised since
     return table
 
 
