@@ -49,6 +49,8 @@ _NEED = {
     "kannattaisi",
     "syytä",  # "on syytä tarkistaa"
 }
+#: Need verbs matched by lemma too ("tarvitaan", "kaipaa", "täytyisi").
+_NEED_LEMMAS = frozenset({"tarvita", "kaivata", "täytyä"})
 
 
 def _goal_noun_opens(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -151,7 +153,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or lemma in lexicon.topic
         or low.endswith("miseksi")
         or low in _NEED
-        or lemma in {"tarvita", "kaivata", "täytyä"}
+        or lemma in _NEED_LEMMAS
         or low == "siten"
     ):
         flags |= _OPENS
@@ -351,7 +353,7 @@ def _goal_scope(
         opinion = low == "pitää" and not any(
             "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))
         )
-        if (low in _NEED or lemma in {"tarvita", "kaivata", "täytyä"}) and not opinion:
+        if (low in _NEED or lemma in _NEED_LEMMAS) and not opinion:
             active_need = True
         # a manner required: "järjestetään siten, että siitä muodostuu toimiva kokonaisuus"
         if low == "siten" and i + 2 < n and rows[i + 1].text == "," and rows[i + 2].low == "että":
