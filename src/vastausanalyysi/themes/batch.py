@@ -321,12 +321,11 @@ def tag_chunks(
     # collector's sight), their collections neither walk nor copy the inherited objects
     freeze = method == "fork" and gc.isenabled() and gc.get_freeze_count() == 0
     queued = 2 * (workers - 1)  # chunks the pool may hold before this process takes one
-    pending: deque[Future[list[dict[str, Any]]] | list[dict[str, Any]]] = deque()
+    pending: deque[Future[list[dict[str, Any]]]] = deque()
     try:
         for texts, questions in chunks:
-            busy = sum(isinstance(p, Future) and not p.done() for p in pending)
-            if busy >= queued:
-                pending.append(local.results(texts, questions))
+            if sum(not p.done() for p in pending) >= queued:
+                pending.append(_done(local.results(texts, questions)))
             else:
                 if freeze:
                     gc.freeze()
@@ -337,20 +336,19 @@ def tag_chunks(
                         gc.unfreeze()  # this process is as before once the workers are forked
                         freeze = False
             # results leave in order; at most a few rounds of chunks wait here
-            while pending and (_ready(pending[0]) or len(pending) > 2 * queued):
-                yield _result(pending.popleft())
+            while pending and (pending[0].done() or len(pending) > 2 * queued):
+                yield pending.popleft().result()
         while pending:
-            yield _result(pending.popleft())
+            yield pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ready(item: Future[list[dict[str, Any]]] | list[dict[str, Any]]) -> bool:
-    return not isinstance(item, Future) or item.done()
-
-
-def _result(item: Future[list[dict[str, Any]]] | list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return item.result() if isinstance(item, Future) else item
+def _done(result: list[dict[str, Any]]) -> Future[list[dict[str, Any]]]:
+    """A finished future holding ``result`` (a chunk tagged in this process)."""
+    future: Future[list[dict[str, Any]]] = Future()
+    future.set_result(result)
+    return future
 
 
 __all__ = [
