@@ -308,15 +308,13 @@ def foreign_names() -> dict[str, frozenset[str]]:
 
 def is_title(lemma: str) -> bool:
     """True for a title or role ("rehtori", "talouspäällikkö", "varautumispäällikkö")."""
-    lemma = lemma.lower()
-    return lemma in TITLES or lemma.replace("-", "").endswith(TITLE_ENDINGS)
+    return lemma.lower() in TITLES or ends_with(lemma, TITLE_ENDINGS)
 
 
 def is_place_head(lemma: str) -> bool:
     """True for a head noun of a street, building, organisation, day or place name (not a
     title that happens to end like one: "kuraattori", "rehtori")."""
-    lemma = lemma.lower().replace("-", "")
-    return lemma.endswith(PLACE_HEADS) and not is_title(lemma)
+    return ends_with(lemma, PLACE_HEADS) and not is_title(lemma)
 
 
 def ends_with(lemma: str, endings: tuple[str, ...]) -> bool:

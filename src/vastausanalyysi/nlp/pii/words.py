@@ -125,7 +125,7 @@ class WordInfo:
             listed_firsts |= _first_name_bases(form, bases) & foreign["first"]
             surname = surname or bool(bases & foreign["surname"])
         self.first = FIRST in classes or bool(listed_firsts) or self.initials
-        self.org = _is_org(analyses, word)
+        self.org = _is_org(analyses, word, bases)
         double = capital_parts and not (self.first or surname) and _all_names(word, analyzer)
         surname = surname or double  # "Koski-Mäkelä", read by Voikko as a place
         # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one)
@@ -200,13 +200,13 @@ class WordInfo:
         self.kin = _kin_prefix(word, analyzer, common) if len(hyphen_parts) > 1 else 0
 
 
-def _is_org(analyses, word: str) -> bool:
+def _is_org(analyses, word: str, bases: set[str]) -> bool:
+    """An organisation, a lexicon entry or a system ("Teamsissa": its stem, as for names)."""
     return (
         any(a.word_class == ORG for a in analyses)
         or any(a.baseform.lower() in _organisations() for a in analyses)
         or word.lower() in _organisations()
-        or any(a.baseform.lower() in SYSTEM_NAMES for a in analyses)
-        or (not analyses and word.lower().startswith(tuple(SYSTEM_NAMES)))
+        or any(base.lower() in SYSTEM_NAMES for base in bases)
     )
 
 
