@@ -307,7 +307,7 @@ def _leaves(z: np.ndarray, w: np.ndarray, keys: Sequence[str]) -> tuple[np.ndarr
     if len(z) <= MAX_LEAVES:
         return np.arange(len(z)), z
     init = z[_hash_order(keys, "leaves")[:MICRO_CLUSTERS]]
-    fit = fit_sample(keys, "leaves") if len(z) > FIT_SAMPLE else np.arange(len(z))
+    fit = fit_sample(keys, "leaves") if len(z) > FIT_SAMPLE else slice(None)  # all, no copy
     km = MiniBatchKMeans(
         n_clusters=MICRO_CLUSTERS,
         init=init,

@@ -123,7 +123,7 @@ def _is_word_class(row: TokenRow) -> bool:
 #: "-matta" forms that are adverbs or postpositions of their own, not "not yet done".
 LEXICALISED_ABESSIVES = frozenset(
     {"välttämättä", "huolimatta", "riippumatta", "epäilemättä", "ottamatta", "kiistämättä",
-     "lukuunottamatta", "poikkeuksetta", "tietämättä", "puhumattakaan"}
+     "lukuunottamatta", "tietämättä"}
 )  # fmt: skip
 
 
