@@ -81,8 +81,7 @@ class DoorTokenizer:
         self.chunk_chars = chunk_chars
 
     def __call__(self, text: str) -> Doc:
-        normalised = normalise(text) if text else text
-        pieces = split_long_text(normalised, self.chunk_chars)
+        normalised, pieces = door_pieces(text, self.chunk_chars)
         if len(pieces) == 1:
             doc = self.tokenizer(normalised)
         else:
@@ -230,6 +229,13 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
+def door_pieces(text: str, limit: int) -> tuple[str, list[str]]:
+    """``text`` normalised at the door, and its pieces for spaCy's tokenizer
+    (:func:`split_long_text`)."""
+    normalised = normalise(text) if text else text
+    return normalised, split_long_text(normalised, limit)
+
+
 def split_long_text(text: str, limit: int) -> list[str]:
     """``text`` cut into pieces of at most ``limit`` characters: after the last line or sentence
     end in the second half of a piece, else at its last whitespace, else hard.
@@ -284,10 +290,9 @@ def iter_docs(
     def items() -> Iterator[tuple[Any, tuple[int, int]]]:
         for i, value in enumerate(texts):
             text = as_text(value, i)
-            normalised = normalise(text)
+            normalised, pieces = door_pieces(text, limit)
             if normalised is not text:
                 originals[i] = text
-            pieces = split_long_text(normalised, limit)
             for piece in pieces:
                 if tokenize is None:
                     yield piece, (i, len(pieces))
@@ -380,7 +385,7 @@ def _direct_lemmas(
     sentences: list[list[str]] = []
     n_pieces: list[int] = []
     for text in texts:
-        pieces = split_long_text(normalise(text), limit)
+        _normalised, pieces = door_pieces(text, limit)
         n_pieces.append(len(pieces))
         for piece in pieces:
             orths = tokenize(piece).to_array(ORTH)
@@ -488,6 +493,7 @@ __all__ = [
     "as_text",
     "count_forms",
     "default_pipeline",
+    "door_pieces",
     "install_door",
     "iter_docs",
     "lemmatize",
