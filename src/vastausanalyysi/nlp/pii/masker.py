@@ -7,7 +7,8 @@
 * e-mail addresses, also written "etunimi.sukunimi(at)kunta.fi", "x [at] y.fi", "x at y.fi" or
   "x(a)y.fi", with ``[EMAIL]``,
 * Finnish phone numbers (``050 479 6835``, ``+358 50 479 6835``, ``09-310 1234``,
-  ``040-1234567``, ``(09) 310 1234``, ``050 111 22 33``) with ``[PUHELIN]``,
+  ``040-1234567``, ``(09) 310 1234``, ``050 111 22 33``, ``041.709.3346``, ``040/8871 334``)
+  with ``[PUHELIN]``,
 * names of people with ``[NIMI]`` (a run of name words becomes one ``[NIMI]``).
 
 A word is a name candidate when Voikko reads it (or its capitalised form, for lower-case and

@@ -35,6 +35,10 @@ PHONE_RE = re.compile(
     r"(?:\+|00)358" + _SEP + r"(?:\(0\)" + _SEP + r")?\d{1,3}(?:" + _SEP + r"\d{2,4}){1,3}"
     r"|\(0\d{1,3}\)" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
     r"|0\d{1,3}" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
+    # dots or a slash after a three-digit prefix: "041.709.3346", "040/8871 334" (a date
+    # "01.12.2026" or "03/2025" has a two-digit first group)
+    r"|0\d{2}(?:\.\d{2,4}){2,3}"
+    r"|0\d{2}/\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
     r")(?![\w]|[.,]\d|-\d(?!\d))"  # a business ID "0864219-8" is no phone number
 )
 
