@@ -15,7 +15,13 @@ makes it a person:
   "ottaa Kallioon yhteyttä");
 * ``recipient``: an ablative or allative right after a verb of asking or giving ("kysy
   sulolta", "Annoin Rauhalle"), an allative a few words after one ("laita viestiä sadulle") or,
-  for a capitalised word, either with "kiitos" in the clause ("Kalliolle kuuluu kiitos").
+  for a capitalised word, either with thanks or greetings in the clause ("Kalliolle kuuluu
+  kiitos", "terveisiä Anskulle");
+* ``person_predicate``: a predicate said of people only ("Lahti sairastui", "Salo kävi
+  katsomassa", "Karhu on ainoa, joka ymmärtää …");
+* ``channel``: news that came "via" a genitive ("Rinteen kautta saimme tiedon");
+* ``beside_contact``: a phone number or e-mail address next to the name in a contact line
+  ("040 123 4567 / Ristola").
 """
 
 from __future__ import annotations
@@ -117,18 +123,90 @@ def recipient(
     # not an ablative further off: "lähetin kuvan järveltä" is a photo from the lake
     if "ulkotulento" in cases and any(infos[k].ask for k in _clause(text, words, a - 1, -1, 3)):
         return True
-    if infos[a].shape == "lower":
+    return greeted(text, words, infos, a, b, cases)
+
+
+def greeted(
+    text: str, words: Words, infos: list[WordInfo], a: int, b: int, cases: set[str]
+) -> bool:
+    """A capitalised allative or ablative with thanks or greetings in the clause ("Kalliolle
+    kuuluu kiitos", "terveisiä Anskulle")."""
+    if not cases & TOWARDS_FROM or infos[a].shape == "lower":
         return False
     near = _clause(text, words, a - 1, -1, 4) + _clause(text, words, b, 1, 4)
     return any(infos[k].thanks for k in near)
+
+
+def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """A predicate said of people only after a nominative: a verb such as "sairastua",
+    "ymmärtää" or "vastata puhelimeen" in the clause ("Lahti sairastui eilen"), "käydä" with a
+    MA-inessive ("Salo kävi itse katsomassa"), or, after a form of "olla" whose predicate is no
+    noun, such a verb in a "joka" clause ("Karhu on alueella ainoa, joka ymmärtää …") or in a
+    clause without a subject of its own (", vastaa aina puhelimeen")."""
+    clause = _clause(text, words, b, 1, 8)
+    seen_olla = False
+    for k in clause:
+        info = infos[k]
+        if info.olla:
+            seen_olla = True
+            continue
+        if seen_olla and info.person_predicate:  # "Koivu on kiinteistöpuolen paras tyyppi"
+            return True
+        if info.finite and not info.participle:
+            return _person_verb(text, words, infos, k) and info.singular
+    if not seen_olla or not clause or clause[-1] + 1 >= len(words):
+        return False
+    last, k = clause[-1], clause[-1] + 1
+    if gap(text, words, k).strip() != "," or (
+        infos[last].noun and not infos[last].person_predicate
+    ):
+        return False
+    if words[k][0].lower() in {"joka", "ja"}:  # "…, joka ymmärtää", "…, ja vastaa"
+        k += 1
+    return k < len(words) and infos[k].finite and _person_verb(text, words, infos, k)
+
+
+def _person_verb(text: str, words: Words, infos: list[WordInfo], k: int) -> bool:
+    info = infos[k]
+    if info.person_only:
+        return True
+    ahead = _clause(text, words, k + 1, 1, 3)
+    if info.answer:  # "vastaa (aina) puhelimeen"
+        return any(infos[j].phone_illative for j in ahead)
+    return info.visit and any(infos[j].ma_inessive for j in ahead)  # "kävi (itse) katsomassa"
+
+
+def channel(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """A genitive before "kautta" with news or a message in the clause ("Rinteen kautta saimme
+    tiedon"; not "rinteen kautta kulkee polku")."""
+    if b >= len(words) or words[b][0].lower() != "kautta" or gap(text, words, b) not in GAP:
+        return False
+    return any(infos[k].info_noun for k in _clause(text, words, b + 1, 1, 6))
+
+
+def beside_contact(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> bool:
+    """A phone number or an e-mail address right before or after ``text[start:end]``, with only
+    a slash, comma, dash or bracket between ("040 123 4567 / Ristola")."""
+    for s, e, _ in spans:
+        between = text[e:start] if e <= start else text[end:s] if s >= end else "x"
+        if len(between) <= 4 and _CONTACT_GAP.fullmatch(between):
+            return True
+    return False
+
+
+_CONTACT_GAP = re.compile(r"\s*[/,()–—-]\s*")
 
 
 __all__ = [
     "GAP",
     "TOWARDS_FROM",
     "apposition",
+    "beside_contact",
+    "channel",
     "contact",
     "gap",
+    "greeted",
+    "person_predicate",
     "recipient",
     "role_ahead",
     "unit_after",

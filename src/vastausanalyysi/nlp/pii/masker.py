@@ -29,7 +29,16 @@ person:
 * the clause contexts of :mod:`~vastausanalyysi.nlp.pii.context`: a role later in the clause
   ("Lumi ja Ilo aloittivat koulukuraattoreina"), the elative of a unit after it ("Onni
   kuraattoritiimistä"), an apposition with a title ("Niemi, …päällikkö, …"), an illative with
-  "yhteydessä"/"yhteyttä", an ablative or allative after a verb of asking or with "kiitos";
+  "yhteydessä"/"yhteyttä", an ablative or allative after a verb of asking or with "kiitos" or
+  a greeting ("terveisiä Anskulle"), a predicate said of people only ("Lahti sairastui", "Salo
+  kävi katsomassa", "Karhu on ainoa, joka ymmärtää …", "Koivu on paras tyyppi"), news "via" a
+  genitive ("Rinteen kautta saimme tiedon"), a phone number or e-mail next to it in a contact
+  line ("040 123 4567 / Ristola"; not a municipality's name);
+* a title right before a capitalised ordinary word ("psykologi Usvan kanssa");
+* a capitalised word that no dictionary or list knows (not an abbreviation) only with a title,
+  a unit after it, a greeting or a masked name it is coordinated with ("Jonna ja Tuksu
+  perhekeskuksesta"; "Evira ei nähnyt" is an organisation);
+* a particle between a name and a capitalised word joins them ("Carl-Gustaf von Essen");
 * a first name next to it ("Arja Joki", "Jari Lahdesta"), an initial ("T. Salo"), "ja" or a
   comma next to another masked name;
 * a capital letter in the middle of a sentence, for a word that is not also a place;
@@ -38,8 +47,9 @@ person:
 * a lower-case word that is also an ordinary word is a name only after a title or in a strong
   context: a genitive before the spoken "kans"/"kaa" ("sadun kaa"; not "lumen kanssa"), an
   ablative right after a verb of asking ("kysy sulolta") or an allative after one of giving, a
-  nominative before a verb of speaking ("niemi sano"); in all-capital text ordinary words do not
-  join a first name ("EI TOIMI LAINKAAN");
+  nominative before a verb of speaking ("niemi sano"), or, for a first name whose ordinary
+  reading is rare in general Finnish, before a verb of acting ("jukka hoitaa"; not "onni
+  auttaa"); in all-capital text ordinary words do not join a first name ("EI TOIMI LAINKAAN");
 * a first name in -i keeps its i when inflected ("Lumin", "Tuulille"), so "Lumen", "Onneksi"
   are the nouns;
 * for surnames that are also demonyms in -inen (Karjalainen, Hämäläinen): no noun after it;
@@ -49,10 +59,12 @@ person:
 
 Never masked: a name in the genitive (or in the nominative before a nominative) followed by the
 head noun of a street, building, school, organisation, day or place ("Aleksis Kiven katu", "Paavo
-Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"), or joined to one
-with a hyphen ("Sibelius-lukio", "Alvar Aalto -museo"); a name in an inner local case ("Salossa",
-"Hotelli Arthurissa") unless a first name comes before it or "yhteydessä"/"yhteyttä" next to it;
-Voikko's organisations and the lexicon's entries (Kela, Kuntaliitto).
+Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"; and the first
+names coordinated before a foundation's or prize's name: "Ella ja Georg Ehrnroothin säätiö"),
+or joined to one with a hyphen ("Sibelius-lukio", "Alvar Aalto -museo"); a name in an inner
+local case ("Salossa", "Hotelli Arthurissa") unless a first name comes before it or
+"yhteydessä"/"yhteyttä" next to it; Voikko's organisations and the lexicon's entries (Kela,
+Kuntaliitto).
 
 Every text is normalised first (:mod:`vastausanalyysi.nlp.normalise`) and the spans found are
 mapped back, so "Ma\\u0308kinen" or "Vir\\u00adtanen" is masked like "Mäkinen" and everything
@@ -119,7 +131,7 @@ class PiiMasker:
         found = pattern_spans(text, hetu=self.hetu, emails=self.emails, phones=self.phones)
         spans = [(s, e, _LABELS[k]) for s, e, k in found]
         if self.names:
-            spans += free_spans(spans, self._name_spans(text))
+            spans += free_spans(spans, self._name_spans(text, spans))
         return sorted(spans)
 
     def mask(self, text: str) -> str:
@@ -143,7 +155,9 @@ class PiiMasker:
 
     # -- names ---------------------------------------------------------------------------------
 
-    def _name_spans(self, text: str) -> list[tuple[int, int, str]]:
+    def _name_spans(
+        self, text: str, contacts: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
         words = list(_WORD.finditer(text))
         infos = [self._info(m[0]) for m in words]
         groups = _groups(text, words, infos)
@@ -152,7 +166,7 @@ class PiiMasker:
             if infos[a].kin:  # "Pekka-sedästä": the name part only
                 decided[g] = True
             else:
-                decided[g] = self._decide(text, words, infos, a, b)
+                decided[g] = self._decide(text, words, infos, a, b, contacts)
         # coordination: "Laine ja Hämäläinen", "Mattila, Nieminen ja Koivisto"
         for _ in range(2):
             for g in range(len(groups)):
@@ -161,6 +175,7 @@ class PiiMasker:
                 for h in (g - 1, g + 1):
                     if decided.get(h) and _coordinated(text, words, groups, g, h):
                         decided[g] = True
+        _foundations(text, words, infos, groups, decided)
         spans = []
         for g, (a, b) in enumerate(groups):
             if not decided[g]:
@@ -174,7 +189,13 @@ class PiiMasker:
         return spans
 
     def _decide(
-        self, text: str, words: list[re.Match[str]], infos: list[WordInfo], a: int, b: int
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        infos: list[WordInfo],
+        a: int,
+        b: int,
+        contacts: list[tuple[int, int, str]],
     ) -> bool | None:
         """True: a name; False: not one; None: undecided (a coordinated name may decide it)."""
         group = infos[a:b]
@@ -192,15 +213,12 @@ class PiiMasker:
             else None
         )
         tail = text[words[stop - 1].end() : words[stop - 1].end() + 3]
-        genitive, nominative = "omanto" in cases, "nimento" in cases
+        # an unknown word without a case ending ("Tuksu", "Haddad") stands in the nominative
+        genitive, nominative = "omanto" in cases, "nimento" in cases or not cases
         # the name of a street, building, organisation, day or place: the name stands in the
         # genitive, or in the nominative before a nominative head ("Salon kaupunki"; not
         # "Tuuli hyvinvointialueen työllisyystiimistä")
-        if (
-            nxt is not None
-            and nxt.head
-            and (genitive or not cases or (nominative and "nimento" in nxt.cases))
-        ):
+        if nxt is not None and nxt.head and (genitive or (nominative and "nimento" in nxt.cases)):
             return False
         if re.match(r"\s-[^\W\d_]", tail):
             return False
@@ -219,8 +237,18 @@ class PiiMasker:
             or bool(prev.title_cases & cases - {"nimento", "omanto"})
             or ("omanto" in prev.title_cases & cases and group[0].shape != "lower")
         )
+        capitals = all(i.shape != "lower" for i in group)
+        if titled and capitals and all(not (i.place or i.org or i.head) for i in group):
+            return True  # "rehtori Salo", "psykologi Usvan kanssa"
         if not names:
-            return bool(titled and all(i.unknown and i.shape != "lower" for i in group))
+            # a word no dictionary or list knows, capitalised (not an abbreviation: "HVA",
+            # "THL:n"): only a unit after it or a greeting makes it a person ("Tuksu
+            # perhekeskuksesta", "terveisiä Anskulle"), or a name it is coordinated with (None);
+            # "Evira ei nähnyt", "Greenpeacen mielestä" are organisations
+            if not all(i.unknown and i.shape == "title" for i in group):
+                return False
+            unit = nominative and context.unit_after(text, words, infos, stop)
+            return True if unit or context.greeted(text, words, infos, a, stop, cases) else None
         strong = any(i.strong for i in names)
         after = words[stop][0].lower() if nxt is not None else ""
         if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only in a strong context
@@ -236,6 +264,14 @@ class PiiMasker:
                         or (prev is not None and prev.ask_from and "ulkoeronto" in cases)
                         or (prev is not None and prev.ask and "ulkotulento" in cases)
                         or (nominative and nxt is not None and nxt.speech_verb)
+                        # "jukka hoitaa kiinteistöt" (a plant's name; not "onni auttaa")
+                        or (
+                            nominative
+                            and last.rare_first
+                            and nxt is not None
+                            and nxt.strong_verb
+                            and nxt.singular
+                        )
                     )
                 )
             )
@@ -261,6 +297,7 @@ class PiiMasker:
                         and not (after == "mukaan" and last.verb)  # "Toivon mukaan" = hopefully
                         and not (place and _collaboration(infos, a))  # "yhteistyö Lahden kanssa"
                     )
+                    or (not place and context.channel(text, words, infos, stop))
                 )
             )
             or (
@@ -276,10 +313,16 @@ class PiiMasker:
                     )
                     or context.unit_after(text, words, infos, stop)
                     or context.role_ahead(text, words, infos, stop)
+                    or context.person_predicate(text, words, infos, stop)
                 )
             )
             or context.apposition(text, words, infos, stop)
             or context.recipient(text, words, infos, a, stop, cases)
+            or (
+                capitals
+                and not last.town  # "09 310 1234 / Lahti" may be the town
+                and context.beside_contact(text, words[a].start(), words[stop - 1].end(), contacts)
+            )
         )
         if strong or person:
             return True
@@ -299,6 +342,33 @@ class PiiMasker:
         if word.shape == "title" and not initial and not word.initials:
             return True
         return None
+
+
+def _foundations(
+    text: str,
+    words: list[re.Match[str]],
+    infos: list[WordInfo],
+    groups: list[tuple[int, int]],
+    decided: dict[int, bool | None],
+) -> None:
+    """First names coordinated before the genitive name of a foundation, fund or prize belong to
+    its name ("Ella ja Georg Ehrnroothin säätiö", "Jenny ja Antti Wihurin rahasto")."""
+    for h, (_, b) in enumerate(groups):
+        if not (
+            b < len(words)
+            and infos[b].foundation
+            and "omanto" in infos[b - 1].cases
+            and gap(text, words, b) in GAP
+        ):
+            continue
+        g = h - 1
+        while (
+            g >= 0
+            and _coordinated(text, words, groups, g, g + 1)
+            and all(i.first and "nimento" in i.cases for i in infos[slice(*groups[g])])
+        ):
+            decided[g] = False
+            g -= 1
 
 
 def _colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
@@ -322,19 +392,40 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
     "T. Salo"; not in all-capital text: "EI TOIMI LAINKAAN")."""
     groups: list[tuple[int, int]] = []
     i, n = 0, len(words)
+
+    def _after_title(k: int) -> bool:  # "psykologi Usvan": a capitalised word after a title
+        prev = infos[k - 1]
+        return (prev.title or bool(prev.title_cases)) and gap(text, words, k) in GAP
+
     while i < n:
         info = infos[i]
         if info.kin:
             groups.append((i, i + 1))
             i += 1
             continue
-        if not info.name and not (info.unknown and info.shape != "lower"):
+        if not (info.starts or (info.after_title and i and _after_title(i))):
             i += 1
             continue
         j = i + 1
         while j < n and gap(text, words, j) in GAP:
             nxt = infos[j]
-            if (nxt.shape == "lower") != (info.shape == "lower") or nxt.org or nxt.head or nxt.kin:
+            # "Carl-Gustaf von Essen": a particle and a capitalised word join a first name
+            if (
+                nxt.particle
+                and j + 1 < n
+                and gap(text, words, j + 1) in GAP
+                and infos[j + 1].shape == "title"
+                and any(x.name for x in infos[i:j])
+            ):
+                j += 2
+                continue
+            if (
+                (nxt.shape == "lower") != (info.shape == "lower")
+                or nxt.org
+                or nxt.head
+                or nxt.kin
+                or nxt.thanks  # "Terkkuja" (unknown) is no name
+            ):
                 break
             joins = nxt.name or (nxt.unknown and nxt.shape != "lower")
             joins = joins or (

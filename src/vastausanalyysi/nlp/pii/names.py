@@ -22,16 +22,23 @@ knowledge; see ``data/README.md``). Context words are matched on Voikko base for
 * ``KIN_NOUNS``: "Pekka-sedästä", "Liisa-tädin": the first part is a person's name;
 * ``PLACE_HEADS``: head nouns that make a preceding name part of the name of a street, building,
   school, organisation, day or place ("Aleksis Kiven katu", "Paavo Nurmen stadion",
-  "Runebergin päivä", "Mannerheimin Lastensuojeluliitto"): such a name is not masked.
+  "Runebergin päivä", "Mannerheimin Lastensuojeluliitto"): such a name is not masked;
+  ``FOUNDATION_HEADS`` take the first names coordinated before too ("Ella ja Georg Ehrnroothin
+  säätiö");
+* ``PERSON_ONLY_VERBS`` and ``PERSON_PREDICATES``: predicates said of people only ("Lahti
+  sairastui", "Koivu on paras tyyppi"); ``GREETINGS`` ("terveisiä Anskulle"); ``INFO_NOUNS``
+  ("Rinteen kautta saimme tiedon"); ``NAME_PARTICLES`` ("von Essen").
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from functools import lru_cache
 from importlib import import_module
 
-from vastausanalyysi._resources import read_sections
+from vastausanalyysi._resources import read_sections, read_text
 
 NAMES_FILE = "names_fi.txt"
 
@@ -190,6 +197,36 @@ PERSON_VERBS = frozenset(
     ]
 )
 
+# verbs said of people only (falling ill, understanding, remembering): a nominative name that is
+# also an ordinary word or a place is a person when one is its predicate ("Lahti sairastui",
+# "Karhu on ainoa, joka ymmärtää …"); not "haluta", "päättää", said of towns as well
+PERSON_ONLY_VERBS = frozenset(
+    [
+        "sairastua", "ymmärtää", "osata", "jaksaa", "muistaa", "unohtaa", "ajatella", "väsyä",
+        "uupua", "suuttua", "loukkaantua", "innostua", "lomailla", "opiskella", "kuunnella",
+        "keskustella", "kehua", "valittaa", "ehtiä", "lupautua", "suostua", "erehtyä",
+    ]
+)  # fmt: skip
+
+# nouns that, as the predicate of "olla", make the subject a person ("Koivu on paras tyyppi")
+PERSON_PREDICATES = frozenset(
+    ["ihminen", "henkilö", "tyyppi", "kaveri", "persoona", "työkaveri", "mies", "nainen"]
+)
+
+# greetings and thanks: an allative or ablative near one is a person ("terveisiä Anskulle")
+GREETINGS = frozenset(
+    ["kiitos", "kiitokset", "terveinen", "terveiset", "terkku", "terkut", "terkkuja",
+     "onnittelu", "onnittelut"]
+)  # fmt: skip
+
+# information that comes "via" someone: "Rinteen kautta saimme tiedon" (a genitive before
+# "kautta" with one of these in the clause; a place's "Lahden kautta" stays)
+INFO_NOUNS = ("tieto", "viesti", "tiedote", "info", "kutsu", "vinkki", "sana")
+
+# particles of surnames ("Carl-Gustaf von Essen", "Vincent van Gogh"): between a name and a
+# capitalised word they join the name
+NAME_PARTICLES = frozenset(["von", "van", "af", "de", "der", "den", "du", "da", "di", "del", "ter"])
+
 # verbs of speaking: the only ones that make a lower-case ordinary word a name ("niemi sano")
 SPEECH_VERBS = frozenset(
     [
@@ -238,7 +275,7 @@ LEAVE_NOUNS = (
 
 UNIT_HEADS = (
     "tiimi", "toimi", "palvelu", "yksikkö", "osasto", "toimisto", "ryhmä", "virasto", "puoli",
-    "neuvola", "toimiala", "keskus", "vastaanotto", "huolto", "asema",
+    "neuvola", "toimiala", "keskus", "vastaanotto", "huolto", "asema", "hoito",
 )  # fmt: skip
 
 KIN_NOUNS = frozenset(
@@ -257,6 +294,10 @@ PLACE_HEADS = (
     "ravintola", "rahasto", "mitali", "päiväkoti", "hoitokoti", "palvelukoti", "vanhainkoti",
     "lastenkoti", "nuorisotalo", "seurantalo", "terveysasema", "paloasema",
 )  # fmt: skip
+
+# heads of foundations, funds and prizes: the names coordinated before such a name belong to it
+# ("Ella ja Georg Ehrnroothin säätiö", "Jenny ja Antti Wihurin rahasto")
+FOUNDATION_HEADS = ("säätiö", "rahasto", "palkinto", "stipendi", "apuraha")
 
 # Finnish case endings tried on words Voikko does not know ("Husseinille" -> "Hussein")
 CASE_ENDINGS = (
@@ -306,6 +347,13 @@ def foreign_names() -> dict[str, frozenset[str]]:
     return {kind: frozenset(names) for kind, names in found.items()}
 
 
+@lru_cache(maxsize=1)
+def municipalities() -> frozenset[str]:
+    """The Finnish names of Finland's municipalities (``data/municipalities.csv``)."""
+    rows = csv.DictReader(io.StringIO(read_text("municipalities.csv")))
+    return frozenset(row["kunta"] for row in rows if row.get("kunta"))
+
+
 def is_title(lemma: str) -> bool:
     """True for a title or role ("rehtori", "talouspäällikkö", "varautumispäällikkö")."""
     return lemma.lower() in TITLES or ends_with(lemma, TITLE_ENDINGS)
@@ -327,12 +375,18 @@ __all__ = [
     "ASK_VERBS",
     "CASE_ENDINGS",
     "FOREIGN_NAME_LOCALES",
+    "FOUNDATION_HEADS",
+    "GREETINGS",
+    "INFO_NOUNS",
     "KIN_NOUNS",
     "LEAVE_NOUNS",
     "NAMES_FILE",
+    "NAME_PARTICLES",
     "OPINION_NOUNS",
     "PERSON_AFTER",
     "PERSON_NOUNS",
+    "PERSON_ONLY_VERBS",
+    "PERSON_PREDICATES",
     "PERSON_VERBS",
     "PLACE_HEADS",
     "SPEECH_VERBS",
@@ -345,5 +399,6 @@ __all__ = [
     "foreign_names",
     "is_place_head",
     "is_title",
+    "municipalities",
     "name_lists",
 ]

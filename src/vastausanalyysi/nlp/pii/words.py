@@ -10,11 +10,17 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_FROM_VERBS,
     ASK_VERBS,
     CASE_ENDINGS,
+    FOUNDATION_HEADS,
+    GREETINGS,
+    INFO_NOUNS,
     KIN_NOUNS,
     LEAVE_NOUNS,
+    NAME_PARTICLES,
     OPINION_NOUNS,
     PERSON_AFTER,
     PERSON_NOUNS,
+    PERSON_ONLY_VERBS,
+    PERSON_PREDICATES,
     PERSON_VERBS,
     SPEECH_VERBS,
     SYSTEM_NAMES,
@@ -25,8 +31,10 @@ from vastausanalyysi.nlp.pii.names import (
     foreign_names,
     is_place_head,
     is_title,
+    municipalities,
     name_lists,
 )
+from vastausanalyysi.nlp.typos import general_frequencies
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
 
 FIRST, SUR, PLACE, ORG = "etunimi", "sukunimi", "paikannimi", "nimi"
@@ -61,6 +69,7 @@ def _listed_bases(form: str, analyses) -> set[str]:
     return bases
 
 
+RARE = 3  # fewer occurrences in the general lemma frequency list (data/wordfreq.tsv)
 LEAVE_CASES = {"ulkoolento", "ulkotulento", "ulkoeronto"}
 
 # endings of unknown words that tell a case a title before them may agree with
@@ -86,11 +95,13 @@ class WordInfo:
     """What the masker knows about one word form."""
 
     __slots__ = (
-        "adjective_name", "after", "ask", "ask_from", "cases", "collab", "common", "contact",
-        "first", "head", "initial", "initials", "kin", "leave", "name", "negation", "noun", "olla",
-        "opinion_noun", "org", "participle", "person_noun", "person_verb", "place", "plural",
-        "role", "shape", "speech_verb", "strong", "strong_verb", "thanks", "title", "title_cases",
-        "unit", "unknown", "verb",
+        "adjective_name", "after", "after_title", "answer", "ask", "ask_from", "cases", "collab",
+        "common", "contact", "finite", "first", "foundation", "head", "info_noun", "initial",
+        "initials", "kin", "leave", "ma_inessive", "name", "negation", "noun", "olla",
+        "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
+        "person_predicate", "person_verb", "phone_illative", "place", "plural", "rare_first",
+        "role", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb", "thanks",
+        "title", "title_cases", "town", "unit", "unknown", "verb", "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -133,6 +144,7 @@ class WordInfo:
             (bases & surnames and form.lower().endswith("nen")) or double
         )
         self.common = bool(common) or self.initials
+        self.town = self.place and bool(bases & municipalities())  # "Lahti", "Salo"
         if len(hyphen_parts) > 1 and not capital_parts and not (FIRST in classes or SUR in classes):
             self.first = surname = False  # "Sibelius-lukio", "Agricola-päivä"
         apostrophe = bool(APOSTROPHE_NAME.fullmatch(hyphen_parts[0]))
@@ -180,14 +192,27 @@ class WordInfo:
         )
         self.contact = "yhteys" in lemmas
         self.collab = any(lemma.startswith(("yhteistyö", "sopimus")) for lemma in lemmas)
-        self.thanks = lower in {"kiitos", "kiitokset"} or "kiitos" in lemmas
+        self.thanks = lower in GREETINGS or bool(lemmas & GREETINGS)
+        # may start a run of name words (``masker._groups``); "Terkkuja" (unknown) may not
+        self.starts = (self.name or (self.unknown and self.shape != "lower")) and not self.thanks
+        # may be a name after a title ("psykologi Usvan")
+        self.after_title = self.shape == "title" and not (self.place or self.org or self.head)
+        self.particle = lower in NAME_PARTICLES and self.shape == "lower"
+        self._nouns(common)
         verbs = [a for a in common if a.word_class in {"teonsana", "kieltosana"}]
         self.verb = bool(verbs)
-        acting = [
-            a.baseform
-            for a in verbs
-            if a.baseform in PERSON_VERBS and (a.get("PERSON") or a.get("PARTICIPLE"))
-        ]
+        finite = [a for a in verbs if a.get("PERSON") or a.get("PARTICIPLE")]
+        self.finite = bool(finite)
+        finite_lemmas = {a.baseform for a in finite}
+        self.singular = any(a.get("NUMBER") == "singular" for a in finite)
+        acting = [v for v in finite_lemmas if v in PERSON_VERBS or v in PERSON_ONLY_VERBS]
+        self.person_only = not finite_lemmas.isdisjoint(PERSON_ONLY_VERBS)
+        # "vastaa aina puhelimeen": the verb, then the phone in the illative
+        self.answer = "vastata" in finite_lemmas
+        self.visit = "käydä" in finite_lemmas  # "kävi katsomassa"
+        self.ma_inessive = bool(verbs) and any(
+            a.get("MOOD") == "MA-infinitive" and a.case == "sisaolento" for a in verbs
+        )
         self.person_verb = bool(acting)
         self.strong_verb = any(v not in WEAK_VERBS for v in acting)
         self.speech_verb = any(v in SPEECH_VERBS for v in acting)
@@ -198,6 +223,28 @@ class WordInfo:
         self.negation = lower in {"ei", "eivät", "eikä"}
         self.participle = any(a.get("PARTICIPLE") == "past_active" for a in common)
         self.kin = _kin_prefix(word, analyzer, common) if len(hyphen_parts) > 1 else 0
+        # a first name whose ordinary reading is rare in general Finnish ("jukka", a plant; not
+        # "lumi", "onni"): in lower case, a verb of acting after it decides
+        self.rare_first = (
+            self.first
+            and not self.verb
+            and not self.place
+            and all(general_frequencies().get(lemma, 0) < RARE for lemma in lemmas)
+        )
+
+    def _nouns(self, common) -> None:
+        """The nouns of foundations, news, person predicates and the phone (one pass)."""
+        self.foundation = self.info_noun = self.person_predicate = self.phone_illative = False
+        for a in common:
+            base = a.baseform.lower().replace("-", "")
+            if base.endswith(FOUNDATION_HEADS):
+                self.foundation = True
+            if a.word_class == "nimisana" and base.endswith(INFO_NOUNS):
+                self.info_noun = True
+            if base in PERSON_PREDICATES and a.case in {"nimento", "olento"}:
+                self.person_predicate = True
+            if a.case == "sisatulento" and base.endswith("puhelin"):
+                self.phone_illative = True
 
 
 def _is_org(analyses, word: str, bases: set[str]) -> bool:
