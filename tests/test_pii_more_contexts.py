@@ -80,6 +80,9 @@ def test_ordinary_subjects_stay(text: str) -> None:
         ("Tiina de Vries hoitaa viestinnän.", "[NIMI] hoitaa viestinnän."),
         # a lower-case first name whose ordinary reading is rare, before a verb of acting
         ("jukka vastaa kiinteistöistä", "[NIMI] vastaa kiinteistöistä"),
+        # a place right after a first name that is nothing else is its surname
+        ("Pyysin Raili Orimattilalta arviota.", "Pyysin [NIMI] arviota."),
+        ("Anna Tampereelle lisää aikaa.", "Anna Tampereelle lisää aikaa."),  # "anna": give
         # news that came via someone
         ("Rinteen kautta saimme tiedon muutoksesta.", "[NIMI] kautta saimme tiedon muutoksesta."),
         # a surname next to a phone number in a contact line

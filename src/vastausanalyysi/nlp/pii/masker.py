@@ -435,6 +435,15 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
                 and not nxt.verb
                 and not _sentence_initial(text, words[j].start())
             )
+            # a place right after a first name that is nothing else is its surname: many
+            # Finnish surnames are place names ("Jouni Pukkilalta", "Outi Vähä-Piikkiö")
+            joins = joins or (
+                nxt.place
+                and nxt.shape == "title"
+                and infos[j - 1].first
+                and infos[j - 1].strong
+                and "nimento" in infos[j - 1].cases
+            )
             if not joins:
                 break
             j += 1
