@@ -39,8 +39,8 @@ person:
   a unit after it, a greeting or a masked name it is coordinated with ("Jonna ja Tuksu
   perhekeskuksesta"; "Evira ei nähnyt" is an organisation);
 * a particle between a name and a capitalised word joins them ("Carl-Gustaf von Essen");
-* a first name next to it ("Arja Joki", "Jari Lahdesta"), an initial ("T. Salo"), "ja" or a
-  comma next to another masked name;
+* a first name next to it ("Arja Joki", "Jari Lahdesta"; also a place: "Jouni Pukkilalta"), an
+  initial ("T. Salo"), "ja" or a comma next to another masked name;
 * a capital letter in the middle of a sentence, for a word that is not also a place;
 * verbs said of things as readily as of people ("tuli", "lähti": ``names.WEAK_VERBS``) do not
   decide a name that is also an ordinary word ("Lumi tuli aikaisin");
