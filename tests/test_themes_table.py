@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,10 @@ def test_rows_read_what_the_tokens_give(docs: list) -> None:
     for doc in docs:
         table = doc_table(doc)
         assert len(table) == len(doc)
-        assert table.text == doc.text
+        last = len(doc) - 1
+        for first in range(0, len(doc), 3):  # every evidence span's surface is doc.text sliced
+            end = doc[last].idx + len(doc[last])
+            assert table.surface(first, last) == doc.text[doc[first].idx : end]
         for token, row, start in zip(doc, table.rows, table.starts, strict=True):
             assert (row.text, row.lemma, start) == (token.text, token.lemma_, token.idx)
             assert row.norm == norm_term(token.lemma_ or token.text)
@@ -43,6 +47,40 @@ def test_rows_read_what_the_tokens_give(docs: list) -> None:
             assert row.moods == moods
             checked += 1
     assert checked > 500
+
+
+def test_rows_from_the_components_results_are_those_read_from_the_tokens(
+    docs: list, nlp: Language
+) -> None:
+    """A Doc our component annotated is read from its results (no extension values read back):
+    the same rows as from the token attributes; a Doc whose extension values were added to
+    since is read from the tokens again."""
+    from vastausanalyysi.nlp.extensions import annotated_results
+    from vastausanalyysi.themes import tokens
+
+    typo = nlp("Perhekeskuksen yhteistyö toimi hyvin, mutta tiedonkulku kangertelle.")
+    compared = 0
+    for doc in [*docs[:150], typo]:
+        assert annotated_results(doc) is not None
+        fast = tokens._build(doc)
+        saved = tokens.annotated_results
+        tokens.annotated_results = lambda _doc: None  # the attribute path, for comparison
+        try:
+            slow = tokens._build(doc)
+        finally:
+            tokens.annotated_results = saved
+        for token, a, b in zip(doc, fast.rows, slow.rows, strict=True):
+            if token_ext(token, "corrected_from") is None:
+                assert a is b  # the very same (shared) row
+            else:  # a typo-corrected token's row is its own, built alike
+                assert dataclasses.astuple(a) == dataclasses.astuple(b)
+        assert (fast.starts, fast.spaces) == (slow.starts, slow.spaces)
+        compared += len(doc)
+    assert compared > 1200
+    edited = nlp("Kuraattorit siirtyivät hyvinvointialueelle.")
+    edited[0]._.is_known = False  # a value added after the component: read from the tokens
+    assert annotated_results(edited) is None
+    assert doc_table(edited).rows[0].known is False
 
 
 def test_equal_tokens_share_a_row_and_the_table_is_built_once(docs: list) -> None:

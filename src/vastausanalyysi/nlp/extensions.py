@@ -16,6 +16,7 @@ installed spaCy stores and reads values under it; otherwise it goes through ``to
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -41,6 +42,9 @@ ANALYSES = "analyses"
 ANALYZER_KEY = "vastausanalyysi_voikko"
 _PREFIX = "._."  # spaCy's marker of extension values in ``doc.user_data``
 _FALLBACK_ANALYSES = "vastausanalyysi_analyses"  # where stored readings go without fast writes
+#: Per Doc annotated by :func:`set_annotations` (fast writes): its results, one per token, and
+#: the size of ``doc.user_data`` right after the writes (see :func:`annotated_results`).
+_RESULTS: weakref.WeakKeyDictionary[Doc, tuple[list[WordLemma], int]] = weakref.WeakKeyDictionary()
 
 
 def register_extensions() -> None:
@@ -80,6 +84,7 @@ def set_annotations(
     if not fast_writes():
         _set_public(doc, results)
         return
+    results = results if isinstance(results, list) else list(results)
     for token, result in zip(doc if tokens is None else tokens, results, strict=True):
         token.lemma_ = result.lemma
         idx = token.idx
@@ -92,6 +97,22 @@ def set_annotations(
             # the corrected form's readings (the getter would analyse the typo)
             data[(_PREFIX, ANALYSES, idx, None)] = list(result.analyses)
         data[(_PREFIX, "lemma_marked", idx, None)] = result.marked or result.lemma
+    _RESULTS[doc] = (results, len(data))
+
+
+def annotated_results(doc: Doc) -> list[WordLemma] | None:
+    """The results :func:`set_annotations` wrote into ``doc``, one per token, while they still
+    describe it: None for a Doc it did not annotate (or wrote through the public API), and
+    for one whose tokens or extension values were added or removed since. (A value replaced
+    in place, ``token._.is_known = False`` on an annotated Doc, is not noticed: a reader that
+    honours such edits reads ``token._``.)"""
+    found = _RESULTS.get(doc)
+    if found is None:
+        return None
+    results, size = found
+    if len(results) != len(doc) or len(doc.user_data) != size:
+        return None
+    return results
 
 
 def _set_public(doc: Doc, results: Iterable[WordLemma]) -> None:
@@ -154,6 +175,7 @@ __all__ = [
     "ANALYZER_KEY",
     "DEFAULTS",
     "analyses_getter",
+    "annotated_results",
     "fast_writes",
     "register_extensions",
     "set_annotations",

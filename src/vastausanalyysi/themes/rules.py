@@ -192,7 +192,7 @@ class RuleTagger:
         """Codes and evidence for one Doc."""
         cb = self.codebook
         table = doc_table(doc)
-        rows, starts, text = table.rows, table.starts, table.text
+        rows, starts = table.rows, table.starts
         where = [i for i, word in enumerate(table.words) if word]  # token index of each word
         keys = [rows[i].match for i in where]
         found = scopes(table, cb.polarity)
@@ -213,7 +213,7 @@ class RuleTagger:
             if key in bucket:
                 return
             bucket[key] = {
-                "surface": text[start:end],
+                "surface": table.surface(group[0], last),
                 "lemma": " ".join(rows[i].base for i in group),
                 "rule": rule,
                 "source": "rule",

@@ -18,9 +18,10 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IDX, LEMMA, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
-from vastausanalyysi.nlp.extensions import ANALYZER_KEY
+from vastausanalyysi.nlp.extensions import ANALYZER_KEY, annotated_results
 from vastausanalyysi.themes.codes import norm_term
 
 _MISSING = object()
@@ -126,25 +127,40 @@ class TokenRow:
 
 
 class DocTable:
-    """The rows of a Doc's tokens, their character offsets, the text, and a memo of results."""
+    """The rows of a Doc's tokens, their character offsets and trailing spaces, and a memo of
+    results."""
 
-    __slots__ = ("__weakref__", "memo", "rows", "starts", "text", "words")
+    __slots__ = ("__weakref__", "memo", "rows", "spaces", "starts", "words")
 
-    def __init__(self, rows: list[TokenRow], starts: list[int], text: str):
+    def __init__(self, rows: list[TokenRow], starts: list[int], spaces: list[int]):
         self.rows = rows
         self.starts = starts
-        self.text = text
+        self.spaces = spaces  # 1 where the token is followed by a space
         self.words = [r.word for r in rows]
         self.memo: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self.rows)
 
+    def surface(self, first: int, last: int) -> str:
+        """The Doc's text from token ``first`` to the end of token ``last`` (``doc.text``
+        sliced, without building all of ``doc.text``)."""
+        rows, spaces = self.rows, self.spaces
+        if first == last:
+            return rows[first].text
+        out = [rows[k].text + " " if spaces[k] else rows[k].text for k in range(first, last)]
+        out.append(rows[last].text)
+        return "".join(out)
+
 
 _TABLES: weakref.WeakKeyDictionary[Doc, DocTable] = weakref.WeakKeyDictionary()
 #: Per analyser context: what a row depends on -> the row (shared by equal tokens); cleared
 #: when full.
 _ROWS: dict[tuple[Any, ...], dict[tuple[Any, ...], TokenRow]] = {}
+#: Per analyser context: ``id`` of a lemmatizer result -> (the result, the token's ORTH and
+#: LEMMA ids, its row): the row of a token annotated by our component, found without reading
+#: its extension values back (the result is kept, so its ``id`` is not reused).
+_BY_RESULT: dict[tuple[Any, ...], dict[int, tuple[Any, int, int, TokenRow]]] = {}
 #: How many rows (and things remembered per row elsewhere) a cache keeps before it starts over.
 ROW_CACHE_MAX = 50_000
 #: One copy of each small value set (the analyses' MOOD, CLASS … values repeat).
@@ -160,24 +176,34 @@ def doc_table(doc: Doc) -> DocTable:
     return table
 
 
+def _context(doc: Doc) -> tuple[Any, ...]:
+    """What the analyses depend on besides the text: the language, the ``analyses`` getter and
+    the Voikko dictionary (a typo-corrected token has the readings of its correction stored:
+    its row is not shared)."""
+    analyses = Token.get_extension("analyses")
+    return (doc.vocab.lang, analyses[2] if analyses else None, doc.user_data.get(ANALYZER_KEY))
+
+
 def _build(doc: Doc) -> DocTable:
+    results = annotated_results(doc)
+    if results is not None:
+        return _build_annotated(doc, results)
     values = _attribute_values(doc)
     defaults = _defaults()
     parts_of, marked_of = values["compound_parts"], values["lemma_marked"]
     known_of, corrected_of = values["is_known"], values["corrected_from"]
     no_parts, no_mark = defaults["compound_parts"], defaults["lemma_marked"]
     known_default, not_corrected = defaults["is_known"], defaults["corrected_from"]
-    analyses = Token.get_extension("analyses")
-    # what the analyses depend on besides the text: the getter and the Voikko dictionary (a
-    # typo-corrected token has the readings of its correction stored: its row is not shared)
-    context = (doc.vocab.lang, analyses[2] if analyses else None, doc.user_data.get(ANALYZER_KEY))
+    context = _context(doc)
     cache = _ROWS.get(context)
     if cache is None:
         cache = _ROWS[context] = {}
     rows: list[TokenRow] = []
     starts: list[int] = []
+    spaces: list[int] = []
     for token in doc:
         idx = token.idx
+        spaces.append(1 if token.whitespace_ else 0)
         raw_parts = parts_of.get(idx, no_parts) or ()
         marked = marked_of.get(idx, no_mark)
         # the lemma's hash stands for the lemma (spaCy's StringStore decodes it on each read)
@@ -198,7 +224,43 @@ def _build(doc: Doc) -> DocTable:
                 cache[key] = row
         rows.append(row)
         starts.append(idx)
-    return DocTable(rows, starts, doc.text)
+    return DocTable(rows, starts, spaces)
+
+
+def _build_annotated(doc: Doc, results: list[Any]) -> DocTable:
+    """:func:`_build` of a Doc that our component annotated, from its results (the same rows:
+    a token's extension values are those of its result, see ``set_annotations``)."""
+    context = _context(doc)
+    cache = _ROWS.get(context)
+    if cache is None:
+        cache = _ROWS[context] = {}
+    by_result = _BY_RESULT.get(context)
+    if by_result is None:
+        by_result = _BY_RESULT[context] = {}
+    ids = doc.to_array([ORTH, LEMMA, IDX, SPACY]).tolist()
+    rows: list[TokenRow] = []
+    for i, (result, (orth, lemma, _idx, _space)) in enumerate(zip(results, ids, strict=True)):
+        entry = by_result.get(id(result))
+        if entry is not None and entry[0] is result and entry[1] == orth and entry[2] == lemma:
+            rows.append(entry[3])
+            continue
+        token = doc[i]
+        key = (token.text, lemma, tuple(result.parts), result.marked or result.lemma,
+               bool(result.is_known))  # fmt: skip
+        shared = result.corrected_from is None
+        row = cache.get(key) if shared else None
+        if row is None:
+            row = _make_row(token, key, list(result.parts))
+            if shared:
+                if len(cache) >= ROW_CACHE_MAX:
+                    cache.clear()
+                cache[key] = row
+        if shared:
+            if len(by_result) >= ROW_CACHE_MAX:
+                by_result.clear()
+            by_result[id(result)] = (result, orth, lemma, row)
+        rows.append(row)
+    return DocTable(rows, [t[2] for t in ids], [t[3] for t in ids])
 
 
 def _interned(values: set[Any]) -> frozenset[Any]:
