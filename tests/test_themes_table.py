@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -53,22 +54,16 @@ def test_rows_from_the_components_results_are_those_read_from_the_tokens(
     docs: list, nlp: Language
 ) -> None:
     """A Doc our component annotated is read from its results (no extension values read back):
-    the same rows as from the token attributes; a Doc whose extension values were added to
-    since is read from the tokens again."""
+    the same rows as its copy gives, read from the tokens' attributes; a Doc whose extension
+    values were added to since is read from the tokens again."""
     from vastausanalyysi.nlp.extensions import annotated_results
-    from vastausanalyysi.themes import tokens
 
     typo = nlp("Perhekeskuksen yhteistyö toimi hyvin, mutta tiedonkulku kangertelle.")
     compared = 0
     for doc in [*docs[:150], typo]:
-        assert annotated_results(doc) is not None
-        fast = tokens._build(doc)
-        saved = tokens.annotated_results
-        tokens.annotated_results = lambda _doc: None  # the attribute path, for comparison
-        try:
-            slow = tokens._build(doc)
-        finally:
-            tokens.annotated_results = saved
+        copy = doc.copy()  # the same tokens and extension values, no results kept
+        assert annotated_results(doc) is not None and annotated_results(copy) is None
+        fast, slow = doc_table(doc), doc_table(copy)
         for token, a, b in zip(doc, fast.rows, slow.rows, strict=True):
             if token_ext(token, "corrected_from") is None:
                 assert a is b  # the very same (shared) row
@@ -158,3 +153,12 @@ def test_a_retokenised_doc_gets_a_new_table(nlp: Language) -> None:
     after = doc_table(doc)
     assert len(after) == len(doc) == 6
     assert [r.text for r in after.rows] == [t.text for t in doc]
+
+
+def test_a_table_leaves_with_its_doc(nlp: Language) -> None:
+    doc = nlp("Perhekeskuksen yhteistyö toimii hyvin.")
+    table = doc_table(doc)
+    assert doc_table(doc) is table
+    gone = weakref.ref(table)
+    del doc, table
+    assert gone() is None

@@ -153,7 +153,9 @@ class DocTable:
         return "".join(out)
 
 
-_TABLES: weakref.WeakKeyDictionary[Doc, DocTable] = weakref.WeakKeyDictionary()
+#: ``id(doc)`` -> (a weak reference to the Doc, its table); the entry leaves with its Doc (a
+#: plain dict: the rules, polarity and features each ask for the table of every Doc)
+_TABLES: dict[int, tuple[weakref.ref[Doc], DocTable]] = {}
 #: Per analyser context: what a row depends on -> the row (shared by equal tokens); cleared
 #: when full.
 _ROWS: dict[tuple[Any, ...], dict[tuple[Any, ...], TokenRow]] = {}
@@ -170,9 +172,14 @@ _SETS: dict[frozenset[Any], frozenset[Any]] = {}
 def doc_table(doc: Doc) -> DocTable:
     """The token table of ``doc``, built on the first call and kept while the Doc lives (and
     built again if the Doc was retokenised)."""
-    table = _TABLES.get(doc)
-    if table is None or len(table) != len(doc) or (len(doc) and table.starts[-1] != doc[-1].idx):
-        table = _TABLES[doc] = _build(doc)  # new, or the Doc was retokenised since
+    key = id(doc)
+    entry = _TABLES.get(key)
+    if entry is not None and entry[0]() is doc:
+        table = entry[1]
+        if len(table) == len(doc) and (not len(doc) or table.starts[-1] == doc[-1].idx):
+            return table
+    table = _build(doc)  # new, or the Doc was retokenised since
+    _TABLES[key] = (weakref.ref(doc, lambda _ref, key=key: _TABLES.pop(key, None)), table)
     return table
 
 
