@@ -132,6 +132,10 @@ def test_transform_equals_a_row_by_row_computation(docs: list) -> None:
         assert dict(zip(row.indices.tolist(), row.data.tolist(), strict=True)) == expected
     assert vec.transform([]).shape == (0, len(vec.vocabulary))
     assert vec.transform([["L:ei-sovitettu"]]).nnz == 0  # not in the vocabulary
+    for feats_of, expected in zip(feats[:40], _reference_rows(vec, feats[:40]), strict=True):
+        values = vec.values(feats_of)  # one text's row, by feature, without a matrix
+        assert {vec.index[f]: v for f, v in values.items()} == expected
+    assert vec.values(["L:ei-sovitettu"]) == {}
 
 
 def test_a_lexicon_without_goal_words_uses_the_default_ones(nlp: Language) -> None:

@@ -85,6 +85,21 @@ class FeatureVectorizer:
         idf = np.array([math.log((1 + n) / (1 + df[f])) + 1.0 for f in vocab])
         return cls(vocab, idf)
 
+    def values(self, feats: Sequence[str]) -> dict[str, float]:
+        """The one text's row of :meth:`transform` as {feature: value} (known features only),
+        without building a matrix."""
+        index = self.index
+        counts: dict[str, int] = {}
+        for f in feats:
+            if f in index:
+                counts[f] = counts.get(f, 0) + 1
+        if not counts:
+            return {}
+        js = np.array([index[f] for f in counts], dtype=np.int64)
+        vals = (1.0 + np.log(np.array(list(counts.values()), dtype=float))) * self.idf[js]
+        vals /= np.linalg.norm(vals) or 1.0
+        return dict(zip(counts, vals.tolist(), strict=True))
+
     def transform(self, docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         """Rows of sublinear TF x IDF, L2-normalised; unknown features are ignored."""
         index = self.index

@@ -363,11 +363,8 @@ class ThemeClassifier(BaseEstimator):
         k = self.codes_.index(code)
         per_token = token_features(doc)
         allf = [f for tf in per_token for f in tf]
-        x = self.vectorizer_.transform([allf])
-        weights = {}
-        row = x.getrow(0)
-        for j, v in zip(row.indices, row.data, strict=True):
-            weights[self.vectorizer_.vocabulary[j]] = v * self.coef_[k, j]
+        index, coef = self.vectorizer_.index, self.coef_[k]
+        weights = {f: v * coef[index[f]] for f, v in self.vectorizer_.values(allf).items()}
         scored = []
         for i, tf in enumerate(per_token):
             s = sum(weights.get(f, 0.0) / max(1, allf.count(f)) for f in set(tf))
