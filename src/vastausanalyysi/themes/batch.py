@@ -17,6 +17,7 @@ import gc
 import math
 import multiprocessing
 import os
+import pickle
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -277,8 +278,20 @@ def _init_worker(options: TagOptions) -> None:
     _WORKER["tagger"] = BatchTagger(options)
 
 
-def _work(texts: list[str], questions: list[Any]) -> list[dict[str, Any]]:
-    return _WORKER["tagger"].results(texts, questions)
+def _work(texts: list[str], questions: list[Any]) -> bytes:
+    """A chunk's results, pickled here: the pool's result thread then passes bytes on, and
+    :func:`_results_of` unpickles them with the collector paused (tens of thousands of small
+    containers, which would otherwise set off collections that walk all results so far)."""
+    return pickle.dumps(_WORKER["tagger"].results(texts, questions), pickle.HIGHEST_PROTOCOL)
+
+
+def _results_of(future: Future[Any]) -> list[dict[str, Any]]:
+    """The results of a chunk's future: a list tagged here or the pickled list of a worker."""
+    found = future.result()
+    if isinstance(found, bytes):
+        with no_gc_pause():
+            found = pickle.loads(found)  # our own worker's bytes, never a file's
+    return found
 
 
 def tag_chunks(
@@ -321,7 +334,7 @@ def tag_chunks(
     # collector's sight), their collections neither walk nor copy the inherited objects
     freeze = method == "fork" and gc.isenabled() and gc.get_freeze_count() == 0
     queued = 2 * (workers - 1)  # chunks the pool may hold before this process takes one
-    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    pending: deque[Future[Any]] = deque()
     try:
         for texts, questions in chunks:
             if sum(not p.done() for p in pending) >= queued:
@@ -337,9 +350,9 @@ def tag_chunks(
                         freeze = False
             # results leave in order; at most a few rounds of chunks wait here
             while pending and (pending[0].done() or len(pending) > 2 * queued):
-                yield pending.popleft().result()
+                yield _results_of(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _results_of(pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
