@@ -5,14 +5,22 @@ from __future__ import annotations
 import re
 from datetime import date
 
+# a space may stand around the century sign and before the check character ("231299-045 H",
+# "300962 - 903r", "090917A 318P"); the check character must still be right
+_S = r"[ \u00a0]?"
 HETU_RE = re.compile(
-    r"(?<![\w+-])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![\w-])", re.IGNORECASE
-)
+    r"(?<![\w+-])(\d{2})(\d{2})(\d{2})" + _S + r"([-+A-FU-Y])" + _S + r"(\d{3})" + _S
+    + r"([0-9A-Y])(?![\w-])",
+    re.IGNORECASE,
+)  # fmt: skip
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _CENTURY = {"+": 1800, "-": 1900, **dict.fromkeys("UVWXY", 1900), **dict.fromkeys("ABCDEF", 2000)}
 
+# an address may be the first part of a compound: "x@y.fi-osoitteeseen" (a hyphen and a
+# lower-case word after it)
+_EMAIL_END = r"(?![\w@])(?!-(?![a-zåäö]))"
 EMAIL_RE = re.compile(
-    r"(?<![\w.@+-])[\w.!#$%&'*+/=?^`{|}~-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w@-])"
+    r"(?<![\w.@+-])[\w.!#$%&'*+/=?^`{|}~-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}" + _EMAIL_END
 )
 # "etunimi.sukunimi(at)kunta.fi", "x [at] y.fi", "x at y.fi", "x(a)y.fi", "x ät y piste fi"
 _AT = r"(?:\s*[(\[{<]\s*(?:at|ät|a|@|miuku)\s*[)\]}>]\s*|\s+(?:at|ät)\s+|\s+@\s*|\s*@\s+)"
@@ -26,7 +34,7 @@ OBFUSCATED_EMAIL_RE = re.compile(
     + r"(?:[^\W_](?:[\w-]*[^\W_])?"
     + _DOT
     + r")+"
-    r"[^\W\d_]{2,}(?![\w@-])",
+    r"[^\W\d_]{2,}" + _EMAIL_END,
     re.IGNORECASE,
 )
 _SEP = r"[ \u00a0-]?"
@@ -40,6 +48,10 @@ PHONE_RE = re.compile(
     r"|\d{2}(?:(?:\.\d{2,4}){2,3}|/\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}))"
     r")(?![\w]|[.,]\d|-\d(?!\d))"  # a business ID "0864219-8" is no phone number
 )
+
+
+# an extension after a slash ("014 266 0500 / 312"), not the start of another number
+_EXTENSION = re.compile(r"[ \u00a0]?/[ \u00a0]?\d{2,4}(?![\d/]|[.,:]\d|[ \u00a0-]\d)")
 
 
 def valid_hetu(code: str) -> bool:
@@ -84,9 +96,21 @@ def pattern_spans(
             found = ((m.start(), m.end(), "email") for m in OBFUSCATED_EMAIL_RE.finditer(text))
             spans += free_spans(spans, found)
     if phones:
-        found = ((m.start(), m.end(), "phone") for m in PHONE_RE.finditer(text) if phone_ok(m[0]))
+        found = (
+            (m.start(), _extended(text, m.end()), "phone")
+            for m in PHONE_RE.finditer(text)
+            if phone_ok(m[0])
+        )
         spans += free_spans(spans, found)
     return spans
+
+
+def _extended(text: str, end: int) -> int:
+    """The end of a phone number with its extension after a slash, if it has one."""
+    if "/" not in text[end : end + 3]:
+        return end
+    m = _EXTENSION.match(text, end)
+    return m.end() if m else end
 
 
 def free_spans(taken: list[tuple[int, int, str]], spans) -> list[tuple[int, int, str]]:

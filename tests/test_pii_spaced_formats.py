@@ -1,0 +1,70 @@
+"""mask_pii: identity codes written with spaces, phone extensions and e-mail compounds, added
+after the blind set dev_e (team-written sentences; each with an ordinary look-alike kept)."""
+
+from __future__ import annotations
+
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.nlp.pii import valid_hetu
+
+
+def mask(text: str) -> str:
+    return va.mask_pii([text])[0]
+
+
+def _with_check(date_sign_serial: str) -> str:
+    digits = date_sign_serial[:6] + date_sign_serial[-3:]
+    return date_sign_serial + "0123456789ABCDEFHJKLMNPRSTUVWXY"[int(digits) % 31]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    ["{d}{s}{n} {c}", "{d} {s} {n}{c}", "{d} {s}{n}{c}", "{d}{s} {n}{c}", "{d} {s} {n} {c}"],
+)
+@pytest.mark.parametrize("base", ["150384-217", "040211A583", "271063-904"])
+def test_identity_codes_with_spaces(layout: str, base: str) -> None:
+    code = _with_check(base)
+    spaced = layout.format(d=code[:6], s=code[6], n=code[7:10], c=code[10].lower())
+    assert valid_hetu(spaced)
+    assert mask(f"Lomakkeella luki {spaced}, vaikka ei olisi pitänyt.") == (
+        "Lomakkeella luki [HETU], vaikka ei olisi pitänyt."
+    )
+    # a wrong check character: a random number, kept
+    wrong = spaced[:-1] + ("X" if spaced[-1].upper() != "X" else "Y")
+    assert mask(f"Tilausnumero {wrong} saapui.") == f"Tilausnumero {wrong} saapui."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vaihde 09 816 2200 / 415 aamupäivisin.", "Vaihde [PUHELIN] aamupäivisin."),
+        ("Numero 040 552 1187/23 on päivystys.", "Numero [PUHELIN] on päivystys."),
+        # another number after the slash is a number of its own
+        ("Soita 040 552 1187 / 050 331 9024.", "Soita [PUHELIN] / [PUHELIN]."),
+        # a year or a time after a slash with no number before it stays
+        ("Talousarvio 2025 / 2026 on valmis.", "Talousarvio 2025 / 2026 on valmis."),
+        ("Kokous klo 14.00 / 45 min.", "Kokous klo 14.00 / 45 min."),
+    ],
+)
+def test_phone_extensions(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Laitoin viestin tuomas.kettunen@hva.example-osoitteeseen eilen.",
+            "Laitoin viestin [EMAIL]-osoitteeseen eilen.",
+        ),
+        (
+            "Kirjoita riikka.ojala(at)kunta.example-postiin.",
+            "Kirjoita [EMAIL]-postiin.",
+        ),
+        # a web address with a hyphenated compound is no e-mail
+        ("Lomake on kunta.example-sivulla.", "Lomake on kunta.example-sivulla."),
+    ],
+)
+def test_an_email_before_a_hyphenated_ending(text: str, expected: str) -> None:
+    assert mask(text) == expected
