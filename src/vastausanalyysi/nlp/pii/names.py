@@ -22,7 +22,9 @@ knowledge; see ``data/README.md``). Context words are matched on Voikko base for
 * ``KIN_NOUNS``: "Pekka-sedästä", "Liisa-tädin": the first part is a person's name;
 * ``PLACE_HEADS``: head nouns that make a preceding name part of the name of a street, building,
   school, organisation, day or place ("Aleksis Kiven katu", "Paavo Nurmen stadion",
-  "Runebergin päivä", "Mannerheimin Lastensuojeluliitto"): such a name is not masked;
+  "Runebergin päivä", "Mannerheimin Lastensuojeluliitto"; also as a compound's head: "Paavo
+  Nurmen urheilutalon", "Runebergin talolla"): such a name is not masked;
+  ``PLURAL_ORGANISATIONS``: organisations known by a first name's plural ("Martat");
   ``FOUNDATION_HEADS`` take the first names coordinated before too ("Ella ja Georg Ehrnroothin
   säätiö");
 * ``PERSON_ONLY_VERBS`` and ``PERSON_PREDICATES``: predicates said of people only ("Lahti
@@ -292,8 +294,12 @@ PLACE_HEADS = (
     "säätiö", "seura", "liitto", "keskus", "päivä", "patsas", "muistomerkki", "palkinto", "nimi",
     "kansallispuisto", "kaupunki", "kunta", "seutu", "alue", "kylä", "kartano", "hotelli",
     "ravintola", "rahasto", "mitali", "päiväkoti", "hoitokoti", "palvelukoti", "vanhainkoti",
-    "lastenkoti", "nuorisotalo", "seurantalo", "terveysasema", "paloasema",
+    "lastenkoti", "talo", "terveysasema", "paloasema",
 )  # fmt: skip
+
+# organisations known by a plural name that is also a first name's plural ("Martat ovat olleet
+# mukana", "Marttojen kanssa"): the plural of these base forms is the organisation
+PLURAL_ORGANISATIONS = frozenset(["martta"])
 
 # heads of foundations, funds and prizes: the names coordinated before such a name belong to it
 # ("Ella ja Georg Ehrnroothin säätiö", "Jenny ja Antti Wihurin rahasto")
@@ -389,6 +395,7 @@ __all__ = [
     "PERSON_PREDICATES",
     "PERSON_VERBS",
     "PLACE_HEADS",
+    "PLURAL_ORGANISATIONS",
     "SPEECH_VERBS",
     "SYSTEM_NAMES",
     "TITLES",

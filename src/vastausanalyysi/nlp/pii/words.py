@@ -22,6 +22,7 @@ from vastausanalyysi.nlp.pii.names import (
     PERSON_ONLY_VERBS,
     PERSON_PREDICATES,
     PERSON_VERBS,
+    PLURAL_ORGANISATIONS,
     SPEECH_VERBS,
     SYSTEM_NAMES,
     TITLES,
@@ -175,7 +176,7 @@ class WordInfo:
         )
         self.title_cases = {a.case for a in common if a.case and is_title(a.baseform)}
         self.role = any(a.case == "olento" and is_title(a.baseform) for a in common)
-        self.head = any(is_place_head(lemma) for lemma in lemmas) and (
+        self.head = any(is_place_head(a.baseform) and not _owned(a) for a in common) and (
             not self.name or self.shape == "lower"
         )
         self.after = lower in PERSON_AFTER
@@ -247,10 +248,27 @@ class WordInfo:
                 self.phone_illative = True
 
 
+def _owned(analysis) -> bool:
+    """True for a house whose first part is a genitive naming its owner ("kaupungintalo",
+    "kunnantalo"): a name in the genitive before it is a person's ("Tapasin Anttilan
+    kaupungintalolla"), not part of the building's name ("Runebergin talolla"). Only houses:
+    in "Mannerheimin Lastensuojeluliitto", "Nobelin rauhanpalkinto" the name is the head's."""
+    segments = analysis.segments
+    if len(segments) < 2 or not analysis.baseform.endswith("talo"):
+        return False
+    surface, base, _ = segments[0]
+    return surface.endswith("n") and surface != base and not base.endswith("n")
+
+
 def _is_org(analyses, word: str, bases: set[str]) -> bool:
-    """An organisation, a lexicon entry or a system ("Teamsissa": its stem, as for names)."""
+    """An organisation, a lexicon entry or a system ("Teamsissa": its stem, as for names), or
+    the plural name of an organisation ("Martat")."""
     return (
         any(a.word_class == ORG for a in analyses)
+        or any(
+            a.get("NUMBER") == "plural" and a.baseform.lower() in PLURAL_ORGANISATIONS
+            for a in analyses
+        )
         or any(a.baseform.lower() in _organisations() for a in analyses)
         or word.lower() in _organisations()
         or any(base.lower() in SYSTEM_NAMES for base in bases)
