@@ -35,3 +35,29 @@ def mask(text: str) -> str:
 )
 def test_houses_and_plural_organisations(text: str, expected: str) -> None:
     assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Sami names, also written without the Sami letters
+        ("Saamenkielistä kerhoa ohjaa Biret Guttorm.", "Saamenkielistä kerhoa ohjaa [NIMI]."),
+        ("Kysy lisää Áslatilta tai Sunnálta.", "Kysy lisää [NIMI] tai [NIMI]."),
+        ("Tulkkina toimi Aslat Länsman.", "Tulkkina toimi [NIMI]."),
+        ("Porotalouden asioita hoitaa Niillas Sanila.", "Porotalouden asioita hoitaa [NIMI]."),
+        # Karelian and Orthodox names
+        ("Kuoroa johtaa Jevdokia Karhapää.", "Kuoroa johtaa [NIMI]."),
+        ("Puhuimme Ondrein ja Matronan kanssa.", "Puhuimme [NIMI] ja [NIMI] kanssa."),
+        # the places and words of the same regions stay
+        (
+            "Saamelaiskäräjät ja Inarin kunta sopivat yhteistyöstä Utsjoella.",
+            "Saamelaiskäräjät ja Inarin kunta sopivat yhteistyöstä Utsjoella.",
+        ),
+        (
+            "Ortodoksinen seurakunta järjestää praasniekan.",
+            "Ortodoksinen seurakunta järjestää praasniekan.",
+        ),
+    ],
+)
+def test_sami_and_karelian_names(text: str, expected: str) -> None:
+    assert mask(text) == expected

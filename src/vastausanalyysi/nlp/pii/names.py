@@ -313,10 +313,18 @@ CASE_ENDINGS = (
 )  # fmt: skip
 
 
+# the Sami letters, for the same names written without them ("Máret" -> "Maret")
+_SAMI_FOLD = str.maketrans("áčđŋšŧžÁČĐŊŠŦŽ", "acdnstzACDNSTZ")
+
+
 @lru_cache(maxsize=1)
 def name_lists() -> dict[str, frozenset[str]]:
-    """``{"first": …, "surname": …}``: the shipped name lists (capitalised forms)."""
-    return read_sections(NAMES_FILE)
+    """``{"first": …, "surname": …}``: the shipped name lists (capitalised forms; a name with
+    Sami letters also without them)."""
+    return {
+        section: names | {name.translate(_SAMI_FOLD) for name in names}
+        for section, names in read_sections(NAMES_FILE).items()
+    }
 
 
 #: Faker's person-name locales (MIT licence, https://github.com/joke2k/faker; the installed
