@@ -61,3 +61,53 @@ def test_houses_and_plural_organisations(text: str, expected: str) -> None:
 )
 def test_sami_and_karelian_names(text: str, expected: str) -> None:
     assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name written without ä and ö; an ordinary word so written stays
+        (
+            "hankekoordinaattori makela lupasi hoitaa asian",
+            "hankekoordinaattori [NIMI] lupasi hoitaa asian",
+        ),
+        ("Asiasta tiesi vain KAARIAINEN.", "Asiasta tiesi vain [NIMI]."),
+        (
+            "tää kaytto on ihan ok ja hameenlinna on kaukana",
+            "tää kaytto on ihan ok ja hameenlinna on kaukana",
+        ),
+        # a title after a prefix Voikko does not know, then a lower-case name
+        ("hyte-suunnittelija koski kävi kertomassa", "hyte-suunnittelija [NIMI] kävi kertomassa"),
+        ("hyte-työ koski kaikkia", "hyte-työ koski kaikkia"),
+        # a first name (here also a fell's name) in the genitive before a family noun
+        (
+            "Esimerkiksi Saanan äiti jonotti kuukauden.",
+            "Esimerkiksi [NIMI] äiti jonotti kuukauden.",
+        ),
+        ("Lahden perheet saavat tukea.", "Lahden perheet saavat tukea."),
+        ("Onnen lapsi pääsee kerhoon.", "Onnen lapsi pääsee kerhoon."),
+        # lower-case first names after thanks or before "kanssa" in spoken text
+        ("kiitos ritvalle kotihoidosta", "kiitos [NIMI] kotihoidosta"),
+        ("kiitos rannalle tulleille", "kiitos rannalle tulleille"),
+        ("mä juttelin sadun kanssa eilen", "mä juttelin [NIMI] kanssa eilen"),
+        ("jukan kanssa sovittiin aikataulu", "[NIMI] kanssa sovittiin aikataulu"),
+        ("lumen kanssa on ollu ongelmii mut nyt ok", "lumen kanssa on ollu ongelmii mut nyt ok"),
+        ("mä toivon kanssa et tää toimis", "mä toivon kanssa et tää toimis"),
+        ("satujen kanssa ei oo mitään ongelmaa", "satujen kanssa ei oo mitään ongelmaa"),
+        # a role in a "joka" clause right after the name
+        (
+            "Koolle kutsui Salo, joka toimii perhepalvelujen johtajana.",
+            "Koolle kutsui [NIMI], joka toimii perhepalvelujen johtajana.",
+        ),
+        (
+            "Palvelut siirtyivät Saloon, joka toimii alueen keskuksena.",
+            "Palvelut siirtyivät Saloon, joka toimii alueen keskuksena.",
+        ),
+        (
+            "Lahti, joka toimii maakunnan keskuksena, kasvaa.",
+            "Lahti, joka toimii maakunnan keskuksena, kasvaa.",
+        ),
+    ],
+)
+def test_lower_case_family_and_relative_contexts(text: str, expected: str) -> None:
+    assert mask(text) == expected

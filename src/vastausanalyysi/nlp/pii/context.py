@@ -6,7 +6,8 @@ makes it a person:
 
 * ``role_ahead``: a role in the essive or, after a form of "olla", as the predicate later in
   the same clause ("Lumi ja Ilo aloittivat koulukuraattoreina", "Valo ja Aura ovat
-  perhekeskuksen uudet ohjaajat"), or a person's leave ("Toivo jäi eläkkeelle");
+  perhekeskuksen uudet ohjaajat") or in a "joka" clause right after ("Lammi, joka toimii
+  johtajana"), or a person's leave ("Toivo jäi eläkkeelle");
 * ``unit_after``: the elative of a unit or of a role right after, perhaps after genitives
   ("Onni kuraattoritiimistä", "Tuuli hyvinvointialueen työllisyystiimistä");
 * ``apposition``: a comma or "eli" and a title ("Niemi, hyvinvointialueen
@@ -20,6 +21,7 @@ makes it a person:
 * ``person_predicate``: a predicate said of people only ("Lahti sairastui", "Salo kävi
   katsomassa", "Karhu on ainoa, joka ymmärtää …");
 * ``channel``: news that came "via" a genitive ("Rinteen kautta saimme tiedon");
+* ``spoken``: a text written as spoken Finnish ("mut", "ei oo");
 * ``beside_contact``: a phone number or e-mail address next to the name in a contact line
   ("040 123 4567 / Ristola").
 """
@@ -62,9 +64,18 @@ def _clause(text: str, words: Words, start: int, step: int, limit: int) -> list[
 
 def role_ahead(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """A role later in the clause (essive, or nominative after a form of "olla") or a person's
-    leave ("jäi eläkkeelle", "on sairauslomalla")."""
+    leave ("jäi eläkkeelle", "on sairauslomalla"), also in a "joka" clause right after the name
+    ("… kutsui Lammi, joka toimii perhepalvelujen johtajana")."""
+    clause = _clause(text, words, b, 1, 7)
+    if (
+        not clause
+        and b + 1 < len(words)
+        and gap(text, words, b).strip() == ","
+        and words[b][0].lower() == "joka"
+    ):
+        clause = _clause(text, words, b + 1, 1, 7)
     seen_olla = False
-    for k in _clause(text, words, b, 1, 7):
+    for k in clause:
         info = infos[k]
         if info.role or info.leave:
             return True
@@ -73,6 +84,19 @@ def role_ahead(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
         elif seen_olla and info.title:
             return True
     return False
+
+
+# words of spoken Finnish: a text with one of these is written as spoken
+_SPOKEN = re.compile(
+    r"\b(?:mä|sä|mut|oo|oon|ois|tää|ku|niinku|mul|sul|meil|teil|mitää|jotai|sit|sillee|"
+    r"semmonen|ollu|ite|vaa|kans|kaa)\b",
+    re.IGNORECASE,
+)
+
+
+def spoken(text: str) -> bool:
+    """True when ``text`` has words of spoken Finnish ("mut", "ei oo", "mä")."""
+    return _SPOKEN.search(text) is not None
 
 
 def unit_after(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
@@ -209,5 +233,6 @@ __all__ = [
     "person_predicate",
     "recipient",
     "role_ahead",
+    "spoken",
     "unit_after",
 ]

@@ -3,17 +3,20 @@
 ``mask_pii`` replaces
 
 * Finnish personal identity codes (DDMMYY, a century sign, NNN and a check character that must
-  be right; the 2023 century signs U–Y and B–F included) with ``[HETU]``,
+  be right; the 2023 century signs U–Y and B–F included; a space may stand around the sign or
+  before the check character: "231299-045 H", "300962 - 903r") with ``[HETU]``,
 * e-mail addresses, also written "etunimi.sukunimi(at)kunta.fi", "x [at] y.fi", "x at y.fi" or
-  "x(a)y.fi", with ``[EMAIL]``,
+  "x(a)y.fi", also as the first part of a compound ("x@y.fi-osoitteeseen"), with ``[EMAIL]``,
 * Finnish phone numbers (``050 479 6835``, ``+358 50 479 6835``, ``09-310 1234``,
-  ``040-1234567``, ``(09) 310 1234``, ``050 111 22 33``, ``041.709.3346``, ``040/8871 334``)
-  with ``[PUHELIN]``,
+  ``040-1234567``, ``(09) 310 1234``, ``050 111 22 33``, ``041.709.3346``, ``040/8871 334``;
+  with an extension after a slash: ``014 266 0500 / 312``) with ``[PUHELIN]``,
 * names of people with ``[NIMI]`` (a run of name words becomes one ``[NIMI]``).
 
 A word is a name candidate when Voikko reads it (or its capitalised form, for lower-case and
 all-capital words) as a first name or surname, when it or its base form is in the team-written
-name lists (``data/names_fi.txt``), or when it has a name's apostrophe ("O'Brien", "D'Angelo").
+name lists (``data/names_fi.txt``; Sami names also without the Sami letters), when it is a word
+Voikko does not know that is such a name with ä, ö and y for a, o and u ("jarvinen",
+"MAKELA"), or when it has a name's apostrophe ("O'Brien", "D'Angelo").
 Hyphenated names are candidates when every part is. A candidate that is nothing else
 (Virtanen, Pirjo) is masked wherever it stands and however it is written. One that is also an
 ordinary word or a place (Laine, Aho, Toivo, Salo, Mattila) is masked when the context says
@@ -25,9 +28,11 @@ person:
   verb of speaking or acting ("kertoi", "lupasi", "vastasi", "Asiaa hoitaa …") or before "ei" and
   such a verb or a past participle ("Salo ei vastannut"); an ablative or allative of a surname
   that is also a place ("Mattilalle", "Koivistolta");
-* a genitive before a noun of a person's contacts or doings ("Kosken lähtö", "Aallon esitys");
+* a genitive before a noun of a person's contacts or doings ("Kosken lähtö", "Aallon esitys"),
+  or a first name's before one of family ("Saanan perhe", not "Lahden perheet", "Onnen lapsi");
 * the clause contexts of :mod:`~vastausanalyysi.nlp.pii.context`: a role later in the clause
-  ("Lumi ja Ilo aloittivat koulukuraattoreina"), the elative of a unit after it ("Onni
+  ("Lumi ja Ilo aloittivat koulukuraattoreina") or in a "joka" clause right after ("kutsui
+  Lammi, joka toimii … johtajana"), the elative of a unit after it ("Onni
   kuraattoritiimistä"), an apposition with a title ("Niemi, …päällikkö, …"), an illative with
   "yhteydessä"/"yhteyttä", an ablative or allative after a verb of asking or with "kiitos" or
   a greeting ("terveisiä Anskulle"), a predicate said of people only ("Lahti sairastui", "Salo
@@ -46,8 +51,10 @@ person:
   decide a name that is also an ordinary word ("Lumi tuli aikaisin");
 * a lower-case word that is also an ordinary word is a name only after a title or in a strong
   context: a genitive before the spoken "kans"/"kaa" ("sadun kaa"; not "lumen kanssa"), an
-  ablative right after a verb of asking ("kysy sulolta") or an allative after one of giving, a
-  nominative before a verb of speaking ("niemi sano"), or, for a first name whose ordinary
+  ablative right after a verb of asking ("kysy sulolta") or an allative after one of giving or
+  thanks ("kiitos sannalle"), a first name's genitive before "kanssa" when the name is rarely a
+  word or the text is spoken ("jukan kanssa", "mä juttelin sadun kanssa"; not "mä toivon kanssa
+  et …"), a nominative before a verb of speaking ("niemi sano"), or, for a first name whose ordinary
   reading is rare in general Finnish, before a verb of acting ("jukka hoitaa"; not "onni
   auttaa"); in all-capital text ordinary words do not join a first name ("EI TOIMI LAINKAAN");
 * a first name in -i keeps its i when inflected ("Lumin", "Tuulille"), so "Lumen", "Onneksi"
@@ -59,12 +66,14 @@ person:
 
 Never masked: a name in the genitive (or in the nominative before a nominative) followed by the
 head noun of a street, building, school, organisation, day or place ("Aleksis Kiven katu", "Paavo
-Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"; and the first
+Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"; also a
+compound's head: "Paavo Nurmen urheilutalon", "Runebergin talolla", but not a house whose first
+part names its owner: "Anttilan kaupungintalolla" is a person; and the first
 names coordinated before a foundation's or prize's name: "Ella ja Georg Ehrnroothin säätiö"),
 or joined to one with a hyphen ("Sibelius-lukio", "Alvar Aalto -museo"); a name in an inner
 local case ("Salossa", "Hotelli Arthurissa") unless a first name comes before it or
 "yhteydessä"/"yhteyttä" next to it; Voikko's organisations and the lexicon's entries (Kela,
-Kuntaliitto).
+Kuntaliitto), and organisations known by a first name's plural ("Martat").
 
 Every text is normalised first (:mod:`vastausanalyysi.nlp.normalise`) and the spans found are
 mapped back, so "Ma\\u0308kinen" or "Vir\\u00adtanen" is masked like "Mäkinen" and everything
@@ -260,6 +269,23 @@ class PiiMasker:
                     and (
                         # the spoken "kans", "kaa", not "kanssa": "lumen kanssa taisteltiin"
                         (genitive and after in _SPOKEN_KANSSA)
+                        # "kanssa" after a first name that is rarely a word or in spoken text:
+                        # "jukan kanssa homma toimi", "mä oon puhunu sadun kanssa"
+                        or (
+                            genitive
+                            and after == "kanssa"
+                            and last.first
+                            and not (last.place or last.verb)  # "mä toivon kanssa et …"
+                            and (last.rare_first or context.spoken(text))
+                        )
+                        # "kiitos sannalle": thanks right before a first name
+                        or (
+                            prev is not None
+                            and prev.thanks
+                            and bool(cases & TOWARDS_FROM)
+                            and last.first
+                            and not (last.place or last.verb)
+                        )
                         # "kysy sulolta" (not "soita rannalta"), "kerro ilolle"
                         or (prev is not None and prev.ask_from and "ulkoeronto" in cases)
                         or (prev is not None and prev.ask and "ulkotulento" in cases)
@@ -298,6 +324,15 @@ class PiiMasker:
                         and not (place and _collaboration(infos, a))  # "yhteistyö Lahden kanssa"
                     )
                     or (not place and context.channel(text, words, infos, stop))
+                    # "Saanan perhe", "Kosken äiti" (not "Lahden perheet", "Onnen lapsi")
+                    or (
+                        nxt.family
+                        and not last.town
+                        and (
+                            (last.first and (not last.common or last.rare_first))
+                            or (not last.first and not place)
+                        )
+                    )
                 )
             )
             or (

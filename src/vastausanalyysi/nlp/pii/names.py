@@ -260,6 +260,14 @@ PERSON_NOUNS = (
     "työhuone", "yhteystieto",
 )  # fmt: skip
 
+# after the genitive of a first name (or of a surname that is no place): a person's family
+# ("Saanan perhe odotti apua", "Kosken äiti"; not "Lahden perheet", "Onnen lapsi")
+FAMILY_NOUNS = frozenset(
+    ["perhe", "äiti", "isä", "lapsi", "vanhempi", "huoltaja", "puoliso", "vaimo", "aviomies",
+     "veli", "sisko", "sisar", "tytär", "poika", "mummo", "mummi", "isoäiti", "isoisä", "ukki",
+     "omainen", "perheenjäsen"]
+)  # fmt: skip
+
 # after a genitive: a person's doings, which a town may have too ("Aallon esitys", "Lahden
 # esitys"): these count for names that are not also places
 OPINION_NOUNS = (
@@ -388,6 +396,7 @@ __all__ = [
     "ASK_FROM_VERBS",
     "ASK_VERBS",
     "CASE_ENDINGS",
+    "FAMILY_NOUNS",
     "FOREIGN_NAME_LOCALES",
     "FOUNDATION_HEADS",
     "GREETINGS",

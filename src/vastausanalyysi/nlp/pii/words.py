@@ -10,6 +10,7 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_FROM_VERBS,
     ASK_VERBS,
     CASE_ENDINGS,
+    FAMILY_NOUNS,
     FOUNDATION_HEADS,
     GREETINGS,
     INFO_NOUNS,
@@ -97,8 +98,8 @@ class WordInfo:
 
     __slots__ = (
         "adjective_name", "after", "after_title", "answer", "ask", "ask_from", "cases", "collab",
-        "common", "contact", "finite", "first", "foundation", "head", "info_noun", "initial",
-        "initials", "kin", "leave", "ma_inessive", "name", "negation", "noun", "olla",
+        "common", "contact", "family", "finite", "first", "foundation", "head", "info_noun",
+        "initial", "initials", "kin", "leave", "ma_inessive", "name", "negation", "noun", "olla",
         "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
         "person_predicate", "person_verb", "phone_illative", "place", "plural", "rare_first",
         "role", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb", "thanks",
@@ -116,6 +117,8 @@ class WordInfo:
         analyses = list(analyzer.analyze(form))
         if self.shape != "title":
             analyses += analyzer.analyze(word.lower())
+        if not analyses and _NO_UMLAUTS.fullmatch(form):
+            form, analyses = _with_umlauts(form, analyzer, self.shape != "title")
         hyphen_parts = word.split("-")
         capital_parts = len(hyphen_parts) > 1 and all(p[:1].isupper() for p in hyphen_parts)
         proper = [a for a in analyses if a.word_class in PROPER]
@@ -171,11 +174,16 @@ class WordInfo:
         self.plural = bool(proper) and all(a.get("NUMBER") == "plural" for a in proper)
         lemmas = {a.baseform.lower() for a in common}
         lower = word.lower()
+        titles = common
+        if not analyses and len(hyphen_parts) > 1 and hyphen_parts[-1].islower():
+            # "hyte-koordinaattori": a title after a prefix Voikko does not know
+            titles = [a for a in analyzer.analyze(hyphen_parts[-1]) if a.word_class not in PROPER]
         self.title = lower in TITLES or any(
-            a.case == "nimento" and is_title(a.baseform) for a in common
+            a.case == "nimento" and is_title(a.baseform) for a in titles
         )
-        self.title_cases = {a.case for a in common if a.case and is_title(a.baseform)}
-        self.role = any(a.case == "olento" and is_title(a.baseform) for a in common)
+        self.title_cases = {a.case for a in titles if a.case and is_title(a.baseform)}
+        self.role = any(a.case == "olento" and is_title(a.baseform) for a in titles)
+        self.family = not lemmas.isdisjoint(FAMILY_NOUNS)
         self.head = any(is_place_head(a.baseform) and not _owned(a) for a in common) and (
             not self.name or self.shape == "lower"
         )
@@ -258,6 +266,27 @@ def _owned(analysis) -> bool:
         return False
     surface, base, _ = segments[0]
     return surface.endswith("n") and surface != base and not base.endswith("n")
+
+
+# a word written without ä and ö ("jarvinen", "MAKELA"): the same word with them may be a name
+_NO_UMLAUTS = re.compile(r"[^äöÄÖ]*[aouAOU][^äöÄÖ]*")
+_UMLAUTS = str.maketrans("aouAOU", "äöyÄÖY")
+
+
+def _with_umlauts(form: str, analyzer: VoikkoAnalyzer, lower: bool) -> tuple[str, list]:
+    """``form`` with a, o, u as ä, ö, y and its readings when it is then a listed name or Voikko
+    reads it as a first name or surname ("jarvinen" -> Järvinen); else ``form`` and no readings."""
+    other = form.translate(_UMLAUTS)
+    analyses = list(analyzer.analyze(other))
+    if lower:
+        analyses += analyzer.analyze(other.lower())
+    lists = name_lists()
+    listed = lists.get("first", frozenset()) | lists.get("surname", frozenset())
+    if any(a.word_class in {FIRST, SUR} for a in analyses) or (
+        _listed_bases(other, analyses) & listed
+    ):
+        return other, analyses
+    return form, []
 
 
 def _is_org(analyses, word: str, bases: set[str]) -> bool:
