@@ -21,7 +21,8 @@ def mask(text: str) -> str:
             "Ilmoittautuminen Lasse Virénin urheilutalon aulassa.",
             "Ilmoittautuminen Lasse Virénin urheilutalon aulassa.",
         ),
-        # a house whose compound names its owner: the genitive before it is a person
+        # a bare "talo" after a common name is a home; after a compound's owner a person
+        ("Kävimme Heikkisen talolla kahvilla.", "Kävimme [NIMI] talolla kahvilla."),
         ("Näin Kettusen kunnantalolla eilen.", "Näin [NIMI] kunnantalolla eilen."),
         ("Tapasin Heikkisen kaupungintalolla.", "Tapasin [NIMI] kaupungintalolla."),
         # an organisation known by a plural name; the singular is a first name

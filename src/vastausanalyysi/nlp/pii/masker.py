@@ -68,7 +68,8 @@ Never masked: a name in the genitive (or in the nominative before a nominative) 
 head noun of a street, building, school, organisation, day or place ("Aleksis Kiven katu", "Paavo
 Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"; also a
 compound's head: "Paavo Nurmen urheilutalon", "Runebergin talolla", but not a house whose first
-part names its owner: "Anttilan kaupungintalolla" is a person; and the first
+part names its owner ("Anttilan kaupungintalolla") and not a bare "talo" after a name of the
+common-name lists ("Virtasen talolla"): those are people; and the first
 names coordinated before a foundation's or prize's name: "Ella ja Georg Ehrnroothin säätiö"),
 or joined to one with a hyphen ("Sibelius-lukio", "Alvar Aalto -museo"); a name in an inner
 local case ("Salossa", "Hotelli Arthurissa") unless a first name comes before it or
@@ -227,7 +228,13 @@ class PiiMasker:
         # the name of a street, building, organisation, day or place: the name stands in the
         # genitive, or in the nominative before a nominative head ("Salon kaupunki"; not
         # "Tuuli hyvinvointialueen työllisyystiimistä")
-        if nxt is not None and nxt.head and (genitive or (nominative and "nimento" in nxt.cases)):
+        if (
+            nxt is not None
+            and nxt.head
+            and (genitive or (nominative and "nimento" in nxt.cases))
+            # "Runebergin talolla" is a building, "Virtasen talolla" a home
+            and not (nxt.house and last.listed)
+        ):
             return False
         if re.match(r"\s-[^\W\d_]", tail):
             return False

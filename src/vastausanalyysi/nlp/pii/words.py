@@ -98,12 +98,12 @@ class WordInfo:
 
     __slots__ = (
         "adjective_name", "after", "after_title", "answer", "ask", "ask_from", "cases", "collab",
-        "common", "contact", "family", "finite", "first", "foundation", "head", "info_noun",
-        "initial", "initials", "kin", "leave", "ma_inessive", "name", "negation", "noun", "olla",
-        "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
-        "person_predicate", "person_verb", "phone_illative", "place", "plural", "rare_first",
-        "role", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb", "thanks",
-        "title", "title_cases", "town", "unit", "unknown", "verb", "visit",
+        "common", "contact", "family", "finite", "first", "foundation", "head", "house",
+        "info_noun", "initial", "initials", "kin", "leave", "listed", "ma_inessive", "name",
+        "negation", "noun", "olla", "opinion_noun", "org", "participle", "particle", "person_noun",
+        "person_only", "person_predicate", "person_verb", "phone_illative", "place", "plural",
+        "rare_first", "role", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb",
+        "thanks", "title", "title_cases", "town", "unit", "unknown", "verb", "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -135,6 +135,7 @@ class WordInfo:
         self.unknown = not analyses and not self.initials
         listed_firsts = _first_name_bases(form, bases) & firsts
         surname = SUR in classes or bool(bases & surnames)
+        self.listed = bool(listed_firsts) or bool(bases & surnames)  # a common name of our lists
         if self.unknown and self.shape != "lower":  # "Yilmazin": other languages (Faker)
             foreign = foreign_names()
             listed_firsts |= _first_name_bases(form, bases) & foreign["first"]
@@ -187,6 +188,9 @@ class WordInfo:
         self.head = any(is_place_head(a.baseform) and not _owned(a) for a in common) and (
             not self.name or self.shape == "lower"
         )
+        # a bare "talo": a building after a famous name ("Runebergin talo"), a home after a
+        # common one ("Virtasen talolla"; see ``masker``)
+        self.house = lemmas == {"talo"}
         self.after = lower in PERSON_AFTER
         self.person_noun = any(ends_with(lemma, PERSON_NOUNS) for lemma in lemmas)
         self.opinion_noun = any(ends_with(lemma, OPINION_NOUNS) for lemma in lemmas)
