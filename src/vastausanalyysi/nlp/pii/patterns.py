@@ -19,6 +19,9 @@ _CENTURY = {"+": 1800, "-": 1900, **dict.fromkeys("UVWXY", 1900), **dict.fromkey
 # an address may be the first part of a compound: "x@y.fi-osoitteeseen" (a hyphen and a
 # lower-case word after it)
 _EMAIL_END = r"(?![\w@])(?!-(?![a-zåäö]))"
+# a spelt-out " at " address is not followed by another " at ": in "Li Wei at li.wei at example
+# dot com" the address is the last part, not "Wei at li.wei"
+_NO_LATER_AT = r"(?!\s+(?:at|ät)\s+[^\W_][\w-]*(?:\.|\s+(?:dot|piste)\s)[^\W\d_])"
 EMAIL_RE = re.compile(
     r"(?<![\w.@+-])[\w.!#$%&'*+/=?^`{|}~-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}" + _EMAIL_END
 )
@@ -34,12 +37,13 @@ OBFUSCATED_EMAIL_RE = re.compile(
     + r"(?:[^\W_](?:[\w-]*[^\W_])?"
     + _DOT
     + r")+"
-    r"[^\W\d_]{2,}" + _EMAIL_END,
+    r"[^\W\d_]{2,}" + _EMAIL_END + _NO_LATER_AT,
     re.IGNORECASE,
 )
 _SEP = r"[ \u00a0-]?"
 PHONE_RE = re.compile(
-    r"(?<![\w+.,/])(?:"
+    # a number may follow "p." or "puh." with no space: "p.0440 613 927"
+    r"(?:(?<![\w+.,/])|(?<=\bp\.)|(?<=\bpuh\.)|(?<=\btel\.)|(?<=\bnro\.))(?:"
     r"(?:\+|00)358" + _SEP + r"(?:\(0\)" + _SEP + r")?\d{1,3}(?:" + _SEP + r"\d{2,4}){1,3}"
     r"|\(0\d{1,3}\)" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
     r"|0(?:\d{1,3}" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
