@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 GAP = {" ", "\u00a0"}
@@ -200,6 +201,28 @@ def _person_verb(text: str, words: Words, infos: list[WordInfo], k: int) -> bool
     return info.visit and any(infos[j].ma_inessive for j in ahead)  # "kävi (itse) katsomassa"
 
 
+def trusted(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """An illative with a verb of trust or acquaintance in the clause ("Mattiin voi aina
+    luottaa", "tutustuimme Ilmaan")."""
+    near = _clause(text, words, a - 1, -1, 3) + _clause(text, words, b, 1, 3)
+    return any(infos[k].trust for k in near)
+
+
+_FOREIGN_AFTER = re.compile(r"\s+(?:på|per|by|on the) (?:telefon|tfn|mobil|phone)\b", re.I)
+
+
+def foreign_context(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A Swedish or English person context: "enligt", "kontakta", "tack vare", "contact",
+    "thanks to" right before the name, or "på telefon" after it."""
+    if a > 0 and gap(text, words, a) in GAP:
+        k = a - 1
+        if words[k][0].lower() == "to" and k > 0:  # "thanks to Rose"
+            k -= 1
+        if words[k][0].lower() in FOREIGN_BEFORE_NAME and infos[k].unknown:
+            return True
+    return _FOREIGN_AFTER.match(text, words[b - 1].end()) is not None
+
+
 def channel(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """A genitive before "kautta" with news or a message in the clause ("Rinteen kautta saimme
     tiedon"; not "rinteen kautta kulkee polku")."""
@@ -228,11 +251,13 @@ __all__ = [
     "beside_contact",
     "channel",
     "contact",
+    "foreign_context",
     "gap",
     "greeted",
     "person_predicate",
     "recipient",
     "role_ahead",
     "spoken",
+    "trusted",
     "unit_after",
 ]

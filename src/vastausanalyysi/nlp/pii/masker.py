@@ -90,8 +90,9 @@ from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.normalise import normalise_with_offsets
 from vastausanalyysi.nlp.pii import context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
+from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
-from vastausanalyysi.nlp.pii.words import WordInfo
+from vastausanalyysi.nlp.pii.words import WordInfo, possessive
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
 NAME, EMAIL, PHONE, HETU = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]"
@@ -100,7 +101,7 @@ _LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SKIP_BACK = " \t\r\u00a0\"'“”«»‘’([{*•–—-"
 _SENTENCE_END = ".!?:;\n"
-_COORD = {"ja", "sekä", "tai", ",", "&"}
+_COORD = {"ja", "sekä", "tai", ",", "&", "eli", "alias"}  # "Jartsa eli Jari Kuusela"
 _INNER_LOCAL = {"sisaolento", "sisaeronto", "sisatulento"}
 # the case of a suffix after a colon: "J-P:n", "A-K:lta", "Ali:lle"
 _COLON_CASES = {
@@ -131,7 +132,7 @@ class PiiMasker:
     def _info(self, word: str) -> WordInfo:
         info = self._infos.get(word)
         if info is None:
-            info = WordInfo(word, self.analyzer)
+            info = possessive(word, WordInfo(word, self.analyzer), self.analyzer)
             if len(self._infos) < 100_000:
                 self._infos[word] = info
         return info
@@ -195,7 +196,10 @@ class PiiMasker:
                 end = start + infos[a].kin
             elif _colon_suffix(text, words, b):
                 end = words[b].end()
-            spans.append((start, end, NAME))
+            spans.append((start, end - infos[b - 1].suffix, NAME))
+        signed = _signature(text, words, infos)
+        if signed is not None:
+            spans.append((words[signed].start(), words[signed].end(), NAME))
         return spans
 
     def _decide(
@@ -215,7 +219,7 @@ class PiiMasker:
         if _colon_suffix(text, words, b):
             cases = {_COLON_CASES.get(words[b][0].lower(), "")} - {""} or cases
             stop = b + 1
-        prev = infos[a - 1] if a and gap(text, words, a) in GAP else None
+        prev = infos[a - 1] if a and _title_gap(text, words, infos, a) else None
         nxt = infos[stop] if stop < len(words) and gap(text, words, stop) in GAP else None
         nxt2 = (
             infos[stop + 1]
@@ -238,9 +242,31 @@ class PiiMasker:
             return False
         if re.match(r"\s-[^\W\d_]", tail):
             return False
+        # a thing's namesake: "Arvo Ylpön mukaan nimetty palkinto"
+        if genitive and nxt2 is not None and nxt2.named and words[stop][0].lower() == "mukaan":
+            return False
+        # an institution or building named with a name: "Yliopistokeskus Chydenius", "Villa
+        # Helmi" (not "oppilaan nimi Eino Rantanen")
+        if prev is not None and prev.institution and cases & {"nimento", *_INNER_LOCAL}:
+            return False
+        # a Swedish or English genitive ("Karlssons utredning") stands before a noun, a place
+        # after a preposition: "från Ekenäs till Karis utan …" (one word: "till Nina Ahlroths")
+        if (
+            len(group) == 1
+            and last.possessive
+            and (
+                nxt is None
+                or nxt.shape != "lower"
+                or (a and words[a - 1][0].lower() in SWEDISH_PLACE_PREPOSITIONS)
+            )
+        ):
+            return False
         names = [i for i in group if i.name]
         full = len(group) > 1 and group[0].first and last.name  # "Jari Lahdesta"
-        contacted = "sisatulento" in cases and context.contact(text, words, infos, a, stop)
+        contacted = "sisatulento" in cases and (
+            context.contact(text, words, infos, a, stop)
+            or (not last.town and context.trusted(text, words, infos, a, stop))
+        )
         # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
         personal = last.strong and last.shape != "lower" and not last.unknown
         personal = personal and not (prev is not None and prev.head)  # "Hotelli Arthurissa"
@@ -324,6 +350,8 @@ class PiiMasker:
                 and nxt is not None
                 and (
                     nxt.person_noun  # "Kosken lähtö", "Kallion työnumero"
+                    # "Niemisen laatima" (not the town's "Lahden tekemä")
+                    or (nxt.agent and not last.town and (last.first or not last.common))
                     or (nxt.opinion_noun and not place)  # "Aallon esitys"
                     or (
                         nxt.after
@@ -359,6 +387,7 @@ class PiiMasker:
                 )
             )
             or context.apposition(text, words, infos, stop)
+            or (capitals and context.foreign_context(text, words, infos, a, stop))
             or context.recipient(text, words, infos, a, stop, cases)
             or (
                 capitals
@@ -384,6 +413,29 @@ class PiiMasker:
         if word.shape == "title" and not initial and not word.initials:
             return True
         return None
+
+
+def _title_gap(text: str, words: list[re.Match[str]], infos: list[WordInfo], k: int) -> bool:
+    """True when word ``k - 1`` stands right before word ``k`` (an abbreviated title also with
+    its dot: "Pj. Virtanen", "Mr. Rahman")."""
+    between = gap(text, words, k)
+    return between in GAP or (infos[k - 1].abbr_title and between in {". ", ".\u00a0"})
+
+
+# initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH")
+_SIGNATURE = re.compile(r"(?:^|\s)[-–—]\s?([A-ZÅÄÖ]{2,3})[.!]?\s*$")
+
+
+def _signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> int | None:
+    """The index of the word of initials signing ``text`` after a dash at its end ("-MH",
+    "-JR"), or None; not a known abbreviation or organisation ("-HVA", "-THL", "-EU")."""
+    if not words or _SIGNATURE.search(text) is None:
+        return None
+    k = len(words) - 1
+    info = infos[k]
+    if not (info.unknown and not info.org and words[k][0].isupper() and len(words[k][0]) <= 3):
+        return None
+    return k
 
 
 def _foundations(
@@ -437,7 +489,7 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
 
     def _after_title(k: int) -> bool:  # "psykologi Usvan": a capitalised word after a title
         prev = infos[k - 1]
-        return (prev.title or bool(prev.title_cases)) and gap(text, words, k) in GAP
+        return (prev.title or bool(prev.title_cases)) and _title_gap(text, words, infos, k)
 
     while i < n:
         info = infos[i]
@@ -451,9 +503,10 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
         j = i + 1
         while j < n and gap(text, words, j) in GAP:
             nxt = infos[j]
-            # "Carl-Gustaf von Essen": a particle and a capitalised word join a first name
+            # "Carl-Gustaf von Essen", "Nguyen Van Minh": a particle or a middle name and a
+            # capitalised word join a name
             if (
-                nxt.particle
+                (nxt.particle or nxt.middle)
                 and j + 1 < n
                 and gap(text, words, j + 1) in GAP
                 and infos[j + 1].shape == "title"
@@ -483,8 +536,10 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
                 nxt.place
                 and nxt.shape == "title"
                 and infos[j - 1].first
-                and infos[j - 1].strong
                 and "nimento" in infos[j - 1].cases
+                # after a first name that is also a word, only a nominative that is no town:
+                # "Toivo Mikkola on …" (not "Anna Tampereelle", "Usko Lahti")
+                and (infos[j - 1].strong or ("nimento" in nxt.cases and not nxt.town))
             )
             if not joins:
                 break

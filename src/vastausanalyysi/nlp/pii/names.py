@@ -215,11 +215,51 @@ PERSON_PREDICATES = frozenset(
     ["ihminen", "henkilö", "tyyppi", "kaveri", "persoona", "työkaveri", "mies", "nainen"]
 )
 
-# greetings and thanks: an allative or ablative near one is a person ("terveisiä Anskulle")
+# greetings and thanks: an allative or ablative near one is a person ("terveisiä Anskulle",
+# "olen kiitollinen Oksanalle")
 GREETINGS = frozenset(
     ["kiitos", "kiitokset", "terveinen", "terveiset", "terkku", "terkut", "terkkuja",
-     "onnittelu", "onnittelut"]
+     "onnittelu", "onnittelut", "kiitollinen"]
 )  # fmt: skip
+
+# verbs whose illative is a person ("Mattiin voi luottaa", "tutustuimme Ilmaan")
+TRUST_VERBS = frozenset(
+    ["luottaa", "tutustua", "turvautua", "tukeutua", "ihastua", "pettyä", "tykästyä",
+     "rakastua"]
+)  # fmt: skip
+
+# abbreviated titles, before a name with or without a dot ("Pj. Virtanen", "PJ MATTI
+# HEIKKILÄ", "tri Salo"); the English ones only capitalised ("Mr. Rahman", "Dr Lee")
+TITLE_ABBREVIATIONS = frozenset(["pj", "vpj", "varapj", "siht", "tri", "prof"])
+ENGLISH_TITLES = frozenset(["Mr", "Mrs", "Ms", "Mx", "Dr"])
+
+# Swedish and English words that stand right before a person's name ("enligt Karlsson",
+# "kontakta Strand", "tack vare Ek", "thanks to Rose", "contact Park")
+FOREIGN_BEFORE_NAME = frozenset(
+    ["enligt", "kontakta", "ring", "fråga", "vare", "hälsar", "kontakt", "contact", "reach",
+     "ask", "thanks", "thank", "call", "email", "colleague"]
+)  # fmt: skip
+
+
+# Swedish prepositions before a place: "från Ekenäs till Karis" is no genitive of "Kari"
+SWEDISH_PLACE_PREPOSITIONS = frozenset(
+    ["till", "från", "i", "på", "vid", "mot", "genom", "över", "ur", "kring", "runt", "nära"]
+)
+
+# heads of the names of institutions and buildings that stand before a name in apposition
+# ("Yliopistokeskus Chydenius", "palvelutalo Villa Helmi", "Hotelli Arthurissa")
+INSTITUTION_HEADS = (
+    "keskus", "talo", "villa", "koti", "koulu", "lukio", "opisto", "yliopisto", "hotelli",
+    "kartano", "sairaala", "museo", "kirjasto", "teatteri", "instituutti", "ravintola", "kylpylä",
+)  # fmt: skip
+
+# Vietnamese middle names between a surname and a given name ("Nguyen Van Minh", "Tran Thi
+# Lan"): like a surname particle, they join the name
+MIDDLE_NAMES = frozenset(["Van", "Văn", "Thi", "Thị"])
+
+# a name in the genitive before "mukaan" and one of these is a thing's namesake ("Arvo Ylpön
+# mukaan nimetty palkinto"), not a person spoken of
+NAMED_AFTER = frozenset(["nimetty", "nimetä"])
 
 # information that comes "via" someone: "Rinteen kautta saimme tiedon" (a genitive before
 # "kautta" with one of these in the clause; a place's "Lahden kautta" stays)
@@ -302,7 +342,7 @@ PLACE_HEADS = (
     "säätiö", "seura", "liitto", "keskus", "päivä", "patsas", "muistomerkki", "palkinto", "nimi",
     "kansallispuisto", "kaupunki", "kunta", "seutu", "alue", "kylä", "kartano", "hotelli",
     "ravintola", "rahasto", "mitali", "päiväkoti", "hoitokoti", "palvelukoti", "vanhainkoti",
-    "lastenkoti", "talo", "terveysasema", "paloasema",
+    "lastenkoti", "talo", "terveysasema", "paloasema", "villa",
 )  # fmt: skip
 
 # organisations known by a plural name that is also a first name's plural ("Martat ovat olleet
@@ -396,13 +436,18 @@ __all__ = [
     "ASK_FROM_VERBS",
     "ASK_VERBS",
     "CASE_ENDINGS",
+    "ENGLISH_TITLES",
     "FAMILY_NOUNS",
+    "FOREIGN_BEFORE_NAME",
     "FOREIGN_NAME_LOCALES",
     "FOUNDATION_HEADS",
     "GREETINGS",
     "INFO_NOUNS",
+    "INSTITUTION_HEADS",
     "KIN_NOUNS",
     "LEAVE_NOUNS",
+    "MIDDLE_NAMES",
+    "NAMED_AFTER",
     "NAMES_FILE",
     "NAME_PARTICLES",
     "OPINION_NOUNS",
@@ -414,9 +459,12 @@ __all__ = [
     "PLACE_HEADS",
     "PLURAL_ORGANISATIONS",
     "SPEECH_VERBS",
+    "SWEDISH_PLACE_PREPOSITIONS",
     "SYSTEM_NAMES",
     "TITLES",
+    "TITLE_ABBREVIATIONS",
     "TITLE_ENDINGS",
+    "TRUST_VERBS",
     "UNIT_HEADS",
     "WEAK_VERBS",
     "ends_with",

@@ -10,13 +10,18 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_FROM_VERBS,
     ASK_VERBS,
     CASE_ENDINGS,
+    ENGLISH_TITLES,
     FAMILY_NOUNS,
+    FOREIGN_BEFORE_NAME,
     FOUNDATION_HEADS,
     GREETINGS,
     INFO_NOUNS,
+    INSTITUTION_HEADS,
     KIN_NOUNS,
     LEAVE_NOUNS,
+    MIDDLE_NAMES,
     NAME_PARTICLES,
+    NAMED_AFTER,
     OPINION_NOUNS,
     PERSON_AFTER,
     PERSON_NOUNS,
@@ -26,7 +31,9 @@ from vastausanalyysi.nlp.pii.names import (
     PLURAL_ORGANISATIONS,
     SPEECH_VERBS,
     SYSTEM_NAMES,
+    TITLE_ABBREVIATIONS,
     TITLES,
+    TRUST_VERBS,
     UNIT_HEADS,
     WEAK_VERBS,
     ends_with,
@@ -97,13 +104,15 @@ class WordInfo:
     """What the masker knows about one word form."""
 
     __slots__ = (
-        "adjective_name", "after", "after_title", "answer", "ask", "ask_from", "cases", "collab",
-        "common", "contact", "family", "finite", "first", "foundation", "head", "house",
-        "info_noun", "initial", "initials", "kin", "leave", "listed", "ma_inessive", "name",
-        "negation", "noun", "olla", "opinion_noun", "org", "participle", "particle", "person_noun",
-        "person_only", "person_predicate", "person_verb", "phone_illative", "place", "plural",
+        "abbr_title", "adjective_name", "after", "after_title", "agent", "answer", "ask",
+        "ask_from", "cases", "collab", "common", "contact", "family", "finite", "first",
+        "foundation", "head", "house", "info_noun", "initial", "initials", "institution", "kin",
+        "leave", "listed", "ma_inessive", "middle", "name", "named", "negation", "noun", "olla",
+        "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
+        "person_predicate", "person_verb", "phone_illative", "place", "plural", "possessive",
         "rare_first", "role", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb",
-        "thanks", "title", "title_cases", "town", "unit", "unknown", "verb", "visit",
+        "suffix", "thanks", "title", "title_cases", "town", "trust", "unit", "unknown", "verb",
+        "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -134,6 +143,10 @@ class WordInfo:
         self.initials = bool(INITIALS.fullmatch(word))
         self.unknown = not analyses and not self.initials
         listed_firsts = _first_name_bases(form, bases) & firsts
+        # a first name Voikko reads as an ordinary word in an outer local case: "Oksanalle"
+        outer = "" if proper or self.shape == "lower" else _outer_first(form, firsts)
+        if outer:
+            listed_firsts = listed_firsts | {title_case(form[: -len(outer)])}
         surname = SUR in classes or bool(bases & surnames)
         self.listed = bool(listed_firsts) or bool(bases & surnames)  # a common name of our lists
         if self.unknown and self.shape != "lower":  # "Yilmazin": other languages (Faker)
@@ -166,6 +179,8 @@ class WordInfo:
         self.cases = {a.case for a in proper if a.case} or {a.case for a in analyses if a.case}
         if self.initials:
             self.cases = {"nimento"}
+        elif outer:
+            self.cases = _ending_cases(outer)
         elif not analyses:  # "Jaglandin", "Kroesia": the case of an agreeing title
             self.cases = _ending_cases(form)
         if FIRST not in classes:  # a listed first name Voikko does not know: "Lumin", "Ilolle"
@@ -179,8 +194,11 @@ class WordInfo:
         if not analyses and len(hyphen_parts) > 1 and hyphen_parts[-1].islower():
             # "hyte-koordinaattori": a title after a prefix Voikko does not know
             titles = [a for a in analyzer.analyze(hyphen_parts[-1]) if a.word_class not in PROPER]
-        self.title = lower in TITLES or any(
-            a.case == "nimento" and is_title(a.baseform) for a in titles
+        self.abbr_title = lower in TITLE_ABBREVIATIONS or word in ENGLISH_TITLES
+        self.title = (
+            lower in TITLES
+            or self.abbr_title
+            or any(a.case == "nimento" and is_title(a.baseform) for a in titles)
         )
         self.title_cases = {a.case for a in titles if a.case and is_title(a.baseform)}
         self.role = any(a.case == "olento" and is_title(a.baseform) for a in titles)
@@ -188,9 +206,9 @@ class WordInfo:
         self.head = any(is_place_head(a.baseform) and not _owned(a) for a in common) and (
             not self.name or self.shape == "lower"
         )
-        # a bare "talo": a building after a famous name ("Runebergin talo"), a home after a
-        # common one ("Virtasen talolla"; see ``masker``)
-        self.house = lemmas == {"talo"}
+        # a bare "talo" or "villa": a building after a famous name ("Runebergin talo"), a home
+        # after a common one ("Virtasen talolla", "Virtasen villalla"; see ``masker``)
+        self.house = lemmas in ({"talo"}, {"villa"})
         self.after = lower in PERSON_AFTER
         self.person_noun = any(ends_with(lemma, PERSON_NOUNS) for lemma in lemmas)
         self.opinion_noun = any(ends_with(lemma, OPINION_NOUNS) for lemma in lemmas)
@@ -207,10 +225,22 @@ class WordInfo:
         self.collab = any(lemma.startswith(("yhteistyö", "sopimus")) for lemma in lemmas)
         self.thanks = lower in GREETINGS or bool(lemmas & GREETINGS)
         # may start a run of name words (``masker._groups``); "Terkkuja" (unknown) may not
-        self.starts = (self.name or (self.unknown and self.shape != "lower")) and not self.thanks
+        self.starts = (self.name or (self.unknown and self.shape != "lower")) and not (
+            self.thanks or self.abbr_title or (self.unknown and lower in FOREIGN_BEFORE_NAME)
+        )
         # may be a name after a title ("psykologi Usvan")
         self.after_title = self.shape == "title" and not (self.place or self.org or self.head)
         self.particle = lower in NAME_PARTICLES and self.shape == "lower"
+        self.middle = word in MIDDLE_NAMES  # "Nguyen Van Minh"
+        self.named = not lemmas.isdisjoint(NAMED_AFTER)  # "… mukaan nimetty"
+        self.agent = any(a.get("PARTICIPLE") == "agent" for a in common)  # "Niemisen laatima"
+        self.suffix = 0  # an English "'s" after the name ("Rahman's"): see ``possessive``
+        self.possessive = False
+        # "Yliopistokeskus Chydenius", "Villa Helmi": a name after it names the institution
+        self.institution = any(
+            a.case == "nimento" and ends_with(a.baseform, INSTITUTION_HEADS) and not _owned(a)
+            for a in common
+        ) and not (self.name or self.title)
         self._nouns(common)
         verbs = [a for a in common if a.word_class in {"teonsana", "kieltosana"}]
         self.verb = bool(verbs)
@@ -231,6 +261,7 @@ class WordInfo:
         self.speech_verb = any(v in SPEECH_VERBS for v in acting)
         self.ask = any(a.baseform in ASK_VERBS for a in verbs)
         self.ask_from = any(a.baseform in ASK_FROM_VERBS for a in verbs)
+        self.trust = any(a.baseform in TRUST_VERBS for a in verbs)  # "Mattiin voi luottaa"
         self.olla = any(a.baseform == "olla" for a in verbs)
         self.noun = any(a.word_class == "nimisana" for a in common) and not self.verb
         self.negation = lower in {"ei", "eivät", "eikä"}
@@ -258,6 +289,39 @@ class WordInfo:
                 self.person_predicate = True
             if a.case == "sisatulento" and base.endswith("puhelin"):
                 self.phone_illative = True
+
+
+_OUTER_ENDINGS = ("lle", "lta", "ltä", "lla", "llä")
+
+
+def _outer_first(form: str, firsts: frozenset[str]) -> str:
+    """The outer local ending of ``form`` when the rest is a listed first name ("Oksanalle",
+    which Voikko reads as an ordinary word), else ''."""
+    for ending in _OUTER_ENDINGS:
+        if form.endswith(ending) and title_case(form[: -len(ending)]) in firsts:
+            return ending
+    return ""
+
+
+_POSSESSIVE = re.compile(r"([^\W\d_]{3,}?)(['’]s|s)")
+
+
+def possessive(word: str, info: WordInfo, analyzer: VoikkoAnalyzer) -> WordInfo:
+    """A Swedish or English genitive of a capitalised name that Voikko does not know as such
+    ("Lindqvists förslag", "Karlssons utredning", "Mr. Rahman's team"): the name's
+    :class:`WordInfo` in the genitive (``suffix``: the length of an English "'s" to leave
+    unmasked); any other word's ``info`` unchanged."""
+    m = _POSSESSIVE.fullmatch(word)
+    if m is None or not info.unknown or info.shape != "title":
+        return info
+    stem = WordInfo(m[1], analyzer)
+    # a place's Swedish genitive ("Lahtis") is no name's; "Lahti's" after "Dr." may be
+    if not stem.name or stem.org or stem.shape != "title" or (stem.place and len(m[2]) == 1):
+        return info
+    stem.cases = {"omanto"}
+    stem.suffix = len(m[2]) if len(m[2]) > 1 else 0
+    stem.possessive = True
+    return stem
 
 
 def _owned(analysis) -> bool:
@@ -331,4 +395,4 @@ def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
     return len(first) if kin and _is_listed_name(first, analyzer) else 0
 
 
-__all__ = ["WordInfo", "title_case"]
+__all__ = ["WordInfo", "possessive", "title_case"]
