@@ -429,7 +429,8 @@ _SIGNATURE = re.compile(r"(?:^|\s)[-–—]\s?([A-ZÅÄÖ]{2,3})[.!]?\s*$")
 def _signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> int | None:
     """The index of the word of initials signing ``text`` after a dash at its end ("-MH",
     "-JR"), or None; not a known abbreviation or organisation ("-HVA", "-THL", "-EU")."""
-    if not words or _SIGNATURE.search(text) is None:
+    end = text.rstrip()[-6:]
+    if not words or not ("-" in end or "–" in end or "—" in end) or not _SIGNATURE.search(text):
         return None
     k = len(words) - 1
     info = infos[k]
