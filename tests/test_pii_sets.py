@@ -33,6 +33,7 @@ PII = Path(__file__).resolve().parents[1] / "corpus" / "pii"
         ("dev_c.txt", 140, 40, 2),
         ("dev_d.txt", 200, 40, 2),
         ("dev_e.txt", 190, 40, 2),
+        ("dev_f.txt", 200, 40, 2),
     ],
 )
 def test_every_set_meets_the_targets(name: str, items: int, ordinary: int, changed: int) -> None:
