@@ -50,6 +50,7 @@ def test_phones_after_an_abbreviation_and_spelt_out_addresses(text: str, expecte
         # abbreviations and numbers after a dash stay
         ("Ohje päivitettiin viime viikolla. -THL", "Ohje päivitettiin viime viikolla. -THL"),
         ("Lisätietoja alueen sivuilta. -HVA", "Lisätietoja alueen sivuilta. -HVA"),
+        ("Palkat maksetaan kuun lopussa. -HR", "Palkat maksetaan kuun lopussa. -HR"),
         ("Rajoitukset purettiin keväällä, covid -19", "Rajoitukset purettiin keväällä, covid -19"),
         # not in the middle of a text
         ("Sopimus -KL ja muut liitteet tulivat.", "Sopimus -KL ja muut liitteet tulivat."),

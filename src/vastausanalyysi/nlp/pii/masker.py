@@ -9,7 +9,8 @@
   "x(a)y.fi", also as the first part of a compound ("x@y.fi-osoitteeseen"), with ``[EMAIL]``,
 * Finnish phone numbers (``050 479 6835``, ``+358 50 479 6835``, ``09-310 1234``,
   ``040-1234567``, ``(09) 310 1234``, ``050 111 22 33``, ``041.709.3346``, ``040/8871 334``;
-  with an extension after a slash: ``014 266 0500 / 312``) with ``[PUHELIN]``,
+  with an extension after a slash: ``014 266 0500 / 312``; right after "p.": ``p.0440 613 927``)
+  with ``[PUHELIN]``,
 * names of people with ``[NIMI]`` (a run of name words becomes one ``[NIMI]``).
 
 A word is a name candidate when Voikko reads it (or its capitalised form, for lower-case and
@@ -39,12 +40,23 @@ person:
   kävi katsomassa", "Karhu on ainoa, joka ymmärtää …", "Koivu on paras tyyppi"), news "via" a
   genitive ("Rinteen kautta saimme tiedon"), a phone number or e-mail next to it in a contact
   line ("040 123 4567 / Ristola"; not a municipality's name);
-* a title right before a capitalised ordinary word ("psykologi Usvan kanssa");
+* a title right before a capitalised ordinary word ("psykologi Usvan kanssa"); an abbreviated
+  title also with its dot ("PJ MATTI HEIKKILÄ", "Vpj. Salo", "Mr. Rahman's team", "Dr. Lee");
+* a genitive before an agent participle ("Niemisen laatima"; not a town's: "Lahden tekemä");
+  an illative with a verb of trust ("Mattiin voi luottaa"); a listed first name that Voikko
+  reads as an ordinary word, in an outer local case ("kiitollinen Oksanalle");
+* Swedish and English: the genitive -s or "'s" of a name before a lower-case word
+  ("Lindqvists förslag"; not after a preposition of place: "till Karis"), "enligt",
+  "kontakta", "tack vare", "contact", "thanks to" before a name or "på telefon" after it;
+* initials signing a text after a dash at its end ("… -MH"; not "-THL", "-HR", "-19");
 * a capitalised word that no dictionary or list knows (not an abbreviation) only with a title,
   a unit after it, a greeting or a masked name it is coordinated with ("Jonna ja Tuksu
   perhekeskuksesta"; "Evira ei nähnyt" is an organisation);
-* a particle between a name and a capitalised word joins them ("Carl-Gustaf von Essen");
-* a first name next to it ("Arja Joki", "Jari Lahdesta"; also a place: "Jouni Pukkilalta"), an
+* a particle or a Vietnamese middle name between a name and a capitalised word joins them
+  ("Carl-Gustaf von Essen", "Nguyen Van Minh"); "eli" coordinates a nickname with a name
+  ("Jartsa eli Jari Kuusela");
+* a first name next to it ("Arja Joki", "Jari Lahdesta"; also a place: "Jouni Pukkilalta", and
+  after a first name that is also a word a nominative place that is no town: "Toivo Mikkola"), an
   initial ("T. Salo"), "ja" or a comma next to another masked name;
 * a capital letter in the middle of a sentence, for a word that is not also a place;
 * verbs said of things as readily as of people ("tuli", "lähti": ``names.WEAK_VERBS``) do not
@@ -70,7 +82,9 @@ Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"
 compound's head: "Paavo Nurmen urheilutalon", "Runebergin talolla", but not a house whose first
 part names its owner ("Anttilan kaupungintalolla") and not a bare "talo" after a name of the
 common-name lists ("Virtasen talolla"): those are people; and the first
-names coordinated before a foundation's or prize's name: "Ella ja Georg Ehrnroothin säätiö"),
+names coordinated before a foundation's or prize's name: "Ella ja Georg Ehrnroothin säätiö";
+a namesake: "Arvo Ylpön mukaan nimetty"; a name after an institution's or building's head:
+"Yliopistokeskus Chydenius", "palvelutalo Villa Helmi"),
 or joined to one with a hyphen ("Sibelius-lukio", "Alvar Aalto -museo"); a name in an inner
 local case ("Salossa", "Hotelli Arthurissa") unless a first name comes before it or
 "yhteydessä"/"yhteyttä" next to it; Voikko's organisations and the lexicon's entries (Kela,
@@ -423,6 +437,8 @@ def _title_gap(text: str, words: list[re.Match[str]], infos: list[WordInfo], k: 
 
 
 # initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH")
+# abbreviations Voikko does not know that may end a text after a dash ("… -HR", "… -YT")
+_NOT_INITIALS = frozenset(["HR", "YT", "PK", "KV", "MT", "ICT", "HVA", "PTH", "ESH"])
 _SIGNATURE = re.compile(r"(?:^|\s)[-–—]\s?([A-ZÅÄÖ]{2,3})[.!]?\s*$")
 
 
@@ -434,7 +450,10 @@ def _signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> 
         return None
     k = len(words) - 1
     info = infos[k]
-    if not (info.unknown and not info.org and words[k][0].isupper() and len(words[k][0]) <= 3):
+    word = words[k][0]
+    if not (info.unknown and not info.org and word.isupper() and len(word) <= 3):
+        return None
+    if word in _NOT_INITIALS:
         return None
     return k
 

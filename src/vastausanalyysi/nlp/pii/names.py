@@ -29,7 +29,12 @@ knowledge; see ``data/README.md``). Context words are matched on Voikko base for
   säätiö");
 * ``PERSON_ONLY_VERBS`` and ``PERSON_PREDICATES``: predicates said of people only ("Lahti
   sairastui", "Koivu on paras tyyppi"); ``GREETINGS`` ("terveisiä Anskulle"); ``INFO_NOUNS``
-  ("Rinteen kautta saimme tiedon"); ``NAME_PARTICLES`` ("von Essen").
+  ("Rinteen kautta saimme tiedon"); ``NAME_PARTICLES`` ("von Essen"), ``MIDDLE_NAMES``
+  ("Nguyen Van Minh");
+* ``TITLE_ABBREVIATIONS`` and ``ENGLISH_TITLES`` ("PJ", "Mr."), ``TRUST_VERBS`` ("Mattiin voi
+  luottaa"), ``NAMED_AFTER`` ("X:n mukaan nimetty" is a namesake), ``INSTITUTION_HEADS``
+  ("Yliopistokeskus Chydenius"), ``FOREIGN_BEFORE_NAME`` and ``SWEDISH_PLACE_PREPOSITIONS``
+  (Swedish and English contexts).
 """
 
 from __future__ import annotations
