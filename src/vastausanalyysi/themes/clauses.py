@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from vastausanalyysi.schema import POLARITIES
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
-from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, DocTable, TokenRow, doc_table
+from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember
 
 WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
 
@@ -157,10 +157,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or low == "siten"
     ):
         flags |= _OPENS
-    if len(profile) >= ROW_CACHE_MAX:
-        profile.clear()
-    profile[row] = flags
-    return flags
+    return remember(profile, row, flags)
 
 
 def negated_tokens(doc: Doc, lexicon: PolarityLexicon) -> set[int]:

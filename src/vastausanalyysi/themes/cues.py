@@ -22,7 +22,7 @@ from vastausanalyysi.themes.evaluative import (
     is_stage_form,
 )
 from vastausanalyysi.themes.phrases import PhraseSet
-from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, TokenRow
+from vastausanalyysi.themes.tokens import TokenRow, remember
 
 #: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
 _MANNER_NEG = {
@@ -161,9 +161,7 @@ def _maybe_cue(
             or _derived(row, ev) is not None
         )
         in_need = anywhere or not keys.isdisjoint(lexicon.improve) or _comparative(row)
-        if len(compiled.maybe) >= ROW_CACHE_MAX:
-            compiled.maybe.clear()
-        found = compiled.maybe[row] = (anywhere, in_need)
+        found = remember(compiled.maybe, row, (anywhere, in_need))
     return found
 
 
@@ -364,9 +362,7 @@ def _derived(row: TokenRow, ev: EvaluativeLexicon) -> str | None:
     key = (row.norm, row.classes)
     kind = _DERIVED.get(key, _UNSEEN)
     if kind is _UNSEEN:
-        if len(_DERIVED) >= ROW_CACHE_MAX:
-            _DERIVED.clear()
-        kind = _DERIVED[key] = derived_polarity(row, ev.works, ev)
+        kind = remember(_DERIVED, key, derived_polarity(row, ev.works, ev))
     return kind
 
 

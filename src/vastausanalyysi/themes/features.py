@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.polarity import PolarityResult, polarity_tokens, question_kind
 from vastausanalyysi.themes.rules import RuleResult
-from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, TokenRow, doc_table
+from vastausanalyysi.themes.tokens import TokenRow, doc_table, remember
 
 
 def as_docs(X: Iterable[Any]) -> list[Doc]:
@@ -51,10 +51,7 @@ def _row_features(row: TokenRow) -> tuple[str, ...]:
     if row.word:
         whole = row.norm
         feats = (f"L:{whole}", *(f"P:{p}" for p in row.parts if p != whole))
-    if len(_ROW_FEATURES) >= ROW_CACHE_MAX:
-        _ROW_FEATURES.clear()
-    _ROW_FEATURES[row] = feats
-    return feats
+    return remember(_ROW_FEATURES, row, feats)
 
 
 def doc_features(doc: Doc, rules: RuleResult | None = None) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vastausanalyysi.themes.codes import ANY_WORD, Phrase
-from vastausanalyysi.themes.tokens import ROW_CACHE_MAX
+from vastausanalyysi.themes.tokens import remember
 
 Keys = Sequence[frozenset[str]]
 
@@ -59,9 +59,7 @@ class PhraseSet:
         if found is None:
             by_first = self._by_first
             found = tuple(sorted({k for key in word for k in by_first.get(key, ())}))
-            if len(self._starting) >= ROW_CACHE_MAX:
-                self._starting.clear()
-            self._starting[word] = found
+            remember(self._starting, word, found)
         return found
 
     def matches(self, keys: Keys) -> Iterator[tuple[Any, CompiledPhrase, int, int]]:

@@ -17,7 +17,7 @@ from vastausanalyysi.themes.clauses import scopes
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Code, Codebook, norm_term
 from vastausanalyysi.themes.phrases import CompiledPhrase, PhraseSet
-from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, DocTable, TokenRow, doc_table
+from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember
 
 Evidence = dict[str, Any]
 
@@ -96,9 +96,7 @@ class RuleTagger:
                 for cid, rule, term in self._find_hits(row)
                 if not self._excluded(codes[cid], row, term, rule)
             ]
-            if len(self._hits) >= ROW_CACHE_MAX:
-                self._hits.clear()
-            found = self._hits[row] = (self._is_role(row), hits)
+            found = remember(self._hits, row, (self._is_role(row), hits))
         return found
 
     def _find_hits(self, w: TokenRow) -> list[tuple[str, str, str]]:

@@ -165,6 +165,18 @@ _ROWS: dict[tuple[Any, ...], dict[tuple[Any, ...], TokenRow]] = {}
 _BY_RESULT: dict[tuple[Any, ...], dict[int, tuple[Any, int, int, TokenRow]]] = {}
 #: How many rows (and things remembered per row elsewhere) a cache keeps before it starts over.
 ROW_CACHE_MAX = 50_000
+
+
+def remember(cache: dict[Any, Any], key: Any, value: Any) -> Any:
+    """``cache[key] = value`` for the caches kept per token row (or per anything that
+    repeats across texts): a cache holding :data:`ROW_CACHE_MAX` entries starts over first.
+    Returns ``value``."""
+    if len(cache) >= ROW_CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 #: One copy of each small value set (the analyses' MOOD, CLASS … values repeat).
 _SETS: dict[frozenset[Any], frozenset[Any]] = {}
 
@@ -226,9 +238,7 @@ def _build(doc: Doc) -> DocTable:
         if row is None:
             row = _make_row(token, key, list(raw_parts))
             if shared:
-                if len(cache) >= ROW_CACHE_MAX:
-                    cache.clear()
-                cache[key] = row
+                remember(cache, key, row)
         rows.append(row)
         starts.append(idx)
     return DocTable(rows, starts, spaces)
@@ -259,13 +269,9 @@ def _build_annotated(doc: Doc, results: list[Any]) -> DocTable:
         if row is None:
             row = _make_row(token, key, list(result.parts))
             if shared:
-                if len(cache) >= ROW_CACHE_MAX:
-                    cache.clear()
-                cache[key] = row
+                remember(cache, key, row)
         if shared:
-            if len(by_result) >= ROW_CACHE_MAX:
-                by_result.clear()
-            by_result[id(result)] = (result, orth, lemma, row)
+            remember(by_result, id(result), (result, orth, lemma, row))
         rows.append(row)
     return DocTable(rows, [t[2] for t in ids], [t[3] for t in ids])
 
@@ -367,4 +373,4 @@ def _lexical(
 _NO_KEYS: frozenset[str] = frozenset()
 
 
-__all__ = ["ROW_CACHE_MAX", "DocTable", "TokenRow", "doc_table", "token_ext"]
+__all__ = ["ROW_CACHE_MAX", "DocTable", "TokenRow", "doc_table", "remember", "token_ext"]
