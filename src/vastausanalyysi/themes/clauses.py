@@ -188,8 +188,11 @@ def goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
 
 def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) -> set[int]:
     out: set[int] = set()
+    if True not in negation:
+        return out
     active = False
-    for i, row in enumerate(rows):
+    for i in range(negation.index(True), len(rows)):  # nothing is negated before the first
+        row = rows[i]
         if row.punct or row.low in _SCOPE_END or contrast[i]:
             active = False
         if active:
@@ -203,6 +206,8 @@ def _existential(
     rows: list[TokenRow], clauses: tuple[tuple[int, int, bool, str], ...], negation: list[bool]
 ) -> set[int]:
     out: set[int] = set()
+    if True not in negation:
+        return out
     for start, end, _contrast, _marker in clauses:
         for i in range(start, end):
             if not negation[i] or i + 1 >= end:

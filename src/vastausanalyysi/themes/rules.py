@@ -212,7 +212,9 @@ class RuleTagger:
                 return
             bucket[key] = {
                 "surface": table.surface(group[0], last),
-                "lemma": " ".join(rows[i].base for i in group),
+                "lemma": rows[group[0]].base
+                if len(group) == 1
+                else " ".join([rows[i].base for i in group]),
                 "rule": rule,
                 "source": "rule",
                 "start": start,
