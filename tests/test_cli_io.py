@@ -435,3 +435,26 @@ def test_global_options_before_or_after_the_verb(
     assert capsys.readouterr().err == ""
     with pytest.raises(SurveyError, match=r"missing\.csv"):
         main(argv("--debug", "tag", "missing.csv"))
+
+
+def test_survey_and_report_make_their_output_folders_and_quiet_keeps_the_issue_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``survey -o`` and ``report --out`` make the folders they are given (nested too), while
+    an output file in a missing folder is an error; ``-q`` hides progress and warnings but not
+    the issues ``survey`` reports about the file (README, "Use it from the shell")."""
+    src = tmp_path / "kysely.csv"
+    src.write_text(
+        EXPORT + "4;kunnanjohtaja;Maarianhamina;Tilat ovat kunnossa.;Tiedonkulku.\n",
+        encoding="utf-8",
+    )
+    tidy = tmp_path / "a" / "b" / "tidy"
+    assert main(["-q", "survey", str(src), "-o", str(tidy)]) == 0
+    assert {"answers.csv", "scores.csv", "respondents.csv"} <= {p.name for p in tidy.iterdir()}
+    assert "Maarianhamina" in capsys.readouterr().err  # the issue list stays under -q
+    out = tmp_path / "c" / "d" / "raportti"
+    assert main(["-q", "report", str(src), "--out", str(out), "--min-cell", "1"]) == 0
+    assert (out / "report.html").is_file()
+    missing = tmp_path / "e" / "tagged.csv"
+    assert main(["tag", str(src), "-o", str(missing)]) == 2
+    assert str(missing.parent) in _one_line_error(capsys) and not missing.parent.exists()

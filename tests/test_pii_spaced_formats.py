@@ -68,3 +68,14 @@ def test_phone_extensions(text: str, expected: str) -> None:
 )
 def test_an_email_before_a_hyphenated_ending(text: str, expected: str) -> None:
     assert mask(text) == expected
+
+
+@pytest.mark.parametrize("base", ["010190-123", "150384-217", "040211A583"])
+def test_an_identity_code_with_a_space_for_its_century_sign(base: str) -> None:
+    code = _with_check(base)
+    bare = f"{code[:6]} {code[7:]}"  # "010190 123M"
+    assert valid_hetu(bare)
+    assert mask(f"Hetu {bare} jäi lomakkeelle.") == "Hetu [HETU] jäi lomakkeelle."
+    wrong = bare[:-1] + ("X" if bare[-1] != "X" else "Y")
+    kept = f"Asiakasnumero {wrong} ja 320190 1234 eivät ole tunnuksia."  # no date: 32.1.
+    assert mask(kept) == kept

@@ -6,11 +6,12 @@ import re
 from datetime import date
 
 # a space may stand around the century sign and before the check character ("231299-045 H",
-# "300962 - 903r", "090917A 318P"); the check character must still be right
+# "300962 - 903r", "090917A 318P"), or instead of the sign ("010190 123M"); the check
+# character must still be right
 _S = r"[ \u00a0]?"
 HETU_RE = re.compile(
-    r"(?<![\w+-])(\d{2})(\d{2})(\d{2})" + _S + r"([-+A-FU-Y])" + _S + r"(\d{3})" + _S
-    + r"([0-9A-Y])(?![\w-])",
+    r"(?<![\w+-])(\d{2})(\d{2})(\d{2})(?:" + _S + r"([-+A-FU-Y])" + _S + r"|[ \u00a0])"
+    + r"(\d{3})" + _S + r"([0-9A-Y])(?![\w-])",
     re.IGNORECASE,
 )  # fmt: skip
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -68,14 +69,19 @@ def valid_hetu(code: str) -> bool:
     if m is None:
         return False
     day, month, year, sign, serial, check = m.groups()
-    century = _CENTURY.get(sign.upper())
-    if century is None:
-        return False
-    try:
-        date(century + int(year), int(month), int(day))
-    except ValueError:
+    # without its sign the century is unknown: a date of the 1900s or the 2000s will do
+    centuries = (_CENTURY.get(sign.upper()),) if sign else (1900, 2000)
+    if not any(c is not None and _is_date(c + int(year), int(month), int(day)) for c in centuries):
         return False
     return _HETU_CHECK[int(day + month + year + serial) % 31] == check.upper()
+
+
+def _is_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def phone_ok(match: str) -> bool:
