@@ -34,6 +34,8 @@ RULE_LISTS = (
     "rating_verbs",
     "wish_words",
     "reason_words",
+    "neutral",
+    "counterfactual",
 )
 
 

@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from vastausanalyysi.themes.clauses import PROBLEM, SENTENCE_END, WORKS, Clause, Scopes
+from vastausanalyysi.themes.clauses import (
+    PROBLEM,
+    SENTENCE_END,
+    WORKS,
+    Clause,
+    Scopes,
+    focus_follows,
+)
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import (
     EvaluativeLexicon,
@@ -80,6 +87,17 @@ _HARD = {"vaikea", "vaikeaa", "hankala", "hankalaa", "mahdoton", "mahdotonta", "
 #: "Näin yhteistyö toimii arjessa", "miten palvelu toimii": how something works, not whether.
 _HOW = {"näin", "miten", "kuinka"}
 _HOW_VERBS = {"toimia", "sujua", "onnistua"}
+#: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii
+#: työryhmä", "neuvola toimii koulun tiloissa", "kunnasta löytyy neuvola"): no judgment there.
+_EXISTENTIAL_VERBS = {"toimia", "löytyä"}
+#: Locative cases: inessive, adessive, elative ("kunnassa", "alueella", "kunnasta").
+_LOCATIVE = {"sisaolento", "ulkoolento", "sisaeronto"}
+#: Heads of premises and places: "toimii X:n tiloissa" is where, not how well.
+_PLACE_HEADS = {"tila", "rakennus", "kiinteistö", "toimipiste", "kerros", "talo", "toimitila"}
+#: Requirement verbs: a success as their subject is a condition ("onnistuminen edellyttää …").
+_REQUIRE = {"edellyttää", "vaatia"}
+#: "rakentuu X:n varaan|pohjalle": is based on, not is being built up.
+_BASED_ON = {"varaan", "pohjalle", "pohjaan", "ympärille"}
 
 
 def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -158,6 +176,7 @@ def _maybe_cue(
             or "present_passive" in row.participle
             or "MA-infinitive" in row.moods
             or row.low in ev.works
+            or row.norm.endswith(("isuus", "isyys"))
             or _derived(row, ev) is not None
         )
         in_need = anywhere or not keys.isdisjoint(lexicon.improve) or _comparative(row)
@@ -243,14 +262,16 @@ def clause_cues(
     found: tuple[str, str] | None
     found_any: list[tuple[int, str, str]] = []
     finite = any(r.moods & {"indicative", "conditional", "imperative"} for r in span if r.verb)
+    required = [i for i in rng if rows[i].verb and rows[i].nlemma in _REQUIRE]
+    clause_range = (clause.start, clause.end)
     for i in candidates:
         row = rows[i]
         keys = row.keys
         low = row.low
         if row.punct or row.space or i in skip:
             continue
-        if low in _NOT_CUE:
-            continue
+        if low in _NOT_CUE or row.nlemma in ev.neutral:
+            continue  # "aluevalitus": a formal appeal, a procedure (codebook §3 conv. 5)
         if _intensifier(rows, i, clause.end):
             continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
         if i in works_phr and low.endswith(("tava", "tävä")):
@@ -273,7 +294,11 @@ def clause_cues(
         elif "vajanto" in row.cases and (keys & lexicon.problem or keys & ev.problem):
             found = (WORKS, "abessive")  # "viiveettä", "ongelmitta"
         else:
-            found = _cue(keys, lexicon, i in need) or _extra_cue(rows, i, ev)
+            found = (
+                _cue(keys, lexicon, i in need)
+                or _extra_cue(rows, i, ev)
+                or _quality_noun(row, lexicon, ev)
+            )
         if found is None:
             continue
         kind, why = found
@@ -285,12 +310,20 @@ def clause_cues(
             continue  # "toimii koordinaattorina": a role, not a judgment
         if kind == WORKS and (lemmas & _HOW) and row.nlemma in _HOW_VERBS:
             continue  # "Näin yhteistyö toimii arjessa"
+        if kind == WORKS and why == "works" and _existential_verb(rows, i, *clause_range):
+            continue  # "Maakunnassa toimii valmiusryhmä": it exists (codebook §3 conv. 5)
+        if kind == WORKS and any(j > i for j in required):
+            continue  # "Yhteistyön onnistuminen edellyttää …": a condition (conv. 3)
+        if kind == WORKS and row.nlemma == "rakentua" and _based_on(rows, i, clause.end):
+            continue  # "valmius rakentuu harjoitusten varaan": is based on
+        if kind == WORKS and why == "phrase" and _example_of(rows, i, clause.end):
+            continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
         if kind == WORKS and _comparative(row) and not finite and i == clause.start:
             kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
         if kind == WORKS and low.endswith(("matta", "mättä")):
             kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
         if i in decrease and any(
-            j != i and rows[j].keys & lexicon.problem and not rows[j].keys & lexicon.decrease
+            j != i and _problem_word(rows[j], lexicon, ev) and not rows[j].keys & lexicon.decrease
             for j in rng
         ):
             continue  # the decreasing problem word carries the cue (as an improvement)
@@ -308,7 +341,7 @@ def clause_cues(
             why += "+negation"
         elif kind == PROBLEM and why == "problem" and any(n > i for n in existential):
             kind, why = WORKS, "problem+negation"  # "epäselvyyksiä ei juuri ole"
-        elif kind == PROBLEM and why == "problem" and decrease and i not in decrease:
+        elif kind == PROBLEM and why in {"problem", "derived"} and decrease and i not in decrease:
             kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
         if kind == WORKS and (i in goal or i in need or conditional):
             continue  # a goal, a need or a wish, not a fact
@@ -340,6 +373,105 @@ def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     if "teonsana" in classes:
         return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
     return bool(classes & {"laatusana", "seikkasana", "lukusana"})
+
+
+#: Forms of "olla" and particles that may stand between "olisi" and its participle.
+_PERFECT = {"ollut", "olleet"}
+_BETWEEN = {"kuitenkin", "siis", "sittenkin", "kenties", "ehkä", "tässä", "nyt", "jo", "myös"}
+
+
+def counterfactual(
+    rows: list[TokenRow], start: int, end: int, ev: EvaluativeLexicon
+) -> list[tuple[int, str, str]]:
+    """ "olisi pitänyt kuulla kuntia", "olisiko ollut viisasta …": a judgment of what was done.
+
+    The conditional perfect of a need or of an evaluative word says that the thing was not done
+    right: a problem (codebook §3 conv. 3: a wish that judges). The participle may stand after
+    the clause's end ("Olisiko kuitenkin ollut …").
+    """
+    for i in range(start, end):
+        row = rows[i]
+        if not (row.olla and row.low.startswith("olis")):  # "olisi", "olis", "olisivat"
+            continue
+        j = i + 1
+        while j < len(rows) and (rows[j].low in _BETWEEN or rows[j].space):
+            j += 1
+        if j >= len(rows):
+            break
+        nxt = rows[j]
+        if nxt.low in _PERFECT and j + 1 < len(rows):
+            nxt = rows[j + 1]
+        elif "past_active" not in nxt.participle:
+            continue  # "olisi hyvä tavata useammin": a wish, not a judgment
+        if nxt.low in ev.counterfactual or nxt.nlemma in ev.counterfactual:
+            return [(i, PROBLEM, "counterfactual")]
+    return []
+
+
+def _existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """ "toimia" or "löytyä" of existence or location, not of working well.
+
+    An existential clause puts a place first and the verb before its subject ("Kunnassa toimii
+    työryhmä", "Kunnasta löytyy neuvola"); "toimii koulun tiloissa" says where a service is.
+    A manner word of its own ("toimii hyvin") still judges.
+    """
+    row = rows[i]
+    if row.nlemma not in _EXISTENTIAL_VERBS or not row.verb:
+        return False
+    before = [j for j in range(start, i) if rows[j].word]
+    if before and all(
+        not rows[j].classes & {"nimisana", "nimi"} or rows[j].cases & _LOCATIVE for j in before
+    ):
+        first_noun = next((j for j in before if rows[j].classes & {"nimisana", "nimi"}), None)
+        if first_noun is not None and "nimento" not in rows[first_noun].cases:
+            return True  # a place before the verb and no subject: "Alueella toimii …"
+    if row.nlemma != "toimia":
+        return False
+    for j in range(i + 1, min(i + 6, end)):
+        if rows[j].punct:
+            break
+        if rows[j].cases & {"sisaolento", "ulkoolento"} and rows[j].keys & _PLACE_HEADS:
+            return True  # "toimii jatkossakin kunnan vuokraamissa tiloissa"
+    return False
+
+
+def _based_on(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "rakentuu (yhteisten harjoitusten) varaan": a basis, not a build-up."""
+    return any(rows[j].low in _BASED_ON for j in range(i + 1, min(i + 6, end)))
+
+
+def _example_of(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "hyvä esimerkki jostakin": an example that illustrates, not praise."""
+    if rows[i].nlemma != "hyvä":
+        return False
+    j = i + 1
+    if j >= end or rows[j].nlemma != "esimerkki":
+        return False
+    return any(
+        "sisaeronto" in rows[k].cases or rows[k].low in {"siitä", "tästä"}
+        for k in range(j + 1, min(j + 4, end))
+    )
+
+
+def _quality_noun(
+    row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon
+) -> tuple[str, str] | None:
+    """The "-isuus/-isyys" noun of a problem adjective: "hajanaisuus" of "hajanainen"."""
+    norm = row.norm
+    if not norm.endswith(("isuus", "isyys")) or len(norm) < 9:
+        return None
+    adjective = norm[:-4] + "nen"
+    if adjective in lexicon.problem or adjective in ev.problem:
+        return PROBLEM, "derived"
+    return None
+
+
+def _problem_word(row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon) -> bool:
+    """A problem word of either lexicon, or a quality noun of one ("hajanaisuus")."""
+    keys = row.keys
+    return bool(
+        keys & lexicon.problem or keys & ev.problem or _quality_noun(row, lexicon, ev) is not None
+    )
 
 
 def _extra_cue(rows: list[TokenRow], i: int, ev: EvaluativeLexicon) -> tuple[str, str] | None:
@@ -429,7 +561,11 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
     of a verb that describes a duty ("hyvinvointialue ei vastaa liikuntapaikoista").
     """
     after = [j for j in range(n + 1, min(n + 4, end)) if not rows[j].punct]
-    if any(rows[j].low in ev.focus_particles for j in after[:2]):
+    if any(
+        rows[j].low in ev.focus_particles
+        and (rows[j].low != "niinkään" or focus_follows(rows, j + 1))
+        for j in after[:2]
+    ):
         return False
     if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
         return False
@@ -477,6 +613,7 @@ def _hard_before(rows: list[TokenRow], i: int, start: int) -> bool:
 
 __all__ = [
     "clause_cues",
+    "counterfactual",
     "cue_candidates",
     "group_comparison",
     "judging_negation",

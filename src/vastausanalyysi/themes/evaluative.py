@@ -49,6 +49,8 @@ class EvaluativeLexicon:
     rating_verbs: frozenset[str]
     wish_words: frozenset[str]
     reason_words: frozenset[str]
+    neutral: frozenset[str] = frozenset()
+    counterfactual: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +78,8 @@ def evaluative_lexicon() -> EvaluativeLexicon:
         rating_verbs=words("rating_verbs"),
         wish_words=words("wish_words"),
         reason_words=words("reason_words"),
+        neutral=words("neutral"),
+        counterfactual=words("counterfactual"),
     )
 
 

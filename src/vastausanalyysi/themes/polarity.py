@@ -42,6 +42,7 @@ from vastausanalyysi.themes.clauses import (
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.cues import (
     clause_cues,
+    counterfactual,
     cue_candidates,
     group_comparison,
     judging_negation,
@@ -107,7 +108,13 @@ def rule_polarity(
             )
         if found_any and group_comparison(span, lemmas, ev):
             found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
-        verbal = [n for n in verbal if judging_negation(rows, n, end, ev)]
+        # a negation inside a goal ("jotta palvelut eivät eriydy", "varmistaa, ettei kukaan
+        # putoa väliin") states the aim, not a finding (codebook §3 conv. 3)
+        verbal = [
+            n for n in verbal if judging_negation(rows, n, end, ev) and n not in found_scopes.aim
+        ]
+        if not found_any:
+            found_any = counterfactual(rows, start, end, ev)
         for i, kind, why in found_any:
             if kind == WORKS:
                 clause.works += 1.0
