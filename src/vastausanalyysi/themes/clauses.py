@@ -59,8 +59,13 @@ _STILL = frozenset({"yhä", "vielä", "edelleen", "vieläkin", "edelleenkin"})
 
 
 def _still(rows: list[TokenRow], i: int, n: int) -> bool:
-    """ "vaatii yhä", "vaatii vielä paljon": a stage marker right after a requirement verb."""
-    return any(rows[j].low in _STILL for j in range(i + 1, min(i + 3, n)))
+    """ "vaatii yhä", "vaatii vielä paljon": a stage marker soon after a requirement verb."""
+    for j in range(i + 1, min(i + 5, n)):
+        if rows[j].punct:
+            return False
+        if rows[j].low in _STILL:
+            return True  # "vaati alueen tilanne yhä …": the subject may stand between
+    return False
 
 
 def _goal_noun_opens(rows: list[TokenRow], i: int, end: int) -> bool:

@@ -291,8 +291,9 @@ def clause_cues(
             found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
         elif low in ev.works:
             found = (WORKS, "works")  # "kitkatta", "vaivatta": before "kitka", "vaiva"
-        elif "vajanto" in row.cases and (keys & lexicon.problem or keys & ev.problem):
-            found = (WORKS, "abessive")  # "viiveettä", "ongelmitta"
+        elif "vajanto" in row.cases and (keys & (lexicon.problem | ev.problem)) - {low}:
+            # the base is a problem word ("kuulematta" itself is one: no flip)
+            found = (WORKS, "abessive")  # "viiveettä", "ongelmitta", "vaarantamatta"
         else:
             found = (
                 _cue(keys, lexicon, i in need)
@@ -314,13 +315,13 @@ def clause_cues(
             continue  # "Maakunnassa toimii valmiusryhmä": it exists (codebook §3 conv. 5)
         if kind == WORKS and any(j > i for j in required):
             continue  # "Yhteistyön onnistuminen edellyttää …": a condition (conv. 3)
-        if kind == WORKS and row.nlemma == "rakentua" and _based_on(rows, i, clause.end):
+        if kind == WORKS and row.nlemma == "rakentua" and _based_on(rows, i, *clause_range):
             continue  # "valmius rakentuu harjoitusten varaan": is based on
         if kind == WORKS and why == "phrase" and _example_of(rows, i, clause.end):
             continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
         if kind == WORKS and _comparative(row) and not finite and i == clause.start:
             kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
-        if kind == WORKS and low.endswith(("matta", "mättä")):
+        if kind == WORKS and low.endswith(("matta", "mättä")) and why != "abessive":
             kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
         if i in decrease and any(
             j != i and _problem_word(rows[j], lexicon, ev) and not rows[j].keys & lexicon.decrease
@@ -425,19 +426,29 @@ def _existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> boo
         first_noun = next((j for j in before if rows[j].classes & {"nimisana", "nimi"}), None)
         if first_noun is not None and "nimento" not in rows[first_noun].cases:
             return True  # a place before the verb and no subject: "Alueella toimii …"
-    if row.nlemma != "toimia":
-        return False
-    for j in range(i + 1, min(i + 6, end)):
+    after = []
+    for j in range(i + 1, end):
         if rows[j].punct:
             break
-        if rows[j].cases & {"sisaolento", "ulkoolento"} and rows[j].keys & _PLACE_HEADS:
-            return True  # "toimii jatkossakin kunnan vuokraamissa tiloissa"
-    return False
+        after.append(j)
+    if row.nlemma == "löytyä":
+        # a partitive subject and a place: "Tarpeita löytyy myös tilakysymyksissä"
+        subject = [j for j in before if rows[j].classes & {"nimisana", "nimi"}]
+        return bool(
+            subject
+            and all("nimento" not in rows[j].cases for j in subject)
+            and "osanto" in rows[subject[0]].cases
+            and any(rows[j].cases & _LOCATIVE for j in after)
+        )
+    # "toimii jatkossakin kunnan vuokraamissa tiloissa"
+    return any(
+        rows[j].cases & {"sisaolento", "ulkoolento"} and rows[j].keys & _PLACE_HEADS for j in after
+    )
 
 
-def _based_on(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "rakentuu (yhteisten harjoitusten) varaan": a basis, not a build-up."""
-    return any(rows[j].low in _BASED_ON for j in range(i + 1, min(i + 6, end)))
+def _based_on(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """ "rakentuu (yhteisten harjoitusten) varaan", "joiden varaan … rakentuu": a basis."""
+    return any(rows[j].low in _BASED_ON for j in range(max(start, i - 6), min(i + 6, end)))
 
 
 def _example_of(rows: list[TokenRow], i: int, end: int) -> bool:
