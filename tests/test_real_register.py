@@ -55,6 +55,18 @@ SENTENCES = [
     # "sote- ja pelastustoimen tilat" are the reform's premises, not preparedness
     ("Sote- ja pelastustoimen tilat ovat nyt vuokralla.", "varautuminen", False),
     ("Pelastustoimen ja kuntien valmiusharjoitus pidettiin keväällä.", "varautuminen", True),
+    # who carries a task's costs or running, in either order (M11); answering is not it
+    ("Kuljetusten kustannuksista vastaa jatkossa hyvinvointialue.", "tyonjako", True),
+    ("Hyvinvointialue vastaa nyt tilojen ylläpidosta.", "tyonjako", True),
+    ("Kyselyyn vastasi 150 kuntaa.", "tyonjako", False),
+    # falling between the parties, own tasks, whose service something is (codebook rule 7)
+    ("Asiakkaat putoavat helposti palvelujen väliin.", "tyonjako", True),
+    ("Osapuolille on kirjattu sopimukseen omat tehtävänsä.", "tyonjako", True),
+    ("Koulupsykologit ovat hyvinvointialueen palveluita.", "tyonjako", True),
+    ("Hyvinvointialueen palvelut ovat kaukana kirkonkylästä.", "tyonjako", False),
+    # a goal pursued together (codebook rule 7)
+    ("Kunnat ja alue kirjasivat, mitä ne yhdessä tavoittelevat.", "suunnitelmallisuus", True),
+    ("Kunta tavoittelee uusia asukkaita.", "suunnitelmallisuus", False),
 ]
 
 # (corpus id, code, expected): rows written earlier by other team members
