@@ -7,7 +7,7 @@ location; a success as the subject of a requirement ("onnistuminen edellyttää 
 varaan"; "hyvä esimerkki jostakin"; a negation inside a goal ("jotta … ei"); the "-isuus" noun of
 a problem adjective, also under a decrease verb; "vaatii yhä|vielä …"; the abessive of a problem
 verb ("vaarantamatta"); the conditional perfect that judges what was done ("olisi pitänyt
-kuulla").
+kuulla"); importance frames ("on tärkeää, että …"); commas inside a list of nominals.
 """
 
 from __future__ import annotations
@@ -46,6 +46,13 @@ CASES = [
     ("Tavoitteena on varmistaa, ettei tieto katkea siirtymässä.", "neutral"),
     ("Valtuustossa kysyttiin, miksi kuntia ei kuultu.", "problem"),
     ("Tieto ei kulje kunnan ja alueen välillä.", "problem"),
+    # importance frames state what should be (conv. 3)
+    ("Kuntien kannalta on tärkeää, että tieto kulkee sujuvasti.", "neutral"),
+    ("Kaikkien etu on, että yhteistyö sujuu.", "neutral"),
+    ("Yhteistyö on tärkeää ja se sujuu hyvin.", "works"),
+    # a comma inside a list of nominals does not cut the clause; one between clauses does
+    ("Ohjaus on vähentänyt nuorten, aikuisten ja vanhusten palvelujen sirpaleisuutta.", "works"),
+    ("Hyvä henki, huono johto.", "mixed"),
     # the "-isuus" noun of a problem adjective, and its decrease (conv. 2)
     ("Vastuiden hajanaisuus näkyy asukkaiden arjessa.", "problem"),
     ("Uudistus on vähentänyt palvelujen sirpaleisuutta.", "works"),

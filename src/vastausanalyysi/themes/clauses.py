@@ -53,6 +53,30 @@ _NEED = {
 _NEED_LEMMAS = frozenset({"tarvita", "kaivata", "täytyä"})
 
 
+#: Words of importance: "on tärkeää, että …", "etu on, että …", "tärkeää on turvata …" state
+#: what should be (codebook §3 conv. 3), not a finding.
+_IMPORTANCE = frozenset(
+    {
+        "tärkeä",
+        "tärkein",
+        "olennainen",
+        "oleellinen",
+        "keskeinen",
+        "etu",
+        "välttämätön",
+        "edellytys",
+    }
+)
+
+
+def _importance_opens(rows: list[TokenRow], i: int, n: int) -> bool:
+    """An importance word followed by "että" or an A-infinitive ("olla" and a comma between)."""
+    j = i + 1
+    while j < n and (rows[j].olla or rows[j].text == ","):
+        j += 1
+    return j < n and (rows[j].low in {"että", "ettei"} or "A-infinitive" in rows[j].moods)
+
+
 #: Requirement verbs: with "yhä|vielä|edelleen" they state a present need, not a condition.
 _REQUIRE = frozenset({"vaatia", "edellyttää"})
 _STILL = frozenset({"yhä", "vielä", "edelleen", "vieläkin", "edelleenkin"})
@@ -172,6 +196,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or low in _NEED
         or lemma in _NEED_LEMMAS
         or low == "siten"
+        or lemma in _IMPORTANCE
     ):
         flags |= _OPENS
     return remember(profile, row, flags)
@@ -305,7 +330,7 @@ def _split(rows: list[TokenRow], contrasts: list[int]) -> tuple[tuple[int, int, 
     while i < size:
         text = rows[i].text
         n = contrasts[i]
-        if text in _BOUNDARY or text == "," or n:
+        if text in _BOUNDARY or (text == "," and not _list_comma(rows, i)) or n:
             if i > start:
                 clauses.append((start, i, contrast, marker))
             contrast = bool(n) or (contrast and text == ",")
@@ -319,6 +344,32 @@ def _split(rows: list[TokenRow], contrasts: list[int]) -> tuple[tuple[int, int, 
     if start < size:
         clauses.append((start, size, contrast, marker))
     return tuple(clauses)
+
+
+_NOMINAL = {"nimisana", "laatusana", "nimi", "nimisana_laatusana"}
+_LIST_AND = {"ja", "sekä", "tai"}
+
+
+def _list_comma(rows: list[TokenRow], i: int) -> bool:
+    """A comma inside a list of nominals ("lasten, nuorten ja perheiden palvelut"), not
+    between clauses: nominals in a shared case on both sides, and "ja|sekä|tai" follows before
+    any finite verb or boundary."""
+    if i == 0 or i + 1 >= len(rows):
+        return False
+    prev, nxt = rows[i - 1], rows[i + 1]
+    if prev.verb or nxt.verb or not (prev.classes & _NOMINAL and nxt.classes & _NOMINAL):
+        return False
+    if not (prev.cases & nxt.cases) - {None}:
+        return False
+    for j in range(i + 2, min(i + 8, len(rows))):
+        row = rows[j]
+        if row.text in _BOUNDARY or row.text == ",":
+            return False
+        if row.verb and row.moods & {"indicative", "conditional", "imperative"}:
+            return False
+        if row.low in _LIST_AND:
+            return True
+    return False
 
 
 def _goal_scope(
@@ -382,6 +433,8 @@ def _goal_scope(
         )
         if (low in _NEED or lemma in _NEED_LEMMAS) and not opinion:
             active_need = True
+        if lemma in _IMPORTANCE and _importance_opens(rows, i, n):
+            active_goal = True  # "on tärkeää, että tieto kulkee": what should be
         # a manner required: "järjestetään siten, että siitä muodostuu toimiva kokonaisuus"
         if low == "siten" and i + 2 < n and rows[i + 1].text == "," and rows[i + 2].low == "että":
             active_goal = True
