@@ -7,7 +7,8 @@ location; a success as the subject of a requirement ("onnistuminen edellyttää 
 varaan"; "hyvä esimerkki jostakin"; a negation inside a goal ("jotta … ei"); the "-isuus" noun of
 a problem adjective, also under a decrease verb; "vaatii yhä|vielä …"; the abessive of a problem
 verb ("vaarantamatta"); the conditional perfect that judges what was done ("olisi pitänyt
-kuulla"); importance frames ("on tärkeää, että …"); commas inside a list of nominals.
+kuulla"); importance frames ("on tärkeää, että …"); commas inside a list of nominals; a cut
+announced with "aikoa"; "tulla" + A-infinitive as an obligation; decrease of nouns only.
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ CASES = [
     ("Tavoitteena on varmistaa, ettei tieto katkea siirtymässä.", "neutral"),
     ("Valtuustossa kysyttiin, miksi kuntia ei kuultu.", "problem"),
     ("Tieto ei kulje kunnan ja alueen välillä.", "problem"),
+    # "tulla" + A-infinitive is an obligation ("must"); "tulla" of becoming is not
+    ("Hyvinvointialueen tulee toimia avoimesti kuntien suuntaan.", "neutral"),
+    ("Yhteistyöstä tuli lopulta toimivaa.", "works"),
+    # a decrease verb turns a problem noun, not a modal verb ("on jouduttu vähentämään")
+    ("Kotikäyntejä on jouduttu vähentämään.", "problem"),
+    ("Jonot ovat vähentyneet.", "works"),
+    # an announced cut is news of a loss; an intended improvement is a plan
+    ("Kaupunki aikoo lakkauttaa kaksi kirjastoa ensi vuonna.", "problem"),
+    ("Alue aikoo parantaa kotihoidon saatavuutta.", "neutral"),
     # importance frames state what should be (conv. 3)
     ("Kuntien kannalta on tärkeää, että tieto kulkee sujuvasti.", "neutral"),
     ("Kaikkien etu on, että yhteistyö sujuu.", "neutral"),

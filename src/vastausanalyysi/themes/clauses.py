@@ -77,6 +77,19 @@ def _importance_opens(rows: list[TokenRow], i: int, n: int) -> bool:
     return j < n and (rows[j].low in {"että", "ettei"} or "A-infinitive" in rows[j].moods)
 
 
+def _necessive(rows: list[TokenRow], i: int, n: int) -> bool:
+    """ "tulee kuulla", "kunnan tulee myös laatia": "tulla" + A-infinitive (not "tulee
+    olemaan", not "tuli hyväksi")."""
+    if rows[i].conditional:
+        return False  # "tulisi" is a need word already
+    for j in range(i + 1, min(i + 3, n)):
+        if rows[j].punct:
+            return False
+        if "A-infinitive" in rows[j].moods and rows[j].low.endswith(("a", "ä")):
+            return True
+    return False
+
+
 #: Requirement verbs: with "yhä|vielä|edelleen" they state a present need, not a condition.
 _REQUIRE = frozenset({"vaatia", "edellyttää"})
 _STILL = frozenset({"yhä", "vielä", "edelleen", "vieläkin", "edelleenkin"})
@@ -197,6 +210,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or lemma in _NEED_LEMMAS
         or low == "siten"
         or lemma in _IMPORTANCE
+        or row.nlemma == "tulla"
     ):
         flags |= _OPENS
     return remember(profile, row, flags)
@@ -433,6 +447,8 @@ def _goal_scope(
         )
         if (low in _NEED or lemma in _NEED_LEMMAS) and not opinion:
             active_need = True
+        if row.nlemma == "tulla" and _necessive(rows, i, n):
+            active_need = True  # "kuntia tulee kuulla": "tulla" + A-infinitive is "must"
         if lemma in _IMPORTANCE and _importance_opens(rows, i, n):
             active_goal = True  # "on tärkeää, että tieto kulkee": what should be
         # a manner required: "järjestetään siten, että siitä muodostuu toimiva kokonaisuus"

@@ -272,7 +272,7 @@ def clause_cues(
             continue
         if low in _NOT_CUE or row.nlemma in ev.neutral:
             continue  # "aluevalitus": a formal appeal, a procedure (codebook §3 conv. 5)
-        if _intensifier(rows, i, clause.end):
+        if i not in problem_phr and _intensifier(rows, i, clause.end):
             continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
         if i in works_phr and low.endswith(("tava", "tävä")):
             found = (PROBLEM, "need")  # "on saatava kuntoon": it is not yet
@@ -342,11 +342,22 @@ def clause_cues(
             why += "+negation"
         elif kind == PROBLEM and why == "problem" and any(n > i for n in existential):
             kind, why = WORKS, "problem+negation"  # "epäselvyyksiä ei juuri ole"
-        elif kind == PROBLEM and why in {"problem", "derived"} and decrease and i not in decrease:
+        elif (
+            kind == PROBLEM
+            and why in {"problem", "derived"}
+            and decrease
+            and i not in decrease
+            and not row.verb  # "on jouduttu vähentämään": a modal verb does not decrease
+        ):
             kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
         if kind == WORKS and (i in goal or i in need or conditional):
             continue  # a goal, a need or a wish, not a fact
-        if kind == PROBLEM and i in goal and why in {"problem", "phrase", "problem+decrease"}:
+        if (
+            kind == PROBLEM
+            and i in goal
+            and why in {"problem", "phrase", "problem+decrease"}
+            and not _intended_cut(rows, i, clause.start)
+        ):
             continue  # "tavoitteena on vähentää ongelmia", "selvittää esteitä"
         if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
             kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
@@ -443,6 +454,17 @@ def _existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> boo
     # "toimii jatkossakin kunnan vuokraamissa tiloissa"
     return any(
         rows[j].cases & {"sisaolento", "ulkoolento"} and rows[j].keys & _PLACE_HEADS for j in after
+    )
+
+
+#: Cuts that an announced intention does not soften ("aikoo sulkea kolme terveysasemaa").
+_CUTS = {"sulkea", "lakkauttaa", "karsia", "supistaa", "leikata", "lopettaa", "irtisanoa"}
+
+
+def _intended_cut(rows: list[TokenRow], i: int, start: int) -> bool:
+    """A cut right after "aikoa": an announced cut is news of a loss, not a goal."""
+    return rows[i].nlemma in _CUTS and any(
+        rows[j].nlemma == "aikoa" for j in range(max(start, i - 3), i)
     )
 
 
