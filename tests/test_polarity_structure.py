@@ -8,7 +8,8 @@ varaan"; "hyvä esimerkki jostakin"; a negation inside a goal ("jotta … ei"); 
 a problem adjective, also under a decrease verb; "vaatii yhä|vielä …"; the abessive of a problem
 verb ("vaarantamatta"); the conditional perfect that judges what was done ("olisi pitänyt
 kuulla"); importance frames ("on tärkeää, että …"); commas inside a list of nominals; a cut
-announced with "aikoa"; "tulla" + A-infinitive as an obligation; decrease of nouns only.
+announced with "aikoa"; "tulla" + A-infinitive as an obligation; decrease of nouns only;
+"-maton" of a works word; "tulee parantamaan" as a forecast; "sitoutua" + infinitive as a plan.
 """
 
 from __future__ import annotations
@@ -47,12 +48,22 @@ CASES = [
     ("Tavoitteena on varmistaa, ettei tieto katkea siirtymässä.", "neutral"),
     ("Valtuustossa kysyttiin, miksi kuntia ei kuultu.", "problem"),
     ("Tieto ei kulje kunnan ja alueen välillä.", "problem"),
+    # the "-maton/-mätön" participle of a works word is a problem; of another verb it is not
+    ("Uusi ajanvarausmalli osoittautui kunnissa toimimattomaksi.", "problem"),
+    ("Hyvinvointialueen päätökset ovat olleet kunnille läpinäkymättömiä.", "problem"),
+    ("Terveysaseman piha on edelleen asfaltoimaton.", "neutral"),
     # "tulla" + A-infinitive is an obligation ("must"); "tulla" of becoming is not
     ("Hyvinvointialueen tulee toimia avoimesti kuntien suuntaan.", "neutral"),
     ("Yhteistyöstä tuli lopulta toimivaa.", "works"),
     # a decrease verb turns a problem noun, not a modal verb ("on jouduttu vähentämään")
     ("Kotikäyntejä on jouduttu vähentämään.", "problem"),
     ("Jonot ovat vähentyneet.", "works"),
+    # "tulee parantamaan" is a forecast; "on parantanut" a finding
+    ("Yhteinen asiakastietojärjestelmä tulee parantamaan tiedonkulkua.", "neutral"),
+    ("Yhteinen asiakastietojärjestelmä on parantanut tiedonkulkua.", "works"),
+    # a commitment to act is a plan; a commitment made is a success
+    ("Kunnat sitoutuvat kehittämään yhteistä tilannekuvaa.", "neutral"),
+    ("Kunnat ovat sitoutuneet yhteisiin pelisääntöihin.", "works"),
     # an announced cut is news of a loss; an intended improvement is a plan
     ("Kaupunki aikoo lakkauttaa kaksi kirjastoa ensi vuonna.", "problem"),
     ("Alue aikoo parantaa kotihoidon saatavuutta.", "neutral"),

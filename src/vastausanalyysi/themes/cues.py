@@ -176,7 +176,7 @@ def _maybe_cue(
             or "present_passive" in row.participle
             or "MA-infinitive" in row.moods
             or row.low in ev.works
-            or row.norm.endswith(("isuus", "isyys"))
+            or row.norm.endswith(("isuus", "isyys", "maton", "mätön"))
             or _derived(row, ev) is not None
         )
         in_need = anywhere or not keys.isdisjoint(lexicon.improve) or _comparative(row)
@@ -299,6 +299,7 @@ def clause_cues(
                 _cue(keys, lexicon, i in need)
                 or _extra_cue(rows, i, ev)
                 or _quality_noun(row, lexicon, ev)
+                or _negative_participle(row, lexicon, ev)
             )
         if found is None:
             continue
@@ -315,12 +316,18 @@ def clause_cues(
             continue  # "Maakunnassa toimii valmiusryhmä": it exists (codebook §3 conv. 5)
         if kind == WORKS and any(j > i for j in required):
             continue  # "Yhteistyön onnistuminen edellyttää …": a condition (conv. 3)
+        if kind == WORKS and _future(rows, i, clause.start):
+            continue  # "uudistus tulee parantamaan palveluja": a forecast, not a finding
+        if kind == WORKS and row.nlemma == "sitoutua" and _to_do(rows, i, clause.end):
+            continue  # "sitoudutaan selvittämään": a commitment to act is a plan (conv. 3)
         if kind == WORKS and row.nlemma == "rakentua" and _based_on(rows, i, *clause_range):
             continue  # "valmius rakentuu harjoitusten varaan": is based on
         if kind == WORKS and why == "phrase" and _example_of(rows, i, clause.end):
             continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
         if kind == WORKS and _comparative(row) and not finite and i == clause.start:
             kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
+        if kind == WORKS and row.verb and any(n in low for n in _NEGATIVE_PARTICIPLE):
+            kind, why = PROBLEM, "derived"  # "toimimattomaksi" read as a form of "toimia"
         if kind == WORKS and low.endswith(("matta", "mättä")) and why != "abessive":
             kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
         if i in decrease and any(
@@ -457,6 +464,18 @@ def _existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> boo
     )
 
 
+def _future(rows: list[TokenRow], i: int, start: int) -> bool:
+    """A MA-infinitive after "tulla" ("tulee parantamaan"): the future tense of Finnish."""
+    if "MA-infinitive" not in rows[i].moods or not rows[i].low.endswith(("maan", "mään")):
+        return False
+    return any(rows[j].nlemma == "tulla" for j in range(max(start, i - 2), i))
+
+
+def _to_do(rows: list[TokenRow], i: int, end: int) -> bool:
+    """A MA-infinitive right after a verb ("sitoutuvat kehittämään"): what is to be done."""
+    return any("MA-infinitive" in rows[j].moods for j in range(i + 1, min(i + 3, end)))
+
+
 #: Cuts that an announced intention does not soften ("aikoo sulkea kolme terveysasemaa").
 _CUTS = {"sulkea", "lakkauttaa", "karsia", "supistaa", "leikata", "lopettaa", "irtisanoa"}
 
@@ -495,6 +514,25 @@ def _quality_noun(
         return None
     adjective = norm[:-4] + "nen"
     if adjective in lexicon.problem or adjective in ev.problem:
+        return PROBLEM, "derived"
+    return None
+
+
+#: Stems of the negative participle ("toimimaton", "toimimattomaksi", "sujumatonta").
+_NEGATIVE_PARTICIPLE = ("maton", "mattom", "mätön", "mättöm")
+
+
+def _negative_participle(
+    row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon
+) -> tuple[str, str] | None:
+    """The "-maton/-mätön" participle of a works verb or adjective: "toimimaton",
+    "joustamaton", "läpinäkymätön" (of "toimia", "joustava", "läpinäkyvä") is a problem."""
+    norm = row.norm
+    if not norm.endswith(("maton", "mätön")) or len(norm) < 9:
+        return None
+    stem = norm[:-5]
+    works = lexicon.works | ev.works
+    if any(stem + end in works for end in ("a", "ä", "va", "vä")):
         return PROBLEM, "derived"
     return None
 
