@@ -1,9 +1,10 @@
 """Merge the labelled corpus files into ``corpus/answers.csv`` with a fixed train/test split.
 
 Inputs (``corpus/labelled/``): ``team_written_a.csv``, ``team_written_b.csv``,
-``team_written_c.csv``, ``team_written_d.csv``, ``team_written_e.csv`` (texts written by the
-team to cover the codes, origin ``team-written``; c and d are in the style of news and reports, e
-mixes registers and the error types of issue 11), ``report_highlights.csv`` (the real
+``team_written_c.csv``, ``team_written_d.csv``, ``team_written_e.csv``, ``team_written_f.csv``
+(texts written by the team to cover the codes, origin ``team-written``; c and d are in the style
+of news and reports, e mixes registers and the error types of issue 11, f is in the register of
+real published prose), ``report_highlights.csv`` (the real
 open-answer highlights of the 2026 Kuntaliitto report, origin ``report-2026-highlight``),
 ``report_prose.csv`` (real published sentences about the cooperation quoted in that report,
 origin ``report-2026-prose``) and ``blind_published.csv`` (published-style sentences written
@@ -42,6 +43,7 @@ SOURCES = (
     "team_written_c.csv",
     "team_written_d.csv",
     "team_written_e.csv",
+    "team_written_f.csv",
     "report_highlights.csv",
     "report_prose.csv",
     "blind_published.csv",

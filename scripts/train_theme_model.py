@@ -261,6 +261,27 @@ rules 6–7):
 - **Data**: 24 team-written labels brought to the codebook's new conventions (stage → problem,
   obligations → neutral, group comparisons → neutral, transfers → `tyonjako`;
   `corpus/labelled/CHANGES.md`), and `team_written_e.csv` (141 sentences in five registers).
+- **Second pass** (real-text development sentences from public pages, kept outside the
+  repository; every rule tested on team-written sentences in `tests/test_polarity_structure.py`,
+  `tests/data/evaluative_cases.csv` and `tests/test_real_register.py`). No success: "toimia"/
+  "löytyä" of existence or location ("Kunnassa toimii työryhmä", "toimii X:n tiloissa",
+  "Kysymyksiä löytyy myös …"), a success as the subject of "edellyttää|vaatia", "rakentuu X:n
+  varaan", "hyvä esimerkki jostakin", a forecast ("tulee parantamaan"), a commitment to act
+  ("sitoutuvat kehittämään"). No finding: a negation inside a goal ("jotta … eivät", "varmistaa,
+  ettei …"), importance frames ("on tärkeää, että …", "etu on, että …"), "tulla" + A-infinitive
+  ("kuntia tulee kuulla"), "eikä niinkään X", formal appeals (aluevalitus, oikaisuvaatimus),
+  "uskoa"-clauses. Problems without a problem word: "vaatii yhä|vielä …", "odottaa yhä", "vasta
+  jälkikäteen", the conditional perfect ("olisi pitänyt kuulla", "olisiko ollut viisasta"),
+  closed service points, an announced cut ("aikoo sulkea"), "-isuus" nouns of problem adjectives
+  ("hajanaisuus"), "-maton" of works words ("toimimaton", "läpinäkymätön"), scarcity ("tiukalla",
+  "hyvin vähän"), "joutua", "aukko", "yksittäisten * varassa". Successes: "saada vauhtia",
+  "saada äänensä kuuluviin", transparency, commitment. Structure: a decrease verb reaches its
+  object across a list comma ("lasten, nuorten ja perheiden palvelujen hajanaisuutta") and
+  turns nouns, not modal verbs; the abessive of a problem verb ("vaarantamatta") is no problem.
+  Mechanisms: who carries a task's costs or running in either order ("rahoituksesta
+  vastaavat"), falling between the parties with words between, "omat tehtävänsä", "olla X:n
+  palvelu" (`tyonjako`), goals pursued together (`suunnitelmallisuus`). Data:
+  `team_written_f.csv` (60 sentences in the register of real published prose).
 
 Measured with rules + the shipped model, the question given (texts without one in brackets):
 
