@@ -219,3 +219,104 @@ def test_evaluate_lemmas_prints_compound_recall_precision_and_tokens_per_second(
     assert re.search(r"^compound recall\s+\d\.\d{4}", text, re.M)
     assert re.search(r"^compound precision\s+\d\.\d{4}", text, re.M)
     assert re.search(r"^tokens/s \(cold\)\s+[\d,]+$", text, re.M)
+
+
+# ------------------------------------------------ your own model: cv and -m (README ~L90-99, L250)
+
+
+@pytest.fixture(scope="module")
+def coded() -> pd.DataFrame:
+    """40 hand-coded team-written rows."""
+    return pd.read_csv(TEAM_A, dtype=str, keep_default_na=False).head(40)
+
+
+@pytest.fixture(scope="module")
+def own_model(coded: pd.DataFrame) -> ThemeClassifier:
+    """A model trained on ``coded``."""
+    return va.train(coded)
+
+
+def test_evaluate_model_cv_5_fits_five_fresh_models_on_the_other_folds(
+    coded: pd.DataFrame, own_model: ThemeClassifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: "`va.evaluate_model(model, test_frame)` gives per-code precision, recall and F1 …
+    (`cv=5`: cross-validation of the model's parameters instead)"."""
+    model = own_model
+    fitted: list[int] = []
+    real_fit = ThemeClassifier.fit
+
+    def counting_fit(self: ThemeClassifier, texts: list, *args: object, **kwargs: object):
+        fitted.append(len(texts))
+        return real_fit(self, texts, *args, **kwargs)
+
+    # counts the real fits (the real method runs); no dependency is replaced
+    monkeypatch.setattr(ThemeClassifier, "fit", counting_fit)
+    result = va.evaluate_model(model, coded, cv=5)
+    n = len(coded)
+    assert len(fitted) == 5
+    held_out = [n - size for size in fitted]
+    assert sum(held_out) == n  # every row is scored once, by a model that did not see it
+    assert max(held_out) - min(held_out) <= 1
+    assert result.details["cv"] == 5
+    assert len(result.details["predictions"]) == n
+    assert {"precision", "recall", "f1"} <= set(result.per_code.columns)
+    fitted.clear()
+    va.evaluate_model(model, coded)
+    assert fitted == []  # without cv the model is scored as it is
+
+
+def test_tag_with_m_model_equals_va_tag_with_that_model(
+    own_model: ThemeClassifier, tmp_path: Path
+) -> None:
+    """README: `tag … -m oma_malli` uses your model, as `va.tag(new_wave, model="oma_malli")`."""
+    folder = tmp_path / "oma_malli"
+    own_model.save(folder)
+    uncoded = pd.read_csv(TEAM_B, dtype=str, keep_default_na=False).head(25)[["text"]]
+    src = tmp_path / "uusi.csv"
+    uncoded.to_csv(src, index=False)
+    out = tmp_path / "tagged.jsonl"
+    argv = ["tag", str(src), "-m", str(folder), "-o", str(out), "--keep-personal-data"]
+    assert main(argv) == 0
+    cli = pd.read_json(out, lines=True, dtype=False)
+    python = va.tag(uncoded["text"].tolist(), model=str(folder))
+    shipped = va.tag(uncoded["text"].tolist())
+    columns = ["areas", "mechanisms", "polarity", "evidence", "polarity_evidence"]
+    assert cli["text"].tolist() == uncoded["text"].tolist()
+    for column in columns:
+        assert cli[column].tolist() == python[column].tolist(), column
+    # the model given is the one used: the shipped model tags some of these rows differently
+    assert any(cli[c].tolist() != shipped[c].tolist() for c in ("areas", "mechanisms", "polarity"))
+
+
+# ------------------------------------------------------ at most 30 clusters (README ~L178)
+
+# 108 everyday nouns (team-written list), three to a topic; no word is shared between topics
+TEAM_NOUNS = """
+talo auto kissa koira hevonen lehmä omena päärynä banaani kirja lehti kynä pöytä tuoli sänky
+ikkuna ovi katto lattia seinä järvi joki meri metsä kukka ruoho kivi hiekka vuori laakso saari
+lumi sade tuuli aurinko tähti pilvi taivas kala lintu hiiri karhu susi kettu jänis hirvi leipä
+maito juusto liha peruna porkkana sipuli tomaatti kurkku kahvi sokeri suola pippuri lusikka
+haarukka veitsi lautanen kuppi lasi pullo laukku kenkä hattu takki paita sukka hanska vyö
+sormus kello puhelin radio lamppu peili matto verho tyyny peitto pyörä vene laiva juna bussi
+tie silta katu tori kauppa koulu kirkko linna tehdas pelto niitty suo lampi kallio luola ranta
+satama kylä niemi
+"""
+NOUNS = TEAM_NOUNS.split()
+
+
+def _many_topics() -> list[str]:
+    """36 topics of three nouns, three statements each (108 distinct statements)."""
+    topics = [NOUNS[i : i + 3] for i in range(0, len(NOUNS), 3)]
+    assert len(set(NOUNS)) == len(NOUNS) == 108
+    return [s for a, b, c in topics for s in (f"{a} {b}", f"{a} {c}", f"{b} {c}")]
+
+
+def test_the_number_of_clusters_is_at_most_30() -> None:
+    """README: "the number of clusters is chosen by silhouette weighted by stability on resampled
+    subsets, up to 30" — on 36 separate topics, where more than 30 would be chosen unbounded."""
+    texts = _many_topics()
+    result = va.cluster_statements(texts)
+    assert result.n_clusters <= 30
+    assert len(set(result.assignments["cluster"]) - {-1}) <= 30
+    unbounded = va.cluster_statements(texts, max_clusters=60)
+    assert unbounded.n_clusters > 30  # so the limit of 30 is what holds the default back
