@@ -7,6 +7,7 @@ training come from ``corpus/labelled/team_written_*.csv`` (origin ``team-written
 
 from __future__ import annotations
 
+import html as html_lib
 import importlib
 import io
 import json
@@ -320,3 +321,103 @@ def test_the_number_of_clusters_is_at_most_30() -> None:
     assert len(set(result.assignments["cluster"]) - {-1}) <= 30
     unbounded = va.cluster_statements(texts, max_clusters=60)
     assert unbounded.n_clusters > 30  # so the limit of 30 is what holds the default back
+
+
+# ----------------------------------- the report: --scores and three quotes (README ~L253, L289-295)
+
+LIKERT_ITEMS = [  # the codebook's item texts, answered in words
+    "Säännölliset tapaamiset hyvinvointialueen yhteyshenkilöiden /vastuuhenkilöiden kanssa",
+    "Selkeästi määritellyt vastuuhenkilöt hyvinvointialueella",
+]
+LIKERT = ["Erittäin hyvin", "Melko hyvin", "Ei hyvin eikä huonosti", "Melko huonosti"]
+Q_WORKS = "Mikä yhteistyössä toimii hyvin?"
+SUBJECTS = [
+    "Perhekeskuksen yhteistyö",
+    "Oppilashuollon yhteistyö",
+    "Hyte-koordinaattorien työ",
+    "Varautumisen yhteistyö",
+    "Yhteiset tapaamiset",
+    "Tiedonkulku",
+]
+PRAISE = [
+    "toimii hyvin.",
+    "sujuu hyvin.",
+    "on toimivaa.",
+    "toimii erinomaisesti.",
+    "on parantunut.",
+]
+
+
+@pytest.fixture(scope="module")
+def report_with_scores(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``report EXPORT --scores cooperation_scores.csv`` on 30 team-written respondents: one
+    group, three municipalities, two Likert items and 30 distinct answers of six topics."""
+    folder = tmp_path_factory.mktemp("raportti")
+    lines = [";".join(["Vastaajan tunnus", "Tehtävänimike", "Kunta", *LIKERT_ITEMS, Q_WORKS])]
+    for i in range(30):
+        answer = f"{SUBJECTS[i % 6]} {PRAISE[i // 6]}"
+        likert = [LIKERT[i % 4], LIKERT[(i + 1) % 4]]
+        place = ["Kuopio", "Oulu", "Tampere"][i % 3]
+        lines.append(";".join([str(i + 1), "sivistysjohtaja", place, *likert, answer]))
+    export = folder / "kysely.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = folder / "out"
+    assert main(["report", str(export), "--scores", str(PUBLISHED), "--out", str(out)]) == 0
+    return out
+
+
+def _plain(fragment: str) -> str:
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def test_report_scores_adds_the_published_table_named_as_such(report_with_scores: Path) -> None:
+    """README: "Beside the codes are the survey's own Likert means by group … and a published
+    table of means (`--scores`, e.g. corpus/report_2026/cooperation_scores.csv), each named as
+    such"."""
+    html = (report_with_scores / "report.html").read_text(encoding="utf-8")
+    md = (report_with_scores / "report.md").read_text(encoding="utf-8")
+    published = pd.read_csv(PUBLISHED)
+    for text in (_plain(html), md):
+        assert "Julkaistut keskiarvot hyvinvointialueittain" in text
+        assert "Kyselyn asteikolliset kysymykset" in text  # the survey's own means, beside it
+    heading = re.search(r"<h2[^>]*>Julkaistut keskiarvot hyvinvointialueittain</h2>", html)
+    assert heading
+    section = html[heading.start() : html.index("</section>", heading.start())]
+    shown = _plain(section)
+    for county in sorted(set(published["county"]) - {"Kaikki vastaajat"}):
+        assert county in shown, county
+    row = published[published["county"] == "Etelä-Karjala"].iloc[0]
+    assert f"{row['mean']:.1f}".replace(".", ",") in shown
+
+
+def test_each_cluster_of_the_report_shows_at_most_three_distinct_quotes(
+    report_with_scores: Path,
+) -> None:
+    """README: each part of a question's section is "clustered on its own and shown with up to
+    three distinct quotes and how many respondents wrote each"."""
+    from vastausanalyysi.report.quotes import quote_key
+
+    html = (report_with_scores / "report.html").read_text(encoding="utf-8")
+    themes = re.findall(r'<div class="theme">.*?</div>', html, re.S)
+    assert len(themes) >= 3
+    bound = 0
+    for theme in themes:
+        quotes = [_plain(q).strip() for q in re.findall(r"<blockquote><p>(.*?)</p>", theme)]
+        statements = int(re.search(r"(\d+) lausuma", _plain(theme)).group(1))
+        assert len(quotes) <= 3, quotes
+        assert len({quote_key(q) for q in quotes}) == len(quotes), quotes
+        if statements > 3 and len(quotes) == 3:
+            bound += 1  # a cluster with more to quote than is shown
+    assert bound >= 1
+    rows = re.findall(
+        r"<tr>.*?</tr>", html.split('<table class="clusters">')[1].split("</table>")[0]
+    )
+    assert rows
+    for row in rows:  # the clustering of all answers: its quotes column
+        quotes = re.findall(r'<p class="q">', row)
+        assert len(quotes) <= 3
+    md = (report_with_scores / "report.md").read_text(encoding="utf-8")
+    part = md[md.index(f"## {Q_WORKS}") : md.index("## Kaikkien vastausten ryhmittely")]
+    for block in re.split(r"^\*\*\d+\. ", part, flags=re.M)[1:]:
+        quoted = [line for line in block.splitlines() if line.startswith("> ")]
+        assert 1 <= len(quoted) <= 3, block
