@@ -421,3 +421,117 @@ def test_each_cluster_of_the_report_shows_at_most_three_distinct_quotes(
     for block in re.split(r"^\*\*\d+\. ", part, flags=re.M)[1:]:
         quoted = [line for line in block.splitlines() if line.startswith("> ")]
         assert 1 <= len(quoted) <= 3, block
+
+
+# ------------------------------------------- the shell's input and output (README ~L260-272)
+
+THREE_QUESTIONS = (
+    "Vastaajan tunnus;Tehtävänimike;Kunta;Mikä toimii yhteistyössä?;"
+    "Mikä ei toimi yhteistyössä?;Mitä pitäisi kehittää?\n"
+    "1;sivistysjohtaja;Kuopio;Perhekeskus toimii.;Tiedonkulku.;Yhteiset tapaamiset.\n"
+    "2;kunnanjohtaja;Oulu;Oppilashuolto sujuu.;Kiinteistöasiat.;Vastuuhenkilöt selviksi.\n"
+    "3;rehtori;Espoo;Hyte-työ toimii.;Päätöksenteko.;Tilannekuva yhteiseksi.\n"
+)
+LINES = ["Perhekeskus toimii hyvin.", "hyte, opiskeluhuolto", "Tiedonkulku ei toimi."]
+
+
+def _one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    return err.strip()
+
+
+@pytest.mark.parametrize("how", ["txt", "format-lines"])
+def test_a_txt_file_is_one_answer_a_line_without_a_header(
+    how: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: "a `.txt` file or `--format lines` is one answer a line, without a header"."""
+    src = tmp_path / ("vastaukset.txt" if how == "txt" else "vastaukset.csv")
+    src.write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    out = tmp_path / "lemmat.csv"
+    extra = ["--format", "lines"] if how == "format-lines" else []
+    assert main(["lemmatize", str(src), *extra, "-o", str(out)]) == 0
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert frame["text"].tolist() == LINES  # the first line is an answer; no comma splits a line
+    assert frame["lemmas"].tolist()[0].split() == ["perhekeskus", "toimia", "hyvin"]
+
+
+def test_question_repeats_and_an_ambiguous_part_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: "`--question` (one open question, by its name or a unique part; repeatable)"."""
+    src = tmp_path / "kysely.csv"
+    src.write_text(THREE_QUESTIONS, encoding="utf-8")
+    out = tmp_path / "lemmat.jsonl"
+    argv = ["lemmatize", str(src), "-o", str(out)]
+    assert main([*argv, "--question", "kehittää", "--question", "ei toimi"]) == 0
+    two = pd.read_json(out, lines=True, dtype=False)
+    assert sorted(set(two["question"])) == ["Mikä ei toimi yhteistyössä?", "Mitä pitäisi kehittää?"]
+    assert len(two) == 6
+    assert main([*argv, "--question", "kehittää"]) == 0
+    assert set(pd.read_json(out, lines=True, dtype=False)["question"]) == {"Mitä pitäisi kehittää?"}
+    # "toimi" is a part of two questions' names
+    assert main([*argv, "--question", "kehittää", "--question", "toimi"]) == 2
+    line = _one_error_line(capsys)
+    assert "--question 'toimi' matches several questions" in line and "kysely.csv" in line
+    assert "'Mikä toimii yhteistyössä?'" in line and "'Mikä ei toimi yhteistyössä?'" in line
+
+
+def test_evidence_compact_and_none_make_the_output_smaller_with_the_same_codes(
+    tmp_path: Path,
+) -> None:
+    """README: "`--evidence compact|none` or `--no-evidence` make the output smaller"; the
+    library's "compact" keeps surface, rule, start and end of each item (a cue also its
+    polarity)."""
+    texts = pd.read_csv(TEAM_B, dtype=str, keep_default_na=False).head(12)[["text"]]
+    src = tmp_path / "t.csv"
+    texts.to_csv(src, index=False)
+    outs = {}
+    for option in (["--evidence", "full"], ["--evidence", "compact"], ["--evidence", "none"]):
+        out = tmp_path / f"{option[1]}.jsonl"
+        assert main(["tag", str(src), *option, "-o", str(out), "--keep-personal-data"]) == 0
+        outs[option[1]] = out
+    out = tmp_path / "no.jsonl"
+    assert main(["tag", str(src), "--no-evidence", "-o", str(out), "--keep-personal-data"]) == 0
+    assert out.read_bytes() == outs["none"].read_bytes()
+    sizes = {k: p.stat().st_size for k, p in outs.items()}
+    assert sizes["none"] < sizes["compact"] < sizes["full"]
+    full, compact, none = (pd.read_json(outs[k], lines=True, dtype=False) for k in outs)
+    for column in ("text", "areas", "mechanisms", "polarity", "lemmas"):
+        assert full[column].tolist() == compact[column].tolist() == none[column].tolist()
+    assert {"evidence", "polarity_evidence"} <= set(compact.columns)
+    assert not {"evidence", "polarity_evidence"} & set(none.columns)
+    for whole, short in zip(full["evidence"], compact["evidence"], strict=True):
+        assert set(whole) == set(short)  # one entry per code still
+        for code, items in whole.items():
+            keep = ("surface", "rule", "start", "end")
+            assert short[code] == [{k: e[k] for k in keep} for e in items]
+    for whole, short in zip(full["polarity_evidence"], compact["polarity_evidence"], strict=True):
+        keep = ("surface", "polarity", "rule", "start", "end")
+        assert short == [{k: e[k] for k in keep} for e in whole]
+
+
+def test_tsv_output_streams_from_a_file_or_stdin_with_the_rows_of_a_plain_csv_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: `tag --chunk-size` "appends each chunk to a CSV, TSV or JSONL output as it goes,
+    every row in input order and the result identical to a plain run"."""
+    texts = pd.read_csv(TEAM_B, dtype=str, keep_default_na=False).head(9)
+    table = texts[["id", "text"]].rename(columns={"id": "respondent_id"})
+    src = tmp_path / "vastaukset.csv"
+    table.to_csv(src, index=False)
+    plain = tmp_path / "plain.csv"
+    assert main(["tag", str(src), "-o", str(plain)]) == 0
+    expected = pd.read_csv(plain, dtype=str, keep_default_na=False)
+    from_file = tmp_path / "file.tsv"
+    assert main(["tag", str(src), "--chunk-size", "2", "-v", "-o", str(from_file)]) == 0
+    assert "9 rows tagged in chunks of 2" in capsys.readouterr().err  # it did stream
+    _stdin(monkeypatch, src.read_bytes())
+    from_stdin = tmp_path / "stdin.tsv"
+    assert main(["tag", "-", "--chunk-size", "2", "-v", "-o", str(from_stdin)]) == 0
+    assert "9 rows tagged in chunks of 2" in capsys.readouterr().err
+    for path in (from_file, from_stdin):
+        assert "\t" in path.read_text(encoding="utf-8").splitlines()[0]
+        got = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+        pd.testing.assert_frame_equal(got, expected)
+    assert expected["respondent_id"].tolist() == table["respondent_id"].tolist()
