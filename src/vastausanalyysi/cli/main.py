@@ -4,8 +4,10 @@
 that reads answers takes the same input options (``-c/--text-column``, ``--id-column``,
 ``--question``, ``--sheet``, ``--encoding``, ``--delimiter``, ``--format``; ``-`` is standard
 input); tables are written by their suffix (:mod:`vastausanalyysi.cli.output`) with personal data
-masked unless ``--keep-personal-data``. Every error is printed as one line naming the file, row or
-column, with exit status 2; nothing reaches the user as a traceback unless ``--debug`` is given.
+masked unless ``--keep-personal-data``. Every error in the input, the options or the output is
+printed as one line naming the file, row or column, with exit status 2 (an internal error, a bug,
+is one line too, with exit status 1); nothing reaches the user as a traceback unless ``--debug``
+is given.
 ``-v``, ``-q`` and ``--debug`` work before or after the verb.
 """
 
