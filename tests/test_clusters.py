@@ -281,3 +281,47 @@ def test_errors_name_the_bad_value() -> None:
         cluster_statements(bad)
     with pytest.raises(ClusteringError, match="min_cluster_size must be a positive integer, got 0"):
         cluster_statements(make_tagged(), min_cluster_size=0)
+
+
+NEUTRAL = [  # team-written: sixteen sentences that share no content word
+    "Tilanne on parantunut viime vuodesta.",
+    "Olemme tyytyväisiä nykyiseen malliin.",
+    "Uusi käytäntö otettiin käyttöön keväällä.",
+    "Kokemukset ovat olleet myönteisiä.",
+    "Syksyllä arvioimme tuloksia tarkemmin.",
+    "Henkilöstö on sitoutunut muutokseen.",
+    "Aikataulu piti lähes täysin.",
+    "Rahoitus riitti suunniteltuihin toimiin.",
+    "Palautetta kerättiin asukkailta kyselyllä.",
+    "Seuraava vaihe alkaa ensi vuonna.",
+    "Sopimus allekirjoitettiin joulukuussa.",
+    "Raportti valmistui määräajassa.",
+    "Johtoryhmä käsitteli esityksen.",
+    "Kustannukset pysyivät arviossa.",
+    "Ohjeistus päivitettiin intranetiin.",
+    "Mittarit näyttävät vakaata kehitystä.",
+]
+
+
+def test_areas_lead_mechanisms_follow() -> None:
+    """A statement's area weighs more than its mechanism: with two clusters, statements split by
+    what they are about, not by how; a larger mechanism weight splits them by mechanism."""
+    areas = ["perhekeskus", "kiinteistot"] * 8
+    mechanisms = ["tapaamiset"] * 4 + ["tietopohja"] * 4 + ["tapaamiset"] * 4 + ["tietopohja"] * 4
+    frame = pd.DataFrame(
+        {
+            "respondent_id": [f"n{i}" for i in range(16)],
+            "text": NEUTRAL,
+            "areas": [[a] for a in areas],
+            "mechanisms": [[m] for m in mechanisms],
+        }
+    )
+
+    def split_by(values: list[str], **options: float) -> bool:
+        clusters = cluster_statements(frame, n_clusters=2, **options).assignments["cluster"]
+        pairs = set(zip(values, clusters.tolist(), strict=True))
+        return len(pairs) == 2 and len({c for _, c in pairs}) == 2
+
+    assert split_by(areas)
+    assert not split_by(mechanisms)
+    assert split_by(mechanisms, mechanism_weight=2.0)

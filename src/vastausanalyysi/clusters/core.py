@@ -205,6 +205,7 @@ def cluster_statements(
     max_clusters: int = 30,
     max_share: float = 0.25,
     code_weight: float = 0.5,
+    mechanism_weight: float = 0.5,
     compound_weight: float = 0.7,
     compound_terms: bool = True,
     stop_words: Iterable[str] | None = None,
@@ -254,8 +255,10 @@ def cluster_statements(
         Composition of each cluster by group and county in respondents (cells under ``min_cell``
         are None); with a group column, representatives come only from groups with at least
         ``min_cell`` respondents. ``county_column="auto"``: "county" or "region" if present.
-    code_weight, compound_weight:
-        Weight of the tagged codes (relative to the text) and of compound parts.
+    code_weight, mechanism_weight, compound_weight:
+        Weight of the tagged codes (relative to the text); of a mechanism code relative to an
+        area code within a statement's codes (areas say what a statement is about, so they lead;
+        a statement with only mechanisms is grouped by those); and of compound parts.
     stop_words, extra_stop_words:
         ``None``: :func:`finnish_stop_words`; matched after stripping punctuation ("mm.").
     respondent_scores, code_items, items:
@@ -323,7 +326,7 @@ def cluster_statements(
         )
     counts, vocabulary = count_matrix([docs[i] for i in canon], compound_weight)
     z = reduce(
-        features(counts, [codes[i] for i in canon], code_weight),
+        features(counts, [codes[i] for i in canon], code_weight, mechanism_weight),
         svd_min_features,
         svd_components,
         unique,

@@ -159,9 +159,17 @@ def count_matrix(
 
 
 def features(
-    counts: sparse.csr_matrix, code_lists: list[list[str]], code_weight: float
+    counts: sparse.csr_matrix,
+    code_lists: list[list[str]],
+    code_weight: float,
+    mechanism_weight: float = 1.0,
 ) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF of the terms beside the codes (one-hot, weighted ``code_weight``)."""
+    """L2-normalised TF-IDF of the terms beside the codes, weighted ``code_weight`` in all.
+
+    Within a statement's codes an area counts 1 and a mechanism (``mech:``) ``mechanism_weight``
+    before the codes are normalised: a statement with an area is grouped by what it is about
+    first; one with only mechanisms by those.
+    """
     n = counts.shape[0]
     blocks = []
     if counts.shape[1]:
@@ -171,7 +179,13 @@ def features(
         index = {c: i for i, c in enumerate(code_vocab)}
         rows = [r for r, codes in enumerate(code_lists) for _ in dict.fromkeys(codes)]
         cols = [index[c] for codes in code_lists for c in dict.fromkeys(codes)]
-        onehot = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(code_vocab)))
+        vals = [
+            mechanism_weight if c.startswith("mech:") else 1.0
+            for codes in code_lists
+            for c in dict.fromkeys(codes)
+        ]
+        onehot = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(code_vocab)))
+        onehot.eliminate_zeros()
         blocks.append(normalize(onehot) * code_weight)
     if not blocks:
         return sparse.csr_matrix((n, 0))
