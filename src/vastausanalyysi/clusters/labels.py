@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -14,6 +15,7 @@ __all__ = [
     "ctfidf",
     "finnish_stop_words",
     "is_label_word",
+    "is_noun",
     "label_of",
     "normalise_term",
     "top_terms",
@@ -57,6 +59,11 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
 _PUNCTUATION = string.punctuation + "–—…«»“”‘’•·"
 _LABEL_WORD = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]+)*$")
 _REPLACE_RATIO = 0.75
+#: word classes (Voikko) of the words a heading is made of; other words count this much less
+_NOUN_CLASSES = frozenset(
+    {"nimisana", "nimisana_laatusana", "nimi", "etunimi", "sukunimi", "paikannimi", "lyhenne"}
+)
+_NOT_NOUN = 0.5
 
 
 def normalise_term(word: str) -> str:
@@ -100,19 +107,37 @@ def top_terms(
     """The ``n`` best label words by c-TF-IDF as (term, statements of the cluster with it).
 
     Words that only one statement of a cluster of four or more has come after the others: a
-    heading should name what several statements share.
+    heading should name what several statements share. A heading is made of nouns first:
+    among the ``4 n`` best, a verb, adjective or adverb counts half its score ("tiedonkulku,
+    toimintamalli" rather than "jättää, tarjolla, päästä").
     """
     shared = 2 if size >= 4 else 1
-    order = sorted(
+    best = sorted(
         (i for i in range(len(vocabulary)) if scores[i] > 0 and is_label_word(vocabulary[i])),
+        key=lambda i: (doc_freq[i] < shared, -round(float(scores[i]), 12), vocabulary[i]),
+    )[: 4 * n]  # the word class is looked up for these only
+    order = sorted(
+        best,
         key=lambda i: (
             doc_freq[i] < shared,
-            -round(float(scores[i]), 12),
+            -round(float(scores[i]) * (1.0 if is_noun(vocabulary[i]) else _NOT_NOUN), 12),
             -doc_freq[i],
             vocabulary[i],
         ),
     )
     return [(vocabulary[i], float(doc_freq[i])) for i in order[:n]]
+
+
+@lru_cache(maxsize=100_000)
+def is_noun(term: str) -> bool:
+    """A noun or name by Voikko (a -minen/-us noun read as a verb form counts; unknown: yes)."""
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    analyses = get_analyzer().analyze(term)
+    own = [a for a in analyses if a.baseform.lower() == term]
+    if not own:  # unknown, or read as an inflected form: "varautuminen" (varautua)
+        return not analyses or term.endswith(("minen", "us", "ys", "os", "ös"))
+    return any(a.word_class in _NOUN_CLASSES for a in own)
 
 
 def label_of(top: list[tuple[str, float]], n: int) -> str:
