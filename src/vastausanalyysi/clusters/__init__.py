@@ -4,7 +4,7 @@
   statements grouped into quotes;
 - :mod:`.model`: terms (lemmas and compound parts, never fragments), features (TF-IDF and
   codes) and an order-independent, resampling-stable Ward + k-means clustering;
-- :mod:`.labels`: stop words and class-based TF-IDF labels of two or three lemmas;
+- :mod:`.labels`: stop words and class-based TF-IDF labels of two or three lemmas, nouns first;
 - :mod:`.core`: :func:`cluster_statements` and its :class:`Clustering` result.
 """
 

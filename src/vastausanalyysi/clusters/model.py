@@ -4,7 +4,8 @@ Representation: lemmas as terms plus, for compounds, their parts and those longe
 that are words of their own (in Voikko's dictionary as such, in the shipped word lists, or a
 lemma of the data): "perhekeskusyhteistyö" gives "perhe", "keskus", "yhteistyö" and
 "perhekeskus", never the fragment "keskusyhteistyö". TF-IDF over the terms, the tagged codes as
-extra features, then LSA (TruncatedSVD) for large vocabularies.
+extra features (an area leads: within a statement's codes a mechanism counts
+``mechanism_weight``), then LSA (TruncatedSVD) for large vocabularies.
 
 Clustering: the distinct statements are first put in a canonical order (by their quote key), so
 the input order cannot matter. Up to ``MAX_LEAVES`` distinct statements are the leaves of a
