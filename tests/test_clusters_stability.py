@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
@@ -98,3 +99,15 @@ def test_a_large_set_is_fitted_on_a_sample_that_ignores_the_order(tagged: pd.Dat
     )
     shares = result.clusters.loc[result.clusters["cluster"] >= 0, "share"]
     assert shares.max() <= 0.25
+
+
+def test_adjusted_rand_is_sklearns() -> None:
+    """The resampling's own adjusted Rand index gives sklearn's numbers exactly."""
+    from vastausanalyysi.clusters.model import adjusted_rand
+
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 7, 60, 500):
+        a = rng.integers(0, 6, n)
+        for b in (a.copy(), rng.integers(0, 9, n), np.where(rng.random(n) < 0.2, 0, a)):
+            assert adjusted_rand(a, b) == adjusted_rand_score(a, b)
+    assert adjusted_rand(np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])) == -0.5

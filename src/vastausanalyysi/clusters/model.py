@@ -31,7 +31,7 @@ from scipy import sparse
 from sklearn.cluster import AgglomerativeClustering, KMeans, MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.metrics import silhouette_score
 from sklearn.metrics.pairwise import cosine_distances
 from sklearn.preprocessing import normalize
 
@@ -40,6 +40,7 @@ from vastausanalyysi.clusters.labels import normalise_term
 __all__ = [
     "MAX_LEAVES",
     "Partition",
+    "adjusted_rand",
     "compound_terms",
     "count_matrix",
     "cut_tree",
@@ -414,7 +415,7 @@ def partition(
         sub = np.sort(order[: max(2, round(_RESAMPLE_SHARE * n))])
         sub_cuts = _tree_labels(z[sub], w[sub], leaf[sub], n_leaves, ks, share)
         for k in ks:
-            stability[k] += adjusted_rand_score(cuts[k][sub], sub_cuts[k]) / resamples
+            stability[k] += adjusted_rand(cuts[k][sub], sub_cuts[k]) / resamples
     big_enough = {k: bool(np.bincount(cuts[k], weights=w).min() >= min_cluster_size) for k in ks}
     pool = [k for k in ks if big_enough[k]] or ks
 
@@ -425,6 +426,24 @@ def partition(
     labels = _refine(z, w, cuts[best], share)
     clean = {k: float(v) for k, v in sils.items() if v is not None}
     return Partition(labels, "ward+kmeans", _silhouette(z, labels), clean, stability)
+
+
+def adjusted_rand(a: np.ndarray, b: np.ndarray) -> float:
+    """The adjusted Rand index of two labelings of non-negative integers: the same number as
+    ``sklearn.metrics.adjusted_rand_score`` (the same integer pair counts), without its input
+    checks, which cost more than the count on the many small comparisons of the resampling."""
+    n = len(a)
+    if n == 0:
+        return 1.0
+    pair = np.bincount(a.astype(np.int64) * (int(b.max()) + 1) + b).astype(np.int64)
+    squares = int((pair**2).sum())
+    rows = int((np.bincount(a).astype(np.int64) ** 2).sum())
+    cols = int((np.bincount(b).astype(np.int64) ** 2).sum())
+    tp, fp, fn = squares - n, cols - squares, rows - squares
+    tn = n * n - fp - fn - squares
+    if fn == 0 and fp == 0:
+        return 1.0
+    return 2.0 * (tp * tn - fn * fp) / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn))
 
 
 def _silhouette(
