@@ -61,7 +61,7 @@ def test_clusters_follow_the_coded_areas(tagged: pd.DataFrame) -> None:
     result = cluster_statements(tagged, split=False)
     clusters = result.assignments.set_index("source_index")["cluster"].reindex(tagged.index)
     ami = adjusted_mutual_info_score(tagged.loc[single, "coded_areas"], clusters[single])
-    assert ami >= 0.6
+    assert ami >= 0.8  # 0.74 when a mechanism code weighed as much as an area code
     text_only = cluster_statements(tagged.drop(columns=["areas", "mechanisms"]), split=False)
     plain = text_only.assignments.set_index("source_index")["cluster"].reindex(tagged.index)
     assert adjusted_mutual_info_score(tagged.loc[single, "coded_areas"], plain[single]) >= 0.4
