@@ -51,6 +51,9 @@ _NEED = {
 }
 #: Need verbs matched by lemma too ("tarvitaan", "kaipaa", "täytyisi").
 _NEED_LEMMAS = frozenset({"tarvita", "kaivata", "täytyä"})
+#: Need nouns that open a need scope before an A-infinitive only: "on tarve selkeyttää",
+#: "on tarpeen kirkastaa" (not "asiakkaan tarpeiden mukaan").
+_NEED_NOUNS = frozenset({"tarve", "tarpeen"})
 
 
 #: Words of importance: "on tärkeää, että …", "etu on, että …", "tärkeää on turvata …" state
@@ -208,6 +211,8 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or low.endswith("miseksi")
         or low in _NEED
         or lemma in _NEED_LEMMAS
+        or lemma in _NEED_NOUNS
+        or low in _NEED_NOUNS
         or low == "siten"
         or lemma in _IMPORTANCE
         or row.nlemma == "tulla"
@@ -447,6 +452,10 @@ def _goal_scope(
         )
         if (low in _NEED or lemma in _NEED_LEMMAS) and not opinion:
             active_need = True
+        if (lemma in _NEED_NOUNS or low in _NEED_NOUNS) and any(
+            "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))
+        ):
+            active_need = True  # "tehtävänjakoa on tarve kirkastaa": a lack (conv. 3)
         if row.nlemma == "tulla" and _necessive(rows, i, n):
             active_need = True  # "kuntia tulee kuulla": "tulla" + A-infinitive is "must"
         if lemma in _IMPORTANCE and _importance_opens(rows, i, n):

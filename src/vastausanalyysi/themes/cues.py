@@ -324,6 +324,8 @@ def clause_cues(
             continue  # "valmius rakentuu harjoitusten varaan": is based on
         if kind == WORKS and why == "phrase" and _example_of(rows, i, clause.end):
             continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
+        if kind == PROBLEM and _example_topic(rows, i, clause.start):
+            continue  # "esimerkki yhdyspintojen monimutkaisuudesta": what it illustrates
         if kind == WORKS and _comparative(row) and not finite and i == clause.start:
             kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
         if kind == WORKS and row.verb and any(n in low for n in _NEGATIVE_PARTICIPLE):
@@ -392,39 +394,6 @@ def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     if "teonsana" in classes:
         return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
     return bool(classes & {"laatusana", "seikkasana", "lukusana"})
-
-
-#: Forms of "olla" and particles that may stand between "olisi" and its participle.
-_PERFECT = {"ollut", "olleet"}
-_BETWEEN = {"kuitenkin", "siis", "sittenkin", "kenties", "ehkä", "tässä", "nyt", "jo", "myös"}
-
-
-def counterfactual(
-    rows: list[TokenRow], start: int, end: int, ev: EvaluativeLexicon
-) -> list[tuple[int, str, str]]:
-    """ "olisi pitänyt kuulla kuntia", "olisiko ollut viisasta …": a judgment of what was done.
-
-    The conditional perfect of a need or of an evaluative word says that the thing was not done
-    right: a problem (codebook §3 conv. 3: a wish that judges). The participle may stand after
-    the clause's end ("Olisiko kuitenkin ollut …").
-    """
-    for i in range(start, end):
-        row = rows[i]
-        if not (row.olla and row.low.startswith("olis")):  # "olisi", "olis", "olisivat"
-            continue
-        j = i + 1
-        while j < len(rows) and (rows[j].low in _BETWEEN or rows[j].space):
-            j += 1
-        if j >= len(rows):
-            break
-        nxt = rows[j]
-        if nxt.low in _PERFECT and j + 1 < len(rows):
-            nxt = rows[j + 1]
-        elif "past_active" not in nxt.participle:
-            continue  # "olisi hyvä tavata useammin": a wish, not a judgment
-        if nxt.low in ev.counterfactual or nxt.nlemma in ev.counterfactual:
-            return [(i, PROBLEM, "counterfactual")]
-    return []
 
 
 def _existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
@@ -503,6 +472,13 @@ def _example_of(rows: list[TokenRow], i: int, end: int) -> bool:
         "sisaeronto" in rows[k].cases or rows[k].low in {"siitä", "tästä"}
         for k in range(j + 1, min(j + 4, end))
     )
+
+
+def _example_topic(rows: list[TokenRow], i: int, start: int) -> bool:
+    """A problem noun in the elative after "esimerkki": the topic an example illustrates."""
+    if "sisaeronto" not in rows[i].cases:
+        return False
+    return any(rows[j].nlemma == "esimerkki" for j in range(max(start, i - 3), i))
 
 
 def _quality_noun(
@@ -599,6 +575,9 @@ def _attributive_yields(
     rows: list[TokenRow], found: list[tuple[int, str, str]]
 ) -> list[tuple[int, str, str]]:
     """ "Hyvä henki on murentunut": a describing adjective yields to the predicate's judgment."""
+    if any(kind == PROBLEM for _, kind, _ in found):
+        # "riittää kehitettävää", "riittää juuri ja juuri": what is enough carries the judgment
+        found = [f for f in found if not (f[1] == WORKS and rows[f[0]].nlemma == "riittää")]
     kinds = {kind for i, kind, _ in found if not _attributive(rows, i)}
     if len(kinds) != 1:
         return found
@@ -684,7 +663,6 @@ def _hard_before(rows: list[TokenRow], i: int, start: int) -> bool:
 
 __all__ = [
     "clause_cues",
-    "counterfactual",
     "cue_candidates",
     "group_comparison",
     "judging_negation",

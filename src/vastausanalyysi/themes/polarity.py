@@ -40,9 +40,9 @@ from vastausanalyysi.themes.clauses import (
     split_clauses,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
+from vastausanalyysi.themes.counterfactual import counterfactual
 from vastausanalyysi.themes.cues import (
     clause_cues,
-    counterfactual,
     cue_candidates,
     group_comparison,
     judging_negation,
