@@ -291,6 +291,8 @@ def clause_cues(
             found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
         elif low in ev.works:
             found = (WORKS, "works")  # "kitkatta", "vaivatta": before "kitka", "vaiva"
+        elif low in ev.problem:
+            found = (PROBLEM, "problem")  # "parannettavaa": the form, not "parantaa"
         elif "vajanto" in row.cases and (keys & (lexicon.problem | ev.problem)) - {low}:
             # the base is a problem word ("kuulematta" itself is one: no flip)
             found = (WORKS, "abessive")  # "viiveettä", "ongelmitta", "vaarantamatta"
@@ -366,6 +368,7 @@ def clause_cues(
             and i in goal
             and why in {"problem", "phrase", "problem+decrease"}
             and not _intended_cut(rows, i, clause.start)
+            and rows[i].low not in _BARELY
         ):
             continue  # "tavoitteena on vähentää ongelmia", "selvittää esteitä"
         if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
@@ -393,7 +396,11 @@ def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     classes = nxt.classes
     if "teonsana" in classes:
         return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
-    return bool(classes & {"laatusana", "seikkasana", "lukusana"})
+    # "nimisana_laatusana" ("huono", "hyvin huono"): an adjective that can be a noun
+    return any(
+        isinstance(c, str) and c.split("_")[-1] in {"laatusana", "seikkasana", "lukusana"}
+        for c in classes
+    )
 
 
 def _existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
@@ -444,6 +451,9 @@ def _to_do(rows: list[TokenRow], i: int, end: int) -> bool:
     """A MA-infinitive right after a verb ("sitoutuvat kehittämään"): what is to be done."""
     return any("MA-infinitive" in rows[j].moods for j in range(i + 1, min(i + 3, end)))
 
+
+#: "pyrkivät lähinnä selviytymään": a goal that is only to cope judges the present.
+_BARELY = {"lähinnä", "vaivoin", "hädin", "niukin"}
 
 #: Cuts that an announced intention does not soften ("aikoo sulkea kolme terveysasemaa").
 _CUTS = {"sulkea", "lakkauttaa", "karsia", "supistaa", "leikata", "lopettaa", "irtisanoa"}

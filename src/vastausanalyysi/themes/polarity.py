@@ -155,6 +155,16 @@ def _resolve_clauses(
                 clause.problem = 0.0
                 for cue in clause.cues:
                     cue["rule"] += "+concessive"
+    # "Vaikka tavoitteet ovat hyviä, laki tuo haasteita": a granted merit, the problem wins
+    for clause in clauses:
+        if clause.marker == "vaikka" and clause.works and not clause.problem:
+            if not (clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END):
+                continue
+            same = [c for c in clauses if c is not clause and _same_sentence(rows, c, clause)]
+            if any(c.problem and not c.works for c in same):
+                clause.works = 0.0
+                for cue in clause.cues:
+                    cue["rule"] += "+concessive"
     labels = {c.label for c in clauses} - {NEUTRAL}
     works = sum(c.works for c in clauses)
     problem = sum(c.problem for c in clauses)

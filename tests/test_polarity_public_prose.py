@@ -1,0 +1,68 @@
+"""Problem statements of public-sector prose said with general evaluative frames (issue 11).
+
+Every sentence is team-written for these tests in the register of news, minutes and press
+releases (no sentence is taken from any source). Each rule has a sentence it must change and a
+look-alike it must leave alone: "on tarve|tarpeen" + A-infinitive of an improvement verb (a
+judged lack, like "pitäisi selkeyttää"); "hyvin" before an adjective the analyser also reads as a
+noun ("hyvin huono": degree, not praise); "riittää" yields to the problem it quantifies
+("riittää parannettavaa"); a problem noun in the elative after "esimerkki" is the topic an
+example illustrates; a goal that is only to cope ("pyrkivät lähinnä selviytymään") judges the
+present; a merit granted in a sentence-initial "vaikka" clause yields to the main clause's
+problem (CODING.md P4: the final assessment wins).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.features import as_docs
+from vastausanalyysi.themes.polarity import rule_polarity
+
+CASES = [
+    # a need noun before an improvement verb is a judged lack ...
+    ("Hankinnoissa on tarve selkeyttää kuntien ja alueen rooleja.", "problem"),
+    ("Ohjeistusta on tarpeen kirkastaa ennen syksyä.", "problem"),
+    # ... but a need as a topic or a yardstick is not
+    ("Palvelut mitoitetaan asiakkaiden tarpeen mukaan.", "neutral"),
+    ("Kunta kartoittaa koulutuksen tarvetta keväällä.", "neutral"),
+    # "hyvin" as a degree word before an adjective
+    ("Tiedonkulku on ollut hyvin huono koko vuoden.", "problem"),
+    ("Sopimus on hyvin heikko.", "problem"),
+    ("Yhteistyö on sujunut hyvin.", "works"),
+    # what is enough carries the judgment
+    ("Tiedottamisessa riittää vielä parannettavaa.", "problem"),
+    ("Henkilöstöä riittää kaikkiin kouluihin.", "works"),
+    # an example illustrates its topic
+    ("Kuljetukset ovat hyvä esimerkki hallinnon monimutkaisuudesta.", "neutral"),
+    ("Kuljetusten järjestäminen on monimutkainen.", "problem"),
+    # a goal of mere coping judges the present; another goal does not
+    ("Kunnat pyrkivät lähinnä selviytymään lakisääteisistä velvoitteista.", "problem"),
+    ("Kunnat pyrkivät vähentämään päällekkäisyyttä.", "neutral"),
+    # a merit granted, then a problem: the problem wins ...
+    ("Vaikka tavoitteet ovat hyviä, uudistus tuo kunnille isoja ongelmia.", "problem"),
+    ("Vaikka moni kunta on tyytyväinen, alueen kanssa on syntynyt kiistaa.", "problem"),
+    # ... but two things said side by side stay mixed, an obstacle overcome still works
+    ("Yhteistyö toimii hyvin, vaikka tiedonkulku takkuaa.", "mixed"),
+    ("Vaikka alussa oli ongelmia, yhteistyö sujuu nyt hyvin.", "works"),
+]
+
+
+@pytest.fixture(scope="module")
+def results() -> list[str]:
+    lexicon = load_codebook().polarity
+    docs = as_docs([t for t, _ in CASES])
+    return [rule_polarity(d, lexicon).label for d in docs]
+
+
+def test_frames_get_their_polarity(results: list[str]) -> None:
+    wrong = [(t, e, g) for (t, e), g in zip(CASES, results, strict=True) if g != e]
+    assert not wrong, wrong
+
+
+def test_granted_merit_is_marked_in_the_evidence() -> None:
+    lexicon = load_codebook().polarity
+    (doc,) = as_docs(["Vaikka tavoitteet ovat hyviä, uudistus tuo kunnille isoja ongelmia."])
+    cues = {c["surface"]: c["rule"] for c in rule_polarity(doc, lexicon).cues}
+    assert cues["hyviä"].endswith("+concessive")
+    assert cues["ongelmia"] == "problem"
