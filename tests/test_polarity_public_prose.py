@@ -8,7 +8,8 @@ noun ("hyvin huono": degree, not praise); "riittää" yields to the problem it q
 ("riittää parannettavaa"); a problem noun in the elative after "esimerkki" is the topic an
 example illustrates; a goal that is only to cope ("pyrkivät lähinnä selviytymään") judges the
 present; a merit granted in a sentence-initial "vaikka" clause yields to the main clause's
-problem (CODING.md P4: the final assessment wins).
+problem (CODING.md P4: the final assessment wins); "toimiva" after a place and "toimia" with a
+role further on; a works word beside "merkitys"; "paras mahdollinen"; "tärkeää on myös, että".
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ CASES = [
     # ... but two things said side by side stay mixed, an obstacle overcome still works
     ("Yhteistyö toimii hyvin, vaikka tiedonkulku takkuaa.", "mixed"),
     ("Vaikka alussa oli ongelmia, yhteistyö sujuu nyt hyvin.", "works"),
+    # "toimiva" after a place says where, "toimia" with a role says as what (conv. 5) ...
+    ("Alueella toimivat järjestöt kutsuttiin mukaan.", "neutral"),
+    ("Työryhmä toimii kuntien ja hyvinvointialueen yhteisenä valmistelueliminä.", "neutral"),
+    # ... while a working thing still works
+    ("Meillä on toimiva yhteistyö kunnan kanssa.", "works"),
+    ("Työryhmä toimii hyvin.", "works"),
+    # the importance of a good thing, the best possible way, "tärkeää on myös, että" (conv. 3)
+    ("Toimivan tiedonkulun merkitys korostuu poikkeustilanteissa.", "neutral"),
+    ("Tiedonkulku on toimivaa, ja sen merkitys on suuri.", "works"),
+    ("Palveluja kehitetään yhdessä parhaalla mahdollisella tavalla.", "neutral"),
+    ("Asia hoidettiin parhaalla tavalla.", "works"),
+    ("Tärkeää on myös, että tieto kulkee sujuvasti.", "neutral"),
+    ("Tieto kulkee nykyään sujuvasti.", "works"),
 ]
 
 

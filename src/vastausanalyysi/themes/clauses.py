@@ -72,10 +72,14 @@ _IMPORTANCE = frozenset(
 )
 
 
+#: Particles between an importance word and its "että": "Tärkeää on myös, että …".
+_IMPORTANCE_BETWEEN = frozenset({"myös", "kuitenkin", "erityisesti", "siksi", "nyt", "aina"})
+
+
 def _importance_opens(rows: list[TokenRow], i: int, n: int) -> bool:
     """An importance word followed by "että" or an A-infinitive ("olla" and a comma between)."""
     j = i + 1
-    while j < n and (rows[j].olla or rows[j].text == ","):
+    while j < n and (rows[j].olla or rows[j].text == "," or rows[j].low in _IMPORTANCE_BETWEEN):
         j += 1
     return j < n and (rows[j].low in {"että", "ettei"} or "A-infinitive" in rows[j].moods)
 

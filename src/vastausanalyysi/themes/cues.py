@@ -22,6 +22,16 @@ from vastausanalyysi.themes.clauses import (
     focus_follows,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
+from vastausanalyysi.themes.cue_context import (
+    based_on,
+    best_possible,
+    example_of,
+    example_topic,
+    existential_verb,
+    future_tense,
+    operating_in,
+    to_do,
+)
 from vastausanalyysi.themes.evaluative import (
     EvaluativeLexicon,
     derived_polarity,
@@ -87,17 +97,8 @@ _HARD = {"vaikea", "vaikeaa", "hankala", "hankalaa", "mahdoton", "mahdotonta", "
 #: "Näin yhteistyö toimii arjessa", "miten palvelu toimii": how something works, not whether.
 _HOW = {"näin", "miten", "kuinka"}
 _HOW_VERBS = {"toimia", "sujua", "onnistua"}
-#: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii
-#: työryhmä", "neuvola toimii koulun tiloissa", "kunnasta löytyy neuvola"): no judgment there.
-_EXISTENTIAL_VERBS = {"toimia", "löytyä"}
-#: Locative cases: inessive, adessive, elative ("kunnassa", "alueella", "kunnasta").
-_LOCATIVE = {"sisaolento", "ulkoolento", "sisaeronto"}
-#: Heads of premises and places: "toimii X:n tiloissa" is where, not how well.
-_PLACE_HEADS = {"tila", "rakennus", "kiinteistö", "toimipiste", "kerros", "talo", "toimitila"}
 #: Requirement verbs: a success as their subject is a condition ("onnistuminen edellyttää …").
 _REQUIRE = {"edellyttää", "vaatia"}
-#: "rakentuu X:n varaan|pohjalle": is based on, not is being built up.
-_BASED_ON = {"varaan", "pohjalle", "pohjaan", "ympärille"}
 
 
 def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -312,21 +313,31 @@ def clause_cues(
             continue  # "vaikea saada sovittua": "vaikea" carries the cue
         if kind == WORKS and _function_verb(rows, i, clause.end):
             continue  # "toimii koordinaattorina": a role, not a judgment
+        if kind == WORKS and operating_in(rows, i, clause.start):
+            continue  # "alueella toimivat järjestöt": where they operate, not how well
+        if kind == WORKS and _attributive(rows, i) and lemmas & _IMPORTANCE_NOUNS:
+            continue  # "toimivan yhteistyön merkitys korostuu": its importance, not a finding
+        if (
+            kind == WORKS
+            and low.startswith(("parha", "paras"))
+            and best_possible(rows, i, clause.end)
+        ):
+            continue  # "parhaalla mahdollisella tavalla": a manner aimed at
         if kind == WORKS and (lemmas & _HOW) and row.nlemma in _HOW_VERBS:
             continue  # "Näin yhteistyö toimii arjessa"
-        if kind == WORKS and why == "works" and _existential_verb(rows, i, *clause_range):
+        if kind == WORKS and why == "works" and existential_verb(rows, i, *clause_range):
             continue  # "Maakunnassa toimii valmiusryhmä": it exists (codebook §3 conv. 5)
         if kind == WORKS and any(j > i for j in required):
             continue  # "Yhteistyön onnistuminen edellyttää …": a condition (conv. 3)
-        if kind == WORKS and _future(rows, i, clause.start):
+        if kind == WORKS and future_tense(rows, i, clause.start):
             continue  # "uudistus tulee parantamaan palveluja": a forecast, not a finding
-        if kind == WORKS and row.nlemma == "sitoutua" and _to_do(rows, i, clause.end):
+        if kind == WORKS and row.nlemma == "sitoutua" and to_do(rows, i, clause.end):
             continue  # "sitoudutaan selvittämään": a commitment to act is a plan (conv. 3)
-        if kind == WORKS and row.nlemma == "rakentua" and _based_on(rows, i, *clause_range):
+        if kind == WORKS and row.nlemma == "rakentua" and based_on(rows, i, *clause_range):
             continue  # "valmius rakentuu harjoitusten varaan": is based on
-        if kind == WORKS and why == "phrase" and _example_of(rows, i, clause.end):
+        if kind == WORKS and why == "phrase" and example_of(rows, i, clause.end):
             continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
-        if kind == PROBLEM and _example_topic(rows, i, clause.start):
+        if kind == PROBLEM and example_topic(rows, i, clause.start):
             continue  # "esimerkki yhdyspintojen monimutkaisuudesta": what it illustrates
         if kind == WORKS and _comparative(row) and not finite and i == clause.start:
             kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
@@ -403,56 +414,6 @@ def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     )
 
 
-def _existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """ "toimia" or "löytyä" of existence or location, not of working well.
-
-    An existential clause puts a place first and the verb before its subject ("Kunnassa toimii
-    työryhmä", "Kunnasta löytyy neuvola"); "toimii koulun tiloissa" says where a service is.
-    A manner word of its own ("toimii hyvin") still judges.
-    """
-    row = rows[i]
-    if row.nlemma not in _EXISTENTIAL_VERBS or not row.verb:
-        return False
-    before = [j for j in range(start, i) if rows[j].word]
-    if before and all(
-        not rows[j].classes & {"nimisana", "nimi"} or rows[j].cases & _LOCATIVE for j in before
-    ):
-        first_noun = next((j for j in before if rows[j].classes & {"nimisana", "nimi"}), None)
-        if first_noun is not None and "nimento" not in rows[first_noun].cases:
-            return True  # a place before the verb and no subject: "Alueella toimii …"
-    after = []
-    for j in range(i + 1, end):
-        if rows[j].punct:
-            break
-        after.append(j)
-    if row.nlemma == "löytyä":
-        # a partitive subject and a place: "Tarpeita löytyy myös tilakysymyksissä"
-        subject = [j for j in before if rows[j].classes & {"nimisana", "nimi"}]
-        return bool(
-            subject
-            and all("nimento" not in rows[j].cases for j in subject)
-            and "osanto" in rows[subject[0]].cases
-            and any(rows[j].cases & _LOCATIVE for j in after)
-        )
-    # "toimii jatkossakin kunnan vuokraamissa tiloissa"
-    return any(
-        rows[j].cases & {"sisaolento", "ulkoolento"} and rows[j].keys & _PLACE_HEADS for j in after
-    )
-
-
-def _future(rows: list[TokenRow], i: int, start: int) -> bool:
-    """A MA-infinitive after "tulla" ("tulee parantamaan"): the future tense of Finnish."""
-    if "MA-infinitive" not in rows[i].moods or not rows[i].low.endswith(("maan", "mään")):
-        return False
-    return any(rows[j].nlemma == "tulla" for j in range(max(start, i - 2), i))
-
-
-def _to_do(rows: list[TokenRow], i: int, end: int) -> bool:
-    """A MA-infinitive right after a verb ("sitoutuvat kehittämään"): what is to be done."""
-    return any("MA-infinitive" in rows[j].moods for j in range(i + 1, min(i + 3, end)))
-
-
-#: "pyrkivät lähinnä selviytymään": a goal that is only to cope judges the present.
 _BARELY = {"lähinnä", "vaivoin", "hädin", "niukin"}
 
 #: Cuts that an announced intention does not soften ("aikoo sulkea kolme terveysasemaa").
@@ -464,31 +425,6 @@ def _intended_cut(rows: list[TokenRow], i: int, start: int) -> bool:
     return rows[i].nlemma in _CUTS and any(
         rows[j].nlemma == "aikoa" for j in range(max(start, i - 3), i)
     )
-
-
-def _based_on(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """ "rakentuu (yhteisten harjoitusten) varaan", "joiden varaan … rakentuu": a basis."""
-    return any(rows[j].low in _BASED_ON for j in range(max(start, i - 6), min(i + 6, end)))
-
-
-def _example_of(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "hyvä esimerkki jostakin": an example that illustrates, not praise."""
-    if rows[i].nlemma != "hyvä":
-        return False
-    j = i + 1
-    if j >= end or rows[j].nlemma != "esimerkki":
-        return False
-    return any(
-        "sisaeronto" in rows[k].cases or rows[k].low in {"siitä", "tästä"}
-        for k in range(j + 1, min(j + 4, end))
-    )
-
-
-def _example_topic(rows: list[TokenRow], i: int, start: int) -> bool:
-    """A problem noun in the elative after "esimerkki": the topic an example illustrates."""
-    if "sisaeronto" not in rows[i].cases:
-        return False
-    return any(rows[j].nlemma == "esimerkki" for j in range(max(start, i - 3), i))
 
 
 def _quality_noun(
@@ -571,7 +507,11 @@ def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä")."""
     if rows[i].nlemma != "toimia":
         return False
-    return any("olento" in rows[j].cases for j in range(i + 1, min(i + 3, end)))
+    return any("olento" in rows[j].cases for j in range(i + 1, min(i + 7, end)))
+
+
+#: Nouns of importance: an attributive works word beside them names what matters.
+_IMPORTANCE_NOUNS = {"merkitys", "tärkeys"}
 
 
 def _attributive(rows: list[TokenRow], i: int) -> bool:

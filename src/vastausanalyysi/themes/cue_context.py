@@ -1,0 +1,129 @@
+"""Context tests of the cue rules: what a word does in its clause, not only what it is.
+
+Split from :mod:`vastausanalyysi.themes.cues`: "toimia"/"löytyä" of existence or location, a
+forecast ("tulee parantamaan"), a plan ("sitoutuu selvittämään"), a basis ("rakentuu X:n
+varaan"), an example and its topic, "toimiva" after a place, "paras mahdollinen".
+"""
+
+from __future__ import annotations
+
+from vastausanalyysi.themes.tokens import TokenRow
+
+#: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii
+#: työryhmä", "neuvola toimii koulun tiloissa", "kunnasta löytyy neuvola"): no judgment there.
+EXISTENTIAL_VERBS = {"toimia", "löytyä"}
+#: Locative cases: inessive, adessive, elative ("kunnassa", "alueella", "kunnasta").
+LOCATIVE = {"sisaolento", "ulkoolento", "sisaeronto"}
+#: Heads of premises and places: "toimii X:n tiloissa" is where, not how well.
+PLACE_HEADS = {"tila", "rakennus", "kiinteistö", "toimipiste", "kerros", "talo", "toimitila"}
+#: "rakentuu X:n varaan|pohjalle": is based on, not is being built up.
+BASED_ON = {"varaan", "pohjalle", "pohjaan", "ympärille"}
+
+
+def existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """ "toimia" or "löytyä" of existence or location, not of working well.
+
+    An existential clause puts a place first and the verb before its subject ("Kunnassa toimii
+    työryhmä", "Kunnasta löytyy neuvola"); "toimii koulun tiloissa" says where a service is.
+    A manner word of its own ("toimii hyvin") still judges.
+    """
+    row = rows[i]
+    if row.nlemma not in EXISTENTIAL_VERBS or not row.verb:
+        return False
+    before = [j for j in range(start, i) if rows[j].word]
+    if before and all(
+        not rows[j].classes & {"nimisana", "nimi"} or rows[j].cases & LOCATIVE for j in before
+    ):
+        first_noun = next((j for j in before if rows[j].classes & {"nimisana", "nimi"}), None)
+        if first_noun is not None and "nimento" not in rows[first_noun].cases:
+            return True  # a place before the verb and no subject: "Alueella toimii …"
+    after = []
+    for j in range(i + 1, end):
+        if rows[j].punct:
+            break
+        after.append(j)
+    if row.nlemma == "löytyä":
+        # a partitive subject and a place: "Tarpeita löytyy myös tilakysymyksissä"
+        subject = [j for j in before if rows[j].classes & {"nimisana", "nimi"}]
+        return bool(
+            subject
+            and all("nimento" not in rows[j].cases for j in subject)
+            and "osanto" in rows[subject[0]].cases
+            and any(rows[j].cases & LOCATIVE for j in after)
+        )
+    # "toimii jatkossakin kunnan vuokraamissa tiloissa"
+    return any(
+        rows[j].cases & {"sisaolento", "ulkoolento"} and rows[j].keys & PLACE_HEADS for j in after
+    )
+
+
+def future_tense(rows: list[TokenRow], i: int, start: int) -> bool:
+    """A MA-infinitive after "tulla" ("tulee parantamaan"): the future tense of Finnish."""
+    if "MA-infinitive" not in rows[i].moods or not rows[i].low.endswith(("maan", "mään")):
+        return False
+    return any(rows[j].nlemma == "tulla" for j in range(max(start, i - 2), i))
+
+
+def to_do(rows: list[TokenRow], i: int, end: int) -> bool:
+    """A MA-infinitive right after a verb ("sitoutuvat kehittämään"): what is to be done."""
+    return any("MA-infinitive" in rows[j].moods for j in range(i + 1, min(i + 3, end)))
+
+
+#: "pyrkivät lähinnä selviytymään": a goal that is only to cope judges the present.
+def based_on(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """ "rakentuu (yhteisten harjoitusten) varaan", "joiden varaan … rakentuu": a basis."""
+    return any(rows[j].low in BASED_ON for j in range(max(start, i - 6), min(i + 6, end)))
+
+
+def example_of(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "hyvä esimerkki jostakin": an example that illustrates, not praise."""
+    if rows[i].nlemma != "hyvä":
+        return False
+    j = i + 1
+    if j >= end or rows[j].nlemma != "esimerkki":
+        return False
+    return any(
+        "sisaeronto" in rows[k].cases or rows[k].low in {"siitä", "tästä"}
+        for k in range(j + 1, min(j + 4, end))
+    )
+
+
+def example_topic(rows: list[TokenRow], i: int, start: int) -> bool:
+    """A problem noun in the elative after "esimerkki": the topic an example illustrates."""
+    if "sisaeronto" not in rows[i].cases:
+        return False
+    return any(rows[j].nlemma == "esimerkki" for j in range(max(start, i - 3), i))
+
+
+def operating_in(rows: list[TokenRow], i: int, start: int) -> bool:
+    """The participle "toimiva" after a place ("alueella toimivat järjestöt")."""
+    row = rows[i]
+    if row.nlemma not in {"toimia", "toimiva"} or "present_active" not in row.participle:
+        return False
+    if i <= start:
+        return False
+    place = rows[i - 1]  # a noun: "meillä toimiva tiedonkulku" is still a judgment
+    return bool(place.cases & LOCATIVE) and bool(place.classes & {"nimisana", "nimi"})
+
+
+def best_possible(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "paras mahdollinen": the best that can be, an aim."""
+    if not rows[i].low.startswith(("parha", "paras")):
+        return False  # the analyser gives "parhaalla" the lemma "hyvä"
+    return i + 1 < end and rows[i + 1].nlemma == "mahdollinen"
+
+
+__all__ = [
+    "BASED_ON",
+    "EXISTENTIAL_VERBS",
+    "LOCATIVE",
+    "PLACE_HEADS",
+    "based_on",
+    "best_possible",
+    "example_of",
+    "example_topic",
+    "existential_verb",
+    "future_tense",
+    "operating_in",
+    "to_do",
+]
