@@ -9,7 +9,9 @@ noun ("hyvin huono": degree, not praise); "riittää" yields to the problem it q
 example illustrates; a goal that is only to cope ("pyrkivät lähinnä selviytymään") judges the
 present; a merit granted in a sentence-initial "vaikka" clause yields to the main clause's
 problem (CODING.md P4: the final assessment wins); "toimiva" after a place and "toimia" with a
-role further on; a works word beside "merkitys"; "paras mahdollinen"; "tärkeää on myös, että".
+role further on; a works word beside "merkitys" or "tavoite"; "paras mahdollinen"; "tärkeää on
+myös, että"; "vaatii" + an improvement noun; a right or duty + A-infinitive; a negated works word
+in a condition; "vaihdella" with "-ittain".
 """
 
 from __future__ import annotations
@@ -59,6 +61,20 @@ CASES = [
     ("Asia hoidettiin parhaalla tavalla.", "works"),
     ("Tärkeää on myös, että tieto kulkee sujuvasti.", "neutral"),
     ("Tieto kulkee nykyään sujuvasti.", "works"),
+    ("Avoin viestintä ja selkeä työnjako ovat yhteisiä tavoitteitamme.", "neutral"),
+    ("Avoin viestintä on parantanut yhteistyötä.", "works"),
+    # a requirement of improvement is a need; of anything else, a condition (conv. 3)
+    ("Yhteistyöryhmän asema vaatii vahvistusta.", "problem"),
+    ("Yhteistyön onnistuminen vaatii sitoutumista.", "neutral"),
+    # a right or a duty to cut is a legal role; a cut announced is news of a loss
+    ("Kunnalla on oikeus irtisanoa vuokrasopimus.", "neutral"),
+    ("Kunta aikoo irtisanoa vuokrasopimuksen.", "problem"),
+    # a failure in a condition is no finding
+    ("Jos palvelut eivät toimi, asiasta voi tehdä muistutuksen.", "neutral"),
+    ("Palvelut eivät toimi.", "problem"),
+    # variation by place is a difference described; varying quality is a problem
+    ("Käytännöt vaihtelevat alueittain.", "neutral"),
+    ("Palvelun laatu vaihtelee.", "problem"),
 ]
 
 

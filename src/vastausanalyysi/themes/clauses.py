@@ -112,6 +112,12 @@ def _still(rows: list[TokenRow], i: int, n: int) -> bool:
     return False
 
 
+def _improvement_next(rows: list[TokenRow], i: int, lexicon: PolarityLexicon) -> bool:
+    """ "asema vaatii vahvistusta": a requirement of improvement is a need, not a condition."""
+    j = i + 1
+    return j < len(rows) and bool(rows[j].keys & lexicon.improve)
+
+
 def _goal_noun_opens(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "tavoitteena", "tehtävänä", "ryhmän tehtävä on selvittää", "tavoite on, että …"."""
     if rows[i].low.endswith(("na", "nä")):
@@ -435,7 +441,7 @@ def _goal_scope(
         opens = row.keys & _GOAL_NOUNS and _goal_noun_opens(rows, i, n)
         conj = lemma in _GOAL_CONJ and low not in _GOAL_CONJ  # "joskin" is not "jos"
         if low in goal_words or (lemma in goal_words and not conj) or opens:
-            if lemma in _REQUIRE and _still(rows, i, n):
+            if lemma in _REQUIRE and (_still(rows, i, n) or _improvement_next(rows, i, lexicon)):
                 active_need = True  # "tilanne vaatii yhä kehittämistä": not there yet (conv. 1)
             else:
                 active_goal = True

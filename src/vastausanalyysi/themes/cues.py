@@ -101,6 +101,25 @@ _HOW_VERBS = {"toimia", "sujua", "onnistua"}
 _REQUIRE = {"edellyttää", "vaatia"}
 
 
+#: "oikeus|velvollisuus|valtuus + A-infinitive": a right or a duty, a legal role.
+_RIGHTS = {"oikeus", "velvollisuus", "valtuus", "toimivalta", "lupa"}
+
+
+def _by_place(rows: list[TokenRow], clause: tuple[int, int]) -> bool:
+    """A distributive "-ittain" ("alueittain", "kunnittain") or "kunnasta toiseen"."""
+    lows = [rows[j].low for j in range(*clause)]
+    return any(w.endswith(("ittain", "ittäin")) for w in lows) or "toiseen" in lows
+
+
+def _right_to(rows: list[TokenRow], i: int, start: int) -> bool:
+    """An A-infinitive right after a noun of right or duty ("on oikeus irtisanoa")."""
+    if "A-infinitive" not in rows[i].moods or "indicative" in rows[i].moods:
+        return False  # "lupien käsittely hidastaa": a finite verb
+    return any(
+        rows[j].nlemma in _RIGHTS and not rows[j].genitive for j in range(max(start, i - 2), i)
+    )
+
+
 def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence."""
     verbs = [rows[j].nlemma for j in range(i + 1, min(i + 4, end)) if rows[j].olla or rows[j].verb]
@@ -337,6 +356,10 @@ def clause_cues(
             continue  # "valmius rakentuu harjoitusten varaan": is based on
         if kind == WORKS and why == "phrase" and example_of(rows, i, clause.end):
             continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
+        if kind == PROBLEM and row.nlemma == "vaihdella" and _by_place(rows, clause_range):
+            continue  # "käytännöt vaihtelevat alueittain": a difference described (conv. 5)
+        if kind == PROBLEM and _right_to(rows, i, clause.start):
+            continue  # "alueella on oikeus irtisanoa sopimus": a legal role (conv. 5)
         if kind == PROBLEM and example_topic(rows, i, clause.start):
             continue  # "esimerkki yhdyspintojen monimutkaisuudesta": what it illustrates
         if kind == WORKS and _comparative(row) and not finite and i == clause.start:
@@ -377,7 +400,7 @@ def clause_cues(
         if (
             kind == PROBLEM
             and i in goal
-            and why in {"problem", "phrase", "problem+decrease"}
+            and why in {"problem", "phrase", "problem+decrease", "works+negation"}
             and not _intended_cut(rows, i, clause.start)
             and rows[i].low not in _BARELY
         ):
@@ -511,7 +534,7 @@ def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
 
 
 #: Nouns of importance: an attributive works word beside them names what matters.
-_IMPORTANCE_NOUNS = {"merkitys", "tärkeys"}
+_IMPORTANCE_NOUNS = {"merkitys", "tärkeys", "tavoite", "periaate", "päämäärä"}
 
 
 def _attributive(rows: list[TokenRow], i: int) -> bool:
