@@ -11,7 +11,7 @@ present; a merit granted in a sentence-initial "vaikka" clause yields to the mai
 problem (CODING.md P4: the final assessment wins); "toimiva" after a place and "toimia" with a
 role further on; a works word beside "merkitys" or "tavoite"; "paras mahdollinen"; "tärkeää on
 myös, että"; "vaatii" + an improvement noun; a right or duty + A-infinitive; a negated works word
-in a condition; "vaihdella" with "-ittain".
+in a condition; "vaihdella" with "-ittain"; the "-minen" noun of a problem verb.
 """
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ CASES = [
     # variation by place is a difference described; varying quality is a problem
     ("Käytännöt vaihtelevat alueittain.", "neutral"),
     ("Palvelun laatu vaihtelee.", "problem"),
+    # the action noun of a problem verb of decline is a problem; of growth, no judgment
+    ("Lähipalvelujen heikentyminen huolestuttaa kuntia.", "problem"),
+    ("Hankkeen viivästyminen näkyy kouluissa.", "problem"),
+    ("Lasten kasvaminen ja kehittyminen on keskiössä.", "neutral"),
 ]
 
 

@@ -196,7 +196,7 @@ def _maybe_cue(
             or "present_passive" in row.participle
             or "MA-infinitive" in row.moods
             or row.low in ev.works
-            or row.norm.endswith(("isuus", "isyys", "maton", "mätön"))
+            or row.norm.endswith(("isuus", "isyys", "maton", "mätön", "yminen", "uminen"))
             or _derived(row, ev) is not None
         )
         in_need = anywhere or not keys.isdisjoint(lexicon.improve) or _comparative(row)
@@ -455,6 +455,15 @@ def _quality_noun(
 ) -> tuple[str, str] | None:
     """The "-isuus/-isyys" noun of a problem adjective: "hajanaisuus" of "hajanainen"."""
     norm = row.norm
+    if norm.endswith(("yminen", "uminen")) and len(norm) >= 10:
+        # "heikentyminen", "viivästyminen": the action noun of a problem verb of decline
+        stem = norm[:-5]
+        problem = lexicon.problem | ev.problem
+        if (stem + "a" in problem or stem + "ä" in problem) and not (
+            {stem + "a", stem + "ä"} & lexicon.decrease
+        ):
+            return PROBLEM, "derived"
+        return None
     if not norm.endswith(("isuus", "isyys")) or len(norm) < 9:
         return None
     adjective = norm[:-4] + "nen"
