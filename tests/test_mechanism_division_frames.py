@@ -2,7 +2,8 @@
 
 An organisation's task ("hyvinvointialueen tehtävänä on …"), a task moved back by a noun
 ("siirtäminen takaisin kuntiin"), an unclear role ("epäselvyydet kuraattorien roolissa") and
-turf ("reviiririidat") are ``tyonjako``; the look-alikes are not. Every sentence is
+turf ("reviiririidat") are ``tyonjako``; disputes between the parties ("kiistat", "kahnaukset")
+are ``vuorovaikutus`` (CODING.md M2); the look-alikes are neither. Every sentence is
 team-written for this test.
 """
 
@@ -35,3 +36,18 @@ def tagger() -> RuleTagger:
 def test_division_frames(nlp: Language, tagger: RuleTagger, text: str, expected: bool) -> None:
     result = tagger.tag_doc(nlp(text))
     assert ("tyonjako" in result.mechanisms) is expected, result.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kuntien ja hyvinvointialueen välille on syntynyt kiistoja.", True),
+        ("Alueen ja kaupungin välillä on ollut kahnausta.", True),
+        ("Uusi asukaskysely julkaistiin keväällä.", False),
+    ],
+)
+def test_disputes_between_parties_are_interaction(
+    nlp: Language, tagger: RuleTagger, text: str, expected: bool
+) -> None:
+    result = tagger.tag_doc(nlp(text))
+    assert ("vuorovaikutus" in result.mechanisms) is expected, result.evidence
