@@ -20,6 +20,10 @@ PLACE_HEADS = {"tila", "rakennus", "kiinteistö", "toimipiste", "kerros", "talo"
 BASED_ON = {"varaan", "pohjalle", "pohjaan", "ympärille"}
 
 
+#: How far from the clause's start an existential verb stands and how far its place follows.
+_WINDOW = 12
+
+
 def existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
     """ "toimia" or "löytyä" of existence or location, not of working well.
 
@@ -30,6 +34,8 @@ def existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool
     row = rows[i]
     if row.nlemma not in EXISTENTIAL_VERBS or not row.verb:
         return False
+    if i - start > _WINDOW:
+        return False  # a place, the verb and its subject come first: not a long clause's verb
     before = [j for j in range(start, i) if rows[j].word]
     if before and all(
         not rows[j].classes & {"nimisana", "nimi"} or rows[j].cases & LOCATIVE for j in before
@@ -38,7 +44,7 @@ def existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool
         if first_noun is not None and "nimento" not in rows[first_noun].cases:
             return True  # a place before the verb and no subject: "Alueella toimii …"
     after = []
-    for j in range(i + 1, end):
+    for j in range(i + 1, min(end, i + 1 + _WINDOW)):
         if rows[j].punct:
             break
         after.append(j)
