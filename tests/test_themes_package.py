@@ -18,6 +18,8 @@ ORDER = [
     "phrases",
     "evaluative",
     "clauses",
+    "cue_context",
+    "counterfactual",
     "cues",
     "polarity",
     "rules",
