@@ -93,9 +93,14 @@ class FeatureVectorizer:
         if not counts:
             return {}
         js = np.array([index[f] for f in counts], dtype=np.int64)
-        vals = (1.0 + np.log(np.array(list(counts.values()), dtype=float))) * self.idf[js]
+        vals = self._weights(js, list(counts.values()))
         vals /= np.linalg.norm(vals) or 1.0
         return dict(zip(counts, vals.tolist(), strict=True))
+
+    def _weights(self, js: np.ndarray, counts: list[int]) -> np.ndarray:
+        """Sublinear TF x IDF of the features in columns ``js`` seen ``counts`` times (not yet
+        normalised): the one formula of :meth:`values` and :meth:`transform`."""
+        return (1.0 + np.log(np.array(counts, dtype=float))) * self.idf[js]
 
     def transform(self, docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         """Rows of sublinear TF x IDF, L2-normalised; unknown features are ignored."""
@@ -113,7 +118,7 @@ class FeatureVectorizer:
             counts.extend(row.values())
             sizes.append(len(row))
         js = np.array(cols, dtype=np.int64)
-        vals = (1.0 + np.log(np.array(counts, dtype=float))) * self.idf[js]
+        vals = self._weights(js, counts)
         start = 0
         for size in sizes:
             if size:

@@ -213,10 +213,7 @@ def _build(doc: Doc) -> DocTable:
     known_of, corrected_of = values["is_known"], values["corrected_from"]
     no_parts, no_mark = defaults["compound_parts"], defaults["lemma_marked"]
     known_default, not_corrected = defaults["is_known"], defaults["corrected_from"]
-    context = _context(doc)
-    cache = _ROWS.get(context)
-    if cache is None:
-        cache = _ROWS[context] = {}
+    cache = _ROWS.setdefault(_context(doc), {})
     rows: list[TokenRow] = []
     starts: list[int] = []
     spaces: list[int] = []
@@ -234,12 +231,7 @@ def _build(doc: Doc) -> DocTable:
             bool(known_of.get(idx, known_default)),
         )
         shared = corrected_of.get(idx, not_corrected) is None
-        row = cache.get(key) if shared else None
-        if row is None:
-            row = _make_row(token, key, list(raw_parts))
-            if shared:
-                remember(cache, key, row)
-        rows.append(row)
+        rows.append(_row(cache, token, key, list(raw_parts), shared))
         starts.append(idx)
     return DocTable(rows, starts, spaces)
 
@@ -248,12 +240,8 @@ def _build_annotated(doc: Doc, results: list[Any]) -> DocTable:
     """:func:`_build` of a Doc that our component annotated, from its results (the same rows:
     a token's extension values are those of its result, see ``set_annotations``)."""
     context = _context(doc)
-    cache = _ROWS.get(context)
-    if cache is None:
-        cache = _ROWS[context] = {}
-    by_result = _BY_RESULT.get(context)
-    if by_result is None:
-        by_result = _BY_RESULT[context] = {}
+    cache = _ROWS.setdefault(context, {})
+    by_result = _BY_RESULT.setdefault(context, {})
     ids = doc.to_array([ORTH, LEMMA, IDX, SPACY]).tolist()
     rows: list[TokenRow] = []
     for i, (result, (orth, lemma, _idx, _space)) in enumerate(zip(results, ids, strict=True)):
@@ -265,15 +253,28 @@ def _build_annotated(doc: Doc, results: list[Any]) -> DocTable:
         key = (token.text, lemma, tuple(result.parts), result.marked or result.lemma,
                bool(result.is_known))  # fmt: skip
         shared = result.corrected_from is None
-        row = cache.get(key) if shared else None
-        if row is None:
-            row = _make_row(token, key, list(result.parts))
-            if shared:
-                remember(cache, key, row)
+        row = _row(cache, token, key, list(result.parts), shared)
         if shared:
             remember(by_result, id(result), (result, orth, lemma, row))
         rows.append(row)
     return DocTable(rows, [t[2] for t in ids], [t[3] for t in ids])
+
+
+def _row(
+    cache: dict[tuple[Any, ...], TokenRow],
+    token: Token,
+    key: tuple[Any, ...],
+    raw_parts: list[str],
+    shared: bool,
+) -> TokenRow:
+    """The row of ``token``: the cached one of an equal token, else a new one (kept in
+    ``cache`` unless it is not ``shared``: a typo-corrected token's readings are its own)."""
+    row = cache.get(key) if shared else None
+    if row is None:
+        row = _make_row(token, key, raw_parts)
+        if shared:
+            remember(cache, key, row)
+    return row
 
 
 def _interned(values: set[Any]) -> frozenset[Any]:
