@@ -33,6 +33,24 @@ POLARITY = [
     ("Kyse ei ole vain rahasta vaan myös luottamuksesta.", "neutral"),
     ("Sivistysjohtajat arvioivat tilanteen muita heikommaksi.", "neutral"),
     ("Tilannetta pidetään nyt parempana kuin ennen.", "works"),
+    # the past was better (a loss) vs better than before (a gain)
+    ("Ennen hyvinvointialuetta kaikki oli paremmin.", "problem"),
+    ("Nyt asiat sujuvat paremmin kuin ennen.", "works"),
+    # "-essA" (when or if), no change, what is prevented, cheaper: no judgment by themselves
+    ("Onnistuessaan hanke tuo kuntiin uusia keinoja.", "neutral"),
+    ("Kotoutumisen tilanne on säilynyt ennallaan.", "neutral"),
+    ("Yhteistyö on säilynyt hyvänä.", "works"),
+    ("Perhekeskus ehkäisee lasten ongelmia.", "neutral"),
+    ("Nuorten ongelmien ennaltaehkäisy on hyten painopiste.", "neutral"),
+    ("Ehkäisevälle työlle jää liian vähän aikaa.", "problem"),
+    ("Uusi malli vähentää kuntien kustannuksia.", "neutral"),
+    ("Hyvinvointialue on vähentänyt neuvolan henkilöstöä.", "problem"),
+    # a verb and its object are no attribute; an adverb of an attribute judges nothing
+    ("Nopeasti kasvaneet kustannukset vaikeuttavat kuntien taloutta.", "problem"),
+    ("Apu tulee nopeasti.", "works"),
+    # a task verb's topic ends at ", ja" (a new assertion)
+    ("Työryhmä selvittää yhteistyön esteitä, ja tiedonkulku on heikkoa.", "problem"),
+    ("Työryhmä selvittää yhteistyön esteitä ja ongelmia.", "neutral"),
 ]
 
 MECHANISMS = [
@@ -47,6 +65,15 @@ MECHANISMS = [
     ("Pyrimme edistämään kuntalaisten terveyttä.", "hyte", True),
     ("Työllisyyspalvelut siirtyivät hyvinvointialueelta kunnille.", "tyonjako", True),
     ("Puhumme asioista suoraan, ja ovet ovat auki.", "vuorovaikutus", True),
+    # access to information across the boundary vs the privacy of a room
+    ("Tietosuojasäännökset hidastavat koulun ja alueen yhteistyötä.", "tietopohja", True),
+    ("Kuraattorin tiedot ovat koululle salassa pidettäviä.", "tietopohja", True),
+    ("Kuraattori ei näe Wilmaa.", "tietopohja", True),
+    ("Vastaanottohuone ei täytä äänieristyksen ja tietosuojan vaatimuksia.", "tietopohja", False),
+    ("Tiloista tehtiin käyttöoikeussopimus.", "tietopohja", False),
+    ("Uuden neuvolan valmistelua on tehty yhteistyössä alueen kanssa.", "suunnitelmallisuus", True),
+    ("Ohjelma valmisteltiin yhteistyössä kuntien kanssa.", "suunnitelmallisuus", True),
+    ("Hyvinvointialue tekee yhteistyötä kuntien kanssa.", "suunnitelmallisuus", False),
 ]
 
 

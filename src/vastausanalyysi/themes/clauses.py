@@ -180,6 +180,8 @@ def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
     return found
 
 
+#: "…, ja …": a coordinated clause after a comma ends a task verb's topic.
+_AND = frozenset({"ja", "sekä"})
 #: What a token row can do in the scopes (bit flags, see _profile); 0 is never stored.
 _NEG, _CONTRAST, _OPENS, _SEEN = 1, 2, 4, 8
 _PROFILES: list[tuple[PolarityLexicon, dict[TokenRow, int]]] = []
@@ -226,6 +228,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or low == "siten"
         or lemma in _IMPORTANCE
         or row.nlemma == "tulla"
+        or low in _AND
     ):
         flags |= _OPENS
     return remember(profile, row, flags)
@@ -431,6 +434,8 @@ def _goal_scope(
             active_goal = active_topic = False
         if active_topic and i > 0 and rows[i - 1].text == "," and row.nlemma == "joka":
             active_topic = False  # a relative clause asserts: "…, joiden vastuunjako kaipaa …"
+        if active_topic and i > 0 and rows[i - 1].text == "," and low in _AND:
+            active_topic = False  # "ehkäistään ongelmia, ja se toimii hyvin": a new assertion
         if active_goal or active_topic:
             goal.add(i)
         if active_goal:

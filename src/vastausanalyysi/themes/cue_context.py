@@ -119,17 +119,110 @@ def best_possible(rows: list[TokenRow], i: int, end: int) -> bool:
     return i + 1 < end and rows[i + 1].nlemma == "mahdollinen"
 
 
+#: Nouns of preventing or handling: a problem word in the genitive before them is what is
+#: prevented or handled, a topic, not a finding ("ongelmien ennaltaehkäisy",
+#: "syrjäytymisen ehkäiseminen", "riskien tunnistaminen").
+PREVENTION = frozenset(
+    {
+        "ehkäisy",
+        "ehkäiseminen",
+        "ennaltaehkäisy",
+        "ennaltaehkäiseminen",
+        "torjunta",
+        "torjuminen",
+        "vähentäminen",
+        "ratkaiseminen",
+        "poistaminen",
+        "lievittäminen",
+        "tunnistaminen",
+        "ennakointi",
+        "hallinta",
+        "käsittely",
+        "selvittäminen",
+    }
+)
+_PREVENT_VERBS = frozenset({"ehkäistä", "ennaltaehkäistä"})
+#: Costs and prices: lowering them is not a cut of services ("vähentää kustannuksia",
+#: "vuokrien alentaminen"); a decrease verb with them gives no problem cue.
+COSTS = frozenset(
+    {"kustannus", "kulu", "kulut", "meno", "menot", "vuokra", "hinta", "maksu", "kustannustaso"}
+)
+#: "säilyä|pysyä ennallaan": no change, not a success.
+UNCHANGED = frozenset({"ennallaan", "entisellään", "samana", "samanlaisena", "muuttumattomana"})
+#: Words of an earlier time that, without "kuin", put a comparative in the past.
+BEFORE = frozenset({"ennen", "aiemmin", "aikaisemmin", "ennemmin"})
+
+
+def prevented(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """A problem word as what is prevented: the object of a finite "ehkäistä" ("ehkäisee
+    ongelmia") or a genitive before a noun of preventing or handling ("ongelmien
+    ennaltaehkäisy"), other genitives and "ja" allowed between."""
+    if any(
+        rows[j].nlemma in _PREVENT_VERBS and rows[j].verb and not rows[j].participle - {None}
+        for j in range(max(start, i - 4), i)
+    ):
+        return True  # not "ehkäisevä työ", a participle: preventive work is a topic word
+    if not rows[i].genitive:
+        return False
+    for j in range(i + 1, min(end, i + 5)):
+        row = rows[j]
+        if row.nlemma in PREVENTION or row.keys & PREVENTION:
+            return True
+        if not (row.genitive or row.low in {"ja", "sekä", "tai"}):
+            return False
+    return False
+
+
+def circumstance(row: TokenRow) -> bool:
+    """A second infinitive ("toteutuessaan", "kehittyessä"): when or if, not a finding."""
+    return "E-infinitive" in row.moods and "indicative" not in row.moods
+
+
+def unchanged(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "on säilynyt ennallaan", "pysyy samana": no change."""
+    if rows[i].nlemma not in {"säilyä", "pysyä"}:
+        return False
+    return any(rows[j].low in UNCHANGED for j in range(i + 1, min(end, i + 3)))
+
+
+def cheaper(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """A decrease of costs or prices ("vähentää kustannuksia", "vuokrien alentaminen")."""
+    if rows[i].nlemma not in {"vähentää", "alentaa", "alentaminen", "pienentää", "vähentäminen"}:
+        return False
+    near = range(max(start, i - 2), min(end, i + 4))
+    return any(j != i and rows[j].keys & COSTS for j in near)
+
+
+def better_before(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """ "Kaikki oli paremmin ennen": a comparative of the past, without "kuin" (a loss)."""
+    if "comparative" not in rows[i].comparison:
+        return False
+    words = {rows[j].low for j in range(start, end)}
+    if "kuin" in words or not words & BEFORE:
+        return False
+    return any(rows[j].olla and rows[j].low.startswith("oli") for j in range(start, end))
+
+
 __all__ = [
     "BASED_ON",
+    "BEFORE",
+    "COSTS",
     "EXISTENTIAL_VERBS",
     "LOCATIVE",
     "PLACE_HEADS",
+    "PREVENTION",
+    "UNCHANGED",
     "based_on",
     "best_possible",
+    "better_before",
+    "cheaper",
+    "circumstance",
     "example_of",
     "example_topic",
     "existential_verb",
     "future_tense",
     "operating_in",
+    "prevented",
     "to_do",
+    "unchanged",
 ]

@@ -25,12 +25,17 @@ from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.cue_context import (
     based_on,
     best_possible,
+    better_before,
+    cheaper,
+    circumstance,
     example_of,
     example_topic,
     existential_verb,
     future_tense,
     operating_in,
+    prevented,
     to_do,
+    unchanged,
 )
 from vastausanalyysi.themes.evaluative import (
     EvaluativeLexicon,
@@ -362,6 +367,18 @@ def clause_cues(
             continue  # "alueella on oikeus irtisanoa sopimus": a legal role (conv. 5)
         if kind == PROBLEM and example_topic(rows, i, clause.start):
             continue  # "esimerkki yhdyspintojen monimutkaisuudesta": what it illustrates
+        if kind == WORKS and _before_participle(rows, i):
+            continue  # "nopeasti kasvaneet kustannukset": how the attribute came about
+        if kind == WORKS and (circumstance(row) or unchanged(rows, i, clause.end)):
+            continue  # "Toteutuessaan suunnitelma …", "on säilynyt ennallaan": no finding
+        if kind == PROBLEM and (
+            prevented(rows, i, *clause_range) or cheaper(rows, i, *clause_range)
+        ):
+            continue  # "ongelmien ennaltaehkäisy", "vähentää kustannuksia": not a loss
+        if kind == WORKS and _caused_problem(rows, i, clause.end, lexicon, ev):
+            continue  # "on saanut aikaan sekaannusta": what was caused judges
+        if kind == WORKS and better_before(rows, i, *clause_range):
+            kind, why = PROBLEM, "past"  # "Kaikki oli paremmin ennen": a loss
         if kind == WORKS and _comparative(row) and not finite and i == clause.start:
             kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
         if kind == WORKS and row.verb and any(n in low for n in _NEGATIVE_PARTICIPLE):
@@ -550,7 +567,27 @@ def _attributive(rows: list[TokenRow], i: int) -> bool:
     """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
     if i + 1 >= len(rows) or "laatusana" not in rows[i].classes:
         return False
+    cases, noun_cases = rows[i].cases - {None}, rows[i + 1].cases - {None}
+    if cases and noun_cases and not cases & noun_cases:
+        return False  # "hankaloittavat yhteistyötä": a verb and its object, no agreement
     return "nimisana" in rows[i + 1].classes
+
+
+def _caused_problem(
+    rows: list[TokenRow], i: int, end: int, lexicon: PolarityLexicon, ev: EvaluativeLexicon
+) -> bool:
+    """ "saada aikaan" with a problem word after it: a problem was caused."""
+    if i + 1 >= end or rows[i + 1].low != "aikaan":
+        return False
+    return any(_problem_word(rows[j], lexicon, ev) for j in range(i + 2, end))
+
+
+def _before_participle(rows: list[TokenRow], i: int) -> bool:
+    """An adverb before an attributive participle ("nopeasti kasvaneet kustannukset")."""
+    row = rows[i]
+    if "seikkasana" not in row.classes and "kerrontosti" not in row.cases:
+        return False
+    return _attributive(rows, i + 1) and bool(rows[i + 1].participle - {None})
 
 
 def _attributive_yields(
