@@ -51,6 +51,9 @@ POLARITY = [
     # a task verb's topic ends at ", ja" (a new assertion)
     ("Työryhmä selvittää yhteistyön esteitä, ja tiedonkulku on heikkoa.", "problem"),
     ("Työryhmä selvittää yhteistyön esteitä ja ongelmia.", "neutral"),
+    # an attributive problem word that is resolved: an improvement
+    ("Haastava tilanne ratkesi yhteisellä palaverilla.", "works"),
+    ("Uusi malli vähentää sekä kuntien että hyvinvointialueen kustannuksia.", "neutral"),
 ]
 
 MECHANISMS = [
@@ -74,6 +77,11 @@ MECHANISMS = [
     ("Uuden neuvolan valmistelua on tehty yhteistyössä alueen kanssa.", "suunnitelmallisuus", True),
     ("Ohjelma valmisteltiin yhteistyössä kuntien kanssa.", "suunnitelmallisuus", True),
     ("Hyvinvointialue tekee yhteistyötä kuntien kanssa.", "suunnitelmallisuus", False),
+    # conflict idioms, consultation rounds, a chance to give one's view
+    ("Kunta ja alue ovat olleet tukkanuottasilla koko kevään.", "vuorovaikutus", True),
+    ("Koulukuljetusten uusi malli on kuukauden lausunnolla.", "paatoksenteko", True),
+    ("Lausuntokierroksella kunnat kommentoivat luonnosta.", "paatoksenteko", True),
+    ("Kuntalaisilla on mahdollisuus antaa palautetta lähipalveluista.", "osallisuus", True),
 ]
 
 

@@ -189,7 +189,7 @@ def cheaper(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
     """A decrease of costs or prices ("vähentää kustannuksia", "vuokrien alentaminen")."""
     if rows[i].nlemma not in {"vähentää", "alentaa", "alentaminen", "pienentää", "vähentäminen"}:
         return False
-    near = range(max(start, i - 2), min(end, i + 4))
+    near = range(max(start, i - 2), min(end, i + 8))
     return any(j != i and rows[j].keys & COSTS for j in near)
 
 

@@ -409,7 +409,9 @@ def clause_cues(
             and why in {"problem", "derived"}
             and decrease
             and i not in decrease
-            and not row.verb  # "on jouduttu vähentämään": a modal verb does not decrease
+            # "on jouduttu vähentämään": a modal verb does not decrease; an attributive
+            # participle does ("haastava tilanne ratkeaa")
+            and (not row.verb or _attributive(rows, i))
         ):
             kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
         if kind == WORKS and (i in goal or i in need or conditional):
