@@ -3,7 +3,8 @@
 Rules give precision and evidence; the trained model adds codes that the rules missed when its
 calibrated probability reaches the model's threshold, and its evidence is the tokens whose lemma
 or compound-part features pushed the score up. Polarity comes from the Finnish polarity rules,
-and from the learned polarity model where the rules find no polar words ("hybrid").
+and from the learned polarity model where the rules find no polar words ("hybrid") or, with the
+shipped model, everywhere ("model") except where the rules resolved a concession.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from spacy.tokens import Doc
 
 from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
-from vastausanalyysi.themes.polarity import NEUTRAL, WORKS, question_kind, rule_polarity
+from vastausanalyysi.themes.polarity import (
+    NEUTRAL,
+    WORKS,
+    PolarityResult,
+    question_kind,
+    rule_polarity,
+)
 from vastausanalyysi.themes.rules import RuleTagger
 from vastausanalyysi.themes.tokens import doc_table
 
@@ -40,7 +47,9 @@ def combine(
     ``mode``: "combined" (rules, plus model codes at or above the model's threshold), "rules" or
     "model". ``polarity_mode``: "rules", "model" or "hybrid" (rules where they find polar words,
     the model elsewhere); by default the one that was best in the model's cross-validation
-    (``model.polarity_mode_``), "rules" without a model.
+    (``model.polarity_mode_``), "rules" without a model. In "model" mode a concession that the
+    rules resolved ("Vaikka tavoitteet ovat hyviä, laki tuo haasteita": a problem) keeps the
+    rules' label.
     """
     if mode not in ("combined", "rules", "model"):
         raise ValueError(f"mode must be 'combined', 'rules' or 'model', not {mode!r}")
@@ -94,8 +103,10 @@ def combine(
             rule_label = WORKS  # as rule_polarity(has_codes=True, question="works") decides
         if polarity_mode == "rules" or pol_model is None:
             polarity = rule_label
-        elif polarity_mode == "model":
+        elif polarity_mode == "model" and not _conceded(rp):
             polarity = pol_model[i]
+        elif polarity_mode == "model":
+            polarity = rule_label  # the rules resolved a concession (codebook §3)
         else:
             polarity = rule_label if rp.cues else pol_model[i]
         table = doc_table(doc)
@@ -113,6 +124,12 @@ def combine(
             }
         )
     return out
+
+
+def _conceded(result: PolarityResult) -> bool:
+    """Whether the rules set a granted merit or an overcome obstacle aside ("Vaikka tavoitteet
+    ovat hyviä, laki tuo haasteita"): their label then stands, as the codebook's P4 says."""
+    return any(cue["rule"].endswith("+concessive") for cue in result.cues)
 
 
 def _model_evidence(
