@@ -82,6 +82,12 @@ MECHANISMS = [
     ("Koulukuljetusten uusi malli on kuukauden lausunnolla.", "paatoksenteko", True),
     ("Lausuntokierroksella kunnat kommentoivat luonnosta.", "paatoksenteko", True),
     ("Kuntalaisilla on mahdollisuus antaa palautetta lähipalveluista.", "osallisuus", True),
+    ("Lakiesitys on lausuntokierroksella kesäkuuhun asti.", "paatoksenteko", False),
+    # a speaker's title, one body's own meeting, a survey's method, watching: no mechanism
+    ("Yhteistyö on tiivistynyt, arvelee aluevaltuutettu Liisa Mäki.", "luottamushenkilot", False),
+    ("Aluehallitus käsitteli asiaa kokouksessaan.", "tapaamiset", False),
+    ("Vastaukset saatiin kevään TEA-tiedonkeruusta.", "tietopohja", False),
+    ("Kunta jää seuraamaan tilannetta.", "suunnitelmallisuus", False),
 ]
 
 

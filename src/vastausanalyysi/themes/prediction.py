@@ -4,7 +4,7 @@ Rules give precision and evidence; the trained model adds codes that the rules m
 calibrated probability reaches the model's threshold, and its evidence is the tokens whose lemma
 or compound-part features pushed the score up. Polarity comes from the Finnish polarity rules,
 and from the learned polarity model where the rules find no polar words ("hybrid") or, with the
-shipped model, everywhere ("model") except where the rules resolved a concession.
+shipped model, everywhere ("model") except where the rules set a granted merit aside.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def combine(
     ``mode``: "combined" (rules, plus model codes at or above the model's threshold), "rules" or
     "model". ``polarity_mode``: "rules", "model" or "hybrid" (rules where they find polar words,
     the model elsewhere); by default the one that was best in the model's cross-validation
-    (``model.polarity_mode_``), "rules" without a model. In "model" mode a concession that the
-    rules resolved ("Vaikka tavoitteet ovat hyviä, laki tuo haasteita": a problem) keeps the
+    (``model.polarity_mode_``), "rules" without a model. In "model" mode a granted merit that the
+    rules set aside ("Vaikka tavoitteet ovat hyviä, laki tuo haasteita": a problem) keeps the
     rules' label.
     """
     if mode not in ("combined", "rules", "model"):
@@ -126,10 +126,22 @@ def combine(
     return out
 
 
+#: Words of progress: conceded progress with a problem is "mixed" (codebook §3 convention 1).
+_PROGRESS = frozenset(
+    {"parantua", "kehittyä", "edistyä", "vahvistua", "tiivistyä", "selkeytyä", "selkiytyä"}
+)
+
+
 def _conceded(result: PolarityResult) -> bool:
-    """Whether the rules set a granted merit or an overcome obstacle aside ("Vaikka tavoitteet
-    ovat hyviä, laki tuo haasteita"): their label then stands, as the codebook's P4 says."""
-    return any(cue["rule"].endswith("+concessive") for cue in result.cues)
+    """Whether the rules set a granted merit aside ("Vaikka tavoitteet ovat hyviä, laki tuo
+    haasteita": the problem wins, as the codebook's P4 says); not conceded progress ("Vaikka
+    yhteistyö on parantunut, työnjako on epäselvä": mixed) and not an obstacle overcome."""
+    return any(
+        cue["rule"].endswith("+concessive")
+        and cue["polarity"] == WORKS
+        and cue["lemma"] not in _PROGRESS
+        for cue in result.cues
+    )
 
 
 def _model_evidence(

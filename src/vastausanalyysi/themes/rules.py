@@ -40,6 +40,9 @@ _SPEECH = frozenset(
         "summata",
         "tiivistää",
         "jatkaa",
+        "arvella",
+        "pohtia",
+        "kiitellä",
     }
 )
 _QUOTE_END = {",", "”", '"', "»", "–", "—"}
@@ -154,7 +157,9 @@ class RuleTagger:
         return not w.parts and any(h[:-1] in low[1:] for h in self.codebook.role_heads)
 
     def _has_role(self, row: TokenRow) -> bool:
-        return bool(self.codebook.role_heads & (row.heads | {row.norm}))
+        heads = self.codebook.role_heads
+        # the surface too: "aluevaltuutettu" gets the verb lemma "aluevaltuuttaa"
+        return bool(heads & (row.heads | {row.norm})) or row.low.endswith(tuple(heads))
 
     def _attribution(self, table: DocTable) -> set[int]:
         """Tokens of a speaker attribution naming a job title (codebook rule 4).
@@ -228,10 +233,10 @@ class RuleTagger:
             role, hits = known.get(row) or self._row_hits(row)
             if not hits:
                 continue
-            role = role or i in attribution
+            spoken = i in attribution
             for cid, rule, area in hits:
-                if role and area:
-                    continue
+                if spoken or (role and area):
+                    continue  # a speaker's title or one's own role names no topic
                 if i in blocked.get(cid, ()):
                     continue
                 add(cid, [i], rule)
@@ -240,7 +245,7 @@ class RuleTagger:
             group = where[a:b]
             if any(i in blocked.get(code.id, ()) for i in group):
                 continue
-            if code.kind == "area" and all(i in attribution for i in group):
+            if all(i in attribution for i in group):
                 continue
             add(code.id, group, f"phrase:{phrase.label}")
 
