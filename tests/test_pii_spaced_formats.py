@@ -1,5 +1,6 @@
 """mask_pii: identity codes written with spaces, phone extensions and e-mail compounds, added
-after the blind set dev_e (team-written sentences; each with an ordinary look-alike kept)."""
+after the blind set dev_e; dashes, a lone digit group and spelt-out numbers, added after dev_h
+(team-written sentences; each with an ordinary look-alike kept)."""
 
 from __future__ import annotations
 
@@ -79,3 +80,50 @@ def test_an_identity_code_with_a_space_for_its_century_sign(base: str) -> None:
     wrong = bare[:-1] + ("X" if bare[-1] != "X" else "Y")
     kept = f"Asiakasnumero {wrong} ja 320190 1234 eivät ole tunnuksia."  # no date: 32.1.
     assert mask(kept) == kept
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", " \u2013 "])
+@pytest.mark.parametrize("base", ["150384-217", "271063-904"])
+def test_an_identity_code_with_an_en_or_em_dash(dash: str, base: str) -> None:
+    code = _with_check(base)
+    dashed = code[:6] + dash + code[7:]  # "150384–217K": a word processor's dash
+    assert valid_hetu(dashed)
+    assert mask(f"Hakemukseen oli kirjoitettu {dashed} vahingossa.") == (
+        "Hakemukseen oli kirjoitettu [HETU] vahingossa."
+    )
+    wrong = dashed[:-1] + ("X" if dashed[-1] != "X" else "Y")
+    assert mask(f"Tilausnumero {wrong} saapui.") == f"Tilausnumero {wrong} saapui."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ajanvaraus 050 – 447 1290 arkisin.", "Ajanvaraus [PUHELIN] arkisin."),
+        ("Vaihde 09 \u2014 816 5500.", "Vaihde [PUHELIN]."),
+        ("Numero 044\u2013318 7720 toimii.", "Numero [PUHELIN] toimii."),
+        ("Tavoitat minut numerosta 050 3 456 789.", "Tavoitat minut numerosta [PUHELIN]."),
+        # a dash with spaces between two numbers leaves two numbers
+        ("Soita 040 223 1156 – 050 447 9081.", "Soita [PUHELIN] – [PUHELIN]."),
+        (
+            "Numeroni on nolla viisi nolla, kolme kaksi kuusi, yksi yksi neljä viisi.",
+            "Numeroni on [PUHELIN].",
+        ),
+    ],
+)
+def test_phones_with_dashes_lone_digits_and_words(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aukioloaika 08 – 16 arkisin.",
+        "Ryhmään mahtuu 0 – 5 -vuotiaita.",
+        "Y-tunnus 2461577\u20133 on kaupparekisterissä.",  # a business ID with an en dash
+        "Sivut 012\u2013034 käsittelevät hanketta.",
+        "Tulokset: nolla, yksi tai kaksi virhettä.",
+        "Lukuja tuli nolla yksi kaksi kolme neljä viisi.",  # six digit words: too few
+    ],
+)
+def test_ranges_business_ids_and_counted_words_stay(text: str) -> None:
+    assert mask(text) == text

@@ -4,13 +4,16 @@
 
 * Finnish personal identity codes (DDMMYY, a century sign, NNN and a check character that must
   be right; the 2023 century signs U–Y and B–F included; a space may stand around the sign or
-  before the check character: "231299-045 H", "300962 - 903r") with ``[HETU]``,
+  before the check character: "231299-045 H", "300962 - 903r"; an en or em dash for the
+  hyphen: "240781–734P") with ``[HETU]``,
 * e-mail addresses, also written "etunimi.sukunimi(at)kunta.fi", "x [at] y.fi", "x at y.fi" or
   "x(a)y.fi", also as the first part of a compound ("x@y.fi-osoitteeseen"), with ``[EMAIL]``,
 * Finnish phone numbers (``050 479 6835``, ``+358 50 479 6835``, ``09-310 1234``,
   ``040-1234567``, ``(09) 310 1234``, ``050 111 22 33``, ``041.709.3346``, ``040/8871 334``;
-  with an extension after a slash: ``014 266 0500 / 312``; right after "p.": ``p.0440 613 927``)
-  with ``[PUHELIN]``,
+  with an extension after a slash: ``014 266 0500 / 312``; right after "p.": ``p.0440 613 927``;
+  with an en or em dash, after the prefix also with spaces: ``040 – 712 3458``; a lone digit after
+  the prefix: ``040 5 123 456``; spelt out digit by digit from "nolla": "nolla neljä nolla,
+  seitsemän …") with ``[PUHELIN]``,
 * names of people with ``[NIMI]`` (a run of name words becomes one ``[NIMI]``).
 
 A word is a name candidate when Voikko reads it (or its capitalised form, for lower-case and
@@ -56,8 +59,11 @@ person:
   ("Carl-Gustaf von Essen", "Nguyen Van Minh"); "eli" coordinates a nickname with a name
   ("Jartsa eli Jari Kuusela");
 * a first name next to it ("Arja Joki", "Jari Lahdesta"; also a place: "Jouni Pukkilalta", and
-  after a first name that is also a word a nominative place that is no town: "Toivo Mikkola"), an
+  after a first name that is also a word a nominative place that is no town: "Toivo Mikkola", or
+  inside a sentence any place in any case: "osallistui Tähti Heinola", "Rauha Lapin kanssa"), an
   initial ("T. Salo"), "ja" or a comma next to another masked name;
+* a speaker's label: a capitalised first name and ":" at the start of a line or sentence
+  ("Tapani: …"; not a first name that is also a noun common enough to head a line: "Lumi: …");
 * a capital letter in the middle of a sentence, for a word that is not also a place;
 * verbs said of things as readily as of people ("tuli", "lähti": ``names.WEAK_VERBS``) do not
   decide a name that is also an ordinary word ("Lumi tuli aikaisin");
@@ -78,7 +84,8 @@ person:
 
 Never masked: a name in the genitive (or in the nominative before a nominative) followed by the
 head noun of a street, building, school, organisation, day or place ("Aleksis Kiven katu", "Paavo
-Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"; also a
+Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"; not an area's
+head after a full name: "Valitsimme Eeva Kokon kunnan edustajaksi" is a person; also a
 compound's head: "Paavo Nurmen urheilutalon", "Runebergin talolla", but not a house whose first
 part names its owner ("Anttilan kaupungintalolla") and not a bare "talo" after a name of the
 common-name lists ("Virtasen talolla"): those are people; and the first
@@ -252,6 +259,8 @@ class PiiMasker:
             and (genitive or (nominative and "nimento" in nxt.cases))
             # "Runebergin talolla" is a building, "Virtasen talolla" a home
             and not (nxt.house and last.listed)
+            # an area is named after a place, not a person's full name: "Eeva Kokon kunnan"
+            and not (nxt.area and len(group) > 1 and group[0].first)
         ):
             return False
         if re.match(r"\s-[^\W\d_]", tail):
@@ -276,7 +285,22 @@ class PiiMasker:
         ):
             return False
         names = [i for i in group if i.name]
-        full = len(group) > 1 and group[0].first and last.name  # "Jari Lahdesta"
+        # a speaker's label at the start of a line or sentence: "Tapani: kiinteistöjen …" (not
+        # an ordinary noun that may head a line: "Lumi: auraus myöhässä")
+        if (
+            stop == b
+            and tail[:1] == ":"
+            and group[0].first
+            and group[0].shape != "lower"
+            and not any(i.place or i.org or i.head or i.heading for i in group)
+            and _sentence_initial(text, words[a].start())
+        ):
+            return True
+        # "Jari Lahdesta"; a place joined to a first name as its surname: "Jouni Pukkilassa"
+        # (not two places: "Aura Turussa")
+        full = (
+            len(group) > 1 and group[0].first and (last.name or (last.place and not group[0].place))
+        )
         contacted = "sisatulento" in cases and (
             context.contact(text, words, infos, a, stop)
             or (not last.town and context.trusted(text, words, infos, a, stop))
@@ -540,6 +564,15 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
                 or nxt.head
                 or nxt.kin
                 or nxt.thanks  # "Terkkuja" (unknown) is no name
+                # a town's genitive before an area's head belongs to it: "Valitsimme Eeva Salon
+                # kaupungin edustajaksi" (Eeva is the person)
+                or (
+                    nxt.town
+                    and "omanto" in nxt.cases
+                    and j + 1 < n
+                    and infos[j + 1].area
+                    and gap(text, words, j + 1) in GAP
+                )
             ):
                 break
             joins = nxt.name or (nxt.unknown and nxt.shape != "lower")
@@ -551,15 +584,25 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
                 and not _sentence_initial(text, words[j].start())
             )
             # a place right after a first name that is nothing else is its surname: many
-            # Finnish surnames are place names ("Jouni Pukkilalta", "Outi Vähä-Piikkiö")
+            # Finnish surnames are place names ("Jouni Pukkilalta", "Outi Vähä-Piikkiö"); so
+            # after a first name that is also a word, in any case, when the name stands inside
+            # a sentence, its capital marking a name ("yhdessä Rauha Lapin kanssa",
+            # "osallistui Tähti Heinola"); at a sentence's start only a nominative that is no
+            # town: "Toivo Mikkola on …" (not "Anna Tampereelle", "Usko Lahti")
             joins = joins or (
                 nxt.place
                 and nxt.shape == "title"
                 and infos[j - 1].first
                 and "nimento" in infos[j - 1].cases
-                # after a first name that is also a word, only a nominative that is no town:
-                # "Toivo Mikkola on …" (not "Anna Tampereelle", "Usko Lahti")
-                and (infos[j - 1].strong or ("nimento" in nxt.cases and not nxt.town))
+                and (
+                    infos[j - 1].strong
+                    or ("nimento" in nxt.cases and not nxt.town)
+                    or (
+                        not infos[j - 1].place  # "Aura" is a river and a municipality too
+                        and infos[j - 1].shape == "title"
+                        and not _sentence_initial(text, words[j - 1].start())
+                    )
+                )
             )
             if not joins:
                 break

@@ -350,6 +350,10 @@ PLACE_HEADS = (
     "lastenkoti", "talo", "terveysasema", "paloasema", "villa",
 )  # fmt: skip
 
+# heads of administrative areas: named after a place, never after a person's full name ("Salon
+# kaupunki"; in "Valitsimme Eeva Kokon kunnan edustajaksi" Eeva Kokko is a person)
+AREA_HEADS = frozenset(["kunta", "kaupunki", "maakunta", "seutu", "alue", "kylä", "pitäjä"])
+
 # organisations known by a plural name that is also a first name's plural ("Martat ovat olleet
 # mukana", "Marttojen kanssa"): the plural of these base forms is the organisation
 PLURAL_ORGANISATIONS = frozenset(["martta"])
@@ -438,6 +442,7 @@ def ends_with(lemma: str, endings: tuple[str, ...]) -> bool:
 
 
 __all__ = [
+    "AREA_HEADS",
     "ASK_FROM_VERBS",
     "ASK_VERBS",
     "CASE_ENDINGS",

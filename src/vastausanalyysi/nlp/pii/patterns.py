@@ -7,15 +7,21 @@ from datetime import date
 
 # a space may stand around the century sign and before the check character ("231299-045 H",
 # "300962 - 903r", "090917A 318P"), or instead of the sign ("010190 123M"); the check
-# character must still be right
+# character must still be right. An en or em dash typed (or autocorrected) for the hyphen is
+# the hyphen: "240781–734P"
 _S = r"[ \u00a0]?"
+_DASHES = "\u2013\u2014"
 HETU_RE = re.compile(
-    r"(?<![\w+-])(\d{2})(\d{2})(\d{2})(?:" + _S + r"([-+A-FU-Y])" + _S + r"|[ \u00a0])"
+    r"(?<![\w+-])(\d{2})(\d{2})(\d{2})(?:" + _S + r"([-+A-FU-Y" + _DASHES + r"])" + _S
+    + r"|[ \u00a0])"
     + r"(\d{3})" + _S + r"([0-9A-Y])(?![\w-])",
     re.IGNORECASE,
 )  # fmt: skip
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
-_CENTURY = {"+": 1800, "-": 1900, **dict.fromkeys("UVWXY", 1900), **dict.fromkeys("ABCDEF", 2000)}
+_CENTURY = {
+    "+": 1800, "-": 1900, **dict.fromkeys(_DASHES, 1900), **dict.fromkeys("UVWXY", 1900),
+    **dict.fromkeys("ABCDEF", 2000),
+}  # fmt: skip
 
 # an address may be the first part of a compound: "x@y.fi-osoitteeseen" (a hyphen and a
 # lower-case word after it)
@@ -41,22 +47,35 @@ OBFUSCATED_EMAIL_RE = re.compile(
     r"[^\W\d_]{2,}" + _EMAIL_END + _NO_LATER_AT,
     re.IGNORECASE,
 )
-_SEP = r"[ \u00a0-]?"
+# between digit groups: a space or a hyphen; an en or em dash counts as a hyphen; after the
+# prefix also a dash with spaces ("09 - 310 1234", "040 – 712 3458"; not between two numbers:
+# "040 123 4567 – 050 765 4321")
+_SEP = r"[ \u00a0\-\u2013\u2014]?"
+_SEP_PREFIX = r"(?:[ \u00a0]?[\-\u2013\u2014][ \u00a0]?|[ \u00a0])"
 _PHONE = (
     r"(?:"
     r"(?:\+|00)358" + _SEP + r"(?:\(0\)" + _SEP + r")?\d{1,3}(?:" + _SEP + r"\d{2,4}){1,3}"
-    r"|\(0\d{1,3}\)" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
-    r"|0(?:\d{1,3}" + _SEP + r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
+    r"|\(0\d{1,3}\)" + _SEP_PREFIX + r"?\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
+    # one digit may stand alone after the prefix: "040 5 123 456"
+    r"|0(?:\d{1,3}" + _SEP_PREFIX + r"?(?:\d[ \u00a0](?=\d{2}))?"
+    r"\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
     # dots or a slash after a three-digit prefix: "041.709.3346", "040/8871 334" (a date
     # "01.12.2026" or "03/2025" has a two-digit first group)
     r"|\d{2}(?:(?:\.\d{2,4}){2,3}|/\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}))"
-    r")(?![\w]|[.,]\d|-\d(?!\d))"  # a business ID "0864219-8" is no phone number
+    r")(?![\w]|[.,]\d|[\-\u2013\u2014]\d(?!\d))"  # a business ID "0864219-8" is no phone
 )
 PHONE_RE = re.compile(r"(?<![\w+.,/])" + _PHONE)
 # a number may follow "p." or "puh." with no space: "p.0440 613 927" (a separate pattern: a
 # look-behind with alternatives would slow PHONE_RE down on every text)
 _ABBREVIATION = re.compile(r"\b(?:p|puh|tel|nro)\.(?=[0+(])", re.IGNORECASE)
 _PHONE_AT = re.compile(_PHONE)
+# a number spelt out digit by digit, starting with the zero of a prefix: "nolla neljä nolla,
+# seitsemän yksi kaksi, …" (seven or more digit words; ordinary text has no such run)
+_DIGIT_WORDS = r"(?:nolla|yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän)"
+SPELT_PHONE_RE = re.compile(
+    r"(?<!\w)nolla(?:[ \u00a0]*[,\-\u2013\u2014]?[ \u00a0]*" + _DIGIT_WORDS + r"){6,}(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # an extension after a slash ("014 266 0500 / 312"), not the start of another number
@@ -122,6 +141,9 @@ def pattern_spans(
             if phone_ok(m[0])
         )
         spans += free_spans(spans, found)
+        if "nolla" in text or "NOLLA" in text or "Nolla" in text:
+            spelt = ((m.start(), m.end(), "phone") for m in SPELT_PHONE_RE.finditer(text))
+            spans += free_spans(spans, spelt)
     return spans
 
 
@@ -147,6 +169,7 @@ __all__ = [
     "HETU_RE",
     "OBFUSCATED_EMAIL_RE",
     "PHONE_RE",
+    "SPELT_PHONE_RE",
     "free_spans",
     "pattern_spans",
     "phone_ok",

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from vastausanalyysi.nlp.pii.names import (
+    AREA_HEADS,
     ASK_FROM_VERBS,
     ASK_VERBS,
     CASE_ENDINGS,
@@ -104,11 +105,11 @@ class WordInfo:
     """What the masker knows about one word form."""
 
     __slots__ = (
-        "abbr_title", "adjective_name", "after", "after_title", "agent", "answer", "ask",
+        "abbr_title", "adjective_name", "after", "after_title", "agent", "answer", "area", "ask",
         "ask_from", "cases", "collab", "common", "contact", "family", "finite", "first",
-        "foundation", "head", "house", "info_noun", "initial", "initials", "institution", "kin",
-        "leave", "listed", "ma_inessive", "middle", "name", "named", "negation", "noun", "olla",
-        "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
+        "foundation", "head", "heading", "house", "info_noun", "initial", "initials", "institution",
+        "kin", "leave", "listed", "ma_inessive", "middle", "name", "named", "negation", "noun",
+        "olla", "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
         "person_predicate", "person_verb", "phone_illative", "place", "plural", "possessive",
         "rare_first", "role", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb",
         "suffix", "thanks", "title", "title_cases", "town", "trust", "unit", "unknown", "verb",
@@ -209,6 +210,17 @@ class WordInfo:
         # a bare "talo" or "villa": a building after a famous name ("Runebergin talo"), a home
         # after a common one ("Virtasen talolla", "Virtasen villalla"; see ``masker``)
         self.house = lemmas in ({"talo"}, {"villa"})
+        self.area = not lemmas.isdisjoint(AREA_HEADS)  # "kunnan", "kaupungin"
+        # an ordinary noun common enough to head a line ("Lumi: auraus myöhässä", "Valo:
+        # …"): a first name that is one is no sure speaker's label ("Tapani:" is, "tapa"
+        # having there a possessive suffix)
+        self.heading = any(
+            a.word_class == "nimisana"
+            and a.case == "nimento"
+            and not a.get("POSSESSIVE")
+            and general_frequencies().get(a.baseform.lower(), 0) >= RARE
+            for a in common
+        )
         self.after = lower in PERSON_AFTER
         self.person_noun = any(ends_with(lemma, PERSON_NOUNS) for lemma in lemmas)
         self.opinion_noun = any(ends_with(lemma, OPINION_NOUNS) for lemma in lemmas)
@@ -228,8 +240,10 @@ class WordInfo:
         self.starts = (self.name or (self.unknown and self.shape != "lower")) and not (
             self.thanks or self.abbr_title or (self.unknown and lower in FOREIGN_BEFORE_NAME)
         )
-        # may be a name after a title ("psykologi Usvan")
-        self.after_title = self.shape == "title" and not (self.place or self.org or self.head)
+        # may be a name after a title ("psykologi Usvan"; not a greeting: "Dr. Kiitos …")
+        self.after_title = self.shape == "title" and not (
+            self.place or self.org or self.head or self.thanks
+        )
         self.particle = lower in NAME_PARTICLES and self.shape == "lower"
         self.middle = word in MIDDLE_NAMES  # "Nguyen Van Minh"
         self.named = not lemmas.isdisjoint(NAMED_AFTER)  # "… mukaan nimetty"
