@@ -54,6 +54,9 @@ POLARITY = [
     # an attributive problem word that is resolved: an improvement
     ("Haastava tilanne ratkesi yhteisellä palaverilla.", "works"),
     ("Uusi malli vähentää sekä kuntien että hyvinvointialueen kustannuksia.", "neutral"),
+    # an aim named by the predicate (convention 3) vs goals judged
+    ("Toimiva yhteistyö on tärkeä tavoite.", "neutral"),
+    ("Yhteistyö on sujuvaa ja tavoitteet ovat selkeitä.", "works"),
 ]
 
 MECHANISMS = [
@@ -88,6 +91,9 @@ MECHANISMS = [
     ("Aluehallitus käsitteli asiaa kokouksessaan.", "tapaamiset", False),
     ("Vastaukset saatiin kevään TEA-tiedonkeruusta.", "tietopohja", False),
     ("Kunta jää seuraamaan tilannetta.", "suunnitelmallisuus", False),
+    # planned cooperation vs the legal term "suunnitelmallinen opiskeluhuolto"
+    ("Teemme suunnitelmallista yhteistyötä neuvolan kanssa.", "suunnitelmallisuus", True),
+    ("Koulu vastaa suunnitelmallisesta opiskeluhuollosta.", "suunnitelmallisuus", False),
 ]
 
 

@@ -203,7 +203,27 @@ def better_before(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
     return any(rows[j].olla and rows[j].low.startswith("oli") for j in range(start, end))
 
 
+#: Nouns of an aim: as the predicate ("… ovat yhteisiä tavoitteita") the clause states an aim.
+AIM_NOUNS = frozenset({"tavoite", "päämäärä", "painopiste", "tavoitetila", "tahtotila"})
+
+
+def aim_predicate(rows: list[TokenRow], start: int, end: int) -> bool:
+    """ "Toimiva tiedonkulku on yhteinen tavoitteemme": the clause ends in an aim noun in the
+    nominative or partitive after a form of "olla" and only its attributes."""
+    last = end - 1
+    while last > start and rows[last].punct:
+        last -= 1
+    row = rows[last]
+    if not (row.keys & AIM_NOUNS and row.cases & {"nimento", "osanto"}):
+        return False
+    j = last - 1
+    while j > start and "laatusana" in rows[j].classes and not rows[j].olla:
+        j -= 1  # "keskeisiä yhteisiä"
+    return rows[j].olla
+
+
 __all__ = [
+    "AIM_NOUNS",
     "BASED_ON",
     "BEFORE",
     "COSTS",
@@ -212,6 +232,7 @@ __all__ = [
     "PLACE_HEADS",
     "PREVENTION",
     "UNCHANGED",
+    "aim_predicate",
     "based_on",
     "best_possible",
     "better_before",

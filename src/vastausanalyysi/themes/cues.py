@@ -23,6 +23,7 @@ from vastausanalyysi.themes.clauses import (
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.cue_context import (
+    aim_predicate,
     based_on,
     best_possible,
     better_before,
@@ -267,7 +268,8 @@ def clause_cues(
     works_phr, problem_phr = hits[WORKS], hits[PROBLEM]
     rng = range(clause.start, clause.end)
     span = rows[clause.start : clause.end]
-    conditional = any(r.conditional for r in span)
+    # a wish, or an aim named by the predicate ("sujuva tiedonkulku on yhteinen tavoite")
+    conditional = any(r.conditional for r in span) or aim_predicate(rows, clause.start, clause.end)
     existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
     decrease = [
         i
