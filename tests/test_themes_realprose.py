@@ -57,6 +57,13 @@ POLARITY = [
     # an aim named by the predicate (convention 3) vs goals judged
     ("Toimiva yhteistyö on tärkeä tavoite.", "neutral"),
     ("Yhteistyö on sujuvaa ja tavoitteet ovat selkeitä.", "works"),
+    # "ei kuitenkaan" keeps its clause; a negation inside a problem phrase turns it
+    ("Yhteistyö ei kuitenkaan toimi.", "problem"),
+    ("Tiedonkulku ei silti ole parantunut.", "problem"),
+    ("Pahimmat pelot eivät ole toteutuneet.", "works"),
+    ("Pelko palvelujen heikkenemisestä on toteutunut.", "problem"),
+    ("Vanhusneuvostot ovat toimintakykyisiä, mutta niiden asema vaatii vahvistusta.", "mixed"),
+    ("Hankkeessa löydettiin hyviä käytänteitä.", "works"),
 ]
 
 MECHANISMS = [

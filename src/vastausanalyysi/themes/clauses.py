@@ -315,6 +315,8 @@ def _contrasts(rows: list[TokenRow], flags: list[int], lexicon: PolarityLexicon)
     for i, row in enumerate(rows):
         if not flags[i] & _CONTRAST:
             continue
+        if i and rows[i - 1].nlemma == "ei" and rows[i - 1].low != "ilman":
+            continue  # "ei kuitenkaan toimi", "eivät silti": an adverb inside the negated clause
         text, lemma = row.low, row.nlemma
         entries = index.get(text, ())
         if lemma != text:

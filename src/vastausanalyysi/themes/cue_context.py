@@ -222,6 +222,24 @@ def aim_predicate(rows: list[TokenRow], start: int, end: int) -> bool:
     return rows[j].olla
 
 
+def attributive(rows: list[TokenRow], i: int) -> bool:
+    """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
+    if i + 1 >= len(rows) or "laatusana" not in rows[i].classes:
+        return False
+    cases, noun_cases = rows[i].cases - {None}, rows[i + 1].cases - {None}
+    if cases and noun_cases and not cases & noun_cases:
+        return False  # "hankaloittavat yhteistyötä": a verb and its object, no agreement
+    return "nimisana" in rows[i + 1].classes
+
+
+def before_participle(rows: list[TokenRow], i: int) -> bool:
+    """An adverb before an attributive participle ("nopeasti kasvaneet kustannukset")."""
+    row = rows[i]
+    if "seikkasana" not in row.classes and "kerrontosti" not in row.cases:
+        return False
+    return attributive(rows, i + 1) and bool(rows[i + 1].participle - {None})
+
+
 __all__ = [
     "AIM_NOUNS",
     "BASED_ON",
@@ -233,7 +251,9 @@ __all__ = [
     "PREVENTION",
     "UNCHANGED",
     "aim_predicate",
+    "attributive",
     "based_on",
+    "before_participle",
     "best_possible",
     "better_before",
     "cheaper",

@@ -24,7 +24,9 @@ from vastausanalyysi.themes.clauses import (
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.cue_context import (
     aim_predicate,
+    attributive,
     based_on,
+    before_participle,
     best_possible,
     better_before,
     cheaper,
@@ -218,12 +220,17 @@ def phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, dic
     """
     where = [i for i, r in enumerate(rows) if not (r.punct or r.space)]
     keys = [rows[i].keys for i in where]
-    hits: dict[str, dict[int, int]] = {WORKS: {}, PROBLEM: {}}
-    for kind, _phrase, a, b in _compiled(lexicon).phrases.matches(keys):
+    hits: dict[str, dict[int, int]] = {WORKS: {}, PROBLEM: {}, _SAYS_NOT: {}}
+    for kind, phrase, a, b in _compiled(lexicon).phrases.matches(keys):
         found = hits[kind]
         start = where[a]
         found[start] = max(found.get(start, 0), where[b - 1] - start + 1)
+        if any("ei" in element for element in phrase.elements):
+            hits[_SAYS_NOT][start] = 1  # "ääni ei kuulua": the negation is the phrase's own
     return hits
+
+
+_SAYS_NOT = "negation"
 
 
 _NOT_VERBAL = {"ilman", "vailla"}
@@ -307,8 +314,11 @@ def clause_cues(
         elif i in works_phr and i not in need and i not in goal:
             found = (WORKS, "phrase")
             skip.update(range(i, i + works_phr[i]))
-        elif i in problem_phr:
-            found = (PROBLEM, "phrase")
+        elif i in problem_phr:  # negated inside: "pelot eivät ole toteutuneet"
+            negated_inside = i not in hits[_SAYS_NOT] and any(
+                i < n < i + problem_phr[i] for n in verbal
+            )
+            found = (WORKS, "phrase+negation") if negated_inside else (PROBLEM, "phrase")
             skip.update(range(i, i + problem_phr[i]))
         elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
             found = (PROBLEM, "need")
@@ -341,7 +351,7 @@ def clause_cues(
             continue  # "toimii koordinaattorina": a role, not a judgment
         if kind == WORKS and operating_in(rows, i, clause.start):
             continue  # "alueella toimivat järjestöt": where they operate, not how well
-        if kind == WORKS and _attributive(rows, i) and lemmas & _IMPORTANCE_NOUNS:
+        if kind == WORKS and attributive(rows, i) and lemmas & _IMPORTANCE_NOUNS:
             continue  # "toimivan yhteistyön merkitys korostuu": its importance, not a finding
         if (
             kind == WORKS
@@ -369,7 +379,7 @@ def clause_cues(
             continue  # "alueella on oikeus irtisanoa sopimus": a legal role (conv. 5)
         if kind == PROBLEM and example_topic(rows, i, clause.start):
             continue  # "esimerkki yhdyspintojen monimutkaisuudesta": what it illustrates
-        if kind == WORKS and _before_participle(rows, i):
+        if kind == WORKS and before_participle(rows, i):
             continue  # "nopeasti kasvaneet kustannukset": how the attribute came about
         if kind == WORKS and (circumstance(row) or unchanged(rows, i, clause.end)):
             continue  # "Toteutuessaan suunnitelma …", "on säilynyt ennallaan": no finding
@@ -413,7 +423,7 @@ def clause_cues(
             and i not in decrease
             # "on jouduttu vähentämään": a modal verb does not decrease; an attributive
             # participle does ("haastava tilanne ratkeaa")
-            and (not row.verb or _attributive(rows, i))
+            and (not row.verb or attributive(rows, i))
         ):
             kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
         if kind == WORKS and (i in goal or i in need or conditional):
@@ -567,16 +577,6 @@ def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
 _IMPORTANCE_NOUNS = {"merkitys", "tärkeys", "tavoite", "periaate", "päämäärä"}
 
 
-def _attributive(rows: list[TokenRow], i: int) -> bool:
-    """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
-    if i + 1 >= len(rows) or "laatusana" not in rows[i].classes:
-        return False
-    cases, noun_cases = rows[i].cases - {None}, rows[i + 1].cases - {None}
-    if cases and noun_cases and not cases & noun_cases:
-        return False  # "hankaloittavat yhteistyötä": a verb and its object, no agreement
-    return "nimisana" in rows[i + 1].classes
-
-
 def _caused_problem(
     rows: list[TokenRow], i: int, end: int, lexicon: PolarityLexicon, ev: EvaluativeLexicon
 ) -> bool:
@@ -586,14 +586,6 @@ def _caused_problem(
     return any(_problem_word(rows[j], lexicon, ev) for j in range(i + 2, end))
 
 
-def _before_participle(rows: list[TokenRow], i: int) -> bool:
-    """An adverb before an attributive participle ("nopeasti kasvaneet kustannukset")."""
-    row = rows[i]
-    if "seikkasana" not in row.classes and "kerrontosti" not in row.cases:
-        return False
-    return _attributive(rows, i + 1) and bool(rows[i + 1].participle - {None})
-
-
 def _attributive_yields(
     rows: list[TokenRow], found: list[tuple[int, str, str]]
 ) -> list[tuple[int, str, str]]:
@@ -601,11 +593,11 @@ def _attributive_yields(
     if any(kind == PROBLEM for _, kind, _ in found):
         # "riittää kehitettävää", "riittää juuri ja juuri": what is enough carries the judgment
         found = [f for f in found if not (f[1] == WORKS and rows[f[0]].nlemma == "riittää")]
-    kinds = {kind for i, kind, _ in found if not _attributive(rows, i)}
+    kinds = {kind for i, kind, _ in found if not attributive(rows, i)}
     if len(kinds) != 1:
         return found
     (predicate,) = kinds
-    return [f for f in found if f[1] == predicate or not _attributive(rows, f[0])]
+    return [f for f in found if f[1] == predicate or not attributive(rows, f[0])]
 
 
 def _comparative(row: TokenRow) -> bool:
