@@ -2,7 +2,10 @@
 
 Split from :mod:`vastausanalyysi.themes.cues`: "toimia"/"löytyä" of existence or location, a
 forecast ("tulee parantamaan"), a plan ("sitoutuu selvittämään"), a basis ("rakentuu X:n
-varaan"), an example and its topic, "toimiva" after a place, "paras mahdollinen".
+varaan"), an example and its topic, "toimiva" after a place, "paras mahdollinen"; what is
+prevented ("ongelmien ennaltaehkäisy"), costs lowered, no change ("säilynyt ennallaan"), "when
+or if" ("toteutuessaan"), the past compared ("oli paremmin ennen"), an aim as the predicate, and
+whether an adjective is an attribute ("hyvä henki", not "hankaloittavat yhteistyötä").
 """
 
 from __future__ import annotations
