@@ -17,6 +17,7 @@ import pytest
 import vastausanalyysi as va
 from vastausanalyysi.errors import InputTextError, ModelError
 from vastausanalyysi.nlp.lemmatizer import frozen_heap
+from vastausanalyysi.themes import batch
 from vastausanalyysi.themes.batch import n_workers, start_method
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
@@ -63,6 +64,18 @@ def test_two_processes_give_the_serial_output(answers, serial) -> None:
     assert as_json(out) == as_json(serial)
     assert serial["areas"].map(len).sum() > 20  # the sample gets codes: the check is not vacuous
     assert gc.get_freeze_count() == 0 and gc.isenabled()  # frozen only while forking
+
+
+def test_a_first_chunk_split_around_the_fork_gives_the_serial_output(
+    answers, serial, monkeypatch
+) -> None:
+    """The first chunk's first WARM_UP texts are tagged before the workers start, its rest
+    while they take the next chunk: the results still come back whole and in order."""
+    monkeypatch.setattr(batch, "WARM_UP", 3)
+    assert len(answers) > 20  # the first chunk is split, and other chunks go to the worker
+    out = va.tag(answers, probabilities=True, n_jobs=2, chunk_size=10)
+    assert out["id"].tolist() == answers["id"].tolist()
+    assert as_json(out) == as_json(serial)
 
 
 def test_the_collector_is_left_as_it_was(answers, serial) -> None:
