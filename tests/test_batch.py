@@ -18,7 +18,7 @@ import vastausanalyysi as va
 from vastausanalyysi.errors import InputTextError, ModelError
 from vastausanalyysi.nlp.lemmatizer import frozen_heap
 from vastausanalyysi.themes import batch
-from vastausanalyysi.themes.batch import n_workers, start_method
+from vastausanalyysi.themes.batch import chunk_bounds, chunk_size_for, n_workers, start_method
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
 RESULT = [
@@ -76,6 +76,20 @@ def test_a_first_chunk_split_around_the_fork_gives_the_serial_output(
     out = va.tag(answers, probabilities=True, n_jobs=2, chunk_size=10)
     assert out["id"].tolist() == answers["id"].tolist()
     assert as_json(out) == as_json(serial)
+
+
+@pytest.mark.parametrize("n_texts", [0, 1, 7, 2_000, 20_000, 20_001])
+@pytest.mark.parametrize("workers", [2, 4])
+def test_chunks_cover_the_texts_in_order_with_small_ones_last(n_texts, workers) -> None:
+    bounds = chunk_bounds(n_texts, workers)
+    assert [i for a, b in bounds for i in range(a, b)] == list(range(n_texts))
+    sizes = [b - a for a, b in bounds]
+    assert all(s > 0 for s in sizes) and sizes == sorted(sizes, reverse=True)
+    full = chunk_size_for(n_texts, workers)
+    if n_texts >= 2_000:
+        assert sizes[0] == full and sizes[-2] == max(1, full // 4)
+        assert 2 * workers * full <= sum(s for s in sizes if s < full) < (2 * workers + 1) * full
+    assert chunk_bounds(10, workers, 3) == [(0, 3), (3, 6), (6, 9), (9, 10)]
 
 
 def test_the_collector_is_left_as_it_was(answers, serial) -> None:

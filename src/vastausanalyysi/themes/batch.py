@@ -256,6 +256,23 @@ def chunk_size_for(n_texts: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, math.ceil(n_texts / (4 * workers))))
 
 
+def chunk_bounds(n_texts: int, workers: int, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each chunk of ``n_texts`` texts for ``workers`` processes.
+
+    ``size`` given: chunks of that size. Otherwise chunks of :func:`chunk_size_for`, and of a
+    quarter of that for the last ``2 * workers`` full chunks' worth of texts: the processes run
+    out of work at nearly the same time (the last chunks are the ones a process may wait for).
+    """
+    if size is not None:
+        return [(i, min(i + size, n_texts)) for i in range(0, n_texts, size)]
+    size = chunk_size_for(n_texts, workers)
+    tail = max(0, n_texts - 2 * workers * size) // size * size  # where the small chunks start
+    small = max(1, size // 4)
+    return [(i, i + size) for i in range(0, tail, size)] + [
+        (i, min(i + small, n_texts)) for i in range(tail, n_texts, small)
+    ]
+
+
 # -- worker processes ---------------------------------------------------------------------------
 
 
@@ -390,6 +407,7 @@ __all__ = [
     "BatchTagger",
     "TagOptions",
     "answer_languages",
+    "chunk_bounds",
     "chunk_size_for",
     "n_workers",
     "resolve_codebook",
