@@ -17,7 +17,8 @@ import pytest
 import vastausanalyysi as va
 from vastausanalyysi.errors import InputTextError, ModelError
 from vastausanalyysi.nlp.lemmatizer import frozen_heap
-from vastausanalyysi.themes.batch import n_workers, start_method
+from vastausanalyysi.themes import batch
+from vastausanalyysi.themes.batch import chunk_bounds, chunk_size_for, n_workers, start_method
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
 RESULT = [
@@ -63,6 +64,32 @@ def test_two_processes_give_the_serial_output(answers, serial) -> None:
     assert as_json(out) == as_json(serial)
     assert serial["areas"].map(len).sum() > 20  # the sample gets codes: the check is not vacuous
     assert gc.get_freeze_count() == 0 and gc.isenabled()  # frozen only while forking
+
+
+def test_a_first_chunk_split_around_the_fork_gives_the_serial_output(
+    answers, serial, monkeypatch
+) -> None:
+    """The first chunk's first WARM_UP texts are tagged before the workers start, its rest
+    while they take the next chunk: the results still come back whole and in order."""
+    monkeypatch.setattr(batch, "WARM_UP", 3)
+    assert len(answers) > 20  # the first chunk is split, and other chunks go to the worker
+    out = va.tag(answers, probabilities=True, n_jobs=2, chunk_size=10)
+    assert out["id"].tolist() == answers["id"].tolist()
+    assert as_json(out) == as_json(serial)
+
+
+@pytest.mark.parametrize("n_texts", [0, 1, 7, 2_000, 20_000, 20_001])
+@pytest.mark.parametrize("workers", [2, 4])
+def test_chunks_cover_the_texts_in_order_with_small_ones_last(n_texts, workers) -> None:
+    bounds = chunk_bounds(n_texts, workers)
+    assert [i for a, b in bounds for i in range(a, b)] == list(range(n_texts))
+    sizes = [b - a for a, b in bounds]
+    assert all(s > 0 for s in sizes) and sizes == sorted(sizes, reverse=True)
+    full = chunk_size_for(n_texts, workers)
+    if n_texts >= 2_000:
+        assert sizes[0] == full and sizes[-2] == max(1, full // 4)
+        assert 2 * workers * full <= sum(s for s in sizes if s < full) < (2 * workers + 1) * full
+    assert chunk_bounds(10, workers, 3) == [(0, 3), (3, 6), (6, 9), (9, 10)]
 
 
 def test_the_collector_is_left_as_it_was(answers, serial) -> None:

@@ -123,3 +123,58 @@ def test_language_counted_per_chunk_equals_the_whole_text() -> None:
     texts += [a + " " + b for a in texts for b in texts[:3]]
     assert detect_language(texts) == [_language_reference(t) for t in texts]
     assert detect_language(texts) == detect_language(texts)  # the second time from the cache
+
+
+def test_tfidf_rows_equal_a_per_row_computation() -> None:
+    """FeatureVectorizer.transform (one numpy pass over all rows) gives, bit for bit, each
+    row's sublinear TF x IDF divided by np.linalg.norm over its features in first-seen order."""
+    import numpy as np
+
+    from vastausanalyysi.themes.features import FeatureVectorizer
+
+    docs = [
+        ["L:a", "L:b", "L:a", "P:c"],
+        [],
+        ["zz", "yy"],  # only unknown features: an empty row
+        ["P:c", "L:d", "L:b", "L:b", "L:b", "zz", "L:e", "L:a"],
+        [f"L:{w}" for w in "abcdeabcdaba"] * 3,  # repeats
+        [f"L:w{k}" for k in (*range(40), *range(0, 40, 3))],  # long rows: BLAS sums in blocks
+        [f"L:w{k}" for k in range(39, 0, -2)],
+        *([f"L:w{k}" for k in range(n, 2 * n)] for n in range(12, 20)),
+        ["L:e"],
+    ]
+    vec = FeatureVectorizer.fit(docs[:1] + docs[3:])
+    vec.idf = np.random.default_rng(0).uniform(1.0, 6.0, len(vec.vocabulary))  # no round sums
+    X = vec.transform(docs)
+    assert X.shape == (len(docs), len(vec.vocabulary)) and X.has_canonical_format
+    for i, feats in enumerate(docs):
+        counts = Counter(f for f in feats if f in vec.index)
+        js = np.array([vec.index[f] for f in counts], dtype=np.int64)
+        vals = (1.0 + np.log(np.array(list(counts.values()), dtype=float))) * vec.idf[js]
+        if len(vals):
+            vals /= np.linalg.norm(vals)
+        expected = dict(zip(js.tolist(), vals.tolist(), strict=True))
+        row = X.getrow(i)
+        assert dict(zip(row.indices.tolist(), row.data.tolist(), strict=True)) == expected
+        assert vec.values(feats) == {vec.vocabulary[j]: v for j, v in expected.items()}
+    assert X.nnz == sum(len(set(f for f in d if f in vec.index)) for d in docs) > 10
+
+
+def test_reported_probabilities_are_the_model_s_rounded_to_four_digits() -> None:
+    """tag(probabilities=True) rounds the whole probability matrix at once: the same floats as
+    Python's round(p, 4) of each of the model's probabilities."""
+    from vastausanalyysi.nlp.pipeline import default_pipeline, make_docs
+    from vastausanalyysi.themes.shipped import default_model
+
+    texts = [t for t in TEXTS if t] + ["Hyte-yhteistyö toimii, mutta tiedonkulku ei."]
+    model = default_model()
+    assert model is not None
+    out = va.tag(texts, probabilities=True)
+    docs = make_docs([as_text(t) for t in texts], default_pipeline())
+    proba = model.predict_proba(docs)
+    codebook = model.get_codebook()
+    for k, scores in enumerate(out["probabilities"]):
+        expected = {
+            c: round(float(proba[k, j]), 4) for j, c in enumerate(model.codes_) if c in codebook
+        }
+        assert scores == expected and len(scores) > 5

@@ -43,6 +43,9 @@ COMPACT_KEYS = ("surface", "rule", "start", "end")
 COMPACT_CUE_KEYS = ("surface", "polarity", "rule", "start", "end")
 #: Largest chunk a worker gets at once (texts).
 MAX_CHUNK = 1000
+#: Texts of the first chunk that this process tags before it starts the worker processes (which
+#: inherit the caches they warmed).
+WARM_UP = 250
 #: Language labels that the Finnish rules and model tag; "" is a text with no words at all.
 TAGGED_LANGUAGES = frozenset({"fi", ""})
 
@@ -253,6 +256,23 @@ def chunk_size_for(n_texts: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, math.ceil(n_texts / (4 * workers))))
 
 
+def chunk_bounds(n_texts: int, workers: int, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each chunk of ``n_texts`` texts for ``workers`` processes.
+
+    ``size`` given: chunks of that size. Otherwise chunks of :func:`chunk_size_for`, and of a
+    quarter of that for the last ``2 * workers`` full chunks' worth of texts: the processes run
+    out of work at nearly the same time (the last chunks are the ones a process may wait for).
+    """
+    if size is not None:
+        return [(i, min(i + size, n_texts)) for i in range(0, n_texts, size)]
+    size = chunk_size_for(n_texts, workers)
+    tail = max(0, n_texts - 2 * workers * size) // size * size  # where the small chunks start
+    small = max(1, size // 4)
+    return [(i, i + size) for i in range(0, tail, size)] + [
+        (i, min(i + small, n_texts)) for i in range(tail, n_texts, small)
+    ]
+
+
 # -- worker processes ---------------------------------------------------------------------------
 
 
@@ -316,16 +336,18 @@ def tag_chunks(
         return
     method = start_method()
     chunks = iter(chunks)
-    # this process is one of the workers: it tags the first chunk before the pool starts (a
-    # forked worker inherits the caches that chunk warmed: word analyses, token rows), and
-    # later a chunk whenever the pool has enough queued, so that no core waits for another
-    # (a given tagger only if it has the workers' options: a result must not depend on where
-    # its chunk was tagged)
+    # this process is one of the workers. It tags the first :data:`WARM_UP` texts before the
+    # pool starts (forked workers inherit the caches they warmed: word analyses, token rows,
+    # the most frequent forms' first), then the rest of the first chunk while the workers
+    # start on the next, and later a chunk whenever the pool has enough queued, so that no
+    # core waits for another (a given tagger only if it has the workers' options: a result
+    # must not depend on where its chunk was tagged)
     local = tagger if tagger is not None and tagger.options == options else BatchTagger(options)
     first = next(chunks, None)
     if first is None:
         return
-    yield local.results(*first)
+    texts, questions = first
+    head = local.results(texts[:WARM_UP], questions[:WARM_UP])
     context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(
         workers - 1, mp_context=context, initializer=_init_worker, initargs=(options,)
@@ -335,19 +357,30 @@ def tag_chunks(
     freeze = method == "fork" and gc.isenabled() and gc.get_freeze_count() == 0
     queued = 2 * (workers - 1)  # chunks the pool may hold before this process takes one
     pending: deque[Future[Any]] = deque()
+
+    def submit(texts: Sequence[str], questions: Sequence[Any]) -> None:
+        nonlocal freeze
+        if freeze:
+            gc.freeze()
+        try:
+            pending.append(pool.submit(_work, list(texts), list(questions)))
+        finally:
+            if freeze:
+                gc.unfreeze()  # this process is as before once the workers are forked
+                freeze = False
+
     try:
+        if len(texts) > WARM_UP:
+            second = next(chunks, None)
+            if second is not None:
+                submit(*second)
+            head += local.results(texts[WARM_UP:], questions[WARM_UP:])
+        yield head
         for texts, questions in chunks:
             if sum(not p.done() for p in pending) >= queued:
                 pending.append(_done(local.results(texts, questions)))
             else:
-                if freeze:
-                    gc.freeze()
-                try:
-                    pending.append(pool.submit(_work, list(texts), list(questions)))
-                finally:
-                    if freeze:
-                        gc.unfreeze()  # this process is as before once the workers are forked
-                        freeze = False
+                submit(texts, questions)
             # results leave in order; at most a few rounds of chunks wait here
             while pending and (pending[0].done() or len(pending) > 2 * queued):
                 yield _results_of(pending.popleft())
@@ -370,9 +403,11 @@ __all__ = [
     "MAX_CHUNK",
     "OUTPUT_COLUMNS",
     "TAGGED_LANGUAGES",
+    "WARM_UP",
     "BatchTagger",
     "TagOptions",
     "answer_languages",
+    "chunk_bounds",
     "chunk_size_for",
     "n_workers",
     "resolve_codebook",

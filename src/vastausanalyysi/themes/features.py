@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -33,17 +34,19 @@ def as_docs(X: Iterable[Any]) -> list[Doc]:
 
 def token_features(doc: Doc) -> list[list[str]]:
     """Per word token: its lemma feature and its compound-part features."""
-    out: list[list[str]] = []
-    for row in doc_table(doc).rows:
-        feats = _ROW_FEATURES.get(row)
-        if feats is None:
-            feats = _row_features(row)
-        out.append(list(feats))
-    return out
+    return [list(feats) for feats in _features_of(doc_table(doc).rows)]
 
 
 #: A token row's features (rows are shared by equal tokens).
 _ROW_FEATURES: dict[TokenRow, tuple[str, ...]] = {}
+
+
+def _features_of(rows: Sequence[TokenRow]) -> list[tuple[str, ...]]:
+    """The features of each row (looked up at C speed; a row not seen before is built)."""
+    found = list(map(_ROW_FEATURES.get, rows))
+    if None in found:
+        found = [_row_features(r) if f is None else f for r, f in zip(rows, found, strict=True)]
+    return found
 
 
 def _row_features(row: TokenRow) -> tuple[str, ...]:
@@ -56,7 +59,7 @@ def _row_features(row: TokenRow) -> tuple[str, ...]:
 
 def doc_features(doc: Doc, rules: RuleResult | None = None) -> list[str]:
     """Bag of features of a Doc: lemmas, compound parts and (optionally) the rules' codes."""
-    feats = [f for tf in token_features(doc) for f in tf]
+    feats = list(chain.from_iterable(_features_of(doc_table(doc).rows)))
     if rules is not None:
         feats.extend(f"R:{c}" for c in rules.codes)
     return feats
@@ -97,38 +100,49 @@ class FeatureVectorizer:
         vals /= np.linalg.norm(vals) or 1.0
         return dict(zip(counts, vals.tolist(), strict=True))
 
-    def _weights(self, js: np.ndarray, counts: list[int]) -> np.ndarray:
+    def _weights(self, js: np.ndarray, counts: Sequence[int] | np.ndarray) -> np.ndarray:
         """Sublinear TF x IDF of the features in columns ``js`` seen ``counts`` times (not yet
         normalised): the one formula of :meth:`values` and :meth:`transform`."""
         return (1.0 + np.log(np.array(counts, dtype=float))) * self.idf[js]
 
     def transform(self, docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """Rows of sublinear TF x IDF, L2-normalised; unknown features are ignored."""
-        index = self.index
-        cols: list[int] = []
-        counts: list[int] = []
-        sizes: list[int] = []
-        for feats in docs:
-            row: dict[int, int] = {}
-            for f in feats:
-                j = index.get(f)
-                if j is not None:
-                    row[j] = row.get(j, 0) + 1
-            cols.extend(row)
-            counts.extend(row.values())
-            sizes.append(len(row))
-        js = np.array(cols, dtype=np.int64)
-        vals = self._weights(js, counts)
-        start = 0
-        for size in sizes:
-            if size:
-                part = vals[start : start + size]
-                part /= np.linalg.norm(part) or 1.0
-                start += size
-        rows = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
-        return sparse.csr_matrix(
-            (vals, (rows, js)), shape=(len(docs), len(self.vocabulary)), dtype=float
+        """Rows of sublinear TF x IDF, L2-normalised; unknown features are ignored.
+
+        The features of all rows are looked up in one pass and counted with numpy; each row's
+        norm is taken over its features in the order they first occur (as :meth:`values`)."""
+        n, width = len(docs), len(self.vocabulary)
+        flat = list(chain.from_iterable(docs))
+        cols = np.fromiter(map(self.index.get, flat, repeat(-1)), np.int64, len(flat))
+        rows = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, docs), np.int64, n))
+        known = cols >= 0
+        # (row, column) as one key: sorted keys are the matrix's entries in CSR order
+        keys, first, counts = np.unique(
+            rows[known] * width + cols[known], return_index=True, return_counts=True
         )
+        order = np.argsort(first)  # the entries in the order they first occur
+        vals = self._weights(keys[order] % width, counts[order])
+        sizes = np.bincount(keys // width, minlength=n)
+        ends = np.cumsum(sizes)
+        _normalise_rows(vals, ends - sizes, sizes)
+        data = np.empty_like(vals)
+        data[order] = vals
+        return sparse.csr_matrix(
+            (data, keys % width, np.concatenate(([0], ends))), shape=(n, width), dtype=float
+        )
+
+
+def _normalise_rows(vals: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> None:
+    """Divide each row's values (``vals[start : start + size]``) by their L2 norm, in place.
+
+    The rows of one length go through one stacked matmul, which takes each row's dot product
+    with itself by the same BLAS call as ``np.linalg.norm(row)``: the same floats as a
+    per-row loop (a sum of squares in numpy would round differently)."""
+    for size in np.unique(sizes[sizes > 0]).tolist():
+        at = starts[sizes == size][:, None] + np.arange(size)
+        part = vals[at]
+        norms = np.sqrt(np.matmul(part[:, None, :], part[:, :, None])[:, 0, :])
+        norms[norms == 0.0] = 1.0
+        vals[at] = part / norms
 
 
 def polarity_features(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from vastausanalyysi.themes.codes import ANY_WORD, Phrase
@@ -50,6 +51,14 @@ class PhraseSet:
             else:
                 for key in phrase.first:
                     self._by_first.setdefault(key, []).append(k)
+        #: per phrase: its length, and the (offset, keys) that its later words must match
+        self._plans = [
+            (
+                len(p.elements),
+                tuple((j, e) for j, e in enumerate(p.elements) if j and not p.wild[j]),
+            )
+            for _owner, p in self.items
+        ]
         #: a word's key set -> the phrases that can start at it (words repeat across texts)
         self._starting: dict[frozenset[str], tuple[int, ...]] = {}
 
@@ -66,33 +75,34 @@ class PhraseSet:
         """(owner, phrase, start, end) of every match in the words' key sets ``keys``, in the
         order of the phrases; only the phrases whose first element a word has are tried, at
         the positions of those words."""
-        items = self.items
+        starting = list(map(self._starting.get, keys))  # most words start no phrase
+        if None in starting:
+            starting = [
+                self.starting(w) if s is None else s for w, s in zip(keys, starting, strict=True)
+            ]
         size = len(keys)
-        known = self._starting
-        tries: list[tuple[int, int]] = []
-        for i, word in enumerate(keys):
-            starting = known.get(word)
-            if starting is None:
-                starting = self.starting(word)
-            for k in starting:
-                tries.append((k, i))
-        tries.extend((k, i) for k in self._any_first for i in range(size))
+        plans = self._plans
         found: list[tuple[int, int]] = []
-        for k, i in tries:
-            phrase = items[k][1]
-            elements, wild = phrase.elements, phrase.wild
-            n = len(elements)
-            if i + n > size:
-                continue
-            if n == 2:  # most phrases: no generator
-                if wild[1] or not elements[1].isdisjoint(keys[i + 1]):
+        for i in compress(range(size), starting):
+            for k in starting[i]:
+                n, checks = plans[k]
+                if i + n > size:
+                    continue
+                for j, element in checks:
+                    if element.isdisjoint(keys[i + j]):
+                        break
+                else:
                     found.append((k, i))
-            elif all(wild[j] or not elements[j].isdisjoint(keys[i + j]) for j in range(1, n)):
-                found.append((k, i))
+        for k in self._any_first:
+            n, checks = plans[k]
+            for i in range(size - n + 1):
+                if all(not element.isdisjoint(keys[i + j]) for j, element in checks):
+                    found.append((k, i))
+        if not found:
+            return iter(())
         found.sort()
-        for k, a in found:
-            owner, phrase = items[k]
-            yield owner, phrase, a, a + len(phrase.elements)
+        items = self.items
+        return ((*items[k], a, a + plans[k][0]) for k, a in found)
 
 
 __all__ = ["CompiledPhrase", "Keys", "PhraseSet"]

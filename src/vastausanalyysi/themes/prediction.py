@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc
 
 from vastausanalyysi.themes.codes import Codebook
@@ -76,23 +77,32 @@ def combine(
     if polarity_mode != "rules" and docs:
         shared = base if model.get_codebook().polarity == lexicon else None  # type: ignore[union-attr]
         pol_model = model.predict_polarity(docs, qs, shared)  # type: ignore[union-attr]
-    limits: list[float] = []
-    known: list[tuple[int, str]] = []
-    if model is not None:
-        limits = (model.model_thresholds_ if mode == "model" else model.thresholds_).tolist()
-        known = [(k, code) for k, code in enumerate(model.codes_) if code in codebook]
+    codes: list[str] = []  # the model's codes in the codebook, in the model's order
+    raw: list[list[float]] = []  # their probabilities per Doc
+    scored: list[list[float]] = []  # the same rounded to 4 digits (the reported scores)
+    over: list[list[int]] = []  # per Doc: the positions in ``codes`` not below the threshold
+    if proba is not None:
+        limits = model.model_thresholds_ if mode == "model" else model.thresholds_  # type: ignore[union-attr]
+        ks = [k for k, code in enumerate(model.codes_) if code in codebook]  # type: ignore[union-attr]
+        codes = [model.codes_[k] for k in ks]  # type: ignore[union-attr]
+        known = proba[:, ks]
+        raw = known.tolist()
+        scored = _rounded(known, 4)
+        over = [[] for _ in docs]
+        at, js = np.nonzero(~(known < limits[ks]))  # as ``not p < limit`` per value
+        for i, j in zip(at.tolist(), js.tolist(), strict=True):
+            over[i].append(j)
     out = []
     for i, (doc, rr) in enumerate(zip(docs, rules, strict=True)):
         evidence = {c: list(ev) for c, ev in rr.evidence.items()} if mode != "model" else {}
         scores: dict[str, float] = {}
         if proba is not None:
-            row = proba[i].tolist()
-            for k, code in known:
-                p = row[k]
-                scores[code] = round(p, 4)
-                if code in evidence or p < limits[k]:
+            scores = dict(zip(codes, scored[i], strict=True))
+            for j in over[i]:
+                code = codes[j]
+                if code in evidence:
                     continue
-                ev = _model_evidence(doc, model, code, p)  # type: ignore[arg-type]
+                ev = _model_evidence(doc, model, code, raw[i][j])  # type: ignore[arg-type]
                 if ev:
                     evidence[code] = ev
         areas = [c for c in codebook.areas if c in evidence]
@@ -142,6 +152,21 @@ def _conceded(result: PolarityResult) -> bool:
         and cue["lemma"] not in _PROGRESS
         for cue in result.cues
     )
+
+
+def _rounded(values: np.ndarray, digits: int) -> list[list[float]]:
+    """``round(v, digits)`` of every value of a 2-D array, as lists of rows, without a Python
+    call per value: ``rint(v * 10**digits) / 10**digits`` is the same float wherever the scaled
+    value is not within 1e-6 of a tie (its rounding error is far smaller); those few values go
+    through Python's ``round`` (exact decimal rounding, ties to even)."""
+    scale = 10.0**digits
+    scaled = values * scale
+    whole = np.rint(scaled)
+    out = (whole / scale).tolist()
+    near_tie = np.abs(np.abs(scaled - whole) - 0.5) < 1e-6
+    for i, j in zip(*np.nonzero(near_tie), strict=True):
+        out[i][j] = round(float(values[i, j]), digits)
+    return out
 
 
 def _model_evidence(

@@ -20,7 +20,7 @@ from vastausanalyysi.themes.batch import (
     OUTPUT_COLUMNS,
     BatchTagger,
     TagOptions,
-    chunk_size_for,
+    chunk_bounds,
     n_workers,
     tag_chunks,
     unique_items,
@@ -120,7 +120,8 @@ def tag(
     that is not text raises :class:`~vastausanalyysi.errors.InputTextError` naming the row.
 
     ``n_jobs``: worker processes (1 = this process, -1 = all cores), each tagging chunks of
-    ``chunk_size`` texts (by default about four chunks per worker, at most 1,000 texts); the
+    ``chunk_size`` texts (by default about four chunks per worker, at most 1,000 texts, and
+    quarter-size ones at the end: see :func:`~vastausanalyysi.themes.batch.chunk_bounds`); the
     output is the same whatever ``n_jobs``, ``chunk_size`` and ``batch_size``: an answer's
     result depends on its own text and question only. Repeated texts are tagged once (each row
     still gets its own copy). ``evidence``: True (all of it), "compact" (each item keeps only
@@ -144,10 +145,8 @@ def tag(
     else:
         resolve_model(model)  # a bad model argument fails here, not in the workers
         u_texts, u_kinds, where = unique_items(texts, questions)
-        size = chunk_size or chunk_size_for(len(u_texts), workers)
-        chunks = (
-            (u_texts[i : i + size], u_kinds[i : i + size]) for i in range(0, len(u_texts), size)
-        )
+        bounds = chunk_bounds(len(u_texts), workers, chunk_size)
+        chunks = ((u_texts[a:b], u_kinds[a:b]) for a, b in bounds)
         found = [r for part in tag_chunks(chunks, options, n_jobs=workers) for r in part]
         results = BatchTagger.expand(found, where)
     add_columns(frame, results, options.columns)
