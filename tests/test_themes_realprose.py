@@ -98,6 +98,7 @@ MECHANISMS = [
     ("Aluehallitus käsitteli asiaa kokouksessaan.", "tapaamiset", False),
     ("Vastaukset saatiin kevään TEA-tiedonkeruusta.", "tietopohja", False),
     ("Kunta jää seuraamaan tilannetta.", "suunnitelmallisuus", False),
+    ("Hyvinvointialue laittoi kunnat tosiasioiden eteen.", "paatoksenteko", True),
     # planned cooperation vs the legal term "suunnitelmallinen opiskeluhuolto"
     ("Teemme suunnitelmallista yhteistyötä neuvolan kanssa.", "suunnitelmallisuus", True),
     ("Koulu vastaa suunnitelmallisesta opiskeluhuollosta.", "suunnitelmallisuus", False),
