@@ -99,6 +99,13 @@ MECHANISMS = [
     ("Vastaukset saatiin kevään TEA-tiedonkeruusta.", "tietopohja", False),
     ("Kunta jää seuraamaan tilannetta.", "suunnitelmallisuus", False),
     ("Hyvinvointialue laittoi kunnat tosiasioiden eteen.", "paatoksenteko", True),
+    # partners listed vs a partnership judged
+    (
+        "Yhteistyökumppanit, kuten perheneuvola ja lastensuojelu, ovat kiireisiä.",
+        "vuorovaikutus",
+        False,
+    ),
+    ("Hyvinvointialue on meille hyvä yhteistyökumppani.", "vuorovaikutus", True),
     # planned cooperation vs the legal term "suunnitelmallinen opiskeluhuolto"
     ("Teemme suunnitelmallista yhteistyötä neuvolan kanssa.", "suunnitelmallisuus", True),
     ("Koulu vastaa suunnitelmallisesta opiskeluhuollosta.", "suunnitelmallisuus", False),
