@@ -237,6 +237,9 @@ def test_places_areas_headings_and_greetings_stay(text: str) -> None:
             "[NIMI] ei ole tavattu toimistolla koko keväänä.",
         ),
         ("Emme ole nähneet Mäkeä kokouksissa.", "Emme ole nähneet [NIMI] kokouksissa."),
+        # a verb of acting past the elative of where the person comes from
+        ("Matti Oulusta kertoi asiasta.", "[NIMI] Oulusta kertoi asiasta."),
+        ("Toivo Kuopiosta vastasi kysymyksiin.", "[NIMI] Kuopiosta vastasi kysymyksiin."),
     ],
 )
 def test_surnames_alone_that_are_places_or_words(text: str, expected: str) -> None:
@@ -264,6 +267,8 @@ def test_surnames_alone_that_are_places_or_words(text: str, expected: str) -> No
         "Lahtea ei ole nähty näin hiljaisena.",
         "Emme ole nähneet saarta sumun takia.",
         "Kuopiota ei ole nähty näin autiona.",
+        "Lumi Lapista tuli aikaisin.",
+        "Valo Helsingistä näkyi kauas.",
     ],
 )
 def test_places_and_words_beside_the_new_contexts_stay(text: str) -> None:

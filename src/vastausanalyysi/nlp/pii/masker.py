@@ -31,7 +31,8 @@ person:
 * a genitive before "kanssa", "mukaan", "luona", "ansiosta" …; a nominative before or after a
   verb of speaking or acting ("kertoi", "lupasi", "vastasi", "Asiaa hoitaa …"), before "ei" and
   such a verb or a past participle ("Salo ei vastannut") or before "olla" and a speech verb's
-  past participle ("Niemi on kertonut"); an ablative or allative of a surname
+  past participle ("Niemi on kertonut"), also past the elative of a place ("Matti Oulusta
+  kertoi"); an ablative or allative of a surname
   that is also a place ("Mattilalle", "Koivistolta");
 * a genitive before a noun of a person's contacts or doings ("Kosken lähtö", "Aallon esitys"),
   or a first name's before one of family ("Saanan perhe", not "Lahden perheet", "Onnen lapsi");
@@ -444,6 +445,8 @@ class PiiMasker:
                     acts(nxt)
                     or acts(prev)  # "Asiaa hoitaa Mäkelä."
                     or context.perfect_said(nxt, nxt2)  # "Niemi on kertonut, että …"
+                    # past where the person comes from: "Matti Oulusta kertoi …"
+                    or (nxt is not None and nxt.place and "sisaeronto" in nxt.cases and acts(nxt2))
                     # "Mäkelä ei vastannut", "Anna ei soittanut"
                     or (
                         nxt is not None
