@@ -38,6 +38,8 @@ PII = Path(__file__).resolve().parents[1] / "corpus" / "pii"
         # names the architect as the maker, as "Niemisen laatima" does a colleague; the masker
         # cannot tell a famous name from a private one, and masking it is the safe side
         ("dev_h.txt", 265, 45, 1),
+        # the same on purpose: "Alvar Aallon suunnittelema kirjasto"
+        ("dev_i.txt", 173, 40, 1),
         # written blind as a typical sample, measured once, never tuned on
         ("dev_g.txt", 128, 40, 0),
     ],
@@ -45,7 +47,7 @@ PII = Path(__file__).resolve().parents[1] / "corpus" / "pii"
 def test_every_set_meets_the_targets(name: str, items: int, ordinary: int, changed: int) -> None:
     """Issue 8: at most 3 % of items visible, at most 2 of the ~40 ordinary sentences changed;
     and, as the READMEs say, every set now gives 0 visible and the listed ordinary sentences
-    changed (0, but one deliberate mask in dev_h)."""
+    changed (0, but one deliberate mask in dev_h and in dev_i)."""
     score = evaluate_pii_file(PII / name)
     assert (score.items, score.ordinary) == (items, ordinary)
     assert score.visible_rate <= 0.03 and score.changed <= 2
@@ -61,6 +63,15 @@ def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
         "Alvar Aallon suunnittelema kunnantalo vaatii pikaista peruskorjausta."
     ]
     assert score.false_masks[0][2].startswith("[NIMI] suunnittelema")
+
+
+def test_dev_i_changes_only_the_architects_name() -> None:
+    """The one ordinary sentence of dev_i that changes is the same construction."""
+    ordinary = [s for s in read_pii_set(PII / "dev_i.txt") if s.ordinary]
+    score = evaluate_masker(ordinary, va.mask_pii)
+    assert [masked for _, _, masked in score.false_masks] == [
+        "[NIMI] suunnittelema kirjasto toimii myös hyvinvointipisteenä."
+    ]
 
 
 def test_the_scorer_counts_leaks_and_false_masks() -> None:

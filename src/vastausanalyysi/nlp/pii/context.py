@@ -21,6 +21,12 @@ makes it a person:
 * ``person_predicate``: a predicate said of people only ("Lahti sairastui", "Salo kävi
   katsomassa", "Karhu on ainoa, joka ymmärtää …");
 * ``channel``: news that came "via" a genitive ("Rinteen kautta saimme tiedon");
+* ``heard_of``: an elative after a verb of hearing of someone, with "hän" after it ("En ole
+  kuullut Saaresta mitään sen jälkeen, kun hän …");
+* ``perfect_said``: "on kertonut", "oli todennut" after a nominative;
+* ``inner_surname``: a surname read as a place in an inner local case, which coordination with a
+  masked name in the same case makes a name ("yhteyttä Ahoon ja Koskeen");
+* ``met``: a partitive with a verb of seeing or meeting ("Heikkilää ei ole nähty");
 * ``spoken``: a text written as spoken Finnish ("mut", "ei oo");
 * ``beside_contact``: a phone number or e-mail address next to the name in a contact line
   ("040 123 4567 / Ristola").
@@ -208,6 +214,47 @@ def trusted(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> b
     return any(infos[k].trust for k in near)
 
 
+# "hän" in any case, with a clitic: a person spoken of before
+_HE = re.compile(r"\bhän(?:en|tä|et|ellä|elle|eltä|estä|een|essä|eksi)?(?:kin|kään|kaan)?\b", re.I)
+
+
+def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A verb of hearing of or knowing about someone in the clause before, and "hän" later in
+    the text ("En ole kuullut Saaresta mitään sen jälkeen, kun hän siirtyi …")."""
+    if not any(infos[k].hear for k in _clause(text, words, a - 1, -1, 3)):
+        return False
+    return _HE.search(text, words[b - 1].end()) is not None
+
+
+def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A verb of seeing or meeting in the clause, up to three words before or four after
+    ("Heikkilää ei ole nähty", "emme ole tavanneet Saarta")."""
+    near = _clause(text, words, a - 1, -1, 3) + _clause(text, words, b, 1, 4)
+    return any(infos[k].meet for k in near)
+
+
+def perfect_said(nxt: WordInfo | None, nxt2: WordInfo | None) -> bool:
+    """A form of "olla" and a speech verb's past participle ("on kertonut", "oli todennut")."""
+    return nxt is not None and nxt.olla and nxt2 is not None and nxt2.said
+
+
+_INNER_LOCAL = frozenset(["sisaolento", "sisaeronto", "sisatulento"])
+
+
+def inner_surname(infos: list[WordInfo], a: int, b: int) -> bool:
+    """One capitalised surname in an inner local case that is no town ("Koskeen"): a name when
+    coordinated with a masked name in the same case ("yhteyttä Ahoon ja Koskeen")."""
+    info = infos[a]
+    return (
+        b - a == 1
+        and info.surname
+        and info.shape != "lower"
+        and not info.town
+        and bool(info.cases)
+        and info.cases <= _INNER_LOCAL
+    )
+
+
 _FOREIGN_AFTER = re.compile(r"\s+(?:på|per|by|on the) (?:telefon|tfn|mobil|phone)\b", re.I)
 
 
@@ -254,6 +301,10 @@ __all__ = [
     "foreign_context",
     "gap",
     "greeted",
+    "heard_of",
+    "inner_surname",
+    "met",
+    "perfect_said",
     "person_predicate",
     "recipient",
     "role_ahead",

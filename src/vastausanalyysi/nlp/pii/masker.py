@@ -29,11 +29,14 @@ person:
 * a title or role before it ("rehtori", "kuraattori", compounds such as "talouspäällikkö"; see
   ``names.TITLES``), uninflected or agreeing with it ("jäsentä Kroesia");
 * a genitive before "kanssa", "mukaan", "luona", "ansiosta" …; a nominative before or after a
-  verb of speaking or acting ("kertoi", "lupasi", "vastasi", "Asiaa hoitaa …") or before "ei" and
-  such a verb or a past participle ("Salo ei vastannut"); an ablative or allative of a surname
+  verb of speaking or acting ("kertoi", "lupasi", "vastasi", "Asiaa hoitaa …"), before "ei" and
+  such a verb or a past participle ("Salo ei vastannut") or before "olla" and a speech verb's
+  past participle ("Niemi on kertonut"), also past the elative of a place ("Matti Oulusta
+  kertoi"); an ablative or allative of a surname
   that is also a place ("Mattilalle", "Koivistolta");
 * a genitive before a noun of a person's contacts or doings ("Kosken lähtö", "Aallon esitys"),
   or a first name's before one of family ("Saanan perhe", not "Lahden perheet", "Onnen lapsi");
+  a capitalised surname's (not a place's) before "tiimi", "porukka", "väki" ("LAINEEN tiimi");
 * the clause contexts of :mod:`~vastausanalyysi.nlp.pii.context`: a role later in the clause
   ("Lumi ja Ilo aloittivat koulukuraattoreina") or in a "joka" clause right after ("kutsui
   Lammi, joka toimii … johtajana"), the elative of a unit after it ("Onni
@@ -41,7 +44,9 @@ person:
   "yhteydessä"/"yhteyttä", an ablative or allative after a verb of asking or with "kiitos" or
   a greeting ("terveisiä Anskulle"), a predicate said of people only ("Lahti sairastui", "Salo
   kävi katsomassa", "Karhu on ainoa, joka ymmärtää …", "Koivu on paras tyyppi"), news "via" a
-  genitive ("Rinteen kautta saimme tiedon"), a phone number or e-mail next to it in a contact
+  genitive ("Rinteen kautta saimme tiedon"), an elative after a verb of hearing of someone with
+  "hän" after it ("En ole kuullut Saaresta …, kun hän …"), a partitive with a verb of seeing or
+  meeting ("Heikkilää ei ole nähty"), a phone number or e-mail next to it in a contact
   line ("040 123 4567 / Ristola"; not a municipality's name);
 * a title right before a capitalised ordinary word ("psykologi Usvan kanssa"); an abbreviated
   title also with its dot ("PJ MATTI HEIKKILÄ", "Vpj. Salo", "Mr. Rahman's team", "Dr. Lee");
@@ -61,7 +66,9 @@ person:
 * a first name next to it ("Arja Joki", "Jari Lahdesta"; also a place: "Jouni Pukkilalta", and
   after a first name that is also a word a nominative place that is no town: "Toivo Mikkola", or
   inside a sentence any place in any case: "osallistui Tähti Heinola", "Rauha Lapin kanssa"), an
-  initial ("T. Salo"), "ja" or a comma next to another masked name;
+  initial ("T. Salo"), "ja" or a comma next to another masked name (also a surname read as a
+  place in an inner local case, in the same case: "yhteyttä Ahoon ja Koskeen"); after a first
+  name, a word of capitalised parts Voikko reads as a common compound ("Anna-Kaisa Mäki-Petäjä");
 * a speaker's label: a capitalised first name and ":" at the start of a line or sentence
   ("Tapani: …"; not a first name that is also a noun common enough to head a line: "Lumi: …");
 * a capital letter in the middle of a sentence, for a word that is not also a place;
@@ -72,9 +79,11 @@ person:
   ablative right after a verb of asking ("kysy sulolta") or an allative after one of giving or
   thanks ("kiitos sannalle"), a first name's genitive before "kanssa" when the name is rarely a
   word or the text is spoken ("jukan kanssa", "mä juttelin sadun kanssa"; not "mä toivon kanssa
-  et …"), a nominative before a verb of speaking ("niemi sano"), or, for a first name whose ordinary
-  reading is rare in general Finnish, before a verb of acting ("jukka hoitaa"; not "onni
-  auttaa"); in all-capital text ordinary words do not join a first name ("EI TOIMI LAINKAAN");
+  et …"), a nominative before a verb of speaking ("niemi sano", "niemi on kertonut"), a listed
+  surname before a predicate said of people ("lehtinen on hyvä tyyppi"), or, for a first name
+  whose ordinary reading is rare in general Finnish, before a verb of acting ("jukka hoitaa";
+  not "onni auttaa"); in all-capital text ordinary words do not join a first name ("EI TOIMI
+  LAINKAAN");
 * a first name in -i keeps its i when inflected ("Lumin", "Tuulille"), so "Lumen", "Onneksi"
   are the nouns;
 * for surnames that are also demonyms in -inen (Karjalainen, Hämäläinen): no noun after it;
@@ -113,6 +122,7 @@ from vastausanalyysi.nlp.pii import context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
+from vastausanalyysi.nlp.pii.signature import signature
 from vastausanalyysi.nlp.pii.words import WordInfo, possessive
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
@@ -202,11 +212,15 @@ class PiiMasker:
         # coordination: "Laine ja Hämäläinen", "Mattila, Nieminen ja Koivisto"
         for _ in range(2):
             for g in range(len(groups)):
-                if decided[g] is not None:
+                # a surname read as a place in an inner local case, in the case of the masked
+                # name it is coordinated with: "yhteyttä Ahoon ja Koskeen"
+                inner = decided[g] is False and context.inner_surname(infos, *groups[g])
+                if decided[g] is not None and not inner:
                     continue
                 for h in (g - 1, g + 1):
                     if decided.get(h) and _coordinated(text, words, groups, g, h):
-                        decided[g] = True
+                        same = infos[groups[g][1] - 1].cases & infos[groups[h][1] - 1].cases
+                        decided[g] = True if same or not inner else decided[g]
         _foundations(text, words, infos, groups, decided)
         spans = []
         for g, (a, b) in enumerate(groups):
@@ -218,7 +232,7 @@ class PiiMasker:
             elif _colon_suffix(text, words, b):
                 end = words[b].end()
             spans.append((start, end - infos[b - 1].suffix, NAME))
-        signed = _signature(text, words, infos)
+        signed = signature(text, words, infos)
         if signed is not None:
             spans.append((words[signed].start(), words[signed].end(), NAME))
         return spans
@@ -305,6 +319,14 @@ class PiiMasker:
             context.contact(text, words, infos, a, stop)
             or (not last.town and context.trusted(text, words, infos, a, stop))
         )
+        # "En ole kuullut Saaresta mitään, kun hän …"
+        contacted = contacted or (
+            "sisaeronto" in cases
+            and last.surname
+            and not last.town
+            and group[0].shape != "lower"
+            and context.heard_of(text, words, infos, a, stop)
+        )
         # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
         personal = last.strong and last.shape != "lower" and not last.unknown
         personal = personal and not (prev is not None and prev.head)  # "Hotelli Arthurissa"
@@ -361,6 +383,13 @@ class PiiMasker:
                         or (prev is not None and prev.ask_from and "ulkoeronto" in cases)
                         or (prev is not None and prev.ask and "ulkotulento" in cases)
                         or (nominative and nxt is not None and nxt.speech_verb)
+                        # "niemi on kertonut", "lehtinen on hyvä tyyppi" (a listed surname)
+                        or (nominative and context.perfect_said(nxt, nxt2))
+                        or (
+                            nominative
+                            and last.surname
+                            and context.person_predicate(text, words, infos, stop)
+                        )
                         # "jukka hoitaa kiinteistöt" (a plant's name; not "onni auttaa")
                         or (
                             nominative
@@ -397,6 +426,8 @@ class PiiMasker:
                         and not (place and _collaboration(infos, a))  # "yhteistyö Lahden kanssa"
                     )
                     or (not place and context.channel(text, words, infos, stop))
+                    # "LAINEEN tiimi", "Kosken porukka" (not a place's: "Lahden väki")
+                    or (nxt.crew and last.surname and not place and capitals)
                     # "Saanan perhe", "Kosken äiti" (not "Lahden perheet", "Onnen lapsi")
                     or (
                         nxt.family
@@ -413,6 +444,9 @@ class PiiMasker:
                 and (
                     acts(nxt)
                     or acts(prev)  # "Asiaa hoitaa Mäkelä."
+                    or context.perfect_said(nxt, nxt2)  # "Niemi on kertonut, että …"
+                    # past where the person comes from: "Matti Oulusta kertoi …"
+                    or (nxt is not None and nxt.place and "sisaeronto" in nxt.cases and acts(nxt2))
                     # "Mäkelä ei vastannut", "Anna ei soittanut"
                     or (
                         nxt is not None
@@ -425,6 +459,14 @@ class PiiMasker:
                 )
             )
             or context.apposition(text, words, infos, stop)
+            # "Heikkilää ei ole nähty kunnan tilaisuuksissa"
+            or (
+                "osanto" in cases
+                and capitals
+                and last.surname
+                and not last.town
+                and context.met(text, words, infos, a, stop)
+            )
             or (capitals and context.foreign_context(text, words, infos, a, stop))
             or context.recipient(text, words, infos, a, stop, cases)
             or (
@@ -458,28 +500,6 @@ def _title_gap(text: str, words: list[re.Match[str]], infos: list[WordInfo], k: 
     its dot: "Pj. Virtanen", "Mr. Rahman")."""
     between = gap(text, words, k)
     return between in GAP or (infos[k - 1].abbr_title and between in {". ", ".\u00a0"})
-
-
-# initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH")
-# abbreviations Voikko does not know that may end a text after a dash ("… -HR", "… -YT")
-_NOT_INITIALS = frozenset(["HR", "YT", "PK", "KV", "MT", "ICT", "HVA", "PTH", "ESH"])
-_SIGNATURE = re.compile(r"(?:^|\s)[-–—]\s?([A-ZÅÄÖ]{2,3})[.!]?\s*$")
-
-
-def _signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> int | None:
-    """The index of the word of initials signing ``text`` after a dash at its end ("-MH",
-    "-JR"), or None; not a known abbreviation or organisation ("-HVA", "-THL", "-EU")."""
-    end = text.rstrip()[-6:]
-    if not words or not ("-" in end or "–" in end or "—" in end) or not _SIGNATURE.search(text):
-        return None
-    k = len(words) - 1
-    info = infos[k]
-    word = words[k][0]
-    if not (info.unknown and not info.org and word.isupper() and len(word) <= 3):
-        return None
-    if word in _NOT_INITIALS:
-        return None
-    return k
 
 
 def _foundations(
@@ -603,6 +623,15 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
                         and not _sentence_initial(text, words[j - 1].start())
                     )
                 )
+            )
+            # "Anna-Kaisa Mäki-Petäjä": after a first name, a word of capitalised parts that Voikko
+            # reads only as a common compound is the surname (not a place: "Etelä-Savosta")
+            joins = joins or (
+                infos[j - 1].first
+                and "nimento" in infos[j - 1].cases
+                and nxt.shape == "title"
+                and "-" in words[j][0]
+                and not (nxt.common or nxt.place or nxt.verb or nxt.unknown)
             )
             if not joins:
                 break

@@ -282,6 +282,17 @@ SPEECH_VERBS = frozenset(
     ]
 )  # fmt: skip
 
+# a person's group after a genitive ("LAINEEN tiimi", "Kosken porukka"): see ``masker``
+CREW_NOUNS = frozenset(["tiimi", "porukka", "väki", "jengi", "poppoo", "tiimiläinen"])
+
+# verbs of seeing and meeting whose partitive object is a person ("Heikkilää ei ole nähty",
+# "emme ole tavanneet Saarta")
+MEET_VERBS = frozenset(["nähdä", "tavata", "tavoittaa", "haastatella"])
+
+# verbs of hearing of and knowing about someone, with an elative ("En ole kuullut Saaresta
+# mitään, kun hän …"): with "hän" after the name, a person
+HEAR_VERBS = frozenset(["kuulla", "kuulua", "tietää", "puhua", "kysellä"])
+
 # verbs said of weather, light and things as readily as of people
 WEAK_VERBS = frozenset(["tulla", "lähteä", "jäädä", "käydä", "siirtyä", "mennä"])
 
@@ -446,16 +457,19 @@ __all__ = [
     "ASK_FROM_VERBS",
     "ASK_VERBS",
     "CASE_ENDINGS",
+    "CREW_NOUNS",
     "ENGLISH_TITLES",
     "FAMILY_NOUNS",
     "FOREIGN_BEFORE_NAME",
     "FOREIGN_NAME_LOCALES",
     "FOUNDATION_HEADS",
     "GREETINGS",
+    "HEAR_VERBS",
     "INFO_NOUNS",
     "INSTITUTION_HEADS",
     "KIN_NOUNS",
     "LEAVE_NOUNS",
+    "MEET_VERBS",
     "MIDDLE_NAMES",
     "NAMED_AFTER",
     "NAMES_FILE",

@@ -11,15 +11,18 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_FROM_VERBS,
     ASK_VERBS,
     CASE_ENDINGS,
+    CREW_NOUNS,
     ENGLISH_TITLES,
     FAMILY_NOUNS,
     FOREIGN_BEFORE_NAME,
     FOUNDATION_HEADS,
     GREETINGS,
+    HEAR_VERBS,
     INFO_NOUNS,
     INSTITUTION_HEADS,
     KIN_NOUNS,
     LEAVE_NOUNS,
+    MEET_VERBS,
     MIDDLE_NAMES,
     NAME_PARTICLES,
     NAMED_AFTER,
@@ -106,14 +109,14 @@ class WordInfo:
 
     __slots__ = (
         "abbr_title", "adjective_name", "after", "after_title", "agent", "answer", "area", "ask",
-        "ask_from", "cases", "collab", "common", "contact", "family", "finite", "first",
-        "foundation", "head", "heading", "house", "info_noun", "initial", "initials", "institution",
-        "kin", "leave", "listed", "ma_inessive", "middle", "name", "named", "negation", "noun",
-        "olla", "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
-        "person_predicate", "person_verb", "phone_illative", "place", "plural", "possessive",
-        "rare_first", "role", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb",
-        "suffix", "thanks", "title", "title_cases", "town", "trust", "unit", "unknown", "verb",
-        "visit",
+        "ask_from", "cases", "collab", "common", "contact", "crew", "family", "finite", "first",
+        "foundation", "head", "heading", "hear", "house", "info_noun", "initial", "initials",
+        "institution", "kin", "leave", "listed", "ma_inessive", "meet", "middle", "name", "named",
+        "negation", "noun", "olla", "opinion_noun", "org", "participle", "particle",
+        "person_noun", "person_only", "person_predicate", "person_verb", "phone_illative",
+        "place", "plural", "possessive", "rare_first", "role", "said", "shape", "singular",
+        "speech_verb", "starts", "strong", "strong_verb", "suffix", "surname", "thanks", "title",
+        "title_cases", "town", "trust", "unit", "unknown", "verb", "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -158,6 +161,7 @@ class WordInfo:
         self.org = _is_org(analyses, word, bases)
         double = capital_parts and not (self.first or surname) and _all_names(word, analyzer)
         surname = surname or double  # "Koski-Mäkelä", read by Voikko as a place
+        self.surname = surname
         # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one)
         self.place = PLACE in classes and not (
             (bases & surnames and form.lower().endswith("nen")) or double
@@ -204,6 +208,9 @@ class WordInfo:
         self.title_cases = {a.case for a in titles if a.case and is_title(a.baseform)}
         self.role = any(a.case == "olento" and is_title(a.baseform) for a in titles)
         self.family = not lemmas.isdisjoint(FAMILY_NOUNS)
+        self.crew = not lemmas.isdisjoint(CREW_NOUNS) or any(
+            ends_with(lemma, ("tiimi",)) for lemma in lemmas
+        )  # "LAINEEN tiimi", "Kosken hoitotiimi"
         self.head = any(is_place_head(a.baseform) and not _owned(a) for a in common) and (
             not self.name or self.shape == "lower"
         )
@@ -273,6 +280,17 @@ class WordInfo:
         self.person_verb = bool(acting)
         self.strong_verb = any(v not in WEAK_VERBS for v in acting)
         self.speech_verb = any(v in SPEECH_VERBS for v in acting)
+        # the verbs of the participles too ("kertonut" -> kertoa, "nähty" -> nähdä)
+        participles = [
+            (a.segments[-1][1], a.get("PARTICIPLE"))
+            for a in common
+            if a.get("PARTICIPLE") and a.segments
+        ]
+        verb_lemmas = {a.baseform for a in verbs} | {v for v, _ in participles}
+        # "on kertonut", "oli todennut": a speech verb's past active participle
+        self.said = any(v in SPEECH_VERBS and kind == "past_active" for v, kind in participles)
+        self.meet = not verb_lemmas.isdisjoint(MEET_VERBS)
+        self.hear = not verb_lemmas.isdisjoint(HEAR_VERBS)
         self.ask = any(a.baseform in ASK_VERBS for a in verbs)
         self.ask_from = any(a.baseform in ASK_FROM_VERBS for a in verbs)
         self.trust = any(a.baseform in TRUST_VERBS for a in verbs)  # "Mattiin voi luottaa"

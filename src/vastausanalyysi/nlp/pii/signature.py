@@ -1,0 +1,32 @@
+"""Initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH"): see
+:mod:`vastausanalyysi.nlp.pii.masker`."""
+
+from __future__ import annotations
+
+import re
+
+from vastausanalyysi.nlp.pii.words import WordInfo
+
+# initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH")
+# abbreviations Voikko does not know that may end a text after a dash ("… -HR", "… -YT")
+NOT_INITIALS = frozenset(["HR", "YT", "PK", "KV", "MT", "ICT", "HVA", "PTH", "ESH"])
+_SIGNATURE = re.compile(r"(?:^|\s)[-–—]\s?([A-ZÅÄÖ]{2,3})[.!]?\s*$")
+
+
+def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> int | None:
+    """The index of the word of initials signing ``text`` after a dash at its end ("-MH",
+    "-JR"), or None; not a known abbreviation or organisation ("-HVA", "-THL", "-EU")."""
+    end = text.rstrip()[-6:]
+    if not words or not ("-" in end or "–" in end or "—" in end) or not _SIGNATURE.search(text):
+        return None
+    k = len(words) - 1
+    info = infos[k]
+    word = words[k][0]
+    if not (info.unknown and not info.org and word.isupper() and len(word) <= 3):
+        return None
+    if word in NOT_INITIALS:
+        return None
+    return k
+
+
+__all__ = ["NOT_INITIALS", "signature"]
