@@ -64,6 +64,11 @@ POLARITY = [
     ("Pelko palvelujen heikkenemisestä on toteutunut.", "problem"),
     ("Vanhusneuvostot ovat toimintakykyisiä, mutta niiden asema vaatii vahvistusta.", "mixed"),
     ("Hankkeessa löydettiin hyviä käytänteitä.", "works"),
+    # "lain vaatimat" is an attribute, no goal; an attempt is no result; problems come true
+    ("Lain vaatimia palveluja ei ole saatavilla kaikissa kunnissa.", "problem"),
+    ("Kriisiä on yritetty ratkaista ostopalveluilla.", "problem"),
+    ("Ennakoidut ongelmat ovat toteutuneet.", "problem"),
+    ("Terveysaseman toiminta päättyy vuoden lopussa.", "problem"),
 ]
 
 MECHANISMS = [
@@ -106,6 +111,7 @@ MECHANISMS = [
         False,
     ),
     ("Hyvinvointialue on meille hyvä yhteistyökumppani.", "vuorovaikutus", True),
+    ("Harjoitus vahvisti viranomaisten yhteistä tilannetietoisuutta.", "tietopohja", True),
     # planned cooperation vs the legal term "suunnitelmallinen opiskeluhuolto"
     ("Teemme suunnitelmallista yhteistyötä neuvolan kanssa.", "suunnitelmallisuus", True),
     ("Koulu vastaa suunnitelmallisesta opiskeluhuollosta.", "suunnitelmallisuus", False),

@@ -447,7 +447,8 @@ def _goal_scope(
         lemma = row.norm
         opens = row.keys & _GOAL_NOUNS and _goal_noun_opens(rows, i, n)
         conj = lemma in _GOAL_CONJ and low not in _GOAL_CONJ  # "joskin" is not "jos"
-        if low in goal_words or (lemma in goal_words and not conj) or opens:
+        attribute = "agent" in row.participle  # "lain vaatimat palvelut": no goal
+        if (low in goal_words or (lemma in goal_words and not conj) or opens) and not attribute:
             if lemma in _REQUIRE and (_still(rows, i, n) or _improvement_next(rows, i, lexicon)):
                 active_need = True  # "tilanne vaatii yhä kehittämistä": not there yet (conv. 1)
             else:

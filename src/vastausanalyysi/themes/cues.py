@@ -281,7 +281,7 @@ def clause_cues(
     decrease = [
         i
         for i in rng
-        if (_resolves(rows[i], i, negated) or (rows[i].keys & lexicon.decrease and rows[i].verb))
+        if (_resolves(rows, i, negated) or (rows[i].keys & lexicon.decrease and rows[i].verb))
         and "MINEN-infinitive" not in rows[i].moods
     ]
     manner_neg = bool(lemmas & _MANNER_NEG)
@@ -387,6 +387,8 @@ def clause_cues(
             prevented(rows, i, *clause_range) or cheaper(rows, i, *clause_range)
         ):
             continue  # "ongelmien ennaltaehkäisy", "vähentää kustannuksia": not a loss
+        if kind == WORKS and _attempted(rows, i):
+            continue  # "kriisiä on yritetty ratkaista": an attempt, not a result
         if kind == WORKS and _caused_problem(rows, i, clause.end, lexicon, ev):
             continue  # "on saanut aikaan sekaannusta": what was caused judges
         if kind == WORKS and better_before(rows, i, *clause_range):
@@ -559,11 +561,21 @@ _DERIVED: dict[tuple[str, frozenset[Any]], Any] = {}
 _UNSEEN = object()
 
 
-def _resolves(row: TokenRow, i: int, negated: frozenset[int]) -> bool:
-    """ "saatiin ratkaistua", not "edelleen ratkaisematta" nor "ei ole korjattu"."""
-    return (
-        bool(row.keys & _RESOLVE) and not row.low.endswith(("matta", "mättä")) and i not in negated
-    )
+def _resolves(rows: list[TokenRow], i: int, negated: frozenset[int]) -> bool:
+    """ "saatiin ratkaistua", not "edelleen ratkaisematta", "ei ole korjattu" nor "on yritetty
+    ratkaista" (an attempt)."""
+    row = rows[i]
+    if not row.keys & _RESOLVE or row.low.endswith(("matta", "mättä")) or i in negated:
+        return False
+    return not _attempted(rows, i)
+
+
+_ATTEMPT = frozenset({"yrittää", "koettaa", "pyrkiä", "yritys"})
+
+
+def _attempted(rows: list[TokenRow], i: int) -> bool:
+    """ "on yritetty ratkaista", "koetamme parantaa": an attempt, not a result."""
+    return any(rows[j].nlemma in _ATTEMPT for j in range(max(0, i - 2), i))
 
 
 def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
