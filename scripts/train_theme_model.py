@@ -12,7 +12,10 @@ then writes the model
 copy, so that a wheel install ships it and ``va.tag(model=None)`` loads it), and the model card
 ``models/theme_model.md``. Run it with this checkout's ``src`` first on the path.
 
-Usage: python scripts/train_theme_model.py [--no-cv]
+``--evaluate-shipped`` trains nothing new: it loads the shipped model and rewrites only the model
+card's figures (for a revision of the rules that leaves the model as it is).
+
+Usage: python scripts/train_theme_model.py [--no-cv] [--evaluate-shipped]
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import pandas as pd
 
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.evaluation import evaluate, score
-from vastausanalyysi.themes.model import NO_QUESTION_WEIGHT, versions
+from vastausanalyysi.themes.model import NO_QUESTION_WEIGHT, ThemeClassifier, versions
 from vastausanalyysi.themes.shipped import default_model_path
 from vastausanalyysi.themes.training import label_rows, train
 
@@ -86,6 +89,11 @@ def _before_after(model, sets) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
+    parser.add_argument(
+        "--evaluate-shipped",
+        action="store_true",
+        help="keep the shipped model: evaluate it and rewrite only the model card",
+    )
     args = parser.parse_args(argv)
     if not MODEL_DIR.is_relative_to(ROOT):
         raise SystemExit(f"{MODEL_DIR} is not in this checkout ({ROOT}): run with PYTHONPATH=src")
@@ -103,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         blind_dev = blind_holdout = pd.DataFrame()
     blind2 = pd.read_csv(BLIND2, dtype=str, keep_default_na=False) if BLIND2.is_file() else None
     heldout = pd.read_csv(HELDOUT, dtype=str, keep_default_na=False) if HELDOUT.is_file() else None
-    model = train(train_df)
+    model = ThemeClassifier.load(MODEL_DIR) if args.evaluate_shipped else train(train_df)
     header = (
         "| data / method | n | areas micro-F1 | areas macro-F1 | mechanisms micro-F1 | "
         "mechanisms macro-F1 | polarity accuracy | polarity macro-F1 |\n"
@@ -154,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("\n".join(rows))
     meta = {"corpus": "corpus/answers.csv", "train_rows": len(train_df)}
-    model.save(MODEL_DIR, metadata=meta)
+    if not args.evaluate_shipped:
+        model.save(MODEL_DIR, metadata=meta)
     combined = results[("dev (team-written): test split", "combined")]
     issue11_table = _before_after(model, sets)
     per_class = []
@@ -174,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{c} {'off' if t > 1 else f'{t:.2f}'}"
         for c, t in zip(model.codes_, model.thresholds_, strict=True)
     )
+    cv_accuracy = getattr(model, "polarity_cv_accuracy_", None)  # not kept in the model files
+    polarity_cv = (
+        ", ".join(f"{k} {a:.3f}" for k, a in cv_accuracy.items())
+        if cv_accuracy
+        else "chosen when the model was trained"
+    )
     v = versions()
     n_blind = len(blind_dev) + len(blind_holdout)
     n_dev = int((train_df["origin"] == "team-written-blind-dev").sum())
@@ -192,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
   without their question (the target: published text comes without one; there a bare list
   that answered "what works" counts as neutral, CODING.md P2) and {1 - NO_QUESTION_WEIGHT:.2f}
   with it: **{model.polarity_mode_}**
-  ({", ".join(f"{k} {a:.3f}" for k, a in model.polarity_cv_accuracy_.items())}).
+  ({polarity_cv}).
 - **Format**: `theme_model.json` (parameters, vocabulary, codes, codebook if custom, metadata) +
   `theme_model.npz` (arrays, read with `allow_pickle=False`). No pickle. They are package data
   (`src/vastausanalyysi/data/theme_model/`, their only copy), which `va.tag(model=None)` loads.
@@ -366,7 +381,8 @@ Per code, team-written test split, rules + model:
 - Retrain: `python scripts/build_corpus.py && python scripts/train_theme_model.py`.
 """
     CARD.write_text(card, encoding="utf-8")
-    print(f"wrote {MODEL_DIR.relative_to(ROOT)}, {CARD.relative_to(ROOT)}")
+    written = [CARD] if args.evaluate_shipped else [MODEL_DIR, CARD]
+    print("wrote " + ", ".join(str(p.relative_to(ROOT)) for p in written))
     return 0
 
 
