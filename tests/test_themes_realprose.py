@@ -69,6 +69,10 @@ POLARITY = [
     ("Kriisiä on yritetty ratkaista ostopalveluilla.", "problem"),
     ("Ennakoidut ongelmat ovat toteutuneet.", "problem"),
     ("Terveysaseman toiminta päättyy vuoden lopussa.", "problem"),
+    # an attribute yields to a negated predicate; "X:n alla toimiva" says where it belongs
+    ("Toimiva Wilman käyttö ei ole kuraattorin käytössä.", "problem"),
+    ("Sivistystoimen alla toimiva Wilma siirtyy uudelle toimittajalle.", "neutral"),
+    ("Kiinteistökuluja pitää vähentää ja karsinnat hyväksytään vastahankaan.", "problem"),
 ]
 
 MECHANISMS = [

@@ -112,7 +112,13 @@ def operating_in(rows: list[TokenRow], i: int, start: int) -> bool:
     if i <= start:
         return False
     place = rows[i - 1]  # a noun: "meillä toimiva tiedonkulku" is still a judgment
+    if place.low in _UNDER:
+        return True  # "sivistystoimen alla toimiva järjestelmä": where it belongs
     return bool(place.cases & LOCATIVE) and bool(place.classes & {"nimisana", "nimi"})
+
+
+#: Postpositions of belonging: "X:n alla|yhteydessä|piirissä toimiva" is where, not how well.
+_UNDER = frozenset({"alla", "yhteydessä", "piirissä", "alaisuudessa", "sisällä"})
 
 
 def best_possible(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -229,10 +235,19 @@ def attributive(rows: list[TokenRow], i: int) -> bool:
     """An adjective before a noun ("hyvä henki"), not a predicate ("henki on hyvä")."""
     if i + 1 >= len(rows) or "laatusana" not in rows[i].classes:
         return False
-    cases, noun_cases = rows[i].cases - {None}, rows[i + 1].cases - {None}
+    cases = rows[i].cases - {None}
+    j = i + 1
+    if (
+        rows[j].genitive
+        and "omanto" not in cases
+        and j + 1 < len(rows)
+        and "nimisana" in rows[j + 1].classes
+    ):
+        j += 1  # "toimiva Wilman käyttö": a genitive between (not "toimivien käytäntöjen")
+    noun_cases = rows[j].cases - {None}
     if cases and noun_cases and not cases & noun_cases:
         return False  # "hankaloittavat yhteistyötä": a verb and its object, no agreement
-    return "nimisana" in rows[i + 1].classes
+    return "nimisana" in rows[j].classes
 
 
 def before_participle(rows: list[TokenRow], i: int) -> bool:

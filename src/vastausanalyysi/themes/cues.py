@@ -283,6 +283,7 @@ def clause_cues(
         for i in rng
         if (_resolves(rows, i, negated) or (rows[i].keys & lexicon.decrease and rows[i].verb))
         and "MINEN-infinitive" not in rows[i].moods
+        and not cheaper(rows, i, clause.start, clause.end)  # costs cut: no other word turns
     ]
     manner_neg = bool(lemmas & _MANNER_NEG)
     few = any(

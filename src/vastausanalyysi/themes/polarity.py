@@ -41,6 +41,7 @@ from vastausanalyysi.themes.clauses import (
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import counterfactual
+from vastausanalyysi.themes.cue_context import attributive
 from vastausanalyysi.themes.cues import (
     clause_cues,
     cue_candidates,
@@ -113,6 +114,9 @@ def rule_polarity(
         verbal = [
             n for n in verbal if judging_negation(rows, n, end, ev) and n not in found_scopes.aim
         ]
+        attributes = all(k == WORKS and attributive(rows, i) for i, k, _ in found_any)
+        if verbal and found_any and attributes:
+            found_any = []  # "toimiva Wilman käyttö ei ole käytössä": the negation judges
         if not found_any:
             found_any = counterfactual(rows, start, end, ev)
         for i, kind, why in found_any:
