@@ -5,7 +5,8 @@ forecast ("tulee parantamaan"), a plan ("sitoutuu selvittämään"), a basis ("r
 varaan"), an example and its topic, "toimiva" after a place, "paras mahdollinen"; what is
 prevented ("ongelmien ennaltaehkäisy"), costs lowered, no change ("säilynyt ennallaan"), "when
 or if" ("toteutuessaan"), the past compared ("oli paremmin ennen"), an aim as the predicate, and
-whether an adjective is an attribute ("hyvä henki", not "hankaloittavat yhteistyötä").
+whether an adjective is an attribute ("hyvä henki", not "hankaloittavat yhteistyötä"); places
+compared ("alueittain"), rights and duties ("on oikeus irtisanoa"), attempts ("on yritetty").
 """
 
 from __future__ import annotations
@@ -258,8 +259,37 @@ def before_participle(rows: list[TokenRow], i: int) -> bool:
     return attributive(rows, i + 1) and bool(rows[i + 1].participle - {None})
 
 
+#: "oikeus|velvollisuus|valtuus + A-infinitive": a right or a duty, a legal role.
+RIGHTS = {"oikeus", "velvollisuus", "valtuus", "toimivalta", "lupa"}
+
+
+def by_place(rows: list[TokenRow], clause: tuple[int, int]) -> bool:
+    """A distributive "-ittain" ("alueittain", "kunnittain") or "kunnasta toiseen"."""
+    lows = [rows[j].low for j in range(*clause)]
+    return any(w.endswith(("ittain", "ittäin")) for w in lows) or "toiseen" in lows
+
+
+def right_to(rows: list[TokenRow], i: int, start: int) -> bool:
+    """An A-infinitive right after a noun of right or duty ("on oikeus irtisanoa")."""
+    if "A-infinitive" not in rows[i].moods or "indicative" in rows[i].moods:
+        return False  # "lupien käsittely hidastaa": a finite verb
+    return any(
+        rows[j].nlemma in RIGHTS and not rows[j].genitive for j in range(max(start, i - 2), i)
+    )
+
+
+#: Verbs and nouns of trying: what follows them is attempted, not achieved.
+ATTEMPT = frozenset({"yrittää", "koettaa", "pyrkiä", "yritys"})
+
+
+def attempted(rows: list[TokenRow], i: int) -> bool:
+    """ "on yritetty ratkaista", "koetamme parantaa": an attempt, not a result."""
+    return any(rows[j].nlemma in ATTEMPT for j in range(max(0, i - 2), i))
+
+
 __all__ = [
     "AIM_NOUNS",
+    "ATTEMPT",
     "BASED_ON",
     "BEFORE",
     "COSTS",
@@ -267,13 +297,16 @@ __all__ = [
     "LOCATIVE",
     "PLACE_HEADS",
     "PREVENTION",
+    "RIGHTS",
     "UNCHANGED",
     "aim_predicate",
+    "attempted",
     "attributive",
     "based_on",
     "before_participle",
     "best_possible",
     "better_before",
+    "by_place",
     "cheaper",
     "circumstance",
     "example_of",
@@ -282,6 +315,7 @@ __all__ = [
     "future_tense",
     "operating_in",
     "prevented",
+    "right_to",
     "to_do",
     "unchanged",
 ]

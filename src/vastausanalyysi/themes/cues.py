@@ -24,11 +24,13 @@ from vastausanalyysi.themes.clauses import (
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.cue_context import (
     aim_predicate,
+    attempted,
     attributive,
     based_on,
     before_participle,
     best_possible,
     better_before,
+    by_place,
     cheaper,
     circumstance,
     example_of,
@@ -37,6 +39,7 @@ from vastausanalyysi.themes.cue_context import (
     future_tense,
     operating_in,
     prevented,
+    right_to,
     to_do,
     unchanged,
 )
@@ -107,25 +110,6 @@ _HOW = {"näin", "miten", "kuinka"}
 _HOW_VERBS = {"toimia", "sujua", "onnistua"}
 #: Requirement verbs: a success as their subject is a condition ("onnistuminen edellyttää …").
 _REQUIRE = {"edellyttää", "vaatia"}
-
-
-#: "oikeus|velvollisuus|valtuus + A-infinitive": a right or a duty, a legal role.
-_RIGHTS = {"oikeus", "velvollisuus", "valtuus", "toimivalta", "lupa"}
-
-
-def _by_place(rows: list[TokenRow], clause: tuple[int, int]) -> bool:
-    """A distributive "-ittain" ("alueittain", "kunnittain") or "kunnasta toiseen"."""
-    lows = [rows[j].low for j in range(*clause)]
-    return any(w.endswith(("ittain", "ittäin")) for w in lows) or "toiseen" in lows
-
-
-def _right_to(rows: list[TokenRow], i: int, start: int) -> bool:
-    """An A-infinitive right after a noun of right or duty ("on oikeus irtisanoa")."""
-    if "A-infinitive" not in rows[i].moods or "indicative" in rows[i].moods:
-        return False  # "lupien käsittely hidastaa": a finite verb
-    return any(
-        rows[j].nlemma in _RIGHTS and not rows[j].genitive for j in range(max(start, i - 2), i)
-    )
 
 
 def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -374,9 +358,9 @@ def clause_cues(
             continue  # "valmius rakentuu harjoitusten varaan": is based on
         if kind == WORKS and why == "phrase" and example_of(rows, i, clause.end):
             continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
-        if kind == PROBLEM and row.nlemma == "vaihdella" and _by_place(rows, clause_range):
+        if kind == PROBLEM and row.nlemma == "vaihdella" and by_place(rows, clause_range):
             continue  # "käytännöt vaihtelevat alueittain": a difference described (conv. 5)
-        if kind == PROBLEM and _right_to(rows, i, clause.start):
+        if kind == PROBLEM and right_to(rows, i, clause.start):
             continue  # "alueella on oikeus irtisanoa sopimus": a legal role (conv. 5)
         if kind == PROBLEM and example_topic(rows, i, clause.start):
             continue  # "esimerkki yhdyspintojen monimutkaisuudesta": what it illustrates
@@ -388,7 +372,7 @@ def clause_cues(
             prevented(rows, i, *clause_range) or cheaper(rows, i, *clause_range)
         ):
             continue  # "ongelmien ennaltaehkäisy", "vähentää kustannuksia": not a loss
-        if kind == WORKS and _attempted(rows, i):
+        if kind == WORKS and attempted(rows, i):
             continue  # "kriisiä on yritetty ratkaista": an attempt, not a result
         if kind == WORKS and _caused_problem(rows, i, clause.end, lexicon, ev):
             continue  # "on saanut aikaan sekaannusta": what was caused judges
@@ -568,15 +552,7 @@ def _resolves(rows: list[TokenRow], i: int, negated: frozenset[int]) -> bool:
     row = rows[i]
     if not row.keys & _RESOLVE or row.low.endswith(("matta", "mättä")) or i in negated:
         return False
-    return not _attempted(rows, i)
-
-
-_ATTEMPT = frozenset({"yrittää", "koettaa", "pyrkiä", "yritys"})
-
-
-def _attempted(rows: list[TokenRow], i: int) -> bool:
-    """ "on yritetty ratkaista", "koetamme parantaa": an attempt, not a result."""
-    return any(rows[j].nlemma in _ATTEMPT for j in range(max(0, i - 2), i))
+    return not attempted(rows, i)
 
 
 def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
