@@ -114,8 +114,11 @@ def rule_polarity(
         verbal = [
             n for n in verbal if judging_negation(rows, n, end, ev) and n not in found_scopes.aim
         ]
-        attributes = all(k == WORKS and attributive(rows, i) for i, k, _ in found_any)
-        if verbal and found_any and attributes:
+        if (
+            verbal
+            and found_any
+            and all(k == WORKS and attributive(rows, i) for i, k, _ in found_any)
+        ):
             found_any = []  # "toimiva Wilman käyttö ei ole käytössä": the negation judges
         if not found_any:
             found_any = counterfactual(rows, start, end, ev)

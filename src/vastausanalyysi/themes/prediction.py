@@ -113,10 +113,9 @@ def combine(
             rule_label = WORKS  # as rule_polarity(has_codes=True, question="works") decides
         if polarity_mode == "rules" or pol_model is None:
             polarity = rule_label
-        elif polarity_mode == "model" and not _conceded(rp):
-            polarity = pol_model[i]
         elif polarity_mode == "model":
-            polarity = rule_label  # the rules resolved a concession (codebook §3)
+            # the rules' label stands where they set a granted merit aside (codebook P4)
+            polarity = rule_label if _conceded(rp) else pol_model[i]
         else:
             polarity = rule_label if rp.cues else pol_model[i]
         table = doc_table(doc)
