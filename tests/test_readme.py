@@ -441,6 +441,32 @@ def test_the_theme_figures_of_the_real_and_blind_sets() -> None:
     assert measured == 6
 
 
+def test_the_polarity_macro_f1_of_the_evaluation_sets() -> None:
+    """The sentence "Polarity macro-F1 (…, texts without their question): real sentences …"."""
+    from vastausanalyysi.themes.evaluation import evaluate
+
+    text = " ".join(README.split())
+    found = re.search(
+        r"Polarity macro-F1 \([^)]*without their question\): real sentences ([\d.]+), first "
+        r"blind set ([\d.]+), second blind set ([\d.]+), third blind set ([\d.]+)",
+        text,
+    )
+    assert found, "the macro-F1 sentence is gone"
+    labelled = ROOT / "corpus" / "labelled"
+    blind = pd.read_csv(labelled / "blind_published.csv")
+    frames = [
+        pd.read_csv(labelled / "report_prose.csv"),
+        blind[blind["id"].str[1:].astype(int) % 2 == 0],
+        pd.read_csv(labelled / "blind_published2.csv"),
+        pd.read_csv(labelled / "blind_published3.csv"),
+    ]
+    measured = [
+        round(evaluate(None, f.drop(columns=["question"])).summary["polarity_macro_f1"], 3)
+        for f in frames
+    ]
+    assert measured == [float(v) for v in found.groups()]
+
+
 def test_the_respondent_figures_now(capsys: pytest.CaptureFixture[str]) -> None:
     """The "now" column of the respondents table and the list sizes, by the script it names."""
     import importlib.util
