@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 UD ?= ../shared/data/ud
 
-.PHONY: setup system venv browser run test lint format bench evaluate clean
+.PHONY: setup system venv compiled browser run test lint format bench evaluate clean
 
-setup: system venv
+setup: system venv compiled
 
 system:
 	@dpkg -s libvoikko1 voikko-fi >/dev/null 2>&1 || { \
@@ -19,6 +19,10 @@ system:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv; }
 	@$(PY) -c "import sys; sys.exit(sys.version_info < (3, 11))" || { \
 		echo "vastausanalyysi needs Python 3.11 or newer (found $$($(PY) --version)); set PY=python3.12 or similar"; exit 1; }
+	@command -v gcc >/dev/null 2>&1 && $(PY) -c "import os, sys, sysconfig; \
+		sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()['include'], 'Python.h')))" || { \
+		echo "Installing gcc and the Python headers (to compile the tagger's hot modules)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gcc python3-dev; }
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,6 +33,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 venv: $(VENV)/.installed
+
+# the tagger's hot modules built with mypyc in place (rebuilt when a source is newer; the
+# package runs the Python sources, with a warning, while a build is missing or out of date)
+compiled: venv
+	$(BIN)/python scripts/build_compiled.py
 
 run: setup
 	$(BIN)/vastausanalyysi run --out results
@@ -42,7 +51,7 @@ browser:
 test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q
+	VASTAUSANALYYSI_EXPECT_COMPILED=1 $(BIN)/python -m pytest -q
 
 lint: venv
 	$(BIN)/ruff check --fix .
@@ -56,3 +65,4 @@ evaluate: setup
 
 clean:
 	rm -rf $(VENV) results .pytest_cache .ruff_cache
+	find src -name '*.so' -delete

@@ -10,7 +10,9 @@ sentences given by ``--source PATH.conllu``; see ``survey_texts.py``):
 * ``voikko``: a plain loop of ``libvoikko`` ``analyze`` over the blank tokenizer's word tokens
   (new handle, no cache; first analysis's base form);
 * ``lemmatize``: ``va.lemmatize(texts)``;
-* ``tag``: ``va.tag(texts)`` (shipped model, full evidence), and ``tag jobs=N`` with ``n_jobs``.
+* ``tag``: ``va.tag(texts)`` (shipped model, full evidence), and ``tag jobs=N`` with ``n_jobs``;
+* ``tag pure``: ``va.tag(texts)`` on the Python sources of the modules that ``make compiled``
+  builds with mypyc (``VASTAUSANALYYSI_PURE=1``; the header says whether ``tag`` ran the builds).
 
 Each measurement runs in a fresh subprocess that first loads what it needs (pipeline, model) on
 a few other texts, then times the call: CPU seconds of the process (``--clock cpu``, steadier on
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -82,7 +85,7 @@ def run_one(method: str, n: int, source: str | None, jobs: int) -> dict[str, flo
 
         else:
             va.tag(WARMUP)
-            n_jobs = jobs if method == "tag-jobs" else 1
+            n_jobs = jobs if method == "tag-jobs" else 1  # "tag-pure": see measure()
 
             def call() -> None:
                 va.tag(texts, n_jobs=n_jobs)
@@ -108,7 +111,10 @@ def measure(method: str, n: int, args: argparse.Namespace) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--one", method, str(n), "--jobs", str(args.jobs)]
     if args.source:
         cmd += ["--source", args.source]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    env = {k: v for k, v in os.environ.items() if k != "VASTAUSANALYYSI_PURE"}
+    if method == "tag-pure":
+        env["VASTAUSANALYYSI_PURE"] = "1"
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -122,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=1, help="best of N runs per method, in interleaved rounds"
     )
-    parser.add_argument("--methods", nargs="+", default=["blank", "voikko", "lemmatize", "tag"])
+    parser.add_argument(
+        "--methods", nargs="+", default=["blank", "voikko", "lemmatize", "tag", "tag-pure"]
+    )
     parser.add_argument("--one", nargs=2, metavar=("METHOD", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -130,11 +138,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = [*args.sizes, *([100_000] if args.big else [])]
     methods = [*args.methods, *(["tag-jobs"] if "tag" in args.methods and args.jobs > 1 else [])]
+    from vastausanalyysi import _compiled
+
     print(
         f"# bench_tagging {date.today().isoformat()}, {platform.machine()}, "
         f"{platform.processor() or platform.platform()}, Python {platform.python_version()}, "
         f"clock={args.clock}, best of {args.repeat}, "
-        f"source={args.source or 'corpus/answers.csv clauses'}"
+        f"source={args.source or 'corpus/answers.csv clauses'}, "
+        f"compiled modules {'built and used' if _compiled.USING_COMPILED else 'NOT used'}"
     )
     header = f"{'method':<14}{'answers':>9}{'seconds':>9}{'answers/s':>11}{'tokens/s':>11}"
     print(header + f"{'% blank':>9}{'peak MB':>9}{'workers MB':>11}")
@@ -148,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         ref = rows["blank"][args.clock] if "blank" in rows else None
         for m, r in rows.items():
             secs = r["wall"] if m == "tag-jobs" else r[args.clock]
-            label = f"tag jobs={args.jobs}" if m == "tag-jobs" else m
+            label = f"tag jobs={args.jobs}" if m == "tag-jobs" else m.replace("-", " ")
             share = f"{100 * ref / secs:8.2f}%" if ref and m != "tag-jobs" else f"{'':>9}"
             print(
                 f"{label:<14}{n:>9}{secs:>9.2f}{n / secs:>11.0f}{r['tokens'] / secs:>11.0f}"

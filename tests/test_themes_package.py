@@ -14,6 +14,7 @@ PACKAGE = Path(themes.__file__).parent
 ORDER = [
     "codes",
     "codebook",
+    "table",
     "tokens",
     "phrases",
     "evaluative",

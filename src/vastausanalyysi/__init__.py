@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from vastausanalyysi import _compiled  # noqa: F401  (decides: compiled modules or sources)
 from vastausanalyysi._lazy import lazy_attributes
 from vastausanalyysi._version import __version__
 

@@ -4,6 +4,7 @@ Layout, lowest first (each module imports only those above it in this list):
 
 - ``codes``: the codebook's types (``Codebook``, ``Code``, ``PolarityLexicon``), ``norm_term``
 - ``codebook``: ``load_codebook``: the default codebook, extended or replaced by a user's file
+- ``table``: a Doc's token table (rows, offsets, memo), a plain class that can be weakly referenced
 - ``tokens``: the token table: what the rules read off each token of a Doc, once per Doc
 - ``phrases``: multi-word phrases compiled once and matched through an index of first keys
 - ``evaluative``: the evaluative lexicon beyond the codebook's and its derivation rules

@@ -320,7 +320,7 @@ def _contrasts(rows: list[TokenRow], flags: list[int], lexicon: PolarityLexicon)
         text, lemma = row.low, row.nlemma
         entries = index.get(text, ())
         if lemma != text:
-            entries = sorted((*entries, *index.get(lemma, ())))
+            entries = tuple(sorted((*entries, *index.get(lemma, ()))))
         for _order, words in entries:
             size = len(words)
             if i + size <= n and all(

@@ -10,6 +10,7 @@ clauses' cues into the answer's label.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -238,7 +239,7 @@ def cue_candidates(
     ]
 
 
-def verbal_negations(rows: list[TokenRow], negation: list[bool]) -> list[int]:
+def verbal_negations(rows: list[TokenRow], negation: Sequence[bool]) -> list[int]:
     """The negations that are verbs ("ei", "eivät"; not "ilman", "vailla")."""
     return [i for i, neg in enumerate(negation) if neg and rows[i].low not in _NOT_VERBAL]
 

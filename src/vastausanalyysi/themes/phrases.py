@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from typing import Any
+from typing import Any, cast
 
 from vastausanalyysi.themes.codes import ANY_WORD, Phrase
 from vastausanalyysi.themes.tokens import remember
@@ -75,11 +75,12 @@ class PhraseSet:
         """(owner, phrase, start, end) of every match in the words' key sets ``keys``, in the
         order of the phrases; only the phrases whose first element a word has are tried, at
         the positions of those words."""
-        starting = list(map(self._starting.get, keys))  # most words start no phrase
-        if None in starting:
-            starting = [
-                self.starting(w) if s is None else s for w, s in zip(keys, starting, strict=True)
-            ]
+        known = list(map(self._starting.get, keys))  # most words start no phrase
+        starting: list[tuple[int, ...]] = (
+            [self.starting(w) if s is None else s for w, s in zip(keys, known, strict=True)]
+            if None in known
+            else cast("list[tuple[int, ...]]", known)
+        )
         size = len(keys)
         plans = self._plans
         found: list[tuple[int, int]] = []

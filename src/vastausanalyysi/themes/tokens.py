@@ -23,8 +23,22 @@ from spacy.tokens import Doc, Token
 
 from vastausanalyysi.nlp.extensions import ANALYZER_KEY, annotated_results
 from vastausanalyysi.themes.codes import norm_term
+from vastausanalyysi.themes.table import DocTable
 
 _MISSING = object()
+
+
+def _user_data(doc: Doc) -> dict[Any, Any]:
+    """``doc.user_data``, whose keys are of any type (spaCy's stubs say ``str``; its extension
+    values are stored under tuples)."""
+    return doc.user_data
+
+
+def _extension(name: str) -> Any:
+    """``Token.get_extension(name)``: (default, method, getter, setter), or None if no pipe
+    registered it (spaCy's stubs leave out None, so the call is not typed)."""
+    get_extension: Any = Token.get_extension
+    return get_extension(name)
 
 
 def token_ext(token: Token, name: str, default: Any = None) -> Any:
@@ -34,20 +48,25 @@ def token_ext(token: Token, name: str, default: Any = None) -> Any:
     key, as ``token._`` would, without building an ``Underscore`` object; a mutable default
     comes back as a fresh copy (and is not written into the Doc).
     """
-    ext = Token.get_extension(name)
+    ext = _extension(name)
     if ext is None:
         return default
     ext_default, method, getter, _setter = ext
     if getter is not None or method is not None:
         return getattr(token._, name)
-    value = token.doc.user_data.get(("._.", name, token.idx, None), _MISSING)
+    value = _user_data(token.doc).get(("._.", name, token.idx, None), _MISSING)
     if value is not _MISSING:
         return value
     return copy.copy(ext_default) if isinstance(ext_default, dict | list | set) else ext_default
 
 
 #: The lemmatizer's attributes a row depends on, with their defaults.
-_ATTRIBUTES = {"compound_parts": [], "lemma_marked": None, "is_known": True, "corrected_from": None}
+_ATTRIBUTES: dict[str, Any] = {
+    "compound_parts": [],
+    "lemma_marked": None,
+    "is_known": True,
+    "corrected_from": None,
+}
 
 
 def _attribute_values(doc: Doc) -> dict[str, dict[int, Any]]:
@@ -59,7 +78,7 @@ def _attribute_values(doc: Doc) -> dict[str, dict[int, Any]]:
     values: dict[str, dict[int, Any]] = {name: {} for name in _ATTRIBUTES}
     plain = set()
     for name in _ATTRIBUTES:
-        ext = Token.get_extension(name)
+        ext = _extension(name)
         if ext is None:
             continue
         if ext[1] is not None or ext[2] is not None:
@@ -67,7 +86,7 @@ def _attribute_values(doc: Doc) -> dict[str, dict[int, Any]]:
         else:
             plain.add(name)
     if plain:
-        for key, value in doc.user_data.items():
+        for key, value in _user_data(doc).items():
             if (
                 type(key) is tuple
                 and len(key) == 4
@@ -83,7 +102,7 @@ def _defaults() -> dict[str, Any]:
     """The value of each attribute of :data:`_ATTRIBUTES` for a token without its own."""
     out = {}
     for name, default in _ATTRIBUTES.items():
-        ext = Token.get_extension(name)
+        ext = _extension(name)
         out[name] = default if ext is None else ext[0]
     return out
 
@@ -126,33 +145,6 @@ class TokenRow:
     match: frozenset[str]
 
 
-class DocTable:
-    """The rows of a Doc's tokens, their character offsets and trailing spaces, and a memo of
-    results."""
-
-    __slots__ = ("__weakref__", "memo", "rows", "spaces", "starts", "words")
-
-    def __init__(self, rows: list[TokenRow], starts: list[int], spaces: list[int]):
-        self.rows = rows
-        self.starts = starts
-        self.spaces = spaces  # 1 where the token is followed by a space
-        self.words = [r.word for r in rows]
-        self.memo: dict[str, Any] = {}
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def surface(self, first: int, last: int) -> str:
-        """The Doc's text from token ``first`` to the end of token ``last`` (``doc.text``
-        sliced, without building all of ``doc.text``)."""
-        rows, spaces = self.rows, self.spaces
-        if first == last:
-            return rows[first].text
-        out = [rows[k].text + " " if spaces[k] else rows[k].text for k in range(first, last)]
-        out.append(rows[last].text)
-        return "".join(out)
-
-
 #: ``id(doc)`` -> (a weak reference to the Doc, its table); the entry leaves with its Doc (a
 #: plain dict: the rules, polarity and features each ask for the table of every Doc)
 _TABLES: dict[int, tuple[weakref.ref[Doc], DocTable]] = {}
@@ -191,16 +183,21 @@ def doc_table(doc: Doc) -> DocTable:
         if len(table) == len(doc) and (not len(doc) or table.starts[-1] == doc[-1].idx):
             return table
     table = _build(doc)  # new, or the Doc was retokenised since
-    _TABLES[key] = (weakref.ref(doc, lambda _ref, key=key: _TABLES.pop(key, None)), table)
+    _TABLES[key] = (weakref.ref(doc, _forget(key)), table)
     return table
+
+
+def _forget(key: int) -> Any:
+    """The callback that drops the table of a Doc that is gone."""
+    return lambda _ref: _TABLES.pop(key, None)
 
 
 def _context(doc: Doc) -> tuple[Any, ...]:
     """What the analyses depend on besides the text: the language, the ``analyses`` getter and
     the Voikko dictionary (a typo-corrected token has the readings of its correction stored:
     its row is not shared)."""
-    analyses = Token.get_extension("analyses")
-    return (doc.vocab.lang, analyses[2] if analyses else None, doc.user_data.get(ANALYZER_KEY))
+    analyses = _extension("analyses")
+    return (doc.vocab.lang, analyses[2] if analyses else None, _user_data(doc).get(ANALYZER_KEY))
 
 
 def _build(doc: Doc) -> DocTable:
@@ -330,7 +327,9 @@ def _make_row(token: Token, key: tuple[Any, ...], raw_parts: list[str]) -> Token
 
 
 def _runs(segments: list[str]) -> tuple[set[str], set[str], set[str]]:
-    heads, mods, every = set(), set(), set()
+    heads: set[str] = set()
+    mods: set[str] = set()
+    every: set[str] = set()
     n = len(segments)
     if n < 2:
         return heads, mods, every
