@@ -22,6 +22,7 @@ ORDER = [
     "counterfactual",
     "cues",
     "polarity",
+    "mechanism_context",
     "rules",
     "features",
     "calibration",
