@@ -7,7 +7,8 @@ to the administrative court or a proposal that the municipality "ei puolla"
 (``suunnitelmallisuus``), a county that "ei tiedä" or news heard "tiedotusvälineistä"
 (``tietopohja``), trust as a verb and top-down dealings (``vuorovaikutus``), residents who "ottavat
 kantaa" (``osallisuus``). The look-alikes get nothing: member municipalities ("hyvinvointialueeseen
-kuuluvat kunnat"), a respondent's "en tiedä", premises moving to the county, customer complaints.
+kuuluvat kunnat"), a respondent's "en tiedä", premises moving to the county, customer complaints,
+an agreement in a sentence about a lease.
 Every sentence is team-written for this test.
 """
 
@@ -89,6 +90,18 @@ CASES = [
     ("suunnitelmallisuus", "Kunnat odottavat alueelta pitkän aikavälin suunnitelmaa.", True),
     ("suunnitelmallisuus", "Yhteistyö on ollut suunnitelmatonta ja lyhytjänteistä.", True),
     ("suunnitelmallisuus", "Yhteiset käytännöt ovat vielä vakiintumatta.", False),
+    # a lease is a premises deal (CODING.md M5), whichever word of the sentence names it
+    (
+        "suunnitelmallisuus",
+        "Sopimukset uusitaan kunta kerrallaan entistä alempaan vuokraan.",
+        False,
+    ),
+    ("suunnitelmallisuus", "Vuokrakiista ratkesi, ja uusi sopimus allekirjoitettiin.", False),
+    (
+        "suunnitelmallisuus",
+        "Kunta vuokraa tilat alueelle. Yhteistyösopimus ohjaa muuta työtä.",
+        True,
+    ),
     ("suunnitelmallisuus", "Työkykykoordinaattori arvioi työkykyä yhdessä lääkärin kanssa.", False),
     # tietopohja: a party that does not know, news learnt late or from the media
     ("tietopohja", "Koulu ei tiedä, onko oppilas saanut apua hyvinvointialueelta.", True),

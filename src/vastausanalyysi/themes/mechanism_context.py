@@ -13,6 +13,10 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   "kunnissa ei tiedetä"; not "kukaan ei tiedä, kuka …", a contact or division matter), or
   "tietämättä": ``tietopohja``.
 
+One block, by sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
+an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
+(CODING.md M5): it gives no ``suunnitelmallisuus``.
+
 One pass over the words with set look-ups; a frame looks at most :data:`WINDOW` words away.
 """
 
@@ -83,6 +87,29 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
     return found
 
 
+def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
+    """Token indices per code that give that code nothing in their context: the agreement
+    words of a sentence about a lease (``suunnitelmallisuus``)."""
+    blocks: dict[str, set[int]] = {}
+    sentence: list[int] = []  # token indices of the current sentence's agreement words
+    lease = False
+    last = -1
+    for i in where:
+        if last >= 0 and any(rows[t].text in _SENTENCE_END for t in range(last + 1, i)):
+            if lease and sentence:
+                blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
+            sentence, lease = [], False
+        last = i
+        row = rows[i]
+        if "vuokra" in row.inner or row.norm.startswith("vuokra"):
+            lease = True
+        if row.norm == "sopia" or "sopimus" in row.heads:
+            sentence.append(i)
+    if lease and sentence:
+        blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
+    return blocks
+
+
 def _negation_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> int | None:
     """The position of a third-person negation verb at most two words before position ``k``."""
     for j in range(k - 1, max(-1, k - 3), -1):
@@ -139,5 +166,6 @@ __all__ = [
     "TRANSFER_VERBS",
     "WINDOW",
     "Frame",
+    "mechanism_blocks",
     "mechanism_frames",
 ]
