@@ -52,6 +52,7 @@ CASES = [
     ("tyonjako", "Kunta ja alue kiistelevät siitä, kumman kuuluu maksaa kuljetukset.", True),
     ("tyonjako", "Kotoutumisen palveluissa kunnan ja alueen roolit ovat vielä hakusessa.", True),
     ("tyonjako", "Kunnan ja hyvinvointialueen toimivalta on laissa rajattu tarkasti.", True),
+    ("tyonjako", "Kunnat ovat paikanneet vajetta palkkaamalla omia ohjaajia.", True),
     ("tyonjako", "Hyvinvointialueeseen kuuluvat kunnat tapaavat kahdesti vuodessa.", False),
     ("tyonjako", "Kerava kuuluu Vantaan ja Keravan hyvinvointialueeseen.", False),
     ("tyonjako", "Hyvinvointialueelle siirtyneiden kiinteistöjen kunto huolestuttaa.", False),
@@ -73,6 +74,9 @@ CASES = [
     ("paatoksenteko", "Kuntia ei kuultu lainkaan ennen kuin muutoksesta päätettiin.", True),
     ("paatoksenteko", "Terveysaseman sulkeminen tuli kunnalle täytenä yllätyksenä.", True),
     ("paatoksenteko", "Valmistelu on ollut läpinäkymätöntä.", True),
+    ("paatoksenteko", "Palveluverkkoa valmisteltaessa kuntia kuullaan entistä laajemmin.", True),
+    ("paatoksenteko", "Kuntajohtajat vaativat alueelta avoimempaa valmistelua.", True),
+    ("paatoksenteko", "Muutoksista kunta kuulee vasta lehdestä.", False),
     ("paatoksenteko", "Asiakkaat valittivat pitkistä jonoista.", False),
     ("paatoksenteko", "Kunta antoi lausunnon hallituksen esityksestä.", False),
     ("paatoksenteko", "Palveluverkko on laaja ja sitä käytetään paljon.", False),
@@ -108,6 +112,7 @@ CASES = [
     ("tietopohja", "Kunnat saivat tietää muutoksesta vasta jälkikäteen.", True),
     ("tietopohja", "Hyvinvointialue ei ole jakanut kunnille kuntakohtaisia lukuja.", True),
     ("tietopohja", "Kunnat kuulivat lakkautuksesta paikallisesta mediasta.", True),
+    ("tietopohja", "Alue kertoo kunnille muutoksista kuukausittaisessa uutiskirjeessä.", True),
     ("tietopohja", "En tiedä, mitä tähän pitäisi vastata.", False),
     ("tietopohja", "Kunnissa ei tiedetä, kuka hyvinvointialueella vastaa mistäkin.", False),
     # vuorovaikutus: trust as a verb, respect, disputes, top-down dealings
@@ -130,7 +135,15 @@ CASES = [
     ("osallisuus", "Järjestöjä ei otettu mukaan suunnitteluun lainkaan.", True),
     ("osallisuus", "Kuntalaiskyselyyn vastasi lähes tuhat asukasta.", True),
     ("osallisuus", "Alue palvelee 200 000 asukasta.", False),
+    ("osallisuus", "Kuntalaisten mielipiteitä kysyttiin verkkokyselyllä.", True),
     # tapaamiset and vastuuhenkilot
+    (
+        "tapaamiset",
+        "Hankkeen toimeenpanoa seurataan kuntien ja alueen yhteisessä työryhmässä.",
+        True,
+    ),
+    ("tapaamiset", "Kaupunki nimesi edustajansa alueen ja kuntien yhdyspintatyöryhmään.", True),
+    ("tapaamiset", "Vaikuttamistoimielimet kootaan yhteiseen osallisuusverkostoon.", False),
     ("tapaamiset", "Yhteistyöelin käsittelee asiaa seuraavassa kokouksessaan.", True),
     (
         "tapaamiset",
