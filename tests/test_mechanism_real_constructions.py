@@ -53,6 +53,7 @@ CASES = [
     ("tyonjako", "Kotoutumisen palveluissa kunnan ja alueen roolit ovat vielä hakusessa.", True),
     ("tyonjako", "Kunnan ja hyvinvointialueen toimivalta on laissa rajattu tarkasti.", True),
     ("tyonjako", "Kunnat ovat paikanneet vajetta palkkaamalla omia ohjaajia.", True),
+    ("tyonjako", "Laki turvaa alueiden oikeuden päättää palvelujensa järjestämisestä.", True),
     ("tyonjako", "Hyvinvointialueeseen kuuluvat kunnat tapaavat kahdesti vuodessa.", False),
     ("tyonjako", "Kerava kuuluu Vantaan ja Keravan hyvinvointialueeseen.", False),
     ("tyonjako", "Hyvinvointialueelle siirtyneiden kiinteistöjen kunto huolestuttaa.", False),
@@ -77,6 +78,7 @@ CASES = [
     ("paatoksenteko", "Palveluverkkoa valmisteltaessa kuntia kuullaan entistä laajemmin.", True),
     ("paatoksenteko", "Kuntajohtajat vaativat alueelta avoimempaa valmistelua.", True),
     ("paatoksenteko", "Muutoksista kunta kuulee vasta lehdestä.", False),
+    ("paatoksenteko", "Aluehallitus on kokouksessaan merkinnyt selvityksen tiedoksi.", True),
     ("paatoksenteko", "Asiakkaat valittivat pitkistä jonoista.", False),
     ("paatoksenteko", "Kunta antoi lausunnon hallituksen esityksestä.", False),
     ("paatoksenteko", "Palveluverkko on laaja ja sitä käytetään paljon.", False),
@@ -93,6 +95,15 @@ CASES = [
     ("suunnitelmallisuus", "Kuntien ja alueen strategiat eivät kohtaa.", True),
     ("suunnitelmallisuus", "Kunnat odottavat alueelta pitkän aikavälin suunnitelmaa.", True),
     ("suunnitelmallisuus", "Yhteistyö on ollut suunnitelmatonta ja lyhytjänteistä.", True),
+    ("suunnitelmallisuus", "Ohjelma on rakennettu tiiviissä yhteistyössä kuntien kanssa.", True),
+    ("suunnitelmallisuus", "Tavoitteet käytiin syksyllä läpi yhdessä.", True),
+    ("suunnitelmallisuus", "Kunnat tarvitsevat enemmän sopimista alueen kanssa.", True),
+    ("suunnitelmallisuus", "Ohjelma tukee yhteistyötä kuntien kanssa.", False),
+    (
+        "suunnitelmallisuus",
+        "Liitto käynnistää yhdessä kuntien kanssa hankkeen, jonka tavoitteena on tuki.",
+        False,
+    ),
     ("suunnitelmallisuus", "Yhteiset käytännöt ovat vielä vakiintumatta.", False),
     # a lease is a premises deal (CODING.md M5), whichever word of the sentence names it
     (
@@ -136,6 +147,7 @@ CASES = [
     ("osallisuus", "Kuntalaiskyselyyn vastasi lähes tuhat asukasta.", True),
     ("osallisuus", "Alue palvelee 200 000 asukasta.", False),
     ("osallisuus", "Kuntalaisten mielipiteitä kysyttiin verkkokyselyllä.", True),
+    ("osallisuus", "Suunnitelmasta keskustellaan asukkaiden kanssa helmikuussa.", True),
     # tapaamiset and vastuuhenkilot
     (
         "tapaamiset",

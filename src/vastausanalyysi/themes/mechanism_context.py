@@ -9,6 +9,9 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   belonging or to a task noun, or in the allative or illative before a verb of moving:
   ``tyonjako`` ("kuuluu edelleen kunnalle", "kunnille tuli uusia velvoitteita", "kuntiin
   siirtyneet TE-palvelut");
+- a plan, programme or goal within :data:`PLAN_WINDOW` words of "yhdessä" or of
+  "yhteistyössä" (the inessive; "yhteistyötä" names cooperation as a topic):
+  ``suunnitelmallisuus`` ("suunnitelma on rakennettu yhteistyössä kuntien kanssa");
 - "tietää" negated in the third person or the passive after a party ("koulu ei tiedä",
   "kunnissa ei tiedetä"; not "kukaan ei tiedä, kuka …", a contact or division matter), or
   "tietämättä": ``tietopohja``.
@@ -34,6 +37,14 @@ BELONG_VERBS = frozenset({"kuulua", "sälyttää", "vierittää", "delegoida", "
 #: Verbs of a task moving, after the party it moves to ("kuntiin siirtyneet TE-palvelut",
 #: "hyvinvointialueelle siirretyt kuraattorit"; the codebook's phrases have the verb first).
 TRANSFER_VERBS = frozenset({"siirtyä", "siirtää", "palauttaa", "palautua", "siirtynyt"})
+#: Plans, programmes and goals (compound heads): made "yhteistyössä" or "yhdessä" they are
+#: joint planning ("hyvinvointisuunnitelma on rakennettu yhteistyössä kuntien kanssa").
+PLAN_HEADS = frozenset(
+    {"suunnitelma", "ohjelma", "strategia", "tiekartta", "toimintamalli", "kertomus", "linjaus"}
+    | {"tavoite", "suunnittelu"}
+)
+#: How far a plan may stand from "yhteistyössä" / "yhdessä".
+PLAN_WINDOW = 4
 #: Premises words (compound heads): "hyvinvointialueille siirtyvät tilat" is not ``tyonjako``.
 PREMISES = frozenset(
     {"tila", "toimitila", "kiinteistö", "rakennus", "vuokra", "omistus", "hallinta", "huoneisto"}
@@ -49,6 +60,10 @@ _WHO = frozenset({"kuka", "kumpi"})
 WINDOW = 3
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _ALLATIVE = "ulkotulento"
+_INESSIVE = "sisaolento"
+#: "yhdessä", and "yhteistyössä" in the inessive (not "yhteistyötä": cooperation as a topic)
+_AGREEING = frozenset({"sopia", "sopiminen"})
+_JOINTLY = frozenset({"yhdessä", "yhteistyö"})
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
 
 #: (code, token indices, rule)
@@ -72,6 +87,14 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
                 ):
                     group = sorted((i, where[j]))
                     found.append(("tyonjako", group, f"frame:{other} + to {norm}"))
+                    break
+        elif norm in _JOINTLY and (norm == "yhdessä" or _INESSIVE in row.cases):
+            for j in _near(rows, where, k, n, PLAN_WINDOW):
+                plan = rows[where[j]]
+                # "jonka tavoitteena on …" states a purpose, not a goal set together
+                if plan.heads & PLAN_HEADS and "olento" not in plan.cases:
+                    group = sorted((i, where[j]))
+                    found.append(("suunnitelmallisuus", group, f"frame:plan + {row.low}"))
                     break
         elif norm == "tietää":
             if row.low.startswith("tietämättä"):
@@ -103,7 +126,7 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
         row = rows[i]
         if "vuokra" in row.inner or row.norm.startswith("vuokra"):
             lease = True
-        if row.norm == "sopia" or "sopimus" in row.heads:
+        if row.norm in _AGREEING or "sopimus" in row.heads:
             sentence.append(i)
     if lease and sentence:
         blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
@@ -141,11 +164,13 @@ def _premises_near(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: in
     return any(rows[where[j]].heads & PREMISES for j in _near(rows, where, k, n))
 
 
-def _near(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> list[int]:
-    """Word positions within :data:`WINDOW` of position ``k`` in the same sentence, nearest
+def _near(
+    rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int, window: int = WINDOW
+) -> list[int]:
+    """Word positions within ``window`` of position ``k`` in the same sentence, nearest
     first."""
     out = []
-    for d in range(1, WINDOW + 1):
+    for d in range(1, window + 1):
         for j in (k - d, k + d):
             if 0 <= j < n and not _crosses(rows, where, min(j, k), max(j, k)):
                 out.append(j)
@@ -161,6 +186,8 @@ __all__ = [
     "BELONG_VERBS",
     "ORGANISATIONS",
     "PARTIES",
+    "PLAN_HEADS",
+    "PLAN_WINDOW",
     "PREMISES",
     "TASK_NOUNS",
     "TRANSFER_VERBS",
