@@ -156,6 +156,9 @@ CASES = [
     ("osallisuus", "Kuntalaiskyselyyn vastasi lähes tuhat asukasta.", True),
     ("osallisuus", "Asukasvaikuttaminen on lisääntynyt uusien raatien myötä.", True),
     ("osallisuus", "Alue palvelee 200 000 asukasta.", False),
+    # client-oriented services name the people served (codebook rule 6, CODING.md M9)
+    ("osallisuus", "Palvelujen tulee olla asiakaslähtöisiä ja sujuvia.", False),
+    ("suunnitelmallisuus", "Kunnat ja alue lisäävät palvelujen yhteiskehittämistä.", True),
     ("osallisuus", "Kuntalaisten mielipiteitä kysyttiin verkkokyselyllä.", True),
     ("osallisuus", "Suunnitelmasta keskustellaan asukkaiden kanssa helmikuussa.", True),
     # tapaamiset and vastuuhenkilot
