@@ -132,6 +132,9 @@ CASES = [
     ("tietopohja", "Kunnat kuulivat lakkautuksesta paikallisesta mediasta.", True),
     ("tietopohja", "Alue kertoo kunnille muutoksista kuukausittaisessa uutiskirjeessä.", True),
     ("tietopohja", "Kunnat jäävät usein pimentoon alueen suunnitelmista.", True),
+    ("tietopohja", "Hyvinvointialue pitää kunnat ajan tasalla valmistelusta.", True),
+    ("tietopohja", "Alue ei kerro kunnille aikeistaan.", True),
+    ("tietopohja", "Yhteystiedot on pidettävä ajan tasalla.", False),
     ("tietopohja", "En tiedä, mitä tähän pitäisi vastata.", False),
     ("tietopohja", "Kunnissa ei tiedetä, kuka hyvinvointialueella vastaa mistäkin.", False),
     # vuorovaikutus: trust as a verb, respect, disputes, top-down dealings
