@@ -77,6 +77,7 @@ CASES = [
     ("paatoksenteko", "Kuntia ei kuultu lainkaan ennen kuin muutoksesta päätettiin.", True),
     ("paatoksenteko", "Terveysaseman sulkeminen tuli kunnalle täytenä yllätyksenä.", True),
     ("paatoksenteko", "Valmistelu on ollut läpinäkymätöntä.", True),
+    ("paatoksenteko", "Aluehallituksen valmisteluaineistossa on puutteita.", True),
     ("paatoksenteko", "Palveluverkkoa valmisteltaessa kuntia kuullaan entistä laajemmin.", True),
     ("paatoksenteko", "Kuntajohtajat vaativat alueelta avoimempaa valmistelua.", True),
     ("paatoksenteko", "Muutoksista kunta kuulee vasta lehdestä.", False),
@@ -127,6 +128,7 @@ CASES = [
     ("suunnitelmallisuus", "Työkykykoordinaattori arvioi työkykyä yhdessä lääkärin kanssa.", False),
     # tietopohja: a party that does not know, news learnt late or from the media
     ("tietopohja", "Koulu ei tiedä, onko oppilas saanut apua hyvinvointialueelta.", True),
+    ("tietopohja", "Kunta ei aina välttämättä tiedä, mitä alue suunnittelee.", True),
     ("tietopohja", "Kunnat saivat tietää muutoksesta vasta jälkikäteen.", True),
     ("tietopohja", "Hyvinvointialue ei ole jakanut kunnille kuntakohtaisia lukuja.", True),
     ("tietopohja", "Kunnat kuulivat lakkautuksesta paikallisesta mediasta.", True),

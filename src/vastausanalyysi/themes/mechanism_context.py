@@ -134,8 +134,9 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
 
 
 def _negation_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> int | None:
-    """The position of a third-person negation verb at most two words before position ``k``."""
-    for j in range(k - 1, max(-1, k - 3), -1):
+    """The position of a third-person negation verb at most three words before position ``k``
+    ("koulu ei siis välttämättä tiedä")."""
+    for j in range(k - 1, max(-1, k - 4), -1):
         if rows[where[j]].low in THIRD_PERSON_NEGATION and not _crosses(rows, where, j, k):
             return j
     return None
