@@ -60,6 +60,7 @@ CASES = [
     ("tyonjako", "Kerava kuuluu Vantaan ja Keravan hyvinvointialueeseen.", False),
     ("tyonjako", "Hyvinvointialueelle siirtyneiden kiinteistöjen kunto huolestuttaa.", False),
     ("tyonjako", "Kunta siirsi kokouksen ensi viikolle.", False),
+    ("tyonjako", "Ilmoitus tehdään toimivaltaiselle viranomaiselle.", False),
     # paatoksenteko: appeals, formal positions, proposals, handling in the county's bodies
     ("paatoksenteko", "Kunta teki aluevalituksen terveysaseman sulkemisesta.", True),
     ("paatoksenteko", "Hallinto-oikeus hylkäsi kunnan valituksen.", True),
