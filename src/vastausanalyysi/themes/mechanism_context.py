@@ -3,7 +3,7 @@
 The codebook's phrases match lemmas, so they cannot tell "tehtävä kuuluu kunnalle" (whose task
 it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municipalities), nor
 "koulu ei tiedä" (information that does not reach a party: ``tietopohja``) from a respondent's
-"en tiedä". Two frames, each within one sentence and a few words (codebook §2, rule 7):
+"en tiedä". Three frames, each within one sentence and a few words (codebook §2, rule 7):
 
 - an organisation in the allative ("kunnalle", "hyvinvointialueelle") next to a verb of
   belonging or to a task noun, or in the allative or illative before a verb of moving:
@@ -61,8 +61,9 @@ WINDOW = 3
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _ALLATIVE = "ulkotulento"
 _INESSIVE = "sisaolento"
-#: "yhdessä", and "yhteistyössä" in the inessive (not "yhteistyötä": cooperation as a topic)
+#: Agreement words that a lease sentence blocks
 _AGREEING = frozenset({"sopia", "sopiminen"})
+#: "yhdessä", and "yhteistyössä" in the inessive (not "yhteistyötä": cooperation as a topic)
 _JOINTLY = frozenset({"yhdessä", "yhteistyö"})
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
 
@@ -113,6 +114,9 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
 def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
     """Token indices per code that give that code nothing in their context: the agreement
     words of a sentence about a lease (``suunnitelmallisuus``)."""
+    leases = [i for i in where if _is_lease(rows[i])]
+    if not leases:  # most texts: nothing to block, no sentence split
+        return {}
     blocks: dict[str, set[int]] = {}
     sentence: list[int] = []  # token indices of the current sentence's agreement words
     lease = False
@@ -124,13 +128,18 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
             sentence, lease = [], False
         last = i
         row = rows[i]
-        if "vuokra" in row.inner or row.norm.startswith("vuokra"):
+        if _is_lease(row):
             lease = True
         if row.norm in _AGREEING or "sopimus" in row.heads:
             sentence.append(i)
     if lease and sentence:
         blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
     return blocks
+
+
+def _is_lease(row: TokenRow) -> bool:
+    """A word of leasing: "vuokra" as a compound part or, for an unknown word, its start."""
+    return "vuokra" in row.inner or row.norm.startswith("vuokra")
 
 
 def _negation_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> int | None:
