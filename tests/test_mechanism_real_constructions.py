@@ -53,6 +53,8 @@ CASES = [
     ("tyonjako", "Kotoutumisen palveluissa kunnan ja alueen roolit ovat vielä hakusessa.", True),
     ("tyonjako", "Kunnan ja hyvinvointialueen toimivalta on laissa rajattu tarkasti.", True),
     ("tyonjako", "Kunnat ovat paikanneet vajetta palkkaamalla omia ohjaajia.", True),
+    ("tyonjako", "Nuorten päihdetyö jäi uudistuksessa kunnan hoidettavaksi.", True),
+    ("tyonjako", "Kunnan tavoitteena on hoitaa asiat hyvin.", False),
     ("tyonjako", "Laki turvaa alueiden oikeuden päättää palvelujensa järjestämisestä.", True),
     ("tyonjako", "Asiakkaita pompotellaan kunnan ja alueen välillä.", True),
     ("tyonjako", "Asiakkaat kulkevat luukulta toiselle.", True),

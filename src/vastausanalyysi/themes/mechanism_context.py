@@ -3,12 +3,13 @@
 The codebook's phrases match lemmas, so they cannot tell "tehtävä kuuluu kunnalle" (whose task
 it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municipalities), nor
 "koulu ei tiedä" (information that does not reach a party: ``tietopohja``) from a respondent's
-"en tiedä". Three frames, each within one sentence and a few words (codebook §2, rule 7):
+"en tiedä". Three kinds of frame, each within one sentence and a few words (codebook §2, rule 7):
 
 - an organisation in the allative ("kunnalle", "hyvinvointialueelle") next to a verb of
   belonging or to a task noun, or in the allative or illative before a verb of moving:
   ``tyonjako`` ("kuuluu edelleen kunnalle", "kunnille tuli uusia velvoitteita", "kuntiin
-  siirtyneet TE-palvelut");
+  siirtyneet TE-palvelut"); so is an organisation in the genitive before a passive participle
+  in the translative ("jäi kunnan hoidettavaksi");
 - a plan, programme or goal within :data:`PLAN_WINDOW` words of "yhdessä" or of
   "yhteistyössä" (the inessive; "yhteistyötä" names cooperation as a topic):
   ``suunnitelmallisuus`` ("suunnitelma on rakennettu yhteistyössä kuntien kanssa");
@@ -65,6 +66,8 @@ _INESSIVE = "sisaolento"
 _AGREEING = frozenset({"sopia", "sopiminen"})
 #: "yhdessä", and "yhteistyössä" in the inessive (not "yhteistyötä": cooperation as a topic)
 _JOINTLY = frozenset({"yhdessä", "yhteistyö"})
+#: Endings of the passive present participle in the translative ("hoidettavaksi")
+_FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
 
 #: (code, token indices, rule)
@@ -79,6 +82,13 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
     for k, i in enumerate(where):
         row = rows[i]
         norm = row.norm
+        if norm in ORGANISATIONS and row.genitive and k + 1 < n:
+            # "jäi kunnan hoidettavaksi", "siirtyi hyvinvointialueen järjestettäväksi": a task
+            # given to a party, the passive participle in the translative after its genitive
+            nxt = rows[where[k + 1]]
+            if nxt.low.endswith(_FOR_PARTY) and not _crosses(rows, where, k, k + 1):
+                found.append(("tyonjako", [i, where[k + 1]], f"frame:{norm} + -ttavaksi"))
+                continue
         if norm in ORGANISATIONS and row.cases & _TO_CASES:
             allative = _ALLATIVE in row.cases
             for j in _near(rows, where, k, n):
