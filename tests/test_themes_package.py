@@ -23,6 +23,7 @@ ORDER = [
     "counterfactual",
     "cues",
     "polarity",
+    "mechanism_context",
     "rules",
     "features",
     "calibration",

@@ -11,6 +11,7 @@ Layout, lowest first (each module imports only those above it in this list):
 - ``clauses``: clause split, negation, goal and need scopes, computed once per Doc
 - ``cues``: the rules that find a clause's works and problem cues
 - ``polarity``: rule polarity of a text, the kind of question, the polarity model's features
+- ``mechanism_context``: mechanism frames that need a word's case or person, and a sentence block
 - ``rules``: ``RuleTagger``, codebook patterns over lemmas and compound parts, with evidence
 - ``features``: the classifier's features (lemmas, compound parts, rule codes) and TF-IDF
 - ``calibration``: Platt scaling and the per-code thresholds

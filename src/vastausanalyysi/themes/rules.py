@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from vastausanalyysi.themes.clauses import scopes
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Code, Codebook, norm_term
+from vastausanalyysi.themes.mechanism_context import mechanism_blocks, mechanism_frames
 from vastausanalyysi.themes.phrases import CompiledPhrase, PhraseSet
 from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember
 
@@ -207,6 +208,8 @@ class RuleTagger:
         blocked: dict[str, set[int]] = {}
         for cid, _phrase, a, b in self._exclusions.matches(keys):
             blocked.setdefault(cid, set()).update(where[a:b])
+        for cid, found_ in mechanism_blocks(rows, where).items():
+            blocked.setdefault(cid, set()).update(found_)
 
         def add(cid: str, group: list[int], rule: str) -> None:
             start, last = starts[group[0]], group[-1]
@@ -248,6 +251,11 @@ class RuleTagger:
             if all(i in attribution for i in group):
                 continue
             add(code.id, group, f"phrase:{phrase.label}")
+
+        # frames that need a word's case or person (themes/mechanism_context.py)
+        for cid, group, rule in mechanism_frames(rows, where):
+            if cid in self._codes and not any(i in blocked.get(cid, ()) for i in group):
+                add(cid, group, rule)
 
         result = RuleResult()
         for cid in cb.areas:

@@ -1,0 +1,218 @@
+"""Mechanism frames that lemma phrases cannot state: they need a word's case or person.
+
+The codebook's phrases match lemmas, so they cannot tell "tehtävä kuuluu kunnalle" (whose task
+it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municipalities), nor
+"koulu ei tiedä" (information that does not reach a party: ``tietopohja``) from a respondent's
+"en tiedä". Three kinds of frame, each within one sentence and a few words (codebook §2, rule 7):
+
+- an organisation in the allative ("kunnalle", "hyvinvointialueelle") next to a verb of
+  belonging or to a task noun, or in the allative or illative before a verb of moving:
+  ``tyonjako`` ("kuuluu edelleen kunnalle", "kunnille tuli uusia velvoitteita", "kuntiin
+  siirtyneet TE-palvelut"); so is an organisation in the genitive before a passive participle
+  in the translative ("jäi kunnan hoidettavaksi");
+- a plan, programme or goal within :data:`PLAN_WINDOW` words of "yhdessä" or of
+  "yhteistyössä" (the inessive; "yhteistyötä" names cooperation as a topic):
+  ``suunnitelmallisuus`` ("suunnitelma on rakennettu yhteistyössä kuntien kanssa");
+- "tietää" negated in the third person or the passive after a party ("koulu ei tiedä",
+  "kunnissa ei tiedetä"; not "kukaan ei tiedä, kuka …", a contact or division matter), or
+  "tietämättä": ``tietopohja``.
+
+One block, by sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
+an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
+(CODING.md M5): it gives no ``suunnitelmallisuus``.
+
+One pass over the words with set look-ups; a frame looks at most :data:`WINDOW` words away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from vastausanalyysi.themes.tokens import TokenRow
+
+#: The parties whose allative names who gets a task.
+ORGANISATIONS = frozenset({"kunta", "kaupunki", "hyvinvointialue", "alue", "kuntayhtymä", "hva"})
+#: Verbs of belonging or of handing a task over ("kuuluu kunnalle", "sälytettiin kunnille",
+#: "laissa säädetty kunnille").
+BELONG_VERBS = frozenset({"kuulua", "sälyttää", "vierittää", "delegoida", "säätää"})
+#: Verbs of a task moving, after the party it moves to ("kuntiin siirtyneet TE-palvelut",
+#: "hyvinvointialueelle siirretyt kuraattorit"; the codebook's phrases have the verb first).
+TRANSFER_VERBS = frozenset({"siirtyä", "siirtää", "palauttaa", "palautua", "siirtynyt"})
+#: Plans, programmes and goals (compound heads): made "yhteistyössä" or "yhdessä" they are
+#: joint planning ("hyvinvointisuunnitelma on rakennettu yhteistyössä kuntien kanssa").
+PLAN_HEADS = frozenset(
+    {"suunnitelma", "ohjelma", "strategia", "tiekartta", "toimintamalli", "kertomus", "linjaus"}
+    | {"tavoite", "suunnittelu"}
+)
+#: How far a plan may stand from "yhteistyössä" / "yhdessä".
+PLAN_WINDOW = 4
+#: Premises words (compound heads): "hyvinvointialueille siirtyvät tilat" is not ``tyonjako``.
+PREMISES = frozenset(
+    {"tila", "toimitila", "kiinteistö", "rakennus", "vuokra", "omistus", "hallinta", "huoneisto"}
+)
+#: Nouns of a task or duty ("kunnille tuli uusia velvoitteita").
+TASK_NOUNS = frozenset({"tehtävä", "velvoite", "velvollisuus", "järjestämisvastuu"})
+#: Negation verbs of the third person (not "en", "emme": a respondent's own "en tiedä").
+THIRD_PERSON_NEGATION = frozenset({"ei", "eivät", "eikä"})
+#: Who may not know: the parties and their units ("koulu ei tiedä", "kunnissa ei tiedetä").
+PARTIES = ORGANISATIONS | {"koulu", "oppilaitos", "päiväkoti", "neuvola", "kuntalainen"}
+_WHO = frozenset({"kuka", "kumpi"})
+#: How many words away a frame's two words may be.
+WINDOW = 3
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_ALLATIVE = "ulkotulento"
+_INESSIVE = "sisaolento"
+#: Agreement words that a lease sentence blocks
+_AGREEING = frozenset({"sopia", "sopiminen"})
+#: "yhdessä", and "yhteistyössä" in the inessive (not "yhteistyötä": cooperation as a topic)
+_JOINTLY = frozenset({"yhdessä", "yhteistyö"})
+#: Endings of the passive present participle in the translative ("hoidettavaksi")
+_FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
+_TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
+
+#: (code, token indices, rule)
+Frame = tuple[str, list[int], str]
+
+
+def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Frame]:
+    """The frames found in a text: ``rows`` are its token rows, ``where`` the token indices of
+    its words in order."""
+    found: list[Frame] = []
+    n = len(where)
+    for k, i in enumerate(where):
+        row = rows[i]
+        norm = row.norm
+        if norm in ORGANISATIONS and row.genitive and k + 1 < n:
+            # "jäi kunnan hoidettavaksi", "siirtyi hyvinvointialueen järjestettäväksi": a task
+            # given to a party, the passive participle in the translative after its genitive
+            nxt = rows[where[k + 1]]
+            if nxt.low.endswith(_FOR_PARTY) and not _crosses(rows, where, k, k + 1):
+                found.append(("tyonjako", [i, where[k + 1]], f"frame:{norm} + -ttavaksi"))
+                continue
+        if norm in ORGANISATIONS and row.cases & _TO_CASES:
+            allative = _ALLATIVE in row.cases
+            for j in _near(rows, where, k, n):
+                other = rows[where[j]].norm
+                if (allative and (other in BELONG_VERBS or other in TASK_NOUNS)) or (
+                    j > k and other in TRANSFER_VERBS and not _premises_near(rows, where, j, n)
+                ):
+                    group = sorted((i, where[j]))
+                    found.append(("tyonjako", group, f"frame:{other} + to {norm}"))
+                    break
+        elif norm in _JOINTLY and (norm == "yhdessä" or _INESSIVE in row.cases):
+            for j in _near(rows, where, k, n, PLAN_WINDOW):
+                plan = rows[where[j]]
+                # "jonka tavoitteena on …" states a purpose, not a goal set together
+                if plan.heads & PLAN_HEADS and "olento" not in plan.cases:
+                    group = sorted((i, where[j]))
+                    found.append(("suunnitelmallisuus", group, f"frame:plan + {row.low}"))
+                    break
+        elif norm == "tietää":
+            if row.low.startswith("tietämättä"):
+                found.append(("tietopohja", [i], "frame:tietämättä"))
+                continue
+            neg = _negation_before(rows, where, k)
+            if (
+                neg is not None
+                and _party_before(rows, where, neg)
+                and not _asks_who(rows, where, k)
+            ):
+                found.append(("tietopohja", [where[neg], i], "frame:ei tiedä"))
+    return found
+
+
+def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
+    """Token indices per code that give that code nothing in their context: the agreement
+    words of a sentence about a lease (``suunnitelmallisuus``)."""
+    leases = [i for i in where if _is_lease(rows[i])]
+    if not leases:  # most texts: nothing to block, no sentence split
+        return {}
+    blocks: dict[str, set[int]] = {}
+    sentence: list[int] = []  # token indices of the current sentence's agreement words
+    lease = False
+    last = -1
+    for i in where:
+        if last >= 0 and any(rows[t].text in _SENTENCE_END for t in range(last + 1, i)):
+            if lease and sentence:
+                blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
+            sentence, lease = [], False
+        last = i
+        row = rows[i]
+        if _is_lease(row):
+            lease = True
+        if row.norm in _AGREEING or "sopimus" in row.heads:
+            sentence.append(i)
+    if lease and sentence:
+        blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
+    return blocks
+
+
+def _is_lease(row: TokenRow) -> bool:
+    """A word of leasing: "vuokra" as a compound part or, for an unknown word, its start."""
+    return "vuokra" in row.inner or row.norm.startswith("vuokra")
+
+
+def _negation_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> int | None:
+    """The position of a third-person negation verb at most three words before position ``k``
+    ("koulu ei siis välttämättä tiedä")."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if rows[where[j]].low in THIRD_PERSON_NEGATION and not _crosses(rows, where, j, k):
+            return j
+    return None
+
+
+def _party_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+    """Whether a party (an organisation, a school) is named at most :data:`WINDOW` words before
+    position ``k`` in the same sentence: "koulu ei tiedä", "kunnissa ei tiedetä"."""
+    for j in range(k - 1, max(-1, k - WINDOW - 1), -1):
+        if _crosses(rows, where, j, k):
+            break
+        if rows[where[j]].norm in PARTIES:
+            return True
+    return False
+
+
+def _asks_who(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+    """Whether "kuka" or "kumpi" follows within two words: not knowing whom to contact or who
+    is in charge is a matter of contact persons or division of work (CODING.md M3, M11)."""
+    return any(rows[where[j]].norm in _WHO for j in range(k + 1, min(len(where), k + 3)))
+
+
+def _premises_near(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> bool:
+    """Whether premises are named within :data:`WINDOW` words of position ``k``: premises
+    passing to the county are a premises matter, not a division of work (CODING.md R3)."""
+    return any(rows[where[j]].heads & PREMISES for j in _near(rows, where, k, n))
+
+
+def _near(
+    rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int, window: int = WINDOW
+) -> list[int]:
+    """Word positions within ``window`` of position ``k`` in the same sentence, nearest
+    first."""
+    out = []
+    for d in range(1, window + 1):
+        for j in (k - d, k + d):
+            if 0 <= j < n and not _crosses(rows, where, min(j, k), max(j, k)):
+                out.append(j)
+    return out
+
+
+def _crosses(rows: Sequence[TokenRow], where: Sequence[int], a: int, b: int) -> bool:
+    """Whether a sentence ends between the words at positions ``a`` < ``b``."""
+    return any(rows[t].text in _SENTENCE_END for t in range(where[a] + 1, where[b]))
+
+
+__all__ = [
+    "BELONG_VERBS",
+    "ORGANISATIONS",
+    "PARTIES",
+    "PLAN_HEADS",
+    "PLAN_WINDOW",
+    "PREMISES",
+    "TASK_NOUNS",
+    "TRANSFER_VERBS",
+    "WINDOW",
+    "Frame",
+    "mechanism_blocks",
+    "mechanism_frames",
+]
