@@ -32,6 +32,7 @@ COMPILED = (
     "vastausanalyysi.themes.cue_context",
     "vastausanalyysi.themes.cues",
     "vastausanalyysi.themes.polarity",
+    "vastausanalyysi.themes.mechanism_context",
     "vastausanalyysi.themes.rules",
 )
 #: Environment variable: set to 1 to import the sources even where a current build exists.

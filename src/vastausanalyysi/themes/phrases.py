@@ -103,7 +103,7 @@ class PhraseSet:
             return iter(())
         found.sort()
         items = self.items
-        return ((*items[k], a, a + plans[k][0]) for k, a in found)
+        return iter([(*items[k], a, a + plans[k][0]) for k, a in found])
 
 
 __all__ = ["CompiledPhrase", "Keys", "PhraseSet"]

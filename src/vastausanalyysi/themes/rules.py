@@ -81,8 +81,8 @@ class RuleTagger:
         for place, (cid, prefix) in enumerate(prefixes):
             self._prefixes.setdefault(prefix[:1], []).append((place, cid, prefix))
         codes = list(self.codebook.codes.values())
-        self._exclusions = PhraseSet((c.id, p) for c in codes for p in c.exclude_phrases)
-        self._phrases = PhraseSet((c, p) for c in codes for p in c.phrases)
+        self._exclusions = PhraseSet([(c.id, p) for c in codes for p in c.exclude_phrases])
+        self._phrases = PhraseSet([(c, p) for c in codes for p in c.phrases])
         self._codes = self.codebook.codes
         #: per token row: is it a job title, and its (code, rule, is an area) hits
         self._hits: dict[TokenRow, tuple[bool, list[tuple[str, str, bool]]]] = {}
