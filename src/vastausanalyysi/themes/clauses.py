@@ -159,7 +159,7 @@ def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
     for lex, found in memo:
         if lex is lexicon:
             return found
-    rows = table.rows
+    rows: list[TokenRow] = table.rows
     profile = _profiles(lexicon)
     flags = [profile.get(row) or _profile(row, lexicon, profile) for row in rows]
     contrast = _contrasts(rows, flags, lexicon)

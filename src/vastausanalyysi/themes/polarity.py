@@ -89,7 +89,8 @@ def rule_polarity(
     question counts as ``works`` (codebook section 3); otherwise it is ``neutral``.
     """
     table = doc_table(doc)
-    rows, starts = table.rows, table.starts
+    rows: list[TokenRow] = table.rows
+    starts: list[int] = table.starts
     found_scopes = scopes(table, lexicon)
     clauses = [Clause(s, e, c, marker=m) for s, e, c, m in found_scopes.clauses]
     ev = evaluative_lexicon()
@@ -245,7 +246,7 @@ def polarity_tokens(
     lexicon)`` if the caller has it already (it is computed once per Doc by ``tag()``).
     """
     table = doc_table(doc)
-    rows = table.rows
+    rows: list[TokenRow] = table.rows
     found = scopes(table, lexicon)
     negated, goal, need = found.negated, found.goal, found.need
     result = result if result is not None else rule_polarity(doc, lexicon)

@@ -172,9 +172,9 @@ class RuleTagger:
         out: set[int] = set()
         if not self.codebook.role_heads:
             return out
-        rows = table.rows
+        rows: list[TokenRow] = table.rows
         texts = [r.text for r in rows]
-        flags = table.words
+        flags: list[bool] = table.words
         n = len(texts)
         for i in range(1, n):
             if texts[i - 1] not in _QUOTE_END:
@@ -196,7 +196,8 @@ class RuleTagger:
         """Codes and evidence for one Doc."""
         cb = self.codebook
         table = doc_table(doc)
-        rows, starts = table.rows, table.starts
+        rows: list[TokenRow] = table.rows
+        starts: list[int] = table.starts
         where = [i for i, word in enumerate(table.words) if word]  # token index of each word
         keys = [rows[i].match for i in where]
         found = scopes(table, cb.polarity)
