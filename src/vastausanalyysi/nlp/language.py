@@ -45,29 +45,19 @@ def language_of(text: str, analyzer: VoikkoAnalyzer | None = None) -> str:
     """The language of one text (see the module docstring)."""
     counts = _chunk_counts(analyzer or get_analyzer())
     chunks = normalise(text).split()
-    n = sv = en = 0
-    aa = False
-    for chunk in chunks:
-        found = counts.get(chunk) or counts.compute(chunk)
-        n += found[0]
-        sv += found[1]
-        en += found[2]
-        aa = aa or found[3]
+    found = list(map(counts.get, chunks))
+    if None in found:
+        found = [f or counts.compute(c) for f, c in zip(found, chunks, strict=True)]
+    if not found:
+        return "other"
+    n, sv, en, aa = map(sum, zip(*found, strict=True))
     if not n:
         return "other"
     if not (sv or en or aa):
-        # only the Finnish rule can hold: at most four words, or a Finnish share of 20 % (Voikko
-        # is asked about words only until the share is reached)
-        if n <= 4:
-            return "fi"
-        fi = 0
-        for chunk in chunks:
-            fi += counts.known(chunk)
-            if fi / n >= 0.2:
-                return "fi"
-        return "other"
+        # only the Finnish rule can hold: at most four words, or a Finnish share of 20 %
+        return "fi" if n <= 4 or counts.finnish_share_reached(chunks, n) else "other"
     fi = sum(counts.known(chunk) for chunk in chunks)
-    return _decide(sv / n, en / n, fi / n, aa, n)
+    return _decide(sv / n, en / n, fi / n, bool(aa), n)
 
 
 def _decide(sv: float, en: float, fi: float, aa: bool, n: int) -> str:
@@ -117,6 +107,47 @@ class _ChunkCounts(dict):
             found = sum(bool(analyze(w.lower())) for w in _WORD.findall(chunk))
             if len(self._known) < _CHUNKS_SIZE:
                 self._known[chunk] = found
+        return found
+
+    def finnish_share_reached(self, chunks: list[str], n: int) -> bool:
+        """Whether the words Voikko knows make at least 20 % of the ``n`` words of ``chunks``.
+
+        The share only grows as chunks are counted, so the answer does not depend on their
+        order: chunks counted before (and those whose words Voikko has analysed) come first, and
+        Voikko is asked about new words only until the share is reached.
+        """
+        found = list(map(self._known.get, chunks))
+        fi = sum(filter(None, found))
+        if fi / n >= 0.2 or None not in found:
+            return fi / n >= 0.2
+        later = []
+        for chunk, count in zip(chunks, found, strict=True):
+            if count is None:
+                count = self._known_if_cached(chunk)
+                if count is None:
+                    later.append(chunk)
+                    continue
+                fi += count
+                if fi / n >= 0.2:
+                    return True
+        for chunk in later:
+            fi += self.known(chunk)
+            if fi / n >= 0.2:
+                return True
+        return False
+
+    def _known_if_cached(self, chunk: str) -> int | None:
+        """:meth:`known` of ``chunk`` if the analyzer has all its words' readings cached
+        (no Voikko call), else None."""
+        cached = self.analyzer.cached
+        found = 0
+        for word in _WORD.findall(chunk):
+            readings = cached(word.lower())
+            if readings is None:
+                return None
+            found += bool(readings)
+        if len(self._known) < _CHUNKS_SIZE:
+            self._known[chunk] = found
         return found
 
 
