@@ -156,8 +156,9 @@ class VoikkoLemmatizerComponent(Pipe):
                     tokens = [list(doc) for doc in batch]
                     words = [[t.text for t in toks] for toks in tokens]
                     lemmatizer.prefetch(words)  # Voikko on the batch's new forms, all at once
+                    lemma_ids: dict[str, int] = {}  # the batch's lemmas (see set_annotations)
                     done = [
-                        self._annotate(doc, None, w, t)
+                        self._annotate(doc, None, w, t, lemma_ids)
                         for doc, w, t in zip(batch, words, tokens, strict=True)
                     ]
                 except Exception as exc:
@@ -171,6 +172,7 @@ class VoikkoLemmatizerComponent(Pipe):
         batch_counts: Mapping[str, int] | None,
         words: list[str] | None = None,
         tokens: list[Token] | None = None,
+        lemma_ids: dict[str, int] | None = None,
     ) -> Doc:
         lemmatizer = self.lemmatizer
         counts = doc.user_data.pop(FORM_COUNTS_KEY, None) or batch_counts
@@ -181,7 +183,7 @@ class VoikkoLemmatizerComponent(Pipe):
             results = lemmatizer.recheck_sentence(words, results, counts)
         if self._where is not None:
             doc.user_data[ANALYZER_KEY] = self._where
-        set_annotations(doc, results, tokens)
+        set_annotations(doc, results, tokens, lemma_ids)
         return doc
 
     # -- serialisation -------------------------------------------------------------------------

@@ -75,18 +75,28 @@ def analyses_getter(token: Token) -> list[Analysis]:
 
 
 def set_annotations(
-    doc: Doc, results: Iterable[WordLemma], tokens: Sequence[Token] | None = None
+    doc: Doc,
+    results: Iterable[WordLemma],
+    tokens: Sequence[Token] | None = None,
+    lemma_ids: dict[str, int] | None = None,
 ) -> None:
     """Set ``token.lemma_`` and the extension values of each token of ``doc`` from its result
     (values equal to the extension's default are not written). ``tokens``: ``list(doc)`` if the
-    caller has it already."""
+    caller has it already; ``lemma_ids``: lemma -> its id in ``doc.vocab.strings``, a dict the
+    caller keeps for one batch of Docs (each lemma is added to the strings once per batch, then
+    its id is set, which is what ``token.lemma_ = lemma`` does)."""
     data = doc.user_data
     if not fast_writes():
         _set_public(doc, results)
         return
     results = results if isinstance(results, list) else list(results)
+    ids = {} if lemma_ids is None else lemma_ids
     for token, result in zip(doc if tokens is None else tokens, results, strict=True):
-        token.lemma_ = result.lemma
+        lemma = result.lemma
+        lemma_id = ids.get(lemma)
+        if lemma_id is None:
+            lemma_id = ids[lemma] = doc.vocab.strings.add(lemma)
+        token.lemma = lemma_id
         idx = token.idx
         if result.parts:
             data[(_PREFIX, "compound_parts", idx, None)] = list(result.parts)
@@ -96,7 +106,7 @@ def set_annotations(
             data[(_PREFIX, "corrected_from", idx, None)] = result.corrected_from
             # the corrected form's readings (the getter would analyse the typo)
             data[(_PREFIX, ANALYSES, idx, None)] = list(result.analyses)
-        data[(_PREFIX, "lemma_marked", idx, None)] = result.marked or result.lemma
+        data[(_PREFIX, "lemma_marked", idx, None)] = result.marked or lemma
     _RESULTS[doc] = (results, len(data))
 
 

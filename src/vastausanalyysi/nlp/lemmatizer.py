@@ -113,6 +113,8 @@ class Lemmatizer:
         }
         self._results: dict[int, tuple[Choice, WordLemma]] = {}
         self._rows = self.table.lines if self.table is not None else None
+        # results of the other forms without form counts by (form, left, right), by typo fixes on
+        self._in_context: tuple[dict[tuple[str, str | None, str | None], WordLemma], ...] = ({}, {})
         # context-free forms whose typo decision no form counts change, by ``initial``
         self._plain: tuple[dict[str, WordLemma], ...] = ({}, {})
         # the typo fixer's decisions under one FrozenCounts (see _memo_for)
@@ -121,7 +123,7 @@ class Lemmatizer:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_cache"] = {}  # caches are rebuilt; they can be large
-        for name in ("_free", "_done", "_results", "_rows", "_plain", "_counted"):
+        for name in ("_free", "_done", "_in_context", "_results", "_rows", "_plain", "_counted"):
             state.pop(name, None)
         if self.table is not None and self.table is load_table():
             state["table"] = True  # the shipped table is read again, not pickled
@@ -386,20 +388,34 @@ class Lemmatizer:
 
     def _lemmatize_words(self, words: list[str]) -> list[WordLemma]:
         n = len(words)
-        if self.form_counts is None:  # the per-form results of lemmatize_word, looked up inline
-            fix = self.typos is not None and self.fix_typos
-            done, first = self._done[False, fix], self._done[True, fix]
-        else:
-            done = first = {}
-        out = []
-        for i, word in enumerate(words):
-            hit = (done if i else first).get(word)
+        if not n:
+            return []
+        if self.form_counts is not None:
+            return [
+                self.lemmatize_word(word, words[i - 1] if i else None,
+                                    words[i + 1] if i + 1 < n else None)
+                for i, word in enumerate(words)
+            ]  # fmt: skip
+        # the per-form results of lemmatize_word, looked up first
+        fix = self.typos is not None and self.fix_typos
+        done, first = self._done[False, fix], self._done[True, fix]
+        out = list(map(done.get, words))
+        out[0] = first.get(words[0])
+        if all(out):  # every form's result was cached (a WordLemma is never false)
+            return out  # type: ignore[return-value]
+        # the others: by form and neighbours (what lemmatize_word gives for them, remembered)
+        in_context = self._in_context[fix]
+        for i, hit in enumerate(out):
             if hit is None:
-                left = words[i - 1] if i else None
-                right = words[i + 1] if i + 1 < n else None
-                hit = self.lemmatize_word(word, left, right)
-            out.append(hit)
-        return out
+                word = words[i]
+                key = (word, words[i - 1] if i else None, words[i + 1] if i + 1 < n else None)
+                hit = in_context.get(key)
+                if hit is None:
+                    hit = self.lemmatize_word(*key)
+                    if word not in (done if i else first) and len(in_context) < _CACHE_SIZE:
+                        in_context[key] = hit
+                out[i] = hit
+        return out  # type: ignore[return-value]
 
     def _lemmatize(self, form: str, left: str | None, right: str | None) -> WordLemma:
         return self._decide(form, left, right)[0]
