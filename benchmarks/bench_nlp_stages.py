@@ -78,7 +78,7 @@ def measure(checkout: Path, kind: str, n: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", required=True, help="the other checkout (its src/ is used)")
+    parser.add_argument("--reference", help="the other checkout (its src/ is used)")
     parser.add_argument("--n", type=int, default=20000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--kinds", nargs="+", default=list(KINDS), choices=list(KINDS))
@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]))))
         return 0
+    if not args.reference:
+        parser.error("--reference is required")
     checkouts = {"reference": Path(args.reference).resolve(), "this": HERE.parent}
     runs: dict[tuple[str, str], list[float]] = {}
     for _ in range(args.repeat):
