@@ -47,17 +47,27 @@ def language_of(text: str, analyzer: VoikkoAnalyzer | None = None) -> str:
     chunks = normalise(text).split()
     found = list(map(counts.get, chunks))
     if None in found:
-        found = [f or counts.compute(c) for f, c in zip(found, chunks, strict=True)]
-    if not found:
-        return "other"
-    n, sv, en, aa = map(sum, zip(*found, strict=True))
+        found = [counts.compute(c) if f is None else f for f, c in zip(found, chunks, strict=True)]
+    total = sum(found)  # the chunks' packed counts add up field by field
+    n = total & _FIELD
     if not n:
         return "other"
-    if not (sv or en or aa):
+    if not total >> _BITS:  # no Swedish or English word, no "å"
         # only the Finnish rule can hold: at most four words, or a Finnish share of 20 %
         return "fi" if n <= 4 or counts.finnish_share_reached(chunks, n) else "other"
+    sv, en, aa = (total >> _BITS) & _FIELD, (total >> 2 * _BITS) & _FIELD, total >> 3 * _BITS
     fi = sum(counts.known(chunk) for chunk in chunks)
     return _decide(sv / n, en / n, fi / n, bool(aa), n)
+
+
+# A chunk's counts packed into one int, a field of _BITS bits each (words, Swedish words,
+# English words, words with "å"): a text's counts are the sum of its chunks' ints.
+_BITS = 64
+_FIELD = (1 << _BITS) - 1
+
+
+def _pack(n: int, sv: int, en: int, aa: int) -> int:
+    return n | sv << _BITS | en << 2 * _BITS | aa << 3 * _BITS
 
 
 def _decide(sv: float, en: float, fi: float, aa: bool, n: int) -> str:
@@ -87,13 +97,14 @@ class _ChunkCounts(dict):
         self.sv, self.en = lists.get("sv", frozenset()), lists.get("en", frozenset())
         self._known: dict[str, int] = {}
 
-    def compute(self, chunk: str) -> tuple[int, int, int, bool]:
+    def compute(self, chunk: str) -> int:
+        """The packed counts of ``chunk`` (see :func:`_pack`), kept while there is room."""
         words = [w.lower() for w in _WORD.findall(chunk)]
-        found = (
+        found = _pack(
             len(words),
             sum(w in self.sv for w in words),
             sum(w in self.en for w in words),
-            any("å" in w for w in words),
+            sum("å" in w for w in words),
         )
         if len(self) < _CHUNKS_SIZE:
             self[chunk] = found
