@@ -178,3 +178,70 @@ def test_reported_probabilities_are_the_model_s_rounded_to_four_digits() -> None
             c: round(float(proba[k, j]), 4) for j, c in enumerate(model.codes_) if c in codebook
         }
         assert scores == expected and len(scores) > 5
+
+
+CONTEXT_TEXTS = [
+    "Ne tehtävät ovat vielä auki, ja niitä hoidetaan yhteen kahdesti vuodessa.",
+    "Ikääntyneiden palvelut toimivat parhaiten, kun ne sovitaan yhteen.",
+    "Kuntouttavan työtoiminnan järjestäminen alusta alkaen on tehtävä yhdessä.",
+    "opiskeluhoolto toimii; ne toimivat ajoissa ja kerran vuoteen.",
+]
+
+
+def _per_word(lemmatizer: object, words: list[str], method: str, *extra: object) -> list:
+    """``method`` of ``lemmatizer`` called word by word with each word's neighbours."""
+    last = len(words) - 1
+    call = getattr(lemmatizer, method)
+    return [
+        call(w, *extra[:1], words[i - 1] if i else None, words[i + 1] if i < last else None,
+             *extra[1:])
+        for i, w in enumerate(words)
+    ]  # fmt: skip
+
+
+def test_sentence_paths_equal_word_by_word_calls() -> None:
+    """lemmatize_words (per-form and per-context look-ups) and recheck_sentence (results it
+    knows without calling recheck) give what the word-by-word calls give, also from their
+    caches the second time."""
+    nlp = va.load_pipeline()
+    fast = nlp.get_pipe("vastausanalyysi_lemmatizer").lemmatizer
+    slow = va.load_pipeline().get_pipe("vastausanalyysi_lemmatizer").lemmatizer
+    sentences = [re.findall(r"\w+|[^\w\s]", t) for t in CONTEXT_TEXTS + TEXTS[:5]]
+    counts = FrozenCounts(Counter(w.lower() for s in sentences for w in s if w.isalpha()))
+    for _round in range(2):
+        for words in sentences:
+            first = fast.lemmatize_words(words)
+            assert first == _per_word(slow, words, "lemmatize_word")
+            expected = [
+                slow.recheck(w, r, words[i - 1] if i else None,
+                             words[i + 1] if i + 1 < len(words) else None, counts)
+                for i, (w, r) in enumerate(zip(words, first, strict=True))
+            ]  # fmt: skip
+            assert fast.recheck_sentence(words, first, counts) == expected
+    with pytest.raises(ValueError, match="results"):
+        fast.recheck_sentence(["yksi", "kaksi"], fast.lemmatize_words(["yksi"]), counts)
+
+
+def test_finnish_share_does_not_depend_on_what_was_analysed_before() -> None:
+    """The 20 % Finnish-share rule counts cached chunks first: the label is the same whichever
+    words were seen before (the reference asks Voikko about every word)."""
+    texts = [
+        "xqzv brrpt kwwq zzvt talo",  # 1 of 5 Finnish: fi
+        "xqzv brrpt kwwq zzvt qqxr talo",  # 1 of 6: other
+        "xqzv brrpt kwwq zzvt qqxr Talossa ja",  # 2 of 7: fi
+        "Xqzv-brrpt kwwq, zzvt qqxr vvkk talo.",  # 1 of 7 words: other
+    ]
+    fresh = detect_language(texts)
+    assert fresh == [_language_reference(t) for t in texts] == ["fi", "other", "fi", "other"]
+    get_analyzer().analyze("talossa")  # now cached: counted before the other words
+    assert detect_language(texts[::-1]) == fresh[::-1]
+
+
+def test_long_doc_annotations_are_read_back() -> None:
+    """Offsets past the shared key tuples (20,000 characters) are written as well."""
+    nlp = va.load_pipeline()
+    doc = nlp(" ".join(["perhekeskuksen", "kanssa"] * 1200))
+    assert doc[-1].idx > 20_000
+    assert {t._.lemma_marked for t in doc} == {"perhe#keskus", "kanssa"}
+    assert {t.lemma_ for t in doc} == {"perhekeskus", "kanssa"}
+    assert doc[-2]._.compound_parts == ["perhe", "keskus"]

@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -154,10 +155,11 @@ class VoikkoLemmatizerComponent(Pipe):
                 try:
                     lemmatizer = self.lemmatizer
                     tokens = [list(doc) for doc in batch]
-                    words = [[t.text for t in toks] for toks in tokens]
+                    words = [_words(toks) for toks in tokens]
                     lemmatizer.prefetch(words)  # Voikko on the batch's new forms, all at once
+                    lemma_ids: dict[str, int] = {}  # the batch's lemmas (see set_annotations)
                     done = [
-                        self._annotate(doc, None, w, t)
+                        self._annotate(doc, None, w, t, lemma_ids)
                         for doc, w, t in zip(batch, words, tokens, strict=True)
                     ]
                 except Exception as exc:
@@ -171,6 +173,7 @@ class VoikkoLemmatizerComponent(Pipe):
         batch_counts: Mapping[str, int] | None,
         words: list[str] | None = None,
         tokens: list[Token] | None = None,
+        lemma_ids: dict[str, int] | None = None,
     ) -> Doc:
         lemmatizer = self.lemmatizer
         counts = doc.user_data.pop(FORM_COUNTS_KEY, None) or batch_counts
@@ -181,7 +184,7 @@ class VoikkoLemmatizerComponent(Pipe):
             results = lemmatizer.recheck_sentence(words, results, counts)
         if self._where is not None:
             doc.user_data[ANALYZER_KEY] = self._where
-        set_annotations(doc, results, tokens)
+        set_annotations(doc, results, tokens, lemma_ids)
         return doc
 
     # -- serialisation -------------------------------------------------------------------------
@@ -262,6 +265,24 @@ class VoikkoLemmatizerComponent(Pipe):
         table = parse_table(texts[_TABLE].splitlines()) if _TABLE in texts else load_table()
         words = json.loads(texts[_TYPO_WORDS]) if texts.get(_TYPO_WORDS) else None
         self.lemmatizer = _build(self.cfg["fix_typos"], lexicon, model, table, words)
+
+
+_ORTH_OF = attrgetter("orth")
+_FORMS: dict[int, str] = {}  # ORTH id -> token text (see _words)
+_FORMS_SIZE = 500_000
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    """``[t.text for t in tokens]``, with one ``str`` per form kept by ORTH id for the process
+    (an id is the hash of its text in every vocab, so it always names that text)."""
+    words = list(map(_FORMS.get, map(_ORTH_OF, tokens)))
+    if None in words:
+        for i, word in enumerate(words):
+            if word is None:
+                word = words[i] = tokens[i].text
+                if len(_FORMS) < _FORMS_SIZE:
+                    _FORMS[tokens[i].orth] = word
+    return words  # type: ignore[return-value]
 
 
 _KEYS = (_CFG, _LEXICON, _TABLE, _MODEL, _TYPO_WORDS)

@@ -16,6 +16,7 @@ installed spaCy stores and reads values under it; otherwise it goes through ``to
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -75,18 +76,34 @@ def analyses_getter(token: Token) -> list[Analysis]:
 
 
 def set_annotations(
-    doc: Doc, results: Iterable[WordLemma], tokens: Sequence[Token] | None = None
+    doc: Doc,
+    results: Iterable[WordLemma],
+    tokens: Sequence[Token] | None = None,
+    lemma_ids: dict[str, int] | None = None,
 ) -> None:
     """Set ``token.lemma_`` and the extension values of each token of ``doc`` from its result
     (values equal to the extension's default are not written). ``tokens``: ``list(doc)`` if the
-    caller has it already."""
+    caller has it already; ``lemma_ids``: lemma -> its id in ``doc.vocab.strings``, a dict the
+    caller keeps for one batch of Docs (each lemma is added to the strings once per batch, then
+    its id is set, which is what ``token.lemma_ = lemma`` does)."""
     data = doc.user_data
     if not fast_writes():
         _set_public(doc, results)
         return
     results = results if isinstance(results, list) else list(results)
-    for token, result in zip(doc if tokens is None else tokens, results, strict=True):
-        token.lemma_ = result.lemma
+    tokens = list(doc) if tokens is None else tokens
+    ids = {} if lemma_ids is None else lemma_ids
+    # the keys of lemma_marked (every token has one): one tuple per offset for the process
+    last = tokens[-1].idx if tokens else 0
+    marked_keys: Any = _MARKED_KEYS if last < _SHARED_KEYS else _MarkedKeys()
+    if last >= len(_MARKED_KEYS) and last < _SHARED_KEYS:
+        _extend_keys(last)
+    for token, result in zip(tokens, results, strict=True):
+        lemma = result.lemma
+        lemma_id = ids.get(lemma)
+        if lemma_id is None:
+            lemma_id = ids[lemma] = doc.vocab.strings.add(lemma)
+        token.lemma = lemma_id
         idx = token.idx
         if result.parts:
             data[(_PREFIX, "compound_parts", idx, None)] = list(result.parts)
@@ -96,8 +113,30 @@ def set_annotations(
             data[(_PREFIX, "corrected_from", idx, None)] = result.corrected_from
             # the corrected form's readings (the getter would analyse the typo)
             data[(_PREFIX, ANALYSES, idx, None)] = list(result.analyses)
-        data[(_PREFIX, "lemma_marked", idx, None)] = result.marked or result.lemma
+        data[marked_keys[idx]] = result.marked or lemma
     _RESULTS[doc] = (results, len(data))
+
+
+#: ``_MARKED_KEYS[idx]`` is ``(_PREFIX, "lemma_marked", idx, None)``: the same key object for
+#: every Doc (a key per token would be a new tuple each), for offsets under ``_SHARED_KEYS``.
+_MARKED_KEYS: list[tuple[str, str, int, None]] = []
+_SHARED_KEYS = 20_000
+_KEYS_LOCK = threading.Lock()
+
+
+def _extend_keys(last: int) -> None:
+    """Make :data:`_MARKED_KEYS` reach offset ``last``."""
+    with _KEYS_LOCK:
+        start = len(_MARKED_KEYS)
+        end = min(max(last + 1, 2 * start, 1024), _SHARED_KEYS)
+        _MARKED_KEYS.extend([(_PREFIX, "lemma_marked", idx, None) for idx in range(start, end)])
+
+
+class _MarkedKeys:
+    """The lemma_marked keys of a long Doc, made one by one."""
+
+    def __getitem__(self, idx: int) -> tuple[str, str, int, None]:
+        return (_PREFIX, "lemma_marked", idx, None)
 
 
 def annotated_results(doc: Doc) -> list[WordLemma] | None:

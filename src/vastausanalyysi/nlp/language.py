@@ -45,29 +45,29 @@ def language_of(text: str, analyzer: VoikkoAnalyzer | None = None) -> str:
     """The language of one text (see the module docstring)."""
     counts = _chunk_counts(analyzer or get_analyzer())
     chunks = normalise(text).split()
-    n = sv = en = 0
-    aa = False
-    for chunk in chunks:
-        found = counts.get(chunk) or counts.compute(chunk)
-        n += found[0]
-        sv += found[1]
-        en += found[2]
-        aa = aa or found[3]
+    found = list(map(counts.get, chunks))
+    if None in found:
+        found = [counts.compute(c) if f is None else f for f, c in zip(found, chunks, strict=True)]
+    total = sum(found)  # the chunks' packed counts add up field by field
+    n = total & _FIELD
     if not n:
         return "other"
-    if not (sv or en or aa):
-        # only the Finnish rule can hold: at most four words, or a Finnish share of 20 % (Voikko
-        # is asked about words only until the share is reached)
-        if n <= 4:
-            return "fi"
-        fi = 0
-        for chunk in chunks:
-            fi += counts.known(chunk)
-            if fi / n >= 0.2:
-                return "fi"
-        return "other"
+    if not total >> _BITS:  # no Swedish or English word, no "å"
+        # only the Finnish rule can hold: at most four words, or a Finnish share of 20 %
+        return "fi" if n <= 4 or counts.finnish_share_reached(chunks, n) else "other"
+    sv, en, aa = (total >> _BITS) & _FIELD, (total >> 2 * _BITS) & _FIELD, total >> 3 * _BITS
     fi = sum(counts.known(chunk) for chunk in chunks)
-    return _decide(sv / n, en / n, fi / n, aa, n)
+    return _decide(sv / n, en / n, fi / n, bool(aa), n)
+
+
+# A chunk's counts packed into one int, a field of _BITS bits each (words, Swedish words,
+# English words, words with "å"): a text's counts are the sum of its chunks' ints.
+_BITS = 64
+_FIELD = (1 << _BITS) - 1
+
+
+def _pack(n: int, sv: int, en: int, aa: int) -> int:
+    return n | sv << _BITS | en << 2 * _BITS | aa << 3 * _BITS
 
 
 def _decide(sv: float, en: float, fi: float, aa: bool, n: int) -> str:
@@ -97,13 +97,14 @@ class _ChunkCounts(dict):
         self.sv, self.en = lists.get("sv", frozenset()), lists.get("en", frozenset())
         self._known: dict[str, int] = {}
 
-    def compute(self, chunk: str) -> tuple[int, int, int, bool]:
+    def compute(self, chunk: str) -> int:
+        """The packed counts of ``chunk`` (see :func:`_pack`), kept while there is room."""
         words = [w.lower() for w in _WORD.findall(chunk)]
-        found = (
+        found = _pack(
             len(words),
             sum(w in self.sv for w in words),
             sum(w in self.en for w in words),
-            any("å" in w for w in words),
+            sum("å" in w for w in words),
         )
         if len(self) < _CHUNKS_SIZE:
             self[chunk] = found
@@ -117,6 +118,47 @@ class _ChunkCounts(dict):
             found = sum(bool(analyze(w.lower())) for w in _WORD.findall(chunk))
             if len(self._known) < _CHUNKS_SIZE:
                 self._known[chunk] = found
+        return found
+
+    def finnish_share_reached(self, chunks: list[str], n: int) -> bool:
+        """Whether the words Voikko knows make at least 20 % of the ``n`` words of ``chunks``.
+
+        The share only grows as chunks are counted, so the answer does not depend on their
+        order: chunks counted before (and those whose words Voikko has analysed) come first, and
+        Voikko is asked about new words only until the share is reached.
+        """
+        found = list(map(self._known.get, chunks))
+        fi = sum(filter(None, found))
+        if fi / n >= 0.2 or None not in found:
+            return fi / n >= 0.2
+        later = []
+        for chunk, count in zip(chunks, found, strict=True):
+            if count is None:
+                count = self._known_if_cached(chunk)
+                if count is None:
+                    later.append(chunk)
+                    continue
+                fi += count
+                if fi / n >= 0.2:
+                    return True
+        for chunk in later:
+            fi += self.known(chunk)
+            if fi / n >= 0.2:
+                return True
+        return False
+
+    def _known_if_cached(self, chunk: str) -> int | None:
+        """:meth:`known` of ``chunk`` if the analyzer has all its words' readings cached
+        (no Voikko call), else None."""
+        cached = self.analyzer.cached
+        found = 0
+        for word in _WORD.findall(chunk):
+            readings = cached(word.lower())
+            if readings is None:
+                return None
+            found += bool(readings)
+        if len(self._known) < _CHUNKS_SIZE:
+            self._known[chunk] = found
         return found
 
 

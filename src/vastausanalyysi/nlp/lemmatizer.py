@@ -113,15 +113,32 @@ class Lemmatizer:
         }
         self._results: dict[int, tuple[Choice, WordLemma]] = {}
         self._rows = self.table.lines if self.table is not None else None
+        # results of the other forms without form counts by (form, left, right), by typo fixes on
+        self._in_context: tuple[dict[tuple[str, str | None, str | None], WordLemma], ...] = ({}, {})
         # context-free forms whose typo decision no form counts change, by ``initial``
         self._plain: tuple[dict[str, WordLemma], ...] = ({}, {})
+        self._ineligible: set[str] = set()  # forms the typo fixer may not correct (eligible)
         # the typo fixer's decisions under one FrozenCounts (see _memo_for)
-        self._counted: tuple[weakref.ref[FrozenCounts] | None, dict[str, Any]] = (None, {})
+        # and the results of context-free forms they leave unfixed, by ``initial``
+        self._counted: tuple[weakref.ref[FrozenCounts] | None, dict[str, Any], Any] = (
+            None,
+            {},
+            ({}, {}),
+        )
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_cache"] = {}  # caches are rebuilt; they can be large
-        for name in ("_free", "_done", "_results", "_rows", "_plain", "_counted"):
+        for name in (
+            "_free",
+            "_done",
+            "_in_context",
+            "_results",
+            "_rows",
+            "_plain",
+            "_ineligible",
+            "_counted",
+        ):
             state.pop(name, None)
         if self.table is not None and self.table is load_table():
             state["table"] = True  # the shipped table is read again, not pickled
@@ -282,11 +299,21 @@ class Lemmatizer:
         do not change), else None."""
         if type(counts) is not FrozenCounts:
             return None
-        owner, memo = self._counted
+        owner, memo, _settled = self._counted
         if owner is None or owner() is not counts:
             memo = {}
-            self._counted = (weakref.ref(counts), memo)
+            self._counted = (weakref.ref(counts), memo, ({}, {}))
         return memo
+
+    def _settled_for(
+        self, form_counts: Mapping[str, int] | None
+    ) -> tuple[dict[str, WordLemma], dict[str, WordLemma]] | None:
+        """What :meth:`recheck` gives under ``form_counts`` for context-free forms the typo
+        fixer leaves as they are (by ``initial``), if the counts are :class:`FrozenCounts` and
+        the lemmatizer has none of its own, else None."""
+        if self.form_counts is not None or self._memo_for(form_counts) is None:
+            return None
+        return self._counted[2]
 
     def recheck(
         self,
@@ -314,7 +341,12 @@ class Lemmatizer:
             if len(plain) < _CACHE_SIZE:
                 plain[form] = base
             return base
-        return self._typo_fix(form, base, left, right, form_counts)
+        fixed = self._typo_fix(form, base, left, right, form_counts)
+        if fixed is base:  # no fix under these counts, whatever the neighbours
+            settled = self._settled_for(form_counts)
+            if settled is not None and len(settled[initial]) < _CACHE_SIZE:
+                settled[initial][form] = base
+        return fixed
 
     def recheck_sentence(
         self,
@@ -323,12 +355,37 @@ class Lemmatizer:
         form_counts: Mapping[str, int] | None,
     ) -> list[WordLemma]:
         """:meth:`recheck` of every word of a sentence, each with its neighbours as context."""
-        last = len(words) - 1
-        return [
-            self.recheck(w, r, words[i - 1] if i else None, words[i + 1] if i < last else None,
-                         form_counts)
-            for i, (w, r) in enumerate(zip(words, results, strict=True))
-        ]  # fmt: skip
+        n = len(words)
+        if n != len(results):
+            raise ValueError(f"{n} words but {len(results)} results")
+        if not n or not form_counts or self.typos is None or not self.fix_typos:
+            return list(results)
+        # what recheck gives, found without calling it where it is known: an eligible
+        # context-free form whose typo decision no counts change (_plain) or that these counts
+        # leave unfixed (settled), a form that may not be corrected at all, a result whose
+        # source is never re-checked
+        out: list[WordLemma | None] = list(map(self._plain[False].get, words))
+        out[0] = self._plain[True].get(words[0])
+        ineligible = self._ineligible
+        settled = self._settled_for(form_counts) or ({}, {})
+        for i, result in enumerate(results):
+            if result.source not in _RECHECKED:
+                out[i] = result
+            elif out[i] is None:
+                word = words[i]
+                if word in ineligible:
+                    out[i] = result
+                    continue
+                hit = settled[not i].get(word)
+                if hit is not None:
+                    out[i] = hit
+                    continue
+                if not eligible(word) and len(ineligible) < _CACHE_SIZE:
+                    ineligible.add(word)
+                left = words[i - 1] if i else None
+                right = words[i + 1] if i + 1 < n else None
+                out[i] = self.recheck(word, result, left, right, form_counts)
+        return out  # type: ignore[return-value]
 
     def lemmatize_words(self, words: list[str]) -> list[WordLemma]:
         """Lemmas of a sentence's words, each chosen in its context.
@@ -386,20 +443,34 @@ class Lemmatizer:
 
     def _lemmatize_words(self, words: list[str]) -> list[WordLemma]:
         n = len(words)
-        if self.form_counts is None:  # the per-form results of lemmatize_word, looked up inline
-            fix = self.typos is not None and self.fix_typos
-            done, first = self._done[False, fix], self._done[True, fix]
-        else:
-            done = first = {}
-        out = []
-        for i, word in enumerate(words):
-            hit = (done if i else first).get(word)
+        if not n:
+            return []
+        if self.form_counts is not None:
+            return [
+                self.lemmatize_word(word, words[i - 1] if i else None,
+                                    words[i + 1] if i + 1 < n else None)
+                for i, word in enumerate(words)
+            ]  # fmt: skip
+        # the per-form results of lemmatize_word, looked up first
+        fix = self.typos is not None and self.fix_typos
+        done, first = self._done[False, fix], self._done[True, fix]
+        out = list(map(done.get, words))
+        out[0] = first.get(words[0])
+        if all(out):  # every form's result was cached (a WordLemma is never false)
+            return out  # type: ignore[return-value]
+        # the others: by form and neighbours (what lemmatize_word gives for them, remembered)
+        in_context = self._in_context[fix]
+        for i, hit in enumerate(out):
             if hit is None:
-                left = words[i - 1] if i else None
-                right = words[i + 1] if i + 1 < n else None
-                hit = self.lemmatize_word(word, left, right)
-            out.append(hit)
-        return out
+                word = words[i]
+                key = (word, words[i - 1] if i else None, words[i + 1] if i + 1 < n else None)
+                hit = in_context.get(key)
+                if hit is None:
+                    hit = self.lemmatize_word(*key)
+                    if word not in (done if i else first) and len(in_context) < _CACHE_SIZE:
+                        in_context[key] = hit
+                out[i] = hit
+        return out  # type: ignore[return-value]
 
     def _lemmatize(self, form: str, left: str | None, right: str | None) -> WordLemma:
         return self._decide(form, left, right)[0]

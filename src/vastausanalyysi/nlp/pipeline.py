@@ -39,6 +39,8 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 import numpy
@@ -337,6 +339,7 @@ def count_forms(texts: Sequence[str], nlp: Language | None = None) -> Counter[st
 
 
 _COUNT_BATCH = 4096
+_LEMMA_OF = attrgetter("lemma")
 
 
 def _count_orths(arrays: list[Any], by_orth: Counter[int]) -> None:
@@ -379,7 +382,7 @@ def _direct_lemmas(
     fix = lemmatizer.typos is not None and lemmatizer.fix_typos
     strings, vocab = nlp.vocab.strings, nlp.vocab
     words_of: dict[int, str] = {}  # ORTH id -> its form, one str per form
-    skip: dict[str, bool] = {}  # form -> a space or punctuation token
+    keep: dict[str, bool] = {}  # form -> not a space or punctuation token
     by_orth: Counter[int] = Counter()
     arrays: list[Any] = []
     sentences: list[list[str]] = []
@@ -393,14 +396,18 @@ def _direct_lemmas(
                 arrays.append(orths)
                 if len(arrays) >= _COUNT_BATCH:
                     _count_orths(arrays, by_orth)
-            words = []
-            for orth in orths.tolist():
-                word = words_of.get(orth)
-                if word is None:
-                    word = words_of[orth] = strings[orth]
-                    lexeme = vocab[orth]
-                    skip[word] = lexeme.is_space or lexeme.is_punct
-                words.append(word)
+            ids = orths.tolist()
+            words = list(map(words_of.get, ids))
+            if None in words:
+                for i, word in enumerate(words):
+                    if word is None:
+                        orth = ids[i]
+                        word = words_of.get(orth)
+                        if word is None:
+                            word = words_of[orth] = strings[orth]
+                            lexeme = vocab[orth]
+                            keep[word] = not (lexeme.is_space or lexeme.is_punct)
+                        words[i] = word
             sentences.append(words)
     counts = None
     if fix and corpus_counts:
@@ -415,7 +422,7 @@ def _direct_lemmas(
                 results = lemmatizer.lemmatize_words(words)
                 if counts:
                     results = lemmatizer.recheck_sentence(words, results, counts)
-                lemmas.append([r.lemma for w, r in zip(words, results, strict=True) if not skip[w]])
+                lemmas.append(list(compress(map(_LEMMA_OF, results), map(keep.__getitem__, words))))
     out: list[list[str]] = []
     at = 0
     for n in n_pieces:

@@ -213,6 +213,11 @@ class VoikkoAnalyzer:
             self._cache[word] = result  # one dict store: atomic, no lock needed
         return result
 
+    def cached(self, word: str) -> tuple[Analysis, ...] | None:
+        """The readings of ``word`` if they are cached (as :meth:`analyze` gives them), else
+        None (Voikko is not asked)."""
+        return self._cache.get(word)
+
     def prefetch(self, words: Iterable[str]) -> int:
         """Analyse the uncached ``words`` now, one after another, into the cache (as
         :meth:`analyze` would later); returns how many were analysed.
