@@ -10,14 +10,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, repeat
+from operator import is_
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 from spacy.tokens import Doc
 
+from vastausanalyysi.themes.clauses import NEUTRAL, scopes
 from vastausanalyysi.themes.codes import PolarityLexicon
-from vastausanalyysi.themes.polarity import PolarityResult, polarity_tokens, question_kind
+from vastausanalyysi.themes.polarity import (
+    PolarityResult,
+    polarity_tokens,
+    question_kind,
+    rule_polarity,
+)
 from vastausanalyysi.themes.rules import RuleResult
 from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, TokenRow, doc_table, remember
 
@@ -274,10 +281,125 @@ def polarity_features(
     return out
 
 
+def polarity_columns(
+    docs: Sequence[Doc],
+    lexicon: PolarityLexicon,
+    vectorizer: FeatureVectorizer,
+    questions: Sequence[Any] | None = None,
+    results: Sequence[PolarityResult] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (row, column) entries of ``vectorizer``'s known features of
+    :func:`polarity_features` (arguments as there), for :meth:`FeatureVectorizer.matrix`: the
+    same matrix as ``vectorizer.transform`` of the feature lists.
+
+    It reads what :func:`~vastausanalyysi.themes.polarity.polarity_tokens` reads, in its
+    order, but a plain word's column (no contrast, scope or negation: most words) is looked
+    up once per token row, and the features of a text are never built as strings.
+    """
+    n = len(docs)
+    qs = list(questions) if questions is not None else [None] * n
+    rs = list(results) if results is not None else [None] * n
+    if len(qs) != n or len(rs) != n:
+        raise ValueError(f"got {n} Docs, {len(qs)} questions and {len(rs)} results")
+    get = vectorizer.index.get
+    tables = [doc_table(doc) for doc in docs]
+    words = _plain_columns(vectorizer, list(chain.from_iterable(t.rows for t in tables)))
+    fixed = {f: get(f, -1) for f in ("MIXCL", "MIXSAME", "NOCUE", "HASGOAL")}
+    counted = [[get(f"{key}={k}", -1) for k in range(3)] for key in ("NW", "NP")]
+    kinds: dict[Any, str | None] = {}
+    out: list[int] = []
+    sizes: list[int] = []
+    at = 0  # the first row of the Doc in ``words``
+    for doc, table, q, result in zip(docs, tables, qs, rs, strict=True):
+        rows = table.rows
+        found = scopes(table, lexicon)
+        negated, goal, need = found.negated, found.goal, found.need
+        special = negated | goal | need
+        if result is None:
+            result = rule_polarity(doc, lexicon)
+        clauses = result.clauses
+        start = len(out)
+        rule = f"RULE={result.label}"
+        out.append(get(rule, -1))
+        labels = [c.label for c in clauses]
+        roles = ["C2" if c.contrast else "M" for c in clauses]
+        for k in range(len(clauses) - 1):
+            if roles[k] == "M" and clauses[k + 1].contrast and clauses[k + 1].marker:
+                roles[k] = "C1"
+        n_works = n_problem = 0
+        mixed_same = cued = False
+        for clause, role, label in zip(clauses, roles, labels, strict=True):
+            first, last = clause.start, clause.end
+            prefix = "C2_" if clause.contrast else ""
+            if prefix or (special and not special.isdisjoint(range(first, last))):
+                for i in range(first, last):
+                    row = rows[i]
+                    if row.punct or row.space:
+                        continue
+                    scope = "G_" if i in goal else "N_" if i in need else ""
+                    marks = f"{prefix}{scope}{'NEG_' if i in negated else ''}"
+                    out.append(get(marks + row.norm, -1) if marks else words[at + i])
+            else:
+                out.extend(words[at + first : at + last])  # punctuation and spaces are -1
+            for cue in clause.cues:
+                cued = True
+                polarity = cue["polarity"]
+                out.append(get(f"CUE_{prefix}{polarity}", -1))
+                out.append(get(f"CUER_{role}_{polarity}_{cue['rule'].split('+')[-1]}", -1))
+            if label != NEUTRAL:
+                out.append(get(f"CL_{role}={label}", -1))
+            n_works += clause.works > 0
+            n_problem += clause.problem > 0
+            mixed_same = mixed_same or bool(clause.works and clause.problem)
+        if n_works and n_problem:
+            out.append(fixed["MIXCL"])
+        if mixed_same:
+            out.append(fixed["MIXSAME"])
+        if not cued:
+            out.append(fixed["NOCUE"])
+        out.append(counted[0][min(n_works, 2)])
+        out.append(counted[1][min(n_problem, 2)])
+        polar = [label for label in labels if label != NEUTRAL]
+        if polar:
+            out.append(get(f"FIRST={polar[0]}", -1))
+            out.append(get(f"LAST={polar[-1]}", -1))
+        if goal:
+            out.append(fixed["HASGOAL"])
+        try:
+            kind = kinds[q] if q in kinds else kinds.setdefault(q, question_kind(q))
+        except TypeError:  # not hashable
+            kind = question_kind(q)
+        if kind:
+            out.append(get(f"Q={kind}", -1))
+            out.append(get(f"Q={kind}&{rule}", -1))
+        sizes.append(len(out) - start)
+        at += len(rows)
+    cols = np.array(out, dtype=np.int64)
+    rows_of = np.repeat(np.arange(n, dtype=np.int64), np.array(sizes, dtype=np.int64))
+    known = cols >= 0
+    return rows_of[known], cols[known]
+
+
+def _plain_columns(vectorizer: FeatureVectorizer, rows: list[TokenRow]) -> list[int]:
+    """The column of each row's plain polarity feature (its lemma without marks; -1 for an
+    unknown lemma, punctuation and spaces), each row looked up once per vectorizer."""
+    found = vectorizer.memo.get("polarity")
+    if found is None or len(found) >= ROW_CACHE_MAX:
+        found = vectorizer.memo["polarity"] = {}
+    out = list(map(found.get, rows))
+    if None in out:
+        get = vectorizer.index.get
+        for row in dict.fromkeys(compress(rows, map(is_, out, repeat(None)))):
+            found[row] = -1 if row.punct or row.space else get(row.norm, -1)
+        out = list(map(found.__getitem__, rows))
+    return out
+
+
 __all__ = [
     "FeatureVectorizer",
     "as_docs",
     "doc_features",
+    "polarity_columns",
     "polarity_features",
     "token_features",
 ]
