@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from itertools import chain, compress, repeat
-from operator import is_
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -131,8 +130,11 @@ class _RowColumns:
         missing = ids < 0
         if missing.any():
             index, ends, flat = self.index, self.ends, self.flat
-            for row in dict.fromkeys(compress(rows, missing.tolist())):  # once each, in order
-                self.ids[row] = len(ends) - 1
+            known = self.ids
+            for row in dict.fromkeys(rows):  # once each
+                if row in known:
+                    continue
+                known[row] = len(ends) - 1
                 flat.extend(j for f in self.features(row) if (j := index.get(f)) is not None)
                 ends.append(len(flat))
             ids = np.fromiter(map(get, rows), np.int64, len(rows))
@@ -307,30 +309,34 @@ def polarity_columns(
     fixed = {f: get(f, -1) for f in ("MIXCL", "MIXSAME", "NOCUE", "HASGOAL")}
     counted = [[get(f"{key}={k}", -1) for k in range(3)] for key in ("NW", "NP")]
     kinds: dict[Any, str | None] = {}
+    memo: dict[Any, Any] = {}  # a feature's parts -> its column(s)
     out: list[int] = []
+    append, extend = out.append, out.extend
     sizes: list[int] = []
     at = 0  # the first row of the Doc in ``words``
     for doc, table, q, result in zip(docs, tables, qs, rs, strict=True):
         rows = table.rows
         found = scopes(table, lexicon)
         negated, goal, need = found.negated, found.goal, found.need
-        special = negated | goal | need
+        special = negated | goal | need if negated or goal or need else None
         if result is None:
             result = rule_polarity(doc, lexicon)
         clauses = result.clauses
         start = len(out)
         rule = f"RULE={result.label}"
-        out.append(get(rule, -1))
-        labels = [c.label for c in clauses]
-        roles = ["C2" if c.contrast else "M" for c in clauses]
-        for k in range(len(clauses) - 1):
-            if roles[k] == "M" and clauses[k + 1].contrast and clauses[k + 1].marker:
-                roles[k] = "C1"
+        append(get(rule, -1))
         n_works = n_problem = 0
         mixed_same = cued = False
-        for clause, role, label in zip(clauses, roles, labels, strict=True):
+        polar_first = polar_last = None
+        last_clause = len(clauses) - 1
+        for k, clause in enumerate(clauses):
             first, last = clause.start, clause.end
-            prefix = "C2_" if clause.contrast else ""
+            if clause.contrast:
+                role, prefix = "C2", "C2_"
+            else:
+                after = clauses[k + 1] if k < last_clause else None
+                role = "C1" if after is not None and after.contrast and after.marker else "M"
+                prefix = ""
             if prefix or (special and not special.isdisjoint(range(first, last))):
                 for i in range(first, last):
                     row = rows[i]
@@ -338,40 +344,57 @@ def polarity_columns(
                         continue
                     scope = "G_" if i in goal else "N_" if i in need else ""
                     marks = f"{prefix}{scope}{'NEG_' if i in negated else ''}"
-                    out.append(get(marks + row.norm, -1) if marks else words[at + i])
+                    append(get(marks + row.norm, -1) if marks else words[at + i])
             else:
-                out.extend(words[at + first : at + last])  # punctuation and spaces are -1
+                extend(words[at + first : at + last])  # punctuation and spaces are -1
             for cue in clause.cues:
                 cued = True
-                polarity = cue["polarity"]
-                out.append(get(f"CUE_{prefix}{polarity}", -1))
-                out.append(get(f"CUER_{role}_{polarity}_{cue['rule'].split('+')[-1]}", -1))
+                key = (prefix, role, cue["polarity"], cue["rule"])
+                pair = memo.get(key)
+                if pair is None:
+                    pair = memo[key] = (
+                        get(f"CUE_{prefix}{key[2]}", -1),
+                        get(f"CUER_{role}_{key[2]}_{key[3].split('+')[-1]}", -1),
+                    )
+                extend(pair)
+            label = clause.label
             if label != NEUTRAL:
-                out.append(get(f"CL_{role}={label}", -1))
-            n_works += clause.works > 0
-            n_problem += clause.problem > 0
-            mixed_same = mixed_same or bool(clause.works and clause.problem)
+                key = (role, label)
+                column = memo.get(key)
+                if column is None:
+                    column = memo[key] = get(f"CL_{role}={label}", -1)
+                append(column)
+                if polar_first is None:
+                    polar_first = label
+                polar_last = label
+            works, problem = clause.works, clause.problem
+            if works > 0:
+                n_works += 1
+            if problem > 0:
+                n_problem += 1
+            if works and problem:
+                mixed_same = True
         if n_works and n_problem:
-            out.append(fixed["MIXCL"])
+            append(fixed["MIXCL"])
         if mixed_same:
-            out.append(fixed["MIXSAME"])
+            append(fixed["MIXSAME"])
         if not cued:
-            out.append(fixed["NOCUE"])
-        out.append(counted[0][min(n_works, 2)])
-        out.append(counted[1][min(n_problem, 2)])
-        polar = [label for label in labels if label != NEUTRAL]
-        if polar:
-            out.append(get(f"FIRST={polar[0]}", -1))
-            out.append(get(f"LAST={polar[-1]}", -1))
+            append(fixed["NOCUE"])
+        append(counted[0][min(n_works, 2)])
+        append(counted[1][min(n_problem, 2)])
+        if polar_first is not None:
+            append(get(f"FIRST={polar_first}", -1))
+            append(get(f"LAST={polar_last}", -1))
         if goal:
-            out.append(fixed["HASGOAL"])
-        try:
-            kind = kinds[q] if q in kinds else kinds.setdefault(q, question_kind(q))
-        except TypeError:  # not hashable
-            kind = question_kind(q)
-        if kind:
-            out.append(get(f"Q={kind}", -1))
-            out.append(get(f"Q={kind}&{rule}", -1))
+            append(fixed["HASGOAL"])
+        if q is not None:
+            try:
+                kind = kinds[q] if q in kinds else kinds.setdefault(q, question_kind(q))
+            except TypeError:  # not hashable
+                kind = question_kind(q)
+            if kind:
+                append(get(f"Q={kind}", -1))
+                append(get(f"Q={kind}&{rule}", -1))
         sizes.append(len(out) - start)
         at += len(rows)
     cols = np.array(out, dtype=np.int64)
@@ -386,13 +409,14 @@ def _plain_columns(vectorizer: FeatureVectorizer, rows: list[TokenRow]) -> list[
     found = vectorizer.memo.get("polarity")
     if found is None or len(found) >= ROW_CACHE_MAX:
         found = vectorizer.memo["polarity"] = {}
-    out = list(map(found.get, rows))
-    if None in out:
+    try:
+        return list(map(found.__getitem__, rows))
+    except KeyError:  # rows not seen before: each looked up once
         get = vectorizer.index.get
-        for row in dict.fromkeys(compress(rows, map(is_, out, repeat(None)))):
-            found[row] = -1 if row.punct or row.space else get(row.norm, -1)
-        out = list(map(found.__getitem__, rows))
-    return out
+        for row in dict.fromkeys(rows):
+            if row not in found:
+                found[row] = -1 if row.punct or row.space else get(row.norm, -1)
+    return list(map(found.__getitem__, rows))
 
 
 __all__ = [
