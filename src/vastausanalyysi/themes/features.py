@@ -8,7 +8,7 @@ a text also the rule tagger's codes (``R:``). The polarity model's features come
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
 from typing import Any
 
@@ -117,9 +117,8 @@ class _RowColumns:
 
     def _clear(self) -> None:
         self.ids: dict[TokenRow, int] = {}  # row -> its number
-        self.ends: list[int] = [0]  # row k's columns are flat[ends[k] : ends[k + 1]]
-        self.flat: list[int] = []
-        self.arrays: tuple[np.ndarray, np.ndarray] | None = None  # ends and flat in numpy
+        self.ends = np.zeros(1, dtype=np.int64)  # row k's columns are flat[ends[k] : ends[k + 1]]
+        self.flat = np.zeros(0, dtype=np.int64)
 
     def columns(self, rows: list[TokenRow]) -> tuple[np.ndarray, np.ndarray]:
         """The columns of the rows' features, concatenated, and how many each row has."""
@@ -127,27 +126,28 @@ class _RowColumns:
             self._clear()
         get = self.ids.get
         ids = np.fromiter(map(get, rows, repeat(-1)), np.int64, len(rows))
-        missing = ids < 0
-        if missing.any():
-            index, ends, flat = self.index, self.ends, self.flat
-            known = self.ids
-            for row in dict.fromkeys(rows):  # once each
-                if row in known:
-                    continue
-                known[row] = len(ends) - 1
+        missing = np.flatnonzero(ids < 0)
+        if len(missing):
+            picked = missing.tolist()
+            index, known = self.index, self.ids
+            ends: list[int] = []
+            flat: list[int] = []
+            end = int(self.ends[-1])
+            for row in dict.fromkeys(map(rows.__getitem__, picked)):  # each new row once
+                known[row] = len(self.ends) + len(ends) - 1
                 flat.extend(j for f in self.features(row) if (j := index.get(f)) is not None)
-                ends.append(len(flat))
-            ids = np.fromiter(map(get, rows), np.int64, len(rows))
-            self.arrays = None
-        if self.arrays is None:
-            self.arrays = (np.array(self.ends, dtype=np.int64), np.array(self.flat, np.int64))
-        bounds, flat_cols = self.arrays
-        starts = bounds[ids]
-        counts = bounds[ids + 1] - starts
+                ends.append(end + len(flat))
+            self.ends = np.concatenate((self.ends, np.array(ends, dtype=np.int64)))
+            self.flat = np.concatenate((self.flat, np.array(flat, dtype=np.int64)))
+            ids[missing] = np.fromiter(
+                map(get, map(rows.__getitem__, picked)), np.int64, len(picked)
+            )
+        starts = self.ends[ids]
+        counts = self.ends[ids + 1] - starts
         at = np.arange(counts.sum(), dtype=np.int64) + np.repeat(
             starts - (np.cumsum(counts) - counts), counts
         )
-        return flat_cols[at], counts
+        return self.flat[at], counts
 
 
 def _row_columns(vectorizer: FeatureVectorizer, kind: str, features: Any) -> _RowColumns:
@@ -305,11 +305,16 @@ def polarity_columns(
         raise ValueError(f"got {n} Docs, {len(qs)} questions and {len(rs)} results")
     get = vectorizer.index.get
     tables = [doc_table(doc) for doc in docs]
-    words = _plain_columns(vectorizer, list(chain.from_iterable(t.rows for t in tables)))
+    words = _plain_columns(vectorizer, [t.rows for t in tables])
+    contrasted = _contrast_columns(vectorizer)
     fixed = {f: get(f, -1) for f in ("MIXCL", "MIXSAME", "NOCUE", "HASGOAL")}
     counted = [[get(f"{key}={k}", -1) for k in range(3)] for key in ("NW", "NP")]
     kinds: dict[Any, str | None] = {}
-    memo: dict[Any, Any] = {}  # a feature's parts -> its column(s)
+    # a feature's parts -> its column(s), per kind of feature
+    by_rule: dict[str, int] = {}
+    by_cue: dict[tuple[str, str, str, str], tuple[int, int]] = {}
+    by_clause: dict[tuple[str, str], int] = {}
+    by_ends: dict[tuple[str, str], tuple[int, int]] = {}
     out: list[int] = []
     append, extend = out.append, out.extend
     sizes: list[int] = []
@@ -323,8 +328,11 @@ def polarity_columns(
             result = rule_polarity(doc, lexicon)
         clauses = result.clauses
         start = len(out)
-        rule = f"RULE={result.label}"
-        append(get(rule, -1))
+        rule = result.label
+        column = by_rule.get(rule)
+        if column is None:
+            column = by_rule[rule] = get(f"RULE={rule}", -1)
+        append(column)
         n_works = n_problem = 0
         mixed_same = cued = False
         polar_first = polar_last = None
@@ -337,32 +345,31 @@ def polarity_columns(
                 after = clauses[k + 1] if k < last_clause else None
                 role = "C1" if after is not None and after.contrast and after.marker else "M"
                 prefix = ""
-            if prefix or (special and not special.isdisjoint(range(first, last))):
-                for i in range(first, last):
+            # the words' columns (punctuation and spaces are -1), then those of the marked
+            segment = contrasted(rows[first:last]) if prefix else words[at + first : at + last]
+            if special and not special.isdisjoint(range(first, last)):
+                for i in special.intersection(range(first, last)):
                     row = rows[i]
-                    if row.punct or row.space:
-                        continue
-                    scope = "G_" if i in goal else "N_" if i in need else ""
-                    marks = f"{prefix}{scope}{'NEG_' if i in negated else ''}"
-                    append(get(marks + row.norm, -1) if marks else words[at + i])
-            else:
-                extend(words[at + first : at + last])  # punctuation and spaces are -1
+                    if not (row.punct or row.space):
+                        scope = "G_" if i in goal else "N_" if i in need else ""
+                        marks = f"{prefix}{scope}{'NEG_' if i in negated else ''}"
+                        segment[i - first] = get(marks + row.norm, -1)
+            extend(segment)
             for cue in clause.cues:
                 cued = True
                 key = (prefix, role, cue["polarity"], cue["rule"])
-                pair = memo.get(key)
+                pair = by_cue.get(key)
                 if pair is None:
-                    pair = memo[key] = (
+                    pair = by_cue[key] = (
                         get(f"CUE_{prefix}{key[2]}", -1),
                         get(f"CUER_{role}_{key[2]}_{key[3].split('+')[-1]}", -1),
                     )
                 extend(pair)
             label = clause.label
             if label != NEUTRAL:
-                key = (role, label)
-                column = memo.get(key)
+                column = by_clause.get((role, label))
                 if column is None:
-                    column = memo[key] = get(f"CL_{role}={label}", -1)
+                    column = by_clause[role, label] = get(f"CL_{role}={label}", -1)
                 append(column)
                 if polar_first is None:
                     polar_first = label
@@ -383,8 +390,11 @@ def polarity_columns(
         append(counted[0][min(n_works, 2)])
         append(counted[1][min(n_problem, 2)])
         if polar_first is not None:
-            append(get(f"FIRST={polar_first}", -1))
-            append(get(f"LAST={polar_last}", -1))
+            key = (polar_first, polar_last)
+            pair = by_ends.get(key)
+            if pair is None:
+                pair = by_ends[key] = (get(f"FIRST={key[0]}", -1), get(f"LAST={key[1]}", -1))
+            extend(pair)
         if goal:
             append(fixed["HASGOAL"])
         if q is not None:
@@ -394,7 +404,7 @@ def polarity_columns(
                 kind = question_kind(q)
             if kind:
                 append(get(f"Q={kind}", -1))
-                append(get(f"Q={kind}&{rule}", -1))
+                append(get(f"Q={kind}&RULE={rule}", -1))
         sizes.append(len(out) - start)
         at += len(rows)
     cols = np.array(out, dtype=np.int64)
@@ -403,20 +413,49 @@ def polarity_columns(
     return rows_of[known], cols[known]
 
 
-def _plain_columns(vectorizer: FeatureVectorizer, rows: list[TokenRow]) -> list[int]:
+def _contrast_columns(vectorizer: FeatureVectorizer) -> Callable[[list[TokenRow]], list[int]]:
+    """A function giving the columns of rows' features in a contrast clause (``C2_`` and the
+    lemma; -1 as in :func:`_plain_columns`), each row looked up once per vectorizer."""
+    found = vectorizer.memo.get("contrast")
+    if found is None or len(found) >= ROW_CACHE_MAX:
+        found = vectorizer.memo["contrast"] = {}
+    get = vectorizer.index.get
+
+    def columns(rows: list[TokenRow]) -> list[int]:
+        out = list(map(found.get, rows))
+        if None in out:
+            for row in rows:
+                if row not in found:
+                    found[row] = -1 if row.punct or row.space else get("C2_" + row.norm, -1)
+            out = list(map(found.__getitem__, rows))
+        return out
+
+    return columns
+
+
+def _plain_columns(vectorizer: FeatureVectorizer, row_lists: list[list[TokenRow]]) -> list[int]:
     """The column of each row's plain polarity feature (its lemma without marks; -1 for an
-    unknown lemma, punctuation and spaces), each row looked up once per vectorizer."""
+    unknown lemma, punctuation and spaces), of the Docs' rows one after another; each row
+    looked up once per vectorizer."""
     found = vectorizer.memo.get("polarity")
     if found is None or len(found) >= ROW_CACHE_MAX:
         found = vectorizer.memo["polarity"] = {}
     try:
-        return list(map(found.__getitem__, rows))
-    except KeyError:  # rows not seen before: each looked up once
+        return list(map(found.__getitem__, chain.from_iterable(row_lists)))
+    except KeyError:  # new rows
+        pass
+    rows = list(chain.from_iterable(row_lists))
+    cols = np.fromiter(map(found.get, rows, repeat(-2)), np.int64, len(rows))
+    missing = np.flatnonzero(cols == -2)
+    if len(missing):  # rows not seen before: each looked up once
+        picked = missing.tolist()
         get = vectorizer.index.get
-        for row in dict.fromkeys(rows):
-            if row not in found:
-                found[row] = -1 if row.punct or row.space else get(row.norm, -1)
-    return list(map(found.__getitem__, rows))
+        for row in dict.fromkeys(map(rows.__getitem__, picked)):
+            found[row] = -1 if row.punct or row.space else get(row.norm, -1)
+        cols[missing] = np.fromiter(
+            map(found.__getitem__, map(rows.__getitem__, picked)), np.int64, len(picked)
+        )
+    return cols.tolist()
 
 
 __all__ = [
