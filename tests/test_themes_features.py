@@ -101,7 +101,7 @@ def test_decision_function_equals_the_product_of_the_feature_lists(
 
 
 def test_polarity_columns_give_the_matrix_of_the_feature_lists(
-    model: ThemeClassifier, docs: list
+    model: ThemeClassifier, docs: list, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lexicon = model.get_codebook().polarity
     questions = [*corpus()["question"], *(["Mikä toimii hyvin?", None, 3, ["x"]] * 2)][: len(docs)]
@@ -120,6 +120,17 @@ def test_polarity_columns_give_the_matrix_of_the_feature_lists(
                 assert _same(got, expected) and got.nnz > 1000
     with pytest.raises(ValueError, match="questions"):
         polarity_columns(docs, lexicon, vec, questions[:3])
+    # caches that start over between the batches still give the same matrix
+    monkeypatch.setattr(features, "ROW_CACHE_MAX", 50)
+    expected = vec.transform(polarity_features(docs, lexicon, questions, results))
+    for k in range(0, len(docs), 60):
+        part = slice(k, k + 60)
+        got = vec.matrix(
+            *polarity_columns(docs[part], lexicon, vec, questions[part], results[part]),
+            len(docs[part]),
+        )
+        assert _same(got, expected[part])
+    assert len(vec.memo["polarity"]) < 50 + 60 * 40
 
 
 def test_polarity_probabilities_equal_those_of_the_feature_lists(

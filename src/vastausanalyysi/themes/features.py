@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, repeat
+from itertools import chain, count, repeat
 from typing import Any
 
 import numpy as np
@@ -124,24 +124,29 @@ class _RowColumns:
         """The columns of the rows' features, concatenated, and how many each row has."""
         if len(self.ids) >= ROW_CACHE_MAX:
             self._clear()
-        get = self.ids.get
-        ids = np.fromiter(map(get, rows, repeat(-1)), np.int64, len(rows))
-        missing = np.flatnonzero(ids < 0)
-        if len(missing):
-            picked = missing.tolist()
-            index, known = self.index, self.ids
+        known = self.ids
+        size = len(known)
+        # one pass: a new row gets size + its first position (made a new number below)
+        ids = np.fromiter(map(known.setdefault, rows, count(size)), np.int64, len(rows))
+        fresh = np.flatnonzero(ids == np.arange(size, size + len(rows)))
+        if len(fresh):
             ends: list[int] = []
             flat: list[int] = []
-            end = int(self.ends[-1])
-            for row in dict.fromkeys(map(rows.__getitem__, picked)):  # each new row once
-                known[row] = len(self.ends) + len(ends) - 1
-                flat.extend(j for f in self.features(row) if (j := index.get(f)) is not None)
-                ends.append(end + len(flat))
+            end, index = int(self.ends[-1]), self.index
+            try:
+                for k, row in enumerate(map(rows.__getitem__, fresh.tolist()), size):
+                    known[row] = k
+                    flat.extend(j for f in self.features(row) if (j := index.get(f)) is not None)
+                    ends.append(end + len(flat))
+            except BaseException:
+                self._clear()  # no row keeps a first position as its number
+                raise
+            number = np.empty(len(rows), dtype=np.int64)
+            number[fresh] = np.arange(size, size + len(fresh))
+            late = np.flatnonzero(ids >= size)
+            ids[late] = number[ids[late] - size]
             self.ends = np.concatenate((self.ends, np.array(ends, dtype=np.int64)))
             self.flat = np.concatenate((self.flat, np.array(flat, dtype=np.int64)))
-            ids[missing] = np.fromiter(
-                map(get, map(rows.__getitem__, picked)), np.int64, len(picked)
-            )
         starts = self.ends[ids]
         counts = self.ends[ids + 1] - starts
         at = np.arange(counts.sum(), dtype=np.int64) + np.repeat(
@@ -387,8 +392,8 @@ def polarity_columns(
             append(fixed["MIXSAME"])
         if not cued:
             append(fixed["NOCUE"])
-        append(counted[0][min(n_works, 2)])
-        append(counted[1][min(n_problem, 2)])
+        append(counted[0][n_works if n_works < 2 else 2])
+        append(counted[1][n_problem if n_problem < 2 else 2])
         if polar_first is not None:
             key = (polar_first, polar_last)
             pair = by_ends.get(key)
@@ -440,21 +445,25 @@ def _plain_columns(vectorizer: FeatureVectorizer, row_lists: list[list[TokenRow]
     found = vectorizer.memo.get("polarity")
     if found is None or len(found) >= ROW_CACHE_MAX:
         found = vectorizer.memo["polarity"] = {}
-    try:
-        return list(map(found.__getitem__, chain.from_iterable(row_lists)))
-    except KeyError:  # new rows
-        pass
-    rows = list(chain.from_iterable(row_lists))
-    cols = np.fromiter(map(found.get, rows, repeat(-2)), np.int64, len(rows))
-    missing = np.flatnonzero(cols == -2)
-    if len(missing):  # rows not seen before: each looked up once
-        picked = missing.tolist()
+    total = sum(map(len, row_lists))
+    # one pass: a new row gets -2 - its first position (replaced by its column below)
+    cols = np.fromiter(
+        map(found.setdefault, chain.from_iterable(row_lists), count(-2, -1)), np.int64, total
+    )
+    late = np.flatnonzero(cols <= -2)
+    if len(late):
+        rows = list(chain.from_iterable(row_lists))
+        first = late[cols[late] == -2 - late]
         get = vectorizer.index.get
-        for row in dict.fromkeys(map(rows.__getitem__, picked)):
-            found[row] = -1 if row.punct or row.space else get(row.norm, -1)
-        cols[missing] = np.fromiter(
-            map(found.__getitem__, map(rows.__getitem__, picked)), np.int64, len(picked)
-        )
+        values = np.empty(total, dtype=np.int64)
+        try:
+            for k in first.tolist():
+                row = rows[k]
+                found[row] = values[k] = -1 if row.punct or row.space else get(row.norm, -1)
+        except BaseException:
+            found.clear()  # no row keeps a first position as its column
+            raise
+        cols[late] = values[-2 - cols[late]]
     return cols.tolist()
 
 
