@@ -3,6 +3,12 @@
 Features are never surface forms: a word gives its lemma (``L:``) and compound parts (``P:``),
 a text also the rule tagger's codes (``R:``). The polarity model's features come from
 :func:`~vastausanalyysi.themes.polarity.polarity_tokens`, with the kind of question answered.
+
+Training builds the feature lists (:func:`doc_features`, :func:`polarity_features`) and
+:class:`FeatureVectorizer` turns them into a matrix. Prediction reads the same features
+straight to column indices (:func:`doc_columns`, :func:`polarity_columns`, each token row's
+columns looked up once per vectorizer) and :meth:`FeatureVectorizer.matrix` gives the same
+matrix bit for bit (tests/test_themes_features.py compares the two on the corpus).
 """
 
 from __future__ import annotations
