@@ -98,6 +98,8 @@ def test_decision_function_equals_the_product_of_the_feature_lists(
     assert model.decision_function(docs, rules).tobytes() == expected.tobytes()
     assert model.decision_function(docs).tobytes() == expected.tobytes()
     assert model.decision_function([]).shape == (0, len(model.codes_))
+    with pytest.raises(ValueError, match="rule results"):
+        model.decision_function(docs, rules[:-1])
 
 
 def test_polarity_columns_give_the_matrix_of_the_feature_lists(

@@ -87,6 +87,8 @@ def doc_columns(
     A token row's columns are looked up once (:class:`_RowColumns`); the rules' codes follow
     each Doc's tokens as in :func:`doc_features`."""
     n = len(docs)
+    if rules is not None and len(rules) != n:
+        raise ValueError(f"got {n} Docs and {len(rules)} rule results")
     row_lists = [doc_table(doc).rows for doc in docs]
     tokens = _row_columns(vectorizer, "doc", _row_features)
     cols, per_row = tokens.columns(list(chain.from_iterable(row_lists)))
