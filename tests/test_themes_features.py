@@ -15,11 +15,8 @@ from vastausanalyysi.themes.features import (
     FeatureVectorizer,
     doc_columns,
     doc_features,
-    polarity_columns,
-    polarity_features,
 )
 from vastausanalyysi.themes.model import ThemeClassifier
-from vastausanalyysi.themes.polarity import rule_polarity
 from vastausanalyysi.themes.shipped import default_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,49 +97,3 @@ def test_decision_function_equals_the_product_of_the_feature_lists(
     assert model.decision_function([]).shape == (0, len(model.codes_))
     with pytest.raises(ValueError, match="rule results"):
         model.decision_function(docs, rules[:-1])
-
-
-def test_polarity_columns_give_the_matrix_of_the_feature_lists(
-    model: ThemeClassifier, docs: list, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    lexicon = model.get_codebook().polarity
-    questions = [*corpus()["question"], *(["Mikä toimii hyvin?", None, 3, ["x"]] * 2)][: len(docs)]
-    results = [rule_polarity(d, lexicon) for d in docs]
-    feats = polarity_features(docs, lexicon, questions, results)
-    flat = {f for fs in feats for f in fs}
-    for mark in ("C2_", "G_", "N_", "NEG_", "CUER_C1_", "Q=problem&", "Q=works&", "HASGOAL"):
-        assert any(f.startswith(mark) for f in flat), mark  # the texts have every kind
-    vocabulary = model.polarity_vectorizer_.vocabulary
-    for words in (vocabulary, vocabulary[1::2]):
-        vec = FeatureVectorizer(words, np.random.default_rng(2).uniform(1.0, 6.0, len(words)))
-        for qs, rs in ((questions, results), (None, None), (questions, None)):
-            expected = vec.transform(polarity_features(docs, lexicon, qs, rs))
-            for _ in range(2):  # the second time from the rows' cache
-                got = vec.matrix(*polarity_columns(docs, lexicon, vec, qs, rs), len(docs))
-                assert _same(got, expected) and got.nnz > 1000
-    with pytest.raises(ValueError, match="questions"):
-        polarity_columns(docs, lexicon, vec, questions[:3])
-    # caches that start over between the batches still give the same matrix
-    monkeypatch.setattr(features, "ROW_CACHE_MAX", 50)
-    expected = vec.transform(polarity_features(docs, lexicon, questions, results))
-    for k in range(0, len(docs), 60):
-        part = slice(k, k + 60)
-        got = vec.matrix(
-            *polarity_columns(docs[part], lexicon, vec, questions[part], results[part]),
-            len(docs[part]),
-        )
-        assert _same(got, expected[part])
-    assert len(vec.memo["polarity"]) < 50 + 60 * 40
-
-
-def test_polarity_probabilities_equal_those_of_the_feature_lists(
-    model: ThemeClassifier, docs: list
-) -> None:
-    lexicon = model.get_codebook().polarity
-    Xp = model.polarity_vectorizer_.transform(polarity_features(docs, lexicon))
-    z = np.asarray(Xp @ model.polarity_coef_.T) + model.polarity_intercept_
-    z -= z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    expected = e / e.sum(axis=1, keepdims=True)
-    assert model.predict_polarity_proba(docs).tobytes() == expected.tobytes()
-    assert model.predict_polarity_proba([]).shape == (0, len(model.polarity_classes_))

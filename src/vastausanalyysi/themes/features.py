@@ -6,15 +6,15 @@ a text also the rule tagger's codes (``R:``). The polarity model's features come
 
 Training builds the feature lists (:func:`doc_features`, :func:`polarity_features`) and
 :class:`FeatureVectorizer` turns them into a matrix. Prediction reads the same features
-straight to column indices (:func:`doc_columns`, :func:`polarity_columns`, each token row's
-columns looked up once per vectorizer) and :meth:`FeatureVectorizer.matrix` gives the same
-matrix bit for bit (tests/test_themes_features.py compares the two on the corpus).
+of the theme model straight to column indices (:func:`doc_columns`, each token row's columns
+looked up once per vectorizer) and :meth:`FeatureVectorizer.matrix` gives the same matrix bit
+for bit (tests/test_themes_features.py compares the two on the corpus).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain, count, repeat
 from typing import Any
 
@@ -22,13 +22,11 @@ import numpy as np
 from scipy import sparse
 from spacy.tokens import Doc
 
-from vastausanalyysi.themes.clauses import NEUTRAL, scopes
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.polarity import (
     PolarityResult,
     polarity_tokens,
     question_kind,
-    rule_polarity,
 )
 from vastausanalyysi.themes.rules import RuleResult
 from vastausanalyysi.themes.tokens import ROW_CACHE_MAX, TokenRow, doc_table, remember
@@ -296,190 +294,10 @@ def polarity_features(
     return out
 
 
-def polarity_columns(
-    docs: Sequence[Doc],
-    lexicon: PolarityLexicon,
-    vectorizer: FeatureVectorizer,
-    questions: Sequence[Any] | None = None,
-    results: Sequence[PolarityResult] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The (row, column) entries of ``vectorizer``'s known features of
-    :func:`polarity_features` (arguments as there), for :meth:`FeatureVectorizer.matrix`: the
-    same matrix as ``vectorizer.transform`` of the feature lists.
-
-    It reads what :func:`~vastausanalyysi.themes.polarity.polarity_tokens` reads, in its
-    order, but a plain word's column (no contrast, scope or negation: most words) is looked
-    up once per token row, and the features of a text are never built as strings.
-    """
-    n = len(docs)
-    qs = list(questions) if questions is not None else [None] * n
-    rs = list(results) if results is not None else [None] * n
-    if len(qs) != n or len(rs) != n:
-        raise ValueError(f"got {n} Docs, {len(qs)} questions and {len(rs)} results")
-    get = vectorizer.index.get
-    tables = [doc_table(doc) for doc in docs]
-    words = _plain_columns(vectorizer, [t.rows for t in tables])
-    contrasted = _contrast_columns(vectorizer)
-    fixed = {f: get(f, -1) for f in ("MIXCL", "MIXSAME", "NOCUE", "HASGOAL")}
-    counted = [[get(f"{key}={k}", -1) for k in range(3)] for key in ("NW", "NP")]
-    kinds: dict[Any, str | None] = {}
-    # a feature's parts -> its column(s), per kind of feature
-    by_rule: dict[str, int] = {}
-    by_cue: dict[tuple[str, str, str, str], tuple[int, int]] = {}
-    by_clause: dict[tuple[str, str], int] = {}
-    by_ends: dict[tuple[str, str], tuple[int, int]] = {}
-    out: list[int] = []
-    append, extend = out.append, out.extend
-    sizes: list[int] = []
-    at = 0  # the first row of the Doc in ``words``
-    for doc, table, q, result in zip(docs, tables, qs, rs, strict=True):
-        rows = table.rows
-        found = scopes(table, lexicon)
-        negated, goal, need = found.negated, found.goal, found.need
-        special = negated | goal | need if negated or goal or need else None
-        if result is None:
-            result = rule_polarity(doc, lexicon)
-        clauses = result.clauses
-        start = len(out)
-        rule = result.label
-        column = by_rule.get(rule)
-        if column is None:
-            column = by_rule[rule] = get(f"RULE={rule}", -1)
-        append(column)
-        n_works = n_problem = 0
-        mixed_same = cued = False
-        polar_first = polar_last = None
-        last_clause = len(clauses) - 1
-        for k, clause in enumerate(clauses):
-            first, last = clause.start, clause.end
-            if clause.contrast:
-                role, prefix = "C2", "C2_"
-            else:
-                after = clauses[k + 1] if k < last_clause else None
-                role = "C1" if after is not None and after.contrast and after.marker else "M"
-                prefix = ""
-            # the words' columns (punctuation and spaces are -1), then those of the marked
-            segment = contrasted(rows[first:last]) if prefix else words[at + first : at + last]
-            if special and not special.isdisjoint(range(first, last)):
-                for i in special.intersection(range(first, last)):
-                    row = rows[i]
-                    if not (row.punct or row.space):
-                        scope = "G_" if i in goal else "N_" if i in need else ""
-                        marks = f"{prefix}{scope}{'NEG_' if i in negated else ''}"
-                        segment[i - first] = get(marks + row.norm, -1)
-            extend(segment)
-            for cue in clause.cues:
-                cued = True
-                key = (prefix, role, cue["polarity"], cue["rule"])
-                pair = by_cue.get(key)
-                if pair is None:
-                    pair = by_cue[key] = (
-                        get(f"CUE_{prefix}{key[2]}", -1),
-                        get(f"CUER_{role}_{key[2]}_{key[3].split('+')[-1]}", -1),
-                    )
-                extend(pair)
-            label = clause.label
-            if label != NEUTRAL:
-                column = by_clause.get((role, label))
-                if column is None:
-                    column = by_clause[role, label] = get(f"CL_{role}={label}", -1)
-                append(column)
-                if polar_first is None:
-                    polar_first = label
-                polar_last = label
-            works, problem = clause.works, clause.problem
-            if works > 0:
-                n_works += 1
-            if problem > 0:
-                n_problem += 1
-            if works and problem:
-                mixed_same = True
-        if n_works and n_problem:
-            append(fixed["MIXCL"])
-        if mixed_same:
-            append(fixed["MIXSAME"])
-        if not cued:
-            append(fixed["NOCUE"])
-        append(counted[0][n_works if n_works < 2 else 2])
-        append(counted[1][n_problem if n_problem < 2 else 2])
-        if polar_first is not None:
-            key = (polar_first, polar_last)
-            pair = by_ends.get(key)
-            if pair is None:
-                pair = by_ends[key] = (get(f"FIRST={key[0]}", -1), get(f"LAST={key[1]}", -1))
-            extend(pair)
-        if goal:
-            append(fixed["HASGOAL"])
-        if q is not None:
-            try:
-                kind = kinds[q] if q in kinds else kinds.setdefault(q, question_kind(q))
-            except TypeError:  # not hashable
-                kind = question_kind(q)
-            if kind:
-                append(get(f"Q={kind}", -1))
-                append(get(f"Q={kind}&RULE={rule}", -1))
-        sizes.append(len(out) - start)
-        at += len(rows)
-    cols = np.array(out, dtype=np.int64)
-    rows_of = np.repeat(np.arange(n, dtype=np.int64), np.array(sizes, dtype=np.int64))
-    known = cols >= 0
-    return rows_of[known], cols[known]
-
-
-def _contrast_columns(vectorizer: FeatureVectorizer) -> Callable[[list[TokenRow]], list[int]]:
-    """A function giving the columns of rows' features in a contrast clause (``C2_`` and the
-    lemma; -1 as in :func:`_plain_columns`), each row looked up once per vectorizer."""
-    found = vectorizer.memo.get("contrast")
-    if found is None or len(found) >= ROW_CACHE_MAX:
-        found = vectorizer.memo["contrast"] = {}
-    get = vectorizer.index.get
-
-    def columns(rows: list[TokenRow]) -> list[int]:
-        out = list(map(found.get, rows))
-        if None in out:
-            for row in rows:
-                if row not in found:
-                    found[row] = -1 if row.punct or row.space else get("C2_" + row.norm, -1)
-            out = list(map(found.__getitem__, rows))
-        return out
-
-    return columns
-
-
-def _plain_columns(vectorizer: FeatureVectorizer, row_lists: list[list[TokenRow]]) -> list[int]:
-    """The column of each row's plain polarity feature (its lemma without marks; -1 for an
-    unknown lemma, punctuation and spaces), of the Docs' rows one after another; each row
-    looked up once per vectorizer."""
-    found = vectorizer.memo.get("polarity")
-    if found is None or len(found) >= ROW_CACHE_MAX:
-        found = vectorizer.memo["polarity"] = {}
-    total = sum(map(len, row_lists))
-    # one pass: a new row gets -2 - its first position (replaced by its column below)
-    cols = np.fromiter(
-        map(found.setdefault, chain.from_iterable(row_lists), count(-2, -1)), np.int64, total
-    )
-    late = np.flatnonzero(cols <= -2)
-    if len(late):
-        rows = list(chain.from_iterable(row_lists))
-        first = late[cols[late] == -2 - late]
-        get = vectorizer.index.get
-        values = np.empty(total, dtype=np.int64)
-        try:
-            for k in first.tolist():
-                row = rows[k]
-                found[row] = values[k] = -1 if row.punct or row.space else get(row.norm, -1)
-        except BaseException:
-            found.clear()  # no row keeps a first position as its column
-            raise
-        cols[late] = values[-2 - cols[late]]
-    return cols.tolist()
-
-
 __all__ = [
     "FeatureVectorizer",
     "as_docs",
     "doc_features",
-    "polarity_columns",
     "polarity_features",
     "token_features",
 ]

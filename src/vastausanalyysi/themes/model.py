@@ -33,7 +33,6 @@ from vastausanalyysi.themes.features import (
     as_docs,
     doc_columns,
     doc_features,
-    polarity_columns,
     polarity_features,
     token_features,
 )
@@ -346,10 +345,9 @@ class ThemeClassifier(BaseEstimator):
         if not self.has_polarity:
             raise ModelError("this model has no polarity part (train it with polarity labels)")
         docs = as_docs(X)
-        vec = self.polarity_vectorizer_
-        lexicon = self.get_codebook().polarity
-        rows, cols = polarity_columns(docs, lexicon, vec, questions, rule_results)
-        Xp = vec.matrix(rows, cols, len(docs))
+        Xp = self.polarity_vectorizer_.transform(
+            polarity_features(docs, self.get_codebook().polarity, questions, rule_results)
+        )
         z = np.asarray(Xp @ self.polarity_coef_.T) + self.polarity_intercept_
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
