@@ -31,6 +31,7 @@ from vastausanalyysi.themes.codebook import Codebook, load_codebook
 from vastausanalyysi.themes.features import (
     FeatureVectorizer,
     as_docs,
+    doc_columns,
     doc_features,
     polarity_features,
     token_features,
@@ -300,7 +301,12 @@ class ThemeClassifier(BaseEstimator):
         """Raw decision values, shape (n_texts, n_codes) in the order of ``codes_``."""
         self._check_fitted()
         docs = as_docs(X)
-        Xm = self.vectorizer_.transform(self._features(docs, rules))
+        if not self.use_rule_features:
+            rules = None
+        elif rules is None:
+            rules = self._tagger().tag_docs(docs)
+        rows, cols = doc_columns(docs, rules, self.vectorizer_)
+        Xm = self.vectorizer_.matrix(rows, cols, len(docs))
         return np.asarray(Xm @ self.coef_.T) + self.intercept_
 
     def predict_proba(self, X: Iterable[Any], rules: Sequence[RuleResult] | None = None):
