@@ -106,3 +106,27 @@ def test_the_sources_and_the_build_tag_alike():
     assert pure["rows"] == here["rows"]
     assert any(row["areas"] for row in here["rows"]) and len(here["rows"]) == len(texts)
     assert va.tag(texts[:3])["polarity"].tolist() == [r["polarity"] for r in here["rows"][:3]]
+
+
+def test_rows_and_a_used_model_pickle_for_spawned_workers():
+    # a spawned worker gets the model pickled; the caches filled by tagging stay behind, and a
+    # token row (a compiled frozen class) pickles by its fields
+    import pickle
+
+    from vastausanalyysi.nlp.pipeline import default_pipeline
+    from vastausanalyysi.themes.shipped import resolve_model
+    from vastausanalyysi.themes.tokens import ROW_FIELDS, doc_table
+
+    texts = ["Perhekeskuksen yhteistyö toimii hyvin.", "Tilat ovat huonossa kunnossa."]
+    before = va.tag(texts)
+    model = resolve_model(None)
+    assert model.vectorizer_.memo  # tagging filled the caches
+    copy = pickle.loads(pickle.dumps(model))
+    assert copy.vectorizer_.memo == {} and not hasattr(copy, "_rule_tagger")
+    after = va.tag(texts, model=copy)
+    assert after[["areas", "mechanisms", "polarity"]].equals(
+        before[["areas", "mechanisms", "polarity"]]
+    )
+    row = doc_table(default_pipeline()(texts[0])).rows[0]
+    again = pickle.loads(pickle.dumps(row))
+    assert [getattr(again, f) for f in ROW_FIELDS] == [getattr(row, f) for f in ROW_FIELDS]

@@ -25,6 +25,9 @@ from types import ModuleType
 
 #: The modules that ``make compiled`` builds (one mypyc group: they call each other natively).
 COMPILED = (
+    "vastausanalyysi.nlp.normalise",
+    "vastausanalyysi.nlp.language",
+    "vastausanalyysi.themes.evaluative",
     "vastausanalyysi.themes.tokens",
     "vastausanalyysi.themes.phrases",
     "vastausanalyysi.themes.clauses",
@@ -34,6 +37,7 @@ COMPILED = (
     "vastausanalyysi.themes.polarity",
     "vastausanalyysi.themes.mechanism_context",
     "vastausanalyysi.themes.rules",
+    "vastausanalyysi.themes.prediction",
 )
 #: Environment variable: set to 1 to import the sources even where a current build exists.
 PURE_ENV = "VASTAUSANALYYSI_PURE"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import cast
 
 from vastausanalyysi._resources import read_sections
 from vastausanalyysi.nlp.normalise import normalise
@@ -46,9 +47,12 @@ def language_of(text: str, analyzer: VoikkoAnalyzer | None = None) -> str:
     counts = _chunk_counts(analyzer or get_analyzer())
     chunks = normalise(text).split()
     found = list(map(counts.get, chunks))
-    if None in found:
-        found = [counts.compute(c) if f is None else f for f, c in zip(found, chunks, strict=True)]
-    total = sum(found)  # the chunks' packed counts add up field by field
+    values: list[int] = (
+        [counts.compute(c) if f is None else f for f, c in zip(found, chunks, strict=True)]
+        if None in found
+        else cast("list[int]", found)
+    )
+    total = sum(values)  # the chunks' packed counts add up field by field
     n = total & _FIELD
     if not n:
         return "other"
@@ -81,7 +85,7 @@ def _decide(sv: float, en: float, fi: float, aa: bool, n: int) -> str:
     return "other"
 
 
-class _ChunkCounts(dict):
+class _ChunkCounts(dict[str, int]):
     """Per whitespace-separated chunk of text ("hyvin,", "sote-yhteistyö"): how many words it
     has, how many of them are Swedish and English words, and whether one has "å"; and, asked
     separately (:meth:`known`, it needs Voikko), how many are Finnish words.

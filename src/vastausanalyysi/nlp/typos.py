@@ -252,7 +252,7 @@ class TypoCorrector:
             if not word.isalpha() or word != word.lower():
                 continue  # no capitalised names, no splits into two words
             readings = [a for a in self.analyzer.analyze(word) if not a.is_proper]
-            lemmas = tuple(dict.fromkeys(a.baseform.lower() for a in readings))
+            lemmas = tuple(dict.fromkeys([a.baseform.lower() for a in readings]))
             if not lemmas or excluded.intersection(lemmas):
                 continue
             domain = int(any(lemma in self.domain_words for lemma in lemmas))

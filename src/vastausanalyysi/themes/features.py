@@ -176,8 +176,12 @@ class FeatureVectorizer:
         self.vocabulary = list(vocabulary)
         self.index = {f: i for i, f in enumerate(self.vocabulary)}
         self.idf = idf if idf is not None else np.zeros(len(self.vocabulary))
-        #: what is looked up once per vocabulary (the columns of token rows' features)
+        #: what is looked up once per vocabulary (the columns of token rows' features); a cache
+        #: of this process, not pickled with the vectorizer
         self.memo: dict[str, Any] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "memo": {}}
 
     @classmethod
     def fit(cls, docs: Sequence[Sequence[str]], min_df: int = 1) -> FeatureVectorizer:

@@ -122,6 +122,12 @@ class ThemeClassifier(BaseEstimator):
             self.codebook_ = cb
         return cb
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The estimator's state without this process's rule tagger and its caches."""
+        state = super().__getstate__()
+        state.pop("_rule_tagger", None)
+        return state
+
     def _tagger(self) -> RuleTagger:
         tagger = getattr(self, "_rule_tagger", None)
         if tagger is None:

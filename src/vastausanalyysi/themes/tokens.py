@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from spacy.attrs import IDX, LEMMA, ORTH, SPACY
@@ -143,6 +143,15 @@ class TokenRow:
     parts: tuple[str, ...]
     known: bool
     match: frozenset[str]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled by its fields in order (a compiled frozen row is not restored attribute by
+        attribute)."""
+        return (TokenRow, tuple(getattr(self, name) for name in ROW_FIELDS))
+
+
+#: The fields of a :class:`TokenRow`, in order.
+ROW_FIELDS = tuple(f.name for f in fields(TokenRow))
 
 
 #: ``id(doc)`` -> (a weak reference to the Doc, its table); the entry leaves with its Doc (a
