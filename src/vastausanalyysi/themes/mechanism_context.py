@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from vastausanalyysi.themes.clauses import SENTENCE_END
 from vastausanalyysi.themes.tokens import TokenRow
 
 #: The parties whose allative names who gets a task.
@@ -59,7 +60,6 @@ PARTIES = ORGANISATIONS | {"koulu", "oppilaitos", "päiväkoti", "neuvola", "kun
 _WHO = frozenset({"kuka", "kumpi"})
 #: How many words away a frame's two words may be.
 WINDOW = 3
-_SENTENCE_END = frozenset({".", "!", "?", ";"})
 _ALLATIVE = "ulkotulento"
 _INESSIVE = "sisaolento"
 #: Agreement words that a lease sentence blocks
@@ -132,7 +132,7 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     lease = False
     last = -1
     for i in where:
-        if last >= 0 and any(rows[t].text in _SENTENCE_END for t in range(last + 1, i)):
+        if last >= 0 and any(rows[t].text in SENTENCE_END for t in range(last + 1, i)):
             if lease and sentence:
                 blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
             sentence, lease = [], False
@@ -199,7 +199,7 @@ def _near(
 
 def _crosses(rows: Sequence[TokenRow], where: Sequence[int], a: int, b: int) -> bool:
     """Whether a sentence ends between the words at positions ``a`` < ``b``."""
-    return any(rows[t].text in _SENTENCE_END for t in range(where[a] + 1, where[b]))
+    return any(rows[t].text in SENTENCE_END for t in range(where[a] + 1, where[b]))
 
 
 __all__ = [
