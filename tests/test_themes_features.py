@@ -83,7 +83,7 @@ def test_doc_columns_give_the_matrix_of_the_feature_lists(
             *doc_columns(docs[k : k + 60], rules[k : k + 60], vec), len(docs[k : k + 60])
         )
         assert _same(got, expected[k : k + 60])
-    assert len(vec.memo["doc"].ids) < 50 + 60 * 40
+    assert len(vec.memo["rows"].ids) < 50 + 60 * 40
 
 
 def test_decision_function_equals_the_product_of_the_feature_lists(

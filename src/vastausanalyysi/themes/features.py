@@ -88,7 +88,7 @@ def doc_columns(
     if rules is not None and len(rules) != n:
         raise ValueError(f"got {n} Docs and {len(rules)} rule results")
     row_lists = [doc_table(doc).rows for doc in docs]
-    tokens = _row_columns(vectorizer, "doc", _row_features)
+    tokens = _row_columns(vectorizer)
     cols, per_row = tokens.columns(list(chain.from_iterable(row_lists)))
     ends = np.cumsum(np.fromiter(map(len, row_lists), np.int64, n))
     upto = np.concatenate(([0], np.cumsum(per_row)))
@@ -116,9 +116,8 @@ class _RowColumns:
     arrays: a row's features are built and looked up once, a batch's columns gathered by
     numpy. Starts over when it holds :data:`ROW_CACHE_MAX` rows (at the start of a batch)."""
 
-    def __init__(self, vectorizer: FeatureVectorizer, features: Any):
+    def __init__(self, vectorizer: FeatureVectorizer):
         self.index = vectorizer.index
-        self.features = features  # TokenRow -> its features
         self._clear()
 
     def _clear(self) -> None:
@@ -142,7 +141,7 @@ class _RowColumns:
             try:
                 for k, row in enumerate(map(rows.__getitem__, fresh.tolist()), size):
                     known[row] = k
-                    flat.extend(j for f in self.features(row) if (j := index.get(f)) is not None)
+                    flat.extend(j for f in _row_features(row) if (j := index.get(f)) is not None)
                     ends.append(end + len(flat))
             except BaseException:
                 self._clear()  # no row keeps a first position as its number
@@ -161,11 +160,11 @@ class _RowColumns:
         return self.flat[at], counts
 
 
-def _row_columns(vectorizer: FeatureVectorizer, kind: str, features: Any) -> _RowColumns:
-    memo = vectorizer.memo
-    found = memo.get(kind)
+def _row_columns(vectorizer: FeatureVectorizer) -> _RowColumns:
+    """The vectorizer's :class:`_RowColumns` (made on first use, kept in its memo)."""
+    found = vectorizer.memo.get("rows")
     if found is None:
-        found = memo[kind] = _RowColumns(vectorizer, features)
+        found = vectorizer.memo["rows"] = _RowColumns(vectorizer)
     return found
 
 

@@ -78,7 +78,6 @@ def combine(
         shared = base if model.get_codebook().polarity == lexicon else None  # type: ignore[union-attr]
         pol_model = model.predict_polarity(docs, qs, shared)  # type: ignore[union-attr]
     codes: list[str] = []  # the model's codes in the codebook, in the model's order
-    raw: list[list[float]] = []  # their probabilities per Doc
     scored: list[list[float]] = []  # the same rounded to 4 digits (the reported scores)
     over: list[list[int]] = []  # per Doc: the positions in ``codes`` not below the threshold
     if proba is not None:
@@ -86,7 +85,6 @@ def combine(
         ks = [k for k, code in enumerate(model.codes_) if code in codebook]  # type: ignore[union-attr]
         codes = [model.codes_[k] for k in ks]  # type: ignore[union-attr]
         known = proba[:, ks]
-        raw = known.tolist()
         scored = _rounded(known, 4)
         over = [[] for _ in docs]
         at, js = np.nonzero(~(known < limits[ks]))  # as ``not p < limit`` per value
@@ -102,7 +100,7 @@ def combine(
                 code = codes[j]
                 if code in evidence:
                     continue
-                ev = _model_evidence(doc, model, code, raw[i][j])  # type: ignore[arg-type]
+                ev = _model_evidence(doc, model, code, scored[i][j])  # type: ignore[arg-type]
                 if ev:
                     evidence[code] = ev
         areas = [c for c in codebook.areas if c in evidence]
@@ -169,8 +167,9 @@ def _rounded(values: np.ndarray, digits: int) -> list[list[float]]:
 
 
 def _model_evidence(
-    doc: Doc, model: ThemeClassifier, code: str, probability: float
+    doc: Doc, model: ThemeClassifier, code: str, score: float
 ) -> list[dict[str, Any]]:
+    """The tokens that push ``code`` up most, each with the code's reported (rounded) score."""
     ev = []
     table = doc_table(doc)
     for i, weight in model.explain(doc, code):
@@ -181,7 +180,7 @@ def _model_evidence(
                 "lemma": row.lemma,
                 "rule": "model",
                 "source": "model",
-                "score": round(probability, 4),
+                "score": score,
                 "weight": round(weight, 4),
                 "start": start,
                 "end": start + len(row.text),
