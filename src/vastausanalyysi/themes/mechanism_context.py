@@ -58,10 +58,13 @@ THIRD_PERSON_NEGATION = frozenset({"ei", "eivät", "eikä"})
 #: Who may not know: the parties and their units ("koulu ei tiedä", "kunnissa ei tiedetä").
 PARTIES = ORGANISATIONS | {"koulu", "oppilaitos", "päiväkoti", "neuvola", "kuntalainen"}
 _WHO = frozenset({"kuka", "kumpi"})
+#: Elected officials (compound heads), counted as respondents by :func:`mechanism_blocks`.
+OFFICIALS = frozenset({"luottamushenkilö", "valtuutettu", "valtuuttaa", "päättäjä", "poliitikko"})
 #: How many words away a frame's two words may be.
 WINDOW = 3
 _ALLATIVE = "ulkotulento"
 _INESSIVE = "sisaolento"
+_ELATIVE = "sisaeronto"
 #: Agreement words that a lease sentence blocks
 _AGREEING = frozenset({"sopia", "sopiminen"})
 #: "yhdessä", and "yhteistyössä" in the inessive (not "yhteistyötä": cooperation as a topic)
@@ -123,11 +126,15 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
 
 def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
     """Token indices per code that give that code nothing in their context: the agreement
-    words of a sentence about a lease (``suunnitelmallisuus``)."""
-    leases = [i for i in where if _is_lease(rows[i])]
-    if not leases:  # most texts: nothing to block, no sentence split
-        return {}
+    words of a sentence about a lease (``suunnitelmallisuus``), and elected officials counted
+    as a survey's respondents, "luottamushenkilöistä 40 %" (``luottamushenkilot``: codebook
+    rule 6)."""
     blocks: dict[str, set[int]] = {}
+    counted = [i for i in where if _respondent_share(rows, i)]
+    if counted:
+        blocks["luottamushenkilot"] = set(counted)
+    if not any(_is_lease(rows[i]) for i in where):  # most texts: no sentence split
+        return blocks
     sentence: list[int] = []  # token indices of the current sentence's agreement words
     lease = False
     last = -1
@@ -145,6 +152,15 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     if lease and sentence:
         blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
     return blocks
+
+
+def _respondent_share(rows: Sequence[TokenRow], i: int) -> bool:
+    """Whether the word at token ``i`` is an elected official in the elative followed by a
+    number or a per cent sign: a share of the respondents ("valtuutetuista 40 %")."""
+    row = rows[i]
+    if not (row.heads & OFFICIALS and _ELATIVE in row.cases):
+        return False
+    return any(r.like_num or r.text == "%" for r in rows[i + 1 : i + 3])
 
 
 def _is_lease(row: TokenRow) -> bool:
@@ -204,6 +220,7 @@ def _crosses(rows: Sequence[TokenRow], where: Sequence[int], a: int, b: int) -> 
 
 __all__ = [
     "BELONG_VERBS",
+    "OFFICIALS",
     "ORGANISATIONS",
     "PARTIES",
     "PLAN_HEADS",

@@ -100,7 +100,7 @@ def combine(
                 code = codes[j]
                 if code in evidence:
                     continue
-                ev = _model_evidence(doc, model, code, scored[i][j])  # type: ignore[arg-type]
+                ev = _model_evidence(doc, model, code, scored[i][j], rr.set_aside.get(code))  # type: ignore[arg-type]
                 if ev:
                     evidence[code] = ev
         areas = [c for c in codebook.areas if c in evidence]
@@ -167,12 +167,17 @@ def _rounded(values: np.ndarray, digits: int) -> list[list[float]]:
 
 
 def _model_evidence(
-    doc: Doc, model: ThemeClassifier, code: str, score: float
+    doc: Doc, model: ThemeClassifier, code: str, score: float, set_aside: set[int] | None = None
 ) -> list[dict[str, Any]]:
-    """The tokens that push ``code`` up most, each with the code's reported (rounded) score."""
+    """The tokens that push ``code`` up most, each with the code's reported (rounded) score;
+    none when the strongest is a word of the code that the rules set aside in its context (an
+    exclusion, a speaker's title: codebook rules 4 and 6), which the model cannot see."""
     ev = []
     table = doc_table(doc)
-    for i, weight in model.explain(doc, code):
+    explained = model.explain(doc, code)
+    if set_aside and explained and explained[0][0] in set_aside:
+        return []
+    for i, weight in explained:
         row, start = table.rows[i], table.starts[i]
         ev.append(
             {

@@ -57,6 +57,9 @@ class RuleResult:
     areas: list[str] = field(default_factory=list)
     mechanisms: list[str] = field(default_factory=list)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    #: Per code, the token indices of the code's words that their context set aside (an
+    #: exclusion, a speaker's title, one's own role): a model does not give the code from them.
+    set_aside: dict[str, set[int]] = field(default_factory=dict)
 
     @property
     def codes(self) -> list[str]:
@@ -231,6 +234,7 @@ class RuleTagger:
                 "negated": any(i in negated for i in group),
             }
 
+        set_aside: dict[str, set[int]] = {}
         known = self._hits
         for i in where:
             row = rows[i]
@@ -239,17 +243,18 @@ class RuleTagger:
                 continue
             spoken = i in attribution
             for cid, rule, area in hits:
-                if spoken or (role and area):
-                    continue  # a speaker's title or one's own role names no topic
-                if i in blocked.get(cid, ()):
+                # a speaker's title or one's own role names no topic; an exclusion blocks
+                if spoken or (role and area) or i in blocked.get(cid, ()):
+                    set_aside.setdefault(cid, set()).add(i)
                     continue
                 add(cid, [i], rule)
 
         for code, phrase, a, b in self._phrases.matches(keys):
             group = where[a:b]
-            if any(i in blocked.get(code.id, ()) for i in group):
-                continue
-            if all(i in attribution for i in group):
+            if any(i in blocked.get(code.id, ()) for i in group) or all(
+                i in attribution for i in group
+            ):
+                set_aside.setdefault(code.id, set()).update(group)
                 continue
             add(code.id, group, f"phrase:{phrase.label}")
 
@@ -258,7 +263,7 @@ class RuleTagger:
             if cid in self._codes and not any(i in blocked.get(cid, ()) for i in group):
                 add(cid, group, rule)
 
-        result = RuleResult()
+        result = RuleResult(set_aside=set_aside)
         for cid in cb.areas:
             if cid in evidence:
                 result.areas.append(cid)
