@@ -189,6 +189,18 @@ CASES = [
     ("vastuuhenkilot", "Hyvinvointialueella ei ole kuntayhteistyöstä vastaavaa henkilöä.", True),
     ("vastuuhenkilot", "Kunnissa ei tiedetä, kenelle soittaa, kun asiakas tarvitsee apua.", True),
     ("vastuuhenkilot", "Palveluista vastaava johtaja jää eläkkeelle.", False),
+    # whom to contact ("kehen", lemma "ken") is a matter of contact people, not of information
+    ("vastuuhenkilot", "Kunnassa ei tiedetä, kehen alueella pitäisi olla yhteydessä.", True),
+    ("tietopohja", "Kunnassa ei tiedetä, kehen alueella pitäisi olla yhteydessä.", False),
+    ("vastuuhenkilot", "Koulut eivät tiedä, keneen ottaa yhteyttä kiireellisissä asioissa.", True),
+    # a voice that is (not) heard: the organisations' taking part, not whose task it is
+    ("osallisuus", "Järjestöjen ääni ei kuulu hyvinvointialueen valmistelussa.", True),
+    ("tyonjako", "Järjestöjen ääni ei kuulu hyvinvointialueen valmistelussa.", False),
+    ("tyonjako", "Koulukuljetukset kuuluvat hyvinvointialueelle.", True),
+    # the survey's own data collection is its method, not the parties' information
+    ("tietopohja", "Tiedot kerättiin kyselyllä keväällä.", False),
+    ("tietopohja", "Kunta ei saa tietoja hyvinvointialueelta ajoissa.", True),
+    ("vuorovaikutus", "Osapuolet eivät enää juuri puhu keskenään.", True),
 ]
 
 

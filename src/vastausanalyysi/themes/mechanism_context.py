@@ -57,7 +57,7 @@ TASK_NOUNS = frozenset({"tehtävä", "velvoite", "velvollisuus", "järjestämisv
 THIRD_PERSON_NEGATION = frozenset({"ei", "eivät", "eikä"})
 #: Who may not know: the parties and their units ("koulu ei tiedä", "kunnissa ei tiedetä").
 PARTIES = ORGANISATIONS | {"koulu", "oppilaitos", "päiväkoti", "neuvola", "kuntalainen"}
-_WHO = frozenset({"kuka", "kumpi"})
+_WHO = frozenset({"kuka", "kumpi", "ken", "keneen"})  # lemmas of "kehen", "keneen"
 #: Elected officials (compound heads), counted as respondents by :func:`mechanism_blocks`.
 OFFICIALS = frozenset({"luottamushenkilö", "valtuutettu", "valtuuttaa", "päättäjä", "poliitikko"})
 #: How many words away a frame's two words may be.
