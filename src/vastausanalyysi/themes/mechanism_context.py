@@ -59,7 +59,7 @@ THIRD_PERSON_NEGATION = frozenset({"ei", "eivät", "eikä"})
 PARTIES = ORGANISATIONS | {"koulu", "oppilaitos", "päiväkoti", "neuvola", "kuntalainen"}
 _WHO = frozenset({"kuka", "kumpi", "ken", "keneen"})  # lemmas of "kehen", "keneen"
 #: Elected officials (compound heads), counted as respondents by :func:`mechanism_blocks`.
-OFFICIALS = frozenset({"luottamushenkilö", "valtuutettu", "valtuuttaa", "päättäjä", "poliitikko"})
+OFFICIALS = frozenset({"luottamushenkilö", "valtuutettu", "päättäjä", "poliitikko"})
 #: How many words away a frame's two words may be.
 WINDOW = 3
 _ALLATIVE = "ulkotulento"
