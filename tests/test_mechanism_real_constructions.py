@@ -201,6 +201,10 @@ CASES = [
     ("tietopohja", "Tiedot kerättiin kyselyllä keväällä.", False),
     ("tietopohja", "Kunta ei saa tietoja hyvinvointialueelta ajoissa.", True),
     ("vuorovaikutus", "Osapuolet eivät enää juuri puhu keskenään.", True),
+    ("vuorovaikutus", "Alueen ja kuntien välillä vallitsee hyvä henki.", True),
+    ("tapaamiset", "Alueen johto vierailee kunnissa kahdesti vuodessa.", True),
+    ("suunnitelmallisuus", "Yhteistyötä on tehty ilman selkeää suunnitelmaa.", True),
+    ("suunnitelmallisuus", "Koulu valmistuu ilman viivästyksiä.", False),
 ]
 
 
