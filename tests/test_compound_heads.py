@@ -1,4 +1,4 @@
-"""Compound nouns in "-sta" whose head is read in the wrong word (``disambiguation.vowel_head``).
+"""Compound nouns in "-sta" whose head the lemma ranker used to read in the wrong word.
 
 "perhepalvelusta" is both the elative of *perhepalvelu* and the partitive of *perhepalvelus*;
 Voikko lists the partitive first and the ranker, which has no memory of the compound, followed

@@ -350,7 +350,7 @@ class Disambiguator:
                 second = score
         if len(lemmas) > 1 and best - second < self.context_margin:
             return None
-        best_i = vowel_head(best_i, lemmas, readings, sources, freq)
+        best_i = _vowel_head(best_i, lemmas, readings, sources, freq)
         c = Candidate(lemmas[best_i], sources[best_i], readings[best_i], groups[best_i])
         lemma = self.display(form, c, initial)
         return Choice(lemma, c.analysis, self.mark(lemma, c), c.source)
@@ -559,7 +559,7 @@ class Disambiguator:
         return "#".join(out)
 
 
-def vowel_head(
+def _vowel_head(
     best: int,
     lemmas: Sequence[str],
     readings: Sequence[Analysis | None],
@@ -601,10 +601,10 @@ def _noun_in(reading: Analysis, case: str) -> bool:
 
 
 def _vowel_head_candidate(best: int, cands: Sequence[Candidate], freq: Mapping[str, int]) -> int:
-    """:func:`vowel_head` over candidate objects."""
+    """:func:`_vowel_head` over candidate objects."""
     if cands[best].source != "v" or not cands[best].lemma.endswith("s"):
         return best
-    return vowel_head(
+    return _vowel_head(
         best,
         [c.lemma for c in cands],
         [c.analysis for c in cands],
