@@ -32,6 +32,9 @@ CASES = [
     ("Meillä tiedonkulku toimii moitteettomasti.", "works"),
     ("Yhteinen sävel löytyi nopeasti.", "works"),
     ("Kaupungintalolla asiointi toimii hyvin.", "works"),
+    # "toimia" after an essive noun serves as something ("puheenjohtajana toimii …")
+    ("Työryhmän puheenjohtajana toimii kaupungin sivistysjohtaja.", "neutral"),
+    ("Hyvin toimii myös yhteinen työryhmä.", "works"),
     # a success as the subject of a requirement is a condition (conv. 3)
     ("Toimiva yhteistyö edellyttää säännöllisiä tapaamisia.", "neutral"),
     ("Hankkeen onnistuminen vaatii kaikkien kuntien sitoutumista.", "neutral"),

@@ -557,10 +557,18 @@ def _resolves(rows: list[TokenRow], i: int, negated: frozenset[int]) -> bool:
 
 
 def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä")."""
+    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä"), or
+    right after an essive noun ("puheenjohtajana toimii sivistysjohtaja")."""
     if rows[i].nlemma != "toimia":
         return False
-    return any("olento" in rows[j].cases for j in range(i + 1, min(i + 7, end)))
+    if any("olento" in rows[j].cases for j in range(i + 1, min(i + 7, end))):
+        return True
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if not rows[j].word:
+            return False
+        if "olento" in rows[j].cases and "nimisana" in rows[j].classes:
+            return True
+    return False
 
 
 #: Nouns of importance: an attributive works word beside them names what matters.
