@@ -290,7 +290,7 @@ def clause_cues(
         low = row.low
         if row.punct or row.space or i in skip:
             continue
-        if low in _NOT_CUE or row.nlemma in ev.neutral:
+        if low in _NOT_CUE or row.nlemma in ev.neutral or low in ev.neutral:
             continue  # "aluevalitus": a formal appeal, a procedure (codebook §3 conv. 5)
         if i not in problem_phr and _intensifier(rows, i, clause.end):
             continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
