@@ -36,6 +36,7 @@ RULE_LISTS = (
     "reason_words",
     "neutral",
     "counterfactual",
+    "no_opinion",
 )
 
 

@@ -51,6 +51,7 @@ class EvaluativeLexicon:
     reason_words: frozenset[str]
     neutral: frozenset[str] = frozenset()
     counterfactual: frozenset[str] = frozenset()
+    no_opinion: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def evaluative_lexicon() -> EvaluativeLexicon:
         reason_words=words("reason_words"),
         neutral=words("neutral"),
         counterfactual=words("counterfactual"),
+        no_opinion=words("no_opinion"),
     )
 
 

@@ -57,7 +57,6 @@ from vastausanalyysi.themes.tokens import TokenRow, doc_table
 _ANAPHOR = {"se", "sitä", "sen", "siihen", "siitä", "ne", "niitä", "niiden", "niihin", "niistä"}
 _PAST = {"alku", "aluksi", "alussa", "alkuun", "aiemmin", "aikaisemmin", "alkuvaihe", "ennen"}
 _NOW = {"nyt", "nykyään", "vihdoin", "sittemmin", "nykyisin", "tänään", "lopulta"}
-_NO_OPINION = {"osata", "osaa"}
 
 
 @dataclass
@@ -129,7 +128,7 @@ def rule_polarity(
             else:
                 clause.problem += 1.0
             clause.cues.append(_cue_dict(rows[i], starts[i], kind, why))
-        if verbal and not clause.cues and not (lemmas & _NO_OPINION):
+        if verbal and not clause.cues and lemmas.isdisjoint(ev.no_opinion):
             # "päätöksenteko ei", "Ei millään", "yhteistyötä ei ole juurikaan ollut"
             clause.problem += 1.0
             clause.cues.append(_cue_dict(rows[verbal[0]], starts[verbal[0]], PROBLEM, "negation"))
