@@ -21,7 +21,7 @@ from typing import Any
 from spacy.attrs import IDX, LEMMA, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
-from vastausanalyysi.nlp.extensions import ANALYZER_KEY, annotated_results
+from vastausanalyysi.nlp.extensions import ANALYZER_KEY, DEFAULTS, annotated_results
 from vastausanalyysi.themes.codes import norm_term
 from vastausanalyysi.themes.table import DocTable
 
@@ -60,24 +60,15 @@ def token_ext(token: Token, name: str, default: Any = None) -> Any:
     return copy.copy(ext_default) if isinstance(ext_default, dict | list | set) else ext_default
 
 
-#: The lemmatizer's attributes a row depends on, with their defaults.
-_ATTRIBUTES: dict[str, Any] = {
-    "compound_parts": [],
-    "lemma_marked": None,
-    "is_known": True,
-    "corrected_from": None,
-}
-
-
 def _attribute_values(doc: Doc) -> dict[str, dict[int, Any]]:
-    """Per attribute of :data:`_ATTRIBUTES`: character offset -> the token's value, for the
-    tokens that have one (the others have the extension's default, see :func:`_defaults`).
+    """Per extension of the lemmatizer (``DEFAULTS``): character offset -> the token's value,
+    for the tokens that have one (the others have the extension's default, see :func:`_defaults`).
 
     Plain extensions are read from ``doc.user_data`` in one pass (as :func:`token_ext` reads
     one); an extension with a getter or method is read per token."""
-    values: dict[str, dict[int, Any]] = {name: {} for name in _ATTRIBUTES}
+    values: dict[str, dict[int, Any]] = {name: {} for name in DEFAULTS}
     plain = set()
-    for name in _ATTRIBUTES:
+    for name in DEFAULTS:
         ext = _extension(name)
         if ext is None:
             continue
@@ -99,9 +90,9 @@ def _attribute_values(doc: Doc) -> dict[str, dict[int, Any]]:
 
 
 def _defaults() -> dict[str, Any]:
-    """The value of each attribute of :data:`_ATTRIBUTES` for a token without its own."""
+    """The value of each extension of the lemmatizer (``DEFAULTS``) for a token without its own."""
     out = {}
-    for name, default in _ATTRIBUTES.items():
+    for name, default in DEFAULTS.items():
         ext = _extension(name)
         out[name] = default if ext is None else ext[0]
     return out
