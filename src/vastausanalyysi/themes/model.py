@@ -135,9 +135,8 @@ class ThemeClassifier(BaseEstimator):
             self._rule_tagger = tagger
         return tagger
 
-    def _features(self, docs: Sequence[Doc], rules: Sequence[RuleResult] | None = None):
-        if rules is None:
-            rules = self._tagger().tag_docs(docs)
+    def _features(self, docs: Sequence[Doc], rules: Sequence[RuleResult]) -> list[list[str]]:
+        """The training texts' feature lists (their rules' codes only with rule features)."""
         use = self.use_rule_features
         return [doc_features(d, r if use else None) for d, r in zip(docs, rules, strict=True)]
 
