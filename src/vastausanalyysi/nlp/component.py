@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 from spacy.util import SimpleFrozenList
 from spacy.util import from_bytes as spacy_from_bytes
@@ -155,7 +156,10 @@ class VoikkoLemmatizerComponent(Pipe):
                 try:
                     lemmatizer = self.lemmatizer
                     tokens = [list(doc) for doc in batch]
-                    words = [_words(toks) for toks in tokens]
+                    words = [
+                        form_texts(list(map(_ORTH_OF, toks)), doc.vocab.strings)
+                        for doc, toks in zip(batch, tokens, strict=True)
+                    ]
                     lemmatizer.prefetch(words)  # Voikko on the batch's new forms, all at once
                     lemma_ids: dict[str, int] = {}  # the batch's lemmas (see set_annotations)
                     done = [
@@ -268,20 +272,21 @@ class VoikkoLemmatizerComponent(Pipe):
 
 
 _ORTH_OF = attrgetter("orth")
-_FORMS: dict[int, str] = {}  # ORTH id -> token text (see _words)
+_FORMS: dict[int, str] = {}  # ORTH id -> token text (see form_texts)
 _FORMS_SIZE = 500_000
 
 
-def _words(tokens: list[Token]) -> list[str]:
-    """``[t.text for t in tokens]``, with one ``str`` per form kept by ORTH id for the process
-    (an id is the hash of its text in every vocab, so it always names that text)."""
-    words = list(map(_FORMS.get, map(_ORTH_OF, tokens)))
+def form_texts(orths: Sequence[int], strings: StringStore) -> list[str]:
+    """The text of each ORTH id (``strings[orth]``), with one ``str`` per form kept for the
+    process (an id is the hash of its text in every vocab, so it always names that text)."""
+    words = list(map(_FORMS.get, orths))
     if None in words:
         for i, word in enumerate(words):
             if word is None:
-                word = words[i] = tokens[i].text
+                orth = orths[i]
+                word = words[i] = strings[orth]
                 if len(_FORMS) < _FORMS_SIZE:
-                    _FORMS[tokens[i].orth] = word
+                    _FORMS[orth] = word
     return words  # type: ignore[return-value]
 
 
@@ -363,5 +368,6 @@ __all__ = [
     "FORM_COUNTS_KEY",
     "VoikkoLemmatizerComponent",
     "form_counts",
+    "form_texts",
     "make_lemmatizer",
 ]

@@ -49,9 +49,15 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import raise_error
+from spacy.vocab import Vocab
 
 from vastausanalyysi.errors import InputTextError
-from vastausanalyysi.nlp.component import FACTORY, FORM_COUNTS_KEY, VoikkoLemmatizerComponent
+from vastausanalyysi.nlp.component import (
+    FACTORY,
+    FORM_COUNTS_KEY,
+    VoikkoLemmatizerComponent,
+    form_texts,
+)
 from vastausanalyysi.nlp.lemmatizer import FrozenCounts, no_gc_pause
 from vastausanalyysi.nlp.normalise import OffsetMap, normalise, normalise_with_offsets
 
@@ -380,9 +386,8 @@ def _direct_lemmas(
     limit = nlp.tokenizer.chunk_chars
     lemmatizer = _component(nlp).lemmatizer
     fix = lemmatizer.typos is not None and lemmatizer.fix_typos
-    strings, vocab = nlp.vocab.strings, nlp.vocab
-    words_of: dict[int, str] = {}  # ORTH id -> its form, one str per form
-    keep: dict[str, bool] = {}  # form -> not a space or punctuation token
+    strings = nlp.vocab.strings
+    keep = _Kept(nlp.vocab)
     by_orth: Counter[int] = Counter()
     arrays: list[Any] = []
     sentences: list[list[str]] = []
@@ -396,19 +401,7 @@ def _direct_lemmas(
                 arrays.append(orths)
                 if len(arrays) >= _COUNT_BATCH:
                     _count_orths(arrays, by_orth)
-            ids = orths.tolist()
-            words = list(map(words_of.get, ids))
-            if None in words:
-                for i, word in enumerate(words):
-                    if word is None:
-                        orth = ids[i]
-                        word = words_of.get(orth)
-                        if word is None:
-                            word = words_of[orth] = strings[orth]
-                            lexeme = vocab[orth]
-                            keep[word] = not (lexeme.is_space or lexeme.is_punct)
-                        words[i] = word
-            sentences.append(words)
+            sentences.append(form_texts(orths.tolist(), strings))
     counts = None
     if fix and corpus_counts:
         _count_orths(arrays, by_orth)
@@ -429,6 +422,20 @@ def _direct_lemmas(
         out.append(lemmas[at] if n == 1 else [x for part in lemmas[at : at + n] for x in part])
         at += n
     return out
+
+
+class _Kept(dict[str, bool]):
+    """Form -> whether its token keeps a lemma (not a space or punctuation), looked up in
+    ``vocab`` once per form."""
+
+    def __init__(self, vocab: Vocab):
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, word: str) -> bool:
+        lexeme = self.vocab[word]
+        kept = self[word] = not (lexeme.is_space or lexeme.is_punct)
+        return kept
 
 
 def lemmatize(
