@@ -115,9 +115,11 @@ def measure(method: str, n: int, args: argparse.Namespace) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--one", method, str(n), "--jobs", str(args.jobs)]
     if args.source:
         cmd += ["--source", args.source]
-    env = {k: v for k, v in os.environ.items() if k != "VASTAUSANALYYSI_PURE"}
+    from vastausanalyysi._compiled import PURE_ENV
+
+    env = {k: v for k, v in os.environ.items() if k != PURE_ENV}
     if method == "tag-pure":
-        env["VASTAUSANALYYSI_PURE"] = "1"
+        env[PURE_ENV] = "1"
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
