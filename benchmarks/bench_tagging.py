@@ -25,7 +25,11 @@ seconds. Peak memory is the subprocess's peak resident set (``ru_maxrss``), work
 rounds over all methods (the machine's speed drifts: a slow spell then hits every method
 alike). The speed-up of ``n_jobs`` is the best wall time of ``tag`` / that of
 ``tag jobs=N`` on the same texts; on a busy machine it is shown with the CPU seconds of the
-parent and the workers, whose ratio bounds the speed-up on idle cores. Team-written.
+parent and the workers, whose ratio bounds the speed-up on idle cores. ``--pair`` also runs
+``tag`` twice at once, in two independent processes that share nothing: twice the single run's
+wall time over the pair's is what ``N`` = 2 cores of this machine give to work with no
+parallel overhead at all (the ceiling for ``n_jobs=2``: on a virtual machine two busy cores
+are slower than one). Team-written.
 """
 
 from __future__ import annotations
@@ -111,7 +115,7 @@ def run_one(method: str, n: int, source: str | None, jobs: int) -> dict[str, flo
     }
 
 
-def measure(method: str, n: int, args: argparse.Namespace) -> dict[str, float]:
+def _start(method: str, n: int, args: argparse.Namespace) -> subprocess.Popen[str]:
     cmd = [sys.executable, __file__, "--one", method, str(n), "--jobs", str(args.jobs)]
     if args.source:
         cmd += ["--source", args.source]
@@ -120,8 +124,25 @@ def measure(method: str, n: int, args: argparse.Namespace) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if k != PURE_ENV}
     if method == "tag-pure":
         env[PURE_ENV] = "1"
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
+
+
+def _result(process: subprocess.Popen[str]) -> dict[str, float]:
+    out, _ = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"a measurement failed (exit status {process.returncode})")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def measure(method: str, n: int, args: argparse.Namespace) -> dict[str, float]:
+    """One method's measurements in a fresh subprocess."""
+    return _result(_start(method, n, args))
+
+
+def measure_pair(n: int, args: argparse.Namespace) -> float:
+    """The longer wall time of two ``tag`` runs started at once in independent processes."""
+    both = [_start("tag", n, args) for _ in range(2)]
+    return max(_result(p)["wall"] for p in both)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         "--methods",
         nargs="+",
         default=["blank", "blank-cold", "voikko", "lemmatize", "tag", "tag-pure"],
+    )
+    parser.add_argument(
+        "--pair", action="store_true", help="also two independent tag runs at once (see above)"
     )
     parser.add_argument("--one", nargs=2, metavar=("METHOD", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -159,9 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     print(header + f"{'% blank':>9}{'peak MB':>9}{'workers MB':>11}")
     for n in sizes:
         runs: dict[str, list[dict[str, float]]] = {m: [] for m in methods}
+        pairs: list[float] = []
         for _ in range(args.repeat):  # rounds over all methods: a slow spell hits them alike
             for m in methods:
                 runs[m].append(measure(m, n, args))
+            if args.pair and "tag" in methods:
+                pairs.append(measure_pair(n, args))
         rows = {m: min(r, key=lambda x, m=m: x["wall" if m == "tag-jobs" else args.clock])
                 for m, r in runs.items()}  # fmt: skip
         ref = rows["blank"][args.clock] if "blank" in rows else None
@@ -181,6 +208,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"{j['cpu']:.1f} s here + {j['workers_cpu']:.1f} s in workers vs {one['cpu']:.1f} s"
                 f" (speed-up on {args.jobs} idle cores at most "
                 f"{args.jobs * one['cpu'] / (j['cpu'] + j['workers_cpu']):.2f}x)"
+            )
+        if pairs:
+            single = min(r["wall"] for r in runs["tag"])
+            print(
+                f"{'':<14}{n:>9}  two independent tag runs at once: {2 * single / min(pairs):.2f}x"
+                f" the throughput of one ({min(pairs):.2f} s wall for both against {single:.2f} s"
+                " for one alone): this machine's ceiling for 2 processes"
             )
     return 0
 
