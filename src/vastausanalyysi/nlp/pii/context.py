@@ -8,16 +8,22 @@ makes it a person:
   the same clause ("Lumi ja Ilo aloittivat koulukuraattoreina", "Valo ja Aura ovat
   perhekeskuksen uudet ohjaajat") or in a "joka" clause right after ("Lammi, joka toimii
   johtajana"), or a person's leave ("Toivo jäi eläkkeelle");
-* ``unit_after``: the elative of a unit or of a role right after, perhaps after genitives
-  ("Onni kuraattoritiimistä", "Tuuli hyvinvointialueen työllisyystiimistä");
-* ``apposition``: a comma or "eli" and a title ("Niemi, hyvinvointialueen
-  varautumispäällikkö, …", "Tumppi eli kiinteistöpäällikkö …");
+* ``unit_after``: the elative of a unit or of a role right after, or the ablative of a unit,
+  perhaps after genitives ("Onni kuraattoritiimistä", "Tuuli hyvinvointialueen
+  työllisyystiimistä", "Onni kuntien yhteiseltä toimelta");
+* ``apposition``: a comma, "eli" or a bracket and a title ("Niemi, hyvinvointialueen
+  varautumispäällikkö, …", "Tumppi eli kiinteistöpäällikkö …", "Lumi (ohjaaja)");
 * ``contact``: an illative next to "yhteydessä"/"yhteyttä" ("olla Laineeseen yhteydessä",
   "ottaa Kallioon yhteyttä");
 * ``recipient``: an ablative or allative right after a verb of asking or giving ("kysy
   sulolta", "Annoin Rauhalle"), an allative a few words after one ("laita viestiä sadulle") or,
   for a capitalised word, either with thanks or greetings in the clause ("Kalliolle kuuluu
   kiitos", "terveisiä Anskulle");
+* ``told``: a capitalised allative right before a verb of telling or calling ("Lehdolle
+  soitettiin heti");
+* ``possessor``: an adessive before "olla" and a noun of knowledge or responsibility, or
+  "hänelle"/"häneltä" later in the sentence ("Lehdolla on tieto …");
+* ``with_writer``: initials in a list with the writer ("JR, AK ja allekirjoittanut");
 * ``person_predicate``: a predicate said of people only ("Lahti sairastui", "Salo kävi
   katsomassa", "Karhu on ainoa, joka ymmärtää …");
 * ``channel``: news that came "via" a genitive ("Rinteen kautta saimme tiedon");
@@ -35,7 +41,7 @@ makes it a person:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME
 from vastausanalyysi.nlp.pii.words import WordInfo
@@ -46,7 +52,9 @@ _BREAK = re.compile(r"[.,;:!?()\[\]\n–—]")
 _CLAUSE_WORDS = frozenset(
     ["että", "mutta", "kun", "koska", "jotta", "vaan", "sillä", "kuin", "jos", "joka", "jotka"]
 )
-_APPOSITION = re.compile(r"\s*,\s*|\s+(?:eli|alias)\s+")
+_APPOSITION = re.compile(r"\s*,\s*|\s+(?:eli|alias)\s+|\s*\(\s*")
+# the end of an apposition: "Dilan Berwari (arabiankielinen ohjaaja)", ", ohjaaja, aloitti"
+_APPOSITION_END = re.compile(r"\s*(?:[,)]|[.!?;]?\s*$)")
 
 Words = Sequence[re.Match[str]]
 
@@ -106,30 +114,55 @@ def spoken(text: str) -> bool:
     return _SPOKEN.search(text) is not None
 
 
+_OUR = frozenset(["meidän", "teidän", "meiän", "meijän", "teiän", "teijän"])
+
+
 def unit_after(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
-    """The elative of a unit or a role right after, perhaps after up to two genitives."""
-    for k in range(b, min(len(words), b + 3)):
+    """The elative of a unit or a role right after, or the ablative of a unit, perhaps after up
+    to two genitives ("Onni kuraattoritiimistä", "Tuuli hyvinvointialueen työllisyystiimistä");
+    an adjective before the unit only after "meidän"/"teidän" or in the ablative ("Onni meidän
+    uudesta tiimistä", "Onni kuntien yhteiseltä toimelta"; not "Toivo paremmasta hoidosta")."""
+    ours = False
+    attributes = False
+    for k in range(b, min(len(words), b + 4)):
         if gap(text, words, k) not in GAP:
             return False
-        if infos[k].unit:
-            return True
-        if "omanto" not in infos[k].cases or infos[k].name:
+        info = infos[k]
+        if info.unit:
+            return not attributes or ours or "ulkoeronto" in info.cases
+        if info.name:
+            return False
+        if words[k][0].lower() in _OUR:
+            ours = True
+        elif info.attribute and info.cases & {"sisaeronto", "ulkoeronto"}:
+            attributes = True
+        elif "omanto" not in info.cases or attributes:
             return False
     return False
 
 
-def apposition(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
-    """A comma or "eli" and then a title within three words."""
+def apposition(
+    text: str, words: Words, infos: list[WordInfo], b: int, *, closed: bool = False
+) -> bool:
+    """A comma, "eli" or a bracket and then a title within three words ("Niemi, …päällikkö,
+    …", "Lumi (ohjaaja)"); ``closed``: the title ends the apposition, with only adjectives or
+    genitives before it ("Dilan Berwari (arabiankielinen ohjaaja)", "…, perheohjaaja, aloitti")."""
     if b >= len(words):
         return False
     k = b + 1 if words[b][0].lower() in {"eli", "alias"} else b
     if k >= len(words) or not _APPOSITION.fullmatch(text[words[b - 1].end() : words[k].start()]):
         return False
-    return any(
-        infos[j].title
-        for j in range(k, min(len(words), k + 3))
-        if j == k or gap(text, words, j) in GAP
-    )
+    span = range(k, min(len(words), k + 3))
+    if not closed:
+        return any(infos[j].title for j in span if j == k or gap(text, words, j) in GAP)
+    for j in span:
+        if j > k and gap(text, words, j) not in GAP:
+            return False
+        if infos[j].title:
+            return _APPOSITION_END.match(text, words[j].end()) is not None
+        if not (infos[j].attribute or "omanto" in infos[j].cases):
+            return False
+    return False
 
 
 def contact(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -155,6 +188,68 @@ def recipient(
     if "ulkotulento" in cases and any(infos[k].ask for k in _clause(text, words, a - 1, -1, 3)):
         return True
     return greeted(text, words, infos, a, b, cases)
+
+
+def told(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A capitalised allative right before a verb of telling or calling with no nominative noun
+    right after it ("Lehdolle soitettiin heti", "Kärjelle ilmoitettiin"; not "Rannalle
+    lähetettiin vene", "Rannalle soitettiin ambulanssi": a place something is called to)."""
+    if not (
+        infos[a].shape != "lower"
+        and "ulkotulento" in infos[b - 1].cases
+        and b < len(words)
+        and gap(text, words, b) in GAP
+        and infos[b].tell
+    ):
+        return False
+    return not any(infos[k].bare_noun for k in _clause(text, words, b + 1, 1, 2))
+
+
+# "hän" in an outer local case: someone to ask, call or get a thing from ("kysykää häneltä")
+_HE_OUTER = re.compile(r"\bhänel(?:tä|le|lä)(?:kin|kään)?\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def possessor(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """A form of "olla" right after (an adessive: the one who has something) and a noun of
+    knowledge or responsibility within three words ("Lehdolla on tieto …", "Mäellä on ollut
+    vastuu …"), or "hän" in an outer local case later in the sentence ("Lehdolla on avaimet,
+    soittakaa hänelle"); not "Kalliolla on näköala", "Mäellä on talo"."""
+    if b >= len(words) or gap(text, words, b) not in GAP or not infos[b].olla:
+        return False
+    if any(infos[k].know for k in _clause(text, words, b + 1, 1, 3)):
+        return True
+    end = _SENTENCE_END.search(text, words[b].end())
+    return _HE_OUTER.search(text, words[b].end(), end.start() if end else len(text)) is not None
+
+
+def _list_gap(text: str, words: Words, i: int, j: int) -> bool:
+    """True when words ``i < j`` are items of a list: only ",", "ja", "sekä" between."""
+    between = text[words[i].end() : words[j].start()].replace(",", " , ").split()
+    return [w.lower() for w in between] in ([","], ["ja"], ["sekä"], [",", "ja"], [",", "sekä"])
+
+
+def with_writer(
+    text: str, words: Words, infos: list[WordInfo], a: int, b: int, item: Callable[[int], bool]
+) -> bool:
+    """Words ``a:b`` stand in a list, each of whose items between them and the writer is one
+    ``item(k)`` word, that has the writer in it ("JR, AK ja allekirjoittanut", "minä, JR ja
+    AK"; not "THL, STM ja Kela")."""
+    for step in (1, -1):
+        cur = b - 1 if step > 0 else a
+        j = cur + step
+        while 0 <= j < len(words):
+            if words[j][0].lower() in {"ja", "sekä"}:
+                j += step
+                continue
+            if not _list_gap(text, words, min(cur, j), max(cur, j)):
+                break
+            if infos[j].self_word:
+                return True
+            if not item(j):
+                break
+            cur, j = j, j + step
+    return False
 
 
 def greeted(
@@ -306,9 +401,12 @@ __all__ = [
     "met",
     "perfect_said",
     "person_predicate",
+    "possessor",
     "recipient",
     "role_ahead",
     "spoken",
+    "told",
     "trusted",
     "unit_after",
+    "with_writer",
 ]

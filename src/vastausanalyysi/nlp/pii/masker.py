@@ -20,7 +20,8 @@ A word is a name candidate when Voikko reads it (or its capitalised form, for lo
 all-capital words) as a first name or surname, when it or its base form is in the team-written
 name lists (``data/names_fi.txt``; Sami names also without the Sami letters), when it is a word
 Voikko does not know that is such a name with ä, ö and y for a, o and u ("jarvinen",
-"MAKELA"), or when it has a name's apostrophe ("O'Brien", "D'Angelo").
+"MAKELA") or such a name inflected without consonant gradation ("Jokelle": Joki), or when
+it has a name's apostrophe ("O'Brien", "D'Angelo").
 Hyphenated names are candidates when every part is. A candidate that is nothing else
 (Virtanen, Pirjo) is masked wherever it stands and however it is written. One that is also an
 ordinary word or a place (Laine, Aho, Toivo, Salo, Mattila) is masked when the context says
@@ -39,10 +40,15 @@ person:
   a capitalised surname's (not a place's) before "tiimi", "porukka", "väki" ("LAINEEN tiimi");
 * the clause contexts of :mod:`~vastausanalyysi.nlp.pii.context`: a role later in the clause
   ("Lumi ja Ilo aloittivat koulukuraattoreina") or in a "joka" clause right after ("kutsui
-  Lammi, joka toimii … johtajana"), the elative of a unit after it ("Onni
-  kuraattoritiimistä"), an apposition with a title ("Niemi, …päällikkö, …"), an illative with
+  Lammi, joka toimii … johtajana"; also a role noun such as "tiedottaja", "vetäjä":
+  "Usko on meidän tiimin vetäjä"), the elative of a unit after it or its ablative ("Onni
+  kuraattoritiimistä", "Onni kuntien yhteiseltä toimelta"), an apposition with a title, also in
+  brackets ("Niemi, …päällikkö, …", "Lumi (ohjaaja)"), an illative with
   "yhteydessä"/"yhteyttä", an ablative or allative after a verb of asking or with "kiitos" or
-  a greeting ("terveisiä Anskulle"), a predicate said of people only ("Lahti sairastui", "Salo
+  a greeting ("terveisiä Anskulle"), an allative right before a verb of telling or calling
+  ("Lehdolle soitettiin heti"; not "Rannalle soitettiin ambulanssi"), an adessive before
+  "olla" and a noun of knowledge or responsibility, or "hänelle" after ("Lehdolla on tieto
+  …"; not "Kalliolla on näköala"), a predicate said of people only ("Lahti sairastui", "Salo
   kävi katsomassa", "Karhu on ainoa, joka ymmärtää …", "Koivu on paras tyyppi"), news "via" a
   genitive ("Rinteen kautta saimme tiedon"), an elative after a verb of hearing of someone with
   "hän" after it ("En ole kuullut Saaresta …, kun hän …"), a partitive with a verb of seeing or
@@ -56,10 +62,15 @@ person:
 * Swedish and English: the genitive -s or "'s" of a name before a lower-case word
   ("Lindqvists förslag"; not after a preposition of place: "till Karis"), "enligt",
   "kontakta", "tack vare", "contact", "thanks to" before a name or "på telefon" after it;
-* initials signing a text after a dash at its end ("… -MH"; not "-THL", "-HR", "-19");
+* initials signing a text after a dash at its end ("… -MH"; not "-THL", "-HR", "-19"); two
+  capitals no dictionary knows in a list with the writer or coordinated with a masked name
+  ("JR, AK ja allekirjoittanut", "Liisa Virtanen, JR ja AK"; not "THL, KELA ja STM");
+* a surname alone that a full name masked in the same text ends in ("Hankkeen vetäjänä oli
+  Päivi Koski. Kosken lähdettyä …"; not a first name: "Usko Hämäläinen …. Usko tulevaisuuteen");
 * a capitalised word that no dictionary or list knows (not an abbreviation) only with a title,
-  a unit after it, a greeting or a masked name it is coordinated with ("Jonna ja Tuksu
-  perhekeskuksesta"; "Evira ei nähnyt" is an organisation);
+  a unit after it, a greeting, a title closing an apposition ("Dilan Berwari (arabiankielinen
+  ohjaaja)"; not "Fimea (valvova viranomainen)") or a masked name it is coordinated with ("Jonna
+  ja Tuksu perhekeskuksesta"; "Evira ei nähnyt" is an organisation);
 * a particle or a Vietnamese middle name between a name and a capitalised word joins them
   ("Carl-Gustaf von Essen", "Nguyen Van Minh"); "eli" coordinates a nickname with a name
   ("Jartsa eli Jari Kuusela");
@@ -122,7 +133,8 @@ from vastausanalyysi.nlp.pii import context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
-from vastausanalyysi.nlp.pii.signature import signature
+from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
+from vastausanalyysi.nlp.pii.signature import initials, signature
 from vastausanalyysi.nlp.pii.words import WordInfo, possessive
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
@@ -132,7 +144,6 @@ _LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SKIP_BACK = " \t\r\u00a0\"'“”«»‘’([{*•–—-"
 _SENTENCE_END = ".!?:;\n"
-_COORD = {"ja", "sekä", "tai", ",", "&", "eli", "alias"}  # "Jartsa eli Jari Kuusela"
 _INNER_LOCAL = {"sisaolento", "sisaeronto", "sisatulento"}
 # the case of a suffix after a colon: "J-P:n", "A-K:lta", "Ali:lle"
 _COLON_CASES = {
@@ -218,10 +229,11 @@ class PiiMasker:
                 if decided[g] is not None and not inner:
                     continue
                 for h in (g - 1, g + 1):
-                    if decided.get(h) and _coordinated(text, words, groups, g, h):
+                    if decided.get(h) and coordinated(text, words, groups, g, h):
                         same = infos[groups[g][1] - 1].cases & infos[groups[h][1] - 1].cases
                         decided[g] = True if same or not inner else decided[g]
-        _foundations(text, words, infos, groups, decided)
+        foundations(text, words, infos, groups, decided)
+        repeated(infos, groups, decided)
         spans = []
         for g, (a, b) in enumerate(groups):
             if not decided[g]:
@@ -343,13 +355,25 @@ class PiiMasker:
         if titled and capitals and all(not (i.place or i.org or i.head) for i in group):
             return True  # "rehtori Salo", "psykologi Usvan kanssa"
         if not names:
+            # two capitals no dictionary knows, in a list with the writer, are initials ("JR, AK
+            # ja allekirjoittanut"), or with a masked name they are coordinated with (None)
+            if initials(words, infos, a, b):
+
+                def item(k: int) -> bool:
+                    return initials(words, infos, k, k + 1)
+
+                return True if context.with_writer(text, words, infos, a, b, item) else None
             # a word no dictionary or list knows, capitalised (not an abbreviation: "HVA",
-            # "THL:n"): only a unit after it or a greeting makes it a person ("Tuksu
-            # perhekeskuksesta", "terveisiä Anskulle"), or a name it is coordinated with (None);
-            # "Evira ei nähnyt", "Greenpeacen mielestä" are organisations
+            # "THL:n"): only a unit after it, a greeting or a title in apposition makes it a
+            # person ("Tuksu perhekeskuksesta", "terveisiä Anskulle", "Dilan Berwari
+            # (arabiankielinen ohjaaja)"), or a name it is coordinated with (None); "Evira ei
+            # nähnyt", "Greenpeacen mielestä" are organisations
             if not all(i.unknown and i.shape == "title" for i in group):
                 return False
-            unit = nominative and context.unit_after(text, words, infos, stop)
+            unit = nominative and (
+                context.unit_after(text, words, infos, stop)
+                or context.apposition(text, words, infos, stop, closed=True)
+            )
             return True if unit or context.greeted(text, words, infos, a, stop, cases) else None
         strong = any(i.strong for i in names)
         after = words[stop][0].lower() if nxt is not None else ""
@@ -469,6 +493,15 @@ class PiiMasker:
             )
             or (capitals and context.foreign_context(text, words, infos, a, stop))
             or context.recipient(text, words, infos, a, stop, cases)
+            # "Lehdolle soitettiin heti" (not a town's: "Lahdelle ilmoitettiin")
+            or (not last.town and context.told(text, words, infos, a, stop))
+            # "Lehdolla on tieto asiasta" (not "Kalliolla on näköala")
+            or (
+                "ulkoolento" in cases
+                and capitals
+                and not last.town
+                and context.possessor(text, words, infos, stop)
+            )
             or (
                 capitals
                 and not last.town  # "09 310 1234 / Lahti" may be the town
@@ -500,33 +533,6 @@ def _title_gap(text: str, words: list[re.Match[str]], infos: list[WordInfo], k: 
     its dot: "Pj. Virtanen", "Mr. Rahman")."""
     between = gap(text, words, k)
     return between in GAP or (infos[k - 1].abbr_title and between in {". ", ".\u00a0"})
-
-
-def _foundations(
-    text: str,
-    words: list[re.Match[str]],
-    infos: list[WordInfo],
-    groups: list[tuple[int, int]],
-    decided: dict[int, bool | None],
-) -> None:
-    """First names coordinated before the genitive name of a foundation, fund or prize belong to
-    its name ("Ella ja Georg Ehrnroothin säätiö", "Jenny ja Antti Wihurin rahasto")."""
-    for h, (_, b) in enumerate(groups):
-        if not (
-            b < len(words)
-            and infos[b].foundation
-            and "omanto" in infos[b - 1].cases
-            and gap(text, words, b) in GAP
-        ):
-            continue
-        g = h - 1
-        while (
-            g >= 0
-            and _coordinated(text, words, groups, g, g + 1)
-            and all(i.first and "nimento" in i.cases for i in infos[slice(*groups[g])])
-        ):
-            decided[g] = False
-            g -= 1
 
 
 def _colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
@@ -647,14 +653,6 @@ def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> lis
         groups.append((start, j))
         i = j
     return groups
-
-
-def _coordinated(
-    text: str, words: list[re.Match[str]], groups: list[tuple[int, int]], g: int, h: int
-) -> bool:
-    left, right = (groups[g], groups[h]) if g < h else (groups[h], groups[g])
-    between = text[words[left[1] - 1].end() : words[right[0]].start()].strip().lower()
-    return between in _COORD or between.rstrip(",").strip() in _COORD
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -34,7 +34,9 @@ knowledge; see ``data/README.md``). Context words are matched on Voikko base for
 * ``TITLE_ABBREVIATIONS`` and ``ENGLISH_TITLES`` ("PJ", "Mr."), ``TRUST_VERBS`` ("Mattiin voi
   luottaa"), ``NAMED_AFTER`` ("X:n mukaan nimetty" is a namesake), ``INSTITUTION_HEADS``
   ("Yliopistokeskus Chydenius"), ``FOREIGN_BEFORE_NAME`` and ``SWEDISH_PLACE_PREPOSITIONS``
-  (Swedish and English contexts).
+  (Swedish and English contexts);
+* ``TELL_VERBS`` ("Lehdolle soitettiin heti"), ``KNOW_NOUNS`` ("Lehdolla on tieto …") and
+  ``SELF_WORDS`` ("JR, AK ja allekirjoittanut").
 """
 
 from __future__ import annotations
@@ -129,7 +131,8 @@ TITLE_ENDINGS = (
     "neuvoja", "tulkki", "rehtori", "esihenkilö", "esimies", "insinööri", "tarkastaja",
     "terapeutti", "kätilö", "valvoja", "vastaava", "edustaja", "yhteyshenkilö", "isännöitsijä",
     "talonmies", "kanslisti", "notaari", "lakimies", "juristi", "kamreeri", "avustaja",
-    "kehittäjä",
+    "kehittäjä", "puhuja", "vetäjä", "tiedottaja", "vastuuhenkilö", "tukihenkilö",
+    "yhdyshenkilö", "luottamushenkilö",
 )  # fmt: skip
 
 PERSON_AFTER = frozenset(
@@ -304,6 +307,25 @@ ASK_VERBS = frozenset(
     ]
 )  # fmt: skip
 
+# verbs of telling and calling: a capitalised allative right before one is the person told or
+# called ("Lehdolle soitettiin heti", "Kärjelle ilmoitettiin"); not verbs of sending or
+# giving, whose allative may be a place ("Rannalle lähetettiin vene")
+TELL_VERBS = frozenset(
+    ["soittaa", "ilmoittaa", "kertoa", "sanoa", "puhua", "selittää", "vastata", "viestiä",
+     "tekstata", "mailata", "meilata", "vinkata"]
+)  # fmt: skip
+
+# nouns of knowledge and responsibility that a person has ("Lehdolla on tieto …", "Mäellä on
+# vastuu …"): a capitalised adessive before "olla" and one of these is the person who has it
+KNOW_NOUNS = (
+    "tieto", "vastuu", "kokemus", "osaaminen", "asiantuntemus", "ymmärrys", "käsitys",
+    "näkemys", "mielipide", "muistiinpano",
+)  # fmt: skip
+
+# the writer in a list of people ("JR, AK ja allekirjoittanut", "minä, JR ja AK"): initials
+# coordinated with one of these are people (base forms)
+SELF_WORDS = frozenset(["allekirjoittanut", "minä"])
+
 # verbs whose ablative right after is a person asked ("kysy Sulolta", "Pyysimme Järveltä"); an
 # ablative after the other ASK_VERBS is a place ("soita rannalta")
 ASK_FROM_VERBS = frozenset(["kysyä", "pyytää", "tiedustella", "anoa", "kysellä"])
@@ -468,6 +490,7 @@ __all__ = [
     "INFO_NOUNS",
     "INSTITUTION_HEADS",
     "KIN_NOUNS",
+    "KNOW_NOUNS",
     "LEAVE_NOUNS",
     "MEET_VERBS",
     "MIDDLE_NAMES",
@@ -482,9 +505,11 @@ __all__ = [
     "PERSON_VERBS",
     "PLACE_HEADS",
     "PLURAL_ORGANISATIONS",
+    "SELF_WORDS",
     "SPEECH_VERBS",
     "SWEDISH_PLACE_PREPOSITIONS",
     "SYSTEM_NAMES",
+    "TELL_VERBS",
     "TITLES",
     "TITLE_ABBREVIATIONS",
     "TITLE_ENDINGS",

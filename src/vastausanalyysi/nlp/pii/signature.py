@@ -1,4 +1,5 @@
-"""Initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH"): see
+"""Initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH") and two
+capitals that may be initials in a list ("JR, AK ja allekirjoittanut"): see
 :mod:`vastausanalyysi.nlp.pii.masker`."""
 
 from __future__ import annotations
@@ -29,4 +30,18 @@ def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> i
     return k
 
 
-__all__ = ["NOT_INITIALS", "signature"]
+def initials(words: list[re.Match[str]], infos: list[WordInfo], a: int, b: int) -> bool:
+    """Word ``a`` alone is two capitals that no dictionary, list or organisation knows ("JR",
+    "AK"; not "HR", "STM", "THL", "EU")."""
+    word, info = words[a][0], infos[a]
+    return (
+        b - a == 1
+        and len(word) == 2
+        and word.isupper()
+        and info.unknown
+        and not info.org
+        and word not in NOT_INITIALS
+    )
+
+
+__all__ = ["NOT_INITIALS", "initials", "signature"]

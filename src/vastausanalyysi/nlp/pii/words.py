@@ -21,6 +21,7 @@ from vastausanalyysi.nlp.pii.names import (
     INFO_NOUNS,
     INSTITUTION_HEADS,
     KIN_NOUNS,
+    KNOW_NOUNS,
     LEAVE_NOUNS,
     MEET_VERBS,
     MIDDLE_NAMES,
@@ -33,8 +34,10 @@ from vastausanalyysi.nlp.pii.names import (
     PERSON_PREDICATES,
     PERSON_VERBS,
     PLURAL_ORGANISATIONS,
+    SELF_WORDS,
     SPEECH_VERBS,
     SYSTEM_NAMES,
+    TELL_VERBS,
     TITLE_ABBREVIATIONS,
     TITLES,
     TRUST_VERBS,
@@ -78,6 +81,9 @@ def _listed_bases(form: str, analyses) -> set[str]:
         stems = {form[: -len(e)] for e in CASE_ENDINGS if form.endswith(e)}
         # names in -as/-is/-us: "Armaksen" -> Armas, "Tuomakselle" -> Tuomas
         stems |= {s[:-3] + "s" for s in stems if s.endswith("kse")}
+        # a name in -ki, -pi, -ti inflected without consonant gradation, as names often are
+        # ("Jokelle" -> Joki, which Voikko knows only as "Joelle")
+        stems |= {s[:-1] + "i" for s in stems if re.search(r"[kpt]e$", s)}
         bases |= {title_case(s) for s in stems}
     return bases
 
@@ -109,14 +115,15 @@ class WordInfo:
 
     __slots__ = (
         "abbr_title", "adjective_name", "after", "after_title", "agent", "answer", "area", "ask",
-        "ask_from", "cases", "collab", "common", "contact", "crew", "family", "finite", "first",
-        "foundation", "head", "heading", "hear", "house", "info_noun", "initial", "initials",
-        "institution", "kin", "leave", "listed", "ma_inessive", "meet", "middle", "name", "named",
-        "negation", "noun", "olla", "opinion_noun", "org", "participle", "particle",
-        "person_noun", "person_only", "person_predicate", "person_verb", "phone_illative",
-        "place", "plural", "possessive", "rare_first", "role", "said", "shape", "singular",
-        "speech_verb", "starts", "strong", "strong_verb", "suffix", "surname", "thanks", "title",
-        "title_cases", "town", "trust", "unit", "unknown", "verb", "visit",
+        "ask_from", "attribute", "bare_noun", "cases", "collab", "common", "contact", "crew",
+        "family", "finite", "first", "foundation", "head", "heading", "hear", "house", "info_noun",
+        "initial", "initials", "institution", "kin", "know", "leave", "listed", "ma_inessive",
+        "meet", "middle", "name", "name_bases", "named", "negation", "noun", "olla", "opinion_noun",
+        "org", "participle", "particle", "person_noun", "person_only", "person_predicate",
+        "person_verb", "phone_illative", "place", "plural", "possessive", "rare_first", "role",
+        "said", "self_word", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb",
+        "suffix", "surname", "tell", "thanks", "title", "title_cases", "town", "trust", "unit",
+        "unknown", "verb", "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -173,6 +180,17 @@ class WordInfo:
         apostrophe = bool(APOSTROPHE_NAME.fullmatch(hyphen_parts[0]))
         self.name = (self.first or surname or apostrophe) and not self.org
         self.strong = self.name and (apostrophe or not (self.common or self.place))
+        # the names this word may be a form of ("Kosken" -> Koski): a full name masked in the same
+        # text makes the word alone that person (``masker``)
+        self.name_bases = (
+            frozenset(
+                {title_case(a.baseform) for a in proper if a.word_class in {FIRST, SUR}}
+                | listed_firsts
+                | (bases & surnames)
+            )
+            if self.name
+            else frozenset()
+        )
         in_nen = bool(common) and all(
             a.word_class in ADJECTIVE and a.baseform.endswith("nen") for a in common
         )
@@ -231,10 +249,21 @@ class WordInfo:
         self.after = lower in PERSON_AFTER
         self.person_noun = any(ends_with(lemma, PERSON_NOUNS) for lemma in lemmas)
         self.opinion_noun = any(ends_with(lemma, OPINION_NOUNS) for lemma in lemmas)
+        # the elative of a unit or a role ("kuraattoritiimistä"), or the ablative of a unit
+        # ("kiinteistötoimelta"; not a bare side or station: "lännen puolelta", "asemalta")
         self.unit = any(
-            a.case == "sisaeronto" and (ends_with(a.baseform, UNIT_HEADS) or is_title(a.baseform))
+            (a.case == "sisaeronto" and (ends_with(a.baseform, UNIT_HEADS) or is_title(a.baseform)))
+            or (
+                a.case == "ulkoeronto"
+                and ends_with(a.baseform, UNIT_HEADS)
+                and a.baseform.lower() not in {"puoli", "asema"}
+            )
             for a in common
         )
+        # an adjective or participle that may stand before a unit ("yhteiseltä toimelta")
+        self.attribute = any(
+            a.word_class in ADJECTIVE or a.get("PARTICIPLE") for a in common
+        ) and not any(a.word_class == "nimisana" for a in common)
         self.leave = any(
             (a.case in LEAVE_CASES and ends_with(a.baseform, LEAVE_NOUNS))
             or (a.case == "ulkotulento" and ends_with(a.baseform, ("loma",)))
@@ -295,7 +324,23 @@ class WordInfo:
         self.ask_from = any(a.baseform in ASK_FROM_VERBS for a in verbs)
         self.trust = any(a.baseform in TRUST_VERBS for a in verbs)  # "Mattiin voi luottaa"
         self.olla = any(a.baseform == "olla" for a in verbs)
+        # "Lehdolle soitettiin", "Lehdolla on tieto", "JR, AK ja allekirjoittanut"
+        self.tell = any(a.baseform in TELL_VERBS for a in verbs)
+        # knowledge in the partitive may be on show at a place ("Rannalla on tietoa …"); one
+        # has "the" knowledge ("Lehdolla on tieto …", "… on kokemusta")
+        self.know = any(
+            a.word_class == "nimisana"
+            and ends_with(a.baseform, KNOW_NOUNS)
+            and (a.case == "nimento" or not ends_with(a.baseform, ("tieto",)))
+            for a in common
+        )
+        self.self_word = lower in {"minä", "mä"} or not lemmas.isdisjoint(SELF_WORDS)
         self.noun = any(a.word_class == "nimisana" for a in common) and not self.verb
+        # only a noun in the nominative: the object of a passive ("soitettiin ambulanssi"; not
+        # "vasta", an adverb too)
+        self.bare_noun = bool(common) and all(
+            a.word_class == "nimisana" and a.case == "nimento" for a in common
+        )
         self.negation = lower in {"ei", "eivät", "eikä"}
         self.participle = any(a.get("PARTICIPLE") == "past_active" for a in common)
         self.kin = _kin_prefix(word, analyzer, common) if len(hyphen_parts) > 1 else 0
