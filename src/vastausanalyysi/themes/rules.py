@@ -48,6 +48,9 @@ _SPEECH = frozenset(
 )
 _QUOTE_END = {",", "”", '"', "»", "–", "—"}
 _SENT_END = {".", "!", "?"}
+#: Words after the speech verb that a speaker's title may take ("…, kertoo Päijät-Hämeen
+#: hyvinvointialueen yhdyspintatyön ja hyvinvoinnin ja terveyden edistämisen johtaja X").
+_TITLE_WINDOW = 14
 
 
 @dataclass
@@ -185,7 +188,7 @@ class RuleTagger:
             if rows[i].norm not in _SPEECH:
                 continue
             j = i + 1
-            while j < n and texts[j] not in _SENT_END and j - i <= 6:
+            while j < n and texts[j] not in _SENT_END and j - i <= _TITLE_WINDOW:
                 j += 1
             span = range(i + 1, j)
             if any(self._has_role(rows[k]) for k in span if flags[k]):

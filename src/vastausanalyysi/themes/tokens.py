@@ -326,17 +326,35 @@ def _make_row(token: Token, key: tuple[Any, ...], raw_parts: list[str]) -> Token
     )
 
 
+def _opaque_compounds() -> frozenset[str]:
+    """``data/opaque_compounds.txt``: compounds matched only whole (a yhteiskunta is no kunta)."""
+    from vastausanalyysi._resources import read_text
+
+    words = [line.split("#", 1)[0].split() for line in read_text(OPAQUE_FILE).splitlines()]
+    return frozenset(norm_term(w) for line in words for w in line)
+
+
+#: The shipped list of compounds whose last part is not what they name.
+OPAQUE_FILE = "opaque_compounds.txt"
+_OPAQUE = _opaque_compounds()
+
+
 def _runs(segments: list[str]) -> tuple[set[str], set[str], set[str]]:
+    """Head runs, modifier runs and every run of a compound's parts; a run that cuts into an
+    opaque compound (:data:`OPAQUE_FILE`: "kunta" of "lautakunta") is none of them."""
     heads: set[str] = set()
     mods: set[str] = set()
     every: set[str] = set()
     n = len(segments)
     if n < 2:
         return heads, mods, every
+    opaque = [
+        (i, j) for i in range(n) for j in range(i + 2, n + 1) if "".join(segments[i:j]) in _OPAQUE
+    ]
     for i in range(n):
         for j in range(i + 1, n + 1):
             key = "".join(segments[i:j])
-            if not key:
+            if not key or any(a < j and i < b and not i <= a < b <= j for a, b in opaque):
                 continue
             every.add(key)
             (heads if j == n else mods).add(key)

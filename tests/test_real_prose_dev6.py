@@ -1,0 +1,72 @@
+"""Rules from the sixth real development set's error causes, each on team-written sentences.
+
+The set itself (third-party text) stays outside the repository; these sentences are our own,
+one per cause, with a look-alike that keeps its code."""
+
+from __future__ import annotations
+
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.nlp.pipeline import default_pipeline, make_docs
+from vastausanalyysi.themes.tokens import doc_table
+
+
+def _codes(text: str) -> set[str]:
+    row = va.tag([text]).iloc[0]
+    return {*row["areas"], *row["mechanisms"]}
+
+
+@pytest.mark.parametrize(
+    ("word", "head", "has_it"),
+    [
+        ("yhteiskunnan", "kunta", False),
+        ("neuvottelukunnan", "kunta", False),
+        ("hyvinvointilautakunnan", "kunta", False),
+        ("hyvinvointilautakunnan", "lautakunta", True),
+        ("kotikunnan", "kunta", True),
+        ("jäsenkuntien", "kunta", True),
+        ("tavoitetilaan", "tila", False),
+        ("toimitilan", "tila", True),
+    ],
+)
+def test_an_opaque_compound_has_no_head_of_its_own(word: str, head: str, has_it: bool) -> None:
+    """data/opaque_compounds.txt: a yhteiskunta is no kunta, a tavoitetila no tila; a
+    kotikunta is a kunta, a toimitila a tila."""
+    doc = make_docs([f"Asia kuuluu {word} tehtäviin."], default_pipeline())[0]
+    assert (head in doc_table(doc).rows[2].heads) is has_it
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # a board's or society's tasks are no municipality's tasks
+        ("Päätös kuuluu neuvottelukunnan tehtäviin.", "tyonjako", False),
+        ("Päätös kuuluu kunnan tehtäviin.", "tyonjako", True),
+        # a target state is no premises
+        ("Kuntajohtajat ottivat kantaa selvityksen tavoitetilaan.", "kiinteistot", False),
+        ("Kuntajohtajat ottivat kantaa toimitilaan.", "kiinteistot", True),
+        # the division named as such
+        ("Kunnan ja hyvinvointialueen välinen jako on edelleen epäselvä.", "tyonjako", True),
+        # goals or interests (not) aligned, systematic cooperation
+        ("Kaupungin ja alueen tavoitteet eivät ole yhtenäisiä.", "suunnitelmallisuus", True),
+        ("Eri osapuolten intressit eivät aina ole yhteneviä.", "suunnitelmallisuus", True),
+        ("Tarvitsemme systemaattista yhteistyötä kuntien kanssa.", "suunnitelmallisuus", True),
+        # regular cooperation
+        ("Yhteistyö on säännöllistä ja tiivistä.", "tapaamiset", True),
+        ("Säännöllinen yhteistyö on alkanut.", "tapaamiset", True),
+        # the statutory hyte triad is hyte, and its "turvallisuus" no preparedness
+        ("Kunta kokoaa hyvinvoinnin, terveyden ja turvallisuuden tiedot.", "hyte", True),
+        ("Kunta kokoaa hyvinvoinnin, terveyden ja turvallisuuden tiedot.", "varautuminen", False),
+        ("Turvallisuus ja valmius ovat kunnan vastuulla.", "varautuminen", True),
+        # a long speaker's title names the speaker, not the topic (codebook rule 4)
+        (
+            "Yhteistyö on tiivistynyt, kertoo alueen yhdyspintatyön ja hyvinvoinnin ja terveyden"
+            " edistämisen johtaja.",
+            "hyte",
+            False,
+        ),
+    ],
+)
+def test_real_prose_causes(text: str, code: str, expected: bool) -> None:
+    assert (code in _codes(text)) is expected
