@@ -59,6 +59,17 @@ def test_an_opaque_compound_has_no_head_of_its_own(word: str, head: str, has_it:
         ("Kunta kokoaa hyvinvoinnin, terveyden ja turvallisuuden tiedot.", "hyte", True),
         ("Kunta kokoaa hyvinvoinnin, terveyden ja turvallisuuden tiedot.", "varautuminen", False),
         ("Turvallisuus ja valmius ovat kunnan vastuulla.", "varautuminen", True),
+        # a service moving to another site is relocation, not a transfer of the task
+        ("Kirjastopalvelut siirtyvät uusiin kunnan tiloihin.", "tyonjako", False),
+        ("Kirjastopalvelut siirtyvät kunnalle.", "tyonjako", True),
+        # formal statements, decision bodies and proposals to the county's board
+        (
+            "Kunta teki kannanoton hyvinvointialueen palveluverkkoselvitykseen.",
+            "paatoksenteko",
+            True,
+        ),
+        ("Sopimus vaatii vielä käsittelyä kuntien toimielimissä.", "paatoksenteko", True),
+        ("Aluehallitukselle esitetään, että neuvola säilyy kylällä.", "paatoksenteko", True),
         # a long speaker's title names the speaker, not the topic (codebook rule 4)
         (
             "Yhteistyö on tiivistynyt, kertoo alueen yhdyspintatyön ja hyvinvoinnin ja terveyden"
