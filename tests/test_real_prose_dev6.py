@@ -81,3 +81,22 @@ def test_an_opaque_compound_has_no_head_of_its_own(word: str, head: str, has_it:
 )
 def test_real_prose_causes(text: str, code: str, expected: bool) -> None:
     assert (code in _codes(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an importance word closing a verbless clause states what should be (conv. 3)
+        ("Avoin vuoropuhelu alueen kanssa on kunnille tärkeää.", "neutral"),
+        ("Toimiva tiedonkulku on meille erittäin tärkeää.", "neutral"),
+        # a finding with its own verb, a comment clause after a comma, a negation: as before
+        ("Yhteistyö toimii hyvin ja se on tärkeää.", "works"),
+        ("Yhteistyö sujuu hyvin, mikä on tärkeää.", "works"),
+        ("Hyvä yhteistyö ei ole tärkeää.", "problem"),
+        # work still left to do
+        ("Yhteisten käytäntöjen sovittamisessa riittää vielä työtä.", "problem"),
+        ("Resurssit riittävät hyvin.", "works"),
+    ],
+)
+def test_real_prose_polarity(text: str, expected: str) -> None:
+    assert va.tag([text]).iloc[0]["polarity"] == expected

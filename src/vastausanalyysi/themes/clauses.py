@@ -84,6 +84,25 @@ def _importance_opens(rows: list[TokenRow], i: int, n: int) -> bool:
     return j < n and (rows[j].low in {"että", "ettei"} or "A-infinitive" in rows[j].moods)
 
 
+#: Finite moods: a clause with a finite verb besides "olla" asserts something of its own.
+_FINITE = frozenset({"indicative", "conditional", "imperative", "potential"})
+
+
+def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
+    """An importance word that closes a clause with no verb but "olla": "Avoin keskustelu
+    hyvinvointialueen kanssa on kunnille tärkeää." states what should be (conv. 3), as "on
+    tärkeää, että …" does; not "… ei ole tärkeää", not "Yhteistyö toimii, mikä on tärkeää"."""
+    n = len(rows)
+    if not (i + 1 == n or rows[i + 1].text in SENTENCE_END):
+        return False
+    if i - start < 2 or not any(rows[j].olla for j in range(max(start, i - 3), i)):
+        return False
+    return not any(
+        rows[j].nlemma == "ei" or (rows[j].moods & _FINITE and not rows[j].olla)
+        for j in range(start, i)
+    )
+
+
 def _necessive(rows: list[TokenRow], i: int, n: int) -> bool:
     """ "tulee kuulla", "kunnan tulee myös laatia": "tulla" + A-infinitive (not "tulee
     olemaan", not "tuli hyväksi")."""
@@ -416,7 +435,10 @@ def _goal_scope(
     aim: set[int] = set()
     active_goal = active_need = active_topic = False
     n = len(rows)
+    start = 0  # where the clause of token i starts (after a sentence end or a comma)
     for i, row in enumerate(rows):
+        if i and (rows[i - 1].text in SENTENCE_END or rows[i - 1].text == ","):
+            start = i
         if not flags[i] & _OPENS:  # it only follows the scopes
             if contrast[i]:
                 active_goal = active_topic = False
@@ -478,6 +500,8 @@ def _goal_scope(
             active_need = True  # "kuntia tulee kuulla": "tulla" + A-infinitive is "must"
         if lemma in _IMPORTANCE and _importance_opens(rows, i, n):
             active_goal = True  # "on tärkeää, että tieto kulkee": what should be
+        elif lemma in _IMPORTANCE and _importance_closes(rows, start, i):
+            goal.update(range(start, i))  # "Avoin keskustelu … on kunnille tärkeää."
         # a manner required: "järjestetään siten, että siitä muodostuu toimiva kokonaisuus"
         if low == "siten" and i + 2 < n and rows[i + 1].text == "," and rows[i + 2].low == "että":
             active_goal = True
