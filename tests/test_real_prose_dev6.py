@@ -70,6 +70,11 @@ def test_an_opaque_compound_has_no_head_of_its_own(word: str, head: str, has_it:
         ),
         ("Sopimus vaatii vielä käsittelyä kuntien toimielimissä.", "paatoksenteko", True),
         ("Aluehallitukselle esitetään, että neuvola säilyy kylällä.", "paatoksenteko", True),
+        # a view resting on evidence; a survey's own answers are no knowledge base
+        ("Selvityksen perusteella palvelupistettä ei avata.", "tietopohja", True),
+        ("Kyselyn perusteella yhteistyö on parantunut.", "tietopohja", False),
+        # the parties drifting apart
+        ("Koulu ja sosiaalityö ovat etääntyneet toisistaan.", "vuorovaikutus", True),
         # a long speaker's title names the speaker, not the topic (codebook rule 4)
         (
             "Yhteistyö on tiivistynyt, kertoo alueen yhdyspintatyön ja hyvinvoinnin ja terveyden"
