@@ -41,6 +41,7 @@ PII = Path(__file__).resolve().parents[1] / "corpus" / "pii"
         # the same on purpose: "Alvar Aallon suunnittelema kirjasto"
         ("dev_i.txt", 173, 40, 1),
         ("dev_j.txt", 192, 45, 0),
+        ("dev_k.txt", 205, 45, 0),
         # written blind as a typical sample, measured once, never tuned on
         ("dev_g.txt", 128, 40, 0),
     ],

@@ -2,10 +2,11 @@
 
 Modules: ``patterns`` (identity codes, e-mails, phone numbers), ``names`` (the team-written name
 lists and context words), ``words`` (what is known of one word form), ``context`` (clause-level
-person contexts), ``runs`` (decisions over a text's runs of name words: coordination,
-foundations, a surname repeated after the full name), ``signature`` (initials), ``masker``
-(:class:`PiiMasker` and :func:`mask_pii`), ``evaluation`` (scoring a masker on a marked-up set
-such as ``corpus/pii/heldout.txt``).
+person contexts), ``clues`` (more person contexts: ages, family, origin, documents, Swedish titles,
+particles), ``grouping`` (which words form a run of name words), ``runs`` (decisions over a text's
+runs of name words: coordination, foundations, a surname repeated after the full name),
+``signature`` (initials), ``masker`` (:class:`PiiMasker` and :func:`mask_pii`), ``evaluation``
+(scoring a masker on a marked-up set such as ``corpus/pii/heldout.txt``).
 """
 
 from __future__ import annotations

@@ -129,8 +129,9 @@ from collections.abc import Iterable
 
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.normalise import normalise_with_offsets
-from vastausanalyysi.nlp.pii import context
+from vastausanalyysi.nlp.pii import clues, context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
+from vastausanalyysi.nlp.pii.grouping import name_runs, sentence_initial, title_gap
 from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
 from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
@@ -142,8 +143,6 @@ NAME, EMAIL, PHONE, HETU = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]"
 _LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE}
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SKIP_BACK = " \t\r\u00a0\"'“”«»‘’([{*•–—-"
-_SENTENCE_END = ".!?:;\n"
 _INNER_LOCAL = {"sisaolento", "sisaeronto", "sisatulento"}
 # the case of a suffix after a colon: "J-P:n", "A-K:lta", "Ali:lle"
 _COLON_CASES = {
@@ -213,7 +212,7 @@ class PiiMasker:
     ) -> list[tuple[int, int, str]]:
         words = list(_WORD.finditer(text))
         infos = [self._info(m[0]) for m in words]
-        groups = _groups(text, words, infos)
+        groups = name_runs(text, words, infos)
         decided: dict[int, bool | None] = {}
         for g, (a, b) in enumerate(groups):
             if infos[a].kin:  # "Pekka-sedästä": the name part only
@@ -266,7 +265,7 @@ class PiiMasker:
         if _colon_suffix(text, words, b):
             cases = {_COLON_CASES.get(words[b][0].lower(), "")} - {""} or cases
             stop = b + 1
-        prev = infos[a - 1] if a and _title_gap(text, words, infos, a) else None
+        prev = infos[a - 1] if a and title_gap(text, words, infos, a) else None
         nxt = infos[stop] if stop < len(words) and gap(text, words, stop) in GAP else None
         nxt2 = (
             infos[stop + 1]
@@ -311,6 +310,11 @@ class PiiMasker:
         ):
             return False
         names = [i for i in group if i.name]
+        # "von Essenin mielestä"; "Eleven Wilma fick stöd", "Ring Linnea på …"
+        if (group[0].particle and clues.particle_start(text, words, infos, a)) or (
+            group[0].first and clues.foreign_titled(text, words, infos, a)
+        ):
+            return True
         # a speaker's label at the start of a line or sentence: "Tapani: kiinteistöjen …" (not
         # an ordinary noun that may head a line: "Lumi: auraus myöhässä")
         if (
@@ -319,7 +323,7 @@ class PiiMasker:
             and group[0].first
             and group[0].shape != "lower"
             and not any(i.place or i.org or i.head or i.heading for i in group)
-            and _sentence_initial(text, words[a].start())
+            and sentence_initial(text, words[a].start())
         ):
             return True
         # "Jari Lahdesta"; a place joined to a first name as its surname: "Jouni Pukkilassa"
@@ -370,17 +374,43 @@ class PiiMasker:
             # nähnyt", "Greenpeacen mielestä" are organisations
             if not all(i.unknown and i.shape == "title" for i in group):
                 return False
-            unit = nominative and (
-                context.unit_after(text, words, infos, stop)
-                or context.apposition(text, words, infos, stop, closed=True)
+            unit = (
+                nominative
+                and (
+                    context.unit_after(text, words, infos, stop)
+                    or context.apposition(text, words, infos, stop, closed=True)
+                    or clues.origin(text, words, a)  # "Persialaistaustainen Dariush on …"
+                    # a foreign full name acting: "Shirin Rezaei vetää …", "Kerhoa vetää
+                    # vapaaehtoisena Siriporn Chaiyasit" (not one word: "Evira ei nähnyt"; not
+                    # a title of four words or of short ones: "esitti Do You Know")
+                    or (
+                        b - a in (2, 3)
+                        and all(len(w[0]) > 2 for w in words[a:b])
+                        and (
+                            (nxt is not None and nxt.strong_verb)
+                            or (prev is not None and prev.strong_verb)
+                            or clues.handled(text, words, infos, a, b, lambda i: i.strong_verb)
+                        )
+                    )
+                )
             )
             return True if unit or context.greeted(text, words, infos, a, stop, cases) else None
         strong = any(i.strong for i in names)
         after = words[stop][0].lower() if nxt is not None else ""
         if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only in a strong context
+            # a foreign surname Voikko knows, in lower case in Swedish text: "vann laga kraft"
+            strong = strong and (last.listed or not clues.swedish(text))
             return (
                 titled
                 or strong
+                # "soitin ensin salmelle ja sitten kankaalle"; "onni ja isä odottavat"
+                or (
+                    "ulkotulento" in cases
+                    and (last.first or last.surname)
+                    and not last.place
+                    and clues.called(text, words, infos, a)
+                )
+                or (nominative and clues.with_family(text, words, infos, a, b))
                 or (
                     not last.plural  # "teknisten toimien kaa"
                     and (
@@ -483,6 +513,7 @@ class PiiMasker:
                 )
             )
             or context.apposition(text, words, infos, stop)
+            or more_person(text, words, infos, a, b, stop, acts)
             # "Heikkilää ei ole nähty kunnan tilaisuuksissa"
             or (
                 "osanto" in cases
@@ -522,17 +553,39 @@ class PiiMasker:
             return True if cases & TOWARDS_FROM else None
         if word.adjective_name and not (nxt is not None and nxt.noun):
             return True
-        initial = _sentence_initial(text, words[a].start())
+        initial = sentence_initial(text, words[a].start())
         if word.shape == "title" and not initial and not word.initials:
             return True
         return None
 
 
-def _title_gap(text: str, words: list[re.Match[str]], infos: list[WordInfo], k: int) -> bool:
-    """True when word ``k - 1`` stands right before word ``k`` (an abbreviated title also with
-    its dot: "Pj. Virtanen", "Mr. Rahman")."""
-    between = gap(text, words, k)
-    return between in GAP or (infos[k - 1].abbr_title and between in {". ", ".\u00a0"})
+def more_person(
+    text: str, words: list[re.Match[str]], infos: list[WordInfo], a: int, b: int, stop: int, acts
+) -> bool:
+    """The person contexts of :mod:`~vastausanalyysi.nlp.pii.clues` for a run of capitalised
+    name words ending in ``infos[b - 1]``."""
+    last, cases = infos[b - 1], infos[b - 1].cases
+    if infos[a].shape == "lower":
+        return False
+    nxt = infos[stop] if stop + 1 < len(words) and gap(text, words, stop) in GAP else None
+    named = (last.first or last.surname) and not last.town
+    if "nimento" in cases:
+        return (
+            clues.aged(text, words, infos, a, b)  # "Tuuli (14 v.) ohjattiin …"
+            or clues.with_family(text, words, infos, a, b)  # "Onni ja isä odottavat"
+            or clues.origin(text, words, a)  # "Vietnamilaistaustainen Linh"
+            or clues.handled(text, words, infos, a, b, acts)  # "hoitaa nykyään KANERVA"
+            # "Vuori on hoitanut kotoutumisasiat" (not "vuori on korkea")
+            or (named and nxt is not None and nxt.olla and infos[stop + 1].done)
+        )
+    return bool(named) and (
+        # "Vuorelle lähetettiin pöytäkirja", "Lehdolta tuli ehdotus"
+        (not last.place and clues.document(text, words, infos, stop))
+        # "Kaikulle on varattu aika"
+        or (last.first and not last.place and clues.booked(text, words, infos, stop))
+        # "Soitin ensin Salmelle ja sitten Kankaalle"
+        or ("ulkotulento" in cases and not last.place and clues.called(text, words, infos, a))
+    )
 
 
 def _colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
@@ -548,118 +601,6 @@ def _colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
 def _collaboration(infos: list[WordInfo], a: int) -> bool:
     """A word of collaboration or agreement among the three words before ``a``."""
     return any(infos[k].collab for k in range(max(0, a - 3), a))
-
-
-def _groups(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> list[tuple[int, int]]:
-    """Index ranges of runs of name words (with unknown capitalised words, an initial before
-    them and, after a first name, capitalised ordinary words: "Siobhan O'Brien", "Arja Joki",
-    "T. Salo"; not in all-capital text: "EI TOIMI LAINKAAN")."""
-    groups: list[tuple[int, int]] = []
-    i, n = 0, len(words)
-
-    def _after_title(k: int) -> bool:  # "psykologi Usvan": a capitalised word after a title
-        prev = infos[k - 1]
-        return (prev.title or bool(prev.title_cases)) and _title_gap(text, words, infos, k)
-
-    while i < n:
-        info = infos[i]
-        if info.kin:
-            groups.append((i, i + 1))
-            i += 1
-            continue
-        if not (info.starts or (info.after_title and i and _after_title(i))):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and gap(text, words, j) in GAP:
-            nxt = infos[j]
-            # "Carl-Gustaf von Essen", "Nguyen Van Minh": a particle or a middle name and a
-            # capitalised word join a name
-            if (
-                (nxt.particle or nxt.middle)
-                and j + 1 < n
-                and gap(text, words, j + 1) in GAP
-                and infos[j + 1].shape == "title"
-                and any(x.name for x in infos[i:j])
-            ):
-                j += 2
-                continue
-            if (
-                (nxt.shape == "lower") != (info.shape == "lower")
-                or nxt.org
-                or nxt.head
-                or nxt.kin
-                or nxt.thanks  # "Terkkuja" (unknown) is no name
-                # a town's genitive before an area's head belongs to it: "Valitsimme Eeva Salon
-                # kaupungin edustajaksi" (Eeva is the person)
-                or (
-                    nxt.town
-                    and "omanto" in nxt.cases
-                    and j + 1 < n
-                    and infos[j + 1].area
-                    and gap(text, words, j + 1) in GAP
-                )
-            ):
-                break
-            joins = nxt.name or (nxt.unknown and nxt.shape != "lower")
-            joins = joins or (
-                any(x.first for x in infos[i:j])
-                and nxt.shape == "title"
-                and nxt.common
-                and not nxt.verb
-                and not _sentence_initial(text, words[j].start())
-            )
-            # a place right after a first name that is nothing else is its surname: many
-            # Finnish surnames are place names ("Jouni Pukkilalta", "Outi Vähä-Piikkiö"); so
-            # after a first name that is also a word, in any case, when the name stands inside
-            # a sentence, its capital marking a name ("yhdessä Rauha Lapin kanssa",
-            # "osallistui Tähti Heinola"); at a sentence's start only a nominative that is no
-            # town: "Toivo Mikkola on …" (not "Anna Tampereelle", "Usko Lahti")
-            joins = joins or (
-                nxt.place
-                and nxt.shape == "title"
-                and infos[j - 1].first
-                and "nimento" in infos[j - 1].cases
-                and (
-                    infos[j - 1].strong
-                    or ("nimento" in nxt.cases and not nxt.town)
-                    or (
-                        not infos[j - 1].place  # "Aura" is a river and a municipality too
-                        and infos[j - 1].shape == "title"
-                        and not _sentence_initial(text, words[j - 1].start())
-                    )
-                )
-            )
-            # "Anna-Kaisa Mäki-Petäjä": after a first name, a word of capitalised parts that Voikko
-            # reads only as a common compound is the surname (not a place: "Etelä-Savosta")
-            joins = joins or (
-                infos[j - 1].first
-                and "nimento" in infos[j - 1].cases
-                and nxt.shape == "title"
-                and "-" in words[j][0]
-                and not (nxt.common or nxt.place or nxt.verb or nxt.unknown)
-            )
-            if not joins:
-                break
-            j += 1
-        start = i
-        if i and infos[i - 1].initial and gap(text, words, i) == ". " and info.shape == "title":
-            start = i - 1
-            # "Jussi K. Niemelä", "George W. Bush": one run
-            if groups and (
-                groups[-1][1] == i or (groups[-1][1] == start and gap(text, words, start) in GAP)
-            ):
-                start = groups.pop()[0]
-        groups.append((start, j))
-        i = j
-    return groups
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in _SKIP_BACK:
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END or "\n" in text[i + 1 : start]
 
 
 _DEFAULT: dict[str, PiiMasker] = {}

@@ -44,6 +44,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import import_module
 
@@ -204,6 +205,8 @@ PERSON_VERBS = frozenset(
         "kirjoittaa",
         "vaatia",
         "kieltäytyä",
+        "aloittaa",
+        "päästä",
     ]
 )
 
@@ -259,6 +262,8 @@ SWEDISH_PLACE_PREPOSITIONS = frozenset(
 INSTITUTION_HEADS = (
     "keskus", "talo", "villa", "koti", "koulu", "lukio", "opisto", "yliopisto", "hotelli",
     "kartano", "sairaala", "museo", "kirjasto", "teatteri", "instituutti", "ravintola", "kylpylä",
+    # vessels: "Yhteysalus Armas", "lautta Elina"
+    "alus", "laiva", "lautta", "lossi", "vene", "murtaja", "hinaaja",
 )  # fmt: skip
 
 # Vietnamese middle names between a surname and a given name ("Nguyen Van Minh", "Tran Thi
@@ -275,7 +280,10 @@ INFO_NOUNS = ("tieto", "viesti", "tiedote", "info", "kutsu", "vinkki", "sana")
 
 # particles of surnames ("Carl-Gustaf von Essen", "Vincent van Gogh"): between a name and a
 # capitalised word they join the name
-NAME_PARTICLES = frozenset(["von", "van", "af", "de", "der", "den", "du", "da", "di", "del", "ter"])
+NAME_PARTICLES = frozenset(
+    ["von", "van", "af", "de", "der", "den", "du", "da", "di", "del", "ter", "dela", "delos",
+     "della", "dos", "das", "zu"]
+)  # fmt: skip
 
 # verbs of speaking: the only ones that make a lower-case ordinary word a name ("niemi sano")
 SPEECH_VERBS = frozenset(
@@ -297,7 +305,7 @@ MEET_VERBS = frozenset(["nähdä", "tavata", "tavoittaa", "haastatella"])
 HEAR_VERBS = frozenset(["kuulla", "kuulua", "tietää", "puhua", "kysellä"])
 
 # verbs said of weather, light and things as readily as of people
-WEAK_VERBS = frozenset(["tulla", "lähteä", "jäädä", "käydä", "siirtyä", "mennä"])
+WEAK_VERBS = frozenset(["tulla", "lähteä", "jäädä", "käydä", "siirtyä", "mennä", "päästä"])
 
 ASK_VERBS = frozenset(
     [
@@ -321,6 +329,21 @@ KNOW_NOUNS = (
     "tieto", "vastuu", "kokemus", "osaaminen", "asiantuntemus", "ymmärrys", "käsitys",
     "näkemys", "mielipide", "muistiinpano",
 )  # fmt: skip
+
+# verbs of sending and documents sent: a capitalised allative of a surname right before one,
+# with a document after, is the person sent it ("Vuorelle lähetettiin pöytäkirja"; not "Rannalle
+# lähetettiin vene"); the same document after an ablative and "tulla" came from a person
+# ("Lehdolta tuli ehdotus")
+SEND_VERBS = frozenset(["lähettää", "toimittaa", "välittää", "postittaa", "mailata", "meilata"])
+DOCUMENT_NOUNS = (
+    "kirja", "muistio", "kutsu", "viesti", "kirje", "posti", "liite", "lista", "lasku",
+    "lausunto", "tiedote", "raportti", "ehdotus", "esitys", "vastaus", "kysely", "luonnos",
+    "hakemus", "palaute", "kommentti", "selvitys", "asiakirja", "päätös",
+)  # fmt: skip
+
+# verbs of booking and granting: an allative of a first name before "olla" and their past passive
+# participle is the person booked for ("Kaikulle on varattu aika")
+BOOK_VERBS = frozenset(["varata", "myöntää", "järjestää", "luvata", "tarjota"])
 
 # the writer in a list of people ("JR, AK ja allekirjoittanut", "minä, JR ja AK"): initials
 # coordinated with one of these are people (base forms)
@@ -397,7 +420,7 @@ FOUNDATION_HEADS = ("säätiö", "rahasto", "palkinto", "stipendi", "apuraha")
 
 # Finnish case endings tried on words Voikko does not know ("Husseinille" -> "Hussein")
 CASE_ENDINGS = (
-    "ille", "ilta", "iltä", "illa", "illä", "ista", "istä", "issa", "issä", "in", "ia", "iä",
+    "iin", "ille", "ilta", "iltä", "illa", "illä", "ista", "istä", "issa", "issä", "in", "ia", "iä",
     "lle", "lta", "ltä", "lla", "llä", "sta", "stä", "ssa", "ssä", "ksi", "na", "nä", "n", "a",
     "ä", "'n", "'lle", "'lta", "'ltä", "'lla", "'llä",
 )  # fmt: skip
@@ -424,8 +447,34 @@ FOREIGN_NAME_LOCALES = (
     "sv_SE", "no_NO", "da_DK", "et_EE", "lt_LT", "lv_LV", "pl_PL", "de_DE", "fr_FR", "es_ES",
     "it_IT", "pt_PT", "nl_NL", "ro_RO", "hu_HU", "cs_CZ", "hr_HR", "tr_TR", "ar_AA", "fa_IR",
     "vi_VN", "id_ID", "hi_IN", "en_US", "en_GB", "en_IE", "sw", "ha_NG", "yo_NG", "ig_NG",
+    "en_TH",
 )  # fmt: skip
-_LATIN_NAME = re.compile(r"[A-ZÅÄÖÜÉ][a-zåäöüéèáíóúçñ']{2,}(?:-[A-ZÅÄÖÜÉ][a-zåäöüéèáíóúçñ']+)?")
+# a name in Latin letters, with any diacritics ("Phạm", "Siobhán", "Łukasz")
+_LATIN_NAME = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*(?:-[^\W\d_]+)?")
+
+
+def _latin(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and name[0].isupper()
+        and _LATIN_NAME.fullmatch(name) is not None
+        and all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    )
+
+
+def fold(word: str) -> str:
+    """``word`` without diacritics but å, ä, ö ("Phạm" -> "Pham", "Siobhán" -> "Siobhan")."""
+    if word.isascii():
+        return word
+    return "".join(
+        c
+        if c in "åäöÅÄÖ"
+        else "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+        for c in word
+    )
+
+
 #: School, health and meeting systems that Voikko or the name lists read as names ("Wilman
 #: kautta", "Daisyssa"): never masked.
 SYSTEM_NAMES = frozenset(
@@ -447,7 +496,7 @@ def foreign_names() -> dict[str, frozenset[str]]:
             values = getattr(provider, attr)
             if kind is None or not isinstance(values, dict | list | tuple | set | frozenset):
                 continue
-            found[kind].update(n for n in values if isinstance(n, str) and _LATIN_NAME.fullmatch(n))
+            found[kind].update(n for n in values if isinstance(n, str) and _latin(n))
     return {kind: frozenset(names) for kind, names in found.items()}
 
 
@@ -478,8 +527,10 @@ __all__ = [
     "AREA_HEADS",
     "ASK_FROM_VERBS",
     "ASK_VERBS",
+    "BOOK_VERBS",
     "CASE_ENDINGS",
     "CREW_NOUNS",
+    "DOCUMENT_NOUNS",
     "ENGLISH_TITLES",
     "FAMILY_NOUNS",
     "FOREIGN_BEFORE_NAME",
@@ -506,6 +557,7 @@ __all__ = [
     "PLACE_HEADS",
     "PLURAL_ORGANISATIONS",
     "SELF_WORDS",
+    "SEND_VERBS",
     "SPEECH_VERBS",
     "SWEDISH_PLACE_PREPOSITIONS",
     "SYSTEM_NAMES",
@@ -517,6 +569,7 @@ __all__ = [
     "UNIT_HEADS",
     "WEAK_VERBS",
     "ends_with",
+    "fold",
     "foreign_names",
     "is_place_head",
     "is_title",

@@ -10,8 +10,10 @@ from vastausanalyysi.nlp.pii.names import (
     AREA_HEADS,
     ASK_FROM_VERBS,
     ASK_VERBS,
+    BOOK_VERBS,
     CASE_ENDINGS,
     CREW_NOUNS,
+    DOCUMENT_NOUNS,
     ENGLISH_TITLES,
     FAMILY_NOUNS,
     FOREIGN_BEFORE_NAME,
@@ -35,6 +37,7 @@ from vastausanalyysi.nlp.pii.names import (
     PERSON_VERBS,
     PLURAL_ORGANISATIONS,
     SELF_WORDS,
+    SEND_VERBS,
     SPEECH_VERBS,
     SYSTEM_NAMES,
     TELL_VERBS,
@@ -44,6 +47,7 @@ from vastausanalyysi.nlp.pii.names import (
     UNIT_HEADS,
     WEAK_VERBS,
     ends_with,
+    fold,
     foreign_names,
     is_place_head,
     is_title,
@@ -93,8 +97,9 @@ LEAVE_CASES = {"ulkoolento", "ulkotulento", "ulkoeronto"}
 
 # endings of unknown words that tell a case a title before them may agree with
 _ENDING_CASES = (
-    ("lle", "ulkotulento"), ("lta", "ulkoeronto"), ("ltä", "ulkoeronto"), ("lla", "ulkoolento"),
-    ("llä", "ulkoolento"), ("ia", "osanto"), ("iä", "osanto"), ("n", "omanto"),
+    ("iin", "sisatulento"), ("lle", "ulkotulento"), ("lta", "ulkoeronto"), ("ltä", "ulkoeronto"),
+    ("lla", "ulkoolento"), ("llä", "ulkoolento"), ("ia", "osanto"), ("iä", "osanto"),
+    ("n", "omanto"),
 )  # fmt: skip
 
 
@@ -114,16 +119,17 @@ class WordInfo:
     """What the masker knows about one word form."""
 
     __slots__ = (
-        "abbr_title", "adjective_name", "after", "after_title", "agent", "answer", "area", "ask",
-        "ask_from", "attribute", "bare_noun", "cases", "collab", "common", "contact", "crew",
-        "family", "finite", "first", "foundation", "head", "heading", "hear", "house", "info_noun",
-        "initial", "initials", "institution", "kin", "know", "leave", "listed", "ma_inessive",
-        "meet", "middle", "name", "name_bases", "named", "negation", "noun", "olla", "opinion_noun",
+        "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer",
+        "area", "ask", "ask_from", "attribute", "bare_noun", "booked", "cases", "collab",
+        "common", "contact", "crew", "document", "done", "family", "finite", "first",
+        "foundation", "head", "heading", "hear", "house", "info_noun", "initial",
+        "initials", "institution", "kin", "know", "leave", "listed", "ma_inessive", "meet",
+        "middle", "name", "name_bases", "named", "negation", "noun", "olla", "opinion_noun",
         "org", "participle", "particle", "person_noun", "person_only", "person_predicate",
-        "person_verb", "phone_illative", "place", "plural", "possessive", "rare_first", "role",
-        "said", "self_word", "shape", "singular", "speech_verb", "starts", "strong", "strong_verb",
-        "suffix", "surname", "tell", "thanks", "title", "title_cases", "town", "trust", "unit",
-        "unknown", "verb", "visit",
+        "person_verb", "phone_illative", "place", "plural", "possessive", "rare_first",
+        "role", "said", "self_word", "send", "shape", "singular", "speech_verb", "starts",
+        "strong", "strong_verb", "suffix", "surname", "tell", "thanks", "title",
+        "title_cases", "town", "trust", "unit", "unknown", "verb", "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -162,8 +168,9 @@ class WordInfo:
         self.listed = bool(listed_firsts) or bool(bases & surnames)  # a common name of our lists
         if self.unknown and self.shape != "lower":  # "Yilmazin": other languages (Faker)
             foreign = foreign_names()
-            listed_firsts |= _first_name_bases(form, bases) & foreign["first"]
-            surname = surname or bool(bases & foreign["surname"])
+            folded = bases | {fold(b) for b in bases}  # "Phạm", "Siobhániin"
+            listed_firsts |= _first_name_bases(form, folded) & foreign["first"]
+            surname = surname or bool(folded & foreign["surname"])
         self.first = FIRST in classes or bool(listed_firsts) or self.initials
         self.org = _is_org(analyses, word, bases)
         double = capital_parts and not (self.first or surname) and _all_names(word, analyzer)
@@ -324,6 +331,20 @@ class WordInfo:
         self.ask_from = any(a.baseform in ASK_FROM_VERBS for a in verbs)
         self.trust = any(a.baseform in TRUST_VERBS for a in verbs)  # "Mattiin voi luottaa"
         self.olla = any(a.baseform == "olla" for a in verbs)
+        self.adverb = any(a.word_class == "seikkasana" for a in common) and not verbs
+        # "on hoitanut": a past participle of a verb of acting (not of coming and going, nor
+        # "tehdä": "aika on tehnyt tehtävänsä"); "on varattu": of booking or granting
+        self.done = any(
+            kind == "past_active"
+            and (v in PERSON_ONLY_VERBS or (v in PERSON_VERBS and v not in WEAK_VERBS))
+            and v != "tehdä"
+            for v, kind in participles
+        )
+        self.booked = any(kind == "past_passive" and v in BOOK_VERBS for v, kind in participles)
+        self.send = any(a.baseform in SEND_VERBS for a in verbs)
+        self.document = any(
+            a.word_class == "nimisana" and ends_with(a.baseform, DOCUMENT_NOUNS) for a in common
+        )
         # "Lehdolle soitettiin", "Lehdolla on tieto", "JR, AK ja allekirjoittanut"
         self.tell = any(a.baseform in TELL_VERBS for a in verbs)
         # knowledge in the partitive may be on show at a place ("Rannalla on tietoa …"); one

@@ -1,0 +1,160 @@
+"""More person contexts of one run of name words (see :mod:`vastausanalyysi.nlp.pii.masker`):
+a child's age after a first name, a family member coordinated with it, an origin adjective
+before it, a verb of calling a few adverbs before an allative, a document sent to or coming from
+a surname, a Swedish title, a surname particle starting a name, a foreign full name acting."""
+
+from __future__ import annotations
+
+import re
+
+from vastausanalyysi.nlp.pii.context import GAP, Words, gap
+from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME
+from vastausanalyysi.nlp.pii.words import WordInfo
+
+# a child's age after a first name: "Tuuli (14 v.)", "Eino, 9 v.", "Aava (3-vuotias)"
+_AGE = re.compile(r"\s*[,(]\s*\d{1,2}\s*(?:v\.|v\b|-?vuotias\b|vuotta\b|år\b)")
+
+# the start of an origin adjective before a name: "persialaistaustainen Dariush",
+# "Vietnamissa syntynyt" is not one; "thaimaalaissyntyinen", "kurdilähtöinen"
+_ORIGIN = re.compile(r"\w+(?:taustai|syntyi|lähtöi)(?:nen|sen|selle|selta|sella|sta)$", re.I)
+
+# Swedish titles and roles before a name ("Eleven Wilma fick stöd", "kuratorn Linnea")
+SWEDISH_TITLES = frozenset(
+    ["eleven", "elev", "läraren", "lärare", "kuratorn", "kurator", "rektorn", "rektor",
+     "skötaren", "vårdaren", "sjuksköterskan", "hälsovårdaren", "handläggaren", "handledaren",
+     "chefen", "ordföranden", "sekreteraren", "socialarbetaren", "psykologen", "kollegan",
+     "barnet", "sonen", "dottern", "pojken", "flickan", "klienten", "kunden"]
+)  # fmt: skip
+
+# particles that start a surname of their own ("von Essenin mielestä", "van Dijkin kanssa");
+# not "de", "da", "di", "den", prepositions and articles in other languages
+_STARTING_PARTICLES = frozenset(["von", "van", "af", "zu", "ter", "dela", "delos"])
+
+# Swedish function words: a text with two of them is Swedish ("… och beslutet vann laga kraft")
+_SWEDISH = frozenset(
+    ["och", "att", "är", "för", "på", "av", "med", "som", "det", "inte", "den", "vann", "har",
+     "till", "fick", "hösten", "ett", "var", "beslutet", "ärendet"]
+)  # fmt: skip
+
+
+def aged(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A first name with a child's age right after it ("Tuuli (14 v.) ohjattiin …")."""
+    return infos[a].first and _AGE.match(text, words[b - 1].end()) is not None
+
+
+def with_family(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A first name in the nominative coordinated with a family noun in the nominative ("onni
+    ja isä odottavat …", "äiti ja Ilo"; not "ilo ja isänmaa", "veli ja sisko")."""
+    if not (infos[b - 1].first and "nimento" in infos[b - 1].cases) or infos[b - 1].family:
+        return False
+
+    def family(k: int) -> bool:
+        return 0 <= k < len(words) and infos[k].family and "nimento" in infos[k].cases
+
+    def plain(first: int) -> bool:  # "ja" between, plain spaces around it
+        return words[first][0].lower() == "ja" and all(
+            gap(text, words, k) in GAP for k in (first, first + 1)
+        )
+
+    after = b + 1 < len(words) and family(b + 1) and plain(b)
+    return after or (a >= 2 and family(a - 2) and plain(a - 1))
+
+
+def origin(text: str, words: Words, a: int) -> bool:
+    """An adjective of foreign origin right before the name ("Persialaistaustainen Dariush")."""
+    return a > 0 and gap(text, words, a) in GAP and _ORIGIN.fullmatch(words[a - 1][0]) is not None
+
+
+def called(text: str, words: Words, infos: list[WordInfo], a: int) -> bool:
+    """A verb of telling or calling before an allative with only adverbs, "ja" and other
+    allatives between ("Soitin ensin salmelle ja sitten kankaalle"; right before it the masker
+    decides)."""
+    k = a - 1
+    while k >= max(0, a - 5) and gap(text, words, k + 1) in GAP:
+        info = infos[k]
+        if info.tell and info.finite:
+            return k < a - 1
+        if not (info.adverb or words[k][0].lower() == "ja" or "ulkotulento" in info.cases):
+            return False
+        k -= 1
+    return False
+
+
+def handled(text: str, words: Words, infos: list[WordInfo], a: int, b: int, acts) -> bool:
+    """A verb of acting before the name with an adverb or an essive between ("Asiat hoitaa
+    nykyään KANERVA", "Kerhoa vetää vapaaehtoisena Aino Lahti")."""
+    k = a - 1
+    if k < 1 or gap(text, words, a) not in GAP or gap(text, words, k) not in GAP:
+        return False
+    between = infos[k]
+    return (between.adverb or "olento" in between.cases) and not between.verb and acts(infos[k - 1])
+
+
+def document(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """A capitalised surname's allative before a verb of sending, or its ablative before "tulla",
+    with a document right after ("Vuorelle lähetettiin pöytäkirja", "Lehdolta tuli ehdotus";
+    not "Rannalle lähetettiin vene", "Vuorelta tuli kivivyöry")."""
+    if b + 1 >= len(words) or gap(text, words, b) not in GAP or gap(text, words, b + 1) not in GAP:
+        return False
+    cases, verb = infos[b - 1].cases, infos[b]
+    sent = "ulkotulento" in cases and verb.send
+    came = "ulkoeronto" in cases and words[b][0].lower() in {"tuli", "tulee", "tulivat", "tulevat"}
+    return (sent or came) and infos[b + 1].document
+
+
+def booked(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """An allative before "olla" and a past participle of booking or granting ("Kaikulle on
+    varattu aika", "Ilolle on myönnetty"); the masker asks a first name that is no place."""
+    return (
+        b + 1 < len(words)
+        and gap(text, words, b) in GAP
+        and gap(text, words, b + 1) in GAP
+        and infos[b].olla
+        and infos[b + 1].booked
+        and "ulkotulento" in infos[b - 1].cases
+    )
+
+
+def foreign_titled(text: str, words: Words, infos: list[WordInfo], a: int) -> bool:
+    """A listed first name right after a Swedish title or a Swedish or English word before a name
+    that Voikko does not know ("Eleven Wilma fick stöd", "Ring Linnea på …"): a person even when
+    Voikko or the lists read it as an organisation or system."""
+    if a == 0 or gap(text, words, a) not in GAP or infos[a].shape != "title":
+        return False
+    word = words[a - 1][0].lower()
+    return infos[a - 1].unknown and (word in SWEDISH_TITLES or word in FOREIGN_BEFORE_NAME)
+
+
+def particle_start(text: str, words: Words, infos: list[WordInfo], i: int) -> bool:
+    """A surname particle starting a name before a capitalised word that is a name or no word
+    ("von Essenin mielestä"; not a place: "van Amsterdam")."""
+    nxt = infos[i + 1] if i + 1 < len(words) else None
+    return (
+        words[i][0] in _STARTING_PARTICLES
+        and nxt is not None
+        and gap(text, words, i + 1) in GAP
+        and nxt.shape == "title"
+        and (nxt.unknown or nxt.name)
+        and not (nxt.place or nxt.org or nxt.common)
+    )
+
+
+def swedish(text: str) -> bool:
+    """Two Swedish function words in the text."""
+    found = {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in _SWEDISH}
+    return len(found) >= 2
+
+
+__all__ = [
+    "SWEDISH_TITLES",
+    "aged",
+    "booked",
+    "called",
+    "document",
+    "foreign_titled",
+    "handled",
+    "origin",
+    "particle_start",
+    "swedish",
+    "with_family",
+]

@@ -1,0 +1,145 @@
+"""The runs of name words of one text (see :mod:`vastausanalyysi.nlp.pii.masker`): which words
+start a name and which join it."""
+
+from __future__ import annotations
+
+import re
+
+from vastausanalyysi.nlp.pii.clues import foreign_titled, particle_start
+from vastausanalyysi.nlp.pii.context import GAP, gap
+from vastausanalyysi.nlp.pii.words import WordInfo
+
+_SKIP_BACK = " \t\r\u00a0\"'“”«»‘’([{*•–—-"
+_SENTENCE_END = ".!?:;\n"
+
+
+def title_gap(text: str, words: list[re.Match[str]], infos: list[WordInfo], k: int) -> bool:
+    """True when word ``k - 1`` stands right before word ``k`` (an abbreviated title also with
+    its dot: "Pj. Virtanen", "Mr. Rahman")."""
+    between = gap(text, words, k)
+    return between in GAP or (infos[k - 1].abbr_title and between in {". ", ".\u00a0"})
+
+
+def name_runs(
+    text: str, words: list[re.Match[str]], infos: list[WordInfo]
+) -> list[tuple[int, int]]:
+    """Index ranges of runs of name words (with unknown capitalised words, an initial before
+    them and, after a first name, capitalised ordinary words: "Siobhan O'Brien", "Arja Joki",
+    "T. Salo"; not in all-capital text: "EI TOIMI LAINKAAN")."""
+    groups: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+
+    def _after_title(k: int) -> bool:  # "psykologi Usvan": a capitalised word after a title
+        prev = infos[k - 1]
+        return (prev.title or bool(prev.title_cases)) and title_gap(text, words, infos, k)
+
+    while i < n:
+        info = infos[i]
+        if info.kin:
+            groups.append((i, i + 1))
+            i += 1
+            continue
+        # "von Essenin mielestä": a particle starts a surname; "Eleven Wilma fick stöd": a
+        # listed first name after a Swedish title, even one read as a system
+        particle = info.particle and particle_start(text, words, infos, i)
+        if not (
+            info.starts
+            or (info.after_title and i and _after_title(i))
+            or particle
+            or (info.listed and info.first and foreign_titled(text, words, infos, i))
+        ):
+            i += 1
+            continue
+        j = i + 2 if particle else i + 1
+        while j < n and gap(text, words, j) in GAP:
+            nxt = infos[j]
+            # "Carl-Gustaf von Essen", "Nguyen Van Minh": a particle or a middle name and a
+            # capitalised word join a name
+            if (
+                (nxt.particle or nxt.middle)
+                and j + 1 < n
+                and gap(text, words, j + 1) in GAP
+                and infos[j + 1].shape == "title"
+                and any(x.name for x in infos[i:j])
+            ):
+                j += 2
+                continue
+            if (
+                (nxt.shape == "lower") != (info.shape == "lower")
+                or nxt.org
+                or nxt.head
+                or nxt.kin
+                or nxt.thanks  # "Terkkuja" (unknown) is no name
+                # a town's genitive before an area's head belongs to it: "Valitsimme Eeva Salon
+                # kaupungin edustajaksi" (Eeva is the person)
+                or (
+                    nxt.town
+                    and "omanto" in nxt.cases
+                    and j + 1 < n
+                    and infos[j + 1].area
+                    and gap(text, words, j + 1) in GAP
+                )
+            ):
+                break
+            joins = nxt.name or (nxt.unknown and nxt.shape != "lower")
+            joins = joins or (
+                any(x.first for x in infos[i:j])
+                and nxt.shape == "title"
+                and nxt.common
+                and not nxt.verb
+                and not sentence_initial(text, words[j].start())
+            )
+            # a place right after a first name that is nothing else is its surname: many
+            # Finnish surnames are place names ("Jouni Pukkilalta", "Outi Vähä-Piikkiö"); so
+            # after a first name that is also a word, in any case, when the name stands inside
+            # a sentence, its capital marking a name ("yhdessä Rauha Lapin kanssa",
+            # "osallistui Tähti Heinola"); at a sentence's start only a nominative that is no
+            # town: "Toivo Mikkola on …" (not "Anna Tampereelle", "Usko Lahti")
+            joins = joins or (
+                nxt.place
+                and nxt.shape == "title"
+                and infos[j - 1].first
+                and "nimento" in infos[j - 1].cases
+                and (
+                    infos[j - 1].strong
+                    or ("nimento" in nxt.cases and not nxt.town)
+                    or (
+                        not infos[j - 1].place  # "Aura" is a river and a municipality too
+                        and infos[j - 1].shape == "title"
+                        and not sentence_initial(text, words[j - 1].start())
+                    )
+                )
+            )
+            # "Anna-Kaisa Mäki-Petäjä": after a first name, a word of capitalised parts that Voikko
+            # reads only as a common compound is the surname (not a place: "Etelä-Savosta")
+            joins = joins or (
+                infos[j - 1].first
+                and "nimento" in infos[j - 1].cases
+                and nxt.shape == "title"
+                and "-" in words[j][0]
+                and not (nxt.common or nxt.place or nxt.verb or nxt.unknown)
+            )
+            if not joins:
+                break
+            j += 1
+        start = i
+        if i and infos[i - 1].initial and gap(text, words, i) == ". " and info.shape == "title":
+            start = i - 1
+            # "Jussi K. Niemelä", "George W. Bush": one run
+            if groups and (
+                groups[-1][1] == i or (groups[-1][1] == start and gap(text, words, start) in GAP)
+            ):
+                start = groups.pop()[0]
+        groups.append((start, j))
+        i = j
+    return groups
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _SKIP_BACK:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END or "\n" in text[i + 1 : start]
+
+
+__all__ = ["name_runs", "sentence_initial", "title_gap"]
