@@ -75,6 +75,15 @@ def test_an_opaque_compound_has_no_head_of_its_own(word: str, head: str, has_it:
         ("Kyselyn perusteella yhteistyö on parantunut.", "tietopohja", False),
         # the parties drifting apart
         ("Koulu ja sosiaalityö ovat etääntyneet toisistaan.", "vuorovaikutus", True),
+        # (the seventh real set) the county's proposals, judged by what they leave out
+        ("Säästöesitys on herättänyt kunnissa paljon kysymyksiä.", "paatoksenteko", True),
+        ("Esityksessä ei huomioida kylän pitkiä etäisyyksiä.", "paatoksenteko", True),
+        ("Kunta vastusti esityksiä, joita hyvinvointialue on tehnyt.", "paatoksenteko", True),
+        ("Esitys kesti tunnin ja herätti keskustelua.", "paatoksenteko", False),
+        # reaching the other party's staff
+        ("Kouluilla on vaikea tavoittaa alueen työntekijöitä.", "vastuuhenkilot", True),
+        # a joint programme or plan
+        ("Kunta vaatii erillistä toteuttamisohjelmaa.", "suunnitelmallisuus", True),
         # a long speaker's title names the speaker, not the topic (codebook rule 4)
         (
             "Yhteistyö on tiivistynyt, kertoo alueen yhdyspintatyön ja hyvinvoinnin ja terveyden"
