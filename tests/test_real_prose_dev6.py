@@ -107,6 +107,12 @@ def test_real_prose_causes(text: str, code: str, expected: bool) -> None:
         ("Yhteistyö toimii hyvin ja se on tärkeää.", "works"),
         ("Yhteistyö sujuu hyvin, mikä on tärkeää.", "works"),
         ("Hyvä yhteistyö ei ole tärkeää.", "problem"),
+        # rated as important: what should be (conv. 3); "pidämme sitä tärkeänä" after a finding
+        ("Kunta pitää erittäin tärkeänä sujuvaa tiedonkulkua alueen kanssa.", "neutral"),
+        ("Tiedonkulku sujuu hyvin ja pidämme sitä tärkeänä.", "works"),
+        # the whole word before its last part: "epäonnistua" is no "onnistua"
+        ("Tiedottaminen muutoksesta epäonnistui.", "problem"),
+        ("Tiedottaminen muutoksesta onnistui.", "works"),
         # work still left to do
         ("Yhteisten käytäntöjen sovittamisessa riittää vielä työtä.", "problem"),
         ("Resurssit riittävät hyvin.", "works"),

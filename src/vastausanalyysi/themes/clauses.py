@@ -103,6 +103,18 @@ def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
     )
 
 
+#: Verbs that rate something as important: "pitää / nähdä / kokea / katsoa tärkeänä".
+_RATE_AS = frozenset({"pitää", "nähdä", "kokea", "katsoa"})
+
+
+def _importance_rated(rows: list[TokenRow], start: int, i: int) -> bool:
+    """An importance word in the essive after a rating verb ("näkee erittäin tärkeänä toimivan
+    yhteistyön"): what follows is what should be (conv. 3)."""
+    if not rows[i].low.endswith(("na", "nä")):
+        return False
+    return any(rows[j].nlemma in _RATE_AS for j in range(max(start, i - 3), i))
+
+
 def _necessive(rows: list[TokenRow], i: int, n: int) -> bool:
     """ "tulee kuulla", "kunnan tulee myös laatia": "tulla" + A-infinitive (not "tulee
     olemaan", not "tuli hyväksi")."""
@@ -502,6 +514,8 @@ def _goal_scope(
             active_goal = True  # "on tärkeää, että tieto kulkee": what should be
         elif lemma in _IMPORTANCE and _importance_closes(rows, start, i):
             goal.update(range(start, i))  # "Avoin keskustelu … on kunnille tärkeää."
+        elif lemma in _IMPORTANCE and _importance_rated(rows, start, i):
+            active_goal = True  # "kaupunki näkee erittäin tärkeänä toimivan yhteistyön"
         # a manner required: "järjestetään siten, että siitä muodostuu toimiva kokonaisuus"
         if low == "siten" and i + 2 < n and rows[i + 1].text == "," and rows[i + 2].low == "että":
             active_goal = True

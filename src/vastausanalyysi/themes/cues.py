@@ -137,13 +137,18 @@ def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[s
     return not moods & {"indicative", "conditional", "imperative"}
 
 
-def _cue(keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool) -> tuple[str, str] | None:
+def _cue(
+    keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool, last_part: str = ""
+) -> tuple[str, str] | None:
+    """The cue of a word's keys; the whole word decides before its last part ("epäonnistua" is
+    a problem word though its last part "onnistua" is a works word)."""
     if keys & lexicon.improve and in_need:
         return PROBLEM, "need"
-    if keys & lexicon.works:
-        return WORKS, "works"
-    if keys & lexicon.problem:
-        return PROBLEM, "problem"
+    for words in (keys - {last_part}, keys) if last_part else (keys,):
+        if words & lexicon.works:
+            return WORKS, "works"
+        if words & lexicon.problem:
+            return PROBLEM, "problem"
     return None
 
 
@@ -321,7 +326,7 @@ def clause_cues(
             found = (WORKS, "abessive")  # "viiveettä", "ongelmitta", "vaarantamatta"
         else:
             found = (
-                _cue(keys, lexicon, i in need)
+                _cue(keys, lexicon, i in need, row.parts[-1] if row.parts else "")
                 or _extra_cue(rows, i, ev)
                 or _quality_noun(row, lexicon, ev)
                 or _negative_participle(row, lexicon, ev)
