@@ -113,6 +113,10 @@ def test_real_prose_causes(text: str, code: str, expected: bool) -> None:
         # the whole word before its last part: "epäonnistua" is no "onnistua"
         ("Tiedottaminen muutoksesta epäonnistui.", "problem"),
         ("Tiedottaminen muutoksesta onnistui.", "works"),
+        # a negative prefix before a works part: "epätoimiva" is no "toimiva"
+        ("Nykyinen malli on epätoimiva.", "problem"),
+        ("Asiointi on ollut epäsujuvaa.", "problem"),
+        ("Nykyinen malli on toimiva.", "works"),
         # work still left to do
         ("Yhteisten käytäntöjen sovittamisessa riittää vielä työtä.", "problem"),
         ("Resurssit riittävät hyvin.", "works"),

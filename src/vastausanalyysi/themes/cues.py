@@ -137,19 +137,29 @@ def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[s
     return not moods & {"indicative", "conditional", "imperative"}
 
 
-def _cue(
-    keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool, last_part: str = ""
-) -> tuple[str, str] | None:
-    """The cue of a word's keys; the whole word decides before its last part ("epäonnistua" is
-    a problem word though its last part "onnistua" is a works word)."""
+def _cue(keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool) -> tuple[str, str] | None:
     if keys & lexicon.improve and in_need:
         return PROBLEM, "need"
-    for words in (keys - {last_part}, keys) if last_part else (keys,):
-        if words & lexicon.works:
-            return WORKS, "works"
-        if words & lexicon.problem:
-            return PROBLEM, "problem"
+    if keys & lexicon.works:
+        return WORKS, "works"
+    if keys & lexicon.problem:
+        return PROBLEM, "problem"
     return None
+
+
+def _word_cue(
+    row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon, in_need: bool
+) -> tuple[str, str] | None:
+    """The cue of a word: the whole word decides before its last part ("epäonnistua" is a
+    problem word though "onnistua" is a works word), and a negative prefix before a works part
+    makes a problem ("epätoimiva", "epäsujuva")."""
+    keys = row.keys
+    if not row.parts:
+        return _cue(keys, lexicon, in_need)
+    found = _cue(keys - {row.parts[-1]}, lexicon, in_need)
+    if found is None and row.norm.startswith(ev.negative_prefixes) and _derived(row, ev) == PROBLEM:
+        found = PROBLEM, "derived"
+    return found or _cue(keys, lexicon, in_need)
 
 
 @dataclass
@@ -326,7 +336,7 @@ def clause_cues(
             found = (WORKS, "abessive")  # "viiveettä", "ongelmitta", "vaarantamatta"
         else:
             found = (
-                _cue(keys, lexicon, i in need, row.parts[-1] if row.parts else "")
+                _word_cue(row, lexicon, ev, i in need)
                 or _extra_cue(rows, i, ev)
                 or _quality_noun(row, lexicon, ev)
                 or _negative_participle(row, lexicon, ev)
