@@ -46,6 +46,11 @@ def test_an_opaque_compound_has_no_head_of_its_own(word: str, head: str, has_it:
         # a target state is no premises
         ("Kuntajohtajat ottivat kantaa selvityksen tavoitetilaan.", "kiinteistot", False),
         ("Kuntajohtajat ottivat kantaa toimitilaan.", "kiinteistot", True),
+        # a job opportunity is no event, self-confidence no trust between parties
+        ("Alueelle syntyi uusia työtilaisuuksia.", "tapaamiset", False),
+        ("Järjestimme yhteisen tilaisuuden koulujen kanssa.", "tapaamiset", True),
+        ("Nuorten itseluottamus on kasvanut.", "vuorovaikutus", False),
+        ("Kuntien ja alueen välinen luottamus on kasvanut.", "vuorovaikutus", True),
         # the division named as such
         ("Kunnan ja hyvinvointialueen välinen jako on edelleen epäselvä.", "tyonjako", True),
         # goals or interests (not) aligned, systematic cooperation
