@@ -328,10 +328,9 @@ def _make_row(token: Token, key: tuple[Any, ...], raw_parts: list[str]) -> Token
 
 def _opaque_compounds() -> frozenset[str]:
     """``data/opaque_compounds.txt``: compounds matched only whole (a yhteiskunta is no kunta)."""
-    from vastausanalyysi._resources import read_text
+    from vastausanalyysi._resources import read_sections
 
-    words = [line.split("#", 1)[0].split() for line in read_text(OPAQUE_FILE).splitlines()]
-    return frozenset(norm_term(w) for line in words for w in line)
+    return frozenset(norm_term(w) for words in read_sections(OPAQUE_FILE).values() for w in words)
 
 
 #: The shipped list of compounds whose last part is not what they name.
