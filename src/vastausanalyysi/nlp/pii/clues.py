@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from vastausanalyysi.nlp.language import function_words
 from vastausanalyysi.nlp.pii.context import GAP, Words, gap
 from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME
 from vastausanalyysi.nlp.pii.words import WordInfo
@@ -29,12 +30,6 @@ SWEDISH_TITLES = frozenset(
 # particles that start a surname of their own ("von Essenin mielestä", "van Dijkin kanssa");
 # not "de", "da", "di", "den", prepositions and articles in other languages
 _STARTING_PARTICLES = frozenset(["von", "van", "af", "zu", "ter", "dela", "delos"])
-
-# Swedish function words: a text with two of them is Swedish ("… och beslutet vann laga kraft")
-_SWEDISH = frozenset(
-    ["och", "att", "är", "för", "på", "av", "med", "som", "det", "inte", "den", "vann", "har",
-     "till", "fick", "hösten", "ett", "var", "beslutet", "ärendet"]
-)  # fmt: skip
 
 
 def aged(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -140,9 +135,10 @@ def particle_start(text: str, words: Words, infos: list[WordInfo], i: int) -> bo
 
 
 def swedish(text: str) -> bool:
-    """Two Swedish function words in the text."""
-    found = {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in _SWEDISH}
-    return len(found) >= 2
+    """Two common Swedish words in the text (the list of
+    :func:`~vastausanalyysi.nlp.language.function_words`: "… och beslutet vann laga kraft")."""
+    words = function_words()["sv"]
+    return len({w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in words}) >= 2
 
 
 __all__ = [
