@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from vastausanalyysi.cli import main
 
@@ -148,3 +149,21 @@ def test_a_malformed_row_is_an_error_naming_the_file_and_line(tmp_path: Path, ca
     err = capsys.readouterr().err
     assert "bad.csv" in err and "line 8" in err
     assert "Traceback" not in err
+
+
+def test_streamed_jsonl_flags_a_cell_that_is_no_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    lines = [{"text": "Tiedonkulku on heikkoa."}, {"text": ["Perhekeskus toimii hyvin."]}]
+    src.write_text("".join(json.dumps(o) + "\n" for o in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", str(src), "-o", str(out), "--chunk-size", "1"]) == 0
+    expected = (
+        f"WARNING vastausanalyysi.cli: {src}: row 2, column 'text': holds an array, not text "
+        "or a number; read as its JSON text"
+    )
+    assert expected in capsys.readouterr().err.splitlines()
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows] == ["Tiedonkulku on heikkoa.", '["Perhekeskus toimii hyvin."]']
+    assert rows[1]["areas"] == ["perhekeskus"]

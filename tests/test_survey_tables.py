@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from pathlib import Path
 
@@ -64,3 +65,28 @@ def test_read_table_suffixes_are_checked_before_the_file(tmp_path: Path) -> None
     upper = tmp_path / "t.CSV"
     upper.write_text("ID;Teksti\n1;hyvä\n", encoding="utf-8")
     assert read_table(upper, suffixes=suffixes).shape == (1, 2)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+def test_json_array_or_object_cell_is_flagged_with_its_row_and_column(
+    tmp_path: Path, suffix: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    objects = [
+        {"id": 1, "text": ["Perhekeskus toimii."]},
+        {"id": 2, "text": "Tiedonkulku ei toimi.", "extra": {"a": 1}},
+        {"id": 3, "text": 4},
+    ]
+    path = tmp_path / f"t{suffix}"
+    if suffix == ".jsonl":
+        path.write_text("".join(json.dumps(o) + "\n" for o in objects), encoding="utf-8")
+    else:
+        path.write_text(json.dumps(objects), encoding="utf-8")
+    raw = read_raw_table(path)
+    flagged = [(i.row, i.column, i.kind) for i in raw.issues]
+    assert flagged == [(1, "text", "structured_cell"), (2, "extra", "structured_cell")]
+    assert "holds an array" in str(raw.issues[0]) and "holds an object" in str(raw.issues[1])
+    with caplog.at_level("WARNING", logger="vastausanalyysi.survey"):
+        frame = read_table(path)
+    # every row is kept: the array as its JSON text, the number as its digits
+    assert frame["text"].tolist() == ['["Perhekeskus toimii."]', "Tiedonkulku ei toimi.", "4"]
+    assert [r.getMessage() for r in caplog.records] == [f"{path}: {issue}" for issue in raw.issues]

@@ -103,6 +103,7 @@ class StreamPlan:
 
 def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataFrame]:
     from vastausanalyysi.survey.cells import cell_text
+    from vastausanalyysi.survey.tables import structured_cell
 
     objects: list[dict[str, str]] = []
     lines: list[int] = []
@@ -117,6 +118,9 @@ def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataF
             raise SurveyError(
                 f"{display!r} line {number}: expected a JSON object, got {type(obj).__name__}"
             )
+        for key, value in obj.items():
+            if isinstance(value, dict | list):
+                log.warning("%s: %s", display, structured_cell(number, key, value))
         objects.append({str(k): cell_text(v) for k, v in obj.items()})
         lines.append(number)
         if len(objects) >= chunk_size:

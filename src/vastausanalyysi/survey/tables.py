@@ -164,7 +164,26 @@ def _table_from_objects(
         raise SurveyError(f"{source!r}: a JSON value is nested too deeply") from exc
     if not rows:
         raise SurveyError(f"survey file {source!r} has no respondent rows")
-    return RawTable(columns, rows, numbers, source, meta)
+    issues = [
+        structured_cell(number, key, value)
+        for obj, number in zip(objects, numbers, strict=True)
+        for key, value in obj.items()
+        if isinstance(value, dict | list)
+    ]
+    return RawTable(columns, rows, numbers, source, meta, issues)
+
+
+def structured_cell(row: int, column: str, value: list[Any] | dict[str, Any]) -> SurveyIssue:
+    """The issue of a JSON array or object in a cell: it is read as its JSON text."""
+    what = "an array" if isinstance(value, list) else "an object"
+    return SurveyIssue(
+        row,
+        str(column),
+        cell_text(value)[:60],
+        f"holds {what}, not text or a number; read as its JSON text",
+        "structured_cell",
+        "warning",
+    )
 
 
 def _from_frame(frame: pd.DataFrame) -> RawTable:
@@ -315,7 +334,7 @@ def read_raw_table(
 
 
 _LOGGED_KINDS = frozenset(
-    {"unclosed_quote", "mixed_encoding", "formula_without_value", "long_cell"}
+    {"unclosed_quote", "mixed_encoding", "formula_without_value", "long_cell", "structured_cell"}
 )
 
 
