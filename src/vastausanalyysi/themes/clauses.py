@@ -22,58 +22,36 @@ from spacy.tokens import Doc
 from vastausanalyysi.schema import POLARITIES
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
-from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember
+from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember, rule_words
 
 WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
 
 _BOUNDARY = {".", "!", "?", ";", ":", "…", "–", "—", "(", ")", "•"}
 #: Tokens that end a sentence (and a goal or need scope).
 SENTENCE_END = {".", "!", "?", ";", "…", "•"}
-_SCOPE_END = {"ja", "sekä", "tai", "vaan", "koska", "kun", "että", "jotta", "mutta", "vaikka"}
+_SCOPE_END = rule_words("negation_scope_end")
 #: Goal words used when the codebook has no ``goal`` list.
-_GOAL = frozenset(
-    {"pyrkiä", "jotta", "varmistaa", "tähdätä", "edellyttää", "vaatia", "jos", "mikäli"}
-)
+_GOAL = rule_words("goal_words")
 #: Conjunctions among the goal words: a lemma alone does not open a scope ("joskin").
-_GOAL_CONJ = {"jos", "mikäli", "jotta"}
+_GOAL_CONJ = rule_words("goal_conjunctions")
 #: Goal nouns that open a goal scope only as "X:nä" or "X on + infinitive / että".
-_GOAL_NOUNS = {"tavoite", "tehtävä", "tarkoitus", "pyrkimys", "päämäärä", "tavoitteena"}
-_NEED = {
-    "pitäisi",
-    "pitää",
-    "tulisi",
-    "täytyy",
-    "täytyä",
-    "tarvita",
-    "kaivata",
-    "kannattaisi",
-    "syytä",  # "on syytä tarkistaa"
-}
+_GOAL_NOUNS = rule_words("goal_nouns")
+#: Need words, as written: "pitäisi", "tulisi", "on syytä tarkistaa" …
+_NEED = rule_words("need_forms")
 #: Need verbs matched by lemma too ("tarvitaan", "kaipaa", "täytyisi").
-_NEED_LEMMAS = frozenset({"tarvita", "kaivata", "täytyä"})
+_NEED_LEMMAS = rule_words("need_lemmas")
 #: Need nouns that open a need scope before an A-infinitive only: "on tarve selkeyttää",
 #: "on tarpeen kirkastaa" (not "asiakkaan tarpeiden mukaan").
-_NEED_NOUNS = frozenset({"tarve", "tarpeen"})
+_NEED_NOUNS = rule_words("need_nouns")
 
 
 #: Words of importance: "on tärkeää, että …", "etu on, että …", "tärkeää on turvata …" state
 #: what should be (codebook §3 conv. 3), not a finding.
-_IMPORTANCE = frozenset(
-    {
-        "tärkeä",
-        "tärkein",
-        "olennainen",
-        "oleellinen",
-        "keskeinen",
-        "etu",
-        "välttämätön",
-        "edellytys",
-    }
-)
+_IMPORTANCE = rule_words("importance_words")
 
 
 #: Particles between an importance word and its "että": "Tärkeää on myös, että …".
-_IMPORTANCE_BETWEEN = frozenset({"myös", "kuitenkin", "erityisesti", "siksi", "nyt", "aina"})
+_IMPORTANCE_BETWEEN = rule_words("importance_particles")
 
 
 def _importance_opens(rows: list[TokenRow], i: int, n: int) -> bool:
@@ -104,7 +82,7 @@ def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
 
 
 #: Verbs that rate something as important: "pitää / nähdä / kokea / katsoa tärkeänä".
-_RATE_AS = frozenset({"pitää", "nähdä", "kokea", "katsoa"})
+_RATE_AS = rule_words("rate_as_verbs")
 
 
 def _importance_rated(rows: list[TokenRow], start: int, i: int) -> bool:
@@ -128,9 +106,10 @@ def _necessive(rows: list[TokenRow], i: int, n: int) -> bool:
     return False
 
 
-#: Requirement verbs: with "yhä|vielä|edelleen" they state a present need, not a condition.
-_REQUIRE = frozenset({"vaatia", "edellyttää"})
-_STILL = frozenset({"yhä", "vielä", "edelleen", "vieläkin", "edelleenkin"})
+#: Requirement verbs: with "yhä|vielä|edelleen" they state a present need, not a condition;
+#: with a success as their subject, a condition ("onnistuminen edellyttää …": cues).
+REQUIRE_VERBS = rule_words("requirement_verbs")
+_STILL = rule_words("still_words")
 
 
 def _still(rows: list[TokenRow], i: int, n: int) -> bool:
@@ -212,7 +191,7 @@ def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
 
 
 #: "…, ja …": a coordinated clause after a comma ends a task verb's topic.
-_AND = frozenset({"ja", "sekä"})
+_AND = rule_words("and_conjunctions")
 #: What a token row can do in the scopes (bit flags, see _profile); 0 is never stored.
 _NEG, _CONTRAST, _OPENS, _SEEN = 1, 2, 4, 8
 _PROFILES: list[tuple[PolarityLexicon, dict[TokenRow, int]]] = []
@@ -412,7 +391,7 @@ def _split(rows: list[TokenRow], contrasts: list[int]) -> tuple[tuple[int, int, 
 
 
 _NOMINAL = {"nimisana", "laatusana", "nimi", "nimisana_laatusana"}
-_LIST_AND = {"ja", "sekä", "tai"}
+_LIST_AND = rule_words("list_conjunctions")
 
 
 def _list_comma(rows: list[TokenRow], i: int) -> bool:
@@ -483,7 +462,9 @@ def _goal_scope(
         conj = lemma in _GOAL_CONJ and low not in _GOAL_CONJ  # "joskin" is not "jos"
         attribute = "agent" in row.participle  # "lain vaatimat palvelut": no goal
         if (low in goal_words or (lemma in goal_words and not conj) or opens) and not attribute:
-            if lemma in _REQUIRE and (_still(rows, i, n) or _improvement_next(rows, i, lexicon)):
+            if lemma in REQUIRE_VERBS and (
+                _still(rows, i, n) or _improvement_next(rows, i, lexicon)
+            ):
                 active_need = True  # "tilanne vaatii yhä kehittämistä": not there yet (conv. 1)
             else:
                 active_goal = True
@@ -539,7 +520,7 @@ def _is_negation(rows: list[TokenRow], i: int, lexicon: PolarityLexicon) -> bool
     return not (len(nxt) > 1 and nxt[0] in _OLLA and nxt[1] in focus)
 
 
-_OLLA = {"ole", "ollut", "olleet"}
+_OLLA = rule_words("olla_forms")
 
 
 def focus_follows(rows: list[TokenRow], j: int) -> bool:
@@ -551,6 +532,7 @@ __all__ = [
     "MIXED",
     "NEUTRAL",
     "PROBLEM",
+    "REQUIRE_VERBS",
     "SENTENCE_END",
     "WORKS",
     "Clause",

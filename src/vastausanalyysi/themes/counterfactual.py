@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from vastausanalyysi.themes.clauses import PROBLEM
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon
-from vastausanalyysi.themes.tokens import TokenRow
+from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Forms of "olla" and particles that may stand between "olisi" and its participle.
-_PERFECT = {"ollut", "olleet"}
-_BETWEEN = {"kuitenkin", "siis", "sittenkin", "kenties", "ehkä", "tässä", "nyt", "jo", "myös"}
+_PERFECT = rule_words("perfect_olla_forms")
+_BETWEEN = rule_words("counterfactual_particles")
 
 
 def counterfactual(

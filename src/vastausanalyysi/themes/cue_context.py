@@ -11,17 +11,17 @@ compared ("alueittain"), rights and duties ("on oikeus irtisanoa"), attempts ("o
 
 from __future__ import annotations
 
-from vastausanalyysi.themes.tokens import TokenRow
+from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii
 #: työryhmä", "neuvola toimii koulun tiloissa", "kunnasta löytyy neuvola"): no judgment there.
-EXISTENTIAL_VERBS = {"toimia", "löytyä"}
+EXISTENTIAL_VERBS = rule_words("existential_verbs")
 #: Locative cases: inessive, adessive, elative ("kunnassa", "alueella", "kunnasta").
 LOCATIVE = {"sisaolento", "ulkoolento", "sisaeronto"}
 #: Heads of premises and places: "toimii X:n tiloissa" is where, not how well.
-PLACE_HEADS = {"tila", "rakennus", "kiinteistö", "toimipiste", "kerros", "talo", "toimitila"}
+PLACE_HEADS = rule_words("place_heads")
 #: "rakentuu X:n varaan|pohjalle": is based on, not is being built up.
-BASED_ON = {"varaan", "pohjalle", "pohjaan", "ympärille"}
+BASED_ON = rule_words("based_on_postpositions")
 
 
 #: How far from the clause's start an existential verb stands and how far its place follows.
@@ -119,7 +119,7 @@ def operating_in(rows: list[TokenRow], i: int, start: int) -> bool:
 
 
 #: Postpositions of belonging: "X:n alla|yhteydessä|piirissä toimiva" is where, not how well.
-_UNDER = frozenset({"alla", "yhteydessä", "piirissä", "alaisuudessa", "sisällä"})
+_UNDER = rule_words("belonging_postpositions")
 
 
 def best_possible(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -132,35 +132,15 @@ def best_possible(rows: list[TokenRow], i: int, end: int) -> bool:
 #: Nouns of preventing or handling: a problem word in the genitive before them is what is
 #: prevented or handled, a topic, not a finding ("ongelmien ennaltaehkäisy",
 #: "syrjäytymisen ehkäiseminen", "riskien tunnistaminen").
-PREVENTION = frozenset(
-    {
-        "ehkäisy",
-        "ehkäiseminen",
-        "ennaltaehkäisy",
-        "ennaltaehkäiseminen",
-        "torjunta",
-        "torjuminen",
-        "vähentäminen",
-        "ratkaiseminen",
-        "poistaminen",
-        "lievittäminen",
-        "tunnistaminen",
-        "ennakointi",
-        "hallinta",
-        "käsittely",
-        "selvittäminen",
-    }
-)
-_PREVENT_VERBS = frozenset({"ehkäistä", "ennaltaehkäistä"})
+PREVENTION = rule_words("prevention_nouns")
+_PREVENT_VERBS = rule_words("prevention_verbs")
 #: Costs and prices: lowering them is not a cut of services ("vähentää kustannuksia",
 #: "vuokrien alentaminen"); a decrease verb with them gives no problem cue.
-COSTS = frozenset(
-    {"kustannus", "kulu", "kulut", "meno", "menot", "vuokra", "hinta", "maksu", "kustannustaso"}
-)
+COSTS = rule_words("cost_nouns")
 #: "säilyä|pysyä ennallaan": no change, not a success.
-UNCHANGED = frozenset({"ennallaan", "entisellään", "samana", "samanlaisena", "muuttumattomana"})
+UNCHANGED = rule_words("unchanged_words")
 #: Words of an earlier time that, without "kuin", put a comparative in the past.
-BEFORE = frozenset({"ennen", "aiemmin", "aikaisemmin", "ennemmin"})
+BEFORE = rule_words("before_words")
 
 
 def prevented(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
@@ -214,7 +194,7 @@ def better_before(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
 
 
 #: Nouns of an aim: as the predicate ("… ovat yhteisiä tavoitteita") the clause states an aim.
-AIM_NOUNS = frozenset({"tavoite", "päämäärä", "painopiste", "tavoitetila", "tahtotila"})
+AIM_NOUNS = rule_words("aim_nouns")
 
 
 def aim_predicate(rows: list[TokenRow], start: int, end: int) -> bool:
@@ -260,7 +240,7 @@ def before_participle(rows: list[TokenRow], i: int) -> bool:
 
 
 #: "oikeus|velvollisuus|valtuus + A-infinitive": a right or a duty, a legal role.
-RIGHTS = {"oikeus", "velvollisuus", "valtuus", "toimivalta", "lupa"}
+RIGHTS = rule_words("right_nouns")
 
 
 def by_place(rows: list[TokenRow], clause: tuple[int, int]) -> bool:
@@ -279,7 +259,7 @@ def right_to(rows: list[TokenRow], i: int, start: int) -> bool:
 
 
 #: Verbs and nouns of trying: what follows them is attempted, not achieved.
-ATTEMPT = frozenset({"yrittää", "koettaa", "pyrkiä", "yritys"})
+ATTEMPT = rule_words("attempt_words")
 
 
 def attempted(rows: list[TokenRow], i: int) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from vastausanalyysi.themes.clauses import (
     PROBLEM,
+    REQUIRE_VERBS,
     SENTENCE_END,
     WORKS,
     Clause,
@@ -51,66 +52,28 @@ from vastausanalyysi.themes.evaluative import (
     is_stage_form,
 )
 from vastausanalyysi.themes.phrases import PhraseSet
-from vastausanalyysi.themes.tokens import TokenRow, remember
+from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 
 #: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
-_MANNER_NEG = {
-    "heikosti",
-    "huonosti",
-    "heikoiten",
-    "huonoiten",
-    "heikommin",
-    "huonommin",
-    "hitaasti",
-    "kankeasti",
-    "puutteellisesti",
-    "vaihtelevasti",
-    "vaillinaisesti",
-    "heikoimmin",
-    "huonoimmin",
-}
+_MANNER_NEG = rule_words("negative_manner_adverbs")
 #: "vain|ainoastaan|alle" + a share: a positive finding held by few is a problem.
-_ONLY = {"vain", "ainoastaan", "alle", "harva", "harvat", "vähemmistö"}
-_SHARE = {
-    "kolmannes",
-    "neljännes",
-    "viidennes",
-    "kuudennes",
-    "kymmenes",
-    "prosentti",
-    "osa",
-    "puolet",
-    "murtoosa",
-    "joka",
-    "muutama",
-    "harva",
-    "vastaaja",
-    "kunta",
-}
+_ONLY = rule_words("only_words")
+_SHARE = rule_words("share_words")
 
 #: Verbs after which a negated problem noun is absent ("ei ole havaittu ongelmia").
-_EXISTENTIAL = {"olla", "kokea", "havaita", "esiintyä", "ilmetä", "syntyä", "näkyä", "tulla"}
+_EXISTENTIAL = rule_words("existence_verbs")
 
 
-# "puuttua" + illative means "to intervene", not "to be missing"
-_NOT_CUE = {
-    "puututaan",
-    "puuttumaan",
-    "puuttuminen",
-    "puuttumista",
-    "puututtu",
-    "puuttumisen",
-    "tarvittaessa",  # "if needed", not a need
-}
+#: No cues: "puuttua" + illative means "to intervene", not "to be missing"; "tarvittaessa" is
+#: "if needed", not a need.
+_NOT_CUE = rule_words("not_cue_forms")
 #: Solving a problem: "riita saatiin ratkaistua" (a participle, so not only verbs).
-_RESOLVE = frozenset({"ratkaista", "ratkaistu", "korjata", "korjattu", "selättää"})
+_RESOLVE = rule_words("resolve_words")
 #: "vaikea saada sovittua": a success that is hard to reach is not a success.
-_HARD = {"vaikea", "vaikeaa", "hankala", "hankalaa", "mahdoton", "mahdotonta", "työläs"}
+_HARD = rule_words("hard_words")
 #: "Näin yhteistyö toimii arjessa", "miten palvelu toimii": how something works, not whether.
-_HOW = {"näin", "miten", "kuinka"}
-_HOW_VERBS = {"toimia", "sujua", "onnistua"}
-#: Requirement verbs: a success as their subject is a condition ("onnistuminen edellyttää …").
-_REQUIRE = {"edellyttää", "vaatia"}
+_HOW = rule_words("how_words")
+_HOW_VERBS = rule_words("how_verbs")
 
 
 def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -233,7 +196,7 @@ def phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, dic
 _SAYS_NOT = "negation"
 
 
-_NOT_VERBAL = {"ilman", "vailla"}
+_NOT_VERBAL = rule_words("verbless_negations")
 
 
 def cue_candidates(
@@ -297,7 +260,7 @@ def clause_cues(
     found: tuple[str, str] | None
     found_any: list[tuple[int, str, str]] = []
     finite = any(r.moods & {"indicative", "conditional", "imperative"} for r in span if r.verb)
-    required = [i for i in rng if rows[i].verb and rows[i].nlemma in _REQUIRE]
+    required = [i for i in rng if rows[i].verb and rows[i].nlemma in REQUIRE_VERBS]
     clause_range = (clause.start, clause.end)
     for i in candidates:
         row = rows[i]
@@ -446,7 +409,7 @@ def clause_cues(
 
 
 #: Words after an intensifier "hyvin" that are not degree words ("otettiin hyvin vastaan").
-_NOT_DEGREE = {"vastaan", "mukana", "mukaan", "perillä", "selvillä", "kärryillä", "tietoinen"}
+_NOT_DEGREE = rule_words("not_degree_words")
 
 
 def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -471,10 +434,10 @@ def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     )
 
 
-_BARELY = {"lähinnä", "vaivoin", "hädin", "niukin"}
+_BARELY = rule_words("barely_words")
 
 #: Cuts that an announced intention does not soften ("aikoo sulkea kolme terveysasemaa").
-_CUTS = {"sulkea", "lakkauttaa", "karsia", "supistaa", "leikata", "lopettaa", "irtisanoa"}
+_CUTS = rule_words("cut_verbs")
 
 
 def _intended_cut(rows: list[TokenRow], i: int, start: int) -> bool:
@@ -587,7 +550,7 @@ def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
 
 
 #: Nouns of importance: an attributive works word beside them names what matters.
-_IMPORTANCE_NOUNS = {"merkitys", "tärkeys", "tavoite", "periaate", "päämäärä"}
+_IMPORTANCE_NOUNS = rule_words("importance_nouns")
 
 
 def _caused_problem(
@@ -619,7 +582,7 @@ def _comparative(row: TokenRow) -> bool:
 
 
 #: Words of an earlier time: a comparison with them is a change, not a group comparison.
-_EARLIER = {"ennen", "aiemmin", "aikaisemmin", "viime", "edellinen", "aiempi", "alku", "vuosi"}
+_EARLIER = rule_words("earlier_time_words")
 
 
 def group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexicon) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from vastausanalyysi._resources import read_yaml
 from vastausanalyysi.themes.codes import ANY_WORD, Phrase, norm_term
-from vastausanalyysi.themes.tokens import TokenRow, doc_table
+from vastausanalyysi.themes.tokens import TokenRow, doc_table, rule_words
 
 WORKS, PROBLEM = "works", "problem"
 
@@ -127,10 +127,7 @@ def _is_word_class(row: TokenRow) -> bool:
 
 
 #: "-matta" forms that are adverbs or postpositions of their own, not "not yet done".
-LEXICALISED_ABESSIVES = frozenset(
-    {"välttämättä", "huolimatta", "riippumatta", "epäilemättä", "ottamatta", "kiistämättä",
-     "lukuunottamatta", "tietämättä"}
-)  # fmt: skip
+LEXICALISED_ABESSIVES = rule_words("lexicalised_abessives")
 
 
 def is_stage_form(rows: list[TokenRow], i: int, lex: EvaluativeLexicon | None = None) -> bool:

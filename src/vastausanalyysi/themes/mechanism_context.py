@@ -29,46 +29,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.clauses import SENTENCE_END
-from vastausanalyysi.themes.tokens import TokenRow
+from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: The parties whose allative names who gets a task.
-ORGANISATIONS = frozenset({"kunta", "kaupunki", "hyvinvointialue", "alue", "kuntayhtymä", "hva"})
+ORGANISATIONS = rule_words("organisations")
 #: Verbs of belonging or of handing a task over ("kuuluu kunnalle", "sälytettiin kunnille",
 #: "laissa säädetty kunnille").
-BELONG_VERBS = frozenset({"kuulua", "sälyttää", "vierittää", "delegoida", "säätää"})
+BELONG_VERBS = rule_words("belong_verbs")
 #: Verbs of a task moving, after the party it moves to ("kuntiin siirtyneet TE-palvelut",
 #: "hyvinvointialueelle siirretyt kuraattorit"; the codebook's phrases have the verb first).
-TRANSFER_VERBS = frozenset({"siirtyä", "siirtää", "palauttaa", "palautua", "siirtynyt"})
+TRANSFER_VERBS = rule_words("transfer_verbs")
 #: Plans, programmes and goals (compound heads): made "yhteistyössä" or "yhdessä" they are
 #: joint planning ("hyvinvointisuunnitelma on rakennettu yhteistyössä kuntien kanssa").
-PLAN_HEADS = frozenset(
-    {"suunnitelma", "ohjelma", "strategia", "tiekartta", "toimintamalli", "kertomus", "linjaus"}
-    | {"tavoite", "suunnittelu"}
-)
+PLAN_HEADS = rule_words("plan_heads")
 #: How far a plan may stand from "yhteistyössä" / "yhdessä".
 PLAN_WINDOW = 4
 #: Premises words (compound heads): "hyvinvointialueille siirtyvät tilat" is not ``tyonjako``.
-PREMISES = frozenset(
-    {"tila", "toimitila", "kiinteistö", "rakennus", "vuokra", "omistus", "hallinta", "huoneisto"}
-)
+PREMISES = rule_words("premises")
 #: Nouns of a task or duty ("kunnille tuli uusia velvoitteita").
-TASK_NOUNS = frozenset({"tehtävä", "velvoite", "velvollisuus", "järjestämisvastuu"})
+TASK_NOUNS = rule_words("task_nouns")
 #: Negation verbs of the third person (not "en", "emme": a respondent's own "en tiedä").
-THIRD_PERSON_NEGATION = frozenset({"ei", "eivät", "eikä"})
+THIRD_PERSON_NEGATION = rule_words("third_person_negation")
 #: Who may not know: the parties and their units ("koulu ei tiedä", "kunnissa ei tiedetä").
-PARTIES = ORGANISATIONS | {"koulu", "oppilaitos", "päiväkoti", "neuvola", "kuntalainen"}
-_WHO = frozenset({"kuka", "kumpi", "ken", "keneen"})  # lemmas of "kehen", "keneen"
+PARTIES = ORGANISATIONS | rule_words("other_parties")
+#: "kuka", "kumpi" (and the lemmas of "kehen", "keneen"): not knowing whom to ask or who leads
+_WHO = rule_words("who_words")
 #: Elected officials (compound heads), counted as respondents by :func:`mechanism_blocks`.
-OFFICIALS = frozenset({"luottamushenkilö", "valtuutettu", "päättäjä", "poliitikko"})
+OFFICIALS = rule_words("officials")
 #: How many words away a frame's two words may be.
 WINDOW = 3
 _ALLATIVE = "ulkotulento"
 _INESSIVE = "sisaolento"
 _ELATIVE = "sisaeronto"
 #: Agreement words that a lease sentence blocks
-_AGREEING = frozenset({"sopia", "sopiminen"})
+_AGREEING = rule_words("agreeing_words")
 #: "yhdessä", and "yhteistyössä" in the inessive (not "yhteistyötä": cooperation as a topic)
-_JOINTLY = frozenset({"yhdessä", "yhteistyö"})
+_JOINTLY = rule_words("jointly_words")
 #: Endings of the passive present participle in the translative ("hoidettavaksi")
 _FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative

@@ -51,12 +51,14 @@ from vastausanalyysi.themes.cues import (
     verbal_negations,
 )
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
-from vastausanalyysi.themes.tokens import TokenRow, doc_table
+from vastausanalyysi.themes.tokens import TokenRow, doc_table, rule_words
 
 #: Pronouns that tie a concessive clause to the main clause's subject.
-_ANAPHOR = {"se", "sitä", "sen", "siihen", "siitä", "ne", "niitä", "niiden", "niihin", "niistä"}
-_PAST = {"alku", "aluksi", "alussa", "alkuun", "aiemmin", "aikaisemmin", "alkuvaihe", "ennen"}
-_NOW = {"nyt", "nykyään", "vihdoin", "sittemmin", "nykyisin", "tänään", "lopulta"}
+_ANAPHOR = rule_words("anaphors")
+#: An earlier and the present stage: a past problem is over if the present works ("alussa oli
+#: kankeaa, nyt luottamus on rakentunut").
+_PAST = rule_words("past_words")
+_NOW = rule_words("now_words")
 
 
 @dataclass

@@ -26,7 +26,7 @@ from vastausanalyysi.themes.polarity import (
     rule_polarity,
 )
 from vastausanalyysi.themes.rules import RuleTagger
-from vastausanalyysi.themes.tokens import doc_table
+from vastausanalyysi.themes.tokens import doc_table, rule_words
 
 
 @lru_cache(maxsize=8)
@@ -134,9 +134,7 @@ def combine(
 
 
 #: Words of progress: conceded progress with a problem is "mixed" (codebook §3 convention 1).
-_PROGRESS = frozenset(
-    {"parantua", "kehittyä", "edistyä", "vahvistua", "tiivistyä", "selkeytyä", "selkiytyä"}
-)
+_PROGRESS = rule_words("progress_verbs")
 
 
 def _conceded(result: PolarityResult) -> bool:

@@ -18,34 +18,12 @@ from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Code, Codebook, norm_term
 from vastausanalyysi.themes.mechanism_context import mechanism_blocks, mechanism_frames
 from vastausanalyysi.themes.phrases import CompiledPhrase, PhraseSet
-from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember
+from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember, rule_words
 
 Evidence = dict[str, Any]
 
 #: Speech verbs of a news attribution ("…, kertoo perhekeskuksen koordinaattori.").
-_SPEECH = frozenset(
-    {
-        "kertoa",
-        "todeta",
-        "sanoa",
-        "muistuttaa",
-        "korostaa",
-        "painottaa",
-        "huomauttaa",
-        "arvioida",
-        "kommentoida",
-        "kuvailla",
-        "kuvata",
-        "iloita",
-        "harmitella",
-        "summata",
-        "tiivistää",
-        "jatkaa",
-        "arvella",
-        "pohtia",
-        "kiitellä",
-    }
-)
+_SPEECH = rule_words("speech_verbs")
 _QUOTE_END = {",", "”", '"', "»", "–", "—"}
 _SENT_END = {".", "!", "?"}
 #: Words after the speech verb that a speaker's title may take ("…, kertoo Päijät-Hämeen

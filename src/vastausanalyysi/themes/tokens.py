@@ -3,6 +3,8 @@
 :func:`doc_table` walks a Doc once and gives a :class:`DocTable`: per token a :class:`TokenRow`
 (text, lemma, lookup keys, the analyser's values, word flags …) and its character offset. The
 rules, polarity and features then read lists by index instead of spaCy ``Token`` objects.
+The rule modules' Finnish word lists come from here too (:func:`rule_words`, read once from
+``data/rule_words.txt``).
 
 A row depends only on the token's text, lemma and lemmatizer attributes (``compound_parts``,
 ``lemma_marked``, ``is_known``; :func:`token_ext` reads them so that a Doc from another pipeline
@@ -337,6 +339,28 @@ def _opaque_compounds() -> frozenset[str]:
 OPAQUE_FILE = "opaque_compounds.txt"
 _OPAQUE = _opaque_compounds()
 
+#: The shipped Finnish word lists of the theme rules, one ``[section]`` per list.
+RULE_WORDS_FILE = "rule_words.txt"
+
+
+def _rule_word_lists() -> dict[str, frozenset[str]]:
+    from vastausanalyysi._resources import read_sections
+
+    return read_sections(RULE_WORDS_FILE)
+
+
+_RULE_WORDS = _rule_word_lists()
+
+
+def rule_words(section: str) -> frozenset[str]:
+    """The words of ``[section]`` of :data:`RULE_WORDS_FILE`, as written there (the file is read
+    once, when this module is imported): the rule modules' word lists ("vaatia", "edellyttää" …).
+    An unknown section is a KeyError naming the file."""
+    words = _RULE_WORDS.get(section)
+    if words is None:
+        raise KeyError(f"{RULE_WORDS_FILE} has no section [{section}]")
+    return words
+
 
 def _runs(segments: list[str]) -> tuple[set[str], set[str], set[str]]:
     """Head runs, modifier runs and every run of a compound's parts; a run that cuts into an
@@ -390,4 +414,13 @@ def _lexical(
 _NO_KEYS: frozenset[str] = frozenset()
 
 
-__all__ = ["ROW_CACHE_MAX", "DocTable", "TokenRow", "doc_table", "remember", "token_ext"]
+__all__ = [
+    "ROW_CACHE_MAX",
+    "RULE_WORDS_FILE",
+    "DocTable",
+    "TokenRow",
+    "doc_table",
+    "remember",
+    "rule_words",
+    "token_ext",
+]
