@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import vastausanalyysi as va
 from vastausanalyysi.errors import LexiconError
 from vastausanalyysi.nlp.lexicon import Lexicon, LexiconEntry, load_lexicon, parse_lexicon
 from vastausanalyysi.nlp.voikko import get_analyzer
@@ -95,6 +96,28 @@ def test_overrides_choose_voikkos_right_reading(lexicon: Lexicon) -> None:
     )
     assert lexicon.override("kuntaliitosta", analyzer.analyze("kuntaliitosta")) is None
     assert lexicon.override("yhteistyö", analyzer.analyze("yhteistyö")) is None
+
+
+def test_an_override_holds_for_compounds_with_its_head(lexicon: Lexicon) -> None:
+    """ "valtuutettu" is an override (a councillor, not the participle of "valtuuttaa"): its
+    compounds get Voikko's noun reading too, alone and in a sentence."""
+    analyzer = get_analyzer()
+    head = lexicon.override_head(analyzer.analyze("aluevaltuutettu"))
+    assert head is not None and head.compound_parts() == ["alue", "valtuutettu"]
+    assert lexicon.override_head(analyzer.analyze("yhteistyö")) is None
+    assert lexicon.override_head(analyzer.analyze("valtuutettu")) is None  # no compound
+    words = ["aluevaltuutettu", "kunnanvaltuutetulle", "Kaupunginvaltuutetut", "varavaltuutettu"]
+    assert [w[0] for w in va.lemmatize(words)] == [
+        "aluevaltuutettu",
+        "kunnanvaltuutettu",
+        "kaupunginvaltuutettu",
+        "varavaltuutettu",
+    ]
+    assert (
+        va.lemmatize(["Aluevaltuutetut eivät tunne kunnan tilannetta."])[0][0] == "aluevaltuutettu"
+    )
+    # a verb stays a verb: the override is about the noun's compounds only
+    assert va.lemmatize(["Hallitus valtuutti johtajan."])[0][1] == "valtuuttaa"
 
 
 def test_every_default_entry_is_needed() -> None:

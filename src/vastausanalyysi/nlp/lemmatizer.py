@@ -241,6 +241,11 @@ class Lemmatizer:
                     p.lower() for p in marked.split("#") if p
                 )
             return WordLemma(entry.lemma, parts, marked, analyses, True, None, "lexicon")
+        head = self.lexicon.override_head(analyses)
+        if head is not None:
+            lemma, parts = head.baseform.lower(), tuple(head.compound_parts())
+            return WordLemma(lemma, parts, head.marked_lemma().lower(), analyses, True, None,
+                             "lexicon")  # fmt: skip
         if analyses:
             return None
         match = self.lexicon.lookup(form, self._resolve)

@@ -305,6 +305,25 @@ class Lexicon:
             return entry, _agreeing(entry, analyses)
         return None
 
+    def override_head(self, analyses: tuple[Analysis, ...]) -> Analysis | None:
+        """The reading of a compound whose head is an override entry, read as that entry.
+
+        "aluevaltuutettu" (a regional councillor) has Voikko's noun reading, whose last part is
+        the entry "valtuutettu", and a participle reading of "valtuuttaa": the entry's choice
+        holds for its compounds too, so the reading whose last part is the entry and whose
+        word class is the entry's is returned (None if no reading is such a compound).
+        """
+        if not self._by_base:
+            return None
+        for analysis in analyses:
+            parts = analysis.compound_parts()
+            if len(parts) < 2:
+                continue
+            entry = self._by_base.get(parts[-1].lower())
+            if entry is not None and not entry.case_sensitive and analysis.word_class == entry.pos:
+                return analysis
+        return None
+
     def _default_resolve(self, word: str) -> tuple[str, tuple[str, ...], str] | None:
         analyzer = self._analyzer or get_analyzer()
         analyses = analyzer.analyze(word)
