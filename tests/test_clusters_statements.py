@@ -210,6 +210,26 @@ def test_representatives_are_masked_and_small_groups_give_none() -> None:
     assert masked and "Meikäläiselle" not in masked[0] and "example.fi" not in masked[0]
 
 
+def test_labels_and_top_lemmas_leave_out_names_of_people() -> None:
+    """A name that many statements of a cluster share would be its best label word; lemmas are
+    lower case and out of context, so the masker decides on the statements themselves."""
+    texts = []
+    for i in range(8):
+        texts.append(f"Perhekeskuksen yhteyshenkilö Matti Virtanen vastaa nopeasti {i}. kerralla.")
+        texts.append(
+            f"Vuokrista on kiistaa, ja neuvottelut ovat jumissa, kertoo Liisa Korhonen {i}."
+        )
+        texts.append(f"Jyväskylän koulujen kuraattorit eivät riitä {i}. vuonna peräkkäin.")
+        texts.append(f"Laine hoitaa asian, ja kivi jäi kääntämättä {i}. kerran.")
+    frame = va.tag(pd.DataFrame({"text": texts}))
+    result = cluster_statements(frame, n_clusters=4)
+    words = {w for label in result.clusters["label"] for w in label.split(", ")}
+    words |= {w for top in result.clusters["top_lemmas"] for w in top}
+    assert not words & {"matti", "virtanen", "liisa", "korhonen", "laine"}, words
+    # place names and ordinary words stay: "jyväskylä" is no person, nor is a stone ("kivi")
+    assert {"jyväskylä", "kuraattori", "perhekeskus", "kivi"} <= words, words
+
+
 def test_without_an_id_column_quotes_name_their_rows_not_respondents() -> None:
     result = cluster_statements(
         pd.Series(["Neuvola toimii. Koulu toimii.", "Tilat ovat hyvät."]), split=True, n_clusters=2

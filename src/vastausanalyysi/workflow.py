@@ -9,9 +9,7 @@ written out (privacy by default; evidence ``start``/``end`` still point into the
 
 from __future__ import annotations
 
-import difflib
 import logging
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -135,27 +133,6 @@ def tag_answers(
 # ---------------------------------------------------------------------------- privacy
 
 
-_PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ_]+\]")
-
-
-def _changed(original: str, masked: str) -> list[tuple[int, int, str]]:
-    """(start, end, placeholder) of each part of ``original`` that masking replaced.
-
-    ``mask_pii`` keeps everything but the replaced parts, so the text between placeholders is
-    found again in ``original``; failing that, a character diff.
-    """
-    pieces = _PLACEHOLDER.split(masked)
-    labels = _PLACEHOLDER.findall(masked)
-    pattern = "(.+?)".join(re.escape(p) for p in pieces)
-    match = re.fullmatch(pattern, original, flags=re.DOTALL) if labels else None
-    if match is not None:
-        return [(match.start(i), match.end(i), labels[i - 1]) for i in range(1, len(labels) + 1)]
-    matcher = difflib.SequenceMatcher(None, original, masked, autojunk=False)
-    return [
-        (i1, i2, masked[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
-    ]
-
-
 def _mask_entries(entries: Any, changed: list[tuple[int, int, str]], masked: dict[str, str]) -> Any:
     """Evidence entries ({surface, lemma, start, end, …}) with masked words."""
     if isinstance(entries, dict):
@@ -189,9 +166,10 @@ def mask_personal_data(
     ``polarity_evidence`` (words inside a masked part of the text become its placeholder), and
     leaves out of ``lemmas`` the lemmas of the masked parts. Same rows, index and order.
     """
-    from vastausanalyysi.nlp.pii import mask_pii
+    from vastausanalyysi.nlp.pii import default_masker, mask_pii
     from vastausanalyysi.nlp.pipeline import lemmatize
 
+    masker = default_masker()
     out = frame.copy()
     columns = [c for c in text_columns if c in out.columns]
     cache: dict[str, str] = {}
@@ -217,7 +195,7 @@ def mask_personal_data(
     for value in out[main].tolist() if main else [None] * len(out):
         masked = cache.get(value, value) if isinstance(value, str) else value
         changes.append(
-            _changed(value, masked) if isinstance(value, str) and masked != value else []
+            masker.original_spans(value) if isinstance(value, str) and masked != value else []
         )
     for c in columns:
         out[c] = [cache.get(v, v) if isinstance(v, str) else v for v in out[c].tolist()]

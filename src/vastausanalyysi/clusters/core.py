@@ -15,6 +15,7 @@ from vastausanalyysi.clusters.labels import (
     finnish_stop_words,
     label_of,
     normalise_term,
+    personal_terms,
     top_terms,
 )
 from vastausanalyysi.clusters.model import (
@@ -379,12 +380,30 @@ def cluster_statements(
             min_cell,
         )
 
-    for c in range(k):
-        in_c = np.flatnonzero(labels_u == c)
-        doc_freq = np.asarray(binary[in_c].T @ weights[in_c]).ravel()
-        top = top_terms(
-            ctf[c], doc_freq, vocabulary, max(n_top_lemmas, n_label_terms * 3), weights[in_c].sum()
-        )
+    n_top = max(n_top_lemmas, n_label_terms * 3)
+    members_of = [np.flatnonzero(labels_u == c) for c in range(k)]
+    doc_freqs = [np.asarray(binary[m].T @ weights[m]).ravel() for m in members_of]
+    sizes = [weights[m].sum() for m in members_of]
+    # the labels and top lemmas leave out lemmas that are personal data (see personal_terms):
+    # found among the best terms, then the best terms again without them, until none is left
+    personal: frozenset[str] = frozenset()
+    checked: set[str] = set()
+    canon_texts = [texts[i] for i in canon]
+    canon_terms = [{t for t, _ in docs[i]} for i in canon]
+    while True:
+        scores = ctf.copy()
+        if personal:
+            scores[:, [j for j, t in enumerate(vocabulary) if t in personal]] = 0.0
+        tops = [top_terms(scores[c], doc_freqs[c], vocabulary, n_top, sizes[c]) for c in range(k)]
+        new = {t for top in tops for t, _ in top} - checked
+        if not new:
+            break
+        checked |= new
+        found = personal_terms(new, canon_texts, canon_terms)
+        if not found:
+            break
+        personal |= found
+    for c, (top, in_c) in enumerate(zip(tops, members_of, strict=True)):
         quotes = sorted(in_c.tolist(), key=lambda u: (-round(sim_u[u], 12), -weights[u], u))
         rows.append(
             {

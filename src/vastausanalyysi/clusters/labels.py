@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -18,6 +18,7 @@ __all__ = [
     "is_noun",
     "label_of",
     "normalise_term",
+    "personal_terms",
     "top_terms",
 ]
 
@@ -138,6 +139,55 @@ def is_noun(term: str) -> bool:
     if not own:  # unknown, or read as an inflected form: "varautuminen" (varautua)
         return not analyses or term.endswith(("minen", "us", "ys", "os", "ös"))
     return any(a.word_class in _NOUN_CLASSES for a in own)
+
+
+#: Voikko's word classes of names of people (a place name alone is no personal data)
+_PERSON_CLASSES = frozenset({"etunimi", "sukunimi", "nimi"})
+#: How many statements with a term are masked to decide whether the term is personal data.
+PERSONAL_CHECKS = 200
+
+
+@lru_cache(maxsize=100_000)
+def may_be_name(term: str) -> bool:
+    """Whether a lemma may name a person: Voikko reads it as a first name or surname (among
+    other readings: "laine"), or does not know it ("shirin")."""
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    analyses = get_analyzer().analyze(term)
+    return not analyses or any(a.word_class in _PERSON_CLASSES for a in analyses)
+
+
+def personal_terms(
+    terms: Iterable[str], texts: Sequence[str], term_lists: Sequence[Collection[str]]
+) -> frozenset[str]:
+    """The ``terms`` that are personal data in the statements that have them.
+
+    A term that :func:`may_be_name` and that is the lemma of a word the PII masker masks in one
+    of the first :data:`PERSONAL_CHECKS` statements with it (``texts[i]`` has the terms
+    ``term_lists[i]``): labels and top lemmas are made of lemmas, which the masker cannot judge
+    without their sentence ("matti, perhekeskus" from "yhteyshenkilö Matti Virtanen").
+    """
+    from vastausanalyysi.nlp.pii import default_masker
+    from vastausanalyysi.nlp.pipeline import lemmatize
+
+    names = sorted({t for t in terms if may_be_name(t)})
+    if not names:
+        return frozenset()
+    wanted = set(names)
+    where: dict[str, list[int]] = {t: [] for t in names}
+    for i, found in enumerate(term_lists):
+        for t in wanted.intersection(found):
+            if len(where[t]) < PERSONAL_CHECKS:
+                where[t].append(i)
+    masker = default_masker()
+    spans: dict[int, list[str]] = {}
+    for i in sorted({i for rows in where.values() for i in rows}):
+        spans[i] = [texts[i][a:b] for a, b, _ in masker.original_spans(texts[i])]
+    flat = [(i, part) for i, parts in spans.items() for part in parts]
+    masked: dict[int, set[str]] = {}
+    for (i, _), lemmas in zip(flat, lemmatize([p for _, p in flat]), strict=True):
+        masked.setdefault(i, set()).update(normalise_term(lemma) for lemma in lemmas)
+    return frozenset(t for t in names if any(t in masked.get(i, ()) for i in where[t]))
 
 
 def label_of(top: list[tuple[str, float]], n: int) -> str:

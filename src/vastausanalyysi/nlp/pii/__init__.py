@@ -11,6 +11,24 @@ runs of name words: coordination, foundations, a surname repeated after the full
 
 from __future__ import annotations
 
-from vastausanalyysi.nlp.pii.masker import EMAIL, HETU, NAME, PHONE, PiiMasker, mask_pii, valid_hetu
+from vastausanalyysi.nlp.pii.masker import (
+    EMAIL,
+    HETU,
+    NAME,
+    PHONE,
+    PiiMasker,
+    default_masker,
+    mask_pii,
+    valid_hetu,
+)
 
-__all__ = ["EMAIL", "HETU", "NAME", "PHONE", "PiiMasker", "mask_pii", "valid_hetu"]
+__all__ = [
+    "EMAIL",
+    "HETU",
+    "NAME",
+    "PHONE",
+    "PiiMasker",
+    "default_masker",
+    "mask_pii",
+    "valid_hetu",
+]

@@ -186,19 +186,28 @@ class PiiMasker:
             spans += free_spans(spans, self._name_spans(text, spans))
         return sorted(spans)
 
+    def original_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, placeholder)`` of the personal data in ``text`` as given (not
+        normalised), sorted and not overlapping: the parts that :meth:`mask` replaces."""
+        if not text:
+            return []
+        normalised, to_original = normalise_with_offsets(text)
+        out: list[tuple[int, int, str]] = []
+        last = 0
+        for start, end, label in self.spans(normalised):
+            start, end = to_original.span(start, end)
+            if start >= last:
+                out.append((start, end, label))
+                last = end
+        return out
+
     def mask(self, text: str) -> str:
         """``text`` with its personal data replaced by placeholders."""
-        if not text:
-            return ""
-        normalised, to_original = normalise_with_offsets(text)
-        spans = self.spans(normalised)
+        spans = self.original_spans(text)
         if not spans:
-            return text
+            return text or ""
         out, last = [], 0
         for start, end, label in spans:
-            start, end = to_original.span(start, end)
-            if start < last:
-                continue
             out.append(text[last:start])
             out.append(label)
             last = end
@@ -606,6 +615,14 @@ def _collaboration(infos: list[WordInfo], a: int) -> bool:
 _DEFAULT: dict[str, PiiMasker] = {}
 
 
+def default_masker() -> PiiMasker:
+    """The process's masker with the default settings (made on first use)."""
+    masker = _DEFAULT.get("default")
+    if masker is None:
+        masker = _DEFAULT["default"] = PiiMasker()
+    return masker
+
+
 def mask_pii(texts: Iterable[object]) -> list[str]:
     """Each text with names, e-mails, phone numbers and identity codes replaced, in order.
 
@@ -618,13 +635,20 @@ def mask_pii(texts: Iterable[object]) -> list[str]:
             f"mask_pii() takes an iterable of texts, got a single {type(texts).__name__} "
             f"{texts[:40]!r}; wrap it in a list"
         )
-    masker = _DEFAULT.get("default")
-    if masker is None:
-        masker = _DEFAULT["default"] = PiiMasker()
+    masker = default_masker()
     return [
         masker.mask(value if isinstance(value, str) else as_text(value, i))
         for i, value in enumerate(texts)
     ]
 
 
-__all__ = ["EMAIL", "HETU", "NAME", "PHONE", "PiiMasker", "mask_pii", "valid_hetu"]
+__all__ = [
+    "EMAIL",
+    "HETU",
+    "NAME",
+    "PHONE",
+    "PiiMasker",
+    "default_masker",
+    "mask_pii",
+    "valid_hetu",
+]
