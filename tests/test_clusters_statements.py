@@ -205,9 +205,47 @@ def test_representatives_are_masked_and_small_groups_give_none() -> None:
     assert all(i != ["r6"] for i in row["representative_ids"])  # the one-person group is hidden
     assert row["by_group"] == {"Kunnanjohtajat": 6, "Muut": None}  # a cell of 1 is suppressed
     assert row["by_county"] == {"Satakunta": None, "Pirkanmaa": None}  # 4 and 3 < MIN_CELL
-    unruled = cluster_statements(frame.drop(columns="group"), n_clusters=1, n_representatives=7)
+    unruled = cluster_statements(
+        frame.drop(columns="group"), county_column=None, n_clusters=1, n_representatives=7
+    )
     masked = [r for r in unruled.clusters.iloc[0]["representatives"] if "neuvolan asioista" in r]
     assert masked and "Meikäläiselle" not in masked[0] and "example.fi" not in masked[0]
+
+
+def test_quotes_follow_the_small_group_rule_by_group_and_by_county_by_default() -> None:
+    """Without options, a survey frame's coarse group and county decide: no quote from a
+    respondent whose group or whose county has fewer than MIN_CELL respondents (a county of
+    unknown respondents counts like any other)."""
+    n = 14
+    frame = pd.DataFrame(
+        {
+            "respondent_id": [f"r{i}" for i in range(n)],
+            "text": [
+                f"Neuvolan ja perhekeskuksen yhteistyö toimii hyvin {i}. kerralla."
+                for i in range(n)
+            ],
+            "coarse_group": ["Kunnanjohtajat"] * 10
+            + ["Puheenjohtajat"] * 2
+            + ["Kunnanjohtajat"] * 2,
+            "region": ["Pirkanmaa"] * 6 + [None] * 5 + ["Pirkanmaa"] + ["Kainuu"] * 2,
+        }
+    )
+    result = cluster_statements(frame, n_clusters=1, n_representatives=n)
+    shown = {i for ids in result.clusters.iloc[0]["representative_ids"] for i in ids}
+    # r10, r11: Puheenjohtajat (2); r12, r13: Kainuu (2); r6–r10 have no county (5: shown)
+    assert shown == {f"r{i}" for i in range(10)}
+    row = result.clusters.iloc[0]
+    assert row["by_group"] == {"Kunnanjohtajat": 12, "Puheenjohtajat": None}
+    off = cluster_statements(
+        frame, group_column=None, county_column=None, n_clusters=1, n_representatives=n
+    )
+    assert len(off.clusters.iloc[0]["representatives"]) == n
+    # a wording that a small group shares with others is quoted, without their ids
+    frame["text"] = "Perhekeskuksen yhteistyö toimii hyvin."
+    shared = cluster_statements(frame, n_clusters=1).clusters.iloc[0]
+    assert shared["representatives"] == ["Perhekeskuksen yhteistyö toimii hyvin."]
+    assert shared["representative_ids"] == [sorted(f"r{i}" for i in range(10))]
+    assert shared["representative_counts"] == [n]
 
 
 def test_labels_and_top_lemmas_leave_out_names_of_people() -> None:

@@ -38,6 +38,18 @@ __all__ = ["NO_CLUSTER", "Clustering", "cluster_statements", "clusters_by_group"
 NO_CLUSTER = -1
 _CODE_PREFIX = {"areas": "area", "mechanisms": "mech"}
 _COUNTY_COLUMNS = ("county", "region")
+_GROUP_COLUMNS = ("coarse_group", "group")
+_MISSING = "\x00missing"  # the group of the respondents without a group (or county)
+
+
+def _column(frame: pd.DataFrame, name: str, column: str | None, auto: Sequence[str]) -> str | None:
+    """The column named by option ``name``: "auto" is the first of ``auto`` in the data (or
+    None); a named column must be there."""
+    if column == "auto":
+        return next((c for c in auto if c in frame.columns), None)
+    if column is not None and column not in frame.columns:
+        raise ClusteringError(f"{name} {column!r} is not in the data")
+    return column
 
 
 @dataclass
@@ -51,7 +63,8 @@ class Clustering:
     centroid) and ``quote`` (near-identical statements share it).
     ``clusters``: one row per cluster (``-1`` last, if any): ``cluster``, ``label``, ``size``
     (statements), ``respondents``, ``share``, ``top_lemmas``, ``representatives`` (distinct,
-    masked quotes), ``representative_ids`` (respondent ids of each quote),
+    masked quotes), ``representative_ids`` (respondent ids of each quote; none of a respondent
+    under the small-group rule),
     ``representative_sources`` (input rows), ``representative_counts`` (respondents),
     ``codes``, ``code_counts``, ``by_group`` / ``by_county`` (respondents per group and county;
     cells under ``min_cell`` are None), ``linked_items`` and, with scores, ``n_scored`` and
@@ -199,7 +212,7 @@ def cluster_statements(
     text_column: str = "text",
     lemmas_column: str = "lemmas",
     id_column: str = "respondent_id",
-    group_column: str | None = None,
+    group_column: str | None = "auto",
     county_column: str | None = "auto",
     min_cell: int = MIN_CELL,
     min_cluster_size: int = 3,
@@ -254,8 +267,10 @@ def cluster_statements(
         quote (near-identical statements).
     group_column, county_column, min_cell:
         Composition of each cluster by group and county in respondents (cells under ``min_cell``
-        are None); with a group column, representatives come only from groups with at least
-        ``min_cell`` respondents. ``county_column="auto"``: "county" or "region" if present.
+        are None). Representatives come only from respondents whose group and whose county each
+        have at least ``min_cell`` respondents among the clustered statements (small-group rule).
+        "auto": ``group_column`` is "coarse_group" or "group", ``county_column`` "county" or
+        "region", whichever the data has first; None: no such column.
     code_weight, mechanism_weight, compound_weight:
         Weight of the tagged codes (relative to the text); of a mechanism code relative to an
         area code within a statement's codes (areas say what a statement is about, so they lead;
@@ -281,13 +296,8 @@ def cluster_statements(
         raise ClusteringError(f"max_share must be in (0, 1], got {max_share!r}")
     polarities = _choices(polarity, "polarity", POLARITIES)
     questions = _choices(question, "question", None)
-    for name, column in (("group_column", group_column),):
-        if column is not None and column not in frame.columns:
-            raise ClusteringError(f"{name} {column!r} is not in the data")
-    if county_column == "auto":
-        county_column = next((c for c in _COUNTY_COLUMNS if c in frame.columns), None)
-    elif county_column is not None and county_column not in frame.columns:
-        raise ClusteringError(f"county_column {county_column!r} is not in the data")
+    group_column = _column(frame, "group_column", group_column, _GROUP_COLUMNS)
+    county_column = _column(frame, "county_column", county_column, _COUNTY_COLUMNS)
 
     stmts = statements_of(
         frame,
@@ -360,8 +370,13 @@ def cluster_statements(
 
     ctf = ctfidf(counts, labels_u, k, weights) if n_u and vocabulary else np.zeros((k, 0))
     binary = (counts > 0).astype(float)
-    groups = stmts[group_column].to_numpy(dtype=object) if group_column else None
-    eligible_groups = _big_groups(groups, who, min_cell) if groups is not None else None
+    # small-group rule: a quote only from respondents in a group and a county of min_cell or more
+    eligible = np.ones(len(stmts), dtype=bool)
+    for column in (group_column, county_column):
+        if column is not None:  # respondents without a value form one more group
+            values = [_MISSING if is_missing(v) else v for v in stmts[column].tolist()]
+            big = _big_groups(np.array(values, dtype=object), who, min_cell)
+            eligible &= np.array([v in big for v in values], dtype=bool)
     rows = []
 
     def describe(quotes: list[list[int]]) -> dict[str, Any]:
@@ -372,8 +387,7 @@ def cluster_statements(
             codes,
             n_representatives,
             n_codes,
-            groups,
-            eligible_groups,
+            eligible,
             stmts,
             group_column,
             county_column,
@@ -512,8 +526,7 @@ def _describe(
     codes: list[list[str]],
     n_representatives: int,
     n_codes: int,
-    groups: np.ndarray | None,
-    eligible: set[Any] | None,
+    eligible: np.ndarray,
     stmts: pd.DataFrame,
     group_column: str | None,
     county_column: str | None,
@@ -532,16 +545,17 @@ def _describe(
     for q in quotes:
         if len(reps) >= n_representatives:
             break
-        if groups is not None and not any(groups[i] in (eligible or set()) for i in q):
-            continue  # small-group rule: no quote from a group under min_cell respondents
+        if not any(eligible[i] for i in q):
+            continue  # small-group rule: no quote from a group or county under min_cell
         variants = Counter(texts[i] for i in q)
         text = min(variants, key=lambda t: (-variants[t], t))
         if not text.strip() or text in reps:
             continue
         reps.append(text)
-        rid = [stmts["respondent_id"].iloc[i] for i in q]  # missing without an id column
+        shown = [i for i in q if eligible[i]]  # the ids and rows of the others stay hidden
+        rid = [stmts["respondent_id"].iloc[i] for i in shown]  # missing without an id column
         rep_ids.append(sorted({str(r) for r in rid if not is_missing(r)}))
-        rep_sources.append(list(dict.fromkeys(stmts["source_index"].iloc[i] for i in q)))
+        rep_sources.append(list(dict.fromkeys(stmts["source_index"].iloc[i] for i in shown)))
         rep_counts.append(len({who[i] for i in q}))
     row: dict[str, Any] = {
         "size": len(everyone),
