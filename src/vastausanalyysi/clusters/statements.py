@@ -1,9 +1,10 @@
 """Split answers into statements and group near-identical statements into quotes.
 
-A statement is a sentence or a list item: lines starting with a bullet or a number, inline
-bullets ("• A • B"), semicolon-separated parts and bare comma lists of themes ("perhekeskus,
-neuvola ja koulu": no finite verb, every item at most four words). Each statement keeps the input
-row it came from (``source_index``), its respondent and its position in the answer.
+A statement is a sentence or a list item: lines starting with a bullet (also one written against
+its word, "-tiedonkulku", but not "-20 %") or a number, inline bullets ("• A • B"),
+semicolon-separated parts and bare comma lists of themes ("perhekeskus, neuvola ja koulu": no
+finite verb, every item at most four words). Each statement keeps the input row it came from
+(``source_index``), its respondent and its position in the answer.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         *("mrd", "milj", "tuh", "kpl", "eur", "nro", "lk", "s", "p"),
     }
 )
-_LINE_MARKER = re.compile(r"^\s*(?:[-–—•*·▪◦‣●○►>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+")
+_LINE_MARKER = re.compile(
+    r"^\s*(?:(?:[-–—•*·▪◦‣●○►>]+|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])\s+|[-–—•*](?=[^\W\d_]))"
+)  # "- tieto", "1) tieto", "a) tieto"; a bullet without a space before a letter ("-tieto")
 _INLINE_BULLET = re.compile(r"\s*[•·▪◦‣●○►]\s*")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)\s+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÅÄÖ0-9])")

@@ -72,6 +72,9 @@ CHUNK_CHARS = 100_000
 ORIGINAL_KEY = "vastausanalyysi_original_text"
 _DOOR_FIELDS = frozenset({"tokenizer", "chunk_chars"})
 _CUT = re.compile(r"(?<=[.!?\n])\s")
+#: a list bullet written against its first word at the start of a line ("-tiedonkulku",
+#: "•yhteiset tilat"); a dash before a digit ("-20 %") or inside a line ("sote -palvelut") is not
+_GLUED_BULLET = re.compile(r"(?:^|(?<=[\n\r]))[^\S\n\r]*([-–—•*])(?=[^\W\d_])")
 
 
 class DoorTokenizer:
@@ -91,9 +94,12 @@ class DoorTokenizer:
     def __call__(self, text: str) -> Doc:
         normalised, pieces = door_pieces(text, self.chunk_chars)
         if len(pieces) == 1:
-            doc = self.tokenizer(normalised)
+            doc = tokenize_piece(self.tokenizer, normalised)
         else:
-            doc = Doc.from_docs([self.tokenizer(p) for p in pieces], ensure_whitespace=False)
+            docs = [
+                tokenize_piece(self.tokenizer, p, line_start) for p, line_start in lines(pieces)
+            ]
+            doc = Doc.from_docs(docs, ensure_whitespace=False)
         if normalised is not text:
             doc.user_data[ORIGINAL_KEY] = text
         return doc
@@ -122,6 +128,38 @@ class DoorTokenizer:
     def from_bytes(self, data: bytes, **kwargs: Any) -> DoorTokenizer:
         self.tokenizer.from_bytes(data, **kwargs)
         return self
+
+
+def tokenize_piece(tokenizer: Any, text: str, line_start: bool = True) -> Doc:
+    """``tokenizer(text)`` with a list bullet glued to a line's first word made a token of its own.
+
+    spaCy's tokenizer keeps "-tiedonkulku" (a bullet without a space) as one word, whose lemma
+    would be "-tiedonkulku". A "-", "–", "—", "•" or "*" directly before a letter at the start of
+    a line (after any spaces) is split off as punctuation; a dash before a digit ("-20 %") or in
+    the middle of a line ("sote -palvelut") stays as it is. ``line_start`` says whether ``text``
+    begins a line (False for a piece of a long text cut in the middle of a line).
+    """
+    doc = tokenizer(text)
+    bullets = [m.start(1) for m in _GLUED_BULLET.finditer(text) if line_start or m.start() > 0]
+    if not bullets:
+        return doc
+    at = set(bullets)
+    glued = [t for t in doc if t.idx in at and len(t.text) > 1]
+    if glued:
+        with doc.retokenize() as retokenizer:
+            for token in glued:
+                retokenizer.split(
+                    token, [token.text[0], token.text[1:]], heads=[(token, 1), (token, 1)]
+                )
+    return doc
+
+
+def lines(pieces: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """Each piece of a cut text and whether it begins a line (the first does)."""
+    previous = ""
+    for piece in pieces:
+        yield piece, not previous or previous.endswith(("\n", "\r"))
+        previous = piece
 
 
 def install_door(nlp: Language, chunk_chars: int | None = None) -> Language:
@@ -301,11 +339,11 @@ def iter_docs(
             normalised, pieces = door_pieces(text, limit)
             if normalised is not text:
                 originals[i] = text
-            for piece in pieces:
+            for piece, line_start in lines(pieces):
                 if tokenize is None:
                     yield piece, (i, len(pieces))
                     continue
-                doc = tokenize(piece)
+                doc = tokenize_piece(tokenize, piece, line_start)
                 if use_counts:
                     doc.user_data[FORM_COUNTS_KEY] = form_counts
                 yield doc, (i, len(pieces))
@@ -395,8 +433,8 @@ def _direct_lemmas(
     for text in texts:
         _normalised, pieces = door_pieces(text, limit)
         n_pieces.append(len(pieces))
-        for piece in pieces:
-            orths = tokenize(piece).to_array(ORTH)
+        for piece, line_start in lines(pieces):
+            orths = tokenize_piece(tokenize, piece, line_start).to_array(ORTH)
             if fix and corpus_counts:
                 arrays.append(orths)
                 if len(arrays) >= _COUNT_BATCH:

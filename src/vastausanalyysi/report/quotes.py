@@ -23,7 +23,8 @@ from vastausanalyysi.schema import RESPONDENT_ID
 
 MAX_QUOTE_CHARS = 600
 """Longer quotes are cut at a word boundary and end in "…"."""
-_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●○◦►>]+|\d{1,2}[.)])\s+")
+# "- tieto", "1. tieto"; a bullet without a space before a letter ("-tieto", not "-20 %")
+_BULLET = re.compile(r"^\s*(?:(?:[-–—•*·▪●○◦►>]+|\d{1,2}[.)])\s+|[-–—•*](?=[^\W\d_]))")
 _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
