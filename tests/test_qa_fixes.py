@@ -1,4 +1,4 @@
-"""Fixes to problems a QA review found: glued list bullets."""
+"""Fixes to problems a QA review found: glued list bullets, old rural municipalities ("mlk")."""
 
 from __future__ import annotations
 
@@ -72,3 +72,48 @@ def test_dash_at_a_cut_in_the_middle_of_a_line_is_no_bullet() -> None:
     text = "aaaa bbbbbbb -palvelut ok"  # pieces "aaaa ", "bbbbbbb ", "-palvelut ok"
     assert [t.text for t in make_docs([text], nlp)[0]] == ["aaaa", "bbbbbbb", "-palvelut", "ok"]
     assert [t.text for t in nlp(text)] == ["aaaa", "bbbbbbb", "-palvelut", "ok"]
+
+
+# --- 2. former rural municipalities ("mlk") and municipalities merged before 2005 -------------
+
+
+@pytest.mark.parametrize(
+    ("place", "successor"),
+    [
+        ("Jyväskylän mlk", "Jyväskylä"),
+        ("Jyväskylä mlk", "Jyväskylä"),
+        ("Jyväskylän mlk:ssa", "Jyväskylä"),
+        ("Jyväskylän maalaiskunta", "Jyväskylä"),
+        ("Rovaniemen mlk", "Rovaniemi"),
+        ("Pieksämäen mlk", "Pieksämäki"),
+        ("Kuopion mlk", "Kuopio"),
+        ("Kuopion maalaiskunnassa", "Kuopio"),
+        ("Hämeenlinnan mlk", "Hämeenlinna"),
+        ("Mikkelin maalaiskunta", "Mikkeli"),
+        ("Porvoon mlk", "Porvoo"),
+        ("Karkku", "Sastamala"),
+        ("Karkussa", "Sastamala"),
+        ("Tyrvää", "Sastamala"),
+        ("Ylikiiminki", "Oulu"),
+        ("Anttola", "Mikkeli"),
+        ("Vehkalahti", "Hamina"),
+        ("Pattijoki", "Raahe"),
+    ],
+)
+def test_former_municipalities_resolve_to_their_successors_county(
+    place: str, successor: str
+) -> None:
+    from vastausanalyysi.respondents.regions import default_resolver
+
+    resolver = default_resolver()
+    match = resolver.match(place)
+    assert match.code == resolver.match(successor).code is not None
+    assert match.kind == "municipality" and not match.fuzzy
+
+
+# "Saari" (merged into Parikkala 2005) has no row: "saari" is an island (test_respondents_regions)
+@pytest.mark.parametrize("place", ["mlk", "maalaiskunta", "Sortavalan mlk", "saari"])
+def test_mlk_alone_or_of_no_known_town_stays_unknown(place: str) -> None:
+    from vastausanalyysi.respondents.regions import match_region
+
+    assert match_region(place).kind == "unknown"

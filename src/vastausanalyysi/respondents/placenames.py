@@ -1,7 +1,9 @@
 """How respondents write places: generic words, prepositions, inflected adjectives, raw values.
 
 The region resolver (:mod:`.regions`) looks names up after these helpers have taken off what is
-no part of a name: generic words ("kunta", "hyvinvointialueella", "stad", "City of"), a leading
+no part of a name: generic words ("kunta", "hyvinvointialueella", "stad", "City of"; also "mlk"
+and "maalaiskunta", so that a former rural municipality such as "Kuopion mlk" reads as the town
+it was named after, which it merged into or lies next to in the same county), a leading
 preposition ("i Borgå", "in Espoo") and the inflection of an adjective that starts a name
 ("Uudessakaupungissa" -> "Uusikaupunki..."). :func:`value_text` turns a cell into text.
 """
@@ -32,6 +34,10 @@ _GENERIC_PLACE_WORDS = frozenset(
         "region",
         "regionen",
         "sote",
+        # a former rural municipality is named after its town, whose successor is its county's:
+        # "Jyväskylän mlk", "Kuopion maalaiskunta", "Rovaniemen mlk:ssa"
+        "mlk",
+        "maalaiskunta",
         # Swedish genitive and definite forms: "Vasa stads", "Korsholms kommun"
         "stads",
         "staden",

@@ -3,7 +3,8 @@
 :func:`resolve_region` maps a place to a wellbeing services county code "01".."21", or "90" for
 Helsinki. It knows the counties' short, official and Swedish names (``data/counties.csv``), the
 2026 municipalities in Finnish and Swedish (``data/municipalities.csv``: Statistics Finland,
-via geofi, CC BY 4.0), former municipalities and a few irregular forms (``data/place_aliases.csv``),
+via geofi, CC BY 4.0), former municipalities and a few irregular forms (``data/place_aliases.csv``;
+a former rural municipality, "Jyväskylän mlk" or "Kuopion maalaiskunta", is its town's county),
 inflected forms ("Pirkanmaalla", "Helsingissä", "Lahdessa", "Seinäjoella", "Haukiputaalla",
 "Uudessakaarlepyyssä", "Isossakyrössä"), Swedish forms ("i Borgå", "Vasa stads", "Jakobstads"),
 English county names ("North Karelia", "Wellbeing services county of Pirkanmaa", "City of
