@@ -236,6 +236,55 @@ def test_one_small_group_hides_two_in_the_frequency_tables(tmp_path: Path) -> No
         assert all(r[h.index("n")] is None for r in of_code if r[h.index("Piilotettu")])
 
 
+def test_no_total_minus_the_answer_sheet_gives_a_hidden_groups_codes(tmp_path: Path) -> None:
+    """The answer sheet lists every answer's codes; the answers under the small-cell rule and
+    those of the cells the tables hide (here "muut" and "toimialajohto") lose their group, so
+    the totals minus the listed rows leave nothing to attribute to the 3-respondent group."""
+    tagged = _answers()
+    tagged["areas"] = [["perhekeskus"] if "Perhekeskus" in t else [] for t in tagged["text"]]
+    freqs = theme_frequencies(tagged, "coarse_group", min_cell=5)
+    paths = write_report(tmp_path, tagged=tagged, frequencies=freqs, mask=False, formats="xlsx")
+    ws = load_workbook(paths[0])["vastaukset"]
+    h = [c.value for c in ws[1]]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    groups = [r[h.index("Vastaajaryhmä (koodi)")] for r in rows]
+    assert groups == [
+        "(piilotettu)" if g in ("muut", "toimialajohto") else g for g in tagged["coarse_group"]
+    ]
+    listed = [r[h.index("Alueet (koodit)")] or "" for r in rows]
+    assert listed == [", ".join(a) for a in tagged["areas"]]  # every row keeps its codes
+    assert (
+        sum(a == "perhekeskus" for a, g in zip(listed, groups, strict=True) if g == "(piilotettu)")
+        > 3
+    )
+    texts = [r[h.index("Vastaus")] for r in rows]
+    assert not any(SECRET in str(t) for t in texts)
+    assert [str(t).startswith("(piilotettu") for t in texts] == (
+        tagged["coarse_group"] == "muut"
+    ).tolist()
+
+
+def test_the_answers_file_beside_the_report_follows_the_answer_sheet(tmp_path: Path) -> None:
+    from vastausanalyysi.report.model import publishable_answers
+
+    tagged = _answers()
+    tagged["region"] = "08"
+    tagged["lemmas"] = [t.lower().split() for t in tagged["text"]]
+    tagged["areas"] = [["perhekeskus"] if "Perhekeskus" in t else [] for t in tagged["text"]]
+    freqs = theme_frequencies(tagged, "coarse_group", min_cell=5)
+    safe = publishable_answers(tagged, freqs, 5)
+    assert len(safe) == len(tagged) and "region" not in safe.columns  # not at the report's level
+    small = (tagged["coarse_group"] == "muut").to_numpy()
+    assert not any(SECRET in t for t in safe["text"]) and all(
+        lemmas == [] for lemmas in safe.loc[small, "lemmas"]
+    )
+    assert safe["areas"].tolist() == tagged["areas"].tolist()
+    assert set(safe.loc[small, "coarse_group"]) == {"(piilotettu)"}
+    assert set(safe.loc[tagged["coarse_group"] == "puheenjohtajat", "coarse_group"]) == {
+        "puheenjohtajat"
+    }
+
+
 def test_the_workbook_shows_finnish_values_and_codes_apart(written) -> None:
     _, paths = written
     wb = load_workbook(paths[1])

@@ -22,6 +22,7 @@ import pandas as pd
 from vastausanalyysi.clusters import cluster_statements
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.report import write_report
+from vastausanalyysi.report.model import publishable_answers
 from vastausanalyysi.schema import EVIDENCE, LEMMAS, MIN_CELL, POLARITY_EVIDENCE, TEXT
 from vastausanalyysi.summary import load_published_scores, theme_frequencies
 from vastausanalyysi.themes.shipped import resolve_model
@@ -271,7 +272,9 @@ def analyse(
     beside the codes in the report (see :func:`~vastausanalyysi.write_report`).
     ``model`` is passed to :func:`~vastausanalyysi.tag` (None: the shipped model). With ``mask``
     (the default) personal data is masked before clustering and in every file written, the
-    ``tagged.jsonl`` beside the report included. ``progress`` shows a bar per step on a terminal;
+    ``tagged.jsonl`` beside the report included; that file follows the small-cell rules of the
+    workbook's answer sheet (:func:`~vastausanalyysi.report.model.publishable_answers`).
+    ``progress`` shows a bar per step on a terminal;
     ``rows`` and ``source`` (the file's row numbers and name) go into error messages.
     """
     progress = progress or Progress(False)
@@ -300,8 +303,9 @@ def analyse(
         mask=mask,
         min_cell=min_cell,
     )
-    tagged_path = out_dir / "tagged.jsonl"
-    tagged.to_json(tagged_path, orient="records", lines=True, force_ascii=False)
+    tagged_path = out_dir / "tagged.jsonl"  # as the workbook's answer sheet shows the answers
+    safe = publishable_answers(tagged, frequencies, min_cell)
+    safe.to_json(tagged_path, orient="records", lines=True, force_ascii=False)
     next(steps, None)
     return [*written, tagged_path]
 

@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from vastausanalyysi.errors import ReportError, VastausanalyysiError
 from vastausanalyysi.report.evidence import evidence_entries, evidence_summary, evidence_table
-from vastausanalyysi.report.formatting import as_list, cell_text
+from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missing
 from vastausanalyysi.report.labels import Names
 from vastausanalyysi.report.links import ClusterLink, LinkSection, cluster_links, prepare_links
 from vastausanalyysi.report.masking import Masker
@@ -47,9 +48,11 @@ from vastausanalyysi.schema import (
     COARSE_GROUP,
     EVIDENCE,
     GROUP,
+    LEMMAS,
     MECHANISMS,
     MIN_CELL,
     POLARITY,
+    POLARITY_EVIDENCE,
     QUESTION,
     REGION,
     RESPONDENT_ID,
@@ -291,9 +294,7 @@ def build_model(
         notes.append("Teemojen esiintyvyys puuttuu: frekvenssitaulukkoa ei annettu.")
     if min_cell is None:
         min_cell = freqs.min_cell if freqs is not None and freqs.min_cell else MIN_CELL
-    levels, highlight = level_columns(freqs, answers)
-    cell_columns = list(dict.fromkeys([*levels, *([highlight] if highlight else [])]))
-    answers["_ok"] = showable(answers, cell_columns, answers["_has_text"].tolist(), min_cell)
+    levels, highlight, cell_columns = _mark_rows(answers, freqs, min_cell)
     who = respondent_keys(answers)
     shown: set[str] = set()
     sections = (
@@ -361,6 +362,103 @@ def build_model(
     )
 
 
+def _mark_rows(
+    answers: pd.DataFrame, freqs: FreqSection | None, min_cell: int
+) -> tuple[list[str], str | None, list[str]]:
+    """Set ``_ok`` (shown with its text: the small-cell rule) and ``_anonymous`` (listed
+    without group and county) of each answer; returns the levels, the highlight column and the
+    columns of the cells (see :func:`level_columns`)."""
+    levels, highlight = level_columns(freqs, answers)
+    cell_columns = list(dict.fromkeys([*levels, *([highlight] if highlight else [])]))
+    answers["_ok"] = showable(answers, cell_columns, answers["_has_text"].tolist(), min_cell)
+    answers["_anonymous"] = anonymous_rows(answers, cell_columns, freqs, min_cell)
+    return levels, highlight, cell_columns
+
+
+#: What stands for the group and county of an answer listed without them.
+HIDDEN_GROUP = "(piilotettu)"
+
+
+def hidden_note(min_cell: int) -> str:
+    """What stands for the text of an answer under the small-cell rule."""
+    return f"(piilotettu: vastaajan ryhmässä alle {min_cell} vastaajaa)"
+
+
+def publishable_answers(
+    tagged: pd.DataFrame, frequencies: pd.DataFrame | None, min_cell: int = MIN_CELL
+) -> pd.DataFrame:
+    """``tagged`` as the report's answer sheet shows it, for a file written beside the report.
+
+    Same rows; the group and region columns only at the report's level (the frequency table's
+    grouping, else the coarse group), as in the workbook. An answer under the small-cell rule
+    keeps its codes but not its text, lemmas or evidence; it and the answers of every cell the
+    frequency tables hide have no group or county (see :func:`anonymous_rows`). Personal data
+    is not masked here.
+    """
+    answers = pd.DataFrame(index=range(len(tagged)))
+    for column in (*ANSWER_COLUMNS, "county"):
+        if column in tagged.columns:
+            answers[column] = tagged[column].tolist()
+    texts = [cell_text(t) for t in tagged[TEXT].tolist()] if TEXT in tagged else [""] * len(tagged)
+    answers["_has_text"] = [bool(t.strip()) for t in texts]
+    freqs = prepare_freqs(frequencies, Names(None)) if frequencies is not None else None
+    _, _, cell_columns = _mark_rows(answers, freqs, min_cell)
+    under = (answers["_has_text"] & ~answers["_ok"]).to_numpy(dtype=bool)
+    anonymous = answers["_anonymous"].to_numpy(dtype=bool)
+    # as in the workbook: the group and region columns only at the report's level
+    out = tagged.drop(
+        columns=[c for c in GROUPING_COLUMNS if c not in cell_columns], errors="ignore"
+    )
+    blank = {TEXT: hidden_note(min_cell), EVIDENCE: {}, POLARITY_EVIDENCE: [], LEMMAS: []}
+    for column, value in blank.items():
+        if column in out.columns:
+            out[column] = [
+                (value.copy() if isinstance(value, dict | list) else value) if u else v
+                for v, u in zip(out[column].tolist(), under, strict=True)
+            ]
+    for column in GROUPING_COLUMNS:
+        if column in out.columns:
+            values = out[column].tolist()
+            out[column] = [HIDDEN_GROUP if a else v for v, a in zip(values, anonymous, strict=True)]
+    return out
+
+
+def anonymous_rows(
+    answers: pd.DataFrame, columns: list[str], freqs: FreqSection | None, min_cell: int
+) -> np.ndarray:
+    """The answers listed without their group and county (the workbook's answer sheet).
+
+    The answers under the small-cell rule (``_ok`` False) and, so that their codes cannot be
+    told apart by subtracting the others from a total, the answers of every cell that the
+    frequency tables hide (primary and secondary suppression). Without frequency tables, the
+    smallest other cells join until the anonymous answers come from two cells or more and
+    ``min_cell`` respondents or more.
+    """
+    hidden = ~answers["_ok"].to_numpy(dtype=bool) & answers["_has_text"].to_numpy(dtype=bool)
+    if not columns or not hidden.any():
+        return hidden
+    if freqs is not None and freqs.by:
+        table = freqs.table
+        by = [c for c in freqs.by if c in answers.columns and c in table.columns]
+        if by and "suppressed" in table.columns:
+            secret = {
+                tuple(none_if_missing(v) for v in row)
+                for row in table.loc[table["suppressed"].astype(bool), by].itertuples(
+                    index=False, name=None
+                )
+            }
+            cells = zip(*(answers[c].tolist() for c in by), strict=True)
+            in_secret = [tuple(none_if_missing(v) for v in cell) in secret for cell in cells]
+            return hidden | np.array(in_secret, dtype=bool)
+    cells, sizes = cell_sizes(answers, columns, answers["_has_text"].tolist())
+    chosen = {c for c, h in zip(cells, hidden, strict=True) if h}
+    for cell in sorted(sizes, key=lambda c: (sizes[c], str(c))):
+        if len(chosen) >= 2 and sum(sizes.get(c, 0) for c in chosen) >= min_cell:
+            break
+        chosen.add(cell)
+    return np.array([c in chosen for c in cells], dtype=bool) | hidden
+
+
 def _cell_names(answers: pd.DataFrame, columns: list[str]) -> list[str] | None:
     """Each answer's small-cell-rule cell as one text ("group × county"); None without cells."""
     if not columns:
@@ -372,11 +470,15 @@ def _cell_names(answers: pd.DataFrame, columns: list[str]) -> list[str] | None:
 __all__ = [
     "ANSWER_COLUMNS",
     "GROUPING_COLUMNS",
+    "HIDDEN_GROUP",
     "MAX_HIGHLIGHTS",
     "ReportModel",
+    "anonymous_rows",
     "build_model",
+    "hidden_note",
     "item_keys",
     "level_columns",
     "pick_highlights",
     "prepare_score_links",
+    "publishable_answers",
 ]

@@ -14,7 +14,12 @@ import numpy as np
 
 from vastausanalyysi.report.html_links import score_colour
 from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
-from vastausanalyysi.report.model import GROUPING_COLUMNS, ReportModel
+from vastausanalyysi.report.model import (
+    GROUPING_COLUMNS,
+    HIDDEN_GROUP,
+    ReportModel,
+    hidden_note,
+)
 from vastausanalyysi.report.narrative import code_legend, method_items
 from vastausanalyysi.report.questions import Theme
 from vastausanalyysi.report.quotes import respondents_phrase
@@ -115,7 +120,9 @@ def _write_sheet(
 
 
 def _answer_sheet(wb: Any, rep: ReportModel) -> None:
-    """One row per answer, in order; an answer under the small-cell rule keeps its row only."""
+    """One row per answer, in order. An answer under the small-cell rule keeps its row and
+    codes but not its text, evidence, group or county; the answers of the cells the frequency
+    tables hide keep their text but not their group or county (``_anonymous``)."""
     a = rep.answers
     id_cols = [c for c in rep.shown_columns if c not in GROUPING_COLUMNS]
     group_cols = [c for c in rep.shown_columns if c in GROUPING_COLUMNS]
@@ -137,7 +144,7 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
     if rep.overall is not None:
         headers += ["Ryhmä (kaikki vastaukset)", "Ryhmän nimi"]
     polarity = a[POLARITY].tolist() if POLARITY in a.columns else [""] * len(a)
-    hidden = f"(piilotettu: vastaajan ryhmässä alle {rep.min_cell} vastaajaa)"
+    hidden = hidden_note(rep.min_cell)
     titles = list(dict.fromkeys(p.title for _, p in parts))
 
     def answer_rows() -> Iterable[list[Any]]:
@@ -145,21 +152,23 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
         groups = [a[c].tolist() for c in group_cols]
         for i in range(len(a)):
             row = [col[i] for col in columns]
+            anonymous = bool(a["_anonymous"].iat[i])
             for c, col in zip(group_cols, groups, strict=True):
-                row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, col[i]]
-            if a["_has_text"].iat[i] and not a["_ok"].iat[i]:
-                yield [*row, hidden]
-                continue
+                if anonymous:  # its codes stay, so that no total minus the rows gives them
+                    row += [HIDDEN_GROUP, HIDDEN_GROUP]
+                else:
+                    row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, col[i]]
             areas, mechs = a["_areas"].iat[i], a["_mechanisms"].iat[i]
+            under_rule = a["_has_text"].iat[i] and not a["_ok"].iat[i]
             row += [
-                a["_text"].iat[i],
+                hidden if under_rule else a["_text"].iat[i],
                 ", ".join(rep.names.code(c) for c in areas),
                 ", ".join(areas),
                 ", ".join(rep.names.code(c) for c in mechs),
                 ", ".join(mechs),
                 POLARITY_NAMES.get(polarity[i], polarity[i]),
                 polarity[i],
-                a["_evidence"].iat[i],
+                "" if under_rule else a["_evidence"].iat[i],
             ]
             labels = {title: "" for title in titles}
             for _, part in parts:
