@@ -12,11 +12,13 @@ from scipy import sparse
 
 __all__ = [
     "DOMAIN_STOP_WORDS",
+    "PERSONAL_CHECKS",
     "ctfidf",
     "finnish_stop_words",
     "is_label_word",
     "is_noun",
     "label_of",
+    "may_be_name",
     "normalise_term",
     "personal_terms",
     "top_terms",
