@@ -1,10 +1,19 @@
-"""Fixes to problems a QA review found: glued list bullets, old rural municipalities ("mlk")."""
+"""Fixes to problems a QA review found: glued list bullets, old rural municipalities ("mlk"),
+--sheet on a workbook without that sheet or on a file that is no workbook."""
 
 from __future__ import annotations
 
+import io
+import sys
+from pathlib import Path
+
+import openpyxl
 import pytest
 
+import vastausanalyysi as va
+from vastausanalyysi.cli import main
 from vastausanalyysi.clusters.statements import split_text
+from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.nlp.pipeline import lemmatize, load_pipeline, make_docs
 from vastausanalyysi.report.quotes import clean_quote
 
@@ -117,3 +126,99 @@ def test_mlk_alone_or_of_no_known_town_stays_unknown(place: str) -> None:
     from vastausanalyysi.respondents.regions import match_region
 
     assert match_region(place).kind == "unknown"
+
+
+# --- 3. --sheet, --delimiter and --encoding for the wrong file --------------------------------
+
+PLAIN = "id,text\n1,Perhekeskus toimii.\n2,Tiedonkulku takkuaa.\n"
+
+
+@pytest.fixture
+def workbook(tmp_path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.active.title = "Vastaukset"
+    book.active.append(["id", "text"])
+    book.active.append([1, "Perhekeskus toimii."])
+    book.create_sheet("ohje").append(["ohjeita"])
+    path = tmp_path / "kysely.xlsx"
+    book.save(path)
+    return path
+
+
+def _error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.startswith("vastausanalyysi:")]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_a_missing_sheet_is_no_damaged_workbook(
+    workbook: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "out.jsonl")
+    assert main(["tag", str(workbook), "--sheet", "foo", "-o", out]) == 2
+    line = _error(capsys)
+    assert "no sheet 'foo'" in line and "['Vastaukset', 'ohje']" in line
+    assert "damaged" not in line
+    with pytest.raises(SurveyError) as info:
+        va.read_survey(workbook, sheet="foo")
+    assert "damaged" not in str(info.value)
+    assert main(["tag", str(workbook), "--sheet", "Vastaukset", "-o", out]) == 0
+
+
+@pytest.mark.parametrize(
+    ("suffix", "option", "read_as"),
+    [
+        (".csv", ["--sheet", "foo"], "CSV"),
+        (".tsv", ["--sheet", "foo"], "TSV"),
+        (".jsonl", ["--sheet", "Vastaukset"], "JSON Lines"),
+        (".txt", ["--delimiter", ";"], "lines of text"),
+        (".xlsx", ["--delimiter", ";"], "XLSX"),
+        (".xlsx", ["--encoding", "cp1252"], "XLSX"),
+    ],
+)
+@pytest.mark.parametrize("verb", [["tag"], ["tag", "--chunk-size", "1"], ["survey"]])
+def test_an_option_for_another_format_is_an_error(
+    suffix: str,
+    option: list[str],
+    read_as: str,
+    verb: list[str],
+    workbook: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if suffix == ".xlsx":
+        path = workbook
+    else:
+        path = tmp_path / f"vastaukset{suffix}"
+        text = {".tsv": PLAIN.replace(",", "\t"), ".txt": "Perhekeskus toimii.\n"}.get(suffix)
+        if suffix == ".jsonl":
+            text = '{"id": 1, "text": "Perhekeskus toimii."}\n'
+        path.write_text(text or PLAIN, encoding="utf-8")
+    out = ["-o", str(tmp_path / ("out" if verb == ["survey"] else "out.jsonl"))]
+    assert main([*verb, str(path), *option, *out]) == 2
+    line = _error(capsys)
+    assert f"{option[0]} is for " in line and f"is read as {read_as}" in line
+
+
+def test_an_option_for_another_format_on_standard_input(
+    workbook: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(workbook.read_bytes()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["tag", "-", "--delimiter", ";", "-o", str(tmp_path / "o.jsonl")]) == 2
+    assert "'<stdin>' is read as XLSX" in _error(capsys)
+
+
+def test_options_for_the_right_format_still_work(tmp_path: Path) -> None:
+    legacy = tmp_path / "vanha.csv"
+    legacy.write_bytes("id|text\n1|Päivähoito ja perhekeskus.\n".encode("cp1252"))
+    out = str(tmp_path / "o.jsonl")
+    assert main(["tag", str(legacy), "--encoding", "cp1252", "--delimiter", "|", "-o", out]) == 0
+    lines = tmp_path / "rivit.txt"
+    lines.write_text("Perhekeskus toimii.\n", encoding="utf-8")
+    assert main(["tag", str(lines), "--encoding", "utf-8", "-o", out]) == 0

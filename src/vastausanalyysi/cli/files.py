@@ -59,6 +59,17 @@ FORMAT_SUFFIXES = {
 }
 """Input formats (``--format``) and the suffix each is read by."""
 INPUT_SUFFIXES = (*FORMAT_SUFFIXES.values(), ".ndjson", ".xlsm")
+_FORMAT_OF_SUFFIX = {
+    **{suffix: fmt for fmt, suffix in FORMAT_SUFFIXES.items()},
+    ".ndjson": "jsonl",
+    ".xlsm": "xlsx",
+}
+#: The options that apply to some input formats only, the formats and how they are named.
+FORMAT_OPTIONS = {
+    "sheet": (("xlsx",), "XLSX input"),
+    "delimiter": (("csv", "tsv"), "CSV and TSV input"),
+    "encoding": (("csv", "tsv", "jsonl", "json", "lines"), "text input (not XLSX or Parquet)"),
+}
 TAGGED_COLUMNS = (*CODE_COLUMNS, POLARITY)
 _READ_ERRORS = (
     OSError,
@@ -99,6 +110,21 @@ class InputOptions:
         """The options :func:`~vastausanalyysi.survey.read_table` takes."""
         names = ("sheet", "encoding", "delimiter")
         return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+
+    def check_format(self, fmt: str, display: str) -> None:
+        """A SurveyError when ``--sheet``, ``--delimiter`` or ``--encoding`` is given for an
+        input of a format it does not apply to (``fmt``: an input format or a file suffix)."""
+        fmt = _FORMAT_OF_SUFFIX.get(fmt, fmt)
+        for name, (formats, what) in FORMAT_OPTIONS.items():
+            if getattr(self, name) is not None and fmt not in formats:
+                raise SurveyError(
+                    f"--{name} is for {what}, and {display!r} is read as "
+                    f"{_FORMAT_NAMES.get(fmt, fmt)}; leave --{name} out"
+                )
+
+
+_FORMAT_NAMES = {"jsonl": "JSON Lines", "lines": "lines of text", "parquet": "Parquet"}
+_FORMAT_NAMES.update({f: f.upper() for f in ("csv", "tsv", "json", "xlsx")})
 
 
 @dataclass
@@ -146,12 +172,15 @@ def _check_suffix(suffix: str, display: str) -> None:
 
 
 @contextmanager
-def open_input(path: str, fmt: str | None = None) -> Iterator[tuple[Path, str]]:
+def open_input(
+    path: str, fmt: str | None = None, options: InputOptions | None = None
+) -> Iterator[tuple[Path, str]]:
     """The input as a file with the right suffix, and its name for messages.
 
     ``-`` is standard input, saved to a temporary file named by ``fmt`` or the detected format;
     a file with ``fmt`` given is linked under the matching suffix. Errors raised inside name the
-    input as the user gave it; unreadable files raise :class:`SurveyError`.
+    input as the user gave it; unreadable files raise :class:`SurveyError`, and so do
+    ``options`` that do not apply to the input's format (:meth:`InputOptions.check_format`).
     """
     _check_format(fmt)
     display = "<stdin>" if path == STDIN else path
@@ -164,15 +193,21 @@ def open_input(path: str, fmt: str | None = None) -> Iterator[tuple[Path, str]]:
         if not file.is_file():
             raise SurveyError(f"input path is not a file: {path!r}")
         if fmt is None or file.suffix.lower() == FORMAT_SUFFIXES[fmt]:
+            if options is not None:
+                options.check_format(file.suffix.lower(), display)
             with _read_errors(display, None):
                 yield file, display
             return
+        if options is not None:
+            options.check_format(fmt, display)
     with tempfile.TemporaryDirectory(prefix="vastausanalyysi-") as tmp:
         if path == STDIN:
             data = sys.stdin.buffer.read()
             if not data.strip():
                 raise SurveyError("standard input is empty")
             fmt = fmt or detect_format(data)
+            if options is not None:
+                options.check_format(fmt, display)
             file = Path(tmp) / f"stdin{FORMAT_SUFFIXES[fmt]}"
             file.write_bytes(data)
             log.info("standard input read as %s (%d bytes)", fmt, len(data))
@@ -205,7 +240,7 @@ def _read_errors(display: str, temporary: str | None) -> Iterator[None]:
 def read_input(path: str, options: InputOptions | None = None) -> Answers:
     """Read answers (tagged, a plain table or a survey export) as the verbs take them."""
     options = options or InputOptions()
-    with open_input(path, options.format) as (file, display):
+    with open_input(path, options.format, options) as (file, display):
         answers = _read(file, display, options)
         answers = _select_questions(answers, options.questions)
         if options.id_column is not None and not answers.tagged:
@@ -393,7 +428,7 @@ def read_plain_table(
     path: str, options: InputOptions, required: Sequence[str] = ()
 ) -> pd.DataFrame:
     """A table of text cells (no survey reading), with the ``required`` columns checked."""
-    with open_input(path, options.format) as (file, display):
+    with open_input(path, options.format, options) as (file, display):
         if file.suffix.lower() == ".parquet":
             frame = _read_parquet(file, display)
         else:
@@ -415,7 +450,7 @@ def read_survey_input(path: str, options: InputOptions) -> Any:
     extra: dict[str, Any] = {}
     if options.text_column is not None:
         extra["open_columns"] = [options.text_column]
-    with open_input(path, options.format) as (file, display):
+    with open_input(path, options.format, options) as (file, display):
         survey = read_survey(file, **options.survey_options(), **extra)
         survey.source = display
     if options.questions:

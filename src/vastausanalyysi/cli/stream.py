@@ -153,7 +153,13 @@ def stream_plan(path: str, options: InputOptions, text_column: str) -> StreamPla
     else:
         fmt = options.format or STREAM_SUFFIXES[Path(path).suffix.lower()]
     if fmt not in APPENDABLE or not head.strip():
-        return _give_back(raw, head, path)
+        return _give_back(raw, head, path)  # read whole, where open_input checks the options
+    try:
+        options.check_format(fmt, display)
+    except SurveyError:
+        if path != STDIN:
+            raw.close()
+        raise
     cut = head.rfind(b"\n") + 1 or len(head)
     try:
         sample, encoding, legacy = decode_text(head[:cut], display, options.encoding)

@@ -197,6 +197,8 @@ def read_xlsx_records(
         finally:
             workbook.close()
         cached = _cached_values(path, name, stream.formulas) if stream.formulas else {}
+    except SurveyError:
+        raise  # no such sheet: the workbook is fine (SurveyError is a ValueError)
     except _DAMAGED as exc:
         kind = type(exc).__name__
         if type(exc).__module__ not in ("builtins", "zipfile"):
