@@ -59,11 +59,13 @@ def test_every_set_meets_the_targets(name: str, items: int, ordinary: int, chang
 
 def test_the_second_typical_blind_set_is_within_the_targets() -> None:
     """dev_l: measured once blind, never tuned on and its leaks not read; the figures are pinned
-    (2 of 142 items visible, 1 of 40 ordinary sentences changed) so that a change shows."""
+    (2 of 142 items visible, 1 of 40 ordinary sentences changed) so that a change shows. Since
+    a mistyped identity code next to a word naming it (or in a list with one) is masked, one of
+    the two (an identity code; its text not read) is masked: 1 of 142."""
     score = evaluate_pii_file(PII / "dev_l.txt")
     assert (score.items, score.ordinary) == (142, 40)
     assert score.visible_rate <= 0.03 and score.changed <= 2
-    assert (score.visible, score.changed) == (2, 1)
+    assert (score.visible, score.changed) == (1, 1)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:

@@ -18,6 +18,34 @@ HETU_RE = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+# Next to a word that names it, a code is masked even with a mistyped check character or date,
+# or without its check character or sign ("henkilötunnus 120379-123K", "(hetu 010105A987X)",
+# "hetu: 120379-123", "hetu 120379123K"): six digits, a century sign or a space, three digits and
+# a check character or none; or nine digits and a letter (ten digits in a row may be a phone
+# number: "henkilötunnus … ja puhelinnumero 0401237789"). Elsewhere the check character must be
+# right: a date-based case number "250314-0012" (YYMMDD-NNNN) has the form of a code of the
+# 1900s for every date of 2001-2031, and "Tilausnumero 120379-123X" stays.
+HETU_SHAPE_RE = re.compile(
+    r"(?<![\w+-])\d{6}(?:(?:" + _S + r"[-+A-FU-Y" + _DASHES + r"]" + _S + r"|[ \u00a0])"
+    + r"\d{3}(?:" + _S + r"[0-9A-Y])?|\d{3}[A-Y])(?![\w-])",
+    re.IGNORECASE,
+)  # fmt: skip
+_L = r"[^\W\d_]"
+HETU_WORD_RE = re.compile(
+    r"(?<!" + _L + r")(?:"
+    # henkilötunnus, henkilötunnuksen, asiakkaan-henkilötunnukset, syntymätunnus, (sosiaali)turva-
+    r"(?:" + _L + r"*?(?:henkilö|syntymä|turva)-?tunnu|hetu|personbeteckning|personnum)" + _L + r"*"
+    # sotu, sotun, sotua, sotuni, sotunumero (not "soturi")
+    + r"|sotu(?:n|a|t|ja|lla|lle|lta|ni|si|nsa|numero" + _L + r"*|-?tunnu" + _L + r"*)?"
+    + r"|identity code|social security number|ssn"
+    r")(?!" + _L + r")",
+    re.IGNORECASE,
+)  # fmt: skip
+# how far a code may stand from the word (after it; before it: "120379-123K (hetu)"), within a
+# sentence; and what may stand between codes of a list ("hetut 120379-123K ja 010105A987X")
+_AFTER_WORD, _BEFORE_WORD = 60, 30
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_LIST_JOIN = re.compile(r"[\s,;/()]*(?:(?:ja|tai|sekä|och|eller|and|or)[\s(]+)?", re.IGNORECASE)
 _CENTURY = {
     "+": 1800, "-": 1900, **dict.fromkeys(_DASHES, 1900), **dict.fromkeys("UVWXY", 1900),
     **dict.fromkeys("ABCDEF", 2000),
@@ -62,6 +90,14 @@ _PHONE = (
     # dots or a slash after a three-digit prefix: "041.709.3346", "040/8871 334" (a date
     # "01.12.2026" or "03/2025" has a two-digit first group)
     r"|\d{2}(?:(?:\.\d{2,4}){2,3}|/\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}))"
+    # another country's number, "+" or "00" and its country code: "+49 30 1234567", "+46 70 123
+    # 45 67", "+1 (202) 555-0143", "+44 (0)20 7946 0958", "(+49) 30 1234567", "+1.202.555.0143";
+    # last, so that every number the other alternatives find is found as before, and checked by
+    # international_ok (a country code, the digits, no sum "+12 000 000 €"); "+358" only in
+    # brackets, "(+358) 40 123 4567" (the first alternative has the others)
+    r"|(?P<intl>(?:\+|00)(?!358(?!\)))[1-9]\d{0,14}\)?(?:"
+    r"(?:(?:[ \u00a0\-\u2013\u2014]|(?=\()|(?<=\)))(?:\(\d{1,4}\)[ \u00a0]?)?\d{1,8}){0,6}"
+    r"|(?:\.\d{1,4}){2,5}))"
     r")(?![\w]|[.,]\d|[\-\u2013\u2014]\d(?!\d))"  # a business ID "0864219-8" is no phone
 )
 PHONE_RE = re.compile(r"(?<![\w+.,/])" + _PHONE)
@@ -76,6 +112,47 @@ SPELT_PHONE_RE = re.compile(
     r"(?<!\w)nolla(?:[ \u00a0]*[,\-\u2013\u2014]?[ \u00a0]*" + _DIGIT_WORDS + r"){6,}(?!\w)",
     re.IGNORECASE,
 )
+
+
+# the country calling codes of ITU-T E.164 (no two-digit code starts a three-digit one)
+_COUNTRY_CODES = frozenset(
+    str(c)
+    for c in (
+        1, 7, 20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53,
+        54, 55, 56, 57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
+        211, 212, 213, 216, 218, *range(220, 259), *range(260, 270), 290, 291, 297, 298, 299,
+        *range(350, 360), *range(370, 380), 380, 381, 382, 383, 385, 386, 387, 389, 420, 421, 423,
+        *range(500, 510), *range(590, 600), 670, *range(672, 684), *range(685, 693), 850, 852,
+        853, 855, 856, 880, 886, *range(960, 969), *range(970, 978), 992, 993, 994, 995, 996, 998,
+    )
+)  # fmt: skip
+# a sum or a share after the number: "+12 500 000 €", "+250 000 000 euroa"
+_UNIT_AFTER = re.compile(
+    r"[ \u00a0]?(?:[€$£%‰]|(?:e|eur|mk|kr|kpl|hlö)\b|euro|dollar|kruunu|milj|mrd|tuhat|henk|asuk)",
+    re.IGNORECASE,
+)
+
+
+def international_ok(text: str, m: re.Match[str]) -> bool:
+    """True when ``m``, a number starting with "+" or "00" (not "+358"), is another country's
+    phone number: a country code, 9-15 digits (E.164), a US number ten digits after the 1, no
+    sum ending in five zeros and no currency or unit after it; "00" needs a space or a dash in
+    the number and no "0" after the country code ("00530 00540 00550" are postal codes)."""
+    number = m[0]
+    digits = re.sub(r"\D", "", number.replace("(0)", ""))
+    if number.startswith("00"):
+        if not re.search(r"[ \u00a0\-\u2013\u2014.(]", number):
+            return False
+        digits = digits[2:]
+    code = next((digits[:n] for n in (1, 2, 3) if digits[:n] in _COUNTRY_CODES), None)
+    if code is None or not 9 <= len(digits) <= 15 or digits.endswith("00000"):
+        return False
+    national = digits[len(code) :]
+    if number.startswith("00") and national.startswith("0"):
+        return False
+    if code in ("1", "7") and (len(national) != 10 or national[0] in "01"):
+        return False
+    return _UNIT_AFTER.match(text, m.end()) is None
 
 
 # an extension after a slash ("014 266 0500 / 312"), not the start of another number
@@ -119,6 +196,7 @@ def pattern_spans(
     spans: list[tuple[int, int, str]] = []
     if hetu:
         spans += [(m.start(), m.end(), "hetu") for m in HETU_RE.finditer(text) if valid_hetu(m[0])]
+        spans += free_spans(spans, _named_codes(text, spans))
     if emails:
         if "@" in text:
             spans += free_spans(
@@ -129,22 +207,69 @@ def pattern_spans(
             found = ((m.start(), m.end(), "email") for m in OBFUSCATED_EMAIL_RE.finditer(text))
             spans += free_spans(spans, found)
     if phones:
-        matches = list(PHONE_RE.finditer(text))
+        matches = list(_phone_matches(text))
         if "." in text:
             for a in _ABBREVIATION.finditer(text):
                 m = _PHONE_AT.match(text, a.end())
                 if m is not None:
                     matches.append(m)
         found = (
-            (m.start(), _extended(text, m.end()), "phone")
+            (_opening(text, m), _extended(text, m.end()), "phone")
             for m in sorted(matches, key=lambda m: m.start())
-            if phone_ok(m[0])
+            if (international_ok(text, m) if m["intl"] else phone_ok(m[0]))
         )
         spans += free_spans(spans, found)
         if "nolla" in text or "NOLLA" in text or "Nolla" in text:
             spelt = ((m.start(), m.end(), "phone") for m in SPELT_PHONE_RE.finditer(text))
             spans += free_spans(spans, spelt)
     return spans
+
+
+def _named_codes(text: str, taken: list[tuple[int, int, str]]):
+    """``(start, end, "hetu")`` of the codes that a word naming them stands next to (the codes
+    of ``taken`` and those found here continue a list)."""
+    lowered = text.lower()
+    words = []
+    if any(w in lowered for w in ("tunnu", "hetu", "sotu", "person", "identity", "ssn")):
+        words = [(w.start(), w.end()) for w in HETU_WORD_RE.finditer(text)]
+    if not words and not taken:
+        return []
+    ends = [e for _, e, _ in taken]
+    out = []
+    for m in HETU_SHAPE_RE.finditer(text):
+        start, end = m.span()
+        named = any(
+            0 <= start - e <= _AFTER_WORD and not _SENTENCE_END.search(text, e, start)
+            for _, e in words
+        ) or any(
+            0 <= s - end <= _BEFORE_WORD and not _SENTENCE_END.search(text, end, s)
+            for s, _ in words
+        )
+        listed = any(start >= e and _LIST_JOIN.fullmatch(text, e, start) for e in ends)
+        if named or listed:
+            out.append((start, end, "hetu"))
+            ends.append(end)
+    return out
+
+
+def _phone_matches(text: str):
+    """The matches of PHONE_RE, as ``finditer`` gives them; another country's number that
+    ``international_ok`` rejects does not hide a number inside it ("+46 70 12 040 123 4567")."""
+    pos = 0
+    while (m := PHONE_RE.search(text, pos)) is not None:
+        if m["intl"] and not international_ok(text, m):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def _opening(text: str, m: re.Match[str]) -> int:
+    """The start of a phone number, with the bracket before "(+49) 30 1234567"."""
+    start = m.start()
+    if start and text[start - 1] == "(" and m["intl"] and ")" in m[0] and "(" not in m[0]:
+        return start - 1
+    return start
 
 
 def _extended(text: str, end: int) -> int:
@@ -167,10 +292,13 @@ def free_spans(taken: list[tuple[int, int, str]], spans) -> list[tuple[int, int,
 __all__ = [
     "EMAIL_RE",
     "HETU_RE",
+    "HETU_SHAPE_RE",
+    "HETU_WORD_RE",
     "OBFUSCATED_EMAIL_RE",
     "PHONE_RE",
     "SPELT_PHONE_RE",
     "free_spans",
+    "international_ok",
     "pattern_spans",
     "phone_ok",
     "valid_hetu",
