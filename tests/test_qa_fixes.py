@@ -1,5 +1,6 @@
 """Fixes to problems a QA review found: glued list bullets, old rural municipalities ("mlk"),
---sheet on a workbook without that sheet or on a file that is no workbook."""
+--sheet on a workbook without that sheet or on a file that is no workbook, survey's issues
+printed without their row."""
 
 from __future__ import annotations
 
@@ -222,3 +223,30 @@ def test_options_for_the_right_format_still_work(tmp_path: Path) -> None:
     lines = tmp_path / "rivit.txt"
     lines.write_text("Perhekeskus toimii.\n", encoding="utf-8")
     assert main(["tag", str(lines), "--encoding", "utf-8", "-o", out]) == 0
+
+
+# --- 4. survey's list of issues says where each is -----------------------------------------
+
+EXPORT = (
+    "Vastaajan tunnus;Tehtävänimike;Kunta;Mikä toimii yhteistyössä?\n"
+    "1;sivistysjohtaja;Kuopio;Perhekeskusyhteistyö toimii hyvin.\n"
+    "2;en halua kertoa;Kuopio;Oppilashuolto toimii.\n"
+    "3;rehtori;Kuopion mlk;Hyte-työ sujuu.\n"
+    "4;rehtori;Atlantis;Tapaamiset toimivat.\n"
+)
+
+
+def test_survey_prints_each_issue_with_its_row_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "kysely.csv"
+    path.write_text(EXPORT, encoding="utf-8")
+    assert main(["survey", str(path), "-o", str(tmp_path / "tidy")]) == 0
+    err = capsys.readouterr().err
+    printed = [line.strip() for line in err.splitlines() if line.startswith("  warning: ")]
+    issues = va.read_survey(path).issues
+    assert len(printed) == len(issues) == 2
+    assert printed[0].startswith("warning: row 3, column 'Tehtävänimike': title 'en halua")
+    assert printed[1].startswith("warning: row 5, column 'Kunta': place 'Atlantis'")
+    written = (tmp_path / "tidy" / "issues.csv").read_text(encoding="utf-8")
+    assert written.splitlines()[1].startswith("3,Tehtävänimike,")

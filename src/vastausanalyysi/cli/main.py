@@ -134,7 +134,7 @@ def _cmd_survey(args: argparse.Namespace) -> int:
     for role, value in vars(survey.columns).items():
         print(f"  {role}: {value}", file=sys.stderr)
     for issue in survey.issues:
-        print(f"  {issue.severity}: {issue.message}", file=sys.stderr)
+        print(f"  {issue.severity}: {issue}", file=sys.stderr)  # with its row and column
     if args.output:
         from vastausanalyysi.workflow import mask_personal_data
 
