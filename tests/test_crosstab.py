@@ -101,7 +101,8 @@ def test_small_groups_are_suppressed_with_a_second_one() -> None:
     # z (3) is below min_cell; w (7), the next smallest, is hidden too so z cannot be derived
     assert table.attrs["suppressed"] == ["w", "z"]
     assert table.loc[["hyte", "varautuminen", "kiinteistot"], ["w", "z"]].isna().all().all()
-    assert table.loc["Yhteensä", ["w", "z"]].tolist() == [7, 3]  # bases are shown
+    assert table.loc["Yhteensä", ["w", "z"]].isna().all()  # so are their bases (7 and 3)
+    assert table.loc["Yhteensä", ["x", "y"]].notna().all()
     assert table.loc["hyte", "Yhteensä"] == 20  # the total counts everyone
     shown = table.loc["hyte", ["x", "y"]].sum()
     assert table.loc["hyte", "Yhteensä"] - shown == 5  # only the sum of w and z is derivable

@@ -51,6 +51,12 @@ def test_theme_frequencies_counts_every_respondent_once(texts: list[str | None])
     freqs = va.theme_frequencies(tagged, "group", min_cell=1)
     answered = tagged[[isinstance(t, str) and t.strip() != "" for t in tagged["text"]]]
     for group, rows in freqs.groupby("group"):
+        if rows["suppressed"].all():  # base 0 (under min_cell 1): hidden, no Finnish answer
+            assert rows["base"].isna().all()
+            mine = answered[answered["group"] == group]
+            languages = mine["language"] if "language" in mine else ["fi"] * len(mine)
+            assert all(isinstance(v, str) and v not in ("fi", "") for v in languages)
+            continue
         base = rows["base"].iloc[0]
         not_finnish = rows["not_finnish"].iloc[0] if "not_finnish" in rows else 0
         who = answered.loc[answered["group"] == group, "respondent_id"].nunique()

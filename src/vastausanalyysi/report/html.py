@@ -41,6 +41,7 @@ from vastausanalyysi.report.questions import (
 )
 from vastausanalyysi.report.quotes import Quote, respondents_phrase
 from vastausanalyysi.report.scores import ScoreSection, ScoreTable
+from vastausanalyysi.report.sections import group_size
 from vastausanalyysi.text import is_missing
 
 CSS_FILE = "report.css"
@@ -91,6 +92,11 @@ def _freq_cell(cell: Any) -> str:
     )
 
 
+def _size_cell(layer: Any, group: tuple[Any, ...], min_cell: int | None) -> str:
+    """A group's size in the n column: "25", "< 5" or "piilotettu"."""
+    return group_size(layer, group, min_cell).removeprefix("n = ").removeprefix("n ")
+
+
 def _html_freqs(rep: ReportModel) -> str:
     f = rep.freqs
     assert f is not None
@@ -127,9 +133,8 @@ def _html_freqs(rep: ReportModel) -> str:
                 )
             )
             head = "".join(
-                f'<th class="num">{escape_html(label)}<br><span class="small">n = '
-                f"{escape_html(lay.bases.get(g) if lay.bases.get(g) is not None else DASH)}"
-                "</span></th>"
+                f'<th class="num">{escape_html(label)}<br><span class="small">'
+                f"{escape_html(group_size(lay, g, f.min_cell))}</span></th>"
                 for g, label in zip(lay.groups, lay.group_labels, strict=True)
             )
             rows = [
@@ -156,8 +161,7 @@ def _html_freqs(rep: ReportModel) -> str:
             )
             rows = [
                 f"<tr><th>{escape_html(label)}</th>"
-                f'<td class="num">{escape_html(DASH if lay.bases.get(g) is None else lay.bases[g])}'
-                "</td>"
+                f'<td class="num">{escape_html(_size_cell(lay, g, f.min_cell))}</td>'
                 + "".join(_freq_cell(lay.cells.get((code, g))) for code in lay.codes)
                 + "</tr>"
                 for g, label in zip(lay.groups, lay.group_labels, strict=True)
@@ -374,10 +378,13 @@ def _score_table(table: ScoreTable, section: ScoreSection) -> str:
                     f"{escape_html(format_number(mean))}</td>"
                 )
         n = table.row_n[r]
+        if table.n_hidden[r]:
+            n_cell = f'<td class="sup" title="piilotettu">{DASH}<sup>*</sup></td>'
+        else:
+            n_cell = f'<td class="num">{escape_html(DASH if n is None else n)}</td>'
         rows.append(
             ("<tr class='total'>" if table.total[r] else "<tr>")
-            + f'<th scope="row">{escape_html(label)}</th>{"".join(cells)}'
-            f'<td class="num">{escape_html(DASH if n is None else n)}</td></tr>'
+            + f'<th scope="row">{escape_html(label)}</th>{"".join(cells)}{n_cell}</tr>'
         )
     return (
         '<div class="scroll"><table class="scores heatmap">'

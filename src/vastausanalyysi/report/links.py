@@ -206,7 +206,7 @@ def prepare_links(
                 item,
                 keys.get(cell_text(row["item_id"])) or keys.get(item, ""),
                 _num(row["score_mean"]),
-                int_or_none(row["score_n"]),
+                None if row["score_suppressed"] else int_or_none(row["score_n"]),  # hidden too
                 bool(row["score_suppressed"]),
             )
         )

@@ -16,6 +16,7 @@ from vastausanalyysi.report.narrative import (
 )
 from vastausanalyysi.report.questions import part_counts
 from vastausanalyysi.report.quotes import respondents_phrase
+from vastausanalyysi.report.sections import group_size
 from vastausanalyysi.report.tables_links import SMALL_N_NOTE
 
 
@@ -137,7 +138,7 @@ def render_markdown(rep: ReportModel) -> str:
         for lay in f.layers:
             out += [f"### {escape_md(lay.title)}", ""]
             headers = ["Teema"] + [
-                f"{label} (n = {lay.bases.get(g) if lay.bases.get(g) is not None else DASH})"
+                f"{label} ({group_size(lay, g, f.min_cell)})"
                 for g, label in zip(lay.groups, lay.group_labels, strict=True)
             ]
             rows = []
@@ -212,7 +213,8 @@ def render_markdown(rep: ReportModel) -> str:
                     for j in range(len(table.items))
                 ]
                 n = table.row_n[r]
-                rows.append([label, *cells, DASH if n is None else n])
+                shown_n = f"{DASH}*" if table.n_hidden[r] else DASH if n is None else n
+                rows.append([label, *cells, shown_n])
             out += [
                 _md_table(
                     [section.row_title, *table.keys, "N"],

@@ -134,7 +134,7 @@ def suppression_note(freqs: FreqSection) -> str:
     limit = f"alle {freqs.min_cell}" if freqs.min_cell else "liian vähän"
     text = (
         f"{DASH} = luku piilotettu, koska ryhmässä tai solussa on {limit} vastaajaa "
-        "(pienten ryhmien suojaus)"
+        "(pienten ryhmien suojaus); piilotetun ryhmän kokoa ei näytetä"
     )
     if any(c.reason == SECONDARY_REASON for lay in freqs.layers for c in lay.cells.values()):
         text += (
@@ -153,7 +153,8 @@ def small_cell_text(rep: ReportModel) -> str:
         "vastaaja lasketaan kerran, vaikka hän vastasi useaan kysymykseen. "
         f"Taulukoissa alle {rep.min_cell} vastaajan luvut on piilotettu (”{DASH}”); jos "
         "taulukossa piilotettaisiin vain yksi ryhmä, myös seuraavaksi pienin piilotetaan, jotta "
-        "piilotettua lukua ei voi päätellä yhteissummasta. Rivejä ei poisteta."
+        "piilotettua lukua ei voi päätellä yhteissummasta. Piilotetun ryhmän kokoa (n) ei "
+        "näytetä, ei myöskään piilotettujen keskiarvojen ryhmien N:ää. Rivejä ei poisteta."
     )
     if rep.hidden_answers:
         text += f" Piilotettuja vastauksia: {rep.hidden_answers}."

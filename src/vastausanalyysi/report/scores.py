@@ -4,7 +4,9 @@
   the report's grouping (the same cells as the quotes), with a "Kaikki vastaajat" row. A mean of
   fewer than ``min_cell`` respondents is hidden; when only one group of an item is hidden, the
   next smallest is hidden too (secondary suppression), so that no hidden mean can be derived from
-  the total.
+  the total. A row with a hidden mean or fewer than ``min_cell`` respondents shows no N (nor its
+  items' n), and when that is one group only, the next smallest group's N is hidden too, so
+  that no hidden group's size can be derived from the total N.
 * **Published tables** (long form: ``county`` or ``region``, ``item_id``, ``item``, ``mean``,
   ``n``): shown as given.
 
@@ -17,7 +19,7 @@ table per value.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -53,9 +55,14 @@ class ScoreTable:
     texts: list[str]  # full item texts
     keys: list[str]  # short headers "K1", "K2", …
     means: list[list[float | None]]  # [row][item]; None when missing or hidden
-    ns: list[list[int | None]]  # [row][item] respondents with a value
+    ns: list[list[int | None]]  # [row][item] respondents with a value; None when hidden
     flags: list[list[str]]  # [row][item]: "", "primary" or "secondary"
-    row_n: list[int | None]
+    row_n: list[int | None]  # None when missing or hidden
+    n_hidden: list[bool] = field(default_factory=list)  # [row]: row_n hidden (shown as "–*")
+
+    def __post_init__(self) -> None:
+        if not self.n_hidden:
+            self.n_hidden = [False] * len(self.rows)
 
 
 @dataclass
@@ -120,6 +127,24 @@ def secondary_suppression(ns: Sequence[int | None], min_cell: int) -> list[str]:
         if others:
             flags[min(others)[1]] = "secondary"
     return flags
+
+
+def hidden_sizes(
+    row_n: Sequence[int], flags: Sequence[Sequence[str]], total: Sequence[bool], min_cell: int
+) -> list[bool]:
+    """The rows whose N is hidden: a group row with a hidden mean or ``0 < N < min_cell`` (and,
+    when that is one group only, the shown group with the smallest N > 0 too); a total row under
+    ``min_cell``."""
+    hidden = [
+        (0 < n < min_cell) if is_total else (any(row) or 0 < n < min_cell)
+        for n, row, is_total in zip(row_n, flags, total, strict=True)
+    ]
+    groups = [r for r in range(len(row_n)) if not total[r]]
+    if sum(hidden[r] for r in groups) == 1:
+        others = [(row_n[r], r) for r in groups if not hidden[r] and row_n[r] > 0]
+        if others:
+            hidden[min(others)[1]] = True
+    return hidden
 
 
 def prepare_survey_scores(
@@ -194,6 +219,12 @@ def prepare_survey_scores(
                 flags[r][j] = "primary"
     for r in range(len(rows)):
         means[r] = [None if flags[r][j] else means[r][j] for j in range(len(items))]
+    n_hidden = hidden_sizes(row_n, flags, [row[2] for row in rows], min_cell)
+    shown_n: list[int | None] = [None if h else n for n, h in zip(row_n, n_hidden, strict=True)]
+    shown_ns: list[list[int | None]] = [
+        [None if n_hidden[r] or flags[r][j] else ns[r][j] for j in range(len(items))]
+        for r in range(len(rows))
+    ]
     table = ScoreTable(
         None,
         [r[0] for r in rows],
@@ -203,9 +234,10 @@ def prepare_survey_scores(
         items,
         _keys(len(items)),
         means,
-        ns,
+        shown_ns,
         flags,
-        row_n,
+        shown_n,
+        n_hidden,
     )
     adverb = " ja ".join(dict.fromkeys(BY_ADVERBS.get(c, c) for c in levels))
     title = " / ".join(COLUMN_TITLES.get(c, c) for c in levels) or "Ryhmä"
@@ -315,6 +347,7 @@ __all__ = [
     "TOTAL_LABEL",
     "ScoreSection",
     "ScoreTable",
+    "hidden_sizes",
     "is_respondent_scores",
     "prepare_published_scores",
     "prepare_survey_scores",

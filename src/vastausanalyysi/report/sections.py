@@ -8,13 +8,14 @@ named and free texts masked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import pandas as pd
 
 from vastausanalyysi.errors import ReportError
 from vastausanalyysi.report.formatting import (
+    DASH,
     cell_text,
     float_or_none,
     int_or_none,
@@ -30,7 +31,8 @@ GROUP_ORDER: tuple[str, ...] = (*COARSE_GROUPS, UNKNOWN)
 
 
 class FreqCell(NamedTuple):
-    """One cell of a frequency table: a code in a group (figures None when suppressed)."""
+    """One cell of a frequency table: a code in a group (figures, base too, None when
+    suppressed)."""
 
     n: int | None
     base: int | None
@@ -52,6 +54,9 @@ class FreqLayer:
     bases: dict[tuple[Any, ...], int | None]
     codes: list[str]
     cells: dict[tuple[str, tuple[Any, ...]], FreqCell]
+    hidden: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    """The groups whose size is hidden: ``"small"`` (under ``min_cell``) or ``"secondary"``;
+    their ``bases`` are None."""
 
 
 @dataclass
@@ -76,10 +81,14 @@ def _by_heading(by: list[str]) -> str:
     return "Teemojen esiintyvyys " + " ja ".join(adverbs)
 
 
+_SMALL_BASE = re.compile(r"base (?:\d+ )?< min_cell (\d+)")
+"""The summary's reason of a group under ``min_cell`` (older tables give its base too)."""
+
+
 def _reason_fi(reason: str, suppressed: bool) -> str:
     """The summary's suppression reason in Finnish."""
-    if match := re.fullmatch(r"base (\d+) < min_cell (\d+)", reason):
-        return f"piilotettu: ryhmässä {match[1]} vastaajaa, raja {match[2]}"
+    if match := _SMALL_BASE.fullmatch(reason):
+        return f"piilotettu: ryhmässä alle {match[1]} vastaajaa"
     if match := re.fullmatch(r"n < min_cell (\d+)", reason):
         return f"piilotettu: alle {match[1]} mainintaa"
     if reason.startswith("secondary"):
@@ -110,10 +119,55 @@ def complete_suppression(layer: FreqLayer) -> bool:
         if len(hidden) != 1 or not shown:
             continue
         _, _, group = min(shown)
-        base = layer.cells[(code, group)].base
-        layer.cells[(code, group)] = FreqCell(None, base, None, None, None, True, SECONDARY_REASON)
+        layer.cells[(code, group)] = FreqCell(None, None, None, None, None, True, SECONDARY_REASON)
         changed = True
     return changed
+
+
+def hide_group_sizes(layer: FreqLayer, small: set[tuple[Any, ...]]) -> bool:
+    """Hide the size (``bases``) of the groups ``small`` (under ``min_cell``) and of the groups
+    whose every cell is hidden; when that is one group only, the shown group with the smallest
+    base is hidden too, all its cells, so that no hidden size can be derived from the total.
+    True if a cell was hidden."""
+    changed = False
+
+    def whole(g: tuple[Any, ...]) -> bool:
+        cells = [layer.cells[(code, g)] for code in layer.codes if (code, g) in layer.cells]
+        return bool(cells) and all(c.suppressed for c in cells)
+
+    for g in layer.groups:
+        if g in small:
+            layer.hidden[g] = "small"
+        elif whole(g):
+            layer.hidden.setdefault(g, "secondary")
+    shown = [
+        (layer.bases.get(g) or 0, i, g) for i, g in enumerate(layer.groups) if g not in layer.hidden
+    ]
+    if len(layer.hidden) == 1 and shown:
+        _, _, group = min(shown)
+        layer.hidden[group] = "secondary"
+        for code in layer.codes:
+            cell = layer.cells.get((code, group))
+            if cell is not None and not cell.suppressed:
+                layer.cells[(code, group)] = FreqCell(
+                    None, None, None, None, None, True, SECONDARY_REASON
+                )
+                changed = True
+    for g in layer.hidden:
+        layer.bases[g] = None
+    return changed
+
+
+def group_size(layer: FreqLayer, group: tuple[Any, ...], min_cell: int | None) -> str:
+    """The size of a group as a table shows it: ``"n = 25"``, ``"n < 5"`` for a group under
+    ``min_cell``, ``"piilotettu"`` for a group hidden beside it (or when the limit is unknown)."""
+    kind = layer.hidden.get(group)
+    if kind == "small" and min_cell:
+        return f"n < {min_cell}"
+    if kind:
+        return "piilotettu"
+    base = layer.bases.get(group)
+    return f"n = {DASH if base is None else base}"
 
 
 def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
@@ -159,6 +213,8 @@ def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
         strict=True,
     )
     any_suppressed = False
+    limit = int_or_none(min_cell)
+    small: dict[str, set[tuple[Any, ...]]] = {}
     for i, (layer, code, n, base, share, low, high, sup, reason) in enumerate(rows):
         layer = cell_text(layer) or "muu"
         key = tuple(none_if_missing(v) for v in group_values[i]) if by else ()
@@ -177,17 +233,25 @@ def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
             entry.codes.append(code)
         suppressed = bool(sup) if not is_missing(sup) else False
         any_suppressed |= suppressed
+        base_value = int_or_none(base)
+        if suppressed and (
+            _SMALL_BASE.fullmatch(cell_text(reason))
+            or (limit is not None and base_value is not None and base_value < limit)
+        ):
+            small.setdefault(layer, set()).add(key)
         entry.cells[(code, key)] = FreqCell(
             None if suppressed else int_or_none(n),
-            int_or_none(base),
+            None if suppressed else base_value,
             None if suppressed else float_or_none(share),
             None if suppressed else float_or_none(low),
             None if suppressed else float_or_none(high),
             suppressed,
             _reason_fi(cell_text(reason), suppressed),
         )
-    for entry in layers.values():
+    for name, entry in layers.items():
         if complete_suppression(entry):
+            any_suppressed = True
+        if hide_group_sizes(entry, small.get(name, set())):
             any_suppressed = True
     rank = {g: i for i, g in enumerate(GROUP_ORDER)}
 
@@ -205,7 +269,7 @@ def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
         by,
         list(layers.values()),
         frequencies,
-        int_or_none(min_cell),
+        limit,
         method,
         confidence,
         any_suppressed,
@@ -220,5 +284,7 @@ __all__ = [
     "FreqLayer",
     "FreqSection",
     "complete_suppression",
+    "group_size",
+    "hide_group_sizes",
     "prepare_freqs",
 ]

@@ -65,7 +65,7 @@ def crosstab(
     min_cell, options:
         Suppression and counting options of :func:`theme_frequencies` (``suppress``,
         ``secondary``, ``id_column``, ``text_column``, ``codes_order``). Suppressed groups'
-        cells are missing (secondary suppression included), their bases are shown.
+        cells are missing (secondary suppression included), and so are their bases.
 
     Returns
     -------
@@ -100,7 +100,8 @@ def crosstab(
     bases = _pivot(freqs, by_cols, "base", index, columns).iloc[0]
     hidden = _pivot(freqs, by_cols, "suppressed", index, columns).astype(bool)
     total_n = overall.set_index("code")["n"].reindex(codes).astype("Float64")
-    total_base = float(overall["base"].iloc[0]) if len(overall) else 0.0
+    first = overall["base"].iloc[0] if len(overall) else 0
+    total_base = np.nan if pd.isna(first) else float(first)  # hidden when under min_cell
 
     table = counts.astype("Float64")
     if normalize == "columns":

@@ -16,9 +16,11 @@ Definitions used throughout (see :func:`theme_frequencies`):
   (``base + not_finnish`` is the base without this rule). "fi", "" and a missing language count
   as Finnish. Without a ``language`` column there is no such column and nothing changes.
 * **suppression** — by default a whole group is suppressed when its base is below ``min_cell``
-  (fewer than ``min_cell`` answering respondents): ``n``, ``share`` and the interval become missing,
-  ``suppressed`` is True and ``suppression_reason`` says why. With ``suppress="base_and_n"`` a cell
-  with ``0 < n < min_cell`` is suppressed too. Rows are never dropped.
+  (fewer than ``min_cell`` answering respondents): ``n``, ``base``, ``share`` and the interval
+  become missing (and ``not_finnish``), ``suppressed`` is True and ``suppression_reason`` says why
+  without the size (``"base < min_cell 5"``). With ``suppress="base_and_n"`` a cell with
+  ``0 < n < min_cell`` is suppressed too. Rows are never dropped. A suppressed cell never shows its
+  base: with the total shown, a hidden group's size (and then its counts) could be worked out.
 * **secondary suppression** — a suppressed count could otherwise be recovered as the total (the
   table without grouping) minus the visible groups. So along every ``by`` dimension (for each
   code and each value of the other ``by`` columns), a line with exactly one suppressed group of
@@ -26,8 +28,11 @@ Definitions used throughout (see :func:`theme_frequencies`):
   ``"secondary"``: the next smallest (smallest base, then the first in order); with several
   ``by`` columns preferably one whose other line also has a single hidden cell (the usual
   rectangle of four). This repeats until every line with a hidden cell has at least two (or no
-  visible group is left), so only sums of hidden counts can be derived. The base stays shown.
-  Groups of base 0 disclose nothing and are not counted. ``secondary=False`` turns it off.
+  visible group is left), so only sums of hidden counts can be derived. Its base is hidden too.
+  Groups hidden for their base are chosen for the whole group (the same groups in every code),
+  so that no hidden base can be derived from another code's line; the cells of small counts
+  (``suppress="base_and_n"``) get their own secondary cells after that. Groups of base 0 disclose
+  nothing and are not counted. ``secondary=False`` turns it off.
   Practice of national statistics offices (primary and complementary cell suppression).
 """
 
@@ -126,8 +131,8 @@ def theme_frequencies(
     DataFrame with the ``by`` columns, ``layer``, ``code``, ``n``, ``base``, (``not_finnish``, if
     ``tagged`` has a ``language`` column), ``share``, ``ci_low``, ``ci_high``, ``suppressed`` and
     ``suppression_reason``; one row per group and code, groups
-    sorted, codes in codebook order. ``base`` is always shown; ``n``/``share``/interval are missing
-    in suppressed cells.
+    sorted, codes in codebook order. ``n``, ``base`` (``not_finnish``), ``share`` and the interval
+    are missing in suppressed cells.
     """
     tagged = check_frame(tagged)
     by_cols = as_by(by)
@@ -297,25 +302,28 @@ def _finish(
         share = np.where(base > 0, n / np.maximum(base, 1), np.nan)
     small_base = base < min_cell
     small_n = (n > 0) & (n < min_cell) & (suppress == "base_and_n")
-    primary = small_base | small_n
-    complementary = (
-        secondary_mask(
-            out,
-            by_cols,
-            primary,
-            base,
-            cell_keys=["layer", "code"],
-            rank=[out["_group"].to_numpy()],
-        )
-        if secondary
-        else np.zeros(len(out), dtype=bool)
-    )
+
+    def complement(hidden: np.ndarray) -> np.ndarray:
+        if not secondary:
+            return np.zeros(len(out), dtype=bool)
+        keys = ["layer", "code"]
+        rank = [out["_group"].to_numpy()]
+        return secondary_mask(out, by_cols, hidden, base, cell_keys=keys, rank=rank)
+
+    # whole groups first (a group's base is the same in every code: the groups hidden beside a
+    # small one must be the same in every code, or its base could be derived from another
+    # code's line), then the cells of small counts (suppress="base_and_n")
+    group_hidden = small_base | complement(small_base)
+    primary = group_hidden | small_n
+    complementary = (group_hidden & ~small_base) | complement(primary)
     suppressed = primary | complementary
     reasons = np.where(
         small_base,
-        [f"base {b} < min_cell {min_cell}" for b in base],
+        f"base < min_cell {min_cell}",
         np.where(
-            small_n, f"n < min_cell {min_cell}", np.where(complementary, SECONDARY_REASON, "")
+            small_n & ~complementary,
+            f"n < min_cell {min_cell}",
+            np.where(complementary, SECONDARY_REASON, ""),
         ),
     )
     result = out[by_cols].copy()
@@ -324,8 +332,10 @@ def _finish(
     result["n"] = pd.array(np.where(suppressed, 0, n), dtype="Int64")
     result.loc[suppressed, "n"] = pd.NA
     result["base"] = pd.array(base, dtype="Int64")
+    result.loc[suppressed, "base"] = pd.NA  # the size of a hidden group is hidden too
     if NOT_FINNISH in out.columns:
         result[NOT_FINNISH] = pd.array(out[NOT_FINNISH].to_numpy(dtype=np.int64), dtype="Int64")
+        result.loc[suppressed, NOT_FINNISH] = pd.NA
     result["share"] = np.where(suppressed, np.nan, share)
     result["ci_low"] = np.where(suppressed, np.nan, low)
     result["ci_high"] = np.where(suppressed, np.nan, high)
