@@ -273,7 +273,7 @@ def test_the_answers_file_beside_the_report_follows_the_answer_sheet(tmp_path: P
     tagged["areas"] = [["perhekeskus"] if "Perhekeskus" in t else [] for t in tagged["text"]]
     freqs = theme_frequencies(tagged, "coarse_group", min_cell=5)
     safe = publishable_answers(tagged, freqs, 5)
-    assert len(safe) == len(tagged) and "region" not in safe.columns  # not at the report's level
+    assert len(safe) == len(tagged) and set(safe["region"]) == {"08"}  # 17 respondents: kept
     small = (tagged["coarse_group"] == "muut").to_numpy()
     assert not any(SECRET in t for t in safe["text"]) and all(
         lemmas == [] for lemmas in safe.loc[small, "lemmas"]

@@ -387,13 +387,14 @@ def hidden_note(min_cell: int) -> str:
 def publishable_answers(
     tagged: pd.DataFrame, frequencies: pd.DataFrame | None, min_cell: int = MIN_CELL
 ) -> pd.DataFrame:
-    """``tagged`` as the report's answer sheet shows it, for a file written beside the report.
+    """``tagged`` under the report's small-cell rules, for a file written beside the report.
 
-    Same rows; the group and region columns only at the report's level (the frequency table's
-    grouping, else the coarse group), as in the workbook. An answer under the small-cell rule
-    keeps its codes but not its text, lemmas or evidence; it and the answers of every cell the
-    frequency tables hide have no group or county (see :func:`anonymous_rows`). Personal data
-    is not masked here.
+    Same rows and columns. At the report's level (its cells, see :func:`level_columns`) the
+    rows are those of the workbook's answer sheet (:func:`anonymous_rows`); each other group or
+    region column is judged on its own the same way (its values of fewer than ``min_cell``
+    respondents, with the smallest others until two values and ``min_cell`` respondents). An
+    answer under the rule in any column keeps its codes but not its text, lemmas or evidence;
+    an anonymous answer has no value in that column. Personal data is not masked here.
     """
     answers = pd.DataFrame(index=range(len(tagged)))
     for column in (*ANSWER_COLUMNS, "county"):
@@ -403,12 +404,15 @@ def publishable_answers(
     answers["_has_text"] = [bool(t.strip()) for t in texts]
     freqs = prepare_freqs(frequencies, Names(None)) if frequencies is not None else None
     _, _, cell_columns = _mark_rows(answers, freqs, min_cell)
-    under = (answers["_has_text"] & ~answers["_ok"]).to_numpy(dtype=bool)
-    anonymous = answers["_anonymous"].to_numpy(dtype=bool)
-    # as in the workbook: the group and region columns only at the report's level
-    out = tagged.drop(
-        columns=[c for c in GROUPING_COLUMNS if c not in cell_columns], errors="ignore"
-    )
+    under = np.array(answers["_has_text"] & ~answers["_ok"], dtype=bool)
+    hide = {c: np.array(answers["_anonymous"], dtype=bool) for c in cell_columns}
+    for column in GROUPING_COLUMNS:
+        if column in answers.columns and column not in hide:
+            alone = answers.copy()
+            alone["_ok"] = showable(alone, [column], alone["_has_text"].tolist(), min_cell)
+            under |= np.array(alone["_has_text"] & ~alone["_ok"], dtype=bool)
+            hide[column] = anonymous_rows(alone, [column], None, min_cell)
+    out = tagged.copy()
     blank = {TEXT: hidden_note(min_cell), EVIDENCE: {}, POLARITY_EVIDENCE: [], LEMMAS: []}
     for column, value in blank.items():
         if column in out.columns:
@@ -416,10 +420,10 @@ def publishable_answers(
                 (value.copy() if isinstance(value, dict | list) else value) if u else v
                 for v, u in zip(out[column].tolist(), under, strict=True)
             ]
-    for column in GROUPING_COLUMNS:
+    for column, rows in hide.items():
         if column in out.columns:
             values = out[column].tolist()
-            out[column] = [HIDDEN_GROUP if a else v for v, a in zip(values, anonymous, strict=True)]
+            out[column] = [HIDDEN_GROUP if a else v for v, a in zip(values, rows, strict=True)]
     return out
 
 
@@ -447,6 +451,8 @@ def anonymous_rows(
                     index=False, name=None
                 )
             }
+            if by == list(freqs.by):  # and the groups the report hides itself (older tables)
+                secret |= {g for layer in freqs.layers for g in layer.hidden}
             cells = zip(*(answers[c].tolist() for c in by), strict=True)
             in_secret = [tuple(none_if_missing(v) for v in cell) in secret for cell in cells]
             return hidden | np.array(in_secret, dtype=bool)
