@@ -291,7 +291,7 @@ def _heatmap_sheet(wb: Any, rep: ReportModel) -> None:
                     if colour:
                         cell.fill = PatternFill("solid", fgColor=_hex(colour))
                     row.append(cell)
-                row.append(table.row_n[r])
+                row.append("piilotettu" if table.n_hidden[r] else table.row_n[r])
                 ws.append(row)
             for key, text in zip(table.keys, table.texts, strict=True):
                 ws.append([key, text])
