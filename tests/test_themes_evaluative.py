@@ -37,6 +37,7 @@ RULE_LISTS = (
     "neutral",
     "counterfactual",
     "no_opinion",
+    "non_answers",
 )
 
 

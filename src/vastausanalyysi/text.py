@@ -1,13 +1,21 @@
 """Small, dependency-free helpers on values and words shared by every layer.
 
 ``is_missing`` is the one test for an empty cell; ``edits1`` the one generator of single edits,
-used by the typo fixer (``nlp.typos``) and by title and place matching (``respondents``).
+used by the typo fixer (``nlp.typos``) and by title and place matching (``respondents``);
+``is_non_answer`` the one test for an answer with nothing to code ("Ei kommentteja.", "eos",
+"Kiitos kyselystä!"), used by the tagger (``themes``) and by clustering (``clusters``).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
+import unicodedata
+from functools import lru_cache
 from typing import Any
+
+from vastausanalyysi._resources import read_yaml
 
 FINNISH_LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
 
@@ -39,4 +47,63 @@ def edits1(word: str, alphabet: str = FINNISH_LETTERS) -> set[str]:
     return out
 
 
-__all__ = ["FINNISH_LETTERS", "edits1", "is_missing"]
+#: Where an answer is cut into parts for :func:`is_non_answer`: any character that is no letter,
+#: digit or space (punctuation, dashes, bullets, symbols), and the underscore.
+_NON_ANSWER_CUT = re.compile(r"[^\w\s]|_")
+#: A longer text is no non-answer (the longest expanded entry has under 50 characters).
+_NON_ANSWER_MAX = 500
+
+
+def _expand(entry: str) -> list[str]:
+    """Every word sequence an entry of ``non_answers`` stands for ("a|b" either word, "[a|b]"
+    an optional word), as space-joined lower-case strings."""
+    slots: list[list[str]] = []
+    for part in entry.split():
+        optional = part.startswith("[") and part.endswith("]")
+        words = [w.casefold() for w in part.strip("[]").split("|") if w]
+        slots.append([*words, ""] if optional else words)
+    return [" ".join(w for w in words if w) for words in itertools.product(*slots)]
+
+
+@lru_cache(maxsize=1)
+def non_answer_forms() -> frozenset[str]:
+    """The normalised parts that make up a non-answer: the ``non_answers`` list of the shipped
+    ``evaluative.yaml`` (team-written Finnish data), expanded."""
+    entries = read_yaml("evaluative.yaml").get("non_answers") or []
+    return frozenset(form for entry in entries for form in _expand(str(entry)) if form)
+
+
+def non_answer_parts(text: str) -> list[str]:
+    """The parts :func:`is_non_answer` looks up: ``text`` (NFKC) lower-cased, cut at every
+    character that is no letter, digit or space, each part's spaces collapsed; empty parts
+    left out."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return [" ".join(p.split()) for p in _NON_ANSWER_CUT.split(folded) if p.strip()]
+
+
+def is_non_answer(text: Any) -> bool:
+    """Whether ``text`` is an answer with nothing to code: no comment, don't know, thanks, a lone
+    "ei", "x", "-" or "?" ("Ei kommentteja.", "En osaa sanoa", "Kiitos kyselystä!", "eos").
+
+    The whole answer decides, never a piece of it: every part of the answer cut at punctuation
+    must be a non-answer of ``evaluative.yaml``'s ``non_answers`` list, after lower-casing ("Ei
+    kommentteja. Kiitos!" is one; "Ei kommentteja, mutta tiedonkulku on heikkoa" is not). A text
+    of punctuation and spaces alone ("-", "?", "...") is one too, and so is an empty or missing
+    value (it has no content either); digits ("123") are not.
+    """
+    if not isinstance(text, str):
+        return is_missing(text)
+    if len(text) > _NON_ANSWER_MAX:
+        return False
+    forms = non_answer_forms()
+    return all(part in forms for part in non_answer_parts(text))
+
+
+__all__ = [
+    "FINNISH_LETTERS",
+    "edits1",
+    "is_missing",
+    "is_non_answer",
+    "non_answer_forms",
+    "non_answer_parts",
+]

@@ -11,7 +11,8 @@ vähentynyt"). A goal, task or requirement ("tavoitteena on …", "ryhmän teht�
 object of a task verb ("selvittää yhteistyön esteitä") is a topic, not a finding. A need to
 improve ("pitäisi kehittää", "kaipaa vahvistamista", "on vahvistettava") is a problem, and so is
 a negative manner ("on onnistunut heikoiten") or a small share ("vain viidennes pitää … hyvänä").
-An answer whose clauses say both is ``mixed``.
+An answer whose clauses say both is ``mixed``. A non-answer ("Ei kommentteja.", "eos", "Kiitos
+kyselystä!": :func:`vastausanalyysi.text.is_non_answer`) is ``neutral``, with no cues.
 
 The clause split and the negation, goal and need scopes live in
 :mod:`vastausanalyysi.themes.clauses`, the rules that find a clause's cues in
@@ -27,6 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from vastausanalyysi.text import is_non_answer
 from vastausanalyysi.themes.clauses import (
     MIXED,
     NEUTRAL,
@@ -80,6 +82,17 @@ def _same_sentence(rows: list[TokenRow], a: Clause, b: Clause) -> bool:
     return not any(rows[j].text in SENTENCE_END for j in range(lo, hi - 1))
 
 
+#: A Doc of more tokens is no non-answer, and its text is not built to ask (the longest entry of
+#: ``non_answers`` has eight words).
+_NON_ANSWER_TOKENS = 100
+
+
+def non_answer_doc(doc: Doc) -> bool:
+    """:func:`vastausanalyysi.text.is_non_answer` of the Doc's text (a long Doc's text is not
+    built)."""
+    return len(doc) <= _NON_ANSWER_TOKENS and is_non_answer(doc.text)
+
+
 def rule_polarity(
     doc: Doc, lexicon: PolarityLexicon, *, has_codes: bool = False, question: str | None = None
 ) -> PolarityResult:
@@ -94,6 +107,8 @@ def rule_polarity(
     starts: list[int] = table.starts
     found_scopes = scopes(table, lexicon)
     clauses = [Clause(s, e, c, marker=m) for s, e, c, m in found_scopes.clauses]
+    if non_answer_doc(doc):
+        return PolarityResult(NEUTRAL, clauses)  # "Ei kommentteja.", "Kiitos kyselystä!"
     ev = evaluative_lexicon()
     hits = phrase_hits(rows, lexicon)
     cues = cue_candidates(rows, found_scopes.need, hits, lexicon)
@@ -311,6 +326,7 @@ __all__ = [
     "PolarityResult",
     "existential_negated",
     "negated_tokens",
+    "non_answer_doc",
     "polarity_of",
     "polarity_tokens",
     "question_free_polarity",

@@ -4,7 +4,10 @@ Rules give precision and evidence; the trained model adds codes that the rules m
 calibrated probability reaches the model's threshold, and its evidence is the tokens whose lemma
 or compound-part features pushed the score up. Polarity comes from the Finnish polarity rules,
 and from the learned polarity model where the rules find no polar words ("hybrid") or, with the
-shipped model, everywhere ("model") except where the rules set a granted merit aside.
+shipped model, everywhere ("model") except where the rules set a granted merit aside. A
+non-answer (:func:`vastausanalyysi.text.is_non_answer`: "Ei kommentteja.", "eos") gets no codes,
+no probabilities and polarity "neutral" whatever the model says; its ``polarity_evidence`` is one
+item with ``rule`` "non_answer" (:data:`NON_ANSWER_RULE`) and ``polarity`` "neutral".
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from vastausanalyysi.themes.polarity import (
     NEUTRAL,
     WORKS,
     PolarityResult,
+    non_answer_doc,
     question_kind,
     rule_polarity,
 )
@@ -119,6 +123,12 @@ def combine(
         table = doc_table(doc)
         if not any(table.words):
             polarity = NEUTRAL
+        cues = rp.cues
+        if non_answer_doc(doc):
+            # nothing to code, whatever the model says ("Ei kommentteja.", "Kiitos kyselystä!")
+            areas, mechanisms, evidence, scores = [], [], {}, {}
+            polarity = NEUTRAL
+            cues = _non_answer_cue(doc.text)
         out.append(
             {
                 "areas": areas,
@@ -126,11 +136,35 @@ def combine(
                 "polarity": polarity,
                 "evidence": evidence,
                 "lemmas": [r.lemma for r in table.rows if r.word],
-                "polarity_evidence": rp.cues,
+                "polarity_evidence": cues,
                 "scores": scores,
             }
         )
     return out
+
+
+#: The ``rule`` of the one ``polarity_evidence`` item of a non-answer.
+NON_ANSWER_RULE = "non_answer"
+
+
+def _non_answer_cue(text: str) -> list[dict[str, Any]]:
+    """A non-answer's polarity evidence: one neutral item spanning its text (without the spaces
+    around it); none for a blank text."""
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if start >= end:
+        return []
+    surface = text[start:end]
+    return [
+        {
+            "surface": surface,
+            "lemma": "",
+            "polarity": NEUTRAL,
+            "rule": NON_ANSWER_RULE,
+            "start": start,
+            "end": end,
+        }
+    ]
 
 
 #: Words of progress: conceded progress with a problem is "mixed" (codebook §3 convention 1).
@@ -193,4 +227,4 @@ def _model_evidence(
     return sorted(ev, key=lambda e: e["start"])
 
 
-__all__ = ["combine"]
+__all__ = ["NON_ANSWER_RULE", "combine"]

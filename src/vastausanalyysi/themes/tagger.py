@@ -112,6 +112,12 @@ def tag(
     apart (``not_finnish`` in :func:`~vastausanalyysi.summary.theme_frequencies`). Texts with
     no words are tagged as before.
 
+    A non-answer, an answer with nothing to code ("Ei kommentteja.", "En osaa sanoa", "eos",
+    "Kiitos kyselystä!", a lone "ei", "x" or "-": :func:`~vastausanalyysi.text.is_non_answer`,
+    whose list is the ``non_answers`` section of ``data/evaluative.yaml``), gets no codes, no
+    probabilities and polarity "neutral", whatever the model says; its ``polarity_evidence`` is
+    one item with ``rule`` "non_answer", ``polarity`` "neutral" and the answer as ``surface``.
+
     ``model``: None uses the shipped model (rules only if none is installed), "rules" only the
     rules, a :class:`ThemeClassifier` or the path of a saved one. ``codebook``: a codebook or a
     YAML file extending the default. ``question`` (or a ``question_column`` in the frame) tells
