@@ -90,3 +90,16 @@ def test_json_array_or_object_cell_is_flagged_with_its_row_and_column(
     # every row is kept: the array as its JSON text, the number as its digits
     assert frame["text"].tolist() == ['["Perhekeskus toimii."]', "Tiedonkulku ei toimi.", "4"]
     assert [r.getMessage() for r in caplog.records] == [f"{path}: {issue}" for issue in raw.issues]
+
+
+def test_a_repeated_header_is_flagged_and_skipped(tmp_path: Path) -> None:
+    """Two exports joined into one file repeat the header: it is no respondent."""
+    path = tmp_path / "t.csv"
+    path.write_text("ID;Teksti\n1;hyvä\nID;Teksti\n2;huono\n", encoding="utf-8")
+    raw = read_raw_table(path)
+    assert raw.rows == [["1", "hyvä"], ["2", "huono"]] and raw.row_numbers == [2, 4]
+    assert [(i.row, i.kind) for i in raw.issues] == [(3, "repeated_header")]
+    import vastausanalyysi as va
+
+    survey = va.read_survey(path)
+    assert "repeated_header" in {i.kind for i in survey.issues}

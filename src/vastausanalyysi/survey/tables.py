@@ -250,6 +250,18 @@ def _table_from_records(
                     SurveyIssue(number, None, None, "empty row skipped", "empty_row", "warning")
                 )
             continue
+        if cells[:width] == raw_header and not any(cells[width:]):
+            table.issues.append(
+                SurveyIssue(
+                    number,
+                    None,
+                    None,
+                    "the header repeated (two exports joined?); row skipped",
+                    "repeated_header",
+                    "warning",
+                )
+            )
+            continue
         if len(cells) > width:
             extra = [c for c in cells[width:] if c]
             if extra:
@@ -334,7 +346,14 @@ def read_raw_table(
 
 
 _LOGGED_KINDS = frozenset(
-    {"unclosed_quote", "mixed_encoding", "formula_without_value", "long_cell", "structured_cell"}
+    {
+        "unclosed_quote",
+        "mixed_encoding",
+        "formula_without_value",
+        "long_cell",
+        "structured_cell",
+        "repeated_header",
+    }
 )
 
 
