@@ -336,3 +336,12 @@ def test_labels_name_things_before_what_happened_to_them() -> None:
     assert "vahvistua" in row["top_lemmas"]
     words = row["label"].split(", ")
     assert words[0] == "tiedonkulku", row["label"]
+
+
+def test_non_answers_form_no_cluster() -> None:
+    """ "eos", "Ei kommentteja." and thanks for the survey have nothing to cluster on."""
+    texts = ["Eos", "Ei kommentteja.", "Kiitos kyselystä!", "x", "En osaa sanoa."] * 3
+    texts += [f"Perhekeskuksen yhteistyö toimii hyvin {i}. vuotta." for i in range(6)]
+    result = cluster_statements(pd.DataFrame({"text": texts}), n_clusters=1)
+    got = result.assignments.set_index("source_index")["cluster"]
+    assert (got.iloc[:15] == -1).all() and (got.iloc[15:] == 0).all()

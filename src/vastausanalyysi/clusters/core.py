@@ -30,11 +30,12 @@ from vastausanalyysi.clusters.statements import quote_key, statements_of
 from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
 from vastausanalyysi.schema import MIN_CELL, POLARITIES
-from vastausanalyysi.text import is_missing
+from vastausanalyysi.text import is_missing, is_non_answer
 
 __all__ = ["NO_CLUSTER", "Clustering", "cluster_statements", "clusters_by_group"]
 
-#: cluster id of statements with nothing to cluster on (empty text, or only stop words and no codes)
+#: cluster id of statements with nothing to cluster on (empty text, a non-answer such as "eos" or
+#: "Ei kommentteja.", or only stop words and no codes)
 NO_CLUSTER = -1
 _CODE_PREFIX = {"areas": "area", "mechanisms": "mech"}
 _COUNTY_COLUMNS = ("county", "region")
@@ -318,7 +319,10 @@ def cluster_statements(
     docs = statement_terms(lemma_lists, stop, compound_terms)
     codes = _code_lists(stmts)
     valid = np.array(
-        [bool(t.strip()) and bool(d or c) for t, d, c in zip(texts, docs, codes, strict=True)],
+        [
+            bool(t.strip()) and bool(d or c) and not is_non_answer(t)
+            for t, d, c in zip(texts, docs, codes, strict=True)
+        ],
         dtype=bool,
     )
     keys = [quote_key(lem, t) for lem, t in zip(lemma_lists, texts, strict=True)]
