@@ -250,3 +250,15 @@ def test_survey_prints_each_issue_with_its_row_and_column(
     assert printed[1].startswith("warning: row 5, column 'Kunta': place 'Atlantis'")
     written = (tmp_path / "tidy" / "issues.csv").read_text(encoding="utf-8")
     assert written.splitlines()[1].startswith("3,Tehtävänimike,")
+
+
+@pytest.mark.parametrize("line_start", [True, False])
+def test_glued_bullets_fast_path_agrees_with_the_pattern(line_start: bool) -> None:
+    """One-line texts skip the regular expression; the offsets are the pattern's."""
+    from vastausanalyysi.nlp.pipeline import _GLUED_BULLET, glued_bullets
+
+    texts = ["-tiedonkulku", " -x", "-", "-2", "–ä", "*_a", "•Hyte", "  *tapaamiset ok", "- tila"]
+    texts += ["x-y", "-²", "\t-a", "-a\n-b", "a\r-b", "\u2028-a", "sote -palvelut", ""]
+    for text in texts:
+        want = [m.start(1) for m in _GLUED_BULLET.finditer(text) if line_start or m.start() > 0]
+        assert glued_bullets(text, line_start) == want, text

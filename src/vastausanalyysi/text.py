@@ -73,6 +73,12 @@ def non_answer_forms() -> frozenset[str]:
     return frozenset(form for entry in entries for form in _expand(str(entry)) if form)
 
 
+@lru_cache(maxsize=1)
+def non_answer_words() -> frozenset[str]:
+    """Every word of :func:`non_answer_forms`: an answer with another word is no non-answer."""
+    return frozenset(word for form in non_answer_forms() for word in form.split())
+
+
 def non_answer_parts(text: str) -> list[str]:
     """The parts :func:`is_non_answer` looks up: ``text`` (NFKC) lower-cased, cut at every
     character that is no letter, digit or space, each part's spaces collapsed; empty parts
@@ -106,4 +112,5 @@ __all__ = [
     "is_non_answer",
     "non_answer_forms",
     "non_answer_parts",
+    "non_answer_words",
 ]

@@ -74,6 +74,7 @@ _DOOR_FIELDS = frozenset({"tokenizer", "chunk_chars"})
 _CUT = re.compile(r"(?<=[.!?\n])\s")
 #: a list bullet written against its first word at the start of a line ("-tiedonkulku",
 #: "•yhteiset tilat"); a dash before a digit ("-20 %") or inside a line ("sote -palvelut") is not
+_BULLETS = "-–—•*"
 _GLUED_BULLET = re.compile(r"(?:^|(?<=[\n\r]))[^\S\n\r]*([-–—•*])(?=[^\W\d_])")
 
 
@@ -130,6 +131,19 @@ class DoorTokenizer:
         return self
 
 
+def glued_bullets(text: str, line_start: bool = True) -> list[int]:
+    """The offsets of the bullets glued to a line's first word in ``text`` (see
+    :func:`tokenize_piece`); the first line's only if ``line_start``. A text of one line (most
+    answers) is looked at without a regular expression."""
+    if "\n" in text or "\r" in text:
+        return [m.start(1) for m in _GLUED_BULLET.finditer(text) if line_start or m.start() > 0]
+    i = len(text) - len(text.lstrip())
+    if not line_start or i + 1 >= len(text) or text[i] not in _BULLETS:
+        return []
+    after = text[i + 1]
+    return [i] if after.isalnum() and not after.isdecimal() and after != "_" else []
+
+
 def tokenize_piece(tokenizer: Any, text: str, line_start: bool = True) -> Doc:
     """``tokenizer(text)`` with a list bullet glued to a line's first word made a token of its own.
 
@@ -140,7 +154,7 @@ def tokenize_piece(tokenizer: Any, text: str, line_start: bool = True) -> Doc:
     begins a line (False for a piece of a long text cut in the middle of a line).
     """
     doc = tokenizer(text)
-    bullets = [m.start(1) for m in _GLUED_BULLET.finditer(text) if line_start or m.start() > 0]
+    bullets = glued_bullets(text, line_start)
     if not bullets:
         return doc
     at = set(bullets)

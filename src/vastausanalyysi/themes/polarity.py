@@ -22,13 +22,14 @@ question answered, and gives the features of the learned polarity model.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
-from vastausanalyysi.text import is_non_answer
+from vastausanalyysi.text import is_non_answer, non_answer_words
 from vastausanalyysi.themes.clauses import (
     MIXED,
     NEUTRAL,
@@ -88,9 +89,22 @@ _NON_ANSWER_TOKENS = 100
 
 
 def non_answer_doc(doc: Doc) -> bool:
-    """:func:`vastausanalyysi.text.is_non_answer` of the Doc's text (a long Doc's text is not
-    built)."""
-    return len(doc) <= _NON_ANSWER_TOKENS and is_non_answer(doc.text)
+    """:func:`vastausanalyysi.text.is_non_answer` of the Doc's text. Its text is not built for
+    a long Doc, nor for one with a word of letters and digits that no non-answer has (nearly
+    every answer: its first word decides)."""
+    if len(doc) > _NON_ANSWER_TOKENS:
+        return False
+    words = non_answer_words()
+    for row in doc_table(doc).rows:
+        low = row.low
+        if (
+            row.word
+            and low.isalnum()
+            and low not in words
+            and unicodedata.normalize("NFKC", low).casefold() not in words
+        ):
+            return False
+    return is_non_answer(doc.text)
 
 
 def rule_polarity(
