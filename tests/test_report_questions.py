@@ -428,3 +428,21 @@ def test_quoted_statements_are_masked(tmp_path: Path) -> None:
     toimii = html[html.index('id="kysymys-1-toimii"') : html.index('id="kysymys-1-kehit')]
     assert any("[EMAIL]" in q for q in _blockquotes(toimii))  # the masked statement is quoted
     assert not any("vuokrat" in q for q in _blockquotes(toimii))
+
+
+def test_the_job_writes_tagged_jsonl_without_small_groups_answers(tmp_path: Path) -> None:
+    """``analyse`` (what ``report --out`` runs) writes tagged.jsonl by the answer sheet's rules."""
+    import json
+
+    from vastausanalyysi.workflow import analyse
+
+    answers = _answers()[["respondent_id", "question", "coarse_group", "region", "text"]]
+    paths = analyse(answers, tmp_path, by="coarse_group")
+    written = tmp_path / "tagged.jsonl"
+    assert written in paths
+    rows = [json.loads(line) for line in written.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(answers)
+    assert not any(SECRET in json.dumps(r, ensure_ascii=False) for r in rows)
+    small = [r for r, g in zip(rows, answers["coarse_group"], strict=True) if g == "muut"]
+    assert {r["coarse_group"] for r in small} == {"(piilotettu)"}
+    assert all(r["text"].startswith("(piilotettu") and r["lemmas"] == [] for r in small)
