@@ -103,3 +103,27 @@ def test_a_repeated_header_is_flagged_and_skipped(tmp_path: Path) -> None:
 
     survey = va.read_survey(path)
     assert "repeated_header" in {i.kind for i in survey.issues}
+
+
+def test_an_option_for_another_format_is_an_error_not_ignored(tmp_path: Path) -> None:
+    """``sheet`` on a CSV (or ``delimiter`` on a workbook) would be ignored: it is an error."""
+    import vastausanalyysi as va
+
+    path = tmp_path / "t.csv"
+    path.write_text("ID;Teksti\n1;hyvä\n", encoding="utf-8")
+    with pytest.raises(SurveyError, match=r"sheet='Vastaukset' is for XLSX files"):
+        va.read_survey(path, sheet="Vastaukset")
+    with pytest.raises(SurveyError, match="encoding='utf-8' is for text files"):
+        read_raw_table(_workbook(tmp_path), encoding="utf-8")
+    assert read_raw_table(path, delimiter=";").rows == [["1", "hyvä"]]
+
+
+def _workbook(tmp_path: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["ID", "Teksti"])
+    wb.active.append([1, "hyvä"])
+    out = tmp_path / "t.xlsx"
+    wb.save(out)
+    return out

@@ -309,6 +309,22 @@ def _table_from_records(
     return table
 
 
+def _check_options(path: Path, suffix: str, **given: Any) -> None:
+    """A SurveyError for ``sheet`` given for a file that is no workbook, ``delimiter`` for one
+    that is no CSV/TSV, or ``encoding`` for a workbook: an option that would be ignored."""
+    applies = {
+        "sheet": (XLSX_SUFFIXES, "XLSX files"),
+        "delimiter": (CSV_SUFFIXES, "CSV and TSV files"),
+        "encoding": ((*CSV_SUFFIXES, *JSONL_SUFFIXES, *JSON_SUFFIXES), "text files"),
+    }
+    for name, value in given.items():
+        suffixes, what = applies[name]
+        if value is not None and suffix in SUPPORTED_SUFFIXES and suffix not in suffixes:
+            raise SurveyError(
+                f"{name}={value!r} is for {what}, and {str(path)!r} is {suffix}; leave it out"
+            )
+
+
 def read_raw_table(
     source: str | Path | pd.DataFrame,
     *,
@@ -330,6 +346,7 @@ def read_raw_table(
     if not path.is_file():
         raise SurveyError(f"survey path is not a file: {str(path)!r}")
     suffix = path.suffix.lower()
+    _check_options(path, suffix, sheet=sheet, encoding=encoding, delimiter=delimiter)
     if suffix in CSV_SUFFIXES:
         return _read_csv(path, encoding, delimiter)
     if suffix in XLSX_SUFFIXES:
