@@ -205,6 +205,14 @@ def test_small_sets_are_not_one_outlier_topic() -> None:
     assert none.n_clusters == 0 and none.assignments.empty
 
 
+def test_names_of_places_are_not_split_into_parts() -> None:
+    """ "Jyväskylä" is no "jyvänen" + "kylä"; a name of an organisation keeps its parts."""
+    terms = _compound_terms(["jyväskylä", "seinäjoki", "perhekeskus", "kaupunginhallitus"])
+    assert "jyväskylä" not in terms and "seinäjoki" not in terms
+    assert {"perhe", "keskus"} <= set(terms["perhekeskus"])
+    assert "hallitus" in terms["kaupunginhallitus"]
+
+
 def test_compound_parts_join_statements() -> None:
     terms = _compound_terms(["perhekeskusyhteistyö", "valmiusharjoitus"])
     assert {"perhe", "keskus", "perhekeskus"} <= set(terms["perhekeskusyhteistyö"])

@@ -93,6 +93,11 @@ def _is_word(candidate: str, attested: frozenset[str]) -> bool:
     )
 
 
+#: Voikko's classes of names whose compound parts say nothing (places and people; an
+#: organisation's name, class "nimi", keeps its parts: "Perhekeskus", "Kaupunginhallitus").
+_NAME_CLASSES = frozenset({"paikannimi", "etunimi", "sukunimi"})
+
+
 def compound_terms(lemmas: Iterable[str], attested: Iterable[str] = ()) -> dict[str, list[str]]:
     """Compound lemma -> its part lemmas and the longer part sequences that are words.
 
@@ -109,6 +114,8 @@ def compound_terms(lemmas: Iterable[str], attested: Iterable[str] = ()) -> dict[
             continue
         analyses = analyzer.analyze(lemma)
         own = [a for a in analyses if a.baseform.lower() == lemma] or list(analyses)
+        if any(a.word_class in _NAME_CLASSES for a in own):
+            continue  # a place or a person: "jyväskylä" is no jyvänen + kylä
         parts = next((a.compound_parts() for a in own if len(a.compound_parts()) > 1), [])
         parts = [p.lower() for p in parts]
         if len(parts) < 2:
