@@ -220,3 +220,9 @@ def test_prefix_precheck_keeps_short_entries() -> None:
     assert lexicon.match_inflected("XY").lemma == "Xy"
     assert lexicon.match_inflected("abcdessa").lemma == "abcde"
     assert lexicon.match_inflected("kissa") is None
+
+
+def test_etukateen_is_an_adverb_not_a_hand() -> None:
+    """Voikko reads "etukäteen" (in advance) only as the illative of "etukäsi"."""
+    lemmas = va.lemmatize(["Muutoksista ei ole keskusteltu etukäteen.", "Etukäteen sovittiin."])
+    assert lemmas == [["muutos", "ei", "olla", "keskustella", "etukäteen"], ["etukäteen", "sopia"]]
