@@ -345,3 +345,21 @@ def test_non_answers_form_no_cluster() -> None:
     result = cluster_statements(pd.DataFrame({"text": texts}), n_clusters=1)
     got = result.assignments.set_index("source_index")["cluster"]
     assert (got.iloc[:15] == -1).all() and (got.iloc[15:] == 0).all()
+
+
+def test_a_question_is_named_by_a_unique_part_or_is_an_error() -> None:
+    """question="toimii" names "Mikä toimii hyvin?" as the CLI's --question does; a name that
+    matches no question is an error listing the questions, not an empty result."""
+    frame = pd.DataFrame(
+        {
+            "text": ["Perhekeskus toimii hyvin.", "Tiedonkulku on heikkoa."] * 3,
+            "question": ["Mikä toimii hyvin?", "Mitä pitäisi kehittää?"] * 3,
+        }
+    )
+    result = cluster_statements(frame, question="toimii", n_clusters=1)
+    assert set(result.assignments["text"]) == {"Perhekeskus toimii hyvin."}
+    assert set(result.excluded["reason"]) == {"question"}
+    with pytest.raises(ClusteringError, match="matches no question; the questions are"):
+        cluster_statements(frame, question="tilat")
+    with pytest.raises(ClusteringError, match="matches several questions"):
+        cluster_statements(frame, question="mi")

@@ -12,6 +12,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -105,6 +106,15 @@ def is_non_answer(text: Any) -> bool:
     return all(part in forms for part in non_answer_parts(text))
 
 
+def question_matches(wanted: str, found: Sequence[str]) -> list[str]:
+    """The questions that ``wanted`` names among ``found``: itself if it is one of them, else
+    every question that contains it, ignoring case ("toimii" names "Mikä toimii hyvin?")."""
+    if wanted in found:
+        return [wanted]
+    key = wanted.casefold().strip()
+    return [q for q in found if key in q.casefold()]
+
+
 __all__ = [
     "FINNISH_LETTERS",
     "edits1",
@@ -113,4 +123,5 @@ __all__ = [
     "non_answer_forms",
     "non_answer_parts",
     "non_answer_words",
+    "question_matches",
 ]

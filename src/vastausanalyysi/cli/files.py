@@ -44,6 +44,7 @@ from vastausanalyysi.schema import (
     TEXT,
     parse_codes,
 )
+from vastausanalyysi.text import question_matches
 
 log = logging.getLogger("vastausanalyysi.cli")
 
@@ -410,10 +411,7 @@ def _select_questions(answers: Answers, wanted: Sequence[str]) -> Answers:
 
 
 def _match_question(wanted: str, found: Sequence[str], source: str) -> str:
-    if wanted in found:
-        return wanted
-    key = wanted.casefold().strip()
-    hits = [q for q in found if key in q.casefold()]
+    hits = question_matches(wanted, found)
     if len(hits) == 1:
         return hits[0]
     listed = "; ".join(map(repr, found))

@@ -30,7 +30,7 @@ from vastausanalyysi.clusters.statements import quote_key, statements_of
 from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
 from vastausanalyysi.schema import MIN_CELL, POLARITIES
-from vastausanalyysi.text import is_missing, is_non_answer
+from vastausanalyysi.text import is_missing, is_non_answer, question_matches
 
 __all__ = ["NO_CLUSTER", "Clustering", "cluster_statements", "clusters_by_group"]
 
@@ -177,6 +177,17 @@ def _code_lists(stmts: pd.DataFrame) -> list[list[str]]:
     return out
 
 
+def _question(wanted: str, found: list[str]) -> str:
+    """The question ``wanted`` names (itself, else the one that contains it); ClusteringError if
+    none or several do."""
+    hits = question_matches(wanted, found)
+    if len(hits) == 1:
+        return hits[0]
+    listed = "; ".join(map(repr, found))
+    what = "matches several questions" if hits else "matches no question"
+    raise ClusteringError(f"question={wanted!r} {what}; the questions are: {listed}")
+
+
 def _select(
     stmts: pd.DataFrame,
     polarity: frozenset[str] | None,
@@ -190,7 +201,9 @@ def _select(
                 f"question={sorted(question)!r} needs the column {question_column!r}; available "
                 "columns: " + ", ".join(repr(str(c)) for c in stmts.columns)
             )
-        off = ~stmts[question_column].isin(list(question)).to_numpy()
+        found = list(dict.fromkeys(str(q) for q in stmts[question_column] if not is_missing(q)))
+        chosen = [_question(q, found) for q in sorted(question)]
+        off = ~stmts[question_column].astype(str).isin(chosen).to_numpy()
         reason[off] = "question"
     if polarity is not None:
         off = ~stmts["polarity"].isin(list(polarity)).to_numpy() & (reason == "").to_numpy()

@@ -35,6 +35,8 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
         "toimivuus",
         "esim",
         "esimerkiksi",
+        "puh",
+        "tel",
         "mm",
         "muun muassa",
         "jne",
