@@ -446,3 +446,18 @@ def test_the_job_writes_tagged_jsonl_without_small_groups_answers(tmp_path: Path
     small = [r for r, g in zip(rows, answers["coarse_group"], strict=True) if g == "muut"]
     assert {r["coarse_group"] for r in small} == {"(piilotettu)"}
     assert all(r["text"].startswith("(piilotettu") and r["lemmas"] == [] for r in small)
+
+
+def test_a_clustering_of_statements_goes_into_the_report(tmp_path: Path) -> None:
+    """``cluster_statements(tagged, split=True)`` has several rows per answer; the report reads
+    it by statement (QA: it was an error "cannot be aligned")."""
+    from vastausanalyysi.clusters import cluster_statements
+
+    tagged = _answers()
+    tagged["text"] = [f"{t} Kiinteistöjen vuokrat nousevat." for t in tagged["text"]]
+    clustering = cluster_statements(tagged, split=True)
+    assert len(clustering.assignments) > len(tagged)
+    paths = write_report(tmp_path, tagged=tagged, clustering=clustering, mask=False, formats="md")
+    md = paths[0].read_text(encoding="utf-8")
+    assert "Kaikkien vastausten ryhmittely" in md
+    assert SECRET not in md

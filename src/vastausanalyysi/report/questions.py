@@ -280,19 +280,38 @@ def prepare_overall(
     masker: Masker,
     shown: set[str],
 ) -> OverallClusters:
-    """The themes of a clustering of every answer (its assignments aligned with the answers)."""
+    """The themes of a clustering of every answer (its assignments aligned with the answers).
+
+    A clustering of statements (``split=True``: several rows per answer, each with its
+    ``source_index``) is read per statement, quoted by statement, and numbered per answer by its
+    statements' most common cluster (``clustering.answers``)."""
     assignments = getattr(clustering, "assignments", None)
+    per_answer = None
     if isinstance(assignments, pd.DataFrame) and len(assignments) != len(answers):
-        if not (assignments.index.is_unique and index.is_unique):
+        sources = assignments.get("source_index")
+        if index.is_unique and sources is not None and sources.isin(index).all():
+            positions = index.get_indexer(sources)
+            texts = masker.many([cell_text(t) for t in assignments.get("text", sources)])
+            themes, labels = themes_of(
+                clustering, positions, answers, who, names, masker, shown, texts
+            )
+            found = getattr(clustering, "answers", None)
+            per_answer = (
+                found["cluster"].reindex(index).tolist()
+                if isinstance(found, pd.DataFrame) and "cluster" in found.columns
+                else [None] * len(index)
+            )
+        elif not (assignments.index.is_unique and index.is_unique):
             raise ReportError(
                 f"clustering.assignments has {len(assignments)} rows that cannot be aligned with "
                 f"the {len(answers)} tagged answers"
             )
-        assignments = assignments.reindex(index)
-        clustering = _WithAssignments(clustering, assignments)
-    themes, labels = themes_of(clustering, None, answers, who, names, masker, shown)
+        else:
+            clustering = _WithAssignments(clustering, assignments.reindex(index))
+    if per_answer is None:
+        themes, labels = themes_of(clustering, None, answers, who, names, masker, shown)
     numbers: dict[int, int | None] = {}
-    clusters = clustering.assignments["cluster"].tolist()
+    clusters = per_answer if per_answer is not None else clustering.assignments["cluster"].tolist()
     table = clustering.clusters
     number_of: dict[str, int | None] = {}
     n = 0
