@@ -180,7 +180,7 @@ def prepare_links(
     joined, _ = _join(overall, scores, [], tagged, min_cell)
     if joined is None:
         return None
-    scored = joined["score_n"].fillna(0).astype(int) > 0
+    scored = (joined["score_n"].fillna(0).astype(int) > 0) | joined["score_suppressed"].astype(bool)
     linked = joined[joined["item_id"].notna() & scored]
     absent = [
         names.code(c)

@@ -128,6 +128,7 @@ def join_scores(
         small |= secondary_mask(out, by_cols, small, score_n, cell_keys=["layer", "code", "item"])
     out["score_suppressed"] = small
     out.loc[small, ["score_mean", "score_sd"]] = np.nan
+    out.loc[small, "score_n"] = pd.NA  # a hidden mean's number of respondents is hidden too
     used = set(pairs.loc[pairs["code"].isin(set(freqs["code"])), "item"])
     if missing := sorted(used - set(stats["_name"].dropna().astype(str))):
         warnings.warn(
@@ -174,6 +175,7 @@ def linked_scores(
         small |= secondary_mask(out, by_cols, small, score_n, cell_keys=["code", "item"])
     out["score_suppressed"] = small
     out.loc[small, ["score_mean", "score_sd"]] = np.nan
+    out.loc[small, "score_n"] = pd.NA  # a hidden mean's number of respondents is hidden too
     out.attrs["by"] = by_cols
     return out
 
