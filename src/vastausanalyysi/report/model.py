@@ -266,13 +266,8 @@ def build_model(
         raise ReportError(f"min_cell must be a positive integer, got {min_cell!r}")
     masker = Masker(mask)
     names = Names(codebook_names)
-    texts = [cell_text(t) for t in tagged[TEXT].tolist()]
-    answers = pd.DataFrame(index=range(len(tagged)))
-    for column in (*ANSWER_COLUMNS, "county"):
-        if column in tagged.columns:
-            answers[column] = tagged[column].tolist()
+    answers, texts = _answer_frame(tagged)
     answers["_text"] = masker.many(texts)
-    answers["_has_text"] = [bool(t.strip()) for t in texts]
     for column in (AREAS, MECHANISMS):
         values = tagged[column].tolist() if column in tagged.columns else [None] * len(tagged)
         answers[f"_{column}"] = [[cell_text(c) for c in as_list(v)] for v in values]
@@ -362,6 +357,18 @@ def build_model(
     )
 
 
+def _answer_frame(tagged: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The tagged answers' columns the report reads as they are (``ANSWER_COLUMNS``, county),
+    ``_has_text``, and each answer's text."""
+    texts = [cell_text(t) for t in tagged[TEXT].tolist()] if TEXT in tagged else [""] * len(tagged)
+    answers = pd.DataFrame(index=range(len(tagged)))
+    for column in (*ANSWER_COLUMNS, "county"):
+        if column in tagged.columns:
+            answers[column] = tagged[column].tolist()
+    answers["_has_text"] = [bool(t.strip()) for t in texts]
+    return answers, texts
+
+
 def _mark_rows(
     answers: pd.DataFrame, freqs: FreqSection | None, min_cell: int
 ) -> tuple[list[str], str | None, list[str]]:
@@ -396,12 +403,7 @@ def publishable_answers(
     answer under the rule in any column keeps its codes but not its text, lemmas or evidence;
     an anonymous answer has no value in that column. Personal data is not masked here.
     """
-    answers = pd.DataFrame(index=range(len(tagged)))
-    for column in (*ANSWER_COLUMNS, "county"):
-        if column in tagged.columns:
-            answers[column] = tagged[column].tolist()
-    texts = [cell_text(t) for t in tagged[TEXT].tolist()] if TEXT in tagged else [""] * len(tagged)
-    answers["_has_text"] = [bool(t.strip()) for t in texts]
+    answers, _ = _answer_frame(tagged)
     freqs = prepare_freqs(frequencies, Names(None)) if frequencies is not None else None
     _, _, cell_columns = _mark_rows(answers, freqs, min_cell)
     under = np.array(answers["_has_text"] & ~answers["_ok"], dtype=bool)
