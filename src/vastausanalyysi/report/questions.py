@@ -291,7 +291,11 @@ def prepare_overall(
         sources = assignments.get("source_index")
         if index.is_unique and sources is not None and sources.isin(index).all():
             positions = index.get_indexer(sources)
-            texts = masker.many([cell_text(t) for t in assignments.get("text", sources)])
+            texts = (  # each statement quoted as itself; without a text column, its answer
+                masker.many([cell_text(t) for t in assignments["text"]])
+                if "text" in assignments.columns
+                else None
+            )
             themes, labels = themes_of(
                 clustering, positions, answers, who, names, masker, shown, texts
             )
