@@ -167,8 +167,7 @@ def mask_personal_data(
     ``polarity_evidence`` (words inside a masked part of the text become its placeholder), and
     leaves out of ``lemmas`` the lemmas of the masked parts. Same rows, index and order.
     """
-    from vastausanalyysi.nlp.pii import default_masker, mask_pii
-    from vastausanalyysi.nlp.pipeline import lemmatize
+    from vastausanalyysi.nlp.pii import default_masker, mask_pii, masked_lemmas
 
     masker = default_masker()
     out = frame.copy()
@@ -208,16 +207,10 @@ def mask_personal_data(
                 dtype=object,
             )
     if LEMMAS in out.columns and main:
-        parts = [
-            (i, original[s:e])
-            for i, (original, ch) in enumerate(zip(frame[main].tolist(), changes, strict=True))
-            for s, e, _ in ch
-        ]
-        dropped: dict[int, Counter[str]] = {}
-        for (i, _), lemmas in zip(parts, lemmatize([p for _, p in parts]), strict=True):
-            dropped.setdefault(i, Counter()).update(lemmas)
+        originals = [v if isinstance(v, str) else "" for v in frame[main].tolist()]
+        dropped = masked_lemmas(originals, changes)
         out[LEMMAS] = pd.Series(
-            [_drop_lemmas(v, dropped.get(i)) for i, v in enumerate(out[LEMMAS].tolist())],
+            [_drop_lemmas(v, dropped[i]) for i, v in enumerate(out[LEMMAS].tolist())],
             index=out.index,
             dtype=object,
         )

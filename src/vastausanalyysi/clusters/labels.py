@@ -171,8 +171,7 @@ def personal_terms(
     ``term_lists[i]``): labels and top lemmas are made of lemmas, which the masker cannot judge
     without their sentence ("matti, perhekeskus" from "yhteyshenkilö Matti Virtanen").
     """
-    from vastausanalyysi.nlp.pii import default_masker
-    from vastausanalyysi.nlp.pipeline import lemmatize
+    from vastausanalyysi.nlp.pii import default_masker, masked_lemmas
 
     names = sorted({t for t in terms if may_be_name(t)})
     if not names:
@@ -184,14 +183,11 @@ def personal_terms(
             if len(where[t]) < PERSONAL_CHECKS:
                 where[t].append(i)
     masker = default_masker()
-    spans: dict[int, list[str]] = {}
-    for i in sorted({i for rows in where.values() for i in rows}):
-        spans[i] = [texts[i][a:b] for a, b, _ in masker.original_spans(texts[i])]
-    flat = [(i, part) for i, parts in spans.items() for part in parts]
-    masked: dict[int, set[str]] = {}
-    for (i, _), lemmas in zip(flat, lemmatize([p for _, p in flat]), strict=True):
-        masked.setdefault(i, set()).update(normalise_term(lemma) for lemma in lemmas)
-    return frozenset(t for t in names if any(t in masked.get(i, ()) for i in where[t]))
+    checked = sorted({i for rows in where.values() for i in rows})
+    found = [texts[i] for i in checked]
+    lemmas = masked_lemmas(found, [masker.original_spans(t) for t in found])
+    masked = {i: {normalise_term(x) for x in got} for i, got in zip(checked, lemmas, strict=True)}
+    return frozenset(t for t in names if any(t in masked[i] for i in where[t]))
 
 
 def label_of(top: list[tuple[str, float]], n: int) -> str:

@@ -19,6 +19,7 @@ from vastausanalyysi.nlp.pii.masker import (
     PiiMasker,
     default_masker,
     mask_pii,
+    masked_lemmas,
     valid_hetu,
 )
 
@@ -30,5 +31,6 @@ __all__ = [
     "PiiMasker",
     "default_masker",
     "mask_pii",
+    "masked_lemmas",
     "valid_hetu",
 ]

@@ -129,7 +129,8 @@ else in the text stays exactly as it was, whitespace included.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.normalise import normalise_with_offsets
@@ -627,6 +628,21 @@ def default_masker() -> PiiMasker:
     return masker
 
 
+def masked_lemmas(
+    texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int, str]]]
+) -> list[Counter[str]]:
+    """Per text, the lemmas of its masked parts (``spans``: each text's
+    :meth:`PiiMasker.original_spans`), each part lemmatised on its own, in one batch."""
+    from vastausanalyysi.nlp.pipeline import lemmatize
+
+    parts = [(i, text[a:b]) for i, (text, found) in enumerate(zip(texts, spans, strict=True))
+             for a, b, _ in found]  # fmt: skip
+    out: list[Counter[str]] = [Counter() for _ in texts]
+    for (i, _), lemmas in zip(parts, lemmatize([p for _, p in parts]), strict=True):
+        out[i].update(lemmas)
+    return out
+
+
 def mask_pii(texts: Iterable[object]) -> list[str]:
     """Each text with names, e-mails, phone numbers and identity codes replaced, in order.
 
@@ -654,5 +670,6 @@ __all__ = [
     "PiiMasker",
     "default_masker",
     "mask_pii",
+    "masked_lemmas",
     "valid_hetu",
 ]
