@@ -72,6 +72,8 @@ class PolarityResult:
     clauses: list[Clause]
     works: float = 0.0
     problem: float = 0.0
+    #: the text is a non-answer (:func:`non_answer_doc`): nothing to code
+    non_answer: bool = False
 
     @property
     def cues(self) -> list[dict[str, Any]]:
@@ -122,7 +124,8 @@ def rule_polarity(
     found_scopes = scopes(table, lexicon)
     clauses = [Clause(s, e, c, marker=m) for s, e, c, m in found_scopes.clauses]
     if non_answer_doc(doc):
-        return PolarityResult(NEUTRAL, clauses)  # "Ei kommentteja.", "Kiitos kyselystä!"
+        # "Ei kommentteja.", "Kiitos kyselystä!"
+        return PolarityResult(NEUTRAL, clauses, non_answer=True)
     ev = evaluative_lexicon()
     hits = phrase_hits(rows, lexicon)
     cues = cue_candidates(rows, found_scopes.need, hits, lexicon)

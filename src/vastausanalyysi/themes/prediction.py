@@ -25,7 +25,6 @@ from vastausanalyysi.themes.polarity import (
     NEUTRAL,
     WORKS,
     PolarityResult,
-    non_answer_doc,
     question_kind,
     rule_polarity,
 )
@@ -124,7 +123,7 @@ def combine(
         if not any(table.words):
             polarity = NEUTRAL
         cues = rp.cues
-        if non_answer_doc(doc):
+        if rp.non_answer:
             # nothing to code, whatever the model says ("Ei kommentteja.", "Kiitos kyselystä!")
             areas, mechanisms, evidence, scores = [], [], {}, {}
             polarity = NEUTRAL
