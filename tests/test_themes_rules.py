@@ -327,3 +327,20 @@ def test_question_free_polarity(nlp: Language) -> None:
     assert question_free_polarity("works", "toimii", said) == "works"
     assert question_free_polarity("works", "muu", bare) == "works"
     assert question_free_polarity("problem", "toimii", bare) == "problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "housing"),
+    [
+        # "asua" says where someone lives, not that housing is the topic
+        ("Asun pienessä kunnassa, jossa yhteistyö toimii.", False),
+        ("Pienimmässä kunnassa asuu alle 2 000 asukasta.", False),
+        ("Ikäihmisten asuminen kotona vaatii tukea.", True),
+        ("Palveluasumisen paikat ovat vähentyneet.", True),
+        ("Tuettu asuminen on kunnan ja alueen yhteinen asia.", True),
+    ],
+)
+def test_living_somewhere_is_not_housing(
+    nlp: Language, tagger: RuleTagger, text: str, housing: bool
+) -> None:
+    assert ("asuminen" in run(nlp, tagger, text).codes) is housing
