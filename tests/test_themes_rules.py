@@ -344,3 +344,44 @@ def test_living_somewhere_is_not_housing(
     nlp: Language, tagger: RuleTagger, text: str, housing: bool
 ) -> None:
     assert ("asuminen" in run(nlp, tagger, text).codes) is housing
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("toimii", "works"),
+        ("Millä yhdyspinnoilla yhteistyö erityisesti toimii?", "works"),
+        ("Mikä on onnistunut?", "works"),
+        ("Mitkä ovat yhteistyön vahvuudet?", "works"),
+        ("Mikä ei toimi?", "problem"),
+        ("Mikä ei ole toiminut?", "problem"),
+        ("Missä yhteistyö toimii huonosti?", "problem"),
+        ("Mitä yhteistyössä pitäisi erityisesti kehittää?", "problem"),
+        ("Mitä kehitettävää?", "problem"),
+        ("Mikä toimii hyvin ja mitä pitäisi kehittää?", "problem"),
+        # words that only begin like a kind's word name none (QA 3: "hyv" of
+        # "hyvinvointialueen" made the other-comments question a "what works" one)
+        ("Muita kommentteja yhteistyöstä hyvinvointialueen kanssa", None),
+        ("Miten arvioit yhteistyön toimivuutta?", None),
+        ("Mitä toimintamalleja on sovittu?", None),
+        ("muu", None),
+    ],
+)
+def test_question_kind_reads_whole_words(question: str, kind: str | None) -> None:
+    from vastausanalyysi.themes.polarity import question_kind
+
+    assert question_kind(question) == kind
+
+
+def test_answers_to_an_other_comments_question_are_not_works(nlp: Language) -> None:
+    import pandas as pd
+
+    import vastausanalyysi as va
+
+    texts = [
+        "Voitte olla yhteydessä minuun, jos tarvitsette lisätietoja.",
+        "Toivottavasti tilanne paranee.",
+    ]
+    other = "Muita kommentteja yhteistyöstä hyvinvointialueen kanssa"
+    tagged = va.tag(pd.DataFrame({"text": texts, "question": [other] * 2}), nlp=nlp)
+    assert list(tagged["polarity"]) == ["neutral", "neutral"]

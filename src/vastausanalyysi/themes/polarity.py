@@ -22,6 +22,7 @@ question answered, and gives the features of the learned polarity model.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -233,24 +234,39 @@ def _cue_dict(row: TokenRow, start: int, kind: str, why: str) -> dict[str, Any]:
     }
 
 
-_WORKS_Q = ("toimi", "onnist", "hyv", "works", "sujuu", "vahvuu")
-_PROBLEM_Q = ("ongelm", "haast", "kehitt", "problem", "puutt", "heikk", "vaike")
+#: Words of a question that name its kind (data/rule_words.txt): whole word forms ("toimii",
+#: "hyvin": not the "hyv" of "hyvinvointialue") and word starts ("onnist", "kehit").
+_WORKS_Q_FORMS = rule_words("question_works_forms")
+_WORKS_Q_STARTS = tuple(sorted(rule_words("question_works_starts")))
+_PROBLEM_Q_STARTS = tuple(sorted(rule_words("question_problem_starts")))
+#: A works word after one of these is a problem question ("Mikä ei toimi?", "… toimii huonosti")
+_Q_NEGATORS = rule_words("question_negators")
+_Q_WORD = re.compile(r"[^\W\d_]+")
 
 
 def question_kind(question: Any) -> str | None:
-    """ "works", "problem" or None for a question id or text ("toimii", "Mikä ei toimi?" …)."""
+    """ "works", "problem" or None for a question id or text ("toimii", "Mikä ei toimi?" …).
+
+    Read word by word: a problem word ("kehittää", "ongelmia", "puutteita") or a works word
+    after a negation ("ei toimi") makes a problem question, else a works word ("toimii",
+    "onnistunut", "hyvin") a works question; a word that only begins like one
+    ("hyvinvointialueen", "toimintamallit") names no kind.
+    """
     if not isinstance(question, str) or not question.strip():
         return None
     q = question.lower()
     if q in (WORKS, PROBLEM):
         return q
-    if any(w in q for w in ("ei toimi", "eivät toimi", "ei ole toiminut")):
-        return PROBLEM
-    if any(w in q for w in _PROBLEM_Q):
-        return PROBLEM
-    if any(w in q for w in _WORKS_Q):
-        return WORKS
-    return None
+    words = _Q_WORD.findall(q)
+    works = False
+    for i, word in enumerate(words):
+        if word.startswith(_PROBLEM_Q_STARTS):
+            return PROBLEM
+        if word in _WORKS_Q_FORMS or word.startswith(_WORKS_Q_STARTS):
+            if any(w in _Q_NEGATORS for w in words[max(0, i - 2) : i + 2]):
+                return PROBLEM
+            works = True
+    return WORKS if works else None
 
 
 def _clause_roles(clauses: list[Clause]) -> list[str]:
