@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vastausanalyysi as va
+from vastausanalyysi.schema import NON_ANSWER_RULE
 
 # any text, including surrogates-free control, combining, zero-width and right-to-left characters
 TEXTS = st.lists(
@@ -51,16 +52,17 @@ def test_theme_frequencies_counts_every_respondent_once(texts: list[str | None])
     freqs = va.theme_frequencies(tagged, "group", min_cell=1)
     answered = tagged[[isinstance(t, str) and t.strip() != "" for t in tagged["text"]]]
     for group, rows in freqs.groupby("group"):
-        if rows["suppressed"].all():  # base 0 (under min_cell 1): hidden, no Finnish answer
-            assert rows["base"].isna().all()
+        if rows["suppressed"].all():  # base 0 (under min_cell 1): no substantive Finnish answer
+            assert rows["base"].isna().all() and rows["non_answers"].isna().all()
             mine = answered[answered["group"] == group]
-            languages = mine["language"] if "language" in mine else ["fi"] * len(mine)
-            assert all(isinstance(v, str) and v not in ("fi", "") for v in languages)
+            for language, cues in zip(mine["language"], mine["polarity_evidence"], strict=True):
+                non_answer = any(cue["rule"] == NON_ANSWER_RULE for cue in cues)
+                assert non_answer or (isinstance(language, str) and language not in ("fi", ""))
             continue
         base = rows["base"].iloc[0]
         not_finnish = rows["not_finnish"].iloc[0] if "not_finnish" in rows else 0
         who = answered.loc[answered["group"] == group, "respondent_id"].nunique()
-        assert base + not_finnish == who
+        assert base + rows["non_answers"].iloc[0] + not_finnish == who
 
 
 @SETTINGS

@@ -138,6 +138,7 @@ def test_output_columns_and_all_codes_present() -> None:
         "code",
         "n",
         "base",
+        "non_answers",
         "share",
         "ci_low",
         "ci_high",

@@ -33,6 +33,12 @@ OLD_PROBABILITIES = "scores"
 """The name of :data:`PROBABILITIES` in files tagged before it was renamed (still read)."""
 NOT_FINNISH = "not_finnish"
 """Frequency-table column: answering units left out of the base because not in Finnish."""
+NON_ANSWERS = "non_answers"
+"""Frequency-table column: answering units left out of the base because every answer of theirs
+is a non-answer ("Ei kommentteja.", "eos", "-")."""
+NON_ANSWER_RULE = "non_answer"
+"""The ``rule`` of the one ``polarity_evidence`` item that ``tag()`` gives a non-answer: how a
+tagged frame marks it."""
 
 CODE_COLUMNS: tuple[str, ...] = (AREAS, MECHANISMS)
 """Columns holding lists of code ids."""
@@ -79,6 +85,8 @@ __all__ = [
     "LEMMAS",
     "MECHANISMS",
     "MIN_CELL",
+    "NON_ANSWERS",
+    "NON_ANSWER_RULE",
     "NOT_FINNISH",
     "OLD_PROBABILITIES",
     "POLARITIES",

@@ -102,7 +102,8 @@ def _html_freqs(rep: ReportModel) -> str:
     assert f is not None
     out = [f'<section id="frekvenssit"><h2>{escape_html(f.heading)}</h2>']
     out.append(
-        '<p class="small">Osuus vastanneista, jotka mainitsivat teeman; suluissa mainintojen '
+        '<p class="small">Osuus vastanneista, jotka mainitsivat teeman (vastaukset ilman '
+        "sisältöä, kuten ”eos”, eivät kuulu perusjoukkoon); suluissa mainintojen "
         f"määrä. Kaavioiden viikset: {escape_html(interval_name(f.method, f.confidence))}.</p>"
     )
     for lay in f.layers:

@@ -7,7 +7,7 @@ from typing import Any
 
 from vastausanalyysi.report.formatting import DASH, escape_html, format_number, format_share
 from vastausanalyysi.report.labels import LAYER_TITLES
-from vastausanalyysi.report.links import ClusterLink, LinkSection
+from vastausanalyysi.report.links import ClusterLink, LinkSection, non_answer_note
 from vastausanalyysi.report.waves import WaveRow
 from vastausanalyysi.text import is_missing
 
@@ -155,6 +155,8 @@ def html_links(links: LinkSection, scale: tuple[float, float], min_cell: int) ->
         )
     if links.unlinked:
         foot += f" Koodeja ilman linkitettyä kohtaa: {links.unlinked} (ei taulukossa)."
+    if note := non_answer_note(links):
+        foot += " " + escape_html(note)
     out.append(f'<p class="foot">{foot}</p>')
     out += [f'<p class="small">{escape_html(note)}</p>' for note in links.notes]
     if links.correlations:

@@ -26,7 +26,14 @@ import pandas as pd
 from vastausanalyysi.errors import VastausanalyysiError
 from vastausanalyysi.report.formatting import as_list, cell_text, float_or_none, int_or_none
 from vastausanalyysi.report.labels import BY_ADVERBS, Names
-from vastausanalyysi.schema import AREAS, MECHANISMS, REGION, RESPONDENT_ID, strip_prefix
+from vastausanalyysi.schema import (
+    AREAS,
+    MECHANISMS,
+    NON_ANSWERS,
+    REGION,
+    RESPONDENT_ID,
+    strip_prefix,
+)
 from vastausanalyysi.summary import (
     join_scores,
     linked_scores,
@@ -90,6 +97,18 @@ class LinkSection:
     unlinked: int  # codes with no linked item
     notes: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)  # names of codes whose items are not scored
+    non_answers: int | None = None  # respondents out of the base for giving only non-answers
+
+
+def non_answer_note(links: LinkSection) -> str:
+    """The sentence under the links table on the non-answers left out of its base ("" when
+    there are none, or their number is hidden)."""
+    if not links.non_answers:
+        return ""
+    return (
+        f"Perusjoukkoon eivät kuulu {links.non_answers} vastaajaa, joiden vastauksissa ei ole "
+        "sisältöä (esim. ”eos”, ”-”)."
+    )
 
 
 @dataclass
@@ -218,7 +237,10 @@ def prepare_links(
             "Korrelaatioita ryhmien välillä ei laskettu: pistetaulukossa ei ole samoja ryhmiä "
             "tai alueita kuin vastauksissa (tai vähintään kahdelle ryhmälle ei ole molempia)."
         )
-    return LinkSection(source, rows, correlations, corr_by, unlinked, notes, absent)
+    non_answers = overall[NON_ANSWERS].iloc[0] if len(overall) else None
+    return LinkSection(
+        source, rows, correlations, corr_by, unlinked, notes, absent, int_or_none(non_answers)
+    )
 
 
 def _correlations(
@@ -386,5 +408,6 @@ __all__ = [
     "LinkRow",
     "LinkSection",
     "cluster_links",
+    "non_answer_note",
     "prepare_links",
 ]

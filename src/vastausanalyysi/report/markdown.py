@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from vastausanalyysi.report.formatting import DASH, escape_md, format_number, format_share
+from vastausanalyysi.report.links import non_answer_note
 from vastausanalyysi.report.model import ReportModel
 from vastausanalyysi.report.narrative import (
     method_items,
@@ -41,6 +42,8 @@ def _md_links(rep: ReportModel) -> list[str]:
         ]
         headers = ["Koodi", "Osuus (n/perusjoukko)", "95 %:n LV", "Kohta", "Keskiarvo", "n"]
         out += [_md_table(headers, rows, right=[1, 2, 4, 5]), ""]
+        if note := non_answer_note(links):
+            out += [escape_md(note), ""]
         if links.absent:
             out += [
                 "Koodit, joihin linkitettyä kohtaa ei ole pistetaulukossa: "

@@ -73,7 +73,10 @@ def method_items(rep: ReportModel) -> list[tuple[str, str]]:
             (
                 "Osuudet",
                 "Osuus = koodin maininneiden vastaajien osuus ryhmän vastanneista (perusjoukko, "
-                "n). Vastaaja lasketaan kerran, vaikka hänellä olisi useita vastauksia.",
+                "n). Vastaaja lasketaan kerran, vaikka hänellä olisi useita vastauksia. "
+                "Vastaukset, joissa ei ole sisältöä (esim. ”Ei kommentteja”, ”eos”, ”-”), "
+                "eivät kuulu perusjoukkoon; jos niitä on, niiden vastaajamäärä (”ei sisältöä”) "
+                "on ryhmän koon vieressä.",
             )
         )
         items.append(

@@ -23,7 +23,7 @@ from vastausanalyysi.report.formatting import (
 )
 from vastausanalyysi.report.labels import BY_ADVERBS, LAYER_TITLES, Names
 from vastausanalyysi.respondents import COARSE_GROUPS, UNKNOWN
-from vastausanalyysi.schema import COARSE_GROUP
+from vastausanalyysi.schema import COARSE_GROUP, NON_ANSWERS
 from vastausanalyysi.text import is_missing
 
 GROUP_ORDER: tuple[str, ...] = (*COARSE_GROUPS, UNKNOWN)
@@ -57,6 +57,9 @@ class FreqLayer:
     hidden: dict[tuple[Any, ...], str] = field(default_factory=dict)
     """The groups whose size is hidden: ``"small"`` (under ``min_cell``) or ``"secondary"``;
     their ``bases`` are None."""
+    non_answers: dict[tuple[Any, ...], int | None] = field(default_factory=dict)
+    """The units of each group left out of its base for giving only non-answers ("eos", "-");
+    None when hidden (with the group's size) or not known."""
 
 
 @dataclass
@@ -95,6 +98,9 @@ def _reason_fi(reason: str, suppressed: bool) -> str:
         return SECONDARY_REASON
     return reason or ("piilotettu" if suppressed else "")
 
+
+NON_ANSWER_LABEL = "ei sisältöä"
+"""Beside a group's size: the respondents left out of the base for giving only non-answers."""
 
 SECONDARY_REASON = (
     "piilotettu toissijaisesti: muuten toisen ryhmän piilotettu luku olisi pääteltävissä "
@@ -155,19 +161,30 @@ def hide_group_sizes(layer: FreqLayer, small: set[tuple[Any, ...]]) -> bool:
                 changed = True
     for g in layer.hidden:
         layer.bases[g] = None
+        layer.non_answers[g] = None
     return changed
+
+
+def shows_non_answers(layer: FreqLayer) -> bool:
+    """Whether any shown group of ``layer`` has non-answers (then each shown group's count is
+    given beside its size)."""
+    return any(layer.non_answers.get(g) for g in layer.groups if g not in layer.hidden)
 
 
 def group_size(layer: FreqLayer, group: tuple[Any, ...], min_cell: int | None) -> str:
     """The size of a group as a table shows it: ``"n = 25"``, ``"n < 5"`` for a group under
-    ``min_cell``, ``"piilotettu"`` for a group hidden beside it (or when the limit is unknown)."""
+    ``min_cell``, ``"piilotettu"`` for a group hidden beside it (or when the limit is unknown);
+    when the table has non-answers, a shown group's count follows (``"n = 25, ei sisältöä 3"``)."""
     kind = layer.hidden.get(group)
     if kind == "small" and min_cell:
         return f"n < {min_cell}"
     if kind:
         return "piilotettu"
     base = layer.bases.get(group)
-    return f"n = {DASH if base is None else base}"
+    size = f"n = {DASH if base is None else base}"
+    if shows_non_answers(layer):
+        size += f", {NON_ANSWER_LABEL} {layer.non_answers.get(group) or 0}"
+    return size
 
 
 def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
@@ -210,13 +227,15 @@ def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
         col("ci_high"),
         col("suppressed"),
         col("suppression_reason"),
+        col(NON_ANSWERS),
         strict=True,
     )
     any_suppressed = False
     limit = int_or_none(min_cell)
     small: dict[str, set[tuple[Any, ...]]] = {}
-    for i, (layer, code, n, base, share, low, high, sup, reason) in enumerate(rows):
+    for i, (layer, code, n, base, share, low, high, sup, reason, non_answers) in enumerate(rows):
         layer = cell_text(layer) or "muu"
+        suppressed = bool(sup) if not is_missing(sup) else False
         key = tuple(none_if_missing(v) for v in group_values[i]) if by else ()
         entry = layers.get(layer)
         if entry is None:
@@ -228,10 +247,11 @@ def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
             label = " / ".join(names.value(c, v) for c, v in zip(by, key, strict=True))
             entry.group_labels.append(label or "Kaikki vastaajat")
             entry.bases[key] = int_or_none(base)
+        if not suppressed and entry.non_answers.get(key) is None:  # shown in any of its cells
+            entry.non_answers[key] = int_or_none(non_answers)
         code = cell_text(code)
         if code not in entry.codes:
             entry.codes.append(code)
-        suppressed = bool(sup) if not is_missing(sup) else False
         any_suppressed |= suppressed
         base_value = int_or_none(base)
         if suppressed and (
@@ -279,6 +299,7 @@ def prepare_freqs(frequencies: Any, names: Names) -> FreqSection:
 
 __all__ = [
     "GROUP_ORDER",
+    "NON_ANSWER_LABEL",
     "SECONDARY_REASON",
     "FreqCell",
     "FreqLayer",
@@ -287,4 +308,5 @@ __all__ = [
     "group_size",
     "hide_group_sizes",
     "prepare_freqs",
+    "shows_non_answers",
 ]

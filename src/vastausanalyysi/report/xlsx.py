@@ -360,6 +360,7 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
             "Nimi",
             "n",
             "Perusjoukko",
+            "Ei sisältöä",
             "Osuus",
             "LV alaraja",
             "LV yläraja",
@@ -385,6 +386,7 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
                             rep.names.code(code),
                             cell.n,
                             cell.base,
+                            None if cell.suppressed else lay.non_answers.get(g),
                             cell.share,
                             cell.low,
                             cell.high,
@@ -393,7 +395,7 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
                         ]
                     )
         pct = "0.0%"
-        _write_sheet(wb, "frekvenssit", headers, rows, formats={k + 6: pct, k + 7: pct, k + 8: pct})
+        _write_sheet(wb, "frekvenssit", headers, rows, formats={k + 7: pct, k + 8: pct, k + 9: pct})
 
     _cluster_sheet(wb, rep)
     if rep.scores:

@@ -1,9 +1,10 @@
 """A crosstab of codes by group, as analysts know it from SPSS, MAXQDA and NVivo.
 
 Cells count respondents (as :func:`theme_frequencies` does: a respondent counts once per code,
-the base of a group is its respondents with a non-empty answer). Codes are a multiple response:
-one respondent may have several codes, so a column's counts may add up to more than its base,
-and the percentages of a column are "of the group's respondents" (as SPSS's percent of cases).
+the base of a group is its respondents with a substantive answer, not only a non-answer). Codes
+are a multiple response: one respondent may have several codes, so a column's counts may add up
+to more than its base, and the percentages of a column are "of the group's respondents" (as
+SPSS's percent of cases).
 
 The chi-square test is done per code (has the code / has not, by group), the valid test for a
 multiple response; over the groups shown, never over suppressed ones.
@@ -59,7 +60,7 @@ def crosstab(
         each group (a row sums to 100); ``"all"``: percent of all respondents.
     margins:
         Add the column ``margins_name`` (all respondents) and, for counts, the row
-        ``margins_name`` with the groups' bases (respondents who answered). With
+        ``margins_name`` with the groups' bases (respondents with a substantive answer). With
         ``normalize="index"`` the margin column is 100 where the row's groups are all shown;
         with ``"columns"`` and ``"all"`` it is the code's percent of all respondents.
     min_cell, options:

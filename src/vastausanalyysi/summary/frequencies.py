@@ -6,21 +6,32 @@ Definitions used throughout (see :func:`theme_frequencies`):
 * **unit** — a respondent when the frame has an ``id_column`` (default ``"respondent_id"``): a
   respondent with several answers counts once, and has a code if any of their answers has it.
   Without that column every row (answer) is a unit.
-* **base** — the units of a group with a non-empty answer: text that is not missing and not only
-  whitespace. An answer tagged with no code at all still counts in the base; an empty answer never
-  does. So ``share = n / base`` is "of those who answered, the share who mentioned the code".
+* **base** — the units of a group with a substantive answer: text that is not missing, not only
+  whitespace and not a non-answer. An answer tagged with no code at all still counts in the base;
+  an empty answer never does. So ``share = n / base`` is "of those who answered something, the
+  share who mentioned the code".
+* **non-answers** — an answer with nothing to code ("Ei kommentteja.", "En osaa sanoa", "eos",
+  "-": :func:`vastausanalyysi.text.is_non_answer`) is not in the base. ``tag()`` marks it with a
+  ``polarity_evidence`` item of ``rule`` "non_answer", and that mark decides; a row without a
+  ``polarity_evidence`` list is judged by its text with the same function. Each row has a
+  ``non_answers`` column after ``base``: the units of the group left out of the base because
+  every answer of theirs is a non-answer (a unit with one substantive answer is in the base).
 * **language** — when the frame has a ``language`` column (``va.tag`` adds it), an answer in
   another language ("sv", "en", "other") is not in the base: the Finnish rules cannot code it.
-  Each row then has a ``not_finnish`` column after ``base``: the units of the group with a
-  non-empty answer that are left out of the base because none of their answers is Finnish
-  (``base + not_finnish`` is the base without this rule). "fi", "" and a missing language count
-  as Finnish. Without a ``language`` column there is no such column and nothing changes.
+  Each row then has a ``not_finnish`` column after ``non_answers``: the units of the group with
+  a non-empty answer that are left out of the base because none of their answers is a
+  substantive Finnish one and one of them is in another language (``base + non_answers +
+  not_finnish`` is the number of units with a non-empty answer). "fi", "" and a missing
+  language count as Finnish. Without a ``language`` column there is no such column, and ``base
+  + non_answers`` is that number.
 * **suppression** — by default a whole group is suppressed when its base is below ``min_cell``
-  (fewer than ``min_cell`` answering respondents): ``n``, ``base``, ``share`` and the interval
-  become missing (and ``not_finnish``), ``suppressed`` is True and ``suppression_reason`` says why
-  without the size (``"base < min_cell 5"``). With ``suppress="base_and_n"`` a cell with
-  ``0 < n < min_cell`` is suppressed too. Rows are never dropped. A suppressed cell never shows its
-  base: with the total shown, a hidden group's size (and then its counts) could be worked out.
+  (fewer than ``min_cell`` respondents with a substantive answer): ``n``, ``base``, ``share``
+  and the interval become missing (and ``non_answers`` and ``not_finnish``, which with a
+  shown total would give the hidden group's size), ``suppressed`` is True and
+  ``suppression_reason`` says why without the size (``"base < min_cell 5"``). With
+  ``suppress="base_and_n"`` a cell with ``0 < n < min_cell`` is suppressed too. Rows are never
+  dropped. A suppressed cell never shows its base: with the total shown, a hidden group's size
+  (and then its counts) could be worked out.
 * **secondary suppression** — a suppressed count could otherwise be recovered as the total (the
   table without grouping) minus the visible groups. So along every ``by`` dimension (for each
   code and each value of the other ``by`` columns), a line with exactly one suppressed group of
@@ -28,7 +39,8 @@ Definitions used throughout (see :func:`theme_frequencies`):
   ``"secondary"``: the next smallest (smallest base, then the first in order); with several
   ``by`` columns preferably one whose other line also has a single hidden cell (the usual
   rectangle of four). This repeats until every line with a hidden cell has at least two (or no
-  visible group is left), so only sums of hidden counts can be derived. Its base is hidden too.
+  visible group is left), so only sums of hidden counts can be derived. Its base (and
+  ``non_answers``) is hidden too.
   Groups hidden for their base are chosen for the whole group (the same groups in every code),
   so that no hidden base can be derived from another code's line; the cells of small counts
   (``suppress="base_and_n"``) get their own secondary cells after that. Groups of base 0 disclose
@@ -45,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from vastausanalyysi.errors import SummaryError
-from vastausanalyysi.schema import LANGUAGE, MIN_CELL, NOT_FINNISH, POLARITIES
+from vastausanalyysi.schema import LANGUAGE, MIN_CELL, NON_ANSWERS, NOT_FINNISH, POLARITIES
 from vastausanalyysi.summary.intervals import check_confidence, proportion_ci
 from vastausanalyysi.summary.links import codebook_codes
 from vastausanalyysi.summary.validation import (
@@ -54,6 +66,7 @@ from vastausanalyysi.summary.validation import (
     check_columns,
     check_frame,
     code_list,
+    non_answer_mask,
     polarity_value,
 )
 
@@ -67,6 +80,7 @@ _RESERVED = (
     "code",
     "n",
     "base",
+    NON_ANSWERS,
     NOT_FINNISH,
     "share",
     "ci_low",
@@ -124,15 +138,16 @@ def theme_frequencies(
         Respondent id; with it a respondent counts once per group (``None``: count rows; a row
         with a missing id counts as a respondent of its own).
     text_column:
-        Answer text; a row with empty text is not in the base (missing column: every row counts).
+        Answer text; a row with empty text or a non-answer is not in the base (missing column:
+        every row counts, unless ``polarity_evidence`` marks it a non-answer).
 
     Returns
     -------
-    DataFrame with the ``by`` columns, ``layer``, ``code``, ``n``, ``base``, (``not_finnish``, if
-    ``tagged`` has a ``language`` column), ``share``, ``ci_low``, ``ci_high``, ``suppressed`` and
-    ``suppression_reason``; one row per group and code, groups
-    sorted, codes in codebook order. ``n``, ``base`` (``not_finnish``), ``share`` and the interval
-    are missing in suppressed cells.
+    DataFrame with the ``by`` columns, ``layer``, ``code``, ``n``, ``base``, ``non_answers``,
+    (``not_finnish``, if ``tagged`` has a ``language`` column), ``share``, ``ci_low``,
+    ``ci_high``, ``suppressed`` and ``suppression_reason``; one row per group and code, groups
+    sorted, codes in codebook order. ``n``, ``base``, ``non_answers`` (``not_finnish``),
+    ``share`` and the interval are missing in suppressed cells.
     """
     tagged = check_frame(tagged)
     by_cols = as_by(by)
@@ -162,29 +177,30 @@ def theme_frequencies(
     units["_unit"] = _unit_ids(tagged, id_column)
     answered = answered_mask(tagged, text_column)
     by_language = LANGUAGE in tagged.columns
-    has_text = answered & ~_not_finnish(tagged) if by_language else answered
+    foreign = answered & _not_finnish(tagged) if by_language else np.zeros(len(tagged), bool)
+    has_text = answered & ~foreign & ~non_answer_mask(tagged, text_column)
     units["_text"] = has_text
     units["_answered"] = answered
+    units["_foreign"] = foreign
     keys = [*by_cols, "_unit"]
 
-    # one row per unit: in the base if any of its answers has (Finnish) text
-    unit_table = (
-        units.groupby(keys, dropna=False, sort=False, observed=True)[["_text", "_answered"]]
-        .any()
-        .reset_index()
-    )
-    unit_table["_other"] = unit_table["_answered"] & ~unit_table["_text"]
+    # one row per unit: in the base if any of its answers is substantive (and Finnish); else
+    # not Finnish if any is in another language; else a non-answer
+    flags = ["_text", "_answered", "_foreign"]
+    unit_table = units.groupby(keys, dropna=False, sort=False, observed=True)[flags].any()
+    unit_table = unit_table.reset_index()
+    unit_table["_other"] = unit_table["_foreign"] & ~unit_table["_text"]
+    unit_table["_non"] = unit_table["_answered"] & ~unit_table["_text"] & ~unit_table["_other"]
+    sizes = ["_text", "_non", "_other"]
     if by_cols:
-        sums = unit_table.groupby(by_cols, dropna=False, sort=True, observed=False)[
-            ["_text", "_other"]
-        ].sum()
+        sums = unit_table.groupby(by_cols, dropna=False, sort=True, observed=False)[sizes].sum()
         groups = sums.index.to_frame(index=False)
-        base_values = sums["_text"].to_numpy(dtype=np.int64)
-        other_values = sums["_other"].to_numpy(dtype=np.int64)
     else:
+        sums = unit_table[sizes].sum().to_frame().T
         groups = pd.DataFrame(index=[0])
-        base_values = np.array([int(unit_table["_text"].sum())], dtype=np.int64)
-        other_values = np.array([int(unit_table["_other"].sum())], dtype=np.int64)
+    base_values = sums["_text"].to_numpy(dtype=np.int64)
+    non_values = sums["_non"].to_numpy(dtype=np.int64)
+    other_values = sums["_other"].to_numpy(dtype=np.int64)
 
     layer_frames = []
     for column in codes:
@@ -208,6 +224,7 @@ def theme_frequencies(
         grid = _grid(groups, by_cols, order)
         grid["layer"] = layer
         grid["base"] = np.repeat(base_values, len(order))
+        grid[NON_ANSWERS] = np.repeat(non_values, len(order))
         if by_language:
             grid[NOT_FINNISH] = np.repeat(other_values, len(order))
         if len(counts):
@@ -333,6 +350,8 @@ def _finish(
     result.loc[suppressed, "n"] = pd.NA
     result["base"] = pd.array(base, dtype="Int64")
     result.loc[suppressed, "base"] = pd.NA  # the size of a hidden group is hidden too
+    result[NON_ANSWERS] = pd.array(out[NON_ANSWERS].to_numpy(dtype=np.int64), dtype="Int64")
+    result.loc[suppressed, NON_ANSWERS] = pd.NA  # with the base, it would give the group's size
     if NOT_FINNISH in out.columns:
         result[NOT_FINNISH] = pd.array(out[NOT_FINNISH].to_numpy(dtype=np.int64), dtype="Int64")
         result.loc[suppressed, NOT_FINNISH] = pd.NA
@@ -357,6 +376,7 @@ def polarity_by(
     The same table as :func:`theme_frequencies` with ``codes=("polarity",)`` (options pass on).
     With one answer per respondent the shares of a group sum to 1 (answers with no polarity
     aside); a respondent with several answers counts under each polarity that they gave.
+    Non-answers are not counted as "neutral": they are out of the base (``non_answers``).
     """
     return theme_frequencies(tagged, by, codes=("polarity",), **options)
 

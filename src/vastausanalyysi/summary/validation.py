@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from vastausanalyysi.errors import SummaryError
-from vastausanalyysi.text import is_missing
+from vastausanalyysi.schema import NON_ANSWER_RULE, POLARITY_EVIDENCE
+from vastausanalyysi.text import is_missing, is_non_answer
 
 _LIST_TYPES = (list, tuple, set, frozenset, np.ndarray)
 
@@ -81,4 +82,29 @@ def answered_mask(frame: pd.DataFrame, text_column: str | None) -> np.ndarray:
     out = np.zeros(len(frame), dtype=bool)
     for i, value in enumerate(frame[text_column].tolist()):
         out[i] = isinstance(value, str) and bool(value.strip())
+    return out
+
+
+def non_answer_mask(frame: pd.DataFrame, text_column: str | None) -> np.ndarray:
+    """Which rows are non-answers ("Ei kommentteja.", "eos", "-"), as ``tag()`` marked them: a
+    ``polarity_evidence`` item with ``rule`` "non_answer". A row without that column's list (a
+    frame tagged with ``evidence=False``, or not by ``tag()``) is judged by its text with
+    :func:`~vastausanalyysi.text.is_non_answer`, the definition ``tag()`` uses; with neither,
+    no row is one. Blank texts are not answers at all (:func:`answered_mask`), not non-answers."""
+    answered = answered_mask(frame, text_column)
+    texts = (
+        frame[text_column].tolist()
+        if text_column is not None and text_column in frame.columns
+        else None
+    )
+    marks = frame[POLARITY_EVIDENCE].tolist() if POLARITY_EVIDENCE in frame.columns else None
+    out = np.zeros(len(frame), dtype=bool)
+    for i in np.flatnonzero(answered):
+        mark = marks[i] if marks is not None else None
+        if isinstance(mark, _LIST_TYPES):
+            out[i] = any(
+                isinstance(item, dict) and item.get("rule") == NON_ANSWER_RULE for item in mark
+            )
+        elif texts is not None:
+            out[i] = is_non_answer(texts[i])
     return out

@@ -2,7 +2,7 @@
 
 Each wave is taken as an independent sample (the 2022, 2023, 2024 and 2026 rounds of the
 municipal survey asked different people, or the same people without linking them). Shares and
-bases are those of :func:`theme_frequencies` (respondents with a non-empty answer).
+bases are those of :func:`theme_frequencies` (respondents with a substantive answer).
 
 The interval of a change ``p2 − p1`` is Newcombe's hybrid score interval (method 10 of
 Newcombe 1998, *Statistics in Medicine* 17:873–890), built from the two Wilson intervals

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from vastausanalyysi.schema import NON_ANSWER_RULE
 from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
 from vastausanalyysi.themes.polarity import (
@@ -140,10 +141,6 @@ def combine(
             }
         )
     return out
-
-
-#: The ``rule`` of the one ``polarity_evidence`` item of a non-answer.
-NON_ANSWER_RULE = "non_answer"
 
 
 def _non_answer_cue(text: str) -> list[dict[str, Any]]:
