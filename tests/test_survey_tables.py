@@ -127,3 +127,38 @@ def _workbook(tmp_path: Path) -> Path:
     out = tmp_path / "t.xlsx"
     wb.save(out)
     return out
+
+
+def test_one_table_says_which_option_fits_which_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``read_survey`` (by suffix) and the command line (by format) read the same table: a
+    change to it changes both, and it names every format of either."""
+    import vastausanalyysi as va
+    from vastausanalyysi.cli.files import FORMAT_SUFFIXES, InputOptions
+    from vastausanalyysi.survey import (
+        FORMAT_OPTIONS,
+        SUFFIX_FORMATS,
+        SUPPORTED_SUFFIXES,
+        FormatOption,
+        misplaced_options,
+    )
+
+    assert set(SUFFIX_FORMATS) == set(SUPPORTED_SUFFIXES)
+    named = {f for option in FORMAT_OPTIONS.values() for f in option.formats}
+    assert named <= set(FORMAT_SUFFIXES) and set(SUFFIX_FORMATS.values()) <= named
+    assert misplaced_options("parquet", sheet="x", encoding="utf-8", delimiter=None) == [
+        "sheet",
+        "encoding",
+    ]
+    path = tmp_path / "t.csv"
+    path.write_text("ID;Teksti\n1;hyvä\n", encoding="utf-8")
+    cli = InputOptions(sheet="Vastaukset")
+    with pytest.raises(SurveyError, match="--sheet is for XLSX input"):
+        cli.check_format("csv", str(path))
+    with pytest.raises(SurveyError, match="is for XLSX files"):
+        va.read_survey(path, sheet="Vastaukset")
+    wider = FormatOption(("xlsx", "csv"), "XLSX and CSV files", "XLSX and CSV input")
+    monkeypatch.setitem(FORMAT_OPTIONS, "sheet", wider)
+    cli.check_format("csv", str(path))  # no error from either caller now
+    assert read_raw_table(path, sheet="Vastaukset").rows == [["1", "hyvä"]]

@@ -65,12 +65,6 @@ _FORMAT_OF_SUFFIX = {
     ".ndjson": "jsonl",
     ".xlsm": "xlsx",
 }
-#: The options that apply to some input formats only, the formats and how they are named.
-FORMAT_OPTIONS = {
-    "sheet": (("xlsx",), "XLSX input"),
-    "delimiter": (("csv", "tsv"), "CSV and TSV input"),
-    "encoding": (("csv", "tsv", "jsonl", "json", "lines"), "text input (not XLSX or Parquet)"),
-}
 TAGGED_COLUMNS = (*CODE_COLUMNS, POLARITY)
 _READ_ERRORS = (
     OSError,
@@ -114,14 +108,18 @@ class InputOptions:
 
     def check_format(self, fmt: str, display: str) -> None:
         """A SurveyError when ``--sheet``, ``--delimiter`` or ``--encoding`` is given for an
-        input of a format it does not apply to (``fmt``: an input format or a file suffix)."""
+        input of a format it does not apply to (``fmt``: an input format or a file suffix), by
+        the one table :data:`vastausanalyysi.survey.FORMAT_OPTIONS`."""
+        from vastausanalyysi.survey import FORMAT_OPTIONS, misplaced_options
+
         fmt = _FORMAT_OF_SUFFIX.get(fmt, fmt)
-        for name, (formats, what) in FORMAT_OPTIONS.items():
-            if getattr(self, name) is not None and fmt not in formats:
-                raise SurveyError(
-                    f"--{name} is for {what}, and {display!r} is read as "
-                    f"{_FORMAT_NAMES.get(fmt, fmt)}; leave --{name} out"
-                )
+        given = {name: getattr(self, name) for name in FORMAT_OPTIONS}
+        if misplaced := misplaced_options(fmt, **given):
+            name = misplaced[0]
+            raise SurveyError(
+                f"--{name} is for {FORMAT_OPTIONS[name].input}, and {display!r} is read as "
+                f"{_FORMAT_NAMES.get(fmt, fmt)}; leave --{name} out"
+            )
 
 
 _FORMAT_NAMES = {"jsonl": "JSON Lines", "lines": "lines of text", "parquet": "Parquet"}

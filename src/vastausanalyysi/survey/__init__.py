@@ -57,10 +57,14 @@ from vastausanalyysi.survey.model import Survey, SurveyColumns, SurveyIssue
 from vastausanalyysi.survey.reader import read_survey
 from vastausanalyysi.survey.tables import (
     CSV_SUFFIXES,
+    FORMAT_OPTIONS,
     JSON_SUFFIXES,
     JSONL_SUFFIXES,
+    SUFFIX_FORMATS,
     SUPPORTED_SUFFIXES,
     XLSX_SUFFIXES,
+    FormatOption,
+    misplaced_options,
     read_table,
 )
 
@@ -68,14 +72,18 @@ __all__ = [
     "CSV_SUFFIXES",
     "DEFAULT_LIKERT_SCALE",
     "DEFAULT_MISSING_VALUES",
+    "FORMAT_OPTIONS",
     "JSONL_SUFFIXES",
     "JSON_SUFFIXES",
+    "SUFFIX_FORMATS",
     "SUPPORTED_SUFFIXES",
     "XLSX_SUFFIXES",
+    "FormatOption",
     "LikertScale",
     "Survey",
     "SurveyColumns",
     "SurveyIssue",
+    "misplaced_options",
     "read_survey",
     "read_table",
 ]

@@ -33,6 +33,47 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 JSON_SUFFIXES = (".json",)
 SUPPORTED_SUFFIXES = CSV_SUFFIXES + XLSX_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES
+SUFFIX_FORMATS: dict[str, str] = {
+    **dict.fromkeys(CSV_SUFFIXES, "csv"),
+    ".tsv": "tsv",
+    **dict.fromkeys(XLSX_SUFFIXES, "xlsx"),
+    **dict.fromkeys(JSONL_SUFFIXES, "jsonl"),
+    **dict.fromkeys(JSON_SUFFIXES, "json"),
+}
+"""The input format :func:`read_table` reads each of :data:`SUPPORTED_SUFFIXES` as."""
+
+
+@dataclass(frozen=True)
+class FormatOption:
+    """Which input formats a reading option applies to, and how each caller names them."""
+
+    formats: tuple[str, ...]
+    files: str  # in read_survey's errors ("XLSX files")
+    input: str  # in the command line's errors ("XLSX input")
+
+
+FORMAT_OPTIONS: dict[str, FormatOption] = {
+    "sheet": FormatOption(("xlsx",), "XLSX files", "XLSX input"),
+    "delimiter": FormatOption(("csv", "tsv"), "CSV and TSV files", "CSV and TSV input"),
+    "encoding": FormatOption(
+        ("csv", "tsv", "jsonl", "json", "lines"),
+        "text files",
+        "text input (not XLSX or Parquet)",
+    ),
+}
+"""The one table of which option fits which input format (csv, tsv, jsonl, json, xlsx, parquet,
+lines): ``read_survey`` checks it by suffix (:data:`SUFFIX_FORMATS`), the command line by
+``--format`` or suffix. An option given for another format would be ignored: an error."""
+
+
+def misplaced_options(fmt: str, **given: Any) -> list[str]:
+    """The names of the options ``given`` (not None) that do not apply to input format ``fmt``
+    (:data:`FORMAT_OPTIONS`), in the table's order."""
+    return [
+        name
+        for name, option in FORMAT_OPTIONS.items()
+        if given.get(name) is not None and fmt not in option.formats
+    ]
 
 
 @dataclass
@@ -311,17 +352,15 @@ def _table_from_records(
 
 def _check_options(path: Path, suffix: str, **given: Any) -> None:
     """A SurveyError for ``sheet`` given for a file that is no workbook, ``delimiter`` for one
-    that is no CSV/TSV, or ``encoding`` for a workbook: an option that would be ignored."""
-    applies = {
-        "sheet": (XLSX_SUFFIXES, "XLSX files"),
-        "delimiter": (CSV_SUFFIXES, "CSV and TSV files"),
-        "encoding": ((*CSV_SUFFIXES, *JSONL_SUFFIXES, *JSON_SUFFIXES), "text files"),
-    }
-    for name, value in given.items():
-        suffixes, what = applies[name]
-        if value is not None and suffix in SUPPORTED_SUFFIXES and suffix not in suffixes:
+    that is no CSV/TSV, or ``encoding`` for a workbook: an option that would be ignored
+    (:data:`FORMAT_OPTIONS`)."""
+    if suffix not in SUFFIX_FORMATS:
+        return  # an unsupported suffix is an error of its own
+    for name in given:  # in the caller's order
+        if misplaced_options(SUFFIX_FORMATS[suffix], **{name: given[name]}):
             raise SurveyError(
-                f"{name}={value!r} is for {what}, and {str(path)!r} is {suffix}; leave it out"
+                f"{name}={given[name]!r} is for {FORMAT_OPTIONS[name].files}, and "
+                f"{str(path)!r} is {suffix}; leave it out"
             )
 
 
