@@ -232,7 +232,7 @@ def test_the_survey_example_gives_the_commented_results(
             assert value, code
             assert all({"row", "column", "value"} <= set(vars(i)) for i in value)
         checked += 1
-    assert checked == 9
+    assert checked == 10
     survey = namespace["survey"]
     # '"Melko hyvin" is 4, "En osaa sanoa" NaN'
     scores = survey.scores.set_index("respondent_id")

@@ -167,3 +167,32 @@ def test_numbers_that_are_no_scale_stay_text(tmp_path: Path) -> None:
     assert survey.columns.numeric == ()
     assert "Henkilöstömäärä" in survey.columns.other
     assert list(survey.respondents["Henkilöstömäärä"]) == ["120", "45", "3000", "870"]
+
+
+def test_issues_are_a_list_with_a_frame_and_a_readable_repr(tmp_path: Path) -> None:
+    rows = [r.copy() for r in ROWS]
+    rows[1][1] = ""
+    rows[2][2] = ""
+    survey = va.read_survey(_csv(tmp_path / "s.csv", rows))
+    issues = survey.issues
+    # still a list: indexed, sliced, looped and compared as before
+    assert isinstance(issues, list) and len(issues) >= 2
+    assert issues[0] is next(iter(issues)) and issues[:1] == [issues[0]] and issues == list(issues)
+    frame = issues.to_frame()
+    assert isinstance(frame, pd.DataFrame) and len(frame) == len(issues)
+    assert list(frame.columns) == ["row", "column", "value", "kind", "severity", "message"]
+    first = frame[frame["kind"] == "empty_title"].iloc[0]
+    assert (first["row"], first["column"], first["message"]) == (
+        3,
+        "Tehtävänimike",
+        "empty title; group 'tuntematon'",
+    )
+    pd.testing.assert_frame_equal(frame, survey.issues_frame())
+    text = repr(issues)
+    assert text.startswith(f"SurveyIssues: {len(issues)} (")
+    assert "1 empty_title" in text and "1 empty_municipality" in text
+    assert "row 3, column 'Tehtävänimike': empty title" in text
+    with pytest.raises(AttributeError, match=r"to_frame\(\)\.head"):
+        issues.head()  # the QA case: a DataFrame method says where the frame is
+    assert repr(va.Survey(*(pd.DataFrame(),) * 3, survey.columns).issues) == "SurveyIssues: none"
+    assert survey.issues_frame().empty is False

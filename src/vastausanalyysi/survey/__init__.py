@@ -46,14 +46,15 @@ Modules: :mod:`.tables` reads files and DataFrames into raw tables of text cells
 reader, also behind :func:`read_table`), with :mod:`.csvfile` (decoding, CSV records),
 :mod:`.xlsxfile` (streamed XLSX) and :mod:`.cells` (cell text, cell issues); :mod:`.likert`
 parses Likert cells; :mod:`.columns` finds the column roles; :mod:`.model` holds
-:class:`Survey`, :class:`SurveyColumns` and :class:`SurveyIssue`; :mod:`.reader` builds the
+:class:`Survey`, :class:`SurveyColumns`, :class:`SurveyIssue` and :class:`SurveyIssues` (the list
+``Survey.issues``, with ``to_frame()``); :mod:`.reader` builds the
 frames (:func:`read_survey`).
 """
 
 from __future__ import annotations
 
 from vastausanalyysi.survey.likert import DEFAULT_LIKERT_SCALE, DEFAULT_MISSING_VALUES, LikertScale
-from vastausanalyysi.survey.model import Survey, SurveyColumns, SurveyIssue
+from vastausanalyysi.survey.model import Survey, SurveyColumns, SurveyIssue, SurveyIssues
 from vastausanalyysi.survey.reader import read_survey
 from vastausanalyysi.survey.tables import (
     CSV_SUFFIXES,
@@ -83,6 +84,7 @@ __all__ = [
     "Survey",
     "SurveyColumns",
     "SurveyIssue",
+    "SurveyIssues",
     "misplaced_options",
     "read_survey",
     "read_table",

@@ -32,6 +32,48 @@ class SurveyIssue:
         return f"{prefix}: {self.message}" if prefix else self.message
 
 
+ISSUE_COLUMNS: tuple[str, ...] = ("row", "column", "value", "kind", "severity", "message")
+"""The columns of :meth:`SurveyIssues.to_frame`: the fields of a :class:`SurveyIssue`."""
+_REPR_LINES = 10
+
+
+class SurveyIssues(list[SurveyIssue]):
+    """``Survey.issues``: a list of :class:`SurveyIssue` (index, loop and ``len`` it as before)
+    with :meth:`to_frame` for a DataFrame and a readable repr."""
+
+    def to_frame(self) -> pd.DataFrame:
+        """The issues as a DataFrame, one row each: row, column, value, kind, severity,
+        message."""
+        return pd.DataFrame(
+            [[getattr(issue, c) for c in ISSUE_COLUMNS] for issue in self],
+            columns=list(ISSUE_COLUMNS),
+        )
+
+    def __repr__(self) -> str:
+        if not self:
+            return "SurveyIssues: none"
+        kinds: dict[str, int] = {}
+        for issue in self:
+            kinds[issue.kind] = kinds.get(issue.kind, 0) + 1
+        counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+        lines = [f"SurveyIssues: {len(self)} ({counted})"]
+        lines += [
+            f"  [{i}] {issue.severity} {issue.kind}: {issue}"
+            for i, issue in enumerate(self[:_REPR_LINES])
+        ]
+        if len(self) > _REPR_LINES:
+            lines.append(f"  … {len(self) - _REPR_LINES} more; .to_frame() gives them all")
+        return "\n".join(lines)
+
+    def __getattr__(self, name: str) -> Any:
+        if hasattr(pd.DataFrame, name):  # survey.issues.head(): say where the frame is
+            raise AttributeError(
+                f"Survey.issues is a list of SurveyIssue and has no {name!r}; "
+                f"survey.issues.to_frame().{name} is the DataFrame's"
+            )
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
 @dataclass(frozen=True)
 class SurveyColumns:
     """Which column of the file got which role.
@@ -78,27 +120,19 @@ class Survey:
     scores: pd.DataFrame
     respondents: pd.DataFrame
     columns: SurveyColumns
-    issues: list[SurveyIssue] = field(default_factory=list)
+    issues: SurveyIssues = field(default_factory=SurveyIssues)
     source: str = "<data>"
     meta: dict[str, Any] = field(default_factory=dict)
     scales: dict[str, tuple[float, float]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.issues, SurveyIssues):
+            self.issues = SurveyIssues(self.issues)
+
     def issues_frame(self) -> pd.DataFrame:
-        """The issues as a frame: row, column, value, kind, severity, message."""
-        return pd.DataFrame(
-            [
-                {
-                    "row": i.row,
-                    "column": i.column,
-                    "value": i.value,
-                    "kind": i.kind,
-                    "severity": i.severity,
-                    "message": i.message,
-                }
-                for i in self.issues
-            ],
-            columns=["row", "column", "value", "kind", "severity", "message"],
-        )
+        """The issues as a frame: row, column, value, kind, severity, message (the same as
+        ``issues.to_frame()``)."""
+        return SurveyIssues(self.issues).to_frame()
 
     def answers_with_respondents(
         self, columns: Sequence[str] = ("group", "coarse_group", "region")
@@ -135,4 +169,4 @@ class Survey:
         )
 
 
-__all__ = ["Survey", "SurveyColumns", "SurveyIssue"]
+__all__ = ["ISSUE_COLUMNS", "Survey", "SurveyColumns", "SurveyIssue", "SurveyIssues"]
