@@ -227,3 +227,46 @@ def test_no_wave_section_with_one_wave(tmp_path: Path) -> None:
     )
     write_report(tmp_path, tagged=tagged, formats="html", mask=False)
     assert 'id="kierrokset"' not in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def _published_rows(md: str, region: str) -> list[list[str]]:
+    return [
+        [c.strip() for c in line.strip("|").split("|")]
+        for line in md.splitlines()
+        if line.startswith(f"| {region} |")
+    ]
+
+
+def test_published_means_of_small_groups_are_hidden_unless_min_cell_is_1(
+    published: pd.DataFrame, tmp_path: Path
+) -> None:
+    """The published tables give Helsinki (n 1) and Kymenlaakso (n 4): hidden like any group
+    under min_cell, in the tables and the workbook's heat map; min_cell=1 shows them as given."""
+    small = published[published["n"] < 5]
+    assert set(small["region"]) == {"Helsinki", "Kymenlaakso"}
+    tagged = _tagged(_regions(published, 6))
+    write_report(tmp_path / "a", tagged=tagged, published_scores=published, mask=False)
+    md = (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    for region in ("Helsinki", "Kymenlaakso"):
+        rows = _published_rows(md, region)
+        assert len(rows) == 2  # both tables
+        for row in rows:  # every mean and the N hidden; a mean missing from the table stays "–"
+            assert set(row[1:]) <= {"–*", "–"} and row[-1] == "–*", row
+    assert "alle 5 vastaajan keskiarvot ja niiden N on piilotettu" in md
+    assert _published_rows(md, "Itä-Uusimaa")[0][-1] == "6"  # 6 respondents: shown
+    sheet = list(load_workbook(tmp_path / "a" / "report.xlsx")["lampokartta"].values)
+    helsinki = [r for r in sheet if r[0] == "Helsinki"]
+    assert helsinki and all(v in {"piilotettu", None} for r in helsinki for v in r[1:])
+    assert not any(isinstance(v, float) for r in helsinki for v in r[1:])
+    # one small region alone: the next smallest of each item is hidden too
+    alone = published[published["region"] != "Kymenlaakso"]
+    write_report(tmp_path / "b", tagged=tagged, published_scores=alone, mask=False, formats="md")
+    md = (tmp_path / "b" / "report.md").read_text(encoding="utf-8")
+    assert all(row[1] == "–*" for row in _published_rows(md, "Itä-Uusimaa"))
+    # the explicit opt-out, as for every other table: min_cell=1
+    write_report(tmp_path / "c", tagged=tagged, published_scores=published, mask=False, min_cell=1)
+    md = (tmp_path / "c" / "report.md").read_text(encoding="utf-8")
+    first = small[(small["region"] == "Helsinki") & (small["table"] == "yhteistyo")]
+    assert _published_rows(md, "Helsinki")[0][1] == f"{first['mean'].iloc[0]:.1f}".replace(".", ",")
+    assert _published_rows(md, "Kymenlaakso")[0][-1] == "4"
+    assert "sellaisinaan kuin ne annettiin; N = vastaajamäärä" in md

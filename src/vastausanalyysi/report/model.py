@@ -322,7 +322,7 @@ def build_model(
             score_sections.append(prepare_survey_scores(frame, answers, levels, names, min_cell))
             given.append((frame, "survey"))
         else:
-            score_sections.append(prepare_published_scores(frame, names))
+            score_sections.append(prepare_published_scores(frame, names, min_cell))
             given.append((frame, "published"))
     score_sections.sort(key=lambda s: s.source != "survey")
     given.sort(key=lambda g: g[1] != "survey")

@@ -186,6 +186,12 @@ def score_source_text(section: ScoreSection) -> str:
             "vastaajien vastauksista tässä raportissa; n = arvion antaneet vastaajat. Alle "
             f"{section.min_cell} vastaajan keskiarvot on piilotettu."
         )
+    if section.min_cell is not None and section.min_cell > 1:
+        return (
+            f"Julkaistut keskiarvotaulukot ({low}–{high}) sellaisinaan kuin ne annettiin, "
+            f"paitsi että alle {section.min_cell} vastaajan keskiarvot ja niiden N on "
+            "piilotettu; N = vastaajamäärä."
+        )
     return (
         f"Julkaistut keskiarvotaulukot ({low}–{high}) sellaisinaan kuin ne annettiin; "
         "N = vastaajamäärä."

@@ -8,7 +8,11 @@
   items' n), and when that is one group only, the next smallest group's N is hidden too, so
   that no hidden group's size can be derived from the total N.
 * **Published tables** (long form: ``county`` or ``region``, ``item_id``, ``item``, ``mean``,
-  ``n``): shown as given.
+  ``n``): shown as given, except that small groups are suppressed as in every output: a mean
+  whose ``n`` is under ``min_cell`` is hidden (with the next smallest region's when it is the
+  only one of its item), and so are that row's N and n, by the same rules as the survey's own
+  means. ``min_cell=1`` (the report's ``min_cell``, ``--min-cell 1``) shows them as given. A
+  table without ``n`` cannot be checked and is shown as given.
 
 Items get short keys ("K1", "K2", …, numbered on across the tables of a section so that a key
 names one item) for the table headers, with the full texts in a key below. A published frame
@@ -251,8 +255,44 @@ def prepare_survey_scores(
     )
 
 
-def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
-    """The published long score table, checked, as one table (regions by items) per question."""
+def _suppress(
+    means: list[list[float | None]],
+    ns: list[list[int | None]],
+    row_n: list[int | None],
+    total: list[bool],
+    min_cell: int,
+) -> tuple[
+    list[list[float | None]], list[list[int | None]], list[list[str]], list[int | None], list[bool]
+]:
+    """Hide the means of fewer than ``min_cell`` respondents (``secondary_suppression`` down
+    each item, a total row on its own) and the sizes beside them (:func:`hidden_sizes`): the
+    shown means, ns, flags, row N and which row N is hidden."""
+    rows = range(len(means))
+    width = len(means[0]) if means else 0
+    flags = [["" for _ in range(width)] for _ in rows]
+    groups = [r for r in rows if not total[r]]
+    # a missing mean has nothing to hide (it stays "–"), and cannot hide another
+    given = [[n if means[r][j] is not None else None for j, n in enumerate(ns[r])] for r in rows]
+    for j in range(width):
+        column = secondary_suppression([given[r][j] for r in groups], min_cell)
+        for r, flag in zip(groups, column, strict=True):
+            flags[r][j] = flag
+        for r in rows:
+            n = given[r][j]
+            if total[r] and n is not None and 0 < n < min_cell:
+                flags[r][j] = "primary"
+    n_hidden = hidden_sizes([n or 0 for n in row_n], flags, total, min_cell)
+    shown_means = [[None if flags[r][j] else means[r][j] for j in range(width)] for r in rows]
+    shown_ns = [
+        [None if n_hidden[r] or flags[r][j] else ns[r][j] for j in range(width)] for r in rows
+    ]
+    shown_n = [None if n_hidden[r] else row_n[r] for r in rows]
+    return shown_means, shown_ns, flags, shown_n, n_hidden
+
+
+def prepare_published_scores(scores: Any, names: Names, min_cell: int = 1) -> ScoreSection:
+    """The published long score table, checked, as one table (regions by items) per question;
+    means of fewer than ``min_cell`` respondents hidden (1: none)."""
     if not isinstance(scores, pd.DataFrame):
         raise ReportError(f"scores must be a DataFrame, got {type(scores).__name__}")
     region = next((c for c in SCORE_REGION_COLUMNS if c in scores.columns), None)
@@ -308,6 +348,13 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
             )
             if n_int is not None:
                 row_n[reg] = max(row_n.get(reg, 0), n_int)
+        means, ns, flags, sizes, n_hidden = _suppress(
+            [[cell.get((r, i), (None, None))[0] for i in items] for r in regions],
+            [[cell.get((r, i), (None, None))[1] for i in items] for r in regions],
+            [row_n.get(r) for r in regions],
+            [r in overall for r in regions],
+            min_cell,
+        )
         tables.append(
             ScoreTable(
                 None if question is None else table_title(question, split),
@@ -317,10 +364,11 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
                 items,
                 [texts[i] for i in items],
                 _keys(len(items), 1 + sum(len(t.items) for t in tables)),  # one key per item
-                [[cell.get((r, i), (None, None))[0] for i in items] for r in regions],
-                [[cell.get((r, i), (None, None))[1] for i in items] for r in regions],
-                [["" for _ in items] for _ in regions],
-                [row_n.get(r) for r in regions],
+                means,
+                ns,
+                flags,
+                sizes,
+                n_hidden,
             )
         )
     finite = np.array([m for m in mean_list if m is not None and not pd.isna(m)], dtype=float)
@@ -333,7 +381,7 @@ def prepare_published_scores(scores: Any, names: Names) -> ScoreSection:
         ),
         "Alue",
         tables,
-        None,
+        min_cell,
         _scale(finite, scores.attrs.get("scale")),
     )
 

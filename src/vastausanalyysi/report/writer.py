@@ -54,7 +54,9 @@ def write_report(
         question are clustered by the report itself (see ``questions``).
     published_scores:
         Aggregated means in long form (``county`` or ``region``, ``item_id``, ``item``, ``mean``,
-        ``n``), e.g. ``va.load_published_scores()``, shown as given; ``None`` leaves them out.
+        ``n``), e.g. ``va.load_published_scores()``, shown as given except that a mean of
+        fewer than ``min_cell`` respondents is hidden with its row's N (``min_cell=1`` shows
+        them all); ``None`` leaves them out.
     title:
         The report's title.
     formats:
@@ -69,7 +71,8 @@ def write_report(
         ``value``), whose means the report computes by its groups. With ``published_scores`` too,
         both are shown, the survey's own first. (``scores=``, deprecated, takes either kind.)
     min_cell:
-        The smallest group (respondents) whose quotes, answer rows and means are shown; default:
+        The smallest group (respondents) whose quotes, answer rows and means (the survey's own
+        and the published ones) are shown; default:
         the frequency table's ``min_cell``, else :data:`~vastausanalyysi.schema.MIN_CELL`.
     questions:
         One section per open question (the ``question`` column), each with "Toimii" (works or
