@@ -302,3 +302,49 @@ def test_linked_scores_without_frequencies() -> None:
     assert set(hidden) == {"90", "10"}  # Helsinki (n = 1), Kymenlaakso (n = 4)
     lappi = by_region[(by_region["region"] == "21") & (by_region["code"] == "tapaamiset")]
     assert lappi["score_mean"].item() == 2.5
+
+
+def _respondent_scores() -> pd.DataFrame:
+    """Likert answers of groups of 9, 3 and 6 respondents on the item linked to tapaamiset."""
+    rows = []
+    for group, size in (("a", 9), ("b", 3), ("c", 6)):
+        for i in range(size):
+            rows.append(
+                {"respondent_id": f"{group}{i}", "coarse_group": group, "item": "Tapaamiset"}
+                | {"value": 1 + (i % 5)}
+            )
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("kind", ["respondents", "published"])
+def test_no_public_score_join_gives_the_size_of_a_hidden_mean(kind: str) -> None:
+    """join_scores and linked_scores hide score_n (and sd) wherever the mean is hidden, the
+    primary and the secondary ones, for respondent-level and aggregated scores alike."""
+    items = {"tapaamiset": "Tapaamiset"}
+    if kind == "respondents":
+        scores, by = _respondent_scores(), "coarse_group"
+        tagged = _respondent_scores().assign(
+            text="vastaus", areas=[[]] * 18, mechanisms=[["tapaamiset"]] * 18
+        )
+        joined = join_scores(tagged, scores, by=by, code_items=items)
+        linked = linked_scores(scores, by=by, code_items=items)
+    else:
+        scores, by = load_published_scores(), "region"
+        joined = quiet_join(
+            theme_frequencies(regional_tagged({"90": 6, "10": 6, "21": 6, "08": 6}), by),
+            scores,
+            by=by,
+        )
+        linked = linked_scores(scores, by=by)
+    for table in (joined, linked):
+        hidden = table[table["score_suppressed"].astype(bool)]
+        assert len(hidden), kind
+        assert hidden["score_n"].isna().all() and hidden["score_mean"].isna().all()
+        assert hidden["score_sd"].isna().all()
+        shown = table[~table["score_suppressed"].astype(bool) & table["score_mean"].notna()]
+        assert len(shown) and (shown["score_n"] >= 5).all()
+    if kind == "respondents":  # b (3) is primary, c (6) the next smallest: both hidden
+        for table in (joined, linked):
+            rows = table[table["code"] == "tapaamiset"].set_index(by)
+            assert rows["score_suppressed"].to_dict() == {"a": False, "b": True, "c": True}
+            assert rows.loc["a", "score_n"] == 9
