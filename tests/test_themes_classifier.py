@@ -141,3 +141,51 @@ def test_build_corpus_split_rules() -> None:
     # blind dev rows are always train, real text always test, the rest by SHA-1 of the id
     expected = "test" if int(bc._hash("Q1"), 16) % 5 == 0 else "train"
     assert bc.assign_split(df).tolist() == ["train", expected, "test"]
+
+
+def test_a_trained_model_holds_no_personal_data_of_its_texts(tmp_path: Path) -> None:
+    """README: the masker's finds in the coded texts are left out of the model's vocabulary
+    (both the theme and the polarity features); mask=False keeps them."""
+    import vastausanalyysi as va
+
+    coded = pd.DataFrame(
+        {
+            "text": [
+                "Perhekeskuksen yhteistyö toimii, yhteyshenkilönä Kalervo Jääskeläinen.",
+                "Oppilashuollosta vastaa Kalervo Jääskeläinen, kalervo.jaaskelainen@kunta.example.",
+                "Perhekeskuksen tapaamiset ovat hyödyllisiä.",
+                "Oppilashuollon työnjako on epäselvä.",
+                "Perhekeskus on vielä kesken.",
+                "Oppilashuolto toimii kouluilla hyvin.",
+            ],
+            "areas": [
+                "perhekeskus",
+                "oppilashuolto",
+                "perhekeskus",
+                "oppilashuolto",
+                "perhekeskus",
+                "oppilashuolto",
+            ],
+            "mechanisms": ["", "", "tapaamiset", "tyonjako", "", ""],
+            "polarity": ["works", "neutral", "works", "problem", "problem", "works"],
+        }
+    )
+    personal = ("kalervo", "jääskeläinen", "kalervo.jaaskelainen@kunta.example")
+
+    def words(model: ThemeClassifier) -> str:
+        folder = Path(model.save(tmp_path / f"m{id(model)}"))
+        out = [p.read_text(encoding="utf-8") for p in folder.glob("*.json")]
+        for npz in folder.glob("*.npz"):
+            with np.load(npz, allow_pickle=False) as arrays:
+                out += [str(v) for k in arrays.files if arrays[k].dtype.kind in "US"
+                        for v in arrays[k].ravel()]  # fmt: skip
+        return " ".join(out).lower()
+
+    masked = va.train(coded)
+    kept = va.train(coded, mask=False)
+    assert not [w for w in personal if w in words(masked)]
+    assert [w for w in personal if w in words(kept)] == list(personal)
+    # only the personal words are left out
+    assert set(masked.vectorizer_.vocabulary) < set(kept.vectorizer_.vocabulary)
+    left_out = set(kept.vectorizer_.vocabulary) - set(masked.vectorizer_.vocabulary)
+    assert {f.split(":")[-1] for f in left_out} <= set(personal)

@@ -362,7 +362,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
     column = args.text_column or TEXT
     data = read_plain_table(args.input, _input(args), required=[column])
-    model = train(data, text_column=column)
+    model = train(data, text_column=column, mask=_mask(args))
     path = model.save(args.output)
     print(path)
     if args.cv:

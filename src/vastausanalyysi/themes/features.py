@@ -14,6 +14,7 @@ for bit (tests/test_themes_features.py compares the two on the corpus).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from itertools import chain, count, repeat
 from typing import Any
@@ -297,10 +298,23 @@ def polarity_features(
     return out
 
 
+#: The markers before a feature's word ("L:", "P:", "NEG_", "C2_" …)
+_FEATURE_MARKERS = re.compile(r"^(?:[A-Z0-9]+[_:])+")
+
+
+def leave_out(feats: list[list[str]], terms: frozenset[str]) -> list[list[str]]:
+    """``feats`` without the features whose word (after its markers: "L:kalervo",
+    "NEG_kalervo") is one of ``terms``."""
+    if not terms:
+        return feats
+    return [[f for f in row if _FEATURE_MARKERS.sub("", f) not in terms] for row in feats]
+
+
 __all__ = [
     "FeatureVectorizer",
     "as_docs",
     "doc_features",
+    "leave_out",
     "polarity_features",
     "token_features",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import platform
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from vastausanalyysi.themes.features import (
     as_docs,
     doc_columns,
     doc_features,
+    leave_out,
     polarity_features,
     token_features,
 )
@@ -148,11 +149,16 @@ class ThemeClassifier(BaseEstimator):
         Y: Any,
         polarity: Sequence[str] | None = None,
         questions: Sequence[Any] | None = None,
+        *,
+        exclude_terms: Collection[str] = (),
     ) -> ThemeClassifier:
         """Learn from texts (or Docs) ``X`` and their codes ``Y`` (lists of code ids).
 
         ``polarity`` (optional) trains the polarity model; ``questions`` gives the question each
-        answer replied to (e.g. "toimii"), used as a polarity feature.
+        answer replied to (e.g. "toimii"), used as a polarity feature. ``exclude_terms``:
+        lower-case words (the lemmas and words of the personal data in ``X``, see
+        :func:`~vastausanalyysi.themes.training.train`) that no feature of the vocabulary may
+        hold, so that the saved model holds none of them.
         """
         docs = as_docs(X)
         labels = _as_code_lists(Y)
@@ -165,7 +171,8 @@ class ThemeClassifier(BaseEstimator):
         if unknown:
             raise ModelError(f"unknown code(s) in the labels: {unknown}")
         rules = self._tagger().tag_docs(docs)
-        feats = self._features(docs, rules)
+        excluded = frozenset(exclude_terms)
+        feats = leave_out(self._features(docs, rules), excluded)
         self.vectorizer_ = FeatureVectorizer.fit(feats, self.min_df)
         Xm = self.vectorizer_.transform(feats)
         codes = [c for c in cb.codes if any(c in row for row in labels)]
@@ -206,7 +213,7 @@ class ThemeClassifier(BaseEstimator):
         self.polarity_classes_: list[str] = []
         self.polarity_mode_ = "rules"
         if polarity is not None:
-            self._fit_polarity(docs, list(polarity), questions, rules, splits)
+            self._fit_polarity(docs, list(polarity), questions, rules, splits, excluded)
         return self
 
     def _polarity_model(self) -> LogisticRegression:
@@ -224,6 +231,7 @@ class ThemeClassifier(BaseEstimator):
         questions: Any,
         rules: Sequence[RuleResult],
         splits: Sequence[tuple[np.ndarray, np.ndarray]],
+        excluded: frozenset[str] = frozenset(),
     ) -> None:
         if len(polarity) != len(docs):
             raise ModelError(f"got {len(docs)} texts but {len(polarity)} polarity labels")
@@ -231,6 +239,7 @@ class ThemeClassifier(BaseEstimator):
         if bad:
             raise ModelError(f"unknown polarity value(s) {bad}; use {list(POLARITIES)}")
         feats = polarity_features(docs, self.get_codebook().polarity, questions)
+        feats = leave_out(feats, excluded)
         self.polarity_vectorizer_ = FeatureVectorizer.fit(feats, self.min_df)
         Xp = self.polarity_vectorizer_.transform(feats)
         classes = sorted(set(polarity))

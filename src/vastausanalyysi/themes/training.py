@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,18 +40,37 @@ def label_rows(df: pd.DataFrame) -> list[list[str]]:
     return rows
 
 
+def personal_terms(texts: Sequence[Any]) -> frozenset[str]:
+    """The lower-case lemmas and words of the personal data that the masker finds in ``texts``
+    (names, e-mail addresses, phone numbers, identity codes)."""
+    from vastausanalyysi.nlp.pii import default_masker, masked_lemmas
+
+    masker = default_masker()
+    strings = [t if isinstance(t, str) else "" for t in texts]
+    spans = [masker.original_spans(t) for t in strings]
+    terms: set[str] = set()
+    for text, found, lemmas in zip(strings, spans, masked_lemmas(strings, spans), strict=True):
+        terms.update(lemma.lower() for lemma in lemmas)
+        for start, end, _ in found:
+            terms.update(word.lower() for word in text[start:end].split())
+    return frozenset(terms)
+
+
 def train(
     data: Any,
     *,
     text_column: str = "text",
     codebook: Codebook | str | Path | None = None,
+    mask: bool = True,
     **params: Any,
 ) -> ThemeClassifier:
     """Train a :class:`ThemeClassifier` on hand-coded answers.
 
     ``data`` is a DataFrame (or CSV path) with ``text_column``, ``areas`` and ``mechanisms``
     (lists or ';'-separated ids) and optionally ``polarity`` and ``question``. If a ``split``
-    column exists, only its "train" rows are used.
+    column exists, only its "train" rows are used. ``mask`` (default): the words of the
+    personal data in the texts (:func:`personal_terms`) are left out of the model's
+    vocabulary, so a saved model holds no name or address of the training answers.
     """
     df = read_labelled(data, text_column)
     if "split" in df.columns and (df["split"] == "train").any():
@@ -62,7 +82,9 @@ def train(
         if (pol != "").all():
             polarity = pol.tolist()
     questions = df["question"].tolist() if "question" in df.columns else None
-    return model.fit(df[text_column].tolist(), label_rows(df), polarity, questions)
+    texts = df[text_column].tolist()
+    excluded = personal_terms(texts) if mask else frozenset()
+    return model.fit(texts, label_rows(df), polarity, questions, exclude_terms=excluded)
 
 
-__all__ = ["label_rows", "read_labelled", "train"]
+__all__ = ["label_rows", "personal_terms", "read_labelled", "train"]
