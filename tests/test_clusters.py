@@ -333,3 +333,27 @@ def test_areas_lead_mechanisms_follow() -> None:
     assert split_by(areas)
     assert not split_by(mechanisms)
     assert split_by(mechanisms, mechanism_weight=2.0)
+
+
+def test_score_means_of_few_respondents_are_hidden() -> None:
+    """README: mean scores of fewer than min_cell respondents are hidden like counts (QA 3: a
+    cluster of 4 respondents showed its mean 3.25)."""
+    frame = make_tagged()
+    ids = list(frame["respondent_id"].unique())
+    # 4 respondents rated "Avoimuus", everyone rated "Säännölliset tapaamiset"
+    rows = [(rid, "Säännölliset tapaamiset", 3 + (k % 2)) for k, rid in enumerate(ids)]
+    rows += [(rid, "Avoimuus", 4) for rid in ids[:4]]
+    scores = pd.DataFrame(rows, columns=["respondent_id", "item", "value"])
+    mapping = {"tapaamiset": "Säännölliset tapaamiset", "perhekeskus": "Avoimuus"}
+    result = cluster_statements(frame, respondent_scores=scores, code_items=mapping)
+    table = result.clusters
+    assert table["score:Avoimuus"].isna().all()  # never 4 respondents' mean
+    assert table["score:Säännölliset tapaamiset"].notna().any()
+    # with min_cell 1 the same means are shown
+    shown = cluster_statements(frame, respondent_scores=scores, code_items=mapping, min_cell=1)
+    assert shown.clusters["score:Avoimuus"].notna().any()
+    assert (shown.clusters["score:Avoimuus"].dropna() == 4).all()
+    # a cluster of fewer than min_cell scored respondents hides its n_scored too
+    small = cluster_statements(frame, respondent_scores=scores, code_items=mapping, min_cell=50)
+    assert small.clusters["n_scored"].isna().all()
+    assert small.clusters["score:Säännölliset tapaamiset"].isna().all()

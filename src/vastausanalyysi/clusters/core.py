@@ -481,6 +481,7 @@ def cluster_statements(
         respondent_scores,
         code_items,
         items,
+        min_cell,
     )
     return Clustering(
         assignments,

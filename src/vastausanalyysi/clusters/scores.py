@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from vastausanalyysi.errors import ClusteringError, SummaryError
+from vastausanalyysi.schema import MIN_CELL
 
 __all__ = ["attach_scores"]
 
@@ -21,11 +22,14 @@ def attach_scores(
     scores: pd.DataFrame | None,
     mapping: Mapping[str, str | Sequence[str]] | None,
     items: Sequence[str] | None,
+    min_cell: int = MIN_CELL,
 ) -> pd.Series | None:
     """Add ``linked_items`` and, with scores, ``n_scored`` and ``score:<item>`` to ``clusters``.
 
-    ``ids`` and ``cluster_of`` are per statement; a respondent counts once per cluster. Returns the
-    overall mean per item (None without scores).
+    ``ids`` and ``cluster_of`` are per statement; a respondent counts once per cluster. A mean of
+    fewer than ``min_cell`` respondents with a value is hidden (NaN), and so is ``n_scored``
+    (None) under ``min_cell``, as the summaries hide small groups. Returns the overall mean per
+    item (None without scores).
     """
     from vastausanalyysi.summary.links import resolve_links
     from vastausanalyysi.summary.scores import check_scores
@@ -56,13 +60,15 @@ def attach_scores(
     known = set(scored["respondent_id"].tolist())
     table = scored.pivot_table(index="respondent_id", columns="item", values="value")
     table = table.reindex(columns=list(items))
-    n_scored, means = [], {item: [] for item in items}
+    n_scored: list[int | None] = []
+    means: dict[str, list[float]] = {item: [] for item in items}
     for cluster in clusters["cluster"]:
         members = pd.unique(ids[cluster_of == cluster])
         sub = table.reindex([m for m in members if m in known])
-        n_scored.append(len(sub))
+        n_scored.append(len(sub) if len(sub) >= min_cell else None)
         for item in items:
-            means[item].append(float(sub[item].mean()) if len(sub) else float("nan"))
+            values = sub[item].dropna()
+            means[item].append(float(values.mean()) if len(values) >= min_cell else float("nan"))
     clusters["n_scored"] = n_scored
     for item in items:
         clusters[f"score:{item}"] = means[item]

@@ -275,10 +275,11 @@ def _html_overall(rep: ReportModel) -> str:
             + "</p>"
             for q in t.quotes
         )
-        hidden = (t.n_scored if t.n_scored is not None else t.respondents) < rep.min_cell
+        # a missing mean is one of fewer than min_cell respondents (cluster_statements hides
+        # it): marked hidden, never told apart from a mean that nobody answered
         scores = "".join(
             f'<td class="sup">{DASH}<sup>*</sup></td>'
-            if hidden and not is_missing(t.scores.get(i))
+            if is_missing(t.scores.get(i))
             else f'<td class="num"{score_shade(t.scores.get(i))}>'
             f"{escape_html(format_number(t.scores.get(i)))}</td>"
             for i in c.score_items
