@@ -11,7 +11,10 @@ origin ``report-2026-prose``) and ``blind_published.csv`` (published-style sente
 blind by a teammate): only its **odd ids** (the dev half, whose errors were read) are merged,
 with origin ``team-written-blind-dev``, always ``train``; its even ids (the holdout half) are
 left out of ``answers.csv`` entirely and stay a separate holdout. ``heldout_dev.csv`` (the
-held-out dev set of issue 11) is never merged.
+held-out dev set of issue 11) is never merged. ``team_written_g.csv`` (269 team-written sentences
+in the registers of real public text) is not merged either: training on it did not raise the
+mechanisms on real text and lowered real-text polarity (2026-12-06, see ``corpus/README.md``);
+adding it back to :data:`SOURCES` gives it the same per-id split as the other team-written files.
 
 The split is fixed per row, so that relabelling a row never moves another one: the report
 highlights and report prose are all ``test`` (real text, kept out of training so that they
