@@ -54,6 +54,7 @@ _EXPORTS: dict[str, str] = {
     "load_published_items": "vastausanalyysi.summary",
     "linked_scores": "vastausanalyysi.summary",
     "score_correlations": "vastausanalyysi.summary",
+    "scores_by_mention": "vastausanalyysi.summary",
     "crosstab": "vastausanalyysi.summary",
     "compare_waves": "vastausanalyysi.summary",
     "cluster_statements": "vastausanalyysi.clusters",

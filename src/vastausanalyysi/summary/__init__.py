@@ -1,7 +1,8 @@
 """Summaries of tagged answers: theme frequencies by group with confidence intervals and small-cell
 suppression (``frequencies``), crosstabs with chi-square tests (``crosstab``), changes between
 survey waves (``waves``), and each code's linked survey item's score beside it (``scores``, with
-``correlations`` across groups and the 2026 report's published tables in ``published``).
+``correlations`` across groups and the 2026 report's published tables in ``published``), and the
+mean scores of those who mention each code beside those who do not (``mentions``).
 
 ``intervals`` holds the interval methods, ``links`` the code -> survey item links,
 ``suppression`` the secondary suppression of small cells, ``validation`` the checks of input
@@ -19,6 +20,7 @@ from vastausanalyysi.summary.frequencies import (
 )
 from vastausanalyysi.summary.intervals import proportion_ci
 from vastausanalyysi.summary.links import codebook_codes, codebook_links
+from vastausanalyysi.summary.mentions import scores_by_mention, welch_interval
 from vastausanalyysi.summary.published import (
     load_published_counts,
     load_published_items,
@@ -43,6 +45,8 @@ __all__ = [
     "polarity_by",
     "proportion_ci",
     "score_correlations",
+    "scores_by_mention",
     "theme_frequencies",
     "to_wide",
+    "welch_interval",
 ]
