@@ -404,7 +404,13 @@ def _select_questions(answers: Answers, wanted: Sequence[str]) -> Answers:
     rows = [r for r, k in zip(answers.rows, keep, strict=True) if k]
     log.info("%s: question(s) %s: %d answers", answers.source, chosen, int(keep.sum()))
     return Answers(
-        frame[keep], answers.text_column, answers.source, rows, answers.tagged, answers.id_column
+        frame[keep],
+        answers.text_column,
+        answers.source,
+        rows,
+        answers.tagged,
+        answers.id_column,
+        answers.scores,  # the Likert answers do not depend on the open question
     )
 
 

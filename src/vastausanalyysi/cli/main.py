@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from vastausanalyysi._version import __version__
+from vastausanalyysi.cli.mentions import add_mention_options, mention_table, wants_mention_table
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
 from vastausanalyysi.schema import (
     LANGUAGE,
@@ -236,11 +237,25 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from vastausanalyysi.summary import theme_frequencies
     from vastausanalyysi.workflow import mask_personal_data
 
     _check_output(args)
+    mentions = wants_mention_table(args)
     tagged, answers = _read_tagged(args, "summarise")
+    by = args.by or None
+    if mentions:
+        freqs = mention_table(tagged, answers, args)
+    else:
+        freqs = _frequencies(tagged, answers, args)
+    if _mask(args) and by:
+        freqs = mask_personal_data(freqs, [b for b in by if freqs[b].dtype == object])
+    _write(freqs, args)
+    return 0
+
+
+def _frequencies(tagged: Any, answers: Any, args: argparse.Namespace) -> Any:
+    from vastausanalyysi.summary import theme_frequencies
+
     by = args.by or None
     text = answers.text_column if answers.text_column in tagged.columns else None
     freqs = theme_frequencies(
@@ -258,10 +273,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
             args.min_cell,
             len(freqs),
         )
-    if _mask(args) and by:
-        freqs = mask_personal_data(freqs, [b for b in by if freqs[b].dtype == object])
-    _write(freqs, args)
-    return 0
+    return freqs
 
 
 def _cmd_cluster(args: argparse.Namespace) -> int:
@@ -544,6 +556,7 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(p)
     p.add_argument("-b", "--by", action="append", help="group column (repeatable)")
     _min_cell_option(p)
+    add_mention_options(p)
 
     p = verb("cluster", "cluster statements; one row per cluster", _cmd_cluster)
     _input_options(p)

@@ -1,0 +1,92 @@
+"""``summary --mention-scores``: each code's mentioners' mean score beside the other respondents'.
+
+The table of :func:`~vastausanalyysi.summary.scores_by_mention`, from a survey export (its own
+Likert answers) or a tagged file with ``--scores``, a long table of respondents' scores
+(``respondent_id``, ``item``, ``value``: the ``scores.csv`` that ``survey -o`` writes). It holds
+group labels, code ids, item names and numbers, no answer text; group labels are masked like
+``summary``'s.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.schema import RESPONDENT_ID
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+
+def add_mention_options(parser: Any) -> None:
+    """The options of ``summary`` that ask for this table instead of frequencies."""
+    group = parser.add_argument_group("scores by mention")
+    group.add_argument(
+        "--mention-scores",
+        action="store_true",
+        help="instead of frequencies: per code and survey item, the mean score of those who "
+        "mention the code beside the others', with the difference's Welch interval",
+    )
+    group.add_argument(
+        "--item",
+        action="append",
+        help="only this survey item: its name, codebook item id or a unique part (repeatable; "
+        "default every item)",
+    )
+    group.add_argument(
+        "--code",
+        action="append",
+        help="only this code, e.g. perhekeskus or area:perhekeskus (repeatable; default every "
+        "code mentioned)",
+    )
+    group.add_argument(
+        "--scores",
+        metavar="FILE",
+        help="respondents' scores (respondent_id, item, value), for a tagged or plain input "
+        "(default: a survey export's own Likert answers)",
+    )
+
+
+def wants_mention_table(args: Any) -> bool:
+    """Whether ``args`` ask for this table; its options without ``--mention-scores`` are an
+    error (before any reading or tagging)."""
+    if args.mention_scores:
+        return True
+    given = [f"--{name}" for name in ("item", "code", "scores") if getattr(args, name)]
+    if given:
+        raise SurveyError(f"{', '.join(given)}: only with --mention-scores")
+    return False
+
+
+def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame:
+    """The ``--mention-scores`` table of ``tagged`` (read from ``answers``) with ``args``."""
+    from vastausanalyysi.cli.files import InputOptions, read_plain_table
+    from vastausanalyysi.summary.mentions import scores_by_mention
+
+    if args.scores:
+        scores = read_plain_table(
+            args.scores, InputOptions(), required=[RESPONDENT_ID, "item", "value"]
+        )
+    elif answers.scores is not None:
+        scores = answers.scores
+    else:
+        raise SurveyError(
+            f"--mention-scores needs the respondents' scores: {answers.source!r} is no survey "
+            "export with Likert items; give --scores FILE (respondent_id, item, value, as "
+            "'survey -o' writes scores.csv)"
+        )
+    id_column = answers.id_column or RESPONDENT_ID
+    text = answers.text_column if answers.text_column in tagged.columns else None
+    return scores_by_mention(
+        tagged,
+        scores,
+        items=args.item,
+        code_ids=args.code,
+        by=args.by or None,
+        min_cell=args.min_cell,
+        id_column=id_column,
+        text_column=text,
+    )
+
+
+__all__ = ["add_mention_options", "mention_table", "wants_mention_table"]
