@@ -140,6 +140,29 @@ def test_groups_from_respondents_and_two_by_columns() -> None:
     assert lappi["n_mention"] == stats.loc[("Lappi", "mention"), "count"]
 
 
+def test_code_items_compare_each_code_on_its_linked_items() -> None:
+    tagged, scores = team_data()
+    sote = va.summary.codebook_links()["perhekeskus"][0]  # (item id, item text)
+    linked = scores[scores.item == ITEM2].assign(item=sote[1])
+    scores = pd.concat([scores, linked], ignore_index=True)
+    out = scores_by_mention(tagged, scores, code_items="codebook", min_cell=1)
+    # tietopohja's item is not in the scores: only perhekeskus, on its own item
+    assert out[["code", "item"]].values.tolist() == [["perhekeskus", sote[1]]]
+    by_id = scores_by_mention(tagged, scores, items=sote[0], code_ids="perhekeskus", min_cell=1)
+    pd.testing.assert_frame_equal(out, by_id)
+    mapped = scores_by_mention(
+        tagged, scores, code_items={"perhekeskus": "toimivuutta", "tietopohja": [ITEM2]}
+    )
+    assert mapped[["code", "item"]].values.tolist() == [
+        ["perhekeskus", ITEM],
+        ["tietopohja", ITEM2],
+    ]
+    with pytest.raises(SummaryError, match="'ei tällaista' is not an item"):
+        scores_by_mention(tagged, scores, code_items={"perhekeskus": "ei tällaista"})
+    with pytest.raises(SummaryError, match="code_items must be 'codebook'"):
+        scores_by_mention(tagged, scores, code_items="kaikki")
+
+
 def test_non_answers_other_languages_and_empty_texts_do_not_mention() -> None:
     tagged, scores = team_data()
     # three non-mentioners of Lappi carry the code on a second row that must not count

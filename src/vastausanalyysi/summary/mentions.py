@@ -26,7 +26,7 @@ Definitions:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -36,7 +36,7 @@ from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, RESPONDENT_ID, strip_prefix
 from vastausanalyysi.summary.frequencies import LAYERS
 from vastausanalyysi.summary.intervals import check_confidence
-from vastausanalyysi.summary.links import codebook_codes, codebook_links
+from vastausanalyysi.summary.links import codebook_codes, codebook_links, resolve_link_pairs
 from vastausanalyysi.summary.scores import check_scores, is_aggregated, scores_with_groups
 from vastausanalyysi.summary.suppression import SECONDARY_REASON, secondary_mask
 from vastausanalyysi.summary.validation import (
@@ -79,6 +79,7 @@ def scores_by_mention(
     items: str | Sequence[str] | None = None,
     codes: str | Sequence[str] = ("areas", "mechanisms"),
     code_ids: str | Sequence[str] | None = None,
+    code_items: Mapping[str, str | Sequence[str]] | str | None = None,
     by: str | Sequence[str] | None = None,
     respondents: pd.DataFrame | None = None,
     min_cell: int = MIN_CELL,
@@ -108,6 +109,11 @@ def scores_by_mention(
         The codes to compare (``"perhekeskus"``, ``"area:perhekeskus"``); a code of the codebook
         or of the data. Default: every code that any counted answer carries, in codebook order
         (then others sorted).
+    code_items:
+        Compare each code on its linked items only: ``"codebook"`` for the codebook's links
+        (:func:`~vastausanalyysi.summary.codebook_links`, as :func:`join_scores` uses them), or
+        a mapping code id -> item(s), each named as in ``items`` (then ``code_ids`` defaults to
+        its codes). Default: every code on every item.
     by:
         Group column(s), taken from ``scores`` if it has them, else from ``respondents`` (e.g.
         ``Survey.respondents``, so that respondents without answers have their group), else
@@ -154,7 +160,19 @@ def scores_by_mention(
     if (missing_id := scores["respondent_id"].isna()).any():
         row = scores.index[int(np.flatnonzero(missing_id.to_numpy())[0])]
         raise SummaryError(f"scores row {row!r}: respondent_id is missing")
-    chosen = resolve_items(items, list(dict.fromkeys(scores["item"].tolist())))
+    available = list(dict.fromkeys(scores["item"].tolist()))
+    chosen = resolve_items(items, available)
+    links = _links(code_items, available)
+    if links is not None:
+        linked = {item for names in links.values() for item in names}
+        chosen = [item for item in chosen if item in linked]
+        if not chosen:
+            raise SummaryError(
+                "no linked item of the codes is in the scores (or among items=); the items are: "
+                + "; ".join(repr(str(a)) for a in available)
+            )
+        if code_ids is None and isinstance(code_items, Mapping):
+            code_ids = list(code_items)
     scored = scores[scores["item"].isin(chosen)].dropna(subset=["value"])
     twice = scored.duplicated(["respondent_id", "item"], keep=False)
     if twice.any():
@@ -173,6 +191,12 @@ def scores_by_mention(
             f"and {scored['respondent_id'].iloc[0]!r} in scores (the ids must be the same values)"
         )
     out = _table(scored, by_cols, chosen, selected, mentioned, confidence)
+    if links is not None:
+        pairs = zip(out["code"], out["item"], strict=True)
+        keep = [item in links.get(code, ()) for code, item in pairs]
+        out = out[np.array(keep, dtype=bool)].reset_index(drop=True)
+        if not len(out):
+            raise SummaryError("no code of code_ids has a linked item in the scores")
     return _suppress(out, by_cols, min_cell, secondary)
 
 
@@ -244,6 +268,34 @@ def resolve_items(wanted: str | Sequence[str] | None, available: Sequence[Any]) 
             raise SummaryError(f"item {name!r} {how}; the items are: {listed}")
         out.append(texts[hits[0]])
     return list(dict.fromkeys(out))
+
+
+def _links(
+    code_items: Mapping[str, str | Sequence[str]] | str | None, available: list[Any]
+) -> dict[str, list[Any]] | None:
+    """Code id -> its linked items of ``available`` (None: no links asked for)."""
+    if code_items is None:
+        return None
+    if isinstance(code_items, str):
+        if code_items != "codebook":
+            raise SummaryError(
+                f"code_items must be 'codebook' or a mapping code -> item(s), got {code_items!r}"
+            )
+        texts = {str(a): a for a in available}
+        return {
+            code: [texts[name] for _, name in pairs if name in texts]
+            for code, pairs in resolve_link_pairs(None, list(texts)).items()
+        }
+    if not isinstance(code_items, Mapping):
+        raise SummaryError(
+            f"code_items must be 'codebook' or a mapping code -> item(s), got "
+            f"{type(code_items).__name__}"
+        )
+    out: dict[str, list[Any]] = {}
+    for code, names in code_items.items():
+        found = resolve_items(names, available)
+        out.setdefault(strip_prefix(str(code)), []).extend(found)
+    return out
 
 
 def welch_interval(
