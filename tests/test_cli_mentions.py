@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+import vastausanalyysi as va
 from vastausanalyysi.cli import main
 
 ITEM = "Miten arvioit yhteistyön toimivuutta kuntasi ja hyvinvointialueen välillä?"
@@ -171,3 +173,24 @@ def test_bad_options_are_one_line_errors(
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert main([*args, "--code", "perhekeskusx"]) == 2
     assert "code 'perhekeskusx' is not a code" in capsys.readouterr().err
+
+
+def test_the_readme_example_runs_as_described(export: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    call = re.search(r"`(va\.scores_by_mention\(.*?\))`", readme, flags=re.DOTALL)[1]
+    survey = va.read_survey(export)
+    answers = survey.answers_with_respondents()
+    tagged = va.tag(answers[answers["question"] == WORKS])
+    out = eval(call, {"va": va, "tagged": tagged, "survey": survey})
+    assert out[["region", "code", "item"]].values.tolist() == [
+        ["08", "perhekeskus", ITEM],
+        ["13", "perhekeskus", ITEM],
+    ]
+    # Tampere's 4 mentioners hidden, and Kuopio with it
+    assert out["suppressed"].tolist() == [True, True]
+    everyone = eval(
+        call.replace('by="region",', ""), {"va": va, "tagged": tagged, "survey": survey}
+    )
+    want = expected(False)
+    assert everyone["n_mention"].tolist() == [want.loc[True, "count"]]
+    assert everyone["mean_no_mention"].tolist() == [pytest.approx(want.loc[False, "mean"])]
