@@ -110,7 +110,9 @@ def test_survey_export_overall_and_by_region(export: Path, tmp_path: Path) -> No
         assert row["mean_no_mention"] == pytest.approx(want.loc[(municipality, False), "mean"])
 
 
-def test_default_min_cell_hides_small_regions(export: Path, tmp_path: Path) -> None:
+def test_default_min_cell_hides_small_regions(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "mentions.csv"
     args = ["summary", str(export), "--question", "toimii", "--mention-scores", "-b", "region"]
     assert main([*args, "--item", "toimivuutta", "--code", "perhekeskus", "-o", str(out)]) == 0
@@ -121,6 +123,7 @@ def test_default_min_cell_hides_small_regions(export: Path, tmp_path: Path) -> N
     assert table["suppression_reason"].tolist()[0] == "n < min_cell 5"
     assert table["suppression_reason"].tolist()[1].startswith("secondary")
     assert table[["n_mention", "mean_mention", "n_no_mention", "difference"]].isna().all().all()
+    assert "all 2 rows are suppressed" in capsys.readouterr().err
 
 
 def test_tagged_file_with_scores_file_is_formula_safe(tmp_path: Path) -> None:
@@ -131,7 +134,7 @@ def test_tagged_file_with_scores_file_is_formula_safe(tmp_path: Path) -> None:
         mentions = i < 6
         records.append(
             {
-                "respondent_id": f"t{i}",
+                "respondent_id": i,  # numbers here, text in the scores CSV: they still meet
                 "ryhmä": group,
                 "text": "Perhekeskus toimii." if mentions else "Tiedonkulku toimii.",
                 "areas": ["perhekeskus"] if mentions else [],
@@ -139,7 +142,7 @@ def test_tagged_file_with_scores_file_is_formula_safe(tmp_path: Path) -> None:
                 "polarity": "works",
             }
         )
-        scores.append({"respondent_id": f"t{i}", "item": ITEM, "value": 1 + i % 5})
+        scores.append({"respondent_id": str(i), "item": ITEM, "value": 1 + i % 5})
     tagged.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
     scores_csv = tmp_path / "scores.csv"
     pd.DataFrame(scores).to_csv(scores_csv, index=False)

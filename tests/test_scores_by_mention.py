@@ -325,6 +325,11 @@ def test_bad_scores_are_errors() -> None:
     bad.loc[3, "value"] = "paljon"
     with pytest.raises(SummaryError, match="row 3: value 'paljon'"):
         scores_by_mention(tagged, bad)
+    with pytest.raises(SummaryError, match="row 5: item is missing"):
+        scores_by_mention(
+            tagged,
+            scores.astype({"item": object}).assign(item=lambda f: f.item.where(f.index != 5)),
+        )
     with pytest.raises(SummaryError, match="several values of item"):
         scores_by_mention(tagged, pd.concat([scores, scores.iloc[[1]]]))
     other_ids = scores.assign(respondent_id=range(len(scores)))

@@ -9,13 +9,17 @@ group labels, code ids, item names and numbers, no answer text; group labels are
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.schema import RESPONDENT_ID
+from vastausanalyysi.text import is_missing
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+log = logging.getLogger("vastausanalyysi.cli")
 
 
 def add_mention_options(parser: Any) -> None:
@@ -59,7 +63,8 @@ def wants_mention_table(args: Any) -> bool:
 
 
 def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame:
-    """The ``--mention-scores`` table of ``tagged`` (read from ``answers``) with ``args``."""
+    """The ``--mention-scores`` table of ``tagged`` (read from ``answers``) with ``args``; ids
+    compared as text, so that a tagged JSONL's numbers meet a CSV's."""
     from vastausanalyysi.cli.files import InputOptions, read_plain_table
     from vastausanalyysi.summary.mentions import scores_by_mention
 
@@ -77,7 +82,11 @@ def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame
         )
     id_column = answers.id_column or RESPONDENT_ID
     text = answers.text_column if answers.text_column in tagged.columns else None
-    return scores_by_mention(
+    if id_column in tagged.columns and RESPONDENT_ID in scores.columns:
+        # ids read from different files as numbers and as text still meet: 7, 7.0 and "7"
+        tagged = tagged.assign(**{id_column: tagged[id_column].map(_id_text)})
+        scores = scores.assign(**{RESPONDENT_ID: scores[RESPONDENT_ID].map(_id_text)})
+    table = scores_by_mention(
         tagged,
         scores,
         items=args.item,
@@ -87,6 +96,23 @@ def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame
         id_column=id_column,
         text_column=text,
     )
+    if len(table) and bool(table["suppressed"].all()):
+        log.warning(
+            "every row of the --mention-scores table has a side of fewer than --min-cell %d "
+            "respondents (or hides one): all %d rows are suppressed",
+            args.min_cell,
+            len(table),
+        )
+    return table
+
+
+def _id_text(value: Any) -> Any:
+    """A respondent id as text (a whole number without '.0'); a missing id stays missing."""
+    if is_missing(value):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 __all__ = ["add_mention_options", "mention_table", "wants_mention_table"]

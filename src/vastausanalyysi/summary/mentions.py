@@ -157,9 +157,10 @@ def scores_by_mention(
             "as Survey.scores; aggregated means cannot be split by who mentions a code"
         )
     scores = check_scores(scores)
-    if (missing_id := scores["respondent_id"].isna()).any():
-        row = scores.index[int(np.flatnonzero(missing_id.to_numpy())[0])]
-        raise SummaryError(f"scores row {row!r}: respondent_id is missing")
+    for column in ("respondent_id", "item"):
+        if (missing := scores[column].isna()).any():
+            row = scores.index[int(np.flatnonzero(missing.to_numpy())[0])]
+            raise SummaryError(f"scores row {row!r}: {column} is missing")
     available = list(dict.fromkeys(scores["item"].tolist()))
     chosen = resolve_items(items, available)
     links = _links(code_items, available)
