@@ -188,7 +188,8 @@ def scores_by_mention(
     ids = set(tagged[id_column].dropna().tolist())
     if len(scored) and ids and not ids & set(scored["respondent_id"].tolist()):
         raise SummaryError(
-            f"no scored respondent is in tagged[{id_column!r}]: e.g. {next(iter(ids))!r} there "
+            f"no scored respondent is in tagged[{id_column!r}]: e.g. "
+            f"{tagged[id_column].dropna().iloc[0]!r} there "
             f"and {scored['respondent_id'].iloc[0]!r} in scores (the ids must be the same values)"
         )
     out = _table(scored, by_cols, chosen, selected, mentioned, confidence)
