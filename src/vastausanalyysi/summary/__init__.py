@@ -18,9 +18,9 @@ from vastausanalyysi.summary.frequencies import (
     theme_frequencies,
     to_wide,
 )
-from vastausanalyysi.summary.intervals import proportion_ci
+from vastausanalyysi.summary.intervals import proportion_ci, welch_interval
 from vastausanalyysi.summary.links import codebook_codes, codebook_links
-from vastausanalyysi.summary.mentions import scores_by_mention, welch_interval
+from vastausanalyysi.summary.mentions import scores_by_mention
 from vastausanalyysi.summary.published import (
     load_published_counts,
     load_published_items,

@@ -67,6 +67,7 @@ from vastausanalyysi.summary.validation import (
     check_frame,
     code_list,
     non_answer_mask,
+    not_finnish_mask,
     polarity_value,
 )
 
@@ -177,7 +178,7 @@ def theme_frequencies(
     units["_unit"] = _unit_ids(tagged, id_column)
     answered = answered_mask(tagged, text_column)
     by_language = LANGUAGE in tagged.columns
-    foreign = answered & _not_finnish(tagged) if by_language else np.zeros(len(tagged), bool)
+    foreign = answered & not_finnish_mask(tagged) if by_language else np.zeros(len(tagged), bool)
     has_text = answered & ~foreign & ~non_answer_mask(tagged, text_column)
     units["_text"] = has_text
     units["_answered"] = answered
@@ -241,14 +242,6 @@ def theme_frequencies(
     out["_layer"] = out["layer"].map({LAYERS.get(c, c): i for i, c in enumerate(codes)})
     out = out.sort_values(["_group", "_layer"], kind="stable").reset_index(drop=True)
     return _finish(out, by_cols, min_cell, suppress, confidence, method, secondary)
-
-
-def _not_finnish(tagged: pd.DataFrame) -> np.ndarray:
-    """Rows whose ``language`` is another language than Finnish ("fi", "" and missing are not)."""
-    return np.array(
-        [isinstance(v, str) and v not in ("fi", "") for v in tagged[LANGUAGE].tolist()],
-        dtype=bool,
-    )
 
 
 def _unit_ids(tagged: pd.DataFrame, id_column: str | None) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Confidence intervals for shares."""
+"""Confidence intervals: for shares, and for a difference of two means (Welch)."""
 
 from __future__ import annotations
 
@@ -49,3 +49,42 @@ def proportion_ci(
 def check_confidence(confidence: float) -> None:
     if not isinstance(confidence, int | float) or not 0.0 < float(confidence) < 1.0:
         raise SummaryError(f"confidence must be between 0 and 1 (exclusive), got {confidence!r}")
+
+
+def welch_interval(
+    mean1: Any,
+    sd1: Any,
+    n1: Any,
+    mean2: Any,
+    sd2: Any,
+    n2: Any,
+    *,
+    confidence: float = 0.95,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Welch's interval for ``mean1 - mean2`` and its two-sided p-value, vectorised.
+
+    ``sd`` is the sample sd (ddof 1). Where a side has fewer than 2 values or both sds are 0,
+    all three are NaN.
+    """
+    check_confidence(confidence)
+    from scipy.stats import t
+
+    m1, s1, k1, m2, s2, k2 = (np.asarray(a, dtype=float) for a in (mean1, sd1, n1, mean2, sd2, n2))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v1 = s1**2 / k1
+        v2 = s2**2 / k2
+        se = np.sqrt(v1 + v2)
+        df = (v1 + v2) ** 2 / (v1**2 / (k1 - 1) + v2**2 / (k2 - 1))
+        ok = (k1 >= 2) & (k2 >= 2) & np.isfinite(se) & (se > 0) & np.isfinite(df)
+        df = np.where(ok, df, 1.0)
+        half = t.ppf(1.0 - (1.0 - confidence) / 2.0, df) * se
+        diff = m1 - m2
+        p = 2.0 * t.sf(np.abs(diff) / np.where(ok, se, 1.0), df)
+    return (
+        np.where(ok, diff - half, np.nan),
+        np.where(ok, diff + half, np.nan),
+        np.where(ok, p, np.nan),
+    )
+
+
+__all__ = ["check_confidence", "proportion_ci", "welch_interval"]

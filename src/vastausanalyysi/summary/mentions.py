@@ -35,7 +35,7 @@ import pandas as pd
 from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, RESPONDENT_ID, strip_prefix
 from vastausanalyysi.summary.frequencies import LAYERS
-from vastausanalyysi.summary.intervals import check_confidence
+from vastausanalyysi.summary.intervals import check_confidence, welch_interval
 from vastausanalyysi.summary.links import codebook_codes, codebook_links, resolve_link_pairs
 from vastausanalyysi.summary.scores import check_scores, is_aggregated, scores_with_groups
 from vastausanalyysi.summary.suppression import SECONDARY_REASON, secondary_mask
@@ -45,8 +45,10 @@ from vastausanalyysi.summary.validation import (
     check_columns,
     check_frame,
     code_list,
+    non_answer_mask,
+    not_finnish_mask,
 )
-from vastausanalyysi.text import is_non_answer, question_matches
+from vastausanalyysi.text import question_matches
 
 #: the columns of :func:`scores_by_mention` after the ``by`` columns, in order
 MENTION_COLUMNS: tuple[str, ...] = (
@@ -212,10 +214,7 @@ def mentions(
     """``(layer, code)`` -> the ids of the respondents who mention it (module docstring): codes
     of empty answers, non-answers, answers not in Finnish and rows without an id do not count.
     Keys are in the order the codes first appear."""
-    counted = answered_mask(tagged, text_column)
-    if text_column is not None and text_column in tagged.columns:
-        texts = tagged[text_column].tolist()
-        counted &= np.array([not (counted[i] and is_non_answer(t)) for i, t in enumerate(texts)])
+    counted = answered_mask(tagged, text_column) & ~non_answer_mask(tagged, text_column)
     if LANGUAGE in tagged.columns:
         counted &= ~not_finnish_mask(tagged)
     counted &= tagged[id_column].notna().to_numpy()
@@ -230,15 +229,6 @@ def mentions(
                 for code in values:
                     out.setdefault((layer, code), set()).add(ids[pos])
     return out
-
-
-def not_finnish_mask(tagged: pd.DataFrame) -> np.ndarray:
-    """Rows whose ``language`` is another language than Finnish ("fi", "" and missing are not),
-    as in :func:`~vastausanalyysi.summary.theme_frequencies`."""
-    return np.array(
-        [isinstance(v, str) and v not in ("fi", "") for v in tagged[LANGUAGE].tolist()],
-        dtype=bool,
-    )
 
 
 def resolve_items(wanted: str | Sequence[str] | None, available: Sequence[Any]) -> list[Any]:
@@ -298,42 +288,6 @@ def _links(
         found = resolve_items(names, available)
         out.setdefault(strip_prefix(str(code)), []).extend(found)
     return out
-
-
-def welch_interval(
-    mean1: Any,
-    sd1: Any,
-    n1: Any,
-    mean2: Any,
-    sd2: Any,
-    n2: Any,
-    *,
-    confidence: float = 0.95,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Welch's interval for ``mean1 - mean2`` and its two-sided p-value, vectorised.
-
-    ``sd`` is the sample sd (ddof 1). Where a side has fewer than 2 values or both sds are 0,
-    all three are NaN.
-    """
-    check_confidence(confidence)
-    from scipy.stats import t
-
-    m1, s1, k1, m2, s2, k2 = (np.asarray(a, dtype=float) for a in (mean1, sd1, n1, mean2, sd2, n2))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        v1 = s1**2 / k1
-        v2 = s2**2 / k2
-        se = np.sqrt(v1 + v2)
-        df = (v1 + v2) ** 2 / (v1**2 / (k1 - 1) + v2**2 / (k2 - 1))
-        ok = (k1 >= 2) & (k2 >= 2) & np.isfinite(se) & (se > 0) & np.isfinite(df)
-        df = np.where(ok, df, 1.0)
-        half = t.ppf(1.0 - (1.0 - confidence) / 2.0, df) * se
-        diff = m1 - m2
-        p = 2.0 * t.sf(np.abs(diff) / np.where(ok, se, 1.0), df)
-    return (
-        np.where(ok, diff - half, np.nan),
-        np.where(ok, diff + half, np.nan),
-        np.where(ok, p, np.nan),
-    )
 
 
 def _code_columns(tagged: pd.DataFrame, codes: str | Sequence[str]) -> list[str]:
@@ -476,8 +430,6 @@ def _suppress(
 __all__ = [
     "MENTION_COLUMNS",
     "mentions",
-    "not_finnish_mask",
     "resolve_items",
     "scores_by_mention",
-    "welch_interval",
 ]

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from vastausanalyysi.errors import SummaryError
-from vastausanalyysi.schema import NON_ANSWER_RULE, POLARITY_EVIDENCE
+from vastausanalyysi.schema import LANGUAGE, NON_ANSWER_RULE, POLARITY_EVIDENCE
 from vastausanalyysi.text import is_missing, is_non_answer
 
 _LIST_TYPES = (list, tuple, set, frozenset, np.ndarray)
@@ -83,6 +83,14 @@ def answered_mask(frame: pd.DataFrame, text_column: str | None) -> np.ndarray:
     for i, value in enumerate(frame[text_column].tolist()):
         out[i] = isinstance(value, str) and bool(value.strip())
     return out
+
+
+def not_finnish_mask(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose ``language`` is another language than Finnish ("fi", "" and missing are not)."""
+    return np.array(
+        [isinstance(v, str) and v not in ("fi", "") for v in frame[LANGUAGE].tolist()],
+        dtype=bool,
+    )
 
 
 def non_answer_mask(frame: pd.DataFrame, text_column: str | None) -> np.ndarray:
