@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 from pathlib import Path
 
 import numpy as np
@@ -202,3 +203,182 @@ def test_train_writes_no_personal_data_into_the_model(trained: tuple[Path, Path,
         ).lower()
     leaks = [p for p in (*NAME_PARTS, "@kunta.example") if p in description or p in strings]
     assert leaks == []
+
+
+# ------------------------------------------- errors in the input: one line, exit 2 (L336-338)
+
+CONLLU_OK = (
+    "1\tTalo\ttalo\tNOUN\t_\t_\t0\troot\t_\t_\n2\tkaatui\tkaatua\tVERB\t_\t_\t1\tnsubj\t_\t_\n"
+)
+
+
+def test_evaluate_lemmas_on_a_well_formed_file_counts_every_token(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The control for the two xfails below: a well-formed CoNLL-U file of two tokens."""
+    path = tmp_path / "hyva.conllu"
+    path.write_text(CONLLU_OK + "\n", encoding="utf-8")
+    assert main(["evaluate", "lemmas", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["tokens"] == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="README L336-337: every error in the input is one line naming the file with exit "
+    "status 2; `evaluate lemmas` on a CoNLL-U file that is not UTF-8 is an internal error "
+    "(UnicodeDecodeError, exit status 1)",
+)
+def test_evaluate_lemmas_on_a_file_that_is_not_utf8_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "latin1.conllu"
+    path.write_bytes("1\tPäivä\tpäivä\tNOUN\t_\t_\t0\troot\t_\t_\n\n".encode("latin-1"))
+    status = main(["evaluate", "lemmas", str(path)])
+    error = _one_line_error(capsys)
+    assert status == 2 and "latin1.conllu" in error, error
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="README L336-337: every error in the input is one line naming the file and row with "
+    "exit status 2; `evaluate lemmas` skips a token line with too few fields (and reads a CSV "
+    "file as 0 tokens, 'lemma accuracy 0.0000') with exit status 0",
+)
+def test_evaluate_lemmas_does_not_skip_a_malformed_token_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "rikki.conllu"
+    broken = CONLLU_OK.replace("\tnsubj\t_\t_\n", "\tnsubj\t_\n")  # 9 fields, not 10
+    path.write_text(broken + "\n", encoding="utf-8")
+    status = main(["evaluate", "lemmas", str(path), "--json"])
+    captured = capsys.readouterr()
+    counted = json.loads(captured.out)["tokens"] if status == 0 else None
+    assert status == 2 and "rikki.conllu" in captured.err, (status, counted)
+
+
+EXPORT_PLAIN_HEADERS = (
+    "Tunniste;Asema;Paikkakunta;Vapaa sana\n"
+    "A1;sivistysjohtaja;Tampere;Perhekeskus toimii hyvin.\n"
+    "A2;kunnanjohtaja;Kuopio;Tilat ovat kunnossa.\n"
+)
+MAPPING = "id_column: Tunniste\ntitle_column: Asema\nmunicipality_column: Paikkakunta\n"
+
+
+def test_mapping_option_names_the_columns(tmp_path: Path) -> None:
+    """README L311 and L127-128: `--mapping` (a small mapping file, `column_map=` in Python)
+    names the columns explicitly: here the id column, which is not recognised from its
+    header "Tunniste" without it."""
+    export = tmp_path / "kysely.csv"
+    export.write_text(EXPORT_PLAIN_HEADERS, encoding="utf-8")
+    mapping = tmp_path / "sarakkeet.yaml"
+    mapping.write_text(MAPPING, encoding="utf-8")
+    plain, mapped = tmp_path / "ilman", tmp_path / "kanssa"
+    assert main(["-q", "survey", str(export), "-o", str(plain)]) == 0
+    assert main(["-q", "survey", str(export), "--mapping", str(mapping), "-o", str(mapped)]) == 0
+    ids = pd.read_csv(plain / "answers.csv", dtype=str)["respondent_id"].tolist()
+    assert ids != ["A1", "A2"]  # without the mapping the ids are row ordinals
+    answers = pd.read_csv(mapped / "answers.csv", dtype=str)
+    assert answers["respondent_id"].tolist() == ["A1", "A2"]
+    respondents = pd.read_csv(mapped / "respondents.csv", dtype=str)
+    assert respondents["group"].tolist() == ["sivistysjohto", "kuntajohtaja"]
+    assert respondents["region"].tolist() == ["08", "13"]
+    # the other verbs take it too (README L308-311)
+    tagged = tmp_path / "t.jsonl"
+    assert main(["-q", "tag", str(export), "--mapping", str(mapping), "-o", str(tagged)]) == 0
+    assert pd.read_json(tagged, lines=True, dtype=False)["respondent_id"].tolist() == ["A1", "A2"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="README L336: an error names the file; a --mapping file saved as Windows-1252 "
+    "gives 'cannot read <the survey file>: UnicodeDecodeError', naming the wrong file "
+    "(and va.read_survey(column_map=...) raises a bare UnicodeDecodeError)",
+)
+def test_a_mapping_file_that_is_not_utf8_is_named_in_the_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "kysely.csv"
+    export.write_text(EXPORT_WITH_CONTACTS, encoding="utf-8")
+    mapping = tmp_path / "sarakkeet.yaml"
+    mapping.write_bytes("title_column: Tehtävänimike\n".encode("cp1252"))
+    assert main(["survey", str(export), "--mapping", str(mapping)]) == 2
+    assert "sarakkeet.yaml" in _one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("option", "says"),
+    [
+        (["--encoding", "cp1252"], "--encoding is for text input"),
+        (["--sheet", "Vastaukset"], "--sheet is for XLSX input"),
+        (["--delimiter", ";"], "--delimiter is for CSV and TSV input"),
+    ],
+)
+def test_an_option_for_text_or_xlsx_on_parquet_input_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str], says: str
+) -> None:
+    """README L313-315: `--encoding` is for text (not XLSX or Parquet), `--sheet` for XLSX,
+    `--delimiter` for CSV and TSV; given for an input of another format each is an error."""
+    source = tmp_path / "vastaukset.parquet"
+    pd.DataFrame({"id": ["1", "2"], "text": ["Perhekeskus toimii.", "Tilat ok."]}).to_parquet(
+        source
+    )
+    out = tmp_path / "t.jsonl"
+    assert main(["tag", str(source), *option, "-o", str(out)]) == 2
+    error = _one_line_error(capsys)
+    assert says in error and "vastaukset.parquet" in error and "Parquet" in error
+    assert not out.exists()
+    assert main(["-q", "tag", str(source), "-o", str(out)]) == 0  # without it, it is read
+
+
+# ------------------------------------------------- streamed tagging, other outputs (L320-326)
+
+
+def test_chunked_tagging_to_xlsx_or_json_is_written_whole_with_the_plain_rows(
+    tmp_path: Path,
+) -> None:
+    """README L326: with `--chunk-size`, "Other inputs and .json, .xlsx and .parquet outputs
+    are read or written whole" — and still give the rows of a plain run."""
+    source = tmp_path / "vastaukset.csv"
+    pd.DataFrame(
+        {
+            "id": ["1", "2", "3"],
+            "text": ["Perhekeskus toimii hyvin.", "=1+1 tilat", "Oppilashuolto ei toimi."],
+        }
+    ).to_csv(source, index=False)
+    for suffix in (".xlsx", ".json"):
+        chunked, plain = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+        assert main(["-q", "tag", str(source), "--chunk-size", "1", "-o", str(chunked)]) == 0
+        assert main(["-q", "tag", str(source), "-o", str(plain)]) == 0
+        assert chunked.read_bytes() == plain.read_bytes() or suffix == ".xlsx"
+        if suffix == ".xlsx":
+            got, want = pd.read_excel(chunked, dtype=str), pd.read_excel(plain, dtype=str)
+            assert got.equals(want) and len(got) == 3
+            assert got["text"].tolist()[1] == "=1+1 tilat"  # stored as text, not a formula
+    # an XLSX input is read whole under --chunk-size too, with the rows of a plain run
+    again, whole = tmp_path / "c.json", tmp_path / "d.json"
+    assert main(["-q", "tag", str(tmp_path / "b.xlsx"), "--chunk-size", "1", "-o", str(again)]) == 0
+    assert main(["-q", "tag", str(tmp_path / "b.xlsx"), "-o", str(whole)]) == 0
+    assert again.read_bytes() == whole.read_bytes()
+    assert len(json.loads(again.read_text(encoding="utf-8"))) == 3
+
+
+# --------------------------------------------- the Python functions return what they are given
+
+
+def test_python_functions_return_what_they_are_given_and_mask_pii_masks_a_list() -> None:
+    """README L251-252: "The Python functions return what they are given: `va.mask_pii(texts)`
+    masks a list of texts." — va.tag keeps a name in the text and its lemma; mask_pii masks
+    the name, the e-mail address and the phone number, one output per input, in order."""
+    texts = [
+        "Soitin Liisa Korhoselle perhekeskuksen asiasta.",
+        "Oppilashuolto toimii hyvin.",
+        "Kysy lisää: liisa.korhonen@kunta.example tai 040 765 4321.",
+    ]
+    tagged = va.tag(texts)
+    assert tagged["text"].tolist() == texts
+    assert "Korhonen" in tagged.loc[0, "lemmas"]
+    assert "perhekeskus" in tagged.loc[0, "areas"]
+    masked = va.mask_pii(texts)
+    assert len(masked) == 3 and masked[1] == texts[1]
+    assert "[NIMI]" in masked[0] and "Korho" not in masked[0] and "perhekeskuksen" in masked[0]
+    assert "[EMAIL]" in masked[2] and "[PUHELIN]" in masked[2] and "765" not in masked[2]
