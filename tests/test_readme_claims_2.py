@@ -382,3 +382,100 @@ def test_python_functions_return_what_they_are_given_and_mask_pii_masks_a_list()
     assert len(masked) == 3 and masked[1] == texts[1]
     assert "[NIMI]" in masked[0] and "Korho" not in masked[0] and "perhekeskuksen" in masked[0]
     assert "[EMAIL]" in masked[2] and "[PUHELIN]" in masked[2] and "765" not in masked[2]
+
+
+# ------------------------------------------- an aggregated score table joins by county (L169-170)
+
+
+@pytest.mark.parametrize(
+    "places",
+    [
+        ["Pirkanmaa", "Pohjois-Savo"],  # county names
+        ["Tampere", "Kuopio"],  # municipality names
+        ["Tampereella", "Kuopiossa"],  # inflected, as typed in an export
+        ["837", "297"],  # municipality codes
+        ["08", "13"],  # county codes
+    ],
+)
+def test_an_aggregated_table_joins_by_county_code_whatever_names_the_place(
+    places: list[str],
+) -> None:
+    """README L169-170: "an aggregated table joins by its group or region column (county names,
+    municipality names and codes all match by county code)"."""
+    rows = [
+        {
+            "respondent_id": f"{county}-{i}",
+            "region": county,
+            "text": "x",
+            "areas": [],
+            "mechanisms": ["tapaamiset"] if i < 3 else [],
+        }
+        for county in ("08", "13")
+        for i in range(6)
+    ]
+    freqs = va.theme_frequencies(pd.DataFrame(rows), "region", codes=("mechanisms",))
+    table = pd.DataFrame(
+        {"region": places, "item": "Tapaamiset", "mean": [3.1, 4.2], "n": [40, 50]}
+    )
+    joined = va.join_scores(freqs, table, code_items={"tapaamiset": "Tapaamiset"})
+    got = joined[joined["code"] == "tapaamiset"].set_index("region")
+    assert got.loc["08", "score_mean"] == 3.1 and got.loc["13", "score_mean"] == 4.2
+    assert got.loc["08", "score_n"] == 40 and got.loc["13", "score_n"] == 50
+
+
+# ------------------------------------------------------- compiled modules or sources (L617-624)
+
+
+def test_the_builds_are_used_only_when_all_are_current_and_pure_runs_the_sources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """README L621-623: "The builds are used only while every one of them is newer than its
+    source: after an edit or a checkout the package warns and runs the sources until `make
+    compiled` runs again. `VASTAUSANALYYSI_PURE=1` runs the sources whatever is built."
+    The decision itself, on the real list of modules; the import hook is not installed here."""
+    import warnings
+
+    from vastausanalyysi import _compiled
+
+    monkeypatch.setattr(_compiled, "_use_sources", lambda: None)
+    monkeypatch.delenv(_compiled.PURE_ENV, raising=False)
+    first = _compiled.COMPILED[0]
+    cases = {
+        "all current": (([], []), True, False),
+        "one edited": (([], [first]), False, True),
+        "one missing": (([first], []), False, True),
+        "none built": ((list(_compiled.COMPILED), []), False, False),
+    }
+    for name, (state, used, warned) in cases.items():
+        monkeypatch.setattr(_compiled, "out_of_date", lambda state=state: state)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert _compiled.choose() is used, name
+        messages = [str(w.message) for w in caught if w.category is RuntimeWarning]
+        assert bool(messages) is warned, (name, messages)
+        if warned:
+            assert "make compiled" in messages[0] and first.split(".")[-1] in messages[0]
+    monkeypatch.setattr(_compiled, "out_of_date", lambda: ([], []))
+    monkeypatch.setenv(_compiled.PURE_ENV, "1")
+    assert _compiled.choose() is False  # current builds, but the sources are asked for
+
+
+def test_the_set_up_installs_the_compiled_extra_and_builds_before_run_and_test() -> None:
+    """README L37-43: the development extras include `parquet`, `dask` and `compiled` ("the
+    pinned mypy whose mypyc builds the tagger's hot modules"), and both commands compile
+    those modules (`make compiled`) after installing; `make test` runs ruff and the suite."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    dev = re.search(r"^dev = \[(.*?)^\]", pyproject, flags=re.MULTILINE | re.DOTALL)[1]
+    extras = re.search(r"vastausanalyysi\[([\w,]+)\]", dev)[1].split(",")
+    assert {"parquet", "dask", "compiled"} <= set(extras)
+    assert re.search(r'^compiled = \["mypy==[\d.]+"', pyproject, flags=re.MULTILINE)  # pinned
+    targets = dict(re.findall(r"^([\w-]+):(.*)$", makefile, flags=re.MULTILINE))
+    assert "compiled" in targets["setup"].split()
+    assert "setup" in targets["run"].split() and "setup" in targets["test"].split()
+    test_recipe = makefile.split("\ntest:")[1].split("\n\n")[0]
+    assert "ruff check" in test_recipe and "pytest" in test_recipe
+    assert "vastausanalyysi run --out results" in makefile.split("\nrun:")[1].split("\n\n")[0]
