@@ -536,3 +536,65 @@ def test_summary_of_a_tagged_jsonl_flags_no_cell(
     perhekeskus = pd.read_csv(out).set_index("code").loc["perhekeskus"]
     assert (perhekeskus["n"], perhekeskus["base"]) == (1, 2)  # the codes are read right
     assert capsys.readouterr().err == ""
+
+
+# ----------------------------------------- a cluster's make-up by group and county (L187-190)
+
+ENDINGS = [
+    "aamuisin",
+    "iltaisin",
+    "viikoittain",
+    "kuukausittain",
+    "aina",
+    "usein",
+    "joskus",
+    "tiiviisti",
+    "sujuvasti",
+    "nopeasti",
+    "rauhassa",
+    "yhdessä",
+    "luontevasti",
+]
+
+
+def _made_up_clusters() -> pd.DataFrame:
+    """13 respondents in one cluster: groups of 6, 5 and 2, counties of 11 and 2."""
+    frame = pd.DataFrame(
+        {
+            "respondent_id": [f"R{i}" for i in range(13)],
+            "text": [f"Perhekeskuksen yhteistyö toimii {w}." for w in ENDINGS],
+            "group": ["iso"] * 6 + ["keski"] * 5 + ["pieni"] * 2,
+            "region": ["08"] * 11 + ["13"] * 2,
+        }
+    )
+    return va.cluster_statements(frame, n_clusters=1).clusters
+
+
+def test_a_clusters_make_up_hides_the_small_group_and_county_and_quotes_none_of_them() -> None:
+    """README L187-190: the make-up by group and county (cells under five respondents hidden;
+    by default the data's `group` and `region` columns); no quote and no id from a respondent
+    whose group or county has fewer than five respondents."""
+    row = _made_up_clusters().iloc[0]
+    assert row["respondents"] == 13
+    assert row["by_group"]["pieni"] is None and row["by_county"]["13"] is None
+    assert row["by_group"]["iso"] in (6, None)
+    ids = {i for quote in row["representative_ids"] for i in quote}
+    assert ids and not ids & {"R11", "R12"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="README L239-240: 'secondary suppression hides the next smallest group too, so that "
+    "no hidden value can be worked out from the total' (and L187-189): a cluster's by_group / "
+    "by_county hide only the cell under five, so with `respondents` shown the hidden cell is "
+    "the total minus the others ({'iso': 6, 'keski': 5, 'pieni': None} of 13; the CLI's "
+    "`cluster -o clusters.csv` writes the same)",
+)
+def test_no_hidden_cell_of_a_clusters_make_up_follows_from_its_total() -> None:
+    row = _made_up_clusters().iloc[0]
+    for column in ("by_group", "by_county"):
+        cells = row[column]
+        hidden = [k for k, v in cells.items() if v is None]
+        assert hidden, column  # the small group (county) is hidden
+        # one hidden cell beside a shown total is the total minus the shown cells
+        assert len(hidden) >= 2, (column, cells, row["respondents"])
