@@ -184,12 +184,6 @@ def test_evaluate_themes_takes_c_delimiter_and_encoding(
     assert "koodatut.csv" in _one_line_error(capsys)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L24-25/L248: the command line masks names and e-mail addresses in "
-    "everything it writes, their lemmas left out; `train -o` writes the training texts' "
-    "names and e-mail address into the model's vocabulary (theme_model.json)",
-)
 def test_train_writes_no_personal_data_into_the_model(trained: tuple[Path, Path, str]) -> None:
     _, model, _ = trained
     description = (model / "theme_model.json").read_text(encoding="utf-8").lower()
