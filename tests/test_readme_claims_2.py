@@ -486,12 +486,6 @@ def test_the_set_up_installs_the_compiled_extra_and_builds_before_run_and_test()
         ["tag", "vastaukset.csv", "--tuntematon"],
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L336-337: every error in the options is one line with exit status 2; an "
-    "option argparse itself rejects (not a number, not a choice, unknown) prints its usage "
-    "text first: 4-11 lines (tests/test_cli_io.py skips the one-line check for this case)",
-)
 def test_an_option_error_is_one_line(
     argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

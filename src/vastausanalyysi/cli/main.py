@@ -18,7 +18,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from vastausanalyysi._version import __version__
 from vastausanalyysi.cli.mentions import add_mention_options, mention_table, wants_mention_table
@@ -494,9 +494,17 @@ def _min_cell_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, as every other error of the command line
+    (argparse prints the usage first); its subcommands' parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"vastausanalyysi: error: {_one_line(message)} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="vastausanalyysi", description="Analyse Finnish open-ended survey answers."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
