@@ -216,12 +216,6 @@ def test_evaluate_lemmas_on_a_well_formed_file_counts_every_token(
     assert json.loads(capsys.readouterr().out)["tokens"] == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L336-337: every error in the input is one line naming the file with exit "
-    "status 2; `evaluate lemmas` on a CoNLL-U file that is not UTF-8 is an internal error "
-    "(UnicodeDecodeError, exit status 1)",
-)
 def test_evaluate_lemmas_on_a_file_that_is_not_utf8_is_an_input_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -232,12 +226,6 @@ def test_evaluate_lemmas_on_a_file_that_is_not_utf8_is_an_input_error(
     assert status == 2 and "latin1.conllu" in error, error
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L336-337: every error in the input is one line naming the file and row with "
-    "exit status 2; `evaluate lemmas` skips a token line with too few fields (and reads a CSV "
-    "file as 0 tokens, 'lemma accuracy 0.0000') with exit status 0",
-)
 def test_evaluate_lemmas_does_not_skip_a_malformed_token_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,27 +36,41 @@ class Word:
 
 
 def read_conllu(path: str | Path) -> list[list[Word]]:
-    """Sentences of syntactic words (multi-word token lines and empty nodes are skipped)."""
+    """Sentences of syntactic words (multi-word token lines "1-2" and empty nodes "1.1" are
+    skipped). A file that is not UTF-8, a token line without the ten tab-separated fields of
+    CoNLL-U, or a file without any token line is an error naming the file (and line)."""
     if not Path(path).is_file():
         raise VastausanalyysiError(f"no such CoNLL-U file: {str(path)!r}")
     sentences: list[list[Word]] = []
     current: list[Word] = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if not line:
-                if current:
-                    sentences.append(current)
-                    current = []
-                continue
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) < 10 or not cols[0].isdigit():
-                continue
-            current.append(Word(cols[1], cols[2], cols[3], cols[5]))
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                line = line.rstrip("\r\n")
+                if not line.strip():
+                    if current:
+                        sentences.append(current)
+                        current = []
+                    continue
+                if line.startswith("#"):
+                    continue
+                cols = line.split("\t")
+                if len(cols) != 10:
+                    raise VastausanalyysiError(
+                        f"{str(path)!r} line {number}: a CoNLL-U token line has 10 tab-separated "
+                        f"fields, this one {len(cols)}: {line[:60]!r}"
+                    )
+                if not cols[0].isdigit():  # "1-2" multi-word token, "1.1" empty node
+                    continue
+                current.append(Word(cols[1], cols[2], cols[3], cols[5]))
+    except UnicodeDecodeError as exc:
+        raise VastausanalyysiError(
+            f"{str(path)!r} is not UTF-8 (byte {exc.start}); CoNLL-U files are UTF-8"
+        ) from None
     if current:
         sentences.append(current)
+    if not sentences:
+        raise VastausanalyysiError(f"{str(path)!r} has no CoNLL-U token lines")
     return sentences
 
 
