@@ -270,12 +270,6 @@ def test_mapping_option_names_the_columns(tmp_path: Path) -> None:
     assert pd.read_json(tagged, lines=True, dtype=False)["respondent_id"].tolist() == ["A1", "A2"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L336: an error names the file; a --mapping file saved as Windows-1252 "
-    "gives 'cannot read <the survey file>: UnicodeDecodeError', naming the wrong file "
-    "(and va.read_survey(column_map=...) raises a bare UnicodeDecodeError)",
-)
 def test_a_mapping_file_that_is_not_utf8_is_named_in_the_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

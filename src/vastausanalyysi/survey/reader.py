@@ -58,7 +58,12 @@ def _load_mapping(path: str | Path) -> dict[str, Any]:
     file = Path(path)
     if not file.is_file():
         raise SurveyError(f"mapping file not found: {str(file)!r}")
-    text = file.read_text(encoding="utf-8-sig")
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SurveyError(
+            f"mapping file {str(file)!r} is not UTF-8 (byte {exc.start}); save it as UTF-8"
+        ) from None
     try:
         if file.suffix.lower() == ".json":
             data = json.loads(text)
