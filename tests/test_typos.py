@@ -105,10 +105,14 @@ def test_general_frequency_list_is_shipped() -> None:
 
 
 def test_fix_in_the_pipeline(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("Opiskeluhoolto ja opiskeluhoolto toimii, Jurmu kiittää.")
-    upper, lower, jurmu = doc[0], doc[2], doc[5]
-    assert upper.lemma_ != "opiskeluhuolto"  # capitalised words are never changed
-    assert upper._.corrected_from is None
+    doc = nlp("Opiskeluhoolto ja opiskeluhoolto toimii, Jurmu kiittää ja Opiskeluhoolto.")
+    upper, lower, jurmu, inner = doc[0], doc[2], doc[5], doc[8]
+    # a capital at the start of a sentence is no sign of a name: fixed like the lower-case word
+    assert upper.lemma_ == "opiskeluhuolto"
+    assert upper._.corrected_from == "Opiskeluhoolto"
+    # a capitalised word inside a sentence may be a name: left alone
+    assert inner.text == "Opiskeluhoolto" and inner._.corrected_from is None
+    assert inner.lemma_ != "opiskeluhuolto"
     assert lower.lemma_ == "opiskeluhuolto"
     assert lower._.corrected_from == "opiskeluhoolto"
     assert lower._.compound_parts == ["opiskelu", "huolto"]
@@ -147,3 +151,29 @@ def test_known_simple_words_skip_the_fixer(typos: TypoCorrector) -> None:
     analyses = typos.analyzer.analyze("talossa")
     assert typos.correct("talossa", analyses=analyses) is None
     assert "talossa" not in typos._candidates  # decided without generating candidates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fixed"),
+    [
+        (["Opiskeluhoolto", "toimii", "kohtuullisesti", "."], True),  # QA: sentence start
+        (["opiskeluhoolto", "toimii", "."], True),
+        (["Hyvin", "toimii", "Opiskeluhoolto", "."], False),  # inside a sentence: maybe a name
+        (["OPISKELUHOOLTO", "toimii", "."], False),  # all capitals: an acronym or a shout
+    ],
+)
+def test_sentence_initial_capital_is_no_name(sentence: list[str], fixed: bool) -> None:
+    from vastausanalyysi.nlp.typos import fixable_form
+
+    lemmatizer = va.load_pipeline().get_pipe("vastausanalyysi_lemmatizer").lemmatizer
+    word = next(w for w in sentence if w.lower() == "opiskeluhoolto")
+    results = lemmatizer.lemmatize_words(sentence)
+    result = results[sentence.index(word)]
+    assert (result.lemma == "opiskeluhuolto") is fixed
+    assert (result.corrected_from == word) is fixed
+    # the same decision with corpus counts (the component's batch path)
+    counts = {w.lower(): 1 for w in sentence}
+    rechecked = lemmatizer.recheck_sentence(sentence, results, counts)
+    assert (rechecked[sentence.index(word)].lemma == "opiskeluhuolto") is fixed
+    assert fixable_form("Opiskeluhoolto", initial=True) == "opiskeluhoolto"
+    assert fixable_form("Opiskeluhoolto") is None

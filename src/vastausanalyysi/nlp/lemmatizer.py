@@ -30,7 +30,7 @@ from vastausanalyysi.nlp.decision_table import (
 )
 from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
 from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
-from vastausanalyysi.nlp.typos import TypoCorrector, eligible, maybe_suspect
+from vastausanalyysi.nlp.typos import TypoCorrector, fixable_form, maybe_suspect
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
 
 _CACHE_SIZE = 500_000
@@ -117,7 +117,7 @@ class Lemmatizer:
         self._in_context: tuple[dict[tuple[str, str | None, str | None], WordLemma], ...] = ({}, {})
         # context-free forms whose typo decision no form counts change, by ``initial``
         self._plain: tuple[dict[str, WordLemma], ...] = ({}, {})
-        self._ineligible: set[str] = set()  # forms the typo fixer may not correct (eligible)
+        self._ineligible: set[str] = set()  # forms the typo fixer may never correct
         # the typo fixer's decisions under one FrozenCounts (see _memo_for)
         # and the results of context-free forms they leave unfixed, by ``initial``
         self._counted: tuple[weakref.ref[FrozenCounts] | None, dict[str, Any], Any] = (
@@ -270,34 +270,41 @@ class Lemmatizer:
     ) -> WordLemma:
         if self.typos is None:
             return base
-        suspect, analyses = self._suspect(form, base)
+        probe = fixable_form(form, left is None)
+        if probe is None:
+            return base
+        suspect, analyses = self._suspect(form, probe, base)
         if not suspect:
             return base
         counts = _merge_counts(self.form_counts, form_counts)
         memo = self._memo_for(counts)
-        correction = memo.get(form, _UNSEEN) if memo is not None else _UNSEEN
+        correction = memo.get(probe, _UNSEEN) if memo is not None else _UNSEEN
         if correction is _UNSEEN:
-            correction = self.typos.correct(form, counts, analyses)
+            correction = self.typos.correct(probe, counts, analyses)
             if memo is not None and len(memo) < _CACHE_SIZE:
-                memo[form] = correction
+                memo[probe] = correction
         if correction is None:
             return base
         fixed = self.lemmatize_word(correction.corrected, left, right)  # type: ignore[union-attr]
         readings = fixed.analyses or self.analyzer.analyze(correction.corrected)  # type: ignore[union-attr]
         return WordLemma(fixed.lemma, fixed.parts, fixed.marked, readings, True, form, "typo")
 
-    def _suspect(self, form: str, base: WordLemma) -> tuple[bool, tuple[Analysis, ...] | None]:
-        """Whether the typo fixer must look at ``form`` (whose result before fixes is ``base``),
-        and the readings to give it (None: it asks Voikko). Counts play no part here."""
-        if not eligible(form):
-            return False, None
+    def _suspect(
+        self, form: str, probe: str, base: WordLemma
+    ) -> tuple[bool, tuple[Analysis, ...] | None]:
+        """Whether the typo fixer must look at ``probe`` (the :func:`fixable_form` of ``form``,
+        whose result before fixes is ``base``), and the readings to give it (None: it asks
+        Voikko). Counts play no part here."""
         if base.source != "voikko":
             return True, None
         analyses = base.analyses
         if not analyses:  # a decision-table hit: a known word, maybe an accidental compound
-            return self.table.needs_typo_check(form), None  # type: ignore[union-attr]
+            if probe != form:  # a sentence-initial capital: the table has no say on it
+                analyses = self.analyzer.analyze(probe)
+                return maybe_suspect(probe, analyses), analyses
+            return self.table.needs_typo_check(probe), None  # type: ignore[union-attr]
         # a known simple word is never a typo here
-        return maybe_suspect(form, analyses), analyses
+        return maybe_suspect(probe, analyses), analyses
 
     def _memo_for(self, counts: Mapping[str, int] | None) -> dict[str, Any] | None:
         """The typo decisions made under ``counts``, if they are :class:`FrozenCounts` (which
@@ -331,9 +338,10 @@ class Lemmatizer:
         """``result`` of ``form`` with its typo decision re-made under ``form_counts``."""
         if not form_counts or self.typos is None or not self.fix_typos:
             return result
-        if result.source not in _RECHECKED or not eligible(form):
-            return result
         initial = left is None
+        probe = fixable_form(form, initial)
+        if result.source not in _RECHECKED or probe is None:
+            return result
         base = self._free[initial].get(form)
         if base is None:
             base = self._cache.get((form, left, right), result)
@@ -342,7 +350,7 @@ class Lemmatizer:
         hit = plain.get(form)
         if hit is not None:
             return hit
-        if not self._suspect(form, base)[0]:  # the counts cannot change this form's result
+        if not self._suspect(form, probe, base)[0]:  # the counts cannot change this form's result
             if len(plain) < _CACHE_SIZE:
                 plain[form] = base
             return base
@@ -385,8 +393,8 @@ class Lemmatizer:
                 if hit is not None:
                     out[i] = hit
                     continue
-                if not eligible(word) and len(ineligible) < _CACHE_SIZE:
-                    ineligible.add(word)
+                if fixable_form(word, True) is None and len(ineligible) < _CACHE_SIZE:
+                    ineligible.add(word)  # not even at a sentence start
                 left = words[i - 1] if i else None
                 right = words[i + 1] if i + 1 < n else None
                 out[i] = self.recheck(word, result, left, right, form_counts)

@@ -1,7 +1,9 @@
 """Conservative spelling fixes for words that Voikko does not know.
 
-Only lower-case alphabetic words of 5–40 letters are touched (never capitalised words, which are
-often names: Voikko offers "Jurmo" for the surname "Jurmu"; never words with digits or hyphens).
+Only lower-case alphabetic words of 5–40 letters are touched (never capitalised words inside a
+sentence, which are often names: Voikko offers "Jurmo" for the surname "Jurmu"; never words with
+digits or hyphens). A capitalised word at the start of a sentence ("Opiskeluhoolto toimii") is
+no evidence of a name: it is looked at as its lower-case form (:func:`fixable_form`).
 Candidates come from the known good words (the domain list and the general frequency list, see
 below; with corpus counts also the corpus's frequent forms): a walk along their prefixes finds
 where a form leaves every known word, and one edit there (or restoring a→ä, o→ö) must bring it
@@ -98,6 +100,22 @@ def is_umlaut_fix(typo: str, word: str) -> bool:
 def eligible(form: str) -> bool:
     """Whether ``form`` may be corrected at all: lower-case letters only, 5–40 long."""
     return MIN_LENGTH <= len(form) <= MAX_LENGTH and form.isalpha() and form == form.lower()
+
+
+def fixable_form(form: str, initial: bool = False) -> str | None:
+    """The form the typo fixer looks at for ``form``, or None if it may not be corrected.
+
+    ``form`` itself when :func:`eligible`; at the start of a sentence (``initial``) a
+    capitalised word ("Opiskeluhoolto", not "OPISKELU") is looked at in lower case, since
+    capitalisation there says nothing of a name.
+    """
+    if eligible(form):
+        return form
+    if initial and form[:1].isupper() and form[1:] == form[1:].lower():
+        lower = form.lower()
+        if eligible(lower):
+            return lower
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -544,6 +562,7 @@ __all__ = [
     "damerau_levenshtein_1",
     "default_domain_words",
     "eligible",
+    "fixable_form",
     "general_frequencies",
     "is_umlaut_fix",
 ]
