@@ -4,6 +4,8 @@ Modules, lowest first:
 
 * ``voikko`` — the Voikko analyzer (one cached handle per thread) and its readings;
 * ``candidates`` — the lemma candidates of a form (Voikko's base forms plus UD conventions);
+* ``reading_rules`` — rules over the ranker where two readings collide systematically
+  (possessive suffixes, "-sta" heads, "kohtaa" after a subject);
 * ``disambiguation`` — the lemma model's ranker that picks one candidate in context;
 * ``decision_table`` — precomputed context-free results for the training data's forms;
 * ``lexicon`` — the domain lexicon (shipped TSV plus user files);

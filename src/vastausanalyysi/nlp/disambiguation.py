@@ -11,7 +11,7 @@ few dictionary look-ups. The learned parameters live in ``vastausanalyysi/data/l
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from vastausanalyysi._resources import data_file
 from vastausanalyysi.nlp import candidates
 from vastausanalyysi.nlp.candidates import Candidate
+from vastausanalyysi.nlp.reading_rules import prefer_reading, preferred_candidate
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer
 
 MODEL_RESOURCE = "lemma_model.json"
@@ -350,7 +351,7 @@ class Disambiguator:
                 second = score
         if len(lemmas) > 1 and best - second < self.context_margin:
             return None
-        best_i = _vowel_head(best_i, lemmas, readings, sources, freq)
+        best_i = prefer_reading(best_i, lemmas, readings, sources, freq)
         c = Candidate(lemmas[best_i], sources[best_i], readings[best_i], groups[best_i])
         lemma = self.display(form, c, initial)
         return Choice(lemma, c.analysis, self.mark(lemma, c), c.source)
@@ -457,7 +458,7 @@ class Disambiguator:
             return Choice(form, None, form, "literal"), True
         best = scored.top
         if scored.free:
-            c = cands[_vowel_head_candidate(best, cands, self.lemma_freq)]
+            c = cands[preferred_candidate(best, cands, self.lemma_freq)]
             lemma = self.display(form, c, left is None)
             return Choice(lemma, c.analysis, self.mark(lemma, c), c.source), True
         w = self.weights
@@ -478,7 +479,7 @@ class Disambiguator:
             )
             if score > best_score:
                 best, best_score = i, score
-        best = _vowel_head_candidate(best, cands, self.lemma_freq)
+        best = preferred_candidate(best, cands, self.lemma_freq)
         key = (best, left is None)
         choice = scored.choices.get(key)
         if choice is None:
@@ -557,60 +558,6 @@ class Disambiguator:
                 out.append(parts[i])
                 i += 1
         return "#".join(out)
-
-
-def _vowel_head(
-    best: int,
-    lemmas: Sequence[str],
-    readings: Sequence[Analysis | None],
-    sources: Sequence[str],
-    freq: Mapping[str, int],
-) -> int:
-    """The candidate to take instead of ``best`` for a compound noun in "-sta" read as the
-    partitive of a head in "-s" when the same form is also the elative of that head without
-    the "s": "perhepalvelusta", "lastensuojelusta", "nuorisotilasta" are the elatives of
-    *-palvelu*, *-suojelu*, *-tila*, not the partitives of *-palvelus*, *-suojelus*,
-    *nuori#sotilas*, which Voikko lists first and the ranker, with no memory of the compound,
-    follows. The elative wins only where the lemma frequencies make its head the commoner one
-    (*tulo* is rarer than *tulos*: "lopputulosta" stays) and do not know the "s" compound
-    better ("jumalanpalvelus" stays). Parallel lists of candidates; returns an index."""
-    lemma, reading = lemmas[best], readings[best]
-    if sources[best] != "v" or reading is None or not _noun_in(reading, "osanto"):
-        return best
-    marked = reading.marked_lemma()
-    if not lemma.endswith("s") or "#" not in marked:
-        return best  # a simple word: the ranker's memory and frequencies decide
-    stem = lemma[:-1]
-    if freq.get(lemma, 0) > freq.get(stem, 0):
-        return best
-    head = marked.rsplit("#", 1)[1].lower()
-    for i, (other, rival) in enumerate(zip(lemmas, readings, strict=True)):
-        if other != stem or sources[i] != "v" or rival is None:
-            continue
-        rival_marked = rival.marked_lemma()
-        if "#" not in rival_marked or not _noun_in(rival, "sisaeronto"):
-            continue
-        if freq.get(rival_marked.rsplit("#", 1)[1].lower(), 0) > freq.get(head, 0):
-            return i
-    return best
-
-
-def _noun_in(reading: Analysis, case: str) -> bool:
-    """Whether Voikko's reading is a noun in ``case`` (Voikko's SIJAMUOTO value)."""
-    return reading.word_class == "nimisana" and reading.fields.get("SIJAMUOTO") == case
-
-
-def _vowel_head_candidate(best: int, cands: Sequence[Candidate], freq: Mapping[str, int]) -> int:
-    """:func:`_vowel_head` over candidate objects."""
-    if cands[best].source != "v" or not cands[best].lemma.endswith("s"):
-        return best
-    return _vowel_head(
-        best,
-        [c.lemma for c in cands],
-        [c.analysis for c in cands],
-        [c.source for c in cands],
-        freq,
-    )
 
 
 def _recase(marked: str, plain: str) -> str:

@@ -30,6 +30,7 @@ from vastausanalyysi.nlp.decision_table import (
 )
 from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
 from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
+from vastausanalyysi.nlp.reading_rules import SUBJECT_VERBS, subject_verb
 from vastausanalyysi.nlp.typos import TypoCorrector, fixable_form, maybe_suspect
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
 
@@ -202,6 +203,8 @@ class Lemmatizer:
     ) -> tuple[WordLemma, bool]:
         """A form's first result (lexicon, then Voikko and the ranker), and whether the
         neighbours played no part."""
+        if form.lower() in SUBJECT_VERBS:  # noun or verb by the word before it
+            return self._decide(form, left, right)
         rows = self._rows
         if rows is not None:
             rest = rows.get(form)
@@ -509,6 +512,11 @@ class Lemmatizer:
                 marked = f"{head.replace('-', '#')}#{tail_result.marked_lemma}"
                 return WordLemma(lemma, parts, marked, (), True, None, "hyphen"), context_free
         choice, context_free = self.disambiguator.decide(form, analyses, left, right)
+        if form.lower() in SUBJECT_VERBS:
+            verb = subject_verb(form, left, self.analyzer)
+            if verb is not None:
+                choice = Choice(verb.baseform, verb, verb.baseform, "v")
+            return _from_choice(choice, analyses), False
         if context_free:  # lemmatize_word caches the result by form
             return _from_choice(choice, analyses), True
         # one WordLemma per Choice (the disambiguator caches context-dependent choices per form)

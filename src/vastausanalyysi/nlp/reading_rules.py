@@ -1,0 +1,172 @@
+"""Rules that overrule the lemma ranker where two of Voikko's readings of a form collide.
+
+The ranker (:mod:`vastausanalyysi.nlp.disambiguation`) scores candidates by form, memory and
+frequency; for a few systematic collisions of Finnish inflection, where it has seen too little to
+know, a rule here takes the other reading (:func:`prefer_reading`):
+
+* an elative of a vowel head read as the partitive of an "-s" head ("perhepalvelusta":
+  -palvelu, not -palvelus; :func:`_vowel_head`);
+* a translative with a possessive suffix read where the nominative or genitive of an "-s" noun
+  with the same suffix is the usual word ("henkilötunnukseni": henkilötunnus, not the
+  translative of *henkilötuntu*; :func:`_possessive_s_head`).
+
+:func:`subject_verb` reads "kohtaa" after a nominative subject as the verb *kohdata*
+("Perhekeskus kohtaa perheet"), which the ranker, without context, takes as the partitive of
+*kohta* ("tässä kohtaa").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from vastausanalyysi.nlp.voikko import Analysis
+
+if TYPE_CHECKING:
+    from vastausanalyysi.nlp.candidates import Candidate
+    from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
+
+
+def prefer_reading(
+    best: int,
+    lemmas: Sequence[str],
+    readings: Sequence[Analysis | None],
+    sources: Sequence[str],
+    freq: Mapping[str, int],
+) -> int:
+    """The candidate to take instead of the ranker's ``best`` (parallel lists; an index)."""
+    best = _vowel_head(best, lemmas, readings, sources, freq)
+    return _possessive_s_head(best, lemmas, readings, sources, freq)
+
+
+def _vowel_head(
+    best: int,
+    lemmas: Sequence[str],
+    readings: Sequence[Analysis | None],
+    sources: Sequence[str],
+    freq: Mapping[str, int],
+) -> int:
+    """The candidate to take instead of ``best`` for a compound noun in "-sta" read as the
+    partitive of a head in "-s" when the same form is also the elative of that head without
+    the "s": "perhepalvelusta", "lastensuojelusta", "nuorisotilasta" are the elatives of
+    *-palvelu*, *-suojelu*, *-tila*, not the partitives of *-palvelus*, *-suojelus*,
+    *nuori#sotilas*, which Voikko lists first and the ranker, with no memory of the compound,
+    follows. The elative wins only where the lemma frequencies make its head the commoner one
+    (*tulo* is rarer than *tulos*: "lopputulosta" stays) and do not know the "s" compound
+    better ("jumalanpalvelus" stays). Parallel lists of candidates; returns an index."""
+    lemma, reading = lemmas[best], readings[best]
+    if sources[best] != "v" or reading is None or not _noun_in(reading, "osanto"):
+        return best
+    marked = reading.marked_lemma()
+    if not lemma.endswith("s") or "#" not in marked:
+        return best  # a simple word: the ranker's memory and frequencies decide
+    stem = lemma[:-1]
+    if freq.get(lemma, 0) > freq.get(stem, 0):
+        return best
+    head = marked.rsplit("#", 1)[1].lower()
+    for i, (other, rival) in enumerate(zip(lemmas, readings, strict=True)):
+        if other != stem or sources[i] != "v" or rival is None:
+            continue
+        rival_marked = rival.marked_lemma()
+        if "#" not in rival_marked or not _noun_in(rival, "sisaeronto"):
+            continue
+        if freq.get(rival_marked.rsplit("#", 1)[1].lower(), 0) > freq.get(head, 0):
+            return i
+    return best
+
+
+def _noun_in(reading: Analysis, case: str) -> bool:
+    """Whether Voikko's reading is a noun in ``case`` (Voikko's SIJAMUOTO value)."""
+    return reading.word_class == "nimisana" and reading.fields.get("SIJAMUOTO") == case
+
+
+def preferred_candidate(best: int, cands: Sequence[Candidate], freq: Mapping[str, int]) -> int:
+    """:func:`prefer_reading` over candidate objects."""
+    if cands[best].source != "v":
+        return best
+    return prefer_reading(
+        best,
+        [c.lemma for c in cands],
+        [c.analysis for c in cands],
+        [c.source for c in cands],
+        freq,
+    )
+
+
+def _possessive_s_head(
+    best: int,
+    lemmas: Sequence[str],
+    readings: Sequence[Analysis | None],
+    sources: Sequence[str],
+    freq: Mapping[str, int],
+) -> int:
+    """The nominative or genitive of an "-s" noun with a possessive suffix instead of the
+    translative of a vowel-stem noun with the same suffix: "tunnukseni" is *tunnus* + -ni far
+    more often than *tuntu* + translative + -ni (the translative with a suffix is rare), unless
+    the lemma frequencies know the vowel-stem head better: "aluksensa" (*alku*, not *alus*),
+    "eduksesi" (*etu*) are idioms."""
+    reading = readings[best]
+    if sources[best] != "v" or reading is None or not _noun_in(reading, "tulento"):
+        return best
+    suffix = reading.fields.get("POSSESSIVE")
+    if not suffix:
+        return best
+    head = _head(reading)
+    for i, (lemma, rival) in enumerate(zip(lemmas, readings, strict=True)):
+        if (
+            i != best
+            and sources[i] == "v"
+            and rival is not None
+            and lemma.endswith("s")
+            and rival.fields.get("POSSESSIVE") == suffix
+            and (_noun_in(rival, "nimento") or _noun_in(rival, "omanto"))
+            and freq.get(_head(rival), 0) >= freq.get(head, 0)
+        ):
+            return i
+    return best
+
+
+def _head(reading: Analysis) -> str:
+    """The last compound part of a reading's lemma, lower-cased (the lemma of a simple word)."""
+    return reading.marked_lemma().rsplit("#", 1)[-1].lower()
+
+
+#: Forms that are a noun's partitive or a verb's 3rd person singular, with the verb's lemma: the
+#: verb after a nominative subject.
+SUBJECT_VERBS = {"kohtaa": "kohdata"}
+#: Voikko's classes of a word that can be a subject in the nominative.
+_SUBJECT_CLASSES = frozenset(
+    {"nimisana", "etunimi", "sukunimi", "paikannimi", "nimi", "asemosana", "lyhenne"}
+)
+
+
+def subject_verb(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analysis | None:
+    """The verb reading of a :data:`SUBJECT_VERBS` form when the word before it is a subject.
+
+    The left word must have a nominative reading of a noun, name, pronoun or "-minen" noun and
+    no reading in a locative case or as a numeral: "Perhekeskus kohtaa perheet", "missä arjen
+    tekeminen kohtaa" take the verb *kohdata*; "tässä kohtaa", "siinä kohtaa", "kaksi kohtaa"
+    and a sentence-initial "Kohtaa" keep the ranker's choice. None when the rule does not
+    apply.
+    """
+    verb = SUBJECT_VERBS.get(form.lower())
+    if verb is None or left is None:
+        return None
+    readings = analyzer.analyze(left)
+    if not any(
+        a.fields.get("SIJAMUOTO") == "nimento"
+        and (a.word_class in _SUBJECT_CLASSES or a.fields.get("MOOD") == "MINEN-infinitive")
+        for a in readings
+    ):
+        return None
+    if any(a.word_class == "lukusana" or a.fields.get("SIJAMUOTO") in _LOCATIVES for a in readings):
+        return None
+    return next(
+        (a for a in analyzer.analyze(form) if a.word_class == "teonsana" and a.baseform == verb),
+        None,
+    )
+
+
+_LOCATIVES = frozenset({"sisaolento", "ulkoolento", "sisaeronto", "ulkoeronto", "olento"})
+
+__all__ = ["SUBJECT_VERBS", "prefer_reading", "preferred_candidate", "subject_verb"]

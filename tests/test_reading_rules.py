@@ -1,0 +1,73 @@
+"""Lemmas where two Voikko readings collide (QA3 note 3): possessive suffixes, "kohtaa",
+"palaveri"."""
+
+from __future__ import annotations
+
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.nlp.decision_table import load_table
+from vastausanalyysi.nlp.lemmatizer import Lemmatizer
+from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Henkilötunnukseni on salainen.", "Henkilötunnukseni", "henkilötunnus"),
+        ("Annoin henkilötunnukseni hänelle.", "henkilötunnukseni", "henkilötunnus"),
+        ("Käyttäjätunnuksensa unohtui.", "Käyttäjätunnuksensa", "käyttäjätunnus"),
+        # the translative with a suffix where the lemma frequencies know the head: idioms
+        ("Aluksensa hän kertoi asiasta.", "Aluksensa", "alku"),
+        ("Se on eduksesi.", "eduksesi", "etu"),
+    ],
+)
+def test_possessive_suffix_of_an_s_noun(text: str, word: str, lemma: str) -> None:
+    doc = va.load_pipeline()(text)
+    assert next(t for t in doc if t.text == word).lemma_ == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Perhekeskus kohtaa perheet.", "kohdata"),
+        ("Työntekijä kohtaa asiakkaan.", "kohdata"),
+        ("missä arjen tekeminen kohtaa", "kohdata"),
+        ("Hän kohtaa ihmisiä joka päivä.", "kohdata"),
+        ("Tässä kohtaa yhteistyö toimii.", "kohta"),
+        ("siinä kohtaa kun päätös tehtiin", "kohta"),
+        ("Missä kohtaa prosessia?", "kohta"),
+        ("Kyselyssä oli kaksi kohtaa.", "kohta"),
+        ("Luin sitä kohtaa uudelleen.", "kohta"),
+    ],
+)
+def test_kohtaa_after_a_subject_is_the_verb(text: str, lemma: str) -> None:
+    doc = va.load_pipeline()(text)
+    assert next(t for t in doc if t.text.lower() == "kohtaa").lemma_ == lemma
+    assert va.lemmatize([text])[0][[t.text.lower() for t in doc].index("kohtaa")] == lemma
+
+
+def test_kohtaa_is_decided_in_context_with_or_without_the_table() -> None:
+    """The decision table stores no context-free row for "kohtaa"; both paths agree."""
+    assert "kohtaa" not in load_table()
+    with_table = Lemmatizer(analyzer=VoikkoAnalyzer())
+    plain = Lemmatizer(analyzer=VoikkoAnalyzer(), table=False)
+    for lem in (with_table, plain):
+        assert lem.lemmatize_words(["Perhekeskus", "kohtaa", "perheet"])[1].lemma == "kohdata"
+        assert lem.lemmatize_words(["tässä", "kohtaa", "perheet"])[1].lemma == "kohta"
+        # the same form, cached, still follows its neighbours
+        assert lem.lemmatize_words(["Perhekeskus", "kohtaa", "perheet"])[1].lemma == "kohdata"
+
+
+@pytest.mark.parametrize("text", ["Palaveri oli hyvä.", "Viikon palaveri toimii.", "palaverin"])
+def test_palaveri_is_no_compound(text: str) -> None:
+    doc = va.load_pipeline()(text)
+    token = next(t for t in doc if t.text.lower().startswith("palaveri"))
+    assert token.lemma_ == "palaveri"
+    assert token._.compound_parts == []
+
+
+def test_compounds_of_palaveri_end_in_it() -> None:
+    doc = va.load_pipeline()("Kvartaalipalaverissa sovittiin asiat.")
+    assert doc[0].lemma_ == "kvartaalipalaveri"
+    assert doc[0]._.compound_parts == ["kvartaali", "palaveri"]
