@@ -4,7 +4,8 @@
 "what works" highlights and its published score tables); ``analyse`` runs it on any tagged-ready
 frame of answers. ``tag_answers`` tags in batches behind a progress bar, and
 ``mask_personal_data`` masks the texts, lemmas and evidence words of a tagged frame before it is
-written out (privacy by default; evidence ``start``/``end`` still point into the original text).
+written out (privacy by default; evidence ``start``/``end`` are moved to point into the
+masked text that is written, see :func:`masked_offsets`).
 """
 
 from __future__ import annotations
@@ -135,7 +136,8 @@ def tag_answers(
 
 
 def _mask_entries(entries: Any, changed: list[tuple[int, int, str]], masked: dict[str, str]) -> Any:
-    """Evidence entries ({surface, lemma, start, end, …}) with masked words."""
+    """Evidence entries ({surface, lemma, start, end, …}) with masked words, their ``start`` and
+    ``end`` moved into the masked text (an entry inside a masked part covers its placeholder)."""
     if isinstance(entries, dict):
         return {code: _mask_entries(value, changed, masked) for code, value in entries.items()}
     if not isinstance(entries, list):
@@ -149,13 +151,42 @@ def _mask_entries(entries: Any, changed: list[tuple[int, int, str]], masked: dic
         start, end = entry.get("start"), entry.get("end")
         hit = None
         if isinstance(start, int) and isinstance(end, int):
-            hit = next((r for s, e, r in changed if s < end and start < e), None)
+            hit = next((c for c in changed if c[0] < end and start < c[1]), None)
+            entry["start"], entry["end"] = masked_offsets(start, end, changed)
         for key in ("surface", "lemma"):
             value = entry.get(key)
             if isinstance(value, str):
-                entry[key] = (hit.strip() or "[…]") if hit is not None else masked.get(value, value)
+                entry[key] = (
+                    (hit[2].strip() or "[…]") if hit is not None else masked.get(value, value)
+                )
         out.append(entry)
     return out
+
+
+def masked_offsets(
+    start: int, end: int, changed: Sequence[tuple[int, int, str]]
+) -> tuple[int, int]:
+    """``start``/``end`` of the original text as offsets into the masked text.
+
+    ``changed`` are the masker's sorted, non-overlapping ``(start, end, placeholder)`` parts of
+    the original (``PiiMasker.original_spans``: the masked text is the original with each part
+    replaced by its placeholder). An offset inside a masked part moves to its placeholder's
+    start (``start``) or end (``end``), so a span overlapping masked parts covers their
+    placeholders whole.
+    """
+    return _masked_offset(start, changed, False), _masked_offset(end, changed, True)
+
+
+def _masked_offset(pos: int, changed: Sequence[tuple[int, int, str]], is_end: bool) -> int:
+    shift = 0
+    for s, e, label in changed:
+        if e <= pos:
+            shift += len(label) - (e - s)
+        elif s < pos:  # inside a masked part: to its placeholder's start or end
+            return s + shift + (len(label) if is_end else 0)
+        else:
+            break
+    return pos + shift
 
 
 def mask_personal_data(
@@ -164,8 +195,10 @@ def mask_personal_data(
     """A copy of ``frame`` with personal data masked by ``vastausanalyysi.nlp.pii.mask_pii``.
 
     Masks the ``text_columns``, the ``surface`` and ``lemma`` words of ``evidence`` and
-    ``polarity_evidence`` (words inside a masked part of the text become its placeholder), and
-    leaves out of ``lemmas`` the lemmas of the masked parts. Same rows, index and order.
+    ``polarity_evidence`` (words inside a masked part of the text become its placeholder; their
+    ``start``/``end`` are moved into the masked text of the first text column, see
+    :func:`masked_offsets`), and leaves out of ``lemmas`` the lemmas of the masked parts. Same
+    rows, index and order.
     """
     from vastausanalyysi.nlp.pii import default_masker, mask_pii, masked_lemmas
 

@@ -81,7 +81,7 @@ def name_runs(
                 )
             ):
                 break
-            joins = nxt.name or (nxt.unknown and nxt.shape != "lower")
+            joins = nxt.name or (nxt.unknown and nxt.shape != "lower" and not nxt.title_cases)
             joins = joins or (
                 any(x.first for x in infos[i:j])
                 and nxt.shape == "title"

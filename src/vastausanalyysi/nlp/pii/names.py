@@ -507,6 +507,24 @@ def municipalities() -> frozenset[str]:
     return frozenset(row["kunta"] for row in rows if row.get("kunta"))
 
 
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """The places the region resolver knows (``respondents.resolve_region``), lower-cased: the
+    municipalities' Finnish and Swedish names (``data/municipalities.csv``), the former ones
+    and other aliases (``data/place_aliases.csv``) and the counties' names (``counties.csv``);
+    a word that is one of them ("Lovisa", Loviisa in Swedish) is a place, not only a name."""
+    names: set[str] = set()
+    for row in csv.DictReader(io.StringIO(read_text("municipalities.csv"))):
+        for key in ("kunta", "kunta_sv"):
+            names.update(p.strip() for p in (row.get(key) or "").split(" - "))
+    for row in csv.DictReader(io.StringIO(read_text("place_aliases.csv"))):
+        names.add((row.get("alias") or "").strip())
+    for row in csv.DictReader(io.StringIO(read_text("counties.csv"))):
+        names.update((row.get("name_fi") or "", row.get("name_sv") or ""))
+        names.update((row.get("aliases") or "").split("|"))
+    return frozenset(n.lower() for n in names if n and " " not in n)
+
+
 def is_title(lemma: str) -> bool:
     """True for a title or role ("rehtori", "talouspäällikkö", "varautumispäällikkö")."""
     return lemma.lower() in TITLES or ends_with(lemma, TITLE_ENDINGS)
@@ -573,6 +591,7 @@ __all__ = [
     "foreign_names",
     "is_place_head",
     "is_title",
+    "known_places",
     "municipalities",
     "name_lists",
 ]

@@ -51,6 +51,7 @@ from vastausanalyysi.nlp.pii.names import (
     foreign_names,
     is_place_head,
     is_title,
+    known_places,
     municipalities,
     name_lists,
 )
@@ -180,8 +181,11 @@ class WordInfo:
         self.place = PLACE in classes and not (
             (bases & surnames and form.lower().endswith("nen")) or double
         )
+        # a place the region resolver knows that Voikko does not ("Lovisa", Loviisa in Swedish)
+        resolved = not self.place and form.lower() in known_places()
+        self.place = self.place or resolved
         self.common = bool(common) or self.initials
-        self.town = self.place and bool(bases & municipalities())  # "Lahti", "Salo"
+        self.town = self.place and (bool(bases & municipalities()) or resolved)  # "Lahti", "Salo"
         if len(hyphen_parts) > 1 and not capital_parts and not (FIRST in classes or SUR in classes):
             self.first = surname = False  # "Sibelius-lukio", "Agricola-päivä"
         apostrophe = bool(APOSTROPHE_NAME.fullmatch(hyphen_parts[0]))
@@ -280,7 +284,10 @@ class WordInfo:
         self.collab = any(lemma.startswith(("yhteistyö", "sopimus")) for lemma in lemmas)
         self.thanks = lower in GREETINGS or bool(lemmas & GREETINGS)
         # may start a run of name words (``masker._groups``); "Terkkuja" (unknown) may not
-        self.starts = (self.name or (self.unknown and self.shape != "lower")) and not (
+        # an unknown capitalised word starts a name, but not a title ("Hyte-koordinaattori")
+        self.starts = (
+            self.name or (self.unknown and self.shape != "lower" and not self.title_cases)
+        ) and not (
             self.thanks or self.abbr_title or (self.unknown and lower in FOREIGN_BEFORE_NAME)
         )
         # may be a name after a title ("psykologi Usvan"; not a greeting: "Dr. Kiitos …")
