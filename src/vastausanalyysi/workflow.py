@@ -11,6 +11,7 @@ masked text that is written, see :func:`masked_offsets`).
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -24,7 +25,24 @@ from vastausanalyysi.clusters import cluster_statements
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.report import write_report
 from vastausanalyysi.report.model import publishable_answers
-from vastausanalyysi.schema import EVIDENCE, LEMMAS, MIN_CELL, POLARITY_EVIDENCE, TEXT
+from vastausanalyysi.schema import (
+    AREAS,
+    COARSE_GROUP,
+    EVIDENCE,
+    GROUP,
+    LANGUAGE,
+    LEMMAS,
+    MECHANISMS,
+    MIN_CELL,
+    OLD_PROBABILITIES,
+    POLARITY,
+    POLARITY_EVIDENCE,
+    PROBABILITIES,
+    QUESTION,
+    REGION,
+    RESPONDENT_ID,
+    TEXT,
+)
 from vastausanalyysi.summary import load_published_scores, theme_frequencies
 from vastausanalyysi.themes.shipped import resolve_model
 from vastausanalyysi.themes.tagger import tag
@@ -198,7 +216,7 @@ def mask_personal_data(
     ``polarity_evidence`` (words inside a masked part of the text become its placeholder; their
     ``start``/``end`` are moved into the masked text of the first text column, see
     :func:`masked_offsets`), and leaves out of ``lemmas`` the lemmas of the masked parts. Same
-    rows, index and order.
+    rows, index and order. :func:`mask_output` also masks the columns passed through.
     """
     from vastausanalyysi.nlp.pii import default_masker, mask_pii, masked_lemmas
 
@@ -247,6 +265,80 @@ def mask_personal_data(
             index=out.index,
             dtype=object,
         )
+    return out
+
+
+DERIVED_COLUMNS = frozenset(
+    {
+        RESPONDENT_ID, QUESTION, GROUP, COARSE_GROUP, REGION, "region_name", "row", "item",
+        "status", "kind", "severity", "column", POLARITY, LANGUAGE, AREAS, MECHANISMS, EVIDENCE,
+        POLARITY_EVIDENCE, LEMMAS, PROBABILITIES, OLD_PROBABILITIES,
+    }
+)  # fmt: skip
+"""Columns the package writes itself (ids, codes, names of questions and columns, tags): not
+free text, not masked by :func:`mask_output`."""
+CONTACT_SHARE = 0.5
+"""A passed-through column is contact data when at least this share of its non-empty cells
+are one placeholder each after masking (an e-mail, phone or name column)."""
+_CONTACT_HEADERS = {
+    "[EMAIL]": ("sähköposti", "sposti", "s-posti", "email", "e-mail", "e-post"),
+    "[PUHELIN]": ("puhelin", "phone", "telefon", "gsm", "puh."),
+}
+"""Header words (a word of the header starting with one) of e-mail and phone columns."""
+
+
+def free_text_columns(frame: pd.DataFrame, keep: Sequence[str] = ()) -> list[str]:
+    """The columns of ``frame`` with a text cell, except :data:`DERIVED_COLUMNS` and ``keep``."""
+    skip = DERIVED_COLUMNS | set(keep)
+    return [
+        c
+        for c in frame.columns
+        if c not in skip and any(isinstance(v, str) for v in frame[c].tolist())
+    ]
+
+
+def mask_output(
+    frame: pd.DataFrame,
+    text_columns: Sequence[str] = (TEXT,),
+    *,
+    keep: Sequence[str] = (),
+    progress: Progress | None = None,
+) -> pd.DataFrame:
+    """:func:`mask_personal_data` of ``text_columns`` and of every other column of text cells
+    written out with them (the columns a reader passed through: "Sähköposti", "Nimi",
+    "Kunta" …), except :data:`DERIVED_COLUMNS` and ``keep`` (an id column).
+
+    A passed-through column that is wholly contact data (its header names e-mail or phone, or
+    at least :data:`CONTACT_SHARE` of its non-empty cells mask to one placeholder each) is
+    masked cell by cell: every non-empty cell becomes a placeholder.
+    """
+    others = [c for c in free_text_columns(frame, keep) if c not in text_columns]
+    out = mask_personal_data(frame, [*text_columns, *others], progress)
+    for column in others:
+        out[column] = _contact_column(str(column), frame[column].tolist(), out[column].tolist())
+    return out
+
+
+def _contact_column(name: str, original: list[Any], masked: list[Any]) -> list[Any]:
+    """``masked`` with every non-empty cell one placeholder if the column is contact data."""
+    from vastausanalyysi.nlp.pii import EMAIL, HETU, NAME, PHONE
+
+    labels = {EMAIL, HETU, NAME, PHONE}
+    filled = [i for i, v in enumerate(original) if isinstance(v, str) and v.strip()]
+    whole = Counter(masked[i].strip() for i in filled if str(masked[i]).strip() in labels)
+    words = [*re.findall(r"[\w.-]+", name.lower()), "puh." if name.lower() == "puh" else ""]
+    hinted = [
+        label
+        for label, starts in _CONTACT_HEADERS.items()
+        if any(word.startswith(starts) for word in words if word)
+    ]
+    if not filled or not (hinted or sum(whole.values()) >= CONTACT_SHARE * len(filled)):
+        return masked
+    label = whole.most_common(1)[0][0] if whole else hinted[0]
+    out = list(masked)
+    for i in filled:
+        if str(out[i]).strip() not in labels:
+            out[i] = label
     return out
 
 
@@ -314,7 +406,7 @@ def analyse(
     frequencies = theme_frequencies(tagged, by, min_cell=min_cell)
     next(steps)
     if mask:
-        tagged = mask_personal_data(tagged)
+        tagged = mask_output(tagged)
     next(steps)
     clustering = cluster_statements(tagged)
     next(steps)

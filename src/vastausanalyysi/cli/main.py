@@ -137,7 +137,7 @@ def _cmd_survey(args: argparse.Namespace) -> int:
     for issue in survey.issues:
         print(f"  {issue.severity}: {issue}", file=sys.stderr)  # with its row and column
     if args.output:
-        from vastausanalyysi.workflow import mask_personal_data
+        from vastausanalyysi.workflow import mask_output
 
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
@@ -148,8 +148,8 @@ def _cmd_survey(args: argparse.Namespace) -> int:
             "issues": (survey.issues_frame(), ["value", "message"]),
         }
         for name, (frame, text_columns) in frames.items():
-            if _mask(args) and text_columns:
-                frame = mask_personal_data(frame, text_columns)
+            if _mask(args):  # every passed-through text column too ("Sähköposti")
+                frame = mask_output(frame, text_columns)
             write_table(frame, str(out / f"{name}.csv"), excel_fi=args.excel_fi)
         print(out)
     return 0
@@ -158,7 +158,7 @@ def _cmd_survey(args: argparse.Namespace) -> int:
 def _cmd_lemmatize(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_input
     from vastausanalyysi.nlp.pipeline import lemmatize
-    from vastausanalyysi.workflow import mask_personal_data
+    from vastausanalyysi.workflow import mask_output
 
     _check_output(args)
     answers = read_input(args.input, _input(args))
@@ -166,7 +166,7 @@ def _cmd_lemmatize(args: argparse.Namespace) -> int:
     frame = answers.frame.copy()
     frame["lemmas"] = lemmatize(frame[answers.text_column])
     if _mask(args):
-        frame = mask_personal_data(frame, [answers.text_column], _progress(args))
+        frame = mask_output(frame, [answers.text_column], **_mask_options(answers, args))
     _write(frame, args)
     return 0
 
@@ -177,7 +177,7 @@ def _evidence(args: argparse.Namespace) -> bool | str:
 
 def _cmd_tag(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_input
-    from vastausanalyysi.workflow import TAG_BATCH, mask_personal_data, tag_answers
+    from vastausanalyysi.workflow import TAG_BATCH, mask_output, tag_answers
 
     _check_output(args)
     if args.jobs == 0 or (args.chunk_size is not None and args.chunk_size < 1):
@@ -231,9 +231,14 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             batch=TAG_BATCH if args.jobs == 1 else max(len(frame), 1),
         )
     if _mask(args):
-        frame = mask_personal_data(frame, [answers.text_column], _progress(args))
+        frame = mask_output(frame, [answers.text_column], **_mask_options(answers, args))
     _write(frame, args)
     return 0
+
+
+def _mask_options(answers: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """:func:`~vastausanalyysi.workflow.mask_output`'s options: the id column is kept."""
+    return {"keep": [answers.id_column] if answers.id_column else [], "progress": _progress(args)}
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
@@ -278,7 +283,7 @@ def _frequencies(tagged: Any, answers: Any, args: argparse.Namespace) -> Any:
 
 def _cmd_cluster(args: argparse.Namespace) -> int:
     from vastausanalyysi.clusters import cluster_statements
-    from vastausanalyysi.workflow import mask_personal_data
+    from vastausanalyysi.workflow import mask_output
 
     _check_output(args)
     polarity = _polarities(args.polarity)
@@ -289,7 +294,7 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
     tagged, answers = _read_tagged(args, "cluster")
     _require_text(answers, "cluster")
     if _mask(args):
-        tagged = mask_personal_data(tagged, [answers.text_column], _progress(args))
+        tagged = mask_output(tagged, [answers.text_column], **_mask_options(answers, args))
     n_clusters = args.n_clusters if args.n_clusters == "auto" else _int(args.n_clusters, "-k")
     with _progress(args).bar(1, "clustering", unit="step") as bar:
         clustering = cluster_statements(

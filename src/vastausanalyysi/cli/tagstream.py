@@ -29,7 +29,7 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
     must be read whole."""
     from vastausanalyysi.themes.partitions import tag_stream
     from vastausanalyysi.themes.shipped import resolve_model
-    from vastausanalyysi.workflow import mask_personal_data
+    from vastausanalyysi.workflow import mask_output
 
     column = options.text_column or TEXT
     plan = stream_plan(args.input, options, column)
@@ -61,7 +61,8 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
         with progress.bar(total, "tagging", unit="row") as bar:
             for frame in _read_checked(tagged, plan.display):
                 if not args.keep_personal_data:
-                    frame = mask_personal_data(frame, [column])
+                    keep = [options.id_column] if options.id_column else []
+                    frame = mask_output(frame, [column], keep=keep)
                 writer.write(frame.reset_index(drop=True))
                 bar.update(len(frame))
     finally:
