@@ -103,10 +103,15 @@ class StreamPlan:
 
 def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataFrame]:
     from vastausanalyysi.survey.cells import cell_text
-    from vastausanalyysi.survey.tables import structured_cell
+    from vastausanalyysi.survey.tables import (
+        TAGGED_JSON_COLUMNS,
+        structured_cell,
+        structured_summary,
+    )
 
     objects: list[dict[str, str]] = []
     lines: list[int] = []
+    structured: dict[str, list[Any]] = {}  # reported once per column when the input is read
     for number, line in enumerate(text, start=1):
         if not line.strip():
             continue
@@ -119,8 +124,8 @@ def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataF
                 f"{display!r} line {number}: expected a JSON object, got {type(obj).__name__}"
             )
         for key, value in obj.items():
-            if isinstance(value, dict | list):
-                log.warning("%s: %s", display, structured_cell(number, key, value))
+            if isinstance(value, dict | list) and str(key) not in TAGGED_JSON_COLUMNS:
+                structured.setdefault(str(key), []).append(structured_cell(number, key, value))
         objects.append({str(k): cell_text(v) for k, v in obj.items()})
         lines.append(number)
         if len(objects) >= chunk_size:
@@ -128,6 +133,8 @@ def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataF
             objects, lines = [], []
     if objects:
         yield pd.DataFrame.from_records(objects, index=lines).fillna("")
+    for found in structured.values():
+        log.warning("%s: %s", display, structured_summary(found))
 
 
 def stream_plan(path: str, options: InputOptions, text_column: str) -> StreamPlan | None:

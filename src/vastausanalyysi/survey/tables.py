@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, TAG_COLUMNS
 from vastausanalyysi.survey.cells import CellIssue, cell_text
 from vastausanalyysi.survey.csvfile import decode_text, read_csv_records, sniff_delimiter
 from vastausanalyysi.survey.model import SurveyIssue
@@ -74,6 +75,11 @@ def misplaced_options(fmt: str, **given: Any) -> list[str]:
         for name, option in FORMAT_OPTIONS.items()
         if given.get(name) is not None and fmt not in option.formats
     ]
+
+
+TAGGED_JSON_COLUMNS = frozenset((*CODE_COLUMNS, *TAG_COLUMNS, *JSON_COLUMNS))
+"""The columns ``tag`` writes as JSON arrays or objects (codes, evidence, lemmas, probabilities):
+expected in a JSON file, no issue (the command line parses them as what they are)."""
 
 
 @dataclass
@@ -209,7 +215,7 @@ def _table_from_objects(
         structured_cell(number, key, value)
         for obj, number in zip(objects, numbers, strict=True)
         for key, value in obj.items()
-        if isinstance(value, dict | list)
+        if isinstance(value, dict | list) and str(key) not in TAGGED_JSON_COLUMNS
     ]
     return RawTable(columns, rows, numbers, source, meta, issues)
 
@@ -224,6 +230,17 @@ def structured_cell(row: int, column: str, value: list[Any] | dict[str, Any]) ->
         f"holds {what}, not text or a number; read as its JSON text",
         "structured_cell",
         "warning",
+    )
+
+
+def structured_summary(found: Sequence[SurveyIssue]) -> str:
+    """One line for the structured cells ``found`` in one column: the issue itself for one
+    cell, else how many there are and the first row."""
+    if len(found) == 1:
+        return str(found[0])
+    return (
+        f"column {found[0].column!r}: {len(found)} cells hold a JSON array or object, not text "
+        f"or a number (the first in row {found[0].row}); read as their JSON text"
     )
 
 
@@ -427,9 +444,10 @@ def read_table(
     in :func:`~vastausanalyysi.survey.read_survey`; ``frame.attrs["rows"]`` holds the row
     numbers. What the file readers record (an unclosed quote, Windows-1252 lines in a UTF-8
     file, a formula without a saved value, a long cell) is logged as warnings on
-    ``vastausanalyysi.survey``. ``suffixes`` (lower-case, e.g. ``(".csv", ".xlsx")``) narrows
-    the accepted file types: another suffix raises before the file is looked at. Raises
-    :class:`SurveyError` naming the file.
+    ``vastausanalyysi.survey``; JSON arrays and objects in cells as one line per column (none
+    for the columns ``tag`` writes, :data:`TAGGED_JSON_COLUMNS`). ``suffixes`` (lower-case,
+    e.g. ``(".csv", ".xlsx")``) narrows the accepted file types: another suffix raises before
+    the file is looked at. Raises :class:`SurveyError` naming the file.
     """
     if suffixes is not None and not isinstance(source, pd.DataFrame):
         suffix = Path(source).suffix
@@ -438,9 +456,14 @@ def read_table(
                 f"unsupported file type {suffix!r} for {str(source)!r}; use one of {suffixes}"
             )
     table = read_raw_table(source, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    structured: dict[str | None, list[SurveyIssue]] = {}
     for issue in table.issues:
-        if issue.kind in _LOGGED_KINDS:
+        if issue.kind == "structured_cell":  # one line per column, not one per cell
+            structured.setdefault(issue.column, []).append(issue)
+        elif issue.kind in _LOGGED_KINDS:
             logger.warning("%s: %s", table.source, issue)
+    for found in structured.values():
+        logger.warning("%s: %s", table.source, structured_summary(found))
     frame = pd.DataFrame(table.rows, columns=table.header)
     frame.attrs["rows"] = list(table.row_numbers)
     return frame
@@ -451,9 +474,11 @@ __all__ = [
     "JSONL_SUFFIXES",
     "JSON_SUFFIXES",
     "SUPPORTED_SUFFIXES",
+    "TAGGED_JSON_COLUMNS",
     "XLSX_SUFFIXES",
     "RawTable",
     "cell_text",
     "read_raw_table",
     "read_table",
+    "structured_summary",
 ]
