@@ -26,7 +26,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -138,6 +138,11 @@ class Answers:
     id_column: str | None = None
     scores: pd.DataFrame | None = None
     """A survey export's own Likert answers (``Survey.scores``), if any."""
+    respondents: pd.DataFrame | None = None
+    """A survey export's respondents (``Survey.respondents``), whose columns ``-b`` may join."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """A survey export's own header names of recognised columns → the column they became
+    ("Kunta" → ``municipality``, "Vastaajan tunnus" → ``respondent_id``)."""
 
     @property
     def has_text(self) -> bool:
@@ -243,9 +248,12 @@ def read_input(path: str, options: InputOptions | None = None) -> Answers:
         answers = _read(file, display, options)
         answers = _select_questions(answers, options.questions)
         if options.id_column is not None and not answers.tagged:
-            if options.id_column not in answers.frame.columns:
+            if answers.aliases.get(options.id_column) == RESPONDENT_ID:
+                answers.id_column = RESPONDENT_ID  # the export's id column, read as such
+            elif options.id_column not in answers.frame.columns:
                 _missing_column(answers.frame, options.id_column, display, "id column")
-            answers.id_column = options.id_column
+            else:
+                answers.id_column = options.id_column
         elif options.id_column is not None:
             answers.id_column = options.id_column
     return answers
@@ -288,6 +296,8 @@ def _read_survey(file: Path, display: str, frame: pd.DataFrame, options: InputOp
     from vastausanalyysi.survey import read_survey
 
     names = ", ".join(map(repr, frame.columns))
+    if options.id_column is not None and options.id_column not in frame.columns:
+        _missing_column(frame, options.id_column, display, "--id-column")
     try:
         survey = read_survey(file, **options.survey_options())
     except SurveyError as exc:
@@ -324,8 +334,69 @@ def _read_survey(file: Path, display: str, frame: pd.DataFrame, options: InputOp
     )
     scores = survey.scores if len(survey.scores) else None
     return Answers(
-        answers, TEXT, display, answers["row"].tolist(), id_column=RESPONDENT_ID, scores=scores
+        answers,
+        TEXT,
+        display,
+        answers["row"].tolist(),
+        id_column=RESPONDENT_ID,
+        scores=scores,
+        respondents=survey.respondents,
+        aliases=_aliases(survey.columns),
     )
+
+
+_ROLE_COLUMNS = {
+    "id": RESPONDENT_ID,
+    "title": "title",
+    "group": "group",
+    "municipality": "municipality",
+    "region": "region",
+}
+
+
+def _aliases(columns: Any) -> dict[str, str]:
+    """A survey's header names of its recognised columns → the columns they became; the other
+    passed-through columns keep their names."""
+    out = {h: h for h in (*columns.other, *columns.numeric)}
+    for role, internal in _ROLE_COLUMNS.items():
+        header = getattr(columns, role)
+        if header:
+            out[header] = internal
+    return out
+
+
+def resolve_by(answers: Answers, by: Sequence[str] | None, option: str = "-b/--by") -> list[str]:
+    """The ``-b`` columns as the frame names them: a survey export's own header name of a
+    recognised column is its column ("Kunta" → ``municipality``), joined from the respondents
+    when the answers lack it. SurveyError listing the usable names for any other name."""
+    out = []
+    for name in by or ():
+        if name in answers.frame.columns:
+            out.append(name)
+            continue
+        joinable = list(answers.respondents.columns) if answers.respondents is not None else []
+        internal = answers.aliases.get(name, name if name in joinable else None)
+        if internal is None:
+            usable = [*map(str, answers.frame.columns), *answers.aliases, *joinable]
+            raise SurveyError(
+                f"{option} {name!r}: no such column in {answers.source!r}; usable columns: "
+                + ", ".join(map(repr, dict.fromkeys(usable)))
+            )
+        if internal not in answers.frame.columns:
+            _join_respondent_column(answers, internal)
+        log.info("%s: %s %r is the column %r", answers.source, option, name, internal)
+        out.append(internal)
+    return out
+
+
+def _join_respondent_column(answers: Answers, column: str) -> None:
+    """Add a respondents' column to the answers (same rows, order and index)."""
+    respondents = answers.respondents
+    assert respondents is not None
+    lookup = respondents[[RESPONDENT_ID, column]].drop_duplicates(RESPONDENT_ID)
+    joined = answers.frame.merge(lookup, on=RESPONDENT_ID, how="left", sort=False)
+    joined.index = answers.frame.index
+    answers.frame = joined
 
 
 def _read_parquet(file: Path, display: str) -> pd.DataFrame:
@@ -403,15 +474,8 @@ def _select_questions(answers: Answers, wanted: Sequence[str]) -> Answers:
     keep = frame[QUESTION].astype(str).isin(chosen).to_numpy()
     rows = [r for r, k in zip(answers.rows, keep, strict=True) if k]
     log.info("%s: question(s) %s: %d answers", answers.source, chosen, int(keep.sum()))
-    return Answers(
-        frame[keep],
-        answers.text_column,
-        answers.source,
-        rows,
-        answers.tagged,
-        answers.id_column,
-        answers.scores,  # the Likert answers do not depend on the open question
-    )
+    # every other field is kept: the Likert answers (scores) do not depend on the open question
+    return replace(answers, frame=frame[keep], rows=rows)
 
 
 def _match_question(wanted: str, found: Sequence[str], source: str) -> str:

@@ -93,10 +93,12 @@ def _require_text(answers: Any, verb: str) -> None:
 
 def _read_tagged(args: argparse.Namespace, verb: str) -> Any:
     """The answers read and tagged (codes of a tagged file kept), and the Answers read."""
-    from vastausanalyysi.cli.files import read_input
+    from vastausanalyysi.cli.files import read_input, resolve_by
     from vastausanalyysi.workflow import tag_answers
 
     answers = read_input(args.input, _input(args))
+    if getattr(args, "by", None):  # the file's own header names too: -b Kunta
+        args.by = resolve_by(answers, args.by)
     if answers.tagged:
         return answers.frame, answers
     _require_text(answers, verb)
@@ -340,7 +342,7 @@ def _int(value: str, option: str) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from vastausanalyysi.cli.files import InputOptions, read_input, read_plain_table
+    from vastausanalyysi.cli.files import InputOptions, read_input, read_plain_table, resolve_by
     from vastausanalyysi.cli.output import check_folder
     from vastausanalyysi.workflow import analyse
 
@@ -348,6 +350,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     scores = read_plain_table(args.scores, InputOptions()) if args.scores else None
     answers = read_input(args.input, _input(args))
     _require_text(answers, "report")
+    by = resolve_by(answers, args.by)  # the file's own header names too: -b Kunta
     frame = answers.frame
     if answers.tagged:
         log.warning("%s is tagged already: tagging again for the report", answers.source)
@@ -357,7 +360,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     for path in analyse(
         frame,
         Path(args.out),
-        by=args.by or None,
+        by=by or None,
         respondent_scores=answers.scores,
         published_scores=scores,
         min_cell=args.min_cell,
