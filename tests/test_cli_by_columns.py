@@ -1,5 +1,6 @@
 """QA3 note 6: ``-b`` takes a survey export's own header name of a recognised column ("Kunta"),
 an unknown name is an error listing the usable ones, and a wrong ``--id-column`` is named first.
+Also: group names written by ``summary`` and ``report`` are masked (a title with a name in it).
 Team-written export; the names are made up."""
 
 from __future__ import annotations
@@ -73,3 +74,16 @@ def test_id_column_by_the_files_own_header_name(export: Path, tmp_path: Path) ->
     args = ["summary", str(export), "--id-column", "Vastaajan tunnus", "-b", "Kunta"]
     assert main([*args, "--min-cell", "1", "-o", str(out)]) == 0
     assert set(pd.read_csv(out)["municipality"]) == {"Kuopio", "Oulu"}
+
+
+def test_group_names_are_masked_in_summary_and_report(export: Path, tmp_path: Path) -> None:
+    out = tmp_path / "freq.csv"
+    args = ["summary", str(export), "-b", "Tehtävänimike", "--min-cell", "1", "-o", str(out)]
+    assert main(args) == 0
+    titles = set(pd.read_csv(out)["title"])
+    assert "kunnanjohtaja [NIMI]" in titles and not any("Nieminen" in t for t in titles)
+    folder = tmp_path / "raportti"
+    args = ["-q", "report", str(export), "-b", "Tehtävänimike", "--min-cell", "1"]
+    assert main([*args, "--out", str(folder)]) == 0
+    written = [p for p in folder.iterdir() if p.suffix in {".md", ".html", ".jsonl"}]
+    assert written and all("Nieminen" not in p.read_text(encoding="utf-8") for p in written)

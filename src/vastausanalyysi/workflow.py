@@ -389,7 +389,8 @@ def analyse(
     ``respondent_scores`` (``Survey.scores``) and ``published_scores`` (aggregated means) go
     beside the codes in the report (see :func:`~vastausanalyysi.write_report`).
     ``model`` is passed to :func:`~vastausanalyysi.tag` (None: the shipped model). With ``mask``
-    (the default) personal data is masked before clustering and in every file written, the
+    (the default) personal data is masked before clustering and in every file written (the
+    ``by`` columns' group names before they are counted), the
     ``tagged.jsonl`` beside the report included; that file follows the small-cell rules of the
     workbook's answer sheet (:func:`~vastausanalyysi.report.model.publishable_answers`).
     ``progress`` shows a bar per step on a terminal;
@@ -399,6 +400,11 @@ def analyse(
     if text_column != TEXT:
         answers = answers.drop(columns=[TEXT], errors="ignore").rename(columns={text_column: TEXT})
     out_dir.mkdir(parents=True, exist_ok=True)
+    if mask and by:  # group names are written too: masked before they are counted
+        names = [by] if isinstance(by, str) else list(by)
+        texts = [b for b in names if b in answers.columns and b not in DERIVED_COLUMNS]
+        if texts:
+            answers = mask_personal_data(answers, texts)
     steps = progress.step(["tagging", "summarising", "masking", "clustering", "writing the report"])
     next(steps)
     tagged = tag_answers(answers, model=model, progress=progress, rows=rows, source=source)

@@ -255,7 +255,9 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     else:
         freqs = _frequencies(tagged, answers, args)
     if _mask(args) and by:
-        freqs = mask_personal_data(freqs, [b for b in by if freqs[b].dtype == object])
+        # group names are text whatever the dtype (pandas 3 reads text as "str", not object)
+        texts = [b for b in by if any(isinstance(v, str) for v in freqs[b].tolist())]
+        freqs = mask_personal_data(freqs, texts)
     _write(freqs, args)
     return 0
 
