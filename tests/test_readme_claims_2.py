@@ -67,12 +67,6 @@ def test_survey_o_masks_the_answers_and_the_issue_values(
     assert not any(leak in (tidy / "issues.csv").read_text("utf-8") for leak in CONTACT_LEAKS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L24-25/L248: 'masks personal data ... in everything the command line ... "
-    "write[s] out', but `survey -o` writes respondents.csv with the export's other columns "
-    "(an e-mail column) and the municipality cell unmasked, though issues.csv masks that cell",
-)
 def test_survey_o_writes_no_personal_data_in_respondents_csv(
     export_with_contacts: Path, tmp_path: Path
 ) -> None:
@@ -483,13 +477,6 @@ def test_an_option_error_is_one_line(
 # ---------------------------------------------- a tagged file goes to summary as it is (L317)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L317-318 'A tagged file (as tag writes it) goes to summary and cluster as it "
-    "is' and L140-141 (a JSON array where a cell should be text is flagged): reading tag's own "
-    "JSONL, summary warns 'holds an array, not text or a number' for every list cell (areas, "
-    "mechanisms, evidence, lemmas, polarity_evidence): five warnings a row",
-)
 def test_summary_of_a_tagged_jsonl_flags_no_cell(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
