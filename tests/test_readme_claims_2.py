@@ -77,12 +77,6 @@ def test_survey_o_writes_no_personal_data_in_respondents_csv(
     assert [leak for leak in CONTACT_LEAKS if leak in written] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L24-25 and L298: the command line masks personal data in everything it "
-    "writes out, but `survey`'s list of issues on the terminal repeats the place cell "
-    "'Aino Rantanen 040 765 4321' as typed (issues.csv masks it)",
-)
 def test_survey_issue_list_on_the_terminal_is_masked(
     export_with_contacts: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

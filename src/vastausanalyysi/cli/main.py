@@ -136,8 +136,13 @@ def _cmd_survey(args: argparse.Namespace) -> int:
     print(repr(survey), file=sys.stderr)
     for role, value in vars(survey.columns).items():
         print(f"  {role}: {value}", file=sys.stderr)
-    for issue in survey.issues:
-        print(f"  {issue.severity}: {issue}", file=sys.stderr)  # with its row and column
+    issues = [f"{issue.severity}: {issue}" for issue in survey.issues]  # with row and column
+    if _mask(args) and issues:  # an issue repeats its cell, which may hold personal data
+        from vastausanalyysi.nlp.pii import mask_pii
+
+        issues = mask_pii(issues)
+    for line in issues:
+        print(f"  {line}", file=sys.stderr)
     if args.output:
         from vastausanalyysi.workflow import mask_output
 
