@@ -533,14 +533,6 @@ def test_a_clusters_make_up_hides_the_small_group_and_county_and_quotes_none_of_
     assert ids and not ids & {"R11", "R12"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L239-240: 'secondary suppression hides the next smallest group too, so that "
-    "no hidden value can be worked out from the total' (and L187-189): a cluster's by_group / "
-    "by_county hide only the cell under five, so with `respondents` shown the hidden cell is "
-    "the total minus the others ({'iso': 6, 'keski': 5, 'pieni': None} of 13; the CLI's "
-    "`cluster -o clusters.csv` writes the same)",
-)
 def test_no_hidden_cell_of_a_clusters_make_up_follows_from_its_total() -> None:
     row = _made_up_clusters().iloc[0]
     for column in ("by_group", "by_county"):

@@ -528,13 +528,19 @@ def _big_groups(groups: np.ndarray, who: np.ndarray, min_cell: int) -> set[Any]:
 
 
 def _composition(values: np.ndarray, who: np.ndarray, min_cell: int) -> dict[str, int | None]:
+    """Respondents of one cluster per group: a group of fewer than ``min_cell`` is None, and if
+    that hides only one group, the smallest shown one is hidden too (secondary suppression: the
+    cluster's ``respondents`` minus the shown groups would give the hidden one). Shown groups
+    come first, largest first; then the hidden ones by name (their order tells no size)."""
     seen: dict[str, set[Any]] = {}
     for v, r in zip(values, who, strict=True):
         seen.setdefault("" if is_missing(v) else str(v), set()).add(r)
-    return {
-        g: (len(rs) if len(rs) >= min_cell else None)
-        for g, rs in sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    }
+    sizes = {g: len(rs) for g, rs in seen.items()}
+    shown = sorted((g for g, n in sizes.items() if n >= min_cell), key=lambda g: (-sizes[g], g))
+    hidden = sorted(g for g, n in sizes.items() if n < min_cell)
+    if len(hidden) == 1 and shown:
+        hidden = sorted([*hidden, shown.pop()])
+    return {**{g: sizes[g] for g in shown}, **dict.fromkeys(hidden)}
 
 
 def _describe(
