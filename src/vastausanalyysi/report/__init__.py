@@ -15,7 +15,8 @@
 * ``report.md`` — a compact Markdown summary with the same tables.
 
 Each open question (the ``question`` column) gets a section with "Toimii" (statements whose
-polarity is works or mixed) and "Kehitettävää" (problem or mixed), each clustered separately and
+polarity is works or mixed) and "Kehitettävää" (problem or mixed; under a question asking what to
+develop, every Finnish statement that is not works, wishes included), each clustered separately and
 shown as clusters with up to three distinct quotes and the number of respondents who wrote each.
 
 With scores, each theme's and mechanism's share sits beside its linked survey item's mean

@@ -34,6 +34,7 @@ from vastausanalyysi.report.narrative import (
     suppression_note,
 )
 from vastausanalyysi.report.questions import (
+    DEVELOPMENT_POLARITIES,
     QuestionSection,
     Theme,
     part_counts,
@@ -217,12 +218,16 @@ def _html_question(section: QuestionSection, rep: ReportModel) -> str:
     for part in section.parts:
         out.append(f'<h3 id="{section.anchor}-{part.key}">{escape_html(part.title)}</h3>')
         names = " tai ".join(POLARITY_NAMES.get(p, p).lower() for p in part.polarities)
+        scope = f"sävy {names}"
+        if part.polarities == DEVELOPMENT_POLARITIES:
+            scope = "kysymyksen kaikki lausumat toimivaa kuvaavia lukuun ottamatta, myös toiveet"
         if not part.statements:
-            out.append(f'<p class="small">Ei vastauksia, joiden sävy on {escape_html(names)}.</p>')
+            empty = f"({scope})" if scope != f"sävy {names}" else f", joiden sävy on {names}"
+            out.append(f'<p class="small">Ei vastauksia{escape_html(empty)}.</p>')
             continue
         out.append(
             f'<p class="small">{escape_html(part_counts(part))}'
-            f"; sävy {escape_html(names)}. Ryhmät suurimmasta alkaen.</p>"
+            f"; {escape_html(scope)}. Ryhmät suurimmasta alkaen.</p>"
         )
         real = [t for t in part.themes if t.number is not None]
         if len(real) > 1:

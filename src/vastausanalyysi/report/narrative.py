@@ -15,6 +15,7 @@ from vastausanalyysi.report.labels import (
     POLARITY_NAMES,
 )
 from vastausanalyysi.report.model import ReportModel
+from vastausanalyysi.report.questions import DEVELOPMENT_POLARITIES
 from vastausanalyysi.report.scores import ScoreSection
 from vastausanalyysi.report.sections import SECONDARY_REASON, FreqSection
 from vastausanalyysi.text import is_missing
@@ -87,14 +88,22 @@ def method_items(rep: ReportModel) -> list[tuple[str, str]]:
         )
     items.append(("Pienten ryhmien suojaus", small_cell_text(rep)))
     if rep.questions:
+        development = ""
+        if any(p.polarities == DEVELOPMENT_POLARITIES for q in rep.questions for p in q.parts):
+            development = (
+                "; kysymyksessä, joka kysyy mitä pitäisi kehittää tai mikä ei toimi, "
+                "”Kehitettävää” saa kaikki vastausten lausumat toimivaa kuvaavia lukuun "
+                "ottamatta, myös toiveet (esim. ”pitäisi suunnitella yhdessä”), joiden sävy on "
+                "neutraali, mutta ei sisällöttömiä eikä muunkielisiä vastauksia"
+            )
         items.append(
             (
                 "Kysymykset",
                 "Jokaisella avoimella kysymyksellä on oma osionsa. ”Toimii” ryhmittelee "
                 "vastaukset, joiden sävy on toimii tai sekä toimivaa että ongelmia; "
                 "”Kehitettävää” vastaukset, joiden sävy on ongelma tai sekä toimivaa että "
-                "ongelmia. Sama sanamuoto lainataan vain kerran, ja sen perässä on sen "
-                "kirjoittaneiden vastaajien määrä.",
+                f"ongelmia{development}. Sama sanamuoto lainataan vain kerran, ja sen perässä "
+                "on sen kirjoittaneiden vastaajien määrä.",
             )
         )
     if rep.questions or rep.overall is not None:

@@ -3,7 +3,10 @@
 The answers are split into statements (sentences, list items), each tagged on its own
 (``cluster_statements(..., split=True)``). "Toimii" clusters the question's statements whose
 polarity is ``works`` or ``mixed``; "Kehitettävää" those whose polarity is ``problem`` or
-``mixed``: "Perhekeskus toimii hyvin. Vuokrista riidellään." gives one statement to each. Each
+``mixed``: "Perhekeskus toimii hyvin. Vuokrista riidellään." gives one statement to each. Under a
+question that asks what to develop or what does not work (``question_kind`` "problem"), a wish is
+the answer although the codebook keeps it neutral (§3 convention 3), so "Kehitettävää" takes every
+statement of its answers that is not ``works`` (non-answers are left out by the clustering). Each
 cluster is shown with its label, its size in respondents and up to three distinct statements
 nearest its centre as quotes (see :mod:`.quotes` for the small-cell rule and the sameness of
 wordings).
@@ -23,13 +26,27 @@ from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missin
 from vastausanalyysi.report.labels import PART_TITLES, Names
 from vastausanalyysi.report.masking import Masker
 from vastausanalyysi.report.quotes import Quote, distinct_quotes
-from vastausanalyysi.schema import MIN_CELL, POLARITY, QUESTION
+from vastausanalyysi.schema import LANGUAGE, MIN_CELL, POLARITY, QUESTION
 
 PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("toimii", PART_TITLES["toimii"], ("works", "mixed")),
     ("kehitettavaa", PART_TITLES["kehitettavaa"], ("problem", "mixed")),
 )
 """(id, Finnish title, polarities) of the two parts of a question's section."""
+DEVELOPMENT_POLARITIES: tuple[str, ...] = ("problem", "mixed", "neutral")
+"""The polarities of "Kehitettävää" under a question that asks what to develop: every statement
+but those saying something works (wishes are neutral in the codebook but answer the question)."""
+
+
+def part_polarities(key: str, polarity: tuple[str, ...], question: Any) -> tuple[str, ...]:
+    """The statement polarities of part ``key`` of ``question``'s section (see the module)."""
+    from vastausanalyysi.themes import question_kind
+
+    if key == "kehitettavaa" and question_kind(question) == "problem":
+        return DEVELOPMENT_POLARITIES
+    return polarity
+
+
 MAX_QUOTES = 3
 """Distinct quotes shown per cluster."""
 NO_QUESTION = "Avovastaukset"
@@ -128,6 +145,19 @@ def cluster_part(
     except ClusteringError as exc:
         raise ReportError(f"cannot cluster the answers of {question!r}: {exc}") from exc
     return clustering if len(clustering.assignments) else None
+
+
+def substantive(clustering: Any) -> Any:
+    """``clustering`` without its statements that have nothing to cluster on (non-answers such as
+    "Ei kommentteja.", empty list items: cluster -1); None when none is left."""
+    assignments = clustering.assignments
+    keep = [str(c) != "-1" for c in assignments["cluster"].tolist()]
+    if not any(keep):
+        return None
+    if all(keep):
+        return clustering
+    kept = assignments[np.array(keep, dtype=bool)].reset_index(drop=True)
+    return _WithAssignments(clustering, kept)
 
 
 def clustering_frame(tagged: pd.DataFrame) -> pd.DataFrame:
@@ -389,6 +419,10 @@ def prepare_questions(
     if cells is not None:
         group_column = CELL_COLUMN
         frame[group_column] = list(cells)
+    finnish = frame  # answers in another language have no polarity: not a wish either
+    if LANGUAGE in frame.columns:
+        keep = [cell_text(v) in ("", "fi") for v in frame[LANGUAGE].tolist()]
+        finnish = frame[np.array(keep, dtype=bool)]
     if QUESTION in frame.columns:
         questions = [q for q in dict.fromkeys(none_if_missing(v) for v in frame[QUESTION].tolist())]
     else:
@@ -397,10 +431,18 @@ def prepare_questions(
     for i, question in enumerate(questions, start=1):
         title = NO_QUESTION if question is None else cell_text(question)
         parts = []
-        for key, part_title, polarity in PARTS:
+        for key, part_title, default in PARTS:
+            polarity = part_polarities(key, default, question)
+            development = polarity == DEVELOPMENT_POLARITIES
             clustering = cluster_part(
-                frame, polarity, question, group_column=group_column, min_cell=min_cell
+                finnish if development else frame,
+                polarity,
+                question,
+                group_column=group_column,
+                min_cell=min_cell,
             )
+            if clustering is not None and development:
+                clustering = substantive(clustering)
             if clustering is None:
                 parts.append(Part(key, part_title, polarity, 0, 0, [], [], {}))
                 continue
@@ -429,6 +471,7 @@ def prepare_questions(
 
 __all__ = [
     "CELL_COLUMN",
+    "DEVELOPMENT_POLARITIES",
     "MAX_QUOTES",
     "NO_QUESTION",
     "PARTS",
@@ -439,6 +482,7 @@ __all__ = [
     "cluster_part",
     "clustering_frame",
     "part_counts",
+    "part_polarities",
     "prepare_overall",
     "prepare_questions",
     "statements_phrase",
