@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from vastausanalyysi.report.model import build_model
+from vastausanalyysi.report.quotes import distinct_quotes
 
 DEVELOP = "Mitä yhteistyössä pitäisi erityisesti kehittää?"
 OTHER = "Muita kommentteja yhteistyöstä"
@@ -58,3 +59,43 @@ def test_development_question_takes_wishes_but_not_non_answers_or_other_language
     # a neutral comment under another question is not something to develop
     other = next(p for p in sections[OTHER].parts if p.key == "kehitettavaa")
     assert other.statements == 0
+
+
+CONTACT = [
+    "Lisätietoja [NIMI] p. [PUHELIN].",
+    "Voitte olla yhteydessä minuun: [PUHELIN] / [NIMI]",
+    "Henkilötunnukseni on [HETU], jos tarvitsette.",
+]
+SAYS_SOMETHING = [
+    "[NIMI] on tehnyt hyvää työtä, häneen saa yhteyden numerosta [PUHELIN].",
+    "Perhekeskustoiminta ja neuvolat toimivat. Lisätietoja [NIMI] p. [PUHELIN].",
+    "Oppilashuolto toimii kun [NIMI] on mukana.",
+]
+
+
+def test_contact_details_are_not_quoted_the_next_representative_is() -> None:
+    texts = [*CONTACT, *SAYS_SOMETHING]
+    quotes = distinct_quotes(
+        range(len(texts)),
+        texts,
+        [f"R{i}" for i in range(len(texts))],
+        [True] * len(texts),
+        [[] for _ in texts],
+        limit=3,
+        shown=set(),
+    )
+    assert [q.text for q in quotes] == SAYS_SOMETHING
+
+
+def test_highlights_skip_contact_details() -> None:
+    rows = []
+    for i in range(6):  # the contact line has the most codes: it would be picked first
+        rows.append((f"A{i}", OTHER, "toimialajohto", "08", CONTACT[0], "works"))
+        rows.append((f"A{i}", DEVELOP, "toimialajohto", "08", SAYS_SOMETHING[2], "works"))
+    tagged = _frame(rows)
+    tagged["areas"] = [
+        ["perhekeskus", "oppilashuolto"] if t == CONTACT[0] else [] for t in tagged["text"]
+    ]
+    model = build_model(tagged, None, None, None, "t", None, False, questions=False)
+    ((_, picks, _),) = model.highlights
+    assert [p["text"] for p in picks] == [SAYS_SOMETHING[2]]

@@ -33,6 +33,7 @@ from vastausanalyysi.report.quotes import (
     clean_quote,
     quote_key,
     respondent_keys,
+    says_nothing,
     showable,
 )
 from vastausanalyysi.report.scores import (
@@ -220,6 +221,8 @@ def pick_highlights(
         for i in scored:
             key = quote_key(texts[i])
             if len(picks) >= MAX_HIGHLIGHTS or not key or key in shown or not ok[i]:
+                continue
+            if says_nothing(texts[i]):
                 continue
             shown.add(key)
             picks.append(

@@ -29,6 +29,35 @@ _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
+_PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ_]+\]")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+# team-written: words of a contact line ("Lisätietoja [NIMI] p. [PUHELIN]", "Voitte olla
+# yhteydessä minuun", "Henkilötunnukseni on [HETU], jos tarvitsette") and their small words
+_CONTACT_WORDS = frozenset(
+    """p puh gsm tel email sposti s-posti numero numerossa numerosta numeroon osoite osoitteessa
+    osoitteesta osoitteeseen lisätietoja lisätietoa lisätiedot lisätietoihin yhteys yhteyttä
+    yhteyden yhteydessä yhteydenotot yhteydenottoja voitte voit voi voin voisitte voisit ottaa
+    ottakaa ota olla ole olen on olemme minuun minulle minulta minua minä meihin meille meitä
+    soittaa soita soitella soittakaa tavoittaa tavoittaa tavoitatte tavoitat jos tarvitsette
+    tarvitset tarvittaessa kysyttävää kysymyksiä kiitos ja tai sekä tässä alla henkilötunnus
+    henkilötunnukseni henkilötunnuksen hetu nimi nimeni puhelin puhelimeni puhelinnumero
+    puhelinnumeroni puhelinnumerosta sähköposti sähköpostini sähköpostiin sähköpostitse
+    viestiä viesti""".split()  # noqa: SIM905 (a word list, easier to read as text)
+)
+
+
+def says_nothing(text: str) -> bool:
+    """True for a statement that is only contact details once masked ("Lisätietoja [NIMI] p.
+    [PUHELIN].", "Henkilötunnukseni on [HETU], jos tarvitsette."): under a third of its words
+    are neither placeholders of masked personal data nor words of a contact line."""
+    placeholders = len(_PLACEHOLDER.findall(text))
+    words = [w.casefold() for w in _WORD.findall(_PLACEHOLDER.sub(" ", text))]
+    if not placeholders:
+        return False
+    content = [w for w in words if w not in _CONTACT_WORDS]
+    return 3 * len(content) < placeholders + len(words)
+
+
 @dataclass
 class Quote:
     """One distinct wording: the cleaned, masked text and how many respondents wrote it."""
@@ -102,7 +131,8 @@ def distinct_quotes(
 ) -> list[Quote]:
     """Up to ``limit`` distinct quotes from the answers at ``positions`` (best first).
 
-    Only answers in ``allowed`` are quoted; a wording already in ``shown`` (quoted elsewhere in
+    Only answers in ``allowed`` are quoted, and no statement that is only contact details
+    (:func:`says_nothing`); a wording already in ``shown`` (quoted elsewhere in
     the report) is skipped, and the wordings quoted here are added to it. A quote's respondent
     count covers every answer at ``positions`` with the same wording.
     """
@@ -117,7 +147,7 @@ def distinct_quotes(
         if len(out) >= limit:
             break
         key = quote_key(texts[pos])
-        if not key or key in shown or not allowed[pos]:
+        if not key or key in shown or not allowed[pos] or says_nothing(texts[pos]):
             continue
         shown.add(key)
         out.append(Quote(clean_quote(texts[pos]), len(same[key]), list(codes[pos])))
@@ -138,5 +168,6 @@ __all__ = [
     "quote_key",
     "respondent_keys",
     "respondents_phrase",
+    "says_nothing",
     "showable",
 ]
