@@ -6,8 +6,12 @@ real ``build_model``/``write_report``.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pandas as pd
 
+from vastausanalyysi.report import write_report
 from vastausanalyysi.report.model import build_model
 from vastausanalyysi.report.quotes import distinct_quotes
 
@@ -99,3 +103,19 @@ def test_highlights_skip_contact_details() -> None:
     model = build_model(tagged, None, None, None, "t", None, False, questions=False)
     ((_, picks, _),) = model.highlights
     assert [p["text"] for p in picks] == [SAYS_SOMETHING[2]]
+
+
+WORKS_Q = "Millä yhdyspinnoilla yhteistyö erityisesti toimii?"
+
+
+def test_a_list_item_is_said_to_be_mentioned_not_written_alone(tmp_path: Path) -> None:
+    rows = []
+    for i in range(6):
+        rows.append((f"L{i}", WORKS_Q, "toimialajohto", "08", "- perhekeskus\n- hyte", "works"))
+        rows.append(
+            (f"W{i}", WORKS_Q, "toimialajohto", "08", "Varautuminen toimii hyvin.", "works")
+        )
+    html = write_report(tmp_path, tagged=_frame(rows), mask=False)[0].read_text(encoding="utf-8")
+    footers = dict(re.findall(r"<blockquote><p>(.*?)</p><footer>(.*?)</footer>", html))
+    assert footers["perhekeskus"] == "6 vastaajaa mainitsi saman"  # nobody wrote it alone
+    assert footers["Varautuminen toimii hyvin."] == "6 vastaajaa kirjoitti saman"

@@ -40,7 +40,7 @@ from vastausanalyysi.report.questions import (
     part_counts,
     statements_phrase,
 )
-from vastausanalyysi.report.quotes import Quote, respondents_phrase
+from vastausanalyysi.report.quotes import Quote, respondents_phrase, same_phrase
 from vastausanalyysi.report.scores import ScoreSection, ScoreTable
 from vastausanalyysi.report.sections import group_size
 from vastausanalyysi.text import is_missing
@@ -181,11 +181,7 @@ def _html_freqs(rep: ReportModel) -> str:
 
 
 def _quote_html(quote: Quote) -> str:
-    count = (
-        f"<footer>{escape_html(respondents_phrase(quote.respondents))} kirjoitti saman</footer>"
-        if quote.respondents > 1
-        else ""
-    )
+    count = f"<footer>{escape_html(same_phrase(quote))}</footer>" if quote.respondents > 1 else ""
     return f"<blockquote><p>{escape_html(quote.text)}</p>{count}</blockquote>"
 
 

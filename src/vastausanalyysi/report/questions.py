@@ -25,7 +25,7 @@ from vastausanalyysi.errors import ClusteringError, ReportError
 from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missing
 from vastausanalyysi.report.labels import PART_TITLES, Names
 from vastausanalyysi.report.masking import Masker
-from vastausanalyysi.report.quotes import Quote, distinct_quotes
+from vastausanalyysi.report.quotes import Quote, distinct_quotes, quote_key
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, POLARITY, QUESTION
 
 PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -222,6 +222,8 @@ def themes_of(
     )
     answer_texts = answers["_text"].tolist()
     row_texts = [answer_texts[p] for p in pos] if texts is None else list(texts)
+    answer_keys = [quote_key(t) for t in answer_texts]  # a statement other than its answer: split
+    parts = [quote_key(row_texts[i]) != answer_keys[p] for i, p in enumerate(pos)]
     answer_ok = answers["_ok"].tolist()
     allowed = [answer_ok[p] for p in pos]
     row_who = [who[p] for p in pos]
@@ -262,7 +264,14 @@ def themes_of(
             []
             if no_cluster
             else distinct_quotes(
-                members, row_texts, row_who, allowed, codes, limit=MAX_QUOTES, shown=shown
+                members,
+                row_texts,
+                row_who,
+                allowed,
+                codes,
+                limit=MAX_QUOTES,
+                shown=shown,
+                parts=parts,
             )
         )
         table_codes = (

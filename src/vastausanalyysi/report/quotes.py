@@ -65,6 +65,7 @@ class Quote:
     text: str
     respondents: int
     codes: list[str]
+    part: bool = False  # some who wrote it wrote it as a part of a longer answer (a list item)
 
 
 def clean_quote(text: str) -> str:
@@ -128,20 +129,25 @@ def distinct_quotes(
     *,
     limit: int,
     shown: set[str],
+    parts: Sequence[bool] | None = None,
 ) -> list[Quote]:
     """Up to ``limit`` distinct quotes from the answers at ``positions`` (best first).
 
     Only answers in ``allowed`` are quoted, and no statement that is only contact details
     (:func:`says_nothing`); a wording already in ``shown`` (quoted elsewhere in
     the report) is skipped, and the wordings quoted here are added to it. A quote's respondent
-    count covers every answer at ``positions`` with the same wording.
+    count covers every answer at ``positions`` with the same wording; ``parts`` marks the
+    statements split from a longer answer (the quote's ``part``: they did not write it alone).
     """
     order = list(positions)
     same: dict[str, set[object]] = {}
+    split: set[str] = set()
     for pos in order:
         key = quote_key(texts[pos])
         if key:
             same.setdefault(key, set()).add(who[pos])
+            if parts is not None and parts[pos]:
+                split.add(key)
     out: list[Quote] = []
     for pos in order:
         if len(out) >= limit:
@@ -150,8 +156,15 @@ def distinct_quotes(
         if not key or key in shown or not allowed[pos] or says_nothing(texts[pos]):
             continue
         shown.add(key)
-        out.append(Quote(clean_quote(texts[pos]), len(same[key]), list(codes[pos])))
+        out.append(Quote(clean_quote(texts[pos]), len(same[key]), list(codes[pos]), key in split))
     return out
+
+
+def same_phrase(quote: Quote) -> str:
+    """ "19 vastaajaa kirjoitti saman"; "… mainitsi saman" when some wrote it within a longer
+    answer (a list item or one sentence of several), which they did not write alone."""
+    verb = "mainitsi" if quote.part else "kirjoitti"
+    return f"{respondents_phrase(quote.respondents)} {verb} saman"
 
 
 def respondents_phrase(n: int) -> str:
@@ -168,6 +181,7 @@ __all__ = [
     "quote_key",
     "respondent_keys",
     "respondents_phrase",
+    "same_phrase",
     "says_nothing",
     "showable",
 ]
