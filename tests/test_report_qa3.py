@@ -13,6 +13,7 @@ import pandas as pd
 
 from vastausanalyysi.report import write_report
 from vastausanalyysi.report.model import build_model
+from vastausanalyysi.report.narrative import summary_text
 from vastausanalyysi.report.quotes import distinct_quotes
 
 DEVELOP = "Mitä yhteistyössä pitäisi erityisesti kehittää?"
@@ -119,3 +120,16 @@ def test_a_list_item_is_said_to_be_mentioned_not_written_alone(tmp_path: Path) -
     footers = dict(re.findall(r"<blockquote><p>(.*?)</p><footer>(.*?)</footer>", html))
     assert footers["perhekeskus"] == "6 vastaajaa mainitsi saman"  # nobody wrote it alone
     assert footers["Varautuminen toimii hyvin."] == "6 vastaajaa kirjoitti saman"
+
+
+def test_the_lead_states_the_answers_with_text_that_the_tone_is_over() -> None:
+    rows = []
+    for i in range(6):
+        rows.append(
+            (f"R{i}", WORKS_Q, "toimialajohto", "08", "Varautuminen toimii hyvin.", "works")
+        )
+        rows.append((f"R{i}", DEVELOP, "toimialajohto", "08", "" if i < 2 else PROBLEM, "problem"))
+    model = build_model(_frame(rows), None, None, None, "t", None, False, questions=False)
+    lead = summary_text(model)
+    assert lead.startswith("Aineistossa on 12 vastausta 6 vastaajalta; tekstiä on 10 vastauksessa")
+    assert "Tekstiä sisältävien 10 vastauksen sävy: toimii 6 (60,0 %), ongelma 4 (40,0 %)" in lead

@@ -228,10 +228,15 @@ def summary_text(rep: ReportModel) -> str:
     text = f"Aineistossa on {len(a)} vastausta"
     if "respondent_id" in a.columns:
         text += f" {a['respondent_id'].nunique(dropna=True)} vastaajalta"
+    n_text = int(a["_has_text"].sum())
+    if n_text != len(a):  # the tone's base below is the answers with text: say both
+        text += f"; tekstiä on {n_text} vastauksessa ({len(a) - n_text} tyhjää)"
     text += "."
     pol = polarity_counts(rep)
     if pol:
-        text += " Vastausten sävy: " + ", ".join(
+        base = sum(n for _, n, _ in pol)
+        whose = "Vastausten" if base == len(a) else f"Tekstiä sisältävien {base} vastauksen"
+        text += f" {whose} sävy: " + ", ".join(
             f"{POLARITY_NAMES.get(k, k).lower()} {n} ({format_share(s)})" for k, n, s in pol
         )
         text += "."
