@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import load_workbook
 
 from vastausanalyysi.report import write_report
 from vastausanalyysi.report.model import build_model
@@ -133,3 +134,33 @@ def test_the_lead_states_the_answers_with_text_that_the_tone_is_over() -> None:
     lead = summary_text(model)
     assert lead.startswith("Aineistossa on 12 vastausta 6 vastaajalta; tekstiä on 10 vastauksessa")
     assert "Tekstiä sisältävien 10 vastauksen sävy: toimii 6 (60,0 %), ongelma 4 (40,0 %)" in lead
+
+
+def test_answers_in_other_languages_are_said_to_be_uncoded_in_report_and_workbook(
+    tmp_path: Path,
+) -> None:
+    rows = []
+    for i in range(6):
+        rows.append(
+            (f"R{i}", WORKS_Q, "toimialajohto", "08", "Varautuminen toimii hyvin.", "works")
+        )
+        swedish = "Samarbetet kring familjecentret fungerar bra."
+        rows.append(
+            (f"R{i}", DEVELOP, "toimialajohto", "08", ENGLISH if i < 2 else swedish, "neutral")
+        )
+    tagged = _frame(rows)
+    tagged["language"] = ["fi", "en", "fi", "en"] + ["fi", "sv"] * 4
+    html, xlsx, md = write_report(tmp_path, tagged=tagged, mask=False)
+    line = "6 vastausta (ruotsiksi 4, englanniksi 2) ei ole suomeksi, eikä niitä koodattu"
+    assert line in html.read_text(encoding="utf-8")
+    assert line in md.read_text(encoding="utf-8")
+    # the tone is over the coded (Finnish) answers only
+    assert "Suomenkielisten 6 vastauksen sävy: toimii 6 (100,0 %)" in md.read_text(encoding="utf-8")
+    book = load_workbook(xlsx, read_only=True)
+    method = {r[0]: r[1] for r in book["menetelma"].iter_rows(values_only=True)}
+    assert method["Kieli"].startswith(line)
+    sheet = list(book["vastaukset"].iter_rows(values_only=True))
+    tone = sheet[0].index("Sävy")
+    assert len(sheet) == 1 + len(tagged)  # no row dropped
+    assert [r[tone] for r in sheet[1:]].count("ei koodattu (ruotsiksi)") == 4
+    assert [r[tone] for r in sheet[1:]].count("ei koodattu (englanniksi)") == 2

@@ -49,6 +49,7 @@ from vastausanalyysi.schema import (
     COARSE_GROUP,
     EVIDENCE,
     GROUP,
+    LANGUAGE,
     LEMMAS,
     MECHANISMS,
     MIN_CELL,
@@ -369,7 +370,21 @@ def _answer_frame(tagged: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         if column in tagged.columns:
             answers[column] = tagged[column].tolist()
     answers["_has_text"] = [bool(t.strip()) for t in texts]
+    languages = tagged[LANGUAGE].tolist() if LANGUAGE in tagged.columns else [""] * len(tagged)
+    answers["_language"] = [cell_text(v) for v in languages]
     return answers, texts
+
+
+def not_finnish(answers: pd.DataFrame) -> np.ndarray:
+    """The answers with text in another language than Finnish (``language`` of ``tag``): they
+    are not coded (no codes, no tone of their own) but stay counted and listed."""
+    return np.array(
+        [
+            h and lang not in ("", "fi")
+            for h, lang in zip(answers["_has_text"], answers["_language"], strict=True)
+        ],
+        dtype=bool,
+    )
 
 
 def _mark_rows(
@@ -489,6 +504,7 @@ __all__ = [
     "hidden_note",
     "item_keys",
     "level_columns",
+    "not_finnish",
     "pick_highlights",
     "prepare_score_links",
     "publishable_answers",

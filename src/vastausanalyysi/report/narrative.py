@@ -14,7 +14,7 @@ from vastausanalyysi.report.labels import (
     EVIDENCE_SOURCES,
     POLARITY_NAMES,
 )
-from vastausanalyysi.report.model import ReportModel
+from vastausanalyysi.report.model import ReportModel, not_finnish
 from vastausanalyysi.report.questions import DEVELOPMENT_POLARITIES
 from vastausanalyysi.report.scores import ScoreSection
 from vastausanalyysi.report.sections import SECONDARY_REASON, FreqSection
@@ -45,6 +45,8 @@ def method_items(rep: ReportModel) -> list[tuple[str, str]]:
         if questions:
             data += "; kysymykset: " + ", ".join(str(q) for q in questions)
     items.append(("Aineisto", data + "."))
+    if language_text(rep):
+        items.append(("Kieli", language_text(rep)))
     coding = (
         "Teemat (yhdyspinta-alueet ja yhteistyön tavat) ja vastauksen sävy annettiin "
         "koodikirjan sääntöjen perusteella: säännöt vertaavat Voikon antamia perusmuotoja ja "
@@ -134,7 +136,7 @@ def polarity_counts(rep: ReportModel) -> list[tuple[str, int, float]]:
     a = rep.answers
     if "polarity" not in a.columns:
         return []
-    answered = a[a["_has_text"]]
+    answered = a[a["_has_text"] & ~not_finnish(a)]  # other languages are not coded
     total = len(answered) or 1
     counts = Counter(answered["polarity"].tolist())
     order = [*POLARITY_NAMES, *sorted(k for k in counts if k not in POLARITY_NAMES)]
@@ -222,6 +224,29 @@ def code_legend(rep: ReportModel) -> list[tuple[str, str, str]]:
     return sorted(rows, key=lambda r: (LAYER_ORDER.get(r[0], 3), r[1]))
 
 
+LANGUAGE_NAMES = {"sv": "ruotsiksi", "en": "englanniksi"}
+"""Languages of ``tag``'s ``language`` column in Finnish (others: "muulla kielellä")."""
+
+
+def language_text(rep: ReportModel) -> str:
+    """How many answers are in another language than Finnish and so not coded ("" if none)."""
+    a = rep.answers
+    other = not_finnish(a)
+    if not other.any():
+        return ""
+    counts = Counter(a.loc[other, "_language"].tolist())
+    by = ", ".join(
+        f"{LANGUAGE_NAMES.get(k, 'muulla kielellä')} {n}"
+        for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    n = int(other.sum())
+    return (
+        f"{n} {'vastaus' if n == 1 else 'vastausta'} ({by}) ei ole suomeksi, eikä niitä "
+        "koodattu teemoihin eikä sävyyn; ne ovat mukana vastausmäärissä ja Excelin "
+        "vastausriveillä."
+    )
+
+
 def summary_text(rep: ReportModel) -> str:
     """The lead sentence: how many answers and respondents, and their tone."""
     a = rep.answers
@@ -232,10 +257,15 @@ def summary_text(rep: ReportModel) -> str:
     if n_text != len(a):  # the tone's base below is the answers with text: say both
         text += f"; tekstiä on {n_text} vastauksessa ({len(a) - n_text} tyhjää)"
     text += "."
+    other = language_text(rep)
+    if other:
+        text += f" {other}"
     pol = polarity_counts(rep)
     if pol:
         base = sum(n for _, n, _ in pol)
         whose = "Vastausten" if base == len(a) else f"Tekstiä sisältävien {base} vastauksen"
+        if other:
+            whose = f"Suomenkielisten {base} vastauksen"
         text += f" {whose} sävy: " + ", ".join(
             f"{POLARITY_NAMES.get(k, k).lower()} {n} ({format_share(s)})" for k, n, s in pol
         )
@@ -246,6 +276,7 @@ def summary_text(rep: ReportModel) -> str:
 __all__ = [
     "code_legend",
     "interval_name",
+    "language_text",
     "method_items",
     "polarity_counts",
     "privacy_text",

@@ -19,8 +19,9 @@ from vastausanalyysi.report.model import (
     HIDDEN_GROUP,
     ReportModel,
     hidden_note,
+    not_finnish,
 )
-from vastausanalyysi.report.narrative import code_legend, method_items
+from vastausanalyysi.report.narrative import LANGUAGE_NAMES, code_legend, method_items
 from vastausanalyysi.report.questions import Theme
 from vastausanalyysi.report.quotes import respondents_phrase
 from vastausanalyysi.report.scores import SURVEY
@@ -145,6 +146,7 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
         headers += ["Ryhmä (kaikki vastaukset)", "Ryhmän nimi"]
     polarity = a[POLARITY].tolist() if POLARITY in a.columns else [""] * len(a)
     hidden = hidden_note(rep.min_cell)
+    other, languages = not_finnish(a), a["_language"].tolist()  # not coded: said so
     titles = list(dict.fromkeys(p.title for _, p in parts))
 
     def answer_rows() -> Iterable[list[Any]]:
@@ -166,7 +168,11 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
                 ", ".join(areas),
                 ", ".join(rep.names.code(c) for c in mechs),
                 ", ".join(mechs),
-                POLARITY_NAMES.get(polarity[i], polarity[i]),
+                (
+                    f"ei koodattu ({LANGUAGE_NAMES.get(languages[i], 'muulla kielellä')})"
+                    if other[i]
+                    else POLARITY_NAMES.get(polarity[i], polarity[i])
+                ),
                 polarity[i],
                 "" if under_rule else a["_evidence"].iat[i],
             ]
