@@ -209,8 +209,16 @@ def test_the_workbook_has_the_links_and_the_heatmap(report) -> None:
 def test_a_code_share_and_its_item_mean_correlate_across_regions_as_by_hand(report) -> None:
     from scipy import stats
 
-    _, html, tagged, _ = report
+    from vastausanalyysi.survey import read_survey
+
+    _, html, tagged, out = report
     tagged = tagged.assign(respondent_id=tagged["respondent_id"].astype(str))
+    # the file beside the report leaves out the region of small group × region combinations:
+    # each respondent's region comes from the export itself
+    respondents = read_survey(out.parent / "kysely.csv").respondents
+    ids = respondents["respondent_id"].astype(str)
+    region_of = dict(zip(ids, respondents["region"], strict=True))
+    tagged["region"] = tagged["respondent_id"].map(region_of)
     has = tagged.assign(hit=[("tapaamiset" in m) for m in tagged["mechanisms"]])
     per = has.groupby(["region", "respondent_id"])["hit"].any().groupby("region")
     shares = per.mean()

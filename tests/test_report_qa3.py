@@ -13,9 +13,10 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from vastausanalyysi.report import write_report
-from vastausanalyysi.report.model import build_model
+from vastausanalyysi.report.model import build_model, publishable_answers
 from vastausanalyysi.report.narrative import summary_text
 from vastausanalyysi.report.quotes import distinct_quotes
+from vastausanalyysi.summary import theme_frequencies
 
 DEVELOP = "Mitä yhteistyössä pitäisi erityisesti kehittää?"
 OTHER = "Muita kommentteja yhteistyöstä"
@@ -164,3 +165,91 @@ def test_answers_in_other_languages_are_said_to_be_uncoded_in_report_and_workboo
     assert len(sheet) == 1 + len(tagged)  # no row dropped
     assert [r[tone] for r in sheet[1:]].count("ei koodattu (ruotsiksi)") == 4
     assert [r[tone] for r in sheet[1:]].count("ei koodattu (englanniksi)") == 2
+
+
+def _county_survey() -> pd.DataFrame:
+    """County 08: 10 officials, 2 chairs, 3 directors, 2 others; county 13: 8 officials,
+    4 chairs, 2 directors; county 20: 9 officials, 1 chair. Chairs (7) and directors (5) are
+    big enough as groups, not in a county; "muut" (2) is small."""
+    people = [
+        *[("08", "toimialajohto")] * 10,
+        *[("08", "puheenjohtajat")] * 2,
+        *[("08", "kuntajohto")] * 3,
+        *[("08", "muut")] * 2,
+        *[("13", "toimialajohto")] * 8,
+        *[("13", "puheenjohtajat")] * 4,
+        *[("13", "kuntajohto")] * 2,
+        *[("20", "toimialajohto")] * 9,
+        *[("20", "puheenjohtajat")] * 1,
+    ]
+    rows = []
+    for i, (county, group) in enumerate(people):
+        text = f"Perhekeskus toimii hyvin, sanoo vastaaja {i} ({group})."
+        rows.append((f"R{i}", WORKS_Q, group, county, text, "works"))
+    frame = _frame(rows)
+    frame["areas"] = [["perhekeskus"] for _ in range(len(frame))]
+    return frame
+
+
+def test_one_small_cell_rule_publishes_texts_of_big_groups_and_counties_without_small_labels(
+    tmp_path: Path,
+) -> None:
+    tagged = _county_survey()
+    freqs = theme_frequencies(tagged, "region", min_cell=5)
+    paths = write_report(tmp_path, tagged=tagged, frequencies=freqs, mask=False)
+    sheet = list(load_workbook(paths[1], read_only=True)["vastaukset"].iter_rows(values_only=True))
+    h = sheet[0]
+    rows = sheet[1:]
+    county = [r[h.index("Hyvinvointialue (koodi)")] for r in rows]
+    group = [r[h.index("Vastaajaryhmä (koodi)")] for r in rows]
+    text = [r[h.index("Vastaus")] for r in rows]
+    truth = list(zip(tagged["region"], tagged["coarse_group"], strict=True))
+    hidden_text = [str(t).startswith("(piilotettu") for t in text]
+    # the text is shown when the group and the county each have 5 respondents
+    assert hidden_text == [g == "muut" for _, g in truth]
+    # chairs and directors are under 5 in each county: their group is shown, not their county
+    for (c, g), shown_c, shown_g in zip(truth, county, group, strict=True):
+        if g in ("puheenjohtajat", "kuntajohto"):
+            assert (shown_c, shown_g) == ("(piilotettu)", g)
+        elif g == "muut":
+            assert (shown_c, shown_g) == ("(piilotettu)", "(piilotettu)")
+        elif c == "20":  # 1 chair without county: 20's total minus its officials is theirs
+            assert (shown_c, shown_g) == ("(piilotettu)", g)
+        else:
+            assert (shown_c, shown_g) == (c, g)  # 7 and 6 without county: officials keep it
+    # no published combination of labels is shared by fewer than 5 respondents
+    for shown_c, shown_g in set(zip(county, group, strict=True)):
+        sharing = [
+            (c, g)
+            for c, g in truth
+            if shown_c in ("(piilotettu)", c) and shown_g in ("(piilotettu)", g)
+        ]
+        assert len(sharing) >= 5, (shown_c, shown_g)
+    # per county, those listed without it (a table's total minus the rest) are 0 or 5 or more
+    for c in {c for c, _ in truth}:
+        off = sum(1 for (tc, _), sc in zip(truth, county, strict=True) if tc == c and sc != c)
+        assert off == 0 or off >= 5, c
+    # the file beside the report follows the same rule
+    safe = publishable_answers(tagged, freqs, 5)
+    assert safe["region"].tolist() == county
+    assert safe["coarse_group"].tolist() == group
+    assert [str(t).startswith("(piilotettu") for t in safe["text"]] == hidden_text
+    # the highlights quote chairs under their (published) group
+    html = paths[0].read_text(encoding="utf-8")
+    highlights = html[html.index('id="nostot"') :]
+    assert "(puheenjohtajat)" in highlights
+    assert "(muut)" not in html
+
+
+def test_a_county_the_tables_hide_keeps_its_texts_hidden_and_labels_off(tmp_path: Path) -> None:
+    tagged = _county_survey()
+    small = _frame(
+        [(f"S{i}", WORKS_Q, "toimialajohto", "90", f"Pieni alue {i}.", "works") for i in range(3)]
+    )
+    tagged = pd.concat([tagged, small], ignore_index=True)
+    freqs = theme_frequencies(tagged, "region", min_cell=5)
+    safe = publishable_answers(tagged, freqs, 5)
+    rows = tagged["region"] == "90"
+    assert not any("Pieni alue" in t for t in safe["text"])
+    assert set(safe.loc[rows, "region"]) == {"(piilotettu)"}
+    assert set(safe.loc[rows, "coarse_group"]) == {"(piilotettu)"}

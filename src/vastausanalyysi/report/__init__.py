@@ -27,8 +27,10 @@ mechanisms' linked means, and a ``wave`` column adds the changes between waves
 
 Safe by default: with ``mask=True`` (the default) every free text that is written out goes
 through :func:`vastausanalyysi.nlp.pii.mask_pii` first, and the report says whether it did. A
-quote, an example answer or a workbook answer's text is shown only when its respondent's cell
-(the finest grouping shown, e.g. group × county) has at least ``min_cell`` respondents; means
+quote, an example answer or a workbook answer's text is shown only when its respondent's group
+and county (those the report shows) each have at least ``min_cell`` respondents, and no
+combination of labels shared by fewer is published with it (see
+:func:`.model.published_labels`); means
 of fewer respondents are hidden, with secondary suppression so that no hidden mean can be derived
 from the total. A section whose input is ``None`` is left out and the report says so.
 

@@ -195,6 +195,11 @@ def pick_highlights(
     has_text = answers["_has_text"].tolist()
     cells, sizes = cell_sizes(answers, [column], has_text)
     polarity, texts, ok = (answers[c].tolist() for c in (POLARITY, "_text", "_ok"))
+    anonymous = (
+        answers["_anonymous"].tolist() if "_anonymous" in answers.columns else [False] * len(ok)
+    )
+    if "_labels" in answers.columns:  # quoted under its group: only if the group is published
+        ok = [o and column in ls for o, ls in zip(ok, answers["_labels"].tolist(), strict=True)]
     areas, mechs = answers["_areas"].tolist(), answers["_mechanisms"].tolist()
     values = list(dict.fromkeys(c[0] for c in cells))
     order = {g: i for i, g in enumerate(GROUP_ORDER)}
@@ -211,6 +216,9 @@ def pick_highlights(
         ]
         if not rows:
             out.append((label, [], "ei toimivaa yhteistyötä kuvaavia vastauksia"))
+            continue
+        if not any(ok[i] for i in rows) and all(anonymous[i] for i in rows):
+            out.append((label, [], "ryhmä on piilotettu taulukoissa: nostoja ei näytetä"))
             continue
         same: dict[str, set[object]] = {}
         for i in rows:
@@ -390,14 +398,71 @@ def not_finnish(answers: pd.DataFrame) -> np.ndarray:
 def _mark_rows(
     answers: pd.DataFrame, freqs: FreqSection | None, min_cell: int
 ) -> tuple[list[str], str | None, list[str]]:
-    """Set ``_ok`` (shown with its text: the small-cell rule) and ``_anonymous`` (listed
-    without group and county) of each answer; returns the levels, the highlight column and the
-    columns of the cells (see :func:`level_columns`)."""
+    """Set ``_ok`` (shown with its text), ``_anonymous`` (listed without group and county) and
+    ``_labels`` (the grouping columns whose value is published with the answer) of each answer
+    by the report's one small-cell rule (see :func:`published_labels`); returns the levels, the
+    highlight column and the columns of the cells (see :func:`level_columns`)."""
     levels, highlight = level_columns(freqs, answers)
     cell_columns = list(dict.fromkeys([*levels, *([highlight] if highlight else [])]))
-    answers["_ok"] = showable(answers, cell_columns, answers["_has_text"].tolist(), min_cell)
+    has_text = answers["_has_text"].tolist()
+    ok = np.ones(len(answers), dtype=bool)
+    for column in cell_columns:  # the group and the county each have min_cell respondents
+        ok &= showable(answers, [column], has_text, min_cell)
+    answers["_ok"] = ok
     answers["_anonymous"] = anonymous_rows(answers, cell_columns, freqs, min_cell)
+    answers["_labels"] = published_labels(answers, cell_columns, levels, min_cell)
     return levels, highlight, cell_columns
+
+
+def published_labels(
+    answers: pd.DataFrame, columns: list[str], levels: list[str], min_cell: int
+) -> list[tuple[str, ...]]:
+    """The grouping columns whose values are published with each answer.
+
+    The rule: no combination of labels shared by fewer than ``min_cell`` respondents (with an
+    answer) is published with an answer. An anonymous answer (``_anonymous``) has none. Else
+    all ``columns`` when the answer's combination of them (e.g. group × county) has
+    ``min_cell`` respondents; else only the columns the frequency tables do not show (the group
+    of a report by county), when each such value has ``min_cell`` respondents. The tables'
+    column (the county) is left out then, because a table's total minus the answers listed with
+    that county gives the others' codes: so that those others are ``min_cell`` respondents or
+    none, the smallest combinations of the same county lose the county too until they are.
+    """
+    anonymous = answers["_anonymous"].to_numpy(dtype=bool)
+    extra = [c for c in columns if c not in levels]
+    table = [c for c in columns if c in levels]
+    if not extra or not table:
+        return [() if a else tuple(columns) for a in anonymous]
+    has_text = answers["_has_text"].tolist()
+    cells, sizes = cell_sizes(answers, columns, has_text)
+    where = [columns.index(c) for c in table]
+    extra_ok = np.ones(len(answers), dtype=bool)
+    for column in extra:
+        extra_ok &= showable(answers, [column], has_text, min_cell)
+    full = [not a and sizes.get(c, 0) >= min_cell for a, c in zip(anonymous, cells, strict=True)]
+    who = respondent_keys(answers)
+    rows_of: dict[tuple[object, ...], list[int]] = {}
+    for i, cell in enumerate(cells):
+        rows_of.setdefault(tuple(cell[k] for k in where), []).append(i)
+    for rows in rows_of.values():
+        if all(anonymous[i] for i in rows):  # the tables hide this county: nothing to subtract
+            continue
+        off = {who[i] for i in rows if has_text[i] and not full[i]}
+        combos = sorted(
+            {cells[i] for i in rows if full[i]}, key=lambda c: (sizes.get(c, 0), str(c))
+        )
+        for combo in combos:
+            if not off or len(off) >= min_cell:
+                break
+            for i in rows:
+                if cells[i] == combo:
+                    full[i] = False
+                    if has_text[i]:
+                        off.add(who[i])
+    return [
+        () if anonymous[i] else tuple(columns) if full[i] else (tuple(extra) if extra_ok[i] else ())
+        for i in range(len(answers))
+    ]
 
 
 #: What stands for the group and county of an answer listed without them.
@@ -425,13 +490,23 @@ def publishable_answers(
     freqs = prepare_freqs(frequencies, Names(None)) if frequencies is not None else None
     _, _, cell_columns = _mark_rows(answers, freqs, min_cell)
     under = np.array(answers["_has_text"] & ~answers["_ok"], dtype=bool)
-    hide = {c: np.array(answers["_anonymous"], dtype=bool) for c in cell_columns}
+    labels = answers["_labels"].tolist()
+    hide = {c: np.array([c not in ls for ls in labels], dtype=bool) for c in cell_columns}
+    has_text = answers["_has_text"].tolist()
+    who = respondent_keys(answers)
     for column in GROUPING_COLUMNS:
         if column in answers.columns and column not in hide:
             alone = answers.copy()
-            alone["_ok"] = showable(alone, [column], alone["_has_text"].tolist(), min_cell)
+            alone["_ok"] = showable(alone, [column], has_text, min_cell)
             under |= np.array(alone["_has_text"] & ~alone["_ok"], dtype=bool)
-            hide[column] = anonymous_rows(alone, [column], None, min_cell)
+            hidden = anonymous_rows(alone, [column], None, min_cell)
+            # with the labels published beside it, the combination has min_cell respondents
+            keys = [
+                tuple((c, none_if_missing(answers[c].iat[i])) for c in (*ls, column))
+                for i, ls in enumerate(labels)
+            ]
+            sizes = _combination_sizes(answers, keys, has_text, who)
+            hide[column] = hidden | np.array([sizes[k] < min_cell for k in keys], dtype=bool)
     out = tagged.copy()
     blank = {TEXT: hidden_note(min_cell), EVIDENCE: {}, POLARITY_EVIDENCE: [], LEMMAS: []}
     for column, value in blank.items():
@@ -444,6 +519,27 @@ def publishable_answers(
         if column in out.columns:
             values = out[column].tolist()
             out[column] = [HIDDEN_GROUP if a else v for v, a in zip(values, rows, strict=True)]
+    return out
+
+
+def _combination_sizes(
+    answers: pd.DataFrame,
+    keys: list[tuple[tuple[str, object], ...]],
+    has_text: list[bool],
+    who: list[object],
+) -> dict[tuple[tuple[str, object], ...], int]:
+    """Respondents with an answer who share each combination of (column, value) labels."""
+    columns = {c for key in keys for c, _ in key}
+    values = {c: [none_if_missing(v) for v in answers[c].tolist()] for c in columns}
+    out: dict[tuple[tuple[str, object], ...], int] = {}
+    for key in dict.fromkeys(keys):
+        out[key] = len(
+            {
+                who[i]
+                for i in range(len(answers))
+                if has_text[i] and all(values[c][i] == v for c, v in key)
+            }
+        )
     return out
 
 

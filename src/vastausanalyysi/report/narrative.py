@@ -159,13 +159,51 @@ def suppression_note(freqs: FreqSection) -> str:
 
 
 def small_cell_text(rep: ReportModel) -> str:
-    """How small groups are protected."""
-    levels = " × ".join(COLUMN_TITLES.get(c, c).lower() for c in rep.levels) or "koko aineisto"
-    text = (
-        f"Lainaukset, ryhmien esimerkkivastaukset ja Excelin vastausrivit näytetään vain, jos "
-        f"vastaajan solussa ({levels}) on vähintään {rep.min_cell} vastannutta vastaajaa; "
-        "vastaaja lasketaan kerran, vaikka hän vastasi useaan kysymykseen. "
-        f"Taulukoissa alle {rep.min_cell} vastaajan luvut on piilotettu (”{DASH}”); jos "
+    """How small groups are protected: the one rule of :func:`.model.published_labels`."""
+    m = rep.min_cell
+    extra = [
+        c for c in ([rep.highlight_column] if rep.highlight_column else []) if c not in rep.levels
+    ]
+    columns = [*rep.levels, *extra]
+    names = [COLUMN_TITLES.get(c, c).lower() for c in columns]
+    shown = (
+        "Vastausten tekstit (lainaukset, ryhmien esimerkkivastaukset, Excelin vastausrivit ja "
+        "raportin rinnalle kirjoitettu tagged.jsonl) näytetään vain, jos "
+    )
+    if not columns:
+        text = shown + f"aineistossa on vähintään {m} vastannutta vastaajaa; "
+    elif len(columns) == 1:
+        text = shown + f"vastaajan ryhmässä ({names[0]}) on vähintään {m} vastannutta vastaajaa; "
+    elif extra and len(columns) == 2:
+        text = shown + (
+            f"vastaajan ryhmässä ({names[-1]}) ja alueella ({names[0]}) on "
+            f"kummassakin vähintään {m} vastannutta vastaajaa; "
+        )
+    else:
+        text = shown + (
+            f"vastaajan jokaisessa ryhmittelyssä ({'; '.join(names)}) on erikseen vähintään "
+            f"{m} vastannutta vastaajaa; "
+        )
+    text += "vastaaja lasketaan kerran, vaikka hän vastasi useaan kysymykseen. "
+    if len(rep.levels) > 1:
+        text += (
+            "Ryhmät näytetään vastauksen yhteydessä vain, jos taulukot eivät piilota niiden "
+            f"yhdistelmää ({' × '.join(COLUMN_TITLES.get(c, c).lower() for c in rep.levels)}). "
+        )
+    if extra and rep.levels:
+        table = ", ".join(names[:-1])
+        text += (
+            "Vastauksen yhteydessä ei julkaista tunnisteiden yhdistelmää, jossa on alle "
+            f"{m} vastaajaa: ryhmä ja alue näytetään yhdessä vain, jos yhdistelmässä "
+            f"({' × '.join(names)}) on vähintään {m} vastaajaa, muuten vain ryhmä ({names[-1]}). "
+            f"Jotta alueen ({table}) taulukkoluvuista ei voi vähentää esiin alueettomien "
+            "vastaajien koodeja, alue piilotetaan myös saman alueen pienimmistä yhdistelmistä, "
+            f"kunnes alueettomia vastaajia on alueella vähintään {m} (tai ei yhtään). "
+        )
+    text += (
+        "Taulukoiden piilottamien ryhmien (myös toissijaisesti piilotettujen) vastauksista ei "
+        "näytetä ryhmää eikä aluetta. "
+        f"Taulukoissa alle {m} vastaajan luvut on piilotettu (”{DASH}”); jos "
         "taulukossa piilotettaisiin vain yksi ryhmä, myös seuraavaksi pienin piilotetaan, jotta "
         "piilotettua lukua ei voi päätellä yhteissummasta. Piilotetun ryhmän kokoa (n) ei "
         "näytetä, ei myöskään piilotettujen keskiarvojen ryhmien N:ää. Rivejä ei poisteta."

@@ -1,9 +1,9 @@
 """Quotes: cleaned answer texts, one per distinct wording, and the small-cell rule they obey.
 
 A quote (an answer shown as an example, a cluster representative or an answer row of the
-workbook) is shown only when its respondent's cell has at least ``min_cell`` respondents. The cell
-is the finest grouping the report shows (for example group × county when both are shown); a
-respondent is counted once however many questions they answered.
+workbook) is shown only when its respondent's group and county (each grouping the report shows)
+each have at least ``min_cell`` respondents (``report.model``); a respondent is counted once
+however many questions they answered.
 
 The same wording (compared without case, punctuation and bullets) is shown once, with the number
 of respondents who wrote it.

@@ -122,8 +122,9 @@ def _write_sheet(
 
 def _answer_sheet(wb: Any, rep: ReportModel) -> None:
     """One row per answer, in order. An answer under the small-cell rule keeps its row and
-    codes but not its text, evidence, group or county; the answers of the cells the frequency
-    tables hide keep their text but not their group or county (``_anonymous``)."""
+    codes but not its text, evidence, group or county; the others show the group and county
+    that the rule lets be published with them (``_labels``: both, the group only, or none for
+    the answers of the cells the frequency tables hide)."""
     a = rep.answers
     id_cols = [c for c in rep.shown_columns if c not in GROUPING_COLUMNS]
     group_cols = [c for c in rep.shown_columns if c in GROUPING_COLUMNS]
@@ -154,9 +155,9 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
         groups = [a[c].tolist() for c in group_cols]
         for i in range(len(a)):
             row = [col[i] for col in columns]
-            anonymous = bool(a["_anonymous"].iat[i])
+            published = a["_labels"].iat[i]
             for c, col in zip(group_cols, groups, strict=True):
-                if anonymous:  # its codes stay, so that no total minus the rows gives them
+                if c not in published:  # its codes stay, so no total minus the rows gives them
                     row += [HIDDEN_GROUP, HIDDEN_GROUP]
                 else:
                     row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, col[i]]
