@@ -112,9 +112,21 @@ def _section(html: str, anchor: str) -> str:
 
 
 def _quotes(fragment: str) -> list[str]:
-    """Every quoted answer: blockquotes and the cluster table's quotes."""
-    found = re.findall(r"<blockquote><p>(.*?)</p>", fragment, re.S)
-    found += [q.strip("”") for q in re.findall(r'<p class="q">(.*?)(?:<span|</p>)', fragment, re.S)]
+    """Every quoted answer: blockquotes and the cluster table's quotes, but those shown again
+    (marked "lainattu myös edellä") when a cluster had nothing else left to quote."""
+    again = "lainattu myös edellä"
+    found = [
+        text
+        for text, footer in re.findall(
+            r"<blockquote><p>(.*?)</p>(?:<footer>(.*?)</footer>)?</blockquote>", fragment, re.S
+        )
+        if again not in footer
+    ]
+    found += [
+        q.strip("”")
+        for q, rest in re.findall(r'<p class="q">(.*?)((?:<span.*?)?)</p>', fragment, re.S)
+        if again not in rest
+    ]
     return [html_lib.unescape(q).strip().strip("”").strip() for q in found]
 
 

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from vastausanalyysi.report import write_report
 from vastausanalyysi.report.model import build_model, publishable_answers
 from vastausanalyysi.report.narrative import summary_text
-from vastausanalyysi.report.quotes import distinct_quotes
+from vastausanalyysi.report.quotes import distinct_quotes, quote_key, same_phrase
 from vastausanalyysi.summary import theme_frequencies
 
 DEVELOP = "Mitä yhteistyössä pitäisi erityisesti kehittää?"
@@ -253,3 +253,36 @@ def test_a_county_the_tables_hide_keeps_its_texts_hidden_and_labels_off(tmp_path
     assert not any("Pieni alue" in t for t in safe["text"])
     assert set(safe.loc[rows, "region"]) == {"(piilotettu)"}
     assert set(safe.loc[rows, "coarse_group"]) == {"(piilotettu)"}
+
+
+def test_a_cluster_whose_wordings_were_quoted_earlier_quotes_one_again_marked() -> None:
+    texts = ["Tiedonkulku on parantunut.", "Tiedonkulku on parantunut!", CONTACT[0]]
+    who = ["A", "B", "C"]
+    args = (range(3), texts, who, [True] * 3, [[] for _ in texts])
+    shown = {quote_key(texts[0])}
+    (quote,) = distinct_quotes(*args, limit=3, shown=shown)
+    assert (quote.text, quote.respondents, quote.repeated) == (texts[0], 2, True)
+    assert same_phrase(quote) == "2 vastaajaa kirjoitti saman · lainattu myös edellä"
+    # nothing publishable but contact details: no quote at all
+    assert distinct_quotes(*args, limit=3, shown=set(map(quote_key, texts[:2]))) != []
+    assert distinct_quotes([2], texts, who, [True] * 3, [[]] * 3, limit=3, shown=set()) == []
+
+
+def test_every_cluster_with_a_publishable_answer_has_a_quote_in_the_report(tmp_path: Path) -> None:
+    again = "Tiedonkulku on parantunut."
+    rows = []
+    for i in range(6):
+        rows.append((f"R{i}", WORKS_Q, "toimialajohto", "08", again, "works"))
+        rows.append((f"R{i}", OTHER, "toimialajohto", "08", again, "works"))
+        rows.append((f"C{i}", OTHER, "toimialajohto", "08", CONTACT[1], "works"))
+    html_path, _, md_path = write_report(tmp_path, tagged=_frame(rows), mask=False)
+    html = html_path.read_text(encoding="utf-8")
+    other = html[html.index('id="kysymys-2-toimii"') : html.index('id="kysymys-2-kehit')]
+    assert (
+        f"<blockquote><p>{again}</p><footer>6 vastaajaa kirjoitti saman · lainattu myös edellä"
+        in other
+    )
+    assert "Lainauksia ei näytetä: vastaukset ovat pelkkiä yhteystietoja." in other
+    assert "samat sanamuodot on lainattu jo edellä" not in html
+    md = md_path.read_text(encoding="utf-8")
+    assert f"> ”{again}” (6 vastaajaa; lainattu myös edellä)" in md

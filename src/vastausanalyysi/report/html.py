@@ -40,7 +40,7 @@ from vastausanalyysi.report.questions import (
     part_counts,
     statements_phrase,
 )
-from vastausanalyysi.report.quotes import Quote, respondents_phrase, same_phrase
+from vastausanalyysi.report.quotes import REPEATED, Quote, respondents_phrase, same_phrase
 from vastausanalyysi.report.scores import ScoreSection, ScoreTable
 from vastausanalyysi.report.sections import group_size
 from vastausanalyysi.text import is_missing
@@ -181,7 +181,8 @@ def _html_freqs(rep: ReportModel) -> str:
 
 
 def _quote_html(quote: Quote) -> str:
-    count = f"<footer>{escape_html(same_phrase(quote))}</footer>" if quote.respondents > 1 else ""
+    said = same_phrase(quote)
+    count = f"<footer>{escape_html(said)}</footer>" if said else ""
     return f"<blockquote><p>{escape_html(quote.text)}</p>{count}</blockquote>"
 
 
@@ -201,8 +202,8 @@ def _theme_html(theme: Theme, rep: ReportModel) -> str:
     if not theme.quotes and theme.number is not None:
         why = (
             f"vastaajat ovat alle {rep.min_cell} vastaajan ryhmistä"
-            if theme.hidden
-            else "samat sanamuodot on lainattu jo edellä"
+            if theme.hidden == theme.statements
+            else "vastaukset ovat pelkkiä yhteystietoja"
         )
         out.append(f'<p class="small">Lainauksia ei näytetä: {escape_html(why)}.</p>')
     out.append("</div>")
@@ -273,6 +274,7 @@ def _html_overall(rep: ReportModel) -> str:
                 if q.respondents > 1
                 else ""
             )
+            + (f' <span class="small">({REPEATED})</span>' if q.repeated else "")
             + "</p>"
             for q in t.quotes
         )
@@ -350,7 +352,8 @@ def _html_highlights(rep: ReportModel) -> str:
                 if pick["respondents"] > 1
                 else ""
             )
-            tail = " · ".join(x for x in (codes, count) if x)
+            again = REPEATED if pick.get("repeated") else ""
+            tail = " · ".join(x for x in (codes, count, again) if x)
             tail_html = f"<footer>{escape_html(tail)}</footer>" if tail else ""
             out.append(f"<blockquote><p>{escape_html(pick['text'])}</p>{tail_html}</blockquote>")
     out.append("</section>")

@@ -16,7 +16,7 @@ from vastausanalyysi.report.narrative import (
     suppression_note,
 )
 from vastausanalyysi.report.questions import part_counts
-from vastausanalyysi.report.quotes import respondents_phrase
+from vastausanalyysi.report.quotes import REPEATED, Quote, respondents_phrase
 from vastausanalyysi.report.sections import group_size
 from vastausanalyysi.report.tables_links import SMALL_N_NOTE
 
@@ -129,6 +129,12 @@ def _count(n: int) -> str:
     return f" ({respondents_phrase(n)})" if n > 1 else ""
 
 
+def _quote_count(quote: Quote) -> str:
+    said = [respondents_phrase(quote.respondents)] if quote.respondents > 1 else []
+    said += [REPEATED] if quote.repeated else []
+    return f" ({'; '.join(said)})" if said else ""
+
+
 def render_markdown(rep: ReportModel) -> str:
     """The report as compact Markdown with the same tables as the HTML page."""
     out = [f"# {escape_md(rep.title)}", "", escape_md(summary_text(rep)), ""]
@@ -176,7 +182,14 @@ def render_markdown(rep: ReportModel) -> str:
                     "",
                 ]
                 for qt in t.quotes:  # one blockquote each (adjacent ">" lines would merge)
-                    out += [f"> ”{escape_md(qt.text)}”{_count(qt.respondents)}", ""]
+                    out += [f"> ”{escape_md(qt.text)}”{_quote_count(qt)}", ""]
+                if not t.quotes:
+                    why = (
+                        f"vastaajat ovat alle {rep.min_cell} vastaajan ryhmistä"
+                        if t.hidden == t.statements
+                        else "vastaukset ovat pelkkiä yhteystietoja"
+                    )
+                    out += [f"_Lainauksia ei näytetä: {why}._", ""]
     if rep.overall is not None:
         c = rep.overall
         out += ["## Kaikkien vastausten ryhmittely", ""]
@@ -202,7 +215,13 @@ def render_markdown(rep: ReportModel) -> str:
             out += [f"### {escape_md(label)}", ""]
             if note:
                 out += [f"_{escape_md(note)}_", ""]
-            out += [f"- ”{escape_md(p['text'])}”{_count(p['respondents'])}" for p in picks]
+            out += [
+                f"- ”{escape_md(p['text'])}”"
+                + _quote_count(
+                    Quote(p["text"], p["respondents"], [], repeated=p.get("repeated", False))
+                )
+                for p in picks
+            ]
             out += [""] if picks else []
     for section in rep.scores:
         out += [f"## {escape_md(section.heading)}", "", f"Lähde: {score_source_text(section)}", ""]

@@ -241,7 +241,18 @@ def pick_highlights(
                     "respondents": len(same[key]),
                 }
             )
-        note = "" if picks else "kaikki vastaukset on jo lainattu edellä tai piilotettu"
+        for i in scored if not picks else ():  # all quoted earlier: the best again, marked
+            if ok[i] and quote_key(texts[i]) and not says_nothing(texts[i]):
+                picks.append(
+                    {
+                        "text": clean_quote(texts[i]),
+                        "codes": [names.code(c) for c in (*areas[i], *mechs[i])],
+                        "respondents": len(same[quote_key(texts[i])]),
+                        "repeated": True,
+                    }
+                )
+                break
+        note = "" if picks else "vastaukset on piilotettu tai ne ovat pelkkiä yhteystietoja"
         out.append((label, picks, note))
     return out
 

@@ -66,6 +66,7 @@ class Quote:
     respondents: int
     codes: list[str]
     part: bool = False  # some who wrote it wrote it as a part of a longer answer (a list item)
+    repeated: bool = False  # quoted earlier in the report too: nothing else was left to quote
 
 
 def clean_quote(text: str) -> str:
@@ -135,7 +136,8 @@ def distinct_quotes(
 
     Only answers in ``allowed`` are quoted, and no statement that is only contact details
     (:func:`says_nothing`); a wording already in ``shown`` (quoted elsewhere in
-    the report) is skipped, and the wordings quoted here are added to it. A quote's respondent
+    the report) is skipped, and the wordings quoted here are added to it; when nothing else is
+    left, the best of them is quoted again (``repeated``). A quote's respondent
     count covers every answer at ``positions`` with the same wording; ``parts`` marks the
     statements split from a longer answer (the quote's ``part``: they did not write it alone).
     """
@@ -157,14 +159,27 @@ def distinct_quotes(
             continue
         shown.add(key)
         out.append(Quote(clean_quote(texts[pos]), len(same[key]), list(codes[pos]), key in split))
+    if not out:  # all quoted earlier: the best of them again, marked, rather than none
+        for pos in order:
+            key = quote_key(texts[pos])
+            if key and allowed[pos] and not says_nothing(texts[pos]):
+                text = clean_quote(texts[pos])
+                out.append(Quote(text, len(same[key]), list(codes[pos]), key in split, True))
+                break
     return out
+
+
+REPEATED = "lainattu myös edellä"
+"""The mark of a quote shown a second time."""
 
 
 def same_phrase(quote: Quote) -> str:
     """ "19 vastaajaa kirjoitti saman"; "… mainitsi saman" when some wrote it within a longer
-    answer (a list item or one sentence of several), which they did not write alone."""
+    answer (a list item or one sentence of several), which they did not write alone; "lainattu
+    myös edellä" after a quote shown a second time. "" when there is nothing to say."""
     verb = "mainitsi" if quote.part else "kirjoitti"
-    return f"{respondents_phrase(quote.respondents)} {verb} saman"
+    said = f"{respondents_phrase(quote.respondents)} {verb} saman" if quote.respondents > 1 else ""
+    return " · ".join(x for x in (said, REPEATED if quote.repeated else "") if x)
 
 
 def respondents_phrase(n: int) -> str:
@@ -174,6 +189,7 @@ def respondents_phrase(n: int) -> str:
 
 __all__ = [
     "MAX_QUOTE_CHARS",
+    "REPEATED",
     "Quote",
     "cell_sizes",
     "clean_quote",

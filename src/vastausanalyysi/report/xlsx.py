@@ -23,7 +23,7 @@ from vastausanalyysi.report.model import (
 )
 from vastausanalyysi.report.narrative import LANGUAGE_NAMES, code_legend, method_items
 from vastausanalyysi.report.questions import Theme
-from vastausanalyysi.report.quotes import respondents_phrase
+from vastausanalyysi.report.quotes import REPEATED, respondents_phrase
 from vastausanalyysi.report.scores import SURVEY
 from vastausanalyysi.report.tables_links import (
     CLUSTER_HEADERS,
@@ -192,7 +192,9 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
 
 def _quotes_cell(theme: Theme) -> str:
     return "\n".join(
-        f"”{q.text}”" + (f" ({respondents_phrase(q.respondents)})" if q.respondents > 1 else "")
+        f"”{q.text}”"
+        + (f" ({respondents_phrase(q.respondents)})" if q.respondents > 1 else "")
+        + (f" ({REPEATED})" if q.repeated else "")
         for q in theme.quotes
     )
 
