@@ -47,7 +47,7 @@ CHROMIUM_FLAGS = (
     "--hide-scrollbars",
     "--mute-audio",
 )
-MEASURE = """(() => {
+MEASURE = r"""(() => {
   const limit = document.documentElement.clientWidth;
   const bad = [];
   const where = (el) => { const s = el.closest('section'); return s ? s.id : ''; };
@@ -64,7 +64,28 @@ MEASURE = """(() => {
     if (r.left < -0.5 || r.right > limit + 0.5) bad.push({kind: 'svg', section: where(s),
                                                            right: r.right});
   }
-  return JSON.stringify({limit, docWidth: document.documentElement.scrollWidth,
+  // words broken inside a table cell: a word (hyphenated parts apart) on two lines
+  const broken = [];
+  for (const cell of document.querySelectorAll('th, td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /[^\s\-–\/]+/g;
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        if (m[0].length < 2) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push({section: where(cell), word: m[0],
+                                         width: cell.getBoundingClientRect().width});
+      }
+    }
+  }
+  const firstColumns = Array.from(document.querySelectorAll('table')).map((t) =>
+    t.rows[0] && t.rows[0].cells[0] ? t.rows[0].cells[0].getBoundingClientRect().width : 0);
+  return JSON.stringify({limit, docWidth: document.documentElement.scrollWidth, broken,
+    firstColumns,
     docHeight: document.documentElement.scrollHeight,
     tables: document.querySelectorAll('table').length,
     sections: Array.from(document.querySelectorAll('section')).map((s) => s.id),
@@ -156,8 +177,11 @@ class DevToolsPipe:
             self.proc.wait()
 
 
-def render_in_chromium(html: Path, out: Path) -> dict[str, Any]:
-    """Lay ``html`` out for A4 landscape print in Chromium: measurements, a PDF and a PNG."""
+def render_in_chromium(
+    html: Path, out: Path, media: str = "print", width: int = A4_LANDSCAPE_CONTENT_PX
+) -> dict[str, Any]:
+    """Lay ``html`` out for A4 landscape print (or ``media`` "screen" at ``width`` pixels) in
+    Chromium: measurements, a PDF and a PNG."""
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     assert exe, "Debian's chromium is needed for the browser test: apt-get install chromium"
     browser = DevToolsPipe(exe, out / "profile", out / "chromium.log")
@@ -166,9 +190,8 @@ def render_in_chromium(html: Path, out: Path) -> dict[str, Any]:
         session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
             "sessionId"
         ]
-        width = A4_LANDSCAPE_CONTENT_PX
         browser.send("Page.enable", session=session)
-        browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
+        browser.send("Emulation.setEmulatedMedia", {"media": media}, session)
         browser.send(
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False},
@@ -290,3 +313,17 @@ def test_the_measurement_sees_an_overflowing_table(tmp_path: Path, width: int) -
     found = render_in_chromium(page, tmp_path)
     assert found["limit"] == width
     assert [b["section"] for b in found["bad"]] == ["s"]
+
+
+@pytest.mark.parametrize(("media", "width"), [("print", A4_LANDSCAPE_CONTENT_PX), ("screen", 1280)])
+def test_no_table_cell_breaks_a_word_in_chromium(tmp_path: Path, media: str, width: int) -> None:
+    """The frequency table of 22 counties × 11 codes (QA: the first column was one letter wide
+    and county names broke letter by letter): no word in any table cell is split over two
+    lines, on screen or in print, and the first columns are as wide as their longest word."""
+    html = _wide_report(tmp_path / "report")
+    found = render_in_chromium(html, tmp_path, media=media, width=width)
+    assert found["tables"] >= 4
+    assert found["broken"] == [], found["broken"][:10]
+    assert min(found["firstColumns"]) > 60  # "Ryhmä", "Kanta-Häme": more than a letter wide
+    if media == "print":
+        assert found["bad"] == []  # and the tables still fit the page
