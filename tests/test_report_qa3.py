@@ -286,3 +286,22 @@ def test_every_cluster_with_a_publishable_answer_has_a_quote_in_the_report(tmp_p
     assert "samat sanamuodot on lainattu jo edellä" not in html
     md = md_path.read_text(encoding="utf-8")
     assert f"> ”{again}” (6 vastaajaa; lainattu myös edellä)" in md
+
+
+def test_an_answer_listed_without_group_and_county_shows_no_subgroup_either() -> None:
+    """By group: "muut" (3) is hidden and "kuntajohto" (5) secondarily; their detailed group
+    ("kunnanjohtaja", 5 on its own) would tell the group, so it is left out too."""
+    people = [("toimialajohto", "sivistysjohtaja")] * 4 + [("toimialajohto", "tekninen")] * 4
+    people += [("kuntajohto", "kunnanjohtaja")] * 5 + [("muut", "muu")] * 3
+    rows = [
+        (f"R{i}", WORKS_Q, group, "08", f"Perhekeskus toimii, {i}.", "works")
+        for i, (group, _) in enumerate(people)
+    ]
+    tagged = _frame(rows)
+    tagged["group"] = [title for _, title in people]
+    freqs = theme_frequencies(tagged, "coarse_group", min_cell=5)
+    safe = publishable_answers(tagged, freqs, 5)
+    hidden = tagged["coarse_group"].isin(["muut", "kuntajohto"])
+    assert set(safe.loc[hidden, "coarse_group"]) == {"(piilotettu)"}
+    assert set(safe.loc[hidden, "group"]) == {"(piilotettu)"}
+    assert set(safe.loc[~hidden, "coarse_group"]) == {"toimialajohto"}

@@ -491,11 +491,13 @@ def publishable_answers(
     """``tagged`` under the report's small-cell rules, for a file written beside the report.
 
     Same rows and columns. At the report's level (its cells, see :func:`level_columns`) the
-    rows are those of the workbook's answer sheet (:func:`anonymous_rows`); each other group or
-    region column is judged on its own the same way (its values of fewer than ``min_cell``
-    respondents, with the smallest others until two values and ``min_cell`` respondents). An
-    answer under the rule in any column keeps its codes but not its text, lemmas or evidence;
-    an anonymous answer has no value in that column. Personal data is not masked here.
+    rows are those of the workbook's answer sheet (``_labels``: :func:`published_labels`).
+    Each other group or region column is judged on its own the same way (its values of fewer
+    than ``min_cell`` respondents, with the smallest others until two values and ``min_cell``
+    respondents), and its value is shown only where its combination with the labels shown has
+    ``min_cell`` respondents and the answer is not anonymous. An answer under the rule in any
+    column keeps its codes but not its text, lemmas or evidence; a label left out reads
+    ``HIDDEN_GROUP``. Personal data is not masked here.
     """
     answers, _ = _answer_frame(tagged)
     freqs = prepare_freqs(frequencies, Names(None)) if frequencies is not None else None
@@ -517,7 +519,10 @@ def publishable_answers(
                 for i, ls in enumerate(labels)
             ]
             sizes = _combination_sizes(answers, keys, has_text, who)
-            hide[column] = hidden | np.array([sizes[k] < min_cell for k in keys], dtype=bool)
+            small = np.array([sizes[k] < min_cell for k in keys], dtype=bool)
+            # an answer listed without its group and county shows no other grouping either: a
+            # subgroup would tell the group the tables hide
+            hide[column] = hidden | small | np.array(answers["_anonymous"], dtype=bool)
     out = tagged.copy()
     blank = {TEXT: hidden_note(min_cell), EVIDENCE: {}, POLARITY_EVIDENCE: [], LEMMAS: []}
     for column, value in blank.items():
@@ -540,18 +545,18 @@ def _combination_sizes(
     who: list[object],
 ) -> dict[tuple[tuple[str, object], ...], int]:
     """Respondents with an answer who share each combination of (column, value) labels."""
-    columns = {c for key in keys for c, _ in key}
-    values = {c: [none_if_missing(v) for v in answers[c].tolist()] for c in columns}
-    out: dict[tuple[tuple[str, object], ...], int] = {}
+    by_columns: dict[tuple[str, ...], dict[tuple[object, ...], set[object]]] = {}
     for key in dict.fromkeys(keys):
-        out[key] = len(
-            {
-                who[i]
-                for i in range(len(answers))
-                if has_text[i] and all(values[c][i] == v for c, v in key)
-            }
-        )
-    return out
+        by_columns.setdefault(tuple(c for c, _ in key), {})
+    for columns, members in by_columns.items():  # one pass over the answers per column set
+        values = [[none_if_missing(v) for v in answers[c].tolist()] for c in columns]
+        for i in range(len(answers)):
+            if has_text[i]:
+                members.setdefault(tuple(col[i] for col in values), set()).add(who[i])
+    return {
+        key: len(by_columns[tuple(c for c, _ in key)].get(tuple(v for _, v in key), ()))
+        for key in dict.fromkeys(keys)
+    }
 
 
 def anonymous_rows(
