@@ -339,7 +339,8 @@ def _html_highlights(rep: ReportModel) -> str:
         f'<section id="nostot"><h2>{escape_html(HIGHLIGHTS_HEADING)}</h2>',
         '<p class="small">Enintään kolme toimivaa yhteistyötä kuvaavaa vastausta ryhmää kohti '
         f"({escape_html(COLUMN_TITLES.get(column, column).lower())}); etusijalla vastaukset, "
-        "joissa on eniten teemoja. Edellä jo lainattuja sanamuotoja ei toisteta.</p>",
+        "joissa on eniten teemoja. Edellä jo lainattuja sanamuotoja ei toisteta, ellei ryhmällä "
+        "ole muuta näytettävää (merkintä ”lainattu myös edellä”).</p>",
     ]
     for label, picks, note in rep.highlights:
         out.append(f"<h3>{escape_html(label)}</h3>")

@@ -104,7 +104,8 @@ def method_items(rep: ReportModel) -> list[tuple[str, str]]:
                 "Jokaisella avoimella kysymyksellä on oma osionsa. ”Toimii” ryhmittelee "
                 "vastaukset, joiden sävy on toimii tai sekä toimivaa että ongelmia; "
                 "”Kehitettävää” vastaukset, joiden sävy on ongelma tai sekä toimivaa että "
-                f"ongelmia{development}. Sama sanamuoto lainataan vain kerran, ja sen perässä "
+                f"ongelmia{development}. Sama sanamuoto lainataan vain kerran (ellei ryhmällä ole "
+                "muuta lainattavaa: silloin perässä on ”lainattu myös edellä”), ja sen perässä "
                 "on sen kirjoittaneiden vastaajien määrä.",
             )
         )
