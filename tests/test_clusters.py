@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
-from vastausanalyysi.clusters import NO_CLUSTER, Clustering, cluster_statements
+from vastausanalyysi.clusters import NO_CLUSTER, NO_CLUSTER_LABEL, Clustering, cluster_statements
 from vastausanalyysi.clusters import compound_terms as _compound_terms
 from vastausanalyysi.errors import ClusteringError, VastausanalyysiError
 
@@ -177,12 +177,12 @@ def test_every_row_is_kept_and_empty_texts_get_minus_one() -> None:
     assert list(assignments.columns[:4]) == ["source_index", "respondent_id", "position", "text"]
     blank = assignments.set_index("source_index").loc[["e1", "e2", "e3"]]
     assert blank["cluster"].tolist() == [NO_CLUSTER] * 3
-    assert blank["cluster_label"].tolist() == [""] * 3
+    assert blank["cluster_label"].tolist() == [NO_CLUSTER_LABEL] * 3
     assert blank["similarity"].isna().all()
     rest = assignments[~assignments["source_index"].isin(["e1", "e2", "e3"])]
     assert (rest["cluster"] >= 0).all()
     last = result.clusters.iloc[-1]
-    assert (last["cluster"], last["size"], last["label"]) == (NO_CLUSTER, 3, "")
+    assert (last["cluster"], last["size"], last["label"]) == (NO_CLUSTER, 3, NO_CLUSTER_LABEL)
     assert result.clusters["size"].sum() == len(frame)
     # one row per answer, same index as the input
     assert result.answers is not None and result.answers.index.equals(frame.index)

@@ -14,13 +14,18 @@ from vastausanalyysi.clusters.core import (
     cluster_statements,
     clusters_by_group,
 )
-from vastausanalyysi.clusters.labels import DOMAIN_STOP_WORDS, finnish_stop_words
+from vastausanalyysi.clusters.labels import (
+    DOMAIN_STOP_WORDS,
+    NO_CLUSTER_LABEL,
+    finnish_stop_words,
+)
 from vastausanalyysi.clusters.model import compound_terms
 from vastausanalyysi.clusters.statements import split_statements, split_text
 
 __all__ = [
     "DOMAIN_STOP_WORDS",
     "NO_CLUSTER",
+    "NO_CLUSTER_LABEL",
     "Clustering",
     "cluster_statements",
     "clusters_by_group",

@@ -11,7 +11,10 @@ import numpy as np
 import pandas as pd
 
 from vastausanalyysi.clusters.labels import (
+    NO_CLUSTER_LABEL,
+    code_names,
     ctfidf,
+    fallback_label,
     finnish_stop_words,
     label_of,
     normalise_term,
@@ -248,6 +251,7 @@ def cluster_statements(
     respondent_scores: pd.DataFrame | None = None,
     code_items: Mapping[str, str | Sequence[str]] | None = None,
     items: Sequence[str] | None = None,
+    codebook: Any = None,
 ) -> Clustering:
     """Split answers into statements, cluster them and label the clusters.
 
@@ -296,6 +300,14 @@ def cluster_statements(
         respondents' mean (each once) per item as ``score:<item>``; ``items`` chooses the items,
         default those linked to codes (``code_items`` or the codebook). (``scores=`` and
         ``mapping=`` are the deprecated names of the first two.)
+    codebook:
+        The codebook (``None``: the default; else what ``load_codebook`` takes) whose code names
+        label a cluster without a label word (see ``labels.fallback_label``).
+
+    A label is never empty: a cluster whose statements have no word fit for a label (only stop
+    words besides their codes, or only names of people) is labelled by its commonest code's name
+    in the codebook, else "nimetyt henkilöt" (names left out) or "muut lyhyet vastaukset"; the
+    statements with nothing to cluster on (cluster ``-1``) are "ei ryhmiteltävää sisältöä".
     """
     frame = _as_frame(tagged, text_column)
     _check_options(
@@ -434,14 +446,22 @@ def cluster_statements(
         if not found:
             break
         personal |= found
+    names_cols = [j for j, t in enumerate(vocabulary) if t in personal]
+    named = (ctf[:, names_cols] > 0).any(axis=1) if names_cols else np.zeros(k, dtype=bool)
+    book: dict[str, str] | None = None
     for c, (top, in_c) in enumerate(zip(tops, members_of, strict=True)):
         quotes = sorted(in_c.tolist(), key=lambda u: (-round(sim_u[u], 12), -weights[u], u))
+        described = describe([members[u] for u in quotes])
+        label = label_of(top, n_label_terms)
+        if not label:  # no word fit for a label: the commonest code's name, see fallback_label
+            book = code_names(codebook) if book is None else book
+            label = fallback_label(described["codes"], bool(named[c]), book)
         rows.append(
             {
                 "cluster": c,
-                "label": label_of(top, n_label_terms),
+                "label": label,
                 "top_lemmas": [t for t, _ in top[:n_top_lemmas]],
-                **describe([members[u] for u in quotes]),
+                **described,
             }
         )
     outliers = np.flatnonzero(~valid)
@@ -449,7 +469,7 @@ def cluster_statements(
         rows.append(
             {
                 "cluster": NO_CLUSTER,
-                "label": "",
+                "label": NO_CLUSTER_LABEL,
                 "top_lemmas": [],
                 **describe([[int(i)] for i in outliers]),
             }

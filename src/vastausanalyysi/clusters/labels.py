@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -12,8 +12,13 @@ from scipy import sparse
 
 __all__ = [
     "DOMAIN_STOP_WORDS",
+    "NAMED_PEOPLE_LABEL",
+    "NO_CLUSTER_LABEL",
+    "OTHER_LABEL",
     "PERSONAL_CHECKS",
+    "code_names",
     "ctfidf",
+    "fallback_label",
     "finnish_stop_words",
     "is_label_word",
     "is_noun",
@@ -61,6 +66,13 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
         "pitää",
     }
 )
+#: label of the statements with nothing to cluster on (empty, a non-answer, or stop words only
+#: without codes: "Yhteistyö toimii hyvin.")
+NO_CLUSTER_LABEL = "ei ryhmiteltävää sisältöä"
+#: label of a cluster without a label word or code whose words were names of people
+NAMED_PEOPLE_LABEL = "nimetyt henkilöt"
+#: label of a cluster with neither a label word, a code nor a name (one-letter words only)
+OTHER_LABEL = "muut lyhyet vastaukset"
 _PUNCTUATION = string.punctuation + "–—…«»“”‘’•·"
 _LABEL_WORD = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]+)*$")
 _REPLACE_RATIO = 0.75
@@ -209,3 +221,28 @@ def label_of(top: list[tuple[str, float]], n: int) -> str:
         if len(chosen) < n:
             chosen.append((term, freq))
     return ", ".join(c for c, _ in chosen)
+
+
+def fallback_label(codes: Sequence[str], named: bool, code_names: Mapping[str, str]) -> str:
+    """The label of a cluster that has no label word: never empty, never a name or fragment.
+
+    ``codes``: the cluster's codes, commonest first ("area:perhekeskus"); the first one with a
+    name in ``code_names`` (code id -> name, see :func:`code_names`) gives the label, as the
+    codebook writes it ("Säännölliset tapaamiset": statements with only stop words besides their
+    codes, "Kaksi kertaa vuodessa"). Without one: :data:`NAMED_PEOPLE_LABEL` if the cluster's
+    words were left out as names of people (``named``), else :data:`OTHER_LABEL`.
+    """
+    for code in codes:
+        name = code_names.get(code.split(":", 1)[-1], "").strip()
+        if name:
+            return name
+    return NAMED_PEOPLE_LABEL if named else OTHER_LABEL
+
+
+def code_names(codebook: object = None) -> dict[str, str]:
+    """Code id -> Finnish name of the codebook (``None``: the default codebook; else anything
+    :func:`~vastausanalyysi.themes.codebook.load_codebook` takes)."""
+    from vastausanalyysi.themes.codebook import load_codebook
+
+    book = load_codebook(codebook)  # type: ignore[arg-type]
+    return {code_id: code.name for code_id, code in book.codes.items()}

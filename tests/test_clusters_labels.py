@@ -1,0 +1,133 @@
+"""Cluster labels that a reader accepts: never empty, never a name, a placeholder or a fragment
+(real Voikko, spaCy, the shipped tagger, codebook and PII masker; answers written by the team,
+in the style of a "what works" question of a municipality survey)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.clusters import NO_CLUSTER, Clustering, cluster_statements
+from vastausanalyysi.clusters.labels import (
+    NAMED_PEOPLE_LABEL,
+    NO_CLUSTER_LABEL,
+    OTHER_LABEL,
+    fallback_label,
+)
+from vastausanalyysi.themes.codebook import load_codebook
+
+PERHEKESKUS = [
+    "Perhekeskuksen yhteistyö neuvolan kanssa toimii hyvin.",
+    "Perhekeskuksen kohtaamispaikka kirjastossa on ollut menestys",
+    "Neuvola ja varhaiskasvatus löytävät toisensa perhekeskuksessa.",
+    "perhekeskus",
+    "Perhekeskustoiminta on lähtenyt hyvin käyntiin!",
+    "Perhekeskuksen verkostotapaamiset kerran kuussa",
+]
+VARAUTUMINEN = [
+    "Valmiussuunnittelu ja varautumisharjoitukset yhdessä pelastuslaitoksen kanssa.",
+    "Häiriötilanteiden harjoitus pelastuslaitoksen kanssa onnistui syksyllä.",
+    "varautuminen ja valmiussuunnittelu",
+    "Evakuointisuunnitelmat on tehty pelastuslaitoksen kanssa",
+    "Pelastuslaitos osallistuu valmiusharjoituksiin.",
+    "Valmiussuunnitelmat päivitetään yhdessä.",
+]
+TILAT = [
+    "Tilojen vuokrasopimukset saatiin sovittua.",
+    "Kiinteistöasiat on sovittu selkeästi",
+    "Sote-kiinteistöjen vuokrat ja ylläpito on hoidettu.",
+    "Vuokrasopimukset ovat selkeitä",
+    "Kiinteistöjen vuokrat on neuvoteltu.",
+    "Tilakysymykset ratkesivat neuvottelemalla vuokrista",
+]
+# how often they meet: every word a stop word, the tagger codes each as meetings
+HOW_OFTEN = [
+    "Kaksi kertaa vuodessa",
+    "Kolme kertaa vuodessa.",
+    "Neljä kertaa vuodessa",
+    "Kerran vuodessa",
+    "kaksi kertaa vuodessa",
+]
+# contact persons named and nothing else (invented names)
+CONTACTS = [
+    "Matti Virtanen",
+    "Maija Mäkinen",
+    "Liisa Korhonen.",
+    "Pekka Virtanen",
+    "Matti Korhonen ja Maija Virtanen",
+]
+NOTHING = ["Yhteistyö toimii hyvin.", "Kaikki toimii", "-", "eos"]
+
+
+@pytest.fixture(scope="module")
+def survey() -> pd.DataFrame:
+    texts = PERHEKESKUS + VARAUTUMINEN + TILAT + HOW_OFTEN + CONTACTS + NOTHING
+    frame = pd.DataFrame({"respondent_id": [f"r{i:02d}" for i in range(len(texts))], "text": texts})
+    return va.tag(frame)
+
+
+@pytest.fixture(scope="module")
+def clustered(survey: pd.DataFrame) -> Clustering:
+    return cluster_statements(survey)
+
+
+def cluster_of(result: Clustering, texts: list[str]) -> pd.Series:
+    """The cluster row that holds every one of ``texts``."""
+    found = result.assignments.loc[result.assignments["text"].isin(texts), "cluster"]
+    assert len(found) == len(texts) and found.nunique() == 1, found
+    return result.clusters.set_index("cluster").loc[found.iloc[0]]
+
+
+def test_no_label_is_empty(clustered: Clustering) -> None:
+    assert clustered.n_clusters >= 5
+    labels = clustered.clusters["label"]
+    assert labels.str.strip().ne("").all(), clustered.clusters[["cluster", "label", "size"]]
+    assert clustered.assignments["cluster_label"].str.strip().ne("").all()
+
+
+def test_a_cluster_of_stop_words_and_codes_is_named_by_its_code(clustered: Clustering) -> None:
+    """ "Kaksi kertaa vuodessa" has only stop words; its code (meetings) says what it is about."""
+    row = cluster_of(clustered, HOW_OFTEN)
+    assert row["top_lemmas"] == []  # no word of these statements may head a cluster
+    code = row["codes"][0]
+    assert code.startswith("mech:")
+    assert row["label"] == load_codebook().codes[code.split(":")[1]].name
+
+
+def test_a_cluster_of_names_is_labelled_without_them(clustered: Clustering) -> None:
+    row = cluster_of(clustered, CONTACTS)
+    assert row["label"] == NAMED_PEOPLE_LABEL
+    words = {w.lower() for t in CONTACTS for w in t.replace(".", "").split()}
+    assert not words & set(row["label"].split())
+    assert not words & set(row["top_lemmas"])
+
+
+def test_statements_with_nothing_to_cluster_on_have_a_label(clustered: Clustering) -> None:
+    row = clustered.clusters.set_index("cluster").loc[NO_CLUSTER]
+    assert row["size"] == len(NOTHING)
+    assert row["label"] == NO_CLUSTER_LABEL
+    outside = clustered.assignments[clustered.assignments["cluster"] == NO_CLUSTER]
+    assert sorted(outside["text"]) == sorted(NOTHING)
+    assert set(outside["cluster_label"]) == {NO_CLUSTER_LABEL}
+
+
+def test_clusters_with_words_keep_their_lemma_labels(clustered: Clustering) -> None:
+    for texts, word in ((PERHEKESKUS, "perhekeskus"), (TILAT, "vuokra")):
+        row = cluster_of(clustered, texts)
+        assert word in row["label"].split(", "), row["label"]
+
+
+def test_fallback_takes_the_first_code_with_a_name() -> None:
+    names = {c: code.name for c, code in load_codebook().codes.items()}
+    assert (
+        fallback_label(["area:tuntematon", "mech:tapaamiset"], True, names) == (names["tapaamiset"])
+    )
+    assert fallback_label([], True, names) == NAMED_PEOPLE_LABEL
+    assert fallback_label(["area:tuntematon"], False, names) == OTHER_LABEL
+
+
+def test_a_codebook_of_ones_own_names_the_code_clusters(survey: pd.DataFrame) -> None:
+    book = {"mechanisms": {"tapaamiset": {"name": "Tapaamisten tiheys"}}}
+    row = cluster_of(cluster_statements(survey, codebook=book), HOW_OFTEN)
+    assert row["label"] == "Tapaamisten tiheys"
