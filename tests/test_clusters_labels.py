@@ -13,6 +13,7 @@ from vastausanalyysi.clusters.labels import (
     NAMED_PEOPLE_LABEL,
     NO_CLUSTER_LABEL,
     OTHER_LABEL,
+    display_forms,
     fallback_label,
 )
 from vastausanalyysi.themes.codebook import load_codebook
@@ -131,3 +132,41 @@ def test_a_codebook_of_ones_own_names_the_code_clusters(survey: pd.DataFrame) ->
     book = {"mechanisms": {"tapaamiset": {"name": "Tapaamisten tiheys"}}}
     row = cluster_of(cluster_statements(survey, codebook=book), HOW_OFTEN)
     assert row["label"] == "Tapaamisten tiheys"
+
+
+def test_labels_leave_out_names_and_placeholders_and_capitalise_places() -> None:
+    """Voikko knows "Nieminen" only as a place, "Annelle" alone lemmatises to "annella", and an
+    answer masked before it came has "[NIMI]" (lemma "nimi"): none of them may head a cluster.
+    Names of places and organisations keep their capitals; ordinary words stay lower case."""
+    texts = []
+    for i in range(6):
+        texts.append(f"Kiitos Annelle, neuvolan palvelu on {i + 2}. vuotta ollut hyvää.")
+        texts.append(f"Yhteyshenkilö Tuula Nieminen vastaa aina nopeasti, {i + 1}. kerta.")
+        texts.append(f"[NIMI] hoitaa kiinteistöjen vuokrasopimukset jo {i + 3}. vuotta.")
+        texts.append(f"THL:n ja Kelan tilastot ovat Jyväskylässä käytössä, {i + 1}. raportti.")
+    result = cluster_statements(va.tag(pd.DataFrame({"text": texts})), n_clusters=4)
+    words = {w for label in result.clusters["label"] for w in label.split(", ")}
+    words |= {w for top in result.clusters["top_lemmas"] for w in top}
+    lower = {w.lower() for w in words}
+    assert not lower & {"anne", "annella", "tuula", "nieminen", "nimi"}, words
+    assert {"Jyväskylä", "Kela", "THL", "neuvola", "vuokrasopimus", "yhteyshenkilö"} <= words
+    assert all(w == w.lower() or w in {"Jyväskylä", "Kela", "THL"} for w in words), words
+    assert "nimi" in lower_words(cluster_statements(["Nimi ja osoite puuttuvat"] * 3))
+
+
+def lower_words(result: Clustering) -> set[str]:
+    return {w.lower() for top in result.clusters["top_lemmas"] for w in top}
+
+
+def test_a_word_keeps_a_capital_only_where_the_lemmatiser_mostly_gives_it() -> None:
+    assert display_forms([["Lahti", "tila"], ["lahti"], ["lahti"]]) == {}
+    assert display_forms([["Lahti"], ["Lahti", "Tila"], ["lahti", "tila", "tila"]]) == {
+        "lahti": "Lahti"
+    }
+    # Voikko writes these only with capitals, whatever the lemmas column says
+    result = cluster_statements(
+        pd.DataFrame(
+            {"text": ["Pirkanmaa ja ELY-keskus"] * 3, "lemmas": [["pirkanmaa", "ely-keskus"]] * 3}
+        )
+    )
+    assert set(result.clusters.loc[0, "label"].split(", ")) == {"Pirkanmaa", "ELY-keskus"}

@@ -14,8 +14,10 @@ from vastausanalyysi.clusters.labels import (
     NO_CLUSTER_LABEL,
     code_names,
     ctfidf,
+    display_forms,
     fallback_label,
     finnish_stop_words,
+    in_label_form,
     label_of,
     normalise_term,
     personal_terms,
@@ -27,6 +29,7 @@ from vastausanalyysi.clusters.model import (
     partition,
     reduce,
     statement_terms,
+    without_placeholders,
 )
 from vastausanalyysi.clusters.scores import attach_scores
 from vastausanalyysi.clusters.statements import quote_key, statements_of
@@ -341,7 +344,7 @@ def cluster_statements(
 
     texts = stmts["text"].tolist()
     lemma_lists = _lemma_lists(stmts, lemmas_column)
-    docs = statement_terms(lemma_lists, stop, compound_terms)
+    docs = statement_terms(without_placeholders(lemma_lists, texts), stop, compound_terms)
     codes = _code_lists(stmts)
     valid = np.array(
         [
@@ -433,6 +436,7 @@ def cluster_statements(
     checked: set[str] = set()
     canon_texts = [texts[i] for i in canon]
     canon_terms = [{t for t, _ in docs[i]} for i in canon]
+    display = display_forms(lemma_lists)  # proper nouns and acronyms keep their capitals
     while True:
         scores = ctf.copy()
         if personal:
@@ -442,7 +446,7 @@ def cluster_statements(
         if not new:
             break
         checked |= new
-        found = personal_terms(new, canon_texts, canon_terms)
+        found = personal_terms(new, canon_texts, canon_terms, display)
         if not found:
             break
         personal |= found
@@ -452,7 +456,7 @@ def cluster_statements(
     for c, (top, in_c) in enumerate(zip(tops, members_of, strict=True)):
         quotes = sorted(in_c.tolist(), key=lambda u: (-round(sim_u[u], 12), -weights[u], u))
         described = describe([members[u] for u in quotes])
-        label = label_of(top, n_label_terms)
+        label = ", ".join(in_label_form(label_of(top, n_label_terms).split(", "), display))
         if not label:  # no word fit for a label: the commonest code's name, see fallback_label
             book = code_names(codebook) if book is None else book
             label = fallback_label(described["codes"], bool(named[c]), book)
@@ -460,7 +464,7 @@ def cluster_statements(
             {
                 "cluster": c,
                 "label": label,
-                "top_lemmas": [t for t, _ in top[:n_top_lemmas]],
+                "top_lemmas": in_label_form((t for t, _ in top[:n_top_lemmas]), display),
                 **described,
             }
         )

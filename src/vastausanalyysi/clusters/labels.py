@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -18,14 +19,17 @@ __all__ = [
     "PERSONAL_CHECKS",
     "code_names",
     "ctfidf",
+    "display_forms",
     "fallback_label",
     "finnish_stop_words",
+    "in_label_form",
     "is_label_word",
     "is_noun",
     "label_of",
     "may_be_name",
     "normalise_term",
     "personal_terms",
+    "proper_form",
     "top_terms",
 ]
 
@@ -174,18 +178,25 @@ def may_be_name(term: str) -> bool:
 
 
 def personal_terms(
-    terms: Iterable[str], texts: Sequence[str], term_lists: Sequence[Collection[str]]
+    terms: Iterable[str],
+    texts: Sequence[str],
+    term_lists: Sequence[Collection[str]],
+    proper: Collection[str] = (),
 ) -> frozenset[str]:
     """The ``terms`` that are personal data in the statements that have them.
 
-    A term that :func:`may_be_name` and that is the lemma of a word the PII masker masks in one
-    of the first :data:`PERSONAL_CHECKS` statements with it (``texts[i]`` has the terms
-    ``term_lists[i]``): labels and top lemmas are made of lemmas, which the masker cannot judge
-    without their sentence ("matti, perhekeskus" from "yhteyshenkilö Matti Virtanen").
+    A term that :func:`may_be_name`, that is in ``proper`` (lemmas the lemmatiser wrote with a
+    capital) or that Voikko writes only with one ("Nieminen", which it knows only as a place),
+    and that the PII masker masks in one of the first :data:`PERSONAL_CHECKS` statements with it
+    (``texts[i]`` has the terms ``term_lists[i]``): it is the lemma of a masked part, or the masked statement no longer has
+    it ("Kiitos Annelle!": the part alone reads "annella"). Labels and top lemmas are made of
+    lemmas, which the masker cannot judge without their sentence ("matti, perhekeskus" from
+    "yhteyshenkilö Matti Virtanen").
     """
     from vastausanalyysi.nlp.pii import default_masker, masked_lemmas
+    from vastausanalyysi.nlp.pipeline import lemmatize
 
-    names = sorted({t for t in terms if may_be_name(t)})
+    names = sorted({t for t in terms if t in proper or may_be_name(t) or proper_form(t) != t})
     if not names:
         return frozenset()
     wanted = set(names)
@@ -196,10 +207,74 @@ def personal_terms(
                 where[t].append(i)
     masker = default_masker()
     checked = sorted({i for rows in where.values() for i in rows})
-    found = [texts[i] for i in checked]
-    lemmas = masked_lemmas(found, [masker.original_spans(t) for t in found])
-    masked = {i: {normalise_term(x) for x in got} for i, got in zip(checked, lemmas, strict=True)}
-    return frozenset(t for t in names if any(t in masked[i] for i in where[t]))
+    spans = {i: masker.original_spans(texts[i]) for i in checked}
+    hit = [i for i in checked if spans[i]]
+    found = [texts[i] for i in hit]
+    lemmas = masked_lemmas(found, [spans[i] for i in hit])
+    after = lemmatize([_replaced(texts[i], spans[i]) for i in hit])
+    masked = {i: {normalise_term(x) for x in got} for i, got in zip(hit, lemmas, strict=True)}
+    for i, got in zip(hit, after, strict=True):
+        kept = {normalise_term(x) for x in got}  # a name's lemma gone with the masking
+        masked[i] |= {t for t in wanted.intersection(term_lists[i]) if not _inside(t, kept)}
+    return frozenset(t for t in names if any(t in masked.get(i, ()) for i in where[t]))
+
+
+def _inside(term: str, lemmas: Collection[str]) -> bool:
+    return term in lemmas or any(term in x for x in lemmas)
+
+
+def _replaced(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    out, last = [], 0
+    for start, end, placeholder in spans:
+        out.extend((text[last:start], placeholder))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def display_forms(lemma_lists: Iterable[Iterable[str]]) -> dict[str, str]:
+    """Term -> its form in a label, for the terms that the lemmatiser writes with a capital more
+    often than not: names of places and organisations and acronyms ("Jyväskylä", "Kela",
+    "THL"). Voikko capitalises only proper nouns and keeps acronyms; other words stay lower case
+    ("lahti", a bay or the town, is lower case unless the data mostly says "Lahti")."""
+    total: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for lemmas in lemma_lists:
+        for lemma in lemmas:
+            form = str(lemma).strip().strip(_PUNCTUATION)
+            term = form.lower()
+            total[term] += 1
+            if form[:1].isupper():
+                forms.setdefault(term, Counter())[form] += 1
+    out = {}
+    for term, counted in forms.items():
+        form, n = min(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+        if 2 * n > total[term]:
+            out[term] = form
+    return out
+
+
+def in_label_form(terms: Iterable[str], display: Mapping[str, str]) -> list[str]:
+    """``terms`` in their label form: as ``display`` (see :func:`display_forms`) writes them, else
+    with the capitals of Voikko's base form if every reading of the word has them ("pirkanmaa"
+    -> "Pirkanmaa", "ely-keskus" -> "ELY-keskus"; "lahti" and "jyväskylä" have lower-case
+    readings too), else as they are."""
+    return [display.get(t) or proper_form(t) for t in terms]
+
+
+@lru_cache(maxsize=100_000)
+def proper_form(term: str) -> str:
+    """``term`` as Voikko writes every reading of it, if that differs only in capitals."""
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    if not term or not is_label_word(term):
+        return term
+    forms = {a.baseform for a in get_analyzer().analyze(term)}
+    if len(forms) == 1:
+        (form,) = forms
+        if form != term and form.lower() == term:
+            return form
+    return term
 
 
 def label_of(top: list[tuple[str, float]], n: int) -> str:

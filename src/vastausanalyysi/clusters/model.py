@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,6 +50,7 @@ __all__ = [
     "reduce",
     "statement_terms",
     "ward_tree",
+    "without_placeholders",
 ]
 
 #: most distinct statements that are leaves of the Ward tree themselves; beyond this they are
@@ -129,6 +131,32 @@ def compound_terms(lemmas: Iterable[str], attested: Iterable[str] = ()) -> dict[
         terms = [t for t in dict.fromkeys(terms) if t != lemma]
         if terms:
             out[lemma] = terms
+    return out
+
+
+#: the PII masker's placeholders and the lemma the lemmatiser gives each ("[NIMI]" -> "nimi")
+_PLACEHOLDER = re.compile(r"\[(NIMI|EMAIL|PUHELIN|HETU)\]")
+
+
+def without_placeholders(
+    lemma_lists: Sequence[Sequence[str]], texts: Sequence[str]
+) -> list[Sequence[str]]:
+    """Each statement's lemmas without those of the masker's placeholders in its text: an
+    answer masked before it came ("Kiitos [NIMI]!") has no word "nimi" to cluster or label on."""
+    out: list[Sequence[str]] = []
+    for lemmas, text in zip(lemma_lists, texts, strict=True):
+        found = Counter(m.lower() for m in _PLACEHOLDER.findall(text)) if "[" in text else None
+        if not found:
+            out.append(lemmas)
+            continue
+        kept = []
+        for lemma in lemmas:
+            word = normalise_term(lemma)
+            if found[word] > 0:
+                found[word] -= 1
+            else:
+                kept.append(lemma)
+        out.append(kept)
     return out
 
 
