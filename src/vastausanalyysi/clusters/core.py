@@ -22,6 +22,7 @@ from vastausanalyysi.clusters.labels import (
     normalise_term,
     personal_terms,
     top_terms,
+    typo_terms,
 )
 from vastausanalyysi.clusters.model import (
     count_matrix,
@@ -430,26 +431,31 @@ def cluster_statements(
     members_of = [np.flatnonzero(labels_u == c) for c in range(k)]
     doc_freqs = [np.asarray(binary[m].T @ weights[m]).ravel() for m in members_of]
     sizes = [weights[m].sum() for m in members_of]
-    # the labels and top lemmas leave out lemmas that are personal data (see personal_terms):
-    # found among the best terms, then the best terms again without them, until none is left
+    # the labels and top lemmas leave out lemmas that are personal data (see personal_terms) and
+    # typos (typo_terms): found among the best terms, then the best terms again without them,
+    # until none is left
     personal: frozenset[str] = frozenset()
+    left_out: frozenset[str] = frozenset()
     checked: set[str] = set()
+    counts = Counter(normalise_term(x) for lemmas in lemma_lists for x in lemmas)
     canon_texts = [texts[i] for i in canon]
     canon_terms = [{t for t, _ in docs[i]} for i in canon]
     display = display_forms(lemma_lists)  # proper nouns and acronyms keep their capitals
     while True:
         scores = ctf.copy()
-        if personal:
-            scores[:, [j for j, t in enumerate(vocabulary) if t in personal]] = 0.0
+        if left_out:
+            scores[:, [j for j, t in enumerate(vocabulary) if t in left_out]] = 0.0
         tops = [top_terms(scores[c], doc_freqs[c], vocabulary, n_top, sizes[c]) for c in range(k)]
         new = {t for top in tops for t, _ in top} - checked
         if not new:
             break
         checked |= new
         found = personal_terms(new, canon_texts, canon_terms, display)
-        if not found:
+        typos = typo_terms(new, counts)
+        if not found and not typos:
             break
         personal |= found
+        left_out |= found | typos
     names_cols = [j for j, t in enumerate(vocabulary) if t in personal]
     named = (ctf[:, names_cols] > 0).any(axis=1) if names_cols else np.zeros(k, dtype=bool)
     book: dict[str, str] | None = None

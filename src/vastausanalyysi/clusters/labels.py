@@ -31,6 +31,7 @@ __all__ = [
     "personal_terms",
     "proper_form",
     "top_terms",
+    "typo_terms",
 ]
 
 #: words that nearly every answer about municipality–county cooperation uses (lemmas)
@@ -44,6 +45,12 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
         "toimivuus",
         "esim",
         "esimerkiksi",
+        "ks",
+        "kts",
+        "vrt",
+        "krt",
+        "ok",
+        "okei",
         "puh",
         "tel",
         "mm",
@@ -188,10 +195,10 @@ def personal_terms(
     A term that :func:`may_be_name`, that is in ``proper`` (lemmas the lemmatiser wrote with a
     capital) or that Voikko writes only with one ("Nieminen", which it knows only as a place),
     and that the PII masker masks in one of the first :data:`PERSONAL_CHECKS` statements with it
-    (``texts[i]`` has the terms ``term_lists[i]``): it is the lemma of a masked part, or the masked statement no longer has
-    it ("Kiitos Annelle!": the part alone reads "annella"). Labels and top lemmas are made of
-    lemmas, which the masker cannot judge without their sentence ("matti, perhekeskus" from
-    "yhteyshenkilö Matti Virtanen").
+    (``texts[i]`` has the terms ``term_lists[i]``): it is the lemma of a masked part, or the
+    masked statement no longer has it ("Kiitos Annelle!": the part alone reads "annella").
+    Labels and top lemmas are made of lemmas, which the masker cannot judge without their
+    sentence ("matti, perhekeskus" from "yhteyshenkilö Matti Virtanen").
     """
     from vastausanalyysi.nlp.pii import default_masker, masked_lemmas
     from vastausanalyysi.nlp.pipeline import lemmatize
@@ -234,9 +241,9 @@ def _replaced(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
 
 def display_forms(lemma_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     """Term -> its form in a label, for the terms that the lemmatiser writes with a capital more
-    often than not: names of places and organisations and acronyms ("Jyväskylä", "Kela",
-    "THL"). Voikko capitalises only proper nouns and keeps acronyms; other words stay lower case
-    ("lahti", a bay or the town, is lower case unless the data mostly says "Lahti")."""
+    often than not, if the form is an acronym ("THL") or Voikko's base form ("Jyväskylä"): names
+    of places and organisations. Other words stay lower case ("lahti", a bay or the town, unless
+    the data mostly says "Lahti"; "kela", which Voikko knows only as a common noun)."""
     total: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for lemmas in lemma_lists:
@@ -249,9 +256,21 @@ def display_forms(lemma_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     out = {}
     for term, counted in forms.items():
         form, n = min(counted.items(), key=lambda kv: (-kv[1], kv[0]))
-        if 2 * n > total[term]:
+        if 2 * n > total[term] and _known_capitals(form):
             out[term] = form
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _known_capitals(form: str) -> bool:
+    """An acronym ("THL") or a base form Voikko writes so ("Jyväskylä"): not a word the
+    lemmatiser left as written because it does not know it ("Opiiskeluhuollo", a typo that
+    began a sentence)."""
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    if len(form) >= 2 and form.isupper():
+        return True
+    return any(a.baseform == form for a in get_analyzer().analyze(form.lower()))
 
 
 def in_label_form(terms: Iterable[str], display: Mapping[str, str]) -> list[str]:
@@ -275,6 +294,24 @@ def proper_form(term: str) -> str:
         if form != term and form.lower() == term:
             return form
     return term
+
+
+def typo_terms(terms: Iterable[str], counts: Mapping[str, int]) -> frozenset[str]:
+    """The ``terms`` that look like typos: unknown to Voikko and one edit away from a word that
+    the data (``counts``: lemma -> occurrences, stop words included) has more often
+    ("yhtistyö", "kaikik"). A label is made of lemmas; a typo is none."""
+    from vastausanalyysi.nlp.voikko import get_analyzer
+    from vastausanalyysi.text import edits1
+
+    analyzer = get_analyzer()
+    out = set()
+    for term in terms:
+        if not is_label_word(term) or analyzer.analyze(term):
+            continue
+        own = counts.get(term, 0)
+        if any(counts.get(e, 0) > own for e in edits1(term)):
+            out.add(term)
+    return frozenset(out)
 
 
 def label_of(top: list[tuple[str, float]], n: int) -> str:
