@@ -12,6 +12,7 @@ import pandas as pd
 
 from vastausanalyysi.clusters.labels import (
     NO_CLUSTER_LABEL,
+    capitalised_forms,
     code_names,
     ctfidf,
     display_forms,
@@ -20,6 +21,7 @@ from vastausanalyysi.clusters.labels import (
     in_label_form,
     label_of,
     normalise_term,
+    person_names,
     personal_terms,
     top_terms,
     typo_terms,
@@ -42,7 +44,7 @@ from vastausanalyysi.text import is_missing, is_non_answer, question_matches
 __all__ = ["NO_CLUSTER", "Clustering", "cluster_statements", "clusters_by_group"]
 
 #: cluster id of statements with nothing to cluster on (empty text, a non-answer such as "eos" or
-#: "Ei kommentteja.", or only stop words and no codes)
+#: "Ei kommentteja.", or only stop words and names of people and no codes: "Matti Virtanen")
 NO_CLUSTER = -1
 _CODE_PREFIX = {"areas": "area", "mechanisms": "mech"}
 _COUNTY_COLUMNS = ("county", "region")
@@ -308,10 +310,12 @@ def cluster_statements(
         The codebook (``None``: the default; else what ``load_codebook`` takes) whose code names
         label a cluster without a label word (see ``labels.fallback_label``).
 
-    A label is never empty: a cluster whose statements have no word fit for a label (only stop
-    words besides their codes, or only names of people) is labelled by its commonest code's name
-    in the codebook, else "nimetyt henkilöt" (names left out) or "muut lyhyet vastaukset"; the
-    statements with nothing to cluster on (cluster ``-1``) are "ei ryhmiteltävää sisältöä".
+    No statement is grouped by a person's name (a lemma the lemmatiser capitalises and Voikko
+    reads as a first name or surname). A label is never empty: a cluster whose statements have
+    no word fit for a label (only stop words besides their codes, or names the masker masks) is
+    labelled by its commonest code's name in the codebook, else "nimetyt henkilöt" (names left
+    out) or "muut lyhyet vastaukset"; the statements with nothing to cluster on (cluster ``-1``)
+    are "ei ryhmiteltävää sisältöä".
     """
     frame = _as_frame(tagged, text_column)
     _check_options(
@@ -345,7 +349,9 @@ def cluster_statements(
 
     texts = stmts["text"].tolist()
     lemma_lists = _lemma_lists(stmts, lemmas_column)
-    docs = statement_terms(without_placeholders(lemma_lists, texts), stop, compound_terms)
+    capitalised = capitalised_forms(lemma_lists)
+    names = person_names(capitalised)  # no statement is grouped by a person's name
+    docs = statement_terms(without_placeholders(lemma_lists, texts), stop | names, compound_terms)
     codes = _code_lists(stmts)
     valid = np.array(
         [
@@ -440,7 +446,7 @@ def cluster_statements(
     counts = Counter(normalise_term(x) for lemmas in lemma_lists for x in lemmas)
     canon_texts = [texts[i] for i in canon]
     canon_terms = [{t for t, _ in docs[i]} for i in canon]
-    display = display_forms(lemma_lists)  # proper nouns and acronyms keep their capitals
+    display = display_forms(capitalised)  # proper nouns and acronyms keep their capitals
     while True:
         scores = ctf.copy()
         if left_out:

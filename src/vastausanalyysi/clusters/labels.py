@@ -17,6 +17,7 @@ __all__ = [
     "NO_CLUSTER_LABEL",
     "OTHER_LABEL",
     "PERSONAL_CHECKS",
+    "capitalised_forms",
     "code_names",
     "ctfidf",
     "display_forms",
@@ -28,6 +29,7 @@ __all__ = [
     "label_of",
     "may_be_name",
     "normalise_term",
+    "person_names",
     "personal_terms",
     "proper_form",
     "top_terms",
@@ -239,11 +241,9 @@ def _replaced(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def display_forms(lemma_lists: Iterable[Iterable[str]]) -> dict[str, str]:
-    """Term -> its form in a label, for the terms that the lemmatiser writes with a capital more
-    often than not, if the form is an acronym ("THL") or Voikko's base form ("Jyväskylä"): names
-    of places and organisations. Other words stay lower case ("lahti", a bay or the town, unless
-    the data mostly says "Lahti"; "kela", which Voikko knows only as a common noun)."""
+def capitalised_forms(lemma_lists: Iterable[Iterable[str]]) -> dict[str, str]:
+    """Term -> the form with a capital that the lemmatiser gives it more often than not
+    ("jyväskylä" -> "Jyväskylä", "matti" -> "Matti"); terms mostly in lower case are not in it."""
     total: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for lemmas in lemma_lists:
@@ -256,9 +256,46 @@ def display_forms(lemma_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     out = {}
     for term, counted in forms.items():
         form, n = min(counted.items(), key=lambda kv: (-kv[1], kv[0]))
-        if 2 * n > total[term] and _known_capitals(form):
+        if 2 * n > total[term]:
             out[term] = form
     return out
+
+
+def display_forms(capitalised: Mapping[str, str]) -> dict[str, str]:
+    """Term -> its form in a label: the :func:`capitalised_forms` that are acronyms ("THL") or
+    Voikko's base form ("Jyväskylä"): names of places and organisations. Other words stay lower
+    case ("lahti", a bay or the town, unless the data mostly says "Lahti"; "kela", which Voikko
+    knows only as a common noun)."""
+    return {t: f for t, f in capitalised.items() if _known_capitals(f)}
+
+
+def person_names(capitalised: Mapping[str, str]) -> frozenset[str]:
+    """The :func:`capitalised_forms` that Voikko reads as a first name or surname and that are
+    no frequent common word ("Matti", "Virtanen"; not "Päivä" or "Laine", in the shipped
+    frequency list): names of people, which no statement is grouped by (a cluster of answers
+    about one person would single them out). Cheap, so it runs on every term; the labels check
+    more with the masker (:func:`personal_terms`)."""
+    return frozenset(t for t, f in capitalised.items() if _person_name(f))
+
+
+@lru_cache(maxsize=100_000)
+def _person_name(form: str) -> bool:
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    term = form.lower()
+    readings = get_analyzer().analyze(term)
+    if any(a.baseform == term for a in readings) and term in _frequent_lemmas():
+        return False  # a common word first: "Päivä", "Valta" at the start of a sentence
+    return any(a.word_class in ("etunimi", "sukunimi") and a.baseform == form for a in readings)
+
+
+@lru_cache(maxsize=1)
+def _frequent_lemmas() -> frozenset[str]:
+    """The lemmas of the shipped general frequency list (``wordfreq.tsv``)."""
+    from vastausanalyysi._resources import read_text
+
+    lines = read_text("wordfreq.tsv").splitlines()
+    return frozenset(x.split("\t")[0].strip() for x in lines if x.strip() and x[0] != "#")
 
 
 @lru_cache(maxsize=100_000)
