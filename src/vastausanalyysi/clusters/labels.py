@@ -311,16 +311,15 @@ def _known_capitals(form: str) -> bool:
 
 
 def in_label_form(terms: Iterable[str], display: Mapping[str, str]) -> list[str]:
-    """``terms`` in their label form: as ``display`` (see :func:`display_forms`) writes them, else
-    with the capitals of Voikko's base form if every reading of the word has them ("pirkanmaa"
-    -> "Pirkanmaa", "ely-keskus" -> "ELY-keskus"; "lahti" and "jyväskylä" have lower-case
-    readings too), else as they are."""
-    return [display.get(t) or proper_form(t) for t in terms]
+    """``terms`` in their label form: as ``display`` (see :func:`display_forms`) writes them,
+    else as they are (lower case)."""
+    return [display.get(t, t) for t in terms]
 
 
 @lru_cache(maxsize=100_000)
 def proper_form(term: str) -> str:
-    """``term`` as Voikko writes every reading of it, if that differs only in capitals."""
+    """``term`` as Voikko writes every reading of it, if that differs only in capitals
+    ("nieminen" -> "Nieminen", "pirkanmaa" -> "Pirkanmaa"): a name to check with the masker."""
     from vastausanalyysi.nlp.voikko import get_analyzer
 
     if not term or not is_label_word(term):
@@ -334,9 +333,10 @@ def proper_form(term: str) -> str:
 
 
 def typo_terms(terms: Iterable[str], counts: Mapping[str, int]) -> frozenset[str]:
-    """The ``terms`` that look like typos: unknown to Voikko and one edit away from a word that
-    the data (``counts``: lemma -> occurrences, stop words included) has more often
-    ("yhtistyö", "kaikik"). A label is made of lemmas; a typo is none."""
+    """The ``terms`` that look like typos: unknown to Voikko and one edit away from a lemma of
+    the data (``counts``: lemma -> occurrences, stop words included) that Voikko knows or that
+    the data has more often ("yhtistyö", "kaikik", "keskusteluyhetys"). A label is made of
+    lemmas; a typo is none."""
     from vastausanalyysi.nlp.voikko import get_analyzer
     from vastausanalyysi.text import edits1
 
@@ -346,7 +346,8 @@ def typo_terms(terms: Iterable[str], counts: Mapping[str, int]) -> frozenset[str
         if not is_label_word(term) or analyzer.analyze(term):
             continue
         own = counts.get(term, 0)
-        if any(counts.get(e, 0) > own for e in edits1(term)):
+        near = [e for e in edits1(term) if counts.get(e, 0)]
+        if any(counts[e] > own or analyzer.analyze(e) for e in near):
             out.add(term)
     return frozenset(out)
 
