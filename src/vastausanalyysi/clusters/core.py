@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Literal
 
 import numpy as np
@@ -443,7 +444,9 @@ def cluster_statements(
     personal: frozenset[str] = frozenset()
     left_out: frozenset[str] = frozenset()
     checked: set[str] = set()
-    counts = Counter(normalise_term(x) for lemmas in lemma_lists for x in lemmas)
+    counts: Counter[str] = Counter()
+    for lemma, n in Counter(chain.from_iterable(lemma_lists)).items():
+        counts[normalise_term(lemma)] += n
     canon_texts = [texts[i] for i in canon]
     canon_terms = [{t for t, _ in docs[i]} for i in canon]
     display = display_forms(capitalised)  # proper nouns and acronyms keep their capitals

@@ -7,6 +7,7 @@ import string
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -246,13 +247,12 @@ def capitalised_forms(lemma_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     ("jyväskylä" -> "Jyväskylä", "matti" -> "Matti"); terms mostly in lower case are not in it."""
     total: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
-    for lemmas in lemma_lists:
-        for lemma in lemmas:
-            form = str(lemma).strip().strip(_PUNCTUATION)
-            term = form.lower()
-            total[term] += 1
-            if form[:1].isupper():
-                forms.setdefault(term, Counter())[form] += 1
+    for lemma, n in Counter(chain.from_iterable(lemma_lists)).items():  # distinct lemmas once
+        form = str(lemma).strip().strip(_PUNCTUATION)
+        term = form.lower()
+        total[term] += n
+        if form[:1].isupper():
+            forms.setdefault(term, Counter())[form] += n
     out = {}
     for term, counted in forms.items():
         form, n = min(counted.items(), key=lambda kv: (-kv[1], kv[0]))
