@@ -10,7 +10,6 @@ import functools
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 import vastausanalyysi
 from vastausanalyysi import errors
@@ -96,13 +95,6 @@ KEPT = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README L249-250 and L333: names are masked '(--keep-personal-data or mask=False "
-    "keeps them)'; `cluster --keep-personal-data -o clusters.csv` still writes the "
-    "representatives masked ('Yhteistyö [NIMI] kanssa …'), while its --assignments file and "
-    "`report --keep-personal-data` keep the name",
-)
 def test_cluster_keep_personal_data_keeps_the_names_in_the_representatives(
     tmp_path: Path,
 ) -> None:

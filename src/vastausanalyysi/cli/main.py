@@ -314,6 +314,7 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
             random_state=args.random_state,
             text_column=answers.text_column,
             id_column=answers.id_column or "respondent_id",
+            mask=_mask(args),  # the texts are masked above unless --keep-personal-data
         )
         bar.update(1)
     if args.assignments:

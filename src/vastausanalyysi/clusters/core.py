@@ -11,6 +11,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from vastausanalyysi.clusters.describe import big_groups, clusters_frame, describe_cluster
 from vastausanalyysi.clusters.labels import (
     NO_CLUSTER_LABEL,
     capitalised_forms,
@@ -259,6 +260,7 @@ def cluster_statements(
     code_items: Mapping[str, str | Sequence[str]] | None = None,
     items: Sequence[str] | None = None,
     codebook: Any = None,
+    mask: bool = True,
 ) -> Clustering:
     """Split answers into statements, cluster them and label the clusters.
 
@@ -310,6 +312,8 @@ def cluster_statements(
     codebook:
         The codebook (``None``: the default; else what ``load_codebook`` takes) whose code names
         label a cluster without a label word (see ``labels.fallback_label``).
+    mask:
+        Mask personal data in the representatives (default); False keeps them as written.
 
     No statement is grouped by a person's name (a lemma the lemmatiser capitalises and Voikko
     reads as a first name or surname). A label is never empty: a cluster whose statements have
@@ -415,12 +419,12 @@ def cluster_statements(
     for column in (group_column, county_column):
         if column is not None:  # respondents without a value form one more group
             values = [_MISSING if is_missing(v) else v for v in stmts[column].tolist()]
-            big = _big_groups(np.array(values, dtype=object), who, min_cell)
+            big = big_groups(np.array(values, dtype=object), who, min_cell)
             eligible &= np.array([v in big for v in values], dtype=bool)
     rows = []
 
     def describe(quotes: list[list[int]]) -> dict[str, Any]:
-        return _describe(
+        return describe_cluster(
             quotes,
             texts,
             who,
@@ -493,7 +497,7 @@ def cluster_statements(
                 **describe([[int(i)] for i in outliers]),
             }
         )
-    clusters = _clusters_frame(rows, len(stmts))
+    clusters = clusters_frame(rows, len(stmts), mask=mask)
     label_by_id = dict(zip(clusters["cluster"], clusters["label"], strict=True))
     assignments = pd.DataFrame(
         {
@@ -555,113 +559,6 @@ def _similarities(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     norms = np.linalg.norm(centroids, axis=1, keepdims=True)
     centroids = np.divide(centroids, norms, out=np.zeros_like(centroids), where=norms > 0)
     return np.einsum("ij,ij->i", z, centroids[labels])
-
-
-def _big_groups(groups: np.ndarray, who: np.ndarray, min_cell: int) -> set[Any]:
-    """Groups with at least ``min_cell`` respondents among the selected statements."""
-    seen: dict[Any, set[Any]] = {}
-    for g, r in zip(groups, who, strict=True):
-        if not is_missing(g):
-            seen.setdefault(g, set()).add(r)
-    return {g for g, rs in seen.items() if len(rs) >= min_cell}
-
-
-def _composition(values: np.ndarray, who: np.ndarray, min_cell: int) -> dict[str, int | None]:
-    """Respondents of one cluster per group: a group of fewer than ``min_cell`` is None, and if
-    that hides only one group, the smallest shown one is hidden too (secondary suppression: the
-    cluster's ``respondents`` minus the shown groups would give the hidden one). Shown groups
-    come first, largest first; then the hidden ones by name (their order tells no size)."""
-    seen: dict[str, set[Any]] = {}
-    for v, r in zip(values, who, strict=True):
-        seen.setdefault("" if is_missing(v) else str(v), set()).add(r)
-    sizes = {g: len(rs) for g, rs in seen.items()}
-    shown = sorted((g for g, n in sizes.items() if n >= min_cell), key=lambda g: (-sizes[g], g))
-    hidden = sorted(g for g, n in sizes.items() if n < min_cell)
-    if len(hidden) == 1 and shown:
-        hidden = sorted([*hidden, shown.pop()])
-    return {**{g: sizes[g] for g in shown}, **dict.fromkeys(hidden)}
-
-
-def _describe(
-    quotes: list[list[int]],
-    texts: list[str],
-    who: np.ndarray,
-    codes: list[list[str]],
-    n_representatives: int,
-    n_codes: int,
-    eligible: np.ndarray,
-    stmts: pd.DataFrame,
-    group_column: str | None,
-    county_column: str | None,
-    min_cell: int,
-) -> dict[str, Any]:
-    """Size, respondents, representatives, codes and composition of one cluster.
-
-    ``quotes``: the member statements of each quote (near-identical statements), best first.
-    """
-    everyone = [i for q in quotes for i in q]
-    counter: Counter[str] = Counter()
-    for i in everyone:
-        counter.update(dict.fromkeys(codes[i], 1))
-    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-    reps, rep_ids, rep_sources, rep_counts = [], [], [], []
-    for q in quotes:
-        if len(reps) >= n_representatives:
-            break
-        if not any(eligible[i] for i in q):
-            continue  # small-group rule: no quote from a group or county under min_cell
-        variants = Counter(texts[i] for i in q)
-        text = min(variants, key=lambda t: (-variants[t], t))
-        if not text.strip() or text in reps:
-            continue
-        reps.append(text)
-        shown = [i for i in q if eligible[i]]  # the ids and rows of the others stay hidden
-        rid = [stmts["respondent_id"].iloc[i] for i in shown]  # missing without an id column
-        rep_ids.append(sorted({str(r) for r in rid if not is_missing(r)}))
-        rep_sources.append(list(dict.fromkeys(stmts["source_index"].iloc[i] for i in shown)))
-        rep_counts.append(len({who[i] for i in q}))
-    row: dict[str, Any] = {
-        "size": len(everyone),
-        "respondents": len({who[i] for i in everyone}),
-        "representatives": reps,
-        "representative_ids": rep_ids,
-        "representative_sources": rep_sources,
-        "representative_counts": rep_counts,
-        "codes": [code for code, _ in ranked[:n_codes]],
-        "code_counts": dict(ranked),
-    }
-    for name, column in (("by_group", group_column), ("by_county", county_column)):
-        if column is not None:
-            row[name] = _composition(
-                stmts[column].to_numpy(dtype=object)[everyone], who[everyone], min_cell
-            )
-    return row
-
-
-def _clusters_frame(rows: list[dict[str, Any]], n_statements: int) -> pd.DataFrame:
-    from vastausanalyysi.nlp.pii import mask_pii
-
-    columns = [
-        "cluster",
-        "label",
-        "size",
-        "respondents",
-        "share",
-        "top_lemmas",
-        "representatives",
-        "representative_ids",
-        "representative_sources",
-        "representative_counts",
-        "codes",
-        "code_counts",
-    ]
-    extra = [c for c in ("by_group", "by_county") if rows and c in rows[0]]
-    flat = [r for row in rows for r in row["representatives"]]
-    masked = iter(mask_pii(flat))
-    for row in rows:
-        row["representatives"] = [next(masked) for _ in row["representatives"]]
-        row["share"] = row["size"] / n_statements if n_statements else 0.0
-    return pd.DataFrame(rows, columns=[*columns, *extra])
 
 
 def _answers(index: pd.Index, assignments: pd.DataFrame) -> pd.DataFrame:
