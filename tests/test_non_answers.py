@@ -62,6 +62,13 @@ NON_ANSWERS = [
     "Ei, kiitos.",
     "  Ei kommentteja  ",
     "- ei -",
+    # a pointer to another answer has nothing to code of its own
+    "Sama kuin edellä.",
+    "Sama kuin edellisessä",
+    "Kts. edellinen vastaus",
+    "ks. yllä",
+    "Kuten edellä totesin.",
+    "Viittaan edelliseen vastaukseeni.",
 ]
 
 NEAR_MISSES = [
@@ -86,6 +93,10 @@ NEAR_MISSES = [
     "Ei kommentoitavaa perhekeskuksesta, se toimii.",
     "Perhekeskus",
     "123",
+    "Sama kuin edellä, mutta tiedonkulku on heikkoa.",
+    "Edellinen kunnanjohtaja hoiti asiat hyvin.",
+    "ks. perhekeskuksen toimintamalli",
+    "Samat ongelmat kuin aiemmin.",
 ]
 
 
