@@ -367,3 +367,26 @@ def test_a_question_is_named_by_a_unique_part_or_is_an_error() -> None:
         cluster_statements(frame, question="tilat")
     with pytest.raises(ClusteringError, match="matches several questions"):
         cluster_statements(frame, question="mi")
+
+
+def test_statements_in_another_language_are_left_out_with_a_reason() -> None:
+    """QA 3: Swedish and English answers (no Finnish lemmas) formed one catch-all cluster of 38 %
+    ("bra, fungerar, kring"); tag() marks their language, and clustering leaves them out."""
+    import vastausanalyysi as va
+
+    finnish = [
+        "Perhekeskuksen yhteistyö toimii hyvin.",
+        "Perhekeskus toimii hyvin yhdessä neuvolan kanssa.",
+        "Oppilashuollon työnjako on selkeä.",
+        "Oppilashuolto toimii kouluilla hyvin.",
+        "Kiinteistöasioista sovitaan yhdessä.",
+        "Kiinteistöjen vuokrista on sovittu hyvin.",
+    ]
+    other = ["Samarbetet kring familjecentret fungerar bra.", "Cooperation works well."]
+    tagged = va.tag(finnish + other)
+    assert list(tagged["language"][-2:]) != ["fi", "fi"]
+    result = cluster_statements(tagged)
+    kept = set(result.assignments["text"])
+    assert kept == set(finnish)
+    assert set(result.excluded["reason"]) == {"language"}
+    assert set(result.excluded["text"]) == set(other)

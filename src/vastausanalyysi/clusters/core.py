@@ -40,7 +40,8 @@ from vastausanalyysi.clusters.scores import attach_scores
 from vastausanalyysi.clusters.statements import quote_key, statements_of
 from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
-from vastausanalyysi.schema import MIN_CELL, POLARITIES
+from vastausanalyysi.schema import LANGUAGE, MIN_CELL, POLARITIES
+from vastausanalyysi.summary.validation import not_finnish_mask
 from vastausanalyysi.text import is_missing, is_non_answer, question_matches
 
 __all__ = ["NO_CLUSTER", "Clustering", "cluster_statements", "clusters_by_group"]
@@ -83,7 +84,9 @@ class Clustering:
     ``score:<item>``.
     ``answers``: one row per input row (same index): ``cluster`` (its statements' most common
     cluster; missing if none was selected), ``clusters`` and ``n_statements``.
-    ``excluded``: the statements left out by the polarity or question filter, with ``reason``.
+    ``excluded``: the statements left out by the polarity or question filter, or because
+    ``tag()`` found them in another language than Finnish, with ``reason`` ("polarity",
+    "question", "language").
     """
 
     assignments: pd.DataFrame
@@ -219,6 +222,8 @@ def _select(
     if polarity is not None:
         off = ~stmts["polarity"].isin(list(polarity)).to_numpy() & (reason == "").to_numpy()
         reason[off] = "polarity"
+    if LANGUAGE in stmts.columns:  # tag() found another language: no Finnish lemmas to group by
+        reason[not_finnish_mask(stmts) & (reason == "").to_numpy()] = "language"
     keep = (reason == "").to_numpy()
     excluded = stmts[~keep].assign(reason=reason[~keep].to_numpy()).reset_index(drop=True)
     return stmts[keep].reset_index(drop=True), excluded
