@@ -469,3 +469,38 @@ def test_a_clustering_of_statements_goes_into_the_report(tmp_path: Path) -> None
     md = paths[0].read_text(encoding="utf-8")
     assert "Kaikkien vastausten ryhmittely" in md
     assert SECRET not in md
+
+
+def test_codes_beside_the_scores_of_those_who_mention_them(tmp_path: Path) -> None:
+    """The section "Maininnat ja arviot" and the sheet "maininnat": per code and scale item,
+    the mentioners' mean minus the others' (va.scores_by_mention), hidden under min_cell."""
+    import vastausanalyysi as va
+    from vastausanalyysi.summary import scores_by_mention
+
+    tagged = va.tag(_answers().drop(columns=["polarity"]))
+    scores = _survey_scores(tagged)
+    expected = scores_by_mention(tagged, scores)
+    assert expected["suppressed"].any() and not expected["suppressed"].all()
+    paths = write_report(
+        tmp_path, tagged=tagged, respondent_scores=scores, mask=False, questions=False
+    )
+    md = paths[2].read_text(encoding="utf-8")
+    assert "## Maininnat ja arviot" in md
+    section = md[md.index("## Maininnat ja arviot") :]
+    row = expected[(expected["code"] == "perhekeskus") & ~expected["suppressed"]].iloc[0]
+    line = next(x for x in section.splitlines() if x.startswith("| Perhekeskus (perhekeskus)"))
+    shown = f"{row['difference']:+.1f}".replace(".", ",").replace("+0,0", "0,0")
+    assert shown.lstrip("+-") in line
+    hidden = expected[expected["suppressed"]]
+    ws = load_workbook(paths[1])["maininnat"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(expected)  # every code and item, hidden ones flagged
+    headers = [c.value for c in ws[1]]
+    mean_col, flag_col = headers.index("Keskiarvo (maininneet)"), headers.index("Piilotettu")
+    flagged = [r for r in rows if r[flag_col] == "kyllä"]
+    assert len(flagged) == len(hidden)
+    assert all(r[mean_col] is None for r in flagged)  # no number of a hidden side
+    if len(hidden):
+        code = hidden.iloc[0]["code"]
+        hidden_line = next(x for x in section.splitlines() if f"({code})" in x)
+        assert "–*" in hidden_line

@@ -18,10 +18,12 @@ from vastausanalyysi.report.html_links import (
     heatmap_legend,
     html_cluster_links,
     html_links,
+    html_mentions,
     html_waves,
     score_shade,
 )
 from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
+from vastausanalyysi.report.mentions import MENTIONS_HEADING
 from vastausanalyysi.report.model import ReportModel
 from vastausanalyysi.report.narrative import (
     code_legend,
@@ -488,6 +490,9 @@ def render_html(rep: ReportModel) -> str:
     if rep.links is not None and rep.links.rows:
         body = html_links(rep.links, _links_scale(rep), rep.min_cell)
         sections.append(("linkit", LINKS_HEADING, body))
+    if rep.mentions:
+        body = html_mentions(rep.mentions, rep.min_cell)
+        sections.append(("maininnat", MENTIONS_HEADING, body))
     if rep.waves:
         sections.append(("kierrokset", WAVES_HEADING, html_waves(rep.waves, rep.min_cell)))
     if len(rep.evidence):

@@ -8,6 +8,14 @@ from typing import Any
 from vastausanalyysi.report.formatting import DASH, escape_html, format_number, format_share
 from vastausanalyysi.report.labels import LAYER_TITLES
 from vastausanalyysi.report.links import ClusterLink, LinkSection, non_answer_note
+from vastausanalyysi.report.mentions import (
+    MENTIONS_HEADING,
+    MENTIONS_NOTE,
+    MentionRow,
+    mention_cell,
+    mention_matrix,
+    mentioners,
+)
 from vastausanalyysi.report.waves import WaveRow
 from vastausanalyysi.text import is_missing
 
@@ -283,12 +291,54 @@ def html_waves(rows: list[WaveRow], min_cell: int) -> str:
     )
 
 
+def html_mentions(rows: list[MentionRow], min_cell: int) -> str:
+    """Codes by scale items: the difference of the mentioners' mean from the others'."""
+    keys, codes = mention_matrix(rows)
+    items = {r.key: r.item for r in rows}
+    head = "".join(
+        f'<th class="num" title="{escape_html(items[k])}">{escape_html(k)}</th>' for k in keys
+    )
+    body = []
+    layer = None
+    for cells in codes:
+        first = cells[0]
+        if first.layer != layer:
+            layer = first.layer
+            body.append(_layer_row(layer, len(keys) + 2))
+        n = mentioners(cells)
+        by_key = {c.key: c for c in cells}
+        tds = "".join(
+            (
+                f'<td class="num"><strong>{escape_html(mention_cell(c))}</strong></td>'
+                if c is not None and not c.suppressed and c.clear
+                else f'<td class="{"sup" if c is not None and c.suppressed else "num"}">'
+                f"{escape_html(mention_cell(c))}</td>"
+            )
+            for c in (by_key.get(k) for k in keys)
+        )
+        body.append(
+            f'<tr><th scope="row">{escape_html(first.name)} {_code(first.code)}</th>'
+            f'<td class="num">{DASH + "*" if n is None else n}</td>{tds}</tr>'
+        )
+    legend = "".join(f"<li>{escape_html(k)}: {escape_html(items[k])}</li>" for k in keys)
+    return (
+        f'<section id="maininnat"><h2>{escape_html(MENTIONS_HEADING)}</h2>'
+        f'<p class="small">{escape_html(MENTIONS_NOTE)} {DASH}*: alle {min_cell} vastaajaa '
+        "jommallakummalla puolella (piilotettu).</p>"
+        '<div class="scroll"><table class="links"><thead><tr><th>Koodi</th>'
+        f'<th class="num">Maininneita</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+        f'<ul class="small">{legend}</ul></section>'
+    )
+
+
 __all__ = [
     "LINKS_HEADING",
     "WAVES_HEADING",
     "heatmap_legend",
     "html_cluster_links",
     "html_links",
+    "html_mentions",
     "html_waves",
     "score_colour",
     "score_shade",

@@ -7,6 +7,13 @@ from typing import Any
 
 from vastausanalyysi.report.formatting import DASH, escape_md, format_number, format_share
 from vastausanalyysi.report.links import non_answer_note
+from vastausanalyysi.report.mentions import (
+    MENTIONS_HEADING,
+    MENTIONS_NOTE,
+    mention_cell,
+    mention_matrix,
+    mentioners,
+)
 from vastausanalyysi.report.model import ReportModel
 from vastausanalyysi.report.narrative import (
     method_items,
@@ -85,6 +92,28 @@ def _md_links(rep: ReportModel) -> list[str]:
         headers = ["#", "Ryhmä", "Mekanismi", "Vastauksia", "Kohta", "Keskiarvo"]
         headers += ["Vastausten ryhmissä"] if local else []
         out += [_md_table(headers, rows, right=[0, 3, 5, 6]), ""]
+    if rep.mentions:
+        keys, codes = mention_matrix(rep.mentions)
+        items = {r.key: r.item for r in rep.mentions}
+        rows = []
+        for cells in codes:
+            by_key = {c.key: c for c in cells}
+            n = mentioners(cells)
+            rows.append(
+                [
+                    f"{cells[0].name} ({cells[0].code})",
+                    f"{DASH}*" if n is None else n,
+                    *(
+                        f"**{mention_cell(c)}**"
+                        if c is not None and not c.suppressed and c.clear
+                        else mention_cell(c)
+                        for c in (by_key.get(k) for k in keys)
+                    ),
+                ]
+            )
+        out += [f"## {MENTIONS_HEADING}", "", MENTIONS_NOTE, ""]
+        out += [_md_table(["Koodi", "Maininneita", *keys], rows, right=range(1, len(keys) + 2))]
+        out += ["", *(f"- {k}: {escape_md(items[k])}" for k in keys), ""]
     if rep.waves:
         out += ["## Muutokset kyselykierrosten välillä", ""]
         rows = [

@@ -22,6 +22,7 @@ from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missin
 from vastausanalyysi.report.labels import Names
 from vastausanalyysi.report.links import ClusterLink, LinkSection, cluster_links, prepare_links
 from vastausanalyysi.report.masking import Masker
+from vastausanalyysi.report.mentions import MentionRow, prepare_mentions
 from vastausanalyysi.report.questions import (
     OverallClusters,
     QuestionSection,
@@ -93,6 +94,7 @@ class ReportModel:
     links: LinkSection | None = None
     cluster_links: list[ClusterLink] = field(default_factory=list)
     waves: list[WaveRow] = field(default_factory=list)
+    mentions: list[MentionRow] = field(default_factory=list)
 
 
 def item_keys(sections: list[ScoreSection]) -> dict[str, str]:
@@ -377,6 +379,14 @@ def build_model(
         links=links,
         cluster_links=linked_clusters,
         waves=prepare_waves(tagged, names, min_cell),
+        mentions=next(
+            (
+                prepare_mentions(tagged, frame, names, item_keys(score_sections), min_cell)
+                for frame, source in given
+                if source == "survey"
+            ),
+            [],
+        ),
     )
 
 

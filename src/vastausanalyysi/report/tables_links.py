@@ -10,6 +10,7 @@ from typing import Any
 
 from vastausanalyysi.report.labels import LAYER_TITLES
 from vastausanalyysi.report.links import ClusterLink, LinkSection
+from vastausanalyysi.report.mentions import MentionRow
 from vastausanalyysi.report.waves import WaveRow
 
 LINK_HEADERS = [
@@ -67,6 +68,22 @@ WAVE_HEADERS = [
     "Osuus jälkeen",
     "Perusjoukko jälkeen",
     "Muutos",
+    "LV alaraja",
+    "LV yläraja",
+    "p",
+    "Piilotettu",
+]
+MENTION_HEADERS = [
+    "Kerros",
+    "Koodi",
+    "Nimi",
+    "Kohta",
+    "Kysymys",
+    "Maininneita",
+    "Keskiarvo (maininneet)",
+    "Muita",
+    "Keskiarvo (muut)",
+    "Erotus",
     "LV alaraja",
     "LV yläraja",
     "p",
@@ -167,14 +184,45 @@ def wave_rows(rows: list[WaveRow]) -> list[list[Any]]:
     ]
 
 
+def mention_rows(rows: list[MentionRow]) -> list[list[Any]]:
+    """One row per code and scale item (hidden rows without numbers)."""
+    return [
+        [
+            LAYER_TITLES.get(m.layer, m.layer),
+            m.code,
+            m.name,
+            m.key,
+            m.item,
+            *(
+                [None] * 8
+                if m.suppressed
+                else [
+                    m.n_mention,
+                    m.mean_mention,
+                    m.n_other,
+                    m.mean_other,
+                    m.difference,
+                    m.low,
+                    m.high,
+                    m.p,
+                ]
+            ),
+            _yes(m.suppressed),
+        ]
+        for m in rows
+    ]
+
+
 __all__ = [
     "CLUSTER_HEADERS",
     "CORRELATION_HEADERS",
     "LINK_HEADERS",
+    "MENTION_HEADERS",
     "SMALL_N_NOTE",
     "WAVE_HEADERS",
     "cluster_rows",
     "correlation_rows",
     "link_rows",
+    "mention_rows",
     "wave_rows",
 ]

@@ -29,10 +29,12 @@ from vastausanalyysi.report.tables_links import (
     CLUSTER_HEADERS,
     CORRELATION_HEADERS,
     LINK_HEADERS,
+    MENTION_HEADERS,
     WAVE_HEADERS,
     cluster_rows,
     correlation_rows,
     link_rows,
+    mention_rows,
     wave_rows,
 )
 from vastausanalyysi.schema import POLARITY
@@ -340,6 +342,14 @@ def _link_sheets(wb: Any, rep: ReportModel) -> None:
             CLUSTER_HEADERS,
             cluster_rows(rep.cluster_links),
             formats={9: "0.0", 10: "0.0"},
+        )
+    if rep.mentions:
+        _write_sheet(
+            wb,
+            "maininnat",
+            MENTION_HEADERS,
+            mention_rows(rep.mentions),
+            formats={7: "0.00", 9: "0.00", 10: "0.00", 11: "0.00", 12: "0.00", 13: "0.000"},
         )
     if rep.waves:
         _write_sheet(
