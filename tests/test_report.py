@@ -328,7 +328,7 @@ def test_xlsx_has_every_answer_and_formats(
         "Hyvinvoinnin ja terveyden edistäminen: hytetyö; Säännölliset tapaamiset: palaveri"
     )
     # answers of groups under min_cell respondents keep their row, not their text or codes
-    hidden = "(piilotettu: vastaajan ryhmässä alle 5 vastaajaa)"
+    hidden = "(piilotettu: vastaajan ryhmässä tai alueella alle 5 vastaajaa)"
     assert rows[5][col["Vastaus"]] == hidden and rows[5][col["Alueet"]] is None
     assert rows[8][col["Vastaus"]] == hidden
     assert rows[6][col["Vastaus"]] is None  # an empty answer is not hidden, just empty

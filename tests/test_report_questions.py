@@ -127,7 +127,7 @@ def test_small_groups_are_counted_in_respondents_in_every_format(written) -> Non
     headers = [c.value for c in ws[1]]
     texts = [r[headers.index("Vastaus")] for r in ws.iter_rows(min_row=2, values_only=True)]
     hidden = [t for t, g in zip(texts, tagged["coarse_group"], strict=True) if g == "muut"]
-    assert hidden == ["(piilotettu: vastaajan ryhmässä alle 5 vastaajaa)"] * 6
+    assert hidden == ["(piilotettu: vastaajan ryhmässä tai alueella alle 5 vastaajaa)"] * 6
     # the same group reaches min_cell with a lower limit: its quotes may show then
     assert "vähintään 5 vastannutta vastaajaa" in html
 

@@ -492,7 +492,7 @@ HIDDEN_GROUP = "(piilotettu)"
 
 def hidden_note(min_cell: int) -> str:
     """What stands for the text of an answer under the small-cell rule."""
-    return f"(piilotettu: vastaajan ryhmässä alle {min_cell} vastaajaa)"
+    return f"(piilotettu: vastaajan ryhmässä tai alueella alle {min_cell} vastaajaa)"
 
 
 def publishable_answers(
