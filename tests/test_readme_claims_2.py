@@ -197,7 +197,7 @@ CONLLU_OK = (
 def test_evaluate_lemmas_on_a_well_formed_file_counts_every_token(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The control for the two xfails below: a well-formed CoNLL-U file of two tokens."""
+    """The control for the two error tests below: a well-formed CoNLL-U file of two tokens."""
     path = tmp_path / "hyva.conllu"
     path.write_text(CONLLU_OK + "\n", encoding="utf-8")
     assert main(["evaluate", "lemmas", str(path), "--json"]) == 0
