@@ -204,3 +204,33 @@ def test_typos_head_no_cluster() -> None:
     assert typo_terms(["yhtistyö", "kaikik", "pelastuslaitos", "hyte"], {"yhteistyö": 3}) == {
         "yhtistyö"
     }
+
+
+def test_no_label_names_a_place_of_a_county_under_min_cell() -> None:
+    """QA 3: a label "perhekeskus, koordinaattori, Kouvola" named a town of a county with two
+    respondents, a county every table hides; its places stay out of labels and top lemmas."""
+    from vastausanalyysi.clusters.labels import small_county_places
+    from vastausanalyysi.respondents import resolve_region
+
+    kymenlaakso = resolve_region("Kouvola")
+    assert small_county_places({"kouvola", "perhekeskus"}, {"kouvola": "Kouvola"}, {kymenlaakso})
+    assert not small_county_places({"kouvola"}, {"kouvola": "Kouvola"}, {resolve_region("Oulu")})
+    texts = [f"Kouvolan perhekeskuksen koordinaattori auttaa {w}." for w in
+             ("hyvin", "aina", "nopeasti", "usein", "joustavasti", "mielellään")]  # fmt: skip
+    texts += [f"Oppilashuollon työnjako on {w}." for w in
+              ("selkeä", "sovittu", "kirjattu", "tuttu", "toimiva", "hyvä")]  # fmt: skip
+    counties = ["Kymenlaakso"] * 2 + ["Pirkanmaa"] * 10
+    frame = pd.DataFrame(
+        {
+            "text": texts,
+            "respondent_id": [f"r{i}" for i in range(12)],
+            "county": counties,
+            "areas": [["perhekeskus"]] * 6 + [["oppilashuolto"]] * 6,
+            "mechanisms": [[]] * 6 + [["tyonjako"]] * 6,
+        }
+    )
+    small = cluster_statements(frame, n_clusters=2)
+    words = " ".join(small.clusters["label"]) + str(list(small.clusters["top_lemmas"]))
+    assert "kouvola" not in words.lower()
+    big = cluster_statements(frame.assign(county="Pirkanmaa"), n_clusters=2)
+    assert "kouvola" in str(list(big.clusters["top_lemmas"])).lower()  # only the small county's

@@ -25,6 +25,7 @@ from vastausanalyysi.clusters.labels import (
     normalise_term,
     person_names,
     personal_terms,
+    small_county_places,
     top_terms,
     typo_terms,
 )
@@ -40,6 +41,7 @@ from vastausanalyysi.clusters.scores import attach_scores
 from vastausanalyysi.clusters.statements import quote_key, statements_of
 from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
+from vastausanalyysi.respondents import resolve_region
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, POLARITIES
 from vastausanalyysi.summary.validation import not_finnish_mask
 from vastausanalyysi.text import is_missing, is_non_answer, question_matches
@@ -421,11 +423,15 @@ def cluster_statements(
     binary = (counts > 0).astype(float)
     # small-group rule: a quote only from respondents in a group and a county of min_cell or more
     eligible = np.ones(len(stmts), dtype=bool)
+    small_counties: set[str] = set()
     for column in (group_column, county_column):
         if column is not None:  # respondents without a value form one more group
             values = [_MISSING if is_missing(v) else v for v in stmts[column].tolist()]
             big = big_groups(np.array(values, dtype=object), who, min_cell)
             eligible &= np.array([v in big for v in values], dtype=bool)
+            if column == county_column:
+                small = {str(v) for v in values if v not in big and v != _MISSING}
+                small_counties = {c for c in map(resolve_region, small) if c is not None}
     rows = []
 
     def describe(quotes: list[list[int]]) -> dict[str, Any]:
@@ -470,10 +476,11 @@ def cluster_statements(
         checked |= new
         found = personal_terms(new, canon_texts, canon_terms, display)
         typos = typo_terms(new, counts)
-        if not found and not typos:
+        places = small_county_places(new, display, small_counties)
+        if not found and not typos and not places:
             break
         personal |= found
-        left_out |= found | typos
+        left_out |= found | typos | places
     names_cols = [j for j, t in enumerate(vocabulary) if t in personal]
     named = (ctf[:, names_cols] > 0).any(axis=1) if names_cols else np.zeros(k, dtype=bool)
     book: dict[str, str] | None = None

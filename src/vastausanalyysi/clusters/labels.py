@@ -33,6 +33,7 @@ __all__ = [
     "person_names",
     "personal_terms",
     "proper_form",
+    "small_county_places",
     "top_terms",
     "typo_terms",
 ]
@@ -267,6 +268,19 @@ def display_forms(capitalised: Mapping[str, str]) -> dict[str, str]:
     case ("lahti", a bay or the town, unless the data mostly says "Lahti"; "kela", which Voikko
     knows only as a common noun)."""
     return {t: f for t, f in capitalised.items() if _known_capitals(f)}
+
+
+def small_county_places(
+    terms: Iterable[str], display: Mapping[str, str], counties: Collection[str]
+) -> frozenset[str]:
+    """The ``terms`` that name a place (a proper noun of :func:`display_forms` that the place
+    resolver knows) in one of ``counties`` (county codes, "08"): the counties of fewer than
+    ``min_cell`` respondents, which every table hides, so no label names their places either."""
+    if not counties:
+        return frozenset()
+    from vastausanalyysi.respondents import resolve_region
+
+    return frozenset(t for t in terms if t in display and resolve_region(display[t]) in counties)
 
 
 def person_names(capitalised: Mapping[str, str]) -> frozenset[str]:
