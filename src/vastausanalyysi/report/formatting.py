@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 from typing import Any
 
@@ -33,6 +34,12 @@ def int_or_none(value: Any) -> int | None:
 def float_or_none(value: Any) -> float | None:
     """``float(value)``, or None when it is missing."""
     return None if is_missing(value) else float(value)
+
+
+def number_or_none(value: Any) -> float | None:
+    """:func:`float_or_none`, and None for a value that reads as NaN too ("nan")."""
+    number = float_or_none(value)
+    return None if number is None or math.isnan(number) else number
 
 
 def as_list(value: Any) -> list[Any]:
@@ -88,4 +95,5 @@ __all__ = [
     "format_share",
     "int_or_none",
     "none_if_missing",
+    "number_or_none",
 ]

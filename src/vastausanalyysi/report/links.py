@@ -15,7 +15,6 @@ published tables, ``va.load_published_scores()``).
 
 from __future__ import annotations
 
-import math
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import VastausanalyysiError
-from vastausanalyysi.report.formatting import as_list, cell_text, float_or_none, int_or_none
+from vastausanalyysi.report.formatting import as_list, cell_text, int_or_none, number_or_none
 from vastausanalyysi.report.labels import BY_ADVERBS, Names
 from vastausanalyysi.schema import (
     AREAS,
@@ -177,11 +176,6 @@ def _join(
         return None, []
 
 
-def _num(value: Any) -> float | None:
-    number = float_or_none(value)
-    return None if number is None or math.isnan(number) else number
-
-
 def prepare_links(
     tagged: pd.DataFrame,
     scores: pd.DataFrame,
@@ -215,16 +209,16 @@ def prepare_links(
                 cell_text(row["layer"]),
                 cell_text(row["code"]),
                 names.code(row["code"]),
-                _num(row.get("share")),
-                _num(row.get("ci_low")),
-                _num(row.get("ci_high")),
+                number_or_none(row.get("share")),
+                number_or_none(row.get("ci_low")),
+                number_or_none(row.get("ci_high")),
                 int_or_none(row.get("n")),
                 int_or_none(row.get("base")),
                 bool(row.get("suppressed", False)),
                 cell_text(row["item_id"]),
                 item,
                 keys.get(cell_text(row["item_id"])) or keys.get(item, ""),
-                _num(row["score_mean"]),
+                number_or_none(row["score_mean"]),
                 None if row["score_suppressed"] else int_or_none(row["score_n"]),  # hidden too
                 bool(row["score_suppressed"]),
             )
@@ -271,7 +265,7 @@ def _correlations(
         table = score_correlations(joined)
         out = []
         for _, row in table.iterrows():
-            if _num(row["rho"]) is None and _num(row["r"]) is None:
+            if number_or_none(row["rho"]) is None and number_or_none(row["r"]) is None:
                 continue  # fewer than 3 groups, or no variation
             item_id = cell_text(row.get("item_id", row.get("item")))
             texts = joined.loc[joined["item_id"] == item_id, "item"].dropna()
@@ -284,11 +278,11 @@ def _correlations(
                     item,
                     keys.get(item_id) or keys.get(item, ""),
                     int(row["n"]),
-                    _num(row["rho"]),
-                    _num(row["r"]),
-                    _num(row["rho_ci_low"]),
-                    _num(row["rho_ci_high"]),
-                    _num(row["rho_p"]),
+                    number_or_none(row["rho"]),
+                    number_or_none(row["r"]),
+                    number_or_none(row["rho_ci_low"]),
+                    number_or_none(row["rho_ci_high"]),
+                    number_or_none(row["rho_p"]),
                     bool(row["small_n"]),
                 )
             )
@@ -366,7 +360,7 @@ def cluster_links(
                         count,
                         item,
                         keys.get(item_id) or keys.get(item, ""),
-                        _num(item_row["score_mean"]),
+                        number_or_none(item_row["score_mean"]),
                         local_mean,
                         groups,
                         by or "" if local is not None else "",

@@ -18,9 +18,9 @@ from vastausanalyysi.errors import VastausanalyysiError
 from vastausanalyysi.report.formatting import (
     DASH,
     cell_text,
-    float_or_none,
     format_number,
     int_or_none,
+    number_or_none,
 )
 from vastausanalyysi.report.labels import Names
 from vastausanalyysi.summary import scores_by_mention
@@ -53,11 +53,6 @@ class MentionRow:
         return self.low is not None and self.high is not None and (self.low > 0 or self.high < 0)
 
 
-def _num(value: object) -> float | None:
-    number = float_or_none(value)
-    return None if number is None or number != number else number
-
-
 def prepare_mentions(
     tagged: pd.DataFrame,
     respondent_scores: pd.DataFrame,
@@ -79,13 +74,13 @@ def prepare_mentions(
             cell_text(r["item"]),
             keys.get(cell_text(r["item"]), cell_text(r["item"])),
             int_or_none(r["n_mention"]),
-            _num(r["mean_mention"]),
+            number_or_none(r["mean_mention"]),
             int_or_none(r["n_no_mention"]),
-            _num(r["mean_no_mention"]),
-            _num(r["difference"]),
-            _num(r["ci_low"]),
-            _num(r["ci_high"]),
-            _num(r["p_value"]),
+            number_or_none(r["mean_no_mention"]),
+            number_or_none(r["difference"]),
+            number_or_none(r["ci_low"]),
+            number_or_none(r["ci_high"]),
+            number_or_none(r["p_value"]),
             bool(r["suppressed"]),
         )
         for _, r in table.iterrows()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from vastausanalyysi.errors import VastausanalyysiError
-from vastausanalyysi.report.formatting import cell_text, float_or_none, int_or_none
+from vastausanalyysi.report.formatting import cell_text, int_or_none, number_or_none
 from vastausanalyysi.report.labels import Names
 from vastausanalyysi.summary import compare_waves
 
@@ -40,11 +40,6 @@ class WaveRow:
     suppressed: bool
 
 
-def _num(value: object) -> float | None:
-    number = float_or_none(value)
-    return None if number is None or number != number else number
-
-
 def prepare_waves(tagged: pd.DataFrame, names: Names, min_cell: int) -> list[WaveRow]:
     """The wave comparison of all respondents, or [] without two waves."""
     if WAVE not in tagged.columns or tagged[WAVE].dropna().nunique() < 2:
@@ -60,14 +55,14 @@ def prepare_waves(tagged: pd.DataFrame, names: Names, min_cell: int) -> list[Wav
             names.code(r["code"]),
             cell_text(r["wave_from"]),
             cell_text(r["wave_to"]),
-            _num(r["share_from"]),
-            _num(r["share_to"]),
+            number_or_none(r["share_from"]),
+            number_or_none(r["share_to"]),
             int_or_none(r["base_from"]),
             int_or_none(r["base_to"]),
-            _num(r["change"]),
-            _num(r["ci_low"]),
-            _num(r["ci_high"]),
-            _num(r["p_value"]),
+            number_or_none(r["change"]),
+            number_or_none(r["ci_low"]),
+            number_or_none(r["ci_high"]),
+            number_or_none(r["p_value"]),
             bool(r["suppressed"]),
         )
         for _, r in table.iterrows()
