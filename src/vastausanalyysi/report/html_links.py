@@ -300,21 +300,17 @@ def html_mentions(rows: list[MentionRow], min_cell: int) -> str:
     )
     body = []
     layer = None
-    for cells in codes:
-        first = cells[0]
+    for first, cells in codes:
         if first.layer != layer:
             layer = first.layer
             body.append(_layer_row(layer, len(keys) + 2))
         n = mentioners(cells)
-        by_key = {c.key: c for c in cells}
         tds = "".join(
-            (
-                f'<td class="num"><strong>{escape_html(mention_cell(c))}</strong></td>'
-                if c is not None and not c.suppressed and c.clear
-                else f'<td class="{"sup" if c is not None and c.suppressed else "num"}">'
-                f"{escape_html(mention_cell(c))}</td>"
-            )
-            for c in (by_key.get(k) for k in keys)
+            f'<td class="num"><strong>{escape_html(mention_cell(c))}</strong></td>'
+            if c is not None and c.clear
+            else f'<td class="{"sup" if c is not None and c.suppressed else "num"}">'
+            f"{escape_html(mention_cell(c))}</td>"
+            for c in cells
         )
         body.append(
             f'<tr><th scope="row">{escape_html(first.name)} {_code(first.code)}</th>'

@@ -96,18 +96,15 @@ def _md_links(rep: ReportModel) -> list[str]:
         keys, codes = mention_matrix(rep.mentions)
         items = {r.key: r.item for r in rep.mentions}
         rows = []
-        for cells in codes:
-            by_key = {c.key: c for c in cells}
+        for first, cells in codes:
             n = mentioners(cells)
             rows.append(
                 [
-                    f"{cells[0].name} ({cells[0].code})",
+                    f"{first.name} ({first.code})",
                     f"{DASH}*" if n is None else n,
                     *(
-                        f"**{mention_cell(c)}**"
-                        if c is not None and not c.suppressed and c.clear
-                        else mention_cell(c)
-                        for c in (by_key.get(k) for k in keys)
+                        f"**{mention_cell(c)}**" if c is not None and c.clear else mention_cell(c)
+                        for c in cells
                     ),
                 ]
             )

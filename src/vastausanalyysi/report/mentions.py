@@ -49,8 +49,11 @@ class MentionRow:
 
     @property
     def clear(self) -> bool:
-        """Whether the 95 % interval of the difference leaves out 0."""
-        return self.low is not None and self.high is not None and (self.low > 0 or self.high < 0)
+        """Whether the row is shown and the 95 % interval of its difference leaves out 0 (the
+        difference the report sets in bold)."""
+        if self.suppressed or self.low is None or self.high is None:
+            return False
+        return self.low > 0 or self.high < 0
 
 
 def prepare_mentions(
@@ -87,14 +90,19 @@ def prepare_mentions(
     ]
 
 
-def mention_matrix(rows: list[MentionRow]) -> tuple[list[str], list[tuple[MentionRow, ...]]]:
-    """The item keys in order, and per code its rows in that order (for a table of codes by
-    items)."""
+def mention_matrix(
+    rows: list[MentionRow],
+) -> tuple[list[str], list[tuple[MentionRow, tuple[MentionRow | None, ...]]]]:
+    """The item keys in order, and per code its first row and its rows aligned to the keys
+    (None where the code has no row for an item), for a table of codes by items."""
     keys = list(dict.fromkeys(r.key for r in rows))
     by_code: dict[tuple[str, str], dict[str, MentionRow]] = {}
     for r in rows:
         by_code.setdefault((r.layer, r.code), {})[r.key] = r
-    return keys, [tuple(cells[k] for k in keys if k in cells) for cells in by_code.values()]
+    return keys, [
+        (next(iter(cells.values())), tuple(cells.get(k) for k in keys))
+        for cells in by_code.values()
+    ]
 
 
 def mention_cell(row: MentionRow | None) -> str:
@@ -110,10 +118,10 @@ def mention_cell(row: MentionRow | None) -> str:
     return ("+" if row.difference > 0 else "") + format_number(row.difference)
 
 
-def mentioners(rows: tuple[MentionRow, ...]) -> int | None:
+def mentioners(rows: tuple[MentionRow | None, ...]) -> int | None:
     """The most respondents mentioning the code that scored one of the items (None if every
     row is hidden)."""
-    shown = [r.n_mention for r in rows if not r.suppressed and r.n_mention is not None]
+    shown = [r.n_mention for r in rows if r and not r.suppressed and r.n_mention is not None]
     return max(shown) if shown else None
 
 
