@@ -60,3 +60,17 @@ def test_evidence_offsets_point_into_the_masked_text() -> None:
     assert checked >= 6
     assert "[NIMI]" in masked["text"][0] and "[PUHELIN]" in masked["text"][1]
     assert json.dumps(masked["evidence"].tolist(), ensure_ascii=False).count("Virtanen") == 0
+
+
+def test_swedish_place_names_in_a_finnish_case_are_no_names() -> None:
+    """QA3's "Lovisassa": the Swedish name of a municipality with a Finnish case ending is the
+    place (Lovisa is also a first name); a person context still masks it."""
+    places = [
+        "Lovisassa ja Loviisassa yhteistyö sujuu hyvin.",
+        "Kyrkslättissä ja Ekenäsin koululla asukkaat osallistuivat kyselyyn.",
+        "Jakobstadista tuli viesti Pedersören kunnalle.",
+    ]
+    assert mask_pii(places) == places
+    assert mask_pii(["Soitin Lovisalle eilen ja hän lupasi hoitaa asian."]) == [
+        "Soitin [NIMI] eilen ja hän lupasi hoitaa asian."
+    ]

@@ -181,8 +181,9 @@ class WordInfo:
         self.place = PLACE in classes and not (
             (bases & surnames and form.lower().endswith("nen")) or double
         )
-        # a place the region resolver knows that Voikko does not ("Lovisa", Loviisa in Swedish)
-        resolved = not self.place and form.lower() in known_places()
+        # a place the region resolver knows that Voikko does not ("Lovisa", Loviisa in Swedish),
+        # also in a Finnish case ("Lovisassa", "Ekenäsin", "Kyrkslättissä")
+        resolved = not self.place and known_place_form(form)
         self.place = self.place or resolved
         self.common = bool(common) or self.initials
         self.town = self.place and (bool(bases & municipalities()) or resolved)  # "Lahti", "Salo"
@@ -397,6 +398,28 @@ class WordInfo:
 
 
 _OUTER_ENDINGS = ("lle", "lta", "ltä", "lla", "llä")
+#: Finnish case endings of a foreign place name, longest first ("Borgå|ssa", "Ekenäs|in"); an
+#: "i" may join them to a consonant-final name ("Kyrkslätt|issä", "Jakobstad|ista").
+_PLACE_ENDINGS = (
+    "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "han", "hen", "hin",
+    "hon", "hön", "hun", "hyn", "na", "nä", "ta", "tä", "n",
+)  # fmt: skip
+
+
+def known_place_form(form: str) -> bool:
+    """Whether ``form`` is a place the region resolver knows (:func:`known_places`: the
+    Swedish names of municipalities too), as written or in a Finnish case: "Lovisa",
+    "Lovisassa", "Ekenäsin", "Kyrkslättissä"."""
+    low = form.lower()
+    places = known_places()
+    if low in places:
+        return True
+    for ending in _PLACE_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = low[: -len(ending)]
+            if stem in places or (stem.endswith("i") and stem[:-1] in places):
+                return True
+    return False
 
 
 def _outer_first(form: str, firsts: frozenset[str]) -> str:
@@ -500,4 +523,4 @@ def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
     return len(first) if kin and _is_listed_name(first, analyzer) else 0
 
 
-__all__ = ["WordInfo", "possessive", "title_case"]
+__all__ = ["WordInfo", "known_place_form", "possessive", "title_case"]
