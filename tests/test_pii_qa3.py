@@ -74,3 +74,17 @@ def test_swedish_place_names_in_a_finnish_case_are_no_names() -> None:
     assert mask_pii(["Soitin Lovisalle eilen ja hän lupasi hoitaa asian."]) == [
         "Soitin [NIMI] eilen ja hän lupasi hoitaa asian."
     ]
+
+
+def test_firms_named_with_names_are_no_names() -> None:
+    """Two names joined by "&" and a name before a brand head ("Arena", "Media", "Oy") name a
+    firm or a venue; first names joined by "&" stay people."""
+    firms = [
+        "Lassila & Tikanoja hoitaa koulujen siivouksen.",
+        "Hartwall Arenalla järjestettiin valmiusharjoitus.",
+        "Sanoma ja Alma Media uutisoivat palveluverkosta.",
+        "Lindström Oy:n kanssa sovittiin tekstiilihuollosta.",
+    ]
+    assert mask_pii(firms) == firms
+    assert mask_pii(["Liisa & Pekka tulivat paikalle."]) == ["[NIMI] & [NIMI] tulivat paikalle."]
+    assert mask_pii(["Kiitos Anna Lindström, Oy:n edustaja."]) == ["Kiitos [NIMI], Oy:n edustaja."]

@@ -159,6 +159,11 @@ _COLON_CASES = {
 _SPOKEN_KANSSA = {"kans", "kaa"}
 
 
+#: "&" right after a name, or right before it (with spaces): a firm's name of two names.
+_AMPERSAND = re.compile(r"\s*&")
+_AMPERSAND_BEFORE = re.compile(r"&\s*$")
+
+
 class PiiMasker:
     """Masks personal data; one instance caches what it learns of each word form."""
 
@@ -287,8 +292,16 @@ class PiiMasker:
             else None
         )
         tail = text[words[stop - 1].end() : words[stop - 1].end() + 3]
+        # a firm of two names ("Lassila & Tikanoja", "Procter & Gamble")
+        firm = _AMPERSAND.match(tail) or _AMPERSAND_BEFORE.search(text, 0, words[a].start())
+        if firm and not any(i.first for i in group):
+            return False
         # an unknown word without a case ending ("Tuksu", "Haddad") stands in the nominative
         genitive, nominative = "omanto" in cases, "nimento" in cases or not cases
+        # a brand-style name, uninflected before its inflected head ("Hartwall Arenalla",
+        # "Alma Median", "Lindström Oy:n")
+        if (nxt is not None and nxt.brand and nominative) or (len(group) > 1 and last.brand):
+            return False
         # the name of a street, building, organisation, day or place: the name stands in the
         # genitive, or in the nominative before a nominative head ("Salon kaupunki"; not
         # "Tuuli hyvinvointialueen työllisyystiimistä")

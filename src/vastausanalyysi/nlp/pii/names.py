@@ -406,6 +406,12 @@ PLACE_HEADS = (
     "lastenkoti", "talo", "terveysasema", "paloasema", "villa",
 )  # fmt: skip
 
+# heads of brand-style names: an uninflected name before them in any case is a firm's or a
+# venue's, not a person's ("Hartwall Arenalla", "Alma Median", "Lindström Oy:n")
+BRAND_HEADS = frozenset(
+    ["areena", "arena", "media", "group", "oy", "oyj", "ab", "ry", "yhtymä", "konserni"]
+)
+
 # heads of administrative areas: named after a place, never after a person's full name ("Salon
 # kaupunki"; in "Valitsimme Eeva Kokon kunnan edustajaksi" Eeva Kokko is a person)
 AREA_HEADS = frozenset(["kunta", "kaupunki", "maakunta", "seutu", "alue", "kylä", "pitäjä"])
@@ -546,6 +552,7 @@ __all__ = [
     "ASK_FROM_VERBS",
     "ASK_VERBS",
     "BOOK_VERBS",
+    "BRAND_HEADS",
     "CASE_ENDINGS",
     "CREW_NOUNS",
     "DOCUMENT_NOUNS",

@@ -11,6 +11,7 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_FROM_VERBS,
     ASK_VERBS,
     BOOK_VERBS,
+    BRAND_HEADS,
     CASE_ENDINGS,
     CREW_NOUNS,
     DOCUMENT_NOUNS,
@@ -121,7 +122,7 @@ class WordInfo:
 
     __slots__ = (
         "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer",
-        "area", "ask", "ask_from", "attribute", "bare_noun", "booked", "cases", "collab",
+        "area", "ask", "ask_from", "attribute", "bare_noun", "booked", "brand", "cases", "collab",
         "common", "contact", "crew", "document", "done", "family", "finite", "first",
         "foundation", "head", "heading", "hear", "house", "info_noun", "initial",
         "initials", "institution", "kin", "know", "leave", "listed", "ma_inessive", "meet",
@@ -247,6 +248,8 @@ class WordInfo:
         # a bare "talo" or "villa": a building after a famous name ("Runebergin talo"), a home
         # after a common one ("Virtasen talolla", "Virtasen villalla"; see ``masker``)
         self.house = lemmas in ({"talo"}, {"villa"})
+        # the head of a brand-style name, after an uninflected name ("Hartwall Arenalla")
+        self.brand = not lemmas.isdisjoint(BRAND_HEADS) or _brand_form(word.lower())
         self.area = not lemmas.isdisjoint(AREA_HEADS)  # "kunnan", "kaupungin"
         # an ordinary noun common enough to head a line ("Lumi: auraus myöhässä", "Valo:
         # …"): a first name that is one is no sure speaker's label ("Tapani:" is, "tapa"
@@ -420,6 +423,15 @@ def known_place_form(form: str) -> bool:
             if stem in places or (stem.endswith("i") and stem[:-1] in places):
                 return True
     return False
+
+
+def _brand_form(low: str) -> bool:
+    """A brand head as written or with a case ending, for the heads Voikko does not know
+    ("arenalla", "oy:n")."""
+    return any(
+        low.startswith(head) and low[len(head) :].lstrip(":") in ("", *CASE_ENDINGS)
+        for head in BRAND_HEADS
+    )
 
 
 def _outer_first(form: str, firsts: frozenset[str]) -> str:
