@@ -85,6 +85,11 @@ MECHANISMS = [
     ("Hyvinvointialue palvelee 90 000 asukasta.", "osallisuus", False),
     ("Asukkaat pääsivät kertomaan mielipiteensä lähipalveluista.", "osallisuus", True),
     ("Pyrimme edistämään kuntalaisten terveyttä.", "hyte", True),
+    # the verb first with its object next to it, and verbs of strengthening
+    ("Kunta edistää liikkumista rakentamalla pyöräteitä.", "hyte", True),
+    ("Tuemme hyvinvointia yhdessä järjestöjen kanssa.", "hyte", True),
+    ("Vahvistamme ikäihmisten toimintakykyä.", "hyte", True),
+    ("Tuemme hyvinvointialueen työtä.", "hyte", False),
     ("Työllisyyspalvelut siirtyivät hyvinvointialueelta kunnille.", "tyonjako", True),
     ("Puhumme asioista suoraan, ja ovet ovat auki.", "vuorovaikutus", True),
     # access to information across the boundary vs the privacy of a room
