@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -46,6 +46,9 @@ from vastausanalyysi.schema import (
 from vastausanalyysi.summary import load_published_scores, theme_frequencies
 from vastausanalyysi.themes.shipped import resolve_model
 from vastausanalyysi.themes.tagger import tag
+
+if TYPE_CHECKING:
+    from vastausanalyysi.nlp.pii import IdPseudonyms
 
 log = logging.getLogger(__name__)
 
@@ -276,7 +279,8 @@ DERIVED_COLUMNS = frozenset(
     }
 )  # fmt: skip
 """Columns the package writes itself (ids, codes, names of questions and columns, tags): not
-free text, not masked by :func:`mask_output`."""
+free text, not masked by :func:`mask_output` (which gives an id that is personal data a
+pseudonym instead)."""
 CONTACT_SHARE = 0.5
 """A passed-through column is contact data when at least this share of its non-empty cells
 are one placeholder each after masking (an e-mail, phone or name column)."""
@@ -303,6 +307,7 @@ def mask_output(
     *,
     keep: Sequence[str] = (),
     progress: Progress | None = None,
+    ids: IdPseudonyms | None = None,
 ) -> pd.DataFrame:
     """:func:`mask_personal_data` of ``text_columns`` and of every other column of text cells
     written out with them (the columns a reader passed through: "Sähköposti", "Nimi",
@@ -311,12 +316,20 @@ def mask_output(
     A passed-through column that is wholly contact data (its header names e-mail or phone, or
     at least :data:`CONTACT_SHARE` of its non-empty cells mask to one placeholder each) is
     masked cell by cell: every non-empty cell becomes a placeholder.
+
+    The id columns (``respondent_id`` and ``keep``) are not masked as text: an id that is
+    personal data (an e-mail address …) becomes its pseudonym from ``ids``
+    (:class:`~vastausanalyysi.nlp.pii.IdPseudonyms`; pass one instance for every frame of a
+    run, so that an id gets the same pseudonym in each; default: a new one).
     """
+    from vastausanalyysi.nlp.pii import IdPseudonyms
+
     others = [c for c in free_text_columns(frame, keep) if c not in text_columns]
     out = mask_personal_data(frame, [*text_columns, *others], progress)
     for column in others:
         out[column] = _contact_column(str(column), frame[column].tolist(), out[column].tolist())
-    return out
+    id_columns = [c for c in (RESPONDENT_ID, *keep) if c not in text_columns]
+    return (ids if ids is not None else IdPseudonyms()).apply(out, id_columns)
 
 
 def _contact_column(name: str, original: list[Any], masked: list[Any]) -> list[Any]:
@@ -383,6 +396,7 @@ def analyse(
     progress: Progress | None = None,
     rows: Sequence[Any] | None = None,
     source: str | None = None,
+    ids: IdPseudonyms | None = None,
 ) -> list[Path]:
     """Tag ``answers`` (a frame with a ``text_column``), summarise, cluster and write the report.
 
@@ -395,6 +409,10 @@ def analyse(
     workbook's answer sheet (:func:`~vastausanalyysi.report.model.publishable_answers`).
     ``progress`` shows a bar per step on a terminal;
     ``rows`` and ``source`` (the file's row numbers and name) go into error messages.
+    With ``mask``, respondent ids that are personal data are written as pseudonyms, the same
+    in the answers and ``respondent_scores``, from ``ids`` (an
+    :class:`~vastausanalyysi.nlp.pii.IdPseudonyms` the caller shares with its other files;
+    default: a new one).
     """
     progress = progress or Progress(False)
     if text_column != TEXT:
@@ -412,7 +430,11 @@ def analyse(
     frequencies = theme_frequencies(tagged, by, min_cell=min_cell)
     next(steps)
     if mask:
-        tagged = mask_output(tagged)
+        from vastausanalyysi.nlp.pii import IdPseudonyms
+
+        ids = ids if ids is not None else IdPseudonyms()
+        tagged = mask_output(tagged, ids=ids)
+        respondent_scores = ids.apply(respondent_scores)
     next(steps)
     clustering = cluster_statements(tagged)
     next(steps)

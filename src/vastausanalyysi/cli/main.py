@@ -144,10 +144,12 @@ def _cmd_survey(args: argparse.Namespace) -> int:
     for line in issues:
         print(f"  {line}", file=sys.stderr)
     if args.output:
+        from vastausanalyysi.nlp.pii import IdPseudonyms
         from vastausanalyysi.workflow import mask_output
 
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
+        ids = IdPseudonyms(survey.respondents) if _mask(args) else None
         frames = {
             "answers": (survey.answers, [TEXT]),
             "scores": (survey.scores, []),
@@ -156,7 +158,7 @@ def _cmd_survey(args: argparse.Namespace) -> int:
         }
         for name, (frame, text_columns) in frames.items():
             if _mask(args):  # every passed-through text column too ("Sähköposti")
-                frame = mask_output(frame, text_columns)
+                frame = mask_output(frame, text_columns, ids=ids)
             write_table(frame, str(out / f"{name}.csv"), excel_fi=args.excel_fi)
         print(out)
     return 0
@@ -244,8 +246,12 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 
 
 def _mask_options(answers: Any, args: argparse.Namespace) -> dict[str, Any]:
-    """:func:`~vastausanalyysi.workflow.mask_output`'s options: the id column is kept."""
-    return {"keep": [answers.id_column] if answers.id_column else [], "progress": _progress(args)}
+    """:func:`~vastausanalyysi.workflow.mask_output`'s options: the id column is kept, its ids
+    that are personal data pseudonymised (numbered by a survey export's respondents first)."""
+    from vastausanalyysi.nlp.pii import IdPseudonyms
+
+    keep = [answers.id_column] if answers.id_column else []
+    return {"keep": keep, "progress": _progress(args), "ids": IdPseudonyms(answers.respondents)}
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
@@ -352,6 +358,7 @@ def _int(value: str, option: str) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import InputOptions, read_input, read_plain_table, resolve_by
     from vastausanalyysi.cli.output import check_folder
+    from vastausanalyysi.nlp.pii import IdPseudonyms
     from vastausanalyysi.workflow import analyse
 
     check_folder(Path(args.out), args.out, create=True)
@@ -378,6 +385,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         progress=_progress(args),
         rows=answers.rows,
         source=answers.source,
+        ids=IdPseudonyms(answers.respondents) if _mask(args) else None,
     ):
         print(path)
     return 0

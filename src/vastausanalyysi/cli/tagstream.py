@@ -27,6 +27,7 @@ DEFAULT_CHUNK = 5000
 def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -> bool:
     """Tag ``args.input`` streamed to ``args.output``; False (nothing done) when the input
     must be read whole."""
+    from vastausanalyysi.nlp.pii import IdPseudonyms
     from vastausanalyysi.themes.partitions import tag_stream
     from vastausanalyysi.themes.shipped import resolve_model
     from vastausanalyysi.workflow import mask_output
@@ -57,12 +58,13 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
         model=classifier,
     )
     total = estimate_rows(args.input)
+    ids = IdPseudonyms()  # one for every chunk: an id gets the same pseudonym in each
+    keep = [options.id_column] if options.id_column else []
     try:
         with progress.bar(total, "tagging", unit="row") as bar:
             for frame in _read_checked(tagged, plan.display):
                 if not args.keep_personal_data:
-                    keep = [options.id_column] if options.id_column else []
-                    frame = mask_output(frame, [column], keep=keep)
+                    frame = mask_output(frame, [column], keep=keep, ids=ids)
                 writer.write(frame.reset_index(drop=True))
                 bar.update(len(frame))
     finally:

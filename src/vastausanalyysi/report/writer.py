@@ -66,6 +66,9 @@ def write_report(
     mask:
         Mask personal data in every text written out with ``vastausanalyysi.nlp.pii.mask_pii``
         (a :class:`ReportError` if it cannot be imported). The report says whether it did.
+        Respondent ids that are personal data (an e-mail address as the id) are written as
+        pseudonyms ("[EMAIL]-1" …, :class:`~vastausanalyysi.nlp.pii.IdPseudonyms`), the same
+        in ``tagged`` and the scores.
     respondent_scores:
         The survey's own Likert answers (``Survey.scores``: ``respondent_id``, ``item``,
         ``value``), whose means the report computes by its groups. With ``published_scores`` too,
@@ -89,6 +92,10 @@ def write_report(
         raise ReportError("formats is empty; use any of " + ", ".join(FORMATS))
     if published_scores is None and respondent_scores is not None and "mean" in respondent_scores:
         published_scores, respondent_scores = respondent_scores, None  # old scores= of means
+    if mask:
+        tagged, respondent_scores, published_scores = _pseudonymised(
+            tagged, respondent_scores, published_scores
+        )
     rep = build_model(
         tagged,
         frequencies,
@@ -114,6 +121,17 @@ def write_report(
             path.write_text(render_markdown(rep), encoding="utf-8")
         written.append(path)
     return written
+
+
+def _pseudonymised(*frames: Any) -> tuple[Any, ...]:
+    """``frames`` with the respondent ids that are personal data as pseudonyms, one mapping
+    for all (ids already pseudonymised stay as they are)."""
+    try:
+        from vastausanalyysi.nlp.pii import IdPseudonyms
+    except ImportError:  # the Masker of build_model says what is missing
+        return frames
+    ids = IdPseudonyms()
+    return tuple(ids.apply(frame) for frame in frames)
 
 
 __all__ = ["DEFAULT_TITLE", "FORMATS", "write_report"]

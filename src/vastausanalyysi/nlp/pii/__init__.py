@@ -6,7 +6,8 @@ person contexts), ``clues`` (more person contexts: ages, family, origin, documen
 particles), ``grouping`` (which words form a run of name words), ``runs`` (decisions over a text's
 runs of name words: coordination, foundations, a surname repeated after the full name),
 ``signature`` (initials), ``masker`` (:class:`PiiMasker` and :func:`mask_pii`), ``evaluation``
-(scoring a masker on a marked-up set such as ``corpus/pii/heldout.txt``).
+(scoring a masker on a marked-up set such as ``corpus/pii/heldout.txt``), ``pseudonyms``
+(:class:`IdPseudonyms`: stable pseudonyms for respondent ids that are personal data).
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from vastausanalyysi.nlp.pii.masker import (
     masked_lemmas,
     valid_hetu,
 )
+from vastausanalyysi.nlp.pii.pseudonyms import IdPseudonyms
 
 __all__ = [
     "EMAIL",
     "HETU",
     "NAME",
     "PHONE",
+    "IdPseudonyms",
     "PiiMasker",
     "default_masker",
     "mask_pii",
