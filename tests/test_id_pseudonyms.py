@@ -291,6 +291,20 @@ def test_counts_by_respondent_are_unchanged(
     assert (files["masked"][1]["n_mention"] != "").any()  # means were computed, not suppressed
 
 
+def test_mention_scores_refuse_pseudonyms_against_raw_ids(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pseudonymised answers and raw scores would not meet (wrong means): a clear error."""
+    raw, tagged = tmp_path / "raw", tmp_path / "tagged.csv"
+    _run(["--keep-personal-data", "survey", str(export), "-o", str(raw)], capsys)
+    _run(["tag", str(export), "-o", str(tagged)], capsys)
+    argv = ["summary", str(tagged), "--mention-scores", "--scores", str(raw / "scores.csv")]
+    assert main([*argv, "-o", str(tmp_path / "m.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "pseudonyms" in err and "cannot be matched" in err and "scores.csv" in err
+    assert not (tmp_path / "m.csv").exists()
+
+
 # ---------------------------------------------------------------------------- the API
 
 

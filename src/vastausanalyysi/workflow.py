@@ -435,6 +435,7 @@ def analyse(
         ids = ids if ids is not None else IdPseudonyms()
         tagged = mask_output(tagged, ids=ids)
         respondent_scores = ids.apply(respondent_scores)
+        published_scores = ids.apply(published_scores)  # a table of respondents' scores too
     next(steps)
     clustering = cluster_statements(tagged)
     next(steps)

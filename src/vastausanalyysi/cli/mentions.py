@@ -83,6 +83,7 @@ def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame
     id_column = answers.id_column or RESPONDENT_ID
     text = answers.text_column if answers.text_column in tagged.columns else None
     if id_column in tagged.columns and RESPONDENT_ID in scores.columns:
+        _check_pseudonyms(tagged[id_column], scores[RESPONDENT_ID], answers.source, args.scores)
         # ids read from different files as numbers and as text still meet: 7, 7.0 and "7"
         tagged = tagged.assign(**{id_column: tagged[id_column].map(_id_text)})
         scores = scores.assign(**{RESPONDENT_ID: scores[RESPONDENT_ID].map(_id_text)})
@@ -104,6 +105,23 @@ def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame
             len(table),
         )
     return table
+
+
+def _check_pseudonyms(answer_ids: Any, score_ids: Any, answers: str, scores: Any) -> None:
+    """A SurveyError when the ids of only one of the answers and the scores are pseudonyms
+    (written with personal data masked): they would not meet, and the means would be wrong."""
+    from vastausanalyysi.nlp.pii.pseudonyms import is_pseudonym
+
+    sides = {answers: answer_ids, scores or "the scores": score_ids}
+    masked = [name for name, ids in sides.items() if any(map(is_pseudonym, ids))]
+    if len(masked) == 1:
+        other = next(name for name in sides if name not in masked)
+        raise SurveyError(
+            f'the respondent ids of {masked[0]!r} are pseudonyms ("[EMAIL]-1" …, written with '
+            f"personal data masked) and those of {other!r} are not: they cannot be matched; "
+            "use the scores.csv that 'survey -o' writes from the same export, or write both "
+            "with --keep-personal-data"
+        )
 
 
 def _id_text(value: Any) -> Any:

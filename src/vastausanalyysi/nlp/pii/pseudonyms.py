@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 KINDS = {EMAIL: "e-mail addresses", PHONE: "phone numbers", HETU: "identity codes", NAME: "names"}
 """The placeholders an id is pseudonymised by, and what they stand for (for the notice)."""
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in KINDS))
+_PSEUDONYM = re.compile(rf"(?:{_PLACEHOLDER.pattern})-[1-9][0-9]*")
 
 
 class IdPseudonyms:
@@ -96,6 +97,11 @@ class IdPseudonyms:
         return out
 
 
+def is_pseudonym(value: Any) -> bool:
+    """Whether ``value`` is a pseudonym that :class:`IdPseudonyms` writes ("[EMAIL]-3")."""
+    return isinstance(value, str) and _PSEUDONYM.fullmatch(value) is not None
+
+
 def _label(value: str, masked: Any) -> str | None:
     """The placeholder of a personal-data id (its first e-mail, phone or identity-code
     placeholder, else the name placeholder when the id is names only), else None."""
@@ -110,4 +116,4 @@ def _label(value: str, masked: Any) -> str | None:
     return None
 
 
-__all__ = ["KINDS", "IdPseudonyms"]
+__all__ = ["KINDS", "IdPseudonyms", "is_pseudonym"]
