@@ -442,7 +442,8 @@ def _global_options(parser: argparse.ArgumentParser, subcommand: bool) -> None:
         "--keep-personal-data",
         action="store_true",
         default=default,
-        help="write texts unmasked (default: names, e-mails, phones, identity codes masked)",
+        help="write texts and ids unmasked (default: names, e-mails, phones, identity codes "
+        "masked; an id that is one of them written as a pseudonym, '[EMAIL]-1' …)",
     )
 
 
