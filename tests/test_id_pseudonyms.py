@@ -348,19 +348,27 @@ def test_write_report_pseudonymises_the_answer_sheet(export: Path, tmp_path: Pat
 def test_readme_claim_ids_that_are_personal_data_are_pseudonyms(
     export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """README, "Small groups and personal data" (proposed): "A respondent id that is personal
-    data (an e-mail address, a phone number or an identity code as the id, or a name) is
-    written as a pseudonym, "[EMAIL]-1", "[EMAIL]-2" …, numbered by first appearance in the
-    file: the same id gets the same pseudonym in every file of a run, also across the chunks of
-    `tag --chunk-size`, so that counts by respondent stay right; other ids ("R0012", numbers)
-    stay as they are, and a warning says so once (`--keep-personal-data` or `mask=False` keeps
-    them)." """
+    """README, "Small groups and personal data" (proposed, after "the report says whether it
+    masked."): "A respondent id that is personal data (an e-mail address, a phone number or an
+    identity code in the id, or a name as the whole id) is written as a pseudonym, `[EMAIL]-1`,
+    `[EMAIL]-2` …, numbered by first appearance in the file (a survey export's respondents in
+    their order): the same id gets the same pseudonym in every file of a command, also across
+    the chunks of `tag --chunk-size`, so counts by respondent stay right; other ids (`R0012`,
+    numbers, UUIDs) stay as they are, and a warning says so once (`--keep-personal-data` or
+    `mask=False` keeps them). `survey -o` and `tag` give an export's respondents the same
+    pseudonyms, so `summary --mention-scores --scores scores.csv` still joins them; answers
+    with pseudonyms and scores without (or the reverse) are refused with an error."
+    (The last sentence: test_counts_by_respondent_are_unchanged and
+    test_mention_scores_refuse_pseudonyms_against_raw_ids.)"""
     out = tmp_path / "tagged.csv"
     err = _run(["tag", str(export), "-o", str(out)], capsys)
     ids = _read(out)["respondent_id"].tolist()
     assert {"[EMAIL]-1", "[EMAIL]-2", "[PUHELIN]-1", "[HETU]-1", "R0012", "1007"} <= set(ids)
+    assert "3f2504e0-4f89-11d3-9a0c-0305e82c3301" in ids  # a UUID is no personal data
     assert len(set(ids)) == len(ROWS)  # one pseudonym per respondent
     assert err.count(NOTICE) == 1 and "--keep-personal-data" in err
+    assert IdPseudonyms().pseudonyms(["Matti Virtanen", "R0012 Kuopio"]) == [
+        "[NIMI]-1", "R0012 Kuopio"]  # fmt: skip
     source = _plain(tmp_path)
     chunked = tmp_path / "chunked.csv"
     _run(["tag", str(source), "--chunk-size", "2", "-o", str(chunked)], capsys)
