@@ -350,7 +350,7 @@ def test_readme_claim_ids_that_are_personal_data_are_pseudonyms(
 ) -> None:
     """README, "Small groups and personal data" (proposed, after "the report says whether it
     masked."): "A respondent id that is personal data (an e-mail address, a phone number or an
-    identity code in the id, or a name as the whole id) is written as a pseudonym, `[EMAIL]-1`,
+    identity code or a name in the id) is written as a pseudonym, `[EMAIL]-1`,
     `[EMAIL]-2` …, numbered by first appearance in the file (a survey export's respondents in
     their order): the same id gets the same pseudonym in every file of a command, also across
     the chunks of `tag --chunk-size`, so counts by respondent stay right; other ids (`R0012`,
@@ -367,8 +367,8 @@ def test_readme_claim_ids_that_are_personal_data_are_pseudonyms(
     assert "3f2504e0-4f89-11d3-9a0c-0305e82c3301" in ids  # a UUID is no personal data
     assert len(set(ids)) == len(ROWS)  # one pseudonym per respondent
     assert err.count(NOTICE) == 1 and "--keep-personal-data" in err
-    assert IdPseudonyms().pseudonyms(["Matti Virtanen", "R0012 Kuopio"]) == [
-        "[NIMI]-1", "R0012 Kuopio"]  # fmt: skip
+    assert IdPseudonyms().pseudonyms(["Matti Virtanen", "R0012 Kuopio", "R12 Liisa Koski"]) == [
+        "[NIMI]-1", "R0012 Kuopio", "[NIMI]-2"]  # fmt: skip
     source = _plain(tmp_path)
     chunked = tmp_path / "chunked.csv"
     _run(["tag", str(source), "--chunk-size", "2", "-o", str(chunked)], capsys)

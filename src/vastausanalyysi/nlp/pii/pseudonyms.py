@@ -1,7 +1,7 @@
 """Pseudonyms for respondent ids that are personal data (an e-mail address as the id).
 
 :class:`IdPseudonyms` replaces an id that the masker (:func:`mask_pii`) finds to be an e-mail
-address, a phone number or an identity code (or a name, when the whole id masks to names) by
+address, a phone number or an identity code (or holds a name: "R12 Matti Virtanen") by
 its placeholder and a number, "[EMAIL]-1", "[EMAIL]-2" …, numbered by first appearance. One
 instance per command or run: the same id always gets the same pseudonym, across the chunks of
 a stream and the files written, so the rows of one respondent still group together. Other ids
@@ -104,16 +104,13 @@ def is_pseudonym(value: Any) -> bool:
 
 def _label(value: str, masked: Any) -> str | None:
     """The placeholder of a personal-data id (its first e-mail, phone or identity-code
-    placeholder, else the name placeholder when the id is names only), else None."""
+    placeholder, else the name placeholder: "R12 Matti Virtanen" holds a name too), else
+    None."""
     if not isinstance(masked, str) or masked == value:
         return None
     found = [m.group() for m in _PLACEHOLDER.finditer(masked)]
     strong = [f for f in found if f != NAME]
-    if strong:
-        return strong[0]
-    if found and not re.search(r"\w", _PLACEHOLDER.sub("", masked)):
-        return NAME
-    return None
+    return strong[0] if strong else (NAME if found else None)
 
 
 __all__ = ["KINDS", "IdPseudonyms", "is_pseudonym"]
