@@ -348,8 +348,8 @@ def test_write_report_pseudonymises_the_answer_sheet(export: Path, tmp_path: Pat
 def test_readme_claim_ids_that_are_personal_data_are_pseudonyms(
     export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """README, "Small groups and personal data" (proposed, after "the report says whether it
-    masked."): "A respondent id that is personal data (an e-mail address, a phone number or an
+    """README, "Small groups and personal data" (after "the report says whether it masked."):
+    "A respondent id that is personal data (an e-mail address, a phone number or an
     identity code or a name in the id) is written as a pseudonym, `[EMAIL]-1`,
     `[EMAIL]-2` …, numbered by first appearance in the file (a survey export's respondents in
     their order): the same id gets the same pseudonym in every file of a command, also across
