@@ -90,6 +90,7 @@ MECHANISMS = [
     ("Tuemme hyvinvointia yhdessä järjestöjen kanssa.", "hyte", True),
     ("Vahvistamme ikäihmisten toimintakykyä.", "hyte", True),
     ("Tuemme hyvinvointialueen työtä.", "hyte", False),
+    ("Yhteistyö on ollut suunnittelematonta ja poukkoilevaa.", "suunnitelmallisuus", True),
     ("Työllisyyspalvelut siirtyivät hyvinvointialueelta kunnille.", "tyonjako", True),
     ("Puhumme asioista suoraan, ja ovet ovat auki.", "vuorovaikutus", True),
     # access to information across the boundary vs the privacy of a room
