@@ -197,3 +197,29 @@ def test_tab_and_carriage_return_cells(tmp_path: Path) -> None:
     assert [c.value.replace("\n", "\r") for c in sheet["A"]][1:] == values
     assert [c.data_type for c in sheet["A"]] == ["s"] * 5
     assert [c.value for c in sheet["B"]][1:] == [1, -2, 3, 4]  # numbers stay numbers
+
+
+def test_a_code_that_ends_a_sentence_leaves_no_lemma_and_no_model_feature(
+    tmp_path: Path,
+) -> None:
+    """QA 4: "… 131052-308T." is one token with its full stop, whose lemma "131052-308t." the
+    lemma of the code alone did not match; a saved model had it as "L:131052308"."""
+    from vastausanalyysi.themes.training import personal_terms, train
+
+    texts = [f"Asiakkaan henkilötunnus on {HETU}.", f"Hetu {HETU}. Perhekeskus toimii."]
+    frame = pd.DataFrame({"text": texts})
+    lemmas = mask_personal_data(tag(frame), ["text"])["lemmas"].tolist()
+    digits = HETU[:6]
+    assert not [lemma for row in lemmas for lemma in row if digits in lemma]
+    assert {"131052308" + HETU[-1].lower(), "131052-308" + HETU[-1].lower()} & personal_terms(texts)
+    coded = pd.DataFrame(
+        {
+            "text": [*texts, "Oppilashuolto toimii hyvin.", "Tilat ovat huonot."] * 3,
+            "areas": ["", "perhekeskus", "oppilashuolto", "kiinteistot"] * 3,
+            "mechanisms": [""] * 12,
+        }
+    )
+    model_dir = tmp_path / "malli"
+    train(coded).save(model_dir)
+    saved = (model_dir / "theme_model.json").read_text(encoding="utf-8")
+    assert digits not in saved

@@ -10,7 +10,7 @@ import pandas as pd
 
 from vastausanalyysi.errors import ModelError
 from vastausanalyysi.schema import parse_codes
-from vastausanalyysi.themes.codes import Codebook
+from vastausanalyysi.themes.codes import Codebook, norm_term
 from vastausanalyysi.themes.model import ThemeClassifier
 
 
@@ -53,7 +53,10 @@ def personal_terms(texts: Sequence[Any]) -> frozenset[str]:
         terms.update(lemma.lower() for lemma in lemmas)
         for start, end, _ in found:
             terms.update(word.lower() for word in text[start:end].split())
-    return frozenset(terms)
+    # and as the features write them: the lemma "131052-308t." gives "L:131052308t." and the
+    # compound parts "P:131052", "P:308t."
+    parts = {p for t in terms if "-" in t for p in t.split("-") if p}
+    return frozenset(terms | parts | {norm_term(t) for t in terms | parts})
 
 
 def train(

@@ -645,14 +645,25 @@ def masked_lemmas(
     texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int, str]]]
 ) -> list[Counter[str]]:
     """Per text, the lemmas of its masked parts (``spans``: each text's
-    :meth:`PiiMasker.original_spans`), each part lemmatised on its own, in one batch."""
-    from vastausanalyysi.nlp.pipeline import lemmatize
+    :meth:`PiiMasker.original_spans`): each part lemmatised on its own, and the lemma in the
+    whole text of every token that overlaps a part (a code that ends a sentence, "308T.", is
+    one token with its full stop, and its lemma "131052-308t." is the text's own), in one
+    batch each."""
+    from vastausanalyysi.nlp.pipeline import lemmatize, make_docs, offset_map
 
     parts = [(i, text[a:b]) for i, (text, found) in enumerate(zip(texts, spans, strict=True))
              for a, b, _ in found]  # fmt: skip
     out: list[Counter[str]] = [Counter() for _ in texts]
     for (i, _), lemmas in zip(parts, lemmatize([p for _, p in parts]), strict=True):
         out[i].update(lemmas)
+    hit = [i for i, found in enumerate(spans) if found]
+    for i, doc in zip(hit, make_docs([texts[i] for i in hit]), strict=True):
+        mapping = offset_map(doc)
+        isolated = set(out[i])
+        for token in doc:
+            start, end = mapping.span(token.idx, token.idx + len(token.text))
+            if token.lemma_ not in isolated and any(a < end and start < b for a, b, _ in spans[i]):
+                out[i][token.lemma_] += 1
     return out
 
 
