@@ -167,3 +167,22 @@ def test_streamed_jsonl_flags_a_cell_that_is_no_text(
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in rows] == ["Tiedonkulku on heikkoa.", '["Perhekeskus toimii hyvin."]']
     assert rows[1]["areas"] == ["perhekeskus"]
+
+
+def test_a_cp1252_row_after_a_plain_ascii_head_streams_as_read_whole(tmp_path: Path) -> None:
+    """QA 4: the first 64 KB were ASCII, a later row Windows-1252 ("ä" as one byte): the
+    stream decided UTF-8 from the head and stopped; the whole file decides, as the reader."""
+    plain = [[f"R{i:05d}", "toimii", "Perhekeskus toimii hyvin ja tiedonkulku on nopeaa."]
+             for i in range(1500)]  # fmt: skip
+    late = [["R99999", "toimii", "Yhteistyö hyvinvointialueen kanssa on sujuvaa."]]
+    src = tmp_path / "late.csv"
+    with src.open("w", encoding="cp1252", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["respondent_id", "question", "text"])
+        writer.writerows(plain + late)
+    assert src.read_bytes()[: 1 << 16].isascii()
+    whole, streamed = tmp_path / "whole.csv", tmp_path / "streamed.csv"
+    assert main(["-q", "tag", str(src), "-o", str(whole)]) == 0
+    assert main(["-q", "tag", str(src), "-o", str(streamed), "--chunk-size", "400"]) == 0
+    assert streamed.read_bytes() == whole.read_bytes()
+    assert _read(streamed)["text"].iloc[-1] == late[0][2]

@@ -5,8 +5,10 @@ tagged with :func:`~vastausanalyysi.themes.partitions.tag_stream` (``--jobs`` wo
 order kept, at most a few chunks pending), masked and made formula-safe chunk by chunk, and
 appended to the output as it goes: memory stays bounded whatever the file size, and every input
 row comes out, in input order. The encoding and the CSV delimiter are detected from the file's
-head by the same functions :func:`~vastausanalyysi.survey.read_table` uses; cells are read as
-text ("" for empty) as there.
+head by the same functions :func:`~vastausanalyysi.survey.read_table` uses, and a file's
+encoding is checked over all its bytes (:func:`file_encoding`: a Windows-1252 row after a plain
+ASCII head decides as it does when the file is read whole); cells are read as text ("" for
+empty) as there.
 
 Output: ``.csv``, ``.tsv``, ``-`` (header once) and ``.jsonl``/``.ndjson`` are appended chunk by
 chunk. ``.json``, ``.xlsx`` and ``.parquet`` cannot be appended to: their chunks are kept and the
@@ -22,6 +24,7 @@ line number in JSON Lines).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -174,10 +177,39 @@ def stream_plan(path: str, options: InputOptions, text_column: str) -> StreamPla
         return _give_back(raw, head, path)
     if legacy or encoding not in ("utf-8", "utf-8-sig", "cp1252", options.encoding):
         return _give_back(raw, head, path)
+    if path != STDIN and not options.encoding and encoding == "utf-8":
+        whole = file_encoding(Path(path))  # the head may be plain ASCII, a later row cp1252
+        if whole is None:
+            return _give_back(raw, head, path)
+        encoding = whole
     delimiter = options.delimiter or ("\t" if fmt == "tsv" else sniff_delimiter(sample))
     if not _plain_header(sample, fmt, delimiter, text_column):
         return _give_back(raw, head, path)
     return StreamPlan(fmt, encoding, delimiter, _Prefixed(head, raw), display, size)  # type: ignore[arg-type]
+
+
+def file_encoding(path: Path) -> str | None:
+    """How the whole-file reader decodes ``path`` (no byte order mark, no ``--encoding``):
+    "utf-8" when every byte is, "cp1252" when no line is UTF-8 beyond ASCII, None when lines
+    of both are mixed (read whole, where each line is decoded on its own and the mix is
+    reported). One pass over the bytes; line by line only when the file is not UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as f:
+        try:
+            while block := f.read(1 << 20):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+            return "utf-8"
+        except UnicodeDecodeError:
+            f.seek(0)
+        for line in f:
+            if not line.isascii():
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                return None
+    return "cp1252"
 
 
 def _plain_header(sample: str, fmt: str, delimiter: str, text_column: str) -> bool:
@@ -216,4 +248,9 @@ def estimate_rows(path: str) -> int | None:
     return max(count - 1, 0)
 
 
-__all__ = ["StreamPlan", "estimate_rows", "stream_plan"]
+__all__ = [
+    "StreamPlan",
+    "estimate_rows",
+    "file_encoding",
+    "stream_plan",
+]
