@@ -256,6 +256,8 @@ def _xlsx_value(value: Any, column: str, row: int) -> Any:
 def _write_xlsx(frame: pd.DataFrame, path: str) -> None:
     from openpyxl import Workbook
 
+    from vastausanalyysi.report.xlsx import save_workbook
+
     flat = flatten(frame)
     workbook = Workbook()
     sheet = workbook.active
@@ -269,7 +271,7 @@ def _write_xlsx(frame: pd.DataFrame, path: str) -> None:
                 _text_cell(sheet.cell(row=i, column=j), value)
             elif value is not None and value != "":
                 sheet.cell(row=i, column=j, value=value)
-    workbook.save(path)
+    save_workbook(workbook, path)
 
 
 def _text_cell(cell: Any, value: str) -> None:

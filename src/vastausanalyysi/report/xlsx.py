@@ -450,7 +450,34 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
                 for key, text in zip(table.keys, table.texts, strict=True)
             ]
     _write_sheet(wb, "menetelma", ["Aihe", "Kuvaus"], method_rows, wrap=[2], max_width=100)
-    wb.save(path)
+    save_workbook(wb, path)
 
 
-__all__ = ["MAX_CELL_CHARS", "render_xlsx"]
+#: The time stamped in a written workbook (its properties and its zip entries): none of the
+#: time of writing, so that the same data give the same bytes.
+WORKBOOK_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def save_workbook(workbook: Any, path: Any) -> None:
+    """``workbook.save(path)`` with no time of writing in the file (:data:`WORKBOOK_TIME` as
+    its created and modified time and on every zip entry): the same data, the same bytes."""
+    import datetime
+    import zipfile
+
+    stamp = datetime.datetime(*WORKBOOK_TIME)
+    workbook.properties.created = stamp
+    workbook.save(path)  # openpyxl sets the modified time to now here
+    with zipfile.ZipFile(path) as saved:
+        entries = [(info, saved.read(info)) for info in saved.infolist()]
+    modified = f">{stamp.isoformat(timespec='seconds')}Z</dcterms:modified>".encode()
+    with zipfile.ZipFile(path, "w") as out:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb">[^<]*</dcterms:modified>", modified, data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=WORKBOOK_TIME)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            out.writestr(fixed, data)
+
+
+__all__ = ["MAX_CELL_CHARS", "WORKBOOK_TIME", "render_xlsx", "save_workbook"]
