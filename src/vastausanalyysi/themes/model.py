@@ -55,6 +55,11 @@ from vastausanalyysi.themes.rules import RuleResult, RuleTagger
 #: Weight of the out-of-fold polarity accuracy without the question (plain texts, the target)
 #: when the polarity source is chosen; the rest goes to the accuracy with the question.
 NO_QUESTION_WEIGHT = 0.75
+#: A code the rules give that the training coding overrules (:func:`overruled_codes`): the
+#: rules give it to at least OVERRULE_MIN_HITS training answers and the coders agree on fewer
+#: than OVERRULE_PRECISION of them.
+OVERRULE_MIN_HITS = 5
+OVERRULE_PRECISION = 0.5
 
 
 def _as_code_lists(Y: Any, codes: Sequence[str] | None = None) -> list[list[str]]:
@@ -66,6 +71,30 @@ def _as_code_lists(Y: Any, codes: Sequence[str] | None = None) -> list[list[str]
             raise ModelError("a binary label matrix needs one code name per column (codes=...)")
         return [[names[j] for j in np.flatnonzero(row)] for row in arr]
     return [parse_codes(y) for y in Y]
+
+
+def overruled_codes(
+    rules: Sequence[RuleResult], labels: Sequence[Sequence[str]], codebook: Codebook
+) -> list[str]:
+    """The codes the rules give that the training coding overrules, in the codebook's order.
+
+    A code is overruled when the rules give it to at least :data:`OVERRULE_MIN_HITS` training
+    answers and the coders gave it to fewer than :data:`OVERRULE_PRECISION` of those: their
+    scheme does not read those words as that code ("tiedonkulku" without tietopohja). Only codes
+    of a kind (areas, mechanisms) that the coding uses at all: a coding of areas alone leaves
+    the rules' mechanisms as they are. A model trained so gives an overruled code only where
+    its own probability reaches the threshold (see ``prediction.combine``).
+    """
+    kinds = {codebook.codes[c].kind for row in labels for c in row if c in codebook.codes}
+    out = []
+    for code, spec in codebook.codes.items():
+        if spec.kind not in kinds:
+            continue
+        hits = [i for i, r in enumerate(rules) if code in r.codes]
+        agreed = sum(code in labels[i] for i in hits)
+        if len(hits) >= OVERRULE_MIN_HITS and agreed < OVERRULE_PRECISION * len(hits):
+            out.append(code)
+    return out
 
 
 class ThemeClassifier(BaseEstimator):
@@ -210,6 +239,7 @@ class ThemeClassifier(BaseEstimator):
             )
         self.n_train_ = len(docs)
         self.label_counts_ = {c: int(Ym[:, k].sum()) for k, c in enumerate(codes)}
+        self.overruled_ = overruled_codes(rules, labels, cb)
         self.polarity_classes_: list[str] = []
         self.polarity_mode_ = "rules"
         if polarity is not None:
@@ -418,6 +448,7 @@ class ThemeClassifier(BaseEstimator):
             "codebook": cb.to_dict() if self.codebook is not None else None,
             "n_train": self.n_train_,
             "label_counts": self.label_counts_,
+            "overruled": getattr(self, "overruled_", []),
             "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             "versions": versions(),
             "metadata": dict(metadata or {}),
@@ -457,6 +488,7 @@ class ThemeClassifier(BaseEstimator):
         model.polarity_mode_ = str(meta.get("polarity_mode") or "rules")
         model.n_train_ = int(meta.get("n_train", 0))
         model.label_counts_ = dict(meta.get("label_counts", {}))
+        model.overruled_ = list(meta.get("overruled") or [])
         model.polarity_classes_ = list(meta.get("polarity_classes") or [])
         if model.polarity_classes_:
             model.polarity_vectorizer_ = FeatureVectorizer(
@@ -464,7 +496,7 @@ class ThemeClassifier(BaseEstimator):
             )
             model.polarity_coef_ = arrays["polarity_coef"]
             model.polarity_intercept_ = arrays["polarity_intercept"]
-        unknown = sorted(set(model.codes_) - set(model.codebook_.codes))
+        unknown = sorted((set(model.codes_) | set(model.overruled_)) - set(model.codebook_.codes))
         if unknown:
             raise ModelError(f"{jpath}: the model has codes that its codebook lacks: {unknown}")
         model.metadata_ = meta
@@ -489,6 +521,9 @@ def versions() -> dict[str, str]:
 
 __all__ = [
     "NO_QUESTION_WEIGHT",
+    "OVERRULE_MIN_HITS",
+    "OVERRULE_PRECISION",
     "ThemeClassifier",
+    "overruled_codes",
     "versions",
 ]

@@ -74,6 +74,8 @@ def _read_meta(jpath: Path) -> dict[str, Any]:
         if key not in meta:
             raise ModelError(f"{jpath}: the key {key!r} is missing")
         _check_strings(meta[key], key, jpath)
+    if meta.get("overruled"):
+        _check_strings(meta["overruled"], "overruled", jpath)
     if meta.get("polarity_classes"):
         _check_strings(meta["polarity_classes"], "polarity_classes", jpath)
         _check_strings(meta.get("polarity_vocabulary"), "polarity_vocabulary", jpath)

@@ -94,9 +94,15 @@ def combine(
         at, js = np.nonzero(~(known < limits[ks]))  # as ``not p < limit`` per value
         for i, j in zip(at.tolist(), js.tolist(), strict=True):
             over[i].append(j)
+    # the rules' codes that the model's training coding overrules: only where the model agrees
+    overruled = set(getattr(model, "overruled_", ())) if proba is not None else set()
     out = []
     for i, (doc, rr) in enumerate(zip(docs, rules, strict=True)):
         evidence = {c: list(ev) for c, ev in rr.evidence.items()} if mode != "model" else {}
+        if overruled and not overruled.isdisjoint(evidence):
+            agreed = {codes[j] for j in over[i]}
+            for code in overruled.intersection(evidence) - agreed:
+                del evidence[code]
         scores: dict[str, float] = {}
         if proba is not None:
             scores = dict(zip(codes, scored[i], strict=True))
