@@ -45,6 +45,12 @@ Definitions used throughout (see :func:`theme_frequencies`):
   so that no hidden base can be derived from another code's line; the cells of small counts
   (``suppress="base_and_n"``) get their own secondary cells after that. Groups of base 0 disclose
   nothing and are not counted. ``secondary=False`` turns it off.
+  In a table by several columns, every cell that the table by one column fewer hides (for two
+  columns: each one-way table, primary or secondary) is hidden too, the whole group when it is
+  hidden in every code, with ``suppression_reason`` :data:`~vastausanalyysi.summary.suppression.
+  MARGIN_REASON`; the secondary suppression above then runs on top. Otherwise the cells of a
+  group that the table by region hides, summed, would give it back, and with it the hidden
+  group beside it (:func:`~vastausanalyysi.summary.suppression.margin_mask`).
   Practice of national statistics offices (primary and complementary cell suppression).
 """
 
@@ -241,7 +247,24 @@ def theme_frequencies(
     out["_group"] = _group_position(out, groups)
     out["_layer"] = out["layer"].map({LAYERS.get(c, c): i for i, c in enumerate(codes)})
     out = out.sort_values(["_group", "_layer"], kind="stable").reset_index(drop=True)
-    return _finish(out, by_cols, min_cell, suppress, confidence, method, secondary)
+    inherited = None
+    if secondary and len(by_cols) > 1:
+        from vastausanalyysi.summary.suppression import margin_mask
+
+        def smaller(sub_by: list[str]) -> pd.DataFrame:  # the same table by fewer columns
+            return theme_frequencies(
+                tagged,
+                sub_by,
+                min_cell=min_cell,
+                codes=codes,
+                codes_order=codes_order,
+                suppress=suppress,
+                id_column=id_column,
+                text_column=text_column,
+            )
+
+        inherited = margin_mask(out, by_cols, smaller, cell_keys=["layer", "code"])
+    return _finish(out, by_cols, min_cell, suppress, confidence, method, secondary, inherited)
 
 
 def _unit_ids(tagged: pd.DataFrame, id_column: str | None) -> np.ndarray:
@@ -302,8 +325,9 @@ def _finish(
     confidence: float,
     method: str,
     secondary: bool = True,
+    inherited: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    from vastausanalyysi.summary.suppression import SECONDARY_REASON, secondary_mask
+    from vastausanalyysi.summary.suppression import MARGIN_REASON, SECONDARY_REASON, secondary_mask
 
     n = out["n"].to_numpy(dtype=np.int64)
     base = out["base"].to_numpy(dtype=np.int64)
@@ -322,18 +346,24 @@ def _finish(
 
     # whole groups first (a group's base is the same in every code: the groups hidden beside a
     # small one must be the same in every code, or its base could be derived from another
-    # code's line), then the cells of small counts (suppress="base_and_n")
-    group_hidden = small_base | complement(small_base)
-    primary = group_hidden | small_n
-    complementary = (group_hidden & ~small_base) | complement(primary)
+    # code's line), then the cells of small counts (suppress="base_and_n"); in a table by
+    # several columns, first the cells that a table by fewer columns hides (``inherited``: a
+    # whole group when it hides the group in every code)
+    inherited = np.zeros(len(out), dtype=bool) if inherited is None else inherited
+    whole = pd.Series(inherited).groupby(out["_group"].to_numpy()).transform("all").to_numpy()
+    fixed = small_base | (inherited & whole)
+    group_hidden = fixed | complement(fixed)
+    primary = group_hidden | small_n | inherited
+    complementary = (group_hidden & ~small_base) | inherited | complement(primary)
     suppressed = primary | complementary
+    from_margin = inherited & ~small_base
     reasons = np.where(
         small_base,
         f"base < min_cell {min_cell}",
         np.where(
             small_n & ~complementary,
             f"n < min_cell {min_cell}",
-            np.where(complementary, SECONDARY_REASON, ""),
+            np.where(from_margin, MARGIN_REASON, np.where(complementary, SECONDARY_REASON, "")),
         ),
     )
     result = out[by_cols].copy()

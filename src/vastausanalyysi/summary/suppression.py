@@ -4,17 +4,67 @@ A table that shows some groups and hides one small group lets anyone recover the
 the total (published elsewhere, or the same table without grouping) minus the visible groups.
 National statistics offices therefore hide at least one more cell in every row or column where
 exactly one cell is hidden. :func:`secondary_mask` does this along every grouping dimension.
+
+A table by several columns has the tables by fewer columns as its margins, and those are
+published too (``summary -b region`` beside ``summary -b coarse_group -b region``). A group that
+the table by region hides would be given back by its cells in the two-way table (their sum), and
+then the hidden one by the total minus the shown groups. So every cell that a table by one column
+fewer hides (primary or secondary) is hidden in the table by more columns too
+(:func:`margin_mask`), and the table's own secondary suppression runs on top of that: this is
+one rule for every summary table (frequencies, mean scores, scores by mention).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
 #: the reason given to cells hidden by secondary suppression
 SECONDARY_REASON = "secondary: hides a second cell so that a suppressed one cannot be derived"
+#: the reason given to cells hidden because a table by fewer group columns hides them
+MARGIN_REASON = "secondary: hidden in the table by fewer group columns, which would give it away"
+
+
+def margin_mask(
+    frame: pd.DataFrame,
+    by_cols: Sequence[str],
+    table: Callable[[list[str]], pd.DataFrame],
+    *,
+    cell_keys: Sequence[str] = (),
+    hidden_column: str = "suppressed",
+) -> np.ndarray:
+    """The rows of ``frame`` (a table by two or more ``by_cols``) whose cell a table by one
+    column fewer hides.
+
+    ``table(sub_by)`` gives that table (the same summary by ``sub_by``, with its own
+    suppression: for two columns, the one-way tables); a row of ``frame`` is hidden when the row
+    of the smaller table with the same ``sub_by`` and ``cell_keys`` values has ``hidden_column``
+    true. Since the smaller tables follow this rule too, a cell hidden in any table by fewer of
+    the columns is hidden here. Run the table's own :func:`secondary_mask` after this (with
+    these rows hidden), so that its margins do not give the hidden cells back either.
+    """
+    by_cols = list(by_cols)
+    out = np.zeros(len(frame), dtype=bool)
+    if len(by_cols) < 2 or not len(frame):
+        return out
+    for dropped in by_cols:
+        sub_by = [c for c in by_cols if c != dropped]
+        keys = [*sub_by, *cell_keys]
+        sub = table(sub_by)
+        hidden = sub.loc[sub[hidden_column].astype(bool).to_numpy(), keys].drop_duplicates()
+        if not len(hidden):
+            continue
+        hidden = hidden.assign(_margin_hidden=True)
+        left = frame[keys].reset_index(drop=True)
+        for column in keys:  # the same values, whatever dtype each table gave them
+            if left[column].dtype != hidden[column].dtype:
+                left[column] = left[column].astype(object)
+                hidden[column] = hidden[column].astype(object)
+        merged = left.merge(hidden, on=keys, how="left", sort=False)
+        out |= merged["_margin_hidden"].notna().to_numpy(dtype=bool)
+    return out
 
 
 def secondary_mask(
@@ -91,4 +141,4 @@ def secondary_mask(
     return hidden & ~primary
 
 
-__all__ = ["SECONDARY_REASON", "secondary_mask"]
+__all__ = ["MARGIN_REASON", "SECONDARY_REASON", "margin_mask", "secondary_mask"]
