@@ -14,14 +14,15 @@ Definitions:
   and all the others, including respondents who wrote nothing or have no row in ``tagged`` at
   all. Respondents without a score for an item (no value, "En osaa sanoa") are left out of that
   item; so ``n_mention + n_no_mention`` is the number of the group's respondents who scored it.
-* **suppression** — a side of fewer than ``min_cell`` respondents (``0 < n < min_cell``) is
-  hidden. Secondary suppression (:func:`~vastausanalyysi.summary.suppression.secondary_mask`)
-  treats the side as one more grouping dimension: the two sides add up to the group's
-  respondents who scored the item (published elsewhere with their mean), so when one side is
-  hidden the other is hidden too; and across the ``by`` groups, where the groups add up to the
-  table without ``by``, a line with one hidden side gets a second one. A row with a hidden side
-  has all its numbers hidden (n, mean and sd of both sides, the difference, its interval and
-  p-value), is flagged ``suppressed`` and says why in ``suppression_reason``; no row is dropped.
+* **suppression** — a side of fewer than ``min_cell`` respondents (``n < min_cell``, 0
+  included: then the other side is the group's whole total) is hidden. Secondary suppression
+  (:func:`~vastausanalyysi.summary.suppression.secondary_mask`) treats the side as one more
+  grouping dimension: the two sides add up to the group's respondents who scored the item
+  (published elsewhere with their mean), so when one side is hidden the other is hidden too;
+  and across the ``by`` groups, where the groups add up to the table without ``by``, a line
+  with one hidden side gets a second one. A row with a hidden side has all its numbers hidden
+  (n, mean and sd of both sides, the difference, its interval and p-value), is flagged
+  ``suppressed`` and says why in ``suppression_reason``; no row is dropped.
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def scores_by_mention(
         ``Survey.respondents``, so that respondents without answers have their group), else
         from ``tagged``. A missing group value is a group of its own.
     min_cell, secondary:
-        A side with ``0 < n < min_cell`` respondents is hidden, and with ``secondary`` (the
+        A side with ``n < min_cell`` respondents (0 included) is hidden, and with ``secondary`` (the
         default) enough other cells that it cannot be worked out (module docstring).
         ``secondary=False`` hides only the small side and the comparison.
     confidence:
@@ -394,21 +395,25 @@ def _suppress(
 ) -> pd.DataFrame:
     """Hide the small sides and, with ``secondary``, the cells that would give them away."""
     sizes = [out[f"n_{side}"].to_numpy() for side in _SIDES]
-    small = [(n > 0) & (n < min_cell) for n in sizes]
+    small = [n < min_cell for n in sizes]  # a side of 0 too: the other one is the group's total
     primary = small[0] | small[1]
     if secondary:
-        # both sides as rows: the side is one more dimension, whose margin is the group's total
+        # both sides as rows: the side is one more dimension, whose margin is the group's total;
+        # a side of 0 discloses nothing for itself, so the other side of its row is hidden as
+        # the small one (it equals the total), and across the groups it needs a second cell
+        empty = [n == 0 for n in sizes]
+        first = [small[0] | empty[1], small[1] | empty[0]]
         cells = pd.concat([out, out], ignore_index=True)
         cells["_side"] = np.repeat([0, 1], len(out))
         extra = secondary_mask(
             cells,
             [*by_cols, "_side"],
-            np.concatenate(small),
+            np.concatenate(first),
             np.concatenate(sizes),
             cell_keys=["layer", "code", "item"],
             rank=[cells["_group"].to_numpy(), cells["_side"].to_numpy()],
         )
-        hidden_side = [extra[: len(out)] | small[0], extra[len(out) :] | small[1]]
+        hidden_side = [extra[: len(out)] | first[0], extra[len(out) :] | first[1]]
         hidden = hidden_side[0] | hidden_side[1]
         hidden_side = [hidden, hidden]  # a row with a hidden side shows none of its numbers
     else:
