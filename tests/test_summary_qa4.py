@@ -7,6 +7,7 @@ All data here is team-written: small frames built in the tests.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -209,3 +210,86 @@ def test_qa4_mention_side_of_zero_is_hidden_and_the_difference_too() -> None:
     # a table of no small side hides nothing
     overall = scores_by_mention(tagged, scores, code_ids="perhekeskus")
     assert not overall["suppressed"].any()
+
+
+# --------------------------------------------------------------------------- --scores files
+
+ITEM = "Miten arvioit yhteistyön toimivuutta kuntasi ja hyvinvointialueen välillä?"
+WORKS = "Mikä toimii yhteistyössä?"
+DEVELOP = "Mitä pitäisi kehittää?"
+DEVELOPS = [
+    "Tiedonkulkua pitäisi kehittää paljon enemmän.",
+    "Päätöksenteon avoimuutta pitää lisätä selvästi.",
+    "Yhteisiä tapaamisia tarvitaan useammin kuin nyt.",
+]
+SCALE = {1: "Erittäin huonosti", 2: "Melko huonosti", 3: "Ei hyvin eikä huonosti"}
+SCALE.update({4: "Melko hyvin", 5: "Erittäin hyvin"})
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    """16 team-written respondents; every fourth answers "En osaa sanoa" on the scale and the
+    last gives no score at all; the first 8 praise the perhekeskus."""
+    rows = []
+    for i in range(16):
+        score = 1 + (i * 3) % 5
+        rows.append(
+            {
+                "Vastaajan tunnus": f"R{i:02d}",
+                "Tehtävänimike": "sivistysjohtaja",
+                "Kunta": "Kuopio",
+                ITEM: "" if i == 15 else ("En osaa sanoa" if i % 4 == 3 else SCALE[score]),
+                WORKS: f"Perhekeskus toimii hyvin, kiitos {i}. tiimin."
+                if i < 8
+                else f"Tiedonkulku toimii {i} kertaa paremmin kuin ennen.",
+                DEVELOP: DEVELOPS[i % 3],
+            }
+        )
+    path = tmp_path / "kysely.csv"
+    pd.DataFrame(rows).to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    return path
+
+
+def test_qa4_scores_file_of_survey_o_with_empty_values_reads_as_missing_answers(
+    export: Path, tmp_path: Path
+) -> None:
+    from vastausanalyysi.cli import main
+
+    tidy = tmp_path / "tidy"
+    assert main(["survey", str(export), "-o", str(tidy)]) == 0
+    scores_csv = tidy / "scores.csv"
+    written = pd.read_csv(scores_csv, keep_default_na=False, dtype=str)
+    assert (written["value"] == "").sum() == 4  # 3 "En osaa sanoa" and one empty
+    tagged = tmp_path / "tagged.jsonl"
+    assert main(["tag", str(export), "-o", str(tagged)]) == 0
+    options = ["--mention-scores", "--code", "perhekeskus", "--min-cell", "3"]
+    from_file = tmp_path / "from_file.csv"
+    args = ["summary", str(tagged), *options, "--scores", str(scores_csv), "-o", str(from_file)]
+    assert main(args) == 0
+    from_export = tmp_path / "from_export.csv"
+    assert main(["summary", str(export), *options, "-o", str(from_export)]) == 0
+    assert from_file.read_bytes() == from_export.read_bytes()
+    table = pd.read_csv(from_file)
+    assert table.loc[0, "n_mention"] + table.loc[0, "n_no_mention"] == 16 - 4
+
+
+def test_qa4_scores_file_with_a_value_that_is_not_a_number_names_file_row_and_column(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vastausanalyysi.cli import main
+    from vastausanalyysi.errors import SummaryError
+    from vastausanalyysi.summary.scores import check_scores
+
+    bad = tmp_path / "scores.csv"
+    lines = ["respondent_id,item,value", "R00,Kohta,3", "R01,Kohta,", "R02,Kohta,kolme"]
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tagged = tmp_path / "tagged.jsonl"
+    assert main(["tag", str(export), "-o", str(tagged)]) == 0
+    capsys.readouterr()
+    assert main(["summary", str(tagged), "--mention-scores", "--scores", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err and "row 4" in err and "'value'" in err and "'kolme'" in err
+    frame = pd.read_csv(bad, keep_default_na=False, dtype=str)
+    with pytest.raises(SummaryError, match=r"scores row 2: value 'kolme' is not a number"):
+        check_scores(frame)
+    assert check_scores(frame.iloc[:2])["value"].isna().tolist() == [False, True]

@@ -65,13 +65,10 @@ def wants_mention_table(args: Any) -> bool:
 def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame:
     """The ``--mention-scores`` table of ``tagged`` (read from ``answers``) with ``args``; ids
     compared as text, so that a tagged JSONL's numbers meet a CSV's."""
-    from vastausanalyysi.cli.files import InputOptions, read_plain_table
     from vastausanalyysi.summary.mentions import scores_by_mention
 
     if args.scores:
-        scores = read_plain_table(
-            args.scores, InputOptions(), required=[RESPONDENT_ID, "item", "value"]
-        )
+        scores = _read_scores(args.scores)
     elif answers.scores is not None:
         scores = answers.scores
     else:
@@ -105,6 +102,27 @@ def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame
             len(table),
         )
     return table
+
+
+def _read_scores(path: str) -> pd.DataFrame:
+    """The ``--scores`` file, its index the file's row numbers; an empty value is a missing
+    answer (``survey -o`` writes "En osaa sanoa" and no answer so), another value that is not
+    a number a :class:`SurveyError` naming the file, row and column."""
+    import pandas as pd
+
+    from vastausanalyysi.cli.files import InputOptions, read_plain_table
+
+    scores = read_plain_table(path, InputOptions(), required=[RESPONDENT_ID, "item", "value"])
+    rows = list(scores.attrs.get("rows") or range(2, len(scores) + 2))
+    scores.index = pd.Index(rows[: len(scores)])
+    raw = scores["value"]
+    blank = raw.map(lambda v: is_missing(v, blank=True)).astype(bool)
+    numbers = pd.to_numeric(raw.where(~blank), errors="coerce")
+    bad = numbers.isna() & ~blank
+    if bad.any():
+        row = bad.index[bad.to_numpy().nonzero()[0][0]]
+        raise SurveyError(f"{path!r} row {row}, column 'value': {raw[row]!r} is not a number")
+    return scores.assign(value=numbers)
 
 
 def _check_pseudonyms(answer_ids: Any, score_ids: Any, answers: str, scores: Any) -> None:

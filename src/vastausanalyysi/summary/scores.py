@@ -24,6 +24,7 @@ from vastausanalyysi.summary.frequencies import by_of, theme_frequencies
 from vastausanalyysi.summary.links import resolve_link_pairs
 from vastausanalyysi.summary.suppression import secondary_mask
 from vastausanalyysi.summary.validation import as_by, check_columns, check_frame
+from vastausanalyysi.text import is_missing
 
 #: group columns that hold regions: they match by county code (names and codes alike)
 REGION_COLUMNS: tuple[str, ...] = ("region", "region_code", "county", "hyvinvointialue")
@@ -337,16 +338,22 @@ def _numbers(scores: pd.DataFrame, column: str) -> pd.Series:
 
 
 def check_scores(scores: Any) -> pd.DataFrame:
-    """Respondent-level scores with a numeric ``value`` (an error names a bad row)."""
+    """Respondent-level scores with a numeric ``value`` (an error names a bad row).
+
+    An empty value (missing, or empty text as ``survey -o`` writes "En osaa sanoa" and no
+    answer) is a missing answer, left out of the means; any other value that is not a number is
+    an error naming the row (the frame's index) and the column (``value``)."""
     if not isinstance(scores, pd.DataFrame):
         raise SummaryError(f"scores must be a DataFrame, got {type(scores).__name__}")
     check_columns(scores, ["respondent_id", "item", "value"], "scores")
-    values = pd.to_numeric(scores["value"], errors="coerce")
-    bad = values.isna() & scores["value"].notna()
+    raw = scores["value"]
+    blank = np.fromiter((is_missing(v, blank=True) for v in raw.tolist()), bool, len(raw))
+    values = pd.to_numeric(raw.where(~blank), errors="coerce")
+    bad = values.isna().to_numpy() & ~blank
     if bad.any():
-        idx = bad.to_numpy().nonzero()[0][0]
+        idx = bad.nonzero()[0][0]
         raise SummaryError(
-            f"scores row {scores.index[idx]!r}: value {scores['value'].iloc[idx]!r} is not a number"
+            f"scores row {scores.index[idx]!r}: value {raw.iloc[idx]!r} is not a number"
         )
     out = scores.copy()
     out["value"] = values.astype(float)
