@@ -293,3 +293,43 @@ def test_qa4_scores_file_with_a_value_that_is_not_a_number_names_file_row_and_co
     with pytest.raises(SummaryError, match=r"scores row 2: value 'kolme' is not a number"):
         check_scores(frame)
     assert check_scores(frame.iloc[:2])["value"].isna().tolist() == [False, True]
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def test_qa4_closed_stdout_pipe_ends_quietly_with_0(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import vastausanalyysi
+
+    tagged = tmp_path / "tagged.jsonl"
+    records = [
+        {
+            "respondent_id": f"R{i}",
+            "ryhma": f"ryhmä {i // 5}",
+            "text": "Perhekeskus toimii.",
+            "areas": ["perhekeskus"] if i % 2 else ["hyte"],
+            "mechanisms": [],
+            "polarity": "works",
+        }
+        for i in range(2500)
+    ]
+    pd.DataFrame(records).to_json(tagged, orient="records", lines=True, force_ascii=False)
+    env = {**os.environ, "PYTHONPATH": str(Path(vastausanalyysi.__file__).parents[1])}
+    command = [sys.executable, "-m", "vastausanalyysi", "summary", str(tagged), "-b", "ryhma"]
+    process = subprocess.Popen(
+        [*command, "-o", "-"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert process.stdout is not None and process.stderr is not None
+    header = process.stdout.readline()  # as `| head -1` does: read a line, then close
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=300) == 0, err
+    assert header.startswith(b"ryhma,layer,code")
+    assert "Broken pipe" not in err and "Exception" not in err and "error" not in err
+    # the whole table is far more than a pipe holds, so the writer did meet the closed pipe
+    full = subprocess.run([*command, "-o", "-"], capture_output=True, env=env, check=True)
+    assert len(full.stdout) > 256 * 1024

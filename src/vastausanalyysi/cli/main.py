@@ -668,6 +668,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("vastausanalyysi: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        from vastausanalyysi.cli.output import discard_stdout
+
+        discard_stdout()  # the reader of standard output has gone (| head): end quietly
         return 0
     except OSError as exc:  # a file or folder the user named: their problem to fix, not ours
         if args.debug:

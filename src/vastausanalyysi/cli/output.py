@@ -140,8 +140,22 @@ def write_table(frame: pd.DataFrame, path: str, *, excel_fi: bool = False) -> No
             _write_xlsx(frame, path)
         else:
             _write_parquet(frame, path)
+    except BrokenPipeError:
+        raise  # the reader of '-' has closed it (| head): main() ends quietly
     except OSError as exc:
         raise ReportError(f"cannot write {path!r}: {exc.strerror or exc}") from exc
+
+
+def discard_stdout() -> None:
+    """After a closed pipe on standard output (``… | head``): point standard output at the
+    null device, so that flushing its buffer at exit does not fail again (the Python
+    documentation's advice for SIGPIPE); the command then ends quietly with 0, as Unix tools
+    do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (captured output)
+        pass
 
 
 def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
@@ -218,6 +232,8 @@ class TableWriter:
                 _csv_ready(frame).to_csv(handle, lineterminator="\n", **options)
                 self._header = False
             handle.flush()
+        except BrokenPipeError:
+            raise  # the reader of '-' has closed it (| head): main() ends quietly
         except OSError as exc:
             raise ReportError(f"cannot write {self.path!r}: {exc.strerror or exc}") from exc
 
