@@ -333,3 +333,36 @@ def test_qa4_closed_stdout_pipe_ends_quietly_with_0(tmp_path: Path) -> None:
     # the whole table is far more than a pipe holds, so the writer did meet the closed pipe
     full = subprocess.run([*command, "-o", "-"], capture_output=True, env=env, check=True)
     assert len(full.stdout) > 256 * 1024
+
+
+def test_qa4_by_a_contact_column_is_refused_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vastausanalyysi.cli import main
+
+    tagged = tmp_path / "tagged.jsonl"
+    first = ["Aino", "Eero", "Helmi", "Ilmari", "Kaarina", "Lauri"]
+    records = [
+        {
+            "respondent_id": f"R{i}",
+            "Sähköposti": f"{first[i % 6].lower()}.virtanen{i}@kunta.fi",
+            "yhteys": f"040 {1234500 + i * 7}",
+            "tehtava": "rehtori" if i % 2 else "sivistysjohtaja",
+            "text": "Perhekeskus toimii.",
+            "areas": ["perhekeskus"],
+            "mechanisms": [],
+            "polarity": "works",
+        }
+        for i in range(24)
+    ]
+    pd.DataFrame(records).to_json(tagged, orient="records", lines=True, force_ascii=False)
+    out = tmp_path / "freq.csv"
+    for column, label in (("Sähköposti", "[EMAIL]"), ("yhteys", "[PUHELIN]")):
+        capsys.readouterr()
+        assert main(["summary", str(tagged), "-b", column, "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert f"-b/--by {column!r}" in err and "contact data" in err and repr(label) in err
+        assert not out.exists()
+    # an ordinary column still groups
+    assert main(["summary", str(tagged), "-b", "tehtava", "-o", str(out)]) == 0
+    assert set(pd.read_csv(out)["tehtava"]) == {"rehtori", "sivistysjohtaja"}

@@ -332,8 +332,23 @@ def mask_output(
     return (ids if ids is not None else IdPseudonyms()).apply(out, id_columns)
 
 
-def _contact_column(name: str, original: list[Any], masked: list[Any]) -> list[Any]:
-    """``masked`` with every non-empty cell one placeholder if the column is contact data."""
+def contact_data(name: str, values: Sequence[Any]) -> str | None:
+    """The placeholder (``"[EMAIL]"``, ``"[PUHELIN]"`` …) that every non-empty value of a
+    column named ``name`` is written as, when the column is contact data by
+    :func:`mask_output`'s rule (its header names e-mail or phone, or at least
+    :data:`CONTACT_SHARE` of its non-empty cells mask to one placeholder each); None for
+    another column. Grouping by such a column would give one group, the placeholder."""
+    values = list(values)
+    texts = list(dict.fromkeys(v for v in values if isinstance(v, str) and v.strip()))
+    if not texts:
+        return None
+    masked = mask_personal_data(pd.DataFrame({TEXT: texts}), [TEXT])[TEXT].tolist()
+    lookup = dict(zip(texts, masked, strict=True))
+    return _contact_label(name, values, [lookup.get(v, v) for v in values])
+
+
+def _contact_label(name: str, original: list[Any], masked: list[Any]) -> str | None:
+    """The placeholder of a column that is contact data (:func:`contact_data`), else None."""
     from vastausanalyysi.nlp.pii import EMAIL, HETU, NAME, PHONE
 
     labels = {EMAIL, HETU, NAME, PHONE}
@@ -346,8 +361,19 @@ def _contact_column(name: str, original: list[Any], masked: list[Any]) -> list[A
         if any(word.startswith(starts) for word in words if word)
     ]
     if not filled or not (hinted or sum(whole.values()) >= CONTACT_SHARE * len(filled)):
+        return None
+    return whole.most_common(1)[0][0] if whole else hinted[0]
+
+
+def _contact_column(name: str, original: list[Any], masked: list[Any]) -> list[Any]:
+    """``masked`` with every non-empty cell one placeholder if the column is contact data."""
+    from vastausanalyysi.nlp.pii import EMAIL, HETU, NAME, PHONE
+
+    labels = {EMAIL, HETU, NAME, PHONE}
+    label = _contact_label(name, original, masked)
+    if label is None:
         return masked
-    label = whole.most_common(1)[0][0] if whole else hinted[0]
+    filled = [i for i, v in enumerate(original) if isinstance(v, str) and v.strip()]
     out = list(masked)
     for i in filled:
         if str(out[i]).strip() not in labels:

@@ -386,7 +386,27 @@ def resolve_by(answers: Answers, by: Sequence[str] | None, option: str = "-b/--b
             _join_respondent_column(answers, internal)
         log.info("%s: %s %r is the column %r", answers.source, option, name, internal)
         out.append(internal)
+    for name, column in zip(by or (), out, strict=True):
+        _refuse_contact_column(answers, name, column, option)
     return out
+
+
+def _refuse_contact_column(answers: Answers, name: str, column: str, option: str) -> None:
+    """A SurveyError when ``column`` is contact data (an e-mail or phone column, by
+    :func:`~vastausanalyysi.workflow.contact_data`'s rule): its values are written as one
+    placeholder, so every group would read "[EMAIL]" (and unmasked, each is one person)."""
+    from vastausanalyysi.workflow import DERIVED_COLUMNS, contact_data
+
+    if column in DERIVED_COLUMNS:
+        return
+    label = contact_data(str(column), answers.frame[column].tolist())
+    if label is not None:
+        raise SurveyError(
+            f"{option} {name!r}: the column {column!r} of {answers.source!r} holds contact data "
+            f"(e-mail addresses, phone numbers or names): its values are written as {label!r}, "
+            "so every group would read the same, and each address is one person; group by "
+            "another column"
+        )
 
 
 def _join_respondent_column(answers: Answers, column: str) -> None:
