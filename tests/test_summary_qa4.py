@@ -366,3 +366,47 @@ def test_qa4_by_a_contact_column_is_refused_with_the_reason(
     # an ordinary column still groups
     assert main(["summary", str(tagged), "-b", "tehtava", "-o", str(out)]) == 0
     assert set(pd.read_csv(out)["tehtava"]) == {"rehtori", "sivistysjohtaja"}
+
+
+def scored_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """SIZES' respondents; every other mentions perhekeskus; everyone scores one item."""
+    tagged, scores = tagged_of(SIZES), []
+    tagged["areas"] = [["perhekeskus"] if i % 2 == 0 else [] for i in range(len(tagged))]
+    tagged["text"] = "Perhekeskus toimii."
+    for i, rid in enumerate(tagged["respondent_id"]):
+        scores.append({"respondent_id": rid, "item": "Yhteistyö", "value": 1 + (i * 3) % 5})
+    return tagged, pd.DataFrame(scores)
+
+
+def hidden_keys(table: pd.DataFrame, by: list[str], flag: str) -> set[tuple[object, ...]]:
+    return set(table.loc[table[flag].astype(bool), by].itertuples(index=False, name=None))
+
+
+def test_qa4_mean_tables_by_two_columns_hide_what_their_one_way_tables_hide() -> None:
+    from vastausanalyysi.summary import linked_scores, scores_by_mention
+
+    tagged, scores = scored_frames()
+    respondents = tagged[["respondent_id", *BY]]
+    links = {"perhekeskus": "Yhteistyö"}
+    tables = {
+        "mention": lambda by: scores_by_mention(
+            tagged, scores, by=by, code_ids="perhekeskus", respondents=respondents
+        ),
+        "means": lambda by: linked_scores(
+            scores, by=by, code_items=links, respondents=respondents, min_cell=5
+        ),
+    }
+    for name, make in tables.items():
+        flag = "suppressed" if name == "mention" else "score_suppressed"
+        two_way = make(list(BY))
+        shown_pairs = set(
+            two_way.loc[~two_way[flag].astype(bool), list(BY)].itertuples(index=False, name=None)
+        )
+        for column in BY:
+            one_way = make([column])
+            hidden = {key[0] for key in hidden_keys(one_way, [column], flag)}
+            assert hidden or column == "coarse_group", name
+            position = BY.index(column)
+            leaked = {pair for pair in shown_pairs if pair[position] in hidden}
+            assert not leaked, (name, column, leaked)
+        assert (two_way[flag].astype(bool)).any() and not two_way[flag].astype(bool).all()

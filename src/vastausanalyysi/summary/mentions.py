@@ -39,7 +39,12 @@ from vastausanalyysi.summary.frequencies import LAYERS
 from vastausanalyysi.summary.intervals import check_confidence, welch_interval
 from vastausanalyysi.summary.links import codebook_codes, codebook_links, resolve_link_pairs
 from vastausanalyysi.summary.scores import check_scores, is_aggregated, scores_with_groups
-from vastausanalyysi.summary.suppression import SECONDARY_REASON, secondary_mask
+from vastausanalyysi.summary.suppression import (
+    MARGIN_REASON,
+    SECONDARY_REASON,
+    margin_mask,
+    secondary_mask,
+)
 from vastausanalyysi.summary.validation import (
     answered_mask,
     as_by,
@@ -202,7 +207,18 @@ def scores_by_mention(
         out = out[np.array(keep, dtype=bool)].reset_index(drop=True)
         if not len(out):
             raise SummaryError("no code of code_ids has a linked item in the scores")
-    return _suppress(out, by_cols, min_cell, secondary)
+    inherited = None
+    if secondary and len(by_cols) > 1:  # the rule of every summary table (suppression.py)
+
+        def smaller(sub_by: list[str]) -> pd.DataFrame:
+            return scores_by_mention(
+                tagged, scores, items=items, codes=codes, code_ids=code_ids,
+                code_items=code_items, by=sub_by, respondents=respondents, min_cell=min_cell,
+                confidence=confidence, id_column=id_column, text_column=text_column,
+            )  # fmt: skip
+
+        inherited = margin_mask(out, by_cols, smaller, cell_keys=["layer", "code", "item"])
+    return _suppress(out, by_cols, min_cell, secondary, inherited)
 
 
 def mentions(
@@ -391,18 +407,24 @@ def _table(
 
 
 def _suppress(
-    out: pd.DataFrame, by_cols: list[str], min_cell: int, secondary: bool
+    out: pd.DataFrame,
+    by_cols: list[str],
+    min_cell: int,
+    secondary: bool,
+    inherited: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """Hide the small sides and, with ``secondary``, the cells that would give them away."""
+    """Hide the small sides and, with ``secondary``, the cells that would give them away (first
+    the rows ``inherited`` from the tables by fewer columns, see ``margin_mask``)."""
     sizes = [out[f"n_{side}"].to_numpy() for side in _SIDES]
     small = [n < min_cell for n in sizes]  # a side of 0 too: the other one is the group's total
     primary = small[0] | small[1]
+    inherited = np.zeros(len(out), dtype=bool) if inherited is None else inherited
     if secondary:
         # both sides as rows: the side is one more dimension, whose margin is the group's total;
         # a side of 0 discloses nothing for itself, so the other side of its row is hidden as
         # the small one (it equals the total), and across the groups it needs a second cell
         empty = [n == 0 for n in sizes]
-        first = [small[0] | empty[1], small[1] | empty[0]]
+        first = [small[0] | empty[1] | inherited, small[1] | empty[0] | inherited]
         cells = pd.concat([out, out], ignore_index=True)
         cells["_side"] = np.repeat([0, 1], len(out))
         extra = secondary_mask(
@@ -426,7 +448,11 @@ def _suppress(
         result.loc[side_hidden, [f"mean_{side}", f"sd_{side}"]] = np.nan
     result.loc[hidden, _COMPARISON] = np.nan
     result["suppressed"] = hidden
-    reasons = np.where(primary, f"n < min_cell {min_cell}", np.where(hidden, SECONDARY_REASON, ""))
+    reasons = np.where(
+        primary,
+        f"n < min_cell {min_cell}",
+        np.where(inherited, MARGIN_REASON, np.where(hidden, SECONDARY_REASON, "")),
+    )
     result["suppression_reason"] = pd.Series([r or None for r in reasons], dtype=object)
     result.attrs.update({"by": list(by_cols), "min_cell": min_cell})
     return result

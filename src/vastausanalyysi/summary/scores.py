@@ -22,7 +22,7 @@ from vastausanalyysi.respondents import resolve_region
 from vastausanalyysi.schema import MIN_CELL
 from vastausanalyysi.summary.frequencies import by_of, theme_frequencies
 from vastausanalyysi.summary.links import resolve_link_pairs
-from vastausanalyysi.summary.suppression import secondary_mask
+from vastausanalyysi.summary.suppression import margin_mask, secondary_mask
 from vastausanalyysi.summary.validation import as_by, check_columns, check_frame
 from vastausanalyysi.text import is_missing
 
@@ -126,6 +126,10 @@ def join_scores(
     score_n = out["score_n"].to_numpy(dtype=np.int64)
     small = (score_n > 0) & (score_n < min_cell)
     if secondary:
+        small |= _margin_means(
+            out, by_cols, scores, code_items, respondents if respondents is not None else tagged,
+            min_cell,
+        )  # fmt: skip
         small |= secondary_mask(out, by_cols, small, score_n, cell_keys=["layer", "code", "item"])
     out["score_suppressed"] = small
     out.loc[small, ["score_mean", "score_sd"]] = np.nan
@@ -173,12 +177,39 @@ def linked_scores(
     score_n = out["score_n"].to_numpy(dtype=np.int64)
     small = (score_n > 0) & (score_n < min_cell)
     if secondary:
+        small |= _margin_means(out, by_cols, scores, code_items, respondents, min_cell)
         small |= secondary_mask(out, by_cols, small, score_n, cell_keys=["code", "item"])
     out["score_suppressed"] = small
     out.loc[small, ["score_mean", "score_sd"]] = np.nan
     out.loc[small, "score_n"] = pd.NA  # a hidden mean's number of respondents is hidden too
     out.attrs["by"] = by_cols
     return out
+
+
+def _margin_means(
+    out: pd.DataFrame,
+    by_cols: list[str],
+    scores: pd.DataFrame,
+    code_items: Mapping[str, str | Sequence[str]] | None,
+    respondents: pd.DataFrame | None,
+    min_cell: int,
+) -> np.ndarray:
+    """The rows of a table of means by several columns whose mean the same table by one column
+    fewer hides (:func:`~vastausanalyysi.summary.suppression.margin_mask`: the rule of every
+    summary table). Aggregated means are published tables of their own: not checked."""
+    if len(by_cols) < 2 or is_aggregated(scores):
+        return np.zeros(len(out), dtype=bool)
+
+    def smaller(sub_by: list[str]) -> pd.DataFrame:
+        return linked_scores(
+            scores, by=sub_by, code_items=code_items, respondents=respondents, min_cell=min_cell
+        )
+
+    probe = out[[*by_cols, "code", "item"]].copy()
+    for column in by_cols:  # as linked_scores has them: regions as county codes
+        probe[column] = group_keys(probe[column], column in REGION_COLUMNS)
+    hidden = "score_suppressed"
+    return margin_mask(probe, by_cols, smaller, cell_keys=["code", "item"], hidden_column=hidden)
 
 
 def score_stats(
