@@ -410,3 +410,33 @@ def test_qa4_mean_tables_by_two_columns_hide_what_their_one_way_tables_hide() ->
             leaked = {pair for pair in shown_pairs if pair[position] in hidden}
             assert not leaked, (name, column, leaked)
         assert (two_way[flag].astype(bool)).any() and not two_way[flag].astype(bool).all()
+
+
+def test_qa4_report_score_table_by_two_levels_hides_what_its_one_level_tables_hide() -> None:
+    from vastausanalyysi.report.labels import Names
+    from vastausanalyysi.report.scores import prepare_survey_scores
+
+    tagged, scores = scored_frames()
+    names = Names(None)
+
+    def table(levels: list[str]) -> dict[str, list[str]]:
+        made = prepare_survey_scores(scores, tagged, levels, names, 5).tables[0]
+        rows = zip(made.codes, made.total, made.flags, strict=True)
+        return {code: flags for code, total, flags in rows if not total}
+
+    two_way = table(list(BY))
+    assert any(f for flags in two_way.values() for f in flags)
+    for position, column in enumerate(BY):
+        hidden = {code for code, flags in table([column]).items() if any(flags)}
+        assert hidden or column == "coarse_group"
+        for code, flags in two_way.items():
+            if code.split(" / ")[position] in hidden:
+                assert all(flags), (column, code)
+    # and along each level, no line of the two-way table has exactly one hidden mean
+    for position in range(len(BY)):
+        lines: dict[str, list[bool]] = {}
+        for code, flags in two_way.items():
+            parts = code.split(" / ")
+            other = " / ".join(p for k, p in enumerate(parts) if k != position)
+            lines.setdefault(other, []).append(bool(flags[0]))
+        assert all(sum(line) != 1 for line in lines.values()), lines

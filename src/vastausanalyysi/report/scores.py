@@ -214,10 +214,16 @@ def prepare_survey_scores(
     row_n = [int(part["who"].nunique()) for *_, part in rows]
     flags = [["" for _ in items] for _ in rows]
     groups = [r for r, row in enumerate(rows) if not row[2]]
-    for j in range(len(items)):
-        column = secondary_suppression([ns[r][j] for r in groups], min_cell)
-        for r, flag in zip(groups, column, strict=True):
-            flags[r][j] = flag
+    if len(levels) > 1:  # the rule of every summary table (summary/suppression.py)
+        inherited = _inherited(scores, answers, levels, names, min_cell, cells, len(items))
+        line_flags = _line_flags(cells, levels, [ns[r] for r in groups], inherited, min_cell)
+        for r, row_flags in zip(groups, line_flags, strict=True):
+            flags[r] = row_flags
+    else:
+        for j in range(len(items)):
+            column = secondary_suppression([ns[r][j] for r in groups], min_cell)
+            for r, flag in zip(groups, column, strict=True):
+                flags[r][j] = flag
         for r, row in enumerate(rows):
             if row[2] and 0 < ns[r][j] < min_cell:
                 flags[r][j] = "primary"
@@ -253,6 +259,60 @@ def prepare_survey_scores(
         min_cell,
         _scale(data["value"].to_numpy(dtype=float), scores.attrs.get("scale")),
     )
+
+
+def _inherited(
+    scores: pd.DataFrame,
+    answers: pd.DataFrame,
+    levels: Sequence[str],
+    names: Names,
+    min_cell: int,
+    cells: list[tuple[object, ...]],
+    n_items: int,
+) -> np.ndarray:
+    """[cell][item]: the means of a table by several levels that the same table by one level
+    fewer hides (primary or secondary), as :func:`~vastausanalyysi.summary.suppression.
+    margin_mask` does for the summaries: their cells would give them back."""
+    out = np.zeros((len(cells), n_items), dtype=bool)
+    for d in range(len(levels)):
+        sub_levels = [c for k, c in enumerate(levels) if k != d]
+        table = prepare_survey_scores(scores, answers, sub_levels, names, min_cell).tables[0]
+        rows = {
+            code: r
+            for r, (code, total) in enumerate(zip(table.codes, table.total, strict=True))
+            if not total
+        }
+        for i, cell in enumerate(cells):
+            key = " / ".join(cell_text(v) for k, v in enumerate(cell) if k != d)
+            r = rows.get(key)
+            if r is not None:
+                out[i] |= np.array([bool(f) for f in table.flags[r]], dtype=bool)
+    return out
+
+
+def _line_flags(
+    cells: list[tuple[object, ...]],
+    levels: Sequence[str],
+    ns: list[list[int]],
+    inherited: np.ndarray,
+    min_cell: int,
+) -> list[list[str]]:
+    """[cell][item] flags of a table by several levels: "primary" under ``min_cell``, else
+    "secondary" when inherited or hidden by the summaries' secondary suppression along each
+    level (:func:`~vastausanalyysi.summary.suppression.secondary_mask`)."""
+    from vastausanalyysi.summary.suppression import secondary_mask
+
+    n_items = inherited.shape[1]
+    names = [f"_level{k}" for k in range(len(levels))]
+    frame = pd.DataFrame(
+        [(*cell, j) for cell in cells for j in range(n_items)], columns=[*names, "_item"]
+    )
+    n = np.array([ns[i][j] for i in range(len(cells)) for j in range(n_items)], dtype=np.int64)
+    primary = (n > 0) & (n < min_cell)
+    hidden = primary | inherited.reshape(-1)
+    hidden |= secondary_mask(frame, names, hidden, n, cell_keys=["_item"])
+    flat = np.where(primary, "primary", np.where(hidden, "secondary", ""))
+    return [list(flat[i * n_items : (i + 1) * n_items]) for i in range(len(cells))]
 
 
 def _suppress(
