@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,6 +50,24 @@ JSON_COLUMNS: tuple[str, ...] = (EVIDENCE, POLARITY_EVIDENCE, PROBABILITIES, OLD
 
 POLARITIES: tuple[str, ...] = ("works", "problem", "mixed", "neutral")
 
+POLARITY_NAMES: dict[str, str] = {
+    "works": "works",
+    "problem": "problem",
+    "mixed": "mixed",
+    "neutral": "neutral",
+    "myönteinen": "works",
+    "toimii": "works",
+    "kielteinen": "problem",
+    "ongelma": "problem",
+    "molempia": "mixed",
+    "sekä että": "mixed",
+    "sekä toimivaa että ongelmia": "mixed",
+    "ristiriitainen": "mixed",
+    "neutraali": "neutral",
+}
+"""How a coder may write a polarity (lower case, words separated by one space) -> its id: the
+ids themselves and their Finnish names. :func:`polarity_id` reads a cell through it."""
+
 # ---------------------------------------------------------------------------- code ids
 CODE_PREFIXES: tuple[str, ...] = ("area:", "mech:", "mechanism:", "polarity:")
 """Prefixes a code id may carry in user files and wide tables ("area:hyte", "mech:tyonjako")."""
@@ -62,15 +81,29 @@ def strip_prefix(code: str) -> str:
     return code
 
 
+CODE_SEPARATORS = re.compile(r"[;,|\r\n]")
+"""What separates the codes of one cell: ';', ',', '|' or a line break."""
+
+
 def parse_codes(value: Any) -> list[str]:
-    """Codes from a list or a ';'/','-separated string; None/NaN/'' give []."""
+    """Codes from a list or a string separated by :data:`CODE_SEPARATORS`; None/NaN/'' give []."""
     if is_missing(value):
         return []
     if isinstance(value, str):
-        return [c.strip() for c in value.replace(",", ";").split(";") if c.strip()]
+        return [c.strip() for c in CODE_SEPARATORS.split(value) if c.strip()]
     if isinstance(value, Iterable):
         return [str(c).strip() for c in value if str(c).strip()]
     raise ModelError(f"cannot read codes from {value!r}")
+
+
+def polarity_id(value: Any) -> str | None:
+    """The polarity id that a cell names, in English or Finnish, in any case ("Myönteinen" ->
+    "works", "polarity:mixed" -> "mixed", "sekä-että" -> "mixed"); None for an empty cell or a
+    value that names no polarity (see :data:`POLARITY_NAMES`)."""
+    if is_missing(value, blank=True) or not isinstance(value, str):
+        return None
+    key = " ".join(strip_prefix(value.strip().lower()).replace("-", " ").split())
+    return POLARITY_NAMES.get(key)
 
 
 __all__ = [
@@ -78,6 +111,7 @@ __all__ = [
     "COARSE_GROUP",
     "CODE_COLUMNS",
     "CODE_PREFIXES",
+    "CODE_SEPARATORS",
     "EVIDENCE",
     "GROUP",
     "JSON_COLUMNS",
@@ -92,6 +126,7 @@ __all__ = [
     "POLARITIES",
     "POLARITY",
     "POLARITY_EVIDENCE",
+    "POLARITY_NAMES",
     "PROBABILITIES",
     "QUESTION",
     "REGION",
@@ -99,5 +134,6 @@ __all__ = [
     "TAG_COLUMNS",
     "TEXT",
     "parse_codes",
+    "polarity_id",
     "strip_prefix",
 ]

@@ -513,10 +513,12 @@ def _match_question(wanted: str, found: Sequence[str], source: str) -> str:
 def read_plain_table(
     path: str, options: InputOptions, required: Sequence[str] = ()
 ) -> pd.DataFrame:
-    """A table of text cells (no survey reading), with the ``required`` columns checked."""
+    """A table of text cells (no survey reading), with the ``required`` columns checked; its
+    ``attrs`` hold the file's name (``"source"``) and row numbers (``"rows"``)."""
     with open_input(path, options.format, options) as (file, display):
         if file.suffix.lower() == ".parquet":
             frame = _read_parquet(file, display)
+            frame.attrs["rows"] = list(range(1, len(frame) + 1))  # as read_input numbers them
         else:
             from vastausanalyysi.survey import read_table
 
@@ -525,6 +527,7 @@ def read_plain_table(
             if column not in frame.columns:
                 what = "text column" if column == (options.text_column or TEXT) else "column"
                 _missing_column(frame, column, display, what)
+    frame.attrs["source"] = display  # errors on its rows name the file
     return frame
 
 

@@ -400,6 +400,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     data = read_plain_table(args.input, _input(args), required=[column])
     model = train(data, text_column=column, mask=_mask(args))
     path = model.save(args.output)
+    print(model.training_summary_, file=sys.stderr)  # what was learned from; row numbers only
     print(path)
     if args.cv:
         print(evaluate(model, data, text_column=column, cv=args.cv).to_markdown())

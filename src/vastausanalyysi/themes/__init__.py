@@ -18,6 +18,7 @@ Layout, lowest first (each module imports only those above it in this list):
 - ``model``: ``ThemeClassifier`` (scikit-learn conventions; JSON + NPZ files, no pickle)
 - ``shipped``: the shipped model and ``resolve_model`` (what a ``model=`` argument means)
 - ``prediction``: ``combine``, rules + model per Doc: codes, polarity and evidence
+- ``labels``: code and polarity cells as coders write them; ``TrainingSummary``
 - ``training``: ``train`` on hand-coded answers; ``evaluation``: ``evaluate`` (P/R/F1)
 - ``batch``: options, setup once per process, repeats tagged once, the process pool
 - ``tagger``: ``tag()``, the public entry point

@@ -16,9 +16,11 @@ import pandas as pd
 from sklearn.model_selection import KFold
 
 from vastausanalyysi.errors import ModelError
-from vastausanalyysi.schema import POLARITIES
+from vastausanalyysi.schema import POLARITIES, polarity_id
+from vastausanalyysi.text import is_missing
 from vastausanalyysi.themes.codebook import Codebook, load_codebook
 from vastausanalyysi.themes.features import as_docs
+from vastausanalyysi.themes.labels import read_polarity_column, select
 from vastausanalyysi.themes.model import ThemeClassifier
 from vastausanalyysi.themes.prediction import combine
 from vastausanalyysi.themes.shipped import resolve_model
@@ -53,9 +55,16 @@ class Evaluation:
                 )
         if "polarity_accuracy" in self.summary:
             lines.append("")
+            left_out = int(self.summary.get("polarity_left_out", 0))
+            scored = (
+                f" (on the {int(self.summary['polarity_n'])} answers with a gold polarity; "
+                f"{left_out} without one left out)"
+                if left_out
+                else ""
+            )
             lines.append(
                 f"Polarity accuracy {self.summary['polarity_accuracy']:.3f}, "
-                f"macro-F1 {self.summary['polarity_macro_f1']:.3f}."
+                f"macro-F1 {self.summary['polarity_macro_f1']:.3f}{scored}."
             )
             lines.extend(["", *self.polarity_markdown()])
         lines.append("")
@@ -95,7 +104,11 @@ def score(
     gold_polarity: Sequence[str] | None = None,
     pred_polarity: Sequence[str] | None = None,
 ) -> Evaluation:
-    """Compare predicted with gold codes (and polarity)."""
+    """Compare predicted with gold codes (and polarity).
+
+    Polarity is scored only on the rows with a gold polarity (ids or Finnish names); the
+    summary's ``polarity_n`` counts them and ``polarity_left_out`` the rows without one.
+    """
     rows, summary = [], {}
     for layer, ids in (("areas", codebook.areas), ("mechanisms", codebook.mechanisms)):
         T = F = N = 0
@@ -133,8 +146,18 @@ def score(
         )
     confusion = per_class = None
     if gold_polarity is not None and pred_polarity is not None:
-        g, p = list(gold_polarity), list(pred_polarity)
-        summary["polarity_accuracy"] = float(np.mean([a == b for a, b in zip(g, p, strict=True)]))
+        # only the rows with a gold polarity are scored (a blank gold is no answer to compare)
+        pairs = [
+            (polarity_id(a) or a, b)
+            for a, b in zip(gold_polarity, pred_polarity, strict=True)
+            if not is_missing(a, blank=True)
+        ]
+        g, p = [a for a, _ in pairs], [b for _, b in pairs]
+        summary["polarity_n"] = len(pairs)
+        summary["polarity_left_out"] = len(gold) - len(pairs)
+        summary["polarity_accuracy"] = (
+            float(np.mean([a == b for a, b in zip(g, p, strict=True)])) if pairs else 0.0
+        )
         f1s, classes = [], []
         for label in POLARITIES:
             tp = sum(a == label and b == label for a, b in zip(g, p, strict=True))
@@ -188,13 +211,13 @@ def evaluate(
     """
     df = read_labelled(data, text_column)
     if cv is None and "split" in df.columns and (df["split"] == "test").any():
-        df = df[df["split"] == "test"]
-    df = df.reset_index(drop=True)
-    gold = label_rows(df)
-    questions = df["question"].tolist() if "question" in df.columns else [None] * len(df)
-    gold_pol = df["polarity"].tolist() if "polarity" in df.columns else None
+        df = select(df, df["split"] == "test")
     clf = resolve_model(model) if mode != "rules" else None
     cb = clf.get_codebook() if clf is not None else load_codebook(getattr(model, "codebook", None))
+    gold = label_rows(df, cb)
+    gold_pol = read_polarity_column(df)
+    df = df.reset_index(drop=True)
+    questions = df["question"].tolist() if "question" in df.columns else [None] * len(df)
     docs = as_docs(df[text_column].tolist())
     pred: list[list[str]] = [[] for _ in range(len(df))]
     pred_pol: list[str] = ["neutral"] * len(df)

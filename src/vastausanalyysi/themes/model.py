@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from vastausanalyysi.errors import ModelError
 from vastausanalyysi.schema import POLARITIES, parse_codes
+from vastausanalyysi.text import is_missing
 from vastausanalyysi.themes.calibration import best_threshold, platt, sigmoid
 from vastausanalyysi.themes.codebook import Codebook, load_codebook
 from vastausanalyysi.themes.features import (
@@ -51,6 +52,17 @@ from vastausanalyysi.themes.polarity import (
     rule_polarity,
 )
 from vastausanalyysi.themes.rules import RuleResult, RuleTagger
+
+#: Fewest rows with a polarity from which the polarity model is learned (of at least two
+#: polarities); with fewer, polarity comes from the rules.
+MIN_POLARITY_ROWS = 10
+
+
+def enough_polarity(labels: Sequence[str]) -> bool:
+    """Whether polarity labels are enough to learn from: at least :data:`MIN_POLARITY_ROWS`
+    rows and at least two different polarities."""
+    return len(labels) >= MIN_POLARITY_ROWS and len(set(labels)) >= 2
+
 
 #: Weight of the out-of-fold polarity accuracy without the question (plain texts, the target)
 #: when the polarity source is chosen; the rest goes to the accuracy with the question.
@@ -183,11 +195,13 @@ class ThemeClassifier(BaseEstimator):
     ) -> ThemeClassifier:
         """Learn from texts (or Docs) ``X`` and their codes ``Y`` (lists of code ids).
 
-        ``polarity`` (optional) trains the polarity model; ``questions`` gives the question each
-        answer replied to (e.g. "toimii"), used as a polarity feature. ``exclude_terms``:
-        lower-case words (the lemmas and words of the personal data in ``X``, see
-        :func:`~vastausanalyysi.themes.training.train`) that no feature of the vocabulary may
-        hold, so that the saved model holds none of them.
+        ``polarity`` (optional; ids of :data:`~vastausanalyysi.schema.POLARITIES`, None or '' for
+        a row without one) trains the polarity model on the rows that have one, if they are
+        enough (:func:`enough_polarity`; ``polarity_n_`` counts them); else polarity stays with
+        the rules. ``questions`` gives the question each answer replied to (e.g. "toimii"), used
+        as a polarity feature. ``exclude_terms``: lower-case words (the lemmas and words of the
+        personal data in ``X``, see :func:`~vastausanalyysi.themes.training.train`) that no
+        feature of the vocabulary may hold, so that the saved model holds none of them.
         """
         docs = as_docs(X)
         labels = _as_code_lists(Y)
@@ -242,9 +256,46 @@ class ThemeClassifier(BaseEstimator):
         self.overruled_ = overruled_codes(rules, labels, cb)
         self.polarity_classes_: list[str] = []
         self.polarity_mode_ = "rules"
+        self.polarity_n_ = 0
         if polarity is not None:
-            self._fit_polarity(docs, list(polarity), questions, rules, splits, excluded)
+            self._fit_labelled_polarity(docs, list(polarity), questions, rules, splits, excluded)
         return self
+
+    def _fit_labelled_polarity(
+        self,
+        docs: Sequence[Doc],
+        polarity: list[Any],
+        questions: Any,
+        rules: Sequence[RuleResult],
+        splits: Sequence[tuple[np.ndarray, np.ndarray]],
+        excluded: frozenset[str],
+    ) -> None:
+        """The polarity model from the rows that have a polarity (None or '' is none), if they
+        are enough (:func:`enough_polarity`); else polarity stays with the rules."""
+        if len(polarity) != len(docs):
+            raise ModelError(f"got {len(docs)} texts but {len(polarity)} polarity labels")
+        have = [i for i, p in enumerate(polarity) if not is_missing(p, blank=True)]
+        labels = [polarity[i] for i in have]
+        bad = sorted({str(p) for p in labels if p not in POLARITIES})
+        if bad:
+            raise ModelError(f"unknown polarity value(s) {bad}; use {list(POLARITIES)}")
+        self.polarity_n_ = len(have)
+        if not enough_polarity(labels):
+            return
+        if len(have) == len(docs):
+            self._fit_polarity(docs, labels, questions, rules, splits, excluded)
+            return
+        qs = list(questions) if questions is not None else None
+        folds = max(2, min(self.cv, len(have)))
+        kf = KFold(folds, shuffle=True, random_state=self.random_state)
+        self._fit_polarity(
+            [docs[i] for i in have],
+            labels,
+            [qs[i] for i in have] if qs is not None else None,
+            [rules[i] for i in have],
+            list(kf.split(np.arange(len(have)))),
+            excluded,
+        )
 
     def _polarity_model(self) -> LogisticRegression:
         return LogisticRegression(C=self.polarity_C, class_weight="balanced", max_iter=2000)
@@ -263,11 +314,6 @@ class ThemeClassifier(BaseEstimator):
         splits: Sequence[tuple[np.ndarray, np.ndarray]],
         excluded: frozenset[str] = frozenset(),
     ) -> None:
-        if len(polarity) != len(docs):
-            raise ModelError(f"got {len(docs)} texts but {len(polarity)} polarity labels")
-        bad = sorted({p for p in polarity if p not in POLARITIES})
-        if bad:
-            raise ModelError(f"unknown polarity value(s) {bad}; use {list(POLARITIES)}")
         feats = polarity_features(docs, self.get_codebook().polarity, questions)
         feats = leave_out(feats, excluded)
         self.polarity_vectorizer_ = FeatureVectorizer.fit(feats, self.min_df)
@@ -520,10 +566,12 @@ def versions() -> dict[str, str]:
 
 
 __all__ = [
+    "MIN_POLARITY_ROWS",
     "NO_QUESTION_WEIGHT",
     "OVERRULE_MIN_HITS",
     "OVERRULE_PRECISION",
     "ThemeClassifier",
+    "enough_polarity",
     "overruled_codes",
     "versions",
 ]

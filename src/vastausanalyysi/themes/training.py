@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -9,35 +10,52 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import ModelError
-from vastausanalyysi.schema import parse_codes
+from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Codebook, norm_term
-from vastausanalyysi.themes.model import ThemeClassifier
+from vastausanalyysi.themes.labels import (
+    TrainingSummary,
+    blank_column_warnings,
+    code_counts,
+    conflicting_duplicates,
+    read_code_columns,
+    read_polarity_column,
+    row_numbers,
+    rows_text,
+    select,
+    source_of,
+)
+from vastausanalyysi.themes.model import MIN_POLARITY_ROWS, ThemeClassifier
+
+log = logging.getLogger(__name__)
 
 
 def read_labelled(data: Any, text_column: str) -> pd.DataFrame:
-    """Hand-coded answers (a DataFrame or CSV path), checked for the text and code columns."""
+    """Hand-coded answers (a DataFrame or CSV path), checked for the text and code columns.
+
+    A CSV path's rows are numbered as in the file (the header is row 1) and its name kept in
+    ``attrs`` (``"rows"``, ``"source"``), so that errors name them.
+    """
     if isinstance(data, str | Path):
-        data = pd.read_csv(data, dtype=str, keep_default_na=False)
+        path = data
+        data = pd.read_csv(path, dtype=str, keep_default_na=False)
+        data.attrs.update(source=str(path), rows=list(range(2, len(data) + 2)))
     if not isinstance(data, pd.DataFrame):
         raise ModelError("labelled data must be a DataFrame or a CSV path")
     if text_column not in data.columns:
-        raise ModelError(f"labelled data has no text column {text_column!r}")
+        raise ModelError(f"{source_of(data)}labelled data has no text column {text_column!r}")
     missing = [c for c in ("areas", "mechanisms") if c not in data.columns]
     if len(missing) == 2:
-        raise ModelError("labelled data needs an 'areas' and/or a 'mechanisms' column")
+        raise ModelError(
+            f"{source_of(data)}labelled data needs an 'areas' and/or a 'mechanisms' column"
+        )
     return data
 
 
-def label_rows(df: pd.DataFrame) -> list[list[str]]:
-    """Each row's gold codes: its ``areas`` then its ``mechanisms``."""
-    rows = []
-    for _, r in df.iterrows():
-        codes = []
-        for col in ("areas", "mechanisms"):
-            if col in df.columns:
-                codes.extend(parse_codes(r[col]))
-        rows.append(codes)
-    return rows
+def label_rows(df: pd.DataFrame, codebook: Codebook | None = None) -> list[list[str]]:
+    """Each row's gold codes: its ``areas`` then its ``mechanisms``, as code ids of
+    ``codebook`` (the default one if None); ids in any case and the codebook's names are read,
+    an unknown code is a :class:`ModelError` naming the file, rows, column and nearest code."""
+    return read_code_columns(df, codebook if codebook is not None else load_codebook())
 
 
 def personal_terms(texts: Sequence[Any]) -> frozenset[str]:
@@ -70,24 +88,81 @@ def train(
     """Train a :class:`ThemeClassifier` on hand-coded answers.
 
     ``data`` is a DataFrame (or CSV path) with ``text_column``, ``areas`` and ``mechanisms``
-    (lists or ';'-separated ids) and optionally ``polarity`` and ``question``. If a ``split``
-    column exists, only its "train" rows are used. ``mask`` (default): the words of the
-    personal data in the texts (:func:`personal_terms`) are left out of the model's
-    vocabulary, so a saved model holds no name or address of the training answers.
+    and optionally ``polarity`` and ``question``. If a ``split`` column exists, only its "train"
+    rows are used. A code cell holds code ids (any case) or the codebook's names of them,
+    separated by ';', ',', '|' or line breaks; a polarity cell an id (works, problem, mixed,
+    neutral) or its Finnish name (myönteinen, kielteinen, molempia, neutraali, …). A blank code
+    cell means "no code of that kind": the model learns it (a warning is logged when a column is
+    blank on more than half of the rows). The codes are learned from every row, polarity from
+    the rows that have one (a warning counts those without; with fewer than
+    :data:`~vastausanalyysi.themes.model.MIN_POLARITY_ROWS` rows or a single polarity, polarity
+    comes from the rules, with a warning). ``model.training_summary_`` records what was
+    trained on (:class:`~vastausanalyysi.themes.labels.TrainingSummary`). ``mask`` (default):
+    the words of the personal data in the texts (:func:`personal_terms`) are left out of the
+    model's vocabulary, so a saved model holds no name or address of the training answers.
     """
     df = read_labelled(data, text_column)
     if "split" in df.columns and (df["split"] == "train").any():
-        df = df[df["split"] == "train"]
+        df = select(df, df["split"] == "train")
     model = ThemeClassifier(codebook=codebook, **params)
-    polarity = None
-    if "polarity" in df.columns:
-        pol = df["polarity"].fillna("").astype(str).str.strip()
-        if (pol != "").all():
-            polarity = pol.tolist()
+    cb = model.get_codebook()
+    labels = label_rows(df, cb)
+    polarity = read_polarity_column(df)
+    warnings = blank_column_warnings(df)
     questions = df["question"].tolist() if "question" in df.columns else None
     texts = df[text_column].tolist()
     excluded = personal_terms(texts) if mask else frozenset()
-    return model.fit(texts, label_rows(df), polarity, questions, exclude_terms=excluded)
+    model.fit(texts, labels, polarity, questions, exclude_terms=excluded)
+    warnings += _polarity_warnings(df, polarity, model)
+    for message in warnings:
+        log.warning("%s", message)
+    source = df.attrs.get("source")
+    model.training_summary_ = TrainingSummary(
+        source=str(source) if source else "",
+        rows=len(df),
+        code_counts=code_counts(labels, cb),
+        polarity_rows=model.polarity_n_,
+        polarity_counts=_polarity_counts(polarity),
+        polarity_learned=model.has_polarity,
+        polarity_mode=model.polarity_mode_,
+        has_polarity_column=polarity is not None,
+        conflicts=conflicting_duplicates(texts, labels, polarity, row_numbers(df)),
+        warnings=warnings,
+    )
+    return model
+
+
+def _polarity_counts(polarity: Sequence[str | None] | None) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for label in polarity or ():
+        if label is not None:
+            counts[label] = counts.get(label, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def _polarity_warnings(
+    df: pd.DataFrame, polarity: Sequence[str | None] | None, model: ThemeClassifier
+) -> list[str]:
+    """Warnings on rows without a polarity, and on polarity left to the rules."""
+    if polarity is None:
+        return []
+    where = source_of(df)
+    n, have = len(polarity), model.polarity_n_
+    if not model.has_polarity:
+        classes = len({p for p in polarity if p is not None})
+        return [
+            f"{where}only {have} of {n} rows have a polarity ({classes} different); too few to "
+            f"learn polarity from (at least {MIN_POLARITY_ROWS} rows of at least two "
+            "polarities are needed): the model's polarity comes from the rules"
+        ]
+    if have < n:
+        missing = [r for r, p in zip(row_numbers(df), polarity, strict=True) if p is None]
+        verb = "has" if len(missing) == 1 else "have"
+        return [
+            f"{where}{len(missing)} of {n} rows {verb} no polarity ({rows_text(missing)}); the "
+            f"polarity model is learned from the other {have} rows, the codes from all {n}"
+        ]
+    return []
 
 
 __all__ = ["label_rows", "personal_terms", "read_labelled", "train"]
