@@ -32,6 +32,7 @@ ORDER = [
     "shipped",
     "prediction",
     "batch",
+    "labels",
     "training",
     "evaluation",
     "tagger",
