@@ -321,3 +321,11 @@ def test_train_prints_a_summary_of_what_it_learned_from(cli_train, coded_csv: Pa
     assert "1 text appears more than once with conflicting codes" in err
     assert "rows 3, 24" in err
     assert "Hyte-ryhmä" not in err  # row numbers only, never the answers
+
+
+def test_list_cells_are_read_and_a_number_is_an_unknown_code_on_its_row() -> None:
+    frame = pd.DataFrame({"text": ["a", "b"], "areas": [["HYTE", "Perhekeskus"], []]})
+    assert label_rows(frame) == [["hyte", "perhekeskus"], []]
+    frame.loc[1, "areas"] = 3.0
+    with pytest.raises(ModelError, match=r"column 'areas': '3.0' \(row 1\)"):
+        label_rows(frame)

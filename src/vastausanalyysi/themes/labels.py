@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +80,12 @@ class CodeReader:
         """The code ids of a cell (a string or a list), and the parts that name no code."""
         if is_missing(value):
             return [], []
-        cells = [value] if isinstance(value, str) else [str(v) for v in parse_codes(value)]
+        if isinstance(value, str):
+            cells = [value]
+        elif isinstance(value, Iterable):
+            cells = [str(v) for v in parse_codes(value)]
+        else:  # a number or another scalar: read as its text, so that an error names its row
+            cells = [str(value)]
         codes: list[str] = []
         unknown: list[str] = []
         for cell in cells:
@@ -291,6 +296,13 @@ def conflicting_duplicates(
     return out
 
 
+def _blank(value: Any) -> bool:
+    """Whether a code cell holds no code (empty, blank, only separators, an empty list)."""
+    if is_missing(value, blank=True):
+        return True
+    return isinstance(value, str | Iterable) and not parse_codes(value)
+
+
 def blank_column_warnings(df: pd.DataFrame) -> list[str]:
     """A warning for each code column blank on more than half of the rows: the model learns
     "no code of this kind" from each of those rows."""
@@ -298,7 +310,7 @@ def blank_column_warnings(df: pd.DataFrame) -> list[str]:
     for column in CODE_COLUMNS:
         if column not in df.columns or not len(df):
             continue
-        blank = sum(not parse_codes(v) for v in df[column].tolist())
+        blank = sum(_blank(v) for v in df[column].tolist())
         if blank * 2 > len(df):
             out.append(
                 f"{source_of(df)}column {column!r} is blank on {blank} of {len(df)} rows; a "
