@@ -50,7 +50,7 @@ JSON_COLUMNS: tuple[str, ...] = (EVIDENCE, POLARITY_EVIDENCE, PROBABILITIES, OLD
 
 POLARITIES: tuple[str, ...] = ("works", "problem", "mixed", "neutral")
 
-POLARITY_NAMES: dict[str, str] = {
+POLARITY_SPELLINGS: dict[str, str] = {
     "works": "works",
     "problem": "problem",
     "mixed": "mixed",
@@ -99,11 +99,11 @@ def parse_codes(value: Any) -> list[str]:
 def polarity_id(value: Any) -> str | None:
     """The polarity id that a cell names, in English or Finnish, in any case ("Myönteinen" ->
     "works", "polarity:mixed" -> "mixed", "sekä-että" -> "mixed"); None for an empty cell or a
-    value that names no polarity (see :data:`POLARITY_NAMES`)."""
+    value that names no polarity (see :data:`POLARITY_SPELLINGS`)."""
     if is_missing(value, blank=True) or not isinstance(value, str):
         return None
     key = " ".join(strip_prefix(value.strip().lower()).replace("-", " ").split())
-    return POLARITY_NAMES.get(key)
+    return POLARITY_SPELLINGS.get(key)
 
 
 __all__ = [
@@ -126,7 +126,7 @@ __all__ = [
     "POLARITIES",
     "POLARITY",
     "POLARITY_EVIDENCE",
-    "POLARITY_NAMES",
+    "POLARITY_SPELLINGS",
     "PROBABILITIES",
     "QUESTION",
     "REGION",

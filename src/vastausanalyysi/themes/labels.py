@@ -4,9 +4,9 @@ file holds (:class:`TrainingSummary`).
 A code cell may name a code by its id in any case ("HYTE") or by the codebook's ``name``
 ("Perhekeskus", "Lasten, nuorten ja perheiden palvelut"), several codes separated by ';', ',',
 '|' or line breaks (:data:`~vastausanalyysi.schema.CODE_SEPARATORS`). A polarity cell holds an id
-or its Finnish name (:data:`~vastausanalyysi.schema.POLARITY_NAMES`). A blank cell means "no code
-of that kind" (or "no polarity"). A value that names nothing is a :class:`ModelError` naming the
-file, the rows, the column and the nearest code.
+or its Finnish name (:data:`~vastausanalyysi.schema.POLARITY_SPELLINGS`). A blank cell means "no
+code of that kind" (or "no polarity"). A value that names nothing is a :class:`ModelError`
+naming the file, the rows, the column and the nearest code.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from vastausanalyysi.schema import (
     MECHANISMS,
     POLARITIES,
     POLARITY,
-    POLARITY_NAMES,
+    POLARITY_SPELLINGS,
     parse_codes,
     polarity_id,
     strip_prefix,
@@ -196,7 +196,7 @@ def read_polarity_column(df: pd.DataFrame) -> list[str | None] | None:
             bad.setdefault(str(value), []).append(rows[i])
         out.append(label)
     if bad:
-        names = ", ".join(sorted(n for n in POLARITY_NAMES if n not in POLARITIES))
+        names = ", ".join(sorted(n for n in POLARITY_SPELLINGS if n not in POLARITIES))
         raise ModelError(
             f"{source_of(df)}unknown polarity value(s) in column {POLARITY!r}: "
             f"{_bad_values(bad, lambda v: None)}; use {list(POLARITIES)} or a Finnish name "
