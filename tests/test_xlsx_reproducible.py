@@ -1,4 +1,4 @@
-"""QA 4 and README ("The same input gives the same output files, byte for byte"): the same data
+"""QA 4 and README ("… are the same, byte for byte, for the same input on every run"): the same data
 give the same XLSX bytes (no time of writing in the file), for `tag -o`
 and the report's workbook. Team-written texts."""
 
