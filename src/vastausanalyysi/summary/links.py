@@ -51,6 +51,38 @@ def codebook_links() -> dict[str, list[Alternatives]]:
     return {code: list(items) for _, code, items in _codebook_entries() if items}
 
 
+#: What separates a matrix question from its row in a column header ("Työnjako: Hyvinvoinnin ja
+#: terveyden edistämisessä", as Webropol and similar tools export a matrix's rows).
+MATRIX_SEPARATORS = (": ", " - ", " – ")
+
+
+def matrix_row(header: str) -> str:
+    """The row text of a matrix question's column header (after its last separator,
+    :data:`MATRIX_SEPARATORS`); the header itself when it has none."""
+    for separator in MATRIX_SEPARATORS:
+        if separator in header:
+            return header.rsplit(separator, 1)[1].strip()
+    return header
+
+
+def find_item(alternatives: Sequence[str], available: Iterable[Any]) -> str | None:
+    """The name in ``available`` of the item with these alternative names: one of them as it
+    is, else the one header whose matrix row (:func:`matrix_row`) is one of them, in any case
+    ("Työnjako: Hyvinvoinnin ja terveyden edistämisessä" for the codebook's item "Hyvinvoinnin
+    ja terveyden edistämisessä"); None when there is none (or several such headers)."""
+    present = [str(a) for a in available if a is not None]
+    found = next((a for a in alternatives if a in present), None)
+    if found is not None:
+        return found
+    wanted = {_folded(a) for a in alternatives}
+    rows = [p for p in present if _folded(matrix_row(p)) in wanted]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def resolve_links(
     mapping: Mapping[str, str | Sequence[str]] | None, available: Iterable[Any] = ()
 ) -> dict[str, list[str]]:
@@ -61,11 +93,9 @@ def resolve_links(
         raw = {}
         for code, items in mapping.items():
             raw.setdefault(strip_prefix(str(code)), []).extend(as_items(items))
-    present = {str(a) for a in available if a is not None}
+    present = [str(a) for a in available if a is not None]
     return {
-        code: list(
-            dict.fromkeys(next((a for a in alts if a in present), alts[0]) for alts in items)
-        )
+        code: list(dict.fromkeys(find_item(alts, present) or alts[0] for alts in items))
         for code, items in raw.items()
     }
 

@@ -37,7 +37,12 @@ from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, RESPONDENT_ID, strip_prefix
 from vastausanalyysi.summary.frequencies import LAYERS
 from vastausanalyysi.summary.intervals import check_confidence, welch_interval
-from vastausanalyysi.summary.links import codebook_codes, codebook_links, resolve_link_pairs
+from vastausanalyysi.summary.links import (
+    codebook_codes,
+    codebook_links,
+    find_item,
+    resolve_link_pairs,
+)
 from vastausanalyysi.summary.scores import check_scores, is_aggregated, scores_with_groups
 from vastausanalyysi.summary.suppression import (
     MARGIN_REASON,
@@ -260,7 +265,8 @@ def resolve_items(wanted: str | Sequence[str] | None, available: Sequence[Any]) 
     by_id: dict[str, set[str]] = {}
     for alternatives in codebook_links().values():
         for names in alternatives:
-            by_id.setdefault(names[0], set()).update(n for n in names[1:] if n in texts)
+            found = find_item(names[1:], texts)
+            by_id.setdefault(names[0], set()).update([found] if found else [])
     listed = "; ".join(repr(t) for t in texts)
     out = []
     for name in wanted:
