@@ -204,14 +204,16 @@ def test_a_code_that_ends_a_sentence_leaves_no_lemma_and_no_model_feature(
 ) -> None:
     """QA 4: "… 131052-308T." is one token with its full stop, whose lemma "131052-308t." the
     lemma of the code alone did not match; a saved model had it as "L:131052308"."""
-    from vastausanalyysi.themes.training import personal_terms, train
+    from vastausanalyysi.themes.training import personal_vocabulary, train
 
     texts = [f"Asiakkaan henkilötunnus on {HETU}.", f"Hetu {HETU}. Perhekeskus toimii."]
     frame = pd.DataFrame({"text": texts})
     lemmas = mask_personal_data(tag(frame), ["text"])["lemmas"].tolist()
     digits = HETU[:6]
     assert not [lemma for row in lemmas for lemma in row if digits in lemma]
-    assert {"131052308" + HETU[-1].lower(), "131052-308" + HETU[-1].lower()} & personal_terms(texts)
+    assert {"131052308" + HETU[-1].lower(), "131052-308" + HETU[-1].lower()} & personal_vocabulary(
+        texts
+    )
     coded = pd.DataFrame(
         {
             "text": [*texts, "Oppilashuolto toimii hyvin.", "Tilat ovat huonot."] * 3,

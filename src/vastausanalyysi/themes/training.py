@@ -58,7 +58,7 @@ def label_rows(df: pd.DataFrame, codebook: Codebook | None = None) -> list[list[
     return read_code_columns(df, codebook if codebook is not None else load_codebook())
 
 
-def personal_terms(texts: Sequence[Any]) -> frozenset[str]:
+def personal_vocabulary(texts: Sequence[Any]) -> frozenset[str]:
     """The lower-case lemmas and words of the personal data that the masker finds in ``texts``
     (names, e-mail addresses, phone numbers, identity codes)."""
     from vastausanalyysi.nlp.pii import default_masker, masked_lemmas
@@ -98,7 +98,7 @@ def train(
     :data:`~vastausanalyysi.themes.model.MIN_POLARITY_ROWS` rows or a single polarity, polarity
     comes from the rules, with a warning). ``model.training_summary_`` records what was
     trained on (:class:`~vastausanalyysi.themes.labels.TrainingSummary`). ``mask`` (default):
-    the words of the personal data in the texts (:func:`personal_terms`) are left out of the
+    the words of the personal data in the texts (:func:`personal_vocabulary`) are left out of the
     model's vocabulary, so a saved model holds no name or address of the training answers.
     """
     df = read_labelled(data, text_column)
@@ -111,7 +111,7 @@ def train(
     warnings = blank_column_warnings(df)
     questions = df["question"].tolist() if "question" in df.columns else None
     texts = df[text_column].tolist()
-    excluded = personal_terms(texts) if mask else frozenset()
+    excluded = personal_vocabulary(texts) if mask else frozenset()
     model.fit(texts, labels, polarity, questions, exclude_terms=excluded)
     warnings += _polarity_warnings(df, polarity, model)
     for message in warnings:
@@ -165,4 +165,4 @@ def _polarity_warnings(
     return []
 
 
-__all__ = ["label_rows", "personal_terms", "read_labelled", "train"]
+__all__ = ["label_rows", "personal_vocabulary", "read_labelled", "train"]
