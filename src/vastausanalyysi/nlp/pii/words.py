@@ -401,12 +401,6 @@ class WordInfo:
 
 
 _OUTER_ENDINGS = ("lle", "lta", "ltä", "lla", "llä")
-#: Finnish case endings of a foreign place name, longest first ("Borgå|ssa", "Ekenäs|in"); an
-#: "i" may join them to a consonant-final name ("Kyrkslätt|issä", "Jakobstad|ista").
-_PLACE_ENDINGS = (
-    "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "han", "hen", "hin",
-    "hon", "hön", "hun", "hyn", "na", "nä", "ta", "tä", "n",
-)  # fmt: skip
 
 
 def known_place_form(form: str) -> bool:
@@ -417,7 +411,9 @@ def known_place_form(form: str) -> bool:
     places = known_places()
     if low in places:
         return True
-    for ending in _PLACE_ENDINGS:
+    # the case endings tried on unknown names (CASE_ENDINGS); an "i" may join them to a
+    # consonant-final name ("Kyrkslätt|issä", "Ekenäs|inä")
+    for ending in CASE_ENDINGS:
         if low.endswith(ending) and len(low) > len(ending) + 2:
             stem = low[: -len(ending)]
             if stem in places or (stem.endswith("i") and stem[:-1] in places):
