@@ -22,6 +22,7 @@ from vastausanalyysi.clusters.labels import (
     finnish_stop_words,
     in_label_form,
     label_of,
+    label_share,
     normalise_term,
     person_names,
     personal_terms,
@@ -484,17 +485,22 @@ def cluster_statements(
     names_cols = [j for j, t in enumerate(vocabulary) if t in personal]
     named = (ctf[:, names_cols] > 0).any(axis=1) if names_cols else np.zeros(k, dtype=bool)
     book: dict[str, str] | None = None
+    position = {t: j for j, t in enumerate(vocabulary)}
     for c, (top, in_c) in enumerate(zip(tops, members_of, strict=True)):
         quotes = sorted(in_c.tolist(), key=lambda u: (-round(sim_u[u], 12), -weights[u], u))
         described = describe([members[u] for u in quotes])
-        label = ", ".join(in_label_form(label_of(top, n_label_terms).split(", "), display))
+        terms = [t for t in label_of(top, n_label_terms).split(", ") if t]
+        label = ", ".join(in_label_form(terms, display))
         if not label:  # no word fit for a label: the commonest code's name, see fallback_label
             book = code_names(codebook) if book is None else book
             label = fallback_label(described["codes"], bool(named[c]), book)
+        # the share of its statements that the label's words name (none for a code's name)
+        share = label_share(binary[in_c], weights[in_c], [position[t] for t in terms])
         rows.append(
             {
                 "cluster": c,
                 "label": label,
+                "label_share": round(share, 4) if terms else float("nan"),
                 "top_lemmas": in_label_form((t for t, _ in top[:n_top_lemmas]), display),
                 **described,
             }
@@ -505,6 +511,7 @@ def cluster_statements(
             {
                 "cluster": NO_CLUSTER,
                 "label": NO_CLUSTER_LABEL,
+                "label_share": float("nan"),
                 "top_lemmas": [],
                 **describe([[int(i)] for i in outliers]),
             }

@@ -106,6 +106,7 @@ def clusters_frame(
     columns = [
         "cluster",
         "label",
+        "label_share",
         "size",
         "respondents",
         "share",

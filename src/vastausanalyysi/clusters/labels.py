@@ -14,6 +14,8 @@ from scipy import sparse
 
 __all__ = [
     "DOMAIN_STOP_WORDS",
+    "MIXED_LABEL_SHARE",
+    "MIXED_MIN_SIZE",
     "NAMED_PEOPLE_LABEL",
     "NO_CLUSTER_LABEL",
     "OTHER_LABEL",
@@ -26,8 +28,10 @@ __all__ = [
     "finnish_stop_words",
     "in_label_form",
     "is_label_word",
+    "is_mixed",
     "is_noun",
     "label_of",
+    "label_share",
     "may_be_name",
     "normalise_term",
     "person_names",
@@ -88,6 +92,12 @@ NO_CLUSTER_LABEL = "ei ryhmiteltävää sisältöä"
 NAMED_PEOPLE_LABEL = "nimetyt henkilöt"
 #: label of a cluster with neither a label word, a code nor a name (one-letter words only)
 OTHER_LABEL = "muut lyhyet vastaukset"
+#: a cluster whose label words appear in fewer than this share of its statements is a mixed
+#: group (the catch-all cluster of short answers on many topics): the label then names only a
+#: minority of it, and the report says so (see :func:`is_mixed`)
+MIXED_LABEL_SHARE = 0.3
+#: clusters under this many statements are never called mixed (three words cover a few well)
+MIXED_MIN_SIZE = 10
 _PUNCTUATION = string.punctuation + "–—…«»“”‘’•·"
 _LABEL_WORD = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]+)*$")
 _REPLACE_RATIO = 0.75
@@ -385,6 +395,22 @@ def label_of(top: list[tuple[str, float]], n: int) -> str:
         if len(chosen) < n:
             chosen.append((term, freq))
     return ", ".join(c for c, _ in chosen)
+
+
+def label_share(binary: sparse.csr_matrix, weights: np.ndarray, columns: list[int]) -> float:
+    """The share of statements (rows of ``binary``, each standing for ``weights`` statements)
+    that have at least one of the label's terms (``columns``)."""
+    total = float(weights.sum())
+    if not columns or total <= 0:
+        return 0.0
+    has = binary[:, columns].getnnz(axis=1) > 0
+    return float(weights[has].sum()) / total
+
+
+def is_mixed(share: float, size: int) -> bool:
+    """Whether a cluster of ``size`` statements, ``share`` of which have a label word, is a mixed
+    group (:data:`MIXED_LABEL_SHARE`, :data:`MIXED_MIN_SIZE`)."""
+    return size >= MIXED_MIN_SIZE and share < MIXED_LABEL_SHARE
 
 
 def fallback_label(codes: Sequence[str], named: bool, code_names: Mapping[str, str]) -> str:

@@ -194,9 +194,10 @@ def _theme_html(theme: Theme, rep: ReportModel) -> str:
         f"{respondents_phrase(theme.respondents)} ({format_share(theme.share)}), "
         f"{statements_phrase(theme.statements)}"
     )
+    note = f" ({theme.mixed_note})" if theme.mixed_note else ""
     out = [
         f'<div class="theme"><h4>{escape_html(number + theme.label)} '
-        f'<span class="small">– {escape_html(size)}</span></h4>'
+        f'<span class="small">{escape_html(note)} – {escape_html(size)}</span></h4>'
     ]
     if theme.codes:
         out.append(f'<p class="small">Koodit: {escape_html(", ".join(theme.codes))}</p>')

@@ -202,8 +202,9 @@ def render_markdown(rep: ReportModel) -> str:
             for t in part.themes:
                 if t.number is None:
                     continue
+                note = f" ({escape_md(t.mixed_note)})" if t.mixed_note else ""
                 out += [
-                    f"**{t.number}. {escape_md(t.label)}** – "
+                    f"**{t.number}. {escape_md(t.label)}**{note} – "
                     f"{respondents_phrase(t.respondents)} ({format_share(t.share)})",
                     "",
                 ]

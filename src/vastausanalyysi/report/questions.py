@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from vastausanalyysi.clusters.labels import is_mixed
 from vastausanalyysi.errors import ClusteringError, ReportError
 from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missing
 from vastausanalyysi.report.labels import PART_TITLES, Names
@@ -69,6 +70,15 @@ class Theme:
     hidden: int = 0  # statements of the cluster from cells under min_cell
     scores: dict[str, float | None] = field(default_factory=dict)  # item -> mean
     n_scored: int | None = None  # respondents with scores (means hidden under min_cell)
+    label_share: float | None = None  # statements with a label word (clusters' label_share)
+
+    @property
+    def mixed_note(self) -> str:
+        """ "sekalainen ryhmä: …" for a mixed group (see ``clusters.labels.is_mixed``), else ""."""
+        share = self.label_share
+        if share is None or self.number is None or not is_mixed(share, self.statements):
+            return ""
+        return f"sekalainen ryhmä: otsikon sanoja vain {round(100 * share)} %:ssa lausumista"
 
 
 @dataclass
@@ -243,6 +253,7 @@ def themes_of(
         if not members:
             continue
         no_cluster = str(cluster) == "-1"
+        label_share: float | None = None
         members.sort(key=lambda i: (-round(float(sim[i]), 12), i))
         if no_cluster:
             label = "Ei ryhmiteltävissä (tyhjä tai sisällötön vastaus)"
@@ -254,8 +265,11 @@ def themes_of(
                 else []
             )
             label = labels[row_i] or ", ".join(masker.many(top[:3])) or f"Ryhmä {number}"
+            if labels[row_i] and "label_share" in table.columns:
+                label_share = _float(table["label_share"].iat[row_i])
             if not any(allowed[i] for i in members):  # its words would be theirs alone
                 label = f"Ryhmä {number} (vastaajat pienistä ryhmistä)"
+                label_share = None
         for i in members:
             own = label_of.setdefault(int(pos[i]), [])
             if label not in own:
@@ -292,6 +306,7 @@ def themes_of(
                 sum(1 for i in members if not allowed[i]),
                 {str(c)[len("score:") :]: _float(table[c].iat[row_i]) for c in score_cols},
                 _int(table["n_scored"].iat[row_i]) if "n_scored" in table.columns else None,
+                label_share,
             )
         )
     return themes, {p: "; ".join(ls) for p, ls in label_of.items()}

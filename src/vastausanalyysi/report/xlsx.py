@@ -204,8 +204,8 @@ def _quotes_cell(theme: Theme) -> str:
 def _cluster_sheet(wb: Any, rep: ReportModel) -> None:
     def row(question: str, part: str, t: Any) -> list[Any]:
         codes = ", ".join(t.codes)
-        return [question, part, t.number, t.label, t.statements, t.respondents, t.share, codes,
-                _quotes_cell(t)]  # fmt: skip
+        return [question, part, t.number, t.label, t.mixed_note, t.statements, t.respondents,
+                t.share, codes, _quotes_cell(t)]  # fmt: skip
 
     rows = [row(q.title, p.title, t) for q in rep.questions for p in q.parts for t in p.themes]
     if rep.overall is not None:
@@ -217,13 +217,14 @@ def _cluster_sheet(wb: Any, rep: ReportModel) -> None:
         "Osa",
         "Ryhmä",
         "Nimi",
+        "Huomio",
         "Lausumia",
         "Vastaajia",
         "Osuus",
         "Koodit",
         "Lainauksia",
     ]
-    _write_sheet(wb, "klusterit", headers, rows, formats={7: "0.0%"}, wrap=[9], max_width=70)
+    _write_sheet(wb, "klusterit", headers, rows, formats={8: "0.0%"}, wrap=[10], max_width=70)
 
 
 def _score_sheet(wb: Any, rep: ReportModel) -> None:
