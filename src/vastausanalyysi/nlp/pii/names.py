@@ -264,6 +264,10 @@ INSTITUTION_HEADS = (
     "kartano", "sairaala", "museo", "kirjasto", "teatteri", "instituutti", "ravintola", "kylpylä",
     # vessels: "Yhteysalus Armas", "lautta Elina"
     "alus", "laiva", "lautta", "lossi", "vene", "murtaja", "hinaaja",
+    # businesses named by their owner: "Rakennusliike Nieminen", "Taksi Lehtonen", "Apteekki
+    # Lindroos", "Siivouspalvelu Korhonen", "Tilitoimisto Laine"
+    "liike", "taksi", "kauppa", "apteekki", "pesula", "kahvila", "leipomo", "toimisto",
+    "palvelu", "yhtiö", "paja", "kuljetus",
 )  # fmt: skip
 
 # Vietnamese middle names between a surname and a given name ("Nguyen Van Minh", "Tran Thi
