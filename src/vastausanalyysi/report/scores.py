@@ -122,10 +122,18 @@ def table_title(value: Any, column: str | None) -> str:
     return PUBLISHED_TABLES.get(text, text) if column == "table" else text
 
 
-def secondary_suppression(ns: Sequence[int | None], min_cell: int) -> list[str]:
-    """Flags of one column of group means: "primary" under ``min_cell``; when exactly one is
-    primary, the next smallest shown group is "secondary"."""
-    flags = ["primary" if n is not None and 0 < n < min_cell else "" for n in ns]
+def secondary_suppression(
+    ns: Sequence[int | None], min_cell: int, small: Sequence[bool] | None = None
+) -> list[str]:
+    """Flags of one column of group means: "primary" under ``min_cell`` (and every mean of a
+    ``small`` group, also one that nobody in it scored: an empty cell would tell that all its
+    members answered "En osaa sanoa"); when exactly one is primary, the next smallest shown group
+    is "secondary"."""
+    small = small if small is not None else [False] * len(ns)
+    flags = [
+        "primary" if (n is not None and 0 < n < min_cell) or tiny else ""
+        for n, tiny in zip(ns, small, strict=True)
+    ]
     if flags.count("primary") == 1:
         others = [(n, i) for i, n in enumerate(ns) if not flags[i] and n]
         if others:
@@ -214,18 +222,22 @@ def prepare_survey_scores(
     row_n = [int(part["who"].nunique()) for *_, part in rows]
     flags = [["" for _ in items] for _ in rows]
     groups = [r for r, row in enumerate(rows) if not row[2]]
+    # a group of fewer than min_cell respondents shows no mean at all, not even an empty one
+    small = [0 < row_n[r] < min_cell for r in groups]
     if len(levels) > 1:  # the rule of every summary table (summary/suppression.py)
         inherited = _inherited(scores, answers, levels, names, min_cell, cells, len(items))
+        inherited |= np.array(small, dtype=bool).reshape(-1, 1)
         line_flags = _line_flags(cells, levels, [ns[r] for r in groups], inherited, min_cell)
         for r, row_flags in zip(groups, line_flags, strict=True):
             flags[r] = row_flags
     else:
         for j in range(len(items)):
-            column = secondary_suppression([ns[r][j] for r in groups], min_cell)
+            column = secondary_suppression([ns[r][j] for r in groups], min_cell, small)
             for r, flag in zip(groups, column, strict=True):
                 flags[r][j] = flag
-        for r, row in enumerate(rows):
-            if row[2] and 0 < ns[r][j] < min_cell:
+    for r, row in enumerate(rows):  # a total row on its own
+        for j in range(len(items)):
+            if row[2] and (0 < ns[r][j] < min_cell or 0 < row_n[r] < min_cell):
                 flags[r][j] = "primary"
     for r in range(len(rows)):
         means[r] = [None if flags[r][j] else means[r][j] for j in range(len(items))]

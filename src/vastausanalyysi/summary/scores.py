@@ -33,6 +33,8 @@ TOTAL_LABELS: frozenset[str] = frozenset(
     {"kaikki vastaajat", "kaikki", "yhteensä", "koko maa", "all", "total"}
 )
 _GROUP_COLUMNS = (*REGION_COLUMNS, "group")
+#: the respondents of a row's group in respondent-level scores (a working column)
+GROUP_N = "_group_n"
 
 
 @renamed_arguments(mapping="code_items")
@@ -124,13 +126,14 @@ def join_scores(
     out = out.reset_index(drop=True)
     out["score_n"] = out["score_n"].fillna(0).astype("Int64")
     score_n = out["score_n"].to_numpy(dtype=np.int64)
-    small = (score_n > 0) & (score_n < min_cell)
+    small, size = _small_means(out, score_n, min_cell)
+    out = out.drop(columns=[GROUP_N], errors="ignore")
     if secondary:
         small |= _margin_means(
             out, by_cols, scores, code_items, respondents if respondents is not None else tagged,
             min_cell,
         )  # fmt: skip
-        small |= secondary_mask(out, by_cols, small, score_n, cell_keys=["layer", "code", "item"])
+        small |= secondary_mask(out, by_cols, small, size, cell_keys=["layer", "code", "item"])
     out["score_suppressed"] = small
     out.loc[small, ["score_mean", "score_sd"]] = np.nan
     out.loc[small, "score_n"] = pd.NA  # a hidden mean's number of respondents is hidden too
@@ -171,19 +174,38 @@ def linked_scores(
     out = _printed_item(
         pairs.merge(stats, left_on="item", right_on="_name", how="inner", sort=False)
     )
-    out = out[[*by_cols, "code", "item_id", "item", "score_mean", "score_sd", "score_n"]].copy()
+    columns = [*by_cols, "code", "item_id", "item", "score_mean", "score_sd", "score_n"]
+    out = out[[c for c in (*columns, GROUP_N) if c in out.columns]].copy()
     out = out.reset_index(drop=True)
     out["score_n"] = out["score_n"].astype("Int64")
     score_n = out["score_n"].to_numpy(dtype=np.int64)
-    small = (score_n > 0) & (score_n < min_cell)
+    small, size = _small_means(out, score_n, min_cell)
+    out = out[columns]
     if secondary:
         small |= _margin_means(out, by_cols, scores, code_items, respondents, min_cell)
-        small |= secondary_mask(out, by_cols, small, score_n, cell_keys=["code", "item"])
+        small |= secondary_mask(out, by_cols, small, size, cell_keys=["code", "item"])
     out["score_suppressed"] = small
     out.loc[small, ["score_mean", "score_sd"]] = np.nan
     out.loc[small, "score_n"] = pd.NA  # a hidden mean's number of respondents is hidden too
     out.attrs["by"] = by_cols
     return out
+
+
+def _small_means(
+    out: pd.DataFrame, score_n: np.ndarray, min_cell: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The means of fewer than ``min_cell`` respondents, and every mean of a group of fewer
+    than ``min_cell`` respondents (``GROUP_N``; none for aggregated means), with the size that
+    secondary suppression weighs each by: ``score_n``, or the group's size where a mean nobody
+    scored is hidden for its small group (its empty cell would tell as much as a mean)."""
+    small = (score_n > 0) & (score_n < min_cell)
+    size = score_n.astype(float)
+    if GROUP_N in out.columns:
+        group_n = pd.to_numeric(out[GROUP_N], errors="coerce").fillna(0).to_numpy(dtype=float)
+        tiny = (group_n > 0) & (group_n < min_cell)
+        small |= tiny
+        size = np.where(tiny, np.maximum(size, group_n), size)
+    return small, size
 
 
 def _margin_means(
@@ -228,13 +250,20 @@ def score_stats(
     scored = scores_with_groups(scores, by_cols, respondents, tagged).copy()
     for column in by_cols:  # regions as county codes, so that names and codes meet
         scored[column] = group_keys(scored[column], column in REGION_COLUMNS)
-    return (
-        scored.dropna(subset=["value"])
-        .groupby([*by_cols, "item"], dropna=False, sort=False)["value"]
+    stats = (
+        scored.groupby([*by_cols, "item"], dropna=False, sort=False)["value"]
         .agg(score_mean="mean", score_sd="std", score_n="count")
         .reset_index()
         .rename(columns={"item": "_name"})
     )
+    # the group's respondents in the scores, scored or not: a group under min_cell shows no
+    # mean, not even an empty one (which would tell that none of it scored the item)
+    if by_cols:
+        sizes = scored.groupby(by_cols, dropna=False, sort=False)["respondent_id"].nunique()
+        stats = stats.merge(sizes.rename(GROUP_N).reset_index(), on=by_cols, how="left")
+    else:
+        stats[GROUP_N] = scored["respondent_id"].nunique()
+    return stats
 
 
 def link_pairs(

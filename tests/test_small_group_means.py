@@ -1,0 +1,67 @@
+"""A group of fewer than min_cell respondents shows no mean of the survey's own scores, not even
+an empty one: an empty cell would tell that none of its members scored the item ("En osaa
+sanoa" for all of them). QA 5 found this in the report's means table (team-written data)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from vastausanalyysi.report.labels import Names
+from vastausanalyysi.report.scores import prepare_survey_scores
+from vastausanalyysi.summary import linked_scores
+
+ITEMS = ("Tapaamiset", "Avoimuus")
+
+
+def frames(sizes: dict[str, int], eos: dict[str, set[str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Respondents per region; those of a region answer "En osaa sanoa" (missing) on ``eos``'s
+    items, the others score 1–5."""
+    answers, scores = [], []
+    for region, n in sizes.items():
+        for k in range(n):
+            rid = f"{region}-{k}"
+            answers.append({"respondent_id": rid, "region": region, "text": "Toimii."})
+            for item in ITEMS:
+                value = np.nan if item in eos.get(region, set()) else 1 + k % 5
+                scores.append({"respondent_id": rid, "item": item, "value": value})
+    return pd.DataFrame(answers), pd.DataFrame(scores)
+
+
+def test_the_report_hides_every_mean_of_a_small_group_and_one_more() -> None:
+    answers, scores = frames({"Tampere": 20, "Turku": 12, "Kotka": 2}, {"Kotka": {"Avoimuus"}})
+    table = prepare_survey_scores(scores, answers, ["region"], Names(None), 5).tables[0]
+    rows = dict(zip(table.rows, zip(table.means, table.flags, strict=True), strict=True))
+    kotka = next(name for name in rows if "Kymenlaakso" in name or "Kotka" in name)
+    means, flags = rows[kotka]
+    assert all(flags) and means == [None, None]  # the item nobody scored is hidden, not empty
+    # and the next smallest group's mean of that item too (else the total would give it away)
+    turku = next(name for name in rows if "Varsinais" in name or "Turku" in name)
+    assert rows[turku][1][ITEMS.index("Avoimuus")]
+
+
+def test_the_reports_total_row_hides_each_item_scored_by_fewer_than_min_cell() -> None:
+    # only 3 of 12 scored "Tapaamiset": the total row hides that mean, whatever the last item
+    answers, scores = frames({"Tampere": 6, "Turku": 6}, {})
+    few = scores["item"].eq("Tapaamiset") & ~scores["respondent_id"].isin(
+        ["Tampere-0", "Tampere-1", "Turku-0"]
+    )
+    scores.loc[few, "value"] = np.nan
+    table = prepare_survey_scores(scores, answers, ["region"], Names(None), 5).tables[0]
+    total = table.total.index(True)
+    assert table.means[total][ITEMS.index("Tapaamiset")] is None
+    assert table.means[total][ITEMS.index("Avoimuus")] is not None
+
+
+def test_linked_scores_hide_a_small_groups_unscored_item() -> None:
+    answers, scores = frames({"Tampere": 20, "Turku": 12, "Kotka": 2}, {"Kotka": {"Avoimuus"}})
+    out = linked_scores(
+        scores,
+        by="region",
+        code_items={"vuorovaikutus": "Avoimuus"},
+        respondents=answers[["respondent_id", "region"]],
+    )
+    out = out.set_index("region")
+    small = out.index[out["score_suppressed"]].tolist()
+    assert len(small) == 2  # the small county, and one more so that it cannot be derived
+    assert out["score_n"].isna().sum() == 2 and out["score_mean"].isna().sum() == 2
