@@ -247,3 +247,32 @@ def test_a_code_share_and_its_item_mean_correlate_across_regions_as_by_hand(repo
     assert cells[0] == str(int(ok.sum()))  # regions with both values
     assert cells[1] == f"{rho:.2f}".replace(".", ",")
     assert "alle 10 ryhmää" in row.group(0)
+
+
+def test_each_item_key_means_one_item_with_a_published_table_too(tmp_path: Path) -> None:
+    """With ``--scores`` a published table beside the survey's own items, a key ("K2") names
+    one item in the whole workbook, and each code's key in ``linkit`` is that of the item whose
+    mean it shows (QA 5: K6 named two items in one table)."""
+    from openpyxl import load_workbook
+
+    csv, out = tmp_path / "kysely.csv", tmp_path / "raportti"
+    _export(csv)
+    published = Path(__file__).parents[1] / "corpus" / "report_2026" / "cooperation_scores.csv"
+    assert main(["-q", "report", str(csv), "--scores", str(published), "--out", str(out)]) == 0
+    wb = load_workbook(out / "report.xlsx")
+    rows = list(wb["pisteet"].iter_rows(values_only=True))
+    h = rows[0]
+    item_of: dict[str, set[str]] = {}
+    source_of: dict[str, set[str]] = {}
+    for r in rows[1:]:
+        item_of.setdefault(r[h.index("Tunnus")], set()).add(r[h.index("Kohta")])
+        source_of.setdefault(r[h.index("Tunnus")], set()).add(r[h.index("Lähde")])
+    assert all(len(items) == 1 for items in item_of.values()), item_of
+    assert {"K1", "K2", "K3"} <= set(item_of) and len(item_of) > len(ITEMS)  # both sources
+    assert all(len(s) == 1 for s in source_of.values())
+    links = list(wb["linkit"].iter_rows(values_only=True))
+    lh = links[0]
+    shown = [r for r in links[1:] if r[lh.index("Tunnus")]]
+    assert shown
+    for r in shown:
+        assert item_of[r[lh.index("Tunnus")]] == {r[lh.index("Kohta")]}, r

@@ -97,10 +97,13 @@ class ReportModel:
     mentions: list[MentionRow] = field(default_factory=list)
 
 
-def item_keys(sections: list[ScoreSection]) -> dict[str, str]:
-    """Item id or text -> its short key ("K3") in the first score table that has it."""
+def item_keys(sections: list[ScoreSection], source: str | None = None) -> dict[str, str]:
+    """Item id or text -> its short key ("K3") in the first score table that has it (of the
+    sections of ``source``, SURVEY or PUBLISHED, if given: the key of the mean shown)."""
     keys: dict[str, str] = {}
     for section in sections:
+        if source is not None and section.source != source:
+            continue
         for table in section.tables:
             for item, text, key in zip(table.items, table.texts, table.keys, strict=True):
                 keys.setdefault(item, key)
@@ -120,8 +123,8 @@ def prepare_score_links(
 ) -> tuple[LinkSection | None, list[ClusterLink]]:
     """The codes and the clusters beside the linked items' means, from the first scores given
     (the survey's own before the published ones) that link to any code."""
-    keys = item_keys(sections)
     for scores, source in given:
+        keys = item_keys(sections, source)
         try:
             links = prepare_links(tagged, scores, source, names, keys, min_cell, levels)
         except VastausanalyysiError:  # e.g. codes the summaries cannot read: no links shown
@@ -340,17 +343,16 @@ def build_model(
     )
     score_sections: list[ScoreSection] = []
     given: list[tuple[Any, str]] = []
-    for frame in (respondent_scores, scores):
-        if frame is None:
-            continue
+    frames = [f for f in (respondent_scores, scores) if f is not None]
+    for frame in frames:  # the survey's own first: its items are K1, K2 …
         if is_respondent_scores(frame):
             score_sections.append(prepare_survey_scores(frame, answers, levels, names, min_cell))
             given.append((frame, "survey"))
-        else:
-            score_sections.append(prepare_published_scores(frame, names, min_cell))
+    for frame in frames:  # a published table's items go on from there: one meaning per key
+        if not is_respondent_scores(frame):
+            first = 1 + sum(len(t.items) for s in score_sections for t in s.tables)
+            score_sections.append(prepare_published_scores(frame, names, min_cell, first))
             given.append((frame, "published"))
-    score_sections.sort(key=lambda s: s.source != "survey")
-    given.sort(key=lambda g: g[1] != "survey")
     links, linked_clusters = prepare_score_links(
         tagged, clustering, given, score_sections, names, min_cell, levels, masker
     )
@@ -381,7 +383,7 @@ def build_model(
         waves=prepare_waves(tagged, names, min_cell),
         mentions=next(
             (
-                prepare_mentions(tagged, frame, names, item_keys(score_sections), min_cell)
+                prepare_mentions(tagged, frame, names, item_keys(score_sections, source), min_cell)
                 for frame, source in given
                 if source == "survey"
             ),

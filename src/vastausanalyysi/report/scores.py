@@ -362,9 +362,12 @@ def _suppress(
     return shown_means, shown_ns, flags, shown_n, n_hidden
 
 
-def prepare_published_scores(scores: Any, names: Names, min_cell: int = 1) -> ScoreSection:
+def prepare_published_scores(
+    scores: Any, names: Names, min_cell: int = 1, first_key: int = 1
+) -> ScoreSection:
     """The published long score table, checked, as one table (regions by items) per question;
-    means of fewer than ``min_cell`` respondents hidden (1: none)."""
+    means of fewer than ``min_cell`` respondents hidden (1: none). Its items are keyed
+    ``K<first_key>``, … (after the survey's own items when the report has both)."""
     if not isinstance(scores, pd.DataFrame):
         raise ReportError(f"scores must be a DataFrame, got {type(scores).__name__}")
     region = next((c for c in SCORE_REGION_COLUMNS if c in scores.columns), None)
@@ -435,7 +438,7 @@ def prepare_published_scores(scores: Any, names: Names, min_cell: int = 1) -> Sc
                 [r in overall for r in regions],
                 items,
                 [texts[i] for i in items],
-                _keys(len(items), 1 + sum(len(t.items) for t in tables)),  # one key per item
+                _keys(len(items), first_key + sum(len(t.items) for t in tables)),  # one per item
                 means,
                 ns,
                 flags,
