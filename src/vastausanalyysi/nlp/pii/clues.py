@@ -1,7 +1,8 @@
 """More person contexts of one run of name words (see :mod:`vastausanalyysi.nlp.pii.masker`):
 a child's age after a first name, a family member coordinated with it, an origin adjective
 before it, a verb of calling a few adverbs before an allative, a document sent to or coming from
-a surname, a Swedish title, a surname particle starting a name, a foreign full name acting."""
+a surname, a Swedish title, a surname particle starting a name, a foreign full name acting; and
+one context of an organisation's name."""
 
 from __future__ import annotations
 
@@ -30,6 +31,36 @@ SWEDISH_TITLES = frozenset(
 # particles that start a surname of their own ("von Essenin mielestä", "van Dijkin kanssa");
 # not "de", "da", "di", "den", prepositions and articles in other languages
 _STARTING_PARTICLES = frozenset(["von", "van", "af", "zu", "ter", "dela", "delos"])
+
+
+def organisation(
+    group: list[WordInfo],
+    prev: WordInfo | None,
+    nxt: WordInfo | None,
+    nominative_or_inner: bool,
+    genitive: bool,
+) -> bool:
+    """A run of name words that names an institution or a firm, not a person.
+
+    After the head of an institution, building or business, in the nominative or an inner local
+    case ("Yliopistokeskus Chydenius", "Villa Helmi", "Rakennusliike Nieminen", "Apteekki
+    Lindroos"; not "oppilaan nimi Eino Rantanen"); after a company form ("Asunto Oy
+    Kalliorinne", "Kiinteistö Oy Kivirannan Hovi"); or an owner's name in the genitive before a
+    capitalised ordinary noun in the nominative ("Virtasen Liikenne Oy", "Ahosen Kotihoito"; not
+    after a first name: "Anna Ahosen Kotihoito" names a person).
+    """
+    if prev is not None and prev.institution and nominative_or_inner:
+        return True
+    if prev is not None and prev.brand and prev.shape != "lower":
+        return True
+    return (
+        genitive
+        and nxt is not None
+        and nxt.shape == "title"
+        and nxt.bare_noun
+        and not (nxt.name or nxt.place or nxt.title)
+        and not any(i.first for i in group)
+    )
 
 
 def aged(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:

@@ -320,24 +320,7 @@ class PiiMasker:
         # a thing's namesake: "Arvo Ylpön mukaan nimetty palkinto"
         if genitive and nxt2 is not None and nxt2.named and words[stop][0].lower() == "mukaan":
             return False
-        # an institution or building named with a name: "Yliopistokeskus Chydenius", "Villa
-        # Helmi" (not "oppilaan nimi Eino Rantanen")
-        if prev is not None and prev.institution and cases & {"nimento", *_INNER_LOCAL}:
-            return False
-        # a company's name after its form: "Asunto Oy Kalliorinne", "Kiinteistö Oy Kivirannan Hovi"
-        if prev is not None and prev.brand and prev.shape != "lower":
-            return False
-        # a firm named after its owner: a name in the genitive before a capitalised ordinary noun
-        # in the nominative ("Virtasen Liikenne Oy", "Ahosen Kotihoito"; not after a first name:
-        # "Anna Ahosen Kotihoito" names a person)
-        if (
-            genitive
-            and nxt is not None
-            and nxt.shape == "title"
-            and nxt.bare_noun
-            and not (nxt.name or nxt.place or nxt.title)
-            and not any(i.first for i in group)
-        ):
+        if clues.organisation(group, prev, nxt, cases & {"nimento", *_INNER_LOCAL}, genitive):
             return False
         # a Swedish or English genitive ("Karlssons utredning") stands before a noun, a place
         # after a preposition: "från Ekenäs till Karis utan …" (one word: "till Nina Ahlroths")
