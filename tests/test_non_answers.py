@@ -69,6 +69,16 @@ NON_ANSWERS = [
     "ks. yllä",
     "Kuten edellä totesin.",
     "Viittaan edelliseen vastaukseeni.",
+    # not applicable, spelt with slashes or dots (QA 5)
+    "N/A",
+    "n/a",
+    "n.a.",
+    "e.o.s.",
+    # Swedish answers of a bilingual municipality (QA 5)
+    "Vet ej",
+    "Vet inte.",
+    "Ingen kommentar.",
+    "Inget att tillägga",
 ]
 
 NEAR_MISSES = [
@@ -97,6 +107,8 @@ NEAR_MISSES = [
     "Edellinen kunnanjohtaja hoiti asiat hyvin.",
     "ks. perhekeskuksen toimintamalli",
     "Samat ongelmat kuin aiemmin.",
+    "kunta/alue -työnjako on epäselvä",
+    "Tiedonkulku n/a, muuten hyvä.",
 ]
 
 
@@ -198,3 +210,10 @@ def test_empty_texts_get_no_non_answer_item() -> None:
     out = va.tag(["", "   ", None])
     assert out["polarity_evidence"].tolist() == [[], [], []]
     assert set(out["polarity"]) == {"neutral"}
+
+
+def test_a_swedish_non_answer_keeps_its_mark() -> None:
+    # language "sv" clears the Finnish codes, not the non-answer mark: it is no answer at all
+    row = va.tag(["Vet inte.", "Skolan fungerar bra."]).iloc[0]
+    assert row["language"] == "sv"
+    assert [c["rule"] for c in row["polarity_evidence"]] == ["non_answer"]

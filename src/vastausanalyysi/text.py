@@ -51,6 +51,8 @@ def edits1(word: str, alphabet: str = FINNISH_LETTERS) -> set[str]:
 #: Where an answer is cut into parts for :func:`is_non_answer`: any character that is no letter,
 #: digit or space (punctuation, dashes, bullets, symbols), and the underscore.
 _NON_ANSWER_CUT = re.compile(r"[^\w\s]|_")
+#: Letters typed one by one with dots or slashes between them: one word ("n/a", "e.o.s.").
+_SPELT = re.compile(r"(?<!\w)\w(?:[./]\w)+(?!\w)\.?")
 #: A longer text is no non-answer (the longest expanded entry has under 50 characters).
 _NON_ANSWER_MAX = 500
 
@@ -81,10 +83,11 @@ def non_answer_words() -> frozenset[str]:
 
 
 def non_answer_parts(text: str) -> list[str]:
-    """The parts :func:`is_non_answer` looks up: ``text`` (NFKC) lower-cased, cut at every
-    character that is no letter, digit or space, each part's spaces collapsed; empty parts
-    left out."""
+    """The parts :func:`is_non_answer` looks up: ``text`` (NFKC) lower-cased, letters typed one
+    by one with dots or slashes joined ("n/a" is "na"), cut at every character that is no
+    letter, digit or space, each part's spaces collapsed; empty parts left out."""
     folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _SPELT.sub(lambda m: re.sub(r"[./]", "", m.group(0)), folded)
     return [" ".join(p.split()) for p in _NON_ANSWER_CUT.split(folded) if p.strip()]
 
 

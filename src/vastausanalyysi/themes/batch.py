@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vastausanalyysi.nlp.lemmatizer import frozen_heap, no_gc_pause
-from vastausanalyysi.schema import LANGUAGE, PROBABILITIES
+from vastausanalyysi.schema import LANGUAGE, NON_ANSWER_RULE, PROBABILITIES
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.polarity import NEUTRAL, question_kind
@@ -207,8 +207,10 @@ def answer_languages(texts: Sequence[str]) -> list[str]:
 
 
 def _clear_codes(result: dict[str, Any]) -> None:
-    """No codes, no polarity and no evidence: the Finnish rules do not read other languages."""
-    result.update(areas=[], mechanisms=[], polarity=NEUTRAL, evidence={}, polarity_evidence=[])
+    """No codes, no polarity and no evidence: the Finnish rules do not read other languages. A
+    non-answer keeps its mark ("Vet inte.", "Ingen kommentar": a non-answer in any language)."""
+    kept = [c for c in result["polarity_evidence"] if c.get("rule") == NON_ANSWER_RULE]
+    result.update(areas=[], mechanisms=[], polarity=NEUTRAL, evidence={}, polarity_evidence=kept)
     result[PROBABILITIES] = {}
 
 

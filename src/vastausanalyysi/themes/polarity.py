@@ -102,6 +102,7 @@ def non_answer_doc(doc: Doc) -> bool:
         low = row.low
         if (
             row.word
+            and len(low) > 1  # a letter may be one of a spelt word: "N/A" is "na"
             and low.isalnum()
             and low not in words
             and unicodedata.normalize("NFKC", low).casefold() not in words
