@@ -54,8 +54,10 @@ from vastausanalyysi.schema import (
     LEMMAS,
     MECHANISMS,
     MIN_CELL,
+    OLD_PROBABILITIES,
     POLARITY,
     POLARITY_EVIDENCE,
+    PROBABILITIES,
     QUESTION,
     REGION,
     RESPONDENT_ID,
@@ -68,6 +70,12 @@ ANSWER_COLUMNS: tuple[str, ...] = (RESPONDENT_ID, QUESTION, GROUP, COARSE_GROUP,
 """Columns of the tagged answers that the report can show as they are."""
 GROUPING_COLUMNS: tuple[str, ...] = (GROUP, COARSE_GROUP, REGION, "county")
 """Columns that place a respondent in a group or region (shown only at the report's level)."""
+CONTENT_COLUMNS: frozenset[str] = frozenset(
+    {RESPONDENT_ID, QUESTION, TEXT, "row", AREAS, MECHANISMS, POLARITY, EVIDENCE, LEMMAS,
+     POLARITY_EVIDENCE, LANGUAGE, PROBABILITIES, OLD_PROBABILITIES}
+)  # fmt: skip
+"""Columns of a tagged answer that tell what it says, not who wrote it: every other column
+(a municipality, a title) is a label, published beside a text only under the small-cell rule."""
 
 
 @dataclass
@@ -519,22 +527,32 @@ def publishable_answers(
     hide = {c: np.array([c not in ls for ls in labels], dtype=bool) for c in cell_columns}
     has_text = answers["_has_text"].tolist()
     who = respondent_keys(answers)
-    for column in GROUPING_COLUMNS:
+    # every other label column (a municipality, a title: ``-b municipality``) as well
+    others = [c for c in tagged.columns if c not in CONTENT_COLUMNS and c not in answers.columns]
+    for column in others:
+        answers[column] = [_label_value(v) for v in tagged[column].tolist()]
+    anonymous = np.array(answers["_anonymous"], dtype=bool)
+    shown = [list(ls) for ls in labels]  # the labels published with each answer so far
+    for column in (*GROUPING_COLUMNS, *others):
         if column in answers.columns and column not in hide:
-            alone = answers.copy()
-            alone["_ok"] = showable(alone, [column], has_text, min_cell)
-            under |= np.array(alone["_has_text"] & ~alone["_ok"], dtype=bool)
-            hidden = anonymous_rows(alone, [column], None, min_cell)
-            # with the labels published beside it, the combination has min_cell respondents
+            hidden = np.zeros(len(answers), dtype=bool)
+            if column in GROUPING_COLUMNS:  # a small group or county hides the text too
+                alone = answers.copy()
+                alone["_ok"] = showable(alone, [column], has_text, min_cell)
+                under |= np.array(alone["_has_text"] & ~alone["_ok"], dtype=bool)
+                hidden = anonymous_rows(alone, [column], None, min_cell)
+            # with every label published beside it, the combination has min_cell respondents
             keys = [
                 tuple((c, none_if_missing(answers[c].iat[i])) for c in (*ls, column))
-                for i, ls in enumerate(labels)
+                for i, ls in enumerate(shown)
             ]
             sizes = _combination_sizes(answers, keys, has_text, who)
             small = np.array([sizes[k] < min_cell for k in keys], dtype=bool)
             # an answer listed without its group and county shows no other grouping either: a
             # subgroup would tell the group the tables hide
-            hide[column] = hidden | small | np.array(answers["_anonymous"], dtype=bool)
+            hide[column] = hidden | small | anonymous
+            for i in np.flatnonzero(~hide[column]):
+                shown[i].append(column)
     out = tagged.copy()
     blank = {TEXT: hidden_note(min_cell), EVIDENCE: {}, POLARITY_EVIDENCE: [], LEMMAS: []}
     for column, value in blank.items():
@@ -548,6 +566,11 @@ def publishable_answers(
             values = out[column].tolist()
             out[column] = [HIDDEN_GROUP if a else v for v, a in zip(values, rows, strict=True)]
     return out
+
+
+def _label_value(value: Any) -> Any:
+    """A label cell as a key: a list or dict cell as its text."""
+    return str(value) if isinstance(value, list | dict | set) else value
 
 
 def _combination_sizes(
