@@ -65,3 +65,45 @@ def test_linked_scores_hide_a_small_groups_unscored_item() -> None:
     small = out.index[out["score_suppressed"]].tolist()
     assert len(small) == 2  # the small county, and one more so that it cannot be derived
     assert out["score_n"].isna().sum() == 2 and out["score_mean"].isna().sum() == 2
+
+
+def test_the_themes_and_the_means_hide_the_same_groups(tmp_path) -> None:
+    """Secondary suppression chooses the same group in every table of a report: with the total
+    in its first line, a theme table showing one group and a means table showing the other
+    would give the small group's size (QA 5: 42 - 20 - 20 = 2)."""
+    from openpyxl import Workbook
+
+    from vastausanalyysi.cli import main
+
+    labels = ["Melko huonosti", "Ei hyvin eikä huonosti", "Melko hyvin", "Erittäin hyvin"]
+    wb = Workbook()
+    ws = wb.active
+    question = "Millä yhdyspinnoilla yhteistyö erityisesti toimii?"
+    ws.append(["Vastaajan tunnus", "Kunta", "Tehtävänimike", *ITEMS, question])
+    i = 0
+    for place, n in (("Tampere", 20), ("Turku", 20), ("Kotka", 2)):
+        for k in range(n):
+            i += 1
+            ws.append([f"R{i:03d}", place, "sivistysjohtaja", labels[k % 4], labels[(k * 3) % 4],
+                       "Perhekeskus toimii hyvin ja tavataan säännöllisesti."])  # fmt: skip
+    wb.save(tmp_path / "kysely.xlsx")
+    out = tmp_path / "raportti"
+    assert (
+        main(["-q", "report", str(tmp_path / "kysely.xlsx"), "-b", "region", "--out", str(out)])
+        == 0
+    )
+    md = (out / "report.md").read_text(encoding="utf-8").splitlines()
+    header = next(line for line in md if line.startswith("| Teema"))
+    themes_hidden = {
+        cell.split(" (")[0].strip()
+        for cell in header.split("|")
+        if "(piilotettu)" in cell or "(n &lt;" in cell
+    }
+    regions = {"Pirkanmaa", "Varsinais-Suomi", "Kymenlaakso"}
+    means_hidden = {
+        line.split("|")[1].strip()
+        for line in md
+        if line.split("|")[1:2] and line.split("|")[1].strip() in regions and "–*" in line
+    }
+    assert "Kymenlaakso" in themes_hidden and len(themes_hidden) == 2
+    assert means_hidden == themes_hidden

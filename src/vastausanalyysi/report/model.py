@@ -9,7 +9,7 @@ only lay it out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -354,7 +354,11 @@ def build_model(
     frames = [f for f in (respondent_scores, scores) if f is not None]
     for frame in frames:  # the survey's own first: its items are K1, K2 …
         if is_respondent_scores(frame):
-            score_sections.append(prepare_survey_scores(frame, answers, levels, names, min_cell))
+            score_sections.append(
+                prepare_survey_scores(
+                    frame, answers, levels, names, min_cell, hidden_cells(freqs, levels)
+                )
+            )
             given.append((frame, "survey"))
     for frame in frames:  # a published table's items go on from there: one meaning per key
         if not is_respondent_scores(frame):
@@ -594,6 +598,25 @@ def _combination_sizes(
     }
 
 
+def hidden_cells(
+    freqs: FreqSection | None, columns: Collection[str]
+) -> tuple[list[str], set[tuple[object, ...]]] | None:
+    """The frequency tables' grouping columns (those among ``columns``) and their cells that
+    the tables hide (primary and secondary suppression), or None without such tables: every
+    other table of the report hides them too, so that no table gives a hidden group's size."""
+    if freqs is None or not freqs.by:
+        return None
+    table = freqs.table
+    by = [c for c in freqs.by if c in columns and c in table.columns]
+    if not by or "suppressed" not in table.columns:
+        return None
+    rows = table.loc[table["suppressed"].astype(bool), by].itertuples(index=False, name=None)
+    secret = {tuple(none_if_missing(v) for v in row) for row in rows}
+    if by == list(freqs.by):  # and the groups the report hides itself (older tables)
+        secret |= {g for layer in freqs.layers for g in layer.hidden}
+    return by, secret
+
+
 def anonymous_rows(
     answers: pd.DataFrame, columns: list[str], freqs: FreqSection | None, min_cell: int
 ) -> np.ndarray:
@@ -608,21 +631,12 @@ def anonymous_rows(
     hidden = ~answers["_ok"].to_numpy(dtype=bool) & answers["_has_text"].to_numpy(dtype=bool)
     if not columns or not hidden.any():
         return hidden
-    if freqs is not None and freqs.by:
-        table = freqs.table
-        by = [c for c in freqs.by if c in answers.columns and c in table.columns]
-        if by and "suppressed" in table.columns:
-            secret = {
-                tuple(none_if_missing(v) for v in row)
-                for row in table.loc[table["suppressed"].astype(bool), by].itertuples(
-                    index=False, name=None
-                )
-            }
-            if by == list(freqs.by):  # and the groups the report hides itself (older tables)
-                secret |= {g for layer in freqs.layers for g in layer.hidden}
-            cells = zip(*(answers[c].tolist() for c in by), strict=True)
-            in_secret = [tuple(none_if_missing(v) for v in cell) in secret for cell in cells]
-            return hidden | np.array(in_secret, dtype=bool)
+    found = hidden_cells(freqs, answers.columns)
+    if found is not None:
+        by, secret = found
+        cells = zip(*(answers[c].tolist() for c in by), strict=True)
+        in_secret = [tuple(none_if_missing(v) for v in cell) in secret for cell in cells]
+        return hidden | np.array(in_secret, dtype=bool)
     cells, sizes = cell_sizes(answers, columns, answers["_has_text"].tolist())
     chosen = {c for c, h in zip(cells, hidden, strict=True) if h}
     for cell in sorted(sizes, key=lambda c: (sizes[c], str(c))):

@@ -123,18 +123,23 @@ def table_title(value: Any, column: str | None) -> str:
 
 
 def secondary_suppression(
-    ns: Sequence[int | None], min_cell: int, small: Sequence[bool] | None = None
+    ns: Sequence[int | None],
+    min_cell: int,
+    small: Sequence[bool] | None = None,
+    inherited: Sequence[bool] | None = None,
 ) -> list[str]:
     """Flags of one column of group means: "primary" under ``min_cell`` (and every mean of a
     ``small`` group, also one that nobody in it scored: an empty cell would tell that all its
-    members answered "En osaa sanoa"); when exactly one is primary, the next smallest shown group
-    is "secondary"."""
+    members answered "En osaa sanoa"); "secondary" where ``inherited`` (a group the report's
+    other tables hide); when exactly one is hidden, the next smallest shown group is
+    "secondary"."""
     small = small if small is not None else [False] * len(ns)
+    inherited = inherited if inherited is not None else [False] * len(ns)
     flags = [
-        "primary" if (n is not None and 0 < n < min_cell) or tiny else ""
-        for n, tiny in zip(ns, small, strict=True)
+        "primary" if (n is not None and 0 < n < min_cell) or tiny else "secondary" if other else ""
+        for n, tiny, other in zip(ns, small, inherited, strict=True)
     ]
-    if flags.count("primary") == 1:
+    if sum(bool(f) for f in flags) == 1:
         others = [(n, i) for i, n in enumerate(ns) if not flags[i] and n]
         if others:
             flags[min(others)[1]] = "secondary"
@@ -165,8 +170,13 @@ def prepare_survey_scores(
     levels: Sequence[str],
     names: Names,
     min_cell: int,
+    hidden: tuple[list[str], set[tuple[object, ...]]] | None = None,
 ) -> ScoreSection:
-    """Means of the survey's own Likert items by the report's grouping ``levels``."""
+    """Means of the survey's own Likert items by the report's grouping ``levels``.
+
+    ``hidden``: the grouping columns and cells that the report's frequency tables hide
+    (``report.model.hidden_cells``): hidden here too, and secondary suppression chooses no
+    other group where they suffice, so that no two tables together give a hidden size."""
     values = pd.to_numeric(scores["value"], errors="coerce")
     bad = values.isna() & scores["value"].notna() & (scores["value"].astype(str).str.strip() != "")
     if bad.any():
@@ -224,15 +234,19 @@ def prepare_survey_scores(
     groups = [r for r, row in enumerate(rows) if not row[2]]
     # a group of fewer than min_cell respondents shows no mean at all, not even an empty one
     small = [0 < row_n[r] < min_cell for r in groups]
+    elsewhere = [False] * len(cells)  # hidden by the frequency tables (by the same levels)
+    if hidden is not None and list(hidden[0]) == list(levels):
+        elsewhere = [tuple(none_if_missing(v) for v in c) in hidden[1] for c in cells]
     if len(levels) > 1:  # the rule of every summary table (summary/suppression.py)
         inherited = _inherited(scores, answers, levels, names, min_cell, cells, len(items))
         inherited |= np.array(small, dtype=bool).reshape(-1, 1)
+        inherited |= np.array(elsewhere, dtype=bool).reshape(-1, 1)
         line_flags = _line_flags(cells, levels, [ns[r] for r in groups], inherited, min_cell)
         for r, row_flags in zip(groups, line_flags, strict=True):
             flags[r] = row_flags
     else:
         for j in range(len(items)):
-            column = secondary_suppression([ns[r][j] for r in groups], min_cell, small)
+            column = secondary_suppression([ns[r][j] for r in groups], min_cell, small, elsewhere)
             for r, flag in zip(groups, column, strict=True):
                 flags[r][j] = flag
     for r, row in enumerate(rows):  # a total row on its own
