@@ -287,6 +287,7 @@ are one placeholder each after masking (an e-mail, phone or name column)."""
 _CONTACT_HEADERS = {
     "[EMAIL]": ("sähköposti", "sposti", "s-posti", "email", "e-mail", "e-post"),
     "[PUHELIN]": ("puhelin", "phone", "telefon", "gsm", "puh."),
+    "[IP]": ("ip-osoite", "ip-address", "ip-adress", "ipaddr", "ip_addr"),
 }
 """Header words (a word of the header starting with one) of e-mail and phone columns."""
 
@@ -349,11 +350,10 @@ def contact_data(name: str, values: Sequence[Any]) -> str | None:
 
 def _contact_label(name: str, original: list[Any], masked: list[Any]) -> str | None:
     """The placeholder of a column that is contact data (:func:`contact_data`), else None."""
-    from vastausanalyysi.nlp.pii import EMAIL, HETU, NAME, PHONE
+    from vastausanalyysi.nlp.pii import PLACEHOLDERS
 
-    labels = {EMAIL, HETU, NAME, PHONE}
     filled = [i for i, v in enumerate(original) if isinstance(v, str) and v.strip()]
-    whole = Counter(masked[i].strip() for i in filled if str(masked[i]).strip() in labels)
+    whole = Counter(masked[i].strip() for i in filled if str(masked[i]).strip() in PLACEHOLDERS)
     words = [*re.findall(r"[\w.-]+", name.lower()), "puh." if name.lower() == "puh" else ""]
     hinted = [
         label
@@ -367,16 +367,15 @@ def _contact_label(name: str, original: list[Any], masked: list[Any]) -> str | N
 
 def _contact_column(name: str, original: list[Any], masked: list[Any]) -> list[Any]:
     """``masked`` with every non-empty cell one placeholder if the column is contact data."""
-    from vastausanalyysi.nlp.pii import EMAIL, HETU, NAME, PHONE
+    from vastausanalyysi.nlp.pii import PLACEHOLDERS
 
-    labels = {EMAIL, HETU, NAME, PHONE}
     label = _contact_label(name, original, masked)
     if label is None:
         return masked
     filled = [i for i, v in enumerate(original) if isinstance(v, str) and v.strip()]
     out = list(masked)
     for i in filled:
-        if str(out[i]).strip() not in labels:
+        if str(out[i]).strip() not in PLACEHOLDERS:
             out[i] = label
     return out
 

@@ -403,9 +403,9 @@ def _refuse_contact_column(answers: Answers, name: str, column: str, option: str
     if label is not None:
         raise SurveyError(
             f"{option} {name!r}: the column {column!r} of {answers.source!r} holds contact data "
-            f"(e-mail addresses, phone numbers or names): its values are written as {label!r}, "
-            "so every group would read the same, and each address is one person; group by "
-            "another column"
+            "(e-mail or IP addresses, phone numbers or names): its values are written as "
+            f"{label!r}, so every group would read the same, and each address is one person; "
+            "group by another column"
         )
 
 

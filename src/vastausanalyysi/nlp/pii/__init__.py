@@ -1,4 +1,5 @@
-"""Masking personal data in free text: names, e-mail addresses, phone numbers, identity codes.
+"""Masking personal data in free text: names, e-mail addresses, phone numbers, identity codes
+and IP addresses.
 
 Modules: ``patterns`` (identity codes, e-mails, phone numbers), ``names`` (the team-written name
 lists and context words), ``words`` (what is known of one word form), ``context`` (clause-level
@@ -15,8 +16,10 @@ from __future__ import annotations
 from vastausanalyysi.nlp.pii.masker import (
     EMAIL,
     HETU,
+    IP,
     NAME,
     PHONE,
+    PLACEHOLDERS,
     PiiMasker,
     default_masker,
     mask_pii,
@@ -28,8 +31,10 @@ from vastausanalyysi.nlp.pii.pseudonyms import IdPseudonyms
 __all__ = [
     "EMAIL",
     "HETU",
+    "IP",
     "NAME",
     "PHONE",
+    "PLACEHOLDERS",
     "IdPseudonyms",
     "PiiMasker",
     "default_masker",

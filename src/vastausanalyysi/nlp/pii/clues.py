@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from vastausanalyysi.nlp.language import function_words
-from vastausanalyysi.nlp.pii.context import GAP, Words, gap
+from vastausanalyysi.nlp.pii.context import GAP, INNER_LOCAL, Words, gap
 from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME
 from vastausanalyysi.nlp.pii.words import WordInfo
 
@@ -37,10 +37,11 @@ def organisation(
     group: list[WordInfo],
     prev: WordInfo | None,
     nxt: WordInfo | None,
-    nominative_or_inner: bool,
+    cases: set[str],
     genitive: bool,
 ) -> bool:
-    """A run of name words that names an institution or a firm, not a person.
+    """A run of name words (its last word in ``cases``) that names an institution or a firm,
+    not a person.
 
     After the head of an institution, building or business, in the nominative or an inner local
     case ("Yliopistokeskus Chydenius", "Villa Helmi", "Rakennusliike Nieminen", "Apteekki
@@ -49,7 +50,7 @@ def organisation(
     capitalised ordinary noun in the nominative ("Virtasen Liikenne Oy", "Ahosen Kotihoito"; not
     after a first name: "Anna Ahosen Kotihoito" names a person).
     """
-    if prev is not None and prev.institution and nominative_or_inner:
+    if prev is not None and prev.institution and cases & {"nimento", *INNER_LOCAL}:
         return True
     if prev is not None and prev.brand and prev.shape != "lower":
         return True

@@ -333,7 +333,7 @@ def perfect_said(nxt: WordInfo | None, nxt2: WordInfo | None) -> bool:
     return nxt is not None and nxt.olla and nxt2 is not None and nxt2.said
 
 
-_INNER_LOCAL = frozenset(["sisaolento", "sisaeronto", "sisatulento"])
+INNER_LOCAL = frozenset(["sisaolento", "sisaeronto", "sisatulento"])
 
 
 def inner_surname(infos: list[WordInfo], a: int, b: int) -> bool:
@@ -346,7 +346,7 @@ def inner_surname(infos: list[WordInfo], a: int, b: int) -> bool:
         and info.shape != "lower"
         and not info.town
         and bool(info.cases)
-        and info.cases <= _INNER_LOCAL
+        and info.cases <= INNER_LOCAL
     )
 
 
@@ -388,6 +388,7 @@ _CONTACT_GAP = re.compile(r"\s*[/,()–—-]\s*")
 
 __all__ = [
     "GAP",
+    "INNER_LOCAL",
     "TOWARDS_FROM",
     "apposition",
     "beside_contact",

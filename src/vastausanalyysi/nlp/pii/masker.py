@@ -1,4 +1,4 @@
-"""The masker: names, e-mail addresses, phone numbers and identity codes become placeholders.
+"""The masker: names, e-mail and IP addresses, phone numbers and identity codes become placeholders.
 
 ``mask_pii`` replaces
 
@@ -17,19 +17,18 @@
   the prefix: ``040 5 123 456``; spelt out digit by digit from "nolla": "nolla neljä nolla,
   seitsemän …"); other countries' numbers after "+" or "00" and a country code (``+49 30
   1234567``, ``+46 70 123 45 67``, ``+1 (202) 555-0143``, ``0049 30 1234567``; not a sum
-  "+12 500 000 €") with ``[PUHELIN]``,
+  "+12 500 000 €") with ``[PUHELIN]``, IPv4 and IPv6 addresses with ``[IP]``,
 * names of people with ``[NIMI]`` (a run of name words becomes one ``[NIMI]``).
 
 A word is a name candidate when Voikko reads it (or its capitalised form, for lower-case and
 all-capital words) as a first name or surname, when it or its base form is in the team-written
 name lists (``data/names_fi.txt``; Sami names also without the Sami letters), when it is a word
 Voikko does not know that is such a name with ä, ö and y for a, o and u ("jarvinen",
-"MAKELA") or such a name inflected without consonant gradation ("Jokelle": Joki), or when
-it has a name's apostrophe ("O'Brien", "D'Angelo").
-Hyphenated names are candidates when every part is. A candidate that is nothing else
-(Virtanen, Pirjo) is masked wherever it stands and however it is written. One that is also an
-ordinary word or a place (Laine, Aho, Toivo, Salo, Mattila) is masked when the context says
-person:
+"MAKELA") or such a name inflected without consonant gradation ("Jokelle": Joki), or when it
+has a name's apostrophe ("O'Brien", "D'Angelo"). Hyphenated names are candidates when every
+part is. A candidate that is nothing else (Virtanen, Pirjo) is masked wherever it stands and
+however it is written. One that is also an ordinary word or a place (Laine, Aho, Toivo, Salo,
+Mattila) is masked when the context says person:
 
 * a title or role before it ("rehtori", "kuraattori", compounds such as "talouspäällikkö"; see
   ``names.TITLES``), uninflected or agreeing with it ("jäsentä Kroesia");
@@ -112,10 +111,10 @@ Nurmen stadionilla", "Runebergin päivänä", "Mannerheimin Lastensuojeluliitto"
 head after a full name: "Valitsimme Eeva Kokon kunnan edustajaksi" is a person; also a
 compound's head: "Paavo Nurmen urheilutalon", "Runebergin talolla", but not a house whose first
 part names its owner ("Anttilan kaupungintalolla") and not a bare "talo" after a name of the
-common-name lists ("Virtasen talolla"): those are people; and the first
-names coordinated before a foundation's or prize's name: "Ella ja Georg Ehrnroothin säätiö";
-a namesake: "Arvo Ylpön mukaan nimetty"; a name after an institution's or building's head:
-"Yliopistokeskus Chydenius", "palvelutalo Villa Helmi"),
+common-name lists ("Virtasen talolla"): those are people; and the first names coordinated
+before a foundation's or prize's name: "Ella ja Georg Ehrnroothin säätiö"; a namesake: "Arvo
+Ylpön mukaan nimetty"; an institution's or a firm's name, ``clues.organisation``: "Yliopistokeskus
+Chydenius", "Rakennusliike Nieminen", "Asunto Oy Kalliorinne", "Virtasen Liikenne Oy"),
 or joined to one with a hyphen ("Sibelius-lukio", "Alvar Aalto -museo"); a name in an inner
 local case ("Salossa", "Hotelli Arthurissa") unless a first name comes before it or
 "yhteydessä"/"yhteyttä" next to it; Voikko's organisations and the lexicon's entries (Kela,
@@ -144,11 +143,11 @@ from vastausanalyysi.nlp.pii.signature import initials, signature
 from vastausanalyysi.nlp.pii.words import WordInfo, possessive
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
-NAME, EMAIL, PHONE, HETU = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]"
-_LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE}
+NAME, EMAIL, PHONE, HETU, IP = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]", "[IP]"
+PLACEHOLDERS = frozenset({NAME, EMAIL, PHONE, HETU, IP})  # what personal data is masked by
+_LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE, "ip": IP}
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_INNER_LOCAL = {"sisaolento", "sisaeronto", "sisatulento"}
 # the case of a suffix after a colon: "J-P:n", "A-K:lta", "Ali:lle"
 _COLON_CASES = {
     "n": "omanto", "lle": "ulkotulento", "lta": "ulkoeronto", "ltä": "ulkoeronto",
@@ -175,9 +174,11 @@ class PiiMasker:
         emails: bool = True,
         phones: bool = True,
         hetu: bool = True,
+        ips: bool = True,
     ):
         self.analyzer = analyzer or get_analyzer()
-        self.names, self.emails, self.phones, self.hetu = names, emails, phones, hetu
+        self.names = names
+        self.kinds = {"hetu": hetu, "emails": emails, "phones": phones, "ips": ips}  # patterns
         self._infos: dict[str, WordInfo] = {}
 
     def _info(self, word: str) -> WordInfo:
@@ -190,7 +191,7 @@ class PiiMasker:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Sorted ``(start, end, placeholder)`` of the personal data in (normalised) ``text``."""
-        found = pattern_spans(text, hetu=self.hetu, emails=self.emails, phones=self.phones)
+        found = pattern_spans(text, **self.kinds)
         spans = [(s, e, _LABELS[k]) for s, e, k in found]
         if self.names:
             spans += free_spans(spans, self._name_spans(text, spans))
@@ -320,7 +321,7 @@ class PiiMasker:
         # a thing's namesake: "Arvo Ylpön mukaan nimetty palkinto"
         if genitive and nxt2 is not None and nxt2.named and words[stop][0].lower() == "mukaan":
             return False
-        if clues.organisation(group, prev, nxt, cases & {"nimento", *_INNER_LOCAL}, genitive):
+        if clues.organisation(group, prev, nxt, cases, genitive):
             return False
         # a Swedish or English genitive ("Karlssons utredning") stands before a noun, a place
         # after a preposition: "från Ekenäs till Karis utan …" (one word: "till Nina Ahlroths")
@@ -371,7 +372,7 @@ class PiiMasker:
         # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
         personal = last.strong and last.shape != "lower" and not last.unknown
         personal = personal and not (prev is not None and prev.head)  # "Hotelli Arthurissa"
-        if cases and cases <= _INNER_LOCAL and not (full or contacted or personal):
+        if cases and cases <= context.INNER_LOCAL and not (full or contacted or personal):
             return False
         # "rehtori Salon", or a title agreeing with the name: "jäsentä Kroesia",
         # "puheenjohtajan Thorbjörn Jaglandin" (not "johtajan usko", "opettajan ilon")
@@ -687,8 +688,10 @@ def mask_pii(texts: Iterable[object]) -> list[str]:
 __all__ = [
     "EMAIL",
     "HETU",
+    "IP",
     "NAME",
     "PHONE",
+    "PLACEHOLDERS",
     "PiiMasker",
     "default_masker",
     "mask_pii",

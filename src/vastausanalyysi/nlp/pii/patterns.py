@@ -1,4 +1,5 @@
-"""Patterns of personal data that need no dictionary: identity codes, e-mails, phone numbers."""
+"""Patterns of personal data that need no dictionary: identity codes, e-mails, phone numbers,
+IP addresses."""
 
 from __future__ import annotations
 
@@ -188,12 +189,28 @@ def phone_ok(match: str) -> bool:
     return 7 <= len(digits) <= 11
 
 
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_HEX = r"[0-9a-fA-F]{1,4}"
+#: an IPv4 address (four numbers of 0-255 with dots, not part of a longer dotted number), or an
+#: IPv6 address (eight groups, or fewer with "::")
+IP_RE = re.compile(
+    r"(?<![\w.])" + _OCTET + r"(?:\." + _OCTET + r"){3}(?!\w|\.\d)"
+    + r"|(?<![\w:])(?:(?:" + _HEX + r":){7}" + _HEX
+    + r"|(?:" + _HEX + r":){1,6}:(?:" + _HEX + r":){0,5}" + _HEX + r")(?![\w:])"
+)  # fmt: skip
+
+
 def pattern_spans(
-    text: str, *, hetu: bool = True, emails: bool = True, phones: bool = True
+    text: str, *, hetu: bool = True, emails: bool = True, phones: bool = True, ips: bool = True
 ) -> list[tuple[int, int, str]]:
-    """Non-overlapping ``(start, end, kind)`` of identity codes, e-mails and phone numbers
-    (kind ``"hetu"``, ``"email"``, ``"phone"``), earlier kinds winning overlaps."""
+    """Non-overlapping ``(start, end, kind)`` of IP addresses, identity codes, e-mails and phone
+    numbers (kind ``"ip"``, ``"hetu"``, ``"email"``, ``"phone"``), earlier kinds winning
+    overlaps ("192.168.10.12" is no phone number)."""
     spans: list[tuple[int, int, str]] = []
+    if ips and ("." in text or ":" in text):
+        # a dotted number of single digits is a section or a version ("3.2.1.4"), not an address
+        found = (m for m in IP_RE.finditer(text) if re.search(r"\w\w", m[0]))
+        spans += [(m.start(), m.end(), "ip") for m in found]
     if hetu:
         spans += [(m.start(), m.end(), "hetu") for m in HETU_RE.finditer(text) if valid_hetu(m[0])]
         spans += free_spans(spans, _named_codes(text, spans))

@@ -16,11 +16,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from vastausanalyysi.nlp.pii.masker import EMAIL, HETU, NAME, PHONE, mask_pii
+from vastausanalyysi.nlp.pii.masker import EMAIL, HETU, IP, NAME, PHONE, mask_pii
 
 log = logging.getLogger(__name__)
 
-KINDS = {EMAIL: "e-mail addresses", PHONE: "phone numbers", HETU: "identity codes", NAME: "names"}
+KINDS = {
+    EMAIL: "e-mail addresses",
+    PHONE: "phone numbers",
+    HETU: "identity codes",
+    IP: "IP addresses",
+    NAME: "names",
+}
 """The placeholders an id is pseudonymised by, and what they stand for (for the notice)."""
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in KINDS))
 _PSEUDONYM = re.compile(rf"(?:{_PLACEHOLDER.pattern})-[1-9][0-9]*")
