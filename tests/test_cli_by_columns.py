@@ -87,3 +87,17 @@ def test_group_names_are_masked_in_summary_and_report(export: Path, tmp_path: Pa
     assert main([*args, "--out", str(folder)]) == 0
     written = [p for p in folder.iterdir() if p.suffix in {".md", ".html", ".jsonl"}]
     assert written and all("Nieminen" not in p.read_text(encoding="utf-8") for p in written)
+
+
+def test_summary_by_region_names_each_county_beside_its_code(export: Path, tmp_path: Path) -> None:
+    # QA 5: `summary -b region` gave county codes only ("17", "19")
+    out = tmp_path / "freq.csv"
+    assert main(["summary", str(export), "-b", "region", "--min-cell", "1", "-o", str(out)]) == 0
+    frame = pd.read_csv(out, dtype={"region": str})
+    assert list(frame.columns[:2]) == ["region", "region_name"]
+    names = dict(zip(frame["region"], frame["region_name"], strict=False))
+    assert names == {"13": "Pohjois-Savo", "19": "Pohjois-Pohjanmaa"}
+    # a column of other values gets no name column
+    out2 = tmp_path / "freq2.csv"
+    assert main(["summary", str(export), "-b", "Kunta", "--min-cell", "1", "-o", str(out2)]) == 0
+    assert "municipality_name" not in pd.read_csv(out2).columns

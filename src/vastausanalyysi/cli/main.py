@@ -255,6 +255,7 @@ def _mask_options(answers: Any, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
+    from vastausanalyysi.summary.frequencies import with_region_names
     from vastausanalyysi.workflow import mask_personal_data
 
     _check_output(args)
@@ -264,7 +265,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     if mentions:
         freqs = mention_table(tagged, answers, args)
     else:
-        freqs = _frequencies(tagged, answers, args)
+        freqs = with_region_names(_frequencies(tagged, answers, args), by or [])
     if _mask(args) and by:
         # group names are text whatever the dtype (pandas 3 reads text as "str", not object)
         texts = [b for b in by if any(isinstance(v, str) for v in freqs[b].tolist())]

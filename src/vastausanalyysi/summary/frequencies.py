@@ -443,3 +443,27 @@ def by_of(freqs: pd.DataFrame) -> list[str]:
         return list(by)
     columns = list(freqs.columns)
     return columns[: columns.index("layer")]
+
+
+def with_region_names(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``frame`` with ``<column>_name`` (the county's Finnish name) after each of ``columns``
+    whose values are all wellbeing services county codes or missing ("05" -> "Kanta-Häme"), for
+    a reader; the codes stay for joining. Any other column is left as it is."""
+    from vastausanalyysi.errors import RegionError
+    from vastausanalyysi.respondents import region_name
+    from vastausanalyysi.text import is_missing
+
+    out = frame.copy()
+    for column in columns:
+        target = f"{column}_name"
+        if column not in out.columns or target in out.columns:
+            continue
+        names: list[str | None] = []
+        try:
+            for value in out[column].tolist():
+                names.append(None if is_missing(value) else region_name(str(value)))
+        except RegionError:
+            continue  # not county codes throughout
+        if any(names):
+            out.insert(out.columns.get_loc(column) + 1, target, names)
+    return out
