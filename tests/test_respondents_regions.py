@@ -379,3 +379,17 @@ def test_shipped_municipality_table_is_the_2026_classification() -> None:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 308
     assert {r["hyvinvointialue_koodi"] for r in rows} == {*COUNTY_CODES, "91"}
+
+
+def test_an_organisation_named_after_its_place_is_in_the_places_county() -> None:
+    # QA 5: the survey's "muut kunta-alan organisaatiot" are such names
+    codes, unresolved = va.resolve_regions(
+        [
+            "Sastamalan koulutuskuntayhtymä SASKY",
+            "Keski-Uudenmaan koulutuskuntayhtymä Keuda",
+            "Länsi-Uudenmaan pelastuslaitos",
+            "Koulutuskuntayhtymä Tavastia",  # no place named: not guessed
+        ]
+    )
+    assert codes == ["08", "02", "03", None]
+    assert unresolved == ["Koulutuskuntayhtymä Tavastia"]

@@ -92,12 +92,22 @@ def uninflect_adjective(text: str) -> str | None:
     return new if new != text else None
 
 
+#: heads of an organisation named after its place: "Sastamalan koulutuskuntayhtymä SASKY" and
+#: "Keski-Uudenmaan koulutuskuntayhtymä Keuda" are the place's, whatever name follows the head
+_ORGANISATION_HEADS = ("kuntayhtymä", "sairaanhoitopiiri", "seurakuntayhtymä", "pelastuslaitos")
+
+
 def strip_generic(words: list[str]) -> list[str]:
-    """Drop generic words ("kunta", "hyvinvointialueella") at the end or start of a place, and
-    a preposition at the start ("i Borgå")."""
+    """Drop generic words ("kunta", "hyvinvointialueella") at the end or start of a place, a
+    preposition at the start ("i Borgå"), and an organisation's head after its place with all
+    that follows it ("Sastamalan koulutuskuntayhtymä SASKY")."""
     words = list(words)
     if len(words) > 1 and words[0] in _PLACE_PREPOSITIONS:
         words.pop(0)
+    for k in range(1, len(words)):
+        if any(c.endswith(_ORGANISATION_HEADS) for c, _ in lemma_candidates(match_key(words[k]))):
+            words = words[:k]
+            break
 
     def generic(word: str) -> bool:
         return any(c in _GENERIC_PLACE_WORDS for c, _ in lemma_candidates(match_key(word)))
