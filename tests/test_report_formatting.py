@@ -34,4 +34,5 @@ def test_escaping_for_html_and_markdown() -> None:
         escape_html("<b>'x' & \"y\"</b>") == "&lt;b&gt;&#x27;x&#x27; &amp; &quot;y&quot;&lt;/b&gt;"
     )
     assert escape_html(None) == ""
-    assert escape_md("a | b\n  c <i>") == "a \\| b c &lt;i&gt;"
+    assert escape_md("a | b\n  c <i>") == "a \\| b c \\<i\\>"
+    assert escape_md("A & B \\ C") == "A \\& B \\\\ C"

@@ -97,7 +97,7 @@ def test_the_themes_and_the_means_hide_the_same_groups(tmp_path) -> None:
     themes_hidden = {
         cell.split(" (")[0].strip()
         for cell in header.split("|")
-        if "(piilotettu)" in cell or "(n &lt;" in cell
+        if "(piilotettu)" in cell or "(n \\<" in cell
     }
     regions = {"Pirkanmaa", "Varsinais-Suomi", "Kymenlaakso"}
     means_hidden = {

@@ -202,7 +202,7 @@ def _check_md(md: str) -> None:
     headers = _md_rows(md, "Teema")
     assert headers
     for header in headers:
-        assert "Kuntapuheenjohtajat (n &lt; 5)" in header
+        assert "Kuntapuheenjohtajat (n \\< 5)" in header
         assert "Muut kunta-alan organisaatiot (piilotettu)" in header
         assert "Toimialajohto (n = 30)" in header
     assert "(n = 3)" not in md and "(n = 8)" not in md

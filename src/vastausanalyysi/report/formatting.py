@@ -78,9 +78,12 @@ def escape_html(value: Any) -> str:
 
 
 def escape_md(value: Any) -> str:
-    """A value safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML."""
+    """A value safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML (``&``,
+    ``<`` and ``>`` backslash-escaped, as CommonMark reads them: "n \\< 5" reads as "n < 5" in
+    the source too, unlike an entity)."""
     text = cell_text(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\\", "\\\\")
+    text = text.replace("&", "\\&").replace("<", "\\<").replace(">", "\\>")
     return re.sub(r"\s*[\r\n]+\s*", " ", text).replace("|", "\\|")
 
 
