@@ -390,3 +390,28 @@ def test_statements_in_another_language_are_left_out_with_a_reason() -> None:
     assert kept == set(finnish)
     assert set(result.excluded["reason"]) == {"language"}
     assert set(result.excluded["text"]) == set(other)
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        # a lone genitive belongs to the next item (QA 5: "Lasten" was a quote of its own)
+        (
+            "Lasten, nuorten ja perheiden palvelut, ikäihmisten palvelut, hyte",
+            ["Lasten, nuorten ja perheiden palvelut", "ikäihmisten palvelut", "hyte"],
+        ),
+        ("Lasten, nuorten ja perheiden palvelut", ["Lasten, nuorten ja perheiden palvelut"]),
+        # a lead-in before list items is said of each item, not a statement of its own
+        (
+            "Kehitettävää on: 1) työnjako 2) tiedonkulku",
+            ["Kehitettävää on: työnjako", "Kehitettävää on: tiedonkulku"],
+        ),
+        (
+            "Ei toimi:\n- tiedonkulku\n- tilat\nMuuten hyvä.",
+            ["Ei toimi: tiedonkulku", "Ei toimi: tilat", "Muuten hyvä."],
+        ),
+        ("Toimii:", ["Toimii:"]),  # nothing follows: the text itself
+    ],
+)
+def test_list_items_keep_what_belongs_to_them(text: str, statements: list[str]) -> None:
+    assert split_text(text) == statements

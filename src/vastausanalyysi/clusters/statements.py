@@ -80,7 +80,8 @@ def _comma_list(piece: str) -> list[str]:
     """The items of a bare comma list of themes, or ``[piece]``.
 
     A list with a lead-in ("Onnistumisia: perhekeskus, hyte") stays whole: the lead-in is what
-    the answer says of every item.
+    the answer says of every item. A lone word in the genitive belongs to the next item
+    ("Lasten, nuorten ja perheiden palvelut, ikäihmisten palvelut": two items, not "Lasten").
     """
     body = piece.strip().rstrip(".!")
     if "," not in body or ":" in body:
@@ -98,7 +99,35 @@ def _comma_list(piece: str) -> list[str]:
         return [piece]
     if any(_finite_verb(w.lower()) for ws in words for w in ws if not w.isdigit()):
         return [piece]
-    return items
+    items = _attach_genitives(items, body)
+    return items if len(items) > 1 else [piece]
+
+
+@lru_cache(maxsize=100_000)
+def _genitive_only(word: str) -> bool:
+    """Whether every reading of ``word`` is in the genitive ("lasten", "nuorten")."""
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    readings = get_analyzer().analyze(word)
+    return bool(readings) and all(a.get("SIJAMUOTO") == "omanto" for a in readings)
+
+
+def _attach_genitives(items: list[str], body: str) -> list[str]:
+    """``items`` with each one-word genitive item joined to the next as written in ``body``."""
+    out: list[str] = []
+    pending: list[str] = []
+    for item in items:
+        words = _WORD.findall(item)
+        if len(words) == 1 and _genitive_only(words[0].lower()) and item is not items[-1]:
+            pending.append(item)
+            continue
+        if pending:
+            start = body.find(pending[0])
+            end = body.find(item, start) + len(item)
+            item = body[start:end] if start >= 0 and end > start else " ".join([*pending, item])
+            pending = []
+        out.append(item)
+    return out + pending
 
 
 def split_text(text: Any) -> list[str]:
@@ -114,15 +143,46 @@ def split_text(text: Any) -> list[str]:
         raise ClusteringError(f"expected text, got {type(text).__name__}: {text!r:.80}")
     text = _MARKUP.sub(" ", unicodedata.normalize("NFC", text))
     out: list[str] = []
-    for line in text.splitlines():
-        line = _LINE_MARKER.sub("", line, count=1)
-        for bullet in _INLINE_BULLET.split(line):
-            for numbered in _INLINE_NUMBER.split(bullet):
+    lines = [(_LINE_MARKER.sub("", line, count=1), bool(_LINE_MARKER.match(line)))
+             for line in text.splitlines()]  # fmt: skip
+    for line in _line_leads(lines):
+        for bullet in _leading(_INLINE_BULLET.split(line)):
+            for numbered in _leading(_INLINE_NUMBER.split(bullet)):
                 for part in numbered.split(";"):
                     for sentence in _sentences(part.strip()):
                         out.extend(_comma_list(sentence))
     out = [s.strip() for s in out if _HAS_CONTENT.search(s)]
     return out or [text.strip()]
+
+
+def _leading(segments: list[str]) -> list[str]:
+    """List items with their lead-in: "Kehitettävää on: 1) työnjako 2) tilat" is "Kehitettävää
+    on: työnjako" and "Kehitettävää on: tilat" (what the lead-in says holds for each item; "Ei
+    toimi:" makes them problems), not a statement "Kehitettävää on:" of its own."""
+    lead = segments[0].strip()
+    items = [s.strip() for s in segments[1:] if s.strip()]
+    if not lead.endswith(":") or not items:
+        return segments
+    return [f"{lead} {item}" for item in items]
+
+
+def _line_leads(lines: list[tuple[str, bool]]) -> list[str]:
+    """The lines of an answer, each bulleted or numbered line (``True``) after a line ending in
+    ":" with that lead-in before it (see :func:`_leading`), the lead-in line itself not kept."""
+    out: list[str] = []
+    lead = ""
+    for k, (line, item) in enumerate(lines):
+        stripped = line.strip()
+        following = k + 1 < len(lines) and lines[k + 1][1]
+        if stripped.endswith(":") and following:
+            lead = stripped
+            continue
+        if item and lead:
+            out.append(f"{lead} {stripped}")
+            continue
+        lead = ""
+        out.append(line)
+    return out
 
 
 def _whole(text: Any) -> Any:
