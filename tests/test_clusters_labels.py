@@ -234,3 +234,18 @@ def test_no_label_names_a_place_of_a_county_under_min_cell() -> None:
     assert "kouvola" not in words.lower()
     big = cluster_statements(frame.assign(county="Pirkanmaa"), n_clusters=2)
     assert "kouvola" in str(list(big.clusters["top_lemmas"])).lower()  # only the small county's
+
+
+def test_spoken_function_words_are_no_label_words() -> None:
+    # QA 5: "perhekeskus, kyl, loistavasti"
+    texts = [
+        "no kyl se perhekeskus pelaa iha hyvin",
+        "kyl perhekeskus toimii, sit neuvola kans",
+        "perhekeskus on just hyvä, kyl",
+        "kyl meil perhekeskus pelittää",
+        "perhekeskus toimii ny hyvin, kyl",
+    ]
+    clustering = cluster_statements(va.tag(pd.DataFrame({"text": texts})), n_clusters=1)
+    words = {w.strip() for label in clustering.clusters["label"] for w in label.split(",")}
+    assert "perhekeskus" in words
+    assert not words & {"kyl", "iha", "sit", "kans", "just", "meil", "ny"}

@@ -83,6 +83,9 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
         "tulla",
         "saada",
         "pitää",
+        # spoken forms of function words ("no kyl se perhekeskus pelaa iha hyvin"; QA 5)
+        *("kyl", "niinku", "tota", "iha", "ny", "mut", "sit", "oo", "tää", "toi", "meil"),
+        *("teil", "just", "sillee", "silleen", "nii", "kans", "vähä", "mun", "sun"),
     }
 )
 #: label of the statements with nothing to cluster on (empty, a non-answer, or stop words only
