@@ -316,7 +316,9 @@ def _read_survey(file: Path, display: str, frame: pd.DataFrame, options: InputOp
         )
         raise SurveyError(
             f"no text column in {display!r}: there is no column 'text' and no open question was "
-            f"recognised; columns are: {names}; name the text column with -c/--text-column{hint}"
+            f"recognised; columns are: {names}; to keep it a survey export (respondents, groups "
+            "and counties), name the open questions in a --mapping file (open_columns: "
+            f"['question']), or name one text column with -c/--text-column{hint}"
         )
     if len(frame.columns) == 1:
         log.warning(
