@@ -27,6 +27,10 @@ def tagger() -> RuleTagger:
 
 
 CASES = [
+    # tietopohja: a contact line names who to ask, not shared information (QA 5)
+    ("tietopohja", "Lisätietoja antaa [NIMI], [EMAIL]", False),
+    ("tietopohja", "Lisätietoja asiasta antaa kehittämispäällikkö.", False),
+    ("tietopohja", "Lisätietoa tarvittaisiin hyvinvointialueelta.", True),
     # tyonjako: whose task, tasks moving or shared, roles defined, overlapping work
     (
         "tyonjako",
