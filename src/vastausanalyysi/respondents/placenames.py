@@ -94,7 +94,8 @@ def uninflect_adjective(text: str) -> str | None:
 
 #: heads of an organisation named after its place: "Sastamalan koulutuskuntayhtymä SASKY" and
 #: "Keski-Uudenmaan koulutuskuntayhtymä Keuda" are the place's, whatever name follows the head
-_ORGANISATION_HEADS = ("kuntayhtymä", "sairaanhoitopiiri", "seurakuntayhtymä", "pelastuslaitos")
+#: (compound heads: "kuntayhtymä" covers "seurakuntayhtymä")
+_ORGANISATION_HEADS = ("kuntayhtymä", "sairaanhoitopiiri", "pelastuslaitos")
 
 
 def strip_generic(words: list[str]) -> list[str]:
