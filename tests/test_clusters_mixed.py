@@ -93,3 +93,26 @@ def test_the_report_says_a_mixed_group_is_mixed() -> None:
     assert theme.mixed_note == "sekalainen ryhmä: otsikon sanoja vain 14 %:ssa lausumista"
     assert Theme(1, "perhekeskus", 40, 38, 0.2, [], [], label_share=0.9).mixed_note == ""
     assert Theme(None, "Ei ryhmiteltävissä", 40, 38, 0.2, [], [], label_share=0.0).mixed_note == ""
+
+
+def test_the_report_lists_a_mixed_group_after_the_others() -> None:
+    from vastausanalyysi.report.model import build_model
+
+    extra = [
+        "Jätehuollon sopimus uusittiin.",
+        "Katuvalaistus korjattiin syksyllä.",
+        "Torimyynti alkoi toukokuussa.",
+        "Uimahallin remontti valmistui.",
+    ]
+    frame = pd.DataFrame({"text": PERHEKESKUS + SCATTERED + extra})
+    frame["respondent_id"] = [f"R{i}" for i in range(len(frame))]
+    tagged = va.tag(frame)
+    clustering = cluster_statements(tagged, n_clusters=2)
+    table = clustering.clusters
+    first = table.iloc[0]
+    assert is_mixed(first["label_share"], int(first["size"]))  # the largest: cluster 0
+    model = build_model(tagged, None, clustering, None, "t", None, False, questions=False)
+    themes = [t for t in model.overall.themes if t.number is not None]
+    assert "perhekeskus" in themes[0].label and not themes[0].mixed_note
+    assert themes[-1].mixed_note.startswith("sekalainen ryhmä")
+    assert [t.number for t in themes] == [1, 2]

@@ -248,7 +248,9 @@ def themes_of(
     themes: list[Theme] = []
     label_of: dict[int, list[str]] = {}
     number = 0
-    for row_i, cluster in enumerate(table["cluster"].tolist()):
+    ids = table["cluster"].tolist()
+    for row_i in sorted(range(len(table)), key=lambda r: (_mixed(table, r), r)):
+        cluster = ids[row_i]
         members = [i for i, c in enumerate(clusters) if str(c) == str(cluster)]
         if not members:
             continue
@@ -408,6 +410,15 @@ class _WithAssignments:
 def _int(value: Any) -> int | None:
     number = _float(value)
     return None if number is None else int(number)
+
+
+def _mixed(table: pd.DataFrame, row: int) -> bool:
+    """Whether the cluster of ``table``'s row is a mixed group: listed after the others (its
+    label names only a minority of it, see ``clusters.labels.is_mixed``)."""
+    if "label_share" not in table.columns or "size" not in table.columns:
+        return False
+    share, size = _float(table["label_share"].iat[row]), _int(table["size"].iat[row])
+    return share is not None and size is not None and is_mixed(share, size)
 
 
 def _float(value: Any) -> float | None:
