@@ -320,3 +320,19 @@ def test_an_uncoded_answer_is_no_highlight() -> None:
     model = build_model(tagged, None, None, None, "t", None, False, questions=False)
     ((_, picks, note),) = model.highlights
     assert picks == [] and "koodattuja" in note
+
+
+def test_a_cluster_of_contact_lines_says_why_it_has_no_example() -> None:
+    # QA 5: a "lisätieto" cluster of 31 respondents had an empty example cell
+    from vastausanalyysi.clusters import cluster_statements
+    from vastausanalyysi.report.markdown import render_markdown
+
+    texts = [CONTACT[0]] * 8 + ["Perhekeskuksen yhteistyö neuvolan kanssa toimii hyvin."] * 8
+    rows = [(f"A{i}", OTHER, "toimialajohto", "08", t, "works") for i, t in enumerate(texts)]
+    tagged = _frame(rows)
+    clustering = cluster_statements(tagged, n_clusters=2)
+    model = build_model(tagged, None, clustering, None, "t", None, False, questions=False)
+    contact = [t for t in model.overall.themes if t.number is not None and not t.quotes]
+    assert len(contact) == 1
+    assert contact[0].no_quotes(5) == "vastaukset ovat pelkkiä yhteystietoja"
+    assert "(vastaukset ovat pelkkiä yhteystietoja)" in render_markdown(model)

@@ -202,12 +202,7 @@ def _theme_html(theme: Theme, rep: ReportModel) -> str:
     if theme.codes:
         out.append(f'<p class="small">Koodit: {escape_html(", ".join(theme.codes))}</p>')
     out += [_quote_html(q) for q in theme.quotes]
-    if not theme.quotes and theme.number is not None:
-        why = (
-            f"vastaajat ovat alle {rep.min_cell} vastaajan ryhmistä"
-            if theme.hidden == theme.statements
-            else "vastaukset ovat pelkkiä yhteystietoja"
-        )
+    if why := theme.no_quotes(rep.min_cell):
         out.append(f'<p class="small">Lainauksia ei näytetä: {escape_html(why)}.</p>')
     out.append("</div>")
     return "".join(out)
@@ -270,6 +265,7 @@ def _html_overall(rep: ReportModel) -> str:
     )
     rows = []
     for t in c.themes:
+        why = t.no_quotes(rep.min_cell)
         quotes = "".join(
             f'<p class="q">”{escape_html(q.text)}”'
             + (
@@ -280,7 +276,7 @@ def _html_overall(rep: ReportModel) -> str:
             + (f' <span class="small">({REPEATED})</span>' if q.repeated else "")
             + "</p>"
             for q in t.quotes
-        )
+        ) or (f'<p class="small">({escape_html(why)})</p>' if why else "")
         # a missing mean is one of fewer than min_cell respondents (cluster_statements hides
         # it): marked hidden, never told apart from a mean that nobody answered
         scores = "".join(

@@ -210,12 +210,7 @@ def render_markdown(rep: ReportModel) -> str:
                 ]
                 for qt in t.quotes:  # one blockquote each (adjacent ">" lines would merge)
                     out += [f"> ”{escape_md(qt.text)}”{_quote_count(qt)}", ""]
-                if not t.quotes:
-                    why = (
-                        f"vastaajat ovat alle {rep.min_cell} vastaajan ryhmistä"
-                        if t.hidden == t.statements
-                        else "vastaukset ovat pelkkiä yhteystietoja"
-                    )
+                if why := t.no_quotes(rep.min_cell):
                     out += [f"_Lainauksia ei näytetä: {why}._", ""]
     if rep.overall is not None:
         c = rep.overall
@@ -224,6 +219,7 @@ def render_markdown(rep: ReportModel) -> str:
         rows = []
         for t in c.themes:
             example = t.quotes[0] if t.quotes else None
+            why = t.no_quotes(rep.min_cell)
             rows.append(
                 [
                     DASH if t.number is None else t.number,
@@ -232,7 +228,9 @@ def render_markdown(rep: ReportModel) -> str:
                     t.respondents,
                     format_share(t.share),
                     ", ".join(t.codes),
-                    f"”{example.text}”{_count(example.respondents)}" if example else "",
+                    f"”{example.text}”{_count(example.respondents)}"
+                    if example
+                    else (f"({why})" if why else ""),
                 ]
             )
         out += [_md_table(headers, rows, right=[0, 2, 3, 4]), ""]

@@ -72,6 +72,15 @@ class Theme:
     n_scored: int | None = None  # respondents with scores (means hidden under min_cell)
     label_share: float | None = None  # statements with a label word (clusters' label_share)
 
+    def no_quotes(self, min_cell: int) -> str:
+        """Why a cluster shows no quote ("" when it shows some): its respondents are all from
+        groups under ``min_cell``, or its statements are only contact details."""
+        if self.quotes or self.number is None:
+            return ""
+        if self.hidden == self.statements:
+            return f"vastaajat ovat alle {min_cell} vastaajan ryhmistä"
+        return "vastaukset ovat pelkkiä yhteystietoja"
+
     @property
     def mixed_note(self) -> str:
         """ "sekalainen ryhmä: …" for a mixed group (see ``clusters.labels.is_mixed``), else ""."""

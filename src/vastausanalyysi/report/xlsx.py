@@ -192,7 +192,9 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
     _write_sheet(wb, "vastaukset", headers, answer_rows(), wrap=[text_col], max_width=80)
 
 
-def _quotes_cell(theme: Theme) -> str:
+def _quotes_cell(theme: Theme, min_cell: int) -> str:
+    if why := theme.no_quotes(min_cell):
+        return f"({why})"
     return "\n".join(
         f"”{q.text}”"
         + (f" ({respondents_phrase(q.respondents)})" if q.respondents > 1 else "")
@@ -205,7 +207,7 @@ def _cluster_sheet(wb: Any, rep: ReportModel) -> None:
     def row(question: str, part: str, t: Any) -> list[Any]:
         codes = ", ".join(t.codes)
         return [question, part, t.number, t.label, t.mixed_note, t.statements, t.respondents,
-                t.share, codes, _quotes_cell(t)]  # fmt: skip
+                t.share, codes, _quotes_cell(t, rep.min_cell)]  # fmt: skip
 
     rows = [row(q.title, p.title, t) for q in rep.questions for p in q.parts for t in p.themes]
     if rep.overall is not None:
