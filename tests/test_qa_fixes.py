@@ -262,3 +262,10 @@ def test_glued_bullets_fast_path_agrees_with_the_pattern(line_start: bool) -> No
     for text in texts:
         want = [m.start(1) for m in _GLUED_BULLET.finditer(text) if line_start or m.start() > 0]
         assert glued_bullets(text, line_start) == want, text
+
+
+def test_spoken_enempi_is_a_wish_like_enemman() -> None:
+    # QA 5: "Enempi yhteisiä palavereita" (spoken "enemmän") was works under a develop question
+    q = "Mitä yhteistyössä pitäisi kehittää?"
+    tagged = va.tag(["Enempi yhteisiä palavereita", "Enemmän yhteisiä palavereita"], question=q)
+    assert tagged["polarity"].tolist() == ["problem", "problem"]
