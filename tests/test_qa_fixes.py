@@ -269,3 +269,24 @@ def test_spoken_enempi_is_a_wish_like_enemman() -> None:
     q = "Mitä yhteistyössä pitäisi kehittää?"
     tagged = va.tag(["Enempi yhteisiä palavereita", "Enemmän yhteisiä palavereita"], question=q)
     assert tagged["polarity"].tolist() == ["problem", "problem"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Säännöllisemmät palaverit ja hyvä yhteinen suunnitelma",
+        "Enempi yhteisiä palavereita ja selkeämmät vastuuhenkilöt",
+        "Selkeämmät vastuut ja toimiva tiedonkulku",
+    ],
+)
+def test_a_verbless_list_of_wishes_is_no_praise(text: str) -> None:
+    # QA 5: the praise word after a comparative at the start made these works; they are wishes
+    (polarity,) = va.tag([text])["polarity"].tolist()
+    assert polarity == "problem"
+
+
+def test_a_verbless_praise_without_a_comparative_stays_works() -> None:
+    tagged = va.tag(
+        ["Hyvä yhteinen suunnitelma ja toimiva tiedonkulku", "Entistä parempi yhteistyö"]
+    )
+    assert tagged["polarity"].tolist() == ["works", "works"]

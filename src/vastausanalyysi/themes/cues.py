@@ -260,6 +260,11 @@ def clause_cues(
     found: tuple[str, str] | None
     found_any: list[tuple[int, str, str]] = []
     finite = any(r.moods & {"indicative", "conditional", "imperative"} for r in span if r.verb)
+    # a verbless list of wishes that starts with a comparative: what it lists after that is
+    # wished for too ("Säännöllisemmät palaverit ja hyvä yhteinen suunnitelma", "Enempi
+    # palavereita ja selkeämmät vastuuhenkilöt"; QA 5)
+    first = next((r for r in span if r.word), None)
+    wishes = not finite and first is not None and _comparative(first)
     required = [i for i in rng if rows[i].verb and rows[i].nlemma in REQUIRE_VERBS]
     clause_range = (clause.start, clause.end)
     for i in candidates:
@@ -357,7 +362,7 @@ def clause_cues(
             continue  # "on saanut aikaan sekaannusta": what was caused judges
         if kind == WORKS and better_before(rows, i, *clause_range):
             kind, why = PROBLEM, "past"  # "Kaikki oli paremmin ennen": a loss
-        if kind == WORKS and _comparative(row) and not finite and i == clause.start:
+        if kind == WORKS and not finite and (wishes or (_comparative(row) and i == clause.start)):
             kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
         if kind == WORKS and row.verb and any(n in low for n in _NEGATIVE_PARTICIPLE):
             kind, why = PROBLEM, "derived"  # "toimimattomaksi" read as a form of "toimia"
