@@ -71,3 +71,20 @@ def test_compounds_of_palaveri_end_in_it() -> None:
     doc = va.load_pipeline()("Kvartaalipalaverissa sovittiin asiat.")
     assert doc[0].lemma_ == "kvartaalipalaveri"
     assert doc[0]._.compound_parts == ["kvartaali", "palaveri"]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        ("Soita minulle huomenna.", "Soita", "soittaa"),
+        ("Lähetä viesti rehtorille.", "Lähetä", "lähettää"),
+        ("Tule käymään ja soita ensin.", "soita", "soittaa"),
+        ("Soita on Lapissa paljon.", "Soita", "suo"),  # a verb follows: the noun
+        ("Kävelin soita pitkin.", "soita", "suo"),  # inside a clause: the noun
+    ],
+)
+def test_an_imperative_starting_a_clause(text: str, form: str, lemma: str) -> None:
+    # QA 5: a contact line's "Soita" was lemmatised as "suo"
+
+    (doc,) = va.load_pipeline().pipe([text])
+    assert next(t.lemma_ for t in doc if t.text == form) == lemma

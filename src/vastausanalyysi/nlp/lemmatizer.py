@@ -30,7 +30,7 @@ from vastausanalyysi.nlp.decision_table import (
 )
 from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
 from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
-from vastausanalyysi.nlp.reading_rules import SUBJECT_VERBS, subject_verb
+from vastausanalyysi.nlp.reading_rules import CONTEXT_FORMS, initial_imperative, subject_verb
 from vastausanalyysi.nlp.typos import TypoCorrector, fixable_form, maybe_suspect
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
 
@@ -203,7 +203,7 @@ class Lemmatizer:
     ) -> tuple[WordLemma, bool]:
         """A form's first result (lexicon, then Voikko and the ranker), and whether the
         neighbours played no part."""
-        if form.lower() in SUBJECT_VERBS:  # noun or verb by the word before it
+        if form.lower() in CONTEXT_FORMS:  # noun or verb by the words around it
             return self._decide(form, left, right)
         rows = self._rows
         if rows is not None:
@@ -512,8 +512,10 @@ class Lemmatizer:
                 marked = f"{head.replace('-', '#')}#{tail_result.marked_lemma}"
                 return WordLemma(lemma, parts, marked, (), True, None, "hyphen"), context_free
         choice, context_free = self.disambiguator.decide(form, analyses, left, right)
-        if form.lower() in SUBJECT_VERBS:
-            verb = subject_verb(form, left, self.analyzer)
+        if form.lower() in CONTEXT_FORMS:
+            verb = subject_verb(form, left, self.analyzer) or initial_imperative(
+                form, left, right, self.analyzer
+            )
             if verb is not None:
                 choice = Choice(verb.baseform, verb, verb.baseform, "v")
             return _from_choice(choice, analyses), False

@@ -12,7 +12,9 @@ know, a rule here takes the other reading (:func:`prefer_reading`):
 
 :func:`subject_verb` reads "kohtaa" after a nominative subject as the verb *kohdata*
 ("Perhekeskus kohtaa perheet"), which the ranker, without context, takes as the partitive of
-*kohta* ("tässä kohtaa").
+*kohta* ("tässä kohtaa"); :func:`initial_imperative` reads "Soita" and "Lähetä" at the start of a
+sentence or after "ja" as imperatives ("Soita minulle", "Lähetä viesti"), not as *suo* or the
+rare *lähetä*.
 """
 
 from __future__ import annotations
@@ -167,6 +169,47 @@ def subject_verb(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analy
     )
 
 
-_LOCATIVES = frozenset({"sisaolento", "ulkoolento", "sisaeronto", "ulkoeronto", "olento"})
+_LOCATIVES = frozenset({"sisaolento", "sisaeronto", "ulkoolento", "ulkoeronto", "olento"})
 
-__all__ = ["SUBJECT_VERBS", "prefer_reading", "preferred_candidate", "subject_verb"]
+#: Forms whose imperative, first in a sentence or after a conjunction, the ranker reads as
+#: something else: the verb of the imperative.
+IMPERATIVE_FORMS = {"soita": "soittaa", "lähetä": "lähettää"}
+#: Forms whose lemma the words around them decide (:func:`subject_verb`,
+#: :func:`initial_imperative`): never taken from a per-form table or cache.
+CONTEXT_FORMS = frozenset({*SUBJECT_VERBS, *IMPERATIVE_FORMS})
+#: Words after which an imperative starts a new clause.
+_CLAUSE_STARTS = frozenset({"ja", "tai", "niin", "sitten", "tarvittaessa", "vaikka"})
+
+
+def initial_imperative(
+    form: str, left: str | None, right: str | None, analyzer: VoikkoAnalyzer
+) -> Analysis | None:
+    """The imperative reading of an :data:`IMPERATIVE_FORMS` form at the start of a sentence
+    (no ``left`` word) or after a conjunction, unless a word that can only be a verb follows
+    ("Soita minulle", "ja lähetä viesti"; "Soita on Lapissa paljon" keeps *suo*). None when the
+    rule does not apply."""
+    verb = IMPERATIVE_FORMS.get(form.lower())
+    if verb is None or (left is not None and left.lower() not in _CLAUSE_STARTS):
+        return None
+    following = analyzer.analyze(right) if right is not None else ()
+    if following and all(a.word_class in {"teonsana", "kieltosana"} for a in following):
+        return None
+    return next(
+        (
+            a
+            for a in analyzer.analyze(form)
+            if a.baseform == verb and a.fields.get("MOOD") == "imperative"
+        ),
+        None,
+    )
+
+
+__all__ = [
+    "CONTEXT_FORMS",
+    "IMPERATIVE_FORMS",
+    "SUBJECT_VERBS",
+    "initial_imperative",
+    "prefer_reading",
+    "preferred_candidate",
+    "subject_verb",
+]
