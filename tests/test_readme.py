@@ -347,7 +347,7 @@ def test_the_options_the_shell_section_names_exist() -> None:
     assert named <= every, named - every
 
     # "`survey`, ... and `report` take the same input options: ...; `train` and `evaluate
-    # themes` take `-c` and the last four."
+    # themes` take `-c` and the last five."
     paragraph = re.search(r"^(`survey`.*?)\n\n", text, flags=re.DOTALL | re.MULTILINE)[1]
     head, _, listed = paragraph.partition("take the same input options")
     shared = re.findall(r"`(--?[a-z][-\w]*)", listed.split("; `train`")[0])
@@ -355,7 +355,8 @@ def test_the_options_the_shell_section_names_exist() -> None:
         assert set(shared) <= options(verbs[verb]), verb
     for verb in ("train", "evaluate themes"):
         assert f"`{verb}`" in paragraph
-        assert {"-c", *shared[-4:]} <= options(verbs[verb]), verb
+        assert {"-c", *shared[-5:]} <= options(verbs[verb]), verb
+    assert "the last five" in paragraph
     formats = re.split(r",\s*", re.search(r"`--format` \(([\w,\s]+)\)", paragraph)[1])
     assert tuple(formats) == INPUT_FORMATS
 

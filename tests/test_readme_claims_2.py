@@ -275,6 +275,7 @@ def test_a_mapping_file_that_is_not_utf8_is_named_in_the_error(
         (["--encoding", "cp1252"], "--encoding is for text input"),
         (["--sheet", "Vastaukset"], "--sheet is for XLSX input"),
         (["--delimiter", ";"], "--delimiter is for CSV and TSV input"),
+        (["--header-row", "2"], "--header-row is for CSV, TSV and XLSX input"),
     ],
 )
 def test_an_option_for_text_or_xlsx_on_parquet_input_is_an_error(

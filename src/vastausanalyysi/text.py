@@ -118,11 +118,27 @@ def question_matches(wanted: str, found: Sequence[str]) -> list[str]:
     return [q for q in found if key in q.casefold()]
 
 
+#: What separates a matrix question from its row in a column header ("Työnjako: Hyvinvoinnin ja
+#: terveyden edistämisessä", as Webropol and similar tools export a matrix's rows).
+MATRIX_SEPARATORS = (": ", " - ", " – ")
+
+
+def matrix_row(header: str) -> str:
+    """The row text of a matrix question's column header (after its last separator,
+    :data:`MATRIX_SEPARATORS`); the header itself when it has none."""
+    for separator in MATRIX_SEPARATORS:
+        if separator in header:
+            return header.rsplit(separator, 1)[1].strip()
+    return header
+
+
 __all__ = [
     "FINNISH_LETTERS",
+    "MATRIX_SEPARATORS",
     "edits1",
     "is_missing",
     "is_non_answer",
+    "matrix_row",
     "non_answer_forms",
     "non_answer_parts",
     "non_answer_words",

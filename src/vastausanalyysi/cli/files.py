@@ -88,6 +88,7 @@ class InputOptions:
     id_column: str | None = None
     questions: Sequence[str] = ()
     sheet: str | None = None
+    header_row: int | None = None
     encoding: str | None = None
     delimiter: str | None = None
     format: str | None = None
@@ -95,7 +96,7 @@ class InputOptions:
 
     def survey_options(self) -> dict[str, Any]:
         """The options :func:`~vastausanalyysi.read_survey` takes."""
-        names = ("sheet", "encoding", "delimiter", "id_column")
+        names = ("sheet", "header_row", "encoding", "delimiter", "id_column")
         options = {n: getattr(self, n) for n in names if getattr(self, n) is not None}
         if self.mapping is not None:
             options["column_map"] = self.mapping
@@ -103,22 +104,23 @@ class InputOptions:
 
     def table_options(self) -> dict[str, Any]:
         """The options :func:`~vastausanalyysi.survey.read_table` takes."""
-        names = ("sheet", "encoding", "delimiter")
+        names = ("sheet", "header_row", "encoding", "delimiter")
         return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
 
     def check_format(self, fmt: str, display: str) -> None:
-        """A SurveyError when ``--sheet``, ``--delimiter`` or ``--encoding`` is given for an
-        input of a format it does not apply to (``fmt``: an input format or a file suffix), by
-        the one table :data:`vastausanalyysi.survey.FORMAT_OPTIONS`."""
+        """A SurveyError when ``--sheet``, ``--header-row``, ``--delimiter`` or ``--encoding`` is
+        given for an input of a format it does not apply to (``fmt``: an input format or a file
+        suffix), by the one table :data:`vastausanalyysi.survey.FORMAT_OPTIONS`."""
         from vastausanalyysi.survey import FORMAT_OPTIONS, misplaced_options
 
         fmt = _FORMAT_OF_SUFFIX.get(fmt, fmt)
         given = {name: getattr(self, name) for name in FORMAT_OPTIONS}
         if misplaced := misplaced_options(fmt, **given):
             name = misplaced[0]
+            option = "--" + name.replace("_", "-")
             raise SurveyError(
-                f"--{name} is for {FORMAT_OPTIONS[name].input}, and {display!r} is read as "
-                f"{_FORMAT_NAMES.get(fmt, fmt)}; leave --{name} out"
+                f"{option} is for {FORMAT_OPTIONS[name].input}, and {display!r} is read as "
+                f"{_FORMAT_NAMES.get(fmt, fmt)}; leave {option} out"
             )
 
 

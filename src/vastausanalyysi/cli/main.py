@@ -57,6 +57,7 @@ def _input(args: argparse.Namespace) -> Any:
         id_column=getattr(args, "id_column", None),
         questions=getattr(args, "question", None) or (),
         sheet=getattr(args, "sheet", None),
+        header_row=getattr(args, "header_row", None),
         encoding=getattr(args, "encoding", None),
         delimiter=getattr(args, "delimiter", None),
         format=getattr(args, "format", None),
@@ -465,6 +466,7 @@ def _read_options(parser: argparse.ArgumentParser) -> Any:
     group = parser.add_argument_group("input")
     _text_column_option(group)
     group.add_argument("--sheet", help="the XLSX sheet to read (the first)")
+    group.add_argument("--header-row", type=int, metavar="N", help="the header's row (found)")
     group.add_argument("--encoding", help="the text encoding (detected)")
     group.add_argument("--delimiter", help="the CSV delimiter (detected)")
     group.add_argument(

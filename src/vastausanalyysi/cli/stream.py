@@ -16,7 +16,7 @@ file is written at the end (a warning says so; memory is then not bounded).
 
 Anything the stream cannot read the same way as the whole-file reader (XLSX, JSON arrays,
 Parquet, text lines, survey exports without a text column, tagged files, ``--question``,
-``--mapping``, a file mixing UTF-8 and Windows-1252 lines) is read whole instead:
+``--mapping``, ``--header-row``, a file mixing UTF-8 and Windows-1252 lines) is read whole instead:
 :func:`stream_plan` returns None and the verb falls back. Error messages name the file's row:
 the record number as the whole-file reader counts it (header = 1, first answer = 2 in CSV; the
 line number in JSON Lines).
@@ -144,7 +144,7 @@ def stream_plan(path: str, options: InputOptions, text_column: str) -> StreamPla
     """A plan to stream ``path``, or None when it must be read whole (see the module doc)."""
     from vastausanalyysi.survey.csvfile import decode_text, sniff_delimiter
 
-    if options.questions or options.mapping is not None:
+    if options.questions or options.mapping is not None or options.header_row is not None:
         return None
     if path == STDIN:
         raw: BinaryIO = sys.stdin.buffer

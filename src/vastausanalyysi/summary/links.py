@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from vastausanalyysi.schema import strip_prefix
-from vastausanalyysi.text import is_missing
+from vastausanalyysi.text import is_missing, matrix_row
 
 Alternatives = tuple[str, ...]  # names of one survey item (id, text), any of which may be used
 
@@ -49,20 +49,6 @@ def codebook_codes(layer: str) -> list[str]:
 def codebook_links() -> dict[str, list[Alternatives]]:
     """Code id -> its linked survey items (each as (id, text)), from the default codebook."""
     return {code: list(items) for _, code, items in _codebook_entries() if items}
-
-
-#: What separates a matrix question from its row in a column header ("Työnjako: Hyvinvoinnin ja
-#: terveyden edistämisessä", as Webropol and similar tools export a matrix's rows).
-MATRIX_SEPARATORS = (": ", " - ", " – ")
-
-
-def matrix_row(header: str) -> str:
-    """The row text of a matrix question's column header (after its last separator,
-    :data:`MATRIX_SEPARATORS`); the header itself when it has none."""
-    for separator in MATRIX_SEPARATORS:
-        if separator in header:
-            return header.rsplit(separator, 1)[1].strip()
-    return header
 
 
 def find_item(alternatives: Sequence[str], available: Iterable[Any]) -> str | None:

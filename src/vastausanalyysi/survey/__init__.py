@@ -11,9 +11,11 @@ question) and returns a :class:`Survey` with three tidy frames:
 * ``respondents``: one row per respondent: ``respondent_id, row, title, group, coarse_group,
   municipality, region, region_name`` and every other column of the file under its own name.
 
-``row`` is the row number as a spreadsheet shows it (the header is row 1; a JSONL file's line
-number; a DataFrame's index label). ``Survey.columns`` tells which column got which role and
-``Survey.issues`` lists every problem with its row, column and value.
+``row`` is the row number as a spreadsheet shows it (a JSONL file's line number; a DataFrame's
+index label). The header is the first row unless a title row covers few columns above it, or
+``header_row`` names it; a second header row naming a merged matrix question's items is combined
+("question: item"), see :mod:`.header`. ``Survey.columns`` tells which column got which role
+and ``Survey.issues`` lists every problem with its row, column and value.
 
 Column roles are found from the header ("Vastaajan tunnus", "Tehtävänimike", "Kunta",
 "Hyvinvointialue", …) and the content (Likert numbers or verbal scale values; long free text;
@@ -44,11 +46,11 @@ line), an unclosed quote (the quote is kept as text, the next lines stay rows) a
 
 Modules: :mod:`.tables` reads files and DataFrames into raw tables of text cells (the one table
 reader, also behind :func:`read_table`), with :mod:`.csvfile` (decoding, CSV records),
-:mod:`.xlsxfile` (streamed XLSX) and :mod:`.cells` (cell text, cell issues); :mod:`.likert`
-parses Likert cells; :mod:`.columns` finds the column roles; :mod:`.model` holds
-:class:`Survey`, :class:`SurveyColumns`, :class:`SurveyIssue` and :class:`SurveyIssues` (the list
-``Survey.issues``, with ``to_frame()``); :mod:`.reader` builds the
-frames (:func:`read_survey`).
+:mod:`.xlsxfile` (streamed XLSX), :mod:`.cells` (cell text, cell issues) and :mod:`.header`
+(the header row); :mod:`.likert` parses Likert cells; :mod:`.columns` finds the column roles;
+:mod:`.model` holds :class:`Survey`, :class:`SurveyColumns`, :class:`SurveyIssue` and
+:class:`SurveyIssues` (the list ``Survey.issues``, with ``to_frame()``); :mod:`.reader` builds
+the frames (:func:`read_survey`).
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ _OPTION_KEYS = frozenset(
         "likert_columns",
         "open_columns",
         "sheet",
+        "header_row",
         "encoding",
         "delimiter",
         "likert_scale",
@@ -356,6 +357,7 @@ def read_survey(
     open_columns: Sequence[str] | str | None = None,
     column_map: str | Path | None = None,
     sheet: str | int | None = None,
+    header_row: int | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
     likert_scale: Mapping[str, float] | None = None,
@@ -385,6 +387,12 @@ def read_survey(
     sheet, encoding, delimiter
         XLSX sheet (name or 0-based index); text encoding (default: UTF-8 with or without BOM,
         else Windows-1252); CSV delimiter (default: sniffed among ';', ',', tab and '|').
+    header_row
+        The header's row number in a CSV or XLSX file (1 is the first row). By default the first
+        row is the header unless it covers few columns (a title row above the header): then the
+        first row among the first ten that covers at least half of them; a second header row
+        naming a merged matrix question's items is combined ("question: item"). Either is a
+        ``header_row`` issue; more than half of the column names empty raises.
     likert_scale, likert_range, missing_values
         Extra verbal values (label → number, merged over :data:`DEFAULT_LIKERT_SCALE`); the valid
         range (default 1–5); extra "no opinion" markers (e.g. ``[6]`` when 6 codes EOS).
@@ -409,6 +417,7 @@ def read_survey(
         "likert_columns": likert_columns,
         "open_columns": open_columns,
         "sheet": sheet,
+        "header_row": header_row,
         "encoding": encoding,
         "delimiter": delimiter,
         "likert_scale": likert_scale,
@@ -426,6 +435,7 @@ def read_survey(
         sheet=options.get("sheet"),
         encoding=options.get("encoding"),
         delimiter=options.get("delimiter"),
+        header_row=options.get("header_row"),
     )
     scale = LikertScale(
         options.get("likert_scale"),

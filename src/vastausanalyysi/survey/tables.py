@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,9 @@ from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, TAG_COLUMNS
 from vastausanalyysi.survey.cells import CellIssue, cell_text
 from vastausanalyysi.survey.csvfile import decode_text, read_csv_records, sniff_delimiter
+from vastausanalyysi.survey.header import check_names, find_header
 from vastausanalyysi.survey.model import SurveyIssue
-from vastausanalyysi.survey.xlsxfile import read_xlsx_records
+from vastausanalyysi.survey.xlsxfile import read_xlsx_records, sheet_names
 
 logger = logging.getLogger("vastausanalyysi.survey")
 
@@ -60,6 +61,9 @@ FORMAT_OPTIONS: dict[str, FormatOption] = {
         ("csv", "tsv", "jsonl", "json", "lines"),
         "text files",
         "text input (not XLSX or Parquet)",
+    ),
+    "header_row": FormatOption(
+        ("csv", "tsv", "xlsx"), "CSV, TSV and XLSX files", "CSV, TSV and XLSX input"
     ),
 }
 """The one table of which option fits which input format (csv, tsv, jsonl, json, xlsx, parquet,
@@ -115,7 +119,9 @@ def _read_text(path: Path, encoding: str | None) -> tuple[str, str, str, list[in
     return source, text, used, legacy
 
 
-def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> RawTable:
+def _read_csv(
+    path: Path, encoding: str | None, delimiter: str | None, header_row: int | None
+) -> RawTable:
     source, text, used, legacy = _read_text(path, encoding)
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
@@ -125,19 +131,75 @@ def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> RawTab
     meta = {"format": "csv", "encoding": used, "delimiter": delimiter}
     logger.info("%s: CSV, encoding %s, delimiter %r", source, used, delimiter)
     numbers = list(range(1, len(records) + 1))
-    return _table_from_records(records, numbers, source, meta, issues)
+    return _table_from_records(records, numbers, source, meta, issues, header_row)
 
 
-def _read_xlsx(path: Path, sheet: str | int | None) -> RawTable:
+def _read_xlsx(path: Path, sheet: str | int | None, header_row: int | None) -> RawTable:
     source = str(path)
     if path.stat().st_size == 0:
         raise SurveyError(f"survey file {source!r} is empty")
     records, numbers, name, issues = read_xlsx_records(path, sheet)
-    if not records:
-        raise SurveyError(f"survey file {source!r} is empty (sheet {name!r} has no values)")
     meta = {"format": "xlsx", "sheet": name}
+    if not records:
+        raise SurveyError(
+            f"survey file {source!r} is empty (sheet {name!r} has no values)"
+            f"{_sheet_hint(path, name)}"
+        )
+    table = _table_from_records(
+        records, numbers, source, meta, issues, header_row, lambda: _sheet_hint(path, name)
+    )
     logger.info("%s: XLSX, sheet %r", source, name)
-    return _table_from_records(records, numbers, source, meta, issues)
+    if sheet is None and len(table.header) == 1:
+        hint = _sheet_hint(path, name, wanted_only=True)
+        if hint:
+            table.issues.insert(
+                0,
+                SurveyIssue(
+                    None,
+                    None,
+                    name,
+                    f"the first sheet {name!r} has one column{hint}",
+                    "other_sheet",
+                    "warning",
+                ),
+            )
+    return table
+
+
+def _export_shape(path: Path, name: str) -> tuple[int, int] | None:
+    """(columns, rows) of sheet ``name`` when it looks like a survey export (a header of two or
+    more columns and rows below it), else None."""
+    try:
+        records, numbers, _, issues = read_xlsx_records(path, name)
+        table = _table_from_records(records, numbers, str(path), {}, issues)
+    except SurveyError:
+        return None
+    return (len(table.header), len(table.rows)) if len(table.header) >= 2 else None
+
+
+def _sheet_hint(path: Path, name: str, wanted_only: bool = False) -> str:
+    """What to say about the workbook's other sheets after a problem with sheet ``name``: the
+    sheets, and the one that looks like the export if exactly one does. With ``wanted_only``
+    "" unless exactly one does."""
+    names = sheet_names(path)
+    others = [n for n in names if n != name]
+    if not others:
+        return "" if wanted_only else "; the workbook has no other sheet"
+    shapes = {n: _export_shape(path, n) for n in others}
+    exports = [n for n, shape in shapes.items() if shape is not None]
+    if len(exports) == 1:
+        columns, rows = shapes[exports[0]]  # type: ignore[misc]
+        return (
+            f"; the workbook's sheets are {names!r}, and sheet {exports[0]!r} "
+            f"looks like the export ({columns} columns, {rows} rows): read it with --sheet "
+            f"{exports[0]!r} (sheet={exports[0]!r} in Python, sheet: in the mapping file)"
+        )
+    if wanted_only:
+        return ""
+    return (
+        f"; the workbook's sheets are {names!r}: name the sheet to read with "
+        "--sheet (sheet= in Python, sheet: in the mapping file)"
+    )
 
 
 def _json_value(text: str, source: str, where: str) -> Any:
@@ -291,24 +353,28 @@ def _table_from_records(
     source: str,
     meta: dict[str, Any],
     cell_issues: Sequence[CellIssue] = (),
+    header_row: int | None = None,
+    no_rows_hint: Callable[[], str] | None = None,
 ) -> RawTable:
-    """Header and rows from raw records: blank rows skipped, ragged rows checked; the reader's
-    ``cell_issues`` become issues naming their column."""
+    """Header and rows from raw records: the header found (:mod:`.header`), blank rows skipped,
+    ragged rows checked; the reader's ``cell_issues`` become issues naming their column.
+    ``no_rows_hint`` gives what to add to the error of a header without rows."""
     cleaned = [[cell_text(c) for c in r] for r in records]
-    start = next((i for i, r in enumerate(cleaned) if any(r)), None)
-    if start is None:
-        raise SurveyError(f"survey file {source!r} is empty")
-    raw_header = cleaned[start]
+    found = find_header(cleaned, numbers, source, header_row)
+    raw_header = found.names
     width = len(raw_header)
     table = RawTable([], [], [], source, meta)
-    for cells, number in zip(cleaned[start + 1 :], numbers[start + 1 :], strict=True):
+    if found.rows != [numbers[0]]:  # recorded when the header is not simply the first row
+        table.meta["header_rows"] = list(found.rows)
+    first_row = cleaned[found.index]
+    for cells, number in zip(cleaned[found.data_start :], numbers[found.data_start :], strict=True):
         if not any(cells):
             if cells:
                 table.issues.append(
                     SurveyIssue(number, None, None, "empty row skipped", "empty_row", "warning")
                 )
             continue
-        if cells[:width] == raw_header and not any(cells[width:]):
+        if cells[: len(first_row)] == first_row and not any(cells[len(first_row) :]):
             table.issues.append(
                 SurveyIssue(
                     number,
@@ -345,17 +411,22 @@ def _table_from_records(
         table.rows.append(cells)
         table.row_numbers.append(number)
     if not table.rows:
-        raise SurveyError(f"survey file {source!r} has a header but no respondent rows")
+        where = f" (sheet {meta['sheet']!r})" if "sheet" in meta else ""
+        hint = no_rows_hint() if no_rows_hint is not None else ""
+        raise SurveyError(
+            f"survey file {source!r}{where} has a header but no respondent rows{hint}"
+        )
     # columns with no header and no values (trailing delimiters) are no data
     keep = [i for i, name in enumerate(raw_header) if name or any(r[i] for r in table.rows)]
     if len(keep) < width:
         logger.debug("%s: dropped %d empty unnamed column(s)", source, width - len(keep))
         table.rows = [[r[i] for i in keep] for r in table.rows]
+    check_names([raw_header[i] for i in keep], found.rows, source)
     table.header, renames = _unique_header([raw_header[i] for i in keep], keep)
-    header_row = numbers[start]
-    table.issues[:0] = [
-        SurveyIssue(header_row, new, old, msg, "header", "warning") for old, new, msg in renames
+    header_issues = [
+        SurveyIssue(found.rows[0], new, old, msg, "header", "warning") for old, new, msg in renames
     ]
+    table.issues[:0] = [*found.issues, *header_issues]
     names = {position: table.header[i] for i, position in enumerate(keep)}
     for issue in cell_issues:
         column = None
@@ -387,12 +458,19 @@ def read_raw_table(
     sheet: str | int | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    header_row: int | None = None,
 ) -> RawTable:
-    """A file (by its suffix, see :data:`SUPPORTED_SUFFIXES`) or a DataFrame as a raw table.
+    """A file (by its suffix, see :data:`SUPPORTED_SUFFIXES`) or a DataFrame as a raw table;
+    ``header_row`` is the header's row number (found by :mod:`.header` when not given).
 
     Raises :class:`SurveyError` naming the file, row or column of any problem.
     """
     if isinstance(source, pd.DataFrame):
+        if header_row is not None:
+            raise SurveyError(
+                f"header_row={header_row!r} is for {FORMAT_OPTIONS['header_row'].files}; "
+                "a DataFrame has its header already"
+            )
         return _from_frame(source)
     if not isinstance(source, str | Path):
         raise SurveyError(f"read_survey needs a path or a DataFrame, not {type(source).__name__}")
@@ -402,11 +480,13 @@ def read_raw_table(
     if not path.is_file():
         raise SurveyError(f"survey path is not a file: {str(path)!r}")
     suffix = path.suffix.lower()
-    _check_options(path, suffix, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    _check_options(
+        path, suffix, sheet=sheet, encoding=encoding, delimiter=delimiter, header_row=header_row
+    )
     if suffix in CSV_SUFFIXES:
-        return _read_csv(path, encoding, delimiter)
+        return _read_csv(path, encoding, delimiter, header_row)
     if suffix in XLSX_SUFFIXES:
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(path, sheet, header_row)
     if suffix in JSONL_SUFFIXES:
         return _read_jsonl(path, encoding)
     if suffix in JSON_SUFFIXES:
@@ -426,6 +506,7 @@ _LOGGED_KINDS = frozenset(
         "long_cell",
         "structured_cell",
         "repeated_header",
+        "header_row",
     }
 )
 
@@ -437,6 +518,7 @@ def read_table(
     encoding: str | None = None,
     delimiter: str | None = None,
     suffixes: Sequence[str] | None = None,
+    header_row: int | None = None,
 ) -> pd.DataFrame:
     """A file (CSV, XLSX, JSONL, JSON) as a frame of text cells, without interpreting columns.
 
@@ -447,7 +529,8 @@ def read_table(
     ``vastausanalyysi.survey``; JSON arrays and objects in cells as one line per column (none
     for the columns ``tag`` writes, :data:`TAGGED_JSON_COLUMNS`). ``suffixes`` (lower-case,
     e.g. ``(".csv", ".xlsx")``) narrows the accepted file types: another suffix raises before
-    the file is looked at. Raises :class:`SurveyError` naming the file.
+    the file is looked at. The header is found as :func:`read_raw_table` finds it (a header
+    not in the first row is logged). Raises :class:`SurveyError` naming the file.
     """
     if suffixes is not None and not isinstance(source, pd.DataFrame):
         suffix = Path(source).suffix
@@ -455,7 +538,9 @@ def read_table(
             raise SurveyError(
                 f"unsupported file type {suffix!r} for {str(source)!r}; use one of {suffixes}"
             )
-    table = read_raw_table(source, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    table = read_raw_table(
+        source, sheet=sheet, encoding=encoding, delimiter=delimiter, header_row=header_row
+    )
     structured: dict[str | None, list[SurveyIssue]] = {}
     for issue in table.issues:
         if issue.kind == "structured_cell":  # one line per column, not one per cell

@@ -174,6 +174,15 @@ def _cached_values(path: Path, name: str, wanted: dict[tuple[int, int], str]) ->
         workbook.close()
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The names of the sheets of a readable workbook, in order."""
+    workbook = _open(path, data_only=False)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
 def read_xlsx_records(
     path: Path, sheet: str | int | None
 ) -> tuple[list[list[str]], list[int], str, list[CellIssue]]:
@@ -231,4 +240,4 @@ def read_xlsx_records(
     return records, stream.numbers, name, stream.issues
 
 
-__all__ = ["MAX_EMPTY_RUN", "read_xlsx_records"]
+__all__ = ["MAX_EMPTY_RUN", "read_xlsx_records", "sheet_names"]
