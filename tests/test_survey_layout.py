@@ -1,5 +1,6 @@
 """Spreadsheet layouts around the data (QA 5): a header not in the first row (a title row above
-it, a two-row header of a matrix question) and an instruction sheet before the data sheet.
+it, a two-row header of a matrix question), summary rows under the data, Likert cells with a
+decimal or a trailing number, and an instruction sheet before the data sheet.
 
 Every file is written here with openpyxl or as text (team-written, invented answers).
 """
@@ -7,6 +8,7 @@ Every file is written here with openpyxl or as text (team-written, invented answ
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import openpyxl
@@ -186,6 +188,84 @@ def test_header_row_is_refused_where_it_cannot_apply(
         read_survey(xlsx, header_row=9)
     assert main(["survey", str(xlsx), "--header-row", "0"]) == 2
     assert "must be a row number" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------- summary rows
+
+
+def test_total_and_mean_rows_under_the_data_are_skipped_with_an_issue(tmp_path: Path) -> None:
+    rows = _rows(10)
+    real_mean = sum(r[3] for r in rows) / len(rows)  # type: ignore[misc]
+    total = ["Yhteensä", None, None, sum(r[3] for r in rows), None, None]  # type: ignore[misc]
+    mean = ["Keskiarvo", None, None, real_mean, None, None]
+    path = _xlsx(tmp_path / "summat.xlsx", [HEADER, *rows, total, mean])
+    survey = read_survey(path)
+    assert len(survey.respondents) == 10
+    assert "Yhteensä" not in set(survey.respondents["respondent_id"])
+    assert math.isclose(survey.scores["value"].mean(), real_mean)
+    skipped = [i for i in survey.issues if i.kind == "summary_row"]
+    assert [(i.row, i.value) for i in skipped] == [(12, "Yhteensä"), (13, "Keskiarvo")]
+    assert "not a respondent; skipped" in skipped[0].message and RATING in skipped[0].message
+
+
+@pytest.mark.parametrize(
+    "word", ["Yhteensä", "Keskiarvo", "Total", "Summa:", "Mediaani", "Keskihajonta"]
+)
+def test_each_summary_word_the_readme_names_marks_a_last_row(tmp_path: Path, word: str) -> None:
+    path = _xlsx(tmp_path / "sana.xlsx", [HEADER, *_rows(6), [word, None, None, "2,9", None, None]])
+    survey = read_survey(path)
+    assert len(survey.respondents) == 6
+    assert [(i.row, i.value) for i in survey.issues if i.kind == "summary_row"] == [(8, word)]
+
+
+def test_the_command_line_names_a_skipped_total_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    total = ["Yhteensä", None, None, 24, None, None]
+    path = _xlsx(tmp_path / "yhteensa.xlsx", [HEADER, *_rows(), total])
+    out = tmp_path / "tagged.jsonl"
+    assert main(["tag", str(path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "yhteensa.xlsx: row 10, column 'Vastaajan tunnus': looks like a summary row" in err
+    ids = {json.loads(line)["respondent_id"] for line in out.read_text("utf-8").splitlines()}
+    assert len(ids) == 8 and "Yhteensä" not in ids
+
+
+def test_a_summary_word_among_the_respondents_is_kept_and_flagged(tmp_path: Path) -> None:
+    rows = _rows(6)
+    rows.insert(3, ["Total", None, None, 3, None, None])
+    path = _xlsx(tmp_path / "valissa.xlsx", [HEADER, *rows])
+    survey = read_survey(path)
+    assert len(survey.respondents) == 7 and "Total" in set(survey.respondents["respondent_id"])
+    flagged = [i for i in survey.issues if i.kind == "possible_summary_row"]
+    assert len(flagged) == 1 and flagged[0].row == 5 and flagged[0].severity == "error"
+    with pytest.raises(SurveyError, match="looks like a summary row"):
+        read_survey(path, strict=True)
+
+
+def test_a_last_row_with_a_summary_word_and_answers_is_a_respondent(tmp_path: Path) -> None:
+    last = ["Summa", "Oulu", "rehtori", 4, "Oppilashuolto toimii.", WISHES[0]]
+    path = _xlsx(tmp_path / "summa.xlsx", [HEADER, *_rows(4), last])
+    survey = read_survey(path)
+    assert list(survey.respondents["respondent_id"])[-1] == "Summa"
+    assert not {"summary_row", "possible_summary_row"} & set(_kinds(survey))
+
+
+# ---------------------------------------------------------------------------- Likert cells
+
+
+def test_a_decimal_on_a_whole_point_scale_is_kept_and_flagged(tmp_path: Path) -> None:
+    rows = _rows(4)
+    rows[0][3], rows[1][3], rows[2][3] = "3,5", "4,0", "Erittäin hyvin (5)"
+    rows[3][3] = "Melko huonosti (2)"
+    path = _xlsx(tmp_path / "asteikko.xlsx", [HEADER, *rows])
+    survey = read_survey(path, likert_columns=[RATING])
+    scores = survey.scores.set_index("respondent_id")
+    assert list(scores["value"]) == [3.5, 4.0, 5.0, 2.0]
+    assert set(scores["status"]) == {"ok"}
+    flagged = [i for i in survey.issues if i.kind == "non_integer_likert"]
+    assert [(i.row, i.value) for i in flagged] == [(2, "3,5")]
+    assert "kept as 3.5" in flagged[0].message and flagged[0].severity == "warning"
 
 
 # ---------------------------------------------------------------------------- sheets

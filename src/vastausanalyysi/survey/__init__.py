@@ -14,8 +14,9 @@ question) and returns a :class:`Survey` with three tidy frames:
 ``row`` is the row number as a spreadsheet shows it (a JSONL file's line number; a DataFrame's
 index label). The header is the first row unless a title row covers few columns above it, or
 ``header_row`` names it; a second header row naming a merged matrix question's items is combined
-("question: item"), see :mod:`.header`. ``Survey.columns`` tells which column got which role
-and ``Survey.issues`` lists every problem with its row, column and value.
+("question: item"), see :mod:`.header`. Summary rows under the data ("Yhteensä", "Keskiarvo" …)
+are skipped with an issue, see :mod:`.totals`. ``Survey.columns`` tells which column got which
+role and ``Survey.issues`` lists every problem with its row, column and value.
 
 Column roles are found from the header ("Vastaajan tunnus", "Tehtävänimike", "Kunta",
 "Hyvinvointialue", …) and the content (Likert numbers or verbal scale values; long free text;
@@ -46,11 +47,11 @@ line), an unclosed quote (the quote is kept as text, the next lines stay rows) a
 
 Modules: :mod:`.tables` reads files and DataFrames into raw tables of text cells (the one table
 reader, also behind :func:`read_table`), with :mod:`.csvfile` (decoding, CSV records),
-:mod:`.xlsxfile` (streamed XLSX), :mod:`.cells` (cell text, cell issues) and :mod:`.header`
-(the header row); :mod:`.likert` parses Likert cells; :mod:`.columns` finds the column roles;
-:mod:`.model` holds :class:`Survey`, :class:`SurveyColumns`, :class:`SurveyIssue` and
-:class:`SurveyIssues` (the list ``Survey.issues``, with ``to_frame()``); :mod:`.reader` builds
-the frames (:func:`read_survey`).
+:mod:`.xlsxfile` (streamed XLSX), :mod:`.cells` (cell text, cell issues) and :mod:`.header` (the
+header row); :mod:`.totals` skips summary rows; :mod:`.likert` parses Likert cells; :mod:`.columns`
+finds the column roles; :mod:`.model` holds :class:`Survey`, :class:`SurveyColumns`,
+:class:`SurveyIssue` and :class:`SurveyIssues` (the list ``Survey.issues``, with ``to_frame()``);
+:mod:`.reader` builds the frames (:func:`read_survey`).
 """
 
 from __future__ import annotations

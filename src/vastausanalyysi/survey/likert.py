@@ -88,6 +88,8 @@ _EMPTY_MARKERS = frozenset({"", "-", "–", "—", "."})
 NUMBER_PATTERN = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 """A plain number cell: "4", "-2", "3,5" (decimal comma) or "3.5"."""
 _LEADING_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(?:[=:.)\-–]\s*|\s+)(?=\D)")
+_TRAILING_NUMBER = re.compile(r"^(?=\D)(?=.*[^\W\d_]).+?\s*\((\d+(?:[.,]\d+)?)\)$")
+"""A label with its number after it in parentheses: "Erittäin hyvin (5)"."""
 
 
 def label_key(text: str) -> str:
@@ -98,7 +100,8 @@ def label_key(text: str) -> str:
 
 
 class LikertScale:
-    """Parses Likert cells: numbers ("4", "3,5"), verbal values, "5 = Erittäin hyvin", eos."""
+    """Parses Likert cells: numbers ("4", "3,5"), verbal values, "5 = Erittäin hyvin",
+    "Erittäin hyvin (5)", eos."""
 
     def __init__(
         self,
@@ -120,6 +123,8 @@ class LikertScale:
                 f"likert_range must be (low, high) with low < high, not {value_range!r}"
             )
         self.low, self.high = low, high
+        self.whole = low.is_integer() and high.is_integer()
+        """Whether the scale's points are whole numbers (a value between them is an issue)."""
         self.missing = {label_key(m) for m in DEFAULT_MISSING_VALUES}
         self.missing |= {label_key(cell_text(m)) for m in missing_values}
 
@@ -137,6 +142,8 @@ class LikertScale:
             number = self.labels[key]
         elif (lead := _LEADING_NUMBER.match(stripped)) is not None:
             number = float(lead.group(1).replace(",", "."))
+        elif (trail := _TRAILING_NUMBER.match(stripped)) is not None:
+            number = float(trail.group(1).replace(",", "."))
         else:
             return math.nan, "invalid", f"unknown Likert value {stripped!r}"
         if not self.low <= number <= self.high:

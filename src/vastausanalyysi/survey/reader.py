@@ -29,6 +29,7 @@ from vastausanalyysi.survey.columns import find_columns
 from vastausanalyysi.survey.likert import NUMBER_PATTERN, LikertScale
 from vastausanalyysi.survey.model import Survey, SurveyColumns, SurveyIssue
 from vastausanalyysi.survey.tables import RawTable, read_raw_table
+from vastausanalyysi.survey.totals import drop_summary_rows
 
 logger = logging.getLogger("vastausanalyysi.survey")
 
@@ -151,6 +152,19 @@ def _scores(
     for rid, row, number in zip(ids, table.rows, table.row_numbers, strict=True):
         for column, i in zip(columns, indexes, strict=True):
             value, status, problem = scale.parse(row[i])
+            if status == "ok" and scale.whole and not float(value).is_integer():
+                issues.append(
+                    SurveyIssue(
+                        number,
+                        column,
+                        row[i],
+                        f"value {row[i]!r} is not a whole number on the Likert scale "
+                        f"{scale.low:g}–{scale.high:g} (a respondent picks one of its points); "
+                        f"kept as {value:g}",
+                        "non_integer_likert",
+                        "warning",
+                    )
+                )
             if problem is not None:
                 issues.append(
                     SurveyIssue(
@@ -437,6 +451,7 @@ def read_survey(
         delimiter=options.get("delimiter"),
         header_row=options.get("header_row"),
     )
+    drop_summary_rows(table)
     scale = LikertScale(
         options.get("likert_scale"),
         tuple(options["likert_range"]),
@@ -487,6 +502,9 @@ def _report(issues: list[SurveyIssue], source: str, strict: bool) -> None:
         return
     for issue in issues[:200]:
         logger.info("%s: %s", source, issue)
+    for issue in issues:  # rows read or skipped although they may not be respondents
+        if issue.kind in ("summary_row", "possible_summary_row"):
+            logger.warning("%s: %s", source, issue)
     counts: dict[str, int] = {}
     for issue in issues:
         counts[issue.kind] = counts.get(issue.kind, 0) + 1
