@@ -136,6 +136,17 @@ def test_a_two_row_header_names_each_matrix_item_question_colon_item(tmp_path: P
     assert find_item([ITEMS[0]], survey.scores["item"].unique()) == combined[0]
 
 
+def test_a_first_respondent_under_an_unnamed_column_is_no_second_header_row(
+    tmp_path: Path,
+) -> None:
+    header = [ID, "", TOWN, TITLE, RATING, WORKS, DEVELOP]
+    first = ["R99", "lisätieto", None, None, None, None, None]  # answered nothing else
+    rows = [[row[0], None, *row[1:]] for row in _rows()]
+    survey = read_survey(_xlsx(tmp_path / "nimeton.xlsx", [header, first, *rows]))
+    assert list(survey.respondents["respondent_id"])[:2] == ["R99", "R00"]
+    assert survey.columns.id == ID and "header_row" not in _kinds(survey)
+
+
 def test_more_than_half_empty_header_names_are_an_error(tmp_path: Path) -> None:
     notes = [["Ohje: vastaukset alla."]] + [[f"Huomio {i}."] for i in range(10)]
     path = _xlsx(tmp_path / "pitka_ohje.xlsx", [*notes, HEADER, *_rows()])

@@ -96,12 +96,15 @@ def _detect(records: Sequence[Sequence[str]]) -> int | None:
 
 def _second_row(header: Sequence[str], below: Sequence[str]) -> bool:
     """Whether ``below`` is a second header row: it names some columns under the header's empty
-    cells and nothing else but the filled cell where such a run of empty cells starts."""
+    cells and nothing else but the filled cell where such a run of empty cells starts (never the
+    first column under a named one, where a data row has its id)."""
     width = max(len(header), len(below))
     top = list(header) + [""] * (width - len(header))
     cells = list(below) + [""] * (width - len(below))
     names = [j for j in range(width) if cells[j]]
     if not names or not any(not top[j] for j in names):
+        return False
+    if top[0] and cells[0]:  # a respondent's id under the id column: a data row
         return False
     for j in names:
         run_start = top[j] and j + 1 < width and not top[j + 1]
