@@ -132,8 +132,18 @@ def test_a_two_row_header_names_each_matrix_item_question_colon_item(tmp_path: P
     assert survey.scores.loc[survey.scores["status"] == "invalid"].empty
     issue = next(i for i in survey.issues if i.kind == "header_row")
     assert "rows 1–2 are a two-row header" in issue.message
+    assert f"the first: {ITEMS[0]!r} under {MATRIX!r}" in issue.message
     # the codebook's links find a matrix item by its own name, as in a Webropol export
     assert find_item([ITEMS[0]], survey.scores["item"].unique()) == combined[0]
+
+
+@pytest.mark.parametrize("row", [1, 2])
+def test_header_row_naming_either_row_of_a_two_row_header_reads_both(
+    tmp_path: Path, row: int
+) -> None:
+    survey = read_survey(_two_row_header(tmp_path), header_row=row)
+    assert survey.columns.likert == tuple(f"{MATRIX}: {item}" for item in ITEMS)
+    assert len(survey.respondents) == 8
 
 
 def test_a_first_respondent_under_an_unnamed_column_is_no_second_header_row(
@@ -324,15 +334,21 @@ def test_with_two_candidate_sheets_the_error_lists_them_without_choosing(tmp_pat
     assert "looks like the export" not in message
 
 
-def test_a_one_column_first_sheet_warns_of_the_sheet_that_looks_like_the_export(
-    tmp_path: Path,
+def test_a_one_column_first_sheet_beside_an_export_is_an_error_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     notes = [["Ohje"], ["Vastaukset ovat toisella välilehdellä."], ["Kysymyksiä: 12."]]
     path = _workbook(tmp_path / "ohje3.xlsx", {"Ohje": notes, "Vastaukset": [HEADER, *_rows()]})
-    survey = read_survey(path, open_columns=["Ohje"])
-    issue = next(i for i in survey.issues if i.kind == "other_sheet")
-    assert "the first sheet 'Ohje' has one column" in issue.message
-    assert "sheet 'Vastaukset' looks like the export" in issue.message
+    with pytest.raises(SurveyError) as caught:
+        read_survey(path)
+    message = str(caught.value)
+    assert "the first sheet 'Ohje' has one column" in message
+    assert "sheet 'Vastaukset' looks like the export" in message
+    assert main(["tag", str(path), "-o", str(tmp_path / "t.jsonl")]) == 2
+    assert "--sheet 'Ohje'" in capsys.readouterr().err
+    assert not (tmp_path / "t.jsonl").exists()
+    named = read_survey(path, sheet="Ohje", open_columns=["Ohje"])  # named, it is read
+    assert len(named.answers) == 2
 
 
 def test_a_chosen_sheet_without_rows_is_named_in_the_error(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ items' names in the row below. :func:`find_header` finds the header among the fi
   one row (:data:`~vastausanalyysi.text.MATRIX_SEPARATORS`), and the combination is recorded.
 
 ``header_row`` (a 1-based row number as the spreadsheet shows it) names the header explicitly;
-a second header row below it is still combined.
+a second header row below it is still combined, and so is the row above it when ``header_row``
+names the items' row of a two-row header.
 """
 
 from __future__ import annotations
@@ -115,6 +116,11 @@ def _second_row(header: Sequence[str], below: Sequence[str]) -> bool:
     return True
 
 
+def _parent(header: Sequence[str], position: int) -> int:
+    """The position of the filled header cell at or left of ``position`` (0 if none)."""
+    return next((j for j in range(position, -1, -1) if j < len(header) and header[j]), 0)
+
+
 def _combined(header: Sequence[str], below: Sequence[str]) -> tuple[list[str], list[int]]:
     """Names of a two-row header ("question: item" under a merged question) and the 0-based
     positions that were combined."""
@@ -153,6 +159,12 @@ def find_header(
     not a row with a value, or when the records hold no value."""
     if header_row is not None:
         index = _explicit(records, numbers, source, header_row)
+        if (
+            index > 0
+            and any(records[index - 1])
+            and _second_row(records[index - 1], records[index])
+        ):
+            index -= 1  # the items' row of a two-row header named: the question's row with it
     else:
         index = _detect(records)
         if index is None:
@@ -172,7 +184,8 @@ def find_header(
                 None,
                 f"rows {rows[0]}–{rows[1]} are a two-row header: row {rows[1]} names the items "
                 f"of the question above them; {len(combined)} column(s) named 'question: item' "
-                f"(first: {_short(names[combined[0]], 80)!r})",
+                f"(the first: {_short(records[start - 1][combined[0]])!r} under "
+                f"{_short(records[index][_parent(records[index], combined[0])])!r})",
                 "header_row",
                 "warning",
             )

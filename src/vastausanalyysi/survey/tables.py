@@ -151,17 +151,10 @@ def _read_xlsx(path: Path, sheet: str | int | None, header_row: int | None) -> R
     logger.info("%s: XLSX, sheet %r", source, name)
     if sheet is None and len(table.header) == 1:
         hint = _sheet_hint(path, name, wanted_only=True)
-        if hint:
-            table.issues.insert(
-                0,
-                SurveyIssue(
-                    None,
-                    None,
-                    name,
-                    f"the first sheet {name!r} has one column{hint}",
-                    "other_sheet",
-                    "warning",
-                ),
+        if hint:  # an instruction sheet before the data: an error, not a report of it
+            raise SurveyError(
+                f"survey file {source!r}: the first sheet {name!r} has one column{hint}; to "
+                f"read the first sheet after all, name it: --sheet {name!r}"
             )
     return table
 
