@@ -85,6 +85,19 @@ def based_on(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
     return any(rows[j].low in BASED_ON for j in range(max(start, i - 6), min(i + 6, end)))
 
 
+#: Adjectives that give advice before an A-infinitive ("on hyvä sopia").
+ADVICE = rule_words("advice_adjectives")
+
+
+def advice(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "on hyvä sopia", "olisi järkevää kirjata": advice after "olla", not praise."""
+    if rows[i].nlemma not in ADVICE or i + 1 >= end:
+        return False
+    if not any(rows[j].olla for j in range(max(0, i - 3), i)):
+        return False
+    return "A-infinitive" in rows[i + 1].moods
+
+
 def example_of(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "hyvä esimerkki jostakin": an example that illustrates, not praise."""
     if rows[i].nlemma != "hyvä":
@@ -268,6 +281,7 @@ def attempted(rows: list[TokenRow], i: int) -> bool:
 
 
 __all__ = [
+    "ADVICE",
     "AIM_NOUNS",
     "ATTEMPT",
     "BASED_ON",
@@ -279,6 +293,7 @@ __all__ = [
     "PREVENTION",
     "RIGHTS",
     "UNCHANGED",
+    "advice",
     "aim_predicate",
     "attempted",
     "attributive",

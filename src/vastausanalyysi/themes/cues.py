@@ -25,6 +25,7 @@ from vastausanalyysi.themes.clauses import (
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.cue_context import (
+    advice,
     aim_predicate,
     attempted,
     attributive,
@@ -240,6 +241,8 @@ def clause_cues(
     span = rows[clause.start : clause.end]
     # a wish, or an aim named by the predicate ("sujuva tiedonkulku on yhteinen tavoite")
     conditional = any(r.conditional for r in span) or aim_predicate(rows, clause.start, clause.end)
+    # advice: "hyviä käytäntöjä on hyvä jakaa" (codebook §3 conv. 3)
+    conditional = conditional or any(advice(rows, j, clause.end) for j in rng)
     existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
     decrease = [
         i
@@ -615,6 +618,8 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         return False
     if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
         return False
+    if corrected_negation(rows, n):
+        return False
     verbs = [j for j in after if rows[j].verb and not rows[j].olla]
     if not verbs and not any(rows[j].olla for j in after):
         # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
@@ -637,6 +642,34 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
     # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
     cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
     return not any(rows[j].cases & cases for j in range(verbs[0] + 1, end))
+
+
+#: Negated, these describe when "vaan" corrects them ("ei koske kouluja vaan päiväkoteja").
+_CORRECTION_VERBS = rule_words("correction_verbs")
+#: Word classes of the first word of a verbless "…, ei Y" correction.
+_NOMINAL = rule_words("nominal_classes")
+
+
+def corrected_negation(rows: list[TokenRow], n: int) -> bool:
+    """A negation that corrects rather than judges (codebook §3 convention 6): "ei X vaan Y"
+    with a verb that describes ("päätös ei koske kouluja vaan päiväkoteja"; not "kuntaa ei
+    kuultu vaan …") and a verbless "…, ei Y" after a clause that states the fact ("neuvola
+    toimii kirjaston tiloissa, ei terveysasemalla"; not "…, ei kuitenkaan säännöllisesti")."""
+    end = next((j for j in range(n + 1, len(rows)) if rows[j].text in SENTENCE_END), len(rows))
+    verb = next((j for j in range(n + 1, end) if rows[j].verb or rows[j].olla), None)
+    if (
+        verb is not None
+        and rows[verb].nlemma in _CORRECTION_VERBS
+        and any(rows[j].low == "vaan" for j in range(verb + 1, end))
+    ):
+        return True
+    if n == 0 or rows[n - 1].text != "," or verb is not None or n + 1 >= end:
+        return False
+    if not rows[n + 1].classes & _NOMINAL:
+        return False
+    start = next((j + 1 for j in range(n - 1, -1, -1) if rows[j].text in SENTENCE_END), 0)
+    before = range(start, n - 1)
+    return any(rows[j].verb for j in before) and not any(rows[j].nlemma == "ei" for j in before)
 
 
 #: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".

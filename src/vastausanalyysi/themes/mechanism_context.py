@@ -9,7 +9,8 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   belonging or to a task noun, or in the allative or illative before a verb of moving:
   ``tyonjako`` ("kuuluu edelleen kunnalle", "kunnille tuli uusia velvoitteita", "kuntiin
   siirtyneet TE-palvelut"); so is an organisation in the genitive before a passive participle
-  in the translative ("jäi kunnan hoidettavaksi");
+  in the translative ("jäi kunnan hoidettavaksi"), and one in the adessive or allative next to
+  a verb of staying, premises aside ("säilyy jatkossakin kunnilla");
 - a plan, programme or goal within :data:`PLAN_WINDOW` words of "yhdessä" or of
   "yhteistyössä" (the inessive; "yhteistyötä" names cooperation as a topic):
   ``suunnitelmallisuus`` ("suunnitelma on rakennettu yhteistyössä kuntien kanssa");
@@ -39,6 +40,8 @@ BELONG_VERBS = rule_words("belong_verbs")
 #: Verbs of a task moving, after the party it moves to ("kuntiin siirtyneet TE-palvelut",
 #: "hyvinvointialueelle siirretyt kuraattorit"; the codebook's phrases have the verb first).
 TRANSFER_VERBS = rule_words("transfer_verbs")
+#: Verbs of a task staying with a party ("säilyy kunnilla", "pysyy hyvinvointialueella").
+STAY_VERBS = rule_words("stay_verbs")
 #: Plans, programmes and goals (compound heads): made "yhteistyössä" or "yhdessä" they are
 #: joint planning ("hyvinvointisuunnitelma on rakennettu yhteistyössä kuntien kanssa").
 PLAN_HEADS = rule_words("plan_heads")
@@ -68,6 +71,7 @@ _JOINTLY = rule_words("jointly_words")
 #: Endings of the passive present participle in the translative ("hoidettavaksi")
 _FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
+_STAY_CASES = frozenset({_ALLATIVE, "ulkoolento"})  # allative, adessive
 
 #: (code, token indices, rule)
 Frame = tuple[str, list[int], str]
@@ -87,6 +91,12 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
             nxt = rows[where[k + 1]]
             if nxt.low.endswith(_FOR_PARTY) and not _crosses(rows, where, k, k + 1):
                 found.append(("tyonjako", [i, where[k + 1]], f"frame:{norm} + -ttavaksi"))
+                continue
+        if norm in ORGANISATIONS and row.cases & _STAY_CASES:
+            stay = _stay_verb(rows, where, k, n)
+            if stay is not None:
+                group = sorted((i, where[stay]))
+                found.append(("tyonjako", group, f"frame:{rows[where[stay]].norm} + at {norm}"))
                 continue
         if norm in ORGANISATIONS and row.cases & _TO_CASES:
             allative = _ALLATIVE in row.cases
@@ -190,6 +200,15 @@ def _asks_who(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
     return any(rows[where[j]].norm in _WHO for j in range(k + 1, min(len(where), k + 3)))
 
 
+def _stay_verb(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
+    """The position of a verb of staying within :data:`WINDOW` words of position ``k``, if no
+    premises are named near it ("tilat jäävät kunnalle" is a premises matter)."""
+    for j in _near(rows, where, k, n):
+        if rows[where[j]].norm in STAY_VERBS and not _premises_near(rows, where, j, n):
+            return j
+    return None
+
+
 def _premises_near(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> bool:
     """Whether premises are named within :data:`WINDOW` words of position ``k``: premises
     passing to the county are a premises matter, not a division of work (CODING.md R3)."""
@@ -222,6 +241,7 @@ __all__ = [
     "PLAN_HEADS",
     "PLAN_WINDOW",
     "PREMISES",
+    "STAY_VERBS",
     "TASK_NOUNS",
     "TRANSFER_VERBS",
     "WINDOW",

@@ -1,0 +1,50 @@
+"""Division of labour said with transfers, kept tasks and named roles (codebook rule 7, §5).
+
+Published prose names ``tyonjako`` when staff or a service is put under a party ("siirretään
+hyvinvointialueen alaisuuteen"), when a task stays where it is ("säilyy kunnalla") and when a
+party's role is named ("kunnan rooli"); premises that stay ("tilat jäävät kunnalle") and
+know-how shared between regions ("hyviä käytäntöjä jaetaan alueiden kesken") are no division
+of work. Every sentence is team-written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.rules import RuleTagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> RuleTagger:
+    return RuleTagger(load_codebook())
+
+
+CASES = [
+    ("Puheterapeutit siirrettiin kaupungin alaisuudesta hyvinvointialueen alaisuuteen.", True),
+    ("Nuorisotyö pysyy jatkossakin kunnan alaisuudessa.", True),
+    ("Ehkäisevä päihdetyö säilyy lakimuutoksen jälkeenkin kunnilla.", True),
+    ("Ohjaamon vetovastuu säilytetään toistaiseksi kaupungilla.", True),
+    ("Lakiluonnos täsmentäisi hyvinvointialueen roolia kotoutumisen alkuvaiheessa.", True),
+    ("Kunnan rooli liikuntapaikkojen ylläpitäjänä korostuu.", True),
+    # sharing know-how between regions, and a kept thing that is no task
+    ("Hyviä käytäntöjä kannattaa jakaa rohkeasti alueiden kesken.", False),
+    ("Kokemuksia jaettiin seminaarissa kuntien kesken.", False),
+    ("Vanha koulurakennus säilytetään kaupungin päätöksellä.", False),
+    ("Vastuu kuljetuksista pysyy edelleen hyvinvointialueella.", True),
+    # premises that stay with the town are a premises matter
+    ("Sote-tilat säilyvät kunnalla vuokrakohteina.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_transfers_and_roles(nlp: Language, tagger: RuleTagger, text: str, expected: bool) -> None:
+    result = tagger.tag_doc(nlp(text))
+    assert ("tyonjako" in result.mechanisms) is expected, result.evidence
+
+
+def test_a_kept_task_carries_both_words_as_evidence(nlp: Language, tagger: RuleTagger) -> None:
+    result = tagger.tag_doc(nlp("Kuntouttava työtoiminta säilyy hyvinvointialueella."))
+    surfaces = [e["surface"] for e in result.evidence["tyonjako"]]
+    assert "säilyy hyvinvointialueella" in surfaces
