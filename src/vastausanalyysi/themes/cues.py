@@ -618,7 +618,7 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         return False
     if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
         return False
-    if corrected_negation(rows, n):
+    if corrected_negation(rows, n) or _forbids(rows, n, end):
         return False
     verbs = [j for j in after if rows[j].verb and not rows[j].olla]
     if not verbs and not any(rows[j].olla for j in after):
@@ -648,6 +648,18 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
 _CORRECTION_VERBS = rule_words("correction_verbs")
 #: Word classes of the first word of a verbless "…, ei Y" correction.
 _NOMINAL = rule_words("nominal_classes")
+#: Negated before an A-infinitive, these forbid or advise ("ei pidä unohtaa").
+_DEONTIC = rule_words("deontic_verbs")
+#: "kyse|kysymys ei ole X:stä vaan Y:stä": what the matter is, corrected.
+_MATTER = rule_words("matter_words")
+
+
+def _forbids(rows: list[TokenRow], n: int, end: int) -> bool:
+    """ "ei pidä|tule|kannata + A-infinitive": a prohibition or advice (codebook §3 conv. 3)."""
+    j = n + 1
+    if j + 1 >= end or rows[j].nlemma not in _DEONTIC:
+        return False
+    return "A-infinitive" in rows[j + 1].moods
 
 
 def corrected_negation(rows: list[TokenRow], n: int) -> bool:
@@ -657,12 +669,12 @@ def corrected_negation(rows: list[TokenRow], n: int) -> bool:
     toimii kirjaston tiloissa, ei terveysasemalla"; not "…, ei kuitenkaan säännöllisesti")."""
     end = next((j for j in range(n + 1, len(rows)) if rows[j].text in SENTENCE_END), len(rows))
     verb = next((j for j in range(n + 1, end) if rows[j].verb or rows[j].olla), None)
-    if (
-        verb is not None
-        and rows[verb].nlemma in _CORRECTION_VERBS
-        and any(rows[j].low == "vaan" for j in range(verb + 1, end))
-    ):
-        return True
+    if verb is not None and any(rows[j].low == "vaan" for j in range(verb + 1, end)):
+        if rows[verb].nlemma in _CORRECTION_VERBS:
+            return True
+        # "kyse ei ole säästöistä vaan …" (not an absence: "yhteyshenkilöä ei ole vaan …")
+        if rows[verb].olla and any(rows[j].nlemma in _MATTER for j in range(max(0, n - 2), n)):
+            return True
     if n == 0 or rows[n - 1].text != "," or verb is not None or n + 1 >= end:
         return False
     if not rows[n + 1].classes & _NOMINAL:
