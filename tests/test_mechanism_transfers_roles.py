@@ -4,7 +4,9 @@ Published prose names ``tyonjako`` when staff or a service is put under a party 
 hyvinvointialueen alaisuuteen"), when a task stays where it is ("säilyy kunnalla") and when a
 party's role is named ("kunnan rooli"); premises that stay ("tilat jäävät kunnalle") and
 know-how shared between regions ("hyviä käytäntöjä jaetaan alueiden kesken") are no division
-of work. Every sentence is team-written for this test.
+of work, nor are "leveämmät hartiat" (a bigger organisation's capacity). Optional is not
+voluntary: "käyttö on osapuolille vapaaehtoista" gives no ``osallisuus``, while volunteers
+taking part do. Every sentence is team-written for this test.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ CASES = [
     ("Vastuu kuljetuksista pysyy edelleen hyvinvointialueella.", True),
     # premises that stay with the town are a premises matter
     ("Sote-tilat säilyvät kunnalla vuokrakohteina.", False),
+    # "leveämmät hartiat" is the capacity of a bigger organisation, "omille hartioille" a burden
+    ("Suurempaa aluetta perusteltiin leveämmillä hartioilla.", False),
+    ("Kuljetukset jäivät kunnan omille hartioille.", True),
 ]
 
 
@@ -48,3 +53,17 @@ def test_a_kept_task_carries_both_words_as_evidence(nlp: Language, tagger: RuleT
     result = tagger.tag_doc(nlp("Kuntouttava työtoiminta säilyy hyvinvointialueella."))
     surfaces = [e["surface"] for e in result.evidence["tyonjako"]]
     assert "säilyy hyvinvointialueella" in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mallisopimuksen käyttäminen on kunnille täysin vapaaehtoista.", False),
+        ("Vapaaehtoiset ja järjestöt ovat mukana perhekeskuksen toiminnassa.", True),
+    ],
+)
+def test_optional_is_not_volunteering(
+    nlp: Language, tagger: RuleTagger, text: str, expected: bool
+) -> None:
+    result = tagger.tag_doc(nlp(text))
+    assert ("osallisuus" in result.mechanisms) is expected, result.evidence
