@@ -11,6 +11,7 @@ compared ("alueittain"), rights and duties ("on oikeus irtisanoa"), attempts ("o
 
 from __future__ import annotations
 
+from vastausanalyysi.themes.clauses import SENTENCE_END
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii
@@ -96,6 +97,71 @@ def advice(rows: list[TokenRow], i: int, end: int) -> bool:
     if not any(rows[j].olla for j in range(max(0, i - 3), i)):
         return False
     return "A-infinitive" in rows[i + 1].moods
+
+
+#: Negated, these describe when "vaan" corrects them ("ei koske kouluja vaan päiväkoteja").
+CORRECTION_VERBS = rule_words("correction_verbs")
+#: Word classes of the first word of a verbless "…, ei Y" correction.
+NOMINAL = rule_words("nominal_classes")
+#: Negated before an A-infinitive, these forbid or advise ("ei pidä unohtaa").
+DEONTIC = rule_words("deontic_verbs")
+#: "kyse|kysymys ei ole X:stä vaan Y:stä": what the matter is, corrected.
+MATTER = rule_words("matter_words")
+
+
+def forbids(rows: list[TokenRow], n: int, end: int) -> bool:
+    """ "ei pidä|tule|kannata + A-infinitive": a prohibition or advice (codebook §3 conv. 3)."""
+    j = n + 1
+    if j + 1 >= end or rows[j].nlemma not in DEONTIC:
+        return False
+    return "A-infinitive" in rows[j + 1].moods
+
+
+def corrected_negation(rows: list[TokenRow], n: int) -> bool:
+    """A negation that corrects rather than judges (codebook §3 convention 6): "ei X vaan Y"
+    with a verb that describes ("päätös ei koske kouluja vaan päiväkoteja"; not "kuntaa ei
+    kuultu vaan …") and a verbless "…, ei Y" after a clause that states the fact ("neuvola
+    toimii kirjaston tiloissa, ei terveysasemalla"; not "…, ei kuitenkaan säännöllisesti")."""
+    end = next((j for j in range(n + 1, len(rows)) if rows[j].text in SENTENCE_END), len(rows))
+    verb = next((j for j in range(n + 1, end) if rows[j].verb or rows[j].olla), None)
+    if verb is not None and any(rows[j].low == "vaan" for j in range(verb + 1, end)):
+        if rows[verb].nlemma in CORRECTION_VERBS:
+            return True
+        # "kyse ei ole säästöistä vaan …" (not an absence: "yhteyshenkilöä ei ole vaan …")
+        if rows[verb].olla and any(rows[j].nlemma in MATTER for j in range(max(0, n - 2), n)):
+            return True
+    if n == 0 or rows[n - 1].text != "," or verb is not None or n + 1 >= end:
+        return False
+    if not rows[n + 1].classes & NOMINAL:
+        return False
+    start = next((j + 1 for j in range(n - 1, -1, -1) if rows[j].text in SENTENCE_END), 0)
+    before = range(start, n - 1)
+    return any(rows[j].verb for j in before) and not any(rows[j].nlemma == "ei" for j in before)
+
+
+#: Endings of the passive present participle of necessity ("turvattava", "oltava").
+_NECESSIVE = ("tava", "tävä")
+#: Word classes of a noun that an attributive participle agrees with.
+NOUN_CLASSES = rule_words("noun_classes")
+
+
+def obligation(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "yhteistyön on oltava sujuvaa", "palvelut on turvattava": "olla" + a passive present
+    participle of necessity states a duty, not a finding (codebook §3 conv. 3); not an
+    attribute that agrees with its noun ("on huomattava etu")."""
+    row = rows[i]
+    if "present_passive" not in row.participle or not row.low.endswith(_NECESSIVE):
+        return False
+    if not any(rows[j].olla and not row_participle(rows[j]) for j in range(max(0, i - 3), i)):
+        return False
+    if i + 1 < end and rows[i + 1].classes & NOUN_CLASSES:
+        return not (rows[i + 1].cases & row.cases) - {None}
+    return True
+
+
+def row_participle(row: TokenRow) -> bool:
+    """Whether the analyser read the word as a participle (its PARTICIPLE set has a value)."""
+    return bool(row.participle - {None})
 
 
 def example_of(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -286,9 +352,14 @@ __all__ = [
     "ATTEMPT",
     "BASED_ON",
     "BEFORE",
+    "CORRECTION_VERBS",
     "COSTS",
+    "DEONTIC",
     "EXISTENTIAL_VERBS",
     "LOCATIVE",
+    "MATTER",
+    "NOMINAL",
+    "NOUN_CLASSES",
     "PLACE_HEADS",
     "PREVENTION",
     "RIGHTS",
@@ -304,13 +375,17 @@ __all__ = [
     "by_place",
     "cheaper",
     "circumstance",
+    "corrected_negation",
     "example_of",
     "example_topic",
     "existential_verb",
+    "forbids",
     "future_tense",
+    "obligation",
     "operating_in",
     "prevented",
     "right_to",
+    "row_participle",
     "to_do",
     "unchanged",
 ]

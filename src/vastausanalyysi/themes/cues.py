@@ -36,10 +36,13 @@ from vastausanalyysi.themes.cue_context import (
     by_place,
     cheaper,
     circumstance,
+    corrected_negation,
     example_of,
     example_topic,
     existential_verb,
+    forbids,
     future_tense,
+    obligation,
     operating_in,
     prevented,
     right_to,
@@ -241,8 +244,10 @@ def clause_cues(
     span = rows[clause.start : clause.end]
     # a wish, or an aim named by the predicate ("sujuva tiedonkulku on yhteinen tavoite")
     conditional = any(r.conditional for r in span) or aim_predicate(rows, clause.start, clause.end)
-    # advice: "hyviä käytäntöjä on hyvä jakaa" (codebook §3 conv. 3)
-    conditional = conditional or any(advice(rows, j, clause.end) for j in rng)
+    # advice or a duty: "hyviä käytäntöjä on hyvä jakaa", "palvelut on turvattava" (conv. 3)
+    conditional = conditional or any(
+        advice(rows, j, clause.end) or obligation(rows, j, clause.end) for j in rng
+    )
     existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
     decrease = [
         i
@@ -618,7 +623,7 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         return False
     if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
         return False
-    if corrected_negation(rows, n) or _forbids(rows, n, end):
+    if corrected_negation(rows, n) or forbids(rows, n, end):
         return False
     verbs = [j for j in after if rows[j].verb and not rows[j].olla]
     if not verbs and not any(rows[j].olla for j in after):
@@ -642,46 +647,6 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
     # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
     cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
     return not any(rows[j].cases & cases for j in range(verbs[0] + 1, end))
-
-
-#: Negated, these describe when "vaan" corrects them ("ei koske kouluja vaan päiväkoteja").
-_CORRECTION_VERBS = rule_words("correction_verbs")
-#: Word classes of the first word of a verbless "…, ei Y" correction.
-_NOMINAL = rule_words("nominal_classes")
-#: Negated before an A-infinitive, these forbid or advise ("ei pidä unohtaa").
-_DEONTIC = rule_words("deontic_verbs")
-#: "kyse|kysymys ei ole X:stä vaan Y:stä": what the matter is, corrected.
-_MATTER = rule_words("matter_words")
-
-
-def _forbids(rows: list[TokenRow], n: int, end: int) -> bool:
-    """ "ei pidä|tule|kannata + A-infinitive": a prohibition or advice (codebook §3 conv. 3)."""
-    j = n + 1
-    if j + 1 >= end or rows[j].nlemma not in _DEONTIC:
-        return False
-    return "A-infinitive" in rows[j + 1].moods
-
-
-def corrected_negation(rows: list[TokenRow], n: int) -> bool:
-    """A negation that corrects rather than judges (codebook §3 convention 6): "ei X vaan Y"
-    with a verb that describes ("päätös ei koske kouluja vaan päiväkoteja"; not "kuntaa ei
-    kuultu vaan …") and a verbless "…, ei Y" after a clause that states the fact ("neuvola
-    toimii kirjaston tiloissa, ei terveysasemalla"; not "…, ei kuitenkaan säännöllisesti")."""
-    end = next((j for j in range(n + 1, len(rows)) if rows[j].text in SENTENCE_END), len(rows))
-    verb = next((j for j in range(n + 1, end) if rows[j].verb or rows[j].olla), None)
-    if verb is not None and any(rows[j].low == "vaan" for j in range(verb + 1, end)):
-        if rows[verb].nlemma in _CORRECTION_VERBS:
-            return True
-        # "kyse ei ole säästöistä vaan …" (not an absence: "yhteyshenkilöä ei ole vaan …")
-        if rows[verb].olla and any(rows[j].nlemma in _MATTER for j in range(max(0, n - 2), n)):
-            return True
-    if n == 0 or rows[n - 1].text != "," or verb is not None or n + 1 >= end:
-        return False
-    if not rows[n + 1].classes & _NOMINAL:
-        return False
-    start = next((j + 1 for j in range(n - 1, -1, -1) if rows[j].text in SENTENCE_END), 0)
-    before = range(start, n - 1)
-    return any(rows[j].verb for j in before) and not any(rows[j].nlemma == "ei" for j in before)
 
 
 #: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".

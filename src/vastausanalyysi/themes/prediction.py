@@ -20,10 +20,13 @@ import numpy as np
 from spacy.tokens import Doc
 
 from vastausanalyysi.schema import NON_ANSWER_RULE
+from vastausanalyysi.themes.clauses import SENTENCE_END
 from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.model import ThemeClassifier
 from vastausanalyysi.themes.polarity import (
+    MIXED,
     NEUTRAL,
+    PROBLEM,
     WORKS,
     PolarityResult,
     question_kind,
@@ -124,6 +127,8 @@ def combine(
         elif polarity_mode == "model":
             # the rules' label stands where they set a granted merit aside (codebook P4)
             polarity = rule_label if _conceded(rp) else pol_model[i]
+            if polarity == MIXED and rule_label in (WORKS, PROBLEM) and _lone_connective(doc):
+                polarity = rule_label  # "Tilanne on kuitenkin vaikea.": one side only
         else:
             polarity = rule_label if rp.cues else pol_model[i]
         table = doc_table(doc)
@@ -171,6 +176,25 @@ def _non_answer_cue(text: str) -> list[dict[str, Any]]:
 
 #: Words of progress: conceded progress with a problem is "mixed" (codebook §3 convention 1).
 _PROGRESS = rule_words("progress_verbs")
+
+
+#: Connective adverbs that contrast a sentence with what came before it ("kuitenkin").
+_CONNECTIVES = rule_words("connective_adverbs")
+#: Conjunctions that contrast two clauses of one sentence ("mutta", "vaikka").
+_CLAUSE_CONTRAST = rule_words("clause_contrast_conjunctions")
+
+
+def _lone_connective(doc: Doc) -> bool:
+    """One sentence whose only contrast word is a connective adverb inside its clause
+    ("Tilanne on kuitenkin vaikea.", "Muutokseen liittyy kuitenkin haasteita."): it contrasts
+    with a sentence the text does not have, so it makes no mixed answer by itself."""
+    rows = [r for r in doc_table(doc).rows if not r.space]
+    if any(r.text in SENTENCE_END for r in rows[:-1]):
+        return False
+    if any(r.low in _CLAUSE_CONTRAST for r in rows):
+        return False
+    hits = [k for k, r in enumerate(rows) if r.low in _CONNECTIVES]
+    return bool(hits) and all(k > 0 and not rows[k - 1].punct for k in hits)
 
 
 def _conceded(result: PolarityResult) -> bool:
