@@ -81,9 +81,10 @@ def test_output_is_written_before_the_input_is_fully_read(tmp_path: Path) -> Non
     proc.stdin.flush()
     seen = 0
     deadline = time.monotonic() + 300
+    partial = tmp_path / "out.csv.partial"  # renamed to out.csv when every row is tagged
     while time.monotonic() < deadline and proc.poll() is None:
-        if out.exists():
-            seen = max(0, len(out.read_text(encoding="utf-8").splitlines()) - 1)
+        if partial.exists():
+            seen = max(0, len(partial.read_text(encoding="utf-8").splitlines()) - 1)
             if seen >= 300:
                 break
         time.sleep(0.5)
@@ -93,6 +94,24 @@ def test_output_is_written_before_the_input_is_fully_read(tmp_path: Path) -> Non
     proc.stdin.close()
     assert proc.wait(timeout=600) == 0
     assert _read(out)["respondent_id"].tolist() == [r[0] for r in rows]
+    assert not partial.exists()
+
+
+def test_a_failed_stream_leaves_the_earlier_output_as_it_was(tmp_path: Path) -> None:
+    """QA 6: a bad line late in a streamed input left half a new file under the output's
+    name, over the good one."""
+    good = tmp_path / "in.jsonl"
+    rows = _rows(60, seed=7)
+    lines = [json.dumps({"respondent_id": r[0], "text": r[2]}, ensure_ascii=False) for r in rows]
+    good.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["-q", "tag", str(good), "-o", str(out), "--chunk-size", "10"]) == 0
+    before = out.read_bytes()
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("\n".join([*lines[:45], "{not json", *lines[45:]]) + "\n", encoding="utf-8")
+    assert main(["-q", "tag", str(broken), "-o", str(out), "--chunk-size", "10"]) == 2
+    assert out.read_bytes() == before
+    assert not (tmp_path / "out.jsonl.partial").exists()
 
 
 def test_no_evidence_drops_the_evidence_column(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ Any other suffix, or a folder that does not exist, is a :class:`ReportError` bef
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import logging
@@ -183,12 +184,15 @@ class TableWriter:
     """A table written chunk by chunk to ``path`` (formats as :func:`write_table`).
 
     CSV, TSV (header once) and JSON Lines are appended and flushed as each chunk comes, so
-    memory stays bounded; ``.json``, ``.xlsx`` and ``.parquet`` cannot be appended to, so their
+    memory stays bounded, to ``<path>.partial`` (:attr:`partial`), which :meth:`close` renames
+    to ``path``: a run that fails (:meth:`abort`) leaves an earlier file of that name as it was,
+    never half of a new one. ``.json``, ``.xlsx`` and ``.parquet`` cannot be appended to, so their
     chunks are kept and written by :meth:`close` (``appends`` tells which).
     """
 
     def __init__(self, path: str, *, excel_fi: bool = False) -> None:
         self.path = path
+        self.partial = f"{path}.partial"
         self.fmt = output_format(path)
         self.excel_fi = excel_fi
         self.rows = 0
@@ -209,7 +213,7 @@ class TableWriter:
                     sys.stdout.write("\ufeff")
             else:
                 encoding = "utf-8-sig" if self.excel_fi and self.fmt != "jsonl" else "utf-8"
-                self._handle = open(self.path, "w", encoding=encoding, newline="")  # noqa: SIM115
+                self._handle = open(self.partial, "w", encoding=encoding, newline="")  # noqa: SIM115
         return self._handle
 
     def write(self, frame: pd.DataFrame) -> None:
@@ -238,12 +242,26 @@ class TableWriter:
             raise ReportError(f"cannot write {self.path!r}: {exc.strerror or exc}") from exc
 
     def close(self) -> None:
-        """Finish the file (write the kept chunks of a whole-file format)."""
+        """Finish the file (write the kept chunks of a whole-file format; put the appended
+        file in its place)."""
         if self._held:
             write_table(pd.concat(self._held), self.path, excel_fi=self.excel_fi)
             self._held = []
         if self._handle is not None and self._handle is not sys.stdout:
             self._handle.close()
+            try:
+                os.replace(self.partial, self.path)
+            except OSError as exc:
+                raise ReportError(f"cannot write {self.path!r}: {exc.strerror or exc}") from exc
+        self._handle = None
+
+    def abort(self) -> None:
+        """Drop what a failed run appended (``<path>.partial``); ``path`` stays as it was."""
+        self._held = []
+        if self._handle is not None and self._handle is not sys.stdout:
+            self._handle.close()
+            with contextlib.suppress(OSError):
+                os.remove(self.partial)
         self._handle = None
 
 

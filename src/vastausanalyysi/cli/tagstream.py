@@ -67,6 +67,9 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
                     frame = mask_output(frame, [column], keep=keep, ids=ids)
                 writer.write(frame.reset_index(drop=True))
                 bar.update(len(frame))
+    except BaseException:
+        writer.abort()  # no half of a new output under the output's name (an old one stays)
+        raise
     finally:
         plan.raw.close()
     writer.close()
