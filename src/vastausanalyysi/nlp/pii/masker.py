@@ -140,7 +140,7 @@ from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
 from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
 from vastausanalyysi.nlp.pii.signature import initials, signature
-from vastausanalyysi.nlp.pii.words import WordInfo, possessive
+from vastausanalyysi.nlp.pii.words import WordInfo, possessive, typed_without_umlauts
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
 NAME, EMAIL, PHONE, HETU, IP = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]", "[IP]"
@@ -230,8 +230,8 @@ class PiiMasker:
     def _name_spans(
         self, text: str, contacts: list[tuple[int, int, str]]
     ) -> list[tuple[int, int, str]]:
-        words = list(_WORD.finditer(text))
-        infos = [self._info(m[0]) for m in words]
+        words, plain = list(_WORD.finditer(text)), not any(c in "äöÄÖ" for c in text)
+        infos = [typed_without_umlauts(self._info(m[0]), plain) for m in words]
         groups = name_runs(text, words, infos)
         decided: dict[int, bool | None] = {}
         for g, (a, b) in enumerate(groups):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from vastausanalyysi.nlp.pii.words import WordInfo
+from vastausanalyysi.text import non_answer_words
 
 # initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH")
 # abbreviations Voikko does not know that may end a text after a dash ("… -HR", "… -YT")
@@ -25,8 +26,8 @@ def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> i
     word = words[k][0]
     if not (info.unknown and not info.org and word.isupper() and len(word) <= 3):
         return None
-    if word in NOT_INITIALS:
-        return None
+    if word in NOT_INITIALS or word.lower() in non_answer_words():
+        return None  # "- EOS", "- EMT": a non-answer after a dash, not a signature
     return k
 
 

@@ -3,6 +3,7 @@ the team-written name lists and the context words of :mod:`vastausanalyysi.nlp.p
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 
@@ -58,6 +59,7 @@ from vastausanalyysi.nlp.pii.names import (
 )
 from vastausanalyysi.nlp.typos import general_frequencies
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
+from vastausanalyysi.text import non_answer_words
 
 FIRST, SUR, PLACE, ORG = "etunimi", "sukunimi", "paikannimi", "nimi"
 PROPER = {FIRST, SUR, PLACE, ORG}
@@ -131,7 +133,7 @@ class WordInfo:
         "person_verb", "phone_illative", "place", "plural", "possessive", "rare_first",
         "role", "said", "self_word", "send", "shape", "singular", "speech_verb", "starts",
         "strong", "strong_verb", "suffix", "surname", "tell", "thanks", "title",
-        "title_cases", "town", "trust", "unit", "unknown", "verb", "visit",
+        "title_cases", "town", "trust", "umlauts_left_out", "unit", "unknown", "verb", "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -192,6 +194,16 @@ class WordInfo:
             self.first = surname = False  # "Sibelius-lukio", "Agricola-päivä"
         apostrophe = bool(APOSTROPHE_NAME.fullmatch(hyphen_parts[0]))
         self.name = (self.first or surname or apostrophe) and not self.org
+        # a name as typed that is an ordinary word with its umlauts put back ("mika" mikä, "kay"
+        # käy, "lisaa" lisää; see ``typed_without_umlauts``); a non-answer ("EOS") is no name
+        self.umlauts_left_out = (
+            self.name
+            and form == (title_case(word) if self.shape == "caps" else word)
+            and _NO_UMLAUTS.fullmatch(word) is not None
+            and _ordinary_with_umlauts(word, analyzer)
+        )
+        if self.umlauts_left_out and word.lower() in non_answer_words():
+            self.name = False
         self.strong = self.name and (apostrophe or not (self.common or self.place))
         # the names this word may be a form of ("Kosken" -> Koski): a full name masked in the same
         # text makes the word alone that person (``masker``)
@@ -493,6 +505,27 @@ def _with_umlauts(form: str, analyzer: VoikkoAnalyzer, lower: bool) -> tuple[str
     return form, []
 
 
+def typed_without_umlauts(info: WordInfo, plain_text: bool) -> WordInfo:
+    """``info``, or in a text typed without ä and ö (``plain_text``), for a lower-case name that
+    is an ordinary word with its umlauts put back ("mika" mikä, "kay" käy), a copy that is a name
+    only where the context says person, as "aho" ("kuraattori mika on lomalla"). A capitalised
+    one stays a name ("Mika soitti"), and so does any in a text with ä or ö ("riitta hoitaa")."""
+    if not (plain_text and info.umlauts_left_out and info.shape == "lower"):
+        return info
+    ordinary = copy.copy(info)
+    ordinary.common, ordinary.strong = True, False
+    return ordinary
+
+
+def _ordinary_with_umlauts(word: str, analyzer: VoikkoAnalyzer) -> bool:
+    """Whether ``word`` with a, o, u as ä, ö, y (or as typed, lower-cased) is an ordinary word
+    or a non-answer ("mika" -> mikä, "eos")."""
+    lower = word.lower()
+    if lower in non_answer_words():
+        return True
+    return any(a.word_class not in PROPER for a in analyzer.analyze(lower.translate(_UMLAUTS)))
+
+
 def _is_org(analyses, word: str, bases: set[str]) -> bool:
     """An organisation, a lexicon entry or a system ("Teamsissa": its stem, as for names), or
     the plural name of an organisation ("Martat")."""
@@ -531,4 +564,4 @@ def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
     return len(first) if kin and _is_listed_name(first, analyzer) else 0
 
 
-__all__ = ["WordInfo", "known_place_form", "possessive", "title_case"]
+__all__ = ["WordInfo", "known_place_form", "possessive", "title_case", "typed_without_umlauts"]
