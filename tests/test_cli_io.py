@@ -458,3 +458,18 @@ def test_survey_and_report_make_their_output_folders_and_quiet_keeps_the_issue_l
     missing = tmp_path / "e" / "tagged.csv"
     assert main(["tag", str(src), "-o", str(missing)]) == 2
     assert str(missing.parent) in _one_line_error(capsys) and not missing.parent.exists()
+
+
+def test_json_lines_columns_are_read_and_written_as_text(tmp_path: Path) -> None:
+    """README: the columns of a JSON Lines input are read as text and written back as text
+    (QA 6 expected the JSON types; the README now says what happens)."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": 1, "text": "Yhteistyö toimii hyvin.", "wave": 2026, "ok": true}\n',
+        encoding="utf-8",
+    )
+    for extra in ([], ["--chunk-size", "1"]):
+        out = tmp_path / f"out{len(extra)}.jsonl"
+        assert main(["-q", "tag", str(src), "-o", str(out), *extra]) == 0
+        row = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+        assert (row["wave"], row["ok"], row["id"]) == ("2026", "TRUE", "1")
