@@ -329,3 +329,16 @@ def test_list_cells_are_read_and_a_number_is_an_unknown_code_on_its_row() -> Non
     frame.loc[1, "areas"] = 3.0
     with pytest.raises(ModelError, match=r"column 'areas': '3.0' \(row 1\)"):
         label_rows(frame)
+
+
+def test_a_coding_without_neutral_polarity_is_warned_of() -> None:
+    # QA 6: a model learned from works and problem only called every description a problem
+    frame = coded_frame()
+    keep = [p in {"works", "problem"} for p in (row[6] for row in CODED)]
+    frame = frame[keep].reset_index(drop=True)
+    model = va.train(frame)
+    assert model.has_polarity and model.polarity_mode_ != "rules"  # the model's polarity is used
+    (warning,) = [w for w in model.training_summary_.warnings if "learned only" in w]
+    assert "no neutral rows" in warning and "problem" in warning and "works" in warning
+    mixed = coded_frame()  # with neutral rows: no such warning
+    assert not [w for w in va.train(mixed).training_summary_.warnings if "learned only" in w]

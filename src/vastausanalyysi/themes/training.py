@@ -25,6 +25,7 @@ from vastausanalyysi.themes.labels import (
     source_of,
 )
 from vastausanalyysi.themes.model import MIN_POLARITY_ROWS, ThemeClassifier
+from vastausanalyysi.themes.polarity import NEUTRAL
 
 log = logging.getLogger(__name__)
 
@@ -155,14 +156,22 @@ def _polarity_warnings(
             f"learn polarity from (at least {MIN_POLARITY_ROWS} rows of at least two "
             "polarities are needed): the model's polarity comes from the rules"
         ]
+    out = []
     if have < n:
         missing = [r for r, p in zip(row_numbers(df), polarity, strict=True) if p is None]
         verb = "has" if len(missing) == 1 else "have"
-        return [
+        out.append(
             f"{where}{len(missing)} of {n} rows {verb} no polarity ({rows_text(missing)}); the "
             f"polarity model is learned from the other {have} rows, the codes from all {n}"
-        ]
-    return []
+        )
+    learned = sorted({p for p in polarity if p is not None})
+    if NEUTRAL not in learned and model.polarity_mode_ != "rules":
+        out.append(
+            f"{where}the polarity model learned only {', '.join(learned)} (no {NEUTRAL} rows): "
+            f"it gives every answer one of these, also one that judges nothing; code some "
+            f"{NEUTRAL} answers, or tag with the rules' polarity (polarity_mode='rules')"
+        )
+    return out
 
 
 __all__ = ["label_rows", "personal_vocabulary", "read_labelled", "train"]
