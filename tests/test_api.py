@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import vastausanalyysi as va
 
 API_NAMES = [
@@ -67,3 +69,15 @@ def test_python_m_evaluate_runs_through_the_cli(tmp_path) -> None:
     )
     assert out.returncode == 2
     assert "no such CoNLL-U file" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_tag_names_a_duplicated_text_column() -> None:
+    # QA 6: two columns named "text" gave pandas' AttributeError
+    import pandas as pd
+
+    from vastausanalyysi.errors import InputTextError
+
+    frame = pd.DataFrame([["R1", "Yhteistyö toimii", "Tiedonkulku heikkoa"]],
+                         columns=["respondent_id", "text", "text"])  # fmt: skip
+    with pytest.raises(InputTextError, match="2 columns named 'text'"):
+        va.tag(frame)

@@ -38,6 +38,12 @@ def frame_and_texts(data: Any, text_column: str) -> tuple[pd.DataFrame, list[Any
             raise InputTextError(
                 f"the DataFrame has no text column {text_column!r}; columns: {list(data.columns)}"
             )
+        if int((data.columns == text_column).sum()) > 1:
+            raise InputTextError(
+                f"the DataFrame has {int((data.columns == text_column).sum())} columns named "
+                f"{text_column!r}: rename them (e.g. after pd.concat(axis=1)) and pass the one to "
+                "tag as text_column"
+            )
         return data.copy(), data[text_column].tolist()
     if isinstance(data, pd.Series):
         name = data.name if data.name is not None else text_column
