@@ -178,3 +178,25 @@ def test_the_door_passes_settings_and_pickles() -> None:
     text = "Ma\u0308kinen ja perhe\u200bkeskus"
     assert copy(text).text == nlp(text).text == "Mäkinen ja perhekeskus"
     assert copy.tokenizer.chunk_chars == 500
+
+
+def test_markup_is_blanked_and_the_offsets_stay() -> None:
+    # QA 6: "<p>Yhteistyö on <b>hyvää</b></p>" was neutral: "<b>hyvää</b>" was no word
+    from vastausanalyysi.nlp.normalise import normalise, normalise_with_offsets
+
+    text = "<p>Yhteistyö on <b>hyvää</b></p><!-- x -->"
+    out, mapping = normalise_with_offsets(text)
+    assert out == normalise(text) and len(out) == len(text)
+    assert out.split() == ["Yhteistyö", "on", "hyvää"]
+    start = out.index("hyvää")
+    assert text[slice(*mapping.span(start, start + 5))] == "hyvää"
+    assert normalise("n < 5 ja m > 3") == "n < 5 ja m > 3"  # no tag
+
+
+def test_a_tagged_answer_in_markup_gets_its_polarity_and_evidence_in_the_text() -> None:
+    import vastausanalyysi as va
+
+    row = va.tag(["<p>Perhekeskus toimii <b>hyvin</b>.</p>"]).iloc[0]
+    assert row["polarity"] == "works" and row["areas"] == ["perhekeskus"]
+    ev = row["evidence"]["perhekeskus"][0]
+    assert row["text"][ev["start"] : ev["end"]] == ev["surface"] == "Perhekeskus"

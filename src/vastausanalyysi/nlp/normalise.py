@@ -6,7 +6,9 @@
 * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens (U+00AD) removed, so
   "perhe\\u200bkeskus" and "perhe\\u00adkeskus" read as "perhekeskus";
 * control characters (U+0000–U+001F and U+007F–U+009F except tab, line feed and carriage return)
-  replaced by a space.
+  replaced by a space;
+* markup (HTML tags and comments of a rich-text field: "<p>Yhteistyö on <b>hyvää</b></p>")
+  replaced by as many spaces, so the words around it read as written and every offset stays.
 
 Text that needs none of this (almost all text) is returned as it is, at the cost of one regular
 expression search and one NFC check. :func:`normalise_with_offsets` also returns an
@@ -24,6 +26,14 @@ REMOVED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _REMOVED = frozenset(REMOVED)
 _BAD = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SEGMENT = re.compile(r"\S+|\s+")
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>", re.S)
+
+
+def _blank_markup(text: str) -> str:
+    """``text`` with each tag or comment replaced by as many spaces (no tag: ``text`` itself)."""
+    if "<" not in text:
+        return text
+    return _MARKUP.sub(lambda m: " " * len(m[0]), text)
 
 
 def _clean_char(char: str) -> str:
@@ -38,15 +48,19 @@ def _clean(text: str) -> str:
 
 def is_normal(text: str) -> bool:
     """True when :func:`normalise` would return ``text`` unchanged."""
-    return _BAD.search(text) is None and unicodedata.is_normalized("NFC", text)
+    return (
+        _BAD.search(text) is None
+        and unicodedata.is_normalized("NFC", text)
+        and ("<" not in text or _MARKUP.search(text) is None)
+    )
 
 
 def normalise(text: str) -> str:
-    """``text`` in NFC with zero-width characters and soft hyphens removed and control
-    characters (other than tab, LF, CR) replaced by spaces."""
+    """``text`` in NFC with zero-width characters and soft hyphens removed, control
+    characters (other than tab, LF, CR) and markup replaced by spaces."""
     if is_normal(text):
         return text
-    return unicodedata.normalize("NFC", _clean(text))
+    return unicodedata.normalize("NFC", _clean(_blank_markup(text)))
 
 
 class OffsetMap:
@@ -151,6 +165,9 @@ def _map_segment(segment: str, base: int, out: list[str], starts: list[int], end
 
 def normalise_with_offsets(text: str) -> tuple[str, OffsetMap]:
     """``(normalise(text), to_original)``: the normalised text and its map to ``text``."""
+    if is_normal(text):
+        return text, OffsetMap.identity(len(text))
+    text = _blank_markup(text)  # as long as before: the offsets stay
     if is_normal(text):
         return text, OffsetMap.identity(len(text))
     out: list[str] = []
