@@ -342,3 +342,19 @@ def test_a_coding_without_neutral_polarity_is_warned_of() -> None:
     assert "no neutral rows" in warning and "problem" in warning and "works" in warning
     mixed = coded_frame()  # with neutral rows: no such warning
     assert not [w for w in va.train(mixed).training_summary_.warnings if "learned only" in w]
+
+
+def test_a_code_id_written_with_umlauts_is_read() -> None:
+    # QA 6: "työnjako" was refused (the id is "tyonjako")
+    from vastausanalyysi.themes.labels import CodeReader
+
+    reader = CodeReader(va.load_codebook())
+    assert reader.lookup.get("tyonjako") == "tyonjako"
+    frame = pd.DataFrame(
+        {
+            "text": ["Työnjako on epäselvä.", "Vastuut ovat hajallaan."] * 6,
+            "areas": [""] * 12,
+            "mechanisms": ["työnjako", "Työnjako ja vastuut"] * 6,
+        }
+    )
+    assert va.train(frame).training_summary_.code_counts["mechanisms"]["tyonjako"] == 12

@@ -83,6 +83,8 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
         "tulla",
         "saada",
         "pitää",
+        # the parts of a web address ("https", "www"; QA 6)
+        *("http", "https", "www"),
         # spoken forms of function words ("no kyl se perhekeskus pelaa iha hyvin"; QA 5)
         *("kyl", "niinku", "tota", "iha", "ny", "mut", "sit", "oo", "tää", "toi", "meil"),
         *("teil", "just", "sillee", "silleen", "nii", "kans", "vähä", "mun", "sun"),

@@ -38,9 +38,13 @@ from vastausanalyysi.themes.codes import Codebook
 SHOWN = 5
 
 
+_FOLD = str.maketrans("äöå", "aoa")
+
+
 def _key(value: str) -> str:
-    """A code written by a coder as it is looked up: lower case, one space between words."""
-    return " ".join(strip_prefix(value.strip().lower()).split())
+    """A code written by a coder as it is looked up: lower case, one space between words, ä, ö
+    and å as a, o and a (an id written with the name's letters: "työnjako" is ``tyonjako``)."""
+    return " ".join(strip_prefix(value.strip().lower()).split()).translate(_FOLD)
 
 
 class CodeReader:
