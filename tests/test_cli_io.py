@@ -134,7 +134,11 @@ def test_summary_and_report_on_a_file_without_text(
         assert argv[1] in line
     assert not out.exists()
     assert main(["summary", str(empty)]) == 2
-    assert "empty in all 2 rows" in _one_line_error(capsys)
+    assert "has no word in any of its 2 rows" in _one_line_error(capsys)
+    numbers = tmp_path / "numbers.csv"  # a Likert column named as the text (QA 6)
+    numbers.write_text("id,text\n1,5\n2,3\n3,4\n", encoding="utf-8")
+    assert main(["summary", str(numbers)]) == 2
+    assert "(it is empty or holds numbers)" in _one_line_error(capsys)
 
 
 def test_id_column(plain: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -148,10 +148,12 @@ class Answers:
 
     @property
     def has_text(self) -> bool:
-        """Whether any row has a non-blank text."""
+        """Whether any row has a text with a word in it (not only numbers or blanks)."""
         if self.text_column not in self.frame.columns:
             return False
-        return any(isinstance(v, str) and v.strip() for v in self.frame[self.text_column])
+        return any(
+            isinstance(v, str) and any(c.isalpha() for c in v) for v in self.frame[self.text_column]
+        )
 
 
 def detect_format(data: bytes) -> str:

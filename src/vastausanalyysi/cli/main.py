@@ -87,8 +87,9 @@ def _require_text(answers: Any, verb: str) -> None:
         )
     if not answers.has_text:
         raise SurveyError(
-            f"no answer text in {answers.source!r}: column {answers.text_column!r} is empty in "
-            f"all {len(answers.frame)} rows; nothing to {verb}"
+            f"no answer text in {answers.source!r}: column {answers.text_column!r} has no word "
+            f"in any of its {len(answers.frame)} rows (it is empty or holds numbers); nothing "
+            f"to {verb}"
         )
 
 
@@ -224,7 +225,8 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             _require_text(answers, "tag")
         if not answers.has_text:
             log.warning(
-                "%s: column %r is empty in all %d rows; no answer gets a code",
+                "%s: column %r has no word in any of its %d rows (it is empty or holds numbers: "
+                "is it the text column?); no answer gets a code",
                 answers.source,
                 answers.text_column,
                 len(frame),
