@@ -55,3 +55,24 @@ def test_names_of_values_and_codes() -> None:
     assert names.code("hyte") == names.code("area:hyte") == "Hyte"
     assert names.code("works") == "Toimii"
     assert names.code("tuntematon_koodi") == "tuntematon_koodi"
+
+
+def test_the_answer_sheet_gives_a_county_code_beside_a_county_name(tmp_path) -> None:
+    # QA 6: "Hyvinvointialue (koodi)" repeated the name when the data held names
+    import openpyxl
+    import pandas as pd
+
+    import vastausanalyysi as va
+
+    rows = [
+        {"respondent_id": f"R{i}", "region": "Pirkanmaa" if i < 6 else "Keski-Suomi",
+         "text": "Perhekeskus toimii hyvin."}
+        for i in range(12)
+    ]  # fmt: skip
+    tagged = va.tag(pd.DataFrame(rows))
+    va.write_report(tmp_path, tagged=tagged, frequencies=va.theme_frequencies(tagged, by="region"))
+    sheet = list(openpyxl.load_workbook(tmp_path / "report.xlsx")["vastaukset"].values)
+    head = sheet[0]
+    pairs = {(r[head.index("Hyvinvointialue")], r[head.index("Hyvinvointialue (koodi)")])
+             for r in sheet[1:]}  # fmt: skip
+    assert pairs == {("Pirkanmaa", "08"), ("Keski-Suomi", "15")}

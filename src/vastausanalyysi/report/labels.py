@@ -64,6 +64,16 @@ def region_label(value: str) -> str:
         return value
 
 
+def region_code(value: Any) -> Any:
+    """The county code of a region value, a code or a name ("Pirkanmaa" -> "08"); a value no
+    county has is returned as it is."""
+    from vastausanalyysi.respondents import resolve_region
+
+    if is_missing(value):
+        return value
+    return resolve_region(str(value)) or value
+
+
 def default_code_names() -> dict[str, str]:
     """Code id -> Finnish name from the default codebook ({} if it cannot be loaded)."""
     try:
@@ -116,5 +126,6 @@ __all__ = [
     "Names",
     "default_code_names",
     "group_label",
+    "region_code",
     "region_label",
 ]

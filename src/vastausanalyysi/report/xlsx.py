@@ -13,7 +13,13 @@ from typing import Any
 import numpy as np
 
 from vastausanalyysi.report.html_links import score_colour
-from vastausanalyysi.report.labels import COLUMN_TITLES, LAYER_TITLES, POLARITY_NAMES
+from vastausanalyysi.report.labels import (
+    COLUMN_TITLES,
+    LAYER_TITLES,
+    POLARITY_NAMES,
+    REGION_COLUMNS,
+    region_code,
+)
 from vastausanalyysi.report.model import (
     GROUPING_COLUMNS,
     HIDDEN_GROUP,
@@ -162,7 +168,8 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
                 if c not in published:  # its codes stay, so no total minus the rows gives them
                     row += [HIDDEN_GROUP, HIDDEN_GROUP]
                 else:
-                    row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, col[i]]
+                    code = region_code(col[i]) if c in REGION_COLUMNS else col[i]
+                    row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, code]
             areas, mechs = a["_areas"].iat[i], a["_mechanisms"].iat[i]
             under_rule = a["_has_text"].iat[i] and not a["_ok"].iat[i]
             row += [
