@@ -26,7 +26,17 @@ REMOVED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _REMOVED = frozenset(REMOVED)
 _BAD = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SEGMENT = re.compile(r"\S+|\s+")
-_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>", re.S)
+#: HTML's element names (an e-mail written "x<at>y.fi" or "x<a>y.fi" keeps its "<at>" or "<a>":
+#: a link is "<a" with attributes)
+_ELEMENTS = (
+    "p|br|b|i|u|s|em|strong|small|big|mark|del|ins|sub|sup|span|div|font|center|blockquote|"
+    "pre|code|tt|ul|ol|li|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|hr|img|script|style|"
+    "html|head|body|title|section|article|header|footer|nav|label|strike"
+)
+_MARKUP = re.compile(
+    r"<!--.*?-->|</?(?:" + _ELEMENTS + r")\b(?:\s[^<>]{0,200})?/?>|<a\s[^<>]{1,200}>|</a>",
+    re.S | re.I,
+)
 
 
 def _blank_markup(text: str) -> str:
