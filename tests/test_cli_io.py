@@ -477,3 +477,23 @@ def test_json_lines_columns_are_read_and_written_as_text(tmp_path: Path) -> None
         assert main(["-q", "tag", str(src), "-o", str(out), *extra]) == 0
         row = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
         assert (row["wave"], row["ok"], row["id"]) == ("2026", "TRUE", "1")
+
+
+def test_a_csv_the_tool_wrote_reads_back_as_it_was_tagged(tmp_path: Path) -> None:
+    """QA 5: a lone "-" written formula-safe as "'-" came back as "'-" (its offsets one off)."""
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,-\n2,=SUMMA(A1)\n3,Perhekeskus toimii.\n", encoding="utf-8")
+    first, again = tmp_path / "first.csv", tmp_path / "again.csv"
+    assert main(["-q", "tag", str(src), "-o", str(first)]) == 0
+    assert "'-" in first.read_text(encoding="utf-8")  # formula-safe on the way out
+    for extra in ([], ["--chunk-size", "2"]):
+        assert main(["-q", "tag", str(first), "-o", str(again), *extra]) == 0
+        texts = pd.read_csv(again, dtype=str, keep_default_na=False)["text"].tolist()
+        assert texts == ["'-", "'=SUMMA(A1)", "Perhekeskus toimii."]  # written safe again
+    assert va_texts(first) == ["-", "=SUMMA(A1)", "Perhekeskus toimii."]
+
+
+def va_texts(path: Path) -> list[str]:
+    from vastausanalyysi.survey import read_table
+
+    return read_table(path)["text"].tolist()

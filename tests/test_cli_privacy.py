@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from vastausanalyysi.cli import main
-from vastausanalyysi.cli.output import FORMULA_START, formula_safe, write_table
+from vastausanalyysi.cli.output import formula_safe, write_table
+from vastausanalyysi.text import FORMULA_START
 from vastausanalyysi.themes.tagger import tag
 from vastausanalyysi.workflow import mask_personal_data
 

@@ -109,6 +109,19 @@ def is_non_answer(text: Any) -> bool:
     return all(part in forms for part in non_answer_parts(text))
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (the CLI's CSV output gives
+such a text a leading ``'``)."""
+
+
+def formula_unescaped(value: Any) -> Any:
+    """A CSV cell as it was before the CLI made it formula-safe: "'-" is "-", "'=A1" is "=A1" (a
+    file the tool wrote reads back as it was tagged); any other value as it is."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in FORMULA_START:
+        return value[1:]
+    return value
+
+
 def question_matches(wanted: str, found: Sequence[str]) -> list[str]:
     """The questions that ``wanted`` names among ``found``: itself if it is one of them, else
     every question that contains it, ignoring case ("toimii" names "Mikä toimii hyvin?")."""
@@ -134,8 +147,10 @@ def matrix_row(header: str) -> str:
 
 __all__ = [
     "FINNISH_LETTERS",
+    "FORMULA_START",
     "MATRIX_SEPARATORS",
     "edits1",
+    "formula_unescaped",
     "is_missing",
     "is_non_answer",
     "matrix_row",

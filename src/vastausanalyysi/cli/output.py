@@ -27,7 +27,7 @@ import pandas as pd
 
 from vastausanalyysi.errors import ReportError
 from vastausanalyysi.schema import CODE_COLUMNS, LEMMAS
-from vastausanalyysi.text import is_missing
+from vastausanalyysi.text import FORMULA_START, is_missing
 
 log = logging.getLogger("vastausanalyysi.cli")
 
@@ -41,8 +41,6 @@ OUTPUT_FORMATS = {
     ".parquet": "parquet",
 }
 """Output suffixes and the format each writes."""
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet read a cell as a formula."""
 XLSX_MAX_CELL = 32_767
 
 

@@ -40,6 +40,7 @@ import pandas as pd
 from vastausanalyysi.cli.files import STDIN, InputOptions, detect_format
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.schema import CODE_COLUMNS, POLARITY
+from vastausanalyysi.text import formula_unescaped
 
 log = logging.getLogger("vastausanalyysi.cli")
 
@@ -101,7 +102,7 @@ class StreamPlan:
         )
         for chunk in reader:
             chunk.index = chunk.index + 2  # the header is record 1
-            yield chunk
+            yield chunk.map(formula_unescaped)  # "'-" as the CLI wrote it: "-"
 
 
 def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataFrame]:

@@ -27,6 +27,7 @@ from vastausanalyysi.survey.csvfile import decode_text, read_csv_records, sniff_
 from vastausanalyysi.survey.header import check_names, find_header
 from vastausanalyysi.survey.model import SurveyIssue
 from vastausanalyysi.survey.xlsxfile import read_xlsx_records, sheet_names
+from vastausanalyysi.text import formula_unescaped
 
 logger = logging.getLogger("vastausanalyysi.survey")
 
@@ -128,6 +129,7 @@ def _read_csv(
     elif len(delimiter) != 1:
         raise SurveyError(f"delimiter must be one character, not {delimiter!r}")
     records, issues = read_csv_records(text, delimiter, source, legacy)
+    records = [[formula_unescaped(cell) for cell in record] for record in records]
     meta = {"format": "csv", "encoding": used, "delimiter": delimiter}
     logger.info("%s: CSV, encoding %s, delimiter %r", source, used, delimiter)
     numbers = list(range(1, len(records) + 1))
