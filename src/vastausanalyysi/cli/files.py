@@ -147,6 +147,14 @@ class Answers:
     ("Kunta" → ``municipality``, "Vastaajan tunnus" → ``respondent_id``)."""
 
     @property
+    def no_text(self) -> str:
+        """What :attr:`has_text` False means, for a message."""
+        return (
+            f"column {self.text_column!r} has no word in any of its {len(self.frame)} rows (it "
+            "is empty or holds numbers)"
+        )
+
+    @property
     def has_text(self) -> bool:
         """Whether any row has a text with a word in it (not only numbers or blanks)."""
         if self.text_column not in self.frame.columns:

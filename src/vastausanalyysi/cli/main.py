@@ -87,9 +87,7 @@ def _require_text(answers: Any, verb: str) -> None:
         )
     if not answers.has_text:
         raise SurveyError(
-            f"no answer text in {answers.source!r}: column {answers.text_column!r} has no word "
-            f"in any of its {len(answers.frame)} rows (it is empty or holds numbers); nothing "
-            f"to {verb}"
+            f"no answer text in {answers.source!r}: {answers.no_text}; nothing to {verb}"
         )
 
 
@@ -224,13 +222,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         if answers.text_column not in frame.columns:
             _require_text(answers, "tag")
         if not answers.has_text:
-            log.warning(
-                "%s: column %r has no word in any of its %d rows (it is empty or holds numbers: "
-                "is it the text column?); no answer gets a code",
-                answers.source,
-                answers.text_column,
-                len(frame),
-            )
+            log.warning("%s: %s: no answer gets a code", answers.source, answers.no_text)
         frame = tag_answers(
             frame,
             text_column=answers.text_column,
