@@ -90,6 +90,7 @@ def test_overall_changes_between_consecutive_waves() -> None:
         "ci_high",
         "p_value",
         "suppressed",
+        "suppression_reason",
     ]
     hyte = out[out["code"] == "hyte"]
     assert list(zip(hyte["wave_from"], hyte["wave_to"], strict=True)) == [
@@ -165,3 +166,13 @@ def test_wave_errors() -> None:
         compare_waves(make_tagged(), baseline=2020)
     with pytest.raises(SummaryError, match="must not also be a by column"):
         compare_waves(make_tagged(), by="wave")
+
+
+def test_a_hidden_change_says_which_wave_hid_it_and_why() -> None:
+    # QA 6: compare_waves had no suppression_reason column beside "suppressed"
+    out = compare_waves(make_tagged(), by="group", codes=("areas",), codes_order=ORDER)
+    hyte = out[out["code"] == "hyte"].set_index(["group", "wave_from", "wave_to"])
+    reason = hyte.loc[("muu", 2024, 2026), "suppression_reason"]
+    assert reason.startswith("2024: ") and "; 2026: base < min_cell 5" in reason
+    assert pd.isna(hyte.loc[("kunta", 2022, 2024), "suppression_reason"])
+    assert out["suppression_reason"].notna().tolist() == out["suppressed"].tolist()

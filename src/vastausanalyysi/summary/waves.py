@@ -30,6 +30,7 @@ from vastausanalyysi.schema import MIN_CELL
 from vastausanalyysi.summary.frequencies import theme_frequencies
 from vastausanalyysi.summary.intervals import check_confidence, proportion_ci
 from vastausanalyysi.summary.validation import as_by, check_columns, check_frame
+from vastausanalyysi.text import is_missing
 
 
 def compare_waves(
@@ -93,6 +94,7 @@ def compare_waves(
         pairs = [(baseline, w) for w in waves if w != baseline]
     cell_keys = [*by_cols, "layer", "code"]
     columns = ["n", "base", "share", "suppressed"]
+    columns += ["suppression_reason"] if "suppression_reason" in freqs.columns else []
     # the order of the output: pairs of waves, then groups and codes as theme_frequencies has them
     cells = freqs[cell_keys].drop_duplicates().reset_index(drop=True)
     cells["_cell"] = np.arange(len(cells))
@@ -124,12 +126,31 @@ def compare_waves(
     out["ci_high"] = high
     out["p_value"] = p_value
     out["suppressed"] = hidden
+    out["suppression_reason"] = [
+        _reason(row) if h else None for row, h in zip(out.to_dict("records"), hidden, strict=True)
+    ]
     for column in ("n_from", "n_to", "share_from", "share_to", "change", "ci_low", "ci_high"):
         out.loc[hidden, column] = pd.NA if column.startswith("n_") else np.nan
     out.loc[hidden, "p_value"] = np.nan
-    out = out.drop(columns=["suppressed_from", "suppressed_to"])
+    out = out.drop(
+        columns=[c for c in out.columns if c.startswith(("suppressed_", "suppression_reason_"))]
+    )
     out.attrs.update({"by": by_cols, "wave": wave, "confidence": confidence, "min_cell": min_cell})
     return out
+
+
+def _reason(row: dict[str, Any]) -> str:
+    """Why a compared cell is hidden: each wave's own reason ("2025: base < min_cell 5"), or
+    that a wave has no such cell."""
+    parts = []
+    for side in ("from", "to"):
+        hidden = row.get(f"suppressed_{side}")
+        if is_missing(hidden):
+            parts.append(f"{row[f'wave_{side}']}: no such group")
+        elif bool(hidden):
+            why = row.get(f"suppression_reason_{side}")
+            parts.append(f"{row[f'wave_{side}']}: {why if not is_missing(why) else 'suppressed'}")
+    return "; ".join(parts)
 
 
 def _wave_order(values: pd.Series) -> list[Any]:
