@@ -296,7 +296,9 @@ def _read(file: Path, display: str, options: InputOptions) -> Answers:
         log.info("%s: tagged answers (%d rows); their codes are used", display, len(tagged))
         return Answers(tagged, column, display, rows, tagged=True)
     if column in frame.columns and options.mapping is None:
-        return Answers(frame, column, display, rows)
+        from vastausanalyysi.survey.columns import add_respondent_columns
+
+        return Answers(add_respondent_columns(frame), column, display, rows)
     if options.text_column is not None and options.mapping is None:
         _missing_column(frame, column, display)
     if suffix == ".parquet":

@@ -102,7 +102,16 @@ class StreamPlan:
         )
         for chunk in reader:
             chunk.index = chunk.index + 2  # the header is record 1
-            yield chunk.map(formula_unescaped)  # "'-" as the CLI wrote it: "-"
+            # each cell as the whole-file reader gives it (read_table): the CLI's "'-" as "-",
+            # then stripped, line breaks as "\n" (a chunk's result must not depend on the path)
+            yield chunk.map(_cell)
+
+
+def _cell(value: Any) -> str:
+    """A streamed CSV cell as :func:`~vastausanalyysi.survey.read_table` reads it."""
+    from vastausanalyysi.survey.cells import cell_text
+
+    return cell_text(formula_unescaped(value))
 
 
 def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataFrame]:

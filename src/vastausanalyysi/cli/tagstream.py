@@ -28,6 +28,7 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
     """Tag ``args.input`` streamed to ``args.output``; False (nothing done) when the input
     must be read whole."""
     from vastausanalyysi.nlp.pii import IdPseudonyms
+    from vastausanalyysi.survey.columns import add_respondent_columns
     from vastausanalyysi.themes.partitions import tag_stream
     from vastausanalyysi.themes.shipped import resolve_model
     from vastausanalyysi.workflow import mask_output
@@ -49,7 +50,8 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
             ".jsonl for output as it goes and bounded memory)",
             args.output,
         )
-    frames = _read_checked(plan.frames(chunk_size), plan.display)
+    # a long export's title and municipality columns give groups and counties, chunk by chunk
+    frames = map(add_respondent_columns, _read_checked(plan.frames(chunk_size), plan.display))
     tagged = tag_stream(
         frames,
         text_column=column,

@@ -267,14 +267,7 @@ class _RoleFinder:
         return self._first(lambda h: h in _ID_HEADERS or h == "#", "id")
 
     def _detect_title(self) -> str | None:
-        return self._first(
-            lambda h: (
-                h in _TITLE_HEADERS
-                or (_short(h, 8) and any(w in h for w in _TITLE_WORDS))
-                or (_short(h, 6) and h.split()[-1:] in (["asema"], ["asemasi"], ["tehtäväsi"]))
-            ),
-            "title",
-        )
+        return self._first(_title_header, "title")
 
     def _titles_by_content(self) -> str | None:
         """A column of short values that are mostly known titles."""
@@ -299,9 +292,8 @@ class _RoleFinder:
             h = _norm_header(column)
             if not _short(h):
                 continue
-            words = h.split()
-            is_municipality = any(_is_word(w, _MUNICIPALITY_WORDS) for w in words)
-            is_region = not is_municipality and any(_is_word(w, _REGION_WORDS) for w in words)
+            role = _place_role(h)
+            is_municipality, is_region = role == "municipality", role == "region"
             if (
                 municipality is None
                 and is_municipality
@@ -427,6 +419,67 @@ def _is_word(word: str, stems: Sequence[str]) -> bool:
     )
 
 
+def _title_header(h: str) -> bool:
+    """A (normalised) header that names a job title column ("Tehtävänimike", "Asemasi")."""
+    return (
+        h in _TITLE_HEADERS
+        or (_short(h, 8) and any(w in h for w in _TITLE_WORDS))
+        or (_short(h, 6) and h.split()[-1:] in (["asema"], ["asemasi"], ["tehtäväsi"]))
+    )
+
+
+def _place_role(h: str) -> str | None:
+    """ "municipality" or "region" for a (normalised) header that names such a column."""
+    words = h.split()
+    if any(_is_word(w, _MUNICIPALITY_WORDS) for w in words):
+        return "municipality"
+    return "region" if any(_is_word(w, _REGION_WORDS) for w in words) else None
+
+
+def header_roles(names: Sequence[str]) -> dict[str, str]:
+    """The columns that ``names`` (headers) give a title, municipality or region role by their
+    header alone, the first of each ("Tehtävänimike" -> title, "Kunta" -> municipality): how a
+    plain table of answers is placed in groups and counties (see ``add_respondent_columns``)."""
+    roles: dict[str, str] = {}
+    for name in names:
+        h = _norm_header(str(name))
+        if not _short(h):
+            continue
+        role = "title" if _title_header(h) else _place_role(h)
+        if role is not None:
+            roles.setdefault(role, str(name))
+    return roles
+
+
+#: The columns :func:`add_respondent_columns` adds; a table with any of them is left as it is.
+RESPONDENT_COLUMNS = ("group", "coarse_group", "region")
+
+
+def add_respondent_columns(frame: Any) -> Any:
+    """A plain table of answers (one row per answer, a long export) with the respondent's
+    ``group``, ``coarse_group`` and ``region`` (county code) added after its columns, from a
+    column that its header names a job title ("Tehtävänimike") and one that it names a
+    municipality or county ("Kunta"), as a survey export's are (:func:`header_roles`; by the
+    header alone, so each chunk of a streamed file gets the same). A table that has any of
+    those columns already, or neither kind of column, is returned as it is."""
+    from vastausanalyysi.respondents import coarse_group, resolve_region, respondent_group
+
+    if any(c in frame.columns for c in RESPONDENT_COLUMNS):
+        return frame
+    roles = header_roles(list(frame.columns))
+    place = roles.get("municipality") or roles.get("region")
+    if "title" not in roles and place is None:
+        return frame
+    out = frame.copy()
+    if "title" in roles:
+        titles = [v if isinstance(v, str) and v.strip() else None for v in out[roles["title"]]]
+        out["group"] = [respondent_group(t) for t in titles]
+        out["coarse_group"] = [coarse_group(g) for g in out["group"]]
+    if place is not None:
+        out["region"] = [resolve_region(v) if isinstance(v, str) else None for v in out[place]]
+    return out
+
+
 def _is_numeric_column(values: Sequence[str]) -> bool:
     return sum(bool(NUMBER_PATTERN.match(v)) for v in values) >= 0.8 * len(values)
 
@@ -450,4 +503,4 @@ def find_columns(
     return columns, dict(finder.scales)
 
 
-__all__ = ["find_columns"]
+__all__ = ["RESPONDENT_COLUMNS", "add_respondent_columns", "find_columns", "header_roles"]
