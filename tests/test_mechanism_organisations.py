@@ -12,13 +12,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.rules import RuleTagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> RuleTagger:
-    return RuleTagger(load_codebook())
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,6 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
-from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.features import as_docs
 from vastausanalyysi.themes.rules import RuleTagger
 
@@ -78,11 +77,6 @@ CORPUS_ROWS = [
     ("D0202", "tyonjako", False),  # "muutti kunnan roolia": a role, not a division of labour
     ("X033", "tyonjako", False),
 ]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> RuleTagger:
-    return RuleTagger(load_codebook())
 
 
 def _codes(tagger: RuleTagger, texts: list[str]) -> list[set[str]]:

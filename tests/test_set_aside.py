@@ -30,11 +30,6 @@ COOPERATING = [
 ]
 
 
-@pytest.fixture(scope="module")
-def tagger() -> RuleTagger:
-    return RuleTagger(load_codebook())
-
-
 @pytest.mark.parametrize("text", RESPONDENTS)
 def test_respondents_are_set_aside_by_the_rules(tagger: RuleTagger, text: str) -> None:
     result = tagger.tag_doc(make_docs([text])[0])

@@ -10,11 +10,6 @@ from vastausanalyysi.themes.polarity import rule_polarity
 from vastausanalyysi.themes.rules import RuleResult, RuleTagger
 
 
-@pytest.fixture(scope="module")
-def tagger() -> RuleTagger:
-    return RuleTagger(load_codebook())
-
-
 def run(nlp: Language, tagger: RuleTagger, text: str) -> RuleResult:
     return tagger.tag_doc(nlp(text))
 
