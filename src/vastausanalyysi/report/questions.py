@@ -258,13 +258,25 @@ def themes_of(
     label_of: dict[int, list[str]] = {}
     number = 0
     ids = table["cluster"].tolist()
-    for row_i in sorted(range(len(table)), key=lambda r: (_mixed(table, r), r)):
-        cluster = ids[row_i]
-        members = [i for i, c in enumerate(clusters) if str(c) == str(cluster)]
+    members_of = [[i for i, c in enumerate(clusters) if str(c) == str(cluster)] for cluster in ids]
+    shares = [
+        # the share of statements with a label word, for a label made of the cluster's words
+        # that is shown (not a placeholder for a cluster of small groups only)
+        _float(table["label_share"].iat[r])
+        if "label_share" in table.columns and labels[r] and any(allowed[i] for i in members_of[r])
+        else None
+        for r in range(len(table))
+    ]
+    # a mixed group after the others (the same test as Theme.mixed_note)
+    order = sorted(
+        range(len(table)),
+        key=lambda r: (shares[r] is not None and is_mixed(shares[r], len(members_of[r])), r),
+    )
+    for row_i in order:
+        cluster, members, label_share = ids[row_i], members_of[row_i], shares[row_i]
         if not members:
             continue
         no_cluster = str(cluster) == "-1"
-        label_share: float | None = None
         members.sort(key=lambda i: (-round(float(sim[i]), 12), i))
         if no_cluster:
             label = "Ei ryhmiteltävissä (tyhjä tai sisällötön vastaus)"
@@ -276,11 +288,8 @@ def themes_of(
                 else []
             )
             label = labels[row_i] or ", ".join(masker.many(top[:3])) or f"Ryhmä {number}"
-            if labels[row_i] and "label_share" in table.columns:
-                label_share = _float(table["label_share"].iat[row_i])
             if not any(allowed[i] for i in members):  # its words would be theirs alone
                 label = f"Ryhmä {number} (vastaajat pienistä ryhmistä)"
-                label_share = None
         for i in members:
             own = label_of.setdefault(int(pos[i]), [])
             if label not in own:
@@ -419,15 +428,6 @@ class _WithAssignments:
 def _int(value: Any) -> int | None:
     number = _float(value)
     return None if number is None else int(number)
-
-
-def _mixed(table: pd.DataFrame, row: int) -> bool:
-    """Whether the cluster of ``table``'s row is a mixed group: listed after the others (its
-    label names only a minority of it, see ``clusters.labels.is_mixed``)."""
-    if "label_share" not in table.columns or "size" not in table.columns:
-        return False
-    share, size = _float(table["label_share"].iat[row]), _int(table["size"].iat[row])
-    return share is not None and size is not None and is_mixed(share, size)
 
 
 def _float(value: Any) -> float | None:
