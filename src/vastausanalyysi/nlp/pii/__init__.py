@@ -19,14 +19,13 @@ from vastausanalyysi.nlp.pii.masker import (
     IP,
     NAME,
     PHONE,
-    PLACEHOLDERS,
     PiiMasker,
     default_masker,
     mask_pii,
     masked_lemmas,
     valid_hetu,
 )
-from vastausanalyysi.nlp.pii.pseudonyms import IdPseudonyms
+from vastausanalyysi.nlp.pii.pseudonyms import PLACEHOLDERS, IdPseudonyms
 
 __all__ = [
     "EMAIL",

@@ -144,7 +144,6 @@ from vastausanalyysi.nlp.pii.words import WordInfo, possessive, typed_without_um
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
 NAME, EMAIL, PHONE, HETU, IP = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]", "[IP]"
-PLACEHOLDERS = frozenset({NAME, EMAIL, PHONE, HETU, IP})  # what personal data is masked by
 _LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE, "ip": IP}
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -691,7 +690,6 @@ __all__ = [
     "IP",
     "NAME",
     "PHONE",
-    "PLACEHOLDERS",
     "PiiMasker",
     "default_masker",
     "mask_pii",

@@ -28,6 +28,8 @@ KINDS = {
     NAME: "names",
 }
 """The placeholders an id is pseudonymised by, and what they stand for (for the notice)."""
+PLACEHOLDERS = frozenset(KINDS)
+"""Every placeholder the masker writes for personal data."""
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in KINDS))
 _PSEUDONYM = re.compile(rf"(?:{_PLACEHOLDER.pattern})-[1-9][0-9]*")
 
@@ -119,4 +121,4 @@ def _label(value: str, masked: Any) -> str | None:
     return strong[0] if strong else (NAME if found else None)
 
 
-__all__ = ["KINDS", "IdPseudonyms", "is_pseudonym"]
+__all__ = ["KINDS", "PLACEHOLDERS", "IdPseudonyms", "is_pseudonym"]
