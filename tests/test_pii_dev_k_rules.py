@@ -89,6 +89,9 @@ def test_surnames_and_words_as_persons(text: str, expected: str) -> None:
         # a first name coordinated with a family noun
         ("usko ja äiti kävivät neuvolassa.", "[NIMI] ja äiti kävivät neuvolassa."),
         ("Äiti ja Sulo saivat ajan.", "Äiti ja [NIMI] saivat ajan."),
+        # or with a personal pronoun ("jukka" is a word, and the name starts the sentence)
+        ("Jukka ja minä sovittiin asiasta.", "[NIMI] ja minä sovittiin asiasta."),
+        ("Tiina ja mä tehtiin se.", "[NIMI] ja mä tehtiin se."),
         # an allative of a first name before a booking
         ("Usvalle on varattu aika puheterapeutille.", "[NIMI] on varattu aika puheterapeutille."),
         # Swedish: a title or "ring" before a name Voikko reads as an organisation or system
@@ -125,6 +128,7 @@ def test_first_names_that_are_words_and_swedish(text: str, expected: str) -> Non
         "Lumi ei pääse sulamaan varjossa.",
         "ilo ja isänmaa olivat juhlan teemat.",
         "veli ja sisko pääsivät samaan kouluun.",
+        "Kiitos ja minä olen tyytyväinen.",
         "Talo (50 v.) on peruskorjattava.",
         "Salille on varattu vuoro tiistaisin.",
         # ships, houses and products after their head

@@ -69,14 +69,23 @@ def aged(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool
     return infos[a].first and _AGE.match(text, words[b - 1].end()) is not None
 
 
+#: Personal pronouns a first name is coordinated with as a person ("Jukka ja minä sovimme").
+PERSONAL_PRONOUNS = frozenset({"minä", "mä", "mie", "sinä", "sä", "hän"})
+
+
 def with_family(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
-    """A first name in the nominative coordinated with a family noun in the nominative ("onni
-    ja isä odottavat …", "äiti ja Ilo"; not "ilo ja isänmaa", "veli ja sisko")."""
+    """A first name in the nominative coordinated with a family noun or a personal pronoun in
+    the nominative ("onni ja isä odottavat …", "äiti ja Ilo", "Jukka ja minä sovittiin"; not
+    "ilo ja isänmaa", "veli ja sisko")."""
     if not (infos[b - 1].first and "nimento" in infos[b - 1].cases) or infos[b - 1].family:
         return False
 
     def family(k: int) -> bool:
-        return 0 <= k < len(words) and infos[k].family and "nimento" in infos[k].cases
+        if not 0 <= k < len(words):
+            return False
+        return (infos[k].family and "nimento" in infos[k].cases) or (
+            words[k][0].lower() in PERSONAL_PRONOUNS
+        )
 
     def plain(first: int) -> bool:  # "ja" between, plain spaces around it
         return words[first][0].lower() == "ja" and all(
