@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from vastausanalyysi.cli import main
-from vastausanalyysi.workflow import mask_output
+from vastausanalyysi.workflow import mask_output, names_people
 
 LEAKS = ("virtanen", "laaksonen", "@", "040 765", "Pekka", "Tiina", "Korhonen")
 ANSWERS = [
@@ -101,3 +101,32 @@ def test_contact_column_is_found_by_content_not_only_by_header() -> None:
     out = mask_output(frame)
     assert out["yhteys"].tolist() == ["[NIMI]", "[NIMI]", "[NIMI]"]
     assert out["huomio"].tolist() == ["Puhelin ei vastaa", "ok", "kiitos"]
+
+
+@pytest.mark.parametrize(
+    ("header", "is_names"),
+    [
+        ("Nimi", True),
+        ("Vastaajan nimi (vapaaehtoinen)", True),
+        ("Etu- ja sukunimi", True),
+        ("Name", True),
+        ("Kunnan nimi", False),  # a place's
+        ("Organisaation nimi", False),
+        ("Tehtävänimike", False),
+        ("Nimike", False),
+    ],
+)
+def test_a_column_headed_as_names_is_contact_data_whatever_its_values(
+    header: str, is_names: bool
+) -> None:
+    # a Microsoft Forms export's "Nimi": values no name list knows ("Testi Käyttäjä", "tk")
+    frame = pd.DataFrame(
+        {
+            "text": ["Hyvin toimii.", "Ei toimi.", "Sujuu."],
+            header: ["Testi Käyttäjä", "tk", "Kuopio"],
+        }
+    )
+    out = mask_output(frame)
+    expected = ["[NIMI]"] * 3 if is_names else ["Testi Käyttäjä", "tk", "Kuopio"]
+    assert out[header].tolist() == expected
+    assert names_people(header) is is_names

@@ -290,6 +290,31 @@ _CONTACT_HEADERS = {
     "[IP]": ("ip-osoite", "ip-address", "ip-adress", "ipaddr", "ip_addr"),
 }
 """Header words (a word of the header starting with one) of e-mail and phone columns."""
+_NAME_HEADERS = frozenset(
+    {
+        "nimi", "etunimi", "sukunimi", "nimesi", "name", "firstname", "lastname", "fullname",
+        "namn", "förnamn", "efternamn", "namnet",
+    }
+)  # fmt: skip
+"""Header words of a column of people's names ("Nimi", "Vastaajan nimi", "Etu- ja sukunimi")."""
+_NAME_HEADER_LEAD = frozenset(
+    {"vastaajan", "oma", "koko", "etu-", "ja", "full", "first", "last", "your", "respondent",
+     "respondent's", "respondents", "ditt", "fullständigt", "för-", "och"}
+)  # fmt: skip
+"""Words that may come before a name word in such a header (not "Kunnan nimi": a place's)."""
+
+
+def names_people(header: str) -> bool:
+    """Whether a column header names a column of people's names: a name word with only
+    :data:`_NAME_HEADER_LEAD` words before it, whatever is in brackets after it ("Nimi",
+    "Vastaajan nimi (vapaaehtoinen)", "Etu- ja sukunimi", "Name"; not "Kunnan nimi",
+    "Tehtävänimike", "Organisaation nimi")."""
+    plain = re.sub(r"[(\[].*", "", header.lower())
+    words = re.findall(r"[\w'-]+", plain)
+    for k, word in enumerate(words):
+        if word in _NAME_HEADERS:
+            return all(w in _NAME_HEADER_LEAD for w in words[:k])
+    return False
 
 
 def free_text_columns(frame: pd.DataFrame, keep: Sequence[str] = ()) -> list[str]:
@@ -314,7 +339,8 @@ def mask_output(
     written out with them (the columns a reader passed through: "Sähköposti", "Nimi",
     "Kunta" …), except :data:`DERIVED_COLUMNS` and ``keep`` (an id column).
 
-    A passed-through column that is wholly contact data (its header names e-mail or phone, or
+    A passed-through column that is wholly contact data (its header names e-mail, phone or a
+    person's name (:func:`names_people`), or
     at least :data:`CONTACT_SHARE` of its non-empty cells mask to one placeholder each) is
     masked cell by cell: every non-empty cell becomes a placeholder.
 
@@ -359,7 +385,7 @@ def _contact_label(name: str, original: list[Any], masked: list[Any]) -> str | N
         label
         for label, starts in _CONTACT_HEADERS.items()
         if any(word.startswith(starts) for word in words if word)
-    ]
+    ] + (["[NIMI]"] if names_people(name) else [])
     if not filled or not (hinted or sum(whole.values()) >= CONTACT_SHARE * len(filled)):
         return None
     return whole.most_common(1)[0][0] if whole else hinted[0]
