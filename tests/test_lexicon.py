@@ -226,3 +226,25 @@ def test_etukateen_is_an_adverb_not_a_hand() -> None:
     """Voikko reads "etukäteen" (in advance) only as the illative of "etukäsi"."""
     lemmas = va.lemmatize(["Muutoksista ei ole keskusteltu etukäteen.", "Etukäteen sovittiin."])
     assert lemmas == [["muutos", "ei", "olla", "keskustella", "etukäteen"], ["etukäteen", "sopia"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        # nominative "viestintä", not the partitive of "viestin" (a device)
+        ("Viestintä toimii hyvin.", "viestintä"),
+        ("Kriisiviestintä pelasi.", "kriisiviestintä"),
+        # the adjective's partitive, not the rare verb "yksipuolistaa" / the noun "ylimieli"
+        ("Tiedottaminen on ollut yksipuolista.", "yksipuolinen"),
+        ("Suhtautuminen on ylimielistä.", "ylimielinen"),
+        ("Kunnat eivät saa ajantasaista tietoa.", "ajantasainen"),
+    ],
+)
+def test_override_entries_pick_the_common_reading(text: str, lemma: str) -> None:
+    assert lemma in va.lemmatize([text])[0]
+
+
+def test_override_entries_leave_other_words_alone() -> None:
+    # the genitive of "viesti" and the verb "yksipuolistaa" keep their lemmas
+    assert va.lemmatize(["Viestin sisältö oli selvä."])[0][0] == "viesti"
+    assert va.lemmatize(["Palvelut yksipuolistaa."])[0][-1] == "yksipuolistaa"

@@ -299,6 +299,8 @@ class Lexicon:
         if entry is not None and entry.override:
             return entry, _agreeing(entry, analyses)
         for analysis in analyses:
+            if analysis.case == "kerrontosti":
+                continue  # an adjective's "-sti" adverb keeps its own lemma ("yksipuolisesti")
             entry = self._by_base.get(analysis.baseform.lower())
             if entry is None or (entry.case_sensitive and not form[:1].isupper()):
                 continue
