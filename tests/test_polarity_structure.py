@@ -91,6 +91,11 @@ CASES = [
     # the conditional perfect judges what was done; a plain conditional is a wish (conv. 3)
     ("Valtuutetun mukaan kuntia olisi pitänyt kuulla ennen palveluverkkopäätöstä.", "problem"),
     ("Kuntien olisi hyvä osallistua valmisteluun.", "neutral"),
+    # "eikä" joins a clause of its own: it denies nothing before it, only after it
+    ("Alue on päättänyt asiasta yksipuolisesti eikä kuntia ole kuultu.", "problem"),
+    ("Päätökset tehtiin hitaasti eikä kuntien näkemyksiä ole huomioitu.", "problem"),
+    ("Yhteistyö on sujunut, eikä ongelmia ole ollut.", "works"),
+    ("Epäselvyyksiä ei juuri ole ollut.", "works"),
 ]
 
 

@@ -86,6 +86,10 @@ def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
     return all(v in _EXISTENTIAL for v in verbs)
 
 
+#: Negation verbs with "-kä" ("and not"): they start a coordinated clause.
+_JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
+
+
 def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[str]) -> bool:
     """ "on vielä vahvistettava", "työnjako kirjattava sopimukseen": -ttava of necessity."""
     row = rows[i]
@@ -393,8 +397,14 @@ def clause_cues(
         elif i in negated:
             kind = PROBLEM if kind == WORKS else WORKS
             why += "+negation"
-        elif kind == PROBLEM and why == "problem" and any(n > i for n in existential):
-            kind, why = WORKS, "problem+negation"  # "epäselvyyksiä ei juuri ole"
+        elif (
+            kind == PROBLEM
+            and why == "problem"
+            and any(n > i and rows[n].low not in _JOINING_NEGATIONS for n in existential)
+        ):
+            # "epäselvyyksiä ei juuri ole"; not across "eikä", which joins a clause of its own
+            # ("on sanellut ehdot yksipuolisesti eikä laskelmia huomioitu")
+            kind, why = WORKS, "problem+negation"
         elif (
             kind == PROBLEM
             and why in {"problem", "derived"}
