@@ -238,6 +238,12 @@ def test_etukateen_is_an_adverb_not_a_hand() -> None:
         ("Tiedottaminen on ollut yksipuolista.", "yksipuolinen"),
         ("Suhtautuminen on ylimielistä.", "ylimielinen"),
         ("Kunnat eivät saa ajantasaista tietoa.", "ajantasainen"),
+        # nouns and an adjective, not the rare "huolia", "tiekarsi", "toimintamallinen",
+        # "pitkäjänne" (the ranker took those)
+        ("Keskustelussa nousi esiin huoli nuorista.", "huoli"),
+        ("Yhteinen tiekartta hyväksyttiin.", "tiekartta"),
+        ("Toimintamallista puuttuu osa.", "toimintamalli"),
+        ("Työ on pitkäjänteistä.", "pitkäjänteinen"),
     ],
 )
 def test_override_entries_pick_the_common_reading(text: str, lemma: str) -> None:
