@@ -145,6 +145,39 @@ def test_text_file_named_xlsx(tmp_path: Path) -> None:
     _raises_survey_error(path, "not an Excel workbook", "not a zip file")
 
 
+def test_encrypted_workbook_or_old_xls_named_xlsx_says_what_to_do(tmp_path: Path) -> None:
+    # Excel saves a password-protected workbook as an OLE2 compound file, as it saved .xls
+    path = tmp_path / "salattu.xlsx"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    _raises_survey_error(path, "password-protected", "save it in Excel as .xlsx")
+
+
+@pytest.mark.parametrize(("suffix", "hint"), [(".xls", "Excel 97–2003"), (".ods", "OpenDocument")])
+def test_other_spreadsheet_types_are_refused_with_how_to_save_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str, hint: str
+) -> None:
+    path = tmp_path / f"vastaukset{suffix}"
+    path.write_bytes(b"whatever")
+    assert cli_main(["tag", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"unsupported file type {suffix!r}" in err and hint in err and ".xlsx" in err
+    with pytest.raises(SurveyError, match=hint):
+        read_table(path, suffixes=(".csv", ".xlsx"))
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_binary_file_named_csv_is_an_error_not_a_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], streamed: bool
+) -> None:
+    path = tmp_path / "vastaukset.csv"
+    path.write_bytes(bytes(range(256)) * 4)
+    args = ["tag", str(path), "-o", str(tmp_path / "out.csv")]
+    assert cli_main(args + (["--chunk-size", "10"] if streamed else [])) == 2
+    err = capsys.readouterr().err
+    assert "is not a text file (a NUL byte at byte 0)" in err and "vastaukset.csv" in err
+    assert not (tmp_path / "out.csv").exists()
+
+
 def test_damaged_xlsx_at_the_command_line_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

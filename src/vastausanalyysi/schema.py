@@ -38,6 +38,14 @@ NON_ANSWERS = "non_answers"
 """Frequency-table column: answering units left out of the base because every answer of theirs
 is a non-answer ("Ei kommentteja.", "eos", "-")."""
 NON_ANSWER_RULE = "non_answer"
+SAVE_AS_HINTS = {
+    ".xls": "an Excel 97–2003 workbook: save it in Excel as .xlsx, or as CSV UTF-8",
+    ".ods": "an OpenDocument spreadsheet: save it as .xlsx, or as CSV UTF-8",
+    ".numbers": "a Numbers spreadsheet: export it as .xlsx, or as CSV UTF-8",
+    ".sav": "an SPSS data file: export it as .xlsx, CSV UTF-8 or Parquet",
+    ".dta": "a Stata data file: export it as .xlsx, CSV UTF-8 or Parquet",
+}
+"""What to do with a file type the readers do not read, by suffix (added to the error)."""
 """The ``rule`` of the one ``polarity_evidence`` item that ``tag()`` gives a non-answer: how a
 tagged frame marks it."""
 

@@ -41,6 +41,7 @@ from vastausanalyysi.schema import (
     POLARITY,
     QUESTION,
     RESPONDENT_ID,
+    SAVE_AS_HINTS,
     TEXT,
     parse_codes,
 )
@@ -181,9 +182,11 @@ def _check_format(fmt: str | None) -> None:
 
 def _check_suffix(suffix: str, display: str) -> None:
     if suffix not in INPUT_SUFFIXES:
+        hint = SAVE_AS_HINTS.get(suffix.lower())
         raise SurveyError(
-            f"unsupported file type {suffix or '(none)'!r} for {display!r}; use one of "
-            f"{', '.join(INPUT_SUFFIXES)}, or give --format"
+            f"unsupported file type {suffix or '(none)'!r} for {display!r}"
+            + (f" ({hint})" if hint else "")
+            + f"; use one of {', '.join(INPUT_SUFFIXES)}, or give --format"
         )
 
 

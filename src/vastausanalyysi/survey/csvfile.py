@@ -77,6 +77,12 @@ def decode_text(data: bytes, source: str, encoding: str | None) -> tuple[str, st
             raise SurveyError(
                 f"{source!r} starts with a UTF-16 byte order mark but is not UTF-16: {exc.reason}"
             ) from exc
+    nul = data.find(b"\x00", 0, 65536)
+    if nul >= 0:
+        raise SurveyError(
+            f"{source!r} is not a text file (a NUL byte at byte {nul}): a binary file, or "
+            "UTF-16 text without a byte order mark (then give --encoding utf-16)"
+        )
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:

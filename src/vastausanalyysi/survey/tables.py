@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import SurveyError
-from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, TAG_COLUMNS
+from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, SAVE_AS_HINTS, TAG_COLUMNS
 from vastausanalyysi.survey.cells import CellIssue, cell_text
 from vastausanalyysi.survey.csvfile import decode_text, read_csv_records, sniff_delimiter
 from vastausanalyysi.survey.header import check_names, find_header
@@ -530,8 +530,11 @@ def read_table(
     if suffixes is not None and not isinstance(source, pd.DataFrame):
         suffix = Path(source).suffix
         if suffix.lower() not in suffixes:
+            hint = SAVE_AS_HINTS.get(suffix.lower())
             raise SurveyError(
-                f"unsupported file type {suffix!r} for {str(source)!r}; use one of {suffixes}"
+                f"unsupported file type {suffix!r} for {str(source)!r}"
+                + (f" ({hint})" if hint else "")
+                + f"; use one of {suffixes}"
             )
     table = read_raw_table(
         source, sheet=sheet, encoding=encoding, delimiter=delimiter, header_row=header_row

@@ -183,12 +183,33 @@ def sheet_names(path: Path) -> list[str]:
         workbook.close()
 
 
+#: The first bytes of an OLE2 compound file (an old .xls, or an encrypted Office document).
+_OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def _check_container(path: Path) -> None:
+    """Raise :class:`SurveyError` for a file that is an OLE2 compound file, not a zip: a
+    password-protected workbook (Excel encrypts into one) or an old .xls under another name."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(_OLE2))
+    except OSError:
+        return  # the reader reports what is wrong with the file
+    if head == _OLE2:
+        raise SurveyError(
+            f"cannot read XLSX file {str(path)!r}: it is a password-protected (encrypted) "
+            "workbook or an Excel 97–2003 (.xls) file; remove the password, or save it in "
+            "Excel as .xlsx"
+        )
+
+
 def read_xlsx_records(
     path: Path, sheet: str | int | None
 ) -> tuple[list[list[str]], list[int], str, list[CellIssue]]:
     """Records, their row numbers, the sheet read and the issues of an XLSX file (see the module
     doc). Raises :class:`SurveyError` naming the file for a damaged or unreadable workbook."""
     source = str(path)
+    _check_container(path)
     try:
         from openpyxl.utils.exceptions import InvalidFileException
 
