@@ -96,6 +96,9 @@ CASES = [
     ("Päätökset tehtiin hitaasti eikä kuntien näkemyksiä ole huomioitu.", "problem"),
     ("Yhteistyö on sujunut, eikä ongelmia ole ollut.", "works"),
     ("Epäselvyyksiä ei juuri ole ollut.", "works"),
+    # "ilman muuta" (of course) negates nothing (a helper's sentence, written for other rules)
+    ("Ilman muuta apu on tullut nopeasti aina kun on pyydetty.", "works"),
+    ("Palvelut lakkautettiin ilman muita selvityksiä.", "problem"),
 ]
 
 

@@ -506,13 +506,16 @@ def _goal_scope(
 def _is_negation(rows: list[TokenRow], i: int, lexicon: PolarityLexicon) -> bool:
     """A negation word of the lexicon or a form of the negation verb "ei" ("ilman" is not).
 
-    A negation of focus ("ei pelkästään", "ei vain … vaan myös") is no negation of a judgment.
+    A negation of focus ("ei pelkästään", "ei vain … vaan myös") is no negation of a judgment,
+    nor is "ilman muuta" (of course).
     """
     low = rows[i].low
     if not (low in lexicon.negation or (rows[i].nlemma == "ei" and low != "ilman")):
         return False
     focus = evaluative_lexicon().focus_particles
     nxt = [rows[j].low for j in range(i + 1, min(i + 3, len(rows)))]
+    if low == "ilman" and nxt[:1] == ["muuta"]:
+        return False  # "ilman muuta" (of course) denies nothing
     # "eikä niinkään se, kuka …" (rather than), but "lastensuojelun kanssa ei niinkään"
     # (not really): "niinkään" is a focus particle only before what it focuses on
     if nxt and nxt[0] in focus and (nxt[0] != "niinkään" or focus_follows(rows, i + 2)):
