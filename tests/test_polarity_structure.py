@@ -99,6 +99,12 @@ CASES = [
     # "ilman muuta" (of course) negates nothing (a helper's sentence, written for other rules)
     ("Ilman muuta apu on tullut nopeasti aina kun on pyydetty.", "works"),
     ("Palvelut lakkautettiin ilman muita selvityksiä.", "problem"),
+    # "hyvin" of degree before an adjective Voikko also reads as a rare verb ("pieni"), or
+    # before a participle of a change; of manner before a passive or present participle
+    ("Kunta on hyvin pieni.", "neutral"),
+    ("Alueen väestö on hyvin ikääntynyttä.", "neutral"),
+    ("Asia on hyvin valmisteltu.", "works"),
+    ("Yhteistyö on hyvin toimivaa.", "works"),
 ]
 
 

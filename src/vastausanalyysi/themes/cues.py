@@ -435,6 +435,10 @@ def clause_cues(
 _NOT_DEGREE = rule_words("not_degree_words")
 
 
+#: Participles after which "hyvin" is manner: "hyvin toimiva", "hyvin hoidettu", "hyvin tekemä".
+_MANNER_PARTICIPLES = frozenset({"present_active", "past_passive", "agent"})
+
+
 def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "hyvin" before an adjective or adverb (degree), not after a verb (manner)."""
     if rows[i].low != "hyvin":
@@ -448,8 +452,10 @@ def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     if i > 0 and rows[i - 1].verb and not rows[i - 1].olla:
         return False  # "on päästy hyvin eteenpäin": manner after a verb
     classes = nxt.classes
-    if "teonsana" in classes:
+    if nxt.verb and ("teonsana" in classes or not nxt.participle.isdisjoint(_MANNER_PARTICIPLES)):
         return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
+    # (not an adjective with a rare verb reading besides, read as the adjective: "hyvin pieni";
+    # nor a participle of a change: "hyvin ikääntynyt")
     # "nimisana_laatusana" ("huono", "hyvin huono"): an adjective that can be a noun
     return any(
         isinstance(c, str) and c.split("_")[-1] in {"laatusana", "seikkasana", "lukusana"}
