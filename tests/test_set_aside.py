@@ -22,11 +22,16 @@ RESPONDENTS = [
     "Kuntien luottamushenkilöistä 40 % piti yhteistyötä hyvänä.",
     "Vastanneista valtuutetuista 12 prosenttia oli tyytyväisiä yhteistyöhön.",
     "Luottamushenkilöt arvioivat yhteistyön heikoksi.",
+    # officials in any case but the genitive in a sentence about a survey
+    "Kysely lähetettiin kaikille kunnanjohtajille ja luottamushenkilöille.",
+    "Vastausprosentti oli 58, ja vastaajista puolet oli valtuutettuja.",
 ]
 COOPERATING = [
     "Luottamushenkilöiden välinen yhteistyö toimii.",
     "Valtuutetut tapaavat toisiaan yhteisissä seminaareissa.",
     "Luottamushenkilöistä osa istuu sekä kunnanvaltuustossa että aluevaltuustossa.",
+    # the survey's topic, in the genitive
+    "Kyselyn mukaan luottamushenkilöiden välinen yhteistyö toimii parhaiten Kainuussa.",
 ]
 
 

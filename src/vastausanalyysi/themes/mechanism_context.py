@@ -59,6 +59,8 @@ PARTIES = ORGANISATIONS | rule_words("other_parties")
 _WHO = rule_words("who_words")
 #: Elected officials (compound heads), counted as respondents by :func:`mechanism_blocks`.
 OFFICIALS = rule_words("officials")
+#: Words of a survey: a sentence with one counts its elected officials as respondents.
+SURVEY_WORDS = rule_words("survey_words")
 #: How many words away a frame's two words may be.
 WINDOW = 3
 _ALLATIVE = "ulkotulento"
@@ -133,10 +135,10 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
 def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
     """Token indices per code that give that code nothing in their context: the agreement
     words of a sentence about a lease (``suunnitelmallisuus``), and elected officials counted
-    as a survey's respondents, "luottamushenkilöistä 40 %" (``luottamushenkilot``: codebook
-    rule 6)."""
+    as a survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey
+    (``luottamushenkilot``: codebook rule 6)."""
     blocks: dict[str, set[int]] = {}
-    counted = [i for i in where if _respondent_share(rows, i)]
+    counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     if counted:
         blocks["luottamushenkilot"] = set(counted)
     if not any(_is_lease(rows[i]) for i in where):  # most texts: no sentence split
@@ -158,6 +160,30 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     if lease and sentence:
         blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
     return blocks
+
+
+def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The elected officials of a sentence with a survey word (:data:`SURVEY_WORDS`, also as
+    a compound head): its respondents ("Kysely lähetettiin kaikille luottamushenkilöille",
+    "kyselytutkimukseen vastanneet valtuutetut"; codebook rule 6), but not in the genitive:
+    "luottamushenkilöiden yhteistyö" is the survey's topic, "luottamushenkilöiden näkemykset"
+    what it asked."""
+    officials = [i for i in where if rows[i].heads & OFFICIALS and not rows[i].genitive]
+    if not officials:
+        return []
+    out = []
+    for i in officials:
+        start, end = i, i
+        while start > 0 and rows[start - 1].text not in SENTENCE_END:
+            start -= 1
+        while end + 1 < len(rows) and rows[end].text not in SENTENCE_END:
+            end += 1
+        if any(
+            rows[j].norm in SURVEY_WORDS or not rows[j].heads.isdisjoint(SURVEY_WORDS)
+            for j in range(start, end + 1)
+        ):
+            out.append(i)
+    return out
 
 
 def _respondent_share(rows: Sequence[TokenRow], i: int) -> bool:
