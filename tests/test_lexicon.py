@@ -244,6 +244,8 @@ def test_etukateen_is_an_adverb_not_a_hand() -> None:
         ("Yhteinen tiekartta hyväksyttiin.", "tiekartta"),
         ("Toimintamallista puuttuu osa.", "toimintamalli"),
         ("Työ on pitkäjänteistä.", "pitkäjänteinen"),
+        ("Päivystyksen siirrosta uutisoitiin.", "siirto"),  # not the rare "siirros"
+        ("Sähkökatkoissa toimitaan yhdessä.", "sähkökatko"),  # not "-katka"
     ],
 )
 def test_override_entries_pick_the_common_reading(text: str, lemma: str) -> None:
