@@ -205,16 +205,18 @@ def told(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool
     return not any(infos[k].bare_noun for k in _clause(text, words, b + 1, 1, 2))
 
 
-# "hän" in an outer local case: someone to ask, call or get a thing from ("kysykää häneltä")
-_HE_OUTER = re.compile(r"\bhänel(?:tä|le|lä)(?:kin|kään)?\b", re.I)
+# "hän" in an outer local case or the illative: someone to ask, call, get a thing from or
+# contact ("kysykää häneltä", "häneen pitää olla yhteydessä")
+_HE_OUTER = re.compile(r"\bhän(?:el(?:tä|le|lä)|een)(?:kin|kään)?\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def possessor(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """A form of "olla" right after (an adessive: the one who has something) and a noun of
     knowledge or responsibility within three words ("Lehdolla on tieto …", "Mäellä on ollut
-    vastuu …"), or "hän" in an outer local case later in the sentence ("Lehdolla on avaimet,
-    soittakaa hänelle"); not "Kalliolla on näköala", "Mäellä on talo"."""
+    vastuu …"), or "hän" in an outer local case or the illative later in the sentence
+    ("Lehdolla on avaimet, soittakaa hänelle", "…, joten häneen voi olla yhteydessä"); not
+    "Kalliolla on näköala", "Mäellä on talo"."""
     if b >= len(words) or gap(text, words, b) not in GAP or not infos[b].olla:
         return False
     if any(infos[k].know for k in _clause(text, words, b + 1, 1, 3)):
@@ -276,7 +278,9 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
         if info.olla:
             seen_olla = True
             continue
-        if seen_olla and info.person_predicate:  # "Koivu on kiinteistöpuolen paras tyyppi"
+        # "Koivu on kiinteistöpuolen paras tyyppi", "Onni on tiimin nuorin" (an adjective not
+        # before a noun: "Lahti on Suomen nuorin kaupunki")
+        if seen_olla and info.person_predicate and not _before_noun(text, words, infos, k):
             return True
         if info.finite and not info.participle:
             return _person_verb(text, words, infos, k) and info.singular
@@ -290,6 +294,17 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
     if words[k][0].lower() in {"joka", "ja"}:  # "…, joka ymmärtää", "…, ja vastaa"
         k += 1
     return k < len(words) and infos[k].finite and _person_verb(text, words, infos, k)
+
+
+def _before_noun(text: str, words: Words, infos: list[WordInfo], k: int) -> bool:
+    """A word ``words[k]`` that may be an adjective (no plain noun in the nominative) right
+    before a noun, which it qualifies ("nuorin kaupunki")."""
+    return (
+        not infos[k].bare_noun
+        and k + 1 < len(words)
+        and gap(text, words, k + 1) in GAP
+        and infos[k + 1].noun
+    )
 
 
 def _person_verb(text: str, words: Words, infos: list[WordInfo], k: int) -> bool:
@@ -323,9 +338,14 @@ def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> 
 
 def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
     """A verb of seeing or meeting in the clause, up to three words before or four after
-    ("Heikkilää ei ole nähty", "emme ole tavanneet Saarta")."""
+    ("Heikkilää ei ole nähty", "emme ole tavanneet Saarta"); "näkyä" only in the perfect, of
+    someone absent for a while ("Järveä ei ole näkynyt palavereissa"; not "Rantaa ei näkynyt
+    sumun takia")."""
     near = _clause(text, words, a - 1, -1, 3) + _clause(text, words, b, 1, 4)
-    return any(infos[k].meet for k in near)
+    return any(
+        infos[k].meet and (not words[k][0].lower().startswith("näky") or infos[k - 1].olla)
+        for k in near
+    )
 
 
 def perfect_said(nxt: WordInfo | None, nxt2: WordInfo | None) -> bool:

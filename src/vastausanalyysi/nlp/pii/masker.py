@@ -138,6 +138,7 @@ from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.grouping import name_runs, sentence_initial, title_gap
 from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
+from vastausanalyysi.nlp.pii.person import among_firms, lower_outer, more_person, unknown_person
 from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
 from vastausanalyysi.nlp.pii.signature import initials, signature
 from vastausanalyysi.nlp.pii.words import WordInfo, possessive, typed_without_umlauts
@@ -243,7 +244,10 @@ class PiiMasker:
             for g in range(len(groups)):
                 # a surname read as a place in an inner local case, in the case of the masked
                 # name it is coordinated with: "yhteyttä Ahoon ja Koskeen"
-                inner = decided[g] is False and context.inner_surname(infos, *groups[g])
+                # "kiitos hakalalle ja nurmelle": a lower-case name in an outer local case
+                inner = decided[g] is False and (
+                    context.inner_surname(infos, *groups[g]) or lower_outer(infos, *groups[g])
+                )
                 if decided[g] is not None and not inner:
                     continue
                 for h in (g - 1, g + 1):
@@ -320,7 +324,10 @@ class PiiMasker:
         # a thing's namesake: "Arvo Ylpön mukaan nimetty palkinto"
         if genitive and nxt2 is not None and nxt2.named and words[stop][0].lower() == "mukaan":
             return False
-        if clues.organisation(group, prev, nxt, cases, genitive):
+        # "Nokia ja Elisa lainasivat …": a firm named like a person
+        if clues.organisation(group, prev, nxt, cases, genitive) or among_firms(
+            text, words, infos, a, b
+        ):
             return False
         # a Swedish or English genitive ("Karlssons utredning") stands before a noun, a place
         # after a preposition: "från Ekenäs till Karis utan …" (one word: "till Nina Ahlroths")
@@ -419,6 +426,8 @@ class PiiMasker:
                     )
                 )
             )
+            # "Kiitos Layla, että …", "Shilan oli ainoa, joka huomasi …"
+            unit = unit or unknown_person(text, words, infos, a, stop)
             return True if unit or context.greeted(text, words, infos, a, stop, cases) else None
         strong = any(i.strong for i in names)
         after = words[stop][0].lower() if nxt is not None else ""
@@ -582,35 +591,6 @@ class PiiMasker:
         if word.shape == "title" and not initial and not word.initials:
             return True
         return None
-
-
-def more_person(
-    text: str, words: list[re.Match[str]], infos: list[WordInfo], a: int, b: int, stop: int, acts
-) -> bool:
-    """The person contexts of :mod:`~vastausanalyysi.nlp.pii.clues` for a run of capitalised
-    name words ending in ``infos[b - 1]``."""
-    last, cases = infos[b - 1], infos[b - 1].cases
-    if infos[a].shape == "lower":
-        return False
-    nxt = infos[stop] if stop + 1 < len(words) and gap(text, words, stop) in GAP else None
-    named = (last.first or last.surname) and not last.town
-    if "nimento" in cases:
-        return (
-            clues.aged(text, words, infos, a, b)  # "Tuuli (14 v.) ohjattiin …"
-            or clues.with_family(text, words, infos, a, b)  # "Onni ja isä odottavat"
-            or clues.origin(text, words, a)  # "Vietnamilaistaustainen Linh"
-            or clues.handled(text, words, infos, a, b, acts)  # "hoitaa nykyään KANERVA"
-            # "Vuori on hoitanut kotoutumisasiat" (not "vuori on korkea")
-            or (named and nxt is not None and nxt.olla and infos[stop + 1].done)
-        )
-    return bool(named) and (
-        # "Vuorelle lähetettiin pöytäkirja", "Lehdolta tuli ehdotus"
-        (not last.place and clues.document(text, words, infos, stop))
-        # "Kaikulle on varattu aika"
-        or (last.first and not last.place and clues.booked(text, words, infos, stop))
-        # "Soitin ensin Salmelle ja sitten Kankaalle"
-        or ("ulkotulento" in cases and not last.place and clues.called(text, words, infos, a))
-    )
 
 
 def _colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:

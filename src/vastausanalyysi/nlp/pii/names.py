@@ -218,6 +218,7 @@ PERSON_ONLY_VERBS = frozenset(
         "sairastua", "ymmärtää", "osata", "jaksaa", "muistaa", "unohtaa", "ajatella", "väsyä",
         "uupua", "suuttua", "loukkaantua", "innostua", "lomailla", "opiskella", "kuunnella",
         "keskustella", "kehua", "valittaa", "ehtiä", "lupautua", "suostua", "erehtyä",
+        "huomata",
     ]
 )  # fmt: skip
 
@@ -226,11 +227,15 @@ PERSON_PREDICATES = frozenset(
     ["ihminen", "henkilö", "tyyppi", "kaveri", "persoona", "työkaveri", "mies", "nainen"]
 )
 
+# adjectives whose superlative, as the predicate of "olla" with no noun after it, makes the
+# subject a person ("Onni on meidän tiimin nuorin"; not "Lahti on Suomen nuorin kaupunki")
+SUPERLATIVE_PREDICATES = frozenset(["nuori", "kokenut"])
+
 # greetings and thanks: an allative or ablative near one is a person ("terveisiä Anskulle",
 # "olen kiitollinen Oksanalle")
 GREETINGS = frozenset(
     ["kiitos", "kiitokset", "terveinen", "terveiset", "terkku", "terkut", "terkkuja",
-     "onnittelu", "onnittelut", "kiitollinen"]
+     "onnittelu", "onnittelut", "kiitollinen", "tunnustus", "kehu"]
 )  # fmt: skip
 
 # verbs whose illative is a person ("Mattiin voi luottaa", "tutustuimme Ilmaan")
@@ -301,8 +306,8 @@ SPEECH_VERBS = frozenset(
 CREW_NOUNS = frozenset(["tiimi", "porukka", "väki", "jengi", "poppoo", "tiimiläinen"])
 
 # verbs of seeing and meeting whose partitive object is a person ("Heikkilää ei ole nähty",
-# "emme ole tavanneet Saarta")
-MEET_VERBS = frozenset(["nähdä", "tavata", "tavoittaa", "haastatella"])
+# "emme ole tavanneet Saarta"), or of being seen ("Järveä ei ole näkynyt palavereissa")
+MEET_VERBS = frozenset(["nähdä", "tavata", "tavoittaa", "haastatella", "näkyä"])
 
 # verbs of hearing of and knowing about someone, with an elative ("En ole kuullut Saaresta
 # mitään, kun hän …"): with "hän" after the name, a person
@@ -390,7 +395,8 @@ LEAVE_NOUNS = (
 
 UNIT_HEADS = (
     "tiimi", "toimi", "palvelu", "yksikkö", "osasto", "toimisto", "ryhmä", "virasto", "puoli",
-    "neuvola", "toimiala", "keskus", "vastaanotto", "huolto", "asema", "hoito",
+    "neuvola", "toimiala", "keskus", "vastaanotto", "huolto", "asema", "hoito", "päiväkoti",
+    "ryhmäkoti", "koulu",
 )  # fmt: skip
 
 KIN_NOUNS = frozenset(
@@ -399,6 +405,12 @@ KIN_NOUNS = frozenset(
         "poika", "tyttö", "ukko", "muori", "serkku", "kummi", "vauva",
     ]
 )  # fmt: skip
+
+# spoken words for family and friends that Voikko does not know ("Iskä ehti jo lähteä"): not
+# names, though capitalised at a sentence's start and said to do what people do
+SPOKEN_KIN = frozenset(
+    ["iskä", "äiskä", "isi", "faija", "fatsi", "äippä", "skidi", "frendi", "broidi"]
+)
 
 PLACE_HEADS = (
     "katu", "tie", "kuja", "polku", "aukio", "tori", "puisto", "bulevardi", "silta", "raitti",
@@ -588,6 +600,8 @@ __all__ = [
     "SELF_WORDS",
     "SEND_VERBS",
     "SPEECH_VERBS",
+    "SPOKEN_KIN",
+    "SUPERLATIVE_PREDICATES",
     "SWEDISH_PLACE_PREPOSITIONS",
     "SYSTEM_NAMES",
     "TELL_VERBS",

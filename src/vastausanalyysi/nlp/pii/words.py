@@ -41,6 +41,7 @@ from vastausanalyysi.nlp.pii.names import (
     SELF_WORDS,
     SEND_VERBS,
     SPEECH_VERBS,
+    SUPERLATIVE_PREDICATES,
     SYSTEM_NAMES,
     TELL_VERBS,
     TITLE_ABBREVIATIONS,
@@ -180,9 +181,12 @@ class WordInfo:
         double = capital_parts and not (self.first or surname) and _all_names(word, analyzer)
         surname = surname or double  # "Koski-Mäkelä", read by Voikko as a place
         self.surname = surname
-        # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one)
+        # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one), nor a double
+        # first name of listed names (Voikko reads "Ella-Maria" also as a partitive of a place)
         self.place = PLACE in classes and not (
-            (bases & surnames and form.lower().endswith("nen")) or double
+            (bases & surnames and form.lower().endswith("nen"))
+            or double
+            or (capital_parts and FIRST in classes and _all_names(word, analyzer))
         )
         # a place the region resolver knows that Voikko does not ("Lovisa", Loviisa in Swedish),
         # also in a Finnish case ("Lovisassa", "Ekenäsin", "Kyrkslättissä")
@@ -408,6 +412,9 @@ class WordInfo:
                 self.info_noun = True
             if base in PERSON_PREDICATES and a.case in {"nimento", "olento"}:
                 self.person_predicate = True
+            # "Onni on meidän tiimin nuorin": the youngest or most experienced of a group
+            if base in SUPERLATIVE_PREDICATES and a.get("COMPARISON") == "superlative":
+                self.person_predicate = a.case == "nimento" or self.person_predicate
             if a.case == "sisatulento" and base.endswith("puhelin"):
                 self.phone_illative = True
 

@@ -1,0 +1,136 @@
+"""Person contexts of one run of name words that the masker
+(:mod:`vastausanalyysi.nlp.pii.masker`) asks after its own: those of
+:mod:`~vastausanalyysi.nlp.pii.clues` for a capitalised run (``more_person``), shift work done
+("Aho ja Salo ovat tehneet ylitöitä"), a word no dictionary knows addressed after thanks or
+said to do what only people do ("Kiitos Layla, että …", "Shilan oli ainoa, joka huomasi …"), a
+lower-case name in an outer local case that coordination may decide ("kiitos hakalalle ja
+nurmelle"); and one context that makes a first name a firm's ("Nokia ja Elisa lainasivat …")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from vastausanalyysi.nlp.pii import clues, context
+from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, Words, gap
+from vastausanalyysi.nlp.pii.names import SPOKEN_KIN
+from vastausanalyysi.nlp.pii.words import WordInfo
+
+# "tehdä" in a finite form or a participle ("tekee", "tekivät", "tehnyt", "tehneet")
+_DO = re.compile(r"(?:tek|teh|tee)\w*", re.I)
+
+# nouns of shift work and overtime whose partitive after "tehdä" only people do ("ylitöitä",
+# "yövuoroja", "sijaisuuksia"; not bare "töitä": "kaupunki tekee töitä houkutellakseen …")
+_SHIFT_WORK = re.compile(
+    r"\w*(?:ylitöitä|ylityötä|vuoroja|vuoroa|sijaisuuksia|sijaisuutta|keikkaa|keikkoja)", re.I
+)
+
+# greetings a name is addressed after, with a comma or "!" after the name ("Kiitos Layla, …")
+_ADDRESS = frozenset(["kiitos", "kiitti", "hei", "moi", "terve", "moikka", "hyvä"])
+_AFTER_ADDRESS = re.compile(r"\s*(?:[,!]|$)")
+
+
+def more_person(
+    text: str,
+    words: Words,
+    infos: list[WordInfo],
+    a: int,
+    b: int,
+    stop: int,
+    acts: Callable[[WordInfo | None], bool],
+) -> bool:
+    """The person contexts of :mod:`~vastausanalyysi.nlp.pii.clues` for a run of capitalised
+    name words ending in ``infos[b - 1]`` (``stop``: the first word after it)."""
+    last, cases = infos[b - 1], infos[b - 1].cases
+    if infos[a].shape == "lower":
+        return False
+    nxt = infos[stop] if stop + 1 < len(words) and gap(text, words, stop) in GAP else None
+    named = (last.first or last.surname) and not last.town
+    if "nimento" in cases:
+        return (
+            clues.aged(text, words, infos, a, b)  # "Tuuli (14 v.) ohjattiin …"
+            or clues.with_family(text, words, infos, a, b)  # "Onni ja isä odottavat"
+            or clues.origin(text, words, a)  # "Vietnamilaistaustainen Linh"
+            or clues.handled(text, words, infos, a, b, acts)  # "hoitaa nykyään KANERVA"
+            # "Vuori on hoitanut kotoutumisasiat" (not "vuori on korkea")
+            or (named and nxt is not None and nxt.olla and infos[stop + 1].done)
+            # "Aho ja Salo ovat molemmat tehneet ylitöitä" (the town coordinated with it)
+            or (named and shift_work(text, words, stop))
+        )
+    return bool(named) and (
+        # "Vuorelle lähetettiin pöytäkirja", "Lehdolta tuli ehdotus"
+        (not last.place and clues.document(text, words, infos, stop))
+        # "Kaikulle on varattu aika"
+        or (last.first and not last.place and clues.booked(text, words, infos, stop))
+        # "Soitin ensin Salmelle ja sitten Kankaalle"
+        or ("ulkotulento" in cases and not last.place and clues.called(text, words, infos, a))
+    )
+
+
+def shift_work(text: str, words: Words, b: int) -> bool:
+    """A form of "tehdä" within five words after the name (past "olla", "molemmat", a name
+    coordinated with it …) with a
+    partitive of shift work or overtime right after it ("Aho ja Salo ovat molemmat tehneet
+    ylitöitä", "Kivi tekee yövuoroja"; not "Lahti tekee töitä …")."""
+    for k in range(b, min(len(words) - 1, b + 5)):
+        if gap(text, words, k) not in GAP:
+            return False
+        if _DO.fullmatch(words[k][0]):
+            return gap(text, words, k + 1) in GAP and bool(_SHIFT_WORK.fullmatch(words[k + 1][0]))
+    return False
+
+
+def unknown_person(text: str, words: Words, infos: list[WordInfo], a: int, stop: int) -> bool:
+    """A capitalised word no dictionary or list knows (``words[a:stop]``) that is a person:
+    addressed right after thanks or a greeting, with a comma, "!" or the end after it ("Kiitos
+    Layla, että jaksoit"), or with a predicate said of people only, in whatever case its ending
+    suggests ("Shilan oli ainoa, joka huomasi …": an unknown name in -n may be a nominative); not
+    a spoken word for family ("Iskä ehti …")."""
+    addressed = (
+        a > 0
+        and gap(text, words, a) in GAP
+        and words[a - 1][0].lower() in _ADDRESS
+        and _AFTER_ADDRESS.match(text, words[stop - 1].end()) is not None
+    )
+    if words[a][0].lower() in SPOKEN_KIN:  # "Iskä ehti jo lähteä"
+        return False
+    return addressed or context.person_predicate(text, words, infos, stop)
+
+
+def lower_outer(infos: list[WordInfo], a: int, b: int) -> bool:
+    """A single lower-case word that is a listed first name or surname in an outer local case
+    ("nurmelle"): not a name by itself, but one when coordinated with a masked name in the same
+    case ("kiitos hakalalle ja nurmelle")."""
+    word = infos[a]
+    return (
+        b - a == 1
+        and word.shape == "lower"
+        and word.listed
+        and bool(word.cases & (TOWARDS_FROM | {"ulkoolento"}))
+    )
+
+
+def among_firms(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A lone first name in the nominative coordinated with a capitalised town or organisation
+    that is no name ("Nokia ja Elisa lainasivat laitteita", "Elisa ja Telia"): a firm named
+    like a person, not a person."""
+    word = infos[a]
+    if b - a != 1 or not word.first or "nimento" not in word.cases or word.shape == "lower":
+        return False
+    for k, conj in ((a - 2, a - 1), (b + 1, b)):
+        if not (0 <= k < len(words) and words[conj][0].lower() in {"ja", "sekä"}):
+            continue
+        if gap(text, words, max(k, conj)) not in GAP or gap(text, words, max(conj, a)) not in GAP:
+            continue
+        other = infos[k]
+        if (
+            other.shape == "title"
+            and (other.org or other.town)
+            and not (other.first or other.surname)
+            and "nimento" in other.cases
+        ):
+            return True
+    return False
+
+
+__all__ = ["among_firms", "lower_outer", "more_person", "shift_work", "unknown_person"]
