@@ -338,14 +338,18 @@ def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> 
 
 def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
     """A verb of seeing or meeting in the clause, up to three words before or four after
-    ("Heikkilää ei ole nähty", "emme ole tavanneet Saarta"); "näkyä" only in the perfect, of
-    someone absent for a while ("Järveä ei ole näkynyt palavereissa"; not "Rantaa ei näkynyt
-    sumun takia")."""
+    ("Heikkilää ei ole nähty", "emme ole tavanneet Saarta"); "näkyä" only in the perfect with
+    a place of meetings or work after it, of someone absent for a while ("Järveä ei ole näkynyt
+    palavereissa"; not "Rantaa ei näkynyt sumun takia", "Saarta ei ole näkynyt kartalla")."""
     near = _clause(text, words, a - 1, -1, 3) + _clause(text, words, b, 1, 4)
-    return any(
-        infos[k].meet and (not words[k][0].lower().startswith("näky") or infos[k - 1].olla)
-        for k in near
-    )
+
+    def seen(k: int) -> bool:
+        if not words[k][0].lower().startswith("näky"):
+            return True
+        after = _clause(text, words, k + 1, 1, 4)
+        return infos[k - 1].olla and any(infos[j].gathering for j in after)
+
+    return any(infos[k].meet and seen(k) for k in near)
 
 
 def perfect_said(nxt: WordInfo | None, nxt2: WordInfo | None) -> bool:

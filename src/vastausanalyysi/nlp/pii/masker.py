@@ -511,7 +511,8 @@ class PiiMasker:
                     or (
                         nxt.after
                         and not (after == "mukaan" and last.verb)  # "Toivon mukaan" = hopefully
-                        and not (place and _collaboration(infos, a))  # "yhteistyö Lahden kanssa"
+                        # "yhteistyö Lahden kanssa", "Lahden kanssa tehtiin yhteistyötä"
+                        and not (place and _collaboration(infos, a, stop))
                     )
                     or (not place and context.channel(text, words, infos, stop))
                     # "LAINEEN tiimi", "Kosken porukka" (not a place's: "Lahden väki")
@@ -533,8 +534,14 @@ class PiiMasker:
                     acts(nxt)
                     or acts(prev)  # "Asiaa hoitaa Mäkelä."
                     or context.perfect_said(nxt, nxt2)  # "Niemi on kertonut, että …"
-                    # past where the person comes from: "Matti Oulusta kertoi …"
-                    or (nxt is not None and nxt.place and "sisaeronto" in nxt.cases and acts(nxt2))
+                    # past where the person comes from: "Matti Oulusta kertoi …", "Usva
+                    # päiväkodista soitti" (not "Ilo päiväkodista on kadonnut")
+                    or (
+                        nxt is not None
+                        and (nxt.place or nxt.head)
+                        and "sisaeronto" in nxt.cases
+                        and acts(nxt2)
+                    )
                     # "Mäkelä ei vastannut", "Anna ei soittanut"
                     or (
                         nxt is not None
@@ -603,9 +610,11 @@ def _colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
     )
 
 
-def _collaboration(infos: list[WordInfo], a: int) -> bool:
-    """A word of collaboration or agreement among the three words before ``a``."""
-    return any(infos[k].collab for k in range(max(0, a - 3), a))
+def _collaboration(infos: list[WordInfo], a: int, stop: int) -> bool:
+    """A word of collaboration or agreement among the three words before ``a`` or the three
+    after the word ``stop`` ("kanssa")."""
+    near = [*range(max(0, a - 3), a), *range(stop + 1, min(len(infos), stop + 4))]
+    return any(infos[k].collab for k in near)
 
 
 _DEFAULT: dict[str, PiiMasker] = {}

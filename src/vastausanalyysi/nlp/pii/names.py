@@ -222,10 +222,12 @@ PERSON_ONLY_VERBS = frozenset(
     ]
 )  # fmt: skip
 
-# nouns that, as the predicate of "olla", make the subject a person ("Koivu on paras tyyppi")
+# nouns and adjectives that, as the predicate of "olla", make the subject a person ("Koivu on
+# paras tyyppi", "… ja on aina avulias"; an adjective not before a noun: "ystävällinen kaupunki")
 PERSON_PREDICATES = frozenset(
-    ["ihminen", "henkilö", "tyyppi", "kaveri", "persoona", "työkaveri", "mies", "nainen"]
-)
+    ["ihminen", "henkilö", "tyyppi", "kaveri", "persoona", "työkaveri", "mies", "nainen",
+     "iloinen", "ystävällinen", "avulias", "kärsivällinen", "kiltti", "reipas", "ahkera"]
+)  # fmt: skip
 
 # adjectives whose superlative, as the predicate of "olla" with no noun after it, makes the
 # subject a person ("Onni on meidän tiimin nuorin"; not "Lahti on Suomen nuorin kaupunki")
@@ -308,6 +310,13 @@ CREW_NOUNS = frozenset(["tiimi", "porukka", "väki", "jengi", "poppoo", "tiimil�
 # verbs of seeing and meeting whose partitive object is a person ("Heikkilää ei ole nähty",
 # "emme ole tavanneet Saarta"), or of being seen ("Järveä ei ole näkynyt palavereissa")
 MEET_VERBS = frozenset(["nähdä", "tavata", "tavoittaa", "haastatella", "näkyä"])
+
+# places of meetings and work where someone absent "has not been seen" ("Järveä ei ole näkynyt
+# palavereissa", "… töissä", "… paikalla"; not "… kartalla")
+GATHERING_NOUNS = (
+    "palaveri", "kokous", "tapaaminen", "tilaisuus", "tapahtuma", "koulutus", "työ", "toimisto",
+    "paikka", "vastaanotto", "kahvihuone",
+)  # fmt: skip
 
 # verbs of hearing of and knowing about someone, with an elative ("En ole kuullut Saaresta
 # mitään, kun hän …"): with "hän" after the name, a person
@@ -395,8 +404,7 @@ LEAVE_NOUNS = (
 
 UNIT_HEADS = (
     "tiimi", "toimi", "palvelu", "yksikkö", "osasto", "toimisto", "ryhmä", "virasto", "puoli",
-    "neuvola", "toimiala", "keskus", "vastaanotto", "huolto", "asema", "hoito", "päiväkoti",
-    "ryhmäkoti", "koulu",
+    "neuvola", "toimiala", "keskus", "vastaanotto", "huolto", "asema", "hoito",
 )  # fmt: skip
 
 KIN_NOUNS = frozenset(
@@ -577,6 +585,7 @@ __all__ = [
     "FOREIGN_BEFORE_NAME",
     "FOREIGN_NAME_LOCALES",
     "FOUNDATION_HEADS",
+    "GATHERING_NOUNS",
     "GREETINGS",
     "HEAR_VERBS",
     "INFO_NOUNS",

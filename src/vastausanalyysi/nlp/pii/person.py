@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from vastausanalyysi.nlp.pii import clues, context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, Words, gap
-from vastausanalyysi.nlp.pii.names import SPOKEN_KIN
+from vastausanalyysi.nlp.pii.names import SPOKEN_KIN, SYSTEM_NAMES
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 # "tehdä" in a finite form or a participle ("tekee", "tekivät", "tehnyt", "tehneet")
@@ -56,6 +56,7 @@ def more_person(
             or (named and nxt is not None and nxt.olla and infos[stop + 1].done)
             # "Aho ja Salo ovat molemmat tehneet ylitöitä" (the town coordinated with it)
             or (named and shift_work(text, words, stop))
+            or (named and and_is(text, words, infos, stop))  # "… ja on aina avulias"
         )
     return bool(named) and (
         # "Vuorelle lähetettiin pöytäkirja", "Lehdolta tuli ehdotus"
@@ -65,6 +66,30 @@ def more_person(
         # "Soitin ensin Salmelle ja sitten Kankaalle"
         or ("ulkotulento" in cases and not last.place and clues.called(text, words, infos, a))
     )
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+
+
+def and_is(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """Later in the sentence, "ja" and a form of "olla" (perhaps past two adverbs or
+    intensifiers) with a predicate said of people only, not before a noun: a second clause of
+    the name's ("Kivi siivoaa koulua iltaisin ja on aina iloinen"; not "… ja on ystävällinen
+    kaupunki")."""
+    for k in range(b, min(len(words) - 2, b + 8)):
+        if _SENTENCE_BREAK.search(gap(text, words, k)):
+            return False
+        if words[k][0].lower() != "ja" or not infos[k + 1].olla:
+            continue
+        j = k + 2
+        # adverbs and intensifiers between: "aina", "todella", "erittäin"
+        while j < min(len(words) - 1, k + 4) and (
+            infos[j].adverb or (infos[j].attribute and "nimento" not in infos[j].cases)
+        ):
+            j += 1
+        noun_after = j + 1 < len(words) and gap(text, words, j + 1) in GAP and infos[j + 1].noun
+        return infos[j].person_predicate and not noun_after
+    return False
 
 
 def shift_work(text: str, words: Words, b: int) -> bool:
@@ -85,16 +110,20 @@ def unknown_person(text: str, words: Words, infos: list[WordInfo], a: int, stop:
     addressed right after thanks or a greeting, with a comma, "!" or the end after it ("Kiitos
     Layla, että jaksoit"), or with a predicate said of people only, in whatever case its ending
     suggests ("Shilan oli ainoa, joka huomasi …": an unknown name in -n may be a nominative); not
-    a spoken word for family ("Iskä ehti …")."""
+    a spoken word for family or a system's name ("Iskä ehti …", "Kiitos Teams, että …")."""
     addressed = (
         a > 0
         and gap(text, words, a) in GAP
         and words[a - 1][0].lower() in _ADDRESS
         and _AFTER_ADDRESS.match(text, words[stop - 1].end()) is not None
     )
-    if words[a][0].lower() in SPOKEN_KIN:  # "Iskä ehti jo lähteä"
+    if words[a][0].lower() in SPOKEN_KIN | SYSTEM_NAMES:  # "Iskä ehti …", "Kiitos Teams, …"
         return False
-    return addressed or context.person_predicate(text, words, infos, stop)
+    return (
+        addressed
+        or context.person_predicate(text, words, infos, stop)
+        or and_is(text, words, infos, stop)  # "Siriporn siivoaa koulua ja on aina iloinen"
+    )
 
 
 def lower_outer(infos: list[WordInfo], a: int, b: int) -> bool:
@@ -133,4 +162,4 @@ def among_firms(text: str, words: Words, infos: list[WordInfo], a: int, b: int) 
     return False
 
 
-__all__ = ["among_firms", "lower_outer", "more_person", "shift_work", "unknown_person"]
+__all__ = ["among_firms", "and_is", "lower_outer", "more_person", "shift_work", "unknown_person"]

@@ -20,6 +20,7 @@ from vastausanalyysi.nlp.pii.names import (
     FAMILY_NOUNS,
     FOREIGN_BEFORE_NAME,
     FOUNDATION_HEADS,
+    GATHERING_NOUNS,
     GREETINGS,
     HEAR_VERBS,
     INFO_NOUNS,
@@ -127,7 +128,7 @@ class WordInfo:
         "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer",
         "area", "ask", "ask_from", "attribute", "bare_noun", "booked", "brand", "cases", "collab",
         "common", "contact", "crew", "document", "done", "family", "finite", "first",
-        "foundation", "head", "heading", "hear", "house", "info_noun", "initial",
+        "foundation", "gathering", "head", "heading", "hear", "house", "info_noun", "initial",
         "initials", "institution", "kin", "know", "leave", "listed", "ma_inessive", "meet",
         "middle", "name", "name_bases", "named", "negation", "noun", "olla", "opinion_noun",
         "org", "participle", "particle", "person_noun", "person_only", "person_predicate",
@@ -353,6 +354,10 @@ class WordInfo:
         # "on kertonut", "oli todennut": a speech verb's past active participle
         self.said = any(v in SPEECH_VERBS and kind == "past_active" for v, kind in participles)
         self.meet = not verb_lemmas.isdisjoint(MEET_VERBS)
+        self.gathering = any(
+            a.case in {"sisaolento", "ulkoolento"} and ends_with(a.baseform, GATHERING_NOUNS)
+            for a in common
+        )
         self.hear = not verb_lemmas.isdisjoint(HEAR_VERBS)
         self.ask = any(a.baseform in ASK_VERBS for a in verbs)
         self.ask_from = any(a.baseform in ASK_FROM_VERBS for a in verbs)
