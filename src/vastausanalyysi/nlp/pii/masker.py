@@ -57,6 +57,10 @@ Mattila) is masked when the context says person:
   "hän" after it ("En ole kuullut Saaresta …, kun hän …"), a partitive with a verb of seeing or
   meeting ("Heikkilää ei ole nähty"), a phone number or e-mail next to it in a contact
   line ("040 123 4567 / Ristola"; not a municipality's name);
+* the contexts of :mod:`~vastausanalyysi.nlp.pii.person`: shift work ("Aho ja Salo ovat tehneet
+  ylitöitä"), an unknown word addressed or with a person's predicate ("Kiitos Layla, että …",
+  "Shilan oli ainoa, joka huomasi …"), a second clause "ja on aina avulias"; a lower-case name
+  coordinated in an outer local case ("kiitos hakalalle ja nurmelle");
 * a title right before a capitalised ordinary word ("psykologi Usvan kanssa"); an abbreviated
   title also with its dot ("PJ MATTI HEIKKILÄ", "Vpj. Salo", "Mr. Rahman's team", "Dr. Lee");
 * a genitive before an agent participle ("Niemisen laatima"; not a town's: "Lahden tekemä");
@@ -118,7 +122,8 @@ Chydenius", "Rakennusliike Nieminen", "Asunto Oy Kalliorinne", "Virtasen Liikenn
 or joined to one with a hyphen ("Sibelius-lukio", "Alvar Aalto -museo"); a name in an inner
 local case ("Salossa", "Hotelli Arthurissa") unless a first name comes before it or
 "yhteydessä"/"yhteyttä" next to it; Voikko's organisations and the lexicon's entries (Kela,
-Kuntaliitto), and organisations known by a first name's plural ("Martat").
+Kuntaliitto), organisations known by a first name's plural ("Martat") and a first name coordinated
+with a town or an organisation ("Nokia ja Elisa lainasivat …": a firm).
 
 Every text is normalised first (:mod:`vastausanalyysi.nlp.normalise`) and the spans found are
 mapped back, so "Ma\\u0308kinen" or "Vir\\u00adtanen" is masked like "Mäkinen" and everything
