@@ -105,6 +105,12 @@ CASES = [
     ("Alueen väestö on hyvin ikääntynyttä.", "neutral"),
     ("Asia on hyvin valmisteltu.", "works"),
     ("Yhteistyö on hyvin toimivaa.", "works"),
+    # a possible improvement is no success; a capability is (sentences of the labelled sets'
+    # other writers: team_written_b, team_written_e)
+    ("Vastinparitoimintaa voisi laajentaa myös tekniselle puolelle ja kiinteistöihin.", "neutral"),
+    ("Asioista voidaan puhua suoraan, ja puhelimeen vastataan aina.", "works"),
+    ("Uusi malli saattaa parantaa tiedonkulkua.", "neutral"),
+    ("Kunta ei voi vaikuttaa päätöksiin.", "problem"),
 ]
 
 
