@@ -1,9 +1,12 @@
-"""Counterfactual judgments: "olisi pitänyt kuulla kuntia" says that it was not done right.
+"""Modal judgments: "olisi pitänyt kuulla kuntia" says that it was not done right; "saattaa
+parantaa" says what may be, not what is.
 
 Split from :mod:`vastausanalyysi.themes.cues` (the cue rules of the rule polarity).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from vastausanalyysi.themes.clauses import PROBLEM
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon
@@ -42,4 +45,26 @@ def counterfactual(
     return []
 
 
-__all__ = ["counterfactual"]
+#: Verbs of possibility before an A-infinitive ("saattaa parantaa", "voi vaikeuttaa").
+_MAY = frozenset({"saattaa", "voida"})
+
+
+def possibility(rows: list[TokenRow], i: int, start: int, verbal: Sequence[int]) -> bool:
+    """A cue word in the A-infinitive right after (one word between at most) an active form of
+    a verb of possibility that no negation verb governs: "uusi malli saattaa parantaa
+    tiedonkulkua", "yhteistyötä voisi laajentaa" say what may be, not what is; "kunta ei voi
+    vaikuttaa" and the passive "asioista voidaan puhua suoraan" (they can) are facts. (A
+    possible harm, "voi hidastaa päätöksentekoa", is read as a concern by the coders: the
+    caller applies this to works cues only.)"""
+    if "A-infinitive" not in rows[i].moods:
+        return False
+    words = [j for j in range(max(start, i - 3), i) if not (rows[j].punct or rows[j].space)]
+    may = [
+        j
+        for j in words[-2:]
+        if rows[j].nlemma in _MAY and rows[j].verb and not rows[j].low.startswith("voidaan")
+    ]
+    return bool(may) and not any(start <= n < may[0] for n in verbal)
+
+
+__all__ = ["counterfactual", "possibility"]

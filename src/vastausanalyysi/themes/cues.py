@@ -24,6 +24,7 @@ from vastausanalyysi.themes.clauses import (
     focus_follows,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
+from vastausanalyysi.themes.counterfactual import possibility
 from vastausanalyysi.themes.cue_context import (
     advice,
     aim_predicate,
@@ -431,28 +432,6 @@ def clause_cues(
             kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
         found_any.append((i, kind, why))
     return _attributive_yields(rows, found_any)
-
-
-#: Verbs of possibility before an A-infinitive ("saattaa parantaa", "voi vaikeuttaa").
-_MAY = frozenset({"saattaa", "voida"})
-
-
-def possibility(rows: list[TokenRow], i: int, start: int, verbal: Sequence[int]) -> bool:
-    """A cue word in the A-infinitive right after (one word between at most) an active form of
-    a verb of possibility that no negation verb governs: "uusi malli saattaa parantaa
-    tiedonkulkua", "yhteistyötä voisi laajentaa" say what may be, not what is; "kunta ei voi
-    vaikuttaa" and the passive "asioista voidaan puhua suoraan" (they can) are facts. (A
-    possible harm, "voi hidastaa päätöksentekoa", is read as a concern by the coders: the
-    caller applies this to works cues only.)"""
-    if "A-infinitive" not in rows[i].moods:
-        return False
-    words = [j for j in range(max(start, i - 3), i) if not (rows[j].punct or rows[j].space)]
-    may = [
-        j
-        for j in words[-2:]
-        if rows[j].nlemma in _MAY and rows[j].verb and not rows[j].low.startswith("voidaan")
-    ]
-    return bool(may) and not any(start <= n < may[0] for n in verbal)
 
 
 #: Words after an intensifier "hyvin" that are not degree words ("otettiin hyvin vastaan").
