@@ -7,7 +7,9 @@ Real worker processes (a pool of two) and the real pipeline and model; answers f
 from __future__ import annotations
 
 import gc
+import io
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from vastausanalyysi.errors import InputTextError, ModelError
 from vastausanalyysi.nlp.lemmatizer import frozen_heap
 from vastausanalyysi.themes import batch
 from vastausanalyysi.themes.batch import chunk_bounds, chunk_size_for, n_workers, start_method
+from vastausanalyysi.workflow import Progress
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "answers.csv"
 RESULT = [
@@ -64,6 +67,25 @@ def test_two_processes_give_the_serial_output(answers, serial) -> None:
     assert as_json(out) == as_json(serial)
     assert serial["areas"].map(len).sum() > 20  # the sample gets codes: the check is not vacuous
     assert gc.get_freeze_count() == 0 and gc.isenabled()  # frozen only while forking
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_leaves_no_thread_behind(monkeypatch) -> None:
+    """A bar, drawn or not, starts no thread that outlives it: tqdm's monitor thread stayed
+    for good and made every later ``n_jobs`` run of the process spawn its workers (the test
+    above failed after any CLI test that had a bar)."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    for shown in (False, True):
+        with Progress(enabled=shown).bar(4, "tagging", unit="row") as bar:
+            bar.update(4)
+    assert "tagging" in terminal.getvalue()  # the second bar was drawn: not vacuous
+    assert [t for t in threading.enumerate() if t.name == "tqdm_monitor"] == []
+    assert start_method() == "fork"
 
 
 def test_a_first_chunk_split_around_the_fork_gives_the_serial_output(

@@ -10,6 +10,7 @@ masked text that is written, see :func:`masked_offsets`).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
@@ -59,6 +60,24 @@ TAG_BATCH = 500
 """Answers tagged per call by :func:`tag_answers` (one progress step)."""
 
 
+@functools.cache
+def _bar_class() -> type:
+    """tqdm without its monitor thread.
+
+    tqdm starts a monitor thread with its first bar, even a disabled one, and never stops it.
+    A second thread makes :func:`vastausanalyysi.themes.batch.start_method` spawn the workers
+    of a later ``n_jobs`` run in this process instead of forking them (and ``tag --jobs`` on
+    a terminal spawned its workers under its own bar). The monitor only hurries the redraw of
+    a bar whose updates have slowed down; ours are updated per batch, so it is not needed.
+    """
+    from tqdm import tqdm
+
+    class Bar(tqdm):  # type: ignore[misc]
+        monitor_interval = 0
+
+    return Bar
+
+
 class Progress:
     """A progress bar on standard error (tqdm), shown only when asked and stderr is a terminal."""
 
@@ -68,9 +87,7 @@ class Progress:
     @contextmanager
     def bar(self, total: int, desc: str, unit: str = "it") -> Iterator[Any]:
         """A bar of ``total`` steps named ``desc``; ``update(n)`` advances it."""
-        from tqdm import tqdm
-
-        with tqdm(
+        with _bar_class()(
             total=total,
             desc=desc,
             unit=unit,
