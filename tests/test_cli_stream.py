@@ -18,6 +18,8 @@ import pandas as pd
 import pytest
 
 from vastausanalyysi.cli import main
+from vastausanalyysi.cli.files import InputOptions
+from vastausanalyysi.cli.stream import count_rows, stream_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -205,3 +207,36 @@ def test_a_cp1252_row_after_a_plain_ascii_head_streams_as_read_whole(tmp_path: P
     assert main(["-q", "tag", str(src), "-o", str(streamed), "--chunk-size", "400"]) == 0
     assert streamed.read_bytes() == whole.read_bytes()
     assert _read(streamed)["text"].iloc[-1] == late[0][2]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl"])
+def test_the_progress_total_is_the_number_of_rows_streamed(tmp_path: Path, suffix: str) -> None:
+    """QA 6 #9: the bar's total counted line breaks, so cells of several lines made it larger
+    than the rows and the bar stopped at 86 %. Now it is the rows the stream gives."""
+    texts = [
+        "Perhekeskus toimii.\nOppilashuolto myös.",  # a cell of two lines
+        'Tiedonkulku, sanoisin, on "heikkoa".',  # a delimiter and quotes in a cell
+        "Yhteistyö sujuu.\r\n\r\nKiinteistöasiat\njumissa.",  # a blank line inside a cell
+        'Neuvola on 5" päässä.',  # a quote inside a cell's text
+        "Hyte-työ toimii.",
+    ]
+    src = tmp_path / f"lines{suffix}"
+    if suffix == ".jsonl":
+        lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+        src.write_text("\n".join([*lines[:2], "", *lines[2:]]) + "\n\n", encoding="utf-8")
+    else:
+        with src.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, delimiter="\t" if suffix == ".tsv" else ",").writerows(
+                [["id", "text"], *([str(i), t] for i, t in enumerate(texts))]
+            )
+        with src.open("a", encoding="utf-8") as f:
+            f.write("\n")  # a blank line at the end, which the reader skips
+    plan = stream_plan(str(src), InputOptions(), "text")
+    assert plan is not None
+    try:
+        streamed = sum(len(frame) for frame in plan.frames(2))
+    finally:
+        plan.raw.close()
+    assert streamed == len(texts)
+    assert src.read_bytes().count(b"\n") - 1 != len(texts)  # line breaks do not count rows
+    assert count_rows(plan) == len(texts)

@@ -121,3 +121,19 @@ def test_progress_on_a_terminal_only(answers: Path, tmp_path: Path) -> None:
     status, shown = _run_on_terminal(*report, cwd=tmp_path)
     assert status == 0
     assert "tagging" in shown and "clustering" in shown and "writing the report" in shown
+
+
+def test_streamed_progress_ends_at_the_number_of_rows(tmp_path: Path) -> None:
+    """QA 6 #9: with answers of several lines the streamed bar counted line breaks
+    (…/9356 for 8,000 rows) and stopped at 86 %; it now counts rows and ends at n/n."""
+    texts = [f"{t}\nToinen rivi: {t.lower()}" for t in TEXTS]
+    path = tmp_path / "rivit.csv"
+    pd.DataFrame({"id": range(len(texts)), "vastaus": texts}).to_csv(path, index=False)
+    n = len(texts)
+    status, shown = _run_on_terminal(
+        "tag", str(path), "-c", "vastaus", "--chunk-size", "2", "-o", str(tmp_path / "t.csv"),
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert status == 0 and "tagging" in shown
+    assert f"{n}/{n}" in shown and "100%" in shown, shown
+    assert f"/{2 * n}" not in shown  # the line count is no total

@@ -97,6 +97,7 @@ class Progress:
             dynamic_ncols=True,
         ) as bar:
             yield bar
+            bar.refresh()  # its last state shown: tqdm skips an update soon after the one before
 
     def step(self, steps: Sequence[str]) -> Iterator[str]:
         """Iterate over named steps, each one tick of a bar named by the step under way."""

@@ -247,20 +247,23 @@ def _give_back(raw: BinaryIO, head: bytes, path: str) -> None:
     return None
 
 
-def estimate_rows(path: str) -> int | None:
-    """The number of data rows of a file by its line breaks (an estimate, for the ETA)."""
-    if path == STDIN:
+def count_rows(plan: StreamPlan) -> int | None:
+    """The number of rows ``plan.frames`` gives (None for standard input), for the progress
+    bar: a CSV/TSV's records after the header, read by the same rules as the reader (a line
+    break inside a quoted cell is no new row, a blank line is skipped), or a JSON Lines file's
+    non-blank lines. A second pass over the file, about 50 MB/s for a CSV."""
+    if plan.size is None:
         return None
-    count = 0
-    with open(path, "rb") as f:
-        while block := f.read(1 << 20):
-            count += block.count(b"\n")
-    return max(count - 1, 0)
+    with open(plan.display, encoding=plan.encoding, errors="replace", newline="") as text:
+        if plan.fmt == "jsonl":
+            return sum(1 for line in text if line.strip())
+        records = sum(1 for row in csv.reader(text, delimiter=plan.delimiter) if row)
+    return max(records - 1, 0)
 
 
 __all__ = [
     "StreamPlan",
-    "estimate_rows",
+    "count_rows",
     "file_encoding",
     "stream_plan",
 ]

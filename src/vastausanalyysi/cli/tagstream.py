@@ -14,7 +14,7 @@ import pandas as pd
 
 from vastausanalyysi.cli.files import InputOptions
 from vastausanalyysi.cli.output import TableWriter
-from vastausanalyysi.cli.stream import estimate_rows, stream_plan
+from vastausanalyysi.cli.stream import count_rows, stream_plan
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
 from vastausanalyysi.schema import TEXT
 
@@ -59,7 +59,7 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
         evidence=evidence,
         model=classifier,
     )
-    total = estimate_rows(args.input)
+    total = count_rows(plan)
     ids = IdPseudonyms()  # one for every chunk: an id gets the same pseudonym in each
     keep = [options.id_column] if options.id_column else []
     try:
@@ -69,6 +69,7 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
                     frame = mask_output(frame, [column], keep=keep, ids=ids)
                 writer.write(frame.reset_index(drop=True))
                 bar.update(len(frame))
+            bar.total = bar.n  # the count of rows, or standard input's: the bar ends at 100 %
     except BaseException:
         writer.abort()  # no half of a new output under the output's name (an old one stays)
         raise
