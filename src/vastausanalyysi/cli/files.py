@@ -239,7 +239,12 @@ def open_input(
 
 @contextmanager
 def _read_errors(display: str, temporary: str | None) -> Iterator[None]:
-    """Library errors name ``display`` instead of a temporary file; other read errors wrapped."""
+    """Library errors and the reader's warnings name ``display`` instead of a temporary file;
+    other read errors wrapped."""
+    renamed = _Renamed(temporary, display) if temporary else None
+    reader_log = logging.getLogger("vastausanalyysi.survey")
+    if renamed:
+        reader_log.addFilter(renamed)
     try:
         yield
     except VastausanalyysiError as exc:
@@ -251,6 +256,23 @@ def _read_errors(display: str, temporary: str | None) -> Iterator[None]:
         if isinstance(exc, RecursionError):
             message = "nested too deeply"
         raise SurveyError(f"cannot read {display!r}: {type(exc).__name__}: {message}") from exc
+    finally:
+        if renamed:
+            reader_log.removeFilter(renamed)
+
+
+class _Renamed(logging.Filter):
+    """A record's message with a temporary file's name replaced by the input's (``<stdin>``)."""
+
+    def __init__(self, temporary: str, display: str) -> None:
+        super().__init__()
+        self.temporary, self.display = temporary, display
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.temporary in message:
+            record.msg, record.args = message.replace(self.temporary, self.display), ()
+        return True
 
 
 # ---------------------------------------------------------------------------- reading

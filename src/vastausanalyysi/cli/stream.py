@@ -195,7 +195,28 @@ def stream_plan(path: str, options: InputOptions, text_column: str) -> StreamPla
     delimiter = options.delimiter or ("\t" if fmt == "tsv" else sniff_delimiter(sample))
     if not _plain_header(sample, fmt, delimiter, text_column):
         return _give_back(raw, head, path)
+    for warning in _decoding_warnings(path, head, display, options.encoding, encoding):
+        log.warning("%s", warning)
     return StreamPlan(fmt, encoding, delimiter, _Prefixed(head, raw), display, size)  # type: ignore[arg-type]
+
+
+def _decoding_warnings(
+    path: str, head: bytes, display: str, given: str | None, encoding: str
+) -> list[str]:
+    """What the whole-file reader warns about decoding the file
+    (:func:`~vastausanalyysi.survey.csvfile.decoding_warnings`): a byte order mark that
+    ``--encoding`` does not match, Mac Roman read as Windows-1252 (standard input: its head)."""
+    from vastausanalyysi.survey.csvfile import MacRomanSigns, bom_warning, is_single_byte
+
+    found = [bom_warning(head, display, given)]
+    if is_single_byte(encoding):
+        signs = MacRomanSigns()
+        if path == STDIN:
+            signs.add(head)
+        else:
+            signs.add_file(path)
+        found.append(signs.warning(display, encoding))
+    return [w for w in found if w]
 
 
 def file_encoding(path: Path) -> str | None:

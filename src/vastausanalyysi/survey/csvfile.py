@@ -51,9 +51,12 @@ def _decode_cp1252(data: bytes) -> tuple[str, str]:
 def decode_text(data: bytes, source: str, encoding: str | None) -> tuple[str, str, list[int]]:
     """Text, the encoding used and the 1-based numbers of the lines decoded as Windows-1252 in a
     file that mixes UTF-8 and Windows-1252 lines (empty otherwise; the encoding is then
-    ``"utf-8+cp1252"``). Raises :class:`SurveyError` naming the file."""
+    ``"utf-8+cp1252"``). A UTF-8 byte order mark under a given UTF-8 encoding is dropped, as
+    without one. Raises :class:`SurveyError` naming the file."""
     if encoding:
         try:
+            if data.startswith(codecs.BOM_UTF8) and codecs.lookup(encoding).name == "utf-8":
+                return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig", []
             return data.decode(encoding), encoding, []
         except LookupError as exc:
             raise SurveyError(f"unknown encoding {encoding!r} for {source!r}") from exc
@@ -104,6 +107,128 @@ def decode_text(data: bytes, source: str, encoding: str | None) -> tuple[str, st
         text, used = _decode_cp1252(data)
         return text, used, []
     return "".join(texts), "utf-8+cp1252", legacy
+
+
+SINGLE_BYTE_ENCODINGS = frozenset({"cp1252", "iso8859-1", "iso8859-15"})
+"""Codecs (by :func:`codecs.lookup` name) that decode any byte: a Mac Roman file read with one
+of them gives no error, only wrong letters, so :class:`MacRomanSigns` looks for them."""
+_BOMS = {
+    "UTF-8": (codecs.BOM_UTF8, ("utf-8", "utf-8-sig")),
+    "UTF-16": ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), ("utf-16", "utf-16-le", "utf-16-be")),
+}
+# Mac Roman's Finnish letters (ä ö å Ä Ö Å) are Windows-1252's š Œ Š … € and an undefined
+# byte: counted beside an ASCII letter (inside a word) or, for Ä Ö Å, before a lower-case one
+# (a word's first letter), so that "…" and "€" after a word do not count.
+_MAC_LETTER = re.compile(rb"[A-Za-z][\x8a\x9a\x8c]|[\x8a\x9a\x8c\x80\x85\x81][a-z]")
+_MAC_BYTES = (b"\x8a", b"\x9a", b"\x8c", b"\x80", b"\x85", b"\x81")
+_WORD_END = frozenset(bytes([b]) for b in b' \t\r\n,;|"')
+_WINDOWS_LETTERS = (b"\xe4", b"\xf6", b"\xe5", b"\xc4", b"\xd6", b"\xc5")  # ä ö å Ä Ö Å
+
+
+def is_single_byte(encoding: str) -> bool:
+    """Whether ``encoding`` is one of :data:`SINGLE_BYTE_ENCODINGS` (or "latin-1")."""
+    try:
+        return codecs.lookup(encoding).name in SINGLE_BYTE_ENCODINGS
+    except LookupError:
+        return False
+
+
+def bom_warning(data: bytes, source: str, encoding: str | None) -> str | None:
+    """A warning when ``data`` starts with a byte order mark that the given ``encoding`` does
+    not match (``--encoding cp1252`` on a UTF-8 file with a BOM): the mark and every letter
+    beyond ASCII are then read wrong. None without a given encoding or when it matches."""
+    if not encoding:
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    for label, (marks, names) in _BOMS.items():
+        if data.startswith(marks) and name not in names:
+            return (
+                f"{source} starts with a {label} byte order mark but is decoded as {encoding}, "
+                f"as --encoding asks: it is probably {label} (leave --encoding out), and its "
+                "letters beyond ASCII are read wrong"
+            )
+    return None
+
+
+class MacRomanSigns:
+    """Signs, over the bytes of a file decoded as Windows-1252 (or Latin-1), that the file is
+    Mac Roman (old Excel for Mac's "CSV (Macintosh)"): Windows-1252 gives no error there, only
+    "Yhteistyš" for "Yhteistyö". Bytes are added in one piece or block by block (a block
+    should end at a line break, for the line numbers)."""
+
+    def __init__(self) -> None:
+        self.mac = 0
+        self.windows = 0
+        self.lines = 0
+        self.example: tuple[int, bytes] | None = None  # a word's line and bytes
+
+    def add(self, data: bytes) -> None:
+        """Count the signs in ``data``, the next bytes of the file."""
+        found = _MAC_LETTER.search(data) if any(b in data for b in _MAC_BYTES) else None
+        if found is not None:
+            self.mac += len(_MAC_LETTER.findall(data))
+            if self.example is None:
+                start, end = found.start(), found.end()
+                while start > 0 and data[start - 1 : start] not in _WORD_END:
+                    start -= 1
+                while end < len(data) and data[end : end + 1] not in _WORD_END:
+                    end += 1
+                word = data[start : min(end, start + 40)]
+                self.example = (self.lines + data.count(b"\n", 0, found.start()) + 1, word)
+        self.windows += sum(data.count(b) for b in _WINDOWS_LETTERS)
+        self.lines += data.count(b"\n")
+
+    def add_file(self, path: str) -> None:
+        """Count the signs in the file at ``path``, in blocks that end at a line break."""
+        rest = b""
+        with open(path, "rb") as f:
+            while block := f.read(1 << 20):
+                cut = block.rfind(b"\n") + 1
+                if not cut:
+                    rest += block
+                    continue
+                self.add(rest + block[:cut])
+                rest = block[cut:]
+        self.add(rest)
+
+    def warning(self, source: str, encoding: str) -> str | None:
+        """A warning naming ``source`` when its Mac Roman letters outnumber its Windows-1252
+        ones; None otherwise."""
+        if self.example is None or self.mac <= self.windows:
+            return None
+        line, word = self.example
+        read = word.decode(encoding if is_single_byte(encoding) else "cp1252", "replace")
+        mac = word.decode("mac_roman")
+        return (
+            f"{source} is decoded as {encoding}, but it looks like Mac Roman: {self.mac} "
+            f"letter(s) read as š, Š, Œ or the like would be ä, ö or å in Mac Roman (line "
+            f"{line}: {read!r} would be {mac!r}); if it was saved as Mac Roman "
+            '("CSV (Macintosh)"), give --encoding mac_roman'
+        )
+
+
+def decoding_warnings(
+    data: bytes, source: str, given: str | None, used: str, legacy: Sequence[int]
+) -> list[str]:
+    """What is doubtful about decoding ``data`` (the whole file) as :func:`decode_text` did
+    (``used``, ``legacy``; ``given``: the encoding asked for): a byte order mark the given
+    encoding does not match, and Mac Roman read as Windows-1252 (the whole file, or the lines
+    decoded as Windows-1252 in a mixed file)."""
+    found = [bom_warning(data, source, given)]
+    if legacy or is_single_byte(used):
+        signs = MacRomanSigns()
+        if legacy:
+            lines = _split_lines(data)
+            for number in legacy:
+                signs.lines = number - 1
+                signs.add(lines[number - 1])
+        else:
+            signs.add(data)
+        found.append(signs.warning(source, "Windows-1252" if legacy else used))
+    return [w for w in found if w]
 
 
 def sniff_delimiter(text: str) -> str:
@@ -316,4 +441,13 @@ def _legacy_issues(legacy_lines: Sequence[int], first_lines: list[int]) -> list[
     ]
 
 
-__all__ = ["decode_text", "read_csv_records", "sniff_delimiter"]
+__all__ = [
+    "SINGLE_BYTE_ENCODINGS",
+    "MacRomanSigns",
+    "bom_warning",
+    "decode_text",
+    "decoding_warnings",
+    "is_single_byte",
+    "read_csv_records",
+    "sniff_delimiter",
+]

@@ -23,7 +23,12 @@ import pandas as pd
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, SAVE_AS_HINTS, TAG_COLUMNS
 from vastausanalyysi.survey.cells import CellIssue, cell_text
-from vastausanalyysi.survey.csvfile import decode_text, read_csv_records, sniff_delimiter
+from vastausanalyysi.survey.csvfile import (
+    decode_text,
+    decoding_warnings,
+    read_csv_records,
+    sniff_delimiter,
+)
 from vastausanalyysi.survey.header import check_names, find_header
 from vastausanalyysi.survey.model import SurveyIssue
 from vastausanalyysi.survey.xlsxfile import read_xlsx_records, sheet_names
@@ -111,6 +116,8 @@ def _read_text(path: Path, encoding: str | None) -> tuple[str, str, str, list[in
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise SurveyError(f"survey file {source!r} is empty")
     text, used, legacy = decode_text(data, source, encoding)
+    for warning in decoding_warnings(data, source, encoding, used, legacy):
+        logger.warning("%s", warning)
     if legacy:
         logger.warning(
             "%s: %d line(s) are not UTF-8 like the rest; decoded as Windows-1252",
