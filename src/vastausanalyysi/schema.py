@@ -32,6 +32,10 @@ PROBABILITIES = "probabilities"
 """The model's probability of each code (``tag(probabilities=True)``)."""
 OLD_PROBABILITIES = "scores"
 """The name of :data:`PROBABILITIES` in files tagged before it was renamed (still read)."""
+TAGGED_BY = "tagged_by"
+"""The column in which ``vastausanalyysi tag`` names the version, model and evidence that tagged
+a row (see :mod:`vastausanalyysi.cli.provenance`): ``report`` uses a file's tags only when they
+are its own."""
 NOT_FINNISH = "not_finnish"
 """Frequency-table column: answering units left out of the base because not in Finnish."""
 NON_ANSWERS = "non_answers"
@@ -139,6 +143,7 @@ __all__ = [
     "QUESTION",
     "REGION",
     "RESPONDENT_ID",
+    "TAGGED_BY",
     "TAG_COLUMNS",
     "TEXT",
     "parse_codes",

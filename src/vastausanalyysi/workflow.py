@@ -466,6 +466,7 @@ def analyse(
     rows: Sequence[Any] | None = None,
     source: str | None = None,
     ids: IdPseudonyms | None = None,
+    already_tagged: bool = False,
 ) -> list[Path]:
     """Tag ``answers`` (a frame with a ``text_column``), summarise, cluster and write the report.
 
@@ -481,7 +482,9 @@ def analyse(
     With ``mask``, respondent ids that are personal data are written as pseudonyms, the same
     in the answers and ``respondent_scores``, from ``ids`` (an
     :class:`~vastausanalyysi.nlp.pii.IdPseudonyms` the caller shares with its other files;
-    default: a new one).
+    default: a new one). ``already_tagged``: ``answers`` carry their tags, as
+    :func:`tag_answers` gives them (a file that ``tag`` wrote with the same model): they are
+    used as they are, not tagged again.
     """
     progress = progress or Progress(False)
     if text_column != TEXT:
@@ -494,7 +497,10 @@ def analyse(
             answers = mask_personal_data(answers, texts)
     steps = progress.step(["tagging", "summarising", "masking", "clustering", "writing the report"])
     next(steps)
-    tagged = tag_answers(answers, model=model, progress=progress, rows=rows, source=source)
+    if already_tagged:
+        tagged = answers
+    else:
+        tagged = tag_answers(answers, model=model, progress=progress, rows=rows, source=source)
     next(steps)
     frequencies = theme_frequencies(tagged, by, min_cell=min_cell)
     next(steps)

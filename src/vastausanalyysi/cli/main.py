@@ -23,15 +23,7 @@ from typing import Any, NoReturn
 from vastausanalyysi._version import __version__
 from vastausanalyysi.cli.mentions import add_mention_options, mention_table, wants_mention_table
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
-from vastausanalyysi.schema import (
-    LANGUAGE,
-    MIN_CELL,
-    OLD_PROBABILITIES,
-    POLARITY_EVIDENCE,
-    PROBABILITIES,
-    TAG_COLUMNS,
-    TEXT,
-)
+from vastausanalyysi.schema import MIN_CELL, TAGGED_BY, TEXT
 
 Handler = Callable[[argparse.Namespace], int]
 log = logging.getLogger("vastausanalyysi.cli")
@@ -186,6 +178,7 @@ def _evidence(args: argparse.Namespace) -> bool | str:
 
 def _cmd_tag(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_input
+    from vastausanalyysi.cli.provenance import TAG_OUTPUT, fingerprint
     from vastausanalyysi.workflow import TAG_BATCH, mask_output, tag_answers
 
     _check_output(args)
@@ -198,11 +191,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             return 0
     answers = read_input(args.input, _input(args))
     frame = answers.frame
-    old = [
-        c
-        for c in (*TAG_COLUMNS, POLARITY_EVIDENCE, PROBABILITIES, OLD_PROBABILITIES, LANGUAGE)
-        if c in frame.columns
-    ]
+    old = [c for c in TAG_OUTPUT if c in frame.columns]
     keep = answers.tagged and args.keep_codes
     if answers.tagged:
         what = ", ".join(old)
@@ -236,6 +225,8 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         )
     if _mask(args):
         frame = mask_output(frame, [answers.text_column], **_mask_options(answers, args))
+    if not keep:  # which version and model tagged it: report uses the tags only when its own
+        frame[TAGGED_BY] = fingerprint(args.model or None, _evidence(args))
     _write(frame, args)
     return 0
 
@@ -354,6 +345,7 @@ def _int(value: str, option: str) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import InputOptions, read_input, read_plain_table, resolve_by
     from vastausanalyysi.cli.output import check_folder
+    from vastausanalyysi.cli.provenance import tags_to_reuse
     from vastausanalyysi.nlp.pii import IdPseudonyms
     from vastausanalyysi.workflow import analyse
 
@@ -363,8 +355,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     _require_text(answers, "report")
     by = resolve_by(answers, args.by)  # the file's own header names too: -b Kunta
     frame = answers.frame
-    if answers.tagged:
-        log.warning("%s is tagged already: tagging again for the report", answers.source)
+    reuse = answers.tagged and tags_to_reuse(frame, args.model or None, answers.source)
+    frame = frame.drop(columns=[TAGGED_BY], errors="ignore")
     if answers.id_column and answers.id_column != "respondent_id":
         frame = frame.drop(columns=["respondent_id"], errors="ignore")
         frame = frame.rename(columns={answers.id_column: "respondent_id"})
@@ -382,6 +374,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         rows=answers.rows,
         source=answers.source,
         ids=IdPseudonyms(answers.respondents) if _mask(args) else None,
+        already_tagged=reuse,
     ):
         print(path)
     return 0

@@ -14,9 +14,10 @@ import pandas as pd
 
 from vastausanalyysi.cli.files import InputOptions
 from vastausanalyysi.cli.output import TableWriter
+from vastausanalyysi.cli.provenance import fingerprint
 from vastausanalyysi.cli.stream import count_rows, stream_plan
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
-from vastausanalyysi.schema import TEXT
+from vastausanalyysi.schema import TAGGED_BY, TEXT
 
 log = logging.getLogger("vastausanalyysi.cli")
 
@@ -43,6 +44,7 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
     if classifier is None and not args.model:
         classifier = "rules"
     evidence = {"full": True, "compact": "compact", "none": False}[args.evidence]
+    tagged_by = fingerprint(args.model or None, evidence)
     writer = TableWriter(args.output, excel_fi=args.excel_fi)
     if not writer.appends:
         log.warning(
@@ -67,6 +69,7 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
             for frame in _read_checked(tagged, plan.display):
                 if not args.keep_personal_data:
                     frame = mask_output(frame, [column], keep=keep, ids=ids)
+                frame[TAGGED_BY] = tagged_by
                 writer.write(frame.reset_index(drop=True))
                 bar.update(len(frame))
             bar.total = bar.n  # the count of rows, or standard input's: the bar ends at 100 %
