@@ -240,3 +240,39 @@ def test_the_progress_total_is_the_number_of_rows_streamed(tmp_path: Path, suffi
     assert streamed == len(texts)
     assert src.read_bytes().count(b"\n") - 1 != len(texts)  # line breaks do not count rows
     assert count_rows(plan) == len(texts)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_jsonl_key_missing_from_a_later_chunk_streams_as_read_whole(
+    tmp_path: Path, suffix: str
+) -> None:
+    """A chunk without one of the first chunk's keys had fewer columns: its CSV rows were
+    shifted left under the header (a silent mix-up of columns)."""
+    lines = [
+        {"id": "1", "text": "Perhekeskus toimii hyvin.", "kunta": "Kuopio"},
+        {"id": "2", "text": "Tiedonkulku on heikkoa."},
+        {"id": "3", "kunta": "Oulu", "text": "Oppilashuolto toimii."},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in lines), "utf-8")
+    whole, streamed = tmp_path / f"whole{suffix}", tmp_path / f"streamed{suffix}"
+    assert main(["-q", "tag", str(src), "-o", str(whole)]) == 0
+    assert main(["-q", "tag", str(src), "-o", str(streamed), "--chunk-size", "1"]) == 0
+    assert streamed.read_bytes() == whole.read_bytes()
+    if suffix == ".csv":
+        assert _read(streamed)["kunta"].tolist() == ["Kuopio", "", "Oulu"]
+
+
+def test_a_jsonl_key_first_seen_after_the_first_chunk_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [{"id": "1", "text": "Perhekeskus toimii."}, {"id": "2", "text": "Hyvin.", "x": "y"}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in lines), "utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["-q", "tag", str(src), "-o", str(out), "--chunk-size", "1"]) == 2
+    err = capsys.readouterr().err
+    assert f"'{src}' line 2: the key 'x' is on no line of the first chunk (1 rows)" in err
+    assert not out.exists() and not Path(f"{out}.partial").exists()
+    assert main(["-q", "tag", str(src), "-o", str(out)]) == 0  # read whole, it has the column
+    assert _read(out)["x"].tolist() == ["", "y"]

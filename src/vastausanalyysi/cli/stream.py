@@ -115,6 +115,7 @@ def _cell(value: Any) -> str:
 
 
 def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataFrame]:
+    """Chunks of a JSON Lines stream's cells as text, indexed by line."""
     from vastausanalyysi.survey.cells import cell_text
     from vastausanalyysi.survey.tables import (
         TAGGED_JSON_COLUMNS,
@@ -125,6 +126,7 @@ def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataF
     objects: list[dict[str, str]] = []
     lines: list[int] = []
     structured: dict[str, list[Any]] = {}  # reported once per column when the input is read
+    columns: dict[str, None] | None = None  # the first chunk's keys: every chunk's columns
     for number, line in enumerate(text, start=1):
         if not line.strip():
             continue
@@ -139,15 +141,31 @@ def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataF
         for key, value in obj.items():
             if isinstance(value, dict | list) and str(key) not in TAGGED_JSON_COLUMNS:
                 structured.setdefault(str(key), []).append(structured_cell(number, key, value))
-        objects.append({str(k): cell_text(v) for k, v in obj.items()})
+        row = {str(k): cell_text(v) for k, v in obj.items()}
+        if columns is not None and (new := [k for k in row if k not in columns]):
+            raise SurveyError(
+                f"{display!r} line {number}: the key {new[0]!r} is on no line of the first "
+                f"chunk ({chunk_size} rows), so the output written so far has no such column; "
+                "read the file whole (without --chunk-size and --jobs)"
+            )
+        objects.append(row)
         lines.append(number)
         if len(objects) >= chunk_size:
-            yield pd.DataFrame.from_records(objects, index=lines).fillna("")
+            columns = columns or dict.fromkeys(k for o in objects for k in o)
+            yield _jsonl_chunk(objects, lines, columns)
             objects, lines = [], []
     if objects:
-        yield pd.DataFrame.from_records(objects, index=lines).fillna("")
+        columns = columns or dict.fromkeys(k for o in objects for k in o)
+        yield _jsonl_chunk(objects, lines, columns)
     for found in structured.values():
         log.warning("%s: %s", display, structured_summary(found))
+
+
+def _jsonl_chunk(objects: list[dict[str, str]], lines: list[int], columns: Any) -> pd.DataFrame:
+    """A chunk with the first chunk's columns in their order, a missing key as "" (as the
+    whole-file reader gives a key that other lines have)."""
+    rows = [[o.get(c, "") for c in columns] for o in objects]
+    return pd.DataFrame(rows, index=lines, columns=list(columns))
 
 
 def stream_plan(path: str, options: InputOptions, text_column: str) -> StreamPlan | None:
