@@ -464,9 +464,9 @@ def test_survey_and_report_make_their_output_folders_and_quiet_keeps_the_issue_l
     assert str(missing.parent) in _one_line_error(capsys) and not missing.parent.exists()
 
 
-def test_json_lines_columns_are_read_and_written_as_text(tmp_path: Path) -> None:
-    """README: the columns of a JSON Lines input are read as text and written back as text
-    (QA 6 expected the JSON types; the README now says what happens)."""
+def test_json_lines_numbers_and_booleans_are_written_back_as_such(tmp_path: Path) -> None:
+    """README: a JSON Lines input's numbers and true/false come back as such in JSON Lines
+    output, whole or streamed (QA 6; they came back as "2026" and "TRUE")."""
     src = tmp_path / "in.jsonl"
     src.write_text(
         '{"id": 1, "text": "Yhteistyö toimii hyvin.", "wave": 2026, "ok": true}\n',
@@ -476,7 +476,7 @@ def test_json_lines_columns_are_read_and_written_as_text(tmp_path: Path) -> None
         out = tmp_path / f"out{len(extra)}.jsonl"
         assert main(["-q", "tag", str(src), "-o", str(out), *extra]) == 0
         row = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-        assert (row["wave"], row["ok"], row["id"]) == ("2026", "TRUE", "1")
+        assert (row["wave"], row["ok"], row["id"]) == (2026, True, 1)
 
 
 def test_a_csv_the_tool_wrote_reads_back_as_it_was_tagged(tmp_path: Path) -> None:

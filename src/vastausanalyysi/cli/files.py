@@ -18,6 +18,7 @@ a missing text column lists the columns found.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import logging
 import sys
@@ -146,6 +147,9 @@ class Answers:
     aliases: dict[str, str] = field(default_factory=dict)
     """A survey export's own header names of recognised columns → the column they became
     ("Kunta" → ``municipality``, "Vastaajan tunnus" → ``respondent_id``)."""
+    json_scalars: dict[Any, dict[str, Any]] = field(default_factory=dict)
+    """A JSON Lines or JSON table's numbers and true/false by row and column
+    (:func:`~vastausanalyysi.survey.cells.json_scalars`), read as text in :attr:`frame`."""
 
     @property
     def no_text(self) -> str:
@@ -323,7 +327,10 @@ def _read(file: Path, display: str, options: InputOptions) -> Answers:
     if column in frame.columns and options.mapping is None:
         from vastausanalyysi.survey.columns import add_respondent_columns
 
-        return Answers(add_respondent_columns(frame), column, display, rows)
+        answers = Answers(add_respondent_columns(frame), column, display, rows)
+        if suffix in {".jsonl", ".ndjson", ".json"}:
+            answers.json_scalars = _json_scalars(file, suffix != ".json", options.encoding)
+        return answers
     if options.text_column is not None and options.mapping is None:
         _missing_column(frame, column, display)
     if suffix == ".parquet":
@@ -471,6 +478,26 @@ def _read_parquet(file: Path, display: str) -> pd.DataFrame:
         if frame[column].dtype == object:
             frame[column] = [v.tolist() if hasattr(v, "tolist") else v for v in frame[column]]
     return frame
+
+
+def _json_scalars(file: Path, lines: bool, encoding: str | None) -> dict[int, dict[str, Any]]:
+    """The numbers and true/false of each row of a JSON Lines (by line, as
+    :func:`~vastausanalyysi.survey.read_table` numbers them) or JSON file (by position)."""
+    from vastausanalyysi.survey.cells import json_scalars
+    from vastausanalyysi.survey.csvfile import decode_text
+
+    text = decode_text(file.read_bytes(), str(file), encoding)[0]
+    if lines:
+        numbered = (
+            (number, json.loads(line))
+            for number, line in enumerate(io.StringIO(text, newline=""), start=1)
+            if line.strip()
+        )
+    else:
+        data = json.loads(text)
+        numbered = enumerate(data["data"] if isinstance(data, dict) else data, start=1)
+    found = ((number, json_scalars(obj)) for number, obj in numbered)
+    return {number: scalars for number, scalars in found if scalars}
 
 
 def _json_frame(file: Path, lines: bool, encoding: str | None) -> pd.DataFrame:

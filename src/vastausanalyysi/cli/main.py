@@ -178,6 +178,7 @@ def _evidence(args: argparse.Namespace) -> bool | str:
 
 def _cmd_tag(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_input
+    from vastausanalyysi.cli.output import with_json_scalars
     from vastausanalyysi.cli.provenance import TAG_OUTPUT, fingerprint
     from vastausanalyysi.workflow import TAG_BATCH, mask_output, tag_answers
 
@@ -227,7 +228,10 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         frame = mask_output(frame, [answers.text_column], **_mask_options(answers, args))
     if not keep:  # which version and model tagged it: report uses the tags only when its own
         frame[TAGGED_BY] = fingerprint(args.model or None, _evidence(args))
-    _write(frame, args)
+    scalars = answers.json_scalars
+    _write(
+        with_json_scalars(frame, answers.rows, scalars, args.output, [answers.text_column]), args
+    )
     return 0
 
 

@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +123,58 @@ def flatten(frame: pd.DataFrame) -> pd.DataFrame:
         if flat[column].dtype == object and _nested(flat[column]):
             flat[column] = [_flat(v, str(column)) for v in flat[column]]
     return flat
+
+
+TYPED_FORMATS = frozenset({"jsonl", "json", "xlsx", "parquet"})
+"""Output formats that keep a JSON input's numbers and true/false (:func:`with_json_scalars`);
+CSV and TSV write every cell as the text it was read as."""
+_ABSENT = object()
+
+
+def with_json_scalars(
+    frame: pd.DataFrame,
+    rows: Sequence[Any],
+    scalars: Mapping[Any, Mapping[str, Any]],
+    path: str,
+    text_columns: Sequence[str],
+) -> pd.DataFrame:
+    """``frame`` (one row per ``rows`` item, the input's row number) with the numbers and
+    true/false of a JSON input (``scalars``, by row number and column) back in its
+    pass-through columns, for an output ``path`` of :data:`TYPED_FORMATS`. A cell gets its
+    JSON value only while it still holds the text that value was read as; ``text_columns``
+    (the answers) stay text. The same for a whole frame and for each chunk of a stream."""
+    from vastausanalyysi.survey.cells import cell_text
+
+    if not scalars or output_format(path) not in TYPED_FORMATS:
+        return frame
+    named = {column for found in scalars.values() for column in found}
+    columns = [c for c in frame.columns if c in named and c not in text_columns]
+    out = frame
+    for column in columns:
+        values = out[column].tolist()
+        changed = False
+        for i, row in enumerate(rows):
+            value = scalars.get(row, {}).get(column, _ABSENT)
+            if value is not _ABSENT and values[i] == cell_text(value):
+                values[i] = value
+                changed = True
+        if changed:
+            out = out.copy() if out is frame else out
+            out[column] = pd.Series(values, index=out.index, dtype=object)
+    return out
+
+
+def _one_kind(values: list[Any]) -> list[Any]:
+    """A column's values, as text when they mix text, numbers and true/false (Parquet holds
+    one type a column)."""
+    from vastausanalyysi.survey.cells import cell_text
+
+    kinds = {
+        "bool" if isinstance(v, bool) else "number" if isinstance(v, int | float) else "other"
+        for v in values
+        if not is_missing(v)
+    }
+    return [cell_text(v) for v in values] if len(kinds) > 1 else values
 
 
 def write_table(frame: pd.DataFrame, path: str, *, excel_fi: bool = False) -> None:
@@ -319,7 +371,12 @@ def _write_parquet(frame: pd.DataFrame, path: str) -> None:
     out = frame.copy()
     for column in out.columns:
         values = out[column].tolist()
-        if out[column].dtype != object or not _nested(values):
+        if out[column].dtype != object:
+            continue
+        if not _nested(values):
+            mixed = _one_kind(values)
+            if mixed is not values:
+                out[column] = pd.Series(mixed, index=out.index, dtype=object)
             continue
         lists_of_text = all(
             _text_list(v) or (not isinstance(v, dict | list | tuple) and is_missing(v))

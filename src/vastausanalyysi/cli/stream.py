@@ -31,7 +31,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -81,6 +81,9 @@ class StreamPlan:
     raw: BinaryIO
     display: str
     size: int | None
+    json_scalars: dict[int, dict[str, Any]] = field(default_factory=dict)
+    """JSON Lines: the numbers and true/false of the rows read so far, by line and column
+    (:func:`~vastausanalyysi.survey.cells.json_scalars`; the writer takes them out)."""
 
     def frames(self, chunk_size: int) -> Iterator[pd.DataFrame]:
         """Chunks of text cells, indexed by the file's row numbers."""
@@ -90,7 +93,7 @@ class StreamPlan:
             newline="" if self.fmt != "jsonl" else None,
         )
         if self.fmt == "jsonl":
-            yield from _jsonl_frames(text, chunk_size, self.display)
+            yield from _jsonl_frames(text, chunk_size, self.display, self.json_scalars)
             return
         reader = pd.read_csv(
             text,
@@ -114,9 +117,12 @@ def _cell(value: Any) -> str:
     return cell_text(formula_unescaped(value))
 
 
-def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataFrame]:
-    """Chunks of a JSON Lines stream's cells as text, indexed by line."""
-    from vastausanalyysi.survey.cells import cell_text
+def _jsonl_frames(
+    text: Any, chunk_size: int, display: str, scalars: dict[int, dict[str, Any]]
+) -> Iterator[pd.DataFrame]:
+    """Chunks of a JSON Lines stream's cells as text, indexed by line; each line's numbers
+    and true/false go into ``scalars``."""
+    from vastausanalyysi.survey.cells import cell_text, json_scalars
     from vastausanalyysi.survey.tables import (
         TAGGED_JSON_COLUMNS,
         structured_cell,
@@ -150,6 +156,8 @@ def _jsonl_frames(text: Any, chunk_size: int, display: str) -> Iterator[pd.DataF
             )
         objects.append(row)
         lines.append(number)
+        if found := json_scalars(obj):
+            scalars[number] = found
         if len(objects) >= chunk_size:
             columns = columns or dict.fromkeys(k for o in objects for k in o)
             yield _jsonl_chunk(objects, lines, columns)

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.cli.files import InputOptions
-from vastausanalyysi.cli.output import TableWriter
+from vastausanalyysi.cli.output import TableWriter, with_json_scalars
 from vastausanalyysi.cli.provenance import fingerprint
 from vastausanalyysi.cli.stream import count_rows, stream_plan
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
@@ -70,6 +70,10 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
                 if not args.keep_personal_data:
                     frame = mask_output(frame, [column], keep=keep, ids=ids)
                 frame[TAGGED_BY] = tagged_by
+                rows = list(frame.index)  # the file's row numbers
+                frame = with_json_scalars(frame, rows, plan.json_scalars, args.output, [column])
+                for row in rows:
+                    plan.json_scalars.pop(row, None)
                 writer.write(frame.reset_index(drop=True))
                 bar.update(len(frame))
             bar.total = bar.n  # the count of rows, or standard input's: the bar ends at 100 %

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,19 @@ def cell_text(value: Any) -> str:
     return text.strip()
 
 
+def json_scalars(obj: dict[Any, Any]) -> dict[str, Any]:
+    """The JSON numbers and true/false of a JSON object, by column: what a JSON Lines or JSON
+    input's pass-through columns keep in ``tag``'s typed outputs (every reader reads them as
+    :func:`cell_text` first; a finite number or a boolean only, never a string or null)."""
+    return {
+        str(key): value
+        for key, value in obj.items()
+        if isinstance(value, bool)
+        or (isinstance(value, int) and -(2**63) <= value < 2**63)  # what a table column holds
+        or (isinstance(value, float) and math.isfinite(value))
+    }
+
+
 @dataclass(frozen=True)
 class CellIssue:
     """A problem found while reading: its row number, the 0-based column position (None for a
@@ -62,4 +76,4 @@ class CellIssue:
     severity: str = "warning"
 
 
-__all__ = ["LONG_CELL_CHARS", "MAX_CELL_CHARS", "CellIssue", "cell_text"]
+__all__ = ["LONG_CELL_CHARS", "MAX_CELL_CHARS", "CellIssue", "cell_text", "json_scalars"]
