@@ -42,7 +42,10 @@ _LINE_MARKER = re.compile(
 )  # "- tieto", "1) tieto", "a) tieto"; a bullet without a space before a letter ("-tieto")
 _INLINE_BULLET = re.compile(r"\s*[•·▪◦‣●○►]\s*")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)\s+")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÅÄÖ0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÅÄÖ0-9])"
+    r"|(?<=[a-zåäö]{2})[.!?…]+(?=[A-ZÅÄÖ][a-zåäö])"
+)  # "… hyvin. Tieto …"; typed without the space "… hyvin.Tieto …" (not "K.Virtanen")
 _MARKUP = re.compile(
     r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][^<>]{0,200}>", re.S | re.I
 )
@@ -63,6 +66,16 @@ def _finite_verb(word: str) -> bool:
     )
 
 
+_ADDRESS = re.compile(r"www|://|@|\.[a-z]{2,4}(?![^\W\d_])")
+
+
+def _run(text: str, at: int) -> str:
+    """The characters around position ``at`` up to the nearest spaces."""
+    start = text.rfind(" ", 0, at) + 1
+    end = text.find(" ", at)
+    return text[start : len(text) if end < 0 else end]
+
+
 def _sentences(text: str) -> list[str]:
     out, start = [], 0
     for match in _SENTENCE_END.finditer(text):
@@ -70,6 +83,8 @@ def _sentences(text: str) -> list[str]:
         last = before[-1].lower().strip("(\"'") if before else ""
         if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue  # "mm. neuvola", "A. Virtanen"
+        if not match.group().strip(".!?…") and _ADDRESS.search(_run(text, match.start())):
+            continue  # a period with no space inside a web or e-mail address: "www.Kunta.fi"
         out.append(text[start : match.end()].strip())
         start = match.end()
     out.append(text[start:].strip())
