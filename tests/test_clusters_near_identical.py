@@ -1,4 +1,5 @@
-"""Sentences typed without a space after the period are statements of their own (QA 7).
+"""The quotes nearest a cluster's centre weighted by how many wrote them, and sentences typed
+without a space after the period (QA 7).
 
 The texts are team-written for these tests.
 """
@@ -11,6 +12,24 @@ import pytest
 import vastausanalyysi as va
 from vastausanalyysi.clusters import cluster_statements
 from vastausanalyysi.clusters.statements import split_text
+
+
+def test_the_statement_most_wrote_is_quoted_before_its_rarer_neighbours() -> None:
+    """The centre of a cluster is weighted by the respondents of each statement: a statement of
+    twenty respondents comes before four written once each that resemble one another."""
+    common = "Tiedonkulku on heikkoa."
+    rare = [
+        "Tiedonkulku kunnan ja alueen välillä on hidasta ja heikkoa.",
+        "Tiedonkulku alueen ja kunnan välillä on hidasta.",
+        "Tiedonkulku kunnan ja alueen välillä takkuaa.",
+        "Alueen ja kunnan välinen tiedonkulku on hidasta.",
+    ]
+    texts = [common] * 20 + rare
+    frame = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(len(texts))], "text": texts})
+    result = cluster_statements(va.tag(frame), n_clusters=1)
+    row = result.clusters.iloc[0]
+    assert row["representatives"][0] == common
+    assert row["representative_counts"][0] == 20
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ class Clustering:
     without ``split`` and filters, the input's index): ``source_index``, ``respondent_id``,
     ``position``, ``text``, ``polarity``,
     ``cluster`` (``-1`` = nothing to cluster on), ``cluster_label``, ``similarity`` (cosine to the
-    centroid) and ``quote`` (near-identical statements share it).
+    centre, weighted by respondents) and ``quote`` (near-identical statements share it).
     ``clusters``: one row per cluster (``-1`` last, if any): ``cluster``, ``label``, ``size``
     (statements), ``respondents``, ``share``, ``top_lemmas``, ``representatives`` (distinct,
     masked quotes), ``representative_ids`` (respondent ids of each quote; none of a respondent
@@ -407,7 +407,7 @@ def cluster_statements(
     )
     labels_u = _renumber(part.labels, weights)
     k = int(labels_u.max()) + 1 if n_u else 0
-    sim_u = _similarities(z, labels_u, k)
+    sim_u = _similarities(z, labels_u, k, weights)
 
     cluster_of = np.full(len(stmts), NO_CLUSTER, dtype=int)
     similarity = np.full(len(stmts), np.nan)
@@ -570,11 +570,14 @@ def _renumber(labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return np.array([mapping[int(x)] for x in labels], dtype=int)
 
 
-def _similarities(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+def _similarities(z: np.ndarray, labels: np.ndarray, k: int, weights: np.ndarray) -> np.ndarray:
+    """Cosine of each distinct statement to its cluster's centre, the centre weighted by how
+    many wrote each statement: a statement of twenty respondents is nearer it, and quoted
+    before, its variants of one respondent each."""
     if not len(z):
         return np.zeros(0)
     centroids = np.zeros((k, z.shape[1]))
-    np.add.at(centroids, labels, z)
+    np.add.at(centroids, labels, z * weights[:, None])
     norms = np.linalg.norm(centroids, axis=1, keepdims=True)
     centroids = np.divide(centroids, norms, out=np.zeros_like(centroids), where=norms > 0)
     return np.einsum("ij,ij->i", z, centroids[labels])
