@@ -1,17 +1,84 @@
-"""The quotes nearest a cluster's centre weighted by how many wrote them, and sentences typed
-without a space after the period (QA 7).
+"""Near-identical statements as one quote, the quotes nearest a cluster's centre weighted by how
+many wrote them, and sentences typed without a space after the period (QA 7).
 
 The texts are team-written for these tests.
 """
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 import pytest
 
 import vastausanalyysi as va
 from vastausanalyysi.clusters import cluster_statements
-from vastausanalyysi.clusters.statements import split_text
+from vastausanalyysi.clusters.statements import near_identical_keys, quote_key, split_text
+
+DECISIONS = "Päätöksenteko on etäällä eikä pienen kunnan ääni kuulu."
+VARIANTS = [
+    "Päätöksenteko on etäälä eikä pienen kunnan ääni kuulu.",  # a letter left out
+    "päätöksenteko on eäällä eikä pienen kunnan ääni kuulu",  # another one, lower case
+    "Päätöksenteko on etäällä eikä pienen kunnan aani kuulu.",  # ä typed as a
+    "Päätöksentkeo on etäällä eikä pienen kunnan ääni kuulu.",  # two letters swapped
+]
+
+
+def _keys(texts: list[str], kinds: list[str] | None = None) -> list[str]:
+    return near_identical_keys([quote_key(None, t) for t in texts], texts, kinds)
+
+
+def test_typo_variants_share_the_key_of_their_statement() -> None:
+    keys = _keys([DECISIONS, *VARIANTS])
+    assert len(set(keys)) == 1
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Tieto kulkee hyvin kuntaan.", "Tieto ei kulje hyvin kuntaan."),  # a negation
+        ("Hyvinvointialueet ovat valmiita.", "Hyvinvointialueet eivät ole valmiita."),
+        ("Tapaamisia on 2 kertaa vuodessa.", "Tapaamisia on 4 kertaa vuodessa."),  # numbers
+        ("Yhteistyö toimii hyvin.", "Yhteistyö toimii huonosti."),  # two different words
+        ("Kunta maksaa vuokraa.", "Kunta maksaa veroja."),
+    ],
+)
+def test_different_statements_keep_their_own_keys(one: str, other: str) -> None:
+    assert len(set(_keys([one, other]))) == 2
+
+
+def test_statements_of_different_kinds_are_not_merged() -> None:
+    keys = _keys([DECISIONS, VARIANTS[0]], ["problem", "works"])
+    assert len(set(keys)) == 2
+
+
+def test_merging_does_not_depend_on_the_order() -> None:
+    texts = [DECISIONS, *VARIANTS, "Tiedonkulku on heikkoa.", "Tiedonkulku on hekkoa."] * 2
+    expected = dict(zip(texts, _keys(texts), strict=True))
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = texts[:]
+        rng.shuffle(shuffled)
+        assert dict(zip(shuffled, _keys(shuffled), strict=True)) == expected
+
+
+def test_a_cluster_quotes_the_commonest_wording_once_with_every_respondent() -> None:
+    texts = (
+        [DECISIONS] * 8
+        + VARIANTS
+        + ["Kiinteistöjen vuokrat ovat jatkuva riita."] * 6
+        + ["Oppilashuollon resurssit eivät riitä."] * 6
+    )
+    frame = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(len(texts))], "text": texts})
+    result = cluster_statements(va.tag(frame), split=True)
+    quotes = result.assignments["quote"]
+    assert quotes.iloc[: 8 + len(VARIANTS)].nunique() == 1
+    assert quotes.nunique() == 3
+    row = result.clusters.set_index("cluster").loc[result.assignments["cluster"].iloc[0]]
+    shown = [t for t in row["representatives"] if "ksenteko" in t]
+    assert shown == [DECISIONS]  # the wording 8 wrote, not a typo of one respondent
+    position = row["representatives"].index(DECISIONS)
+    assert row["representative_counts"][position] == 8 + len(VARIANTS)
 
 
 def test_the_statement_most_wrote_is_quoted_before_its_rarer_neighbours() -> None:

@@ -39,7 +39,7 @@ from vastausanalyysi.clusters.model import (
     without_placeholders,
 )
 from vastausanalyysi.clusters.scores import attach_scores
-from vastausanalyysi.clusters.statements import quote_key, statements_of
+from vastausanalyysi.clusters.statements import near_identical_keys, quote_key, statements_of
 from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
 from vastausanalyysi.respondents import resolve_region
@@ -374,13 +374,24 @@ def cluster_statements(
         dtype=bool,
     )
     keys = [quote_key(lem, t) for lem, t in zip(lemma_lists, texts, strict=True)]
+    chosen = np.flatnonzero(valid)
+    # near-identical statements (typos, ä typed as a) are one quote: see near_identical_keys
+    kinds = stmts["polarity"].tolist() if "polarity" in stmts.columns else None
+    merged = near_identical_keys(
+        [keys[i] for i in chosen],
+        [texts[i] for i in chosen],
+        None if kinds is None else [kinds[i] for i in chosen],
+    )
+    for i, key in zip(chosen, merged, strict=True):
+        keys[i] = key
     # distinct statements in canonical order: the clustering never sees the input order
-    unique = sorted({keys[i] for i in np.flatnonzero(valid)})
+    unique = sorted({keys[i] for i in chosen})
     key_pos = {k: u for u, k in enumerate(unique)}
     members: list[list[int]] = [[] for _ in unique]
-    for i in np.flatnonzero(valid):
+    for i in chosen:
         members[key_pos[keys[i]]].append(int(i))
-    canon = [min(m, key=lambda i: (texts[i], i)) for m in members]
+    # each quote is read from its commonest wording (a typo of one respondent is no term)
+    canon = [_commonest(m, texts) for m in members]
     weights = np.array([len(m) for m in members], dtype=float)
     n_u = len(unique)
     if isinstance(n_clusters, int) and not 1 <= n_clusters <= max(n_u, 1):
@@ -557,6 +568,12 @@ def cluster_statements(
         excluded,
         part.stability,
     )
+
+
+def _commonest(members: list[int], texts: list[str]) -> int:
+    """The member statement with the commonest wording (ties: the first wording in order)."""
+    tally = Counter(texts[i] for i in members)
+    return min(members, key=lambda i: (-tally[texts[i]], texts[i], i))
 
 
 def _renumber(labels: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -23,6 +23,7 @@ from vastausanalyysi.text import is_missing
 
 __all__ = [
     "ABBREVIATIONS",
+    "near_identical_keys",
     "quote_key",
     "split_statements",
     "split_text",
@@ -218,6 +219,84 @@ def quote_key(lemmas: Sequence[str] | None, text: str) -> str:
     if not words:
         words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
     return " ".join(sorted(words))
+
+
+#: letters typed without their diacritics on a foreign keyboard or a phone ("paatos", "aani")
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
+#: a word of at least this many letters may differ by one typo between near-identical statements
+_TYPO_MIN_LETTERS = 5
+#: negation verbs never differ between near-identical statements ("eivät" / "ovat" stays apart)
+_NEGATIONS = frozenset({"ei", "eika", "en", "et", "emme", "ette", "eivat", "eivatka"})
+
+
+def _folded_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` in lower case with ä, ö and å as a, o and a."""
+    folded = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+    return tuple(_WORD.findall(folded))
+
+
+def _one_edit_forms(word: str) -> set[str]:
+    """``word`` and every form of it with one letter deleted: two words share one of these when
+    they are one deletion, insertion, substitution or transposition apart (symmetric deletes)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def near_identical_keys(
+    keys: Sequence[str], texts: Sequence[str], kinds: Sequence[Any] | None = None
+) -> list[str]:
+    """Each statement's quote key after near-identical statements are made one quote.
+
+    ``keys`` are :func:`quote_key` keys (statements with one key are one quote already). Two
+    statements are near-identical, and get the smallest key of the two, when their words are
+    the same in lower case with ä, ö and å typed as a, o and a ("Tiedonkulku on heikkoa" /
+    "tiedonkulku on heikkoa, paatoksista …"), or when they differ in one word of at least five
+    letters by one typo (a letter left out, doubled, swapped or mistyped: "tapaamsiet",
+    "etäälä"), never a negation or a number. ``kinds`` (e.g. each statement's polarity) keeps
+    statements of different kinds apart. Merging is transitive and independent of the order of
+    the statements. Work is linear in the number of words.
+    """
+    parent: dict[Any, Any] = {}
+
+    def find(x: Any) -> Any:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: Any, b: Any) -> None:
+        parent[find(b)] = find(a)
+
+    kind_of = list(kinds) if kinds is not None else [None] * len(keys)
+    distinct: dict[tuple[Any, tuple[str, ...]], str] = {}
+    for key, text, kind in zip(keys, texts, kind_of, strict=True):
+        words = _folded_words(str(text))
+        if not words:
+            continue
+        seen = distinct.setdefault((kind, words), key)
+        union(("key", seen), ("key", key))
+    # statements equal but for the word at one position: one bucket per (kind, rest, position)
+    buckets: dict[tuple[Any, ...], dict[str, str]] = {}
+    for (kind, words), key in distinct.items():
+        for p, word in enumerate(words):
+            if len(word) < _TYPO_MIN_LETTERS or not word.isalpha() or word in _NEGATIONS:
+                continue
+            bucket = buckets.setdefault((kind, words[:p], words[p + 1 :]), {})
+            bucket.setdefault(word, key)
+    for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
+        first: dict[str, str] = {}
+        for word in sorted(bucket):
+            for form in _one_edit_forms(word):
+                other = first.setdefault(form, word)
+                if other != word:
+                    union(("key", bucket[other]), ("key", bucket[word]))
+    roots: dict[Any, str] = {}
+    for key in sorted(set(keys)):
+        root = find(("key", key))
+        roots.setdefault(root, key)  # the smallest key of each group, whatever the order
+    return [roots[find(("key", key))] for key in keys]
 
 
 def split_statements(texts: Sequence[Any]) -> pd.DataFrame:
