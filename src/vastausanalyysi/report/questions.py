@@ -14,6 +14,7 @@ wordings).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -243,6 +244,8 @@ def themes_of(
     row_texts = [answer_texts[p] for p in pos] if texts is None else list(texts)
     answer_keys = [quote_key(t) for t in answer_texts]  # a statement other than its answer: split
     parts = [quote_key(row_texts[i]) != answer_keys[p] for i, p in enumerate(pos)]
+    if "quote" in assignments.columns:  # near-identical statements: one quote, one wording
+        row_texts = _commonest_wordings(assignments["quote"].tolist(), row_texts)
     answer_ok = answers["_ok"].tolist()
     allowed = [answer_ok[p] for p in pos]
     row_who = [who[p] for p in pos]
@@ -330,6 +333,22 @@ def themes_of(
             )
         )
     return themes, {p: "; ".join(ls) for p, ls in label_of.items()}
+
+
+def _commonest_wordings(quotes: Sequence[object], texts: Sequence[str]) -> list[str]:
+    """Each row's text as its quote's commonest wording (ties: the first in order of text), so
+    that the near-identical statements of one quote (``cluster_statements``' ``quote``: typos,
+    "a" for "ä") are quoted once, with every respondent who wrote them; rows without a quote
+    keep their own text."""
+    tally: dict[str, Counter[str]] = {}
+    for q, text in zip(quotes, texts, strict=True):
+        if none_if_missing(q) is not None and str(q) != "-1":
+            tally.setdefault(str(q), Counter())[text] += 1
+    best = {q: min(c, key=lambda t: (-c[t], t)) for q, c in tally.items()}
+    return [
+        best.get(str(q), text) if none_if_missing(q) is not None else text
+        for q, text in zip(quotes, texts, strict=True)
+    ]
 
 
 @dataclass
