@@ -32,7 +32,7 @@ def attach_scores(
     item (None without scores).
     """
     from vastausanalyysi.summary.links import resolve_links
-    from vastausanalyysi.summary.scores import check_scores
+    from vastausanalyysi.summary.scores import check_same_ids, check_scores
 
     available = () if scores is None or "item" not in scores else scores["item"].unique()
     links = resolve_links(mapping, available)
@@ -49,12 +49,18 @@ def attach_scores(
         )
     try:
         scores = check_scores(scores)
+        check_same_ids(scores, pd.Series(ids, dtype=object), f"the statements' {id_column!r}")
     except SummaryError as exc:
         raise ClusteringError(str(exc)) from None
     present = list(dict.fromkeys(scores["item"].dropna().tolist()))
     if items is None:
         linked = [i for its in links.values() for i in its]
         items = [i for i in dict.fromkeys(linked) if i in set(present)] or present
+    elif unknown := [i for i in items if i not in set(present)]:
+        raise ClusteringError(
+            f"items {unknown!r} are not in the scores; their items are: "
+            + "; ".join(repr(str(i)) for i in present)
+        )
     scored = scores.dropna(subset=["value"])
     scored = scored[scored["item"].isin(list(items))]
     known = set(scored["respondent_id"].tolist())

@@ -420,6 +420,23 @@ def check_scores(scores: Any) -> pd.DataFrame:
     return out
 
 
+def check_same_ids(scores: pd.DataFrame, ids: pd.Series, where: str) -> None:
+    """A :class:`SummaryError` when no respondent of ``scores`` is among ``ids`` (ids of another
+    kind, such as numbers read back from a CSV file beside the survey's ids as text, would match
+    none: every mean would be empty)."""
+    known = set(ids.dropna().tolist())
+    scored = scores["respondent_id"].dropna()
+    if len(scored) and known and not known & set(scored.tolist()):
+        one, other = (
+            v.item() if isinstance(v, np.generic) else v
+            for v in (ids.dropna().iloc[0], scored.iloc[0])
+        )
+        raise SummaryError(
+            f"no scored respondent is in {where}: e.g. {one!r} there and {other!r} in scores "
+            "(the ids must be the same values, e.g. both text)"
+        )
+
+
 def scores_with_groups(
     scores: pd.DataFrame,
     by_cols: list[str],
@@ -435,6 +452,7 @@ def scores_with_groups(
         check_columns(source, ["respondent_id"], f"{name}")
         if all(c in source.columns for c in by_cols):
             lookup = source[["respondent_id", *by_cols]].drop_duplicates("respondent_id")
+            check_same_ids(scores, lookup["respondent_id"], f"{name}['respondent_id']")
             base = scores.drop(columns=[c for c in by_cols if c in scores.columns])
             return base.merge(lookup, on="respondent_id", how="left", sort=False)
     raise SummaryError(
@@ -447,6 +465,7 @@ def scores_with_groups(
 __all__ = [
     "REGION_COLUMNS",
     "TOTAL_LABELS",
+    "check_same_ids",
     "check_scores",
     "is_aggregated",
     "join_scores",
