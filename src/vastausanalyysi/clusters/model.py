@@ -437,12 +437,14 @@ def partition(
         labels = _refine(z, w, cut, 1.0)
         return Partition(labels, "ward+kmeans", _silhouette(z, labels))
     share = max_share if w.sum() >= 100 else 1.0  # a cap on three topics of 12 makes no sense
-    upper = max(2, min(max_clusters, n // 3, distinct, n_leaves))
+    # at most a third as many clusters as statements (counting each distinct one by its weight:
+    # twenty respondents' "Tiedonkulku." can be a cluster of its own)
+    upper = max(2, min(max_clusters, max(n, round(w.sum())) // 3, distinct, n_leaves))
     ks = list(range(2, upper + 1))
     cuts = _tree_labels(z, w, leaf, n_leaves, ks, share)
     sample = np.sort(_hash_order(keys, "silhouette")[:_SILHOUETTE_SAMPLE])
     dist = cosine_distances(z[sample])
-    sils = {k: _silhouette(z, cuts[k], dist, sample) for k in ks}
+    sils = {k: _silhouette(z, cuts[k], dist, sample, w) for k in ks}
     stability = {k: 0.0 for k in ks}
     resamples = max(_RESAMPLES, min(20, 6000 // n))  # small sets: more, cheap resamples
     for b in range(resamples):
@@ -486,12 +488,36 @@ def _silhouette(
     labels: np.ndarray,
     dist: np.ndarray | None = None,
     sample: np.ndarray | None = None,
+    weights: np.ndarray | None = None,
 ) -> float | None:
     if dist is None:
         sample = np.sort(np.arange(len(z))[:_SILHOUETTE_SAMPLE])
         dist = cosine_distances(z[sample])
     assert sample is not None
     sub = labels[sample]
-    if not 1 < len(set(sub.tolist())) < len(sub):
+    statements = len(sub) if weights is None else weights[sample].sum()
+    if not 1 < len(set(sub.tolist())) < statements:
         return None
-    return float(silhouette_score(dist, sub, metric="precomputed"))
+    if weights is None:
+        return float(silhouette_score(dist, sub, metric="precomputed"))
+    return weighted_silhouette(dist, sub, weights[sample])
+
+
+def weighted_silhouette(dist: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> float:
+    """The silhouette of the statements behind distinct ones: a distinct statement of weight w
+    stands for w statements at distance 0 from one another (the mean silhouette of the expanded
+    data, computed without expanding it). With weights of 1 it is sklearn's silhouette score; a
+    quote of twenty respondents alone in its cluster is a tight cluster, not a singleton of 0."""
+    ids, own = np.unique(labels, return_inverse=True)
+    member = np.zeros((len(labels), len(ids)))
+    member[np.arange(len(labels)), own] = weights
+    sums = dist @ member  # weighted distances of each statement to each cluster's statements
+    totals = member.sum(axis=0)
+    rows = np.arange(len(labels))
+    size = totals[own]
+    a = sums[rows, own] / np.maximum(size - 1.0, 1e-12)  # the other statements of its cluster
+    means = sums / np.maximum(totals, 1e-12)[None, :]
+    means[rows, own] = np.inf
+    b = means.min(axis=1)
+    s = np.where(size > 1.0, (b - a) / np.maximum(np.maximum(a, b), 1e-12), 0.0)
+    return float((weights * s).sum() / weights.sum())
