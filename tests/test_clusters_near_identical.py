@@ -13,7 +13,13 @@ import pytest
 
 import vastausanalyysi as va
 from vastausanalyysi.clusters import cluster_statements
-from vastausanalyysi.clusters.statements import near_identical_keys, quote_key, split_text
+from vastausanalyysi.clusters.labels import label_of
+from vastausanalyysi.clusters.statements import (
+    commonest_wording,
+    near_identical_keys,
+    quote_key,
+    split_text,
+)
 
 DECISIONS = "Päätöksenteko on etäällä eikä pienen kunnan ääni kuulu."
 VARIANTS = [
@@ -124,3 +130,19 @@ def test_what_works_keeps_no_problem_sentence_typed_without_a_space() -> None:
     result = cluster_statements(va.tag(frame), polarity=("works", "mixed"), split=True)
     assert result.assignments["text"].tolist() == ["Perhekeskusyhteistyö toimii hyvin."] * 3
     assert result.excluded["text"].tolist() == ["Kiinteistöjen vuokrat ovat jatkuva riita."] * 3
+
+
+def test_a_tie_between_wordings_is_won_by_the_correctly_spelt_one() -> None:
+    right = "Omassa kunnassamme hyvinvointikertomus valmisteltiin yhdessä."
+    typo = "Omassa kunnasasmme hyvinvointikertomus valmisteltiin yhdessä."
+    assert commonest_wording([typo, right]) == right
+    assert commonest_wording([right, typo]) == right
+    assert commonest_wording([typo, typo, right]) == typo  # what most wrote, spelt as they did
+
+
+def test_a_label_leaves_out_a_word_of_one_statement_when_others_are_shared() -> None:
+    top = [("hyvinvointikertomus", 22.0), ("valmistella", 21.0), ("kunnasasmme", 1.0)]
+    assert label_of(top, 3, size=22) == "hyvinvointikertomus, valmistella"
+    assert label_of(top, 3, size=3) == "hyvinvointikertomus, valmistella, kunnasasmme"
+    alone = [("neuvola", 1.0), ("koulu", 1.0)]  # nothing shared: the best there is
+    assert label_of(alone, 3, size=5) == "neuvola, koulu"

@@ -39,7 +39,12 @@ from vastausanalyysi.clusters.model import (
     without_placeholders,
 )
 from vastausanalyysi.clusters.scores import attach_scores
-from vastausanalyysi.clusters.statements import near_identical_keys, quote_key, statements_of
+from vastausanalyysi.clusters.statements import (
+    commonest_wording,
+    near_identical_keys,
+    quote_key,
+    statements_of,
+)
 from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
 from vastausanalyysi.respondents import resolve_region
@@ -500,7 +505,7 @@ def cluster_statements(
     for c, (top, in_c) in enumerate(zip(tops, members_of, strict=True)):
         quotes = sorted(in_c.tolist(), key=lambda u: (-round(sim_u[u], 12), -weights[u], u))
         described = describe([members[u] for u in quotes])
-        terms = [t for t in label_of(top, n_label_terms).split(", ") if t]
+        terms = [t for t in label_of(top, n_label_terms, sizes[c]).split(", ") if t]
         label = ", ".join(in_label_form(terms, display))
         if not label:  # no word fit for a label: the commonest code's name, see fallback_label
             book = code_names(codebook) if book is None else book
@@ -571,9 +576,9 @@ def cluster_statements(
 
 
 def _commonest(members: list[int], texts: list[str]) -> int:
-    """The member statement with the commonest wording (ties: the first wording in order)."""
-    tally = Counter(texts[i] for i in members)
-    return min(members, key=lambda i: (-tally[texts[i]], texts[i], i))
+    """The first member statement with the quote's wording (see ``commonest_wording``)."""
+    wording = commonest_wording([texts[i] for i in members])
+    return min(i for i in members if texts[i] == wording)
 
 
 def _renumber(labels: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from vastausanalyysi.clusters.statements import commonest_wording
 from vastausanalyysi.text import is_missing
 
 __all__ = ["big_groups", "clusters_frame", "composition", "describe_cluster"]
@@ -68,8 +69,7 @@ def describe_cluster(
             break
         if not any(eligible[i] for i in q):
             continue  # small-group rule: no quote from a group or county under min_cell
-        variants = Counter(texts[i] for i in q)
-        text = min(variants, key=lambda t: (-variants[t], t))
+        text = commonest_wording([texts[i] for i in q])
         if not text.strip() or text in reps:
             continue
         reps.append(text)

@@ -381,12 +381,17 @@ def typo_terms(terms: Iterable[str], counts: Mapping[str, int]) -> frozenset[str
     return frozenset(out)
 
 
-def label_of(top: list[tuple[str, float]], n: int) -> str:
+def label_of(top: list[tuple[str, float]], n: int, size: float = 0.0) -> str:
     """The first ``n`` top terms without overlap, joined by ", ".
 
     A term inside one already taken is skipped, and a compound that contains a taken term
-    replaces it when nearly as many statements have it (perhe -> perhekeskus).
+    replaces it when nearly as many statements have it (perhe -> perhekeskus). In a cluster of
+    ``size`` four or more statements, a word of only one of them is no part of a label that has
+    a word several share ("hyvinvointikertomus, valmistella", not "…, kunnasasmme": one
+    respondent's typo or aside).
     """
+    if size >= 4 and any(freq >= 2 for _, freq in top):
+        top = [(term, freq) for term, freq in top if freq >= 2]
     chosen: list[tuple[str, float]] = []
     for term, freq in top:
         if any(term in c for c, _ in chosen):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -23,6 +24,7 @@ from vastausanalyysi.text import is_missing
 
 __all__ = [
     "ABBREVIATIONS",
+    "commonest_wording",
     "near_identical_keys",
     "quote_key",
     "split_statements",
@@ -297,6 +299,25 @@ def near_identical_keys(
         root = find(("key", key))
         roots.setdefault(root, key)  # the smallest key of each group, whatever the order
     return [roots[find(("key", key))] for key in keys]
+
+
+def commonest_wording(texts: Sequence[str]) -> str:
+    """The wording of a quote to show: the one most of its statements have; on a tie, the one
+    with the fewest words unknown to Voikko (a typo of one respondent beside a correct wording
+    of one other), then the first in order of text."""
+    tally = Counter(texts)
+    most = max(tally.values())
+    tied = sorted(t for t, n in tally.items() if n == most)
+    if len(tied) == 1:
+        return tied[0]
+    return min(tied, key=lambda t: (_unknown_words(t), t))
+
+
+def _unknown_words(text: str) -> int:
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    analyzer = get_analyzer()
+    return sum(1 for w in _WORD.findall(text) if w.isalpha() and not analyzer.analyze(w))
 
 
 def split_statements(texts: Sequence[Any]) -> pd.DataFrame:

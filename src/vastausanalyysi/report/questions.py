@@ -14,7 +14,6 @@ wordings).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from vastausanalyysi.clusters.labels import is_mixed
+from vastausanalyysi.clusters.statements import commonest_wording
 from vastausanalyysi.errors import ClusteringError, ReportError
 from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missing
 from vastausanalyysi.report.labels import PART_TITLES, Names
@@ -336,15 +336,15 @@ def themes_of(
 
 
 def _commonest_wordings(quotes: Sequence[object], texts: Sequence[str]) -> list[str]:
-    """Each row's text as its quote's commonest wording (ties: the first in order of text), so
-    that the near-identical statements of one quote (``cluster_statements``' ``quote``: typos,
-    "a" for "ä") are quoted once, with every respondent who wrote them; rows without a quote
-    keep their own text."""
-    tally: dict[str, Counter[str]] = {}
+    """Each row's text as its quote's wording (``commonest_wording``), so that the
+    near-identical statements of one quote (``cluster_statements``' ``quote``: typos, "a" for
+    "ä") are quoted once, with every respondent who wrote them; rows without a quote keep their
+    own text."""
+    members: dict[str, list[str]] = {}
     for q, text in zip(quotes, texts, strict=True):
         if none_if_missing(q) is not None and str(q) != "-1":
-            tally.setdefault(str(q), Counter())[text] += 1
-    best = {q: min(c, key=lambda t: (-c[t], t)) for q, c in tally.items()}
+            members.setdefault(str(q), []).append(text)
+    best = {q: commonest_wording(ts) for q, ts in members.items()}
     return [
         best.get(str(q), text) if none_if_missing(q) is not None else text
         for q, text in zip(quotes, texts, strict=True)
