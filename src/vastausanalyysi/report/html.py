@@ -307,7 +307,7 @@ def _html_overall(rep: ReportModel) -> str:
             f"kysymyksiin; <sup>*</sup> alle {rep.min_cell} arvion keskiarvo on piilotettu.</p>"
         )
     if rep.cluster_links:
-        out.append(html_cluster_links(rep.cluster_links, _links_scale(rep)))
+        out.append(html_cluster_links(rep.cluster_links, _links_scale(rep), rep.min_cell))
     out.append("</section>")
     return "".join(out)
 

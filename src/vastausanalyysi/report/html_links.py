@@ -7,7 +7,7 @@ from typing import Any
 
 from vastausanalyysi.report.formatting import DASH, escape_html, format_number, format_share
 from vastausanalyysi.report.labels import LAYER_TITLES
-from vastausanalyysi.report.links import ClusterLink, LinkSection, non_answer_note
+from vastausanalyysi.report.links import OWN_MEAN_NOTE, ClusterLink, LinkSection, non_answer_note
 from vastausanalyysi.report.mentions import (
     MENTIONS_HEADING,
     MENTIONS_NOTE,
@@ -209,11 +209,22 @@ def _html_correlations(links: LinkSection) -> str:
     )
 
 
-def html_cluster_links(links: list[ClusterLink], scale: tuple[float, float]) -> str:
-    """The clusters' dominant mechanisms with their linked items' means."""
+def html_cluster_links(
+    links: list[ClusterLink], scale: tuple[float, float], min_cell: int = 5
+) -> str:
+    """The clusters' dominant mechanisms with their linked items' means: of the cluster's own
+    respondents (respondent-level scores), of all respondents and, with groups, of the groups."""
     local = any(c.local_mean is not None for c in links)
+    own = any(c.own_mean is not None for c in links)
     rows = []
     for c in links:
+        own_cells = (
+            f'<td class="num"{score_shade(c.own_mean, scale)}>'
+            f"{escape_html(format_number(c.own_mean))}</td>"
+            f'<td class="num">{c.own_n or ""}</td>'
+            if own
+            else ""
+        )
         local_cell = (
             f'<td class="num"{score_shade(c.local_mean, scale)}>'
             f"{escape_html(format_number(c.local_mean))}"
@@ -225,6 +236,7 @@ def html_cluster_links(links: list[ClusterLink], scale: tuple[float, float]) -> 
             f'<tr><td class="num">{c.number}</td><td>{escape_html(c.label)}</td>'
             f'<th scope="row">{escape_html(c.name)}</th>'
             f'<td class="num">{c.statements}/{c.size}</td>{_item_cell(c.key, c.item)}'
+            f"{own_cells}"
             f'<td class="num"{score_shade(c.mean, scale)}>{escape_html(format_number(c.mean))}'
             f"</td>{local_cell}</tr>"
         )
@@ -238,6 +250,8 @@ def html_cluster_links(links: list[ClusterLink], scale: tuple[float, float]) -> 
         if local
         else ""
     )
+    own_head = '<th class="num">Ryhmän vastaajat</th><th class="num">n</th>' if own else ""
+    note += " " + OWN_MEAN_NOTE.format(min_cell=min_cell) if own else ""
     return (
         "<h3>Ryhmien mekanismit ja niihin linkitettyjen kohtien keskiarvot</h3>"
         '<p class="small">Kunkin ryhmän yleisimmät mekanismit (vastauksia, joissa mekanismi '
@@ -245,7 +259,8 @@ def html_cluster_links(links: list[ClusterLink], scale: tuple[float, float]) -> 
         f"vastaajilla.{escape_html(note)}</p>"
         '<div class="scroll"><table class="links" style="width:100%"><thead><tr>'
         '<th class="num">#</th><th>Ryhmä</th><th>Mekanismi</th><th class="num">Vastauksia</th>'
-        f'<th>Linkitetty kohta</th><th class="num">Keskiarvo</th>{local_head}</tr></thead>'
+        f'<th>Linkitetty kohta</th>{own_head}<th class="num">Kaikki vastaajat</th>{local_head}'
+        "</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 

@@ -110,6 +110,14 @@ def non_answer_note(links: LinkSection) -> str:
     )
 
 
+OWN_MEAN_NOTE = (
+    "Ryhmän vastaajat = ryhmään kuuluvien vastaajien keskiarvo kohdassa (n = kohdan arvioineet; "
+    "alle {min_cell} vastaajan keskiarvo piilotettu). Kaikki vastaajat = kohdan keskiarvo koko "
+    "aineistossa."
+)
+"""The note under the clusters' linked means when the clusters' own respondents' means show."""
+
+
 @dataclass
 class ClusterLink:
     """A cluster's dominant mechanism code, a linked item and its means."""
@@ -127,6 +135,8 @@ class ClusterLink:
     local_mean: float | None  # weighted by the cluster's statements over their groups
     groups: int  # groups of the cluster's statements with a mean
     by: str = ""  # the column of those groups
+    own_mean: float | None = None  # the cluster's own respondents (respondent-level scores)
+    own_n: int | None = None  # those of them who scored the item (None: hidden or not known)
 
 
 def _quiet(func: Any, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
@@ -312,11 +322,15 @@ def cluster_links(
     statement_groups: pd.DataFrame | None = None,
     by: str | None = None,
     respondents: pd.DataFrame | None = None,
+    members: Mapping[int, set[str]] | None = None,
 ) -> list[ClusterLink]:
     """Each cluster's dominant mechanism codes (``code_counts``, else ``codes``), their linked
     items and the items' means: over all respondents, and — when ``statement_groups`` (one row a
     statement: ``cluster`` and the ``by`` column) is given and the scores have that grouping —
-    the mean of the groups' means weighted by the cluster's statements in each group.
+    the mean of the groups' means weighted by the cluster's statements in each group. With
+    respondent-level scores and ``members`` (each cluster's respondent ids as text), also the
+    mean of the cluster's own respondents who scored the item (``own_mean``, ``own_n``; hidden
+    under ``min_cell``).
 
     ``clusters`` is ``Clustering.clusters``; only ``cluster``, ``label``, ``size`` and
     ``code_counts`` or ``codes`` are used.
@@ -349,6 +363,9 @@ def cluster_links(
                 local_mean, groups = _local_mean(
                     local, statement_groups, by, cluster, code, item_id
                 )
+                own_mean, own_n = _own_mean(
+                    scores, (members or {}).get(cluster), cell_text(item_row["item"]), min_cell
+                )
                 out.append(
                     ClusterLink(
                         cluster,
@@ -364,9 +381,26 @@ def cluster_links(
                         local_mean,
                         groups,
                         by or "" if local is not None else "",
+                        own_mean,
+                        own_n,
                     )
                 )
     return out
+
+
+def _own_mean(
+    scores: pd.DataFrame, ids: set[str] | None, item: str, min_cell: int
+) -> tuple[float | None, int | None]:
+    """The item's mean over the respondents ``ids`` who scored it, and their number; (None,
+    None) without respondent-level scores or ids, or under ``min_cell`` respondents."""
+    if not ids or "value" not in scores.columns or RESPONDENT_ID not in scores.columns:
+        return None, None
+    rows = scores[(scores["item"].map(cell_text) == item) & scores[RESPONDENT_ID].isin(ids)]
+    values = pd.to_numeric(rows["value"], errors="coerce")
+    per_respondent = values.groupby(rows[RESPONDENT_ID]).mean().dropna()
+    if len(per_respondent) < min_cell:
+        return None, None
+    return float(per_respondent.mean()), len(per_respondent)
 
 
 def _local_mean(
@@ -397,6 +431,7 @@ def _local_mean(
 
 __all__ = [
     "MAX_CLUSTER_CODES",
+    "OWN_MEAN_NOTE",
     "ClusterLink",
     "Correlation",
     "LinkRow",

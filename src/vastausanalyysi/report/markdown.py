@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from vastausanalyysi.report.formatting import DASH, escape_md, format_number, format_share
-from vastausanalyysi.report.links import non_answer_note
+from vastausanalyysi.report.links import OWN_MEAN_NOTE, non_answer_note
 from vastausanalyysi.report.mentions import (
     MENTIONS_HEADING,
     MENTIONS_NOTE,
@@ -76,6 +76,7 @@ def _md_links(rep: ReportModel) -> list[str]:
             out += [_md_table(headers, rows, right=[2, 3, 4, 5]), ""]
     if rep.cluster_links:
         local = any(c.local_mean is not None for c in rep.cluster_links)
+        own = any(c.own_mean is not None for c in rep.cluster_links)
         out += ["## Ryhmien mekanismit ja niihin linkitettyjen kohtien keskiarvot", ""]
         rows = [
             [
@@ -84,14 +85,20 @@ def _md_links(rep: ReportModel) -> list[str]:
                 c.name,
                 f"{c.statements}/{c.size}",
                 f"{c.key} {c.item}".strip(),
+                *([format_number(c.own_mean), c.own_n or ""] if own else []),
                 format_number(c.mean),
                 *([format_number(c.local_mean)] if local else []),
             ]
             for c in rep.cluster_links
         ]
-        headers = ["#", "Ryhmä", "Mekanismi", "Vastauksia", "Kohta", "Keskiarvo"]
+        headers = ["#", "Ryhmä", "Mekanismi", "Vastauksia", "Kohta"]
+        headers += ["Ryhmän vastaajat", "n"] if own else []
+        headers += ["Kaikki vastaajat"]
         headers += ["Vastausten ryhmissä"] if local else []
-        out += [_md_table(headers, rows, right=[0, 3, 5, 6]), ""]
+        numeric = [0, 3, *range(5, len(headers))]
+        out += [_md_table(headers, rows, right=numeric), ""]
+        if own:
+            out += [OWN_MEAN_NOTE.format(min_cell=rep.min_cell), ""]
     if rep.mentions:
         keys, codes = mention_matrix(rep.mentions)
         items = {r.key: r.item for r in rep.mentions}

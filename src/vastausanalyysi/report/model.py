@@ -166,11 +166,30 @@ def prepare_score_links(
                 statement_groups=groups,
                 by=by,
                 respondents=respondents,
+                members=_cluster_members(assignments, tagged),
             )
             for link, label in zip(found, masker.many([f.label for f in found]), strict=True):
                 link.label = label  # cluster labels are lemmas of the answers: masked
         return links, found
     return None, []
+
+
+def _cluster_members(assignments: Any, tagged: pd.DataFrame) -> dict[int, set[str]] | None:
+    """Each cluster's respondent ids as text: from the assignments' ``respondent_id``, else from
+    the tagged answers when the assignments are one row per answer; None when unknown."""
+    if not isinstance(assignments, pd.DataFrame) or "cluster" not in assignments.columns:
+        return None
+    if RESPONDENT_ID in assignments.columns:
+        ids = assignments[RESPONDENT_ID].tolist()
+    elif RESPONDENT_ID in tagged.columns and len(assignments) == len(tagged):
+        ids = tagged[RESPONDENT_ID].tolist()
+    else:
+        return None
+    out: dict[int, set[str]] = {}
+    for cluster, rid in zip(assignments["cluster"].tolist(), ids, strict=True):
+        if cell_text(rid) and cell_text(cluster) not in ("", "-1"):
+            out.setdefault(int(cluster), set()).add(cell_text(rid))
+    return out
 
 
 def level_columns(freqs: FreqSection | None, answers: pd.DataFrame) -> tuple[list[str], str | None]:

@@ -56,6 +56,8 @@ CLUSTER_HEADERS = [
     "Keskiarvo (kaikki)",
     "Keskiarvo vastausten ryhmissä",
     "Ryhmiä",
+    "Keskiarvo (ryhmän vastaajat)",
+    "Ryhmän vastaajia, jotka arvioivat kohdan",
 ]
 WAVE_HEADERS = [
     "Kerros",
@@ -156,6 +158,8 @@ def cluster_rows(links: list[ClusterLink]) -> list[list[Any]]:
             c.mean,
             c.local_mean,
             c.groups or None,
+            c.own_mean,
+            c.own_n,
         ]
         for c in links
     ]

@@ -351,7 +351,7 @@ def _link_sheets(wb: Any, rep: ReportModel) -> None:
             "klusterilinkit",
             CLUSTER_HEADERS,
             cluster_rows(rep.cluster_links),
-            formats={9: "0.0", 10: "0.0"},
+            formats={9: "0.0", 10: "0.0", 12: "0.0"},
         )
     if rep.mentions:
         _write_sheet(
