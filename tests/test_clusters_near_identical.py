@@ -116,6 +116,10 @@ def test_the_statement_most_wrote_is_quoted_before_its_rarer_neighbours() -> Non
         ("Katso www.Kunta.fi ja esim.Perhekeskus.", ["Katso www.Kunta.fi ja esim.Perhekeskus."]),
         ("Yhteyshenkilö K.Virtanen on hyvä.", ["Yhteyshenkilö K.Virtanen on hyvä."]),
         ("Kirjoita matti.Virtanen@kunta.fi.", ["Kirjoita matti.Virtanen@kunta.fi."]),
+        (  # a phone number after "puh." is no sentence of its own
+            "Yhteyshenkilömme on tehnyt loistavaa työtä, puh. 040 123 4567.",
+            ["Yhteyshenkilömme on tehnyt loistavaa työtä, puh. 040 123 4567."],
+        ),
     ],
 )
 def test_sentences_typed_without_a_space_after_the_period_are_split(

@@ -37,7 +37,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     {
         *("mm", "esim", "ym", "jne", "ns", "ks", "tms", "yms", "vrt", "klo", "n", "ts", "ko"),
         *("em", "yo", "ao", "os", "prof", "tri", "dos", "ma", "vs", "ry", "oy", "jms", "huom"),
-        *("mrd", "milj", "tuh", "kpl", "eur", "nro", "lk", "s", "p"),
+        *("mrd", "milj", "tuh", "kpl", "eur", "nro", "lk", "s", "p", "puh", "tel", "gsm", "hlö"),
     }
 )
 _LINE_MARKER = re.compile(
