@@ -88,3 +88,25 @@ def test_an_imperative_starting_a_clause(text: str, form: str, lemma: str) -> No
 
     (doc,) = va.load_pipeline().pipe([text])
     assert next(t.lemma_ for t in doc if t.text == form) == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Koulu jäi ilman tukea muutoksessa.", "tuki"),
+        ("Saimme tukea alueelta.", "tuki"),
+        ("Tarvitaan lisää tukea kouluihin.", "tuki"),
+        ("Alue ei antanut mitään tukea kunnille.", "tuki"),
+        ("Haluamme tukea kuntia.", "tukea"),  # a modal verb: the verb's infinitive
+        ("Pyrimme tukea perheitä.", "tukea"),
+    ],
+)
+def test_tukea_after_ilman_a_quantity_or_a_verb_of_getting_is_the_noun(
+    text: str, lemma: str
+) -> None:
+    # the ranker read "ilman tukea muutoksessa" as the verb, and the rules then missed
+    # "jäädä ilman tuki"
+    (doc,) = va.load_pipeline().pipe([text])
+    assert next(t.lemma_ for t in doc if t.text == "tukea") == lemma
+    words = [t.text for t in doc if not t.is_punct]
+    assert va.lemmatize([text])[0][words.index("tukea")] == lemma

@@ -30,7 +30,12 @@ from vastausanalyysi.nlp.decision_table import (
 )
 from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
 from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
-from vastausanalyysi.nlp.reading_rules import CONTEXT_FORMS, initial_imperative, subject_verb
+from vastausanalyysi.nlp.reading_rules import (
+    CONTEXT_FORMS,
+    initial_imperative,
+    partitive_noun,
+    subject_verb,
+)
 from vastausanalyysi.nlp.typos import TypoCorrector, fixable_form, maybe_suspect
 from vastausanalyysi.nlp.voikko import Analysis, VoikkoAnalyzer, get_analyzer
 
@@ -513,8 +518,10 @@ class Lemmatizer:
                 return WordLemma(lemma, parts, marked, (), True, None, "hyphen"), context_free
         choice, context_free = self.disambiguator.decide(form, analyses, left, right)
         if form.lower() in CONTEXT_FORMS:
-            verb = subject_verb(form, left, self.analyzer) or initial_imperative(
-                form, left, right, self.analyzer
+            verb = (
+                subject_verb(form, left, self.analyzer)
+                or initial_imperative(form, left, right, self.analyzer)
+                or partitive_noun(form, left, self.analyzer)
             )
             if verb is not None:
                 choice = Choice(verb.baseform, verb, verb.baseform, "v")

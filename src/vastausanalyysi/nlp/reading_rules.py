@@ -14,7 +14,9 @@ know, a rule here takes the other reading (:func:`prefer_reading`):
 ("Perhekeskus kohtaa perheet"), which the ranker, without context, takes as the partitive of
 *kohta* ("tässä kohtaa"); :func:`initial_imperative` reads "Soita" and "Lähetä" at the start of a
 sentence or after "ja" as imperatives ("Soita minulle", "Lähetä viesti"), not as *suo* or the
-rare *lähetä*.
+rare *lähetä*; :func:`partitive_noun` reads "tukea" after "ilman", a quantity or a verb whose
+object it is as the noun *tuki* ("jäi ilman tukea muutoksessa", "saimme tukea"), which the
+ranker, looking at the next word, often took as the verb.
 """
 
 from __future__ import annotations
@@ -174,9 +176,22 @@ _LOCATIVES = frozenset({"sisaolento", "sisaeronto", "ulkoolento", "ulkoeronto", 
 #: Forms whose imperative, first in a sentence or after a conjunction, the ranker reads as
 #: something else: the verb of the imperative.
 IMPERATIVE_FORMS = {"soita": "soittaa", "lähetä": "lähettää"}
+#: Forms that are a noun's partitive or a verb's A-infinitive, with the noun's lemma: the noun
+#: after a word that takes a partitive of amount or an object ("ilman tukea", "saimme tukea").
+PARTITIVE_NOUNS = {"tukea": "tuki"}
+#: Lemmas (and forms) before which such a form is the noun: "ilman", quantities, and verbs whose
+#: object it is ("saada", "antaa", "tarvita"; not "haluta tukea", "voida tukea").
+_PARTITIVE_GOVERNORS = frozenset(
+    {
+        "ilman", "vailla", "vähän", "paljon", "riittävästi", "lisää", "enemmän", "vähemmän",
+        "mikään", "minkäänlainen", "kaikki", "saada", "antaa", "tarjota", "tarvita", "pyytää",
+        "kaivata", "hakea", "löytää", "toivoa", "odottaa", "luvata",
+    }
+)  # fmt: skip
 #: Forms whose lemma the words around them decide (:func:`subject_verb`,
-#: :func:`initial_imperative`): never taken from a per-form table or cache.
-CONTEXT_FORMS = frozenset({*SUBJECT_VERBS, *IMPERATIVE_FORMS})
+#: :func:`initial_imperative`, :func:`partitive_noun`): never taken from a per-form table or
+#: cache.
+CONTEXT_FORMS = frozenset({*SUBJECT_VERBS, *IMPERATIVE_FORMS, *PARTITIVE_NOUNS})
 #: Words after which an imperative starts a new clause.
 _CLAUSE_STARTS = frozenset({"ja", "tai", "niin", "sitten", "tarvittaessa", "vaikka"})
 
@@ -204,11 +219,32 @@ def initial_imperative(
     )
 
 
+def partitive_noun(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analysis | None:
+    """The noun reading of a :data:`PARTITIVE_NOUNS` form after a word that governs a partitive
+    of amount or an object ("jäi ilman tukea muutoksessa", "saimme tukea alueelta", "tukea
+    tarvitaan" keeps the ranker's choice, as does "haluamme tukea kuntia"). None when the rule
+    does not apply."""
+    noun = PARTITIVE_NOUNS.get(form.lower())
+    if noun is None or left is None:
+        return None
+    low = left.lower()
+    if low not in _PARTITIVE_GOVERNORS and not any(
+        a.baseform.lower() in _PARTITIVE_GOVERNORS for a in analyzer.analyze(left)
+    ):
+        return None
+    return next(
+        (a for a in analyzer.analyze(form) if a.baseform == noun and a.word_class == "nimisana"),
+        None,
+    )
+
+
 __all__ = [
     "CONTEXT_FORMS",
     "IMPERATIVE_FORMS",
+    "PARTITIVE_NOUNS",
     "SUBJECT_VERBS",
     "initial_imperative",
+    "partitive_noun",
     "prefer_reading",
     "preferred_candidate",
     "subject_verb",
