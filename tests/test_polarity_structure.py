@@ -111,6 +111,50 @@ CASES = [
     ("Asioista voidaan puhua suoraan, ja puhelimeen vastataan aina.", "works"),
     ("Uusi malli saattaa parantaa tiedonkulkua.", "neutral"),
     ("Kunta ei voi vaikuttaa päätöksiin.", "problem"),
+    # the perfect of an improvement verb: something has improved; its need, negation and plan
+    # are not (a helper's sentences, written without seeing the rule)
+    (
+        "Kunnan ja hyvinvointialueen välistä työnjakoa on selkeytetty kuluneen vuoden aikana.",
+        "works",
+    ),
+    (
+        "Hyvinvointialue ja seutukunnan kunnat ovat tiivistäneet yhteistyötään "
+        "ehkäisevässä päihdetyössä.",
+        "works",
+    ),
+    ("Yhteisiä toimintamalleja oli selkiytetty jo ennen hyvinvointialueen aloittamista.", "works"),
+    (
+        "Asukkaiden osallisuutta on jo vahvistettu nuorisovaltuuston ja vanhusneuvoston kautta.",
+        "works",
+    ),
+    (
+        "Olemme täsmentäneet vastuunjakoa lasten ja nuorten palveluissa yhdessä alueen kanssa.",
+        "works",
+    ),
+    (
+        "Sivistystoimi on selventänyt yhteyshenkilöiden roolit koulujen ja "
+        "sote-palveluiden välillä.",
+        "works",
+    ),
+    (
+        "Hyvinvointikertomuksen tavoitteita on kirkastettu yhdessä hyvinvointialueen "
+        "asiantuntijoiden kanssa.",
+        "works",
+    ),
+    (
+        "Tiedonkulkua kunnan ja hyvinvointialueen välillä on nyt tiivistetty "
+        "säännöllisillä tapaamisilla.",
+        "works",
+    ),
+    ("Työnjakoa hyvinvointialueen kanssa on vielä selkeytettävä.", "problem"),
+    ("Yhteistyötä koulujen ja perhepalveluiden välillä pitäisi tiivistää.", "problem"),
+    ("Yhteyshenkilöiden rooleja ei ole vielä selkeytetty.", "problem"),
+    (
+        "Kunnat eivät ole täsmentäneet hyvinvointialueen kanssa, kuka vastaa ehkäisevästä työstä.",
+        "problem",
+    ),
+    ("Ensi vuonna on tarkoitus vahvistaa järjestöjen osallisuutta hyvinvointityössä.", "neutral"),
+    ("Yhteistyötä hyvinvointialueen kanssa aiotaan tiivistää uuden sopimuksen myötä.", "neutral"),
 ]
 
 

@@ -67,4 +67,23 @@ def possibility(rows: list[TokenRow], i: int, start: int, verbal: Sequence[int])
     return bool(may) and not any(start <= n < may[0] for n in verbal)
 
 
-__all__ = ["counterfactual", "possibility"]
+#: Improvement verbs whose perfect says that something has improved ("on selkeytetty").
+_IMPROVED = frozenset(
+    {"vahvistaa", "selkeyttää", "selkiyttää", "tiivistää", "selventää", "kirkastaa", "täsmentää"}
+)
+
+
+def achieved(rows: list[TokenRow], i: int, start: int) -> bool:
+    """An improvement verb's past participle after a form of "olla" (one word between at
+    most) in its clause: "osallisuutta on vahvistettu", "työnjakoa on selkeytetty", "kunnat ovat
+    tiivistäneet yhteistyötä" say that something has improved (codebook §3: works). Not the
+    "-ttava" of a need ("on vahvistettava": its participle is present), nor an infinitive ("on
+    määrä selkeyttää"). (A negation or a need scope is the caller's.)"""
+    row = rows[i]
+    if row.nlemma not in _IMPROVED or row.participle.isdisjoint({"past_passive", "past_active"}):
+        return False
+    words = [j for j in range(max(start, i - 3), i) if not (rows[j].punct or rows[j].space)]
+    return any(rows[j].olla for j in words[-2:])
+
+
+__all__ = ["achieved", "counterfactual", "possibility"]

@@ -24,7 +24,7 @@ from vastausanalyysi.themes.clauses import (
     focus_follows,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
-from vastausanalyysi.themes.counterfactual import possibility
+from vastausanalyysi.themes.counterfactual import achieved, possibility
 from vastausanalyysi.themes.cue_context import (
     advice,
     aim_predicate,
@@ -173,7 +173,7 @@ def _maybe_cue(
         keys = row.keys
         anywhere = (
             not keys.isdisjoint(compiled.cue_words)
-            or "present_passive" in row.participle
+            or not row.participle.isdisjoint(("present_passive", "past_passive", "past_active"))
             or "MA-infinitive" in row.moods
             or row.low in ev.works
             or row.norm.endswith(("isuus", "isyys", "maton", "mätön", "yminen", "uminen"))
@@ -321,6 +321,7 @@ def clause_cues(
                 or _extra_cue(rows, i, ev)
                 or _quality_noun(row, lexicon, ev)
                 or _negative_participle(row, lexicon, ev)
+                or ((WORKS, "achieved") if achieved(rows, i, clause.start) else None)
             )
         if found is None:
             continue
