@@ -58,10 +58,9 @@ def possibility(rows: list[TokenRow], i: int, start: int, verbal: Sequence[int])
     caller applies this to works cues only.)"""
     if "A-infinitive" not in rows[i].moods:
         return False
-    words = [j for j in range(max(start, i - 3), i) if not (rows[j].punct or rows[j].space)]
     may = [
         j
-        for j in words[-2:]
+        for j in _words_before(rows, i, start)
         if rows[j].nlemma in _MAY and rows[j].verb and not rows[j].low.startswith("voidaan")
     ]
     return bool(may) and not any(start <= n < may[0] for n in verbal)
@@ -71,6 +70,13 @@ def possibility(rows: list[TokenRow], i: int, start: int, verbal: Sequence[int])
 _IMPROVED = frozenset(
     {"vahvistaa", "selkeyttää", "selkiyttää", "tiivistää", "selventää", "kirkastaa", "täsmentää"}
 )
+_PAST_PARTICIPLES = frozenset({"past_passive", "past_active"})
+
+
+def improved_participle(row: TokenRow) -> bool:
+    """A past participle of an improvement verb ("vahvistettu", "tiivistäneet"): the word
+    :func:`achieved` looks at (a cue candidate whatever its keys)."""
+    return row.nlemma in _IMPROVED and not row.participle.isdisjoint(_PAST_PARTICIPLES)
 
 
 def achieved(rows: list[TokenRow], i: int, start: int) -> bool:
@@ -79,11 +85,15 @@ def achieved(rows: list[TokenRow], i: int, start: int) -> bool:
     tiivistäneet yhteistyötä" say that something has improved (codebook §3: works). Not the
     "-ttava" of a need ("on vahvistettava": its participle is present), nor an infinitive ("on
     määrä selkeyttää"). (A negation or a need scope is the caller's.)"""
-    row = rows[i]
-    if row.nlemma not in _IMPROVED or row.participle.isdisjoint({"past_passive", "past_active"}):
+    if not improved_participle(rows[i]):
         return False
+    return any(rows[j].olla for j in _words_before(rows, i, start))
+
+
+def _words_before(rows: list[TokenRow], i: int, start: int) -> list[int]:
+    """The one or two words right before token ``i`` in its clause (from ``start``)."""
     words = [j for j in range(max(start, i - 3), i) if not (rows[j].punct or rows[j].space)]
-    return any(rows[j].olla for j in words[-2:])
+    return words[-2:]
 
 
-__all__ = ["achieved", "counterfactual", "possibility"]
+__all__ = ["achieved", "counterfactual", "improved_participle", "possibility"]

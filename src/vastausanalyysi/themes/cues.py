@@ -24,7 +24,7 @@ from vastausanalyysi.themes.clauses import (
     focus_follows,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
-from vastausanalyysi.themes.counterfactual import achieved, possibility
+from vastausanalyysi.themes.counterfactual import achieved, improved_participle, possibility
 from vastausanalyysi.themes.cue_context import (
     advice,
     aim_predicate,
@@ -173,7 +173,8 @@ def _maybe_cue(
         keys = row.keys
         anywhere = (
             not keys.isdisjoint(compiled.cue_words)
-            or not row.participle.isdisjoint(("present_passive", "past_passive", "past_active"))
+            or "present_passive" in row.participle
+            or improved_participle(row)
             or "MA-infinitive" in row.moods
             or row.low in ev.works
             or row.norm.endswith(("isuus", "isyys", "maton", "mätön", "yminen", "uminen"))
