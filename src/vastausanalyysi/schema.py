@@ -50,6 +50,15 @@ SAVE_AS_HINTS = {
     ".dta": "a Stata data file: export it as .xlsx, CSV UTF-8 or Parquet",
 }
 """What to do with a file type the readers do not read, by suffix (added to the error)."""
+
+
+def unsupported_type(suffix: str, source: str) -> str:
+    """The start of the error for a file type that is not read: "unsupported file type '.xls'
+    for 'x.xls' (…: save it as …)", with :data:`SAVE_AS_HINTS`' advice where it has one."""
+    hint = SAVE_AS_HINTS.get(suffix.lower())
+    return f"unsupported file type {suffix!r} for {source!r}" + (f" ({hint})" if hint else "")
+
+
 """The ``rule`` of the one ``polarity_evidence`` item that ``tag()`` gives a non-answer: how a
 tagged frame marks it."""
 

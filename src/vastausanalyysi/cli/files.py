@@ -42,9 +42,9 @@ from vastausanalyysi.schema import (
     POLARITY,
     QUESTION,
     RESPONDENT_ID,
-    SAVE_AS_HINTS,
     TEXT,
     parse_codes,
+    unsupported_type,
 )
 from vastausanalyysi.text import question_matches
 
@@ -186,10 +186,8 @@ def _check_format(fmt: str | None) -> None:
 
 def _check_suffix(suffix: str, display: str) -> None:
     if suffix not in INPUT_SUFFIXES:
-        hint = SAVE_AS_HINTS.get(suffix.lower())
         raise SurveyError(
-            f"unsupported file type {suffix or '(none)'!r} for {display!r}"
-            + (f" ({hint})" if hint else "")
+            unsupported_type(suffix or "(none)", display)
             + f"; use one of {', '.join(INPUT_SUFFIXES)}, or give --format"
         )
 

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import SurveyError
-from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, SAVE_AS_HINTS, TAG_COLUMNS
+from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, TAG_COLUMNS, unsupported_type
 from vastausanalyysi.survey.cells import CellIssue, cell_text
 from vastausanalyysi.survey.csvfile import (
     decode_text,
@@ -537,12 +537,7 @@ def read_table(
     if suffixes is not None and not isinstance(source, pd.DataFrame):
         suffix = Path(source).suffix
         if suffix.lower() not in suffixes:
-            hint = SAVE_AS_HINTS.get(suffix.lower())
-            raise SurveyError(
-                f"unsupported file type {suffix!r} for {str(source)!r}"
-                + (f" ({hint})" if hint else "")
-                + f"; use one of {suffixes}"
-            )
+            raise SurveyError(f"{unsupported_type(suffix, str(source))}; use one of {suffixes}")
     table = read_raw_table(
         source, sheet=sheet, encoding=encoding, delimiter=delimiter, header_row=header_row
     )
