@@ -267,6 +267,11 @@ def test_scores_beside_clusters() -> None:
     assert by_id.loc[majority["varautuminen"], "score:Säännölliset tapaamiset"] == 1.0
     assert result.overall_scores is not None
     assert result.overall_scores["Avoimuus"] == pytest.approx((4 + 35 * 2 + 1) / 37)
+    # an item that fewer than min_cell respondents answered has no overall mean either
+    few = pd.concat([scores, pd.DataFrame([("muu", "Harvinainen", 4)], columns=scores.columns)])
+    rare = cluster_statements(frame, respondent_scores=few, items=["Avoimuus", "Harvinainen"])
+    assert rare.overall_scores is not None and np.isnan(rare.overall_scores["Harvinainen"])
+    assert rare.clusters["score:Harvinainen"].isna().all()
     with pytest.raises(ClusteringError, match="respondent id column 'respondent_id'"):
         cluster_statements(
             frame.drop(columns="respondent_id"), respondent_scores=scores, code_items=mapping

@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 from vastausanalyysi._version import __version__
 from vastausanalyysi.cli.mentions import add_mention_options, mention_table, wants_mention_table
+from vastausanalyysi.cli.scores import add_cluster_score_options, cluster_scores, clusters_table
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
 from vastausanalyysi.schema import MIN_CELL, TAGGED_BY, TEXT
 
@@ -299,8 +300,11 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
         check_output(args.assignments)
     tagged, answers = _read_tagged(args, "cluster")
     _require_text(answers, "cluster")
+    tagged, scores, items = cluster_scores(tagged, answers, args)
     if _mask(args):
-        tagged = mask_output(tagged, [answers.text_column], **_mask_options(answers, args))
+        options = _mask_options(answers, args)
+        tagged = mask_output(tagged, [answers.text_column], **options)
+        scores = options["ids"].apply(scores)  # the same pseudonyms as the ids of the answers
     n_clusters = args.n_clusters if args.n_clusters == "auto" else _int(args.n_clusters, "-k")
     with _progress(args).bar(1, "clustering", unit="step") as bar:
         clustering = cluster_statements(
@@ -311,6 +315,9 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
             random_state=args.random_state,
             text_column=answers.text_column,
             id_column=answers.id_column or "respondent_id",
+            min_cell=args.min_cell,
+            respondent_scores=scores,
+            items=items,
             mask=_mask(args),  # the texts are masked above unless --keep-personal-data
         )
         bar.update(1)
@@ -319,7 +326,7 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
 
         # statements are cut from the texts masked above; write_table makes cells formula-safe
         write_table(clustering.assignments, args.assignments, excel_fi=args.excel_fi)
-    _write(clustering.clusters, args)
+    _write(clusters_table(clustering), args)
     return 0
 
 
@@ -607,6 +614,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also write one row per statement with its cluster (masked; by suffix like -o)",
     )
+    _min_cell_option(p)
+    add_cluster_score_options(p)
 
     p = verb("report", "tag, summarise, cluster and write HTML/XLSX/Markdown", _cmd_report)
     _input_options(p, output=False)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from vastausanalyysi.cli.scores import ITEM_HELP, SCORES_HELP, missing_scores, respondent_scores
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.schema import RESPONDENT_ID
-from vastausanalyysi.text import is_missing
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -31,24 +31,14 @@ def add_mention_options(parser: Any) -> None:
         help="instead of frequencies: per code and survey item, the mean score of those who "
         "mention the code beside the others', with the difference's Welch interval",
     )
-    group.add_argument(
-        "--item",
-        action="append",
-        help="only this survey item: its name, codebook item id or a unique part (repeatable; "
-        "default every item)",
-    )
+    group.add_argument("--item", action="append", help=ITEM_HELP)
     group.add_argument(
         "--code",
         action="append",
         help="only this code, e.g. perhekeskus or area:perhekeskus (repeatable; default every "
         "code mentioned)",
     )
-    group.add_argument(
-        "--scores",
-        metavar="FILE",
-        help="respondents' scores (respondent_id, item, value), for a tagged or plain input "
-        "(default: a survey export's own Likert answers)",
-    )
+    group.add_argument("--scores", metavar="FILE", help=SCORES_HELP)
 
 
 def wants_mention_table(args: Any) -> bool:
@@ -67,23 +57,11 @@ def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame
     compared as text, so that a tagged JSONL's numbers meet a CSV's."""
     from vastausanalyysi.summary.mentions import scores_by_mention
 
-    if args.scores:
-        scores = _read_scores(args.scores)
-    elif answers.scores is not None:
-        scores = answers.scores
-    else:
-        raise SurveyError(
-            f"--mention-scores needs the respondents' scores: {answers.source!r} is no survey "
-            "export with Likert items; give --scores FILE (respondent_id, item, value, as "
-            "'survey -o' writes scores.csv)"
-        )
+    tagged, scores = respondent_scores(tagged, answers, args.scores)
+    if scores is None:
+        raise missing_scores("--mention-scores", answers.source)
     id_column = answers.id_column or RESPONDENT_ID
     text = answers.text_column if answers.text_column in tagged.columns else None
-    if id_column in tagged.columns and RESPONDENT_ID in scores.columns:
-        _check_pseudonyms(tagged[id_column], scores[RESPONDENT_ID], answers.source, args.scores)
-        # ids read from different files as numbers and as text still meet: 7, 7.0 and "7"
-        tagged = tagged.assign(**{id_column: tagged[id_column].map(_id_text)})
-        scores = scores.assign(**{RESPONDENT_ID: scores[RESPONDENT_ID].map(_id_text)})
     table = scores_by_mention(
         tagged,
         scores,
@@ -102,53 +80,6 @@ def mention_table(tagged: pd.DataFrame, answers: Any, args: Any) -> pd.DataFrame
             len(table),
         )
     return table
-
-
-def _read_scores(path: str) -> pd.DataFrame:
-    """The ``--scores`` file, its index the file's row numbers; an empty value is a missing
-    answer (``survey -o`` writes "En osaa sanoa" and no answer so), another value that is not
-    a number a :class:`SurveyError` naming the file, row and column."""
-    import pandas as pd
-
-    from vastausanalyysi.cli.files import InputOptions, read_plain_table
-
-    scores = read_plain_table(path, InputOptions(), required=[RESPONDENT_ID, "item", "value"])
-    rows = list(scores.attrs.get("rows") or range(2, len(scores) + 2))
-    scores.index = pd.Index(rows[: len(scores)])
-    raw = scores["value"]
-    blank = raw.map(lambda v: is_missing(v, blank=True)).astype(bool)
-    numbers = pd.to_numeric(raw.where(~blank), errors="coerce")
-    bad = numbers.isna() & ~blank
-    if bad.any():
-        row = bad.index[bad.to_numpy().nonzero()[0][0]]
-        raise SurveyError(f"{path!r} row {row}, column 'value': {raw[row]!r} is not a number")
-    return scores.assign(value=numbers)
-
-
-def _check_pseudonyms(answer_ids: Any, score_ids: Any, answers: str, scores: Any) -> None:
-    """A SurveyError when the ids of only one of the answers and the scores are pseudonyms
-    (written with personal data masked): they would not meet, and the means would be wrong."""
-    from vastausanalyysi.nlp.pii.pseudonyms import is_pseudonym
-
-    sides = {answers: answer_ids, scores or "the scores": score_ids}
-    masked = [name for name, ids in sides.items() if any(map(is_pseudonym, ids))]
-    if len(masked) == 1:
-        other = next(name for name in sides if name not in masked)
-        raise SurveyError(
-            f'the respondent ids of {masked[0]!r} are pseudonyms ("[EMAIL]-1" …, written with '
-            f"personal data masked) and those of {other!r} are not: they cannot be matched; "
-            "use the scores.csv that 'survey -o' writes from the same export, or write both "
-            "with --keep-personal-data"
-        )
-
-
-def _id_text(value: Any) -> Any:
-    """A respondent id as text (a whole number without '.0'); a missing id stays missing."""
-    if is_missing(value):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 __all__ = ["add_mention_options", "mention_table", "wants_mention_table"]

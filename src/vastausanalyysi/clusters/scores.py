@@ -29,7 +29,7 @@ def attach_scores(
     ``ids`` and ``cluster_of`` are per statement; a respondent counts once per cluster. A mean of
     fewer than ``min_cell`` respondents with a value is hidden (NaN), and so is ``n_scored``
     (None) under ``min_cell``, as the summaries hide small groups. Returns the overall mean per
-    item (None without scores).
+    item of all respondents in ``scores`` (hidden likewise; None without scores).
     """
     from vastausanalyysi.summary.links import resolve_links
     from vastausanalyysi.summary.scores import check_same_ids, check_scores
@@ -78,4 +78,5 @@ def attach_scores(
     clusters["n_scored"] = n_scored
     for item in items:
         clusters[f"score:{item}"] = means[item]
-    return table.mean().rename("overall")
+    # the mean of all respondents with a value, hidden like a cluster's under ``min_cell``
+    return table.mean().where(table.count() >= min_cell).rename("overall")
