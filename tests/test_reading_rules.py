@@ -110,3 +110,35 @@ def test_tukea_after_ilman_a_quantity_or_a_verb_of_getting_is_the_noun(
     assert next(t.lemma_ for t in doc if t.text == "tukea") == lemma
     words = [t.text for t in doc if not t.is_punct]
     assert va.lemmatize([text])[0][words.index("tukea")] == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        # after the negation verb, or an adverb that stands only in a negated clause
+        ("Hyvinvointialue ei jaa tietoa kunnille.", "jaa", "jakaa"),
+        ("Emme jaa tätä näkemystä.", "jaa", "jakaa"),
+        ("Alue ei enää jaa tietoa.", "jaa", "jakaa"),
+        ("Kukaan ei kokoa toimijoita yhteen.", "kokoa", "koota"),
+        ("Emme koe yhteistyötä hyödylliseksi.", "koe", "kokea"),
+        ("Sopimus ei turvaa palveluja.", "turvaa", "turvata"),
+        ("Johto ei lupaa mitään uutta.", "lupaa", "luvata"),
+        ("Alue ei kohtaa kuntalaisia.", "kohtaa", "kohdata"),
+        # after a nominative subject
+        ("Sopimus turvaa palvelut kuntalaisille.", "turvaa", "turvata"),
+        ("Uusi laki suojaa lapsia.", "suojaa", "suojata"),
+        ("Johto lupaa parannusta.", "lupaa", "luvata"),
+        # elsewhere the noun or the interjection
+        ("Jaa, en tiedä.", "Jaa", "jaa"),
+        ("Koe oli vaikea.", "Koe", "koe"),
+        ("Kuntalaisille tarvitaan turvaa ja tukea.", "turvaa", "turva"),
+        ("Kunnalla ei ole lupaa siihen.", "lupaa", "lupa"),
+        ("Osa lupaa on jo käytetty.", "lupaa", "lupa"),
+        ("Kaikki ei ole kokoa vaan laatua.", "kokoa", "koko"),
+    ],
+)
+def test_connegative_and_subject_verbs(text: str, form: str, lemma: str) -> None:
+    (doc,) = va.load_pipeline().pipe([text])
+    assert next(t.lemma_ for t in doc if t.text == form) == lemma
+    words = [t.text for t in doc if not t.is_punct]
+    assert va.lemmatize([text])[0][words.index(form)] == lemma

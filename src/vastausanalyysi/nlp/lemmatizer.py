@@ -32,6 +32,7 @@ from vastausanalyysi.nlp.disambiguation import Choice, Disambiguator
 from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
 from vastausanalyysi.nlp.reading_rules import (
     CONTEXT_FORMS,
+    connegative,
     initial_imperative,
     partitive_noun,
     subject_verb,
@@ -519,7 +520,8 @@ class Lemmatizer:
         choice, context_free = self.disambiguator.decide(form, analyses, left, right)
         if form.lower() in CONTEXT_FORMS:
             verb = (
-                subject_verb(form, left, self.analyzer)
+                connegative(form, left, self.analyzer)
+                or subject_verb(form, left, self.analyzer)
                 or initial_imperative(form, left, right, self.analyzer)
                 or partitive_noun(form, left, self.analyzer)
             )

@@ -16,7 +16,9 @@ know, a rule here takes the other reading (:func:`prefer_reading`):
 sentence or after "ja" as imperatives ("Soita minulle", "Lähetä viesti"), not as *suo* or the
 rare *lähetä*; :func:`partitive_noun` reads "tukea" after "ilman", a quantity or a verb whose
 object it is as the noun *tuki* ("jäi ilman tukea muutoksessa", "saimme tukea"), which the
-ranker, looking at the next word, often took as the verb.
+ranker, looking at the next word, often took as the verb; :func:`connegative` reads "jaa",
+"kokoa", "koe" … after the negation verb as the verb's connegative ("ei jaa tietoa": *jakaa*,
+not the interjection *jaa*).
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ def _head(reading: Analysis) -> str:
 
 #: Forms that are a noun's partitive or a verb's 3rd person singular, with the verb's lemma: the
 #: verb after a nominative subject.
-SUBJECT_VERBS = {"kohtaa": "kohdata"}
+SUBJECT_VERBS = {"kohtaa": "kohdata", "turvaa": "turvata", "suojaa": "suojata", "lupaa": "luvata"}
 #: Voikko's classes of a word that can be a subject in the nominative.
 _SUBJECT_CLASSES = frozenset(
     {"nimisana", "etunimi", "sukunimi", "paikannimi", "nimi", "asemosana", "lyhenne"}
@@ -149,9 +151,9 @@ def subject_verb(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analy
 
     The left word must have a nominative reading of a noun, name, pronoun or "-minen" noun and
     no reading in a locative case or as a numeral: "Perhekeskus kohtaa perheet", "missä arjen
-    tekeminen kohtaa" take the verb *kohdata*; "tässä kohtaa", "siinä kohtaa", "kaksi kohtaa"
-    and a sentence-initial "Kohtaa" keep the ranker's choice. None when the rule does not
-    apply.
+    tekeminen kohtaa" take the verb *kohdata*; "tässä kohtaa", "siinä kohtaa", "kaksi kohtaa",
+    "osa lupaa" and a sentence-initial "Kohtaa" keep the ranker's choice. None when the rule
+    does not apply.
     """
     verb = SUBJECT_VERBS.get(form.lower())
     if verb is None or left is None:
@@ -165,12 +167,16 @@ def subject_verb(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analy
         return None
     if any(a.word_class == "lukusana" or a.fields.get("SIJAMUOTO") in _LOCATIVES for a in readings):
         return None
+    if left.lower().endswith(_QUANTITY_NOUNS):  # "osa lupaa", "valtaosa kuvaa": a partitive
+        return None
     return next(
         (a for a in analyzer.analyze(form) if a.word_class == "teonsana" and a.baseform == verb),
         None,
     )
 
 
+#: Nouns of quantity, whose partitive complement looks like a verb after a subject.
+_QUANTITY_NOUNS = ("osa", "määrä", "pari", "puolet", "loput", "enemmistö", "vähemmistö")
 _LOCATIVES = frozenset({"sisaolento", "sisaeronto", "ulkoolento", "ulkoeronto", "olento"})
 
 #: Forms whose imperative, first in a sentence or after a conjunction, the ranker reads as
@@ -188,10 +194,25 @@ _PARTITIVE_GOVERNORS = frozenset(
         "kaivata", "hakea", "löytää", "toivoa", "odottaa", "luvata",
     }
 )  # fmt: skip
+#: Forms that are a verb's connegative and a noun's or an interjection's form, which the ranker
+#: takes even after a negation verb ("ei jaa tietoa", "emme koe"): the verb of the connegative.
+CONNEGATIVE_VERBS = {
+    **SUBJECT_VERBS, "jaa": "jakaa", "kokoa": "koota", "koe": "kokea",
+}  # fmt: skip
+#: Forms of the negation verb ("et" is left out: in speech it is also "että"), and adverbs that
+#: stand only in a negated clause, between the negation verb and the verb ("ei enää jaa").
+_NEGATIONS = frozenset(
+    {
+        "ei", "en", "emme", "ette", "eivät", "eikä", "enkä", "emmekä", "ettekä", "eivätkä",
+        "ettei", "jottei", "ellei", "eihän", "eikö", "emmekö", "eivätkö", "älä", "älkää",
+        "enää", "edes", "kuitenkaan", "myöskään", "koskaan", "juurikaan", "lainkaan",
+        "mitenkään", "yhtään", "välttämättä",
+    }
+)  # fmt: skip
 #: Forms whose lemma the words around them decide (:func:`subject_verb`,
-#: :func:`initial_imperative`, :func:`partitive_noun`): never taken from a per-form table or
-#: cache.
-CONTEXT_FORMS = frozenset({*SUBJECT_VERBS, *IMPERATIVE_FORMS, *PARTITIVE_NOUNS})
+#: :func:`initial_imperative`, :func:`partitive_noun`, :func:`connegative`): never taken from
+#: a per-form table or cache.
+CONTEXT_FORMS = frozenset({*CONNEGATIVE_VERBS, *IMPERATIVE_FORMS, *PARTITIVE_NOUNS})
 #: Words after which an imperative starts a new clause.
 _CLAUSE_STARTS = frozenset({"ja", "tai", "niin", "sitten", "tarvittaessa", "vaikka"})
 
@@ -238,11 +259,31 @@ def partitive_noun(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Ana
     )
 
 
+def connegative(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analysis | None:
+    """The verb reading of a :data:`CONNEGATIVE_VERBS` form after a form of the negation verb or
+    an adverb of a negated clause ("Alue ei jaa tietoa", "emme koe", "ei enää kokoa"); "jaa"
+    and "koe" elsewhere keep the ranker's choice. None when the rule does not apply."""
+    verb = CONNEGATIVE_VERBS.get(form.lower())
+    if verb is None or left is None or left.lower() not in _NEGATIONS:
+        return None
+    return next(
+        (
+            a
+            for a in analyzer.analyze(form)
+            if a.baseform == verb and a.word_class == "teonsana"
+            and a.fields.get("NEGATIVE") in ("both", "true")
+        ),
+        None,
+    )  # fmt: skip
+
+
 __all__ = [
+    "CONNEGATIVE_VERBS",
     "CONTEXT_FORMS",
     "IMPERATIVE_FORMS",
     "PARTITIVE_NOUNS",
     "SUBJECT_VERBS",
+    "connegative",
     "initial_imperative",
     "partitive_noun",
     "prefer_reading",
