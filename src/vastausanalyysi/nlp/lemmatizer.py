@@ -523,7 +523,7 @@ class Lemmatizer:
                 connegative(form, left, self.analyzer)
                 or subject_verb(form, left, self.analyzer)
                 or initial_imperative(form, left, right, self.analyzer)
-                or partitive_noun(form, left, self.analyzer)
+                or partitive_noun(form, left, right, self.analyzer)
             )
             if verb is not None:
                 choice = Choice(verb.baseform, verb, verb.baseform, "v")

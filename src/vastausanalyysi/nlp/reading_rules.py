@@ -240,16 +240,22 @@ def initial_imperative(
     )
 
 
-def partitive_noun(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analysis | None:
+def partitive_noun(
+    form: str, left: str | None, right: str | None, analyzer: VoikkoAnalyzer
+) -> Analysis | None:
     """The noun reading of a :data:`PARTITIVE_NOUNS` form after a word that governs a partitive
-    of amount or an object ("jäi ilman tukea muutoksessa", "saimme tukea alueelta", "tukea
-    tarvitaan" keeps the ranker's choice, as does "haluamme tukea kuntia"). None when the rule
-    does not apply."""
+    of amount or an object ("jäi ilman tukea muutoksessa", "saimme tukea alueelta"), or first in
+    a sentence before a finite verb, the subject or fronted object of its clause ("Tukea ei
+    saatu", "Tukea tarvitaan"); "haluamme tukea kuntia" and "Tukea perheitä arjessa" keep the
+    ranker's choice. None when the rule does not apply."""
     noun = PARTITIVE_NOUNS.get(form.lower())
-    if noun is None or left is None:
+    if noun is None or (left is None and right is None):
         return None
-    low = left.lower()
-    if low not in _PARTITIVE_GOVERNORS and not any(
+    if left is None:
+        following = analyzer.analyze(right) if right is not None else ()
+        if not following or not all(_finite(a) for a in following):
+            return None
+    elif left.lower() not in _PARTITIVE_GOVERNORS and not any(
         a.baseform.lower() in _PARTITIVE_GOVERNORS for a in analyzer.analyze(left)
     ):
         return None
@@ -275,6 +281,16 @@ def connegative(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analys
         ),
         None,
     )  # fmt: skip
+
+
+def _finite(reading: Analysis) -> bool:
+    """Whether a reading is a finite verb or the negation verb ("tarvitaan", "ei", "on")."""
+    if reading.word_class == "kieltosana":
+        return True
+    return reading.word_class == "teonsana" and reading.fields.get("MOOD") in _FINITE_MOODS
+
+
+_FINITE_MOODS = frozenset({"indicative", "conditional", "potential", "imperative"})
 
 
 __all__ = [
