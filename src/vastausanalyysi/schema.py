@@ -52,6 +52,18 @@ SAVE_AS_HINTS = {
 """What to do with a file type the readers do not read, by suffix (added to the error)."""
 
 
+class RowNumbers(list):  # type: ignore[type-arg]
+    """The file's row number of each row of a frame, kept in ``frame.attrs["rows"]``.
+
+    pandas deep-copies ``attrs`` into every frame and Series derived from the frame (each column
+    read), and a plain list of 100,000 numbers is deep-copied number by number. The numbers are
+    immutable, so a copy of the list is a deep copy: made at the speed of ``list.copy``.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> RowNumbers:
+        return RowNumbers(self)
+
+
 def unsupported_type(suffix: str, source: str) -> str:
     """The start of the error for a file type that is not read: "unsupported file type '.xls'
     for 'x.xls' (…: save it as …)", with :data:`SAVE_AS_HINTS`' advice where it has one."""

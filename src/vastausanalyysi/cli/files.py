@@ -43,6 +43,7 @@ from vastausanalyysi.schema import (
     QUESTION,
     RESPONDENT_ID,
     TEXT,
+    RowNumbers,
     parse_codes,
     unsupported_type,
 )
@@ -584,7 +585,7 @@ def read_plain_table(
     with open_input(path, options.format, options) as (file, display):
         if file.suffix.lower() == ".parquet":
             frame = _read_parquet(file, display)
-            frame.attrs["rows"] = list(range(1, len(frame) + 1))  # as read_input numbers them
+            frame.attrs["rows"] = RowNumbers(range(1, len(frame) + 1))  # as read_input numbers them
         else:
             from vastausanalyysi.survey import read_table
 

@@ -64,6 +64,7 @@ def describe_cluster(
         counter.update(dict.fromkeys(codes[i], 1))
     ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     reps, rep_ids, rep_sources, rep_counts = [], [], [], []
+    ids, sources = stmts["respondent_id"].tolist(), stmts["source_index"].tolist()
     for q in quotes:
         if len(reps) >= n_representatives:
             break
@@ -74,9 +75,9 @@ def describe_cluster(
             continue
         reps.append(text)
         shown = [i for i in q if eligible[i]]  # the ids and rows of the others stay hidden
-        rid = [stmts["respondent_id"].iloc[i] for i in shown]  # missing without an id column
+        rid = [ids[i] for i in shown]  # missing without an id column
         rep_ids.append(sorted({str(r) for r in rid if not is_missing(r)}))
-        rep_sources.append(list(dict.fromkeys(stmts["source_index"].iloc[i] for i in shown)))
+        rep_sources.append(list(dict.fromkeys(sources[i] for i in shown)))
         rep_counts.append(len({who[i] for i in q}))
     row: dict[str, Any] = {
         "size": len(everyone),

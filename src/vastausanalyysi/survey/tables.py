@@ -21,7 +21,13 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import SurveyError
-from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, TAG_COLUMNS, unsupported_type
+from vastausanalyysi.schema import (
+    CODE_COLUMNS,
+    JSON_COLUMNS,
+    TAG_COLUMNS,
+    RowNumbers,
+    unsupported_type,
+)
 from vastausanalyysi.survey.cells import CellIssue, cell_text
 from vastausanalyysi.survey.csvfile import (
     decode_text,
@@ -550,7 +556,7 @@ def read_table(
     for found in structured.values():
         logger.warning("%s: %s", table.source, structured_summary(found))
     frame = pd.DataFrame(table.rows, columns=table.header)
-    frame.attrs["rows"] = list(table.row_numbers)
+    frame.attrs["rows"] = RowNumbers(table.row_numbers)
     return frame
 
 

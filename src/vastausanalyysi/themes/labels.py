@@ -27,6 +27,7 @@ from vastausanalyysi.schema import (
     POLARITIES,
     POLARITY,
     POLARITY_SPELLINGS,
+    RowNumbers,
     parse_codes,
     polarity_id,
     strip_prefix,
@@ -130,7 +131,7 @@ def select(df: pd.DataFrame, keep: Any) -> pd.DataFrame:
     mask = [bool(k) for k in keep]
     rows = [r for r, k in zip(row_numbers(df), mask, strict=True) if k]
     out = df[mask]
-    out.attrs = {**df.attrs, "rows": rows}
+    out.attrs = {**df.attrs, "rows": RowNumbers(rows)}
     return out
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import ModelError
+from vastausanalyysi.schema import RowNumbers
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Codebook, norm_term
 from vastausanalyysi.themes.labels import (
@@ -39,7 +40,7 @@ def read_labelled(data: Any, text_column: str) -> pd.DataFrame:
     if isinstance(data, str | Path):
         path = data
         data = pd.read_csv(path, dtype=str, keep_default_na=False)
-        data.attrs.update(source=str(path), rows=list(range(2, len(data) + 2)))
+        data.attrs.update(source=str(path), rows=RowNumbers(range(2, len(data) + 2)))
     if not isinstance(data, pd.DataFrame):
         raise ModelError("labelled data must be a DataFrame or a CSV path")
     if text_column not in data.columns:
