@@ -249,10 +249,8 @@ def themes_of(
     answer_ok = answers["_ok"].tolist()
     allowed = [answer_ok[p] for p in pos]
     row_who = [who[p] for p in pos]
-    codes = [
-        [names.code(c) for c in (*answers["_areas"].iat[p], *answers["_mechanisms"].iat[p])]
-        for p in pos
-    ]
+    area_lists, mech_lists = answers["_areas"].tolist(), answers["_mechanisms"].tolist()
+    codes = [[names.code(c) for c in (*area_lists[p], *mech_lists[p])] for p in pos]
     total_who = len(set(row_who)) or 1
     raw_labels = [cell_text(v) for v in table.get("label", pd.Series([""] * len(table))).tolist()]
     labels = masker.many(raw_labels)

@@ -161,19 +161,26 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
     def answer_rows() -> Iterable[list[Any]]:
         columns = [a[c].tolist() for c in id_cols]
         groups = [a[c].tolist() for c in group_cols]
+        published_labels, area_lists = a["_labels"].tolist(), a["_areas"].tolist()
+        mech_lists, texts, evidence = (
+            a["_mechanisms"].tolist(),
+            a["_text"].tolist(),
+            a["_evidence"].tolist(),
+        )
+        has_text, ok = a["_has_text"].tolist(), a["_ok"].tolist()
         for i in range(len(a)):
             row = [col[i] for col in columns]
-            published = a["_labels"].iat[i]
+            published = published_labels[i]
             for c, col in zip(group_cols, groups, strict=True):
                 if c not in published:  # its codes stay, so no total minus the rows gives them
                     row += [HIDDEN_GROUP, HIDDEN_GROUP]
                 else:
                     code = region_code(col[i]) if c in REGION_COLUMNS else col[i]
                     row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, code]
-            areas, mechs = a["_areas"].iat[i], a["_mechanisms"].iat[i]
-            under_rule = a["_has_text"].iat[i] and not a["_ok"].iat[i]
+            areas, mechs = area_lists[i], mech_lists[i]
+            under_rule = has_text[i] and not ok[i]
             row += [
-                hidden if under_rule else a["_text"].iat[i],
+                hidden if under_rule else texts[i],
                 ", ".join(rep.names.code(c) for c in areas),
                 ", ".join(areas),
                 ", ".join(rep.names.code(c) for c in mechs),
@@ -184,7 +191,7 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
                     else POLARITY_NAMES.get(polarity[i], polarity[i])
                 ),
                 polarity[i],
-                "" if under_rule else a["_evidence"].iat[i],
+                "" if under_rule else evidence[i],
             ]
             labels = {title: "" for title in titles}
             for _, part in parts:
