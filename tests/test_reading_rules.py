@@ -147,3 +147,20 @@ def test_connegative_and_subject_verbs(text: str, form: str, lemma: str) -> None
     assert next(t.lemma_ for t in doc if t.text == form) == lemma
     words = [t.text for t in doc if not t.is_punct]
     assert va.lemmatize([text])[0][words.index(form)] == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        # a participle's comparative or superlative is the adjective's degree, as in UD Finnish
+        ("Suomalaiset ovat yhä tyytyväisempiä palveluihin.", "tyytyväisempiä", "tyytyväinen"),
+        ("Yhteistyö on nyt sujuvampaa kuin ennen.", "sujuvampaa", "sujuva"),
+        ("Kehittyneempi malli otettiin käyttöön.", "Kehittyneempi", "kehittynyt"),
+        ("Kestävämpi ratkaisu löytyi yhdessä.", "Kestävämpi", "kestävä"),
+        # the participle itself still gives its verb where the ranker takes it
+        ("Tilanne on parantunut selvästi.", "parantunut", "parantua"),
+    ],
+)
+def test_comparative_of_a_participle_is_the_adjective(text: str, form: str, lemma: str) -> None:
+    (doc,) = va.load_pipeline().pipe([text])
+    assert next(t.lemma_ for t in doc if t.text == form) == lemma

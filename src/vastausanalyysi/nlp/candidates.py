@@ -300,7 +300,7 @@ def add_reading_candidates(
         base = a.baseform if cls in _PROPER else a.baseform.lower()
         if base and (number != "plural" or mood != "MINEN-infinitive"):  # plural: a noun
             add(base, a, group)
-        if part:
+        if part and comparison is None:  # "sujuvampi", "arvostetuin": an adjective's degree
             verb = participle_verb(a)
             if verb:
                 if part == "agent":

@@ -561,14 +561,8 @@ def publishable_answers(
         answers[column] = [_label_value(v) for v in tagged[column].tolist()]
     anonymous = np.array(answers["_anonymous"], dtype=bool)
     shown = [list(ls) for ls in labels]  # the labels published with each answer so far
-    cells: dict[str, list[Any]] = {}  # column -> its values as keys, read once
-
-    def cell(column: str, i: int) -> Any:
-        values = cells.get(column)
-        if values is None:
-            values = cells[column] = [none_if_missing(v) for v in answers[column].tolist()]
-        return values[i]
-
+    named = {*GROUPING_COLUMNS, *others, *(c for ls in labels for c in ls)} & set(answers.columns)
+    keys_of = {c: [none_if_missing(v) for v in answers[c].tolist()] for c in named}  # read once
     for column in (*GROUPING_COLUMNS, *others):
         if column in answers.columns and column not in hide:
             hidden = np.zeros(len(answers), dtype=bool)
@@ -578,7 +572,7 @@ def publishable_answers(
                 under |= np.array(alone["_has_text"] & ~alone["_ok"], dtype=bool)
                 hidden = anonymous_rows(alone, [column], None, min_cell)
             # with every label published beside it, the combination has min_cell respondents
-            keys = [tuple((c, cell(c, i)) for c in (*ls, column)) for i, ls in enumerate(shown)]
+            keys = [tuple((c, keys_of[c][i]) for c in (*ls, column)) for i, ls in enumerate(shown)]
             sizes = _combination_sizes(answers, keys, has_text, who)
             small = np.array([sizes[k] < min_cell for k in keys], dtype=bool)
             # an answer listed without its group and county shows no other grouping either: a
