@@ -164,3 +164,19 @@ def test_connegative_and_subject_verbs(text: str, form: str, lemma: str) -> None
 def test_comparative_of_a_participle_is_the_adjective(text: str, form: str, lemma: str) -> None:
     (doc,) = va.load_pipeline().pipe([text])
     assert next(t.lemma_ for t in doc if t.text == form) == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        # a possessive suffix marks a noun: not the ablative of the adjective "toimiva"
+        ("Hyvinvointialue ylitti toimivaltansa päätöksessä.", "toimivaltansa", "toimivalta"),
+        ("Kunta käytti toimivaltaansa.", "toimivaltaansa", "toimivalta"),
+        ("Malli vaikuttaa toimivalta.", "toimivalta", "toimiva"),  # no suffix: the adjective
+        # the lexicon's override: not the rare "tuskaisa"
+        ("Neuvottelut ovat olleet tuskaisia.", "tuskaisia", "tuskainen"),
+    ],
+)
+def test_possessive_noun_and_tuskainen(text: str, form: str, lemma: str) -> None:
+    (doc,) = va.load_pipeline().pipe([text])
+    assert next(t.lemma_ for t in doc if t.text == form) == lemma

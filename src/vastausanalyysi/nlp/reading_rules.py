@@ -8,7 +8,9 @@ know, a rule here takes the other reading (:func:`prefer_reading`):
   -palvelu, not -palvelus; :func:`_vowel_head`);
 * a translative with a possessive suffix read where the nominative or genitive of an "-s" noun
   with the same suffix is the usual word ("henkilötunnukseni": henkilötunnus, not the
-  translative of *henkilötuntu*; :func:`_possessive_s_head`).
+  translative of *henkilötuntu*; :func:`_possessive_s_head`);
+* an adjective with a possessive suffix where a noun with the same suffix is a reading
+  ("toimivaltansa": toimivalta, not *toimiva*; :func:`_possessive_noun`).
 
 :func:`subject_verb` reads "kohtaa" after a nominative subject as the verb *kohdata*
 ("Perhekeskus kohtaa perheet"), which the ranker, without context, takes as the partitive of
@@ -42,7 +44,8 @@ def prefer_reading(
 ) -> int:
     """The candidate to take instead of the ranker's ``best`` (parallel lists; an index)."""
     best = _vowel_head(best, lemmas, readings, sources, freq)
-    return _possessive_s_head(best, lemmas, readings, sources, freq)
+    best = _possessive_s_head(best, lemmas, readings, sources, freq)
+    return _possessive_noun(best, readings, sources)
 
 
 def _vowel_head(
@@ -127,6 +130,28 @@ def _possessive_s_head(
             and rival.fields.get("POSSESSIVE") == suffix
             and (_noun_in(rival, "nimento") or _noun_in(rival, "omanto"))
             and freq.get(_head(rival), 0) >= freq.get(head, 0)
+        ):
+            return i
+    return best
+
+
+def _possessive_noun(best: int, readings: Sequence[Analysis | None], sources: Sequence[str]) -> int:
+    """A noun with a possessive suffix instead of an adjective with the same suffix: a possessive
+    suffix marks a noun, so "toimivaltansa" is *toimivalta* + -nsa, not the ablative of the
+    adjective *toimiva* + -nsa (an adjective takes one only as a noun). Parallel lists of
+    candidates; returns an index."""
+    reading = readings[best]
+    if sources[best] != "v" or reading is None or reading.word_class != "laatusana":
+        return best
+    suffix = reading.fields.get("POSSESSIVE")
+    if not suffix:
+        return best
+    for i, (rival, source) in enumerate(zip(readings, sources, strict=True)):
+        if (
+            source == "v"
+            and rival is not None
+            and rival.word_class == "nimisana"
+            and rival.fields.get("POSSESSIVE") == suffix
         ):
             return i
     return best
