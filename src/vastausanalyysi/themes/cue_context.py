@@ -124,12 +124,27 @@ def corrected_negation(rows: list[TokenRow], n: int) -> bool:
     toimii kirjaston tiloissa, ei terveysasemalla"; not "…, ei kuitenkaan säännöllisesti")."""
     end = next((j for j in range(n + 1, len(rows)) if rows[j].text in SENTENCE_END), len(rows))
     verb = next((j for j in range(n + 1, end) if rows[j].verb or rows[j].olla), None)
-    if verb is not None and any(rows[j].low == "vaan" for j in range(verb + 1, end)):
+    vaan = None
+    if verb is not None:
+        vaan = next((j for j in range(verb + 1, end) if rows[j].low == "vaan"), None)
+    if verb is not None and vaan is not None:
         if rows[verb].nlemma in CORRECTION_VERBS:
             return True
         # "kyse ei ole säästöistä vaan …" (not an absence: "yhteyshenkilöä ei ole vaan …")
         if rows[verb].olla and any(rows[j].nlemma in MATTER for j in range(max(0, n - 2), n)):
             return True
+        # "etteivät valtuutetut aja oman kunnan vaan koko alueen etua", "perhekeskus ei ole
+        # rakennus vaan tapa": "vaan" corrects the verb's object, adverbial or predicate and
+        # has no finite verb of its own; "kuntaa ei kuultu vaan päätös tehtiin ylhäältä" and
+        # "lisäleikkaukset eivät olisi säästö, vaan jättäisivät …" go on to judge
+        stop = next((j for j in range(vaan + 1, end) if rows[j].text == ","), end)
+        if any(_finite(rows[j]) for j in range(vaan + 1, stop)):
+            return False
+        # "ei ole jalkautunut": "olla" is the auxiliary of a past participle
+        perfect = any(rows[j].participle & PAST_PARTICIPLES for j in range(verb + 1, vaan))
+        if rows[verb].olla and not perfect:
+            return _copular(rows, n, verb, vaan)
+        return not rows[verb].olla or perfect
     if n == 0 or rows[n - 1].text != "," or verb is not None or n + 1 >= end:
         return False
     if not rows[n + 1].classes & NOMINAL:
@@ -137,6 +152,32 @@ def corrected_negation(rows: list[TokenRow], n: int) -> bool:
     start = next((j + 1 for j in range(n - 1, -1, -1) if rows[j].text in SENTENCE_END), 0)
     before = range(start, n - 1)
     return any(rows[j].verb for j in before) and not any(rows[j].nlemma == "ei" for j in before)
+
+
+def _copular(rows: list[TokenRow], n: int, verb: int, vaan: int) -> bool:
+    """ "ei ole X vaan Y" that corrects what something is: a nominative subject before "olla"
+    and a predicate after it ("perhekeskus ei ole rakennus vaan tapa", "ei määrä ole
+    ratkaisevaa vaan …", "lähipalvelut eivät ole kauppatavaraa vaan …"); without a nominative
+    subject "olla" states an absence ("yhteyshenkilöä ei ole vaan …", "kunnalla ei ole tietoa
+    vaan arvailua")."""
+    start = next((j + 1 for j in range(n - 1, -1, -1) if rows[j].text in (*SENTENCE_END, ",")), 0)
+    subject = any(
+        "nimento" in rows[j].cases and rows[j].classes & NOMINAL
+        for j in range(start, verb)
+        if j != n
+    )
+    return subject and any(rows[j].classes & NOMINAL for j in range(verb + 1, vaan))
+
+
+#: The analyser's past participles (after "olla" they make a perfect tense).
+PAST_PARTICIPLES = frozenset({"past_active", "past_passive"})
+#: Moods of a finite verb.
+FINITE = frozenset({"indicative", "conditional", "imperative", "potential"})
+
+
+def _finite(row: TokenRow) -> bool:
+    """A finite verb, not one that may be an A-infinitive ("tapa järjestää palvelut")."""
+    return row.verb and bool(row.moods & FINITE) and "A-infinitive" not in row.moods
 
 
 #: Endings of the passive present participle of necessity ("turvattava", "oltava").
