@@ -73,6 +73,51 @@ _IMPROVED = frozenset(
 _PAST_PARTICIPLES = frozenset({"past_passive", "past_active"})
 
 
+_CHANCE = rule_words("chance_nouns")
+_MEANS = rule_words("means_relatives")
+#: Endings of the passive present ("turvataan", "parannetaan", "edistetään").
+_PASSIVE = ("taan", "tään", "daan", "dään")
+_AND = frozenset({"ja", "sekä", "tai"})
+
+
+def potential(rows: list[TokenRow], i: int, start: int) -> bool:
+    """A cue word that names what something is for, not what is so or what is lacking: the
+    A-infinitive of a noun of a chance ("nähtiin mahdollisuudeksi parantaa yhteistyötä",
+    "alueille pitää antaa aikaa kehittää ja tehostaa toimintaa"), the passive present of a
+    clause of means ("investointeja, joilla parannetaan vaikuttavuutta", "prosessi, jolla
+    turvataan toiminnot") and the object of "mahdollistaa" ("siirto mahdollistaa saumattomamman
+    yhteistyön"; its perfect "on mahdollistanut" is a result)."""
+    row = rows[i]
+    if "A-infinitive" in row.moods:
+        j = i
+        while True:
+            before = _words_before(rows, j, start)
+            if any(rows[k].nlemma in _CHANCE or rows[k].low in _CHANCE for k in before[-1:]):
+                return True
+            # "aikaa kehittää ja tehostaa": back over a coordinated A-infinitive
+            if len(before) < 2 or rows[before[-1]].low not in _AND:
+                break
+            j = before[0]
+            if "A-infinitive" not in rows[j].moods:
+                break
+    if row.verb and row.low.endswith(_PASSIVE) and _means_clause(rows, start, i):
+        return True
+    return any(
+        rows[j].nlemma == "mahdollistaa"
+        and rows[j].verb
+        and rows[j].participle.isdisjoint(_PAST_PARTICIPLES)
+        for j in range(max(start, i - 4), i)
+    )
+
+
+def _means_clause(rows: list[TokenRow], start: int, i: int) -> bool:
+    """The clause opens with a relative pronoun of means ("jolla", "joiden avulla")."""
+    first = rows[start].low
+    if first in ("jolla", "joilla"):
+        return not any(rows[j].olla for j in range(start, i))
+    return first in _MEANS and start + 1 < i and rows[start + 1].low in ("avulla", "kautta")
+
+
 def improved_participle(row: TokenRow) -> bool:
     """A past participle of an improvement verb ("vahvistettu", "tiivistäneet"): the word
     :func:`achieved` looks at (a cue candidate whatever its keys)."""
@@ -96,4 +141,4 @@ def _words_before(rows: list[TokenRow], i: int, start: int) -> list[int]:
     return words[-2:]
 
 
-__all__ = ["achieved", "counterfactual", "improved_participle", "possibility"]
+__all__ = ["achieved", "counterfactual", "improved_participle", "possibility", "potential"]

@@ -387,6 +387,38 @@ def attempted(rows: list[TokenRow], i: int) -> bool:
     return any(rows[j].nlemma in ATTEMPT for j in range(max(0, i - 2), i))
 
 
+#: Words after an intensifier "hyvin" that are not degree words ("otettiin hyvin vastaan").
+_NOT_DEGREE = rule_words("not_degree_words")
+
+
+#: Participles after which "hyvin" is manner: "hyvin toimiva", "hyvin hoidettu", "hyvin tekemä".
+_MANNER_PARTICIPLES = frozenset({"present_active", "past_passive", "agent"})
+
+
+def intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "hyvin" before an adjective or adverb (degree), not after a verb (manner)."""
+    if rows[i].low != "hyvin":
+        return False
+    j = i + 1
+    if j >= end or rows[j].punct:
+        return False
+    nxt = rows[j]
+    if nxt.low in _NOT_DEGREE:
+        return False
+    if i > 0 and rows[i - 1].verb and not rows[i - 1].olla:
+        return False  # "on päästy hyvin eteenpäin": manner after a verb
+    classes = nxt.classes
+    if nxt.verb and ("teonsana" in classes or not nxt.participle.isdisjoint(_MANNER_PARTICIPLES)):
+        return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
+    # (not an adjective with a rare verb reading besides, read as the adjective: "hyvin pieni";
+    # nor a participle of a change: "hyvin ikääntynyt")
+    # "nimisana_laatusana" ("huono", "hyvin huono"): an adjective that can be a noun
+    return any(
+        isinstance(c, str) and c.split("_")[-1] in {"laatusana", "seikkasana", "lukusana"}
+        for c in classes
+    )
+
+
 __all__ = [
     "ADVICE",
     "AIM_NOUNS",
@@ -422,6 +454,7 @@ __all__ = [
     "existential_verb",
     "forbids",
     "future_tense",
+    "intensifier",
     "obligation",
     "operating_in",
     "prevented",

@@ -24,7 +24,12 @@ from vastausanalyysi.themes.clauses import (
     focus_follows,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
-from vastausanalyysi.themes.counterfactual import achieved, improved_participle, possibility
+from vastausanalyysi.themes.counterfactual import (
+    achieved,
+    improved_participle,
+    possibility,
+    potential,
+)
 from vastausanalyysi.themes.cue_context import (
     advice,
     aim_predicate,
@@ -43,6 +48,7 @@ from vastausanalyysi.themes.cue_context import (
     existential_verb,
     forbids,
     future_tense,
+    intensifier,
     obligation,
     operating_in,
     prevented,
@@ -289,7 +295,7 @@ def clause_cues(
             continue
         if low in _NOT_CUE or row.nlemma in ev.neutral or low in ev.neutral:
             continue  # "aluevalitus": a formal appeal, a procedure (codebook §3 conv. 5)
-        if i not in problem_phr and _intensifier(rows, i, clause.end):
+        if i not in problem_phr and intensifier(rows, i, clause.end):
             continue  # "hyvin erilainen", "hyvin pieni kunta": degree, not praise
         if i in works_phr and low.endswith(("tava", "tävä")):
             found = (PROBLEM, "need")  # "on saatava kuntoon": it is not yet
@@ -318,7 +324,7 @@ def clause_cues(
             found = (WORKS, "abessive")  # "viiveettä", "ongelmitta", "vaarantamatta"
         else:
             found = (
-                _word_cue(row, lexicon, ev, i in need)
+                _word_cue(row, lexicon, ev, i in need and not potential(rows, i, clause.start))
                 or _extra_cue(rows, i, ev)
                 or _quality_noun(row, lexicon, ev)
                 or _negative_participle(row, lexicon, ev)
@@ -420,8 +426,10 @@ def clause_cues(
             kind, why = WORKS, "problem+decrease"  # "vastakkainasettelu on vähentynyt"
         if kind == WORKS and (i in goal or i in need or conditional):
             continue  # a goal, a need or a wish, not a fact
-        if kind == WORKS and possibility(rows, i, clause.start, verbal):
-            continue  # "uusi malli saattaa parantaa …": a hope, not a success
+        if kind == WORKS and (
+            possibility(rows, i, clause.start, verbal) or potential(rows, i, clause.start)
+        ):
+            continue  # "uusi malli saattaa parantaa …", "mahdollistaa …": a hope, not a success
         if (
             kind == PROBLEM
             and i in goal
@@ -434,38 +442,6 @@ def clause_cues(
             kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
         found_any.append((i, kind, why))
     return _attributive_yields(rows, found_any)
-
-
-#: Words after an intensifier "hyvin" that are not degree words ("otettiin hyvin vastaan").
-_NOT_DEGREE = rule_words("not_degree_words")
-
-
-#: Participles after which "hyvin" is manner: "hyvin toimiva", "hyvin hoidettu", "hyvin tekemä".
-_MANNER_PARTICIPLES = frozenset({"present_active", "past_passive", "agent"})
-
-
-def _intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "hyvin" before an adjective or adverb (degree), not after a verb (manner)."""
-    if rows[i].low != "hyvin":
-        return False
-    j = i + 1
-    if j >= end or rows[j].punct:
-        return False
-    nxt = rows[j]
-    if nxt.low in _NOT_DEGREE:
-        return False
-    if i > 0 and rows[i - 1].verb and not rows[i - 1].olla:
-        return False  # "on päästy hyvin eteenpäin": manner after a verb
-    classes = nxt.classes
-    if nxt.verb and ("teonsana" in classes or not nxt.participle.isdisjoint(_MANNER_PARTICIPLES)):
-        return False  # "hyvin toimiva", "hyvin hoidettu": manner of a participle
-    # (not an adjective with a rare verb reading besides, read as the adjective: "hyvin pieni";
-    # nor a participle of a change: "hyvin ikääntynyt")
-    # "nimisana_laatusana" ("huono", "hyvin huono"): an adjective that can be a noun
-    return any(
-        isinstance(c, str) and c.split("_")[-1] in {"laatusana", "seikkasana", "lukusana"}
-        for c in classes
-    )
 
 
 _BARELY = rule_words("barely_words")
