@@ -259,6 +259,9 @@ _PREVENT_VERBS = rule_words("prevention_verbs")
 COSTS = rule_words("cost_nouns")
 #: "säilyä|pysyä ennallaan": no change, not a success.
 UNCHANGED = rule_words("unchanged_words")
+#: Heads of duties, roles and needs ("suunnitteluvelvollisuus", "yhteistyötarve"): their
+#: staying ("säilyä|pysyä") is no success.
+DUTIES = rule_words("duty_heads")
 #: Words of an earlier time that, without "kuin", put a comparative in the past.
 BEFORE = rule_words("before_words")
 
@@ -289,10 +292,16 @@ def circumstance(row: TokenRow) -> bool:
 
 
 def unchanged(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "on säilynyt ennallaan", "pysyy samana": no change."""
+    """ "on säilynyt ennallaan", "pysyy samana": no change; "suunnitteluvelvollisuus säilyy
+    kunnalla", "vastuu pysyy alueella": a duty or a role that stays where it was is who does
+    what, a description (codebook §5), not a success; nor is a need that persists
+    ("yhteistyötarpeet ovat säilyneet")."""
     if rows[i].nlemma not in {"säilyä", "pysyä"}:
         return False
-    return any(rows[j].low in UNCHANGED for j in range(i + 1, min(end, i + 3)))
+    if any(rows[j].low in UNCHANGED for j in range(i + 1, min(end, i + 3))):
+        return True
+    start = next((j + 1 for j in range(i - 1, -1, -1) if rows[j].text in (*SENTENCE_END, ",")), 0)
+    return any(rows[j].heads & DUTIES and rows[j].classes & NOMINAL for j in range(start, i))
 
 
 def cheaper(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
@@ -419,6 +428,23 @@ def intensifier(rows: list[TokenRow], i: int, end: int) -> bool:
     )
 
 
+def conceded(rows: list[TokenRow], i: int) -> bool:
+    """A word of the elative phrase that "huolimatta" governs: "talouden haasteista huolimatta
+    yhteistyö etenee", "huolimatta haasteista …". What is granted despite which the main clause
+    holds is no judgment of its own; the main clause judges."""
+    if "sisaeronto" not in rows[i].cases:
+        return False
+    j = i + 1
+    while j < len(rows) and "sisaeronto" in rows[j].cases and rows[j].classes & NOMINAL:
+        j += 1
+    if j < len(rows) and rows[j].low == "huolimatta":
+        return True
+    k = i - 1
+    while k >= 0 and "sisaeronto" in rows[k].cases and rows[k].classes & NOMINAL:
+        k -= 1
+    return k >= 0 and rows[k].low == "huolimatta"
+
+
 __all__ = [
     "ADVICE",
     "AIM_NOUNS",
@@ -448,6 +474,7 @@ __all__ = [
     "by_place",
     "cheaper",
     "circumstance",
+    "conceded",
     "corrected_negation",
     "example_of",
     "example_topic",

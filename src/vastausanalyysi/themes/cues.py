@@ -42,6 +42,7 @@ from vastausanalyysi.themes.cue_context import (
     by_place,
     cheaper,
     circumstance,
+    conceded,
     corrected_negation,
     example_of,
     example_topic,
@@ -272,7 +273,8 @@ def clause_cues(
     few = any(
         rows[i].low in _ONLY
         and any(
-            rows[j].like_num or rows[j].nlemma in _SHARE for j in range(i, min(i + 4, clause.end))
+            rows[j].like_num or {rows[j].nlemma, rows[j].low} & _SHARE
+            for j in range(i, min(i + 4, clause.end))
         )
         for i in rng
     ) or bool(lemmas & {"harva", "vähemmistö"})
@@ -333,6 +335,8 @@ def clause_cues(
         if found is None:
             continue
         kind, why = found
+        if conceded(rows, i):
+            continue  # "haasteista huolimatta": granted; the main clause judges
         if kind == PROBLEM and why == "problem" and _postposition(rows, i):
             continue  # "kahden koulun kesken" = between two schools
         if kind == WORKS and _hard_before(rows, i, clause.start):

@@ -1,0 +1,56 @@
+"""Granted backgrounds, small shares, duties that stay and open questions (codebook §3).
+
+- "X:stä huolimatta" grants X: the main clause judges ("haasteista huolimatta yhteistyö
+  sujuu" works; "huolimatta hyvästä yhteistyöstä tieto ei kulje" is a problem), while the same
+  noun as a subject still judges ("haasteet näkyvät …").
+- "vajaa|vain puolet" with praise is a small share, a problem (conv. 5 is about groups compared;
+  a positive finding held by few is not praise); "suurin osa" stays praise.
+- "säilyä|pysyä" of a duty, a role or a need says who does what or that a need persists
+  (codebook §5), not that something succeeded; of cooperation it is still a success.
+- "miten … riittää" asks, it does not say that something suffices.
+
+Every sentence is team-written for these tests (helper realpol, 2026-12-06); none is taken from a
+source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.features import as_docs
+from vastausanalyysi.themes.polarity import rule_polarity
+
+CASES = [
+    ("Talouden haasteista huolimatta yhteistyö kuntien kanssa sujuu hyvin.", "works"),
+    ("Huolimatta hyvästä yhteistyöstä tieto ei kulje kouluihin.", "problem"),
+    ("Talouden haasteet näkyvät kaikessa yhteistyössä.", "problem"),
+    ("Vajaa puolet rehtoreista pitää yhteistyötä toimivana.", "problem"),
+    ("Vain puolet kunnista on tyytyväisiä tiedonkulkuun.", "problem"),
+    ("Suurin osa kunnista on tyytyväisiä tiedonkulkuun.", "works"),
+    ("Järjestämisvastuu säilyy jatkossakin kunnalla.", "neutral"),
+    ("Tarve yhteiselle tilannekuvalle on säilynyt.", "neutral"),
+    ("Yhteistyö on säilynyt hyvänä koko vuoden.", "works"),
+    ("Lautakunta pohti, miten määrärahat riittävät ensi vuonna.", "neutral"),
+    ("Määrärahat riittävät hyvin ensi vuonna.", "works"),
+]
+
+
+@pytest.fixture(scope="module")
+def results() -> list[str]:
+    lexicon = load_codebook().polarity
+    docs = as_docs([text for text, _ in CASES])
+    return [rule_polarity(doc, lexicon).label for doc in docs]
+
+
+def test_granted_shares_duties_and_questions(results: list[str]) -> None:
+    wrong = [
+        (text, want, got) for (text, want), got in zip(CASES, results, strict=True) if got != want
+    ]
+    assert not wrong, wrong
+
+
+def test_a_granted_problem_word_gives_no_cue() -> None:
+    lexicon = load_codebook().polarity
+    (doc,) = as_docs(["Haasteista huolimatta alue on pitänyt aikataulunsa."])
+    assert not [c for c in rule_polarity(doc, lexicon).cues if c["lemma"] == "haaste"]
