@@ -68,8 +68,20 @@ def possibility(rows: list[TokenRow], i: int, start: int, verbal: Sequence[int])
 
 #: Improvement verbs whose perfect says that something has improved ("on selkeytetty").
 _IMPROVED = frozenset(
-    {"vahvistaa", "selkeyttää", "selkiyttää", "tiivistää", "selventää", "kirkastaa", "täsmentää"}
+    {
+        "vahvistaa",
+        "selkeyttää",
+        "selkiyttää",
+        "tiivistää",
+        "selventää",
+        "kirkastaa",
+        "täsmentää",
+        # taken into account: "osallisuus on huomioitu alusta asti" (negated: "ei ole huomioitu")
+        "huomioida",
+    }
 )
+#: What is confirmed, not strengthened: "talousarvio on vahvistettu" is a decision made.
+_DOCUMENTS = rule_words("confirmed_documents")
 _PAST_PARTICIPLES = frozenset({"past_passive", "past_active"})
 
 
@@ -127,11 +139,17 @@ def improved_participle(row: TokenRow) -> bool:
 def achieved(rows: list[TokenRow], i: int, start: int) -> bool:
     """An improvement verb's past participle after a form of "olla" (one word between at
     most) in its clause: "osallisuutta on vahvistettu", "työnjakoa on selkeytetty", "kunnat ovat
-    tiivistäneet yhteistyötä" say that something has improved (codebook §3: works). Not the
+    tiivistäneet yhteistyötä" say that something has improved (codebook §3: works), "on
+    huomioitu" that it was taken into account; not a document confirmed ("talousarvio on
+    vahvistettu", a decision: codebook §5). Not the
     "-ttava" of a need ("on vahvistettava": its participle is present), nor an infinitive ("on
     määrä selkeyttää"). (A negation or a need scope is the caller's.)"""
     if not improved_participle(rows[i]):
         return False
+    if rows[i].nlemma == "vahvistaa" and any(
+        rows[j].heads & _DOCUMENTS for j in range(start, min(len(rows), i + 4)) if j != i
+    ):
+        return False  # "talousarvio on vahvistettu", "on vahvistanut suunnitelman": confirmed
     return any(rows[j].olla for j in _words_before(rows, i, start))
 
 
