@@ -259,6 +259,10 @@ _PREVENT_VERBS = rule_words("prevention_verbs")
 COSTS = rule_words("cost_nouns")
 #: "säilyä|pysyä ennallaan": no change, not a success.
 UNCHANGED = rule_words("unchanged_words")
+#: Demonstrative pronouns (lemmas): "tässä aikataulussa" points at a schedule.
+DEMONSTRATIVES = frozenset({"tämä", "tuo", "se", "nämä", "nuo", "ne"})
+#: Heads of views and results whose varying is a difference described, not a problem.
+VIEWS = rule_words("varying_views")
 #: Heads of duties, roles and needs ("suunnitteluvelvollisuus", "yhteistyötarve"): their
 #: staying ("säilyä|pysyä") is no success.
 DUTIES = rule_words("duty_heads")
@@ -373,9 +377,13 @@ RIGHTS = rule_words("right_nouns")
 
 
 def by_place(rows: list[TokenRow], clause: tuple[int, int]) -> bool:
-    """A distributive "-ittain" ("alueittain", "kunnittain") or "kunnasta toiseen"."""
+    """A difference described: a distributive "-ittain" ("alueittain", "kunnittain"), "kunnasta
+    toiseen", or views and results that vary ("kuntien arviot vaihtelevat", "kokemukset
+    ryhmien toimivuudesta vaihtelevat", "odotetaan vaihtelevin mielin"): codebook §3 conv. 5."""
     lows = [rows[j].low for j in range(*clause)]
-    return any(w.endswith(("ittain", "ittäin")) for w in lows) or "toiseen" in lows
+    if any(w.endswith(("ittain", "ittäin")) for w in lows) or "toiseen" in lows:
+        return True
+    return any(rows[j].heads & VIEWS and rows[j].classes & NOMINAL for j in range(*clause))
 
 
 def right_to(rows: list[TokenRow], i: int, start: int) -> bool:
@@ -445,6 +453,14 @@ def conceded(rows: list[TokenRow], i: int) -> bool:
     return k >= 0 and rows[k].low == "huolimatta"
 
 
+def demonstrative_frame(rows: list[TokenRow], i: int) -> bool:
+    """A demonstrative right before the word ("tässä aikataulussa", "siinä tahdissa"): a frame
+    pointed at, not a judgment ("eteni aikataulussa" is one)."""
+    return (
+        i > 0 and rows[i - 1].nlemma in DEMONSTRATIVES and bool(rows[i - 1].cases & rows[i].cases)
+    )
+
+
 __all__ = [
     "ADVICE",
     "AIM_NOUNS",
@@ -476,6 +492,7 @@ __all__ = [
     "circumstance",
     "conceded",
     "corrected_negation",
+    "demonstrative_frame",
     "example_of",
     "example_topic",
     "existential_verb",

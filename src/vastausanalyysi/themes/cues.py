@@ -44,6 +44,7 @@ from vastausanalyysi.themes.cue_context import (
     circumstance,
     conceded,
     corrected_negation,
+    demonstrative_frame,
     example_of,
     example_topic,
     existential_verb,
@@ -355,6 +356,8 @@ def clause_cues(
             continue  # "parhaalla mahdollisella tavalla": a manner aimed at
         if kind == WORKS and (lemmas & _HOW) and row.nlemma in _HOW_VERBS:
             continue  # "Näin yhteistyö toimii arjessa"
+        if kind == WORKS and low in ev.works and demonstrative_frame(rows, i):
+            continue  # "tässä aikataulussa": a schedule pointed at, not "on schedule"
         if kind == WORKS and why == "works" and existential_verb(rows, i, *clause_range):
             continue  # "Maakunnassa toimii valmiusryhmä": it exists (codebook §3 conv. 5)
         if kind == WORKS and any(j > i for j in required):
