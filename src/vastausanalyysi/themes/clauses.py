@@ -48,6 +48,9 @@ _NEED_NOUNS = rule_words("need_nouns")
 #: Words of importance: "on tärkeää, että …", "etu on, että …", "tärkeää on turvata …" state
 #: what should be (codebook §3 conv. 3), not a finding.
 _IMPORTANCE = rule_words("importance_words")
+#: Verbs of expecting that open a wish only before "että": "odotamme, että asia ratkeaa
+#: nopeasti" (not "odotettua paremmin", nor "odottaa yhä vastausta").
+_EXPECT = rule_words("expect_verbs")
 
 
 #: Particles between an importance word and its "että": "Tärkeää on myös, että …".
@@ -60,6 +63,14 @@ def _importance_opens(rows: list[TokenRow], i: int, n: int) -> bool:
     while j < n and (rows[j].olla or rows[j].text == "," or rows[j].low in _IMPORTANCE_BETWEEN):
         j += 1
     return j < n and (rows[j].low in {"että", "ettei"} or "A-infinitive" in rows[j].moods)
+
+
+def _that_follows(rows: list[TokenRow], i: int, n: int) -> bool:
+    """ "että|ettei" right after the word (a comma between)."""
+    j = i + 1
+    while j < n and rows[j].text == ",":
+        j += 1
+    return j < n and rows[j].low in {"että", "ettei"}
 
 
 #: Finite moods: a clause with a finite verb besides "olla" asserts something of its own.
@@ -237,6 +248,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or low in _NEED_NOUNS
         or low == "siten"
         or lemma in _IMPORTANCE
+        or lemma in _EXPECT
         or row.nlemma == "tulla"
         or low in _AND
     ):
@@ -470,6 +482,8 @@ def _goal_scope(
                 active_goal = True
         if lemma in ev.wish_words or low in ev.wish_words:
             active_need = True  # "toivomme, että …": a wish, not a finding
+        if lemma in _EXPECT and row.verb and _that_follows(rows, i, n):
+            active_need = True  # "odotamme, että hallinto-oikeus ratkaisee asian nopeasti"
         if lemma in lexicon.topic:
             active_topic = True
         if low.endswith("miseksi"):
