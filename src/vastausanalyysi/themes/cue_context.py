@@ -160,7 +160,14 @@ def _copular(rows: list[TokenRow], n: int, verb: int, vaan: int) -> bool:
     ratkaisevaa vaan …", "lähipalvelut eivät ole kauppatavaraa vaan …"); without a nominative
     subject "olla" states an absence ("yhteyshenkilöä ei ole vaan …", "kunnalla ei ole tietoa
     vaan arvailua")."""
-    start = next((j + 1 for j in range(n - 1, -1, -1) if rows[j].text in (*SENTENCE_END, ",")), 0)
+    start = next(
+        (
+            j + 1
+            for j in range(n - 1, -1, -1)
+            if rows[j].text in SENTENCE_END or rows[j].text == ","
+        ),
+        0,
+    )
     subject = any(
         "nimento" in rows[j].cases and rows[j].classes & NOMINAL
         for j in range(start, verb)
@@ -259,6 +266,8 @@ _PREVENT_VERBS = rule_words("prevention_verbs")
 COSTS = rule_words("cost_nouns")
 #: "säilyä|pysyä ennallaan": no change, not a success.
 UNCHANGED = rule_words("unchanged_words")
+#: Verbs whose "että" clause is what is agreed, decided or asked ("sopia, ettei …").
+AGREE = rule_words("agree_verbs")
 #: Demonstrative pronouns (lemmas): "tässä aikataulussa" points at a schedule.
 DEMONSTRATIVES = frozenset({"tämä", "tuo", "se", "nämä", "nuo", "ne"})
 #: Heads of views and results whose varying is a difference described, not a problem.
@@ -304,7 +313,14 @@ def unchanged(rows: list[TokenRow], i: int, end: int) -> bool:
         return False
     if any(rows[j].low in UNCHANGED for j in range(i + 1, min(end, i + 3))):
         return True
-    start = next((j + 1 for j in range(i - 1, -1, -1) if rows[j].text in (*SENTENCE_END, ",")), 0)
+    start = next(
+        (
+            j + 1
+            for j in range(i - 1, -1, -1)
+            if rows[j].text in SENTENCE_END or rows[j].text == ","
+        ),
+        0,
+    )
     return any(rows[j].heads & DUTIES and rows[j].classes & NOMINAL for j in range(start, i))
 
 
@@ -461,6 +477,26 @@ def demonstrative_frame(rows: list[TokenRow], i: int) -> bool:
     )
 
 
+def agreed_content(rows: list[TokenRow], n: int) -> bool:
+    """A negation in the "että" clause of a verb of agreeing, deciding or demanding: "kunta ja
+    alue voivat sopia, ettei tila siirry alueelle", "kunta vaati, ettei asemaa suljeta". It is
+    what is agreed or asked (codebook §3 conv. 3), not a judgment of the present."""
+    that = next(
+        (
+            j
+            for j in range(n, max(-1, n - 4), -1)
+            if rows[j].nlemma == "että" or rows[j].low == "ettei"
+        ),
+        None,
+    )
+    if that is None or any(rows[j].text in SENTENCE_END for j in range(that, n)):
+        return False
+    before = [j for j in range(max(0, that - 5), that) if not rows[j].punct]
+    if before and rows[before[-1]].low in ("niin", "siten"):
+        return False  # "päätti asiasta niin, että kuntaa ei kuultu": a result, it judges
+    return any(rows[j].verb and rows[j].nlemma in AGREE for j in before[-3:])
+
+
 __all__ = [
     "ADVICE",
     "AIM_NOUNS",
@@ -480,6 +516,7 @@ __all__ = [
     "RIGHTS",
     "UNCHANGED",
     "advice",
+    "agreed_content",
     "aim_predicate",
     "attempted",
     "attributive",

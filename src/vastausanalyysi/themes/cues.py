@@ -32,6 +32,7 @@ from vastausanalyysi.themes.counterfactual import (
 )
 from vastausanalyysi.themes.cue_context import (
     advice,
+    agreed_content,
     aim_predicate,
     attempted,
     attributive,
@@ -627,7 +628,7 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         return False
     if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
         return False
-    if corrected_negation(rows, n) or forbids(rows, n, end):
+    if corrected_negation(rows, n) or forbids(rows, n, end) or agreed_content(rows, n):
         return False
     verbs = [j for j in after if rows[j].verb and not rows[j].olla]
     if not verbs and not any(rows[j].olla for j in after):
