@@ -33,7 +33,7 @@ CASES = [
     ("Tarve yhteiselle tilannekuvalle on säilynyt.", "neutral"),
     ("Yhteistyö on säilynyt hyvänä koko vuoden.", "works"),
     ("Lautakunta pohti, miten määrärahat riittävät ensi vuonna.", "neutral"),
-    ("Määrärahat riittävät hyvin ensi vuonna.", "works"),
+    ("Määrärahat riittävät hyvin tänä vuonna.", "works"),
 ]
 
 

@@ -75,6 +75,37 @@ def future_tense(rows: list[TokenRow], i: int, start: int) -> bool:
     return any(rows[j].nlemma == "tulla" for j in range(max(start, i - 2), i))
 
 
+#: Words that put a clause in a time to come ("jatkossa", "tulevaisuudessa").
+FUTURE_WORDS = rule_words("future_words")
+#: Times that "ensi|tuleva" makes a time to come ("ensi vuonna", "tulevalla kaudella").
+FUTURE_TIMES = rule_words("future_times")
+
+
+_PART_BREAKS = frozenset({"ja", "sekä", "mutta", "eikä", "vaan", ",", ";", ":"})
+
+
+def time_to_come(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """A clause set in a time to come: "jatkossa", "tulevaisuudessa" ("jatkossakin") or
+    "ensi|tuleva" before a time ("Hyvinvointialue turvaa päivystyksen myös ensi vuonna"): a plan
+    or a forecast, not a finding; a perfect ("on jatkossakin toiminut") still judges."""
+    if rows[i].participle & PAST_PARTICIPLES:
+        return False
+    # within the coordinated part of the clause: "toimii hyvin ja jatkossa sitä syvennetään"
+    start = next((j + 1 for j in range(i - 1, start - 1, -1) if rows[j].low in _PART_BREAKS), start)
+    end = next((j for j in range(i + 1, end) if rows[j].low in _PART_BREAKS), end)
+    for j in range(start, end):
+        low = rows[j].low
+        if low in FUTURE_WORDS or (low.endswith("kin") and low[:-3] in FUTURE_WORDS):
+            return True
+        if (
+            rows[j].nlemma in {"ensi", "tuleva"}
+            and j + 1 < end
+            and rows[j + 1].nlemma in FUTURE_TIMES
+        ):
+            return True
+    return False
+
+
 def to_do(rows: list[TokenRow], i: int, end: int) -> bool:
     """A MA-infinitive right after a verb ("sitoutuvat kehittämään"): what is to be done."""
     return any("MA-infinitive" in rows[j].moods for j in range(i + 1, min(i + 3, end)))

@@ -56,6 +56,7 @@ from vastausanalyysi.themes.cue_context import (
     operating_in,
     prevented,
     right_to,
+    time_to_come,
     to_do,
     unchanged,
 )
@@ -363,8 +364,10 @@ def clause_cues(
             continue  # "Maakunnassa toimii valmiusryhmä": it exists (codebook §3 conv. 5)
         if kind == WORKS and any(j > i for j in required):
             continue  # "Yhteistyön onnistuminen edellyttää …": a condition (conv. 3)
-        if kind == WORKS and future_tense(rows, i, clause.start):
-            continue  # "uudistus tulee parantamaan palveluja": a forecast, not a finding
+        if kind == WORKS and (
+            future_tense(rows, i, clause.start) or time_to_come(rows, i, *clause_range)
+        ):
+            continue  # "tulee parantamaan", "myös ensi vuonna": a forecast or plan, not a finding
         if kind == WORKS and row.nlemma == "sitoutua" and to_do(rows, i, clause.end):
             continue  # "sitoudutaan selvittämään": a commitment to act is a plan (conv. 3)
         if kind == WORKS and row.nlemma == "rakentua" and based_on(rows, i, *clause_range):
