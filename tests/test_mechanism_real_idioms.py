@@ -1,0 +1,63 @@
+"""Mechanisms in real prose, second round (issue 11; codebook §2, rules 6 and 7).
+
+A person named for a role ("on nimetty oma kuraattori") is a named responsible person
+(``vastuuhenkilot``), while a representative named to a working group stays a matter of the
+group. A vote in a council is decision-making (``paatoksenteko``). Keeping in touch ("pitää
+yhteyttä") is the parties' interaction, and "tasavertainen" is partnership only with a word of
+the relation ("tasavertainen yhteistyö"), not as equal actors or equal rights. People's or
+clients' trust in an institution or a worker is no trust between the parties, nor is the
+climate of public debate; a count of elected officials is a figure, not their cooperation.
+Every sentence is team-written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vastausanalyysi.themes.rules import RuleTagger
+
+CASES = [
+    # vastuuhenkilot: "nimetä" with a person's task as its object, up to two words between
+    ("vastuuhenkilot", "Jokaiselle lukiolle on nimetty oma koulupsykologi.", True),
+    ("vastuuhenkilot", "Kunta nimesi hyvinvointikoordinaattorin viime keväänä.", True),
+    ("vastuuhenkilot", "Alueelle on nimetty kaksi uutta kuntakoordinaattoria.", True),
+    ("vastuuhenkilot", "Kullekin kunnalle nimettiin aluevastaava.", True),
+    ("vastuuhenkilot", "Kaupunki nimesi edustajansa alueen hyte-ryhmään.", False),
+    ("vastuuhenkilot", "Kadun nimi muutettiin viime vuonna.", False),
+    ("vastuuhenkilot", "Kuraattori aloittaa koululla syyskuussa.", False),
+    # paatoksenteko: a council's vote
+    ("paatoksenteko", "Esitys kaatui äänestyksessä aluevaltuustossa.", True),
+    ("paatoksenteko", "Kaupunginvaltuusto äänesti asiasta pitkän keskustelun jälkeen.", True),
+    ("paatoksenteko", "Asukkaat äänestivät suosikkipuistostaan verkossa.", False),
+    # vuorovaikutus: keeping in touch, equal partnership
+    ("vuorovaikutus", "Pelastuslaitos pitää yhteyttä kaikkiin alueen kuntiin.", True),
+    ("vuorovaikutus", "Kunnanjohtaja pitää tiiviisti yhteyttä alueen johtoon.", True),
+    ("vuorovaikutus", "Kunnan pitäisi ottaa yhteyttä alueen asiakasohjaukseen.", False),
+    ("vuorovaikutus", "Yhteistyön pohjana on tasavertainen kumppanuus.", True),
+    ("vuorovaikutus", "Kunta toivoo tasavertaista yhteistyötä hyvinvointialueen kanssa.", True),
+    ("vuorovaikutus", "Kunnat ja alue ovat lain edessä tasavertaisia toimijoita.", False),
+    ("vuorovaikutus", "Laki turvaa oikeuksien tasavertaisen toteutumisen.", False),
+    # topic, not interaction (codebook rule 6)
+    ("vuorovaikutus", "Kuntalaisten luottamus terveyskeskukseen on laskenut.", False),
+    ("vuorovaikutus", "Potilaan luottamus lääkäriin syntyy ajan kanssa.", False),
+    ("vuorovaikutus", "Luottamus kunnan ja alueen välillä on rapautunut.", True),
+    ("vuorovaikutus", "Johtajat ovat huolissaan kiristyneestä keskusteluympäristöstä.", False),
+    ("luottamushenkilot", "Valtuutettujen määrä väheni uudistuksessa.", False),
+    ("luottamushenkilot", "Kunnan ja alueen valtuutetut tapaavat kahdesti vuodessa.", True),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), CASES)
+def test_mechanism_idioms(
+    nlp: Language, tagger: RuleTagger, code: str, text: str, expected: bool
+) -> None:
+    result = tagger.tag_doc(nlp(text))
+    assert (code in result.mechanisms) is expected, result.evidence
+
+
+def test_named_role_carries_both_words(nlp: Language, tagger: RuleTagger) -> None:
+    """The phrase's evidence spans the verb and the role noun (codebook rule 5)."""
+    result = tagger.tag_doc(nlp("Jokaiselle lukiolle on nimetty oma koulupsykologi."))
+    surfaces = [e["surface"] for e in result.evidence["vastuuhenkilot"]]
+    assert surfaces == ["nimetty oma koulupsykologi"]
