@@ -7,6 +7,8 @@ yhteyttä") is the parties' interaction, and "tasavertainen" is partnership only
 the relation ("tasavertainen yhteistyö"), not as equal actors or equal rights. People's or
 clients' trust in an institution or a worker is no trust between the parties, nor is the
 climate of public debate; a count of elected officials is a figure, not their cooperation.
+Information passing to a party ("kunnalle ei kerrottu") and an impact assessment ("vaikutuksia
+ei ole arvioitu") are ``tietopohja``, a municipality's own manager reporting to its council is not.
 Every sentence is team-written for this test.
 """
 
@@ -45,6 +47,19 @@ CASES = [
     ("vuorovaikutus", "Johtajat ovat huolissaan kiristyneestä keskusteluympäristöstä.", False),
     ("luottamushenkilot", "Valtuutettujen määrä väheni uudistuksessa.", False),
     ("luottamushenkilot", "Kunnan ja alueen valtuutetut tapaavat kahdesti vuodessa.", True),
+    # tietopohja: a party told (allative or illative of the organisation near a verb of telling)
+    ("tietopohja", "Neuvolan aukioloaikojen muutoksesta ei kerrottu kunnalle etukäteen.", True),
+    ("tietopohja", "Kaupungille esiteltiin suunnitelma vasta päätöksen jälkeen.", True),
+    ("tietopohja", "Hyvinvointialue ilmoittaa kuntiin uusista toimipisteistä kuukausittain.", True),
+    ("tietopohja", "Kunnanjohtaja kertoi valtuustolle talouden tilanteesta.", False),
+    ("tietopohja", "Kunta kertoo olevansa tyytyväinen yhteistyöhön.", False),
+    ("tietopohja", "Tehtävä siirtyi kunnalle vuoden alussa.", False),
+    # tietopohja: an impact assessment, "vaikutus" and a word of assessing in either order
+    ("tietopohja", "Muutoksen vaikutuksia kuntiin ei ole arvioitu lainkaan.", True),
+    ("tietopohja", "Esityksestä puuttuu arvio lapsivaikutuksista.", True),
+    ("tietopohja", "Valmistelussa ei arvioitu kielellisiä vaikutuksia.", True),
+    ("tietopohja", "Kunta arvioi yhteistyön sujuneen hyvin.", False),
+    ("tietopohja", "Uudistuksella on ollut suuri vaikutus kuntien talouteen.", False),
 ]
 
 
@@ -61,3 +76,11 @@ def test_named_role_carries_both_words(nlp: Language, tagger: RuleTagger) -> Non
     result = tagger.tag_doc(nlp("Jokaiselle lukiolle on nimetty oma koulupsykologi."))
     surfaces = [e["surface"] for e in result.evidence["vastuuhenkilot"]]
     assert surfaces == ["nimetty oma koulupsykologi"]
+
+
+def test_told_party_frame_carries_both_words(nlp: Language, tagger: RuleTagger) -> None:
+    """The telling frame's evidence is the verb and the party told."""
+    result = tagger.tag_doc(nlp("Asiasta ei kerrottu kunnalle."))
+    rules = [e["rule"] for e in result.evidence["tietopohja"]]
+    assert rules == ["frame:kertoa + to kunta"]
+    assert result.evidence["tietopohja"][0]["surface"] == "kerrottu kunnalle"

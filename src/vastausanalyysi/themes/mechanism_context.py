@@ -16,7 +16,14 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   ``suunnitelmallisuus`` ("suunnitelma on rakennettu yhteistyössä kuntien kanssa");
 - "tietää" negated in the third person or the passive after a party ("koulu ei tiedä",
   "kunnissa ei tiedetä"; not "kukaan ei tiedä, kuka …", a contact or division matter), or
-  "tietämättä": ``tietopohja``.
+  "tietämättä": ``tietopohja``;
+- a verb of telling next to a party in the allative or illative, the one who is told
+  ("kunnalle ei kerrottu", "ei ole esitelty kaupungille", "kuntiin ei ilmoiteta"): information
+  passing between the parties, ``tietopohja``. Not a board or a council: "kunnanjohtaja kertoi
+  valtuustolle" is a party's own business;
+- "vaikutus" (also as a compound head) within :data:`ASSESS_WINDOW` words of a word of
+  assessing, in either order ("vaikutuksia kuntiin ei ole arvioitu", "arvio
+  lapsivaikutuksista"): an impact assessment, ``tietopohja`` (codebook §2).
 
 One block, by sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
@@ -61,6 +68,12 @@ _WHO = rule_words("who_words")
 OFFICIALS = rule_words("officials")
 #: Words of a survey: a sentence with one counts its elected officials as respondents.
 SURVEY_WORDS = rule_words("survey_words")
+#: Verbs of telling: their allative names the party told ("kunnalle ei kerrottu").
+TELL_VERBS = rule_words("tell_verbs")
+#: Words of assessing (compound heads): with "vaikutus" an impact assessment.
+ASSESS_WORDS = rule_words("assess_words")
+#: How far "vaikutus" may stand from a word of assessing ("vaikutuksia kuntiin ei ole arvioitu").
+ASSESS_WINDOW = 4
 #: How many words away a frame's two words may be.
 WINDOW = 3
 _ALLATIVE = "ulkotulento"
@@ -73,6 +86,7 @@ _JOINTLY = rule_words("jointly_words")
 #: Endings of the passive present participle in the translative ("hoidettavaksi")
 _FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
+_IMPACT = "vaikutus"
 _STAY_CASES = frozenset({_ALLATIVE, "ulkoolento"})  # allative, adessive
 
 #: (code, token indices, rule)
@@ -87,6 +101,17 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
     for k, i in enumerate(where):
         row = rows[i]
         norm = row.norm
+        if norm in TELL_VERBS:
+            told = _told_party(rows, where, k, n)
+            if told is not None:
+                group = sorted((i, where[told]))
+                found.append(("tietopohja", group, f"frame:{norm} + to {rows[where[told]].norm}"))
+        elif _IMPACT in row.heads:
+            for j in _near(rows, where, k, n, ASSESS_WINDOW):
+                if rows[where[j]].heads & ASSESS_WORDS:
+                    group = sorted((i, where[j]))
+                    found.append(("tietopohja", group, "frame:vaikutus + arvio"))
+                    break
         if norm in ORGANISATIONS and row.genitive and k + 1 < n:
             # "jäi kunnan hoidettavaksi", "siirtyi hyvinvointialueen järjestettäväksi": a task
             # given to a party, the passive participle in the translative after its genitive
@@ -220,6 +245,16 @@ def _party_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> boo
     return False
 
 
+def _told_party(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
+    """The position of a party in the allative or illative within :data:`WINDOW` words of the
+    verb of telling at position ``k``: the one told."""
+    for j in _near(rows, where, k, n):
+        row = rows[where[j]]
+        if row.cases & _TO_CASES and row.norm in ORGANISATIONS:
+            return j
+    return None
+
+
 def _asks_who(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
     """Whether "kuka" or "kumpi" follows within two words: not knowing whom to contact or who
     is in charge is a matter of contact persons or division of work (CODING.md M3, M11)."""
@@ -260,6 +295,8 @@ def _crosses(rows: Sequence[TokenRow], where: Sequence[int], a: int, b: int) -> 
 
 
 __all__ = [
+    "ASSESS_WINDOW",
+    "ASSESS_WORDS",
     "BELONG_VERBS",
     "OFFICIALS",
     "ORGANISATIONS",
@@ -269,6 +306,7 @@ __all__ = [
     "PREMISES",
     "STAY_VERBS",
     "TASK_NOUNS",
+    "TELL_VERBS",
     "TRANSFER_VERBS",
     "WINDOW",
     "Frame",
