@@ -9,6 +9,9 @@ clients' trust in an institution or a worker is no trust between the parties, no
 climate of public debate; a count of elected officials is a figure, not their cooperation.
 Information passing to a party ("kunnalle ei kerrottu") and an impact assessment ("vaikutuksia
 ei ole arvioitu") are ``tietopohja``, a municipality's own manager reporting to its council is not.
+Minutes name a meeting or a debate as the setting of what was said ("Kokouksessa todettiin"), a
+dispute over a matter is coded by the matter ("tiloista kiistellään", CODING.md M11), and an
+elected official who asks or demands in a council is a speaker, not officials working together.
 Every sentence is team-written for this test.
 """
 
@@ -60,6 +63,30 @@ CASES = [
     ("tietopohja", "Valmistelussa ei arvioitu kielellisiä vaikutuksia.", True),
     ("tietopohja", "Kunta arvioi yhteistyön sujuneen hyvin.", False),
     ("tietopohja", "Uudistuksella on ollut suuri vaikutus kuntien talouteen.", False),
+    # minutes: the meeting or the debate as the setting of what was said
+    ("tapaamiset", "Kokouksessa todettiin, että hanke etenee aikataulussa.", False),
+    ("tapaamiset", "Kokouksessa useampi jäsen kysyi aikataulusta.", False),
+    ("tapaamiset", "Kunnan ja alueen johto sopi säännöllisistä kokouksista.", True),
+    ("vuorovaikutus", "Keskustelun aikana todettiin, että asia vaatii lisäselvitystä.", False),
+    ("vuorovaikutus", "Valtuustokeskustelussa toistui huoli talouden tilasta.", False),
+    ("vuorovaikutus", "Kunta ja alue ovat käyneet avointa keskustelua palveluista.", True),
+    # a dispute over a matter is coded by the matter; the dispute itself is the relation
+    ("vuorovaikutus", "Koulun terveydenhoitajan huoneesta kiistellään yhä.", False),
+    ("vuorovaikutus", "Kunta ja alue kiistelevät siitä, kuka maksaa kuljetukset.", False),
+    ("vuorovaikutus", "Vastuu kuljetuksista on yhä kiistanalainen.", False),
+    ("vuorovaikutus", "Osapuolet ovat käyttäneet aikaa keskinäiseen kiistelyyn.", True),
+    ("vuorovaikutus", "Välit ovat kiristyneet vuokrista syntyneen kiistan jälkeen.", True),
+    ("vuorovaikutus", "Roolien välillä on ristiriita.", False),
+    # an elected official speaking in a council, or the source of a view
+    ("luottamushenkilot", "Valtuutettu Pekka Mäkelä kysyi kyselytunnilla aikataulusta.", False),
+    ("luottamushenkilot", "Kaupunginvaltuutetut vaativat selvitystä kuljetuksista.", False),
+    ("luottamushenkilot", "Aluevaltuutettujen mukaan karsinta heikentää palveluja.", False),
+    (
+        "luottamushenkilot",
+        "Puheenjohtaja kiitti aluevaltuutettujen aktiivisuutta mutta kritisoi aikataulua.",
+        True,
+    ),
+    ("luottamushenkilot", "Kunnan ja alueen valtuutetut kokoontuivat yhteiseen iltakouluun.", True),
 ]
 
 

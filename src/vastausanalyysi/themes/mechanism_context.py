@@ -25,7 +25,14 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   assessing, in either order ("vaikutuksia kuntiin ei ole arvioitu", "arvio
   lapsivaikutuksista"): an impact assessment, ``tietopohja`` (codebook §2).
 
-One block, by sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
+Blocks: a dispute with what is disputed in the elative ("tiloista kiistellään", "kiistelevät
+siitä, kenelle …", "kiista työhuoneiden vuokrista") is coded by that matter (premises, costs,
+whose task: CODING.md M11), not as the parties' dealings; a dispute on its own ("keskinäinen
+kiistely", "julkinen kiista") stays ``vuorovaikutus``. Elected officials as the subject of a
+verb of speaking ("valtuutettu kysyi",
+"Valtuutettu Heikki Rantasalo kysyi kyselytunnilla", "kaupunginvaltuutetut vaativat") are
+speakers in a council, not officials of both sides working together (codebook rule 6). And, by
+sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
 
@@ -66,6 +73,14 @@ PARTIES = ORGANISATIONS | rule_words("other_parties")
 _WHO = rule_words("who_words")
 #: Elected officials (compound heads), counted as respondents by :func:`mechanism_blocks`.
 OFFICIALS = rule_words("officials")
+#: Words of disputing: with an elative complement the dispute is about a matter.
+DISPUTE_WORDS = rule_words("dispute_words")
+#: Verbs of speaking: an elected official as their subject is a speaker, not cooperation.
+SPEECH_VERBS = rule_words("council_speech_verbs")
+#: How many words may stand between an official and the verb of speaking (a name: two).
+SPEAKER_WINDOW = 3
+#: Words that end the subject's clause before its verb ("kiitteli valtuutettuja mutta kritisoi").
+_CLAUSE_LINKS = frozenset({"mutta", "ja", "sekä", "että", "koska", "kun", "jotta", "vaan"})
 #: Words of a survey: a sentence with one counts its elected officials as respondents.
 SURVEY_WORDS = rule_words("survey_words")
 #: Verbs of telling: their allative names the party told ("kunnalle ei kerrottu").
@@ -87,6 +102,8 @@ _JOINTLY = rule_words("jointly_words")
 _FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
 _IMPACT = "vaikutus"
+_NOMINATIVE = "nimento"
+_COMMA = frozenset({",", ";", ":", "–", "—", *SENTENCE_END})
 _STAY_CASES = frozenset({_ALLATIVE, "ulkoolento"})  # allative, adessive
 
 #: (code, token indices, rule)
@@ -164,8 +181,12 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     (``luottamushenkilot``: codebook rule 6)."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
+    counted += _speakers(rows, where)
     if counted:
         blocks["luottamushenkilot"] = set(counted)
+    disputed = _disputes_over(rows, where)
+    if disputed:
+        blocks["vuorovaikutus"] = set(disputed)
     if not any(_is_lease(rows[i]) for i in where):  # most texts: no sentence split
         return blocks
     sentence: list[int] = []  # token indices of the current sentence's agreement words
@@ -208,6 +229,45 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
             for j in range(start, end + 1)
         ):
             out.append(i)
+    return out
+
+
+def _disputes_over(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of disputing with a word in the elative within :data:`WINDOW` words of the same
+    clause, before or after: a dispute over a matter ("tiloista kiistellään", "kiistelevät siitä,
+    kenelle …"), coded by the matter (CODING.md M11)."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].norm not in DISPUTE_WORDS:
+            continue
+        for j in _near(rows, where, k, n):
+            a, b = min(j, k), max(j, k)
+            if _crosses(rows, where, a, b, _COMMA):
+                continue
+            if _ELATIVE in rows[where[j]].cases:
+                out.append(i)
+                break
+    return out
+
+
+def _speakers(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The elected officials in the nominative that a verb of speaking follows within
+    :data:`SPEAKER_WINDOW` words of the same clause: speakers in a council ("valtuutettu
+    kysyi", "Valtuutettu Heikki Rantasalo kysyi"), not their cooperation (codebook rule 6)."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        row = rows[i]
+        if not (row.heads & OFFICIALS and _NOMINATIVE in row.cases) or row.genitive:
+            continue
+        for j in range(k + 1, min(n, k + SPEAKER_WINDOW + 1)):
+            nxt = rows[where[j]]
+            if nxt.low in _CLAUSE_LINKS or _crosses(rows, where, j - 1, j, _COMMA):
+                break
+            if nxt.norm in SPEECH_VERBS:
+                out.append(i)
+                break
     return out
 
 
@@ -289,9 +349,17 @@ def _near(
     return out
 
 
-def _crosses(rows: Sequence[TokenRow], where: Sequence[int], a: int, b: int) -> bool:
-    """Whether a sentence ends between the words at positions ``a`` < ``b``."""
-    return any(rows[t].text in SENTENCE_END for t in range(where[a] + 1, where[b]))
+def _crosses(
+    rows: Sequence[TokenRow],
+    where: Sequence[int],
+    a: int,
+    b: int,
+    ends: frozenset[str] | None = None,
+) -> bool:
+    """Whether a sentence ends (or, with ``ends``, one of those marks stands) between the words at
+    positions ``a`` < ``b``."""
+    marks = SENTENCE_END if ends is None else ends
+    return any(rows[t].text in marks for t in range(where[a] + 1, where[b]))
 
 
 __all__ = [
