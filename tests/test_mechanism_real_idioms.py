@@ -12,6 +12,9 @@ ei ole arvioitu") are ``tietopohja``, a municipality's own manager reporting to 
 Minutes name a meeting or a debate as the setting of what was said ("Kokouksessa todettiin"), a
 dispute over a matter is coded by the matter ("tiloista kiistellään", CODING.md M11), and an
 elected official who asks or demands in a council is a speaker, not officials working together.
+A party that answers for something in the elative ("ei vastaa liikuntapaikoista") names whose task
+it is (``tyonjako``); "vastata kirjeeseen" (the illative) is to answer, and answering for the
+cooperation itself names a contact person (``vastuuhenkilot``).
 Every sentence is team-written for this test.
 """
 
@@ -87,6 +90,24 @@ CASES = [
         True,
     ),
     ("luottamushenkilot", "Kunnan ja alueen valtuutetut kokoontuivat yhteiseen iltakouluun.", True),
+    # tyonjako: a party answers for something (the elative), or a task is left between them
+    ("tyonjako", "Hyvinvointialue ei vastaa kaupungin uimahalleista.", True),
+    ("tyonjako", "Koulukuljetuksista vastaa jatkossakin kunta.", True),
+    ("tyonjako", "Kukaan ei tiedä, kuka alueella vastaa iltapäivätoiminnasta.", True),
+    ("tyonjako", "Hyvinvointialue ei ole vastannut kunnan kirjeeseen hoitajapulasta.", False),
+    ("tyonjako", "Kyselyyn vastasi kunnista yli puolet.", False),
+    ("tyonjako", "Alueen kuntayhteistyöstä vastaa strategiajohtaja.", False),
+    ("tyonjako", "Päihdetyö jäi kunnan ja alueen väliin.", True),
+    ("tyonjako", "Kunnan ja alueen välillä on hyvä yhteys.", False),
+    # paatoksenteko: a say in the decisions
+    ("paatoksenteko", "Kunnalla ei ole sananvaltaa lähipalveluihin.", True),
+    # vuorovaikutus: a common language, talking past each other
+    ("vuorovaikutus", "Koulun ja sosiaalityön välille on löytynyt yhteinen kieli.", True),
+    ("vuorovaikutus", "Kunta ja alue puhuvat toistensa ohi.", True),
+    ("vuorovaikutus", "Kunta julkaisee tiedotteet kahdella kielellä.", False),
+    # osallisuus: the organisations' role and their taking part
+    ("osallisuus", "Järjestöjen rooli perhekeskuksessa on jäänyt epäselväksi.", True),
+    ("osallisuus", "Yhdistysten osallistuminen hyte-työhön on lisääntynyt.", True),
 ]
 
 

@@ -21,6 +21,10 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   ("kunnalle ei kerrottu", "ei ole esitelty kaupungille", "kuntiin ei ilmoiteta"): information
   passing between the parties, ``tietopohja``. Not a board or a council: "kunnanjohtaja kertoi
   valtuustolle" is a party's own business;
+- "vastata" with what one answers for in the elative (within :data:`RESPONSIBLE_WINDOW` words
+  of its clause) and a party near it ("Hyvinvointialue ei vastaa kunnan liikuntapaikoista",
+  "kunnossapidosta vastaa kiinteistön omistaja"): who is responsible, ``tyonjako``; "vastata
+  kyselyyn" (the illative: to answer) is not;
 - "vaikutus" (also as a compound head) within :data:`ASSESS_WINDOW` words of a word of
   assessing, in either order ("vaikutuksia kuntiin ei ole arvioitu", "arvio
   lapsivaikutuksista"): an impact assessment, ``tietopohja`` (codebook §2).
@@ -83,6 +87,10 @@ SPEAKER_WINDOW = 3
 _CLAUSE_LINKS = frozenset({"mutta", "ja", "sekä", "että", "koska", "kun", "jotta", "vaan"})
 #: Words of a survey: a sentence with one counts its elected officials as respondents.
 SURVEY_WORDS = rule_words("survey_words")
+#: Who may answer for something besides the organisations ("vastaa kiinteistön omistaja").
+RESPONSIBLE_PARTIES = ORGANISATIONS | rule_words("responsible_parties")
+#: How far what a party answers for may stand in the elative ("vastaa … tukemisesta").
+RESPONSIBLE_WINDOW = 6
 #: Verbs of telling: their allative names the party told ("kunnalle ei kerrottu").
 TELL_VERBS = rule_words("tell_verbs")
 #: Words of assessing (compound heads): with "vaikutus" an impact assessment.
@@ -102,6 +110,11 @@ _JOINTLY = rule_words("jointly_words")
 _FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
 _IMPACT = "vaikutus"
+_ANSWER = "vastata"
+_ILLATIVE = "sisatulento"
+#: Answering for the cooperation itself names a contact person ("yhteistyöstä vastaa
+#: strategiajohtaja": ``vastuuhenkilot``), not whose task a service is.
+_CONTACT_WORK = frozenset({"yhteistyö", "yhteydenpito", "kuntayhteistyö", "yhdyspintatyö"})
 _NOMINATIVE = "nimento"
 _COMMA = frozenset({",", ";", ":", "–", "—", *SENTENCE_END})
 _STAY_CASES = frozenset({_ALLATIVE, "ulkoolento"})  # allative, adessive
@@ -123,6 +136,8 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
             if told is not None:
                 group = sorted((i, where[told]))
                 found.append(("tietopohja", group, f"frame:{norm} + to {rows[where[told]].norm}"))
+        elif norm == _ANSWER and _answers_for(rows, where, k, n):
+            found.append(("tyonjako", [i], "frame:vastata + elative"))
         elif _IMPACT in row.heads:
             for j in _near(rows, where, k, n, ASSESS_WINDOW):
                 if rows[where[j]].heads & ASSESS_WORDS:
@@ -305,6 +320,38 @@ def _party_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> boo
     return False
 
 
+def _answers_for(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> bool:
+    """Whether "vastata" at position ``k`` has a party within :data:`WINDOW` words and what it
+    answers for in the elative within :data:`RESPONSIBLE_WINDOW` words of its clause (not a
+    party: "kunnista vastasi 40" counts respondents)."""
+    if not any(_is_subject_party(rows[where[j]]) for j in _near(rows, where, k, n)):
+        return False
+    near = [
+        j
+        for j in _near(rows, where, k, n, RESPONSIBLE_WINDOW)
+        if not _crosses(rows, where, min(j, k), max(j, k), _COMMA)
+        and not any(rows[where[t]].low in _CLAUSE_LINKS for t in range(min(j, k) + 1, max(j, k)))
+    ]
+    if any(_ILLATIVE in rows[where[j]].cases for j in near if j > k):
+        return False  # "vastata kunnan aloitteeseen": to answer something
+    for j in near:
+        row = rows[where[j]]
+        if (
+            _ELATIVE in row.cases
+            and row.norm not in PARTIES
+            and not row.like_num
+            and not row.heads & _CONTACT_WORK
+        ):
+            return True
+    return False
+
+
+def _is_subject_party(row: TokenRow) -> bool:
+    """Whether a word is a party that can be the subject: in the nominative, not a genitive
+    ("Hyvinvointialue ei vastaa", "vastaa kiinteistön omistaja", "kuka vastaa")."""
+    return row.norm in RESPONSIBLE_PARTIES and _NOMINATIVE in row.cases and not row.genitive
+
+
 def _told_party(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
     """The position of a party in the allative or illative within :data:`WINDOW` words of the
     verb of telling at position ``k``: the one told."""
@@ -372,6 +419,8 @@ __all__ = [
     "PLAN_HEADS",
     "PLAN_WINDOW",
     "PREMISES",
+    "RESPONSIBLE_PARTIES",
+    "RESPONSIBLE_WINDOW",
     "STAY_VERBS",
     "TASK_NOUNS",
     "TELL_VERBS",
