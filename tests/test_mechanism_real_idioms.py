@@ -14,7 +14,9 @@ dispute over a matter is coded by the matter ("tiloista kiistellään", CODING.m
 elected official who asks or demands in a council is a speaker, not officials working together.
 A party that answers for something in the elative ("ei vastaa liikuntapaikoista") names whose task
 it is (``tyonjako``); "vastata kirjeeseen" (the illative) is to answer, and answering for the
-cooperation itself names a contact person (``vastuuhenkilot``).
+cooperation itself names a contact person (``vastuuhenkilot``). "seurata" with a plan's goals or
+agreed actions is the codebook's "seuranta"; an ordinal with "kerta" ("ensimmäistä kertaa
+vuosiin") counts occasions, not a rhythm of meetings.
 Every sentence is team-written for this test.
 """
 
@@ -108,6 +110,15 @@ CASES = [
     # osallisuus: the organisations' role and their taking part
     ("osallisuus", "Järjestöjen rooli perhekeskuksessa on jäänyt epäselväksi.", True),
     ("osallisuus", "Yhdistysten osallistuminen hyte-työhön on lisääntynyt.", True),
+    # suunnitelmallisuus: "seurata" as the verb of a plan's follow-up
+    ("suunnitelmallisuus", "Sovittuja toimenpiteitä ei seuraa kukaan.", True),
+    ("suunnitelmallisuus", "Tavoitteiden toteutumista seurataan puolivuosittain.", True),
+    ("suunnitelmallisuus", "Lautakunta seuraa palvelujen toteutumista kunnassa.", False),
+    ("suunnitelmallisuus", "Kunta seuraa tilannetta tarkasti.", False),
+    # tapaamiset: an ordinal counts occasions, not a rhythm of meetings
+    ("tapaamiset", "Ensimmäistä kertaa vuosiin asiat etenevät.", False),
+    ("tapaamiset", "Johtoryhmät tapaavat kerran kuukaudessa.", True),
+    ("vuorovaikutus", "Nyt kunta ja alue istuvat samalla puolella pöytää.", True),
 ]
 
 

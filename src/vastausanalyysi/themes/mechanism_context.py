@@ -25,6 +25,9 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   of its clause) and a party near it ("Hyvinvointialue ei vastaa kunnan liikuntapaikoista",
   "kunnossapidosta vastaa kiinteistön omistaja"): who is responsible, ``tyonjako``; "vastata
   kyselyyn" (the illative: to answer) is not;
+- "seurata" within :data:`WINDOW` words of what a plan follows up (:data:`FOLLOWED_UP`:
+  "mittarit, joita seurataan", "sovittuja toimenpiteitä ei kukaan seuraa"): the verb of the
+  codebook's "seuranta", ``suunnitelmallisuus``;
 - "vaikutus" (also as a compound head) within :data:`ASSESS_WINDOW` words of a word of
   assessing, in either order ("vaikutuksia kuntiin ei ole arvioitu", "arvio
   lapsivaikutuksista"): an impact assessment, ``tietopohja`` (codebook §2).
@@ -91,6 +94,8 @@ SURVEY_WORDS = rule_words("survey_words")
 RESPONSIBLE_PARTIES = ORGANISATIONS | rule_words("responsible_parties")
 #: How far what a party answers for may stand in the elative ("vastaa … tukemisesta").
 RESPONSIBLE_WINDOW = 6
+#: What "seurata" follows up when it is a plan's follow-up (compound heads).
+FOLLOWED_UP = rule_words("followed_up")
 #: Verbs of telling: their allative names the party told ("kunnalle ei kerrottu").
 TELL_VERBS = rule_words("tell_verbs")
 #: Words of assessing (compound heads): with "vaikutus" an impact assessment.
@@ -111,6 +116,7 @@ _FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
 _TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
 _IMPACT = "vaikutus"
 _ANSWER = "vastata"
+_FOLLOW = "seurata"
 _ILLATIVE = "sisatulento"
 #: Answering for the cooperation itself names a contact person ("yhteistyöstä vastaa
 #: strategiajohtaja": ``vastuuhenkilot``), not whose task a service is.
@@ -136,6 +142,13 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
             if told is not None:
                 group = sorted((i, where[told]))
                 found.append(("tietopohja", group, f"frame:{norm} + to {rows[where[told]].norm}"))
+        elif norm == _FOLLOW:
+            for j in _near(rows, where, k, n):
+                followed = rows[where[j]]
+                if followed.heads & FOLLOWED_UP or followed.norm in FOLLOWED_UP:
+                    group = sorted((i, where[j]))
+                    found.append(("suunnitelmallisuus", group, "frame:seurata + plan"))
+                    break
         elif norm == _ANSWER and _answers_for(rows, where, k, n):
             found.append(("tyonjako", [i], "frame:vastata + elative"))
         elif _IMPACT in row.heads:
@@ -413,6 +426,7 @@ __all__ = [
     "ASSESS_WINDOW",
     "ASSESS_WORDS",
     "BELONG_VERBS",
+    "FOLLOWED_UP",
     "OFFICIALS",
     "ORGANISATIONS",
     "PARTIES",
