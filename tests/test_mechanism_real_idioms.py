@@ -119,6 +119,10 @@ CASES = [
     ("tapaamiset", "Ensimmäistä kertaa vuosiin asiat etenevät.", False),
     ("tapaamiset", "Johtoryhmät tapaavat kerran kuukaudessa.", True),
     ("vuorovaikutus", "Nyt kunta ja alue istuvat samalla puolella pöytää.", True),
+    # plans made apart or not fitting together
+    ("suunnitelmallisuus", "Kunnan ja alueen suunnitelmat eivät keskustele keskenään.", True),
+    ("suunnitelmallisuus", "Kunnat laativat suunnitelmat erikseen.", True),
+    ("suunnitelmallisuus", "Hakemukset käsitellään erikseen.", False),
 ]
 
 

@@ -12,8 +12,9 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   in the translative ("jäi kunnan hoidettavaksi"), and one in the adessive or allative next to
   a verb of staying, premises aside ("säilyy jatkossakin kunnilla");
 - a plan, programme or goal within :data:`PLAN_WINDOW` words of "yhdessä" or of
-  "yhteistyössä" (the inessive; "yhteistyötä" names cooperation as a topic):
-  ``suunnitelmallisuus`` ("suunnitelma on rakennettu yhteistyössä kuntien kanssa");
+  "yhteistyössä" (the inessive; "yhteistyötä" names cooperation as a topic), or of "erikseen"
+  or "keskenään", plans made apart or not fitting together ("suunnitelmat eivät keskustele
+  keskenään"): ``suunnitelmallisuus`` ("suunnitelma on rakennettu yhteistyössä kuntien kanssa");
 - "tietää" negated in the third person or the passive after a party ("koulu ei tiedä",
   "kunnissa ei tiedetä"; not "kukaan ei tiedä, kuka …", a contact or division matter), or
   "tietämättä": ``tietopohja``;
@@ -109,7 +110,7 @@ _INESSIVE = "sisaolento"
 _ELATIVE = "sisaeronto"
 #: Agreement words that a lease sentence blocks
 _AGREEING = rule_words("agreeing_words")
-#: "yhdessä", and "yhteistyössä" in the inessive (not "yhteistyötä": cooperation as a topic)
+#: "yhdessä", "erikseen", "keskenään", and "yhteistyössä" in the inessive (not "yhteistyötä")
 _JOINTLY = rule_words("jointly_words")
 #: Endings of the passive present participle in the translative ("hoidettavaksi")
 _FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
@@ -180,7 +181,10 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
                     group = sorted((i, where[j]))
                     found.append(("tyonjako", group, f"frame:{other} + to {norm}"))
                     break
-        elif norm in _JOINTLY and (norm == "yhdessä" or _INESSIVE in row.cases):
+        elif (norm in _JOINTLY or row.low in _JOINTLY) and (
+            norm != "yhteistyö" or _INESSIVE in row.cases
+        ):
+            # the word form too: the lemmatizer may read "erikseen" as "erä"
             for j in _near(rows, where, k, n, PLAN_WINDOW):
                 plan = rows[where[j]]
                 # "jonka tavoitteena on …" states a purpose, not a goal set together
