@@ -123,6 +123,13 @@ CASES = [
     ("suunnitelmallisuus", "Kunnan ja alueen suunnitelmat eivät keskustele keskenään.", True),
     ("suunnitelmallisuus", "Kunnat laativat suunnitelmat erikseen.", True),
     ("suunnitelmallisuus", "Hakemukset käsitellään erikseen.", False),
+    # a transfer verb that moves no task between the parties
+    ("tyonjako", "Vastaanotto siirtyy syksyllä kunnan kirjaston tiloihin.", False),
+    ("tyonjako", "Asiakastiedot eivät siirry kunnan kotoutumispalveluihin.", False),
+    ("tyonjako", "Ehkäisevä työ on siirtynyt sivuun säästöjen takia.", False),
+    ("tyonjako", "Päätös siirretään, kunnes vaikutukset kuntiin on selvitetty.", False),
+    ("tyonjako", "Nuorten työpajat siirtyvät kunnan järjestettäviksi ensi vuonna.", True),
+    ("tyonjako", "Kuraattorit siirtyvät takaisin kunnalle.", True),
 ]
 
 
