@@ -130,6 +130,11 @@ CASES = [
     ("tyonjako", "Päätös siirretään, kunnes vaikutukset kuntiin on selvitetty.", False),
     ("tyonjako", "Nuorten työpajat siirtyvät kunnan järjestettäviksi ensi vuonna.", True),
     ("tyonjako", "Kuraattorit siirtyvät takaisin kunnalle.", True),
+    # gathering to discuss is a meeting; systems that "talk" are a figure of their fit
+    ("vuorovaikutus", "Johtajat kokoontuivat keskustelemaan varautumisesta.", False),
+    ("tapaamiset", "Johtajat kokoontuivat keskustelemaan varautumisesta.", True),
+    ("vuorovaikutus", "Potilastietojärjestelmät eivät keskustele keskenään.", False),
+    ("vuorovaikutus", "Kunta ja alue keskustelevat nyt avoimesti keskenään.", True),
 ]
 
 
