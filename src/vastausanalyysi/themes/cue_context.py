@@ -81,6 +81,8 @@ FUTURE_WORDS = rule_words("future_words")
 FUTURE_TIMES = rule_words("future_times")
 
 
+#: How many words from the cue a time to come is looked for.
+TIME_WINDOW = 8
 _PART_BREAKS = frozenset({"ja", "sekä", "mutta", "eikä", "vaan", ",", ";", ":"})
 
 
@@ -90,7 +92,9 @@ def time_to_come(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
     or a forecast, not a finding; a perfect ("on jatkossakin toiminut") still judges."""
     if rows[i].participle & PAST_PARTICIPLES:
         return False
-    # within the coordinated part of the clause: "toimii hyvin ja jatkossa sitä syvennetään"
+    # within the coordinated part of the clause ("toimii hyvin ja jatkossa sitä syvennetään")
+    # and :data:`TIME_WINDOW` words of the cue (a clause without punctuation can be long)
+    start, end = max(start, i - TIME_WINDOW), min(end, i + TIME_WINDOW + 1)
     start = next((j + 1 for j in range(i - 1, start - 1, -1) if rows[j].low in _PART_BREAKS), start)
     end = next((j for j in range(i + 1, end) if rows[j].low in _PART_BREAKS), end)
     for j in range(start, end):
@@ -148,12 +152,18 @@ def forbids(rows: list[TokenRow], n: int, end: int) -> bool:
     return "A-infinitive" in rows[j + 1].moods
 
 
+#: How far after a negation its correction ("ei X vaan Y") is looked for.
+CORRECTION_WINDOW = 40
+
+
 def corrected_negation(rows: list[TokenRow], n: int) -> bool:
     """A negation that corrects rather than judges (codebook §3 convention 6): "ei X vaan Y"
     with a verb that describes ("päätös ei koske kouluja vaan päiväkoteja"; not "kuntaa ei
     kuultu vaan …") and a verbless "…, ei Y" after a clause that states the fact ("neuvola
     toimii kirjaston tiloissa, ei terveysasemalla"; not "…, ei kuitenkaan säännöllisesti")."""
-    end = next((j for j in range(n + 1, len(rows)) if rows[j].text in SENTENCE_END), len(rows))
+    # the sentence's end, or :data:`CORRECTION_WINDOW` words on (a long unpunctuated answer)
+    last = min(len(rows), n + CORRECTION_WINDOW)
+    end = next((j for j in range(n + 1, last) if rows[j].text in SENTENCE_END), last)
     verb = next((j for j in range(n + 1, end) if rows[j].verb or rows[j].olla), None)
     vaan = None
     if verb is not None:

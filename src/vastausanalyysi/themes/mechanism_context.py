@@ -249,19 +249,18 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     officials = [i for i in where if rows[i].heads & OFFICIALS and not rows[i].genitive]
     if not officials:
         return []
-    out = []
-    for i in officials:
-        start, end = i, i
-        while start > 0 and rows[start - 1].text not in SENTENCE_END:
-            start -= 1
-        while end + 1 < len(rows) and rows[end].text not in SENTENCE_END:
-            end += 1
-        if any(
-            rows[j].norm in SURVEY_WORDS or not rows[j].heads.isdisjoint(SURVEY_WORDS)
-            for j in range(start, end + 1)
-        ):
-            out.append(i)
-    return out
+    # one pass: each token's sentence, and the sentences with a survey word (a sentence ends
+    # after its end mark)
+    sentence_of: list[int] = []
+    surveyed: set[int] = set()
+    sentence = 0
+    for row in rows:
+        sentence_of.append(sentence)
+        if row.norm in SURVEY_WORDS or not row.heads.isdisjoint(SURVEY_WORDS):
+            surveyed.add(sentence)
+        if row.text in SENTENCE_END:
+            sentence += 1
+    return [i for i in officials if sentence_of[i] in surveyed]
 
 
 def _disputes_over(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -81,9 +82,28 @@ class PolarityResult:
         return [c for clause in self.clauses for c in clause.cues]
 
 
-def _same_sentence(rows: list[TokenRow], a: Clause, b: Clause) -> bool:
-    lo, hi = min(a.start, b.start), max(a.end, b.end)
-    return not any(rows[j].text in SENTENCE_END for j in range(lo, hi - 1))
+class _Sentences:
+    """Which clauses share a sentence, in time linear in the answer's length (a long answer
+    without punctuation has thousands of clauses)."""
+
+    def __init__(self, rows: list[TokenRow], clauses: list[Clause]) -> None:
+        # ends[j]: how many sentence ends stand before token j
+        self.ends = [0]
+        for row in rows:
+            self.ends.append(self.ends[-1] + (row.text in SENTENCE_END))
+        self.groups: dict[int, list[Clause]] = {}
+        for clause in clauses:
+            self.groups.setdefault(self.ends[clause.start], []).append(clause)
+
+    def others(self, clause: Clause) -> list[Clause]:
+        """The other clauses of ``clause``'s sentence (no sentence end between them, the last
+        token of the later one aside)."""
+        return [
+            c
+            for c in self.groups.get(self.ends[clause.start], [])
+            if c is not clause
+            and self.ends[max(c.end, clause.end) - 1] == self.ends[min(c.start, clause.start)]
+        ]
 
 
 #: A Doc of more tokens is no non-answer, and its text is not built to ask (the longest entry of
@@ -135,10 +155,10 @@ def rule_polarity(
     for clause in clauses:
         start, end = clause.start, clause.end
         span = rows[start:end]
-        verbal = [i for i in negations if start <= i < end]
+        verbal = negations[bisect_left(negations, start) : bisect_left(negations, end)]
         lemmas = {r.nlemma for r in span} | {r.low for r in span}
         found_any: list[tuple[int, str, str]] = []
-        candidates = [i for i in cues if start <= i < end]
+        candidates = cues[bisect_left(cues, start) : bisect_left(cues, end)]
         if candidates:
             found_any = clause_cues(
                 rows, clause, candidates, lemmas, verbal, found_scopes, lexicon, ev, hits
@@ -179,13 +199,23 @@ def _resolve_clauses(
     """The answer's label from its clauses' cues: a past problem that is over and an obstacle
     overcome count no more; both kinds of clause make it mixed."""
     # "alussa oli kankeaa, nyt luottamus on rakentunut": the past problem is over
+    later_works, later_now = [False] * (len(clauses) + 1), [False] * (len(clauses) + 1)
+    for k in range(len(clauses) - 1, -1, -1):  # whether a clause after k praises / says now
+        c = clauses[k]
+        later_works[k] = later_works[k + 1] or bool(c.works and not c.problem)
+        later_now[k] = later_now[k + 1] or bool(c.now)
+    sentences = _Sentences(rows, clauses)
     for k, clause in enumerate(clauses):
-        if clause.past and clause.problem and not clause.works:
-            later = clauses[k + 1 :]
-            if any(c.works and not c.problem for c in later) and any(c.now for c in later):
-                clause.problem = 0.0
-                for cue in clause.cues:
-                    cue["rule"] += "+past"
+        if (
+            clause.past
+            and clause.problem
+            and not clause.works
+            and later_works[k + 1]
+            and later_now[k + 1]
+        ):
+            clause.problem = 0.0
+            for cue in clause.cues:
+                cue["rule"] += "+past"
     # "palvelut on turvattu, vaikka säästöt uhkasivat niitä": an obstacle overcome (P4)
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
@@ -193,7 +223,7 @@ def _resolve_clauses(
             first = clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END
             if not (first or words & _ANAPHOR):
                 continue  # "X toimii, vaikka Y takkuaa": two things, mixed
-            same = [c for c in clauses if c is not clause and _same_sentence(rows, c, clause)]
+            same = sentences.others(clause)
             if any(c.works and not c.problem for c in same):
                 clause.problem = 0.0
                 for cue in clause.cues:
@@ -203,7 +233,7 @@ def _resolve_clauses(
         if clause.marker == "vaikka" and clause.works and not clause.problem:
             if not (clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END):
                 continue
-            same = [c for c in clauses if c is not clause and _same_sentence(rows, c, clause)]
+            same = sentences.others(clause)
             if any(c.problem and not c.works for c in same):
                 clause.works = 0.0
                 for cue in clause.cues:
