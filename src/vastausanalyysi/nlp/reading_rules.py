@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from vastausanalyysi.nlp.voikko import Analysis
+from vastausanalyysi.nlp.voikko import FINITE_MOODS, Analysis
 
 if TYPE_CHECKING:
     from vastausanalyysi.nlp.candidates import Candidate
@@ -312,10 +312,7 @@ def _finite(reading: Analysis) -> bool:
     """Whether a reading is a finite verb or the negation verb ("tarvitaan", "ei", "on")."""
     if reading.word_class == "kieltosana":
         return True
-    return reading.word_class == "teonsana" and reading.fields.get("MOOD") in _FINITE_MOODS
-
-
-_FINITE_MOODS = frozenset({"indicative", "conditional", "potential", "imperative"})
+    return reading.word_class == "teonsana" and reading.fields.get("MOOD") in FINITE_MOODS
 
 
 __all__ = [

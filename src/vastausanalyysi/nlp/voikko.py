@@ -18,6 +18,9 @@ from typing import Any
 
 from vastausanalyysi.errors import VoikkoUnavailableError
 
+#: Voikko's MOOD values of a finite verb (the others are infinitives and participles).
+FINITE_MOODS = frozenset({"indicative", "conditional", "potential", "imperative"})
+
 INSTALL_HINT = (
     "install the native library and the Finnish dictionary: "
     "'apt-get install libvoikko1 voikko-fi' on Debian/Ubuntu, 'brew install libvoikko' on macOS; "

@@ -13,12 +13,14 @@ polarity lexicon; the rules, the rule polarity and the polarity model's features
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
+from vastausanalyysi.nlp.voikko import FINITE_MOODS
 from vastausanalyysi.schema import POLARITIES
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
@@ -29,6 +31,20 @@ WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
 _BOUNDARY = {".", "!", "?", ";", ":", "…", "–", "—", "(", ")", "•"}
 #: Tokens that end a sentence (and a goal or need scope).
 SENTENCE_END = {".", "!", "?", ";", "…", "•"}
+#: The analyser's past participles (after "olla" they make a perfect tense).
+PAST_PARTICIPLES = frozenset({"past_active", "past_passive"})
+
+
+def sentence_numbers(rows: Sequence[TokenRow]) -> list[int]:
+    """For each token position ``j`` (and ``len(rows)``), how many sentence ends stand before
+    it: tokens ``a`` < ``b`` share a sentence when ``numbers[b] == numbers[a]`` (an end mark
+    belongs to the sentence it ends)."""
+    numbers = [0]
+    for row in rows:
+        numbers.append(numbers[-1] + (row.text in SENTENCE_END))
+    return numbers
+
+
 _SCOPE_END = rule_words("negation_scope_end")
 #: Goal words used when the codebook has no ``goal`` list.
 _GOAL = rule_words("goal_words")
@@ -73,10 +89,6 @@ def _that_follows(rows: list[TokenRow], i: int, n: int) -> bool:
     return j < n and rows[j].low in {"että", "ettei"}
 
 
-#: Finite moods: a clause with a finite verb besides "olla" asserts something of its own.
-_FINITE = frozenset({"indicative", "conditional", "imperative", "potential"})
-
-
 def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
     """An importance word that closes a clause with no verb but "olla": "Avoin keskustelu
     hyvinvointialueen kanssa on kunnille tärkeää." states what should be (conv. 3), as "on
@@ -87,7 +99,7 @@ def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
     if i - start < 2 or not any(rows[j].olla for j in range(max(start, i - 3), i)):
         return False
     return not any(
-        rows[j].nlemma == "ei" or (rows[j].moods & _FINITE and not rows[j].olla)
+        rows[j].nlemma == "ei" or (rows[j].moods & FINITE_MOODS and not rows[j].olla)
         for j in range(start, i)
     )
 
@@ -548,6 +560,7 @@ def focus_follows(rows: list[TokenRow], j: int) -> bool:
 __all__ = [
     "MIXED",
     "NEUTRAL",
+    "PAST_PARTICIPLES",
     "PROBLEM",
     "REQUIRE_VERBS",
     "SENTENCE_END",
@@ -559,5 +572,6 @@ __all__ = [
     "goal_scope",
     "negated_tokens",
     "scopes",
+    "sentence_numbers",
     "split_clauses",
 ]

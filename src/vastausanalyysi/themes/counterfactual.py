@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vastausanalyysi.themes.clauses import PROBLEM
+from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, PROBLEM
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
@@ -82,7 +82,6 @@ _IMPROVED = frozenset(
 )
 #: What is confirmed, not strengthened: "talousarvio on vahvistettu" is a decision made.
 _DOCUMENTS = rule_words("confirmed_documents")
-_PAST_PARTICIPLES = frozenset({"past_passive", "past_active"})
 
 
 _CHANCE = rule_words("chance_nouns")
@@ -117,7 +116,7 @@ def potential(rows: list[TokenRow], i: int, start: int) -> bool:
     return any(
         rows[j].nlemma == "mahdollistaa"
         and rows[j].verb
-        and rows[j].participle.isdisjoint(_PAST_PARTICIPLES)
+        and rows[j].participle.isdisjoint(PAST_PARTICIPLES)
         for j in range(max(start, i - 4), i)
     )
 
@@ -133,7 +132,7 @@ def _means_clause(rows: list[TokenRow], start: int, i: int) -> bool:
 def improved_participle(row: TokenRow) -> bool:
     """A past participle of an improvement verb ("vahvistettu", "tiivistäneet"): the word
     :func:`achieved` looks at (a cue candidate whatever its keys)."""
-    return row.nlemma in _IMPROVED and not row.participle.isdisjoint(_PAST_PARTICIPLES)
+    return row.nlemma in _IMPROVED and not row.participle.isdisjoint(PAST_PARTICIPLES)
 
 
 def achieved(rows: list[TokenRow], i: int, start: int) -> bool:

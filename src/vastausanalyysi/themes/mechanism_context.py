@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vastausanalyysi.themes.clauses import SENTENCE_END
+from vastausanalyysi.themes.clauses import SENTENCE_END, sentence_numbers
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: The parties whose allative names who gets a task.
@@ -114,11 +114,11 @@ _AGREEING = rule_words("agreeing_words")
 _JOINTLY = rule_words("jointly_words")
 #: Endings of the passive present participle in the translative ("hoidettavaksi")
 _FOR_PARTY = ("ttavaksi", "ttäväksi", "ttaviksi", "ttäviksi")
-_TO_CASES = frozenset({_ALLATIVE, "sisatulento"})  # allative, illative
+_ILLATIVE = "sisatulento"
+_TO_CASES = frozenset({_ALLATIVE, _ILLATIVE})  # allative, illative
 _IMPACT = "vaikutus"
 _ANSWER = "vastata"
 _FOLLOW = "seurata"
-_ILLATIVE = "sisatulento"
 #: Answering for the cooperation itself names a contact person ("yhteistyöstä vastaa
 #: strategiajohtaja": ``vastuuhenkilot``), not whose task a service is.
 _CONTACT_WORK = frozenset({"yhteistyö", "yhteydenpito", "kuntayhteistyö", "yhdyspintatyö"})
@@ -249,17 +249,12 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     officials = [i for i in where if rows[i].heads & OFFICIALS and not rows[i].genitive]
     if not officials:
         return []
-    # one pass: each token's sentence, and the sentences with a survey word (a sentence ends
-    # after its end mark)
-    sentence_of: list[int] = []
-    surveyed: set[int] = set()
-    sentence = 0
-    for row in rows:
-        sentence_of.append(sentence)
-        if row.norm in SURVEY_WORDS or not row.heads.isdisjoint(SURVEY_WORDS):
-            surveyed.add(sentence)
-        if row.text in SENTENCE_END:
-            sentence += 1
+    sentence_of = sentence_numbers(rows)  # one pass, whatever the number of officials
+    surveyed = {
+        sentence_of[j]
+        for j, row in enumerate(rows)
+        if row.norm in SURVEY_WORDS or not row.heads.isdisjoint(SURVEY_WORDS)
+    }
     return [i for i in officials if sentence_of[i] in surveyed]
 
 

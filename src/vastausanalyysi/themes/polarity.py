@@ -42,6 +42,7 @@ from vastausanalyysi.themes.clauses import (
     existential_negated,
     negated_tokens,
     scopes,
+    sentence_numbers,
     split_clauses,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
@@ -87,10 +88,7 @@ class _Sentences:
     without punctuation has thousands of clauses)."""
 
     def __init__(self, rows: list[TokenRow], clauses: list[Clause]) -> None:
-        # ends[j]: how many sentence ends stand before token j
-        self.ends = [0]
-        for row in rows:
-            self.ends.append(self.ends[-1] + (row.text in SENTENCE_END))
+        self.ends = sentence_numbers(rows)
         self.groups: dict[int, list[Clause]] = {}
         for clause in clauses:
             self.groups.setdefault(self.ends[clause.start], []).append(clause)
@@ -204,7 +202,7 @@ def _resolve_clauses(
         c = clauses[k]
         later_works[k] = later_works[k + 1] or bool(c.works and not c.problem)
         later_now[k] = later_now[k + 1] or bool(c.now)
-    sentences = _Sentences(rows, clauses)
+    sentences: _Sentences | None = None  # made for the first "vaikka" clause that asks
     for k, clause in enumerate(clauses):
         if (
             clause.past
@@ -223,6 +221,7 @@ def _resolve_clauses(
             first = clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END
             if not (first or words & _ANAPHOR):
                 continue  # "X toimii, vaikka Y takkuaa": two things, mixed
+            sentences = sentences or _Sentences(rows, clauses)
             same = sentences.others(clause)
             if any(c.works and not c.problem for c in same):
                 clause.problem = 0.0
@@ -233,6 +232,7 @@ def _resolve_clauses(
         if clause.marker == "vaikka" and clause.works and not clause.problem:
             if not (clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END):
                 continue
+            sentences = sentences or _Sentences(rows, clauses)
             same = sentences.others(clause)
             if any(c.problem and not c.works for c in same):
                 clause.works = 0.0
