@@ -42,6 +42,8 @@ NON_ANSWERS = "non_answers"
 """Frequency-table column: answering units left out of the base because every answer of theirs
 is a non-answer ("Ei kommentteja.", "eos", "-")."""
 NON_ANSWER_RULE = "non_answer"
+"""The ``rule`` of the one ``polarity_evidence`` item that ``tag()`` gives a non-answer: how a
+tagged frame marks it."""
 SAVE_AS_HINTS = {
     ".xls": "an Excel 97–2003 workbook: save it in Excel as .xlsx, or as CSV UTF-8",
     ".ods": "an OpenDocument spreadsheet: save it as .xlsx, or as CSV UTF-8",
@@ -70,9 +72,6 @@ def unsupported_type(suffix: str, source: str) -> str:
     hint = SAVE_AS_HINTS.get(suffix.lower())
     return f"unsupported file type {suffix!r} for {source!r}" + (f" ({hint})" if hint else "")
 
-
-"""The ``rule`` of the one ``polarity_evidence`` item that ``tag()`` gives a non-answer: how a
-tagged frame marks it."""
 
 CODE_COLUMNS: tuple[str, ...] = (AREAS, MECHANISMS)
 """Columns holding lists of code ids."""
@@ -164,10 +163,13 @@ __all__ = [
     "QUESTION",
     "REGION",
     "RESPONDENT_ID",
+    "SAVE_AS_HINTS",
     "TAGGED_BY",
     "TAG_COLUMNS",
     "TEXT",
+    "RowNumbers",
     "parse_codes",
     "polarity_id",
     "strip_prefix",
+    "unsupported_type",
 ]
