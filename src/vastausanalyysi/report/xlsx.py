@@ -161,26 +161,21 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
     def answer_rows() -> Iterable[list[Any]]:
         columns = [a[c].tolist() for c in id_cols]
         groups = [a[c].tolist() for c in group_cols]
-        published_labels, area_lists = a["_labels"].tolist(), a["_areas"].tolist()
-        mech_lists, texts, evidence = (
-            a["_mechanisms"].tolist(),
-            a["_text"].tolist(),
-            a["_evidence"].tolist(),
-        )
-        has_text, ok = a["_has_text"].tolist(), a["_ok"].tolist()
+        own = ("_labels", "_areas", "_mechanisms", "_text", "_evidence", "_has_text", "_ok")
+        v = {c: a[c].tolist() for c in own}  # each column read once, not a cell at a time
         for i in range(len(a)):
             row = [col[i] for col in columns]
-            published = published_labels[i]
+            published = v["_labels"][i]
             for c, col in zip(group_cols, groups, strict=True):
                 if c not in published:  # its codes stay, so no total minus the rows gives them
                     row += [HIDDEN_GROUP, HIDDEN_GROUP]
                 else:
                     code = region_code(col[i]) if c in REGION_COLUMNS else col[i]
                     row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, code]
-            areas, mechs = area_lists[i], mech_lists[i]
-            under_rule = has_text[i] and not ok[i]
+            areas, mechs = v["_areas"][i], v["_mechanisms"][i]
+            under_rule = v["_has_text"][i] and not v["_ok"][i]
             row += [
-                hidden if under_rule else texts[i],
+                hidden if under_rule else v["_text"][i],
                 ", ".join(rep.names.code(c) for c in areas),
                 ", ".join(areas),
                 ", ".join(rep.names.code(c) for c in mechs),
@@ -191,7 +186,7 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
                     else POLARITY_NAMES.get(polarity[i], polarity[i])
                 ),
                 polarity[i],
-                "" if under_rule else evidence[i],
+                "" if under_rule else v["_evidence"][i],
             ]
             labels = {title: "" for title in titles}
             for _, part in parts:
