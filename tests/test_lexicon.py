@@ -228,6 +228,13 @@ def test_etukateen_is_an_adverb_not_a_hand() -> None:
     assert lemmas == [["muutos", "ei", "olla", "keskustella", "etukäteen"], ["etukäteen", "sopia"]]
 
 
+def test_erikseen_is_an_adverb_not_a_batch() -> None:
+    """Voikko reads "erikseen" (separately) as the translative plural of "erä" or a form of
+    "erillään"; UD Finnish lemmatises it as itself."""
+    lemmas = va.lemmatize(["Kiinteistöt käsitellään erikseen.", "Erikseen sovitaan tiloista."])
+    assert lemmas == [["kiinteistö", "käsitellä", "erikseen"], ["erikseen", "sopia", "tila"]]
+
+
 @pytest.mark.parametrize(
     ("text", "lemma"),
     [
