@@ -99,6 +99,10 @@ def test_an_imperative_starting_a_clause(text: str, form: str, lemma: str) -> No
         ("Alue ei antanut mitään tukea kunnille.", "tuki"),
         ("Haluamme tukea kuntia.", "tukea"),  # a modal verb: the verb's infinitive
         ("Pyrimme tukea perheitä.", "tukea"),
+        # a verb of promising or hoping with a plural partitive object: the verb's infinitive
+        ("Alue lupaa tukea kuntia muutoksessa.", "tukea"),
+        ("Järjestöt toivovat voivansa tukea perheitä.", "tukea"),
+        ("Ministeriö lupasi tukea kunnille.", "tuki"),  # a recipient, not an object: the noun
         # first in a sentence before a finite verb: the subject or a fronted object
         ("Tukea ei saatu riittävästi.", "tuki"),
         ("Tukea tarvitaan enemmän.", "tuki"),

@@ -284,9 +284,22 @@ def partitive_noun(
         a.baseform.lower() in _PARTITIVE_GOVERNORS for a in analyzer.analyze(left)
     ):
         return None
+    elif right is not None and _partitive_object(analyzer.analyze(right)):
+        return None  # the verb with its object: "lupaa tukea kuntia", "toivoo tukea perheitä"
     return next(
         (a for a in analyzer.analyze(form) if a.baseform == noun and a.word_class == "nimisana"),
         None,
+    )
+
+
+def _partitive_object(readings: Sequence[Analysis]) -> bool:
+    """Whether a word can only be a noun or pronoun in the partitive plural (an object of the
+    verb before it: "kuntia", "perheitä", "heitä"), not an adverb or a singular amount."""
+    return bool(readings) and all(
+        a.word_class in {"nimisana", "asemosana", "nimi"}
+        and a.fields.get("SIJAMUOTO") == "osanto"
+        and a.fields.get("NUMBER") == "plural"
+        for a in readings
     )
 
 
