@@ -88,7 +88,8 @@ CASES = [
     ("luottamushenkilot", "Aluevaltuutettujen mukaan karsinta heikentää palveluja.", False),
     (
         "luottamushenkilot",
-        "Puheenjohtaja kiitti aluevaltuutettujen aktiivisuutta mutta kritisoi aikataulua.",
+        "Kunnanhallituksen puheenjohtaja kiitti aluevaltuutettujen aktiivisuutta mutta kritisoi"
+        " aikataulua.",
         True,
     ),
     ("luottamushenkilot", "Kunnan ja alueen valtuutetut kokoontuivat yhteiseen iltakouluun.", True),

@@ -39,7 +39,10 @@ whose task: CODING.md M11), not as the parties' dealings; a dispute on its own (
 kiistely", "julkinen kiista") stays ``vuorovaikutus``. Elected officials as the subject of a
 verb of speaking ("valtuutettu kysyi",
 "Valtuutettu Heikki Rantasalo kysyi kyselytunnilla", "kaupunginvaltuutetut vaativat") are
-speakers in a council, not officials of both sides working together (codebook rule 6). And, by
+speakers in a council, not officials of both sides working together (codebook rule 6); so are
+officials in a sentence with a verb that has no word of dealing with each other and does not
+name both sides ("Aluevaltuutetuilla on päätösvaltaa", "paikallispoliitikkojen huoli"): a topic,
+not their cooperation. And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
@@ -91,6 +94,13 @@ SPEAKER_WINDOW = 3
 _CLAUSE_LINKS = frozenset({"mutta", "ja", "sekä", "että", "koska", "kun", "jotta", "vaan"})
 #: Words of a survey: a sentence with one counts its elected officials as respondents.
 SURVEY_WORDS = rule_words("survey_words")
+#: Words of dealing with each other (lemmas, compound parts: "yhteistapaaminen", "kesken"): an
+#: elected official in a sentence with one may be officials cooperating.
+TOGETHER_WORDS = rule_words("together_words")
+#: The municipal and the county side (lemmas, compound parts): an elected official in a
+#: sentence that names both may be officials of one side dealing with the other.
+MUNICIPAL_SIDE = rule_words("municipal_side")
+COUNTY_SIDE = rule_words("county_side")
 #: Who may answer for something besides the organisations ("vastaa kiinteistön omistaja").
 RESPONSIBLE_PARTIES = ORGANISATIONS | rule_words("responsible_parties")
 #: How far what a party answers for may stand in the elative ("vastaa … tukemisesta").
@@ -209,11 +219,12 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
 def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
     """Token indices per code that give that code nothing in their context: the agreement
     words of a sentence about a lease (``suunnitelmallisuus``), and elected officials counted
-    as a survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey
-    (``luottamushenkilot``: codebook rule 6)."""
+    as a survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey,
+    speaking in a council or named as a topic (``luottamushenkilot``: codebook rule 6)."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
+    counted += _officials_apart(rows, where)
     if counted:
         blocks["luottamushenkilot"] = set(counted)
     disputed = _disputes_over(rows, where)
@@ -256,6 +267,37 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
         if row.norm in SURVEY_WORDS or not row.heads.isdisjoint(SURVEY_WORDS)
     }
     return [i for i in officials if sentence_of[i] in surveyed]
+
+
+def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The elected officials (also as a compound part) of a sentence with a verb that names
+    neither a word of dealing with each other (:data:`TOGETHER_WORDS`) nor both sides (a
+    municipal and a county word): officials as a topic, the subject of a judgement or the
+    holders of a power ("Aluevaltuutetuilla on päätösvaltaa", "paikallispoliitikkojen huoli",
+    "laaja luottamushenkilöorganisaatio"), not officials working together (codebook rule 6). A
+    sentence without a verb is a list item ("Luottamushenkilöt: hyvä.") and keeps them."""
+    officials = [i for i in where if not rows[i].inner.isdisjoint(OFFICIALS)]
+    if not officials:
+        return []
+    sentence_of = sentence_numbers(rows)
+    kept: set[int] = set()  # sentences where officials may be working together
+    verbs: set[int] = set()
+    municipal: set[int] = set()
+    county: set[int] = set()
+    for i in where:
+        row = rows[i]
+        s = sentence_of[i]
+        words = row.inner | {row.norm}
+        if not words.isdisjoint(TOGETHER_WORDS):
+            kept.add(s)
+        if not words.isdisjoint(MUNICIPAL_SIDE):
+            municipal.add(s)
+        if not words.isdisjoint(COUNTY_SIDE):
+            county.add(s)
+        if row.verb:
+            verbs.add(s)
+    kept |= municipal & county
+    return [i for i in officials if sentence_of[i] in verbs and sentence_of[i] not in kept]
 
 
 def _disputes_over(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
@@ -424,7 +466,9 @@ __all__ = [
     "ASSESS_WINDOW",
     "ASSESS_WORDS",
     "BELONG_VERBS",
+    "COUNTY_SIDE",
     "FOLLOWED_UP",
+    "MUNICIPAL_SIDE",
     "OFFICIALS",
     "ORGANISATIONS",
     "PARTIES",
@@ -436,6 +480,7 @@ __all__ = [
     "STAY_VERBS",
     "TASK_NOUNS",
     "TELL_VERBS",
+    "TOGETHER_WORDS",
     "TRANSFER_VERBS",
     "WINDOW",
     "Frame",

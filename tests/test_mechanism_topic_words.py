@@ -1,0 +1,44 @@
+"""A mechanism word that names a topic, not the way the parties cooperate (issue 11; codebook
+§4 rule 6).
+
+Elected officials give ``luottamushenkilot`` only where they may be working together: in a
+sentence with a word of dealing with each other ("yhteinen", "kesken", "tavata", "kanava") or
+naming both sides (a municipal and a county word), or in a list item without a verb
+("Luottamushenkilöt: hyvä."). Officials as the holders of a power, the owners of a worry or
+the object of someone's encouragement are a topic.
+Every sentence is team-written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vastausanalyysi.themes.rules import RuleTagger
+
+CASES = [
+    # luottamushenkilot: officials as a topic
+    ("luottamushenkilot", "Aluevaltuutetuilla on nyt paljon valtaa.", False),
+    ("luottamushenkilot", "Paikallispoliitikkojen huoli talouden kestävyydestä kasvaa.", False),
+    ("luottamushenkilot", "Virkamiehet kannustavat päättäjiä rohkeisiin ratkaisuihin.", False),
+    ("luottamushenkilot", "Maakunnan laaja luottamushenkilöorganisaatio sai kritiikkiä.", False),
+    # ... and officials who may be working together
+    ("luottamushenkilot", "Luottamushenkilöiden välillä on hyvä yhteys.", True),
+    ("luottamushenkilot", "Aluevaltuutetut eivät tunne kunnan tilannetta.", True),
+    ("luottamushenkilot", "Meillä on suora kanava aluevaltuutettuihin.", True),
+    ("luottamushenkilot", "Luottamushenkilöt: hyvä.", True),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), CASES)
+def test_topic_or_cooperation(
+    nlp: Language, tagger: RuleTagger, code: str, text: str, expected: bool
+) -> None:
+    result = tagger.tag_doc(nlp(text))
+    assert (code in result.mechanisms) is expected, result.evidence
+
+
+def test_official_as_topic_is_set_aside(nlp: Language, tagger: RuleTagger) -> None:
+    """The official word is recorded as set aside, so the model does not give the code from it."""
+    result = tagger.tag_doc(nlp("Aluevaltuutetuilla on nyt paljon valtaa."))
+    assert result.set_aside.get("luottamushenkilot") == {0}
