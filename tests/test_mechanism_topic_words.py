@@ -5,7 +5,9 @@ Elected officials give ``luottamushenkilot`` only where they may be working toge
 sentence with a word of dealing with each other ("yhteinen", "kesken", "tavata", "kanava") or
 naming both sides (a municipal and a county word), or in a list item without a verb
 ("Luottamushenkilöt: hyvä."). Officials as the holders of a power, the owners of a worry or
-the object of someone's encouragement are a topic.
+the object of someone's encouragement are a topic. A sentence that names the state deciding or
+legislating ("hallitus" as a word of its own, a ministry, a bill) is about the state's decisions,
+not decision-making between the parties: it gives no ``paatoksenteko``.
 Every sentence is team-written for this test.
 """
 
@@ -27,6 +29,12 @@ CASES = [
     ("luottamushenkilot", "Aluevaltuutetut eivät tunne kunnan tilannetta.", True),
     ("luottamushenkilot", "Meillä on suora kanava aluevaltuutettuihin.", True),
     ("luottamushenkilot", "Luottamushenkilöt: hyvä.", True),
+    # paatoksenteko: the state's bill and its consultation round, not a county's decision
+    ("paatoksenteko", "Hallituksen lakiesitys on lausuntokierroksella kesäkuuhun asti.", False),
+    ("paatoksenteko", "Ministeriön lakiluonnoksesta järjestetään lausuntokierros syksyllä.", False),
+    ("paatoksenteko", "Alueen palveluverkkoluonnos on lausuntokierroksella kunnissa.", True),
+    ("paatoksenteko", "Hyvinvointialueen hallitus päätti sulkea kaksi terveysasemaa.", True),
+    ("paatoksenteko", "Aluehallitus päätti sulkea kaksi terveysasemaa.", True),
 ]
 
 

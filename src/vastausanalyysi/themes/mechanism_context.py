@@ -42,7 +42,9 @@ verb of speaking ("valtuutettu kysyi",
 speakers in a council, not officials of both sides working together (codebook rule 6); so are
 officials in a sentence with a verb that has no word of dealing with each other and does not
 name both sides ("Aluevaltuutetuilla on päätösvaltaa", "paikallispoliitikkojen huoli"): a topic,
-not their cooperation. And, by
+not their cooperation. A sentence that names the state deciding or legislating (the government,
+a ministry, a bill: :data:`STATE_DECIDERS`) gives no ``paatoksenteko``: "Hallituksen lakiesitys
+on lausuntokierroksella" is the state's procedure. And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
@@ -94,6 +96,12 @@ SPEAKER_WINDOW = 3
 _CLAUSE_LINKS = frozenset({"mutta", "ja", "sekä", "että", "koska", "kun", "jotta", "vaan"})
 #: Words of a survey: a sentence with one counts its elected officials as respondents.
 SURVEY_WORDS = rule_words("survey_words")
+#: The state deciding or legislating (compound heads): a sentence with one is about the state's
+#: decisions, not decision-making between the parties ("Hallituksen lakiesitykseen
+#: lausuntokierroksen jälkeen tekemät muutokset"; codebook rule 6).
+STATE_DECIDERS = rule_words("state_deciders")
+_GOVERNMENT = "hallitus"
+_STATE_HEADS = STATE_DECIDERS - {_GOVERNMENT}
 #: Words of dealing with each other (lemmas, compound parts: "yhteistapaaminen", "kesken"): an
 #: elected official in a sentence with one may be officials cooperating.
 TOGETHER_WORDS = rule_words("together_words")
@@ -220,13 +228,17 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     """Token indices per code that give that code nothing in their context: the agreement
     words of a sentence about a lease (``suunnitelmallisuus``), and elected officials counted
     as a survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey,
-    speaking in a council or named as a topic (``luottamushenkilot``: codebook rule 6)."""
+    speaking in a council or named as a topic (``luottamushenkilot``: codebook rule 6), and the
+    words of a sentence about the state's decisions (``paatoksenteko``)."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
     counted += _officials_apart(rows, where)
     if counted:
         blocks["luottamushenkilot"] = set(counted)
+    state = _state_decides(rows, where)
+    if state:
+        blocks["paatoksenteko"] = set(state)
     disputed = _disputes_over(rows, where)
     if disputed:
         blocks["vuorovaikutus"] = set(disputed)
@@ -267,6 +279,28 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
         if row.norm in SURVEY_WORDS or not row.heads.isdisjoint(SURVEY_WORDS)
     }
     return [i for i in officials if sentence_of[i] in surveyed]
+
+
+def _state_decides(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of the sentences that name the state deciding or legislating
+    (:data:`STATE_DECIDERS`; "hallitus" with no genitive before it, which would make it a
+    county's or a municipality's board): the government's bill and its consultation round are
+    the state's decisions, not decision-making between the parties (codebook rule 6)."""
+    found: set[int] = set()
+    for k, i in enumerate(where):
+        row = rows[i]
+        norm = row.norm
+        if norm == _GOVERNMENT:  # the word itself: "aluehallitus" is a county's board
+            if k > 0 and rows[where[k - 1]].genitive:
+                continue  # "hyvinvointialueen hallitus", "Kuntaliiton hallitus"
+        elif norm not in STATE_DECIDERS and row.heads.isdisjoint(_STATE_HEADS):
+            continue
+        found.add(i)
+    if not found:
+        return []
+    sentence_of = sentence_numbers(rows)
+    stated = {sentence_of[i] for i in found}
+    return [i for i in where if sentence_of[i] in stated]
 
 
 def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
@@ -477,6 +511,7 @@ __all__ = [
     "PREMISES",
     "RESPONSIBLE_PARTIES",
     "RESPONSIBLE_WINDOW",
+    "STATE_DECIDERS",
     "STAY_VERBS",
     "TASK_NOUNS",
     "TELL_VERBS",
