@@ -7,7 +7,9 @@ naming both sides (a municipal and a county word), or in a list item without a v
 ("Luottamushenkilöt: hyvä."). Officials as the holders of a power, the owners of a worry or
 the object of someone's encouragement are a topic. A sentence that names the state deciding or
 legislating ("hallitus" as a word of its own, a ministry, a bill) is about the state's decisions,
-not decision-making between the parties: it gives no ``paatoksenteko``.
+not decision-making between the parties: it gives no ``paatoksenteko``. Informing residents,
+the media or voters, or a press announcement ("Alue tiedottaa: …"), is no information passing
+between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille").
 Every sentence is team-written for this test.
 """
 
@@ -35,6 +37,14 @@ CASES = [
     ("paatoksenteko", "Alueen palveluverkkoluonnos on lausuntokierroksella kunnissa.", True),
     ("paatoksenteko", "Hyvinvointialueen hallitus päätti sulkea kaksi terveysasemaa.", True),
     ("paatoksenteko", "Aluehallitus päätti sulkea kaksi terveysasemaa.", True),
+    # tietopohja: informing the public or announcing, not information between the parties
+    ("tietopohja", "Tiedottaminen kunnan asukkaille viivästyi.", False),
+    ("tietopohja", "Kaikki puolueet eivät ole viestineet vaaleista selkeästi.", False),
+    ("tietopohja", "Hyvinvointialue tiedottaa: jonot ovat lyhentyneet.", False),
+    ("tietopohja", "Hyvinvointialue tiedottaa, että jonot ovat pidentyneet.", False),
+    ("tietopohja", "Hyvinvointialue tiedotti kunnille, että jonot ovat pidentyneet.", True),
+    ("tietopohja", "Hyvinvointialueen viestintä kuntien suuntaan on epäjohdonmukaista.", True),
+    ("tietopohja", "Tiedottaminen on puutteellista.", True),
 ]
 
 

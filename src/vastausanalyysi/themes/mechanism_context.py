@@ -44,7 +44,9 @@ officials in a sentence with a verb that has no word of dealing with each other 
 name both sides ("Aluevaltuutetuilla on päätösvaltaa", "paikallispoliitikkojen huoli"): a topic,
 not their cooperation. A sentence that names the state deciding or legislating (the government,
 a ministry, a bill: :data:`STATE_DECIDERS`) gives no ``paatoksenteko``: "Hallituksen lakiesitys
-on lausuntokierroksella" is the state's procedure. And, by
+on lausuntokierroksella" is the state's procedure. A word of informing near a word of the public
+(residents, the media, parties and candidates) or opening an announcement ("Hyvinvointialue
+tiedottaa: …") gives no ``tietopohja``, unless a party is told in the allative. And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
@@ -102,6 +104,15 @@ SURVEY_WORDS = rule_words("survey_words")
 STATE_DECIDERS = rule_words("state_deciders")
 _GOVERNMENT = "hallitus"
 _STATE_HEADS = STATE_DECIDERS - {_GOVERNMENT}
+#: Words of informing or communicating (compound heads): information passing between the
+#: parties unless the public is informed.
+COMMUNICATION_WORDS = rule_words("communication_words")
+#: The public, residents and election actors (compound heads): informed or informing, they make
+#: a communication word the public's matter ("tiedottaminen kunnan asukkaille").
+PUBLIC_WORDS = rule_words("public_words")
+#: Marks after a verb of informing that open an announcement ("Alue tiedottaa: …", "tiedottaa,
+#: että …").
+_ANNOUNCE = frozenset({":", ","})
 #: Words of dealing with each other (lemmas, compound parts: "yhteistapaaminen", "kesken"): an
 #: elected official in a sentence with one may be officials cooperating.
 TOGETHER_WORDS = rule_words("together_words")
@@ -229,7 +240,8 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     words of a sentence about a lease (``suunnitelmallisuus``), and elected officials counted
     as a survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey,
     speaking in a council or named as a topic (``luottamushenkilot``: codebook rule 6), and the
-    words of a sentence about the state's decisions (``paatoksenteko``)."""
+    words of a sentence about the state's decisions (``paatoksenteko``), and words of informing
+    the public (``tietopohja``)."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
@@ -239,6 +251,9 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     state = _state_decides(rows, where)
     if state:
         blocks["paatoksenteko"] = set(state)
+    public = _informs_public(rows, where)
+    if public:
+        blocks["tietopohja"] = set(public)
     disputed = _disputes_over(rows, where)
     if disputed:
         blocks["vuorovaikutus"] = set(disputed)
@@ -279,6 +294,38 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
         if row.norm in SURVEY_WORDS or not row.heads.isdisjoint(SURVEY_WORDS)
     }
     return [i for i in officials if sentence_of[i] in surveyed]
+
+
+def _informs_public(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of informing (:data:`COMMUNICATION_WORDS`) that inform the public, not the
+    other party: a word of the public (:data:`PUBLIC_WORDS`: residents, the media, parties and
+    candidates) within :data:`WINDOW` words ("tiedottaminen kunnan asukkaille", "puolueet eivät
+    ole viestineet"), or a verb that opens an announcement ("Hyvinvointialue tiedottaa: …",
+    "tiedottaa, että …"). A party told in the allative or illative keeps it ("tiedotti kunnille,
+    että …": ``tietopohja``)."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        row = rows[i]
+        if row.heads.isdisjoint(COMMUNICATION_WORDS) and row.norm not in COMMUNICATION_WORDS:
+            continue
+        if _told_party(rows, where, k, n) is not None:
+            continue
+        near = _near(rows, where, k, n)
+        if any(not rows[where[j]].heads.isdisjoint(PUBLIC_WORDS) for j in near) or (
+            row.verb and _announces(rows, i)
+        ):
+            out.append(i)
+    return out
+
+
+def _announces(rows: Sequence[TokenRow], i: int) -> bool:
+    """Whether the token after a verb at token ``i`` opens an announcement: a colon, or a comma
+    and "että"."""
+    after = [r for r in rows[i + 1 : i + 4] if not r.space]
+    if not after or after[0].text not in _ANNOUNCE:
+        return False
+    return after[0].text == ":" or (len(after) > 1 and after[1].low == "että")
 
 
 def _state_decides(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
@@ -500,6 +547,7 @@ __all__ = [
     "ASSESS_WINDOW",
     "ASSESS_WORDS",
     "BELONG_VERBS",
+    "COMMUNICATION_WORDS",
     "COUNTY_SIDE",
     "FOLLOWED_UP",
     "MUNICIPAL_SIDE",
@@ -509,6 +557,7 @@ __all__ = [
     "PLAN_HEADS",
     "PLAN_WINDOW",
     "PREMISES",
+    "PUBLIC_WORDS",
     "RESPONSIBLE_PARTIES",
     "RESPONSIBLE_WINDOW",
     "STATE_DECIDERS",
