@@ -9,7 +9,9 @@ the object of someone's encouragement are a topic. A sentence that names the sta
 legislating ("hallitus" as a word of its own, a ministry, a bill) is about the state's decisions,
 not decision-making between the parties: it gives no ``paatoksenteko``. Informing residents,
 the media or voters, or a press announcement ("Alue tiedottaa: …"), is no information passing
-between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille").
+between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille"). Residents
+in "X:n mukaan" (according to) are the people served or the source of a finding
+("asukkaiden tarpeiden mukaan"), not residents taking part ("asukkaat mukaan suunnitteluun").
 Every sentence is team-written for this test.
 """
 
@@ -45,6 +47,12 @@ CASES = [
     ("tietopohja", "Hyvinvointialue tiedotti kunnille, että jonot ovat pidentyneet.", True),
     ("tietopohja", "Hyvinvointialueen viestintä kuntien suuntaan on epäjohdonmukaista.", True),
     ("tietopohja", "Tiedottaminen on puutteellista.", True),
+    # osallisuus: residents as the people served or the source of a finding ("X:n mukaan")
+    ("osallisuus", "Palvelut järjestetään asukkaiden tarpeiden mukaan.", False),
+    ("osallisuus", "Kuntalaisten palautteen mukaan neuvolat ovat parantuneet.", False),
+    ("osallisuus", "Asukkaat mukaan palveluiden suunnitteluun.", True),
+    ("osallisuus", "Kunta otti asukkaan mukaan suunnitteluun.", True),
+    ("osallisuus", "Järjestöjen mukaan yhteistyö toimii.", True),
 ]
 
 

@@ -46,7 +46,9 @@ not their cooperation. A sentence that names the state deciding or legislating (
 a ministry, a bill: :data:`STATE_DECIDERS`) gives no ``paatoksenteko``: "Hallituksen lakiesitys
 on lausuntokierroksella" is the state's procedure. A word of informing near a word of the public
 (residents, the media, parties and candidates) or opening an announcement ("Hyvinvointialue
-tiedottaa: …") gives no ``tietopohja``, unless a party is told in the allative. And, by
+tiedottaa: …") gives no ``tietopohja``, unless a party is told in the allative. Residents in
+"X:n mukaan" (according to: "asukkaiden tarpeiden mukaan") are the people served or the source
+of a finding and give no ``osallisuus``. And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
@@ -113,6 +115,9 @@ PUBLIC_WORDS = rule_words("public_words")
 #: Marks after a verb of informing that open an announcement ("Alue tiedottaa: …", "tiedottaa,
 #: että …").
 _ANNOUNCE = frozenset({":", ","})
+#: The postposition "mukaan" after a genitive: "according to" ("asukkaiden mukaan",
+#: "asukkaiden tarpeiden mukaan"), not "along" ("asukkaat mukaan suunnitteluun").
+_ACCORDING = "mukaan"
 #: Words of dealing with each other (lemmas, compound parts: "yhteistapaaminen", "kesken"): an
 #: elected official in a sentence with one may be officials cooperating.
 TOGETHER_WORDS = rule_words("together_words")
@@ -240,8 +245,8 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     words of a sentence about a lease (``suunnitelmallisuus``), and elected officials counted
     as a survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey,
     speaking in a council or named as a topic (``luottamushenkilot``: codebook rule 6), and the
-    words of a sentence about the state's decisions (``paatoksenteko``), and words of informing
-    the public (``tietopohja``)."""
+    words of a sentence about the state's decisions (``paatoksenteko``), words of informing
+    the public (``tietopohja``) and residents named in "X:n mukaan" (``osallisuus``)."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
@@ -254,6 +259,9 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     public = _informs_public(rows, where)
     if public:
         blocks["tietopohja"] = set(public)
+    source = _according_to(rows, where)
+    if source:
+        blocks["osallisuus"] = set(source)
     disputed = _disputes_over(rows, where)
     if disputed:
         blocks["vuorovaikutus"] = set(disputed)
@@ -294,6 +302,32 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
         if row.norm in SURVEY_WORDS or not row.heads.isdisjoint(SURVEY_WORDS)
     }
     return [i for i in officials if sentence_of[i] in surveyed]
+
+
+def _according_to(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of "X:n mukaan" (according to) with residents or the public as X
+    (:data:`PUBLIC_WORDS`): "mukaan" after the genitive and not before an illative, and, with a
+    genitive between, that word, what the service or the finding goes by ("asukkaiden tarpeiden
+    mukaan", "kuntalaisten palautteen mukaan"): residents as the people served or the source of
+    a finding, not residents taking part ("asukkaat mukaan suunnitteluun", "otetaan kuntalaiset
+    mukaan": codebook rule 6). Organisations stay: "järjestöjen mukaan" is their voice."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].low != _ACCORDING or k == 0:
+            continue
+        if k + 1 < n and _ILLATIVE in rows[where[k + 1]].cases:
+            continue  # "ottaa asukkaan mukaan suunnitteluun": along into
+        owners = []
+        for j in (k - 1, k - 2):
+            if j < 0 or not rows[where[j]].genitive or _crosses(rows, where, j, k, _COMMA):
+                break
+            owners.append(j)
+        if owners and not rows[where[owners[-1]]].heads.isdisjoint(PUBLIC_WORDS):
+            out.append(i)
+            if len(owners) == 2:
+                out.append(where[owners[0]])  # "palautteen" of "kuntalaisten palautteen mukaan"
+    return out
 
 
 def _informs_public(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
