@@ -12,6 +12,8 @@ the media or voters, or a press announcement ("Alue tiedottaa: …"), is no info
 between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille"). Residents
 in "X:n mukaan" (according to) are the people served or the source of a finding
 ("asukkaiden tarpeiden mukaan"), not residents taking part ("asukkaat mukaan suunnitteluun").
+A dispute whose matter or cause is named ("kiistan aihe", "on aiheuttanut kiistaa") is coded
+by the matter, as a dispute with the matter in the elative is (CODING.md M11).
 Every sentence is team-written for this test.
 """
 
@@ -53,6 +55,10 @@ CASES = [
     ("osallisuus", "Asukkaat mukaan palveluiden suunnitteluun.", True),
     ("osallisuus", "Kunta otti asukkaan mukaan suunnitteluun.", True),
     ("osallisuus", "Järjestöjen mukaan yhteistyö toimii.", True),
+    # vuorovaikutus: a dispute whose matter or cause is named is coded by the matter
+    ("vuorovaikutus", "Terveydenhoitajan huone on jatkuva kiistan aihe.", False),
+    ("vuorovaikutus", "Kuljetusten järjestäminen on aiheuttanut kiistaa.", False),
+    ("vuorovaikutus", "Kunta ja alue ovat ajautuneet kiistaan.", True),
 ]
 
 

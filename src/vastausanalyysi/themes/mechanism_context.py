@@ -34,7 +34,8 @@ it is: ``tyonjako``) from "hyvinvointialueeseen kuuluvat kunnat" (member municip
   lapsivaikutuksista"): an impact assessment, ``tietopohja`` (codebook §2).
 
 Blocks: a dispute with what is disputed in the elative ("tiloista kiistellään", "kiistelevät
-siitä, kenelle …", "kiista työhuoneiden vuokrista") is coded by that matter (premises, costs,
+siitä, kenelle …", "kiista työhuoneiden vuokrista"), or with its matter or cause named ("kiistan
+aihe", "on aiheuttanut kiistaa"), is coded by that matter (premises, costs,
 whose task: CODING.md M11), not as the parties' dealings; a dispute on its own ("keskinäinen
 kiistely", "julkinen kiista") stays ``vuorovaikutus``. Elected officials as the subject of a
 verb of speaking ("valtuutettu kysyi",
@@ -92,6 +93,9 @@ _WHO = rule_words("who_words")
 OFFICIALS = rule_words("officials")
 #: Words of disputing: with an elative complement the dispute is about a matter.
 DISPUTE_WORDS = rule_words("dispute_words")
+#: Words naming what a dispute is about or what caused it ("kiistan aihe", "aiheuttanut
+#: kiistaa"): with one the dispute is about a matter.
+DISPUTE_MATTER = rule_words("dispute_matter")
 #: Verbs of speaking: an elected official as their subject is a speaker, not cooperation.
 SPEECH_VERBS = rule_words("council_speech_verbs")
 #: How many words may stand between an official and the verb of speaking (a name: two).
@@ -416,9 +420,11 @@ def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int
 
 
 def _disputes_over(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
-    """The words of disputing with a word in the elative within :data:`WINDOW` words of the same
-    clause, before or after: a dispute over a matter ("tiloista kiistellään", "kiistelevät siitä,
-    kenelle …"), coded by the matter (CODING.md M11)."""
+    """The words of disputing with a word in the elative or a word naming the matter or its
+    cause (:data:`DISPUTE_MATTER`) within :data:`WINDOW` words of the same clause, before or
+    after: a dispute over a matter ("tiloista kiistellään", "kiistelevät siitä, kenelle …",
+    "huone on jatkuva kiistan aihe", "vastuu on aiheuttanut kiistaa"), coded by the matter
+    (CODING.md M11)."""
     out = []
     n = len(where)
     for k, i in enumerate(where):
@@ -428,7 +434,8 @@ def _disputes_over(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
             a, b = min(j, k), max(j, k)
             if _crosses(rows, where, a, b, _COMMA):
                 continue
-            if _ELATIVE in rows[where[j]].cases:
+            other = rows[where[j]]
+            if _ELATIVE in other.cases or other.norm in DISPUTE_MATTER:
                 out.append(i)
                 break
     return out
