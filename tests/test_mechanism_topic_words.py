@@ -13,7 +13,9 @@ between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille"
 in "X:n mukaan" (according to) are the people served or the source of a finding
 ("asukkaiden tarpeiden mukaan"), not residents taking part ("asukkaat mukaan suunnitteluun").
 A dispute whose matter or cause is named ("kiistan aihe", "on aiheuttanut kiistaa") is coded
-by the matter, as a dispute with the matter in the elative is (CODING.md M11).
+by the matter, as a dispute with the matter in the elative is (CODING.md M11). Doing
+something together ("tehdään yhdessä") is joint work, not joint planning, unless a plan is
+named ("hyvinvointikertomus tehdään yhdessä").
 Every sentence is team-written for this test.
 """
 
@@ -59,6 +61,11 @@ CASES = [
     ("vuorovaikutus", "Terveydenhoitajan huone on jatkuva kiistan aihe.", False),
     ("vuorovaikutus", "Kuljetusten järjestäminen on aiheuttanut kiistaa.", False),
     ("vuorovaikutus", "Kunta ja alue ovat ajautuneet kiistaan.", True),
+    # suunnitelmallisuus: doing something together is joint work; planning needs a plan named
+    ("suunnitelmallisuus", "Kehittämistyötä tehdään yhdessä kuntien kanssa.", False),
+    ("suunnitelmallisuus", "Koordinaattorit tuntevat toisensa ja tekevät yhdessä.", False),
+    ("suunnitelmallisuus", "Hyvinvointikertomus tehdään yhdessä kuntien kanssa.", True),
+    ("suunnitelmallisuus", "Kunta ja alue suunnittelevat yhdessä uuden perhekeskuksen.", True),
 ]
 
 
