@@ -15,7 +15,8 @@ in "X:n mukaan" (according to) are the people served or the source of a finding
 A dispute whose matter or cause is named ("kiistan aihe", "on aiheuttanut kiistaa") is coded
 by the matter, as a dispute with the matter in the elative is (CODING.md M11). Doing
 something together ("tehdään yhdessä") is joint work, not joint planning, unless a plan is
-named ("hyvinvointikertomus tehdään yhdessä").
+named ("hyvinvointikertomus tehdään yhdessä"). A client or service user meeting or dealing
+with someone ("oppilaat tapaavat psykologin") is a service encounter, not the parties meeting.
 Every sentence is team-written for this test.
 """
 
@@ -66,6 +67,12 @@ CASES = [
     ("suunnitelmallisuus", "Koordinaattorit tuntevat toisensa ja tekevät yhdessä.", False),
     ("suunnitelmallisuus", "Hyvinvointikertomus tehdään yhdessä kuntien kanssa.", True),
     ("suunnitelmallisuus", "Kunta ja alue suunnittelevat yhdessä uuden perhekeskuksen.", True),
+    # tapaamiset, vuorovaikutus: a client met or dealt with is a service encounter
+    ("tapaamiset", "Oppilaat tapaavat psykologin yhä omassa koulussaan.", False),
+    ("tapaamiset", "Kotihoidon hoitaja tapaa asiakkaan kotona kerran viikossa.", False),
+    ("vuorovaikutus", "Työnhakijoiden on voitava asioida vuorovaikutteisesti.", False),
+    ("tapaamiset", "Johtoryhmät tapaavat kerran kuukaudessa.", True),
+    ("tapaamiset", "Asiakkaiden asioista puhutaan, kun johtajat tapaavat kuukausittain.", True),
 ]
 
 

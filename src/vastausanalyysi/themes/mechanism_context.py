@@ -49,7 +49,9 @@ on lausuntokierroksella" is the state's procedure. A word of informing near a wo
 (residents, the media, parties and candidates) or opening an announcement ("Hyvinvointialue
 tiedottaa: …") gives no ``tietopohja``, unless a party is told in the allative. Residents in
 "X:n mukaan" (according to: "asukkaiden tarpeiden mukaan") are the people served or the source
-of a finding and give no ``osallisuus``. And, by
+of a finding and give no ``osallisuus``. A clause in which a client or service user meets or
+deals with someone ("oppilaat tapaavat psykologin koulussa") is a service encounter and gives
+no ``tapaamiset`` or ``vuorovaikutus``. And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
@@ -119,6 +121,13 @@ PUBLIC_WORDS = rule_words("public_words")
 #: Marks after a verb of informing that open an announcement ("Alue tiedottaa: …", "tiedottaa,
 #: että …").
 _ANNOUNCE = frozenset({":", ","})
+#: Words of meeting or dealing with someone ("tavata", "vuorovaikutteisesti").
+ENCOUNTER_WORDS = rule_words("encounter_words")
+#: Clients and service users (compound heads): meeting them is a service encounter.
+CLIENT_WORDS = rule_words("client_words")
+#: Cases in which a client takes part in an encounter (subject, object, the genitive of a
+#: necessive "työnhakijoiden on voitava"): not the elative of a topic ("asiakkaista").
+_PARTICIPANT_CASES = frozenset({"nimento", "omanto", "osanto"})
 #: The postposition "mukaan" after a genitive: "according to" ("asukkaiden mukaan",
 #: "asukkaiden tarpeiden mukaan"), not "along" ("asukkaat mukaan suunnitteluun").
 _ACCORDING = "mukaan"
@@ -250,7 +259,8 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     as a survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey,
     speaking in a council or named as a topic (``luottamushenkilot``: codebook rule 6), and the
     words of a sentence about the state's decisions (``paatoksenteko``), words of informing
-    the public (``tietopohja``) and residents named in "X:n mukaan" (``osallisuus``)."""
+    the public (``tietopohja``), residents named in "X:n mukaan" (``osallisuus``) and the
+    clauses of a service encounter (``tapaamiset``, ``vuorovaikutus``)."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
@@ -263,6 +273,10 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     public = _informs_public(rows, where)
     if public:
         blocks["tietopohja"] = set(public)
+    served = _service_encounters(rows, where)
+    if served:
+        blocks.setdefault("tapaamiset", set()).update(served)
+        blocks.setdefault("vuorovaikutus", set()).update(served)
     source = _according_to(rows, where)
     if source:
         blocks["osallisuus"] = set(source)
@@ -306,6 +320,34 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
         if row.norm in SURVEY_WORDS or not row.heads.isdisjoint(SURVEY_WORDS)
     }
     return [i for i in officials if sentence_of[i] in surveyed]
+
+
+def _service_encounters(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of the clauses (between commas) in which a client or service user
+    (:data:`CLIENT_WORDS`, as subject, object or a necessive's genitive) meets or deals with
+    someone (:data:`ENCOUNTER_WORDS`): a service encounter ("oppilaat tapaavat heidät
+    koulussa", "hoitaja tapaa asiakkaan kerran viikossa", "työnhakijoiden on voitava hoitaa
+    asioitaan vuorovaikutteisesti"), not the parties meeting or dealing with each other
+    (``tapaamiset``, ``vuorovaikutus``: codebook rule 6)."""
+    if not any(rows[i].norm in ENCOUNTER_WORDS for i in where):
+        return []
+    out: list[int] = []
+    clause: list[int] = []
+    encounter = client = False
+    for k, i in enumerate([*where, -1]):
+        if i < 0 or (clause and _crosses(rows, where, k - 1, k, _COMMA)):
+            if encounter and client:
+                out += clause
+            clause, encounter, client = [], False, False
+            if i < 0:
+                break
+        row = rows[i]
+        clause.append(i)
+        encounter = encounter or row.norm in ENCOUNTER_WORDS
+        client = client or (
+            not row.heads.isdisjoint(CLIENT_WORDS) and bool(row.cases & _PARTICIPANT_CASES)
+        )
+    return out
 
 
 def _according_to(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
@@ -588,8 +630,10 @@ __all__ = [
     "ASSESS_WINDOW",
     "ASSESS_WORDS",
     "BELONG_VERBS",
+    "CLIENT_WORDS",
     "COMMUNICATION_WORDS",
     "COUNTY_SIDE",
+    "ENCOUNTER_WORDS",
     "FOLLOWED_UP",
     "MUNICIPAL_SIDE",
     "OFFICIALS",
