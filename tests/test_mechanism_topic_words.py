@@ -16,7 +16,9 @@ A dispute whose matter or cause is named ("kiistan aihe", "on aiheuttanut kiista
 by the matter, as a dispute with the matter in the elative is (CODING.md M11). Doing
 something together ("tehdään yhdessä") is joint work, not joint planning, unless a plan is
 named ("hyvinvointikertomus tehdään yhdessä"). A client or service user meeting or dealing
-with someone ("oppilaat tapaavat psykologin") is a service encounter, not the parties meeting.
+with someone ("oppilaat tapaavat psykologin") is a service encounter, not the parties meeting,
+and "tilaisuus" with an infinitive after it is a chance ("tilaisuus kuulla"), with residents or
+voters around it the public's event: neither is a meeting of the parties.
 Every sentence is team-written for this test.
 """
 
@@ -73,6 +75,12 @@ CASES = [
     ("vuorovaikutus", "Työnhakijoiden on voitava asioida vuorovaikutteisesti.", False),
     ("tapaamiset", "Johtoryhmät tapaavat kerran kuukaudessa.", True),
     ("tapaamiset", "Asiakkaiden asioista puhutaan, kun johtajat tapaavat kuukausittain.", True),
+    # tapaamiset: "tilaisuus" as a chance, or the public's event
+    ("tapaamiset", "Tämä oli hyvä tilaisuus kuulla nuorten ajatuksia.", False),
+    ("tapaamiset", "Asukkaille järjestetty kuulemistilaisuus oli muodollisuus.", False),
+    ("tapaamiset", "Ehdokkaat puhuivat torilla järjestetyssä vaalitilaisuudessa.", False),
+    ("tapaamiset", "Hyvinvointialue järjestää kuntien johdolle infotilaisuuden.", True),
+    ("tapaamiset", "Luottamushenkilöiden yhteiset tilaisuudet ovat lisääntyneet.", True),
 ]
 
 

@@ -51,7 +51,8 @@ tiedottaa: …") gives no ``tietopohja``, unless a party is told in the allative
 "X:n mukaan" (according to: "asukkaiden tarpeiden mukaan") are the people served or the source
 of a finding and give no ``osallisuus``. A clause in which a client or service user meets or
 deals with someone ("oppilaat tapaavat psykologin koulussa") is a service encounter and gives
-no ``tapaamiset`` or ``vuorovaikutus``. And, by
+no ``tapaamiset`` or ``vuorovaikutus``; "tilaisuus" as a chance ("tilaisuus kuulla") or the
+public's event ("asukkaille järjestetty kuulemistilaisuus") gives no ``tapaamiset``. And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
@@ -128,6 +129,9 @@ CLIENT_WORDS = rule_words("client_words")
 #: Cases in which a client takes part in an encounter (subject, object, the genitive of a
 #: necessive "työnhakijoiden on voitava"): not the elative of a topic ("asiakkaista").
 _PARTICIPANT_CASES = frozenset({"nimento", "omanto", "osanto"})
+#: Events (compound heads): a chance ("tilaisuus kuulla") or the public's event.
+EVENT_HEADS = rule_words("event_heads")
+_INFINITIVE = "A-infinitive"
 #: The postposition "mukaan" after a genitive: "according to" ("asukkaiden mukaan",
 #: "asukkaiden tarpeiden mukaan"), not "along" ("asukkaat mukaan suunnitteluun").
 _ACCORDING = "mukaan"
@@ -260,7 +264,8 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     speaking in a council or named as a topic (``luottamushenkilot``: codebook rule 6), and the
     words of a sentence about the state's decisions (``paatoksenteko``), words of informing
     the public (``tietopohja``), residents named in "X:n mukaan" (``osallisuus``) and the
-    clauses of a service encounter (``tapaamiset``, ``vuorovaikutus``)."""
+    clauses of a service encounter (``tapaamiset``, ``vuorovaikutus``), and events that are a
+    chance or the public's (``tapaamiset``)."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
@@ -277,6 +282,9 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     if served:
         blocks.setdefault("tapaamiset", set()).update(served)
         blocks.setdefault("vuorovaikutus", set()).update(served)
+    events = _public_events(rows, where)
+    if events:
+        blocks.setdefault("tapaamiset", set()).update(events)
     source = _according_to(rows, where)
     if source:
         blocks["osallisuus"] = set(source)
@@ -347,6 +355,30 @@ def _service_encounters(rows: Sequence[TokenRow], where: Sequence[int]) -> list[
         client = client or (
             not row.heads.isdisjoint(CLIENT_WORDS) and bool(row.cases & _PARTICIPANT_CASES)
         )
+    return out
+
+
+def _public_events(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The event words (:data:`EVENT_HEADS`) that name a chance, an A-infinitive after them
+    ("hyvä tilaisuus kuulla nuoria", "varataan tilaisuus lausua"), or the public's event, a
+    word of the public in the sentence or as the compound's modifier ("asukkaille järjestetty
+    kuulemistilaisuus", "vaalitilaisuus"): not the parties' meetings (``tapaamiset``: codebook
+    rule 6)."""
+    events = [k for k, i in enumerate(where) if not rows[where[k]].heads.isdisjoint(EVENT_HEADS)]
+    if not events:
+        return []
+    sentence_of = sentence_numbers(rows)
+    public = {
+        sentence_of[i]
+        for i in where
+        if not (rows[i].heads | rows[i].modifiers).isdisjoint(PUBLIC_WORDS)
+    }
+    out = []
+    for k in events:
+        i = where[k]
+        chance = k + 1 < len(where) and _INFINITIVE in rows[where[k + 1]].moods
+        if chance or sentence_of[i] in public:
+            out.append(i)
     return out
 
 
@@ -634,6 +666,7 @@ __all__ = [
     "COMMUNICATION_WORDS",
     "COUNTY_SIDE",
     "ENCOUNTER_WORDS",
+    "EVENT_HEADS",
     "FOLLOWED_UP",
     "MUNICIPAL_SIDE",
     "OFFICIALS",
