@@ -40,6 +40,9 @@ CASES = [
     ("luottamushenkilot", "Aluevaltuutetut eivät tunne kunnan tilannetta.", True),
     ("luottamushenkilot", "Meillä on suora kanava aluevaltuutettuihin.", True),
     ("luottamushenkilot", "Luottamushenkilöt: hyvä.", True),
+    ("luottamushenkilot", "Poliittinen veivaus näkyy aiempaa enemmän.", False),
+    ("luottamushenkilot", "Poliittinen taso ei toimi.", True),
+    ("luottamushenkilot", "Luottamushenkilötasolla ei tapahdu mitään.", True),
     # paatoksenteko: the state's bill and its consultation round, not a county's decision
     ("paatoksenteko", "Hallituksen lakiesitys on lausuntokierroksella kesäkuuhun asti.", False),
     ("paatoksenteko", "Ministeriön lakiluonnoksesta järjestetään lausuntokierros syksyllä.", False),

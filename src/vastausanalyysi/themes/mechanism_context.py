@@ -142,6 +142,9 @@ TOGETHER_WORDS = rule_words("together_words")
 #: sentence that names both may be officials of one side dealing with the other.
 MUNICIPAL_SIDE = rule_words("municipal_side")
 COUNTY_SIDE = rule_words("county_side")
+#: "poliittinen": the officials' side, a topic too without a word of dealing with each other
+#: ("poliittinen veivaus"; "poliittisella tasolla" has one: "taso", the level of cooperation)
+_POLITICAL = "poliittinen"
 #: Who may answer for something besides the organisations ("vastaa kiinteistön omistaja").
 RESPONSIBLE_PARTIES = ORGANISATIONS | rule_words("responsible_parties")
 #: How far what a party answers for may stand in the elative ("vastaa … tukemisesta").
@@ -463,13 +466,16 @@ def _state_decides(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
 
 
 def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
-    """The elected officials (also as a compound part) of a sentence with a verb that names
-    neither a word of dealing with each other (:data:`TOGETHER_WORDS`) nor both sides (a
-    municipal and a county word): officials as a topic, the subject of a judgement or the
-    holders of a power ("Aluevaltuutetuilla on päätösvaltaa", "paikallispoliitikkojen huoli",
-    "laaja luottamushenkilöorganisaatio"), not officials working together (codebook rule 6). A
-    sentence without a verb is a list item ("Luottamushenkilöt: hyvä.") and keeps them."""
-    officials = [i for i in where if not rows[i].inner.isdisjoint(OFFICIALS)]
+    """The elected officials (also as a compound part, and "poliittinen") of a sentence with a
+    verb that names neither a word of dealing with each other (:data:`TOGETHER_WORDS`, with
+    "taso", the level of cooperation) nor both sides (a municipal and a county word): officials
+    as a topic, the subject of a judgement or the holders of a power ("Aluevaltuutetuilla on
+    päätösvaltaa", "paikallispoliitikkojen huoli", "laaja luottamushenkilöorganisaatio",
+    "poliittinen veivaus"), not officials working together (codebook rule 6). A sentence
+    without a verb is a list item ("Luottamushenkilöt: hyvä.") and keeps them."""
+    officials = [
+        i for i in where if not rows[i].inner.isdisjoint(OFFICIALS) or rows[i].norm == _POLITICAL
+    ]
     if not officials:
         return []
     sentence_of = sentence_numbers(rows)
