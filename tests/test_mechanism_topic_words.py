@@ -9,7 +9,8 @@ the object of someone's encouragement are a topic. A sentence that names the sta
 legislating ("hallitus" as a word of its own, a ministry, a bill) is about the state's decisions,
 not decision-making between the parties: it gives no ``paatoksenteko``. Informing residents,
 the media or voters, or a press announcement ("Alue tiedottaa: …"), is no information passing
-between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille"). Residents
+between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille"), nor is
+knowing who the contacts are ("tieto vastuuhenkilöistä"). Residents
 in "X:n mukaan" (according to) are the people served or the source of a finding
 ("asukkaiden tarpeiden mukaan"), not residents taking part ("asukkaat mukaan suunnitteluun").
 A dispute whose matter or cause is named ("kiistan aihe", "on aiheuttanut kiistaa") is coded
@@ -57,6 +58,10 @@ CASES = [
     ("tietopohja", "Hyvinvointialue tiedotti kunnille, että jonot ovat pidentyneet.", True),
     ("tietopohja", "Hyvinvointialueen viestintä kuntien suuntaan on epäjohdonmukaista.", True),
     ("tietopohja", "Tiedottaminen on puutteellista.", True),
+    # tietopohja: knowing who the contacts are is a matter of contact persons
+    ("tietopohja", "Tieto vastuuhenkilöistä puuttuu.", False),
+    ("tietopohja", "Alueen yhteyshenkilöiden tiedot päivitetään verkkosivuille.", False),
+    ("tietopohja", "Yhteyshenkilöt on nimetty, mutta tieto ei silti kulje.", True),
     # osallisuus: residents as the people served or the source of a finding ("X:n mukaan")
     ("osallisuus", "Palvelut järjestetään asukkaiden tarpeiden mukaan.", False),
     ("osallisuus", "Kuntalaisten palautteen mukaan neuvolat ovat parantuneet.", False),

@@ -47,7 +47,8 @@ not their cooperation. A sentence that names the state deciding or legislating (
 a ministry, a bill: :data:`STATE_DECIDERS`) gives no ``paatoksenteko``: "Hallituksen lakiesitys
 on lausuntokierroksella" is the state's procedure. A word of informing near a word of the public
 (residents, the media, parties and candidates) or opening an announcement ("Hyvinvointialue
-tiedottaa: …") gives no ``tietopohja``, unless a party is told in the allative. Residents in
+tiedottaa: …") gives no ``tietopohja``, unless a party is told in the allative, nor does "tieto"
+about contact persons ("tieto vastuuhenkilöistä": knowing the contacts). Residents in
 "X:n mukaan" (according to: "asukkaiden tarpeiden mukaan") are the people served or the source
 of a finding and give no ``osallisuus``. A clause in which a client or service user meets or
 deals with someone ("oppilaat tapaavat psykologin koulussa") is a service encounter and gives
@@ -132,6 +133,9 @@ _PARTICIPANT_CASES = frozenset({"nimento", "omanto", "osanto"})
 #: Events (compound heads): a chance ("tilaisuus kuulla") or the public's event.
 EVENT_HEADS = rule_words("event_heads")
 _INFINITIVE = "A-infinitive"
+#: Contact and responsible persons (compound heads): "tieto" about them is knowing the contacts.
+CONTACT_PERSONS = rule_words("contact_persons")
+_KNOWLEDGE = "tieto"
 #: The postposition "mukaan" after a genitive: "according to" ("asukkaiden mukaan",
 #: "asukkaiden tarpeiden mukaan"), not "along" ("asukkaat mukaan suunnitteluun").
 _ACCORDING = "mukaan"
@@ -261,14 +265,18 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
 
 
 def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
-    """Token indices per code that give that code nothing in their context: the agreement
-    words of a sentence about a lease (``suunnitelmallisuus``), and elected officials counted
-    as a survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey,
-    speaking in a council or named as a topic (``luottamushenkilot``: codebook rule 6), and the
-    words of a sentence about the state's decisions (``paatoksenteko``), words of informing
-    the public (``tietopohja``), residents named in "X:n mukaan" (``osallisuus``) and the
-    clauses of a service encounter (``tapaamiset``, ``vuorovaikutus``), and events that are a
-    chance or the public's (``tapaamiset``)."""
+    """Token indices per code that give that code nothing in their context (codebook rule 6):
+
+    - ``suunnitelmallisuus``: the agreement words of a sentence about a lease;
+    - ``luottamushenkilot``: elected officials counted as a survey's respondents
+      ("luottamushenkilöistä 40 %", a sentence about a survey), speaking in a council, or
+      named as a topic;
+    - ``paatoksenteko``: the words of a sentence about the state's decisions;
+    - ``tietopohja``: words of informing the public, and "tieto" about contact persons;
+    - ``osallisuus``: residents named in "X:n mukaan" (according to);
+    - ``tapaamiset`` and ``vuorovaikutus``: the clauses of a service encounter, and
+      (``tapaamiset``) events that are a chance or the public's;
+    - ``vuorovaikutus``: a dispute over a matter."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
@@ -278,7 +286,7 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     state = _state_decides(rows, where)
     if state:
         blocks["paatoksenteko"] = set(state)
-    public = _informs_public(rows, where)
+    public = _informs_public(rows, where) + _knowing_contacts(rows, where)
     if public:
         blocks["tietopohja"] = set(public)
     served = _service_encounters(rows, where)
@@ -408,6 +416,33 @@ def _according_to(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
             out.append(i)
             if len(owners) == 2:
                 out.append(where[owners[0]])  # "palautteen" of "kuntalaisten palautteen mukaan"
+    return out
+
+
+def _knowing_contacts(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words "tieto" next to a contact person (:data:`CONTACT_PERSONS`) in the elative after
+    it or the genitive before it ("tieto vastuuhenkilöistä", "yhteyshenkilöiden tiedot"):
+    knowing who the contacts are is a matter of contact persons, not of the shared knowledge
+    base (``tietopohja``)."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].norm != _KNOWLEDGE:
+            continue
+        before = rows[where[k - 1]] if k > 0 else None
+        after = rows[where[k + 1]] if k + 1 < n else None
+        if (
+            before is not None
+            and before.genitive
+            and not before.heads.isdisjoint(CONTACT_PERSONS)
+            and not _crosses(rows, where, k - 1, k, _COMMA)
+        ) or (
+            after is not None
+            and _ELATIVE in after.cases
+            and not after.heads.isdisjoint(CONTACT_PERSONS)
+            and not _crosses(rows, where, k, k + 1, _COMMA)
+        ):
+            out.append(i)
     return out
 
 
@@ -670,6 +705,7 @@ __all__ = [
     "BELONG_VERBS",
     "CLIENT_WORDS",
     "COMMUNICATION_WORDS",
+    "CONTACT_PERSONS",
     "COUNTY_SIDE",
     "ENCOUNTER_WORDS",
     "EVENT_HEADS",
