@@ -19,7 +19,8 @@ something together ("tehdään yhdessä") is joint work, not joint planning, unl
 named ("hyvinvointikertomus tehdään yhdessä"). A client or service user meeting or dealing
 with someone ("oppilaat tapaavat psykologin") is a service encounter, not the parties meeting,
 and "tilaisuus" with an infinitive after it is a chance ("tilaisuus kuulla"), with residents or
-voters around it the public's event: neither is a meeting of the parties.
+voters around it the public's event: neither is a meeting of the parties, nor is one body's
+own meeting ("Valtuusto ei käsitellyt asiaa tässä kokouksessa").
 Every sentence is team-written for this test.
 """
 
@@ -89,6 +90,11 @@ CASES = [
     ("tapaamiset", "Ehdokkaat puhuivat torilla järjestetyssä vaalitilaisuudessa.", False),
     ("tapaamiset", "Hyvinvointialue järjestää kuntien johdolle infotilaisuuden.", True),
     ("tapaamiset", "Luottamushenkilöiden yhteiset tilaisuudet ovat lisääntyneet.", True),
+    # tapaamiset: one body's own meeting as the setting of its business
+    ("tapaamiset", "Valtuusto ei käsitellyt asiaa tässä kokouksessa.", False),
+    ("tapaamiset", "Lautakunta siirsi asian seuraavaan kokoukseen.", False),
+    ("tapaamiset", "Alueen edustaja osallistuu kunnan johtoryhmän kokouksiin.", True),
+    ("tapaamiset", "Kunnan ja alueen johdon kokoukset harvenivat.", True),
 ]
 
 

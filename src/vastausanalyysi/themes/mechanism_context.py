@@ -53,7 +53,9 @@ about contact persons ("tieto vastuuhenkilöistä": knowing the contacts). Resid
 of a finding and give no ``osallisuus``. A clause in which a client or service user meets or
 deals with someone ("oppilaat tapaavat psykologin koulussa") is a service encounter and gives
 no ``tapaamiset`` or ``vuorovaikutus``; "tilaisuus" as a chance ("tilaisuus kuulla") or the
-public's event ("asukkaille järjestetty kuulemistilaisuus") gives no ``tapaamiset``. And, by
+public's event ("asukkaille järjestetty kuulemistilaisuus") gives no ``tapaamiset``, nor does
+one body's own meeting, "kokous" in a sentence without the parties together ("Valtuusto ei
+käsitellyt asiaa tässä kokouksessa"). And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
@@ -149,6 +151,8 @@ COUNTY_SIDE = rule_words("county_side")
 #: "poliittinen": the officials' side, a topic too without a word of dealing with each other
 #: ("poliittinen veivaus"; "poliittisella tasolla" has one: "taso", the level of cooperation)
 _POLITICAL = "poliittinen"
+#: "kokous" (the word itself): one body's meeting unless the sentence has the parties together
+_MEETING = "kokous"
 #: Who may answer for something besides the organisations ("vastaa kiinteistön omistaja").
 RESPONSIBLE_PARTIES = ORGANISATIONS | rule_words("responsible_parties")
 #: How far what a party answers for may stand in the elative ("vastaa … tukemisesta").
@@ -275,7 +279,7 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     - ``tietopohja``: words of informing the public, and "tieto" about contact persons;
     - ``osallisuus``: residents named in "X:n mukaan" (according to);
     - ``tapaamiset`` and ``vuorovaikutus``: the clauses of a service encounter, and
-      (``tapaamiset``) events that are a chance or the public's;
+      (``tapaamiset``) events that are a chance or the public's, and one body's own meeting;
     - ``vuorovaikutus``: a dispute over a matter."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
@@ -293,7 +297,7 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     if served:
         blocks.setdefault("tapaamiset", set()).update(served)
         blocks.setdefault("vuorovaikutus", set()).update(served)
-    events = _public_events(rows, where)
+    events = _public_events(rows, where) + _own_meetings(rows, where)
     if events:
         blocks.setdefault("tapaamiset", set()).update(events)
     source = _according_to(rows, where)
@@ -511,17 +515,37 @@ def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int
     officials = [
         i for i in where if not rows[i].inner.isdisjoint(OFFICIALS) or rows[i].norm == _POLITICAL
     ]
-    if not officials:
+    return _apart(rows, where, officials)
+
+
+def _own_meetings(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words "kokous" (the word itself, not "yhteiskokous") of a sentence with a verb that
+    names neither a word of dealing with each other or of attending (:data:`TOGETHER_WORDS`:
+    "yhteinen", "kanssa", "osallistua", "edustaja", "kutsua") nor both sides: one body's own
+    meeting as the setting of its business ("Valtuusto ei käsitellyt asiaa tässä kokouksessa",
+    "valtuutettu jätti kokouksessa eriävän mielipiteen"), not the parties meeting
+    (``tapaamiset``: codebook rule 6)."""
+    return _apart(rows, where, [i for i in where if rows[i].norm == _MEETING])
+
+
+def _apart(rows: Sequence[TokenRow], where: Sequence[int], found: list[int]) -> list[int]:
+    """Of the token indices ``found``, those in a sentence with a verb that has no word of
+    dealing with each other (:data:`TOGETHER_WORDS`; a found word by its compound parts only)
+    and does not name both sides (a word of :data:`MUNICIPAL_SIDE` and one of
+    :data:`COUNTY_SIDE`)."""
+    if not found:
         return []
     sentence_of = sentence_numbers(rows)
-    kept: set[int] = set()  # sentences where officials may be working together
+    own = set(found)
+    kept: set[int] = set()  # sentences where the parties may be dealing with each other
     verbs: set[int] = set()
     municipal: set[int] = set()
     county: set[int] = set()
     for i in where:
         row = rows[i]
         s = sentence_of[i]
-        words = row.inner | {row.norm}
+        # a found word counts by its parts only ("luottamushenkilöyhteistyö", not "kokous")
+        words = row.inner - {row.norm} if i in own else row.inner | {row.norm}
         if not words.isdisjoint(TOGETHER_WORDS):
             kept.add(s)
         if not words.isdisjoint(MUNICIPAL_SIDE):
@@ -531,7 +555,7 @@ def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int
         if row.verb:
             verbs.add(s)
     kept |= municipal & county
-    return [i for i in officials if sentence_of[i] in verbs and sentence_of[i] not in kept]
+    return [i for i in found if sentence_of[i] in verbs and sentence_of[i] not in kept]
 
 
 def _disputes_over(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
