@@ -20,7 +20,8 @@ named ("hyvinvointikertomus tehdään yhdessä"). A client or service user meeti
 with someone ("oppilaat tapaavat psykologin") is a service encounter, not the parties meeting,
 and "tilaisuus" with an infinitive after it is a chance ("tilaisuus kuulla"), with residents or
 voters around it the public's event: neither is a meeting of the parties, nor is one body's
-own meeting ("Valtuusto ei käsitellyt asiaa tässä kokouksessa").
+own meeting ("Valtuusto ei käsitellyt asiaa tässä kokouksessa"). A service moving to another
+municipality ("siirtyi naapurikuntaan") is a relocation, not a task moving between the parties.
 Every sentence is team-written for this test.
 """
 
@@ -95,6 +96,10 @@ CASES = [
     ("tapaamiset", "Lautakunta siirsi asian seuraavaan kokoukseen.", False),
     ("tapaamiset", "Alueen edustaja osallistuu kunnan johtoryhmän kokouksiin.", True),
     ("tapaamiset", "Kunnan ja alueen johdon kokoukset harvenivat.", True),
+    # tyonjako: a service moving to another municipality is a relocation
+    ("tyonjako", "Neuvola siirtyi naapurikuntaan.", False),
+    ("tyonjako", "Kunta vastustaa terveysaseman siirtoa naapurikuntaan.", False),
+    ("tyonjako", "Kuraattorit siirtyvät takaisin kunnalle.", True),
 ]
 
 

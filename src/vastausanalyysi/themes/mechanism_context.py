@@ -135,6 +135,9 @@ _PARTICIPANT_CASES = frozenset({"nimento", "omanto", "osanto"})
 #: Events (compound heads): a chance ("tilaisuus kuulla") or the public's event.
 EVENT_HEADS = rule_words("event_heads")
 _INFINITIVE = "A-infinitive"
+#: Modifiers that make a party word another place ("naapurikunta"): a service moving there is
+#: a relocation, not a task moving between the parties.
+OTHER_PLACE_MODIFIERS = rule_words("other_place_modifiers")
 #: Contact and responsible persons (compound heads): "tieto" about them is knowing the contacts.
 CONTACT_PERSONS = rule_words("contact_persons")
 _KNOWLEDGE = "tieto"
@@ -280,7 +283,8 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     - ``osallisuus``: residents named in "X:n mukaan" (according to);
     - ``tapaamiset`` and ``vuorovaikutus``: the clauses of a service encounter, and
       (``tapaamiset``) events that are a chance or the public's, and one body's own meeting;
-    - ``vuorovaikutus``: a dispute over a matter."""
+    - ``vuorovaikutus``: a dispute over a matter;
+    - ``tyonjako``: another municipality as a place a service moves to ("naapurikuntaan")."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
@@ -303,6 +307,14 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     source = _according_to(rows, where)
     if source:
         blocks["osallisuus"] = set(source)
+    places = [
+        i
+        for i in where
+        if not rows[i].heads.isdisjoint(ORGANISATIONS)
+        and not rows[i].modifiers.isdisjoint(OTHER_PLACE_MODIFIERS)
+    ]
+    if places:  # "neuvola siirtyi naapurikuntaan": a relocation
+        blocks.setdefault("tyonjako", set()).update(places)
     disputed = _disputes_over(rows, where)
     if disputed:
         blocks["vuorovaikutus"] = set(disputed)
@@ -737,6 +749,7 @@ __all__ = [
     "MUNICIPAL_SIDE",
     "OFFICIALS",
     "ORGANISATIONS",
+    "OTHER_PLACE_MODIFIERS",
     "PARTIES",
     "PLAN_HEADS",
     "PLAN_WINDOW",
