@@ -7,7 +7,8 @@ naming both sides (a municipal and a county word), or in a list item without a v
 ("Luottamushenkilöt: hyvä."). Officials as the holders of a power, the owners of a worry or
 the object of someone's encouragement are a topic. A sentence that names the state deciding or
 legislating ("hallitus" as a word of its own, a ministry, a bill) is about the state's decisions,
-not decision-making between the parties: it gives no ``paatoksenteko``. Informing residents,
+not decision-making between the parties: it gives no ``paatoksenteko``, nor does the heading of
+minutes ("Päätösehdotus: …"), a part of the document. Informing residents,
 the media or voters, or a press announcement ("Alue tiedottaa: …"), is no information passing
 between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille"), nor is
 knowing who the contacts are ("tieto vastuuhenkilöistä"). Residents
@@ -52,6 +53,9 @@ CASES = [
     ("paatoksenteko", "Alueen palveluverkkoluonnos on lausuntokierroksella kunnissa.", True),
     ("paatoksenteko", "Hyvinvointialueen hallitus päätti sulkea kaksi terveysasemaa.", True),
     ("paatoksenteko", "Aluehallitus päätti sulkea kaksi terveysasemaa.", True),
+    # paatoksenteko: the heading of minutes
+    ("paatoksenteko", "Päätösehdotus: Lautakunta merkitsee selvityksen tiedoksi.", False),
+    ("paatoksenteko", "Päätöksenteko: hidasta ja suljettua.", True),
     # tietopohja: informing the public or announcing, not information between the parties
     ("tietopohja", "Tiedottaminen kunnan asukkaille viivästyi.", False),
     ("tietopohja", "Kaikki puolueet eivät ole viestineet vaaleista selkeästi.", False),

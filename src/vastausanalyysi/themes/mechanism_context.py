@@ -138,6 +138,9 @@ _INFINITIVE = "A-infinitive"
 #: Modifiers that make a party word another place ("naapurikunta"): a service moving there is
 #: a relocation, not a task moving between the parties.
 OTHER_PLACE_MODIFIERS = rule_words("other_place_modifiers")
+#: The headings of minutes before a colon ("Päätösehdotus: Kunnanhallitus merkitsee …"): a
+#: part of the document, not a decision-making matter.
+MINUTES_HEADINGS = rule_words("minutes_headings")
 #: Contact and responsible persons (compound heads): "tieto" about them is knowing the contacts.
 CONTACT_PERSONS = rule_words("contact_persons")
 _KNOWLEDGE = "tieto"
@@ -278,7 +281,8 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     - ``luottamushenkilot``: elected officials counted as a survey's respondents
       ("luottamushenkilöistä 40 %", a sentence about a survey), speaking in a council, or
       named as a topic;
-    - ``paatoksenteko``: the words of a sentence about the state's decisions;
+    - ``paatoksenteko``: the words of a sentence about the state's decisions, and the heading
+      of minutes ("Päätösehdotus: …");
     - ``tietopohja``: words of informing the public, and "tieto" about contact persons;
     - ``osallisuus``: residents named in "X:n mukaan" (according to);
     - ``tapaamiset`` and ``vuorovaikutus``: the clauses of a service encounter, and
@@ -292,6 +296,14 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     if counted:
         blocks["luottamushenkilot"] = set(counted)
     state = _state_decides(rows, where)
+    first = where[0] if where else -1
+    if (
+        first >= 0
+        and rows[first].norm in MINUTES_HEADINGS
+        and first + 1 < len(rows)
+        and rows[first + 1].text == ":"
+    ):
+        state.append(first)  # "Päätösehdotus: …", the minutes' heading
     if state:
         blocks["paatoksenteko"] = set(state)
     public = _informs_public(rows, where) + _knowing_contacts(rows, where)
@@ -746,6 +758,7 @@ __all__ = [
     "ENCOUNTER_WORDS",
     "EVENT_HEADS",
     "FOLLOWED_UP",
+    "MINUTES_HEADINGS",
     "MUNICIPAL_SIDE",
     "OFFICIALS",
     "ORGANISATIONS",
