@@ -22,7 +22,8 @@ with someone ("oppilaat tapaavat psykologin") is a service encounter, not the pa
 and "tilaisuus" with an infinitive after it is a chance ("tilaisuus kuulla"), with residents or
 voters around it the public's event: neither is a meeting of the parties, nor is one body's
 own meeting ("Valtuusto ei käsitellyt asiaa tässä kokouksessa"). A service moving to another
-municipality ("siirtyi naapurikuntaan") is a relocation, not a task moving between the parties.
+municipality ("siirtyi naapurikuntaan") is a relocation, not a task moving between the parties,
+and tasks ended ("tehtäviä lopetetaan") are not divided between them.
 Every sentence is team-written for this test.
 """
 
@@ -104,6 +105,9 @@ CASES = [
     ("tyonjako", "Neuvola siirtyi naapurikuntaan.", False),
     ("tyonjako", "Kunta vastustaa terveysaseman siirtoa naapurikuntaan.", False),
     ("tyonjako", "Kuraattorit siirtyvät takaisin kunnalle.", True),
+    # tyonjako: tasks ended are not divided
+    ("tyonjako", "Osa kuntien ja alueen tehtävistä lopetetaan säästöjen vuoksi.", False),
+    ("tyonjako", "Kuntien ja hyvinvointialueiden tehtävät ovat epäselviä.", True),
 ]
 
 

@@ -141,6 +141,8 @@ OTHER_PLACE_MODIFIERS = rule_words("other_place_modifiers")
 #: The headings of minutes before a colon ("Päätösehdotus: Kunnanhallitus merkitsee …"): a
 #: part of the document, not a decision-making matter.
 MINUTES_HEADINGS = rule_words("minutes_headings")
+#: Verbs of ending or cutting: tasks ended ("tehtäviä lopetettaisiin") are not divided.
+ENDING_VERBS = rule_words("ending_verbs")
 #: Contact and responsible persons (compound heads): "tieto" about them is knowing the contacts.
 CONTACT_PERSONS = rule_words("contact_persons")
 _KNOWLEDGE = "tieto"
@@ -288,7 +290,8 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     - ``tapaamiset`` and ``vuorovaikutus``: the clauses of a service encounter, and
       (``tapaamiset``) events that are a chance or the public's, and one body's own meeting;
     - ``vuorovaikutus``: a dispute over a matter;
-    - ``tyonjako``: another municipality as a place a service moves to ("naapurikuntaan")."""
+    - ``tyonjako``: another municipality as a place a service moves to ("naapurikuntaan"),
+      and tasks ended ("tehtäviä lopetettaisiin")."""
     blocks: dict[str, set[int]] = {}
     counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
     counted += _speakers(rows, where)
@@ -325,6 +328,7 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
         if not rows[i].heads.isdisjoint(ORGANISATIONS)
         and not rows[i].modifiers.isdisjoint(OTHER_PLACE_MODIFIERS)
     ]
+    places += _tasks_ended(rows, where)
     if places:  # "neuvola siirtyi naapurikuntaan": a relocation
         blocks.setdefault("tyonjako", set()).update(places)
     disputed = _disputes_over(rows, where)
@@ -418,6 +422,24 @@ def _public_events(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
         chance = k + 1 < len(where) and _INFINITIVE in rows[where[k + 1]].moods
         if chance or sentence_of[i] in public:
             out.append(i)
+    return out
+
+
+def _tasks_ended(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The task nouns (:data:`TASK_NOUNS`, as compound heads) within :data:`WINDOW` words of a
+    verb of ending or cutting in the same clause (:data:`ENDING_VERBS`): tasks ended ("eräitä
+    kuntien tehtäviä lopetettaisiin") are not divided between the parties (``tyonjako``)."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].heads.isdisjoint(TASK_NOUNS):
+            continue
+        for j in _near(rows, where, k, n):
+            if rows[where[j]].norm in ENDING_VERBS and not _crosses(
+                rows, where, min(j, k), max(j, k), _COMMA
+            ):
+                out.append(i)
+                break
     return out
 
 
@@ -756,6 +778,7 @@ __all__ = [
     "CONTACT_PERSONS",
     "COUNTY_SIDE",
     "ENCOUNTER_WORDS",
+    "ENDING_VERBS",
     "EVENT_HEADS",
     "FOLLOWED_UP",
     "MINUTES_HEADINGS",
