@@ -11,7 +11,8 @@ not decision-making between the parties: it gives no ``paatoksenteko``, nor does
 minutes ("Päätösehdotus: …"), a part of the document. Informing residents,
 the media or voters, or a press announcement ("Alue tiedottaa: …"), is no information passing
 between the parties (``tietopohja``) unless a party is told ("tiedotti kunnille"), nor is
-knowing who the contacts are ("tieto vastuuhenkilöistä"). Residents
+knowing who the contacts are ("tieto vastuuhenkilöistä"), nor one party's own foresight
+("kuntien ennakointi" with no other side or joint word). Residents
 in "X:n mukaan" (according to) are the people served or the source of a finding
 ("asukkaiden tarpeiden mukaan"), not residents taking part ("asukkaat mukaan suunnitteluun").
 A dispute whose matter or cause is named ("kiistan aihe", "on aiheuttanut kiistaa") is coded
@@ -69,6 +70,10 @@ CASES = [
     ("tietopohja", "Tieto vastuuhenkilöistä puuttuu.", False),
     ("tietopohja", "Alueen yhteyshenkilöiden tiedot päivitetään verkkosivuille.", False),
     ("tietopohja", "Yhteyshenkilöt on nimetty, mutta tieto ei silti kulje.", True),
+    # tietopohja: one party's own foresight
+    ("tietopohja", "Asuminen edellyttää kuntien aktiivista ja laajaa ennakointia.", False),
+    ("tietopohja", "Kuntien ja alueen yhteinen ennakointi puuttuu.", True),
+    ("tietopohja", "Ennakointi puutteellista.", True),
     # osallisuus: residents as the people served or the source of a finding ("X:n mukaan")
     ("osallisuus", "Palvelut järjestetään asukkaiden tarpeiden mukaan.", False),
     ("osallisuus", "Kuntalaisten palautteen mukaan neuvolat ovat parantuneet.", False),

@@ -146,6 +146,10 @@ ENDING_VERBS = rule_words("ending_verbs")
 #: Contact and responsible persons (compound heads): "tieto" about them is knowing the contacts.
 CONTACT_PERSONS = rule_words("contact_persons")
 _KNOWLEDGE = "tieto"
+_FORESIGHT = "ennakointi"
+#: How far a party in the genitive may stand before the foresight it owns ("kuntien aktiivista
+#: ja laaja-alaista asumisen ennakointia").
+OWNER_WINDOW = 6
 #: The postposition "mukaan" after a genitive: "according to" ("asukkaiden mukaan",
 #: "asukkaiden tarpeiden mukaan"), not "along" ("asukkaat mukaan suunnitteluun").
 _ACCORDING = "mukaan"
@@ -285,7 +289,8 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
       named as a topic;
     - ``paatoksenteko``: the words of a sentence about the state's decisions, and the heading
       of minutes ("Päätösehdotus: …");
-    - ``tietopohja``: words of informing the public, and "tieto" about contact persons;
+    - ``tietopohja``: words of informing the public, "tieto" about contact persons, and one
+      party's own foresight ("kuntien ennakointi");
     - ``osallisuus``: residents named in "X:n mukaan" (according to);
     - ``tapaamiset`` and ``vuorovaikutus``: the clauses of a service encounter, and
       (``tapaamiset``) events that are a chance or the public's, and one body's own meeting;
@@ -310,6 +315,7 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     if state:
         blocks["paatoksenteko"] = set(state)
     public = _informs_public(rows, where) + _knowing_contacts(rows, where)
+    public += _own_foresight(rows, where)
     if public:
         blocks["tietopohja"] = set(public)
     served = _service_encounters(rows, where)
@@ -494,6 +500,24 @@ def _knowing_contacts(rows: Sequence[TokenRow], where: Sequence[int]) -> list[in
         ):
             out.append(i)
     return out
+
+
+def _own_foresight(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words "ennakointi" with a party in the genitive at most :data:`OWNER_WINDOW` words
+    before them in the same clause, in a sentence without a word of dealing with each other
+    and not naming both sides ("edellyttää kuntien aktiivista asumisen ennakointia"): one
+    party's own foresight, not a knowledge base shared between the parties (``tietopohja``)."""
+    owned = []
+    for k, i in enumerate(where):
+        if rows[i].norm != _FORESIGHT:
+            continue
+        for j in range(k - 1, max(-1, k - OWNER_WINDOW - 1), -1):
+            if _crosses(rows, where, j, k, _COMMA):
+                break
+            if rows[where[j]].norm in ORGANISATIONS and rows[where[j]].genitive:
+                owned.append(i)
+                break
+    return _apart(rows, where, owned)
 
 
 def _informs_public(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
@@ -786,6 +810,7 @@ __all__ = [
     "OFFICIALS",
     "ORGANISATIONS",
     "OTHER_PLACE_MODIFIERS",
+    "OWNER_WINDOW",
     "PARTIES",
     "PLAN_HEADS",
     "PLAN_WINDOW",
