@@ -22,7 +22,8 @@ named ("hyvinvointikertomus tehdään yhdessä"). A client or service user meeti
 with someone ("oppilaat tapaavat psykologin") is a service encounter, not the parties meeting,
 and "tilaisuus" with an infinitive after it is a chance ("tilaisuus kuulla"), with residents or
 voters around it the public's event: neither is a meeting of the parties, nor is one body's
-own meeting ("Valtuusto ei käsitellyt asiaa tässä kokouksessa"). A service moving to another
+own meeting ("Valtuusto ei käsitellyt asiaa tässä kokouksessa") or an event of others ("alueen
+monialainen seminaari onnistui"). A service moving to another
 municipality ("siirtyi naapurikuntaan") is a relocation, not a task moving between the parties,
 and tasks ended ("tehtäviä lopetetaan") are not divided between them.
 Every sentence is team-written for this test.
@@ -106,6 +107,11 @@ CASES = [
     ("tapaamiset", "Lautakunta siirsi asian seuraavaan kokoukseen.", False),
     ("tapaamiset", "Alueen edustaja osallistuu kunnan johtoryhmän kokouksiin.", True),
     ("tapaamiset", "Kunnan ja alueen johdon kokoukset harvenivat.", True),
+    # ... and an event or network of others
+    ("tapaamiset", "Maakunnan monialainen seminaari onnistui hienosti.", False),
+    ("tapaamiset", "Laaja valmiusfoorumi yhdistää satoja toimijoita verkostoon.", False),
+    ("tapaamiset", "Valtuustojen yhteisseminaari koettiin hyödylliseksi.", True),
+    ("tapaamiset", "Kunnan valtuutetut kutsuttiin alueen strategiaseminaariin.", True),
     # tyonjako: a service moving to another municipality is a relocation
     ("tyonjako", "Neuvola siirtyi naapurikuntaan.", False),
     ("tyonjako", "Kunta vastustaa terveysaseman siirtoa naapurikuntaan.", False),

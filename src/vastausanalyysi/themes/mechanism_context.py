@@ -54,8 +54,8 @@ of a finding and give no ``osallisuus``. A clause in which a client or service u
 deals with someone ("oppilaat tapaavat psykologin koulussa") is a service encounter and gives
 no ``tapaamiset`` or ``vuorovaikutus``; "tilaisuus" as a chance ("tilaisuus kuulla") or the
 public's event ("asukkaille järjestetty kuulemistilaisuus") gives no ``tapaamiset``, nor does
-one body's own meeting, "kokous" in a sentence without the parties together ("Valtuusto ei
-käsitellyt asiaa tässä kokouksessa"). And, by
+one body's own meeting or an event of others, "kokous", "seminaari" or "foorumi" in a sentence
+without the parties together ("Valtuusto ei käsitellyt asiaa tässä kokouksessa"). And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
 (CODING.md M5): it gives no ``suunnitelmallisuus``.
@@ -165,6 +165,8 @@ COUNTY_SIDE = rule_words("county_side")
 _POLITICAL = "poliittinen"
 #: "kokous" (the word itself): one body's meeting unless the sentence has the parties together
 _MEETING = "kokous"
+#: Gatherings (compound heads) that are the parties' meetings only with the parties together
+_GATHERINGS = frozenset({"seminaari", "foorumi"})
 #: Who may answer for something besides the organisations ("vastaa kiinteistön omistaja").
 RESPONSIBLE_PARTIES = ORGANISATIONS | rule_words("responsible_parties")
 #: How far what a party answers for may stand in the elative ("vastaa … tukemisesta").
@@ -517,7 +519,7 @@ def _own_foresight(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
             if rows[where[j]].norm in ORGANISATIONS and rows[where[j]].genitive:
                 owned.append(i)
                 break
-    return _apart(rows, where, owned)
+    return _apart(rows, where, owned, frozenset())
 
 
 def _informs_public(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
@@ -585,28 +587,36 @@ def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int
     officials = [
         i for i in where if not rows[i].inner.isdisjoint(OFFICIALS) or rows[i].norm == _POLITICAL
     ]
-    return _apart(rows, where, officials)
+    return _apart(rows, where, officials, OFFICIALS)
 
 
 def _own_meetings(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
-    """The words "kokous" (the word itself, not "yhteiskokous") of a sentence with a verb that
-    names neither a word of dealing with each other or of attending (:data:`TOGETHER_WORDS`:
-    "yhteinen", "kanssa", "osallistua", "edustaja", "kutsua") nor both sides: one body's own
-    meeting as the setting of its business ("Valtuusto ei käsitellyt asiaa tässä kokouksessa",
-    "valtuutettu jätti kokouksessa eriävän mielipiteen"), not the parties meeting
-    (``tapaamiset``: codebook rule 6)."""
-    return _apart(rows, where, [i for i in where if rows[i].norm == _MEETING])
+    """The words "kokous" (the word itself, not "yhteiskokous"), "seminaari" and "foorumi"
+    (also as compound heads, which count by their other parts: "yhteisseminaari" keeps) of a
+    sentence with a verb that names neither a word of dealing with each other or of attending
+    (:data:`TOGETHER_WORDS`: "yhteinen", "kanssa", "osallistua", "edustaja", "kutsua") nor both
+    sides: one body's own meeting as the setting of its business ("Valtuusto ei käsitellyt
+    asiaa tässä kokouksessa", "valtuutettu jätti kokouksessa eriävän mielipiteen") or an event
+    or network of others ("alueen monialainen seminaari onnistui", "valmiusfoorumi yhdistää
+    200 toimijaa"), not the parties meeting (``tapaamiset``: codebook rule 6)."""
+    found = [
+        i for i in where if rows[i].norm == _MEETING or not rows[i].heads.isdisjoint(_GATHERINGS)
+    ]
+    return _apart(rows, where, found, _GATHERINGS)
 
 
-def _apart(rows: Sequence[TokenRow], where: Sequence[int], found: list[int]) -> list[int]:
+def _apart(
+    rows: Sequence[TokenRow], where: Sequence[int], found: list[int], own: frozenset[str]
+) -> list[int]:
     """Of the token indices ``found``, those in a sentence with a verb that has no word of
-    dealing with each other (:data:`TOGETHER_WORDS`; a found word by its compound parts only)
-    and does not name both sides (a word of :data:`MUNICIPAL_SIDE` and one of
-    :data:`COUNTY_SIDE`)."""
+    dealing with each other (:data:`TOGETHER_WORDS`) and does not name both sides (a word of
+    :data:`MUNICIPAL_SIDE` and one of :data:`COUNTY_SIDE`). A found word counts by its other
+    compound parts, not by itself or its ``own`` terms ("luottamushenkilöyhteistyö" and
+    "yhteisseminaari" keep, "kokous" and "valmiusfoorumi" do not)."""
     if not found:
         return []
     sentence_of = sentence_numbers(rows)
-    own = set(found)
+    mine = set(found)
     kept: set[int] = set()  # sentences where the parties may be dealing with each other
     verbs: set[int] = set()
     municipal: set[int] = set()
@@ -614,8 +624,7 @@ def _apart(rows: Sequence[TokenRow], where: Sequence[int], found: list[int]) -> 
     for i in where:
         row = rows[i]
         s = sentence_of[i]
-        # a found word counts by its parts only ("luottamushenkilöyhteistyö", not "kokous")
-        words = row.inner - {row.norm} if i in own else row.inner | {row.norm}
+        words = row.inner - own - {row.norm} if i in mine else row.inner | {row.norm}
         if not words.isdisjoint(TOGETHER_WORDS):
             kept.add(s)
         if not words.isdisjoint(MUNICIPAL_SIDE):
