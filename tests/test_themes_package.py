@@ -24,6 +24,7 @@ ORDER = [
     "cues",
     "polarity",
     "mechanism_context",
+    "mechanism_topics",
     "rules",
     "features",
     "calibration",

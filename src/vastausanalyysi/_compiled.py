@@ -36,6 +36,7 @@ COMPILED = (
     "vastausanalyysi.themes.cues",
     "vastausanalyysi.themes.polarity",
     "vastausanalyysi.themes.mechanism_context",
+    "vastausanalyysi.themes.mechanism_topics",
     "vastausanalyysi.themes.rules",
     "vastausanalyysi.themes.prediction",
 )

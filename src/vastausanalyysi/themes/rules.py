@@ -17,6 +17,7 @@ from vastausanalyysi.themes.clauses import scopes
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Code, Codebook, norm_term
 from vastausanalyysi.themes.mechanism_context import mechanism_blocks, mechanism_frames
+from vastausanalyysi.themes.mechanism_topics import topic_blocks
 from vastausanalyysi.themes.phrases import CompiledPhrase, PhraseSet
 from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember, rule_words
 
@@ -193,8 +194,9 @@ class RuleTagger:
         blocked: dict[str, set[int]] = {}
         for cid, _phrase, a, b in self._exclusions.matches(keys):
             blocked.setdefault(cid, set()).update(where[a:b])
-        for cid, found_ in mechanism_blocks(rows, where).items():
-            blocked.setdefault(cid, set()).update(found_)
+        for context_blocks in (mechanism_blocks(rows, where), topic_blocks(rows, where)):
+            for cid, found_ in context_blocks.items():
+                blocked.setdefault(cid, set()).update(found_)
 
         def add(cid: str, group: list[int], rule: str) -> None:
             start, last = starts[group[0]], group[-1]

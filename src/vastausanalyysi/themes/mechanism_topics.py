@@ -1,0 +1,428 @@
+"""Mechanism words that name a topic, not the way the parties cooperate (codebook §4 rule 6).
+
+A mechanism word can be what the parties do together or only a topic: the subject of a
+judgement, the thing served, a setting, someone else's business. The codebook's lemma lists
+cannot tell them apart; what the word does in its clause or sentence can. Each block below
+sets the code's words aside in their context (:func:`topic_blocks`), so that neither the rules
+nor the model (which the rules' set-aside words keep from explaining a code) give the code
+from them:
+
+- ``luottamushenkilot``: elected officials (and "poliittinen") in a sentence with a verb that
+  has no word of dealing with each other (:data:`TOGETHER_WORDS`: "yhteinen", "kesken",
+  "tavata", "kanava", "taso" …) and does not name both sides (a municipal and a county word):
+  a topic, the holders of a power or the owners of a worry ("Aluevaltuutetuilla on
+  päätösvaltaa", "paikallispoliitikkojen huoli", "laaja luottamushenkilöorganisaatio"), not
+  officials working together. A sentence without a verb is a list item ("Luottamushenkilöt:
+  hyvä.") and keeps them;
+- ``paatoksenteko``: a sentence that names the state deciding or legislating (the government
+  as a word of its own with no genitive before it, a ministry, a bill: :data:`STATE_DECIDERS`;
+  "Hallituksen lakiesitys on lausuntokierroksella"), and the heading of minutes
+  ("Päätösehdotus: …");
+- ``tietopohja``: a word of informing near a word of the public (residents, the media, parties,
+  candidates, elections) or opening an announcement ("Hyvinvointialue tiedottaa: …"), unless a
+  party is told in the allative; "tieto" about contact persons ("tieto vastuuhenkilöistä":
+  knowing the contacts); one party's own foresight ("kuntien ennakointi");
+- ``osallisuus``: residents in "X:n mukaan" (according to: "asukkaiden tarpeiden mukaan"), the
+  people served or the source of a finding, not residents taking part ("asukkaat mukaan");
+- ``tapaamiset`` and ``vuorovaikutus``: a clause in which a client or service user meets or
+  deals with someone ("oppilaat tapaavat psykologin koulussa"), a service encounter;
+- ``tapaamiset``: "tilaisuus" as a chance ("tilaisuus kuulla") or the public's event
+  ("asukkaille järjestetty kuulemistilaisuus"); one body's own meeting or an event of others,
+  "kokous", "seminaari" or "foorumi" in a sentence without the parties together ("Valtuusto
+  ei käsitellyt asiaa tässä kokouksessa", "alueen monialainen seminaari onnistui");
+- ``tyonjako``: another municipality as the place a service moves to ("siirtyi
+  naapurikuntaan"), and tasks ended ("tehtäviä lopetettaisiin").
+
+One pass or two over the words with set look-ups, sentence by sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from vastausanalyysi.themes.clauses import sentence_numbers
+from vastausanalyysi.themes.mechanism_context import (
+    CLAUSE_MARKS,
+    ELATIVE,
+    ILLATIVE,
+    OFFICIALS,
+    ORGANISATIONS,
+    TASK_NOUNS,
+    crosses,
+    near_words,
+    told_party,
+)
+from vastausanalyysi.themes.tokens import TokenRow, rule_words
+
+#: The state deciding or legislating (compound heads): a sentence with one is about the state's
+#: decisions, not decision-making between the parties ("Hallituksen lakiesitykseen
+#: lausuntokierroksen jälkeen tekemät muutokset"; codebook rule 6).
+STATE_DECIDERS = rule_words("state_deciders")
+_GOVERNMENT = "hallitus"
+_STATE_HEADS = STATE_DECIDERS - {_GOVERNMENT}
+#: Words of informing or communicating (compound heads): information passing between the
+#: parties unless the public is informed.
+COMMUNICATION_WORDS = rule_words("communication_words")
+#: The public, residents and election actors (compound heads): informed or informing, they make
+#: a communication word the public's matter ("tiedottaminen kunnan asukkaille").
+PUBLIC_WORDS = rule_words("public_words")
+#: Marks after a verb of informing that open an announcement ("Alue tiedottaa: …", "tiedottaa,
+#: että …").
+_ANNOUNCE = frozenset({":", ","})
+#: Words of meeting or dealing with someone ("tavata", "vuorovaikutteisesti").
+ENCOUNTER_WORDS = rule_words("encounter_words")
+#: Clients and service users (compound heads): meeting them is a service encounter.
+CLIENT_WORDS = rule_words("client_words")
+#: Cases in which a client takes part in an encounter (subject, object, the genitive of a
+#: necessive "työnhakijoiden on voitava"): not the elative of a topic ("asiakkaista").
+_PARTICIPANT_CASES = frozenset({"nimento", "omanto", "osanto"})
+#: Events (compound heads): a chance ("tilaisuus kuulla") or the public's event.
+EVENT_HEADS = rule_words("event_heads")
+_INFINITIVE = "A-infinitive"
+#: Modifiers that make a party word another place ("naapurikunta"): a service moving there is
+#: a relocation, not a task moving between the parties.
+OTHER_PLACE_MODIFIERS = rule_words("other_place_modifiers")
+#: The headings of minutes before a colon ("Päätösehdotus: Kunnanhallitus merkitsee …"): a
+#: part of the document, not a decision-making matter.
+MINUTES_HEADINGS = rule_words("minutes_headings")
+#: Verbs of ending or cutting: tasks ended ("tehtäviä lopetettaisiin") are not divided.
+ENDING_VERBS = rule_words("ending_verbs")
+#: Contact and responsible persons (compound heads): "tieto" about them is knowing the contacts.
+CONTACT_PERSONS = rule_words("contact_persons")
+_KNOWLEDGE = "tieto"
+_FORESIGHT = "ennakointi"
+#: How far a party in the genitive may stand before the foresight it owns ("kuntien aktiivista
+#: ja laaja-alaista asumisen ennakointia").
+OWNER_WINDOW = 6
+#: The postposition "mukaan" after a genitive: "according to" ("asukkaiden mukaan",
+#: "asukkaiden tarpeiden mukaan"), not "along" ("asukkaat mukaan suunnitteluun").
+_ACCORDING = "mukaan"
+#: Words of dealing with each other (lemmas, compound parts: "yhteistapaaminen", "kesken"): an
+#: elected official in a sentence with one may be officials cooperating.
+TOGETHER_WORDS = rule_words("together_words")
+#: The municipal and the county side (lemmas, compound parts): an elected official in a
+#: sentence that names both may be officials of one side dealing with the other.
+MUNICIPAL_SIDE = rule_words("municipal_side")
+COUNTY_SIDE = rule_words("county_side")
+#: "poliittinen": the officials' side, a topic too without a word of dealing with each other
+#: ("poliittinen veivaus"; "poliittisella tasolla" has one: "taso", the level of cooperation)
+_POLITICAL = "poliittinen"
+#: "kokous" (the word itself): one body's meeting unless the sentence has the parties together
+_MEETING = "kokous"
+#: Gatherings (compound heads) that are the parties' meetings only with the parties together
+_GATHERINGS = frozenset({"seminaari", "foorumi"})
+
+
+def topic_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
+    """Token indices per code whose words name a topic in their context, not the way the
+    parties cooperate (see the module's docstring): ``rows`` are a text's token rows, ``where``
+    the token indices of its words in order."""
+    blocks: dict[str, set[int]] = {}
+
+    def add(code: str, found: list[int]) -> None:
+        if found:
+            blocks.setdefault(code, set()).update(found)
+
+    add("luottamushenkilot", _officials_apart(rows, where))
+    add("paatoksenteko", _state_decides(rows, where) + _minutes_heading(rows, where))
+    public = _informs_public(rows, where) + _knowing_contacts(rows, where)
+    add("tietopohja", public + _own_foresight(rows, where))
+    served = _service_encounters(rows, where)
+    add("tapaamiset", served + _public_events(rows, where) + _own_meetings(rows, where))
+    add("vuorovaikutus", served)
+    add("osallisuus", _according_to(rows, where))
+    places = [
+        i
+        for i in where
+        if not rows[i].heads.isdisjoint(ORGANISATIONS)
+        and not rows[i].modifiers.isdisjoint(OTHER_PLACE_MODIFIERS)
+    ]  # "neuvola siirtyi naapurikuntaan": a relocation
+    add("tyonjako", places + _tasks_ended(rows, where))
+    return blocks
+
+
+def _minutes_heading(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The first word when it is the heading of minutes before a colon (:data:`MINUTES_HEADINGS`:
+    "Päätösehdotus: Kunnanhallitus merkitsee …"): a part of the document."""
+    if not where:
+        return []
+    first = where[0]
+    heading = rows[first].norm in MINUTES_HEADINGS
+    if heading and first + 1 < len(rows) and rows[first + 1].text == ":":
+        return [first]
+    return []
+
+
+def _service_encounters(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of the clauses (between commas) in which a client or service user
+    (:data:`CLIENT_WORDS`, as subject, object or a necessive's genitive) meets or deals with
+    someone (:data:`ENCOUNTER_WORDS`): a service encounter ("oppilaat tapaavat heidät
+    koulussa", "hoitaja tapaa asiakkaan kerran viikossa", "työnhakijoiden on voitava hoitaa
+    asioitaan vuorovaikutteisesti"), not the parties meeting or dealing with each other
+    (``tapaamiset``, ``vuorovaikutus``: codebook rule 6)."""
+    if not any(rows[i].norm in ENCOUNTER_WORDS for i in where):
+        return []
+    out: list[int] = []
+    clause: list[int] = []
+    encounter = client = False
+    for k, i in enumerate([*where, -1]):
+        if i < 0 or (clause and crosses(rows, where, k - 1, k, CLAUSE_MARKS)):
+            if encounter and client:
+                out += clause
+            clause, encounter, client = [], False, False
+            if i < 0:
+                break
+        row = rows[i]
+        clause.append(i)
+        encounter = encounter or row.norm in ENCOUNTER_WORDS
+        client = client or (
+            not row.heads.isdisjoint(CLIENT_WORDS) and bool(row.cases & _PARTICIPANT_CASES)
+        )
+    return out
+
+
+def _public_events(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The event words (:data:`EVENT_HEADS`) that name a chance, an A-infinitive after them
+    ("hyvä tilaisuus kuulla nuoria", "varataan tilaisuus lausua"), or the public's event, a
+    word of the public in the sentence or as the compound's modifier ("asukkaille järjestetty
+    kuulemistilaisuus", "vaalitilaisuus"): not the parties' meetings (``tapaamiset``: codebook
+    rule 6)."""
+    events = [k for k, i in enumerate(where) if not rows[where[k]].heads.isdisjoint(EVENT_HEADS)]
+    if not events:
+        return []
+    sentence_of = sentence_numbers(rows)
+    public = {
+        sentence_of[i]
+        for i in where
+        if not (rows[i].heads | rows[i].modifiers).isdisjoint(PUBLIC_WORDS)
+    }
+    out = []
+    for k in events:
+        i = where[k]
+        chance = k + 1 < len(where) and _INFINITIVE in rows[where[k + 1]].moods
+        if chance or sentence_of[i] in public:
+            out.append(i)
+    return out
+
+
+def _tasks_ended(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The task nouns (:data:`TASK_NOUNS`, as compound heads) within :data:`WINDOW` words of a
+    verb of ending or cutting in the same clause (:data:`ENDING_VERBS`): tasks ended ("eräitä
+    kuntien tehtäviä lopetettaisiin") are not divided between the parties (``tyonjako``)."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].heads.isdisjoint(TASK_NOUNS):
+            continue
+        for j in near_words(rows, where, k, n):
+            if rows[where[j]].norm in ENDING_VERBS and not crosses(
+                rows, where, min(j, k), max(j, k), CLAUSE_MARKS
+            ):
+                out.append(i)
+                break
+    return out
+
+
+def _according_to(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of "X:n mukaan" (according to) with residents or the public as X
+    (:data:`PUBLIC_WORDS`): "mukaan" after the genitive and not before an illative, and, with a
+    genitive between, that word, what the service or the finding goes by ("asukkaiden tarpeiden
+    mukaan", "kuntalaisten palautteen mukaan"): residents as the people served or the source of
+    a finding, not residents taking part ("asukkaat mukaan suunnitteluun", "otetaan kuntalaiset
+    mukaan": codebook rule 6). Organisations stay: "järjestöjen mukaan" is their voice."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].low != _ACCORDING or k == 0:
+            continue
+        if k + 1 < n and ILLATIVE in rows[where[k + 1]].cases:
+            continue  # "ottaa asukkaan mukaan suunnitteluun": along into
+        owners = []
+        for j in (k - 1, k - 2):
+            if j < 0 or not rows[where[j]].genitive or crosses(rows, where, j, k, CLAUSE_MARKS):
+                break
+            owners.append(j)
+        if owners and not rows[where[owners[-1]]].heads.isdisjoint(PUBLIC_WORDS):
+            out.append(i)
+            if len(owners) == 2:
+                out.append(where[owners[0]])  # "palautteen" of "kuntalaisten palautteen mukaan"
+    return out
+
+
+def _knowing_contacts(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words "tieto" next to a contact person (:data:`CONTACT_PERSONS`) in the elative after
+    it or the genitive before it ("tieto vastuuhenkilöistä", "yhteyshenkilöiden tiedot"):
+    knowing who the contacts are is a matter of contact persons, not of the shared knowledge
+    base (``tietopohja``)."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].norm != _KNOWLEDGE:
+            continue
+        before = rows[where[k - 1]] if k > 0 else None
+        after = rows[where[k + 1]] if k + 1 < n else None
+        if (
+            before is not None
+            and before.genitive
+            and not before.heads.isdisjoint(CONTACT_PERSONS)
+            and not crosses(rows, where, k - 1, k, CLAUSE_MARKS)
+        ) or (
+            after is not None
+            and ELATIVE in after.cases
+            and not after.heads.isdisjoint(CONTACT_PERSONS)
+            and not crosses(rows, where, k, k + 1, CLAUSE_MARKS)
+        ):
+            out.append(i)
+    return out
+
+
+def _own_foresight(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words "ennakointi" with a party in the genitive at most :data:`OWNER_WINDOW` words
+    before them in the same clause, in a sentence without a word of dealing with each other
+    and not naming both sides ("edellyttää kuntien aktiivista asumisen ennakointia"): one
+    party's own foresight, not a knowledge base shared between the parties (``tietopohja``)."""
+    owned = []
+    for k, i in enumerate(where):
+        if rows[i].norm != _FORESIGHT:
+            continue
+        for j in range(k - 1, max(-1, k - OWNER_WINDOW - 1), -1):
+            if crosses(rows, where, j, k, CLAUSE_MARKS):
+                break
+            if rows[where[j]].norm in ORGANISATIONS and rows[where[j]].genitive:
+                owned.append(i)
+                break
+    return _apart(rows, where, owned, frozenset())
+
+
+def _informs_public(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of informing (:data:`COMMUNICATION_WORDS`) that inform the public, not the
+    other party: a word of the public (:data:`PUBLIC_WORDS`: residents, the media, parties and
+    candidates) within :data:`WINDOW` words ("tiedottaminen kunnan asukkaille", "puolueet eivät
+    ole viestineet"), or a verb that opens an announcement ("Hyvinvointialue tiedottaa: …",
+    "tiedottaa, että …"). A party told in the allative or illative keeps it ("tiedotti kunnille,
+    että …": ``tietopohja``)."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        row = rows[i]
+        if row.heads.isdisjoint(COMMUNICATION_WORDS) and row.norm not in COMMUNICATION_WORDS:
+            continue
+        if told_party(rows, where, k, n) is not None:
+            continue
+        near = near_words(rows, where, k, n)
+        if any(not rows[where[j]].heads.isdisjoint(PUBLIC_WORDS) for j in near) or (
+            row.verb and _announces(rows, i)
+        ):
+            out.append(i)
+    return out
+
+
+def _announces(rows: Sequence[TokenRow], i: int) -> bool:
+    """Whether the token after a verb at token ``i`` opens an announcement: a colon, or a comma
+    and "että"."""
+    after = [r for r in rows[i + 1 : i + 4] if not r.space]
+    if not after or after[0].text not in _ANNOUNCE:
+        return False
+    return after[0].text == ":" or (len(after) > 1 and after[1].low == "että")
+
+
+def _state_decides(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of the sentences that name the state deciding or legislating
+    (:data:`STATE_DECIDERS`; "hallitus" with no genitive before it, which would make it a
+    county's or a municipality's board): the government's bill and its consultation round are
+    the state's decisions, not decision-making between the parties (codebook rule 6)."""
+    found: set[int] = set()
+    for k, i in enumerate(where):
+        row = rows[i]
+        norm = row.norm
+        if norm == _GOVERNMENT:  # the word itself: "aluehallitus" is a county's board
+            if k > 0 and rows[where[k - 1]].genitive:
+                continue  # "hyvinvointialueen hallitus", "Kuntaliiton hallitus"
+        elif norm not in STATE_DECIDERS and row.heads.isdisjoint(_STATE_HEADS):
+            continue
+        found.add(i)
+    if not found:
+        return []
+    sentence_of = sentence_numbers(rows)
+    stated = {sentence_of[i] for i in found}
+    return [i for i in where if sentence_of[i] in stated]
+
+
+def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The elected officials (also as a compound part, and "poliittinen") of a sentence with a
+    verb that names neither a word of dealing with each other (:data:`TOGETHER_WORDS`, with
+    "taso", the level of cooperation) nor both sides (a municipal and a county word): officials
+    as a topic, the subject of a judgement or the holders of a power ("Aluevaltuutetuilla on
+    päätösvaltaa", "paikallispoliitikkojen huoli", "laaja luottamushenkilöorganisaatio",
+    "poliittinen veivaus"), not officials working together (codebook rule 6). A sentence
+    without a verb is a list item ("Luottamushenkilöt: hyvä.") and keeps them."""
+    officials = [
+        i for i in where if not rows[i].inner.isdisjoint(OFFICIALS) or rows[i].norm == _POLITICAL
+    ]
+    return _apart(rows, where, officials, OFFICIALS)
+
+
+def _own_meetings(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words "kokous" (the word itself, not "yhteiskokous"), "seminaari" and "foorumi"
+    (also as compound heads, which count by their other parts: "yhteisseminaari" keeps) of a
+    sentence with a verb that names neither a word of dealing with each other or of attending
+    (:data:`TOGETHER_WORDS`: "yhteinen", "kanssa", "osallistua", "edustaja", "kutsua") nor both
+    sides: one body's own meeting as the setting of its business ("Valtuusto ei käsitellyt
+    asiaa tässä kokouksessa", "valtuutettu jätti kokouksessa eriävän mielipiteen") or an event
+    or network of others ("alueen monialainen seminaari onnistui", "valmiusfoorumi yhdistää
+    200 toimijaa"), not the parties meeting (``tapaamiset``: codebook rule 6)."""
+    found = [
+        i for i in where if rows[i].norm == _MEETING or not rows[i].heads.isdisjoint(_GATHERINGS)
+    ]
+    return _apart(rows, where, found, _GATHERINGS)
+
+
+def _apart(
+    rows: Sequence[TokenRow], where: Sequence[int], found: list[int], own: frozenset[str]
+) -> list[int]:
+    """Of the token indices ``found``, those in a sentence with a verb that has no word of
+    dealing with each other (:data:`TOGETHER_WORDS`) and does not name both sides (a word of
+    :data:`MUNICIPAL_SIDE` and one of :data:`COUNTY_SIDE`). A found word counts by its other
+    compound parts, not by itself or its ``own`` terms ("luottamushenkilöyhteistyö" and
+    "yhteisseminaari" keep, "kokous" and "valmiusfoorumi" do not)."""
+    if not found:
+        return []
+    sentence_of = sentence_numbers(rows)
+    mine = set(found)
+    kept: set[int] = set()  # sentences where the parties may be dealing with each other
+    verbs: set[int] = set()
+    municipal: set[int] = set()
+    county: set[int] = set()
+    for i in where:
+        row = rows[i]
+        s = sentence_of[i]
+        words = row.inner - own - {row.norm} if i in mine else row.inner | {row.norm}
+        if not words.isdisjoint(TOGETHER_WORDS):
+            kept.add(s)
+        if not words.isdisjoint(MUNICIPAL_SIDE):
+            municipal.add(s)
+        if not words.isdisjoint(COUNTY_SIDE):
+            county.add(s)
+        if row.verb:
+            verbs.add(s)
+    kept |= municipal & county
+    return [i for i in found if sentence_of[i] in verbs and sentence_of[i] not in kept]
+
+
+__all__ = [
+    "CLIENT_WORDS",
+    "COMMUNICATION_WORDS",
+    "CONTACT_PERSONS",
+    "COUNTY_SIDE",
+    "ENCOUNTER_WORDS",
+    "ENDING_VERBS",
+    "EVENT_HEADS",
+    "MINUTES_HEADINGS",
+    "MUNICIPAL_SIDE",
+    "OTHER_PLACE_MODIFIERS",
+    "OWNER_WINDOW",
+    "PUBLIC_WORDS",
+    "STATE_DECIDERS",
+    "TOGETHER_WORDS",
+    "topic_blocks",
+]
