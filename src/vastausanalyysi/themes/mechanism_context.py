@@ -186,10 +186,7 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
                     group = sorted((i, where[j]))
                     found.append(("tyonjako", group, f"frame:{other} + to {norm}"))
                     break
-        elif (norm in _JOINTLY or row.low in _JOINTLY) and (
-            norm != "yhteistyö" or _INESSIVE in row.cases
-        ):
-            # the word form too: the lemmatizer may read "erikseen" as "erä"
+        elif norm in _JOINTLY and (norm != "yhteistyö" or _INESSIVE in row.cases):
             for j in near_words(rows, where, k, n, PLAN_WINDOW):
                 plan = rows[where[j]]
                 # "jonka tavoitteena on …" states a purpose, not a goal set together
