@@ -89,6 +89,26 @@ def _that_follows(rows: list[TokenRow], i: int, n: int) -> bool:
     return j < n and rows[j].low in {"että", "ettei"}
 
 
+#: Cases of what is expected and from whom: "odottaa selkeää vastuunjakoa (alueelta)".
+_EXPECTED_CASES = frozenset({"osanto", "ulkoeronto"})
+
+
+def _expects_object(rows: list[TokenRow], i: int, n: int) -> bool:
+    """A finite verb of expecting with a nominal object or source ("kunnat odottavat
+    hyvinvointialueelta selkeää vastuunjakoa", "odotimme tiiviimpää yhteistyötä"): what is
+    expected is no finding, as in "odotamme, että …" (not "odotettua paremmin", a participle,
+    nor "joutuvat odottamaan")."""
+    if not rows[i].moods & {"indicative", "conditional"} or not rows[i].verb:
+        return False
+    for j in range(i + 1, min(i + 4, n)):
+        row = rows[j]
+        if row.punct or row.verb:
+            return False
+        if row.cases & _EXPECTED_CASES and row.classes & {"nimisana", "laatusana"}:
+            return True
+    return False
+
+
 def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
     """An importance word that closes a clause with no verb but "olla": "Avoin keskustelu
     hyvinvointialueen kanssa on kunnille tärkeää." states what should be (conv. 3), as "on
@@ -295,19 +315,37 @@ def goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
 
 
 def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) -> set[int]:
+    """A negation's scope: the words after it up to the end of its clause, but not a noun's
+    infinitive after the negated verb ("kuntia ei kuultu ennen päätöstä lakkauttaa
+    neuvolapalvelut": the closing is not denied, the hearing is; see :func:`noun_infinitive`).
+    The infinitive of the verb's own object stays denied ("ei tehnyt päätöstä lakkauttaa")."""
     out: set[int] = set()
     if True not in negation:
         return out
-    active = False
+    active = verb_seen = False
     for i in range(negation.index(True), len(rows)):  # nothing is negated before the first
         row = rows[i]
         if row.punct or row.low in _SCOPE_END or contrast[i]:
             active = False
+        if active and verb_seen and noun_infinitive(rows, i) and not rows[i - 2].verb:
+            active = False  # the infinitive and what follows it belong to the noun
         if active:
             out.add(i)
+            verb_seen = verb_seen or (row.verb and not row.olla)
         if negation[i]:
-            active = True
+            active, verb_seen = True, False
     return out
+
+
+def noun_infinitive(rows: Sequence[TokenRow], i: int) -> bool:
+    """An A-infinitive right after a noun that governs it ("tapa toimia", "päätös lakkauttaa",
+    "halu kehittää"): it names the noun's content, an action neither done nor denied by the
+    clause's own verb. Not a finite verb after its subject ("alue kehittää palveluja"): the
+    caller asks only where another verb of the clause is the finite one."""
+    if i == 0 or "A-infinitive" not in rows[i].moods:
+        return False
+    noun = rows[i - 1]
+    return "nimisana" in noun.classes and not noun.verb and not noun.olla
 
 
 def _existential(
@@ -449,11 +487,14 @@ def _goal_scope(
     need: set[int] = set()
     aim: set[int] = set()
     active_goal = active_need = active_topic = False
+    expected = False  # in what a verb of expecting expects, to the end of its clause
     n = len(rows)
     start = 0  # where the clause of token i starts (after a sentence end or a comma)
     for i, row in enumerate(rows):
         if i and (rows[i - 1].text in SENTENCE_END or rows[i - 1].text == ","):
             start = i
+        if expected and (row.punct or contrast[i]):
+            expected = False
         if not flags[i] & _OPENS:  # it only follows the scopes
             if contrast[i]:
                 active_goal = active_topic = False
@@ -461,7 +502,7 @@ def _goal_scope(
                 goal.add(i)
             if active_goal:
                 aim.add(i)
-            if active_need:
+            if active_need or expected:
                 need.add(i)
             continue
         low = row.low
@@ -479,7 +520,7 @@ def _goal_scope(
             goal.add(i)
         if active_goal:
             aim.add(i)
-        if active_need:
+        if active_need or expected:
             need.add(i)
         lemma = row.norm
         opens = row.keys & _GOAL_NOUNS and _goal_noun_opens(rows, i, n)
@@ -496,6 +537,8 @@ def _goal_scope(
             active_need = True  # "toivomme, että …": a wish, not a finding
         if lemma in _EXPECT and row.verb and _that_follows(rows, i, n):
             active_need = True  # "odotamme, että hallinto-oikeus ratkaisee asian nopeasti"
+        elif lemma in _EXPECT and _expects_object(rows, i, n):
+            expected = True  # "odotamme alueelta selkeää vastuunjakoa"
         if lemma in lexicon.topic:
             active_topic = True
         if low.endswith("miseksi"):
@@ -571,6 +614,7 @@ __all__ = [
     "focus_follows",
     "goal_scope",
     "negated_tokens",
+    "noun_infinitive",
     "scopes",
     "sentence_numbers",
     "split_clauses",

@@ -12,7 +12,7 @@ compared ("alueittain"), rights and duties ("on oikeus irtisanoa"), attempts ("o
 from __future__ import annotations
 
 from vastausanalyysi.nlp.voikko import FINITE_MOODS
-from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, SENTENCE_END
+from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, SENTENCE_END, noun_infinitive
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii
@@ -211,6 +211,22 @@ def _copular(rows: list[TokenRow], n: int, verb: int, vaan: int) -> bool:
     return subject and any(rows[j].classes & NOMINAL for j in range(verb + 1, vaan))
 
 
+def noun_content(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """An A-infinitive that a noun governs ("perhekeskus on tapa toimia yhdessä", "halu
+    kehittää yhteistyötä") where another word of its clause, in the same coordinated part, is
+    the finite verb: what the noun is about, not a finding that it works; "alue kehittää
+    palveluja" and "arki toimii ja soitto riittää" are finite verbs themselves."""
+    if not noun_infinitive(rows, i):
+        return False
+    start = next((j + 1 for j in range(i - 1, start - 1, -1) if rows[j].low in _CONJUNCTS), start)
+    end = next((j for j in range(i + 1, end) if rows[j].low in _CONJUNCTS), end)
+    return any(j != i and (_finite(rows[j]) or rows[j].nlemma == "ei") for j in range(start, end))
+
+
+#: Words that start a coordinated part of a clause, each with a finite verb of its own.
+_CONJUNCTS = frozenset({"ja", "sekä", "tai", "eikä", ","})
+
+
 def _finite(row: TokenRow) -> bool:
     """A finite verb, not one that may be an A-infinitive ("tapa järjestää palvelut")."""
     return row.verb and bool(row.moods & FINITE_MOODS) and "A-infinitive" not in row.moods
@@ -317,6 +333,8 @@ VIEWS = rule_words("varying_views")
 #: Heads of duties, roles and needs ("suunnitteluvelvollisuus", "yhteistyötarve"): their
 #: staying ("säilyä|pysyä") is no success.
 DUTIES = rule_words("duty_heads")
+#: Heads of a quality ("palvelujen laatu", "palvelutaso"): its varying is a problem.
+QUALITY = rule_words("varying_quality")
 #: Words of an earlier time that, without "kuin", put a comparative in the past.
 BEFORE = rule_words("before_words")
 
@@ -430,11 +448,43 @@ RIGHTS = rule_words("right_nouns")
 def by_place(rows: list[TokenRow], clause: tuple[int, int]) -> bool:
     """A difference described: a distributive "-ittain" ("alueittain", "kunnittain"), "kunnasta
     toiseen", or views and results that vary ("kuntien arviot vaihtelevat", "kokemukset
-    ryhmien toimivuudesta vaihtelevat", "odotetaan vaihtelevin mielin"): codebook §3 conv. 5."""
+    ryhmien toimivuudesta vaihtelevat", "odotetaan vaihtelevin mielin"): codebook §3 conv. 5.
+    Not a quality that varies ("palvelujen laatu vaihtelee koulusta toiseen": services are
+    unequal, a problem): a quality noun as the subject, in the nominative."""
+    if any(
+        rows[j].heads & QUALITY and "nimento" in rows[j].cases and rows[j].classes & NOMINAL
+        for j in range(*clause)
+    ):
+        return False
     lows = [rows[j].low for j in range(*clause)]
     if any(w.endswith(("ittain", "ittäin")) for w in lows) or "toiseen" in lows:
         return True
     return any(rows[j].heads & VIEWS and rows[j].classes & NOMINAL for j in range(*clause))
+
+
+def adpositional_kesken(rows: list[TokenRow], i: int) -> bool:
+    """ "kesken" after a genitive is the postposition "among", and before one the preposition
+    "in the middle of" ("ei vähennetä kesken lukuvuoden", a time), not "unfinished" ("hanke jäi
+    kesken", "työ on kesken kunnan osalta")."""
+    if rows[i].low != "kesken":
+        return False
+    if i > 0 and rows[i - 1].genitive and not rows[i - 1].olla:
+        return True
+    if i + 1 >= len(rows) or not rows[i + 1].genitive or "nimisana" not in rows[i + 1].classes:
+        return False
+    for j in range(i - 1, max(-1, i - 4), -1):  # "on vielä kesken", "jäi taas kesken"
+        if rows[j].punct:
+            break
+        if rows[j].olla or rows[j].nlemma in _LEFT:
+            return False
+    return not any(rows[j].low in _BELONGING for j in range(i + 2, min(i + 4, len(rows))))
+
+
+#: "jäädä|jättää kesken": left unfinished.
+_LEFT = frozenset({"jäädä", "jättää"})
+#: Postpositions after a genitive that make "kesken + genitive" a predicate ("kesken kunnan
+#: osalta": unfinished for the municipality).
+_BELONGING = frozenset({"osalta", "kohdalta", "puolesta"})
 
 
 def right_to(rows: list[TokenRow], i: int, start: int) -> bool:
@@ -548,8 +598,10 @@ __all__ = [
     "NOUN_CLASSES",
     "PLACE_HEADS",
     "PREVENTION",
+    "QUALITY",
     "RIGHTS",
     "UNCHANGED",
+    "adpositional_kesken",
     "advice",
     "agreed_content",
     "aim_predicate",
@@ -571,6 +623,7 @@ __all__ = [
     "forbids",
     "future_tense",
     "intensifier",
+    "noun_content",
     "obligation",
     "operating_in",
     "prevented",

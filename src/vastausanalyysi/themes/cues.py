@@ -31,6 +31,7 @@ from vastausanalyysi.themes.counterfactual import (
     potential,
 )
 from vastausanalyysi.themes.cue_context import (
+    adpositional_kesken,
     advice,
     agreed_content,
     aim_predicate,
@@ -52,6 +53,7 @@ from vastausanalyysi.themes.cue_context import (
     forbids,
     future_tense,
     intensifier,
+    noun_content,
     obligation,
     operating_in,
     prevented,
@@ -340,7 +342,7 @@ def clause_cues(
         kind, why = found
         if conceded(rows, i):
             continue  # "haasteista huolimatta": granted; the main clause judges
-        if kind == PROBLEM and why == "problem" and _postposition(rows, i):
+        if kind == PROBLEM and why == "problem" and adpositional_kesken(rows, i):
             continue  # "kahden koulun kesken" = between two schools
         if kind == WORKS and _hard_before(rows, i, clause.start):
             continue  # "vaikea saada sovittua": "vaikea" carries the cue
@@ -388,6 +390,8 @@ def clause_cues(
             prevented(rows, i, *clause_range) or cheaper(rows, i, *clause_range)
         ):
             continue  # "ongelmien ennaltaehkäisy", "vähentää kustannuksia": not a loss
+        if kind == WORKS and noun_content(rows, i, *clause_range):
+            continue  # "tapa toimia yhdessä", "halu kehittää": the noun's content, no finding
         if kind == WORKS and attempted(rows, i):
             continue  # "kriisiä on yritetty ratkaista": an attempt, not a result
         if kind == WORKS and _caused_problem(rows, i, clause.end, lexicon, ev):
@@ -663,11 +667,6 @@ _DUTY_CASES = {
     "kuulua": {"ulkotulento", "sisatulento"},
     "": {"sisaeronto", "ulkotulento"},
 }
-
-
-def _postposition(rows: list[TokenRow], i: int) -> bool:
-    """ "kesken" after a genitive is the postposition "among", not "unfinished"."""
-    return rows[i].low == "kesken" and i > 0 and rows[i - 1].genitive and not rows[i - 1].olla
 
 
 def _hard_before(rows: list[TokenRow], i: int, start: int) -> bool:

@@ -1,0 +1,67 @@
+"""Negation scope, a noun's infinitive, expectations, "kesken" of time and a quality that varies
+(codebook §3; issue 11, errors of an independent check of real-style text).
+
+- A negation reaches its own verb and that verb's object, not the infinitive of a noun in an
+  adverbial: "ei kuultu ennen päätöstä sulkea …" denies the hearing, not the closing (a cut,
+  ``problem``).
+- An A-infinitive that a noun governs ("tapa toimia", "on määrä parantaa") names the noun's
+  content: no ``works``.
+- "odottaa" with a nominal object or source ("odottavat kunnilta selkeitä …") is an
+  expectation, like "odotamme, että …": what is expected is no finding (conv. 3).
+- "kesken" before a genitive is "in the middle of" ("kesken syyslukukauden"), not unfinished.
+- A quality that varies ("palvelujen laatu vaihtelee kunnasta toiseen") is a problem; views and
+  practices that vary by place stay neutral (conv. 5).
+
+Every sentence is team-written for these tests (helper polfix, 2026-12-06); none is taken from a
+source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vastausanalyysi.themes.codebook import load_codebook
+from vastausanalyysi.themes.features import as_docs
+from vastausanalyysi.themes.polarity import rule_polarity
+
+CASES = [
+    # negation scope: the noun's infinitive is outside; the verb's own object stays inside
+    ("Kaupunkia ei kuultu ennen ratkaisua sulkea kirjaston sivupiste.", "problem"),
+    ("Valtuustoa ei informoitu ennen päätöstä karsia kouluterveydenhoitajien tehtäviä.", "problem"),
+    ("Meillä ei ole keinoja parantaa tilannetta.", "problem"),
+    ("Alue ei ole halunnut kehittää yhteistyötä kanssamme.", "problem"),
+    # a noun's content
+    ("Yhteinen vuosikello ei ole paperi vaan tapa toimia suunnitelmallisesti.", "neutral"),
+    ("Hankkeen on määrä parantaa ikäihmisten kotiin vietäviä palveluja.", "neutral"),
+    # a finite verb after its subject in a coordinated part still judges
+    ("Arki sujuu ja yksi puhelu riittää.", "works"),
+    # expectations with a nominal object; a comparative expected is a lack (as with "toivoa")
+    ("Järjestöt odottavat kunnilta selkeitä yhteyshenkilöitä.", "neutral"),
+    ("Kunnat odottavat alueelta toimivaa tiedonkulkua kriisitilanteissa.", "neutral"),
+    ("Odotimme tiiviimpää yhteydenpitoa, mutta tapaamisia ei ole järjestetty lainkaan.", "problem"),
+    ("Kunta odotti vastausta pitkään, mutta lopulta sopimus saatiin aikaan.", "works"),
+    # "kesken" of time; unfinished and "among" as before
+    ("Rehtorille luvattiin, ettei psykologia siirretä muualle kesken syyslukukauden.", "neutral"),
+    ("Yhteinen hyte-suunnitelma on vielä kesken.", "problem"),
+    ("Selvitystyö jäi kesken.", "problem"),
+    ("Vastuut jaettiin kuntien kesken.", "neutral"),
+    # a quality that varies; views and practices that vary
+    ("Kotihoidon palvelujen laatu vaihtelee paljon kunnasta toiseen.", "problem"),
+    ("Neuvolapalvelujen saatavuus vaihtelee alueittain.", "problem"),
+    ("Vastaajien arviot palvelujen laadusta vaihtelevat kunnittain.", "neutral"),
+    ("Kokouskäytännöt vaihtelevat alueittain.", "neutral"),
+]
+
+
+@pytest.fixture(scope="module")
+def results() -> list[str]:
+    lexicon = load_codebook().polarity
+    docs = as_docs([text for text, _ in CASES])
+    return [rule_polarity(doc, lexicon).label for doc in docs]
+
+
+def test_scope_content_cases_get_their_polarity(results: list[str]) -> None:
+    wrong = [
+        (text, want, got) for (text, want), got in zip(CASES, results, strict=True) if got != want
+    ]
+    assert not wrong, wrong
