@@ -3,10 +3,11 @@
 A duty said with "olla" and a passive present participle ("yhteistyön on oltava sujuvaa",
 "palvelut on turvattava") states what should be, not a finding, so its works words give no
 ``works``; an attribute that agrees with its noun ("on huomattava etu") is no duty, and a
-finding in another clause still counts. A connective adverb inside a single sentence
-("Tilanne on kuitenkin vaikea.") contrasts it with a sentence the text does not have: with
-cues of one kind only, the answer is not ``mixed``, while two sentences or two clauses with
-both kinds still are. Every sentence is team-written for these tests (none from any source).
+finding in another clause still counts. A connective adverb inside or at the start of a single
+sentence ("Tilanne on kuitenkin vaikea.", "Toisaalta resurssit ovat …") contrasts it with a
+sentence the text does not have: with cues of one kind only, the answer is not ``mixed``, while
+two sentences or two clauses with both kinds still are. Every sentence is team-written for these
+tests (none from any source).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ CONNECTIVES = [
     ("Alueen taloustilanne on kuitenkin vaikea.", "problem"),
     ("Uudistukseen liittyy kuitenkin myös monia haasteita.", "problem"),
     ("Kuntien ja alueen yhteistyö sujuu silti hyvin.", "works"),
+    # a connective that starts the only sentence contrasts with what the text does not have
+    ("Toisaalta tiedonkulku ei edelleenkään toimi kouluille.", "problem"),
+    ("Toisaalta resurssit ovat riittämättömät.", "problem"),
     # two clauses or two sentences with both kinds stay mixed
     ("Yhteistyö toimii, mutta tiedonkulku takkuaa.", "mixed"),
     ("Yhteistyö toimii hyvin. Tiedonkulku kuitenkin takkuaa.", "mixed"),

@@ -185,16 +185,20 @@ _CLAUSE_CONTRAST = rule_words("clause_contrast_conjunctions")
 
 
 def _lone_connective(doc: Doc) -> bool:
-    """One sentence whose only contrast word is a connective adverb inside its clause
-    ("Tilanne on kuitenkin vaikea.", "Muutokseen liittyy kuitenkin haasteita."): it contrasts
-    with a sentence the text does not have, so it makes no mixed answer by itself."""
+    """One sentence whose only contrast word is a connective adverb inside its clause or at its
+    start ("Tilanne on kuitenkin vaikea.", "Toisaalta valtuutetuilla ei ole vaikutusvaltaa."):
+    it contrasts with a sentence the text does not have, so it makes no mixed answer by itself
+    ("…, toisaalta …" after a comma contrasts two clauses of its own)."""
     rows = [r for r in doc_table(doc).rows if not r.space]
     if any(r.text in SENTENCE_END for r in rows[:-1]):
         return False
     if any(r.low in _CLAUSE_CONTRAST for r in rows):
         return False
     hits = [k for k, r in enumerate(rows) if r.low in _CONNECTIVES]
-    return bool(hits) and all(k > 0 and not rows[k - 1].punct for k in hits)
+    # "Toisaalta X, toisaalta Y", "Toisaalta X ja toisaalta Y": two sides of its own
+    return bool(hits) and all(
+        (k == 0 and len(hits) == 1) or (k > 0 and not rows[k - 1].punct) for k in hits
+    )
 
 
 def _conceded(result: PolarityResult) -> bool:
