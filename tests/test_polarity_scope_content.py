@@ -11,6 +11,9 @@
 - "kesken" before a genitive is "in the middle of" ("kesken syyslukukauden"), not unfinished.
 - A quality that varies ("palvelujen laatu vaihtelee kunnasta toiseen") is a problem; views and
   practices that vary by place stay neutral (conv. 5).
+- "jäädä yksin asumaan" describes how someone lives, "siirtää alueen kontolle" a transfer
+  (codebook §5); "jäädä yksin hoitamaan", "jäädä kunnan kontolle" are burdens. A service that
+  disappears ("hävitä") is a problem, a proposal that loses a vote ("hävisi äänestyksessä") not.
 
 Every sentence is team-written for these tests (helper polfix, 2026-12-06); none is taken from a
 source.
@@ -50,6 +53,15 @@ CASES = [
     ("Neuvolapalvelujen saatavuus vaihtelee alueittain.", "problem"),
     ("Vastaajien arviot palvelujen laadusta vaihtelevat kunnittain.", "neutral"),
     ("Kokouskäytännöt vaihtelevat alueittain.", "neutral"),
+    # living alone described; a party left alone with a task is a burden
+    ("Isä jäi yksin asumaan rivitaloon.", "neutral"),
+    ("Koulut jäivät yksin hoitamaan oppilashuoltoa.", "problem"),
+    # a task moved to someone's account is a transfer described; one left there is a burden
+    ("Kotoutumisen tehtävät siirrettiin alueen kontolle.", "neutral"),
+    ("Iltapäivätoiminta jäi kunnan kontolle.", "problem"),
+    # disappearing services; a proposal that loses a vote
+    ("Pankkipalvelujen jälkeen myös neuvola on hävinnyt kylältä.", "problem"),
+    ("Lautakunnan esitys hävisi valtuuston äänestyksessä.", "neutral"),
 ]
 
 

@@ -335,6 +335,10 @@ VIEWS = rule_words("varying_views")
 DUTIES = rule_words("duty_heads")
 #: Heads of a quality ("palvelujen laatu", "palvelutaso"): its varying is a problem.
 QUALITY = rule_words("varying_quality")
+#: Contests: "hävitä" in a clause with one is losing it, not disappearing.
+CONTESTS = rule_words("contest_nouns")
+#: Verbs of living and heads of homes: "jäi yksin asumaan", "jäi yksin kotiin".
+LIVING = rule_words("living_words")
 #: Words of an earlier time that, without "kuin", put a comparative in the past.
 BEFORE = rule_words("before_words")
 
@@ -487,6 +491,32 @@ _LEFT = frozenset({"jäädä", "jättää"})
 _BELONGING = frozenset({"osalta", "kohdalta", "puolesta"})
 
 
+def lost_contest(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """ "hävitä" of losing a contest ("esitys hävisi äänestyksessä", "hävisimme
+    kilpailutuksen"): the outcome of a vote or a tender, not a service that disappears."""
+    return rows[i].nlemma == "hävitä" and any(
+        rows[j].keys & CONTESTS and rows[j].classes & NOMINAL for j in range(start, end)
+    )
+
+
+def living_alone(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "jäädä yksin" followed by where or how one lives ("äiti jäi yksin asumaan
+    omakotitaloon", "jäi yksin kotiin"): a person's living described, not a party left alone
+    with a task ("kunta jäi yksin hoitamaan kotoutumista" is one)."""
+    if rows[i].nlemma not in {"jäädä", "jättää"}:
+        return False
+    alone = next((j for j in range(i + 1, min(i + 4, end)) if rows[j].low in _ALONE), None)
+    if alone is None or alone + 1 >= end:
+        return False
+    nxt = rows[alone + 1]
+    if "MA-infinitive" in nxt.moods:
+        return nxt.nlemma in LIVING
+    return bool(nxt.heads & LIVING and nxt.cases & {"sisatulento", "sisaolento"})
+
+
+_ALONE = frozenset({"yksin", "yksinään"})
+
+
 def right_to(rows: list[TokenRow], i: int, start: int) -> bool:
     """An A-infinitive right after a noun of right or duty ("on oikeus irtisanoa")."""
     if "A-infinitive" not in rows[i].moods or "indicative" in rows[i].moods:
@@ -588,10 +618,12 @@ __all__ = [
     "ATTEMPT",
     "BASED_ON",
     "BEFORE",
+    "CONTESTS",
     "CORRECTION_VERBS",
     "COSTS",
     "DEONTIC",
     "EXISTENTIAL_VERBS",
+    "LIVING",
     "LOCATIVE",
     "MATTER",
     "NOMINAL",
@@ -623,6 +655,8 @@ __all__ = [
     "forbids",
     "future_tense",
     "intensifier",
+    "living_alone",
+    "lost_contest",
     "noun_content",
     "obligation",
     "operating_in",

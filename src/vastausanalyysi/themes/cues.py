@@ -53,6 +53,8 @@ from vastausanalyysi.themes.cue_context import (
     forbids,
     future_tense,
     intensifier,
+    living_alone,
+    lost_contest,
     noun_content,
     obligation,
     operating_in,
@@ -378,6 +380,11 @@ def clause_cues(
             continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
         if kind == PROBLEM and row.nlemma == "vaihdella" and by_place(rows, clause_range):
             continue  # "käytännöt vaihtelevat alueittain": a difference described (conv. 5)
+        if kind == PROBLEM and (
+            lost_contest(rows, i, *clause_range)
+            or (why == "phrase" and living_alone(rows, i, clause.end))
+        ):
+            continue  # "esitys hävisi äänestyksessä", "äiti jäi yksin asumaan": no loss, no burden
         if kind == PROBLEM and right_to(rows, i, clause.start):
             continue  # "alueella on oikeus irtisanoa sopimus": a legal role (conv. 5)
         if kind == PROBLEM and example_topic(rows, i, clause.start):
