@@ -32,6 +32,7 @@ CASES = [
     ("Kaupunkia ei kuultu ennen ratkaisua sulkea kirjaston sivupiste.", "problem"),
     ("Valtuustoa ei informoitu ennen päätöstä karsia kouluterveydenhoitajien tehtäviä.", "problem"),
     ("Meillä ei ole keinoja parantaa tilannetta.", "problem"),
+    ("Tämä ei ole oikea hetki tehdä uusia leikkauksia kouluterveydenhuoltoon.", "problem"),
     ("Alue ei ole halunnut kehittää yhteistyötä kanssamme.", "problem"),
     # a noun's content
     ("Yhteinen vuosikello ei ole paperi vaan tapa toimia suunnitelmallisesti.", "neutral"),
@@ -53,6 +54,7 @@ CASES = [
     ("Neuvolapalvelujen saatavuus vaihtelee alueittain.", "problem"),
     ("Vastaajien arviot palvelujen laadusta vaihtelevat kunnittain.", "neutral"),
     ("Kokouskäytännöt vaihtelevat alueittain.", "neutral"),
+    ("Uutta työnjakoa odotetaan kouluissa vaihtelevin mielin.", "neutral"),
     # living alone described; a party left alone with a task is a burden
     ("Isä jäi yksin asumaan rivitaloon.", "neutral"),
     ("Koulut jäivät yksin hoitamaan oppilashuoltoa.", "problem"),

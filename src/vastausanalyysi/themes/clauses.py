@@ -317,8 +317,9 @@ def goal_scope(doc: Doc, lexicon: PolarityLexicon) -> tuple[set[int], set[int]]:
 def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) -> set[int]:
     """A negation's scope: the words after it up to the end of its clause, but not a noun's
     infinitive after the negated verb ("kuntia ei kuultu ennen päätöstä lakkauttaa
-    neuvolapalvelut": the closing is not denied, the hearing is; see :func:`noun_infinitive`).
-    The infinitive of the verb's own object stays denied ("ei tehnyt päätöstä lakkauttaa")."""
+    neuvolapalvelut": the closing is not denied, the hearing is; "nyt ei ole oikea aika kohdistaa
+    säästöjä": the time is denied, not the cuts; see :func:`noun_infinitive`). The infinitive of
+    the verb's own object stays denied ("ei tehnyt päätöstä lakkauttaa", "ei ole keinoja …")."""
     out: set[int] = set()
     if True not in negation:
         return out
@@ -331,7 +332,7 @@ def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) ->
             active = False  # the infinitive and what follows it belong to the noun
         if active:
             out.add(i)
-            verb_seen = verb_seen or (row.verb and not row.olla)
+            verb_seen = verb_seen or row.verb
         if negation[i]:
             active, verb_seen = True, False
     return out

@@ -378,7 +378,7 @@ def clause_cues(
             continue  # "valmius rakentuu harjoitusten varaan": is based on
         if kind == WORKS and why == "phrase" and example_of(rows, i, clause.end):
             continue  # "on hyvä esimerkki yhteistyön tarpeesta": an illustration
-        if kind == PROBLEM and row.nlemma == "vaihdella" and by_place(rows, clause_range):
+        if kind == PROBLEM and row.nlemma in _VARY and by_place(rows, clause_range):
             continue  # "käytännöt vaihtelevat alueittain": a difference described (conv. 5)
         if kind == PROBLEM and (
             lost_contest(rows, i, *clause_range)
@@ -467,6 +467,8 @@ def clause_cues(
 
 
 _BARELY = rule_words("barely_words")
+#: "vaihdella" and its participle ("odotetaan vaihtelevin mielin"): see cue_context.by_place.
+_VARY = frozenset({"vaihdella", "vaihteleva"})
 
 #: Cuts that an announced intention does not soften ("aikoo sulkea kolme terveysasemaa").
 _CUTS = rule_words("cut_verbs")
