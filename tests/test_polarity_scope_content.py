@@ -6,8 +6,9 @@
   ``problem``).
 - An A-infinitive that a noun governs ("tapa toimia", "on määrä parantaa") names the noun's
   content: no ``works``.
-- "odottaa" with a nominal object or source ("odottavat kunnilta selkeitä …") is an
-  expectation, like "odotamme, että …": what is expected is no finding (conv. 3).
+- "odottaa" with a nominal object or source, after or before it ("odottavat kunnilta selkeitä
+  …", "selkeitä … odotetaan"), is an expectation, like "odotamme, että …": what is expected is
+  no finding (conv. 3).
 - "kesken" before a genitive is "in the middle of" ("kesken syyslukukauden"), not unfinished.
 - A quality that varies ("palvelujen laatu vaihtelee kunnasta toiseen") is a problem; views and
   practices that vary by place stay neutral (conv. 5).
@@ -44,6 +45,10 @@ CASES = [
     ("Kunnat odottavat alueelta toimivaa tiedonkulkua kriisitilanteissa.", "neutral"),
     ("Odotimme tiiviimpää yhteydenpitoa, mutta tapaamisia ei ole järjestetty lainkaan.", "problem"),
     ("Kunta odotti vastausta pitkään, mutta lopulta sopimus saatiin aikaan.", "works"),
+    # the object before the verb, and a participle after it, are expected too
+    ("Hyviä kokemuksia odotetaan myös naapurikunnista.", "neutral"),
+    ("Selkeitä yhteyshenkilöitä odotetaan alueelta pian.", "neutral"),
+    ("Uuden ohjausmallin odotetaan sujuvoittavan asiakkaiden siirtoja.", "neutral"),
     # "kesken" of time; unfinished and "among" as before
     ("Rehtorille luvattiin, ettei psykologia siirretä muualle kesken syyslukukauden.", "neutral"),
     ("Yhteinen hyte-suunnitelma on vielä kesken.", "problem"),

@@ -93,20 +93,29 @@ def _that_follows(rows: list[TokenRow], i: int, n: int) -> bool:
 _EXPECTED_CASES = frozenset({"osanto", "ulkoeronto"})
 
 
-def _expects_object(rows: list[TokenRow], i: int, n: int) -> bool:
-    """A finite verb of expecting with a nominal object or source ("kunnat odottavat
-    hyvinvointialueelta selkeää vastuunjakoa", "odotimme tiiviimpää yhteistyötä"): what is
-    expected is no finding, as in "odotamme, että …" (not "odotettua paremmin", a participle,
-    nor "joutuvat odottamaan")."""
+def _expected_object(rows: list[TokenRow], i: int, start: int, n: int) -> int | None:
+    """Where the nominal object or source of a finite verb of expecting starts (the verb itself
+    when it follows): after it
+    ("kunnat odottavat hyvinvointialueelta selkeää vastuunjakoa", "odotimme tiiviimpää
+    yhteistyötä") or before it ("hyviä tuloksia odotetaan"). What is expected is no finding,
+    as in "odotamme, että …"; None for "odotettua paremmin" (a participle), "joutuvat
+    odottamaan" and "meitä odottaa haastava vuosi" (no such object)."""
     if not rows[i].moods & {"indicative", "conditional"} or not rows[i].verb:
-        return False
+        return None
+    first = i
+    while first > start and _expected_case(rows[first - 1]):
+        first -= 1  # "selkeää työnjakoa odotetaan (alueelta)"
     for j in range(i + 1, min(i + 4, n)):
-        row = rows[j]
-        if row.punct or row.verb:
-            return False
-        if row.cases & _EXPECTED_CASES and row.classes & {"nimisana", "laatusana"}:
-            return True
-    return False
+        if rows[j].punct or (rows[j].verb and rows[j].moods & FINITE_MOODS):
+            break
+        if _expected_case(rows[j]):
+            return first
+    return first if first < i else None
+
+
+def _expected_case(row: TokenRow) -> bool:
+    """A noun or adjective in the partitive or the ablative (what is expected, from whom)."""
+    return bool(row.cases & _EXPECTED_CASES and row.classes & {"nimisana", "laatusana"})
 
 
 def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
@@ -538,8 +547,9 @@ def _goal_scope(
             active_need = True  # "toivomme, että …": a wish, not a finding
         if lemma in _EXPECT and row.verb and _that_follows(rows, i, n):
             active_need = True  # "odotamme, että hallinto-oikeus ratkaisee asian nopeasti"
-        elif lemma in _EXPECT and _expects_object(rows, i, n):
+        elif lemma in _EXPECT and (first := _expected_object(rows, i, start, n)) is not None:
             expected = True  # "odotamme alueelta selkeää vastuunjakoa"
+            need.update(range(first, i))  # "selkeää työnjakoa odotetaan"
         if lemma in lexicon.topic:
             active_topic = True
         if low.endswith("miseksi"):
