@@ -14,7 +14,8 @@
   practices that vary by place stay neutral (conv. 5).
 - "jäädä yksin asumaan" describes how someone lives, "siirtää alueen kontolle" a transfer
   (codebook §5); "jäädä yksin hoitamaan", "jäädä kunnan kontolle" are burdens. A service that
-  disappears ("hävitä") is a problem, a proposal that loses a vote ("hävisi äänestyksessä") not.
+  disappears from somewhere ("hävitä") is a problem, a proposal that loses a vote ("hävisi
+  äänestyksessä") or a team that loses not.
 
 Every sentence is team-written for these tests (helper polfix, 2026-12-06); none is taken from a
 source.
@@ -69,6 +70,9 @@ CASES = [
     # disappearing services; a proposal that loses a vote
     ("Pankkipalvelujen jälkeen myös neuvola on hävinnyt kylältä.", "problem"),
     ("Lautakunnan esitys hävisi valtuuston äänestyksessä.", "neutral"),
+    ("Kaikki ehdokkaat kunnastamme hävisivät aluevaaleissa.", "neutral"),
+    ("Paikallinen joukkue hävisi eilen selvästi.", "neutral"),
+    ("Lähikirjasto häviää kylästämme ensi keväänä.", "problem"),
 ]
 
 

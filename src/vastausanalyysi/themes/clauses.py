@@ -352,8 +352,8 @@ def noun_infinitive(rows: Sequence[TokenRow], i: int) -> bool:
     "halu kehittää"): it names the noun's content, an action neither done nor denied by the
     clause's own verb. Not a finite verb after its subject ("alue kehittää palveluja"): the
     caller asks only where another verb of the clause is the finite one."""
-    if i == 0 or "A-infinitive" not in rows[i].moods:
-        return False
+    if i == 0 or "A-infinitive" not in rows[i].moods or not rows[i].verb:
+        return False  # "alalle on hyötyä": the noun "hyöty", not the verb "hyötyä"
     noun = rows[i - 1]
     return "nimisana" in noun.classes and not noun.verb and not noun.olla
 

@@ -335,7 +335,9 @@ VIEWS = rule_words("varying_views")
 DUTIES = rule_words("duty_heads")
 #: Heads of a quality ("palvelujen laatu", "palvelutaso"): its varying is a problem.
 QUALITY = rule_words("varying_quality")
-#: Contests: "hävitä" in a clause with one is losing it, not disappearing.
+#: Adverbs of disappearing: "hävitä kokonaan|pois" is a loss, not losing a contest.
+DISAPPEAR = rule_words("disappear_words")
+#: Contests: "hävitä" in a clause with one is losing it ("hävisi äänestyksessä").
 CONTESTS = rule_words("contest_nouns")
 #: Verbs of living and heads of homes: "jäi yksin asumaan", "jäi yksin kotiin".
 LIVING = rule_words("living_words")
@@ -492,10 +494,19 @@ _BELONGING = frozenset({"osalta", "kohdalta", "puolesta"})
 
 
 def lost_contest(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """ "hävitä" of losing a contest ("esitys hävisi äänestyksessä", "hävisimme
-    kilpailutuksen"): the outcome of a vote or a tender, not a service that disappears."""
-    return rows[i].nlemma == "hävitä" and any(
-        rows[j].keys & CONTESTS and rows[j].classes & NOMINAL for j in range(start, end)
+    """ "hävitä" of losing ("esitys hävisi äänestyksessä", "kaikki puolueet hävisivät"): the
+    outcome of a vote or a contest, not a service that disappears. "hävitä" disappears from
+    somewhere ("neuvola hävisi kylältä", "Suomesta voi hävitä terveysasemia") or away
+    ("häviävät kokonaan"): a source in its clause or an adverb of disappearing."""
+    if rows[i].nlemma != "hävitä":
+        return False
+    clause = range(start, end)
+    if any(rows[j].keys & CONTESTS and rows[j].classes & NOMINAL for j in clause):
+        return True  # "kunnastamme hävisivät aluevaaleissa": a source, but a contest
+    return not any(
+        rows[j].low in DISAPPEAR
+        or (rows[j].cases & {"sisaeronto", "ulkoeronto"} and rows[j].classes & NOMINAL)
+        for j in clause
     )
 
 
@@ -622,6 +633,7 @@ __all__ = [
     "CORRECTION_VERBS",
     "COSTS",
     "DEONTIC",
+    "DISAPPEAR",
     "EXISTENTIAL_VERBS",
     "LIVING",
     "LOCATIVE",
