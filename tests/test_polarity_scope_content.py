@@ -33,6 +33,7 @@ CASES = [
     # negation scope: the noun's infinitive is outside; the verb's own object stays inside
     ("Kaupunkia ei kuultu ennen ratkaisua sulkea kirjaston sivupiste.", "problem"),
     ("Valtuustoa ei informoitu ennen päätöstä karsia kouluterveydenhoitajien tehtäviä.", "problem"),
+    ("Kuntaa ei tiedotettu aikeesta lopettaa hammashoitolan vastaanotto.", "problem"),
     ("Meillä ei ole keinoja parantaa tilannetta.", "problem"),
     ("Tämä ei ole oikea hetki tehdä uusia leikkauksia kouluterveydenhuoltoon.", "problem"),
     ("Alue ei ole halunnut kehittää yhteistyötä kanssamme.", "problem"),

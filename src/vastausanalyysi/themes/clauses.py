@@ -328,7 +328,8 @@ def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) ->
     infinitive after the negated verb ("kuntia ei kuultu ennen päätöstä lakkauttaa
     neuvolapalvelut": the closing is not denied, the hearing is; "nyt ei ole oikea aika kohdistaa
     säästöjä": the time is denied, not the cuts; see :func:`noun_infinitive`). The infinitive of
-    the verb's own object stays denied ("ei tehnyt päätöstä lakkauttaa", "ei ole keinoja …")."""
+    the verb's own object stays denied ("ei tehnyt päätöstä lakkauttaa", "ei ole keinoja …"), an
+    oblique does not ("kuntaa ei tiedotettu aikeesta lopettaa vastaanotto")."""
     out: set[int] = set()
     if True not in negation:
         return out
@@ -337,7 +338,7 @@ def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) ->
         row = rows[i]
         if row.punct or row.low in _SCOPE_END or contrast[i]:
             active = False
-        if active and verb_seen and noun_infinitive(rows, i) and not rows[i - 2].verb:
+        if active and verb_seen and noun_infinitive(rows, i) and not _object(rows, i - 1):
             active = False  # the infinitive and what follows it belong to the noun
         if active:
             out.add(i)
@@ -345,6 +346,12 @@ def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) ->
         if negation[i]:
             active, verb_seen = True, False
     return out
+
+
+def _object(rows: list[TokenRow], j: int) -> bool:
+    """The negated verb's object right after it: a negated verb takes its object in the
+    partitive ("ei tehnyt päätöstä", "ei ole keinoja"); "ei tiedotettu aikeesta" is no object."""
+    return j > 0 and rows[j - 1].verb and "osanto" in rows[j].cases
 
 
 def noun_infinitive(rows: Sequence[TokenRow], i: int) -> bool:
