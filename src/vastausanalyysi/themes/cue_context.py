@@ -11,6 +11,8 @@ compared ("alueittain"), rights and duties ("on oikeus irtisanoa"), attempts ("o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from vastausanalyysi.nlp.voikko import FINITE_MOODS
 from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, SENTENCE_END, noun_infinitive
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
@@ -603,6 +605,21 @@ def demonstrative_frame(rows: list[TokenRow], i: int) -> bool:
     )
 
 
+#: Verbs of disappearing: with a problem word as their subject, the problem is gone.
+VANISH = frozenset({"hävitä", "kadota"})
+
+
+def problem_gone(
+    rows: list[TokenRow], i: int, start: int, is_problem: Callable[[TokenRow], bool]
+) -> bool:
+    """ "hävitä|kadota" at ``i`` after a problem word in the nominative in its clause, its
+    subject: the problem is gone, a decrease ("jonot ovat hävinneet", "epäluulo on kadonnut");
+    not a service that disappears ("neuvola hävisi kylältä", "säästöjen myötä")."""
+    return rows[i].nlemma in VANISH and any(
+        "nimento" in rows[j].cases and is_problem(rows[j]) for j in range(start, i)
+    )
+
+
 def agreed_content(rows: list[TokenRow], n: int) -> bool:
     """A negation in the "että" clause of a verb of agreeing, deciding or demanding: "kunta ja
     alue voivat sopia, ettei tila siirry alueelle", "kunta vaati, ettei asemaa suljeta". It is
@@ -645,6 +662,7 @@ __all__ = [
     "QUALITY",
     "RIGHTS",
     "UNCHANGED",
+    "VANISH",
     "adpositional_kesken",
     "advice",
     "agreed_content",
@@ -673,6 +691,7 @@ __all__ = [
     "obligation",
     "operating_in",
     "prevented",
+    "problem_gone",
     "right_to",
     "row_participle",
     "to_do",

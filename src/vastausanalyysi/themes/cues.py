@@ -59,6 +59,7 @@ from vastausanalyysi.themes.cue_context import (
     obligation,
     operating_in,
     prevented,
+    problem_gone,
     right_to,
     time_to_come,
     to_do,
@@ -272,7 +273,11 @@ def clause_cues(
     decrease = [
         i
         for i in rng
-        if (_resolves(rows, i, negated) or (rows[i].keys & lexicon.decrease and rows[i].verb))
+        if (
+            _resolves(rows, i, negated)
+            or (rows[i].keys & lexicon.decrease and rows[i].verb)
+            or problem_gone(rows, i, clause.start, lambda r: _problem_word(r, lexicon, ev))
+        )
         and "MINEN-infinitive" not in rows[i].moods
         and not cheaper(rows, i, clause.start, clause.end)  # costs cut: no other word turns
     ]
