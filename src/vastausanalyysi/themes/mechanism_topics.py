@@ -52,7 +52,7 @@ from vastausanalyysi.themes.mechanism_context import (
     near_words,
     told_party,
 )
-from vastausanalyysi.themes.tokens import TokenRow, rule_words
+from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 
 #: The state deciding or legislating (compound heads): a sentence with one is about the state's
 #: decisions, not decision-making between the parties ("Hallituksen lakiesitykseen
@@ -111,34 +111,81 @@ _POLITICAL = "poliittinen"
 _MEETING = "kokous"
 #: Gatherings (compound heads) that are the parties' meetings only with the parties together
 _GATHERINGS = frozenset({"seminaari", "foorumi"})
+#: The words that an official-as-topic or own-meeting block needs in a text to look further.
+_OFFICIAL_WORDS = OFFICIALS | {_POLITICAL}
+_MEETING_WORDS = _GATHERINGS | {_MEETING}
+_BLOCK_WORDS = (
+    _OFFICIAL_WORDS | STATE_DECIDERS | COMMUNICATION_WORDS | ENCOUNTER_WORDS | EVENT_HEADS
+    | _MEETING_WORDS | OTHER_PLACE_MODIFIERS | ENDING_VERBS
+    | {_KNOWLEDGE, _FORESIGHT, _ACCORDING}
+)  # fmt: skip
 
 
 def topic_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
     """Token indices per code whose words name a topic in their context, not the way the
     parties cooperate (see the module's docstring): ``rows`` are a text's token rows, ``where``
-    the token indices of its words in order."""
+    the token indices of its words in order. A block is looked for only in a text that has its
+    words (most texts have none)."""
     blocks: dict[str, set[int]] = {}
+    vocab: set[str] = set()  # the text's words among the blocks' words
+    for i in where:
+        words = _block_words(rows[i])
+        if words:
+            vocab |= words
 
     def add(code: str, found: list[int]) -> None:
         if found:
             blocks.setdefault(code, set()).update(found)
 
-    add("luottamushenkilot", _officials_apart(rows, where))
-    add("paatoksenteko", _state_decides(rows, where) + _minutes_heading(rows, where))
-    public = _informs_public(rows, where) + _knowing_contacts(rows, where)
-    add("tietopohja", public + _own_foresight(rows, where))
-    served = _service_encounters(rows, where)
-    add("tapaamiset", served + _public_events(rows, where) + _own_meetings(rows, where))
-    add("vuorovaikutus", served)
-    add("osallisuus", _according_to(rows, where))
-    places = [
-        i
-        for i in where
-        if not rows[i].heads.isdisjoint(ORGANISATIONS)
-        and not rows[i].modifiers.isdisjoint(OTHER_PLACE_MODIFIERS)
-    ]  # "neuvola siirtyi naapurikuntaan": a relocation
-    add("tyonjako", places + _tasks_ended(rows, where))
+    def has(words: frozenset[str]) -> bool:
+        return not vocab.isdisjoint(words)
+
+    if has(_OFFICIAL_WORDS):
+        add("luottamushenkilot", _officials_apart(rows, where))
+    if has(STATE_DECIDERS):
+        add("paatoksenteko", _state_decides(rows, where))
+    add("paatoksenteko", _minutes_heading(rows, where))
+    if has(COMMUNICATION_WORDS):
+        add("tietopohja", _informs_public(rows, where))
+    if _KNOWLEDGE in vocab:
+        add("tietopohja", _knowing_contacts(rows, where))
+    if _FORESIGHT in vocab:
+        add("tietopohja", _own_foresight(rows, where))
+    if has(ENCOUNTER_WORDS):
+        served = _service_encounters(rows, where)
+        add("tapaamiset", served)
+        add("vuorovaikutus", served)
+    if has(EVENT_HEADS):
+        add("tapaamiset", _public_events(rows, where))
+    if has(_MEETING_WORDS):
+        add("tapaamiset", _own_meetings(rows, where))
+    if _ACCORDING in vocab:
+        add("osallisuus", _according_to(rows, where))
+    if has(OTHER_PLACE_MODIFIERS):
+        places = [
+            i
+            for i in where
+            if not rows[i].heads.isdisjoint(ORGANISATIONS)
+            and not rows[i].modifiers.isdisjoint(OTHER_PLACE_MODIFIERS)
+        ]  # "neuvola siirtyi naapurikuntaan": a relocation
+        add("tyonjako", places)
+    if has(ENDING_VERBS):
+        add("tyonjako", _tasks_ended(rows, where))
     return blocks
+
+
+#: A row's words among :data:`_BLOCK_WORDS`, by the row's id (equal tokens share a row).
+_ROW_WORDS: dict[int, tuple[TokenRow, frozenset[str]]] = {}
+
+
+def _block_words(row: TokenRow) -> frozenset[str]:
+    """The words of ``row`` (its lemma, surface, compound runs) that some block looks for."""
+    hit = _ROW_WORDS.get(id(row))
+    if hit is not None and hit[0] is row:
+        return hit[1]
+    words = (row.heads | row.inner | row.modifiers | {row.norm, row.low}) & _BLOCK_WORDS
+    remember(_ROW_WORDS, id(row), (row, words))
+    return words
 
 
 def _minutes_heading(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
