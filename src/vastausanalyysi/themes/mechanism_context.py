@@ -53,7 +53,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.clauses import SENTENCE_END, sentence_numbers
-from vastausanalyysi.themes.tokens import TokenRow, rule_words
+from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 
 #: The parties whose allative names who gets a task.
 ORGANISATIONS = rule_words("organisations")
@@ -216,14 +216,19 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     (``vuorovaikutus``). The blocks of words that name a topic are
     :func:`vastausanalyysi.themes.mechanism_topics.topic_blocks`."""
     blocks: dict[str, set[int]] = {}
-    counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
-    counted += _speakers(rows, where)
-    if counted:
-        blocks["luottamushenkilot"] = set(counted)
-    disputed = _disputes_over(rows, where)
-    if disputed:
-        blocks["vuorovaikutus"] = set(disputed)
-    if not any(_is_lease(rows[i]) for i in where):  # most texts: no sentence split
+    flags = 0  # which kinds of word the text has (most texts: none)
+    for i in where:
+        flags |= _row_flags(rows[i])
+    if flags & _OFFICIAL:
+        counted = [i for i in where if _respondent_share(rows, i)] + _surveyed(rows, where)
+        counted += _speakers(rows, where)
+        if counted:
+            blocks["luottamushenkilot"] = set(counted)
+    if flags & _DISPUTE:
+        disputed = _disputes_over(rows, where)
+        if disputed:
+            blocks["vuorovaikutus"] = set(disputed)
+    if not flags & _LEASE:  # most texts: no sentence split
         return blocks
     sentence: list[int] = []  # token indices of the current sentence's agreement words
     lease = False
@@ -311,6 +316,26 @@ def _respondent_share(rows: Sequence[TokenRow], i: int) -> bool:
     if not (row.heads & OFFICIALS and ELATIVE in row.cases):
         return False
     return any(r.like_num or r.text == "%" for r in rows[i + 1 : i + 3])
+
+
+#: The kinds of word that :func:`mechanism_blocks` looks further for, as bits of a row's flags.
+_OFFICIAL, _DISPUTE, _LEASE = 1, 2, 4
+_ROW_FLAGS: dict[int, tuple[TokenRow, int]] = {}
+
+
+def _row_flags(row: TokenRow) -> int:
+    """Whether ``row`` is an elected official, a word of disputing or of leasing, as bits
+    (cached by the row: equal tokens share one)."""
+    hit = _ROW_FLAGS.get(id(row))
+    if hit is not None and hit[0] is row:
+        return hit[1]
+    flags = (
+        (_OFFICIAL if row.heads & OFFICIALS else 0)
+        | (_DISPUTE if row.norm in DISPUTE_WORDS else 0)
+        | (_LEASE if _is_lease(row) else 0)
+    )
+    remember(_ROW_FLAGS, id(row), (row, flags))
+    return flags
 
 
 def _is_lease(row: TokenRow) -> bool:
