@@ -612,11 +612,11 @@ VANISH = frozenset({"hävitä", "kadota"})
 def problem_gone(
     rows: list[TokenRow], i: int, start: int, is_problem: Callable[[TokenRow], bool]
 ) -> bool:
-    """ "hävitä|kadota" at ``i`` after a problem word in the nominative in its clause, its
-    subject: the problem is gone, a decrease ("jonot ovat hävinneet", "epäluulo on kadonnut");
-    not a service that disappears ("neuvola hävisi kylältä", "säästöjen myötä")."""
+    """ "hävitä|kadota" at ``i`` after a problem word in the nominative in its clause (at most
+    six tokens back), its subject: the problem is gone, a decrease ("jonot ovat hävinneet",
+    "epäluulo on kadonnut"); not a service that disappears ("neuvola hävisi kylältä")."""
     return rows[i].nlemma in VANISH and any(
-        "nimento" in rows[j].cases and is_problem(rows[j]) for j in range(start, i)
+        "nimento" in rows[j].cases and is_problem(rows[j]) for j in range(max(start, i - 6), i)
     )
 
 
