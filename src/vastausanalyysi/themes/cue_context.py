@@ -499,10 +499,11 @@ def lost_contest(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
     """ "hävitä" of losing ("esitys hävisi äänestyksessä", "kaikki puolueet hävisivät"): the
     outcome of a vote or a contest, not a service that disappears. "hävitä" disappears from
     somewhere ("neuvola hävisi kylältä", "Suomesta voi hävitä terveysasemia") or away
-    ("häviävät kokonaan"): a source in its clause or an adverb of disappearing."""
+    ("häviävät kokonaan"): a source in its clause or an adverb of disappearing (looked for at
+    most 12 tokens either side: a long clause without punctuation stays linear)."""
     if rows[i].nlemma != "hävitä":
         return False
-    clause = range(start, end)
+    clause = range(max(start, i - 12), min(end, i + 13))
     if any(rows[j].keys & CONTESTS and rows[j].classes & NOMINAL for j in clause):
         return True  # "kunnastamme hävisivät aluevaaleissa": a source, but a contest
     return not any(
