@@ -320,21 +320,20 @@ def _respondent_share(rows: Sequence[TokenRow], i: int) -> bool:
 
 #: The kinds of word that :func:`mechanism_blocks` looks further for, as bits of a row's flags.
 _OFFICIAL, _DISPUTE, _LEASE = 1, 2, 4
-_ROW_FLAGS: dict[int, tuple[TokenRow, int]] = {}
+_ROW_FLAGS: dict[TokenRow, int] = {}
 
 
 def _row_flags(row: TokenRow) -> int:
     """Whether ``row`` is an elected official, a word of disputing or of leasing, as bits
     (cached by the row: equal tokens share one)."""
-    hit = _ROW_FLAGS.get(id(row))
-    if hit is not None and hit[0] is row:
-        return hit[1]
-    flags = (
-        (_OFFICIAL if row.heads & OFFICIALS else 0)
-        | (_DISPUTE if row.norm in DISPUTE_WORDS else 0)
-        | (_LEASE if _is_lease(row) else 0)
-    )
-    remember(_ROW_FLAGS, id(row), (row, flags))
+    flags = _ROW_FLAGS.get(row)
+    if flags is None:
+        flags = (
+            (_OFFICIAL if row.heads & OFFICIALS else 0)
+            | (_DISPUTE if row.norm in DISPUTE_WORDS else 0)
+            | (_LEASE if _is_lease(row) else 0)
+        )
+        remember(_ROW_FLAGS, row, flags)
     return flags
 
 

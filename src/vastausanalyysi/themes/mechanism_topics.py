@@ -174,17 +174,16 @@ def topic_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, se
     return blocks
 
 
-#: A row's words among :data:`_BLOCK_WORDS`, by the row's id (equal tokens share a row).
-_ROW_WORDS: dict[int, tuple[TokenRow, frozenset[str]]] = {}
+#: A row's words among :data:`_BLOCK_WORDS`, by the row (equal tokens share a row).
+_ROW_WORDS: dict[TokenRow, frozenset[str]] = {}
 
 
 def _block_words(row: TokenRow) -> frozenset[str]:
     """The words of ``row`` (its lemma, surface, compound runs) that some block looks for."""
-    hit = _ROW_WORDS.get(id(row))
-    if hit is not None and hit[0] is row:
-        return hit[1]
-    words = (row.heads | row.inner | row.modifiers | {row.norm, row.low}) & _BLOCK_WORDS
-    remember(_ROW_WORDS, id(row), (row, words))
+    words = _ROW_WORDS.get(row)
+    if words is None:
+        words = (row.heads | row.inner | row.modifiers | {row.norm, row.low}) & _BLOCK_WORDS
+        remember(_ROW_WORDS, row, words)
     return words
 
 
