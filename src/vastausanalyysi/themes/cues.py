@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from vastausanalyysi.themes.clauses import (
@@ -270,13 +271,14 @@ def clause_cues(
         advice(rows, j, clause.end) or obligation(rows, j, clause.end) for j in rng
     )
     existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
+    is_problem = partial(_problem_word, lexicon=lexicon, ev=ev)  # made once, not per word
     decrease = [
         i
         for i in rng
         if (
             _resolves(rows, i, negated)
             or (rows[i].keys & lexicon.decrease and rows[i].verb)
-            or problem_gone(rows, i, clause.start, lambda r: _problem_word(r, lexicon, ev))
+            or problem_gone(rows, i, clause.start, is_problem)
         )
         and "MINEN-infinitive" not in rows[i].moods
         and not cheaper(rows, i, clause.start, clause.end)  # costs cut: no other word turns
