@@ -45,6 +45,28 @@ def sentence_numbers(rows: Sequence[TokenRow]) -> list[int]:
     return numbers
 
 
+def part_start(rows: list[TokenRow], i: int) -> int:
+    """The first token of the part of the sentence that token ``i`` stands in: after the last
+    sentence end or comma before it (0 if none). One pass over a text gives every token's,
+    kept for the text's next call (a long answer without punctuation stays linear)."""
+    global _PART_STARTS
+    known, starts = _PART_STARTS
+    if known is not rows:
+        starts, start = [], 0
+        for j, row in enumerate(rows):
+            starts.append(start)
+            if row.text in _PART_MARKS:
+                start = j + 1
+        _PART_STARTS = (rows, starts)
+    return starts[i]
+
+
+#: Sentence ends and the comma: the marks that start a part of a sentence.
+_PART_MARKS = frozenset({*SENTENCE_END, ","})
+#: The rows of the text last asked about and the part start of each of its tokens.
+_PART_STARTS: tuple[list[TokenRow] | None, list[int]] = (None, [])
+
+
 _SCOPE_END = rule_words("negation_scope_end")
 #: Goal words used when the codebook has no ``goal`` list.
 _GOAL = rule_words("goal_words")
@@ -633,6 +655,7 @@ __all__ = [
     "goal_scope",
     "negated_tokens",
     "noun_infinitive",
+    "part_start",
     "scopes",
     "sentence_numbers",
     "split_clauses",

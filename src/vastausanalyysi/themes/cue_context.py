@@ -14,7 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vastausanalyysi.nlp.voikko import FINITE_MOODS
-from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, SENTENCE_END, noun_infinitive
+from vastausanalyysi.themes.clauses import (
+    PAST_PARTICIPLES,
+    SENTENCE_END,
+    noun_infinitive,
+    part_start,
+)
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii
@@ -204,7 +209,7 @@ def _copular(rows: list[TokenRow], n: int, verb: int, vaan: int) -> bool:
     ratkaisevaa vaan …", "lähipalvelut eivät ole kauppatavaraa vaan …"); without a nominative
     subject "olla" states an absence ("yhteyshenkilöä ei ole vaan …", "kunnalla ei ole tietoa
     vaan arvailua")."""
-    start = _part_start(rows, n)
+    start = part_start(rows, n)
     subject = any(
         "nimento" in rows[j].cases and rows[j].classes & NOMINAL
         for j in range(start, verb)
@@ -232,19 +237,6 @@ _CONJUNCTS = frozenset({"ja", "sekä", "tai", "eikä", ","})
 def _finite(row: TokenRow) -> bool:
     """A finite verb, not one that may be an A-infinitive ("tapa järjestää palvelut")."""
     return row.verb and bool(row.moods & FINITE_MOODS) and "A-infinitive" not in row.moods
-
-
-def _part_start(rows: list[TokenRow], i: int) -> int:
-    """The first token of the part of the sentence that token ``i`` stands in: after the last
-    sentence end or comma before it (0 if none)."""
-    for j in range(i - 1, -1, -1):
-        if rows[j].text in _PART_MARKS:
-            return j + 1
-    return 0
-
-
-#: Sentence ends and the comma: the marks :func:`_part_start` looks back for.
-_PART_MARKS = frozenset({*SENTENCE_END, ","})
 
 
 #: Endings of the passive present participle of necessity ("turvattava", "oltava").
@@ -381,7 +373,7 @@ def unchanged(rows: list[TokenRow], i: int, end: int) -> bool:
         return False
     if any(rows[j].low in UNCHANGED for j in range(i + 1, min(end, i + 3))):
         return True
-    start = _part_start(rows, i)
+    start = part_start(rows, i)
     return any(rows[j].heads & DUTIES and rows[j].classes & NOMINAL for j in range(start, i))
 
 
