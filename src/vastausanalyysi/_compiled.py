@@ -33,6 +33,8 @@ COMPILED = (
     "vastausanalyysi.themes.clauses",
     "vastausanalyysi.themes.counterfactual",
     "vastausanalyysi.themes.cue_context",
+    "vastausanalyysi.themes.cue_change",
+    "vastausanalyysi.themes.cue_words",
     "vastausanalyysi.themes.cues",
     "vastausanalyysi.themes.polarity",
     "vastausanalyysi.themes.mechanism_context",

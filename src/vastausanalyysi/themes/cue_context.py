@@ -2,16 +2,14 @@
 
 Split from :mod:`vastausanalyysi.themes.cues`: "toimia"/"löytyä" of existence or location, a
 forecast ("tulee parantamaan"), a plan ("sitoutuu selvittämään"), a basis ("rakentuu X:n
-varaan"), an example and its topic, "toimiva" after a place, "paras mahdollinen"; what is
-prevented ("ongelmien ennaltaehkäisy"), costs lowered, no change ("säilynyt ennallaan"), "when
-or if" ("toteutuessaan"), the past compared ("oli paremmin ennen"), an aim as the predicate, and
-whether an adjective is an attribute ("hyvä henki", not "hankaloittavat yhteistyötä"); places
-compared ("alueittain"), rights and duties ("on oikeus irtisanoa"), attempts ("on yritetty").
+varaan"), an example and its topic, "toimiva" after a place, "paras mahdollinen"; "when or if"
+("toteutuessaan"), an aim as the predicate, and whether an adjective is an attribute ("hyvä
+henki", not "hankaloittavat yhteistyötä"); places compared ("alueittain"), rights and duties
+("on oikeus irtisanoa"), attempts ("on yritetty"). What happens to the thing a word names
+(prevented, lowered, unchanged, lost, gone) is in :mod:`vastausanalyysi.themes.cue_change`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from vastausanalyysi.nlp.voikko import FINITE_MOODS
 from vastausanalyysi.themes.clauses import (
@@ -308,91 +306,21 @@ def best_possible(rows: list[TokenRow], i: int, end: int) -> bool:
     return i + 1 < end and rows[i + 1].nlemma == "mahdollinen"
 
 
-#: Nouns of preventing or handling: a problem word in the genitive before them is what is
-#: prevented or handled, a topic, not a finding ("ongelmien ennaltaehkäisy",
-#: "syrjäytymisen ehkäiseminen", "riskien tunnistaminen").
-PREVENTION = rule_words("prevention_nouns")
-_PREVENT_VERBS = rule_words("prevention_verbs")
-#: Costs and prices: lowering them is not a cut of services ("vähentää kustannuksia",
-#: "vuokrien alentaminen"); a decrease verb with them gives no problem cue.
-COSTS = rule_words("cost_nouns")
-#: "säilyä|pysyä ennallaan": no change, not a success.
-UNCHANGED = rule_words("unchanged_words")
 #: Verbs whose "että" clause is what is agreed, decided or asked ("sopia, ettei …").
 AGREE = rule_words("agree_verbs")
 #: Demonstrative pronouns (lemmas): "tässä aikataulussa" points at a schedule.
 DEMONSTRATIVES = frozenset({"tämä", "tuo", "se", "nämä", "nuo", "ne"})
 #: Heads of views and results whose varying is a difference described, not a problem.
 VIEWS = rule_words("varying_views")
-#: Heads of duties, roles and needs ("suunnitteluvelvollisuus", "yhteistyötarve"): their
-#: staying ("säilyä|pysyä") is no success.
-DUTIES = rule_words("duty_heads")
 #: Heads of a quality ("palvelujen laatu", "palvelutaso"): its varying is a problem.
 QUALITY = rule_words("varying_quality")
-#: Adverbs of disappearing: "hävitä kokonaan|pois" is a loss, not losing a contest.
-DISAPPEAR = rule_words("disappear_words")
-#: Contests: "hävitä" in a clause with one is losing it ("hävisi äänestyksessä").
-CONTESTS = rule_words("contest_nouns")
 #: Verbs of living and heads of homes: "jäi yksin asumaan", "jäi yksin kotiin".
 LIVING = rule_words("living_words")
-#: Words of an earlier time that, without "kuin", put a comparative in the past.
-BEFORE = rule_words("before_words")
-
-
-def prevented(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """A problem word as what is prevented: the object of a finite "ehkäistä" ("ehkäisee
-    ongelmia") or a genitive before a noun of preventing or handling ("ongelmien
-    ennaltaehkäisy"), other genitives and "ja" allowed between."""
-    if any(
-        rows[j].nlemma in _PREVENT_VERBS and rows[j].verb and not rows[j].participle - {None}
-        for j in range(max(start, i - 4), i)
-    ):
-        return True  # not "ehkäisevä työ", a participle: preventive work is a topic word
-    if not rows[i].genitive:
-        return False
-    for j in range(i + 1, min(end, i + 5)):
-        row = rows[j]
-        if row.nlemma in PREVENTION or row.keys & PREVENTION:
-            return True
-        if not (row.genitive or row.low in {"ja", "sekä", "tai"}):
-            return False
-    return False
 
 
 def circumstance(row: TokenRow) -> bool:
     """A second infinitive ("toteutuessaan", "kehittyessä"): when or if, not a finding."""
     return "E-infinitive" in row.moods and "indicative" not in row.moods
-
-
-def unchanged(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "on säilynyt ennallaan", "pysyy samana": no change; "suunnitteluvelvollisuus säilyy
-    kunnalla", "vastuu pysyy alueella": a duty or a role that stays where it was is who does
-    what, a description (codebook §5), not a success; nor is a need that persists
-    ("yhteistyötarpeet ovat säilyneet")."""
-    if rows[i].nlemma not in {"säilyä", "pysyä"}:
-        return False
-    if any(rows[j].low in UNCHANGED for j in range(i + 1, min(end, i + 3))):
-        return True
-    start = part_start(rows, i)
-    return any(rows[j].heads & DUTIES and rows[j].classes & NOMINAL for j in range(start, i))
-
-
-def cheaper(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """A decrease of costs or prices ("vähentää kustannuksia", "vuokrien alentaminen")."""
-    if rows[i].nlemma not in {"vähentää", "alentaa", "alentaminen", "pienentää", "vähentäminen"}:
-        return False
-    near = range(max(start, i - 2), min(end, i + 8))
-    return any(j != i and rows[j].keys & COSTS for j in near)
-
-
-def better_before(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """ "Kaikki oli paremmin ennen": a comparative of the past, without "kuin" (a loss)."""
-    if "comparative" not in rows[i].comparison:
-        return False
-    words = {rows[j].low for j in range(start, end)}
-    if "kuin" in words or not words & BEFORE:
-        return False
-    return any(rows[j].olla and rows[j].low.startswith("oli") for j in range(start, end))
 
 
 #: Nouns of an aim: as the predicate ("… ovat yhteisiä tavoitteita") the clause states an aim.
@@ -485,24 +413,6 @@ _LEFT = frozenset({"jäädä", "jättää"})
 #: Postpositions after a genitive that make "kesken + genitive" a predicate ("kesken kunnan
 #: osalta": unfinished for the municipality).
 _BELONGING = frozenset({"osalta", "kohdalta", "puolesta"})
-
-
-def lost_contest(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """ "hävitä" of losing ("esitys hävisi äänestyksessä", "kaikki puolueet hävisivät"): the
-    outcome of a vote or a contest, not a service that disappears. "hävitä" disappears from
-    somewhere ("neuvola hävisi kylältä", "Suomesta voi hävitä terveysasemia") or away
-    ("häviävät kokonaan"): a source in its clause or an adverb of disappearing (looked for at
-    most 12 tokens either side: a long clause without punctuation stays linear)."""
-    if rows[i].nlemma != "hävitä":
-        return False
-    clause = range(max(start, i - 12), min(end, i + 13))
-    if any(rows[j].keys & CONTESTS and rows[j].classes & NOMINAL for j in clause):
-        return True  # "kunnastamme hävisivät aluevaaleissa": a source, but a contest
-    return not any(
-        rows[j].low in DISAPPEAR
-        or (rows[j].cases & {"sisaeronto", "ulkoeronto"} and rows[j].classes & NOMINAL)
-        for j in clause
-    )
 
 
 def living_alone(rows: list[TokenRow], i: int, end: int) -> bool:
@@ -598,21 +508,6 @@ def demonstrative_frame(rows: list[TokenRow], i: int) -> bool:
     )
 
 
-#: Verbs of disappearing: with a problem word as their subject, the problem is gone.
-VANISH = frozenset({"hävitä", "kadota"})
-
-
-def problem_gone(
-    rows: list[TokenRow], i: int, start: int, is_problem: Callable[[TokenRow], bool]
-) -> bool:
-    """ "hävitä|kadota" at ``i`` after a problem word in the nominative in its clause (at most
-    six tokens back), its subject: the problem is gone, a decrease ("jonot ovat hävinneet",
-    "epäluulo on kadonnut"); not a service that disappears ("neuvola hävisi kylältä")."""
-    return rows[i].nlemma in VANISH and any(
-        "nimento" in rows[j].cases and is_problem(rows[j]) for j in range(max(start, i - 6), i)
-    )
-
-
 def agreed_content(rows: list[TokenRow], n: int) -> bool:
     """A negation in the "että" clause of a verb of agreeing, deciding or demanding: "kunta ja
     alue voivat sopia, ettei tila siirry alueelle", "kunta vaati, ettei asemaa suljeta". It is
@@ -638,12 +533,8 @@ __all__ = [
     "AIM_NOUNS",
     "ATTEMPT",
     "BASED_ON",
-    "BEFORE",
-    "CONTESTS",
     "CORRECTION_VERBS",
-    "COSTS",
     "DEONTIC",
-    "DISAPPEAR",
     "EXISTENTIAL_VERBS",
     "LIVING",
     "LOCATIVE",
@@ -651,11 +542,8 @@ __all__ = [
     "NOMINAL",
     "NOUN_CLASSES",
     "PLACE_HEADS",
-    "PREVENTION",
     "QUALITY",
     "RIGHTS",
-    "UNCHANGED",
-    "VANISH",
     "adpositional_kesken",
     "advice",
     "agreed_content",
@@ -665,9 +553,7 @@ __all__ = [
     "based_on",
     "before_participle",
     "best_possible",
-    "better_before",
     "by_place",
-    "cheaper",
     "circumstance",
     "conceded",
     "corrected_negation",
@@ -679,14 +565,10 @@ __all__ = [
     "future_tense",
     "intensifier",
     "living_alone",
-    "lost_contest",
     "noun_content",
     "obligation",
     "operating_in",
-    "prevented",
-    "problem_gone",
     "right_to",
     "row_participle",
     "to_do",
-    "unchanged",
 ]

@@ -18,11 +18,9 @@ from typing import Any
 from vastausanalyysi.themes.clauses import (
     PROBLEM,
     REQUIRE_VERBS,
-    SENTENCE_END,
     WORKS,
     Clause,
     Scopes,
-    focus_follows,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import (
@@ -31,44 +29,51 @@ from vastausanalyysi.themes.counterfactual import (
     possibility,
     potential,
 )
+from vastausanalyysi.themes.cue_change import (
+    better_before,
+    cheaper,
+    lost_contest,
+    prevented,
+    problem_gone,
+    unchanged,
+)
 from vastausanalyysi.themes.cue_context import (
     adpositional_kesken,
     advice,
-    agreed_content,
     aim_predicate,
     attempted,
     attributive,
     based_on,
     before_participle,
     best_possible,
-    better_before,
     by_place,
-    cheaper,
     circumstance,
     conceded,
-    corrected_negation,
     demonstrative_frame,
     example_of,
     example_topic,
     existential_verb,
-    forbids,
     future_tense,
     intensifier,
     living_alone,
-    lost_contest,
     noun_content,
     obligation,
     operating_in,
-    prevented,
-    problem_gone,
     right_to,
     time_to_come,
     to_do,
-    unchanged,
+)
+from vastausanalyysi.themes.cue_words import (
+    NEGATIVE_PARTICIPLE,
+    comparative,
+    derived_kind,
+    extra_cue,
+    negative_participle,
+    problem_word,
+    quality_noun,
 )
 from vastausanalyysi.themes.evaluative import (
     EvaluativeLexicon,
-    derived_polarity,
     evaluative_lexicon,
     is_stage_form,
 )
@@ -145,7 +150,11 @@ def _word_cue(
     if not row.parts:
         return _cue(keys, lexicon, in_need)
     found = _cue(keys - {row.parts[-1]}, lexicon, in_need)
-    if found is None and row.norm.startswith(ev.negative_prefixes) and _derived(row, ev) == PROBLEM:
+    if (
+        found is None
+        and row.norm.startswith(ev.negative_prefixes)
+        and derived_kind(row, ev) == PROBLEM
+    ):
         found = PROBLEM, "derived"
     return found or _cue(keys, lexicon, in_need)
 
@@ -194,9 +203,9 @@ def _maybe_cue(
             or "MA-infinitive" in row.moods
             or row.low in ev.works
             or row.norm.endswith(("isuus", "isyys", "maton", "mätön", "yminen", "uminen"))
-            or _derived(row, ev) is not None
+            or derived_kind(row, ev) is not None
         )
-        in_need = anywhere or not keys.isdisjoint(lexicon.improve) or _comparative(row)
+        in_need = anywhere or not keys.isdisjoint(lexicon.improve) or comparative(row)
         found = remember(compiled.maybe, row, (anywhere, in_need))
     return found
 
@@ -271,7 +280,7 @@ def clause_cues(
         advice(rows, j, clause.end) or obligation(rows, j, clause.end) for j in rng
     )
     existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
-    is_problem = partial(_problem_word, lexicon=lexicon, ev=ev)  # made once, not per word
+    is_problem = partial(problem_word, lexicon=lexicon, ev=ev)  # made once, not per word
     decrease = [
         i
         for i in rng
@@ -300,7 +309,7 @@ def clause_cues(
     # wished for too ("Säännöllisemmät palaverit ja hyvä yhteinen suunnitelma", "Enempi
     # palavereita ja selkeämmät vastuuhenkilöt"; QA 5)
     first = next((r for r in span if r.word), None)
-    wishes = not finite and first is not None and _comparative(first)
+    wishes = not finite and first is not None and comparative(first)
     required = [i for i in rng if rows[i].verb and rows[i].nlemma in REQUIRE_VERBS]
     clause_range = (clause.start, clause.end)
     for i in candidates:
@@ -327,7 +336,7 @@ def clause_cues(
             skip.update(range(i, i + problem_phr[i]))
         elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
             found = (PROBLEM, "need")
-        elif i in need and _comparative(row):
+        elif i in need and comparative(row):
             found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
         elif is_stage_form(rows, i, ev):
             found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"
@@ -341,9 +350,9 @@ def clause_cues(
         else:
             found = (
                 _word_cue(row, lexicon, ev, i in need and not potential(rows, i, clause.start))
-                or _extra_cue(rows, i, ev)
-                or _quality_noun(row, lexicon, ev)
-                or _negative_participle(row, lexicon, ev)
+                or extra_cue(rows, i, ev)
+                or quality_noun(row, lexicon, ev)
+                or negative_participle(row, lexicon, ev)
                 or ((WORKS, "achieved") if achieved(rows, i, clause.start) else None)
             )
         if found is None:
@@ -412,14 +421,14 @@ def clause_cues(
             continue  # "on saanut aikaan sekaannusta": what was caused judges
         if kind == WORKS and better_before(rows, i, *clause_range):
             kind, why = PROBLEM, "past"  # "Kaikki oli paremmin ennen": a loss
-        if kind == WORKS and not finite and (wishes or (_comparative(row) and i == clause.start)):
+        if kind == WORKS and not finite and (wishes or (comparative(row) and i == clause.start)):
             kind, why = PROBLEM, "need"  # "Selkeämpi vastuunjako": a proposal, a lack
-        if kind == WORKS and row.verb and any(n in low for n in _NEGATIVE_PARTICIPLE):
+        if kind == WORKS and row.verb and any(n in low for n in NEGATIVE_PARTICIPLE):
             kind, why = PROBLEM, "derived"  # "toimimattomaksi" read as a form of "toimia"
         if kind == WORKS and low.endswith(("matta", "mättä")) and why != "abessive":
             kind, why = PROBLEM, why + "+abessive"  # "yhä ratkaisematta"
         if i in decrease and any(
-            j != i and _problem_word(rows[j], lexicon, ev) and not rows[j].keys & lexicon.decrease
+            j != i and problem_word(rows[j], lexicon, ev) and not rows[j].keys & lexicon.decrease
             for j in rng
         ):
             continue  # the decreasing problem word carries the cue (as an improvement)
@@ -488,84 +497,6 @@ def _intended_cut(rows: list[TokenRow], i: int, start: int) -> bool:
     )
 
 
-def _quality_noun(
-    row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon
-) -> tuple[str, str] | None:
-    """The "-isuus/-isyys" noun of a problem adjective: "hajanaisuus" of "hajanainen"."""
-    norm = row.norm
-    if norm.endswith(("yminen", "uminen")) and len(norm) >= 10:
-        # "heikentyminen", "viivästyminen": the action noun of a problem verb of decline
-        stem = norm[:-5]
-        problem = lexicon.problem | ev.problem
-        if (stem + "a" in problem or stem + "ä" in problem) and not (
-            {stem + "a", stem + "ä"} & lexicon.decrease
-        ):
-            return PROBLEM, "derived"
-        return None
-    if not norm.endswith(("isuus", "isyys")) or len(norm) < 9:
-        return None
-    adjective = norm[:-4] + "nen"
-    if adjective in lexicon.problem or adjective in ev.problem:
-        return PROBLEM, "derived"
-    return None
-
-
-#: Stems of the negative participle ("toimimaton", "toimimattomaksi", "sujumatonta").
-_NEGATIVE_PARTICIPLE = ("maton", "mattom", "mätön", "mättöm")
-
-
-def _negative_participle(
-    row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon
-) -> tuple[str, str] | None:
-    """The "-maton/-mätön" participle of a works verb or adjective: "toimimaton",
-    "joustamaton", "läpinäkymätön" (of "toimia", "joustava", "läpinäkyvä") is a problem."""
-    norm = row.norm
-    if not norm.endswith(("maton", "mätön")) or len(norm) < 9:
-        return None
-    stem = norm[:-5]
-    works = lexicon.works | ev.works
-    if any(stem + end in works for end in ("a", "ä", "va", "vä")):
-        return PROBLEM, "derived"
-    return None
-
-
-def _problem_word(row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon) -> bool:
-    """A problem word of either lexicon, or a quality noun of one ("hajanaisuus")."""
-    keys = row.keys
-    return bool(
-        keys & lexicon.problem or keys & ev.problem or _quality_noun(row, lexicon, ev) is not None
-    )
-
-
-def _extra_cue(rows: list[TokenRow], i: int, ev: EvaluativeLexicon) -> tuple[str, str] | None:
-    """A cue from the evaluative lexicon: its words, derivations and stage forms."""
-    row = rows[i]
-    if row.keys & ev.works:
-        return WORKS, "works"
-    if row.keys & ev.problem:
-        return PROBLEM, "problem"
-    if is_stage_form(rows, i, ev):
-        return PROBLEM, "stage"
-    kind = _derived(row, ev)
-    if kind is not None:
-        return kind, "derived"
-    return None
-
-
-def _derived(row: TokenRow, ev: EvaluativeLexicon) -> str | None:
-    """:func:`derived_polarity` against the evaluative works words, once per lemma and class."""
-    key = (row.norm, row.classes)
-    kind = _DERIVED.get(key, _UNSEEN)
-    if kind is _UNSEEN:
-        kind = remember(_DERIVED, key, derived_polarity(row, ev.works, ev))
-    return kind
-
-
-#: derived_polarity of the evaluative lexicon by what it reads of a row (lemma, word classes).
-_DERIVED: dict[tuple[str, frozenset[Any]], Any] = {}
-_UNSEEN = object()
-
-
 def _resolves(rows: list[TokenRow], i: int, negated: frozenset[int]) -> bool:
     """ "saatiin ratkaistua", not "edelleen ratkaisematta", "ei ole korjattu" nor "on yritetty
     ratkaista" (an attempt)."""
@@ -600,7 +531,7 @@ def _caused_problem(
     """ "saada aikaan" with a problem word after it: a problem was caused."""
     if i + 1 >= end or rows[i + 1].low != "aikaan":
         return False
-    return any(_problem_word(rows[j], lexicon, ev) for j in range(i + 2, end))
+    return any(problem_word(rows[j], lexicon, ev) for j in range(i + 2, end))
 
 
 def _attributive_yields(
@@ -617,74 +548,6 @@ def _attributive_yields(
     return [f for f in found if f[1] == predicate or not attributive(rows, f[0])]
 
 
-def _comparative(row: TokenRow) -> bool:
-    """A comparative adjective or adverb ("selkeämpi", "useammin"), not "enemmän" of a verb."""
-    return "comparative" in row.comparison and bool(row.classes & {"laatusana", "seikkasana"})
-
-
-#: Words of an earlier time: a comparison with them is a change, not a group comparison.
-_EARLIER = rule_words("earlier_time_words")
-
-
-def group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
-    """A rating verb with a comparative and "kuin"/"muu": respondent groups compared."""
-    if not lemmas & ev.rating_verbs or not lemmas & {"kuin", "muu", "muut", "muita"}:
-        return False
-    if lemmas & _EARLIER:
-        return False  # "pidetään parempana kuin ennen": a change over time, not groups
-
-    return any("comparative" in r.comparison for r in span)
-
-
-def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexicon) -> bool:
-    """A negation that can judge by itself (codebook §3 convention 6).
-
-    Not "ei pelkästään / ei vain … vaan myös", not "ei mitään erityistä", and not the negation
-    of a verb that describes a duty ("hyvinvointialue ei vastaa liikuntapaikoista").
-    """
-    after = [j for j in range(n + 1, min(n + 4, end)) if not rows[j].punct]
-    if any(
-        rows[j].low in ev.focus_particles
-        and (rows[j].low != "niinkään" or focus_follows(rows, j + 1))
-        for j in after[:2]
-    ):
-        return False
-    if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
-        return False
-    if corrected_negation(rows, n) or forbids(rows, n, end) or agreed_content(rows, n):
-        return False
-    verbs = [j for j in after if rows[j].verb and not rows[j].olla]
-    if not verbs and not any(rows[j].olla for j in after):
-        # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
-        earlier = next(
-            (
-                j
-                for j in range(n - 1, -1, -1)
-                if rows[j].text in SENTENCE_END or rows[j].nlemma == "ei"
-            ),
-            None,
-        )
-        if earlier is not None and rows[earlier].text not in SENTENCE_END:
-            return judging_negation(rows, earlier, n, ev)
-        return True
-    if not verbs:
-        return True  # "ei ole …": an existential negation
-    verb = rows[verbs[0]].nlemma
-    if verb not in ev.descriptive_verbs:
-        return True
-    # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
-    cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
-    return not any(rows[j].cases & cases for j in range(verbs[0] + 1, end))
-
-
-#: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".
-_DUTY_CASES = {
-    "vastata": {"sisaeronto"},
-    "kuulua": {"ulkotulento", "sisatulento"},
-    "": {"sisaeronto", "ulkotulento"},
-}
-
-
 def _hard_before(rows: list[TokenRow], i: int, start: int) -> bool:
     """A works cue governed by "vaikea|hankala|mahdoton" up to three words before it."""
     return any(rows[j].low in _HARD for j in range(max(start, i - 3), i))
@@ -693,8 +556,6 @@ def _hard_before(rows: list[TokenRow], i: int, start: int) -> bool:
 __all__ = [
     "clause_cues",
     "cue_candidates",
-    "group_comparison",
-    "judging_negation",
     "phrase_hits",
     "verbal_negations",
 ]

@@ -48,11 +48,10 @@ from vastausanalyysi.themes.clauses import (
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import counterfactual
 from vastausanalyysi.themes.cue_context import attributive
+from vastausanalyysi.themes.cue_words import group_comparison, judging_negation
 from vastausanalyysi.themes.cues import (
     clause_cues,
     cue_candidates,
-    group_comparison,
-    judging_negation,
     phrase_hits,
     verbal_negations,
 )

@@ -1,0 +1,178 @@
+"""What a single word says to the cue rules, before its clause is read.
+
+Split from :mod:`vastausanalyysi.themes.cues`: the evaluative lexicon's cue of a word (its
+words, derivations and stage forms), the quality noun of a problem adjective ("hajanaisuus"),
+the "-maton/-mätön" participle of a works word ("toimimaton"), comparatives, a comparison of
+respondent groups, and whether a negation can judge by itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vastausanalyysi.themes.clauses import PROBLEM, SENTENCE_END, WORKS, focus_follows
+from vastausanalyysi.themes.codes import PolarityLexicon
+from vastausanalyysi.themes.cue_context import agreed_content, corrected_negation, forbids
+from vastausanalyysi.themes.evaluative import EvaluativeLexicon, derived_polarity, is_stage_form
+from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
+
+
+def quality_noun(
+    row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon
+) -> tuple[str, str] | None:
+    """The "-isuus/-isyys" noun of a problem adjective: "hajanaisuus" of "hajanainen"."""
+    norm = row.norm
+    if norm.endswith(("yminen", "uminen")) and len(norm) >= 10:
+        # "heikentyminen", "viivästyminen": the action noun of a problem verb of decline
+        stem = norm[:-5]
+        problem = lexicon.problem | ev.problem
+        if (stem + "a" in problem or stem + "ä" in problem) and not (
+            {stem + "a", stem + "ä"} & lexicon.decrease
+        ):
+            return PROBLEM, "derived"
+        return None
+    if not norm.endswith(("isuus", "isyys")) or len(norm) < 9:
+        return None
+    adjective = norm[:-4] + "nen"
+    if adjective in lexicon.problem or adjective in ev.problem:
+        return PROBLEM, "derived"
+    return None
+
+
+#: Stems of the negative participle ("toimimaton", "toimimattomaksi", "sujumatonta").
+NEGATIVE_PARTICIPLE = ("maton", "mattom", "mätön", "mättöm")
+
+
+def negative_participle(
+    row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon
+) -> tuple[str, str] | None:
+    """The "-maton/-mätön" participle of a works verb or adjective: "toimimaton",
+    "joustamaton", "läpinäkymätön" (of "toimia", "joustava", "läpinäkyvä") is a problem."""
+    norm = row.norm
+    if not norm.endswith(("maton", "mätön")) or len(norm) < 9:
+        return None
+    stem = norm[:-5]
+    works = lexicon.works | ev.works
+    if any(stem + end in works for end in ("a", "ä", "va", "vä")):
+        return PROBLEM, "derived"
+    return None
+
+
+def problem_word(row: TokenRow, lexicon: PolarityLexicon, ev: EvaluativeLexicon) -> bool:
+    """A problem word of either lexicon, or a quality noun of one ("hajanaisuus")."""
+    keys = row.keys
+    return bool(
+        keys & lexicon.problem or keys & ev.problem or quality_noun(row, lexicon, ev) is not None
+    )
+
+
+def extra_cue(rows: list[TokenRow], i: int, ev: EvaluativeLexicon) -> tuple[str, str] | None:
+    """A cue from the evaluative lexicon: its words, derivations and stage forms."""
+    row = rows[i]
+    if row.keys & ev.works:
+        return WORKS, "works"
+    if row.keys & ev.problem:
+        return PROBLEM, "problem"
+    if is_stage_form(rows, i, ev):
+        return PROBLEM, "stage"
+    kind = derived_kind(row, ev)
+    if kind is not None:
+        return kind, "derived"
+    return None
+
+
+def derived_kind(row: TokenRow, ev: EvaluativeLexicon) -> str | None:
+    """:func:`derived_polarity` against the evaluative works words, once per lemma and class."""
+    key = (row.norm, row.classes)
+    kind = _DERIVED.get(key, _UNSEEN)
+    if kind is _UNSEEN:
+        kind = remember(_DERIVED, key, derived_polarity(row, ev.works, ev))
+    return kind
+
+
+#: derived_polarity of the evaluative lexicon by what it reads of a row (lemma, word classes).
+_DERIVED: dict[tuple[str, frozenset[Any]], Any] = {}
+
+
+_UNSEEN = object()
+
+
+def comparative(row: TokenRow) -> bool:
+    """A comparative adjective or adverb ("selkeämpi", "useammin"), not "enemmän" of a verb."""
+    return "comparative" in row.comparison and bool(row.classes & {"laatusana", "seikkasana"})
+
+
+#: Words of an earlier time: a comparison with them is a change, not a group comparison.
+_EARLIER = rule_words("earlier_time_words")
+
+
+def group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
+    """A rating verb with a comparative and "kuin"/"muu": respondent groups compared."""
+    if not lemmas & ev.rating_verbs or not lemmas & {"kuin", "muu", "muut", "muita"}:
+        return False
+    if lemmas & _EARLIER:
+        return False  # "pidetään parempana kuin ennen": a change over time, not groups
+
+    return any("comparative" in r.comparison for r in span)
+
+
+def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexicon) -> bool:
+    """A negation that can judge by itself (codebook §3 convention 6).
+
+    Not "ei pelkästään / ei vain … vaan myös", not "ei mitään erityistä", and not the negation
+    of a verb that describes a duty ("hyvinvointialue ei vastaa liikuntapaikoista").
+    """
+    after = [j for j in range(n + 1, min(n + 4, end)) if not rows[j].punct]
+    if any(
+        rows[j].low in ev.focus_particles
+        and (rows[j].low != "niinkään" or focus_follows(rows, j + 1))
+        for j in after[:2]
+    ):
+        return False
+    if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
+        return False
+    if corrected_negation(rows, n) or forbids(rows, n, end) or agreed_content(rows, n):
+        return False
+    verbs = [j for j in after if rows[j].verb and not rows[j].olla]
+    if not verbs and not any(rows[j].olla for j in after):
+        # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
+        earlier = next(
+            (
+                j
+                for j in range(n - 1, -1, -1)
+                if rows[j].text in SENTENCE_END or rows[j].nlemma == "ei"
+            ),
+            None,
+        )
+        if earlier is not None and rows[earlier].text not in SENTENCE_END:
+            return judging_negation(rows, earlier, n, ev)
+        return True
+    if not verbs:
+        return True  # "ei ole …": an existential negation
+    verb = rows[verbs[0]].nlemma
+    if verb not in ev.descriptive_verbs:
+        return True
+    # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
+    cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
+    return not any(rows[j].cases & cases for j in range(verbs[0] + 1, end))
+
+
+#: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".
+_DUTY_CASES = {
+    "vastata": {"sisaeronto"},
+    "kuulua": {"ulkotulento", "sisatulento"},
+    "": {"sisaeronto", "ulkotulento"},
+}
+
+
+__all__ = [
+    "NEGATIVE_PARTICIPLE",
+    "comparative",
+    "derived_kind",
+    "extra_cue",
+    "group_comparison",
+    "judging_negation",
+    "negative_participle",
+    "problem_word",
+    "quality_noun",
+]
