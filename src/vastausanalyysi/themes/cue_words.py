@@ -106,6 +106,18 @@ def comparative(row: TokenRow) -> bool:
 _EARLIER = rule_words("earlier_time_words")
 
 
+#: Courts and legal overseers ("hallinto-oikeus", "KHO", "oikeuskansleri").
+COURTS = rule_words("court_nouns")
+
+
+def court_clause(span: list[TokenRow]) -> bool:
+    """A clause whose subject is a court or a legal overseer: "hallinto-oikeus ei tutki
+    valituksia", "KHO hylkäsi kunnan valituksen". What a court does, or does not, is a legal
+    description (codebook §3 conv. 5), not a judgment of the cooperation: its negation and the
+    appeal's words ("valitus", "lainvastainen") give no cue there."""
+    return any(row.nlemma in COURTS and (not row.cases or "nimento" in row.cases) for row in span)
+
+
 def group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
     """A rating verb with a comparative and "kuin"/"muu": respondent groups compared."""
     if not lemmas & ev.rating_verbs or not lemmas & {"kuin", "muu", "muut", "muita"}:
@@ -166,8 +178,10 @@ _DUTY_CASES = {
 
 
 __all__ = [
+    "COURTS",
     "NEGATIVE_PARTICIPLE",
     "comparative",
+    "court_clause",
     "derived_kind",
     "extra_cue",
     "group_comparison",

@@ -48,7 +48,7 @@ from vastausanalyysi.themes.clauses import (
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import counterfactual
 from vastausanalyysi.themes.cue_context import attributive
-from vastausanalyysi.themes.cue_words import group_comparison, judging_negation
+from vastausanalyysi.themes.cue_words import court_clause, group_comparison, judging_negation
 from vastausanalyysi.themes.cues import (
     clause_cues,
     cue_candidates,
@@ -162,6 +162,8 @@ def rule_polarity(
             )
         if found_any and group_comparison(span, lemmas, ev):
             found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
+        if (found_any or verbal) and court_clause(span):
+            found_any, verbal = [], []  # "hallinto-oikeus ei tutki valituksia" (conv. 5)
         # a negation inside a goal ("jotta palvelut eivät eriydy", "varmistaa, ettei kukaan
         # putoa väliin") states the aim, not a finding (codebook §3 conv. 3)
         verbal = [
