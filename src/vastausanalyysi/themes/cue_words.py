@@ -106,6 +106,8 @@ def comparative(row: TokenRow) -> bool:
 _EARLIER = rule_words("earlier_time_words")
 
 
+#: Negations that join a clause of their own ("eikä", "eivätkä").
+JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
 #: Courts and legal overseers ("hallinto-oikeus", "KHO", "oikeuskansleri").
 COURTS = rule_words("court_nouns")
 
@@ -158,7 +160,14 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         )
         if earlier is not None and rows[earlier].text not in SENTENCE_END:
             return judging_negation(rows, earlier, n, ev)
-        return True
+        # "tehdään kesäkuussa eikä kesken syyskauden", "vastuu on kunnalla eikä alueella":
+        # "eikä" with no verb and no negation before it contrasts two adverbials of an
+        # affirmed verb; with a partitive ("eikä bussiyhteyksiä": "eikä ole") a lack stays, and
+        # a verb further on ("eikä suunnitelmia ole kytketty") is the negated one
+        return rows[n].low not in JOINING_NEGATIONS or any(
+            "osanto" in rows[j].cases or rows[j].verb or rows[j].olla
+            for j in range(n + 1, min(end, n + 12))
+        )
     if not verbs:
         return True  # "ei ole …": an existential negation
     verb = rows[verbs[0]].nlemma
@@ -179,6 +188,7 @@ _DUTY_CASES = {
 
 __all__ = [
     "COURTS",
+    "JOINING_NEGATIONS",
     "NEGATIVE_PARTICIPLE",
     "comparative",
     "court_clause",

@@ -64,6 +64,7 @@ from vastausanalyysi.themes.cue_context import (
     to_do,
 )
 from vastausanalyysi.themes.cue_words import (
+    JOINING_NEGATIONS,
     NEGATIVE_PARTICIPLE,
     comparative,
     derived_kind,
@@ -106,10 +107,6 @@ def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
     """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence."""
     verbs = [rows[j].nlemma for j in range(i + 1, min(i + 4, end)) if rows[j].olla or rows[j].verb]
     return all(v in _EXISTENTIAL for v in verbs)
-
-
-#: Negation verbs with "-kä" ("and not"): they start a coordinated clause.
-_JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
 
 
 def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[str]) -> bool:
@@ -447,7 +444,7 @@ def clause_cues(
         elif (
             kind == PROBLEM
             and why == "problem"
-            and any(n > i and rows[n].low not in _JOINING_NEGATIONS for n in existential)
+            and any(n > i and rows[n].low not in JOINING_NEGATIONS for n in existential)
         ):
             # "epäselvyyksiä ei juuri ole"; not across "eikä", which joins a clause of its own
             # ("on sanellut ehdot yksipuolisesti eikä laskelmia huomioitu")

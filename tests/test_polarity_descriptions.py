@@ -1,10 +1,17 @@
-"""A court's or a legal overseer's act is a legal description (codebook §3 conv. 5; issue 11).
+"""Descriptions that a negation or an appeal's words do not make judgments (codebook §3 conv. 5
+and 6; issue 11).
 
+A court's or a legal overseer's act is a legal description.
 "Hallinto-oikeus ei tutki valituksia", "KHO hylkäsi kunnan valituksen": in a clause whose subject
 is a court, neither the negation nor the appeal's words ("valitus", "lainvastainen") judge the
 cooperation. Another clause of the same sentence still does ("…, koska kuntaa ei kuultu"), and so
 does a clause about the court's decision that is not the court's own act ("päätös oli kunnalle
 pettymys").
+
+"eikä" with no verb of its own and no negation before it contrasts two adverbials of an affirmed
+verb ("tehdään kesäkuussa eikä kesken lukukauden", "vastuu on kunnalla eikä alueella"): no
+judgment. With a partitive ("eikä bussiyhteyksiä": "eikä ole …") or a verb further on it still
+negates.
 
 Every sentence is team-written for these tests (lead, 2026-12-06); none is taken from a source.
 """
@@ -30,6 +37,15 @@ CASES = [
     ("Kunta valitti hallinto-oikeuteen, koska yhteistyö ei toimi.", "problem"),
     # "oikeus" as a right is no court
     ("Kunnan oikeus tulla kuulluksi ei toteutunut palveluverkon valmistelussa.", "problem"),
+    # "eikä" contrasting two adverbials of an affirmed verb
+    ("Koulupsykologin vastaanotto siirretään jouluna eikä kesken lukukauden.", "neutral"),
+    ("Vastuu uimahallista on kunnalla eikä hyvinvointialueella.", "neutral"),
+    ("Asiat hoidetaan puhelimitse eikä sähköpostilla.", "neutral"),
+    # a partitive, a verb of its own or an earlier negation: it negates
+    ("Terveysasema on kaukana eikä bussiyhteyksiä ole.", "problem"),
+    ("Palvelut ovat kaukana eikä bussiyhteyksiä.", "problem"),
+    ("Päätökset tehdään alueella eikä kuntia kuulla.", "problem"),
+    ("Tietoa ei saa eikä apua.", "problem"),
 ]
 
 
@@ -40,7 +56,7 @@ def results() -> list[str]:
     return [rule_polarity(doc, lexicon).label for doc in docs]
 
 
-def test_legal_cases_get_their_polarity(results: list[str]) -> None:
+def test_description_cases_get_their_polarity(results: list[str]) -> None:
     wrong = [
         (text, want, got) for (text, want), got in zip(CASES, results, strict=True) if got != want
     ]
