@@ -13,7 +13,7 @@ säännöllisesti"). "on hyvä|järkevää + A-infinitive" gives advice, while "
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
 
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.features import as_docs
@@ -51,18 +51,10 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def results() -> list[str]:
-    lexicon = load_codebook().polarity
-    docs = as_docs([text for text, _ in CASES])
-    return [rule_polarity(doc, lexicon).label for doc in docs]
-
-
-def test_corrections_and_advice_get_their_polarity(results: list[str]) -> None:
-    wrong = [
-        (text, want, got) for (text, want), got in zip(CASES, results, strict=True) if got != want
-    ]
-    assert not wrong, wrong
+def test_corrections_and_advice_get_their_polarity(
+    polarity_mismatches: Callable[..., list],
+) -> None:
+    assert not polarity_mismatches(CASES)
 
 
 def test_a_corrected_negation_leaves_no_negation_cue() -> None:
