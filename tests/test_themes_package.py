@@ -23,6 +23,7 @@ ORDER = [
     "cue_change",
     "counterfactual",
     "cue_words",
+    "reported",
     "cues",
     "polarity",
     "mechanism_context",

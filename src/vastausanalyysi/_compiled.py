@@ -35,6 +35,7 @@ COMPILED = (
     "vastausanalyysi.themes.cue_context",
     "vastausanalyysi.themes.cue_change",
     "vastausanalyysi.themes.cue_words",
+    "vastausanalyysi.themes.reported",
     "vastausanalyysi.themes.cues",
     "vastausanalyysi.themes.polarity",
     "vastausanalyysi.themes.mechanism_context",

@@ -108,16 +108,22 @@ _EARLIER = rule_words("earlier_time_words")
 
 #: Negations that join a clause of their own ("eikä", "eivätkä").
 JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
-#: Courts and legal overseers ("hallinto-oikeus", "KHO", "oikeuskansleri").
-COURTS = rule_words("court_nouns")
+#: Differences and differing: "ei eroja", "eivät poikenneet toisistaan" describe a finding.
+DIFFERENCE = rule_words("difference_words")
 
 
-def court_clause(span: list[TokenRow]) -> bool:
-    """A clause whose subject is a court or a legal overseer: "hallinto-oikeus ei tutki
-    valituksia", "KHO hylkäsi kunnan valituksen". What a court does, or does not, is a legal
-    description (codebook §3 conv. 5), not a judgment of the cooperation: its negation and the
-    appeal's words ("valitus", "lainvastainen") give no cue there."""
-    return any(row.nlemma in COURTS and (not row.cases or "nimento" in row.cases) for row in span)
+def wished_negation(rows: list[TokenRow], n: int, end: int) -> bool:
+    """ "eikä" before an A-infinitive or a conditional verb: in a wish ("pitäisi kuulla kuntia
+    eikä sanella ratkaisuja", "toivomme, että neuvoteltaisiin eikä päätettäisi yksin") it
+    continues the wish (codebook §3 conv. 3), no finding. The caller checks the wish. (A finite
+    verb after "eikä" is a connegative form, "eikä ilmoita", not an A-infinitive; after a
+    comma "eikä" opens a clause of its own: "pitäisi tehdä yhteistyötä, eikä sitä tehdä".)"""
+    if rows[n].low not in JOINING_NEGATIONS or (n > 0 and rows[n - 1].text == ","):
+        return False
+    return any(
+        rows[j].verb and (rows[j].conditional or "A-infinitive" in rows[j].moods)
+        for j in range(n + 1, min(end, n + 4))
+    )
 
 
 def group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
@@ -147,6 +153,8 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         return False
     if corrected_negation(rows, n) or forbids(rows, n, end) or agreed_content(rows, n):
         return False
+    if any(rows[j].nlemma in DIFFERENCE for j in range(n + 1, min(end, n + 10))):
+        return False  # "ryhmien välillä ei ollut eroja": a finding described (conv. 5)
     verbs = [j for j in after if rows[j].verb and not rows[j].olla]
     if not verbs and not any(rows[j].olla for j in after):
         # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
@@ -187,11 +195,10 @@ _DUTY_CASES = {
 
 
 __all__ = [
-    "COURTS",
+    "DIFFERENCE",
     "JOINING_NEGATIONS",
     "NEGATIVE_PARTICIPLE",
     "comparative",
-    "court_clause",
     "derived_kind",
     "extra_cue",
     "group_comparison",
@@ -199,4 +206,5 @@ __all__ = [
     "negative_participle",
     "problem_word",
     "quality_noun",
+    "wished_negation",
 ]

@@ -48,7 +48,7 @@ from vastausanalyysi.themes.clauses import (
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import counterfactual
 from vastausanalyysi.themes.cue_context import attributive
-from vastausanalyysi.themes.cue_words import court_clause, group_comparison, judging_negation
+from vastausanalyysi.themes.cue_words import group_comparison, judging_negation, wished_negation
 from vastausanalyysi.themes.cues import (
     clause_cues,
     cue_candidates,
@@ -56,6 +56,7 @@ from vastausanalyysi.themes.cues import (
     verbal_negations,
 )
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
+from vastausanalyysi.themes.reported import CLAIM, COURT, REBUTTAL, clause_roles
 from vastausanalyysi.themes.tokens import TokenRow, doc_table, rule_words
 
 #: Pronouns that tie a concessive clause to the main clause's subject.
@@ -149,7 +150,8 @@ def rule_polarity(
     hits = phrase_hits(rows, lexicon)
     cues = cue_candidates(rows, found_scopes.need, hits, lexicon)
     negations = verbal_negations(rows, found_scopes.negation)
-    for clause in clauses:
+    roles = clause_roles(rows, [(c.start, c.end) for c in clauses])
+    for index, clause in enumerate(clauses):
         start, end = clause.start, clause.end
         span = rows[start:end]
         verbal = negations[bisect_left(negations, start) : bisect_left(negations, end)]
@@ -162,8 +164,17 @@ def rule_polarity(
             )
         if found_any and group_comparison(span, lemmas, ev):
             found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
-        if (found_any or verbal) and court_clause(span):
-            found_any, verbal = [], []  # "hallinto-oikeus ei tutki valituksia" (conv. 5)
+        role = roles.get(index)
+        if role in (COURT, REBUTTAL):
+            # "hallinto-oikeus ei tutki valituksia" (conv. 5); "…, ei pidä paikkaansa" (conv. 7)
+            found_any, verbal = [], []
+        # "tulisi sopia yhdessä eikä ilmoittaa jälkikäteen": the wish goes on (conv. 3)
+        wished = next(
+            (n for n in verbal if n in found_scopes.need and wished_negation(rows, n, end)), None
+        )
+        if wished is not None:
+            verbal = [n for n in verbal if n < wished]
+            found_any = [f for f in found_any if f[0] < wished]
         # a negation inside a goal ("jotta palvelut eivät eriydy", "varmistaa, ettei kukaan
         # putoa väliin") states the aim, not a finding (codebook §3 conv. 3)
         verbal = [
@@ -178,6 +189,8 @@ def rule_polarity(
         if not found_any:
             found_any = counterfactual(rows, start, end, ev)
         for i, kind, why in found_any:
+            if role == CLAIM:  # "väite, että yhteistyö ei toimi, ei pidä paikkaansa"
+                kind, why = (PROBLEM if kind == WORKS else WORKS), why + "+rejected"
             if kind == WORKS:
                 clause.works += 1.0
             else:
@@ -185,8 +198,16 @@ def rule_polarity(
             clause.cues.append(_cue_dict(rows[i], starts[i], kind, why))
         if verbal and not clause.cues and lemmas.isdisjoint(ev.no_opinion):
             # "päätöksenteko ei", "Ei millään", "yhteistyötä ei ole juurikaan ollut"
-            clause.problem += 1.0
-            clause.cues.append(_cue_dict(rows[verbal[0]], starts[verbal[0]], PROBLEM, "negation"))
+            if role == CLAIM:  # "väite, ettei kuntia kuultu, ei pidä paikkaansa": they were
+                clause.works += 1.0
+                clause.cues.append(
+                    _cue_dict(rows[verbal[0]], starts[verbal[0]], WORKS, "negation+rejected")
+                )
+            else:
+                clause.problem += 1.0
+                clause.cues.append(
+                    _cue_dict(rows[verbal[0]], starts[verbal[0]], PROBLEM, "negation")
+                )
         clause.past = bool(lemmas & _PAST)
         clause.now = bool(lemmas & _NOW)
     return _resolve_clauses(rows, clauses, has_codes=has_codes, question=question)
