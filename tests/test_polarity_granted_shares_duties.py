@@ -5,7 +5,8 @@
   noun as a subject still judges ("haasteet näkyvät …").
 - "vain puolet" with praise is a small share, a problem (a positive finding held by few is not
   praise), also now that the share is matched by its surface form ("puolet" has the lemma
-  "puoli"); "suurin osa" stays praise.
+  "puoli"); so is "vajaa puolet|kolmannes" (just under: lead, 2026-12-06); "suurin osa" stays
+  praise.
 - "säilyä|pysyä" of a duty, a role or a need says who does what or that a need persists
   (codebook §5), not that something succeeded; of cooperation it is still a success.
 - "miten … riittää" asks, it does not say that something suffices.
@@ -29,6 +30,8 @@ CASES = [
     ("Vain puolet rehtoreista pitää yhteistyötä toimivana.", "problem"),
     ("Vain puolet kunnista on tyytyväisiä tiedonkulkuun.", "problem"),
     ("Suurin osa kunnista on tyytyväisiä tiedonkulkuun.", "works"),
+    ("Vajaa puolet rehtoreista pitää yhteistyötä sujuvana.", "problem"),
+    ("Vajaa kolmannes kunnista on tyytyväisiä yhteisiin palavereihin.", "problem"),
     ("Järjestämisvastuu säilyy jatkossakin kunnalla.", "neutral"),
     ("Tarve yhteiselle tilannekuvalle on säilynyt.", "neutral"),
     ("Yhteistyö on säilynyt hyvänä koko vuoden.", "works"),
