@@ -7,8 +7,9 @@
   praise), also now that the share is matched by its surface form ("puolet" has the lemma
   "puoli"); so is "vajaa puolet|kolmannes" (just under: lead, 2026-12-06); "suurin osa" stays
   praise.
-- "säilyä|pysyä" of a duty, a role or a need says who does what or that a need persists
-  (codebook §5), not that something succeeded; of cooperation it is still a success.
+- "säilyä|pysyä" of a duty, a role, a need or an aim (a goal, a principle) says who does what
+  or that a need persists (codebook §5), not that something succeeded; of cooperation it is
+  still a success.
 - "miten … riittää" asks, it does not say that something suffices.
 
 Every sentence is team-written for these tests (helper realpol, 2026-12-06); none is taken from a
@@ -34,6 +35,8 @@ CASES = [
     ("Vajaa kolmannes kunnista on tyytyväisiä yhteisiin palavereihin.", "problem"),
     ("Järjestämisvastuu säilyy jatkossakin kunnalla.", "neutral"),
     ("Tarve yhteiselle tilannekuvalle on säilynyt.", "neutral"),
+    ("Hyvinvointisuunnitelman tavoitteet säilyvät myös ensi vuonna.", "neutral"),
+    ("Sopimuksen periaatteet pysyvät voimassa uudistuksen jälkeenkin.", "neutral"),
     ("Yhteistyö on säilynyt hyvänä koko vuoden.", "works"),
     ("Lautakunta pohti, miten määrärahat riittävät ensi vuonna.", "neutral"),
     ("Määrärahat riittävät hyvin tänä vuonna.", "works"),
