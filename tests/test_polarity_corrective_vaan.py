@@ -6,7 +6,9 @@ corrects the negated verb's object or adverbial ("ei aja oman kunnan vaan koko a
 after "olla" with a predicate nominal, what something is ("ei ole rakennus vaan tapa"): nothing
 is said to fail. A "vaan" that goes on with a finite verb ("… vaan päätös tehtiin ylhäältä",
 "… eivät olisi säästö vaan jättäisivät …"), a perfect tense ("ei ole jalkautunut vaan …") and an
-absence ("yhteyshenkilöä ei ole vaan …", "ei ole tietoa vaan arvailua") still judge.
+absence ("yhteyshenkilöä ei ole vaan …", "ei ole tietoa vaan arvailua") still judge. A problem
+word as the subject of a corrected "ei ole" is put elsewhere, not denied ("ongelma ei ole rahassa
+vaan asenteissa": a problem; cases added by the lead, 2026-12-06).
 
 Every sentence is team-written for these tests (helper realpol, 2026-12-06), in the register of
 news, statements and opinion pieces; none is taken from a source.
@@ -21,6 +23,10 @@ from vastausanalyysi.themes.features import as_docs
 from vastausanalyysi.themes.polarity import rule_polarity
 
 CASES = [
+    # a problem put elsewhere, not denied; a bare absence of problems is still praise
+    ("Pulma ei ole rahassa vaan asenteissa.", "problem"),
+    ("Suurin haaste ei ole yhteistyössä vaan lainsäädännössä.", "problem"),
+    ("Ongelmia ei ole ollut lainkaan.", "works"),
     # "vaan" corrects the object or an adverbial: no finite verb after it
     ("Valtuutetut eivät aja vain oman kotikuntansa vaan koko maakunnan asiaa.", "neutral"),
     ("Päätöksiä ei tehdä kunnissa vaan aluehallituksessa.", "neutral"),

@@ -534,6 +534,7 @@ __all__ = [
     "ATTEMPT",
     "BASED_ON",
     "CORRECTION_VERBS",
+    "CORRECTION_WINDOW",
     "DEONTIC",
     "EXISTENTIAL_VERBS",
     "LIVING",

@@ -12,7 +12,12 @@ from typing import Any
 
 from vastausanalyysi.themes.clauses import PROBLEM, SENTENCE_END, WORKS, focus_follows
 from vastausanalyysi.themes.codes import PolarityLexicon
-from vastausanalyysi.themes.cue_context import agreed_content, corrected_negation, forbids
+from vastausanalyysi.themes.cue_context import (
+    CORRECTION_WINDOW,
+    agreed_content,
+    corrected_negation,
+    forbids,
+)
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon, derived_polarity, is_stage_form
 from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 
@@ -120,10 +125,21 @@ def wished_negation(rows: list[TokenRow], n: int, end: int) -> bool:
     comma "eikä" opens a clause of its own: "pitäisi tehdä yhteistyötä, eikä sitä tehdä".)"""
     if rows[n].low not in JOINING_NEGATIONS or (n > 0 and rows[n - 1].text == ","):
         return False
-    return any(
+    if not any(
         rows[j].verb and (rows[j].conditional or "A-infinitive" in rows[j].moods)
         for j in range(n + 1, min(end, n + 4))
-    )
+    ):
+        return False
+    # "…, niin kuin koko syksyn on tehty", "…, kuten nyt on käynyt": what is wished away is
+    # today's practice, so the negation judges the present
+    for j in range(n + 1, min(len(rows), n + CORRECTION_WINDOW)):
+        if rows[j].text in SENTENCE_END:
+            break
+        if rows[j].low == "kuten" or (
+            rows[j].low == "niin" and j + 1 < len(rows) and rows[j + 1].low == "kuin"
+        ):
+            return False
+    return True
 
 
 def group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexicon) -> bool:
@@ -153,8 +169,8 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         return False
     if corrected_negation(rows, n) or forbids(rows, n, end) or agreed_content(rows, n):
         return False
-    if any(rows[j].nlemma in DIFFERENCE for j in range(n + 1, min(end, n + 10))):
-        return False  # "ryhmien välillä ei ollut eroja": a finding described (conv. 5)
+    if any(rows[j].nlemma in DIFFERENCE for j in range(max(0, n - 3), min(end, n + 10))):
+        return False  # "ryhmien välillä ei ollut eroja", "eroja ei löytynyt": a finding (conv. 5)
     verbs = [j for j in after if rows[j].verb and not rows[j].olla]
     if not verbs and not any(rows[j].olla for j in after):
         # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's

@@ -49,6 +49,7 @@ from vastausanalyysi.themes.cue_context import (
     by_place,
     circumstance,
     conceded,
+    corrected_negation,
     demonstrative_frame,
     example_of,
     example_topic,
@@ -64,6 +65,7 @@ from vastausanalyysi.themes.cue_context import (
     to_do,
 )
 from vastausanalyysi.themes.cue_words import (
+    DIFFERENCE,
     JOINING_NEGATIONS,
     NEGATIVE_PARTICIPLE,
     comparative,
@@ -432,6 +434,15 @@ def clause_cues(
         governing = [n for n in verbal if n < i]
         if (
             i in negated
+            and governing
+            and any(
+                rows[j].nlemma in DIFFERENCE
+                for j in range(max(clause.start, governing[-1] - 3), governing[-1])
+            )
+        ):
+            continue  # "eroja ei löytynyt": no difference found is a finding (conv. 5)
+        if (
+            i in negated
             and kind == PROBLEM
             and not row.verb
             and governing
@@ -444,10 +455,14 @@ def clause_cues(
         elif (
             kind == PROBLEM
             and why == "problem"
-            and any(n > i and rows[n].low not in JOINING_NEGATIONS for n in existential)
+            and any(
+                n > i and rows[n].low not in JOINING_NEGATIONS and not corrected_negation(rows, n)
+                for n in existential
+            )
         ):
             # "epäselvyyksiä ei juuri ole"; not across "eikä", which joins a clause of its own
-            # ("on sanellut ehdot yksipuolisesti eikä laskelmia huomioitu")
+            # ("on sanellut ehdot yksipuolisesti eikä laskelmia huomioitu"), nor where "vaan"
+            # puts the problem elsewhere ("ongelma ei ole rahassa vaan asenteissa")
             kind, why = WORKS, "problem+negation"
         elif (
             kind == PROBLEM
