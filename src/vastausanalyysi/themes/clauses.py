@@ -394,11 +394,13 @@ def _existential(
     if True not in negation:
         return out
     for start, end, _contrast, _marker in clauses:
+        last = -1  # the last negation of the clause with "olla" after it: all before it count
         for i in range(start, end):
             if not negation[i] or i + 1 >= end:
                 continue
             if any(rows[j].nlemma == "olla" for j in range(i + 1, min(i + 3, end))):
-                out.update(j for j in range(start, i) if not rows[j].punct)
+                last = i
+        out.update(j for j in range(start, last) if not rows[j].punct)
     return out
 
 

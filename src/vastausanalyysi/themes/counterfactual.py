@@ -6,6 +6,7 @@ Split from :mod:`vastausanalyysi.themes.cues` (the cue rules of the rule polarit
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, PROBLEM
@@ -63,7 +64,10 @@ def possibility(rows: list[TokenRow], i: int, start: int, verbal: Sequence[int])
         for j in _words_before(rows, i, start)
         if rows[j].nlemma in _MAY and rows[j].verb and not rows[j].low.startswith("voidaan")
     ]
-    return bool(may) and not any(start <= n < may[0] for n in verbal)
+    if not may:
+        return False
+    first = bisect_left(verbal, start)  # verbal is sorted: is there a negation before may[0]?
+    return not (first < len(verbal) and verbal[first] < may[0])
 
 
 #: Improvement verbs whose perfect says that something has improved ("on selkeytetty").

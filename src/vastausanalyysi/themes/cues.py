@@ -10,6 +10,7 @@ clauses' cues into the answer's label.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -279,6 +280,7 @@ def clause_cues(
         advice(rows, j, clause.end) or obligation(rows, j, clause.end) for j in rng
     )
     existential = [i for i in verbal if _existential_negation(rows, i, clause.end)]
+    existential_set = frozenset(existential)
     is_problem = partial(problem_word, lexicon=lexicon, ev=ev)  # made once, not per word
     decrease = [
         i
@@ -328,8 +330,11 @@ def clause_cues(
             found = (WORKS, "phrase")
             skip.update(range(i, i + works_phr[i]))
         elif i in problem_phr:  # negated inside: "pelot eivät ole toteutuneet"
-            negated_inside = i not in hits[_SAYS_NOT] and any(
-                i < n < i + problem_phr[i] for n in verbal
+            after = bisect_right(verbal, i)  # the first negation after i (verbal is sorted)
+            negated_inside = (
+                i not in hits[_SAYS_NOT]
+                and after < len(verbal)
+                and verbal[after] < i + problem_phr[i]
             )
             found = (WORKS, "phrase+negation") if negated_inside else (PROBLEM, "phrase")
             skip.update(range(i, i + problem_phr[i]))
@@ -431,13 +436,14 @@ def clause_cues(
             for j in rng
         ):
             continue  # the decreasing problem word carries the cue (as an improvement)
-        governing = [n for n in verbal if n < i]
+        before = bisect_left(verbal, i)
+        governing = verbal[before - 1] if before else -1  # the last negation before i
         if (
             i in negated
-            and governing
+            and governing >= 0
             and any(
                 rows[j].nlemma in DIFFERENCE
-                for j in range(max(clause.start, governing[-1] - 3), governing[-1])
+                for j in range(max(clause.start, governing - 3), governing)
             )
         ):
             continue  # "eroja ei löytynyt": no difference found is a finding (conv. 5)
@@ -445,8 +451,8 @@ def clause_cues(
             i in negated
             and kind == PROBLEM
             and not row.verb
-            and governing
-            and governing[-1] not in existential
+            and governing >= 0
+            and governing not in existential_set
         ):
             why += "+under-negation"  # "ettei alue ole kuullut kuntia supistamisesta"
         elif i in negated:
@@ -456,8 +462,8 @@ def clause_cues(
             kind == PROBLEM
             and why == "problem"
             and any(
-                n > i and rows[n].low not in JOINING_NEGATIONS and not corrected_negation(rows, n)
-                for n in existential
+                rows[n].low not in JOINING_NEGATIONS and not corrected_negation(rows, n)
+                for n in existential[bisect_right(existential, i) :]
             )
         ):
             # "epäselvyyksiä ei juuri ole"; not across "eikä", which joins a clause of its own
