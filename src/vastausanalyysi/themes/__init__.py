@@ -12,6 +12,7 @@ Layout, lowest first (each module imports only those above it in this list):
 - ``cues``: the rules that find a clause's works and problem cues
 - ``polarity``: rule polarity of a text, the kind of question, the polarity model's features
 - ``mechanism_context``: mechanism frames that need a word's case or person, and a sentence block
+- ``mechanism_senses``: blocks for mechanism words in another sense (a firm's deal, a skill)
 - ``mechanism_topics``: blocks for mechanism words that name a topic, not the way of cooperating
 - ``rules``: ``RuleTagger``, codebook patterns over lemmas and compound parts, with evidence
 - ``features``: the classifier's features (lemmas, compound parts, rule codes) and TF-IDF

@@ -43,7 +43,8 @@ verb of speaking ("valtuutettu kysyi",
 speakers in a council, not officials of both sides working together (codebook rule 6). And, by
 sentence: in a sentence about a lease ("vuokrasopimus", "vuokrata", "vuokrataso")
 an agreement word ("sopimus", "sopia") is the lease, a premises deal, not joint planning
-(CODING.md M5): it gives no ``suunnitelmallisuus``.
+(CODING.md M5): it gives no ``suunnitelmallisuus``; a word of moving there moves the lease
+("vuokrasopimukset siirtyvät hyvinvointialueelle"), no ``tyonjako``.
 
 One pass over the words with set look-ups; a frame looks at most :data:`WINDOW` words away.
 """
@@ -114,6 +115,8 @@ _INESSIVE = "sisaolento"
 ELATIVE = "sisaeronto"
 #: Agreement words that a lease sentence blocks
 _AGREEING = rule_words("agreeing_words")
+#: Words of moving that a lease sentence blocks (the verbs and their nouns: "siirto")
+_MOVING = TRANSFER_VERBS | rule_words("transfer_nouns")
 #: "yhdessä", "erikseen", "keskenään", and "yhteistyössä" in the inessive (not "yhteistyötä")
 _JOINTLY = rule_words("jointly_words")
 #: Endings of the passive present participle in the translative ("hoidettavaksi")
@@ -231,22 +234,35 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     if not flags & _LEASE:  # most texts: no sentence split
         return blocks
     sentence: list[int] = []  # token indices of the current sentence's agreement words
+    moving: list[int] = []  # and of its words of moving
     lease = False
     last = -1
     for i in where:
         if last >= 0 and any(rows[t].text in SENTENCE_END for t in range(last + 1, i)):
-            if lease and sentence:
-                blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
-            sentence, lease = [], False
+            if lease:
+                _lease_blocks(blocks, sentence, moving)
+            sentence, moving, lease = [], [], False
         last = i
         row = rows[i]
         if _is_lease(row):
             lease = True
         if row.norm in _AGREEING or "sopimus" in row.heads:
             sentence.append(i)
-    if lease and sentence:
-        blocks.setdefault("suunnitelmallisuus", set()).update(sentence)
+        if row.norm in _MOVING:
+            moving.append(i)
+    if lease:
+        _lease_blocks(blocks, sentence, moving)
     return blocks
+
+
+def _lease_blocks(blocks: dict[str, set[int]], agreeing: list[int], moving: list[int]) -> None:
+    """Block a lease sentence's agreement words (the lease: ``suunnitelmallisuus``) and its words
+    of moving ("vuokrasopimukset siirtyvät hyvinvointialueelle": a lease moving is a premises
+    deal, not a task moving between the parties, ``tyonjako``)."""
+    if agreeing:
+        blocks.setdefault("suunnitelmallisuus", set()).update(agreeing)
+    if moving:
+        blocks.setdefault("tyonjako", set()).update(moving)
 
 
 def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:

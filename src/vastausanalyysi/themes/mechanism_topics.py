@@ -31,7 +31,15 @@ from them:
   "kokous", "seminaari" or "foorumi" in a sentence without the parties together ("Valtuusto
   ei käsitellyt asiaa tässä kokouksessa", "alueen monialainen seminaari onnistui");
 - ``tyonjako``: another municipality as the place a service moves to ("siirtyi
-  naapurikuntaan"), and tasks ended ("tehtäviä lopetettaisiin").
+  naapurikuntaan"), and tasks ended ("tehtäviä lopetettaisiin");
+- ``luottamushenkilot`` also in a sentence about an election, even with both sides named
+  ("emme saaneet omaa valtuutettua aluevaltuustoon läpi, kommentoi kunnanjohtaja");
+- every code: the words of a clause that names a topic ("Seminaarin aiheena oli … työnjako")
+  unless the event is the parties' own;
+- ``tietopohja``: a "tieto" compound that is a thing ("asiakastietojärjestelmä", "tietosuoja")
+  in a sentence without the parties together;
+- and the words in another sense of :mod:`vastausanalyysi.themes.mechanism_senses` (firms' and
+  unions' business, bargaining, systems, skills, buildings, casework, press lines).
 
 One pass or two over the words with set look-ups, sentence by sentence.
 """
@@ -43,6 +51,7 @@ from collections.abc import Sequence
 from vastausanalyysi.themes.clauses import sentence_numbers
 from vastausanalyysi.themes.mechanism_context import (
     CLAUSE_MARKS,
+    DISPUTE_WORDS,
     ELATIVE,
     ILLATIVE,
     OFFICIALS,
@@ -52,6 +61,7 @@ from vastausanalyysi.themes.mechanism_context import (
     near_words,
     told_party,
 )
+from vastausanalyysi.themes.mechanism_senses import MECHANISMS, SENSE_WORDS, sense_blocks
 from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 
 #: The state deciding or legislating (compound heads): a sentence with one is about the state's
@@ -111,13 +121,25 @@ _POLITICAL = "poliittinen"
 _MEETING = "kokous"
 #: Gatherings (compound heads) that are the parties' meetings only with the parties together
 _GATHERINGS = frozenset({"seminaari", "foorumi"})
+#: Elections (lemmas, compound parts) and "ääni" in the plural (votes): an elected official in
+#: a sentence with one is a candidate or the elected ("emme saaneet omaa valtuutettua läpi").
+ELECTION_WORDS = rule_words("election_words")
+ELECTION_FORMS = rule_words("election_forms")
+#: Nouns that name a topic in the essive ("Seminaarin aiheena oli työnjako").
+TOPIC_NOUNS = rule_words("topic_nouns")
+_ESSIVE = "olento"
+#: Words that join the owners before a topic noun ("kunnan ja alueen yhteisen seminaarin")
+_AND = frozenset({"ja", "sekä"})
+_TOGETHER_OR_DISPUTE = TOGETHER_WORDS | DISPUTE_WORDS
+#: Heads that make a "tieto" compound a thing ("tietojärjestelmä", "tietosuoja").
+THING_HEADS = rule_words("thing_heads")
 #: The words that an official-as-topic or own-meeting block needs in a text to look further.
 _OFFICIAL_WORDS = OFFICIALS | {_POLITICAL}
 _MEETING_WORDS = _GATHERINGS | {_MEETING}
 _BLOCK_WORDS = (
     _OFFICIAL_WORDS | STATE_DECIDERS | COMMUNICATION_WORDS | ENCOUNTER_WORDS | EVENT_HEADS
-    | _MEETING_WORDS | OTHER_PLACE_MODIFIERS | ENDING_VERBS
-    | {_KNOWLEDGE, _FORESIGHT, _ACCORDING}
+    | _MEETING_WORDS | OTHER_PLACE_MODIFIERS | ENDING_VERBS | TOPIC_NOUNS | THING_HEADS
+    | SENSE_WORDS | {_KNOWLEDGE, _FORESIGHT, _ACCORDING}
 )  # fmt: skip
 
 
@@ -171,6 +193,15 @@ def topic_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, se
         add("tyonjako", places)
     if has(ENDING_VERBS):
         add("tyonjako", _tasks_ended(rows, where))
+    if has(TOPIC_NOUNS):
+        topics = _named_topics(rows, where)
+        for code in MECHANISMS:
+            add(code, topics)
+    if has(THING_HEADS) and _KNOWLEDGE in vocab:
+        add("tietopohja", _information_things(rows, where))
+    if has(SENSE_WORDS):
+        for code, found in sense_blocks(rows, where, vocab).items():
+            add(code, list(found))
     return blocks
 
 
@@ -405,7 +436,7 @@ def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int
     officials = [
         i for i in where if not rows[i].inner.isdisjoint(OFFICIALS) or rows[i].norm == _POLITICAL
     ]
-    return _apart(rows, where, officials, OFFICIALS)
+    return _apart(rows, where, officials, OFFICIALS, elections=True)
 
 
 def _own_meetings(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
@@ -424,13 +455,21 @@ def _own_meetings(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
 
 
 def _apart(
-    rows: Sequence[TokenRow], where: Sequence[int], found: list[int], own: frozenset[str]
+    rows: Sequence[TokenRow],
+    where: Sequence[int],
+    found: list[int],
+    own: frozenset[str],
+    *,
+    elections: bool = False,
 ) -> list[int]:
     """Of the token indices ``found``, those in a sentence with a verb that has no word of
     dealing with each other (:data:`TOGETHER_WORDS`) and does not name both sides (a word of
     :data:`MUNICIPAL_SIDE` and one of :data:`COUNTY_SIDE`). A found word counts by its other
     compound parts, not by itself or its ``own`` terms ("luottamushenkilöyhteistyö" and
-    "yhteisseminaari" keep, "kokous" and "valmiusfoorumi" do not)."""
+    "yhteisseminaari" keep, "kokous" and "valmiusfoorumi" do not). With ``elections``, both
+    sides keep no sentence about an election (:data:`ELECTION_WORDS`, votes: a found word's
+    own parts count, "aluevaalivaltuutettu"): "emme saaneet omaa valtuutettua aluevaltuustoon
+    läpi, kommentoi kunnanjohtaja" names the elected, not officials working together."""
     if not found:
         return []
     sentence_of = sentence_numbers(rows)
@@ -439,6 +478,7 @@ def _apart(
     verbs: set[int] = set()
     municipal: set[int] = set()
     county: set[int] = set()
+    elected: set[int] = set()
     for i in where:
         row = rows[i]
         s = sentence_of[i]
@@ -451,8 +491,94 @@ def _apart(
             county.add(s)
         if row.verb:
             verbs.add(s)
-    kept |= municipal & county
+        if elections and (not row.inner.isdisjoint(ELECTION_WORDS) or row.low in ELECTION_FORMS):
+            elected.add(s)
+    kept |= (municipal & county) - elected
     return [i for i in found if sentence_of[i] in verbs and sentence_of[i] not in kept]
+
+
+def _named_topics(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of a clause (between commas) with a topic noun in the essive
+    (:data:`TOPIC_NOUNS`: "aiheena", "teemana"), unless its owner (the genitives and essive
+    attributes just before the noun, joined by "ja"; a seminar or forum counts by its other
+    parts) or the rest of the sentence has a word of dealing with each other or names both
+    sides: the topic of an event or a text ("Seminaarin aiheena oli … työnjako",
+    "kirjoituskilpailun aiheena oli osallisuus"), not the parties cooperating (codebook rule
+    6). The parties' event keeps its topic
+    ("osallistuin yhdyspintaseminaariin, jonka teemana oli yhteinen tilannekuva", "kunnan ja
+    alueen yhteisen seminaarin aiheena"); so does a dispute's matter ("kiistan aiheena":
+    CODING.md M11, a dispute word is among the owners)."""
+    n = len(where)
+    sentence_of = sentence_numbers(rows)
+    # per word: dealing together (1), municipal (2), county (4); per sentence: the counts
+    flags = [_side_flags(rows[i]) for i in where]
+    counts: dict[int, list[int]] = {}
+    for k, i in enumerate(where):
+        total = counts.setdefault(sentence_of[i], [0, 0, 0])
+        for bit in range(3):
+            total[bit] += flags[k] >> bit & 1
+    out: list[int] = []
+    start = 0
+    for k in range(1, n + 1):
+        if k < n and not crosses(rows, where, k - 1, k, CLAUSE_MARKS):
+            continue
+        clause = range(start, k)
+        start = k
+        nouns = [j for j in clause if _is_topic_noun(rows[where[j]])]
+        if not nouns:
+            continue
+        owners: list[int] = []
+        j = nouns[0] - 1
+        while j >= clause.start and (
+            rows[where[j]].genitive or _ESSIVE in rows[where[j]].cases or rows[where[j]].low in _AND
+        ):
+            owners.append(j)
+            j -= 1
+        # the sentence's counts without the clause, with its owners
+        rest = list(counts[sentence_of[where[nouns[0]]]])
+        for t in clause:
+            for bit in range(3):
+                rest[bit] -= flags[t] >> bit & 1
+        for t in owners:  # an event counts by its other parts ("yhteisseminaari" keeps)
+            owner = _side_flags(rows[where[t]], _GATHERINGS)
+            for bit in range(3):
+                rest[bit] += owner >> bit & 1
+        if rest[0] or (rest[1] and rest[2]):
+            continue
+        out += [where[t] for t in clause]
+    return out
+
+
+def _is_topic_noun(row: TokenRow) -> bool:
+    """A topic noun in the essive ("aiheena", "teemana")."""
+    return row.norm in TOPIC_NOUNS and _ESSIVE in row.cases
+
+
+def _side_flags(row: TokenRow, own: frozenset[str] = frozenset()) -> int:
+    """Whether a word deals with each other or is a dispute (bit 1), names the municipal side
+    (bit 2) or the county side (bit 4); ``own`` words do not count ("seminaari" as the owner
+    of a topic)."""
+    words = (row.inner | {row.norm}) - own
+    return (
+        (0 if words.isdisjoint(_TOGETHER_OR_DISPUTE) else 1)
+        | (0 if words.isdisjoint(MUNICIPAL_SIDE) else 2)
+        | (0 if words.isdisjoint(COUNTY_SIDE) else 4)
+    )
+
+
+def _information_things(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The "tieto" compounds with a thing as their head (:data:`THING_HEADS`:
+    "tietojärjestelmä", "asiakastietojärjestelmä", "tietosuoja") in a sentence without the
+    parties together (see :func:`_apart`): one body's system or protection ("valtion
+    KEHA-keskuksen tarjoama asiakastietojärjestelmä"), not information shared between the
+    parties; "hyvinvointialueen ja kuntien tietojärjestelmät eivät keskustele keskenään"
+    keeps."""
+    things = [
+        i
+        for i in where
+        if _KNOWLEDGE in rows[i].inner and not rows[i].heads.isdisjoint(THING_HEADS)
+    ]
+    return _apart(rows, where, things, frozenset({_KNOWLEDGE}))
 
 
 __all__ = [

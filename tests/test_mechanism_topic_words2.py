@@ -1,0 +1,98 @@
+"""Mechanism words in another sense, or named as a topic (issue 11; codebook §4 rules 3 and 6).
+
+A sentence about firms, unions or employers that names no party is their own business: their
+agreement, negotiation or contact person is not the parties' cooperation, while a party's own
+company ("kaupungin vuokrataloyhtiö") or a firm with a party named keeps it. Collective
+bargaining ("työehtosopimusneuvottelut") is no meeting of the parties; an interface of a system
+("ohjelmointirajapinta") is no boundary between their tasks; a skill ("vuorovaikutustaidot"), a
+building ("seurakuntatalo") and one client's case ("sijoituspäätös") name no mechanism; the
+press line "Lisätietoja antaa …" names the press contact. Elected officials in a sentence about
+an election are candidates or the elected even with both sides named. A topic of an event or a
+text ("Seminaarin aiheena oli työnjako") is not the parties cooperating, unless the event is
+the parties' own ("kunnan ja hyvinvointialueen yhteisen seminaarin aiheena"). A "tieto"
+compound that is a thing ("asiakastietojärjestelmä", "tietosuoja") is one body's system unless
+the parties are together in the sentence. A lease that moves ("vuokrasopimukset siirtyvät
+hyvinvointialueelle") is a premises deal, not a task moving.
+
+Every sentence is team-written for this test (helper mechprec, 2026-12-06); none is taken from
+a measurement set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vastausanalyysi.themes.rules import RuleTagger
+
+CASES = [
+    # firms', unions' and employers' business, no party named
+    (
+        "suunnitelmallisuus",
+        "Kaksi rakennusyritystä solmi sopimuksen hankinnasta.",
+        False,
+    ),
+    ("tapaamiset", "Ammattiliitto ja työnantaja neuvottelevat palkoista ensi viikolla.", False),
+    ("vastuuhenkilot", "Energiayhtiön asiakkuuksien vastuuhenkilönä toimii myyntijohtaja.", False),
+    # ... a party named, or a party's own company
+    (
+        "suunnitelmallisuus",
+        "Kaupunki ja rakennusyritys solmivat sopimuksen kuljetuksista.",
+        True,
+    ),
+    ("suunnitelmallisuus", "Kiinteistöyhtiön kanssa on sovittu yhteisistä tavoitteista.", True),
+    # collective bargaining; the parties' own negotiations keep
+    ("tapaamiset", "Virkaehtosopimusneuvottelut alkavat taas syksyllä.", False),
+    ("tapaamiset", "Kunnan ja hyvinvointialueen neuvottelut alkavat taas syksyllä.", True),
+    # an interface of a system; the boundary between services keeps
+    ("tyonjako", "Potilastietojärjestelmän rajapinta uusitaan keväällä.", False),
+    ("tyonjako", "Sovellusrajapinta avataan kehittäjille ensi vuonna.", False),
+    ("tyonjako", "Koulun ja lastensuojelun rajapinta on edelleen epäselvä.", True),
+    # a skill, a building, one client's case
+    ("vuorovaikutus", "Hoitajille järjestetään koulutusta vuorovaikutusosaamisesta.", False),
+    ("vuorovaikutus", "Vuorovaikutus kunnan kanssa on parantunut.", True),
+    ("osallisuus", "Joulumyyjäiset pidetään seurakuntatalolla.", False),
+    ("osallisuus", "Järjestöt otetaan mukaan palvelujen suunnitteluun.", True),
+    ("paatoksenteko", "Etuuspäätöstä joutuu odottamaan kuukausia.", False),
+    ("paatoksenteko", "Palveluverkkopäätöstä joutuu odottamaan kuukausia.", True),
+    # the press line
+    ("vastuuhenkilot", "Lisätietoja antaa kirjaston yhteyshenkilö Liisa Mäkinen.", False),
+    ("vastuuhenkilot", "Kunnalle nimettiin yhteyshenkilö hyvinvointialueelta.", True),
+    # elected officials in a sentence about an election
+    ("luottamushenkilot", "Kunta jäi ilman omaa aluevaltuutettua, kun äänet hajosivat.", False),
+    ("luottamushenkilot", "Aluevaaleissa valtuutetuksi pääsi kaupungista kolme ehdokasta.", False),
+    ("luottamushenkilot", "Kunnan ja alueen valtuutetut tapaavat vaalien jälkeen yhdessä.", True),
+    ("luottamushenkilot", "Kuntapäättäjät ja aluevaltuutetut kokoontuvat kahdesti vuodessa.", True),
+    # a topic named in the essive
+    ("tyonjako", "Koulutuspäivän aiheena oli oppilashuollon työnjako.", False),
+    ("osallisuus", "Lehden pääkirjoituksen teemana oli asukkaiden osallisuus.", False),
+    (
+        "tapaamiset",
+        "Seminaarin aiheena oli sivistystoimen ja nuorisotoimen välinen jako.",
+        False,
+    ),
+    ("tyonjako", "Kunnan ja hyvinvointialueen yhteisen seminaarin aiheena oli työnjako.", True),
+    ("tyonjako", "Osallistuimme yhdyspintaforumiin, jonka aiheena oli vastuunjako.", True),
+    ("tyonjako", "Vastuunjako on ollut jo pitkään kiistan aiheena.", True),
+    # a "tieto" compound that is a thing
+    ("tietopohja", "Valtion uusi tietojärjestelmä otetaan käyttöön ensi vuonna.", False),
+    ("tietopohja", "Tietosuoja on yhtiön hallituksen vastuulla.", False),
+    ("tietopohja", "Kunnan ja hyvinvointialueen tietojärjestelmät eivät keskustele.", True),
+    # a lease that moves
+    ("tyonjako", "Koulujen vuokrasopimukset siirtyivät kaupungille vuoden alussa.", False),
+    ("tyonjako", "Kuraattorit siirtyivät kaupungille vuoden alussa.", True),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), CASES)
+def test_other_sense_or_cooperation(
+    nlp: Language, tagger: RuleTagger, code: str, text: str, expected: bool
+) -> None:
+    result = tagger.tag_doc(nlp(text))
+    assert (code in result.mechanisms) is expected, result.evidence
+
+
+def test_other_sense_is_set_aside(nlp: Language, tagger: RuleTagger) -> None:
+    """A blocked word is recorded as set aside, so the model does not give the code from it."""
+    result = tagger.tag_doc(nlp("Virkaehtosopimusneuvottelut alkavat taas syksyllä."))
+    assert result.set_aside.get("tapaamiset") == {0}
