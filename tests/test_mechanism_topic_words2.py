@@ -2,17 +2,21 @@
 
 A sentence about firms, unions or employers that names no party is their own business: their
 agreement, negotiation or contact person is not the parties' cooperation, while a party's own
-company ("kaupungin vuokrataloyhtiö") or a firm with a party named keeps it. Collective
+company ("kiinteistöyhtiö") or a firm with a party named keeps it. Collective
 bargaining ("työehtosopimusneuvottelut") is no meeting of the parties; an interface of a system
 ("ohjelmointirajapinta") is no boundary between their tasks; a skill ("vuorovaikutustaidot"), a
 building ("seurakuntatalo") and one client's case ("sijoituspäätös") name no mechanism; the
-press line "Lisätietoja antaa …" names the press contact. Elected officials in a sentence about
-an election are candidates or the elected even with both sides named. A topic of an event or a
-text ("Seminaarin aiheena oli työnjako") is not the parties cooperating, unless the event is
-the parties' own ("kunnan ja hyvinvointialueen yhteisen seminaarin aiheena"). A "tieto"
-compound that is a thing ("asiakastietojärjestelmä", "tietosuoja") is one body's system unless
-the parties are together in the sentence. A lease that moves ("vuokrasopimukset siirtyvät
-hyvinvointialueelle") is a premises deal, not a task moving.
+press line "Lisätietoja antaa …" names the press contact. A sentence with a union or staff
+organisation is about labour relations: its negotiations are no meeting of the parties (a task
+moving stays ``tyonjako``). One body approving its own budget or strategy is its own business,
+not a decision between the parties, unless the clause names the municipal side or a network.
+Elected officials in a sentence about an election are candidates or the elected even with both
+sides named. A topic of an event or a text ("Seminaarin aiheena oli työnjako") is not the
+parties cooperating, unless the event is the parties' own ("kunnan ja hyvinvointialueen
+yhteisen seminaarin aiheena"). A "tieto" compound that is a thing ("asiakastietojärjestelmä",
+"tietosuoja") is one body's system unless the parties are together in the sentence. A lease
+that moves ("vuokrasopimukset siirtyvät hyvinvointialueelle") is a premises deal, not a task
+moving.
 
 Every sentence is team-written for this test (helper mechprec, 2026-12-06); none is taken from
 a measurement set.
@@ -78,6 +82,15 @@ CASES = [
     ("tietopohja", "Valtion uusi tietojärjestelmä otetaan käyttöön ensi vuonna.", False),
     ("tietopohja", "Tietosuoja on yhtiön hallituksen vastuulla.", False),
     ("tietopohja", "Kunnan ja hyvinvointialueen tietojärjestelmät eivät keskustele.", True),
+    # one body approving its own budget or strategy
+    ("paatoksenteko", "Aluehallitus hyväksyi alueen talousarvion yksimielisesti.", False),
+    ("paatoksenteko", "Uusi strategia hyväksyttiin aluevaltuustossa äänin 50–9.", False),
+    ("paatoksenteko", "Aluevaltuusto hyväksyi kuntien kannalta raskaan talousarvion.", True),
+    ("paatoksenteko", "Aluevaltuusto hyväksyi palveluverkkosuunnitelman äänin 45–24.", True),
+    # labour relations: a union or staff organisation in the sentence
+    ("tapaamiset", "Kaupungin ja henkilöstöjärjestöjen neuvottelut jatkuvat ensi viikolla.", False),
+    ("tapaamiset", "Kaupungin ja hyvinvointialueen neuvottelut jatkuvat ensi viikolla.", True),
+    ("tyonjako", "Ammattiliitto vastustaa kuraattorien siirtoa hyvinvointialueelle.", True),
     # a lease that moves
     ("tyonjako", "Koulujen vuokrasopimukset siirtyivät kaupungille vuoden alussa.", False),
     ("tyonjako", "Kuraattorit siirtyivät kaupungille vuoden alussa.", True),

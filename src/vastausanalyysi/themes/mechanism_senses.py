@@ -10,7 +10,10 @@ what the word does in its sentence or compound:
   business ("Kaksi ohjelmistoyritystä allekirjoitti sopimuksen"), not the parties' cooperation.
   A party's own company ("vuokrataloyhtiö": :data:`OWN_COMPANIES`) is not a private actor;
 - collective bargaining (a compound with :data:`LABOUR_BARGAINING`: "työehtosopimusneuvottelut"):
-  employers and unions negotiating, not the parties' meetings or agreements;
+  employers and unions negotiating, not the parties' meetings or agreements; so is a sentence
+  with a union or staff organisation (:data:`LABOUR_UNIONS`: "Hyvinvointialueen ja
+  työntekijäjärjestöjen neuvottelut paikallisesta sopimuksesta"), whose negotiation, agreement
+  or organisation is no meeting, joint plan, dealing or participation (a task moving stays);
 - an interface of a system ("ohjelmointirajapinta", "järjestelmän rajapinta": :data:`SYSTEM_WORDS`
   as the modifier or as the genitive before it): a technical interface, not ``tyonjako``;
 - a mechanism word as the modifier of a skill ("vuorovaikutustaidot": :data:`SKILL_HEADS`) or of
@@ -40,6 +43,10 @@ _FIRM = "yritys"
 OWN_COMPANIES = rule_words("own_company_modifiers")
 #: Compound parts of collective bargaining ("työehtosopimusneuvottelu").
 LABOUR_BARGAINING = rule_words("labour_bargaining")
+#: Unions and staff organisations (compound heads): a sentence with one is labour relations.
+LABOUR_UNIONS = rule_words("labour_unions")
+#: The codes that labour relations give nothing (a task moving is still ``tyonjako``).
+LABOUR_BLOCKED = ("tapaamiset", "suunnitelmallisuus", "vuorovaikutus", "osallisuus")
 #: Systems and software (compound parts): their "rajapinta" is a technical interface.
 SYSTEM_WORDS = rule_words("system_words")
 _INTERFACE = "rajapinta"
@@ -66,7 +73,7 @@ COOPERATING = (
 MECHANISMS = (*COOPERATING, "luottamushenkilot", "paatoksenteko", "osallisuus")
 #: The words that some finder of this module looks for (lemmas and compound parts).
 SENSE_WORDS = (
-    PRIVATE_ACTORS | LABOUR_BARGAINING | SKILL_HEADS | BUILDING_HEADS | PRESS_WORDS
+    PRIVATE_ACTORS | LABOUR_BARGAINING | LABOUR_UNIONS | SKILL_HEADS | BUILDING_HEADS | PRESS_WORDS
     | {_FIRM, _INTERFACE, _DECISION}
 )  # fmt: skip
 
@@ -85,6 +92,8 @@ def sense_blocks(
 
     if not vocab.isdisjoint(PRIVATE_ACTORS) or _FIRM in vocab:
         add(COOPERATING, _private_business(rows, where))
+    if not vocab.isdisjoint(LABOUR_UNIONS):
+        add(LABOUR_BLOCKED, _labour_relations(rows, where))
     if not vocab.isdisjoint(LABOUR_BARGAINING | SKILL_HEADS | BUILDING_HEADS):
         add(MECHANISMS, [i for i in where if _other_thing(rows[i])])
     if _DECISION in vocab:
@@ -121,6 +130,15 @@ def _private_business(rows: Sequence[TokenRow], where: Sequence[int]) -> list[in
             party.add(sentence_of[i])
     apart = private - party
     return [i for i in where if sentence_of[i] in apart] if apart else []
+
+
+def _labour_relations(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of the sentences with a union or staff organisation (:data:`LABOUR_UNIONS`):
+    labour relations ("Hyvinvointialueen ja työntekijäjärjestöjen neuvottelut paikallisesta
+    sopimuksesta jatkuvat"), not the parties' meetings or agreements."""
+    sentence_of = sentence_numbers(rows)
+    labour = {sentence_of[i] for i in where if not rows[i].heads.isdisjoint(LABOUR_UNIONS)}
+    return [i for i in where if sentence_of[i] in labour] if labour else []
 
 
 def _other_thing(row: TokenRow) -> bool:
@@ -187,6 +205,8 @@ __all__ = [
     "CASEWORK_MODIFIERS",
     "COOPERATING",
     "LABOUR_BARGAINING",
+    "LABOUR_BLOCKED",
+    "LABOUR_UNIONS",
     "MECHANISMS",
     "OWN_COMPANIES",
     "PRESS_WORDS",

@@ -131,6 +131,12 @@ _ESSIVE = "olento"
 #: Words that join the owners before a topic noun ("kunnan ja alueen yhteisen seminaarin")
 _AND = frozenset({"ja", "sekä"})
 _TOGETHER_OR_DISPUTE = TOGETHER_WORDS | DISPUTE_WORDS
+#: A body's own documents (compound heads): approving one is its own business.
+OWN_DOCUMENTS = rule_words("own_documents")
+_APPROVE = "hyväksyä"
+_NETWORK = "verkko"
+#: Cases of an approved document (subject or object), not a setting ("talousarviossaan").
+_OBJECT_CASES = frozenset({"nimento", "omanto", "osanto"})
 #: Heads that make a "tieto" compound a thing ("tietojärjestelmä", "tietosuoja").
 THING_HEADS = rule_words("thing_heads")
 #: The words that an official-as-topic or own-meeting block needs in a text to look further.
@@ -139,7 +145,7 @@ _MEETING_WORDS = _GATHERINGS | {_MEETING}
 _BLOCK_WORDS = (
     _OFFICIAL_WORDS | STATE_DECIDERS | COMMUNICATION_WORDS | ENCOUNTER_WORDS | EVENT_HEADS
     | _MEETING_WORDS | OTHER_PLACE_MODIFIERS | ENDING_VERBS | TOPIC_NOUNS | THING_HEADS
-    | SENSE_WORDS | {_KNOWLEDGE, _FORESIGHT, _ACCORDING}
+    | SENSE_WORDS | OWN_DOCUMENTS | {_KNOWLEDGE, _FORESIGHT, _ACCORDING}
 )  # fmt: skip
 
 
@@ -197,6 +203,8 @@ def topic_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, se
         topics = _named_topics(rows, where)
         for code in MECHANISMS:
             add(code, topics)
+    if has(OWN_DOCUMENTS):
+        add("paatoksenteko", _own_approvals(rows, where))
     if has(THING_HEADS) and _KNOWLEDGE in vocab:
         add("tietopohja", _information_things(rows, where))
     if has(SENSE_WORDS):
@@ -564,6 +572,33 @@ def _side_flags(row: TokenRow, own: frozenset[str] = frozenset()) -> int:
         | (0 if words.isdisjoint(MUNICIPAL_SIDE) else 2)
         | (0 if words.isdisjoint(COUNTY_SIDE) else 4)
     )
+
+
+def _own_approvals(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The words of a clause (between commas) in which "hyväksyä" has a body's own document
+    (:data:`OWN_DOCUMENTS`: a budget, a strategy, as subject or object) and no municipal word
+    or service network is named: one body approving its own budget or strategy ("Aluevaltuusto
+    hyväksyi ensi vuoden talousarvion", "strategia hyväksyttiin aluevaltuustossa") is its own
+    business, not a decision between the parties (``paatoksenteko``: codebook §5)."""
+    out: list[int] = []
+    start = 0
+    n = len(where)
+    for k in range(1, n + 1):
+        if k < n and not crosses(rows, where, k - 1, k, CLAUSE_MARKS):
+            continue
+        clause = [where[t] for t in range(start, k)]
+        start = k
+        approve = document = other = False
+        for i in clause:
+            row = rows[i]
+            approve = approve or row.norm == _APPROVE
+            document = document or bool(
+                not row.heads.isdisjoint(OWN_DOCUMENTS) and row.cases & _OBJECT_CASES
+            )
+            other = other or not row.inner.isdisjoint(MUNICIPAL_SIDE) or _NETWORK in row.inner
+        if approve and document and not other:
+            out += clause
+    return out
 
 
 def _information_things(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
