@@ -16,7 +16,8 @@ parties cooperating, unless the event is the parties' own ("kunnan ja hyvinvoint
 yhteisen seminaarin aiheena"). A "tieto" compound that is a thing ("asiakastietojärjestelmä",
 "tietosuoja") is one body's system unless the parties are together in the sentence. A lease
 that moves ("vuokrasopimukset siirtyvät hyvinvointialueelle") is a premises deal, not a task
-moving.
+moving. An overlap avoided, reduced or absent ("ilman päällekkäisiä selvityksiä") is an aim or
+an outcome, not the division of work; an overlap that exists is.
 
 Every sentence is team-written for this test (helper mechprec, 2026-12-06); none is taken from
 a measurement set.
@@ -91,6 +92,10 @@ CASES = [
     ("tapaamiset", "Kaupungin ja henkilöstöjärjestöjen neuvottelut jatkuvat ensi viikolla.", False),
     ("tapaamiset", "Kaupungin ja hyvinvointialueen neuvottelut jatkuvat ensi viikolla.", True),
     ("tyonjako", "Ammattiliitto vastustaa kuraattorien siirtoa hyvinvointialueelle.", True),
+    # an overlap avoided, reduced or absent; one that exists keeps
+    ("tyonjako", "Uusi malli on vähentänyt päällekkäistä työtä selvästi.", False),
+    ("tyonjako", "Asiakkaat ohjataan eteenpäin ilman päällekkäisiä selvityksiä.", False),
+    ("tyonjako", "Kunnassa ja alueella tehdään paljon päällekkäistä työtä.", True),
     # a lease that moves
     ("tyonjako", "Koulujen vuokrasopimukset siirtyivät kaupungille vuoden alussa.", False),
     ("tyonjako", "Kuraattorit siirtyivät kaupungille vuoden alussa.", True),

@@ -19,6 +19,10 @@ what the word does in its sentence or compound:
 - a mechanism word as the modifier of a skill ("vuorovaikutustaidot": :data:`SKILL_HEADS`) or of
   a building ("seurakuntatalo": :data:`BUILDING_HEADS`), and a decision on one client's case
   ("sijoituspäätös": :data:`CASEWORK_MODIFIERS`): a skill, premises, casework;
+- an overlap avoided, reduced or absent (:data:`OVERLAP_WORDS` within three words of
+  the same clause of :data:`AVOIDING_WORDS`: "ilman päällekkäisiä arviointeja", "ettei synny
+  päällekkäisyyksiä", "ovat vähentäneet päällekkäistä työtä"): an aim or an outcome, not the
+  division of work (an overlap that exists stays ``tyonjako``);
 - the press line "Lisätietoja antaa …" (:data:`PRESS_WORDS` with "antaa" or a colon in its
   clause): the contact for the press, not a contact person between the parties, nor
   information passing between them.
@@ -32,7 +36,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.clauses import sentence_numbers
-from vastausanalyysi.themes.mechanism_context import CLAUSE_MARKS, ORGANISATIONS, PARTIES, crosses
+from vastausanalyysi.themes.mechanism_context import (
+    CLAUSE_MARKS,
+    ORGANISATIONS,
+    PARTIES,
+    crosses,
+    near_words,
+)
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Firms, unions and employers (compound heads): a sentence with one and no party is their
@@ -57,6 +67,10 @@ BUILDING_HEADS = rule_words("building_heads")
 #: Modifiers that make a decision one client's case ("sijoituspäätös").
 CASEWORK_MODIFIERS = rule_words("casework_modifiers")
 _DECISION = "päätös"
+#: Overlap of work or services (lemmas).
+OVERLAP_WORDS = rule_words("overlap_words")
+#: Words of avoiding or reducing, and negations: an overlap near one is avoided or absent.
+AVOIDING_WORDS = rule_words("avoiding_words")
 #: Words of a press line ("Lisätietoja antaa …").
 PRESS_WORDS = rule_words("press_words")
 _GIVE = "antaa"
@@ -74,7 +88,7 @@ MECHANISMS = (*COOPERATING, "luottamushenkilot", "paatoksenteko", "osallisuus")
 #: The words that some finder of this module looks for (lemmas and compound parts).
 SENSE_WORDS = (
     PRIVATE_ACTORS | LABOUR_BARGAINING | LABOUR_UNIONS | SKILL_HEADS | BUILDING_HEADS | PRESS_WORDS
-    | {_FIRM, _INTERFACE, _DECISION}
+    | OVERLAP_WORDS | {_FIRM, _INTERFACE, _DECISION}
 )  # fmt: skip
 
 
@@ -100,6 +114,8 @@ def sense_blocks(
         add(("paatoksenteko",), [i for i in where if _casework(rows[i])])
     if _INTERFACE in vocab:
         add(("tyonjako",), _system_interfaces(rows, where))
+    if not vocab.isdisjoint(OVERLAP_WORDS):
+        add(("tyonjako",), _overlaps_avoided(rows, where))
     if not vocab.isdisjoint(PRESS_WORDS):
         add(("vastuuhenkilot", "tietopohja"), _press_lines(rows, where))
     return blocks
@@ -179,6 +195,25 @@ def _system_interfaces(rows: Sequence[TokenRow], where: Sequence[int]) -> list[i
     return out
 
 
+def _overlaps_avoided(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """The overlap words (:data:`OVERLAP_WORDS`) with a word of avoiding or reducing or a
+    negation (:data:`AVOIDING_WORDS`, lemma or form) within three words of the same
+    clause: an overlap avoided or absent is an aim or an outcome, not the division of work."""
+    out = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].norm not in OVERLAP_WORDS:
+            continue
+        for j in near_words(rows, where, k, n):
+            other = rows[where[j]]
+            if (other.norm in AVOIDING_WORDS or other.low in AVOIDING_WORDS) and not crosses(
+                rows, where, min(j, k), max(j, k), CLAUSE_MARKS
+            ):
+                out.append(i)
+                break
+    return out
+
+
 def _press_lines(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     """The words of a sentence whose press word (:data:`PRESS_WORDS`: "lisätieto") has "antaa"
     in its clause or a colon after it ("Lisätietoja antaa tapahtuman yhteyshenkilö …",
@@ -201,6 +236,7 @@ def _press_lines(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
 
 
 __all__ = [
+    "AVOIDING_WORDS",
     "BUILDING_HEADS",
     "CASEWORK_MODIFIERS",
     "COOPERATING",
@@ -208,6 +244,7 @@ __all__ = [
     "LABOUR_BLOCKED",
     "LABOUR_UNIONS",
     "MECHANISMS",
+    "OVERLAP_WORDS",
     "OWN_COMPANIES",
     "PRESS_WORDS",
     "PRIVATE_ACTORS",
