@@ -17,7 +17,8 @@ yhteisen seminaarin aiheena"). A "tieto" compound that is a thing ("asiakastieto
 "tietosuoja") is one body's system unless the parties are together in the sentence. A lease
 that moves ("vuokrasopimukset siirtyvät hyvinvointialueelle") is a premises deal, not a task
 moving. An overlap avoided, reduced or absent ("ilman päällekkäisiä selvityksiä") is an aim or
-an outcome, not the division of work; an overlap that exists is.
+an outcome, not the division of work; an overlap that exists is. The state negotiating with
+the counties, no municipality named, is steering, not the parties meeting.
 
 Every sentence is team-written for this test (helper mechprec, 2026-12-06); none is taken from
 a measurement set.
@@ -96,6 +97,9 @@ CASES = [
     ("tyonjako", "Uusi malli on vähentänyt päällekkäistä työtä selvästi.", False),
     ("tyonjako", "Asiakkaat ohjataan eteenpäin ilman päällekkäisiä selvityksiä.", False),
     ("tyonjako", "Kunnassa ja alueella tehdään paljon päällekkäistä työtä.", True),
+    # the state negotiating with the counties is steering; with municipalities named it keeps
+    ("tapaamiset", "Ministeriö aloitti alueiden kanssa uuden neuvottelukierroksen.", False),
+    ("tapaamiset", "Kunnat ja hyvinvointialue neuvottelevat ministeriön ohjeen mukaisesti.", True),
     # a lease that moves
     ("tyonjako", "Koulujen vuokrasopimukset siirtyivät kaupungille vuoden alussa.", False),
     ("tyonjako", "Kuraattorit siirtyivät kaupungille vuoden alussa.", True),

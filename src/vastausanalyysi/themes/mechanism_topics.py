@@ -17,7 +17,8 @@ from them:
 - ``paatoksenteko``: a sentence that names the state deciding or legislating (the government
   as a word of its own with no genitive before it, a ministry, a bill: :data:`STATE_DECIDERS`;
   "Hallituksen lakiesitys on lausuntokierroksella"), and the heading of minutes
-  ("Päätösehdotus: …");
+  ("Päätösehdotus: …"); ``tapaamiset`` and ``vuorovaikutus`` too where such a sentence names no
+  municipality (the state negotiating with the counties is steering);
 - ``tietopohja``: a word of informing near a word of the public (residents, the media, parties,
   candidates, elections) or opening an announcement ("Hyvinvointialue tiedottaa: …"), unless a
   party is told in the allative; "tieto" about contact persons ("tieto vastuuhenkilöistä":
@@ -171,7 +172,11 @@ def topic_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, se
     if has(_OFFICIAL_WORDS):
         add("luottamushenkilot", _officials_apart(rows, where))
     if has(STATE_DECIDERS):
-        add("paatoksenteko", _state_decides(rows, where))
+        stated = _state_decides(rows, where)
+        add("paatoksenteko", stated)
+        steering = _without_municipality(rows, where, stated)
+        add("tapaamiset", steering)
+        add("vuorovaikutus", steering)
     add("paatoksenteko", _minutes_heading(rows, where))
     if has(COMMUNICATION_WORDS):
         add("tietopohja", _informs_public(rows, where))
@@ -431,6 +436,22 @@ def _state_decides(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     sentence_of = sentence_numbers(rows)
     stated = {sentence_of[i] for i in found}
     return [i for i in where if sentence_of[i] in stated]
+
+
+def _without_municipality(
+    rows: Sequence[TokenRow], where: Sequence[int], found: list[int]
+) -> list[int]:
+    """Of the token indices ``found`` (the words of the sentences that name the state), those
+    of a sentence without a municipal word: the state and the counties negotiating
+    ("Valtiovarainministeriö on käynnistänyt hyvinvointialueiden kanssa syksyn
+    neuvottelukierroksen") are the state's steering, not the parties meeting or dealing with
+    each other (``tapaamiset``, ``vuorovaikutus``); with the municipalities named the state may
+    only be the setting ("kunnat ja hyvinvointialueet neuvottelevat vuokrista keskenään")."""
+    if not found:
+        return []
+    sentence_of = sentence_numbers(rows)
+    municipal = {sentence_of[i] for i in found if not rows[i].inner.isdisjoint(MUNICIPAL_SIDE)}
+    return [i for i in found if sentence_of[i] not in municipal]
 
 
 def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
