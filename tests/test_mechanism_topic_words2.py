@@ -18,7 +18,8 @@ yhteisen seminaarin aiheena"). A "tieto" compound that is a thing ("asiakastieto
 that moves ("vuokrasopimukset siirtyvät hyvinvointialueelle") is a premises deal, not a task
 moving. An overlap avoided, reduced or absent ("ilman päällekkäisiä selvityksiä") is an aim or
 an outcome, not the division of work; an overlap that exists is. The state negotiating with
-the counties, no municipality named, is steering, not the parties meeting.
+the counties, no municipality named, is steering, not the parties meeting; the state as a
+source ("Ministeriön mukaan …") reports on the parties.
 
 Every sentence is team-written for this test (helper mechprec, 2026-12-06); none is taken from
 a measurement set.
@@ -100,6 +101,7 @@ CASES = [
     # the state negotiating with the counties is steering; with municipalities named it keeps
     ("tapaamiset", "Ministeriö aloitti alueiden kanssa uuden neuvottelukierroksen.", False),
     ("tapaamiset", "Kunnat ja hyvinvointialue neuvottelevat ministeriön ohjeen mukaisesti.", True),
+    ("vuorovaikutus", "Ministeriön mukaan vuoropuhelu alueiden kanssa on parantunut.", True),
     # a lease that moves
     ("tyonjako", "Koulujen vuokrasopimukset siirtyivät kaupungille vuoden alussa.", False),
     ("tyonjako", "Kuraattorit siirtyivät kaupungille vuoden alussa.", True),

@@ -421,21 +421,22 @@ def _state_decides(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     (:data:`STATE_DECIDERS`; "hallitus" with no genitive before it, which would make it a
     county's or a municipality's board): the government's bill and its consultation round are
     the state's decisions, not decision-making between the parties (codebook rule 6)."""
-    found: set[int] = set()
-    for k, i in enumerate(where):
-        row = rows[i]
-        norm = row.norm
-        if norm == _GOVERNMENT:  # the word itself: "aluehallitus" is a county's board
-            if k > 0 and rows[where[k - 1]].genitive:
-                continue  # "hyvinvointialueen hallitus", "Kuntaliiton hallitus"
-        elif norm not in STATE_DECIDERS and row.heads.isdisjoint(_STATE_HEADS):
-            continue
-        found.add(i)
+    found = {i for k, i in enumerate(where) if _is_state(rows, where, k)}
     if not found:
         return []
     sentence_of = sentence_numbers(rows)
     stated = {sentence_of[i] for i in found}
     return [i for i in where if sentence_of[i] in stated]
+
+
+def _is_state(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+    """Whether the word at position ``k`` names the state (:data:`STATE_DECIDERS`; "hallitus"
+    only as the word itself with no genitive before it: "aluehallitus", "hyvinvointialueen
+    hallitus" and "Kuntaliiton hallitus" are boards of others)."""
+    row = rows[where[k]]
+    if row.norm == _GOVERNMENT:
+        return not (k > 0 and rows[where[k - 1]].genitive)
+    return row.norm in STATE_DECIDERS or not row.heads.isdisjoint(_STATE_HEADS)
 
 
 def _without_municipality(
@@ -446,12 +447,18 @@ def _without_municipality(
     ("Valtiovarainministeriö on käynnistänyt hyvinvointialueiden kanssa syksyn
     neuvottelukierroksen") are the state's steering, not the parties meeting or dealing with
     each other (``tapaamiset``, ``vuorovaikutus``); with the municipalities named the state may
-    only be the setting ("kunnat ja hyvinvointialueet neuvottelevat vuokrista keskenään")."""
+    only be the setting ("kunnat ja hyvinvointialueet neuvottelevat vuokrista keskenään"), and
+    as a source ("Ministeriön mukaan vuoropuhelu alueella on parantunut") it reports on them."""
     if not found:
         return []
     sentence_of = sentence_numbers(rows)
-    municipal = {sentence_of[i] for i in found if not rows[i].inner.isdisjoint(MUNICIPAL_SIDE)}
-    return [i for i in found if sentence_of[i] not in municipal]
+    kept = {sentence_of[i] for i in found if not rows[i].inner.isdisjoint(MUNICIPAL_SIDE)}
+    for k, i in enumerate(where):  # the state as a source: "Ministeriön (selvityksen) mukaan"
+        if rows[i].low == _ACCORDING and any(
+            _is_state(rows, where, j) for j in range(max(0, k - 2), k)
+        ):
+            kept.add(sentence_of[i])
+    return [i for i in found if sentence_of[i] not in kept]
 
 
 def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
