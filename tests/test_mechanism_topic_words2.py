@@ -90,6 +90,7 @@ CASES = [
     ("paatoksenteko", "Uusi strategia hyväksyttiin aluevaltuustossa äänin 50–9.", False),
     ("paatoksenteko", "Aluevaltuusto hyväksyi kuntien kannalta raskaan talousarvion.", True),
     ("paatoksenteko", "Aluevaltuusto hyväksyi palveluverkkosuunnitelman äänin 45–24.", True),
+    ("paatoksenteko", "Aluehallitus hyväksyi uuden palvelustrategian.", True),
     # labour relations: a union or staff organisation in the sentence
     ("tapaamiset", "Kaupungin ja henkilöstöjärjestöjen neuvottelut jatkuvat ensi viikolla.", False),
     ("tapaamiset", "Kaupungin ja hyvinvointialueen neuvottelut jatkuvat ensi viikolla.", True),

@@ -27,6 +27,7 @@ ORDER = [
     "cues",
     "polarity",
     "mechanism_context",
+    "mechanism_senses",
     "mechanism_topics",
     "rules",
     "features",

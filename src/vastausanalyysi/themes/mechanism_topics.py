@@ -132,7 +132,8 @@ _ESSIVE = "olento"
 #: Words that join the owners before a topic noun ("kunnan ja alueen yhteisen seminaarin")
 _AND = frozenset({"ja", "sekä"})
 _TOGETHER_OR_DISPUTE = TOGETHER_WORDS | DISPUTE_WORDS
-#: A body's own documents (compound heads): approving one is its own business.
+#: A body's own documents (whole words: a "palvelustrategia" is about the services the other
+#: party's residents get): approving one is its own business.
 OWN_DOCUMENTS = rule_words("own_documents")
 _APPROVE = "hyväksyä"
 _NETWORK = "verkko"
@@ -604,7 +605,8 @@ def _side_flags(row: TokenRow, own: frozenset[str] = frozenset()) -> int:
 
 def _own_approvals(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     """The words of a clause (between commas) in which "hyväksyä" has a body's own document
-    (:data:`OWN_DOCUMENTS`: a budget, a strategy, as subject or object) and no municipal word
+    (:data:`OWN_DOCUMENTS` as a whole word: a budget, a strategy, as subject or object; not
+    "Aluevaltuusto hyväksyi palvelustrategian", the services of both) and no municipal word
     or service network is named: one body approving its own budget or strategy ("Aluevaltuusto
     hyväksyi ensi vuoden talousarvion", "strategia hyväksyttiin aluevaltuustossa") is its own
     business, not a decision between the parties (``paatoksenteko``: codebook §5)."""
@@ -620,9 +622,7 @@ def _own_approvals(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
         for i in clause:
             row = rows[i]
             approve = approve or row.norm == _APPROVE
-            document = document or bool(
-                not row.heads.isdisjoint(OWN_DOCUMENTS) and row.cases & _OBJECT_CASES
-            )
+            document = document or bool(row.norm in OWN_DOCUMENTS and row.cases & _OBJECT_CASES)
             other = other or not row.inner.isdisjoint(MUNICIPAL_SIDE) or _NETWORK in row.inner
         if approve and document and not other:
             out += clause
