@@ -18,6 +18,9 @@ found ("ryhmien välillä ei ollut eroja") and wishes that go on with "eikä" ("
 eikä ilmoittaa jälkikäteen") are tested on ``tests/data/polarity_constructions.csv``, written by
 helpers who had not seen the rules (see ``tests/data/README.md``).
 
+Spoken "et" for "että" ("kiva et …", "sanoin, et …") is no negation; after a pronoun ("sä et saa")
+it is.
+
 The sentences of ``CASES`` are team-written for these tests (lead, 2026-12-06); none is taken
 from a source.
 """
@@ -43,6 +46,10 @@ CASES = [
     ("Kunta valitti hallinto-oikeuteen, koska yhteistyö ei toimi.", "problem"),
     # "oikeus" as a right is no court
     ("Kunnan oikeus tulla kuulluksi ei toteutunut palveluverkon valmistelussa.", "problem"),
+    # spoken "et" for "että" after an adjective, a verb or a comma is no negation
+    ("Tosi hyvä et koulukuraattori käy meillä viikoittain.", "works"),
+    ("Mä sanoin heti, et tää uus malli toimii.", "works"),
+    ("Sä et saa sieltä ketään kiinni.", "problem"),
     # "eikä" contrasting two adverbials of an affirmed verb
     ("Koulupsykologin vastaanotto siirretään jouluna eikä kesken lukukauden.", "neutral"),
     ("Vastuu uimahallista on kunnalla eikä hyvinvointialueella.", "neutral"),

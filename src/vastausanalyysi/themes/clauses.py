@@ -623,6 +623,8 @@ def _is_negation(rows: list[TokenRow], i: int, lexicon: PolarityLexicon) -> bool
     low = rows[i].low
     if not (low in lexicon.negation or (rows[i].nlemma == "ei" and low != "ilman")):
         return False
+    if low == "et" and _spoken_that(rows, i):
+        return False
     focus = evaluative_lexicon().focus_particles
     nxt = [rows[j].low for j in range(i + 1, min(i + 3, len(rows)))]
     if low == "ilman" and nxt[:1] == ["muuta"]:
@@ -635,6 +637,20 @@ def _is_negation(rows: list[TokenRow], i: int, lexicon: PolarityLexicon) -> bool
 
 
 _OLLA = rule_words("olla_forms")
+#: Question words before which "et" stays the negation ("miks et soittanut").
+_ASKING = frozenset({"miksi", "miks", "mikset", "kuinka", "miten", "mites"})
+
+
+def _spoken_that(rows: list[TokenRow], i: int) -> bool:
+    """Spoken "et" for "että" ("tosi kiva et kuraattorit on mukana", "sanoin et soitan"):
+    after a comma, a verb, an adjective or an adverb; not after a pronoun ("sä et saa") or a
+    conjunction ("jos et soita") nor a question word ("miks et soittanut")."""
+    if i == 0:
+        return False
+    before = rows[i - 1]
+    if before.low in _ASKING:
+        return False
+    return before.text == "," or before.verb or bool(before.classes & {"laatusana", "seikkasana"})
 
 
 def focus_follows(rows: list[TokenRow], j: int) -> bool:
