@@ -62,7 +62,7 @@ CASES = [
     (SUU, "Uusi aukioloaika sopii kunnalle hyvin.", False),
     (SUU, "Tavoitteet kirjattiin molempien strategioihin.", True),
     (SUU, "Kunnan ohjelma ja alueen palvelustrategia vetävät eri suuntiin.", True),
-    (SUU, "Hevoset vetävät rekeä eri suuntiin.", False),
+    (SUU, "Bussit kulkevat eri suuntiin.", False),
     (SUU, "Talousarviot valmistellaan samassa tahdissa.", True),
     (SUU, "Kuntien ja alueen suunnitelmat eivät vieläkään kohtaa.", True),
     (SUU, "Toimenpiteiden toteutumista seurataan vuosittain yhdessä.", True),
@@ -121,3 +121,54 @@ def test_decided_without_hearing_is_a_phrase(nlp: Language, tagger: RuleTagger) 
     result = tagger.tag_doc(nlp("Neuvoloiden karsinnasta päätettiin kuulematta kuntia."))
     rules = [e["rule"] for e in result.evidence["paatoksenteko"]]
     assert any(r.startswith("phrase:") and "kuulla" in r for r in rules), rules
+
+
+MORE_CASES = [
+    # plans fitted together or pulling apart, with words between
+    (SUU, "Kuntien suunnitelmia ja alueen strategiaa ei ole sovitettu yhteen.", True),
+    (SUU, "Kunnat ja alue vetävät hyte-työssä eri suuntiin.", True),
+    (SUU, "Kunta ja alue laativat yhteiset ohjeet kotiutuksiin.", True),
+    (SUU, "Ohjeet löytyvät intranetistä.", False),
+    (SUU, "Valmiussuunnitelma päivitetään ensi vuonna yhdessä alueen kanssa.", True),
+    (SUU, "Tietojärjestelmä päivitetään ensi vuonna.", False),
+    (SUU, "Kokouksessa sovittiin jatkotoimista.", True),
+    (SUU, "Palaverissa ei päästy sopimaan mistään.", True),
+    (SUU, "Alueen on otettava huomioon kuntien hyvinvointikertomukset.", True),
+    (SUU, "Korjaukset aikataulutettiin syksylle.", True),
+    (SUU, "Kunnat tekevät suunnitelmansa samalla pohjalla.", True),
+    (SUU, "Alueen strategiaan on kirjattu kuntayhteistyö.", True),
+    # who decides, the verb first; a statement handled
+    (PAA, "Koulujen tiloista päättää kunta.", True),
+    (PAA, "Rehtori päättää lukujärjestyksestä.", False),
+    (PAA, "Lautakunta käsitteli lausuntoa alueen palveluverkosta.", True),
+    # feedback, invitations, young people and pupils heard
+    (OSA, "Palautetta on tarkoitus kerätä myös jatkossa.", True),
+    (OSA, "Kunta kutsui alueen asukkaat iltaan kertomaan toiveistaan.", True),
+    (OSA, "Nuorisovaltuutettujen mielipiteitä ei kysytä.", True),
+    (OSA, "Valmistelussa kuultiin koululaisia.", True),
+    (OSA, "Sosiaalityöntekijä kuuli lasta kotikäynnillä.", False),
+    # transitions and transfers between the parties, clients sent back, falling between
+    (TYO, "Sote-palvelujen siirtymä kunnilta hyvinvointialueille sujui hyvin.", True),
+    (TYO, "Siirtymä uuteen järjestelmään kesti kaksi viikkoa.", False),
+    (TYO, "Kaupunki vastustaa siirtoa.", True),
+    (TYO, "Asiakas ohjataan sieltä takaisin kuntaan.", True),
+    (TYO, "Osa asiakkaista putoaa kunnan palvelujen ja alueen sosiaalityön väliin.", True),
+    (TYO, "Hyvinvointialue järjestää sosiaali- ja terveyspalvelut alueellaan.", True),
+    # a group named by both parties; the wellbeing promotion group
+    ("tapaamiset", "Asiaa käsiteltiin kuntien ja hyvinvointialueen valmiusryhmässä.", True),
+    ("tapaamiset", "Kunnan hyte-ryhmään kutsuttiin alueen edustaja.", True),
+    # someone to call; getting to talk; talks that turned constructive
+    (VAS, "Alueella pitäisi olla yksi henkilö, jolle voi soittaa.", True),
+    (VUO, "Olemme vihdoin päässeet puhumaan asioista.", True),
+    (VUO, "Neuvottelut ovat muuttuneet rakentaviksi.", True),
+    (VUO, "Uusi silta on rakenteilla.", False),
+    (TIE, "Kuntakohtaiset indikaattorit ovat kaikkien käytössä.", True),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), MORE_CASES)
+def test_mechanism_recall_windows(
+    nlp: Language, tagger: RuleTagger, code: str, text: str, expected: bool
+) -> None:
+    result = tagger.tag_doc(nlp(text))
+    assert (code in result.mechanisms) is expected, result.evidence
