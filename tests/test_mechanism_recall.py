@@ -116,8 +116,10 @@ MORE_CASES = [
     (SUU, "Kunnat tekevät suunnitelmansa samalla pohjalla.", True),
     (SUU, "Alueen strategiaan on kirjattu kuntayhteistyö.", True),
     # who decides, the verb first; a statement handled
-    (PAA, "Koulujen tiloista päättää kunta.", True),
-    (PAA, "Rehtori päättää lukujärjestyksestä.", False),
+    (TYO, "Vastaajat vastasivat osaltaan kysymyksiin.", False),
+    (SUU, "Menot kasvavat samaa tahtia kuin tulot.", False),
+    (SUU, "Uuden terveysaseman suunnittelu ja toteutus alkavat syksyllä.", False),
+    ("tapaamiset", "Kuntien ja hyvinvointialueen kohderyhmä on ikääntyneet.", False),
     (PAA, "Lautakunta käsitteli lausuntoa alueen palveluverkosta.", True),
     # feedback, invitations, young people and pupils heard
     (OSA, "Palautetta on tarkoitus kerätä myös jatkossa.", True),
