@@ -121,6 +121,11 @@ MORE_CASES = [
     (SUU, "Uuden terveysaseman suunnittelu ja toteutus alkavat syksyllä.", False),
     ("tapaamiset", "Kuntien ja hyvinvointialueen kohderyhmä on ikääntyneet.", False),
     (PAA, "Lautakunta käsitteli lausuntoa alueen palveluverkosta.", True),
+    (PAA, "Kaupunginvaltuusto hyväksyi kannanoton vuodeosaston puolesta.", True),
+    (PAA, "Kunnan kanta jätettiin huomiotta.", True),
+    (PAA, "Hyvinvointialue ilmoitti sulkevansa terveysaseman.", True),
+    (PAA, "Kauppa ilmoitti aukiolostaan.", False),
+    (SUU, "Yhteistyölle on asetettu tavoitteet ja mittarit.", True),
     # feedback, invitations, young people and pupils heard
     (OSA, "Palautetta on tarkoitus kerätä myös jatkossa.", True),
     (OSA, "Kunta kutsui alueen asukkaat iltaan kertomaan toiveistaan.", True),
