@@ -126,6 +126,13 @@ MORE_CASES = [
     (PAA, "Hyvinvointialue ilmoitti sulkevansa terveysaseman.", True),
     (PAA, "Kauppa ilmoitti aukiolostaan.", False),
     (SUU, "Yhteistyölle on asetettu tavoitteet ja mittarit.", True),
+    (SUU, "Yhteistyöllä ei ole selkeitä tavoitteita.", True),
+    (SUU, "Yhteistyötä ei ole suunniteltu pitkäjänteisesti.", True),
+    (VUO, "Hyvinvointialue on sulkenut korvansa kuntien viesteiltä.", True),
+    (VUO, "Hyvinvointialue ei ole ottanut kuntien huolia vakavasti.", True),
+    (VUO, "Alueen johto on ollut helposti tavoitettavissa.", True),
+    (PAA, "Valmistelu eteni kuntien selän takana.", True),
+    (PAA, "Kunnalle ei varattu mahdollisuutta lausua asiasta.", True),
     # feedback, invitations, young people and pupils heard
     (OSA, "Palautetta on tarkoitus kerätä myös jatkossa.", True),
     (OSA, "Kunta kutsui alueen asukkaat iltaan kertomaan toiveistaan.", True),
