@@ -79,7 +79,9 @@ CASES = [
     (PAA, "Huomiota kiinnitettiin koulun sisäilmaan.", False),
     (PAA, "Pienillä kunnilla ei ole juuri vaikutusvaltaa.", True),
     (PAA, "Sote-johto tekee linjauksia kysymättä kunnilta.", True),
-    (PAA, "Talousarvio hyväksyttiin pohjaesityksen mukaisena.", True),
+    # one body approving its own budget is its own business (codebook §5; mechanism_topics
+    # own approvals), whoever's wording it follows
+    (PAA, "Talousarvio hyväksyttiin pohjaesityksen mukaisena.", False),
     # tietopohja: read in the paper, figures that match, a shared picture, records kept
     (TIE, "Luimme muutoksista paikallislehdestä ennen kuin alue kertoi niistä.", True),
     (TIE, "Lehti kirjoitti uudesta uimahallista.", False),
