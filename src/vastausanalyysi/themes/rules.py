@@ -177,6 +177,39 @@ class RuleTagger:
             out.update(range(colon))
         return out
 
+    def _title_list(self, rows: list[TokenRow]) -> set[int]:
+        """Tokens of a list of job titles ("hallintojohtaja, kiinteistöpäällikkö ja
+        kehittämispäällikkö", "vastuualue- ja professiojohtajat"): people named by their jobs, not
+        topics (codebook rule 4). A title is a compound whose head is a role head; a list is two
+        or more of them joined by commas, "ja", "sekä" or "tai", with a hyphenated first part
+        ("vastuualue-") belonging to the title after it."""
+        heads = self.codebook.role_heads
+        out: set[int] = set()
+        if not heads:
+            return out
+        run: list[int] = []
+        titles = 0
+        for i, row in enumerate(rows):
+            if row.parts and row.heads & heads:
+                run.append(i)
+                titles += 1
+            elif row.text in (",", "ja", "sekä", "tai") or (row.text.endswith("-") and row.word):
+                if run or row.text.endswith("-"):
+                    run.append(i)
+            else:
+                if titles >= 2:
+                    out.update(run)
+                run, titles = [], 0
+        if titles >= 2:
+            out.update(run)
+        return out
+
+    def _title_hit(self, row: TokenRow, rule: str) -> bool:
+        """A hit of a listed title that names the title itself (its whole lemma or its role
+        head: "kunnanvaltuutettu", "valtuutettu"), not a part before it ("kiinteistö-")."""
+        kind, _, term = rule.partition(":")
+        return not row.text.endswith("-") and (kind == "lemma" or term in self.codebook.role_heads)
+
     def tag_doc(self, doc: Doc) -> RuleResult:
         """Codes and evidence for one Doc."""
         cb = self.codebook
@@ -189,6 +222,7 @@ class RuleTagger:
         negated = found.negated | found.existential
         evidence: dict[str, dict[tuple[int, int, str], Evidence]] = {}
         attribution = self._attribution(table)
+        titles = self._title_list(rows)
 
         # tokens blocked per code by exclusion phrases
         blocked: dict[str, set[int]] = {}
@@ -225,9 +259,19 @@ class RuleTagger:
             if not hits:
                 continue
             spoken = i in attribution
+            # a title in a list of people names its area no more than a speaker's title, nor a
+            # mechanism through a part other than its head ("vastuualue- ja professiojohtajat":
+            # no tyonjako); the title itself still counts ("kunnanvaltuutetut ja
+            # aluevaltuutetut": elected officials)
+            listed = i in titles and (row.text.endswith("-") or row.heads & cb.role_heads)
             for cid, rule, area in hits:
                 # a speaker's title or one's own role names no topic; an exclusion blocks
-                if spoken or (role and area) or i in blocked.get(cid, ()):
+                if (
+                    spoken
+                    or (role and area)
+                    or (listed and (area or not self._title_hit(row, rule)))
+                    or i in blocked.get(cid, ())
+                ):
                     set_aside.setdefault(cid, set()).add(i)
                     continue
                 add(cid, [i], rule)
