@@ -161,6 +161,10 @@ MORE_CASES = [
 
 
 THIRD_CASES = [
+    # who decides and the handling named first (lead, 2026-12-06, team-written)
+    (PAA, "Kenen pitäisi tästä päättää ja kuka lopulta päättää koulujen tiloista?", True),
+    (PAA, "Asian käsittely aluevaltuustossa venyi syksyyn.", True),
+    (PAA, "Kuka tahansa voi tulla kuuntelemaan iltatilaisuutta.", False),
     ("tapaamiset", "Toteutumista seurataan kuntien kanssa yhteisessä toimikunnassa.", True),
     ("tapaamiset", "Yhteinen asiakasryhmä on ikääntyneet.", False),
     (VAS, "En tiedä, kenen puoleen alueella pitäisi kääntyä.", True),
