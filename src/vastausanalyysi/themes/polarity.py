@@ -198,16 +198,13 @@ def rule_polarity(
             clause.cues.append(_cue_dict(rows[i], starts[i], kind, why))
         if verbal and not clause.cues and lemmas.isdisjoint(ev.no_opinion):
             # "päätöksenteko ei", "Ei millään", "yhteistyötä ei ole juurikaan ollut"
-            if role == CLAIM:  # "väite, ettei kuntia kuultu, ei pidä paikkaansa": they were
+            # "väite, ettei kuntia kuultu, ei pidä paikkaansa": they were heard
+            kind, why = (WORKS, "negation+rejected") if role == CLAIM else (PROBLEM, "negation")
+            if kind == WORKS:
                 clause.works += 1.0
-                clause.cues.append(
-                    _cue_dict(rows[verbal[0]], starts[verbal[0]], WORKS, "negation+rejected")
-                )
             else:
                 clause.problem += 1.0
-                clause.cues.append(
-                    _cue_dict(rows[verbal[0]], starts[verbal[0]], PROBLEM, "negation")
-                )
+            clause.cues.append(_cue_dict(rows[verbal[0]], starts[verbal[0]], kind, why))
         clause.past = bool(lemmas & _PAST)
         clause.now = bool(lemmas & _NOW)
     return _resolve_clauses(rows, clauses, has_codes=has_codes, question=question)

@@ -48,17 +48,14 @@ def court_clause(span: Sequence[TokenRow]) -> bool:
 
 def _rebuttal(span: Sequence[TokenRow]) -> bool:
     """ "ei pidä paikkaansa", "ei ole totta", "perätön": the writer denies a claim."""
-    lows = [r.low for r in span]
-    if any(r.nlemma == "perätön" for r in span):
-        return True
-    for k, low in enumerate(lows):
-        if low in ("paikkaansa", "paikkansa") and any(
-            span[j].nlemma == "ei" for j in range(max(0, k - 3), k)
-        ):
-            return True
-        if low == "totta" and any(span[j].nlemma == "ei" for j in range(max(0, k - 3), k)):
-            return True
-    return False
+    return any(
+        row.nlemma == "perätön"
+        or (
+            row.low in ("paikkaansa", "paikkansa", "totta")
+            and any(span[j].nlemma == "ei" for j in range(max(0, k - 3), k))
+        )
+        for k, row in enumerate(span)
+    )
 
 
 def clause_roles(rows: list[TokenRow], clauses: Sequence[tuple[int, int]]) -> dict[int, str]:
