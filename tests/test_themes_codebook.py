@@ -8,6 +8,7 @@ import pytest
 
 from vastausanalyysi.errors import CodebookError
 from vastausanalyysi.themes.codebook import REQUIRED_AREAS, load_codebook
+from vastausanalyysi.themes.codes import ANY_WORD, parse_phrase
 
 
 def test_default_codebook_has_the_codes_of_codebook_md() -> None:
@@ -81,6 +82,10 @@ def test_replace_and_remove_codes() -> None:
         ({"areas": {"hyte": {"lemmas": "hyte"}}}, "field 'lemmas'"),
         ({"remove": ["eioleolemassa"]}, "eioleolemassa"),
         ({"colours": []}, "colours"),
+        (
+            {"areas": {"uusi": {"name": "Uusi", "phrases": ["sopia || yhdessä"]}}},
+            "code 'uusi' field 'phrases': bad phrase 'sopia || yhdessä'",
+        ),
     ],
 )
 def test_errors_name_the_code_and_field(spec: dict, needle: str) -> None:
@@ -117,3 +122,16 @@ def test_single_word_terms_are_the_codes_words_as_written() -> None:
     assert all(t == t.strip().lower() and " " not in t for t in terms)
     extended = load_codebook({"areas": {"hyte": {"lemmas": ["Hyvinvointi-Verkosto", "a b"]}}})
     assert extended.single_word_terms() - terms == {"hyvinvointi-verkosto"}
+
+
+def test_one_phrase_reader_for_the_codebook_and_the_evaluative_lexicon() -> None:
+    """codes.parse_phrase reads both files' phrases: "|" alternatives, "*" any one word."""
+    assert parse_phrase("jäädä * vähä|pieni huomio") == (
+        frozenset({"jäädä"}),
+        ANY_WORD,
+        frozenset({"vähä", "pieni"}),
+        frozenset({"huomio"}),
+    )
+    assert parse_phrase("Hyte-työ") == (frozenset({"hytetyö"}),)
+    with pytest.raises(ValueError, match="empty phrase"):
+        parse_phrase("   ")

@@ -19,7 +19,6 @@ from vastausanalyysi._resources import data_path, read_yaml_mapping
 from vastausanalyysi.errors import CodebookError
 from vastausanalyysi.schema import POLARITIES
 from vastausanalyysi.themes.codes import (
-    ANY_WORD,
     SECTIONS,
     TERM_FIELDS,
     Code,
@@ -30,6 +29,7 @@ from vastausanalyysi.themes.codes import (
     PolarityLexicon,
     SurveyItem,
     norm_term,
+    parse_phrase,
 )
 
 #: Area ids that must exist in every codebook built on the default one.
@@ -222,20 +222,10 @@ def _union(a: Iterable[str] | None, b: Iterable[str] | None) -> list[str]:
 
 
 def _phrase(text: str, code_id: str, field_name: str, where: str) -> Phrase:
-    elements = []
-    for element in text.split():
-        if element == "*":
-            elements.append(ANY_WORD)
-            continue
-        options = frozenset(norm_term(o) for o in element.split("|") if norm_term(o))
-        if not options:
-            raise CodebookError(
-                f"{where}: code {code_id!r} field {field_name!r}: bad phrase {text!r}"
-            )
-        elements.append(options)
-    if not elements:
-        raise CodebookError(f"{where}: code {code_id!r} field {field_name!r}: empty phrase")
-    return tuple(elements)
+    try:
+        return parse_phrase(text)
+    except ValueError as e:
+        raise CodebookError(f"{where}: code {code_id!r} field {field_name!r}: {e}") from None
 
 
 def _build_code(code_id: str, kind: Kind, spec: Mapping[str, Any], where: str) -> Code:

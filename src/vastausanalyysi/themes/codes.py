@@ -34,6 +34,25 @@ Phrase = tuple[frozenset[str], ...]
 ANY_WORD: frozenset[str] = frozenset({"*"})
 
 
+def parse_phrase(text: str) -> Phrase:
+    """A phrase from its text: words split on spaces, each a set of "|" alternatives (lemmas or
+    forms, as :func:`norm_term` compares them) or "*" for any one word ("jäädä * vähä huomio").
+    Raises ValueError for an element without an alternative ("a || b" has none between) or an
+    empty phrase; the codebook and the evaluative lexicon read their phrases with it."""
+    elements: list[frozenset[str]] = []
+    for element in text.split():
+        if element == "*":
+            elements.append(ANY_WORD)
+            continue
+        options = frozenset(norm_term(o) for o in element.split("|") if norm_term(o))
+        if not options:
+            raise ValueError(f"bad phrase {text!r}")
+        elements.append(options)
+    if not elements:
+        raise ValueError("empty phrase")
+    return tuple(elements)
+
+
 @dataclass(frozen=True)
 class SurveyItem:
     """A survey item that a code is linked to."""
@@ -197,4 +216,5 @@ __all__ = [
     "PolarityLexicon",
     "SurveyItem",
     "norm_term",
+    "parse_phrase",
 ]

@@ -16,17 +16,10 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from vastausanalyysi._resources import read_yaml
-from vastausanalyysi.themes.codes import ANY_WORD, Phrase, norm_term
+from vastausanalyysi.themes.codes import Phrase, norm_term, parse_phrase
 from vastausanalyysi.themes.tokens import TokenRow, doc_table, rule_words
 
 WORKS, PROBLEM = "works", "problem"
-
-
-def _phrase(text: str) -> Phrase:
-    return tuple(
-        ANY_WORD if part == "*" else frozenset(norm_term(w) for w in part.split("|"))
-        for part in text.split()
-    )
 
 
 @dataclass(frozen=True)
@@ -65,8 +58,8 @@ def evaluative_lexicon() -> EvaluativeLexicon:
     return EvaluativeLexicon(
         works=words("works"),
         problem=words("problem"),
-        works_phrases=tuple(_phrase(p) for p in raw.get("works_phrases") or []),
-        problem_phrases=tuple(_phrase(p) for p in raw.get("problem_phrases") or []),
+        works_phrases=tuple(parse_phrase(p) for p in raw.get("works_phrases") or []),
+        problem_phrases=tuple(parse_phrase(p) for p in raw.get("problem_phrases") or []),
         negative_prefixes=tuple(norm_term(w) for w in raw.get("negative_prefixes") or []),
         prefix_exceptions=words("prefix_exceptions"),
         privative_suffixes=tuple(raw.get("privative_suffixes") or []),
