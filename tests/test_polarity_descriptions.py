@@ -50,6 +50,10 @@ CASES = [
     ("Tosi hyvä et koulukuraattori käy meillä viikoittain.", "works"),
     ("Mä sanoin heti, et tää uus malli toimii.", "works"),
     ("Sä et saa sieltä ketään kiinni.", "problem"),
+    # no difference found, before or after the negation, also where it negates a works verb
+    ("Eroja kuntien välillä ei löytynyt.", "neutral"),
+    ("Vastaajaryhmien välillä ei löytynyt eroja.", "neutral"),
+    ("Ratkaisua ei löytynyt.", "problem"),
     # "eikä" contrasting two adverbials of an affirmed verb
     ("Koulupsykologin vastaanotto siirretään jouluna eikä kesken lukukauden.", "neutral"),
     ("Vastuu uimahallista on kunnalla eikä hyvinvointialueella.", "neutral"),

@@ -97,8 +97,6 @@ def derived_kind(row: TokenRow, ev: EvaluativeLexicon) -> str | None:
 
 #: derived_polarity of the evaluative lexicon by what it reads of a row (lemma, word classes).
 _DERIVED: dict[tuple[str, frozenset[Any]], Any] = {}
-
-
 _UNSEEN = object()
 
 
@@ -115,6 +113,14 @@ _EARLIER = rule_words("earlier_time_words")
 JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
 #: Differences and differing: "ei eroja", "eivät poikenneet toisistaan" describe a finding.
 DIFFERENCE = rule_words("difference_words")
+
+
+def no_difference(rows: list[TokenRow], n: int, end: int) -> bool:
+    """The negation at ``n`` denies a difference: a word of difference up to three words
+    before it or ten after it, before ``end`` ("ryhmien välillä ei ollut eroja", "eroja ei
+    löytynyt", "eivät eronneet toisistaan"). A finding described (codebook §3 conv. 5): neither
+    the negation nor a works word it negates ("ei löytynyt") judges."""
+    return any(rows[j].nlemma in DIFFERENCE for j in range(max(0, n - 3), min(end, n + 10)))
 
 
 def wished_negation(rows: list[TokenRow], n: int, end: int) -> bool:
@@ -169,8 +175,8 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         return False
     if corrected_negation(rows, n) or forbids(rows, n, end) or agreed_content(rows, n):
         return False
-    if any(rows[j].nlemma in DIFFERENCE for j in range(max(0, n - 3), min(end, n + 10))):
-        return False  # "ryhmien välillä ei ollut eroja", "eroja ei löytynyt": a finding (conv. 5)
+    if no_difference(rows, n, end):
+        return False  # a finding, not a judgment (conv. 5)
     verbs = [j for j in after if rows[j].verb and not rows[j].olla]
     if not verbs and not any(rows[j].olla for j in after):
         # "… ei vastaa liikuntapalveluista eikä kirjastoista": the verb is the earlier one's
@@ -220,6 +226,7 @@ __all__ = [
     "group_comparison",
     "judging_negation",
     "negative_participle",
+    "no_difference",
     "problem_word",
     "quality_noun",
     "wished_negation",

@@ -66,13 +66,13 @@ from vastausanalyysi.themes.cue_context import (
     to_do,
 )
 from vastausanalyysi.themes.cue_words import (
-    DIFFERENCE,
     JOINING_NEGATIONS,
     NEGATIVE_PARTICIPLE,
     comparative,
     derived_kind,
     extra_cue,
     negative_participle,
+    no_difference,
     problem_word,
     quality_noun,
 )
@@ -438,14 +438,7 @@ def clause_cues(
             continue  # the decreasing problem word carries the cue (as an improvement)
         before = bisect_left(verbal, i)
         governing = verbal[before - 1] if before else -1  # the last negation before i
-        if (
-            i in negated
-            and governing >= 0
-            and any(
-                rows[j].nlemma in DIFFERENCE
-                for j in range(max(clause.start, governing - 3), governing)
-            )
-        ):
+        if i in negated and governing >= 0 and no_difference(rows, governing, clause.end):
             continue  # "eroja ei löytynyt": no difference found is a finding (conv. 5)
         if (
             i in negated
