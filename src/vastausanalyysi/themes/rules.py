@@ -178,25 +178,24 @@ class RuleTagger:
         return out
 
     def _title_list(self, rows: list[TokenRow]) -> set[int]:
-        """Tokens of a list of job titles ("hallintojohtaja, kiinteistöpäällikkö ja
-        kehittämispäällikkö", "vastuualue- ja professiojohtajat"): people named by their jobs, not
-        topics (codebook rule 4). A title is a compound whose head is a role head; a list is two
-        or more of them joined by commas, "ja", "sekä" or "tai", with a hyphenated first part
-        ("vastuualue-") belonging to the title after it."""
+        """The titles, and hyphenated first parts, of a list of job titles ("hallintojohtaja,
+        kiinteistöpäällikkö ja kehittämispäällikkö", "vastuualue- ja professiojohtajat"): people
+        named by their jobs, not topics (codebook rule 4). A title is a compound whose head is a
+        role head; a list is two or more of them joined by commas, "ja", "sekä" or "tai", with a
+        hyphenated first part ("vastuualue-") belonging to the title after it."""
         heads = self.codebook.role_heads
         out: set[int] = set()
         if not heads:
             return out
-        run: list[int] = []
+        run: list[int] = []  # the titles and hyphenated first parts of the list so far
         titles = 0
         for i, row in enumerate(rows):
             if row.parts and row.heads & heads:
                 run.append(i)
                 titles += 1
-            elif row.text in (",", "ja", "sekä", "tai") or (row.text.endswith("-") and row.word):
-                if run or row.text.endswith("-"):
-                    run.append(i)
-            else:
+            elif row.text.endswith("-") and row.word:
+                run.append(i)
+            elif row.text not in (",", "ja", "sekä", "tai"):
                 if titles >= 2:
                     out.update(run)
                 run, titles = [], 0
@@ -263,7 +262,7 @@ class RuleTagger:
             # mechanism through a part other than its head ("vastuualue- ja professiojohtajat":
             # no tyonjako); the title itself still counts ("kunnanvaltuutetut ja
             # aluevaltuutetut": elected officials)
-            listed = i in titles and (row.text.endswith("-") or row.heads & cb.role_heads)
+            listed = i in titles
             for cid, rule, area in hits:
                 # a speaker's title or one's own role names no topic; an exclusion blocks
                 if (
