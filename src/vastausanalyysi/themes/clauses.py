@@ -35,6 +35,15 @@ SENTENCE_END = {".", "!", "?", ";", "…", "•"}
 PAST_PARTICIPLES = frozenset({"past_active", "past_passive"})
 
 
+#: Endings of the A-infinitive's translative of purpose ("parantaakseen", "kehittääksemme").
+_PURPOSE = ("kseni", "ksesi", "kseen", "ksemme", "ksenne", "ksensa", "ksensä")
+
+
+def purpose_infinitive(row: TokenRow) -> bool:
+    """An infinitive of purpose: "parantaakseen", "onnistuaksemme" (what something is for)."""
+    return "A-infinitive" in row.moods and row.low.endswith(_PURPOSE)
+
+
 def sentence_numbers(rows: Sequence[TokenRow]) -> list[int]:
     """For each token position ``j`` (and ``len(rows)``), how many sentence ends stand before
     it: tokens ``a`` < ``b`` share a sentence when ``numbers[b] == numbers[a]`` (an end mark
@@ -314,6 +323,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or lemma in _EXPECT
         or row.nlemma == "tulla"
         or low in _AND
+        or purpose_infinitive(row)
     ):
         flags |= _OPENS
     return remember(profile, row, flags)
@@ -551,6 +561,8 @@ def _goal_scope(
             active_goal = active_need = active_topic = False
         if low in ev.reason_words:
             active_goal = active_need = active_topic = False  # "…, koska nyt tieto ei kulje"
+        if active_need and purpose_infinitive(row):
+            active_need = False  # "tarvitsemme tukea onnistuaksemme kehittämisessä": its purpose
         if contrast[i]:
             active_goal = active_topic = False
         if active_topic and i > 0 and rows[i - 1].text == "," and row.nlemma == "joka":
@@ -674,6 +686,7 @@ __all__ = [
     "negated_tokens",
     "noun_infinitive",
     "part_start",
+    "purpose_infinitive",
     "scopes",
     "sentence_numbers",
     "split_clauses",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, PROBLEM
+from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, PROBLEM, purpose_infinitive
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
@@ -101,8 +101,11 @@ def potential(rows: list[TokenRow], i: int, start: int) -> bool:
     "alueille pitää antaa aikaa kehittää ja tehostaa toimintaa"), the passive present of a
     clause of means ("investointeja, joilla parannetaan vaikuttavuutta", "prosessi, jolla
     turvataan toiminnot") and the object of "mahdollistaa" ("siirto mahdollistaa saumattomamman
-    yhteistyön"; its perfect "on mahdollistanut" is a result)."""
+    yhteistyön"; its perfect "on mahdollistanut" is a result), and an infinitive of purpose
+    ("tarvitsee tukea parantaakseen osallisuuttaan", "vaatii työtä onnistuakseen")."""
     row = rows[i]
+    if purpose_infinitive(row):
+        return True
     if "A-infinitive" in row.moods:
         j = i
         while True:

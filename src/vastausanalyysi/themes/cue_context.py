@@ -40,11 +40,14 @@ def existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool
 
     An existential clause puts a place first and the verb before its subject ("Kunnassa toimii
     työryhmä", "Kunnasta löytyy neuvola"); "toimii koulun tiloissa" says where a service is.
-    A manner word of its own ("toimii hyvin") still judges.
+    A manner word of its own ("toimii hyvin") still judges. "toimia" for a span of time ("on
+    toiminut vuodesta 2019") says how long something has existed.
     """
     row = rows[i]
     if row.nlemma not in EXISTENTIAL_VERBS or not row.verb:
         return False
+    if row.nlemma == "toimia" and time_span(rows, i, start, end):
+        return True  # "ovat toimineet vasta kaksi vuotta": how long it has existed
     if i - start > _WINDOW:
         return False  # a place, the verb and its subject come first: not a long clause's verb
     before = [j for j in range(start, i) if rows[j].word]
@@ -72,6 +75,33 @@ def existential_verb(rows: list[TokenRow], i: int, start: int, end: int) -> bool
     return any(
         rows[j].cases & {"sisaolento", "ulkoolento"} and rows[j].keys & PLACE_HEADS for j in after
     )
+
+
+#: Units of a span of time ("kaksi vuotta", "vuodesta 2019").
+TIME_UNITS = rule_words("time_units")
+#: Words that count a span of time besides numbers ("pari", "muutama", "runsaat").
+SPAN_COUNTS = rule_words("span_counts")
+#: Postpositions of a time since ("vuodesta 2019 lähtien", "syksystä alkaen").
+SINCE_WORDS = rule_words("since_words")
+
+
+def time_span(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """A span of time within six words of ``i`` in its clause: a counted unit of time ("vasta
+    runsaat kaksi vuotta", "kolme kuukautta"), a year since ("vuodesta 2019") or a time since
+    ("syksystä lähtien", "nykyisessä muodossaan viime keväästä asti")."""
+    lo, hi = max(start, i - 6), min(end, i + 7)
+    for j in range(lo, hi):
+        row = rows[j]
+        if row.low in SINCE_WORDS:
+            return True
+        if row.nlemma not in TIME_UNITS:
+            continue
+        if "sisaeronto" in row.cases and j + 1 < end and rows[j + 1].like_num:
+            return True  # "vuodesta 2019"
+        for k in range(max(start, j - 2), j):
+            if rows[k].like_num or "lukusana" in rows[k].classes or rows[k].nlemma in SPAN_COUNTS:
+                return True
+    return False
 
 
 def future_tense(rows: list[TokenRow], i: int, start: int) -> bool:
@@ -508,20 +538,45 @@ def demonstrative_frame(rows: list[TokenRow], i: int) -> bool:
     )
 
 
+def _first_that(rows: list[TokenRow], that: int) -> int:
+    """The first of coordinated "että" clauses in a sentence: "toivomme, että palvelut säilyvät
+    ja ettei kenenkään tarvitse huolestua" continues the first one's verb."""
+    while that > 0 and rows[that - 1].low in _COORDINATORS:
+        earlier = next(
+            (
+                j
+                for j in range(that - 2, -1, -1)
+                if rows[j].text in SENTENCE_END
+                or rows[j].nlemma == "että"
+                or rows[j].low == "ettei"
+            ),
+            None,
+        )
+        if earlier is None or rows[earlier].text in SENTENCE_END:
+            break
+        that = earlier
+    return that
+
+
+_COORDINATORS = frozenset({"ja", "sekä", "tai"})
+#: Negations that join a clause of their own ("eikä", "eivätkä").
+JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
+
+
 def agreed_content(rows: list[TokenRow], n: int) -> bool:
     """A negation in the "että" clause of a verb of agreeing, deciding or demanding: "kunta ja
     alue voivat sopia, ettei tila siirry alueelle", "kunta vaati, ettei asemaa suljeta". It is
-    what is agreed or asked (codebook §3 conv. 3), not a judgment of the present."""
+    what is agreed or asked (codebook §3 conv. 3), not a judgment of the present; so is one in
+    an "että" clause coordinated with such a clause ("…, että A ja ettei B")."""
+    # "…, että A eikä B": the joining negation goes on with the "että" clause before it
+    reach = -1 if rows[n].low in JOINING_NEGATIONS else max(-1, n - 4)
     that = next(
-        (
-            j
-            for j in range(n, max(-1, n - 4), -1)
-            if rows[j].nlemma == "että" or rows[j].low == "ettei"
-        ),
+        (j for j in range(n, reach, -1) if rows[j].nlemma == "että" or rows[j].low == "ettei"),
         None,
     )
     if that is None or any(rows[j].text in SENTENCE_END for j in range(that, n)):
         return False
+    that = _first_that(rows, that)
     before = [j for j in range(max(0, that - 5), that) if not rows[j].punct]
     if before and rows[before[-1]].low in ("niin", "siten"):
         return False  # "päätti asiasta niin, että kuntaa ei kuultu": a result, it judges
@@ -537,6 +592,7 @@ __all__ = [
     "CORRECTION_WINDOW",
     "DEONTIC",
     "EXISTENTIAL_VERBS",
+    "JOINING_NEGATIONS",
     "LIVING",
     "LOCATIVE",
     "MATTER",
@@ -545,6 +601,9 @@ __all__ = [
     "PLACE_HEADS",
     "QUALITY",
     "RIGHTS",
+    "SINCE_WORDS",
+    "SPAN_COUNTS",
+    "TIME_UNITS",
     "adpositional_kesken",
     "advice",
     "agreed_content",
@@ -571,5 +630,6 @@ __all__ = [
     "operating_in",
     "right_to",
     "row_participle",
+    "time_span",
     "to_do",
 ]

@@ -14,6 +14,7 @@ from vastausanalyysi.themes.clauses import PROBLEM, SENTENCE_END, WORKS, focus_f
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.cue_context import (
     CORRECTION_WINDOW,
+    JOINING_NEGATIONS,
     agreed_content,
     corrected_negation,
     forbids,
@@ -105,12 +106,25 @@ def comparative(row: TokenRow) -> bool:
     return "comparative" in row.comparison and bool(row.classes & {"laatusana", "seikkasana"})
 
 
+#: Comparatives of time (forms and lemmas): read by :func:`previously`.
+_TIME_COMPARATIVES = rule_words("time_comparatives")
+
+
+def previously(rows: list[TokenRow], i: int) -> bool:
+    """A comparative of time before a participle: "aikaisemmin tekemänsä päätökset", "aiemmin
+    sovitulla tavalla" say when it was done, not that it should be sooner ("pitäisi tuoda
+    valmisteluun paljon aiemmin" is a comparison)."""
+    row = rows[i]
+    if row.low not in _TIME_COMPARATIVES and row.nlemma not in _TIME_COMPARATIVES:
+        return False
+    after = next((r for r in rows[i + 1 :] if not r.space), None)
+    return after is not None and bool(after.participle - {None})
+
+
 #: Words of an earlier time: a comparison with them is a change, not a group comparison.
 _EARLIER = rule_words("earlier_time_words")
 
 
-#: Negations that join a clause of their own ("eikä", "eivätkä").
-JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
 #: Differences and differing: "ei eroja", "eivät poikenneet toisistaan" describe a finding.
 DIFFERENCE = rule_words("difference_words")
 
@@ -218,7 +232,6 @@ _DUTY_CASES = {
 
 __all__ = [
     "DIFFERENCE",
-    "JOINING_NEGATIONS",
     "NEGATIVE_PARTICIPLE",
     "comparative",
     "derived_kind",
@@ -227,6 +240,7 @@ __all__ = [
     "judging_negation",
     "negative_participle",
     "no_difference",
+    "previously",
     "problem_word",
     "quality_noun",
     "wished_negation",

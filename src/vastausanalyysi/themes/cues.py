@@ -39,6 +39,7 @@ from vastausanalyysi.themes.cue_change import (
     unchanged,
 )
 from vastausanalyysi.themes.cue_context import (
+    JOINING_NEGATIONS,
     adpositional_kesken,
     advice,
     aim_predicate,
@@ -66,13 +67,13 @@ from vastausanalyysi.themes.cue_context import (
     to_do,
 )
 from vastausanalyysi.themes.cue_words import (
-    JOINING_NEGATIONS,
     NEGATIVE_PARTICIPLE,
     comparative,
     derived_kind,
     extra_cue,
     negative_participle,
     no_difference,
+    previously,
     problem_word,
     quality_noun,
 )
@@ -340,7 +341,7 @@ def clause_cues(
             skip.update(range(i, i + problem_phr[i]))
         elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
             found = (PROBLEM, "need")
-        elif i in need and comparative(row):
+        elif i in need and comparative(row) and not previously(rows, i):
             found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
         elif is_stage_form(rows, i, ev):
             found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"

@@ -215,8 +215,9 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     """Token indices per code that give that code nothing in their context: the agreement
     words of a sentence about a lease (``suunnitelmallisuus``), elected officials counted as a
     survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey, or
-    speaking in a council (``luottamushenkilot``: codebook rule 6), and a dispute over a matter
-    (``vuorovaikutus``). The blocks of words that name a topic are
+    speaking in a council (``luottamushenkilot``: codebook rule 6), a dispute over a matter
+    (``vuorovaikutus``), and "vastata" as answering, not answering for (``tyonjako``:
+    "Kyselyyn vastasi 212 kuntaa"). The blocks of words that name a topic are
     :func:`vastausanalyysi.themes.mechanism_topics.topic_blocks`."""
     blocks: dict[str, set[int]] = {}
     flags = 0  # which kinds of word the text has (most texts: none)
@@ -231,17 +232,27 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
         disputed = _disputes_over(rows, where)
         if disputed:
             blocks["vuorovaikutus"] = set(disputed)
+    if flags & _ANSWERING:
+        n = len(where)
+        answering = [
+            where[k]
+            for k in range(n)
+            if rows[where[k]].norm == _ANSWER and _answering(rows, where, k, n)
+        ]
+        if answering:
+            blocks["tyonjako"] = set(answering)
     if not flags & _LEASE:  # most texts: no sentence split
         return blocks
     sentence: list[int] = []  # token indices of the current sentence's agreement words
     moving: list[int] = []  # and of its words of moving
+    rescue: list[int] = []  # and of its rescue services
     lease = False
     last = -1
     for i in where:
         if last >= 0 and any(rows[t].text in SENTENCE_END for t in range(last + 1, i)):
             if lease:
-                _lease_blocks(blocks, sentence, moving)
-            sentence, moving, lease = [], [], False
+                _lease_blocks(blocks, sentence, moving, rescue)
+            sentence, moving, rescue, lease = [], [], [], False
         last = i
         row = rows[i]
         if _is_lease(row):
@@ -250,19 +261,30 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
             sentence.append(i)
         if row.norm in _MOVING:
             moving.append(i)
+        if not row.inner.isdisjoint(_RESCUE):
+            rescue.append(i)
     if lease:
-        _lease_blocks(blocks, sentence, moving)
+        _lease_blocks(blocks, sentence, moving, rescue)
     return blocks
 
 
-def _lease_blocks(blocks: dict[str, set[int]], agreeing: list[int], moving: list[int]) -> None:
-    """Block a lease sentence's agreement words (the lease: ``suunnitelmallisuus``) and its words
+#: Rescue services (compound parts): in a lease sentence they name whose premises are leased.
+_RESCUE = frozenset({"pelastus", "pelastustoimi", "pelastuslaitos", "paloasema"})
+
+
+def _lease_blocks(
+    blocks: dict[str, set[int]], agreeing: list[int], moving: list[int], rescue: list[int]
+) -> None:
+    """Block a lease sentence's agreement words (the lease: ``suunnitelmallisuus``), its words
     of moving ("vuokrasopimukset siirtyvät hyvinvointialueelle": a lease moving is a premises
-    deal, not a task moving between the parties, ``tyonjako``)."""
+    deal, not a task moving between the parties, ``tyonjako``) and its rescue services ("paloaseman
+    vuokrasopimus": premises, not preparedness, ``varautuminen``; CODING.md R3)."""
     if agreeing:
         blocks.setdefault("suunnitelmallisuus", set()).update(agreeing)
     if moving:
         blocks.setdefault("tyonjako", set()).update(moving)
+    if rescue:
+        blocks.setdefault("varautuminen", set()).update(rescue)
 
 
 def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
@@ -335,7 +357,7 @@ def _respondent_share(rows: Sequence[TokenRow], i: int) -> bool:
 
 
 #: The kinds of word that :func:`mechanism_blocks` looks further for, as bits of a row's flags.
-_OFFICIAL, _DISPUTE, _LEASE = 1, 2, 4
+_OFFICIAL, _DISPUTE, _LEASE, _ANSWERING = 1, 2, 4, 8
 _ROW_FLAGS: dict[TokenRow, int] = {}
 
 
@@ -348,13 +370,17 @@ def _row_flags(row: TokenRow) -> int:
             (_OFFICIAL if row.heads & OFFICIALS else 0)
             | (_DISPUTE if row.norm in DISPUTE_WORDS else 0)
             | (_LEASE if _is_lease(row) else 0)
+            | (_ANSWERING if row.norm == _ANSWER and row.verb else 0)
         )
         remember(_ROW_FLAGS, row, flags)
     return flags
 
 
 def _is_lease(row: TokenRow) -> bool:
-    """A word of leasing: "vuokra" as a compound part or, for an unknown word, its start."""
+    """A word of leasing: "vuokra" as a compound part or, for an unknown word, its start; not a
+    company ("vuokrataloyhtiö" is a party's housing company, a party to agreements)."""
+    if "yhtiö" in row.heads:
+        return False
     return "vuokra" in row.inner or row.norm.startswith("vuokra")
 
 
@@ -402,6 +428,26 @@ def _answers_for(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int)
         ):
             return True
     return False
+
+
+def _answering(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> bool:
+    """Whether "vastata" at position ``k`` is answering, not answering for something: what is
+    answered stands in the illative in its clause ("Kaupunki vastasi kirjeeseen", "Kyselyyn
+    vastasi 212 kuntaa") or the respondents are counted ("27 kunnasta 20 vastasi"), and
+    nothing it answers for stands in the elative ("kunta vastaa kouluihin liittyvistä
+    palveluista" is whose task they are: ``tyonjako``)."""
+    near = [
+        j
+        for j in near_words(rows, where, k, n, RESPONSIBLE_WINDOW)
+        if not crosses(rows, where, min(j, k), max(j, k), CLAUSE_MARKS)
+    ]
+    for j in near:
+        row = rows[where[j]]
+        if ELATIVE in row.cases and row.norm not in PARTIES and not row.like_num:
+            return False
+    at = where[k]
+    counted = any(rows[t].like_num for t in range(max(0, at - 2), min(len(rows), at + 3)))
+    return counted or any(ILLATIVE in rows[where[j]].cases for j in near)
 
 
 def _is_subject_party(row: TokenRow) -> bool:

@@ -227,9 +227,12 @@ class RuleTagger:
         blocked: dict[str, set[int]] = {}
         for cid, _phrase, a, b in self._exclusions.matches(keys):
             blocked.setdefault(cid, set()).update(where[a:b])
+        # words that their context sets aside: no rule hit, nor the model's evidence
+        set_aside: dict[str, set[int]] = {}
         for context_blocks in (mechanism_blocks(rows, where), topic_blocks(rows, where)):
             for cid, found_ in context_blocks.items():
                 blocked.setdefault(cid, set()).update(found_)
+                set_aside.setdefault(cid, set()).update(found_)
 
         def add(cid: str, group: list[int], rule: str) -> None:
             start, last = starts[group[0]], group[-1]
@@ -250,7 +253,6 @@ class RuleTagger:
                 "negated": any(i in negated for i in group),
             }
 
-        set_aside: dict[str, set[int]] = {}
         known = self._hits
         for i in where:
             row = rows[i]
