@@ -18,6 +18,7 @@ ORDER = [
     "tokens",
     "phrases",
     "evaluative",
+    "aims",
     "clauses",
     "cue_context",
     "cue_change",

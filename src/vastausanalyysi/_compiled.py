@@ -30,6 +30,7 @@ COMPILED = (
     "vastausanalyysi.themes.evaluative",
     "vastausanalyysi.themes.tokens",
     "vastausanalyysi.themes.phrases",
+    "vastausanalyysi.themes.aims",
     "vastausanalyysi.themes.clauses",
     "vastausanalyysi.themes.counterfactual",
     "vastausanalyysi.themes.cue_context",

@@ -22,6 +22,26 @@ from spacy.tokens import Doc
 
 from vastausanalyysi.nlp.voikko import FINITE_MOODS
 from vastausanalyysi.schema import POLARITIES
+from vastausanalyysi.themes.aims import (
+    EXPECT_VERBS,
+    GOAL_CONJUNCTIONS,
+    GOAL_NOUNS,
+    GOAL_WORDS,
+    IMPORTANCE_WORDS,
+    NEED_FORMS,
+    NEED_LEMMAS,
+    NEED_NOUNS,
+    REQUIRE_VERBS,
+    expected_object,
+    goal_noun_opens,
+    importance_opens,
+    importance_rated,
+    improvement_next,
+    necessive,
+    purpose_infinitive,
+    still_follows,
+    that_follows,
+)
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
 from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember, rule_words
@@ -33,15 +53,6 @@ _BOUNDARY = {".", "!", "?", ";", ":", "…", "–", "—", "(", ")", "•"}
 SENTENCE_END = {".", "!", "?", ";", "…", "•"}
 #: The analyser's past participles (after "olla" they make a perfect tense).
 PAST_PARTICIPLES = frozenset({"past_active", "past_passive"})
-
-
-#: Endings of the A-infinitive's translative of purpose ("parantaakseen", "kehittääksemme").
-_PURPOSE = ("kseni", "ksesi", "kseen", "ksemme", "ksenne", "ksensa", "ksensä")
-
-
-def purpose_infinitive(row: TokenRow) -> bool:
-    """An infinitive of purpose: "parantaakseen", "onnistuaksemme" (what something is for)."""
-    return "A-infinitive" in row.moods and row.low.endswith(_PURPOSE)
 
 
 def sentence_numbers(rows: Sequence[TokenRow]) -> list[int]:
@@ -77,76 +88,6 @@ _PART_STARTS: tuple[list[TokenRow] | None, list[int]] = (None, [])
 
 
 _SCOPE_END = rule_words("negation_scope_end")
-#: Goal words used when the codebook has no ``goal`` list.
-_GOAL = rule_words("goal_words")
-#: Conjunctions among the goal words: a lemma alone does not open a scope ("joskin").
-_GOAL_CONJ = rule_words("goal_conjunctions")
-#: Goal nouns that open a goal scope only as "X:nä" or "X on + infinitive / että".
-_GOAL_NOUNS = rule_words("goal_nouns")
-#: Need words, as written: "pitäisi", "tulisi", "on syytä tarkistaa" …
-_NEED = rule_words("need_forms")
-#: Need verbs matched by lemma too ("tarvitaan", "kaipaa", "täytyisi").
-_NEED_LEMMAS = rule_words("need_lemmas")
-#: Need nouns that open a need scope before an A-infinitive only: "on tarve selkeyttää",
-#: "on tarpeen kirkastaa" (not "asiakkaan tarpeiden mukaan").
-_NEED_NOUNS = rule_words("need_nouns")
-
-
-#: Words of importance: "on tärkeää, että …", "etu on, että …", "tärkeää on turvata …" state
-#: what should be (codebook §3 conv. 3), not a finding.
-_IMPORTANCE = rule_words("importance_words")
-#: Verbs of expecting that open a wish only before "että": "odotamme, että asia ratkeaa
-#: nopeasti" (not "odotettua paremmin", nor "odottaa yhä vastausta").
-_EXPECT = rule_words("expect_verbs")
-
-
-#: Particles between an importance word and its "että": "Tärkeää on myös, että …".
-_IMPORTANCE_BETWEEN = rule_words("importance_particles")
-
-
-def _importance_opens(rows: list[TokenRow], i: int, n: int) -> bool:
-    """An importance word followed by "että" or an A-infinitive ("olla" and a comma between)."""
-    j = i + 1
-    while j < n and (rows[j].olla or rows[j].text == "," or rows[j].low in _IMPORTANCE_BETWEEN):
-        j += 1
-    return j < n and (rows[j].low in {"että", "ettei"} or "A-infinitive" in rows[j].moods)
-
-
-def _that_follows(rows: list[TokenRow], i: int, n: int) -> bool:
-    """ "että|ettei" right after the word (a comma between)."""
-    j = i + 1
-    while j < n and rows[j].text == ",":
-        j += 1
-    return j < n and rows[j].low in {"että", "ettei"}
-
-
-#: Cases of what is expected and from whom: "odottaa selkeää vastuunjakoa (alueelta)".
-_EXPECTED_CASES = frozenset({"osanto", "ulkoeronto"})
-
-
-def _expected_object(rows: list[TokenRow], i: int, start: int, n: int) -> int | None:
-    """Where the nominal object or source of a finite verb of expecting starts (the verb itself
-    when it follows): after it
-    ("kunnat odottavat hyvinvointialueelta selkeää vastuunjakoa", "odotimme tiiviimpää
-    yhteistyötä") or before it ("hyviä tuloksia odotetaan"). What is expected is no finding,
-    as in "odotamme, että …"; None for "odotettua paremmin" (a participle), "joutuvat
-    odottamaan" and "meitä odottaa haastava vuosi" (no such object)."""
-    if not rows[i].moods & {"indicative", "conditional"} or not rows[i].verb:
-        return None
-    first = i
-    while first > start and _expected_case(rows[first - 1]):
-        first -= 1  # "selkeää työnjakoa odotetaan (alueelta)"
-    for j in range(i + 1, min(i + 4, n)):
-        if rows[j].punct or (rows[j].verb and rows[j].moods & FINITE_MOODS):
-            break
-        if _expected_case(rows[j]):
-            return first
-    return first if first < i else None
-
-
-def _expected_case(row: TokenRow) -> bool:
-    """A noun or adjective in the partitive or the ablative (what is expected, from whom)."""
-    return bool(row.cases & _EXPECTED_CASES and row.classes & {"nimisana", "laatusana"})
 
 
 def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
@@ -162,73 +103,6 @@ def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
         rows[j].nlemma == "ei" or (rows[j].moods & FINITE_MOODS and not rows[j].olla)
         for j in range(start, i)
     )
-
-
-#: Verbs that rate something as important: "pitää / nähdä / kokea / katsoa tärkeänä".
-_RATE_AS = rule_words("rate_as_verbs")
-
-
-def _importance_rated(rows: list[TokenRow], start: int, i: int) -> bool:
-    """An importance word in the essive after a rating verb ("näkee erittäin tärkeänä toimivan
-    yhteistyön"): what follows is what should be (conv. 3)."""
-    if not rows[i].low.endswith(("na", "nä")):
-        return False
-    return any(rows[j].nlemma in _RATE_AS for j in range(max(start, i - 3), i))
-
-
-def _necessive(rows: list[TokenRow], i: int, n: int) -> bool:
-    """ "tulee kuulla", "kunnan tulee myös laatia": "tulla" + A-infinitive (not "tulee
-    olemaan", not "tuli hyväksi")."""
-    if rows[i].conditional:
-        return False  # "tulisi" is a need word already
-    for j in range(i + 1, min(i + 3, n)):
-        if rows[j].punct:
-            return False
-        if "A-infinitive" in rows[j].moods and rows[j].low.endswith(("a", "ä")):
-            return True
-    return False
-
-
-#: Requirement verbs: with "yhä|vielä|edelleen" they state a present need, not a condition;
-#: with a success as their subject, a condition ("onnistuminen edellyttää …": cues).
-REQUIRE_VERBS = rule_words("requirement_verbs")
-_STILL = rule_words("still_words")
-
-
-def _still(rows: list[TokenRow], i: int, n: int) -> bool:
-    """ "vaatii yhä", "vaatii vielä paljon": a stage marker soon after a requirement verb."""
-    for j in range(i + 1, min(i + 5, n)):
-        if rows[j].punct:
-            return False
-        if rows[j].low in _STILL:
-            return True  # "vaati alueen tilanne yhä …": the subject may stand between
-    return False
-
-
-def _improvement_next(rows: list[TokenRow], i: int, lexicon: PolarityLexicon) -> bool:
-    """ "asema vaatii vahvistusta": a requirement of improvement is a need, not a condition."""
-    j = i + 1
-    return j < len(rows) and bool(rows[j].keys & lexicon.improve)
-
-
-def _goal_noun_opens(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "tavoitteena", "tehtävänä", "ryhmän tehtävä on selvittää", "tavoite on, että …"."""
-    if rows[i].low.endswith(("na", "nä")):
-        return True
-    if i + 1 < end and "A-infinitive" in rows[i + 1].moods:
-        return True  # "on tarkoitus vähentää", "tavoite parantaa"
-    j = i + 1
-    while j < end and rows[j].low in {"ei", "myös", "nyt", "siis", "puolestaan"}:
-        j += 1
-    if j >= end or not rows[j].olla:
-        return False
-    k = j + 1
-    if k < end and rows[k].punct:
-        k += 1
-    if k >= end:
-        return False
-    nxt = rows[k]
-    return nxt.low in {"että", "saada"} or "A-infinitive" in nxt.moods
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,25 +176,25 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
     if low in index or row.nlemma in index:
         flags |= _CONTRAST
     ev = evaluative_lexicon()
-    goal_words = lexicon.goal or _GOAL
+    goal_words = lexicon.goal or GOAL_WORDS
     if (
         row.text in SENTENCE_END
         or low in ev.reason_words
         or row.nlemma == "joka"
-        or not row.keys.isdisjoint(_GOAL_NOUNS)
+        or not row.keys.isdisjoint(GOAL_NOUNS)
         or low in goal_words
         or lemma in goal_words
         or lemma in ev.wish_words
         or low in ev.wish_words
         or lemma in lexicon.topic
         or low.endswith("miseksi")
-        or low in _NEED
-        or lemma in _NEED_LEMMAS
-        or lemma in _NEED_NOUNS
-        or low in _NEED_NOUNS
+        or low in NEED_FORMS
+        or lemma in NEED_LEMMAS
+        or lemma in NEED_NOUNS
+        or low in NEED_NOUNS
         or low == "siten"
-        or lemma in _IMPORTANCE
-        or lemma in _EXPECT
+        or lemma in IMPORTANCE_WORDS
+        or lemma in EXPECT_VERBS
         or row.nlemma == "tulla"
         or low in _AND
         or purpose_infinitive(row)
@@ -532,7 +406,7 @@ def _list_comma(rows: list[TokenRow], i: int) -> bool:
 def _goal_scope(
     rows: list[TokenRow], flags: list[int], contrast: list[int], lexicon: PolarityLexicon
 ) -> tuple[set[int], set[int], set[int]]:
-    goal_words = lexicon.goal or _GOAL
+    goal_words = lexicon.goal or GOAL_WORDS
     ev = evaluative_lexicon()
     goal: set[int] = set()
     need: set[int] = set()
@@ -576,21 +450,21 @@ def _goal_scope(
         if active_need or expected:
             need.add(i)
         lemma = row.norm
-        opens = row.keys & _GOAL_NOUNS and _goal_noun_opens(rows, i, n)
-        conj = lemma in _GOAL_CONJ and low not in _GOAL_CONJ  # "joskin" is not "jos"
+        opens = row.keys & GOAL_NOUNS and goal_noun_opens(rows, i, n)
+        conj = lemma in GOAL_CONJUNCTIONS and low not in GOAL_CONJUNCTIONS  # "joskin" is not "jos"
         attribute = "agent" in row.participle  # "lain vaatimat palvelut": no goal
         if (low in goal_words or (lemma in goal_words and not conj) or opens) and not attribute:
             if lemma in REQUIRE_VERBS and (
-                _still(rows, i, n) or _improvement_next(rows, i, lexicon)
+                still_follows(rows, i, n) or improvement_next(rows, i, lexicon)
             ):
                 active_need = True  # "tilanne vaatii yhä kehittämistä": not there yet (conv. 1)
             else:
                 active_goal = True
         if lemma in ev.wish_words or low in ev.wish_words:
             active_need = True  # "toivomme, että …": a wish, not a finding
-        if lemma in _EXPECT and row.verb and _that_follows(rows, i, n):
+        if lemma in EXPECT_VERBS and row.verb and that_follows(rows, i, n):
             active_need = True  # "odotamme, että hallinto-oikeus ratkaisee asian nopeasti"
-        elif lemma in _EXPECT and (first := _expected_object(rows, i, start, n)) is not None:
+        elif lemma in EXPECT_VERBS and (first := expected_object(rows, i, start, n)) is not None:
             expected = True  # "odotamme alueelta selkeää vastuunjakoa"
             need.update(range(first, i))  # "selkeää työnjakoa odotetaan"
         if lemma in lexicon.topic:
@@ -606,19 +480,19 @@ def _goal_scope(
         opinion = low == "pitää" and not any(
             "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))
         )
-        if (low in _NEED or lemma in _NEED_LEMMAS) and not opinion:
+        if (low in NEED_FORMS or lemma in NEED_LEMMAS) and not opinion:
             active_need = True
-        if (lemma in _NEED_NOUNS or low in _NEED_NOUNS) and any(
+        if (lemma in NEED_NOUNS or low in NEED_NOUNS) and any(
             "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))
         ):
             active_need = True  # "tehtävänjakoa on tarve kirkastaa": a lack (conv. 3)
-        if row.nlemma == "tulla" and _necessive(rows, i, n):
+        if row.nlemma == "tulla" and necessive(rows, i, n):
             active_need = True  # "kuntia tulee kuulla": "tulla" + A-infinitive is "must"
-        if lemma in _IMPORTANCE and _importance_opens(rows, i, n):
+        if lemma in IMPORTANCE_WORDS and importance_opens(rows, i, n):
             active_goal = True  # "on tärkeää, että tieto kulkee": what should be
-        elif lemma in _IMPORTANCE and _importance_closes(rows, start, i):
+        elif lemma in IMPORTANCE_WORDS and _importance_closes(rows, start, i):
             goal.update(range(start, i))  # "Avoin keskustelu … on kunnille tärkeää."
-        elif lemma in _IMPORTANCE and _importance_rated(rows, start, i):
+        elif lemma in IMPORTANCE_WORDS and importance_rated(rows, start, i):
             active_goal = True  # "kaupunki näkee erittäin tärkeänä toimivan yhteistyön"
         # a manner required: "järjestetään siten, että siitä muodostuu toimiva kokonaisuus"
         if low == "siten" and i + 2 < n and rows[i + 1].text == "," and rows[i + 2].low == "että":
@@ -675,7 +549,6 @@ __all__ = [
     "NEUTRAL",
     "PAST_PARTICIPLES",
     "PROBLEM",
-    "REQUIRE_VERBS",
     "SENTENCE_END",
     "WORKS",
     "Clause",
@@ -686,7 +559,6 @@ __all__ = [
     "negated_tokens",
     "noun_infinitive",
     "part_start",
-    "purpose_infinitive",
     "scopes",
     "sentence_numbers",
     "split_clauses",

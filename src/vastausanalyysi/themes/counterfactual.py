@@ -9,7 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, PROBLEM, purpose_infinitive
+from vastausanalyysi.themes.aims import purpose_infinitive
+from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, PROBLEM
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from vastausanalyysi.themes.aims import REQUIRE_VERBS
 from vastausanalyysi.themes.clauses import (
     PROBLEM,
-    REQUIRE_VERBS,
     WORKS,
     Clause,
     Scopes,
