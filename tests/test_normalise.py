@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import vastausanalyysi as va
@@ -61,8 +61,17 @@ _TEXT = st.text(
 )
 
 
+def _in_blanked_tag(text: str, a: int, char: str) -> bool:
+    """Whether position ``a`` lies in a "<…>" that normalises to spaces only, and ``char`` is
+    one of them."""
+    lt, gt = text.rfind("<", 0, a + 1), text.find(">", a)
+    return char == " " and lt >= 0 and gt >= 0 and not normalise(text[lt : gt + 1]).strip()
+
+
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
+@example("<B>")  # found by hypothesis: a tag is blanked to spaces as a whole
+@example("x <b>yhteistyö</b> <!-- c --> z")
 def test_offsets_always_map_into_the_original(text: str) -> None:
     out, to_original = normalise_with_offsets(text)
     assert out == normalise(text) == unicodedata.normalize("NFC", out)
@@ -73,8 +82,9 @@ def test_offsets_always_map_into_the_original(text: str) -> None:
         a, b = to_original.span(i, i + 1)
         assert 0 <= a < b <= len(text) and a >= previous
         previous = a
-        # the original piece normalises to something that contains the character
-        assert out[i] in normalise(text[a:b])
+        # the original piece normalises to something that contains the character, or it is
+        # part of a tag that the normaliser blanks as a whole ("<b>": three spaces)
+        assert out[i] in normalise(text[a:b]) or _in_blanked_tag(text, a, out[i])
     assert to_original.span(0, len(out))[1] <= len(text)
     assert normalise(normalise(text)) == normalise(text)
 
