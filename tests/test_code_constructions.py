@@ -10,7 +10,11 @@ helpers who had seen only the codebook, each with one code and whether it should
 - a party's housing company agreeing with the county (``suunnitelmallisuus``) and a premises
   lease (no ``suunnitelmallisuus``);
 - rescue services named as part of the county's remit or as premises ("sote- ja
-  pelastustoimen tilat": no ``varautuminen``, CODING.md R3) and as a party to preparedness.
+  pelastustoimen tilat": no ``varautuminen``, CODING.md R3) and as a party to preparedness;
+- a closure decided, planned or proposed ("esittää suljettavaksi", "lakkautettaisiin",
+  "päätti lakkauttaa": ``paatoksenteko``) and a closure named as a topic; a municipality
+  criticising the county's plans; municipalities heard, object first ("kuntia ei kuultu");
+- a service "uhan alla" (threatened with closure: no ``varautuminen``) and real threats.
 
 The codes are those of :func:`vastausanalyysi.tag` (rules and the shipped model). ``gap`` gives
 why a sentence is still missed (a strict xfail).

@@ -22,6 +22,28 @@ def purpose_infinitive(row: TokenRow) -> bool:
     return "A-infinitive" in row.moods and row.low.endswith(_PURPOSE)
 
 
+#: Participles of a belief's content: "uskoo muutoksen sujuneen", "uskon sen olevan hyvä".
+_BELIEVED = frozenset({"past_active", "present_active"})
+
+
+def believed_now(rows: list[TokenRow], i: int, n: int) -> bool:
+    """A verb of believing whose content is of the past or present: a participle ("Kinnunen
+    uskoo muutoksen sujuneen hyvin", "uskomme yhteistyön toimineen") or a perfect after "että"
+    ("uskomme, että yhteistyö on toiminut hyvin"). A judgment of what is or was, not a wish for
+    what may come ("uskon, että asia ratkeaa")."""
+    if rows[i].nlemma != "uskoa":
+        return False
+    for j in range(i + 1, min(i + 10, n)):
+        row = rows[j]
+        if row.text in (".", "!", "?", ";") or (row.punct and row.text != ","):
+            return False
+        if not row.participle & _BELIEVED:
+            continue
+        if "omanto" in row.cases or rows[j - 1].olla:
+            return True
+    return False
+
+
 #: Goal words used when the codebook has no ``goal`` list.
 GOAL_WORDS = rule_words("goal_words")
 #: Conjunctions among the goal words: a lemma alone does not open a scope ("joskin").
@@ -171,6 +193,7 @@ __all__ = [
     "NEED_LEMMAS",
     "NEED_NOUNS",
     "REQUIRE_VERBS",
+    "believed_now",
     "expected_object",
     "goal_noun_opens",
     "importance_opens",

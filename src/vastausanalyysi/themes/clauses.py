@@ -32,6 +32,7 @@ from vastausanalyysi.themes.aims import (
     NEED_LEMMAS,
     NEED_NOUNS,
     REQUIRE_VERBS,
+    believed_now,
     expected_object,
     goal_noun_opens,
     importance_opens,
@@ -460,7 +461,7 @@ def _goal_scope(
                 active_need = True  # "tilanne vaatii yhä kehittämistä": not there yet (conv. 1)
             else:
                 active_goal = True
-        if lemma in ev.wish_words or low in ev.wish_words:
+        if (lemma in ev.wish_words or low in ev.wish_words) and not believed_now(rows, i, n):
             active_need = True  # "toivomme, että …": a wish, not a finding
         if lemma in EXPECT_VERBS and row.verb and that_follows(rows, i, n):
             active_need = True  # "odotamme, että hallinto-oikeus ratkaisee asian nopeasti"

@@ -472,6 +472,29 @@ def right_to(rows: list[TokenRow], i: int, start: int) -> bool:
     )
 
 
+#: Courts and legal overseers: the clause of their act or view is a legal description.
+COURTS = rule_words("court_nouns")
+#: Appealing against a decision ("valittaa", "valitus").
+APPEAL_WORDS = rule_words("appeal_words")
+
+
+def formal_appeal(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """An appeal word with a court or a decision appealed against in its clause ("kunta valitti
+    päätöksestä hallinto-oikeuteen", "hakee muutosta päätökseen", "palveluverkkopäätöksestä
+    lähtivät valittamaan kunnat"): a formal appeal reported as a fact is a legal procedure
+    (CODING.md R5), not a complaint ("asukkaat valittavat jonoista")."""
+    if rows[i].nlemma not in APPEAL_WORDS:
+        return False
+    return any(
+        rows[j].nlemma in COURTS or ("päätös" in rows[j].heads and rows[j].cases & _APPEALED)
+        for j in range(start, end)
+    )
+
+
+#: Cases of the decision appealed against: "päätöksestä" (elative), "päätökseen" (illative).
+_APPEALED = frozenset({"sisaeronto", "sisatulento"})
+
+
 #: Verbs and nouns of trying: what follows them is attempted, not achieved.
 ATTEMPT = rule_words("attempt_words")
 
@@ -586,10 +609,12 @@ def agreed_content(rows: list[TokenRow], n: int) -> bool:
 __all__ = [
     "ADVICE",
     "AIM_NOUNS",
+    "APPEAL_WORDS",
     "ATTEMPT",
     "BASED_ON",
     "CORRECTION_VERBS",
     "CORRECTION_WINDOW",
+    "COURTS",
     "DEONTIC",
     "EXISTENTIAL_VERBS",
     "JOINING_NEGATIONS",
@@ -622,6 +647,7 @@ __all__ = [
     "example_topic",
     "existential_verb",
     "forbids",
+    "formal_appeal",
     "future_tense",
     "intensifier",
     "living_alone",

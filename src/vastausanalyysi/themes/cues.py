@@ -56,6 +56,7 @@ from vastausanalyysi.themes.cue_context import (
     example_of,
     example_topic,
     existential_verb,
+    formal_appeal,
     future_tense,
     intensifier,
     living_alone,
@@ -406,6 +407,8 @@ def clause_cues(
             or (why == "phrase" and living_alone(rows, i, clause.end))
         ):
             continue  # "esitys hävisi äänestyksessä", "äiti jäi yksin asumaan": no loss, no burden
+        if kind == PROBLEM and formal_appeal(rows, i, *clause_range):
+            continue  # "kunta valitti päätöksestä hallinto-oikeuteen": a procedure (R5)
         if kind == PROBLEM and right_to(rows, i, clause.start):
             continue  # "alueella on oikeus irtisanoa sopimus": a legal role (conv. 5)
         if kind == PROBLEM and example_topic(rows, i, clause.start):

@@ -108,6 +108,10 @@ TELL_VERBS = rule_words("tell_verbs")
 ASSESS_WORDS = rule_words("assess_words")
 #: How far "vaikutus" may stand from a word of assessing ("vaikutuksia kuntiin ei ole arvioitu").
 ASSESS_WINDOW = 4
+#: Verbs of closing or cutting a service: decided or proposed, a decision between the parties.
+CLOSURE_VERBS = rule_words("closure_verbs")
+#: Verbs of deciding or proposing before a closure's infinitive ("päätti lakkauttaa").
+DECIDING_VERBS = rule_words("deciding_verbs")
 #: How many words away a frame's two words may be.
 WINDOW = 3
 _ALLATIVE = "ulkotulento"
@@ -160,6 +164,8 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
                     break
         elif norm == _ANSWER and _answers_for(rows, where, k, n):
             found.append(("tyonjako", [i], "frame:vastata + elative"))
+        elif norm in CLOSURE_VERBS and closure_decided(rows, where, k):
+            found.append(("paatoksenteko", [i], f"frame:{norm} decided"))
         elif _IMPACT in row.heads:
             for j in near_words(rows, where, k, n, ASSESS_WINDOW):
                 if rows[where[j]].heads & ASSESS_WORDS:
@@ -450,6 +456,33 @@ def _answering(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -
     return counted or any(ILLATIVE in rows[where[j]].cases for j in near)
 
 
+#: Ending of the conditional passive: a plan's or a draft's closure ("lakkautettaisiin").
+_PLANNED = "isiin"
+#: Endings of the passive participle in the translative: proposed for it ("suljettavaksi").
+_PROPOSED = ("vaksi", "väksi", "viksi")
+
+
+def closure_decided(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+    """Whether the closure verb at position ``k`` is being decided (codebook §5: a decision one
+    party made or announced that affects the other, and its preparation): planned in the
+    conditional passive ("luonnoksen mukaan vuodeosasto lakkautettaisiin"), proposed ("esittää
+    suljettavaksi") or after a verb of deciding or proposing ("valtuusto päätti lakkauttaa").
+    Not a closure reported as a fact ("neuvola suljettiin", "palvelut on keskitetty": the team's
+    coding keeps those a topic) or named as one ("sulkeminen huolestuttaa")."""
+    row = rows[where[k]]
+    low = row.low
+    if row.verb and low.endswith(_PLANNED) and row.conditional:
+        return True
+    if "present_passive" in row.participle and low.endswith(_PROPOSED):
+        return True
+    return (
+        "A-infinitive" in row.moods
+        and k > 0
+        and rows[where[k - 1]].nlemma in DECIDING_VERBS
+        and not crosses(rows, where, k - 1, k, CLAUSE_MARKS)
+    )
+
+
 def _is_subject_party(row: TokenRow) -> bool:
     """Whether a word is a party that can be the subject: in the nominative, not a genitive
     ("Hyvinvointialue ei vastaa", "vastaa kiinteistön omistaja", "kuka vastaa")."""
@@ -518,6 +551,8 @@ __all__ = [
     "ASSESS_WORDS",
     "BELONG_VERBS",
     "CLAUSE_MARKS",
+    "CLOSURE_VERBS",
+    "DECIDING_VERBS",
     "ELATIVE",
     "FOLLOWED_UP",
     "ILLATIVE",
@@ -536,6 +571,7 @@ __all__ = [
     "TRANSFER_VERBS",
     "WINDOW",
     "Frame",
+    "closure_decided",
     "crosses",
     "mechanism_blocks",
     "mechanism_frames",

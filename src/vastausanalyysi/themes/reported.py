@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.clauses import sentence_numbers
+from vastausanalyysi.themes.cue_context import COURTS
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
-#: Courts and legal overseers ("hallinto-oikeus", "KHO", "oikeuskansleri").
-COURTS = rule_words("court_nouns")
 #: Roles of a clause (:func:`clause_roles`).
 COURT, REBUTTAL, CLAIM = "court", "rebuttal", "claim"
 #: Words that open an "että" clause ("ettei" is tokenised "ett" + "ei").
