@@ -590,7 +590,8 @@ def agreed_content(rows: list[TokenRow], n: int) -> bool:
     """A negation in the "että" clause of a verb of agreeing, deciding or demanding: "kunta ja
     alue voivat sopia, ettei tila siirry alueelle", "kunta vaati, ettei asemaa suljeta". It is
     what is agreed or asked (codebook §3 conv. 3), not a judgment of the present; so is one in
-    an "että" clause coordinated with such a clause ("…, että A ja ettei B")."""
+    an "että" clause coordinated with such a clause ("…, että A ja ettei B") or after a noun of
+    a decision ("kaupunki on tehnyt päätöksen, ettei se yhtiöitä kiinteistöjä")."""
     # "…, että A eikä B": the joining negation goes on with the "että" clause before it
     reach = -1 if rows[n].low in JOINING_NEGATIONS else max(-1, n - 4)
     that = next(
@@ -601,9 +602,19 @@ def agreed_content(rows: list[TokenRow], n: int) -> bool:
         return False
     that = _first_that(rows, that)
     before = [j for j in range(max(0, that - 5), that) if not rows[j].punct]
-    if before and rows[before[-1]].low in ("niin", "siten"):
-        return False  # "päätti asiasta niin, että kuntaa ei kuultu": a result, it judges
-    return any(rows[j].verb and rows[j].nlemma in AGREE for j in before[-3:])
+    if any(rows[j].low in ("niin", "siten") for j in before[-2:]):
+        return (
+            False  # "päätti asiasta niin, että kuntaa ei kuultu", "niin tarkasti, että": a result
+        )
+    return any(
+        (rows[j].verb and rows[j].nlemma in AGREE) or rows[j].nlemma in DECISION_NOUNS
+        for j in before[-3:]
+    )
+
+
+#: Nouns of a decision or an agreement whose "että" clause is their content ("teki päätöksen,
+#: ettei se yhtiöitä kiinteistöjä").
+DECISION_NOUNS = rule_words("decision_nouns")
 
 
 __all__ = [
@@ -615,6 +626,7 @@ __all__ = [
     "CORRECTION_VERBS",
     "CORRECTION_WINDOW",
     "COURTS",
+    "DECISION_NOUNS",
     "DEONTIC",
     "EXISTENTIAL_VERBS",
     "JOINING_NEGATIONS",

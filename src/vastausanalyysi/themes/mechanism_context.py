@@ -112,6 +112,12 @@ ASSESS_WINDOW = 4
 CLOSURE_VERBS = rule_words("closure_verbs")
 #: Verbs of deciding or proposing before a closure's infinitive ("päätti lakkauttaa").
 DECIDING_VERBS = rule_words("deciding_verbs")
+#: Closing or cutting as a noun: with a verb of deciding or a word of planning near it.
+CLOSURE_NOUNS = rule_words("closure_nouns")
+#: Words of planning that make a closure noun a plan ("on suunnitteilla keskittäminen").
+PLANNING_WORDS = rule_words("planning_words")
+#: How far a closure noun may stand from its verb of deciding or word of planning.
+PLANNING_WINDOW = 7
 #: How many words away a frame's two words may be.
 WINDOW = 3
 _ALLATIVE = "ulkotulento"
@@ -164,7 +170,9 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
                     break
         elif norm == _ANSWER and _answers_for(rows, where, k, n):
             found.append(("tyonjako", [i], "frame:vastata + elative"))
-        elif norm in CLOSURE_VERBS and closure_decided(rows, where, k):
+        elif (not row.keys.isdisjoint(CLOSURE_VERBS) or norm in CLOSURE_NOUNS) and closure_decided(
+            rows, where, k
+        ):
             found.append(("paatoksenteko", [i], f"frame:{norm} decided"))
         elif _IMPACT in row.heads:
             for j in near_words(rows, where, k, n, ASSESS_WINDOW):
@@ -466,17 +474,27 @@ def closure_decided(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> b
     """Whether the closure verb at position ``k`` is being decided (codebook §5: a decision one
     party made or announced that affects the other, and its preparation): planned in the
     conditional passive ("luonnoksen mukaan vuodeosasto lakkautettaisiin"), proposed ("esittää
-    suljettavaksi") or after a verb of deciding or proposing ("valtuusto päätti lakkauttaa").
+    suljettavaksi") or after a verb of deciding or proposing ("valtuusto päätti lakkauttaa",
+    "suunnittelee sulkevansa"); a closure noun near a verb of deciding or a word of planning
+    ("esittää vuodeosaston lakkauttamista", "on suunnitteilla keskittäminen").
     Not a closure reported as a fact ("neuvola suljettiin", "palvelut on keskitetty": the team's
     coding keeps those a topic) or named as one ("sulkeminen huolestuttaa")."""
     row = rows[where[k]]
     low = row.low
+    if row.norm in CLOSURE_NOUNS:
+        # "esittää vuodeosaston lakkauttamista", "on suunnitteilla keskittäminen"
+        return any(
+            rows[where[j]].nlemma in DECIDING_VERBS or rows[where[j]].norm in PLANNING_WORDS
+            for j in near_words(rows, where, k, len(where), PLANNING_WINDOW)
+            if not crosses(rows, where, min(j, k), max(j, k), CLAUSE_MARKS)
+        )
     if row.verb and low.endswith(_PLANNED) and row.conditional:
         return True
     if "present_passive" in row.participle and low.endswith(_PROPOSED):
         return True
+    # "päätti lakkauttaa", "suunnittelee sulkevansa"
     return (
-        "A-infinitive" in row.moods
+        ("A-infinitive" in row.moods or "present_active" in row.participle)
         and k > 0
         and rows[where[k - 1]].nlemma in DECIDING_VERBS
         and not crosses(rows, where, k - 1, k, CLAUSE_MARKS)
@@ -551,6 +569,7 @@ __all__ = [
     "ASSESS_WORDS",
     "BELONG_VERBS",
     "CLAUSE_MARKS",
+    "CLOSURE_NOUNS",
     "CLOSURE_VERBS",
     "DECIDING_VERBS",
     "ELATIVE",
@@ -560,6 +579,8 @@ __all__ = [
     "OFFICIALS",
     "ORGANISATIONS",
     "PARTIES",
+    "PLANNING_WINDOW",
+    "PLANNING_WORDS",
     "PLAN_HEADS",
     "PLAN_WINDOW",
     "PREMISES",

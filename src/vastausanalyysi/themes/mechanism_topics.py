@@ -436,8 +436,14 @@ def _is_state(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
     hallitus" and "Kuntaliiton hallitus" are boards of others)."""
     row = rows[where[k]]
     if row.norm == _GOVERNMENT:
-        return not (k > 0 and rows[where[k - 1]].genitive)
+        return not (k > 0 and _owner(rows[where[k - 1]]))
     return row.norm in STATE_DECIDERS or not row.heads.isdisjoint(_STATE_HEADS)
+
+
+def _owner(row: TokenRow) -> bool:
+    """A genitive before "hallitus": a word Voikko reads so, or a name it does not know that
+    ends like one ("Laphan hallitus": the county's board)."""
+    return row.genitive or (row.text[:1].isupper() and row.low.endswith("n") and not row.known)
 
 
 def _without_municipality(
