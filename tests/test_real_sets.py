@@ -1,0 +1,59 @@
+"""The labels of the real evaluation sets (``corpus/real_sets``): ours only, never the text.
+
+The statements are third-party text and stay out of the repository; each row keeps the page's
+address, the SHA-1 and length of the statement and the helper's labels (``real_sets/README.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from vastausanalyysi.schema import POLARITIES
+from vastausanalyysi.themes.codebook import load_codebook
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = sorted((ROOT / "corpus" / "real_sets").glob("realdev*.csv"))
+COLUMNS = ["id", "source_url", "text_sha1", "text_chars", "areas", "mechanisms", "polarity",
+           "register"]  # fmt: skip
+
+
+def _read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def test_six_sets_of_478_statements_from_182_pages() -> None:
+    frames = [_read(p) for p in SETS]
+    assert [p.stem for p in SETS] == [f"realdev{n}" for n in range(17, 23)]
+    assert sum(len(f) for f in frames) == 478
+    assert pd.concat(frames)["source_url"].nunique() == 182
+
+
+@pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)
+def test_a_set_keeps_labels_and_hashes_but_no_text(path: Path) -> None:
+    df = _read(path)
+    assert list(df.columns) == COLUMNS  # no column of text
+    assert df["id"].is_unique
+    assert df["text_sha1"].str.fullmatch(r"[0-9a-f]{40}").all()
+    assert (df["text_chars"].astype(int) > 0).all()
+    assert df["source_url"].str.match(r"https?://").all()
+    codebook = load_codebook()
+    for layer, known in (("areas", codebook.areas), ("mechanisms", codebook.mechanisms)):
+        used = {c for cell in df[layer] for c in cell.split(";") if c}
+        assert used <= set(known), (layer, used - set(known))
+    assert set(df["polarity"]) <= set(POLARITIES)
+
+
+def test_no_set_uses_a_page_kept_for_the_held_out_evaluation() -> None:
+    reserved = ROOT.parent / "shared" / "data" / "reserved_sources.txt"
+    lines = reserved.read_text(encoding="utf-8").splitlines()
+
+    def norm(url: str) -> str:
+        return re.sub(r"^https?://(www\.)?", "", url).split("?")[0].rstrip("/")
+
+    kept = {norm(line) for line in lines if line.startswith("http")}
+    used = {norm(u) for p in SETS for u in _read(p)["source_url"]}
+    assert kept and not used & kept
