@@ -76,6 +76,22 @@ def test_conventions(lemmatizer: Lemmatizer, form: str, lemma: str) -> None:
     assert lemmatizer.lemmatize_words(words)[3].lemma == lemma
 
 
+@pytest.mark.parametrize(
+    ("words", "lemma"),
+    [
+        # the agent participle of a "-ttaa" verb before its noun: Voikko also reads the form as a
+        # caseless MA-infinitive of a shorter verb ("toimia", "kehiä"), which is never chosen
+        (["Hyvinvointialueen", "toimittaman", "selvityksen", "mukaan"], "toimittaa"),
+        (["Kunnan", "kehittämän", "mallin", "mukaan"], "kehittää"),
+        (["Kaupungin", "lähettämän", "kirjeen", "mukaan"], "lähettää"),
+    ],
+)
+def test_agent_participle_is_no_caseless_infinitive(
+    lemmatizer: Lemmatizer, words: list[str], lemma: str
+) -> None:
+    assert lemmatizer.lemmatize_words(words)[1].lemma == lemma
+
+
 def test_proper_noun_with_colon_suffix(lemmatizer: Lemmatizer) -> None:
     result = lemmatizer.lemmatize_words(["Viikonlopun", "avasi", "H&M:n", "myymälä"])[2]
     assert result.lemma == "H&M"

@@ -269,6 +269,11 @@ def _add(out: dict[str, Candidate], lemma: str, analysis: Analysis | None, group
         cand.n_analyses += 1
 
 
+def _caseless_ma(a: Analysis) -> bool:
+    """A MA-infinitive reading without a case ("toimittaman" read as a form of "toimia")."""
+    return a.fields.get("MOOD") == "MA-infinitive" and not a.fields.get("SIJAMUOTO")
+
+
 def add_reading_candidates(
     analyses: tuple[Analysis, ...], add: Callable[[str, Analysis | None, tuple], None]
 ) -> None:
@@ -278,6 +283,12 @@ def add_reading_candidates(
     The one definition of these candidates, shared by :func:`generate` and the ranker's fast
     path (``Disambiguator.quick``).
     """
+    if len(analyses) > 1:
+        # a MA-infinitive with no case is a rare archaic form that Voikko also reads into agent
+        # participles of "-ttaa" verbs ("toimittaman" as "toimia", "kehittämän" as "kehiä"):
+        # no candidate while another reading exists
+        kept = tuple(a for a in analyses if not _caseless_ma(a))
+        analyses = kept or analyses
     first = True
     joins = [(a.fields.get("FSTOUTPUT") or "").count("[Bc]") for a in analyses]
     lo, hi = (min(joins), max(joins)) if joins else (0, 0)
