@@ -105,6 +105,9 @@ _RESOLVE = rule_words("resolve_words")
 _HARD = rule_words("hard_words")
 #: "Näin yhteistyö toimii arjessa", "miten palvelu toimii": how something works, not whether.
 _HOW = rule_words("how_words")
+#: Question words of degree: a manner word right after one is asked about ("kuinka nopeasti";
+#: not "näin hyvin", which may praise).
+_DEGREE_QUESTION = _HOW - {"näin"}
 _HOW_VERBS = rule_words("how_verbs")
 
 
@@ -384,6 +387,8 @@ def clause_cues(
             continue  # "parhaalla mahdollisella tavalla": a manner aimed at
         if kind == WORKS and (lemmas & _HOW) and row.nlemma in _HOW_VERBS:
             continue  # "Näin yhteistyö toimii arjessa"
+        if kind == WORKS and i > clause.start and rows[i - 1].low in _DEGREE_QUESTION:
+            continue  # "kuinka nopeasti joudutaan palveluiden piiriin": how fast, not praise
         if kind == WORKS and low in ev.works and demonstrative_frame(rows, i):
             continue  # "tässä aikataulussa": a schedule pointed at, not "on schedule"
         if kind == WORKS and why == "works" and existential_verb(rows, i, *clause_range):
