@@ -21,6 +21,7 @@ ORDER = [
     "aims",
     "clauses",
     "cue_context",
+    "negation_context",
     "cue_change",
     "counterfactual",
     "cue_words",

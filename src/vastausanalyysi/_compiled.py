@@ -34,6 +34,7 @@ COMPILED = (
     "vastausanalyysi.themes.clauses",
     "vastausanalyysi.themes.counterfactual",
     "vastausanalyysi.themes.cue_context",
+    "vastausanalyysi.themes.negation_context",
     "vastausanalyysi.themes.cue_change",
     "vastausanalyysi.themes.cue_words",
     "vastausanalyysi.themes.reported",

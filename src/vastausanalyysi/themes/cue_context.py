@@ -14,9 +14,7 @@ from __future__ import annotations
 from vastausanalyysi.nlp.voikko import FINITE_MOODS
 from vastausanalyysi.themes.clauses import (
     PAST_PARTICIPLES,
-    SENTENCE_END,
     noun_infinitive,
-    part_start,
 )
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
@@ -170,80 +168,8 @@ def advice(rows: list[TokenRow], i: int, end: int) -> bool:
     return "A-infinitive" in rows[i + 1].moods
 
 
-#: Negated, these describe when "vaan" corrects them ("ei koske kouluja vaan päiväkoteja").
-CORRECTION_VERBS = rule_words("correction_verbs")
 #: Word classes of the first word of a verbless "…, ei Y" correction.
 NOMINAL = rule_words("nominal_classes")
-#: Negated before an A-infinitive, these forbid or advise ("ei pidä unohtaa").
-DEONTIC = rule_words("deontic_verbs")
-#: "kyse|kysymys ei ole X:stä vaan Y:stä": what the matter is, corrected.
-MATTER = rule_words("matter_words")
-
-
-def forbids(rows: list[TokenRow], n: int, end: int) -> bool:
-    """ "ei pidä|tule|kannata + A-infinitive": a prohibition or advice (codebook §3 conv. 3)."""
-    j = n + 1
-    if j + 1 >= end or rows[j].nlemma not in DEONTIC:
-        return False
-    return "A-infinitive" in rows[j + 1].moods
-
-
-#: How far after a negation its correction ("ei X vaan Y") is looked for.
-CORRECTION_WINDOW = 40
-
-
-def corrected_negation(rows: list[TokenRow], n: int) -> bool:
-    """A negation that corrects rather than judges (codebook §3 convention 6): "ei X vaan Y"
-    with a verb that describes ("päätös ei koske kouluja vaan päiväkoteja"; not "kuntaa ei
-    kuultu vaan …") and a verbless "…, ei Y" after a clause that states the fact ("neuvola
-    toimii kirjaston tiloissa, ei terveysasemalla"; not "…, ei kuitenkaan säännöllisesti")."""
-    # the sentence's end, or :data:`CORRECTION_WINDOW` words on (a long unpunctuated answer)
-    last = min(len(rows), n + CORRECTION_WINDOW)
-    end = next((j for j in range(n + 1, last) if rows[j].text in SENTENCE_END), last)
-    verb = next((j for j in range(n + 1, end) if rows[j].verb or rows[j].olla), None)
-    vaan = None
-    if verb is not None:
-        vaan = next((j for j in range(verb + 1, end) if rows[j].low == "vaan"), None)
-    if verb is not None and vaan is not None:
-        if rows[verb].nlemma in CORRECTION_VERBS:
-            return True
-        # "kyse ei ole säästöistä vaan …" (not an absence: "yhteyshenkilöä ei ole vaan …")
-        if rows[verb].olla and any(rows[j].nlemma in MATTER for j in range(max(0, n - 2), n)):
-            return True
-        # "etteivät valtuutetut aja oman kunnan vaan koko alueen etua", "perhekeskus ei ole
-        # rakennus vaan tapa": "vaan" corrects the verb's object, adverbial or predicate and
-        # has no finite verb of its own; "kuntaa ei kuultu vaan päätös tehtiin ylhäältä" and
-        # "lisäleikkaukset eivät olisi säästö, vaan jättäisivät …" go on to judge
-        stop = next((j for j in range(vaan + 1, end) if rows[j].text == ","), end)
-        if any(_finite(rows[j]) for j in range(vaan + 1, stop)):
-            return False
-        # "ei ole jalkautunut": "olla" is the auxiliary of a past participle
-        perfect = any(rows[j].participle & PAST_PARTICIPLES for j in range(verb + 1, vaan))
-        if rows[verb].olla and not perfect:
-            return _copular(rows, n, verb, vaan)
-        return not rows[verb].olla or perfect
-    if n == 0 or rows[n - 1].text != "," or verb is not None or n + 1 >= end:
-        return False
-    if not rows[n + 1].classes & NOMINAL:
-        return False
-    start = next((j + 1 for j in range(n - 1, -1, -1) if rows[j].text in SENTENCE_END), 0)
-    before = range(start, n - 1)
-    return any(rows[j].verb for j in before) and not any(rows[j].nlemma == "ei" for j in before)
-
-
-def _copular(rows: list[TokenRow], n: int, verb: int, vaan: int) -> bool:
-    """ "ei ole X vaan Y" that corrects what something is: a nominative subject before "olla"
-    and a predicate after it ("perhekeskus ei ole rakennus vaan tapa", "ei määrä ole
-    ratkaisevaa vaan …", "lähipalvelut eivät ole kauppatavaraa vaan …"); without a nominative
-    subject "olla" states an absence ("yhteyshenkilöä ei ole vaan …", "kunnalla ei ole tietoa
-    vaan arvailua")."""
-    start = part_start(rows, n)
-    subject = any(
-        "nimento" in rows[j].cases and rows[j].classes & NOMINAL
-        for j in range(start, verb)
-        if j != n
-    )
-    return subject and any(rows[j].classes & NOMINAL for j in range(verb + 1, vaan))
 
 
 def noun_content(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
@@ -255,14 +181,14 @@ def noun_content(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
         return False
     start = next((j + 1 for j in range(i - 1, start - 1, -1) if rows[j].low in _CONJUNCTS), start)
     end = next((j for j in range(i + 1, end) if rows[j].low in _CONJUNCTS), end)
-    return any(j != i and (_finite(rows[j]) or rows[j].nlemma == "ei") for j in range(start, end))
+    return any(j != i and (finite(rows[j]) or rows[j].nlemma == "ei") for j in range(start, end))
 
 
 #: Words that start a coordinated part of a clause, each with a finite verb of its own.
 _CONJUNCTS = frozenset({"ja", "sekä", "tai", "eikä", ","})
 
 
-def _finite(row: TokenRow) -> bool:
+def finite(row: TokenRow) -> bool:
     """A finite verb, not one that may be an A-infinitive ("tapa järjestää palvelut")."""
     return row.verb and bool(row.moods & FINITE_MOODS) and "A-infinitive" not in row.moods
 
@@ -336,8 +262,6 @@ def best_possible(rows: list[TokenRow], i: int, end: int) -> bool:
     return i + 1 < end and rows[i + 1].nlemma == "mahdollinen"
 
 
-#: Verbs whose "että" clause is what is agreed, decided or asked ("sopia, ettei …").
-AGREE = rule_words("agree_verbs")
 #: Demonstrative pronouns (lemmas): "tässä aikataulussa" points at a schedule.
 DEMONSTRATIVES = frozenset({"tämä", "tuo", "se", "nämä", "nuo", "ne"})
 #: Heads of views and results whose varying is a difference described, not a problem.
@@ -561,78 +485,16 @@ def demonstrative_frame(rows: list[TokenRow], i: int) -> bool:
     )
 
 
-def _first_that(rows: list[TokenRow], that: int) -> int:
-    """The first of coordinated "että" clauses in a sentence: "toivomme, että palvelut säilyvät
-    ja ettei kenenkään tarvitse huolestua" continues the first one's verb."""
-    while that > 0 and rows[that - 1].low in _COORDINATORS:
-        earlier = next(
-            (
-                j
-                for j in range(that - 2, -1, -1)
-                if rows[j].text in SENTENCE_END
-                or rows[j].nlemma == "että"
-                or rows[j].low == "ettei"
-            ),
-            None,
-        )
-        if earlier is None or rows[earlier].text in SENTENCE_END:
-            break
-        that = earlier
-    return that
-
-
-_COORDINATORS = frozenset({"ja", "sekä", "tai"})
-#: Negations that join a clause of their own ("eikä", "eivätkä").
-JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
-
-
-def agreed_content(rows: list[TokenRow], n: int) -> bool:
-    """A negation in the "että" clause of a verb of agreeing, deciding or demanding: "kunta ja
-    alue voivat sopia, ettei tila siirry alueelle", "kunta vaati, ettei asemaa suljeta". It is
-    what is agreed or asked (codebook §3 conv. 3), not a judgment of the present; so is one in
-    an "että" clause coordinated with such a clause ("…, että A ja ettei B") or after a noun of
-    a decision ("kaupunki on tehnyt päätöksen, ettei se yhtiöitä kiinteistöjä")."""
-    # "…, että A eikä B": the joining negation goes on with the "että" clause before it
-    reach = -1 if rows[n].low in JOINING_NEGATIONS else max(-1, n - 4)
-    that = next(
-        (j for j in range(n, reach, -1) if rows[j].nlemma == "että" or rows[j].low == "ettei"),
-        None,
-    )
-    if that is None or any(rows[j].text in SENTENCE_END for j in range(that, n)):
-        return False
-    that = _first_that(rows, that)
-    before = [j for j in range(max(0, that - 5), that) if not rows[j].punct]
-    if any(rows[j].low in ("niin", "siten") for j in before[-2:]):
-        return (
-            False  # "päätti asiasta niin, että kuntaa ei kuultu", "niin tarkasti, että": a result
-        )
-    return any(
-        (rows[j].verb and rows[j].nlemma in AGREE) or rows[j].nlemma in DECISION_NOUNS
-        for j in before[-3:]
-    )
-
-
-#: Nouns of a decision or an agreement whose "että" clause is their content ("teki päätöksen,
-#: ettei se yhtiöitä kiinteistöjä").
-DECISION_NOUNS = rule_words("decision_nouns")
-
-
 __all__ = [
     "ADVICE",
     "AIM_NOUNS",
     "APPEAL_WORDS",
     "ATTEMPT",
     "BASED_ON",
-    "CORRECTION_VERBS",
-    "CORRECTION_WINDOW",
     "COURTS",
-    "DECISION_NOUNS",
-    "DEONTIC",
     "EXISTENTIAL_VERBS",
-    "JOINING_NEGATIONS",
     "LIVING",
     "LOCATIVE",
-    "MATTER",
     "NOMINAL",
     "NOUN_CLASSES",
     "PLACE_HEADS",
@@ -643,7 +505,6 @@ __all__ = [
     "TIME_UNITS",
     "adpositional_kesken",
     "advice",
-    "agreed_content",
     "aim_predicate",
     "attempted",
     "attributive",
@@ -653,12 +514,11 @@ __all__ = [
     "by_place",
     "circumstance",
     "conceded",
-    "corrected_negation",
     "demonstrative_frame",
     "example_of",
     "example_topic",
     "existential_verb",
-    "forbids",
+    "finite",
     "formal_appeal",
     "future_tense",
     "intensifier",

@@ -12,14 +12,14 @@ from typing import Any
 
 from vastausanalyysi.themes.clauses import PROBLEM, SENTENCE_END, WORKS, focus_follows
 from vastausanalyysi.themes.codes import PolarityLexicon
-from vastausanalyysi.themes.cue_context import (
+from vastausanalyysi.themes.evaluative import EvaluativeLexicon, derived_polarity, is_stage_form
+from vastausanalyysi.themes.negation_context import (
     CORRECTION_WINDOW,
     JOINING_NEGATIONS,
     agreed_content,
     corrected_negation,
     forbids,
 )
-from vastausanalyysi.themes.evaluative import EvaluativeLexicon, derived_polarity, is_stage_form
 from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 
 

@@ -39,7 +39,6 @@ from vastausanalyysi.themes.cue_change import (
     unchanged,
 )
 from vastausanalyysi.themes.cue_context import (
-    JOINING_NEGATIONS,
     adpositional_kesken,
     advice,
     aim_predicate,
@@ -51,7 +50,6 @@ from vastausanalyysi.themes.cue_context import (
     by_place,
     circumstance,
     conceded,
-    corrected_negation,
     demonstrative_frame,
     example_of,
     example_topic,
@@ -82,6 +80,10 @@ from vastausanalyysi.themes.evaluative import (
     EvaluativeLexicon,
     evaluative_lexicon,
     is_stage_form,
+)
+from vastausanalyysi.themes.negation_context import (
+    JOINING_NEGATIONS,
+    corrected_negation,
 )
 from vastausanalyysi.themes.phrases import PhraseSet
 from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
