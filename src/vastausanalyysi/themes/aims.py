@@ -35,7 +35,7 @@ def believed_now(rows: list[TokenRow], i: int, n: int) -> bool:
         return False
     for j in range(i + 1, min(i + 10, n)):
         row = rows[j]
-        if row.text in (".", "!", "?", ";") or (row.punct and row.text != ","):
+        if row.punct and row.text != ",":  # a sentence or clause ends (not a comma)
             return False
         if not row.participle & _BELIEVED:
             continue

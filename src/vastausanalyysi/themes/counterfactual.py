@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.aims import purpose_infinitive
-from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, PROBLEM
+from vastausanalyysi.themes.clauses import COORDINATORS, PAST_PARTICIPLES, PROBLEM
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
@@ -93,7 +93,6 @@ _CHANCE = rule_words("chance_nouns")
 _MEANS = rule_words("means_relatives")
 #: Endings of the passive present ("turvataan", "parannetaan", "edistetään").
 _PASSIVE = ("taan", "tään", "daan", "dään")
-_AND = frozenset({"ja", "sekä", "tai"})
 
 
 def potential(rows: list[TokenRow], i: int, start: int) -> bool:
@@ -114,7 +113,7 @@ def potential(rows: list[TokenRow], i: int, start: int) -> bool:
             if any(rows[k].nlemma in _CHANCE or rows[k].low in _CHANCE for k in before[-1:]):
                 return True
             # "aikaa kehittää ja tehostaa": back over a coordinated A-infinitive
-            if len(before) < 2 or rows[before[-1]].low not in _AND:
+            if len(before) < 2 or rows[before[-1]].low not in COORDINATORS:
                 break
             j = before[0]
             if "A-infinitive" not in rows[j].moods:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from vastausanalyysi.themes.clauses import part_start
+from vastausanalyysi.themes.clauses import COORDINATORS, part_start
 from vastausanalyysi.themes.cue_context import NOMINAL
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
@@ -56,7 +56,7 @@ def prevented(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
         row = rows[j]
         if row.nlemma in PREVENTION or row.keys & PREVENTION:
             return True
-        if not (row.genitive or row.low in {"ja", "sekä", "tai"}):
+        if not (row.genitive or row.low in COORDINATORS):
             return False
     return False
 

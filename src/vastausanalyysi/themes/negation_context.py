@@ -9,7 +9,7 @@ and 6); :func:`vastausanalyysi.themes.cue_words.judging_negation` asks these tes
 
 from __future__ import annotations
 
-from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, SENTENCE_END, part_start
+from vastausanalyysi.themes.clauses import COORDINATORS, PAST_PARTICIPLES, SENTENCE_END, part_start
 from vastausanalyysi.themes.cue_context import NOMINAL, finite
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
@@ -94,7 +94,7 @@ AGREE = rule_words("agree_verbs")
 def _first_that(rows: list[TokenRow], that: int) -> int:
     """The first of coordinated "että" clauses in a sentence: "toivomme, että palvelut säilyvät
     ja ettei kenenkään tarvitse huolestua" continues the first one's verb."""
-    while that > 0 and rows[that - 1].low in _COORDINATORS:
+    while that > 0 and rows[that - 1].low in COORDINATORS:
         earlier = next(
             (
                 j
@@ -111,7 +111,6 @@ def _first_that(rows: list[TokenRow], that: int) -> int:
     return that
 
 
-_COORDINATORS = frozenset({"ja", "sekä", "tai"})
 #: Negations that join a clause of their own ("eikä", "eivätkä").
 JOINING_NEGATIONS = frozenset({"eikä", "enkä", "etkä", "eivätkä", "emmekä", "ettekä"})
 
