@@ -432,16 +432,14 @@ def _answers_for(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int)
     ]
     if any(ILLATIVE in rows[where[j]].cases for j in near if j > k):
         return False  # "vastata kunnan aloitteeseen": to answer something
-    for j in near:
-        row = rows[where[j]]
-        if (
-            ELATIVE in row.cases
-            and row.norm not in PARTIES
-            and not row.like_num
-            and not row.heads & _CONTACT_WORK
-        ):
-            return True
-    return False
+    return any(
+        _answered_for(rows[where[j]]) and not rows[where[j]].heads & _CONTACT_WORK for j in near
+    )
+
+
+def _answered_for(row: TokenRow) -> bool:
+    """What "vastata" answers for: a word in the elative that is no party and no number."""
+    return ELATIVE in row.cases and row.norm not in PARTIES and not row.like_num
 
 
 def _answering(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> bool:
@@ -455,10 +453,8 @@ def _answering(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -
         for j in near_words(rows, where, k, n, RESPONSIBLE_WINDOW)
         if not crosses(rows, where, min(j, k), max(j, k), CLAUSE_MARKS)
     ]
-    for j in near:
-        row = rows[where[j]]
-        if ELATIVE in row.cases and row.norm not in PARTIES and not row.like_num:
-            return False
+    if any(_answered_for(rows[where[j]]) for j in near):
+        return False
     at = where[k]
     counted = any(rows[t].like_num for t in range(max(0, at - 2), min(len(rows), at + 3)))
     return counted or any(ILLATIVE in rows[where[j]].cases for j in near)
