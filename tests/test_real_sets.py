@@ -30,6 +30,11 @@ def test_six_sets_of_478_statements_from_182_pages() -> None:
     assert [p.stem for p in SETS] == [f"realdev{n}" for n in range(17, 23)]
     assert sum(len(f) for f in frames) == 478
     assert pd.concat(frames)["source_url"].nunique() == 182
+    # as the READMEs say
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "realdev17–22: 478 statements from 182 further pages" in readme
+    sets_readme = " ".join((ROOT / "corpus" / "real_sets" / "README.md").read_text().split())
+    assert "478 statements from 182 public pages" in sets_readme
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)
