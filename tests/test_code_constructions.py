@@ -14,7 +14,9 @@ helpers who had seen only the codebook, each with one code and whether it should
 - a closure decided, planned or proposed ("esittää suljettavaksi", "lakkautettaisiin",
   "päätti lakkauttaa": ``paatoksenteko``) and a closure named as a topic; a municipality
   criticising the county's plans; municipalities heard, object first ("kuntia ei kuultu");
-- a service "uhan alla" (threatened with closure: no ``varautuminen``) and real threats.
+- a service "uhan alla" (threatened with closure: no ``varautuminen``) and real threats;
+- children and young people as the clients of the family centre or school welfare (no
+  ``lapset_nuoret``: the codebook's ``defer_to``), in topic lists and as services of their own.
 
 The codes are those of :func:`vastausanalyysi.tag` (rules and the shipped model). ``gap`` gives
 why a sentence is still missed (a strict xfail).
@@ -74,3 +76,20 @@ def test_answering_gives_the_model_no_division_of_labour() -> None:
     assert row["mechanisms"] == []
     # the model still scores it; its word is set aside
     assert row["probabilities"]["tyonjako"] >= 0.5
+
+
+def test_deferred_words_give_the_model_no_children_s_services() -> None:
+    """A generic word that yields to the family centre is set aside: the model may score it but
+    cannot give ``lapset_nuoret`` from it; in a verbless topic list each item stays its own."""
+    rows = va.tag(
+        [
+            "Perhekeskus tukee lapsia ja nuoria arjessa.",
+            "Perhekeskus, lapset ja nuoret",
+            "Perhekeskus toimii. Lasten ja nuorten asiat hoidetaan hyvin.",
+        ]
+    )
+    assert rows["areas"].tolist() == [
+        ["perhekeskus"],
+        ["perhekeskus", "lapset_nuoret"],
+        ["perhekeskus", "lapset_nuoret"],
+    ]

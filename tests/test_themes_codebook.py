@@ -83,6 +83,14 @@ def test_replace_and_remove_codes() -> None:
         ({"remove": ["eioleolemassa"]}, "eioleolemassa"),
         ({"colours": []}, "colours"),
         (
+            {"areas": {"uusi": {"name": "Uusi", "lemmas": ["x"], "defer_to": ["perhekeskuz"]}}},
+            "code 'uusi' field 'defer_to' names no other code: \\['perhekeskuz'\\]",
+        ),
+        (
+            {"areas": {"uusi": {"name": "Uusi", "lemmas": ["x"], "defer_to": ["uusi"]}}},
+            "'defer_to' names no other code",
+        ),
+        (
             {"areas": {"uusi": {"name": "Uusi", "phrases": ["sopia || yhdessä"]}}},
             "code 'uusi' field 'phrases': bad phrase 'sopia || yhdessä'",
         ),
@@ -135,3 +143,16 @@ def test_one_phrase_reader_for_the_codebook_and_the_evaluative_lexicon() -> None
     assert parse_phrase("Hyte-työ") == (frozenset({"hytetyö"}),)
     with pytest.raises(ValueError, match="empty phrase"):
         parse_phrase("   ")
+
+
+def test_defer_to_is_read_and_a_removed_code_leaves_it() -> None:
+    cb = load_codebook()
+    assert cb["lapset_nuoret"].defer_to == ("perhekeskus", "oppilashuolto")
+    assert cb["lapset_nuoret"].generic_hit("lemma:lapsi")
+    assert cb["lapset_nuoret"].generic_hit("phrase:lapsi ja nuori")
+    assert not cb["lapset_nuoret"].generic_hit("lemma:lastensuojelu")  # a lemmas entry
+    assert not cb["lapset_nuoret"].generic_hit("phrase:nuori palvelu")  # names the services
+    assert not cb["lapset_nuoret"].generic_hit("part:nuorisotyö")
+    # a user who removes the family centre keeps a valid codebook (and the rest of the list)
+    for user in ({"remove": ["perhekeskus"]}, {"areas": {"perhekeskus": {"remove": True}}}):
+        assert load_codebook(user)["lapset_nuoret"].defer_to == ("oppilashuolto",)

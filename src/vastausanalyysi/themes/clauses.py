@@ -54,8 +54,6 @@ _BOUNDARY = {".", "!", "?", ";", ":", "…", "–", "—", "(", ")", "•"}
 SENTENCE_END = {".", "!", "?", ";", "…", "•"}
 #: The analyser's past participles (after "olla" they make a perfect tense).
 PAST_PARTICIPLES = frozenset({"past_active", "past_passive"})
-#: Coordinating conjunctions that join two words or clauses of the same kind.
-COORDINATORS = frozenset({"ja", "sekä", "tai"})
 
 
 def sentence_numbers(rows: Sequence[TokenRow]) -> list[int]:
@@ -548,7 +546,6 @@ def focus_follows(rows: list[TokenRow], j: int) -> bool:
 
 
 __all__ = [
-    "COORDINATORS",
     "MIXED",
     "NEUTRAL",
     "PAST_PARTICIPLES",

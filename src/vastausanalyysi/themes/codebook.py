@@ -52,6 +52,7 @@ _LIST_FIELDS = (
     "exclude",
     "exclude_surface",
     "exclude_phrases",
+    "defer_to",
 )
 _CODE_FIELDS = {"name", "description", "items", "replace", "remove", *_LIST_FIELDS}
 _TOP_FIELDS = {"version", "name", "role_heads", "areas", "mechanisms", "polarity", "remove"}
@@ -211,6 +212,17 @@ def _merge(base: dict[str, Any], user: Mapping[str, Any], where: str) -> dict[st
         pol = out.setdefault("polarity", {})
         for name, value in user["polarity"].items():
             pol[name] = value if name == "labels" else _union(pol.get(name), value)
+    # a code the user removed is no longer one to defer to (an unknown name is still an error)
+    removed = set(user.get("remove") or []) | {
+        cid
+        for section in SECTIONS
+        for cid, spec in (user.get(section) or {}).items()
+        if (spec or {}).get("remove")
+    }
+    for section in SECTIONS:
+        for spec in (out.get(section) or {}).values():
+            if spec and removed.intersection(spec.get("defer_to") or ()):
+                spec["defer_to"] = [t for t in spec["defer_to"] if t not in removed]
     return out
 
 
@@ -283,6 +295,7 @@ def _build_code(code_id: str, kind: Kind, spec: Mapping[str, Any], where: str) -
         exclude=frozenset(exclude),
         exclude_surface=tuple(dict.fromkeys(t.strip().lower() for t in terms("exclude_surface"))),
         exclude_phrases=tuple(dict.fromkeys(exclude_phrases)),
+        defer_to=tuple(dict.fromkeys(t.strip() for t in terms("defer_to"))),
     )
     patterns = (code.lemmas, code.words, code.heads, code.modifiers, code.phrases, code.prefixes)
     if not any(patterns):
@@ -306,6 +319,13 @@ def _build(raw: dict[str, Any], where: str) -> Codebook:
         raise CodebookError(f"{where}: code(s) {sorted(dup)} are both an area and a mechanism")
     if not sections["areas"] and not sections["mechanisms"]:
         raise CodebookError(f"{where}: the codebook has no codes")
+    known = {**sections["areas"], **sections["mechanisms"]}
+    for cid, code in known.items():
+        unknown = [t for t in code.defer_to if t not in known or t == cid]
+        if unknown:
+            raise CodebookError(
+                f"{where}: code {cid!r} field 'defer_to' names no other code: {unknown}"
+            )
     pol = raw.get("polarity") or {}
     labels = tuple(pol.get("labels") or POLARITIES)
     if set(labels) != set(POLARITIES):

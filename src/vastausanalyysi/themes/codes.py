@@ -30,6 +30,8 @@ def norm_term(term: str) -> str:
 
 
 Phrase = tuple[frozenset[str], ...]
+#: Coordinating conjunctions that join two words or clauses of the same kind.
+COORDINATORS = frozenset({"ja", "sekä", "tai"})
 #: A phrase element that matches any one word ("*" in a phrase).
 ANY_WORD: frozenset[str] = frozenset({"*"})
 
@@ -79,6 +81,25 @@ class Code:
     exclude: frozenset[str] = frozenset()
     exclude_surface: tuple[str, ...] = ()
     exclude_phrases: tuple[Phrase, ...] = ()
+    #: codes whose presence in a sentence cancels this code's generic hits there (see
+    #: :meth:`generic_hit`): "lapset_nuoret" is services beyond the family centre and school
+    #: welfare, so "lasten" in a sentence about the family centre is no hit of it
+    defer_to: tuple[str, ...] = ()
+
+    def generic_hit(self, rule: str) -> bool:
+        """Whether a rule hit (an evidence ``rule``: "lemma:lapsi", "phrase:lapsi ja nuori") is
+        generic: a ``words`` entry that is no ``lemmas`` or ``heads`` entry, or a phrase whose
+        every element is such a word or a coordinating conjunction ("ja", "sekä", "tai")."""
+        kind, _, term = rule.partition(":")
+        if kind == "lemma":
+            return term in self.words and term not in self.lemmas and term not in self.heads
+        if kind != "phrase":
+            return False
+        generic = self.words - self.lemmas - self.heads
+        return all(
+            any(o in generic or o in COORDINATORS for o in element.split("|"))
+            for element in term.split()
+        )
 
     @property
     def item_id(self) -> str | None:
@@ -206,6 +227,7 @@ class Codebook:
 
 __all__ = [
     "ANY_WORD",
+    "COORDINATORS",
     "SECTIONS",
     "TERM_FIELDS",
     "Code",

@@ -10,7 +10,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.aims import purpose_infinitive
-from vastausanalyysi.themes.clauses import COORDINATORS, PAST_PARTICIPLES, PROBLEM
+from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, PROBLEM
+from vastausanalyysi.themes.codes import COORDINATORS
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 

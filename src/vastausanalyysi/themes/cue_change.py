@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from vastausanalyysi.themes.clauses import COORDINATORS, part_start
+from vastausanalyysi.themes.clauses import part_start
+from vastausanalyysi.themes.codes import COORDINATORS
 from vastausanalyysi.themes.cue_context import NOMINAL
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 

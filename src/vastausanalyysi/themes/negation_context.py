@@ -9,7 +9,8 @@ and 6); :func:`vastausanalyysi.themes.cue_words.judging_negation` asks these tes
 
 from __future__ import annotations
 
-from vastausanalyysi.themes.clauses import COORDINATORS, PAST_PARTICIPLES, SENTENCE_END, part_start
+from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, SENTENCE_END, part_start
+from vastausanalyysi.themes.codes import COORDINATORS
 from vastausanalyysi.themes.cue_context import NOMINAL, finite
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from vastausanalyysi.themes.clauses import scopes
+from vastausanalyysi.themes.clauses import scopes, sentence_numbers
 from vastausanalyysi.themes.codebook import load_codebook
-from vastausanalyysi.themes.codes import Code, Codebook, norm_term
+from vastausanalyysi.themes.codes import COORDINATORS, Code, Codebook, norm_term
 from vastausanalyysi.themes.mechanism_context import mechanism_blocks, mechanism_frames
 from vastausanalyysi.themes.mechanism_topics import topic_blocks
 from vastausanalyysi.themes.phrases import CompiledPhrase, PhraseSet
@@ -69,6 +69,8 @@ class RuleTagger:
         self._exclusions = PhraseSet([(c.id, p) for c in codes for p in c.exclude_phrases])
         self._phrases = PhraseSet([(c, p) for c in codes for p in c.phrases])
         self._codes = self.codebook.codes
+        #: the codes whose generic hits yield to other codes (see :meth:`_defer`)
+        self._deferring = frozenset(c.id for c in codes if c.defer_to)
         #: per token row: is it a job title, and its (code, rule, is an area) hits
         self._hits: dict[TokenRow, tuple[bool, list[tuple[str, str, bool]]]] = {}
 
@@ -195,7 +197,7 @@ class RuleTagger:
                 titles += 1
             elif row.text.endswith("-") and row.word:
                 run.append(i)
-            elif row.text not in (",", "ja", "sekä", "tai"):
+            elif row.text != "," and row.text not in COORDINATORS:
                 if titles >= 2:
                     out.update(run)
                 run, titles = [], 0
@@ -234,6 +236,8 @@ class RuleTagger:
                 blocked.setdefault(cid, set()).update(found_)
                 set_aside.setdefault(cid, set()).update(found_)
 
+        groups: dict[tuple[int, int, str], list[int]] = {}  # tokens of each evidence key
+
         def add(cid: str, group: list[int], rule: str) -> None:
             start, last = starts[group[0]], group[-1]
             end = starts[last] + len(rows[last].text)
@@ -241,6 +245,7 @@ class RuleTagger:
             bucket = evidence.setdefault(cid, {})
             if key in bucket:
                 return
+            groups[key] = group
             bucket[key] = {
                 "surface": table.surface(group[0], last),
                 "lemma": rows[group[0]].base
@@ -291,6 +296,9 @@ class RuleTagger:
             if cid in self._codes and not any(i in blocked.get(cid, ()) for i in group):
                 add(cid, group, rule)
 
+        if self._deferring and not self._deferring.isdisjoint(evidence):
+            self._defer(evidence, groups, rows, set_aside)
+
         result = RuleResult(set_aside=set_aside)
         for cid in cb.areas:
             if cid in evidence:
@@ -303,6 +311,37 @@ class RuleTagger:
             for cid in result.codes
         }
         return result
+
+    def _defer(
+        self,
+        evidence: dict[str, dict[tuple[int, int, str], Evidence]],
+        groups: dict[tuple[int, int, str], list[int]],
+        rows: list[TokenRow],
+        set_aside: dict[str, set[int]],
+    ) -> None:
+        """Drop the generic hits of a code in a sentence where a code it defers to is found
+        (``Code.defer_to``): "Perhekeskus tukee lapsia" is the family centre, not children's
+        services beyond it. A sentence without a verb is a list of topics ("Hyte-yhteistyö,
+        perhekeskus, lapset ja nuoret"), each its own. The words are set aside, so the model
+        does not add them back."""
+        numbers = sentence_numbers(rows)
+        with_verb = {numbers[i] for i, row in enumerate(rows) if row.verb}
+        for cid in self._deferring.intersection(evidence):
+            code = self._codes[cid]
+            covered = {
+                numbers[groups[key][0]]
+                for target in code.defer_to
+                for key in evidence.get(target, ())
+            } & with_verb
+            if not covered:
+                continue
+            bucket = evidence[cid]
+            for key in [k for k in bucket if code.generic_hit(k[2])]:
+                if numbers[groups[key][0]] in covered:
+                    del bucket[key]
+                    set_aside.setdefault(cid, set()).update(groups[key])
+            if not bucket:
+                del evidence[cid]
 
     def tag_docs(self, docs: Iterable[Doc]) -> list[RuleResult]:
         """Codes and evidence for many Docs, in order."""
