@@ -16,7 +16,9 @@ helpers who had seen only the codebook, each with one code and whether it should
   criticising the county's plans; municipalities heard, object first ("kuntia ei kuultu");
 - a service "uhan alla" (threatened with closure: no ``varautuminen``) and real threats;
 - children and young people as the clients of the family centre or school welfare (no
-  ``lapset_nuoret``: the codebook's ``defer_to``), in topic lists and as services of their own.
+  ``lapset_nuoret``: the codebook's ``defer_to``), in topic lists and as services of their own;
+- parishes and organisations taking part (``osallisuus``) or merely named, and discussion
+  between the parties (``vuorovaikutus``) or as a topic or event.
 
 The codes are those of :func:`vastausanalyysi.tag` (rules and the shipped model). ``gap`` gives
 why a sentence is still missed (a strict xfail).
