@@ -19,10 +19,11 @@ that moves ("vuokrasopimukset siirtyvät hyvinvointialueelle") is a premises dea
 moving. An overlap avoided or prevented ("ilman päällekkäisiä selvityksiä") is an aim, not the
 division of work; an overlap that exists or was reduced is. The state negotiating with
 the counties, no municipality named, is steering, not the parties meeting; the state as a
-source ("Ministeriön mukaan …") reports on the parties.
+source ("Ministeriön mukaan …") reports on the parties. Responsible bodies ("vastuutahot") are
+``vastuuhenkilot`` when one is named or clear for a task, not as participants in a list.
 
-Every sentence is team-written for this test (helper mechprec, 2026-12-06); none is taken from
-a measurement set.
+Every sentence is team-written for this test (helper mechprec, 2026-12-06; the "vastuutaho"
+rows 2026-12-07); none is taken from a measurement set.
 """
 
 from __future__ import annotations
@@ -108,6 +109,11 @@ CASES = [
     # a lease that moves
     ("tyonjako", "Koulujen vuokrasopimukset siirtyivät kaupungille vuoden alussa.", False),
     ("tyonjako", "Kuraattorit siirtyivät kaupungille vuoden alussa.", True),
+    # responsible bodies named for a task, not listed as participants (2026-12-07)
+    ("vastuuhenkilot", "Kunnassa on nimetty vastuutaho hyte-työlle.", True),
+    ("vastuuhenkilot", "Hyte-työlle ei ole selkeää vastuutahoa.", True),
+    ("vastuuhenkilot", "Seminaariin osallistuivat alueen vastuutahot ja asiantuntijat.", False),
+    ("vastuuhenkilot", "Kokouksessa kuultiin eri vastuutahoja.", False),
 ]
 
 
