@@ -21,9 +21,10 @@ division of work; an overlap that exists or was reduced is. The state negotiatin
 the counties, no municipality named, is steering, not the parties meeting; the state as a
 source ("Ministeriön mukaan …") reports on the parties. Responsible bodies ("vastuutahot") are
 ``vastuuhenkilot`` when one is named or clear for a task, not as participants in a list.
+Secrecy in preparing decisions ("salamyhkäinen", "kulissien takana") is ``paatoksenteko``.
 
 Every sentence is team-written for this test (helper mechprec, 2026-12-06; the "vastuutaho"
-rows 2026-12-07); none is taken from a measurement set.
+and secrecy rows 2026-12-07); none is taken from a measurement set.
 """
 
 from __future__ import annotations
@@ -114,6 +115,10 @@ CASES = [
     ("vastuuhenkilot", "Hyte-työlle ei ole selkeää vastuutahoa.", True),
     ("vastuuhenkilot", "Seminaariin osallistuivat alueen vastuutahot ja asiantuntijat.", False),
     ("vastuuhenkilot", "Kokouksessa kuultiin eri vastuutahoja.", False),
+    # secrecy in preparing decisions: the openness of decision-making (codebook §2)
+    ("paatoksenteko", "Palveluverkon valmistelu on ollut salamyhkäistä.", True),
+    ("paatoksenteko", "Ratkaisut on tehty kulissien takana kuulematta kuntia.", True),
+    ("paatoksenteko", "Alueen salailu palveluverkon muutoksista heikentää luottamusta.", True),
 ]
 
 
