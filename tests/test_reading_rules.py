@@ -133,6 +133,10 @@ def test_tukea_after_ilman_a_quantity_or_a_verb_of_getting_is_the_noun(
         ("Sopimus ei turvaa palveluja.", "turvaa", "turvata"),
         ("Johto ei lupaa mitään uutta.", "lupaa", "luvata"),
         ("Alue ei kohtaa kuntalaisia.", "kohtaa", "kohdata"),
+        ("Kunta ei päätä terveysasemista.", "päätä", "päättää"),
+        ("Kunta ei omista tiloja.", "omista", "omistaa"),
+        ("Emme muista sellaista sopimusta.", "muista", "muistaa"),
+        ("Kunnat eivät luota alueeseen.", "luota", "luottaa"),
         # after a nominative subject
         ("Sopimus turvaa palvelut kuntalaisille.", "turvaa", "turvata"),
         ("Uusi laki suojaa lapsia.", "suojaa", "suojata"),
@@ -144,6 +148,9 @@ def test_tukea_after_ilman_a_quantity_or_a_verb_of_getting_is_the_noun(
         ("Kunnalla ei ole lupaa siihen.", "lupaa", "lupa"),
         ("Osa lupaa on jo käytetty.", "lupaa", "lupa"),
         ("Kaikki ei ole kokoa vaan laatua.", "kokoa", "koko"),
+        ("Päätä ei kannata menettää.", "Päätä", "pää"),
+        ("Muista asioista sovitaan erikseen.", "Muista", "muu"),
+        ("Omista tiloista luovutaan.", "Omista", "oma"),
     ],
 )
 def test_connegative_and_subject_verbs(text: str, form: str, lemma: str) -> None:

@@ -31,6 +31,7 @@ RULE_LISTS = (
     "progress_markers",
     "focus_particles",
     "descriptive_verbs",
+    "role_verbs",
     "rating_verbs",
     "wish_words",
     "reason_words",

@@ -223,6 +223,8 @@ _PARTITIVE_GOVERNORS = frozenset(
 #: takes even after a negation verb ("ei jaa tietoa", "emme koe"): the verb of the connegative.
 CONNEGATIVE_VERBS = {
     **SUBJECT_VERBS, "jaa": "jakaa", "kokoa": "koota", "koe": "kokea",
+    # "ei päätä" is not "pää", "ei omista" not "oma", "ei muista" not "muu" (2026-12-07)
+    "päätä": "päättää", "omista": "omistaa", "muista": "muistaa", "luota": "luottaa",
 }  # fmt: skip
 #: Forms of the negation verb ("et" is left out: in speech it is also "että"), and adverbs that
 #: stand only in a negated clause, between the negation verb and the verb ("ei enää jaa").

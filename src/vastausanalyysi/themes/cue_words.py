@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from vastausanalyysi.themes.clauses import PROBLEM, SENTENCE_END, WORKS, focus_follows
+from vastausanalyysi.themes.clauses import (
+    PAST_PARTICIPLES,
+    PROBLEM,
+    SENTENCE_END,
+    WORKS,
+    focus_follows,
+)
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon, derived_polarity, is_stage_form
 from vastausanalyysi.themes.negation_context import (
@@ -127,6 +133,7 @@ _EARLIER = rule_words("earlier_time_words")
 
 #: Differences and differing: "ei eroja", "eivät poikenneet toisistaan" describe a finding.
 DIFFERENCE = rule_words("difference_words")
+_NOBODY = rule_words("nobody_words")
 
 
 def no_difference(rows: list[TokenRow], n: int, end: int) -> bool:
@@ -215,6 +222,14 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
     if not verbs:
         return True  # "ei ole …": an existential negation
     verb = rows[verbs[0]].nlemma
+    if verb in ev.role_verbs:
+        # "ei järjestä" (a role) but "ei järjestänyt", "ei ole päätetty" (not done) and "ei
+        # päätetä mitään", "kukaan ei hallinnoi" (nothing, nobody: a gap)
+        return (
+            bool(rows[verbs[0]].participle & PAST_PARTICIPLES)
+            or any(rows[j].olla for j in after)
+            or any(rows[j].nlemma in _NOBODY for j in range(max(0, n - 2), end))
+        )
     if verb not in ev.descriptive_verbs:
         return True
     # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)

@@ -45,6 +45,7 @@ class EvaluativeLexicon:
     neutral: frozenset[str] = frozenset()
     counterfactual: frozenset[str] = frozenset()
     no_opinion: frozenset[str] = frozenset()
+    role_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +76,7 @@ def evaluative_lexicon() -> EvaluativeLexicon:
         neutral=words("neutral"),
         counterfactual=words("counterfactual"),
         no_opinion=words("no_opinion"),
+        role_verbs=words("role_verbs"),
     )
 
 
