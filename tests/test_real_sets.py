@@ -25,14 +25,16 @@ def _read(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def test_seven_sets_of_554_statements_from_216_pages() -> None:
+def test_eight_sets_of_600_statements_from_233_pages() -> None:
     frames = [_read(p) for p in SETS]
-    assert [p.stem for p in SETS] == [f"realdev{n}" for n in range(17, 24)]
+    assert [p.stem for p in SETS] == [f"realdev{n}" for n in range(17, 25)]
     assert sum(len(f) for f in frames[:6]) == 478
     assert pd.concat(frames[:6])["source_url"].nunique() == 182
     assert len(frames[6]) == 76 and frames[6]["source_url"].nunique() == 34
-    # realdev23 was built from pages none of the others used
-    assert not set(frames[6]["source_url"]) & set(pd.concat(frames[:6])["source_url"])
+    assert len(frames[7]) == 46 and frames[7]["source_url"].nunique() == 17
+    # realdev23 and realdev24 were each built from pages no earlier set used
+    for k in (6, 7):
+        assert not set(frames[k]["source_url"]) & set(pd.concat(frames[:k])["source_url"])
     # as the READMEs say
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert "realdev17–22: 478 statements from 182 further pages" in readme
@@ -40,6 +42,7 @@ def test_seven_sets_of_554_statements_from_216_pages() -> None:
     sets_readme = " ".join((ROOT / "corpus" / "real_sets" / "README.md").read_text().split())
     assert "478 statements from 182 public pages" in sets_readme
     assert "76 statements from 34 further pages" in sets_readme
+    assert "46 statements from 17 further pages" in sets_readme
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)
