@@ -133,7 +133,9 @@ _EARLIER = rule_words("earlier_time_words")
 
 #: Differences and differing: "ei eroja", "eivät poikenneet toisistaan" describe a finding.
 DIFFERENCE = rule_words("difference_words")
-_NOBODY = rule_words("nobody_words")
+#: With a negated role verb: nothing or nobody does it, or why not ("ei päätetä mitään",
+#: "kukaan ei hallinnoi", "miksi … ei järjestä"): a gap or a complaint, not a role.
+_NOT_A_ROLE = rule_words("not_a_role_words")
 
 
 def no_difference(rows: list[TokenRow], n: int, end: int) -> bool:
@@ -223,12 +225,12 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         return True  # "ei ole …": an existential negation
     verb = rows[verbs[0]].nlemma
     if verb in ev.role_verbs:
-        # "ei järjestä" (a role) but "ei järjestänyt", "ei ole päätetty" (not done) and "ei
-        # päätetä mitään", "kukaan ei hallinnoi" (nothing, nobody: a gap)
+        # "ei järjestä" (a role) but "ei järjestänyt", "ei ole päätetty" (not done) and
+        # :data:`_NOT_A_ROLE` before or after it
         return (
             bool(rows[verbs[0]].participle & PAST_PARTICIPLES)
             or any(rows[j].olla for j in after)
-            or any(rows[j].nlemma in _NOBODY for j in range(max(0, n - 2), end))
+            or any(rows[j].nlemma in _NOT_A_ROLE for j in range(max(0, n - 3), end))
         )
     if verb not in ev.descriptive_verbs:
         return True
