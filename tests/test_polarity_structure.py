@@ -73,6 +73,9 @@ CASES = [
     # importance frames state what should be (conv. 3)
     ("Kuntien kannalta on tärkeää, että tieto kulkee sujuvasti.", "neutral"),
     ("Kaikkien etu on, että yhteistyö sujuu.", "neutral"),
+    # "ettei" is tokenised "ett" + "ei": it opens the clause as "että" does (2026-12-07)
+    ("On tärkeää, ettei kukaan jää yksin.", "neutral"),
+    ("Tärkeää on, ettei yhteistyö katkea.", "neutral"),
     ("Yhteistyö on tärkeää ja se sujuu hyvin.", "works"),
     # a comma inside a list of nominals does not cut the clause; one between clauses does
     ("Ohjaus on vähentänyt nuorten, aikuisten ja vanhusten palvelujen sirpaleisuutta.", "works"),

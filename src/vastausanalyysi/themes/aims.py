@@ -44,6 +44,12 @@ def believed_now(rows: list[TokenRow], i: int, n: int) -> bool:
     return False
 
 
+def opens_that(row: TokenRow) -> bool:
+    """ "että" or "ettei" (whole, or tokenised "ett" + "ei"): the word that opens an "että"
+    clause."""
+    return row.nlemma == "että" or row.low == "ettei"
+
+
 #: Goal words used when the codebook has no ``goal`` list.
 GOAL_WORDS = rule_words("goal_words")
 #: Conjunctions among the goal words: a lemma alone does not open a scope ("joskin").
@@ -76,7 +82,7 @@ def importance_opens(rows: list[TokenRow], i: int, n: int) -> bool:
     j = i + 1
     while j < n and (rows[j].olla or rows[j].text == "," or rows[j].low in _IMPORTANCE_BETWEEN):
         j += 1
-    return j < n and (rows[j].low in {"että", "ettei"} or "A-infinitive" in rows[j].moods)
+    return j < n and (opens_that(rows[j]) or "A-infinitive" in rows[j].moods)
 
 
 def that_follows(rows: list[TokenRow], i: int, n: int) -> bool:
@@ -84,7 +90,7 @@ def that_follows(rows: list[TokenRow], i: int, n: int) -> bool:
     j = i + 1
     while j < n and rows[j].text == ",":
         j += 1
-    return j < n and rows[j].low in {"että", "ettei"}
+    return j < n and opens_that(rows[j])
 
 
 #: Cases of what is expected and from whom: "odottaa selkeää vastuunjakoa (alueelta)".
@@ -200,6 +206,7 @@ __all__ = [
     "importance_rated",
     "improvement_next",
     "necessive",
+    "opens_that",
     "purpose_infinitive",
     "still_follows",
     "that_follows",

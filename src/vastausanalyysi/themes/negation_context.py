@@ -9,6 +9,7 @@ and 6); :func:`vastausanalyysi.themes.cue_words.judging_negation` asks these tes
 
 from __future__ import annotations
 
+from vastausanalyysi.themes.aims import opens_that
 from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, SENTENCE_END, part_start
 from vastausanalyysi.themes.codes import COORDINATORS
 from vastausanalyysi.themes.cue_context import NOMINAL, finite
@@ -92,17 +93,16 @@ def _copular(rows: list[TokenRow], n: int, verb: int, vaan: int) -> bool:
 AGREE = rule_words("agree_verbs")
 
 
-def _that(row: TokenRow) -> bool:
-    """ "että" or "ettei": the word that opens an "että" clause."""
-    return row.nlemma == "että" or row.low == "ettei"
-
-
 def _first_that(rows: list[TokenRow], that: int) -> int:
     """The first of coordinated "että" clauses in a sentence: "toivomme, että palvelut säilyvät
     ja ettei kenenkään tarvitse huolestua" continues the first one's verb."""
     while that > 0 and rows[that - 1].low in COORDINATORS:
         earlier = next(
-            (j for j in range(that - 2, -1, -1) if rows[j].text in SENTENCE_END or _that(rows[j])),
+            (
+                j
+                for j in range(that - 2, -1, -1)
+                if rows[j].text in SENTENCE_END or opens_that(rows[j])
+            ),
             None,
         )
         if earlier is None or rows[earlier].text in SENTENCE_END:
@@ -123,7 +123,7 @@ def agreed_content(rows: list[TokenRow], n: int) -> bool:
     a decision ("kaupunki on tehnyt päätöksen, ettei se yhtiöitä kiinteistöjä")."""
     # "…, että A eikä B": the joining negation goes on with the "että" clause before it
     reach = -1 if rows[n].low in JOINING_NEGATIONS else max(-1, n - 4)
-    that = next((j for j in range(n, reach, -1) if _that(rows[j])), None)
+    that = next((j for j in range(n, reach, -1) if opens_that(rows[j])), None)
     if that is None or any(rows[j].text in SENTENCE_END for j in range(that, n)):
         return False
     that = _first_that(rows, that)

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from vastausanalyysi.themes.aims import opens_that
 from vastausanalyysi.themes.clauses import sentence_numbers
 from vastausanalyysi.themes.cue_context import COURTS
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Roles of a clause (:func:`clause_roles`).
 COURT, REBUTTAL, CLAIM = "court", "rebuttal", "claim"
-#: Words that open an "että" clause ("ettei" is tokenised "ett" + "ei").
-THAT = frozenset({"että", "ett", "ettei"})
 #: Verbs of a view or a finding whose "että" clause gives it ("katsoi, että …").
 VIEW_VERBS = rule_words("view_verbs")
 #: Nouns of a claim whose "että" clause is what is claimed ("väite, ettei …").
@@ -71,7 +70,7 @@ def clause_roles(rows: list[TokenRow], clauses: Sequence[tuple[int, int]]) -> di
             continue
         if court_clause(span) or (
             roles.get(k - 1) == COURT
-            and span[0].low in THAT
+            and opens_that(span[0])
             and any(r.nlemma in VIEW_VERBS for r in rows[clauses[k - 1][0] : clauses[k - 1][1]])
         ):
             roles[k] = COURT
@@ -85,7 +84,7 @@ def clause_roles(rows: list[TokenRow], clauses: Sequence[tuple[int, int]]) -> di
             j for j in range(k - 1, max(-1, k - 4), -1) if numbers[clauses[j][0]] == sentence
         ]
         if not earlier:  # the rebuttal opens its sentence: the claim follows
-            if k + 1 < len(clauses) and rows[clauses[k + 1][0]].low in THAT:
+            if k + 1 < len(clauses) and opens_that(rows[clauses[k + 1][0]]):
                 roles[k + 1] = CLAIM
             continue
         for j in earlier:
@@ -96,7 +95,7 @@ def clause_roles(rows: list[TokenRow], clauses: Sequence[tuple[int, int]]) -> di
             # no claim noun: only an "että" clause right before ("se, että …, ei pidä …")
             for j in earlier:
                 del roles[j]
-            if rows[clauses[k - 1][0]].low in THAT:
+            if opens_that(rows[clauses[k - 1][0]]):
                 roles[k - 1] = CLAIM
     return roles
 
@@ -107,7 +106,6 @@ __all__ = [
     "COURT",
     "COURTS",
     "REBUTTAL",
-    "THAT",
     "VIEW_VERBS",
     "clause_roles",
     "court_clause",
