@@ -19,6 +19,8 @@ helpers who had seen only the codebook, each with one code and whether it should
   ``lapset_nuoret``: the codebook's ``defer_to``), in topic lists and as services of their own;
 - parishes and organisations taking part (``osallisuus``) or merely named, and discussion
   between the parties (``vuorovaikutus``) or as a topic or event.
+- joint planning (``suunnitelmallisuus``) and shared information (``tietopohja``) with their
+  near misses: one party's own strategy work, IT words ("tietotekniikka"), informing the public.
 
 The codes are those of :func:`vastausanalyysi.tag` (rules and the shipped model). ``gap`` gives
 why a sentence is still missed (a strict xfail).

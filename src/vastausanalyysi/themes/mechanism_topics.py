@@ -141,13 +141,15 @@ _NETWORK = "verkko"
 _OBJECT_CASES = frozenset({"nimento", "omanto", "osanto"})
 #: Heads that make a "tieto" compound a thing ("tietojärjestelmä", "tietosuoja").
 THING_HEADS = rule_words("thing_heads")
+#: Information technology and telecommunications (whole compounds): no shared information.
+IT_WORDS = rule_words("it_words")
 #: The words that an official-as-topic or own-meeting block needs in a text to look further.
 _OFFICIAL_WORDS = OFFICIALS | {_POLITICAL}
 _MEETING_WORDS = _GATHERINGS | {_MEETING}
 _BLOCK_WORDS = (
     _OFFICIAL_WORDS | STATE_DECIDERS | COMMUNICATION_WORDS | ENCOUNTER_WORDS | EVENT_HEADS
     | _MEETING_WORDS | OTHER_PLACE_MODIFIERS | ENDING_VERBS | TOPIC_NOUNS | THING_HEADS
-    | SENSE_WORDS | OWN_DOCUMENTS | {_KNOWLEDGE, _FORESIGHT, _ACCORDING}
+    | SENSE_WORDS | OWN_DOCUMENTS | IT_WORDS | {_KNOWLEDGE, _FORESIGHT, _ACCORDING}
 )  # fmt: skip
 
 
@@ -213,6 +215,8 @@ def topic_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, se
         add("paatoksenteko", _own_approvals(rows, where))
     if has(THING_HEADS) and _KNOWLEDGE in vocab:
         add("tietopohja", _information_things(rows, where))
+    if has(IT_WORDS):  # "tietotekniikkahankinnat", "tietoliikenneyhteydet"
+        add("tietopohja", [i for i in where if not _block_words(rows[i]).isdisjoint(IT_WORDS)])
     if has(SENSE_WORDS):
         for code, found in sense_blocks(rows, where, vocab).items():
             add(code, list(found))
@@ -396,8 +400,12 @@ def _informs_public(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]
     n = len(where)
     for k, i in enumerate(where):
         row = rows[i]
-        if row.heads.isdisjoint(COMMUNICATION_WORDS) and row.norm not in COMMUNICATION_WORDS:
-            continue
+        if (
+            row.heads.isdisjoint(COMMUNICATION_WORDS)
+            and row.modifiers.isdisjoint(COMMUNICATION_WORDS)
+            and row.norm not in COMMUNICATION_WORDS
+        ):
+            continue  # (a modifier: "tiedotustilaisuus asukkaille")
         if told_party(rows, where, k, n) is not None:
             continue
         near = near_words(rows, where, k, n)
@@ -658,6 +666,7 @@ __all__ = [
     "ENCOUNTER_WORDS",
     "ENDING_VERBS",
     "EVENT_HEADS",
+    "IT_WORDS",
     "MINUTES_HEADINGS",
     "MUNICIPAL_SIDE",
     "OTHER_PLACE_MODIFIERS",
