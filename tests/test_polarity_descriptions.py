@@ -63,6 +63,17 @@ CASES = [
     ("Palvelut ovat kaukana eikä bussiyhteyksiä.", "problem"),
     ("Päätökset tehdään alueella eikä kuntia kuulla.", "problem"),
     ("Tietoa ei saa eikä apua.", "problem"),
+    # an indirect question after a word of asking asks (conv. 5: survey method) …
+    ("Kuntaliitto kysyi kunnilta, missä asioissa on ongelmia.", "neutral"),
+    ("Kunta esitti kysymyksen, onko neuvolan lakkauttamista valmisteltu.", "neutral"),
+    ("Vastaajia pyydettiin kuvaamaan yhteistyön ongelmia.", "neutral"),
+    # … but not "miksi" (a complaint), nor a question in another sentence, nor the writer's own
+    ("Valtuutettu kysyi, miksi yhteistyö ei toimi.", "problem"),
+    ("Kunta kysyi asiasta. Missä on vika, kun tieto ei kulje?", "problem"),
+    ("Kysyn, onko järkevää, että tieto ei kulje.", "problem"),
+    # "ei … pelkästään X vaan myös Y" with words between (conv. 6); a negation without "vaan"
+    ("Harjoituksessa ei ole tarkoitus testata pelkästään yhteyksiä vaan myös tiloja.", "neutral"),
+    ("Tiedonkulku ei toimi pelkästään sähköpostilla.", "problem"),
 ]
 
 

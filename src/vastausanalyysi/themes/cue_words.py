@@ -181,6 +181,24 @@ def group_comparison(span: list[TokenRow], lemmas: set[str], ev: EvaluativeLexic
     return any("comparative" in r.comparison for r in span)
 
 
+def _not_only_but(rows: list[TokenRow], n: int, ev: EvaluativeLexicon) -> bool:
+    """ "ei … pelkästään X vaan myös Y" with words between ("ei ole tarkoitus testata pelkästään
+    viestiyhteyksiä vaan myös tiloja"): a focus particle within five words after the negation
+    and "vaan" after it in the same sentence (codebook §3 conv. 6)."""
+    size = len(rows)
+    for j in range(n + 1, min(n + 6, size)):
+        if rows[j].text in SENTENCE_END:
+            return False
+        if rows[j].low in ev.focus_particles:
+            for k in range(j + 1, size):
+                if rows[k].text in SENTENCE_END:
+                    return False
+                if rows[k].low == "vaan":
+                    return True
+            return False
+    return False
+
+
 def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexicon) -> bool:
     """A negation that can judge by itself (codebook §3 convention 6).
 
@@ -192,7 +210,7 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         rows[j].low in ev.focus_particles
         and (rows[j].low != "niinkään" or focus_follows(rows, j + 1))
         for j in after[:2]
-    ):
+    ) or _not_only_but(rows, n, ev):
         return False
     if [rows[j].norm for j in after[:2]] in (["mikään", "erityinen"], ["mitään", "erityistä"]):
         return False

@@ -56,7 +56,7 @@ from vastausanalyysi.themes.cues import (
     verbal_negations,
 )
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
-from vastausanalyysi.themes.reported import CLAIM, COURT, REBUTTAL, clause_roles
+from vastausanalyysi.themes.reported import CLAIM, COURT, QUESTION, REBUTTAL, clause_roles
 from vastausanalyysi.themes.tokens import TokenRow, doc_table, rule_words
 
 #: Pronouns that tie a concessive clause to the main clause's subject.
@@ -165,8 +165,9 @@ def rule_polarity(
         if found_any and group_comparison(span, lemmas, ev):
             found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
         role = roles.get(index)
-        if role in (COURT, REBUTTAL):
-            # "hallinto-oikeus ei tutki valituksia" (conv. 5); "…, ei pidä paikkaansa" (conv. 7)
+        if role in (COURT, REBUTTAL, QUESTION):
+            # "hallinto-oikeus ei tutki valituksia", "kysyi, onko …" (conv. 5); "…, ei pidä
+            # paikkaansa" (conv. 7)
             found_any, verbal = [], []
         # "tulisi sopia yhdessä eikä ilmoittaa jälkikäteen": the wish goes on (conv. 3)
         wished = next(

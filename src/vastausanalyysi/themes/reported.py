@@ -4,9 +4,11 @@ Codebook §3 conventions 5 and 7: what a court or a legal overseer does or finds
 description ("hallinto-oikeus ei tutki valituksia", "hallinto-oikeuden mukaan päätös ei ollut
 lainvastainen", "oikeuskansleri katsoi, että aika oli liian lyhyt"), and a claim that the writer
 rejects ("Väite, ettei kuntia kuultu, ei pidä paikkaansa", "On perätöntä väittää, että …") says
-the opposite of what it claims. :func:`clause_roles` gives each clause of a text its role; the
-polarity rules drop the cues of a court's clause and of a rebuttal, and turn those of a rejected
-claim.
+the opposite of what it claims. Convention 5 also makes survey method a description: an
+indirect question after a verb of asking ("Kuntaliitto kysyi, missä asioissa yhteistyö sujuu ja
+mitkä asiat vaativat kehittämistä", "kysyi, onko sulkemista valmisteltu") asks, it does not judge.
+:func:`clause_roles` gives each clause of a text its role; the polarity rules drop the cues of a
+court's clause, a rebuttal and a question, and turn those of a rejected claim.
 """
 
 from __future__ import annotations
@@ -19,11 +21,20 @@ from vastausanalyysi.themes.cue_context import COURTS
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Roles of a clause (:func:`clause_roles`).
-COURT, REBUTTAL, CLAIM = "court", "rebuttal", "claim"
+COURT, REBUTTAL, CLAIM, QUESTION = "court", "rebuttal", "claim", "question"
 #: Verbs of a view or a finding whose "että" clause gives it ("katsoi, että …").
 VIEW_VERBS = rule_words("view_verbs")
 #: Nouns of a claim whose "että" clause is what is claimed ("väite, ettei …").
 CLAIM_NOUNS = rule_words("claim_nouns")
+#: Words of asking or finding out, whose indirect question clause asks ("kysyi, onko …").
+ASKING_VERBS = rule_words("asking_verbs")
+#: Words that open an indirect question ("missä", "mitkä", "kuinka"; not "miksi": "kysyi, miksi
+#: kuntia ei kuultu" is a complaint), besides a verb with the question clitic ("onko").
+QUESTION_OPENERS = rule_words("question_openers")
+#: Verbs of telling after a passive request: "vastaajia pyydettiin kuvaamaan …" (survey method).
+TELLING_VERBS = rule_words("telling_verbs")
+_AND_OR = frozenset({"ja", "sekä", "tai", "vai"})
+_PASSIVE_ASKING = ("pyydet", "pyydett")
 
 
 def _court(row: TokenRow, span: Sequence[TokenRow], k: int) -> bool:
@@ -56,12 +67,51 @@ def _rebuttal(span: Sequence[TokenRow]) -> bool:
     )
 
 
+def _first_person(row: TokenRow) -> bool:
+    """A first-person form ("kysyn", "kysyisin", "kysymme"): the writer's own, often rhetorical,
+    question; the passive ("kysytään", "kysyttiin") and the third person are not."""
+    low = row.low
+    return low.endswith("mme") or (low.endswith("n") and not low.endswith(("aan", "ään", "iin")))
+
+
+def _asks(span: Sequence[TokenRow]) -> bool:
+    """A clause with a word of asking, a verb in the third person or the passive ("Kuntaliitto
+    kysyi kuntajohtajilta", "esitti kysymyksen")."""
+    return any(r.nlemma in ASKING_VERBS and not (r.verb and _first_person(r)) for r in span)
+
+
+def _opens_question(span: Sequence[TokenRow]) -> bool:
+    """A clause that opens with a question word or a verb with the question clitic ("onko",
+    "valmistellaanko"), after "ja"/"sekä"/"tai" too ("… ja mitkä asiat vaativat …")."""
+    words = [r for r in span if r.word]
+    if words and words[0].low in _AND_OR:
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0]
+    return first.low in QUESTION_OPENERS or (
+        first.verb and len(first.low) > 3 and first.low.endswith(("ko", "kö"))
+    )
+
+
+def question_clause(span: Sequence[TokenRow]) -> bool:
+    """A clause of survey method: a passive request to tell ("vastaajia pyydettiin kuvaamaan
+    onnistumisia ja haasteita")."""
+    return any(
+        r.low.startswith(_PASSIVE_ASKING)
+        and any(t.nlemma in TELLING_VERBS for t in span[k + 1 : k + 4])
+        for k, r in enumerate(span)
+    )
+
+
 def clause_roles(rows: list[TokenRow], clauses: Sequence[tuple[int, int]]) -> dict[int, str]:
-    """The role of each clause (by index) that has one: :data:`COURT`, :data:`REBUTTAL` or
-    :data:`CLAIM`. An "että" clause after a court's clause of a view verb ("KHO katsoi, että
-    …") is the court's too. A rejected claim is the "että" clause right after a rebuttal that
-    opens its sentence ("Ei ole totta, että …"), or the clauses of the sentence before a
-    rebuttal back to the one with a claim noun ("Väite, ettei …, ei pidä paikkaansa")."""
+    """The role of each clause (by index) that has one: :data:`COURT`, :data:`REBUTTAL`,
+    :data:`CLAIM` or :data:`QUESTION` (an indirect question after a clause of the same sentence
+    that asks, or that follows such a question; a passive request to tell). An "että" clause
+    after a court's clause of a view verb ("KHO katsoi, että …") is the court's too. A rejected
+    claim is the "että" clause right after a rebuttal that opens its sentence ("Ei ole totta,
+    että …"), or the clauses of the sentence before a rebuttal back to the one with a claim
+    noun ("Väite, ettei …, ei pidä paikkaansa")."""
     roles: dict[int, str] = {}
     numbers: list[int] | None = None
     for k, (start, end) in enumerate(clauses):
@@ -75,6 +125,18 @@ def clause_roles(rows: list[TokenRow], clauses: Sequence[tuple[int, int]]) -> di
         ):
             roles[k] = COURT
             continue
+        if question_clause(span):
+            roles[k] = QUESTION  # "vastaajia pyydettiin kuvaamaan …"
+            continue
+        if (
+            k > 0
+            and _opens_question(span)
+            and (roles.get(k - 1) == QUESTION or _asks(rows[clauses[k - 1][0] : clauses[k - 1][1]]))
+        ):
+            numbers = numbers or sentence_numbers(rows)
+            if numbers[clauses[k - 1][0]] == numbers[start]:
+                roles[k] = QUESTION  # "kysyi, onko …", "… ja mitkä asiat vaativat …"
+                continue
         if not _rebuttal(span):
             continue
         roles[k] = REBUTTAL
@@ -101,12 +163,17 @@ def clause_roles(rows: list[TokenRow], clauses: Sequence[tuple[int, int]]) -> di
 
 
 __all__ = [
+    "ASKING_VERBS",
     "CLAIM",
     "CLAIM_NOUNS",
     "COURT",
     "COURTS",
+    "QUESTION",
+    "QUESTION_OPENERS",
     "REBUTTAL",
+    "TELLING_VERBS",
     "VIEW_VERBS",
     "clause_roles",
     "court_clause",
+    "question_clause",
 ]
