@@ -173,6 +173,24 @@ def test_formula_cells_are_prefixed_in_csv(tmp_path: Path, suffix: str) -> None:
             assert not value.startswith(FORMULA_START), (column, value)
 
 
+@pytest.mark.parametrize("excel_fi", [False, True])
+def test_formula_headers_are_prefixed_in_csv_and_read_back(tmp_path: Path, excel_fi: bool) -> None:
+    """A survey's own column names may start with "=" or "@" (QA, 2026-12-07): the header row
+    of CSV output is formula-safe too, and reading the file back takes the ``'`` off."""
+    src = tmp_path / "kysely.csv"
+    pd.DataFrame(
+        {'=HYPERLINK("x";"Toimiiko?")': ["Yhteistyö sujuu."], "@Lisätiedot": ["Tilat ok."]}
+    ).to_csv(src, index=False)
+    out = tmp_path / "tagged.csv"
+    args = ["tag", str(src), "-c", "@Lisätiedot", "-o", str(out)]
+    assert main([*args, "--excel-fi"] if excel_fi else args) == 0
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    cells = header.split(";" if excel_fi else ",")
+    assert "'@Lisätiedot" in cells
+    assert not any(c.lstrip('"').startswith(FORMULA_START) for c in cells), cells
+    assert main(["summary", str(out), "-o", str(tmp_path / "summary.csv")]) == 0
+
+
 def test_formula_cells_are_text_in_xlsx(tmp_path: Path) -> None:
     src = tmp_path / "kaavat.jsonl"
     src.write_text("".join(json.dumps({"text": f}) + "\n" for f in FORMULAS), encoding="utf-8")

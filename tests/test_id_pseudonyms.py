@@ -139,6 +139,13 @@ def test_a_name_as_the_whole_id_is_pseudonymised_other_ids_untouched() -> None:
         "[NIMI]-1", *plain, "[NIMI]-2"]  # fmt: skip
 
 
+def test_an_id_shaped_as_an_identity_code_is_one_even_with_a_wrong_check_character() -> None:
+    """QA, 2026-12-07: "010190-123F" (a wrong check character) was written as it was, though
+    the same shape named in an answer is masked; a date-less code or a short number stays."""
+    ids = IdPseudonyms().pseudonyms(["010190-123F", "R-2026-15", "12345", "010190-123F"])
+    assert ids == ["[HETU]-1", "R-2026-15", "12345", "[HETU]-1"]
+
+
 def test_apply_returns_the_frame_itself_when_no_id_is_personal() -> None:
     frame = pd.DataFrame({"respondent_id": ["R1", "R2"], "text": ["a", "b"]})
     assert IdPseudonyms().apply(frame) is frame

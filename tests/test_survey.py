@@ -310,12 +310,12 @@ def test_unknown_titles_are_listed(tmp_path: Path) -> None:
 def test_invalid_likert_values_become_missing_with_an_issue(tmp_path: Path) -> None:
     rows = [r.copy() for r in ROWS]
     rows[0][3] = "7"
-    rows[2][4] = "Hyvä"
+    rows[2][4] = "Loistava"
     survey = va.read_survey(_write_csv(tmp_path / "s.csv", rows))
     bad = [i for i in survey.issues if i.kind == "invalid_likert"]
-    assert [(i.row, i.column, i.value) for i in bad] == [(2, Q1, "7"), (4, Q2, "Hyvä")]
+    assert [(i.row, i.column, i.value) for i in bad] == [(2, Q1, "7"), (4, Q2, "Loistava")]
     assert bad[0].message == "value '7' is outside the Likert range 1–5; set to missing"
-    assert bad[1].message == "unknown Likert value 'Hyvä'; set to missing"
+    assert bad[1].message == "unknown Likert value 'Loistava'; set to missing"
     scores = survey.scores.set_index(["respondent_id", "item"])
     assert math.isnan(scores.loc[("101", Q1), "value"])
     assert scores.loc[("101", Q1), "status"] == "invalid"

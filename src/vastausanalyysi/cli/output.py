@@ -210,10 +210,13 @@ def discard_stdout() -> None:
 
 
 def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame flattened, with every text cell and column name formula-safe (a survey's own
+    header may start with "=" or "@"; the readers take the ``'`` off again)."""
     flat = flatten(frame)
     for column in flat.columns:
         if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):
             flat[column] = [formula_safe(v) for v in flat[column]]
+    flat.columns = [formula_safe(c) for c in flat.columns]
     return flat
 
 

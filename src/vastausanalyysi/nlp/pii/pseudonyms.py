@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from vastausanalyysi.nlp.pii.masker import EMAIL, HETU, IP, NAME, PHONE, mask_pii
+from vastausanalyysi.nlp.pii.patterns import HETU_SHAPE_RE
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,11 @@ def is_pseudonym(value: Any) -> bool:
 def _label(value: str, masked: Any) -> str | None:
     """The placeholder of a personal-data id (its first e-mail, phone or identity-code
     placeholder, else the name placeholder: "R12 Matti Virtanen" holds a name too), else
-    None."""
+    None. A whole id in the shape of an identity code is one even with a wrong check
+    character ("010190-123F": a mistyped code; in running text such a code is masked only
+    next to a word that names it)."""
+    if HETU_SHAPE_RE.fullmatch(value.strip()):
+        return HETU
     if not isinstance(masked, str) or masked == value:
         return None
     found = [m.group() for m in _PLACEHOLDER.finditer(masked)]
