@@ -49,7 +49,7 @@ from vastausanalyysi.themes.shipped import resolve_model
 from vastausanalyysi.themes.tagger import tag
 
 if TYPE_CHECKING:
-    from vastausanalyysi.nlp.pii import IdPseudonyms
+    from vastausanalyysi.nlp.pii import IdPseudonyms, MaskedParts
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +174,7 @@ def tag_answers(
 # ---------------------------------------------------------------------------- privacy
 
 
-def _mask_entries(entries: Any, changed: list[tuple[int, int, str]], masked: dict[str, str]) -> Any:
+def _mask_entries(entries: Any, changed: MaskedParts, masked: dict[str, str]) -> Any:
     """Evidence entries ({surface, lemma, start, end, …}) with masked words, their ``start`` and
     ``end`` moved into the masked text (an entry inside a masked part covers its placeholder)."""
     if isinstance(entries, dict):
@@ -190,8 +190,9 @@ def _mask_entries(entries: Any, changed: list[tuple[int, int, str]], masked: dic
         start, end = entry.get("start"), entry.get("end")
         hit = None
         if isinstance(start, int) and isinstance(end, int):
-            hit = next((c for c in changed if c[0] < end and start < c[1]), None)
-            entry["start"], entry["end"] = masked_offsets(start, end, changed)
+            hit = changed.overlapping(start, end)
+            entry["start"] = changed.masked_offset(start, False)
+            entry["end"] = changed.masked_offset(end, True)
         for key in ("surface", "lemma"):
             value = entry.get(key)
             if isinstance(value, str):
@@ -213,19 +214,10 @@ def masked_offsets(
     start (``start``) or end (``end``), so a span overlapping masked parts covers their
     placeholders whole.
     """
-    return _masked_offset(start, changed, False), _masked_offset(end, changed, True)
+    from vastausanalyysi.nlp.pii import MaskedParts
 
-
-def _masked_offset(pos: int, changed: Sequence[tuple[int, int, str]], is_end: bool) -> int:
-    shift = 0
-    for s, e, label in changed:
-        if e <= pos:
-            shift += len(label) - (e - s)
-        elif s < pos:  # inside a masked part: to its placeholder's start or end
-            return s + shift + (len(label) if is_end else 0)
-        else:
-            break
-    return pos + shift
+    parts = MaskedParts(changed)
+    return parts.masked_offset(start, False), parts.masked_offset(end, True)
 
 
 def mask_personal_data(
@@ -239,7 +231,7 @@ def mask_personal_data(
     :func:`masked_offsets`), and leaves out of ``lemmas`` the lemmas of the masked parts. Same
     rows, index and order. :func:`mask_output` also masks the columns passed through.
     """
-    from vastausanalyysi.nlp.pii import default_masker, mask_pii, masked_lemmas
+    from vastausanalyysi.nlp.pii import MaskedParts, default_masker, mask_pii, masked_lemmas
 
     masker = default_masker()
     out = frame.copy()
@@ -274,7 +266,10 @@ def mask_personal_data(
     for c in (EVIDENCE, POLARITY_EVIDENCE):
         if c in out.columns:
             out[c] = pd.Series(
-                [_mask_entries(v, ch, cache) for v, ch in zip(out[c], changes, strict=True)],
+                [
+                    _mask_entries(v, MaskedParts(ch), cache)
+                    for v, ch in zip(out[c], changes, strict=True)
+                ],
                 index=out.index,
                 dtype=object,
             )

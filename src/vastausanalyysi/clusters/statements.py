@@ -243,6 +243,15 @@ def _one_edit_forms(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
+def _chain_ids(words: Sequence[str], table: dict[tuple[int, str], int]) -> list[int]:
+    """The ids of ``words[:0]``, ``words[:1]`` … ``words[:n]`` in a trie kept in ``table``:
+    equal ids, equal word sequences (0 is the empty one)."""
+    ids = [0]
+    for word in words:
+        ids.append(table.setdefault((ids[-1], word), len(table) + 1))
+    return ids
+
+
 def near_identical_keys(
     keys: Sequence[str], texts: Sequence[str], kinds: Sequence[Any] | None = None
 ) -> list[str]:
@@ -277,13 +286,20 @@ def near_identical_keys(
             continue
         seen = distinct.setdefault((kind, words), key)
         union(("key", seen), ("key", key))
-    # statements equal but for the word at one position: one bucket per (kind, rest, position)
+    # statements equal but for the word at one position: one bucket per (kind, the words
+    # before, the words after), the two named by ids of a prefix and a suffix trie, so that a
+    # long statement costs memory in proportion to its words, not to their square
     buckets: dict[tuple[Any, ...], dict[str, str]] = {}
+    prefixes: dict[tuple[int, str], int] = {}
+    suffixes: dict[tuple[int, str], int] = {}
     for (kind, words), key in distinct.items():
+        before = _chain_ids(words, prefixes)  # before[p]: the words[:p]
+        after = _chain_ids(words[::-1], suffixes)  # after[k]: the last k words
+        n = len(words)
         for p, word in enumerate(words):
             if len(word) < _TYPO_MIN_LETTERS or not word.isalpha() or word in _NEGATIONS:
                 continue
-            bucket = buckets.setdefault((kind, words[:p], words[p + 1 :]), {})
+            bucket = buckets.setdefault((kind, before[p], after[n - p - 1]), {})
             bucket.setdefault(word, key)
     for bucket in buckets.values():
         if len(bucket) < 2:
@@ -352,8 +368,14 @@ def statements_of(
             )
     pieces = [split_text(t) if split else [_whole(t)] for t in texts]
     source = [i for i, p in enumerate(pieces) for _ in p]
-    out = frame.iloc[source].reset_index(drop=True)
-    out[text_column] = ["" if is_missing(s) else s for p in pieces for s in p]
+    # the row's other columns once per statement; not its text, which a string column would
+    # copy whole for every statement of a long answer (10,000 statements of a 1,000,000-character
+    # answer: gigabytes, QA 2026-12-07)
+    where = (
+        frame.columns.get_loc(text_column) if text_column in frame.columns else len(frame.columns)
+    )
+    out = frame.drop(columns=[text_column], errors="ignore").iloc[source].reset_index(drop=True)
+    out.insert(where, text_column, ["" if is_missing(s) else s for p in pieces for s in p])
     # statements whose tags are not their row's: split off, or cleaned of markup
     own = [
         len(p) > 1 or (isinstance(t, str) and bool(_MARKUP.search(t)))

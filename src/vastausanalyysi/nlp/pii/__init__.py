@@ -8,7 +8,8 @@ particles), ``grouping`` (which words form a run of name words), ``runs`` (decis
 runs of name words: coordination, foundations, a surname repeated after the full name),
 ``signature`` (initials), ``masker`` (:class:`PiiMasker` and :func:`mask_pii`), ``evaluation``
 (scoring a masker on a marked-up set such as ``corpus/pii/heldout.txt``), ``pseudonyms``
-(:class:`IdPseudonyms`: stable pseudonyms for respondent ids that are personal data).
+(:class:`IdPseudonyms`: stable pseudonyms for respondent ids that are personal data), ``parts``
+(:class:`MaskedParts`: a text's masked parts and offsets into the masked text).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from vastausanalyysi.nlp.pii.masker import (
     masked_lemmas,
     valid_hetu,
 )
+from vastausanalyysi.nlp.pii.parts import MaskedParts
 from vastausanalyysi.nlp.pii.pseudonyms import PLACEHOLDERS, IdPseudonyms
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "PHONE",
     "PLACEHOLDERS",
     "IdPseudonyms",
+    "MaskedParts",
     "PiiMasker",
     "default_masker",
     "mask_pii",

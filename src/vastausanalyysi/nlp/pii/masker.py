@@ -142,6 +142,7 @@ from vastausanalyysi.nlp.pii import clues, context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.grouping import name_runs, sentence_initial, title_gap
 from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
+from vastausanalyysi.nlp.pii.parts import MaskedParts
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
 from vastausanalyysi.nlp.pii.person import among_firms, lower_outer, more_person, unknown_person
 from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
@@ -652,9 +653,10 @@ def masked_lemmas(
     for i, doc in zip(hit, make_docs([texts[i] for i in hit]), strict=True):
         mapping = offset_map(doc)
         isolated = set(out[i])
+        parts = MaskedParts(spans[i])
         for token in doc:
             start, end = mapping.span(token.idx, token.idx + len(token.text))
-            if token.lemma_ not in isolated and any(a < end and start < b for a, b, _ in spans[i]):
+            if token.lemma_ not in isolated and parts.overlapping(start, end) is not None:
                 out[i][token.lemma_] += 1
     return out
 
