@@ -114,6 +114,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 such a text a leading ``'``)."""
 
 
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""C0 control characters other than tab, line feed and carriage return, and DEL: written out as
+spaces (same length, so evidence offsets still hold), since a NUL makes a text file look
+binary and spreadsheets refuse the others."""
+
+
 def formula_unescaped(value: Any) -> Any:
     """A CSV cell as it was before the CLI made it formula-safe: "'-" is "-", "'=A1" is "=A1" (a
     file the tool wrote reads back as it was tagged); any other value as it is."""
@@ -146,6 +152,7 @@ def matrix_row(header: str) -> str:
 
 
 __all__ = [
+    "CONTROL_CHARACTERS",
     "FINNISH_LETTERS",
     "FORMULA_START",
     "MATRIX_SEPARATORS",

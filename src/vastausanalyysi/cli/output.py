@@ -27,7 +27,7 @@ import pandas as pd
 
 from vastausanalyysi.errors import ReportError
 from vastausanalyysi.schema import CODE_COLUMNS, LEMMAS
-from vastausanalyysi.text import FORMULA_START, is_missing
+from vastausanalyysi.text import CONTROL_CHARACTERS, FORMULA_START, is_missing
 
 log = logging.getLogger("vastausanalyysi.cli")
 
@@ -83,9 +83,13 @@ def check_folder(folder: Path, path: str, create: bool = False) -> None:
 
 
 def formula_safe(value: Any) -> Any:
-    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula, and
+    control characters (:data:`~vastausanalyysi.text.CONTROL_CHARACTERS`) as spaces."""
+    if isinstance(value, str):
+        if CONTROL_CHARACTERS.search(value):
+            value = CONTROL_CHARACTERS.sub(" ", value)
+        if value.startswith(FORMULA_START):
+            return "'" + value
     return value
 
 

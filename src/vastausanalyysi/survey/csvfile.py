@@ -232,12 +232,16 @@ def decoding_warnings(
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter (';', ',', tab or '|') that splits the first records most consistently."""
+    """The delimiter (';', ',', tab or '|') that splits the first records most consistently.
+
+    Cells as long as the reader takes (a tagged file's evidence of a long answer is longer than
+    csv's default limit of 131,072 characters: the right delimiter must not fail on it)."""
     sample = "\n".join(text.splitlines()[:60])
     best, best_score = ";", (-1.0, 0)
     for delimiter in (";", ",", "\t", "|"):
         try:
-            records = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
+            with _field_limit(MAX_CELL_CHARS):
+                records = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r]
         except csv.Error:
             continue
         records = records[:30]
