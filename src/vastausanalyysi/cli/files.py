@@ -3,7 +3,8 @@
 A path or ``-`` (standard input). The format comes from ``--format``, else the suffix, else (for
 stdin) the content: ``{`` starts JSON Lines, ``[`` a JSON array, ``PK`` an XLSX file, ``PAR1``
 Parquet, anything else CSV with a header row. ``.txt`` (or ``--format lines``) is one text a line,
-without a header. A table is one of
+without a header, unless the ``.txt`` is a tab-separated table (its first line has tabs and the
+lines split consistently on them: Excel's text exports). A table is one of
 
 * a tagged file (``areas``, ``mechanisms`` and ``polarity`` columns, as ``tag`` writes them):
   codes come back as lists, evidence as dicts;
@@ -304,16 +305,30 @@ def _read(file: Path, display: str, options: InputOptions) -> Answers:
     column = options.text_column or TEXT
     _check_suffix(suffix, display)
     if suffix == ".txt":
-        lines = file.read_text(encoding=options.encoding or "utf-8-sig").splitlines()
-        frame = pd.DataFrame({column: pd.Series(lines, dtype=object)})
-        return Answers(frame, column, display, list(range(1, len(lines) + 1)))
+        from vastausanalyysi.survey.csvfile import decode_text, sniff_delimiter
+
+        text, _, _ = decode_text(file.read_bytes(), display, options.encoding)
+        first = text.split("\n", 1)[0]
+        if options.format == "lines" or "\t" not in first or sniff_delimiter(text) != "\t":
+            lines = text.splitlines()
+            frame = pd.DataFrame({column: pd.Series(lines, dtype=object)})
+            return Answers(frame, column, display, list(range(1, len(lines) + 1)))
+        # Excel's "Unicode text" and "Text (Tab delimited)" exports are .txt files
+        log.warning(
+            "%s: read as a tab-separated table (a spreadsheet export); --format lines reads it "
+            "as one text a line",
+            display,
+        )
     if suffix == ".parquet":
         frame = _read_parquet(file, display)
         rows: list[Any] = list(range(1, len(frame) + 1))
     else:
         from vastausanalyysi.survey import read_table
 
-        frame = read_table(file, **options.table_options())
+        table_options = options.table_options()
+        if suffix == ".txt":
+            table_options["delimiter"] = "\t"
+        frame = read_table(file, **table_options)
         rows = list(frame.attrs.get("rows") or range(2, len(frame) + 2))
     if all(c in frame.columns for c in TAGGED_COLUMNS):
         if suffix in {".jsonl", ".ndjson", ".json"}:
