@@ -44,3 +44,20 @@ def test_a_tagged_file_with_control_characters_and_a_long_answer_reads_back(
     assert main(["tag", str(out), "-o", str(again)]) == 0
     texts = pd.read_csv(again, sep=sep, dtype=str, keep_default_na=False)["text"].tolist()
     assert texts == [t.strip() for t in frame["text"]]  # a cell is read without edge spaces
+
+
+def test_a_tagged_xlsx_with_evidence_longer_than_a_cell_reads_back(tmp_path: Path) -> None:
+    """XLSX cells hold 32,767 characters: cut JSON could not be read back ("not JSON"), so a
+    JSON cell that does not fit is left empty; the row's codes stand."""
+    src = tmp_path / "vastaukset.jsonl"
+    rows = [{"text": LONG}, {"text": "Tilat ovat kunnossa."}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "tagged.xlsx"
+    assert main(["tag", str(src), "-o", str(out)]) == 0
+    frame = pd.read_excel(out, dtype=str, keep_default_na=False)
+    assert frame.loc[0, "evidence"] == "" and frame.loc[0, "areas"] != ""
+    assert frame.loc[1, "evidence"] != ""
+    again = tmp_path / "again.csv"
+    assert main(["tag", str(out), "-o", str(again)]) == 0
+    read = pd.read_csv(again, dtype=str, keep_default_na=False)
+    assert read["areas"].tolist() == frame["areas"].tolist()

@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import ReportError
-from vastausanalyysi.schema import CODE_COLUMNS, LEMMAS
+from vastausanalyysi.schema import CODE_COLUMNS, JSON_COLUMNS, LEMMAS
 from vastausanalyysi.text import CONTROL_CHARACTERS, FORMULA_START, is_missing
 
 log = logging.getLogger("vastausanalyysi.cli")
@@ -327,6 +327,17 @@ def _xlsx_value(value: Any, column: str, row: int) -> Any:
 
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        if len(value) > XLSX_MAX_CELL and column in JSON_COLUMNS:
+            # cut JSON is no JSON: the file could not be read back ("not JSON")
+            log.warning(
+                "row %d, column %r: %d characters, more than an XLSX cell holds (%d): left "
+                "empty (the row's codes stand; write CSV or JSON Lines to keep it)",
+                row,
+                column,
+                len(value),
+                XLSX_MAX_CELL,
+            )
+            return None
         if len(value) > XLSX_MAX_CELL:
             log.warning(
                 "row %d, column %r: %d characters cut to %d, the most an XLSX cell holds",
