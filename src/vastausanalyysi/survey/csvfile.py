@@ -51,8 +51,9 @@ def _decode_cp1252(data: bytes) -> tuple[str, str]:
 def decode_text(data: bytes, source: str, encoding: str | None) -> tuple[str, str, list[int]]:
     """Text, the encoding used and the 1-based numbers of the lines decoded as Windows-1252 in a
     file that mixes UTF-8 and Windows-1252 lines (empty otherwise; the encoding is then
-    ``"utf-8+cp1252"``). A UTF-8 byte order mark under a given UTF-8 encoding is dropped, as
-    without one. Raises :class:`SurveyError` naming the file."""
+    ``"utf-8+cp1252"``), with or without a UTF-8 byte order mark. A UTF-8 byte order mark under a
+    given UTF-8 encoding is dropped, as without one. Raises :class:`SurveyError` naming the
+    file (and, for a given encoding that does not fit, the line)."""
     if encoding:
         try:
             if data.startswith(codecs.BOM_UTF8) and codecs.lookup(encoding).name == "utf-8":
@@ -62,17 +63,17 @@ def decode_text(data: bytes, source: str, encoding: str | None) -> tuple[str, st
             raise SurveyError(f"unknown encoding {encoding!r} for {source!r}") from exc
         except UnicodeDecodeError as exc:
             bad = data[exc.start : exc.start + 1]
+            line = data.count(b"\n", 0, exc.start) + 1
             raise SurveyError(
-                f"{source!r} is not valid {encoding}: byte {exc.start} ({bad!r})"
+                f"{source!r} is not valid {encoding}: line {line}, byte {exc.start} ({bad!r}); "
+                "without --encoding the file's encoding is told from its content"
             ) from exc
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig", []
-        except UnicodeDecodeError as exc:
-            raise SurveyError(
-                f"{source!r} starts with a UTF-8 byte order mark but byte {exc.start + 3} "
-                "is not UTF-8"
-            ) from exc
+        except UnicodeDecodeError:
+            # a Windows-1252 line in a UTF-8 file (two exports joined): line by line, below
+            data = data[len(codecs.BOM_UTF8) :]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16", []
