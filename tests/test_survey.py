@@ -587,3 +587,20 @@ def test_empty_dataframe() -> None:
         va.read_survey(pd.DataFrame(columns=["ID", "Teksti"]))
     with pytest.raises(SurveyError, match="DataFrame given to read_survey is empty"):
         va.read_survey(pd.DataFrame())
+
+
+def test_survey_tool_system_columns_are_no_likert_items(tmp_path: Path) -> None:
+    """LimeSurvey's ``lastpage`` (the page reached: 3 for everyone) and ``seed`` are numbers in
+    the Likert range; they are columns about the response, not items (QA, 2026-12-07)."""
+    header = ["id", "submitdate", "lastpage", "seed", "Nimike", "Kunta", "Arvio", "Mikä toimii?"]
+    rows = [
+        [str(i), f"2026-03-0{i} 10:00", "3", str(i), "rehtori", "Oulu", str(1 + i % 5), t]
+        for i, t in enumerate(
+            ["Tiedonkulku toimii hyvin.", "Tapaamiset ovat säännöllisiä.", "Tilat ovat kunnossa."],
+            start=1,
+        )
+    ]
+    survey = va.read_survey(_write_csv(tmp_path / "lime.csv", rows, header))
+    assert survey.columns.likert == ("Arvio",)
+    assert {"submitdate", "lastpage", "seed"} <= set(survey.columns.other)
+    assert survey.columns.open == ("Mikä toimii?",)

@@ -54,6 +54,27 @@ _ID_HEADERS = frozenset(
         "respondent_id",
     }
 )
+#: Columns that survey tools add about the response itself (LimeSurvey's page reached, language
+#: and seed; start and end times): never a Likert item, a scale or an open question.
+_SYSTEM_HEADERS = frozenset(
+    {
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "submitdate",
+        "startdate",
+        "datestamp",
+        "ipaddr",
+        "refurl",
+        "token",
+        "interviewtime",
+        "aloitusaika",
+        "valmistumisaika",
+        "aikaleima",
+        "vastausaika",
+        "viimeksi muokattu",
+    }
+)
 _TITLE_WORDS = ("nimike", "nimik", "titteli", "befattning", "job title", "tjänstebeteckning")
 _TITLE_HEADERS = frozenset(
     {"asema", "asemasi", "tehtävä", "tehtäväsi", "rooli", "roolisi", "title", "titel", "virka"}
@@ -220,14 +241,19 @@ class _RoleFinder:
                 explicit["title"] = self._titles_by_content()
             if explicit["municipality"] is None and explicit["region"] is None:
                 explicit["municipality"], explicit["region"] = self._detect_places()
+            content = [c for c in self._free() if _norm_header(c) not in _SYSTEM_HEADERS]
             if opts.get("likert_columns") is None:
-                for column in self._free():
+                for column in content:
                     found = self._numeric_scale(column)
                     if found is not None:
                         self.scales[self._take(column, "numeric")] = found
-                likert = [self._take(c, "likert") for c in self._free() if self._is_likert(c)]
+                free = set(self._free())
+                likert = [
+                    self._take(c, "likert") for c in content if c in free and self._is_likert(c)
+                ]
             if opts.get("open_columns") is None:
-                open_ = [self._take(c, "open") for c in self._free() if self._is_open(c)]
+                free = set(self._free())
+                open_ = [self._take(c, "open") for c in content if c in free and self._is_open(c)]
         other = tuple(self._free())
         columns = SurveyColumns(
             id=explicit["id"],
