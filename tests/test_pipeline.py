@@ -206,3 +206,35 @@ def test_empty_dictionary_dir_from_environment(
     monkeypatch.setenv("VOIKKO_DICTIONARY_PATH", str(tmp_path))
     with pytest.raises(VoikkoUnavailableError, match="apt-get install libvoikko1 voikko-fi"):
         VoikkoAnalyzer().analyze("talo")
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # an ordinal date inside a sentence is one token: its stop ends no sentence
+        ("Päätös tehtiin 22.9., ja se", ["Päätös", "tehtiin", "22.9.", ",", "ja", "se"]),
+        (
+            "Kokous pidettiin 3.10. kunnantalolla.",
+            ["Kokous", "pidettiin", "3.10.", "kunnantalolla", "."],
+        ),
+        ("Sopimus (allekirjoitettu 1.2.) on voimassa", None),
+        # at the end of a sentence, or a date with its year, it stays as spaCy gives it
+        (
+            "Kokous oli 22.9. Seuraava on 1.10.",
+            ["Kokous", "oli", "22.9", ".", "Seuraava", "on", "1.10", "."],
+        ),
+        (
+            "Laki tuli voimaan 1.1.2023. Sen jälkeen",
+            ["Laki", "tuli", "voimaan", "1.1.2023", ".", "Sen", "jälkeen"],
+        ),
+    ],
+)
+def test_ordinal_dates_inside_a_sentence_are_one_token(
+    nlp: Language, text: str, tokens: list[str] | None
+) -> None:
+    doc = nlp(text)
+    if tokens is None:
+        assert "1.2." in [t.text for t in doc]
+    else:
+        assert [t.text for t in doc] == tokens
+    assert doc.text == text

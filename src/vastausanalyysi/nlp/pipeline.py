@@ -145,7 +145,8 @@ def glued_bullets(text: str, line_start: bool = True) -> list[int]:
 
 
 def tokenize_piece(tokenizer: Any, text: str, line_start: bool = True) -> Doc:
-    """``tokenizer(text)`` with a list bullet glued to a line's first word made a token of its own.
+    """``tokenizer(text)`` with a list bullet glued to a line's first word made a token of its own
+    and an ordinal date inside a sentence ("22.9.,") kept one token.
 
     spaCy's tokenizer keeps "-tiedonkulku" (a bullet without a space) as one word, whose lemma
     would be "-tiedonkulku". A "-", "–", "—", "•" or "*" directly before a letter at the start of
@@ -154,6 +155,8 @@ def tokenize_piece(tokenizer: Any, text: str, line_start: bool = True) -> Doc:
     begins a line (False for a piece of a long text cut in the middle of a line).
     """
     doc = tokenizer(text)
+    if "." in text:
+        doc = _join_ordinal_dates(doc, text)
     bullets = glued_bullets(text, line_start)
     if not bullets:
         return doc
@@ -165,6 +168,23 @@ def tokenize_piece(tokenizer: Any, text: str, line_start: bool = True) -> Doc:
                 retokenizer.split(
                     token, [token.text[0], token.text[1:]], heads=[(token, 1), (token, 1)]
                 )
+    return doc
+
+
+#: A day and month with the ordinal's full stop ("22.9.") inside a sentence: before a comma, a
+#: bracket, a lower-case word or a year. spaCy's tokenizer splits off the stop, which the theme
+#: rules would read as the end of a sentence ("kysyi kyselytunnilla 22.9., onko …").
+_ORDINAL_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?=\s*[,;)a-zåäö]|\s+\d)")
+
+
+def _join_ordinal_dates(doc: Doc, text: str) -> Doc:
+    """``doc`` with each ordinal date inside a sentence one token ("22.9." not "22.9" + ".")."""
+    spans = [doc.char_span(*m.span()) for m in _ORDINAL_DATE.finditer(text)]
+    spans = [span for span in spans if span is not None and len(span) == 2]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
     return doc
 
 
