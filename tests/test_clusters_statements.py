@@ -39,6 +39,11 @@ TWO_THINGS = "Perhekeskus toimii hyvin. Kiinteistöjen vuokrat ovat jatkuva riit
         ),
         ("Perhekeskus, neuvola ja koulu.", ["Perhekeskus", "neuvola", "koulu"]),
         ("koulut, sosiaali- ja terveyspalvelut", ["koulut", "sosiaali- ja terveyspalvelut"]),
+        # a sentence that starts with a formula sign or a mention (QA, 2026-12-07)
+        (
+            "Kiitos kyselystä! @kaikki: asiakasohjaus on sekavaa.",
+            ["Kiitos kyselystä!", "@kaikki: asiakasohjaus on sekavaa."],
+        ),
     ],
 )
 def test_answers_split_into_sentences_and_list_items(text: str, expected: list[str]) -> None:

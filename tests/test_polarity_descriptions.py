@@ -74,6 +74,12 @@ CASES = [
     # "ei … pelkästään X vaan myös Y" with words between (conv. 6); a negation without "vaan"
     ("Harjoituksessa ei ole tarkoitus testata pelkästään yhteyksiä vaan myös tiloja.", "neutral"),
     ("Tiedonkulku ei toimi pelkästään sähköpostilla.", "problem"),
+    # a sentence that is a non-answer by itself gives no polarity (QA, 2026-12-07: "Kiitos
+    # kyselystä!" made a wish "works"); thanks for the cooperation still praise
+    ("Kiitos kyselystä! Lisää yhteisiä tapaamisia.", "neutral"),
+    ("Kiitos kyselystä! Yhteistyö ei toimi.", "problem"),
+    ("Tiedonkulku ei toimi. Ei muuta.", "problem"),
+    ("Kiitos hyvästä yhteistyöstä! Tapaamiset ovat olleet hyödyllisiä.", "works"),
 ]
 
 

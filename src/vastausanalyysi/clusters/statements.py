@@ -46,9 +46,10 @@ _LINE_MARKER = re.compile(
 _INLINE_BULLET = re.compile(r"\s*[•·▪◦‣●○►]\s*")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)\s+")
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÅÄÖ0-9])"
+    r"[.!?…]+[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÅÄÖ0-9=+@])"
     r"|(?<=[a-zåäö]{2})[.!?…]+(?=[A-ZÅÄÖ][a-zåäö])"
-)  # "… hyvin. Tieto …"; typed without the space "… hyvin.Tieto …" (not "K.Virtanen")
+)  # "… hyvin. Tieto …" (or "… hyvin. @kaikki …"); typed without the space "… hyvin.Tieto …"
+# (not "K.Virtanen")
 _MARKUP = re.compile(
     r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][^<>]{0,200}>", re.S | re.I
 )

@@ -57,6 +57,7 @@ from vastausanalyysi.themes.cues import (
 )
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
 from vastausanalyysi.themes.reported import CLAIM, COURT, QUESTION, REBUTTAL, clause_roles
+from vastausanalyysi.themes.table import DocTable
 from vastausanalyysi.themes.tokens import TokenRow, doc_table, rule_words
 
 #: Pronouns that tie a concessive clause to the main clause's subject.
@@ -115,8 +116,13 @@ def non_answer_doc(doc: Doc) -> bool:
     every answer: its first word decides)."""
     if len(doc) > _NON_ANSWER_TOKENS:
         return False
+    return _only_non_answer_words(doc_table(doc).rows) and is_non_answer(doc.text)
+
+
+def _only_non_answer_words(rows: list[TokenRow]) -> bool:
+    """Whether every word of ``rows`` is one that some non-answer has."""
     words = non_answer_words()
-    for row in doc_table(doc).rows:
+    for row in rows:
         low = row.low
         if (
             row.word
@@ -126,7 +132,24 @@ def non_answer_doc(doc: Doc) -> bool:
             and unicodedata.normalize("NFKC", low).casefold() not in words
         ):
             return False
-    return is_non_answer(doc.text)
+    return True
+
+
+#: The longest sentence looked at as a non-answer of its own (in tokens).
+_NON_ANSWER_SENTENCE_TOKENS = 12
+
+
+def non_answer_sentence(table: DocTable, numbers: list[int], i: int) -> bool:
+    """Whether the sentence of token ``i`` is a non-answer by itself ("Kiitos kyselystä!"
+    before a wish, "Ei muuta." after a finding): it gives no polarity (CODING P6).
+    ``numbers``: :func:`~vastausanalyysi.themes.clauses.sentence_numbers` of the rows."""
+    first = bisect_left(numbers, numbers[i])
+    last = min(bisect_left(numbers, numbers[i] + 1), len(table.rows)) - 1
+    if last - first >= _NON_ANSWER_SENTENCE_TOKENS:
+        return False
+    return _only_non_answer_words(table.rows[first : last + 1]) and is_non_answer(
+        table.surface(first, last)
+    )
 
 
 def rule_polarity(
@@ -151,6 +174,7 @@ def rule_polarity(
     cues = cue_candidates(rows, found_scopes.need, hits, lexicon)
     negations = verbal_negations(rows, found_scopes.negation)
     roles = clause_roles(rows, [(c.start, c.end) for c in clauses])
+    numbers: list[int] | None = None  # sentence numbers, made for the first clause that asks
     for index, clause in enumerate(clauses):
         start, end = clause.start, clause.end
         span = rows[start:end]
@@ -165,6 +189,10 @@ def rule_polarity(
         if found_any and group_comparison(span, lemmas, ev):
             found_any = []  # "kuntajohtajat arvioivat tilanteen muita paremmaksi" (conv. 5)
         role = roles.get(index)
+        if (found_any or verbal) and len(clauses) > 1:
+            numbers = numbers or sentence_numbers(rows)
+            if non_answer_sentence(table, numbers, start):
+                found_any, verbal = [], []  # "Kiitos kyselystä! Lisää tapaamisia."
         if role in (COURT, REBUTTAL, QUESTION):
             # "hallinto-oikeus ei tutki valituksia", "kysyi, onko …" (conv. 5); "…, ei pidä
             # paikkaansa" (conv. 7)
@@ -411,6 +439,7 @@ __all__ = [
     "existential_negated",
     "negated_tokens",
     "non_answer_doc",
+    "non_answer_sentence",
     "polarity_of",
     "polarity_tokens",
     "question_free_polarity",
