@@ -153,6 +153,10 @@ class WordInfo:
             form, analyses = _with_umlauts(form, analyzer, self.shape != "title")
         hyphen_parts = word.split("-")
         capital_parts = len(hyphen_parts) > 1 and all(p[:1].isupper() for p in hyphen_parts)
+        if any(a.get("PERSON") in ("1", "2") for a in analyses):
+            # "Toivomme", "Annamme" (we hope, we give) are no "Toivo", "Anna" with a possessive
+            # suffix ("our Toivo"), nor looked up as one
+            analyses = [a for a in analyses if not a.get("POSSESSIVE")]
         proper = [a for a in analyses if a.word_class in PROPER]
         common = [
             a for a in analyses
