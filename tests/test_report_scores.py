@@ -116,14 +116,17 @@ def test_the_correlation_across_counties_is_spearmans_rho(written, published) ->
         lambda ms: np.mean(["tapaamiset" in m for m in ms])
     )
     means = published[published["item_id"] == ITEM].set_index("region_code")["mean"]
-    rho = stats.spearmanr(by_region.to_numpy(), means.loc[by_region.index].to_numpy())[0]
+    rho, rho_p = stats.spearmanr(by_region.to_numpy(), means.loc[by_region.index].to_numpy())
     part = _section(html, "linkit").split("<h3>")[1]
+    # the p-value beside r is rho's, and its header says so (QA, 2026-12-07: it said "p (r)")
+    assert '<th class="num">p (ρ)</th>' in part
     assert part.startswith("Yhteys ryhmien välillä (hyvinvointialueittain)")
     row = re.search(r"<tr><th scope=\"row\">Säännölliset tapaamiset .*?</tr>", part, re.S)
     assert row
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", row.group(0))
     assert cells[1] == str(len(by_region))  # 12 counties: not flagged
     assert cells[2] == f"{rho:.2f}".replace(".", ",")
+    assert cells[-2] == f"{rho_p:.3f}".replace(".", ",")
     assert cells[-1] == ""
 
 

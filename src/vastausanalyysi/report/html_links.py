@@ -201,10 +201,10 @@ def _html_correlations(links: LinkSection) -> str:
         f"<h3>Yhteys ryhmien välillä ({escape_html(links.corr_by)})</h3>"
         '<p class="small">Koodin osuuden ja linkitetyn kohdan keskiarvon korrelaatio ryhmien '
         "välillä (yksi piste ryhmää kohti; ei vastaajatason yhteys). ρ = Spearmanin, r = "
-        "Pearsonin korrelaatio; väli on ρ:n 95 %:n luottamusväli.</p>"
+        "Pearsonin korrelaatio; väli on ρ:n 95 %:n luottamusväli ja p ρ:n p-arvo.</p>"
         '<div class="scroll"><table class="links" style="width:100%"><thead><tr><th>Koodi</th>'
         '<th>Linkitetty kohta</th><th class="num">Ryhmiä</th><th class="num">ρ</th>'
-        '<th class="num">95 %:n LV</th><th class="num">r</th><th class="num">p (r)</th>'
+        '<th class="num">95 %:n LV</th><th class="num">r</th><th class="num">p (ρ)</th>'
         f"<th>Huom.</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 

@@ -72,7 +72,7 @@ def _md_links(rep: ReportModel) -> list[str]:
                 ]
                 for c in links.correlations
             ]
-            headers = ["Koodi", "Kohta", "Ryhmiä", "ρ", "r", "p (r)", "Huom."]
+            headers = ["Koodi", "Kohta", "Ryhmiä", "ρ", "r", "p (ρ)", "Huom."]
             out += [_md_table(headers, rows, right=[2, 3, 4, 5]), ""]
     if rep.cluster_links:
         local = any(c.local_mean is not None for c in rep.cluster_links)
