@@ -376,6 +376,10 @@ def build_model(
     score_sections: list[ScoreSection] = []
     given: list[tuple[Any, str]] = []
     frames = [f for f in (respondent_scores, scores) if f is not None]
+    if len(frames) == 2 and all(is_respondent_scores(f) for f in frames):
+        # a respondent-level file beside the export's own answers: it replaces them (not twice)
+        frames = [scores]
+        notes.append("Pistetaulukko korvasi kyselyn omat asteikolliset vastaukset.")
     for frame in frames:  # the survey's own first: its items are K1, K2 …
         if is_respondent_scores(frame):
             score_sections.append(
@@ -543,9 +547,10 @@ def publishable_answers(
     Each other group or region column is judged on its own the same way (its values of fewer
     than ``min_cell`` respondents, with the smallest others until two values and ``min_cell``
     respondents), and its value is shown only where its combination with the labels shown has
-    ``min_cell`` respondents and the answer is not anonymous. An answer under the rule in any
-    column keeps its codes but not its text, lemmas or evidence; a label left out reads
-    ``HIDDEN_GROUP``. Personal data is not masked here.
+    ``min_cell`` respondents and the answer is not anonymous. An answer under the rule at the
+    report's level keeps its codes but not its text, lemmas or evidence, as on the workbook's
+    answer sheet (the same texts are shown in both); a label left out reads ``HIDDEN_GROUP``.
+    Personal data is not masked here.
     """
     answers, _ = _answer_frame(tagged)
     freqs = prepare_freqs(frequencies, Names(None)) if frequencies is not None else None
@@ -566,10 +571,9 @@ def publishable_answers(
     for column in (*GROUPING_COLUMNS, *others):
         if column in answers.columns and column not in hide:
             hidden = np.zeros(len(answers), dtype=bool)
-            if column in GROUPING_COLUMNS:  # a small group or county hides the text too
-                alone = answers.copy()
-                alone["_ok"] = showable(alone, [column], has_text, min_cell)
-                under |= np.array(alone["_has_text"] & ~alone["_ok"], dtype=bool)
+            if column in GROUPING_COLUMNS:  # a small group or county the report does not show:
+                alone = answers.copy()  # its label is left out; the text follows the report's
+                alone["_ok"] = showable(alone, [column], has_text, min_cell)  # rule (its sheet)
                 hidden = anonymous_rows(alone, [column], None, min_cell)
             # with every label published beside it, the combination has min_cell respondents
             keys = [tuple((c, keys_of[c][i]) for c in (*ls, column)) for i, ls in enumerate(shown)]
