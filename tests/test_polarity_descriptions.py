@@ -80,6 +80,10 @@ CASES = [
     ("Kiitos kyselystä! Yhteistyö ei toimi.", "problem"),
     ("Tiedonkulku ei toimi. Ei muuta.", "problem"),
     ("Kiitos hyvästä yhteistyöstä! Tapaamiset ovat olleet hyödyllisiä.", "works"),
+    # "pitää" before a verb Voikko does not know is still a need (QA, 2026-12-07), and
+    # "pitää X hyvänä" still an opinion
+    ("Varautumissuunnitelmat pitää yhteensovittaa paremmin.", "problem"),
+    ("Kunta pitää Kirkkoharjua hyvänä paikkana.", "works"),
 ]
 
 

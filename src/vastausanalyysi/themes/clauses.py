@@ -52,6 +52,8 @@ WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
 _BOUNDARY = {".", "!", "?", ";", ":", "…", "–", "—", "(", ")", "•"}
 #: Tokens that end a sentence (and a goal or need scope).
 SENTENCE_END = {".", "!", "?", ";", "…", "•"}
+#: Endings of an A-infinitive, for a verb the analyser does not know ("yhteensovittaa").
+_INFINITIVE_ENDINGS = ("aa", "ää", "da", "dä")
 #: The analyser's past participles (after "olla" they make a perfect tense).
 PAST_PARTICIPLES = frozenset({"past_active", "past_passive"})
 
@@ -477,9 +479,12 @@ def _goal_scope(
             while j >= 0 and i - j <= 2 and rows[j].genitive:
                 goal.add(j)
                 j -= 1
-        # "pitää kehittää" is a need, "pitää yhteistyötä hyvänä" an opinion
+        # "pitää kehittää" is a need, "pitää yhteistyötä hyvänä" an opinion; a verb Voikko
+        # does not know counts by its ending ("pitää yhteensovittaa paremmin")
         opinion = low == "pitää" and not any(
-            "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))
+            "A-infinitive" in rows[j].moods
+            or (not rows[j].known and rows[j].low.endswith(_INFINITIVE_ENDINGS))
+            for j in range(i + 1, min(i + 4, n))
         )
         if (low in NEED_FORMS or lemma in NEED_LEMMAS) and not opinion:
             active_need = True
