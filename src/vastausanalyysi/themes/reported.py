@@ -34,7 +34,7 @@ QUESTION_OPENERS = rule_words("question_openers")
 #: Verbs of telling after a passive request: "vastaajia pyydettiin kuvaamaan …" (survey method).
 TELLING_VERBS = rule_words("telling_verbs")
 _AND_OR = frozenset({"ja", "sekä", "tai", "vai"})
-_PASSIVE_ASKING = ("pyydet", "pyydett")
+_PASSIVE_ASKING = "pyydet"  # "pyydetään", "pyydettiin"
 
 
 def _court(row: TokenRow, span: Sequence[TokenRow], k: int) -> bool:
