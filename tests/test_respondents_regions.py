@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import vastausanalyysi as va
-from vastausanalyysi.errors import RegionError
+from vastausanalyysi.errors import InputTextError, RegionError
 from vastausanalyysi.respondents import (
     COUNTY_CODES,
     RegionResolver,
@@ -258,6 +258,13 @@ def test_resolve_regions_lists_unresolved_inputs_once_in_order() -> None:
     )
     assert codes == ["13", None, None, None, None, None, None, "08"]
     assert unresolved == ["Uusimaa", "Atlantis"]
+
+
+def test_resolve_regions_refuses_a_single_string() -> None:
+    """A string is an iterable of letters (QA, 2026-12-07: "Espoo" gave five Nones and the
+    letters as unresolved inputs)."""
+    with pytest.raises(InputTextError, match=r"resolve_regions\(\) .*'Espoo'; wrap it in a list"):
+        resolve_regions("Espoo")
 
 
 def test_all_municipalities_resolve_by_name_and_code() -> None:

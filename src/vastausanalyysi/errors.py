@@ -19,6 +19,16 @@ class InputTextError(VastausanalyysiError, TypeError):
     """A value given as text is not text (e.g. bytes or a dict)."""
 
 
+def reject_single_text(values: object, function: str) -> None:
+    """An :class:`InputTextError` when ``values``, which ``function`` takes as an iterable of
+    texts, is a single string or bytes (a string would be taken letter by letter)."""
+    if isinstance(values, str | bytes):
+        raise InputTextError(
+            f"{function}() takes an iterable of texts, got a single {type(values).__name__} "
+            f"{values[:40]!r}; wrap it in a list"
+        )
+
+
 class LexiconError(VastausanalyysiError, ValueError):
     """A lexicon file is malformed; the message names the file and line."""
 
@@ -63,4 +73,5 @@ __all__ = [
     "SurveyError",
     "VastausanalyysiError",
     "VoikkoUnavailableError",
+    "reject_single_text",
 ]

@@ -184,14 +184,10 @@ def detect_language(texts: Iterable[object]) -> list[str]:
     None/NaN give ``other`` (no words); numbers become their ``str``; bytes raise
     :class:`~vastausanalyysi.errors.InputTextError`.
     """
-    from vastausanalyysi.errors import InputTextError
+    from vastausanalyysi.errors import reject_single_text
     from vastausanalyysi.nlp.pipeline import as_text
 
-    if isinstance(texts, str | bytes):
-        raise InputTextError(
-            f"detect_language() takes an iterable of texts, got a single {type(texts).__name__} "
-            f"{texts[:40]!r}; wrap it in a list"
-        )
+    reject_single_text(texts, "detect_language")
     analyzer = get_analyzer()
     return [language_of(as_text(value, i), analyzer) for i, value in enumerate(texts)]
 

@@ -51,7 +51,7 @@ from spacy.tokens import Doc
 from spacy.util import raise_error
 from spacy.vocab import Vocab
 
-from vastausanalyysi.errors import InputTextError
+from vastausanalyysi.errors import InputTextError, reject_single_text
 from vastausanalyysi.nlp.component import (
     FACTORY,
     FORM_COUNTS_KEY,
@@ -526,11 +526,7 @@ def lemmatize(
     lemmatizer alone (the default), no Docs are made: the lemmatizer runs on the tokenizer's
     words, which gives the lemmas the pipeline would set, about twice as fast.
     """
-    if isinstance(texts, str | bytes):
-        raise InputTextError(
-            f"lemmatize() takes an iterable of texts, got a single {type(texts).__name__} "
-            f"{texts[:40]!r}; wrap it in a list"
-        )
+    reject_single_text(texts, "lemmatize")
     nlp = nlp or default_pipeline()
     cleaned = [as_text(t, i) for i, t in enumerate(texts)]
     if _direct(nlp, n_process):

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vastausanalyysi.errors import RegionError
+from vastausanalyysi.errors import RegionError, reject_single_text
 from vastausanalyysi.respondents.matching import (
     FOLDABLE_LETTERS,
     fold_letters,
@@ -199,7 +199,10 @@ class RegionResolver:
     def resolve_many(
         self, values: Iterable[Any], *, code_kind: str = "auto"
     ) -> tuple[list[str | None], list[Any]]:
-        """County codes for ``values`` in order, and the distinct unresolved inputs in order."""
+        """County codes for ``values`` in order, and the distinct unresolved inputs in order
+        (a single string is an :class:`~vastausanalyysi.errors.InputTextError`: use
+        :meth:`match` or wrap it in a list)."""
+        reject_single_text(values, "resolve_regions")
         codes: list[str | None] = []
         unresolved: list[Any] = []
         seen: set[str] = set()

@@ -136,7 +136,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from vastausanalyysi.errors import InputTextError
+from vastausanalyysi.errors import reject_single_text
 from vastausanalyysi.nlp.normalise import normalise_with_offsets
 from vastausanalyysi.nlp.pii import clues, context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
@@ -668,11 +668,7 @@ def mask_pii(texts: Iterable[object]) -> list[str]:
     """
     from vastausanalyysi.nlp.pipeline import as_text
 
-    if isinstance(texts, str | bytes):
-        raise InputTextError(
-            f"mask_pii() takes an iterable of texts, got a single {type(texts).__name__} "
-            f"{texts[:40]!r}; wrap it in a list"
-        )
+    reject_single_text(texts, "mask_pii")
     masker = default_masker()
     return [
         masker.mask(value if isinstance(value, str) else as_text(value, i))
