@@ -7,8 +7,7 @@ input); tables are written by their suffix (:mod:`vastausanalyysi.cli.output`) w
 masked unless ``--keep-personal-data``. Every error in the input, the options or the output is
 printed as one line naming the file, row or column, with exit status 2 (an internal error, a bug,
 is one line too, with exit status 1); nothing reaches the user as a traceback unless ``--debug``
-is given.
-``-v``, ``-q`` and ``--debug`` work before or after the verb.
+is given. ``-v``, ``-q`` and ``--debug`` work before or after the verb.
 """
 
 from __future__ import annotations
@@ -393,10 +392,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_plain_table
+    from vastausanalyysi.cli.output import check_folder
     from vastausanalyysi.themes.evaluation import evaluate
     from vastausanalyysi.themes.training import train
 
     column = args.text_column or TEXT
+    check_folder(Path(args.output), args.output, create=True)  # before the work: a folder
     data = read_plain_table(args.input, _input(args), required=[column])
     model = train(data, text_column=column, mask=_mask(args))
     path = model.save(args.output)
@@ -522,8 +523,7 @@ def _min_cell_option(parser: argparse.ArgumentParser) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, as every other error of the command line
-    (argparse prints the usage first); its subcommands' parsers are of this class too."""
+    """An argument parser whose errors are one line (not usage first), its subparsers too."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"vastausanalyysi: error: {_one_line(message)} (see {self.prog} --help)\n")

@@ -14,6 +14,7 @@ from vastausanalyysi.report.html import render_html
 from vastausanalyysi.report.markdown import render_markdown
 from vastausanalyysi.report.model import build_model
 from vastausanalyysi.report.xlsx import render_xlsx
+from vastausanalyysi.schema import AREAS, MECHANISMS
 
 FORMATS: dict[str, str] = {"html": "report.html", "xlsx": "report.xlsx", "md": "report.md"}
 """The output formats :func:`write_report` knows, with their file names."""
@@ -90,6 +91,11 @@ def write_report(
         raise ReportError(f"unknown report format(s) {unknown!r}; use any of {list(FORMATS)}")
     if not wanted:
         raise ReportError("formats is empty; use any of " + ", ".join(FORMATS))
+    if not any(c in tagged.columns for c in (AREAS, MECHANISMS)):
+        raise ReportError(
+            f"the answers are not tagged: no column {AREAS!r} or {MECHANISMS!r}; give "
+            "write_report the output of va.tag"
+        )
     if published_scores is None and respondent_scores is not None and "mean" in respondent_scores:
         published_scores, respondent_scores = respondent_scores, None  # old scores= of means
     if mask:

@@ -34,7 +34,8 @@ def model_files(path: str | Path) -> tuple[Path, Path]:
         folder = folder.parent
     jpath, npath = folder / JSON_NAME, folder / NPZ_NAME
     if not jpath.is_file() or not npath.is_file():
-        raise ModelError(f"no theme model in {folder} (expected {JSON_NAME} and {NPZ_NAME})")
+        given = f"{str(path)!r} (in {str(folder)!r})" if Path(path) != folder else repr(str(path))
+        raise ModelError(f"no theme model at {given}: expected {JSON_NAME} and {NPZ_NAME}")
     return jpath, npath
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from vastausanalyysi.errors import ModelError
-from vastausanalyysi.schema import RowNumbers
+from vastausanalyysi.schema import AREAS, MECHANISMS, RowNumbers
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Codebook, norm_term
 from vastausanalyysi.themes.labels import (
@@ -109,8 +109,13 @@ def train(
     model = ThemeClassifier(codebook=codebook, **params)
     cb = model.get_codebook()
     labels = label_rows(df, cb)
+    if not any(labels):
+        columns = ", ".join(repr(c) for c in (AREAS, MECHANISMS) if c in df.columns)
+        raise ModelError(
+            f"{source_of(df)}no codes to learn: column(s) {columns} are blank on all {len(df)} rows"
+        )
     polarity = read_polarity_column(df)
-    warnings = blank_column_warnings(df)
+    warnings = blank_column_warnings(df) + _rare_code_warnings(df, labels, cb)
     questions = df["question"].tolist() if "question" in df.columns else None
     texts = df[text_column].tolist()
     excluded = personal_vocabulary(texts) if mask else frozenset()
@@ -140,6 +145,28 @@ def _polarity_counts(polarity: Sequence[str | None] | None) -> dict[str, int]:
         if label is not None:
             counts[label] = counts.get(label, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+#: Fewer rows than this with a code, and the model can hardly learn it (the rules still give it).
+MIN_CODE_ROWS = 5
+
+
+def _rare_code_warnings(
+    df: pd.DataFrame, labels: Sequence[Sequence[str]], cb: Codebook
+) -> list[str]:
+    """A warning naming the codes coded on fewer than :data:`MIN_CODE_ROWS` rows (but some)."""
+    rare = [
+        f"{code} ({n})"
+        for counts in code_counts(labels, cb).values()
+        for code, n in counts.items()
+        if 0 < n < MIN_CODE_ROWS
+    ]
+    if not rare:
+        return []
+    return [
+        f"{source_of(df)}codes on fewer than {MIN_CODE_ROWS} rows: {', '.join(rare)}; the model "
+        "can hardly learn them from so few examples (the rules still give them)"
+    ]
 
 
 def _polarity_warnings(
