@@ -68,3 +68,13 @@ def test_a_model_path_that_is_a_file_is_named_as_given(tmp_path: Path) -> None:
 def test_write_report_refuses_untagged_answers(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="not tagged: no column 'areas' or 'mechanisms'"):
         va.write_report(tmp_path, tagged=pd.DataFrame({"text": TEXTS}))
+
+
+def test_a_single_polarity_is_named_as_such(caplog: pytest.LogCaptureFixture) -> None:
+    """180 rows of one polarity were "too few to learn polarity from": the reason is the one
+    class, not the number of rows."""
+    frame = _coded().assign(polarity="works")
+    with caplog.at_level(logging.WARNING, logger="vastausanalyysi"):
+        model = va.train(frame)
+    assert not model.has_polarity
+    assert "every row with a polarity has 'works'" in caplog.text

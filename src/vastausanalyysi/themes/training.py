@@ -178,11 +178,15 @@ def _polarity_warnings(
     where = source_of(df)
     n, have = len(polarity), model.polarity_n_
     if not model.has_polarity:
-        classes = len({p for p in polarity if p is not None})
+        classes = sorted({p for p in polarity if p is not None})
+        found = (
+            f"every row with a polarity has {classes[0]!r}"
+            if len(classes) == 1
+            else f"only {have} of {n} rows have a polarity ({len(classes)} different)"
+        )
         return [
-            f"{where}only {have} of {n} rows have a polarity ({classes} different); too few to "
-            f"learn polarity from (at least {MIN_POLARITY_ROWS} rows of at least two "
-            "polarities are needed): the model's polarity comes from the rules"
+            f"{where}{found}; too little to learn polarity from (at least {MIN_POLARITY_ROWS} "
+            "rows of at least two polarities are needed): the model's polarity comes from the rules"
         ]
     out = []
     if have < n:
