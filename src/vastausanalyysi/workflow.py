@@ -263,13 +263,11 @@ def mask_personal_data(
         )
     for c in columns:
         out[c] = [cache.get(v, v) if isinstance(v, str) else v for v in out[c].tolist()]
+    parts = [MaskedParts(ch) for ch in changes]  # one look-up per row, for both columns
     for c in (EVIDENCE, POLARITY_EVIDENCE):
         if c in out.columns:
             out[c] = pd.Series(
-                [
-                    _mask_entries(v, MaskedParts(ch), cache)
-                    for v, ch in zip(out[c], changes, strict=True)
-                ],
+                [_mask_entries(v, p, cache) for v, p in zip(out[c], parts, strict=True)],
                 index=out.index,
                 dtype=object,
             )

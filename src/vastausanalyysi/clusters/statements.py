@@ -372,10 +372,8 @@ def statements_of(
     # the row's other columns once per statement; not its text, which a string column would
     # copy whole for every statement of a long answer (10,000 statements of a 1,000,000-character
     # answer: gigabytes, QA 2026-12-07)
-    where = (
-        frame.columns.get_loc(text_column) if text_column in frame.columns else len(frame.columns)
-    )
-    out = frame.drop(columns=[text_column], errors="ignore").iloc[source].reset_index(drop=True)
+    where = frame.columns.get_loc(text_column)
+    out = frame.drop(columns=[text_column]).iloc[source].reset_index(drop=True)
     out.insert(where, text_column, ["" if is_missing(s) else s for p in pieces for s in p])
     # statements whose tags are not their row's: split off, or cleaned of markup
     own = [

@@ -19,9 +19,6 @@ class MaskedParts:
         for s, e, label in self.parts:
             self._shifts.append(self._shifts[-1] + len(label) - (e - s))
 
-    def __len__(self) -> int:
-        return len(self.parts)
-
     def overlapping(self, start: int, end: int) -> tuple[int, int, str] | None:
         """The first part that overlaps ``start``–``end`` of the original, if any."""
         k = bisect_right(self._ends, start)
