@@ -208,6 +208,10 @@ class _RoleFinder:
     def _free(self) -> list[str]:
         return [h for h in self.table.header if h not in self.taken]
 
+    def _content(self) -> list[str]:
+        """The free columns that may hold answers: not a survey tool's own (``lastpage``)."""
+        return [c for c in self._free() if _norm_header(c) not in _SYSTEM_HEADERS]
+
     def find(self) -> SurveyColumns:
         opts = self.options
         detect = bool(opts.get("detect", True))
@@ -241,19 +245,14 @@ class _RoleFinder:
                 explicit["title"] = self._titles_by_content()
             if explicit["municipality"] is None and explicit["region"] is None:
                 explicit["municipality"], explicit["region"] = self._detect_places()
-            content = [c for c in self._free() if _norm_header(c) not in _SYSTEM_HEADERS]
             if opts.get("likert_columns") is None:
-                for column in content:
+                for column in self._content():
                     found = self._numeric_scale(column)
                     if found is not None:
                         self.scales[self._take(column, "numeric")] = found
-                free = set(self._free())
-                likert = [
-                    self._take(c, "likert") for c in content if c in free and self._is_likert(c)
-                ]
+                likert = [self._take(c, "likert") for c in self._content() if self._is_likert(c)]
             if opts.get("open_columns") is None:
-                free = set(self._free())
-                open_ = [self._take(c, "open") for c in content if c in free and self._is_open(c)]
+                open_ = [self._take(c, "open") for c in self._content() if self._is_open(c)]
         other = tuple(self._free())
         columns = SurveyColumns(
             id=explicit["id"],
