@@ -115,7 +115,8 @@ def train(
             f"{source_of(df)}no codes to learn: column(s) {columns} are blank on all {len(df)} rows"
         )
     polarity = read_polarity_column(df)
-    warnings = blank_column_warnings(df) + _rare_code_warnings(df, labels, cb)
+    counts = code_counts(labels, cb)
+    warnings = blank_column_warnings(df) + _rare_code_warnings(df, counts)
     questions = df["question"].tolist() if "question" in df.columns else None
     texts = df[text_column].tolist()
     excluded = personal_vocabulary(texts) if mask else frozenset()
@@ -127,7 +128,7 @@ def train(
     model.training_summary_ = TrainingSummary(
         source=str(source) if source else "",
         rows=len(df),
-        code_counts=code_counts(labels, cb),
+        code_counts=counts,
         polarity_rows=model.polarity_n_,
         polarity_counts=_polarity_counts(polarity),
         polarity_learned=model.has_polarity,
@@ -151,14 +152,13 @@ def _polarity_counts(polarity: Sequence[str | None] | None) -> dict[str, int]:
 MIN_CODE_ROWS = 5
 
 
-def _rare_code_warnings(
-    df: pd.DataFrame, labels: Sequence[Sequence[str]], cb: Codebook
-) -> list[str]:
-    """A warning naming the codes coded on fewer than :data:`MIN_CODE_ROWS` rows (but some)."""
+def _rare_code_warnings(df: pd.DataFrame, counts: dict[str, dict[str, int]]) -> list[str]:
+    """A warning naming the codes coded on fewer than :data:`MIN_CODE_ROWS` rows (but some);
+    ``counts``: :func:`~vastausanalyysi.themes.labels.code_counts`."""
     rare = [
         f"{code} ({n})"
-        for counts in code_counts(labels, cb).values()
-        for code, n in counts.items()
+        for layer in counts.values()
+        for code, n in layer.items()
         if 0 < n < MIN_CODE_ROWS
     ]
     if not rare:
