@@ -97,10 +97,11 @@ class InputOptions:
     delimiter: str | None = None
     format: str | None = None
     mapping: str | None = None
+    likert_points: int | None = None
 
     def survey_options(self) -> dict[str, Any]:
         """The options :func:`~vastausanalyysi.read_survey` takes."""
-        names = ("sheet", "header_row", "encoding", "delimiter", "id_column")
+        names = ("sheet", "header_row", "encoding", "delimiter", "id_column", "likert_points")
         options = {n: getattr(self, n) for n in names if getattr(self, n) is not None}
         if self.mapping is not None:
             options["column_map"] = self.mapping

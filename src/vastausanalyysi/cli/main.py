@@ -42,19 +42,13 @@ def _mask(args: argparse.Namespace) -> bool:
 
 
 def _input(args: argparse.Namespace) -> Any:
+    from dataclasses import fields
+
     from vastausanalyysi.cli.files import InputOptions
 
-    return InputOptions(
-        text_column=getattr(args, "text_column", None),
-        id_column=getattr(args, "id_column", None),
-        questions=getattr(args, "question", None) or (),
-        sheet=getattr(args, "sheet", None),
-        header_row=getattr(args, "header_row", None),
-        encoding=getattr(args, "encoding", None),
-        delimiter=getattr(args, "delimiter", None),
-        format=getattr(args, "format", None),
-        mapping=getattr(args, "mapping", None),
-    )
+    given = {f.name: getattr(args, f.name, None) for f in fields(InputOptions)}
+    given["questions"] = getattr(args, "question", None) or ()
+    return InputOptions(**given)
 
 
 def _write(frame: Any, args: argparse.Namespace) -> None:
@@ -491,6 +485,9 @@ def _input_options(
         help="only the answers to this open question (its name or a unique part; repeatable)",
     )
     group.add_argument("--mapping", help="a YAML/JSON file naming the survey's columns")
+    group.add_argument(
+        "--likert-points", type=int, choices=(4, 5), help="the verbal scales' steps (detected)"
+    )
     if model:
         parser.add_argument("-m", "--model", help="a saved model folder, or 'rules' (shipped)")
     if output:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,13 @@ from vastausanalyysi.respondents import (
     load_groups,
 )
 from vastausanalyysi.survey.columns import find_columns
-from vastausanalyysi.survey.likert import NUMBER_PATTERN, LikertScale
+from vastausanalyysi.survey.likert import (
+    BIPOLAR_FAMILIES,
+    FOUR_POINT_VALUES,
+    NUMBER_PATTERN,
+    LikertScale,
+    four_point_columns,
+)
 from vastausanalyysi.survey.model import Survey, SurveyColumns, SurveyIssue
 from vastausanalyysi.survey.tables import RawTable, read_raw_table
 from vastausanalyysi.survey.totals import drop_summary_rows
@@ -48,6 +55,7 @@ _OPTION_KEYS = frozenset(
         "delimiter",
         "likert_scale",
         "likert_range",
+        "likert_points",
         "missing_values",
         "strict",
         "groups",
@@ -146,12 +154,15 @@ def _scores(
     columns: Sequence[str],
     scale: LikertScale,
     issues: list[SurveyIssue],
-) -> pd.DataFrame:
+    points: Mapping[str, int] | None = None,
+) -> tuple[pd.DataFrame, list[str]]:
+    """The Likert answers, one row per respondent and item, and the items read on four steps."""
     indexes = [table.header.index(c) for c in columns]
     records = []
     for rid, row, number in zip(ids, table.rows, table.row_numbers, strict=True):
         for column, i in zip(columns, indexes, strict=True):
             value, status, problem = scale.parse(row[i])
+            family = scale.family(row[i]) if status == "ok" else None
             if status == "ok" and scale.whole and not float(value).is_integer():
                 issues.append(
                     SurveyIssue(
@@ -176,10 +187,96 @@ def _scores(
                         "error",
                     )
                 )
-            records.append((rid, column, value, status, number))
-    frame = pd.DataFrame(records, columns=["respondent_id", "item", "value", "status", "row"])
+            records.append([rid, column, value, status, number, row[i], family])
+    four = _four_point_items(_bipolar_items(records), points, issues)
+    if four:
+        _rescore_four_points(records, set(four), issues)
+    frame = pd.DataFrame(
+        [r[:5] for r in records], columns=["respondent_id", "item", "value", "status", "row"]
+    )
     frame["value"] = frame["value"].astype("float64")
-    return _string_columns(frame, ["respondent_id", "item", "status"])
+    return _string_columns(frame, ["respondent_id", "item", "status"]), four
+
+
+def _bipolar_items(records: list[list[Any]]) -> dict[str, tuple[str, frozenset[float], int]]:
+    """The items whose answers are all labels of one two-sided family → (family, values, n)."""
+    families: dict[str, set[str | None]] = {}
+    values: dict[str, set[float]] = {}
+    for _, item, value, status, _, _, family in records:
+        if status == "ok":
+            families.setdefault(item, set()).add(family)
+            values.setdefault(item, set()).add(value)
+    counts = Counter(r[1] for r in records if r[3] == "ok")
+    return {
+        item: (next(iter(found)), frozenset(values[item]), counts[item])
+        for item, found in families.items()
+        if len(found) == 1 and found <= BIPOLAR_FAMILIES
+    }
+
+
+def _four_point_items(
+    bipolar: dict[str, tuple[str, frozenset[float], int]],
+    points: Mapping[str, int] | None,
+    issues: list[SurveyIssue],
+) -> list[str]:
+    """The items read on four steps: those given ``likert_points`` 4, else (for those not
+    given) the verbal bipolar items without a middle answer (:func:`four_point_columns`)."""
+    given = points or {}
+    four = [c for c, p in given.items() if p == 4]
+    detect = {c: v for c, v in bipolar.items() if given.get(c) is None}
+    found, undecided = four_point_columns(detect)
+    for column in found:
+        family, _, _ = bipolar[column]
+        issues.append(
+            SurveyIssue(
+                None,
+                column,
+                None,
+                f"read as a four-step scale without a middle, scored 1–4: no answer among the "
+                f"{sum(n for f, _, n in detect.values() if f == family)} {family} answers is in "
+                "the middle; give likert_points 5 (--likert-points 5) if the question had a "
+                "middle step",
+                "four_point_scale",
+            )
+        )
+    for column, n in undecided.items():
+        issues.append(
+            SurveyIssue(
+                None,
+                column,
+                None,
+                f"scored on five steps (1, 2, 4, 5 without a middle answer), but {n} answers "
+                "cannot tell a four-step scale from a five-step one; give likert_points 4 "
+                "(--likert-points 4) if the question had no middle step",
+                "ambiguous_scale",
+            )
+        )
+    return four + found
+
+
+def _rescore_four_points(
+    records: list[list[Any]], four: set[str], issues: list[SurveyIssue]
+) -> None:
+    """A four-step item's bipolar labels → 1–4 (a middle label is an error); its numbers stay,
+    above 4 an error."""
+    for record in records:
+        _, item, value, status, number, text, family = record
+        if item not in four or status != "ok":
+            continue
+        if family in BIPOLAR_FAMILIES and value != 3.0:
+            record[2] = FOUR_POINT_VALUES[value]
+        elif value > 4.0 or family in BIPOLAR_FAMILIES:
+            record[2], record[3] = math.nan, "invalid"
+            issues.append(
+                SurveyIssue(
+                    number,
+                    item,
+                    text,
+                    f"{text!r} is not one of the four steps of this item; set to missing",
+                    "invalid_likert",
+                    "error",
+                )
+            )
 
 
 _STR_DTYPE = pd.Series(["x"]).dtype  # "str" on pandas 3, object on pandas 2
@@ -376,6 +473,7 @@ def read_survey(
     delimiter: str | None = None,
     likert_scale: Mapping[str, float] | None = None,
     likert_range: tuple[float, float] = (1, 5),
+    likert_points: int | Mapping[str, int] | None = None,
     missing_values: Iterable[Any] = (),
     groups: GroupClassifier | str | Path | None = None,
     strict: bool = False,
@@ -410,6 +508,12 @@ def read_survey(
     likert_scale, likert_range, missing_values
         Extra verbal values (label → number, merged over :data:`DEFAULT_LIKERT_SCALE`); the valid
         range (default 1–5); extra "no opinion" markers (e.g. ``[6]`` when 6 codes EOS).
+    likert_points
+        4 or 5 (or item → 4 or 5): the number of steps of the verbal scales. By default an item
+        whose answers are all labels of one two-sided scale (agreement, how well, satisfaction,
+        clarity) with no middle answer in any item of that scale, among at least 20 answers, is
+        read on four steps, 1–4 (a ``four_point_scale`` issue); with fewer it stays 1, 2, 4, 5
+        on five (an ``ambiguous_scale`` issue). Numbers in cells are never rescored.
     groups
         A :class:`~vastausanalyysi.respondents.GroupClassifier` or a group file extending the
         default title table.
@@ -435,6 +539,7 @@ def read_survey(
         "encoding": encoding,
         "delimiter": delimiter,
         "likert_scale": likert_scale,
+        "likert_points": likert_points,
         "missing_values": list(missing_values) or None,
         "groups": groups,
     }
@@ -471,7 +576,8 @@ def read_survey(
     issues = list(table.issues)
     ids = _ids(table, columns.id, issues)
     answers = _answers(table, ids, columns.open)
-    scores = _scores(table, ids, columns.likert, scale, issues)
+    points = _likert_points(options.get("likert_points"), columns.likert)
+    scores, four = _scores(table, ids, columns.likert, scale, issues, points)
     respondents = _respondents(table, ids, columns, classifier, resolver, issues)
     text_columns = (
         "respondent_id",
@@ -486,9 +592,27 @@ def read_survey(
     )
     respondents = _string_columns(respondents, [c for c in text_columns if c in respondents])
     _report(issues, table.source, options["strict"])
-    scales = {item: (scale.low, scale.high) for item in columns.likert}
+    scales = {item: (scale.low, 4.0 if item in four else scale.high) for item in columns.likert}
+    if len(set(scales.values())) == 1:  # the report's score sections show it
+        scores.attrs["scale"] = next(iter(scales.values()))
     scales.update(numeric_scales)
     return Survey(answers, scores, respondents, columns, issues, table.source, table.meta, scales)
+
+
+def _likert_points(given: Any, items: Sequence[str]) -> dict[str, int]:
+    """``likert_points`` (None, 4 or 5, or the survey's items → 4 or 5) checked, per item."""
+    if given is None:
+        return {}
+    pairs = given.items() if isinstance(given, Mapping) else [(None, given)]
+    for item, value in pairs:
+        if value not in (4, 5) or isinstance(value, bool):
+            raise SurveyError(f"likert_points must be 4 or 5, not {value!r}")
+        if item is not None and item not in items:
+            raise SurveyError(
+                f"likert_points names {item!r}, which is not a Likert item of the survey "
+                f"({', '.join(map(repr, items)) or 'none'})"
+            )
+    return dict(given) if isinstance(given, Mapping) else dict.fromkeys(items, int(given))
 
 
 def _report(issues: list[SurveyIssue], source: str, strict: bool) -> None:
