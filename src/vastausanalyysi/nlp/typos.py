@@ -45,6 +45,7 @@ MAX_LENGTH = 40
 MIN_CORPUS = 2  # corpus counts decide only from this many occurrences on
 MIN_GENERAL = 10  # general-list evidence alone needs this frequency
 _ALPHABET = "abcdefghijklmnoprstuvyäö"
+_VOWELS = frozenset("aeiouyäö")
 _UMLAUT = {"a": "ä", "o": "ö"}
 _MAX_UMLAUT_SLOTS = 8
 
@@ -406,6 +407,9 @@ class KnownWordIndex:
                 self.stems.add(word[:-3] + "s")
             elif word[-1] in "ie":
                 self.stems.add(word[:-1] + "e")
+            if word[-1] == "e" and word[-2] in "tkp" and word[-3] in _VOWELS:
+                strong = word[:-1] + word[-2]  # tavoite → tavoitte-, tavoittee-
+                self.stems.update((strong + "e", strong + "ee"))
 
     def _starts(
         self, form: str, prefixes: Container[str], words: set[str]
