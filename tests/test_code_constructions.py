@@ -20,7 +20,10 @@ helpers who had seen only the codebook, each with one code and whether it should
 - parishes and organisations taking part (``osallisuus``) or merely named, and discussion
   between the parties (``vuorovaikutus``) or as a topic or event.
 - joint planning (``suunnitelmallisuus``) and shared information (``tietopohja``) with their
-  near misses: one party's own strategy work, IT words ("tietotekniikka"), informing the public.
+  near misses: one party's own strategy work, IT words ("tietotekniikka"), informing the public;
+  decisions between the parties (``paatoksenteko``: made unilaterally, fixed, brought finished;
+  not a client's service decision) and residents' participation (``osallisuus``: not the
+  municipalities' or the staff's).
 
 The codes are those of :func:`vastausanalyysi.tag` (rules and the shipped model). ``gap`` gives
 why a sentence is still missed (a strict xfail).

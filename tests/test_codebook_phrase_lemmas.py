@@ -31,6 +31,8 @@ IN_CONTEXT = {
     frozenset({"koskea", "koskeva"}): "'palveluverkkoa koskeva' is read 'koskeva' in context",
     frozenset({"mikäkin", "mitäkin"}): "inert: the clitic form; 'kuka tekee mitä' is no phrase",
     frozenset({"mikäkin", "mistäkin"}): "inert: the clitic form",
+    frozenset({"osallistava", "osallistuva"}): "'osallistava/osallistuva budjetointi' is read "
+    "so in context",
     frozenset({"järjestettävä", "järjestämä", "vastuulle"}): "inert: the participles alone "
     "would make every 'kunta järjestää' a division of labour",
 }
