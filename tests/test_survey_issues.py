@@ -196,3 +196,66 @@ def test_issues_are_a_list_with_a_frame_and_a_readable_repr(tmp_path: Path) -> N
         issues.head()  # the QA case: a DataFrame method says where the frame is
     assert repr(va.Survey(*(pd.DataFrame(),) * 3, survey.columns).issues) == "SurveyIssues: none"
     assert survey.issues_frame().empty is False
+
+
+# --- columns left with the respondents, and why (QA 3) -----------------------------------------
+
+
+def _frame(**columns: list[str]) -> pd.DataFrame:
+    n = len(next(iter(columns.values())))
+    return pd.DataFrame(
+        {
+            "Tehtävänimike": ["kunnanjohtaja"] * n,
+            "Kunta": ["Kuopio", "Oulu", "Espoo"] * (n // 3),
+            **columns,
+            OPEN: [f"Perhekeskus toimii, tapaamme joka {i}. viikko." for i in range(n)],
+        }
+    )
+
+
+def test_contact_and_organisation_columns_are_not_open_questions() -> None:
+    survey = va.read_survey(
+        _frame(
+            Organisaatio=["Kuopion kaupunki, konsernihallinto ja hyvinvointipalvelut"] * 6,
+            **{"Lisätietoja antaa": ["Matti Virtanen, puh. 040 123 4567, kaupunginsihteeri"] * 6},
+        )
+    )
+    assert survey.columns.open == (OPEN,)
+    assert {"Organisaatio", "Lisätietoja antaa"} <= set(survey.columns.other)
+
+
+def test_answer_codes_are_an_issue_and_a_mapping_reads_them() -> None:
+    frame = _frame(Q1=["A1", "A2", "A3", "A4", "A5", "A2"])
+    survey = va.read_survey(frame)
+    assert "Q1" in survey.columns.other
+    [issue] = [i for i in survey.issues if i.kind == "answer_codes"]
+    assert issue.column == "Q1" and "export the answer texts" in issue.message
+    codes = {f"A{i}": i for i in range(1, 6)}
+    read = va.read_survey(frame, likert_scale=codes, likert_columns=["Q1"])
+    assert read.scores["value"].tolist() == [1.0, 2.0, 3.0, 4.0, 5.0, 2.0]
+
+
+def test_a_few_comments_among_many_short_answers_are_open() -> None:
+    comments = ["Ei"] * 10 + [
+        "Yhteistyö on sujunut hyvin ja tiedonkulku on parantunut selvästi.",
+        "Kiinteistöasiat ovat edelleen auki, eikä kukaan vastaa niistä.",
+    ]
+    survey = va.read_survey(_frame(**{"Muuta kommentoitavaa?": comments}))
+    assert "Muuta kommentoitavaa?" in survey.columns.open
+
+
+def test_a_choice_question_is_kept_with_an_issue_and_yes_no_without() -> None:
+    survey = va.read_survey(
+        _frame(
+            **{
+                "Mikä on kuntasi koko?": ["alle 5000", "5000–20000", "yli 20000"] * 2,
+                "Onko teillä yhteinen hyte-ryhmä?": ["Kyllä", "Ei"] * 3,
+            }
+        )
+    )
+    assert {"Mikä on kuntasi koko?", "Onko teillä yhteinen hyte-ryhmä?"} <= set(
+        survey.columns.other
+    )
+    notes = [(i.kind, i.column) for i in survey.issues if i.kind == "question_not_open"]
+    assert notes == [("question_not_open", "Mikä on kuntasi koko?")]
+    assert "name it in open_columns" in survey.issues[0].message

@@ -81,7 +81,7 @@ def _survey_frame(columns: dict[str, list[str]]) -> pd.DataFrame:
             "Tehtävänimike": ["kunnanjohtaja"] * n,
             "Kunta": ["Kuopio", "Oulu", "Espoo"] * (n // 3) + ["Kuopio"] * (n % 3),
             **columns,
-            "Mikä toimii yhteistyössä?": ["Perhekeskus toimii."] * n,
+            "Mikä toimii yhteistyössä?": [f"Perhekeskus toimii, kerta {i}." for i in range(n)],
         }
     )
 

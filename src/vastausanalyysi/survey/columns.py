@@ -16,7 +16,7 @@ from typing import Any
 from vastausanalyysi.errors import SurveyError
 from vastausanalyysi.respondents import UNKNOWN, GroupClassifier, RegionResolver
 from vastausanalyysi.survey.likert import NUMBER_PATTERN, LikertScale, label_key
-from vastausanalyysi.survey.model import SurveyColumns
+from vastausanalyysi.survey.model import SurveyColumns, SurveyIssue
 from vastausanalyysi.survey.tables import RawTable
 
 logger = logging.getLogger("vastausanalyysi.survey")
@@ -75,6 +75,39 @@ _SYSTEM_HEADERS = frozenset(
         "viimeksi muokattu",
     }
 )
+#: Columns about the respondent rather than answers (contact details, organisation): kept with
+#: the respondents, never a Likert item, a scale or an open question to tag.
+_RESPONDENT_INFO_HEADERS = frozenset(
+    {
+        "organisaatio",
+        "organisaation nimi",
+        "organisaatio nimi",
+        "taustaorganisaatio",
+        "yhteyshenkilö",
+        "yhteyshenkilön nimi",
+        "yhteystiedot",
+        "lisätietoja antaa",
+        "lisätietoja antavat",
+        "lisätietojen antaja",
+        "sähköposti",
+        "sähköpostiosoite",
+        "email",
+        "e mail",
+        "puhelin",
+        "puhelinnumero",
+        "nimi",
+        "vastaajan nimi",
+        "etunimi",
+        "sukunimi",
+        "osoite",
+        "postiosoite",
+        "organisation",
+        "kontaktperson",
+        "e post",
+    }
+)
+#: Survey tools' answer codes in place of the answers (LimeSurvey "A1", "AO01", "SQ001").
+_ANSWER_CODE = re.compile(r"^(?:A|AO|SQ)\d{1,3}$", re.IGNORECASE)
 _TITLE_WORDS = ("nimike", "nimik", "titteli", "befattning", "job title", "tjänstebeteckning")
 _TITLE_HEADERS = frozenset(
     {"asema", "asemasi", "tehtävä", "tehtäväsi", "rooli", "roolisi", "title", "titel", "virka"}
@@ -195,6 +228,7 @@ class _RoleFinder:
         self.index = {h: i for i, h in enumerate(table.header)}
         self.taken: dict[str, str] = {}  # column -> role
         self.scales: dict[str, tuple[float, float]] = {}  # numeric column -> (low, high)
+        self.notes: list[SurveyIssue] = []  # columns left with the respondents, and why
 
     def _take(self, column: str, role: str) -> str:
         if column in self.taken and self.taken[column] != role:
@@ -210,7 +244,12 @@ class _RoleFinder:
 
     def _content(self) -> list[str]:
         """The free columns that may hold answers: not a survey tool's own (``lastpage``)."""
-        return [c for c in self._free() if _norm_header(c) not in _SYSTEM_HEADERS]
+        return [
+            c
+            for c in self._free()
+            if _norm_header(c) not in _SYSTEM_HEADERS
+            and _norm_header(c) not in _RESPONDENT_INFO_HEADERS
+        ]
 
     def find(self) -> SurveyColumns:
         opts = self.options
@@ -253,6 +292,7 @@ class _RoleFinder:
                 likert = [self._take(c, "likert") for c in self._content() if self._is_likert(c)]
             if opts.get("open_columns") is None:
                 open_ = [self._take(c, "open") for c in self._content() if self._is_open(c)]
+            self._note_unread()
         other = tuple(self._free())
         columns = SurveyColumns(
             id=explicit["id"],
@@ -279,6 +319,32 @@ class _RoleFinder:
             logger.info("%s: numeric column %r on the scale %g–%g", src, column, low, high)
         if c.other:
             logger.info("%s: other columns kept in respondents: %r", src, list(c.other))
+
+    def _note_unread(self) -> None:
+        """An issue for each column left with the respondents that holds a survey tool's answer
+        codes, or whose header asks a question while its answers are a few short values."""
+        for column in self._content():
+            values = [v for v in self.table.column_values(self.index[column]) if v]
+            if not values:
+                continue
+            if sum(bool(_ANSWER_CODE.match(v)) for v in values) >= 0.8 * len(values):
+                message = (
+                    f"holds a survey tool's answer codes ({values[0]!r} …), not the answers: kept "
+                    "with the respondents; export the answer texts, or give likert_scale "
+                    "(code → number) and likert_columns in a mapping file"
+                )
+                self.notes.append(SurveyIssue(None, column, values[0], message, "answer_codes"))
+            elif (
+                _asks(column)
+                and not _is_numeric_column(values)
+                and not {label_key(v) for v in values} <= _YES_NO
+            ):
+                message = (
+                    f"reads as a question, but its {len(values)} answers are a few short values "
+                    f"({values[0]!r} …): kept with the respondents, not tagged; name it in "
+                    "open_columns to tag it"
+                )
+                self.notes.append(SurveyIssue(None, column, None, message, "question_not_open"))
 
     # -- header-based ----------------------------------------------------------------------
 
@@ -406,20 +472,27 @@ class _RoleFinder:
         return True
 
     def _is_open(self, column: str) -> bool:
-        header = _norm_header(column)
         values = [v for v in self.table.column_values(self.index[column]) if v]
         if values and _is_numeric_column(values):
             return False
-        question = column.strip().endswith("?") or (
-            len(header.split()) >= 2 and any(h in header for h in _OPEN_HINTS)
-        )
+        question = _asks(column)
         if not values:
             return question
         long_values = sum(len(v.split()) >= 4 for v in values)
         mean_length = sum(len(v) for v in values) / len(values)
         if long_values >= max(1, 0.2 * len(values)) or mean_length >= 30:
             return True
+        if question and len({v for v in values if len(v.split()) >= 6}) >= 2:
+            return True  # a few comments among many "Ei" or "-": free text all the same
         return question and not _is_categorical(values)
+
+
+def _asks(column: str) -> bool:
+    """Whether a header reads as an open question ("Mikä toimii?", "Vapaa sana")."""
+    header = _norm_header(column)
+    return column.strip().endswith("?") or (
+        len(header.split()) >= 2 and any(h in header for h in _OPEN_HINTS)
+    )
 
 
 _YES_NO = frozenset({"kyllä", "ei", "en tiedä", "ja", "nej", "vet inte", "yes", "no"})
@@ -515,9 +588,10 @@ def find_columns(
     scale: LikertScale,
     groups: GroupClassifier,
     resolver: RegionResolver,
-) -> tuple[SurveyColumns, dict[str, tuple[float, float]]]:
+) -> tuple[SurveyColumns, dict[str, tuple[float, float]], list[SurveyIssue]]:
     """The role of each column of ``table``, from the ``read_survey`` options and detection,
-    and the range of each numeric scale column (``SurveyColumns.numeric``).
+    the range of each numeric scale column (``SurveyColumns.numeric``), and an issue for each
+    detected column left with the respondents although it may hold answers.
 
     ``options`` holds the role options of :func:`~vastausanalyysi.survey.read_survey`
     (``id_column`` … ``open_columns``, ``detect``); each role is logged. Numeric scale columns
@@ -525,7 +599,7 @@ def find_columns(
     """
     finder = _RoleFinder(table, options, scale, groups, resolver)
     columns = finder.find()
-    return columns, dict(finder.scales)
+    return columns, dict(finder.scales), finder.notes
 
 
 __all__ = ["RESPONDENT_COLUMNS", "add_respondent_columns", "find_columns", "header_roles"]

@@ -571,9 +571,9 @@ def read_survey(
         else default_groups()
     )
     resolver = default_resolver()
-    columns, numeric_scales = find_columns(table, options, scale, classifier, resolver)
+    columns, numeric_scales, notes = find_columns(table, options, scale, classifier, resolver)
 
-    issues = list(table.issues)
+    issues = list(table.issues) + notes
     ids = _ids(table, columns.id, issues)
     answers = _answers(table, ids, columns.open)
     points = _likert_points(options.get("likert_points"), columns.likert)
