@@ -23,7 +23,9 @@ helpers who had seen only the codebook, each with one code and whether it should
   near misses: one party's own strategy work, IT words ("tietotekniikka"), informing the public;
   decisions between the parties (``paatoksenteko``: made unilaterally, fixed, brought finished;
   not a client's service decision) and residents' participation (``osallisuus``: not the
-  municipalities' or the staff's).
+  municipalities' or the staff's); the division of tasks (``tyonjako``), the parties' dealings
+  (``vuorovaikutus``: tone and attitude, not dealings with residents or inside one party) and
+  information told late or reported (``tietopohja``).
 
 The codes are those of :func:`vastausanalyysi.tag` (rules and the shipped model). ``gap`` gives
 why a sentence is still missed (a strict xfail).
