@@ -242,6 +242,14 @@ def test_score_leaves_rows_without_a_gold_polarity_out() -> None:
     assert int(ev.polarity_confusion.to_numpy().sum()) == 3
 
 
+def test_a_code_without_gold_or_predictions_shows_a_dash_not_zero() -> None:
+    ev = score([["hyte"], ["hyte"]], [["hyte"], ["tyonjako"]], load_codebook())
+    rows = {line.split(" | ")[0][2:]: line for line in ev.to_markdown().splitlines()}
+    assert rows["hyte"].endswith("| 2 | 1 | 1.00 | 0.50 | 0.67 |")
+    assert rows["tyonjako"].endswith("| 0 | 1 | 0.00 | – | – |")  # predicted, no gold
+    assert rows["perhekeskus"].endswith("| 0 | 0 | – | – | – |")
+
+
 def test_evaluate_scores_polarity_on_labelled_rows_and_keeps_code_figures() -> None:
     frame = coded_frame()
     ev = evaluate("rules", frame, mode="rules")

@@ -78,3 +78,40 @@ def test_a_single_polarity_is_named_as_such(caplog: pytest.LogCaptureFixture) ->
         model = va.train(frame)
     assert not model.has_polarity
     assert "every row with a polarity has 'works'" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"C": -1}, "C must be a number above 0, not -1"),
+        ({"threshold": 1.5}, "threshold must be a number above 0 and at most 1, not 1.5"),
+        ({"cv": 1}, "cv must be a whole number at least 2, not 1"),
+        ({"polarity_C": "x"}, "polarity_C must be a number above 0, not 'x'"),
+        ({"foo": 1}, "train\\(\\) has no option 'foo'; its options are C, cv"),
+    ],
+)
+def test_bad_training_options_are_model_errors(options: dict, message: str) -> None:
+    with pytest.raises(ModelError, match=message):
+        va.train(_coded(), **options)
+
+
+def test_numpy_numbers_are_good_options() -> None:
+    import numpy as np
+
+    model = va.train(_coded(), C=np.float64(2.0), min_df=np.int64(1), cv=np.int64(2))
+    assert model.C == 2.0
+
+
+def test_model_evidence_is_never_a_stop_word() -> None:
+    """A stop word that only the coded answers of one code hold gets a weight ("ja" here), but it
+    is no evidence to show (QA 3: a trained model's evidence was "ja")."""
+    texts = ["Tiedonkulku ja raportointi toimii.", "Tapaamiset ovat säännöllisiä."] * 10
+    coded = pd.DataFrame(
+        {"text": texts, "areas": "", "mechanisms": ["tietopohja", "tapaamiset"] * 10}
+    )
+    model = va.train(coded)
+    doc = va.load_pipeline()("Kokous ja palaveri.")
+    ja = next(t.i for t in doc if t.text == "ja")
+    k = model.codes_.index("tietopohja")
+    assert model.coef_[k][model.vectorizer_.index["L:ja"]] > 0  # the model did learn it
+    assert ja not in [i for i, _ in model.explain(doc, "tietopohja", top=10)]

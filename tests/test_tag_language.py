@@ -83,7 +83,7 @@ def test_texts_without_words_have_no_language_and_are_tagged_as_before() -> None
     assert out["language"].tolist() == [""] * len(NO_WORDS)
     assert out["areas"].map(len).sum() == 0
     assert set(out["polarity"]) == {"neutral"}
-    assert answer_languages(["", "-", "x"]) == ["", "", "fi"]
+    assert answer_languages(["", "-", "x", "123"]) == ["", "", "fi", ""]
 
 
 def test_language_does_not_depend_on_the_batch() -> None:

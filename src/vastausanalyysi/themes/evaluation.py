@@ -68,12 +68,15 @@ class Evaluation:
             )
             lines.extend(["", *self.polarity_markdown()])
         lines.append("")
-        lines.append("| code | layer | n | precision | recall | F1 |")
-        lines.append("|---|---|---|---|---|---|")
+        lines.append("| code | layer | n (gold) | predicted | precision | recall | F1 |")
+        lines.append("|---|---|---|---|---|---|---|")
         for _, r in self.per_code.iterrows():
+            predicted = int(r["tp"] + r["fp"])
+            gold = int(r["support"])
             lines.append(
-                f"| {r['code']} | {r['layer']} | {r['support']} | {r['precision']:.2f} | "
-                f"{r['recall']:.2f} | {r['f1']:.2f} |"
+                f"| {r['code']} | {r['layer']} | {gold} | {predicted} | "
+                f"{_ratio(r['precision'], predicted)} | {_ratio(r['recall'], gold)} | "
+                f"{_ratio(r['f1'], gold)} |"
             )
         return "\n".join(lines)
 
@@ -86,7 +89,8 @@ class Evaluation:
             for _, r in self.polarity_per_class.iterrows():
                 lines.append(
                     f"| {r['label']} | {r['support']} | {r['predicted']} | "
-                    f"{r['precision']:.2f} | {r['recall']:.2f} | {r['f1']:.2f} |"
+                    f"{_ratio(r['precision'], r['predicted'])} | "
+                    f"{_ratio(r['recall'], r['support'])} | {_ratio(r['f1'], r['support'])} |"
                 )
         if self.polarity_confusion is not None:
             cm = self.polarity_confusion
@@ -95,6 +99,11 @@ class Evaluation:
             for label, row in cm.iterrows():
                 lines.append(f"| {label} | " + " | ".join(str(int(v)) for v in row) + " |")
         return lines
+
+
+def _ratio(value: float, base: int) -> str:
+    """A precision, recall or F1 to two decimals, or "–" when nothing was counted for it."""
+    return f"{value:.2f}" if base else "–"
 
 
 def score(

@@ -12,6 +12,7 @@ Models are saved as JSON (parameters, vocabulary, metadata) plus NPZ (arrays): n
 from __future__ import annotations
 
 import datetime as _dt
+import numbers
 import platform
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -156,6 +157,28 @@ class ThemeClassifier(BaseEstimator):
 
     # -- helpers --------------------------------------------------------------------------------
 
+    def _check_params(self) -> None:
+        """A ModelError naming the first parameter that is out of its range."""
+        ranges = {
+            "C": (self.C, 0.0, False),
+            "polarity_C": (self.polarity_C, 0.0, False),
+            "threshold": (self.threshold, 0.0, False),
+            "max_threshold": (self.max_threshold, self.threshold, True),
+            "min_df": (self.min_df, 1, True),
+            "cv": (self.cv, 2, True),
+        }
+        for name, (value, low, inclusive) in ranges.items():
+            whole = name in ("min_df", "cv")
+            kind = numbers.Integral if whole else numbers.Real
+            number = isinstance(value, kind) and not isinstance(value, bool)
+            if not number or not (value >= low if inclusive else value > low) or (
+                name.endswith("threshold") and value > 1
+            ):
+                wanted = "a whole number" if whole else "a number"
+                bound = f"{'at least' if inclusive else 'above'} {low:g}"
+                top = " and at most 1" if name.endswith("threshold") else ""
+                raise ModelError(f"{name} must be {wanted} {bound}{top}, not {value!r}")
+
     def get_codebook(self) -> Codebook:
         """The codebook in use: the fitted or loaded one, else ``codebook`` (loaded once)."""
         cb = getattr(self, "codebook_", None)
@@ -203,6 +226,7 @@ class ThemeClassifier(BaseEstimator):
         personal data in ``X``, see :func:`~vastausanalyysi.themes.training.train`) that no
         feature of the vocabulary may hold, so that the saved model holds none of them.
         """
+        self._check_params()
         docs = as_docs(X)
         labels = _as_code_lists(Y)
         if len(labels) != len(docs):
@@ -454,7 +478,8 @@ class ThemeClassifier(BaseEstimator):
         return [self.polarity_classes_[i] for i in proba.argmax(axis=1)]
 
     def explain(self, doc: Doc, code: str, top: int = 3) -> list[tuple[int, float]]:
-        """(token index, contribution) of the tokens that push ``code`` up most (positive only)."""
+        """(token index, contribution) of the tokens that push ``code`` up most (positive only;
+        never a stop word such as "ja", "on", whose weight is the model's noise)."""
         self._check_fitted()
         k = self.codes_.index(code)
         per_token = token_features(doc)
@@ -463,6 +488,8 @@ class ThemeClassifier(BaseEstimator):
         weights = {f: v * coef[index[f]] for f, v in self.vectorizer_.values(allf).items()}
         scored = []
         for i, tf in enumerate(per_token):
+            if doc[i].is_stop:
+                continue
             s = sum(weights.get(f, 0.0) / max(1, allf.count(f)) for f in set(tf))
             if s > 0:
                 scored.append((i, float(s)))

@@ -103,6 +103,13 @@ def train(
     the words of the personal data in the texts (:func:`personal_vocabulary`) are left out of the
     model's vocabulary, so a saved model holds no name or address of the training answers.
     """
+    options = ThemeClassifier().get_params()
+    if unknown := sorted(set(params) - set(options)):
+        raise ModelError(
+            f"train() has no option {', '.join(map(repr, unknown))}; its options are "
+            + ", ".join(sorted(set(options) - {"codebook"}))
+        )
+    ThemeClassifier(**params)._check_params()
     df = read_labelled(data, text_column)
     if "split" in df.columns and (df["split"] == "train").any():
         df = select(df, df["split"] == "train")
