@@ -171,8 +171,10 @@ class ThemeClassifier(BaseEstimator):
             whole = name in ("min_df", "cv")
             kind = numbers.Integral if whole else numbers.Real
             number = isinstance(value, kind) and not isinstance(value, bool)
-            if not number or not (value >= low if inclusive else value > low) or (
-                name.endswith("threshold") and value > 1
+            if (
+                not number
+                or not (value >= low if inclusive else value > low)
+                or (name.endswith("threshold") and value > 1)
             ):
                 wanted = "a whole number" if whole else "a number"
                 bound = f"{'at least' if inclusive else 'above'} {low:g}"
