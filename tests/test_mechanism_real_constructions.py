@@ -103,6 +103,12 @@ CASES = [
     ("suunnitelmallisuus", "Yhteistyö on ollut suunnitelmatonta ja lyhytjänteistä.", True),
     ("suunnitelmallisuus", "Ohjelma on rakennettu tiiviissä yhteistyössä kuntien kanssa.", True),
     ("suunnitelmallisuus", "Tavoitteet käytiin syksyllä läpi yhdessä.", True),
+    # five or six words between the plan and "yhteistyössä" (PLAN_WINDOW 6; a blind sentence)
+    (
+        "suunnitelmallisuus",
+        "Liikuntaohjelma laadittiin tänä keväänä ensimmäistä kertaa yhteistyössä alueen kanssa.",
+        True,
+    ),
     ("suunnitelmallisuus", "Kunnat tarvitsevat enemmän sopimista alueen kanssa.", True),
     ("suunnitelmallisuus", "Ohjelma tukee yhteistyötä kuntien kanssa.", False),
     ("suunnitelmallisuus", "Yhdyspintatyölle ei ole asetettu mitattavia tavoitteita.", True),

@@ -84,6 +84,24 @@ CASES = [
     # "pitää X hyvänä" still an opinion
     ("Varautumissuunnitelmat pitää yhteensovittaa paremmin.", "problem"),
     ("Kunta pitää Kirkkoharjua hyvänä paikkana.", "works"),
+    # "avoin" of an event, a call or everyone is public, not openness (a real development
+    # set, 2026-12-07); openness between the parties still praise
+    ("Alue järjestää kuntien kanssa kaksi avointa verkkoseminaaria.", "neutral"),
+    ("Iltatilaisuus on avoin kaikille kuntalaisille.", "neutral"),
+    ("Keskustelu kuntien kanssa on ollut avointa.", "works"),
+    # what something rests on ("rakentuu … -iin/-lle") describes it; securing is an aim, secured
+    # a result; a duty is a requirement (real and blind official prose, 2026-12-07)
+    ("Uusi toimintamalli rakentuu toimiviin koulukohtaisiin tiimeihin.", "neutral"),
+    ("Yhteistyö on rakentunut vuosien mittaan hyvin.", "works"),
+    ("Strategian mukaan lähipalvelujen saatavuus turvataan kaikissa kunnissa.", "neutral"),
+    ("Neuvolapalvelut on turvattu kaikissa kunnissa ensi vuodelle.", "works"),
+    ("Kunta on lain mukaan velvollinen toimimaan yhteistyössä alueen kanssa.", "neutral"),
+    # "toimia" with an essive far after it is a role, not "works" (a real development set)
+    (
+        "Kertomus toimii kuntien, hyvinvointialueen ja järjestöjen hyvinvointityön yhteisen "
+        "strategisen johtamisen välineenä.",
+        "neutral",
+    ),
 ]
 
 

@@ -56,6 +56,8 @@ SENTENCE_END = {".", "!", "?", ";", "…", "•"}
 _INFINITIVE_ENDINGS = ("aa", "ää", "da", "dä")
 #: The analyser's past participles (after "olla" they make a perfect tense).
 PAST_PARTICIPLES = frozenset({"past_active", "past_passive"})
+#: Goal verbs whose past participle reports the aim reached ("on turvattu", "varmistettiin").
+_SECURED = frozenset({"turvata", "varmistaa"})
 
 
 def sentence_numbers(rows: Sequence[TokenRow]) -> list[int]:
@@ -456,6 +458,8 @@ def _goal_scope(
         opens = row.keys & GOAL_NOUNS and goal_noun_opens(rows, i, n)
         conj = lemma in GOAL_CONJUNCTIONS and low not in GOAL_CONJUNCTIONS  # "joskin" is not "jos"
         attribute = "agent" in row.participle  # "lain vaatimat palvelut": no goal
+        # "palvelut on turvattu": secured, done (a works word), not an aim
+        attribute = attribute or bool(row.participle & PAST_PARTICIPLES and lemma in _SECURED)
         if (low in goal_words or (lemma in goal_words and not conj) or opens) and not attribute:
             if lemma in REQUIRE_VERBS and (
                 still_follows(rows, i, n) or improvement_next(rows, i, lexicon)

@@ -377,6 +377,10 @@ def clause_cues(
             continue  # "vaikea saada sovittua": "vaikea" carries the cue
         if kind == WORKS and _function_verb(rows, i, clause.end):
             continue  # "toimii koordinaattorina": a role, not a judgment
+        if kind == WORKS and _open_to_all(rows, i, clause.start, clause.end):
+            continue  # "avoin etätilaisuus", "avoin kaikille": public, not praise
+        if kind == WORKS and _based_on(rows, i, clause.start, clause.end):
+            continue  # "rakentuu toimiviin palveluihin": what it rests on, not praise
         if kind == WORKS and operating_in(rows, i, clause.start):
             continue  # "alueella toimivat järjestöt": where they operate, not how well
         if kind == WORKS and attributive(rows, i) and lemmas & _IMPORTANCE_NOUNS:
@@ -528,12 +532,53 @@ def _resolves(rows: list[TokenRow], i: int, negated: frozenset[int]) -> bool:
     return not attempted(rows, i)
 
 
+#: How far after "toimia" its essive may stand ("toimii hyvinvoinnin ja terveyden edistämisen
+#: … strategisen johtamisen työkaluna": a real development set, 2026-12-07).
+_ROLE_WINDOW = 15
+#: Events and calls that "avoin" makes public ("avoin etätilaisuus"; compound heads).
+_PUBLIC = rule_words("public_events")
+
+
+def _based_on(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """ "rakentua" with what it rests on in the illative or allative within three words
+    ("rakentuu vahvaan luottamukseen"), and a word of that complement ("toimiviin" in
+    "rakentuu toimiviin lähipalveluihin"): a description, not a judgment."""
+    if rows[i].nlemma == "rakentua":
+        return any(
+            rows[j].cases & _ONTO and rows[j].low != "mittaan"  # "vuosien mittaan": over time
+            for j in range(i + 1, min(end, i + 4))
+        )
+    return bool(rows[i].cases & _ONTO) and any(
+        rows[j].nlemma == "rakentua" for j in range(max(start, i - 3), i)
+    )
+
+
+#: The illative and the allative: what something is built onto.
+_ONTO = frozenset({"sisatulento", "ulkotulento"})
+
+
+def _open_to_all(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
+    """ "avoin" of an event or call ("avoin etätilaisuus", "tilaisuus on avoin"), or "avoin
+    kaikille" / "kaikille avoin": open to the public, no judgment of openness between the
+    parties."""
+    if rows[i].nlemma != "avoin":
+        return False
+    events = [i + 1] if i + 1 < end else []
+    if i - 2 >= start and rows[i - 1].nlemma == "olla":
+        events.append(i - 2)
+    everyone = [j for j in (i - 1, i + 1) if start <= j < end]
+    return any(rows[j].heads & _PUBLIC for j in events) or any(
+        rows[j].nlemma == "kaikki" and "ulkotulento" in rows[j].cases for j in everyone
+    )
+
+
 def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä"), or
-    right after an essive noun ("puheenjohtajana toimii sivistysjohtaja")."""
+    """ "toimia" with an essive ("toimii vajaamiehitettynä", "toimii yhteyshenkilönä") up to
+    :data:`_ROLE_WINDOW` words after it, or right after an essive noun ("puheenjohtajana toimii
+    sivistysjohtaja")."""
     if rows[i].nlemma != "toimia":
         return False
-    if any("olento" in rows[j].cases for j in range(i + 1, min(i + 7, end))):
+    if any("olento" in rows[j].cases for j in range(i + 1, min(i + _ROLE_WINDOW, end))):
         return True
     for j in range(i - 1, max(-1, i - 3), -1):
         if not rows[j].word:

@@ -70,7 +70,7 @@ STAY_VERBS = rule_words("stay_verbs")
 #: joint planning ("hyvinvointisuunnitelma on rakennettu yhteistyössä kuntien kanssa").
 PLAN_HEADS = rule_words("plan_heads")
 #: How far a plan may stand from "yhteistyössä" / "yhdessä".
-PLAN_WINDOW = 4
+PLAN_WINDOW = 6
 #: Premises words (compound heads): "hyvinvointialueille siirtyvät tilat" is not ``tyonjako``.
 PREMISES = rule_words("premises")
 #: Nouns of a task or duty ("kunnille tuli uusia velvoitteita").
