@@ -103,6 +103,16 @@ CASES = [
     ("suunnitelmallisuus", "Yhteistyö on ollut suunnitelmatonta ja lyhytjänteistä.", True),
     ("suunnitelmallisuus", "Ohjelma on rakennettu tiiviissä yhteistyössä kuntien kanssa.", True),
     ("suunnitelmallisuus", "Tavoitteet käytiin syksyllä läpi yhdessä.", True),
+    # an authority ("viranomainen" = virka + omainen) is no relative taking part, a client
+    # falling between services as a noun, a party's role changed (a real development set)
+    (
+        "osallisuus",
+        "Kuntien viranomaiset ovat velvollisia osallistumaan valmiusharjoituksiin.",
+        False,
+    ),
+    ("osallisuus", "Omaiset osallistuivat palvelujen suunnitteluun.", True),
+    ("tyonjako", "Riskinä on asiakkaiden putoaminen palvelujen väliin.", True),
+    ("tyonjako", "Kuntien rooli on muuttunut uudistuksessa paljon.", True),
     # five or six words between the plan and "yhteistyössä" (PLAN_WINDOW 6; a blind sentence)
     (
         "suunnitelmallisuus",

@@ -28,6 +28,14 @@ def _codes(text: str) -> set[str]:
         ("jäsenkuntien", "kunta", True),
         ("tavoitetilaan", "tila", False),
         ("toimitilan", "tila", True),
+        # 2026-12-07: an authority is no relative, interaction no impact, a budget no
+        # assessment, the councils' evening session no school
+        ("viranomaisten", "omainen", False),
+        ("kuntaviranomaisten", "viranomainen", True),
+        ("omaishoitajien", "omainen", False),
+        ("vuorovaikutuksen", "vaikutus", False),
+        ("talousarvion", "arvio", False),
+        ("iltakoulun", "koulu", False),
     ],
 )
 def test_an_opaque_compound_has_no_head_of_its_own(word: str, head: str, has_it: bool) -> None:
