@@ -112,6 +112,9 @@ CASES = [
     ),
     ("osallisuus", "Omaiset osallistuivat palvelujen suunnitteluun.", True),
     ("tyonjako", "Riskinä on asiakkaiden putoaminen palvelujen väliin.", True),
+    # "saada päätökseen" completes something, it is no decision (a real development set)
+    ("paatoksenteko", "Kunta ja alue saivat kehittämistyön päätökseen keväällä.", False),
+    ("paatoksenteko", "Alue teki päätöksen kuulematta kuntia.", True),
     ("tyonjako", "Kuntien rooli on muuttunut uudistuksessa paljon.", True),
     # five or six words between the plan and "yhteistyössä" (PLAN_WINDOW 6; a blind sentence)
     (

@@ -96,6 +96,9 @@ CASES = [
     ("Strategian mukaan lähipalvelujen saatavuus turvataan kaikissa kunnissa.", "neutral"),
     ("Neuvolapalvelut on turvattu kaikissa kunnissa ensi vuodelle.", "works"),
     ("Kunta on lain mukaan velvollinen toimimaan yhteistyössä alueen kanssa.", "neutral"),
+    # "saatiin päätökseen": brought to an end, a result (no decision: see the mechanism test)
+    ("Kiinteistökaupan neuvottelut saatiin päätökseen joulukuussa.", "works"),
+    ("Hanketta ei ole vieläkään saatu päätökseen.", "problem"),
     # "toimia" with an essive far after it is a role, not "works" (a real development set)
     (
         "Kertomus toimii kuntien, hyvinvointialueen ja järjestöjen hyvinvointityön yhteisen "

@@ -160,10 +160,30 @@ def achieved(rows: list[TokenRow], i: int, start: int) -> bool:
     return any(rows[j].olla for j in _words_before(rows, i, start))
 
 
-def _words_before(rows: list[TokenRow], i: int, start: int) -> list[int]:
+#: Verbs that bring something "päätökseen" (to an end): "neuvottelut saatiin päätökseen".
+_BRING = frozenset({"saada", "saattaa"})
+
+
+def brought_to_end(rows: Sequence[TokenRow], i: int, start: int) -> bool:
+    """ "päätökseen" (the illative of "päätös") within two words after "saada" or "saattaa" in
+    its clause: something was completed ("saatiin päätökseen", "on saatettu päätökseen"), no
+    decision."""
+    return rows[i].low == "päätökseen" and any(
+        rows[j].nlemma in _BRING for j in _words_before(rows, i, start)
+    )
+
+
+def _words_before(rows: Sequence[TokenRow], i: int, start: int) -> list[int]:
     """The one or two words right before token ``i`` in its clause (from ``start``)."""
     words = [j for j in range(max(start, i - 3), i) if not (rows[j].punct or rows[j].space)]
     return words[-2:]
 
 
-__all__ = ["achieved", "counterfactual", "improved_participle", "possibility", "potential"]
+__all__ = [
+    "achieved",
+    "brought_to_end",
+    "counterfactual",
+    "improved_participle",
+    "possibility",
+    "potential",
+]

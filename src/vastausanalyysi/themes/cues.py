@@ -26,6 +26,7 @@ from vastausanalyysi.themes.clauses import (
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import (
     achieved,
+    brought_to_end,
     improved_participle,
     possibility,
     potential,
@@ -209,6 +210,7 @@ def _maybe_cue(
             or improved_participle(row)
             or "MA-infinitive" in row.moods
             or row.low in ev.works
+            or row.low == "päätökseen"  # "saatiin päätökseen": brought_to_end
             or row.norm.endswith(("isuus", "isyys", "maton", "mätön", "yminen", "uminen"))
             or derived_kind(row, ev) is not None
         )
@@ -365,6 +367,7 @@ def clause_cues(
                 or quality_noun(row, lexicon, ev)
                 or negative_participle(row, lexicon, ev)
                 or ((WORKS, "achieved") if achieved(rows, i, clause.start) else None)
+                or ((WORKS, "completed") if brought_to_end(rows, i, clause.start) else None)
             )
         if found is None:
             continue

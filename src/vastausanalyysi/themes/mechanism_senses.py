@@ -18,7 +18,8 @@ what the word does in its sentence or compound:
   as the modifier or as the genitive before it): a technical interface, not ``tyonjako``;
 - a mechanism word as the modifier of a skill ("vuorovaikutustaidot": :data:`SKILL_HEADS`) or of
   a building ("seurakuntatalo": :data:`BUILDING_HEADS`), and a decision on one client's case
-  ("sijoituspäätös": :data:`CASEWORK_MODIFIERS`): a skill, premises, casework;
+  ("sijoituspäätös": :data:`CASEWORK_MODIFIERS`): a skill, premises, casework; and a thing
+  brought to an end ("saatiin päätökseen": :func:`brought_to_end`), no decision;
 - an overlap avoided or prevented (:data:`OVERLAP_WORDS` within three words of the same
   clause of :data:`AVOIDING_WORDS`: "ilman päällekkäisiä arviointeja", "ettei synny
   päällekkäisyyksiä"): an aim, not the division of work (an overlap that exists or was reduced
@@ -36,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.clauses import sentence_numbers
+from vastausanalyysi.themes.counterfactual import brought_to_end
 from vastausanalyysi.themes.mechanism_context import (
     CLAUSE_MARKS,
     ORGANISATIONS,
@@ -112,7 +114,8 @@ def sense_blocks(
     if not vocab.isdisjoint(LABOUR_BARGAINING | SKILL_HEADS | BUILDING_HEADS):
         add(MECHANISMS, [i for i in where if _other_thing(rows[i])])
     if _DECISION in vocab:
-        add(("paatoksenteko",), [i for i in where if _casework(rows[i])])
+        found = [i for i in where if _casework(rows[i]) or brought_to_end(rows, i, 0)]
+        add(("paatoksenteko",), found)
     if _INTERFACE in vocab:
         add(("tyonjako",), _system_interfaces(rows, where))
     if not vocab.isdisjoint(OVERLAP_WORDS):
