@@ -26,6 +26,14 @@ def test_nfd_zero_width_soft_hyphen_and_controls() -> None:
     assert normalise("a\x00b\x07c\td\ne\r\nf\x85g") == "a b c\td\ne\r\nf g"
 
 
+def test_mathematical_and_fullwidth_letters_are_folded_one_for_one() -> None:
+    text = "𝐌𝐚𝐭𝐭𝐢 𝗽𝗲𝗿𝗵𝗲𝗸𝗲𝘀𝗸𝘂𝘀 Ｋｕｏｐｉｏ ０４０ 𝟭𝟮𝟯"
+    out, to_original = normalise_with_offsets(text)
+    assert out == "Matti perhekeskus Kuopio 040 123"
+    assert len(out) == len(text) and text[slice(*to_original.span(0, 5))] == "𝐌𝐚𝐭𝐭𝐢"
+    assert normalise("ｘ＠ｅｓｉｍｅｒｋｋｉ．ｆｉ") == "x@esimerkki.fi"
+
+
 def test_normal_text_is_returned_as_it_is() -> None:
     text = "Yhteistyö toimii.\n\tHyvin – ”lainaus” 😀"
     assert is_normal(text) and normalise(text) is text
@@ -100,8 +108,26 @@ def _insert(text: str, char: str) -> str:
     return _LONG_WORD.sub(lambda m: m[0][:3] + char + m[0][3:], text)
 
 
+def _dressed(text: str, upper: int, lower: int, digit: int) -> str:
+    """``text`` with its ASCII letters and digits in another Unicode dress (mathematical bold,
+    fullwidth …): ``upper``, ``lower`` and ``digit`` are the code points of "A", "a", "0"."""
+    out = []
+    for c in text:
+        if "A" <= c <= "Z":
+            c = chr(upper + ord(c) - ord("A"))
+        elif "a" <= c <= "z":
+            c = chr(lower + ord(c) - ord("a"))
+        elif "0" <= c <= "9":
+            c = chr(digit + ord(c) - ord("0"))
+        out.append(c)
+    return "".join(out)
+
+
 VARIANTS = {
     "nfd": lambda t: unicodedata.normalize("NFD", t),
+    # styled text pasted from social media, and East Asian input methods (QA 3)
+    "math-bold": lambda t: _dressed(t, 0x1D400, 0x1D41A, 0x1D7CE),
+    "fullwidth": lambda t: _dressed(t, 0xFF21, 0xFF41, 0xFF10),
     "zero-width": lambda t: "\ufeff" + _insert(t, "\u200b").replace(" ", " \u2060", 1),
     "soft-hyphen": lambda t: _insert(t, "\u00ad"),
 }

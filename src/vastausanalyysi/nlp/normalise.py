@@ -7,6 +7,8 @@
   "perhe\\u200bkeskus" and "perhe\\u00adkeskus" read as "perhekeskus";
 * control characters (U+0000–U+001F and U+007F–U+009F except tab, line feed and carriage return)
   replaced by a space;
+* letters and digits in another dress (mathematical alphanumerics "𝐌𝐚𝐭𝐭𝐢", fullwidth
+  "Ｍａｔｔｉ") folded to the plain character, one for one (NFKC of that character only);
 * markup (HTML tags and comments of a rich-text field: "<p>Yhteistyö on <b>hyvää</b></p>")
   replaced by as many spaces, so the words around it read as written and every offset stays.
 
@@ -24,7 +26,14 @@ from collections.abc import Sequence
 
 REMOVED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _REMOVED = frozenset(REMOVED)
-_BAD = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Letters and digits in another dress, each folded to its plain character (NFKC, one for
+#: one): the mathematical alphanumerics ("𝐌𝐚𝐭𝐭𝐢", styled text pasted from social media) and
+#: the fullwidth forms ("Ｍａｔｔｉ").
+_VARIANTS = "\U0001d400-\U0001d7ff\uff01-\uff5e"
+_BAD = re.compile(
+    "[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _VARIANTS + "]"
+)
+_VARIANT = re.compile("[" + _VARIANTS + "]")
 _SEGMENT = re.compile(r"\S+|\s+")
 #: HTML's element names (an e-mail written "x<at>y.fi" or "x<a>y.fi" keeps its "<at>" or "<a>":
 #: a link is "<a" with attributes)
@@ -49,6 +58,9 @@ def _blank_markup(text: str) -> str:
 def _clean_char(char: str) -> str:
     if char in _REMOVED:
         return ""
+    if _VARIANT.match(char):
+        plain = unicodedata.normalize("NFKC", char)
+        return plain if len(plain) == 1 else char
     return " " if _BAD.match(char) else char
 
 
@@ -67,7 +79,8 @@ def is_normal(text: str) -> bool:
 
 def normalise(text: str) -> str:
     """``text`` in NFC with zero-width characters and soft hyphens removed, control
-    characters (other than tab, LF, CR) and markup replaced by spaces."""
+    characters (other than tab, LF, CR) and markup replaced by spaces, and mathematical or
+    fullwidth letters and digits folded to plain ones."""
     if is_normal(text):
         return text
     return unicodedata.normalize("NFC", _clean(_blank_markup(text)))
