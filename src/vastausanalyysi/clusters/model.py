@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
+from scipy.cluster.hierarchy import ClusterWarning
 from sklearn.cluster import AgglomerativeClustering, KMeans, MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfTransformer
@@ -423,12 +425,16 @@ def partition(
     if n == 1 or n_clusters == 1 or (n_clusters == "auto" and distinct < 2):
         return Partition(np.zeros(n, dtype=int), "single")
     if n_clusters == "auto" and n < _SMALL_SET:
-        labels = AgglomerativeClustering(
-            n_clusters=None,
-            metric="cosine",
-            linkage="average",
-            distance_threshold=small_set_threshold,
-        ).fit_predict(z)
+        with warnings.catch_warnings():
+            # z's rows are observations: a square z with a zero diagonal only looks like a
+            # distance matrix to scipy ("Perhekeskus." and "Neuvola." as [[0, 1], [1, 0]])
+            warnings.simplefilter("ignore", ClusterWarning)
+            labels = AgglomerativeClustering(
+                n_clusters=None,
+                metric="cosine",
+                linkage="average",
+                distance_threshold=small_set_threshold,
+            ).fit_predict(z)
         return Partition(labels, "agglomerative", _silhouette(z, labels))
     leaf, _ = _leaves(z, w, keys)
     n_leaves = int(leaf.max()) + 1

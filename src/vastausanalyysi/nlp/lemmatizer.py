@@ -33,6 +33,7 @@ from vastausanalyysi.nlp.lexicon import Lexicon, default_entries, load_lexicon
 from vastausanalyysi.nlp.reading_rules import (
     CONTEXT_FORMS,
     connegative,
+    defective_verb_form,
     initial_imperative,
     partitive_noun,
     subject_verb,
@@ -520,7 +521,8 @@ class Lemmatizer:
         choice, context_free = self.disambiguator.decide(form, analyses, left, right)
         if form.lower() in CONTEXT_FORMS:
             verb = (
-                connegative(form, left, self.analyzer)
+                defective_verb_form(form, self.analyzer)
+                or connegative(form, left, self.analyzer)
                 or subject_verb(form, left, self.analyzer)
                 or initial_imperative(form, left, right, self.analyzer)
                 or partitive_noun(form, left, right, self.analyzer)

@@ -226,6 +226,10 @@ CONNEGATIVE_VERBS = {
     # "ei päätä" is not "pää", "ei omista" not "oma", "ei muista" not "muu" (2026-12-07)
     "päätä": "päättää", "omista": "omistaa", "muista": "muistaa", "luota": "luottaa",
 }  # fmt: skip
+#: Forms that Voikko also reads as a verb form the verb does not have: "voida" has no third
+#: infinitive, so "tuli voimaan", "on voimassa", "voimasta" are always the noun "voima"
+#: (the table had given "voida"; QA 3, 2026-12-07).
+DEFECTIVE_VERB_FORMS = {"voimaan": "voima", "voimassa": "voima", "voimasta": "voima"}
 #: Forms of the negation verb ("et" is left out: in speech it is also "että"), and adverbs that
 #: stand only in a negated clause, between the negation verb and the verb ("ei enää jaa").
 _NEGATIONS = frozenset(
@@ -239,7 +243,9 @@ _NEGATIONS = frozenset(
 #: Forms whose lemma the words around them decide (:func:`subject_verb`,
 #: :func:`initial_imperative`, :func:`partitive_noun`, :func:`connegative`): never taken from
 #: a per-form table or cache.
-CONTEXT_FORMS = frozenset({*CONNEGATIVE_VERBS, *IMPERATIVE_FORMS, *PARTITIVE_NOUNS})
+CONTEXT_FORMS = frozenset(
+    {*CONNEGATIVE_VERBS, *IMPERATIVE_FORMS, *PARTITIVE_NOUNS, *DEFECTIVE_VERB_FORMS}
+)
 #: Words after which an imperative starts a new clause.
 _CLAUSE_STARTS = frozenset({"ja", "tai", "niin", "sitten", "tarvittaessa", "vaikka"})
 
@@ -305,6 +311,15 @@ def _partitive_object(readings: Sequence[Analysis]) -> bool:
     )
 
 
+def defective_verb_form(form: str, analyzer: VoikkoAnalyzer) -> Analysis | None:
+    """The noun reading of a :data:`DEFECTIVE_VERB_FORMS` form ("voimaan": "voima"), whatever
+    the words around it. None for any other form."""
+    noun = DEFECTIVE_VERB_FORMS.get(form.lower())
+    if noun is None:
+        return None
+    return next((a for a in analyzer.analyze(form) if a.baseform == noun), None)
+
+
 def connegative(form: str, left: str | None, analyzer: VoikkoAnalyzer) -> Analysis | None:
     """The verb reading of a :data:`CONNEGATIVE_VERBS` form after a form of the negation verb or
     an adverb of a negated clause ("Alue ei jaa tietoa", "emme koe", "ei enää kokoa"); "jaa"
@@ -333,10 +348,12 @@ def _finite(reading: Analysis) -> bool:
 __all__ = [
     "CONNEGATIVE_VERBS",
     "CONTEXT_FORMS",
+    "DEFECTIVE_VERB_FORMS",
     "IMPERATIVE_FORMS",
     "PARTITIVE_NOUNS",
     "SUBJECT_VERBS",
     "connegative",
+    "defective_verb_form",
     "initial_imperative",
     "partitive_noun",
     "prefer_reading",
