@@ -543,6 +543,8 @@ def test_bad_mapping_files(tmp_path: Path) -> None:
     path = _write_csv(tmp_path / "s.csv")
     with pytest.raises(SurveyError, match=r"mapping file not found: '.*ei.yaml'"):
         va.read_survey(path, column_map=tmp_path / "ei.yaml")
+    with pytest.raises(SurveyError, match=r"mapping file '.*' is not a file"):
+        va.read_survey(path, column_map=tmp_path)  # a folder (or /dev/null)
     bad = tmp_path / "bad.yaml"
     bad.write_text("id_column: [unclosed", encoding="utf-8")
     with pytest.raises(SurveyError, match=r"mapping file '.*bad.yaml' cannot be parsed"):

@@ -66,8 +66,10 @@ _OPTION_KEYS = frozenset(
 
 def _load_mapping(path: str | Path) -> dict[str, Any]:
     file = Path(path)
-    if not file.is_file():
+    if not file.exists():
         raise SurveyError(f"mapping file not found: {str(file)!r}")
+    if not file.is_file():
+        raise SurveyError(f"mapping file {str(file)!r} is not a file (give a YAML or JSON file)")
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
