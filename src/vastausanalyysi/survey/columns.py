@@ -243,7 +243,9 @@ class _RoleFinder:
         return [h for h in self.table.header if h not in self.taken]
 
     def _content(self) -> list[str]:
-        """The free columns that may hold answers: not a survey tool's own (``lastpage``)."""
+        """The free columns that may hold answers: not a survey tool's own (``lastpage``), nor
+        the respondent's contact details or organisation ("Organisaatio", "Lisätietoja
+        antaa")."""
         return [
             c
             for c in self._free()
