@@ -96,6 +96,12 @@ CASES = [
     ("Strategian mukaan lähipalvelujen saatavuus turvataan kaikissa kunnissa.", "neutral"),
     ("Neuvolapalvelut on turvattu kaikissa kunnissa ensi vuodelle.", "works"),
     ("Kunta on lain mukaan velvollinen toimimaan yhteistyössä alueen kanssa.", "neutral"),
+    # progress, then the same thing still unfinished: the final assessment wins (CODING.md P4,
+    # its own example); progress and a problem of another thing stay mixed
+    ("Yhteistyö on parantunut, mutta paljon on vielä tehtävää.", "problem"),
+    ("Kuntien kuuleminen on kohentunut, mutta se ei edelleenkään riitä.", "problem"),
+    ("Ymmärrys on parantunut, mutta tiedonkulku takkuaa edelleen.", "mixed"),
+    ("Oppilashuollon yhteistyö pitäisi saada kuntoon ennen syksyä.", "problem"),
     # "saatiin päätökseen": brought to an end, a result (no decision: see the mechanism test)
     ("Kiinteistökaupan neuvottelut saatiin päätökseen joulukuussa.", "works"),
     ("Hanketta ei ole vieläkään saatu päätökseen.", "problem"),

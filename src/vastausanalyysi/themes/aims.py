@@ -150,7 +150,9 @@ def necessive(rows: list[TokenRow], i: int, n: int) -> bool:
 #: Requirement verbs: with "yhä|vielä|edelleen" they state a present need, not a condition;
 #: with a success as their subject, a condition ("onnistuminen edellyttää …": cues).
 REQUIRE_VERBS = rule_words("requirement_verbs")
-_STILL = rule_words("still_words")
+#: "yhä", "vielä", "edelleen" …: a stage not yet passed (after a requirement verb here; after
+#: "mutta" in :mod:`~vastausanalyysi.themes.polarity`).
+STILL_WORDS = rule_words("still_words")
 
 
 def still_follows(rows: list[TokenRow], i: int, n: int) -> bool:
@@ -158,7 +160,7 @@ def still_follows(rows: list[TokenRow], i: int, n: int) -> bool:
     for j in range(i + 1, min(i + 5, n)):
         if rows[j].punct:
             return False
-        if rows[j].low in _STILL:
+        if rows[j].low in STILL_WORDS:
             return True  # "vaati alueen tilanne yhä …": the subject may stand between
     return False
 
@@ -199,6 +201,7 @@ __all__ = [
     "NEED_LEMMAS",
     "NEED_NOUNS",
     "REQUIRE_VERBS",
+    "STILL_WORDS",
     "believed_now",
     "expected_object",
     "goal_noun_opens",

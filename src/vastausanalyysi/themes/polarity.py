@@ -27,11 +27,13 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc
 
 from vastausanalyysi.text import is_non_answer, non_answer_words
+from vastausanalyysi.themes.aims import STILL_WORDS
 from vastausanalyysi.themes.clauses import (
     MIXED,
     NEUTRAL,
@@ -66,6 +68,10 @@ _ANAPHOR = rule_words("anaphors")
 #: kankeaa, nyt luottamus on rakentunut").
 _PAST = rule_words("past_words")
 _NOW = rule_words("now_words")
+#: Verbs of progress: followed by the same thing still unfinished after "mutta" ("on
+#: parantunut, mutta paljon on vielä tehtävää") the final assessment wins; conceded progress
+#: with a problem is "mixed" (:mod:`~vastausanalyysi.themes.prediction`).
+PROGRESS_VERBS = rule_words("progress_verbs")
 
 
 @dataclass
@@ -262,6 +268,21 @@ def _resolve_clauses(
             clause.problem = 0.0
             for cue in clause.cues:
                 cue["rule"] += "+past"
+    # "Yhteistyö on parantunut, mutta paljon on vielä tehtävää": progress, and then the same
+    # thing still unfinished: the final assessment wins (CODING.md P4)
+    for before, after in pairwise(clauses):
+        if (
+            after.marker == "mutta"
+            and after.problem
+            and not after.works
+            and before.works
+            and not before.problem
+            and any(cue["lemma"] in PROGRESS_VERBS for cue in before.cues)
+            and _unfinished(rows, after)
+        ):
+            before.works = 0.0
+            for cue in before.cues:
+                cue["rule"] += "+superseded"
     # "palvelut on turvattu, vaikka säästöt uhkasivat niitä": an obstacle overcome (P4)
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
@@ -300,6 +321,20 @@ def _resolve_clauses(
     else:
         label = NEUTRAL
     return PolarityResult(label, clauses, works, problem)
+
+
+def _unfinished(rows: list[TokenRow], clause: Clause) -> bool:
+    """Whether a clause's problem is only that the thing is still unfinished: a phrase that
+    starts at a "still" word ("paljon on vielä tehtävää", "on vielä matkaa"), or a negation with
+    a "still" word and "se"/"ne" taking the thing up ("se ei edelleenkään vastaa tarpeita").
+    A problem of another thing ("tiedonkulku takkuaa edelleen") is not."""
+    words = {rows[j].low for j in range(clause.start, clause.end)}
+    return all(
+        cue["surface"].lower() in STILL_WORDS
+        or ("negation" in cue["rule"] and words & STILL_WORDS and words & _ANAPHOR)
+        for cue in clause.cues
+        if cue["polarity"] == PROBLEM
+    )
 
 
 def _cue_dict(row: TokenRow, start: int, kind: str, why: str) -> dict[str, Any]:
@@ -433,6 +468,7 @@ __all__ = [
     "MIXED",
     "NEUTRAL",
     "PROBLEM",
+    "PROGRESS_VERBS",
     "WORKS",
     "Clause",
     "PolarityResult",

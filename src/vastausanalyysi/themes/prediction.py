@@ -27,6 +27,7 @@ from vastausanalyysi.themes.polarity import (
     MIXED,
     NEUTRAL,
     PROBLEM,
+    PROGRESS_VERBS,
     WORKS,
     PolarityResult,
     question_kind,
@@ -174,10 +175,6 @@ def _non_answer_cue(text: str) -> list[dict[str, Any]]:
     ]
 
 
-#: Words of progress: conceded progress with a problem is "mixed" (codebook §3 convention 1).
-_PROGRESS = rule_words("progress_verbs")
-
-
 #: Connective adverbs that contrast a sentence with what came before it ("kuitenkin").
 _CONNECTIVES = rule_words("connective_adverbs")
 #: Conjunctions that contrast two clauses of one sentence ("mutta", "vaikka").
@@ -208,7 +205,7 @@ def _conceded(result: PolarityResult) -> bool:
     return any(
         cue["rule"].endswith("+concessive")
         and cue["polarity"] == WORKS
-        and cue["lemma"] not in _PROGRESS
+        and cue["lemma"] not in PROGRESS_VERBS
         for cue in result.cues
     )
 
