@@ -102,6 +102,8 @@ CASES = [
     ("Kuntien kuuleminen on kohentunut, mutta se ei edelleenkään riitä.", "problem"),
     ("Ymmärrys on parantunut, mutta tiedonkulku takkuaa edelleen.", "mixed"),
     ("Oppilashuollon yhteistyö pitäisi saada kuntoon ennen syksyä.", "problem"),
+    # a duty with words after it, one of them ambiguous ("kouluilta": also "koulu-ilta")
+    ("Tiedon on kuljettava kouluilta sosiaalityöhön vaivatta.", "neutral"),
     # "saatiin päätökseen": brought to an end, a result (no decision: see the mechanism test)
     ("Kiinteistökaupan neuvottelut saatiin päätökseen joulukuussa.", "works"),
     ("Hanketta ei ole vieläkään saatu päätökseen.", "problem"),

@@ -209,7 +209,11 @@ def obligation(rows: list[TokenRow], i: int, end: int) -> bool:
     if not any(rows[j].olla and not row_participle(rows[j]) for j in range(max(0, i - 3), i)):
         return False
     if i + 1 < end and rows[i + 1].classes & NOUN_CLASSES:
-        return not (rows[i + 1].cases & row.cases) - {None}
+        # an attribute only when every reading of the noun agrees: "kouluilta" is also the
+        # nominative of a compound ("koulu-ilta"), which must not make "on kuljettava
+        # kouluilta …" an attribute
+        cases = rows[i + 1].cases - {None}
+        return not cases or not cases <= row.cases
     return True
 
 
