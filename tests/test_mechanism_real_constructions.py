@@ -116,6 +116,9 @@ CASES = [
     ("paatoksenteko", "Kunta ja alue saivat kehittämistyön päätökseen keväällä.", False),
     ("paatoksenteko", "Alue teki päätöksen kuulematta kuntia.", True),
     ("tyonjako", "Kuntien rooli on muuttunut uudistuksessa paljon.", True),
+    # "kuulua" of membership (the illative) is no division of work; of a task (the allative) it is
+    ("tyonjako", "Kaupunki kuuluu Pirkanmaan hyvinvointialueeseen.", False),
+    ("tyonjako", "Liikuntapalvelut kuuluvat jatkossakin kunnalle.", True),
     # five or six words between the plan and "yhteistyössä" (PLAN_WINDOW 6; a blind sentence)
     (
         "suunnitelmallisuus",

@@ -230,8 +230,9 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
     words of a sentence about a lease (``suunnitelmallisuus``), elected officials counted as a
     survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey, or
     speaking in a council (``luottamushenkilot``: codebook rule 6), a dispute over a matter
-    (``vuorovaikutus``), and "vastata" as answering, not answering for (``tyonjako``:
-    "Kyselyyn vastasi 212 kuntaa"). The blocks of words that name a topic are
+    (``vuorovaikutus``), "vastata" as answering, not answering for (``tyonjako``:
+    "Kyselyyn vastasi 212 kuntaa"), and "kuulua" of membership ("kuuluu
+    hyvinvointialueeseen"). The blocks of words that name a topic are
     :func:`vastausanalyysi.themes.mechanism_topics.topic_blocks`."""
     blocks: dict[str, set[int]] = {}
     flags = 0  # which kinds of word the text has (most texts: none)
@@ -255,6 +256,10 @@ def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str
         ]
         if answering:
             blocks["tyonjako"] = set(answering)
+    if flags & _BELONGING:
+        members = _memberships(rows, where)
+        if members:
+            blocks.setdefault("tyonjako", set()).update(members)
     if not flags & _LEASE:  # most texts: no sentence split
         return blocks
     sentence: list[int] = []  # token indices of the current sentence's agreement words
@@ -371,8 +376,29 @@ def _respondent_share(rows: Sequence[TokenRow], i: int) -> bool:
 
 
 #: The kinds of word that :func:`mechanism_blocks` looks further for, as bits of a row's flags.
-_OFFICIAL, _DISPUTE, _LEASE, _ANSWERING = 1, 2, 4, 8
+_OFFICIAL, _DISPUTE, _LEASE, _ANSWERING, _BELONGING = 1, 2, 4, 8, 16
+_BELONG = "kuulua"
 _ROW_FLAGS: dict[TokenRow, int] = {}
+
+
+def _memberships(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+    """ "kuulua" with an organisation in the illative within three words after it ("Kuntamme
+    kuuluu Varsinais-Suomen hyvinvointialueeseen"): membership, not whose task it is (the
+    allative, "kuuluu kunnalle", is); both words."""
+    found: list[int] = []
+    n = len(where)
+    for k, i in enumerate(where):
+        if rows[i].norm != _BELONG:
+            continue
+        for j in range(k + 1, min(n, k + 4)):
+            other = rows[where[j]]
+            if crosses(rows, where, k, j, CLAUSE_MARKS):
+                break
+            if not other.inner.isdisjoint(ORGANISATIONS) and ILLATIVE in other.cases:
+                if _ALLATIVE not in other.cases:
+                    found += [i, where[j]]
+                break
+    return found
 
 
 def _row_flags(row: TokenRow) -> int:
@@ -385,6 +411,7 @@ def _row_flags(row: TokenRow) -> int:
             | (_DISPUTE if row.norm in DISPUTE_WORDS else 0)
             | (_LEASE if _is_lease(row) else 0)
             | (_ANSWERING if row.norm == _ANSWER and row.verb else 0)
+            | (_BELONGING if row.norm == _BELONG else 0)
         )
         remember(_ROW_FLAGS, row, flags)
     return flags
