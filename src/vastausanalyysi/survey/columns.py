@@ -106,6 +106,7 @@ _RESPONDENT_INFO_HEADERS = frozenset(
         "e post",
     }
 )
+_NOT_ANSWERS = _SYSTEM_HEADERS | _RESPONDENT_INFO_HEADERS
 #: Survey tools' answer codes in place of the answers (LimeSurvey "A1", "AO01", "SQ001").
 _ANSWER_CODE = re.compile(r"^(?:A|AO|SQ)\d{1,3}$", re.IGNORECASE)
 _TITLE_WORDS = ("nimike", "nimik", "titteli", "befattning", "job title", "tjänstebeteckning")
@@ -246,12 +247,7 @@ class _RoleFinder:
         """The free columns that may hold answers: not a survey tool's own (``lastpage``), nor
         the respondent's contact details or organisation ("Organisaatio", "Lisätietoja
         antaa")."""
-        return [
-            c
-            for c in self._free()
-            if _norm_header(c) not in _SYSTEM_HEADERS
-            and _norm_header(c) not in _RESPONDENT_INFO_HEADERS
-        ]
+        return [c for c in self._free() if _norm_header(c) not in _NOT_ANSWERS]
 
     def find(self) -> SurveyColumns:
         opts = self.options

@@ -162,13 +162,15 @@ def achieved(rows: list[TokenRow], i: int, start: int) -> bool:
 
 #: Verbs that bring something "päätökseen" (to an end): "neuvottelut saatiin päätökseen".
 _BRING = frozenset({"saada", "saattaa"})
+#: The form :func:`brought_to_end` looks at (the illative of "päätös").
+TO_AN_END = "päätökseen"
 
 
 def brought_to_end(rows: Sequence[TokenRow], i: int, start: int) -> bool:
     """ "päätökseen" (the illative of "päätös") within two words after "saada" or "saattaa" in
     its clause: something was completed ("saatiin päätökseen", "on saatettu päätökseen"), no
     decision."""
-    return rows[i].low == "päätökseen" and any(
+    return rows[i].low == TO_AN_END and any(
         rows[j].nlemma in _BRING for j in _words_before(rows, i, start)
     )
 
@@ -180,6 +182,7 @@ def _words_before(rows: Sequence[TokenRow], i: int, start: int) -> list[int]:
 
 
 __all__ = [
+    "TO_AN_END",
     "achieved",
     "brought_to_end",
     "counterfactual",

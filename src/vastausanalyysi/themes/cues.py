@@ -25,6 +25,7 @@ from vastausanalyysi.themes.clauses import (
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import (
+    TO_AN_END,
     achieved,
     brought_to_end,
     improved_participle,
@@ -210,7 +211,7 @@ def _maybe_cue(
             or improved_participle(row)
             or "MA-infinitive" in row.moods
             or row.low in ev.works
-            or row.low == "päätökseen"  # "saatiin päätökseen": brought_to_end
+            or row.low == TO_AN_END  # "saatiin päätökseen": brought_to_end
             or row.norm.endswith(("isuus", "isyys", "maton", "mätön", "yminen", "uminen"))
             or derived_kind(row, ev) is not None
         )

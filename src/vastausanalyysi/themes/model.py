@@ -157,8 +157,9 @@ class ThemeClassifier(BaseEstimator):
 
     # -- helpers --------------------------------------------------------------------------------
 
-    def _check_params(self) -> None:
-        """A ModelError naming the first parameter that is out of its range."""
+    def check_params(self) -> None:
+        """A ModelError naming the first parameter that is out of its range (``fit`` checks
+        first; :func:`~vastausanalyysi.themes.training.train` before reading its data)."""
         ranges = {
             "C": (self.C, 0.0, False),
             "polarity_C": (self.polarity_C, 0.0, False),
@@ -228,7 +229,7 @@ class ThemeClassifier(BaseEstimator):
         personal data in ``X``, see :func:`~vastausanalyysi.themes.training.train`) that no
         feature of the vocabulary may hold, so that the saved model holds none of them.
         """
-        self._check_params()
+        self.check_params()
         docs = as_docs(X)
         labels = _as_code_lists(Y)
         if len(labels) != len(docs):

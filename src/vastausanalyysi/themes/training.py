@@ -109,11 +109,11 @@ def train(
             f"train() has no option {', '.join(map(repr, unknown))}; its options are "
             + ", ".join(sorted(set(options) - {"codebook"}))
         )
-    ThemeClassifier(**params)._check_params()
+    model = ThemeClassifier(codebook=codebook, **params)
+    model.check_params()
     df = read_labelled(data, text_column)
     if "split" in df.columns and (df["split"] == "train").any():
         df = select(df, df["split"] == "train")
-    model = ThemeClassifier(codebook=codebook, **params)
     cb = model.get_codebook()
     labels = label_rows(df, cb)
     if not any(labels):
