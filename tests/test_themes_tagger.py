@@ -251,6 +251,20 @@ def test_evidence_points_into_the_text_as_given(corpus: pd.DataFrame) -> None:
     assert changed > 0  # some surfaces are the original (NFD) characters, not the normalised
 
 
+def test_progress_outweighed_by_the_same_thing_unfinished_stays_a_problem_in_tag() -> None:
+    """CODING.md P4: progress and then, after "mutta", the same thing still unfinished is a
+    problem by the rules; ``tag()`` keeps it (the shipped polarity model alone reads mixed),
+    while progress beside another thing's problem stays mixed. Team-written sentences."""
+    texts = [
+        "Tiedonkulku on hieman kohentunut, mutta se ei edelleenkään vastaa tarpeita.",
+        "Yhteistyö on parantunut, mutta paljon on vielä tehtävää.",
+        "Vaikka tiedonkulku on parantunut, työnjako on yhä epäselvä.",
+    ]
+    tagged = va.tag(texts, polarity_mode="model")
+    assert list(tagged.polarity) == ["problem", "problem", "mixed"]
+    assert any(c["rule"].endswith("+superseded") for c in tagged.polarity_evidence[0])
+
+
 def test_a_granted_merit_set_aside_by_the_rules_stands_over_the_learned_polarity() -> None:
     """Codebook P4: "Vaikka X on hyvää, Y tuo ongelmia" is a problem (the shipped polarity model
     alone calls it mixed); conceded progress with a problem stays mixed (§3 convention 1).

@@ -72,6 +72,8 @@ _NOW = rule_words("now_words")
 #: parantunut, mutta paljon on vielä tehtävää") the final assessment wins; conceded progress
 #: with a problem is "mixed" (:mod:`~vastausanalyysi.themes.prediction`).
 PROGRESS_VERBS = rule_words("progress_verbs")
+#: The suffix of a progress cue's rule where the same thing still unfinished outweighs it.
+SUPERSEDED = "+superseded"
 
 
 @dataclass
@@ -282,7 +284,7 @@ def _resolve_clauses(
         ):
             before.works = 0.0
             for cue in before.cues:
-                cue["rule"] += "+superseded"
+                cue["rule"] += SUPERSEDED
     # "palvelut on turvattu, vaikka säästöt uhkasivat niitä": an obstacle overcome (P4)
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
@@ -469,6 +471,7 @@ __all__ = [
     "NEUTRAL",
     "PROBLEM",
     "PROGRESS_VERBS",
+    "SUPERSEDED",
     "WORKS",
     "Clause",
     "PolarityResult",

@@ -28,6 +28,7 @@ from vastausanalyysi.themes.polarity import (
     NEUTRAL,
     PROBLEM,
     PROGRESS_VERBS,
+    SUPERSEDED,
     WORKS,
     PolarityResult,
     question_kind,
@@ -200,12 +201,16 @@ def _lone_connective(doc: Doc) -> bool:
 
 def _conceded(result: PolarityResult) -> bool:
     """Whether the rules set a granted merit aside ("Vaikka tavoitteet ovat hyviä, laki tuo
-    haasteita": the problem wins, as the codebook's P4 says); not conceded progress ("Vaikka
-    yhteistyö on parantunut, työnjako on epäselvä": mixed) and not an obstacle overcome."""
+    haasteita": the problem wins, as the codebook's P4 says), or progress that the same thing
+    still unfinished outweighs ("Yhteistyö on parantunut, mutta paljon on vielä tehtävää":
+    CODING.md P4); not conceded progress ("Vaikka yhteistyö on parantunut, työnjako on
+    epäselvä": mixed) and not an obstacle overcome."""
     return any(
-        cue["rule"].endswith("+concessive")
-        and cue["polarity"] == WORKS
-        and cue["lemma"] not in PROGRESS_VERBS
+        cue["polarity"] == WORKS
+        and (
+            cue["rule"].endswith(SUPERSEDED)
+            or (cue["rule"].endswith("+concessive") and cue["lemma"] not in PROGRESS_VERBS)
+        )
         for cue in result.cues
     )
 
