@@ -184,8 +184,13 @@ def recipient(
         # "kysy Sulolta", "soita Sadulle"; not "soita rannalta" (from the beach)
         if prev.ask_from if "ulkoeronto" in cases else prev.ask:
             return True
-    # not an ablative further off: "lähetin kuvan järveltä" is a photo from the lake
-    if "ulkotulento" in cases and any(infos[k].ask for k in _clause(text, words, a - 1, -1, 3)):
+    # not an ablative further off after other verbs: "lähetin kuvan järveltä" is a photo from
+    # the lake; after a verb of asking from it is whom one asked ("kysyin asiaa Amedilta"; not
+    # a town: "pyysi lausuntoa Lahdelta")
+    before = _clause(text, words, a - 1, -1, 3)
+    if "ulkotulento" in cases and any(infos[k].ask for k in before):
+        return True
+    if "ulkoeronto" in cases and not infos[b - 1].town and any(infos[k].ask_from for k in before):
         return True
     return greeted(text, words, infos, a, b, cases)
 

@@ -45,6 +45,8 @@ def name_runs(
         if not (
             info.starts
             or (info.after_title and i and _after_title(i))
+            # "T. Vesala": a place's name in the nominative after an initial is a surname
+            or (info.place and "nimento" in info.cases and after_initial(text, words, infos, i))
             or particle
             or (info.listed and info.first and foreign_titled(text, words, infos, i))
         ):
@@ -82,6 +84,15 @@ def name_runs(
             ):
                 break
             joins = nxt.name or (nxt.unknown and nxt.shape != "lower" and not nxt.title_cases)
+            # in lower case, a word no dictionary knows right after a first name is its
+            # surname, perhaps mistyped ("opettaja kristina hietanemi ei vastaa")
+            joins = joins or (
+                nxt.unknown
+                and nxt.shape == "lower"
+                and infos[j - 1].first
+                and "nimento" in infos[j - 1].cases
+                and len(words[j][0]) > 3
+            )
             joins = joins or (
                 any(x.first for x in infos[i:j])
                 and nxt.shape == "title"
@@ -123,7 +134,7 @@ def name_runs(
                 break
             j += 1
         start = i
-        if i and infos[i - 1].initial and gap(text, words, i) == ". " and info.shape == "title":
+        if after_initial(text, words, infos, i):
             start = i - 1
             # "Jussi K. Niemelä", "George W. Bush": one run
             if groups and (
@@ -135,6 +146,13 @@ def name_runs(
     return groups
 
 
+def after_initial(text: str, words: list[re.Match[str]], infos: list[WordInfo], i: int) -> bool:
+    """True when capitalised word ``i`` follows an initial and its dot ("T. Salo")."""
+    return (
+        i > 0 and infos[i - 1].initial and gap(text, words, i) == ". " and infos[i].shape == "title"
+    )
+
+
 def sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in _SKIP_BACK:
@@ -142,4 +160,4 @@ def sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END or "\n" in text[i + 1 : start]
 
 
-__all__ = ["name_runs", "sentence_initial", "title_gap"]
+__all__ = ["after_initial", "name_runs", "sentence_initial", "title_gap"]

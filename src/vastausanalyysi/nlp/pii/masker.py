@@ -144,9 +144,19 @@ from vastausanalyysi.nlp.pii.grouping import name_runs, sentence_initial, title_
 from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
 from vastausanalyysi.nlp.pii.parts import MaskedParts
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
-from vastausanalyysi.nlp.pii.person import among_firms, lower_outer, more_person, unknown_person
+from vastausanalyysi.nlp.pii.person import (
+    among_firms,
+    asked_from,
+    former_name,
+    institution_named,
+    introduced,
+    lower_outer,
+    more_person,
+    referred_to,
+    unknown_run,
+)
 from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
-from vastausanalyysi.nlp.pii.signature import initials, signature
+from vastausanalyysi.nlp.pii.signature import signature
 from vastausanalyysi.nlp.pii.words import WordInfo, possessive, typed_without_umlauts
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
@@ -327,6 +337,8 @@ class PiiMasker:
             return False
         if re.match(r"\s-[^\W\d_]", tail):
             return False
+        if institution_named(prev, group):  # "Sote-keskus Ainon ajanvaraus"
+            return False
         # a thing's namesake: "Arvo Ylpön mukaan nimetty palkinto"
         if genitive and nxt2 is not None and nxt2.named and words[stop][0].lower() == "mukaan":
             return False
@@ -349,8 +361,10 @@ class PiiMasker:
             return False
         names = [i for i in group if i.name]
         # "von Essenin mielestä"; "Eleven Wilma fick stöd", "Ring Linnea på …"
-        if (group[0].particle and clues.particle_start(text, words, infos, a)) or (
-            group[0].first and clues.foreign_titled(text, words, infos, a)
+        if (
+            (group[0].particle and clues.particle_start(text, words, infos, a))
+            or (group[0].first and clues.foreign_titled(text, words, infos, a))
+            or former_name(text, words, a)  # "(o.s. Wongsakul)", "ent. Sarlin"
         ):
             return True
         # a speaker's label at the start of a line or sentence: "Tapani: kiinteistöjen …" (not
@@ -394,47 +408,20 @@ class PiiMasker:
             or ("omanto" in prev.title_cases & cases and group[0].shape != "lower")
         )
         capitals = all(i.shape != "lower" for i in group)
-        if titled and capitals and all(not (i.place or i.org or i.head) for i in group):
-            return True  # "rehtori Salo", "psykologi Usvan kanssa"
+        # "rehtori Salo", "psykologi Usvan kanssa"; a place's name in the nominative right after
+        # a title is a surname too ("Esihenkilö Lappi ei ymmärrä …")
+        if (
+            titled
+            and capitals
+            and all(not (i.org or i.head) for i in group)
+            and (cases <= {"nimento"} or not any(i.place for i in group))
+        ):
+            return True
+        # an initial before a capitalised word ("T. Vesala", Vesala also a place)
+        if group[0].initial and len(group) > 1 and capitals and not any(i.org for i in group):
+            return True
         if not names:
-            # two capitals no dictionary knows, in a list with the writer, are initials ("JR, AK
-            # ja allekirjoittanut"), or with a masked name they are coordinated with (None)
-            if initials(words, infos, a, b):
-
-                def item(k: int) -> bool:
-                    return initials(words, infos, k, k + 1)
-
-                return True if context.with_writer(text, words, infos, a, b, item) else None
-            # a word no dictionary or list knows, capitalised (not an abbreviation: "HVA",
-            # "THL:n"): only a unit after it, a greeting or a title in apposition makes it a
-            # person ("Tuksu perhekeskuksesta", "terveisiä Anskulle", "Dilan Berwari
-            # (arabiankielinen ohjaaja)"), or a name it is coordinated with (None); "Evira ei
-            # nähnyt", "Greenpeacen mielestä" are organisations
-            if not all(i.unknown and i.shape == "title" for i in group):
-                return False
-            unit = (
-                nominative
-                and (
-                    context.unit_after(text, words, infos, stop)
-                    or context.apposition(text, words, infos, stop, closed=True)
-                    or clues.origin(text, words, a)  # "Persialaistaustainen Dariush on …"
-                    # a foreign full name acting: "Shirin Rezaei vetää …", "Kerhoa vetää
-                    # vapaaehtoisena Siriporn Chaiyasit" (not one word: "Evira ei nähnyt"; not
-                    # a title of four words or of short ones: "esitti Do You Know")
-                    or (
-                        b - a in (2, 3)
-                        and all(len(w[0]) > 2 for w in words[a:b])
-                        and (
-                            (nxt is not None and nxt.strong_verb)
-                            or (prev is not None and prev.strong_verb)
-                            or clues.handled(text, words, infos, a, b, lambda i: i.strong_verb)
-                        )
-                    )
-                )
-            )
-            # "Kiitos Layla, että …", "Shilan oli ainoa, joka huomasi …"
-            unit = unit or unknown_person(text, words, infos, a, stop)
-            return True if unit or context.greeted(text, words, infos, a, stop, cases) else None
+            return unknown_run(text, words, infos, a, b, stop, cases, prev, nxt)
         strong = any(i.strong for i in names)
         after = words[stop][0].lower() if nxt is not None else ""
         if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only in a strong context
@@ -477,6 +464,14 @@ class PiiMasker:
                         or (prev is not None and prev.ask_from and "ulkoeronto" in cases)
                         or (prev is not None and prev.ask and "ulkotulento" in cases)
                         or (nominative and nxt is not None and nxt.speech_verb)
+                        # "tää ahon porukka": a surname's crew (not a place's: "lahden väki")
+                        or (
+                            genitive
+                            and nxt is not None
+                            and nxt.crew
+                            and last.surname
+                            and not last.place
+                        )
                         # "niemi on kertonut", "lehtinen on hyvä tyyppi" (a listed surname)
                         or (nominative and context.perfect_said(nxt, nxt2))
                         or (
@@ -571,8 +566,20 @@ class PiiMasker:
             )
             or (capitals and context.foreign_context(text, words, infos, a, stop))
             or context.recipient(text, words, infos, a, stop, cases)
-            # "Lehdolle soitettiin heti" (not a town's: "Lahdelle ilmoitettiin")
-            or (not last.town and context.told(text, words, infos, a, stop))
+            # "Lehdolle soitettiin heti", "Kuuselta kysyttiin" (not a town's: "Lahdelle
+            # ilmoitettiin")
+            or (
+                not last.town
+                and (
+                    context.told(text, words, infos, a, stop)
+                    or asked_from(text, words, infos, stop)
+                )
+            )
+            # "Lahtea ei kutsuttu, vaikka hän valmisteli asian"; "Hei, olen Aino Salo"
+            or (
+                capitals
+                and (referred_to(text, words, infos, a, stop) or introduced(words, infos, a, b))
+            )
             # "Lehdolla on tieto asiasta" (not "Kalliolla on näköala")
             or (
                 "ulkoolento" in cases

@@ -509,7 +509,8 @@ def fold(word: str) -> str:
 #: kautta", "Daisyssa"): never masked.
 SYSTEM_NAMES = frozenset(
     {"wilma", "daisy", "teams", "kanta", "omaolo", "apotti", "pedanet", "hellewi", "edlevo",
-     "lifecare", "effica", "pegasos", "primus", "moodle", "zoom", "whatsapp", "yammer"}
+     "lifecare", "effica", "pegasos", "primus", "moodle", "zoom", "whatsapp", "yammer",
+     "titania"}
 )  # fmt: skip
 
 

@@ -84,6 +84,9 @@ _SEP_PREFIX = r"(?:[ \u00a0]?[\-\u2013\u2014][ \u00a0]?|[ \u00a0])"
 _PHONE = (
     r"(?:"
     r"(?:\+|00)358" + _SEP + r"(?:\(0\)" + _SEP + r")?\d{1,3}(?:" + _SEP + r"\d{2,4}){1,3}"
+    # the country code without "+": "358 40 6612 938" (a one- or two-digit prefix after it,
+    # which a sum's groups of three are not: "358 400 000 €")
+    r"|358[ \u00a0]\d{1,2}(?:[ \u00a0\-]\d{2,4}){2,3}"
     r"|\(0\d{1,3}\)" + _SEP_PREFIX + r"?\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
     # one digit may stand alone after the prefix: "040 5 123 456"
     r"|0(?:\d{1,3}" + _SEP_PREFIX + r"?(?:\d[ \u00a0](?=\d{2}))?"
@@ -184,7 +187,7 @@ def _is_date(year: int, month: int, day: int) -> bool:
 def phone_ok(match: str) -> bool:
     """True when a phone-number match has a plausible number of digits."""
     digits = re.sub(r"\D", "", match)
-    if match.startswith(("+", "00")):
+    if match.startswith(("+", "00", "358")):  # with the country code
         return 9 <= len(digits) <= 14
     return 7 <= len(digits) <= 11
 

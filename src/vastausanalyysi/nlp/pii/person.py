@@ -14,6 +14,7 @@ from collections.abc import Callable
 from vastausanalyysi.nlp.pii import clues, context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, Words, gap
 from vastausanalyysi.nlp.pii.names import SPOKEN_KIN, SYSTEM_NAMES
+from vastausanalyysi.nlp.pii.signature import initials
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 # "tehdä" in a finite form or a participle ("tekee", "tekivät", "tehnyt", "tehneet")
@@ -126,6 +127,81 @@ def unknown_person(text: str, words: Words, infos: list[WordInfo], a: int, stop:
     )
 
 
+# "hän" in any case, with a clitic ("hänkin", "häneltähän"): a person referred back to
+_HE = re.compile(
+    r"hän(?:en|tä|et|essä|estä|een|ellä|eltä|elle|enä|eksi)?(?:kin|kään|kaan|hän)?", re.I
+)
+_SENTENCE_STOP = re.compile(r"[.!?;\n]")
+# before a former or birth name: "(o.s. Wongsakul)", "ent. Sarlin", "os. Virtanen"
+_FORMER_NAME = re.compile(r"(?:\b(?:o\.\s?s|os|ent)\.|\bomaa\s+sukua)\s+$", re.I)
+
+
+def referred_to(text: str, words: Words, infos: list[WordInfo], a: int, stop: int) -> bool:
+    """A capitalised word in the nominative or partitive that "hän" refers back to later in the
+    same sentence, past a comma, with no other capitalised word between ("Lahtea ei kutsuttu
+    neuvotteluun, vaikka hän valmisteli koko asian", "Kanokwan kertoi, ettei hänen lapsensa …",
+    "Vuorihan sen lupasi, kysykää häneltä"): "hän" is said of people only. Not a word that a
+    "hän" of its own clause follows ("Lahtea hän ei kutsunut": Lahti is the object)."""
+    last = infos[stop - 1]
+    # an unknown word in -n may be a nominative ("Kanokwan"): see ``unknown_person``
+    core = {"nimento", "osanto", "omanto"} if last.unknown else {"nimento", "osanto"}
+    if infos[a].shape == "lower" or not last.cases & core:
+        return False
+    comma = False
+    for k in range(stop, len(words)):
+        between = gap(text, words, k)
+        if _SENTENCE_STOP.search(between):
+            return False
+        comma = comma or "," in between
+        if _HE.fullmatch(words[k][0]):
+            return comma
+        if infos[k].shape != "lower":
+            return False
+    return False
+
+
+def former_name(text: str, words: Words, a: int) -> bool:
+    """A capitalised word after "o.s." (née), "os." or "ent." (formerly): a person's earlier
+    surname ("Kotihoidon ohjaaja Sirpa Mäki (o.s. Wongsakul)")."""
+    return words[a][0][:1].isupper() and _FORMER_NAME.search(text, 0, words[a].start()) is not None
+
+
+def introduced(words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A capitalised run ``words[a:b]`` in the nominative right after "olen" (I am): the writer
+    introducing themself ("Hei, olen Tharshini Sivakumar ja …"; not "olen Helsingistä")."""
+    return (
+        a > 0
+        and words[a - 1][0].lower() == "olen"
+        and infos[a].shape == "title"
+        and (not infos[b - 1].cases or "nimento" in infos[b - 1].cases)
+    )
+
+
+def institution_named(prev: WordInfo | None, group: list[WordInfo]) -> bool:
+    """One name right after a capitalised head noun in the nominative: the name of a place or
+    an institution ("Sote-keskus Ainon ajanvaraus", "Palvelutalo Marjaan"), not a person."""
+    return (
+        len(group) == 1
+        and prev is not None
+        and prev.head
+        and prev.shape != "lower"
+        and "nimento" in prev.cases
+    )
+
+
+def asked_from(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """A capitalised ablative right before a verb of asking from ("Kuuselta kysyttiin asiasta",
+    "Moradilta pyydettiin lausunto"); not a town's ("Lahdelta kysyttiin"), see the caller."""
+    last = infos[b - 1]
+    return (
+        last.shape != "lower"
+        and "ulkoeronto" in last.cases
+        and b < len(words)
+        and gap(text, words, b) in GAP
+        and infos[b].ask_from
+    )
+
+
 def lower_outer(infos: list[WordInfo], a: int, b: int) -> bool:
     """A single lower-case word that is a listed first name or surname in an outer local case
     ("nurmelle"): not a name by itself, but one when coordinated with a masked name in the same
@@ -162,4 +238,81 @@ def among_firms(text: str, words: Words, infos: list[WordInfo], a: int, b: int) 
     return False
 
 
-__all__ = ["among_firms", "and_is", "lower_outer", "more_person", "shift_work", "unknown_person"]
+def unknown_run(
+    text: str,
+    words: Words,
+    infos: list[WordInfo],
+    a: int,
+    b: int,
+    stop: int,
+    cases: set[str],
+    prev: WordInfo | None,
+    nxt: WordInfo | None,
+) -> bool | None:
+    """The masker's decision on a run ``words[a:b]`` with no name word in it (``stop``: the
+    first word after it and its colon suffix; ``cases``, ``prev``, ``nxt`` as the masker read
+    them): True a person, False not one, None undecided (a masked name it is coordinated with
+    decides)."""
+    group = infos[a:b]
+    nominative = "nimento" in cases or not cases
+    # two capitals no dictionary knows, in a list with the writer, are initials ("JR, AK
+    # ja allekirjoittanut"), or with a masked name they are coordinated with (None)
+    if initials(words, infos, a, b):
+
+        def item(k: int) -> bool:
+            return initials(words, infos, k, k + 1)
+
+        return True if context.with_writer(text, words, infos, a, b, item) else None
+    # a word no dictionary or list knows, capitalised (not an abbreviation: "HVA",
+    # "THL:n"): only a unit after it, a greeting or a title in apposition makes it a
+    # person ("Tuksu perhekeskuksesta", "terveisiä Anskulle", "Dilan Berwari
+    # (arabiankielinen ohjaaja)"), or a name it is coordinated with (None); "Evira ei
+    # nähnyt", "Greenpeacen mielestä" are organisations
+    if not all(i.unknown and i.shape == "title" for i in group):
+        return False
+    unit = (
+        nominative
+        and (
+            context.unit_after(text, words, infos, stop)
+            or context.apposition(text, words, infos, stop, closed=True)
+            or clues.origin(text, words, a)  # "Persialaistaustainen Dariush on …"
+            # a foreign full name acting: "Shirin Rezaei vetää …", "Kerhoa vetää
+            # vapaaehtoisena Siriporn Chaiyasit" (not one word: "Evira ei nähnyt"; not
+            # a title of four words or of short ones: "esitti Do You Know")
+            or (
+                b - a in (2, 3)
+                and all(len(w[0]) > 2 for w in words[a:b])
+                and (
+                    (nxt is not None and nxt.strong_verb)
+                    or (prev is not None and prev.strong_verb)
+                    or clues.handled(text, words, infos, a, b, lambda i: i.strong_verb)
+                )
+            )
+        )
+    )
+    # "Kiitos Layla, että …", "Shilan oli ainoa, joka huomasi …"
+    unit = (
+        unit
+        or unknown_person(text, words, infos, a, stop)
+        or referred_to(text, words, infos, a, stop)  # "Kanokwan kertoi, ettei hänen …"
+        or asked_from(text, words, infos, stop)  # "Moradilta pyydettiin lausunto"
+        or introduced(words, infos, a, b)  # "Hei, olen Tharshini Sivakumar"
+        or context.recipient(text, words, infos, a, stop, cases)  # "kysyin Amedilta"
+    )
+    return True if unit else None
+
+
+__all__ = [
+    "among_firms",
+    "and_is",
+    "asked_from",
+    "former_name",
+    "institution_named",
+    "introduced",
+    "lower_outer",
+    "more_person",
+    "referred_to",
+    "shift_work",
+    "unknown_person",
+    "unknown_run",
+]

@@ -199,8 +199,17 @@ class WordInfo:
         self.place = self.place or resolved
         self.common = bool(common) or self.initials
         self.town = self.place and (bool(bases & municipalities()) or resolved)  # "Lahti", "Salo"
-        if len(hyphen_parts) > 1 and not capital_parts and not (FIRST in classes or SUR in classes):
-            self.first = surname = False  # "Sibelius-lukio", "Agricola-päivä"
+        # "Sibelius-lukio", "Agricola-päivä"; "Kalevala-päivän" also when Voikko reads a first
+        # name in it: a day, building or organisation named after someone
+        if (
+            len(hyphen_parts) > 1
+            and not capital_parts
+            and (
+                not (FIRST in classes or SUR in classes)
+                or any(is_place_head(a.baseform) for a in common if "-" in a.baseform)
+            )
+        ):
+            self.first = surname = False
         apostrophe = bool(APOSTROPHE_NAME.fullmatch(hyphen_parts[0]))
         self.name = (self.first or surname or apostrophe) and not self.org
         # a name as typed that is an ordinary word with its umlauts put back ("mika" mikä, "kay"
@@ -263,7 +272,7 @@ class WordInfo:
         self.crew = not lemmas.isdisjoint(CREW_NOUNS) or any(
             ends_with(lemma, ("tiimi",)) for lemma in lemmas
         )  # "LAINEEN tiimi", "Kosken hoitotiimi"
-        self.head = any(is_place_head(a.baseform) and not _owned(a) for a in common) and (
+        self.head = any(is_place_head(a.baseform) and not _owned(a) for a in titles) and (
             not self.name or self.shape == "lower"
         )
         # a bare "talo" or "villa": a building after a famous name ("Runebergin talo"), a home
@@ -315,10 +324,9 @@ class WordInfo:
         ) and not (
             self.thanks or self.abbr_title or (self.unknown and lower in FOREIGN_BEFORE_NAME)
         )
-        # may be a name after a title ("psykologi Usvan"; not a greeting: "Dr. Kiitos …")
-        self.after_title = self.shape == "title" and not (
-            self.place or self.org or self.head or self.thanks
-        )
+        # may be a name after a title ("psykologi Usvan", "Esihenkilö Lappi"; not a greeting:
+        # "Dr. Kiitos …"); the masker takes a place only in the nominative
+        self.after_title = self.shape == "title" and not (self.org or self.head or self.thanks)
         self.particle = lower in NAME_PARTICLES and self.shape == "lower"
         self.middle = word in MIDDLE_NAMES  # "Nguyen Van Minh"
         self.named = not lemmas.isdisjoint(NAMED_AFTER)  # "… mukaan nimetty"
