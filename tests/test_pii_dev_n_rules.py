@@ -47,6 +47,9 @@ def mask(text: str) -> str:
         # in lower case: a surname's crew, a mistyped surname after a first name
         ("se kivelän porukka päättää kaiken", "se [NIMI] porukka päättää kaiken"),
         ("kuraattori riikka halmenen ei soittanu", None),
+        # a first name that is also a system's or a firm's, before a surname, is a person's
+        ("Wilma Virtanen kertoi asiasta.", "[NIMI] kertoi asiasta."),
+        ("Sovin Elisa Korhosen kanssa aikataulusta.", "Sovin [NIMI] kanssa aikataulusta."),
     ],
 )
 def test_masked(text: str, expected: str | None) -> None:
@@ -70,6 +73,8 @@ def test_masked(text: str, expected: str | None) -> None:
         "Palvelutalo Marjaan tarvitaan lisää hoitajia.",
         "Kalevala-päivän tapahtuma keräsi paljon lapsia.",  # a day named after the epic
         "Lapin hyvinvointialue ja Lappi yleensäkin ovat isoja.",
+        "Wilmassa oli viesti opettajalta.",  # the system alone
+        "Wilma Lahdessa toimii nyt paremmin.",  # the system in a town
     ],
 )
 def test_kept(text: str) -> None:

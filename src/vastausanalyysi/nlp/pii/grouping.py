@@ -13,6 +13,9 @@ _SKIP_BACK = " \t\r\u00a0\"'“”«»‘’([{*•–—-"
 _SENTENCE_END = ".!?:;\n"
 
 
+_CORE_CASES = frozenset({"nimento", "omanto", "osanto"})
+
+
 def title_gap(text: str, words: list[re.Match[str]], infos: list[WordInfo], k: int) -> bool:
     """True when word ``k - 1`` stands right before word ``k`` (an abbreviated title also with
     its dot: "Pj. Virtanen", "Mr. Rahman")."""
@@ -47,6 +50,19 @@ def name_runs(
             or (info.after_title and i and _after_title(i))
             # "T. Vesala": a place's name in the nominative after an initial is a surname
             or (info.place and "nimento" in info.cases and after_initial(text, words, infos, i))
+            # "Wilma Korhonen", "Elisa Virtanen": a first name that is also a system's or a
+            # firm's, right before a capitalised surname, is a person's
+            or (
+                info.first
+                and info.org
+                and info.shape == "title"
+                and i + 1 < n
+                and gap(text, words, i + 1) in GAP
+                and infos[i + 1].surname
+                and infos[i + 1].shape == "title"
+                # not a place in a local case: "Wilma Lahdessa toimii"
+                and (not infos[i + 1].place or bool(infos[i + 1].cases & _CORE_CASES))
+            )
             or particle
             or (info.listed and info.first and foreign_titled(text, words, infos, i))
         ):
