@@ -47,6 +47,9 @@ def mask(text: str) -> str:
         # in lower case: a surname's crew, a mistyped surname after a first name
         ("se kivelän porukka päättää kaiken", "se [NIMI] porukka päättää kaiken"),
         ("kuraattori riikka halmenen ei soittanu", None),
+        # a partitive with a verb of blaming or thanking
+        ("Kiveä ei pidä syyttää kaikesta.", "[NIMI] ei pidä syyttää kaikesta."),
+        ("Kiitän Koskea avusta.", "Kiitän [NIMI] avusta."),
         # a first name that is also a system's or a firm's, before a surname, is a person's
         ("Wilma Virtanen kertoi asiasta.", "[NIMI] kertoi asiasta."),
         ("Sovin Elisa Korhosen kanssa aikataulusta.", "Sovin [NIMI] kanssa aikataulusta."),
@@ -73,6 +76,8 @@ def test_masked(text: str, expected: str | None) -> None:
         "Palvelutalo Marjaan tarvitaan lisää hoitajia.",
         "Kalevala-päivän tapahtuma keräsi paljon lapsia.",  # a day named after the epic
         "Lapin hyvinvointialue ja Lappi yleensäkin ovat isoja.",
+        "Rantaa kehuttiin kauniiksi.",  # praise is said of things too
+        "Lahtea syytettiin huonosta valmistelusta.",  # a town
         "Wilmassa oli viesti opettajalta.",  # the system alone
         "Wilma Lahdessa toimii nyt paremmin.",  # the system in a town
     ],

@@ -342,8 +342,9 @@ def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> 
 
 
 def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
-    """A verb of seeing or meeting in the clause, up to three words before or four after
-    ("Heikkilää ei ole nähty", "emme ole tavanneet Saarta"); "näkyä" only in the perfect with
+    """A verb of seeing, meeting, blaming or thanking in the clause, up to three words before
+    or four after ("Heikkilää ei ole nähty", "emme ole tavanneet Saarta", "Kiveä ei pidä
+    syyttää"); "näkyä" only in the perfect with
     a place of meetings or work after it, of someone absent for a while ("Järveä ei ole näkynyt
     palavereissa"; not "Rantaa ei näkynyt sumun takia", "Saarta ei ole näkynyt kartalla")."""
     near = _clause(text, words, a - 1, -1, 3) + _clause(text, words, b, 1, 4)

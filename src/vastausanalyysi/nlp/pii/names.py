@@ -308,8 +308,13 @@ SPEECH_VERBS = frozenset(
 CREW_NOUNS = frozenset(["tiimi", "porukka", "väki", "jengi", "poppoo", "tiimiläinen"])
 
 # verbs of seeing and meeting whose partitive object is a person ("Heikkilää ei ole nähty",
-# "emme ole tavanneet Saarta"), or of being seen ("Järveä ei ole näkynyt palavereissa")
-MEET_VERBS = frozenset(["nähdä", "tavata", "tavoittaa", "haastatella", "näkyä"])
+# "emme ole tavanneet Saarta"), or of being seen ("Järveä ei ole näkynyt palavereissa"); and of
+# blaming or thanking someone ("Kiveä ei pidä syyttää", "kiitän Koskea"; dev_n; not praise,
+# said of things too: "Rantaa kehuttiin kauniiksi")
+MEET_VERBS = frozenset(
+    ["nähdä", "tavata", "tavoittaa", "haastatella", "näkyä",
+     "syyttää", "syyllistää", "kiittää"]
+)  # fmt: skip
 
 # places of meetings and work where someone absent "has not been seen" ("Järveä ei ole näkynyt
 # palavereissa", "… töissä", "… paikalla"; not "… kartalla")
