@@ -4,7 +4,12 @@
 ("Aho ja Salo ovat tehneet ylitöitä"), a word no dictionary knows addressed after thanks or
 said to do what only people do ("Kiitos Layla, että …", "Shilan oli ainoa, joka huomasi …"), a
 lower-case name in an outer local case that coordination may decide ("kiitos hakalalle ja
-nurmelle"); and one context that makes a first name a firm's ("Nokia ja Elisa lainasivat …")."""
+nurmelle"); "hän" referring back later in the sentence ("…a ei kutsuttu, vaikka hän …"), an
+ablative before a verb of asking from, the writer introducing themself ("olen …"), a former
+name after "o.s."/"ent."; the decision on a run of words no dictionary or list knows
+(``unknown_run``); and two contexts that make a name no person's: a first name among firms
+("Nokia ja Elisa lainasivat …") and one name after an institution's head noun ("Sote-keskus
+Ainon")."""
 
 from __future__ import annotations
 
