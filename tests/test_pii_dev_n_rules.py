@@ -50,6 +50,11 @@ def mask(text: str) -> str:
         # a partitive with a verb of blaming or thanking
         ("Kiveä ei pidä syyttää kaikesta.", "[NIMI] ei pidä syyttää kaikesta."),
         ("Kiitän Koskea avusta.", "Kiitän [NIMI] avusta."),
+        # an inflected surname in -nen is no town with an ending ("Lahtista" is Lahtinen's)
+        (
+            "Lahtista ei ole näkynyt palavereissa koko kesänä.",
+            "[NIMI] ei ole näkynyt palavereissa koko kesänä.",
+        ),
         # a first name that is also a system's or a firm's, before a surname, is a person's
         ("Wilma Virtanen kertoi asiasta.", "[NIMI] kertoi asiasta."),
         ("Sovin Elisa Korhosen kanssa aikataulusta.", "Sovin [NIMI] kanssa aikataulusta."),

@@ -92,6 +92,18 @@ def test_the_thirteenth_blind_set_after_its_fixes() -> None:
     assert (score.visible, score.changed) == (7, 2), (score.leaks, score.false_masks)
 
 
+def test_the_set_of_the_issues_kinds_is_within_the_targets() -> None:
+    """dev_o: written blind with the kinds of leak that issue 8 names (names at the start of a
+    sentence, in lower case and in capitals, surnames that are places, apostrophes, "(at)"),
+    measured once (3 of 114 visible, 0 of 40 changed); one leak fixed by cause since ("Lahtista":
+    Lahtinen's, read as "Lahti" with an ending). The two left are ambiguous with a word or a
+    place: "Annan luokassa" (annan = I give), "Heikkilän vastaanotolle"."""
+    score = evaluate_pii_file(PII / "dev_o.txt")
+    assert (score.items, score.ordinary) == (114, 40)
+    assert score.visible_rate <= 0.03 and score.changed <= 2
+    assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]

@@ -188,14 +188,16 @@ class WordInfo:
         self.surname = surname
         # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one), nor a double
         # first name of listed names (Voikko reads "Ella-Maria" also as a partitive of a place)
+        nen_surname = any(base.lower().endswith("nen") for base in bases & surnames)
         self.place = PLACE in classes and not (
-            (bases & surnames and form.lower().endswith("nen"))
+            nen_surname
             or double
             or (capital_parts and FIRST in classes and _all_names(word, analyzer))
         )
         # a place the region resolver knows that Voikko does not ("Lovisa", Loviisa in Swedish),
         # also in a Finnish case ("Lovisassa", "Ekenäsin", "Kyrkslättissä")
-        resolved = not self.place and known_place_form(form)
+        # ("Lahtista" is Lahtinen's, not "Lahti" with an ending)
+        resolved = not self.place and not nen_surname and known_place_form(form)
         self.place = self.place or resolved
         self.common = bool(common) or self.initials
         self.town = self.place and (bool(bases & municipalities()) or resolved)  # "Lahti", "Salo"
