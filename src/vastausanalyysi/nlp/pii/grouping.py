@@ -36,6 +36,22 @@ def name_runs(
         prev = infos[k - 1]
         return (prev.title or bool(prev.title_cases)) and title_gap(text, words, infos, k)
 
+    def _first_before_surname(k: int) -> bool:
+        """A first name that is also a system's or a firm's ("Wilma", "Elisa") right before a
+        capitalised surname is a person's (not before a place in a local case: "Wilma Lahdessa
+        toimii")."""
+        info, nxt = infos[k], infos[k + 1] if k + 1 < n else None
+        return (
+            info.first
+            and info.org
+            and info.shape == "title"
+            and nxt is not None
+            and gap(text, words, k + 1) in GAP
+            and nxt.surname
+            and nxt.shape == "title"
+            and (not nxt.place or bool(nxt.cases & _CORE_CASES))
+        )
+
     while i < n:
         info = infos[i]
         if info.kin:
@@ -50,19 +66,7 @@ def name_runs(
             or (info.after_title and i and _after_title(i))
             # "T. Vesala": a place's name in the nominative after an initial is a surname
             or (info.place and "nimento" in info.cases and after_initial(text, words, infos, i))
-            # "Wilma Korhonen", "Elisa Virtanen": a first name that is also a system's or a
-            # firm's, right before a capitalised surname, is a person's
-            or (
-                info.first
-                and info.org
-                and info.shape == "title"
-                and i + 1 < n
-                and gap(text, words, i + 1) in GAP
-                and infos[i + 1].surname
-                and infos[i + 1].shape == "title"
-                # not a place in a local case: "Wilma Lahdessa toimii"
-                and (not infos[i + 1].place or bool(infos[i + 1].cases & _CORE_CASES))
-            )
+            or _first_before_surname(i)  # "Wilma Korhonen"
             or particle
             or (info.listed and info.first and foreign_titled(text, words, infos, i))
         ):
