@@ -350,12 +350,18 @@ def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
     near = _clause(text, words, a - 1, -1, 3) + _clause(text, words, b, 1, 4)
 
     def seen(k: int) -> bool:
+        if words[k][0].lower() == "kiinni":  # "Mattilaa ei saanut kiinni" (reached)
+            return k > 0 and _GET.fullmatch(words[k - 1][0]) is not None
         if not words[k][0].lower().startswith("näky"):
             return True
         after = _clause(text, words, k + 1, 1, 4)
         return infos[k - 1].olla and any(infos[j].gathering for j in after)
 
-    return any(infos[k].meet and seen(k) for k in near)
+    return any((infos[k].meet or words[k][0].lower() == "kiinni") and seen(k) for k in near)
+
+
+# a form of "saada" before "kiinni" (get hold of someone)
+_GET = re.compile(r"(?:saa|sai|saan|saad|saat|saim|sait|saiv)\w*", re.I)
 
 
 def perfect_said(nxt: WordInfo | None, nxt2: WordInfo | None) -> bool:

@@ -104,6 +104,12 @@ def name_runs(
             ):
                 break
             joins = nxt.name or (nxt.unknown and nxt.shape != "lower" and not nxt.title_cases)
+            # a surname and an initial after it, as in lists ("Kopio: Peltola T., …")
+            joins = joins or (
+                nxt.initial
+                and info.shape == "title"
+                and text[words[j].end() : words[j].end() + 1] == "."
+            )
             # in lower case, a word no dictionary knows right after a first name is its
             # surname, perhaps mistyped ("opettaja kristina hietanemi ei vastaa")
             joins = joins or (

@@ -149,10 +149,9 @@ from vastausanalyysi.nlp.pii.person import (
     asked_from,
     former_name,
     institution_named,
-    introduced,
+    listed_or_referred,
     lower_outer,
     more_person,
-    referred_to,
     unknown_run,
 )
 from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
@@ -417,8 +416,9 @@ class PiiMasker:
             and (cases <= {"nimento"} or not any(i.place for i in group))
         ):
             return True
-        # an initial before a capitalised word ("T. Vesala", Vesala also a place)
-        if group[0].initial and len(group) > 1 and capitals and not any(i.org for i in group):
+        # an initial before or after a capitalised word ("T. Vesala", "Peltola T.")
+        initial = group[0].initial or group[-1].initial
+        if initial and len(group) > 1 and capitals and not any(i.org for i in group):
             return True
         if not names:
             return unknown_run(text, words, infos, a, b, stop, cases, prev, nxt)
@@ -575,11 +575,9 @@ class PiiMasker:
                     or asked_from(text, words, infos, stop)
                 )
             )
-            # "Lahtea ei kutsuttu, vaikka hän valmisteli asian"; "Hei, olen Aino Salo"
-            or (
-                capitals
-                and (referred_to(text, words, infos, a, stop) or introduced(words, infos, a, b))
-            )
+            # "poissa: Järvi", "Lahtea ei kutsuttu, vaikka hän …", "Hei, olen Aino Salo"
+            or (capitals and listed_or_referred(text, words, infos, a, b, stop))
+            or ("vajanto" in cases and capitals and bool(names) and not last.town)  # "Ahotta"
             # "Lehdolla on tieto asiasta" (not "Kalliolla on näköala")
             or (
                 "ulkoolento" in cases

@@ -207,6 +207,8 @@ PERSON_VERBS = frozenset(
         "kieltäytyä",
         "aloittaa",
         "päästä",
+        # fixing something (dev_p: "Niemi korjasi hanan")
+        "korjata",
     ]
 )
 
@@ -382,6 +384,8 @@ PERSON_NOUNS = (
     "lähtö", "numero", "puhelin", "sähköposti", "sijainen", "seuraaja", "edeltäjä", "poissaolo",
     "sairausloma", "äitiysloma", "vanhempainvapaa", "puoliso", "esihenkilö", "esimies",
     "työhuone", "yhteystieto",
+    # a person's car or pet (dev_p: "Mattilan auto on taas ajettu esteelle")
+    "auto", "koira", "kissa",
 )  # fmt: skip
 
 # after the genitive of a first name (or of a surname that is no place): a person's family

@@ -182,6 +182,37 @@ def introduced(words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
     )
 
 
+# a label of a list of people in notes or e-mail headers ("Läsnä:", "poissa:", "Kopio:")
+_PEOPLE_LABEL = re.compile(
+    r"\b(?:läsnä|poissa|paikalla|osallistujat|osallistuneet|sihteeri|kopio|cc|vastaanottaja|"
+    r"vastaanottajat|lähettäjä|jakelu|kokoonkutsuja)\s*:",
+    re.I,
+)
+_LINE_OR_SENTENCE = re.compile(r"[.!?\n]\s")
+
+
+def after_people_label(text: str, words: Words, a: int) -> bool:
+    """A capitalised word in a list after a label of people in the same line or sentence
+    ("Läsnä: …; poissa: Järvi.", "Kopio: Peltola T., …")."""
+    if not words[a][0][:1].isupper():
+        return False
+    start = words[a].start()
+    begin = max((m.end() for m in _LINE_OR_SENTENCE.finditer(text, 0, start)), default=0)
+    return _PEOPLE_LABEL.search(text, begin, start) is not None
+
+
+def listed_or_referred(
+    text: str, words: Words, infos: list[WordInfo], a: int, b: int, stop: int
+) -> bool:
+    """A capitalised run that a label of people, a later "hän" or "olen" before it makes a
+    person (``after_people_label``, ``referred_to``, ``introduced``)."""
+    return (
+        after_people_label(text, words, a)
+        or referred_to(text, words, infos, a, stop)
+        or introduced(words, infos, a, b)
+    )
+
+
 def institution_named(prev: WordInfo | None, group: list[WordInfo]) -> bool:
     """One name right after a capitalised head noun in the nominative: the name of a place or
     an institution ("Sote-keskus Ainon ajanvaraus", "Palvelutalo Marjaan"), not a person."""
@@ -299,21 +330,23 @@ def unknown_run(
     unit = (
         unit
         or unknown_person(text, words, infos, a, stop)
-        or referred_to(text, words, infos, a, stop)  # "Kanokwan kertoi, ettei hänen …"
+        # "Kanokwan kertoi, ettei hänen …", "Hei, olen Tharshini Sivakumar", "Läsnä: Tamm"
+        or listed_or_referred(text, words, infos, a, b, stop)
         or asked_from(text, words, infos, stop)  # "Moradilta pyydettiin lausunto"
-        or introduced(words, infos, a, b)  # "Hei, olen Tharshini Sivakumar"
         or context.recipient(text, words, infos, a, stop, cases)  # "kysyin Amedilta"
     )
     return True if unit else None
 
 
 __all__ = [
+    "after_people_label",
     "among_firms",
     "and_is",
     "asked_from",
     "former_name",
     "institution_named",
     "introduced",
+    "listed_or_referred",
     "lower_outer",
     "more_person",
     "referred_to",
