@@ -84,8 +84,9 @@ def test_the_thirteenth_blind_set_after_its_fixes() -> None:
     changed), then fixed by cause: 7 of 210 (3.3 %, still above the target of 3 %) and 2 of 45.
     The leaks left are names in contexts no rule reads (a genitive before a contract, a
     nickname after "meidän", an elative with "apua", a genitive with a clitic before "pitäisi",
-    a place-name surname with "mielestä" and as a recipient, a spoken lower-case sentence), and two false masks (a first name that is also a procurement
-    system's, a firm named after its founder). Pinned so that a change shows."""
+    a place-name surname with "mielestä" and as a recipient, a spoken lower-case sentence), and
+    two false masks (a first name that is also a procurement system's, a firm named after its
+    founder). Pinned so that a change shows."""
     score = evaluate_pii_file(PII / "dev_n.txt")
     assert (score.items, score.ordinary) == (210, 45)
     assert score.changed <= 2
