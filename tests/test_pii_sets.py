@@ -107,14 +107,26 @@ def test_the_set_of_the_issues_kinds_is_within_the_targets() -> None:
 
 def test_the_fifteenth_blind_set_after_its_fixes() -> None:
     """dev_p: measured once blind (15 of 195 items visible, 3 of 45 ordinary sentences
-    changed), then fixed by cause: 8 of 195 (4.1 %, above the target of 3 %) and 3 of 45 (above
-    2). Left: two genitives before "välinen riita", an inessive with "on jotain", an ablative
-    with "-kö" before "ohje tuli", two initials with roles in brackets, two first names that
-    are words before an elative and a verb ("Lahja keittiöstä teki …"); false masks: "Hilmassa"
-    (the procurement system, also a first name), a ship "M/S J. L. Runeberg" and a shop chain."""
+    changed), then fixed by cause: 7 of 195 (3.6 %, above the target of 3 %; one by the dev_q
+    fixes) and 3 of 45 (above 2). Left: two genitives before "välinen riita", an inessive with
+    "on jotain", an ablative with "-kö" before "ohje tuli", two initials with roles in
+    brackets, a first name that is a word before an elative and a verb ("Lahja keittiöstä teki
+    …"); false masks: "Hilmassa" (the procurement system, also a first name), a ship "M/S J. L.
+    Runeberg" and a shop chain."""
     score = evaluate_pii_file(PII / "dev_p.txt")
     assert (score.items, score.ordinary) == (195, 45)
-    assert (score.visible, score.changed) == (8, 3), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (7, 3), (score.leaks, score.false_masks)
+
+
+def test_the_sixteenth_blind_set_after_its_fixes() -> None:
+    """dev_q: measured once blind (10 of 172 items visible, 1 of 45 ordinary sentences
+    changed), then fixed by cause to 4 of 172 (2.3 %) and 1 of 45. Left: a genitive before
+    "jälkeen", a comparison with a "joka" clause, "Annan tytär" ("annan" is also "I give"), a
+    Swedish surname after a mistyped title; false mask: a shop chain beside "Stockmannin"."""
+    score = evaluate_pii_file(PII / "dev_q.txt")
+    assert (score.items, score.ordinary) == (172, 45)
+    assert score.visible_rate <= 0.03 and score.changed <= 2
+    assert (score.visible, score.changed) == (4, 1), (score.leaks, score.false_masks)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:

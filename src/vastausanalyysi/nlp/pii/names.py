@@ -54,6 +54,8 @@ NAMES_FILE = "names_fi.txt"
 
 TITLES = frozenset(
     [
+        # a neighbour, in apposition or before the name (dev_q: "Ahti (naapuri) auttaa")
+        "naapuri",
         "rehtori",
         "apulaisrehtori",
         "johtaja",
@@ -207,8 +209,9 @@ PERSON_VERBS = frozenset(
         "kieltäytyä",
         "aloittaa",
         "päästä",
-        # fixing something (dev_p: "Niemi korjasi hanan")
+        # fixing something (dev_p: "Niemi korjasi hanan"); claiming (dev_q: "… väittää toista")
         "korjata",
+        "väittää",
     ]
 )
 
@@ -221,6 +224,8 @@ PERSON_ONLY_VERBS = frozenset(
         "uupua", "suuttua", "loukkaantua", "innostua", "lomailla", "opiskella", "kuunnella",
         "keskustella", "kehua", "valittaa", "ehtiä", "lupautua", "suostua", "erehtyä",
         "huomata",
+        # living somewhere (dev_q: "Rauha on asunut palvelutalossa")
+        "asua",
     ]
 )  # fmt: skip
 
@@ -401,6 +406,8 @@ FAMILY_NOUNS = frozenset(
 OPINION_NOUNS = (
     "esitys", "ehdotus", "mielipide", "näkemys", "kommentti", "vastaus", "viesti", "puhelu",
     "työpanos", "allekirjoitus", "selvitys", "raportti",
+    # a person's decision (dev_q: "Suomisen päätös"; not a town's: "Lahden päätös")
+    "päätös",
 )  # fmt: skip
 
 # a person's leave, in "-lla"/"-lle"/"-lta" ("jäi eläkkeelle", "on sairauslomalla"); a plain

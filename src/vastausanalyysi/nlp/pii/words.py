@@ -151,6 +151,8 @@ class WordInfo:
             analyses += analyzer.analyze(word.lower())
         if not analyses and _NO_UMLAUTS.fullmatch(form):
             form, analyses = _with_umlauts(form, analyzer, self.shape != "title")
+        if not analyses and self.shape == "title":
+            form, analyses = _spoken_ending(form, analyzer)
         hyphen_parts = word.split("-")
         capital_parts = len(hyphen_parts) > 1 and all(p[:1].isupper() for p in hyphen_parts)
         if any(a.get("PERSON") in ("1", "2") for a in analyses):
@@ -528,6 +530,29 @@ def _with_umlauts(form: str, analyzer: VoikkoAnalyzer, lower: bool) -> tuple[str
         _listed_bases(other, analyses) & listed
     ):
         return other, analyses
+    return form, []
+
+
+# spoken case endings of a surname in -nen that drop their last sound: "Korhose kans"
+# (Korhosen), "Lehtiselt" (Lehtiseltä), "Mäkisest" (Mäkisestä)
+_CLIPPED = re.compile(r"(?:se|lt|st|ss|ll|l)$")
+
+
+def _spoken_ending(form: str, analyzer: VoikkoAnalyzer) -> tuple[str, list]:
+    """A capitalised word no dictionary knows, read as a form of a surname in -nen with its
+    spoken ending completed ("Korhose" -> Korhosen, "Lehtiselt" -> Lehtiseltä); else ``form``
+    and no readings. Only such readings count (not "Mail" -> Maila, "Hall" -> Halla), and none
+    where the completed word is also a place's."""
+    if not _CLIPPED.search(form):
+        return form, []
+    for end in ("n", "a", "ä"):
+        readings = list(analyzer.analyze(form + end))
+        # not a place's ("Turust": Turusta is also Turunen's partitive)
+        if any(a.word_class == PLACE for a in readings):
+            continue
+        analyses = [a for a in readings if a.word_class == SUR and a.baseform.endswith("nen")]
+        if analyses:
+            return form + end, analyses
     return form, []
 
 
