@@ -180,6 +180,9 @@ def rule_polarity(
     ev = evaluative_lexicon()
     hits = phrase_hits(rows, lexicon)
     cues = cue_candidates(rows, found_scopes.need, hits, lexicon)
+    named = hyphen_named(rows, table.spaces)
+    if named:  # "Hyvä ikä -messut", "Toimiva arki -hankkeessa": a name gives no cue
+        cues = [i for i in cues if i not in named]
     negations = verbal_negations(rows, found_scopes.negation)
     roles = clause_roles(rows, [(c.start, c.end) for c in clauses])
     numbers: list[int] | None = None  # sentence numbers, made for the first clause that asks
@@ -245,6 +248,26 @@ def rule_polarity(
         clause.past = bool(lemmas & _PAST)
         clause.now = bool(lemmas & _NOW)
     return _resolve_clauses(rows, clauses, has_codes=has_codes, question=question)
+
+
+def hyphen_named(rows: list[TokenRow], spaces: list[int]) -> set[int]:
+    """The tokens of names joined to their head by a spaced hyphen: up to four words back to a
+    capitalised one before a token such as "-messut" or "-hankkeessa" ("Hyvä ikä -messut",
+    "Toimiva arki -hankkeessa" name an event and a project, not a judgment)."""
+    out: set[int] = set()
+    for k in range(1, len(rows)):
+        text = rows[k].text
+        if not (text[:1] == "-" and text[1:2].isalpha() and spaces[k - 1]):
+            continue
+        run: list[int] = []
+        j = k - 1
+        while j >= 0 and rows[j].word and len(run) < 4:
+            run.append(j)
+            if rows[j].text[:1].isupper():
+                out.update(run)
+                break
+            j -= 1
+    return out
 
 
 def _resolve_clauses(
@@ -476,6 +499,7 @@ __all__ = [
     "Clause",
     "PolarityResult",
     "existential_negated",
+    "hyphen_named",
     "negated_tokens",
     "non_answer_doc",
     "non_answer_sentence",
