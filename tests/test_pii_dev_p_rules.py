@@ -32,6 +32,8 @@ def mask(text: str) -> str:
         # a person's car or pet, and fixing something
         ("Rinteen auto seisoo taas pelastustiellä.", "[NIMI] auto seisoo taas pelastustiellä."),
         ("Harju korjasi ovikellon heti.", "[NIMI] korjasi ovikellon heti."),
+        # the same first name as a person's, also beside the system's field
+        ("Hilma kysyi, miksi hankinta viivästyi.", "[NIMI] kysyi, miksi hankinta viivästyi."),
     ],
 )
 def test_masked(text: str, expected: str) -> None:
@@ -46,6 +48,8 @@ def test_masked(text: str, expected: str) -> None:
         "Lumetta talvi tuntuu oudolta.",  # an abessive of a word
         "Kunta korjasi tien keväällä.",
         "Pelastuslaitoksen auto oli paikalla nopeasti.",
+        # a first name that is also a public system's, in its field
+        "Hankintailmoitus julkaistaan Hilmassa ensi viikolla.",
     ],
 )
 def test_kept(text: str) -> None:

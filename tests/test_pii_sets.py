@@ -81,16 +81,16 @@ def test_the_twelfth_blind_set_after_its_fixes() -> None:
 
 def test_the_thirteenth_blind_set_after_its_fixes() -> None:
     """dev_n: measured once blind (24 of 210 items visible, 4 of 45 ordinary sentences
-    changed), then fixed by cause: 7 of 210 (3.3 %, still above the target of 3 %) and 2 of 45.
+    changed), then fixed by cause: 7 of 210 (3.3 %, still above the target of 3 %) and 1 of 45.
     The leaks left are names in contexts no rule reads (a genitive before a contract, a
     nickname after "meidän", an elative with "apua", a genitive with a clitic before "pitäisi",
     a place-name surname with "mielestä" and as a recipient, a spoken lower-case sentence), and
-    two false masks (a first name that is also a procurement system's, a firm named after its
-    founder). Pinned so that a change shows."""
+    one false mask (a firm named after its founder; "Hilmassa", the procurement system, is left
+    alone in a sentence about procurement). Pinned so that a change shows."""
     score = evaluate_pii_file(PII / "dev_n.txt")
     assert (score.items, score.ordinary) == (210, 45)
     assert score.changed <= 2
-    assert (score.visible, score.changed) == (7, 2), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (7, 1), (score.leaks, score.false_masks)
 
 
 def test_the_set_of_the_issues_kinds_is_within_the_targets() -> None:
@@ -108,14 +108,14 @@ def test_the_set_of_the_issues_kinds_is_within_the_targets() -> None:
 def test_the_fifteenth_blind_set_after_its_fixes() -> None:
     """dev_p: measured once blind (15 of 195 items visible, 3 of 45 ordinary sentences
     changed), then fixed by cause: 7 of 195 (3.6 %, above the target of 3 %; one by the dev_q
-    fixes) and 3 of 45 (above 2). Left: two genitives before "välinen riita", an inessive with
+    fixes) and 2 of 45. Left: two genitives before "välinen riita", an inessive with
     "on jotain", an ablative with "-kö" before "ohje tuli", two initials with roles in
     brackets, a first name that is a word before an elative and a verb ("Lahja keittiöstä teki
-    …"); false masks: "Hilmassa" (the procurement system, also a first name), a ship "M/S J. L.
-    Runeberg" and a shop chain."""
+    …"); false masks: a ship "M/S J. L. Runeberg" and a shop chain ("Hilmassa julkaistu
+    hankintailmoitus" is the procurement system's now)."""
     score = evaluate_pii_file(PII / "dev_p.txt")
     assert (score.items, score.ordinary) == (195, 45)
-    assert (score.visible, score.changed) == (7, 3), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (7, 2), (score.leaks, score.false_masks)
 
 
 def test_the_sixteenth_blind_set_after_its_fixes() -> None:

@@ -152,6 +152,7 @@ from vastausanalyysi.nlp.pii.person import (
     listed_or_referred,
     lower_outer,
     more_person,
+    system_in_its_field,
     unknown_run,
 )
 from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
@@ -336,7 +337,8 @@ class PiiMasker:
             return False
         if re.match(r"\s-[^\W\d_]", tail):
             return False
-        if institution_named(prev, group):  # "Sote-keskus Ainon ajanvaraus"
+        # "Sote-keskus Ainon ajanvaraus", "Hilmassa julkaistu hankintailmoitus"
+        if institution_named(prev, group) or system_in_its_field(text, words, infos, a, b):
             return False
         # a thing's namesake: "Arvo Ylpön mukaan nimetty palkinto"
         if genitive and nxt2 is not None and nxt2.named and words[stop][0].lower() == "mukaan":

@@ -213,6 +213,29 @@ def listed_or_referred(
     )
 
 
+# first names that are also the names of public systems, with the words of their field: in a
+# sentence with one of these the name is the system's ("Tarjouspyyntö julkaistiin Hilmassa")
+_INNER_LOCAL = frozenset({"sisaolento", "sisaeronto", "sisatulento"})
+_SYSTEM_FIELDS = {
+    "Hilma": re.compile(r"hankin|tarjou|kilpailut", re.I),
+}
+
+
+def system_in_its_field(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A lone first name that is also a public system's, in an inner local case (in, into or
+    from the system) in a sentence about that system's field ("Hilmassa julkaistu
+    hankintailmoitus": HILMA, the procurement notices; "Hilma kysyi, miksi hankinta
+    viivästyi" and "Hilma Virtanen kertoi …" stay names)."""
+    if b - a != 1 or not infos[a].cases & _INNER_LOCAL:
+        return False
+    field = next((_SYSTEM_FIELDS[n] for n in infos[a].name_bases if n in _SYSTEM_FIELDS), None)
+    if field is None:
+        return False
+    start = max((m.end() for m in _LINE_OR_SENTENCE.finditer(text, 0, words[a].start())), default=0)
+    end = _LINE_OR_SENTENCE.search(text, words[a].end())
+    return field.search(text, start, end.start() if end else len(text)) is not None
+
+
 def institution_named(prev: WordInfo | None, group: list[WordInfo]) -> bool:
     """One name right after a capitalised head noun in the nominative: the name of a place or
     an institution ("Sote-keskus Ainon ajanvaraus", "Palvelutalo Marjaan"), not a person."""
@@ -351,6 +374,7 @@ __all__ = [
     "more_person",
     "referred_to",
     "shift_work",
+    "system_in_its_field",
     "unknown_person",
     "unknown_run",
 ]
