@@ -129,6 +129,18 @@ def test_the_sixteenth_blind_set_after_its_fixes() -> None:
     assert (score.visible, score.changed) == (4, 1), (score.leaks, score.false_masks)
 
 
+def test_the_seventeenth_blind_set_after_its_fixes() -> None:
+    """dev_r: measured once blind (9 of 169 items visible, 2 of 45 ordinary sentences changed),
+    then fixed by cause to 6 of 169 (3.6 %, above the target of 3 %) and 2 of 45. Left: an
+    unknown first name after a participle ("Keittiössä työskentelevä Siriporn"), "Onnin
+    opettaja", "Helmen" after "tapasimme" (not read as a name), a first name with a possessive
+    suffix ("Mattimme"), a town's name as a surname's object with "hän" after it, an adessive
+    with "oli aikaa"; false masks: two firms named after people (Paulig, Anttila)."""
+    score = evaluate_pii_file(PII / "dev_r.txt")
+    assert (score.items, score.ordinary) == (169, 45)
+    assert (score.visible, score.changed) == (6, 2), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]

@@ -360,6 +360,25 @@ def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
     return any((infos[k].meet or words[k][0].lower() == "kiinni") and seen(k) for k in near)
 
 
+def met_object(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A surname in the partitive with a verb of seeing, meeting, blaming or thanking near
+    (:func:`met`), or a surname or first name in the genitive-accusative right after such a
+    verb ("Tapasimme Helmen vasta …"; not "Näimme Lahden" — a town, see the caller)."""
+    last = infos[b - 1]
+    if "osanto" in last.cases and last.surname:
+        return met(text, words, infos, a, b)
+    return (
+        "omanto" in last.cases
+        and (last.surname or last.first)
+        and a > 0
+        and gap(text, words, a) in GAP
+        and infos[a - 1].meet
+        and words[a - 1][0].lower() != "kiinni"
+        # an object, not a genitive attribute: "Tapasin Mäen päällä ketun"
+        and not (b < len(words) and gap(text, words, b) in GAP and infos[b].noun)
+    )
+
+
 # a form of "saada" before "kiinni" (get hold of someone)
 _GET = re.compile(r"(?:saa|sai|saan|saad|saat|saim|sait|saiv)\w*", re.I)
 

@@ -558,14 +558,8 @@ class PiiMasker:
             )
             or context.apposition(text, words, infos, stop)
             or more_person(text, words, infos, a, b, stop, acts)
-            # "Heikkilää ei ole nähty kunnan tilaisuuksissa"
-            or (
-                "osanto" in cases
-                and capitals
-                and last.surname
-                and not last.town
-                and context.met(text, words, infos, a, stop)
-            )
+            # "Heikkilää ei ole nähty kunnan tilaisuuksissa", "Tapasimme Helmen vasta …"
+            or (capitals and not last.town and context.met_object(text, words, infos, a, stop))
             or (capitals and context.foreign_context(text, words, infos, a, stop))
             or context.recipient(text, words, infos, a, stop, cases)
             # "Lehdolle soitettiin heti", "Kuuselta kysyttiin" (not a town's: "Lahdelle

@@ -1,4 +1,5 @@
-"""Initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH") and two
+"""Initials signing a text at its end after a dash, a slash or a shortened greeting ("…
+jatketaan maaliskuussa. -MH", "/TR", "terv. MJ") and two
 capitals that may be initials in a list ("JR, AK ja allekirjoittanut"): see
 :mod:`vastausanalyysi.nlp.pii.masker`."""
 
@@ -12,19 +13,24 @@ from vastausanalyysi.text import non_answer_words
 # initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH")
 # abbreviations Voikko does not know that may end a text after a dash ("… -HR", "… -YT")
 NOT_INITIALS = frozenset(["HR", "YT", "PK", "KV", "MT", "ICT", "HVA", "PTH", "ESH"])
-_SIGNATURE = re.compile(r"(?:^|\s)[-–—]\s?([A-ZÅÄÖ]{2,3})[.!]?\s*$")
+# also after a slash or a shortened greeting ("/TR", "terv. MJ", "t. A-LK"; dev_r)
+_SIGNATURE = re.compile(
+    r"(?:^|\s)(?:[-–—/]\s?|(?i:terv|t|yst\.\s?terv)\.?:?\s+)"
+    r"([A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]-[A-ZÅÄÖ]{1,2})[.!]?\s*$"
+)
+_INITIALS_WORD = re.compile(r"[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]-[A-ZÅÄÖ]{1,2}")
 
 
 def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> int | None:
-    """The index of the word of initials signing ``text`` after a dash at its end ("-MH",
-    "-JR"), or None; not a known abbreviation or organisation ("-HVA", "-THL", "-EU")."""
-    end = text.rstrip()[-6:]
-    if not words or not ("-" in end or "–" in end or "—" in end) or not _SIGNATURE.search(text):
+    """The index of the word of initials signing ``text`` at its end after a dash, a slash or
+    a shortened greeting ("-MH", "/TR", "terv. MJ", "t. A-LK"), or None; not a known
+    abbreviation or organisation ("-HVA", "-THL", "-EU")."""
+    if not words or not _SIGNATURE.search(text, max(0, len(text.rstrip()) - 16)):
         return None
     k = len(words) - 1
     info = infos[k]
     word = words[k][0]
-    if not (info.unknown and not info.org and word.isupper() and len(word) <= 3):
+    if not ((info.unknown or info.initials) and not info.org and _INITIALS_WORD.fullmatch(word)):
         return None
     if word in NOT_INITIALS or word.lower() in non_answer_words():
         return None  # "- EOS", "- EMT": a non-answer after a dash, not a signature
