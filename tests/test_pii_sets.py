@@ -121,25 +121,36 @@ def test_the_fifteenth_blind_set_after_its_fixes() -> None:
 
 def test_the_sixteenth_blind_set_after_its_fixes() -> None:
     """dev_q: measured once blind (10 of 172 items visible, 1 of 45 ordinary sentences
-    changed), then fixed by cause to 4 of 172 (2.3 %) and 1 of 45. Left: a genitive before
-    "jälkeen", a comparison with a "joka" clause, "Annan tytär" ("annan" is also "I give"), a
-    Swedish surname after a mistyped title; false mask: a shop chain beside "Stockmannin"."""
+    changed), then fixed by cause to 3 of 172 (1.7 %; one by the dev_t fixes) and 1 of 45.
+    Left: a genitive before "jälkeen", a comparison with a "joka" clause, a Swedish surname
+    after a mistyped title; false mask: a shop chain beside "Stockmannin"."""
     score = evaluate_pii_file(PII / "dev_q.txt")
     assert (score.items, score.ordinary) == (172, 45)
     assert score.visible_rate <= 0.03 and score.changed <= 2
-    assert (score.visible, score.changed) == (4, 1), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (3, 1), (score.leaks, score.false_masks)
 
 
 def test_the_seventeenth_blind_set_after_its_fixes() -> None:
     """dev_r: measured once blind (9 of 169 items visible, 2 of 45 ordinary sentences changed),
-    then fixed by cause to 6 of 169 (3.6 %, above the target of 3 %) and 2 of 45. Left: an
-    unknown first name after a participle ("Keittiössä työskentelevä Siriporn"), "Onnin
-    opettaja", "Helmen" after "tapasimme" (not read as a name), a first name with a possessive
+    then fixed by cause to 5 of 169 (3.0 %; "Onnin opettaja" by the dev_t fixes) and 2 of 45.
+    Left: an unknown first name after a participle ("Keittiössä työskentelevä Siriporn"),
+    "Helmen" after "tapasimme" (not read as a name), a first name with a possessive
     suffix ("Mattimme"), a town's name as a surname's object with "hän" after it, an adessive
     with "oli aikaa"; false masks: two firms named after people (Paulig, Anttila)."""
     score = evaluate_pii_file(PII / "dev_r.txt")
     assert (score.items, score.ordinary) == (169, 45)
-    assert (score.visible, score.changed) == (6, 2), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (5, 2), (score.leaks, score.false_masks)
+
+
+def test_the_eighteenth_blind_set_after_its_fixes() -> None:
+    """dev_t: parents' and relatives' answers about children whose first names are words
+    (Onni, Lumi, Sisu, Arvo …), measured once blind (20 of 150 items visible, 0 of 45 ordinary
+    sentences changed), then fixed by cause to 15 of 150 (10 %, far above the target): such
+    names as subjects and objects of ordinary verbs ("Ilo kävi kerhossa", "Arvoa ei otettu
+    mukaan", "Helmiä kiusataan") have no context the masker reads as a person's."""
+    score = evaluate_pii_file(PII / "dev_t.txt")
+    assert (score.items, score.ordinary) == (150, 45)
+    assert (score.visible, score.changed) == (15, 0), (score.leaks, score.false_masks)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:

@@ -525,7 +525,16 @@ class PiiMasker:
                         nxt.family
                         and not last.town
                         and (
-                            (last.first and (not last.common or last.rare_first))
+                            # a first name that is also a word, capitalised: "Aamun isä" (not
+                            # a partitive after "ilman": "Ilman huoltajaa tulleet")
+                            (
+                                last.first
+                                and (
+                                    not last.common
+                                    or last.rare_first
+                                    or (capitals and "osanto" not in nxt.cases)
+                                )
+                            )
                             or (not last.first and not place)
                         )
                     )

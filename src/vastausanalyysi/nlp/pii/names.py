@@ -226,6 +226,8 @@ PERSON_ONLY_VERBS = frozenset(
         "huomata",
         # living somewhere (dev_q: "Rauha on asunut palvelutalossa")
         "asua",
+        # crying (dev_t; not eating or sleeping, said of animals too: "Orava söi …")
+        "itkeä",
     ]
 )  # fmt: skip
 
@@ -233,7 +235,9 @@ PERSON_ONLY_VERBS = frozenset(
 # paras tyyppi", "… ja on aina avulias"; an adjective not before a noun: "ystävällinen kaupunki")
 PERSON_PREDICATES = frozenset(
     ["ihminen", "henkilö", "tyyppi", "kaveri", "persoona", "työkaveri", "mies", "nainen",
-     "iloinen", "ystävällinen", "avulias", "kärsivällinen", "kiltti", "reipas", "ahkera"]
+     "iloinen", "ystävällinen", "avulias", "kärsivällinen", "kiltti", "reipas", "ahkera",
+     # a child in the family ("Valo on esikoisemme", "Sisu on meidän nuorimmainen"; dev_t)
+     "esikoinen", "nuorimmainen", "kuopus", "keskimmäinen", "lapsenlapsi"]
 )  # fmt: skip
 
 # adjectives whose superlative, as the predicate of "olla" with no noun after it, makes the
@@ -358,6 +362,8 @@ TELL_VERBS = frozenset(
 KNOW_NOUNS = (
     "tieto", "vastuu", "kokemus", "osaaminen", "asiantuntemus", "ymmärrys", "käsitys",
     "näkemys", "mielipide", "muistiinpano",
+    # an illness or a need for care only a person has ("Toivolla on diabetes"; dev_t)
+    "diabetes", "allergia", "astma", "epilepsia", "diagnoosi",
 )  # fmt: skip
 
 # verbs of sending and documents sent: a capitalised allative of a surname right before one,
@@ -398,7 +404,10 @@ PERSON_NOUNS = (
 FAMILY_NOUNS = frozenset(
     ["perhe", "äiti", "isä", "lapsi", "vanhempi", "huoltaja", "puoliso", "vaimo", "aviomies",
      "veli", "sisko", "sisar", "tytär", "poika", "mummo", "mummi", "isoäiti", "isoisä", "ukki",
-     "omainen", "perheenjäsen"]
+     "omainen", "perheenjäsen",
+     # a child's teachers and carers ("Onnin opettaja", "Aamun luokanvalvoja"; dev_t)
+     "opettaja", "luokanvalvoja", "avustaja", "omahoitaja", "terapeutti", "puheterapeutti",
+     "lääkäri", "kummi"]
 )  # fmt: skip
 
 # after a genitive: a person's doings, which a town may have too ("Aallon esitys", "Lahden
