@@ -153,6 +153,16 @@ def test_the_eighteenth_blind_set_after_its_fixes() -> None:
     assert (score.visible, score.changed) == (15, 0), (score.leaks, score.false_masks)
 
 
+def test_the_fourth_typical_blind_set_is_within_the_targets() -> None:
+    """dev_u: a typical sample of the personal data in the open answers of the 2026 survey of
+    municipal leaders, written blind, measured once and never tuned on (its leak not read): 1
+    of 122 items visible, 0 of 40 ordinary sentences changed. Pinned so that a change shows."""
+    score = evaluate_pii_file(PII / "dev_u.txt")
+    assert (score.items, score.ordinary) == (122, 40)
+    assert score.visible_rate <= 0.03 and score.changed <= 2
+    assert (score.visible, score.changed) == (1, 0)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]
