@@ -136,7 +136,6 @@ def unknown_person(text: str, words: Words, infos: list[WordInfo], a: int, stop:
 _HE = re.compile(
     r"hän(?:en|tä|et|essä|estä|een|ellä|eltä|elle|enä|eksi)?(?:kin|kään|kaan|hän)?", re.I
 )
-_SENTENCE_STOP = re.compile(r"[.!?;\n]")
 # before a former or birth name: "(o.s. Wongsakul)", "ent. Sarlin", "os. Virtanen"
 _FORMER_NAME = re.compile(r"(?:\b(?:o\.\s?s|os|ent)\.|\bomaa\s+sukua)\s+$", re.I)
 
@@ -155,7 +154,7 @@ def referred_to(text: str, words: Words, infos: list[WordInfo], a: int, stop: in
     comma = False
     for k in range(stop, len(words)):
         between = gap(text, words, k)
-        if _SENTENCE_STOP.search(between):
+        if _SENTENCE_BREAK.search(between):
             return False
         comma = comma or "," in between
         if _HE.fullmatch(words[k][0]):
@@ -191,13 +190,20 @@ _PEOPLE_LABEL = re.compile(
 _LINE_OR_SENTENCE = re.compile(r"[.!?\n]\s")
 
 
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end of the line or sentence that holds ``text[start:end]``."""
+    begin = max((m.end() for m in _LINE_OR_SENTENCE.finditer(text, 0, start)), default=0)
+    after = _LINE_OR_SENTENCE.search(text, end)
+    return begin, after.start() if after else len(text)
+
+
 def after_people_label(text: str, words: Words, a: int) -> bool:
     """A capitalised word in a list after a label of people in the same line or sentence
     ("Läsnä: …; poissa: Järvi.", "Kopio: Peltola T., …")."""
     if not words[a][0][:1].isupper():
         return False
     start = words[a].start()
-    begin = max((m.end() for m in _LINE_OR_SENTENCE.finditer(text, 0, start)), default=0)
+    begin, _ = _sentence_around(text, start, start)
     return _PEOPLE_LABEL.search(text, begin, start) is not None
 
 
@@ -215,7 +221,6 @@ def listed_or_referred(
 
 # first names that are also the names of public systems, with the words of their field: in a
 # sentence with one of these the name is the system's ("Tarjouspyyntö julkaistiin Hilmassa")
-_INNER_LOCAL = frozenset({"sisaolento", "sisaeronto", "sisatulento"})
 _SYSTEM_FIELDS = {
     "Hilma": re.compile(r"hankin|tarjou|kilpailut", re.I),
 }
@@ -226,14 +231,13 @@ def system_in_its_field(text: str, words: Words, infos: list[WordInfo], a: int, 
     from the system) in a sentence about that system's field ("Hilmassa julkaistu
     hankintailmoitus": HILMA, the procurement notices; "Hilma kysyi, miksi hankinta
     viivästyi" and "Hilma Virtanen kertoi …" stay names)."""
-    if b - a != 1 or not infos[a].cases & _INNER_LOCAL:
+    if b - a != 1 or not infos[a].cases & context.INNER_LOCAL:
         return False
     field = next((_SYSTEM_FIELDS[n] for n in infos[a].name_bases if n in _SYSTEM_FIELDS), None)
     if field is None:
         return False
-    start = max((m.end() for m in _LINE_OR_SENTENCE.finditer(text, 0, words[a].start())), default=0)
-    end = _LINE_OR_SENTENCE.search(text, words[a].end())
-    return field.search(text, start, end.start() if end else len(text)) is not None
+    begin, end = _sentence_around(text, words[a].start(), words[a].end())
+    return field.search(text, begin, end) is not None
 
 
 def institution_named(prev: WordInfo | None, group: list[WordInfo]) -> bool:

@@ -535,7 +535,7 @@ def _with_umlauts(form: str, analyzer: VoikkoAnalyzer, lower: bool) -> tuple[str
 
 # spoken case endings of a surname in -nen that drop their last sound: "Korhose kans"
 # (Korhosen), "Lehtiselt" (Lehtiseltä), "Mäkisest" (Mäkisestä)
-_CLIPPED = re.compile(r"(?:se|lt|st|ss|ll|l)$")
+_CLIPPED = re.compile(r"(?:se|lt|st|ss|l)$")
 
 
 def _spoken_ending(form: str, analyzer: VoikkoAnalyzer) -> tuple[str, list]:
