@@ -104,6 +104,9 @@ RESPONSIBLE_WINDOW = 6
 FOLLOWED_UP = rule_words("followed_up")
 #: Verbs of telling: their allative names the party told ("kunnalle ei kerrottu").
 TELL_VERBS = rule_words("tell_verbs")
+#: Words of a decision or an intention in what a party is told: a decision announced.
+ANNOUNCED_DECISIONS = rule_words("announced_decisions")
+_THAT = "että"  # also the "ett" of "ettei"
 #: Words of assessing (compound heads): with "vaikutus" an impact assessment.
 ASSESS_WORDS = rule_words("assess_words")
 #: How far "vaikutus" may stand from a word of assessing ("vaikutuksia kuntiin ei ole arvioitu").
@@ -161,6 +164,9 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
             if told is not None:
                 group = sorted((i, where[told]))
                 found.append(("tietopohja", group, f"frame:{norm} + to {rows[where[told]].norm}"))
+                decided = _announced(rows, where, max(k, told), n)
+                if decided is not None:
+                    found.append(("paatoksenteko", [*group, decided], f"frame:{norm} + decision"))
         elif norm == _FOLLOW:
             for j in near_words(rows, where, k, n):
                 followed = rows[where[j]]
@@ -537,6 +543,22 @@ def told_party(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -
         row = rows[where[j]]
         if row.cases & _TO_CASES and row.norm in ORGANISATIONS:
             return j
+    return None
+
+
+def _announced(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
+    """The token index of a word of deciding or intending (:data:`ANNOUNCED_DECISIONS`) in the
+    "että" clause after position ``k`` in its sentence: the party is told of a decision
+    ("ilmoitti kaupungille, ettei se ole halukas jatkamaan sopimusta"), which is decision-making
+    between the parties as well as information (codebook §5, CODING.md M7)."""
+    that = False
+    for j in range(k + 1, n):
+        if crosses(rows, where, j - 1, j):
+            return None
+        row = rows[where[j]]
+        that = that or row.norm == _THAT
+        if that and row.norm in ANNOUNCED_DECISIONS:
+            return where[j]
     return None
 
 

@@ -70,6 +70,11 @@ from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 #: lausuntokierroksen jälkeen tekemät muutokset"; codebook rule 6).
 STATE_DECIDERS = rule_words("state_deciders")
 _GOVERNMENT = "hallitus"
+#: Prime ministers' surnames: "Orpon hallitus" is the government.
+PRIME_MINISTERS = rule_words("prime_ministers")
+#: Word classes of a genitive that agrees with "hallitus" or names its leader ("uuden
+#: hallituksen", "Marinin hallituksen"), not its owner.
+_NOT_OWNER_CLASSES = frozenset({"laatusana", "lukusana", "sukunimi", "etunimi"})
 _STATE_HEADS = STATE_DECIDERS - {_GOVERNMENT}
 #: Words of informing or communicating (compound heads): information passing between the
 #: parties unless the public is informed.
@@ -135,10 +140,13 @@ _TOGETHER_OR_DISPUTE = TOGETHER_WORDS | DISPUTE_WORDS
 #: A body's own documents (whole words: a "palvelustrategia" is about the services the other
 #: party's residents get): approving one is its own business.
 OWN_DOCUMENTS = rule_words("own_documents")
-_APPROVE = "hyväksyä"
+#: Verbs of a body approving, deciding on or handling its own document.
+_APPROVE = frozenset({"hyväksyä", "päättää", "käsitellä"})
 _NETWORK = "verkko"
-#: Cases of an approved document (subject or object), not a setting ("talousarviossaan").
-_OBJECT_CASES = frozenset({"nimento", "omanto", "osanto"})
+#: Cases of an approved document (subject or object, or what is decided on: "päätti
+#: strategiasta"), not a setting ("talousarviossaan").
+_OBJECT_CASES = frozenset({"nimento", "omanto", "osanto", "sisaeronto"})
+_THAT = "että"
 #: Heads that make a "tieto" compound a thing ("tietojärjestelmä", "tietosuoja").
 THING_HEADS = rule_words("thing_heads")
 #: Information technology and telecommunications (whole compounds): no shared information.
@@ -449,9 +457,15 @@ def _is_state(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
 
 
 def _owner(row: TokenRow) -> bool:
-    """A genitive before "hallitus": a word Voikko reads so, or a name it does not know that
-    ends like one ("Laphan hallitus": the county's board)."""
-    return row.genitive or (row.text[:1].isupper() and row.low.endswith("n") and not row.known)
+    """A genitive before "hallitus" that owns it: a noun or a place Voikko reads so (not an
+    adjective, a participle or a prime minister agreeing with it or leading it: "uuden
+    hallituksen", "kotoutumiseen kohdistuvien hallituksen säästöjen", "Orpon hallituksen"), or a
+    name it does not know that ends like one ("Laphan hallitus": the county's board)."""
+    if row.norm in PRIME_MINISTERS:
+        return False
+    if row.genitive:
+        return not row.verb and not row.classes <= _NOT_OWNER_CLASSES
+    return row.text[:1].isupper() and row.low.endswith("n") and not row.known
 
 
 def _without_municipality(
@@ -618,15 +632,19 @@ def _side_flags(row: TokenRow, own: frozenset[str] = frozenset()) -> int:
 
 
 def _own_approvals(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
-    """The words of a clause (between commas) in which "hyväksyä" has a body's own document
-    (:data:`OWN_DOCUMENTS` as a whole word: a budget, a strategy, as subject or object; not
+    """The words of a clause (between commas) in which a body approves, decides on or handles
+    (:data:`_APPROVE`) its own document (:data:`OWN_DOCUMENTS` as a whole word: a budget, a
+    strategy, its welfare report, as subject or object or what is decided on; not
     "Aluevaltuusto hyväksyi palvelustrategian", the services of both) and no municipal word
     or service network is named: one body approving its own budget or strategy ("Aluevaltuusto
-    hyväksyi ensi vuoden talousarvion", "strategia hyväksyttiin aluevaltuustossa") is its own
-    business, not a decision between the parties (``paatoksenteko``: codebook §5)."""
+    hyväksyi ensi vuoden talousarvion", "strategia hyväksyttiin aluevaltuustossa", "päätti
+    hyvinvointialuestrategiasta") is its own business, not a decision between the parties
+    (``paatoksenteko``: codebook §5, CODING.md M4). A clause that proposes it ("Aluehallitus
+    esitti, että aluevaltuusto hyväksyy …") goes with the "että" clause."""
     out: list[int] = []
     start = 0
     n = len(where)
+    previous: list[int] = []  # the clause before, unless it names the municipal side
     for k in range(1, n + 1):
         if k < n and not crosses(rows, where, k - 1, k, CLAUSE_MARKS):
             continue
@@ -635,11 +653,14 @@ def _own_approvals(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
         approve = document = other = False
         for i in clause:
             row = rows[i]
-            approve = approve or row.norm == _APPROVE
+            approve = approve or row.norm in _APPROVE
             document = document or bool(row.norm in OWN_DOCUMENTS and row.cases & _OBJECT_CASES)
             other = other or not row.inner.isdisjoint(MUNICIPAL_SIDE) or _NETWORK in row.inner
         if approve and document and not other:
             out += clause
+            if rows[clause[0]].low == _THAT:
+                out += previous
+        previous = [] if other else clause
     return out
 
 
