@@ -22,6 +22,11 @@ def mask(text: str) -> str:
         ("Usvalla on astma, ja lääkkeet unohtuvat.", "[NIMI] on astma, ja lääkkeet unohtuvat."),
         # a child in the family as the predicate
         ("Ilo on kuopuksemme ja aloittaa eskarin syksyllä.", None),
+        # a family noun with a possessive suffix stands before the name like a title
+        ("Lomake tuli poikamme Valon nimellä.", "Lomake tuli poikamme [NIMI] nimellä."),
+        ("Kysyin asiaa siskoni Lumin kanssa.", "Kysyin asiaa siskoni [NIMI] kanssa."),
+        # a listed first name that Voikko reads as a place, before a kin noun
+        ("Lyydia-vauvan rokotus siirtyi taas.", "[NIMI]-vauvan rokotus siirtyi taas."),
     ],
 )
 def test_masked(text: str, expected: str | None) -> None:
@@ -39,6 +44,9 @@ def test_masked(text: str, expected: str | None) -> None:
         "Onnen lapsi ei kysy lupaa.",  # the noun's genitive, not the name's ("Onnin")
         "Orava söi lintulaudan tyhjäksi.",  # eating is said of animals too
         "Valon määrä vaikuttaa jaksamiseen talvella.",
+        # lower case after a family noun is the word ("ilman" = without)
+        "Emme voi puhua isästäni ilman suurta surua.",
+        "Tyttäreni Helsingissä opiskelee sairaanhoitajaksi.",  # a place
     ],
 )
 def test_kept(text: str) -> None:

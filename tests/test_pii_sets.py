@@ -145,12 +145,12 @@ def test_the_seventeenth_blind_set_after_its_fixes() -> None:
 def test_the_eighteenth_blind_set_after_its_fixes() -> None:
     """dev_t: parents' and relatives' answers about children whose first names are words
     (Onni, Lumi, Sisu, Arvo …), measured once blind (20 of 150 items visible, 0 of 45 ordinary
-    sentences changed), then fixed by cause to 15 of 150 (10 %, far above the target): such
-    names as subjects and objects of ordinary verbs ("Ilo kävi kerhossa", "Arvoa ei otettu
-    mukaan", "Helmiä kiusataan") have no context the masker reads as a person's."""
+    sentences changed), then fixed by cause to 15 of 150 and later to 12 (8 %, far above the
+    target): such names as subjects and objects of ordinary verbs ("Ilo kävi kerhossa", "Arvoa
+    ei otettu mukaan", "Helmiä kiusataan") have no context the masker reads as a person's."""
     score = evaluate_pii_file(PII / "dev_t.txt")
     assert (score.items, score.ordinary) == (150, 45)
-    assert (score.visible, score.changed) == (15, 0), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (12, 0), (score.leaks, score.false_masks)
 
 
 def test_the_fourth_typical_blind_set_is_within_the_targets() -> None:

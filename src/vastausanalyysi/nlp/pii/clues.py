@@ -1,8 +1,8 @@
 """More person contexts of one run of name words (see :mod:`vastausanalyysi.nlp.pii.masker`):
 a child's age after a first name, a family member coordinated with it, an origin adjective
 before it, a verb of calling a few adverbs before an allative, a document sent to or coming from
-a surname, a Swedish title, a surname particle starting a name, a foreign full name acting; and
-one context of an organisation's name."""
+a surname, a Swedish title, a surname particle starting a name, a foreign full name acting, a
+word of collaboration near a place; and one context of an organisation's name."""
 
 from __future__ import annotations
 
@@ -182,11 +182,19 @@ def swedish(text: str) -> bool:
     return len({w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in words}) >= 2
 
 
+def collaboration(infos: list[WordInfo], a: int, stop: int) -> bool:
+    """A word of collaboration or agreement among the three words before ``a`` or the three
+    after the word ``stop`` ("kanssa")."""
+    near = [*range(max(0, a - 3), a), *range(stop + 1, min(len(infos), stop + 4))]
+    return any(infos[k].collab for k in near)
+
+
 __all__ = [
     "SWEDISH_TITLES",
     "aged",
     "booked",
     "called",
+    "collaboration",
     "document",
     "foreign_titled",
     "handled",

@@ -329,8 +329,10 @@ class PiiMasker:
             nxt is not None
             and nxt.head
             and (genitive or (nominative and "nimento" in nxt.cases))
-            # "Runebergin talolla" is a building, "Virtasen talolla" a home
+            # "Runebergin talolla" is a building, "Virtasen talolla" a home; "tyttäreni Aavan
+            # nimellä" a person's
             and not (nxt.house and last.listed)
+            and not (prev is not None and prev.family_own)
             # an area is named after a place, not a person's full name: "Eeva Kokon kunnan"
             and not (nxt.area and len(group) > 1 and group[0].first)
         ):
@@ -401,10 +403,11 @@ class PiiMasker:
         personal = personal and not (prev is not None and prev.head)  # "Hotelli Arthurissa"
         if cases and cases <= context.INNER_LOCAL and not (full or contacted or personal):
             return False
-        # "rehtori Salon", or a title agreeing with the name: "jäsentä Kroesia",
-        # "puheenjohtajan Thorbjörn Jaglandin" (not "johtajan usko", "opettajan ilon")
+        # "rehtori Salon", "tyttäreni Aavan", or a title agreeing with the name: "jäsentä
+        # Kroesia", "puheenjohtajan Thorbjörn Jaglandin" (not "johtajan usko", "opettajan ilon")
         titled = prev is not None and (
             prev.title
+            or (prev.family_own and group[0].shape != "lower")
             or bool(prev.title_cases & cases - {"nimento", "omanto"})
             or ("omanto" in prev.title_cases & cases and group[0].shape != "lower")
         )
@@ -515,7 +518,7 @@ class PiiMasker:
                         nxt.after
                         and not (after == "mukaan" and last.verb)  # "Toivon mukaan" = hopefully
                         # "yhteistyö Lahden kanssa", "Lahden kanssa tehtiin yhteistyötä"
-                        and not (place and _collaboration(infos, a, stop))
+                        and not (place and clues.collaboration(infos, a, stop))
                     )
                     or (not place and context.channel(text, words, infos, stop))
                     # "LAINEEN tiimi", "Kosken porukka" (not a place's: "Lahden väki")
@@ -624,13 +627,6 @@ def _colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
         and len(words[b][0]) <= 4
         and words[b][0].islower()
     )
-
-
-def _collaboration(infos: list[WordInfo], a: int, stop: int) -> bool:
-    """A word of collaboration or agreement among the three words before ``a`` or the three
-    after the word ``stop`` ("kanssa")."""
-    near = [*range(max(0, a - 3), a), *range(stop + 1, min(len(infos), stop + 4))]
-    return any(infos[k].collab for k in near)
 
 
 _DEFAULT: dict[str, PiiMasker] = {}

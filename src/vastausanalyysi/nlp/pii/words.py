@@ -127,7 +127,7 @@ class WordInfo:
     __slots__ = (
         "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer",
         "area", "ask", "ask_from", "attribute", "bare_noun", "booked", "brand", "cases", "collab",
-        "common", "contact", "crew", "document", "done", "family", "finite", "first",
+        "common", "contact", "crew", "document", "done", "family", "family_own", "finite", "first",
         "foundation", "gathering", "head", "heading", "hear", "house", "info_noun", "initial",
         "initials", "institution", "kin", "know", "leave", "listed", "ma_inessive", "meet",
         "middle", "name", "name_bases", "named", "negation", "noun", "olla", "opinion_noun",
@@ -273,6 +273,11 @@ class WordInfo:
         self.title_cases = {a.case for a in titles if a.case and is_title(a.baseform)}
         self.role = any(a.case == "olento" and is_title(a.baseform) for a in titles)
         self.family = not lemmas.isdisjoint(FAMILY_NOUNS)
+        # a family noun with a possessive suffix, before a name like a title ("tyttäreni Aavan
+        # nimellä", "poikamme Ilo")
+        self.family_own = any(
+            a.get("POSSESSIVE") and a.baseform.lower() in _OWN_FAMILY for a in common
+        )
         self.crew = not lemmas.isdisjoint(CREW_NOUNS) or any(
             ends_with(lemma, ("tiimi",)) for lemma in lemmas
         )  # "LAINEEN tiimi", "Kosken hoitotiimi"
@@ -604,6 +609,10 @@ def _is_listed_name(part: str, analyzer: VoikkoAnalyzer) -> bool:
 def _all_names(word: str, analyzer: VoikkoAnalyzer) -> bool:
     """True for a hyphenated double name whose every part is a name ("Koski-Mäkelä")."""
     return all(_is_listed_name(part, analyzer) for part in word.split("-"))
+
+
+#: Family nouns that stand before a child's or relative's name with a possessive suffix.
+_OWN_FAMILY = (FAMILY_NOUNS | KIN_NOUNS) - {"perhe", "omainen", "perheenjäsen"}
 
 
 def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
