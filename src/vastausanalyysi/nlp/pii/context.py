@@ -329,8 +329,10 @@ def trusted(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> b
     return any(infos[k].trust for k in near)
 
 
-# "hän" in any case, with a clitic: a person spoken of before
-_HE = re.compile(r"\bhän(?:en|tä|et|ellä|elle|eltä|estä|een|essä|eksi)?(?:kin|kään|kaan)?\b", re.I)
+#: "hän" in any case, with a clitic ("hänkin", "häneltähän"): a person spoken of before
+HE = re.compile(
+    r"\bhän(?:en|tä|et|essä|estä|een|ellä|eltä|elle|enä|eksi)?(?:kin|kään|kaan|hän)?\b", re.I
+)
 
 
 def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -338,7 +340,7 @@ def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> 
     the text ("En ole kuullut Saaresta mitään sen jälkeen, kun hän siirtyi …")."""
     if not any(infos[k].hear for k in _clause(text, words, a - 1, -1, 3)):
         return False
-    return _HE.search(text, words[b - 1].end()) is not None
+    return HE.search(text, words[b - 1].end()) is not None
 
 
 def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -443,6 +445,7 @@ _CONTACT_GAP = re.compile(r"\s*[/,()–—-]\s*")
 
 __all__ = [
     "GAP",
+    "HE",
     "INNER_LOCAL",
     "TOWARDS_FROM",
     "apposition",

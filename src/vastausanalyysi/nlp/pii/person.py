@@ -132,10 +132,6 @@ def unknown_person(text: str, words: Words, infos: list[WordInfo], a: int, stop:
     )
 
 
-# "hän" in any case, with a clitic ("hänkin", "häneltähän"): a person referred back to
-_HE = re.compile(
-    r"hän(?:en|tä|et|essä|estä|een|ellä|eltä|elle|enä|eksi)?(?:kin|kään|kaan|hän)?", re.I
-)
 # before a former or birth name: "(o.s. Wongsakul)", "ent. Sarlin", "os. Virtanen"
 _FORMER_NAME = re.compile(r"(?:\b(?:o\.\s?s|os|ent)\.|\bomaa\s+sukua)\s+$", re.I)
 
@@ -157,7 +153,7 @@ def referred_to(text: str, words: Words, infos: list[WordInfo], a: int, stop: in
         if _SENTENCE_BREAK.search(between):
             return False
         comma = comma or "," in between
-        if _HE.fullmatch(words[k][0]):
+        if context.HE.fullmatch(words[k][0]):
             return comma
         if infos[k].shape != "lower":
             return False
