@@ -31,6 +31,7 @@ ORDER = [
     "mechanism_context",
     "mechanism_senses",
     "mechanism_topics",
+    "mechanism_hearing",
     "rules",
     "features",
     "calibration",

@@ -41,6 +41,7 @@ COMPILED = (
     "vastausanalyysi.themes.cues",
     "vastausanalyysi.themes.polarity",
     "vastausanalyysi.themes.mechanism_context",
+    "vastausanalyysi.themes.mechanism_hearing",
     "vastausanalyysi.themes.mechanism_senses",
     "vastausanalyysi.themes.mechanism_topics",
     "vastausanalyysi.themes.rules",

@@ -17,6 +17,7 @@ from vastausanalyysi.themes.clauses import scopes, sentence_numbers
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import COORDINATORS, Code, Codebook, norm_term
 from vastausanalyysi.themes.mechanism_context import mechanism_blocks, mechanism_frames
+from vastausanalyysi.themes.mechanism_hearing import hearing_frames
 from vastausanalyysi.themes.mechanism_topics import topic_blocks
 from vastausanalyysi.themes.phrases import CompiledPhrase, PhraseSet
 from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember, rule_words
@@ -292,7 +293,7 @@ class RuleTagger:
             add(code.id, group, f"phrase:{phrase.label}")
 
         # frames that need a word's case or person (themes/mechanism_context.py)
-        for cid, group, rule in mechanism_frames(rows, where):
+        for cid, group, rule in [*mechanism_frames(rows, where), *hearing_frames(rows, where)]:
             if cid in self._codes and not any(i in blocked.get(cid, ()) for i in group):
                 add(cid, group, rule)
 
