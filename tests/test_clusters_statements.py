@@ -11,6 +11,7 @@ import pytest
 import vastausanalyysi as va
 from vastausanalyysi.clusters import (
     NO_CLUSTER,
+    SMALL_GROUPS_LABEL,
     cluster_statements,
     compound_terms,
     finnish_stop_words,
@@ -254,6 +255,42 @@ def test_quotes_follow_the_small_group_rule_by_group_and_by_county_by_default() 
     assert shared["representatives"] == ["Perhekeskuksen yhteistyö toimii hyvin."]
     assert shared["representative_ids"] == [sorted(f"r{i}" for i in range(10))]
     assert shared["representative_counts"] == [n]
+
+
+def test_a_small_groups_cluster_publishes_nothing_of_theirs() -> None:
+    """QA 4 (2026-12-07): a cluster whose respondents all came from one group of four showed
+    its label, codes and size 4 beside a make-up of that group alone — the count the tables
+    hide. Such a cluster stays (no statement is lost) with nothing of theirs; and a word that
+    only small groups' statements give is no label or top lemma of a mixed cluster either."""
+    frame = pd.DataFrame(
+        {
+            "respondent_id": [f"r{i}" for i in range(22)],
+            "text": ["Perhekeskuksen yhteistyö toimii hyvin."] * 6
+            + ["Tiedonkulku ei toimi lainkaan."] * 6
+            + ["Hyten koordinaattori tekee hyvää työtä."] * 6
+            + ["Varautumisen harjoitukset sirkusteltassa olivat hyödyllisiä."] * 4,
+            "group": ["A"] * 6 + ["B"] * 6 + ["C"] * 6 + ["D"] * 4,
+        }
+    )
+    result = cluster_statements(frame, group_column="group", county_column=None)
+    table = result.clusters
+    closed = table[table["label"] == SMALL_GROUPS_LABEL]
+    assert len(closed) == 1
+    row = closed.iloc[0]
+    assert pd.isna(row["size"]) and pd.isna(row["respondents"]) and pd.isna(row["share"])
+    assert row["codes"] == [] and row["code_counts"] == {} and row["top_lemmas"] == []
+    assert row["representatives"] == [] and row["by_group"] == {"D": None}
+    # its statements keep their rows, in that cluster
+    assert (result.assignments["cluster"] == row["cluster"]).sum() == 4
+    words = " ".join(str(v) for v in table[["label", "top_lemmas"]].to_numpy().ravel())
+    assert "sirku" not in words and "varautu" not in words, words
+    # the other clusters keep whole-number counts
+    assert table.loc[table["label"] != SMALL_GROUPS_LABEL, "size"].tolist() == [6, 6, 6]
+    # in one cluster with others, the small group's words are not the heading
+    mixed = cluster_statements(frame, group_column="group", county_column=None, n_clusters=1)
+    first = mixed.clusters.iloc[0]
+    assert "sirkusteltta" not in first["top_lemmas"] and "harjoitus" not in first["top_lemmas"]
+    assert first["respondents"] == 22
 
 
 def test_labels_and_top_lemmas_leave_out_names_of_people() -> None:

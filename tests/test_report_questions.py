@@ -411,7 +411,13 @@ def test_a_two_sentence_answer_gives_one_statement_to_each_part(tmp_path: Path) 
         for r in ks.iter_rows(min_row=2, values_only=True)
         if r[kh.index("Osa")] == PART_TITLES["toimii"]
     ]
-    assert sum(in_toimii) == int(counts[1])
+    # every statement is in a line; a line of small groups' statements only shows no count
+    known = [n for n in in_toimii if n is not None]
+    assert (
+        sum(known) == int(counts[1])
+        if len(known) == len(in_toimii)
+        else sum(known) < int(counts[1])
+    )
     assert SECRET not in html and "Pieni alue" not in html
     # the workbook keeps one row per answer, with the themes of both parts
     ws = load_workbook(paths[1])["vastaukset"]

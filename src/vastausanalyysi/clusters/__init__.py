@@ -17,6 +17,7 @@ from vastausanalyysi.clusters.core import (
 from vastausanalyysi.clusters.labels import (
     DOMAIN_STOP_WORDS,
     NO_CLUSTER_LABEL,
+    SMALL_GROUPS_LABEL,
     finnish_stop_words,
 )
 from vastausanalyysi.clusters.model import compound_terms
@@ -26,6 +27,7 @@ __all__ = [
     "DOMAIN_STOP_WORDS",
     "NO_CLUSTER",
     "NO_CLUSTER_LABEL",
+    "SMALL_GROUPS_LABEL",
     "Clustering",
     "cluster_statements",
     "clusters_by_group",

@@ -11,7 +11,12 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from vastausanalyysi.clusters.describe import big_groups, clusters_frame, describe_cluster
+from vastausanalyysi.clusters.describe import (
+    big_groups,
+    closed_cluster,
+    clusters_frame,
+    describe_cluster,
+)
 from vastausanalyysi.clusters.labels import (
     NO_CLUSTER_LABEL,
     capitalised_forms,
@@ -436,7 +441,6 @@ def cluster_statements(
     has_ids = id_column in frame.columns
     who = ids if has_ids else stmts["source_index"].to_numpy(dtype=object)
 
-    ctf = ctfidf(counts, labels_u, k, weights) if n_u and vocabulary else np.zeros((k, 0))
     binary = (counts > 0).astype(float)
     # small-group rule: a quote only from respondents in a group and a county of min_cell or more
     eligible = np.ones(len(stmts), dtype=bool)
@@ -449,6 +453,10 @@ def cluster_statements(
             if column == county_column:
                 small = {str(v) for v in values if v not in big and v != _MISSING}
                 small_counties = {c for c in map(resolve_region, small) if c is not None}
+    # labels and top lemmas come from the statements that may be quoted: the words of a small
+    # group's answers, whose text no output shows, are not published as a heading either
+    open_weights = np.array([sum(bool(eligible[i]) for i in m) for m in members], dtype=float)
+    ctf = ctfidf(counts, labels_u, k, open_weights) if n_u and vocabulary else np.zeros((k, 0))
     rows = []
 
     def describe(quotes: list[list[int]]) -> dict[str, Any]:
@@ -468,8 +476,8 @@ def cluster_statements(
 
     n_top = max(n_top_lemmas, n_label_terms * 3)
     members_of = [np.flatnonzero(labels_u == c) for c in range(k)]
-    doc_freqs = [np.asarray(binary[m].T @ weights[m]).ravel() for m in members_of]
-    sizes = [weights[m].sum() for m in members_of]
+    doc_freqs = [np.asarray(binary[m].T @ open_weights[m]).ravel() for m in members_of]
+    sizes = [open_weights[m].sum() for m in members_of]
     # the labels and top lemmas leave out lemmas that are personal data (see personal_terms) and
     # typos (typo_terms): found among the best terms, then the best terms again without them,
     # until none is left
@@ -505,13 +513,16 @@ def cluster_statements(
     for c, (top, in_c) in enumerate(zip(tops, members_of, strict=True)):
         quotes = sorted(in_c.tolist(), key=lambda u: (-round(sim_u[u], 12), -weights[u], u))
         described = describe([members[u] for u in quotes])
+        if not sizes[c]:  # small groups' statements only: nothing of them is published
+            rows.append({"cluster": c, **closed_cluster(described)})
+            continue
         terms = [t for t in label_of(top, n_label_terms, sizes[c]).split(", ") if t]
         label = ", ".join(in_label_form(terms, display))
         if not label:  # no word fit for a label: the commonest code's name, see fallback_label
             book = code_names(codebook) if book is None else book
             label = fallback_label(described["codes"], bool(named[c]), book)
         # the share of its statements that the label's words name (none for a code's name)
-        share = label_share(binary[in_c], weights[in_c], [position[t] for t in terms])
+        share = label_share(binary[in_c], open_weights[in_c], [position[t] for t in terms])
         rows.append(
             {
                 "cluster": c,

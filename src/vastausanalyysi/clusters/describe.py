@@ -10,10 +10,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from vastausanalyysi.clusters.labels import SMALL_GROUPS_LABEL
 from vastausanalyysi.clusters.statements import commonest_wording
 from vastausanalyysi.text import is_missing
 
-__all__ = ["big_groups", "clusters_frame", "composition", "describe_cluster"]
+__all__ = [
+    "big_groups",
+    "closed_cluster",
+    "clusters_frame",
+    "composition",
+    "describe_cluster",
+]
 
 
 def big_groups(groups: np.ndarray, who: np.ndarray, min_cell: int) -> set[Any]:
@@ -97,6 +104,27 @@ def describe_cluster(
     return row
 
 
+def closed_cluster(described: dict[str, Any]) -> dict[str, Any]:
+    """A cluster of statements of small groups only (groups or counties under ``min_cell``):
+    :func:`describe_cluster`'s row with its label, words, codes and counts withheld (None), and
+    its make-up hidden in every cell, so that nothing the small groups wrote, and no count that
+    the tables hide, is published; the cluster itself stays, so that no statement is lost."""
+    row = {
+        **described,
+        "label": SMALL_GROUPS_LABEL,
+        "label_share": float("nan"),
+        "top_lemmas": [],
+        "size": None,
+        "respondents": None,
+        "codes": [],
+        "code_counts": {},
+    }
+    for name in ("by_group", "by_county"):
+        if name in row:
+            row[name] = dict.fromkeys(sorted(row[name]))
+    return row
+
+
 def clusters_frame(
     rows: list[dict[str, Any]], n_statements: int, *, mask: bool = True
 ) -> pd.DataFrame:
@@ -124,5 +152,9 @@ def clusters_frame(
     masked = iter(mask_pii(flat) if mask else flat)
     for row in rows:
         row["representatives"] = [next(masked) for _ in row["representatives"]]
-        row["share"] = row["size"] / n_statements if n_statements else 0.0
-    return pd.DataFrame(rows, columns=[*columns, *extra])
+        size = row["size"]
+        row["share"] = None if size is None else size / n_statements if n_statements else 0.0
+    frame = pd.DataFrame(rows, columns=[*columns, *extra])
+    for column in ("size", "respondents"):  # whole numbers, None where withheld
+        frame[column] = frame[column].astype("Int64")
+    return frame

@@ -20,6 +20,7 @@ __all__ = [
     "NO_CLUSTER_LABEL",
     "OTHER_LABEL",
     "PERSONAL_CHECKS",
+    "SMALL_GROUPS_LABEL",
     "capitalised_forms",
     "code_names",
     "ctfidf",
@@ -93,6 +94,8 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
 #: label of the statements with nothing to cluster on (empty, a non-answer, or stop words only
 #: without codes: "Yhteistyö toimii hyvin.")
 NO_CLUSTER_LABEL = "ei ryhmiteltävää sisältöä"
+#: label of a cluster of small groups' statements only (no word, code or count of it is shown)
+SMALL_GROUPS_LABEL = "pienten ryhmien vastauksia"
 #: label of a cluster without a label word or code whose words were names of people
 NAMED_PEOPLE_LABEL = "nimetyt henkilöt"
 #: label of a cluster with neither a label word, a code nor a name (one-letter words only)

@@ -28,7 +28,8 @@ def attach_scores(
 
     ``ids`` and ``cluster_of`` are per statement; a respondent counts once per cluster. A mean of
     fewer than ``min_cell`` respondents with a value is hidden (NaN), and so is ``n_scored``
-    (None) under ``min_cell``, as the summaries hide small groups. Returns the overall mean per
+    (None) under ``min_cell``, as the summaries hide small groups; so are those of a cluster of
+    small groups' statements only (its ``respondents`` None). Returns the overall mean per
     item of all respondents in ``scores`` (hidden likewise; None without scores).
     """
     from vastausanalyysi.summary.links import resolve_links
@@ -68,9 +69,11 @@ def attach_scores(
     table = table.reindex(columns=list(items))
     n_scored: list[int | None] = []
     means: dict[str, list[float]] = {item: [] for item in items}
-    for cluster in clusters["cluster"]:
+    # a cluster of small groups' statements only (its respondents withheld) shows no mean
+    closed = clusters["respondents"].isna().tolist()
+    for cluster, hidden in zip(clusters["cluster"], closed, strict=True):
         members = pd.unique(ids[cluster_of == cluster])
-        sub = table.reindex([m for m in members if m in known])
+        sub = table.reindex([m for m in members if m in known] if not hidden else [])
         n_scored.append(len(sub) if len(sub) >= min_cell else None)
         for item in items:
             values = sub[item].dropna()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -66,8 +66,16 @@ def top_evidence(
     return evidence_table(tagged, n, Names(codebook_names), Masker(mask))
 
 
-def evidence_table(tagged: pd.DataFrame, n: int, names: Names, masker: Masker) -> pd.DataFrame:
-    """:func:`top_evidence` with the report's names and masker."""
+def evidence_table(
+    tagged: pd.DataFrame,
+    n: int,
+    names: Names,
+    masker: Masker,
+    shown: Sequence[bool] | None = None,
+) -> pd.DataFrame:
+    """:func:`top_evidence` with the report's names and masker; with ``shown`` (per row), the
+    words and counts come only from the answers whose text the report shows (a small group's
+    are hidden with their text, and a count of them alone could be a cell the tables hide)."""
     columns = ["layer", "code", "name", "answers", "lemmas"]
     if EVIDENCE not in tagged.columns:
         return pd.DataFrame(columns=columns)
@@ -79,7 +87,10 @@ def evidence_table(tagged: pd.DataFrame, n: int, names: Names, masker: Masker) -
                     layer_of.setdefault(strip_prefix(str(code)), layer)
     answers: Counter[str] = Counter()
     lemmas: dict[str, Counter[str]] = {}
-    for cell in tagged[EVIDENCE].tolist():
+    cells = tagged[EVIDENCE].tolist()
+    for cell, open_ in zip(cells, [True] * len(cells) if shown is None else shown, strict=True):
+        if not open_:
+            continue
         for code, entries in evidence_entries(cell).items():
             answers[code] += 1
             terms = {t for t in (evidence_term(e) for e in entries) if t}

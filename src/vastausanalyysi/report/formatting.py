@@ -72,6 +72,11 @@ def format_share(x: Any, digits: int = 1) -> str:
     return f"{format_number(float(x) * 100.0, digits)} %"
 
 
+def count_text(n: int | None) -> str:
+    """A count as text, "–" when withheld (None)."""
+    return DASH if n is None else str(n)
+
+
 def escape_html(value: Any) -> str:
     """Anything as HTML-escaped text (quotes included); ``""`` when missing."""
     return html.escape(cell_text(value), quote=True)
@@ -91,6 +96,7 @@ __all__ = [
     "DASH",
     "as_list",
     "cell_text",
+    "count_text",
     "escape_html",
     "escape_md",
     "float_or_none",

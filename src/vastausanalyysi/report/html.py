@@ -11,7 +11,13 @@ from typing import Any
 
 from vastausanalyysi._resources import read_text
 from vastausanalyysi.report.charts import MAX_CHART_GROUPS, Bar, bar_chart_svg
-from vastausanalyysi.report.formatting import DASH, escape_html, format_number, format_share
+from vastausanalyysi.report.formatting import (
+    DASH,
+    count_text,
+    escape_html,
+    format_number,
+    format_share,
+)
 from vastausanalyysi.report.html_links import (
     LINKS_HEADING,
     WAVES_HEADING,
@@ -289,7 +295,8 @@ def _html_overall(rep: ReportModel) -> str:
         rows.append(
             f'<tr><td class="num">{DASH if t.number is None else t.number}</td>'
             f"<td>{escape_html(t.label)}</td>"
-            f'<td class="num">{t.statements}</td><td class="num">{t.respondents}</td>'
+            f'<td class="num">{count_text(t.statements)}</td>'
+            f'<td class="num">{count_text(t.respondents)}</td>'
             f'<td class="num">{escape_html(format_share(t.share))}</td>'
             f"<td>{escape_html(', '.join(t.codes))}</td><td>{quotes}</td>{scores}</tr>"
         )

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from vastausanalyysi.report.formatting import DASH, escape_md, format_number, format_share
+from vastausanalyysi.report.formatting import (
+    DASH,
+    count_text,
+    escape_md,
+    format_number,
+    format_share,
+)
 from vastausanalyysi.report.links import OWN_MEAN_NOTE, non_answer_note
 from vastausanalyysi.report.mentions import (
     MENTIONS_HEADING,
@@ -231,8 +237,8 @@ def render_markdown(rep: ReportModel) -> str:
                 [
                     DASH if t.number is None else t.number,
                     t.label,
-                    t.statements,
-                    t.respondents,
+                    count_text(t.statements),
+                    count_text(t.respondents),
                     format_share(t.share),
                     ", ".join(t.codes),
                     f"”{example.text}”{_count(example.respondents)}"

@@ -409,7 +409,7 @@ def build_model(
         questions=sections,
         overall=overall,
         scores=score_sections,
-        evidence=evidence_table(tagged, 5, names, masker),
+        evidence=evidence_table(tagged, 5, names, masker, answers["_ok"].tolist()),
         highlights=pick_highlights(answers, highlight, min_cell, names, who, shown),
         highlight_column=highlight,
         levels=levels,

@@ -57,15 +57,19 @@ CELL_COLUMN = "_report_cell"
 """The title of the one section when the answers have no question column."""
 
 
+#: The line of the clusters of small groups' statements only (nothing of them shown).
+SMALL_GROUPS_THEME = "Pienten ryhmien vastauksia (piilotettu)"
+
+
 @dataclass
 class Theme:
     """One cluster: its label, size and distinct quotes."""
 
-    number: int | None  # 1, 2, … (None: the statements with nothing to cluster on)
+    number: int | None  # 1, 2, … (None: nothing to cluster on, or small groups' clusters)
     label: str
-    statements: int
-    respondents: int
-    share: float  # of the part's respondents
+    statements: int | None  # None: withheld (the clusters of small groups' statements only)
+    respondents: int | None
+    share: float | None  # of the part's respondents
     codes: list[str]
     quotes: list[Quote]
     hidden: int = 0  # statements of the cluster from cells under min_cell
@@ -76,17 +80,22 @@ class Theme:
     def no_quotes(self, min_cell: int) -> str:
         """Why a cluster shows no quote ("" when it shows some): its respondents are all from
         groups under ``min_cell``, or its statements are only contact details."""
+        if self.statements is None or self.hidden == self.statements:
+            return f"vastaajat ovat alle {min_cell} vastaajan ryhmistä"
         if self.quotes or self.number is None:
             return ""
-        if self.hidden == self.statements:
-            return f"vastaajat ovat alle {min_cell} vastaajan ryhmistä"
         return "vastaukset ovat pelkkiä yhteystietoja"
 
     @property
     def mixed_note(self) -> str:
         """ "sekalainen ryhmä: …" for a mixed group (see ``clusters.labels.is_mixed``), else ""."""
         share = self.label_share
-        if share is None or self.number is None or not is_mixed(share, self.statements):
+        if (
+            share is None
+            or self.number is None
+            or self.statements is None
+            or not is_mixed(share, self.statements)
+        ):
             return ""
         return f"sekalainen ryhmä: otsikon sanoja vain {round(100 * share)} %:ssa lausumista"
 
@@ -258,6 +267,7 @@ def themes_of(
     themes: list[Theme] = []
     label_of: dict[int, list[str]] = {}
     number = 0
+    closed: list[int] = []  # the statements of clusters of small groups only
     ids = table["cluster"].tolist()
     members_of = [[i for i, c in enumerate(clusters) if str(c) == str(cluster)] for cluster in ids]
     shares = [
@@ -289,8 +299,10 @@ def themes_of(
                 else []
             )
             label = labels[row_i] or ", ".join(masker.many(top[:3])) or f"Ryhmä {number}"
-            if not any(allowed[i] for i in members):  # its words would be theirs alone
-                label = f"Ryhmä {number} (vastaajat pienistä ryhmistä)"
+            if not any(allowed[i] for i in members):  # its words and size would be theirs alone
+                number -= 1
+                closed += members
+                continue
         for i in members:
             own = label_of.setdefault(int(pos[i]), [])
             if label not in own:
@@ -330,6 +342,12 @@ def themes_of(
                 label_share,
             )
         )
+    if closed:  # one line for all of them, with nothing of theirs: no words, codes or counts
+        for i in closed:
+            own = label_of.setdefault(int(pos[i]), [])
+            if SMALL_GROUPS_THEME not in own:
+                own.append(SMALL_GROUPS_THEME)
+        themes.append(Theme(None, SMALL_GROUPS_THEME, None, None, None, [], [], len(closed)))
     return themes, {p: "; ".join(ls) for p, ls in label_of.items()}
 
 
