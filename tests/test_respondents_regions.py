@@ -400,3 +400,63 @@ def test_an_organisation_named_after_its_place_is_in_the_places_county() -> None
     )
     assert codes == ["08", "02", "03", None]
     assert unresolved == ["Koulutuskuntayhtymä Tavastia"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Vastaaja 10",
+        "2 kuntaa",
+        "12 kuntaa",
+        "sote-alue 4",
+        "SUM(1)",
+        "@SUM(1)",
+        "=1+2",
+        "Toimipiste 2",
+        "kunta 5",
+        "Kuntayhtymä 7",
+        "Alue 13",
+        "1 2",
+    ],
+)
+def test_a_number_among_words_is_no_county_code(value: str) -> None:
+    """QA 4 (2026-12-07): any one or two digits in a cell were read as a county code."""
+    match = match_region(value)
+    assert match.code is None
+    assert match.kind == "unknown"
+    assert match.unresolved
+    assert va.resolve_region(value, code_kind="municipality") is None
+    assert va.resolve_region(value, code_kind="county") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "kind"),
+    [
+        ("2", "02", "county_code"),  # a bare code, with or without spaces and zeros
+        (" 10 ", "10", "county_code"),
+        ("04", "04", "county_code"),
+        ("091", "90", "municipality_code"),
+        ("KU091", "90", "municipality_code"),
+        ("kunta 049", "03", "municipality_code"),
+        ("hva 6", "06", "county_code"),
+        ("837 Tampere", "08", "municipality_code"),  # a code beside the name it agrees with
+        ("Tampere 08", "08", "municipality"),
+        ("Kymenlaakso", "10", "county"),  # names still resolve
+        ("Keski-Uusimaa", "02", "county"),
+        ("Vantaalla", "04", "municipality"),
+    ],
+)
+def test_bare_codes_and_names_still_resolve(value: str, code: str, kind: str) -> None:
+    match = match_region(value)
+    assert (match.code, match.kind) == (code, kind)
+
+
+def test_a_number_beside_a_name_of_another_county_is_ambiguous() -> None:
+    assert match_region("Kuopio 2").candidates == ("02", "13")
+    assert match_region("Tampere 5").candidates == ("05", "08")  # a digit is no typo
+    assert va.resolve_region("Tampere 5") is None
+
+
+def test_prefixed_municipality_code_needs_three_digits() -> None:
+    assert va.resolve_region("kunta 5", code_kind="municipality") is None
+    assert va.resolve_region("5", code_kind="municipality") == "16"  # Alajärvi, 005

@@ -259,3 +259,17 @@ def test_a_choice_question_is_kept_with_an_issue_and_yes_no_without() -> None:
     notes = [(i.kind, i.column) for i in survey.issues if i.kind == "question_not_open"]
     assert notes == [("question_not_open", "Mikä on kuntasi koko?")]
     assert "name it in open_columns" in survey.issues[0].message
+
+
+@pytest.mark.parametrize(
+    "place", ["Toimipiste 2", "12 kuntaa", "kunta 5", "Kuntayhtymä 7", "Vastaaja 10", "@SUM(1)"]
+)
+def test_a_number_in_a_place_is_an_unresolved_region(tmp_path: Path, place: str) -> None:
+    """QA 4: such places were read as county codes and reported as nothing."""
+    rows = [r.copy() for r in ROWS]
+    rows[1][2] = place
+    survey = va.read_survey(_csv(tmp_path / "s.csv", rows))
+    assert _issues(survey, "unresolved_region") == [(3, "Kunta", place)]
+    assert pd.isna(survey.respondents["region"].iloc[1])
+    assert list(survey.respondents["region"].iloc[[0, 2, 3]]) == ["13", "08", "19"]
+    assert place in survey.unresolved_regions

@@ -11,12 +11,15 @@ English county names ("North Karelia", "Wellbeing services county of Pirkanmaa",
 Helsinki"), the Sami names of the Sami homeland municipalities ("Ohcejohka"), names of two
 words inflected in the first ("Kosken Tl"), and codes, also next to a name ("837 Tampere").
 
-Codes: one or two digits are a county code ("6", "06", "90"; "91" is Åland); three digits are a
-municipality code ("091" is Helsinki, "090" Heinävesi); "KU091", "kunta 091" and "hva 06" say which
-they are. Pass ``code_kind="municipality"`` when a column holds municipality codes that lost their
-leading zeros (91 → "091"). Åland and its municipalities are no wellbeing services county: they
-resolve to ``None`` but count as resolved. "Uusimaa" (four counties and Helsinki), "HUS",
-"pääkaupunkiseutu", "Häme", "Savo" and "Karjala" are ambiguous: ``None``, listed as unresolved.
+Codes: a cell that is only one or two digits is a county code ("6", "06", "90"; "91" is Åland);
+only three digits a municipality code ("091" is Helsinki, "090" Heinävesi); "KU091", "kunta 091"
+and "hva 06" say which they are. Pass ``code_kind="municipality"`` when a column holds
+municipality codes that lost their leading zeros (91 → "091"). A number among other words is a
+code only beside a place name that it agrees with ("837 Tampere"); "Vastaaja 10", "2 kuntaa",
+"Toimipiste 2", "kunta 5" or "SUM(1)" are unknown. Åland and its municipalities are no wellbeing
+services county: they resolve to ``None`` but count as resolved. "Uusimaa" (four counties and
+Helsinki), "HUS", "pääkaupunkiseutu", "Häme", "Savo" and "Karjala" are ambiguous: ``None``,
+listed as unresolved.
 A value naming several places ("Espoo/Kauniainen", "Kuopio (Pohjois-Savo)", "Vaasa - Vasa")
 resolves when they all lie in one county; parts joined by a spaced dash must all be places.
 Without an exact match the resolver also tries the name without Finnish letters (or Sami ones)
@@ -53,7 +56,8 @@ COUNTY_CODES: tuple[str, ...] = (*(f"{i:02d}" for i in range(1, 22)), "90")
 
 ALAND_CODE = "91"
 """The code of Åland in the municipality table: a region, but no wellbeing services county."""
-_MUNICIPALITY_CODE = re.compile(r"^(?:ku|kunta|kuntakoodi|kommun)\s*[-:.]?\s*(\d{1,3})$")
+_MUNICIPALITY_CODE = re.compile(r"^(?:ku|kunta|kuntakoodi|kommun)\s*[-:.]?\s*(\d{3})$")
+_BARE_CODE = re.compile(r"\d{1,3}", re.ASCII)
 _COUNTY_CODE = re.compile(r"^(?:hva|hyvinvointialue|välfärdsområde|va)\s*[-:.]?\s*(\d{1,2})$")
 _SPACED_DASH = re.compile(r"\s-\s")
 _PLACE_SPLIT = re.compile(
@@ -218,7 +222,8 @@ class RegionResolver:
         """How ``value`` resolves (see :class:`RegionMatch`).
 
         ``code_kind``: "auto" (1–2 digits a county code, 3 digits a municipality code),
-        "municipality" (any number is a municipality code) or "county".
+        "municipality" (any number is a municipality code) or "county". Only a cell that is
+        just the number (or a prefixed code such as "KU091" or "hva 06") is read as a code.
         """
         if code_kind not in ("auto", "municipality", "county"):
             raise RegionError(
@@ -247,18 +252,18 @@ class RegionResolver:
         return match or RegionMatch(text, None, "unknown")
 
     def _match_code(self, text: str, norm: str, code_kind: str) -> RegionMatch | None:
-        compact = norm.replace(" ", "")
+        """A code alone ("06", "091") or with its kind ("KU091", "hva 06"), else None."""
         municipal = _MUNICIPALITY_CODE.match(norm)
         county = _COUNTY_CODE.match(norm)
         if municipal:
             return self._municipality_code(text, municipal.group(1))
         if county:
             return self._county_code(text, county.group(1))
-        if not compact.isdigit() or len(compact) > 3:
+        if not _BARE_CODE.fullmatch(norm):  # "1 2" or "Vastaaja 10" is no code
             return None
-        if code_kind == "municipality" or (code_kind == "auto" and len(compact) == 3):
-            return self._municipality_code(text, compact)
-        return self._county_code(text, compact)
+        if code_kind == "municipality" or (code_kind == "auto" and len(norm) == 3):
+            return self._municipality_code(text, norm)
+        return self._county_code(text, norm)
 
     def _municipality_code(self, text: str, digits: str) -> RegionMatch:
         municipality = self.municipalities.get(digits.zfill(3))
@@ -307,6 +312,8 @@ class RegionResolver:
                 if len(key) >= 5 and key.endswith("s") and key[:-1] in index:
                     return self._result(text, index[key[:-1]])
         for key in keys:
+            if any(ch.isdigit() for ch in key):  # a number is no typo: "Tampere 5"
+                continue
             places = self._fuzzy(key)
             if places:
                 return self._result(text, places, fuzzy=True)
@@ -373,11 +380,18 @@ class RegionResolver:
         return RegionMatch(text, codes[0], place.kind, place.name, (), fuzzy)
 
     def _match_parts(self, text: str, norm: str) -> RegionMatch | None:
-        """'Espoo/Kauniainen', 'Kuopio (Pohjois-Savo)': all parts in one county."""
+        """'Espoo/Kauniainen', 'Kuopio (Pohjois-Savo)': all parts in one county.
+
+        At least one part must be a place name: a code only confirms a name ("837 Tampere"), so
+        "Vastaaja 10", "2 kuntaa" and "SUM(1)" are no county codes.
+        """
         parts = [p for p in _PLACE_SPLIT.split(norm) if p.strip()]
         if len(parts) < 2:
             return None
-        matches = [self._match_name(p, p) or self._match_code(p, p, "auto") for p in parts]
+        names = [self._match_name(p, p) for p in parts]
+        if all(m is None for m in names):
+            return None
+        matches = [m or self._match_code(p, p, "auto") for m, p in zip(names, parts, strict=True)]
         known = [m for m in matches if m is not None and m.kind not in ("unknown", "empty")]
         if not known or (_SPACED_DASH.search(norm) and len(known) < len(parts)):
             return None  # a dash joins names ("Vaasa - Vasa"); every part must be one
