@@ -179,6 +179,50 @@ def test_second_blind_list_decisions(title: str, group: str) -> None:
     assert va.respondent_group(title) == group
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "kunnanjohtajan assistentti",
+        "Kunnanjohtajan avustaja",
+        "kunnanjohtajan sihteeri",
+        "kunnanjohtajan erityisavustaja",
+        "kaupunginjohtajan avustajana",
+        "pormestarin erityisavustaja",
+        "sivistysjohtajan assistentti",
+        "rehtorin avustaja",
+        "kunnanhallituksen puheenjohtajan avustaja",
+        "kunnanjohtaja-assistentti",
+        "koulunkäyntiavustaja",
+        "hallintoassistentti",
+    ],
+)
+def test_support_staff_of_a_leader_fit_no_group(title: str) -> None:
+    """QA 4: "kunnanjohtajan assistentti" and "... avustaja" were kuntajohtaja, while
+    "kunnanjohtajan sihteeri" was tuntematon; an assistant of a leader is not that leader."""
+    assert va.respondent_group(title) == "tuntematon"
+
+
+@pytest.mark.parametrize(
+    ("title", "group"),
+    [
+        ("kunnanjohtaja", "kuntajohtaja"),  # the leaders themselves keep their groups
+        ("kunnanjohtajana", "kuntajohtaja"),
+        ("kunnanjohtajan sijainen", "muu_yleisjohto"),  # a deputy is no assistant
+        ("Assistant Director of Education", "sivistysjohto"),
+        ("kunnanjohtajan assistentti, hallintosihteeri", "muu_yleisjohto"),  # another role wins
+        ("kunnanjohtaja, assistentti", "kuntajohtaja"),
+        ("sivistystoimen sihteeri", "sivistysjohto"),  # a secretary with a domain is a head
+    ],
+)
+def test_leaders_beside_support_words_keep_their_groups(title: str, group: str) -> None:
+    assert va.respondent_group(title) == group
+
+
+def test_explain_shows_a_support_role_as_unknown() -> None:
+    parts = default_groups().explain("kunnanjohtajan assistentti")
+    assert parts == [("kunnanjohtajan assistentti", "tuntematon")]
+
+
 # -- user extensions -------------------------------------------------------------------------
 
 
@@ -262,3 +306,9 @@ def test_bad_group_files_are_reported(tmp_path: Path, content: str, message: str
 def test_missing_group_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(RegionError, match=r"respondent group file not found: .*nope\.yaml"):
         va.respondent_group("rehtori", groups=tmp_path / "nope.yaml")
+
+
+def test_user_group_file_can_add_support_words(tmp_path: Path) -> None:
+    extra = _write_yaml(tmp_path / "tuki.yaml", {"support_words": ["referentti"]})
+    assert va.respondent_group("kunnanjohtajan referentti") == "kuntajohtaja"
+    assert va.respondent_group("kunnanjohtajan referentti", groups=extra) == "tuntematon"

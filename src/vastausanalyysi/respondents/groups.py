@@ -28,7 +28,10 @@ data file ``data/respondent_groups.yaml``; a user's file of the same shape exten
    too, except a council or board chair and the municipal manager. Bodies of a parish, a student
    union or a regional council ("kirkkovaltuusto", "maakuntahallitus") are no municipal councils.
 5. Deputies: "apulaiskaupunginjohtaja" and "kunnanjohtajan sijainen" are ``muu_yleisjohto``;
-   other deputies keep their group ("varapuheenjohtaja", "apulaisrehtori").
+   other deputies keep their group ("varapuheenjohtaja", "apulaisrehtori"). Support staff
+   (``support_words``: "assistentti", "avustaja") fit no group, also a leader's
+   ("kunnanjohtajan assistentti", "pormestarin erityisavustaja"), as a secretary without a
+   domain ("kunnanjohtajan sihteeri") does.
 6. Several groups in one title: the first in the file's ``precedence`` wins — puheenjohtaja,
    kuntajohtaja, muu_organisaatio, sivistysjohto, muu_toimialajohto, muu_yleisjohto. So
    "talousjohtaja, vt. kunnanjohtaja" is kuntajohtaja, "hallinto- ja sivistysjohtaja" sivistysjohto.
@@ -91,7 +94,7 @@ class _Role:
 
     surface: str
     lemma: str
-    kind: str  # "title" | "head" | "deputy"
+    kind: str  # "title" | "head" | "deputy" | "support"
     word: str  # the title or head it ends with
     prefix: str  # the compound's part before ``word``
 
@@ -144,6 +147,7 @@ class GroupClassifier:
         self.deputy_prefixes = tuple(match_key(w) for w in config.get("deputy_prefixes", []))
         self.deputy_words = frozenset(match_key(w) for w in config.get("deputy_words", []))
         self.deputy_heads = frozenset(match_key(w) for w in config.get("deputy_heads", []))
+        self.support_words = tuple(match_key(w) for w in config.get("support_words", []))
         self.ignore = frozenset(match_key(str(w)) for w in config.get("ignore", []))
         self.abbreviations = {
             match_key(k): normalise(str(v)) for k, v in config.get("abbreviations", {}).items()
@@ -299,8 +303,13 @@ class GroupClassifier:
             text,
             abbreviations=self.abbreviations,
             titles=self.titles,
-            is_role=lambda word: self._role(word) is not None,
+            is_role=self._splits_as_role,
         )
+
+    def _splits_as_role(self, word: str) -> bool:
+        """Whether a hyphenated word splits here: a role of some group (no support word)."""
+        role = self._role(word)
+        return role is not None and role.kind != "support"
 
     def _subparts(self, words: list[str]) -> list[tuple[list[str], _Role]]:
         """Split a part at its role words: (modifiers before it, role) for each role."""
@@ -353,6 +362,9 @@ class GroupClassifier:
         for head in self.heads:
             if lemma.endswith(head) and len(lemma) >= len(head):
                 return _Role(surface, lemma, "head", head, lemma[: -len(head)])
+        for word in self.support_words:
+            if lemma.endswith(word):
+                return _Role(surface, lemma, "support", word, lemma[: -len(word)])
         return None
 
     def _fuzzy_role(self, word: str, candidates: list[str]) -> _Role | None:
@@ -396,6 +408,8 @@ class GroupClassifier:
 
     def _subpart_group(self, modifiers: list[str], role: _Role) -> str:
         """The group of one role word given the words before it."""
+        if role.kind == "support":  # "kunnanjohtajan assistentti": not the manager
+            return UNKNOWN
         for n in (2, 1):  # "kunnan johtaja" -> kunnanjohtaja
             if len(modifiers) >= n:
                 joined = "".join(modifiers[-n:]) + role.lemma

@@ -29,6 +29,7 @@ _LIST_KEYS = (
     "deputy_prefixes",
     "deputy_words",
     "deputy_heads",
+    "support_words",
     "employers",
 )
 _MAP_OF_LISTS_KEYS = ("titles", "domains", "context", "examples")
