@@ -62,3 +62,27 @@ def test_the_report_gives_nothing_of_the_small_group(survey: Path, tmp_path: Pat
     assert "Varautuminen" not in evidence and "sirkus" not in evidence.lower()
     html = (folder / "report.html").read_text(encoding="utf-8").lower()
     assert "sirkusteltta" not in html and "sirkusteltassa" not in html
+
+
+def test_a_group_column_of_any_name_and_left_out_statements_are_said(
+    survey: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA 4: ``cluster`` protected only columns named group/county (a column "ryhma" gave a
+    one-person group's quote and id), and left statements out without a word."""
+    renamed = tmp_path / "renamed.csv"
+    renamed.write_text(
+        survey.read_text(encoding="utf-8").replace("respondent_id;group;", "respondent_id;ryhma;"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "clusters.csv"
+    args = ["cluster", str(renamed), "-o", str(out)]
+    assert main([*args, "--group-column", "ryhma"]) == 0
+    assert "sirku" not in out.read_text(encoding="utf-8").lower()
+    capsys.readouterr()
+    assert main([*args, "--group-column", "ryhmä"]) == 2
+    assert "'ryhmä' is not in the data; available columns: 'respondent_id', 'ryhma'" in (
+        capsys.readouterr().err
+    )
+    assert main([*args, "--group-column", "ryhma", "--polarity", "problem"]) == 0
+    said = capsys.readouterr().err
+    assert "left out of the clustering" in said and "of another polarity" in said

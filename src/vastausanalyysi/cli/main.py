@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from vastausanalyysi._version import __version__
+from vastausanalyysi.cli.cluster import add_cluster_options, polarities, report_excluded
 from vastausanalyysi.cli.mentions import add_mention_options, mention_table, wants_mention_table
 from vastausanalyysi.cli.scores import add_cluster_score_options, cluster_scores, clusters_table
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
@@ -286,7 +287,7 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
     from vastausanalyysi.workflow import mask_output
 
     _check_output(args)
-    polarity = _polarities(args.polarity)
+    polarity = polarities(args.polarity)
     if args.assignments:
         from vastausanalyysi.cli.output import check_output
 
@@ -312,8 +313,11 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
             respondent_scores=scores,
             items=items,
             mask=_mask(args),  # the texts are masked above unless --keep-personal-data
+            group_column=args.group_column,
+            county_column=args.county_column,
         )
         bar.update(1)
+    report_excluded(clustering.excluded, answers.source)
     if args.assignments:
         from vastausanalyysi.cli.output import write_table
 
@@ -321,22 +325,6 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
         write_table(clustering.assignments, args.assignments, excel_fi=args.excel_fi)
     _write(clusters_table(clustering), args)
     return 0
-
-
-POLARITIES = ("works", "problem", "mixed", "neutral")
-
-
-def _polarities(value: str | None) -> tuple[str, ...] | None:
-    """``--polarity works,mixed`` as a tuple; SurveyError naming an unknown value."""
-    if value is None:
-        return None
-    wanted = tuple(p.strip() for p in value.split(",") if p.strip())
-    bad = [p for p in wanted if p not in POLARITIES]
-    if bad or not wanted:
-        raise SurveyError(
-            f"--polarity {value!r}: use a comma list of {', '.join(POLARITIES)} (e.g. works,mixed)"
-        )
-    return wanted
 
 
 def _int(value: str, option: str) -> int:
@@ -592,25 +580,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verb("cluster", "cluster statements; one row per cluster", _cmd_cluster)
     _input_options(p)
-    p.add_argument("-k", "--n-clusters", default="auto", help="number of clusters (auto)")
-    p.add_argument("--random-state", type=int, default=0)
-    p.add_argument(
-        "--polarity",
-        metavar="LIST",
-        help="only statements of these polarities, a comma list of works, problem, mixed, "
-        "neutral (e.g. works,mixed for 'what works'); --question keeps one question's answers",
-    )
-    p.add_argument(
-        "--split",
-        action=argparse.BooleanOptionalAction,
-        default=False,
-        help="split answers into statements (sentences, list items) before clustering (no)",
-    )
-    p.add_argument(
-        "--assignments",
-        metavar="FILE",
-        help="also write one row per statement with its cluster (masked; by suffix like -o)",
-    )
+    add_cluster_options(p)
     _min_cell_option(p)
     add_cluster_score_options(p)
 

@@ -74,7 +74,10 @@ def _column(frame: pd.DataFrame, name: str, column: str | None, auto: Sequence[s
     if column == "auto":
         return next((c for c in auto if c in frame.columns), None)
     if column is not None and column not in frame.columns:
-        raise ClusteringError(f"{name} {column!r} is not in the data")
+        raise ClusteringError(
+            f"{name} {column!r} is not in the data; available columns: "
+            + ", ".join(repr(str(c)) for c in frame.columns)
+        )
     return column
 
 
