@@ -4,7 +4,7 @@
 
 * Finnish personal identity codes (DDMMYY, a century sign, NNN and a check character that must
   be right; the 2023 century signs U–Y and B–F included; a space may stand around the sign or
-  before the check character: "231299-045 H", "300962 - 903r"; an en or em dash for the
+  before the check character: "231299-045 H", "300962 - 903r"; any dash for the
   hyphen: "240781–734P"); next to a word that names it ("henkilötunnus", "hetu", "sotu",
   "syntymätunnus", "personbeteckning" …) also a code with a mistyped check character or date or
   without its check character ("henkilötunnus 120379-123K"), with ``[HETU]``,
@@ -13,11 +13,12 @@
 * Finnish phone numbers (``050 479 6835``, ``+358 50 479 6835``, ``09-310 1234``,
   ``040-1234567``, ``(09) 310 1234``, ``050 111 22 33``, ``041.709.3346``, ``040/8871 334``;
   with an extension after a slash: ``014 266 0500 / 312``; right after "p.": ``p.0440 613 927``;
-  with an en or em dash, after the prefix also with spaces: ``040 – 712 3458``; a lone digit after
-  the prefix: ``040 5 123 456``; spelt out digit by digit from "nolla": "nolla neljä nolla,
-  seitsemän …"); other countries' numbers after "+" or "00" and a country code (``+49 30
-  1234567``, ``+46 70 123 45 67``, ``+1 (202) 555-0143``, ``0049 30 1234567``; not a sum
-  "+12 500 000 €") with ``[PUHELIN]``, IPv4 and IPv6 addresses with ``[IP]``,
+  with any dash (en, em, a pasted non-breaking hyphen or minus sign), after the prefix also with
+  spaces: ``040 – 712 3458``; 358 without "+": ``358 40 1234567``, ``358401234567``, not after
+  "lasku", "viite" …; a lone digit after the prefix: ``040 5 123 456``; spelt out digit by digit
+  from "nolla": "nolla neljä nolla, seitsemän …"); other countries' numbers after "+" or "00"
+  and a country code (``+49 30 1234567``, ``+46 70 123 45 67``, ``+1 (202) 555-0143``, ``0049 30
+  1234567``; not a sum "+12 500 000 €") with ``[PUHELIN]``, IPv4 and IPv6 addresses with ``[IP]``,
 * names of people with ``[NIMI]`` (a run of name words becomes one ``[NIMI]``).
 
 A word is a name candidate when Voikko reads it (or its capitalised form, for lower-case and

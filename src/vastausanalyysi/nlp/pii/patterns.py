@@ -8,10 +8,14 @@ from datetime import date
 
 # a space may stand around the century sign and before the check character ("231299-045 H",
 # "300962 - 903r", "090917A 318P"), or instead of the sign ("010190 123M"); the check
-# character must still be right. An en or em dash typed (or autocorrected) for the hyphen is
-# the hyphen: "240781–734P"
+# character must still be right. Any other dash typed, autocorrected or pasted for the hyphen
+# is the hyphen: "240781–734P", "240781\u2011734P"
 _S = r"[ \u00a0]?"
-_DASHES = "\u2013\u2014"
+#: the dashes and hyphens other than "-" that people type or paste between digits: hyphen and
+#: non-breaking hyphen (U+2010, U+2011, put in by Word and Outlook), figure, en and em dash,
+#: horizontal bar, minus sign, small em dash, small and fullwidth hyphen-minus
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH = r"[\-" + _DASHES + "]"
 HETU_RE = re.compile(
     r"(?<![\w+-])(\d{2})(\d{2})(\d{2})(?:" + _S + r"([-+A-FU-Y" + _DASHES + r"])" + _S
     + r"|[ \u00a0])"
@@ -76,17 +80,21 @@ OBFUSCATED_EMAIL_RE = re.compile(
     r"[^\W\d_]{2,}" + _EMAIL_END + _NO_LATER_AT,
     re.IGNORECASE,
 )
-# between digit groups: a space or a hyphen; an en or em dash counts as a hyphen; after the
-# prefix also a dash with spaces ("09 - 310 1234", "040 – 712 3458"; not between two numbers:
-# "040 123 4567 – 050 765 4321")
-_SEP = r"[ \u00a0\-\u2013\u2014]?"
-_SEP_PREFIX = r"(?:[ \u00a0]?[\-\u2013\u2014][ \u00a0]?|[ \u00a0])"
+# between digit groups: a space or a hyphen; any other dash (_DASHES) counts as a hyphen; after
+# the prefix also a dash with spaces ("09 - 310 1234", "040 – 712 3458"; not between two
+# numbers: "040 123 4567 – 050 765 4321")
+_SEP_CHAR = r"[ \u00a0\-" + _DASHES + "]"
+_SEP = _SEP_CHAR + "?"
+_SEP_PREFIX = r"(?:[ \u00a0]?" + _DASH + r"[ \u00a0]?|[ \u00a0])"
 _PHONE = (
     r"(?:"
     r"(?:\+|00)358" + _SEP + r"(?:\(0\)" + _SEP + r")?\d{1,3}(?:" + _SEP + r"\d{2,4}){1,3}"
     # the country code without "+": "358 40 6612 938" (a one- or two-digit prefix after it,
-    # which a sum's groups of three are not: "358 400 000 €")
-    r"|358[ \u00a0]\d{1,2}(?:[ \u00a0\-]\d{2,4}){2,3}"
+    # which a sum's groups of three are not: "358 400 000 €"), "358 40 1234567", or the number
+    # in one run of 8-10 digits after it, "358401234567" (the national number without its 0)
+    r"|358[ \u00a0]\d{1,2}(?:" + _SEP_CHAR + r"\d{2,4}){2,3}"
+    r"|358" + _SEP + r"[1-9]\d?" + _SEP_CHAR + r"\d{5,8}"
+    r"|358" + _SEP + r"[1-9]\d{7,9}"
     r"|\(0\d{1,3}\)" + _SEP_PREFIX + r"?\d{2,4}(?:" + _SEP + r"\d{2,4}){0,3}"
     # one digit may stand alone after the prefix: "040 5 123 456"
     r"|0(?:\d{1,3}" + _SEP_PREFIX + r"?(?:\d[ \u00a0](?=\d{2}))?"
@@ -100,9 +108,9 @@ _PHONE = (
     # international_ok (a country code, the digits, no sum "+12 000 000 €"); "+358" only in
     # brackets, "(+358) 40 123 4567" (the first alternative has the others)
     r"|(?P<intl>(?:\+|00)(?!358(?!\)))[1-9]\d{0,14}\)?(?:"
-    r"(?:(?:[ \u00a0\-\u2013\u2014]|(?=\()|(?<=\)))(?:\(\d{1,4}\)[ \u00a0]?)?\d{1,8}){0,6}"
+    r"(?:(?:" + _SEP_CHAR + r"|(?=\()|(?<=\)))(?:\(\d{1,4}\)[ \u00a0]?)?\d{1,8}){0,6}"
     r"|(?:\.\d{1,4}){2,5}))"
-    r")(?![\w]|[.,]\d|[\-\u2013\u2014]\d(?!\d))"  # a business ID "0864219-8" is no phone
+    r")(?![\w]|[.,]\d|" + _DASH + r"\d(?!\d))"  # a business ID "0864219-8" is no phone
 )
 PHONE_RE = re.compile(r"(?<![\w+.,/])" + _PHONE)
 # a number may follow "p." or "puh." with no space: "p.0440 613 927" (a separate pattern: a
@@ -113,7 +121,7 @@ _PHONE_AT = re.compile(_PHONE)
 # seitsemän yksi kaksi, …" (seven or more digit words; ordinary text has no such run)
 _DIGIT_WORDS = r"(?:nolla|yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän)"
 SPELT_PHONE_RE = re.compile(
-    r"(?<!\w)nolla(?:[ \u00a0]*[,\-\u2013\u2014]?[ \u00a0]*" + _DIGIT_WORDS + r"){6,}(?!\w)",
+    r"(?<!\w)nolla(?:[ \u00a0]*[,\-" + _DASHES + r"]?[ \u00a0]*" + _DIGIT_WORDS + r"){6,}(?!\w)",
     re.IGNORECASE,
 )
 
@@ -145,7 +153,7 @@ def international_ok(text: str, m: re.Match[str]) -> bool:
     number = m[0]
     digits = re.sub(r"\D", "", number.replace("(0)", ""))
     if number.startswith("00"):
-        if not re.search(r"[ \u00a0\-\u2013\u2014.(]", number):
+        if not re.search(r"[ \u00a0.(\-" + _DASHES + "]", number):
             return False
         digits = digits[2:]
     code = next((digits[:n] for n in (1, 2, 3) if digits[:n] in _COUNTRY_CODES), None)
@@ -184,8 +192,21 @@ def _is_date(year: int, month: int, day: int) -> bool:
     return True
 
 
-def phone_ok(match: str) -> bool:
-    """True when a phone-number match has a plausible number of digits."""
+# a number with the country code and no "+" right after a word naming another kind of number is
+# that number: "Lasku 358401234567", "viitenumero: 358 40 1234567", "tilausnro 35891234567"
+_OTHER_NUMBER_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:lasku|viite|tilaus|asiakas|diaari|arkisto|sopimus|tili|tuote|sarja)"
+    r"(?:numero|nro|tunnus)?[^\W\d_]{0,4}|dnro|invoice|reference|order|account)\.?"
+    r"(?:[ \u00a0]+(?:nro|no|numero|n:o)\.?)?[ \u00a0]*[:#]?[ \u00a0]*\Z",
+    re.IGNORECASE,
+)
+
+
+def phone_ok(match: str, before: str = "") -> bool:
+    """True when a phone-number match has a plausible number of digits (and one starting with a
+    bare "358" does not follow ``before``, a word naming another kind of number)."""
+    if match.startswith("358") and _OTHER_NUMBER_BEFORE.search(before[-40:]):
+        return False
     digits = re.sub(r"\D", "", match)
     if match.startswith(("+", "00", "358")):  # with the country code
         return 9 <= len(digits) <= 14
@@ -236,7 +257,7 @@ def pattern_spans(
         found = (
             (_opening(text, m), _extended(text, m.end()), "phone")
             for m in sorted(matches, key=lambda m: m.start())
-            if (international_ok(text, m) if m["intl"] else phone_ok(m[0]))
+            if (international_ok(text, m) if m["intl"] else phone_ok(m[0], text[: m.start()]))
         )
         spans += free_spans(spans, found)
         if "nolla" in text or "NOLLA" in text or "Nolla" in text:
