@@ -69,7 +69,8 @@ Mattila) is masked when the context says person:
   reads as an ordinary word, in an outer local case ("kiitollinen Oksanalle");
 * Swedish and English: the genitive -s or "'s" of a name before a lower-case word
   ("Lindqvists förslag"; not after a preposition of place: "till Karis"), "enligt",
-  "kontakta", "tack vare", "contact", "thanks to" before a name or "på telefon" after it;
+  "kontakta", "tack vare", "contact", "thanks to" before a name or "på telefon" after it; in
+  an English sentence a common English word ("This", "Good job") only so (:mod:`.english`);
 * initials signing a text after a dash at its end ("… -MH"; not "-THL", "-HR", "-19"); two
   capitals no dictionary knows in a list with the writer or coordinated with a masked name
   ("JR, AK ja allekirjoittanut", "Liisa Virtanen, JR ja AK"; not "THL, KELA ja STM");
@@ -141,6 +142,7 @@ from vastausanalyysi.errors import reject_single_text
 from vastausanalyysi.nlp.normalise import normalise_with_offsets
 from vastausanalyysi.nlp.pii import clues, context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
+from vastausanalyysi.nlp.pii.english import ordinary_in_english
 from vastausanalyysi.nlp.pii.grouping import name_runs, sentence_initial, title_gap
 from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
 from vastausanalyysi.nlp.pii.parts import MaskedParts
@@ -249,6 +251,7 @@ class PiiMasker:
     ) -> list[tuple[int, int, str]]:
         words, plain = list(_WORD.finditer(text)), not any(c in "äöÄÖ" for c in text)
         infos = [typed_without_umlauts(self._info(m[0]), plain) for m in words]
+        infos = ordinary_in_english(text, words, infos)  # "Good job."
         groups = name_runs(text, words, infos)
         decided: dict[int, bool | None] = {}
         for g, (a, b) in enumerate(groups):

@@ -568,6 +568,12 @@ def typed_without_umlauts(info: WordInfo, plain_text: bool) -> WordInfo:
     one stays a name ("Mika soitti"), and so does any in a text with ä or ö ("riitta hoitaa")."""
     if not (plain_text and info.umlauts_left_out and info.shape == "lower"):
         return info
+    return as_ordinary(info)
+
+
+def as_ordinary(info: WordInfo) -> WordInfo:
+    """A copy of ``info`` that is also an ordinary word: a name only where the context says
+    person, as "Aho"."""
     ordinary = copy.copy(info)
     ordinary.common, ordinary.strong = True, False
     return ordinary
@@ -624,4 +630,11 @@ def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
     return len(first) if kin and _is_listed_name(first, analyzer) else 0
 
 
-__all__ = ["WordInfo", "known_place_form", "possessive", "title_case", "typed_without_umlauts"]
+__all__ = [
+    "WordInfo",
+    "as_ordinary",
+    "known_place_form",
+    "possessive",
+    "title_case",
+    "typed_without_umlauts",
+]

@@ -1,0 +1,75 @@
+"""mask_pii: common English words in an English sentence are ordinary words, names only where
+the context says person ("This" read as the genitive of a listed "Thi", "Good" a listed surname,
+"Job" a first name to Voikko). Team-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import vastausanalyysi as va
+from vastausanalyysi.nlp.pii.english import english_words
+
+
+def mask(text: str) -> str:
+    return va.mask_pii([text])[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is fine.",
+        "Good job.",
+        "Good.",
+        "Good job, thanks!",
+        "Great job by the whole team.",
+        "Even so, the service works.",
+        "Make the forms simpler.",
+        "Long waiting times at the health centre.",
+        "Little support from the county.",
+        "Best service we have had.",
+        "Day care works well.",
+        "Yhteistyö toimii. This is fine.",  # an English sentence after a Finnish one
+    ],
+)
+def test_short_english_answers_keep_their_words(text: str) -> None:
+    assert mask(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Good did a great job.", "Mr. [NIMI] did a great job."),
+        ("Please contact Good about the forms.", "Please contact [NIMI] about the forms."),
+        ("Thanks to Good for the help.", "Thanks to [NIMI] for the help."),
+        ("Good job Sarah!", "Good job [NIMI]!"),
+        ("Rahman's team did a good job.", "[NIMI]'s team did a good job."),
+        ("This is Matti Virtanen's team.", "This is [NIMI]'s team."),
+        ("The work of Sarah Long is great.", "The work of [NIMI] is great."),
+    ],
+)
+def test_english_names_in_context_are_still_masked(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a Finnish sentence the words stay names
+        ("Kiitos Good!", "Kiitos [NIMI]!"),
+        ("Good kertoi asiasta palaverissa.", "[NIMI] kertoi asiasta palaverissa."),
+        ("Job Korhonen hoitaa asiat.", "[NIMI] hoitaa asiat."),
+        # a one-word signature after an abbreviation is no English sentence
+        (
+            "Soittakaa jos haluutte kysyy lisää, t. Make",
+            "Soittakaa jos haluutte kysyy lisää, t. [NIMI]",
+        ),
+    ],
+)
+def test_the_same_words_in_finnish_sentences_stay_names(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+def test_the_word_list_leaves_out_first_names() -> None:
+    words = english_words()
+    assert {"this", "good", "job", "fine", "is"} <= words
+    assert not {"mark", "grace", "hope", "frank", "per", "brown", "smith"} & words
