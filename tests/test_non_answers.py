@@ -21,6 +21,10 @@ from vastausanalyysi.themes.features import as_docs
 from vastausanalyysi.themes.polarity import rule_polarity
 
 NON_ANSWERS = [
+    # a one-word non-answer said again (QA 4, 2026-12-07)
+    "eos eos",
+    "EOS EOS EOS",
+    "x x",
     "Ei kommentteja.",
     "ei",
     "EI",
@@ -82,6 +86,7 @@ NON_ANSWERS = [
 ]
 
 NEAR_MISSES = [
+    "ei ei toimi",  # a repeated word with content after it
     "Ei kommentteja, mutta tiedonkulku on heikkoa.",
     "Ei mikään.",
     "Ei ongelmia.",

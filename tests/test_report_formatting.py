@@ -36,3 +36,7 @@ def test_escaping_for_html_and_markdown() -> None:
     assert escape_html(None) == ""
     assert escape_md("a | b\n  c <i>") == "a \\| b c \\<i\\>"
     assert escape_md("A & B \\ C") == "A \\& B \\\\ C"
+    # an answer's link or image is shown as typed, never followed (QA 4); placeholders stay
+    assert escape_md("[linkki](javascript:alert(3))") == "[linkki\\](javascript:alert(3))"
+    assert escape_md("![x][ref]") == "![x\\][ref]"
+    assert escape_md("Soita [NIMI]:lle") == "Soita [NIMI]:lle"

@@ -97,7 +97,8 @@ def is_non_answer(text: Any) -> bool:
 
     The whole answer decides, never a piece of it: every part of the answer cut at punctuation
     must be a non-answer of ``evaluative.yaml``'s ``non_answers`` list, after lower-casing ("Ei
-    kommentteja. Kiitos!" is one; "Ei kommentteja, mutta tiedonkulku on heikkoa" is not). A text
+    kommentteja. Kiitos!" is one; "Ei kommentteja, mutta tiedonkulku on heikkoa" is not), or a
+    one-word one said again ("eos eos"). A text
     of punctuation and spaces alone ("-", "?", "...") is one too, and so is an empty or missing
     value (it has no content either); digits ("123") are not.
     """
@@ -106,7 +107,13 @@ def is_non_answer(text: Any) -> bool:
     if len(text) > _NON_ANSWER_MAX:
         return False
     forms = non_answer_forms()
-    return all(part in forms for part in non_answer_parts(text))
+    return all(part in forms or _repeated(part, forms) for part in non_answer_parts(text))
+
+
+def _repeated(part: str, forms: frozenset[str]) -> bool:
+    """A non-answer of one word said again ("eos eos", "x x x")."""
+    words = part.split()
+    return len(words) > 1 and len(set(words)) == 1 and words[0] in forms
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -174,7 +174,7 @@ def _evidence(args: argparse.Namespace) -> bool | str:
 def _cmd_tag(args: argparse.Namespace) -> int:
     from vastausanalyysi.cli.files import read_input
     from vastausanalyysi.cli.output import with_json_scalars
-    from vastausanalyysi.cli.provenance import TAG_OUTPUT, fingerprint
+    from vastausanalyysi.cli.provenance import TAG_OUTPUT, fingerprint, warn_replaced
     from vastausanalyysi.workflow import TAG_BATCH, mask_output, tag_answers
 
     _check_output(args)
@@ -203,6 +203,8 @@ def _cmd_tag(args: argparse.Namespace) -> int:
                 what,
             )
             frame = frame.drop(columns=old)
+    else:
+        warn_replaced(list(frame.columns), answers.text_column, answers.source)
     if not keep:
         if answers.text_column not in frame.columns:
             _require_text(answers, "tag")

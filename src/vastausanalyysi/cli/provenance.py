@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import platform
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -63,6 +64,21 @@ LIBRARIES = ("scikit-learn", "spacy", "numpy", "libvoikko")
 """The libraries whose installed versions are part of :func:`build_digest` (with Python's and
 the native libvoikko's)."""
 _SKIPPED_SUFFIXES = (".so", ".pyd", ".pyc")
+
+
+def warn_replaced(columns: Sequence[object], text_column: str, source: object) -> None:
+    """Warn that an untagged input's own columns named like ``tag``'s output ("language",
+    "areas") are replaced by it: a tagged file says so itself (``TAGGED_BY``)."""
+    if TAGGED_BY in columns:
+        return
+    mine = [str(c) for c in columns if c in TAG_OUTPUT and c != text_column]
+    if mine:
+        log.warning(
+            "%s: its column(s) %s are replaced by the tagger's output of that name (rename them "
+            "to keep them)",
+            source,
+            ", ".join(repr(c) for c in mine),
+        )
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -176,5 +192,6 @@ __all__ = [
     "build_digest",
     "fingerprint",
     "tags_to_reuse",
+    "warn_replaced",
     "why_tag_again",
 ]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from vastausanalyysi.cli.files import InputOptions
 from vastausanalyysi.cli.output import TableWriter, with_json_scalars
-from vastausanalyysi.cli.provenance import fingerprint
+from vastausanalyysi.cli.provenance import fingerprint, warn_replaced
 from vastausanalyysi.cli.stream import count_rows, stream_plan
 from vastausanalyysi.errors import SurveyError, VastausanalyysiError
 from vastausanalyysi.schema import TAGGED_BY, TEXT
@@ -53,7 +53,8 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
             args.output,
         )
     # a long export's title and municipality columns give groups and counties, chunk by chunk
-    frames = map(add_respondent_columns, _read_checked(plan.frames(chunk_size), plan.display))
+    read = _read_checked(plan.frames(chunk_size), plan.display)
+    frames = map(add_respondent_columns, _warned(read, column, plan.display))
     tagged = tag_stream(
         frames,
         text_column=column,
@@ -85,6 +86,17 @@ def stream_tag(args: argparse.Namespace, options: InputOptions, progress: Any) -
     writer.close()
     log.info("%s: %d rows tagged in chunks of %d", plan.display, writer.rows, chunk_size)
     return True
+
+
+def _warned(frames: Iterator[pd.DataFrame], column: str, display: str) -> Iterator[pd.DataFrame]:
+    """``frames``, with a warning at the first if its own columns are replaced by the output's
+    (see :func:`~vastausanalyysi.cli.provenance.warn_replaced`)."""
+    first = True
+    for frame in frames:
+        if first:
+            warn_replaced(list(frame.columns), column, display)
+            first = False
+        yield frame
 
 
 def _read_checked(frames: Any, display: str) -> Iterator[pd.DataFrame]:

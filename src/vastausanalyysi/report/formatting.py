@@ -85,10 +85,12 @@ def escape_html(value: Any) -> str:
 def escape_md(value: Any) -> str:
     """A value safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML (``&``,
     ``<`` and ``>`` backslash-escaped, as CommonMark reads them: "n \\< 5" reads as "n < 5" in
-    the source too, unlike an entity)."""
+    the source too, unlike an entity), no link or image from an answer (a ``]`` before ``(`` or
+    ``[`` escaped: "[linkki](javascript:…)" is shown as typed; a placeholder "[NIMI]" stays)."""
     text = cell_text(value)
     text = text.replace("\\", "\\\\")
     text = text.replace("&", "\\&").replace("<", "\\<").replace(">", "\\>")
+    text = text.replace("](", "\\](").replace("][", "\\][")
     return re.sub(r"\s*[\r\n]+\s*", " ", text).replace("|", "\\|")
 
 

@@ -515,6 +515,7 @@ _LOGGED_KINDS = frozenset(
         "structured_cell",
         "repeated_header",
         "header_row",
+        "header",  # an empty or duplicate header renamed ("text (2)")
     }
 )
 
