@@ -71,6 +71,19 @@ def test_an_email_before_a_hyphenated_ending(text: str, expected: str) -> None:
     assert mask(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # QA 4: the opening quote went into the mask ("place [EMAIL]' could not be resolved")
+        ("place 'matti.m@kunta.example' not found", "place '[EMAIL]' not found"),
+        ("Osoite `liisa@kunta.example` ja", "Osoite `[EMAIL]` ja"),
+        ("o'brien@kunta.example vastaa", "[EMAIL] vastaa"),  # a quote inside stays in it
+    ],
+)
+def test_a_quote_before_an_email_stays(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
 @pytest.mark.parametrize("base", ["010190-123", "150384-217", "040211A583"])
 def test_an_identity_code_with_a_space_for_its_century_sign(base: str) -> None:
     code = _with_check(base)

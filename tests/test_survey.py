@@ -116,6 +116,17 @@ def test_utf16_export_is_read(tmp_path: Path) -> None:
     assert list(survey.respondents["title"]) == [r[1] for r in ROWS]
 
 
+def test_a_given_utf16_that_the_file_is_not_is_an_error(tmp_path: Path) -> None:
+    """QA 4: ``--encoding utf-16`` on a UTF-8 file said it had "a header but no respondent
+    rows"; it is not UTF-16, and saying so names the file and the encoding."""
+    path = _write_csv(tmp_path / "utf8.csv")
+    with pytest.raises(SurveyError, match=r"utf8\.csv' is not utf-16: it has no NUL bytes"):
+        va.read_survey(path, encoding="utf-16")
+    both = tmp_path / "utf16.csv"  # the same file in UTF-16 with --encoding utf-16 is read
+    both.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert len(va.read_survey(both, encoding="utf-16").respondents) == len(ROWS)
+
+
 def test_jsonl_and_dataframe_read_like_csv(tmp_path: Path) -> None:
     reference = va.read_survey(_write_csv(tmp_path / "ref.csv"))
     path = tmp_path / "vastaukset.jsonl"

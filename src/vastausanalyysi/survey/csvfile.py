@@ -56,8 +56,16 @@ def decode_text(data: bytes, source: str, encoding: str | None) -> tuple[str, st
     file (and, for a given encoding that does not fit, the line)."""
     if encoding:
         try:
-            if data.startswith(codecs.BOM_UTF8) and codecs.lookup(encoding).name == "utf-8":
+            name = codecs.lookup(encoding).name
+            if data.startswith(codecs.BOM_UTF8) and name == "utf-8":
                 return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig", []
+            if name.startswith(("utf-16", "utf-32")) and data and b"\x00" not in data[:65536]:
+                # Latin letters in UTF-16 or UTF-32 have NUL bytes: this text is something else
+                raise SurveyError(
+                    f"{source!r} is not {encoding}: it has no NUL bytes, which text of Latin "
+                    "letters in that encoding has; without --encoding the file's encoding is "
+                    "told from its content"
+                )
             return data.decode(encoding), encoding, []
         except LookupError as exc:
             raise SurveyError(f"unknown encoding {encoding!r} for {source!r}") from exc

@@ -62,8 +62,10 @@ _EMAIL_END = r"(?![\w@])(?!-(?![a-zåäö]))"
 # a spelt-out " at " address is not followed by another " at ": in "Li Wei at li.wei at example
 # dot com" the address is the last part, not "Wei at li.wei"
 _NO_LATER_AT = r"(?!\s+(?:at|ät)\s+[^\W_][\w-]*(?:\.|\s+(?:dot|piste)\s)[^\W\d_])"
+# a quote or backtick before the address is no part of it: "place 'x@y.fi' …" keeps its quote
 EMAIL_RE = re.compile(
-    r"(?<![\w.@+-])[\w.!#$%&'*+/=?^`{|}~-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}" + _EMAIL_END
+    r"(?<![\w.@+-])(?!['`])[\w.!#$%&'*+/=?^`{|}~-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}"
+    + _EMAIL_END
 )
 # "etunimi.sukunimi(at)kunta.fi", "x [at] y.fi", "x at y.fi", "x(a)y.fi", "x ät y piste fi"
 _AT = r"(?:\s*[(\[{<]\s*(?:at|ät|a|@|miuku)\s*[)\]}>]\s*|\s+(?:at|ät)\s+|\s+@\s*|\s*@\s+)"
