@@ -48,6 +48,10 @@ def test_ranges_dates_and_business_ids_with_a_pasted_dash_stay(dash: str) -> Non
         ("Uusi numero on 3584571234567.", "Uusi numero on [PUHELIN]."),
         ("Soita numeroon 358 40 1234567.", "Soita numeroon [PUHELIN]."),
         ("Tavoitat minut 358\u201150\u20117654321.", "Tavoitat minut [PUHELIN]."),
+        # a customer, an order or an account before a phone is no number of that kind (review)
+        ("Asiakas 358 40 123 4567 soitti.", "Asiakas [PUHELIN] soitti."),
+        ("Tilaus 358 40 123 4567", "Tilaus [PUHELIN]"),
+        ("Tili 358401234567", "Tili [PUHELIN]"),
     ],
 )
 def test_phones_with_the_country_code_and_no_plus(text: str, expected: str) -> None:

@@ -505,7 +505,7 @@ def analyse(
         respondent_scores = ids.apply(respondent_scores)
         published_scores = ids.apply(published_scores)  # a table of respondents' scores too
     next(steps)
-    clustering = cluster_statements(tagged)
+    clustering = cluster_statements(tagged, min_cell=min_cell)  # the report's small groups
     next(steps)
     written = write_report(
         out_dir,

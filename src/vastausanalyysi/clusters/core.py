@@ -261,6 +261,7 @@ def cluster_statements(
     group_column: str | None = "auto",
     county_column: str | None = "auto",
     min_cell: int = MIN_CELL,
+    quotable_column: str | None = None,
     min_cluster_size: int = 3,
     max_clusters: int = 30,
     max_share: float = 0.25,
@@ -315,10 +316,14 @@ def cluster_statements(
         quote (near-identical statements).
     group_column, county_column, min_cell:
         Composition of each cluster by group and county in respondents (cells under ``min_cell``
-        are None). Representatives come only from respondents whose group and whose county each
-        have at least ``min_cell`` respondents among the clustered statements (small-group rule).
-        "auto": ``group_column`` is "coarse_group" or "group", ``county_column`` "county" or
-        "region", whichever the data has first; None: no such column.
+        are None). Representatives, labels and top lemmas come only from respondents whose group
+        and whose county each have at least ``min_cell`` respondents among the input's statements
+        (small-group rule; before ``polarity`` and ``question`` select some). "auto":
+        ``group_column`` is "coarse_group" or "group", ``county_column`` "county" or "region",
+        whichever the data has first; None: no such column.
+    quotable_column:
+        A column of booleans: with it, only the rows marked true may be quoted or give a label
+        word (a caller's own small-group rule, such as the report's, on top of the columns').
     code_weight, mechanism_weight, compound_weight:
         Weight of the tagged codes (relative to the text); of a mechanism code relative to an
         area code within a statement's codes (areas say what a statement is about, so they lead;
@@ -367,6 +372,15 @@ def cluster_statements(
         split=split,
         need_tags=polarities is not None,
     )
+    # the small-group rule counts the respondents of all the input's statements, not only of
+    # those selected (a group of ten with three "works" statements is no small group)
+    big = {
+        column: big_groups(
+            _group_values(stmts, column), _respondents(stmts, id_column, frame), min_cell
+        )
+        for column in (group_column, county_column)
+        if column is not None
+    }
     stmts, excluded = _select(stmts, polarities, questions, question_column)
     stop = (
         finnish_stop_words() if stop_words is None else frozenset(map(normalise_term, stop_words))
@@ -429,7 +443,27 @@ def cluster_statements(
         max_share=max_share,
         small_set_threshold=small_set_threshold,
     )
-    labels_u = _renumber(part.labels, weights)
+    ids = stmts["respondent_id"].to_numpy(dtype=object)
+    who = _respondents(stmts, id_column, frame)
+
+    binary = (counts > 0).astype(float)
+    # small-group rule: a quote only from respondents in a group and a county of min_cell or more
+    eligible = np.ones(len(stmts), dtype=bool)
+    small_counties: set[str] = set()
+    if quotable_column is not None:
+        if quotable_column not in stmts.columns:
+            raise ClusteringError(f"quotable_column {quotable_column!r} is not in the data")
+        eligible &= np.array([v is True for v in stmts[quotable_column].tolist()], dtype=bool)
+    for column, shown in big.items():
+        values = _group_values(stmts, column).tolist()
+        eligible &= np.array([v in shown for v in values], dtype=bool)
+        if column == county_column:
+            small = {str(v) for v in values if v not in shown and v != _MISSING}
+            small_counties = {c for c in map(resolve_region, small) if c is not None}
+    # labels and top lemmas come from the statements that may be quoted: the words of a small
+    # group's answers, whose text no output shows, are not published as a heading either
+    open_weights = np.array([sum(bool(eligible[i]) for i in m) for m in members], dtype=float)
+    labels_u = _renumber(part.labels, weights, open_weights)
     k = int(labels_u.max()) + 1 if n_u else 0
     sim_u = _similarities(z, labels_u, k, weights)
 
@@ -440,25 +474,6 @@ def cluster_statements(
         cluster_of[m] = labels_u[u]
         similarity[m] = sim_u[u]
         quote[m] = u
-    ids = stmts["respondent_id"].to_numpy(dtype=object)
-    has_ids = id_column in frame.columns
-    who = ids if has_ids else stmts["source_index"].to_numpy(dtype=object)
-
-    binary = (counts > 0).astype(float)
-    # small-group rule: a quote only from respondents in a group and a county of min_cell or more
-    eligible = np.ones(len(stmts), dtype=bool)
-    small_counties: set[str] = set()
-    for column in (group_column, county_column):
-        if column is not None:  # respondents without a value form one more group
-            values = [_MISSING if is_missing(v) else v for v in stmts[column].tolist()]
-            big = big_groups(np.array(values, dtype=object), who, min_cell)
-            eligible &= np.array([v in big for v in values], dtype=bool)
-            if column == county_column:
-                small = {str(v) for v in values if v not in big and v != _MISSING}
-                small_counties = {c for c in map(resolve_region, small) if c is not None}
-    # labels and top lemmas come from the statements that may be quoted: the words of a small
-    # group's answers, whose text no output shows, are not published as a heading either
-    open_weights = np.array([sum(bool(eligible[i]) for i in m) for m in members], dtype=float)
     ctf = ctfidf(counts, labels_u, k, open_weights) if n_u and vocabulary else np.zeros((k, 0))
     rows = []
 
@@ -546,7 +561,10 @@ def cluster_statements(
                 **describe([[int(i)] for i in outliers]),
             }
         )
-    clusters = clusters_frame(rows, len(stmts), mask=mask)
+    # shares of the statements that may be shown: with a closed cluster's in the base, its
+    # size would follow from the others' shares
+    closed = sum(len(members[u]) for c in range(k) if not sizes[c] for u in members_of[c])
+    clusters = clusters_frame(rows, len(stmts) - closed, mask=mask)
     label_by_id = dict(zip(clusters["cluster"], clusters["label"], strict=True))
     assignments = pd.DataFrame(
         {
@@ -566,7 +584,7 @@ def cluster_statements(
     )
     overall = attach_scores(
         clusters,
-        ids if has_ids else None,
+        ids if id_column in frame.columns else None,
         id_column,
         list(frame.columns),
         cluster_of,
@@ -589,19 +607,38 @@ def cluster_statements(
     )
 
 
+def _group_values(stmts: pd.DataFrame, column: str) -> np.ndarray:
+    """A group column's values per statement; respondents without one form one more group."""
+    return np.array(
+        [_MISSING if is_missing(v) else v for v in stmts[column].tolist()], dtype=object
+    )
+
+
+def _respondents(stmts: pd.DataFrame, id_column: str, frame: pd.DataFrame) -> np.ndarray:
+    """Who wrote each statement: its respondent id, or its input row without an id column."""
+    column = "respondent_id" if id_column in frame.columns else "source_index"
+    return stmts[column].to_numpy(dtype=object)
+
+
 def _commonest(members: list[int], texts: list[str]) -> int:
     """The first member statement with the quote's wording (see ``commonest_wording``)."""
     wording = commonest_wording([texts[i] for i in members])
     return min(i for i in members if texts[i] == wording)
 
 
-def _renumber(labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Cluster ids by size in statements (largest first), ties by the first canonical member."""
+def _renumber(labels: np.ndarray, weights: np.ndarray, open_weights: np.ndarray) -> np.ndarray:
+    """Cluster ids by size in statements (largest first), ties by the first canonical member;
+    the clusters of small groups' statements only (no ``open_weights``) last, by their first
+    member, so that neither their id nor their place tells their size."""
     if not len(labels):
         return labels
     ids, first = np.unique(labels, return_index=True)
     size = np.bincount(labels, weights=weights)
-    order = sorted(range(len(ids)), key=lambda i: (-size[ids[i]], first[i]))
+    shown = np.bincount(labels, weights=open_weights)
+    order = sorted(
+        range(len(ids)),
+        key=lambda i: (0, -size[ids[i]], first[i]) if shown[ids[i]] else (1, 0, first[i]),
+    )
     mapping = {int(ids[i]): new for new, i in enumerate(order)}
     return np.array([mapping[int(x)] for x in labels], dtype=int)
 

@@ -73,9 +73,11 @@ def evidence_table(
     masker: Masker,
     shown: Sequence[bool] | None = None,
 ) -> pd.DataFrame:
-    """:func:`top_evidence` with the report's names and masker; with ``shown`` (per row), the
-    words and counts come only from the answers whose text the report shows (a small group's
-    are hidden with their text, and a count of them alone could be a cell the tables hide)."""
+    """:func:`top_evidence` with the report's names and masker. With ``shown`` (per row), the
+    words come only from the answers whose text the report shows, a code none of them has is
+    left out, and where hidden answers have the code too its counts (answers and words) are
+    None: a count of the shown ones alone, beside the tables' totals, would give the hidden
+    ones' count."""
     columns = ["layer", "code", "name", "answers", "lemmas"]
     if EVIDENCE not in tagged.columns:
         return pd.DataFrame(columns=columns)
@@ -86,17 +88,18 @@ def evidence_table(
                 for code in as_list(cell):
                     layer_of.setdefault(strip_prefix(str(code)), layer)
     answers: Counter[str] = Counter()
+    open_answers: Counter[str] = Counter()
     lemmas: dict[str, Counter[str]] = {}
     cells = tagged[EVIDENCE].tolist()
     for cell, open_ in zip(cells, [True] * len(cells) if shown is None else shown, strict=True):
-        if not open_:
-            continue
         for code, entries in evidence_entries(cell).items():
             answers[code] += 1
-            terms = {t for t in (evidence_term(e) for e in entries) if t}
-            lemmas.setdefault(code, Counter()).update(terms)
+            if open_:
+                open_answers[code] += 1
+                terms = {t for t in (evidence_term(e) for e in entries) if t}
+                lemmas.setdefault(code, Counter()).update(terms)
     rows = []
-    for code, count in answers.items():
+    for code, count in open_answers.items():
         bare = strip_prefix(code)
         if code.startswith("area:"):
             layer = "area"
@@ -104,6 +107,7 @@ def evidence_table(
             layer = "mechanism"
         else:
             layer = layer_of.get(bare, "polarity" if bare in POLARITIES else "muu")
+        exact = count == answers[code]
         ranked = sorted(lemmas[code].items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         masked = masker.many([term for term, _ in ranked])
         rows.append(
@@ -111,12 +115,23 @@ def evidence_table(
                 "layer": layer,
                 "code": code,
                 "name": names.code(code),
-                "answers": count,
-                "lemmas": [(m, c) for m, (_, c) in zip(masked, ranked, strict=True)],
+                "answers": count if exact else None,
+                "lemmas": [
+                    (m, c if exact else None) for m, (_, c) in zip(masked, ranked, strict=True)
+                ],
+                "_rank": count,
             }
         )
-    rows.sort(key=lambda r: (LAYER_ORDER.get(r["layer"], 3), -r["answers"], r["code"]))
-    return pd.DataFrame(rows, columns=columns)
+    rows.sort(key=lambda r: (LAYER_ORDER.get(r["layer"], 3), -r["_rank"], r["code"]))
+    table = pd.DataFrame(rows, columns=columns)
+    table["answers"] = table["answers"].astype("Int64")  # whole numbers, <NA> where withheld
+    return table
+
+
+def lemma_text(lemmas: Sequence[tuple[str, int | None]]) -> str:
+    """An evidence row's words as text: "hyte (6), perhekeskus (4)" (a withheld count: no
+    brackets)."""
+    return ", ".join(term if n is None else f"{term} ({n})" for term, n in lemmas)
 
 
 __all__ = [
@@ -125,5 +140,6 @@ __all__ = [
     "evidence_summary",
     "evidence_table",
     "evidence_term",
+    "lemma_text",
     "top_evidence",
 ]

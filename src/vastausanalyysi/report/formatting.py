@@ -72,9 +72,9 @@ def format_share(x: Any, digits: int = 1) -> str:
     return f"{format_number(float(x) * 100.0, digits)} %"
 
 
-def count_text(n: int | None) -> str:
-    """A count as text, "–" when withheld (None)."""
-    return DASH if n is None else str(n)
+def count_text(n: Any) -> str:
+    """A count as text, "–" when withheld (None or missing)."""
+    return DASH if is_missing(n) else str(int(n))
 
 
 def escape_html(value: Any) -> str:

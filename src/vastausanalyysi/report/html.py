@@ -11,6 +11,7 @@ from typing import Any
 
 from vastausanalyysi._resources import read_text
 from vastausanalyysi.report.charts import MAX_CHART_GROUPS, Bar, bar_chart_svg
+from vastausanalyysi.report.evidence import lemma_text
 from vastausanalyysi.report.formatting import (
     DASH,
     count_text,
@@ -439,11 +440,12 @@ def _html_evidence(rep: ReportModel) -> str:
     ev = rep.evidence
     rows = []
     for _, row in ev.iterrows():
-        lemmas = ", ".join(f"{term} ({count})" for term, count in row["lemmas"])
+        lemmas = lemma_text(row["lemmas"])
         rows.append(
             f"<tr><td>{escape_html(LAYER_TITLES.get(row['layer'], row['layer']))}</td>"
             f'<th title="{escape_html(row["code"])}">{escape_html(row["name"])}</th>'
-            f'<td class="num">{escape_html(row["answers"])}</td><td>{escape_html(lemmas)}</td></tr>'
+            f'<td class="num">{escape_html(count_text(row["answers"]))}</td>'
+            f"<td>{escape_html(lemmas)}</td></tr>"
         )
     return (
         '<section id="perusteet"><h2>Koodien yleisimmät perusteet</h2>'

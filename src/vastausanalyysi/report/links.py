@@ -323,6 +323,7 @@ def cluster_links(
     by: str | None = None,
     respondents: pd.DataFrame | None = None,
     members: Mapping[int, set[str]] | None = None,
+    numbers: Mapping[int, int | None] | None = None,
 ) -> list[ClusterLink]:
     """Each cluster's dominant mechanism codes (``code_counts``, else ``codes``), their linked
     items and the items' means: over all respondents, and — when ``statement_groups`` (one row a
@@ -333,7 +334,8 @@ def cluster_links(
     under ``min_cell``).
 
     ``clusters`` is ``Clustering.clusters``; only ``cluster``, ``label``, ``size`` and
-    ``code_counts`` or ``codes`` are used.
+    ``code_counts`` or ``codes`` are used. ``numbers``: each cluster's number as the report's
+    themes have it (a cluster without one is left out); default 1, 2, … in the table's order.
     """
     score_kw: dict[str, Any] = {"min_cell": min_cell}
     scores = _scores_for(scores)
@@ -354,6 +356,11 @@ def cluster_links(
         if cluster < 0:
             continue
         number += 1
+        if numbers is not None:
+            own = numbers.get(cluster)
+            if own is None:
+                continue
+            number = own
         counts = row.get("code_counts")
         for code, count in _mechanisms(counts, row.get("codes")):
             items = overall[overall["code"] == code]
@@ -371,7 +378,7 @@ def cluster_links(
                         cluster,
                         number,
                         cell_text(row.get("label")),
-                        int(row.get("size", 0)),
+                        int_or_none(row.get("size")) or 0,
                         code,
                         names.code(code),
                         count,
@@ -429,6 +436,24 @@ def _local_mean(
     return (total / weight if weight else None), groups
 
 
+def cluster_members(assignments: Any, tagged: pd.DataFrame) -> dict[int, set[str]] | None:
+    """Each cluster's respondent ids as text: from the assignments' ``respondent_id``, else from
+    the tagged answers when the assignments are one row per answer; None when unknown."""
+    if not isinstance(assignments, pd.DataFrame) or "cluster" not in assignments.columns:
+        return None
+    if RESPONDENT_ID in assignments.columns:
+        ids = assignments[RESPONDENT_ID].tolist()
+    elif RESPONDENT_ID in tagged.columns and len(assignments) == len(tagged):
+        ids = tagged[RESPONDENT_ID].tolist()
+    else:
+        return None
+    out: dict[int, set[str]] = {}
+    for cluster, rid in zip(assignments["cluster"].tolist(), ids, strict=True):
+        if cell_text(rid) and cell_text(cluster) not in ("", "-1"):
+            out.setdefault(int(cluster), set()).add(cell_text(rid))
+    return out
+
+
 __all__ = [
     "MAX_CLUSTER_CODES",
     "OWN_MEAN_NOTE",
@@ -437,6 +462,7 @@ __all__ = [
     "LinkRow",
     "LinkSection",
     "cluster_links",
+    "cluster_members",
     "non_answer_note",
     "prepare_links",
 ]

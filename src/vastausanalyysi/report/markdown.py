@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from vastausanalyysi.report.evidence import lemma_text
 from vastausanalyysi.report.formatting import (
     DASH,
     count_text,
@@ -298,7 +299,7 @@ def render_markdown(rep: ReportModel) -> str:
     if len(rep.evidence):
         out += ["## Koodien yleisimmät perusteet", ""]
         rows = [
-            [row["name"], row["answers"], ", ".join(f"{t} ({n})" for t, n in row["lemmas"])]
+            [row["name"], count_text(row["answers"]), lemma_text(row["lemmas"])]
             for _, row in rep.evidence.iterrows()
         ]
         out += [_md_table(["Koodi", "Vastauksia", "Yleisimmät perusteet"], rows, right=[1]), ""]

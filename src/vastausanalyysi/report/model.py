@@ -20,7 +20,13 @@ from vastausanalyysi.errors import ReportError, VastausanalyysiError
 from vastausanalyysi.report.evidence import evidence_entries, evidence_summary, evidence_table
 from vastausanalyysi.report.formatting import as_list, cell_text, none_if_missing
 from vastausanalyysi.report.labels import Names
-from vastausanalyysi.report.links import ClusterLink, LinkSection, cluster_links, prepare_links
+from vastausanalyysi.report.links import (
+    ClusterLink,
+    LinkSection,
+    cluster_links,
+    cluster_members,
+    prepare_links,
+)
 from vastausanalyysi.report.masking import Masker
 from vastausanalyysi.report.mentions import MentionRow, prepare_mentions
 from vastausanalyysi.report.questions import (
@@ -128,9 +134,11 @@ def prepare_score_links(
     min_cell: int,
     levels: list[str],
     masker: Masker,
+    numbers: dict[int, int | None] | None = None,
 ) -> tuple[LinkSection | None, list[ClusterLink]]:
     """The codes and the clusters beside the linked items' means, from the first scores given
-    (the survey's own before the published ones) that link to any code."""
+    (the survey's own before the published ones) that link to any code; ``numbers``: the
+    clusters' numbers as the report's themes have them."""
     for scores, source in given:
         keys = item_keys(sections, source)
         try:
@@ -166,30 +174,13 @@ def prepare_score_links(
                 statement_groups=groups,
                 by=by,
                 respondents=respondents,
-                members=_cluster_members(assignments, tagged),
+                members=cluster_members(assignments, tagged),
+                numbers=numbers,
             )
             for link, label in zip(found, masker.many([f.label for f in found]), strict=True):
                 link.label = label  # cluster labels are lemmas of the answers: masked
         return links, found
     return None, []
-
-
-def _cluster_members(assignments: Any, tagged: pd.DataFrame) -> dict[int, set[str]] | None:
-    """Each cluster's respondent ids as text: from the assignments' ``respondent_id``, else from
-    the tagged answers when the assignments are one row per answer; None when unknown."""
-    if not isinstance(assignments, pd.DataFrame) or "cluster" not in assignments.columns:
-        return None
-    if RESPONDENT_ID in assignments.columns:
-        ids = assignments[RESPONDENT_ID].tolist()
-    elif RESPONDENT_ID in tagged.columns and len(assignments) == len(tagged):
-        ids = tagged[RESPONDENT_ID].tolist()
-    else:
-        return None
-    out: dict[int, set[str]] = {}
-    for cluster, rid in zip(assignments["cluster"].tolist(), ids, strict=True):
-        if cell_text(rid) and cell_text(cluster) not in ("", "-1"):
-            out.setdefault(int(cluster), set()).add(cell_text(rid))
-    return out
 
 
 def level_columns(freqs: FreqSection | None, answers: pd.DataFrame) -> tuple[list[str], str | None]:
@@ -360,7 +351,7 @@ def build_model(
             names,
             masker,
             shown,
-            cells=_cell_names(answers, cell_columns),
+            quotable=answers["_ok"].tolist(),
             min_cell=min_cell,
         )
         if questions
@@ -393,8 +384,13 @@ def build_model(
             first = 1 + sum(len(t.items) for s in score_sections for t in s.tables)
             score_sections.append(prepare_published_scores(frame, names, min_cell, first))
             given.append((frame, "published"))
+    numbers = (
+        {int(t.cluster): t.number for t in overall.themes if t.cluster is not None}
+        if overall is not None
+        else None
+    )
     links, linked_clusters = prepare_score_links(
-        tagged, clustering, given, score_sections, names, min_cell, levels, masker
+        tagged, clustering, given, score_sections, names, min_cell, levels, masker, numbers
     )
     if not score_sections:
         notes.append("Kyselyn keskiarvot puuttuvat: pistetaulukkoa ei annettu.")
@@ -671,14 +667,6 @@ def anonymous_rows(
             break
         chosen.add(cell)
     return np.array([c in chosen for c in cells], dtype=bool) | hidden
-
-
-def _cell_names(answers: pd.DataFrame, columns: list[str]) -> list[str] | None:
-    """Each answer's small-cell-rule cell as one text ("group × county"); None without cells."""
-    if not columns:
-        return None
-    cells, _ = cell_sizes(answers, columns, answers["_has_text"].tolist())
-    return [" × ".join("" if v is None else str(v) for v in cell) for cell in cells]
 
 
 __all__ = [

@@ -52,7 +52,7 @@ def part_polarities(key: str, polarity: tuple[str, ...], question: Any) -> tuple
 MAX_QUOTES = 3
 """Distinct quotes shown per cluster."""
 NO_QUESTION = "Avovastaukset"
-CELL_COLUMN = "_report_cell"
+QUOTABLE = "_report_quotable"
 """The column of each answer's small-cell-rule cell given to the clustering as its group."""
 """The title of the one section when the answers have no question column."""
 
@@ -72,10 +72,11 @@ class Theme:
     share: float | None  # of the part's respondents
     codes: list[str]
     quotes: list[Quote]
-    hidden: int = 0  # statements of the cluster from cells under min_cell
+    hidden: int = 0  # statements of the cluster from cells under min_cell (not quoted)
     scores: dict[str, float | None] = field(default_factory=dict)  # item -> mean
     n_scored: int | None = None  # respondents with scores (means hidden under min_cell)
     label_share: float | None = None  # statements with a label word (clusters' label_share)
+    cluster: Any = None  # the clustering's cluster id (None: the small groups' line)
 
     def no_quotes(self, min_cell: int) -> str:
         """Why a cluster shows no quote ("" when it shows some): its respondents are all from
@@ -142,7 +143,6 @@ def cluster_part(
     polarity: tuple[str, ...],
     question: Any,
     *,
-    group_column: str | None = None,
     min_cell: int = MIN_CELL,
 ) -> Any:
     """The statements with one of ``polarity`` answering ``question``, clustered.
@@ -150,8 +150,9 @@ def cluster_part(
     ``frame`` has a RangeIndex (positions in the tagged answers). Answers are split into
     statements (sentences, list items), each with its own polarity, so a two-sentence answer may
     give a statement to "Toimii" and another to "Kehitettävää"; ``assignments["source_index"]``
-    is the answer's position. ``group_column`` is the report's cell (group × county) of each
-    answer. None when there are no such statements.
+    is the answer's position. A ``QUOTABLE`` column (the report's small-group rule per answer)
+    decides which statements may be quoted or give label words. None when there are no such
+    statements.
     """
     from vastausanalyysi.clusters import cluster_statements
 
@@ -168,8 +169,10 @@ def cluster_part(
             question=None if question is None or QUESTION not in rows.columns else (question,),
             question_column=QUESTION,
             split=True,
-            group_column=group_column,
+            group_column=None,  # the report's own rule, QUOTABLE, decides
+            county_column=None,
             min_cell=min_cell,
+            quotable_column=QUOTABLE if QUOTABLE in rows.columns else None,
         )
     except ClusteringError as exc:
         raise ReportError(f"cannot cluster the answers of {question!r}: {exc}") from exc
@@ -222,13 +225,15 @@ def themes_of(
     masker: Masker,
     shown: set[str],
     texts: Sequence[str] | None = None,
-) -> tuple[list[Theme], dict[int, str]]:
+) -> tuple[list[Theme], dict[int, str], set[int]]:
     """The themes of a clustering; row ``i`` of its assignments comes from answer ``positions[i]``.
 
     ``positions`` None: every answer, in order. ``texts``: each assignment row's quotable text
     (masked), default its answer's text. Quotes are the distinct wordings nearest each cluster's
     centre; statements of answers under the small-cell rule (``answers["_ok"]``) are never quoted.
-    The labels map each answer position to its themes' labels ("; " between several).
+    The labels map each answer position to its themes' labels ("; " between several). The
+    clusters of such statements only are one line without counts (``SMALL_GROUPS_THEME``), and
+    their rows (returned last) count in no share or total, so that no count follows for them.
     """
     table, assignments = _checked(clustering)
     if positions is None:
@@ -260,16 +265,21 @@ def themes_of(
     row_who = [who[p] for p in pos]
     area_lists, mech_lists = answers["_areas"].tolist(), answers["_mechanisms"].tolist()
     codes = [[names.code(c) for c in (*area_lists[p], *mech_lists[p])] for p in pos]
-    total_who = len(set(row_who)) or 1
     raw_labels = [cell_text(v) for v in table.get("label", pd.Series([""] * len(table))).tolist()]
     labels = masker.many(raw_labels)
     score_cols = [c for c in table.columns if str(c).startswith("score:")]
     themes: list[Theme] = []
     label_of: dict[int, list[str]] = {}
     number = 0
-    closed: list[int] = []  # the statements of clusters of small groups only
     ids = table["cluster"].tolist()
     members_of = [[i for i, c in enumerate(clusters) if str(c) == str(cluster)] for cluster in ids]
+    closed = {  # the statements of clusters of small groups only
+        i
+        for cluster, members in zip(ids, members_of, strict=True)
+        if str(cluster) != "-1" and not any(allowed[i] for i in members)
+        for i in members
+    }
+    total_who = len({w for i, w in enumerate(row_who) if i not in closed}) or 1
     shares = [
         # the share of statements with a label word, for a label made of the cluster's words
         # that is shown (not a placeholder for a cluster of small groups only)
@@ -285,7 +295,7 @@ def themes_of(
     )
     for row_i in order:
         cluster, members, label_share = ids[row_i], members_of[row_i], shares[row_i]
-        if not members:
+        if not members or members[0] in closed:  # its words and size would be theirs alone
             continue
         no_cluster = str(cluster) == "-1"
         members.sort(key=lambda i: (-round(float(sim[i]), 12), i))
@@ -299,10 +309,6 @@ def themes_of(
                 else []
             )
             label = labels[row_i] or ", ".join(masker.many(top[:3])) or f"Ryhmä {number}"
-            if not any(allowed[i] for i in members):  # its words and size would be theirs alone
-                number -= 1
-                closed += members
-                continue
         for i in members:
             own = label_of.setdefault(int(pos[i]), [])
             if label not in own:
@@ -340,15 +346,16 @@ def themes_of(
                 {str(c)[len("score:") :]: _float(table[c].iat[row_i]) for c in score_cols},
                 _int(table["n_scored"].iat[row_i]) if "n_scored" in table.columns else None,
                 label_share,
+                cluster,
             )
         )
     if closed:  # one line for all of them, with nothing of theirs: no words, codes or counts
-        for i in closed:
+        for i in sorted(closed):
             own = label_of.setdefault(int(pos[i]), [])
             if SMALL_GROUPS_THEME not in own:
                 own.append(SMALL_GROUPS_THEME)
-        themes.append(Theme(None, SMALL_GROUPS_THEME, None, None, None, [], [], len(closed)))
-    return themes, {p: "; ".join(ls) for p, ls in label_of.items()}
+        themes.append(Theme(None, SMALL_GROUPS_THEME, None, None, None, [], []))
+    return themes, {p: "; ".join(ls) for p, ls in label_of.items()}, closed
 
 
 def _commonest_wordings(quotes: Sequence[object], texts: Sequence[str]) -> list[str]:
@@ -405,7 +412,7 @@ def prepare_overall(
                 if "text" in assignments.columns
                 else None
             )
-            themes, labels = themes_of(
+            themes, labels, _ = themes_of(
                 clustering, positions, answers, who, names, masker, shown, texts
             )
             found = getattr(clustering, "answers", None)
@@ -422,18 +429,13 @@ def prepare_overall(
         else:
             clustering = _WithAssignments(clustering, assignments.reindex(index))
     if per_answer is None:
-        themes, labels = themes_of(clustering, None, answers, who, names, masker, shown)
+        themes, labels, _ = themes_of(clustering, None, answers, who, names, masker, shown)
     numbers: dict[int, int | None] = {}
     clusters = per_answer if per_answer is not None else clustering.assignments["cluster"].tolist()
     table = clustering.clusters
-    number_of: dict[str, int | None] = {}
-    n = 0
-    for c in table["cluster"].tolist():
-        if str(c) == "-1":
-            number_of[str(c)] = None
-        elif any(str(x) == str(c) for x in clusters):
-            n += 1
-            number_of[str(c)] = n
+    # the numbers the themes have (a mixed group is numbered after the others; the small
+    # groups' clusters and the statements with nothing to cluster on have none)
+    number_of = {str(t.cluster): t.number for t in themes if t.cluster is not None}
     for pos, c in enumerate(clusters):
         numbers[pos] = number_of.get(str(c))
     silhouette = _float(getattr(clustering, "silhouette", None))
@@ -481,23 +483,20 @@ def prepare_questions(
     masker: Masker,
     shown: set[str],
     *,
-    cells: Sequence[str] | None = None,
+    quotable: Sequence[bool] | None = None,
     min_cell: int = MIN_CELL,
 ) -> list[QuestionSection]:
     """One section per open question (the order of first appearance), each with its two parts.
 
-    ``cells``: each answer's cell (group × county) of the small-cell rule, given to the clustering
-    as its group column (its composition and representatives follow it). Quotes follow
-    ``answers["_ok"]``.
+    ``quotable``: whether each answer may be quoted under the small-cell rule
+    (``answers["_ok"]``): the clustering takes its quotes and label words only from those.
     """
     if POLARITY not in tagged.columns:
         return []
     frame = clustering_frame(tagged)
     frame[POLARITY] = [cell_text(p) for p in frame[POLARITY].tolist()]
-    group_column = None
-    if cells is not None:
-        group_column = CELL_COLUMN
-        frame[group_column] = list(cells)
+    if quotable is not None:
+        frame[QUOTABLE] = [bool(q) for q in quotable]
     finnish = frame  # answers in another language have no polarity: not a wish either
     if LANGUAGE in frame.columns:
         keep = [cell_text(v) in ("", "fi") for v in frame[LANGUAGE].tolist()]
@@ -517,7 +516,6 @@ def prepare_questions(
                 finnish if development else frame,
                 polarity,
                 question,
-                group_column=group_column,
                 min_cell=min_cell,
             )
             if clustering is not None and development:
@@ -528,16 +526,18 @@ def prepare_questions(
             assignments = clustering.assignments
             sources = [int(p) for p in assignments["source_index"].tolist()]
             texts = masker.many([cell_text(t) for t in assignments["text"].tolist()])
-            themes, label_of = themes_of(
+            themes, label_of, closed = themes_of(
                 clustering, sources, answers, who, names, masker, shown, texts=texts
             )
-            positions = list(dict.fromkeys(sources))
+            # the counts leave out the small groups' clusters, whose size they would give
+            counted = [p for i, p in enumerate(sources) if i not in closed]
+            positions = list(dict.fromkeys(counted))
             parts.append(
                 Part(
                     key,
                     part_title,
                     polarity,
-                    len(sources),
+                    len(counted),
                     len({who[p] for p in positions}),
                     themes,
                     positions,
@@ -549,11 +549,11 @@ def prepare_questions(
 
 
 __all__ = [
-    "CELL_COLUMN",
     "DEVELOPMENT_POLARITIES",
     "MAX_QUOTES",
     "NO_QUESTION",
     "PARTS",
+    "QUOTABLE",
     "OverallClusters",
     "Part",
     "QuestionSection",

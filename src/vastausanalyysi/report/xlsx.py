@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from vastausanalyysi.report.evidence import lemma_text
 from vastausanalyysi.report.html_links import score_colour
 from vastausanalyysi.report.labels import (
     COLUMN_TITLES,
@@ -440,7 +441,7 @@ def render_xlsx(rep: ReportModel, path: Path) -> None:
             row["code"],
             row["name"],
             row["answers"],
-            ", ".join(f"{t} ({n})" for t, n in row["lemmas"]),
+            lemma_text(row["lemmas"]),
         ]
         for _, row in rep.evidence.iterrows()
     ]

@@ -106,7 +106,8 @@ FOLLOWED_UP = rule_words("followed_up")
 TELL_VERBS = rule_words("tell_verbs")
 #: Words of a decision or an intention in what a party is told: a decision announced.
 ANNOUNCED_DECISIONS = rule_words("announced_decisions")
-_THAT = "että"  # also the "ett" of "ettei"
+#: "että" as a lemma (also the "ett" of "ettei"): the start of what is said, agreed or decided
+THAT = "että"
 #: Words of assessing (compound heads): with "vaikutus" an impact assessment.
 ASSESS_WORDS = rule_words("assess_words")
 #: How far "vaikutus" may stand from a word of assessing ("vaikutuksia kuntiin ei ole arvioitu").
@@ -556,7 +557,7 @@ def _announced(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -
         if crosses(rows, where, j - 1, j):
             return None
         row = rows[where[j]]
-        that = that or row.norm == _THAT
+        that = that or row.norm == THAT
         if that and row.norm in ANNOUNCED_DECISIONS:
             return where[j]
     return None
@@ -634,6 +635,7 @@ __all__ = [
     "STAY_VERBS",
     "TASK_NOUNS",
     "TELL_VERBS",
+    "THAT",
     "TRANSFER_VERBS",
     "WINDOW",
     "Frame",

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vastausanalyysi.themes.mechanism_context import Frame, crosses
+from vastausanalyysi.themes.mechanism_context import Frame, near_words
 from vastausanalyysi.themes.mechanism_topics import MUNICIPAL_SIDE
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
@@ -63,16 +63,6 @@ def hearing_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Frame
     return found
 
 
-def _window(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> list[int]:
-    """Word positions within :data:`WINDOW` of ``k`` in its sentence, nearest first."""
-    out = []
-    for d in range(1, WINDOW + 1):
-        for j in (k - d, k + d):
-            if 0 <= j < n and not crosses(rows, where, min(j, k), max(j, k)):
-                out.append(j)
-    return out
-
-
 def _heard(
     rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int, noun: bool
 ) -> list[tuple[str, int]]:
@@ -80,7 +70,7 @@ def _heard(
     hearing word at ``k``: in the partitive, or before the noun "kuuleminen" in the genitive."""
     case = _GENITIVE if noun else _PARTITIVE
     out: dict[str, int] = {}
-    for j in _window(rows, where, k, n):
+    for j in near_words(rows, where, k, n, WINDOW):
         row = rows[where[j]]
         if case not in row.cases or (noun and j > k):
             continue
@@ -105,7 +95,7 @@ def _is_participant(row: TokenRow) -> bool:
 
 def _participant(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
     """The position of a participant near the verb of taking part at ``k``."""
-    for j in _window(rows, where, k, n):
+    for j in near_words(rows, where, k, n, WINDOW):
         if _is_participant(rows[where[j]]):
             return j
     return None

@@ -58,6 +58,7 @@ from vastausanalyysi.themes.mechanism_context import (
     OFFICIALS,
     ORGANISATIONS,
     TASK_NOUNS,
+    THAT,
     crosses,
     near_words,
     told_party,
@@ -146,7 +147,6 @@ _NETWORK = "verkko"
 #: Cases of an approved document (subject or object, or what is decided on: "päätti
 #: strategiasta"), not a setting ("talousarviossaan").
 _OBJECT_CASES = frozenset({"nimento", "omanto", "osanto", "sisaeronto"})
-_THAT = "että"
 #: Heads that make a "tieto" compound a thing ("tietojärjestelmä", "tietosuoja").
 THING_HEADS = rule_words("thing_heads")
 #: Information technology and telecommunications (whole compounds): no shared information.
@@ -658,7 +658,7 @@ def _own_approvals(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
             other = other or not row.inner.isdisjoint(MUNICIPAL_SIDE) or _NETWORK in row.inner
         if approve and document and not other:
             out += clause
-            if rows[clause[0]].low == _THAT:
+            if rows[clause[0]].norm == THAT:
                 out += previous
         previous = [] if other else clause
     return out

@@ -24,9 +24,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """The common English words of both lists, lower-cased."""
-    words = read_sections(WORDS_FILE).get("en", frozenset()) | function_words().get("en", set())
-    return frozenset(w.lower() for w in words)
+    """The common English words of both lists, lower-cased, less the first names among them
+    (the file's ``[names]``: "may", "will")."""
+    sections = read_sections(WORDS_FILE)
+    words = sections.get("en", frozenset()) | function_words().get("en", set())
+    names = {w.lower() for w in sections.get("names", frozenset())}
+    return frozenset(w.lower() for w in words) - names
 
 
 def ordinary_in_english(text: str, words: Words, infos: list[WordInfo]) -> list[WordInfo]:

@@ -195,10 +195,14 @@ def _is_date(year: int, month: int, day: int) -> bool:
 
 
 # a number with the country code and no "+" right after a word naming another kind of number is
-# that number: "Lasku 358401234567", "viitenumero: 358 40 1234567", "tilausnro 35891234567"
+# that number: "Lasku 358401234567", "viitenumero: 358 40 1234567", "tilausnro 35891234567";
+# "asiakas", "tilaus", "tili" … name one only with "numero", "nro" or "tunnus" ("Asiakas 358 40
+# 123 4567 soitti" is a customer's phone)
 _OTHER_NUMBER_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:(?:lasku|viite|tilaus|asiakas|diaari|arkisto|sopimus|tili|tuote|sarja)"
-    r"(?:numero|nro|tunnus)?[^\W\d_]{0,4}|dnro|invoice|reference|order|account)\.?"
+    r"(?<![^\W\d_])(?:(?:lasku|viite|diaari|arkisto)(?:numero|nro|tunnus)?[^\W\d_]{0,4}"
+    r"|(?:tilaus|asiakas|sopimus|tili|tuote|sarja)"
+    r"(?:(?:numero|nro|tunnus)[^\W\d_]{0,4}|[ \u00a0]+(?:nro|no|numero|n:o))"
+    r"|dnro|invoice|reference|order|account)\.?"
     r"(?:[ \u00a0]+(?:nro|no|numero|n:o)\.?)?[ \u00a0]*[:#]?[ \u00a0]*\Z",
     re.IGNORECASE,
 )
