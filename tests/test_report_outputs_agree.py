@@ -41,7 +41,11 @@ def test_the_sheet_and_tagged_jsonl_hide_the_same_texts(tmp_path: Path) -> None:
     sheet = pd.read_excel(out / "report.xlsx", sheet_name="vastaukset", dtype=str)
     hidden_jsonl = set(tagged.loc[~tagged["text"].isin(TEXTS), "respondent_id"])
     hidden_sheet = set(sheet.loc[~sheet["Vastaus"].isin(TEXTS), "Vastaaja"])
-    assert hidden_jsonl == hidden_sheet == {"V28", "V29"}  # the small title group only
+    # the small title group and the group the tables hide as its partner: listed without group
+    # and text (their rows with text beside the small group's without would tell them apart)
+    assert hidden_jsonl == hidden_sheet and {"V28", "V29"} <= hidden_jsonl
+    anonymous = set(tagged.loc[tagged["group"] == "(piilotettu)", "respondent_id"])
+    assert hidden_jsonl == anonymous and len(anonymous) < len(tagged) - 5
     # the small county's label is left out instead
     assert set(tagged.loc[tagged["respondent_id"].isin(["V00", "V01"]), "region"]) == {
         "(piilotettu)"

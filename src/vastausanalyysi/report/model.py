@@ -413,7 +413,7 @@ def build_model(
         notes=notes,
         min_cell=min_cell,
         sources=sources,
-        hidden_answers=int((answers["_has_text"] & ~answers["_ok"]).sum()),
+        hidden_answers=int(answers["_hidden"].sum()),
         links=links,
         cluster_links=linked_clusters,
         waves=prepare_waves(tagged, names, min_cell),
@@ -469,6 +469,9 @@ def _mark_rows(
         ok &= showable(answers, [column], has_text, min_cell)
     answers["_ok"] = ok
     answers["_anonymous"] = anonymous_rows(answers, cell_columns, freqs, min_cell)
+    # text hidden on the answer rows: under the rule, or anonymous (listed without group and
+    # county: a hidden group's rows with text beside another's without would tell them apart)
+    answers["_hidden"] = answers["_has_text"] & (~answers["_ok"] | answers["_anonymous"])
     answers["_labels"] = published_labels(answers, cell_columns, levels, min_cell)
     return levels, highlight, cell_columns
 
@@ -544,14 +547,15 @@ def publishable_answers(
     than ``min_cell`` respondents, with the smallest others until two values and ``min_cell``
     respondents), and its value is shown only where its combination with the labels shown has
     ``min_cell`` respondents and the answer is not anonymous. An answer under the rule at the
-    report's level keeps its codes but not its text, lemmas or evidence, as on the workbook's
-    answer sheet (the same texts are shown in both); a label left out reads ``HIDDEN_GROUP``.
+    report's level, or listed without its group (``_anonymous``), keeps its codes but not its
+    text, lemmas or evidence, as on the workbook's answer sheet (the same texts are shown in
+    both); a label left out reads ``HIDDEN_GROUP``.
     Personal data is not masked here.
     """
     answers, _ = _answer_frame(tagged)
     freqs = prepare_freqs(frequencies, Names(None)) if frequencies is not None else None
     _, _, cell_columns = _mark_rows(answers, freqs, min_cell)
-    under = np.array(answers["_has_text"] & ~answers["_ok"], dtype=bool)
+    under = answers["_hidden"].to_numpy(dtype=bool)
     labels = answers["_labels"].tolist()
     hide = {c: np.array([c not in ls for ls in labels], dtype=bool) for c in cell_columns}
     has_text = answers["_has_text"].tolist()

@@ -203,7 +203,7 @@ def small_cell_text(rep: ReportModel) -> str:
         )
     text += (
         "Taulukoiden piilottamien ryhmien (myös toissijaisesti piilotettujen) vastauksista ei "
-        "näytetä ryhmää eikä aluetta. "
+        "näytetä ryhmää, aluetta eikä tekstiä (koodit näytetään yhdessä). "
         f"Taulukoissa alle {m} vastaajan luvut on piilotettu (”{DASH}”); jos "
         "taulukossa piilotettaisiin vain yksi ryhmä, myös seuraavaksi pienin piilotetaan, jotta "
         "piilotettua lukua ei voi päätellä yhteissummasta. Piilotetun ryhmän kokoa (n) ei "

@@ -162,7 +162,7 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
     def answer_rows() -> Iterable[list[Any]]:
         columns = [a[c].tolist() for c in id_cols]
         groups = [a[c].tolist() for c in group_cols]
-        own = ("_labels", "_areas", "_mechanisms", "_text", "_evidence", "_has_text", "_ok")
+        own = ("_labels", "_areas", "_mechanisms", "_text", "_evidence", "_has_text", "_hidden")
         v = {c: a[c].tolist() for c in own}  # each column read once, not a cell at a time
         for i in range(len(a)):
             row = [col[i] for col in columns]
@@ -174,7 +174,7 @@ def _answer_sheet(wb: Any, rep: ReportModel) -> None:
                     code = region_code(col[i]) if c in REGION_COLUMNS else col[i]
                     row += [rep.names.value(c, col[i]) if not is_missing(col[i]) else None, code]
             areas, mechs = v["_areas"][i], v["_mechanisms"][i]
-            under_rule = v["_has_text"][i] and not v["_ok"][i]
+            under_rule = v["_hidden"][i]
             row += [
                 hidden if under_rule else v["_text"][i],
                 ", ".join(rep.names.code(c) for c in areas),
