@@ -355,8 +355,9 @@ def cluster_links(
         cluster = int(row["cluster"])
         if cluster < 0:
             continue
-        number += 1
-        if numbers is not None:
+        if numbers is None:
+            number += 1
+        else:  # the theme's number, none for a cluster the report does not show
             own = numbers.get(cluster)
             if own is None:
                 continue

@@ -81,11 +81,12 @@ class Theme:
     def no_quotes(self, min_cell: int) -> str:
         """Why a cluster shows no quote ("" when it shows some): its respondents are all from
         groups under ``min_cell``, or its statements are only contact details."""
-        if self.statements is None or self.hidden == self.statements:
-            return f"vastaajat ovat alle {min_cell} vastaajan ryhmistä"
+        small = f"vastaajat ovat alle {min_cell} vastaajan ryhmistä"
+        if self.statements is None:  # the line of the small groups' clusters
+            return small
         if self.quotes or self.number is None:
             return ""
-        return "vastaukset ovat pelkkiä yhteystietoja"
+        return small if self.hidden == self.statements else "vastaukset ovat pelkkiä yhteystietoja"
 
     @property
     def mixed_note(self) -> str:
