@@ -297,6 +297,26 @@ def test_a_small_groups_cluster_publishes_nothing_of_theirs() -> None:
     assert first["respondents"] == 22
 
 
+def test_the_small_group_rule_counts_all_input_statements_not_the_selected() -> None:
+    """README: the small groups are those of all the input's statements, before ``polarity``
+    selects some (QA 5: a report's parts were all "pienten ryhmien vastauksia" when each
+    group had fewer than five respondents among one part's statements)."""
+    works = "Perhekeskuksen yhteistyö toimii hyvin."
+    problem = "Tiedonkulku ei toimi lainkaan."
+    frame = pd.DataFrame(
+        {
+            "respondent_id": [f"r{i}" for i in range(12)],
+            "text": [works, works, problem, problem, problem, problem] * 2,
+            "polarity": ["works", "works", "problem", "problem", "problem", "problem"] * 2,
+            "group": ["A"] * 6 + ["B"] * 6,
+        }
+    )
+    picked = cluster_statements(frame, group_column="group", county_column=None, polarity=["works"])
+    table = picked.clusters
+    assert SMALL_GROUPS_LABEL not in table["label"].tolist()  # 6 respondents each, 2 selected
+    assert table["representatives"].iloc[0] == [works]
+
+
 def test_labels_and_top_lemmas_leave_out_names_of_people() -> None:
     """A name that many statements of a cluster share would be its best label word; lemmas are
     lower case and out of context, so the masker decides on the statements themselves."""
