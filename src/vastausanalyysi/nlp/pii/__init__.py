@@ -6,7 +6,8 @@ lists and context words), ``words`` (what is known of one word form), ``context`
 person contexts), ``clues`` (more person contexts: ages, family, origin, documents, Swedish titles,
 particles), ``grouping`` (which words form a run of name words), ``runs`` (decisions over a text's
 runs of name words: coordination, foundations, a surname repeated after the full name),
-``signature`` (initials), ``masker`` (:class:`PiiMasker` and :func:`mask_pii`), ``evaluation``
+``signature`` (initials), ``decide`` (whether a run of name words is a person's name, by its
+context), ``masker`` (:class:`PiiMasker` and :func:`mask_pii`), ``evaluation``
 (scoring a masker on a marked-up set such as ``corpus/pii/heldout.txt``), ``pseudonyms``
 (:class:`IdPseudonyms`: stable pseudonyms for respondent ids that are personal data), ``parts``
 (:class:`MaskedParts`: a text's masked parts and offsets into the masked text).
