@@ -351,6 +351,30 @@ def test_a_one_column_first_sheet_beside_an_export_is_an_error_naming_both(
     assert len(named.answers) == 2
 
 
+def test_a_summary_table_before_the_answers_is_an_error_naming_the_larger_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    summary = [
+        ["Kysymys", "Keskiarvo", "N"],
+        ["Yhteistyön toimivuus", 3.2, 8],
+        ["Tiedonkulku", 2.8, 8],
+    ]
+    path = _workbook(
+        tmp_path / "yhteenveto.xlsx", {"Yhteenveto": summary, "Data": [HEADER, *_rows()]}
+    )
+    with pytest.raises(SurveyError) as caught:
+        read_survey(path)
+    message = str(caught.value)
+    assert "the first sheet 'Yhteenveto' (3 columns, 2 rows) looks like a summary" in message
+    assert "sheet 'Data' (6 columns, 8 rows) has more rows" in message
+    assert main(["survey", str(path), "-o", str(tmp_path / "out")]) == 2
+    assert "--sheet 'Yhteenveto' reads the first" in capsys.readouterr().err
+    assert len(read_survey(path, sheet="Data").answers) == 16
+    # an export first, with a smaller sheet after it (codes, notes): read as before
+    path = _workbook(tmp_path / "data.xlsx", {"Data": [HEADER, *_rows()], "Yhteenveto": summary})
+    assert read_survey(path).meta["sheet"] == "Data"
+
+
 def test_a_chosen_sheet_without_rows_is_named_in_the_error(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "tyhja.xlsx", {"Vastaukset": [HEADER, *_rows()], "Tyhjä": [HEADER]})
     with pytest.raises(SurveyError, match=r"\(sheet 'Tyhjä'\) has a header but no respondent rows"):

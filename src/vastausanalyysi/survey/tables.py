@@ -171,7 +171,32 @@ def _read_xlsx(path: Path, sheet: str | int | None, header_row: int | None) -> R
                 f"survey file {source!r}: the first sheet {name!r} has one column{hint}; to "
                 f"read the first sheet after all, name it: --sheet {name!r}"
             )
+    elif sheet is None:
+        _reject_summary_sheet(path, name, (len(table.header), len(table.rows)))
     return table
+
+
+def _reject_summary_sheet(path: Path, name: str, shape: tuple[int, int]) -> None:
+    """A SurveyError when the first sheet (``name``, of ``shape`` columns and rows) is smaller
+    than another sheet that looks like the export: more rows and no fewer columns (a summary
+    table before the answers). Only such a workbook's other sheets are read here."""
+    names = sheet_names(path)
+    if len(names) < 2:
+        return
+    columns, rows = shape
+    larger = []
+    for other in names:
+        found = _export_shape(path, other) if other != name else None
+        if found is not None and found[1] > rows and found[0] >= columns:
+            larger.append(f"{other!r} ({found[0]} columns, {found[1]} rows)")
+    if larger:
+        many, verb = ("sheet", "has") if len(larger) == 1 else ("sheets", "have")
+        raise SurveyError(
+            f"survey file {str(path)!r}: the first sheet {name!r} ({columns} columns, {rows} "
+            f"rows) looks like a summary beside the answers: {many} {', '.join(larger)} {verb} "
+            f"more rows; the workbook's sheets are {names!r}: name the sheet to read with --sheet "
+            f"(sheet= in Python, sheet: in the mapping file); --sheet {name!r} reads the first"
+        )
 
 
 def _export_shape(path: Path, name: str) -> tuple[int, int] | None:
