@@ -127,15 +127,33 @@ def handled(text: str, words: Words, infos: list[WordInfo], a: int, b: int, acts
 
 
 def document(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
-    """A capitalised surname's allative before a verb of sending, or its ablative before "tulla",
-    with a document right after ("Vuorelle lähetettiin pöytäkirja", "Lehdolta tuli ehdotus";
-    not "Rannalle lähetettiin vene", "Vuorelta tuli kivivyöry")."""
+    """A capitalised surname's allative before a verb of sending (or "olla" and its past passive
+    participle), or its ablative before "tulla", with a document right after (past a number:
+    "Vuorelle lähetettiin pöytäkirja", "Harjulle on lähetetty kolme muistutusta", "Lehdolta tuli
+    ehdotus"; not "Rannalle lähetettiin vene", "Vuorelta tuli kivivyöry")."""
     if b + 1 >= len(words) or gap(text, words, b) not in GAP or gap(text, words, b + 1) not in GAP:
         return False
     cases, verb = infos[b - 1].cases, infos[b]
-    sent = "ulkotulento" in cases and verb.send
-    came = "ulkoeronto" in cases and words[b][0].lower() in {"tuli", "tulee", "tulivat", "tulevat"}
-    return (sent or came) and infos[b + 1].document
+    if "ulkotulento" in cases and verb.olla and infos[b + 1].sent:
+        b += 1
+    elif not (
+        ("ulkotulento" in cases and verb.send)
+        or (
+            "ulkoeronto" in cases and words[b][0].lower() in {"tuli", "tulee", "tulivat", "tulevat"}
+        )
+    ):
+        return False
+    k = b + 1
+    if k + 1 < len(words) and words[k][0].lower() in _COUNTS and gap(text, words, k + 1) in GAP:
+        k += 1
+    return k < len(words) and gap(text, words, k) in GAP and infos[k].document
+
+
+_CAME = frozenset(["tuli", "tulee", "tulivat", "tulevat"])
+#: counts before a document ("kolme muistutusta")
+_COUNTS = frozenset(
+    ["yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "pari", "muutama", "monta", "useita"]
+)
 
 
 def booked(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:

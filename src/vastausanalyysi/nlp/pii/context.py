@@ -196,18 +196,55 @@ def recipient(
 
 
 def told(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
-    """A capitalised allative right before a verb of telling or calling with no nominative noun
-    right after it ("Lehdolle soitettiin heti", "Kärjelle ilmoitettiin"; not "Rannalle
-    lähetettiin vene", "Rannalle soitettiin ambulanssi": a place something is called to)."""
+    """A capitalised allative right before a verb of telling or calling, or before "olla" and its
+    past passive participle, with no nominative noun right after it other than a document or
+    knowledge ("Lehdolle soitettiin heti", "Kärjelle ilmoitettiin", "Rannalle on ilmoitettu …",
+    "Rinteelle on välitetty tieto"; not "Rannalle lähetettiin vene", "Rannalle soitettiin
+    ambulanssi": a place something is called to)."""
     if not (
         infos[a].shape != "lower"
         and "ulkotulento" in infos[b - 1].cases
         and b < len(words)
         and gap(text, words, b) in GAP
-        and infos[b].tell
     ):
         return False
-    return not any(infos[k].bare_noun for k in _clause(text, words, b + 1, 1, 2))
+    if not infos[b].tell:
+        if not (infos[b].olla and _next_is(text, words, infos, b, "told")):
+            return False
+        b += 1
+    return not any(
+        infos[k].bare_noun and not (infos[k].document or infos[k].know)
+        for k in _clause(text, words, b + 1, 1, 2)
+    )
+
+
+def _next_is(text: str, words: Words, infos: list[WordInfo], k: int, flag: str) -> bool:
+    """Whether the word right after ``words[k]`` (nothing but space between) has ``flag``."""
+    return k + 1 < len(words) and gap(text, words, k + 1) in GAP and getattr(infos[k + 1], flag)
+
+
+def negated_perfect(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """ "ei" and "ole" after the name, then (past an adverb) the past participle of a verb of
+    speaking or acting ("Aalto ei ole vielä vastannut", "Niemi ei ole hoitanut …")."""
+    if not (b < len(words) and gap(text, words, b) in GAP and infos[b].negation):
+        return False
+    if not _next_is(text, words, infos, b, "olla"):
+        return False
+    for k in _clause(text, words, b + 2, 1, 2):
+        if infos[k].said or infos[k].done:
+            return True
+        if not infos[k].adverb:
+            return False
+    return False
+
+
+def talked_with(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A verb of talking something over in the clause of "X:n kanssa" (``words[b]`` is
+    "kanssa"): up to three words before the name or after "kanssa" ("puhuin nurmen kanssa",
+    "kävin heikkilän kanssa läpi"; "käydä" only with "läpi")."""
+    near = [*_clause(text, words, a - 1, -1, 3), *_clause(text, words, b + 1, 1, 3)]
+    through = any(words[k][0].lower() == "läpi" for k in near)
+    return any(infos[k].talk and (through or not infos[k].visit) for k in near)
 
 
 # "hän" in an outer local case or the illative: someone to ask, call, get a thing from or
@@ -278,11 +315,18 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
     clause without a subject of its own (", vastaa aina puhelimeen")."""
     clause = _clause(text, words, b, 1, 8)
     seen_olla = False
+    town = infos[b - 1].town
     for k in clause:
         info = infos[k]
         if info.olla:
             seen_olla = True
             continue
+        # "Laine oli sitä mieltä, että …" (a town may be of an opinion too: "Lahti on sitä
+        # mieltä"); "Saari ja Koski osallistuivat koulutukseen" (a town takes part in projects)
+        if seen_olla and k > b and words[k][0].lower() == "mieltä":
+            return not town and words[k - 1][0].lower() in {"sitä", "samaa", "eri", "tätä"}
+        if info.attend:
+            return not town and any(infos[j].to_meeting for j in _clause(text, words, k + 1, 1, 3))
         # "Koivu on kiinteistöpuolen paras tyyppi", "Onni on tiimin nuorin" (an adjective not
         # before a noun: "Lahti on Suomen nuorin kaupunki")
         if seen_olla and info.person_predicate and not _before_noun(text, words, infos, k):
@@ -458,12 +502,14 @@ __all__ = [
     "heard_of",
     "inner_surname",
     "met",
+    "negated_perfect",
     "perfect_said",
     "person_predicate",
     "possessor",
     "recipient",
     "role_ahead",
     "spoken",
+    "talked_with",
     "told",
     "trusted",
     "unit_after",

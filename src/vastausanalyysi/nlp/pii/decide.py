@@ -290,6 +290,15 @@ def decide_name(
                         and not (last.place or last.verb)  # "mä toivon kanssa et …"
                         and (last.rare_first or context.spoken(text))
                     )
+                    # "puhuin nurmen kanssa", "kävin heikkilän kanssa läpi" (not a town's:
+                    # "puhuin lahden kanssa")
+                    or (
+                        genitive
+                        and after == "kanssa"
+                        and (last.first or last.surname)
+                        and not last.town
+                        and context.talked_with(text, words, infos, a, stop)
+                    )
                     # "kiitos sannalle": thanks right before a first name
                     or (
                         prev is not None
@@ -346,7 +355,7 @@ def decide_name(
                 nxt.person_noun  # "Kosken lähtö", "Kallion työnumero"
                 # "Niemisen laatima" (not the town's "Lahden tekemä")
                 or (nxt.agent and not last.town and (last.first or not last.common))
-                or (nxt.opinion_noun and not place)  # "Aallon esitys"
+                or (nxt.opinion_noun and not last.town)  # "Aallon esitys", "Mattilan ehdotus"
                 or (
                     nxt.after
                     and not (after == "mukaan" and last.verb)  # "Toivon mukaan" = hopefully
@@ -354,8 +363,8 @@ def decide_name(
                     and not (place and clues.collaboration(infos, a, stop))
                 )
                 or (not place and context.channel(text, words, infos, stop))
-                # "LAINEEN tiimi", "Kosken porukka" (not a place's: "Lahden väki")
-                or (nxt.crew and last.surname and not place and capitals)
+                # "LAINEEN tiimi", "Kosken porukka" (not a town's: "Lahden väki")
+                or (nxt.crew and last.surname and not last.town and capitals)
                 # "Saanan perhe", "Kosken äiti" (not "Lahden perheet", "Onnen lapsi")
                 or (
                     nxt.family
@@ -395,6 +404,15 @@ def decide_name(
                     nxt is not None
                     and nxt.negation
                     and (acts(nxt2) or (nxt2 is not None and nxt2.participle))
+                )
+                # "Heikkilä pitää yhteyttä Kelaan", "Aalto ei ole vielä vastannut" (not a
+                # town's: "Lahti ottaa yhteyttä")
+                or (
+                    not last.town
+                    and (
+                        (nxt is not None and nxt.contact_verb and nxt2 is not None and nxt2.contact)
+                        or context.negated_perfect(text, words, infos, stop)
+                    )
                 )
                 or context.unit_after(text, words, infos, stop)
                 or context.role_ahead(text, words, infos, stop)

@@ -371,10 +371,16 @@ KNOW_NOUNS = (
 # lähetettiin vene"); the same document after an ablative and "tulla" came from a person
 # ("Lehdolta tuli ehdotus")
 SEND_VERBS = frozenset(["lähettää", "toimittaa", "välittää", "postittaa", "mailata", "meilata"])
+# verbs of talking something over with someone: a lower-case genitive before "kanssa" with one
+# in its clause is a person ("puhuin nurmen kanssa", "kävin heikkilän kanssa läpi"; dev_v)
+TALK_VERBS = frozenset(
+    ["puhua", "jutella", "keskustella", "neuvotella", "sopia", "palaveerata", "käydä", "tavata"]
+)
 DOCUMENT_NOUNS = (
     "kirja", "muistio", "kutsu", "viesti", "kirje", "posti", "liite", "lista", "lasku",
     "lausunto", "tiedote", "raportti", "ehdotus", "esitys", "vastaus", "kysely", "luonnos",
-    "hakemus", "palaute", "kommentti", "selvitys", "asiakirja", "päätös",
+    "hakemus", "palaute", "kommentti", "selvitys", "asiakirja", "päätös", "muistutus", "pyyntö",
+    "tieto",
 )  # fmt: skip
 
 # verbs of booking and granting: an allative of a first name before "olla" and their past passive
@@ -639,6 +645,7 @@ __all__ = [
     "SUPERLATIVE_PREDICATES",
     "SWEDISH_PLACE_PREPOSITIONS",
     "SYSTEM_NAMES",
+    "TALK_VERBS",
     "TELL_VERBS",
     "TITLES",
     "TITLE_ABBREVIATIONS",

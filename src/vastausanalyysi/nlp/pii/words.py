@@ -44,6 +44,7 @@ from vastausanalyysi.nlp.pii.names import (
     SPEECH_VERBS,
     SUPERLATIVE_PREDICATES,
     SYSTEM_NAMES,
+    TALK_VERBS,
     TELL_VERBS,
     TITLE_ABBREVIATIONS,
     TITLES,
@@ -125,17 +126,18 @@ class WordInfo:
     """What the masker knows about one word form."""
 
     __slots__ = (
-        "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer",
-        "area", "ask", "ask_from", "attribute", "bare_noun", "booked", "brand", "cases", "collab",
-        "common", "contact", "crew", "document", "done", "family", "family_own", "finite", "first",
-        "foundation", "gathering", "head", "heading", "hear", "house", "info_noun", "initial",
-        "initials", "institution", "kin", "know", "leave", "listed", "ma_inessive", "meet",
-        "middle", "name", "name_bases", "named", "negation", "noun", "olla", "opinion_noun",
-        "org", "participle", "particle", "person_noun", "person_only", "person_predicate",
-        "person_verb", "phone_illative", "place", "plural", "possessive", "rare_first",
-        "role", "said", "self_word", "send", "shape", "singular", "speech_verb", "starts",
-        "strong", "strong_verb", "suffix", "surname", "tell", "thanks", "title",
-        "title_cases", "town", "trust", "umlauts_left_out", "unit", "unknown", "verb", "visit",
+        "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer", "area",
+        "ask", "ask_from", "attend", "attribute", "bare_noun", "booked", "brand", "cases", "collab",
+        "common", "contact", "contact_verb", "crew", "document", "done", "family", "family_own",
+        "finite", "first", "foundation", "gathering", "head", "heading", "hear", "house",
+        "info_noun", "initial", "initials", "institution", "kin", "know", "leave", "listed",
+        "ma_inessive", "meet", "middle", "name", "name_bases", "named", "negation", "noun", "olla",
+        "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
+        "person_predicate", "person_verb", "phone_illative", "place", "plural", "possessive",
+        "rare_first", "role", "said", "self_word", "send", "sent", "shape", "singular",
+        "speech_verb", "starts", "strong", "strong_verb", "suffix", "surname", "talk", "tell",
+        "thanks", "title", "title_cases", "to_meeting", "told", "town", "trust", "umlauts_left_out",
+        "unit", "unknown", "verb", "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -279,8 +281,8 @@ class WordInfo:
             a.get("POSSESSIVE") and a.baseform.lower() in _OWN_FAMILY for a in common
         )
         self.crew = not lemmas.isdisjoint(CREW_NOUNS) or any(
-            ends_with(lemma, ("tiimi",)) for lemma in lemmas
-        )  # "LAINEEN tiimi", "Kosken hoitotiimi"
+            ends_with(lemma, ("tiimi", "ryhmä")) for lemma in lemmas
+        )  # "LAINEEN tiimi", "Kosken hoitotiimi", "Laakson työryhmä"
         self.head = any(is_place_head(a.baseform) and not _owned(a) for a in titles) and (
             not self.name or self.shape == "lower"
         )
@@ -379,6 +381,9 @@ class WordInfo:
             a.case in {"sisaolento", "ulkoolento"} and ends_with(a.baseform, GATHERING_NOUNS)
             for a in common
         )
+        self.to_meeting = any(  # "kokoukseen", "koulutukseen"
+            a.case == "sisatulento" and ends_with(a.baseform, GATHERING_NOUNS) for a in common
+        )
         self.hear = not verb_lemmas.isdisjoint(HEAR_VERBS)
         self.ask = any(a.baseform in ASK_VERBS for a in verbs)
         self.ask_from = any(a.baseform in ASK_FROM_VERBS for a in verbs)
@@ -395,6 +400,12 @@ class WordInfo:
         )
         self.booked = any(kind == "past_passive" and v in BOOK_VERBS for v, kind in participles)
         self.send = any(a.baseform in SEND_VERBS for a in verbs)
+        # "on ilmoitettu", "on lähetetty": the past passive participle of telling or sending
+        self.told = any(kind == "past_passive" and v in TELL_VERBS for v, kind in participles)
+        self.sent = any(kind == "past_passive" and v in SEND_VERBS for v, kind in participles)
+        self.talk = not verb_lemmas.isdisjoint(TALK_VERBS)  # "puhuin … kanssa"
+        self.contact_verb = not finite_lemmas.isdisjoint({"pitää", "ottaa"})  # "… yhteyttä"
+        self.attend = "osallistua" in finite_lemmas  # "… osallistui kokoukseen"
         self.document = any(
             a.word_class == "nimisana" and ends_with(a.baseform, DOCUMENT_NOUNS) for a in common
         )
