@@ -299,6 +299,7 @@ _CONTACT_HEADERS = {
     "[EMAIL]": ("sähköposti", "sposti", "s-posti", "email", "e-mail", "e-post"),
     "[PUHELIN]": ("puhelin", "phone", "telefon", "gsm", "puh."),
     "[IP]": ("ip-osoite", "ip-address", "ip-adress", "ipaddr", "ip_addr"),
+    "[TILINUMERO]": ("tilinumero", "iban", "pankkitili", "kontonummer", "account"),
 }
 """Header words (a word of the header starting with one) of e-mail and phone columns."""
 _NAME_HEADERS = frozenset(

@@ -458,6 +458,7 @@ def _refuse_contact_column(answers: Answers, name: str, column: str, option: str
     """A SurveyError when ``column`` is contact data (an e-mail or phone column, by
     :func:`~vastausanalyysi.workflow.contact_data`'s rule): its values are written as one
     placeholder, so every group would read "[EMAIL]" (and unmasked, each is one person)."""
+    from vastausanalyysi.nlp.pii.pseudonyms import KINDS
     from vastausanalyysi.workflow import DERIVED_COLUMNS, contact_data
 
     if column in DERIVED_COLUMNS:
@@ -466,9 +467,9 @@ def _refuse_contact_column(answers: Answers, name: str, column: str, option: str
     if label is not None:
         raise SurveyError(
             f"{option} {name!r}: the column {column!r} of {answers.source!r} holds contact data "
-            "(e-mail or IP addresses, phone numbers or names): its values are written as "
-            f"{label!r}, so every group would read the same, and each address is one person; "
-            "group by another column"
+            f"({KINDS.get(label, 'personal data')}): its values are written as {label!r}, so "
+            "every group would read the same, and each value is one person; group by another "
+            "column"
         )
 
 

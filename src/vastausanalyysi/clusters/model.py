@@ -39,6 +39,7 @@ from sklearn.metrics.pairwise import cosine_distances
 from sklearn.preprocessing import normalize
 
 from vastausanalyysi.clusters.labels import normalise_term
+from vastausanalyysi.nlp.pii import PLACEHOLDERS
 
 __all__ = [
     "MAX_LEAVES",
@@ -136,8 +137,11 @@ def compound_terms(lemmas: Iterable[str], attested: Iterable[str] = ()) -> dict[
     return out
 
 
-#: the PII masker's placeholders and the lemma the lemmatiser gives each ("[NIMI]" -> "nimi")
-_PLACEHOLDER = re.compile(r"\[(NIMI|EMAIL|PUHELIN|HETU)\]")
+#: the PII masker's placeholders; the lemmatiser gives each the lemma of its word ("[NIMI]" ->
+#: "nimi", "[IP]" -> "ip")
+_PLACEHOLDER = re.compile(
+    r"\[(" + "|".join(re.escape(p[1:-1]) for p in sorted(PLACEHOLDERS)) + r")\]"
+)
 
 
 def without_placeholders(

@@ -104,6 +104,10 @@ _RESPONDENT_INFO_HEADERS = frozenset(
         "organisation",
         "kontaktperson",
         "e post",
+        "tilinumero",
+        "iban",
+        "pankkitili",
+        "kontonummer",
     }
 )
 _NOT_ANSWERS = _SYSTEM_HEADERS | _RESPONDENT_INFO_HEADERS

@@ -18,6 +18,7 @@ from __future__ import annotations
 from vastausanalyysi.nlp.pii.masker import (
     EMAIL,
     HETU,
+    IBAN,
     IP,
     NAME,
     PHONE,
@@ -33,6 +34,7 @@ from vastausanalyysi.nlp.pii.pseudonyms import PLACEHOLDERS, IdPseudonyms
 __all__ = [
     "EMAIL",
     "HETU",
+    "IBAN",
     "IP",
     "NAME",
     "PHONE",

@@ -19,6 +19,8 @@
   from "nolla": "nolla neljä nolla, seitsemän …"); other countries' numbers after "+" or "00"
   and a country code (``+49 30 1234567``, ``+46 70 123 45 67``, ``+1 (202) 555-0143``, ``0049 30
   1234567``; not a sum "+12 500 000 €") with ``[PUHELIN]``, IPv4 and IPv6 addresses with ``[IP]``,
+* bank account numbers in the IBAN form whose check digits are right ("FI21 1234 5600 0007 85",
+  "FI2112345600000785", any country's) with ``[TILINUMERO]``,
 * names of people with ``[NIMI]`` (a run of name words becomes one ``[NIMI]``).
 
 A word is a name candidate when Voikko reads it (or its capitalised form, for lower-case and
@@ -74,7 +76,8 @@ from vastausanalyysi.nlp.pii.words import WordInfo, possessive, typed_without_um
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer, get_analyzer
 
 NAME, EMAIL, PHONE, HETU, IP = "[NIMI]", "[EMAIL]", "[PUHELIN]", "[HETU]", "[IP]"
-_LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE, "ip": IP}
+IBAN = "[TILINUMERO]"
+_LABELS = {"hetu": HETU, "email": EMAIL, "phone": PHONE, "ip": IP, "iban": IBAN}
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -91,10 +94,12 @@ class PiiMasker:
         phones: bool = True,
         hetu: bool = True,
         ips: bool = True,
+        ibans: bool = True,
     ):
         self.analyzer = analyzer or get_analyzer()
         self.names = names
-        self.kinds = {"hetu": hetu, "emails": emails, "phones": phones, "ips": ips}  # patterns
+        # the kinds of :func:`pattern_spans`
+        self.kinds = {"hetu": hetu, "emails": emails, "phones": phones, "ips": ips, "ibans": ibans}
         self._infos: dict[str, WordInfo] = {}
 
     def _info(self, word: str) -> WordInfo:
@@ -245,6 +250,7 @@ def mask_pii(texts: Iterable[object]) -> list[str]:
 __all__ = [
     "EMAIL",
     "HETU",
+    "IBAN",
     "IP",
     "NAME",
     "PHONE",

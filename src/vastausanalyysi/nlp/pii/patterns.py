@@ -230,17 +230,44 @@ IP_RE = re.compile(
 )  # fmt: skip
 
 
+#: an IBAN: a country code, two check digits and 11-30 letters and digits, written together or
+#: in groups of four ("FI21 1234 5600 0007 85"); :func:`valid_iban` checks it
+IBAN_RE = re.compile(
+    r"(?<![\w-])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,4})?(?![\w-])"
+)
+
+
+def valid_iban(text: str) -> bool:
+    """Whether ``text`` (spaces allowed) is an IBAN with the right check digits (ISO 13616: the
+    number, country and check digits moved to its end and letters as 10-35, mod 97 is 1)."""
+    code = "".join(text.split()).upper()
+    if not 15 <= len(code) <= 34:
+        return False
+    digits = "".join(str(int(c, 36)) for c in code[4:] + code[:4])
+    return int(digits) % 97 == 1
+
+
 def pattern_spans(
-    text: str, *, hetu: bool = True, emails: bool = True, phones: bool = True, ips: bool = True
+    text: str,
+    *,
+    hetu: bool = True,
+    emails: bool = True,
+    phones: bool = True,
+    ips: bool = True,
+    ibans: bool = True,
 ) -> list[tuple[int, int, str]]:
-    """Non-overlapping ``(start, end, kind)`` of IP addresses, identity codes, e-mails and phone
-    numbers (kind ``"ip"``, ``"hetu"``, ``"email"``, ``"phone"``), earlier kinds winning
-    overlaps ("192.168.10.12" is no phone number)."""
+    """Non-overlapping ``(start, end, kind)`` of IP addresses, bank account numbers (IBAN),
+    identity codes, e-mails and phone numbers (kind ``"ip"``, ``"iban"``, ``"hetu"``,
+    ``"email"``, ``"phone"``), earlier kinds winning overlaps ("192.168.10.12" is no phone
+    number, nor is a part of an IBAN)."""
     spans: list[tuple[int, int, str]] = []
     if ips and ("." in text or ":" in text):
         # a dotted number of single digits is a section or a version ("3.2.1.4"), not an address
         found = (m for m in IP_RE.finditer(text) if re.search(r"\w\w", m[0]))
         spans += [(m.start(), m.end(), "ip") for m in found]
+    if ibans and any(c.isupper() for c in text):
+        found = ((m.start(), m.end(), "iban") for m in IBAN_RE.finditer(text) if valid_iban(m[0]))
+        spans += free_spans(spans, found)
     if hetu:
         spans += [(m.start(), m.end(), "hetu") for m in HETU_RE.finditer(text) if valid_hetu(m[0])]
         spans += free_spans(spans, _named_codes(text, spans))

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from vastausanalyysi.nlp.pii.masker import EMAIL, HETU, IP, NAME, PHONE, mask_pii
+from vastausanalyysi.nlp.pii.masker import EMAIL, HETU, IBAN, IP, NAME, PHONE, mask_pii
 from vastausanalyysi.nlp.pii.patterns import HETU_SHAPE_RE
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,7 @@ KINDS = {
     PHONE: "phone numbers",
     HETU: "identity codes",
     IP: "IP addresses",
+    IBAN: "bank account numbers",
     NAME: "names",
 }
 """The placeholders an id is pseudonymised by, and what they stand for (for the notice)."""
