@@ -20,6 +20,12 @@ QUESTION = "question"
 GROUP = "group"
 COARSE_GROUP = "coarse_group"
 REGION = "region"
+MUNICIPALITY = "municipality"
+PARENT_COLUMNS: dict[str, str] = {GROUP: COARSE_GROUP, MUNICIPALITY: REGION}
+"""Grouping columns nested in a coarser one: each job-title group lies in one coarse group, each
+municipality in one wellbeing services county (its ``region`` code). A table by the finer column
+and one by the coarser column are two views of the same respondents, and the summaries'
+small-cell suppression treats them so (:mod:`vastausanalyysi.summary.hierarchy`)."""
 AREAS = "areas"
 MECHANISMS = "mechanisms"
 POLARITY = "polarity"
@@ -151,10 +157,12 @@ __all__ = [
     "LEMMAS",
     "MECHANISMS",
     "MIN_CELL",
+    "MUNICIPALITY",
     "NON_ANSWERS",
     "NON_ANSWER_RULE",
     "NOT_FINNISH",
     "OLD_PROBABILITIES",
+    "PARENT_COLUMNS",
     "POLARITIES",
     "POLARITY",
     "POLARITY_EVIDENCE",

@@ -57,6 +57,7 @@ Definitions used throughout (see :func:`theme_frequencies`):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, Literal
 
 import numpy as np
@@ -66,6 +67,7 @@ from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, NON_ANSWERS, NOT_FINNISH, POLARITIES
 from vastausanalyysi.summary.intervals import check_confidence, proportion_ci
 from vastausanalyysi.summary.links import codebook_codes
+from vastausanalyysi.summary.suppression import Nesting
 from vastausanalyysi.summary.validation import (
     answered_mask,
     as_by,
@@ -248,10 +250,12 @@ def theme_frequencies(
     out["_layer"] = out["layer"].map({LAYERS.get(c, c): i for i, c in enumerate(codes)})
     out = out.sort_values(["_group", "_layer"], kind="stable").reset_index(drop=True)
     inherited = None
-    if secondary and len(by_cols) > 1:
-        from vastausanalyysi.summary.suppression import margin_mask
+    nested: list[Nesting] = []
+    if secondary and by_cols:
+        from vastausanalyysi.summary.hierarchy import data_hierarchy
+        from vastausanalyysi.summary.suppression import margin_mask, nested_lines
 
-        def smaller(sub_by: list[str]) -> pd.DataFrame:  # the same table by fewer columns
+        def smaller(sub_by: list[str]) -> pd.DataFrame:  # by fewer (or coarser) columns
             return theme_frequencies(
                 tagged,
                 sub_by,
@@ -263,8 +267,13 @@ def theme_frequencies(
                 text_column=text_column,
             )
 
-        inherited = margin_mask(out, by_cols, smaller, cell_keys=["layer", "code"])
-    return _finish(out, by_cols, min_cell, suppress, confidence, method, secondary, inherited)
+        if len(by_cols) > 1:
+            inherited = margin_mask(out, by_cols, smaller, cell_keys=["layer", "code"])
+        if hierarchy := data_hierarchy(by_cols, tagged):
+            nested = nested_lines(out, by_cols, hierarchy, smaller, cell_keys=["layer", "code"])
+    return _finish(
+        out, by_cols, min_cell, suppress, confidence, method, secondary, inherited, nested
+    )
 
 
 def _unit_ids(tagged: pd.DataFrame, id_column: str | None) -> np.ndarray:
@@ -326,8 +335,14 @@ def _finish(
     method: str,
     secondary: bool = True,
     inherited: np.ndarray | None = None,
+    nested: Sequence[Nesting] = (),
 ) -> pd.DataFrame:
-    from vastausanalyysi.summary.suppression import MARGIN_REASON, SECONDARY_REASON, secondary_mask
+    from vastausanalyysi.summary.suppression import (
+        MARGIN_REASON,
+        NESTED_REASON,
+        SECONDARY_REASON,
+        secondary_masks,
+    )
 
     n = out["n"].to_numpy(dtype=np.int64)
     base = out["base"].to_numpy(dtype=np.int64)
@@ -337,12 +352,12 @@ def _finish(
     small_base = base < min_cell
     small_n = (n > 0) & (n < min_cell) & (suppress == "base_and_n")
 
-    def complement(hidden: np.ndarray) -> np.ndarray:
+    def complement(hidden: np.ndarray, nests: Sequence[Nesting]) -> tuple[np.ndarray, np.ndarray]:
         if not secondary:
-            return np.zeros(len(out), dtype=bool)
+            return np.zeros(len(out), dtype=bool), np.zeros(len(out), dtype=bool)
         keys = ["layer", "code"]
         rank = [out["_group"].to_numpy()]
-        return secondary_mask(out, by_cols, hidden, base, cell_keys=keys, rank=rank)
+        return secondary_masks(out, by_cols, hidden, base, cell_keys=keys, rank=rank, nested=nests)
 
     # whole groups first (a group's base is the same in every code: the groups hidden beside a
     # small one must be the same in every code, or its base could be derived from another
@@ -350,20 +365,37 @@ def _finish(
     # several columns, first the cells that a table by fewer columns hides (``inherited``: a
     # whole group when it hides the group in every code)
     inherited = np.zeros(len(out), dtype=bool) if inherited is None else inherited
-    whole = pd.Series(inherited).groupby(out["_group"].to_numpy()).transform("all").to_numpy()
-    fixed = small_base | (inherited & whole)
-    group_hidden = fixed | complement(fixed)
+
+    def whole(flags: np.ndarray) -> np.ndarray:  # hidden in every code of its group
+        return pd.Series(flags).groupby(out["_group"].to_numpy()).transform("all").to_numpy()
+
+    # under a parent (the coarse group of a group), the parent's cell in the table by parents:
+    # hidden as a whole group where it is hidden in every code
+    parents = [replace(n, parent_hidden=whole(n.parent_hidden)) for n in nested]
+    fixed = small_base | (inherited & whole(inherited))
+    group_extra, group_parent = complement(fixed, parents)
+    group_hidden = fixed | group_extra
     primary = group_hidden | small_n | inherited
-    complementary = (group_hidden & ~small_base) | inherited | complement(primary)
+    cell_extra, cell_parent = complement(primary, nested)
+    complementary = (group_hidden & ~small_base) | inherited | cell_extra
     suppressed = primary | complementary
     from_margin = inherited & ~small_base
+    for_parent = (group_parent | cell_parent) & ~from_margin
     reasons = np.where(
         small_base,
         f"base < min_cell {min_cell}",
         np.where(
             small_n & ~complementary,
             f"n < min_cell {min_cell}",
-            np.where(from_margin, MARGIN_REASON, np.where(complementary, SECONDARY_REASON, "")),
+            np.where(
+                from_margin,
+                MARGIN_REASON,
+                np.where(
+                    for_parent,
+                    NESTED_REASON,
+                    np.where(complementary, SECONDARY_REASON, ""),
+                ),
+            ),
         ),
     )
     result = out[by_cols].copy()

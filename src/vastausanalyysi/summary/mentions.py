@@ -36,6 +36,7 @@ import pandas as pd
 from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, RESPONDENT_ID, strip_prefix
 from vastausanalyysi.summary.frequencies import LAYERS
+from vastausanalyysi.summary.hierarchy import data_hierarchy
 from vastausanalyysi.summary.intervals import check_confidence, welch_interval
 from vastausanalyysi.summary.links import (
     codebook_codes,
@@ -46,9 +47,12 @@ from vastausanalyysi.summary.links import (
 from vastausanalyysi.summary.scores import check_scores, is_aggregated, scores_with_groups
 from vastausanalyysi.summary.suppression import (
     MARGIN_REASON,
+    NESTED_REASON,
     SECONDARY_REASON,
+    Nesting,
     margin_mask,
-    secondary_mask,
+    nested_lines,
+    secondary_masks,
 )
 from vastausanalyysi.summary.validation import (
     answered_mask,
@@ -213,17 +217,22 @@ def scores_by_mention(
         if not len(out):
             raise SummaryError("no code of code_ids has a linked item in the scores")
     inherited = None
-    if secondary and len(by_cols) > 1:  # the rule of every summary table (suppression.py)
+    nested: list[Nesting] = []
+    if secondary and by_cols:  # the rule of every summary table (suppression.py)
 
-        def smaller(sub_by: list[str]) -> pd.DataFrame:
+        def smaller(sub_by: list[str]) -> pd.DataFrame:  # by fewer (or coarser) columns
             return scores_by_mention(
                 tagged, scores, items=items, codes=codes, code_ids=code_ids,
                 code_items=code_items, by=sub_by, respondents=respondents, min_cell=min_cell,
                 confidence=confidence, id_column=id_column, text_column=text_column,
             )  # fmt: skip
 
-        inherited = margin_mask(out, by_cols, smaller, cell_keys=["layer", "code", "item"])
-    return _suppress(out, by_cols, min_cell, secondary, inherited)
+        keys = ["layer", "code", "item"]
+        if len(by_cols) > 1:
+            inherited = margin_mask(out, by_cols, smaller, cell_keys=keys)
+        if hierarchy := data_hierarchy(by_cols, scores, respondents, tagged):
+            nested = nested_lines(out, by_cols, hierarchy, smaller, cell_keys=keys)
+    return _suppress(out, by_cols, min_cell, secondary, inherited, nested)
 
 
 def mentions(
@@ -418,9 +427,11 @@ def _suppress(
     min_cell: int,
     secondary: bool,
     inherited: np.ndarray | None = None,
+    nested: Sequence[Nesting] = (),
 ) -> pd.DataFrame:
     """Hide the small sides and, with ``secondary``, the cells that would give them away (first
-    the rows ``inherited`` from the tables by fewer columns, see ``margin_mask``)."""
+    the rows ``inherited`` from the tables by fewer columns, see ``margin_mask``; ``nested``:
+    the parent lines of a column nested in a coarser one, see ``nested_lines``)."""
     sizes = [out[f"n_{side}"].to_numpy() for side in _SIDES]
     small = [n < min_cell for n in sizes]  # a side of 0 too: the other one is the group's total
     primary = small[0] | small[1]
@@ -433,20 +444,32 @@ def _suppress(
         first = [small[0] | empty[1] | inherited, small[1] | empty[0] | inherited]
         cells = pd.concat([out, out], ignore_index=True)
         cells["_side"] = np.repeat([0, 1], len(out))
-        extra = secondary_mask(
+        twice = [  # each side under its parent's same side (a hidden row hides both)
+            Nesting(
+                n.column,
+                np.concatenate([n.parent, n.parent]),
+                np.concatenate([n.known, n.known]),
+                np.concatenate([n.parent_hidden, n.parent_hidden]),
+            )
+            for n in nested
+        ]
+        extra, by_parent = secondary_masks(
             cells,
             [*by_cols, "_side"],
             np.concatenate(first),
             np.concatenate(sizes),
             cell_keys=["layer", "code", "item"],
             rank=[cells["_group"].to_numpy(), cells["_side"].to_numpy()],
+            nested=twice,
         )
+        for_parent = (by_parent[: len(out)] | by_parent[len(out) :]) & ~primary & ~inherited
         hidden_side = [extra[: len(out)] | first[0], extra[len(out) :] | first[1]]
         hidden = hidden_side[0] | hidden_side[1]
         hidden_side = [hidden, hidden]  # a row with a hidden side shows none of its numbers
     else:
         hidden = primary
         hidden_side = small
+        for_parent = np.zeros(len(out), dtype=bool)
     result = out[[*by_cols, *MENTION_COLUMNS[:-2]]].copy()
     for side, side_hidden in zip(_SIDES, hidden_side, strict=True):
         result[f"n_{side}"] = pd.array(result[f"n_{side}"], dtype="Int64")
@@ -457,7 +480,11 @@ def _suppress(
     reasons = np.where(
         primary,
         f"n < min_cell {min_cell}",
-        np.where(inherited, MARGIN_REASON, np.where(hidden, SECONDARY_REASON, "")),
+        np.where(
+            inherited,
+            MARGIN_REASON,
+            np.where(for_parent, NESTED_REASON, np.where(hidden, SECONDARY_REASON, "")),
+        ),
     )
     result["suppression_reason"] = pd.Series([r or None for r in reasons], dtype=object)
     result.attrs.update({"by": list(by_cols), "min_cell": min_cell})

@@ -21,8 +21,9 @@ from vastausanalyysi.errors import SummaryError
 from vastausanalyysi.respondents import resolve_region
 from vastausanalyysi.schema import MIN_CELL
 from vastausanalyysi.summary.frequencies import by_of, theme_frequencies
+from vastausanalyysi.summary.hierarchy import data_hierarchy
 from vastausanalyysi.summary.links import resolve_link_pairs
-from vastausanalyysi.summary.suppression import margin_mask, secondary_mask
+from vastausanalyysi.summary.suppression import Nesting, margin_mask, nested_lines, secondary_mask
 from vastausanalyysi.summary.validation import as_by, check_columns, check_frame
 from vastausanalyysi.text import is_missing
 
@@ -129,11 +130,12 @@ def join_scores(
     small, size = _small_means(out, score_n, min_cell)
     out = out.drop(columns=[GROUP_N], errors="ignore")
     if secondary:
-        small |= _margin_means(
-            out, by_cols, scores, code_items, respondents if respondents is not None else tagged,
-            min_cell,
-        )  # fmt: skip
-        small |= secondary_mask(out, by_cols, small, size, cell_keys=["layer", "code", "item"])
+        groups_of = respondents if respondents is not None else tagged
+        small |= _margin_means(out, by_cols, scores, code_items, groups_of, min_cell)
+        nested = _nested_means(out, by_cols, scores, code_items, groups_of, min_cell)
+        small |= secondary_mask(
+            out, by_cols, small, size, cell_keys=["layer", "code", "item"], nested=nested
+        )
     out["score_suppressed"] = small
     out.loc[small, ["score_mean", "score_sd"]] = np.nan
     out.loc[small, "score_n"] = pd.NA  # a hidden mean's number of respondents is hidden too
@@ -183,7 +185,10 @@ def linked_scores(
     out = out[columns]
     if secondary:
         small |= _margin_means(out, by_cols, scores, code_items, respondents, min_cell)
-        small |= secondary_mask(out, by_cols, small, size, cell_keys=["code", "item"])
+        nested = _nested_means(out, by_cols, scores, code_items, respondents, min_cell)
+        small |= secondary_mask(
+            out, by_cols, small, size, cell_keys=["code", "item"], nested=nested
+        )
     out["score_suppressed"] = small
     out.loc[small, ["score_mean", "score_sd"]] = np.nan
     out.loc[small, "score_n"] = pd.NA  # a hidden mean's number of respondents is hidden too
@@ -232,6 +237,40 @@ def _margin_means(
         probe[column] = group_keys(probe[column], column in REGION_COLUMNS)
     hidden = "score_suppressed"
     return margin_mask(probe, by_cols, smaller, cell_keys=["code", "item"], hidden_column=hidden)
+
+
+def _nested_means(
+    out: pd.DataFrame,
+    by_cols: list[str],
+    scores: pd.DataFrame,
+    code_items: Mapping[str, str | Sequence[str]] | None,
+    respondents: pd.DataFrame | None,
+    min_cell: int,
+) -> list[Nesting]:
+    """The parent lines of the ``by`` columns nested in a coarser one (a group in its coarse
+    group: :func:`~vastausanalyysi.summary.suppression.nested_lines`), with the hidden means of
+    the same table by the parent column. Aggregated means are published tables of their own:
+    not checked."""
+    hierarchy = data_hierarchy(by_cols, scores, respondents)
+    if not hierarchy or is_aggregated(scores):
+        return []
+    for column, (parent, parent_of) in list(hierarchy.items()):  # regions as county codes
+        if parent in REGION_COLUMNS:
+            keys = group_keys(pd.Series(list(parent_of.values()), dtype=object), True)
+            hierarchy[column] = (parent, dict(zip(parent_of, keys, strict=True)))
+
+    def coarser(coarse_by: list[str]) -> pd.DataFrame:
+        return linked_scores(
+            scores, by=coarse_by, code_items=code_items, respondents=respondents, min_cell=min_cell
+        )
+
+    probe = out[[*by_cols, "code", "item"]].copy()
+    for column in by_cols:  # as linked_scores has them: regions as county codes
+        probe[column] = group_keys(probe[column], column in REGION_COLUMNS)
+    hidden = "score_suppressed"
+    return nested_lines(
+        probe, by_cols, hierarchy, coarser, cell_keys=["code", "item"], hidden_column=hidden
+    )
 
 
 def score_stats(
