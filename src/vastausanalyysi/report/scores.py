@@ -237,11 +237,15 @@ def prepare_survey_scores(
     elsewhere = [False] * len(cells)  # hidden by the frequency tables (by the same levels)
     if hidden is not None and list(hidden[0]) == list(levels):
         elsewhere = [tuple(none_if_missing(v) for v in c) in hidden[1] for c in cells]
-    if len(levels) > 1:  # the rule of every summary table (summary/suppression.py)
-        inherited = _inherited(scores, answers, levels, names, min_cell, cells, len(items))
+    nested = _parent_lines(scores, answers, levels, names, min_cell, cells, items)
+    if len(levels) > 1 or nested:  # the rule of every summary table (summary/suppression.py)
+        inherited = np.zeros((len(cells), len(items)), dtype=bool)
+        if len(levels) > 1:
+            inherited = _inherited(scores, answers, levels, names, min_cell, cells, len(items))
         inherited |= np.array(small, dtype=bool).reshape(-1, 1)
         inherited |= np.array(elsewhere, dtype=bool).reshape(-1, 1)
-        line_flags = _line_flags(cells, levels, [ns[r] for r in groups], inherited, min_cell)
+        group_ns = [ns[r] for r in groups]
+        line_flags = _line_flags(cells, levels, group_ns, inherited, min_cell, nested)
         for r, row_flags in zip(groups, line_flags, strict=True):
             flags[r] = row_flags
     else:
@@ -316,16 +320,64 @@ def _inherited(
     return out
 
 
+def _parent_lines(
+    scores: pd.DataFrame,
+    answers: pd.DataFrame,
+    levels: Sequence[str],
+    names: Names,
+    min_cell: int,
+    cells: list[tuple[object, ...]],
+    items: list[str],
+) -> list[Any]:
+    """The parent lines (:class:`~vastausanalyysi.summary.suppression.Nesting`, for
+    :func:`_line_flags`) of the levels nested in a coarser column of ``answers`` (a group in its
+    coarse group: :func:`~vastausanalyysi.summary.hierarchy.data_hierarchy`), with the means
+    that the same table by the parent column hides: a report by coarse group shows them."""
+    from vastausanalyysi.summary.hierarchy import data_hierarchy
+    from vastausanalyysi.summary.suppression import Nesting
+
+    out = []
+    for column, (parent_column, parent_of) in data_hierarchy(levels, answers).items():
+        k = list(levels).index(column)
+        coarse = [parent_column if c == column else c for c in levels]
+        table = prepare_survey_scores(scores, answers, coarse, names, min_cell).tables[0]
+        pairs = zip(table.codes, table.total, strict=True)
+        rows = {code: r for r, (code, total) in enumerate(pairs) if not total}
+        where = {item: j for j, item in enumerate(table.items)}
+        parent, known, hidden = [], [], []
+        for cell in cells:
+            has = cell[k] is not None and cell[k] in parent_of
+            value = parent_of[cell[k]] if has else None
+            key = " / ".join(cell_text(value if i == k else v) for i, v in enumerate(cell))
+            r = rows.get(key) if has else None
+            for item in items:
+                j = where.get(item)
+                parent.append(value)
+                known.append(has)
+                hidden.append(r is not None and j is not None and bool(table.flags[r][j]))
+        out.append(
+            Nesting(
+                f"_level{k}",
+                np.array(parent, dtype=object),
+                np.array(known, dtype=bool),
+                np.array(hidden, dtype=bool),
+            )
+        )
+    return out
+
+
 def _line_flags(
     cells: list[tuple[object, ...]],
     levels: Sequence[str],
     ns: list[list[int]],
     inherited: np.ndarray,
     min_cell: int,
+    nested: Sequence[Any] = (),
 ) -> list[list[str]]:
-    """[cell][item] flags of a table by several levels: "primary" under ``min_cell``, else
-    "secondary" when inherited or hidden by the summaries' secondary suppression along each
-    level (:func:`~vastausanalyysi.summary.suppression.secondary_mask`)."""
+    """[cell][item] flags of a table by several levels (or by a level nested in a coarser one):
+    "primary" under ``min_cell``, else "secondary" when inherited or hidden by the summaries'
+    secondary suppression along each level and, with ``nested`` (:func:`_parent_lines`),
+    under each parent (:func:`~vastausanalyysi.summary.suppression.secondary_mask`)."""
     from vastausanalyysi.summary.suppression import secondary_mask
 
     n_items = inherited.shape[1]
@@ -336,7 +388,7 @@ def _line_flags(
     n = np.array([ns[i][j] for i in range(len(cells)) for j in range(n_items)], dtype=np.int64)
     primary = (n > 0) & (n < min_cell)
     hidden = primary | inherited.reshape(-1)
-    hidden |= secondary_mask(frame, names, hidden, n, cell_keys=["_item"])
+    hidden |= secondary_mask(frame, names, hidden, n, cell_keys=["_item"], nested=nested)
     flat = np.where(primary, "primary", np.where(hidden, "secondary", ""))
     return [list(flat[i * n_items : (i + 1) * n_items]) for i in range(len(cells))]
 
