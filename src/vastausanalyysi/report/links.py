@@ -29,6 +29,7 @@ from vastausanalyysi.schema import (
     AREAS,
     MECHANISMS,
     NON_ANSWERS,
+    PARENT_COLUMNS,
     REGION,
     RESPONDENT_ID,
     strip_prefix,
@@ -148,10 +149,13 @@ def _quiet(func: Any, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
 
 
 def _respondents(tagged: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame | None:
-    """Each respondent's groups (the first non-missing), for respondent-level scores."""
+    """Each respondent's groups (the first non-missing), for respondent-level scores, with the
+    coarser column of a nested one (a group's coarse group: the means follow the nested rule)."""
     if RESPONDENT_ID not in tagged.columns or not all(c in tagged.columns for c in by):
         return None
-    frame = tagged[[RESPONDENT_ID, *by]].copy()
+    parents = [PARENT_COLUMNS[c] for c in by if c in PARENT_COLUMNS]
+    parents = [c for c in dict.fromkeys(parents) if c in tagged.columns and c not in by]
+    frame = tagged[[RESPONDENT_ID, *by, *parents]].copy()
     frame[RESPONDENT_ID] = frame[RESPONDENT_ID].map(cell_text)
     frame = frame[frame[RESPONDENT_ID] != ""]
     return frame.dropna(subset=list(by)).drop_duplicates(RESPONDENT_ID)
