@@ -19,6 +19,7 @@ import pytest
 
 from vastausanalyysi.cli import main
 from vastausanalyysi.report.labels import Names
+from vastausanalyysi.report.narrative import NESTED_TEXT
 from vastausanalyysi.report.scores import prepare_survey_scores
 from vastausanalyysi.respondents import coarse_group
 from vastausanalyysi.summary import linked_scores, scores_by_mention, theme_frequencies
@@ -379,3 +380,19 @@ def test_a_frame_without_the_parent_column_keeps_the_old_rule(by: str) -> None:
     tagged = tagged_of(sizes, by, "_unused").drop(columns="_unused")
     freqs = theme_frequencies(tagged, by, codes_order=ORDER)
     assert set(reasons(freqs, by).values()) == {"base < min_cell 5", SECONDARY_REASON}
+
+
+def test_the_report_by_group_hides_the_sibling_and_says_why(tmp_path: Path) -> None:
+    """The report by group: kuntajohtaja's column is hidden beside muu_yleisjohto's (its
+    frequencies and its means), and the footnote and the method text name the nested rule; the
+    report by coarse group, with nothing hidden that way, does not."""
+    survey = _survey_csv(tmp_path / "kysely.csv")
+    texts = {}
+    for by in ("group", "coarse_group"):
+        out = tmp_path / by
+        assert main(["report", str(survey), "-b", by, "-q", "--out", str(out)]) == 0
+        texts[by] = " ".join((out / "report.md").read_text(encoding="utf-8").split())
+    assert "Kuntajohtajat (piilotettu)" in texts["group"]
+    assert "Muu yleisjohto (n \\< 5)" in texts["group"]
+    assert texts["group"].count(NESTED_TEXT) == 3  # under both frequency tables, and the method
+    assert NESTED_TEXT not in texts["coarse_group"]

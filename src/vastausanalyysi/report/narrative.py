@@ -18,6 +18,7 @@ from vastausanalyysi.report.model import ReportModel, not_finnish
 from vastausanalyysi.report.questions import DEVELOPMENT_POLARITIES
 from vastausanalyysi.report.scores import ScoreSection
 from vastausanalyysi.report.sections import SECONDARY_REASON, FreqSection
+from vastausanalyysi.summary.suppression import NESTED_REASON
 from vastausanalyysi.text import is_missing
 
 
@@ -156,7 +157,26 @@ def suppression_note(freqs: FreqSection) -> str:
             " tai toissijaisesti: kun vain yksi ryhmä piilotettaisiin, myös seuraavaksi pienin "
             "piilotetaan, jotta piilotettua lukua ei voi päätellä yhteissummasta"
         )
+        if nested_suppression(freqs):
+            text += f"; {NESTED_TEXT}"
     return text + "."
+
+
+NESTED_TEXT = (
+    "tarkempien ryhmien taulukossa toinen piilotettava ryhmä valitaan saman yläryhmän "
+    "(karkean vastaajaryhmän tai hyvinvointialueen) sisältä, jotta piilotettua lukua ei voi "
+    "päätellä yläryhmien taulukosta"
+)
+"""The report's words for the nested rule (:data:`~vastausanalyysi.summary.suppression.
+NESTED_REASON`)."""
+
+
+def nested_suppression(freqs: FreqSection | None) -> bool:
+    """Whether the frequency tables hide a group for the nested rule (a group beside a hidden
+    one under the same coarse group or county)."""
+    if freqs is None or "suppression_reason" not in freqs.table.columns:
+        return False
+    return bool((freqs.table["suppression_reason"] == NESTED_REASON).any())
 
 
 def small_cell_text(rep: ReportModel) -> str:
@@ -206,8 +226,10 @@ def small_cell_text(rep: ReportModel) -> str:
         "näytetä ryhmää, aluetta eikä tekstiä (koodit näytetään yhdessä). "
         f"Taulukoissa alle {m} vastaajan luvut on piilotettu (”{DASH}”); jos "
         "taulukossa piilotettaisiin vain yksi ryhmä, myös seuraavaksi pienin piilotetaan, jotta "
-        "piilotettua lukua ei voi päätellä yhteissummasta. Piilotetun ryhmän kokoa (n) ei "
-        "näytetä, ei myöskään piilotettujen keskiarvojen ryhmien N:ää. Rivejä ei poisteta."
+        "piilotettua lukua ei voi päätellä yhteissummasta"
+        + (f"; {NESTED_TEXT}" if nested_suppression(rep.freqs) else "")
+        + ". Piilotetun ryhmän kokoa (n) ei näytetä, ei myöskään piilotettujen keskiarvojen "
+        "ryhmien N:ää. Rivejä ei poisteta."
     )
     if rep.hidden_answers:
         text += f" Piilotettuja vastauksia: {rep.hidden_answers}."
@@ -313,10 +335,12 @@ def summary_text(rep: ReportModel) -> str:
 
 
 __all__ = [
+    "NESTED_TEXT",
     "code_legend",
     "interval_name",
     "language_text",
     "method_items",
+    "nested_suppression",
     "polarity_counts",
     "privacy_text",
     "score_source_text",
