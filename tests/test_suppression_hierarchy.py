@@ -359,7 +359,8 @@ def test_readme_states_the_nested_rule() -> None:
     ``test_a_frame_without_the_parent_column_keeps_the_old_rule``), the next smallest under the
     same coarse group and not a group alone in its coarse group
     (``test_the_coarse_table_minus_the_shown_groups_gives_no_hidden_group``, the CLI test), a
-    hidden coarse group's group hidden (``test_a_county_that_the_coarser_table_hides_...``)."""
+    hidden coarse group's group hidden (``test_a_county_that_the_coarser_table_hides_...``), a
+    cluster's make-up (``test_a_clusters_make_up_by_group_follows_the_rule``)."""
     sentence = _readme_sentence("Groupings nest, and the tables know it")
     for words in (
         "`group` and `coarse_group` (`municipality` and `region`) columns",
@@ -367,6 +368,7 @@ def test_readme_states_the_nested_rule() -> None:
         "a coarse group that `-b coarse_group` hides has one of its groups hidden",
         "`-b coarse_group` minus the shown groups gives no hidden group",
         "alone in its shown coarse group is not the one chosen",
+        "a cluster's make-up by group, `cluster --group-column group`, against its make-up by",
     ):
         assert words in sentence, words
     assert NESTED_REASON.split(" so that")[0] in sentence
@@ -396,3 +398,28 @@ def test_the_report_by_group_hides_the_sibling_and_says_why(tmp_path: Path) -> N
     assert "Muu yleisjohto (n \\< 5)" in texts["group"]
     assert texts["group"].count(NESTED_TEXT) == 3  # under both frequency tables, and the method
     assert NESTED_TEXT not in texts["coarse_group"]
+
+
+def test_a_clusters_make_up_by_group_follows_the_rule() -> None:
+    """``cluster --group-column group``: one cluster's respondents by group hide kuntajohtaja
+    beside muu_yleisjohto (the make-up by coarse group shows yleisjohto's 11), not
+    puheenjohtaja or muu_organisaatio, each alone in its coarse group; without the coarse
+    column, the old rule, which hid puheenjohtaja (6, the last of the smallest)."""
+    from vastausanalyysi.clusters import cluster_statements
+    from vastausanalyysi.clusters.describe import composition
+
+    tagged = tagged_of(SIZES)
+    tagged["text"] = [
+        f"Neuvolan ja perhekeskuksen yhteistyö toimii hyvin {i}. kerralla."
+        for i in range(len(tagged))
+    ]
+    options = {"group_column": "group", "county_column": None, "n_clusters": 1}
+    row = cluster_statements(tagged, **options).clusters.iloc[0]
+    assert row["respondents"] == sum(SIZES.values())
+    hidden = {g for g, n in row["by_group"].items() if n is None}
+    assert hidden == {"muu_yleisjohto", "kuntajohtaja"}
+    assert row["by_group"]["muu_organisaatio"] == row["by_group"]["puheenjohtaja"] == 6
+    values = tagged["group"].to_numpy(dtype=object)
+    who = tagged["respondent_id"].to_numpy(dtype=object)
+    old = composition(values, who, 5)
+    assert {g for g, n in old.items() if n is None} == {"muu_yleisjohto", "puheenjohtaja"}

@@ -12,6 +12,7 @@ import pandas as pd
 
 from vastausanalyysi.clusters.labels import SMALL_GROUPS_LABEL
 from vastausanalyysi.clusters.statements import commonest_wording
+from vastausanalyysi.schema import PARENT_COLUMNS
 from vastausanalyysi.text import is_missing
 
 __all__ = [
@@ -32,20 +33,64 @@ def big_groups(groups: np.ndarray, who: np.ndarray, min_cell: int) -> set[Any]:
     return {g for g, rs in seen.items() if len(rs) >= min_cell}
 
 
-def composition(values: np.ndarray, who: np.ndarray, min_cell: int) -> dict[str, int | None]:
+def composition(
+    values: np.ndarray, who: np.ndarray, min_cell: int, parents: np.ndarray | None = None
+) -> dict[str, int | None]:
     """Respondents of one cluster per group: a group of fewer than ``min_cell`` is None, and if
     that hides only one group, the smallest shown one is hidden too (secondary suppression: the
     cluster's ``respondents`` minus the shown groups would give the hidden one). Shown groups
-    come first, largest first; then the hidden ones by name (their order tells no size)."""
+    come first, largest first; then the hidden ones by name (their order tells no size).
+
+    ``parents``: each statement's value of the coarser column its group is nested in (the
+    coarse group of a job-title group), when the input has it: the same cluster's make-up by
+    that column is published too, so the groups under one coarse group follow the summaries'
+    nested rule (:func:`~vastausanalyysi.summary.suppression.secondary_mask`'s ``nested``)."""
     seen: dict[str, set[Any]] = {}
     for v, r in zip(values, who, strict=True):
-        seen.setdefault("" if is_missing(v) else str(v), set()).add(r)
+        seen.setdefault(_key(v), set()).add(r)
     sizes = {g: len(rs) for g, rs in seen.items()}
     shown = sorted((g for g, n in sizes.items() if n >= min_cell), key=lambda g: (-sizes[g], g))
     hidden = sorted(g for g, n in sizes.items() if n < min_cell)
-    if len(hidden) == 1 and shown:
+    nested = _nested_hidden(values, who, min_cell, parents, sizes) if parents is not None else None
+    if nested is not None:
+        shown = [g for g in shown if g not in nested]
+        hidden = sorted({*hidden, *nested})
+    elif len(hidden) == 1 and shown:
         hidden = sorted([*hidden, shown.pop()])
     return {**{g: sizes[g] for g in shown}, **dict.fromkeys(hidden)}
+
+
+def _key(value: Any) -> str:
+    return "" if is_missing(value) else str(value)
+
+
+def _nested_hidden(
+    values: np.ndarray,
+    who: np.ndarray,
+    min_cell: int,
+    parents: np.ndarray,
+    sizes: dict[str, int],
+) -> set[str] | None:
+    """The groups hidden (primary and secondary) when each group lies in one parent: the
+    summaries' rule with the groups under each parent as a line of their own, against the
+    cluster's make-up by parent; None when some group lies in several parents."""
+    from vastausanalyysi.summary.suppression import Nesting, secondary_mask
+
+    parent_of: dict[str, set[str]] = {}
+    for v, p in zip(values, parents, strict=True):
+        parent_of.setdefault(_key(v), set()).add(_key(p))
+    if any(len(ps) > 1 for ps in parent_of.values()):
+        return None
+    coarse = composition(parents, who, min_cell)
+    groups = sorted(sizes)
+    size = np.array([sizes[g] for g in groups], dtype=np.int64)
+    small = size < min_cell
+    parent = np.array([next(iter(parent_of[g])) for g in groups], dtype=object)
+    known = np.array([g != "" and p != "" for g, p in zip(groups, parent, strict=True)])
+    nest = Nesting("group", parent, known, np.array([coarse.get(p) is None for p in parent]))
+    frame = pd.DataFrame({"group": groups})
+    extra = secondary_mask(frame, ["group"], small, size, nested=[nest])
+    return {g for g, h in zip(groups, small | extra, strict=True) if h}
 
 
 def describe_cluster(
@@ -98,8 +143,12 @@ def describe_cluster(
     }
     for name, column in (("by_group", group_column), ("by_county", county_column)):
         if column is not None:
+            parent = PARENT_COLUMNS.get(column)
+            parents = None
+            if parent in stmts.columns and parent not in (group_column, county_column):
+                parents = stmts[parent].to_numpy(dtype=object)[everyone]
             row[name] = composition(
-                stmts[column].to_numpy(dtype=object)[everyone], who[everyone], min_cell
+                stmts[column].to_numpy(dtype=object)[everyone], who[everyone], min_cell, parents
             )
     return row
 
