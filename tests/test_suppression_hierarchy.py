@@ -423,3 +423,18 @@ def test_a_clusters_make_up_by_group_follows_the_rule() -> None:
     who = tagged["respondent_id"].to_numpy(dtype=object)
     old = composition(values, who, 5)
     assert {g for g, n in old.items() if n is None} == {"muu_yleisjohto", "puheenjohtaja"}
+
+
+def test_groups_without_a_parent_stay_outside_the_parent_lines() -> None:
+    """Respondents without a group (and so without a coarse group) are a group of their own in
+    the table, in no coarse group's line; the rule holds for the others."""
+    tagged = tagged_of(SIZES)
+    extra = tagged_of({"x": 4}).assign(group=None, coarse_group=None)
+    extra["respondent_id"] = [f"none-{i}" for i in range(len(extra))]
+    tagged = pd.concat([extra, tagged], ignore_index=True)  # the missing group first
+    fine = theme_frequencies(tagged, "group", codes_order=ORDER)
+    hidden = fine[(fine["code"] == "hyte") & fine["suppressed"]]
+    why = dict(zip(hidden["group"].fillna("(puuttuu)"), hidden["suppression_reason"], strict=True))
+    assert why["muu_yleisjohto"] == "base < min_cell 5"
+    assert why["kuntajohtaja"] == NESTED_REASON
+    assert why["(puuttuu)"] == "base < min_cell 5"

@@ -236,6 +236,7 @@ def secondary_masks(
         ids = ids.to_numpy().copy()
         lone = np.flatnonzero(~nest.known)  # no parent: each row a line of its own
         ids[lone] = ids.max(initial=-1) + 1 + np.arange(len(lone))
+        ids = np.unique(ids, return_inverse=True)[1].reshape(-1)  # 0, 1, … with no gap
         n_lines = int(ids.max(initial=-1)) + 1
         parent_hidden = np.bincount(ids, weights=nest.parent_hidden, minlength=n_lines) > 0
         known = np.bincount(ids, weights=nest.known, minlength=n_lines) > 0
