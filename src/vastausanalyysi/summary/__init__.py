@@ -5,8 +5,9 @@ survey waves (``waves``), and each code's linked survey item's score beside it (
 mean scores of those who mention each code beside those who do not (``mentions``).
 
 ``intervals`` holds the interval methods, ``links`` the code -> survey item links,
-``suppression`` the secondary suppression of small cells, ``validation`` the checks of input
-frames and cells shared by the summaries and the clusters.
+``suppression`` the secondary suppression of small cells, ``hierarchy`` the grouping columns
+nested in a coarser one (a group in its coarse group) that it follows, ``validation`` the checks
+of input frames and cells shared by the summaries and the clusters.
 """
 
 from vastausanalyysi.summary.correlations import score_correlations

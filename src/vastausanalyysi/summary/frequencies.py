@@ -51,6 +51,13 @@ Definitions used throughout (see :func:`theme_frequencies`):
   MARGIN_REASON`; the secondary suppression above then runs on top. Otherwise the cells of a
   group that the table by region hides, summed, would give it back, and with it the hidden
   group beside it (:func:`~vastausanalyysi.summary.suppression.margin_mask`).
+  A ``by`` column nested in a coarser column of the data (``group`` in ``coarse_group``,
+  ``municipality`` in ``region``: :mod:`~vastausanalyysi.summary.hierarchy`) has the groups
+  under each parent as a line of their own, against the table by the parent column: one
+  hidden group under a shown parent gets the next smallest under the same parent hidden too,
+  with ``suppression_reason`` :data:`~vastausanalyysi.summary.suppression.NESTED_REASON`, and a
+  parent that the table by parents hides gets one of its groups hidden
+  (:func:`~vastausanalyysi.summary.suppression.nested_lines`).
   Practice of national statistics offices (primary and complementary cell suppression).
 """
 

@@ -20,9 +20,12 @@ Definitions:
   grouping dimension: the two sides add up to the group's respondents who scored the item
   (published elsewhere with their mean), so when one side is hidden the other is hidden too;
   and across the ``by`` groups, where the groups add up to the table without ``by``, a line
-  with one hidden side gets a second one. A row with a hidden side has all its numbers hidden
-  (n, mean and sd of both sides, the difference, its interval and p-value), is flagged
-  ``suppressed`` and says why in ``suppression_reason``; no row is dropped.
+  with one hidden side gets a second one; by a column nested in a coarser one (a group in its
+  coarse group), the groups under each coarse group are a line too, against the same table by
+  coarse group (:func:`~vastausanalyysi.summary.suppression.nested_lines`). A row with a hidden
+  side has all its numbers hidden (n, mean and sd of both sides, the difference, its interval
+  and p-value), is flagged ``suppressed`` and says why in ``suppression_reason``; no row is
+  dropped.
 """
 
 from __future__ import annotations

@@ -77,7 +77,9 @@ def join_scores(
         one: pass ``min_cell=1`` to show every published mean).
     secondary:
         Secondary suppression of the frequencies (when computed here) and of the means: where
-        one group's mean of an item is hidden, the next smallest group's is hidden too.
+        one group's mean of an item is hidden, the next smallest group's is hidden too (by a
+        group nested in a coarse group, the next smallest under the same coarse group, against
+        the means by coarse group: :func:`~vastausanalyysi.summary.suppression.nested_lines`).
 
     Returns
     -------
