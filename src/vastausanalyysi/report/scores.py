@@ -4,9 +4,11 @@
   the report's grouping (the same cells as the quotes), with a "Kaikki vastaajat" row. A mean of
   fewer than ``min_cell`` respondents is hidden; when only one group of an item is hidden, the
   next smallest is hidden too (secondary suppression), so that no hidden mean can be derived from
-  the total. A row with a hidden mean or fewer than ``min_cell`` respondents shows no N (nor its
-  items' n), and when that is one group only, the next smallest group's N is hidden too, so
-  that no hidden group's size can be derived from the total N.
+  the total; by group, the next smallest under the same coarse group, so that the means by coarse
+  group give none back either (the summaries' nested rule, :func:`_parent_lines`). A row with a
+  hidden mean or fewer than ``min_cell`` respondents shows no N (nor its items' n), and when that is
+  one group only, the next smallest group's N is hidden too, so that no hidden group's size can be
+  derived from the total N.
 * **Published tables** (long form: ``county`` or ``region``, ``item_id``, ``item``, ``mean``,
   ``n``): shown as given, except that small groups are suppressed as in every output: a mean
   whose ``n`` is under ``min_cell`` is hidden (with the next smallest region's when it is the
