@@ -73,3 +73,45 @@ def test_masked(text: str, expected: str | None) -> None:
 )
 def test_kept(text: str) -> None:
     assert mask(text) == text
+
+
+# the rules added after the blind set dev_w (mid-frequency names, minutes and notes)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an action point of minutes: a name, ":" and a verb of acting
+        (
+            "- Harju: valmistelee esityksen kesäkuuhun.",
+            "- [NIMI]: valmistelee esityksen kesäkuuhun.",
+        ),
+        # a verb of speaking later in the clause, with no other subject before it
+        ("Koivuhan sen jo keväällä sanoi.", "[NIMI] sen jo keväällä sanoi."),
+        # being at a meeting
+        ("Rinne oli palaverissa mukana.", "[NIMI] oli palaverissa mukana."),
+        # "olla" and an adverb before the past participle of a verb of acting
+        ("Lampi oli huolellisesti valmistautunut.", "[NIMI] oli huolellisesti valmistautunut."),
+        ("Varis kuittasi sähköpostin.", "[NIMI] kuittasi sähköpostin."),
+        # "yhteyttä" and an adverb before an illative
+        ("Ottakaa yhteyttä suoraan Kankaaseen.", "Ottakaa yhteyttä suoraan [NIMI]."),
+        # a lower-case object of meeting with "hän" later
+        ("näin kiven eilen ja hän lupasi soittaa", "näin [NIMI] eilen ja hän lupasi soittaa"),
+    ],
+)
+def test_masked_after_dev_w(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Lahti: selvittää tilanteen.",  # a town's action point
+        "- Tilat: korjataan syksyllä.",  # a heading
+        "Sosiaali- ja terveysministeriö korostaa yhteistyötä.",  # another subject before the verb
+        "Kivi ja laasti sanoivat sopimuksesta mitään.",
+        "Lahti oli kokouksessa edustettuna.",  # a town at a meeting
+        "Ottakaa yhteyttä suoraan kuntaan.",
+        "näin kiven tiellä",  # no "hän"
+    ],
+)
+def test_kept_after_dev_w(text: str) -> None:
+    assert mask(text) == text

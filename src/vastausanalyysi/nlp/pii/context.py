@@ -166,8 +166,21 @@ def apposition(
 
 
 def contact(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
-    """An illative next to "yhteydessä"/"yhteyttä"."""
-    before = a > 0 and infos[a - 1].contact and gap(text, words, a) in GAP
+    """An illative next to "yhteydessä"/"yhteyttä", or after it and an adverb ("yhteyttä suoraan
+    Jokeen")."""
+    before = (
+        a > 0
+        and gap(text, words, a) in GAP
+        and (
+            infos[a - 1].contact
+            or (
+                a > 1
+                and (infos[a - 1].adverb or not (infos[a - 1].noun or infos[a - 1].verb))
+                and infos[a - 2].contact
+                and gap(text, words, a - 1) in GAP
+            )
+        )
+    )
     after = b < len(words) and infos[b].contact and gap(text, words, b) in GAP
     return before or after
 
@@ -326,13 +339,25 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
         if seen_olla and k > b and words[k][0].lower() == "mieltä":
             return not town and words[k - 1][0].lower() in {"sitä", "samaa", "eri", "tätä"}
         if info.attend:
-            return not town and any(infos[j].to_meeting for j in _clause(text, words, k + 1, 1, 3))
+            return not town and any(infos[j].meeting for j in _clause(text, words, k + 1, 1, 3))
+        # "Aro oli kokouksessa" (a town is represented: "Lahti oli kokouksessa")
+        if seen_olla and info.meeting:
+            return not town
         # "Koivu on kiinteistöpuolen paras tyyppi", "Onni on tiimin nuorin" (an adjective not
         # before a noun: "Lahti on Suomen nuorin kaupunki")
         if seen_olla and info.person_predicate and not _before_noun(text, words, infos, k):
             return True
+        # "Suominen sen jo sanoi": a verb of speaking later in the clause, with no other
+        # subject before it ("Sosiaali- ja terveysministeriö korostaa"; not a town's)
         if info.finite and not info.participle:
-            return _person_verb(text, words, infos, k) and info.singular
+            spoken = (
+                info.speech_verb
+                and not town
+                and not any(
+                    infos[j].bare_noun or words[j][0].lower() in _AND for j in clause if j < k
+                )
+            )
+            return (spoken or _person_verb(text, words, infos, k)) and info.singular
     if not seen_olla or not clause or clause[-1] + 1 >= len(words):
         return False
     last, k = clause[-1], clause[-1] + 1
@@ -343,6 +368,9 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
     if words[k][0].lower() in {"joka", "ja"}:  # "…, joka ymmärtää", "…, ja vastaa"
         k += 1
     return k < len(words) and infos[k].finite and _person_verb(text, words, infos, k)
+
+
+_AND = frozenset(["ja", "sekä", "tai", "eli"])
 
 
 def _before_noun(text: str, words: Words, infos: list[WordInfo], k: int) -> bool:

@@ -216,6 +216,22 @@ def decide_name(
         and sentence_initial(text, words[a].start())
     ):
         return True
+    # an action point of minutes: a name, ":" and a finite verb in the singular ("- Peltola:
+    # selvittää …"; not a town's: "Lahti: selvittää …", nor a heading: "Tilat: korjataan")
+    if (
+        stop == b
+        and tail[:1] == ":"
+        and nominative
+        and group[0].shape != "lower"
+        and any(i.first or i.surname for i in group)
+        and not any(i.town or i.org or i.head or i.heading for i in group)
+        and b < len(words)
+        and infos[b].finite
+        and infos[b].singular
+        and not (infos[b].olla or infos[b].negation)
+        and sentence_initial(text, words[a].start())
+    ):
+        return True
     # "Jari Lahdesta"; a place joined to a first name as its surname: "Jouni Pukkilassa"
     # (not two places: "Aura Turussa")
     full = len(group) > 1 and group[0].first and (last.name or (last.place and not group[0].place))
@@ -298,6 +314,14 @@ def decide_name(
                         and (last.first or last.surname)
                         and not last.town
                         and context.talked_with(text, words, infos, a, stop)
+                    )
+                    # "tapasin koivun … ja hänkin oli …": met, and "hän" later
+                    or (
+                        prev is not None
+                        and prev.meet
+                        and (last.first or last.surname)
+                        and not last.town
+                        and context.HE.search(text, words[stop - 1].end()) is not None
                     )
                     # "kiitos sannalle": thanks right before a first name
                     or (

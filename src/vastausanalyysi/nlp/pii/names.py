@@ -212,6 +212,9 @@ PERSON_VERBS = frozenset(
         # fixing something (dev_p: "Niemi korjasi hanan"); claiming (dev_q: "… väittää toista")
         "korjata",
         "väittää",
+        # acknowledging, preparing (dev_w: "… kuittasi viestin", "… oli valmistautunut")
+        "kuitata",
+        "valmistautua",
     ]
 )
 
@@ -328,7 +331,8 @@ MEET_VERBS = frozenset(
 )  # fmt: skip
 
 # places of meetings and work where someone absent "has not been seen" ("Järveä ei ole näkynyt
-# palavereissa", "… töissä", "… paikalla"; not "… kartalla")
+# palavereissa", "… töissä", "… paikalla"; not "… kartalla"); the first six are meetings, where
+# one takes part or is ("… osallistui koulutukseen", "… oli kokouksessa")
 GATHERING_NOUNS = (
     "palaveri", "kokous", "tapaaminen", "tilaisuus", "tapahtuma", "koulutus", "työ", "toimisto",
     "paikka", "vastaanotto", "kahvihuone",

@@ -58,8 +58,9 @@ def more_person(
             or clues.with_family(text, words, infos, a, b)  # "Onni ja isä odottavat"
             or clues.origin(text, words, a)  # "Vietnamilaistaustainen Linh"
             or clues.handled(text, words, infos, a, b, acts)  # "hoitaa nykyään KANERVA"
-            # "Vuori on hoitanut kotoutumisasiat" (not "vuori on korkea")
-            or (named and nxt is not None and nxt.olla and infos[stop + 1].done)
+            # "Vuori on hoitanut kotoutumisasiat", "Kuusela oli hyvin valmistautunut" (not
+            # "vuori on korkea")
+            or (named and nxt is not None and nxt.olla and _done_after(text, words, infos, stop))
             # "Aho ja Salo ovat molemmat tehneet ylitöitä" (the town coordinated with it)
             or (named and shift_work(text, words, stop))
             or (named and and_is(text, words, infos, stop))  # "… ja on aina avulias"
@@ -359,6 +360,23 @@ def unknown_run(
         or context.recipient(text, words, infos, a, stop, cases)  # "kysyin Amedilta"
     )
     return True if unit else None
+
+
+def _done_after(text: str, words: Words, infos: list[WordInfo], k: int) -> bool:
+    """The past participle of a verb of acting right after ``words[k]`` (a form of "olla"), or
+    after an adverb or a word that is neither noun nor verb ("on hoitanut", "oli hyvin
+    valmistautunut", "on huolellisesti hoitanut")."""
+    ahead = [j for j in (k + 1, k + 2) if j < len(words) and gap(text, words, j) in GAP]
+    if ahead[:1] != [k + 1]:
+        return False
+    if infos[k + 1].done:
+        return True
+    between = infos[k + 1]
+    return (
+        len(ahead) == 2
+        and (between.adverb or not (between.noun or between.verb))
+        and infos[k + 2].done
+    )
 
 
 __all__ = [

@@ -131,12 +131,12 @@ class WordInfo:
         "common", "contact", "contact_verb", "crew", "document", "done", "family", "family_own",
         "finite", "first", "foundation", "gathering", "head", "heading", "hear", "house",
         "info_noun", "initial", "initials", "institution", "kin", "know", "leave", "listed",
-        "ma_inessive", "meet", "middle", "name", "name_bases", "named", "negation", "noun", "olla",
-        "opinion_noun", "org", "participle", "particle", "person_noun", "person_only",
-        "person_predicate", "person_verb", "phone_illative", "place", "plural", "possessive",
-        "rare_first", "role", "said", "self_word", "send", "sent", "shape", "singular",
-        "speech_verb", "starts", "strong", "strong_verb", "suffix", "surname", "talk", "tell",
-        "thanks", "title", "title_cases", "to_meeting", "told", "town", "trust", "umlauts_left_out",
+        "ma_inessive", "meet", "meeting", "middle", "name", "name_bases", "named", "negation",
+        "noun", "olla", "opinion_noun", "org", "participle", "particle", "person_noun",
+        "person_only", "person_predicate", "person_verb", "phone_illative", "place", "plural",
+        "possessive", "rare_first", "role", "said", "self_word", "send", "sent", "shape",
+        "singular", "speech_verb", "starts", "strong", "strong_verb", "suffix", "surname", "talk",
+        "tell", "thanks", "title", "title_cases", "told", "town", "trust", "umlauts_left_out",
         "unit", "unknown", "verb", "visit",
     )  # fmt: skip
 
@@ -381,8 +381,10 @@ class WordInfo:
             a.case in {"sisaolento", "ulkoolento"} and ends_with(a.baseform, GATHERING_NOUNS)
             for a in common
         )
-        self.to_meeting = any(  # "kokoukseen", "koulutukseen"
-            a.case == "sisatulento" and ends_with(a.baseform, GATHERING_NOUNS) for a in common
+        self.meeting = any(  # "kokoukseen", "kokouksessa", "koulutuksessa", "palaverilla"
+            a.case in {"sisatulento", "sisaolento", "ulkoolento"}
+            and ends_with(a.baseform, GATHERING_NOUNS[:6])
+            for a in common
         )
         self.hear = not verb_lemmas.isdisjoint(HEAR_VERBS)
         self.ask = any(a.baseform in ASK_VERBS for a in verbs)
