@@ -190,6 +190,13 @@ def test_scores_come_from_the_survey_items(report) -> None:
         expected.append(f"{sum(numbers) / len(numbers):.1f}".replace(".", ","))
     assert shown[: len(ITEMS)] == expected
     assert len(set(expected)) == len(ITEMS)  # the items differ, so a mix-up would show
+    # the N column counts respondents with any item; each item's own n is in its legend (QA 5 #6)
+    ns = [
+        sum(PATTERNS[j][i % len(PLACES)] in VALUES for i in range(N_RESPONDENTS)) for j in range(3)
+    ]
+    assert len(set(ns)) > 1
+    for item, n in zip(ITEMS, ns, strict=True):
+        assert f"{item} (n = {n})" in scores
     links = _section(html, "linkit")
     assert "kyselyn omien asteikollisten kysymysten keskiarvot" in _text(links)
     assert "K1" in links and "Säännölliset tapaamiset" in _text(links)

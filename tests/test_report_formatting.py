@@ -21,6 +21,17 @@ def test_format_share_uses_finnish_decimals() -> None:
     assert format_number(np.nan) == "–"
 
 
+def test_halves_round_away_from_zero_as_read_by_hand() -> None:
+    """3,25 is shown as 3,3 (as a spreadsheet shows it), not 3,2 (QA 5 #6: Python's formatting
+    rounds such a half to even)."""
+    assert format_number(3.25) == "3,3"
+    assert format_number(2.45) == "2,5"
+    assert format_number(-3.25) == "-3,3"
+    assert format_number(2.675, 2) == "2,68"  # the decimal as written, not its binary value
+    assert format_number(-0.04) == "0,0"
+    assert format_share(0.1225) == "12,3 %"
+
+
 def test_missing_values_become_empty_text_and_lists() -> None:
     assert cell_text(None) == "" and cell_text(np.nan) == "" and cell_text(pd.NA) == ""
     assert cell_text(3) == "3"

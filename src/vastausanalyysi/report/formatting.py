@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import numpy as np
@@ -54,13 +55,18 @@ def as_list(value: Any) -> list[Any]:
 
 
 def format_number(x: Any, digits: int = 1) -> str:
-    """A number with a Finnish decimal comma ("3,5"); "–" when missing."""
+    """A number with a Finnish decimal comma ("3,5"); "–" when missing. Halves round away from
+    zero, as a reader rounds by hand and as a spreadsheet shows them (3,25 -> "3,3"; Python's
+    own formatting would give "3,2")."""
     if is_missing(x):
         return DASH
     try:
         value = float(x)
     except (TypeError, ValueError):
         return str(x)
+    if math.isfinite(value):
+        # the shortest decimal that reads back as the value ("3.25"), rounded half up
+        value = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP))
     text = f"{value:,.{digits}f}".replace(",", "\u00a0").replace(".", ",")
     return "-" + text[1:] if text.startswith("-") and value != 0 else text.lstrip("-")
 

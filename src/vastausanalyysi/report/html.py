@@ -407,9 +407,7 @@ def _score_table(table: ScoreTable, section: ScoreSection) -> str:
         "väri sen mukaan.</caption>"
         f'<thead><tr><th scope="col">{escape_html(section.row_title)}'
         f'</th>{head}<th class="num">N</th></tr></thead><tbody>{"".join(rows)}</tbody>'
-        "</table></div>"
-        + heatmap_legend(section.scale)
-        + _key_list(list(zip(table.keys, table.texts, strict=True)))
+        "</table></div>" + heatmap_legend(section.scale) + _key_list(table.legend())
     )
 
 

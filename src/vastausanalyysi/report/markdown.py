@@ -284,10 +284,7 @@ def render_markdown(rep: ReportModel) -> str:
                 ),
                 "",
             ]
-            out += [
-                f"- {escape_md(k)}: {escape_md(t)}"
-                for k, t in zip(table.keys, table.texts, strict=True)
-            ]
+            out += [f"- {escape_md(k)}: {escape_md(t)}" for k, t in table.legend()]
             out += [""]
         if section.any_suppressed:
             out += [

@@ -255,7 +255,8 @@ def score_source_text(section: ScoreSection) -> str:
     if section.source == "survey":
         return (
             f"Kyselyn omien asteikollisten kysymysten keskiarvot ({low}–{high}), laskettu "
-            "vastaajien vastauksista tässä raportissa; n = arvion antaneet vastaajat. Alle "
+            "vastaajien vastauksista tässä raportissa; N = vastaajat, jotka arvioivat ainakin "
+            "yhden kohdan (kohtien eri n:t selitteessä). Alle "
             f"{section.min_cell} vastaajan keskiarvot on piilotettu."
         )
     if section.min_cell is not None and section.min_cell > 1:

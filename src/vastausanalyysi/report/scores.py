@@ -70,6 +70,19 @@ class ScoreTable:
         if not self.n_hidden:
             self.n_hidden = [False] * len(self.rows)
 
+    def legend(self) -> list[tuple[str, str]]:
+        """(key, item text) of each column, the text followed by the item's own n in the total
+        row ("(n = 21)") when the items' n differ there: the N column counts the respondents
+        with at least one of the items."""
+        totals = [r for r, is_total in enumerate(self.total) if is_total]
+        ns = [self.ns[totals[-1]][j] for j in range(len(self.items))] if totals else []
+        if len({n for n in ns if n is not None}) < 2:
+            return list(zip(self.keys, self.texts, strict=True))
+        return [
+            (key, text if n is None else f"{text} (n = {n})")
+            for key, text, n in zip(self.keys, self.texts, ns, strict=True)
+        ]
+
 
 @dataclass
 class ScoreSection:

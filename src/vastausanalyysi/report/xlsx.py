@@ -317,7 +317,7 @@ def _heatmap_sheet(wb: Any, rep: ReportModel) -> None:
                     row.append(cell)
                 row.append("piilotettu" if table.n_hidden[r] else table.row_n[r])
                 ws.append(row)
-            for key, text in zip(table.keys, table.texts, strict=True):
+            for key, text in table.legend():
                 ws.append([key, text])
             ws.append([])
     ws.append(["Värit: sininen = yli asteikon keskikohdan, oranssi = alle; tyhjä = ei arvoa."])
