@@ -115,3 +115,45 @@ def test_masked_after_dev_w(text: str, expected: str) -> None:
 )
 def test_kept_after_dev_w(text: str) -> None:
     assert mask(text) == text
+
+
+# the rules added after the blind set dev_x (residents' feedback)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word that only ends like a place head is none ("traktori" is no "tori")
+        ("Laaksosen traktori aurasi pihan.", "[NIMI] traktori aurasi pihan."),
+        # a doctor's practice
+        ("Lahden vastaanotolla oli jonoa.", "[NIMI] vastaanotolla oli jonoa."),
+        # "ottaa" and "yhteyttä" with an object between
+        (
+            "Toivon, että Mattila ottaa minuun yhteyttä.",
+            "Toivon, että [NIMI] ottaa minuun yhteyttä.",
+        ),
+        # a family of a surname that is a village's name
+        ("Kankaalan perhe muutti pois.", "[NIMI] perhe muutti pois."),
+        # a negated perfect with "kertaakaan" and "käynyt" + a MA-inessive
+        (
+            "NIEMI EI OLE KERTAAKAAN KÄYNYT KATSOMASSA.",
+            "[NIMI] EI OLE KERTAAKAAN KÄYNYT KATSOMASSA.",
+        ),
+        # a lower-case surname coordinated with a masked name in the nominative
+        ("rinne ja virtanen tekivät hyvää työtä", "[NIMI] ja [NIMI] tekivät hyvää työtä"),
+    ],
+)
+def test_masked_after_dev_x(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kauppatorin laidalla on pysäkki.",
+        "Paavo Nurmen stadionilla oli kisat.",
+        "Lahden perheet saavat tukea.",  # a town's families
+        "Kivi ei ole koskaan liikkunut.",
+        "lahti ja kuopio tekivät yhteistyötä",  # lower-case towns
+    ],
+)
+def test_kept_after_dev_x(text: str) -> None:
+    assert mask(text) == text

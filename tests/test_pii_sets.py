@@ -98,12 +98,13 @@ def test_the_set_of_the_issues_kinds_is_within_the_targets() -> None:
     """dev_o: written blind with the kinds of leak that issue 8 names (names at the start of a
     sentence, in lower case and in capitals, surnames that are places, apostrophes, "(at)"),
     measured once (3 of 114 visible, 0 of 40 changed); one leak fixed by cause since ("Lahtista":
-    Lahtinen's, read as "Lahti" with an ending). The two left are ambiguous with a word or a
-    place: "Annan luokassa" (annan = I give), "Heikkilän vastaanotolle"."""
+    Lahtinen's, read as "Lahti" with an ending), one by the dev_x fixes ("Heikkilän
+    vastaanotolle": a doctor's practice). The one left is ambiguous with a word: "Annan
+    luokassa" (annan = I give)."""
     score = evaluate_pii_file(PII / "dev_o.txt")
     assert (score.items, score.ordinary) == (114, 40)
     assert score.visible_rate <= 0.03 and score.changed <= 2
-    assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (1, 0), (score.leaks, score.false_masks)
 
 
 def test_the_fifteenth_blind_set_after_its_fixes() -> None:
@@ -184,6 +185,18 @@ def test_the_twentieth_blind_set_after_its_fixes() -> None:
     assert (score.items, score.ordinary) == (197, 45)
     assert score.visible_rate <= 0.03 and score.changed <= 2
     assert (score.visible, score.changed) == (1, 0), (score.leaks, score.false_masks)
+
+
+def test_the_twenty_first_blind_set_after_its_fixes() -> None:
+    """dev_x: residents' and staff's feedback answers naming doctors, nurses, relatives and
+    neighbours with the commonest names, measured once blind after the dev_w fixes (9 of 181
+    items visible, 0 of 45 ordinary sentences changed), then fixed by cause to 2 of 181 (1.1 %).
+    Left: a genitive before an activity ("Vuoren jumpat"), a lower-case first name that is also
+    a verb, coordinated after "kiitos" ("kiitos anna ja …")."""
+    score = evaluate_pii_file(PII / "dev_x.txt")
+    assert (score.items, score.ordinary) == (181, 45)
+    assert score.visible_rate <= 0.03 and score.changed <= 2
+    assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:

@@ -237,18 +237,35 @@ def _next_is(text: str, words: Words, infos: list[WordInfo], k: int, flag: str) 
 
 
 def negated_perfect(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
-    """ "ei" and "ole" after the name, then (past an adverb) the past participle of a verb of
-    speaking or acting ("Aalto ei ole vielä vastannut", "Niemi ei ole hoitanut …")."""
+    """A negated perfect after the name: "ei" and "ole", then (past an adverb such as "vielä",
+    "kertaakaan") the past participle of a verb of speaking or acting, or "käynyt" with a
+    MA-inessive ("Aalto ei ole vielä vastannut", "Niemi ei ole hoitanut …", "… ei ole
+    kertaakaan käynyt kysymässä")."""
     if not (b < len(words) and gap(text, words, b) in GAP and infos[b].negation):
         return False
     if not _next_is(text, words, infos, b, "olla"):
         return False
-    for k in _clause(text, words, b + 2, 1, 2):
+    clause = _clause(text, words, b + 2, 1, 6)
+    for n, k in enumerate(clause[:3]):
         if infos[k].said or infos[k].done:
             return True
-        if not infos[k].adverb:
+        if infos[k].participle and words[k][0].lower().startswith("käy"):
+            return any(infos[j].ma_inessive for j in clause[n + 1 :])
+        if not (infos[k].adverb or words[k][0].lower() in _EVER):
             return False
     return False
+
+
+#: "not once", "ever": adverbs of a negated perfect that Voikko reads as nouns or clitic forms
+_EVER = frozenset(["kertaakaan", "koskaan", "edes", "enää", "ikinä", "milloinkaan"])
+
+
+def keeps_contact(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """ "pitää" or "ottaa" after the name and "yhteyttä" within three words ("Heikkilä pitää
+    yhteyttä Kelaan", "… että Mattila ottaa minuun yhteyttä")."""
+    if not (b < len(words) and gap(text, words, b) in GAP and infos[b].contact_verb):
+        return False
+    return any(infos[k].contact for k in _clause(text, words, b + 1, 1, 3))
 
 
 def talked_with(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -529,6 +546,7 @@ __all__ = [
     "greeted",
     "heard_of",
     "inner_surname",
+    "keeps_contact",
     "met",
     "negated_perfect",
     "perfect_said",

@@ -404,7 +404,8 @@ def decide_name(
                                 or (capitals and "osanto" not in nxt.cases)
                             )
                         )
-                        or (not last.first and not place)
+                        # a surname that is a village's name, capitalised: "Rantalan perhe"
+                        or (not last.first and (not place or (capitals and last.surname)))
                     )
                 )
             )
@@ -434,7 +435,7 @@ def decide_name(
                 or (
                     not last.town
                     and (
-                        (nxt is not None and nxt.contact_verb and nxt2 is not None and nxt2.contact)
+                        context.keeps_contact(text, words, infos, stop)
                         or context.negated_perfect(text, words, infos, stop)
                     )
                 )

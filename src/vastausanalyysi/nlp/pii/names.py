@@ -405,8 +405,9 @@ PERSON_NOUNS = (
     "lähtö", "numero", "puhelin", "sähköposti", "sijainen", "seuraaja", "edeltäjä", "poissaolo",
     "sairausloma", "äitiysloma", "vanhempainvapaa", "puoliso", "esihenkilö", "esimies",
     "työhuone", "yhteystieto",
-    # a person's car or pet (dev_p: "Mattilan auto on taas ajettu esteelle")
-    "auto", "koira", "kissa",
+    # a person's car or pet (dev_p: "Mattilan auto on taas ajettu esteelle"); a doctor's
+    # practice (dev_x: "Mäen vastaanotolla odotin …")
+    "auto", "koira", "kissa", "vastaanotto",
 )  # fmt: skip
 
 # after the genitive of a first name (or of a surname that is no place): a person's family

@@ -264,14 +264,18 @@ def asked_from(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
 
 def lower_outer(infos: list[WordInfo], a: int, b: int) -> bool:
     """A single lower-case word that is a listed first name or surname in an outer local case
-    ("nurmelle"): not a name by itself, but one when coordinated with a masked name in the same
-    case ("kiitos hakalalle ja nurmelle")."""
+    ("nurmelle"), or a listed surname in the nominative that is no town nor verb ("heikkilä"):
+    not a name by itself, but one when coordinated with a masked name in the same case ("kiitos
+    hakalalle ja nurmelle", "heikkilä ja anttila ansaitsevat palkinnon")."""
     word = infos[a]
     return (
         b - a == 1
         and word.shape == "lower"
         and word.listed
-        and bool(word.cases & (TOWARDS_FROM | {"ulkoolento"}))
+        and (
+            bool(word.cases & (TOWARDS_FROM | {"ulkoolento"}))
+            or ("nimento" in word.cases and word.surname and not (word.town or word.verb))
+        )
     )
 
 

@@ -38,6 +38,7 @@ from vastausanalyysi.nlp.pii.names import (
     PERSON_ONLY_VERBS,
     PERSON_PREDICATES,
     PERSON_VERBS,
+    PLACE_HEADS,
     PLURAL_ORGANISATIONS,
     SELF_WORDS,
     SEND_VERBS,
@@ -283,9 +284,10 @@ class WordInfo:
         self.crew = not lemmas.isdisjoint(CREW_NOUNS) or any(
             ends_with(lemma, ("tiimi", "ryhmä")) for lemma in lemmas
         )  # "LAINEEN tiimi", "Kosken hoitotiimi", "Laakson työryhmä"
-        self.head = any(is_place_head(a.baseform) and not _owned(a) for a in titles) and (
-            not self.name or self.shape == "lower"
-        )
+        self.head = any(
+            is_place_head(a.baseform) and not _owned(a) and not _only_ends_like_head(a)
+            for a in titles
+        ) and (not self.name or self.shape == "lower")
         # a bare "talo" or "villa": a building after a famous name ("Runebergin talo"), a home
         # after a common one ("Virtasen talolla", "Virtasen villalla"; see ``masker``)
         self.house = lemmas in ({"talo"}, {"villa"})
@@ -516,6 +518,12 @@ def possessive(word: str, info: WordInfo, analyzer: VoikkoAnalyzer) -> WordInfo:
     stem.suffix = len(m[2]) if len(m[2]) > 1 else 0
     stem.possessive = True
     return stem
+
+
+def _only_ends_like_head(analysis) -> bool:
+    """True for a word Voikko knows as one uncompounded word that merely ends like a place
+    head ("traktori", "moottori", "sektori": no "tori"; dev_x: "Salosen traktori")."""
+    return len(analysis.segments) == 1 and analysis.baseform.lower() not in PLACE_HEADS
 
 
 def _owned(analysis) -> bool:
