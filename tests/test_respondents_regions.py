@@ -97,6 +97,8 @@ PACKAGE_MUNICIPALITIES = ROOT / "src" / "vastausanalyysi" / "data" / "municipali
         ("Nilsiä", "13"),
         ("Kuopio (Pohjois-Savo)", "13"),
         ("Espoo/Kauniainen", "03"),
+        ("049/235", "03"),  # a list of municipality codes in one county (QA 5)
+        ("049, 235", "03"),
         ("Vantaa, Uusimaa", "04"),
         ("06", "06"),
         ("6", "06"),
@@ -417,6 +419,8 @@ def test_an_organisation_named_after_its_place_is_in_the_places_county() -> None
         "Kuntayhtymä 7",
         "Alue 13",
         "1 2",
+        "1/2",  # only three-digit codes make a list of municipality codes
+        "10, 12",
     ],
 )
 def test_a_number_among_words_is_no_county_code(value: str) -> None:
@@ -460,3 +464,9 @@ def test_a_number_beside_a_name_of_another_county_is_ambiguous() -> None:
 def test_prefixed_municipality_code_needs_three_digits() -> None:
     assert va.resolve_region("kunta 5", code_kind="municipality") is None
     assert va.resolve_region("5", code_kind="municipality") == "16"  # Alajärvi, 005
+
+
+def test_municipality_codes_of_two_counties_are_ambiguous() -> None:
+    match = match_region("049/837")  # Espoo (Länsi-Uusimaa) and Tampere (Pirkanmaa)
+    assert match.code is None and match.kind == "ambiguous"
+    assert set(match.candidates) == {"03", "08"}

@@ -20,8 +20,9 @@ code only beside a place name that it agrees with ("837 Tampere"); "Vastaaja 10"
 services county: they resolve to ``None`` but count as resolved. "Uusimaa" (four counties and
 Helsinki), "HUS", "pääkaupunkiseutu", "Häme", "Savo" and "Karjala" are ambiguous: ``None``,
 listed as unresolved.
-A value naming several places ("Espoo/Kauniainen", "Kuopio (Pohjois-Savo)", "Vaasa - Vasa")
-resolves when they all lie in one county; parts joined by a spaced dash must all be places.
+A value naming several places ("Espoo/Kauniainen", "Kuopio (Pohjois-Savo)", "Vaasa - Vasa", or
+only three-digit municipality codes: "049/235") resolves when they all lie in one county; parts
+joined by a spaced dash must all be places.
 Without an exact match the resolver also tries the name without Finnish letters (or Sami ones)
 when the input has none ("Hameenlinna"), and one typo against official names: one edit
 against names of seven letters or more, from an input of six or more ("Jyväskyä") or from its form
@@ -383,13 +384,16 @@ class RegionResolver:
         """'Espoo/Kauniainen', 'Kuopio (Pohjois-Savo)': all parts in one county.
 
         At least one part must be a place name: a code only confirms a name ("837 Tampere"), so
-        "Vastaaja 10", "2 kuntaa" and "SUM(1)" are no county codes.
+        "Vastaaja 10", "2 kuntaa" and "SUM(1)" are no county codes; or every part is a
+        three-digit municipality code ("049/235": Espoo and Kauniainen; not "1/2" nor "10, 12").
         """
         parts = [p for p in _PLACE_SPLIT.split(norm) if p.strip()]
         if len(parts) < 2:
             return None
         names = [self._match_name(p, p) for p in parts]
-        if all(m is None for m in names):
+        if all(m is None for m in names) and not all(
+            len(p.strip()) == 3 and p.strip().isdigit() for p in parts
+        ):
             return None
         matches = [m or self._match_code(p, p, "auto") for m, p in zip(names, parts, strict=True)]
         known = [m for m in matches if m is not None and m.kind not in ("unknown", "empty")]
