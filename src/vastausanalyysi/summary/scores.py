@@ -10,7 +10,7 @@ municipality names or codes.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -228,17 +228,37 @@ def _margin_means(
     summary table). Aggregated means are published tables of their own: not checked."""
     if len(by_cols) < 2 or is_aggregated(scores):
         return np.zeros(len(out), dtype=bool)
+    return margin_mask(
+        _probe(out, by_cols),
+        by_cols,
+        _same_table(scores, code_items, respondents, min_cell),
+        cell_keys=["code", "item"],
+        hidden_column="score_suppressed",
+    )
 
-    def smaller(sub_by: list[str]) -> pd.DataFrame:
+
+def _probe(out: pd.DataFrame, by_cols: list[str]) -> pd.DataFrame:
+    """``out``'s keys as :func:`linked_scores` has them (regions as county codes)."""
+    probe = out[[*by_cols, "code", "item"]].copy()
+    for column in by_cols:
+        probe[column] = group_keys(probe[column], column in REGION_COLUMNS)
+    return probe
+
+
+def _same_table(
+    scores: pd.DataFrame,
+    code_items: Mapping[str, str | Sequence[str]] | None,
+    respondents: pd.DataFrame | None,
+    min_cell: int,
+) -> Callable[[list[str]], pd.DataFrame]:
+    """The same table of means by other ``by`` columns (fewer or coarser ones)."""
+
+    def table(by: list[str]) -> pd.DataFrame:
         return linked_scores(
-            scores, by=sub_by, code_items=code_items, respondents=respondents, min_cell=min_cell
+            scores, by=by, code_items=code_items, respondents=respondents, min_cell=min_cell
         )
 
-    probe = out[[*by_cols, "code", "item"]].copy()
-    for column in by_cols:  # as linked_scores has them: regions as county codes
-        probe[column] = group_keys(probe[column], column in REGION_COLUMNS)
-    hidden = "score_suppressed"
-    return margin_mask(probe, by_cols, smaller, cell_keys=["code", "item"], hidden_column=hidden)
+    return table
 
 
 def _nested_means(
@@ -260,18 +280,13 @@ def _nested_means(
         if parent in REGION_COLUMNS:
             keys = group_keys(pd.Series(list(parent_of.values()), dtype=object), True)
             hierarchy[column] = (parent, dict(zip(parent_of, keys, strict=True)))
-
-    def coarser(coarse_by: list[str]) -> pd.DataFrame:
-        return linked_scores(
-            scores, by=coarse_by, code_items=code_items, respondents=respondents, min_cell=min_cell
-        )
-
-    probe = out[[*by_cols, "code", "item"]].copy()
-    for column in by_cols:  # as linked_scores has them: regions as county codes
-        probe[column] = group_keys(probe[column], column in REGION_COLUMNS)
-    hidden = "score_suppressed"
     return nested_lines(
-        probe, by_cols, hierarchy, coarser, cell_keys=["code", "item"], hidden_column=hidden
+        _probe(out, by_cols),
+        by_cols,
+        hierarchy,
+        _same_table(scores, code_items, respondents, min_cell),
+        cell_keys=["code", "item"],
+        hidden_column="score_suppressed",
     )
 
 
