@@ -157,3 +157,45 @@ def test_masked_after_dev_x(text: str, expected: str) -> None:
 )
 def test_kept_after_dev_x(text: str) -> None:
     assert mask(text) == text
+
+
+# the rules added after the blind set dev_y (an employee survey)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first name alone after a dash at the end of the text
+        ("Kiitos kyselystä. – Arska", "Kiitos kyselystä. – [NIMI]"),
+        # a common nickname
+        ("Kun Henkka lähti, asiat jäivät kesken.", "Kun [NIMI] lähti, asiat jäivät kesken."),
+        # a verb of holding or admitting a view before an "että" clause
+        ("Kivikin myönsi kokouksessa, että rahat eivät riitä.", None),
+        # help got from someone, or someone to ask
+        ("Laaksolta saimme nopeasti neuvoja.", "[NIMI] saimme nopeasti neuvoja."),
+        ("Vuorelta voi kysyä lisää.", "[NIMI] voi kysyä lisää."),
+        # a town's name in an outer local case with "hän" later in the sentence
+        ("Kysykää lisää Salolta, hän tietää.", "Kysykää lisää [NIMI], hän tietää."),
+    ],
+)
+def test_masked_after_dev_y(text: str, expected: str | None) -> None:
+    masked = mask(text)
+    if expected is None:
+        assert masked.startswith("[NIMI]"), masked
+    else:
+        assert masked == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lahti uskoo, että hanke onnistuu.",  # a town's view
+        "Lahdelta saimme tukea hankkeeseen.",  # help from a town
+        # a town's name in an outer local case, without "hän" later (dev_y review)
+        "Hyvinvointialue vuokrasi tilat Lahdelta.",
+        "Salolle tulee uusi sote-keskus.",
+        "Kotkalle ja Haminalle haettiin avustusta.",
+        "Rannalta sain kiven.",  # no help, no asking
+        "Kiitos kyselystä. – Lahti",  # a town after a dash
+    ],
+)
+def test_kept_after_dev_y(text: str) -> None:
+    assert mask(text) == text

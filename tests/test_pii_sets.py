@@ -87,11 +87,13 @@ def test_the_thirteenth_blind_set_after_its_fixes() -> None:
     nickname after "meidän", an elative with "apua", a genitive with a clitic before "pitäisi",
     a place-name surname with "mielestä" and as a recipient, a spoken lower-case sentence), and
     one false mask (a firm named after its founder; "Hilmassa", the procurement system, is left
-    alone in a sentence about procurement). Pinned so that a change shows."""
+    alone in a sentence about procurement). One more since a town's name in an outer local case
+    needs "hän" later to be a person's ("Kotkalta kannattaa kysyä": the dev_y review; towns in
+    ordinary sentences were masked). Pinned so that a change shows."""
     score = evaluate_pii_file(PII / "dev_n.txt")
     assert (score.items, score.ordinary) == (210, 45)
     assert score.changed <= 2
-    assert (score.visible, score.changed) == (7, 1), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (8, 1), (score.leaks, score.false_masks)
 
 
 def test_the_set_of_the_issues_kinds_is_within_the_targets() -> None:
@@ -167,13 +169,14 @@ def test_the_fourth_typical_blind_set_is_within_the_targets() -> None:
 def test_the_nineteenth_blind_set_after_its_fixes() -> None:
     """dev_v: the kinds of issue 8 with the commonest Finnish names (surnames that are places or
     words at a sentence start and in lower case), measured once blind (15 of 206 items visible,
-    0 of 45 ordinary sentences changed), then fixed by cause to 2 of 206 (1.0 %). Left: a
-    lower-case town's name as the one asked ("tiedustelin asiaa salolta"), a first name that is
-    also a town at the head of a list of substitutes."""
+    0 of 45 ordinary sentences changed), then fixed by cause to 2 of 206 (1.0 %); 3 (1.5 %)
+    since a town's name in an outer local case needs "hän" later to be a person's ("Salolle
+    lähti viesti"). Left besides: a lower-case town's name as the one asked ("tiedustelin asiaa
+    salolta"), a first name that is also a town at the head of a list of substitutes."""
     score = evaluate_pii_file(PII / "dev_v.txt")
     assert (score.items, score.ordinary) == (206, 45)
     assert score.visible_rate <= 0.03 and score.changed <= 2
-    assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (3, 0), (score.leaks, score.false_masks)
 
 
 def test_the_twentieth_blind_set_after_its_fixes() -> None:
@@ -197,6 +200,19 @@ def test_the_twenty_first_blind_set_after_its_fixes() -> None:
     assert (score.items, score.ordinary) == (181, 45)
     assert score.visible_rate <= 0.03 and score.changed <= 2
     assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
+
+
+def test_the_twenty_second_blind_set_after_its_fixes() -> None:
+    """dev_y: an employee survey naming colleagues, managers, substitutes (names of every
+    frequency, Finland-Swedish and immigrant names, nicknames), measured once blind after the
+    dev_x fixes (9 of 198 items visible, 0 of 45 ordinary sentences changed), then fixed by cause
+    to 3 of 198 (1.5 %). Left: a short Swedish surname in capitals after a first name ("MIKAEL
+    EK"), initials before a unit's elative ("JP teknisestä toimesta"), a town's name as a
+    surname before "lisäksi"."""
+    score = evaluate_pii_file(PII / "dev_y.txt")
+    assert (score.items, score.ordinary) == (198, 45)
+    assert score.visible_rate <= 0.03 and score.changed <= 2
+    assert (score.visible, score.changed) == (3, 0), (score.leaks, score.false_masks)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:

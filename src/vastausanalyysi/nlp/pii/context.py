@@ -260,6 +260,20 @@ def negated_perfect(text: str, words: Words, infos: list[WordInfo], b: int) -> b
 _EVER = frozenset(["kertaakaan", "koskaan", "edes", "enää", "ikinä", "milloinkaan"])
 
 
+def helped_from(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A capitalised ablative of a name that is no town, then in its clause "saada" and help
+    ("Mäeltä sain lopulta apua", "Saarelta saimme ohjeet") or a verb of asking ("Rinteeltä voi
+    kysyä …"); not a town's ("Lahdelta saimme tukea")."""
+    last = infos[b - 1]
+    if "ulkoeronto" not in last.cases or last.town or infos[a].shape == "lower":
+        return False
+    after = _clause(text, words, b, 1, 4)
+    if any(infos[k].ask_from for k in after[:2]):
+        return True
+    got = [n for n, k in enumerate(after) if infos[k].get]
+    return bool(got) and any(infos[k].help for k in after[got[0] + 1 :])
+
+
 def keeps_contact(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """ "pitää" or "ottaa" after the name and "yhteyttä" within three words ("Heikkilä pitää
     yhteyttä Kelaan", "… että Mattila ottaa minuun yhteyttä")."""
@@ -367,8 +381,9 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
         # "Suominen sen jo sanoi": a verb of speaking later in the clause, with no other
         # subject before it ("Sosiaali- ja terveysministeriö korostaa"; not a town's)
         if info.finite and not info.participle:
+            said = info.speech_verb or (info.think and _THAT.match(text, words[k].end()))
             spoken = (
-                info.speech_verb
+                bool(said)
                 and not town
                 and not any(
                     infos[j].bare_noun or words[j][0].lower() in _AND for j in clause if j < k
@@ -388,6 +403,8 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
 
 
 _AND = frozenset(["ja", "sekä", "tai", "eli"])
+#: an "että" clause right after a verb (past its adverbials), in the same sentence
+_THAT = re.compile(r"[^.!?]{0,40}?,\s*että\b")
 
 
 def _before_noun(text: str, words: Words, infos: list[WordInfo], k: int) -> bool:
@@ -422,6 +439,12 @@ def trusted(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> b
 HE = re.compile(
     r"\bhän(?:en|tä|et|essä|estä|een|ellä|eltä|elle|enä|eksi)?(?:kin|kään|kaan|hän)?\b", re.I
 )
+
+
+def he_later(text: str, start: int) -> bool:
+    """ "hän" in any case later in the sentence from ``start``."""
+    end = _SENTENCE_END.search(text, start)
+    return HE.search(text, start, end.start() if end else len(text)) is not None
 
 
 def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -544,7 +567,9 @@ __all__ = [
     "foreign_context",
     "gap",
     "greeted",
+    "he_later",
     "heard_of",
+    "helped_from",
     "inner_surname",
     "keeps_contact",
     "met",

@@ -450,6 +450,7 @@ def decide_name(
         or (capitals and not last.town and context.met_object(text, words, infos, a, stop))
         or (capitals and context.foreign_context(text, words, infos, a, stop))
         or context.recipient(text, words, infos, a, stop, cases)
+        or context.helped_from(text, words, infos, a, stop)  # "Mäeltä sain apua"
         # "Lehdolle soitettiin heti", "Kuuselta kysyttiin" (not a town's: "Lahdelle
         # ilmoitettiin")
         or (
@@ -479,7 +480,12 @@ def decide_name(
         return True
     word = names[-1]
     if place:
-        return True if cases & TOWARDS_FROM else None
+        # "Mattilalle", "Koivistolta": a surname that is a village's name; a town's only with
+        # "hän" later in the sentence ("Kysykää Salolta, hän tietää"; not "Hyvinvointialue
+        # vuokrasi tilat Lahdelta", "Salolle tulee uusi sote-keskus")
+        if not cases & TOWARDS_FROM:
+            return None
+        return True if not word.town or context.he_later(text, words[stop - 1].end()) else None
     if word.adjective_name and not (nxt is not None and nxt.noun):
         return True
     initial = sentence_initial(text, words[a].start())

@@ -375,6 +375,11 @@ KNOW_NOUNS = (
 # lähetettiin vene"); the same document after an ablative and "tulla" came from a person
 # ("Lehdolta tuli ehdotus")
 SEND_VERBS = frozenset(["lähettää", "toimittaa", "välittää", "postittaa", "mailata", "meilata"])
+# verbs of holding or admitting a view, before an "että" clause: said of people ("Niemikin
+# myönsi, että …"; dev_y), and of towns ("Lahti uskoo, että …": not for a town's name)
+THINK_VERBS = frozenset(["myöntää", "väittää", "arvella", "epäillä", "uskoa", "muistaa"])
+# help and instructions one gets from someone ("Mäeltä sain apua", "Saarelta saimme ohjeet")
+HELP_NOUNS = frozenset(["apu", "ohje", "neuvo", "tuki", "vastaus", "vinkki", "opastus"])
 # verbs of talking something over with someone: a lower-case genitive before "kanssa" with one
 # in its clause is a person ("puhuin nurmen kanssa", "kävin heikkilän kanssa läpi"; dev_v)
 TALK_VERBS = frozenset(
@@ -625,6 +630,7 @@ __all__ = [
     "GATHERING_NOUNS",
     "GREETINGS",
     "HEAR_VERBS",
+    "HELP_NOUNS",
     "INFO_NOUNS",
     "INSTITUTION_HEADS",
     "KIN_NOUNS",
@@ -652,6 +658,7 @@ __all__ = [
     "SYSTEM_NAMES",
     "TALK_VERBS",
     "TELL_VERBS",
+    "THINK_VERBS",
     "TITLES",
     "TITLE_ABBREVIATIONS",
     "TITLE_ENDINGS",

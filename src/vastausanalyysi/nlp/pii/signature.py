@@ -18,18 +18,26 @@ _SIGNATURE = re.compile(
     r"(?:^|\s)(?:[-–—/]\s?|(?i:terv|t|yst\.\s?terv)\.?:?\s+)"
     r"([A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]-[A-ZÅÄÖ]{1,2})[.!]?\s*$"
 )
+# a first name alone after a dash that ends a sentence's text: "… lisäkysymyksiin. – Tumppi"
+_NAME_SIGNATURE = re.compile(r"[.!?]\s+[-–—]\s?[A-ZÅÄÖ][a-zåäö]+[.!]?\s*$")
 _INITIALS_WORD = re.compile(r"[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]-[A-ZÅÄÖ]{1,2}")
 
 
 def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> int | None:
     """The index of the word of initials signing ``text`` at its end after a dash, a slash or
-    a shortened greeting ("-MH", "/TR", "terv. MJ", "t. A-LK"), or None; not a known
+    a shortened greeting ("-MH", "/TR", "terv. MJ", "t. A-LK"), or of a capitalised first name
+    alone after a dash there ("… lisäkysymyksiin. – Tumppi"), or None; not a known
     abbreviation or organisation ("-HVA", "-THL", "-EU")."""
-    if not words or not _SIGNATURE.search(text, max(0, len(text.rstrip()) - 16)):
+    if not words:
         return None
     k = len(words) - 1
     info = infos[k]
     word = words[k][0]
+    named = _NAME_SIGNATURE.search(text, max(0, len(text.rstrip()) - 40))
+    if named and info.first and info.shape == "title" and not (info.org or info.place):
+        return k
+    if not _SIGNATURE.search(text, max(0, len(text.rstrip()) - 16)):
+        return None
     if not ((info.unknown or info.initials) and not info.org and _INITIALS_WORD.fullmatch(word)):
         return None
     if word in NOT_INITIALS or word.lower() in non_answer_words():

@@ -23,6 +23,7 @@ from vastausanalyysi.nlp.pii.names import (
     GATHERING_NOUNS,
     GREETINGS,
     HEAR_VERBS,
+    HELP_NOUNS,
     INFO_NOUNS,
     INSTITUTION_HEADS,
     KIN_NOUNS,
@@ -47,6 +48,7 @@ from vastausanalyysi.nlp.pii.names import (
     SYSTEM_NAMES,
     TALK_VERBS,
     TELL_VERBS,
+    THINK_VERBS,
     TITLE_ABBREVIATIONS,
     TITLES,
     TRUST_VERBS,
@@ -130,15 +132,15 @@ class WordInfo:
         "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer", "area",
         "ask", "ask_from", "attend", "attribute", "bare_noun", "booked", "brand", "cases", "collab",
         "common", "contact", "contact_verb", "crew", "document", "done", "family", "family_own",
-        "finite", "first", "foundation", "gathering", "head", "heading", "hear", "house",
-        "info_noun", "initial", "initials", "institution", "kin", "know", "leave", "listed",
-        "ma_inessive", "meet", "meeting", "middle", "name", "name_bases", "named", "negation",
-        "noun", "olla", "opinion_noun", "org", "participle", "particle", "person_noun",
+        "finite", "first", "foundation", "gathering", "get", "head", "heading", "hear", "help",
+        "house", "info_noun", "initial", "initials", "institution", "kin", "know", "leave",
+        "listed", "ma_inessive", "meet", "meeting", "middle", "name", "name_bases", "named",
+        "negation", "noun", "olla", "opinion_noun", "org", "participle", "particle", "person_noun",
         "person_only", "person_predicate", "person_verb", "phone_illative", "place", "plural",
         "possessive", "rare_first", "role", "said", "self_word", "send", "sent", "shape",
         "singular", "speech_verb", "starts", "strong", "strong_verb", "suffix", "surname", "talk",
-        "tell", "thanks", "title", "title_cases", "told", "town", "trust", "umlauts_left_out",
-        "unit", "unknown", "verb", "visit",
+        "tell", "thanks", "think", "title", "title_cases", "told", "town", "trust",
+        "umlauts_left_out", "unit", "unknown", "verb", "visit",
     )  # fmt: skip
 
     def __init__(self, word: str, analyzer: VoikkoAnalyzer):
@@ -410,6 +412,11 @@ class WordInfo:
         self.talk = not verb_lemmas.isdisjoint(TALK_VERBS)  # "puhuin … kanssa"
         self.contact_verb = not finite_lemmas.isdisjoint({"pitää", "ottaa"})  # "… yhteyttä"
         self.attend = "osallistua" in finite_lemmas  # "… osallistui kokoukseen"
+        self.get = "saada" in finite_lemmas  # "Mäeltä sain apua"
+        self.think = not finite_lemmas.isdisjoint(THINK_VERBS)  # "… myönsi, että"
+        self.help = any(  # "apua", "ohjeet", "neuvoja"
+            a.word_class == "nimisana" and a.baseform in HELP_NOUNS for a in common
+        )
         self.document = any(
             a.word_class == "nimisana" and ends_with(a.baseform, DOCUMENT_NOUNS) for a in common
         )
