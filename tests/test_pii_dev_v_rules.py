@@ -199,3 +199,21 @@ def test_masked_after_dev_y(text: str, expected: str | None) -> None:
 )
 def test_kept_after_dev_y(text: str) -> None:
     assert mask(text) == text
+
+
+# the rules added after the blind set dev_z (ordinary sentences)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Koskelassa kirjasto on auki myös sunnuntaisin.",  # a place with its building
+        "Laskun viitenumero on 1 23456 78901.",  # a reference number is no phone
+        "Viitenumero: 040 123 4567.",
+        "Eero Järnefeltin taidekodin kävijämäärä kasvoi.",  # an art home named after a painter
+    ],
+)
+def test_kept_after_dev_z(text: str) -> None:
+    assert mask(text) == text
+
+
+def test_a_phone_number_after_other_words_is_still_one() -> None:
+    assert mask("Laskuista kysy numerosta 040 123 4567.") == "Laskuista kysy numerosta [PUHELIN]."

@@ -249,7 +249,9 @@ def decide_name(
     )
     # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
     personal = last.strong and last.shape != "lower" and not last.unknown
-    personal = personal and not (prev is not None and prev.head)  # "Hotelli Arthurissa"
+    # "Hotelli Arthurissa", "Anttilassa asukastalo toimii" (a place with its building)
+    personal = personal and not (prev is not None and prev.head)
+    personal = personal and not (nxt is not None and nxt.head and "nimento" in nxt.cases)
     if cases and cases <= context.INNER_LOCAL and not (full or contacted or personal):
         return False
     # "rehtori Salon", "tyttäreni Aavan", or a title agreeing with the name: "jäsentä

@@ -468,7 +468,7 @@ PLACE_HEADS = (
     "säätiö", "seura", "liitto", "keskus", "päivä", "patsas", "muistomerkki", "palkinto", "nimi",
     "kansallispuisto", "kaupunki", "kunta", "seutu", "alue", "kylä", "kartano", "hotelli",
     "ravintola", "rahasto", "mitali", "päiväkoti", "hoitokoti", "palvelukoti", "vanhainkoti",
-    "lastenkoti", "talo", "terveysasema", "paloasema", "villa",
+    "lastenkoti", "taidekoti", "talo", "terveysasema", "paloasema", "villa",
 )  # fmt: skip
 
 # heads of brand-style names: an uninflected name before them in any case is a firm's or a

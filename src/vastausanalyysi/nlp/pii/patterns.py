@@ -194,24 +194,25 @@ def _is_date(year: int, month: int, day: int) -> bool:
     return True
 
 
-# a number with the country code and no "+" right after a word naming another kind of number is
-# that number: "Lasku 358401234567", "viitenumero: 358 40 1234567", "tilausnro 35891234567";
-# "asiakas", "tilaus", "tili" … name one only with "numero", "nro" or "tunnus" ("Asiakas 358 40
-# 123 4567 soitti" is a customer's phone)
+# a number right after a word naming another kind of number is that number: "Lasku
+# 358401234567", "viitenumero: 358 40 1234567", "tilausnro 35891234567", "Laskun viitenumero on 2
+# 02500 47136" (a reference number in groups of five); "asiakas", "tilaus", "tili" … name one
+# only with "numero", "nro" or "tunnus" ("Asiakas 358 40 123 4567 soitti" is a customer's phone)
 _OTHER_NUMBER_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?:lasku|viite|diaari|arkisto)(?:numero|nro|tunnus)?[^\W\d_]{0,4}"
     r"|(?:tilaus|asiakas|sopimus|tili|tuote|sarja)"
     r"(?:(?:numero|nro|tunnus)[^\W\d_]{0,4}|[ \u00a0]+(?:nro|no|numero|n:o))"
     r"|dnro|invoice|reference|order|account)\.?"
-    r"(?:[ \u00a0]+(?:nro|no|numero|n:o)\.?)?[ \u00a0]*[:#]?[ \u00a0]*\Z",
+    r"(?:[ \u00a0]+(?:nro|no|numero|n:o)\.?)?[ \u00a0]*[:#]?"
+    r"(?:[ \u00a0]+(?:on|oli|is|är))?[ \u00a0]*(?:\d{1,5}[ \u00a0]+)?\Z",
     re.IGNORECASE,
 )
 
 
 def phone_ok(match: str, before: str = "") -> bool:
-    """True when a phone-number match has a plausible number of digits (and one starting with a
-    bare "358" does not follow ``before``, a word naming another kind of number)."""
-    if match.startswith("358") and _OTHER_NUMBER_BEFORE.search(before[-40:]):
+    """True when a phone-number match has a plausible number of digits and does not follow
+    ``before``, a word naming another kind of number ("viitenumero on …")."""
+    if _OTHER_NUMBER_BEFORE.search(before[-40:]):
         return False
     digits = re.sub(r"\D", "", match)
     if match.startswith(("+", "00", "358")):  # with the country code
