@@ -17,6 +17,10 @@ MASKED = [
     ("IBAN: FI2112345600000785", "FI2112345600000785"),
     ("Tilinumero FI49 5000 9420 0287 30, saaja Matti Virtanen.", "FI49 5000 9420 0287 30"),
     ("Konto SE45 5000 0000 0583 9825 7466.", "SE45 5000 0000 0583 9825 7466"),
+    # any case, dashes between the groups (QA 6)
+    ("Tilinumero fi2112345600000785.", "fi2112345600000785"),
+    ("Tili Fi21 1234 5600 0007 85.", "Fi21 1234 5600 0007 85"),
+    ("Maksu: FI21-1234-5600-0007-85", "FI21-1234-5600-0007-85"),
 ]
 KEPT = [
     "Koodi AB12 CDEF GHIJ KLMN on tunnus.",  # no valid check digits

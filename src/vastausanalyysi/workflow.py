@@ -362,9 +362,11 @@ def mask_output(
     run, so that an id gets the same pseudonym in each; default: a new one).
     """
     from vastausanalyysi.nlp.pii import IdPseudonyms
+    from vastausanalyysi.report.masking import LABEL_COLUMNS, Masker
 
     others = [c for c in free_text_columns(frame, keep) if c not in text_columns]
     out = mask_personal_data(frame, [*text_columns, *others], progress)
+    out = Masker(True).label_columns(out, LABEL_COLUMNS)  # a question's or item's header text
     for column in others:
         out[column] = _contact_column(str(column), frame[column].tolist(), out[column].tolist())
     id_columns = [c for c in (RESPONDENT_ID, *keep) if c not in text_columns]

@@ -257,6 +257,10 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         # group names are text whatever the dtype (pandas 3 reads text as "str", not object)
         texts = [b for b in by if any(isinstance(v, str) for v in freqs[b].tolist())]
         freqs = mask_personal_data(freqs, texts)
+    if _mask(args):  # an item's or question's text from a file's header
+        from vastausanalyysi.report.masking import LABEL_COLUMNS, Masker
+
+        freqs = Masker(True).label_columns(freqs, LABEL_COLUMNS)
     _write(freqs, args)
     return 0
 
@@ -301,6 +305,11 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
         options = _mask_options(answers, args)
         tagged = mask_output(tagged, [answers.text_column], **options)
         scores = options["ids"].apply(scores)  # the same pseudonyms as the ids of the answers
+        from vastausanalyysi.report.masking import LABEL_COLUMNS, Masker
+
+        labels = Masker(True)  # the items' texts from the file's headers, as every output has them
+        scores = labels.label_columns(scores, LABEL_COLUMNS)
+        items = labels.many(list(items)) if items else items
     n_clusters = args.n_clusters if args.n_clusters == "auto" else _int(args.n_clusters, "-k")
     with _progress(args).bar(1, "clustering", unit="step") as bar:
         clustering = cluster_statements(

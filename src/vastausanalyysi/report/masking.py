@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from vastausanalyysi.errors import ReportError
 
@@ -43,5 +44,26 @@ class Masker:
             self._cache.update(zip(todo, (str(m) for m in masked), strict=True))
         return [self._cache.get(t, t) if t else t for t in texts]
 
+    def label_columns(self, frame: Any, columns: Sequence[str]) -> Any:
+        """``frame`` (a DataFrame, or None) with the text values of ``columns`` masked: labels
+        taken from a file's headers (an open question's or a Likert item's text, "… Lisätietoja
+        antaa Liisa Korhonen, 040 123 4567") that are written out with every row. Each distinct
+        label is masked once; other values (numbers, missing) stay; ``frame`` is not changed."""
+        if not self.enabled or frame is None:
+            return frame
+        present = [c for c in columns if c in frame.columns]
+        if not present:
+            return frame
+        out = frame.copy()
+        for column in present:
+            values = out[column].tolist()
+            texts = [v for v in values if isinstance(v, str)]
+            lookup = dict(zip(texts, self.many(texts), strict=True))
+            out[column] = [lookup.get(v, v) if isinstance(v, str) else v for v in values]
+        return out
 
-__all__ = ["Masker"]
+
+#: columns whose values are labels from a file's headers (see :meth:`Masker.label_columns`)
+LABEL_COLUMNS = ("question", "item", "column")
+
+__all__ = ["LABEL_COLUMNS", "Masker"]

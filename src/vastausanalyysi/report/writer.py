@@ -12,6 +12,7 @@ from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ReportError
 from vastausanalyysi.report.html import render_html
 from vastausanalyysi.report.markdown import render_markdown
+from vastausanalyysi.report.masking import LABEL_COLUMNS, Masker
 from vastausanalyysi.report.model import build_model
 from vastausanalyysi.report.xlsx import render_xlsx
 from vastausanalyysi.schema import AREAS, MECHANISMS
@@ -102,6 +103,9 @@ def write_report(
         tagged, respondent_scores, published_scores = _pseudonymised(
             tagged, respondent_scores, published_scores
         )
+        masker = Masker(True)  # the labels from a file's headers (questions, items) too
+        tagged = masker.label_columns(tagged, LABEL_COLUMNS)
+        respondent_scores = masker.label_columns(respondent_scores, LABEL_COLUMNS)
     rep = build_model(
         tagged,
         frequencies,

@@ -232,16 +232,18 @@ IP_RE = re.compile(
 
 
 #: an IBAN: a country code, two check digits and 11-30 letters and digits, written together or
-#: in groups of four ("FI21 1234 5600 0007 85"); :func:`valid_iban` checks it
+#: in groups of four with spaces or dashes ("FI21 1234 5600 0007 85", "fi21-1234-…"), in any
+#: case; :func:`valid_iban` checks it
 IBAN_RE = re.compile(
-    r"(?<![\w-])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,4})?(?![\w-])"
+    r"(?<![\w-])[A-Za-z]{2}\d{2}(?:[ \u00a0-]?[A-Za-z0-9]{4}){2,7}(?:[ \u00a0-]?[A-Za-z0-9]{1,4})?"
+    r"(?![\w-])"
 )
 
 
 def valid_iban(text: str) -> bool:
     """Whether ``text`` (spaces allowed) is an IBAN with the right check digits (ISO 13616: the
     number, country and check digits moved to its end and letters as 10-35, mod 97 is 1)."""
-    code = "".join(text.split()).upper()
+    code = "".join(text.replace("-", " ").split()).upper()
     if not 15 <= len(code) <= 34:
         return False
     digits = "".join(str(int(c, 36)) for c in code[4:] + code[:4])
@@ -266,7 +268,7 @@ def pattern_spans(
         # a dotted number of single digits is a section or a version ("3.2.1.4"), not an address
         found = (m for m in IP_RE.finditer(text) if re.search(r"\w\w", m[0]))
         spans += [(m.start(), m.end(), "ip") for m in found]
-    if ibans and any(c.isupper() for c in text):
+    if ibans and any(c.isdigit() for c in text):
         found = ((m.start(), m.end(), "iban") for m in IBAN_RE.finditer(text) if valid_iban(m[0]))
         spans += free_spans(spans, found)
     if hetu:
