@@ -456,6 +456,10 @@ def test_statements_in_another_language_are_left_out_with_a_reason() -> None:
     assert kept == set(finnish)
     assert set(result.excluded["reason"]) == {"language"}
     assert set(result.excluded["text"]) == set(other)
+    # with a polarity filter too, their reason is the language (QA 6: it was "polarity")
+    works = cluster_statements(tagged, polarity=("works", "mixed"))
+    reasons = dict(zip(works.excluded["text"], works.excluded["reason"], strict=True))
+    assert {reasons[t] for t in other} == {"language"}
 
 
 @pytest.mark.parametrize(

@@ -512,3 +512,21 @@ def test_codes_beside_the_scores_of_those_who_mention_them(tmp_path: Path) -> No
         code = hidden.iloc[0]["code"]
         hidden_line = next(x for x in section.splitlines() if f"({code})" in x)
         assert "–*" in hidden_line
+
+
+def test_the_method_text_of_a_report_by_exact_group_names_no_region(tmp_path: Path) -> None:
+    """A report by the exact job-title group with the coarse group as the quotes' label: the
+    small-group rule's text called the exact group a "region" (QA 6 #10); it also lists every
+    kind of personal data masked."""
+    from vastausanalyysi.summary import theme_frequencies
+
+    tagged = _answers().rename(columns={"coarse_group": "group"})
+    tagged["coarse_group"] = tagged["group"].map(
+        {"puheenjohtajat": "luottamushenkilöt", "toimialajohto": "johto", "muut": "muut"}
+    )
+    freqs = theme_frequencies(tagged, "group")
+    (md,) = write_report(tmp_path, tagged=tagged, frequencies=freqs, formats="md")
+    text = md.read_text(encoding="utf-8")
+    assert "ja alueella (vastaajaryhmä" not in text
+    assert "ja ryhmittelyssä (vastaajaryhmä (tarkka))" in text
+    assert "IP-osoitteet ja tilinumerot" in text

@@ -235,11 +235,12 @@ def _select(
         chosen = [_question(q, found) for q in sorted(question)]
         off = ~stmts[question_column].astype(str).isin(chosen).to_numpy()
         reason[off] = "question"
+    if LANGUAGE in stmts.columns:  # tag() found another language: no Finnish lemmas to group by
+        # (before polarity: such a statement has no polarity of its own, QA 6 #8)
+        reason[not_finnish_mask(stmts) & (reason == "").to_numpy()] = "language"
     if polarity is not None:
         off = ~stmts["polarity"].isin(list(polarity)).to_numpy() & (reason == "").to_numpy()
         reason[off] = "polarity"
-    if LANGUAGE in stmts.columns:  # tag() found another language: no Finnish lemmas to group by
-        reason[not_finnish_mask(stmts) & (reason == "").to_numpy()] = "language"
     keep = (reason == "").to_numpy()
     excluded = stmts[~keep].assign(reason=reason[~keep].to_numpy()).reset_index(drop=True)
     return stmts[keep].reset_index(drop=True), excluded

@@ -13,6 +13,7 @@ from vastausanalyysi.report.labels import (
     COLUMN_TITLES,
     EVIDENCE_SOURCES,
     POLARITY_NAMES,
+    REGION_COLUMNS,
 )
 from vastausanalyysi.report.model import ReportModel, not_finnish
 from vastausanalyysi.report.questions import DEVELOPMENT_POLARITIES
@@ -196,8 +197,10 @@ def small_cell_text(rep: ReportModel) -> str:
     elif len(columns) == 1:
         text = shown + f"vastaajan ryhmässä ({names[0]}) on vähintään {m} vastannutta vastaajaa; "
     elif extra and len(columns) == 2:
+        # the tables' column is a region, or another grouping (a report by the exact group)
+        where = "alueella" if columns[0] in REGION_COLUMNS else "ryhmittelyssä"
         text = shown + (
-            f"vastaajan ryhmässä ({names[-1]}) ja alueella ({names[0]}) on "
+            f"vastaajan ryhmässä ({names[-1]}) ja {where} ({names[0]}) on "
             f"kummassakin vähintään {m} vastannutta vastaajaa; "
         )
     else:
@@ -240,8 +243,9 @@ def privacy_text(rep: ReportModel) -> str:
     """Whether personal data was masked."""
     if rep.masker.enabled:
         return (
-            "Henkilötiedot (nimet, sähköpostiosoitteet, puhelinnumerot, henkilötunnukset) on "
-            "peitetty merkinnöillä kuten [NIMI] ennen kirjoittamista."
+            "Henkilötiedot (nimet, sähköpostiosoitteet, puhelinnumerot, henkilötunnukset, "
+            "IP-osoitteet ja tilinumerot, myös sarakeotsikoissa) on peitetty merkinnöillä kuten "
+            "[NIMI] ennen kirjoittamista."
         )
     return (
         "Henkilötietoja EI peitetty (pyydettiin säilyttämään henkilötiedot); tarkista tekstit "
