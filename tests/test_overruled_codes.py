@@ -64,3 +64,19 @@ def test_the_shipped_model_overrules_nothing() -> None:
     from vastausanalyysi.themes.shipped import resolve_model
 
     assert resolve_model(None).overruled_ == []
+
+
+def test_an_overruled_code_stays_where_the_coding_gives_it() -> None:
+    """The coders give the rules' tietopohja to two of the six "tiedonkulku" answers: the code
+    is overruled, and the model keeps it where it agrees by its own threshold (QA 6 #5: the
+    threshold of adding a code, above 1 when the model adds nothing, removed it everywhere)."""
+    rows = [
+        (t, "", "tietopohja;vuorovaikutus" if i < 2 else "vuorovaikutus")
+        for i, t in enumerate(FLOW)
+    ]
+    frame = pd.DataFrame((rows + OTHER) * 2, columns=["text", "areas", "mechanisms"])
+    frame["polarity"] = "problem"
+    model = va.train(frame)
+    assert model.overruled_ == ["tietopohja"]
+    tagged = va.tag(FLOW, model=model)
+    assert ["tietopohja" in m for m in tagged["mechanisms"]] == [True, True] + [False] * 4

@@ -99,14 +99,20 @@ def combine(
         at, js = np.nonzero(~(known < limits[ks]))  # as ``not p < limit`` per value
         for i, j in zip(at.tolist(), js.tolist(), strict=True):
             over[i].append(j)
-    # the rules' codes that the model's training coding overrules: only where the model agrees
+    # the rules' codes that the model's training coding overrules: only where the model agrees,
+    # by the model's own thresholds (those of adding a code may be above 1: QA 6 #5)
     overruled = set(getattr(model, "overruled_", ())) if proba is not None else set()
+    agrees: list[set[str]] = [set() for _ in docs]
+    if overruled:
+        own = model.model_thresholds_  # type: ignore[union-attr]
+        at, js = np.nonzero(~(known < own[ks]))
+        for i, j in zip(at.tolist(), js.tolist(), strict=True):
+            agrees[i].add(codes[j])
     out = []
     for i, (doc, rr) in enumerate(zip(docs, rules, strict=True)):
         evidence = {c: list(ev) for c, ev in rr.evidence.items()} if mode != "model" else {}
         if overruled and not overruled.isdisjoint(evidence):
-            agreed = {codes[j] for j in over[i]}
-            for code in overruled.intersection(evidence) - agreed:
+            for code in overruled.intersection(evidence) - agrees[i]:
                 del evidence[code]
         scores: dict[str, float] = {}
         if proba is not None:
