@@ -384,3 +384,18 @@ def test_readme_claim_ids_that_are_personal_data_are_pseudonyms(
     kept = tmp_path / "kept.csv"
     _run(["--keep-personal-data", "tag", str(source), "-o", str(kept)], capsys)
     assert _read(kept)["respondent_id"].tolist() == raw
+
+
+def test_mention_scores_of_the_export_meet_its_own_scores_csv(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``summary export --mention-scores --scores tidy/scores.csv``: the scores.csv that
+    ``survey -o`` wrote from the same export (pseudonymised ids) meets the export's raw ids,
+    pseudonymised alike, and gives the table of the export's own scores (QA 6 #6: refused)."""
+    tidy = tmp_path / "tidy"
+    _run(["survey", str(export), "-o", str(tidy)], capsys)
+    given, own = tmp_path / "given.csv", tmp_path / "own.csv"
+    argv = ["summary", str(export), "--mention-scores"]
+    _run([*argv, "--scores", str(tidy / "scores.csv"), "-o", str(given)], capsys)
+    _run([*argv, "-o", str(own)], capsys)
+    assert _read(given).equals(_read(own))

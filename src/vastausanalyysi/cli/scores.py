@@ -48,11 +48,28 @@ def respondent_scores(
         return tagged, None
     id_column = answers.id_column or RESPONDENT_ID
     if id_column in tagged.columns and RESPONDENT_ID in scores.columns:
+        tagged = _as_survey_wrote(tagged, id_column, scores[RESPONDENT_ID], answers)
         check_pseudonyms(tagged[id_column], scores[RESPONDENT_ID], answers.source, path)
         # ids read from different files as numbers and as text still meet: 7, 7.0 and "7"
         tagged = tagged.assign(**{id_column: tagged[id_column].map(id_text)})
         scores = scores.assign(**{RESPONDENT_ID: scores[RESPONDENT_ID].map(id_text)})
     return tagged, scores
+
+
+def _as_survey_wrote(tagged: pd.DataFrame, id_column: str, score_ids: Any, answers: Any) -> Any:
+    """``tagged`` with its ids pseudonymised as ``survey -o`` writes them (numbered by the
+    export's respondents) when the scores' ids are such pseudonyms and the export's are not:
+    the scores.csv of the same export then meets it (QA 6 #6)."""
+    from vastausanalyysi.nlp.pii import IdPseudonyms
+    from vastausanalyysi.nlp.pii.pseudonyms import is_pseudonym
+
+    respondents = getattr(answers, "respondents", None)
+    if respondents is None or not any(map(is_pseudonym, score_ids)):
+        return tagged
+    if any(map(is_pseudonym, tagged[id_column])):
+        return tagged
+    ids = IdPseudonyms(respondents)
+    return tagged.assign(**{id_column: ids.pseudonyms(tagged[id_column].tolist(), id_column)})
 
 
 def missing_scores(option: str, source: str) -> SurveyError:
