@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress
-from typing import Any, cast
+from typing import Any
 
 from vastausanalyysi.themes.codes import ANY_WORD, Phrase
 from vastausanalyysi.themes.tokens import remember
@@ -38,6 +37,26 @@ class CompiledPhrase:
         return cls(phrase, wild, None if wild[0] else phrase[0], label)
 
 
+class _Start:
+    """The phrases that can start at one word, grouped by their pivot: the first later word
+    that is not a wildcard. Per pivot offset, the keys that the word there may have (all of
+    them, to rule the offset out with one set test) and each key's phrases; the phrases of a
+    single word need no later word."""
+
+    __slots__ = ("pivots", "single")
+
+    def __init__(
+        self,
+        single: list[int],
+        pivots: list[tuple[int, frozenset[str], dict[str, list[int]]]],
+    ):
+        self.single = single
+        self.pivots = pivots
+
+
+_NO_START = _Start([], [])
+
+
 class PhraseSet:
     """Compiled phrases with an index of their first keys: which phrases can match a text."""
 
@@ -61,6 +80,8 @@ class PhraseSet:
         ]
         #: a word's key set -> the phrases that can start at it (words repeat across texts)
         self._starting: dict[frozenset[str], tuple[int, ...]] = {}
+        #: a word's key set -> the same phrases by pivot (:class:`_Start`)
+        self._starts: dict[frozenset[str], _Start] = {}
 
     def starting(self, word: frozenset[str]) -> tuple[int, ...]:
         """The positions in ``items`` of the phrases whose first element ``word`` matches."""
@@ -71,37 +92,71 @@ class PhraseSet:
             remember(self._starting, word, found)
         return found
 
+    def _start(self, word: frozenset[str]) -> _Start:
+        """:meth:`starting` of ``word`` grouped by pivot (remembered per key set)."""
+        found = self._starts.get(word)
+        if found is None:
+            ks = self.starting(word)
+            if not ks:
+                found = _NO_START
+            else:
+                single: list[int] = []
+                by_offset: dict[int, dict[str, list[int]]] = {}
+                for k in ks:
+                    checks = self._plans[k][1]
+                    if not checks:
+                        single.append(k)
+                        continue
+                    j, element = checks[0]
+                    index = by_offset.setdefault(j, {})
+                    for key in element:
+                        index.setdefault(key, []).append(k)
+                pivots = [(j, frozenset(index), index) for j, index in sorted(by_offset.items())]
+                found = _Start(single, pivots)
+            remember(self._starts, word, found)
+        return found
+
     def matches(self, keys: Keys) -> Iterator[tuple[Any, CompiledPhrase, int, int]]:
         """(owner, phrase, start, end) of every match in the words' key sets ``keys``, in the
         order of the phrases; only the phrases whose first element a word has are tried, at
-        the positions of those words."""
-        known = list(map(self._starting.get, keys))  # most words start no phrase
-        starting: list[tuple[int, ...]] = (
-            [self.starting(w) if s is None else s for w, s in zip(keys, known, strict=True)]
-            if None in known
-            else cast("list[tuple[int, ...]]", known)
-        )
-        size = len(keys)
+        the positions of those words, and of those only the ones whose pivot (first later
+        word that is not a wildcard) the word at its offset matches."""
+        words: list[frozenset[str]] = keys if isinstance(keys, list) else list(keys)
+        size = len(words)
         plans = self._plans
+        starts = self._starts
         found: list[tuple[int, int]] = []
-        for i in compress(range(size), starting):
-            for k in starting[i]:
-                n, checks = plans[k]
-                if i + n > size:
+        for i in range(size):
+            start = starts.get(words[i])
+            if start is None:
+                start = self._start(words[i])
+            for k in start.single:
+                found.append((k, i))
+            for j, pivot_keys, index in start.pivots:
+                if i + j >= size:
+                    break  # offsets ascend
+                word = words[i + j]
+                if pivot_keys.isdisjoint(word):
                     continue
-                for j, element in checks:
-                    if element.isdisjoint(keys[i + j]):
-                        break
-                else:
-                    found.append((k, i))
+                for key in word:
+                    for k in index.get(key, ()):
+                        n, checks = plans[k]
+                        if i + n > size:
+                            continue
+                        for jj, element in checks[1:]:
+                            if element.isdisjoint(words[i + jj]):
+                                break
+                        else:
+                            found.append((k, i))
         for k in self._any_first:
             n, checks = plans[k]
             for i in range(size - n + 1):
-                if all(not element.isdisjoint(keys[i + j]) for j, element in checks):
+                if all(not element.isdisjoint(words[i + j]) for j, element in checks):
                     found.append((k, i))
         if not found:
             return iter(())
-        found.sort()
+        if len(found) > 1:
+            found = sorted(set(found))  # a phrase found through two keys of its pivot once
         items = self.items
         return iter([(*items[k], a, a + plans[k][0]) for k, a in found])
 
