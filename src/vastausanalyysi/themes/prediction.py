@@ -35,7 +35,13 @@ from vastausanalyysi.themes.polarity import (
     rule_polarity,
 )
 from vastausanalyysi.themes.rules import RuleTagger
-from vastausanalyysi.themes.tokens import doc_table, rule_words
+from vastausanalyysi.themes.tokens import (
+    DocTable,
+    doc_table,
+    pin_tables,
+    rule_words,
+    unpin_tables,
+)
 
 
 @lru_cache(maxsize=8)
@@ -61,6 +67,23 @@ def combine(
     rules set aside ("Vaikka tavoitteet ovat hyviä, laki tuo haasteita": a problem) keeps the
     rules' label.
     """
+    tables = pin_tables(docs)  # nothing retokenises the Docs while they are tagged
+    try:
+        return _combine(docs, tables, model, codebook, questions, mode, polarity_mode)
+    finally:
+        unpin_tables(docs)
+
+
+def _combine(
+    docs: Sequence[Doc],
+    tables: list[DocTable],
+    model: ThemeClassifier | None,
+    codebook: Codebook,
+    questions: Sequence[Any] | None,
+    mode: str,
+    polarity_mode: str | None,
+) -> list[dict[str, Any]]:
+    """:func:`combine` of Docs whose tables are pinned (``tables``)."""
     if mode not in ("combined", "rules", "model"):
         raise ValueError(f"mode must be 'combined', 'rules' or 'model', not {mode!r}")
     if mode != "rules" and model is None:
@@ -139,7 +162,7 @@ def combine(
                 polarity = rule_label  # "Tilanne on kuitenkin vaikea.": one side only
         else:
             polarity = rule_label if rp.cues else pol_model[i]
-        table = doc_table(doc)
+        table = tables[i]
         if not any(table.words):
             polarity = NEUTRAL
         cues = rp.cues

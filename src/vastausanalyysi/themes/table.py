@@ -18,11 +18,18 @@ class DocTable:
 
     __slots__ = ("__weakref__", "memo", "rows", "spaces", "starts", "words")
 
-    def __init__(self, rows: list[Any], starts: list[int], spaces: list[int]):
+    def __init__(
+        self,
+        rows: list[Any],
+        starts: list[int],
+        spaces: list[int],
+        words: list[bool] | None = None,
+    ):
         self.rows = rows
         self.starts = starts
         self.spaces = spaces  # 1 where the token is followed by a space
-        self.words = [r.word for r in rows]
+        #: ``row.word`` of each row (given by a caller that has it already)
+        self.words = [r.word for r in rows] if words is None else words
         self.memo: dict[str, Any] = {}
 
     def __len__(self) -> int:

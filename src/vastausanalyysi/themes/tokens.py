@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -175,10 +176,18 @@ def remember(cache: dict[Any, Any], key: Any, value: Any) -> Any:
 _SETS: dict[frozenset[Any], frozenset[Any]] = {}
 
 
+#: ``id(doc)`` -> its table, for the Docs of a batch being tagged (:func:`pin_tables`)
+_PINNED: dict[int, DocTable] = {}
+
+
 def doc_table(doc: Doc) -> DocTable:
     """The token table of ``doc``, built on the first call and kept while the Doc lives (and
     built again if the Doc was retokenised)."""
     key = id(doc)
+    if _PINNED:
+        pinned = _PINNED.get(key)
+        if pinned is not None:
+            return pinned
     entry = _TABLES.get(key)
     if entry is not None and entry[0]() is doc:
         table = entry[1]
@@ -187,6 +196,23 @@ def doc_table(doc: Doc) -> DocTable:
     table = _build(doc)  # new, or the Doc was retokenised since
     _TABLES[key] = (weakref.ref(doc, _forget(key)), table)
     return table
+
+
+def pin_tables(docs: Sequence[Doc]) -> list[DocTable]:
+    """The tables of ``docs``; until :func:`unpin_tables`, :func:`doc_table` of one of them
+    returns its table without looking at the Doc again (whether it was retokenised): for a
+    batch that nothing retokenises meanwhile, whose tables the rules, polarity and features
+    each ask for. The caller keeps the Docs alive and unpins them (``try``/``finally``)."""
+    tables = [doc_table(doc) for doc in docs]
+    for doc, table in zip(docs, tables, strict=True):
+        _PINNED[id(doc)] = table
+    return tables
+
+
+def unpin_tables(docs: Sequence[Doc]) -> None:
+    """Undo :func:`pin_tables` of ``docs``."""
+    for doc in docs:
+        _PINNED.pop(id(doc), None)
 
 
 def _forget(key: int) -> Any:
@@ -216,6 +242,7 @@ def _build(doc: Doc) -> DocTable:
     rows: list[TokenRow] = []
     starts: list[int] = []
     spaces: list[int] = []
+    words: list[bool] = []
     for token in doc:
         idx = token.idx
         spaces.append(1 if token.whitespace_ else 0)
@@ -230,9 +257,11 @@ def _build(doc: Doc) -> DocTable:
             bool(known_of.get(idx, known_default)),
         )
         shared = corrected_of.get(idx, not_corrected) is None
-        rows.append(_row(cache, token, key, list(raw_parts), shared))
+        row = _row(cache, token, key, list(raw_parts), shared)
+        rows.append(row)
+        words.append(row.word)
         starts.append(idx)
-    return DocTable(rows, starts, spaces)
+    return DocTable(rows, starts, spaces, words)
 
 
 def _build_annotated(doc: Doc, results: list[Any]) -> DocTable:
@@ -241,22 +270,29 @@ def _build_annotated(doc: Doc, results: list[Any]) -> DocTable:
     context = _context(doc)
     cache = _ROWS.setdefault(context, {})
     by_result = _BY_RESULT.setdefault(context, {})
-    ids = doc.to_array([ORTH, LEMMA, IDX, SPACY]).tolist()
+    array = doc.to_array([ORTH, LEMMA, IDX, SPACY])
+    orths: list[int] = array[:, 0].tolist()
+    lemmas: list[int] = array[:, 1].tolist()
     rows: list[TokenRow] = []
-    for i, (result, (orth, lemma, _idx, _space)) in enumerate(zip(results, ids, strict=True)):
+    words: list[bool] = []
+    for i, result in enumerate(results):
+        orth, lemma = orths[i], lemmas[i]
         entry = by_result.get(id(result))
         if entry is not None and entry[0] is result and entry[1] == orth and entry[2] == lemma:
-            rows.append(entry[3])
-            continue
-        token = doc[i]
-        key = (token.text, lemma, tuple(result.parts), result.marked or result.lemma,
-               bool(result.is_known))  # fmt: skip
-        shared = result.corrected_from is None
-        row = _row(cache, token, key, list(result.parts), shared)
-        if shared:
-            remember(by_result, id(result), (result, orth, lemma, row))
+            row: TokenRow = entry[3]
+        else:
+            token = doc[i]
+            key = (token.text, lemma, tuple(result.parts), result.marked or result.lemma,
+                   bool(result.is_known))  # fmt: skip
+            shared = result.corrected_from is None
+            row = _row(cache, token, key, list(result.parts), shared)
+            if shared:
+                remember(by_result, id(result), (result, orth, lemma, row))
         rows.append(row)
-    return DocTable(rows, [t[2] for t in ids], [t[3] for t in ids])
+        words.append(row.word)
+    if len(rows) != len(orths):
+        raise ValueError(f"{len(results)} lemmatizer results for {len(orths)} tokens")
+    return DocTable(rows, array[:, 2].tolist(), array[:, 3].tolist(), words)
 
 
 def _row(
@@ -420,7 +456,9 @@ __all__ = [
     "DocTable",
     "TokenRow",
     "doc_table",
+    "pin_tables",
     "remember",
     "rule_words",
     "token_ext",
+    "unpin_tables",
 ]
