@@ -448,6 +448,9 @@ def polarity_tokens(
             if row.punct or row.space:
                 continue
             lemma = row.norm
+            if not (prefix or i in goal or i in need or i in negated):
+                feats.append(lemma)  # most words: the lemma as such
+                continue
             scope = "G_" if i in goal else "N_" if i in need else ""
             feats.append(f"{prefix}{scope}{'NEG_' if i in negated else ''}{lemma}")
         for cue in clause.cues:
