@@ -347,6 +347,30 @@ class Clause:
     now: bool = False
     marker: str = ""
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        contrast: bool = False,
+        works: float = 0.0,
+        problem: float = 0.0,
+        cues: list[dict[str, Any]] | None = None,
+        past: bool = False,
+        now: bool = False,
+        marker: str = "",
+    ) -> None:
+        # written out: the compiled module then builds a clause natively (a dataclass's
+        # generated __init__ is interpreted Python)
+        self.start = start
+        self.end = end
+        self.contrast = contrast
+        self.works = works
+        self.problem = problem
+        self.cues = [] if cues is None else cues
+        self.past = past
+        self.now = now
+        self.marker = marker
+
     @property
     def label(self) -> str:
         if self.works > self.problem:

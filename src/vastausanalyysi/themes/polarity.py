@@ -87,6 +87,22 @@ class PolarityResult:
     #: the text is a non-answer (:func:`non_answer_doc`): nothing to code
     non_answer: bool = False
 
+    def __init__(
+        self,
+        label: str,
+        clauses: list[Clause],
+        works: float = 0.0,
+        problem: float = 0.0,
+        non_answer: bool = False,
+    ) -> None:
+        # written out: the compiled module then builds a result natively (a dataclass's
+        # generated __init__ is interpreted Python)
+        self.label = label
+        self.clauses = clauses
+        self.works = works
+        self.problem = problem
+        self.non_answer = non_answer
+
     @property
     def cues(self) -> list[dict[str, Any]]:
         return [c for clause in self.clauses for c in clause.cues]

@@ -44,6 +44,20 @@ class RuleResult:
     #: exclusion, a speaker's title, one's own role): a model does not give the code from them.
     set_aside: dict[str, set[int]] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        areas: list[str] | None = None,
+        mechanisms: list[str] | None = None,
+        evidence: dict[str, list[Evidence]] | None = None,
+        set_aside: dict[str, set[int]] | None = None,
+    ) -> None:
+        # written out: the compiled module then builds a result natively (a dataclass's
+        # generated __init__ is interpreted Python)
+        self.areas = [] if areas is None else areas
+        self.mechanisms = [] if mechanisms is None else mechanisms
+        self.evidence = {} if evidence is None else evidence
+        self.set_aside = {} if set_aside is None else set_aside
+
     @property
     def codes(self) -> list[str]:
         return [*self.areas, *self.mechanisms]
