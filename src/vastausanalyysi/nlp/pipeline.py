@@ -155,7 +155,7 @@ def tokenize_piece(tokenizer: Any, text: str, line_start: bool = True) -> Doc:
     begins a line (False for a piece of a long text cut in the middle of a line).
     """
     doc = tokenizer(text)
-    if "." in text:
+    if "." in text and _DIGIT_DOT_DIGIT.search(text):
         doc = _join_ordinal_dates(doc, text)
     bullets = glued_bullets(text, line_start)
     if not bullets:
@@ -175,6 +175,10 @@ def tokenize_piece(tokenizer: Any, text: str, line_start: bool = True) -> Doc:
 #: bracket, a lower-case word or a year. spaCy's tokenizer splits off the stop, which the theme
 #: rules would read as the end of a sentence ("kysyi kyselytunnilla 22.9., onko …").
 _ORDINAL_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?=\s*[,;)a-zåäö]|\s+\d)")
+#: What every ordinal date has: a text without it needs no search for one (this pattern starts
+#: with a digit, which the regex engine finds fast; the lookbehind above makes it try every
+#: position).
+_DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
 
 
 def _join_ordinal_dates(doc: Doc, text: str) -> Doc:
