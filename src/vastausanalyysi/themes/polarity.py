@@ -273,7 +273,7 @@ def hyphen_named(rows: list[TokenRow], spaces: list[int]) -> set[int]:
     out: set[int] = set()
     for k in range(1, len(rows)):
         text = rows[k].text
-        if not (text[:1] == "-" and text[1:2].isalpha() and spaces[k - 1]):
+        if not (text.startswith("-") and text[1:2].isalpha() and spaces[k - 1]):
             continue
         run: list[int] = []
         j = k - 1

@@ -262,7 +262,7 @@ class RuleTagger:
                 return
             groups[key] = group
             bucket[key] = {
-                "surface": table.surface(group[0], last),
+                "surface": rows[last].text if group[0] == last else table.surface(group[0], last),
                 "lemma": rows[group[0]].base
                 if len(group) == 1
                 else " ".join([rows[i].base for i in group]),
