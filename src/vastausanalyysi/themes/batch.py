@@ -165,6 +165,7 @@ class BatchTagger:
                     questions=u_kinds[start : start + MAX_CHUNK],
                     mode=opts.mode,
                     polarity_mode=opts.polarity_mode,
+                    scores=PROBABILITIES in columns,  # else the per-code dicts go unread
                 )
                 languages = answer_languages(part)
                 for doc, result, language in zip(docs, found, languages, strict=True):

@@ -57,6 +57,7 @@ def combine(
     questions: Sequence[Any] | None = None,
     mode: str = "combined",
     polarity_mode: str | None = None,
+    scores: bool = True,
 ) -> list[dict[str, Any]]:
     """Codes, polarity and evidence for Docs.
 
@@ -65,11 +66,12 @@ def combine(
     the model elsewhere); by default the one that was best in the model's cross-validation
     (``model.polarity_mode_``), "rules" without a model. In "model" mode a granted merit that the
     rules set aside ("Vaikka tavoitteet ovat hyviä, laki tuo haasteita": a problem) keeps the
-    rules' label.
+    rules' label. ``scores``: False leaves every result's ``scores`` empty, for a caller that
+    does not report them (the same codes and evidence; only the dicts are not built).
     """
     tables = pin_tables(docs)  # nothing retokenises the Docs while they are tagged
     try:
-        return _combine(docs, tables, model, codebook, questions, mode, polarity_mode)
+        return _combine(docs, tables, model, codebook, questions, mode, polarity_mode, scores)
     finally:
         unpin_tables(docs)
 
@@ -82,6 +84,7 @@ def _combine(
     questions: Sequence[Any] | None,
     mode: str,
     polarity_mode: str | None,
+    want_scores: bool,
 ) -> list[dict[str, Any]]:
     """:func:`combine` of Docs whose tables are pinned (``tables``)."""
     if mode not in ("combined", "rules", "model"):
@@ -112,16 +115,23 @@ def _combine(
     codes: list[str] = []  # the model's codes in the codebook, in the model's order
     scored: list[list[float]] = []  # the same rounded to 4 digits (the reported scores)
     over: list[list[int]] = []  # per Doc: the positions in ``codes`` not below the threshold
+    over_scored: list[list[float]] = []  # per Doc: their reported scores
     if proba is not None:
         limits = model.model_thresholds_ if mode == "model" else model.thresholds_  # type: ignore[union-attr]
         ks = [k for k, code in enumerate(model.codes_) if code in codebook]  # type: ignore[union-attr]
         codes = [model.codes_[k] for k in ks]  # type: ignore[union-attr]
         known = proba[:, ks]
-        scored = _rounded(known, 4)
         over = [[] for _ in docs]
+        over_scored = [[] for _ in docs]
         at, js = np.nonzero(~(known < limits[ks]))  # as ``not p < limit`` per value
-        for i, j in zip(at.tolist(), js.tolist(), strict=True):
+        if want_scores:
+            scored = _rounded(known, 4)
+            picked = [scored[i][j] for i, j in zip(at.tolist(), js.tolist(), strict=True)]
+        else:  # the same rounding, of the values the evidence reports only
+            picked = _rounded(known[at, js][None, :], 4)[0]
+        for i, j, score in zip(at.tolist(), js.tolist(), picked, strict=True):
             over[i].append(j)
+            over_scored[i].append(score)
     # the rules' codes that the model's training coding overrules: only where the model agrees,
     # by the model's own thresholds (those of adding a code may be above 1: QA 6 #5)
     overruled = set(getattr(model, "overruled_", ())) if proba is not None else set()
@@ -139,12 +149,13 @@ def _combine(
                 del evidence[code]
         scores: dict[str, float] = {}
         if proba is not None:
-            scores = dict(zip(codes, scored[i], strict=True))
-            for j in over[i]:
+            if want_scores:
+                scores = dict(zip(codes, scored[i], strict=True))
+            for j, score in zip(over[i], over_scored[i], strict=True):
                 code = codes[j]
                 if code in evidence:
                     continue
-                ev = _model_evidence(doc, model, code, scored[i][j], rr.set_aside.get(code))  # type: ignore[arg-type]
+                ev = _model_evidence(doc, model, code, score, rr.set_aside.get(code))  # type: ignore[arg-type]
                 if ev:
                     evidence[code] = ev
         areas = [c for c in codebook.areas if c in evidence]
