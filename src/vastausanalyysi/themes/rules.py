@@ -207,7 +207,7 @@ class RuleTagger:
         run: list[int] = []  # the titles and hyphenated first parts of the list so far
         titles = 0
         for i, row in enumerate(rows):
-            if row.parts and row.heads & heads:
+            if row.parts and not row.heads.isdisjoint(heads):
                 run.append(i)
                 titles += 1
             elif row.text.endswith("-") and row.word:
