@@ -267,6 +267,10 @@ def verbal_negations(rows: list[TokenRow], negation: Sequence[bool]) -> list[int
     return [i for i, neg in enumerate(negation) if neg and rows[i].low not in _NOT_VERBAL]
 
 
+#: The moods of a finite verb that make a clause more than a verbless list.
+_FINITE = frozenset({"indicative", "conditional", "imperative"})
+
+
 def clause_cues(
     rows: list[TokenRow],
     clause: Clause,
@@ -297,7 +301,7 @@ def clause_cues(
         for i in rng
         if (
             _resolves(rows, i, negated)
-            or (rows[i].keys & lexicon.decrease and rows[i].verb)
+            or (rows[i].verb and not rows[i].keys.isdisjoint(lexicon.decrease))
             or problem_gone(rows, i, clause.start, is_problem)
         )
         and "MINEN-infinitive" not in rows[i].moods
@@ -315,7 +319,7 @@ def clause_cues(
     skip: set[int] = set()
     found: tuple[str, str] | None
     found_any: list[tuple[int, str, str]] = []
-    finite = any(r.moods & {"indicative", "conditional", "imperative"} for r in span if r.verb)
+    finite = any(r.verb and not r.moods.isdisjoint(_FINITE) for r in span)
     # a verbless list of wishes that starts with a comparative: what it lists after that is
     # wished for too ("Säännöllisemmät palaverit ja hyvä yhteinen suunnitelma", "Enempi
     # palavereita ja selkeämmät vastuuhenkilöt"; QA 5)
@@ -531,7 +535,7 @@ def _resolves(rows: list[TokenRow], i: int, negated: frozenset[int]) -> bool:
     """ "saatiin ratkaistua", not "edelleen ratkaisematta", "ei ole korjattu" nor "on yritetty
     ratkaista" (an attempt)."""
     row = rows[i]
-    if not row.keys & _RESOLVE or row.low.endswith(("matta", "mättä")) or i in negated:
+    if row.keys.isdisjoint(_RESOLVE) or row.low.endswith(("matta", "mättä")) or i in negated:
         return False
     return not attempted(rows, i)
 
