@@ -51,8 +51,6 @@ One pass over the words with set look-ups; a frame looks at most :data:`WINDOW` 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from vastausanalyysi.themes.clauses import SENTENCE_END, sentence_numbers
 from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 
@@ -152,7 +150,7 @@ _STAY_CASES = frozenset({_ALLATIVE, "ulkoolento"})  # allative, adessive
 Frame = tuple[str, list[int], str]
 
 
-def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Frame]:
+def mechanism_frames(rows: list[TokenRow], where: list[int]) -> list[Frame]:
     """The frames found in a text: ``rows`` are its token rows, ``where`` the token indices of
     its words in order."""
     found: list[Frame] = []
@@ -232,7 +230,7 @@ def mechanism_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Fra
     return found
 
 
-def mechanism_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
+def mechanism_blocks(rows: list[TokenRow], where: list[int]) -> dict[str, set[int]]:
     """Token indices per code that give that code nothing in their context: the agreement
     words of a sentence about a lease (``suunnitelmallisuus``), elected officials counted as a
     survey's respondents, "luottamushenkilöistä 40 %" or in a sentence about a survey, or
@@ -313,7 +311,7 @@ def _lease_blocks(
         blocks.setdefault("varautuminen", set()).update(rescue)
 
 
-def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _surveyed(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The elected officials of a sentence with a survey word (:data:`SURVEY_WORDS`, also as
     a compound head): its respondents ("Kysely lähetettiin kaikille luottamushenkilöille",
     "kyselytutkimukseen vastanneet valtuutetut"; codebook rule 6), but not in the genitive:
@@ -331,7 +329,7 @@ def _surveyed(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return [i for i in officials if sentence_of[i] in surveyed]
 
 
-def _disputes_over(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _disputes_over(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of disputing with a word in the elative or a word naming the matter or its
     cause (:data:`DISPUTE_MATTER`) within :data:`WINDOW` words of the same clause, before or
     after: a dispute over a matter ("tiloista kiistellään", "kiistelevät siitä, kenelle …",
@@ -353,7 +351,7 @@ def _disputes_over(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return out
 
 
-def _speakers(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _speakers(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The elected officials in the nominative that a verb of speaking follows within
     :data:`SPEAKER_WINDOW` words of the same clause: speakers in a council ("valtuutettu
     kysyi", "Valtuutettu Heikki Rantasalo kysyi"), not their cooperation (codebook rule 6)."""
@@ -373,7 +371,7 @@ def _speakers(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return out
 
 
-def _respondent_share(rows: Sequence[TokenRow], i: int) -> bool:
+def _respondent_share(rows: list[TokenRow], i: int) -> bool:
     """Whether the word at token ``i`` is an elected official in the elative followed by a
     number or a per cent sign: a share of the respondents ("valtuutetuista 40 %")."""
     row = rows[i]
@@ -388,7 +386,7 @@ _BELONG = "kuulua"
 _ROW_FLAGS: dict[TokenRow, int] = {}
 
 
-def _memberships(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _memberships(rows: list[TokenRow], where: list[int]) -> list[int]:
     """ "kuulua" with an organisation in the illative within three words after it ("Kuntamme
     kuuluu Varsinais-Suomen hyvinvointialueeseen"): membership, not whose task it is (the
     allative, "kuuluu kunnalle", is); both words."""
@@ -432,7 +430,7 @@ def _is_lease(row: TokenRow) -> bool:
     return "vuokra" in row.inner or row.norm.startswith("vuokra")
 
 
-def _negation_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> int | None:
+def _negation_before(rows: list[TokenRow], where: list[int], k: int) -> int | None:
     """The position of a third-person negation verb at most three words before position ``k``
     ("koulu ei siis välttämättä tiedä")."""
     for j in range(k - 1, max(-1, k - 4), -1):
@@ -441,7 +439,7 @@ def _negation_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> 
     return None
 
 
-def _party_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+def _party_before(rows: list[TokenRow], where: list[int], k: int) -> bool:
     """Whether a party (an organisation, a school) is named at most :data:`WINDOW` words before
     position ``k`` in the same sentence: "koulu ei tiedä", "kunnissa ei tiedetä"."""
     for j in range(k - 1, max(-1, k - WINDOW - 1), -1):
@@ -452,7 +450,7 @@ def _party_before(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> boo
     return False
 
 
-def _answers_for(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> bool:
+def _answers_for(rows: list[TokenRow], where: list[int], k: int, n: int) -> bool:
     """Whether "vastata" at position ``k`` has a party within :data:`WINDOW` words and what it
     answers for in the elative within :data:`RESPONSIBLE_WINDOW` words of its clause (not a
     party: "kunnista vastasi 40" counts respondents)."""
@@ -476,7 +474,7 @@ def _answered_for(row: TokenRow) -> bool:
     return ELATIVE in row.cases and row.norm not in PARTIES and not row.like_num
 
 
-def _answering(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> bool:
+def _answering(rows: list[TokenRow], where: list[int], k: int, n: int) -> bool:
     """Whether "vastata" at position ``k`` is answering, not answering for something: what is
     answered stands in the illative in its clause ("Kaupunki vastasi kirjeeseen", "Kyselyyn
     vastasi 212 kuntaa") or the respondents are counted ("27 kunnasta 20 vastasi"), and
@@ -500,7 +498,7 @@ _PLANNED = "isiin"
 _PROPOSED = ("vaksi", "väksi", "viksi")
 
 
-def closure_decided(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+def closure_decided(rows: list[TokenRow], where: list[int], k: int) -> bool:
     """Whether the closure verb at position ``k`` is being decided (codebook §5: a decision one
     party made or announced that affects the other, and its preparation): planned in the
     conditional passive ("luonnoksen mukaan vuodeosasto lakkautettaisiin"), proposed ("esittää
@@ -537,7 +535,7 @@ def _is_subject_party(row: TokenRow) -> bool:
     return row.norm in RESPONSIBLE_PARTIES and NOMINATIVE in row.cases and not row.genitive
 
 
-def told_party(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
+def told_party(rows: list[TokenRow], where: list[int], k: int, n: int) -> int | None:
     """The position of a party in the allative or illative within :data:`WINDOW` words of the
     verb of telling at position ``k``: the one told."""
     for j in near_words(rows, where, k, n):
@@ -547,7 +545,7 @@ def told_party(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -
     return None
 
 
-def _announced(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
+def _announced(rows: list[TokenRow], where: list[int], k: int, n: int) -> int | None:
     """The token index of a word of deciding or intending (:data:`ANNOUNCED_DECISIONS`) in the
     "että" clause after position ``k`` in its sentence: the party is told of a decision
     ("ilmoitti kaupungille, ettei se ole halukas jatkamaan sopimusta"), which is decision-making
@@ -563,13 +561,13 @@ def _announced(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -
     return None
 
 
-def _asks_who(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+def _asks_who(rows: list[TokenRow], where: list[int], k: int) -> bool:
     """Whether "kuka" or "kumpi" follows within two words: not knowing whom to contact or who
     is in charge is a matter of contact persons or division of work (CODING.md M3, M11)."""
     return any(rows[where[j]].norm in _WHO for j in range(k + 1, min(len(where), k + 3)))
 
 
-def _stay_verb(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
+def _stay_verb(rows: list[TokenRow], where: list[int], k: int, n: int) -> int | None:
     """The position of a verb of staying within :data:`WINDOW` words of position ``k``, if no
     premises are named near it ("tilat jäävät kunnalle" is a premises matter)."""
     for j in near_words(rows, where, k, n):
@@ -578,14 +576,14 @@ def _stay_verb(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -
     return None
 
 
-def _premises_near(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> bool:
+def _premises_near(rows: list[TokenRow], where: list[int], k: int, n: int) -> bool:
     """Whether premises are named within :data:`WINDOW` words of position ``k``: premises
     passing to the county are a premises matter, not a division of work (CODING.md R3)."""
     return any(rows[where[j]].heads & PREMISES for j in near_words(rows, where, k, n))
 
 
 def near_words(
-    rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int, window: int = WINDOW
+    rows: list[TokenRow], where: list[int], k: int, n: int, window: int = WINDOW
 ) -> list[int]:
     """Word positions within ``window`` of position ``k`` in the same sentence, nearest
     first."""
@@ -598,8 +596,8 @@ def near_words(
 
 
 def crosses(
-    rows: Sequence[TokenRow],
-    where: Sequence[int],
+    rows: list[TokenRow],
+    where: list[int],
     a: int,
     b: int,
     ends: frozenset[str] | None = None,

@@ -19,8 +19,6 @@ residents according to whom) apply to these frames as to the phrases.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from vastausanalyysi.themes.mechanism_context import Frame, near_words
 from vastausanalyysi.themes.mechanism_topics import MUNICIPAL_SIDE
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
@@ -45,7 +43,7 @@ _PARTITIVE = "osanto"
 _GENITIVE = "omanto"
 
 
-def hearing_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Frame]:
+def hearing_frames(rows: list[TokenRow], where: list[int]) -> list[Frame]:
     """The hearing and taking-part frames of a text (see the module's docstring): ``rows``
     are its token rows, ``where`` the token indices of its words in order."""
     found: list[Frame] = []
@@ -64,7 +62,7 @@ def hearing_frames(rows: Sequence[TokenRow], where: Sequence[int]) -> list[Frame
 
 
 def _heard(
-    rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int, noun: bool
+    rows: list[TokenRow], where: list[int], k: int, n: int, noun: bool
 ) -> list[tuple[str, int]]:
     """(code, position) of the first municipal party and the first participant heard near the
     hearing word at ``k``: in the partitive, or before the noun "kuuleminen" in the genitive."""
@@ -93,7 +91,7 @@ def _is_participant(row: TokenRow) -> bool:
     )
 
 
-def _participant(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int) -> int | None:
+def _participant(rows: list[TokenRow], where: list[int], k: int, n: int) -> int | None:
     """The position of a participant near the verb of taking part at ``k``."""
     for j in near_words(rows, where, k, n, WINDOW):
         if _is_participant(rows[where[j]]):
@@ -101,7 +99,7 @@ def _participant(rows: Sequence[TokenRow], where: Sequence[int], k: int, n: int)
     return None
 
 
-def _asked_along(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+def _asked_along(rows: list[TokenRow], where: list[int], k: int) -> bool:
     """Whether "mukaan" at ``k`` follows a verb of asking or taking along ("pyydetään mukaan"),
     not "X:n mukaan" (according to)."""
     return k > 0 and rows[where[k - 1]].norm in _ALONG_VERBS

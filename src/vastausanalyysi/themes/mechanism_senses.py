@@ -95,9 +95,7 @@ SENSE_WORDS = (
 )  # fmt: skip
 
 
-def sense_blocks(
-    rows: Sequence[TokenRow], where: Sequence[int], vocab: set[str]
-) -> dict[str, set[int]]:
+def sense_blocks(rows: list[TokenRow], where: list[int], vocab: set[str]) -> dict[str, set[int]]:
     """Token indices per code whose words stand in another sense (see the module's docstring):
     ``rows`` are a text's token rows, ``where`` the token indices of its words in order,
     ``vocab`` the text's words among :data:`SENSE_WORDS`."""
@@ -133,7 +131,7 @@ def _is_private(row: TokenRow) -> bool:
     return not row.heads.isdisjoint(PRIVATE_ACTORS) or (_FIRM in row.heads and row.norm != _FIRM)
 
 
-def _private_business(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _private_business(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of the sentences that name a firm, a union or an employer and no party (an
     organisation as a compound part, or one of :data:`PARTIES`): "Kaksi ohjelmistoyritystä
     allekirjoitti sopimuksen yhteisestä markkinointikampanjasta" is not the parties' joint
@@ -152,7 +150,7 @@ def _private_business(rows: Sequence[TokenRow], where: Sequence[int]) -> list[in
     return [i for i in where if sentence_of[i] in apart] if apart else []
 
 
-def _labour_relations(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _labour_relations(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of the sentences with a union or staff organisation (:data:`LABOUR_UNIONS`):
     labour relations ("Hyvinvointialueen ja työntekijäjärjestöjen neuvottelut paikallisesta
     sopimuksesta jatkuvat"), not the parties' meetings or agreements."""
@@ -178,7 +176,7 @@ def _casework(row: TokenRow) -> bool:
     return _DECISION in row.heads and not row.modifiers.isdisjoint(CASEWORK_MODIFIERS)
 
 
-def _system_interfaces(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _system_interfaces(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words "rajapinta" (also as a compound head) of a system: a system word as its
     modifier ("ohjelmointirajapinta", "järjestelmärajapinta") or a system in the genitive just
     before it ("Ajanvarausjärjestelmän rajapinta"): a technical interface, not the boundary
@@ -199,7 +197,7 @@ def _system_interfaces(rows: Sequence[TokenRow], where: Sequence[int]) -> list[i
     return out
 
 
-def _overlaps_avoided(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _overlaps_avoided(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The overlap words (:data:`OVERLAP_WORDS`) with a word of avoiding or preventing
     (:data:`AVOIDING_WORDS`, lemma or form: "ilman", "ettei") within three words of the same
     clause: an overlap avoided is an aim, not the division of work."""
@@ -219,7 +217,7 @@ def _overlaps_avoided(rows: Sequence[TokenRow], where: Sequence[int]) -> list[in
     return out
 
 
-def _press_lines(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _press_lines(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of a sentence whose press word (:data:`PRESS_WORDS`: "lisätieto") has "antaa"
     in its clause or a colon after it ("Lisätietoja antaa tapahtuman yhteyshenkilö …",
     "Lisätiedot: …"): the press contact of an announcement."""

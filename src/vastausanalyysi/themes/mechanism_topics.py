@@ -47,8 +47,6 @@ One pass or two over the words with set look-ups, sentence by sentence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from vastausanalyysi.themes.clauses import sentence_numbers
 from vastausanalyysi.themes.mechanism_context import (
     CLAUSE_MARKS,
@@ -161,7 +159,7 @@ _BLOCK_WORDS = (
 )  # fmt: skip
 
 
-def topic_blocks(rows: Sequence[TokenRow], where: Sequence[int]) -> dict[str, set[int]]:
+def topic_blocks(rows: list[TokenRow], where: list[int]) -> dict[str, set[int]]:
     """Token indices per code whose words name a topic in their context, not the way the
     parties cooperate (see the module's docstring): ``rows`` are a text's token rows, ``where``
     the token indices of its words in order. A block is looked for only in a text that has its
@@ -244,7 +242,7 @@ def _block_words(row: TokenRow) -> frozenset[str]:
     return words
 
 
-def _minutes_heading(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _minutes_heading(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The first word when it is the heading of minutes before a colon (:data:`MINUTES_HEADINGS`:
     "Päätösehdotus: Kunnanhallitus merkitsee …"): a part of the document."""
     if not where:
@@ -256,7 +254,7 @@ def _minutes_heading(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int
     return []
 
 
-def _service_encounters(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _service_encounters(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of the clauses (between commas) in which a client or service user
     (:data:`CLIENT_WORDS`, as subject, object or a necessive's genitive) meets or deals with
     someone (:data:`ENCOUNTER_WORDS`): a service encounter ("oppilaat tapaavat heidät
@@ -284,7 +282,7 @@ def _service_encounters(rows: Sequence[TokenRow], where: Sequence[int]) -> list[
     return out
 
 
-def _public_events(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _public_events(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The event words (:data:`EVENT_HEADS`) that name a chance, an A-infinitive after them
     ("hyvä tilaisuus kuulla nuoria", "varataan tilaisuus lausua"), or the public's event, a
     word of the public in the sentence or as the compound's modifier ("asukkaille järjestetty
@@ -308,7 +306,7 @@ def _public_events(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return out
 
 
-def _tasks_ended(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _tasks_ended(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The task nouns (:data:`TASK_NOUNS`, as compound heads) within :data:`WINDOW` words of a
     verb of ending or cutting in the same clause (:data:`ENDING_VERBS`): tasks ended ("eräitä
     kuntien tehtäviä lopetettaisiin") are not divided between the parties (``tyonjako``)."""
@@ -326,7 +324,7 @@ def _tasks_ended(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return out
 
 
-def _according_to(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _according_to(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of "X:n mukaan" (according to) with residents or the public as X
     (:data:`PUBLIC_WORDS`): "mukaan" after the genitive and not before an illative, and, with a
     genitive between, that word, what the service or the finding goes by ("asukkaiden tarpeiden
@@ -352,7 +350,7 @@ def _according_to(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return out
 
 
-def _knowing_contacts(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _knowing_contacts(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words "tieto" next to a contact person (:data:`CONTACT_PERSONS`) in the elative after
     it or the genitive before it ("tieto vastuuhenkilöistä", "yhteyshenkilöiden tiedot"):
     knowing who the contacts are is a matter of contact persons, not of the shared knowledge
@@ -379,7 +377,7 @@ def _knowing_contacts(rows: Sequence[TokenRow], where: Sequence[int]) -> list[in
     return out
 
 
-def _own_foresight(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _own_foresight(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words "ennakointi" with a party in the genitive at most :data:`OWNER_WINDOW` words
     before them in the same clause, in a sentence without a word of dealing with each other
     and not naming both sides ("edellyttää kuntien aktiivista asumisen ennakointia"): one
@@ -397,7 +395,7 @@ def _own_foresight(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return _apart(rows, where, owned, frozenset())
 
 
-def _informs_public(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _informs_public(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of informing (:data:`COMMUNICATION_WORDS`) that inform the public, not the
     other party: a word of the public (:data:`PUBLIC_WORDS`: residents, the media, parties and
     candidates) within :data:`WINDOW` words ("tiedottaminen kunnan asukkaille", "puolueet eivät
@@ -424,7 +422,7 @@ def _informs_public(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]
     return out
 
 
-def _announces(rows: Sequence[TokenRow], i: int) -> bool:
+def _announces(rows: list[TokenRow], i: int) -> bool:
     """Whether the token after a verb at token ``i`` opens an announcement: a colon, or a comma
     and "että"."""
     after = [r for r in rows[i + 1 : i + 4] if not r.space]
@@ -433,7 +431,7 @@ def _announces(rows: Sequence[TokenRow], i: int) -> bool:
     return after[0].text == ":" or (len(after) > 1 and after[1].low == "että")
 
 
-def _state_decides(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _state_decides(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of the sentences that name the state deciding or legislating
     (:data:`STATE_DECIDERS`; "hallitus" with no genitive before it, which would make it a
     county's or a municipality's board): the government's bill and its consultation round are
@@ -446,7 +444,7 @@ def _state_decides(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return [i for i in where if sentence_of[i] in stated]
 
 
-def _is_state(rows: Sequence[TokenRow], where: Sequence[int], k: int) -> bool:
+def _is_state(rows: list[TokenRow], where: list[int], k: int) -> bool:
     """Whether the word at position ``k`` names the state (:data:`STATE_DECIDERS`; "hallitus"
     only as the word itself with no genitive before it: "aluehallitus", "hyvinvointialueen
     hallitus" and "Kuntaliiton hallitus" are boards of others)."""
@@ -468,9 +466,7 @@ def _owner(row: TokenRow) -> bool:
     return row.text[:1].isupper() and row.low.endswith("n") and not row.known
 
 
-def _without_municipality(
-    rows: Sequence[TokenRow], where: Sequence[int], found: list[int]
-) -> list[int]:
+def _without_municipality(rows: list[TokenRow], where: list[int], found: list[int]) -> list[int]:
     """Of the token indices ``found`` (the words of the sentences that name the state), those
     of a sentence without a municipal word: the state and the counties negotiating
     ("Valtiovarainministeriö on käynnistänyt hyvinvointialueiden kanssa syksyn
@@ -490,7 +486,7 @@ def _without_municipality(
     return [i for i in found if sentence_of[i] not in kept]
 
 
-def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _officials_apart(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The elected officials (also as a compound part, and "poliittinen") of a sentence with a
     verb that names neither a word of dealing with each other (:data:`TOGETHER_WORDS`, with
     "taso", the level of cooperation) nor both sides (a municipal and a county word): officials
@@ -504,7 +500,7 @@ def _officials_apart(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int
     return _apart(rows, where, officials, OFFICIALS, elections=True)
 
 
-def _own_meetings(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _own_meetings(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words "kokous" (the word itself, not "yhteiskokous"), "seminaari" and "foorumi"
     (also as compound heads, which count by their other parts: "yhteisseminaari" keeps) of a
     sentence with a verb that names neither a word of dealing with each other or of attending
@@ -520,8 +516,8 @@ def _own_meetings(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
 
 
 def _apart(
-    rows: Sequence[TokenRow],
-    where: Sequence[int],
+    rows: list[TokenRow],
+    where: list[int],
     found: list[int],
     own: frozenset[str],
     *,
@@ -562,7 +558,7 @@ def _apart(
     return [i for i in found if sentence_of[i] in verbs and sentence_of[i] not in kept]
 
 
-def _named_topics(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _named_topics(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of a clause (between commas) with a topic noun in the essive
     (:data:`TOPIC_NOUNS`: "aiheena", "teemana"), unless its owner (the genitives and essive
     attributes just before the noun, joined by "ja"; a seminar or forum counts by its other
@@ -631,7 +627,7 @@ def _side_flags(row: TokenRow, own: frozenset[str] = frozenset()) -> int:
     )
 
 
-def _own_approvals(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _own_approvals(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The words of a clause (between commas) in which a body approves, decides on or handles
     (:data:`_APPROVE`) its own document (:data:`OWN_DOCUMENTS` as a whole word: a budget, a
     strategy, its welfare report, as subject or object or what is decided on; not
@@ -664,7 +660,7 @@ def _own_approvals(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
     return out
 
 
-def _information_things(rows: Sequence[TokenRow], where: Sequence[int]) -> list[int]:
+def _information_things(rows: list[TokenRow], where: list[int]) -> list[int]:
     """The "tieto" compounds with a thing as their head (:data:`THING_HEADS`:
     "tietojärjestelmä", "asiakastietojärjestelmä", "tietosuoja") in a sentence without the
     parties together (see :func:`_apart`): one body's system or protection ("valtion
