@@ -63,6 +63,41 @@ class RuleResult:
         return [*self.areas, *self.mechanisms]
 
 
+def _add(
+    evidence: dict[str, dict[tuple[int, int, str], Evidence]],
+    groups: dict[tuple[int, int, str], list[int]],
+    table: DocTable,
+    rows: list[TokenRow],
+    starts: list[int],
+    negated: tuple[frozenset[int], frozenset[int]],
+    cid: str,
+    group: list[int],
+    rule: str,
+) -> None:
+    """Record a hit of code ``cid`` on the tokens ``group`` by ``rule`` as evidence (once per
+    span and rule), and its tokens in ``groups``; ``negated``: the negated and the existential
+    scopes. A module function rather than a closure: the compiled tag_doc then keeps its
+    variables as locals."""
+    first, last = group[0], group[-1]
+    start = starts[first]
+    end = starts[last] + len(rows[last].text)
+    key = (start, end, rule)
+    bucket = evidence.setdefault(cid, {})
+    if key in bucket:
+        return
+    groups[key] = group
+    scope, existential = negated
+    bucket[key] = {
+        "surface": rows[last].text if first == last else table.surface(first, last),
+        "lemma": rows[first].base if len(group) == 1 else " ".join([rows[i].base for i in group]),
+        "rule": rule,
+        "source": "rule",
+        "start": start,
+        "end": end,
+        "negated": any(i in scope or i in existential for i in group),
+    }
+
+
 class RuleTagger:
     """Tags Docs with the codes of a :class:`Codebook` and records the evidence."""
 
@@ -235,7 +270,7 @@ class RuleTagger:
         where = [i for i, word in enumerate(table.words) if word]  # token index of each word
         keys = [rows[i].match for i in where]
         found = scopes(table, cb.polarity)
-        negated = found.negated | found.existential
+        negated = (found.negated, found.existential)
         evidence: dict[str, dict[tuple[int, int, str], Evidence]] = {}
         attribution = self._attribution(table)
         titles = self._title_list(rows)
@@ -252,26 +287,6 @@ class RuleTagger:
                 set_aside.setdefault(cid, set()).update(found_)
 
         groups: dict[tuple[int, int, str], list[int]] = {}  # tokens of each evidence key
-
-        def add(cid: str, group: list[int], rule: str) -> None:
-            start, last = starts[group[0]], group[-1]
-            end = starts[last] + len(rows[last].text)
-            key = (start, end, rule)
-            bucket = evidence.setdefault(cid, {})
-            if key in bucket:
-                return
-            groups[key] = group
-            bucket[key] = {
-                "surface": rows[last].text if group[0] == last else table.surface(group[0], last),
-                "lemma": rows[group[0]].base
-                if len(group) == 1
-                else " ".join([rows[i].base for i in group]),
-                "rule": rule,
-                "source": "rule",
-                "start": start,
-                "end": end,
-                "negated": any(i in negated for i in group),
-            }
 
         known = self._hits
         for i in where:
@@ -295,7 +310,7 @@ class RuleTagger:
                 ):
                     set_aside.setdefault(cid, set()).add(i)
                     continue
-                add(cid, [i], rule)
+                _add(evidence, groups, table, rows, starts, negated, cid, [i], rule)
 
         for code, phrase, a, b in self._phrases.matches(keys):
             group = where[a:b]
@@ -304,12 +319,22 @@ class RuleTagger:
             ):
                 set_aside.setdefault(code.id, set()).update(group)
                 continue
-            add(code.id, group, f"phrase:{phrase.label}")
+            _add(
+                evidence,
+                groups,
+                table,
+                rows,
+                starts,
+                negated,
+                code.id,
+                group,
+                f"phrase:{phrase.label}",
+            )
 
         # frames that need a word's case or person (themes/mechanism_context.py)
         for cid, group, rule in [*mechanism_frames(rows, where), *hearing_frames(rows, where)]:
             if cid in self._codes and not any(i in blocked.get(cid, ()) for i in group):
-                add(cid, group, rule)
+                _add(evidence, groups, table, rows, starts, negated, cid, group, rule)
 
         if self._deferring and not self._deferring.isdisjoint(evidence):
             self._defer(evidence, groups, rows, set_aside)
