@@ -159,6 +159,12 @@ _BLOCK_WORDS = (
 )  # fmt: skip
 
 
+def _add_block(blocks: dict[str, set[int]], code: str, found: list[int]) -> None:
+    """Add the tokens ``found`` to the block of ``code`` (none: no block)."""
+    if found:
+        blocks.setdefault(code, set()).update(found)
+
+
 def topic_blocks(rows: list[TokenRow], where: list[int]) -> dict[str, set[int]]:
     """Token indices per code whose words name a topic in their context, not the way the
     parties cooperate (see the module's docstring): ``rows`` are a text's token rows, ``where``
@@ -171,61 +177,58 @@ def topic_blocks(rows: list[TokenRow], where: list[int]) -> dict[str, set[int]]:
         if words:
             vocab |= words
 
-    def add(code: str, found: list[int]) -> None:
-        if found:
-            blocks.setdefault(code, set()).update(found)
-
-    def has(words: frozenset[str]) -> bool:
-        return not vocab.isdisjoint(words)
-
-    if has(_OFFICIAL_WORDS):
-        add("luottamushenkilot", _officials_apart(rows, where))
-    if has(STATE_DECIDERS):
+    if not vocab:  # most texts: only the minutes' heading can be there
+        _add_block(blocks, "paatoksenteko", _minutes_heading(rows, where))
+        return blocks
+    if not vocab.isdisjoint(_OFFICIAL_WORDS):
+        _add_block(blocks, "luottamushenkilot", _officials_apart(rows, where))
+    if not vocab.isdisjoint(STATE_DECIDERS):
         stated = _state_decides(rows, where)
-        add("paatoksenteko", stated)
+        _add_block(blocks, "paatoksenteko", stated)
         steering = _without_municipality(rows, where, stated)
-        add("tapaamiset", steering)
-        add("vuorovaikutus", steering)
-    add("paatoksenteko", _minutes_heading(rows, where))
-    if has(COMMUNICATION_WORDS):
-        add("tietopohja", _informs_public(rows, where))
+        _add_block(blocks, "tapaamiset", steering)
+        _add_block(blocks, "vuorovaikutus", steering)
+    _add_block(blocks, "paatoksenteko", _minutes_heading(rows, where))
+    if not vocab.isdisjoint(COMMUNICATION_WORDS):
+        _add_block(blocks, "tietopohja", _informs_public(rows, where))
     if _KNOWLEDGE in vocab:
-        add("tietopohja", _knowing_contacts(rows, where))
+        _add_block(blocks, "tietopohja", _knowing_contacts(rows, where))
     if _FORESIGHT in vocab:
-        add("tietopohja", _own_foresight(rows, where))
-    if has(ENCOUNTER_WORDS):
+        _add_block(blocks, "tietopohja", _own_foresight(rows, where))
+    if not vocab.isdisjoint(ENCOUNTER_WORDS):
         served = _service_encounters(rows, where)
-        add("tapaamiset", served)
-        add("vuorovaikutus", served)
-    if has(EVENT_HEADS):
-        add("tapaamiset", _public_events(rows, where))
-    if has(_MEETING_WORDS):
-        add("tapaamiset", _own_meetings(rows, where))
+        _add_block(blocks, "tapaamiset", served)
+        _add_block(blocks, "vuorovaikutus", served)
+    if not vocab.isdisjoint(EVENT_HEADS):
+        _add_block(blocks, "tapaamiset", _public_events(rows, where))
+    if not vocab.isdisjoint(_MEETING_WORDS):
+        _add_block(blocks, "tapaamiset", _own_meetings(rows, where))
     if _ACCORDING in vocab:
-        add("osallisuus", _according_to(rows, where))
-    if has(OTHER_PLACE_MODIFIERS):
+        _add_block(blocks, "osallisuus", _according_to(rows, where))
+    if not vocab.isdisjoint(OTHER_PLACE_MODIFIERS):
         places = [
             i
             for i in where
             if not rows[i].heads.isdisjoint(ORGANISATIONS)
             and not rows[i].modifiers.isdisjoint(OTHER_PLACE_MODIFIERS)
         ]  # "neuvola siirtyi naapurikuntaan": a relocation
-        add("tyonjako", places)
-    if has(ENDING_VERBS):
-        add("tyonjako", _tasks_ended(rows, where))
-    if has(TOPIC_NOUNS):
+        _add_block(blocks, "tyonjako", places)
+    if not vocab.isdisjoint(ENDING_VERBS):
+        _add_block(blocks, "tyonjako", _tasks_ended(rows, where))
+    if not vocab.isdisjoint(TOPIC_NOUNS):
         topics = _named_topics(rows, where)
         for code in MECHANISMS:
-            add(code, topics)
-    if has(OWN_DOCUMENTS):
-        add("paatoksenteko", _own_approvals(rows, where))
-    if has(THING_HEADS) and _KNOWLEDGE in vocab:
-        add("tietopohja", _information_things(rows, where))
-    if has(IT_WORDS):  # "tietotekniikkahankinnat", "tietoliikenneyhteydet"
-        add("tietopohja", [i for i in where if not _block_words(rows[i]).isdisjoint(IT_WORDS)])
-    if has(SENSE_WORDS):
+            _add_block(blocks, code, topics)
+    if not vocab.isdisjoint(OWN_DOCUMENTS):
+        _add_block(blocks, "paatoksenteko", _own_approvals(rows, where))
+    if not vocab.isdisjoint(THING_HEADS) and _KNOWLEDGE in vocab:
+        _add_block(blocks, "tietopohja", _information_things(rows, where))
+    if not vocab.isdisjoint(IT_WORDS):  # "tietotekniikkahankinnat", "tietoliikenneyhteydet"
+        its = [i for i in where if not _block_words(rows[i]).isdisjoint(IT_WORDS)]
+        _add_block(blocks, "tietopohja", its)
+    if not vocab.isdisjoint(SENSE_WORDS):
         for code, found in sense_blocks(rows, where, vocab).items():
-            add(code, list(found))
+            _add_block(blocks, code, list(found))
     return blocks
 
 
