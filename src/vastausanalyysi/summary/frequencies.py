@@ -256,11 +256,11 @@ def theme_frequencies(
     out["_group"] = _group_position(out, groups)
     out["_layer"] = out["layer"].map({LAYERS.get(c, c): i for i, c in enumerate(codes)})
     out = out.sort_values(["_group", "_layer"], kind="stable").reset_index(drop=True)
-    inherited = None
+    margins: list[np.ndarray] = []
     nested: list[Nesting] = []
     if secondary and by_cols:
         from vastausanalyysi.summary.hierarchy import data_hierarchy
-        from vastausanalyysi.summary.suppression import margin_mask, nested_lines
+        from vastausanalyysi.summary.suppression import margin_parts, nested_lines
 
         def smaller(sub_by: list[str]) -> pd.DataFrame:  # by fewer (or coarser) columns
             return theme_frequencies(
@@ -274,13 +274,10 @@ def theme_frequencies(
                 text_column=text_column,
             )
 
-        if len(by_cols) > 1:
-            inherited = margin_mask(out, by_cols, smaller, cell_keys=["layer", "code"])
+        margins = margin_parts(out, by_cols, smaller, cell_keys=["layer", "code"])
         if hierarchy := data_hierarchy(by_cols, tagged):
             nested = nested_lines(out, by_cols, hierarchy, smaller, cell_keys=["layer", "code"])
-    return _finish(
-        out, by_cols, min_cell, suppress, confidence, method, secondary, inherited, nested
-    )
+    return _finish(out, by_cols, min_cell, suppress, confidence, method, secondary, margins, nested)
 
 
 def _unit_ids(tagged: pd.DataFrame, id_column: str | None) -> np.ndarray:
@@ -341,13 +338,14 @@ def _finish(
     confidence: float,
     method: str,
     secondary: bool = True,
-    inherited: np.ndarray | None = None,
+    margins: Sequence[np.ndarray] = (),
     nested: Sequence[Nesting] = (),
 ) -> pd.DataFrame:
     from vastausanalyysi.summary.suppression import (
         MARGIN_REASON,
         NESTED_REASON,
         SECONDARY_REASON,
+        audit_mask,
         secondary_masks,
     )
 
@@ -371,7 +369,9 @@ def _finish(
     # code's line), then the cells of small counts (suppress="base_and_n"); in a table by
     # several columns, first the cells that a table by fewer columns hides (``inherited``: a
     # whole group when it hides the group in every code)
-    inherited = np.zeros(len(out), dtype=bool) if inherited is None else inherited
+    inherited = np.zeros(len(out), dtype=bool)
+    for part in margins:  # hidden in a table by one column fewer
+        inherited |= part
 
     def whole(flags: np.ndarray) -> np.ndarray:  # hidden in every code of its group
         return pd.Series(flags).groupby(out["_group"].to_numpy()).transform("all").to_numpy()
@@ -382,8 +382,19 @@ def _finish(
     fixed = small_base | (inherited & whole(inherited))
     group_extra, group_parent = complement(fixed, parents)
     group_hidden = fixed | group_extra
+    # a table by several columns: no hidden group, then no hidden cell, may follow from the
+    # published sums of several lines together (:func:`~.suppression.audit_mask`); the groups
+    # are the same in every code, so the groups added are too
+    audit = secondary and len(by_cols) > 1 and len(margins) == len(by_cols)
+    keys = ["layer", "code"]
+    if audit:
+        group_hidden |= audit_mask(
+            out, by_cols, group_hidden, base, [whole(m) for m in margins], cell_keys=keys
+        )
     primary = group_hidden | small_n | inherited
     cell_extra, cell_parent = complement(primary, nested)
+    if audit:
+        cell_extra |= audit_mask(out, by_cols, primary | cell_extra, base, margins, cell_keys=keys)
     complementary = (group_hidden & ~small_base) | inherited | cell_extra
     suppressed = primary | complementary
     from_margin = inherited & ~small_base

@@ -64,15 +64,124 @@ def margin_mask(
     the columns is hidden here. Run the table's own :func:`secondary_mask` after this (with
     these rows hidden), so that its margins do not give the hidden cells back either.
     """
-    by_cols = list(by_cols)
     out = np.zeros(len(frame), dtype=bool)
+    for part in margin_parts(
+        frame, by_cols, table, cell_keys=cell_keys, hidden_column=hidden_column
+    ):
+        out |= part
+    return out
+
+
+def margin_parts(
+    frame: pd.DataFrame,
+    by_cols: Sequence[str],
+    table: Callable[[list[str]], pd.DataFrame],
+    *,
+    cell_keys: Sequence[str] = (),
+    hidden_column: str = "suppressed",
+) -> list[np.ndarray]:
+    """:func:`margin_mask` per column of ``by_cols`` (in their order): the rows whose cell the
+    table without that column hides, i.e. whose line along that column has no published sum
+    (for :func:`audit_mask`). Empty for a table by fewer than two columns."""
+    by_cols = list(by_cols)
     if len(by_cols) < 2 or not len(frame):
-        return out
+        return []
+    parts = []
     for dropped in by_cols:
         sub_by = [c for c in by_cols if c != dropped]
         keys = [*sub_by, *cell_keys]
-        out |= _hidden_in(frame[keys], table(sub_by), keys, hidden_column)
-    return out
+        parts.append(_hidden_in(frame[keys], table(sub_by), keys, hidden_column))
+    return parts
+
+
+def audit_mask(
+    frame: pd.DataFrame,
+    by_cols: Sequence[str],
+    hidden: np.ndarray,
+    size: np.ndarray,
+    margins: Sequence[np.ndarray],
+    *,
+    cell_keys: Sequence[str] = (),
+) -> np.ndarray:
+    """More cells to hide in a table by two or more ``by_cols`` so that no hidden cell follows
+    exactly from the published sums of its lines (QA 6 #1).
+
+    The line rule of :func:`secondary_mask` protects each line on its own; a block of hidden
+    cells can still be solved from several lines together (the table by region minus the shown
+    regions, the rows of the two-way table minus their shown cells, an absent combination known
+    to be zero). Here the hidden cells are the unknowns (a size of 0 tells that every answer of
+    the cell was a non-answer); each line whose sum a
+    table by one column fewer publishes (``margins[d]`` false: :func:`margin_parts`) and the
+    table's total give an equation; a hidden cell whose unit vector lies in the span of the
+    equations is determined. While one is, the smallest shown cell of a published line through
+    it (else of its block) is hidden too. Returns the rows newly hidden; one per pass, so the
+    set stays small.
+    """
+    by_cols = list(by_cols)
+    hidden = np.asarray(hidden, dtype=bool).copy()
+    extra = np.zeros(len(frame), dtype=bool)
+    if len(by_cols) < 2 or len(margins) != len(by_cols) or not len(frame):
+        return extra
+    size = np.asarray(size, dtype=float)
+
+    def ids_of(keys: list[str]) -> np.ndarray:
+        if not keys:
+            return np.zeros(len(frame), dtype=np.int64)
+        key = pd.DataFrame({c: frame[c].to_numpy() for c in keys})
+        return key.groupby(keys, dropna=False, sort=False, observed=True).ngroup().to_numpy()
+
+    blocks = ids_of(list(cell_keys))
+    lines = [ids_of([*cell_keys, *(c for c in by_cols if c != d)]) for d in by_cols]
+    for block in np.unique(blocks):
+        rows = np.flatnonzero(blocks == block)
+        for _ in range(len(rows)):
+            leak = _determined(rows, hidden, size, lines, margins)
+            if leak is None:
+                break
+            through = np.zeros(len(frame), dtype=bool)
+            for ids, margin in zip(lines, margins, strict=True):
+                if not margin[leak]:
+                    through[rows[ids[rows] == ids[leak]]] = True
+            shown = rows[~hidden[rows]]
+            sized = shown[size[shown] > 0]
+            near = sized[through[sized]]
+            choice = near if len(near) else sized if len(sized) else shown[through[shown]]
+            if not len(choice):
+                break
+            pick = int(choice[np.lexsort((choice, size[choice]))[0]])
+            hidden[pick] = extra[pick] = True
+    return extra
+
+
+def _determined(
+    rows: np.ndarray,
+    hidden: np.ndarray,
+    size: np.ndarray,
+    lines: Sequence[np.ndarray],
+    margins: Sequence[np.ndarray],
+) -> int | None:
+    """The first hidden row of ``rows`` (one block) that the published line sums and the total
+    determine, or None."""
+    unknown = rows[hidden[rows]]  # a hidden size of 0 tells too: every answer a non-answer
+    if not len(unknown):
+        return None
+    equations = [np.ones(len(unknown))]  # the table's total
+    for ids, margin in zip(lines, margins, strict=True):
+        for line in np.unique(ids[rows]):
+            members = rows[ids[rows] == line]
+            if margin[members[0]]:  # its sum is hidden in the table by one column fewer
+                continue
+            equation = np.isin(unknown, members).astype(float)
+            if equation.any():
+                equations.append(equation)
+    matrix = np.vstack(equations)
+    rank = np.linalg.matrix_rank(matrix)
+    for k, row in enumerate(unknown):
+        unit = np.zeros(len(unknown))
+        unit[k] = 1.0
+        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
+            return int(row)
+    return None
 
 
 def _hidden_in(
@@ -323,7 +432,9 @@ __all__ = [
     "NESTED_REASON",
     "SECONDARY_REASON",
     "Nesting",
+    "audit_mask",
     "margin_mask",
+    "margin_parts",
     "nested_lines",
     "secondary_mask",
     "secondary_masks",
