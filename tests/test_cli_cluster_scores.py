@@ -74,6 +74,9 @@ def test_export_scores_sit_beside_each_cluster(tmp_path: Path, min_cell: int) ->
         members = assignments.loc[assignments.cluster == row.cluster, "respondent_id"].unique()
         n = sum(m in scores for m in members)
         assert row.n_scored == pytest.approx(n if n >= min_cell else math.nan, nan_ok=True)
+        # each item's mean has its own n beside it (QA 6 #9; one item here, so the same)
+        item_n = clusters.loc[clusters.cluster == row.cluster, f"n:{ITEM}"].item()
+        assert item_n == pytest.approx(n if n >= min_cell else math.nan, nan_ok=True)
 
 
 def test_personal_ids_are_pseudonyms_and_still_meet_their_scores(tmp_path: Path) -> None:
@@ -138,3 +141,24 @@ def test_item_options_name_what_is_wrong(
     plain.write_text("Perhekeskus toimii.\nTiedonkulku ei toimi.\n", encoding="utf-8")
     assert main(["cluster", str(plain), "-q", "-o", out, "--item", "toimivuutta"]) == 2
     assert "--item needs the respondents' scores" in capsys.readouterr().err
+
+
+def test_each_item_has_its_own_n_beside_its_mean() -> None:
+    """Two items, the second left unanswered by a third of the respondents: ``n:<item>`` counts
+    each item's own respondents, ``n_scored`` those with any item (QA 6 #9)."""
+    import vastausanalyysi as va
+    from vastausanalyysi.clusters import cluster_statements
+
+    texts = ["Perhekeskuksen yhteistyö toimii hyvin.", "Kiinteistöjen vuokrista on kiistaa."]
+    ids = [f"R{i:02d}" for i in range(24)]
+    tagged = va.tag([texts[i % 2] for i in range(24)]).assign(respondent_id=ids)
+    scores = pd.DataFrame(
+        [(r, "K1", 4.0) for r in ids]
+        + [(r, "K2", 2.0 if i % 3 else math.nan) for i, r in enumerate(ids)],
+        columns=["respondent_id", "item", "value"],
+    )
+    result = cluster_statements(tagged, respondent_scores=scores, items=["K1", "K2"], min_cell=1)
+    table = result.clusters
+    assert (table["n:K1"] == table["n_scored"]).all()
+    assert (table["n:K2"] < table["n:K1"]).all()
+    assert table["n:K2"].sum() == 16 and table["n:K1"].sum() == 24

@@ -24,7 +24,8 @@ def attach_scores(
     items: Sequence[str] | None,
     min_cell: int = MIN_CELL,
 ) -> pd.Series | None:
-    """Add ``linked_items`` and, with scores, ``n_scored`` and ``score:<item>`` to ``clusters``.
+    """Add ``linked_items`` and, with scores, ``n_scored`` (respondents with any item), and
+    ``score:<item>`` with its own ``n:<item>`` to ``clusters``.
 
     ``ids`` and ``cluster_of`` are per statement; a respondent counts once per cluster. A mean of
     fewer than ``min_cell`` respondents with a value is hidden (NaN), and so is ``n_scored``
@@ -69,6 +70,7 @@ def attach_scores(
     table = table.reindex(columns=list(items))
     n_scored: list[int | None] = []
     means: dict[str, list[float]] = {item: [] for item in items}
+    counts: dict[str, list[int | None]] = {item: [] for item in items}
     # a cluster of small groups' statements only (its respondents withheld) shows no mean
     closed = clusters["respondents"].isna().tolist()
     for cluster, hidden in zip(clusters["cluster"], closed, strict=True):
@@ -78,8 +80,10 @@ def attach_scores(
         for item in items:
             values = sub[item].dropna()
             means[item].append(float(values.mean()) if len(values) >= min_cell else float("nan"))
+            counts[item].append(len(values) if len(values) >= min_cell else None)
     clusters["n_scored"] = n_scored
-    for item in items:
+    for item in items:  # each mean with its own n (the items' n differ: QA 6 #9)
         clusters[f"score:{item}"] = means[item]
+        clusters[f"n:{item}"] = pd.array(counts[item], dtype="Int64")
     # the mean of all respondents with a value, hidden like a cluster's under ``min_cell``
     return table.mean().where(table.count() >= min_cell).rename("overall")
