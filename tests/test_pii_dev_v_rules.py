@@ -218,3 +218,31 @@ def test_kept_after_dev_z(text: str) -> None:
 
 def test_a_phone_number_after_other_words_is_still_one() -> None:
     assert mask("Laskuista kysy numerosta 040 123 4567.") == "Laskuista kysy numerosta [PUHELIN]."
+
+
+# the rules added after the blind set dev_aa (case forms)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Virtaset ovat molemmat lomalla.", "[NIMI] ovat molemmat lomalla."),
+        ("Kivet lähtivät kumpikin eläkkeelle.", "[NIMI] lähtivät kumpikin eläkkeelle."),
+        (
+            "Rinteellekin ehdotettiin samaa, mutta hän kieltäytyi.",
+            "[NIMI] ehdotettiin samaa, mutta hän kieltäytyi.",
+        ),
+    ],
+)
+def test_masked_after_dev_aa(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Koivut kaadettiin syksyllä.",  # a plural word with no family's predicate
+        "Kosket kuohuivat keväällä.",
+        "Lahdelle tuli uusi sote-keskus.",  # a town's, no "hän"
+    ],
+)
+def test_kept_after_dev_aa(text: str) -> None:
+    assert mask(text) == text

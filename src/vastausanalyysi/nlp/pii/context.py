@@ -274,6 +274,23 @@ def helped_from(text: str, words: Words, infos: list[WordInfo], a: int, b: int) 
     return bool(got) and any(infos[k].help for k in after[got[0] + 1 :])
 
 
+def family_plural(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """A capitalised surname in the plural, no town's, the family: "molemmat", "kumpikin" or
+    "kaikki" in its clause, or a plural verb of people right after it ("Kosket lähtivät
+    molemmat …", "Rannat ovat molemmat töissä"; not "Koivut kaadettiin")."""
+    info = infos[a]
+    if b - a != 1 or not info.plural or not info.surname or info.town or info.shape == "lower":
+        return False
+    after = _clause(text, words, b, 1, 4)
+    if any(words[k][0].lower() in _BOTH for k in after):
+        return True
+    return bool(after) and after[0] == b and infos[b].person_verb and not infos[b].singular
+
+
+#: "both", "each", "all" after a family's plural name
+_BOTH = frozenset(["molemmat", "kumpikin", "kaikki"])
+
+
 def keeps_contact(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """ "pitää" or "ottaa" after the name and "yhteyttä" within three words ("Heikkilä pitää
     yhteyttä Kelaan", "… että Mattila ottaa minuun yhteyttä")."""
@@ -564,6 +581,7 @@ __all__ = [
     "beside_contact",
     "channel",
     "contact",
+    "family_plural",
     "foreign_context",
     "gap",
     "greeted",

@@ -453,6 +453,16 @@ def decide_name(
         or (capitals and context.foreign_context(text, words, infos, a, stop))
         or context.recipient(text, words, infos, a, stop, cases)
         or context.helped_from(text, words, infos, a, stop)  # "Mäeltä sain apua"
+        or context.family_plural(text, words, infos, a, b)  # "Kosket lähtivät molemmat"
+        # "Kivellekin ehdotettiin samaa, mutta hän kieltäytyi": an allative or ablative with
+        # "hän" later (not an adessive: "Mäellä on talo, jossa hän asuu")
+        or (
+            capitals
+            and last.surname
+            and not last.town
+            and bool(cases & TOWARDS_FROM)
+            and context.he_later(text, words[stop - 1].end())
+        )
         # "Lehdolle soitettiin heti", "Kuuselta kysyttiin" (not a town's: "Lahdelle
         # ilmoitettiin")
         or (
