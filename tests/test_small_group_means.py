@@ -107,3 +107,19 @@ def test_the_themes_and_the_means_hide_the_same_groups(tmp_path) -> None:
     }
     assert "Kymenlaakso" in themes_hidden and len(themes_hidden) == 2
     assert means_hidden == themes_hidden
+
+
+def test_an_item_that_a_large_group_never_scored_is_hidden_not_empty() -> None:
+    """A group of 6 who all answered "En osaa sanoa" on an item: its empty mean would tell so,
+    so the cell is hidden ("–*") like a small one, and a second group's mean of the item too
+    (QA 6 #7: it was shown as an empty "–" without the star)."""
+    answers, scores = frames({"Tampere": 20, "Turku": 12, "Kotka": 6}, {"Kotka": {"Avoimuus"}})
+    table = prepare_survey_scores(scores, answers, ["region"], Names(None), 5).tables[0]
+    rows = dict(zip(table.rows, zip(table.means, table.flags, strict=True), strict=True))
+    kotka = next(name for name in rows if "Kymenlaakso" in name or "Kotka" in name)
+    means, flags = rows[kotka]
+    item = ITEMS.index("Avoimuus")
+    assert flags[item] and means[item] is None
+    assert means[ITEMS.index("Tapaamiset")] is not None  # its other item is shown
+    hidden = [name for name, (_, f) in rows.items() if f[item]]
+    assert len(hidden) >= 2

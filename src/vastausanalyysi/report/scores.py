@@ -247,8 +247,11 @@ def prepare_survey_scores(
     row_n = [int(part["who"].nunique()) for *_, part in rows]
     flags = [["" for _ in items] for _ in rows]
     groups = [r for r, row in enumerate(rows) if not row[2]]
-    # a group of fewer than min_cell respondents shows no mean at all, not even an empty one
+    # a group of fewer than min_cell respondents shows no mean at all, not even an empty one;
+    # nor does a larger group an item none of them scored (an empty cell would tell that all of
+    # them answered "En osaa sanoa": QA 6 #7)
     small = [0 < row_n[r] < min_cell for r in groups]
+    unscored = [[row_n[r] > 0 and ns[r][j] == 0 for j in range(len(items))] for r in groups]
     elsewhere = [False] * len(cells)  # hidden by the frequency tables (by the same levels)
     if hidden is not None and list(hidden[0]) == list(levels):
         elsewhere = [tuple(none_if_missing(v) for v in c) in hidden[1] for c in cells]
@@ -259,13 +262,15 @@ def prepare_survey_scores(
             inherited = _inherited(scores, answers, levels, names, min_cell, cells, len(items))
         inherited |= np.array(small, dtype=bool).reshape(-1, 1)
         inherited |= np.array(elsewhere, dtype=bool).reshape(-1, 1)
+        inherited |= np.array(unscored, dtype=bool).reshape(len(groups), len(items))
         group_ns = [ns[r] for r in groups]
         line_flags = _line_flags(cells, levels, group_ns, inherited, min_cell, nested)
         for r, row_flags in zip(groups, line_flags, strict=True):
             flags[r] = row_flags
     else:
         for j in range(len(items)):
-            column = secondary_suppression([ns[r][j] for r in groups], min_cell, small, elsewhere)
+            tiny = [t or u[j] for t, u in zip(small, unscored, strict=True)]
+            column = secondary_suppression([ns[r][j] for r in groups], min_cell, tiny, elsewhere)
             for r, flag in zip(groups, column, strict=True):
                 flags[r][j] = flag
     for r, row in enumerate(rows):  # a total row on its own
