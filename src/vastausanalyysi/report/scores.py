@@ -311,6 +311,12 @@ def prepare_survey_scores(
     )
 
 
+def _group_rows(table: ScoreTable) -> dict[str, int]:
+    """The row of each group of ``table`` by its code (the total row left out)."""
+    pairs = zip(table.codes, table.total, strict=True)
+    return {code: r for r, (code, total) in enumerate(pairs) if not total}
+
+
 def _inherited(
     scores: pd.DataFrame,
     answers: pd.DataFrame,
@@ -327,11 +333,7 @@ def _inherited(
     for d in range(len(levels)):
         sub_levels = [c for k, c in enumerate(levels) if k != d]
         table = prepare_survey_scores(scores, answers, sub_levels, names, min_cell).tables[0]
-        rows = {
-            code: r
-            for r, (code, total) in enumerate(zip(table.codes, table.total, strict=True))
-            if not total
-        }
+        rows = _group_rows(table)
         for i, cell in enumerate(cells):
             key = " / ".join(cell_text(v) for k, v in enumerate(cell) if k != d)
             r = rows.get(key)
@@ -361,8 +363,7 @@ def _parent_lines(
         k = list(levels).index(column)
         coarse = [parent_column if c == column else c for c in levels]
         table = prepare_survey_scores(scores, answers, coarse, names, min_cell).tables[0]
-        pairs = zip(table.codes, table.total, strict=True)
-        rows = {code: r for r, (code, total) in enumerate(pairs) if not total}
+        rows = _group_rows(table)
         where = {item: j for j, item in enumerate(table.items)}
         parent, known, hidden = [], [], []
         for cell in cells:

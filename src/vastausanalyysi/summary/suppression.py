@@ -124,14 +124,8 @@ def audit_mask(
         return extra
     size = np.asarray(size, dtype=float)
 
-    def ids_of(keys: list[str]) -> np.ndarray:
-        if not keys:
-            return np.zeros(len(frame), dtype=np.int64)
-        key = pd.DataFrame({c: frame[c].to_numpy() for c in keys})
-        return key.groupby(keys, dropna=False, sort=False, observed=True).ngroup().to_numpy()
-
-    blocks = ids_of(list(cell_keys))
-    lines = [ids_of([*cell_keys, *(c for c in by_cols if c != d)]) for d in by_cols]
+    blocks = _line_ids(frame, list(cell_keys))
+    lines = [_line_ids(frame, [*cell_keys, *(c for c in by_cols if c != d)]) for d in by_cols]
     for block in np.unique(blocks):
         rows = np.flatnonzero(blocks == block)
         for _ in range(len(rows)):
@@ -151,6 +145,14 @@ def audit_mask(
             pick = int(choice[np.lexsort((choice, size[choice]))[0]])
             hidden[pick] = extra[pick] = True
     return extra
+
+
+def _line_ids(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """The line of each row of ``frame``: a number per combination of the ``keys`` values
+    (missing values included), all rows one line without keys."""
+    if not keys:
+        return np.zeros(len(frame), dtype=np.int64)
+    return frame.groupby(keys, dropna=False, sort=False, observed=True).ngroup().to_numpy()
 
 
 def _determined(
@@ -354,13 +356,7 @@ def secondary_masks(
         extra.append((known & parent_hidden).astype(float))
     n_nested = len(lines)
     for dimension in by_cols:
-        group = [*cell_keys, *(c for c in by_cols if c != dimension)]
-        if group:
-            ids = frame.groupby(group, dropna=False, sort=False, observed=True).ngroup()
-            ids = ids.to_numpy()
-        else:
-            ids = np.zeros(len(frame), dtype=np.int64)
-        lines.append(ids)
+        lines.append(_line_ids(frame, [*cell_keys, *(c for c in by_cols if c != dimension)]))
         shown_parent.append(None)
         extra.append(None)
     for ids in lines:

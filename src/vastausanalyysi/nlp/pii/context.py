@@ -324,8 +324,7 @@ def possessor(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
         return False
     if any(infos[k].know for k in _clause(text, words, b + 1, 1, 3)):
         return True
-    end = _SENTENCE_END.search(text, words[b].end())
-    return _HE_OUTER.search(text, words[b].end(), end.start() if end else len(text)) is not None
+    return _later_in_sentence(_HE_OUTER, text, words[b].end())
 
 
 def _list_gap(text: str, words: Words, i: int, j: int) -> bool:
@@ -460,8 +459,13 @@ HE = re.compile(
 
 def he_later(text: str, start: int) -> bool:
     """ "hän" in any case later in the sentence from ``start``."""
+    return _later_in_sentence(HE, text, start)
+
+
+def _later_in_sentence(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether ``pattern`` occurs in ``text`` from ``start`` to the end of its sentence."""
     end = _SENTENCE_END.search(text, start)
-    return HE.search(text, start, end.start() if end else len(text)) is not None
+    return pattern.search(text, start, end.start() if end else len(text)) is not None
 
 
 def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
