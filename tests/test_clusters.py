@@ -296,6 +296,32 @@ def test_errors_name_the_bad_value() -> None:
         cluster_statements(make_tagged(), min_cluster_size=0)
 
 
+def test_one_hidden_cluster_mean_hides_a_second() -> None:
+    """QA 6 #2: the clusters of one-answer respondents add up to the item's respondents (shown
+    elsewhere), so one hidden cluster mean beside shown ones would be their difference."""
+    frame = make_tagged()
+    ids = frame["respondent_id"].tolist()
+    perhe = [rid for rid, topic in zip(ids, TOPICS, strict=True) if topic == "perhekeskus"]
+    # only 4 of perhekeskus's 12 respondents scored the item; everyone else did
+    rows = [(rid, "Avoimuus", 1 + k % 5) for k, rid in enumerate(ids) if rid not in perhe[4:]]
+    scores = pd.DataFrame(rows, columns=["respondent_id", "item", "value"])
+    result = cluster_statements(frame, respondent_scores=scores, items=["Avoimuus"])
+    majority = topic_clusters(result)
+    table = result.clusters.set_index("cluster")
+    hidden = table["score:Avoimuus"].isna()
+    assert hidden[majority["perhekeskus"]]
+    assert hidden.sum() >= 2
+    assert table.loc[hidden, "n:Avoimuus"].isna().all()
+    shown = table[~hidden]
+    left = len(scores) - int(shown["n:Avoimuus"].sum())
+    assert left > 4  # more than the small cluster's respondents are left
+    # with min_cell 1 nothing is hidden: the rule hides only because of the small cluster
+    everything = cluster_statements(
+        frame, respondent_scores=scores, items=["Avoimuus"], min_cell=1
+    ).clusters
+    assert everything["score:Avoimuus"].notna().all()
+
+
 NEUTRAL = [  # team-written: sixteen sentences that share no content word
     "Tilanne on parantunut viime vuodesta.",
     "Olemme tyytyväisiä nykyiseen malliin.",

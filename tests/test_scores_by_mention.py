@@ -266,6 +266,38 @@ def test_hidden_cells_cannot_be_recovered_from_the_rest() -> None:
     assert perhe.loc[perhe.region == "Satakunta", "suppression_reason"].item() == SECONDARY_REASON
 
 
+def test_disjoint_codes_do_not_give_a_hidden_code_back() -> None:
+    """QA 6 #2: when each respondent mentions exactly one of a layer's codes, the item's
+    scorers minus the shown codes' mention sides was the hidden code's side. A layer with one
+    hidden code (in any side) hides a second one."""
+    sizes = {"perhekeskus": 4, "varautuminen": 12, "kiinteistot": 13}
+    answers, scores = [], []
+    for code, size in sizes.items():
+        for i in range(size):
+            rid = f"{code[:3]}{i:02d}"
+            answers.append({"respondent_id": rid, "text": f"{code} {i}", "areas": [code]})
+            scores.append({"respondent_id": rid, "item": ITEM, "value": 1 + (i * 3) % 5})
+    tagged, scores = pd.DataFrame(answers), pd.DataFrame(scores)
+    tagged["mechanisms"] = [[] for _ in range(len(tagged))]
+    tagged["language"] = "fi"
+    out = scores_by_mention(tagged, scores, items=ITEM).set_index("code")
+    assert out.loc["perhekeskus", "suppressed"]
+    assert out["suppressed"].sum() == 2  # the smallest other code too, flagged as secondary
+    assert out.loc["varautuminen", "suppression_reason"] == SECONDARY_REASON
+    # what the attack used: the scorers' total and sum from a shown row, minus the shown codes
+    shown = out[~out.suppressed]
+    row = shown.iloc[0]
+    total_n = row["n_mention"] + row["n_no_mention"]
+    total_sum = (
+        row["n_mention"] * row["mean_mention"] + row["n_no_mention"] * row["mean_no_mention"]
+    )
+    left_n = total_n - shown["n_mention"].sum()
+    assert left_n == sizes["perhekeskus"] + sizes["varautuminen"] != sizes["perhekeskus"]
+    true_mean = scores[scores.respondent_id.str.startswith("per")]["value"].mean()
+    left_sum = total_sum - float((shown["n_mention"] * shown["mean_mention"]).sum())
+    assert left_sum / sizes["perhekeskus"] != pytest.approx(true_mean)
+
+
 def test_secondary_false_hides_only_the_small_side() -> None:
     tagged, scores = team_data()
     out = scores_by_mention(

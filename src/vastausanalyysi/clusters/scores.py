@@ -68,22 +68,37 @@ def attach_scores(
     known = set(scored["respondent_id"].tolist())
     table = scored.pivot_table(index="respondent_id", columns="item", values="value")
     table = table.reindex(columns=list(items))
-    n_scored: list[int | None] = []
-    means: dict[str, list[float]] = {item: [] for item in items}
-    counts: dict[str, list[int | None]] = {item: [] for item in items}
     # a cluster of small groups' statements only (its respondents withheld) shows no mean
     closed = clusters["respondents"].isna().tolist()
-    for cluster, hidden in zip(clusters["cluster"], closed, strict=True):
-        members = pd.unique(ids[cluster_of == cluster])
-        sub = table.reindex([m for m in members if m in known] if not hidden else [])
-        n_scored.append(len(sub) if len(sub) >= min_cell else None)
-        for item in items:
-            values = sub[item].dropna()
-            means[item].append(float(values.mean()) if len(values) >= min_cell else float("nan"))
-            counts[item].append(len(values) if len(values) >= min_cell else None)
-    clusters["n_scored"] = n_scored
+    subs = [
+        table.reindex(
+            [m for m in pd.unique(ids[cluster_of == cluster]) if m in known] if not hidden else []
+        )
+        for cluster, hidden in zip(clusters["cluster"], closed, strict=True)
+    ]
+    shown = _shown(clusters, [len(sub) for sub in subs], min_cell)
+    clusters["n_scored"] = [len(sub) if ok else None for sub, ok in zip(subs, shown, strict=True)]
     for item in items:  # each mean with its own n (the items' n differ: QA 6 #9)
-        clusters[f"score:{item}"] = means[item]
-        clusters[f"n:{item}"] = pd.array(counts[item], dtype="Int64")
+        values = [sub[item].dropna() for sub in subs]
+        shown = _shown(clusters, [len(v) for v in values], min_cell)
+        clusters[f"score:{item}"] = [
+            float(v.mean()) if ok else float("nan") for v, ok in zip(values, shown, strict=True)
+        ]
+        clusters[f"n:{item}"] = pd.array(
+            [len(v) if ok else None for v, ok in zip(values, shown, strict=True)], dtype="Int64"
+        )
     # the mean of all respondents with a value, hidden like a cluster's under ``min_cell``
     return table.mean().where(table.count() >= min_cell).rename("overall")
+
+
+def _shown(clusters: pd.DataFrame, sizes: list[int], min_cell: int) -> np.ndarray:
+    """Which clusters' counts (``sizes``) may be shown: not under ``min_cell``, and with one
+    more hidden where that hides only one, since the clusters of one-statement respondents add
+    up to the item's respondents shown elsewhere (QA 6 #2; see
+    :func:`~vastausanalyysi.summary.suppression.secondary_mask`)."""
+    from vastausanalyysi.summary.suppression import secondary_mask
+
+    size = np.asarray(sizes, dtype=float)
+    small = size < min_cell
+    frame = pd.DataFrame({"cluster": clusters["cluster"].to_numpy()})
+    return ~(small | secondary_mask(frame, ["cluster"], small, size))

@@ -22,7 +22,9 @@ Definitions:
   and across the ``by`` groups, where the groups add up to the table without ``by``, a line
   with one hidden side gets a second one; by a column nested in a coarser one (a group in its
   coarse group), the groups under each coarse group are a line too, against the same table by
-  coarse group (:func:`~vastausanalyysi.summary.suppression.nested_lines`). A row with a hidden
+  coarse group (:func:`~vastausanalyysi.summary.suppression.nested_lines`); and the codes of
+  a layer are a line too (codes that no respondent shares add up to the item's scorers: QA 6
+  #2), so a layer with one hidden code hides a second. A row with a hidden
   side has all its numbers hidden (n, mean and sd of both sides, the difference, its interval
   and p-value), is flagged ``suppressed`` and says why in ``suppression_reason``; no row is
   dropped.
@@ -458,10 +460,10 @@ def _suppress(
         ]
         extra, by_parent = secondary_masks(
             cells,
-            [*by_cols, "_side"],
+            [*by_cols, "_side", "code"],
             np.concatenate(first),
             np.concatenate(sizes),
-            cell_keys=["layer", "code", "item"],
+            cell_keys=["layer", "item"],
             rank=[cells["_group"].to_numpy(), cells["_side"].to_numpy()],
             nested=twice,
         )
