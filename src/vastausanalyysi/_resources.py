@@ -39,19 +39,25 @@ def read_sections(name: str) -> dict[str, frozenset[str]]:
     Words are separated by white space; ``#`` starts a comment; a word before the first header
     is an error naming the file.
     """
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
+    return {key: frozenset(words) for key, words in read_sections_in_order(name).items()}
+
+
+def read_sections_in_order(name: str) -> dict[str, tuple[str, ...]]:
+    """:func:`read_sections` with each section's words in the file's order (a word repeated in
+    a section is kept once, where it first stands)."""
+    sections: dict[str, dict[str, None]] = {}
+    current: dict[str, None] | None = None
     for raw in read_text(name).splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         if line.startswith("[") and line.endswith("]") and line[1:-1].strip().isidentifier():
-            current = sections.setdefault(line[1:-1].strip(), set())
+            current = sections.setdefault(line[1:-1].strip(), {})
         elif current is None:
             raise ValueError(f"{name}: words before a [section] header: {line!r:.40}")
         else:
-            current.update(line.split())
-    return {key: frozenset(words) for key, words in sections.items()}
+            current.update(dict.fromkeys(line.split()))
+    return {key: tuple(words) for key, words in sections.items()}
 
 
 def read_yaml_mapping(path: str | Path, what: str, error: type[Exception]) -> dict[str, Any]:
@@ -83,6 +89,7 @@ __all__ = [
     "data_file",
     "data_path",
     "read_sections",
+    "read_sections_in_order",
     "read_text",
     "read_yaml",
     "read_yaml_mapping",

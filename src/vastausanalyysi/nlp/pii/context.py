@@ -43,15 +43,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME
+from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME, context_words
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 GAP = {" ", "\u00a0"}
 TOWARDS_FROM = {"ulkoeronto", "ulkotulento"}
 _BREAK = re.compile(r"[.,;:!?()\[\]\n–—]")
-_CLAUSE_WORDS = frozenset(
-    ["että", "mutta", "kun", "koska", "jotta", "vaan", "sillä", "kuin", "jos", "joka", "jotka"]
-)
+_CLAUSE_WORDS = frozenset(context_words("clause_words"))
 _APPOSITION = re.compile(r"\s*,\s*|\s+(?:eli|alias)\s+|\s*\(\s*")
 # the end of an apposition: "Dilan Berwari (arabiankielinen ohjaaja)", ", ohjaaja, aloitti"
 _APPOSITION_END = re.compile(r"\s*(?:[,)]|[.!?;]?\s*$)")
@@ -103,9 +101,7 @@ def role_ahead(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
 
 # words of spoken Finnish: a text with one of these is written as spoken
 _SPOKEN = re.compile(
-    r"\b(?:mä|sä|mut|oo|oon|ois|tää|ku|niinku|mul|sul|meil|teil|mitää|jotai|sit|sillee|"
-    r"semmonen|ollu|ite|vaa|kans|kaa)\b",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(map(re.escape, context_words("spoken_words"))) + r")\b", re.IGNORECASE
 )
 
 
@@ -114,7 +110,7 @@ def spoken(text: str) -> bool:
     return _SPOKEN.search(text) is not None
 
 
-_OUR = frozenset(["meidän", "teidän", "meiän", "meijän", "teiän", "teijän"])
+_OUR = frozenset(context_words("our_pronouns"))
 
 
 def unit_after(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
@@ -256,8 +252,7 @@ def negated_perfect(text: str, words: Words, infos: list[WordInfo], b: int) -> b
     return False
 
 
-#: "not once", "ever": adverbs of a negated perfect that Voikko reads as nouns or clitic forms
-_EVER = frozenset(["kertaakaan", "koskaan", "edes", "enää", "ikinä", "milloinkaan"])
+_EVER = frozenset(context_words("ever_adverbs"))
 
 
 def helped_from(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -287,8 +282,7 @@ def family_plural(text: str, words: Words, infos: list[WordInfo], a: int, b: int
     return bool(after) and after[0] == b and infos[b].person_verb and not infos[b].singular
 
 
-#: "both", "each", "all" after a family's plural name
-_BOTH = frozenset(["molemmat", "kumpikin", "kaikki"])
+_BOTH = frozenset(context_words("both_words"))
 
 
 def keeps_contact(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
@@ -418,7 +412,7 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
     return k < len(words) and infos[k].finite and _person_verb(text, words, infos, k)
 
 
-_AND = frozenset(["ja", "sekä", "tai", "eli"])
+_AND = frozenset(context_words("coordinating_conjunctions"))
 #: an "että" clause right after a verb (past its adverbials), in the same sentence
 _THAT = re.compile(r"[^.!?]{0,40}?,\s*että\b")
 

@@ -93,7 +93,7 @@ import re
 from vastausanalyysi.nlp.pii import clues, context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.grouping import sentence_initial, title_gap
-from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS
+from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS, context_words
 from vastausanalyysi.nlp.pii.person import (
     among_firms,
     asked_from,
@@ -113,7 +113,7 @@ _COLON_CASES = {
     "sta": "sisaeronto", "stä": "sisaeronto", "ta": "osanto", "tä": "osanto", "a": "osanto",
     "ä": "osanto", "ksi": "tulento", "na": "olento", "nä": "olento",
 }  # fmt: skip
-_SPOKEN_KANSSA = {"kans", "kaa"}
+_SPOKEN_KANSSA = frozenset(context_words("spoken_kanssa"))
 
 
 #: "&" right after a name, or right before it (with spaces): a firm's name of two names.

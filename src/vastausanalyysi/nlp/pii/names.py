@@ -1,7 +1,9 @@
 """What the name masker knows: the team-written name lists and the words of person context.
 
 The lists are ``data/names_fi.txt`` (first names and surnames, team-written from general
-knowledge; see ``data/README.md``). Context words are matched on Voikko base forms:
+knowledge; see ``data/README.md``) and ``data/name_context_words.txt`` (the context words below,
+team-written; :func:`context_words` reads one of its sections, the constants here hold them).
+Context words are matched on Voikko base forms:
 
 * ``TITLES``: a capitalised, lower-case or all-capital word right after one of these, or after a
   compound ending in one of ``TITLE_ENDINGS`` ("rehtori Salo", "kuraattori salo",
@@ -48,453 +50,76 @@ import unicodedata
 from functools import lru_cache
 from importlib import import_module
 
-from vastausanalyysi._resources import read_sections, read_text
+from vastausanalyysi._resources import read_sections, read_sections_in_order, read_text
 
 NAMES_FILE = "names_fi.txt"
 
-TITLES = frozenset(
-    [
-        # a neighbour, in apposition or before the name (dev_q: "Ahti (naapuri) auttaa")
-        "naapuri",
-        "rehtori",
-        "apulaisrehtori",
-        "johtaja",
-        "toimialajohtaja",
-        "palvelujohtaja",
-        "sivistysjohtaja",
-        "kunnanjohtaja",
-        "kaupunginjohtaja",
-        "hyvinvointialuejohtaja",
-        "esihenkilö",
-        "esimies",
-        "päällikkö",
-        "osastopäällikkö",
-        "opettaja",
-        "luokanopettaja",
-        "erityisopettaja",
-        "kuraattori",
-        "koulukuraattori",
-        "psykologi",
-        "koulupsykologi",
-        "lääkäri",
-        "koululääkäri",
-        "terveydenhoitaja",
-        "kouluterveydenhoitaja",
-        "sairaanhoitaja",
-        "hoitaja",
-        "lähihoitaja",
-        "sosiaalityöntekijä",
-        "sosiaaliohjaaja",
-        "perheohjaaja",
-        "perhetyöntekijä",
-        "ohjaaja",
-        "nuoriso-ohjaaja",
-        "nuorisotyöntekijä",
-        "koordinaattori",
-        "suunnittelija",
-        "asiantuntija",
-        "sihteeri",
-        "puheenjohtaja",
-        "varapuheenjohtaja",
-        "jäsen",
-        "valtuutettu",
-        "kansanedustaja",
-        "yhteyshenkilö",
-        "tulkki",
-        "neuvoja",
-        "palveluohjaaja",
-        "vastaava",
-        "projektipäällikkö",
-        "hankepäällikkö",
-        "hanketyöntekijä",
-        "kehittämispäällikkö",
-        "kirjastonhoitaja",
-        "lastentarhanopettaja",
-        "varhaiskasvatuksenopettaja",
-        "opinto-ohjaaja",
-        "työntekijä",
-        "kollega",
-        "herra",
-        "rouva",
-        "neiti",
-        "tohtori",
-        "dosentti",
-        "professori",
-        "pastori",
-        "kirkkoherra",
-        "konstaapeli",
-        "komisario",
-    ]
-)
-
-# compounds ending in these are titles too ("talouspäällikkö", "palvelualuejohtaja")
-TITLE_ENDINGS = (
-    "johtaja", "päällikkö", "opettaja", "kuraattori", "psykologi", "lääkäri", "hoitaja",
-    "ohjaaja", "työntekijä", "koordinaattori", "suunnittelija", "asiantuntija", "sihteeri",
-    "neuvoja", "tulkki", "rehtori", "esihenkilö", "esimies", "insinööri", "tarkastaja",
-    "terapeutti", "kätilö", "valvoja", "vastaava", "edustaja", "yhteyshenkilö", "isännöitsijä",
-    "talonmies", "kanslisti", "notaari", "lakimies", "juristi", "kamreeri", "avustaja",
-    "kehittäjä", "puhuja", "vetäjä", "tiedottaja", "vastuuhenkilö", "tukihenkilö",
-    "yhdyshenkilö", "luottamushenkilö",
-)  # fmt: skip
-
-PERSON_AFTER = frozenset(
-    [
-        "kans",
-        "kaa",
-        "kanssa",
-        "mukaan",
-        "luona",
-        "luokse",
-        "luota",
-        "ansiosta",
-        "puolesta",
-        "toimesta",
-        "kera",
-        "avulla",
-        "vuoksi",
-        "takia",
-        "sijaan",
-        "tilalle",
-        "tilalla",
-        "kanssani",
-        "kanssamme",
-        "mielestä",
-    ]
-)
-
-PERSON_VERBS = frozenset(
-    [
-        "kertoa",
-        "sanoa",
-        "luvata",
-        "vastata",
-        "hoitaa",
-        "soittaa",
-        "ilmoittaa",
-        "todeta",
-        "kysyä",
-        "pyytää",
-        "auttaa",
-        "järjestää",
-        "lähettää",
-        "tehdä",
-        "tulkata",
-        "huomata",
-        "koordinoida",
-        "vetää",
-        "muistuttaa",
-        "painottaa",
-        "korostaa",
-        "arvioida",
-        "kommentoida",
-        "tietää",
-        "selvittää",
-        "esitellä",
-        "esittää",
-        "ehdottaa",
-        "toivoa",
-        "kiittää",
-        "tavata",
-        "käydä",
-        "tulla",
-        "lähteä",
-        "jäädä",
-        "siirtyä",
-        "päättää",
-        "hyväksyä",
-        "allekirjoittaa",
-        "kirjoittaa",
-        "vaatia",
-        "kieltäytyä",
-        "aloittaa",
-        "päästä",
-        # fixing something (dev_p: "Niemi korjasi hanan"); claiming (dev_q: "… väittää toista")
-        "korjata",
-        "väittää",
-        # acknowledging, preparing (dev_w: "… kuittasi viestin", "… oli valmistautunut")
-        "kuitata",
-        "valmistautua",
-    ]
-)
-
-# verbs said of people only (falling ill, understanding, remembering): a nominative name that is
-# also an ordinary word or a place is a person when one is its predicate ("Lahti sairastui",
-# "Karhu on ainoa, joka ymmärtää …"); not "haluta", "päättää", said of towns as well
-PERSON_ONLY_VERBS = frozenset(
-    [
-        "sairastua", "ymmärtää", "osata", "jaksaa", "muistaa", "unohtaa", "ajatella", "väsyä",
-        "uupua", "suuttua", "loukkaantua", "innostua", "lomailla", "opiskella", "kuunnella",
-        "keskustella", "kehua", "valittaa", "ehtiä", "lupautua", "suostua", "erehtyä",
-        "huomata",
-        # living somewhere (dev_q: "Rauha on asunut palvelutalossa")
-        "asua",
-        # crying (dev_t; not eating or sleeping, said of animals too: "Orava söi …")
-        "itkeä",
-    ]
-)  # fmt: skip
-
-# nouns and adjectives that, as the predicate of "olla", make the subject a person ("Koivu on
-# paras tyyppi", "… ja on aina avulias"; an adjective not before a noun: "ystävällinen kaupunki")
-PERSON_PREDICATES = frozenset(
-    ["ihminen", "henkilö", "tyyppi", "kaveri", "persoona", "työkaveri", "mies", "nainen",
-     "iloinen", "ystävällinen", "avulias", "kärsivällinen", "kiltti", "reipas", "ahkera",
-     # a child in the family ("Valo on esikoisemme", "Sisu on meidän nuorimmainen"; dev_t)
-     "esikoinen", "nuorimmainen", "kuopus", "keskimmäinen", "lapsenlapsi"]
-)  # fmt: skip
-
-# adjectives whose superlative, as the predicate of "olla" with no noun after it, makes the
-# subject a person ("Onni on meidän tiimin nuorin"; not "Lahti on Suomen nuorin kaupunki")
-SUPERLATIVE_PREDICATES = frozenset(["nuori", "kokenut"])
-
-# greetings and thanks: an allative or ablative near one is a person ("terveisiä Anskulle",
-# "olen kiitollinen Oksanalle")
-GREETINGS = frozenset(
-    ["kiitos", "kiitokset", "terveinen", "terveiset", "terkku", "terkut", "terkkuja",
-     "onnittelu", "onnittelut", "kiitollinen", "tunnustus", "kehu"]
-)  # fmt: skip
-
-# verbs whose illative is a person ("Mattiin voi luottaa", "tutustuimme Ilmaan")
-TRUST_VERBS = frozenset(
-    ["luottaa", "tutustua", "turvautua", "tukeutua", "ihastua", "pettyä", "tykästyä",
-     "rakastua"]
-)  # fmt: skip
-
-# abbreviated titles, before a name with or without a dot ("Pj. Virtanen", "PJ MATTI
-# HEIKKILÄ", "tri Salo"); the English ones only capitalised ("Mr. Rahman", "Dr Lee")
-TITLE_ABBREVIATIONS = frozenset(["pj", "vpj", "varapj", "siht", "tri", "prof"])
-ENGLISH_TITLES = frozenset(["Mr", "Mrs", "Ms", "Mx", "Dr"])
-
-# Swedish and English words that stand right before a person's name ("enligt Karlsson",
-# "kontakta Strand", "tack vare Ek", "thanks to Rose", "contact Park")
-FOREIGN_BEFORE_NAME = frozenset(
-    ["enligt", "kontakta", "ring", "fråga", "vare", "hälsar", "kontakt", "contact", "reach",
-     "ask", "thanks", "thank", "call", "email", "colleague"]
-)  # fmt: skip
+#: The masker's context words, one ``[section]`` per list (team-written; the comment above each
+#: section says what the list is for). Lists read as tuples keep the file's order.
+CONTEXT_WORDS_FILE = "name_context_words.txt"
+_CONTEXT_WORDS = read_sections_in_order(CONTEXT_WORDS_FILE)
 
 
-# Swedish prepositions before a place: "från Ekenäs till Karis" is no genitive of "Kari"
-SWEDISH_PLACE_PREPOSITIONS = frozenset(
-    ["till", "från", "i", "på", "vid", "mot", "genom", "över", "ur", "kring", "runt", "nära"]
-)
+def context_words(section: str) -> tuple[str, ...]:
+    """The words of ``[section]`` of :data:`CONTEXT_WORDS_FILE` in the file's order (the file is
+    read once, when this module is imported). An unknown section is a KeyError naming the file."""
+    words = _CONTEXT_WORDS.get(section)
+    if words is None:
+        raise KeyError(f"{CONTEXT_WORDS_FILE} has no section [{section}]")
+    return words
 
-# heads of the names of institutions and buildings that stand before a name in apposition
-# ("Yliopistokeskus Chydenius", "palvelutalo Villa Helmi", "Hotelli Arthurissa")
-INSTITUTION_HEADS = (
-    "keskus", "talo", "villa", "koti", "koulu", "lukio", "opisto", "yliopisto", "hotelli",
-    "kartano", "sairaala", "museo", "kirjasto", "teatteri", "instituutti", "ravintola", "kylpylä",
-    # vessels: "Yhteysalus Armas", "lautta Elina"
-    "alus", "laiva", "lautta", "lossi", "vene", "murtaja", "hinaaja",
-    # businesses named by their owner: "Rakennusliike Nieminen", "Taksi Lehtonen", "Apteekki
-    # Lindroos", "Siivouspalvelu Korhonen", "Tilitoimisto Laine"
-    "liike", "taksi", "kauppa", "apteekki", "pesula", "kahvila", "leipomo", "toimisto",
-    "palvelu", "yhtiö", "paja", "kuljetus",
-)  # fmt: skip
 
-# Vietnamese middle names between a surname and a given name ("Nguyen Van Minh", "Tran Thi
-# Lan"): like a surname particle, they join the name
-MIDDLE_NAMES = frozenset(["Van", "Văn", "Thi", "Thị"])
-
-# a name in the genitive before "mukaan" and one of these is a thing's namesake ("Arvo Ylpön
-# mukaan nimetty palkinto"), not a person spoken of
-NAMED_AFTER = frozenset(["nimetty", "nimetä"])
-
-# information that comes "via" someone: "Rinteen kautta saimme tiedon" (a genitive before
-# "kautta" with one of these in the clause; a place's "Lahden kautta" stays)
-INFO_NOUNS = ("tieto", "viesti", "tiedote", "info", "kutsu", "vinkki", "sana")
-
-# particles of surnames ("Carl-Gustaf von Essen", "Vincent van Gogh"): between a name and a
-# capitalised word they join the name
-NAME_PARTICLES = frozenset(
-    ["von", "van", "af", "de", "der", "den", "du", "da", "di", "del", "ter", "dela", "delos",
-     "della", "dos", "das", "zu"]
-)  # fmt: skip
-
-# verbs of speaking: the only ones that make a lower-case ordinary word a name ("niemi sano")
-SPEECH_VERBS = frozenset(
-    [
-        "kertoa", "sanoa", "luvata", "vastata", "ilmoittaa", "todeta", "kysyä", "pyytää",
-        "soittaa", "ehdottaa", "kommentoida", "muistuttaa", "painottaa", "korostaa", "kiittää",
-    ]
-)  # fmt: skip
-
-# a person's group after a genitive ("LAINEEN tiimi", "Kosken porukka"): see ``masker``
-CREW_NOUNS = frozenset(["tiimi", "porukka", "väki", "jengi", "poppoo", "tiimiläinen"])
-
-# verbs of seeing and meeting whose partitive object is a person ("Heikkilää ei ole nähty",
-# "emme ole tavanneet Saarta"), or of being seen ("Järveä ei ole näkynyt palavereissa"); and of
-# blaming or thanking someone ("Kiveä ei pidä syyttää", "kiitän Koskea"; dev_n; not praise,
-# said of things too: "Rantaa kehuttiin kauniiksi")
-MEET_VERBS = frozenset(
-    ["nähdä", "tavata", "tavoittaa", "haastatella", "näkyä",
-     "syyttää", "syyllistää", "kiittää"]
-)  # fmt: skip
-
-# places of meetings and work where someone absent "has not been seen" ("Järveä ei ole näkynyt
-# palavereissa", "… töissä", "… paikalla"; not "… kartalla"); the first six are meetings, where
-# one takes part or is ("… osallistui koulutukseen", "… oli kokouksessa")
-GATHERING_NOUNS = (
-    "palaveri", "kokous", "tapaaminen", "tilaisuus", "tapahtuma", "koulutus", "työ", "toimisto",
-    "paikka", "vastaanotto", "kahvihuone",
-)  # fmt: skip
-
-# verbs of hearing of and knowing about someone, with an elative ("En ole kuullut Saaresta
-# mitään, kun hän …"): with "hän" after the name, a person
-HEAR_VERBS = frozenset(["kuulla", "kuulua", "tietää", "puhua", "kysellä"])
-
-# verbs said of weather, light and things as readily as of people
-WEAK_VERBS = frozenset(["tulla", "lähteä", "jäädä", "käydä", "siirtyä", "mennä", "päästä"])
-
-ASK_VERBS = frozenset(
-    [
-        "kysyä", "pyytää", "tiedustella", "soittaa", "ilmoittaa", "kertoa", "sanoa", "antaa",
-        "lähettää", "toimittaa", "välittää", "kiittää", "puhua", "viestiä", "tekstata",
-        "siirtää", "ohjata", "laittaa", "kirjoittaa", "mailata", "meilata", "vinkata",
-    ]
-)  # fmt: skip
-
-# verbs of telling and calling: a capitalised allative right before one is the person told or
-# called ("Lehdolle soitettiin heti", "Kärjelle ilmoitettiin"); not verbs of sending or
-# giving, whose allative may be a place ("Rannalle lähetettiin vene")
-TELL_VERBS = frozenset(
-    ["soittaa", "ilmoittaa", "kertoa", "sanoa", "puhua", "selittää", "vastata", "viestiä",
-     "tekstata", "mailata", "meilata", "vinkata"]
-)  # fmt: skip
-
-# nouns of knowledge and responsibility that a person has ("Lehdolla on tieto …", "Mäellä on
-# vastuu …"): a capitalised adessive before "olla" and one of these is the person who has it
-KNOW_NOUNS = (
-    "tieto", "vastuu", "kokemus", "osaaminen", "asiantuntemus", "ymmärrys", "käsitys",
-    "näkemys", "mielipide", "muistiinpano",
-    # an illness or a need for care only a person has ("Toivolla on diabetes"; dev_t)
-    "diabetes", "allergia", "astma", "epilepsia", "diagnoosi",
-)  # fmt: skip
-
-# verbs of sending and documents sent: a capitalised allative of a surname right before one,
-# with a document after, is the person sent it ("Vuorelle lähetettiin pöytäkirja"; not "Rannalle
-# lähetettiin vene"); the same document after an ablative and "tulla" came from a person
-# ("Lehdolta tuli ehdotus")
-SEND_VERBS = frozenset(["lähettää", "toimittaa", "välittää", "postittaa", "mailata", "meilata"])
-# verbs of holding or admitting a view, before an "että" clause: said of people ("Niemikin
-# myönsi, että …"; dev_y), and of towns ("Lahti uskoo, että …": not for a town's name)
-THINK_VERBS = frozenset(["myöntää", "väittää", "arvella", "epäillä", "uskoa", "muistaa"])
-# help and instructions one gets from someone ("Mäeltä sain apua", "Saarelta saimme ohjeet")
-HELP_NOUNS = frozenset(["apu", "ohje", "neuvo", "tuki", "vastaus", "vinkki", "opastus"])
-# verbs of talking something over with someone: a lower-case genitive before "kanssa" with one
-# in its clause is a person ("puhuin nurmen kanssa", "kävin heikkilän kanssa läpi"; dev_v)
-TALK_VERBS = frozenset(
-    ["puhua", "jutella", "keskustella", "neuvotella", "sopia", "palaveerata", "käydä", "tavata"]
-)
-DOCUMENT_NOUNS = (
-    "kirja", "muistio", "kutsu", "viesti", "kirje", "posti", "liite", "lista", "lasku",
-    "lausunto", "tiedote", "raportti", "ehdotus", "esitys", "vastaus", "kysely", "luonnos",
-    "hakemus", "palaute", "kommentti", "selvitys", "asiakirja", "päätös", "muistutus", "pyyntö",
-    "tieto",
-)  # fmt: skip
-
-# verbs of booking and granting: an allative of a first name before "olla" and their past passive
-# participle is the person booked for ("Kaikulle on varattu aika")
-BOOK_VERBS = frozenset(["varata", "myöntää", "järjestää", "luvata", "tarjota"])
-
-# the writer in a list of people ("JR, AK ja allekirjoittanut", "minä, JR ja AK"): initials
-# coordinated with one of these are people (base forms)
-SELF_WORDS = frozenset(["allekirjoittanut", "minä"])
-
-# verbs whose ablative right after is a person asked ("kysy Sulolta", "Pyysimme Järveltä"); an
-# ablative after the other ASK_VERBS is a place ("soita rannalta")
-ASK_FROM_VERBS = frozenset(["kysyä", "pyytää", "tiedustella", "anoa", "kysellä"])
-
-# after a genitive: a person's contacts, stand-ins and absences ("Kosken lähtö", "Kallion
-# työnumero"), which a town or a firm has not
-PERSON_NOUNS = (
-    "lähtö", "numero", "puhelin", "sähköposti", "sijainen", "seuraaja", "edeltäjä", "poissaolo",
-    "sairausloma", "äitiysloma", "vanhempainvapaa", "puoliso", "esihenkilö", "esimies",
-    "työhuone", "yhteystieto",
-    # a person's car or pet (dev_p: "Mattilan auto on taas ajettu esteelle"); a doctor's
-    # practice (dev_x: "Mäen vastaanotolla odotin …")
-    "auto", "koira", "kissa", "vastaanotto",
-)  # fmt: skip
-
-# after the genitive of a first name (or of a surname that is no place): a person's family
-# ("Saanan perhe odotti apua", "Kosken äiti"; not "Lahden perheet", "Onnen lapsi")
-FAMILY_NOUNS = frozenset(
-    ["perhe", "äiti", "isä", "lapsi", "vanhempi", "huoltaja", "puoliso", "vaimo", "aviomies",
-     "veli", "sisko", "sisar", "tytär", "poika", "mummo", "mummi", "isoäiti", "isoisä", "ukki",
-     "omainen", "perheenjäsen",
-     # a child's teachers and carers ("Onnin opettaja", "Aamun luokanvalvoja"; dev_t)
-     "opettaja", "luokanvalvoja", "avustaja", "omahoitaja", "terapeutti", "puheterapeutti",
-     "lääkäri", "kummi"]
-)  # fmt: skip
-
-# after a genitive: a person's doings, which a town may have too ("Aallon esitys", "Lahden
-# esitys"): these count for names that are not also places
-OPINION_NOUNS = (
-    "esitys", "ehdotus", "mielipide", "näkemys", "kommentti", "vastaus", "viesti", "puhelu",
-    "työpanos", "allekirjoitus", "selvitys", "raportti",
-    # a person's decision (dev_q: "Suomisen päätös"; not a town's: "Lahden päätös")
-    "päätös",
-)  # fmt: skip
-
-# a person's leave, in "-lla"/"-lle"/"-lta" ("jäi eläkkeelle", "on sairauslomalla"); a plain
-# "loma" counts in "-lle" only ("lähti lomalle"; "lomalla" may be a time: "Valo oli sammunut
-# lomalla")
-LEAVE_NOUNS = (
-    "eläke", "sairausloma", "äitiysloma", "isyysloma", "vanhempainloma", "virkavapaa",
-    "vanhempainvapaa", "opintovapaa", "vuorotteluvapaa", "hoitovapaa", "isyysvapaa",
-)  # fmt: skip
-
-UNIT_HEADS = (
-    "tiimi", "toimi", "palvelu", "yksikkö", "osasto", "toimisto", "ryhmä", "virasto", "puoli",
-    "neuvola", "toimiala", "keskus", "vastaanotto", "huolto", "asema", "hoito",
-)  # fmt: skip
-
-KIN_NOUNS = frozenset(
-    [
-        "setä", "täti", "eno", "enä", "vaari", "mummo", "mummi", "ukki", "pappa", "isä", "äiti",
-        "poika", "tyttö", "ukko", "muori", "serkku", "kummi", "vauva",
-    ]
-)  # fmt: skip
-
-# spoken words for family and friends that Voikko does not know ("Iskä ehti jo lähteä"): not
-# names, though capitalised at a sentence's start and said to do what people do
-SPOKEN_KIN = frozenset(
-    ["iskä", "äiskä", "isi", "faija", "fatsi", "äippä", "skidi", "frendi", "broidi"]
-)
-
-PLACE_HEADS = (
-    "katu", "tie", "kuja", "polku", "aukio", "tori", "puisto", "bulevardi", "silta", "raitti",
-    "väylä", "koulu", "lukio", "opisto", "yliopisto", "korkeakoulu", "akatemia", "sairaala",
-    "kirkko", "museo", "halli", "stadion", "kenttä", "kirjasto", "teatteri", "instituutti",
-    "säätiö", "seura", "liitto", "keskus", "päivä", "patsas", "muistomerkki", "palkinto", "nimi",
-    "kansallispuisto", "kaupunki", "kunta", "seutu", "alue", "kylä", "kartano", "hotelli",
-    "ravintola", "rahasto", "mitali", "päiväkoti", "hoitokoti", "palvelukoti", "vanhainkoti",
-    "lastenkoti", "taidekoti", "talo", "terveysasema", "paloasema", "villa",
-)  # fmt: skip
-
-# heads of brand-style names: an uninflected name before them in any case is a firm's or a
-# venue's, not a person's ("Hartwall Arenalla", "Alma Median", "Lindström Oy:n")
-BRAND_HEADS = frozenset(
-    ["areena", "arena", "media", "group", "oy", "oyj", "ab", "ry", "yhtymä", "konserni"]
-)
-
-# heads of administrative areas: named after a place, never after a person's full name ("Salon
-# kaupunki"; in "Valitsimme Eeva Kokon kunnan edustajaksi" Eeva Kokko is a person)
-AREA_HEADS = frozenset(["kunta", "kaupunki", "maakunta", "seutu", "alue", "kylä", "pitäjä"])
-
-# organisations known by a plural name that is also a first name's plural ("Martat ovat olleet
-# mukana", "Marttojen kanssa"): the plural of these base forms is the organisation
-PLURAL_ORGANISATIONS = frozenset(["martta"])
-
-# heads of foundations, funds and prizes: the names coordinated before such a name belong to it
-# ("Ella ja Georg Ehrnroothin säätiö", "Jenny ja Antti Wihurin rahasto")
-FOUNDATION_HEADS = ("säätiö", "rahasto", "palkinto", "stipendi", "apuraha")
-
-# Finnish case endings tried on words Voikko does not know ("Husseinille" -> "Hussein")
-CASE_ENDINGS = (
-    "iin", "ille", "ilta", "iltä", "illa", "illä", "ista", "istä", "issa", "issä", "in", "ia", "iä",
-    "lle", "lta", "ltä", "lla", "llä", "sta", "stä", "ssa", "ssä", "ksi", "na", "nä", "n", "a",
-    "ä", "'n", "'lle", "'lta", "'ltä", "'lla", "'llä",
-)  # fmt: skip
+# data/name_context_words.txt: the comment above each section says what the list is for
+TITLES = frozenset(context_words("titles"))
+TITLE_ENDINGS = context_words("title_endings")
+PERSON_AFTER = frozenset(context_words("person_after"))
+PERSON_VERBS = frozenset(context_words("person_verbs"))
+PERSON_ONLY_VERBS = frozenset(context_words("person_only_verbs"))
+PERSON_PREDICATES = frozenset(context_words("person_predicates"))
+SUPERLATIVE_PREDICATES = frozenset(context_words("superlative_predicates"))
+GREETINGS = frozenset(context_words("greetings"))
+TRUST_VERBS = frozenset(context_words("trust_verbs"))
+TITLE_ABBREVIATIONS = frozenset(context_words("title_abbreviations"))
+ENGLISH_TITLES = frozenset(context_words("english_titles"))
+FOREIGN_BEFORE_NAME = frozenset(context_words("foreign_before_name"))
+SWEDISH_PLACE_PREPOSITIONS = frozenset(context_words("swedish_place_prepositions"))
+INSTITUTION_HEADS = context_words("institution_heads")
+MIDDLE_NAMES = frozenset(context_words("middle_names"))
+NAMED_AFTER = frozenset(context_words("named_after"))
+INFO_NOUNS = context_words("info_nouns")
+NAME_PARTICLES = frozenset(context_words("name_particles"))
+SPEECH_VERBS = frozenset(context_words("speech_verbs"))
+CREW_NOUNS = frozenset(context_words("crew_nouns"))
+MEET_VERBS = frozenset(context_words("meet_verbs"))
+GATHERING_NOUNS = context_words("gathering_nouns")
+HEAR_VERBS = frozenset(context_words("hear_verbs"))
+WEAK_VERBS = frozenset(context_words("weak_verbs"))
+ASK_VERBS = frozenset(context_words("ask_verbs"))
+TELL_VERBS = frozenset(context_words("tell_verbs"))
+KNOW_NOUNS = context_words("know_nouns")
+SEND_VERBS = frozenset(context_words("send_verbs"))
+THINK_VERBS = frozenset(context_words("think_verbs"))
+HELP_NOUNS = frozenset(context_words("help_nouns"))
+TALK_VERBS = frozenset(context_words("talk_verbs"))
+DOCUMENT_NOUNS = context_words("document_nouns")
+BOOK_VERBS = frozenset(context_words("book_verbs"))
+SELF_WORDS = frozenset(context_words("self_words"))
+ASK_FROM_VERBS = frozenset(context_words("ask_from_verbs"))
+PERSON_NOUNS = context_words("person_nouns")
+FAMILY_NOUNS = frozenset(context_words("family_nouns"))
+OPINION_NOUNS = context_words("opinion_nouns")
+LEAVE_NOUNS = context_words("leave_nouns")
+UNIT_HEADS = context_words("unit_heads")
+KIN_NOUNS = frozenset(context_words("kin_nouns"))
+SPOKEN_KIN = frozenset(context_words("spoken_kin"))
+PLACE_HEADS = context_words("place_heads")
+BRAND_HEADS = frozenset(context_words("brand_heads"))
+AREA_HEADS = frozenset(context_words("area_heads"))
+PLURAL_ORGANISATIONS = frozenset(context_words("plural_organisations"))
+FOUNDATION_HEADS = context_words("foundation_heads")
+CASE_ENDINGS = context_words("case_endings")
+# school, health and meeting systems read as names ("Wilman kautta"): never masked
+SYSTEM_NAMES = frozenset(context_words("system_names"))
 
 
 # the Sami letters, for the same names written without them ("Máret" -> "Maret")
@@ -544,15 +169,6 @@ def fold(word: str) -> str:
         else "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
         for c in word
     )
-
-
-#: School, health and meeting systems that Voikko or the name lists read as names ("Wilman
-#: kautta", "Daisyssa"): never masked.
-SYSTEM_NAMES = frozenset(
-    {"wilma", "daisy", "teams", "kanta", "omaolo", "apotti", "pedanet", "hellewi", "edlevo",
-     "lifecare", "effica", "pegasos", "primus", "moodle", "zoom", "whatsapp", "yammer",
-     "titania"}
-)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -620,6 +236,7 @@ __all__ = [
     "BOOK_VERBS",
     "BRAND_HEADS",
     "CASE_ENDINGS",
+    "CONTEXT_WORDS_FILE",
     "CREW_NOUNS",
     "DOCUMENT_NOUNS",
     "ENGLISH_TITLES",
@@ -665,6 +282,7 @@ __all__ = [
     "TRUST_VERBS",
     "UNIT_HEADS",
     "WEAK_VERBS",
+    "context_words",
     "ends_with",
     "fold",
     "foreign_names",
