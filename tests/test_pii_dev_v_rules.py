@@ -246,3 +246,35 @@ def test_masked_after_dev_aa(text: str, expected: str) -> None:
 )
 def test_kept_after_dev_aa(text: str) -> None:
     assert mask(text) == text
+
+
+# the rules added after the blind set dev_ab (longer answers)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Olkaa yhteydessä minuun tai rehtori Mattilaan.",
+            "Olkaa yhteydessä minuun tai rehtori [NIMI].",
+        ),
+        ("Ota yhteyttä kunnanjohtaja Mattilaan.", "Ota yhteyttä kunnanjohtaja [NIMI]."),
+        ("Kaijamme on käytännössä hoitanut kaiken.", "[NIMI] on käytännössä hoitanut kaiken."),
+        (
+            "Koski on ollut tiukka mutta reilu. Hän tuntee kunnat.",
+            "[NIMI] on ollut tiukka mutta reilu. Hän tuntee kunnat.",
+        ),
+    ],
+)
+def test_masked_after_dev_ab(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hän on rehtori Lahdessa.",  # a title, then a town where the person works
+        "Koski on ollut tiukka mutta reilu.",  # no "hän" after it: the town as a party
+        "Lahti on kasvanut. Se on nyt suuri kaupunki.",
+    ],
+)
+def test_kept_after_dev_ab(text: str) -> None:
+    assert mask(text) == text

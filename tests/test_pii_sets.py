@@ -240,6 +240,18 @@ def test_the_case_forms_blind_set_after_its_fixes() -> None:
     assert (score.visible, score.changed) == (10, 0), (score.leaks, score.false_masks)
 
 
+def test_the_longer_answers_blind_set_after_its_fixes() -> None:
+    """dev_ab: longer answers (2–5 sentences) naming officials in every case, titles before and
+    after, lists, Finland-Swedish and foreign-origin names, measured once blind after the dev_aa
+    fixes (3 of 171 items visible, 1.8 %; 0 of 46 ordinary sentences changed), then fixed by
+    cause: a title between "yhteydessä" and the illative, an adverb that Voikko reads as a noun
+    between "on" and the participle, a surname subject whose next sentence begins with "hän"."""
+    score = evaluate_pii_file(PII / "dev_ab.txt")
+    assert (score.items, score.ordinary) == (171, 46)
+    assert score.visible_rate <= 0.03
+    assert (score.visible, score.changed) == (0, 0), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]

@@ -163,7 +163,7 @@ def apposition(
 
 def contact(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
     """An illative next to "yhteydessä"/"yhteyttä", or after it and an adverb ("yhteyttä suoraan
-    Jokeen")."""
+    Jokeen") or a title ("yhteydessä kunnanjohtaja Mattilaan")."""
     before = (
         a > 0
         and gap(text, words, a) in GAP
@@ -178,7 +178,16 @@ def contact(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> b
         )
     )
     after = b < len(words) and infos[b].contact and gap(text, words, b) in GAP
-    return before or after
+    # "yhteydessä minuun tai kunnanjohtaja Mattilaan": a title before the illative and the word
+    # of contact earlier in the clause (dev_ab)
+    titled = (
+        a > 1
+        and infos[a - 1].title
+        and "nimento" in infos[a - 1].cases
+        and gap(text, words, a) in GAP
+        and any(infos[k].contact for k in _clause(text, words, a - 2, -1, 4))
+    )
+    return before or after or titled
 
 
 def recipient(
@@ -247,12 +256,9 @@ def negated_perfect(text: str, words: Words, infos: list[WordInfo], b: int) -> b
             return True
         if infos[k].participle and words[k][0].lower().startswith("käy"):
             return any(infos[j].ma_inessive for j in clause[n + 1 :])
-        if not (infos[k].adverb or words[k][0].lower() in _EVER):
+        if not infos[k].adverb:
             return False
     return False
-
-
-_EVER = frozenset(context_words("ever_adverbs"))
 
 
 def helped_from(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -456,6 +462,16 @@ def he_later(text: str, start: int) -> bool:
     return _later_in_sentence(HE, text, start)
 
 
+def he_next(text: str, start: int) -> bool:
+    """The sentence after the one at ``start`` begins with "hän" in any case ("Koski on ollut
+    tiukka mutta reilu. Hän tuntee …")."""
+    end = _SENTENCE_END.search(text, start)
+    if end is None:
+        return False
+    rest = text[end.end() :].lstrip(" \u00a0.!?")
+    return HE.match(rest) is not None
+
+
 def _later_in_sentence(pattern: re.Pattern[str], text: str, start: int) -> bool:
     """Whether ``pattern`` occurs in ``text`` from ``start`` to the end of its sentence."""
     end = _SENTENCE_END.search(text, start)
@@ -584,6 +600,7 @@ __all__ = [
     "gap",
     "greeted",
     "he_later",
+    "he_next",
     "heard_of",
     "helped_from",
     "inner_surname",

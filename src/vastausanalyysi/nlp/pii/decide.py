@@ -463,6 +463,17 @@ def decide_name(
             and bool(cases & TOWARDS_FROM)
             and context.he_later(text, words[stop - 1].end())
         )
+        # "Koski on ollut tiukka mutta reilu. Hän tuntee …": a surname as the subject of a
+        # sentence whose next one begins with "hän" (dev_ab)
+        or (
+            capitals
+            and last.surname
+            and nominative
+            and nxt is not None
+            and nxt.finite
+            and sentence_initial(text, words[a].start())
+            and context.he_next(text, words[stop - 1].end())
+        )
         # "Lehdolle soitettiin heti", "Kuuselta kysyttiin" (not a town's: "Lahdelle
         # ilmoitettiin")
         or (

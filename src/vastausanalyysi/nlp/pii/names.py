@@ -71,6 +71,7 @@ def context_words(section: str) -> tuple[str, ...]:
 
 # data/name_context_words.txt: the comment above each section says what the list is for
 TITLES = frozenset(context_words("titles"))
+ADVERB_FORMS = frozenset(context_words("adverb_forms"))
 TITLE_ENDINGS = context_words("title_endings")
 PERSON_AFTER = frozenset(context_words("person_after"))
 PERSON_VERBS = frozenset(context_words("person_verbs"))
@@ -230,6 +231,7 @@ def ends_with(lemma: str, endings: tuple[str, ...]) -> bool:
 
 
 __all__ = [
+    "ADVERB_FORMS",
     "AREA_HEADS",
     "ASK_FROM_VERBS",
     "ASK_VERBS",

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from vastausanalyysi.nlp.pii.names import (
+    ADVERB_FORMS,
     AREA_HEADS,
     ASK_FROM_VERBS,
     ASK_VERBS,
@@ -395,7 +396,9 @@ class WordInfo:
         self.ask_from = any(a.baseform in ASK_FROM_VERBS for a in verbs)
         self.trust = any(a.baseform in TRUST_VERBS for a in verbs)  # "Mattiin voi luottaa"
         self.olla = any(a.baseform == "olla" for a in verbs)
-        self.adverb = any(a.word_class == "seikkasana" for a in common) and not verbs
+        self.adverb = (
+            any(a.word_class == "seikkasana" for a in common) and not verbs
+        ) or word.lower() in ADVERB_FORMS
         # "on hoitanut": a past participle of a verb of acting (not of coming and going, nor
         # "tehdä": "aika on tehnyt tehtävänsä"); "on varattu": of booking or granting
         self.done = any(
