@@ -14,6 +14,7 @@ MASKED = [
     ("IP 10.0.0.1, palvelin kaatui.", "10.0.0.1"),
     ("Osoite fe80::1ff:fe23:4567:890a näkyi lokissa.", "fe80::1ff:fe23:4567:890a"),
     ("2001:db8:85a3:0:0:8a2e:370:7334", "2001:db8:85a3:0:0:8a2e:370:7334"),
+    ("Palvelin 192.168.001.010 ei vastaa.", "192.168.001.010"),  # zero-padded (QA 6 #4)
 ]
 KEPT = [
     "Pykälä 3.2.1.4 koskee tätä.",
@@ -21,6 +22,7 @@ KEPT = [
     "Päivämäärä 1.2.2026 sopii.",
     "Tavataan klo 12:30.",
     "Summa 1.250.000.000 euroa.",
+    "Kohta 01.02.03.04 on muutettu.",  # zero-padded section numbers
     "Puhelin 040 123 4567 on päivystyksessä.",  # a phone number stays a phone number
 ]
 

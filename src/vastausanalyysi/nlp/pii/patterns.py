@@ -220,7 +220,7 @@ def phone_ok(match: str, before: str = "") -> bool:
     return 7 <= len(digits) <= 11
 
 
-_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_OCTET = r"(?:25[0-5]|2[0-4]\d|[01]?\d?\d)"  # leading zeros too ("192.168.001.010")
 _HEX = r"[0-9a-fA-F]{1,4}"
 #: an IPv4 address (four numbers of 0-255 with dots, not part of a longer dotted number), or an
 #: IPv6 address (eight groups, or fewer with "::")
@@ -265,8 +265,16 @@ def pattern_spans(
     number, nor is a part of an IBAN)."""
     spans: list[tuple[int, int, str]] = []
     if ips and ("." in text or ":" in text):
-        # a dotted number of single digits is a section or a version ("3.2.1.4"), not an address
-        found = (m for m in IP_RE.finditer(text) if re.search(r"\w\w", m[0]))
+        # a dotted number of single digits is a section or a version ("3.2.1.4"), one of
+        # zero-padded numbers only a section ("01.02.03.04") and one with "000" a sum in
+        # thousands ("1.250.000.000"), not an address
+        found = (
+            m
+            for m in IP_RE.finditer(text)
+            if re.search(r"\w\w", m[0])
+            and not re.fullmatch(r"0\d(?:\.0\d){3}", m[0])
+            and ".000" not in m[0]
+        )
         spans += [(m.start(), m.end(), "ip") for m in found]
     if ibans and any(c.isdigit() for c in text):
         found = ((m.start(), m.end(), "iban") for m in IBAN_RE.finditer(text) if valid_iban(m[0]))
