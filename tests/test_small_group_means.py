@@ -123,3 +123,22 @@ def test_an_item_that_a_large_group_never_scored_is_hidden_not_empty() -> None:
     assert means[ITEMS.index("Tapaamiset")] is not None  # its other item is shown
     hidden = [name for name, (_, f) in rows.items() if f[item]]
     assert len(hidden) >= 2
+
+
+def test_linked_scores_hide_an_item_that_a_large_group_never_scored() -> None:
+    """The same in the summary's linked means: score_n 0 for a group of 6 would tell that all
+    of them answered "En osaa sanoa" (QA 6 #7); it is hidden, and a second group's mean."""
+    answers, scores = frames({"Tampere": 20, "Turku": 12, "Kotka": 6}, {"Kotka": {"Avoimuus"}})
+    out = linked_scores(
+        scores,
+        by="region",
+        code_items={"vuorovaikutus": ["Avoimuus", "Tapaamiset"]},
+        respondents=answers[["respondent_id", "region"]],
+    )
+    avoimuus = out[out["item"] == "Avoimuus"].set_index("region")  # county codes
+    tapaamiset = out[out["item"] == "Tapaamiset"].set_index("region")
+    assert not tapaamiset["score_suppressed"].any()  # its other item is shown
+    kotka = tapaamiset.index[tapaamiset["score_n"] == 6].item()
+    assert avoimuus.loc[kotka, "score_suppressed"] and pd.isna(avoimuus.loc[kotka, "score_n"])
+    assert int(avoimuus["score_suppressed"].sum()) == 2
+    assert not (avoimuus["score_n"] == 0).any()

@@ -202,14 +202,16 @@ def _small_means(
     out: pd.DataFrame, score_n: np.ndarray, min_cell: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """The means of fewer than ``min_cell`` respondents, and every mean of a group of fewer
-    than ``min_cell`` respondents (``GROUP_N``; none for aggregated means), with the size that
-    secondary suppression weighs each by: ``score_n``, or the group's size where a mean nobody
-    scored is hidden for its small group (its empty cell would tell as much as a mean)."""
+    than ``min_cell`` respondents (``GROUP_N``; none for aggregated means), and a mean that none
+    of a larger group scored (an empty mean with ``score_n`` 0 would tell that all of them
+    answered "En osaa sanoa", as the report hides it: QA 6 #7), with the size that secondary
+    suppression weighs each by: ``score_n``, or the group's size where a mean nobody scored is
+    hidden (its empty cell would tell as much as a mean)."""
     small = (score_n > 0) & (score_n < min_cell)
     size = score_n.astype(float)
     if GROUP_N in out.columns:
         group_n = pd.to_numeric(out[GROUP_N], errors="coerce").fillna(0).to_numpy(dtype=float)
-        tiny = (group_n > 0) & (group_n < min_cell)
+        tiny = ((group_n > 0) & (group_n < min_cell)) | ((group_n > 0) & (score_n == 0))
         small |= tiny
         size = np.where(tiny, np.maximum(size, group_n), size)
     return small, size
