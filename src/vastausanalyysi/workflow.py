@@ -349,7 +349,9 @@ def mask_output(
 ) -> pd.DataFrame:
     """:func:`mask_personal_data` of ``text_columns`` and of every other column of text cells
     written out with them (the columns a reader passed through: "Sähköposti", "Nimi",
-    "Kunta" …), except :data:`DERIVED_COLUMNS` and ``keep`` (an id column).
+    "Kunta" …), except :data:`DERIVED_COLUMNS` and ``keep`` (an id column); and of the columns
+    that hold a question's or item's header text (``LABEL_COLUMNS``: "question", "item",
+    "column"), whose text a survey's author wrote and may name a person (QA 6 #3).
 
     A passed-through column that is wholly contact data (its header names e-mail, phone or a
     person's name (:func:`names_people`), or
