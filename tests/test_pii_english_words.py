@@ -81,3 +81,36 @@ def test_the_word_list_leaves_out_first_names() -> None:
 
     names = {w.lower() for w in read_sections("english_words.txt")["names"]}
     assert {"may", "will", "rose", "bill", "joy"} <= names and not names & words
+
+
+# after the blind set dev_ac (Swedish and English answers)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hope the county will share its figures before May.",  # a month, a verb
+        "The new family centre opened in August 2025.",
+        "May I suggest that the county appoint one liaison officer?",
+        "Student welfare services in Pargas will be cut next year.",
+        "The will to cooperate is there; the money is not.",
+        "Det gamla huset är byggt på berg och källaren är fuktig.",  # Swedish nouns
+        "Vi gick längs stranden till en ek vid sten muren.",
+        "Matkustimme Viking Linella Tukholmaan.",  # a firm
+    ],
+)
+def test_english_and_swedish_words_that_are_first_names_stay(text: str) -> None:
+    assert mask(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("May helped us in May.", "[NIMI] helped us in May."),
+        ("Tyvärr har dahl slutat på enheten.", "Tyvärr har [NIMI] slutat på enheten."),
+        ("Enligt viking lindqvist ska taket repareras.", "Enligt [NIMI] ska taket repareras."),
+        ("Berg sa på mötet att huset säljs.", "[NIMI] sa på mötet att huset säljs."),
+        ("Vi träffade Lindqvist och Koski.", "Vi träffade [NIMI] och [NIMI]."),
+        ("We met Lindqvist and Koski.", "We met [NIMI] and [NIMI]."),
+    ],
+)
+def test_names_in_swedish_and_english_answers_are_masked(text: str, expected: str) -> None:
+    assert mask(text) == expected

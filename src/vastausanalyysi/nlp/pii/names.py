@@ -84,6 +84,7 @@ TITLE_ABBREVIATIONS = frozenset(context_words("title_abbreviations"))
 ENGLISH_TITLES = frozenset(context_words("english_titles"))
 FOREIGN_BEFORE_NAME = frozenset(context_words("foreign_before_name"))
 SWEDISH_PLACE_PREPOSITIONS = frozenset(context_words("swedish_place_prepositions"))
+SWEDISH_NOUNS = frozenset(context_words("swedish_nouns"))
 INSTITUTION_HEADS = context_words("institution_heads")
 MIDDLE_NAMES = frozenset(context_words("middle_names"))
 NAMED_AFTER = frozenset(context_words("named_after"))
@@ -273,6 +274,7 @@ __all__ = [
     "SPEECH_VERBS",
     "SPOKEN_KIN",
     "SUPERLATIVE_PREDICATES",
+    "SWEDISH_NOUNS",
     "SWEDISH_PLACE_PREPOSITIONS",
     "SYSTEM_NAMES",
     "TALK_VERBS",

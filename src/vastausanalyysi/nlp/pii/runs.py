@@ -8,14 +8,15 @@ import re
 from vastausanalyysi.nlp.pii.context import GAP, gap
 from vastausanalyysi.nlp.pii.words import WordInfo
 
-_COORD = {"ja", "sekä", "tai", ",", "&", "eli", "alias"}  # "Jartsa eli Jari Kuusela"
+# "Jartsa eli Jari Kuusela"; Swedish and English too ("Lindqvist och Berg", "Holm and Ek")
+_COORD = {"ja", "sekä", "tai", ",", "&", "eli", "alias", "och", "samt", "eller", "and", "or"}
 
 
 def coordinated(
     text: str, words: list[re.Match[str]], groups: list[tuple[int, int]], g: int, h: int
 ) -> bool:
-    """True when only "ja", "sekä", "tai", a comma, "&" or "eli" stands between runs ``g`` and
-    ``h``."""
+    """True when only "ja", "sekä", "tai", a comma, "&", "eli" (or the Swedish and English
+    "och", "and" …) stands between runs ``g`` and ``h``."""
     left, right = (groups[g], groups[h]) if g < h else (groups[h], groups[g])
     between = text[words[left[1] - 1].end() : words[right[0]].start()].strip().lower()
     return between in _COORD or between.rstrip(",").strip() in _COORD

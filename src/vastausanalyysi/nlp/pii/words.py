@@ -610,6 +610,15 @@ def as_ordinary(info: WordInfo) -> WordInfo:
     return ordinary
 
 
+def as_word(info: WordInfo) -> WordInfo:
+    """A copy of ``info`` that is no name at all, as an English month or modal verb that is
+    also a first name ("in May", "May I")."""
+    word = as_ordinary(info)
+    for flag in ("name", "first", "surname", "starts", "after_title", "listed", "rare_first"):
+        setattr(word, flag, False)
+    return word
+
+
 def _ordinary_with_umlauts(word: str, analyzer: VoikkoAnalyzer) -> bool:
     """Whether ``word`` with a, o, u as ä, ö, y (or as typed, lower-cased) is an ordinary word
     or a non-answer ("mika" -> mikä, "eos")."""
@@ -664,6 +673,7 @@ def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
 __all__ = [
     "WordInfo",
     "as_ordinary",
+    "as_word",
     "known_place_form",
     "possessive",
     "title_case",
