@@ -245,6 +245,11 @@ def test_a_code_share_and_its_item_mean_correlate_across_regions_as_by_hand(repo
     region_place = tagged.groupby("region")["respondent_id"].first().map(place)
     means = region_place.map(lambda p: VALUES.get(PATTERNS[0][p]))
     ok = means.notna()
+    # a region that none scored is hidden, and with it the mean of the smallest other region
+    # (its empty mean would tell that all of them answered "En osaa sanoa": QA 6 #7)
+    if not ok.all():
+        sizes = respondents.groupby("region")["respondent_id"].nunique()
+        ok[sizes.reindex(ok.index)[ok].idxmin()] = False
     rho = stats.spearmanr(shares[ok].to_numpy(), means[ok].astype(float).to_numpy())[0]
     links = _section(html, "linkit")
     assert "Yhteys ryhmien välillä (hyvinvointialueittain)" in _text(links)
