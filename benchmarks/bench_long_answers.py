@@ -7,9 +7,12 @@ both sides alike; then one 100,000-character answer and ten 10,000-character ans
 one 1,000,000-character answer. ``--names`` puts a person's name into every fifth sentence and
 also times what the CLI does after tagging: masking personal data in the tagged rows
 (``mask_personal_data``: the evidence offsets move into the masked text) and clustering their
-sentences (``cluster_statements(split=True)``). Usage::
+sentences (``cluster_statements(split=True)``). ``--treebank`` takes the sentences from the
+bundled UD Finnish-TDT slice (``tests/data/tdt_dev_slice.conllu``: news and blog prose with many
+proper names) instead of the corpus answers. Usage::
 
     PYTHONPATH=src python benchmarks/bench_long_answers.py [--quick] [--unpunctuated] [--names]
+        [--treebank]
 """
 
 from __future__ import annotations
@@ -66,6 +69,10 @@ def after_tagging(tagged: pd.DataFrame) -> tuple[float, float]:
 def main() -> None:
     corpus = pd.read_csv(ROOT / "corpus" / "answers.csv", dtype=str, keep_default_na=False)
     sentences = [t for t in corpus["text"] if len(t) > 20]
+    if "--treebank" in sys.argv:
+        slice_ = ROOT / "tests" / "data" / "tdt_dev_slice.conllu"
+        lines = slice_.read_text(encoding="utf-8").splitlines()
+        sentences = [line[9:] for line in lines if line.startswith("# text = ")]
     va.tag(corpus["text"].tolist())  # warm: pipeline, model, word caches
     mark = "" if "--unpunctuated" in sys.argv else "."
     if not mark:  # no sentence ends anywhere

@@ -41,7 +41,9 @@ makes it a person:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME, context_words
 from vastausanalyysi.nlp.pii.words import WordInfo
@@ -457,6 +459,40 @@ HE = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
+def _he_starts(text: str) -> tuple[int, ...]:
+    """Where "hän" in any case starts in ``text`` (found once per text: a long answer's many
+    names would otherwise search the rest of it each)."""
+    return tuple(m.start() for m in HE.finditer(text))
+
+
+def he_after(text: str, start: int) -> bool:
+    """ "hän" in any case anywhere in ``text`` from ``start``."""
+    starts = _he_starts(text)
+    return bisect_left(starts, start) < len(starts)
+
+
+def ends_before(pattern: re.Pattern[str], text: str, end: int, window: int = 40) -> bool:
+    """Whether ``pattern`` (ending in ``$``) matches right before ``end``, looking back at most
+    ``window`` characters (a search from the text's start would cost its length for each
+    word of a long answer)."""
+    return pattern.search(text, max(0, end - window), end) is not None
+
+
+@lru_cache(maxsize=8)
+def _break_ends(pattern: re.Pattern[str], text: str) -> tuple[int, ...]:
+    """The ends of ``pattern``'s matches in ``text``, found once per text."""
+    return tuple(m.end() for m in pattern.finditer(text))
+
+
+def last_break(pattern: re.Pattern[str], text: str, start: int) -> int:
+    """The end of the last match of ``pattern`` (a sentence or line break) that ends at or
+    before ``start``, or 0."""
+    ends = _break_ends(pattern, text)
+    k = bisect_right(ends, start)
+    return ends[k - 1] if k else 0
+
+
 def he_later(text: str, start: int) -> bool:
     """ "hän" in any case later in the sentence from ``start``."""
     return _later_in_sentence(HE, text, start)
@@ -483,7 +519,7 @@ def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> 
     the text ("En ole kuullut Saaresta mitään sen jälkeen, kun hän siirtyi …")."""
     if not any(infos[k].hear for k in _clause(text, words, a - 1, -1, 3)):
         return False
-    return HE.search(text, words[b - 1].end()) is not None
+    return he_after(text, words[b - 1].end())
 
 
 def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -595,16 +631,19 @@ __all__ = [
     "beside_contact",
     "channel",
     "contact",
+    "ends_before",
     "family_plural",
     "foreign_context",
     "gap",
     "greeted",
+    "he_after",
     "he_later",
     "he_next",
     "heard_of",
     "helped_from",
     "inner_surname",
     "keeps_contact",
+    "last_break",
     "met",
     "negated_perfect",
     "perfect_said",

@@ -148,7 +148,7 @@ def decide_name(
     )
     tail = text[words[stop - 1].end() : words[stop - 1].end() + 3]
     # a firm of two names ("Lassila & Tikanoja", "Procter & Gamble")
-    firm = _AMPERSAND.match(tail) or _AMPERSAND_BEFORE.search(text, 0, words[a].start())
+    firm = _AMPERSAND.match(tail) or context.ends_before(_AMPERSAND_BEFORE, text, words[a].start())
     if firm and not any(i.first for i in group):
         return False
     # an unknown word without a case ending ("Tuksu", "Haddad") stands in the nominative
@@ -323,7 +323,7 @@ def decide_name(
                         and prev.meet
                         and (last.first or last.surname)
                         and not last.town
-                        and context.HE.search(text, words[stop - 1].end()) is not None
+                        and context.he_after(text, words[stop - 1].end())
                     )
                     # "kiitos sannalle": thanks right before a first name
                     or (

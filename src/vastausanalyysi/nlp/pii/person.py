@@ -164,7 +164,7 @@ def referred_to(text: str, words: Words, infos: list[WordInfo], a: int, stop: in
 def former_name(text: str, words: Words, a: int) -> bool:
     """A capitalised word after "o.s." (née), "os." or "ent." (formerly): a person's earlier
     surname ("Kotihoidon ohjaaja Sirpa Mäki (o.s. Wongsakul)")."""
-    return words[a][0][:1].isupper() and _FORMER_NAME.search(text, 0, words[a].start()) is not None
+    return words[a][0][:1].isupper() and context.ends_before(_FORMER_NAME, text, words[a].start())
 
 
 def introduced(words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -189,7 +189,7 @@ _LINE_OR_SENTENCE = re.compile(r"[.!?\n]\s")
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end of the line or sentence that holds ``text[start:end]``."""
-    begin = max((m.end() for m in _LINE_OR_SENTENCE.finditer(text, 0, start)), default=0)
+    begin = context.last_break(_LINE_OR_SENTENCE, text, start)
     after = _LINE_OR_SENTENCE.search(text, end)
     return begin, after.start() if after else len(text)
 
