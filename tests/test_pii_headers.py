@@ -73,3 +73,39 @@ def test_an_item_chosen_by_its_text_is_still_found(export: Path, tmp_path: Path)
     assert main(["-q", "cluster", str(export), "-o", str(out), "--item", "Matti Virtasen"]) == 0
     header = out.read_text(encoding="utf-8").splitlines()[0]
     assert "score:Miten tiedonkulku toimii [NIMI] tiimin kanssa?" in header
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plain table (no export's headers) whose free column is headed by a name and an
+    e-mail, and whose group column holds people's names and addresses (QA 7)."""
+    path = tmp_path_factory.mktemp("taulu") / "taulu.csv"
+    header = ["respondent_id", "text", "group", "Sirpa Mäkelä", f"Kommentit ({EMAIL})"]
+    lines = [",".join(header)]
+    groups = [NAME, EMAIL, "sivistysjohto"]
+    for i in range(30):
+        lines.append(f"R{i},{ANSWERS[i % 4]},{groups[i % 3]},x{i},y")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["tag", "{input}", "-o", "{out}/tagged.csv"],
+        ["tag", "{input}", "-o", "{out}/tagged.jsonl"],
+        ["tag", "{input}", "--chunk-size", "7", "-o", "{out}/streamed.csv"],
+        ["survey", "{input}", "-o", "{out}/tidy"],
+        ["report", "{input}", "--out", "{out}/raportti"],
+        ["cluster", "{input}", "-o", "{out}/ryhmat.csv", "--assignments", "{out}/lausumat.csv"],
+    ],
+)
+def test_a_tables_headers_and_group_values_are_masked(table: Path, tmp_path: Path, command) -> None:
+    argv = [a.format(input=table, out=tmp_path) for a in command]
+    assert main(["-q", *argv]) == 0
+    written = _written(tmp_path)
+    assert written.strip()
+    for secret in ("Korhonen", "liisa.korhonen", "Mäkelä"):
+        assert secret not in written, (command[0], secret)
+    if command[0] == "tag":  # the masked header keeps its column, its cells as they were
+        assert "[NIMI]" in written and "x29" in written

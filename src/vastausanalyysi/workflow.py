@@ -350,8 +350,9 @@ def mask_output(
     """:func:`mask_personal_data` of ``text_columns`` and of every other column of text cells
     written out with them (the columns a reader passed through: "Sähköposti", "Nimi",
     "Kunta" …), except :data:`DERIVED_COLUMNS` and ``keep`` (an id column); and of the columns
-    that hold a question's or item's header text (``LABEL_COLUMNS``: "question", "item",
-    "column"), whose text a survey's author wrote and may name a person (QA 6 #3).
+    that hold a question's or item's header text or a group (``LABEL_COLUMNS``: "question",
+    "item", "column", "group" …), whose text a survey's author wrote and may name a person
+    (QA 6 #3, QA 7); and the headers of the passed-through columns (:meth:`Masker.headers`).
 
     A passed-through column that is wholly contact data (its header names e-mail, phone or a
     person's name (:func:`names_people`), or
@@ -372,7 +373,9 @@ def mask_output(
     for column in others:
         out[column] = _contact_column(str(column), frame[column].tolist(), out[column].tolist())
     id_columns = [c for c in (RESPONDENT_ID, *keep) if c not in text_columns]
-    return (ids if ids is not None else IdPseudonyms()).apply(out, id_columns)
+    out = (ids if ids is not None else IdPseudonyms()).apply(out, id_columns)
+    # a passed-through column's header ("Sirpa Mäkelä"); not the package's own nor ``keep``
+    return Masker(True).headers(out, [*DERIVED_COLUMNS, *keep, *text_columns])
 
 
 def contact_data(name: str, values: Sequence[Any]) -> str | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from vastausanalyysi.errors import ReportError
+from vastausanalyysi.schema import COARSE_GROUP, GROUP, QUESTION, REGION
 
 
 class Masker:
@@ -62,8 +63,36 @@ class Masker:
             out[column] = [lookup.get(v, v) if isinstance(v, str) else v for v in values]
         return out
 
+    def headers(self, frame: Any, skip: Iterable[Any] = ()) -> Any:
+        """``frame`` with its column names masked, except ``skip`` (the package's own names):
+        a passed-through column's header may be personal data ("Sirpa Mäkelä", "Kommentit
+        (matti.virtanen@kunta.fi)"; QA 7). Two headers that mask alike get " (2)", " (3)" …;
+        ``frame`` is not changed."""
+        if not self.enabled or frame is None:
+            return frame
+        skipped = set(skip)
+        names = [c for c in frame.columns if isinstance(c, str) and c not in skipped]
+        lookup = dict(zip(names, self.many(names), strict=True))
+        if all(lookup[n] == n for n in names):
+            return frame
+        taken = {c for c in frame.columns if c not in lookup or lookup[c] == c}
+        renamed: dict[Any, str] = {}
+        for name in names:
+            new = lookup[name]
+            if new == name:
+                continue
+            base, k = new, 1
+            while new in taken:
+                k += 1
+                new = f"{base} ({k})"
+            taken.add(new)
+            renamed[name] = new
+        return frame.rename(columns=renamed)
 
-#: columns whose values are labels from a file's headers (see :meth:`Masker.label_columns`)
-LABEL_COLUMNS = ("question", "item", "column")
+
+#: columns whose values are labels from a file's headers (see :meth:`Masker.label_columns`),
+#: and the group columns, whose values a plain table may give as typed (a person's name as a
+#: group: QA 7)
+LABEL_COLUMNS = (QUESTION, "item", "column", GROUP, COARSE_GROUP, REGION, "region_name")
 
 __all__ = ["LABEL_COLUMNS", "Masker"]
