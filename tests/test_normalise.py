@@ -238,3 +238,25 @@ def test_a_tagged_answer_in_markup_gets_its_polarity_and_evidence_in_the_text() 
     assert row["polarity"] == "works" and row["areas"] == ["perhekeskus"]
     ev = row["evidence"]["perhekeskus"][0]
     assert row["text"][ev["start"] : ev["end"]] == ev["surface"] == "Perhekeskus"
+
+
+@pytest.mark.parametrize("hidden", list(REMOVED))
+def test_a_likert_column_with_hidden_characters_is_read_as_the_plain_one(
+    tmp_path: Path, hidden: str
+) -> None:
+    """QA 7: "Erit\\u200btäin hyvin" in the scale cells (and in the item's header) made the
+    column an open question, its scores lost and its values tagged as answers."""
+    labels = ["Erittäin huonosti", "Huonosti", "Hyvin", "Erittäin hyvin"]
+    frames = {}
+    for name, mark in (("plain", ""), ("hidden", hidden)):
+        rows = ["Vastaajan tunnus;Tehtävänimike;Kunta;Yhteis" + mark + "työ toimii;Mikä toimii?"]
+        for i in range(12):
+            value = labels[i % 4][:3] + mark + labels[i % 4][3:]
+            rows.append(f"R{i};sivistysjohtaja;Tampere;{value};Perhekeskus toimii {i}.")
+        path = tmp_path / f"{name}.csv"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        frames[name] = va.read_survey(path)
+    plain, hidden_ = frames["plain"], frames["hidden"]
+    assert len(hidden_.columns.likert) == len(plain.columns.likert) == 1
+    assert hidden_.scores["value"].tolist() == plain.scores["value"].tolist()
+    assert len(hidden_.answers) == len(plain.answers) == 12

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.nlp.normalise import normalise
 from vastausanalyysi.respondents import UNKNOWN, GroupClassifier, RegionResolver
 from vastausanalyysi.survey.likert import NUMBER_PATTERN, LikertScale, label_key
 from vastausanalyysi.survey.model import SurveyColumns, SurveyIssue
@@ -178,7 +179,7 @@ _OPEN_HINTS = (
 
 
 def _norm_header(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).lower().replace("_", " ")
+    text = unicodedata.normalize("NFKC", normalise(name)).lower().replace("_", " ")
     text = re.sub(r"[^\w\s#]", " ", text)
     return " ".join(text.split())
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from vastausanalyysi.errors import SurveyError
+from vastausanalyysi.nlp.normalise import normalise
 from vastausanalyysi.survey.tables import cell_text
 
 LIKERT_FAMILIES: dict[str, dict[str, float]] = {
@@ -150,8 +151,9 @@ _TRAILING_NUMBER = re.compile(r"^(?=\D)(?=.*[^\W\d_]).+?\s*\((\d+(?:[.,]\d+)?)\)
 
 
 def label_key(text: str) -> str:
-    """``text`` lower-cased (NFKC), punctuation as spaces, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """``text`` lower-cased (NFKC, with zero-width characters and soft hyphens removed:
+    "Erit\u200btäin hyvin" is "erittäin hyvin"), punctuation as spaces, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", normalise(text)).lower()
     text = re.sub(r"[^\w\s]", " ", text)
     return " ".join(text.split())
 
