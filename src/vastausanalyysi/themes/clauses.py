@@ -45,7 +45,14 @@ from vastausanalyysi.themes.aims import (
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import evaluative_lexicon
-from vastausanalyysi.themes.tokens import DocTable, TokenRow, doc_table, remember, rule_words
+from vastausanalyysi.themes.tokens import (
+    DocTable,
+    TokenRow,
+    comparative,
+    doc_table,
+    remember,
+    rule_words,
+)
 
 WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
 
@@ -200,7 +207,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or low == "siten"
         or lemma in IMPORTANCE_WORDS
         or lemma in EXPECT_VERBS
-        or row.nlemma == "tulla"
+        or row.nlemma in ("tulla", "voida")
         or low in _AND
         or purpose_infinitive(row)
     ):
@@ -515,6 +522,14 @@ def _goal_scope(
             for j in range(i + 1, min(i + 4, n))
         )
         if (low in NEED_FORMS or lemma in NEED_LEMMAS) and not opinion:
+            active_need = True
+        # "tiedonkulku voisi toimia paremmin": a comparative against today, not a soft proposal
+        # (CODING.md P3; QA 7)
+        if (
+            row.nlemma == "voida"
+            and "conditional" in row.moods  # not every reading: "voisi" is also "your butter"
+            and any(comparative(rows[j]) for j in range(i + 1, min(i + 4, n)))
+        ):
             active_need = True
         if (lemma in NEED_NOUNS or low in NEED_NOUNS) and any(
             "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))

@@ -107,11 +107,6 @@ _DERIVED: dict[tuple[str, frozenset[Any]], Any] = {}
 _UNSEEN = object()
 
 
-def comparative(row: TokenRow) -> bool:
-    """A comparative adjective or adverb ("selkeämpi", "useammin"), not "enemmän" of a verb."""
-    return "comparative" in row.comparison and bool(row.classes & {"laatusana", "seikkasana"})
-
-
 #: Comparatives of time (forms and lemmas): read by :func:`previously`.
 _TIME_COMPARATIVES = rule_words("time_comparatives")
 
@@ -268,7 +263,6 @@ _DUTY_CASES = {
 __all__ = [
     "DIFFERENCE",
     "NEGATIVE_PARTICIPLE",
-    "comparative",
     "derived_kind",
     "extra_cue",
     "group_comparison",

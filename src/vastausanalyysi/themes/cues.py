@@ -69,7 +69,6 @@ from vastausanalyysi.themes.cue_context import (
 )
 from vastausanalyysi.themes.cue_words import (
     NEGATIVE_PARTICIPLE,
-    comparative,
     derived_kind,
     extra_cue,
     negative_participle,
@@ -88,7 +87,7 @@ from vastausanalyysi.themes.negation_context import (
     corrected_negation,
 )
 from vastausanalyysi.themes.phrases import PhraseSet
-from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
+from vastausanalyysi.themes.tokens import TokenRow, comparative, remember, rule_words
 
 #: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
 _MANNER_NEG = rule_words("negative_manner_adverbs")

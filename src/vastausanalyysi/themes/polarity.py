@@ -74,6 +74,10 @@ _NOW = rule_words("now_words")
 PROGRESS_VERBS = rule_words("progress_verbs")
 #: The suffix of a progress cue's rule where the same thing still unfinished outweighs it.
 SUPERSEDED = "+superseded"
+#: Contrast words after which a clause may take up the same thing as the one before.
+_SAME_THING_MARKERS = frozenset(["mutta", "silti"])
+#: "no longer": after a contrast word the thing praised before works no more ("ei enää").
+_NO_LONGER = frozenset(["enää", "enään"])
 
 
 @dataclass
@@ -311,15 +315,24 @@ def _resolve_clauses(
                 cue["rule"] += "+past"
     # "Yhteistyö on parantunut, mutta paljon on vielä tehtävää": progress, and then the same
     # thing still unfinished: the final assessment wins (CODING.md P4)
+    # (also after "silti"); and "toimi hyvin ennen, mutta nyt ei enää": the praise was of the
+    # past, the same thing works no longer (QA 7)
     for before, after in pairwise(clauses):
-        if (
-            after.marker == "mutta"
+        if not (
+            after.marker in _SAME_THING_MARKERS
             and after.problem
             and not after.works
             and before.works
             and not before.problem
-            and any(cue["lemma"] in PROGRESS_VERBS for cue in before.cues)
-            and _unfinished(rows, after)
+        ):
+            continue
+        span = range(after.start, after.end)
+        # the same thing: no noun of its own after the contrast ("mutta nyt ei enää")
+        no_longer = any(rows[j].low in _NO_LONGER for j in span) and not any(
+            "nimisana" in rows[j].classes for j in span
+        )
+        if no_longer or (
+            any(cue["lemma"] in PROGRESS_VERBS for cue in before.cues) and _unfinished(rows, after)
         ):
             before.works = 0.0
             for cue in before.cues:

@@ -450,11 +450,17 @@ def _lexical(
 _NO_KEYS: frozenset[str] = frozenset()
 
 
+def comparative(row: TokenRow) -> bool:
+    """A comparative adjective or adverb ("selkeämpi", "useammin"), not "enemmän" of a verb."""
+    return "comparative" in row.comparison and bool(row.classes & {"laatusana", "seikkasana"})
+
+
 __all__ = [
     "ROW_CACHE_MAX",
     "RULE_WORDS_FILE",
     "DocTable",
     "TokenRow",
+    "comparative",
     "doc_table",
     "pin_tables",
     "remember",
