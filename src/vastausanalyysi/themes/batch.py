@@ -145,12 +145,19 @@ class BatchTagger:
         Docs are made and dropped :data:`MAX_CHUNK` texts at a time, so only the results stay.
         """
         u_texts, u_kinds, where = unique_items(texts, questions)
+        settle = gc.isenabled() and not gc.get_freeze_count()  # frozen_heap freezes: ours
         with frozen_heap():
-            return self._results(u_texts, u_kinds, where)
+            return self._results(u_texts, u_kinds, where, settle)
 
-    def _results(self, u_texts: list[str], u_kinds: list[Any], where: list[int]) -> list[dict]:
+    def _results(
+        self, u_texts: list[str], u_kinds: list[Any], where: list[int], settle: bool = False
+    ) -> list[dict]:
+        """:meth:`results` of distinct items. ``settle``: this call froze the heap, and what
+        each chunk leaves alive (its results) is frozen too (:func:`_settle`), so that no later
+        collection of the run walks it again."""
         opts = self.options
         columns = opts.columns
+        checks = 0  # chunks settled since the last one whose young objects were collected
         from vastausanalyysi.nlp.pipeline import make_docs
 
         shaped: list[dict[str, Any]] = []
@@ -176,6 +183,8 @@ class BatchTagger:
                     _to_original_offsets(doc, result)
                     shaped.append(_shape(result, columns, opts.evidence))
                 del docs, found
+                if settle and start + MAX_CHUNK < len(u_texts):  # not after the last chunk
+                    checks = _settle(checks)
         return self.expand(shaped, where)
 
     @staticmethod
@@ -187,6 +196,24 @@ class BatchTagger:
             out.append(_copy_result(found[k]) if seen[k] else found[k])
             seen[k] = True
         return out
+
+
+#: A chunk's objects are collected (its young generation) before they are frozen at its end
+#: for the first chunk and every this many after, and for every chunk after one that left
+#: garbage: the shipped pipeline leaves none (no reference cycles), so the others are frozen
+#: unexamined, and a pipeline that does make cycles has them freed chunk by chunk.
+SETTLE_CHECK_EVERY = 8
+
+
+def _settle(checks: int) -> int:
+    """End a chunk of a run under :func:`~vastausanalyysi.nlp.lemmatizer.frozen_heap` (the
+    collector paused since the chunk began, so all its objects are young): collect them if this
+    chunk is checked (``checks``: chunks since the last check), then freeze what is alive, to be
+    unfrozen with the rest at the end of the run. Returns the next chunk's ``checks``."""
+    if checks % SETTLE_CHECK_EVERY == 0:
+        checks = -1 if gc.collect(0) else 0  # garbage found: check the next chunk too
+    gc.freeze()
+    return checks + 1
 
 
 def answer_languages(texts: Sequence[str]) -> list[str]:
