@@ -109,3 +109,12 @@ def test_a_tables_headers_and_group_values_are_masked(table: Path, tmp_path: Pat
         assert secret not in written, (command[0], secret)
     if command[0] == "tag":  # the masked header keeps its column, its cells as they were
         assert "[NIMI]" in written and "x29" in written
+
+
+def test_survey_prints_the_recognised_headers_masked(export: Path, capsys) -> None:
+    """`survey` lists the columns it recognised on stderr; their headers are masked too."""
+    assert main(["survey", str(export)]) == 0
+    err = capsys.readouterr().err
+    assert "open:" in err and "[NIMI]" in err
+    for secret in SECRETS:
+        assert secret not in err, secret

@@ -120,15 +120,15 @@ def _cmd_survey(args: argparse.Namespace) -> int:
     if args.output:
         check_folder(Path(args.output), args.output, create=True)
     survey = read_survey_input(args.input, _input(args))
-    print(repr(survey), file=sys.stderr)
-    for role, value in vars(survey.columns).items():
-        print(f"  {role}: {value}", file=sys.stderr)
-    issues = [f"{issue.severity}: {issue}" for issue in survey.issues]  # with row and column
-    if _mask(args) and issues:  # an issue repeats its cell, which may hold personal data
+    # the columns' headers (QA 7) and an issue's cell may hold personal data
+    lines = [f"{role}: {value}" for role, value in vars(survey.columns).items()]
+    lines += [f"{issue.severity}: {issue}" for issue in survey.issues]  # with row and column
+    if _mask(args):
         from vastausanalyysi.nlp.pii import mask_pii
 
-        issues = mask_pii(issues)
-    for line in issues:
+        lines = mask_pii(lines)
+    print(repr(survey), file=sys.stderr)
+    for line in lines:
         print(f"  {line}", file=sys.stderr)
     if args.output:
         from vastausanalyysi.nlp.pii import IdPseudonyms
