@@ -512,8 +512,10 @@ def decide_name(
     if word.adjective_name and not (nxt is not None and nxt.noun):
         return True
     initial = sentence_initial(text, words[a].start())
+    # a capitalised plural of an ordinary word after a comma is the word ("…, Asukkaiden
+    # osallisuus …"; QA 7), a family only with a family's predicate (``family_plural``)
     if word.shape == "title" and not initial and not word.initials:
-        return True
+        return not (word.plural and word.common and gap(text, words, a).strip() == ",")
     return None
 
 
