@@ -7,7 +7,8 @@ it must leave alone:
 * after "mutta" or "silti", the same thing with "ei enää" and no noun of its own ("toimi hyvin
   ennen, mutta nyt ei enää") means the praise was of the past: the final assessment wins (P4);
 * "silti" like "mutta" before the same thing still unfinished ("on parantunut, silti paljon on
-  vielä tehtävää").
+  vielä tehtävää");
+* a service shut down ("ajettu alas", "alasajo") is a problem phrase of the lexicon.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ CASES = [
     # "silti" before the same thing unfinished, like "mutta"
     ("Tiedonkulku on parantunut, silti paljon on vielä tehtävää.", "problem"),
     ("Yhteistyö on parantunut, mutta paljon on vielä tehtävää.", "problem"),
+    # a service shut down ("ajaa alas", "alasajo"): the lexicon's problem phrase
+    ("Aiemmin hyvin toiminut perhekeskus on nyt ajettu alas.", "problem"),
+    ("Palvelupisteen alasajo valmistellaan keväällä.", "problem"),
 ]
 
 
