@@ -162,8 +162,9 @@ def top_terms(
     toimintamalli" rather than "jättää, tarjolla, päästä").
     """
     shared = 2 if size >= 4 else 1
+    candidates = np.flatnonzero(np.asarray(scores) > 0).tolist()  # the cluster's terms only
     best = sorted(
-        (i for i in range(len(vocabulary)) if scores[i] > 0 and is_label_word(vocabulary[i])),
+        (i for i in candidates if is_label_word(vocabulary[i])),
         key=lambda i: (doc_freq[i] < shared, -round(float(scores[i]), 12), vocabulary[i]),
     )[: 4 * n]  # the word class is looked up for these only
     order = sorted(
