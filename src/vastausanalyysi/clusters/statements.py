@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import pandas as pd
@@ -253,6 +254,12 @@ def _chain_ids(words: Sequence[str], table: dict[tuple[int, str], int]) -> list[
     return ids
 
 
+def _halves(kind: Any, words: tuple[str, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The statement's kind and length with its first half, and with its second half."""
+    half = len(words) // 2
+    return (kind, len(words), 0, words[:half]), (kind, len(words), 1, words[half:])
+
+
 def near_identical_keys(
     keys: Sequence[str], texts: Sequence[str], kinds: Sequence[Any] | None = None
 ) -> list[str]:
@@ -286,14 +293,22 @@ def near_identical_keys(
         if not words:
             continue
         seen = distinct.setdefault((kind, words), key)
-        union(("key", seen), ("key", key))
+        if seen != key:
+            union(("key", seen), ("key", key))
     # statements equal but for the word at one position: one bucket per (kind, the words
     # before, the words after), the two named by ids of a prefix and a suffix trie, so that a
     # long statement costs memory in proportion to its words, not to their square
     buckets: dict[tuple[Any, ...], dict[str, str]] = {}
     prefixes: dict[tuple[int, str], int] = {}
     suffixes: dict[tuple[int, str], int] = {}
+    # two such statements have the same kind and length, and the same first half of the words
+    # or the same second half (whichever the different word is not in): a statement that shares
+    # neither with another statement cannot be merged (most statements, and their words are
+    # never chained)
+    halves = Counter(chain.from_iterable(_halves(kind, words) for kind, words in distinct))
     for (kind, words), key in distinct.items():
+        if all(halves[half] < 2 for half in _halves(kind, words)):
+            continue
         before = _chain_ids(words, prefixes)  # before[p]: the words[:p]
         after = _chain_ids(words[::-1], suffixes)  # after[k]: the last k words
         n = len(words)
