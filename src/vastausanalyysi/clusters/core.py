@@ -623,6 +623,8 @@ def _respondents(stmts: pd.DataFrame, id_column: str, frame: pd.DataFrame) -> np
 
 def _commonest(members: list[int], texts: list[str]) -> int:
     """The first member statement with the quote's wording (see ``commonest_wording``)."""
+    if len(members) == 1:
+        return members[0]
     wording = commonest_wording([texts[i] for i in members])
     return min(i for i in members if texts[i] == wording)
 

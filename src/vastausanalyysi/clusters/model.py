@@ -198,7 +198,17 @@ def statement_terms(
     lemma_lists: Sequence[Sequence[str]], stop: frozenset[str], compound: bool
 ) -> list[list[tuple[str, bool]]]:
     """Per statement: (term, is_compound_part) pairs; stop words (and their parts) left out."""
-    cleaned = [[t for x in lemmas if _TERM.match(t := normalise_term(x))] for lemmas in lemma_lists]
+    term_of: dict[str, str] = {}  # each distinct lemma's term ("" if none), found once
+    cleaned = []
+    for lemmas in lemma_lists:
+        doc = []
+        for x in lemmas:
+            t = term_of.get(x)
+            if t is None:
+                t = term_of[x] = t if _TERM.match(t := normalise_term(x)) else ""
+            if t:
+                doc.append(t)
+        cleaned.append(doc)
     vocabulary = {x for doc in cleaned for x in doc}
     expansions = compound_terms(vocabulary, vocabulary) if compound else {}
     out = []
@@ -334,33 +344,51 @@ def cut_tree(
 ) -> np.ndarray:
     """Leaf labels of the tree cut into ``k`` branches; then any branch heavier than
     ``max_weight`` is replaced by its two sub-branches (as long as it has some)."""
-    m = len(leaf_weights)
-    if m == 1:
-        return np.zeros(1, dtype=int)
-    weight = np.concatenate([leaf_weights.astype(float), np.zeros(m - 1)])
-    for t, (a, b) in enumerate(merges):
-        weight[m + t] = weight[a] + weight[b]
-    chosen = {2 * m - 2}
-    while len(chosen) < min(k, m):
-        top = max(chosen)
-        chosen.remove(top)
-        chosen.update(merges[top - m].tolist())
-    while max_weight is not None:
-        big = max(chosen, key=lambda n: (weight[n], n))
-        if weight[big] <= max_weight or big < m:
-            break
-        chosen.remove(big)
-        chosen.update(merges[big - m].tolist())
-    labels = np.empty(m, dtype=int)
-    for c, top in enumerate(sorted(chosen)):
-        stack = [top]
-        while stack:
-            n = stack.pop()
-            if n < m:
-                labels[n] = c
-            else:
-                stack.extend(merges[n - m].tolist())
-    return labels
+    return _Cuts(merges, leaf_weights).labels(k, max_weight)
+
+
+class _Cuts:
+    """The cuts of one tree: node weights and each node's leaves (a range of one depth-first
+    order of the leaves), computed once for all the numbers of clusters asked."""
+
+    def __init__(self, merges: np.ndarray, leaf_weights: np.ndarray):
+        m = len(leaf_weights)
+        self.merges, self.m = merges, m
+        nodes = max(2 * m - 1, 1)
+        self.weight = np.concatenate([leaf_weights.astype(float), np.zeros(nodes - m)])
+        count = np.ones(nodes, dtype=int)
+        for t, (a, b) in enumerate(merges.tolist()):
+            self.weight[m + t] = self.weight[a] + self.weight[b]
+            count[m + t] = count[a] + count[b]
+        first = np.zeros(nodes, dtype=int)  # each node's leaves: order[first : first + count]
+        for t in range(m - 2, -1, -1):
+            a, b = merges[t].tolist()
+            first[a] = first[m + t]
+            first[b] = first[m + t] + count[a]
+        self.first, self.count = first, count
+        self.order = np.empty(m, dtype=int)
+        self.order[first[:m]] = np.arange(m)
+
+    def labels(self, k: int, max_weight: float | None = None) -> np.ndarray:
+        """Leaf labels of the cut into ``k`` branches, heavy branches split (see cut_tree)."""
+        m, merges, weight = self.m, self.merges, self.weight
+        if m == 1:
+            return np.zeros(1, dtype=int)
+        chosen = {2 * m - 2}
+        while len(chosen) < min(k, m):
+            top = max(chosen)
+            chosen.remove(top)
+            chosen.update(merges[top - m].tolist())
+        while max_weight is not None:
+            big = max(chosen, key=lambda n: (weight[n], n))
+            if weight[big] <= max_weight or big < m:
+                break
+            chosen.remove(big)
+            chosen.update(merges[big - m].tolist())
+        labels = np.empty(m, dtype=int)
+        for c, top in enumerate(sorted(chosen)):
+            labels[self.order[self.first[top] : self.first[top] + self.count[top]]] = c
+        return labels
 
 
 # --------------------------------------------------------------------------- partition
@@ -378,13 +406,16 @@ class Partition:
 
 
 def _hash_order(keys: Sequence[str], salt: str) -> np.ndarray:
-    digests = [hashlib.blake2b(f"{salt}\x00{k}".encode(), digest_size=8).digest() for k in keys]
-    return np.array(sorted(range(len(keys)), key=lambda i: digests[i]), dtype=int)
+    digests = b"".join(
+        hashlib.blake2b(f"{salt}\x00{k}".encode(), digest_size=8).digest() for k in keys
+    )  # ordered as bytes = as big-endian integers; equal digests keep the keys' order
+    return np.argsort(np.frombuffer(digests, dtype=">u8"), kind="stable")
 
 
-def fit_sample(keys: Sequence[str], salt: str) -> np.ndarray:
-    """Sorted positions of at most :data:`FIT_SAMPLE` keys, chosen by a hash of each key."""
-    return np.sort(_hash_order(keys, salt)[:FIT_SAMPLE])
+def fit_sample(keys: Sequence[str], salt: str, order: np.ndarray | None = None) -> np.ndarray:
+    """Sorted positions of at most :data:`FIT_SAMPLE` keys, chosen by a hash of each key
+    (``order``: the keys' ``_hash_order`` for ``salt``, if already known)."""
+    return np.sort((_hash_order(keys, salt) if order is None else order)[:FIT_SAMPLE])
 
 
 def _leaves(z: np.ndarray, w: np.ndarray, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -392,8 +423,9 @@ def _leaves(z: np.ndarray, w: np.ndarray, keys: Sequence[str]) -> tuple[np.ndarr
     :func:`fit_sample`'s statements, every statement assigned to its nearest)."""
     if len(z) <= MAX_LEAVES:
         return np.arange(len(z)), z
-    init = z[_hash_order(keys, "leaves")[:MICRO_CLUSTERS]]
-    fit = fit_sample(keys, "leaves") if len(z) > FIT_SAMPLE else slice(None)  # all, no copy
+    order = _hash_order(keys, "leaves")
+    init = z[order[:MICRO_CLUSTERS]]
+    fit = fit_sample(keys, "leaves", order) if len(z) > FIT_SAMPLE else slice(None)  # no copy
     km = MiniBatchKMeans(
         n_clusters=MICRO_CLUSTERS,
         init=init,
@@ -422,7 +454,8 @@ def _tree_labels(
     leaf_w = np.bincount(leaf, weights=w, minlength=len(used))
     tree = ward_tree(_centroids(z, w, leaf, len(used)), leaf_w)
     cap = share * w.sum()
-    return {k: cut_tree(tree, leaf_w, k, cap)[leaf] for k in ks}
+    cuts = _Cuts(tree, leaf_w)
+    return {k: cuts.labels(k, cap)[leaf] for k in ks}
 
 
 def _refine(z: np.ndarray, w: np.ndarray, labels: np.ndarray, share: float) -> np.ndarray:
@@ -484,7 +517,10 @@ def partition(
     cuts = _tree_labels(z, w, leaf, n_leaves, ks, share)
     sample = np.sort(_hash_order(keys, "silhouette")[:_SILHOUETTE_SAMPLE])
     dist = cosine_distances(z[sample])
-    sils = {k: _silhouette(z, cuts[k], dist, sample, w) for k in ks}
+    sils: dict[int, float | None] = {}
+    for k in ks:  # a cut that the share cap makes the same as the one of k - 1: the same score
+        same = k - 1 in sils and np.array_equal(cuts[k], cuts[k - 1])
+        sils[k] = sils[k - 1] if same else _silhouette(z, cuts[k], dist, sample, w)
     stability = {k: 0.0 for k in ks}
     resamples = max(_RESAMPLES, min(20, 6000 // n))  # small sets: more, cheap resamples
     for b in range(resamples):
