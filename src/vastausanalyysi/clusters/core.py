@@ -38,6 +38,7 @@ from vastausanalyysi.clusters.labels import (
 from vastausanalyysi.clusters.model import (
     count_matrix,
     features,
+    frozen_heap,
     partition,
     reduce,
     statement_terms,
@@ -247,6 +248,7 @@ def _select(
 
 
 @renamed_arguments(scores="respondent_scores", mapping="code_items")
+@frozen_heap()  # the caller's objects are not traversed again and again (see clusters.model)
 def cluster_statements(
     tagged: pd.DataFrame | pd.Series | Sequence[str],
     *,
