@@ -511,6 +511,7 @@ def cluster_statements(
     canon_texts = [texts[i] for i in canon]
     canon_terms = [{t for t, _ in docs[i]} for i in canon]
     display = display_forms(capitalised)  # proper nouns and acronyms keep their capitals
+    masked_spans: dict[int, list[tuple[int, int, str]]] = {}  # the masker's, once a statement
     while True:
         scores = ctf.copy()
         if left_out:
@@ -520,7 +521,7 @@ def cluster_statements(
         if not new:
             break
         checked |= new
-        found = personal_terms(new, canon_texts, canon_terms, display)
+        found = personal_terms(new, canon_texts, canon_terms, display, masked_spans)
         typos = typo_terms(new, counts)
         places = small_county_places(new, display, small_counties)
         if not found and not typos and not places:
@@ -669,8 +670,11 @@ def _answers(index: pd.Index, assignments: pd.DataFrame) -> pd.DataFrame:
     main, lists, counts = [], [], []
     for label in index:
         cs = by_row.get(label, [])
-        tally = Counter(cs)
-        main.append(max(cs, key=lambda c: (tally[c], -cs.index(c))) if cs else pd.NA)
+        if len(cs) == 1:
+            main.append(cs[0])
+        else:
+            tally = Counter(cs)
+            main.append(max(cs, key=lambda c: (tally[c], -cs.index(c))) if cs else pd.NA)
         lists.append(list(dict.fromkeys(cs)))
         counts.append(len(cs))
     return pd.DataFrame(

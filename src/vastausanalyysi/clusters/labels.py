@@ -212,6 +212,7 @@ def personal_terms(
     texts: Sequence[str],
     term_lists: Sequence[Collection[str]],
     proper: Collection[str] = (),
+    spans_of: dict[int, list[tuple[int, int, str]]] | None = None,
 ) -> frozenset[str]:
     """The ``terms`` that are personal data in the statements that have them.
 
@@ -221,7 +222,9 @@ def personal_terms(
     (``texts[i]`` has the terms ``term_lists[i]``): it is the lemma of a masked part, or the
     masked statement no longer has it ("Kiitos Annelle!": the part alone reads "annella").
     Labels and top lemmas are made of lemmas, which the masker cannot judge without their
-    sentence ("matti, perhekeskus" from "yhteyshenkilö Matti Virtanen").
+    sentence ("matti, perhekeskus" from "yhteyshenkilö Matti Virtanen"). ``spans_of``: the
+    masker's spans of statements already masked, by position (filled in; for repeated calls on
+    the same statements).
     """
     from vastausanalyysi.nlp.pii import default_masker, masked_lemmas
     from vastausanalyysi.nlp.pipeline import lemmatize
@@ -237,7 +240,10 @@ def personal_terms(
                 where[t].append(i)
     masker = default_masker()
     checked = sorted({i for rows in where.values() for i in rows})
-    spans = {i: masker.original_spans(texts[i]) for i in checked}
+    spans = {} if spans_of is None else spans_of
+    for i in checked:
+        if i not in spans:
+            spans[i] = masker.original_spans(texts[i])
     hit = [i for i in checked if spans[i]]
     found = [texts[i] for i in hit]
     lemmas = masked_lemmas(found, [spans[i] for i in hit])
