@@ -503,7 +503,6 @@ def cluster_statements(
     # typos (typo_terms): found among the best terms, then the best terms again without them,
     # until none is left
     personal: frozenset[str] = frozenset()
-    left_out: frozenset[str] = frozenset()
     checked: set[str] = set()
     counts: Counter[str] = Counter()
     for lemma, n in Counter(chain.from_iterable(lemma_lists)).items():
@@ -512,11 +511,10 @@ def cluster_statements(
     canon_terms = [{t for t, _ in docs[i]} for i in canon]
     display = display_forms(capitalised)  # proper nouns and acronyms keep their capitals
     masked_spans: dict[int, list[tuple[int, int, str]]] = {}  # the masker's, once a statement
+    scores, tops, redo = ctf.copy(), [[] for _ in range(k)], range(k)
     while True:
-        scores = ctf.copy()
-        if left_out:
-            scores[:, [j for j, t in enumerate(vocabulary) if t in left_out]] = 0.0
-        tops = [top_terms(scores[c], doc_freqs[c], vocabulary, n_top, sizes[c]) for c in range(k)]
+        for c in redo:  # the clusters that had a term left out in the last round (all at first)
+            tops[c] = top_terms(scores[c], doc_freqs[c], vocabulary, n_top, sizes[c])
         new = {t for top in tops for t, _ in top} - checked
         if not new:
             break
@@ -527,7 +525,10 @@ def cluster_statements(
         if not found and not typos and not places:
             break
         personal |= found
-        left_out |= found | typos | places
+        gone = found | typos | places
+        cols = [j for j, t in enumerate(vocabulary) if t in gone]
+        redo = np.flatnonzero((scores[:, cols] > 0).any(axis=1)).tolist()
+        scores[:, cols] = 0.0
     names_cols = [j for j, t in enumerate(vocabulary) if t in personal]
     named = (ctf[:, names_cols] > 0).any(axis=1) if names_cols else np.zeros(k, dtype=bool)
     book: dict[str, str] | None = None
