@@ -539,11 +539,10 @@ def partition(
     ks = list(range(2, upper + 1))
     cuts = _tree_labels(z, w, leaf, n_leaves, ks, share)
     sample = np.sort(_hash_order(keys, "silhouette")[:_SILHOUETTE_SAMPLE])
-    dist = cosine_distances(z[sample])
     sils: dict[int, float | None] = {}
     for k in ks:  # a cut that the share cap makes the same as the one of k - 1: the same score
         same = k - 1 in sils and np.array_equal(cuts[k], cuts[k - 1])
-        sils[k] = sils[k - 1] if same else _silhouette(z, cuts[k], dist, sample, w)
+        sils[k] = sils[k - 1] if same else _silhouette(z, cuts[k], None, sample, w)
     stability = {k: 0.0 for k in ks}
     resamples = max(_RESAMPLES, min(20, 6000 // n))  # small sets: more, cheap resamples
     for b in range(resamples):
@@ -589,7 +588,10 @@ def _silhouette(
     sample: np.ndarray | None = None,
     weights: np.ndarray | None = None,
 ) -> float | None:
-    if dist is None:
+    """Cosine silhouette of ``labels`` on the rows ``sample`` (default: the first
+    :data:`_SILHOUETTE_SAMPLE`), from their distances ``dist`` or, with ``weights``, from the
+    unit rows of ``z`` themselves (see :func:`weighted_silhouette`)."""
+    if dist is None and sample is None:
         sample = np.sort(np.arange(len(z))[:_SILHOUETTE_SAMPLE])
         dist = cosine_distances(z[sample])
     assert sample is not None
@@ -598,21 +600,38 @@ def _silhouette(
     if not 1 < len(set(sub.tolist())) < statements:
         return None
     if weights is None:
+        if dist is None:
+            dist = cosine_distances(z[sample])
         return float(silhouette_score(dist, sub, metric="precomputed"))
-    return weighted_silhouette(dist, sub, weights[sample])
+    return weighted_silhouette(dist, sub, weights[sample], None if dist is not None else z[sample])
 
 
-def weighted_silhouette(dist: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> float:
+def weighted_silhouette(
+    dist: np.ndarray | None,
+    labels: np.ndarray,
+    weights: np.ndarray,
+    unit_rows: np.ndarray | None = None,
+) -> float:
     """The silhouette of the statements behind distinct ones: a distinct statement of weight w
     stands for w statements at distance 0 from one another (the mean silhouette of the expanded
     data, computed without expanding it). With weights of 1 it is sklearn's silhouette score; a
-    quote of twenty respondents alone in its cluster is a tight cluster, not a singleton of 0."""
+    quote of twenty respondents alone in its cluster is a tight cluster, not a singleton of 0.
+
+    ``unit_rows`` instead of ``dist``: the statements' unit (or zero) rows, whose cosine
+    distances ``1 - x·y`` (0 to itself) are summed per cluster as ``1 - x·(sum of y)``, without
+    the matrix of all pairs (n·d·k work, not n²·k)."""
     ids, own = np.unique(labels, return_inverse=True)
     member = np.zeros((len(labels), len(ids)))
     member[np.arange(len(labels)), own] = weights
-    sums = dist @ member  # weighted distances of each statement to each cluster's statements
     totals = member.sum(axis=0)
     rows = np.arange(len(labels))
+    if unit_rows is None:
+        assert dist is not None
+        sums = dist @ member  # weighted distances of each statement to each cluster's statements
+    else:
+        x = np.asarray(unit_rows, dtype=float)
+        sums = totals[None, :] - x @ (x.T @ member)
+        sums[rows, own] -= (1.0 - (x * x).sum(axis=1)) * weights  # none to itself
     size = totals[own]
     a = sums[rows, own] / np.maximum(size - 1.0, 1e-12)  # the other statements of its cluster
     means = sums / np.maximum(totals, 1e-12)[None, :]
