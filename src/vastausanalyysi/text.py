@@ -53,6 +53,7 @@ def edits1(word: str, alphabet: str = FINNISH_LETTERS) -> set[str]:
 _NON_ANSWER_CUT = re.compile(r"[^\w\s]|_")
 #: Letters typed one by one with dots or slashes between them: one word ("n/a", "e.o.s.").
 _SPELT = re.compile(r"(?<!\w)\w(?:[./]\w)+(?!\w)\.?")
+_LONG_RUN = re.compile(r"[^\W_]{2,}")
 #: A longer text is no non-answer (the longest expanded entry has under 50 characters).
 _NON_ANSWER_MAX = 500
 
@@ -105,6 +106,12 @@ def is_non_answer(text: Any) -> bool:
     if not isinstance(text, str):
         return is_missing(text)
     if len(text) > _NON_ANSWER_MAX:
+        return False
+    # quick no: a word of two or more letters or digits that no non-answer has (letters typed
+    # one by one, which non_answer_parts joins, are single characters)
+    words = non_answer_words()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if any(w not in words for w in _LONG_RUN.findall(folded)):
         return False
     forms = non_answer_forms()
     return all(part in forms or _repeated(part, forms) for part in non_answer_parts(text))
