@@ -305,9 +305,10 @@ def near_identical_keys(
     # or the same second half (whichever the different word is not in): a statement that shares
     # neither with another statement cannot be merged (most statements, and their words are
     # never chained)
-    halves = Counter(chain.from_iterable(_halves(kind, words) for kind, words in distinct))
-    for (kind, words), key in distinct.items():
-        if all(halves[half] < 2 for half in _halves(kind, words)):
+    pairs = [_halves(kind, words) for kind, words in distinct]
+    halves = Counter(chain.from_iterable(pairs))
+    for ((kind, words), key), (first, second) in zip(distinct.items(), pairs, strict=True):
+        if halves[first] < 2 and halves[second] < 2:
             continue
         before = _chain_ids(words, prefixes)  # before[p]: the words[:p]
         after = _chain_ids(words[::-1], suffixes)  # after[k]: the last k words
