@@ -38,7 +38,6 @@ from vastausanalyysi.clusters.labels import (
 from vastausanalyysi.clusters.model import (
     count_matrix,
     features,
-    frozen_heap,
     partition,
     reduce,
     statement_terms,
@@ -53,6 +52,7 @@ from vastausanalyysi.clusters.statements import (
 )
 from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
+from vastausanalyysi.nlp.lemmatizer import frozen_heap
 from vastausanalyysi.respondents import resolve_region
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, POLARITIES
 from vastausanalyysi.summary.validation import not_finnish_mask
@@ -248,7 +248,7 @@ def _select(
 
 
 @renamed_arguments(scores="respondent_scores", mapping="code_items")
-@frozen_heap()  # the caller's objects are not traversed again and again (see clusters.model)
+@frozen_heap()  # full collections do not walk the caller's objects (0.3 s each after va.tag)
 def cluster_statements(
     tagged: pd.DataFrame | pd.Series | Sequence[str],
     *,

@@ -17,11 +17,6 @@ seed chooses the subsamples, so it can only move that choice); a cluster over ``
 statements is replaced by its two branches. k-means started from the cut's centroids refines the
 result (kept only if it makes no catch-all cluster).
 
-While :func:`cluster_statements` runs, the objects that were there before it (the caller's data,
-the loaded models) are out of the garbage collector's full collections (:func:`frozen_heap`):
-one full collection traversed them all, about 0.3 s of CPU in a process that has just tagged
-20,000 statements, and a clustering of 20,000 statements set off one or two.
-
 The numerical steps (:func:`reduce`, :func:`partition`) run on one BLAS and OpenMP thread: their
 matrices are small (tens of columns), so a second thread saves no time, and where the cores are
 busy its synchronisation costs several times the work itself (the LSA's fit took 1.4 s of CPU
@@ -30,13 +25,11 @@ on two threads against 0.1 s on one, on a shared two-core machine).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 from typing import ParamSpec, TypeVar
@@ -63,7 +56,6 @@ __all__ = [
     "count_matrix",
     "cut_tree",
     "features",
-    "frozen_heap",
     "partition",
     "reduce",
     "single_threaded",
@@ -106,21 +98,6 @@ def single_threaded(func: Callable[_P, _R]) -> Callable[_P, _R]:
             return func(*args, **kwargs)
 
     return wrapper
-
-
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """The objects that exist already stay out of the garbage collector's full collections
-    while the block runs (``gc.freeze``; new objects are collected as usual). Nothing is done
-    where the collector is off or the caller has frozen objects of its own."""
-    if not gc.isenabled() or gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 # --------------------------------------------------------------------------- terms
