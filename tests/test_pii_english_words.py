@@ -114,3 +114,22 @@ def test_english_and_swedish_words_that_are_first_names_stay(text: str) -> None:
 )
 def test_names_in_swedish_and_english_answers_are_masked(text: str, expected: str) -> None:
     assert mask(text) == expected
+
+
+def test_counties_named_in_english_or_swedish_are_no_names() -> None:
+    """Every name and alias of a county (data/counties.csv: "North Savo", "West Uusimaa",
+    "Östra Nyland") comes out of the masker as written, alone and in a sentence; a compass
+    word before a surname is still a name."""
+    import csv
+
+    from vastausanalyysi._resources import data_path
+
+    with open(data_path("counties.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    names = sorted(
+        {a for r in rows for a in r["aliases"].split("|") if a}
+        | {r[k] for r in rows for k in ("name_fi", "name_sv")}
+    )
+    assert va.mask_pii(names) == names
+    assert mask("We work closely with North Savo.") == "We work closely with North Savo."
+    assert mask("Thanks to Oliver North for the help.") == "Thanks to [NIMI] for the help."

@@ -36,6 +36,7 @@ _MONTHS = frozenset(["may", "june", "april", "august"])
 _MODALS = frozenset(["may", "will"])
 MONTH_BEFORE = frozenset(context_words("english_month_before"))
 MODAL_SUBJECTS = frozenset(context_words("english_modal_subjects"))
+COMPASS_WORDS = frozenset(context_words("english_compass"))
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def ordinary_in_english(text: str, words: Words, infos: list[WordInfo]) -> list[
     preposition or before a number ("in May", "August 2025") and as a modal verb at the start
     ("May I suggest"). In a Swedish sentence (more common Swedish words than Finnish ones) a
     lower-case Swedish noun that is a surname is the noun ("byggt på berg"; capitalised it is a
-    name)."""
+    name). In any sentence an English point of the compass before a place is part of its name
+    ("North Savo")."""
     english, firsts = english_words(), english_first_names()
     swedish = function_words().get("sv", frozenset()) | SWEDISH_NOUNS
     out = list(infos)
@@ -62,6 +64,10 @@ def ordinary_in_english(text: str, words: Words, infos: list[WordInfo]) -> list[
         if not info.name:
             continue
         low = words[k][0].lower()
+        # "North Savo", "West Uusimaa": a county named in English, in any sentence
+        if low in COMPASS_WORDS and k + 1 < len(words) and infos[k + 1].place:
+            out[k] = as_word(info)
+            continue
         if low in english or low in firsts:
             first, last = _sentence(text, words, k)
             if not (
@@ -118,6 +124,7 @@ def _english_word(words: Words, infos: list[WordInfo], k: int, first: int, low: 
 
 
 __all__ = [
+    "COMPASS_WORDS",
     "MODAL_SUBJECTS",
     "MONTH_BEFORE",
     "english_first_names",
