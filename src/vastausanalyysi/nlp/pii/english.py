@@ -1,4 +1,4 @@
-"""English sentences in the masker: there a common English word is an ordinary word.
+"""English and Swedish sentences in the masker: there a common word is an ordinary word.
 
 Voikko reads "Job" as a first name, and the foreign name lists hold "Good" (a surname) and "Thi"
 (so "This" reads as its English genitive); a name that is nothing else is masked wherever it
@@ -6,6 +6,8 @@ stands, so "This is fine." and "Good job." lost their words. In a sentence with 
 English words (``data/english_words.txt`` and the ``[en]`` list of ``data/language_words.txt``)
 than ordinary Finnish ones, such a word is a name only where the context says person, like a
 Finnish name that is also a word: "Mr. Good", "contact Good", a capital inside a sentence.
+Likewise a lower-case Swedish noun that is a surname in a Swedish sentence ("byggt på berg"),
+and an English point of the compass before a place in any sentence ("North Savo").
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def ordinary_in_english(text: str, words: Words, infos: list[WordInfo]) -> list[
     name). In any sentence an English point of the compass before a place is part of its name
     ("North Savo")."""
     english, firsts = english_words(), english_first_names()
+    either = english | firsts
     swedish = function_words().get("sv", frozenset()) | SWEDISH_NOUNS
     out = list(infos)
     for k, info in enumerate(infos):
@@ -68,10 +71,10 @@ def ordinary_in_english(text: str, words: Words, infos: list[WordInfo]) -> list[
         if low in COMPASS_WORDS and k + 1 < len(words) and infos[k + 1].place:
             out[k] = as_word(info)
             continue
-        if low in english or low in firsts:
+        if low in either:
             first, last = _sentence(text, words, k)
             if not (
-                _more_than_finnish(words, infos, first, last, english | firsts)
+                _more_than_finnish(words, infos, first, last, either)
                 and (last > first or len(words) == 1)
             ):
                 continue
