@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from vastausanalyysi._resources import read_sections_in_order, read_text
+from vastausanalyysi._resources import read_sections_in_order, read_text, section_words
 from vastausanalyysi.nlp.pii import context, decide, names
 from vastausanalyysi.nlp.pii.names import CONTEXT_WORDS_FILE, context_words
 
@@ -82,16 +82,7 @@ def test_each_section_once_with_a_comment_naming_its_reader() -> None:
 
 
 def test_words_are_listed_once_and_lower_case_but_in_the_cased_sections() -> None:
-    current = None
-    seen: dict[str, list[str]] = {}
-    for raw in read_text(CONTEXT_WORDS_FILE).splitlines():
-        line = raw.split("#", 1)[0].strip()
-        match = HEADER.match(line)
-        if match:
-            current = seen.setdefault(match.group(1), [])
-        elif line:
-            assert current is not None
-            current.extend(line.split())
+    seen = section_words(CONTEXT_WORDS_FILE)
     for name, words in seen.items():
         assert len(words) == len(set(words)), name
         if name not in CASED:

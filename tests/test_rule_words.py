@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vastausanalyysi._resources import read_sections, read_text
+from vastausanalyysi._resources import read_sections, read_text, section_words
 from vastausanalyysi.themes import clauses, cues, mechanism_context
 from vastausanalyysi.themes.tokens import RULE_WORDS_FILE, rule_words
 
@@ -69,17 +69,7 @@ def test_each_section_once_with_a_comment_naming_its_reader() -> None:
 
 def test_words_are_lower_case_and_listed_once() -> None:
     """The rules compare lower-case forms and lemmas; a word twice in a section is a slip."""
-    current = None
-    seen: dict[str, list[str]] = {}
-    for raw in read_text(RULE_WORDS_FILE).splitlines():
-        line = raw.split("#", 1)[0].strip()
-        match = HEADER.match(line)
-        if match:
-            current = seen.setdefault(match.group(1), [])
-        elif line:
-            assert current is not None
-            current.extend(line.split())
-    for name, words in seen.items():
+    for name, words in section_words(RULE_WORDS_FILE).items():
         assert all(w == w.lower() for w in words), name
         assert len(words) == len(set(words)), name
 

@@ -45,19 +45,26 @@ def read_sections(name: str) -> dict[str, frozenset[str]]:
 def read_sections_in_order(name: str) -> dict[str, tuple[str, ...]]:
     """:func:`read_sections` with each section's words in the file's order (a word repeated in
     a section is kept once, where it first stands)."""
-    sections: dict[str, dict[str, None]] = {}
-    current: dict[str, None] | None = None
+    return {key: tuple(dict.fromkeys(words)) for key, words in section_words(name).items()}
+
+
+def section_words(name: str) -> dict[str, list[str]]:
+    """Each ``[section]``'s words of the shipped word list ``name`` as written, repeats
+    included (the parser behind :func:`read_sections`; a word before the first header is an
+    error naming the file)."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
     for raw in read_text(name).splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         if line.startswith("[") and line.endswith("]") and line[1:-1].strip().isidentifier():
-            current = sections.setdefault(line[1:-1].strip(), {})
+            current = sections.setdefault(line[1:-1].strip(), [])
         elif current is None:
             raise ValueError(f"{name}: words before a [section] header: {line!r:.40}")
         else:
-            current.update(dict.fromkeys(line.split()))
-    return {key: tuple(words) for key, words in sections.items()}
+            current.extend(line.split())
+    return sections
 
 
 def read_yaml_mapping(path: str | Path, what: str, error: type[Exception]) -> dict[str, Any]:
@@ -93,4 +100,5 @@ __all__ = [
     "read_text",
     "read_yaml",
     "read_yaml_mapping",
+    "section_words",
 ]
