@@ -368,14 +368,15 @@ def mask_output(
     from vastausanalyysi.report.masking import LABEL_COLUMNS, Masker
 
     others = [c for c in free_text_columns(frame, keep) if c not in text_columns]
+    masker = Masker(True)  # the labels and the headers, each distinct string masked once
     out = mask_personal_data(frame, [*text_columns, *others], progress)
-    out = Masker(True).label_columns(out, LABEL_COLUMNS)  # a question's or item's header text
+    out = masker.label_columns(out, LABEL_COLUMNS)  # a question's or item's header text
     for column in others:
         out[column] = _contact_column(str(column), frame[column].tolist(), out[column].tolist())
     id_columns = [c for c in (RESPONDENT_ID, *keep) if c not in text_columns]
     out = (ids if ids is not None else IdPseudonyms()).apply(out, id_columns)
     # a passed-through column's header ("Sirpa Mäkelä"); not the package's own nor ``keep``
-    return Masker(True).headers(out, [*DERIVED_COLUMNS, *keep, *text_columns])
+    return masker.headers(out, [*DERIVED_COLUMNS, *keep, *text_columns])
 
 
 def contact_data(name: str, values: Sequence[Any]) -> str | None:

@@ -211,7 +211,7 @@ def _small_means(
     size = score_n.astype(float)
     if GROUP_N in out.columns:
         group_n = pd.to_numeric(out[GROUP_N], errors="coerce").fillna(0).to_numpy(dtype=float)
-        tiny = ((group_n > 0) & (group_n < min_cell)) | ((group_n > 0) & (score_n == 0))
+        tiny = (group_n > 0) & ((group_n < min_cell) | (score_n == 0))
         small |= tiny
         size = np.where(tiny, np.maximum(size, group_n), size)
     return small, size

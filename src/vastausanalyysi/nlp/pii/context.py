@@ -460,15 +460,16 @@ HE = re.compile(
 
 
 @lru_cache(maxsize=8)
-def _he_starts(text: str) -> tuple[int, ...]:
-    """Where "hän" in any case starts in ``text`` (found once per text: a long answer's many
-    names would otherwise search the rest of it each)."""
-    return tuple(m.start() for m in HE.finditer(text))
+def _bounds(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and the ends of ``pattern``'s matches in ``text``, found once per text (a long
+    answer's many names would otherwise search it again each)."""
+    found = [m.span() for m in pattern.finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
 
 
 def he_after(text: str, start: int) -> bool:
     """ "hän" in any case anywhere in ``text`` from ``start``."""
-    starts = _he_starts(text)
+    starts = _bounds(HE, text)[0]
     return bisect_left(starts, start) < len(starts)
 
 
@@ -479,16 +480,10 @@ def ends_before(pattern: re.Pattern[str], text: str, end: int, window: int = 40)
     return pattern.search(text, max(0, end - window), end) is not None
 
 
-@lru_cache(maxsize=8)
-def _break_ends(pattern: re.Pattern[str], text: str) -> tuple[int, ...]:
-    """The ends of ``pattern``'s matches in ``text``, found once per text."""
-    return tuple(m.end() for m in pattern.finditer(text))
-
-
 def last_break(pattern: re.Pattern[str], text: str, start: int) -> int:
     """The end of the last match of ``pattern`` (a sentence or line break) that ends at or
     before ``start``, or 0."""
-    ends = _break_ends(pattern, text)
+    ends = _bounds(pattern, text)[1]
     k = bisect_right(ends, start)
     return ends[k - 1] if k else 0
 
