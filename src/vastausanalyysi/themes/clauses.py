@@ -161,6 +161,37 @@ def scopes(doc: Doc | DocTable, lexicon: PolarityLexicon) -> Scopes:
 
 #: "…, ja …": a coordinated clause after a comma ends a task verb's topic.
 _AND = rule_words("and_conjunctions")
+#: Words that open an indirect question ("missä", "mitkä", "kuinka"; not "miksi": "kysyi, miksi
+#: kuntia ei kuultu" is a complaint), besides a verb with the question clitic ("onko").
+QUESTION_OPENERS = rule_words("question_openers")
+#: Conjunctions that open a subordinate clause ("että", "jotta", "kun", "jos").
+SUBORDINATORS = rule_words("subordinators")
+
+
+def new_clause(rows: list[TokenRow], i: int, n: int) -> bool:
+    """Whether the words from ``i`` (after a comma) make a main clause of their own: a finite
+    verb before the next punctuation, and no subordinating or question word first ("…, että
+    …", "…, miten …", "…, toimiiko …" go on with what the clause before says)."""
+    if i >= n:
+        return False
+    first = rows[i]
+    if (
+        first.low in SUBORDINATORS
+        or first.nlemma in SUBORDINATORS
+        or first.low in QUESTION_OPENERS
+        or first.nlemma in QUESTION_OPENERS  # "millaisia", "keitä"
+        or (first.verb and len(first.low) > 3 and first.low.endswith(("ko", "kö")))
+    ):
+        return False
+    for j in range(i, n):
+        row = rows[j]
+        if row.punct:
+            return False
+        if row.verb and row.moods & FINITE_MOODS and "A-infinitive" not in row.moods:
+            return True
+    return False
+
+
 #: What a token row can do in the scopes (bit flags, see _profile); 0 is never stored.
 _NEG, _CONTRAST, _OPENS, _SEEN = 1, 2, 4, 8
 _PROFILES: list[tuple[PolarityLexicon, dict[TokenRow, int]]] = []
@@ -459,6 +490,8 @@ def _goal_scope(
         if not flags[i] & _OPENS:  # it only follows the scopes
             if contrast[i]:
                 active_goal = active_topic = False
+            if active_topic and row.text == "," and new_clause(rows, i + 1, n):
+                active_topic = False  # "Kartoitimme tilanteen, yhteistyö toimii hyvin"
             if active_goal or active_topic:
                 goal.add(i)
             if active_goal:
@@ -598,7 +631,9 @@ __all__ = [
     "NEUTRAL",
     "PAST_PARTICIPLES",
     "PROBLEM",
+    "QUESTION_OPENERS",
     "SENTENCE_END",
+    "SUBORDINATORS",
     "WORKS",
     "Clause",
     "Scopes",
@@ -606,6 +641,7 @@ __all__ = [
     "focus_follows",
     "goal_scope",
     "negated_tokens",
+    "new_clause",
     "noun_infinitive",
     "part_start",
     "scopes",

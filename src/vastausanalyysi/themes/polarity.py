@@ -295,24 +295,28 @@ def _resolve_clauses(
 ) -> PolarityResult:
     """The answer's label from its clauses' cues: a past problem that is over and an obstacle
     overcome count no more; both kinds of clause make it mixed."""
-    # "alussa oli kankeaa, nyt luottamus on rakentunut": the past problem is over
-    later_works, later_now = [False] * (len(clauses) + 1), [False] * (len(clauses) + 1)
-    for k in range(len(clauses) - 1, -1, -1):  # whether a clause after k praises / says now
+    # "alussa oli kankeaa, nyt luottamus on rakentunut": the past problem is over; and
+    # "ennen toimi hyvin, nyt ei": the past praise is over (the same thing then and now: the
+    # final assessment wins, CODING.md P4)
+    n = len(clauses)
+    later_works, later_problem, later_now = [False] * (n + 1), [False] * (n + 1), [False] * (n + 1)
+    for k in range(n - 1, -1, -1):  # whether a clause after k praises / finds fault / says now
         c = clauses[k]
         later_works[k] = later_works[k + 1] or bool(c.works and not c.problem)
+        later_problem[k] = later_problem[k + 1] or bool(c.problem and not c.works)
         later_now[k] = later_now[k + 1] or bool(c.now)
     sentences: _Sentences | None = None  # made for the first "vaikka" clause that asks
     for k, clause in enumerate(clauses):
-        if (
-            clause.past
-            and clause.problem
-            and not clause.works
-            and later_works[k + 1]
-            and later_now[k + 1]
-        ):
+        if not clause.past or not later_now[k + 1]:
+            continue
+        if clause.problem and not clause.works and later_works[k + 1]:
             clause.problem = 0.0
             for cue in clause.cues:
                 cue["rule"] += "+past"
+        elif clause.works and not clause.problem and later_problem[k + 1]:
+            clause.works = 0.0
+            for cue in clause.cues:
+                cue["rule"] += SUPERSEDED
     # "Yhteistyö on parantunut, mutta paljon on vielä tehtävää": progress, and then the same
     # thing still unfinished: the final assessment wins (CODING.md P4)
     # (also after "silti"); and "toimi hyvin ennen, mutta nyt ei enää": the praise was of the

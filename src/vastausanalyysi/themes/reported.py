@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vastausanalyysi.themes.aims import opens_that
-from vastausanalyysi.themes.clauses import sentence_numbers
+from vastausanalyysi.themes.clauses import QUESTION_OPENERS, sentence_numbers
 from vastausanalyysi.themes.cue_context import COURTS
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
@@ -28,12 +28,17 @@ VIEW_VERBS = rule_words("view_verbs")
 CLAIM_NOUNS = rule_words("claim_nouns")
 #: Words of asking or finding out, whose indirect question clause asks ("kysyi, onko …").
 ASKING_VERBS = rule_words("asking_verbs")
-#: Words that open an indirect question ("missä", "mitkä", "kuinka"; not "miksi": "kysyi, miksi
-#: kuntia ei kuultu" is a complaint), besides a verb with the question clitic ("onko").
-QUESTION_OPENERS = rule_words("question_openers")
 #: Verbs of telling after a passive request: "vastaajia pyydettiin kuvaamaan …" (survey method).
 TELLING_VERBS = rule_words("telling_verbs")
+#: Praise or thanks that may be for the survey itself ("Hyvä että kysytte", "Kiitos kun
+#: kysyitte"), the survey and its questions ("Hyvä kysymys"), verbs of surveying, and words that
+#: may stand beside such praise without a topic of their own ("On todella hyvä, että …").
+SURVEY_PRAISE = rule_words("survey_praise")
+SURVEY_NOUNS = rule_words("survey_nouns")
+SURVEY_VERBS = rule_words("survey_verbs")
+PRAISE_FILLERS = rule_words("praise_fillers")
 _AND_OR = frozenset({"ja", "sekä", "tai", "vai"})
+_WHEN_THAT = frozenset({"että", "kun", "ettei"})
 _PASSIVE_ASKING = "pyydet"  # "pyydetään", "pyydettiin"
 
 
@@ -110,6 +115,46 @@ def question_clause(span: Sequence[TokenRow]) -> bool:
     )
 
 
+def _in(row: TokenRow, words: frozenset[str]) -> bool:
+    return row.nlemma in words or row.low in words
+
+
+def survey_praise(rows: list[TokenRow], clauses: Sequence[tuple[int, int]], k: int) -> int:
+    """How many clauses from the ``k``-th on praise or thank for the survey itself, not for the
+    cooperation (0 if it does not): "Hyvä kysymys", "Hyvä että kysytte", "Kiitos, kun asiaa
+    kartoitetaan" (two clauses: the praise and what it praises). Only praise words and fillers
+    may come before the survey noun or the "että"/"kun" clause with a verb of surveying, so
+    "Yhteistyö on hyvää, kun asioista kysytään" still judges the cooperation."""
+    start, end = clauses[k]
+    words = [r for r in rows[start:end] if r.word]
+    head: list[TokenRow] = []
+    rest: list[TokenRow] | None = None
+    for j, r in enumerate(words):
+        if r.low in _WHEN_THAT or r.nlemma == "että":
+            rest = words[j + 1 :]
+            break
+        head.append(r)
+    if not any(_in(r, SURVEY_PRAISE) for r in head) or not all(
+        _in(r, SURVEY_PRAISE) or _in(r, PRAISE_FILLERS) or _in(r, SURVEY_NOUNS) for r in head
+    ):
+        return 0
+    if rest:
+        return 1 if any(r.nlemma in SURVEY_VERBS for r in rest) else 0
+    if any(_in(r, SURVEY_NOUNS) for r in head):
+        return 1  # "Hyvä kysymys", "Kiitos hyvästä kyselystä"
+    if rest is None and k + 1 < len(clauses):  # "Hyvä, että kysytte": the next clause
+        first, last = clauses[k + 1]
+        after = [r for r in rows[first:last] if r.word]
+        if (
+            after
+            and (after[0].low in _WHEN_THAT or after[0].nlemma == "että")
+            and any(r.nlemma in SURVEY_VERBS for r in after)
+            and sentence_numbers(rows)[first] == sentence_numbers(rows)[start]
+        ):
+            return 2
+    return 0
+
+
 _REBUTTED = frozenset(("paikkaansa", "paikkansa", "totta"))
 
 
@@ -138,9 +183,17 @@ def clause_roles(rows: list[TokenRow], clauses: Sequence[tuple[int, int]]) -> di
     noun ("Väite, ettei …, ei pidä paikkaansa")."""
     roles: dict[int, str] = {}
     numbers: list[int] | None = None
+    praised_to = 0  # clauses before this one praise the survey (:func:`survey_praise`)
     for k, (start, end) in enumerate(clauses):
         span = rows[start:end]
-        if not span:
+        if not span or k < praised_to:
+            continue
+        if any(_in(r, SURVEY_PRAISE) for r in span) and (
+            praised := survey_praise(rows, clauses, k)
+        ):
+            praised_to = k + praised
+            for j in range(k, praised_to):
+                roles[j] = QUESTION  # "Hyvä että kysytte": about the survey (conv. 5)
             continue
         may = _may_have_role(span)
         if (may and court_clause(span)) or (
@@ -193,9 +246,13 @@ __all__ = [
     "CLAIM_NOUNS",
     "COURT",
     "COURTS",
+    "PRAISE_FILLERS",
     "QUESTION",
     "QUESTION_OPENERS",
     "REBUTTAL",
+    "SURVEY_NOUNS",
+    "SURVEY_PRAISE",
+    "SURVEY_VERBS",
     "TELLING_VERBS",
     "VIEW_VERBS",
     "clause_roles",
