@@ -45,7 +45,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME, context_words
+from vastausanalyysi.nlp.pii.names import (
+    COORDINATING_CONJUNCTIONS,
+    FOREIGN_BEFORE_NAME,
+    context_words,
+)
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 GAP = {" ", "\u00a0"}
@@ -404,7 +408,9 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
                 bool(said)
                 and not town
                 and not any(
-                    infos[j].bare_noun or words[j][0].lower() in _AND for j in clause if j < k
+                    infos[j].bare_noun or words[j][0].lower() in COORDINATING_CONJUNCTIONS
+                    for j in clause
+                    if j < k
                 )
             )
             return (spoken or _person_verb(text, words, infos, k)) and info.singular
@@ -420,7 +426,6 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
     return k < len(words) and infos[k].finite and _person_verb(text, words, infos, k)
 
 
-_AND = frozenset(context_words("coordinating_conjunctions"))
 #: an "että" clause right after a verb (past its adverbials), in the same sentence
 _THAT = re.compile(r"[^.!?]{0,40}?,\s*että\b")
 

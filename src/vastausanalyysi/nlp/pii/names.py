@@ -38,7 +38,9 @@ Context words are matched on Voikko base forms:
   ("Yliopistokeskus Chydenius"), ``FOREIGN_BEFORE_NAME`` and ``SWEDISH_PLACE_PREPOSITIONS``
   (Swedish and English contexts);
 * ``TELL_VERBS`` ("Lehdolle soitettiin heti"), ``KNOW_NOUNS`` ("Lehdolla on tieto …") and
-  ``SELF_WORDS`` ("JR, AK ja allekirjoittanut").
+  ``SELF_WORDS`` ("JR, AK ja allekirjoittanut");
+* ``COORDINATING_CONJUNCTIONS`` ("ja", "sekä", "tai", "eli"): no verb of speaking after one is
+  said by the name before it; one between two runs of name words coordinates them.
 """
 
 from __future__ import annotations
@@ -122,6 +124,8 @@ FOUNDATION_HEADS = context_words("foundation_heads")
 CASE_ENDINGS = context_words("case_endings")
 # school, health and meeting systems read as names ("Wilman kautta"): never masked
 SYSTEM_NAMES = frozenset(context_words("system_names"))
+#: "ja", "sekä", "tai", "eli" (read by context and runs)
+COORDINATING_CONJUNCTIONS = frozenset(context_words("coordinating_conjunctions"))
 
 
 # the Sami letters, for the same names written without them ("Máret" -> "Maret")

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from vastausanalyysi.nlp.pii.context import GAP, gap
+from vastausanalyysi.nlp.pii.names import COORDINATING_CONJUNCTIONS, context_words
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 # "Jartsa eli Jari Kuusela"; Swedish and English too ("Lindqvist och Berg", "Holm and Ek")
-_COORD = {"ja", "sekä", "tai", ",", "&", "eli", "alias", "och", "samt", "eller", "and", "or"}
+_COORD = COORDINATING_CONJUNCTIONS | frozenset(context_words("name_coordinators")) | {",", "&"}
 
 
 def coordinated(
