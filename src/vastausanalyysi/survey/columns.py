@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from vastausanalyysi.errors import SurveyError
-from vastausanalyysi.nlp.normalise import normalise
 from vastausanalyysi.respondents import UNKNOWN, GroupClassifier, RegionResolver
 from vastausanalyysi.survey.likert import NUMBER_PATTERN, LikertScale, label_key
 from vastausanalyysi.survey.model import SurveyColumns, SurveyIssue
@@ -178,12 +176,6 @@ _OPEN_HINTS = (
 )
 
 
-def _norm_header(name: str) -> str:
-    text = unicodedata.normalize("NFKC", normalise(name)).lower().replace("_", " ")
-    text = re.sub(r"[^\w\s#]", " ", text)
-    return " ".join(text.split())
-
-
 def _short(header: str, words: int = 5) -> bool:
     return len(header.split()) <= words and len(header) <= 45
 
@@ -195,8 +187,8 @@ def _find_column(table: RawTable, name: Any, option: str) -> str:
     text = str(name)
     if text in table.header:
         return text
-    wanted = _norm_header(text)
-    matches = [h for h in table.header if _norm_header(h) == wanted]
+    wanted = label_key(text, header=True)
+    matches = [h for h in table.header if label_key(h, header=True) == wanted]
     if len(matches) == 1:
         return matches[0]
     raise SurveyError(
@@ -252,7 +244,7 @@ class _RoleFinder:
         """The free columns that may hold answers: not a survey tool's own (``lastpage``), nor
         the respondent's contact details or organisation ("Organisaatio", "Lisätietoja
         antaa")."""
-        return [c for c in self._free() if _norm_header(c) not in _NOT_ANSWERS]
+        return [c for c in self._free() if label_key(c, header=True) not in _NOT_ANSWERS]
 
     def find(self) -> SurveyColumns:
         opts = self.options
@@ -353,7 +345,7 @@ class _RoleFinder:
 
     def _first(self, predicate: Any, role: str) -> str | None:
         for column in self._free():
-            if predicate(_norm_header(column)):
+            if predicate(label_key(column, header=True)):
                 return self._take(column, role)
         return None
 
@@ -383,7 +375,7 @@ class _RoleFinder:
     def _detect_places(self) -> tuple[str | None, str | None]:
         municipality = region = None
         for column in self._free():
-            h = _norm_header(column)
+            h = label_key(column, header=True)
             if not _short(h):
                 continue
             role = _place_role(h)
@@ -409,7 +401,7 @@ class _RoleFinder:
         numbers = [float(v.replace(",", ".")) for v in values if NUMBER_PATTERN.match(v)]
         if self._is_likert(column) and not any(n > self.scale.high for n in numbers):
             return False
-        if _norm_header(column) in _PLACE_HEADERS:
+        if label_key(column, header=True) in _PLACE_HEADERS:
             return True
         distinct = list(dict.fromkeys(values))
         resolved = sum(not self.resolver.match(v, code_kind=code_kind).unresolved for v in distinct)
@@ -471,7 +463,7 @@ class _RoleFinder:
         if nonempty == 0 or ok + eos < 0.6 * nonempty:
             return False
         if ok == 0:
-            return _norm_header(column) not in _ID_HEADERS and eos == nonempty
+            return label_key(column, header=True) not in _ID_HEADERS and eos == nonempty
         return True
 
     def _is_open(self, column: str) -> bool:
@@ -492,7 +484,7 @@ class _RoleFinder:
 
 def _asks(column: str) -> bool:
     """Whether a header reads as an open question ("Mikä toimii?", "Vapaa sana")."""
-    header = _norm_header(column)
+    header = label_key(column, header=True)
     return column.strip().endswith("?") or (
         len(header.split()) >= 2 and any(h in header for h in _OPEN_HINTS)
     )
@@ -543,7 +535,7 @@ def header_roles(names: Sequence[str]) -> dict[str, str]:
     plain table of answers is placed in groups and counties (see ``add_respondent_columns``)."""
     roles: dict[str, str] = {}
     for name in names:
-        h = _norm_header(str(name))
+        h = label_key(str(name), header=True)
         if not _short(h):
             continue
         role = "title" if _title_header(h) else _place_role(h)

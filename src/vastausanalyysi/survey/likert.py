@@ -150,11 +150,16 @@ _TRAILING_NUMBER = re.compile(r"^(?=\D)(?=.*[^\W\d_]).+?\s*\((\d+(?:[.,]\d+)?)\)
 """A label with its number after it in parentheses: "Erittäin hyvin (5)"."""
 
 
-def label_key(text: str) -> str:
+def label_key(text: str, *, header: bool = False) -> str:
     """``text`` lower-cased (NFKC, with zero-width characters and soft hyphens removed:
-    "Erit\u200btäin hyvin" is "erittäin hyvin"), punctuation as spaces, whitespace collapsed."""
+    "Erit\u200btäin hyvin" is "erittäin hyvin"), punctuation as spaces, whitespace collapsed.
+
+    ``header=True`` gives the key of a column header: "_" is a space too and "#" stays
+    ("Vastaajan_tunnus" is "vastaajan tunnus", "#" is "#")."""
     text = unicodedata.normalize("NFKC", normalise(text)).lower()
-    text = re.sub(r"[^\w\s]", " ", text)
+    if header:
+        text = text.replace("_", " ")
+    text = re.sub(r"[^\w\s#]" if header else r"[^\w\s]", " ", text)
     return " ".join(text.split())
 
 
