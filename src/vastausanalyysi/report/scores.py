@@ -328,7 +328,7 @@ def _inherited(
 ) -> np.ndarray:
     """[cell][item]: the means of a table by several levels that the same table by one level
     fewer hides (primary or secondary), as :func:`~vastausanalyysi.summary.suppression.
-    margin_mask` does for the summaries: their cells would give them back."""
+    margin_parts` does for the summaries: their cells would give them back."""
     out = np.zeros((len(cells), n_items), dtype=bool)
     for d in range(len(levels)):
         sub_levels = [c for k, c in enumerate(levels) if k != d]

@@ -50,7 +50,7 @@ Definitions used throughout (see :func:`theme_frequencies`):
   hidden in every code, with ``suppression_reason`` :data:`~vastausanalyysi.summary.suppression.
   MARGIN_REASON`; the secondary suppression above then runs on top. Otherwise the cells of a
   group that the table by region hides, summed, would give it back, and with it the hidden
-  group beside it (:func:`~vastausanalyysi.summary.suppression.margin_mask`).
+  group beside it (:func:`~vastausanalyysi.summary.suppression.margin_parts`).
   A ``by`` column nested in a coarser column of the data (``group`` in ``coarse_group``,
   ``municipality`` in ``region``: :mod:`~vastausanalyysi.summary.hierarchy`) has the groups
   under each parent as a line of their own, against the table by the parent column: one
@@ -256,7 +256,7 @@ def theme_frequencies(
     out["_group"] = _group_position(out, groups)
     out["_layer"] = out["layer"].map({LAYERS.get(c, c): i for i, c in enumerate(codes)})
     out = out.sort_values(["_group", "_layer"], kind="stable").reset_index(drop=True)
-    margins: list[np.ndarray] = []
+    margins = np.zeros((0, len(out)), dtype=bool)  # none: a table by fewer than two columns
     nested: list[Nesting] = []
     if secondary and by_cols:
         from vastausanalyysi.summary.hierarchy import data_hierarchy
@@ -337,9 +337,9 @@ def _finish(
     suppress: str,
     confidence: float,
     method: str,
-    secondary: bool = True,
-    margins: Sequence[np.ndarray] = (),
-    nested: Sequence[Nesting] = (),
+    secondary: bool,
+    margins: np.ndarray,
+    nested: Sequence[Nesting],
 ) -> pd.DataFrame:
     from vastausanalyysi.summary.suppression import (
         MARGIN_REASON,
@@ -369,9 +369,7 @@ def _finish(
     # code's line), then the cells of small counts (suppress="base_and_n"); in a table by
     # several columns, first the cells that a table by fewer columns hides (``inherited``: a
     # whole group when it hides the group in every code)
-    inherited = np.zeros(len(out), dtype=bool)
-    for part in margins:  # hidden in a table by one column fewer
-        inherited |= part
+    inherited = margins.any(axis=0)  # hidden in a table by one column fewer
 
     def whole(flags: np.ndarray) -> np.ndarray:  # hidden in every code of its group
         return pd.Series(flags).groupby(out["_group"].to_numpy()).transform("all").to_numpy()

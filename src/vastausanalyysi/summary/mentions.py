@@ -55,7 +55,7 @@ from vastausanalyysi.summary.suppression import (
     NESTED_REASON,
     SECONDARY_REASON,
     Nesting,
-    margin_mask,
+    margin_parts,
     nested_lines,
     secondary_masks,
 )
@@ -234,7 +234,7 @@ def scores_by_mention(
 
         keys = ["layer", "code", "item"]
         if len(by_cols) > 1:
-            inherited = margin_mask(out, by_cols, smaller, cell_keys=keys)
+            inherited = margin_parts(out, by_cols, smaller, cell_keys=keys).any(axis=0)
         if hierarchy := data_hierarchy(by_cols, scores, respondents, tagged):
             nested = nested_lines(out, by_cols, hierarchy, smaller, cell_keys=keys)
     return _suppress(out, by_cols, min_cell, secondary, inherited, nested)
@@ -435,7 +435,7 @@ def _suppress(
     nested: Sequence[Nesting] = (),
 ) -> pd.DataFrame:
     """Hide the small sides and, with ``secondary``, the cells that would give them away (first
-    the rows ``inherited`` from the tables by fewer columns, see ``margin_mask``; ``nested``:
+    the rows ``inherited`` from the tables by fewer columns, see ``margin_parts``; ``nested``:
     the parent lines of a column nested in a coarser one, see ``nested_lines``)."""
     sizes = [out[f"n_{side}"].to_numpy() for side in _SIDES]
     small = [n < min_cell for n in sizes]  # a side of 0 too: the other one is the group's total

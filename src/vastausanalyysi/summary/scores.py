@@ -23,7 +23,7 @@ from vastausanalyysi.schema import MIN_CELL
 from vastausanalyysi.summary.frequencies import by_of, theme_frequencies
 from vastausanalyysi.summary.hierarchy import data_hierarchy
 from vastausanalyysi.summary.links import resolve_link_pairs
-from vastausanalyysi.summary.suppression import Nesting, margin_mask, nested_lines, secondary_mask
+from vastausanalyysi.summary.suppression import Nesting, margin_parts, nested_lines, secondary_mask
 from vastausanalyysi.summary.validation import as_by, check_columns, check_frame
 from vastausanalyysi.text import is_missing
 
@@ -226,17 +226,17 @@ def _margin_means(
     min_cell: int,
 ) -> np.ndarray:
     """The rows of a table of means by several columns whose mean the same table by one column
-    fewer hides (:func:`~vastausanalyysi.summary.suppression.margin_mask`: the rule of every
+    fewer hides (:func:`~vastausanalyysi.summary.suppression.margin_parts`: the rule of every
     summary table). Aggregated means are published tables of their own: not checked."""
     if len(by_cols) < 2 or is_aggregated(scores):
         return np.zeros(len(out), dtype=bool)
-    return margin_mask(
+    return margin_parts(
         _probe(out, by_cols),
         by_cols,
         _same_table(scores, code_items, respondents, min_cell),
         cell_keys=["code", "item"],
         hidden_column="score_suppressed",
-    )
+    ).any(axis=0)
 
 
 def _probe(out: pd.DataFrame, by_cols: list[str]) -> pd.DataFrame:

@@ -10,7 +10,7 @@ published too (``summary -b region`` beside ``summary -b coarse_group -b region`
 the table by region hides would be given back by its cells in the two-way table (their sum), and
 then the hidden one by the total minus the shown groups. So every cell that a table by one column
 fewer hides (primary or secondary) is hidden in the table by more columns too
-(:func:`margin_mask`), and the table's own secondary suppression runs on top of that: this is
+(:func:`margin_parts`), and the table's own secondary suppression runs on top of that: this is
 one rule for every summary table (frequencies, mean scores, scores by mention).
 
 Grouping columns can also be nested: each job-title ``group`` lies in one ``coarse_group``, each
@@ -46,7 +46,7 @@ NESTED_REASON = (
 )
 
 
-def margin_mask(
+def margin_parts(
     frame: pd.DataFrame,
     by_cols: Sequence[str],
     table: Callable[[list[str]], pd.DataFrame],
@@ -55,7 +55,10 @@ def margin_mask(
     hidden_column: str = "suppressed",
 ) -> np.ndarray:
     """The rows of ``frame`` (a table by two or more ``by_cols``) whose cell a table by one
-    column fewer hides.
+    column fewer hides: a boolean array with one row per column of ``by_cols``, in their order
+    (no rows for a table by fewer than two columns or an empty one). Row ``d`` holds the cells
+    that the table without column ``d`` hides, i.e. whose line along ``d`` has no published sum
+    (for :func:`audit_mask`); ``.any(axis=0)`` gives every cell to hide.
 
     ``table(sub_by)`` gives that table (the same summary by ``sub_by``, with its own
     suppression: for two columns, the one-way tables); a row of ``frame`` is hidden when the row
@@ -64,34 +67,15 @@ def margin_mask(
     the columns is hidden here. Run the table's own :func:`secondary_mask` after this (with
     these rows hidden), so that its margins do not give the hidden cells back either.
     """
-    out = np.zeros(len(frame), dtype=bool)
-    for part in margin_parts(
-        frame, by_cols, table, cell_keys=cell_keys, hidden_column=hidden_column
-    ):
-        out |= part
-    return out
-
-
-def margin_parts(
-    frame: pd.DataFrame,
-    by_cols: Sequence[str],
-    table: Callable[[list[str]], pd.DataFrame],
-    *,
-    cell_keys: Sequence[str] = (),
-    hidden_column: str = "suppressed",
-) -> list[np.ndarray]:
-    """:func:`margin_mask` per column of ``by_cols`` (in their order): the rows whose cell the
-    table without that column hides, i.e. whose line along that column has no published sum
-    (for :func:`audit_mask`). Empty for a table by fewer than two columns."""
     by_cols = list(by_cols)
     if len(by_cols) < 2 or not len(frame):
-        return []
+        return np.zeros((0, len(frame)), dtype=bool)
     parts = []
     for dropped in by_cols:
         sub_by = [c for c in by_cols if c != dropped]
         keys = [*sub_by, *cell_keys]
         parts.append(_hidden_in(frame[keys], table(sub_by), keys, hidden_column))
-    return parts
+    return np.array(parts, dtype=bool)
 
 
 def audit_mask(
@@ -99,7 +83,7 @@ def audit_mask(
     by_cols: Sequence[str],
     hidden: np.ndarray,
     size: np.ndarray,
-    margins: Sequence[np.ndarray],
+    margins: np.ndarray | Sequence[np.ndarray],
     *,
     cell_keys: Sequence[str] = (),
 ) -> np.ndarray:
@@ -429,7 +413,6 @@ __all__ = [
     "SECONDARY_REASON",
     "Nesting",
     "audit_mask",
-    "margin_mask",
     "margin_parts",
     "nested_lines",
     "secondary_mask",
