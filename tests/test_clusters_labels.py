@@ -165,24 +165,60 @@ def lower_words(result: Clustering) -> set[str]:
     return {w.lower() for top in result.clusters["top_lemmas"] for w in top}
 
 
-def test_a_word_keeps_a_capital_only_where_the_lemmatiser_mostly_gives_it() -> None:
-    assert display_forms(capitalised_forms([["Lahti", "tila"], ["lahti"], ["lahti"]])) == {}
-    mostly = capitalised_forms([["Lahti"], ["Lahti", "Tila"], ["lahti", "tila", "tila"]])
-    assert display_forms(mostly) == {"lahti": "Lahti"}
+def test_a_proper_noun_keeps_its_capital_whatever_case_its_lemmas_have() -> None:
+    # "lahti", a town or a bay, as the writers write it inside their sentences, whatever case
+    # the lemmatiser gave it; "Tila" only began a sentence
+    town = ["Tila on Lahdessa.", "Lahdessa neuvola on Lahden keskustassa."]
+    bay = ["Veneet ovat lahdessa.", "Lahdessa ui joutsenia ja lahdella kalastetaan."]
+    lists = [{"tila", "lahti"}, {"lahti", "neuvola", "keskusta"}]
+    for lemmas in ([["Lahti", "tila"], ["lahti"], ["lahti"]], [["Tila", "lahti"]] * 3):
+        written = capitalised_forms(lemmas)
+        assert display_forms(["lahti", "tila"], written, town, lists) == {"lahti": "Lahti"}
+        assert display_forms(["lahti", "tila"], written, bay, lists) == {}
+    # Voikko knows "Helsinki" only with a capital; "maa" (also the Earth) is a common noun here
+    texts = ["Helsingissä ja koko maassa."]
+    found = display_forms(["helsinki", "maa"], {}, texts, [{"helsinki", "maa"}])
+    assert found == {"helsinki": "Helsinki"}
+    # an acronym that Voikko does not know, as the data writes it; "kela" Voikko knows only as a
+    # common noun, "laine" as a common noun or a surname: lower case
+    written = capitalised_forms([["THL", "Kela", "Laine"]])
+    texts = ["Tietoa THL:ltä, Kelalta ja Laineelta."]
+    found = display_forms(["thl", "kela", "laine"], written, texts, [{"thl", "kela", "laine"}])
+    assert found == {"thl": "THL"}
     # a first name or surname written with its capital: not grouped on
     assert person_names(capitalised_forms([["Matti", "Virtanen", "Jyväskylä", "kivi"]])) == {
         "matti",
         "virtanen",
     }
-    # a label word is written as the lemmas are: lower case where the lemmatiser gives it so
+    # lemmas that the caller gives in lower case are shown as the lemmatiser's would be
     result = cluster_statements(
         pd.DataFrame(
             {"text": ["Pirkanmaa ja ELY-keskus"] * 3, "lemmas": [["pirkanmaa", "ely-keskus"]] * 3}
         )
     )
-    assert set(result.clusters.loc[0, "label"].split(", ")) == {"pirkanmaa", "ely-keskus"}
+    assert set(result.clusters.loc[0, "label"].split(", ")) == {"Pirkanmaa", "ELY-keskus"}
     # a word the lemmatiser does not know keeps the capital it began a sentence with: not shown
-    assert display_forms(capitalised_forms([["Opiiskeluhuollo", "yhteistyö"]] * 3)) == {}
+    typo = capitalised_forms([["Opiiskeluhuollo", "yhteistyö"]] * 3)
+    texts = ["Opiiskeluhuollo ja yhteistyö."] * 3
+    found = display_forms(["opiiskeluhuollo", "yhteistyö"], typo, texts, [{"yhteistyö"}] * 3)
+    assert found == {}
+
+
+def test_places_are_capitalised_alike_in_labels() -> None:
+    """QA: "turku" stood beside "Ruotsi" in labels: the lemmatiser reads "Turussa" as the old
+    common noun "turku" (a market place) but "Ruotsissa" as the country. A place keeps its
+    capital in every label and top lemma, whichever reading the lemmatiser chose."""
+    texts = []
+    for i in range(4):
+        texts.append(f"Turussa neuvolat ja koulut tekevät yhteistyötä, {i + 1}. vuotta.")
+        texts.append(f"Turun neuvolat ovat esimerkki koko maalle {i + 2}. kertaa.")
+        texts.append(f"Ruotsissa ikääntyneiden palvelut on järjestetty toisin, {i + 1}. malli.")
+        texts.append(f"Ruotsin mallista opittiin ikääntyneiden palveluihin {i + 3}. kertaa.")
+    result = cluster_statements(va.tag(pd.DataFrame({"text": texts})), n_clusters=2)
+    words = {w for label in result.clusters["label"] for w in label.split(", ")}
+    words |= {w for top in result.clusters["top_lemmas"] for w in top}
+    assert {"Turku", "Ruotsi"} <= words, words
+    assert not {"turku", "ruotsi"} & words, words
 
 
 def test_typos_head_no_cluster() -> None:

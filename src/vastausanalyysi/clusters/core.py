@@ -509,7 +509,7 @@ def cluster_statements(
         counts[normalise_term(lemma)] += n
     canon_texts = [texts[i] for i in canon]
     canon_terms = [{t for t, _ in docs[i]} for i in canon]
-    display = display_forms(capitalised)  # proper nouns and acronyms keep their capitals
+    display: dict[str, str] = {}  # proper nouns and acronyms keep their capitals
     masked_spans: dict[int, list[tuple[int, int, str]]] = {}  # the masker's, once a statement
     scores, tops, redo = ctf.copy(), [[] for _ in range(k)], range(k)
     while True:
@@ -519,6 +519,7 @@ def cluster_statements(
         if not new:
             break
         checked |= new
+        display |= display_forms(new, capitalised, canon_texts, canon_terms)
         found = personal_terms(new, canon_texts, canon_terms, display, masked_spans)
         typos = typo_terms(new, counts)
         places = small_county_places(new, display, small_counties)

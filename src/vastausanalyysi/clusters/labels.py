@@ -107,7 +107,9 @@ MIXED_LABEL_SHARE = 0.3
 #: clusters under this many statements are never called mixed (three words cover a few well)
 MIXED_MIN_SIZE = 10
 _PUNCTUATION = string.punctuation + "–—…«»“”‘’•·"
-_LABEL_WORD = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]+)*$")
+_WORD_PATTERN = r"[^\W\d_]{2,}(?:-[^\W\d_]+)*"
+_LABEL_WORD = re.compile(f"^{_WORD_PATTERN}$")
+_WORD = re.compile(_WORD_PATTERN)
 _REPLACE_RATIO = 0.75
 #: word classes (Voikko) of the words a heading is made of; other words count this much less
 _NOUN_CLASSES = frozenset(
@@ -191,8 +193,10 @@ def is_noun(term: str) -> bool:
     return any(a.word_class in _NOUN_CLASSES for a in own)
 
 
+#: Voikko's word classes of first names and surnames
+_PERSON_NAME_CLASSES = frozenset({"etunimi", "sukunimi"})
 #: Voikko's word classes of names of people (a place name alone is no personal data)
-_PERSON_CLASSES = frozenset({"etunimi", "sukunimi", "nimi"})
+_PERSON_CLASSES = _PERSON_NAME_CLASSES | {"nimi"}
 #: How many statements with a term are masked to decide whether the term is personal data.
 PERSONAL_CHECKS = 200
 
@@ -216,11 +220,12 @@ def personal_terms(
 ) -> frozenset[str]:
     """The ``terms`` that are personal data in the statements that have them.
 
-    A term that :func:`may_be_name`, that is in ``proper`` (lemmas the lemmatiser wrote with a
-    capital) or that Voikko writes only with one ("Nieminen", which it knows only as a place),
-    and that the PII masker masks in one of the first :data:`PERSONAL_CHECKS` statements with it
-    (``texts[i]`` has the terms ``term_lists[i]``): it is the lemma of a masked part, or the
-    masked statement no longer has it ("Kiitos Annelle!": the part alone reads "annella").
+    A term that :func:`may_be_name`, that is in ``proper`` (the proper nouns and acronyms of
+    :func:`display_forms`) or that Voikko writes only with a capital ("Nieminen", which it knows
+    only as a place), and that the PII masker masks in one of the first
+    :data:`PERSONAL_CHECKS` statements with it (``texts[i]`` has the terms ``term_lists[i]``):
+    it is the lemma of a masked part, or the masked statement no longer has it ("Kiitos
+    Annelle!": the part alone reads "annella").
     Labels and top lemmas are made of lemmas, which the masker cannot judge without their
     sentence ("matti, perhekeskus" from "yhteyshenkilö Matti Virtanen"). ``spans_of``: the
     masker's spans of statements already masked, by position (filled in; for repeated calls on
@@ -287,12 +292,81 @@ def capitalised_forms(lemma_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     return out
 
 
-def display_forms(capitalised: Mapping[str, str]) -> dict[str, str]:
-    """Term -> its form in a label: the :func:`capitalised_forms` that are acronyms ("THL") or
-    Voikko's base form ("Jyväskylä"): names of places and organisations. Other words stay lower
-    case ("lahti", a bay or the town, unless the data mostly says "Lahti"; "kela", which Voikko
-    knows only as a common noun)."""
-    return {t: f for t, f in capitalised.items() if _known_capitals(f)}
+def display_forms(
+    terms: Iterable[str],
+    capitalised: Mapping[str, str],
+    texts: Sequence[str],
+    term_lists: Sequence[Collection[str]],
+) -> dict[str, str]:
+    """Term -> its form in a label, for the ``terms`` (lower-case lemmas) that keep a capital.
+
+    A label word is its lemma in lower case; a proper noun (the name of a place or an
+    organisation) keeps its capital, the same way whichever reading the lemmatiser chose and
+    whoever wrote the lemmas. A proper noun is a word that Voikko writes with a capital in a
+    reading that is no person's name: always, when it has no reading in lower case ("Helsinki",
+    "Pirkanmaa", "ELY-keskus"); if it is also a common noun ("turku", "lahti", "ruotsi",
+    "maa", "perhekeskus"), when the writers mostly write it with a capital inside their
+    sentences in the first :data:`PERSONAL_CHECKS` statements with it (``texts[i]`` has the
+    terms ``term_lists[i]``: "… Turun neuvolat", "… Lahdessa", but "… ruotsiksi", "… koko
+    maalle"), or, where they only begin sentences with it, when it names a place ("Turussa
+    …"; not "Perhekeskuksen …"). Of two such forms, the one of :func:`capitalised_forms`, else
+    Voikko's first. An acronym keeps its capitals as the lemmas mostly write it
+    (``capitalised``: "THL"). Other words stay lower case ("kela", which Voikko knows only as a
+    common noun; "laine", a wave or a surname; a typo that began a sentence)."""
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    out: dict[str, str] = {}
+    places: dict[str, bool] = {}  # term, also a common noun -> whether it names a place
+    for term in terms:
+        written = capitalised.get(term, "")
+        if len(written) >= 2 and written.isupper():
+            out[term] = written
+            continue
+        readings = get_analyzer().analyze(term)
+        proper = [
+            a
+            for a in readings
+            if a.word_class not in _PERSON_NAME_CLASSES
+            and a.baseform != term
+            and a.baseform.lower() == term
+        ]
+        if proper:
+            forms = [a.baseform for a in proper]
+            out[term] = written if written in forms else forms[0]
+            if any(a.baseform == term for a in readings):
+                places[term] = any(a.word_class == "paikannimi" for a in proper)
+    kept = _capitalised_inside(places, texts, term_lists) if places else set()
+    return {t: f for t, f in out.items() if t not in places or t in kept}
+
+
+def _capitalised_inside(
+    places: Mapping[str, bool], texts: Sequence[str], term_lists: Sequence[Collection[str]]
+) -> set[str]:
+    """The terms of ``places`` (term -> whether it names a place) whose words the writers mostly
+    begin with a capital inside their sentences in the first :data:`PERSONAL_CHECKS` statements
+    with them; where they write none there, the places (a sentence's first word tells nothing)."""
+    from vastausanalyysi.nlp.pii.grouping import sentence_initial
+    from vastausanalyysi.nlp.voikko import get_analyzer
+
+    rows: dict[str, list[int]] = {t: [] for t in places}
+    for i, found in enumerate(term_lists):
+        for t in rows.keys() & found:
+            if len(rows[t]) < PERSONAL_CHECKS:
+                rows[t].append(i)
+    analyzer = get_analyzer()
+    counts: Counter[tuple[str, bool]] = Counter()  # (term, capital) -> words inside sentences
+    for term, where in rows.items():
+        for text in (texts[i] for i in where):
+            for word in _WORD.finditer(text):
+                if not sentence_initial(text, word.start()) and any(
+                    a.baseform.lower() == term for a in analyzer.analyze(word[0].lower())
+                ):
+                    counts[term, word[0][0].isupper()] += 1
+    return {
+        t
+        for t, place in places.items()
+        if (counts[t, True] > counts[t, False] if counts[t, True] or counts[t, False] else place)
+    }
 
 
 def small_county_places(
@@ -325,7 +399,7 @@ def _person_name(form: str) -> bool:
     readings = get_analyzer().analyze(term)
     if any(a.baseform == term for a in readings) and term in _frequent_lemmas():
         return False  # a common word first: "Päivä", "Valta" at the start of a sentence
-    return any(a.word_class in ("etunimi", "sukunimi") and a.baseform == form for a in readings)
+    return any(a.word_class in _PERSON_NAME_CLASSES and a.baseform == form for a in readings)
 
 
 @lru_cache(maxsize=1)
@@ -335,18 +409,6 @@ def _frequent_lemmas() -> frozenset[str]:
 
     lines = read_text("wordfreq.tsv").splitlines()
     return frozenset(x.split("\t")[0].strip() for x in lines if x.strip() and x[0] != "#")
-
-
-@lru_cache(maxsize=100_000)
-def _known_capitals(form: str) -> bool:
-    """An acronym ("THL") or a base form Voikko writes so ("Jyväskylä"): not a word the
-    lemmatiser left as written because it does not know it ("Opiiskeluhuollo", a typo that
-    began a sentence)."""
-    from vastausanalyysi.nlp.voikko import get_analyzer
-
-    if len(form) >= 2 and form.isupper():
-        return True
-    return any(a.baseform == form for a in get_analyzer().analyze(form.lower()))
 
 
 def in_label_form(terms: Iterable[str], display: Mapping[str, str]) -> list[str]:
