@@ -152,13 +152,18 @@ def test_labels_leave_out_names_and_placeholders_and_capitalise_places() -> None
         texts.append(f"[NIMI] hoitaa kiinteistöjen vuokrasopimukset jo {i + 3}. vuotta.")
         texts.append(f"THL:n ja Kelan tilastot ovat Jyväskylässä käytössä, {i + 1}. raportti.")
     result = cluster_statements(va.tag(pd.DataFrame({"text": texts})), n_clusters=4)
-    words = {w for label in result.clusters["label"] for w in label.split(", ")}
-    words |= {w for top in result.clusters["top_lemmas"] for w in top}
+    words = shown_words(result)
     lower = {w.lower() for w in words}
     assert not lower & {"anne", "annella", "tuula", "nieminen", "nimi"}, words
     assert {"Jyväskylä", "THL", "neuvola", "vuokrasopimus", "yhteyshenkilö"} <= words
     assert all(w == w.lower() or w in {"Jyväskylä", "THL"} for w in words), words
     assert "nimi" in lower_words(cluster_statements(["Nimi ja osoite puuttuvat"] * 3))
+
+
+def shown_words(result: Clustering) -> set[str]:
+    """The words of every label and top lemma list, as shown."""
+    words = {w for label in result.clusters["label"] for w in label.split(", ")}
+    return words | {w for top in result.clusters["top_lemmas"] for w in top}
 
 
 def lower_words(result: Clustering) -> set[str]:
@@ -215,8 +220,7 @@ def test_places_are_capitalised_alike_in_labels() -> None:
         texts.append(f"Ruotsissa ikääntyneiden palvelut on järjestetty toisin, {i + 1}. malli.")
         texts.append(f"Ruotsin mallista opittiin ikääntyneiden palveluihin {i + 3}. kertaa.")
     result = cluster_statements(va.tag(pd.DataFrame({"text": texts})), n_clusters=2)
-    words = {w for label in result.clusters["label"] for w in label.split(", ")}
-    words |= {w for top in result.clusters["top_lemmas"] for w in top}
+    words = shown_words(result)
     assert {"Turku", "Ruotsi"} <= words, words
     assert not {"turku", "ruotsi"} & words, words
 
