@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
+from documents import README
 from vastausanalyysi.cli import main
 
 ITEM = "Miten arvioit yhteistyön toimivuutta kuntasi ja hyvinvointialueen välillä?"
@@ -179,8 +180,7 @@ def test_bad_options_are_one_line_errors(
 
 
 def test_the_readme_example_runs_as_described(export: Path) -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    call = re.search(r"`(va\.scores_by_mention\(.*?\))`", readme, flags=re.DOTALL)[1]
+    call = re.search(r"`(va\.scores_by_mention\(.*?\))`", README, flags=re.DOTALL)[1]
     survey = va.read_survey(export)
     answers = survey.answers_with_respondents()
     tagged = va.tag(answers[answers["question"] == WORKS])

@@ -1,6 +1,7 @@
 """The README's claims, held by tests: its Python examples run and give what their comments say,
-every command and option of its shell section exists, every repository path it names exists, and
-the figures it prints for the bundled data are what the code gives today.
+every command and option of its shell section exists, every repository path it or the
+measurement record (``docs/measurements.md``) names exists, and the figures it prints for the
+bundled data are what the code gives today.
 
 The survey files the examples read are written here (team-written, no real answers).
 """
@@ -22,12 +23,11 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
+from documents import MEASUREMENTS, README, ROOT
 from vastausanalyysi.cli import build_parser
 from vastausanalyysi.cli.main import INPUT_FORMATS
 from vastausanalyysi.cli.output import OUTPUT_FORMATS
 
-ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
 PACKAGE = ROOT / "src" / "vastausanalyysi"
 
 # a small survey export as a municipality's tool would write it (team-written)
@@ -364,11 +364,30 @@ def test_the_options_the_shell_section_names_exist() -> None:
     assert set(re.findall(r"`(\.\w+)`", suffixes)) == set(OUTPUT_FORMATS) - {".ndjson"}
 
 
+def named_paths(text: str) -> list[str]:
+    """The repository paths that ``text`` names in backticks (outside its code blocks)."""
+    spans = re.findall(r"`([^`\s(=]+/[^`\s(=]*)`", prose(text))
+    return [s for s in spans if not s.startswith(("results/", "../", "-"))]
+
+
+def anchors(text: str) -> set[str]:
+    """The anchors of ``text``'s headings, as GitHub makes them."""
+    found = set()
+    for heading in re.findall(r"^#+ (.+)$", prose(text), flags=re.MULTILINE):
+        slug = re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+        found.add(slug)
+    return found
+
+
 def test_every_repository_path_the_readme_names_exists() -> None:
-    spans = re.findall(r"`([^`\s(=]+/[^`\s(=]*)`", prose(README))
-    paths = [s for s in spans if not s.startswith(("results/", "../", "-"))]
+    paths = named_paths(README)
     assert len(paths) >= 20
     missing = [p for p in paths if not (ROOT / p).exists()]
+    assert not missing
+    # the measurement record's paths too: its sentences were the README's
+    recorded = named_paths(MEASUREMENTS)
+    assert len(recorded) >= 20
+    missing = [p for p in recorded if not (ROOT / p).exists()]
     assert not missing
     # the package tree of "How it is built"
     tree = block_with("the foundation", language="")

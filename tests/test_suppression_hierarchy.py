@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from documents import README, flat
 from vastausanalyysi.cli import main
 from vastausanalyysi.report.labels import Names
 from vastausanalyysi.report.narrative import NESTED_TEXT
@@ -31,7 +32,6 @@ from vastausanalyysi.summary.suppression import (
     secondary_mask,
 )
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 ORDER = {"areas": ["hyte", "varautuminen"], "mechanisms": ["tapaamiset"]}
 ITEM = "Yhteistyö toimii"
 #: the groups of the QA file's shape: muu_yleisjohto (3) is small, kuntajohtaja (8) beside it
@@ -347,7 +347,7 @@ def test_cli_summaries_by_group_and_coarse_group_give_no_hidden_group(tmp_path: 
 
 
 def _readme_sentence(start: str) -> str:
-    text = " ".join(README.split())
+    text = flat(README)
     match = re.search(re.escape(start) + r".*?\.(?= [A-Z`]|$)", text)
     assert match, start
     return match.group(0)
