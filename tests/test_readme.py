@@ -1,7 +1,7 @@
 """The README's claims, held by tests: its Python examples run and give what their comments say,
 every command and option of its shell section exists, every repository path it or the
-measurement record (``docs/measurements.md``) names exists, and the figures it prints for the
-bundled data are what the code gives today.
+measurement record (``docs/measurements.md``) names exists, every link between the two leads to
+a heading, and the figures it prints for the bundled data are what the code gives today.
 
 The survey files the examples read are written here (team-written, no real answers).
 """
@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
-from documents import MEASUREMENTS, README, ROOT
+from documents import MEASUREMENTS, MEASUREMENTS_PATH, README, README_PATH, ROOT
 from vastausanalyysi.cli import build_parser
 from vastausanalyysi.cli.main import INPUT_FORMATS
 from vastausanalyysi.cli.output import OUTPUT_FORMATS
@@ -397,6 +397,25 @@ def test_every_repository_path_the_readme_names_exists() -> None:
             names = [w for w in line.split() if w.endswith(".py")]
         for name in names:
             assert (PACKAGE / name).exists(), name
+
+
+def test_every_link_between_the_readme_and_the_measurement_record_leads_to_a_heading() -> None:
+    """The README's links to ``docs/measurements.md`` and the record's links back: the file
+    exists and the anchor is one of its headings."""
+    documents = {README_PATH: README, MEASUREMENTS_PATH: MEASUREMENTS}
+    checked = 0
+    for path, text in documents.items():
+        for target, anchor in re.findall(r"\]\(([^)#\s]*)(?:#([^)\s]+))?\)", text):
+            if target.startswith(("http://", "https://")):
+                continue
+            linked = (path.parent / target).resolve() if target else path
+            assert linked in documents, (path.name, target)
+            if anchor:
+                assert anchor in anchors(documents[linked]), (path.name, target, anchor)
+            checked += 1
+    readme_links = re.findall(r"\]\(docs/measurements\.md(?:#[^)]*)?\)", README)
+    assert len(readme_links) >= 7  # the overview and each part of "How good is it" that moved
+    assert checked > len(readme_links)
 
 
 def test_the_set_up_the_readme_describes() -> None:
