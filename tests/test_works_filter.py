@@ -27,6 +27,7 @@ import pandas as pd
 import pytest
 
 import vastausanalyysi as va
+from documents import README, flat
 
 DATA = Path(__file__).parent / "data" / "works_filter.csv"
 WORKS_QUESTION = "Mikä yhteistyössä toimii hyvin?"
@@ -74,6 +75,20 @@ def test_the_filter_keeps_the_good_answers_outside_the_known_gaps(tagged: pd.Dat
         if not r["gap"] and r["expected"] != "problem" and polarity not in KEPT
     ]
     assert not dropped
+
+
+def test_the_readme_gives_the_filter_s_figures(tagged: pd.DataFrame) -> None:
+    """The README's figures: the problems kept now, of how many, and the good answers dropped."""
+    polarity = tagged["polarity"].tolist()
+    kept = sum(
+        r["expected"] == "problem" and p in KEPT for r, p in zip(ROWS, polarity, strict=True)
+    )
+    dropped = sum(
+        r["expected"] != "problem" and p not in KEPT for r, p in zip(ROWS, polarity, strict=True)
+    )
+    text = flat(README)
+    assert f"keeps {kept} after the rules they led to ({dropped} of the 51 good answers" in text
+    assert f"still keeps {kept} of 74 complaints written blind" in text
 
 
 @pytest.mark.parametrize(
