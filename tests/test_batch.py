@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import io
+import multiprocessing
 import os
 import sys
 import threading
@@ -18,7 +19,7 @@ import pytest
 
 import vastausanalyysi as va
 from vastausanalyysi.errors import InputTextError, ModelError
-from vastausanalyysi.nlp.lemmatizer import frozen_heap
+from vastausanalyysi.nlp.heap import frozen_heap
 from vastausanalyysi.themes import batch
 from vastausanalyysi.themes.batch import chunk_bounds, chunk_size_for, n_workers, start_method
 from vastausanalyysi.workflow import Progress
@@ -125,10 +126,43 @@ def test_the_collector_is_left_as_it_was(answers, serial) -> None:
         assert gc.get_freeze_count() == frozen and gc.isenabled()
     finally:
         gc.unfreeze()
-    with frozen_heap():
+    with frozen_heap() as froze:
         inside = gc.get_freeze_count()
-        assert inside > 0 and gc.isenabled()
+        assert froze and inside > 0 and gc.isenabled()
     assert gc.get_freeze_count() == 0 and inside >= len(mine)
+
+
+def _inherited_heap_in_child(queue: multiprocessing.Queue) -> None:
+    """In a child forked with the heap frozen: what frozen_heap does there, before and after
+    the child notes that it inherited the frozen heap."""
+    from vastausanalyysi.nlp.heap import inherit_frozen_heap
+
+    before = gc.get_freeze_count()
+    with frozen_heap() as froze_unnoted:
+        pass
+    inherit_frozen_heap()
+    with frozen_heap() as froze_noted:
+        during = gc.get_freeze_count()
+    queue.put((before, froze_unnoted, froze_noted, during, gc.get_freeze_count()))
+
+
+def test_a_worker_forked_with_the_heap_frozen_keeps_it_frozen() -> None:
+    """A worker of tag(n_jobs=…) is forked with the parent's heap frozen; its runs freeze and
+    unfreeze nothing (and need not count the frozen objects, which walks them all)."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    gc.freeze()
+    try:
+        child = context.Process(target=_inherited_heap_in_child, args=(queue,))
+        child.start()
+    finally:
+        gc.unfreeze()
+    before, froze_unnoted, froze_noted, during, after = queue.get(timeout=60)
+    child.join(timeout=60)
+    assert child.exitcode == 0
+    assert before > 0 and not froze_unnoted and not froze_noted
+    assert during == before == after  # the inherited objects stay frozen, nothing is added
+    assert gc.get_freeze_count() == 0
 
 
 def test_spawned_workers_give_the_serial_output(answers, serial) -> None:

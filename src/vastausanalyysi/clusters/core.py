@@ -52,7 +52,7 @@ from vastausanalyysi.clusters.statements import (
 )
 from vastausanalyysi.deprecation import renamed_arguments
 from vastausanalyysi.errors import ClusteringError, SummaryError
-from vastausanalyysi.nlp.lemmatizer import frozen_heap
+from vastausanalyysi.nlp.heap import frozen_heap
 from vastausanalyysi.respondents import resolve_region
 from vastausanalyysi.schema import LANGUAGE, MIN_CELL, POLARITIES
 from vastausanalyysi.summary.validation import not_finnish_mask

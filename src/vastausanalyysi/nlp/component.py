@@ -36,7 +36,8 @@ from spacy.vocab import Vocab
 from vastausanalyysi.nlp.decision_table import DecisionTable, load_table, parse_table, table_text
 from vastausanalyysi.nlp.disambiguation import Disambiguator, load_model
 from vastausanalyysi.nlp.extensions import ANALYZER_KEY, register_extensions, set_annotations
-from vastausanalyysi.nlp.lemmatizer import Lemmatizer, no_gc_pause
+from vastausanalyysi.nlp.heap import no_gc_pause
+from vastausanalyysi.nlp.lemmatizer import Lemmatizer
 from vastausanalyysi.nlp.lexicon import Lexicon, LexiconEntry, load_lexicon
 from vastausanalyysi.nlp.typos import TypoCorrector
 from vastausanalyysi.nlp.voikko import get_analyzer
@@ -145,7 +146,7 @@ class VoikkoLemmatizerComponent(Pipe):
         """Annotate ``stream`` in batches (a batch shares the Voikko calls, not the results).
 
         The garbage collector is paused while a batch is taken from the stream (tokenised) and
-        annotated (see :func:`~vastausanalyysi.nlp.lemmatizer.no_gc_pause`).
+        annotated (see :func:`~vastausanalyysi.nlp.heap.no_gc_pause`).
         """
         docs = iter(stream)
         while True:

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -413,7 +412,8 @@ class Lemmatizer:
     def lemmatize_words(self, words: list[str]) -> list[WordLemma]:
         """Lemmas of a sentence's words, each chosen in its context.
 
-        Python's cyclic garbage collector is paused while this runs (see :func:`no_gc_pause`).
+        Python's cyclic garbage collector is paused while this runs (see
+        :func:`~vastausanalyysi.nlp.heap.no_gc_pause`).
         """
         if not gc.isenabled():  # already paused (a batch of the component, or the caller's)
             return self._lemmatize_words(words)
@@ -541,54 +541,6 @@ class Lemmatizer:
         return hit[1], False
 
 
-@contextmanager
-def no_gc_pause() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block (nested-call safe).
-
-    The hot loop of the lemmatizer creates no reference cycles (its objects, the results and the
-    caches that hold them, are freed by reference counting or live as long as the caches), so
-    the collector finds nothing to free there; but a cold pass adds tens of thousands of
-    long-lived objects, which makes CPython run generation-0/1 collections every 700 allocations
-    and, now and then, a full collection that walks every object of the process (~85k after
-    importing spaCy: ~0.06 s, a fifth of a cold pass over the TDT test text). The pause is local
-    and reversible: the collector is re-enabled on exit only if it was enabled on entry, and the
-    collections it owes run at the next allocation after that. ``gc.freeze()`` for good would
-    also shorten full collections, but frozen objects are never collected, so it is used only
-    for the length of a run (:func:`frozen_heap`). ``gc.disable()`` is process-wide: another
-    thread allocating meanwhile is not collected either (its cycles wait for the re-enable).
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """Keep the objects that exist now out of the collector's sight for the block.
-
-    A run that creates many objects (Docs, results) makes CPython collect its older
-    generations again and again, and each full collection walks every object of the process
-    (the pipeline, the model and the caches: hundreds of thousands), although none of them is
-    garbage of the run. ``gc.freeze()`` moves them to the permanent generation and
-    ``gc.unfreeze()`` puts them back at the end, so the process is as before; objects made in
-    the block are collected as usual. Nothing is done when the collector is off or something
-    is frozen already (a caller's own ``gc.freeze()`` is left alone).
-    """
-    if not gc.isenabled() or gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def _from_choice(choice: Choice, analyses: tuple[Analysis, ...]) -> WordLemma:
     """The WordLemma of a disambiguator's choice."""
     lemma, a, marked, source = choice
@@ -690,4 +642,4 @@ def _merge_counts(
 
 # The spaCy component's names, importable from here as before (the component's module imports
 # this one, so they are looked up only when asked for).
-__all__ = ["FrozenCounts", "Lemmatizer", "WordLemma", "frozen_heap", "no_gc_pause"]
+__all__ = ["FrozenCounts", "Lemmatizer", "WordLemma"]

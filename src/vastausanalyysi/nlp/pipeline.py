@@ -58,7 +58,8 @@ from vastausanalyysi.nlp.component import (
     VoikkoLemmatizerComponent,
     form_texts,
 )
-from vastausanalyysi.nlp.lemmatizer import FrozenCounts, no_gc_pause
+from vastausanalyysi.nlp.heap import no_gc_pause
+from vastausanalyysi.nlp.lemmatizer import FrozenCounts
 from vastausanalyysi.nlp.normalise import OffsetMap, normalise, normalise_with_offsets
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

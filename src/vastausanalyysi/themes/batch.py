@@ -28,7 +28,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vastausanalyysi.nlp.lemmatizer import frozen_heap, no_gc_pause
+from vastausanalyysi.nlp.heap import frozen_heap, inherit_frozen_heap, no_gc_pause
 from vastausanalyysi.schema import LANGUAGE, NON_ANSWER_RULE, PROBABILITIES
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import Codebook
@@ -145,8 +145,7 @@ class BatchTagger:
         Docs are made and dropped :data:`MAX_CHUNK` texts at a time, so only the results stay.
         """
         u_texts, u_kinds, where = unique_items(texts, questions)
-        settle = gc.isenabled() and not gc.get_freeze_count()  # frozen_heap freezes: ours
-        with frozen_heap():
+        with frozen_heap() as settle:  # it froze the heap: the chunks' results may be frozen
             return self._results(u_texts, u_kinds, where, settle)
 
     def _results(
@@ -206,7 +205,7 @@ SETTLE_CHECK_EVERY = 8
 
 
 def _settle(checks: int) -> int:
-    """End a chunk of a run under :func:`~vastausanalyysi.nlp.lemmatizer.frozen_heap` (the
+    """End a chunk of a run under :func:`~vastausanalyysi.nlp.heap.frozen_heap` (the
     collector paused since the chunk began, so all its objects are young): collect them if this
     chunk is checked (``checks``: chunks since the last check), then freeze what is alive, to be
     unfrozen with the rest at the end of the run. Returns the next chunk's ``checks``."""
@@ -324,7 +323,10 @@ def start_method() -> str:
 _WORKER: dict[str, BatchTagger] = {}
 
 
-def _init_worker(options: TagOptions) -> None:
+def _init_worker(options: TagOptions, frozen: bool = False) -> None:
+    """A worker's setup: its tagger; ``frozen``: forked with the parent's heap frozen."""
+    if frozen:
+        inherit_frozen_heap()
     _WORKER["tagger"] = BatchTagger(options)
 
 
@@ -378,13 +380,14 @@ def tag_chunks(
         return
     texts, questions = first
     head = local.results(texts[:WARM_UP], questions[:WARM_UP])
+    # forked workers start (all at once) at the first submit: with what is loaded here frozen
+    # (out of the collector's sight), their collections neither walk nor copy the inherited
+    # objects, which stay frozen in them
+    freeze = method == "fork" and gc.isenabled() and gc.get_freeze_count() == 0
     context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(
-        workers - 1, mp_context=context, initializer=_init_worker, initargs=(options,)
+        workers - 1, mp_context=context, initializer=_init_worker, initargs=(options, freeze)
     )
-    # forked workers start at the first submit: with what is loaded here frozen (out of the
-    # collector's sight), their collections neither walk nor copy the inherited objects
-    freeze = method == "fork" and gc.isenabled() and gc.get_freeze_count() == 0
     queued = 2 * (workers - 1)  # chunks the pool may hold before this process takes one
     pending: deque[Future[Any]] = deque()
 
