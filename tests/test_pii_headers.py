@@ -118,3 +118,25 @@ def test_survey_prints_the_recognised_headers_masked(export: Path, capsys) -> No
     assert "open:" in err and "[NIMI]" in err
     for secret in SECRETS:
         assert secret not in err, secret
+
+
+def test_two_names_as_groups_stay_two_groups_when_masked(tmp_path: Path) -> None:
+    """Two people's names as group values mask alike ("[NIMI]"); the written table keeps them
+    apart ("[NIMI]", "[NIMI] (2)"), each with its own respondents, not one merged group."""
+    path = tmp_path / "ryhmat.csv"
+    people = ["Sirpa Mäkelä", "Jukka Virtanen"]
+    lines = ["respondent_id,text,group"]
+    for i in range(24):
+        lines.append(f"R{i},{ANSWERS[i % 4]},{people[i % 2] if i < 20 else 'sivistysjohto'}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "taajuudet.csv"
+    assert main(["-q", "summary", str(path), "-b", "group", "-o", str(out)]) == 0
+    import pandas as pd
+
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    written = out.read_text(encoding="utf-8")
+    assert "Mäkelä" not in written and "Virtanen" not in written
+    counts = table["group"].value_counts().to_dict()
+    assert counts["[NIMI]"] == counts["[NIMI] (2)"] == counts["sivistysjohto"]  # a row per code
+    bases = set(table.loc[table["group"].str.startswith("[NIMI]"), "base"]) - {""}
+    assert bases == {"10"}  # each person's group on its own (20 if merged); one is hidden

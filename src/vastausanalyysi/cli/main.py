@@ -243,7 +243,6 @@ def _mask_options(answers: Any, args: argparse.Namespace) -> dict[str, Any]:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     from vastausanalyysi.summary.frequencies import with_region_names
-    from vastausanalyysi.workflow import mask_personal_data
 
     _check_output(args)
     mentions = wants_mention_table(args)
@@ -253,14 +252,13 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         freqs = mention_table(tagged, answers, args)
     else:
         freqs = with_region_names(_frequencies(tagged, answers, args), by or [])
-    if _mask(args) and by:
-        # group names are text whatever the dtype (pandas 3 reads text as "str", not object)
-        texts = [b for b in by if any(isinstance(v, str) for v in freqs[b].tolist())]
-        freqs = mask_personal_data(freqs, texts)
-    if _mask(args):  # an item's or question's text from a file's header
+    if _mask(args):
+        # the groups' names (two people's names stay two groups: "[NIMI]", "[NIMI] (2)") and an
+        # item's or question's text from a file's header
         from vastausanalyysi.report.masking import LABEL_COLUMNS, Masker
 
-        freqs = Masker(True).label_columns(freqs, LABEL_COLUMNS)
+        labels = [*LABEL_COLUMNS, *(b for b in by or [] if b not in LABEL_COLUMNS)]
+        freqs = Masker(True).label_columns(freqs, labels)
     _write(freqs, args)
     return 0
 

@@ -19,6 +19,7 @@ class Masker:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self._cache: dict[str, str] = {}
+        self._named: dict[str, str] = {}  # a label or header -> its masked form, kept distinct
         self._fn: Callable[[Iterable[str]], list[str]] | None = None
         if enabled:
             try:
@@ -48,8 +49,9 @@ class Masker:
     def label_columns(self, frame: Any, columns: Sequence[str]) -> Any:
         """``frame`` (a DataFrame, or None) with the text values of ``columns`` masked: labels
         taken from a file's headers (an open question's or a Likert item's text, "… Lisätietoja
-        antaa Liisa Korhonen, 040 123 4567") that are written out with every row. Each distinct
-        label is masked once; other values (numbers, missing) stay; ``frame`` is not changed."""
+        antaa Liisa Korhonen, 040 123 4567") that are written out with every row, and group
+        values. Each distinct label is masked once, and two that mask alike stay apart ("[NIMI]",
+        "[NIMI] (2)"); other values (numbers, missing) stay; ``frame`` is not changed."""
         if not self.enabled or frame is None:
             return frame
         present = [c for c in columns if c in frame.columns]
@@ -58,9 +60,30 @@ class Masker:
         out = frame.copy()
         for column in present:
             values = out[column].tolist()
-            texts = [v for v in values if isinstance(v, str)]
-            lookup = dict(zip(texts, self.many(texts), strict=True))
+            texts = list(dict.fromkeys(v for v in values if isinstance(v, str)))
+            lookup = self._distinct(texts, set())
             out[column] = [lookup.get(v, v) if isinstance(v, str) else v for v in values]
+        return out
+
+    def _distinct(self, texts: Sequence[str], taken: set[Any]) -> dict[str, str]:
+        """Each of the distinct ``texts`` -> its masked form, kept distinct for this masker:
+        two texts that mask alike ("Sirpa Mäkelä" and "Jukka Virtanen" as groups or headers:
+        "[NIMI]") get " (2)", " (3)" … in the order first seen, the same in every table, and
+        none takes a text left as it was or one of ``taken``."""
+        out = dict(zip(texts, self.many(texts), strict=True))
+        taken = taken | {t for t, m in out.items() if m == t}
+        given = set(self._named.values())
+        for text, new in out.items():
+            if new == text:
+                continue
+            if text not in self._named:
+                base, k = new, 1
+                while new in taken or new in given:
+                    k += 1
+                    new = f"{base} ({k})"
+                given.add(new)
+                self._named[text] = new
+            out[text] = self._named[text]
         return out
 
     def headers(self, frame: Any, skip: Iterable[Any] = ()) -> Any:
@@ -72,22 +95,10 @@ class Masker:
             return frame
         skipped = set(skip)
         names = [c for c in frame.columns if isinstance(c, str) and c not in skipped]
-        lookup = dict(zip(names, self.many(names), strict=True))
-        if all(lookup[n] == n for n in names):
-            return frame
-        taken = {c for c in frame.columns if c not in lookup or lookup[c] == c}
-        renamed: dict[Any, str] = {}
-        for name in names:
-            new = lookup[name]
-            if new == name:
-                continue
-            base, k = new, 1
-            while new in taken:
-                k += 1
-                new = f"{base} ({k})"
-            taken.add(new)
-            renamed[name] = new
-        return frame.rename(columns=renamed)
+        others = {c for c in frame.columns if not isinstance(c, str) or c in skipped}
+        lookup = self._distinct(names, others)
+        renamed = {name: new for name, new in lookup.items() if new != name}
+        return frame.rename(columns=renamed) if renamed else frame
 
 
 #: columns whose values are labels from a file's headers (see :meth:`Masker.label_columns`),
