@@ -294,7 +294,36 @@ def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) ->
             verb_seen = verb_seen or row.verb
         if negation[i]:
             active, verb_seen = True, False
+            out.update(_fronted(rows, contrast, i))
     return out
+
+
+#: Words between a fronted predicate and its negated "olla" ("Hyvä se ei ole").
+_FRONTED_FILLERS = frozenset({"se", "ne", "tämä", "tuo", "sitä", "kyllä", "nyt", "vielä"})
+
+
+def _fronted(rows: list[TokenRow], contrast: list[int], n: int) -> list[int]:
+    """A predicate put before a negated "olla" that ends its clause ("Tyytyväinen en ole",
+    "Hyvää se ei ole ollut"): the negation denies it too. One word before the negation (and a
+    pronoun or particle), none a finite verb; not after "eikä", which goes on from a clause
+    before ("…, eikä ole")."""
+    if rows[n].low.startswith("eik"):
+        return []
+    k = n + 1
+    while k < len(rows) and rows[k].olla and k - n <= 2:
+        k += 1
+    if k == n + 1 or (k < len(rows) and not rows[k].punct):
+        return []
+    before: list[int] = []
+    j = n - 1
+    while j >= 0 and not (rows[j].punct or rows[j].low in _SCOPE_END or contrast[j]):
+        if rows[j].word:
+            before.append(j)
+        j -= 1
+    content = [j for j in before if rows[j].low not in _FRONTED_FILLERS]
+    if len(content) != 1 or rows[content[0]].moods & FINITE_MOODS:
+        return []
+    return before
 
 
 def _object(rows: list[TokenRow], j: int) -> bool:
