@@ -8,14 +8,18 @@ and good answers with negative words (see ``tests/data/README.md``). Measured on
 errors were read, answers tagged as answers to a "what works" question: 28 of the 74 problem
 answers were kept by the filter, 2 of the 51 works/mixed answers dropped. ``gap`` says why the
 tagger still misses an answer (a strict xfail: when it gets it right, the test fails and the
-answer moves to the passing ones).
+answer moves to the passing ones). ``tests/data/works_filter_mix.csv`` (120 answers: 55 works,
+31 problem, 20 neutral, 14 mixed), written blind by another helper as a realistic mix of the
+answers respondents give, was measured once after the first set's rules: 7 of its 31 problems
+kept, 3 of its 69 works/mixed answers dropped; it is development data now too.
 
 ``RULE_CASES`` are team-written for these tests (lead, 2026-12-07): praise or thanks for the
 survey itself ("Hyvä että kysytte") judges the asking, not the cooperation; a task verb's topic
 ("kartoittaa", "kysyä") ends at a comma before a main clause of its own; "vie vielä vuosia"
 with two words between is a stage statement; praise of the past followed by a problem now is
 superseded (CODING.md P4: the same thing, the final assessment wins); a predicate put before a
-negated "olla" ("Tyytyväinen en ole") is denied.
+negated "olla" ("Tyytyväinen en ole") is denied; a lexical verb in the conditional ("toimisi")
+states no success.
 """
 
 from __future__ import annotations
@@ -30,74 +34,102 @@ import pytest
 import vastausanalyysi as va
 from documents import README, flat
 
-DATA = Path(__file__).parent / "data" / "works_filter.csv"
+DATA = Path(__file__).parent / "data"
+#: the two sets: answers written to slip through the filter, and a realistic mix of answers
+SETS = {
+    "works_filter": DATA / "works_filter.csv",
+    "works_filter_mix": DATA / "works_filter_mix.csv",
+}
+COUNTS = {
+    "works_filter": {"problem": 74, "mixed": 25, "works": 26},
+    "works_filter_mix": {"works": 55, "problem": 31, "neutral": 20, "mixed": 14},
+}
 WORKS_QUESTION = "Mikä yhteistyössä toimii hyvin?"
 KEPT = ("works", "mixed")
 
 
-def _rows() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8", newline="") as f:
+def _rows(name: str) -> list[dict[str, str]]:
+    with SETS[name].open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
-ROWS = _rows()
+ROWS = {name: _rows(name) for name in SETS}
 
 
 @pytest.fixture(scope="module")
-def tagged() -> pd.DataFrame:
-    return va.tag([r["text"] for r in ROWS], question=WORKS_QUESTION, evidence=False)
+def tagged() -> dict[str, list[str]]:
+    """Each set's answers tagged as answers to a "what works" question: their polarities."""
+    return {
+        name: va.tag([r["text"] for r in rows], question=WORKS_QUESTION, evidence=False)[
+            "polarity"
+        ].tolist()
+        for name, rows in ROWS.items()
+    }
 
 
 def _filter_right(row: dict[str, str], polarity: str) -> bool:
-    """Whether the filter treats the answer as its label says: a problem dropped, others kept."""
-    return (polarity in KEPT) == (row["expected"] != "problem")
+    """Whether the filter treats the answer as its label says: a problem dropped, a works or
+    mixed answer kept. A neutral one is not judged: under a "what works" question a described
+    practice counts as works, as the corpus is coded (CODING.md P2)."""
+    if row["expected"] == "neutral":
+        return True
+    return (polarity in KEPT) == (row["expected"] in KEPT)
 
 
-def test_the_set_is_what_the_docstring_says() -> None:
-    counts = pd.Series([r["expected"] for r in ROWS]).value_counts().to_dict()
-    assert counts == {"problem": 74, "mixed": 25, "works": 26}
-    assert sum(bool(r["gap"]) for r in ROWS) <= 23
+@pytest.mark.parametrize("name", SETS)
+def test_the_sets_are_what_the_docstring_says(name: str) -> None:
+    counts = pd.Series([r["expected"] for r in ROWS[name]]).value_counts().to_dict()
+    assert counts == COUNTS[name]
+    assert (
+        sum(bool(r["gap"]) for r in ROWS[name]) <= {"works_filter": 22, "works_filter_mix": 8}[name]
+    )
 
 
-def test_the_filter_keeps_no_problem_answer_outside_the_known_gaps(tagged: pd.DataFrame) -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_the_filter_keeps_no_problem_answer_outside_the_known_gaps(name, tagged) -> None:
+    rows = ROWS[name]
     leaks = [
         r["text"]
-        for r, polarity in zip(ROWS, tagged["polarity"], strict=True)
+        for r, polarity in zip(rows, tagged[name], strict=True)
         if not r["gap"] and r["expected"] == "problem" and polarity in KEPT
     ]
-    assert len([r for r in ROWS if not r["gap"] and r["expected"] == "problem"]) >= 50
+    assert len([r for r in rows if not r["gap"] and r["expected"] == "problem"]) >= 25
     assert not leaks
 
 
-def test_the_filter_keeps_the_good_answers_outside_the_known_gaps(tagged: pd.DataFrame) -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_the_filter_keeps_the_good_answers_outside_the_known_gaps(name, tagged) -> None:
     dropped = [
         r["text"]
-        for r, polarity in zip(ROWS, tagged["polarity"], strict=True)
-        if not r["gap"] and r["expected"] != "problem" and polarity not in KEPT
+        for r, polarity in zip(ROWS[name], tagged[name], strict=True)
+        if not r["gap"] and r["expected"] in KEPT and polarity not in KEPT
     ]
     assert not dropped
 
 
-def test_the_readme_gives_the_filter_s_figures(tagged: pd.DataFrame) -> None:
+def test_the_readme_gives_the_filter_s_figures(tagged) -> None:
     """The README's figures: the problems kept now, of how many, and the good answers dropped."""
-    polarity = tagged["polarity"].tolist()
-    kept = sum(
-        r["expected"] == "problem" and p in KEPT for r, p in zip(ROWS, polarity, strict=True)
-    )
-    dropped = sum(
-        r["expected"] != "problem" and p not in KEPT for r, p in zip(ROWS, polarity, strict=True)
-    )
     text = flat(README)
-    assert f"keeps {kept} after the rules they led to ({dropped} of the 51 good answers" in text
-    assert f"still keeps {kept} of 74 complaints written blind" in text
+    for name, phrase in (
+        ("works_filter", "keeps {kept} after the rules they led to ({dropped} of the 51 good"),
+        ("works_filter_mix", "{kept} of its 31 problems kept and {dropped} of its 69"),
+    ):
+        pairs = list(zip(ROWS[name], tagged[name], strict=True))
+        kept = sum(r["expected"] == "problem" and p in KEPT for r, p in pairs)
+        dropped = sum(r["expected"] in KEPT and p not in KEPT for r, p in pairs)
+        assert phrase.format(kept=kept, dropped=dropped) in text, name
+        if name == "works_filter":
+            assert f"still keeps {kept} of 74 complaints written blind" in text
 
 
-@pytest.mark.parametrize(
-    "index", [i for i, r in enumerate(ROWS) if r["gap"]], ids=lambda i: ROWS[i]["text"][:40]
-)
+GAPS = [(name, i) for name, rows in ROWS.items() for i, r in enumerate(rows) if r["gap"]]
+
+
+@pytest.mark.parametrize("case", GAPS, ids=lambda c: f"{c[0]}:{ROWS[c[0]][c[1]]['text'][:40]}")
 @pytest.mark.xfail(strict=True, reason="a known gap, see the gap column")
-def test_known_gaps_of_the_filter(index: int, tagged: pd.DataFrame) -> None:
-    assert _filter_right(ROWS[index], tagged["polarity"].iloc[index])
+def test_known_gaps_of_the_filter(case: tuple[str, int], tagged) -> None:
+    name, index = case
+    assert _filter_right(ROWS[name][index], tagged[name][index])
 
 
 RULE_CASES = [
@@ -133,6 +165,16 @@ RULE_CASES = [
     ("Vaikeaa ei ole.", "works"),
     # but not what a clause before "eikä" says
     ("Yhteistyö on hyvää eikä ole.", "works"),
+    # a lexical verb in the conditional says what would be, not what is; with a comparative it
+    # compares with today (CODING.md P3)
+    ("Kaikki toimisi, jos rahaa olisi.", "neutral"),
+    ("En koe, että mikään toimisi tällä hetkellä.", "problem"),
+    ("Yhteistyö toimisi paremmin, jos tavattaisiin useammin.", "problem"),
+    ("Tämä voisi olla hyvä malli muillekin.", "works"),
+    ("Olisi hyvä tavata useammin.", "neutral"),
+    # work still left, the noun first
+    ("Tekemistä riittää vielä paljon.", "problem"),
+    ("Työtä riittää kaikille.", "works"),
 ]
 
 

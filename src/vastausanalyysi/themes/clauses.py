@@ -239,6 +239,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or lemma in IMPORTANCE_WORDS
         or lemma in EXPECT_VERBS
         or row.nlemma in ("tulla", "voida")
+        or (row.verb and not row.olla and "conditional" in row.moods)
         or low in _AND
         or purpose_infinitive(row)
     ):
@@ -588,11 +589,13 @@ def _goal_scope(
         # "tiedonkulku voisi toimia paremmin": a comparative against today, not a soft proposal
         # (CODING.md P3; QA 7)
         if (
-            row.nlemma == "voida"
+            (row.nlemma == "voida" or (row.verb and not row.olla))
             and "conditional" in row.moods  # not every reading: "voisi" is also "your butter"
             and any(comparative(rows[j]) for j in range(i + 1, min(i + 4, n)))
         ):
             active_need = True
+            if row.nlemma != "voida":  # "yhteistyö toimisi paremmin, jos …": the verb too
+                need.add(i)
         if (lemma in NEED_NOUNS or low in NEED_NOUNS) and any(
             "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))
         ):

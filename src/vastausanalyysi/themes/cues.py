@@ -138,6 +138,12 @@ def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[s
     return not moods & {"indicative", "conditional", "imperative"}
 
 
+def _conditional_verb(row: TokenRow) -> bool:
+    """A lexical verb read in the conditional ("toimisi", "sujuisi"): what would be, not what
+    is; not "voisi" nor "olisi", whose own rules decide."""
+    return row.verb and not row.olla and row.nlemma != "voida" and "conditional" in row.moods
+
+
 def _cue(keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool) -> tuple[str, str] | None:
     if keys & lexicon.improve and in_need:
         return PROBLEM, "need"
@@ -287,7 +293,10 @@ def clause_cues(
     rng = range(clause.start, clause.end)
     span = rows[clause.start : clause.end]
     # a wish, or an aim named by the predicate ("sujuva tiedonkulku on yhteinen tavoite")
-    conditional = any(r.conditional for r in span) or aim_predicate(rows, clause.start, clause.end)
+    # (a verb read in the conditional: "toimisi" is also "toimi" + "-si"; not "voisi olla hyvä
+    # malli", a potential granted, nor "olisi")
+    conditional = any(r.conditional or _conditional_verb(r) for r in span)
+    conditional = conditional or aim_predicate(rows, clause.start, clause.end)
     # advice or a duty: "hyviä käytäntöjä on hyvä jakaa", "palvelut on turvattava" (conv. 3)
     conditional = conditional or any(
         advice(rows, j, clause.end) or obligation(rows, j, clause.end) for j in rng
