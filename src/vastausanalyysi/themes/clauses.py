@@ -50,6 +50,7 @@ from vastausanalyysi.themes.tokens import (
     TokenRow,
     comparative,
     doc_table,
+    finite,
     remember,
     rule_words,
 )
@@ -187,7 +188,7 @@ def new_clause(rows: list[TokenRow], i: int, n: int) -> bool:
         row = rows[j]
         if row.punct:
             return False
-        if row.verb and row.moods & FINITE_MOODS and "A-infinitive" not in row.moods:
+        if finite(row):
             return True
     return False
 

@@ -11,12 +11,11 @@ henki", not "hankaloittavat yhteistyötä"); places compared ("alueittain"), rig
 
 from __future__ import annotations
 
-from vastausanalyysi.nlp.voikko import FINITE_MOODS
 from vastausanalyysi.themes.clauses import (
     PAST_PARTICIPLES,
     noun_infinitive,
 )
-from vastausanalyysi.themes.tokens import TokenRow, rule_words
+from vastausanalyysi.themes.tokens import TokenRow, finite, rule_words
 
 #: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii
 #: työryhmä", "neuvola toimii koulun tiloissa", "kunnasta löytyy neuvola"): no judgment there.
@@ -186,11 +185,6 @@ def noun_content(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
 
 #: Words that start a coordinated part of a clause, each with a finite verb of its own.
 _CONJUNCTS = frozenset({"ja", "sekä", "tai", "eikä", ","})
-
-
-def finite(row: TokenRow) -> bool:
-    """A finite verb, not one that may be an A-infinitive ("tapa järjestää palvelut")."""
-    return row.verb and bool(row.moods & FINITE_MOODS) and "A-infinitive" not in row.moods
 
 
 #: Endings of the passive present participle of necessity ("turvattava", "oltava").
@@ -522,7 +516,6 @@ __all__ = [
     "example_of",
     "example_topic",
     "existential_verb",
-    "finite",
     "formal_appeal",
     "future_tense",
     "intensifier",

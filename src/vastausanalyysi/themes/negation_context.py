@@ -12,8 +12,8 @@ from __future__ import annotations
 from vastausanalyysi.themes.aims import opens_that
 from vastausanalyysi.themes.clauses import PAST_PARTICIPLES, SENTENCE_END, part_start
 from vastausanalyysi.themes.codes import COORDINATORS
-from vastausanalyysi.themes.cue_context import NOMINAL, finite
-from vastausanalyysi.themes.tokens import TokenRow, rule_words
+from vastausanalyysi.themes.cue_context import NOMINAL
+from vastausanalyysi.themes.tokens import TokenRow, finite, rule_words
 
 #: Negated, these describe when "vaan" corrects them ("ei koske kouluja vaan päiväkoteja").
 CORRECTION_VERBS = rule_words("correction_verbs")

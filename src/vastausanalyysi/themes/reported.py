@@ -38,7 +38,6 @@ SURVEY_NOUNS = rule_words("survey_nouns")
 SURVEY_VERBS = rule_words("survey_verbs")
 PRAISE_FILLERS = rule_words("praise_fillers")
 _AND_OR = frozenset({"ja", "sekä", "tai", "vai"})
-_WHEN_THAT = frozenset({"että", "kun", "ettei"})
 _PASSIVE_ASKING = "pyydet"  # "pyydetään", "pyydettiin"
 
 
@@ -119,6 +118,11 @@ def _in(row: TokenRow, words: frozenset[str]) -> bool:
     return row.nlemma in words or row.low in words
 
 
+def _opens_praised(row: TokenRow) -> bool:
+    """ "että" or "kun": the word that opens what the praise is for ("Hyvä että kysytte")."""
+    return opens_that(row) or row.low == "kun"
+
+
 def survey_praise(rows: list[TokenRow], clauses: Sequence[tuple[int, int]], k: int) -> int:
     """How many clauses from the ``k``-th on praise or thank for the survey itself, not for the
     cooperation (0 if it does not): "Hyvä kysymys", "Hyvä että kysytte", "Kiitos, kun asiaa
@@ -127,31 +131,22 @@ def survey_praise(rows: list[TokenRow], clauses: Sequence[tuple[int, int]], k: i
     "Yhteistyö on hyvää, kun asioista kysytään" still judges the cooperation."""
     start, end = clauses[k]
     words = [r for r in rows[start:end] if r.word]
-    head: list[TokenRow] = []
-    rest: list[TokenRow] | None = None
-    for j, r in enumerate(words):
-        if r.low in _WHEN_THAT or r.nlemma == "että":
-            rest = words[j + 1 :]
-            break
-        head.append(r)
+    cut = next((j for j, r in enumerate(words) if _opens_praised(r)), len(words))
+    head = words[:cut]
     if not any(_in(r, SURVEY_PRAISE) for r in head) or not all(
         _in(r, SURVEY_PRAISE) or _in(r, PRAISE_FILLERS) or _in(r, SURVEY_NOUNS) for r in head
     ):
         return 0
-    if rest:
-        return 1 if any(r.nlemma in SURVEY_VERBS for r in rest) else 0
+    if cut < len(words):  # "Hyvä että kysytte" in one clause
+        return int(any(r.nlemma in SURVEY_VERBS for r in words[cut + 1 :]))
     if any(_in(r, SURVEY_NOUNS) for r in head):
         return 1  # "Hyvä kysymys", "Kiitos hyvästä kyselystä"
-    if rest is None and k + 1 < len(clauses):  # "Hyvä, että kysytte": the next clause
+    if k + 1 < len(clauses):  # "Hyvä, että kysytte": the next clause of the sentence
         first, last = clauses[k + 1]
         after = [r for r in rows[first:last] if r.word]
-        if (
-            after
-            and (after[0].low in _WHEN_THAT or after[0].nlemma == "että")
-            and any(r.nlemma in SURVEY_VERBS for r in after)
-            and sentence_numbers(rows)[first] == sentence_numbers(rows)[start]
-        ):
-            return 2
+        if after and _opens_praised(after[0]) and any(r.nlemma in SURVEY_VERBS for r in after):
+            numbers = sentence_numbers(rows)
+            return 2 if numbers[first] == numbers[start] else 0
     return 0
 
 

@@ -25,6 +25,7 @@ from spacy.attrs import IDX, LEMMA, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
 from vastausanalyysi.nlp.extensions import ANALYZER_KEY, DEFAULTS, annotated_results
+from vastausanalyysi.nlp.voikko import FINITE_MOODS
 from vastausanalyysi.themes.codes import norm_term
 from vastausanalyysi.themes.table import DocTable
 
@@ -455,6 +456,11 @@ def comparative(row: TokenRow) -> bool:
     return "comparative" in row.comparison and bool(row.classes & {"laatusana", "seikkasana"})
 
 
+def finite(row: TokenRow) -> bool:
+    """A finite verb, not one that may be an A-infinitive ("tapa järjestää palvelut")."""
+    return row.verb and bool(row.moods & FINITE_MOODS) and "A-infinitive" not in row.moods
+
+
 __all__ = [
     "ROW_CACHE_MAX",
     "RULE_WORDS_FILE",
@@ -462,6 +468,7 @@ __all__ = [
     "TokenRow",
     "comparative",
     "doc_table",
+    "finite",
     "pin_tables",
     "remember",
     "rule_words",
