@@ -133,3 +133,20 @@ def test_counties_named_in_english_or_swedish_are_no_names() -> None:
     assert va.mask_pii(names) == names
     assert mask("We work closely with North Savo.") == "We work closely with North Savo."
     assert mask("Thanks to Oliver North for the help.") == "Thanks to [NIMI] for the help."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation: title-case words right after "the"
+        ("Folkhälsan and the Red Cross run the volunteer work.", None),
+        ("The Red Cross helped us during the storm.", None),
+        # a family or a person's name still masked
+        ("We met the Smith family yesterday.", "We met the [NIMI] family yesterday."),
+        ("Ask the Virtanens about it, they know.", "Ask the [NIMI] about it, they know."),
+        ("We thank the Anna Smith team.", "We thank the [NIMI] team."),
+        ("We met Lindqvist and the Red Cross.", "We met [NIMI] and the Red Cross."),
+    ],
+)
+def test_the_organisation_after_the_is_no_person(text: str, expected: str | None) -> None:
+    assert mask(text) == (text if expected is None else expected)

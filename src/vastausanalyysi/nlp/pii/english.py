@@ -58,7 +58,8 @@ def ordinary_in_english(text: str, words: Words, infos: list[WordInfo]) -> list[
     ("May I suggest"). In a Swedish sentence (more common Swedish words than Finnish ones) a
     lower-case Swedish noun that is a surname is the noun ("byggt på berg"; capitalised it is a
     name). In any sentence an English point of the compass before a place is part of its name
-    ("North Savo")."""
+    ("North Savo"); in an English sentence capitalised words right after "the" name an
+    organisation or a thing, not a person ("the Red Cross"; not "the Smith family")."""
     english, firsts = english_words(), english_first_names()
     either = english | firsts
     swedish = function_words().get("sv", frozenset()) | SWEDISH_NOUNS
@@ -71,6 +72,11 @@ def ordinary_in_english(text: str, words: Words, infos: list[WordInfo]) -> list[
         if low in COMPASS_WORDS and k + 1 < len(words) and infos[k + 1].place:
             out[k] = as_word(info)
             continue
+        if info.shape == "title" and _after_the(words, infos, k):
+            first, last = _sentence(text, words, k)
+            if _more_than_finnish(words, infos, first, last, either):
+                out[k] = as_word(info)  # "the Red Cross": an organisation, not a person
+                continue
         if low in either:
             first, last = _sentence(text, words, k)
             if not (
@@ -87,6 +93,28 @@ def ordinary_in_english(text: str, words: Words, infos: list[WordInfo]) -> list[
             if _more_than_finnish(words, infos, first, last, swedish):
                 out[k] = as_ordinary(info)
     return out
+
+
+def _after_the(words: Words, infos: list[WordInfo], k: int) -> bool:
+    """Whether word ``k`` is in a run of two or more title-case words right after "the" ("the
+    Red Cross", "the Social Insurance Institution") with no first name in it ("the Anna Smith
+    team"), and the run is not a family ("the Smith family"; one word, "the Virtanens", may be a
+    family too)."""
+    j = k - 1
+    while j >= 0 and infos[j].shape == "title" and words[j][0].lower() != "the":
+        j -= 1
+    if j < 0 or words[j][0].lower() != "the":
+        return False
+    end = k
+    while end + 1 < len(words) and infos[end + 1].shape == "title":
+        end += 1
+    if end - j < 2 or any(infos[i].first for i in range(j + 1, end + 1)):
+        return False
+    return not (end + 1 < len(words) and words[end + 1][0].lower() in _FAMILY)
+
+
+#: Words after a name that make "the …" a family ("the Smith family")
+_FAMILY = frozenset(["family", "families", "household", "household's", "family's"])
 
 
 def _sentence(text: str, words: Words, k: int) -> tuple[int, int]:
