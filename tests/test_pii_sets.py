@@ -258,12 +258,12 @@ def test_the_swedish_and_english_blind_set_after_its_fixes() -> None:
     measured once blind after the dev_ab fixes (5 of 144 items visible, 3.5 %; 7 of 47 ordinary
     sentences changed), then fixed by cause: English first names that are words in lower case,
     as months and as modal verbs; Swedish nouns that are surnames in lower case; Finland-Swedish
-    names Voikko does not know; "och"/"and" coordination. "Ek" stays unlisted (its Finnish
-    forms are words) and "the Red Cross" is masked."""
+    names Voikko does not know; "och"/"and" coordination; later "the Red Cross", an
+    organisation after "the". "Ek" stays unlisted (its Finnish forms are words)."""
     score = evaluate_pii_file(PII / "dev_ac.txt")
     assert (score.items, score.ordinary) == (144, 47)
     assert score.visible_rate <= 0.03
-    assert (score.visible, score.changed) == (2, 1), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
