@@ -172,6 +172,12 @@ RULE_CASES = [
     ("Yhteistyö toimisi paremmin, jos tavattaisiin useammin.", "problem"),
     ("Tämä voisi olla hyvä malli muillekin.", "works"),
     ("Olisi hyvä tavata useammin.", "neutral"),
+    # faint praise: a negative manner adverb, or a success only on a condition
+    ("Toimii jotenkuten.", "problem"),
+    ("Tiedonkulku toimii tahmeasti.", "problem"),
+    ("Toimii vasta kun kunta itse patistaa.", "problem"),
+    ("Tiedonkulku toimii hyvin, vain jos kysyy itse.", "problem"),
+    ("Yhteistyö toimii hyvin, kun on yhteiset tavoitteet.", "works"),
     # work still left, the noun first
     ("Tekemistä riittää vielä paljon.", "problem"),
     ("Työtä riittää kaikille.", "works"),

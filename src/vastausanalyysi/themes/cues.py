@@ -93,6 +93,9 @@ from vastausanalyysi.themes.tokens import TokenRow, comparative, remember, rule_
 _MANNER_NEG = rule_words("negative_manner_adverbs")
 #: "vain|ainoastaan|alle" + a share: a positive finding held by few is a problem.
 _ONLY = rule_words("only_words")
+#: "vasta kun", "vain jos": a success only on a condition ("toimii vasta kun kunta patistaa")
+_ONLY_WHEN = frozenset({"vasta", "vain", "ainoastaan"})
+_WHEN_IF = frozenset({"kun", "jos", "kunhan"})
 _SHARE = rule_words("share_words")
 
 #: Verbs after which a negated problem noun is absent ("ei ole havaittu ongelmia").
@@ -324,6 +327,16 @@ def clause_cues(
         )
         for i in rng
     ) or bool(lemmas & {"harva", "vähemmistö"})
+    # "toimii vasta kun kunta itse patistaa", also after a comma: works only on a condition
+    upto = (
+        min(clause.end + 3, len(rows))
+        if clause.end < len(rows) and rows[clause.end].text == ","
+        else clause.end
+    )
+    only_when = any(
+        rows[j].low in _ONLY_WHEN and rows[j + 1].low in _WHEN_IF
+        for j in range(clause.start, upto - 1)
+    )
     skip: set[int] = set()
     found: tuple[str, str] | None
     found_any: list[tuple[int, str, str]] = []
@@ -518,8 +531,11 @@ def clause_cues(
             and rows[i].low not in _BARELY
         ):
             continue  # "tavoitteena on vähentää ongelmia", "selvittää esteitä"
-        if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few):
-            kind, why = PROBLEM, why + ("+manner" if manner_neg else "+few")
+        if kind == WORKS and why in {"works", "phrase"} and (manner_neg or few or only_when):
+            kind, why = (
+                PROBLEM,
+                why + ("+manner" if manner_neg else "+few" if few else "+only-when"),
+            )
         found_any.append((i, kind, why))
     return _attributive_yields(rows, found_any)
 
