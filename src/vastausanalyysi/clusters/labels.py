@@ -238,11 +238,7 @@ def personal_terms(
     if not names:
         return frozenset()
     wanted = set(names)
-    where: dict[str, list[int]] = {t: [] for t in names}
-    for i, found in enumerate(term_lists):
-        for t in wanted.intersection(found):
-            if len(where[t]) < PERSONAL_CHECKS:
-                where[t].append(i)
+    where = _first_statements(wanted, term_lists)
     masker = default_masker()
     checked = sorted({i for rows in where.values() for i in rows})
     spans = {} if spans_of is None else spans_of
@@ -258,6 +254,19 @@ def personal_terms(
         kept = {normalise_term(x) for x in got}  # a name's lemma gone with the masking
         masked[i] |= {t for t in wanted.intersection(term_lists[i]) if not _inside(t, kept)}
     return frozenset(t for t in names if any(t in masked.get(i, ()) for i in where[t]))
+
+
+def _first_statements(
+    terms: Collection[str], term_lists: Sequence[Collection[str]]
+) -> dict[str, list[int]]:
+    """Term -> the positions of the first :data:`PERSONAL_CHECKS` statements that have it
+    (statement ``i`` has the terms ``term_lists[i]``), for each of ``terms``."""
+    where: dict[str, list[int]] = {t: [] for t in terms}
+    for i, found in enumerate(term_lists):
+        for t in where.keys() & found:
+            if len(where[t]) < PERSONAL_CHECKS:
+                where[t].append(i)
+    return where
 
 
 def _inside(term: str, lemmas: Collection[str]) -> bool:
@@ -348,11 +357,7 @@ def _capitalised_inside(
     from vastausanalyysi.nlp.pii.grouping import sentence_initial
     from vastausanalyysi.nlp.voikko import get_analyzer
 
-    rows: dict[str, list[int]] = {t: [] for t in places}
-    for i, found in enumerate(term_lists):
-        for t in rows.keys() & found:
-            if len(rows[t]) < PERSONAL_CHECKS:
-                rows[t].append(i)
+    rows = _first_statements(places, term_lists)
     analyzer = get_analyzer()
     counts: Counter[tuple[str, bool]] = Counter()  # (term, capital) -> words inside sentences
     for term, where in rows.items():
