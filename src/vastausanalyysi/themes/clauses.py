@@ -49,6 +49,7 @@ from vastausanalyysi.themes.tokens import (
     DocTable,
     TokenRow,
     comparative,
+    conditional_verb,
     doc_table,
     finite,
     remember,
@@ -240,7 +241,7 @@ def _profile(row: TokenRow, lexicon: PolarityLexicon, profile: dict[TokenRow, in
         or lemma in IMPORTANCE_WORDS
         or lemma in EXPECT_VERBS
         or row.nlemma in ("tulla", "voida")
-        or (row.verb and not row.olla and "conditional" in row.moods)
+        or conditional_verb(row)
         or low in _AND
         or purpose_infinitive(row)
     ):
@@ -301,7 +302,7 @@ def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) ->
 
 
 #: Words between a fronted predicate and its negated "olla" ("Hyvä se ei ole").
-_FRONTED_FILLERS = frozenset({"se", "ne", "tämä", "tuo", "sitä", "kyllä", "nyt", "vielä"})
+_FRONTED_FILLERS = rule_words("fronted_fillers")
 
 
 def _fronted(rows: list[TokenRow], contrast: list[int], n: int) -> list[int]:
@@ -590,8 +591,8 @@ def _goal_scope(
         # "tiedonkulku voisi toimia paremmin": a comparative against today, not a soft proposal
         # (CODING.md P3; QA 7)
         if (
-            (row.nlemma == "voida" or (row.verb and not row.olla))
-            and "conditional" in row.moods  # not every reading: "voisi" is also "your butter"
+            # not every reading: "voisi" is also "your butter"
+            ((row.nlemma == "voida" and "conditional" in row.moods) or conditional_verb(row))
             and any(comparative(rows[j]) for j in range(i + 1, min(i + 4, n)))
         ):
             active_need = True

@@ -87,15 +87,21 @@ from vastausanalyysi.themes.negation_context import (
     corrected_negation,
 )
 from vastausanalyysi.themes.phrases import PhraseSet
-from vastausanalyysi.themes.tokens import TokenRow, comparative, remember, rule_words
+from vastausanalyysi.themes.tokens import (
+    TokenRow,
+    comparative,
+    conditional_verb,
+    remember,
+    rule_words,
+)
 
 #: Negative manner adverbs: "on onnistunut heikoiten" is a problem, not a success.
 _MANNER_NEG = rule_words("negative_manner_adverbs")
 #: "vain|ainoastaan|alle" + a share: a positive finding held by few is a problem.
 _ONLY = rule_words("only_words")
 #: "vasta kun", "vain jos": a success only on a condition ("toimii vasta kun kunta patistaa")
-_ONLY_WHEN = frozenset({"vasta", "vain", "ainoastaan"})
-_WHEN_IF = frozenset({"kun", "jos", "kunhan"})
+_ONLY_WHEN = rule_words("only_when_words")
+_WHEN_IF = rule_words("when_if_words")
 _SHARE = rule_words("share_words")
 
 #: Verbs after which a negated problem noun is absent ("ei ole havaittu ongelmia").
@@ -139,12 +145,6 @@ def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[s
         if j != i:
             moods |= rows[j].moods
     return not moods & {"indicative", "conditional", "imperative"}
-
-
-def _conditional_verb(row: TokenRow) -> bool:
-    """A lexical verb read in the conditional ("toimisi", "sujuisi"): what would be, not what
-    is; not "voisi" nor "olisi", whose own rules decide."""
-    return row.verb and not row.olla and row.nlemma != "voida" and "conditional" in row.moods
 
 
 def _cue(keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool) -> tuple[str, str] | None:
@@ -298,7 +298,7 @@ def clause_cues(
     # a wish, or an aim named by the predicate ("sujuva tiedonkulku on yhteinen tavoite")
     # (a verb read in the conditional: "toimisi" is also "toimi" + "-si"; not "voisi olla hyvä
     # malli", a potential granted, nor "olisi")
-    conditional = any(r.conditional or _conditional_verb(r) for r in span)
+    conditional = any(r.conditional or (conditional_verb(r) and r.nlemma != "voida") for r in span)
     conditional = conditional or aim_predicate(rows, clause.start, clause.end)
     # advice or a duty: "hyviä käytäntöjä on hyvä jakaa", "palvelut on turvattava" (conv. 3)
     conditional = conditional or any(

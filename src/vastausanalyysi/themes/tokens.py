@@ -461,12 +461,19 @@ def finite(row: TokenRow) -> bool:
     return row.verb and bool(row.moods & FINITE_MOODS) and "A-infinitive" not in row.moods
 
 
+def conditional_verb(row: TokenRow) -> bool:
+    """A verb other than "olla" read in the conditional ("toimisi", "voisi"; Voikko may also
+    read it otherwise, "toimi" + "-si", so ``row.conditional`` need not hold)."""
+    return row.verb and not row.olla and "conditional" in row.moods
+
+
 __all__ = [
     "ROW_CACHE_MAX",
     "RULE_WORDS_FILE",
     "DocTable",
     "TokenRow",
     "comparative",
+    "conditional_verb",
     "doc_table",
     "finite",
     "pin_tables",

@@ -38,6 +38,7 @@ _MONTHS = frozenset(["may", "june", "april", "august"])
 _MODALS = frozenset(["may", "will"])
 MONTH_BEFORE = frozenset(context_words("english_month_before"))
 MODAL_SUBJECTS = frozenset(context_words("english_modal_subjects"))
+FAMILY_WORDS = frozenset(context_words("english_family_words"))
 COMPASS_WORDS = frozenset(context_words("english_compass"))
 
 
@@ -110,11 +111,7 @@ def _after_the(words: Words, infos: list[WordInfo], k: int) -> bool:
         end += 1
     if end - j < 2 or any(infos[i].first for i in range(j + 1, end + 1)):
         return False
-    return not (end + 1 < len(words) and words[end + 1][0].lower() in _FAMILY)
-
-
-#: Words after a name that make "the …" a family ("the Smith family")
-_FAMILY = frozenset(["family", "families", "household", "household's", "family's"])
+    return not (end + 1 < len(words) and words[end + 1][0].lower() in FAMILY_WORDS)
 
 
 def _sentence(text: str, words: Words, k: int) -> tuple[int, int]:
@@ -156,6 +153,7 @@ def _english_word(words: Words, infos: list[WordInfo], k: int, first: int, low: 
 
 __all__ = [
     "COMPASS_WORDS",
+    "FAMILY_WORDS",
     "MODAL_SUBJECTS",
     "MONTH_BEFORE",
     "english_first_names",
