@@ -200,7 +200,8 @@ def recipient(
     text: str, words: Words, infos: list[WordInfo], a: int, b: int, cases: set[str]
 ) -> bool:
     """An ablative or allative right after a verb of asking or giving, an allative up to three
-    words after one ("laita viestiä sadulle"), or either with "kiitos" near."""
+    words after one ("laita viestiä sadulle"), a capitalised allative before a message sent or
+    gone to it ("Laineelle viesti lähti"), or either with "kiitos" near."""
     if not cases & TOWARDS_FROM:
         return False
     if a > 0 and gap(text, words, a) in GAP:
@@ -216,7 +217,18 @@ def recipient(
         return True
     if "ulkoeronto" in cases and not infos[b - 1].town and any(infos[k].ask_from for k in before):
         return True
+    # a capitalised allative before a message that went to it: "Laineellehan se viesti meni"
+    if "ulkotulento" in cases and not infos[b - 1].town and infos[a].shape != "lower":
+        after = _clause(text, words, b, 1, 4)
+        if any(infos[k].document for k in after) and any(
+            infos[k].send or infos[k].sent or words[k][0].lower() in _WENT for k in after
+        ):
+            return True
     return greeted(text, words, infos, a, b, cases)
+
+
+#: "went" of a message to someone ("Laineelle se viesti meni")
+_WENT = frozenset(["meni", "menee", "mennyt", "lähti", "lähtee", "lähtenyt"])
 
 
 def told(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:

@@ -93,7 +93,7 @@ import re
 from vastausanalyysi.nlp.pii import clues, context
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.grouping import sentence_initial, title_gap
-from vastausanalyysi.nlp.pii.names import SWEDISH_PLACE_PREPOSITIONS, context_words
+from vastausanalyysi.nlp.pii.names import PROJECT_HEADS, SWEDISH_PLACE_PREPOSITIONS, context_words
 from vastausanalyysi.nlp.pii.person import (
     among_firms,
     asked_from,
@@ -156,6 +156,10 @@ def decide_name(
     # a brand-style name, uninflected before its inflected head ("Hartwall Arenalla",
     # "Alma Median", "Lindström Oy:n")
     if (nxt is not None and nxt.brand and nominative) or (len(group) > 1 and last.brand):
+        return False
+    # a project's name after its noun: "mielenterveyshanke Toivo jatkuu" (not "hankkeen Toivo")
+    project = a and prev is not None and words[a - 1][0].lower().endswith(PROJECT_HEADS)
+    if nominative and len(group) == 1 and project and not last.strong:
         return False
     # the name of a street, building, organisation, day or place: the name stands in the
     # genitive, or in the nominative before a nominative head ("Salon kaupunki"; not
@@ -252,7 +256,9 @@ def decide_name(
     # "Hotelli Arthurissa", "Anttilassa asukastalo toimii" (a place with its building)
     personal = personal and not (prev is not None and prev.head)
     personal = personal and not (nxt is not None and nxt.head and "nimento" in nxt.cases)
-    if cases and cases <= context.INNER_LOCAL and not (full or contacted or personal):
+    # a title in the same inner local case right before: "edustajasta Järvestä ei ollut apua"
+    agreeing = prev is not None and bool(prev.title_cases & cases) and group[0].shape != "lower"
+    if cases and cases <= context.INNER_LOCAL and not (full or contacted or personal or agreeing):
         return False
     # "rehtori Salon", "tyttäreni Aavan", or a title agreeing with the name: "jäsentä
     # Kroesia", "puheenjohtajan Thorbjörn Jaglandin" (not "johtajan usko", "opettajan ilon")
@@ -325,13 +331,21 @@ def decide_name(
                         and not last.town
                         and context.he_after(text, words[stop - 1].end())
                     )
-                    # "kiitos sannalle": thanks right before a first name
+                    # "kiitos sannalle", "kiitos mäelle": thanks right before a first name
+                    # or a surname (not a town's: "kiitos salolle" may thank the town; not a
+                    # place of those thanked: "kiitos rannalle tulleille")
                     or (
                         prev is not None
                         and prev.thanks
                         and bool(cases & TOWARDS_FROM)
-                        and last.first
-                        and not (last.place or last.verb)
+                        and (
+                            (last.first and not (last.place or last.verb))
+                            or (
+                                last.surname
+                                and not (last.town or last.verb)
+                                and not (nxt is not None and nxt.participle)
+                            )
+                        )
                     )
                     # "kysy sulolta" (not "soita rannalta"), "kerro ilolle"
                     or (prev is not None and prev.ask_from and "ulkoeronto" in cases)

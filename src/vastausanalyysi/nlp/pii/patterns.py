@@ -69,7 +69,8 @@ EMAIL_RE = re.compile(
 )
 # "etunimi.sukunimi(at)kunta.fi", "x [at] y.fi", "x at y.fi", "x(a)y.fi", "x ät y piste fi"
 _AT = r"(?:\s*[(\[{<]\s*(?:at|ät|a|@|miuku)\s*[)\]}>]\s*|\s+(?:at|ät)\s+|\s+@\s*|\s*@\s+)"
-_DOT = r"(?:\.|\s*[(\[{<]\s*(?:dot|piste)\s*[)\]}>]\s*|\s+(?:dot|piste)\s+)"
+# a dot may stand between spaces when the whole address is spaced out: "s . kivi @ example . fi"
+_DOT = r"(?:\.|\s+\.\s+|\s*[(\[{<]\s*(?:dot|piste)\s*[)\]}>]\s*|\s+(?:dot|piste)\s+)"
 OBFUSCATED_EMAIL_RE = re.compile(
     # the local part may be spelt out too: "petri piste niemi at esimerkki piste fi"
     r"(?<![\w.@+-])[^\W_][\w.+-]*(?:"
@@ -169,8 +170,13 @@ def international_ok(text: str, m: re.Match[str]) -> bool:
     return _UNIT_AFTER.match(text, m.end()) is None
 
 
-# an extension after a slash ("014 266 0500 / 312"), not the start of another number
-_EXTENSION = re.compile(r"[ \u00a0]?/[ \u00a0]?\d{2,4}(?![\d/]|[.,:]\d|[ \u00a0-]\d)")
+# an extension after a slash ("014 266 0500 / 312") or a word that names one ("… ext. 214",
+# "… alanumero 31"), not the start of another number
+_EXTENSION = re.compile(
+    r"(?:[ \u00a0]?/[ \u00a0]?|,?[ \u00a0]+(?:ext|extension|alanumero|anro|sis)\.?:?[ \u00a0]?)"
+    r"\d{2,4}(?![\d/]|[.,:]\d|[ \u00a0-]\d)",
+    re.IGNORECASE,
+)
 
 
 def valid_hetu(code: str) -> bool:
@@ -358,8 +364,8 @@ def _opening(text: str, m: re.Match[str]) -> int:
 
 
 def _extended(text: str, end: int) -> int:
-    """The end of a phone number with its extension after a slash, if it has one."""
-    if "/" not in text[end : end + 3]:
+    """The end of a phone number with its extension (after a slash or a word naming it)."""
+    if end == len(text) or text[end] not in " \u00a0/,":
         return end
     m = _EXTENSION.match(text, end)
     return m.end() if m else end

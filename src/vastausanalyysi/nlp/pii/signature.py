@@ -20,13 +20,19 @@ _SIGNATURE = re.compile(
 )
 # a first name alone after a dash that ends a sentence's text: "… lisäkysymyksiin. – Tumppi"
 _NAME_SIGNATURE = re.compile(r"[.!?]\s+[-–—]\s?[A-ZÅÄÖ][a-zåäö]+[.!]?\s*$")
+# a name alone after a greeting that ends the text: "t. Kape", "terveisin Jaana"
+_GREETING_NAME = re.compile(
+    r"(?:^|\s)(?i:terv|t|yst\.\s?terv|terveisin|ystävällisin terveisin)\.?:?\s+"
+    r"[A-ZÅÄÖ][a-zåäö]+[.!]?\s*$"
+)
 _INITIALS_WORD = re.compile(r"[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]-[A-ZÅÄÖ]{1,2}")
 
 
 def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> int | None:
     """The index of the word of initials signing ``text`` at its end after a dash, a slash or
     a shortened greeting ("-MH", "/TR", "terv. MJ", "t. A-LK"), or of a capitalised first name
-    alone after a dash there ("… lisäkysymyksiin. – Tumppi"), or None; not a known
+    alone after a dash there ("… lisäkysymyksiin. – Tumppi") or after a greeting ("t. Kape"),
+    or None; not a known
     abbreviation or organisation ("-HVA", "-THL", "-EU")."""
     if not words:
         return None
@@ -35,6 +41,11 @@ def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> i
     word = words[k][0]
     named = _NAME_SIGNATURE.search(text, max(0, len(text.rstrip()) - 40))
     if named and info.first and info.shape == "title" and not (info.org or info.place):
+        return k
+    greeted = _GREETING_NAME.search(text, max(0, len(text.rstrip()) - 60))
+    # a town signs nothing: "t. Salo" is the surname (an organisation is kept: "t. Kela")
+    named_after = bool(greeted) and (info.first or info.surname or info.unknown) and not info.org
+    if named_after and info.shape == "title" and (info.surname or info.first or not info.place):
         return k
     if not _SIGNATURE.search(text, max(0, len(text.rstrip()) - 16)):
         return None

@@ -386,9 +386,11 @@ class WordInfo:
             a.case in {"sisaolento", "ulkoolento"} and ends_with(a.baseform, GATHERING_NOUNS)
             for a in common
         )
-        self.meeting = any(  # "kokoukseen", "kokouksessa", "koulutuksessa", "palaverilla"
+        self.meeting = any(  # "kokoukseen", "kokouksessa", "koulutuksessa", "paikalla"
             a.case in {"sisatulento", "sisaolento", "ulkoolento"}
-            and ends_with(a.baseform, GATHERING_NOUNS[:6])
+            and ends_with(a.baseform, GATHERING_NOUNS[:7])
+            # "paikallaan" is a thing in its place ("Kivi on ollut paikallaan")
+            and not (a.get("POSSESSIVE") and ends_with(a.baseform, ("paikka",)))
             for a in common
         )
         self.hear = not verb_lemmas.isdisjoint(HEAR_VERBS)
