@@ -150,8 +150,39 @@ def to_do(rows: list[TokenRow], i: int, end: int) -> bool:
 
 #: "pyrkivät lähinnä selviytymään": a goal that is only to cope judges the present.
 def based_on(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """ "rakentuu (yhteisten harjoitusten) varaan", "joiden varaan … rakentuu": a basis."""
-    return any(rows[j].low in BASED_ON for j in range(max(start, i - 6), min(i + 6, end)))
+    """ "rakentuu (yhteisten harjoitusten) varaan", "joiden varaan … rakentuu": a basis; also a
+    noun in the allative after the verb ("tuki rakentuu monen tahon yhteistyölle")."""
+    if any(rows[j].low in BASED_ON for j in range(max(start, i - 6), min(i + 6, end))):
+        return True
+    for j in range(i + 1, min(i + 5, end)):
+        if rows[j].punct:
+            break
+        if "ulkotulento" in rows[j].cases and "nimisana" in rows[j].classes:
+            return True
+    return False
+
+
+#: Manner adverbs that say how or where something operates, not how well ("toimii
+#: kaksikielisesti", "toimivat etänä").
+OPERATING_MODES = rule_words("operating_modes")
+
+
+def operating_mode(rows: list[TokenRow], i: int, end: int) -> bool:
+    """ "toimia" of a mode of operation or the noun "toimi", not of working well: a manner adverb
+    of :data:`OPERATING_MODES` right after it ("Vaikuttamistoimielimet toimivat
+    kaksikielisesti"), or an adjective or participle in the partitive right before it
+    ("suunniteltuja toimia", "konkreettisia toimia": measures)."""
+    row = rows[i]
+    if row.nlemma != "toimia":
+        return False
+    if i + 1 < end and rows[i + 1].nlemma in OPERATING_MODES:
+        return True
+    if i == 0 or row.low not in {"toimia", "toimiakin"}:
+        return False
+    prev = rows[i - 1]
+    return "osanto" in prev.cases and bool(
+        prev.participle or prev.classes & {"laatusana", "nimisana_laatusana"}
+    )
 
 
 #: Adjectives that give advice before an A-infinitive ("on hyvä sopia").
@@ -523,6 +554,7 @@ __all__ = [
     "noun_content",
     "obligation",
     "operating_in",
+    "operating_mode",
     "right_to",
     "row_participle",
     "time_span",

@@ -63,6 +63,7 @@ from vastausanalyysi.themes.cue_context import (
     noun_content,
     obligation,
     operating_in,
+    operating_mode,
     right_to,
     time_to_come,
     to_do,
@@ -428,6 +429,8 @@ def clause_cues(
             continue  # "tässä aikataulussa": a schedule pointed at, not "on schedule"
         if kind == WORKS and why == "works" and existential_verb(rows, i, *clause_range):
             continue  # "Maakunnassa toimii valmiusryhmä": it exists (codebook §3 conv. 5)
+        if kind == WORKS and why == "works" and operating_mode(rows, i, clause.end):
+            continue  # "toimivat kaksikielisesti", "suunniteltuja toimia": a mode, a measure
         if kind == WORKS and any(j > i for j in required):
             continue  # "Yhteistyön onnistuminen edellyttää …": a condition (conv. 3)
         if kind == WORKS and (
