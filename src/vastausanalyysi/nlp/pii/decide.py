@@ -251,6 +251,14 @@ def decide_name(
         and group[0].shape != "lower"
         and context.heard_of(text, words, infos, a, stop)
     )
+    # a first name with "hän" later in its sentence: "Matissa on hyvää se, että hän vastaa",
+    # "Puhuimme Jukasta ja hänen roolistaan" (a first name rarely a word; not a place's:
+    # "Aurassa on koulu, jossa hän …")
+    contacted = contacted or (
+        last.rare_first
+        and group[0].shape == "title"
+        and context.he_later(text, words[stop - 1].end())
+    )
     # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
     personal = last.strong and last.shape != "lower" and not last.unknown
     # "Hotelli Arthurissa", "Anttilassa asukastalo toimii" (a place with its building)

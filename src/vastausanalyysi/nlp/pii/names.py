@@ -115,6 +115,7 @@ OPINION_NOUNS = context_words("opinion_nouns")
 LEAVE_NOUNS = context_words("leave_nouns")
 UNIT_HEADS = context_words("unit_heads")
 KIN_NOUNS = frozenset(context_words("kin_nouns"))
+LED_HEADS = context_words("led_heads")
 SPOKEN_KIN = frozenset(context_words("spoken_kin"))
 PLACE_HEADS = context_words("place_heads")
 BRAND_HEADS = frozenset(context_words("brand_heads"))
@@ -261,6 +262,7 @@ __all__ = [
     "KIN_NOUNS",
     "KNOW_NOUNS",
     "LEAVE_NOUNS",
+    "LED_HEADS",
     "MEET_VERBS",
     "MIDDLE_NAMES",
     "NAMED_AFTER",

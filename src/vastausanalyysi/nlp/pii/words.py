@@ -30,6 +30,7 @@ from vastausanalyysi.nlp.pii.names import (
     KIN_NOUNS,
     KNOW_NOUNS,
     LEAVE_NOUNS,
+    LED_HEADS,
     MEET_VERBS,
     MIDDLE_NAMES,
     NAME_PARTICLES,
@@ -196,7 +197,11 @@ class WordInfo:
         self.surname = surname
         # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one), nor a double
         # first name of listed names (Voikko reads "Ella-Maria" also as a partitive of a place)
-        nen_surname = any(base.lower().endswith("nen") for base in bases & surnames)
+        # (but "Salosta" is also the elative of the town Salo, as Voikko reads it: a place)
+        nen_surname = any(base.lower().endswith("nen") for base in bases & surnames) and not any(
+            a.word_class == "paikannimi" and not a.baseform.lower().endswith("nen")
+            for a in analyses
+        )
         self.place = PLACE in classes and not (
             nen_surname
             or double
@@ -664,11 +669,19 @@ _OWN_FAMILY = (FAMILY_NOUNS | KIN_NOUNS) - {"perhe", "omainen", "perheenjäsen"}
 
 
 def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
-    """Length of the name in "Pekka-sedästä", "Liisa-tädin" (0 when the word is no such)."""
+    """Length of the name in "Pekka-sedästä", "Liisa-tädin", or in a person's team or lead
+    ("Nieminen-tiimi", "Virtanen-vetoinen"; not a town's: "Lahti-vetoinen") (0 when the word is
+    no such)."""
     first, _, rest = word.partition("-")
     if not first[:1].isupper() or "-" in rest:
         return 0
     kin = any(a.baseform.lower().rpartition("-")[2] in KIN_NOUNS for a in common)
+    if not kin and rest[:1].islower():
+        led = any(ends_with(a.baseform.lower(), LED_HEADS) for a in analyzer.analyze(rest))
+        kin = led and not any(
+            a.word_class == "paikannimi" and not a.baseform.endswith("nen")
+            for a in analyzer.analyze(first)
+        )
     return len(first) if kin and _is_listed_name(first, analyzer) else 0
 
 
