@@ -308,6 +308,8 @@ def decide_name(
                 and clues.called(text, words, infos, a)
             )
             or (nominative and clues.with_family(text, words, infos, a, b))
+            # a child's age right after: "onni 4v ja lumi 2v"
+            or (nominative and clues.aged(text, words, infos, a, b))
             or (
                 not last.plural  # "teknisten toimien kaa"
                 and (

@@ -183,6 +183,8 @@ class PiiMasker:
             if not decided[g]:
                 continue
             start, end = words[a].start(), words[b - 1].end()
+            if spoken_surname(text, words, infos, a, b):
+                start = words[a - 1].start()  # "Kemin Pekka", "mäen timo": the surname first
             if infos[a].kin:
                 end = start + infos[a].kin
             elif colon_suffix(text, words, b):
@@ -192,6 +194,28 @@ class PiiMasker:
         if signed is not None:
             spans.append((words[signed].start(), words[signed].end(), NAME))
         return spans
+
+
+def spoken_surname(
+    text: str, words: list[re.Match[str]], infos: list[WordInfo], a: int, b: int
+) -> bool:
+    """A surname or a place in the genitive right before a first name, as spoken ("Kemin
+    Pekka", "Mäen Timo", "mikkelin sanna": Pekka Kemi, Timo Mäki): part of the name (not an
+    organisation's or an area's: "Kelan Anna", "kunnan Pekka" keep their first word)."""
+    if (
+        not a
+        or b - a != 1
+        or not infos[a].first
+        or text[words[a - 1].end() : words[a].start()] != " "
+    ):
+        return False
+    prev = infos[a - 1]
+    return (
+        "omanto" in prev.cases
+        and (prev.surname or prev.place)
+        and not (prev.org or prev.area or prev.title or prev.first)
+        and prev.shape == infos[a].shape
+    )
 
 
 _DEFAULT: dict[str, PiiMasker] = {}

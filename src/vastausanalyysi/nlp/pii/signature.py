@@ -20,10 +20,11 @@ _SIGNATURE = re.compile(
 )
 # a first name alone after a dash that ends a sentence's text: "… lisäkysymyksiin. – Tumppi"
 _NAME_SIGNATURE = re.compile(r"[.!?]\s+[-–—]\s?[A-ZÅÄÖ][a-zåäö]+[.!]?\s*$")
-# a name alone after a greeting that ends the text: "t. Kape", "terveisin Jaana"
+# a name alone after a greeting that ends the text: "t. Kape", "terveisin Jaana", "t.Sirkka",
+# "t jukka"
 _GREETING_NAME = re.compile(
-    r"(?:^|\s)(?i:terv|t|yst\.\s?terv|terveisin|ystävällisin terveisin)\.?:?\s+"
-    r"[A-ZÅÄÖ][a-zåäö]+[.!]?\s*$"
+    r"(?:^|\s)(?i:terv|t|yst\.\s?terv|terveisin|ystävällisin terveisin)(?:\.\s*|:?\s+)"
+    r"[A-ZÅÄÖa-zåäö][a-zåäö]+[.!]?\s*$"
 )
 _INITIALS_WORD = re.compile(r"[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]-[A-ZÅÄÖ]{1,2}")
 
@@ -46,6 +47,9 @@ def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> i
     # a town signs nothing: "t. Salo" is the surname (an organisation is kept: "t. Kela")
     named_after = bool(greeted) and (info.first or info.surname or info.unknown) and not info.org
     if named_after and info.shape == "title" and (info.surname or info.first or not info.place):
+        return k
+    # in lower case only a first name that is rarely a word: "t jukka" (not "t. kunta")
+    if greeted and info.shape == "lower" and info.first and info.rare_first:
         return k
     if not _SIGNATURE.search(text, max(0, len(text.rstrip()) - 16)):
         return None
