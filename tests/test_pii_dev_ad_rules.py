@@ -65,6 +65,9 @@ def test_masked(text: str, expected: str | None) -> None:
         # a project named with a first name that is a word, right after its noun
         "Perhekeskushanke Onni jatkuu ensi vuonna.",
         "Nuorten toimintamalli Aava otettiin käyttöön syksyllä.",
+        # and a unit, home or daycare named like a person (dev_ag)
+        "Asumispalveluyksikkö Kotiranta muutti uusiin tiloihin.",
+        "Päiväkoti Onni aloitti toimintansa syksyllä.",
         # a spaced dot between ordinary words, no address
         "Kohta 3 . Kivi ja sora toimitetaan työmaalle.",
         # a closing greeting signed by an organisation or a town

@@ -303,6 +303,18 @@ def test_the_twenty_ninth_blind_set_after_its_fixes() -> None:
     assert (score.visible, score.changed) == (8, 0), (score.leaks, score.false_masks)
 
 
+def test_the_fifth_typical_blind_set() -> None:
+    """dev_ag: a typical sample of the survey's answers (most name no one), measured once blind
+    after the dev_af fixes: 1 of 125 items visible (0.8 %), 1 of 64 ordinary sentences changed
+    (a care unit named like a person, "asumispalveluyksikkö Kotiranta", since kept as the unit's
+    name); the one leak, a first name that is also the imperative "anna" at a sentence start
+    before an elative unit and a coordinated name, stays."""
+    score = evaluate_pii_file(PII / "dev_ag.txt")
+    assert (score.items, score.ordinary) == (125, 64)
+    assert score.visible_rate <= 0.03 and score.changed <= 2
+    assert (score.visible, score.changed) == (1, 0), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]

@@ -54,6 +54,7 @@ from vastausanalyysi.themes.tokens import (
     finite,
     remember,
     rule_words,
+    unmet_condition,
 )
 
 WORKS, PROBLEM, MIXED, NEUTRAL = POLARITIES
@@ -598,6 +599,10 @@ def _goal_scope(
             active_need = True
             if row.nlemma != "voida":  # "yhteistyö toimisi paremmin, jos …": the verb too
                 need.add(i)
+        # "yhteistyö toimisi, jos alue vastaisi viesteihin": a condition not met (CODING.md P3)
+        if conditional_verb(row) and unmet_condition(rows, i, n):
+            active_need = True
+            need.add(i)
         if (lemma in NEED_NOUNS or low in NEED_NOUNS) and any(
             "A-infinitive" in rows[j].moods for j in range(i + 1, min(i + 4, n))
         ):

@@ -267,7 +267,7 @@ def rule_polarity(
             clause.cues.append(_cue_dict(rows[verbal[0]], starts[verbal[0]], kind, why))
         clause.past = bool(lemmas & _PAST)
         clause.now = bool(lemmas & _NOW)
-    return _resolve_clauses(rows, clauses, has_codes=has_codes, question=question)
+    return _resolve_clauses(rows, clauses, starts, has_codes=has_codes, question=question)
 
 
 def hyphen_named(rows: list[TokenRow], spaces: list[int]) -> set[int]:
@@ -291,10 +291,16 @@ def hyphen_named(rows: list[TokenRow], spaces: list[int]) -> set[int]:
 
 
 def _resolve_clauses(
-    rows: list[TokenRow], clauses: list[Clause], *, has_codes: bool, question: str | None
+    rows: list[TokenRow],
+    clauses: list[Clause],
+    starts: list[int],
+    *,
+    has_codes: bool,
+    question: str | None,
 ) -> PolarityResult:
     """The answer's label from its clauses' cues: a past problem that is over and an obstacle
-    overcome count no more; both kinds of clause make it mixed."""
+    overcome count no more; praise of the past only, against a present said without praise, is
+    a problem now; both kinds of clause make it mixed."""
     # "alussa oli kankeaa, nyt luottamus on rakentunut": the past problem is over; and
     # "ennen toimi hyvin, nyt ei": the past praise is over (the same thing then and now: the
     # final assessment wins, CODING.md P4)
@@ -317,6 +323,23 @@ def _resolve_clauses(
             clause.works = 0.0
             for cue in clause.cues:
                 cue["rule"] += SUPERSEDED
+        elif (
+            clause.works
+            and not clause.problem
+            and not later_works[k + 1]
+            and any(rows[j].low in _BEFORE for j in range(clause.start, clause.end))
+            and not any(cue["lemma"] in PROGRESS_VERBS for cue in clause.cues)
+        ):
+            # "Ennen palvelut toimivat saumattomasti, nyt tuntuu että olemme eri planeetoilta":
+            # the praise is of the past only and the present is set against it (P4; not
+            # progress since then: "on parantunut ensimmäisestä vuodesta. Nykyään …")
+            now = _present_against(rows, clauses[k + 1 :])
+            if now is not None:
+                clause.works = 0.0
+                for cue in clause.cues:
+                    cue["rule"] += SUPERSEDED
+                now[0].problem += 1.0
+                now[0].cues.append(_cue_dict(rows[now[1]], starts[now[1]], PROBLEM, "past+now"))
     # "Yhteistyö on parantunut, mutta paljon on vielä tehtävää": progress, and then the same
     # thing still unfinished: the final assessment wins (CODING.md P4)
     # (also after "silti"); and "toimi hyvin ennen, mutta nyt ei enää": the praise was of the
@@ -337,6 +360,38 @@ def _resolve_clauses(
         )
         if no_longer or (
             any(cue["lemma"] in PROGRESS_VERBS for cue in before.cues) and _unfinished(rows, after)
+        ):
+            before.works = 0.0
+            for cue in before.cues:
+                cue["rule"] += SUPERSEDED
+    # "Ihan ok, jos ei lasketa sitä että puheluihin ei vastata": the praise taken back
+    for k, clause in enumerate(clauses):
+        at = _discounted(rows, clause)
+        if at is None:
+            continue
+        earlier = [c for c in clauses[:k] if c.works and not c.problem]
+        if not earlier:
+            continue
+        for c in earlier:
+            c.works = 0.0
+            for cue in c.cues:
+                cue["rule"] += SUPERSEDED
+        clause.problem += 1.0
+        clause.cues.append(_cue_dict(rows[at], starts[at], PROBLEM, "discounted"))
+    # "Henki on hyvä, mutta käytännössä mikään ei etene": good will granted, the practice fails
+    # (codebook §3: "Yritystä yhteistyölle on, mutta käytäntö ei toimi" is a problem)
+    for before, after in pairwise(clauses):
+        if (
+            after.marker in _SAME_THING_MARKERS
+            and after.problem
+            and not after.works
+            and before.works
+            and not before.problem
+            and any(rows[j].nlemma in _GOOD_WILL for j in range(before.start, before.end))
+            and any(
+                rows[j].nlemma in _PRACTICE or rows[j].low in _PRACTICE
+                for j in range(after.start, after.end)
+            )
         ):
             before.works = 0.0
             for cue in before.cues:
@@ -383,16 +438,59 @@ def _resolve_clauses(
 
 def _unfinished(rows: list[TokenRow], clause: Clause) -> bool:
     """Whether a clause's problem is only that the thing is still unfinished: a phrase that
-    starts at a "still" word ("paljon on vielä tehtävää", "on vielä matkaa"), or a negation with
+    starts at a "still" word ("paljon on vielä tehtävää", "on vielä matkaa") or at a noun of work
+    left with a "still" word in the clause ("tehtävää riittää vielä"), or a negation with
     a "still" word and "se"/"ne" taking the thing up ("se ei edelleenkään vastaa tarpeita").
     A problem of another thing ("tiedonkulku takkuaa edelleen") is not."""
     words = {rows[j].low for j in range(clause.start, clause.end)}
     return all(
         cue["surface"].lower() in STILL_WORDS
         or ("negation" in cue["rule"] and words & STILL_WORDS and words & _ANAPHOR)
+        # work still left, noun first: "tehtävää riittää vielä"
+        or (cue["rule"] == "phrase" and cue["lemma"] in _WORK_LEFT and words & STILL_WORDS)
         for cue in clause.cues
         if cue["polarity"] == PROBLEM
     )
+
+
+#: Verbs after "jos ei" that take back a praise ("jos ei lasketa …", "jos ei oteta huomioon").
+_DISCOUNTED = rule_words("discounting_verbs")
+
+
+def _discounted(rows: list[TokenRow], clause: Clause) -> int | None:
+    """The index of the verb of a "jos ei lasketa|oteta|huomioida" in ``clause`` (a praise before
+    it taken back: "Kaikki toimii loistavasti, jos ei lasketa sitä, että …"), or None."""
+    for j in range(clause.start, clause.end - 2):
+        if rows[j].low == "jos" and rows[j + 1].low == "ei" and rows[j + 2].nlemma in _DISCOUNTED:
+            return j + 2
+    return None
+
+
+#: Nouns of good will ("henki on hyvä") and words of practice ("käytännössä", "arjessa").
+_GOOD_WILL = rule_words("good_will_nouns")
+_PRACTICE = rule_words("practice_words")
+
+
+#: Nouns of work still to do ("tehtävää riittää vielä", "työtä on vielä").
+_WORK_LEFT = rule_words("work_left_nouns")
+
+
+#: Words of the present set against the past ("ennen …, nyt …"); not "vihdoin", "lopulta",
+#: which say that something came about; and the words of that past.
+_PRESENT = rule_words("present_against_past")
+_BEFORE = rule_words("past_against_present")
+
+
+def _present_against(rows: list[TokenRow], later: list[Clause]) -> tuple[Clause, int] | None:
+    """The first later clause with a word of the present (:data:`_PRESENT`) and no cue of its
+    own, and that word's index; None if there is none."""
+    for clause in later:
+        if clause.works or clause.problem:
+            return None
+        for j in range(clause.start, clause.end):
+            if rows[j].low in _PRESENT:
+                return clause, j
+    return None
 
 
 def _cue_dict(row: TokenRow, start: int, kind: str, why: str) -> dict[str, Any]:

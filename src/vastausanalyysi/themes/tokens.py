@@ -467,6 +467,21 @@ def conditional_verb(row: TokenRow) -> bool:
     return row.verb and not row.olla and "conditional" in row.moods
 
 
+def unmet_condition(rows: list[TokenRow], i: int, n: int) -> bool:
+    """A "jos" clause right after the conditional verb at ``i`` (an adverb may come between)
+    with a verb in the conditional of its own ("toimisi (hyvin), jos alue vastaisi"): what
+    would be, were the condition met."""
+    for j in range(i + 1, min(i + 5, n)):
+        if rows[j].low == "jos":
+            return any(
+                conditional_verb(rows[k]) or "conditional" in rows[k].moods
+                for k in range(j + 1, min(j + 6, n))
+            )
+        if rows[j].verb or (rows[j].punct and rows[j].text != ","):
+            return False  # "toimisi (hyvin), jos …", not past another verb or a sentence end
+    return False
+
+
 __all__ = [
     "ROW_CACHE_MAX",
     "RULE_WORDS_FILE",
@@ -480,5 +495,6 @@ __all__ = [
     "remember",
     "rule_words",
     "token_ext",
+    "unmet_condition",
     "unpin_tables",
 ]
