@@ -270,7 +270,7 @@ def test_the_twenty_seventh_blind_set_after_its_fixes() -> None:
     """dev_ad: survey-style answers with hard names (sentence starts, lower case, surnames that
     are words, nicknames, spaced e-mails), measured once blind on 8d228fd (14 of 166 items
     visible, 8.4 %; 1 of 47 ordinary sentences changed), then fixed by cause
-    (tests/test_pii_dev_ad_rules.py). Four leaks stay, each a single idiom: a contrast in the
+    (tests/test_pii_session10_rules.py). Four leaks stay, each a single idiom: a contrast in the
     elative ("Vaarasta en voi sanoa samaa"), "known as" and "signs as" in the essive, and "in
     Vaara's position" ("asemassa" is also a town's station)."""
     score = evaluate_pii_file(PII / "dev_ad.txt")
@@ -283,7 +283,7 @@ def test_the_twenty_eighth_blind_set_after_its_fixes() -> None:
     """dev_ae: names in passing in every case, with clitics, possessive suffixes and hyphens, in
     minutes and lists, measured once blind after the dev_ad fixes (10 of 187 items visible,
     5.3 %; 1 of 45 ordinary sentences changed), then fixed by cause
-    (tests/test_pii_dev_ae_rules.py). Five leaks stay: towns that are surnames listed as people
+    (tests/test_pii_session10_rules.py). Five leaks stay: towns that are surnames listed as people
     present ("Palaverissa olivat Salo, Lahti ja Laitila", which a town's representatives could
     be too), a lower-case first name that is a town, and an allative before "pitäisi antaa"."""
     score = evaluate_pii_file(PII / "dev_ae.txt")
@@ -295,7 +295,7 @@ def test_the_twenty_ninth_blind_set_after_its_fixes() -> None:
     """dev_af: phone-typed feedback (no punctuation, lower case or capitals, dialect, children's
     names that are words), measured once blind after the dev_ae fixes (16 of 152 items visible,
     10.5 %; 0 of 48 ordinary sentences changed), then fixed by cause
-    (tests/test_pii_dev_af_rules.py). Eight leaks stay: children's first names that are words,
+    (tests/test_pii_session10_rules.py). Eight leaks stay: children's first names that are words,
     coordinated as twins or in the genitive ("meiän onnin ope", "lasten aamun ja voiton"), and
     towns as names in all-capital sentences."""
     score = evaluate_pii_file(PII / "dev_af.txt")
