@@ -196,6 +196,10 @@ RULE_CASES = [
     # praise taken back by "jos ei lasketa …" (not a condition at the start of a description)
     ("Hyvin menee, jos ei lasketa sitä, että kokouksia perutaan jatkuvasti.", "problem"),
     ("Jos ei lasketa kesälomia, palaverit pidetään kuukausittain.", "neutral"),
+    (
+        "Tiedonkulku toimii hyvin. Jos ei lasketa kesälomia, palaverit pidetään kuukausittain.",
+        "works",
+    ),
     # progress since a first year, then the present: no past set against the present
     ("Yhteistyö on parantunut ensimmäisestä vuodesta. Nykyään tapaamme kuukausittain.", "works"),
     # late, thinning out, money run out; effort that is no matter of course

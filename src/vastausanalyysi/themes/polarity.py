@@ -320,9 +320,7 @@ def _resolve_clauses(
             for cue in clause.cues:
                 cue["rule"] += "+past"
         elif clause.works and not clause.problem and later_problem[k + 1]:
-            clause.works = 0.0
-            for cue in clause.cues:
-                cue["rule"] += SUPERSEDED
+            _supersede(clause)
         elif (
             clause.works
             and not clause.problem
@@ -335,9 +333,7 @@ def _resolve_clauses(
             # progress since then: "on parantunut ensimmäisestä vuodesta. Nykyään …")
             now = _present_against(rows, clauses[k + 1 :])
             if now is not None:
-                clause.works = 0.0
-                for cue in clause.cues:
-                    cue["rule"] += SUPERSEDED
+                _supersede(clause)
                 now[0].problem += 1.0
                 now[0].cues.append(_cue_dict(rows[now[1]], starts[now[1]], PROBLEM, "past+now"))
     # "Yhteistyö on parantunut, mutta paljon on vielä tehtävää": progress, and then the same
@@ -361,21 +357,24 @@ def _resolve_clauses(
         if no_longer or (
             any(cue["lemma"] in PROGRESS_VERBS for cue in before.cues) and _unfinished(rows, after)
         ):
-            before.works = 0.0
-            for cue in before.cues:
-                cue["rule"] += SUPERSEDED
+            _supersede(before)
     # "Ihan ok, jos ei lasketa sitä että puheluihin ei vastata": the praise taken back
     for k, clause in enumerate(clauses):
         at = _discounted(rows, clause)
         if at is None:
             continue
-        earlier = [c for c in clauses[:k] if c.works and not c.problem]
+        # the praise earlier in the same sentence ("Tiedonkulku toimii. Jos ei lasketa
+        # kesälomia, …" keeps its first sentence)
+        earlier = []
+        for c in reversed(clauses[:k]):
+            if any(rows[j].text in SENTENCE_END for j in range(c.end - 1, clause.start)):
+                break
+            if c.works and not c.problem:
+                earlier.append(c)
         if not earlier:
             continue
         for c in earlier:
-            c.works = 0.0
-            for cue in c.cues:
-                cue["rule"] += SUPERSEDED
+            _supersede(c)
         clause.problem += 1.0
         clause.cues.append(_cue_dict(rows[at], starts[at], PROBLEM, "discounted"))
     # "Henki on hyvä, mutta käytännössä mikään ei etene": good will granted, the practice fails
@@ -393,9 +392,7 @@ def _resolve_clauses(
                 for j in range(after.start, after.end)
             )
         ):
-            before.works = 0.0
-            for cue in before.cues:
-                cue["rule"] += SUPERSEDED
+            _supersede(before)
     # "palvelut on turvattu, vaikka säästöt uhkasivat niitä": an obstacle overcome (P4)
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
@@ -434,6 +431,13 @@ def _resolve_clauses(
     else:
         label = NEUTRAL
     return PolarityResult(label, clauses, works, problem)
+
+
+def _supersede(clause: Clause) -> None:
+    """Set a clause's praise aside: the final assessment of the same thing wins (P4)."""
+    clause.works = 0.0
+    for cue in clause.cues:
+        cue["rule"] += SUPERSEDED
 
 
 def _unfinished(rows: list[TokenRow], clause: Clause) -> bool:
