@@ -42,6 +42,8 @@ CONNECTIVES = [
     # a connective that starts the only sentence contrasts with what the text does not have
     ("Toisaalta tiedonkulku ei edelleenkään toimi kouluille.", "problem"),
     ("Toisaalta resurssit ovat riittämättömät.", "problem"),
+    # "kun" of time or cause is no contrast of two clauses (session ten)
+    ("Perheet jäävät kuitenkin usein ilman tukea, kun huoli herää.", "problem"),
     # two clauses or two sentences with both kinds stay mixed
     ("Yhteistyö toimii, mutta tiedonkulku takkuaa.", "mixed"),
     ("Yhteistyö toimii hyvin. Tiedonkulku kuitenkin takkuaa.", "mixed"),
