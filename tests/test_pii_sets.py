@@ -315,6 +315,16 @@ def test_the_fifth_typical_blind_set() -> None:
     assert (score.visible, score.changed) == (1, 0), (score.leaks, score.false_masks)
 
 
+def test_the_issue_kinds_blind_set_is_within_the_targets() -> None:
+    """dev_ah: the kinds of leak issue 8 lists, in its proportions, measured once blind after all
+    of session ten's fixes and never tuned on: 2 of 99 items visible (2.0 %), 0 of 40 ordinary
+    sentences changed. The figures are pinned so that a change shows."""
+    score = evaluate_pii_file(PII / "dev_ah.txt")
+    assert (score.items, score.ordinary) == (99, 40)
+    assert score.visible_rate <= 0.03 and score.changed <= 2
+    assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]
