@@ -65,6 +65,9 @@ def mask(text: str) -> str:
         ("Lehtonen-tiimin kanssa sovittiin asiasta.", "[NIMI]-tiimin kanssa sovittiin asiasta."),
         # an abbreviated title
         ("Lausunto tuli ylil. Haapalalta.", "Lausunto tuli ylil. [NIMI]."),
+        # dev_ai: on leave, said of a person only (a town's name too)
+        ("Koski on nyt sairauslomalla.", "[NIMI] on nyt sairauslomalla."),
+        ("Lahti oli lomalla koko heinäkuun.", "[NIMI] oli lomalla koko heinäkuun."),
         # dev_af
         # a child's age typed right after a first name, also one that is a word
         ("tyttö on aava 6v ja poika onni 3v", "tyttö on [NIMI] 6v ja poika [NIMI] 3v"),
@@ -116,6 +119,9 @@ def test_masked(text: str, expected: str | None) -> None:
         "Lahden asemassa on kahvila.",
         # a first name that is a word, as the word
         "Koulun maja on remontissa.",
+        # on leave: not a body or everyone
+        "Kaupunki oli lomalla koko heinäkuun.",
+        "Kaikki olivat lomalla, joten päätöstä ei tehty.",
         # dev_ae
         # a place in an inner local case with "hän" later
         "Aurassa on koulu, jossa hän opettaa.",

@@ -325,6 +325,17 @@ def test_the_issue_kinds_blind_set_is_within_the_targets() -> None:
     assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
 
 
+def test_the_second_issue_kinds_blind_set() -> None:
+    """dev_ai: the kinds of leak issue 8 lists, by a second writer with mid-frequency names,
+    measured once blind on fdbe1e4: 4 of 94 items visible (4.3 %, above the target), 0 of 40
+    ordinary sentences changed; one cause fixed since ("Salo oli lomalla": on leave is said of a
+    person only). Three leaks stay, each readable as a town's or a field's: "Sanoin Kemille",
+    "Forssan mielestä", "Vainion tunnit"."""
+    score = evaluate_pii_file(PII / "dev_ai.txt")
+    assert (score.items, score.ordinary) == (94, 40)
+    assert (score.visible, score.changed) == (3, 0), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]

@@ -20,6 +20,10 @@ praise, praise of the past, promises, "toimisi jos"), was measured once in sessi
 written blind by a fourth helper as answers of officials of every sector, was measured once after
 the third set's rules: 7 of its 30 problems kept, 4 of its 70 works/mixed answers dropped;
 development data since.
+``tests/data/works_filter_blind5.csv`` (100 answers to "Mitkä yhteistyön muodot … ovat toimineet
+parhaiten?": 45 works, 25 problem, 15 neutral, 15 mixed), written blind by a fifth helper, was
+measured once at the end of session ten and not tuned on: 3 of its 25 problems kept, 1 of its 60
+works/mixed answers dropped.
 
 ``RULE_CASES`` are team-written for these tests (lead, 2026-12-07): praise or thanks for the
 survey itself ("Hyvä että kysytte") judges the asking, not the cooperation; a task verb's topic
@@ -49,12 +53,14 @@ SETS = {
     "works_filter_mix": DATA / "works_filter_mix.csv",
     "works_filter_blind3": DATA / "works_filter_blind3.csv",
     "works_filter_blind4": DATA / "works_filter_blind4.csv",
+    "works_filter_blind5": DATA / "works_filter_blind5.csv",
 }
 COUNTS = {
     "works_filter": {"problem": 74, "mixed": 25, "works": 26},
     "works_filter_mix": {"works": 55, "problem": 31, "neutral": 20, "mixed": 14},
     "works_filter_blind3": {"works": 60, "problem": 35, "neutral": 20, "mixed": 15},
     "works_filter_blind4": {"works": 55, "problem": 30, "neutral": 20, "mixed": 15},
+    "works_filter_blind5": {"works": 45, "problem": 25, "neutral": 15, "mixed": 15},
 }
 WORKS_QUESTION = "Mikä yhteistyössä toimii hyvin?"
 KEPT = ("works", "mixed")
@@ -99,6 +105,7 @@ def test_the_sets_are_what_the_docstring_says(name: str) -> None:
             "works_filter_mix": 8,
             "works_filter_blind3": 9,
             "works_filter_blind4": 6,
+            "works_filter_blind5": 4,
         }[name]
     )
 
@@ -111,7 +118,7 @@ def test_the_filter_keeps_no_problem_answer_outside_the_known_gaps(name, tagged)
         for r, polarity in zip(rows, tagged[name], strict=True)
         if not r["gap"] and r["expected"] == "problem" and polarity in KEPT
     ]
-    assert len([r for r in rows if not r["gap"] and r["expected"] == "problem"]) >= 25
+    assert len([r for r in rows if not r["gap"] and r["expected"] == "problem"]) >= 20
     assert not leaks
 
 
@@ -133,6 +140,7 @@ def test_the_readme_gives_the_filter_s_figures(tagged) -> None:
         ("works_filter_mix", "{kept} of its 31 problems kept and {dropped} of its 69"),
         ("works_filter_blind3", "now {kept} of its 35 problems kept and {dropped} of its 75"),
         ("works_filter_blind4", "and after them {kept} of its 30 and {dropped} of its 70"),
+        ("works_filter_blind5", "**{kept} of its 25 problems kept**, {dropped} of its 60"),
     ):
         pairs = list(zip(ROWS[name], tagged[name], strict=True))
         kept = sum(r["expected"] == "problem" and p in KEPT for r, p in pairs)

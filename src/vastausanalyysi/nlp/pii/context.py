@@ -46,6 +46,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from vastausanalyysi.nlp.pii.names import (
+    AWAY_STATES,
     COORDINATING_CONJUNCTIONS,
     FOREIGN_BEFORE_NAME,
     context_words,
@@ -408,6 +409,9 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
         # "Aro oli kokouksessa" (a town is represented: "Lahti oli kokouksessa")
         if seen_olla and info.meeting:
             return not town
+        # "Salo oli lomalla": on leave, said of a person only (a town's name too)
+        if seen_olla and words[k][0].lower() in AWAY_STATES:
+            return True
         # "Koivu on kiinteistöpuolen paras tyyppi", "Onni on tiimin nuorin" (an adjective not
         # before a noun: "Lahti on Suomen nuorin kaupunki")
         if seen_olla and info.person_predicate and not _before_noun(text, words, infos, k):

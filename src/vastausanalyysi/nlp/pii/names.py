@@ -121,6 +121,7 @@ PLACE_HEADS = context_words("place_heads")
 BRAND_HEADS = frozenset(context_words("brand_heads"))
 AREA_HEADS = frozenset(context_words("area_heads"))
 PROJECT_HEADS = context_words("project_heads")
+AWAY_STATES = frozenset(context_words("away_states"))
 PLURAL_ORGANISATIONS = frozenset(context_words("plural_organisations"))
 FOUNDATION_HEADS = context_words("foundation_heads")
 CASE_ENDINGS = context_words("case_endings")
@@ -242,6 +243,7 @@ __all__ = [
     "AREA_HEADS",
     "ASK_FROM_VERBS",
     "ASK_VERBS",
+    "AWAY_STATES",
     "BOOK_VERBS",
     "BRAND_HEADS",
     "CASE_ENDINGS",
