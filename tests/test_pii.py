@@ -7,12 +7,9 @@ import math
 import pytest
 
 import vastausanalyysi as va
+from masking import mask
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.pii import valid_hetu
-
-
-def mask(text: str) -> str:
-    return va.mask_pii([text])[0]
 
 
 @pytest.mark.parametrize(

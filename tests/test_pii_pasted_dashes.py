@@ -7,14 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import vastausanalyysi as va
+from masking import mask
 from vastausanalyysi.themes.tagger import tag
 from vastausanalyysi.workflow import mask_personal_data
-
-
-def mask(text: str) -> str:
-    return va.mask_pii([text])[0]
-
 
 DASHES = ["\u2010", "\u2011", "\u2012", "\u2015", "\u2212", "\ufe63"]
 

@@ -409,9 +409,13 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
         # "Aro oli kokouksessa" (a town is represented: "Lahti oli kokouksessa")
         if seen_olla and info.meeting:
             return not town
-        # "Salo oli lomalla": on leave, said of a person only (a town's name too)
+        # "Salo oli (nyt) lomalla": on leave as the predicate, said of a person only (a town's
+        # name too; not an adverbial after another verb: "Valo oli sammunut lomalla")
         if seen_olla and words[k][0].lower() in AWAY_STATES:
-            return True
+            last_olla = max(j for j in clause if j < k and infos[j].olla)
+            return not any(
+                infos[j].verb or infos[j].participle for j in clause if last_olla < j < k
+            )
         # "Koivu on kiinteistöpuolen paras tyyppi", "Onni on tiimin nuorin" (an adjective not
         # before a noun: "Lahti on Suomen nuorin kaupunki")
         if seen_olla and info.person_predicate and not _before_noun(text, words, infos, k):
