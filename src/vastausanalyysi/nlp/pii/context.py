@@ -229,7 +229,7 @@ def recipient(
 
 
 #: "went" of a message to someone ("Laineelle se viesti meni")
-_WENT = frozenset(["meni", "menee", "mennyt", "lähti", "lähtee", "lähtenyt"])
+_WENT = frozenset(context_words("went_forms"))
 
 
 def told(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
