@@ -298,12 +298,36 @@ def _resolve_clauses(
     has_codes: bool,
     question: str | None,
 ) -> PolarityResult:
-    """The answer's label from its clauses' cues: a past problem that is over and an obstacle
-    overcome count no more; praise of the past only, against a present said without praise, is
-    a problem now; both kinds of clause make it mixed."""
-    # "alussa oli kankeaa, nyt luottamus on rakentunut": the past problem is over; and
-    # "ennen toimi hyvin, nyt ei": the past praise is over (the same thing then and now: the
-    # final assessment wins, CODING.md P4)
+    """The answer's label from its clauses' cues, once the same thing's earlier assessment has
+    yielded to its final one (CODING.md P4): a past problem that is over, praise of the past
+    only, progress or good will before the same thing unfinished, praise taken back, an obstacle
+    overcome and a merit granted count no more; both kinds of clause make it mixed."""
+    _then_and_now(rows, clauses, starts)
+    _after_contrast(rows, clauses)
+    _taken_back(rows, clauses, starts)
+    _concessions(rows, clauses)
+    labels = {c.label for c in clauses} - {NEUTRAL}
+    works = sum(c.works for c in clauses)
+    problem = sum(c.problem for c in clauses)
+    if {WORKS, PROBLEM} <= labels or MIXED in labels:
+        label = MIXED
+    elif WORKS in labels:
+        label = WORKS
+    elif PROBLEM in labels:
+        label = PROBLEM
+    elif has_codes and question == WORKS:
+        label = WORKS
+    else:
+        label = NEUTRAL
+    return PolarityResult(label, clauses, works, problem)
+
+
+def _then_and_now(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) -> None:
+    """A past clause before a clause of the present: "alussa oli kankeaa, nyt luottamus on
+    rakentunut" (the past problem is over), "ennen toimi hyvin, nyt ei" (the past praise is
+    over), and "Ennen palvelut toimivat saumattomasti, nyt tuntuu että …" (praise of the past
+    only, the present set against it: a problem now; not progress since then, "on parantunut
+    ensimmäisestä vuodesta. Nykyään …")."""
     n = len(clauses)
     later_works, later_problem, later_now = [False] * (n + 1), [False] * (n + 1), [False] * (n + 1)
     for k in range(n - 1, -1, -1):  # whether a clause after k praises / finds fault / says now
@@ -311,7 +335,6 @@ def _resolve_clauses(
         later_works[k] = later_works[k + 1] or bool(c.works and not c.problem)
         later_problem[k] = later_problem[k + 1] or bool(c.problem and not c.works)
         later_now[k] = later_now[k + 1] or bool(c.now)
-    sentences: _Sentences | None = None  # made for the first "vaikka" clause that asks
     for k, clause in enumerate(clauses):
         if not clause.past or not later_now[k + 1]:
             continue
@@ -328,18 +351,20 @@ def _resolve_clauses(
             and any(rows[j].low in _BEFORE for j in range(clause.start, clause.end))
             and not any(cue["lemma"] in PROGRESS_VERBS for cue in clause.cues)
         ):
-            # "Ennen palvelut toimivat saumattomasti, nyt tuntuu että olemme eri planeetoilta":
-            # the praise is of the past only and the present is set against it (P4; not
-            # progress since then: "on parantunut ensimmäisestä vuodesta. Nykyään …")
             now = _present_against(rows, clauses[k + 1 :])
             if now is not None:
                 _supersede(clause)
                 now[0].problem += 1.0
                 now[0].cues.append(_cue_dict(rows[now[1]], starts[now[1]], PROBLEM, "past+now"))
-    # "Yhteistyö on parantunut, mutta paljon on vielä tehtävää": progress, and then the same
-    # thing still unfinished: the final assessment wins (CODING.md P4)
-    # (also after "silti"); and "toimi hyvin ennen, mutta nyt ei enää": the praise was of the
-    # past, the same thing works no longer (QA 7)
+
+
+def _after_contrast(rows: list[TokenRow], clauses: list[Clause]) -> None:
+    """Praise, then "mutta"/"silti" and a problem of the same thing: the final assessment wins.
+    The same thing is said by no noun of its own after the contrast ("toimi hyvin ennen, mutta
+    nyt ei enää"; QA 7), by progress and then the thing still unfinished ("Yhteistyö on
+    parantunut, mutta paljon on vielä tehtävää"), or by good will and then a practice that
+    fails ("Henki on hyvä, mutta käytännössä mikään ei etene": codebook §3's "Yritystä
+    yhteistyölle on, mutta käytäntö ei toimi")."""
     for before, after in pairwise(clauses):
         if not (
             after.marker in _SAME_THING_MARKERS
@@ -350,21 +375,27 @@ def _resolve_clauses(
         ):
             continue
         span = range(after.start, after.end)
-        # the same thing: no noun of its own after the contrast ("mutta nyt ei enää")
         no_longer = any(rows[j].low in _NO_LONGER for j in span) and not any(
             "nimisana" in rows[j].classes for j in span
         )
-        if no_longer or (
-            any(cue["lemma"] in PROGRESS_VERBS for cue in before.cues) and _unfinished(rows, after)
-        ):
+        progress = any(cue["lemma"] in PROGRESS_VERBS for cue in before.cues) and _unfinished(
+            rows, after
+        )
+        good_will = any(
+            rows[j].nlemma in _GOOD_WILL for j in range(before.start, before.end)
+        ) and any(rows[j].nlemma in _PRACTICE or rows[j].low in _PRACTICE for j in span)
+        if no_longer or progress or good_will:
             _supersede(before)
-    # "Ihan ok, jos ei lasketa sitä että puheluihin ei vastata": the praise taken back
+
+
+def _taken_back(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) -> None:
+    """Praise taken back by "jos ei lasketa …" later in its sentence ("Ihan ok, jos ei lasketa
+    sitä että puheluihin ei vastata"; "Tiedonkulku toimii. Jos ei lasketa kesälomia, …" keeps
+    its first sentence): a problem."""
     for k, clause in enumerate(clauses):
         at = _discounted(rows, clause)
         if at is None:
             continue
-        # the praise earlier in the same sentence ("Tiedonkulku toimii. Jos ei lasketa
-        # kesälomia, …" keeps its first sentence)
         earlier = []
         for c in reversed(clauses[:k]):
             if any(rows[j].text in SENTENCE_END for j in range(c.end - 1, clause.start)):
@@ -377,60 +408,34 @@ def _resolve_clauses(
             _supersede(c)
         clause.problem += 1.0
         clause.cues.append(_cue_dict(rows[at], starts[at], PROBLEM, "discounted"))
-    # "Henki on hyvä, mutta käytännössä mikään ei etene": good will granted, the practice fails
-    # (codebook §3: "Yritystä yhteistyölle on, mutta käytäntö ei toimi" is a problem)
-    for before, after in pairwise(clauses):
-        if (
-            after.marker in _SAME_THING_MARKERS
-            and after.problem
-            and not after.works
-            and before.works
-            and not before.problem
-            and any(rows[j].nlemma in _GOOD_WILL for j in range(before.start, before.end))
-            and any(
-                rows[j].nlemma in _PRACTICE or rows[j].low in _PRACTICE
-                for j in range(after.start, after.end)
-            )
-        ):
-            _supersede(before)
-    # "palvelut on turvattu, vaikka säästöt uhkasivat niitä": an obstacle overcome (P4)
+
+
+def _concessions(rows: list[TokenRow], clauses: list[Clause]) -> None:
+    """A "vaikka" clause at a sentence's start (or taking the thing up): an obstacle overcome
+    ("palvelut on turvattu, vaikka säästöt uhkasivat niitä": the main clause's praise wins) or a
+    merit granted ("Vaikka tavoitteet ovat hyviä, laki tuo haasteita": the problem wins); "X
+    toimii, vaikka Y takkuaa" is two things, mixed."""
+    sentences: _Sentences | None = None  # made for the first "vaikka" clause that asks
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
             words = {rows[j].low for j in range(clause.start, clause.end)}
             first = clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END
             if not (first or words & _ANAPHOR):
-                continue  # "X toimii, vaikka Y takkuaa": two things, mixed
+                continue
             sentences = sentences or _Sentences(rows, clauses)
-            same = sentences.others(clause)
-            if any(c.works and not c.problem for c in same):
+            if any(c.works and not c.problem for c in sentences.others(clause)):
                 clause.problem = 0.0
                 for cue in clause.cues:
                     cue["rule"] += "+concessive"
-    # "Vaikka tavoitteet ovat hyviä, laki tuo haasteita": a granted merit, the problem wins
     for clause in clauses:
         if clause.marker == "vaikka" and clause.works and not clause.problem:
             if not (clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END):
                 continue
             sentences = sentences or _Sentences(rows, clauses)
-            same = sentences.others(clause)
-            if any(c.problem and not c.works for c in same):
+            if any(c.problem and not c.works for c in sentences.others(clause)):
                 clause.works = 0.0
                 for cue in clause.cues:
                     cue["rule"] += "+concessive"
-    labels = {c.label for c in clauses} - {NEUTRAL}
-    works = sum(c.works for c in clauses)
-    problem = sum(c.problem for c in clauses)
-    if {WORKS, PROBLEM} <= labels or MIXED in labels:
-        label = MIXED
-    elif WORKS in labels:
-        label = WORKS
-    elif PROBLEM in labels:
-        label = PROBLEM
-    elif has_codes and question == WORKS:
-        label = WORKS
-    else:
-        label = NEUTRAL
-    return PolarityResult(label, clauses, works, problem)
 
 
 def _supersede(clause: Clause) -> None:
