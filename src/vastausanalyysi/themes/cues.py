@@ -148,10 +148,6 @@ def _necessity(rows: list[TokenRow], i: int, clause: range, improve: frozenset[s
     return not moods & {"indicative", "conditional", "imperative"}
 
 
-#: The cue of a works word.
-WORKS_CUE = (WORKS, "works")
-
-
 def _cue(keys: frozenset[str], lexicon: PolarityLexicon, in_need: bool) -> tuple[str, str] | None:
     if keys & lexicon.improve and in_need:
         return PROBLEM, "need"
@@ -382,7 +378,7 @@ def clause_cues(
             found = (PROBLEM, "need")
         elif i in need and comparative(row) and not previously(rows, i):
             found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
-        elif i in need and conditional_verb(row) and _cue(row.keys, lexicon, False) == WORKS_CUE:
+        elif i in need and conditional_verb(row) and row.keys & lexicon.works:
             found = (PROBLEM, "need")  # "toimisi, jos alue vastaisi": a condition not met
         elif is_stage_form(rows, i, ev):
             found = (PROBLEM, "stage")  # "yhä allekirjoittamatta", "vasta muotoutumassa"

@@ -473,10 +473,7 @@ def unmet_condition(rows: list[TokenRow], i: int, n: int) -> bool:
     would be, were the condition met."""
     for j in range(i + 1, min(i + 5, n)):
         if rows[j].low == "jos":
-            return any(
-                conditional_verb(rows[k]) or "conditional" in rows[k].moods
-                for k in range(j + 1, min(j + 6, n))
-            )
+            return any("conditional" in rows[k].moods for k in range(j + 1, min(j + 6, n)))
         if rows[j].verb or (rows[j].punct and rows[j].text != ","):
             return False  # "toimisi (hyvin), jos …", not past another verb or a sentence end
     return False

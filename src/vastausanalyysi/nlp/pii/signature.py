@@ -49,7 +49,7 @@ def signature(text: str, words: list[re.Match[str]], infos: list[WordInfo]) -> i
     if named_after and info.shape == "title" and (info.surname or info.first or not info.place):
         return k
     # in lower case only a first name that is rarely a word: "t jukka" (not "t. kunta")
-    if greeted and info.shape == "lower" and info.first and info.rare_first:
+    if greeted and info.shape == "lower" and info.rare_first:
         return k
     if not _SIGNATURE.search(text, max(0, len(text.rstrip()) - 16)):
         return None
