@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vastausanalyysi as va
+from documents import README
 from vastausanalyysi.errors import InputTextError
 from vastausanalyysi.nlp.normalise import REMOVED
 from vastausanalyysi.nlp.pii.evaluation import (
@@ -402,3 +404,10 @@ def test_a_name_stays_masked_whatever_surrounds_it(prefix: str, invisible: str) 
 def test_bytes_are_still_an_error() -> None:
     with pytest.raises(InputTextError, match="position 0"):
         va.mask_pii([b"Liisa"])
+
+
+def test_the_readme_counts_the_sets() -> None:
+    """The README's "on N team-written sets of answers" is the number of sets in corpus/pii/."""
+    found = re.search(r"on (\d+) team-written sets of answers", " ".join(README.split()))
+    assert found, "the README's count of PII sets is gone"
+    assert int(found.group(1)) == len(list(PII.glob("*.txt")))
