@@ -235,11 +235,12 @@ def test_the_case_forms_blind_set_after_its_fixes() -> None:
     dev_z fixes (14 of 141 items visible, 9.9 %; 0 of 42 ordinary sentences changed), then fixed
     by cause to 10 of 141 (7.1 %, above the target): a family's plural name with "molemmat" and
     an outer case with "hän" later are read now; towns as surnames ("Salon", "Lahdelle"),
-    clitics with no person context ("Niemipä tuli"), an essive of a former name are not."""
+    clitics with no person context ("Niemipä tuli"), an essive of a former name are not. 9 since
+    session eleven ("Mäeltäkään ei ole kuulunut mitään": nothing heard from someone)."""
     score = evaluate_pii_file(PII / "dev_aa.txt")
     assert (score.items, score.ordinary) == (141, 42)
     assert score.changed <= 2
-    assert (score.visible, score.changed) == (10, 0), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (9, 0), (score.leaks, score.false_masks)
 
 
 def test_the_longer_answers_blind_set_after_its_fixes() -> None:
@@ -336,6 +337,21 @@ def test_the_second_issue_kinds_blind_set() -> None:
     score = evaluate_pii_file(PII / "dev_ai.txt")
     assert (score.items, score.ordinary) == (94, 40)
     assert (score.visible, score.changed) == (3, 0), (score.leaks, score.false_masks)
+
+
+def test_the_third_and_fourth_issue_kinds_blind_sets() -> None:
+    """dev_aj (residents' answers) and dev_ak (municipal leaders' and staff's answers): the kinds
+    of leak issue 8 lists, by two more writers, measured once blind on 669929c: 6 of 135 (4.4 %)
+    and 8 of 139 (5.8 %) items visible, 0 of 40 ordinary sentences changed in each; above the
+    target, mostly surnames that are words in a local case. After fixes by cause (an e-mail's
+    words joined to an all-capital name, and tests/test_pii_session11_rules.py) 1 and 4 stay:
+    "oli Mäkelällä" (the application was with someone), and towns as people ("Kemi oli
+    yhteyshenkilönä", "Soitin Kemille", "Salon esitys"), each readable as a town's or a place's."""
+    aj = evaluate_pii_file(PII / "dev_aj.txt")
+    ak = evaluate_pii_file(PII / "dev_ak.txt")
+    assert (aj.items, aj.ordinary, ak.items, ak.ordinary) == (135, 40, 139, 40)
+    assert (aj.visible, aj.changed) == (1, 0), (aj.leaks, aj.false_masks)
+    assert (ak.visible, ak.changed) == (4, 0), (ak.leaks, ak.false_masks)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:

@@ -441,7 +441,11 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
         infos[last].noun and not infos[last].person_predicate
     ):
         return False
-    if words[k][0].lower() in {"joka", "ja"}:  # "…, joka ymmärtää", "…, ja vastaa"
+    # "…, joka ymmärtää", "…, ja vastaa"; "Kivi ja Koivisto ovat ainoat, jotka kuuntelevat"
+    if words[k][0].lower() in {"joka", "jotka", "ja"}:
+        k += 1
+    # an adverb between: "…, jotka oikeasti kuuntelevat"
+    if k + 1 < len(words) and not (infos[k].verb or infos[k].noun):
         k += 1
     return k < len(words) and infos[k].finite and _person_verb(text, words, infos, k)
 

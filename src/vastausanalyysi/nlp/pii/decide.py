@@ -90,7 +90,7 @@ from __future__ import annotations
 
 import re
 
-from vastausanalyysi.nlp.pii import clues, context
+from vastausanalyysi.nlp.pii import clues, context, local_cases
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.grouping import sentence_initial, title_gap
 from vastausanalyysi.nlp.pii.names import PROJECT_HEADS, SWEDISH_PLACE_PREPOSITIONS, context_words
@@ -258,6 +258,14 @@ def decide_name(
         last.rare_first
         and group[0].shape == "title"
         and context.he_later(text, words[stop - 1].end())
+    )
+    # "Kivestä tuli vs. kunnanjohtaja", "Virrassa on se hyvä puoli, että hän …", "Pidin
+    # Niemestä opettajana"
+    contacted = (
+        contacted
+        or local_cases.became(text, words, infos, a, stop)
+        or local_cases.qualities(text, words, infos, stop)
+        or local_cases.role_after(text, words, infos, stop)
     )
     # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
     personal = last.strong and last.shape != "lower" and not last.unknown
@@ -477,6 +485,7 @@ def decide_name(
         or (capitals and context.foreign_context(text, words, infos, a, stop))
         or context.recipient(text, words, infos, a, stop, cases)
         or context.helped_from(text, words, infos, a, stop)  # "Mäeltä sain apua"
+        or local_cases.nothing_heard(text, words, infos, stop)  # "Mäeltä ei ole kuulunut"
         or context.family_plural(text, words, infos, a, b)  # "Kosket lähtivät molemmat"
         # "Kivellekin ehdotettiin samaa, mutta hän kieltäytyi": an allative or ablative with
         # "hän" later (not an adessive: "Mäellä on talo, jossa hän asuu")

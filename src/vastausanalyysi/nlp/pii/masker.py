@@ -151,7 +151,14 @@ class PiiMasker:
     def _name_spans(
         self, text: str, contacts: list[tuple[int, int, str]]
     ) -> list[tuple[int, int, str]]:
-        words, plain = list(_WORD.finditer(text)), not any(c in "äöÄÖ" for c in text)
+        # a word inside an e-mail address or a number is masked with it, and it joins no name
+        # ("SAARA HEIKKINEN SAARA.HEIKKINEN@EXAMPLE.FI": the name is two words, not three)
+        words = [
+            m
+            for m in _WORD.finditer(text)
+            if all(m.end() <= s or m.start() >= e for s, e, _ in contacts)
+        ]
+        plain = not any(c in "äöÄÖ" for c in text)
         infos = [typed_without_umlauts(self._info(m[0]), plain) for m in words]
         infos = ordinary_in_english(text, words, infos)  # "Good job."
         groups = name_runs(text, words, infos)

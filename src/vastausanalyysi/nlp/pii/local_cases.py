@@ -1,0 +1,89 @@
+"""Person contexts of a surname in a local case, which the name masker
+(:mod:`vastausanalyysi.nlp.pii.decide`) asks for a name that is also an ordinary word or a
+place ("Niemi", "Kivi", "Virta"), never for a town's name (the town may be meant):
+
+* ``became``: an elative before "tuli" or "on tullut" and a title or a person's noun in the
+  nominative ("Kivestä tuli syksyllä vs. kunnanjohtaja", "Niemestä on tullut kunnan
+  luottohenkilö"; not "Koskesta tuli sähköä");
+* ``nothing_heard``: an ablative before "ei" and "kuulua" ("Mäeltä ei ole kuulunut mitään";
+  not "Rannalta kuului ääniä");
+* ``qualities``: an inessive before "olla" with "hän" later in the sentence ("Virrassa on se
+  hyvä puoli, että hän vastaa aina");
+* ``role_after``: a title in the essive right after ("Pidin Niemestä opettajana").
+"""
+
+from __future__ import annotations
+
+import re
+
+from vastausanalyysi.nlp.pii import context
+from vastausanalyysi.nlp.pii.context import GAP, Words, gap
+from vastausanalyysi.nlp.pii.words import WordInfo
+
+#: "tuli" or "tulee" right after the name, or "on/oli tullut"
+_BECAME = re.compile(r"\s+(?:tul(?:i|ee)(?:kin|han)?|(?:on|oli)\s+tullut)\b", re.I)
+#: "ei", perhaps a form of "olla" and an adverb, and "kuulua" ("ei ole vielä kuulunut")
+_NOTHING_HEARD = re.compile(r"\s+(?:ei|eikä)\s+(?:\w+\s+){0,2}kuulu", re.I)
+#: a break that ends the words a title may stand in: a comma, a colon …, or a sentence's end
+_STOP = re.compile(r"[,;:!?()\[\]\n–—]|\.\s+[A-ZÅÄÖ]")
+#: nouns of a person that are no title ("luottohenkilö", "yhteyshenkilö")
+_PERSON = ("henkilö", "ihminen")
+
+
+def _surname(info: WordInfo) -> bool:
+    """A capitalised surname that is no town's name."""
+    return info.surname and not info.town and info.shape != "lower"
+
+
+def became(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """An elative before "tuli"/"on tullut" and, up to four words on, a title or a person's
+    noun in the nominative."""
+    last = infos[b - 1]
+    if not (_surname(last) and "sisaeronto" in last.cases):
+        return False
+    verb = _BECAME.match(text, words[b - 1].end())
+    if verb is None:
+        return False
+    k = b
+    while k < len(words) and words[k].start() < verb.end():
+        k += 1
+    for j in range(k, min(len(words), k + 4)):
+        if _STOP.search(text, words[j - 1].end(), words[j].start() + 1):
+            return False
+        info = infos[j]
+        if info.title or (info.noun and words[j][0].lower().endswith(_PERSON)):
+            return True
+    return False
+
+
+def nothing_heard(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """An ablative before "ei" and a form of "kuulua" (nothing heard from someone)."""
+    last = infos[b - 1]
+    return (
+        _surname(last)
+        and "ulkoeronto" in last.cases
+        and _NOTHING_HEARD.match(text, words[b - 1].end()) is not None
+    )
+
+
+def qualities(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """An inessive before a form of "olla" and "hän" later in the sentence."""
+    last = infos[b - 1]
+    return (
+        _surname(last)
+        and "sisaolento" in last.cases
+        and b < len(words)
+        and gap(text, words, b) in GAP
+        and infos[b].olla
+        and context.he_later(text, words[b].end())
+    )
+
+
+def role_after(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """A title in the essive right after the name ("Pidin Niemestä opettajana")."""
+    return (
+        _surname(infos[b - 1]) and b < len(words) and gap(text, words, b) in GAP and infos[b].role
+    )
+
+
+__all__ = ["became", "nothing_heard", "qualities", "role_after"]

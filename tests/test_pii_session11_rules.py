@@ -1,0 +1,77 @@
+"""mask_pii: the rules added after session eleven's blind sets dev_aj and dev_ak (2026-12-08).
+Team-written sentences (not the sets' sentences): each rule with sentences it masks and
+ordinary look-alikes it keeps.
+
+* a word of an e-mail address joins no name before it ("MATTI VIRTANEN
+  MATTI.VIRTANEN@…": all capitals);
+* a surname that is also a word, in a local case (``nlp.pii.local_cases``): an elative before
+  "tuli" and a title, an ablative before "ei … kuulunut", an inessive before "olla" with "hän"
+  later, a title in the essive right after;
+* a plural "ovat ainoat, jotka …" and an adverb before the verb of the "joka" clause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from masking import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words of an all-capital e-mail address are masked with it, not joined to the name
+        (
+            "YHTEYSHENKILÖ PEKKA LAITINEN PEKKA.LAITINEN@KUNTA.EXAMPLE",
+            "YHTEYSHENKILÖ [NIMI] [EMAIL]",
+        ),
+        ("MARJA KOSKI MARJA.KOSKI@EXAMPLE.ORG 040 555 1234", "[NIMI] [EMAIL] [PUHELIN]"),
+        # an elative before "tuli" / "on tullut" and a title or a person's noun
+        ("Mäestä tuli keväällä uusi rehtori.", "[NIMI] tuli keväällä uusi rehtori."),
+        (
+            "Laineesta on tullut meidän koulun luottohenkilö.",
+            "[NIMI] on tullut meidän koulun luottohenkilö.",
+        ),
+        ("Kivestä tuli ma. sivistysjohtaja.", "[NIMI] tuli ma. sivistysjohtaja."),
+        # not a thing coming from a place, nor a town (someone may come from it)
+        ("Koskesta tuli sähköä koko kylälle.", "Koskesta tuli sähköä koko kylälle."),
+        ("Salosta tuli uusi kunnanjohtaja.", "Salosta tuli uusi kunnanjohtaja."),
+        (
+            "Virrasta tuli tulvavesi, ja rehtori soitti.",
+            "Virrasta tuli tulvavesi, ja rehtori soitti.",
+        ),
+        # an ablative before "ei … kuulunut": nothing heard from someone
+        ("Vuorelta ei ole kuulunut vastausta.", "[NIMI] ei ole kuulunut vastausta."),
+        ("Aholtakaan ei kuulunut mitään.", "[NIMI] ei kuulunut mitään."),
+        # not a sound from a place, nor a town (the town's office may be meant)
+        ("Rannalta kuului ääniä koko yön.", "Rannalta kuului ääniä koko yön."),
+        ("Lahdelta ei ole kuulunut mitään.", "Lahdelta ei ole kuulunut mitään."),
+        # an inessive before "olla" with "hän" later in the sentence: a person's qualities
+        (
+            "Laineessa on se hieno piirre, että hän jaksaa kuunnella.",
+            "[NIMI] on se hieno piirre, että hän jaksaa kuunnella.",
+        ),
+        # not without "hän", nor a town's
+        ("Mäessä on jyrkkä rinne.", "Mäessä on jyrkkä rinne."),
+        ("Salossa on koulu, jossa hän opettaa.", "Salossa on koulu, jossa hän opettaa."),
+        # a title in the essive right after a surname in an inner local case
+        ("Tykkäsin Koskesta rehtorina.", "Tykkäsin [NIMI] rehtorina."),
+        ("Pidin Koskesta kovasti.", "Pidin Koskesta kovasti."),
+        # "ovat ainoat, jotka …" of people, and an adverb before the verb
+        (
+            "Aho ja Laine ovat ainoat, jotka oikeasti kuuntelevat perheitä.",
+            "[NIMI] ja [NIMI] ovat ainoat, jotka oikeasti kuuntelevat perheitä.",
+        ),
+        (
+            "Karhu on ainoa, joka todella ymmärtää kotihoitoa.",
+            "[NIMI] on ainoa, joka todella ymmärtää kotihoitoa.",
+        ),
+        # not of towns doing what towns do
+        (
+            "Kuopio ja Lahti ovat ainoat, jotka ovat hakeneet avustusta.",
+            "Kuopio ja Lahti ovat ainoat, jotka ovat hakeneet avustusta.",
+        ),
+    ],
+)
+def test_session11_rules(text: str, expected: str | None) -> None:
+    check(text, expected)
