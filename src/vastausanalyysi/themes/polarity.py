@@ -339,9 +339,7 @@ def _then_and_now(rows: list[TokenRow], clauses: list[Clause], starts: list[int]
         if not clause.past or not later_now[k + 1]:
             continue
         if clause.problem and not clause.works and later_works[k + 1]:
-            clause.problem = 0.0
-            for cue in clause.cues:
-                cue["rule"] += "+past"
+            _set_aside(clause, PROBLEM, "+past")
         elif clause.works and not clause.problem and later_problem[k + 1]:
             _supersede(clause)
         elif (
@@ -424,25 +422,30 @@ def _concessions(rows: list[TokenRow], clauses: list[Clause]) -> None:
                 continue
             sentences = sentences or _Sentences(rows, clauses)
             if any(c.works and not c.problem for c in sentences.others(clause)):
-                clause.problem = 0.0
-                for cue in clause.cues:
-                    cue["rule"] += "+concessive"
+                _set_aside(clause, PROBLEM, "+concessive")
     for clause in clauses:
         if clause.marker == "vaikka" and clause.works and not clause.problem:
             if not (clause.start <= 1 or rows[clause.start - 2].text in SENTENCE_END):
                 continue
             sentences = sentences or _Sentences(rows, clauses)
             if any(c.problem and not c.works for c in sentences.others(clause)):
-                clause.works = 0.0
-                for cue in clause.cues:
-                    cue["rule"] += "+concessive"
+                _set_aside(clause, WORKS, "+concessive")
 
 
 def _supersede(clause: Clause) -> None:
     """Set a clause's praise aside: the final assessment of the same thing wins (P4)."""
-    clause.works = 0.0
+    _set_aside(clause, WORKS, SUPERSEDED)
+
+
+def _set_aside(clause: Clause, side: str, mark: str) -> None:
+    """Set a clause's praise (``side`` WORKS) or problem (PROBLEM) aside, and say why in its
+    cues' rules (``mark``: "+past", "+concessive", SUPERSEDED)."""
+    if side == WORKS:
+        clause.works = 0.0
+    else:
+        clause.problem = 0.0
     for cue in clause.cues:
-        cue["rule"] += SUPERSEDED
+        cue["rule"] += mark
 
 
 def _unfinished(rows: list[TokenRow], clause: Clause) -> bool:
