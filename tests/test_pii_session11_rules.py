@@ -7,7 +7,11 @@ ordinary look-alikes it keeps.
 * a surname that is also a word, in a local case (``nlp.pii.local_cases``): an elative before
   "tuli" and a title, an ablative before "ei … kuulunut", an inessive before "olla" with "hän"
   later, a title in the essive right after;
-* a plural "ovat ainoat, jotka …" and an adverb before the verb of the "joka" clause.
+* a plural "ovat ainoat, jotka …" and an adverb before the verb of the "joka" clause;
+* after dev_al and dev_am: an abbreviation with a case ending joins no name and is a unit the
+  person is from ("Matti IT:ltä korjasi …"), initials with a verb and "hän" later, an elative
+  after "pitää" (liking) or "kertoa" with "hän" later, short first names Voikko reads as places
+  ("Saku"), an institute and a villa named after a person.
 """
 
 from __future__ import annotations
@@ -71,6 +75,30 @@ from masking import check
             "Kuopio ja Lahti ovat ainoat, jotka ovat hakeneet avustusta.",
             "Kuopio ja Lahti ovat ainoat, jotka ovat hakeneet avustusta.",
         ),
+        # an abbreviation with a case ending is the unit someone is from, not their surname
+        ("Matti IT:ltä korjasi tulostimen.", "[NIMI] IT:ltä korjasi tulostimen."),
+        ("Kaisa HR:stä lupasi selvittää asian.", "[NIMI] HR:stä lupasi selvittää asian."),
+        ("Usko IT:hen on koetuksella.", "Usko IT:hen on koetuksella."),
+        ("Tietoa saatiin THL:stä ja Kelasta.", "Tietoa saatiin THL:stä ja Kelasta."),
+        # initials acting, with "hän" later in the sentence (not a unit: "heille")
+        (
+            "MK on hoitanut asian hienosti, kiitos hänelle.",
+            "[NIMI] on hoitanut asian hienosti, kiitos hänelle.",
+        ),
+        ("HR on hoitanut asian, kiitos heille.", "HR on hoitanut asian, kiitos heille."),
+        # liking someone, or telling of them, with "hän" later (not a place "jossa hän …")
+        ("En pidä Laineesta, hän ei kuuntele.", "En pidä [NIMI], hän ei kuuntele."),
+        ("Pidän Mäestä, jossa hän asuu.", "Pidän Mäestä, jossa hän asuu."),
+        (
+            "Kerroin esimiehelle Vuoresta ja hänen tavoistaan.",
+            "Kerroin esimiehelle [NIMI] ja hänen tavoistaan.",
+        ),
+        # a short first name Voikko reads as a place
+        ("Kiitos Sakulle avusta!", "Kiitos [NIMI] avusta!"),
+        # an institute and a villa named after a person are not masked; a family's villa is
+        ("Testit tehtiin Niilo Mäki Instituutissa.", "Testit tehtiin Niilo Mäki Instituutissa."),
+        ("Aino Acktén huvilassa pidettiin juhlat.", "Aino Acktén huvilassa pidettiin juhlat."),
+        ("Virtasen huvilalla juhlittiin.", "[NIMI] huvilalla juhlittiin."),
     ],
 )
 def test_session11_rules(text: str, expected: str | None) -> None:

@@ -92,7 +92,7 @@ import re
 
 from vastausanalyysi.nlp.pii import clues, context, local_cases
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
-from vastausanalyysi.nlp.pii.grouping import sentence_initial, title_gap
+from vastausanalyysi.nlp.pii.grouping import colon_suffix, sentence_initial, title_gap
 from vastausanalyysi.nlp.pii.names import PROJECT_HEADS, SWEDISH_PLACE_PREPOSITIONS, context_words
 from vastausanalyysi.nlp.pii.person import (
     among_firms,
@@ -264,7 +264,7 @@ def decide_name(
     contacted = (
         contacted
         or local_cases.became(text, words, infos, a, stop)
-        or local_cases.qualities(text, words, infos, stop)
+        or local_cases.qualities(text, words, infos, a, stop)
         or local_cases.role_after(text, words, infos, stop)
     )
     # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
@@ -458,6 +458,16 @@ def decide_name(
                     and "sisaeronto" in nxt.cases
                     and acts(nxt2)
                 )
+                # from a unit written as an abbreviation: "Matti IT:ltä korjasi koneen"
+                or (
+                    nxt is not None
+                    and nxt.shape == "caps"
+                    and colon_suffix(text, words, stop + 1)
+                    and _COLON_CASES.get(words[stop + 1][0].lower()) in ("sisaeronto", "ulkoeronto")
+                    and stop + 2 < len(words)
+                    and gap(text, words, stop + 2) in GAP
+                    and acts(infos[stop + 2])
+                )
                 # "Mäkelä ei vastannut", "Anna ei soittanut"
                 or (
                     nxt is not None
@@ -552,14 +562,4 @@ def decide_name(
     return None
 
 
-def colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
-    """True when word ``b`` is a case suffix after a colon ("A-K:lta", "J-P:n")."""
-    return (
-        b < len(words)
-        and gap(text, words, b) == ":"
-        and len(words[b][0]) <= 4
-        and words[b][0].islower()
-    )
-
-
-__all__ = ["colon_suffix", "decide_name"]
+__all__ = ["decide_name"]

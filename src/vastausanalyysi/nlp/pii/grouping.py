@@ -23,6 +23,16 @@ def title_gap(text: str, words: list[re.Match[str]], infos: list[WordInfo], k: i
     return between in GAP or (infos[k - 1].abbr_title and between in {". ", ".\u00a0"})
 
 
+def colon_suffix(text: str, words: list[re.Match[str]], b: int) -> bool:
+    """True when word ``b`` is a case suffix after a colon ("A-K:lta", "J-P:n", "HR:stä")."""
+    return (
+        b < len(words)
+        and gap(text, words, b) == ":"
+        and len(words[b][0]) <= 4
+        and words[b][0].islower()
+    )
+
+
 def name_runs(
     text: str, words: list[re.Match[str]], infos: list[WordInfo]
 ) -> list[tuple[int, int]]:
@@ -92,6 +102,8 @@ def name_runs(
                 or nxt.head
                 or nxt.kin
                 or nxt.thanks  # "Terkkuja" (unknown) is no name
+                # an abbreviation with a case ending is a unit's: "Anne HR:stä soitti"
+                or (nxt.shape == "caps" and colon_suffix(text, words, j + 1))
                 # a town's genitive before an area's head belongs to it: "Valitsimme Eeva Salon
                 # kaupungin edustajaksi" (Eeva is the person)
                 or (
@@ -186,4 +198,4 @@ def sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END or "\n" in text[i + 1 : start]
 
 
-__all__ = ["after_initial", "name_runs", "sentence_initial", "title_gap"]
+__all__ = ["after_initial", "colon_suffix", "name_runs", "sentence_initial", "title_gap"]

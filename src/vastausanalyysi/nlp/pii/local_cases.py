@@ -7,8 +7,9 @@ place ("Niemi", "Kivi", "Virta"), never for a town's name (the town may be meant
   luottohenkilö"; not "Koskesta tuli sähköä");
 * ``nothing_heard``: an ablative before "ei" and "kuulua" ("Mäeltä ei ole kuulunut mitään";
   not "Rannalta kuului ääniä");
-* ``qualities``: an inessive before "olla" with "hän" later in the sentence ("Virrassa on se
-  hyvä puoli, että hän vastaa aina");
+* ``qualities``: an inessive before "olla", or an elative after "pitää" (liking), with "hän"
+  later in the sentence ("Virrassa on se hyvä puoli, että hän vastaa aina", "En pidä
+  Heikkilästä, hän …");
 * ``role_after``: a title in the essive right after ("Pidin Niemestä opettajana").
 """
 
@@ -26,6 +27,10 @@ _BECAME = re.compile(r"\s+(?:tul(?:i|ee)(?:kin|han)?|(?:on|oli)\s+tullut)\b", re
 _NOTHING_HEARD = re.compile(r"\s+(?:ei|eikä)\s+(?:\w+\s+){0,2}kuulu", re.I)
 #: a break that ends the words a title may stand in: a comma, a colon …, or a sentence's end
 _STOP = re.compile(r"[,;:!?()\[\]\n–—]|\.\s+[A-ZÅÄÖ]")
+#: the forms of "pitää" (to like) before an elative: "pidä", "pidin", "pidämme", "pitänyt" …
+_LIKE = re.compile(r"(?:pid[äe]\w*|pit(?:i|ää|än|ävät|äneet|änyt)\w*)", re.I)
+#: relative words of a place ("…, jossa hän asuu")
+_PLACE_RELATIVES = frozenset({"jossa", "josta", "jonne", "missä", "mistä", "minne"})
 #: nouns of a person that are no title ("luottohenkilö", "yhteyshenkilö")
 _PERSON = ("henkilö", "ihminen")
 
@@ -66,16 +71,21 @@ def nothing_heard(text: str, words: Words, infos: list[WordInfo], b: int) -> boo
     )
 
 
-def qualities(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
-    """An inessive before a form of "olla" and "hän" later in the sentence."""
+def qualities(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
+    """An inessive before a form of "olla", or an elative right after a form of "pitää"
+    (liking), and "hän" later in the sentence."""
     last = infos[b - 1]
+    if not _surname(last) or not context.he_later(text, words[b - 1].end()):
+        return False
+    if b < len(words) and words[b][0].lower() in _PLACE_RELATIVES:
+        return False  # "Pidän Mäestä, jossa hän …": a place
+    if "sisaeronto" in last.cases:
+        return a > 0 and gap(text, words, a) in GAP and _LIKE.fullmatch(words[a - 1][0]) is not None
     return (
-        _surname(last)
-        and "sisaolento" in last.cases
+        "sisaolento" in last.cases
         and b < len(words)
         and gap(text, words, b) in GAP
         and infos[b].olla
-        and context.he_later(text, words[b].end())
     )
 
 

@@ -64,9 +64,9 @@ from collections.abc import Iterable, Sequence
 from vastausanalyysi.errors import reject_single_text
 from vastausanalyysi.nlp.normalise import normalise_with_offsets
 from vastausanalyysi.nlp.pii import context
-from vastausanalyysi.nlp.pii.decide import colon_suffix, decide_name
+from vastausanalyysi.nlp.pii.decide import decide_name
 from vastausanalyysi.nlp.pii.english import ordinary_in_english
-from vastausanalyysi.nlp.pii.grouping import name_runs
+from vastausanalyysi.nlp.pii.grouping import colon_suffix, name_runs
 from vastausanalyysi.nlp.pii.parts import MaskedParts
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
 from vastausanalyysi.nlp.pii.person import lower_outer

@@ -326,7 +326,15 @@ def unknown_run(
         def item(k: int) -> bool:
             return initials(words, infos, k, k + 1)
 
-        return True if context.with_writer(text, words, infos, a, b, item) else None
+        # … or the subject of a verb with "hän" later in the sentence ("JP on tehnyt ison työn,
+        # kiitos hänelle")
+        acting = (
+            b < len(words)
+            and gap(text, words, b) in GAP
+            and infos[b].finite
+            and context.he_later(text, words[b].end())
+        )
+        return True if acting or context.with_writer(text, words, infos, a, b, item) else None
     # a word no dictionary or list knows, capitalised (not an abbreviation: "HVA",
     # "THL:n"): only a unit after it, a greeting or a title in apposition makes it a
     # person ("Tuksu perhekeskuksesta", "terveisiä Anskulle", "Dilan Berwari

@@ -298,7 +298,7 @@ class WordInfo:
         ) and (not self.name or self.shape == "lower")
         # a bare "talo" or "villa": a building after a famous name ("Runebergin talo"), a home
         # after a common one ("Virtasen talolla", "Virtasen villalla"; see ``masker``)
-        self.house = lemmas in ({"talo"}, {"villa"})
+        self.house = lemmas in ({"talo"}, {"villa"}, {"huvila"})
         # the head of a brand-style name, after an uninflected name ("Hartwall Arenalla")
         self.brand = not lemmas.isdisjoint(BRAND_HEADS) or _brand_form(word.lower())
         self.area = not lemmas.isdisjoint(AREA_HEADS)  # "kunnan", "kaupungin"
