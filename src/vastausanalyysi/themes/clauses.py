@@ -103,6 +103,8 @@ _PART_STARTS: tuple[list[TokenRow] | None, list[int]] = (None, [])
 
 
 _SCOPE_END = rule_words("negation_scope_end")
+#: Negation words that are no negation verb ("ilman", "vailla"): they deny a noun phrase.
+VERBLESS_NEGATIONS = rule_words("verbless_negations")
 
 
 def _importance_closes(rows: list[TokenRow], start: int, i: int) -> bool:
@@ -286,18 +288,26 @@ def _negated(rows: list[TokenRow], contrast: list[int], negation: list[bool]) ->
     out: set[int] = set()
     if True not in negation:
         return out
-    active = verb_seen = False
+    active = verb_seen = phrase = joined = False
     for i in range(negation.index(True), len(rows)):  # nothing is negated before the first
         row = rows[i]
-        if row.punct or row.low in _SCOPE_END or contrast[i]:
+        if (row.punct or row.low in _SCOPE_END or contrast[i]) and not joined:
             active = False
+        joined = False
         if active and verb_seen and noun_infinitive(rows, i) and not _object(rows, i - 1):
             active = False  # the infinitive and what follows it belong to the noun
+        if active and phrase and row.verb and row.moods & FINITE_MOODS:
+            active = False  # "ilman rahoitusta toiminta loppuu": the clause's verb is not denied
         if active:
             out.add(i)
             verb_seen = verb_seen or row.verb
+            # "ilman" denies its noun phrase, up to a noun in the partitive ("ilman suurempia
+            # ongelmia"), and the next one after "ja" ("ilman rahaa ja henkilöstöä")
+            if phrase and "nimisana" in row.classes and "osanto" in row.cases:
+                active = joined = i + 1 < len(rows) and rows[i + 1].low in _AND
         if negation[i]:
             active, verb_seen = True, False
+            phrase = row.low in VERBLESS_NEGATIONS
             out.update(_fronted(rows, contrast, i))
     return out
 
@@ -673,6 +683,7 @@ __all__ = [
     "QUESTION_OPENERS",
     "SENTENCE_END",
     "SUBORDINATORS",
+    "VERBLESS_NEGATIONS",
     "WORKS",
     "Clause",
     "Scopes",

@@ -19,6 +19,7 @@ from typing import Any
 from vastausanalyysi.themes.aims import REQUIRE_VERBS
 from vastausanalyysi.themes.clauses import (
     PROBLEM,
+    VERBLESS_NEGATIONS,
     WORKS,
     Clause,
     Scopes,
@@ -250,9 +251,6 @@ def phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, dic
 _SAYS_NOT = "negation"
 
 
-_NOT_VERBAL = rule_words("verbless_negations")
-
-
 def cue_candidates(
     rows: list[TokenRow],
     need: frozenset[int],
@@ -273,7 +271,7 @@ def cue_candidates(
 
 def verbal_negations(rows: list[TokenRow], negation: Sequence[bool]) -> list[int]:
     """The negations that are verbs ("ei", "eivät"; not "ilman", "vailla")."""
-    return [i for i, neg in enumerate(negation) if neg and rows[i].low not in _NOT_VERBAL]
+    return [i for i, neg in enumerate(negation) if neg and rows[i].low not in VERBLESS_NEGATIONS]
 
 
 #: The moods of a finite verb that make a clause more than a verbless list.
