@@ -374,7 +374,12 @@ def clause_cues(
             skip.update(range(i, i + problem_phr[i]))
         elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
             found = (PROBLEM, "need")
-        elif i in need and comparative(row) and not previously(rows, i):
+        elif (
+            i in need
+            and comparative(row)
+            and not previously(rows, i)
+            and not (i and rows[i - 1].low == "tai" and row.nlemma == "usea")
+        ):  # "kahden tai useamman": a count, not more of something
             found = (PROBLEM, "need")  # "pitäisi sopia selkeämmin", "nykyistä useammin"
         elif i in need and conditional_verb(row) and row.keys & lexicon.works:
             found = (PROBLEM, "need")  # "toimisi, jos alue vastaisi": a condition not met
@@ -415,6 +420,8 @@ def clause_cues(
             continue  # "alueella toimivat järjestöt": where they operate, not how well
         if kind == WORKS and attributive(rows, i) and lemmas & _IMPORTANCE_NOUNS:
             continue  # "toimivan yhteistyön merkitys korostuu": its importance, not a finding
+        if kind == PROBLEM and _essential(rows, i):
+            continue  # "kriittisten palvelujen jatkuvuus": essential services, not a fault
         if (
             kind == WORKS
             and low.startswith(("parha", "paras"))
@@ -625,6 +632,18 @@ def _function_verb(rows: list[TokenRow], i: int, end: int) -> bool:
 
 #: Nouns of importance: an attributive works word beside them names what matters.
 _IMPORTANCE_NOUNS = rule_words("importance_nouns")
+#: Adjectives of what is essential, and the nouns of a situation they still judge.
+_ESSENTIAL = rule_words("essential_adjectives")
+_SITUATIONS = rule_words("situation_nouns")
+
+
+def _essential(rows: list[TokenRow], i: int) -> bool:
+    """An adjective of what is essential before a noun that is no situation ("kriittiset
+    palvelut"; not "kriittinen tilanne", "kriittinen henkilöstötilanne")."""
+    if rows[i].nlemma not in _ESSENTIAL or not attributive(rows, i):
+        return False
+    after = rows[i + 1 : i + 3]
+    return not any(row.heads & _SITUATIONS for row in after)
 
 
 def _caused_problem(

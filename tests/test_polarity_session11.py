@@ -1,0 +1,57 @@
+"""Polarity rules of session eleven (2026-12-08), from errors read on recovered real statements
+(issue 11). Team-written sentences, each rule with sentences it must change and look-alikes it
+must leave alone:
+
+* "ilman" and "vailla" deny their noun phrase, not the clause around it ("Ilman yhteistä
+  toimintamallia vaarana on päällekkäisyys" came out as praise);
+* "kriittinen" before a noun says what is essential ("kriittiset palvelut", "kriittisen
+  infrastruktuurin suojaaminen"), not what is wrong, unless the noun is a situation ("kriittinen
+  tilanne");
+* "kahden tai useamman" is a count, not a wish for more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+WITHOUT = [
+    # the clause after the phrase keeps its own judgement
+    ("Ilman lisärahoitusta toiminta loppuu.", "problem"),
+    ("Ilman yhteistä suunnitelmaa vaarana on päällekkäinen työ.", "problem"),
+    ("Ilman selkeää sopimusta riskinä ovat katkokset palveluissa.", "problem"),
+    ("Ilman henkilöstöä ja tiloja palvelu heikkenee.", "problem"),
+    # a problem denied by "ilman" or "vailla" is still praise
+    ("Siirto sujui ilman suurempia ongelmia.", "works"),
+    ("Yhteistyö sujui ilman ongelmia ja viivästyksiä.", "works"),
+    ("Palvelu toimi vailla häiriöitä.", "works"),
+    # "ilman muuta" denies nothing
+    ("Yhteistyö on ilman muuta hyvää.", "works"),
+]
+
+ESSENTIAL = [
+    ("Alue ja kunnat turvaavat yhdessä kriittisten palvelujen jatkuvuuden.", "neutral"),
+    ("Kriittisen infrastruktuurin suojaamisesta sovitaan valmiussuunnitelmassa.", "neutral"),
+    ("Kriittisiä toimintoja harjoiteltiin yhdessä.", "neutral"),
+    # a situation, or the predicate, still judges
+    ("Kotihoidon henkilöstötilanne on kriittinen.", "problem"),
+    ("Kriittinen tilanne jatkuu päivystyksessä.", "problem"),
+    ("Ollaan kriittisessä vaiheessa, sijaisia ei saada.", "problem"),
+]
+
+COUNTS = [
+    ("Asiakas tarvitsee kahden tai useamman viranomaisen palveluja.", "neutral"),
+    ("Tapaamisia tarvittaisiin useammin.", "problem"),
+    ("Tarvitaan useampia kuraattoreita.", "problem"),
+]
+
+
+def test_without_denies_its_phrase_only(polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(WITHOUT)
+
+
+def test_critical_before_a_noun_is_essential(polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(ESSENTIAL)
+
+
+def test_two_or_more_is_a_count(polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(COUNTS)
