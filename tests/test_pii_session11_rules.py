@@ -11,7 +11,9 @@ ordinary look-alikes it keeps.
 * after dev_al and dev_am: an abbreviation with a case ending joins no name and is a unit the
   person is from ("Matti IT:ltä korjasi …"), initials with a verb and "hän" later, an elative
   after "pitää" (liking) or "kertoa" with "hän" later, short first names Voikko reads as places
-  ("Saku"), an institute and a villa named after a person.
+  ("Saku"), an institute and a villa named after a person;
+* after dev_ao (elected officials): a party's abbreviation after a name and "X:stä kerrotaan,
+  että hän" (a town's name too), a turn to speak, a hall named after a person.
 """
 
 from __future__ import annotations
@@ -37,9 +39,25 @@ from masking import check
             "[NIMI] on tullut meidän koulun luottohenkilö.",
         ),
         ("Kivestä tuli ma. sivistysjohtaja.", "[NIMI] tuli ma. sivistysjohtaja."),
-        # not a thing coming from a place, nor a town (someone may come from it)
+        # not a thing coming from a place, nor someone coming from a town
         ("Koskesta tuli sähköä koko kylälle.", "Koskesta tuli sähköä koko kylälle."),
-        ("Salosta tuli uusi kunnanjohtaja.", "Salosta tuli uusi kunnanjohtaja."),
+        ("Salosta tulee viikoittain lääkäri.", "Salosta tulee viikoittain lääkäri."),
+        # said of someone, with "hän" later (a town's name too); not news of a town
+        (
+            "Lahdesta kerrotaan, että hän on tiukka puheenjohtaja.",
+            "[NIMI] kerrotaan, että hän on tiukka puheenjohtaja.",
+        ),
+        (
+            "Salosta kerrottiin, että kaupunki rakentaa koulun.",
+            "Salosta kerrottiin, että kaupunki rakentaa koulun.",
+        ),
+        # a party's abbreviation after a name, a town's name too
+        ("Salo (kok.) muistutti talousarviosta.", "[NIMI] (kok.) muistutti talousarviosta."),
+        ("Lahti, sd., kannatti esitystä.", "[NIMI], sd., kannatti esitystä."),
+        ("Salo (Varsinais-Suomi) on kaupunki.", "Salo (Varsinais-Suomi) on kaupunki."),
+        # a turn to speak is a person's; a hall named after a person is no person
+        ("Tuulin puheenvuoro oli illan paras.", "[NIMI] puheenvuoro oli illan paras."),
+        ("Kahvit juotiin Snellmanin salissa.", "Kahvit juotiin Snellmanin salissa."),
         (
             "Virrasta tuli tulvavesi, ja rehtori soitti.",
             "Virrasta tuli tulvavesi, ja rehtori soitti.",

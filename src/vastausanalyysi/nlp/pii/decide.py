@@ -93,7 +93,12 @@ import re
 from vastausanalyysi.nlp.pii import clues, context, local_cases
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.grouping import colon_suffix, sentence_initial, title_gap
-from vastausanalyysi.nlp.pii.names import PROJECT_HEADS, SWEDISH_PLACE_PREPOSITIONS, context_words
+from vastausanalyysi.nlp.pii.names import (
+    PARTY_ABBREVIATIONS,
+    PROJECT_HEADS,
+    SWEDISH_PLACE_PREPOSITIONS,
+    context_words,
+)
 from vastausanalyysi.nlp.pii.person import (
     among_firms,
     asked_from,
@@ -114,6 +119,10 @@ _COLON_CASES = {
     "ä": "osanto", "ksi": "tulento", "na": "olento", "nä": "olento",
 }  # fmt: skip
 _SPOKEN_KANSSA = frozenset(context_words("spoken_kanssa"))
+#: a party's abbreviation in brackets or between commas right after a name
+_PARTY = re.compile(
+    r"\s*[(,]\s*(?:" + "|".join(PARTY_ABBREVIATIONS) + r")\.?\s*[),]", re.IGNORECASE
+)
 
 
 #: "&" right after a name, or right before it (with spaces): a firm's name of two names.
@@ -207,6 +216,8 @@ def decide_name(
         (group[0].particle and clues.particle_start(text, words, infos, a))
         or (group[0].first and clues.foreign_titled(text, words, infos, a))
         or former_name(text, words, a)  # "(o.s. Wongsakul)", "ent. Sarlin"
+        # a party after the name: "Salo (kok.) muistutti", "Lahti, sd., kannatti"
+        or (group[0].shape != "lower" and _PARTY.match(text, words[stop - 1].end()) is not None)
     ):
         return True
     # a speaker's label at the start of a line or sentence: "Tapani: kiinteistöjen …" (not
@@ -264,6 +275,7 @@ def decide_name(
     contacted = (
         contacted
         or local_cases.became(text, words, infos, a, stop)
+        or local_cases.said_of(text, words, infos, stop)
         or local_cases.qualities(text, words, infos, a, stop)
         or local_cases.role_after(text, words, infos, stop)
     )

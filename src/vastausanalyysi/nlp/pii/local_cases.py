@@ -1,10 +1,12 @@
 """Person contexts of a surname in a local case, which the name masker
 (:mod:`vastausanalyysi.nlp.pii.decide`) asks for a name that is also an ordinary word or a
-place ("Niemi", "Kivi", "Virta"), never for a town's name (the town may be meant):
+place ("Niemi", "Kivi", "Virta"); for a town's name only where a town cannot be meant:
 
 * ``became``: an elative before "tuli" or "on tullut" and a title or a person's noun in the
   nominative ("Kivestä tuli syksyllä vs. kunnanjohtaja", "Niemestä on tullut kunnan
-  luottohenkilö"; not "Koskesta tuli sähköä");
+  luottohenkilö"; not "Koskesta tuli sähköä", nor a town's: "Lahdesta tulee erikoislääkäri");
+* ``said_of``: an elative before "sanottiin"/"kerrotaan" with "hän" later ("Koskesta sanottiin,
+  että hän …", a town's name too);
 * ``nothing_heard``: an ablative before "ei" and "kuulua" ("Mäeltä ei ole kuulunut mitään";
   not "Rannalta kuului ääniä");
 * ``qualities``: an inessive before "olla", or an elative after "pitää" (liking), with "hän"
@@ -23,6 +25,8 @@ from vastausanalyysi.nlp.pii.words import WordInfo
 
 #: "tuli" or "tulee" right after the name, or "on/oli tullut"
 _BECAME = re.compile(r"\s+(?:tul(?:i|ee)(?:kin|han)?|(?:on|oli)\s+tullut)\b", re.I)
+#: a passive verb of saying or telling right after ("sanottiin", "kerrotaan", "puhuttiin")
+_SAID = re.compile(r"\s+(?:sano|kerro|puhu)(?:ttiin|taan)\b", re.I)
 #: "ei", perhaps a form of "olla" and an adverb, and "kuulua" ("ei ole vielä kuulunut")
 _NOTHING_HEARD = re.compile(r"\s+(?:ei|eikä)\s+(?:\w+\s+){0,2}kuulu", re.I)
 #: a break that ends the words a title may stand in: a comma, a colon …, or a sentence's end
@@ -42,7 +46,7 @@ def _surname(info: WordInfo) -> bool:
 
 def became(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
     """An elative before "tuli"/"on tullut" and, up to four words on, a title or a person's
-    noun in the nominative."""
+    noun in the nominative (not a town's: "Lahdesta tulee viikoittain erikoislääkäri")."""
     last = infos[b - 1]
     if not (_surname(last) and "sisaeronto" in last.cases):
         return False
@@ -59,6 +63,19 @@ def became(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bo
         if info.title or (info.noun and words[j][0].lower().endswith(_PERSON)):
             return True
     return False
+
+
+def said_of(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """An elative before a passive verb of saying or telling and "hän" later in the sentence
+    ("Koskesta sanottiin, että hän …"; a town's name too: "hän" tells a person)."""
+    last = infos[b - 1]
+    return (
+        last.surname
+        and last.shape != "lower"
+        and "sisaeronto" in last.cases
+        and _SAID.match(text, words[b - 1].end()) is not None
+        and context.he_later(text, words[b - 1].end())
+    )
 
 
 def nothing_heard(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
@@ -96,4 +113,4 @@ def role_after(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     )
 
 
-__all__ = ["became", "nothing_heard", "qualities", "role_after"]
+__all__ = ["became", "nothing_heard", "qualities", "role_after", "said_of"]

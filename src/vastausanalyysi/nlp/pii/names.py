@@ -83,6 +83,7 @@ SUPERLATIVE_PREDICATES = frozenset(context_words("superlative_predicates"))
 GREETINGS = frozenset(context_words("greetings"))
 TRUST_VERBS = frozenset(context_words("trust_verbs"))
 TITLE_ABBREVIATIONS = frozenset(context_words("title_abbreviations"))
+PARTY_ABBREVIATIONS = context_words("party_abbreviations")
 ENGLISH_TITLES = frozenset(context_words("english_titles"))
 FOREIGN_BEFORE_NAME = frozenset(context_words("foreign_before_name"))
 SWEDISH_PLACE_PREPOSITIONS = frozenset(context_words("swedish_place_prepositions"))
@@ -271,6 +272,7 @@ __all__ = [
     "NAMES_FILE",
     "NAME_PARTICLES",
     "OPINION_NOUNS",
+    "PARTY_ABBREVIATIONS",
     "PERSON_AFTER",
     "PERSON_NOUNS",
     "PERSON_ONLY_VERBS",
