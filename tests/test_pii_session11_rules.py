@@ -13,7 +13,11 @@ ordinary look-alikes it keeps.
   after "pitää" (liking) or "kertoa" with "hän" later, short first names Voikko reads as places
   ("Saku"), an institute and a villa named after a person;
 * after dev_ao (elected officials): a party's abbreviation after a name and "X:stä kerrotaan,
-  että hän" (a town's name too), a turn to speak, a hall named after a person.
+  että hän" (a town's name too), a turn to speak, a hall named after a person;
+* after dev_an (the issue's kinds, built systematically): the comitative, a first name addressed,
+  lower-case coordination of a first name rarely a word, "meidän" + a first name + a verb said of
+  people, "ainoa" with an adverbial before "joka", a role in a "joka" clause after any case,
+  "Anna" + genitive + infinitive.
 """
 
 from __future__ import annotations
@@ -117,6 +121,28 @@ from masking import check
         ("Testit tehtiin Niilo Mäki Instituutissa.", "Testit tehtiin Niilo Mäki Instituutissa."),
         ("Aino Acktén huvilassa pidettiin juhlat.", "Aino Acktén huvilassa pidettiin juhlat."),
         ("Virtasen huvilalla juhlittiin.", "[NIMI] huvilalla juhlittiin."),
+        # dev_an: a name in the comitative (a place has no company); a lower-case word does not
+        ("Juhlaan tuli Rantaloineen koko suku.", "Juhlaan tuli [NIMI] koko suku."),
+        ("Talo myytiin kivineen päivineen.", "Talo myytiin kivineen päivineen."),
+        # a first name addressed after a greeting, before "ja muut"
+        ("Hyvä Aura ja muut ohjaajat, kiitos!", "Hyvä [NIMI] ja muut ohjaajat, kiitos!"),
+        # a lower-case first name rarely a word, coordinated with a masked name
+        ("matti ja Liisa kotihoidosta on parhaita", "[NIMI] ja [NIMI] kotihoidosta on parhaita"),
+        # "meidän" before a first name doing what people do; not "meidän onni oli, että …"
+        ("meidän lumi tykkää eskarista", "meidän [NIMI] tykkää eskarista"),
+        ("meidän onni oli, että apu tuli.", "meidän onni oli, että apu tuli."),
+        # "ainoa" with an adverbial before the "joka" clause
+        (
+            "Aho oli ainoa toimistossa, joka vastasi puhelimeen.",
+            "[NIMI] oli ainoa toimistossa, joka vastasi puhelimeen.",
+        ),
+        # a role in a "joka" clause right after a name in any case, a town's name too
+        (
+            "Tapasin kerhossa Heinolan, joka on siellä ohjaaja.",
+            "Tapasin kerhossa [NIMI], joka on siellä ohjaaja.",
+        ),
+        # "Anna" with a genitive and an infinitive is the verb
+        ("Anna ihmisten valita itse.", "Anna ihmisten valita itse."),
     ],
 )
 def test_session11_rules(text: str, expected: str | None) -> None:

@@ -120,6 +120,11 @@ def spoken(text: str) -> bool:
 _OUR = frozenset(context_words("our_pronouns"))
 
 
+def ours(word: str) -> bool:
+    """ "meidän", "teiän" …: a possessive pronoun of ours or yours."""
+    return word.lower() in _OUR
+
+
 def unit_after(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """The elative of a unit or a role right after, or the ablative of a unit, perhaps after up
     to two genitives ("Onni kuraattoritiimistä", "Tuuli hyvinvointialueen työllisyystiimistä");
@@ -438,7 +443,9 @@ def person_predicate(text: str, words: Words, infos: list[WordInfo], b: int) -> 
         return False
     last, k = clause[-1], clause[-1] + 1
     if gap(text, words, k).strip() != "," or (
-        infos[last].noun and not infos[last].person_predicate
+        infos[last].noun
+        and not infos[last].person_predicate
+        and bool(infos[last].cases & {"nimento", "osanto"})  # not "ainoa rakennusvalvonnassa"
     ):
         return False
     # "…, joka ymmärtää", "…, ja vastaa"; "Kivi ja Koivisto ovat ainoat, jotka kuuntelevat"

@@ -100,6 +100,7 @@ from vastausanalyysi.nlp.pii.names import (
     context_words,
 )
 from vastausanalyysi.nlp.pii.person import (
+    addressed,
     among_firms,
     asked_from,
     former_name,
@@ -186,6 +187,21 @@ def decide_name(
     ):
         return False
     if re.match(r"\s-[^\W\d_]", tail):
+        return False
+    # "Anna ihmisten itse valita": the verb "antaa" with a genitive and an infinitive
+    if (
+        len(group) == 1
+        and last.verb
+        and nominative
+        and nxt is not None
+        and nxt.shape == "lower"
+        and "omanto" in nxt.cases
+        and sentence_initial(text, words[a].start())
+        and any(  # an A-infinitive ("valita", "leikkiä")
+            infos[k].verb and words[k][0].lower().endswith(("a", "ä"))
+            for k in range(stop + 1, min(stop + 3, len(words)))
+        )
+    ):
         return False
     # "Sote-keskus Ainon ajanvaraus", "Hilmassa julkaistu hankintailmoitus"
     if institution_named(prev, group) or system_in_its_field(text, words, infos, a, b):
@@ -396,6 +412,15 @@ def decide_name(
                         and last.surname
                         and context.person_predicate(text, words, infos, stop)
                     )
+                    # "meidän onni tykkää eskarista": one of ours doing what people do
+                    or (
+                        nominative
+                        and last.first
+                        and a > 0
+                        and context.ours(words[a - 1][0])
+                        and nxt is not None
+                        and nxt.person_only
+                    )
                     # "jukka hoitaa kiinteistöt" (a plant's name; not "onni auttaa")
                     or (
                         nominative
@@ -538,6 +563,17 @@ def decide_name(
         # "poissa: Järvi", "Lahtea ei kutsuttu, vaikka hän …", "Hei, olen Aino Salo"
         or (capitals and listed_or_referred(text, words, infos, a, b, stop))
         or ("vajanto" in cases and capitals and bool(names) and not last.town)  # "Ahotta"
+        or ("seuranto" in cases and capitals)  # "Mäkelöineen": a place has no company
+        # "Hyvä Kaarina ja muut …": a first name addressed (a town's name too)
+        or (capitals and group[0].first and addressed(text, words, a, stop))
+        # "Tapasin Heinolan, joka on siellä ohjaaja": a role in a "joka" clause right after
+        or (
+            capitals
+            and stop < len(words)
+            and gap(text, words, stop).strip() == ","
+            and words[stop][0].lower() == "joka"
+            and context.role_ahead(text, words, infos, stop)
+        )
         # "Lehdolla on tieto asiasta" (not "Kalliolla on näköala")
         or (
             "ulkoolento" in cases

@@ -36,6 +36,21 @@ _ADDRESS = frozenset(["kiitos", "kiitti", "hei", "moi", "terve", "moikka", "hyv�
 _AFTER_ADDRESS = re.compile(r"\s*(?:[,!]|$)")
 
 
+#: a greeting before a name at a text's or sentence's start ("Hyvä Kaarina ja muut", "Hei Onni,")
+_GREETING = re.compile(r"(?:^|[.!?]\s+)(?:hyvä|hei|moi|rakas)\s+\Z", re.I)
+#: what follows a name addressed: a comma, "!", or "ja" and more people
+_ADDRESSED_AFTER = re.compile(r"\s*(?:[,!]|ja\s+(?:muut|kaikki|koko)\b)", re.I)
+
+
+def addressed(text: str, words: Words, a: int, stop: int) -> bool:
+    """A name addressed after a greeting at a sentence's start ("Hyvä Kaarina ja muut
+    työntekijät", "Hei Tuuli, …")."""
+    return (
+        context.ends_before(_GREETING, text, words[a].start())
+        and _ADDRESSED_AFTER.match(text, words[stop - 1].end()) is not None
+    )
+
+
 def more_person(
     text: str,
     words: Words,
@@ -275,6 +290,8 @@ def lower_outer(infos: list[WordInfo], a: int, b: int) -> bool:
         and (
             bool(word.cases & (TOWARDS_FROM | {"ulkoolento"}))
             or ("nimento" in word.cases and word.surname and not (word.town or word.verb))
+            # "matti ja liisa kotihoidosta": a first name rarely a word
+            or ("nimento" in word.cases and word.rare_first and not word.verb)
         )
     )
 
@@ -392,6 +409,7 @@ def _done_after(text: str, words: Words, infos: list[WordInfo], k: int) -> bool:
 
 
 __all__ = [
+    "addressed",
     "after_people_label",
     "among_firms",
     "and_is",
