@@ -140,6 +140,18 @@ class RuleTagger:
             found = remember(self._hits, row, (self._is_role(row), hits))
         return found
 
+    def _suspended(self, first: TokenRow, head: TokenRow) -> list[tuple[str, str]]:
+        """(code, rule) of a suspended first part ``first`` ("työvoima-") completed by the
+        compound parts that end ``head`` ("yrityspalvelu": "työvoimapalvelu"), as whole lemmas
+        of the codebook."""
+        stem = first.norm
+        found = []
+        for j in range(1, len(head.parts)):
+            term = stem + "".join(head.parts[j:])
+            for cid in self._index["lemmas"].get(term, ()):
+                found.append((cid, f"suspended:{term}"))
+        return found
+
     def _find_hits(self, w: TokenRow) -> list[tuple[str, str, str]]:
         hits: list[tuple[str, str, str]] = []
         idx = self._index
@@ -311,6 +323,15 @@ class RuleTagger:
                     set_aside.setdefault(cid, set()).add(i)
                     continue
                 _add(evidence, groups, table, rows, starts, negated, cid, [i], rule)
+
+        # a suspended first part completed by the next word's head: "työvoima- ja
+        # yrityspalvelut" names "työvoimapalvelut", "koulu- ja opiskeluterveydenhuolto"
+        # "kouluterveydenhuolto"
+        for k, (i, j) in enumerate(zip(where, where[2:], strict=False)):
+            if rows[i].text.endswith("-") and rows[where[k + 1]].low in COORDINATORS:
+                for cid, term in self._suspended(rows[i], rows[j]):
+                    if i not in blocked.get(cid, ()) and i not in attribution:
+                        _add(evidence, groups, table, rows, starts, negated, cid, [i], term)
 
         for code, phrase, a, b in self._phrases.matches(keys):
             group = where[a:b]
