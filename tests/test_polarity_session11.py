@@ -7,7 +7,11 @@ must leave alone:
 * "kriittinen" before a noun says what is essential ("kriittiset palvelut", "kriittisen
   infrastruktuurin suojaaminen"), not what is wrong, unless the noun is a situation ("kriittinen
   tilanne");
-* "kahden tai useamman" is a count, not a wish for more.
+* "kahden tai useamman" is a count, not a wish for more;
+* praise granted in part: "osittain"/"osin" makes it mixed, "vain osittain" a problem (CODING.md
+  P5, decision of 2026-12-08);
+* a participle before a noun does not stop "ei ole havaittu" from denying existence ("ei ole
+  havaittu merkittäviä puutteita": praise).
 """
 
 from __future__ import annotations
@@ -45,6 +49,23 @@ COUNTS = [
 ]
 
 
+PARTLY = [
+    ("Kuntien näkemykset on otettu huomioon vain osittain.", "problem"),
+    ("Sovitut asiat ovat toteutuneet vain osin.", "problem"),
+    ("Tavoitteet ovat toteutuneet osittain.", "mixed"),
+    ("Yhteistyö toimii hyvin.", "works"),
+    # "osaksi" of a part made is no "partly"; "osin" without praise judges nothing
+    ("Tapaamiset on vakiinnutettu osaksi vuosikelloa.", "works"),
+    ("Kunta ja alue tekevät osin samaa työtä.", "neutral"),
+]
+
+NOTHING_FOUND = [
+    ("Yhteistyössä ei ole havaittu merkittäviä puutteita.", "works"),
+    ("Emme ole havainneet vakavia ongelmia tiedonkulussa.", "works"),
+    ("Alue ei ole kuullut kuntia supistamisesta.", "problem"),
+]
+
+
 def test_without_denies_its_phrase_only(polarity_mismatches: Callable[..., list]) -> None:
     assert not polarity_mismatches(WITHOUT)
 
@@ -55,3 +76,11 @@ def test_critical_before_a_noun_is_essential(polarity_mismatches: Callable[..., 
 
 def test_two_or_more_is_a_count(polarity_mismatches: Callable[..., list]) -> None:
     assert not polarity_mismatches(COUNTS)
+
+
+def test_praise_granted_in_part(polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(PARTLY)
+
+
+def test_nothing_found_past_an_adjective(polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(NOTHING_FOUND)

@@ -126,8 +126,13 @@ _HOW_VERBS = rule_words("how_verbs")
 
 
 def _existential_negation(rows: list[TokenRow], i: int, end: int) -> bool:
-    """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence."""
-    verbs = [rows[j].nlemma for j in range(i + 1, min(i + 4, end)) if rows[j].olla or rows[j].verb]
+    """ "ei ole (ollut)", "ei ole havaittu", "ei …": a negation that denies existence (a
+    participle before a noun is an adjective: "ei ole havaittu merkittäviä puutteita")."""
+    verbs = [
+        rows[j].nlemma
+        for j in range(i + 1, min(i + 4, end))
+        if (rows[j].olla or rows[j].verb) and not attributive(rows, j)
+    ]
     return all(v in _EXISTENTIAL for v in verbs)
 
 

@@ -306,6 +306,7 @@ def _resolve_clauses(
     _after_contrast(rows, clauses)
     _taken_back(rows, clauses, starts)
     _concessions(rows, clauses)
+    _partly(rows, clauses, starts)
     labels = {c.label for c in clauses} - {NEUTRAL}
     works = sum(c.works for c in clauses)
     problem = sum(c.problem for c in clauses)
@@ -430,6 +431,28 @@ def _concessions(rows: list[TokenRow], clauses: list[Clause]) -> None:
             sentences = sentences or _Sentences(rows, clauses)
             if any(c.problem and not c.works for c in sentences.others(clause)):
                 _set_aside(clause, WORKS, "+concessive")
+
+
+def _partly(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) -> None:
+    """Praise granted only in part: "osittain", "osin" in a clause of praise adds what is missing
+    (mixed: "Tavoitteet ovat toteutuneet osittain"), and after "vain" or "ainoastaan" the praise
+    is set aside ("Näkemykset on otettu huomioon vain osittain": a problem; CODING.md P5)."""
+    for clause in clauses:
+        if not clause.works or clause.problem:
+            continue
+        for j in range(clause.start, clause.end):
+            if rows[j].low not in _PARTLY:
+                continue
+            if j > clause.start and rows[j - 1].low in _ONLY:
+                _supersede(clause)
+            clause.problem += 1.0
+            clause.cues.append(_cue_dict(rows[j], starts[j], PROBLEM, "partly"))
+            break
+
+
+#: "Partly", and the words that make it "only partly".
+_PARTLY = rule_words("partly_words")
+_ONLY = rule_words("only_partly_words")
 
 
 def _supersede(clause: Clause) -> None:
