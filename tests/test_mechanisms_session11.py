@@ -1,0 +1,29 @@
+"""Mechanisms of statement prose (session eleven, 2026-12-08; issue 11). Team-written sentences:
+regular contact said with its parties between the subject and "olla säännöllinen"
+(``tapaamiset``), and "ennakoitava"/"ennakoimaton" of decisions, which is predictability of
+decision-making (``paatoksenteko``), not foresight (``tietopohja``)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vastausanalyysi.themes.rules import RuleTagger
+
+CASES = [
+    ("tapaamiset", "Yhteydenpito hyvinvointialueen ja kuntien välillä on säännöllistä.", True),
+    ("tapaamiset", "Yhteistyö alueen kanssa on ollut säännöllistä.", True),
+    ("tapaamiset", "Yhteistyö alueen kanssa on ollut hankalaa.", False),
+    ("tietopohja", "Hyvinvointialueen päätöksenteko on ollut vaikeasti ennakoitavaa.", False),
+    ("paatoksenteko", "Hyvinvointialueen päätöksenteko on ollut vaikeasti ennakoitavaa.", True),
+    ("tietopohja", "Päätökset ovat olleet kunnille ennakoimattomia.", False),
+    ("tietopohja", "Palvelutarpeiden ennakointi tehdään yhdessä kuntien kanssa.", True),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), CASES)
+def test_mechanisms_of_statements(
+    nlp: Language, tagger: RuleTagger, code: str, text: str, expected: bool
+) -> None:
+    result = tagger.tag_doc(nlp(text))
+    assert (code in result.mechanisms) is expected, result.evidence
