@@ -1,7 +1,8 @@
 """Mechanisms of statement prose (session eleven, 2026-12-08; issue 11). Team-written sentences:
 regular contact said with its parties between the subject and "olla säännöllinen"
 (``tapaamiset``), and "ennakoitava"/"ennakoimaton" of decisions, which is predictability of
-decision-making (``paatoksenteko``), not foresight (``tietopohja``)."""
+decision-making (``paatoksenteko``), not foresight (``tietopohja``); organisations' knowledge
+drawn on (``osallisuus``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ CASES = [
     ("paatoksenteko", "Hyvinvointialueen päätöksenteko on ollut vaikeasti ennakoitavaa.", True),
     ("tietopohja", "Päätökset ovat olleet kunnille ennakoimattomia.", False),
     ("tietopohja", "Palvelutarpeiden ennakointi tehdään yhdessä kuntien kanssa.", True),
+    ("osallisuus", "Järjestöjen asiantuntemusta hyödynnetään hyte-työssä.", True),
+    ("osallisuus", "Kunnan oma asiantuntemus riittää hyte-työhön.", False),
 ]
 
 
