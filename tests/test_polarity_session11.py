@@ -11,7 +11,7 @@ must leave alone:
 * praise granted in part: "osittain"/"osin" makes it mixed, "vain osittain" a problem (CODING.md
   P5, decision of 2026-12-08);
 * a participle before a noun does not stop "ei ole havaittu" from denying existence ("ei ole
-  havaittu merkittäviä puutteita": praise).
+  havaittu merkittäviä puutteita": praise), and "ei näe" (no obstacle seen) denies it too.
 """
 
 from __future__ import annotations
@@ -63,6 +63,9 @@ NOTHING_FOUND = [
     ("Yhteistyössä ei ole havaittu merkittäviä puutteita.", "works"),
     ("Emme ole havainneet vakavia ongelmia tiedonkulussa.", "works"),
     ("Alue ei ole kuullut kuntia supistamisesta.", "problem"),
+    # seeing none is finding none ("ei näe estettä"); not seeing someone is a complaint
+    ("Kaupunki ei näe estettä esityksen hyväksymiselle.", "works"),
+    ("Kunta ei näe alueen edustajia koskaan.", "problem"),
 ]
 
 
