@@ -11,7 +11,9 @@ must leave alone:
 * praise granted in part: "osittain"/"osin" makes it mixed, "vain osittain" a problem (CODING.md
   P5, decision of 2026-12-08);
 * a participle before a noun does not stop "ei ole havaittu" from denying existence ("ei ole
-  havaittu merkittäviä puutteita": praise), and "ei näe" (no obstacle seen) denies it too.
+  havaittu merkittäviä puutteita": praise), and "ei näe" (no obstacle seen) denies it too;
+* a burden ("taakka") is a problem, lightened ("keventää") an improvement, and lightening it as a
+  goal a topic.
 """
 
 from __future__ import annotations
@@ -69,6 +71,13 @@ NOTHING_FOUND = [
 ]
 
 
+BURDEN = [
+    ("Esitys lisää kuntien hallinnollista taakkaa.", "problem"),
+    ("Esitys keventää kuntien hallinnollista taakkaa.", "works"),
+    ("Hallinnollisen taakan keventäminen on tavoitteena.", "neutral"),
+]
+
+
 def test_without_denies_its_phrase_only(polarity_mismatches: Callable[..., list]) -> None:
     assert not polarity_mismatches(WITHOUT)
 
@@ -87,3 +96,7 @@ def test_praise_granted_in_part(polarity_mismatches: Callable[..., list]) -> Non
 
 def test_nothing_found_past_an_adjective(polarity_mismatches: Callable[..., list]) -> None:
     assert not polarity_mismatches(NOTHING_FOUND)
+
+
+def test_a_burden_added_or_lightened(polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(BURDEN)
