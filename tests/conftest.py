@@ -37,3 +37,23 @@ def polarity_mismatches() -> Callable[[Sequence[tuple[str, str]]], list[tuple[st
         return [(t, w, g) for (t, w), g in zip(cases, got, strict=True) if g != w]
 
     return mismatches
+
+
+@pytest.fixture(scope="session")
+def mechanism_mismatches(
+    nlp: Language, tagger: RuleTagger
+) -> Callable[[Sequence[tuple[str, str, bool]]], list[tuple[str, str, bool, list[str]]]]:
+    """A function of (mechanism code, text, whether the rules give it) cases: the (code, text,
+    wanted, the mechanisms the rules gave) that differ."""
+
+    def mismatches(
+        cases: Sequence[tuple[str, str, bool]],
+    ) -> list[tuple[str, str, bool, list[str]]]:
+        out = []
+        for code, text, expected in cases:
+            found = tagger.tag_doc(nlp(text)).mechanisms
+            if (code in found) is not expected:
+                out.append((code, text, expected, found))
+        return out
+
+    return mismatches
