@@ -263,7 +263,7 @@ class WordInfo:
         elif outer:
             self.cases = _ending_cases(outer)
         elif not analyses:  # "Jaglandin", "Kroesia": the case of an agreeing title
-            self.cases = _ending_cases(form)
+            self.cases = _ending_cases(form) if len(form) > 3 else set()  # "Lan" is no "La-n"
         if FIRST not in classes:  # a listed first name Voikko does not know: "Lumin", "Ilolle"
             for base in listed_firsts:
                 if len(form) > len(base) and form.lower().startswith(base.lower()):
@@ -675,7 +675,9 @@ def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
     first, _, rest = word.partition("-")
     if not first[:1].isupper() or "-" in rest:
         return 0
-    kin = any(a.baseform.lower().rpartition("-")[2] in KIN_NOUNS for a in common)
+    kin = any(a.baseform.lower().rpartition("-")[2] in KIN_NOUNS for a in common) or (
+        not common and any(rest.startswith(k) and len(rest) - len(k) <= 3 for k in KIN_NOUNS)
+    )  # a word Voikko does not know with a case ending: "Minna-open"
     if not kin and rest[:1].islower():
         led = any(ends_with(a.baseform.lower(), LED_HEADS) for a in analyzer.analyze(rest))
         kin = led and not any(
