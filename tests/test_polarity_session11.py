@@ -13,7 +13,9 @@ must leave alone:
 * a participle before a noun does not stop "ei ole havaittu" from denying existence ("ei ole
   havaittu merkittäviä puutteita": praise), and "ei näe" (no obstacle seen) denies it too;
 * a burden ("taakka") is a problem, lightened ("keventää") an improvement, and lightening it as a
-  goal a topic.
+  goal a topic;
+* a party left outside ("jätetty ulkopuolelle") or cooperation merely formal is a problem, genuine
+  dialogue ("aitoa vuoropuhelua") praise.
 """
 
 from __future__ import annotations
@@ -78,6 +80,15 @@ BURDEN = [
 ]
 
 
+STANCE = [
+    ("Kunnat on jätetty valmistelun ulkopuolelle.", "problem"),
+    ("Yhteistyö on ollut lähinnä muodollista.", "problem"),
+    ("Kuntien kanssa on käyty aitoa vuoropuhelua.", "works"),
+    ("Kuntien kanssa ei ole käyty aitoa vuoropuhelua.", "problem"),
+    ("Tavoitteena on aito vuoropuhelu.", "neutral"),
+]
+
+
 def test_without_denies_its_phrase_only(polarity_mismatches: Callable[..., list]) -> None:
     assert not polarity_mismatches(WITHOUT)
 
@@ -100,3 +111,7 @@ def test_nothing_found_past_an_adjective(polarity_mismatches: Callable[..., list
 
 def test_a_burden_added_or_lightened(polarity_mismatches: Callable[..., list]) -> None:
     assert not polarity_mismatches(BURDEN)
+
+
+def test_a_statements_stance(polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(STANCE)
