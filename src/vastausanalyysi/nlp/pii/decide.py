@@ -36,6 +36,12 @@ Toivo, Salo, Mattila) is masked when the context says person:
   ylitöitä"), an unknown word addressed or with a person's predicate ("Kiitos Layla, että …",
   "Shilan oli ainoa, joka huomasi …"), a second clause "ja on aina avulias"; a lower-case name
   coordinated in an outer local case ("kiitos hakalalle ja nurmelle");
+* the contexts of :mod:`~vastausanalyysi.nlp.pii.local_cases` (a surname that is also a word in
+  a local case: "Kivestä tuli vs. kunnanjohtaja", "Mäeltä ei ole kuulunut mitään"); a party's
+  abbreviation after a name ("Salo (kok.) muistutti", a town's name too); the comitative
+  ("Mäkelöineen"); a first name addressed ("Hyvä Kaarina ja muut …"); a role in a "joka" clause
+  right after a name in any case ("Tapasin Heinolan, joka on siellä ohjaaja"); "Anna" with a
+  genitive and an infinitive is the verb ("Anna ihmisten valita");
 * a title right before a capitalised ordinary word ("psykologi Usvan kanssa"); an abbreviated
   title also with its dot ("PJ MATTI HEIKKILÄ", "Vpj. Salo", "Mr. Rahman's team", "Dr. Lee");
 * a genitive before an agent participle ("Niemisen laatima"; not a town's: "Lahden tekemä");
