@@ -19,6 +19,7 @@ ORDER = [
     "phrases",
     "evaluative",
     "aims",
+    "negation_scope",
     "clauses",
     "cue_context",
     "negation_context",

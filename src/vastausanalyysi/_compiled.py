@@ -31,6 +31,7 @@ COMPILED = (
     "vastausanalyysi.themes.tokens",
     "vastausanalyysi.themes.phrases",
     "vastausanalyysi.themes.aims",
+    "vastausanalyysi.themes.negation_scope",
     "vastausanalyysi.themes.clauses",
     "vastausanalyysi.themes.counterfactual",
     "vastausanalyysi.themes.cue_context",

@@ -8,6 +8,7 @@ Layout, lowest first (each module imports only those above it in this list):
 - ``tokens``: the token table: what the rules read off each token of a Doc, once per Doc
 - ``phrases``: multi-word phrases compiled once and matched through an index of first keys
 - ``evaluative``: the evaluative lexicon beyond the codebook's and its derivation rules
+- ``negation_scope``: which tokens are negations and what each denies
 - ``clauses``: clause split, negation, goal and need scopes, computed once per Doc
 - ``cues``: the rules that find a clause's works and problem cues
 - ``polarity``: rule polarity of a text, the kind of question, the polarity model's features

@@ -11,10 +11,8 @@ henki", not "hankaloittavat yhteistyötä"); places compared ("alueittain"), rig
 
 from __future__ import annotations
 
-from vastausanalyysi.themes.clauses import (
-    PAST_PARTICIPLES,
-    noun_infinitive,
-)
+from vastausanalyysi.themes.clauses import PAST_PARTICIPLES
+from vastausanalyysi.themes.negation_scope import noun_infinitive
 from vastausanalyysi.themes.tokens import TokenRow, finite, rule_words
 
 #: Verbs that also say that something exists or is located somewhere ("Kunnassa toimii

@@ -15,7 +15,6 @@ from vastausanalyysi.themes.clauses import (
     PROBLEM,
     SENTENCE_END,
     WORKS,
-    focus_follows,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.evaluative import EvaluativeLexicon, derived_polarity, is_stage_form
@@ -26,6 +25,7 @@ from vastausanalyysi.themes.negation_context import (
     corrected_negation,
     forbids,
 )
+from vastausanalyysi.themes.negation_scope import focus_follows
 from vastausanalyysi.themes.tokens import TokenRow, remember, rule_words
 
 

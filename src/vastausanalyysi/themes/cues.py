@@ -19,7 +19,6 @@ from typing import Any
 from vastausanalyysi.themes.aims import REQUIRE_VERBS
 from vastausanalyysi.themes.clauses import (
     PROBLEM,
-    VERBLESS_NEGATIONS,
     WORKS,
     Clause,
     Scopes,
@@ -88,6 +87,7 @@ from vastausanalyysi.themes.negation_context import (
     JOINING_NEGATIONS,
     corrected_negation,
 )
+from vastausanalyysi.themes.negation_scope import VERBLESS_NEGATIONS
 from vastausanalyysi.themes.phrases import PhraseSet
 from vastausanalyysi.themes.tokens import (
     TokenRow,
