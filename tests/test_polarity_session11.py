@@ -14,8 +14,9 @@ must leave alone:
   havaittu merkittäviä puutteita": praise), and "ei näe" (no obstacle seen) denies it too;
 * a burden ("taakka") is a problem, lightened ("keventää") an improvement, and lightening it as a
   goal a topic;
-* a party left outside ("jätetty ulkopuolelle") or cooperation merely formal is a problem, genuine
-  dialogue ("aitoa vuoropuhelua") praise.
+* a party left outside ("jätetty ulkopuolelle"), cooperation merely formal, or news heard from
+  the press ("kuulimme asiasta lehdestä") is a problem, genuine dialogue ("aitoa vuoropuhelua")
+  praise.
 """
 
 from __future__ import annotations
@@ -86,6 +87,10 @@ STANCE = [
     ("Kuntien kanssa on käyty aitoa vuoropuhelua.", "works"),
     ("Kuntien kanssa ei ole käyty aitoa vuoropuhelua.", "problem"),
     ("Tavoitteena on aito vuoropuhelu.", "neutral"),
+    # news heard from the press, not from the other party
+    ("Kuulimme palveluverkon muutoksista paikallislehdestä.", "problem"),
+    ("Kuulimme hyviä uutisia alueelta.", "works"),
+    ("Alueen tiedote tuli kaikkiin lehtiin.", "neutral"),
 ]
 
 
