@@ -327,8 +327,8 @@ class RuleTagger:
         # a suspended first part completed by the next word's head: "työvoima- ja
         # yrityspalvelut" names "työvoimapalvelut", "koulu- ja opiskeluterveydenhuolto"
         # "kouluterveydenhuolto"
-        for k, (i, j) in enumerate(zip(where, where[2:], strict=False)):
-            if rows[i].text.endswith("-") and rows[where[k + 1]].low in COORDINATORS:
+        for i, between, j in zip(where, where[1:], where[2:], strict=False):
+            if rows[i].text.endswith("-") and rows[between].low in COORDINATORS:
                 for cid, term in self._suspended(rows[i], rows[j]):
                     if i not in blocked.get(cid, ()) and i not in attribution:
                         _add(evidence, groups, table, rows, starts, negated, cid, [i], term)

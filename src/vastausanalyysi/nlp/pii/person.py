@@ -133,7 +133,7 @@ def unknown_person(text: str, words: Words, infos: list[WordInfo], a: int, stop:
     Layla, että jaksoit"), or with a predicate said of people only, in whatever case its ending
     suggests ("Shilan oli ainoa, joka huomasi …": an unknown name in -n may be a nominative); not
     a spoken word for family or a system's name ("Iskä ehti …", "Kiitos Teams, että …")."""
-    addressed = (
+    thanked = (
         a > 0
         and gap(text, words, a) in GAP
         and words[a - 1][0].lower() in _ADDRESS
@@ -142,7 +142,7 @@ def unknown_person(text: str, words: Words, infos: list[WordInfo], a: int, stop:
     if words[a][0].lower() in SPOKEN_KIN | SYSTEM_NAMES:  # "Iskä ehti …", "Kiitos Teams, …"
         return False
     return (
-        addressed
+        thanked
         or context.person_predicate(text, words, infos, stop)
         or and_is(text, words, infos, stop)  # "Siriporn siivoaa koulua ja on aina iloinen"
     )

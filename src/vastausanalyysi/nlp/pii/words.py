@@ -198,10 +198,9 @@ class WordInfo:
         # a listed surname in -nen is not a place (Voikko reads "Nieminen" as one), nor a double
         # first name of listed names (Voikko reads "Ella-Maria" also as a partitive of a place)
         # (but "Salosta" is also the elative of the town Salo, as Voikko reads it: a place)
-        nen_surname = any(base.lower().endswith("nen") for base in bases & surnames) and not any(
-            a.word_class == "paikannimi" and not a.baseform.lower().endswith("nen")
-            for a in analyses
-        )
+        nen_surname = any(
+            base.lower().endswith("nen") for base in bases & surnames
+        ) and not _place_reading(analyses)
         self.place = PLACE in classes and not (
             nen_surname
             or double
@@ -668,6 +667,11 @@ def _all_names(word: str, analyzer: VoikkoAnalyzer) -> bool:
 _OWN_FAMILY = (FAMILY_NOUNS | KIN_NOUNS) - {"perhe", "omainen", "perheenjäsen"}
 
 
+def _place_reading(analyses: list) -> bool:
+    """Voikko reads the word as a place that is no surname in -nen ("Salosta", "Lahti")."""
+    return any(a.word_class == PLACE and not a.baseform.lower().endswith("nen") for a in analyses)
+
+
 def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
     """Length of the name in "Pekka-sedästä", "Liisa-tädin", or in a person's team or lead
     ("Nieminen-tiimi", "Virtanen-vetoinen"; not a town's: "Lahti-vetoinen") (0 when the word is
@@ -680,10 +684,7 @@ def _kin_prefix(word: str, analyzer: VoikkoAnalyzer, common) -> int:
     )  # a word Voikko does not know with a case ending: "Minna-open"
     if not kin and rest[:1].islower():
         led = any(ends_with(a.baseform.lower(), LED_HEADS) for a in analyzer.analyze(rest))
-        kin = led and not any(
-            a.word_class == "paikannimi" and not a.baseform.endswith("nen")
-            for a in analyzer.analyze(first)
-        )
+        kin = led and not _place_reading(analyzer.analyze(first))
     return len(first) if kin and _is_listed_name(first, analyzer) else 0
 
 
