@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 WITHOUT = [
     # the clause after the phrase keeps its own judgement
     ("Ilman lisärahoitusta toiminta loppuu.", "problem"),
@@ -94,29 +96,17 @@ STANCE = [
 ]
 
 
-def test_without_denies_its_phrase_only(polarity_mismatches: Callable[..., list]) -> None:
-    assert not polarity_mismatches(WITHOUT)
+RULES = {
+    "without denies its phrase only": WITHOUT,
+    "critical before a noun is essential": ESSENTIAL,
+    "two or more is a count": COUNTS,
+    "praise granted in part": PARTLY,
+    "nothing found past an adjective": NOTHING_FOUND,
+    "a burden added or lightened": BURDEN,
+    "a statement's stance": STANCE,
+}
 
 
-def test_critical_before_a_noun_is_essential(polarity_mismatches: Callable[..., list]) -> None:
-    assert not polarity_mismatches(ESSENTIAL)
-
-
-def test_two_or_more_is_a_count(polarity_mismatches: Callable[..., list]) -> None:
-    assert not polarity_mismatches(COUNTS)
-
-
-def test_praise_granted_in_part(polarity_mismatches: Callable[..., list]) -> None:
-    assert not polarity_mismatches(PARTLY)
-
-
-def test_nothing_found_past_an_adjective(polarity_mismatches: Callable[..., list]) -> None:
-    assert not polarity_mismatches(NOTHING_FOUND)
-
-
-def test_a_burden_added_or_lightened(polarity_mismatches: Callable[..., list]) -> None:
-    assert not polarity_mismatches(BURDEN)
-
-
-def test_a_statements_stance(polarity_mismatches: Callable[..., list]) -> None:
-    assert not polarity_mismatches(STANCE)
+@pytest.mark.parametrize("rule", RULES)
+def test_rule(rule: str, polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(RULES[rule])
