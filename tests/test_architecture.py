@@ -18,7 +18,17 @@ MAX_LINES = 700
 
 # lowest first; a module may import its own layer and the layers below it, never above
 LAYERS: list[tuple[str, ...]] = [
-    ("_version", "_lazy", "_compiled", "errors", "text", "schema", "_resources", "deprecation"),
+    (
+        "_version",
+        "_lazy",
+        "_compiled",
+        "errors",
+        "text",
+        "schema",
+        "_resources",
+        "deprecation",
+        "threads",
+    ),
     ("nlp",),
     ("respondents", "survey"),
     ("themes",),

@@ -17,10 +17,8 @@ seed chooses the subsamples, so it can only move that choice); a cluster over ``
 statements is replaced by its two branches. k-means started from the cut's centroids refines the
 result (kept only if it makes no catch-all cluster).
 
-The numerical steps (:func:`reduce`, :func:`partition`) run on one BLAS and OpenMP thread: their
-matrices are small (tens of columns), so a second thread saves no time, and where the cores are
-busy its synchronisation costs several times the work itself (the LSA's fit took 1.4 s of CPU
-on two threads against 0.1 s on one, on a shared two-core machine).
+The numerical steps (:func:`reduce`, :func:`partition`) run on one BLAS and OpenMP thread
+(:func:`~vastausanalyysi.threads.single_threaded`): their matrices are small (tens of columns).
 """
 
 from __future__ import annotations
@@ -29,10 +27,9 @@ import hashlib
 import re
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, wraps
-from typing import ParamSpec, TypeVar
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -43,10 +40,10 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics import silhouette_score
 from sklearn.metrics.pairwise import cosine_distances
 from sklearn.preprocessing import normalize
-from threadpoolctl import ThreadpoolController
 
 from vastausanalyysi.clusters.labels import normalise_term
 from vastausanalyysi.nlp.pii import PLACEHOLDERS
+from vastausanalyysi.threads import single_threaded
 
 __all__ = [
     "MAX_LEAVES",
@@ -58,7 +55,6 @@ __all__ = [
     "features",
     "partition",
     "reduce",
-    "single_threaded",
     "statement_terms",
     "ward_tree",
     "without_placeholders",
@@ -78,26 +74,6 @@ _SVD_SEED = 0  # a numerical method's seed, fixed: the rows come in canonical or
 #: sample chosen by a hash of each statement (so independent of the input order); the other
 #: statements are projected and assigned with what was fitted.
 FIT_SAMPLE = 6000
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-@lru_cache(maxsize=1)
-def _threadpools() -> ThreadpoolController:
-    return ThreadpoolController()  # the BLAS and OpenMP libraries loaded (with scikit-learn's)
-
-
-def single_threaded(func: Callable[_P, _R]) -> Callable[_P, _R]:
-    """``func`` run with one BLAS and one OpenMP thread (see the module's docstring)."""
-
-    @wraps(func)
-    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with _threadpools().limit(limits=1):
-            return func(*args, **kwargs)
-
-    return wrapper
 
 
 # --------------------------------------------------------------------------- terms

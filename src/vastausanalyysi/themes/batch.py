@@ -35,6 +35,7 @@ from vastausanalyysi.themes.codes import Codebook
 from vastausanalyysi.themes.polarity import NEUTRAL, question_kind
 from vastausanalyysi.themes.prediction import combine
 from vastausanalyysi.themes.shipped import resolve_model
+from vastausanalyysi.threads import single_threaded
 
 #: Output columns of ``tag()``, in order (``evidence``/``polarity_evidence`` unless left out).
 OUTPUT_COLUMNS = ("areas", "mechanisms", "polarity", "evidence", "lemmas")
@@ -139,10 +140,14 @@ class BatchTagger:
         self.codebook = resolve_codebook(self.model, options.codebook)
         self.nlp = options.nlp or default_pipeline()
 
+    @single_threaded
     def results(self, texts: Sequence[str], questions: Sequence[Any]) -> list[dict[str, Any]]:
         """One result dict per text (``options.columns`` as keys); repeats are tagged once.
 
         Docs are made and dropped :data:`MAX_CHUNK` texts at a time, so only the results stay.
+        The model's products run on one BLAS thread (:func:`~vastausanalyysi.threads.
+        single_threaded`): its matrices are small, and idle BLAS threads spin on the cores that
+        the other workers tag on.
         """
         u_texts, u_kinds, where = unique_items(texts, questions)
         with frozen_heap() as settle:  # it froze the heap: the chunks' results may be frozen
