@@ -14,7 +14,6 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_VERBS,
     BOOK_VERBS,
     BRAND_HEADS,
-    CASE_ENDINGS,
     CREW_NOUNS,
     DOCUMENT_NOUNS,
     ENGLISH_TITLES,
@@ -61,16 +60,29 @@ from vastausanalyysi.nlp.pii.names import (
     foreign_names,
     is_place_head,
     is_title,
-    known_places,
     municipalities,
     name_lists,
+)
+from vastausanalyysi.nlp.pii.spelling import (
+    FIRST,
+    NO_UMLAUTS,
+    ORG,
+    PLACE,
+    PROPER,
+    SUR,
+    brand_form,
+    known_place_form,
+    listed_bases,
+    ordinary_with_umlauts,
+    outer_first,
+    spoken_ending,
+    title_case,
+    with_umlauts,
 )
 from vastausanalyysi.nlp.typos import general_frequencies
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
 from vastausanalyysi.text import non_answer_words
 
-FIRST, SUR, PLACE, ORG = "etunimi", "sukunimi", "paikannimi", "nimi"
-PROPER = {FIRST, SUR, PLACE, ORG}
 ADJECTIVE = {"laatusana", "nimisana_laatusana"}
 APOSTROPHE_NAME = re.compile(r"[OoDd]['’][^\W\d_]{2,}")
 # "J-P", "A-K": initials of a double first name
@@ -82,26 +94,6 @@ def _organisations() -> frozenset[str]:
     from vastausanalyysi.nlp.lexicon import default_entries
 
     return frozenset(e.lemma.lower() for e in default_entries())
-
-
-def title_case(word: str) -> str:
-    """``word`` with each hyphen-separated part capitalised ("koski-mäkelä" -> "Koski-Mäkelä")."""
-    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
-
-
-def _listed_bases(form: str, analyses) -> set[str]:
-    """The capitalised base forms under which ``form`` is looked up in the name lists."""
-    # "Rinteen" -> Rinne, "sadun" -> Satu; a lower-case one is masked only in a strong context
-    bases = {title_case(a.baseform) for a in analyses if a.baseform} | {title_case(form)}
-    if not analyses:
-        stems = {form[: -len(e)] for e in CASE_ENDINGS if form.endswith(e)}
-        # names in -as/-is/-us: "Armaksen" -> Armas, "Tuomakselle" -> Tuomas
-        stems |= {s[:-3] + "s" for s in stems if s.endswith("kse")}
-        # a name in -ki, -pi, -ti inflected without consonant gradation, as names often are
-        # ("Jokelle" -> Joki, which Voikko knows only as "Joelle")
-        stems |= {s[:-1] + "i" for s in stems if re.search(r"[kpt]e$", s)}
-        bases |= {title_case(s) for s in stems}
-    return bases
 
 
 RARE = 3  # fewer occurrences in the general lemma frequency list (data/wordfreq.tsv)
@@ -156,10 +148,10 @@ class WordInfo:
         analyses = list(analyzer.analyze(form))
         if self.shape != "title":
             analyses += analyzer.analyze(word.lower())
-        if not analyses and _NO_UMLAUTS.fullmatch(form):
-            form, analyses = _with_umlauts(form, analyzer, self.shape != "title")
+        if not analyses and NO_UMLAUTS.fullmatch(form):
+            form, analyses = with_umlauts(form, analyzer, self.shape != "title")
         if not analyses and self.shape == "title":
-            form, analyses = _spoken_ending(form, analyzer)
+            form, analyses = spoken_ending(form, analyzer)
         hyphen_parts = word.split("-")
         capital_parts = len(hyphen_parts) > 1 and all(p[:1].isupper() for p in hyphen_parts)
         if any(a.get("PERSON") in ("1", "2") for a in analyses):
@@ -173,14 +165,14 @@ class WordInfo:
         ]  # fmt: skip
         lists = name_lists()
         firsts, surnames = lists.get("first", frozenset()), lists.get("surname", frozenset())
-        bases = _listed_bases(form, analyses)
+        bases = listed_bases(form, analyses)
         classes = {a.word_class for a in proper}
         self.initial = len(word) == 1 and word.isupper()
         self.initials = bool(INITIALS.fullmatch(word))
         self.unknown = not analyses and not self.initials
         listed_firsts = _first_name_bases(form, bases) & firsts
         # a first name Voikko reads as an ordinary word in an outer local case: "Oksanalle"
-        outer = "" if proper or self.shape == "lower" else _outer_first(form, firsts)
+        outer = "" if proper or self.shape == "lower" else outer_first(form, firsts)
         if outer:
             listed_firsts = listed_firsts | {title_case(form[: -len(outer)])}
         surname = SUR in classes or bool(bases & surnames)
@@ -231,8 +223,8 @@ class WordInfo:
         self.umlauts_left_out = (
             self.name
             and form == (title_case(word) if self.shape == "caps" else word)
-            and _NO_UMLAUTS.fullmatch(word) is not None
-            and _ordinary_with_umlauts(word, analyzer)
+            and NO_UMLAUTS.fullmatch(word) is not None
+            and ordinary_with_umlauts(word, analyzer)
         )
         if self.umlauts_left_out and word.lower() in non_answer_words():
             self.name = False
@@ -299,7 +291,7 @@ class WordInfo:
         # after a common one ("Virtasen talolla", "Virtasen villalla"; see ``masker``)
         self.house = lemmas in ({"talo"}, {"villa"}, {"huvila"})
         # the head of a brand-style name, after an uninflected name ("Hartwall Arenalla")
-        self.brand = not lemmas.isdisjoint(BRAND_HEADS) or _brand_form(word.lower())
+        self.brand = not lemmas.isdisjoint(BRAND_HEADS) or brand_form(word.lower())
         self.area = not lemmas.isdisjoint(AREA_HEADS)  # "kunnan", "kaupungin"
         # an ordinary noun common enough to head a line ("Lumi: auraus myöhässä", "Valo:
         # …"): a first name that is one is no sure speaker's label ("Tapani:" is, "tapa"
@@ -476,45 +468,6 @@ class WordInfo:
                 self.phone_illative = True
 
 
-_OUTER_ENDINGS = ("lle", "lta", "ltä", "lla", "llä")
-
-
-def known_place_form(form: str) -> bool:
-    """Whether ``form`` is a place the region resolver knows (:func:`known_places`: the
-    Swedish names of municipalities too), as written or in a Finnish case: "Lovisa",
-    "Lovisassa", "Ekenäsin", "Kyrkslättissä"."""
-    low = form.lower()
-    places = known_places()
-    if low in places:
-        return True
-    # the case endings tried on unknown names (CASE_ENDINGS); an "i" may join them to a
-    # consonant-final name ("Kyrkslätt|issä", "Ekenäs|inä")
-    for ending in CASE_ENDINGS:
-        if low.endswith(ending) and len(low) > len(ending) + 2:
-            stem = low[: -len(ending)]
-            if stem in places or (stem.endswith("i") and stem[:-1] in places):
-                return True
-    return False
-
-
-def _brand_form(low: str) -> bool:
-    """A brand head as written or with a case ending, for the heads Voikko does not know
-    ("arenalla", "oy:n")."""
-    return any(
-        low.startswith(head) and low[len(head) :].lstrip(":") in ("", *CASE_ENDINGS)
-        for head in BRAND_HEADS
-    )
-
-
-def _outer_first(form: str, firsts: frozenset[str]) -> str:
-    """The outer local ending of ``form`` when the rest is a listed first name ("Oksanalle",
-    which Voikko reads as an ordinary word), else ''."""
-    for ending in _OUTER_ENDINGS:
-        if form.endswith(ending) and title_case(form[: -len(ending)]) in firsts:
-            return ending
-    return ""
-
-
 _POSSESSIVE = re.compile(r"([^\W\d_]{3,}?)(['’]s|s)")
 
 
@@ -554,50 +507,6 @@ def _owned(analysis) -> bool:
     return surface.endswith("n") and surface != base and not base.endswith("n")
 
 
-# a word written without ä and ö ("jarvinen", "MAKELA"): the same word with them may be a name
-_NO_UMLAUTS = re.compile(r"[^äöÄÖ]*[aouAOU][^äöÄÖ]*")
-_UMLAUTS = str.maketrans("aouAOU", "äöyÄÖY")
-
-
-def _with_umlauts(form: str, analyzer: VoikkoAnalyzer, lower: bool) -> tuple[str, list]:
-    """``form`` with a, o, u as ä, ö, y and its readings when it is then a listed name or Voikko
-    reads it as a first name or surname ("jarvinen" -> Järvinen); else ``form`` and no readings."""
-    other = form.translate(_UMLAUTS)
-    analyses = list(analyzer.analyze(other))
-    if lower:
-        analyses += analyzer.analyze(other.lower())
-    lists = name_lists()
-    listed = lists.get("first", frozenset()) | lists.get("surname", frozenset())
-    if any(a.word_class in {FIRST, SUR} for a in analyses) or (
-        _listed_bases(other, analyses) & listed
-    ):
-        return other, analyses
-    return form, []
-
-
-# spoken case endings of a surname in -nen that drop their last sound: "Korhose kans"
-# (Korhosen), "Lehtiselt" (Lehtiseltä), "Mäkisest" (Mäkisestä)
-_CLIPPED = re.compile(r"(?:se|lt|st|ss|l)$")
-
-
-def _spoken_ending(form: str, analyzer: VoikkoAnalyzer) -> tuple[str, list]:
-    """A capitalised word no dictionary knows, read as a form of a surname in -nen with its
-    spoken ending completed ("Korhose" -> Korhosen, "Lehtiselt" -> Lehtiseltä); else ``form``
-    and no readings. Only such readings count (not "Mail" -> Maila, "Hall" -> Halla), and none
-    where the completed word is also a place's."""
-    if not _CLIPPED.search(form):
-        return form, []
-    for end in ("n", "a", "ä"):
-        readings = list(analyzer.analyze(form + end))
-        # not a place's ("Turust": Turusta is also Turunen's partitive)
-        if any(a.word_class == PLACE for a in readings):
-            continue
-        analyses = [a for a in readings if a.word_class == SUR and a.baseform.endswith("nen")]
-        if analyses:
-            return form + end, analyses
-    return form, []
-
-
 def typed_without_umlauts(info: WordInfo, plain_text: bool) -> WordInfo:
     """``info``, or in a text typed without ä and ö (``plain_text``), for a lower-case name that
     is an ordinary word with its umlauts put back ("mika" mikä, "kay" käy), a copy that is a name
@@ -625,15 +534,6 @@ def as_word(info: WordInfo) -> WordInfo:
     return word
 
 
-def _ordinary_with_umlauts(word: str, analyzer: VoikkoAnalyzer) -> bool:
-    """Whether ``word`` with a, o, u as ä, ö, y (or as typed, lower-cased) is an ordinary word
-    or a non-answer ("mika" -> mikä, "eos")."""
-    lower = word.lower()
-    if lower in non_answer_words():
-        return True
-    return any(a.word_class not in PROPER for a in analyzer.analyze(lower.translate(_UMLAUTS)))
-
-
 def _is_org(analyses, word: str, bases: set[str]) -> bool:
     """An organisation, a lexicon entry or a system ("Teamsissa": its stem, as for names), or
     the plural name of an organisation ("Martat")."""
@@ -655,7 +555,7 @@ def _is_listed_name(part: str, analyzer: VoikkoAnalyzer) -> bool:
     analyses = analyzer.analyze(title_case(part))
     if any(a.word_class in {FIRST, SUR} for a in analyses):
         return True
-    return bool(_listed_bases(title_case(part), analyses) & listed)
+    return bool(listed_bases(title_case(part), analyses) & listed)
 
 
 def _all_names(word: str, analyzer: VoikkoAnalyzer) -> bool:
@@ -692,8 +592,6 @@ __all__ = [
     "WordInfo",
     "as_ordinary",
     "as_word",
-    "known_place_form",
     "possessive",
-    "title_case",
     "typed_without_umlauts",
 ]
