@@ -41,16 +41,16 @@ makes it a person:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
+from vastausanalyysi.nlp.pii import sentences
 from vastausanalyysi.nlp.pii.names import (
     AWAY_STATES,
     COORDINATING_CONJUNCTIONS,
     FOREIGN_BEFORE_NAME,
     context_words,
 )
+from vastausanalyysi.nlp.pii.sentences import later_in_sentence
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 GAP = {" ", "\u00a0"}
@@ -335,7 +335,6 @@ def talked_with(text: str, words: Words, infos: list[WordInfo], a: int, b: int) 
 # "hän" in an outer local case or the illative: someone to ask, call, get a thing from or
 # contact ("kysykää häneltä", "häneen pitää olla yhteydessä")
 _HE_OUTER = re.compile(r"\bhän(?:el(?:tä|le|lä)|een)(?:kin|kään)?\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def possessor(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
@@ -348,7 +347,7 @@ def possessor(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
         return False
     if any(infos[k].know for k in _clause(text, words, b + 1, 1, 3)):
         return True
-    return _later_in_sentence(_HE_OUTER, text, words[b].end())
+    return later_in_sentence(_HE_OUTER, text, words[b].end())
 
 
 def _list_gap(text: str, words: Words, i: int, j: int) -> bool:
@@ -489,68 +488,12 @@ def trusted(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> b
     return any(infos[k].trust for k in near)
 
 
-#: "hän" in any case, with a clitic ("hänkin", "häneltähän"): a person spoken of before
-HE = re.compile(
-    r"\bhän(?:en|tä|et|essä|estä|een|ellä|eltä|elle|enä|eksi)?(?:kin|kään|kaan|hän)?\b", re.I
-)
-
-
-@lru_cache(maxsize=8)
-def _bounds(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The starts and the ends of ``pattern``'s matches in ``text``, found once per text (a long
-    answer's many names would otherwise search it again each)."""
-    found = [m.span() for m in pattern.finditer(text)]
-    return tuple(a for a, _ in found), tuple(b for _, b in found)
-
-
-def he_after(text: str, start: int) -> bool:
-    """ "hän" in any case anywhere in ``text`` from ``start``."""
-    starts = _bounds(HE, text)[0]
-    return bisect_left(starts, start) < len(starts)
-
-
-def ends_before(pattern: re.Pattern[str], text: str, end: int, window: int = 40) -> bool:
-    """Whether ``pattern`` (ending in ``$``) matches right before ``end``, looking back at most
-    ``window`` characters (a search from the text's start would cost its length for each
-    word of a long answer)."""
-    return pattern.search(text, max(0, end - window), end) is not None
-
-
-def last_break(pattern: re.Pattern[str], text: str, start: int) -> int:
-    """The end of the last match of ``pattern`` (a sentence or line break) that ends at or
-    before ``start``, or 0."""
-    ends = _bounds(pattern, text)[1]
-    k = bisect_right(ends, start)
-    return ends[k - 1] if k else 0
-
-
-def he_later(text: str, start: int) -> bool:
-    """ "hän" in any case later in the sentence from ``start``."""
-    return _later_in_sentence(HE, text, start)
-
-
-def he_next(text: str, start: int) -> bool:
-    """The sentence after the one at ``start`` begins with "hän" in any case ("Koski on ollut
-    tiukka mutta reilu. Hän tuntee …")."""
-    end = _SENTENCE_END.search(text, start)
-    if end is None:
-        return False
-    rest = text[end.end() :].lstrip(" \u00a0.!?")
-    return HE.match(rest) is not None
-
-
-def _later_in_sentence(pattern: re.Pattern[str], text: str, start: int) -> bool:
-    """Whether ``pattern`` occurs in ``text`` from ``start`` to the end of its sentence."""
-    end = _SENTENCE_END.search(text, start)
-    return pattern.search(text, start, end.start() if end else len(text)) is not None
-
-
 def heard_of(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
     """A verb of hearing of or knowing about someone in the clause before, and "hän" later in
     the text ("En ole kuullut Saaresta mitään sen jälkeen, kun hän siirtyi …")."""
     if not any(infos[k].hear for k in _clause(text, words, a - 1, -1, 3)):
         return False
-    return he_after(text, words[b - 1].end())
+    return sentences.he_after(text, words[b - 1].end())
 
 
 def met(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -655,26 +598,20 @@ _CONTACT_GAP = re.compile(r"\s*[/,()–—-]\s*")
 
 __all__ = [
     "GAP",
-    "HE",
     "INNER_LOCAL",
     "TOWARDS_FROM",
     "apposition",
     "beside_contact",
     "channel",
     "contact",
-    "ends_before",
     "family_plural",
     "foreign_context",
     "gap",
     "greeted",
-    "he_after",
-    "he_later",
-    "he_next",
     "heard_of",
     "helped_from",
     "inner_surname",
     "keeps_contact",
-    "last_break",
     "met",
     "negated_perfect",
     "perfect_said",

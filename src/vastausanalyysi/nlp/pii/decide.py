@@ -96,7 +96,7 @@ from __future__ import annotations
 
 import re
 
-from vastausanalyysi.nlp.pii import clues, context, local_cases
+from vastausanalyysi.nlp.pii import clues, context, local_cases, sentences
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.grouping import colon_suffix, sentence_initial, title_gap
 from vastausanalyysi.nlp.pii.names import (
@@ -164,7 +164,9 @@ def decide_name(
     )
     tail = text[words[stop - 1].end() : words[stop - 1].end() + 3]
     # a firm of two names ("Lassila & Tikanoja", "Procter & Gamble")
-    firm = _AMPERSAND.match(tail) or context.ends_before(_AMPERSAND_BEFORE, text, words[a].start())
+    firm = _AMPERSAND.match(tail) or sentences.ends_before(
+        _AMPERSAND_BEFORE, text, words[a].start()
+    )
     if firm and not any(i.first for i in group):
         return False
     # an unknown word without a case ending ("Tuksu", "Haddad") stands in the nominative
@@ -290,7 +292,7 @@ def decide_name(
     contacted = contacted or (
         last.rare_first
         and group[0].shape == "title"
-        and context.he_later(text, words[stop - 1].end())
+        and sentences.he_later(text, words[stop - 1].end())
     )
     # "Kivestä tuli vs. kunnanjohtaja", "Virrassa on se hyvä puoli, että hän …", "Pidin
     # Niemestä opettajana"
@@ -381,7 +383,7 @@ def decide_name(
                         and prev.meet
                         and (last.first or last.surname)
                         and not last.town
-                        and context.he_after(text, words[stop - 1].end())
+                        and sentences.he_after(text, words[stop - 1].end())
                     )
                     # "kiitos sannalle", "kiitos mäelle": thanks right before a first name
                     # or a surname (not a town's: "kiitos salolle" may thank the town; not a
@@ -547,7 +549,7 @@ def decide_name(
             and last.surname
             and not last.town
             and bool(cases & TOWARDS_FROM)
-            and context.he_later(text, words[stop - 1].end())
+            and sentences.he_later(text, words[stop - 1].end())
         )
         # "Koski on ollut tiukka mutta reilu. Hän tuntee …": a surname as the subject of a
         # sentence whose next one begins with "hän" (dev_ab)
@@ -558,7 +560,7 @@ def decide_name(
             and nxt is not None
             and nxt.finite
             and sentence_initial(text, words[a].start())
-            and context.he_next(text, words[stop - 1].end())
+            and sentences.he_next(text, words[stop - 1].end())
         )
         # "Lehdolle soitettiin heti", "Kuuselta kysyttiin" (not a town's: "Lahdelle
         # ilmoitettiin")
@@ -605,7 +607,7 @@ def decide_name(
         # vuokrasi tilat Lahdelta", "Salolle tulee uusi sote-keskus")
         if not cases & TOWARDS_FROM:
             return None
-        return True if not word.town or context.he_later(text, words[stop - 1].end()) else None
+        return True if not word.town or sentences.he_later(text, words[stop - 1].end()) else None
     if word.adjective_name and not (nxt is not None and nxt.noun):
         return True
     initial = sentence_initial(text, words[a].start())

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from vastausanalyysi.nlp.pii import context
+from vastausanalyysi.nlp.pii import sentences
 from vastausanalyysi.nlp.pii.context import GAP, Words, gap
 from vastausanalyysi.nlp.pii.words import WordInfo
 
@@ -74,7 +74,7 @@ def said_of(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
         and last.shape != "lower"
         and "sisaeronto" in last.cases
         and _SAID.match(text, words[b - 1].end()) is not None
-        and context.he_later(text, words[b - 1].end())
+        and sentences.he_later(text, words[b - 1].end())
     )
 
 
@@ -92,7 +92,7 @@ def qualities(text: str, words: Words, infos: list[WordInfo], a: int, b: int) ->
     """An inessive before a form of "olla", or an elative right after a form of "pitää"
     (liking), and "hän" later in the sentence."""
     last = infos[b - 1]
-    if not _surname(last) or not context.he_later(text, words[b - 1].end()):
+    if not _surname(last) or not sentences.he_later(text, words[b - 1].end()):
         return False
     if b < len(words) and words[b][0].lower() in _PLACE_RELATIVES:
         return False  # "Pidän Mäestä, jossa hän …": a place

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from vastausanalyysi.nlp.pii import clues, context
+from vastausanalyysi.nlp.pii import clues, context, sentences
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, Words, gap
 from vastausanalyysi.nlp.pii.names import SPOKEN_KIN, SYSTEM_NAMES
 from vastausanalyysi.nlp.pii.signature import initials
@@ -46,7 +46,7 @@ def addressed(text: str, words: Words, a: int, stop: int) -> bool:
     """A name addressed after a greeting at a sentence's start ("Hyvä Kaarina ja muut
     työntekijät", "Hei Tuuli, …")."""
     return (
-        context.ends_before(_GREETING, text, words[a].start())
+        sentences.ends_before(_GREETING, text, words[a].start())
         and _ADDRESSED_AFTER.match(text, words[stop - 1].end()) is not None
     )
 
@@ -169,7 +169,7 @@ def referred_to(text: str, words: Words, infos: list[WordInfo], a: int, stop: in
         if _SENTENCE_BREAK.search(between):
             return False
         comma = comma or "," in between
-        if context.HE.fullmatch(words[k][0]):
+        if sentences.HE.fullmatch(words[k][0]):
             return comma
         if infos[k].shape != "lower":
             return False
@@ -179,7 +179,7 @@ def referred_to(text: str, words: Words, infos: list[WordInfo], a: int, stop: in
 def former_name(text: str, words: Words, a: int) -> bool:
     """A capitalised word after "o.s." (née), "os." or "ent." (formerly): a person's earlier
     surname ("Kotihoidon ohjaaja Sirpa Mäki (o.s. Wongsakul)")."""
-    return words[a][0][:1].isupper() and context.ends_before(_FORMER_NAME, text, words[a].start())
+    return words[a][0][:1].isupper() and sentences.ends_before(_FORMER_NAME, text, words[a].start())
 
 
 def introduced(words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
@@ -204,7 +204,7 @@ _LINE_OR_SENTENCE = re.compile(r"[.!?\n]\s")
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end of the line or sentence that holds ``text[start:end]``."""
-    begin = context.last_break(_LINE_OR_SENTENCE, text, start)
+    begin = sentences.last_break(_LINE_OR_SENTENCE, text, start)
     after = _LINE_OR_SENTENCE.search(text, end)
     return begin, after.start() if after else len(text)
 
@@ -349,7 +349,7 @@ def unknown_run(
             b < len(words)
             and gap(text, words, b) in GAP
             and infos[b].finite
-            and context.he_later(text, words[b].end())
+            and sentences.he_later(text, words[b].end())
         )
         return True if acting or context.with_writer(text, words, infos, a, b, item) else None
     # a word no dictionary or list knows, capitalised (not an abbreviation: "HVA",
