@@ -14,10 +14,12 @@ from vastausanalyysi.nlp.pii.names import FOREIGN_BEFORE_NAME
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 # a child's age after a first name: "Tuuli (14 v.)", "Eino, 9 v.", "Aava (3-vuotias)", also
-# typed without a comma ("onni 4v ja lumi 2v"; not "toimi 30 vuotta", which is no age)
+# typed without a comma ("onni 4v ja lumi 2v"; not "toimi 30 vuotta", which is no age), or as
+# the predicate ("onni on 4v", "Lumi oli 2-vuotias"; not "on 30 vuotta")
 _AGE = re.compile(
     r"\s*(?:[,(]\s*\d{1,2}\s*(?:v\.|v\b|-?vuotias\b|vuotta\b|år\b)"
-    r"|\d{1,2}\s?(?:v\.|v\b|-?vuotias\b|år\b))"
+    r"|(?:(?:on|oli|täyttää|täytti)\s+)?\d{1,2}\s?(?:v\.|v\b|-?vuotias\b|år\b))",
+    re.I,
 )
 
 # the start of an origin adjective before a name: "persialaistaustainen Dariush",

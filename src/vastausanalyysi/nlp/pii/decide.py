@@ -194,6 +194,9 @@ def decide_name(
         and not (nxt.area and len(group) > 1 and group[0].first)
     ):
         return False
+    # … also when another genitive is coordinated with it: "Jokelan ja Korven kylien asukkaat"
+    if genitive and _coordinated_before_head(text, words, infos, stop):
+        return False
     if re.match(r"\s-[^\W\d_]", tail):
         return False
     # "Anna ihmisten itse valita": the verb "antaa" with a genitive and an infinitive
@@ -302,6 +305,7 @@ def decide_name(
         or local_cases.said_of(text, words, infos, stop)
         or local_cases.qualities(text, words, infos, a, stop)
         or local_cases.role_after(text, words, infos, stop)
+        or local_cases.nothing_heard(text, words, infos, stop)  # "Mäeltä ei ole kuulunut"
     )
     # a name read only as a person's ("Henrikistä on ollut apu", "Heinosessa on potkua")
     personal = last.strong and last.shape != "lower" and not last.unknown
@@ -540,7 +544,6 @@ def decide_name(
         or (capitals and context.foreign_context(text, words, infos, a, stop))
         or context.recipient(text, words, infos, a, stop, cases)
         or context.helped_from(text, words, infos, a, stop)  # "Mäeltä sain apua"
-        or local_cases.nothing_heard(text, words, infos, stop)  # "Mäeltä ei ole kuulunut"
         or context.family_plural(text, words, infos, a, b)  # "Kosket lähtivät molemmat"
         # "Kivellekin ehdotettiin samaa, mutta hän kieltäytyi": an allative or ablative with
         # "hän" later (not an adessive: "Mäellä on talo, jossa hän asuu")
@@ -616,6 +619,20 @@ def decide_name(
     if word.shape == "title" and not initial and not word.initials:
         return not (word.plural and word.common and gap(text, words, a).strip() == ",")
     return None
+
+
+def _coordinated_before_head(
+    text: str, words: list[re.Match[str]], infos: list[WordInfo], k: int
+) -> bool:
+    """Word ``k`` is "ja", "sekä" or "tai", and a genitive and a head of a place's name follow
+    ("… ja Korven kylien"): the name before it names a place too."""
+    return (
+        k + 2 < len(words)
+        and words[k][0].lower() in ("ja", "sekä", "tai")
+        and all(gap(text, words, j) in GAP for j in (k, k + 1, k + 2))
+        and "omanto" in infos[k + 1].cases
+        and infos[k + 2].head
+    )
 
 
 __all__ = ["decide_name"]

@@ -7,7 +7,8 @@ place ("Niemi", "Kivi", "Virta"); for a town's name only where a town cannot be 
   luottohenkilö"; not "Koskesta tuli sähköä", nor a town's: "Lahdesta tulee erikoislääkäri");
 * ``said_of``: an elative before "sanottiin"/"kerrotaan" with "hän" later ("Koskesta sanottiin,
   että hän …", a town's name too);
-* ``nothing_heard``: an ablative before "ei" and "kuulua" ("Mäeltä ei ole kuulunut mitään";
+* ``nothing_heard``: an ablative (or a surname's elative) before "ei" and "kuulua" ("Mäeltä ei
+  ole kuulunut mitään", "Haapalasta ei kuulu";
   not "Rannalta kuului ääniä");
 * ``qualities``: an inessive before "olla", or an elative after "pitää" (liking), with "hän"
   later in the sentence ("Virrassa on se hyvä puoli, että hän vastaa aina", "En pidä
@@ -79,11 +80,12 @@ def said_of(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
 
 
 def nothing_heard(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
-    """An ablative before "ei" and a form of "kuulua" (nothing heard from someone)."""
+    """An ablative, or the elative of a surname that is no place, before "ei" and a form of
+    "kuulua" (nothing heard from someone: "Haapalasta ei ole kuulunut mitään")."""
     last = infos[b - 1]
     return (
         _surname(last)
-        and "ulkoeronto" in last.cases
+        and ("ulkoeronto" in last.cases or ("sisaeronto" in last.cases and not last.place))
         and _NOTHING_HEARD.match(text, words[b - 1].end()) is not None
     )
 

@@ -350,6 +350,12 @@ def unknown_run(
             and gap(text, words, b) in GAP
             and infos[b].finite
             and sentences.he_later(text, words[b].end())
+        ) or (
+            # … or the subject after a verb said of people ("Pöytäkirjan kirjoitti JV, …")
+            a > 0
+            and gap(text, words, a) in GAP
+            and infos[a - 1].person_verb
+            and infos[a - 1].singular
         )
         return True if acting or context.with_writer(text, words, infos, a, b, item) else None
     # a word no dictionary or list knows, capitalised (not an abbreviation: "HVA",

@@ -11,8 +11,9 @@ from vastausanalyysi.nlp.pii.words import WordInfo
 from vastausanalyysi.text import non_answer_words
 
 # initials signing a text after a dash at its end ("… jatketaan maaliskuussa. -MH")
-# abbreviations Voikko does not know that may end a text after a dash ("… -HR", "… -YT")
-NOT_INITIALS = frozenset(["HR", "YT", "PK", "KV", "MT", "ICT", "HVA", "PTH", "ESH"])
+# abbreviations Voikko does not know that may end a text after a dash ("… -HR", "… -YT") or
+# act in minutes ("Päätöksen teki KH": kunnanhallitus; "KJ esitteli": kunnanjohtaja)
+NOT_INITIALS = frozenset(["HR", "YT", "PK", "KV", "KH", "KJ", "MT", "ICT", "HVA", "PTH", "ESH"])
 # also after a slash or a shortened greeting ("/TR", "terv. MJ", "t. A-LK"; dev_r)
 _SIGNATURE = re.compile(
     r"(?:^|\s)(?:[-–—/]\s?|(?i:terv|t|yst\.\s?terv)\.?:?\s+)"

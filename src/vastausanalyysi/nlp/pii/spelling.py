@@ -118,6 +118,21 @@ def spoken_ending(form: str, analyzer: VoikkoAnalyzer) -> tuple[str, list]:
     return form, []
 
 
+def spoken_past(form: str, analyzer: VoikkoAnalyzer) -> list:
+    """The readings of a spoken past tense that drops its final "i" ("vastas", "kerto",
+    "lupas": vastasi, kertoi, lupasi) as the verb's third person; else none. Not for a short
+    word ("jo" is no "joi")."""
+    if len(form) < 4:
+        return []
+    return [
+        a
+        for a in analyzer.analyze(form + "i")
+        if a.word_class == "teonsana"
+        and a.get("TENSE") == "past_imperfective"
+        and a.get("PERSON") == "3"
+    ]
+
+
 def ordinary_with_umlauts(word: str, analyzer: VoikkoAnalyzer) -> bool:
     """Whether ``word`` with a, o, u as ä, ö, y (or as typed, lower-cased) is an ordinary word
     or a non-answer ("mika" -> mikä, "eos")."""
@@ -140,6 +155,7 @@ __all__ = [
     "ordinary_with_umlauts",
     "outer_first",
     "spoken_ending",
+    "spoken_past",
     "title_case",
     "with_umlauts",
 ]

@@ -76,6 +76,7 @@ from vastausanalyysi.nlp.pii.spelling import (
     ordinary_with_umlauts,
     outer_first,
     spoken_ending,
+    spoken_past,
     title_case,
     with_umlauts,
 )
@@ -196,7 +197,13 @@ class WordInfo:
         self.place = PLACE in classes and not (
             nen_surname
             or double
-            or (capital_parts and FIRST in classes and _all_names(word, analyzer))
+            # "Ella-Maria", "Mäki-Kuusela": each part a listed name (Voikko reads a place too)
+            or (
+                capital_parts
+                and (FIRST in classes or SUR in classes)
+                and _all_names(word, analyzer)
+            )
+            or _first_not_place(form, proper)
         )
         # a place the region resolver knows that Voikko does not ("Lovisa", Loviisa in Swedish),
         # also in a Finnish case ("Lovisassa", "Ekenäsin", "Kyrkslättissä")
@@ -352,6 +359,8 @@ class WordInfo:
         ) and not (self.name or self.title)
         self._nouns(common)
         verbs = [a for a in common if a.word_class in {"teonsana", "kieltosana"}]
+        if self.shape == "lower" and not proper and all(a.word_class == "nimisana" for a in common):
+            verbs = spoken_past(form, analyzer)  # "vastas", "kerto": vastasi, kertoi
         self.verb = bool(verbs)
         finite = [a for a in verbs if a.get("PERSON") or a.get("PARTICIPLE")]
         self.finite = bool(finite)
@@ -532,6 +541,16 @@ def as_word(info: WordInfo) -> WordInfo:
     for flag in ("name", "first", "surname", "starts", "after_title", "listed", "rare_first"):
         setattr(word, flag, False)
     return word
+
+
+def _first_not_place(form: str, proper: list) -> bool:
+    """A first name as written whose only place readings are another place's oblique case:
+    "Maria" (also the partitive of the place "Mari"), no place."""
+    low = form.lower()
+    places = [a for a in proper if a.word_class == PLACE]
+    return any(
+        a.word_class == FIRST and a.case == "nimento" and a.baseform.lower() == low for a in proper
+    ) and all(a.case != "nimento" and a.baseform.lower() != low for a in places)
 
 
 def _is_org(analyses, word: str, bases: set[str]) -> bool:

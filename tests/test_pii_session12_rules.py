@@ -1,0 +1,70 @@
+"""mask_pii: the rules added after session twelve's blind sets dev_aq (municipal leaders'
+answers) and dev_ar (residents' phone-typed feedback), 2026-12-08. Team-written sentences (not
+the sets' sentences): each rule with sentences it masks and ordinary look-alikes it keeps.
+
+* a child's age as the predicate after a first name ("ilo on 3v");
+* a first name as written whose only place reading is another place's oblique case ("maria":
+  also the partitive of the place "Mari") is no place, so it acts as a first name rarely a word;
+* a spoken past tense that drops its final "i" ("vastas", "lupas") is the verb;
+* a child's or a client's own card, referral, diagnosis, medication and carers after a genitive
+  ("Sisun neuvolakortti");
+* "nothing heard" from a surname's elative that is no place ("Niemestä ei ole kuulunut");
+* a hyphenated name of listed names that Voikko reads as a surname and a place is no place
+  ("Aho-Kuuselan jälkeen");
+* initials after a verb said of people ("Lausunnon kirjoitti AH"; not "Päätöksen teki KH", the
+  municipal board);
+* a genitive coordinated with another before the head of a place's name names a place ("Kurjen ja
+  Haapalan kylien asukkaat"), and so does one before "asukkaat".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from masking import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a child's age as the predicate; not a span of years
+        ("ilo on 3v ja odottaa vieläkin paikkaa", "[NIMI] on 3v ja odottaa vieläkin paikkaa"),
+        ("Toivo on 30 vuotta vanha ajatus.", "Toivo on 30 vuotta vanha ajatus."),
+        # a first name with a spurious place reading, in lower case before a verb of acting
+        ("eilen maria neuvoi mua lomakkeen kanssa", "eilen [NIMI] neuvoi mua lomakkeen kanssa"),
+        # spoken past tenses; "vaan" is no verb
+        ("Salo vastas heti viestiin.", "[NIMI] vastas heti viestiin."),
+        ("niemi vastas heti viestiin", "[NIMI] vastas heti viestiin"),
+        ("Lahti vaan kasvaa koko ajan", "Lahti vaan kasvaa koko ajan"),
+        # a person's own card; not a town's clinics
+        ("Sisun neuvolakortti jäi päiväkotiin.", "[NIMI] neuvolakortti jäi päiväkotiin."),
+        ("Lahden neuvolat ovat hyviä.", "Lahden neuvolat ovat hyviä."),
+        # nothing heard from a person (a surname's elative); a city's is no person
+        (
+            "Niemestä ei ole kuulunut mitään kevään jälkeen.",
+            "[NIMI] ei ole kuulunut mitään kevään jälkeen.",
+        ),
+        (
+            "Helsingistä ei ole kuulunut mitään kevään jälkeen.",
+            "Helsingistä ei ole kuulunut mitään kevään jälkeen.",
+        ),
+        # a double surname of listed names at a sentence's start
+        (
+            "Aho-Kuuselan jälkeen kukaan ei ole vastannut.",
+            "[NIMI] jälkeen kukaan ei ole vastannut.",
+        ),
+        # initials after a verb said of people; a board's abbreviation is no person
+        ("Lausunnon kirjoitti AH, ja se oli hyvä.", "Lausunnon kirjoitti [NIMI], ja se oli hyvä."),
+        ("Päätöksen teki KH.", "Päätöksen teki KH."),
+        # genitives coordinated before a place's head, and a place's residents; names thanked
+        # are still names
+        (
+            "Kurjen ja Haapalan kylien asukkaat saavat uuden tien.",
+            "Kurjen ja Haapalan kylien asukkaat saavat uuden tien.",
+        ),
+        ("Jokelan asukkaat ovat valittaneet.", "Jokelan asukkaat ovat valittaneet."),
+        ("Kiitos Virtaselle ja Laineelle.", "Kiitos [NIMI] ja [NIMI]."),
+    ],
+)
+def test_session12_rules(text: str, expected: str) -> None:
+    check(text, expected)
