@@ -14,7 +14,9 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
 * initials after a verb said of people ("Lausunnon kirjoitti AH"; not "Päätöksen teki KH", the
   municipal board);
 * a genitive coordinated with another before the head of a place's name names a place ("Kurjen ja
-  Haapalan kylien asukkaat"), and so does one before "asukkaat".
+  Haapalan kylien asukkaat"), and so does one before "asukkaat";
+* towns thanked together in an outer local case are towns ("Kiitos Lahdelle ja Hollolalle"; a
+  note of session eleven), a town thanked with a surname is still a person.
 """
 
 from __future__ import annotations
@@ -64,6 +66,12 @@ from masking import check
         ),
         ("Jokelan asukkaat ovat valittaneet.", "Jokelan asukkaat ovat valittaneet."),
         ("Kiitos Virtaselle ja Laineelle.", "Kiitos [NIMI] ja [NIMI]."),
+        # towns thanked together; a town's name beside a surname is a person's
+        (
+            "Kiitos Lahdelle ja Hollolalle yhteisestä valmiusharjoituksesta.",
+            "Kiitos Lahdelle ja Hollolalle yhteisestä valmiusharjoituksesta.",
+        ),
+        ("Kiitos Salolle ja Virtaselle.", "Kiitos [NIMI] ja [NIMI]."),
     ],
 )
 def test_session12_rules(text: str, expected: str) -> None:

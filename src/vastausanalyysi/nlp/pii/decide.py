@@ -451,6 +451,16 @@ def decide_name(
         return info is not None and (info.strong_verb if ordinary else info.person_verb)
 
     place = names[-1].place
+    # a town thanked with another town in the same outer local case: places ("Kiitos Salolle
+    # ja Liedolle"; not "Lähetin kutsun Salolle ja Laitilalle"), unless "hän" follows
+    if (
+        last.town
+        and cases & TOWARDS_FROM
+        and any(i.thanks for i in infos[max(0, a - 3) : a])
+        and _beside_town(text, words, infos, a, stop, cases)
+        and not sentences.he_later(text, words[stop - 1].end())
+    ):
+        return False
     person = (
         titled
         or contacted
@@ -619,6 +629,24 @@ def decide_name(
     if word.shape == "title" and not initial and not word.initials:
         return not (word.plural and word.common and gap(text, words, a).strip() == ",")
     return None
+
+
+def _beside_town(
+    text: str, words: list[re.Match[str]], infos: list[WordInfo], a: int, stop: int, cases: set[str]
+) -> bool:
+    """A town in one of ``cases`` coordinated with the run ``a:stop`` by "ja", "sekä" or "tai",
+    after it or before it ("… ja Liedolle", "Liedolle ja …")."""
+
+    def town(k: int, conj: int) -> bool:
+        return (
+            min(k, conj) >= 0
+            and max(k, conj) < len(words)
+            and words[conj][0].lower() in ("ja", "sekä", "tai")
+            and infos[k].town
+            and bool(infos[k].cases & cases)
+        )
+
+    return town(stop + 1, stop) or town(a - 2, a - 1)
 
 
 def _coordinated_before_head(
