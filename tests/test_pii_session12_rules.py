@@ -15,6 +15,8 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
   municipal board);
 * a genitive coordinated with another before the head of a place's name names a place ("Kurjen ja
   Haapalan kylien asukkaat"), and so does one before "asukkaat";
+* a family's plural of a listed surname that is no ordinary word ("naapurin Mäkelät", which
+  Voikko reads as a place's plural; a note of session eleven);
 * towns thanked together in an outer local case are towns ("Kiitos Lahdelle ja Hollolalle"; a
   note of session eleven), a town thanked with a surname is still a person.
 """
@@ -66,6 +68,9 @@ from masking import check
         ),
         ("Jokelan asukkaat ovat valittaneet.", "Jokelan asukkaat ovat valittaneet."),
         ("Kiitos Virtaselle ja Laineelle.", "Kiitos [NIMI] ja [NIMI]."),
+        # a family's plural; not the plural of an ordinary word
+        ("Serkun Mattilat muuttivat Ouluun.", "Serkun [NIMI] muuttivat Ouluun."),
+        ("Kalliot ovat jyrkkiä.", "Kalliot ovat jyrkkiä."),
         # towns thanked together; a town's name beside a surname is a person's
         (
             "Kiitos Lahdelle ja Hollolalle yhteisestä valmiusharjoituksesta.",

@@ -300,12 +300,15 @@ def helped_from(text: str, words: Words, infos: list[WordInfo], a: int, b: int) 
 
 
 def family_plural(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
-    """A capitalised surname in the plural, no town's, the family: "molemmat", "kumpikin" or
-    "kaikki" in its clause, or a plural verb of people right after it ("Kosket lähtivät
-    molemmat …", "Rannat ovat molemmat töissä"; not "Koivut kaadettiin")."""
+    """A capitalised surname in the plural, no town's, the family: a listed surname that is no
+    ordinary word ("Naapurin Mäkelät muuttivat", which Voikko reads as a place's plural), or
+    "molemmat", "kumpikin" or "kaikki" in its clause, or a plural verb of people right after it
+    ("Kosket lähtivät molemmat …", "Rannat ovat molemmat töissä"; not "Koivut kaadettiin")."""
     info = infos[a]
     if b - a != 1 or not info.plural or not info.surname or info.town or info.shape == "lower":
         return False
+    if info.listed and not info.common:
+        return True
     after = _clause(text, words, b, 1, 4)
     if any(words[k][0].lower() in _BOTH for k in after):
         return True
