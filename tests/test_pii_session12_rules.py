@@ -18,7 +18,13 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
 * a family's plural of a listed surname that is no ordinary word ("naapurin Mäkelät", which
   Voikko reads as a place's plural; a note of session eleven);
 * towns thanked together in an outer local case are towns ("Kiitos Lahdelle ja Hollolalle"; a
-  note of session eleven), a town thanked with a surname is still a person.
+  note of session eleven), a town thanked with a surname is still a person;
+* after dev_as and dev_at: an allative before a modal and a verb of telling ("Kalliolle pitäisi
+  kertoa"), a first name and "hänen" + a family noun ("Lumi ja hänen isänsä"), an ablative and
+  "tuli" with a document past an adjective ("Kalliolta tuli hyvä ehdotus"), an illative before a
+  finite verb and "yhteyttä"/"yhteydessä" (not a town's), a first name with a possessive suffix
+  of ours acting ("Marjamme siivoaa"), a lower-case first name rarely a word past the unit it is
+  from ("matti kiinteistöpalveluista lupasi"), a family's plural genitive ("Karimien kanssa").
 """
 
 from __future__ import annotations
@@ -77,6 +83,35 @@ from masking import check
             "Kiitos Lahdelle ja Hollolalle yhteisestä valmiusharjoituksesta.",
         ),
         ("Kiitos Salolle ja Virtaselle.", "Kiitos [NIMI] ja [NIMI]."),
+        # after dev_as and dev_at
+        (
+            "Kalliolle pitäisi kertoa, että huone on varattu.",
+            "[NIMI] pitäisi kertoa, että huone on varattu.",
+        ),
+        ("Rannalle pitäisi soittaa ambulanssi.", "Rannalle pitäisi soittaa ambulanssi."),
+        (
+            "Lumi ja hänen isänsä tulivat vasta illalla.",
+            "[NIMI] ja hänen isänsä tulivat vasta illalla.",
+        ),
+        (
+            "Kalliolta tuli hyvä ehdotus aikataulusta.",
+            "[NIMI] tuli hyvä ehdotus aikataulusta.",
+        ),
+        ("Vuorelta tuli iso kivivyöry.", "Vuorelta tuli iso kivivyöry."),
+        (
+            "Hämäläiseen olemme olleet yhteydessä monesti.",
+            "[NIMI] olemme olleet yhteydessä monesti.",
+        ),
+        ("Lahteen otin yhteyttä jo toukokuussa.", "Lahteen otin yhteyttä jo toukokuussa."),
+        ("Kouluun otin yhteyttä jo toukokuussa.", "Kouluun otin yhteyttä jo toukokuussa."),
+        ("Marjamme siivoaa keittiön aina.", "[NIMI] siivoaa keittiön aina."),
+        ("Ilomme on suuri.", "Ilomme on suuri."),
+        (
+            "matti kiinteistöpalveluista lupasi tulla katsomaan",
+            "[NIMI] kiinteistöpalveluista lupasi tulla katsomaan",
+        ),
+        ("onni päiväkodista auttoi", "onni päiväkodista auttoi"),
+        ("Keskustelin Karimien kanssa pitkään.", "Keskustelin [NIMI] kanssa pitkään."),
     ],
 )
 def test_session12_rules(text: str, expected: str) -> None:

@@ -137,14 +137,15 @@ def test_the_sixteenth_blind_set_after_its_fixes() -> None:
 
 def test_the_seventeenth_blind_set_after_its_fixes() -> None:
     """dev_r: measured once blind (9 of 169 items visible, 2 of 45 ordinary sentences changed),
-    then fixed by cause to 5 of 169 (3.0 %; "Onnin opettaja" by the dev_t fixes) and 2 of 45.
+    then fixed by cause to 5 of 169 (3.0 %; "Onnin opettaja" by the dev_t fixes) and 2 of 45,
+    and to 4 when a first name with a possessive suffix of ours acts ("Mattimme", session twelve).
     Left: an unknown first name after a participle ("Keittiössä työskentelevä Siriporn"),
-    "Helmen" after "tapasimme" (not read as a name), a first name with a possessive
-    suffix ("Mattimme"), a town's name as a surname's object with "hän" after it, an adessive
-    with "oli aikaa"; false masks: two firms named after people (Paulig, Anttila)."""
+    "Helmen" after "tapasimme" (not read as a name), a town's name as a surname's object with
+    "hän" after it, an adessive with "oli aikaa"; false masks: two firms named after people
+    (Paulig, Anttila)."""
     score = evaluate_pii_file(PII / "dev_r.txt")
     assert (score.items, score.ordinary) == (169, 45)
-    assert (score.visible, score.changed) == (5, 2), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (4, 2), (score.leaks, score.false_masks)
 
 
 def test_the_eighteenth_blind_set_after_its_fixes() -> None:
@@ -412,6 +413,21 @@ def test_session_twelves_blind_sets() -> None:
     assert (aq.items, aq.ordinary, ar.items, ar.ordinary) == (131, 40, 129, 40)
     assert (aq.visible, aq.changed) == (1, 0), (aq.leaks, aq.false_masks)
     assert (ar.visible, ar.changed) == (3, 0), (ar.leaks, ar.false_masks)
+
+
+def test_session_twelves_later_blind_sets() -> None:
+    """dev_as (a realistic mix of the issue's kinds with the commonest names) and dev_at (the
+    education and premises sectors, with notes from memos and e-mails), written blind and
+    measured once on the masker as at 25276b1 (after dev_aq and dev_ar's fixes): 6 of 131 (4.6 %)
+    and 5 of 133 (3.8 %) items visible, 0 of 40 ordinary sentences changed in each. After fixes
+    by cause (tests/test_pii_session12_rules.py) 2 and 1 stay: "Mäkikin myönsi …, ettei …" (a
+    clitic with a verb said of towns too), a town's ablative before "joka lupasi soittaa", and
+    initials after "kirjasi" (also "your book")."""
+    as_ = evaluate_pii_file(PII / "dev_as.txt")
+    at = evaluate_pii_file(PII / "dev_at.txt")
+    assert (as_.items, as_.ordinary, at.items, at.ordinary) == (131, 40, 133, 40)
+    assert (as_.visible, as_.changed) == (2, 0), (as_.leaks, as_.false_masks)
+    assert (at.visible, at.changed) == (1, 0), (at.leaks, at.false_masks)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:

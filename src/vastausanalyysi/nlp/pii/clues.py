@@ -75,6 +75,8 @@ def aged(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool
     return infos[a].first and _AGE.match(text, words[b - 1].end()) is not None
 
 
+#: Possessive pronouns before a family noun coordinated with a first name ("Onni ja hänen isänsä").
+_HIS_HER = frozenset({"hänen", "meidän", "minun", "mun"})
 #: Personal pronouns a first name is coordinated with as a person ("Jukka ja minä sovimme").
 PERSONAL_PRONOUNS = frozenset({"minä", "mä", "mie", "sinä", "sä", "hän"})
 
@@ -98,7 +100,9 @@ def with_family(text: str, words: Words, infos: list[WordInfo], a: int, b: int) 
             gap(text, words, k) in GAP for k in (first, first + 1)
         )
 
-    after = b + 1 < len(words) and family(b + 1) and plain(b)
+    # "Onni ja hänen isänsä": a possessive pronoun before the family noun
+    k = b + 2 if b + 2 < len(words) and words[b + 1][0].lower() in _HIS_HER else b + 1
+    after = k < len(words) and family(k) and plain(b)
     return after or (a >= 2 and family(a - 2) and plain(a - 1))
 
 
@@ -134,9 +138,10 @@ def handled(text: str, words: Words, infos: list[WordInfo], a: int, b: int, acts
 
 def document(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """A capitalised surname's allative before a verb of sending (or "olla" and its past passive
-    participle), or its ablative before "tulla", with a document right after (past a number:
-    "Vuorelle lähetettiin pöytäkirja", "Harjulle on lähetetty kolme muistutusta", "Lehdolta tuli
-    ehdotus"; not "Rannalle lähetettiin vene", "Vuorelta tuli kivivyöry")."""
+    participle), or its ablative before "tulla", with a document right after (past a number or
+    an adjective: "Vuorelle lähetettiin pöytäkirja", "Harjulle on lähetetty kolme muistutusta",
+    "Lehdolta tuli (hyvä) ehdotus"; not "Rannalle lähetettiin vene", "Vuorelta tuli
+    kivivyöry")."""
     if b + 1 >= len(words) or gap(text, words, b) not in GAP or gap(text, words, b + 1) not in GAP:
         return False
     cases, verb = infos[b - 1].cases, infos[b]
@@ -151,6 +156,9 @@ def document(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
         return False
     k = b + 1
     if k + 1 < len(words) and words[k][0].lower() in _COUNTS and gap(text, words, k + 1) in GAP:
+        k += 1
+    # past an adjective: "Laineelta tuli selkeä vastaus", "Niemeltä tuli hyvä ehdotus"
+    if k + 1 < len(words) and infos[k].attribute and gap(text, words, k + 1) in GAP:
         k += 1
     return k < len(words) and gap(text, words, k) in GAP and infos[k].document
 

@@ -190,6 +190,14 @@ def contact(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> b
         )
     )
     after = b < len(words) and infos[b].contact and gap(text, words, b) in GAP
+    # past a finite verb: "Hämäläiseen otin yhteyttä", "Kallioon olen ollut yhteydessä" (not a
+    # town's: "Lahteen otin yhteyttä")
+    after = after or (
+        b < len(words)
+        and infos[b].finite
+        and not infos[b - 1].town
+        and any(infos[k].contact for k in _clause(text, words, b, 1, 3)[1:])
+    )
     # "yhteydessä minuun tai kunnanjohtaja Mattilaan": a title before the illative and the word
     # of contact earlier in the clause (dev_ab)
     titled = (
@@ -237,8 +245,15 @@ def recipient(
 _WENT = frozenset(context_words("went_forms"))
 
 
+#: modal verbs before an infinitive of telling ("pitäisi kertoa", "täytyy ilmoittaa")
+_MODALS = frozenset(
+    ["pitää", "pitäisi", "täytyy", "täytyisi", "tulee", "tulisi", "voisi", "kannattaa"]
+)
+
+
 def told(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool:
-    """A capitalised allative right before a verb of telling or calling, or before "olla" and its
+    """A capitalised allative right before a verb of telling or calling (perhaps after a modal:
+    "Laineelle pitäisi kertoa"), or before "olla" and its
     past passive participle, with no nominative noun right after it other than a document or
     knowledge ("Lehdolle soitettiin heti", "Kärjelle ilmoitettiin", "Rannalle on ilmoitettu …",
     "Rinteelle on välitetty tieto"; not "Rannalle lähetettiin vene", "Rannalle soitettiin
@@ -250,6 +265,8 @@ def told(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool
         and gap(text, words, b) in GAP
     ):
         return False
+    if words[b][0].lower() in _MODALS and _next_is(text, words, infos, b, "tell"):
+        b += 1  # "Laineelle pitäisi kertoa …"
     if not infos[b].tell:
         if not (infos[b].olla and _next_is(text, words, infos, b, "told")):
             return False

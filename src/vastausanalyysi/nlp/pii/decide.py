@@ -433,13 +433,18 @@ def decide_name(
                         and nxt is not None
                         and nxt.person_only
                     )
-                    # "jukka hoitaa kiinteistöt" (a plant's name; not "onni auttaa")
+                    # "jukka hoitaa kiinteistöt" (a plant's name; not "onni auttaa"), also past
+                    # the unit one is from: "matti tilapalveluista lupasi"
                     or (
                         nominative
                         and last.rare_first
                         and nxt is not None
-                        and nxt.strong_verb
-                        and nxt.singular
+                        and (
+                            (nxt.strong_verb and nxt.singular)
+                            or (
+                                nxt.unit and nxt2 is not None and nxt2.strong_verb and nxt2.singular
+                            )
+                        )
                     )
                 )
             )
@@ -508,6 +513,14 @@ def decide_name(
             and (
                 acts(nxt)
                 or acts(prev)  # "Asiaa hoitaa Mäkelä."
+                # one of ours acting: "Ritvamme siivoaa …" (not "Ilomme on suuri")
+                or (
+                    last.own_first
+                    and nxt is not None
+                    and nxt.finite
+                    and nxt.singular
+                    and not nxt.olla
+                )
                 or context.perfect_said(nxt, nxt2)  # "Niemi on kertonut, että …"
                 # past where the person comes from: "Matti Oulusta kertoi …", "Usva
                 # päiväkodista soitti" (not "Ilo päiväkodista on kadonnut")

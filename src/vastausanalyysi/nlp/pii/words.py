@@ -130,7 +130,8 @@ class WordInfo:
         "finite", "first", "foundation", "gathering", "get", "head", "heading", "hear", "help",
         "house", "info_noun", "initial", "initials", "institution", "kin", "know", "leave",
         "listed", "ma_inessive", "meet", "meeting", "middle", "name", "name_bases", "named",
-        "negation", "noun", "olla", "opinion_noun", "org", "participle", "particle", "person_noun",
+        "negation", "noun", "olla", "opinion_noun", "org", "own_first", "participle", "particle",
+        "person_noun",
         "person_only", "person_predicate", "person_verb", "phone_illative", "place", "plural",
         "possessive", "rare_first", "role", "said", "self_word", "send", "sent", "shape",
         "singular", "speech_verb", "starts", "strong", "strong_verb", "suffix", "surname", "talk",
@@ -287,6 +288,8 @@ class WordInfo:
         self.family_own = any(
             a.get("POSSESSIVE") and a.baseform.lower() in _OWN_FAMILY for a in common
         )
+        # a first name with a possessive suffix of ours or yours ("Ritvamme", "Villeni")
+        self.own_first = any(a.word_class == FIRST and a.get("POSSESSIVE") in _OURS for a in proper)
         self.crew = not lemmas.isdisjoint(CREW_NOUNS) or any(
             ends_with(lemma, ("tiimi", "ryhmä")) for lemma in lemmas
         )  # "LAINEEN tiimi", "Kosken hoitotiimi", "Laakson työryhmä"
@@ -583,6 +586,7 @@ def _all_names(word: str, analyzer: VoikkoAnalyzer) -> bool:
 
 
 #: Family nouns that stand before a child's or relative's name with a possessive suffix.
+_OURS = ("1s", "1p", "2s", "2p")  # Voikko's possessive suffixes of the first and second person
 _OWN_FAMILY = (FAMILY_NOUNS | KIN_NOUNS) - {"perhe", "omainen", "perheenjäsen"}
 
 
