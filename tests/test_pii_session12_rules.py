@@ -24,7 +24,9 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
   "tuli" with a document past an adjective ("Kalliolta tuli hyvä ehdotus"), an illative before a
   finite verb and "yhteyttä"/"yhteydessä" (not a town's), a first name with a possessive suffix
   of ours acting ("Marjamme siivoaa"), a lower-case first name rarely a word past the unit it is
-  from ("matti kiinteistöpalveluista lupasi"), a family's plural genitive ("Karimien kanssa").
+  from ("matti kiinteistöpalveluista lupasi"), a family's plural genitive ("Karimien kanssa");
+* a name before a finite verb with care, a place or aid as its object ("Tuuli sai lähetteen";
+  not "Lumi sai aikaan tulvan", nor a town's "Lahti sai rokotteet").
 """
 
 from __future__ import annotations
@@ -112,6 +114,13 @@ from masking import check
         ),
         ("onni päiväkodista auttoi", "onni päiväkodista auttoi"),
         ("Keskustelin Karimien kanssa pitkään.", "Keskustelin [NIMI] kanssa pitkään."),
+        # given care
+        (
+            "Tuuli sai lähetteen fysioterapiaan.",
+            "[NIMI] sai lähetteen fysioterapiaan.",
+        ),
+        ("Lumi sai aikaan tulvan.", "Lumi sai aikaan tulvan."),
+        ("Lahti sai rokotteet ensimmäisenä.", "Lahti sai rokotteet ensimmäisenä."),
     ],
 )
 def test_session12_rules(text: str, expected: str) -> None:

@@ -404,15 +404,15 @@ def test_session_twelves_blind_sets() -> None:
     phone-typed feedback: lower case, spoken forms, children's names that are words), written
     blind and measured once on ffd1673 (the masker as at 8f6ac89): 4 of 131 (3.1 %) and 7 of 129
     (5.4 %) items visible, 1 and 0 of 40 ordinary sentences changed. After fixes by cause
-    (tests/test_pii_session12_rules.py) 1 and 3 stay visible, 0 changed: a rare surname that
+    (tests/test_pii_session12_rules.py) 1 and 2 stay visible, 0 changed: a rare surname that
     Voikko reads as an adjective ("Laiselle"), and children's first names that are words at a
-    sentence's start with no person's context ("Lumi tarvis …", "Aamun koulukuraattori", "Kaste
-    sai rokotteen")."""
+    sentence's start with no person's context ("Lumi tarvis …" with a spoken verb, "Aamun
+    koulukuraattori"); "Kaste sai rokotteen" since a name given care is a person."""
     aq = evaluate_pii_file(PII / "dev_aq.txt")
     ar = evaluate_pii_file(PII / "dev_ar.txt")
     assert (aq.items, aq.ordinary, ar.items, ar.ordinary) == (131, 40, 129, 40)
     assert (aq.visible, aq.changed) == (1, 0), (aq.leaks, aq.false_masks)
-    assert (ar.visible, ar.changed) == (3, 0), (ar.leaks, ar.false_masks)
+    assert (ar.visible, ar.changed) == (2, 0), (ar.leaks, ar.false_masks)
 
 
 def test_session_twelves_later_blind_sets() -> None:

@@ -335,6 +335,19 @@ def family_plural(text: str, words: Words, infos: list[WordInfo], a: int, b: int
 _BOTH = frozenset(context_words("both_words"))
 
 
+def cared_for(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """A finite verb in the singular right after the name and care, a place or aid as its
+    object in the clause ("Kaste sai rokotteen", "Lumi tarvis koulunkäyntiavustajan")."""
+    return (
+        b < len(words)
+        and gap(text, words, b) in GAP
+        and infos[b].finite
+        and infos[b].singular
+        and not infos[b].olla
+        and any(infos[k].care for k in _clause(text, words, b + 1, 1, 2))
+    )
+
+
 def keeps_contact(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """ "pitää" or "ottaa" after the name and "yhteyttä" within three words ("Heikkilä pitää
     yhteyttä Kelaan", "… että Mattila ottaa minuun yhteyttä")."""

@@ -513,6 +513,8 @@ def decide_name(
             and (
                 acts(nxt)
                 or acts(prev)  # "Asiaa hoitaa Mäkelä."
+                # given care: "Kaste sai rokotteen" (not a town's)
+                or (not last.town and context.cared_for(text, words, infos, stop))
                 # one of ours acting: "Ritvamme siivoaa …" (not "Ilomme on suuri")
                 or (
                     last.own_first

@@ -105,6 +105,7 @@ KNOW_NOUNS = context_words("know_nouns")
 SEND_VERBS = frozenset(context_words("send_verbs"))
 THINK_VERBS = frozenset(context_words("think_verbs"))
 HELP_NOUNS = frozenset(context_words("help_nouns"))
+CARE_NOUNS = context_words("care_nouns")
 TALK_VERBS = frozenset(context_words("talk_verbs"))
 DOCUMENT_NOUNS = context_words("document_nouns")
 BOOK_VERBS = frozenset(context_words("book_verbs"))
@@ -247,6 +248,7 @@ __all__ = [
     "AWAY_STATES",
     "BOOK_VERBS",
     "BRAND_HEADS",
+    "CARE_NOUNS",
     "CASE_ENDINGS",
     "CONTEXT_WORDS_FILE",
     "CREW_NOUNS",

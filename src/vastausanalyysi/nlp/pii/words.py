@@ -14,6 +14,7 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_VERBS,
     BOOK_VERBS,
     BRAND_HEADS,
+    CARE_NOUNS,
     CREW_NOUNS,
     DOCUMENT_NOUNS,
     ENGLISH_TITLES,
@@ -125,7 +126,8 @@ class WordInfo:
 
     __slots__ = (
         "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer", "area",
-        "ask", "ask_from", "attend", "attribute", "bare_noun", "booked", "brand", "cases", "collab",
+        "ask", "ask_from", "attend", "attribute", "bare_noun", "booked", "brand", "care", "cases",
+        "collab",
         "common", "contact", "contact_verb", "crew", "document", "done", "family", "family_own",
         "finite", "first", "foundation", "gathering", "get", "head", "heading", "hear", "help",
         "house", "info_noun", "initial", "initials", "institution", "kin", "know", "leave",
@@ -427,6 +429,9 @@ class WordInfo:
         self.attend = "osallistua" in finite_lemmas  # "… osallistui kokoukseen"
         self.get = "saada" in finite_lemmas  # "Mäeltä sain apua"
         self.think = not finite_lemmas.isdisjoint(THINK_VERBS)  # "… myönsi, että"
+        self.care = any(  # "rokotteen", "koulunkäyntiavustajan"
+            a.word_class == "nimisana" and ends_with(a.baseform, CARE_NOUNS) for a in common
+        )
         self.help = any(  # "apua", "ohjeet", "neuvoja"
             a.word_class == "nimisana" and a.baseform in HELP_NOUNS for a in common
         )
