@@ -26,7 +26,11 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
   of ours acting ("Marjamme siivoaa"), a lower-case first name rarely a word past the unit it is
   from ("matti kiinteistöpalveluista lupasi"), a family's plural genitive ("Karimien kanssa");
 * a name before a finite verb with care, a place or aid as its object ("Tuuli sai lähetteen";
-  not "Lumi sai aikaan tulvan", nor a town's "Lahti sai rokotteet").
+  not "Lumi sai aikaan tulvan", nor a town's "Lahti sai rokotteet");
+* after dev_au: the same with "olla" and a participle ("Lumi on saanut puheterapiaa"), being
+  busy ("Laaksolla on aina kiire"), a genitive before "jälkeen" or "tilalle" and a stand-in
+  ("Niemen jälkeen tuli sijainen"); care units and a pastry named after a place or a poet are
+  no person ("Toivolan asumisyksikkö", "Runebergin torttu").
 """
 
 from __future__ import annotations
@@ -121,6 +125,15 @@ from masking import check
         ),
         ("Lumi sai aikaan tulvan.", "Lumi sai aikaan tulvan."),
         ("Lahti sai rokotteet ensimmäisenä.", "Lahti sai rokotteet ensimmäisenä."),
+        # after dev_au
+        ("Tuuli on saanut toimintaterapiaa.", "[NIMI] on saanut toimintaterapiaa."),
+        ("Lumi on sulanut.", "Lumi on sulanut."),
+        ("Kalliolla on aina kiire.", "[NIMI] on aina kiire."),
+        ("Lahdella on kiire rakentaa.", "Lahdella on kiire rakentaa."),
+        ("Kiven tilalle palkattiin seuraaja.", "[NIMI] tilalle palkattiin seuraaja."),
+        ("Joulun jälkeen tuli sijainen.", "Joulun jälkeen tuli sijainen."),
+        ("Aholan hoivayksikön katto vuotaa.", "Aholan hoivayksikön katto vuotaa."),
+        ("Runebergin tortut loppuivat kesken.", "Runebergin tortut loppuivat kesken."),
     ],
 )
 def test_session12_rules(text: str, expected: str) -> None:

@@ -335,17 +335,27 @@ def family_plural(text: str, words: Words, infos: list[WordInfo], a: int, b: int
 _BOTH = frozenset(context_words("both_words"))
 
 
-def cared_for(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
-    """A finite verb in the singular right after the name and care, a place or aid as its
-    object in the clause ("Kaste sai rokotteen", "Lumi tarvis koulunkäyntiavustajan")."""
+def succeeded(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """ "jälkeen" or "tilalle" right after a genitive and a person's stand-in or successor later
+    in the clause ("Niemen jälkeen tuli sijainen", "Kiven tilalle palkattiin seuraaja")."""
     return (
         b < len(words)
-        and gap(text, words, b) in GAP
-        and infos[b].finite
-        and infos[b].singular
-        and not infos[b].olla
-        and any(infos[k].care for k in _clause(text, words, b + 1, 1, 2))
+        and words[b][0].lower() in ("jälkeen", "tilalle")
+        and any(infos[k].person_noun for k in _clause(text, words, b + 1, 1, 3))
     )
+
+
+def cared_for(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
+    """A finite verb in the singular right after the name (or "olla" and a participle) and care,
+    a place or aid as its object in the clause ("Kaste sai rokotteen", "Lumi on saanut
+    puheterapiaa")."""
+    if b >= len(words) or gap(text, words, b) not in GAP:
+        return False
+    if infos[b].olla and infos[b].singular and _next_is(text, words, infos, b, "participle"):
+        b += 1  # "… on saanut puheterapiaa"
+    elif not (infos[b].finite and infos[b].singular) or infos[b].olla:
+        return False
+    return any(infos[k].care for k in _clause(text, words, b + 1, 1, 2))
 
 
 def keeps_contact(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:

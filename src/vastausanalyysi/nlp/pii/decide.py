@@ -475,6 +475,8 @@ def decide_name(
             and nxt is not None
             and (
                 nxt.person_noun  # "Kosken lähtö", "Kallion työnumero"
+                # "Niemen jälkeen tuli sijainen" (not a town's)
+                or (not last.town and context.succeeded(text, words, infos, stop))
                 # "Niemisen laatima" (not the town's "Lahden tekemä")
                 or (nxt.agent and not last.town and (last.first or not last.common))
                 or (nxt.opinion_noun and not last.town)  # "Aallon esitys", "Mattilan ehdotus"

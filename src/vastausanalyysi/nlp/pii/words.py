@@ -443,7 +443,7 @@ class WordInfo:
         # knowledge in the partitive may be on show at a place ("Rannalla on tietoa …"); one
         # has "the" knowledge ("Lehdolla on tieto …", "… on kokemusta")
         self.know = any(
-            a.word_class == "nimisana"
+            a.word_class in ("nimisana", "nimisana_laatusana")  # "kiire"
             and ends_with(a.baseform, KNOW_NOUNS)
             and (a.case == "nimento" or not ends_with(a.baseform, ("tieto",)))
             for a in common
