@@ -366,16 +366,13 @@ def clause_cues(
             found = (PROBLEM, "need")  # "on saatava kuntoon": it is not yet
             skip.update(range(i, i + works_phr[i]))
         elif i in works_phr and i not in need and i not in goal:
-            found = (WORKS, "phrase")
+            # negated inside: "palautetta ei otettu huomioon"
+            inside = _negated_inside(verbal, hits, i, works_phr[i])
+            found = (PROBLEM, "phrase+negation") if inside else (WORKS, "phrase")
             skip.update(range(i, i + works_phr[i]))
         elif i in problem_phr:  # negated inside: "pelot eivät ole toteutuneet"
-            after = bisect_right(verbal, i)  # the first negation after i (verbal is sorted)
-            negated_inside = (
-                i not in hits[_SAYS_NOT]
-                and after < len(verbal)
-                and verbal[after] < i + problem_phr[i]
-            )
-            found = (WORKS, "phrase+negation") if negated_inside else (PROBLEM, "phrase")
+            inside = _negated_inside(verbal, hits, i, problem_phr[i])
+            found = (WORKS, "phrase+negation") if inside else (PROBLEM, "phrase")
             skip.update(range(i, i + problem_phr[i]))
         elif _necessity(rows, i, rng, lexicon.improve) and i not in goal:
             found = (PROBLEM, "need")
@@ -561,6 +558,15 @@ _VARY = frozenset({"vaihdella", "vaihteleva"})
 
 #: Cuts that an announced intention does not soften ("aikoo sulkea kolme terveysasemaa").
 _CUTS = rule_words("cut_verbs")
+
+
+def _negated_inside(
+    verbal: list[int], hits: dict[str, dict[int, int]], i: int, length: int
+) -> bool:
+    """A verbal negation inside the phrase of ``length`` tokens at ``i`` that is not the
+    phrase's own ("ääni ei kuulua" has its own)."""
+    after = bisect_right(verbal, i)  # the first negation after i (verbal is sorted)
+    return i not in hits[_SAYS_NOT] and after < len(verbal) and verbal[after] < i + length
 
 
 def _intended_cut(rows: list[TokenRow], i: int, start: int) -> bool:

@@ -1,0 +1,52 @@
+"""Polarity rules of session twelve (2026-12-08), from errors read on a fourth blind set of
+published-style statements (team-written, not real; its figure is now a development figure).
+Team-written sentences, each rule with sentences it must change and look-alikes it must leave
+alone:
+
+* a works phrase with a negation inside it is a problem ("Kuntien palautetta ei otettu
+  huomioon"), as a problem phrase with one inside is praise;
+* not heard or consulted ("koska sitä ei kuultu") is a problem;
+* left undone ("tehtävä jätettiin täyttämättä"), only on paper, worse than expected: problems;
+* managed to draw up or prepare ("saivat laadittua"), better than expected, an improvement
+  named ("selvä parannus"), proposals taken into account: praise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+NEGATED_INSIDE = [
+    ("Toiveitamme ei ole otettu huomioon.", "problem"),
+    ("Toiveemme on otettu huomioon.", "works"),
+    ("Lausunnot on otettu huomioon valmistelussa.", "works"),
+]
+NOT_HEARD = [
+    ("Kunta teki oikaisuvaatimuksen, koska sitä ei kuultu.", "problem"),
+    ("Kyläyhdistyksiä ei ole kuultu lainkaan.", "problem"),
+    ("Kuntia kuultiin keväällä.", "neutral"),
+]
+UNDONE = [
+    ("Suunnittelijan paikka jätettiin täyttämättä.", "problem"),
+    ("Yhteinen toimintamalli on vasta paperilla.", "problem"),
+    ("Korjaukset etenivät hitaammin kuin ennakoitiin.", "problem"),
+]
+ACHIEVED = [
+    ("Kunnat saivat yhdessä laadittua valmiussuunnitelman.", "works"),
+    ("Kerho tavoitti nuoria paremmin kuin odotettiin.", "works"),
+    ("Uusi yhteyspiste on selvä parannus.", "works"),
+    ("Parannuksia tarvitaan.", "problem"),
+]
+
+RULES = {
+    "a works phrase negated inside": NEGATED_INSIDE,
+    "not heard": NOT_HEARD,
+    "left undone": UNDONE,
+    "achieved": ACHIEVED,
+}
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_rule(rule: str, polarity_mismatches: Callable[..., list]) -> None:
+    assert not polarity_mismatches(RULES[rule])
