@@ -8,7 +8,10 @@ alone:
 * not heard or consulted ("koska sitä ei kuultu") is a problem;
 * left undone ("tehtävä jätettiin täyttämättä"), only on paper, worse than expected: problems;
 * managed to draw up or prepare ("saivat laadittua"), better than expected, an improvement
-  named ("selvä parannus"), proposals taken into account: praise.
+  named ("selvä parannus"), proposals taken into account: praise;
+* a second "ilman" denies its own noun phrase, not the first's ("ilman sopimusta ja ilman
+  rahoitusta" was praise), without money, staff or an impact assessment is a problem, and a time
+  "ennen" something is not denied by the verb's negation ("ei kuultu ennen lakkauttamista").
 """
 
 from __future__ import annotations
@@ -39,11 +42,20 @@ ACHIEVED = [
     ("Parannuksia tarvitaan.", "problem"),
 ]
 
+WITHOUT = [
+    ("Tehtävä siirrettiin kunnalle ilman sopimusta ja ilman rahoitusta.", "problem"),
+    ("Kerhotoiminta jatkuu ilman rahaa.", "problem"),
+    ("Neuvola suljettiin ilman vaikutusten arviointia.", "problem"),
+    ("Yhteistyö sujuu ilman katkoksia ja ilman viiveitä.", "works"),
+    ("Meitä ei kuultu ennen päivystyksen lakkauttamista.", "problem"),
+]
+
 RULES = {
     "a works phrase negated inside": NEGATED_INSIDE,
     "not heard": NOT_HEARD,
     "left undone": UNDONE,
     "achieved": ACHIEVED,
+    "without, and before": WITHOUT,
 }
 
 

@@ -41,6 +41,8 @@ def negated_scope(rows: list[TokenRow], contrast: list[int], negation: list[bool
             active = False  # the infinitive and what follows it belong to the noun
         if active and phrase and row.verb and row.moods & FINITE_MOODS:
             active = False  # "ilman rahoitusta toiminta loppuu": the clause's verb is not denied
+        if active and phrase and negation[i] and row.low in VERBLESS_NEGATIONS:
+            active = False  # "ilman sopimusta ja ilman rahoitusta": the second denies its own
         if active:
             out.add(i)
             verb_seen = verb_seen or row.verb
