@@ -62,3 +62,14 @@ RULES = {
 @pytest.mark.parametrize("rule", RULES)
 def test_rule(rule: str, polarity_mismatches: Callable[..., list]) -> None:
     assert not polarity_mismatches(RULES[rule])
+
+
+def test_decided_without_negotiating(mechanism_mismatches: Callable[..., list]) -> None:
+    """Closing or moving something without negotiating is about the openness of decisions."""
+    assert not mechanism_mismatches(
+        [
+            ("paatoksenteko", "Neuvola suljettiin ilman yhtäkään neuvottelua.", True),
+            ("paatoksenteko", "Kioski suljettiin ilman neuvottelua.", True),
+            ("paatoksenteko", "Yhteistyö sujuu ilman ongelmia.", False),
+        ]
+    )
