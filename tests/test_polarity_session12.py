@@ -11,7 +11,9 @@ alone:
   named ("selvä parannus"), proposals taken into account: praise;
 * a second "ilman" denies its own noun phrase, not the first's ("ilman sopimusta ja ilman
   rahoitusta" was praise), without money, staff or an impact assessment is a problem, and a time
-  "ennen" something is not denied by the verb's negation ("ei kuultu ennen lakkauttamista").
+  "ennen" something is not denied by the verb's negation ("ei kuultu ennen lakkauttamista");
+* a conditional with a comparative that describes a place ("toimisi myös pienemmissä kunnissa")
+  is a prediction, not "would work better".
 """
 
 from __future__ import annotations
@@ -50,12 +52,19 @@ WITHOUT = [
     ("Meitä ei kuultu ennen päivystyksen lakkauttamista.", "problem"),
 ]
 
+PREDICTION = [
+    # a comparative that describes a place is no "would work better"
+    ("Yhteinen vastaanotto toimisi varmasti myös pienemmissä kunnissa.", "neutral"),
+    ("Tiedonkulku voisi toimia paremmin.", "problem"),
+]
+
 RULES = {
     "a works phrase negated inside": NEGATED_INSIDE,
     "not heard": NOT_HEARD,
     "left undone": UNDONE,
     "achieved": ACHIEVED,
     "without, and before": WITHOUT,
+    "a prediction about other places": PREDICTION,
 }
 
 

@@ -417,6 +417,12 @@ def _list_comma(rows: list[TokenRow], i: int) -> bool:
     return False
 
 
+#: The local cases: a comparative in one describes a place, not how well something works.
+_PLACE_CASES = frozenset(
+    {"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
+)
+
+
 def _goal_scope(
     rows: list[TokenRow], flags: list[int], contrast: list[int], lexicon: PolarityLexicon
 ) -> tuple[set[int], set[int], set[int]]:
@@ -508,7 +514,10 @@ def _goal_scope(
         if (
             # not every reading: "voisi" is also "your butter"
             ((row.nlemma == "voida" and "conditional" in row.moods) or conditional_verb(row))
-            and any(comparative(rows[j]) for j in range(i + 1, min(i + 4, n)))
+            and any(
+                comparative(rows[j]) and not rows[j].cases & _PLACE_CASES
+                for j in range(i + 1, min(i + 4, n))
+            )  # not a place's attribute: "toimisi varmasti myös pienemmissä kunnissa"
         ):
             active_need = True
             if row.nlemma != "voida":  # "yhteistyö toimisi paremmin, jos …": the verb too
