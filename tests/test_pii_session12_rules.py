@@ -30,7 +30,11 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
 * after dev_au: the same with "olla" and a participle ("Lumi on saanut puheterapiaa"), being
   busy ("Laaksolla on aina kiire"), a genitive before "jälkeen" or "tilalle" and a stand-in
   ("Niemen jälkeen tuli sijainen"); care units and a pastry named after a place or a poet are
-  no person ("Toivolan asumisyksikkö", "Runebergin torttu").
+  no person ("Toivolan asumisyksikkö", "Runebergin torttu");
+* after dev_av (young people's answers): colloquial teachers' titles ("liikunnanope Salo"; a title
+  no dictionary knows is no name: "Ope sanoi"), a verb after a negation is no name ("Koivisto ei
+  anna lupaa"), teaching and supervising as a person's verbs, a writer introducing themselves
+  ("Lumi tässä, …"), a spoken modal before a verb of telling ("Mäelle pitäis kertoa").
 """
 
 from __future__ import annotations
@@ -134,6 +138,15 @@ from masking import check
         ("Joulun jälkeen tuli sijainen.", "Joulun jälkeen tuli sijainen."),
         ("Aholan hoivayksikön katto vuotaa.", "Aholan hoivayksikön katto vuotaa."),
         ("Runebergin tortut loppuivat kesken.", "Runebergin tortut loppuivat kesken."),
+        # after dev_av
+        ("liikunnanope Salo pakottaa juoksemaan", "liikunnanope [NIMI] pakottaa juoksemaan"),
+        ("Ope sanoi että huomenna on koe.", "Ope sanoi että huomenna on koe."),
+        ("Koivisto ei anna lupaa.", "Koivisto ei anna lupaa."),
+        ("Laakso opettaa matikkaa ja on kiva", "[NIMI] opettaa matikkaa ja on kiva"),
+        ("Kokemus opettaa.", "Kokemus opettaa."),
+        ("Lumi tässä, kysy lisää", "[NIMI] tässä, kysy lisää"),
+        ("Kaikki tässä, kiitos.", "Kaikki tässä, kiitos."),
+        ("Mäelle pitäis kertoa tästä", "[NIMI] pitäis kertoa tästä"),
     ],
 )
 def test_session12_rules(text: str, expected: str) -> None:

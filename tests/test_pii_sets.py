@@ -441,6 +441,20 @@ def test_the_clients_feedback_blind_set() -> None:
     assert (score.visible, score.changed) == (2, 0), (score.leaks, score.false_masks)
 
 
+def test_the_young_peoples_blind_set() -> None:
+    """dev_av (young people's and youth workers' answers: slang, nicknames, teachers by surname,
+    names that are words), written blind and measured once on 9b24f6d (the masker as at
+    5b2b95b): 14 of 127 items visible (11.0 %), 1 of 40 changed — the hardest set of the kinds
+    so far. After fixes by cause (tests/test_pii_session12_rules.py) 6 stay: nicknames no list
+    knows with a clitic or case ("Jontunkin mielestä", "Pateltahan", a lower-case "tiitu"), word
+    surnames in local cases with no person's verb near ("Ketulle voi mennä juttelemaan",
+    "Vuorelle pitäis antaa palkinto"), "Koivisto ei anna …"; and "Elisan liittymä" (a telecom
+    brand that is also a first name) is masked."""
+    score = evaluate_pii_file(PII / "dev_av.txt")
+    assert (score.items, score.ordinary) == (127, 40)
+    assert (score.visible, score.changed) == (6, 1), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]

@@ -75,6 +75,19 @@ def aged(text: str, words: Words, infos: list[WordInfo], a: int, b: int) -> bool
     return infos[a].first and _AGE.match(text, words[b - 1].end()) is not None
 
 
+# a writer introducing themselves at the start of a text or line: "Mimmi tässä, …"
+_HERE = re.compile(r"\s+tässä\s*(?:[,:;.!–—-]|$)", re.I)
+
+
+def introduced(text: str, words: Words, a: int, b: int) -> bool:
+    """A name at the start of the text or a line and "tässä" right after it ("Mimmi tässä,
+    sposti …", "Jari Virtanen tässä:")."""
+    start = words[a].start()
+    if text[:start].strip() and not text[:start].rstrip(" \t").endswith("\n"):
+        return False
+    return _HERE.match(text, words[b - 1].end()) is not None
+
+
 #: Possessive pronouns before a family noun coordinated with a first name ("Onni ja hänen isänsä").
 _HIS_HER = frozenset({"hänen", "meidän", "minun", "mun"})
 #: Personal pronouns a first name is coordinated with as a person ("Jukka ja minä sovimme").

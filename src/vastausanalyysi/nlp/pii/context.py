@@ -247,7 +247,7 @@ _WENT = frozenset(context_words("went_forms"))
 
 #: modal verbs before an infinitive of telling ("pitäisi kertoa", "täytyy ilmoittaa")
 _MODALS = frozenset(
-    ["pitää", "pitäisi", "täytyy", "täytyisi", "tulee", "tulisi", "voisi", "kannattaa"]
+    ["pitää", "pitäisi", "pitäis", "täytyy", "täytyis", "tulee", "tulisi", "voisi", "kannattaa"]
 )
 
 

@@ -134,6 +134,8 @@ _PARTY = re.compile(
 
 #: "&" right after a name, or right before it (with spaces): a firm's name of two names.
 _AMPERSAND = re.compile(r"\s*&")
+#: the forms of the negation verb, before a verb's connegative form ("ei anna", "en usko")
+_NOT = frozenset(["ei", "en", "et", "emme", "ette", "eivät", "eikä", "älä", "älkää"])
 _AMPERSAND_BEFORE = re.compile(r"&\s*$")
 
 
@@ -168,6 +170,9 @@ def decide_name(
         _AMPERSAND_BEFORE, text, words[a].start()
     )
     if firm and not any(i.first for i in group):
+        return False
+    # the verb after a negation, not a name: "ei anna lupaa", "en usko"
+    if a and group[0].verb and group[0].shape == "lower" and words[a - 1][0].lower() in _NOT:
         return False
     # an unknown word without a case ending ("Tuksu", "Haddad") stands in the nominative
     genitive, nominative = "omanto" in cases, "nimento" in cases or not cases

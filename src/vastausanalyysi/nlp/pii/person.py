@@ -70,6 +70,7 @@ def more_person(
     if "nimento" in cases:
         return (
             clues.aged(text, words, infos, a, b)  # "Tuuli (14 v.) ohjattiin …"
+            or clues.introduced(text, words, a, b)  # "Mimmi tässä, …"
             or clues.with_family(text, words, infos, a, b)  # "Onni ja isä odottavat"
             or clues.origin(text, words, a)  # "Vietnamilaistaustainen Linh"
             or clues.handled(text, words, infos, a, b, acts)  # "hoitaa nykyään KANERVA"
@@ -319,6 +320,10 @@ def among_firms(text: str, words: Words, infos: list[WordInfo], a: int, b: int) 
     return False
 
 
+#: endings of the local cases and the translative: an unknown word with one is no nominative
+_LOCAL_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi")
+
+
 def unknown_run(
     text: str,
     words: Words,
@@ -335,6 +340,8 @@ def unknown_run(
     them): True a person, False not one, None undecided (a masked name it is coordinated with
     decides)."""
     group = infos[a:b]
+    if any(i.title for i in group):
+        return False  # a title no dictionary knows: "Ope sanoi, että …"
     nominative = "nimento" in cases or not cases
     # two capitals no dictionary knows, in a list with the writer, are initials ("JR, AK
     # ja allekirjoittanut"), or with a masked name they are coordinated with (None)
@@ -369,6 +376,13 @@ def unknown_run(
         nominative
         and (
             context.unit_after(text, words, infos, stop)
+            # "Tiitu on paras ohjaaja" (one bare word: not "Hyte-työryhmässä on edustajat")
+            or (
+                b - a == 1
+                and "-" not in words[a][0]
+                and not words[a][0].lower().endswith(_LOCAL_ENDINGS)
+                and context.role_ahead(text, words, infos, stop)
+            )
             or context.apposition(text, words, infos, stop, closed=True)
             or clues.origin(text, words, a)  # "Persialaistaustainen Dariush on …"
             # a foreign full name acting: "Shirin Rezaei vetää …", "Kerhoa vetää

@@ -281,6 +281,12 @@ class WordInfo:
             lower in TITLES
             or self.abbr_title
             or any(a.case == "nimento" and is_title(a.baseform) for a in titles)
+            # a colloquial teacher's title ("liikunnanope": liikunnanopettaja; not "Hope")
+            or (
+                not analyses
+                and lower.endswith("ope")
+                and bool(analyzer.analyze(lower[:-3] + "opettaja"))
+            )
         )
         self.title_cases = {a.case for a in titles if a.case and is_title(a.baseform)}
         self.role = any(a.case == "olento" and is_title(a.baseform) for a in titles)
