@@ -35,7 +35,10 @@ makes it a person:
 * ``met``: a partitive with a verb of seeing or meeting ("Heikkilää ei ole nähty");
 * ``spoken``: a text written as spoken Finnish ("mut", "ei oo");
 * ``beside_contact``: a phone number or e-mail address next to the name in a contact line
-  ("040 123 4567 / Ristola").
+  ("040 123 4567 / Ristola");
+* ``succeeded``: a genitive before "jälkeen"/"tilalle" and a stand-in ("Niemen jälkeen tuli
+  sijainen");
+* ``cared_for``: care, a place or aid as the object of the name's verb ("Kaste sai rokotteen").
 """
 
 from __future__ import annotations
@@ -50,7 +53,6 @@ from vastausanalyysi.nlp.pii.names import (
     FOREIGN_BEFORE_NAME,
     context_words,
 )
-from vastausanalyysi.nlp.pii.sentences import later_in_sentence
 from vastausanalyysi.nlp.pii.words import WordInfo
 
 GAP = {" ", "\u00a0"}
@@ -390,7 +392,7 @@ def possessor(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
         return False
     if any(infos[k].know for k in _clause(text, words, b + 1, 1, 3)):
         return True
-    return later_in_sentence(_HE_OUTER, text, words[b].end())
+    return sentences.later_in_sentence(_HE_OUTER, text, words[b].end())
 
 
 def _list_gap(text: str, words: Words, i: int, j: int) -> bool:
