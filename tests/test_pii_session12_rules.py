@@ -34,7 +34,8 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
 * after dev_av (young people's answers): colloquial teachers' titles ("liikunnanope Salo"; a title
   no dictionary knows is no name: "Ope sanoi"), a verb after a negation is no name ("Koivisto ei
   anna lupaa"), teaching and supervising as a person's verbs, a writer introducing themselves
-  ("Lumi tässä, …"), a spoken modal before a verb of telling ("Mäelle pitäis kertoa").
+  ("Lumi tässä, …"), a spoken modal before a verb of telling ("Mäelle pitäis kertoa");
+* a town contacted is the town ("Otin yhteyttä Lahteen"), unless "hän" follows.
 """
 
 from __future__ import annotations
@@ -147,6 +148,12 @@ from masking import check
         ("Lumi tässä, kysy lisää", "[NIMI] tässä, kysy lisää"),
         ("Kaikki tässä, kiitos.", "Kaikki tässä, kiitos."),
         ("Mäelle pitäis kertoa tästä", "[NIMI] pitäis kertoa tästä"),
+        # a town contacted
+        ("Otin yhteyttä Lahteen jo toukokuussa.", "Otin yhteyttä Lahteen jo toukokuussa."),
+        (
+            "Olin yhteydessä Saloon, ja hän lupasi selvittää.",
+            "Olin yhteydessä [NIMI], ja hän lupasi selvittää.",
+        ),
     ],
 )
 def test_session12_rules(text: str, expected: str) -> None:

@@ -283,7 +283,12 @@ def decide_name(
     # (not two places: "Aura Turussa")
     full = len(group) > 1 and group[0].first and (last.name or (last.place and not group[0].place))
     contacted = "sisatulento" in cases and (
-        context.contact(text, words, infos, a, stop)
+        (
+            context.contact(text, words, infos, a, stop)
+            # a town contacted is the town ("olemme olleet yhteydessä Lahteen") unless "hän"
+            # follows or a first name comes with it
+            and (not last.town or len(group) > 1 or sentences.he_later(text, words[stop - 1].end()))
+        )
         or (not last.town and context.trusted(text, words, infos, a, stop))
     )
     # "En ole kuullut Saaresta mitään, kun hän …"
