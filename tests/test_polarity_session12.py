@@ -13,7 +13,9 @@ alone:
   rahoitusta" was praise), without money, staff or an impact assessment is a problem, and a time
   "ennen" something is not denied by the verb's negation ("ei kuultu ennen lakkauttamista");
 * a conditional with a comparative that describes a place ("toimisi myös pienemmissä kunnissa")
-  is a prediction, not "would work better".
+  is a prediction, not "would work better";
+* "ei ole sidottu X:ään, vaan …": the participle after a negated "olla" can be a describing verb
+  that "vaan" corrects.
 """
 
 from __future__ import annotations
@@ -58,6 +60,12 @@ PREDICTION = [
     ("Tiedonkulku voisi toimia paremmin.", "problem"),
 ]
 
+CORRECTED = [
+    # "ei ole sidottu X:ään, vaan …" describes, as "ei koske X:ää vaan Y:tä" does
+    ("Osuus ei ole sidottu veroprosenttiin, vaan rahoitus tulee valtiolta.", "neutral"),
+    ("Kuntaa ei kuultu vaan päätös tehtiin ylhäältä.", "problem"),
+]
+
 RULES = {
     "a works phrase negated inside": NEGATED_INSIDE,
     "not heard": NOT_HEARD,
@@ -65,6 +73,7 @@ RULES = {
     "achieved": ACHIEVED,
     "without, and before": WITHOUT,
     "a prediction about other places": PREDICTION,
+    "a negated participle corrected": CORRECTED,
 }
 
 

@@ -48,7 +48,11 @@ def corrected_negation(rows: list[TokenRow], n: int) -> bool:
     if verb is not None:
         vaan = next((j for j in range(verb + 1, end) if rows[j].low == "vaan"), None)
     if verb is not None and vaan is not None:
-        if rows[verb].nlemma in CORRECTION_VERBS:
+        # the verb, or the participle after a negated "olla" ("ei ole sidottu X:ään vaan …")
+        described = rows[verb].nlemma in CORRECTION_VERBS or (
+            rows[verb].olla and verb + 1 < vaan and rows[verb + 1].nlemma in CORRECTION_VERBS
+        )
+        if described:
             return True
         # "kyse ei ole säästöistä vaan …" (not an absence: "yhteyshenkilöä ei ole vaan …")
         if rows[verb].olla and any(rows[j].nlemma in MATTER for j in range(max(0, n - 2), n)):
