@@ -35,7 +35,10 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
   no dictionary knows is no name: "Ope sanoi"), a verb after a negation is no name ("Koivisto ei
   anna lupaa"), teaching and supervising as a person's verbs, a writer introducing themselves
   ("Lumi tässä, …"), a spoken modal before a verb of telling ("Mäelle pitäis kertoa");
-* a town contacted is the town ("Otin yhteyttä Lahteen"), unless "hän" follows.
+* a town contacted is the town ("Otin yhteyttä Lahteen"), unless "hän" follows;
+* after dev_ax (a staff survey): compounds of "valtuutettu" are titles ("työsuojeluvaltuutettu
+  Koski"), a person's way of leading ("Salon johtamistyyli"), an office named after its place
+  ("Koskelan toimipiste").
 """
 
 from __future__ import annotations
@@ -148,6 +151,13 @@ from masking import check
         ("Lumi tässä, kysy lisää", "[NIMI] tässä, kysy lisää"),
         ("Kaikki tässä, kiitos.", "Kaikki tässä, kiitos."),
         ("Mäelle pitäis kertoa tästä", "[NIMI] pitäis kertoa tästä"),
+        # after dev_ax
+        (
+            "Työsuojeluvaltuutettu Koski on ottanut asian hoitaakseen.",
+            "Työsuojeluvaltuutettu [NIMI] on ottanut asian hoitaakseen.",
+        ),
+        ("Salon johtamistyyli perustuu pelkoon.", "[NIMI] johtamistyyli perustuu pelkoon."),
+        ("Koskelan toimipisteen siirto sujui hyvin.", "Koskelan toimipisteen siirto sujui hyvin."),
         # a town contacted
         ("Otin yhteyttä Lahteen jo toukokuussa.", "Otin yhteyttä Lahteen jo toukokuussa."),
         (

@@ -458,6 +458,16 @@ def test_the_young_peoples_blind_set() -> None:
     assert (score.visible, score.changed) == (6, 1), (score.leaks, score.false_masks)
 
 
+def test_the_staff_survey_blind_set() -> None:
+    """dev_ax (a municipality's staff wellbeing survey naming supervisors and colleagues),
+    written blind and measured once on 082e937: 4 of 124 items visible (3.2 %), 1 of 40
+    changed. After fixes by cause (tests/test_pii_session12_rules.py) 1 stays: a lower-case
+    surname before a negated verb ("miksi mäkelä ei koskaan kysy"); 0 changed."""
+    score = evaluate_pii_file(PII / "dev_ax.txt")
+    assert (score.items, score.ordinary) == (124, 40)
+    assert (score.visible, score.changed) == (1, 0), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]
