@@ -38,7 +38,9 @@ the sets' sentences): each rule with sentences it masks and ordinary look-alikes
 * a town contacted is the town ("Otin yhteyttä Lahteen"), unless "hän" follows;
 * after dev_ax (a staff survey): compounds of "valtuutettu" are titles ("työsuojeluvaltuutettu
   Koski"), a person's way of leading ("Salon johtamistyyli"), an office named after its place
-  ("Koskelan toimipiste").
+  ("Koskelan toimipiste");
+* after dev_ay (officials and parents): disqualified ("esteellinen") is said of people, and a
+  first name booked for care also when negated ("Valolle ei ole vieläkään järjestetty …").
 """
 
 from __future__ import annotations
@@ -158,6 +160,12 @@ from masking import check
         ),
         ("Salon johtamistyyli perustuu pelkoon.", "[NIMI] johtamistyyli perustuu pelkoon."),
         ("Koskelan toimipisteen siirto sujui hyvin.", "Koskelan toimipisteen siirto sujui hyvin."),
+        # after dev_ay
+        ("Laine on esteellinen tässä asiassa.", "[NIMI] on esteellinen tässä asiassa."),
+        (
+            "Valolle ei ole vieläkään järjestetty tukiopetusta.",
+            "[NIMI] ei ole vieläkään järjestetty tukiopetusta.",
+        ),
         # a town contacted
         ("Otin yhteyttä Lahteen jo toukokuussa.", "Otin yhteyttä Lahteen jo toukokuussa."),
         (

@@ -468,6 +468,18 @@ def test_the_staff_survey_blind_set() -> None:
     assert (score.visible, score.changed) == (1, 0), (score.leaks, score.false_masks)
 
 
+def test_the_officials_and_parents_blind_set() -> None:
+    """dev_ay (elected officials naming the county's directors and colleagues, parents naming
+    children and school staff), written blind and measured once on eabac15: 5 of 125 items
+    visible (4.0 %), 0 of 40 changed. After fixes by cause (tests/test_pii_session12_rules.py)
+    4 stay: "Into sai lopulta ajan koulupsykologille", an all-capital allative with a clitic
+    ("ONNILLEKIN"), and two towns' names coordinated as the subject of a person's predicate
+    ("Kallio ja Salo ovat molemmat esteellisiä")."""
+    score = evaluate_pii_file(PII / "dev_ay.txt")
+    assert (score.items, score.ordinary) == (125, 40)
+    assert (score.visible, score.changed) == (4, 0), (score.leaks, score.false_masks)
+
+
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:
     """The one ordinary sentence of dev_h that changes: the architect's name is masked."""
     ordinary = [s for s in read_pii_set(PII / "dev_h.txt") if s.ordinary]

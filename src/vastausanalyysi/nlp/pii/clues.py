@@ -185,15 +185,17 @@ _COUNTS = frozenset(
 
 def booked(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """An allative before "olla" and a past participle of booking or granting ("Kaikulle on
-    varattu aika", "Ilolle on myönnetty"); the masker asks a first name that is no place."""
-    return (
-        b + 1 < len(words)
-        and gap(text, words, b) in GAP
-        and gap(text, words, b + 1) in GAP
-        and infos[b].olla
-        and infos[b + 1].booked
-        and "ulkotulento" in infos[b - 1].cases
-    )
+    varattu aika", "Ilolle on myönnetty"), also negated, past an adverb ("Ilolle ei ole
+    vieläkään järjestetty tukiopetusta"); the masker asks a first name that is no place."""
+    if "ulkotulento" not in infos[b - 1].cases:
+        return False
+    k = b + 1 if b < len(words) and infos[b].negation else b  # "ei ole"
+    if k + 1 >= len(words) or not infos[k].olla:
+        return False
+    k += 1
+    if infos[k].adverb and k + 1 < len(words) and infos[k + 1].booked:
+        k += 1  # "ei ole vieläkään järjestetty"
+    return infos[k].booked and all(gap(text, words, j) in GAP for j in range(b, k + 1))
 
 
 def foreign_titled(text: str, words: Words, infos: list[WordInfo], a: int) -> bool:
