@@ -134,6 +134,9 @@ _PARTY = re.compile(
 
 #: "&" right after a name, or right before it (with spaces): a firm's name of two names.
 _AMPERSAND = re.compile(r"\s*&")
+#: "ja", "sekä", "tai": what joins two places named together ("Salolle ja Liedolle", "Jokelan ja
+#: Korven kylien"; not "eli", which renames)
+_AND_OR = frozenset(["ja", "sekä", "tai"])
 #: the forms of the negation verb, before a verb's connegative form ("ei anna", "en usko")
 _NOT = frozenset(["ei", "en", "et", "emme", "ette", "eivät", "eikä", "älä", "älkää"])
 _AMPERSAND_BEFORE = re.compile(r"&\s*$")
@@ -668,7 +671,7 @@ def _beside_town(
         return (
             min(k, conj) >= 0
             and max(k, conj) < len(words)
-            and words[conj][0].lower() in ("ja", "sekä", "tai")
+            and words[conj][0].lower() in _AND_OR
             and infos[k].town
             and bool(infos[k].cases & cases)
         )
@@ -683,7 +686,7 @@ def _coordinated_before_head(
     ("… ja Korven kylien"): the name before it names a place too."""
     return (
         k + 2 < len(words)
-        and words[k][0].lower() in ("ja", "sekä", "tai")
+        and words[k][0].lower() in _AND_OR
         and all(gap(text, words, j) in GAP for j in (k, k + 1, k + 2))
         and "omanto" in infos[k + 1].cases
         and infos[k + 2].head
