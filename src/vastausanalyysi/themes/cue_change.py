@@ -126,6 +126,25 @@ def problem_gone(
     )
 
 
+#: Forms of agreeing and promising in the past, and sources of norms before "mukaan": what a
+#: "vaikka" clause sets against the main clause's fact ("vaikka niitä sovittiin pidettäväksi
+#: kuusi", "vaikka lain mukaan enintään 670").
+_AGREED = rule_words("agreed_forms")
+_NORMS = rule_words("norm_sources")
+
+
+def short_of_norm(rows: list[TokenRow], start: int, end: int) -> int | None:
+    """Where a clause names what was agreed, promised or required ("sovittiin", "luvattiin",
+    "lain|suosituksen mukaan"), or None: after a plain fact and "vaikka", the fact falls short
+    of it ("Kokouksia on pidetty kaksi, vaikka niitä sovittiin pidettäväksi kuusi")."""
+    for j in range(start, end):
+        if rows[j].low in _AGREED:
+            return j
+        if rows[j].nlemma in _NORMS and j + 1 < end and rows[j + 1].low == "mukaan":
+            return j
+    return None
+
+
 __all__ = [
     "BEFORE",
     "CONTESTS",
@@ -140,5 +159,6 @@ __all__ = [
     "lost_contest",
     "prevented",
     "problem_gone",
+    "short_of_norm",
     "unchanged",
 ]

@@ -611,12 +611,13 @@ _ONTO = frozenset({"sisatulento", "ulkotulento"})
 
 
 def _open_to_all(rows: list[TokenRow], i: int, start: int, end: int) -> bool:
-    """ "avoin" of an event or call ("avoin etätilaisuus", "tilaisuus on avoin"), or "avoin
-    kaikille" / "kaikille avoin": open to the public, no judgment of openness between the
-    parties."""
+    """ "avoin" of an event or call ("avoin etätilaisuus", "tilaisuus on avoin"), of a survey's
+    answers ("avoimet vastaukset": its method), or "avoin kaikille" / "kaikille avoin": open to
+    the public, no judgment of openness between the parties."""
     if rows[i].nlemma != "avoin":
         return False
-    events = [i + 1] if i + 1 < end else []
+    # the next word, unless it is what one is open to ("avoin kysymyksillemme": praise)
+    events = [i + 1] if i + 1 < end and "ulkotulento" not in rows[i + 1].cases else []
     if i - 2 >= start and rows[i - 1].nlemma == "olla":
         events.append(i - 2)
     everyone = [j for j in (i - 1, i + 1) if start <= j < end]

@@ -49,6 +49,7 @@ from vastausanalyysi.themes.clauses import (
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import counterfactual
+from vastausanalyysi.themes.cue_change import short_of_norm
 from vastausanalyysi.themes.cue_context import attributive
 from vastausanalyysi.themes.cue_words import group_comparison, judging_negation, wished_negation
 from vastausanalyysi.themes.cues import (
@@ -305,7 +306,7 @@ def _resolve_clauses(
     _then_and_now(rows, clauses, starts)
     _after_contrast(rows, clauses)
     _taken_back(rows, clauses, starts)
-    _concessions(rows, clauses)
+    _concessions(rows, clauses, starts)
     _partly(rows, clauses, starts)
     labels = {c.label for c in clauses} - {NEUTRAL}
     works = sum(c.works for c in clauses)
@@ -409,11 +410,26 @@ def _taken_back(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) 
         clause.cues.append(_cue_dict(rows[at], starts[at], PROBLEM, "discounted"))
 
 
-def _concessions(rows: list[TokenRow], clauses: list[Clause]) -> None:
+def _concessions(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) -> None:
     """A "vaikka" clause at a sentence's start (or taking the thing up): an obstacle overcome
     ("palvelut on turvattu, vaikka säästöt uhkasivat niitä": the main clause's praise wins) or a
     merit granted ("Vaikka tavoitteet ovat hyviä, laki tuo haasteita": the problem wins); "X
-    toimii, vaikka Y takkuaa" is two things, mixed."""
+    toimii, vaikka Y takkuaa" is two things, mixed. A plain fact, then "vaikka" and what was
+    agreed or required, falls short of it: a problem ("Kokouksia on pidetty kaksi, vaikka niitä
+    sovittiin pidettäväksi kuusi"); not a duty described ("kunta vastaa …, vaikka lain mukaan
+    …")."""
+    describes = evaluative_lexicon().descriptive_verbs
+    for before, clause in pairwise(clauses):
+        if (
+            clause.marker == "vaikka"
+            and not (clause.works or clause.problem or before.works or before.problem)
+            and clause.start > 1
+            and rows[clause.start - 2].text not in SENTENCE_END
+            and (at := short_of_norm(rows, clause.start, clause.end)) is not None
+            and not any(rows[j].nlemma in describes for j in range(before.start, before.end))
+        ):
+            clause.problem += 1.0
+            clause.cues.append(_cue_dict(rows[at], starts[at], PROBLEM, "short of norm"))
     sentences: _Sentences | None = None  # made for the first "vaikka" clause that asks
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
