@@ -11,6 +11,9 @@ alone:
   problem; a duty described before "vaikka" is no shortfall;
 * views taken into account in the past ("näkemykset otettiin huomioon") are praise; in the
   present ("otetaan huomioon") a plan.
+
+The words and phrases of the evaluative lexicon that the sixth and seventh blind sets added are
+tested one by one in ``tests/data/evaluative_cases.csv``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ SHORT_OF_NORM = [
     ("Yhteispalavereita on ollut yksi, vaikka sovittiin neljästä.", "problem"),
     ("Psykologeja on kolme, vaikka suosituksen mukaan heitä pitäisi olla viisi.", "problem"),
     ("Tiedotteita ei ole tullut, vaikka niin luvattiin.", "problem"),
+    ("Ohjausryhmä kokoontui kahdesti, vaikka sopimus edellyttää neljää kokousta.", "problem"),
     ("Palaverit on pidetty, kuten sovittiin.", "neutral"),
     ("Kunta vastaa kouluruokailusta, vaikka vastuu kuuluu lain mukaan alueelle.", "neutral"),
     ("Vaikka lain mukaan kunta vastaa tiloista, alue hoitaa siivouksen.", "neutral"),
@@ -54,3 +58,19 @@ RULES = {
 @pytest.mark.parametrize("rule", RULES)
 def test_rule(rule: str, polarity_mismatches: Callable[..., list]) -> None:
     assert not polarity_mismatches(RULES[rule])
+
+
+def test_a_gap_in_a_phrase_stands_for_none_to_three_words() -> None:
+    """ "…" in an evaluative phrase: a verb and its object with words between ("on jäänyt
+    kyläkoulun kahden opettajan harteille")."""
+    from vastausanalyysi.themes.codes import ANY_WORD, GAP_WORDS, expand_phrase, parse_phrase
+
+    found = expand_phrase("jäädä … harteet")
+    assert [len(p) for p in found] == [2 + n for n in range(GAP_WORDS + 1)]
+    assert all(p[0] == {"jäädä"} and p[-1] == {"harteet"} for p in found)
+    assert all(e == ANY_WORD for p in found for e in p[1:-1])
+    assert expand_phrase("ilman kunta") == [parse_phrase("ilman kunta")]
+    assert len(expand_phrase("a … b … c")) == (GAP_WORDS + 1) ** 2
+    for bad in ("… harteet", "jäädä …"):
+        with pytest.raises(ValueError, match="between two words"):
+            expand_phrase(bad)

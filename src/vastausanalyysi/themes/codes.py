@@ -34,6 +34,10 @@ Phrase = tuple[frozenset[str], ...]
 COORDINATORS = frozenset({"ja", "sekä", "tai"})
 #: A phrase element that matches any one word ("*" in a phrase).
 ANY_WORD: frozenset[str] = frozenset({"*"})
+#: A phrase element that stands for none to :data:`GAP_WORDS` words ("…", see
+#: :func:`expand_phrase`).
+GAP = "…"
+GAP_WORDS = 3
 
 
 def parse_phrase(text: str) -> Phrase:
@@ -53,6 +57,26 @@ def parse_phrase(text: str) -> Phrase:
     if not elements:
         raise ValueError("empty phrase")
     return tuple(elements)
+
+
+def expand_phrase(text: str) -> list[Phrase]:
+    """The phrases of a text whose "…" stands for none to :data:`GAP_WORDS` words between two
+    others: "jäädä … harteet" is "jäädä harteet", "jäädä * harteet", "jäädä * * harteet" and
+    "jäädä * * * harteet" (a verb and its object with words between, as real prose has them).
+    Without "…", the one phrase of :func:`parse_phrase`; a "…" first or last raises ValueError.
+    """
+    words = text.split()
+    if GAP not in words:
+        return [parse_phrase(text)]
+    at = words.index(GAP)
+    if at == 0 or at == len(words) - 1:
+        raise ValueError(f"a gap must stand between two words: {text!r}")
+    before, after = " ".join(words[:at]), " ".join(words[at + 1 :])
+    return [
+        phrase
+        for n in range(GAP_WORDS + 1)
+        for phrase in expand_phrase(" ".join([before, *["*"] * n, after]))
+    ]
 
 
 @dataclass(frozen=True)
@@ -228,6 +252,8 @@ class Codebook:
 __all__ = [
     "ANY_WORD",
     "COORDINATORS",
+    "GAP",
+    "GAP_WORDS",
     "SECTIONS",
     "TERM_FIELDS",
     "Code",
@@ -237,6 +263,7 @@ __all__ = [
     "Phrase",
     "PolarityLexicon",
     "SurveyItem",
+    "expand_phrase",
     "norm_term",
     "parse_phrase",
 ]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from vastausanalyysi._resources import read_yaml
-from vastausanalyysi.themes.codes import Phrase, norm_term, parse_phrase
+from vastausanalyysi.themes.codes import Phrase, expand_phrase, norm_term
 from vastausanalyysi.themes.tokens import TokenRow, doc_table, rule_words
 
 WORKS, PROBLEM = "works", "problem"
@@ -56,11 +56,14 @@ def evaluative_lexicon() -> EvaluativeLexicon:
     def words(name: str) -> frozenset[str]:
         return frozenset(norm_term(w) for w in raw.get(name) or [])
 
+    def phrases(name: str) -> tuple[Phrase, ...]:
+        return tuple(p for text in raw.get(name) or [] for p in expand_phrase(text))
+
     return EvaluativeLexicon(
         works=words("works"),
         problem=words("problem"),
-        works_phrases=tuple(parse_phrase(p) for p in raw.get("works_phrases") or []),
-        problem_phrases=tuple(parse_phrase(p) for p in raw.get("problem_phrases") or []),
+        works_phrases=phrases("works_phrases"),
+        problem_phrases=phrases("problem_phrases"),
         negative_prefixes=tuple(norm_term(w) for w in raw.get("negative_prefixes") or []),
         prefix_exceptions=words("prefix_exceptions"),
         privative_suffixes=tuple(raw.get("privative_suffixes") or []),
