@@ -448,14 +448,15 @@ def test_the_young_peoples_blind_set() -> None:
     """dev_av (young people's and youth workers' answers: slang, nicknames, teachers by surname,
     names that are words), written blind and measured once on 9b24f6d (the masker as at
     5b2b95b): 14 of 127 items visible (11.0 %), 1 of 40 changed — the hardest set of the kinds
-    so far. After fixes by cause (tests/test_pii_session12_rules.py) 6 stay: nicknames no list
-    knows with a clitic or case ("Jontunkin mielestä", "Pateltahan", a lower-case "tiitu"), word
+    so far. After fixes by cause (tests/test_pii_session12_rules.py, and a clitic after a
+    foreign name's case in test_pii_session13_rules.py) 5 stay: nicknames no list knows with a
+    clitic or case ("Jontunkin mielestä", a lower-case "tiitu"), word
     surnames in local cases with no person's verb near ("Ketulle voi mennä juttelemaan",
     "Vuorelle pitäis antaa palkinto"), "Koivisto ei anna …"; and "Elisan liittymä" (a telecom
     brand that is also a first name) is masked."""
     score = evaluate_pii_file(PII / "dev_av.txt")
     assert (score.items, score.ordinary) == (127, 40)
-    assert (score.visible, score.changed) == (6, 1), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (5, 1), (score.leaks, score.false_masks)
 
 
 def test_the_staff_survey_blind_set() -> None:
@@ -478,6 +479,20 @@ def test_the_officials_and_parents_blind_set() -> None:
     score = evaluate_pii_file(PII / "dev_ay.txt")
     assert (score.items, score.ordinary) == (125, 40)
     assert (score.visible, score.changed) == (4, 0), (score.leaks, score.false_masks)
+
+
+def test_the_names_of_many_origins_blind_set() -> None:
+    """dev_az (a county's customer and staff feedback with Finnish, Finland-Swedish, Russian,
+    Estonian, Somali, Arabic, Kurdish, Vietnamese and other names), written blind and measured
+    once on 6209d03: 12 of 128 items visible (9.4 %), 2 of 40 changed. After fixes by cause
+    (tests/test_pii_session13_rules.py) 5 stay: "Hawrekaan ei tiennyt" (a name no list knows,
+    with a predicate said of things too), "Rebwar ja Karwan … olivat molemmat asiallisia", "Tammin
+    kanssa sovittiin" (an Estonian surname that is a Finnish word's genitive) and "Satu
+    ajanvarauksesta järjesti" (a first name that is a word); "Pizzeria Ali Baba" is masked (a
+    restaurant named after a tale's hero)."""
+    score = evaluate_pii_file(PII / "dev_az.txt")
+    assert (score.items, score.ordinary) == (128, 40)
+    assert (score.visible, score.changed) == (5, 1), (score.leaks, score.false_masks)
 
 
 def test_a_famous_makers_name_is_masked_like_a_colleagues() -> None:

@@ -370,7 +370,12 @@ def unknown_run(
     # person ("Tuksu perhekeskuksesta", "terveisiä Anskulle", "Dilan Berwari
     # (arabiankielinen ohjaaja)"), or a name it is coordinated with (None); "Evira ei
     # nähnyt", "Greenpeacen mielestä" are organisations
-    if not all(i.unknown and i.shape == "title" for i in group):
+    # in a text typed all in capitals ("HAWRE ON PARAS TULKKI") a capital word is no
+    # abbreviation by its shape alone
+    shouted = sum(i.shape == "caps" for i in infos) >= max(3, 0.8 * len(infos))
+    if not all(
+        i.unknown and (i.shape == "title" or (shouted and i.shape == "caps")) for i in group
+    ):
         return False
     unit = (
         nominative

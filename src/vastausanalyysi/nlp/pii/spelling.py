@@ -20,12 +20,20 @@ def title_case(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
+#: Clitics after a case ending ("Shirinillekin", "Hawrekaan"), stripped from unknown names.
+CLITICS = ("kin", "kaan", "kään", "han", "hän")
+
+
 def listed_bases(form: str, analyses) -> set[str]:
     """The capitalised base forms under which ``form`` is looked up in the name lists."""
     # "Rinteen" -> Rinne, "sadun" -> Satu; a lower-case one is masked only in a strong context
     bases = {title_case(a.baseform) for a in analyses if a.baseform} | {title_case(form)}
     if not analyses:
-        stems = {form[: -len(e)] for e in CASE_ENDINGS if form.endswith(e)}
+        # with a clitic after the case ending: "Shirinillekin", "Hawrekaan"
+        forms = {form} | {form[: -len(c)] for c in CLITICS if form.endswith(c)}
+        forms = {f for f in forms if len(f) > 2}
+        bases |= {title_case(f) for f in forms}
+        stems = {f[: -len(e)] for f in forms for e in CASE_ENDINGS if f.endswith(e)}
         # names in -as/-is/-us: "Armaksen" -> Armas, "Tuomakselle" -> Tuomas
         stems |= {s[:-3] + "s" for s in stems if s.endswith("kse")}
         # a name in -ki, -pi, -ti inflected without consonant gradation, as names often are
@@ -143,6 +151,7 @@ def ordinary_with_umlauts(word: str, analyzer: VoikkoAnalyzer) -> bool:
 
 
 __all__ = [
+    "CLITICS",
     "FIRST",
     "NO_UMLAUTS",
     "ORG",

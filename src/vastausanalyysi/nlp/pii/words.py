@@ -65,6 +65,7 @@ from vastausanalyysi.nlp.pii.names import (
     name_lists,
 )
 from vastausanalyysi.nlp.pii.spelling import (
+    CLITICS,
     FIRST,
     NO_UMLAUTS,
     ORG,
@@ -110,6 +111,8 @@ _ENDING_CASES = (
 
 
 def _ending_cases(form: str) -> set[str]:
+    clitic = next((c for c in CLITICS if form.endswith(c) and len(form) > len(c) + 1), "")
+    form = form[: len(form) - len(clitic)]  # "Shirinillekin": the allative
     return next(({case} for end, case in _ENDING_CASES if form.endswith(end)), set())
 
 
@@ -181,7 +184,9 @@ class WordInfo:
             listed_firsts = listed_firsts | {title_case(form[: -len(outer)])}
         surname = SUR in classes or bool(bases & surnames)
         self.listed = bool(listed_firsts) or bool(bases & surnames)  # a common name of our lists
-        if self.unknown and self.shape != "lower":  # "Yilmazin": other languages (Faker)
+        # "Yilmazin": other languages (Faker); typed in lower case only in the allative, the
+        # case of thanks ("kiitos yousefille"; a lower-case "simin", "mie" is no name)
+        if self.unknown and (self.shape != "lower" or word.endswith("lle")):
             foreign = foreign_names()
             folded = bases | {fold(b) for b in bases}  # "Phạm", "Siobhániin"
             listed_firsts |= _first_name_bases(form, folded) & foreign["first"]
@@ -256,7 +261,17 @@ class WordInfo:
         self.adjective_name = self.name and not self.place and in_nen
         # a rare adjective in -inen ("mäkinen", "koskinen") is no evidence against a surname;
         # a demonym ("karjalainen", "hämäläinen", a noun too) is: "Karjalainen piirakka"
-        if self.adjective_name and surname and all(a.word_class == "laatusana" for a in common):
+        # ("virolaisia", "savolainen kollega": a demonym Voikko reads only as an adjective is
+        # no surname in lower case or the plural)
+        demonym = all(a.baseform.endswith(("lainen", "läinen")) for a in common) and (
+            self.shape == "lower" or all(a.get("NUMBER") == "plural" for a in common)
+        )
+        if (
+            self.adjective_name
+            and surname
+            and all(a.word_class == "laatusana" for a in common)
+            and not demonym
+        ):
             self.strong = True
         self.cases = {a.case for a in proper if a.case} or {a.case for a in analyses if a.case}
         if self.initials:

@@ -1,0 +1,61 @@
+"""mask_pii: the rules added after the blind set dev_az (a county's feedback with names of many
+origins), 2026-12-08. Team-written sentences (not the set's sentences): each rule with sentences
+it masks and ordinary look-alikes it keeps.
+
+* a name of another language typed in lower case in the allative, the case of thanks ("kiitos
+  amirille"); a lower-case word of the foreign lists in other cases stays a word ("mie", "simin");
+* a clitic after the case ending of a name no dictionary knows ("Layallekin kiitos",
+  "Bashirhan sen hoiti");
+* a text typed all in capitals: a capital word no dictionary knows may be a name by its
+  context ("NAWID ON PARAS TULKKI"), an abbreviation stays ("THL ON PARAS LAITOS");
+* a demonym that Voikko reads only as an adjective is no surname in lower case or the plural
+  ("virolaisia", "savolainen kollega"); a capitalised one in the singular stays a surname;
+* eating places named by a name ("Grilli Sami");
+* a visit booked for a child or a client after a genitive ("Sisun lääkärikäynti peruttiin").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from masking import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case foreign names thanked
+        ("kiitos amirille ja koko tiimille", "kiitos [NIMI] ja koko tiimille"),
+        ("iso kiitos ingridille", "iso kiitos [NIMI]"),
+        ("mie en tiennyt mitään", "mie en tiennyt mitään"),
+        ("ja sit mie menin kotiin", "ja sit mie menin kotiin"),
+        # clitics
+        ("Layallekin kiitos, vaikka jono oli pitkä.", "[NIMI] kiitos, vaikka jono oli pitkä."),
+        ("Kiitos Fatimallekin!", "Kiitos [NIMI]!"),
+        # all capitals
+        (
+            "NAWID ON PARAS TULKKI JOTA MEILLÄ ON OLLUT",
+            "[NIMI] ON PARAS TULKKI JOTA MEILLÄ ON OLLUT",
+        ),
+        ("THL ON PARAS LAITOS", "THL ON PARAS LAITOS"),
+        ("HVA EI VASTAA PUHELIMEEN", "HVA EI VASTAA PUHELIMEEN"),
+        # demonyms
+        (
+            "Meillä on töissä paljon virolaisia ja ukrainalaisia.",
+            "Meillä on töissä paljon virolaisia ja ukrainalaisia.",
+        ),
+        (
+            "Uusi savolainen kollega aloitti maanantaina.",
+            "Uusi savolainen kollega aloitti maanantaina.",
+        ),
+        ("Virolainen kertoi asiasta heti.", "[NIMI] kertoi asiasta heti."),
+        ("Soitin Savolaiselle eilen.", "Soitin [NIMI] eilen."),
+        # eating places
+        ("Grilli Sami on auki yöhön asti.", "Grilli Sami on auki yöhön asti."),
+        # a visit booked for someone
+        ("Sisun lääkärikäynti peruttiin taas.", "[NIMI] lääkärikäynti peruttiin taas."),
+        ("Lahden kotikäynnit lisääntyivät.", "Lahden kotikäynnit lisääntyivät."),
+    ],
+)
+def test_session13_rules(text: str, expected: str) -> None:
+    check(text, expected)
