@@ -11,7 +11,10 @@ it masks and ordinary look-alikes it keeps.
 * a demonym that Voikko reads only as an adjective is no surname in lower case or the plural
   ("virolaisia", "savolainen kollega"); a capitalised one in the singular stays a surname;
 * eating places named by a name ("Grilli Sami");
-* a visit booked for a child or a client after a genitive ("Sisun lääkärikäynti peruttiin").
+* a visit booked for a child or a client after a genitive ("Sisun lääkärikäynti peruttiin");
+* after dev_ba (municipal leaders' answers): an administration is a unit one is from ("Kivi
+  aluehallinnosta kävi"), a document came from someone past an adverb ("Laineelta tuli
+  lopulta vastaus"), and a city's district is a place ("Helsingin Kallion kaupunginosassa").
 """
 
 from __future__ import annotations
@@ -55,6 +58,14 @@ from masking import check
         # a visit booked for someone
         ("Sisun lääkärikäynti peruttiin taas.", "[NIMI] lääkärikäynti peruttiin taas."),
         ("Lahden kotikäynnit lisääntyivät.", "Lahden kotikäynnit lisääntyivät."),
+        # dev_ba
+        ("Mäki kiinteistöhallinnosta soitti eilen.", "[NIMI] kiinteistöhallinnosta soitti eilen."),
+        ("Saarelta tuli viimein kirjallinen vastaus.", "[NIMI] tuli viimein kirjallinen vastaus."),
+        ("Vuorelta tuli lopulta kivivyöry.", "Vuorelta tuli lopulta kivivyöry."),
+        (
+            "Turun Martin kaupunginosassa on uusi neuvola.",
+            "Turun Martin kaupunginosassa on uusi neuvola.",
+        ),
     ],
 )
 def test_session13_rules(text: str, expected: str) -> None:

@@ -153,7 +153,7 @@ def document(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
     """A capitalised surname's allative before a verb of sending (or "olla" and its past passive
     participle), or its ablative before "tulla", with a document right after (past a number or
     an adjective: "Vuorelle lähetettiin pöytäkirja", "Harjulle on lähetetty kolme muistutusta",
-    "Lehdolta tuli (hyvä) ehdotus"; not "Rannalle lähetettiin vene", "Vuorelta tuli
+    "Lehdolta tuli (lopulta) (hyvä) ehdotus"; not "Rannalle lähetettiin vene", "Vuorelta tuli
     kivivyöry")."""
     if b + 1 >= len(words) or gap(text, words, b) not in GAP or gap(text, words, b + 1) not in GAP:
         return False
@@ -162,12 +162,13 @@ def document(text: str, words: Words, infos: list[WordInfo], b: int) -> bool:
         b += 1
     elif not (
         ("ulkotulento" in cases and verb.send)
-        or (
-            "ulkoeronto" in cases and words[b][0].lower() in {"tuli", "tulee", "tulivat", "tulevat"}
-        )
+        or ("ulkoeronto" in cases and words[b][0].lower() in _CAME)
     ):
         return False
     k = b + 1
+    # past an adverb: "Laineelta tuli lopulta kirjallinen vastaus"
+    if k + 1 < len(words) and infos[k].adverb and gap(text, words, k + 1) in GAP:
+        k += 1
     if k + 1 < len(words) and words[k][0].lower() in _COUNTS and gap(text, words, k + 1) in GAP:
         k += 1
     # past an adjective: "Laineelta tuli selkeä vastaus", "Niemeltä tuli hyvä ehdotus"
