@@ -8,7 +8,10 @@ alone:
 * "kunhan" opens a condition, as "jos" does ("on yhdentekevää, kuka järjestää, kunhan se
   toimii");
 * a plain fact, then "vaikka" and what was agreed, promised or required, falls short of it: a
-  problem; a duty described before "vaikka" is no shortfall;
+  problem; a duty described before "vaikka" is no shortfall; so does a promise, then "mutta"
+  and a plain fact;
+* not answering inquiries is a failure also with what they were about ("ei ole vastannut
+  tiedusteluihin tilojen käytöstä"), not a duty ("ei vastaa tiloista");
 * views taken into account in the past ("näkemykset otettiin huomioon") are praise; in the
   present ("otetaan huomioon") a plan.
 
@@ -38,9 +41,15 @@ SHORT_OF_NORM = [
     ("Psykologeja on kolme, vaikka suosituksen mukaan heitä pitäisi olla viisi.", "problem"),
     ("Tiedotteita ei ole tullut, vaikka niin luvattiin.", "problem"),
     ("Ohjausryhmä kokoontui kahdesti, vaikka sopimus edellyttää neljää kokousta.", "problem"),
+    ("Meille luvattiin oma sosiaaliohjaaja, mutta hän käy täällä kerran kuussa.", "problem"),
+    ("Meille luvattiin uusi neuvola. Se avattiin keväällä.", "neutral"),
     ("Palaverit on pidetty, kuten sovittiin.", "neutral"),
     ("Kunta vastaa kouluruokailusta, vaikka vastuu kuuluu lain mukaan alueelle.", "neutral"),
     ("Vaikka lain mukaan kunta vastaa tiloista, alue hoitaa siivouksen.", "neutral"),
+]
+NOT_ANSWERED = [
+    ("Kaupunki ei ole vastannut kyselyihimme koulukyydeistä.", "problem"),
+    ("Kaupunki ei vastaa koulukyydeistä.", "neutral"),
 ]
 TAKEN_INTO_ACCOUNT = [
     ("Vanhempien toiveet otettiin huomioon uusissa aukioloajoissa.", "works"),
@@ -52,6 +61,7 @@ RULES = {
     "a condition with kunhan": CONDITION,
     "short of what was agreed": SHORT_OF_NORM,
     "views taken into account": TAKEN_INTO_ACCOUNT,
+    "not answered, with what it was about": NOT_ANSWERED,
 }
 
 

@@ -544,6 +544,19 @@ def _goal_scope(
     return goal, need, aim
 
 
+def cue_dict(row: TokenRow, start: int, kind: str, why: str) -> dict[str, Any]:
+    """A polarity cue as the evidence reports it: the word at ``start`` (a character offset),
+    its lemma, ``kind`` (WORKS or PROBLEM) and the rule that found it (``why``)."""
+    return {
+        "surface": row.text,
+        "lemma": row.lemma,
+        "polarity": kind,
+        "rule": why,
+        "start": start,
+        "end": start + len(row.text),
+    }
+
+
 __all__ = [
     "MIXED",
     "NEUTRAL",
@@ -555,6 +568,7 @@ __all__ = [
     "WORKS",
     "Clause",
     "Scopes",
+    "cue_dict",
     "existential_negated",
     "goal_scope",
     "negated_tokens",

@@ -9,10 +9,12 @@ ennallaan", a duty that stays), the past compared ("oli paremmin ennen"), a cont
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
-from vastausanalyysi.themes.clauses import part_start
+from vastausanalyysi.themes.clauses import PROBLEM, SENTENCE_END, Clause, cue_dict, part_start
 from vastausanalyysi.themes.codes import COORDINATORS
 from vastausanalyysi.themes.cue_context import NOMINAL
+from vastausanalyysi.themes.evaluative import evaluative_lexicon
 from vastausanalyysi.themes.tokens import TokenRow, rule_words
 
 #: Nouns of preventing or handling: a problem word in the genitive before them is what is
@@ -133,16 +135,45 @@ _AGREED = rule_words("agreed_forms")
 _NORMS = rule_words("norm_sources")
 
 
-def short_of_norm(rows: list[TokenRow], start: int, end: int) -> int | None:
+def _norm_at(rows: list[TokenRow], start: int, end: int) -> int | None:
     """Where a clause names what was agreed, promised or required ("sovittiin", "luvattiin",
-    "lain|suosituksen mukaan"), or None: after a plain fact and "vaikka", the fact falls short
-    of it ("Kokouksia on pidetty kaksi, vaikka niitä sovittiin pidettäväksi kuusi")."""
+    "lain|suosituksen mukaan"), or None."""
     for j in range(start, end):
         if rows[j].low in _AGREED:
             return j
         if rows[j].nlemma in _NORMS and j + 1 < end and rows[j + 1].low == "mukaan":
             return j
     return None
+
+
+def fall_short(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) -> None:
+    """A plain fact set against what was agreed, promised or required falls short of it: a
+    problem cue at the norm's word. The norm after "vaikka" ("Kokouksia on pidetty kaksi, vaikka
+    niitä sovittiin pidettäväksi kuusi"; not a duty described: "kunta vastaa …, vaikka lain
+    mukaan …"), or before "mutta" ("Meille luvattiin kuraattori jokaiseen kouluun, mutta hän
+    käy kerran kahdessa viikossa"). Clauses with cues of their own are left to them."""
+    describes = evaluative_lexicon().descriptive_verbs
+    for before, clause in pairwise(clauses):
+        if clause.works or clause.problem or before.works or before.problem:
+            continue
+        if clause.start < 2 or rows[clause.start - 2].text in SENTENCE_END:
+            continue  # a new sentence: no fact set against the norm
+        if clause.marker == "vaikka":
+            at = _norm_at(rows, clause.start, clause.end)
+            if at is None or any(
+                rows[j].nlemma in describes for j in range(before.start, before.end)
+            ):
+                continue
+            target = clause
+        elif clause.marker == "mutta":
+            at = _norm_at(rows, before.start, before.end)
+            if at is None:
+                continue
+            target = before
+        else:
+            continue
+        target.problem += 1.0
+        target.cues.append(cue_dict(rows[at], starts[at], PROBLEM, "short of norm"))
 
 
 __all__ = [
@@ -156,9 +187,9 @@ __all__ = [
     "VANISH",
     "better_before",
     "cheaper",
+    "fall_short",
     "lost_contest",
     "prevented",
     "problem_gone",
-    "short_of_norm",
     "unchanged",
 ]

@@ -247,9 +247,13 @@ def judging_negation(rows: list[TokenRow], n: int, end: int, ev: EvaluativeLexic
         )
     if verb not in ev.descriptive_verbs:
         return True
-    # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure)
+    # "ei vastaa liikuntapaikoista" (a duty) but "ei vastaa puheluihin" (a failure), also with
+    # what they are about ("ei ole vastannut tiedusteluihin tilojen jatkokäytöstä")
+    following = range(verbs[0] + 1, end)
+    if verb == "vastata" and any("sisatulento" in rows[j].cases for j in following):
+        return True
     cases = _DUTY_CASES.get(verb, _DUTY_CASES[""])
-    return not any(rows[j].cases & cases for j in range(verbs[0] + 1, end))
+    return not any(rows[j].cases & cases for j in following)
 
 
 #: Cases of a duty's object: "vastaa tiloista" (elative), "kuuluu kunnalle|tehtäviin".

@@ -41,6 +41,7 @@ from vastausanalyysi.themes.clauses import (
     SENTENCE_END,
     WORKS,
     Clause,
+    cue_dict,
     existential_negated,
     negated_tokens,
     scopes,
@@ -49,7 +50,7 @@ from vastausanalyysi.themes.clauses import (
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import counterfactual
-from vastausanalyysi.themes.cue_change import short_of_norm
+from vastausanalyysi.themes.cue_change import fall_short
 from vastausanalyysi.themes.cue_context import attributive
 from vastausanalyysi.themes.cue_words import group_comparison, judging_negation, wished_negation
 from vastausanalyysi.themes.cues import (
@@ -256,7 +257,7 @@ def rule_polarity(
                 clause.works += 1.0
             else:
                 clause.problem += 1.0
-            clause.cues.append(_cue_dict(rows[i], starts[i], kind, why))
+            clause.cues.append(cue_dict(rows[i], starts[i], kind, why))
         if verbal and not clause.cues and lemmas.isdisjoint(ev.no_opinion):
             # "päätöksenteko ei", "Ei millään", "yhteistyötä ei ole juurikaan ollut"
             # "väite, ettei kuntia kuultu, ei pidä paikkaansa": they were heard
@@ -265,7 +266,7 @@ def rule_polarity(
                 clause.works += 1.0
             else:
                 clause.problem += 1.0
-            clause.cues.append(_cue_dict(rows[verbal[0]], starts[verbal[0]], kind, why))
+            clause.cues.append(cue_dict(rows[verbal[0]], starts[verbal[0]], kind, why))
         clause.past = bool(lemmas & _PAST)
         clause.now = bool(lemmas & _NOW)
     return _resolve_clauses(rows, clauses, starts, has_codes=has_codes, question=question)
@@ -355,7 +356,7 @@ def _then_and_now(rows: list[TokenRow], clauses: list[Clause], starts: list[int]
             if now is not None:
                 _supersede(clause)
                 now[0].problem += 1.0
-                now[0].cues.append(_cue_dict(rows[now[1]], starts[now[1]], PROBLEM, "past+now"))
+                now[0].cues.append(cue_dict(rows[now[1]], starts[now[1]], PROBLEM, "past+now"))
 
 
 def _after_contrast(rows: list[TokenRow], clauses: list[Clause]) -> None:
@@ -407,29 +408,16 @@ def _taken_back(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) 
         for c in earlier:
             _supersede(c)
         clause.problem += 1.0
-        clause.cues.append(_cue_dict(rows[at], starts[at], PROBLEM, "discounted"))
+        clause.cues.append(cue_dict(rows[at], starts[at], PROBLEM, "discounted"))
 
 
 def _concessions(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) -> None:
     """A "vaikka" clause at a sentence's start (or taking the thing up): an obstacle overcome
     ("palvelut on turvattu, vaikka säästöt uhkasivat niitä": the main clause's praise wins) or a
     merit granted ("Vaikka tavoitteet ovat hyviä, laki tuo haasteita": the problem wins); "X
-    toimii, vaikka Y takkuaa" is two things, mixed. A plain fact, then "vaikka" and what was
-    agreed or required, falls short of it: a problem ("Kokouksia on pidetty kaksi, vaikka niitä
-    sovittiin pidettäväksi kuusi"); not a duty described ("kunta vastaa …, vaikka lain mukaan
-    …")."""
-    describes = evaluative_lexicon().descriptive_verbs
-    for before, clause in pairwise(clauses):
-        if (
-            clause.marker == "vaikka"
-            and not (clause.works or clause.problem or before.works or before.problem)
-            and clause.start > 1
-            and rows[clause.start - 2].text not in SENTENCE_END
-            and (at := short_of_norm(rows, clause.start, clause.end)) is not None
-            and not any(rows[j].nlemma in describes for j in range(before.start, before.end))
-        ):
-            clause.problem += 1.0
-            clause.cues.append(_cue_dict(rows[at], starts[at], PROBLEM, "short of norm"))
+    toimii, vaikka Y takkuaa" is two things, mixed. A plain fact set against what was agreed or
+    required falls short of it (:func:`~vastausanalyysi.themes.cue_change.fall_short`)."""
+    fall_short(rows, clauses, starts)
     sentences: _Sentences | None = None  # made for the first "vaikka" clause that asks
     for clause in clauses:
         if clause.marker == "vaikka" and clause.problem and not clause.works:
@@ -462,7 +450,7 @@ def _partly(rows: list[TokenRow], clauses: list[Clause], starts: list[int]) -> N
             if j > clause.start and rows[j - 1].low in _ONLY:
                 _supersede(clause)
             clause.problem += 1.0
-            clause.cues.append(_cue_dict(rows[j], starts[j], PROBLEM, "partly"))
+            clause.cues.append(cue_dict(rows[j], starts[j], PROBLEM, "partly"))
             break
 
 
@@ -542,17 +530,6 @@ def _present_against(rows: list[TokenRow], later: list[Clause]) -> tuple[Clause,
             if rows[j].low in _PRESENT:
                 return clause, j
     return None
-
-
-def _cue_dict(row: TokenRow, start: int, kind: str, why: str) -> dict[str, Any]:
-    return {
-        "surface": row.text,
-        "lemma": row.lemma,
-        "polarity": kind,
-        "rule": why,
-        "start": start,
-        "end": start + len(row.text),
-    }
 
 
 #: Words of a question that name its kind (data/rule_words.txt): whole word forms ("toimii",
