@@ -84,3 +84,27 @@ def test_a_gap_in_a_phrase_stands_for_none_to_three_words() -> None:
     for bad in ("… harteet", "jäädä …"):
         with pytest.raises(ValueError, match="between two words"):
             expand_phrase(bad)
+
+
+def test_mechanism_phrases_with_words_between(mechanism_mismatches: Callable[..., list]) -> None:
+    """Codebook phrases with "…" (none to three words between): closed without asking,
+    indicators looked at together, an assessment of how a change affects, no answer heard of;
+    not across a sentence's end (phrases match over the words, punctuation skipped, within one
+    sentence)."""
+    assert not mechanism_mismatches(
+        [
+            ("paatoksenteko", "Kyläkoulu lakkautettiin kysymättä vanhemmilta mitään.", True),
+            (
+                "tietopohja",
+                "Katsoimme hyte-mittareita ensimmäistä kertaa yhdessä alueen kanssa.",
+                True,
+            ),
+            (
+                "tietopohja",
+                "Kunta ei saanut arviota siitä, miten muutos vaikuttaa koulukyyteihin.",
+                True,
+            ),
+            ("vuorovaikutus", "Vastausta ei ole vieläkään kuulunut.", True),
+            ("paatoksenteko", "Kerho suljettiin keväällä. Kysyimme syytä.", False),
+        ]
+    )

@@ -544,6 +544,12 @@ def _goal_scope(
     return goal, need, aim
 
 
+def crosses_sentence(rows: Sequence[TokenRow], first: int, last: int) -> bool:
+    """Whether a sentence ends between tokens ``first`` and ``last`` (a phrase matched over the
+    words, punctuation skipped, may not run on into the next sentence)."""
+    return any(rows[k].text in SENTENCE_END for k in range(first, last))
+
+
 def cue_dict(row: TokenRow, start: int, kind: str, why: str) -> dict[str, Any]:
     """A polarity cue as the evidence reports it: the word at ``start`` (a character offset),
     its lemma, ``kind`` (WORKS or PROBLEM) and the rule that found it (``why``)."""
@@ -568,6 +574,7 @@ __all__ = [
     "WORKS",
     "Clause",
     "Scopes",
+    "crosses_sentence",
     "cue_dict",
     "existential_negated",
     "goal_scope",

@@ -28,8 +28,8 @@ from vastausanalyysi.themes.codes import (
     Phrase,
     PolarityLexicon,
     SurveyItem,
+    expand_phrase,
     norm_term,
-    parse_phrase,
 )
 
 #: Area ids that must exist in every codebook built on the default one.
@@ -233,9 +233,10 @@ def _union(a: Iterable[str] | None, b: Iterable[str] | None) -> list[str]:
     return list(seen)
 
 
-def _phrase(text: str, code_id: str, field_name: str, where: str) -> Phrase:
+def _phrases(text: str, code_id: str, field_name: str, where: str) -> list[Phrase]:
+    """The phrases of an entry ("…": none to three words between, see ``expand_phrase``)."""
     try:
-        return parse_phrase(text)
+        return expand_phrase(text)
     except ValueError as e:
         raise CodebookError(f"{where}: code {code_id!r} field {field_name!r}: {e}") from None
 
@@ -266,20 +267,20 @@ def _build_code(code_id: str, kind: Kind, spec: Mapping[str, Any], where: str) -
     lemmas, phrases = set(), []
     for t in terms("lemmas"):
         if len(t.split()) > 1:  # a multi-word "lemma" is a phrase
-            phrases.append(_phrase(t, code_id, "lemmas", where))
+            phrases.extend(_phrases(t, code_id, "lemmas", where))
         else:
             lemmas.add(norm_term(t))
-    phrases.extend(_phrase(t, code_id, "phrases", where) for t in terms("phrases"))
+    for t in terms("phrases"):
+        phrases.extend(_phrases(t, code_id, "phrases", where))
     single = {f: frozenset(norm_term(t) for t in terms(f)) for f in ("words", "heads", "modifiers")}
     exclude, exclude_phrases = set(), []
     for t in terms("exclude"):
         if len(t.split()) > 1:
-            exclude_phrases.append(_phrase(t, code_id, "exclude", where))
+            exclude_phrases.extend(_phrases(t, code_id, "exclude", where))
         else:
             exclude.add(norm_term(t))
-    exclude_phrases.extend(
-        _phrase(t, code_id, "exclude_phrases", where) for t in terms("exclude_phrases")
-    )
+    for t in terms("exclude_phrases"):
+        exclude_phrases.extend(_phrases(t, code_id, "exclude_phrases", where))
     code = Code(
         id=code_id,
         kind=kind,
@@ -336,7 +337,7 @@ def _build(raw: dict[str, Any], where: str) -> Codebook:
 
     def phrases(name: str) -> tuple[Phrase, ...]:
         multi = [w for w in pol.get(name) or [] if len(w.split()) > 1]
-        return tuple(dict.fromkeys(_phrase(w, "polarity", name, where) for w in multi))
+        return tuple(dict.fromkeys(p for w in multi for p in _phrases(w, "polarity", name, where)))
 
     lexicon = PolarityLexicon(
         works=words("works"),

@@ -22,6 +22,7 @@ from vastausanalyysi.themes.clauses import (
     WORKS,
     Clause,
     Scopes,
+    crosses_sentence,
 )
 from vastausanalyysi.themes.codes import PolarityLexicon
 from vastausanalyysi.themes.counterfactual import (
@@ -238,13 +239,15 @@ def _maybe_cue(
 def phrase_hits(rows: list[TokenRow], lexicon: PolarityLexicon) -> dict[str, dict[int, int]]:
     """Start index -> token length of the works and the problem phrases found in a Doc.
 
-    Phrases match the keys of the words (punctuation and spaces skipped); of phrases starting
-    at the same token the longest counts.
+    Phrases match the keys of the words (punctuation and spaces skipped) within a sentence; of
+    phrases starting at the same token the longest counts.
     """
     where = [i for i, r in enumerate(rows) if not (r.punct or r.space)]
     keys = [rows[i].keys for i in where]
     hits: dict[str, dict[int, int]] = {WORKS: {}, PROBLEM: {}, _SAYS_NOT: {}}
     for kind, phrase, a, b in _compiled(lexicon).phrases.matches(keys):
+        if crosses_sentence(rows, where[a], where[b - 1]):
+            continue
         found = hits[kind]
         start = where[a]
         found[start] = max(found.get(start, 0), where[b - 1] - start + 1)

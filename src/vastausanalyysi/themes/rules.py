@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from vastausanalyysi.themes.clauses import scopes, sentence_numbers
+from vastausanalyysi.themes.clauses import crosses_sentence, scopes, sentence_numbers
 from vastausanalyysi.themes.codebook import load_codebook
 from vastausanalyysi.themes.codes import COORDINATORS, Code, Codebook, norm_term
 from vastausanalyysi.themes.mechanism_context import mechanism_blocks, mechanism_frames
@@ -335,6 +335,8 @@ class RuleTagger:
 
         for code, phrase, a, b in self._phrases.matches(keys):
             group = where[a:b]
+            if crosses_sentence(rows, group[0], group[-1]):
+                continue  # "… suljettuna. Vanhusneuvosto kuullaan": two sentences
             if any(i in blocked.get(code.id, ()) for i in group) or all(
                 i in attribution for i in group
             ):
