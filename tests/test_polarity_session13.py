@@ -10,6 +10,8 @@ alone:
 * a plain fact, then "vaikka" and what was agreed, promised or required, falls short of it: a
   problem; a duty described before "vaikka" is no shortfall; so does a promise, then "mutta"
   and a plain fact;
+* any verb's past passive participle in the partitive after "saada" says it was managed ("on
+  saatu nimettyä"), as the listed ones did ("saatiin sovittua");
 * not answering inquiries is a failure also with what they were about ("ei ole vastannut
   tiedusteluihin tilojen käytöstä"), not a duty ("ei vastaa tiloista");
 * views taken into account in the past ("näkemykset otettiin huomioon") are praise; in the
@@ -47,6 +49,11 @@ SHORT_OF_NORM = [
     ("Kunta vastaa kouluruokailusta, vaikka vastuu kuuluu lain mukaan alueelle.", "neutral"),
     ("Vaikka lain mukaan kunta vastaa tiloista, alue hoitaa siivouksen.", "neutral"),
 ]
+MANAGED = [
+    ("Yhdyshenkilöt on nyt saatu nimettyä kaikkiin ryhmiin.", "works"),
+    ("Yhdyshenkilöitä ei ole vieläkään saatu nimettyä.", "problem"),
+    ("Meidän pitäisi saada sovittua asiasta.", "neutral"),
+]
 NOT_ANSWERED = [
     ("Kaupunki ei ole vastannut kyselyihimme koulukyydeistä.", "problem"),
     ("Kaupunki ei vastaa koulukyydeistä.", "neutral"),
@@ -62,6 +69,7 @@ RULES = {
     "short of what was agreed": SHORT_OF_NORM,
     "views taken into account": TAKEN_INTO_ACCOUNT,
     "not answered, with what it was about": NOT_ANSWERED,
+    "managed to do": MANAGED,
 }
 
 

@@ -138,9 +138,12 @@ def _means_clause(rows: list[TokenRow], start: int, i: int) -> bool:
 
 
 def improved_participle(row: TokenRow) -> bool:
-    """A past participle of an improvement verb ("vahvistettu", "tiivistäneet"): the word
-    :func:`achieved` looks at (a cue candidate whatever its keys)."""
-    return row.nlemma in _IMPROVED and not row.participle.isdisjoint(PAST_PARTICIPLES)
+    """A past participle of an improvement verb ("vahvistettu", "tiivistäneet"), or any verb's
+    past passive participle in the partitive ("nimettyä", "laadittua": what "saada" managed):
+    the words :func:`achieved` looks at (a cue candidate whatever its keys)."""
+    return (row.nlemma in _IMPROVED and not row.participle.isdisjoint(PAST_PARTICIPLES)) or (
+        "past_passive" in row.participle and "osanto" in row.cases
+    )
 
 
 def achieved(rows: list[TokenRow], i: int, start: int) -> bool:
@@ -150,9 +153,15 @@ def achieved(rows: list[TokenRow], i: int, start: int) -> bool:
     huomioitu" that it was taken into account; not a document confirmed ("talousarvio on
     vahvistettu", a decision: codebook §5). Not the
     "-ttava" of a need ("on vahvistettava": its participle is present), nor an infinitive ("on
-    määrä selkeyttää"). (A negation or a need scope is the caller's.)"""
+    määrä selkeyttää"). Any verb's past passive participle in the partitive right after a form
+    of "saada" says that it was managed ("yhdyshenkilöt on nyt saatu nimettyä", "saivat
+    laadittua"). (A negation or a need scope is the caller's.)"""
     if not improved_participle(rows[i]):
         return False
+    if rows[i].nlemma not in _IMPROVED:  # "on nyt saatu nimettyä", "saivat laadittua": managed
+        return any(
+            rows[j].nlemma == "saada" and rows[j].verb for j in _words_before(rows, i, start)
+        )
     if rows[i].nlemma == "vahvistaa" and any(
         rows[j].heads & _DOCUMENTS for j in range(start, min(len(rows), i + 4)) if j != i
     ):
