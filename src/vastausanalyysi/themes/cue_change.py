@@ -128,9 +128,9 @@ def problem_gone(
     )
 
 
-#: Forms of agreeing and promising in the past, and sources of norms before "mukaan": what a
-#: "vaikka" clause sets against the main clause's fact ("vaikka niitä sovittiin pidettäväksi
-#: kuusi", "vaikka lain mukaan enintään 670").
+#: Forms of agreeing or promising (past) and of requiring, and sources of norms before
+#: "mukaan": what :func:`fall_short` sets a plain fact against ("vaikka niitä sovittiin
+#: pidettäväksi kuusi", "vaikka lain mukaan enintään 670", "luvattiin …, mutta …").
 _AGREED = rule_words("agreed_forms")
 _NORMS = rule_words("norm_sources")
 
