@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vastausanalyysi._resources import read_sections_in_order, read_text, section_words
-from vastausanalyysi.nlp.pii import context, decide, names, runs
+from vastausanalyysi.nlp.pii import context, lower_case, names, runs
 from vastausanalyysi.nlp.pii.names import CONTEXT_WORDS_FILE, context_words
 
 PII = Path(names.__file__).resolve().parent
@@ -102,7 +102,7 @@ def test_the_modules_hold_the_file_s_lists() -> None:
     assert {"Van", "Văn", "Thi", "Thị"} == names.MIDDLE_NAMES
     assert {"Mr", "Mrs", "Ms", "Mx", "Dr"} == names.ENGLISH_TITLES
     assert context.spoken("mä oon puhunu sadun kaa") and not context.spoken("Puhuin Sadun kanssa.")
-    assert decide._SPOKEN_KANSSA <= names.PERSON_AFTER
+    assert lower_case._SPOKEN_KANSSA <= names.PERSON_AFTER
     # one list of Finnish conjunctions, which the coordination of name runs extends
     assert {"ja", "sekä", "tai", "eli"} == names.COORDINATING_CONJUNCTIONS
     assert names.COORDINATING_CONJUNCTIONS < runs._COORD and {"och", "and", ",", "&"} < runs._COORD

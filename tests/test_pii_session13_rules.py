@@ -14,7 +14,10 @@ it masks and ordinary look-alikes it keeps.
 * a visit booked for a child or a client after a genitive ("Sisun lääkärikäynti peruttiin");
 * after dev_ba (municipal leaders' answers): an administration is a unit one is from ("Kivi
   aluehallinnosta kävi"), a document came from someone past an adverb ("Laineelta tuli
-  lopulta vastaus"), and a city's district is a place ("Helsingin Kallion kaupunginosassa").
+  lopulta vastaus"), and a city's district is a place ("Helsingin Kallion kaupunginosassa");
+  two lower-case first names coordinated past the unit they are from, before a verb of people
+  in the plural ("lumi ja tuuli tilapalveluista kävivät");
+* a firm named like a person before one of its services is the firm ("Elisan liittymä").
 """
 
 from __future__ import annotations
@@ -66,6 +69,15 @@ from masking import check
             "Turun Martin kaupunginosassa on uusi neuvola.",
             "Turun Martin kaupunginosassa on uusi neuvola.",
         ),
+        (
+            "lumi ja tuuli tilapalveluista kävivät katsomassa",
+            "[NIMI] ja [NIMI] tilapalveluista kävivät katsomassa",
+        ),
+        ("lumi ja jää tilapalveluista tulivat", "lumi ja jää tilapalveluista tulivat"),
+        ("onni ja ilo kävivät koululla", "onni ja ilo kävivät koululla"),
+        # a firm's service
+        ("Elisan liittymä ei toimi koulun tiloissa.", "Elisan liittymä ei toimi koulun tiloissa."),
+        ("Elisan äiti soitti eilen.", "[NIMI] äiti soitti eilen."),
     ],
 )
 def test_session13_rules(text: str, expected: str) -> None:

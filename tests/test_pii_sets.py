@@ -225,12 +225,13 @@ def test_the_ordinary_sentences_blind_set_after_its_fixes() -> None:
     """dev_z: mostly ordinary sentences a careless masker would change (towns and villages that
     are surnames in every case, places and foundations named after people, firms, words that
     are names, numbers that are no phones), measured once blind after the dev_y fixes (0 of 58
-    items visible, 4 of 116 ordinary sentences changed), then fixed by cause to 1 of 116: a
-    firm named like a first name before a thing of its trade ("Elisan kuituverkko")."""
+    items visible, 4 of 116 ordinary sentences changed), then fixed by cause to 1 of 116, and to
+    0 once a firm named like a first name before a thing of its trade is the firm ("Elisan
+    kuituverkko"; tests/test_pii_session13_rules.py)."""
     score = evaluate_pii_file(PII / "dev_z.txt")
     assert (score.items, score.ordinary) == (58, 116)
     assert score.visible_rate <= 0.03
-    assert (score.visible, score.changed) == (0, 1), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (0, 0), (score.leaks, score.false_masks)
 
 
 def test_the_case_forms_blind_set_after_its_fixes() -> None:
@@ -452,11 +453,11 @@ def test_the_young_peoples_blind_set() -> None:
     foreign name's case in test_pii_session13_rules.py) 5 stay: nicknames no list knows with a
     clitic or case ("Jontunkin mielestä", a lower-case "tiitu"), word
     surnames in local cases with no person's verb near ("Ketulle voi mennä juttelemaan",
-    "Vuorelle pitäis antaa palkinto"), "Koivisto ei anna …"; and "Elisan liittymä" (a telecom
-    brand that is also a first name) is masked."""
+    "Vuorelle pitäis antaa palkinto"), "Koivisto ei anna …"; "Elisan liittymä" (a telecom
+    brand that is also a first name) was masked until 2026-12-08 (a firm's service)."""
     score = evaluate_pii_file(PII / "dev_av.txt")
     assert (score.items, score.ordinary) == (127, 40)
-    assert (score.visible, score.changed) == (5, 1), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (5, 0), (score.leaks, score.false_masks)
 
 
 def test_the_staff_survey_blind_set() -> None:
@@ -499,12 +500,12 @@ def test_the_municipal_leaders_counterparts_blind_set() -> None:
     """dev_ba (the open answers of the survey of municipal leaders naming counterparts and
     colleagues: surnames and first names that are words or places, used as people), written
     blind and measured once on 7dfed98: 6 of 130 items visible (4.6 %), 1 of 40 changed. After
-    fixes by cause (tests/test_pii_session13_rules.py) 3 stay: "Lahtea lukuun ottamatta" (a
-    town's name as a person with no person's context) and two lower-case first names that are
-    words ("onni ja satu nuorisopalveluista kävivät"); 0 changed."""
+    fixes by cause (tests/test_pii_session13_rules.py; two lower-case first names coordinated
+    past their unit: "onni ja satu nuorisopalveluista kävivät") 1 stays: "Lahtea lukuun
+    ottamatta" (a town's name as a person with no person's context); 0 changed."""
     score = evaluate_pii_file(PII / "dev_ba.txt")
     assert (score.items, score.ordinary) == (130, 40)
-    assert (score.visible, score.changed) == (3, 0), (score.leaks, score.false_masks)
+    assert (score.visible, score.changed) == (1, 0), (score.leaks, score.false_masks)
 
 
 def test_the_last_blind_set_of_the_issues_kinds_is_not_tuned_on() -> None:

@@ -99,11 +99,11 @@ import re
 from vastausanalyysi.nlp.pii import clues, context, local_cases, sentences
 from vastausanalyysi.nlp.pii.context import GAP, TOWARDS_FROM, gap
 from vastausanalyysi.nlp.pii.grouping import colon_suffix, sentence_initial, title_gap
+from vastausanalyysi.nlp.pii.lower_case import lower_case_person
 from vastausanalyysi.nlp.pii.names import (
     PARTY_ABBREVIATIONS,
     PROJECT_HEADS,
     SWEDISH_PLACE_PREPOSITIONS,
-    context_words,
 )
 from vastausanalyysi.nlp.pii.person import (
     addressed,
@@ -125,7 +125,6 @@ _COLON_CASES = {
     "sta": "sisaeronto", "stä": "sisaeronto", "ta": "osanto", "tä": "osanto", "a": "osanto",
     "ä": "osanto", "ksi": "tulento", "na": "olento", "nä": "olento",
 }  # fmt: skip
-_SPOKEN_KANSSA = frozenset(context_words("spoken_kanssa"))
 #: a party's abbreviation in brackets or between commas right after a name
 _PARTY = re.compile(
     r"\s*[(,]\s*(?:" + "|".join(PARTY_ABBREVIATIONS) + r")\.?\s*[),]", re.IGNORECASE
@@ -182,6 +181,9 @@ def decide_name(
     # a brand-style name, uninflected before its inflected head ("Hartwall Arenalla",
     # "Alma Median", "Lindström Oy:n")
     if (nxt is not None and nxt.brand and nominative) or (len(group) > 1 and last.brand):
+        return False
+    # a firm named like a person before its service: "Elisan liittymä" (not "Elisan äiti")
+    if genitive and nxt is not None and nxt.service and last.brand_name:
         return False
     # a project's name after its noun: "mielenterveyshanke Toivo jatkuu" (not "hankkeen Toivo")
     project = a and prev is not None and words[a - 1][0].lower().endswith(PROJECT_HEADS)
@@ -356,112 +358,7 @@ def decide_name(
     strong = any(i.strong for i in names)
     after = words[stop][0].lower() if nxt is not None else ""
     if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only in a strong context
-        # a foreign surname Voikko knows, in lower case in Swedish text: "vann laga kraft"
-        strong = strong and (last.listed or not clues.swedish(text))
-        return (
-            titled
-            or strong
-            # "soitin ensin salmelle ja sitten kankaalle"; "onni ja isä odottavat"
-            or (
-                "ulkotulento" in cases
-                and (last.first or last.surname)
-                and not last.place
-                and clues.called(text, words, infos, a)
-            )
-            or (nominative and clues.with_family(text, words, infos, a, b))
-            # a child's age right after: "onni 4v ja lumi 2v"
-            or (nominative and clues.aged(text, words, infos, a, b))
-            or (
-                not last.plural  # "teknisten toimien kaa"
-                and (
-                    # the spoken "kans", "kaa", not "kanssa": "lumen kanssa taisteltiin"
-                    (genitive and after in _SPOKEN_KANSSA)
-                    # "kanssa" after a first name that is rarely a word or in spoken text:
-                    # "jukan kanssa homma toimi", "mä oon puhunu sadun kanssa"
-                    or (
-                        genitive
-                        and after == "kanssa"
-                        and last.first
-                        and not (last.place or last.verb)  # "mä toivon kanssa et …"
-                        and (last.rare_first or context.spoken(text))
-                    )
-                    # "puhuin nurmen kanssa", "kävin heikkilän kanssa läpi" (not a town's:
-                    # "puhuin lahden kanssa")
-                    or (
-                        genitive
-                        and after == "kanssa"
-                        and (last.first or last.surname)
-                        and not last.town
-                        and context.talked_with(text, words, infos, a, stop)
-                    )
-                    # "tapasin koivun … ja hänkin oli …": met, and "hän" later
-                    or (
-                        prev is not None
-                        and prev.meet
-                        and (last.first or last.surname)
-                        and not last.town
-                        and sentences.he_after(text, words[stop - 1].end())
-                    )
-                    # "kiitos sannalle", "kiitos mäelle": thanks right before a first name
-                    # or a surname (not a town's: "kiitos salolle" may thank the town; not a
-                    # place of those thanked: "kiitos rannalle tulleille")
-                    or (
-                        prev is not None
-                        and prev.thanks
-                        and bool(cases & TOWARDS_FROM)
-                        and (
-                            (last.first and not (last.place or last.verb))
-                            or (
-                                last.surname
-                                and not (last.town or last.verb)
-                                and not (nxt is not None and nxt.participle)
-                            )
-                        )
-                    )
-                    # "kysy sulolta" (not "soita rannalta"), "kerro ilolle"
-                    or (prev is not None and prev.ask_from and "ulkoeronto" in cases)
-                    or (prev is not None and prev.ask and "ulkotulento" in cases)
-                    or (nominative and nxt is not None and nxt.speech_verb)
-                    # "tää ahon porukka": a surname's crew (not a place's: "lahden väki")
-                    or (
-                        genitive
-                        and nxt is not None
-                        and nxt.crew
-                        and last.surname
-                        and not last.place
-                    )
-                    # "niemi on kertonut", "lehtinen on hyvä tyyppi" (a listed surname)
-                    or (nominative and context.perfect_said(nxt, nxt2))
-                    or (
-                        nominative
-                        and last.surname
-                        and context.person_predicate(text, words, infos, stop)
-                    )
-                    # "meidän onni tykkää eskarista": one of ours doing what people do
-                    or (
-                        nominative
-                        and last.first
-                        and a > 0
-                        and context.ours(words[a - 1][0])
-                        and nxt is not None
-                        and nxt.person_only
-                    )
-                    # "jukka hoitaa kiinteistöt" (a plant's name; not "onni auttaa"), also past
-                    # the unit one is from: "matti tilapalveluista lupasi"
-                    or (
-                        nominative
-                        and last.rare_first
-                        and nxt is not None
-                        and (
-                            (nxt.strong_verb and nxt.singular)
-                            or (
-                                nxt.unit and nxt2 is not None and nxt2.strong_verb and nxt2.singular
-                            )
-                        )
-                    )
-                )
-            )
-        )
+        return lower_case_person(text, words, infos, a, b, stop, cases, prev, nxt, titled, strong)
     # a name that is also an ordinary word is not decided by "tuli", "lähti" ("Lumi tuli")
     ordinary = not strong and any(i.common for i in names)
 

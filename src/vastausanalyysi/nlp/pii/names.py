@@ -121,6 +121,8 @@ LED_HEADS = context_words("led_heads")
 SPOKEN_KIN = frozenset(context_words("spoken_kin"))
 PLACE_HEADS = context_words("place_heads")
 BRAND_HEADS = frozenset(context_words("brand_heads"))
+BRAND_FIRST_NAMES = frozenset(context_words("brand_first_names"))
+BRAND_SERVICES = tuple(context_words("brand_services"))
 AREA_HEADS = frozenset(context_words("area_heads"))
 PROJECT_HEADS = context_words("project_heads")
 AWAY_STATES = frozenset(context_words("away_states"))
@@ -247,7 +249,9 @@ __all__ = [
     "ASK_VERBS",
     "AWAY_STATES",
     "BOOK_VERBS",
+    "BRAND_FIRST_NAMES",
     "BRAND_HEADS",
+    "BRAND_SERVICES",
     "CARE_NOUNS",
     "CASE_ENDINGS",
     "CONTEXT_WORDS_FILE",

@@ -13,7 +13,9 @@ from vastausanalyysi.nlp.pii.names import (
     ASK_FROM_VERBS,
     ASK_VERBS,
     BOOK_VERBS,
+    BRAND_FIRST_NAMES,
     BRAND_HEADS,
+    BRAND_SERVICES,
     CARE_NOUNS,
     CREW_NOUNS,
     DOCUMENT_NOUNS,
@@ -129,7 +131,8 @@ class WordInfo:
 
     __slots__ = (
         "abbr_title", "adjective_name", "adverb", "after", "after_title", "agent", "answer", "area",
-        "ask", "ask_from", "attend", "attribute", "bare_noun", "booked", "brand", "care", "cases",
+        "ask", "ask_from", "attend", "attribute", "bare_noun", "booked", "brand", "brand_name",
+        "care", "cases",
         "collab",
         "common", "contact", "contact_verb", "crew", "document", "done", "family", "family_own",
         "finite", "first", "foundation", "gathering", "get", "head", "heading", "hear", "help",
@@ -138,7 +141,7 @@ class WordInfo:
         "negation", "noun", "olla", "opinion_noun", "org", "own_first", "participle", "particle",
         "person_noun",
         "person_only", "person_predicate", "person_verb", "phone_illative", "place", "plural",
-        "possessive", "rare_first", "role", "said", "self_word", "send", "sent", "shape",
+        "possessive", "rare_first", "role", "said", "self_word", "send", "sent", "service", "shape",
         "singular", "speech_verb", "starts", "strong", "strong_verb", "suffix", "surname", "talk",
         "tell", "thanks", "think", "title", "title_cases", "told", "town", "trust",
         "umlauts_left_out", "unit", "unknown", "verb", "visit",
@@ -325,6 +328,9 @@ class WordInfo:
         self.house = lemmas in ({"talo"}, {"villa"}, {"huvila"})
         # the head of a brand-style name, after an uninflected name ("Hartwall Arenalla")
         self.brand = not lemmas.isdisjoint(BRAND_HEADS) or brand_form(word.lower())
+        # a firm named like a person ("Elisan liittymä"), and what such a firm sells
+        self.brand_name = any(b.lower() in BRAND_FIRST_NAMES for b in self.name_bases)
+        self.service = any(ends_with(lemma, BRAND_SERVICES) for lemma in lemmas)
         self.area = not lemmas.isdisjoint(AREA_HEADS)  # "kunnan", "kaupungin"
         # an ordinary noun common enough to head a line ("Lumi: auraus myöhässä", "Valo:
         # …"): a first name that is one is no sure speaker's label ("Tapani:" is, "tapa"
