@@ -75,15 +75,16 @@ Toivo, Salo, Mattila) is masked when the context says person:
 * verbs said of things as readily as of people ("tuli", "lähti": ``names.WEAK_VERBS``) do not
   decide a name that is also an ordinary word ("Lumi tuli aikaisin");
 * a lower-case word that is also an ordinary word is a name only after a title or in a strong
-  context: a genitive before the spoken "kans"/"kaa" ("sadun kaa"; not "lumen kanssa"), an
-  ablative right after a verb of asking ("kysy sulolta") or an allative after one of giving or
-  thanks ("kiitos sannalle"), a first name's genitive before "kanssa" when the name is rarely a
-  word or the text is spoken ("jukan kanssa", "mä juttelin sadun kanssa"; not "mä toivon kanssa
-  et …"), a nominative before a verb of speaking ("niemi sano", "niemi on kertonut"), a listed
-  surname before a predicate said of people ("lehtinen on hyvä tyyppi"), or, for a first name
-  whose ordinary reading is rare in general Finnish, before a verb of acting ("jukka hoitaa";
-  not "onni auttaa"); in all-capital text ordinary words do not join a first name ("EI TOIMI
-  LAINKAAN");
+  context (:mod:`~vastausanalyysi.nlp.pii.lower_case`): a genitive before the spoken
+  "kans"/"kaa" ("sadun kaa"; not "lumen kanssa"), an ablative right after a verb of asking
+  ("kysy sulolta") or an allative after one of giving or thanks ("kiitos sannalle"), a first
+  name's genitive before "kanssa" when the name is rarely a word or the text is spoken ("jukan
+  kanssa", "mä juttelin sadun kanssa"; not "mä toivon kanssa et …"), a nominative before a
+  verb of speaking ("niemi sano", "niemi on kertonut"), a listed surname before a predicate
+  said of people ("lehtinen on hyvä tyyppi"), for a first name whose ordinary reading is rare
+  in general Finnish, before a verb of acting ("jukka hoitaa"; not "onni auttaa"), or two
+  first names coordinated past their unit ("onni ja satu nuorisopalveluista kävivät"); in
+  all-capital text ordinary words do not join a first name ("EI TOIMI LAINKAAN");
 * a first name in -i keeps its i when inflected ("Lumin", "Tuulille"), so "Lumen", "Onneksi"
   are the nouns;
 * for surnames that are also demonyms in -inen (Karjalainen, Hämäläinen): no noun after it;
