@@ -17,7 +17,8 @@ it masks and ordinary look-alikes it keeps.
   lopulta vastaus"), and a city's district is a place ("Helsingin Kallion kaupunginosassa");
   two lower-case first names coordinated past the unit they are from, before a verb of people
   in the plural ("lumi ja tuuli tilapalveluista kävivät");
-* a firm named like a person before one of its services is the firm ("Elisan liittymä").
+* a firm named like a person before one of its services is the firm ("Elisan liittymä");
+* a title no dictionary knows starts no name ("Kiitos Ope Sannalle": the name alone).
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ from masking import check
         # a firm's service
         ("Elisan liittymä ei toimi koulun tiloissa.", "Elisan liittymä ei toimi koulun tiloissa."),
         ("Elisan äiti soitti eilen.", "[NIMI] äiti soitti eilen."),
+        # a title no dictionary knows before a name
+        ("Kiitos Ope Sannalle!", "Kiitos Ope [NIMI]!"),
+        ("Ope Virtanen kertoi asiasta.", "Ope [NIMI] kertoi asiasta."),
     ],
 )
 def test_session13_rules(text: str, expected: str) -> None:

@@ -369,9 +369,11 @@ class WordInfo:
         self.collab = any(lemma.startswith(("yhteistyö", "sopimus")) for lemma in lemmas)
         self.thanks = lower in GREETINGS or bool(lemmas & GREETINGS)
         # may start a run of name words (``masker._groups``); "Terkkuja" (unknown) may not
-        # an unknown capitalised word starts a name, but not a title ("Hyte-koordinaattori")
+        # an unknown capitalised word starts a name, but not a title ("Hyte-koordinaattori",
+        # "Kiitos Ope Sannalle")
         self.starts = (
-            self.name or (self.unknown and self.shape != "lower" and not self.title_cases)
+            self.name
+            or (self.unknown and self.shape != "lower" and not (self.title_cases or self.title))
         ) and not (
             self.thanks or self.abbr_title or (self.unknown and lower in FOREIGN_BEFORE_NAME)
         )
