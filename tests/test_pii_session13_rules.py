@@ -86,3 +86,22 @@ from masking import check
 )
 def test_session13_rules(text: str, expected: str) -> None:
     check(text, expected)
+
+
+def test_whether_a_text_is_typed_in_capitals_is_asked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shape of the whole text is read once per text, not once per run of unknown words (a
+    long answer with many of them stays linear; it had been asked per run)."""
+    from vastausanalyysi.nlp.pii import masker
+
+    calls = []
+    real = masker.typed_in_capitals
+
+    def counted(infos: list) -> bool:
+        calls.append(len(infos))
+        return real(infos)
+
+    monkeypatch.setattr(masker, "typed_in_capitals", counted)
+    text = "NAWID ON PARAS TULKKI. " + "HVA EI VASTAA, QWERTY KERTOI. " * 50
+    masked = masker.PiiMasker().mask(text)
+    assert masked.startswith("[NIMI] ON PARAS TULKKI.")
+    assert len(calls) == 1

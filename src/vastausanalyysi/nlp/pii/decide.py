@@ -149,10 +149,12 @@ def decide_name(
     a: int,
     b: int,
     contacts: list[tuple[int, int, str]],
+    shouted: bool = False,
 ) -> bool | None:
     """Whether the run of name words ``a:b`` of ``text`` is a person's name (see the module
     docstring): True, False, or None when undecided (a coordinated name may decide it).
-    ``contacts`` are the text's e-mail and phone spans."""
+    ``contacts`` are the text's e-mail and phone spans; ``shouted``: the text is typed all in
+    capitals (``person.typed_in_capitals``)."""
     group = infos[a:b]
     last = group[-1]
     cases = last.cases
@@ -355,7 +357,7 @@ def decide_name(
     if initial and len(group) > 1 and capitals and not any(i.org for i in group):
         return True
     if not names:
-        return unknown_run(text, words, infos, a, b, stop, cases, prev, nxt)
+        return unknown_run(text, words, infos, a, b, stop, cases, prev, nxt, shouted)
     strong = any(i.strong for i in names)
     after = words[stop][0].lower() if nxt is not None else ""
     if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only in a strong context

@@ -69,7 +69,7 @@ from vastausanalyysi.nlp.pii.english import ordinary_in_english
 from vastausanalyysi.nlp.pii.grouping import colon_suffix, name_runs
 from vastausanalyysi.nlp.pii.parts import MaskedParts
 from vastausanalyysi.nlp.pii.patterns import free_spans, pattern_spans, valid_hetu
-from vastausanalyysi.nlp.pii.person import lower_outer
+from vastausanalyysi.nlp.pii.person import lower_outer, typed_in_capitals
 from vastausanalyysi.nlp.pii.runs import coordinated, foundations, repeated
 from vastausanalyysi.nlp.pii.signature import signature
 from vastausanalyysi.nlp.pii.words import WordInfo, possessive, typed_without_umlauts
@@ -162,12 +162,13 @@ class PiiMasker:
         infos = [typed_without_umlauts(self._info(m[0]), plain) for m in words]
         infos = ordinary_in_english(text, words, infos)  # "Good job."
         groups = name_runs(text, words, infos)
+        shouted = typed_in_capitals(infos)  # once per text: a long answer stays linear
         decided: dict[int, bool | None] = {}
         for g, (a, b) in enumerate(groups):
             if infos[a].kin:  # "Pekka-sedästä": the name part only
                 decided[g] = True
             else:
-                decided[g] = decide_name(text, words, infos, a, b, contacts)
+                decided[g] = decide_name(text, words, infos, a, b, contacts, shouted)
         # coordination: "Laine ja Hämäläinen", "Mattila, Nieminen ja Koivisto"
         for _ in range(2):
             for g in range(len(groups)):

@@ -324,6 +324,13 @@ def among_firms(text: str, words: Words, infos: list[WordInfo], a: int, b: int) 
 _LOCAL_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi")
 
 
+def typed_in_capitals(infos: list[WordInfo]) -> bool:
+    """Whether a text is typed all in capitals (at least three words, four in five of them):
+    there a capital word is no abbreviation by its shape alone ("HAWRE ON PARAS TULKKI").
+    Asked once per text (:func:`unknown_run` takes the answer)."""
+    return sum(i.shape == "caps" for i in infos) >= max(3, 0.8 * len(infos))
+
+
 def unknown_run(
     text: str,
     words: Words,
@@ -334,11 +341,12 @@ def unknown_run(
     cases: set[str],
     prev: WordInfo | None,
     nxt: WordInfo | None,
+    shouted: bool = False,
 ) -> bool | None:
     """The masker's decision on a run ``words[a:b]`` with no name word in it (``stop``: the
     first word after it and its colon suffix; ``cases``, ``prev``, ``nxt`` as the masker read
-    them): True a person, False not one, None undecided (a masked name it is coordinated with
-    decides)."""
+    them; ``shouted``: the text is :func:`typed_in_capitals`): True a person, False not one,
+    None undecided (a masked name it is coordinated with decides)."""
     group = infos[a:b]
     if any(i.title for i in group):
         return False  # a title no dictionary knows: "Ope sanoi, että …"
@@ -372,7 +380,6 @@ def unknown_run(
     # nähnyt", "Greenpeacen mielestä" are organisations
     # in a text typed all in capitals ("HAWRE ON PARAS TULKKI") a capital word is no
     # abbreviation by its shape alone
-    shouted = sum(i.shape == "caps" for i in infos) >= max(3, 0.8 * len(infos))
     if not all(
         i.unknown and (i.shape == "title" or (shouted and i.shape == "caps")) for i in group
     ):
@@ -448,6 +455,7 @@ __all__ = [
     "referred_to",
     "shift_work",
     "system_in_its_field",
+    "typed_in_capitals",
     "unknown_person",
     "unknown_run",
 ]
