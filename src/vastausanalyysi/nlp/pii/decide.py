@@ -361,7 +361,9 @@ def decide_name(
     strong = any(i.strong for i in names)
     after = words[stop][0].lower() if nxt is not None else ""
     if group[0].shape == "lower":  # "mikko", "virtaselta"; "salo" only in a strong context
-        return lower_case_person(text, words, infos, a, b, stop, cases, prev, nxt, titled, strong)
+        return lower_case_person(
+            text, words, infos, a, b, stop, cases, prev, nxt, nxt2, titled, strong
+        )
     # a name that is also an ordinary word is not decided by "tuli", "lähti" ("Lumi tuli")
     ordinary = not strong and any(i.common for i in names)
 

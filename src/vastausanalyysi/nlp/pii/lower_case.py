@@ -31,20 +31,16 @@ def lower_case_person(
     cases: set[str],
     prev: WordInfo | None,
     nxt: WordInfo | None,
+    nxt2: WordInfo | None,
     titled: bool,
     strong: bool,
 ) -> bool:
     """Whether the lower-case run ``words[a:b]`` is a person's name (``stop``: the first word
-    after it and its colon suffix; ``cases``, ``prev``, ``nxt``: its cases and the words around
-    it as the masker read them; ``titled``: a title before it; ``strong``: a name word read
-    only as a name)."""
+    after it and its colon suffix; ``cases``, ``prev``, ``nxt``, ``nxt2``: its cases and the
+    words around it as the masker read them; ``titled``: a title before it; ``strong``: a name
+    word read only as a name)."""
     last = infos[b - 1]
     genitive, nominative = "omanto" in cases, "nimento" in cases or not cases
-    nxt2 = (
-        infos[stop + 1]
-        if nxt is not None and stop + 1 < len(words) and gap(text, words, stop + 1) in GAP
-        else None
-    )
     after = words[stop][0].lower() if nxt is not None else ""
     # a foreign surname Voikko knows, in lower case in Swedish text: "vann laga kraft"
     strong = strong and (last.listed or not clues.swedish(text))
