@@ -21,7 +21,14 @@ def title_case(word: str) -> str:
 
 
 #: Clitics after a case ending ("Shirinillekin", "Hawrekaan"), stripped from unknown names.
-CLITICS = ("kin", "kaan", "kään", "han", "hän")
+_CLITICS = ("kin", "kaan", "kään", "han", "hän")
+
+
+def without_clitic(form: str, shortest: int) -> str:
+    """``form`` without a clitic after its case ending ("Shirinillekin" -> "Shirinille"), when
+    at least ``shortest`` letters remain; else ``form`` as it is."""
+    clitic = next((c for c in _CLITICS if form.endswith(c)), "")
+    return form[: -len(clitic)] if clitic and len(form) - len(clitic) >= shortest else form
 
 
 def listed_bases(form: str, analyses) -> set[str]:
@@ -30,8 +37,7 @@ def listed_bases(form: str, analyses) -> set[str]:
     bases = {title_case(a.baseform) for a in analyses if a.baseform} | {title_case(form)}
     if not analyses:
         # with a clitic after the case ending: "Shirinillekin", "Hawrekaan"
-        forms = {form} | {form[: -len(c)] for c in CLITICS if form.endswith(c)}
-        forms = {f for f in forms if len(f) > 2}
+        forms = {f for f in (form, without_clitic(form, 3)) if len(f) > 2}
         bases |= {title_case(f) for f in forms}
         stems = {f[: -len(e)] for f in forms for e in CASE_ENDINGS if f.endswith(e)}
         # names in -as/-is/-us: "Armaksen" -> Armas, "Tuomakselle" -> Tuomas
@@ -151,7 +157,6 @@ def ordinary_with_umlauts(word: str, analyzer: VoikkoAnalyzer) -> bool:
 
 
 __all__ = [
-    "CLITICS",
     "FIRST",
     "NO_UMLAUTS",
     "ORG",
@@ -167,4 +172,5 @@ __all__ = [
     "spoken_past",
     "title_case",
     "with_umlauts",
+    "without_clitic",
 ]

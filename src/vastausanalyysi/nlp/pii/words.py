@@ -67,7 +67,6 @@ from vastausanalyysi.nlp.pii.names import (
     name_lists,
 )
 from vastausanalyysi.nlp.pii.spelling import (
-    CLITICS,
     FIRST,
     NO_UMLAUTS,
     ORG,
@@ -83,6 +82,7 @@ from vastausanalyysi.nlp.pii.spelling import (
     spoken_past,
     title_case,
     with_umlauts,
+    without_clitic,
 )
 from vastausanalyysi.nlp.typos import general_frequencies
 from vastausanalyysi.nlp.voikko import VoikkoAnalyzer
@@ -113,8 +113,7 @@ _ENDING_CASES = (
 
 
 def _ending_cases(form: str) -> set[str]:
-    clitic = next((c for c in CLITICS if form.endswith(c) and len(form) > len(c) + 1), "")
-    form = form[: len(form) - len(clitic)]  # "Shirinillekin": the allative
+    form = without_clitic(form, 2)  # "Shirinillekin": the allative
     return next(({case} for end, case in _ENDING_CASES if form.endswith(end)), set())
 
 
