@@ -604,3 +604,20 @@ def test_the_readme_counts_the_sets() -> None:
     found = re.search(r"on (\d+) team-written sets of answers", " ".join(README.split()))
     assert found, "the README's count of PII sets is gone"
     assert int(found.group(1)) == len(list(PII.glob("*.txt")))
+
+
+def test_the_readme_names_the_sets_outside_the_targets() -> None:
+    """The README's "on every set but N, whose figures it pins: …" names exactly the sets above
+    3 % visible or with more than 2 ordinary sentences changed."""
+    text = " ".join(README.split())
+    found = re.search(r"on every set but (\w+), whose figures it pins: (.*?)\. All sets", text)
+    assert found, "the README's list of sets outside the targets is gone"
+    named = set(re.findall(r"\bdev_\w+", found[2]))
+    outside = set()
+    for path in PII.glob("*.txt"):
+        score = evaluate_pii_file(path)
+        if score.visible_rate > 0.03 or score.changed > 2:
+            outside.add(path.stem)
+    assert named == outside
+    numbers = {"ten": 10, "eleven": 11, "twelve": 12}
+    assert numbers[found[1]] == len(outside)
